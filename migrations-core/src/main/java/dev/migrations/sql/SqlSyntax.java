@@ -1,0 +1,15 @@
+package dev.migrations.sql;
+
+/** The lexical rules a script is split by: where strings, identifiers and comments start and end. */
+public enum SqlSyntax {
+
+	/** PostgreSQL: dollar quotes, {@code E''} escapes, nested block comments, {@code "identifiers"}. */
+	POSTGRESQL,
+
+	/** MariaDB and MySQL: backslash escapes in strings, backtick identifiers, {@code #} comments, {@code DELIMITER}. */
+	MARIADB,
+
+	/** H2: standard strings and identifiers, {@code $$} bodies, non-nesting block comments. */
+	H2
+
+}
