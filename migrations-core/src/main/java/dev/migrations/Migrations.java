@@ -1,0 +1,396 @@
+package dev.migrations;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionException;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionSources;
+import dev.migrations.runner.AppliedRevision;
+import dev.migrations.runner.CommandResult;
+import dev.migrations.runner.DatabaseMigrator;
+import dev.migrations.runner.DatabaseState;
+
+/**
+ * The commands of the tool as a plain Java API, the same verbs as the {@code db} shell commands:
+ * <pre>
+ * Migrations migrations = Migrations.configure().dataSource(dataSource).load();
+ * migrations.upgrade("head");
+ * </pre>
+ * An instance holds the revisions read at {@link MigrationsConfiguration#load()}; the commands that write
+ * revision files ({@link #revision}, {@link #merge}) read them again afterwards.
+ */
+public final class Migrations {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final MigrationsConfiguration configuration;
+
+	private final Dialect dialect;
+
+	private final ClassLoader classLoader;
+
+	private final List<String> locations;
+
+	private final String performedBy;
+
+	private volatile RevisionGraph graph;
+
+	private volatile DatabaseMigrator migrator;
+
+	Migrations(MigrationsConfiguration configuration) {
+		this.configuration = configuration;
+		this.classLoader = (configuration.classLoader != null) ? configuration.classLoader
+				: Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
+						: Migrations.class.getClassLoader();
+		this.dialect = (configuration.dialect != null) ? configuration.dialect : detectDialect(configuration);
+		this.locations = configuration.locations.stream().map((l) -> l.replace("{vendor}", this.dialect.name())).toList();
+		this.performedBy = (configuration.installedBy != null) ? configuration.installedBy : defaultPerformedBy();
+		reload();
+	}
+
+	/** Starts a configuration. */
+	public static MigrationsConfiguration configure() {
+		return new MigrationsConfiguration();
+	}
+
+	private static Dialect detectDialect(MigrationsConfiguration configuration) {
+		if (configuration.dataSource == null) {
+			return new PostgresDialect();
+		}
+		try (Connection connection = configuration.dataSource.getConnection()) {
+			return Dialect.detect(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not connect to the database to detect its dialect: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String defaultPerformedBy() {
+		String host;
+		try {
+			host = InetAddress.getLocalHost().getHostName();
+		}
+		catch (IOException ex) {
+			host = "unknown-host";
+		}
+		return System.getProperty("user.name", "unknown") + "@" + host;
+	}
+
+	/** Reads the revisions again from the locations. */
+	public void reload() {
+		Map<String, Revision> byId = new LinkedHashMap<>();
+		List<Revision> all = new ArrayList<>(RevisionSources.loadSql(this.locations, this.classLoader));
+		all.addAll(RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader));
+		all.addAll(RevisionSources.fromInstances(this.configuration.javaRevisions));
+		List<Revision> combined = new ArrayList<>(all);
+		Path output = this.configuration.outputDirectory;
+		if (output != null && Files.isDirectory(output) && !isLocation(output)) {
+			// While developing, the source directory is fresher than the copy on the class path:
+			// its files replace copies with the same id, so new revisions can be applied without a rebuild.
+			all.forEach((r) -> byId.put(r.id(), r));
+			for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), this.classLoader)) {
+				byId.put(revision.id(), revision);
+			}
+			combined = new ArrayList<>(byId.values());
+		}
+		RevisionGraph loaded = RevisionGraph.of(combined);
+		this.graph = loaded;
+		this.migrator = new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
+				this.configuration.versionTable, loaded, this.configuration.lockTimeout, this.configuration.validateChecksums,
+				this.performedBy, this.configuration.listener);
+	}
+
+	private boolean isLocation(Path directory) {
+		return this.locations.stream().anyMatch((l) -> l.startsWith("filesystem:")
+				&& Paths.get(l.substring("filesystem:".length())).toAbsolutePath().normalize()
+					.equals(directory.toAbsolutePath().normalize()));
+	}
+
+	public RevisionGraph graph() {
+		return this.graph;
+	}
+
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	/** The locations after {@code {vendor}} substitution. */
+	public List<String> locations() {
+		return this.locations;
+	}
+
+	// ---- commands that write to the database ----
+
+	/** {@code db upgrade TARGET}: applies revisions up to the target, under the database lock. */
+	public CommandResult upgrade(String target) {
+		return this.migrator.upgrade(target);
+	}
+
+	/** {@code db downgrade TARGET}: reverts revisions down to the target, under the database lock. */
+	public CommandResult downgrade(String target) {
+		return this.migrator.downgrade(target);
+	}
+
+	/** {@code db stamp TARGET}: records the database as being at the target without running anything. */
+	public CommandResult stamp(String target) {
+		return this.migrator.stamp(target);
+	}
+
+	/** {@code db upgrade TARGET --sql}: the script the upgrade would run, including the version-table statements. */
+	public String upgradeSql(String target) {
+		return this.migrator.upgradeScript(target);
+	}
+
+	/** {@code db downgrade TARGET --sql}. */
+	public String downgradeSql(String target) {
+		return this.migrator.downgradeScript(target);
+	}
+
+	// ---- commands that read ----
+
+	/** {@code db current}: the applied revisions that no other applied revision has as a parent. */
+	public List<String> current() {
+		return this.migrator.state().current();
+	}
+
+	/** {@code db heads}: the heads of the revision graph. */
+	public List<RevisionInfo> heads() {
+		List<RevisionInfo> heads = new ArrayList<>();
+		for (String id : this.graph.heads()) {
+			heads.add(info(this.graph.get(id), null));
+		}
+		return heads;
+	}
+
+	/** Where the database stands: current, pending, modified, and every revision's state. */
+	public MigrationsStatus status() {
+		DatabaseState state = this.migrator.state();
+		return new MigrationsStatus(state.current(), this.graph.heads(), state.pending(), state.modified(), state.missing(),
+				state.failed(), history(state));
+	}
+
+	/** {@code db history}: every revision, newest first, with its state when a database is configured. */
+	public List<RevisionInfo> history() {
+		return history((this.configuration.dataSource != null) ? this.migrator.state() : null);
+	}
+
+	/** {@code db show REV}: one revision (id or unique prefix). */
+	public RevisionInfo show(String revision) {
+		Revision found = this.graph.resolve(revision);
+		DatabaseState state = (this.configuration.dataSource != null) ? this.migrator.state() : null;
+		return info(found, state);
+	}
+
+	private List<RevisionInfo> history(DatabaseState state) {
+		List<RevisionInfo> infos = new ArrayList<>();
+		if (state != null) {
+			for (AppliedRevision row : state.applied()) {
+				if (state.missing().contains(row.revision())) {
+					infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(), List.of(),
+							false, RevisionInfo.State.MISSING_FILE, row.appliedAt(), row.executionMillis(), row.checksum(),
+							row.appliedBy()));
+				}
+			}
+		}
+		List<Revision> ordered = new ArrayList<>(this.graph.revisions());
+		java.util.Collections.reverse(ordered);
+		for (Revision revision : ordered) {
+			infos.add(info(revision, state));
+		}
+		return infos;
+	}
+
+	private RevisionInfo info(Revision revision, DatabaseState state) {
+		boolean head = this.graph.heads().contains(revision.id());
+		if (state == null) {
+			return new RevisionInfo(revision.id(), revision.downRevisions(), revision.message(), revision.source(),
+					revision.branchLabels(), revision.dependsOn(), head, null, null, null, revision.checksum(), null);
+		}
+		AppliedRevision row = state.applied().stream().filter((r) -> r.revision().equals(revision.id())).findFirst()
+				.orElse(null);
+		RevisionInfo.State revisionState;
+		if (row == null) {
+			revisionState = RevisionInfo.State.PENDING;
+		}
+		else if (state.failed().contains(revision.id())) {
+			revisionState = RevisionInfo.State.FAILED;
+		}
+		else if (state.modified().contains(revision.id())) {
+			revisionState = RevisionInfo.State.MODIFIED;
+		}
+		else {
+			revisionState = RevisionInfo.State.APPLIED;
+		}
+		return new RevisionInfo(revision.id(), revision.downRevisions(), revision.message(), revision.source(),
+				revision.branchLabels(), revision.dependsOn(), head, revisionState, (row != null) ? row.appliedAt() : null,
+				(row != null) ? row.executionMillis() : null, revision.checksum(), (row != null) ? row.appliedBy() : null);
+	}
+
+	// ---- commands that write revision files ----
+
+	/** The directory {@code db revision} and {@code db migrate} write to. */
+	public Path outputDirectory() {
+		if (this.configuration.outputDirectory != null) {
+			return this.configuration.outputDirectory;
+		}
+		for (String location : this.locations) {
+			if (location.startsWith("filesystem:")) {
+				return Paths.get(location.substring("filesystem:".length()));
+			}
+		}
+		return Paths.get(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+	}
+
+	/** {@code db init}: creates the revisions directory. */
+	public Path init() {
+		Path directory = outputDirectory();
+		try {
+			if (Files.isDirectory(directory)) {
+				try (Stream<Path> files = Files.list(directory)) {
+					long count = files.filter((p) -> p.toString().endsWith(".sql")).count();
+					if (count > 0) {
+						throw new MigrationsException("The revisions directory " + directory.toAbsolutePath() + " already exists with "
+								+ count + " revision(s): nothing to initialise. Use `db revision -m \"...\"` or `db migrate -m \"...\"`.");
+					}
+				}
+			}
+			Files.createDirectories(directory);
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not create " + directory.toAbsolutePath(), ex);
+		}
+	}
+
+	/** {@code db revision -m MSG}: writes an empty revision on top of the single head. */
+	public Path revision(String message) {
+		return revision(message, null, "", "");
+	}
+
+	/**
+	 * Writes a revision with the given sections on top of {@code head} (an id, prefix or {@code head};
+	 * {@code null} means the single head, which must exist alone).
+	 */
+	public Path revision(String message, String head, String upgradeSql, String downgradeSql) {
+		List<String> parents;
+		if (head == null || head.equals("head")) {
+			List<String> heads = this.graph.heads();
+			if (heads.size() > 1) {
+				throw new MigrationsException("There are " + heads.size() + " heads (" + String.join(", ", heads)
+						+ "): a new revision needs one parent. Join them first with `db merge -m \"merge heads\"`, or name the parent"
+						+ " with `--head <revision>` to start a branch from it.");
+			}
+			parents = heads;
+		}
+		else if (head.equals("base")) {
+			parents = List.of();
+		}
+		else {
+			parents = List.of(this.graph.resolve(head).id());
+		}
+		return write(message, parents, upgradeSql, downgradeSql, "");
+	}
+
+	/** {@code db merge -m MSG [REVS]}: writes a revision joining the given revisions (default: all heads). */
+	public Path merge(String message, List<String> revisions) {
+		List<String> parents = new ArrayList<>();
+		if (revisions == null || revisions.isEmpty()) {
+			parents.addAll(this.graph.heads());
+		}
+		else {
+			for (String revision : revisions) {
+				parents.add(this.graph.resolve(revision).id());
+			}
+		}
+		if (parents.size() < 2) {
+			throw new MigrationsException("Nothing to merge: " + (parents.isEmpty() ? "there are no revisions"
+					: "there is a single head, " + parents.get(0)) + ". A merge joins two or more heads.");
+		}
+		return write(message, parents, "", "", "");
+	}
+
+	private Path write(String message, List<String> parents, String upgradeSql, String downgradeSql, String extraHeaders) {
+		if (message == null || message.isBlank()) {
+			throw new MigrationsException("A revision needs a message: pass -m \"what it does\".");
+		}
+		Path directory = outputDirectory();
+		if (!Files.isDirectory(directory)) {
+			throw new MigrationsException("The revisions directory " + directory.toAbsolutePath()
+					+ " does not exist: run `db init` first (or set migrations.generate.output-dir).");
+		}
+		String id = newRevisionId();
+		String oneLine = message.strip().replaceAll("\\s+", " ");
+		StringBuilder text = new StringBuilder();
+		text.append("-- revision: ").append(id).append('\n');
+		text.append("-- down_revision: ").append(parents.isEmpty() ? "none" : String.join(", ", parents)).append('\n');
+		text.append("-- message: ").append(oneLine).append('\n');
+		text.append("-- created: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+		text.append(extraHeaders);
+		text.append('\n').append("-- upgrade\n").append(sectionText(upgradeSql)).append('\n');
+		text.append("-- downgrade\n").append(sectionText(downgradeSql));
+		Path file = directory.resolve(id + "_" + slug(oneLine) + ".sql");
+		try {
+			Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write " + file.toAbsolutePath(), ex);
+		}
+		try {
+			reload();
+		}
+		catch (RevisionException ex) {
+			// The file is written; a broken graph elsewhere is reported by the next command.
+		}
+		return file;
+	}
+
+	private static String sectionText(String sql) {
+		if (sql == null || sql.isBlank()) {
+			return "\n";
+		}
+		return sql.endsWith("\n") ? sql : sql + "\n";
+	}
+
+	private String newRevisionId() {
+		while (true) {
+			byte[] bytes = new byte[6];
+			RANDOM.nextBytes(bytes);
+			String id = HexFormat.of().formatHex(bytes);
+			boolean clash = this.graph.revisions().stream()
+				.anyMatch((r) -> r.id().startsWith(id.substring(0, 4)) || id.startsWith(r.id()));
+			if (!clash) {
+				return id;
+			}
+		}
+	}
+
+	static String slug(String message) {
+		String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+		if (slug.length() > 40) {
+			slug = slug.substring(0, 40).replaceAll("_+$", "");
+		}
+		return slug.isEmpty() ? "revision" : slug;
+	}
+
+}

@@ -1,0 +1,146 @@
+package dev.migrations;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import dev.migrations.dialect.Dialect;
+import dev.migrations.revision.JavaRevision;
+import dev.migrations.runner.MigrationsListener;
+
+/**
+ * Settings for {@link Migrations}, built fluently: {@code Migrations.configure().dataSource(ds).load()}.
+ * The defaults here are the defaults of the Spring Boot properties too.
+ */
+public final class MigrationsConfiguration {
+
+	/** Where revisions are found unless configured. */
+	public static final String DEFAULT_LOCATION = "classpath:db/revisions";
+
+	/** Where {@code db revision} and {@code db migrate} write unless configured. */
+	public static final String DEFAULT_OUTPUT_DIRECTORY = "src/main/resources/db/revisions";
+
+	public static final String DEFAULT_VERSION_TABLE = "migrations_version";
+
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
+
+	DataSource dataSource;
+
+	Dialect dialect;
+
+	List<String> locations = List.of(DEFAULT_LOCATION);
+
+	List<String> javaPackages = List.of();
+
+	List<JavaRevision> javaRevisions = List.of();
+
+	String schema;
+
+	String versionTable = DEFAULT_VERSION_TABLE;
+
+	Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+
+	boolean validateChecksums = true;
+
+	Path outputDirectory;
+
+	String installedBy;
+
+	ClassLoader classLoader;
+
+	MigrationsListener listener = MigrationsListener.NONE;
+
+	MigrationsConfiguration() {
+	}
+
+	/** The database to migrate; optional when only offline scripts or files are written. */
+	public MigrationsConfiguration dataSource(DataSource dataSource) {
+		this.dataSource = dataSource;
+		return this;
+	}
+
+	/** Overrides the dialect detected from the DataSource (needed for offline scripts without a DataSource). */
+	public MigrationsConfiguration dialect(Dialect dialect) {
+		this.dialect = dialect;
+		return this;
+	}
+
+	/** Revision locations: {@code classpath:...} or {@code filesystem:...}; {@code {vendor}} becomes the dialect name. */
+	public MigrationsConfiguration locations(String... locations) {
+		return locations(Arrays.asList(locations));
+	}
+
+	public MigrationsConfiguration locations(List<String> locations) {
+		this.locations = List.copyOf(locations);
+		return this;
+	}
+
+	/** Packages searched for {@link JavaRevision} classes. */
+	public MigrationsConfiguration javaPackages(String... packages) {
+		this.javaPackages = List.of(packages);
+		return this;
+	}
+
+	/** Java revision instances (e.g. Spring beans), in addition to those found in packages. */
+	public MigrationsConfiguration javaRevisions(List<? extends JavaRevision> revisions) {
+		this.javaRevisions = new ArrayList<>(revisions);
+		return this;
+	}
+
+	/** The schema for the version tables and revisions; the connection's default when not set. */
+	public MigrationsConfiguration schema(String schema) {
+		this.schema = schema;
+		return this;
+	}
+
+	/** The applied-revisions table; the log table is this name plus {@code _log}. */
+	public MigrationsConfiguration versionTable(String versionTable) {
+		this.versionTable = versionTable;
+		return this;
+	}
+
+	/** How long a writing command waits for another one to finish. */
+	public MigrationsConfiguration lockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+		return this;
+	}
+
+	/** Whether an applied revision whose file changed stops an upgrade (default true). */
+	public MigrationsConfiguration validateChecksums(boolean validateChecksums) {
+		this.validateChecksums = validateChecksums;
+		return this;
+	}
+
+	/** Where new revision files are written; default: the first {@code filesystem:} location, else {@value #DEFAULT_OUTPUT_DIRECTORY}. */
+	public MigrationsConfiguration outputDirectory(Path outputDirectory) {
+		this.outputDirectory = outputDirectory;
+		return this;
+	}
+
+	/** Who is recorded as applying revisions; default {@code user@host}. */
+	public MigrationsConfiguration installedBy(String installedBy) {
+		this.installedBy = installedBy;
+		return this;
+	}
+
+	public MigrationsConfiguration classLoader(ClassLoader classLoader) {
+		this.classLoader = classLoader;
+		return this;
+	}
+
+	/** Told about each revision as it runs. */
+	public MigrationsConfiguration listener(MigrationsListener listener) {
+		this.listener = (listener != null) ? listener : MigrationsListener.NONE;
+		return this;
+	}
+
+	/** Reads the revisions and returns the facade; fails on invalid files or graphs. */
+	public Migrations load() {
+		return new Migrations(this);
+	}
+
+}

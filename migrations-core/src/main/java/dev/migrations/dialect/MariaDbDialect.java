@@ -1,0 +1,195 @@
+package dev.migrations.dialect;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrations.sql.SqlSyntax;
+
+/**
+ * MariaDB and MySQL: DDL commits implicitly, so every revision runs as a recorded, recoverable
+ * sequence of statements rather than in one transaction; the lock is {@code GET_LOCK}.
+ */
+public final class MariaDbDialect implements Dialect {
+
+	private static final Logger logger = LoggerFactory.getLogger(MariaDbDialect.class);
+
+	private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+	private static final Set<String> RESERVED = Set.of("add", "all", "alter", "analyze", "and", "as", "asc", "before",
+			"between", "both", "by", "call", "cascade", "case", "change", "check", "collate", "column", "condition",
+			"constraint", "continue", "convert", "create", "cross", "current_date", "current_time", "current_timestamp",
+			"current_user", "cursor", "database", "databases", "default", "delete", "desc", "describe", "distinct", "div",
+			"drop", "each", "else", "elseif", "exists", "exit", "explain", "false", "fetch", "for", "force", "foreign",
+			"from", "fulltext", "grant", "group", "having", "if", "ignore", "in", "index", "inner", "insert", "interval",
+			"into", "is", "join", "key", "keys", "kill", "leading", "leave", "left", "like", "limit", "lines", "load",
+			"lock", "long", "loop", "match", "mod", "natural", "not", "null", "on", "option", "or", "order", "out",
+			"outer", "primary", "procedure", "range", "read", "references", "regexp", "rename", "repeat", "replace",
+			"require", "restrict", "return", "revoke", "right", "rlike", "schema", "select", "set", "show", "spatial",
+			"sql", "table", "then", "to", "trailing", "trigger", "true", "union", "unique", "unlock", "unsigned", "update",
+			"usage", "use", "using", "values", "when", "where", "while", "with", "write", "xor");
+
+	@Override
+	public String name() {
+		return "mariadb";
+	}
+
+	@Override
+	public SqlSyntax sqlSyntax() {
+		return SqlSyntax.MARIADB;
+	}
+
+	@Override
+	public boolean supportsTransactionalDdl() {
+		return false;
+	}
+
+	@Override
+	public String quoteIfNeeded(String identifier) {
+		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase())) {
+			return identifier;
+		}
+		return "`" + identifier.replace("`", "``") + "`";
+	}
+
+	@Override
+	public String currentSchema(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select database()")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	@Override
+	public void useSchema(Connection connection, String schema) throws SQLException {
+		// In MariaDB a schema is a database, which JDBC calls a catalog.
+		connection.setCatalog(schema);
+	}
+
+	@Override
+	public String useSchemaStatement(String schema) {
+		return "USE " + quoteIfNeeded(schema);
+	}
+
+	@Override
+	public List<String> createSchemaIfMissing(String schema) {
+		return List.of("CREATE DATABASE IF NOT EXISTS " + quoteIfNeeded(schema));
+	}
+
+	@Override
+	public List<String> createVersionTables(String versionTable, String logTable) {
+		return List.of("CREATE TABLE IF NOT EXISTS " + versionTable + " (\n"
+				+ "    revision varchar(64) NOT NULL PRIMARY KEY,\n"
+				+ "    down_revisions varchar(2000) NOT NULL,\n"
+				+ "    message varchar(2000),\n"
+				+ "    kind varchar(10) NOT NULL,\n"
+				+ "    source varchar(2000),\n"
+				+ "    checksum varchar(64),\n"
+				+ "    state varchar(10) NOT NULL,\n"
+				+ "    applied_seq bigint NOT NULL,\n"
+				+ "    applied_at datetime(6) NOT NULL,\n"
+				+ "    execution_millis bigint NOT NULL,\n"
+				+ "    applied_by varchar(255) NOT NULL,\n"
+				+ "    error text\n"
+				+ ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
+				"CREATE TABLE IF NOT EXISTS " + logTable + " (\n"
+						+ "    id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
+						+ "    revision varchar(64) NOT NULL,\n"
+						+ "    operation varchar(10) NOT NULL,\n"
+						+ "    message varchar(2000),\n"
+						+ "    checksum varchar(64),\n"
+						+ "    performed_at datetime(6) NOT NULL,\n"
+						+ "    execution_millis bigint NOT NULL,\n"
+						+ "    performed_by varchar(255) NOT NULL\n"
+						+ ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+	}
+
+	@Override
+	public String literal(Object value) {
+		if (value instanceof String text) {
+			return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'";
+		}
+		return Dialect.super.literal(value);
+	}
+
+	@Override
+	public String timestampLiteral(Instant instant) {
+		return "'" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC).format(instant) + "'";
+	}
+
+	@Override
+	public String beginTransaction() {
+		return "START TRANSACTION";
+	}
+
+	@Override
+	public DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
+		// GET_LOCK names are limited to 64 characters and are server-wide, so include the database.
+		String name = truncate("migrations:" + currentSchema(connection) + ":" + lockName);
+		long seconds = Math.max(0, (timeout.toMillis() + 999) / 1000);
+		try (PreparedStatement statement = connection.prepareStatement("select get_lock(?, ?)")) {
+			statement.setString(1, name);
+			statement.setLong(2, seconds);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				if (rs.getInt(1) == 1) {
+					return () -> unlock(connection, name);
+				}
+			}
+		}
+		String holder = describeHolder(connection, name);
+		throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock '" + name
+				+ "'; it is held by " + holder + ". Another instance is probably upgrading this database: wait for it to finish,"
+				+ " or if that connection is stuck, end it (KILL <id>) and retry. The wait is set by migrations.lock-timeout.",
+				holder);
+	}
+
+	private static String truncate(String name) {
+		return (name.length() <= 64) ? name : name.substring(0, 56) + Integer.toHexString(name.hashCode());
+	}
+
+	private static void unlock(Connection connection, String name) {
+		try {
+			if (connection.isClosed()) {
+				return;
+			}
+			try (PreparedStatement statement = connection.prepareStatement("select release_lock(?)")) {
+				statement.setString(1, name);
+				statement.executeQuery().close();
+			}
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not release the migrations lock '{}': {}", name, ex.getMessage());
+		}
+	}
+
+	private static String describeHolder(Connection connection, String name) {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"select p.id, p.user, p.host, p.command, p.time from information_schema.processlist p where p.id = is_used_lock(?)")) {
+			statement.setString(1, name);
+			try (ResultSet rs = statement.executeQuery()) {
+				if (rs.next()) {
+					return "connection " + rs.getLong("id") + " (user " + rs.getString("user") + "@" + rs.getString("host")
+							+ ", " + rs.getString("command") + " for " + rs.getLong("time") + " s)";
+				}
+			}
+			return "a connection that released it just now";
+		}
+		catch (SQLException ex) {
+			return "another connection (the process list could not be read: " + ex.getMessage() + ")";
+		}
+	}
+
+}

@@ -1,0 +1,215 @@
+package dev.migrations.revision;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Finds revisions: {@code .sql} files under locations ({@code classpath:db/revisions},
+ * {@code filesystem:/path/to/revisions}; a location without prefix is a classpath location) and
+ * {@link JavaRevision} classes in packages. Directories are searched recursively; classpath
+ * locations work in directories, jars and Spring Boot's nested jars.
+ */
+public final class RevisionSources {
+
+	private RevisionSources() {
+	}
+
+	/** Parses every {@code .sql} file under the locations, in a stable order. */
+	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader) {
+		Map<String, String> files = new TreeMap<>();
+		for (String location : locations) {
+			files.putAll(readSqlFiles(location, classLoader));
+		}
+		List<Revision> revisions = new ArrayList<>(files.size());
+		files.forEach((source, content) -> revisions.add(RevisionFileParser.parse(content, source)));
+		return revisions;
+	}
+
+	/** Instantiates the concrete {@link JavaRevision} classes in the packages (and their sub-packages). */
+	public static List<Revision> loadJava(List<String> packages, ClassLoader classLoader) {
+		List<Revision> revisions = new ArrayList<>();
+		for (String packageName : packages) {
+			String path = packageName.replace('.', '/');
+			Map<String, String> classes = new TreeMap<>();
+			for (Map.Entry<String, URL> entry : listResources(path, ".class", classLoader).entrySet()) {
+				String name = entry.getKey();
+				if (name.contains("$")) {
+					continue;
+				}
+				classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), name);
+			}
+			for (String className : classes.keySet()) {
+				instantiate(className, classLoader).ifPresent((revision) -> revisions.add(RevisionFileParser.fromJava(revision)));
+			}
+		}
+		return revisions;
+	}
+
+	/** Wraps Java revision instances (e.g. Spring beans). */
+	public static List<Revision> fromInstances(Collection<? extends JavaRevision> instances) {
+		return instances.stream().map(RevisionFileParser::fromJava).toList();
+	}
+
+	private static java.util.Optional<JavaRevision> instantiate(String className, ClassLoader classLoader) {
+		Class<?> type;
+		try {
+			type = Class.forName(className, false, classLoader);
+		}
+		catch (ClassNotFoundException | LinkageError ex) {
+			return java.util.Optional.empty();
+		}
+		if (!JavaRevision.class.isAssignableFrom(type) || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+			return java.util.Optional.empty();
+		}
+		try {
+			Constructor<?> constructor = type.getDeclaredConstructor();
+			constructor.setAccessible(true);
+			return java.util.Optional.of((JavaRevision) constructor.newInstance());
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			throw new RevisionException("Java revision class " + className
+					+ " cannot be created: it needs a public no-argument constructor (" + ex + ")", ex);
+		}
+	}
+
+	private static Map<String, String> readSqlFiles(String location, ClassLoader classLoader) {
+		Map<String, String> files = new TreeMap<>();
+		if (location.startsWith("filesystem:")) {
+			Path root = Paths.get(location.substring("filesystem:".length()));
+			if (!Files.isDirectory(root)) {
+				return files;
+			}
+			try (Stream<Path> paths = Files.walk(root)) {
+				for (Path file : paths.filter((p) -> p.toString().endsWith(".sql") && Files.isRegularFile(p)).sorted().toList()) {
+					files.put(file.toString(), decode(Files.readAllBytes(file), file.toString()));
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read revisions under " + root, ex);
+			}
+			return files;
+		}
+		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+		path = trimSlashes(path);
+		for (Map.Entry<String, URL> entry : listResources(path, ".sql", classLoader).entrySet()) {
+			try (InputStream in = entry.getValue().openStream()) {
+				files.put(entry.getKey(), decode(in.readAllBytes(), entry.getKey()));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not read revision " + entry.getKey(), ex);
+			}
+		}
+		return files;
+	}
+
+	/** Whether a location exists (a directory on the file system or on the class path). */
+	public static boolean exists(String location, ClassLoader classLoader) {
+		if (location.startsWith("filesystem:")) {
+			return Files.isDirectory(Paths.get(location.substring("filesystem:".length())));
+		}
+		String path = trimSlashes(location.startsWith("classpath:") ? location.substring("classpath:".length()) : location);
+		try {
+			return classLoader.getResources(path).hasMoreElements();
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
+	private static String trimSlashes(String path) {
+		String trimmed = path;
+		while (trimmed.startsWith("/")) {
+			trimmed = trimmed.substring(1);
+		}
+		while (trimmed.endsWith("/")) {
+			trimmed = trimmed.substring(0, trimmed.length() - 1);
+		}
+		return trimmed;
+	}
+
+	/** Resource names (relative to the class path root) under {@code path} ending in {@code suffix}. */
+	private static Map<String, URL> listResources(String path, String suffix, ClassLoader classLoader) {
+		Map<String, URL> found = new TreeMap<>();
+		Enumeration<URL> roots;
+		try {
+			roots = classLoader.getResources(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not list class path location " + path, ex);
+		}
+		while (roots.hasMoreElements()) {
+			URL root = roots.nextElement();
+			try {
+				if ("file".equals(root.getProtocol())) {
+					Path directory = Paths.get(root.toURI());
+					try (Stream<Path> paths = Files.walk(directory)) {
+						for (Path file : paths.filter((p) -> p.toString().endsWith(suffix) && Files.isRegularFile(p)).toList()) {
+							String relative = directory.relativize(file).toString().replace('\\', '/');
+							found.put(path + "/" + relative, file.toUri().toURL());
+						}
+					}
+				}
+				else {
+					URLConnection connection = root.openConnection();
+					if (connection instanceof JarURLConnection jarConnection) {
+						jarConnection.setUseCaches(false);
+						try (JarFile jar = jarConnection.getJarFile()) {
+							String prefix = jarConnection.getEntryName();
+							prefix = (prefix == null) ? "" : trimSlashes(prefix) + "/";
+							String base = root.toString();
+							base = base.endsWith("/") ? base : base + "/";
+							Enumeration<JarEntry> entries = jar.entries();
+							while (entries.hasMoreElements()) {
+								JarEntry entry = entries.nextElement();
+								String name = entry.getName();
+								if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(suffix)) {
+									String relative = name.substring(prefix.length());
+									found.put(path + "/" + relative, new URL(base + relative));
+								}
+							}
+						}
+					}
+				}
+			}
+			catch (IOException | URISyntaxException ex) {
+				throw new UncheckedIOException("Could not list " + URLDecoder.decode(root.toString(), StandardCharsets.UTF_8),
+						(ex instanceof IOException io) ? io : new IOException(ex));
+			}
+		}
+		return found;
+	}
+
+	private static String decode(byte[] bytes, String source) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new RevisionFileException(source, 0, "the file is not valid UTF-8: save it as UTF-8");
+		}
+	}
+
+}

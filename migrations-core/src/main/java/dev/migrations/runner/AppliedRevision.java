@@ -1,0 +1,45 @@
+package dev.migrations.runner;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A row of the version table: a revision recorded as applied (or as failed half-way, for revisions
+ * that could not run in a transaction).
+ *
+ * @param revision the revision id
+ * @param downRevisions its parents when it was applied, kept so the history reads right even when the file is gone
+ * @param message its message when it was applied
+ * @param kind {@code SQL} or {@code JAVA}
+ * @param source the file or class it came from
+ * @param checksum the checksum when it was applied, {@code null} when not checked
+ * @param state whether it completed
+ * @param appliedSeq the order in which revisions were applied (1, 2, ...)
+ * @param appliedAt when it was applied
+ * @param executionMillis how long it took
+ * @param appliedBy user and host that applied it
+ * @param error for a failed revision, what failed and what to do
+ */
+public record AppliedRevision(String revision, List<String> downRevisions, String message, String kind, String source,
+		String checksum, State state, long appliedSeq, Instant appliedAt, long executionMillis, String appliedBy,
+		String error) {
+
+	public AppliedRevision {
+		downRevisions = List.copyOf(downRevisions);
+	}
+
+	/** Whether the revision's statements all ran. */
+	public enum State {
+
+		/** Completed. */
+		APPLIED,
+
+		/** Started outside a transaction and did not record completion (the process died, or it is running now). */
+		RUNNING,
+
+		/** Failed outside a transaction: some statements may have run. */
+		FAILED
+
+	}
+
+}

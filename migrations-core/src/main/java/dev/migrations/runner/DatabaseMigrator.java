@@ -1,0 +1,470 @@
+package dev.migrations.runner;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.dialect.DatabaseLock;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.revision.Plan;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.TargetResolver;
+
+/**
+ * Runs the writing commands (upgrade, downgrade, stamp) against a database under the migrations lock,
+ * reads where the database stands, and writes the same work as offline SQL scripts.
+ */
+public final class DatabaseMigrator {
+
+	private static final Logger logger = LoggerFactory.getLogger(DatabaseMigrator.class);
+
+	private final DataSource dataSource;
+
+	private final Dialect dialect;
+
+	private final String schema;
+
+	private final VersionTable versionTable;
+
+	private final RevisionGraph graph;
+
+	private final TargetResolver resolver;
+
+	private final Duration lockTimeout;
+
+	private final boolean validateChecksums;
+
+	private final String performedBy;
+
+	private final MigrationsListener listener;
+
+	/**
+	 * @param dataSource the database; {@code null} for offline scripts only
+	 * @param dialect the dialect (required)
+	 * @param schema the schema for the version tables and revisions, {@code null} for the connection's default
+	 * @param versionTable the applied-revisions table name; the log table is this name plus {@code _log}
+	 * @param graph the revisions
+	 * @param lockTimeout how long to wait for the lock
+	 * @param validateChecksums whether an applied revision whose file changed stops an upgrade
+	 * @param performedBy who to record as having applied revisions
+	 * @param listener told about each revision as it runs
+	 */
+	public DatabaseMigrator(DataSource dataSource, Dialect dialect, String schema, String versionTable, RevisionGraph graph,
+			Duration lockTimeout, boolean validateChecksums, String performedBy, MigrationsListener listener) {
+		this.dataSource = dataSource;
+		this.dialect = Objects.requireNonNull(dialect, "dialect");
+		this.schema = schema;
+		this.versionTable = new VersionTable(dialect, schema, versionTable);
+		this.graph = graph;
+		this.resolver = new TargetResolver(graph);
+		this.lockTimeout = lockTimeout;
+		this.validateChecksums = validateChecksums;
+		this.performedBy = performedBy;
+		this.listener = (listener != null) ? listener : MigrationsListener.NONE;
+	}
+
+	public Dialect dialect() {
+		return this.dialect;
+	}
+
+	/** Upgrades to the target ({@code head}, {@code heads}, an id or prefix, {@code +N}, {@code rev+N}, {@code label@head}). */
+	public CommandResult upgrade(String target) {
+		return underLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			requireNoFailed(rows);
+			if (this.validateChecksums) {
+				requireUnmodified(rows);
+			}
+			List<String> applied = appliedIds(rows);
+			Plan plan = this.resolver.planUpgrade(target, applied);
+			List<String> before = this.resolver.current(applied);
+			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
+					this.performedBy, this.listener);
+			List<StepResult> steps = runner.upgrade(plan.steps());
+			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
+			if (steps.isEmpty()) {
+				logger.info("Database is up to date at {} (target {})", before.isEmpty() ? "base" : before, target);
+			}
+			return new CommandResult(target, steps, before, after);
+		});
+	}
+
+	/** Downgrades to the target ({@code -N}, {@code base}, an id or prefix, {@code rev-N}). */
+	public CommandResult downgrade(String target) {
+		return underLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			requireNoFailed(rows);
+			List<String> applied = appliedIds(rows);
+			Plan plan = this.resolver.planDowngrade(target, applied);
+			List<String> before = this.resolver.current(applied);
+			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
+					this.performedBy, this.listener);
+			List<StepResult> steps = runner.downgrade(plan.steps());
+			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
+			return new CommandResult(target, steps, before, after);
+		});
+	}
+
+	/**
+	 * Records the database as being at the target without running anything: afterwards the applied
+	 * revisions are the target and its ancestors, plus applied revisions on branches unrelated to it.
+	 * {@code base} clears the table, {@code heads} records every revision. Stamping also resolves
+	 * revisions recorded as failed, drops rows of revisions that no longer exist, and records the
+	 * current checksums of the stamped revisions.
+	 */
+	public CommandResult stamp(String target) {
+		return underLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			List<String> appliedBefore = new ArrayList<>();
+			for (AppliedRevision row : rows) {
+				if (this.graph.contains(row.revision())) {
+					appliedBefore.add(row.revision());
+				}
+			}
+			Set<String> stamped = stampedRevisions(target);
+			Set<String> related = new LinkedHashSet<>(stamped);
+			for (String id : stamped) {
+				related.addAll(this.graph.descendants(id));
+			}
+			Set<String> keep = new LinkedHashSet<>(stamped);
+			for (String id : appliedBefore) {
+				if (!related.contains(id)) {
+					keep.add(id);
+				}
+			}
+			Map<String, AppliedRevision> byId = new LinkedHashMap<>();
+			rows.forEach((row) -> byId.put(row.revision(), row));
+			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
+			List<StepResult> steps = new ArrayList<>();
+			try {
+				jdbc.begin();
+				for (AppliedRevision row : rows) {
+					if (!keep.contains(row.revision())) {
+						jdbc.execute(this.versionTable.delete(row.revision()));
+						jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0,
+								this.performedBy));
+						steps.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
+					}
+				}
+				for (Revision revision : this.graph.revisions()) {
+					if (!keep.contains(revision.id())) {
+						continue;
+					}
+					AppliedRevision row = byId.get(revision.id());
+					boolean refresh = stamped.contains(revision.id());
+					if (row == null) {
+						jdbc.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0, this.performedBy, null));
+					}
+					else if (row.state() != AppliedRevision.State.APPLIED
+							|| (refresh && !Objects.equals(row.checksum(), revision.checksum()))) {
+						jdbc.execute(this.versionTable.markApplied(revision, row.executionMillis()));
+					}
+					else {
+						continue;
+					}
+					jdbc.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
+							this.performedBy));
+					steps.add(new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(), 0));
+				}
+				jdbc.commit();
+			}
+			catch (SQLException ex) {
+				jdbc.rollback();
+				throw new MigrationsException("Could not stamp " + target + " in " + this.versionTable.qualifiedTable() + ": "
+						+ ex.getMessage() + ". Nothing was changed.", ex);
+			}
+			return new CommandResult(target, steps, this.resolver.current(appliedBefore),
+					this.resolver.current(appliedIds(this.versionTable.read(connection))));
+		});
+	}
+
+	private Set<String> stampedRevisions(String target) {
+		String trimmed = target.trim();
+		if (trimmed.equals("base")) {
+			return Set.of();
+		}
+		if (trimmed.equals("heads")) {
+			Set<String> all = new LinkedHashSet<>();
+			this.graph.revisions().forEach((r) -> all.add(r.id()));
+			return all;
+		}
+		// Any target that names one revision: head, an id or prefix, label@head, rev+N.
+		Plan plan = this.resolver.planUpgrade(trimmed, List.of());
+		Set<String> ids = new LinkedHashSet<>(plan.ids());
+		if (ids.isEmpty()) {
+			throw new MigrationsException("Cannot stamp '" + target + "': it does not name a revision. Use a revision id, head, heads or base.");
+		}
+		return ids;
+	}
+
+	/** Where the database stands; reads without taking the lock and never creates anything. */
+	public DatabaseState state() {
+		try (Connection connection = connection()) {
+			String original = switchSchema(connection);
+			try {
+				return state(this.versionTable.read(connection));
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	DatabaseState state(List<AppliedRevision> rows) {
+		List<String> known = new ArrayList<>();
+		List<String> missing = new ArrayList<>();
+		List<String> modified = new ArrayList<>();
+		List<String> failed = new ArrayList<>();
+		for (AppliedRevision row : rows) {
+			if (row.state() != AppliedRevision.State.APPLIED) {
+				failed.add(row.revision());
+			}
+			var revision = this.graph.find(row.revision());
+			if (revision.isEmpty()) {
+				missing.add(row.revision());
+				continue;
+			}
+			known.add(row.revision());
+			if (isModified(row, revision.get())) {
+				modified.add(row.revision());
+			}
+		}
+		List<String> pending = new ArrayList<>();
+		Set<String> appliedSet = Set.copyOf(known);
+		for (Revision revision : this.graph.revisions()) {
+			if (!appliedSet.contains(revision.id())) {
+				pending.add(revision.id());
+			}
+		}
+		List<String> current = new ArrayList<>(this.resolver.current(known));
+		for (String id : missing) {
+			current.add(id);
+		}
+		return new DatabaseState(rows, current, pending, modified, missing, failed);
+	}
+
+	private static boolean isModified(AppliedRevision row, Revision revision) {
+		return row.checksum() != null && revision.checksum() != null && !row.checksum().equals(revision.checksum());
+	}
+
+	/** The SQL script an upgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
+	public String upgradeScript(String target) {
+		return script(target, true);
+	}
+
+	/** The SQL script a downgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
+	public String downgradeScript(String target) {
+		return script(target, false);
+	}
+
+	private String script(String target, boolean upgrade) {
+		String to = target;
+		List<String> applied;
+		String from;
+		int colon = target.indexOf(':');
+		if (colon >= 0) {
+			from = target.substring(0, colon).trim();
+			to = target.substring(colon + 1).trim();
+			applied = from.equals("base") ? List.of() : ancestorsInOrder(this.graph.resolve(from).id());
+		}
+		else if (this.dataSource != null) {
+			List<AppliedRevision> rows = readRows();
+			requireNoFailed(rows);
+			applied = appliedIds(rows);
+			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
+		}
+		else {
+			from = "base";
+			applied = List.of();
+		}
+		Plan plan = upgrade ? this.resolver.planUpgrade(to, applied) : this.resolver.planDowngrade(to, applied);
+		ExecutionTarget.Script script = new ExecutionTarget.Script(this.dialect);
+		script.comment((upgrade ? "Upgrade" : "Downgrade") + " script for " + this.dialect.name() + ", from " + from + " to "
+				+ to + ": " + plan.steps().size() + " revision(s).");
+		script.comment("Generated " + Instant.now() + " by migrations. It records each revision in "
+				+ this.versionTable.qualifiedTable() + " as it goes.");
+		if (this.dialect.name().equals("postgresql")) {
+			script.comment("Run it with: psql -v ON_ERROR_STOP=1 -f <this file>");
+		}
+		if (this.schema != null) {
+			for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
+				script.execute(statement);
+			}
+			script.execute(this.dialect.useSchemaStatement(this.schema));
+		}
+		for (String statement : this.versionTable.createStatements()) {
+			script.execute(statement);
+		}
+		RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, script, "offline script ("
+				+ this.performedBy + ")", MigrationsListener.NONE);
+		if (upgrade) {
+			runner.upgrade(plan.steps());
+		}
+		else {
+			runner.downgrade(plan.steps());
+		}
+		return script.text();
+	}
+
+	private List<String> ancestorsInOrder(String id) {
+		Set<String> ancestors = this.graph.ancestors(id);
+		List<String> ordered = new ArrayList<>();
+		for (Revision revision : this.graph.revisions()) {
+			if (ancestors.contains(revision.id())) {
+				ordered.add(revision.id());
+			}
+		}
+		return ordered;
+	}
+
+	private List<AppliedRevision> readRows() {
+		try (Connection connection = connection()) {
+			String original = switchSchema(connection);
+			try {
+				return this.versionTable.read(connection);
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private void requireNoFailed(List<AppliedRevision> rows) {
+		List<String> failed = new ArrayList<>();
+		StringBuilder message = new StringBuilder();
+		for (AppliedRevision row : rows) {
+			if (row.state() == AppliedRevision.State.APPLIED) {
+				continue;
+			}
+			failed.add(row.revision());
+			String parent = row.downRevisions().isEmpty() ? "base" : String.join(" ", row.downRevisions());
+			message.append("\n  ").append(row.revision()).append(" (").append(row.source()).append(") is recorded as ")
+					.append(row.state()).append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
+			if (row.error() != null) {
+				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
+			}
+			else if (row.state() == AppliedRevision.State.RUNNING) {
+				message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+			}
+			message.append("\n  Finish or undo its statements by hand, then run `db stamp ").append(row.revision())
+					.append("` (completed) or `db stamp ").append(parent).append("` (undone).");
+		}
+		if (!failed.isEmpty()) {
+			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
+					failed);
+		}
+	}
+
+	private void requireUnmodified(List<AppliedRevision> rows) {
+		List<String> modified = new ArrayList<>();
+		StringBuilder message = new StringBuilder();
+		for (AppliedRevision row : rows) {
+			var revision = this.graph.find(row.revision());
+			if (revision.isPresent() && isModified(row, revision.get())) {
+				modified.add(row.revision());
+				message.append("\n  ").append(revision.get().source()).append(" (revision ").append(row.revision())
+						.append("): applied with checksum ").append(row.checksum()).append(", the file now has ")
+						.append(revision.get().checksum());
+			}
+		}
+		if (!modified.isEmpty()) {
+			throw new ChecksumMismatchException("Applied revisions were modified after they were applied; nothing was run:"
+					+ message + "\nRestore the applied content (e.g. `git checkout` the file) and put new changes in a new revision"
+					+ " (`db revision`). If the database already matches the edited file, record it with `db stamp <revision>`,"
+					+ " or set migrations.validate-checksums=false to skip this check.", modified);
+		}
+	}
+
+	private static List<String> appliedIds(List<AppliedRevision> rows) {
+		List<String> ids = new ArrayList<>(rows.size());
+		for (AppliedRevision row : rows) {
+			ids.add(row.revision());
+		}
+		return ids;
+	}
+
+	private Connection connection() throws SQLException {
+		if (this.dataSource == null) {
+			throw new MigrationsException("No DataSource is configured: only offline scripts (`--sql` with from:to) can be written.");
+		}
+		return this.dataSource.getConnection();
+	}
+
+	private String switchSchema(Connection connection) throws SQLException {
+		if (this.schema == null) {
+			return null;
+		}
+		String original = this.dialect.name().equals("mariadb") ? connection.getCatalog() : connection.getSchema();
+		this.dialect.useSchema(connection, this.schema);
+		return original;
+	}
+
+	private void restoreSchema(Connection connection, String original) {
+		if (this.schema == null || original == null) {
+			return;
+		}
+		try {
+			this.dialect.useSchema(connection, original);
+		}
+		catch (SQLException ex) {
+			logger.warn("Could not restore the connection's schema to {}: {}", original, ex.getMessage());
+		}
+	}
+
+	private <T> T underLock(LockedWork<T> work) {
+		try (Connection connection = connection()) {
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			try (DatabaseLock lock = this.dialect.lock(connection, this.versionTable.lockName(), this.lockTimeout)) {
+				if (this.schema != null) {
+					for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
+						new ExecutionTarget.Jdbc(connection).execute(statement);
+					}
+				}
+				String original = switchSchema(connection);
+				try {
+					for (String statement : this.versionTable.createStatements()) {
+						new ExecutionTarget.Jdbc(connection).execute(statement);
+					}
+					return work.run(connection);
+				}
+				finally {
+					restoreSchema(connection, original);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface LockedWork<T> {
+
+		T run(Connection connection) throws SQLException;
+
+	}
+
+}

@@ -1,0 +1,8 @@
+package dev.migrations.runner;
+
+/** Which way a revision is run. */
+public enum Direction {
+
+	UPGRADE, DOWNGRADE
+
+}

@@ -1,0 +1,220 @@
+package dev.migrations.runner;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.List;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.revision.JavaRevision;
+
+/**
+ * Where revision statements go: a live connection, or an offline script. Both receive exactly the
+ * same calls from {@link RevisionRunner}, so the offline script is what the online run would do.
+ */
+sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.Script {
+
+	void begin() throws SQLException;
+
+	void commit() throws SQLException;
+
+	void rollback();
+
+	/** Runs a statement of a revision file exactly as written. */
+	void execute(String sql) throws SQLException;
+
+	/** Runs one of the tool's own statements. */
+	void execute(SqlCommand command) throws SQLException;
+
+	void runJava(JavaRevision revision, boolean upgrade) throws Exception;
+
+	void comment(String text);
+
+	boolean online();
+
+	/** Executes against a connection. */
+	final class Jdbc implements ExecutionTarget {
+
+		private final Connection connection;
+
+		Jdbc(Connection connection) {
+			this.connection = connection;
+		}
+
+		Connection connection() {
+			return this.connection;
+		}
+
+		@Override
+		public void begin() throws SQLException {
+			this.connection.setAutoCommit(false);
+		}
+
+		@Override
+		public void commit() throws SQLException {
+			this.connection.commit();
+			this.connection.setAutoCommit(true);
+		}
+
+		@Override
+		public void rollback() {
+			try {
+				if (!this.connection.getAutoCommit()) {
+					this.connection.rollback();
+					this.connection.setAutoCommit(true);
+				}
+			}
+			catch (SQLException ex) {
+				// The original failure is what the user needs; a broken connection is closed by the caller.
+			}
+		}
+
+		@Override
+		public void execute(String sql) throws SQLException {
+			try (Statement statement = this.connection.createStatement()) {
+				// Sent as written: no JDBC escape or bind-parameter processing, so {"key":true} and :word are safe.
+				statement.setEscapeProcessing(false);
+				statement.execute(sql);
+			}
+		}
+
+		@Override
+		public void execute(SqlCommand command) throws SQLException {
+			StringBuilder sql = new StringBuilder();
+			List<Object> parameters = command.parameters();
+			int index = 0;
+			List<Object> bound = new java.util.ArrayList<>();
+			for (char c : command.sql().toCharArray()) {
+				if (c == '?') {
+					Object value = parameters.get(index++);
+					if (value == SqlCommand.NOW) {
+						sql.append("CURRENT_TIMESTAMP");
+					}
+					else {
+						sql.append('?');
+						bound.add(value);
+					}
+				}
+				else {
+					sql.append(c);
+				}
+			}
+			try (PreparedStatement statement = this.connection.prepareStatement(sql.toString())) {
+				for (int i = 0; i < bound.size(); i++) {
+					Object value = bound.get(i);
+					if (value == null) {
+						statement.setNull(i + 1, Types.VARCHAR);
+					}
+					else if (value instanceof Long number) {
+						statement.setLong(i + 1, number);
+					}
+					else {
+						statement.setString(i + 1, value.toString());
+					}
+				}
+				statement.executeUpdate();
+			}
+		}
+
+		@Override
+		public void runJava(JavaRevision revision, boolean upgrade) throws Exception {
+			if (upgrade) {
+				revision.upgrade(this.connection);
+			}
+			else {
+				revision.downgrade(this.connection);
+			}
+		}
+
+		@Override
+		public void comment(String text) {
+		}
+
+		@Override
+		public boolean online() {
+			return true;
+		}
+
+	}
+
+	/** Writes an SQL script a DBA can run. */
+	final class Script implements ExecutionTarget {
+
+		private final Dialect dialect;
+
+		private final StringBuilder out = new StringBuilder();
+
+		Script(Dialect dialect) {
+			this.dialect = dialect;
+		}
+
+		String text() {
+			return this.out.toString();
+		}
+
+		@Override
+		public void begin() {
+			this.out.append(this.dialect.beginTransaction()).append(";\n");
+		}
+
+		@Override
+		public void commit() {
+			this.out.append(this.dialect.commitTransaction()).append(";\n");
+		}
+
+		@Override
+		public void rollback() {
+		}
+
+		@Override
+		public void execute(String sql) {
+			if (this.dialect.name().equals("mariadb") && sql.contains(";")) {
+				// A compound statement (procedure, trigger) needs another delimiter for the mariadb client.
+				this.out.append("DELIMITER $$\n").append(sql).append("$$\nDELIMITER ;\n");
+			}
+			else {
+				this.out.append(sql).append(";\n");
+			}
+		}
+
+		@Override
+		public void execute(SqlCommand command) {
+			StringBuilder sql = new StringBuilder();
+			int index = 0;
+			for (char c : command.sql().toCharArray()) {
+				if (c == '?') {
+					Object value = command.parameters().get(index++);
+					sql.append((value == SqlCommand.NOW) ? "CURRENT_TIMESTAMP" : this.dialect.literal(value));
+				}
+				else {
+					sql.append(c);
+				}
+			}
+			this.out.append(sql).append(";\n");
+		}
+
+		@Override
+		public void runJava(JavaRevision revision, boolean upgrade) {
+			throw new MigrationsException("Revision " + revision.revision() + " (class " + revision.getClass().getName()
+					+ ") is a Java revision and cannot be written to an offline SQL script. Run it online with `db upgrade`,"
+					+ " or generate the script for the ranges before and after it.");
+		}
+
+		@Override
+		public void comment(String text) {
+			for (String line : text.split("\n", -1)) {
+				this.out.append("-- ").append(line).append('\n');
+			}
+		}
+
+		@Override
+		public boolean online() {
+			return false;
+		}
+
+	}
+
+}

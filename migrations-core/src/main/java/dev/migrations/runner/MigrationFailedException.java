@@ -1,0 +1,55 @@
+package dev.migrations.runner;
+
+import dev.migrations.MigrationsException;
+
+/**
+ * A statement of a revision failed. The message names the revision, its file, the statement number
+ * and line, the SQL, the database's error, and what state the database was left in.
+ */
+public class MigrationFailedException extends MigrationsException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String revision;
+
+	private final String source;
+
+	private final int statementNumber;
+
+	private final int line;
+
+	private final String sql;
+
+	public MigrationFailedException(String message, String revision, String source, int statementNumber, int line,
+			String sql, Throwable cause) {
+		super(message, cause);
+		this.revision = revision;
+		this.source = source;
+		this.statementNumber = statementNumber;
+		this.line = line;
+		this.sql = sql;
+	}
+
+	public String revision() {
+		return this.revision;
+	}
+
+	public String source() {
+		return this.source;
+	}
+
+	/** 1-based number of the failed statement within its section, 0 for a Java revision. */
+	public int statementNumber() {
+		return this.statementNumber;
+	}
+
+	/** 1-based line in the file where the failed statement starts, 0 when unknown. */
+	public int line() {
+		return this.line;
+	}
+
+	public String sql() {
+		return this.sql;
+	}
+
+}

@@ -1,0 +1,296 @@
+package dev.migrations.runner;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.dialect.Dialect;
+import dev.migrations.revision.Revision;
+import dev.migrations.sql.SqlSplitter;
+import dev.migrations.sql.SqlStatement;
+
+/**
+ * Runs revisions against an {@link ExecutionTarget}, keeping the version table in step.
+ * <p>
+ * Where the database has transactional DDL and the revision allows it, a revision and its
+ * version-table row commit together or not at all. Otherwise the row is written first as
+ * {@code RUNNING}, marked {@code APPLIED} at the end, or {@code FAILED} with the error when a
+ * statement fails, so the state after a crash or failure is recorded and explained.
+ */
+final class RevisionRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(RevisionRunner.class);
+
+	private final Dialect dialect;
+
+	private final VersionTable versionTable;
+
+	private final ExecutionTarget target;
+
+	private final String performedBy;
+
+	private final MigrationsListener listener;
+
+	RevisionRunner(Dialect dialect, VersionTable versionTable, ExecutionTarget target, String performedBy,
+			MigrationsListener listener) {
+		this.dialect = dialect;
+		this.versionTable = versionTable;
+		this.target = target;
+		this.performedBy = performedBy;
+		this.listener = listener;
+	}
+
+	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
+	List<StepResult> upgrade(List<Revision> steps) {
+		List<StepResult> results = new ArrayList<>();
+		for (int i = 0; i < steps.size(); i++) {
+			Revision revision = steps.get(i);
+			this.listener.starting(Direction.UPGRADE, revision, i + 1, steps.size());
+			long start = System.nanoTime();
+			if (isTransactional(revision)) {
+				upgradeInTransaction(revision);
+			}
+			else {
+				upgradeRecorded(revision);
+			}
+			StepResult result = new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(),
+					millisSince(start));
+			results.add(result);
+			this.listener.finished(result, i + 1, steps.size());
+		}
+		return results;
+	}
+
+	/** Reverts the steps in order (each step's downgrade section or method). */
+	List<StepResult> downgrade(List<Revision> steps) {
+		List<StepResult> results = new ArrayList<>();
+		for (int i = 0; i < steps.size(); i++) {
+			Revision revision = steps.get(i);
+			this.listener.starting(Direction.DOWNGRADE, revision, i + 1, steps.size());
+			long start = System.nanoTime();
+			if (revision.body() instanceof Revision.SqlBody body && body.downgrade().isBlank() && !body.upgrade().isBlank()
+					&& this.target.online()) {
+				logger.warn("Revision {} ({}) has no downgrade statements: only its version-table row is removed",
+						revision.id(), revision.source());
+			}
+			if (isTransactional(revision)) {
+				downgradeInTransaction(revision);
+			}
+			else {
+				downgradeRecorded(revision);
+			}
+			StepResult result = new StepResult(Direction.DOWNGRADE, revision.id(), revision.message(), revision.source(),
+					millisSince(start));
+			results.add(result);
+			this.listener.finished(result, i + 1, steps.size());
+		}
+		return results;
+	}
+
+	private boolean isTransactional(Revision revision) {
+		return revision.transactional() && this.dialect.supportsTransactionalDdl();
+	}
+
+	private void upgradeInTransaction(Revision revision) {
+		this.target.comment("");
+		this.target.comment("Upgrade " + describe(revision));
+		long start = System.nanoTime();
+		try {
+			this.target.begin();
+			runBody(revision, true, true);
+			long millis = millisSince(start);
+			tool(revision, this.versionTable.insert(revision, AppliedRevision.State.APPLIED, millis, this.performedBy, null));
+			tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
+					this.performedBy));
+			this.target.commit();
+		}
+		catch (SQLException ex) {
+			this.target.rollback();
+			throw new MigrationsException("Could not commit revision " + revision.id() + " (" + revision.source() + "): "
+					+ ex.getMessage() + ". The revision was rolled back; run `db upgrade` again.", ex);
+		}
+		catch (RuntimeException ex) {
+			this.target.rollback();
+			throw ex;
+		}
+	}
+
+	private void upgradeRecorded(Revision revision) {
+		this.target.comment("");
+		this.target.comment("Upgrade " + describe(revision) + " (not in a transaction)");
+		long start = System.nanoTime();
+		tool(revision, this.versionTable.insert(revision, AppliedRevision.State.RUNNING, 0, this.performedBy, null));
+		try {
+			runBody(revision, true, false);
+		}
+		catch (MigrationFailedException ex) {
+			recordFailure(revision, ex);
+			throw ex;
+		}
+		long millis = millisSince(start);
+		tool(revision, this.versionTable.markApplied(revision, millis));
+		tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
+				this.performedBy));
+	}
+
+	private void downgradeInTransaction(Revision revision) {
+		this.target.comment("");
+		this.target.comment("Downgrade " + describe(revision));
+		long start = System.nanoTime();
+		try {
+			this.target.begin();
+			runBody(revision, false, true);
+			tool(revision, this.versionTable.delete(revision.id()));
+			tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
+					millisSince(start), this.performedBy));
+			this.target.commit();
+		}
+		catch (SQLException ex) {
+			this.target.rollback();
+			throw new MigrationsException("Could not commit the downgrade of revision " + revision.id() + " ("
+					+ revision.source() + "): " + ex.getMessage() + ". It was rolled back; run `db downgrade` again.", ex);
+		}
+		catch (RuntimeException ex) {
+			this.target.rollback();
+			throw ex;
+		}
+	}
+
+	private void downgradeRecorded(Revision revision) {
+		this.target.comment("");
+		this.target.comment("Downgrade " + describe(revision) + " (not in a transaction)");
+		long start = System.nanoTime();
+		tool(revision, this.versionTable.markRunning(revision.id(), "downgrade started"));
+		try {
+			runBody(revision, false, false);
+		}
+		catch (MigrationFailedException ex) {
+			recordFailure(revision, ex);
+			throw ex;
+		}
+		tool(revision, this.versionTable.delete(revision.id()));
+		tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
+				millisSince(start), this.performedBy));
+	}
+
+	private void recordFailure(Revision revision, MigrationFailedException failure) {
+		try {
+			this.target.execute(this.versionTable.markFailed(revision.id(), failure.getMessage()));
+			this.target.execute(this.versionTable.log(revision.id(), "FAILED", revision.message(), revision.checksum(), 0,
+					this.performedBy));
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private void runBody(Revision revision, boolean upgrade, boolean inTransaction) {
+		switch (revision.body()) {
+			case Revision.SqlBody body -> runSql(revision, upgrade ? body.upgrade() : body.downgrade(),
+					upgrade ? body.upgradeLine() : body.downgradeLine(), upgrade, inTransaction);
+			case Revision.JavaBody body -> runJava(revision, body, upgrade, inTransaction);
+		}
+	}
+
+	private void runSql(Revision revision, String script, int firstLine, boolean upgrade, boolean inTransaction) {
+		List<SqlStatement> statements;
+		try {
+			statements = SqlSplitter.split(script, this.dialect.sqlSyntax());
+		}
+		catch (MigrationsException ex) {
+			throw new MigrationFailedException(revision.source() + ": the " + (upgrade ? "upgrade" : "downgrade")
+					+ " section cannot be split into statements: " + ex.getMessage() + " (line numbers are counted from line "
+					+ firstLine + " of the file). Nothing of this revision was run.", revision.id(), revision.source(), 0, 0,
+					null, ex);
+		}
+		for (int i = 0; i < statements.size(); i++) {
+			SqlStatement statement = statements.get(i);
+			try {
+				this.target.execute(statement.sql());
+			}
+			catch (SQLException ex) {
+				int line = firstLine + statement.line() - 1;
+				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements.size(), line,
+						statement.sql(), ex, inTransaction), revision.id(), revision.source(), i + 1, line, statement.sql(), ex);
+			}
+		}
+	}
+
+	private void runJava(Revision revision, Revision.JavaBody body, boolean upgrade, boolean inTransaction) {
+		try {
+			this.target.runJava(body.implementation(), upgrade);
+		}
+		catch (MigrationsException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
+					+ (upgrade ? "upgrade" : "downgrade") + "` again."
+					: "It ran outside a transaction, so part of it may have been applied: " + recovery(revision, upgrade);
+			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
+					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
+					null, ex);
+		}
+	}
+
+	private String failureMessage(Revision revision, boolean upgrade, int number, int count, int line, String sql,
+			SQLException ex, boolean inTransaction) {
+		StringBuilder message = new StringBuilder();
+		message.append("Revision ").append(revision.id()).append(" (").append(revision.source()).append(") failed at ")
+				.append(upgrade ? "upgrade" : "downgrade").append(" statement ").append(number).append(" of ").append(count)
+				.append(" (line ").append(line).append("):\n    ").append(abbreviate(sql).replace("\n", "\n    ")).append('\n')
+				.append(ex.getMessage());
+		if (ex.getSQLState() != null) {
+			message.append(" [SQLState ").append(ex.getSQLState()).append(']');
+		}
+		message.append('\n');
+		if (inTransaction) {
+			message.append("The revision was rolled back: nothing of it was applied");
+			message.append(upgrade ? "; revisions before it stay applied." : ".");
+			message.append(" Fix the statement and run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+		}
+		else {
+			message.append("It ran outside a transaction: ");
+			message.append((number == 1) ? "no statement of it had run before this one. "
+					: "statements 1 to " + (number - 1) + " were applied and stay applied. ");
+			message.append(recovery(revision, upgrade));
+		}
+		return message.toString();
+	}
+
+	private String recovery(Revision revision, boolean upgrade) {
+		String parent = revision.downRevisions().isEmpty() ? "base" : String.join(" ", revision.downRevisions());
+		return "The revision is recorded as FAILED in " + this.versionTable.qualifiedTable()
+				+ " and further upgrades stop until it is resolved. Finish or undo its statements by hand, then run `db stamp "
+				+ (upgrade ? revision.id() : parent) + "` if you completed the " + (upgrade ? "upgrade" : "downgrade")
+				+ ", or `db stamp " + (upgrade ? parent : revision.id()) + "` if you undid it.";
+	}
+
+	private void tool(Revision revision, SqlCommand command) {
+		try {
+			this.target.execute(command);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not record revision " + revision.id() + " in "
+					+ this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String describe(Revision revision) {
+		return revision.id() + " (" + (revision.downRevisions().isEmpty() ? "base" : String.join(", ", revision.downRevisions()))
+				+ " -> " + revision.id() + "): " + revision.message() + " [" + revision.source() + "]";
+	}
+
+	private static String abbreviate(String sql) {
+		return (sql.length() <= 1000) ? sql : sql.substring(0, 1000) + " ...";
+	}
+
+	private static long millisSince(long startNanos) {
+		return (System.nanoTime() - startNanos) / 1_000_000;
+	}
+
+}

@@ -1,0 +1,31 @@
+package dev.migrations.runner;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A statement with parameters: executed as a prepared statement online, written with literals in an
+ * offline script. {@link #NOW} stands for the time the statement runs.
+ */
+record SqlCommand(String sql, List<Object> parameters) {
+
+	/** Bound as the current time online, rendered as {@code CURRENT_TIMESTAMP} offline. */
+	static final Object NOW = new Object() {
+		@Override
+		public String toString() {
+			return "CURRENT_TIMESTAMP";
+		}
+	};
+
+	SqlCommand {
+		parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
+	}
+
+	static SqlCommand of(String sql, Object... parameters) {
+		List<Object> list = new ArrayList<>(parameters.length);
+		Collections.addAll(list, parameters);
+		return new SqlCommand(sql, list);
+	}
+
+}

@@ -1,0 +1,158 @@
+package dev.migrations.runner;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.migrations.dialect.Dialect;
+import dev.migrations.revision.Revision;
+
+/**
+ * The two tables the tool keeps in the target schema: the applied revisions, and an append-only log of
+ * every upgrade, downgrade and stamp. Writes are {@link SqlCommand}s so the same statements serve
+ * online execution and offline scripts.
+ */
+final class VersionTable {
+
+	static final String KIND_SQL = "SQL";
+
+	static final String KIND_JAVA = "JAVA";
+
+	private static final String COLUMNS = "revision, down_revisions, message, kind, source, checksum, state, applied_seq, "
+			+ "applied_at, execution_millis, applied_by, error";
+
+	private final Dialect dialect;
+
+	private final String schema;
+
+	private final String table;
+
+	private final String logTable;
+
+	private final String qualifiedTable;
+
+	private final String qualifiedLogTable;
+
+	VersionTable(Dialect dialect, String schema, String table) {
+		this.dialect = dialect;
+		this.schema = schema;
+		this.table = table;
+		this.logTable = table + "_log";
+		this.qualifiedTable = dialect.qualify(schema, table);
+		this.qualifiedLogTable = dialect.qualify(schema, this.logTable);
+	}
+
+	String table() {
+		return this.table;
+	}
+
+	String logTable() {
+		return this.logTable;
+	}
+
+	String qualifiedTable() {
+		return this.qualifiedTable;
+	}
+
+	/** The name of the lock that serialises writers of this version table. */
+	String lockName() {
+		return (this.schema == null ? "" : this.schema + ".") + this.table;
+	}
+
+	List<String> createStatements() {
+		return this.dialect.createVersionTables(this.qualifiedTable, this.qualifiedLogTable);
+	}
+
+	boolean exists(Connection connection) throws SQLException {
+		DatabaseMetaData metaData = connection.getMetaData();
+		String catalog = this.dialect.name().equals("mariadb") ? (this.schema != null ? this.schema : connection.getCatalog()) : null;
+		String schemaPattern = this.dialect.name().equals("mariadb") ? null
+				: (this.schema != null ? this.schema : this.dialect.currentSchema(connection));
+		for (String candidate : List.of(this.table, this.table.toUpperCase(Locale.ROOT), this.table.toLowerCase(Locale.ROOT))) {
+			try (ResultSet rs = metaData.getTables(catalog, schemaPattern, candidate, null)) {
+				if (rs.next()) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	/** Every row, in the order the revisions were applied; empty when the table does not exist yet. */
+	List<AppliedRevision> read(Connection connection) throws SQLException {
+		if (!exists(connection)) {
+			return List.of();
+		}
+		List<AppliedRevision> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualifiedTable + " ORDER BY applied_seq")) {
+			while (rs.next()) {
+				String downRevisions = rs.getString("down_revisions");
+				Timestamp appliedAt = rs.getTimestamp("applied_at");
+				rows.add(new AppliedRevision(rs.getString("revision"), splitList(downRevisions), rs.getString("message"),
+						rs.getString("kind"), rs.getString("source"), rs.getString("checksum"),
+						AppliedRevision.State.valueOf(rs.getString("state")), rs.getLong("applied_seq"),
+						(appliedAt != null) ? appliedAt.toInstant() : null, rs.getLong("execution_millis"),
+						rs.getString("applied_by"), rs.getString("error")));
+			}
+		}
+		return rows;
+	}
+
+	static List<String> splitList(String value) {
+		if (value == null || value.isBlank()) {
+			return List.of();
+		}
+		return Arrays.stream(value.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
+	}
+
+	SqlCommand insert(Revision revision, AppliedRevision.State state, long executionMillis, String appliedBy, String error) {
+		// applied_seq comes from the table itself so that online and offline runs number rows the same way.
+		return SqlCommand.of("INSERT INTO " + this.qualifiedTable + " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, "
+				+ "COALESCE(MAX(applied_seq), 0) + 1, ?, ?, ?, ? FROM " + this.qualifiedTable,
+				revision.id(), String.join(",", revision.downRevisions()), truncate(revision.message(), 2000), kind(revision),
+				truncate(revision.source(), 2000), revision.checksum(), state.name(), SqlCommand.NOW, executionMillis,
+				truncate(appliedBy, 255), error);
+	}
+
+	SqlCommand markApplied(Revision revision, long executionMillis) {
+		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, execution_millis = ?, error = NULL, checksum = ?"
+				+ " WHERE revision = ?", AppliedRevision.State.APPLIED.name(), executionMillis, revision.checksum(), revision.id());
+	}
+
+	SqlCommand markFailed(String revision, String error) {
+		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, error = ? WHERE revision = ?",
+				AppliedRevision.State.FAILED.name(), error, revision);
+	}
+
+	SqlCommand markRunning(String revision, String note) {
+		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, error = ? WHERE revision = ?",
+				AppliedRevision.State.RUNNING.name(), note, revision);
+	}
+
+	SqlCommand delete(String revision) {
+		return SqlCommand.of("DELETE FROM " + this.qualifiedTable + " WHERE revision = ?", revision);
+	}
+
+	SqlCommand log(String revision, String operation, String message, String checksum, long executionMillis, String performedBy) {
+		return SqlCommand.of("INSERT INTO " + this.qualifiedLogTable
+				+ " (revision, operation, message, checksum, performed_at, execution_millis, performed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+				revision, operation, truncate(message, 2000), checksum, SqlCommand.NOW, executionMillis, truncate(performedBy, 255));
+	}
+
+	static String kind(Revision revision) {
+		return (revision.body() instanceof Revision.JavaBody) ? KIND_JAVA : KIND_SQL;
+	}
+
+	private static String truncate(String value, int max) {
+		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+}
