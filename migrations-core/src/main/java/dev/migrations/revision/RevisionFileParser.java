@@ -1,0 +1,470 @@
+package dev.migrations.revision;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migrations.revision.Revision.JavaBody;
+import dev.migrations.revision.Revision.SqlBody;
+
+/**
+ * Reads revision files and Java revisions into {@link Revision}s.
+ * <p>
+ * A revision file is UTF-8 text named {@code <revision>_<slug>.sql}:
+ *
+ * <pre>
+ * -- revision: 3f2a9c1b7d4e
+ * -- down_revision: 1a2b3c4d5e6f
+ * -- message: add status index to bulletin
+ * -- created: 2026-11-21T22:39:00Z
+ *
+ * -- upgrade
+ * CREATE INDEX IF NOT EXISTS ix_bulletin_status ON bulletin (status);
+ *
+ * -- downgrade
+ * DROP INDEX IF EXISTS ix_bulletin_status;
+ * </pre>
+ *
+ * <ul>
+ * <li>Everything before the {@code -- upgrade} line is headers ({@code -- key: value}) and blank
+ * lines. Known headers: {@code revision} and {@code down_revision} (both required),
+ * {@code message}, {@code created} (an ISO-8601 instant), {@code transactional}
+ * ({@code true}/{@code false}, default {@code true}), {@code depends_on} and
+ * {@code branch_labels} (comma-separated lists). Any other key is an error, so a typo such as
+ * {@code down_revison} cannot silently turn a revision into a root.</li>
+ * <li>{@code down_revision} is {@code none} for a root, one id, or a comma-separated list for a
+ * merge. Ids are letters, digits and underscores; {@code head}, {@code heads}, {@code base} and
+ * {@code none} are reserved for targets.</li>
+ * <li>A line holding only {@code -- upgrade} or {@code -- downgrade} (any case, any surrounding
+ * whitespace) starts a section; such text elsewhere in a line is SQL. Each marker may appear once,
+ * so a stray marker line is reported instead of silently cutting a section in two. The downgrade
+ * section is optional; without one (or with an empty one) the revision cannot be downgraded.</li>
+ * <li>Line endings may be LF, CRLF or CR; a UTF-8 byte order mark is ignored.</li>
+ * </ul>
+ */
+public final class RevisionFileParser {
+
+	/** The header keys a revision file may use, in the order they are usually written. */
+	public static final List<String> HEADERS = List.of("revision", "down_revision", "message", "created",
+			"transactional", "depends_on", "branch_labels");
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
+
+	private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_-]+");
+
+	private static final Set<String> RESERVED = Set.of("head", "heads", "base", "none");
+
+	private static final Pattern MARKER = Pattern.compile("\\s*--\\s*(upgrade|downgrade)\\s*",
+			Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern HEADER = Pattern.compile("\\s*--\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*:(.*)");
+
+	private RevisionFileParser() {
+	}
+
+	/**
+	 * Parses one revision file.
+	 * @param content the file's text
+	 * @param source where it came from, for messages and for the file-name check, e.g.
+	 * {@code db/revisions/3f2a9c1b7d4e_add_index.sql}
+	 * @return the revision, with an {@link SqlBody} and its {@linkplain #checksum checksum}
+	 * @throws RevisionFileException naming the source and line of the first problem
+	 */
+	public static Revision parse(String content, String source) {
+		if (content.startsWith("\uFEFF")) {
+			content = content.substring(1);
+		}
+		List<String> lines = lines(content);
+		Map<String, Header> headers = new HashMap<>();
+		int upgradeMarker = -1;
+		for (int i = 0; i < lines.size() && upgradeMarker < 0; i++) {
+			String line = lines.get(i);
+			int lineNumber = i + 1;
+			Matcher marker = MARKER.matcher(line);
+			if (marker.matches()) {
+				if (marker.group(1).equalsIgnoreCase("downgrade")) {
+					throw new RevisionFileException(source, lineNumber,
+							"`-- downgrade` comes before `-- upgrade`; put the upgrade section first");
+				}
+				upgradeMarker = i;
+			}
+			else if (!line.isBlank()) {
+				Header header = header(line, lineNumber, source);
+				Header previous = headers.putIfAbsent(header.key(), header);
+				if (previous != null) {
+					throw new RevisionFileException(source, lineNumber, "header `" + header.key()
+							+ "` appears twice (first at line " + previous.line() + "); keep one of them");
+				}
+			}
+		}
+		String id = required(headers, "revision", source);
+		Header revisionHeader = headers.get("revision");
+		checkId(id, "revision", source, revisionHeader.line());
+		checkFileName(id, source, revisionHeader.line());
+		String downValue = required(headers, "down_revision", source);
+		List<String> downRevisions = downRevisions(downValue, source, headers.get("down_revision").line());
+		List<String> dependsOn = list(headers.get("depends_on"), ID, "revision id", source);
+		List<String> branchLabels = list(headers.get("branch_labels"), LABEL,
+				"branch label (letters, digits, '_' and '-')", source);
+		checkNotSelf(id, downRevisions, "down_revision", source, headers.get("down_revision").line());
+		if (headers.containsKey("depends_on")) {
+			checkNotSelf(id, dependsOn, "depends_on", source, headers.get("depends_on").line());
+		}
+		String message = headers.containsKey("message") ? headers.get("message").value() : "";
+		Instant created = created(headers.get("created"), source);
+		boolean transactional = transactional(headers.get("transactional"), source);
+		if (upgradeMarker < 0) {
+			throw new RevisionFileException(source, Math.max(lines.size(), 1),
+					"no `-- upgrade` line; the SQL a revision runs goes after a line `-- upgrade`"
+							+ " (and the SQL that undoes it after a line `-- downgrade`)");
+		}
+		int downgradeMarker = -1;
+		for (int i = upgradeMarker + 1; i < lines.size(); i++) {
+			Matcher marker = MARKER.matcher(lines.get(i));
+			if (!marker.matches()) {
+				continue;
+			}
+			boolean upgrade = marker.group(1).equalsIgnoreCase("upgrade");
+			int first = upgrade ? upgradeMarker : downgradeMarker;
+			if (first >= 0) {
+				String name = upgrade ? "upgrade" : "downgrade";
+				throw new RevisionFileException(source, i + 1, "second `-- " + name + "` line (the first is line "
+						+ (first + 1) + "); a line holding only `-- " + name + "` marks a section, even inside"
+						+ " SQL: add a word to a comment meant as SQL");
+			}
+			downgradeMarker = i;
+		}
+		int upgradeEnd = downgradeMarker < 0 ? lines.size() : downgradeMarker;
+		String upgrade = String.join("\n", lines.subList(upgradeMarker + 1, upgradeEnd));
+		String downgrade = downgradeMarker < 0 ? "" : String.join("\n", lines.subList(downgradeMarker + 1, lines.size()));
+		SqlBody body = new SqlBody(upgrade, upgradeMarker + 2, downgrade, downgradeMarker < 0 ? 0 : downgradeMarker + 2);
+		return new Revision(id, downRevisions, dependsOn, branchLabels, message, created, transactional, source,
+				checksum(upgrade, transactional), body);
+	}
+
+	/**
+	 * Turns a Java revision into a {@link Revision} with a {@link JavaBody}, checking its id and
+	 * references like a file's. Its source is {@code class <fully qualified name>}; its checksum is
+	 * {@link JavaRevision#checksum()}.
+	 * @param revision the implementation
+	 * @return the revision
+	 * @throws RevisionFileException when the id, a reference or a label is invalid
+	 */
+	public static Revision fromJava(JavaRevision revision) {
+		String source = "class " + revision.getClass().getName();
+		String id = revision.revision();
+		if (id == null) {
+			throw new RevisionFileException(source, 0, "revision() returned null; return the revision id");
+		}
+		checkId(id, "revision", source, 0);
+		List<String> downRevisions = javaList(revision.downRevisions(), "downRevisions", source);
+		List<String> dependsOn = javaList(revision.dependsOn(), "dependsOn", source);
+		List<String> branchLabels = javaList(revision.branchLabels(), "branchLabels", source);
+		for (String down : downRevisions) {
+			if (down == null || "none".equalsIgnoreCase(down)) {
+				throw new RevisionFileException(source, 0,
+						"downRevisions() contains " + down + "; return an empty list for a root revision");
+			}
+			checkId(down, "down revision", source, 0);
+		}
+		for (String dependency : dependsOn) {
+			checkId(dependency, "depends_on revision", source, 0);
+		}
+		for (String label : branchLabels) {
+			if (label == null || !LABEL.matcher(label).matches()) {
+				throw new RevisionFileException(source, 0, "branch label '" + label
+						+ "' is invalid; use letters, digits, '_' and '-'");
+			}
+		}
+		checkDistinct(downRevisions, "downRevisions()", source, 0);
+		checkDistinct(dependsOn, "dependsOn()", source, 0);
+		checkDistinct(branchLabels, "branchLabels()", source, 0);
+		checkNotSelf(id, downRevisions, "down revision", source, 0);
+		checkNotSelf(id, dependsOn, "depends_on", source, 0);
+		return new Revision(id, downRevisions, dependsOn, branchLabels, revision.message(), null,
+				revision.transactional(), source, revision.checksum(), new JavaBody(revision));
+	}
+
+	/**
+	 * The checksum of what a revision's upgrade executes: the SHA-256 (lowercase hex) of the upgrade
+	 * SQL, normalised, and of the {@code transactional} flag.
+	 * <p>
+	 * Only what changes the effect of applying the revision counts: editing the message, the
+	 * created date or the downgrade of an applied revision must not make it "modified", while
+	 * changing its upgrade SQL or whether it runs in a transaction must. Normalising (CRLF and CR
+	 * become LF, trailing whitespace of each line and leading and trailing blank lines are dropped)
+	 * keeps a checkout on another operating system, or an editor trimming whitespace, from looking
+	 * like a change.
+	 * @param upgradeSql the text of the upgrade section
+	 * @param transactional the revision's {@code transactional} flag
+	 * @return 64 lowercase hex digits
+	 */
+	public static String checksum(String upgradeSql, boolean transactional) {
+		List<String> lines = new ArrayList<>();
+		for (String line : lines(upgradeSql)) {
+			lines.add(line.stripTrailing());
+		}
+		int start = 0;
+		int end = lines.size();
+		while (start < end && lines.get(start).isEmpty()) {
+			start++;
+		}
+		while (end > start && lines.get(end - 1).isEmpty()) {
+			end--;
+		}
+		String normalised = String.join("\n", lines.subList(start, end));
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(("transactional=" + transactional + "\n").getBytes(StandardCharsets.UTF_8));
+			digest.update(normalised.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
+		}
+	}
+
+	/** Splits on LF, CRLF and CR; a final line ending does not start another line. */
+	private static List<String> lines(String text) {
+		List<String> lines = new ArrayList<>();
+		int start = 0;
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c == '\n' || c == '\r') {
+				lines.add(text.substring(start, i));
+				if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				start = i + 1;
+			}
+		}
+		if (start < length) {
+			lines.add(text.substring(start));
+		}
+		return lines;
+	}
+
+	private static Header header(String line, int lineNumber, String source) {
+		Matcher matcher = HEADER.matcher(line);
+		if (!matcher.matches()) {
+			throw new RevisionFileException(source, lineNumber, "expected a header `-- key: value` or the `-- upgrade`"
+					+ " line, found `" + line.strip() + "`; SQL and comments go after `-- upgrade`");
+		}
+		String key = matcher.group(1).toLowerCase(Locale.ROOT);
+		if (!HEADERS.contains(key)) {
+			StringBuilder message = new StringBuilder("unknown header `").append(matcher.group(1)).append('`');
+			if (key.equals("upgrade") || key.equals("downgrade")) {
+				message.append("; the section line is `-- ").append(key).append("`, without a colon");
+			}
+			else {
+				String suggestion = closest(key);
+				if (suggestion != null) {
+					message.append("; did you mean `").append(suggestion).append("`?");
+				}
+			}
+			message.append(" Known headers: ").append(String.join(", ", HEADERS));
+			throw new RevisionFileException(source, lineNumber, message.toString());
+		}
+		return new Header(key, matcher.group(2).strip(), lineNumber);
+	}
+
+	private static String closest(String key) {
+		String best = null;
+		int bestDistance = 3;
+		for (String known : HEADERS) {
+			int distance = distance(key, known);
+			if (distance < bestDistance) {
+				best = known;
+				bestDistance = distance;
+			}
+		}
+		return best;
+	}
+
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
+	}
+
+	private static String required(Map<String, Header> headers, String key, String source) {
+		Header header = headers.get(key);
+		if (header == null) {
+			String hint = key.equals("down_revision") ? " (`none` for the first revision)" : "";
+			throw new RevisionFileException(source, 1,
+					"missing header `-- " + key + ": ...`" + hint + "; it goes above the `-- upgrade` line");
+		}
+		if (header.value().isEmpty()) {
+			String hint = key.equals("down_revision") ? "; write `none` for a root revision" : "";
+			throw new RevisionFileException(source, header.line(), "header `" + key + "` is empty" + hint);
+		}
+		return header.value();
+	}
+
+	private static void checkId(String id, String what, String source, int line) {
+		if (id == null || !ID.matcher(id).matches()) {
+			throw new RevisionFileException(source, line, what + " id '" + id
+					+ "' is invalid; revision ids are letters, digits and underscores (e.g. 3f2a9c1b7d4e)");
+		}
+		if (RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
+			throw new RevisionFileException(source, line, what + " id '" + id
+					+ "' is reserved (head, heads, base and none are targets); choose another id");
+		}
+	}
+
+	private static void checkFileName(String id, String source, int line) {
+		String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+		if (!name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+			return;
+		}
+		if (name.startsWith(id + "_") || name.startsWith(id + ".")) {
+			return;
+		}
+		int end = 0;
+		while (end < name.length() && name.charAt(end) != '_' && name.charAt(end) != '.') {
+			end++;
+		}
+		throw new RevisionFileException(source, line, "the file name starts with '" + name.substring(0, end)
+				+ "' but the header says revision " + id + "; files are named <revision>_<slug>.sql: if this file"
+				+ " was copied, give it a new revision id, otherwise rename it to " + id + name.substring(end));
+	}
+
+	private static List<String> downRevisions(String value, String source, int line) {
+		if (value.equalsIgnoreCase("none")) {
+			return List.of();
+		}
+		List<String> ids = split(value, source, line);
+		for (String id : ids) {
+			if (id.equalsIgnoreCase("none")) {
+				throw new RevisionFileException(source, line,
+						"`none` cannot be combined with other revisions in down_revision; use either alone");
+			}
+			checkId(id, "down_revision", source, line);
+		}
+		checkDistinct(ids, "down_revision", source, line);
+		return ids;
+	}
+
+	private static List<String> list(Header header, Pattern pattern, String what, String source) {
+		if (header == null || header.value().isEmpty() || header.value().equalsIgnoreCase("none")) {
+			return List.of();
+		}
+		List<String> values = split(header.value(), source, header.line());
+		for (String value : values) {
+			if (!pattern.matcher(value).matches()) {
+				throw new RevisionFileException(source, header.line(),
+						"'" + value + "' in `" + header.key() + "` is not a valid " + what);
+			}
+		}
+		if (pattern == ID) {
+			for (String value : values) {
+				checkId(value, header.key(), source, header.line());
+			}
+		}
+		checkDistinct(values, header.key(), source, header.line());
+		return values;
+	}
+
+	private static List<String> split(String value, String source, int line) {
+		List<String> values = new ArrayList<>();
+		for (String part : value.split(",", -1)) {
+			String trimmed = part.strip();
+			if (trimmed.isEmpty()) {
+				throw new RevisionFileException(source, line,
+						"empty entry in the list '" + value + "'; separate entries with single commas");
+			}
+			values.add(trimmed);
+		}
+		return values;
+	}
+
+	private static void checkDistinct(List<String> values, String what, String source, int line) {
+		Set<String> seen = new LinkedHashSet<>();
+		for (String value : values) {
+			if (!seen.add(value)) {
+				throw new RevisionFileException(source, line, what + " lists '" + value + "' twice; list it once");
+			}
+		}
+	}
+
+	private static void checkNotSelf(String id, List<String> references, String what, String source, int line) {
+		if (references.contains(id)) {
+			throw new RevisionFileException(source, line,
+					"revision " + id + " names itself as " + what + "; name the revision it follows instead");
+		}
+	}
+
+	private static List<String> javaList(List<String> values, String method, String source) {
+		if (values == null) {
+			throw new RevisionFileException(source, 0, method + "() returned null; return List.of() for none");
+		}
+		for (String value : values) {
+			if (value == null) {
+				throw new RevisionFileException(source, 0, method + "() contains null");
+			}
+		}
+		return List.copyOf(values);
+	}
+
+	private static Instant created(Header header, String source) {
+		if (header == null || header.value().isEmpty()) {
+			return null;
+		}
+		try {
+			return Instant.parse(header.value());
+		}
+		catch (DateTimeParseException ex) {
+			try {
+				return OffsetDateTime.parse(header.value()).toInstant();
+			}
+			catch (DateTimeParseException again) {
+				throw new RevisionFileException(source, header.line(), "`created` value '" + header.value()
+						+ "' is not an ISO-8601 instant; write it like 2026-11-21T22:39:00Z");
+			}
+		}
+	}
+
+	private static boolean transactional(Header header, String source) {
+		if (header == null) {
+			return true;
+		}
+		String value = header.value().toLowerCase(Locale.ROOT);
+		return switch (value) {
+			case "true" -> true;
+			case "false" -> false;
+			default -> throw new RevisionFileException(source, header.line(),
+					"`transactional` must be true or false, not '" + header.value() + "'");
+		};
+	}
+
+	private record Header(String key, String value, int line) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package dev.migrations.revision;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The text forms of {@link Target}. */
+final class TargetSyntax {
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
+
+	private static final Pattern RELATIVE = Pattern.compile("([A-Za-z0-9_]*)([+-])(\\d+)");
+
+	private static final Pattern BRANCH = Pattern.compile("([A-Za-z0-9_-]+)@([A-Za-z0-9_]+)");
+
+	private TargetSyntax() {
+	}
+
+	static Target parse(String text) {
+		Objects.requireNonNull(text, "text");
+		String target = text.strip();
+		switch (target.toLowerCase(Locale.ROOT)) {
+			case "head":
+				return new Target.Head();
+			case "heads":
+				return new Target.Heads();
+			case "base":
+				return new Target.Base();
+			default:
+				break;
+		}
+		Matcher matcher = RELATIVE.matcher(target);
+		if (matcher.matches()) {
+			String id = matcher.group(1);
+			int steps = steps(matcher.group(2), matcher.group(3), target);
+			return id.isEmpty() ? new Target.Relative(steps) : new Target.RelativeTo(id, steps);
+		}
+		if (ID.matcher(target).matches()) {
+			return new Target.Id(target);
+		}
+		matcher = BRANCH.matcher(target);
+		if (matcher.matches()) {
+			if (!matcher.group(2).equalsIgnoreCase("head")) {
+				throw new TargetException("'" + target + "' is not a target: after a branch label only @head is"
+						+ " supported (" + matcher.group(1) + "@head)");
+			}
+			return new Target.BranchHead(matcher.group(1));
+		}
+		throw new TargetException("'" + target + "' is not a target; use head, heads, base, a revision id or a"
+				+ " prefix of one, label@head, +N, -N, or <revision>+N / <revision>-N");
+	}
+
+	private static int steps(String sign, String digits, String text) {
+		int steps;
+		try {
+			steps = Integer.parseInt(digits);
+		}
+		catch (NumberFormatException ex) {
+			throw new TargetException("'" + text + "': " + digits + " is more steps than any graph has");
+		}
+		if (steps == 0) {
+			throw new TargetException("'" + text + "' moves 0 steps; give a number of revisions of 1 or more");
+		}
+		return sign.equals("-") ? -steps : steps;
+	}
+
+}
