@@ -91,7 +91,7 @@ public final class DatabaseMigrator {
 				requireUnmodified(rows);
 			}
 			List<String> applied = appliedIds(rows);
-			Plan plan = this.resolver.planUpgrade(target, applied);
+			Plan plan = this.resolver.upgrade(target, applied);
 			List<String> before = this.resolver.current(applied);
 			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
 					this.performedBy, this.listener);
@@ -110,7 +110,7 @@ public final class DatabaseMigrator {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
 			requireNoFailed(rows);
 			List<String> applied = appliedIds(rows);
-			Plan plan = this.resolver.planDowngrade(target, applied);
+			Plan plan = this.resolver.downgrade(target, applied);
 			List<String> before = this.resolver.current(applied);
 			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
 					this.performedBy, this.listener);
@@ -204,7 +204,7 @@ public final class DatabaseMigrator {
 			return all;
 		}
 		// Any target that names one revision: head, an id or prefix, label@head, rev+N.
-		Plan plan = this.resolver.planUpgrade(trimmed, List.of());
+		Plan plan = this.resolver.upgrade(trimmed, List.of());
 		Set<String> ids = new LinkedHashSet<>(plan.ids());
 		if (ids.isEmpty()) {
 			throw new MigrationsException("Cannot stamp '" + target + "': it does not name a revision. Use a revision id, head, heads or base.");
@@ -295,7 +295,7 @@ public final class DatabaseMigrator {
 			from = "base";
 			applied = List.of();
 		}
-		Plan plan = upgrade ? this.resolver.planUpgrade(to, applied) : this.resolver.planDowngrade(to, applied);
+		Plan plan = upgrade ? this.resolver.upgrade(to, applied) : this.resolver.downgrade(to, applied);
 		ExecutionTarget.Script script = new ExecutionTarget.Script(this.dialect);
 		script.comment((upgrade ? "Upgrade" : "Downgrade") + " script for " + this.dialect.name() + ", from " + from + " to "
 				+ to + ": " + plan.steps().size() + " revision(s).");

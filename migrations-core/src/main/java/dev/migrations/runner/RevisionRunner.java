@@ -189,10 +189,12 @@ final class RevisionRunner {
 	}
 
 	private void runBody(Revision revision, boolean upgrade, boolean inTransaction) {
-		switch (revision.body()) {
-			case Revision.SqlBody body -> runSql(revision, upgrade ? body.upgrade() : body.downgrade(),
-					upgrade ? body.upgradeLine() : body.downgradeLine(), upgrade, inTransaction);
-			case Revision.JavaBody body -> runJava(revision, body, upgrade, inTransaction);
+		if (revision.body() instanceof Revision.SqlBody body) {
+			runSql(revision, upgrade ? body.upgrade() : body.downgrade(), upgrade ? body.upgradeLine() : body.downgradeLine(),
+					upgrade, inTransaction);
+		}
+		else if (revision.body() instanceof Revision.JavaBody body) {
+			runJava(revision, body, upgrade, inTransaction);
 		}
 	}
 

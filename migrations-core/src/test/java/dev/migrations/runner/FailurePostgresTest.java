@@ -1,0 +1,105 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.RevisionFiles;
+import dev.migrations.RevisionInfo;
+import dev.migrations.Sql;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** What a failing statement leaves behind, in and out of a transaction. */
+@ExtendWith(TestDatabaseExtension.class)
+class FailurePostgresTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void failingStatementInRevisionKeepsEarlierRevisionsAndLeavesNoTraceOfItself(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "CREATE TABLE two (id int PRIMARY KEY);", "DROP TABLE two;");
+		Path third = files.write("cccc00000003", "bbbb00000002", "three",
+				"CREATE TABLE three (id int PRIMARY KEY);\nINSERT INTO three VALUES (1);\n\n"
+						+ "INSERT INTO three VALUES (1);\nCREATE TABLE never (id int);",
+				"DROP TABLE three;");
+		files.write("dddd00000004", "cccc00000003", "four", "CREATE TABLE four (id int);", "DROP TABLE four;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> migrations.upgrade("head"));
+
+		assertThat(failure.revision()).isEqualTo("cccc00000003");
+		assertThat(failure.statementNumber()).isEqualTo(3);
+		// headers (4) + blank + "-- upgrade" = line 7 is the first statement; the failing one is 3 lines further down
+		assertThat(failure.line()).isEqualTo(10);
+		assertThat(failure.getMessage()).contains(third.toString())
+			.contains("statement 3 of 4 (line 10)")
+			.contains("INSERT INTO three VALUES (1)")
+			.contains("duplicate key")
+			.contains("23505")
+			.contains("rolled back");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one",
+				"two");
+		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version order by applied_seq"))
+			.containsExactly("aaaa00000001", "bbbb00000002");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from migrations_version_log where revision = 'cccc00000003'"))
+			.containsExactly("0");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+	}
+
+	@Test
+	void nonTransactionalFailureIsRecordedAndBlocksUntilStamped(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "base table", "CREATE TABLE item (id int PRIMARY KEY, name text);",
+				"DROP TABLE item;");
+		files.write("bbbb00000002", "aaaa00000001", "concurrent index", "-- transactional: false\n",
+				"CREATE INDEX CONCURRENTLY ix_item_name ON item (name);\nCREATE INDEX CONCURRENTLY ix_broken ON item (missing);",
+				"DROP INDEX CONCURRENTLY IF EXISTS ix_broken;\nDROP INDEX CONCURRENTLY IF EXISTS ix_item_name;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 2 of 2")
+			.hasMessageContaining("outside a transaction")
+			.hasMessageContaining("statements 1 to 1 were applied")
+			.hasMessageContaining("db stamp bbbb00000002")
+			.hasMessageContaining("db stamp aaaa00000001");
+		// the first index exists: the state is recorded, not hidden
+		assertThat(Sql.column(db.dataSource(), "select indexname from pg_indexes where tablename = 'item' order by 1"))
+			.containsExactly("item_pkey", "ix_item_name");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'bbbb00000002'"))
+			.containsExactly("FAILED");
+		assertThat(migrations.history().get(0).state()).isEqualTo(RevisionInfo.State.FAILED);
+
+		// nothing runs until it is resolved
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
+			.hasMessageContaining("bbbb00000002")
+			.hasMessageContaining("FAILED")
+			.hasMessageContaining("column \"missing\" does not exist");
+
+		// the operator undoes the partial work and stamps the parent; fixing the file lets it run again
+		Sql.execute(db.dataSource(), "DROP INDEX ix_item_name");
+		migrations.stamp("aaaa00000001");
+		files.write("bbbb00000002", "aaaa00000001", "concurrent index", "-- transactional: false\n",
+				"CREATE INDEX CONCURRENTLY ix_item_name ON item (name);",
+				"DROP INDEX CONCURRENTLY IF EXISTS ix_item_name;");
+		Migrations fixed = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThat(fixed.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("bbbb00000002");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version order by applied_seq"))
+			.containsExactly("APPLIED", "APPLIED");
+		assertThat(fixed.downgrade("-1").steps()).hasSize(1);
+		assertThat(Sql.column(db.dataSource(), "select indexname from pg_indexes where tablename = 'item' order by 1"))
+			.containsExactly("item_pkey");
+	}
+
+}

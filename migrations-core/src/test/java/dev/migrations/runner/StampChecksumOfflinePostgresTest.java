@@ -1,0 +1,244 @@
+package dev.migrations.runner;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.RevisionFiles;
+import dev.migrations.RevisionInfo;
+import dev.migrations.Sql;
+import dev.migrations.dialect.LockTimeoutException;
+import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import dev.migrations.test.TestDatabases;
+
+import static dev.migrations.runner.UpgradeDowngradePostgresTest.A;
+import static dev.migrations.runner.UpgradeDowngradePostgresTest.B;
+import static dev.migrations.runner.UpgradeDowngradePostgresTest.C;
+import static dev.migrations.runner.UpgradeDowngradePostgresTest.E;
+import static dev.migrations.runner.UpgradeDowngradePostgresTest.M;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Stamp, checksum validation, offline scripts, the lock timeout and Java revisions. */
+@ExtendWith(TestDatabaseExtension.class)
+class StampChecksumOfflinePostgresTest {
+
+	@TempDir
+	Path directory;
+
+	RevisionFiles files;
+
+	@BeforeEach
+	void writeGraph() {
+		this.files = new RevisionFiles(this.directory);
+		UpgradeDowngradePostgresTest.writeBranchAndMerge(this.files);
+	}
+
+	Migrations migrations(TestDatabase db) {
+		return Migrations.configure().dataSource(db.dataSource()).locations(this.files.location()).load();
+	}
+
+	@Test
+	void stampRecordsRevisionsWithoutRunningThem(TestDatabase db) {
+		Migrations migrations = migrations(db);
+		CommandResult stamped = migrations.stamp("head");
+		assertThat(stamped.steps()).extracting(StepResult::revision).containsExactly(A, B, C, M, E);
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		assertThat(migrations.current()).containsExactly(E);
+		assertThat(migrations.status().upToDate()).isTrue();
+
+		migrations.stamp(B);
+		assertThat(migrations.current()).containsExactly(B);
+		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version order by revision"))
+			.containsExactly(A, B);
+
+		migrations.stamp("base");
+		assertThat(migrations.current()).isEmpty();
+		assertThat(Sql.column(db.dataSource(), "select operation from migrations_version_log order by id"))
+			.containsExactly("STAMP", "STAMP", "STAMP", "STAMP", "STAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP");
+	}
+
+	@Test
+	void modifiedAppliedRevisionStopsTheUpgradeNamingTheFile(TestDatabase db) throws Exception {
+		Migrations migrations = migrations(db);
+		migrations.upgrade(B);
+		Path bFile = this.directory.resolve(B + "_create_bulletin.sql");
+		String original = Files.readString(bFile);
+
+		// editing the message or the downgrade is not a modification
+		Files.writeString(bFile, original.replace("-- message: create bulletin", "-- message: create the bulletin table")
+			.replace("DROP TABLE bulletin;", "DROP TABLE IF EXISTS bulletin;"));
+		assertThat(migrations(db).status().modified()).isEmpty();
+
+		Files.writeString(bFile, original.replace("meta jsonb", "meta jsonb, extra text"));
+		Migrations changed = migrations(db);
+		assertThat(changed.status().modified()).containsExactly(B);
+		assertThat(changed.history()).filteredOn((r) -> r.revision().equals(B)).extracting(RevisionInfo::state)
+			.containsExactly(RevisionInfo.State.MODIFIED);
+		assertThatThrownBy(() -> changed.upgrade("head")).isInstanceOf(ChecksumMismatchException.class)
+			.hasMessageContaining(bFile.toString())
+			.hasMessageContaining("revision " + B)
+			.hasMessageContaining("validate-checksums");
+		assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("contact");
+
+		// the override lets it through
+		Migrations lenient = Migrations.configure().dataSource(db.dataSource()).locations(this.files.location())
+			.validateChecksums(false).load();
+		assertThat(lenient.upgrade("head").steps()).hasSize(3);
+
+		// stamping the revision records the new checksum
+		changed.stamp("head");
+		assertThat(migrations(db).status().modified()).isEmpty();
+	}
+
+	@Test
+	void offlineScriptThroughPsqlGivesTheSameSchemaAsOnlineUpgrade(TestDatabase online, TestDatabase offline) throws Exception {
+		Path psql = TestDatabases.psqlExecutable().orElse(null);
+		Assumptions.assumeTrue(psql != null, "psql is not installed: the offline script cannot be run through it");
+		migrations(online).upgrade("head");
+
+		String script = Migrations.configure().dialect(new PostgresDialect()).locations(this.files.location()).load()
+			.upgradeSql("base:head");
+		assertThat(script).contains("CREATE TABLE IF NOT EXISTS migrations_version")
+			.contains("BEGIN;")
+			.contains("INSERT INTO bulletin VALUES (1, 1, '{\"key\":true, \"at\":\"12:30\"}');")
+			.contains("INSERT INTO migrations_version_log");
+		Path file = this.directory.resolve("upgrade.sql");
+		Files.writeString(file, script);
+		Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
+				offline.psqlConnectionUri()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+
+		assertThat(Sql.postgresSchemaDump(offline.dataSource(), "public"))
+			.isEqualTo(Sql.postgresSchemaDump(online.dataSource(), "public"));
+		String versions = "select revision || ' ' || state || ' ' || coalesce(checksum, '') from migrations_version order by applied_seq";
+		assertThat(Sql.column(offline.dataSource(), versions)).isEqualTo(Sql.column(online.dataSource(), versions));
+		assertThat(migrations(offline).current()).containsExactly(E);
+
+		// the downgrade script from the database's own state goes back to base
+		String down = migrations(offline).downgradeSql("base");
+		Files.writeString(file, down);
+		Process downProcess = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
+				offline.psqlConnectionUri()).redirectErrorStream(true).start();
+		String downOutput = new String(downProcess.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(downProcess.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(downProcess.exitValue()).as(downOutput).isZero();
+		assertThat(Sql.postgresTables(offline.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+	}
+
+	@Test
+	void offlineScriptFromTheDatabaseStateContainsOnlyPendingRevisions(TestDatabase db) {
+		Migrations migrations = migrations(db);
+		migrations.upgrade(M);
+		String script = migrations.upgradeSql("head");
+		assertThat(script).contains("CREATE INDEX ix_deal_contact ON deal (contact_id);")
+			.doesNotContain("CREATE TABLE deal")
+			.contains("from " + M + " to head");
+		// writing the script does not apply anything
+		assertThat(migrations.current()).containsExactly(M);
+	}
+
+	@Test
+	void lockTimeoutNamesTheSessionHoldingTheLock(TestDatabase db) throws Exception {
+		CountDownLatch inside = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		BlockingRevision.inside = inside;
+		BlockingRevision.release = release;
+		Migrations holder = Migrations.configure().dataSource(db.dataSource()).locations(this.files.location())
+			.javaRevisions(List.of(new BlockingRevision())).load();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try {
+			Future<CommandResult> first = pool.submit(() -> holder.upgrade("heads"));
+			assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+
+			Migrations waiter = Migrations.configure().dataSource(db.dataSource()).locations(this.files.location())
+				.javaRevisions(List.of(new BlockingRevision())).lockTimeout(java.time.Duration.ofMillis(300)).load();
+			assertThatThrownBy(() -> waiter.upgrade("heads")).isInstanceOf(LockTimeoutException.class)
+				.hasMessageContaining("Timed out after 300 ms")
+				.hasMessageContaining("pid ")
+				.hasMessageContaining("migrations.lock-timeout");
+			release.countDown();
+			assertThat(first.get(30, TimeUnit.SECONDS).steps()).hasSize(6);
+		}
+		finally {
+			release.countDown();
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void javaRevisionsFromAPackageLiveInTheSameGraph(TestDatabase db) {
+		RevisionFiles javaFiles = new RevisionFiles(this.directory.resolve("java"));
+		try {
+			Files.createDirectories(javaFiles.directory());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		javaFiles.write("aaaa00000001", "none", "greeting table", "CREATE TABLE greeting (text text);", "DROP TABLE greeting;");
+		javaFiles.write("cccc00000003", "java000backfill", "after backfill", "CREATE INDEX ix_greeting ON greeting (text);",
+				"DROP INDEX ix_greeting;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(javaFiles.location())
+			.javaPackages("dev.migrations.fixtures.java").load();
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision)
+			.containsExactly("aaaa00000001", "java000backfill", "cccc00000003");
+		assertThat(Sql.column(db.dataSource(), "select text from greeting order by 1")).containsExactly("bonjour", "hello");
+		assertThat(Sql.column(db.dataSource(), "select kind from migrations_version order by applied_seq"))
+			.containsExactly("SQL", "JAVA", "SQL");
+		migrations.downgrade("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from greeting")).containsExactly("0");
+	}
+
+	/** Holds the lock by blocking inside a revision until told to go on. */
+	static class BlockingRevision implements dev.migrations.revision.JavaRevision {
+
+		static volatile CountDownLatch inside;
+
+		static volatile CountDownLatch release;
+
+		@Override
+		public String revision() {
+			return "block0000001";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return new ArrayList<>(List.of(E));
+		}
+
+		@Override
+		public String message() {
+			return "wait";
+		}
+
+		@Override
+		public void upgrade(java.sql.Connection connection) throws Exception {
+			inside.countDown();
+			release.await(30, TimeUnit.SECONDS);
+		}
+
+		@Override
+		public void downgrade(java.sql.Connection connection) {
+		}
+
+	}
+
+}
