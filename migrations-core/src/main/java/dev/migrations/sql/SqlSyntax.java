@@ -9,7 +9,7 @@ public enum SqlSyntax {
 	/** MariaDB and MySQL: backslash escapes in strings, backtick identifiers, {@code #} comments, {@code DELIMITER}. */
 	MARIADB,
 
-	/** H2: standard strings and identifiers, {@code $$} bodies, non-nesting block comments. */
+	/** H2: standard strings and identifiers, {@code $$} bodies, {@code //} comments, nesting block comments (as H2 2.x reads them). */
 	H2
 
 }

@@ -13,6 +13,11 @@ public class SqlSyntaxException extends MigrationsException {
 
 	private final int line;
 
+	/**
+	 * Creates the exception.
+	 * @param message what is wrong, where it starts and what to do about it
+	 * @param line the 1-based line of the script where the offending construct starts
+	 */
 	public SqlSyntaxException(String message, int line) {
 		super(message);
 		this.line = line;

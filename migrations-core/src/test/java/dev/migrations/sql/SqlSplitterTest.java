@@ -3,6 +3,7 @@ package dev.migrations.sql;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -425,6 +426,42 @@ class SqlSplitterTest {
 		assertThat(thrown).singleElement()
 			.extracting(Throwable::getMessage)
 			.isEqualTo("Unterminated dollar-quoted string $$ starting at line 1: add the closing $$");
+	}
+
+	@ParameterizedTest
+	@EnumSource(SqlSyntax.class)
+	void randomScriptsEitherSplitCleanlyOrFailWithASyntaxError(SqlSyntax syntax) {
+		String[] pieces = { ";", "'", "\"", "`", "$", "$$", "$t$", "$1", "a", "E", "e'", "U&'", "\\", "/*", "*/",
+				"/*!", "--", "-- ", "#", "//", "\n", "\r\n", "\r", " ", "(", ")", "BEGIN", "ATOMIC", "END", "CASE",
+				"CREATE FUNCTION f() ", "\nDELIMITER $$\n", "\nDELIMITER ;\n", "\nDELIMITER", "SELECT 1" };
+		Random random = new Random(42);
+		for (int i = 0; i < 20_000; i++) {
+			StringBuilder script = new StringBuilder();
+			for (int j = random.nextInt(30); j > 0; j--) {
+				script.append(pieces[random.nextInt(pieces.length)]);
+			}
+			List<SqlStatement> statements;
+			try {
+				statements = SqlSplitter.split(script.toString(), syntax);
+			}
+			catch (SqlSyntaxException ex) {
+				assertThat(ex.line()).as(script::toString).isBetween(1, lineCount(script));
+				assertThat(ex.getMessage()).as(script::toString).containsIgnoringCase("line " + ex.line());
+				continue;
+			}
+			int previousLine = 1;
+			for (SqlStatement statement : statements) {
+				assertThat(statement.sql()).as(script::toString).isNotEmpty().isEqualTo(statement.sql().strip());
+				assertThat(script.toString()).contains(statement.sql());
+				assertThat(statement.line()).as(script::toString).isBetween(previousLine, lineCount(script));
+				previousLine = statement.line();
+			}
+		}
+	}
+
+	private static int lineCount(CharSequence script) {
+		return (int) script.toString().lines().count() + (script.toString().matches("(?s).*[\r\n]") ? 1 : 0)
+				+ (script.isEmpty() ? 1 : 0);
 	}
 
 	private static Arguments split(String description, String script, SqlStatement... expected) {
