@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The immutable, validated graph of all revisions: each revision points at its parents
@@ -107,19 +107,16 @@ public final class RevisionGraph {
 	 * @throws CycleException when references loop
 	 */
 	public static RevisionGraph of(Collection<Revision> revisions) {
-		Map<String, Revision> byId = new HashMap<>();
-		for (Revision revision : revisions) {
-			Revision previous = byId.putIfAbsent(revision.id(), revision);
-			if (previous != null) {
-				throw new DuplicateRevisionException(revision.id(), previous.source(), revision.source());
+		// A stable sort puts duplicates next to each other, in the order they were given.
+		Revision[] byIndex = revisions.toArray(Revision[]::new);
+		Arrays.sort(byIndex, Comparator.comparing(Revision::id));
+		String[] ids = new String[byIndex.length];
+		Map<String, Integer> index = new HashMap<>(byIndex.length * 2);
+		for (int i = 0; i < byIndex.length; i++) {
+			if (i > 0 && byIndex[i].id().equals(ids[i - 1])) {
+				throw new DuplicateRevisionException(ids[i - 1], byIndex[i - 1].source(), byIndex[i].source());
 			}
-		}
-		String[] ids = byId.keySet().toArray(String[]::new);
-		Arrays.sort(ids);
-		Revision[] byIndex = new Revision[ids.length];
-		Map<String, Integer> index = new HashMap<>(ids.length * 2);
-		for (int i = 0; i < ids.length; i++) {
-			byIndex[i] = byId.get(ids[i]);
+			ids[i] = byIndex[i].id();
 			index.put(ids[i], i);
 		}
 		Map<String, String> labels = new TreeMap<>();
@@ -131,14 +128,12 @@ public final class RevisionGraph {
 			for (String label : revision.branchLabels()) {
 				String previous = labels.putIfAbsent(label, revision.id());
 				if (previous != null) {
-					throw new DuplicateBranchLabelException(label, byId.get(previous), revision);
+					throw new DuplicateBranchLabelException(label, byIndex[index.get(previous)], revision);
 				}
 			}
-			down[i] = Arrays.stream(references(revision, revision.downRevisions(), "down_revision", index, missing))
-				.distinct()
-				.toArray();
+			down[i] = references(revision, revision.downRevisions(), "down_revision", index, missing);
 			int[] dependencies = references(revision, revision.dependsOn(), "depends_on", index, missing);
-			requires[i] = union(down[i], dependencies);
+			requires[i] = (dependencies.length == 0) ? down[i] : distinct(down[i], dependencies);
 		}
 		if (!missing.isEmpty()) {
 			throw new MissingRevisionException(missing);
@@ -149,24 +144,40 @@ public final class RevisionGraph {
 	private static int[] references(Revision revision, List<String> references, String header,
 			Map<String, Integer> index, List<MissingRevisionException.Reference> missing) {
 		int[] result = new int[references.size()];
-		int count = 0;
-		for (String reference : references) {
+		for (int i = 0; i < result.length; i++) {
+			String reference = references.get(i);
 			Integer target = index.get(reference);
 			if (target == null) {
 				missing.add(new MissingRevisionException.Reference(revision.id(), revision.source(), header, reference));
+				result[i] = -1;
 			}
 			else {
-				result[count++] = target;
+				result[i] = target;
 			}
 		}
-		return Arrays.copyOf(result, count);
+		return distinct(result);
 	}
 
-	private static int[] union(int[] a, int[] b) {
-		if (b.length == 0) {
-			return a;
+	/** The indexes of both arrays, each once, dropping the {@code -1} of missing references. */
+	private static int[] distinct(int[]... arrays) {
+		int length = 0;
+		for (int[] array : arrays) {
+			length += array.length;
 		}
-		return IntStream.concat(Arrays.stream(a), Arrays.stream(b)).distinct().toArray();
+		int[] result = new int[length];
+		int count = 0;
+		for (int[] array : arrays) {
+			for (int value : array) {
+				boolean seen = value < 0;
+				for (int j = 0; j < count && !seen; j++) {
+					seen = result[j] == value;
+				}
+				if (!seen) {
+					result[count++] = value;
+				}
+			}
+		}
+		return (count == length) ? result : Arrays.copyOf(result, count);
 	}
 
 	private static int[][] invert(int[][] edges) {

@@ -8,7 +8,7 @@ import java.util.Objects;
  * <p>
  * Forms: {@code head}, {@code heads}, {@code base} (keywords in any case), a revision id or a
  * unique prefix of one, {@code label@head}, {@code +N}, {@code -N}, {@code <rev>+N} and
- * {@code <rev>-N}. {@link #toString()} gives the text back.
+ * {@code <rev>-N}. Each form's {@code toString()} gives the text back.
  */
 public sealed interface Target {
 

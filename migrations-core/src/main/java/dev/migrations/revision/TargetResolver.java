@@ -180,7 +180,9 @@ public final class TargetResolver {
 		if (target instanceof Target.RelativeTo relative) {
 			return upgradeTo(text, state, walk(relative));
 		}
-		Target.Relative relative = (Target.Relative) target;
+		if (!(target instanceof Target.Relative relative)) {
+			throw new IllegalStateException("unhandled target " + target.getClass().getName());
+		}
 		if (relative.steps() < 0) {
 			throw new TargetException("'" + text + "' goes back: run `db downgrade " + text + "` to unapply "
 					+ plural(-relative.steps(), "revision"));
@@ -244,8 +246,16 @@ public final class TargetResolver {
 		if (target instanceof Target.Base) {
 			return new Plan(unapply(state, state.applied, Integer.MAX_VALUE), text);
 		}
-		int revision = (target instanceof Target.RelativeTo relative) ? walk(relative)
-				: this.graph.indexOf(this.graph.resolve(((Target.Id) target).idOrPrefix()).id());
+		int revision;
+		if (target instanceof Target.RelativeTo relative) {
+			revision = walk(relative);
+		}
+		else if (target instanceof Target.Id id) {
+			revision = this.graph.indexOf(this.graph.resolve(id.idOrPrefix()).id());
+		}
+		else {
+			throw new IllegalStateException("unhandled target " + target.getClass().getName());
+		}
 		if (!state.applied[revision]) {
 			List<String> current = current(applied);
 			throw new TargetException("revision " + this.graph.describe(this.graph.id(revision))
