@@ -121,11 +121,12 @@ public final class DatabaseMigrator {
 	}
 
 	/**
-	 * Records the database as being at the target without running anything: afterwards the applied
-	 * revisions are the target and its ancestors, plus applied revisions on branches unrelated to it.
-	 * {@code base} clears the table, {@code heads} records every revision. Stamping also resolves
-	 * revisions recorded as failed, drops rows of revisions that no longer exist, and records the
-	 * current checksums of the stamped revisions.
+	 * Records the database as being at the target without running anything: afterwards exactly the
+	 * target and its ancestors are recorded as applied. Several targets can be given separated by
+	 * commas ({@code a1b2,c3d4}) to keep several branches; {@code base} clears the table and
+	 * {@code heads} records every revision. Stamping also resolves revisions recorded as failed, drops
+	 * rows of revisions that no longer exist, and records the current checksums of the stamped
+	 * revisions.
 	 */
 	public CommandResult stamp(String target) {
 		return underLock((connection) -> {
@@ -136,17 +137,8 @@ public final class DatabaseMigrator {
 					appliedBefore.add(row.revision());
 				}
 			}
-			Set<String> stamped = stampedRevisions(target);
-			Set<String> related = new LinkedHashSet<>(stamped);
-			for (String id : stamped) {
-				related.addAll(this.graph.descendants(id));
-			}
-			Set<String> keep = new LinkedHashSet<>(stamped);
-			for (String id : appliedBefore) {
-				if (!related.contains(id)) {
-					keep.add(id);
-				}
-			}
+			Set<String> keep = stampedRevisions(target);
+			Set<String> stamped = keep;
 			Map<String, AppliedRevision> byId = new LinkedHashMap<>();
 			rows.forEach((row) -> byId.put(row.revision(), row));
 			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
@@ -194,22 +186,24 @@ public final class DatabaseMigrator {
 	}
 
 	private Set<String> stampedRevisions(String target) {
-		String trimmed = target.trim();
-		if (trimmed.equals("base")) {
-			return Set.of();
+		Set<String> ids = new LinkedHashSet<>();
+		for (String part : target.split(",")) {
+			String trimmed = part.trim();
+			if (trimmed.isEmpty() || trimmed.equals("base")) {
+				continue;
+			}
+			// head, heads, an id or prefix, label@head, rev+N: each names revisions whose ancestors are stamped.
+			for (String id : this.resolver.resolve(trimmed)) {
+				ids.addAll(this.graph.ancestors(id));
+			}
 		}
-		if (trimmed.equals("heads")) {
-			Set<String> all = new LinkedHashSet<>();
-			this.graph.revisions().forEach((r) -> all.add(r.id()));
-			return all;
+		Set<String> ordered = new LinkedHashSet<>();
+		for (Revision revision : this.graph.revisions()) {
+			if (ids.contains(revision.id())) {
+				ordered.add(revision.id());
+			}
 		}
-		// Any target that names one revision: head, an id or prefix, label@head, rev+N.
-		Plan plan = this.resolver.upgrade(trimmed, List.of());
-		Set<String> ids = new LinkedHashSet<>(plan.ids());
-		if (ids.isEmpty()) {
-			throw new MigrationsException("Cannot stamp '" + target + "': it does not name a revision. Use a revision id, head, heads or base.");
-		}
-		return ids;
+		return ordered;
 	}
 
 	/** Where the database stands; reads without taking the lock and never creates anything. */

@@ -119,7 +119,7 @@ class StampChecksumOfflinePostgresTest {
 			.contains("BEGIN;")
 			.contains("INSERT INTO bulletin VALUES (1, 1, '{\"key\":true, \"at\":\"12:30\"}');")
 			.contains("INSERT INTO migrations_version_log");
-		Path file = this.directory.resolve("upgrade.sql");
+		Path file = Files.createTempFile("upgrade", ".sql");
 		Files.writeString(file, script);
 		Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
 				offline.psqlConnectionUri()).redirectErrorStream(true).start();

@@ -1,0 +1,142 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.RevisionFiles;
+import dev.migrations.Sql;
+import dev.migrations.test.MariaDb;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The runner on databases without transactional DDL. */
+@ExtendWith(TestDatabaseExtension.class)
+class MariaDbAndH2RunnerTest {
+
+	@TempDir
+	Path directory;
+
+	RevisionFiles writeRevisions() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY, name varchar(50));",
+				"DROP TABLE item;");
+		files.write("bbbb00000002", "aaaa00000001", "seed item",
+				"INSERT INTO item VALUES (1, 'it''s {\"key\":true}');\nCREATE INDEX ix_item_name ON item (name);",
+				"DROP INDEX ix_item_name ON item;\nDELETE FROM item;");
+		return files;
+	}
+
+	@Test
+	void upgradesAndDowngradesOnMariaDb(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThat(migrations.dialect().name()).isEqualTo("mariadb");
+
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision)
+			.containsExactly("aaaa00000001", "bbbb00000002");
+		assertThat(Sql.column(db.dataSource(), "select name from item")).containsExactly("it's {\"key\":true}");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version order by applied_seq"))
+			.containsExactly("APPLIED", "APPLIED");
+
+		migrations.downgrade("base");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema = database()"
+				+ " and table_name = 'item'")).containsExactly("0");
+		assertThat(migrations.current()).isEmpty();
+	}
+
+	@Test
+	void failureOnMariaDbIsRecordedWithTheStatementsThatRan(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "two tables", "CREATE TABLE first_table (id int);\nCREATE TABLE broken (id nonsense);",
+				"DROP TABLE IF EXISTS broken;\nDROP TABLE IF EXISTS first_table;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 2 of 2 (line 8)")
+			.hasMessageContaining("statements 1 to 1 were applied")
+			.hasMessageContaining("db stamp base");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version")).containsExactly("FAILED");
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class);
+	}
+
+	@Test
+	void upgradesAndDowngradesOnH2() throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY, name varchar(50));",
+				"DROP TABLE item;");
+		files.write("bbbb00000002", "aaaa00000001", "seed item",
+				"INSERT INTO item VALUES (1, 'x');\nCREATE INDEX ix_item_name ON item (name);",
+				"DROP INDEX ix_item_name;\nDELETE FROM item;");
+		String url = "jdbc:h2:mem:runner" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+		DataSource dataSource = new H2DataSource(url);
+		Migrations migrations = Migrations.configure().dataSource(dataSource).locations(files.location()).load();
+		assertThat(migrations.dialect().name()).isEqualTo("h2");
+		migrations.upgrade("head");
+		assertThat(Sql.column(dataSource, "select name from item")).containsExactly("x");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+		migrations.downgrade("-1");
+		assertThat(Sql.column(dataSource, "select count(*) from item")).containsExactly("0");
+		assertThat(migrations.current()).isEqualTo(List.of("aaaa00000001"));
+		assertThat(migrations.upgradeSql("base:head")).contains("CREATE TABLE IF NOT EXISTS migrations_version");
+	}
+
+	/** A minimal DataSource over DriverManager for H2. */
+	record H2DataSource(String url) implements DataSource {
+
+		@Override
+		public java.sql.Connection getConnection() throws java.sql.SQLException {
+			return DriverManager.getConnection(this.url, "sa", "");
+		}
+
+		@Override
+		public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
+			return DriverManager.getConnection(this.url, username, password);
+		}
+
+		@Override
+		public java.io.PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(java.io.PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public java.util.logging.Logger getParentLogger() {
+			return java.util.logging.Logger.getGlobal();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) {
+			return false;
+		}
+
+	}
+
+}
