@@ -1,0 +1,87 @@
+package dev.migrations.revision;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Finding revision files in directories and jars, and Java revisions in packages. */
+class RevisionSourcesTest {
+
+	@TempDir
+	Path directory;
+
+	static String revision(String id, String parent) {
+		return "-- revision: " + id + "\n-- down_revision: " + parent + "\n-- message: m " + id + "\n\n-- upgrade\nSELECT 1;\n";
+	}
+
+	@Test
+	void readsFilesFromAJarOnTheClassPath() throws IOException {
+		Path jar = this.directory.resolve("app.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			// directory entries, as Maven, Gradle and Spring Boot write them
+			for (String dir : List.of("db/", "db/revisions/", "db/revisions/nested/", "db/other/")) {
+				out.putNextEntry(new JarEntry(dir));
+				out.closeEntry();
+			}
+			put(out, "db/revisions/aaaa00000001_first.sql", revision("aaaa00000001", "none"));
+			put(out, "db/revisions/nested/bbbb00000002_second.sql", revision("bbbb00000002", "aaaa00000001"));
+			put(out, "db/revisions/README.txt", "not a revision");
+			put(out, "db/other/cccc00000003_elsewhere.sql", revision("cccc00000003", "none"));
+		}
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			List<Revision> revisions = RevisionSources.loadSql(List.of("classpath:db/revisions"), loader);
+			assertThat(revisions).extracting(Revision::id).containsExactly("aaaa00000001", "bbbb00000002");
+			assertThat(revisions.get(1).source()).isEqualTo("db/revisions/nested/bbbb00000002_second.sql");
+			assertThat(RevisionSources.exists("classpath:db/revisions", loader)).isTrue();
+			assertThat(RevisionSources.exists("classpath:db/missing", loader)).isFalse();
+		}
+	}
+
+	@Test
+	void readsFilesFromTheFileSystemRecursively() throws IOException {
+		Files.createDirectories(this.directory.resolve("sub"));
+		Files.writeString(this.directory.resolve("aaaa00000001_first.sql"), revision("aaaa00000001", "none"));
+		Files.writeString(this.directory.resolve("sub/bbbb00000002_second.sql"), revision("bbbb00000002", "aaaa00000001"));
+		List<Revision> revisions = RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader());
+		assertThat(revisions).extracting(Revision::id).containsExactly("aaaa00000001", "bbbb00000002");
+	}
+
+	@Test
+	void rejectsFilesThatAreNotUtf8NamingThem() throws IOException {
+		Path file = this.directory.resolve("aaaa00000001_latin1.sql");
+		Files.write(file, (revision("aaaa00000001", "none") + "-- caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.isInstanceOf(RevisionFileException.class)
+			.hasMessageContaining(file.toString())
+			.hasMessageContaining("UTF-8");
+	}
+
+	@Test
+	void findsJavaRevisionsInAPackage() {
+		List<Revision> revisions = RevisionSources.loadJava(List.of("dev.migrations.fixtures.java"), getClass().getClassLoader());
+		assertThat(revisions).extracting(Revision::id).containsExactly("java000backfill");
+		assertThat(revisions.get(0).source()).isEqualTo("class dev.migrations.fixtures.java.BackfillGreeting");
+		assertThat(revisions.get(0).downRevisions()).containsExactly("aaaa00000001");
+	}
+
+	private static void put(JarOutputStream out, String name, String content) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		OutputStream stream = out;
+		stream.write(content.getBytes(StandardCharsets.UTF_8));
+		out.closeEntry();
+	}
+
+}
