@@ -38,18 +38,19 @@ import dev.migrations.schema.UniqueConstraint;
  * {@link Column.Identity#BY_DEFAULT}, since explicit values may still be inserted. Generated columns
  * have no default, and {@code ON UPDATE} clauses are not part of the model.</li>
  * <li>The primary key is named {@code PRIMARY}. MariaDB does not tell a unique constraint from a
- * unique index: a unique index over whole columns in ascending order reads as a {@link UniqueConstraint}, one
- * with a prefix length or a descending column as a unique {@link Index}.</li>
+ * unique index: a unique index over whole columns in ascending order reads as a
+ * {@link UniqueConstraint}, one with a prefix length or a descending column as a unique
+ * {@link Index}.</li>
  * <li>Index elements are printed as {@code SHOW CREATE TABLE} prints them: the backquoted column, a
  * prefix length, {@code DESC}; e.g. {@code `name`(10) DESC}. {@code method} is {@code btree},
  * {@code hash}, {@code fulltext} or {@code spatial}. The index MariaDB creates for a foreign key is
  * an index like any other.</li>
  * <li>Check constraints with {@code CHECK_CLAUSE} as the expression; a column-level check is named
  * after its column.</li>
- * <li>Sequences (MariaDB 10.3 and later); the data type is {@code bigint}. MariaDB has no named
- * enum types.</li>
+ * <li>Sequences, with data type {@code bigint}. MariaDB has no named enum types.</li>
  * </ul>
- * Names are exactly as stored. Nothing on the connection is changed.
+ * Names are exactly as stored. Nothing on the connection is changed. Written for MariaDB 10.3 and
+ * later; MySQL is not covered (its {@code CHECK_CONSTRAINTS} has no table name).
  */
 public final class MariaDbIntrospector implements SchemaIntrospector {
 

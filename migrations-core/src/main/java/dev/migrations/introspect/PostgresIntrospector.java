@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.migrations.schema.CheckConstraint;
@@ -74,6 +75,8 @@ import dev.migrations.schema.UniqueConstraint;
  * is rolled back at the end: a transaction of its own when the connection is in auto-commit mode,
  * otherwise a savepoint inside the caller's transaction (so uncommitted DDL of that transaction is
  * seen, and a failed introspection leaves the caller's transaction usable).
+ * <p>
+ * Needs PostgreSQL 12 or later (generated columns, {@code indnkeyatts}, {@code conparentid}).
  */
 public final class PostgresIntrospector implements SchemaIntrospector {
 
@@ -484,7 +487,7 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 		return i;
 	}
 
-	private static <T> Comparator<T> byName(java.util.function.Function<T, String> name) {
+	private static <T> Comparator<T> byName(Function<T, String> name) {
 		return Comparator.comparing(name);
 	}
 
