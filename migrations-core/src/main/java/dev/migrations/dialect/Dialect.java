@@ -37,9 +37,21 @@ public interface Dialect {
 	/** The schema unqualified names resolve to on this connection. */
 	String currentSchema(Connection connection) throws SQLException;
 
-	/** Makes unqualified names on this connection resolve to {@code schema}. */
-	default void useSchema(Connection connection, String schema) throws SQLException {
+	/**
+	 * Makes unqualified names on this connection resolve to {@code schema}.
+	 * @return what to pass to {@link #restoreSchema} to undo it
+	 */
+	default String useSchema(Connection connection, String schema) throws SQLException {
+		String previous = connection.getSchema();
 		connection.setSchema(schema);
+		return previous;
+	}
+
+	/** Undoes {@link #useSchema}, so a pooled connection goes back as it came. */
+	default void restoreSchema(Connection connection, String previous) throws SQLException {
+		if (previous != null) {
+			connection.setSchema(previous);
+		}
 	}
 
 	/** The statement an offline script uses to make {@code schema} the default for what follows. */

@@ -73,9 +73,18 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
-	public void useSchema(Connection connection, String schema) throws SQLException {
+	public String useSchema(Connection connection, String schema) throws SQLException {
 		// In MariaDB a schema is a database, which JDBC calls a catalog.
+		String previous = connection.getCatalog();
 		connection.setCatalog(schema);
+		return previous;
+	}
+
+	@Override
+	public void restoreSchema(Connection connection, String previous) throws SQLException {
+		if (previous != null) {
+			connection.setCatalog(previous);
+		}
 	}
 
 	@Override

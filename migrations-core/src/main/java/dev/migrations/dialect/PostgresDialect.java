@@ -78,6 +78,33 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String useSchema(Connection connection, String schema) throws SQLException {
+		// The whole search_path, not just its first entry, so it can be put back exactly.
+		String previous;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select current_setting('search_path')")) {
+			rs.next();
+			previous = rs.getString(1);
+		}
+		try (PreparedStatement statement = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+			statement.setString(1, quoteIfNeeded(schema));
+			statement.executeQuery().close();
+		}
+		return previous;
+	}
+
+	@Override
+	public void restoreSchema(Connection connection, String previous) throws SQLException {
+		if (previous == null) {
+			return;
+		}
+		try (PreparedStatement statement = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+			statement.setString(1, previous);
+			statement.executeQuery().close();
+		}
+	}
+
+	@Override
 	public String useSchemaStatement(String schema) {
 		return "SET search_path TO " + quoteIfNeeded(schema);
 	}

@@ -406,20 +406,15 @@ public final class DatabaseMigrator {
 	}
 
 	private String switchSchema(Connection connection) throws SQLException {
-		if (this.schema == null) {
-			return null;
-		}
-		String original = this.dialect.name().equals("mariadb") ? connection.getCatalog() : connection.getSchema();
-		this.dialect.useSchema(connection, this.schema);
-		return original;
+		return (this.schema != null) ? this.dialect.useSchema(connection, this.schema) : null;
 	}
 
 	private void restoreSchema(Connection connection, String original) {
-		if (this.schema == null || original == null) {
+		if (this.schema == null) {
 			return;
 		}
 		try {
-			this.dialect.useSchema(connection, original);
+			this.dialect.restoreSchema(connection, original);
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not restore the connection's schema to {}: {}", original, ex.getMessage());

@@ -206,6 +206,80 @@ class UpgradeDowngradePostgresTest {
 	}
 
 	@Test
+	void keepsVersionTablesAndRevisionsInTheConfiguredSchema(TestDatabase db) throws Exception {
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(this.files.location())
+			.schema("crm").versionTable("schema_revisions").load();
+		migrations.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select table_name from information_schema.tables where table_schema = 'crm'"
+				+ " order by 1")).containsExactly("account", "bulletin", "contact", "deal", "schema_revisions",
+						"schema_revisions_log");
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
+		assertThat(migrations.current()).containsExactly(E);
+		// a connection handed back to a pool keeps its own search_path
+		try (java.sql.Connection connection = db.connection()) {
+			connection.createStatement().execute("set search_path to public, pg_catalog");
+			SingleConnectionDataSource single = new SingleConnectionDataSource(connection);
+			Migrations.configure().dataSource(single).locations(this.files.location()).schema("crm")
+				.versionTable("schema_revisions").load().downgrade("-1");
+			try (java.sql.ResultSet rs = connection.createStatement().executeQuery("show search_path")) {
+				rs.next();
+				assertThat(rs.getString(1)).isEqualTo("public, pg_catalog");
+			}
+		}
+		assertThat(migrations.current()).containsExactly(M);
+	}
+
+	/** Hands out one connection and ignores close(), like a pool of one. */
+	record SingleConnectionDataSource(java.sql.Connection connection) implements javax.sql.DataSource {
+
+		@Override
+		public java.sql.Connection getConnection() {
+			return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+					new Class<?>[] { java.sql.Connection.class }, (proxy, method, args) -> method.getName().equals("close")
+							? null : method.invoke(this.connection, args));
+		}
+
+		@Override
+		public java.sql.Connection getConnection(String username, String password) {
+			return getConnection();
+		}
+
+		@Override
+		public java.io.PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(java.io.PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public java.util.logging.Logger getParentLogger() {
+			return java.util.logging.Logger.getGlobal();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) {
+			throw new UnsupportedOperationException();
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) {
+			return false;
+		}
+
+	}
+
+	@Test
 	void reportsUnknownTargetsClearly(TestDatabase db) {
 		Migrations migrations = migrations(db);
 		assertThatThrownBy(() -> migrations.upgrade("zzzz9999")).isInstanceOf(MigrationsException.class)
