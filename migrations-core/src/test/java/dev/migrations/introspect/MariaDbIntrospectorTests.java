@@ -1,11 +1,14 @@
 package dev.migrations.introspect;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
@@ -18,31 +21,36 @@ import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
+import dev.migrations.test.MariaDb;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reading a real MariaDB database; skipped when no MariaDB server is reachable. */
+@ExtendWith(TestDatabaseExtension.class)
 class MariaDbIntrospectorTests {
 
 	private final MariaDbIntrospector introspector = new MariaDbIntrospector();
 
-	private ScratchMariaDb db;
+	private TestDatabase database;
+
+	private Connection connection;
 
 	@BeforeEach
-	void createDatabase() throws SQLException {
-		this.db = ScratchMariaDb.create();
+	void connect(@MariaDb TestDatabase database) throws SQLException {
+		this.database = database;
+		this.connection = database.connection();
 	}
 
 	@AfterEach
-	void dropDatabase() throws SQLException {
-		if (this.db != null) {
-			this.db.close();
-		}
+	void disconnect() throws SQLException {
+		this.connection.close();
 	}
 
 	@Test
 	void readsColumnsWithTypesDefaultsAndComments() throws SQLException {
-		this.db.execute("""
+		execute("""
 				CREATE TABLE item (
 					id bigint AUTO_INCREMENT PRIMARY KEY,
 					name varchar(100) NOT NULL DEFAULT 'x',
@@ -69,7 +77,7 @@ class MariaDbIntrospectorTests {
 
 	@Test
 	void readsKeysIndexesAndChecks() throws SQLException {
-		this.db.execute("CREATE TABLE parent (a int, b int, code varchar(20), PRIMARY KEY (b, a), CONSTRAINT uk_code UNIQUE (code))",
+		execute("CREATE TABLE parent (a int, b int, code varchar(20), PRIMARY KEY (b, a), CONSTRAINT uk_code UNIQUE (code))",
 				"""
 						CREATE TABLE child (
 							id int PRIMARY KEY,
@@ -102,12 +110,12 @@ class MariaDbIntrospectorTests {
 
 	@Test
 	void readsSequencesAndLeavesOutViewsAndExcludedTables() throws SQLException {
-		this.db.execute("CREATE SEQUENCE invoice_number START WITH 1000 INCREMENT BY 50 MINVALUE 10 MAXVALUE 900000 CACHE 5 CYCLE",
+		execute("CREATE SEQUENCE invoice_number START WITH 1000 INCREMENT BY 50 MINVALUE 10 MAXVALUE 900000 CACHE 5 CYCLE",
 				"CREATE SEQUENCE ticket", "CREATE TABLE kept (id int PRIMARY KEY)",
 				"CREATE TABLE migrations_version (id int PRIMARY KEY, CHECK (id > 0))",
 				"CREATE VIEW kept_view AS SELECT id FROM kept");
 
-		SchemaModel model = this.introspector.introspect(this.db.connection(), this.db.name(),
+		SchemaModel model = this.introspector.introspect(this.connection, this.database.name(),
 				(table) -> !table.startsWith("migrations_"));
 
 		assertThat(model.tables()).extracting(Table::name).containsExactly("kept");
@@ -118,15 +126,14 @@ class MariaDbIntrospectorTests {
 	}
 
 	@Test
-	void keepsObjectsOfOtherDatabasesAndTablesApart() throws SQLException {
-		String other = this.db.name() + "_other";
-		this.db.execute("CREATE DATABASE " + other);
+	void keepsObjectsOfOtherDatabasesAndTablesApart(@MariaDb TestDatabase otherDatabase) throws SQLException {
+		String other = otherDatabase.name();
 		try {
-			this.db.execute("CREATE TABLE " + other + ".stray (id int PRIMARY KEY, price int CHECK (price > 1))",
+			execute("CREATE TABLE " + other + ".stray (id int PRIMARY KEY, price int CHECK (price > 1))",
 					"CREATE SEQUENCE " + other + ".stray_seq",
 					"CREATE TABLE country (code char(2) PRIMARY KEY)",
 					"CREATE TABLE " + other + ".address (country char(2), CONSTRAINT fk_country FOREIGN KEY (country) "
-							+ "REFERENCES " + this.db.name() + ".country (code))",
+							+ "REFERENCES " + this.database.name() + ".country (code))",
 					"CREATE TABLE `Order` (price int CHECK (price > 2), stray_id int, "
 							+ "CONSTRAINT fk_stray FOREIGN KEY (stray_id) REFERENCES " + other + ".stray (id))",
 					"CREATE TABLE `order_line` (price int CHECK (price > 3))");
@@ -143,7 +150,8 @@ class MariaDbIntrospectorTests {
 					List.of("stray_id"), other, "stray", List.of("id"), Action.RESTRICT, Action.RESTRICT));
 		}
 		finally {
-			this.db.execute("SET FOREIGN_KEY_CHECKS = 0", "DROP DATABASE " + other, "SET FOREIGN_KEY_CHECKS = 1");
+			// Foreign keys between the two databases would stop either from being dropped after the test.
+			execute("DROP TABLE IF EXISTS " + other + ".address", "DROP TABLE IF EXISTS `Order`");
 		}
 	}
 
@@ -162,13 +170,21 @@ class MariaDbIntrospectorTests {
 
 	private void createTables(int upTo) throws SQLException {
 		for (int i = 0; i < upTo; i++) {
-			this.db.execute("CREATE TABLE IF NOT EXISTS t" + i
+			execute("CREATE TABLE IF NOT EXISTS t" + i
 					+ " (id int PRIMARY KEY, name varchar(20), KEY ix_t" + i + "_name (name))");
 		}
 	}
 
 	private SchemaModel read() {
-		return this.introspector.introspect(this.db.connection(), this.db.name(), (table) -> true);
+		return this.introspector.introspect(this.connection, this.database.name(), (table) -> true);
+	}
+
+	private void execute(String... statements) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
 	}
 
 }

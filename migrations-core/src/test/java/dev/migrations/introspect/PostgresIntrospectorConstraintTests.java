@@ -1,11 +1,14 @@
 package dev.migrations.introspect;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.ForeignKey;
@@ -15,30 +18,33 @@ import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Primary keys, unique constraints, foreign keys and check constraints, read from a real PostgreSQL. */
+@ExtendWith(TestDatabaseExtension.class)
 class PostgresIntrospectorConstraintTests {
 
 	private final PostgresIntrospector introspector = new PostgresIntrospector();
 
-	private ScratchPostgres db;
+	private Connection connection;
 
 	@BeforeEach
-	void createDatabase() throws SQLException {
-		this.db = ScratchPostgres.create();
-		this.db.execute("CREATE SCHEMA app");
+	void connect(TestDatabase database) throws SQLException {
+		this.connection = database.connection();
+		execute("CREATE SCHEMA app");
 	}
 
 	@AfterEach
-	void dropDatabase() throws SQLException {
-		this.db.close();
+	void disconnect() throws SQLException {
+		this.connection.close();
 	}
 
 	@Test
 	void readsPrimaryKeysInKeyOrder() throws SQLException {
-		this.db.execute("CREATE TABLE app.order_line (order_id bigint, line_no int, PRIMARY KEY (line_no, order_id))",
+		execute("CREATE TABLE app.order_line (order_id bigint, line_no int, PRIMARY KEY (line_no, order_id))",
 				"CREATE TABLE app.plain (id int CONSTRAINT plain_id_is_key PRIMARY KEY)",
 				"CREATE TABLE app.keyless (id int)");
 
@@ -53,7 +59,7 @@ class PostgresIntrospectorConstraintTests {
 
 	@Test
 	void tellsUniqueConstraintsFromUniqueIndexes() throws SQLException {
-		this.db.execute("""
+		execute("""
 				CREATE TABLE app.account (
 					id int PRIMARY KEY,
 					email text CONSTRAINT uk_email UNIQUE,
@@ -73,7 +79,7 @@ class PostgresIntrospectorConstraintTests {
 
 	@Test
 	void readsForeignKeysWithColumnOrderAndActions() throws SQLException {
-		this.db.execute("CREATE TABLE app.parent (a int, b int, code text, PRIMARY KEY (a, b))",
+		execute("CREATE TABLE app.parent (a int, b int, code text, PRIMARY KEY (a, b))",
 				"CREATE UNIQUE INDEX parent_code_ux ON app.parent (code)", """
 						CREATE TABLE app.child (
 							id int PRIMARY KEY,
@@ -101,7 +107,7 @@ class PostgresIntrospectorConstraintTests {
 
 	@Test
 	void namesTheSchemaOfAReferencedTableElsewhere() throws SQLException {
-		this.db.execute("CREATE SCHEMA shared", "CREATE TABLE shared.country (code char(2) PRIMARY KEY)",
+		execute("CREATE SCHEMA shared", "CREATE TABLE shared.country (code char(2) PRIMARY KEY)",
 				"CREATE TABLE app.address (id int, country char(2) CONSTRAINT fk_country REFERENCES shared.country)");
 
 		assertThat(read().table("address").orElseThrow().foreignKeys()).containsExactly(new ForeignKey("fk_country",
@@ -110,7 +116,7 @@ class PostgresIntrospectorConstraintTests {
 
 	@Test
 	void readsCheckExpressionsWithoutTheCheckKeyword() throws SQLException {
-		this.db.execute("""
+		execute("""
 				CREATE TABLE app.product (
 					price numeric(10,2) CONSTRAINT price_positive CHECK (price > 0),
 					status varchar(20) CHECK (status IN ('DRAFT', 'PUBLISHED')),
@@ -128,7 +134,7 @@ class PostgresIntrospectorConstraintTests {
 
 	@Test
 	void readsTheCheckHibernateWritesForAnEnumeratedColumn() throws SQLException {
-		this.db.execute("create table app.bulletin (id bigint not null, status varchar(255) "
+		execute("create table app.bulletin (id bigint not null, status varchar(255) "
 				+ "check ((status in ('DRAFT','PUBLISHED','ARCHIVED'))), primary key (id))");
 
 		assertThat(read().table("bulletin").orElseThrow().checks())
@@ -139,7 +145,7 @@ class PostgresIntrospectorConstraintTests {
 
 	@Test
 	void keepsQuotedNamesInConstraints() throws SQLException {
-		this.db.execute("CREATE TABLE app.\"Order\" (\"Id\" int CONSTRAINT \"Order_PK\" PRIMARY KEY, "
+		execute("CREATE TABLE app.\"Order\" (\"Id\" int CONSTRAINT \"Order_PK\" PRIMARY KEY, "
 				+ "\"user\" text CONSTRAINT \"Unique User\" UNIQUE, \"Amount\" int CONSTRAINT \"Amount_Positive\" CHECK (\"Amount\" > 0), "
 				+ "\"parent\" int CONSTRAINT \"Parent_FK\" REFERENCES app.\"Order\")");
 
@@ -154,13 +160,21 @@ class PostgresIntrospectorConstraintTests {
 
 	@Test
 	void doesNotTakeNotNullForACheck() throws SQLException {
-		this.db.execute("CREATE TABLE app.t (id int NOT NULL, name text NOT NULL)");
+		execute("CREATE TABLE app.t (id int NOT NULL, name text NOT NULL)");
 
 		assertThat(read().table("t").orElseThrow().checks()).isEmpty();
 	}
 
 	private SchemaModel read() {
-		return this.introspector.introspect(this.db.connection(), "app", (table) -> true);
+		return this.introspector.introspect(this.connection, "app", (table) -> true);
+	}
+
+	private void execute(String... statements) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
 	}
 
 }

@@ -1,29 +1,35 @@
 package dev.migrations.introspect;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Table;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Indexes of every shape, read from a real PostgreSQL. */
+@ExtendWith(TestDatabaseExtension.class)
 class PostgresIntrospectorIndexTests {
 
 	private final PostgresIntrospector introspector = new PostgresIntrospector();
 
-	private ScratchPostgres db;
+	private Connection connection;
 
 	@BeforeEach
-	void createDatabase() throws SQLException {
-		this.db = ScratchPostgres.create();
-		this.db.execute("CREATE SCHEMA app", """
+	void connect(TestDatabase database) throws SQLException {
+		this.connection = database.connection();
+		execute("CREATE SCHEMA app", """
 				CREATE TABLE app.account (
 					id bigint PRIMARY KEY,
 					email varchar(255),
@@ -41,13 +47,13 @@ class PostgresIntrospectorIndexTests {
 	}
 
 	@AfterEach
-	void dropDatabase() throws SQLException {
-		this.db.close();
+	void disconnect() throws SQLException {
+		this.connection.close();
 	}
 
 	@Test
 	void readsMultiColumnIndexInKeyOrder() throws SQLException {
-		this.db.execute("CREATE INDEX ix_tenant_name ON app.account (tenant, name)");
+		execute("CREATE INDEX ix_tenant_name ON app.account (tenant, name)");
 
 		assertThat(index("ix_tenant_name"))
 			.isEqualTo(new Index("ix_tenant_name", List.of("tenant", "name"), false, "btree", null, List.of()));
@@ -55,7 +61,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void readsExpressionIndexAsTheServerPrintsIt() throws SQLException {
-		this.db.execute("CREATE UNIQUE INDEX ux_email_lower ON app.account (lower(email))",
+		execute("CREATE UNIQUE INDEX ux_email_lower ON app.account (lower(email))",
 				"CREATE INDEX ix_sum ON app.account ((tenant + id), lower(name))");
 
 		assertThat(index("ux_email_lower"))
@@ -65,7 +71,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void readsPartialIndexPredicate() throws SQLException {
-		this.db.execute("CREATE INDEX ix_live_email ON app.account (email) WHERE deleted = false");
+		execute("CREATE INDEX ix_live_email ON app.account (email) WHERE deleted = false");
 
 		assertThat(index("ix_live_email")).isEqualTo(
 				new Index("ix_live_email", List.of("email"), false, "btree", "deleted = false", List.of()));
@@ -73,7 +79,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void addsSortOrderThatTheKeyFunctionLeavesOut() throws SQLException {
-		this.db.execute("CREATE INDEX ix_sorted ON app.account (created_at DESC, tenant DESC NULLS LAST, "
+		execute("CREATE INDEX ix_sorted ON app.account (created_at DESC, tenant DESC NULLS LAST, "
 				+ "name NULLS FIRST, email ASC NULLS LAST, lower(name) DESC)");
 
 		assertThat(index("ix_sorted").elements()).containsExactly("created_at DESC", "tenant DESC NULLS LAST",
@@ -82,7 +88,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void addsCollationAndNonDefaultOperatorClass() throws SQLException {
-		this.db.execute("CREATE INDEX ix_prefix ON app.account (name COLLATE \"C\" text_pattern_ops, email varchar_pattern_ops, tenant int4_ops)");
+		execute("CREATE INDEX ix_prefix ON app.account (name COLLATE \"C\" text_pattern_ops, email varchar_pattern_ops, tenant int4_ops)");
 
 		assertThat(index("ix_prefix").elements()).containsExactly("name COLLATE \"C\" text_pattern_ops",
 				"email varchar_pattern_ops", "tenant");
@@ -90,7 +96,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void qualifiesAnOperatorClassOfAnotherSchema() throws SQLException {
-		this.db.execute("CREATE EXTENSION pg_trgm SCHEMA public",
+		execute("CREATE EXTENSION pg_trgm SCHEMA public",
 				"CREATE INDEX ix_name_trgm ON app.account USING gin (name public.gin_trgm_ops)");
 
 		assertThat(index("ix_name_trgm"))
@@ -99,7 +105,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void readsGinAndGistIndexes() throws SQLException {
-		this.db.execute("CREATE INDEX ix_payload ON app.account USING gin (payload)",
+		execute("CREATE INDEX ix_payload ON app.account USING gin (payload)",
 				"CREATE INDEX ix_payload_path ON app.account USING gin (payload jsonb_path_ops)",
 				"CREATE INDEX ix_search ON app.account USING gin (search)",
 				"CREATE INDEX ix_body_fts ON app.account USING gin (to_tsvector('english', body))",
@@ -120,7 +126,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void readsIncludedColumnsApartFromKeys() throws SQLException {
-		this.db.execute("CREATE UNIQUE INDEX ux_email_covering ON app.account (email) INCLUDE (name, \"Order\")");
+		execute("CREATE UNIQUE INDEX ux_email_covering ON app.account (email) INCLUDE (name, \"Order\")");
 
 		assertThat(index("ux_email_covering")).isEqualTo(
 				new Index("ux_email_covering", List.of("email"), true, "btree", null, List.of("name", "Order")));
@@ -128,14 +134,14 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void printsQuotedIdentifiersInElements() throws SQLException {
-		this.db.execute("CREATE INDEX \"IX_Order\" ON app.account (\"Order\" DESC, \"user\", lower(\"Order\"))");
+		execute("CREATE INDEX \"IX_Order\" ON app.account (\"Order\" DESC, \"user\", lower(\"Order\"))");
 
 		assertThat(index("IX_Order").elements()).containsExactly("\"Order\" DESC", "\"user\"", "lower(\"Order\")");
 	}
 
 	@Test
 	void leavesOutIndexesThatBackConstraints() throws SQLException {
-		this.db.execute("ALTER TABLE app.account ADD CONSTRAINT uk_email UNIQUE (email)",
+		execute("ALTER TABLE app.account ADD CONSTRAINT uk_email UNIQUE (email)",
 				"CREATE UNIQUE INDEX ux_name ON app.account (name)",
 				"ALTER TABLE app.account ADD CONSTRAINT uk_name UNIQUE USING INDEX ux_name",
 				"ALTER TABLE app.account ADD CONSTRAINT no_overlap EXCLUDE USING gist (period WITH &&)",
@@ -147,7 +153,7 @@ class PostgresIntrospectorIndexTests {
 
 	@Test
 	void sortsIndexesByName() throws SQLException {
-		this.db.execute("CREATE INDEX zz ON app.account (tenant)", "CREATE INDEX aa ON app.account (name)",
+		execute("CREATE INDEX zz ON app.account (tenant)", "CREATE INDEX aa ON app.account (name)",
 				"CREATE INDEX \"Mm\" ON app.account (email)");
 
 		assertThat(read().table("account").orElseThrow().indexes()).extracting(Index::name)
@@ -160,7 +166,15 @@ class PostgresIntrospectorIndexTests {
 	}
 
 	private SchemaModel read() {
-		return this.introspector.introspect(this.db.connection(), "app", (table) -> true);
+		return this.introspector.introspect(this.connection, "app", (table) -> true);
+	}
+
+	private void execute(String... statements) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
 	}
 
 }

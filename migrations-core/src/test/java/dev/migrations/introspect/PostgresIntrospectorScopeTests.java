@@ -8,12 +8,15 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -22,32 +25,36 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * What belongs to the model (table filter, schemas, sequences, partitions, extension objects) and
  * what introspection leaves behind on the connection.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class PostgresIntrospectorScopeTests {
 
 	private final PostgresIntrospector introspector = new PostgresIntrospector();
 
-	private ScratchPostgres db;
+	private TestDatabase database;
+
+	private Connection connection;
 
 	@BeforeEach
-	void createDatabase() throws SQLException {
-		this.db = ScratchPostgres.create();
-		this.db.execute("CREATE SCHEMA app");
+	void connect(TestDatabase database) throws SQLException {
+		this.database = database;
+		this.connection = database.connection();
+		execute("CREATE SCHEMA app");
 	}
 
 	@AfterEach
-	void dropDatabase() throws SQLException {
-		this.db.close();
+	void disconnect() throws SQLException {
+		this.connection.close();
 	}
 
 	@Test
 	void leavesOutExcludedTablesWithEverythingOnThem() throws SQLException {
-		this.db.execute("CREATE TABLE app.customer (id int PRIMARY KEY, email text UNIQUE)",
+		execute("CREATE TABLE app.customer (id int PRIMARY KEY, email text UNIQUE)",
 				"CREATE TABLE app.migrations_version (id int PRIMARY KEY, tag text CHECK (tag <> ''))",
 				"CREATE INDEX ix_version_tag ON app.migrations_version (tag)",
 				"ALTER TABLE app.migrations_version ADD CONSTRAINT fk_customer FOREIGN KEY (id) REFERENCES app.customer",
 				"COMMENT ON TABLE app.migrations_version IS 'tool table'");
 
-		SchemaModel model = this.introspector.introspect(this.db.connection(), "app",
+		SchemaModel model = this.introspector.introspect(this.connection, "app",
 				(table) -> !table.startsWith("migrations_"));
 
 		assertThat(model.tables()).extracting(Table::name).containsExactly("customer");
@@ -56,10 +63,10 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void keepsAForeignKeyToAnExcludedTable() throws SQLException {
-		this.db.execute("CREATE TABLE app.legacy (id int PRIMARY KEY)",
+		execute("CREATE TABLE app.legacy (id int PRIMARY KEY)",
 				"CREATE TABLE app.current (id int, legacy_id int CONSTRAINT fk_legacy REFERENCES app.legacy)");
 
-		SchemaModel model = this.introspector.introspect(this.db.connection(), "app", "current"::equals);
+		SchemaModel model = this.introspector.introspect(this.connection, "app", "current"::equals);
 
 		assertThat(model.tables()).extracting(Table::name).containsExactly("current");
 		assertThat(model.table("current").orElseThrow().foreignKeys()).extracting(ForeignKey::referencedTable)
@@ -68,7 +75,7 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void doesNotLeakObjectsOfAnotherSchema() throws SQLException {
-		this.db.execute("CREATE SCHEMA other", "CREATE TABLE app.item (id int PRIMARY KEY, name text)",
+		execute("CREATE SCHEMA other", "CREATE TABLE app.item (id int PRIMARY KEY, name text)",
 				"CREATE TABLE other.item (id int PRIMARY KEY, name text, extra text, CHECK (extra <> ''))",
 				"CREATE INDEX ix_other_name ON other.item (name)", "CREATE TABLE other.stray (id int)",
 				"CREATE SEQUENCE other.stray_seq", "CREATE TYPE other.stray_type AS ENUM ('A')",
@@ -87,13 +94,13 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void readsAMissingSchemaAsEmpty() {
-		assertThat(this.introspector.introspect(this.db.connection(), "nowhere", (table) -> true))
+		assertThat(this.introspector.introspect(this.connection, "nowhere", (table) -> true))
 			.isEqualTo(SchemaModel.empty("nowhere"));
 	}
 
 	@Test
 	void readsStandAloneSequencesOnly() throws SQLException {
-		this.db.execute("CREATE SEQUENCE app.invoice_number START 1000 INCREMENT 50 MINVALUE 10 MAXVALUE 900000 CACHE 5",
+		execute("CREATE SEQUENCE app.invoice_number START 1000 INCREMENT 50 MINVALUE 10 MAXVALUE 900000 CACHE 5",
 				"CREATE SEQUENCE app.ticket AS integer CYCLE", "CREATE SEQUENCE app.countdown AS smallint INCREMENT -1",
 				"CREATE TABLE app.t (id bigint GENERATED ALWAYS AS IDENTITY, legacy serial, seq_id bigint DEFAULT nextval('app.ticket'))",
 				"CREATE SEQUENCE app.manually_owned OWNED BY app.t.seq_id");
@@ -110,7 +117,7 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void readsPartitionedTablesWithoutTheirPartitions() throws SQLException {
-		this.db.execute("""
+		execute("""
 				CREATE TABLE app.event (
 					id bigint, happened_at date, kind text,
 					PRIMARY KEY (id, happened_at)
@@ -132,7 +139,7 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void leavesOutViewsAndExtensionTables() throws SQLException {
-		this.db.execute("CREATE TABLE app.t (id int)", "CREATE VIEW app.v AS SELECT id FROM app.t",
+		execute("CREATE TABLE app.t (id int)", "CREATE VIEW app.v AS SELECT id FROM app.t",
 				"CREATE MATERIALIZED VIEW app.mv AS SELECT id FROM app.t",
 				"CREATE EXTENSION pg_trgm SCHEMA public", "CREATE TABLE app.extension_data (id serial)",
 				"CREATE SEQUENCE app.extension_seq", "CREATE TYPE app.extension_enum AS ENUM ('A')",
@@ -162,10 +169,10 @@ class PostgresIntrospectorScopeTests {
 				CREATE INDEX ix_person_mood ON %1$s.person (mood) WHERE mood <> 'SAD'::%1$s.mood;
 				CREATE INDEX ix_person_email ON %1$s.person (lower(email));
 				""";
-		this.db.execute("CREATE SCHEMA app_copy", ddl.formatted("app"), ddl.formatted("app_copy"));
+		execute("CREATE SCHEMA app_copy", ddl.formatted("app"), ddl.formatted("app_copy"));
 
 		SchemaModel original = read();
-		SchemaModel copy = this.introspector.introspect(this.db.connection(), "app_copy", (table) -> true);
+		SchemaModel copy = this.introspector.introspect(this.connection, "app_copy", (table) -> true);
 
 		assertThat(copy.tables()).isEqualTo(original.tables());
 		assertThat(copy.sequences()).isEqualTo(original.sequences());
@@ -176,8 +183,8 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void leavesAnAutoCommitConnectionAsItFoundIt() throws SQLException {
-		Connection connection = this.db.connection();
-		this.db.execute("CREATE TABLE app.t (id int)", "SET search_path = public");
+		Connection connection = this.connection;
+		execute("CREATE TABLE app.t (id int)", "SET search_path = public");
 
 		read();
 
@@ -187,7 +194,7 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void seesTheUncommittedDdlOfTheCallersTransactionAndLeavesItUsable() throws SQLException {
-		try (Connection connection = this.db.newConnection()) {
+		try (Connection connection = this.database.connection()) {
 			connection.setAutoCommit(false);
 			try (Statement statement = connection.createStatement()) {
 				statement.execute("CREATE TABLE app.scratch (id int)");
@@ -208,7 +215,7 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void reportsTheSchemaWhenTheCatalogCannotBeRead() throws SQLException {
-		Connection closed = this.db.newConnection();
+		Connection closed = this.database.connection();
 		closed.close();
 
 		assertThatExceptionOfType(SchemaIntrospectionException.class)
@@ -219,13 +226,13 @@ class PostgresIntrospectorScopeTests {
 
 	@Test
 	void needsTheSameNumberOfQueriesForTwoTablesAsForTwoHundred() throws SQLException {
-		this.db.execute("CREATE SCHEMA big");
+		execute("CREATE SCHEMA big");
 		createTables("app", 2);
 		createTables("big", 200);
 
 		SchemaModel small = read();
 		int smallQueries = this.introspector.lastQueryCount();
-		SchemaModel large = this.introspector.introspect(this.db.connection(), "big", (table) -> true);
+		SchemaModel large = this.introspector.introspect(this.connection, "big", (table) -> true);
 		int largeQueries = this.introspector.lastQueryCount();
 
 		assertThat(small.tables()).hasSize(2);
@@ -249,7 +256,7 @@ class PostgresIntrospectorScopeTests {
 			ddl.append(");\n");
 			ddl.append("CREATE INDEX ix_t").append(i).append(" ON app.t").append(i).append(" (c1, c2);\n");
 		}
-		this.db.execute(ddl.toString());
+		execute(ddl.toString());
 
 		long start = System.nanoTime();
 		SchemaModel model = read();
@@ -271,11 +278,11 @@ class PostgresIntrospectorScopeTests {
 		ddl.append("ALTER TABLE %1$s.root ADD COLUMN root_id int REFERENCES %1$s.root, ADD COLUMN name text, ADD COLUMN n int;\n"
 			.formatted(schema));
 		ddl.append("CREATE INDEX ix_root ON %1$s.root (name);\n".formatted(schema));
-		this.db.execute(ddl.toString());
+		execute(ddl.toString());
 	}
 
 	private SchemaModel read() {
-		return this.introspector.introspect(this.db.connection(), "app", (table) -> true);
+		return this.introspector.introspect(this.connection, "app", (table) -> true);
 	}
 
 	private static String searchPath(Connection connection) throws SQLException {
@@ -283,6 +290,14 @@ class PostgresIntrospectorScopeTests {
 				ResultSet rs = statement.executeQuery("SHOW search_path")) {
 			rs.next();
 			return rs.getString(1);
+		}
+	}
+
+	private void execute(String... statements) throws SQLException {
+		try (Statement statement = this.connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
 		}
 	}
 

@@ -1,33 +1,29 @@
 package dev.migrations.sql;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.migrations.test.MariaDb;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Sends the statements of a script with a {@code DELIMITER}-wrapped procedure and function one by
- * one to a real MariaDB (at 127.0.0.1:3306, user root without password), in a fresh database;
- * skipped when no MariaDB runs there.
+ * one to a real MariaDB, in a fresh test database; skipped, saying how to provide a server, when there
+ * is no MariaDB.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class SqlSplitterMariaDbTest {
-
-	private static final String SERVER = "jdbc:mariadb://127.0.0.1:3306/";
-
-	private static final String DATABASE = "split_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	// Text block: each \\ below is one backslash in the SQL.
 	private static final String SCRIPT = """
@@ -64,43 +60,12 @@ class SqlSplitterMariaDbTest {
 			CALL add_bulletin('from; procedure');
 			""";
 
-	private static boolean created;
-
-	private static String unreachable;
-
-	@BeforeAll
-	static void createDatabase() {
-		try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + DATABASE);
-			created = true;
-		}
-		catch (SQLException ex) {
-			// Reported per test, not from here: a class-level abort is not shown as skipped by surefire.
-			unreachable = "MariaDB is not reachable at 127.0.0.1:3306 as root without password (" + ex.getMessage()
-					+ "); start it (.ci/run does) to run this test";
-		}
-	}
-
-	@BeforeEach
-	void skipWithoutMariadb() {
-		Assumptions.assumeTrue(unreachable == null, unreachable);
-	}
-
-	@AfterAll
-	static void dropDatabase() throws SQLException {
-		if (created) {
-			try (Connection connection = connect(""); Statement statement = connection.createStatement()) {
-				statement.execute("DROP DATABASE IF EXISTS " + DATABASE);
-			}
-		}
-	}
-
 	@Test
-	void statementsRunOneByOneDoWhatTheScriptSays() throws SQLException {
+	void statementsRunOneByOneDoWhatTheScriptSays(@MariaDb TestDatabase database) throws SQLException {
 		List<SqlStatement> statements = SqlSplitter.split(SCRIPT, SqlSyntax.MARIADB);
 		assertThat(statements).extracting(SqlStatement::line).containsExactly(1, 10, 11, 12, 13, 16, 23, 31);
 
-		try (Connection connection = connect(DATABASE)) {
+		try (Connection connection = database.connection()) {
 			execute(connection, statements);
 
 			assertThat(rows(connection, "SELECT `title; odd ``name```, data FROM bulletin ORDER BY id")).containsExactly(
@@ -139,10 +104,6 @@ class SqlSplitterMariaDbTest {
 			}
 		}
 		return rows;
-	}
-
-	private static Connection connect(String database) throws SQLException {
-		return DriverManager.getConnection(SERVER + database + "?connectTimeout=2000", "root", "");
 	}
 
 }

@@ -1,30 +1,26 @@
 package dev.migrations.sql;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends the statements of a tricky script one by one to a real PostgreSQL (at 127.0.0.1:5432, user
- * {@code postgres}, as on the development machines and in CI), in a fresh database, and checks
+ * Sends the statements of a tricky script one by one to a real PostgreSQL, in a fresh test database, and checks
  * that the database did what the script says.
  */
+@ExtendWith(TestDatabaseExtension.class)
 class SqlSplitterPostgresTest {
-
-	private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-	private static final String DATABASE = "split_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
 	// Text block: each \\ below is one backslash in the SQL.
 	private static final String SCRIPT = """
@@ -72,27 +68,13 @@ class SqlSplitterPostgresTest {
 			CREATE TABLE key_check AS SELECT data ? 'key' AS has_key, data->>'url' AS url FROM bulletin WHERE data IS NOT NULL;
 			""";
 
-	@BeforeAll
-	static void createDatabase() throws SQLException {
-		try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
-			statement.execute("CREATE DATABASE " + DATABASE);
-		}
-	}
-
-	@AfterAll
-	static void dropDatabase() throws SQLException {
-		try (Connection connection = connect("postgres"); Statement statement = connection.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-		}
-	}
-
 	@Test
-	void statementsRunOneByOneDoWhatTheScriptSays() throws SQLException {
+	void statementsRunOneByOneDoWhatTheScriptSays(TestDatabase database) throws SQLException {
 		List<SqlStatement> statements = SqlSplitter.split(SCRIPT, SqlSyntax.POSTGRESQL);
 		assertThat(statements).extracting(SqlStatement::line)
 			.containsExactly(1, 10, 12, 13, 15, 23, 26, 33, 40, 41, 42);
 
-		try (Connection connection = connect(DATABASE)) {
+		try (Connection connection = database.connection()) {
 			execute(connection, statements);
 
 			assertThat(rows(connection, "SELECT raw::text, data->>'key', data->>'url', status FROM bulletin"
@@ -137,16 +119,6 @@ class SqlSplitterPostgresTest {
 			}
 		}
 		return rows;
-	}
-
-	private static Connection connect(String database) throws SQLException {
-		try {
-			return DriverManager.getConnection(SERVER + database, "postgres", "");
-		}
-		catch (SQLException ex) {
-			throw new SQLException("PostgreSQL is not reachable at 127.0.0.1:5432 as user postgres; start it"
-					+ " (.ci/run does) to run this test", ex);
-		}
 	}
 
 }
