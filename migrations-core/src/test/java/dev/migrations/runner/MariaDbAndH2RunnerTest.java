@@ -71,6 +71,22 @@ class MariaDbAndH2RunnerTest {
 	}
 
 	@Test
+	void lockTimeoutOnMariaDbNamesTheConnectionHoldingIt(@MariaDb TestDatabase db) throws Exception {
+		RevisionFiles files = writeRevisions();
+		try (java.sql.Connection holder = db.connection();
+				java.sql.Statement statement = holder.createStatement()) {
+			statement.executeQuery("select get_lock('migrations:" + db.name() + ":migrations_version', 0)").close();
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+				.lockTimeout(java.time.Duration.ofSeconds(1)).load();
+			assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(dev.migrations.dialect.LockTimeoutException.class)
+				.hasMessageContaining("held by connection ")
+				.hasMessageContaining("migrations.lock-timeout");
+		}
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThat(migrations.upgrade("head").steps()).hasSize(2);
+	}
+
+	@Test
 	void upgradesAndDowngradesOnH2() throws Exception {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY, name varchar(50));",
