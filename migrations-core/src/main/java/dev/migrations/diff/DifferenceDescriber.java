@@ -293,7 +293,7 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 
 	private static void compare(List<String> changes, String what, Object existing, Object target) {
 		if (!existing.equals(target)) {
-			changes.add("database has " + what + " " + existing + ", entities want " + target);
+			changes.add("database has " + what + " " + existing + ", entities want " + what + " " + target);
 		}
 	}
 
