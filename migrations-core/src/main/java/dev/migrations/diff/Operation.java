@@ -833,7 +833,11 @@ public sealed interface Operation {
 
 	}
 
-	/** Create a sequence. @param sequence the sequence */
+	/**
+	 * Create a sequence.
+	 *
+	 * @param sequence the sequence
+	 */
 	record CreateSequence(Sequence sequence) implements Operation {
 
 		public CreateSequence {
@@ -867,7 +871,11 @@ public sealed interface Operation {
 
 	}
 
-	/** Drop a sequence. @param sequence the sequence as the database has it */
+	/**
+	 * Drop a sequence.
+	 *
+	 * @param sequence the sequence as the database has it
+	 */
 	record DropSequence(Sequence sequence) implements Operation {
 
 		public DropSequence {
@@ -941,7 +949,11 @@ public sealed interface Operation {
 
 	}
 
-	/** Create an enum type. @param type the type */
+	/**
+	 * Create an enum type.
+	 *
+	 * @param type the type
+	 */
 	record CreateEnumType(EnumType type) implements Operation {
 
 		public CreateEnumType {
@@ -975,7 +987,11 @@ public sealed interface Operation {
 
 	}
 
-	/** Drop an enum type no column uses any more. @param type the type as the database has it */
+	/**
+	 * Drop an enum type no column uses any more.
+	 *
+	 * @param type the type as the database has it
+	 */
 	record DropEnumType(EnumType type) implements Operation {
 
 		public DropEnumType {

@@ -578,4 +578,38 @@ class SchemaDifferTest {
 		assertThat(described(operations)).containsExactly("rename table news to bulletin", "add column bulletin.status");
 	}
 
+
+	@Test
+	void differencesAreWordedFromTheDatabasesSide() {
+		Table before = table("bulletin").columns(column("status", "character varying(20)")).build();
+		Table after = table("bulletin").columns(column("status", "character varying(50)"))
+			.index(index("idx1q2w3e4r5t6y7u8i9o0p1a2s3", "status"))
+			.build();
+		Table legacy = table("legacy").columns(column("x", "integer")).build();
+		Table comment = table("comment").columns(column("body", "text"), column("at", "date")).build();
+
+		assertThat(this.differ.differences(schema(before, legacy), schema(after, comment), DiffOptions.defaults()))
+			.containsExactly(new Difference("TABLE_MISSING", "comment", "the database has no table comment"),
+					new Difference("COLUMN_TYPE", "bulletin.status",
+							"bulletin.status: database has character varying(20), entities want character varying(50)"),
+					new Difference("TABLE_EXTRA", "legacy", "the database has table legacy, which no entity maps"),
+					new Difference("INDEX_MISSING", "bulletin(status)", "bulletin: the database lacks index on (status)"));
+	}
+
+	@Test
+	void theScratchSchemaOfTheEntitiesIsNoDifference() {
+		Table post = table("post").columns(column("author_id", "bigint"), column("mood", "mood[]"))
+			.foreignKey(foreignKey("post_author_id_fkey", "author_id", "author", "id"))
+			.build();
+		Table postInScratch = table("post").columns(column("author_id", "bigint"), column("mood", "mood[]"))
+			.foreignKey(new ForeignKey("fk", List.of("author_id"), "scratch_1", "author", List.of("id"),
+					ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION))
+			.build();
+		SchemaModel database = schema(List.of(AUTHOR, post), List.of(), List.of(enumType("mood", "a")));
+		SchemaModel entities = new SchemaModel("scratch_1", List.of(AUTHOR, postInScratch), List.of(),
+				List.of(enumType("mood", "a")));
+
+		assertThat(this.differ.diff(database, entities)).isEmpty();
+	}
+
 }
