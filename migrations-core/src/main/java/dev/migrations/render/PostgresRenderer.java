@@ -65,7 +65,9 @@ import dev.migrations.schema.UniqueConstraint;
  * {@code text}, and the old type dropped. Unlike creating a temporary type and converting every
  * column twice, this rewrites each table once, and the type's name always exists while it runs.
  * Column defaults of the type are dropped before the swap and restored after (an old default can
- * not be cast to the new type automatically).
+ * not be cast to the new type automatically). The swap converts the columns the model knows: a
+ * view, a function or a column in another schema that uses the type makes {@code DROP TYPE} fail,
+ * and the transaction rolls back.
  * <p>
  * {@code ALTER TYPE ... ADD VALUE} runs inside a transaction on PostgreSQL 12 and later, but the
  * new label cannot be used before that transaction commits. So the statement is marked
