@@ -1,0 +1,836 @@
+package dev.migrations.diff;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.diff.DiffOptions.Rename;
+import dev.migrations.diff.Operation.AddCheck;
+import dev.migrations.diff.Operation.AddColumn;
+import dev.migrations.diff.Operation.AddEnumValue;
+import dev.migrations.diff.Operation.AddForeignKey;
+import dev.migrations.diff.Operation.AddPrimaryKey;
+import dev.migrations.diff.Operation.AddUnique;
+import dev.migrations.diff.Operation.AlterColumn;
+import dev.migrations.diff.Operation.AlterSequence;
+import dev.migrations.diff.Operation.CreateEnumType;
+import dev.migrations.diff.Operation.CreateIndex;
+import dev.migrations.diff.Operation.CreateSequence;
+import dev.migrations.diff.Operation.CreateTable;
+import dev.migrations.diff.Operation.DropCheck;
+import dev.migrations.diff.Operation.DropColumn;
+import dev.migrations.diff.Operation.DropEnumType;
+import dev.migrations.diff.Operation.DropForeignKey;
+import dev.migrations.diff.Operation.DropIndex;
+import dev.migrations.diff.Operation.DropPrimaryKey;
+import dev.migrations.diff.Operation.DropSequence;
+import dev.migrations.diff.Operation.DropTable;
+import dev.migrations.diff.Operation.DropUnique;
+import dev.migrations.diff.Operation.RecreateEnumType;
+import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameTable;
+import dev.migrations.diff.Operation.SetColumnComment;
+import dev.migrations.diff.Operation.SetTableComment;
+import dev.migrations.schema.CheckConstraint;
+import dev.migrations.schema.Column;
+import dev.migrations.schema.EnumType;
+import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.Index;
+import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.SchemaModel;
+import dev.migrations.schema.Sequence;
+import dev.migrations.schema.Table;
+import dev.migrations.schema.UniqueConstraint;
+
+/** One run of {@link SchemaDiffer}: the comparators and the phase lists they fill. */
+final class Comparison {
+
+	private final SchemaModel current;
+
+	private final SchemaModel target;
+
+	private final DiffOptions options;
+
+	private final Map<String, Table> currentTables = new TreeMap<>();
+
+	private final Map<String, Table> targetTables = new TreeMap<>();
+
+	/** Current table name to target table name, for renamed tables. */
+	private final Map<String, String> tableRenames = new HashMap<>();
+
+	/** Matched tables by target name. */
+	private final Map<String, TablePair> pairs = new TreeMap<>();
+
+	/** Matched tables by current name. */
+	private final Map<String, TablePair> pairsByCurrentName = new HashMap<>();
+
+	private final Map<String, String> createNotes = new HashMap<>();
+
+	private final Map<String, String> dropNotes = new HashMap<>();
+
+	private final Set<String> usedNames = new HashSet<>();
+
+	/** Keys (target table, columns) that are dropped: foreign keys referencing them must follow. */
+	private final Set<List<Object>> droppedKeys = new HashSet<>();
+
+	private final List<ForeignKeyMatch> foreignKeyMatches = new ArrayList<>();
+
+	// The phases, in execution order.
+	private final List<Operation> dropForeignKeys = new ArrayList<>();
+
+	private final List<Operation> dropChecks = new ArrayList<>();
+
+	private final List<Operation> dropIndexes = new ArrayList<>();
+
+	private final List<Operation> dropUniques = new ArrayList<>();
+
+	private final List<Operation> dropPrimaryKeys = new ArrayList<>();
+
+	private final List<Operation> createTypes = new ArrayList<>();
+
+	private final List<Operation> createSequences = new ArrayList<>();
+
+	private final List<Operation> enumValues = new ArrayList<>();
+
+	private final List<Operation> renameTables = new ArrayList<>();
+
+	private final List<Operation> createTables = new ArrayList<>();
+
+	private final List<Operation> renameColumns = new ArrayList<>();
+
+	private final List<Operation> addColumns = new ArrayList<>();
+
+	private final List<Operation> alterColumns = new ArrayList<>();
+
+	private final List<Operation> comments = new ArrayList<>();
+
+	private final List<Operation> dropColumns = new ArrayList<>();
+
+	private final List<Operation> dropTables = new ArrayList<>();
+
+	private final List<Operation> addPrimaryKeys = new ArrayList<>();
+
+	private final List<Operation> addUniques = new ArrayList<>();
+
+	private final List<Operation> createIndexes = new ArrayList<>();
+
+	private final List<Operation> addChecks = new ArrayList<>();
+
+	private final List<Operation> addForeignKeys = new ArrayList<>();
+
+	private final List<Operation> dropSequences = new ArrayList<>();
+
+	private final List<Operation> dropTypes = new ArrayList<>();
+
+	Comparison(SchemaModel current, SchemaModel target, DiffOptions options) {
+		this.current = current;
+		this.target = target;
+		this.options = options;
+		for (Table table : current.tables()) {
+			if (options.tableFilter().test(table.name())) {
+				this.currentTables.put(table.name(), table);
+			}
+		}
+		for (Table table : target.tables()) {
+			if (options.tableFilter().test(table.name())) {
+				this.targetTables.put(table.name(), table);
+			}
+		}
+		for (SchemaModel model : List.of(current, target)) {
+			for (Table table : model.tables()) {
+				collectNames(table);
+			}
+		}
+	}
+
+	List<Operation> operations() {
+		matchTables();
+		for (TablePair pair : this.pairs.values()) {
+			matchColumns(pair);
+		}
+		for (TablePair pair : this.pairs.values()) {
+			compareColumns(pair);
+			compareConstraints(pair);
+		}
+		for (Table table : this.targetTables.values()) {
+			if (!this.pairs.containsKey(table.name())) {
+				createTable(table);
+			}
+		}
+		for (Table table : this.currentTables.values()) {
+			if (!this.pairsByCurrentName.containsKey(table.name())) {
+				dropTable(table);
+			}
+		}
+		recreateDependentForeignKeys();
+		compareEnumTypes();
+		compareSequences();
+		List<Operation> all = new ArrayList<>();
+		for (List<Operation> phase : List.of(this.dropForeignKeys, this.dropChecks, this.dropIndexes, this.dropUniques,
+				this.dropPrimaryKeys, this.createTypes, this.createSequences, this.enumValues, this.renameTables,
+				this.createTables, this.renameColumns, this.addColumns, this.alterColumns, this.comments,
+				this.dropColumns, this.dropTables, this.addPrimaryKeys, this.addUniques, this.createIndexes,
+				this.addChecks, this.addForeignKeys, this.dropSequences, this.dropTypes)) {
+			all.addAll(phase);
+		}
+		return List.copyOf(all);
+	}
+
+	// Tables
+
+	private void matchTables() {
+		Set<String> onlyCurrent = new TreeSet<>(this.currentTables.keySet());
+		onlyCurrent.removeAll(this.targetTables.keySet());
+		Set<String> onlyTarget = new TreeSet<>(this.targetTables.keySet());
+		onlyTarget.removeAll(this.currentTables.keySet());
+		for (Rename rename : this.options.renames()) {
+			if (!rename.isColumn()) {
+				requireTableRename(rename, onlyCurrent, onlyTarget);
+				onlyCurrent.remove(rename.from());
+				onlyTarget.remove(rename.to());
+				this.tableRenames.put(rename.from(), rename.to());
+				this.renameTables.add(new RenameTable(rename.from(), rename.to()));
+			}
+		}
+		if (this.options.renameMode() == RenameMode.PROPOSE_RENAME) {
+			proposeTableRenames(onlyCurrent, onlyTarget);
+		}
+		for (String name : this.targetTables.keySet()) {
+			if (this.currentTables.containsKey(name)) {
+				addPair(new TablePair(this.currentTables.get(name), this.targetTables.get(name)));
+			}
+		}
+		this.tableRenames.forEach((from, to) -> addPair(new TablePair(this.currentTables.get(from), this.targetTables.get(to))));
+	}
+
+	private void requireTableRename(Rename rename, Set<String> onlyCurrent, Set<String> onlyTarget) {
+		String problem = null;
+		if (!this.currentTables.containsKey(rename.from())) {
+			problem = "the database has no table " + rename.from() + " (or the table filter leaves it out)";
+		}
+		else if (!this.targetTables.containsKey(rename.to())) {
+			problem = "the entities map no table " + rename.to() + " (or the table filter leaves it out)";
+		}
+		else if (!onlyCurrent.contains(rename.from())) {
+			problem = "the entities still map a table " + rename.from();
+		}
+		else if (!onlyTarget.contains(rename.to())) {
+			problem = "the database already has a table " + rename.to();
+		}
+		if (problem != null) {
+			throw new MigrationsException("Cannot rename table " + rename.from() + " to " + rename.to() + ": " + problem
+					+ ". Check the rename " + rename + " you passed, or leave it out to drop and create the table.");
+		}
+	}
+
+	private void proposeTableRenames(Set<String> onlyCurrent, Set<String> onlyTarget) {
+		Map<String, List<String>> candidatesOfDropped = new TreeMap<>();
+		Map<String, List<String>> candidatesOfAdded = new TreeMap<>();
+		for (String dropped : onlyCurrent) {
+			Set<List<Object>> shape = tableShape(this.currentTables.get(dropped));
+			for (String added : onlyTarget) {
+				if (!shape.isEmpty() && shape.equals(tableShape(this.targetTables.get(added)))) {
+					candidatesOfDropped.computeIfAbsent(dropped, (k) -> new ArrayList<>()).add(added);
+					candidatesOfAdded.computeIfAbsent(added, (k) -> new ArrayList<>()).add(dropped);
+				}
+			}
+		}
+		candidatesOfDropped.forEach((dropped, added) -> {
+			if (added.size() == 1 && candidatesOfAdded.get(added.get(0)).size() == 1) {
+				String to = added.get(0);
+				Table from = this.currentTables.get(dropped);
+				List<Operation> alternative = List.of(new DropTable(withoutForeignKeys(from)),
+						new CreateTable(withoutForeignKeys(this.targetTables.get(to))));
+				this.tableRenames.put(dropped, to);
+				this.renameTables.add(new RenameTable(dropped, to, alternative));
+				onlyCurrent.remove(dropped);
+				onlyTarget.remove(to);
+			}
+			else {
+				this.dropNotes.put(dropped, "not proposed as a rename: " + dropped + " has the same columns as "
+						+ String.join(" and ", added) + ", so which one it became is ambiguous; if it is a rename,"
+						+ " replace this drop and the create with ALTER TABLE ... RENAME TO ... or pass the rename"
+						+ " explicitly (" + dropped + "=<new name>)");
+			}
+		});
+		candidatesOfAdded.forEach((added, dropped) -> {
+			if (!this.tableRenames.containsValue(added)) {
+				this.createNotes.put(added, "not proposed as a rename: " + added + " has the same columns as "
+						+ String.join(" and ", dropped) + ", which " + (dropped.size() == 1 ? "is" : "are")
+						+ " dropped, so which one it was is ambiguous; if it is a rename, replace the drop and this"
+						+ " create with ALTER TABLE ... RENAME TO ... or pass the rename explicitly (<old name>=" + added + ")");
+			}
+		});
+	}
+
+	private static Set<List<Object>> tableShape(Table table) {
+		Set<List<Object>> shape = new HashSet<>();
+		for (Column column : table.columns()) {
+			List<Object> columnShape = new ArrayList<>(columnShape(column));
+			columnShape.add(0, column.name());
+			shape.add(columnShape);
+		}
+		return shape;
+	}
+
+	private static List<Object> columnShape(Column column) {
+		return java.util.Arrays.asList(column.type(), column.nullable(), column.defaultExpression(), column.identity());
+	}
+
+	private void addPair(TablePair pair) {
+		this.pairs.put(pair.target.name(), pair);
+		this.pairsByCurrentName.put(pair.current.name(), pair);
+	}
+
+	private void createTable(Table table) {
+		Table named = new Table(table.name(), table.columns(), namedPrimaryKey(table.name(), table.primaryKey()),
+				namedUniques(table.name(), table.uniqueConstraints()), namedIndexes(table.name(), table.indexes()),
+				List.of(), namedChecks(table.name(), table.checks()), table.comment());
+		this.createTables.add(new CreateTable(named, this.createNotes.get(table.name())));
+		for (ForeignKey foreignKey : table.foreignKeys()) {
+			this.addForeignKeys.add(new AddForeignKey(table.name(), namedForeignKey(table.name(), foreignKey)));
+		}
+	}
+
+	private void dropTable(Table table) {
+		for (ForeignKey foreignKey : table.foreignKeys()) {
+			this.dropForeignKeys.add(new DropForeignKey(table.name(), foreignKey));
+		}
+		this.dropTables.add(new DropTable(withoutForeignKeys(table), this.dropNotes.get(table.name())));
+	}
+
+	private static Table withoutForeignKeys(Table table) {
+		return new Table(table.name(), table.columns(), table.primaryKey(), table.uniqueConstraints(), table.indexes(),
+				List.of(), table.checks(), table.comment());
+	}
+
+	// Columns
+
+	private void matchColumns(TablePair pair) {
+		Set<String> onlyCurrent = new TreeSet<>();
+		for (Column column : pair.current.columns()) {
+			if (pair.target.column(column.name()).isEmpty()) {
+				onlyCurrent.add(column.name());
+			}
+		}
+		Set<String> onlyTarget = new TreeSet<>();
+		for (Column column : pair.target.columns()) {
+			if (pair.current.column(column.name()).isEmpty()) {
+				onlyTarget.add(column.name());
+			}
+		}
+		String table = pair.target.name();
+		for (Rename rename : this.options.renames()) {
+			if (rename.isColumn() && (rename.table().equals(table) || rename.table().equals(pair.current.name()))) {
+				if (!onlyCurrent.contains(rename.from()) || !onlyTarget.contains(rename.to())) {
+					throw new MigrationsException("Cannot rename column " + rename.table() + "." + rename.from() + " to "
+							+ rename.to() + ": " + columnRenameProblem(pair, rename)
+							+ ". Check the rename " + rename + " you passed, or leave it out to drop and add the column.");
+				}
+				onlyCurrent.remove(rename.from());
+				onlyTarget.remove(rename.to());
+				pair.columnRenames.put(rename.from(), rename.to());
+				this.renameColumns.add(new RenameColumn(table, rename.from(), rename.to()));
+			}
+		}
+		if (this.options.renameMode() == RenameMode.PROPOSE_RENAME) {
+			proposeColumnRenames(pair, onlyCurrent, onlyTarget);
+		}
+	}
+
+	private String columnRenameProblem(TablePair pair, Rename rename) {
+		if (pair.current.column(rename.from()).isEmpty()) {
+			return "the database has no column " + pair.current.name() + "." + rename.from();
+		}
+		if (pair.target.column(rename.to()).isEmpty()) {
+			return "the entities map no column " + pair.target.name() + "." + rename.to();
+		}
+		if (pair.target.column(rename.from()).isPresent()) {
+			return "the entities still map a column " + pair.target.name() + "." + rename.from();
+		}
+		if (pair.current.column(rename.to()).isPresent()) {
+			return "the database already has a column " + pair.current.name() + "." + rename.to();
+		}
+		return "another rename already uses one of these columns";
+	}
+
+	private void proposeColumnRenames(TablePair pair, Set<String> onlyCurrent, Set<String> onlyTarget) {
+		String table = pair.target.name();
+		Map<String, List<String>> candidatesOfDropped = new TreeMap<>();
+		Map<String, List<String>> candidatesOfAdded = new TreeMap<>();
+		for (String dropped : onlyCurrent) {
+			List<Object> shape = columnShape(pair.current.column(dropped).orElseThrow());
+			for (String added : onlyTarget) {
+				if (shape.equals(columnShape(pair.target.column(added).orElseThrow()))) {
+					candidatesOfDropped.computeIfAbsent(dropped, (k) -> new ArrayList<>()).add(added);
+					candidatesOfAdded.computeIfAbsent(added, (k) -> new ArrayList<>()).add(dropped);
+				}
+			}
+		}
+		candidatesOfDropped.forEach((dropped, added) -> {
+			if (added.size() == 1 && candidatesOfAdded.get(added.get(0)).size() == 1) {
+				String to = added.get(0);
+				List<Operation> alternative = List.of(new DropColumn(table, pair.current.column(dropped).orElseThrow()),
+						new AddColumn(table, pair.target.column(to).orElseThrow()));
+				pair.columnRenames.put(dropped, to);
+				this.renameColumns.add(new RenameColumn(table, dropped, to, alternative));
+			}
+			else {
+				pair.dropNotes.put(dropped, "not proposed as a rename: " + table + "." + dropped
+						+ " has the same type, nullability and default as " + qualify(table, added)
+						+ ", so which one it became is ambiguous; if it is a rename, replace this drop and the add with"
+						+ " ALTER TABLE ... RENAME COLUMN ... or pass the rename explicitly (" + table + "." + dropped
+						+ "=<new name>)");
+			}
+		});
+		candidatesOfAdded.forEach((added, dropped) -> {
+			if (!pair.columnRenames.containsValue(added)) {
+				pair.addNotes.put(added, "not proposed as a rename: " + table + "." + added
+						+ " has the same type, nullability and default as " + qualify(table, dropped) + ", which "
+						+ (dropped.size() == 1 ? "is" : "are") + " dropped, so which one it was is ambiguous; if it is a"
+						+ " rename, replace the drop and this add with ALTER TABLE ... RENAME COLUMN ... or pass the"
+						+ " rename explicitly (" + table + ".<old name>=" + added + ")");
+			}
+		});
+	}
+
+	private static String qualify(String table, List<String> columns) {
+		return columns.stream().map((column) -> table + "." + column).collect(Collectors.joining(" and "));
+	}
+
+	private void compareColumns(TablePair pair) {
+		String table = pair.target.name();
+		Map<String, String> targetToCurrent = new HashMap<>();
+		pair.columnRenames.forEach((from, to) -> targetToCurrent.put(to, from));
+		Set<String> matched = new HashSet<>();
+		for (Column wanted : pair.target.columns()) {
+			String currentName = targetToCurrent.getOrDefault(wanted.name(), wanted.name());
+			Optional<Column> existing = pair.current.column(currentName);
+			if (existing.isEmpty()) {
+				this.addColumns.add(new AddColumn(table, wanted, pair.addNotes.get(wanted.name())));
+				continue;
+			}
+			matched.add(currentName);
+			Column renamed = withName(existing.get(), wanted.name());
+			if (!columnShape(renamed).equals(columnShape(wanted))) {
+				this.alterColumns.add(new AlterColumn(table, wanted.name(), renamed, wanted));
+			}
+			if (!Objects.equals(renamed.comment(), wanted.comment())) {
+				this.comments.add(new SetColumnComment(table, wanted.name(), renamed.comment(), wanted.comment()));
+			}
+		}
+		for (Column column : pair.current.columns()) {
+			if (!matched.contains(column.name())) {
+				this.dropColumns.add(new DropColumn(table, column, pair.dropNotes.get(column.name())));
+			}
+		}
+		if (!Objects.equals(pair.current.comment(), pair.target.comment())) {
+			this.comments.add(new SetTableComment(table, pair.current.comment(), pair.target.comment()));
+		}
+	}
+
+	private static Column withName(Column column, String name) {
+		return new Column(name, column.type(), column.nullable(), column.defaultExpression(), column.identity(),
+				column.comment());
+	}
+
+	// Keys, constraints and indexes, matched by definition
+
+	private void compareConstraints(TablePair pair) {
+		String currentName = pair.current.name();
+		String table = pair.target.name();
+		Map<String, String> renames = pair.columnRenames;
+
+		PrimaryKey existingKey = pair.current.primaryKey();
+		PrimaryKey wantedKey = pair.target.primaryKey();
+		List<String> existingKeyColumns = (existingKey != null) ? mapColumns(existingKey.columns(), renames) : null;
+		if (!Objects.equals(existingKeyColumns, (wantedKey != null) ? wantedKey.columns() : null)) {
+			if (existingKey != null) {
+				this.dropPrimaryKeys.add(new DropPrimaryKey(currentName, existingKey));
+				this.droppedKeys.add(List.of(table, existingKeyColumns));
+			}
+			if (wantedKey != null) {
+				this.addPrimaryKeys.add(new AddPrimaryKey(table, namedPrimaryKey(table, wantedKey)));
+			}
+		}
+
+		Matching<UniqueConstraint> uniques = match(pair.current.uniqueConstraints(), pair.target.uniqueConstraints(),
+				(unique) -> mapColumns(unique.columns(), renames), UniqueConstraint::columns);
+		for (UniqueConstraint unique : uniques.onlyCurrent) {
+			this.dropUniques.add(new DropUnique(currentName, unique));
+			this.droppedKeys.add(List.of(table, mapColumns(unique.columns(), renames)));
+		}
+		for (UniqueConstraint unique : uniques.onlyTarget) {
+			this.addUniques.add(new AddUnique(table, namedUnique(table, unique)));
+		}
+
+		Matching<Index> indexes = match(pair.current.indexes(), pair.target.indexes(), (index) -> indexKey(index, renames),
+				(index) -> indexKey(index, Map.of()));
+		for (Index index : indexes.onlyCurrent) {
+			this.dropIndexes.add(new DropIndex(currentName, index));
+			if (index.unique() && index.where() == null) {
+				this.droppedKeys.add(List.of(table, mapColumns(index.elements(), renames)));
+			}
+		}
+		for (Index index : indexes.onlyTarget) {
+			this.createIndexes.add(new CreateIndex(table, namedIndex(table, index)));
+		}
+
+		Matching<CheckConstraint> checks = match(pair.current.checks(), pair.target.checks(),
+				(check) -> Expressions.key(check.expression(), renames), (check) -> Expressions.key(check.expression(), Map.of()));
+		for (CheckConstraint check : checks.onlyCurrent) {
+			this.dropChecks.add(new DropCheck(currentName, check));
+		}
+		for (CheckConstraint check : checks.onlyTarget) {
+			this.addChecks.add(new AddCheck(table, namedCheck(table, check)));
+		}
+
+		Matching<ForeignKey> foreignKeys = match(pair.current.foreignKeys(), pair.target.foreignKeys(),
+				(foreignKey) -> currentForeignKeyKey(foreignKey, renames), this::targetForeignKeyKey);
+		for (ForeignKey foreignKey : foreignKeys.onlyCurrent) {
+			this.dropForeignKeys.add(new DropForeignKey(currentName, foreignKey));
+		}
+		for (ForeignKey foreignKey : foreignKeys.onlyTarget) {
+			this.addForeignKeys.add(new AddForeignKey(table, namedForeignKey(table, foreignKey)));
+		}
+		for (int i = 0; i < foreignKeys.matchedCurrent.size(); i++) {
+			this.foreignKeyMatches.add(new ForeignKeyMatch(currentName, foreignKeys.matchedCurrent.get(i), table,
+					foreignKeys.matchedTarget.get(i), isUnrenamed(foreignKeys.matchedCurrent.get(i), renames)));
+		}
+	}
+
+	/**
+	 * A foreign key must be dropped before the key it references and added after that key is
+	 * recreated, even when the foreign key itself does not change.
+	 */
+	private void recreateDependentForeignKeys() {
+		for (ForeignKeyMatch match : this.foreignKeyMatches) {
+			ForeignKey wanted = match.target;
+			if (!isLocal(wanted.referencedSchema(), this.target)
+					|| !this.droppedKeys.contains(List.of(wanted.referencedTable(), wanted.referencedColumns()))) {
+				continue;
+			}
+			this.dropForeignKeys.add(new DropForeignKey(match.currentTable, match.current));
+			ForeignKey readded = match.unrenamed ? match.current
+					: new ForeignKey(match.current.name(), wanted.columns(), wanted.referencedSchema(),
+							wanted.referencedTable(), wanted.referencedColumns(), wanted.onDelete(), wanted.onUpdate());
+			this.addForeignKeys.add(new AddForeignKey(match.targetTable, readded));
+		}
+	}
+
+	private boolean isUnrenamed(ForeignKey foreignKey, Map<String, String> renames) {
+		return currentForeignKeyKey(foreignKey, renames).equals(java.util.Arrays.asList(foreignKey.columns(),
+				isLocal(foreignKey.referencedSchema(), this.current) ? null : foreignKey.referencedSchema(),
+				foreignKey.referencedTable(), foreignKey.referencedColumns(), foreignKey.onDelete(), foreignKey.onUpdate()));
+	}
+
+	private List<Object> indexKey(Index index, Map<String, String> renames) {
+		List<String> elements = new ArrayList<>();
+		for (String element : index.elements()) {
+			elements.add(Expressions.key(element, renames));
+		}
+		return java.util.Arrays.asList(elements, index.unique(), (index.method() != null) ? index.method() : "btree",
+				Expressions.key(index.where(), renames), mapColumns(index.include(), renames));
+	}
+
+	private List<Object> currentForeignKeyKey(ForeignKey foreignKey, Map<String, String> renames) {
+		String referencedTable = foreignKey.referencedTable();
+		List<String> referencedColumns = foreignKey.referencedColumns();
+		boolean local = isLocal(foreignKey.referencedSchema(), this.current);
+		if (local) {
+			TablePair referenced = this.pairsByCurrentName.get(referencedTable);
+			referencedTable = this.tableRenames.getOrDefault(referencedTable, referencedTable);
+			if (referenced != null) {
+				referencedColumns = mapColumns(referencedColumns, referenced.columnRenames);
+			}
+		}
+		return java.util.Arrays.asList(mapColumns(foreignKey.columns(), renames),
+				local ? null : foreignKey.referencedSchema(), referencedTable, referencedColumns, foreignKey.onDelete(),
+				foreignKey.onUpdate());
+	}
+
+	private List<Object> targetForeignKeyKey(ForeignKey foreignKey) {
+		boolean local = isLocal(foreignKey.referencedSchema(), this.target);
+		return java.util.Arrays.asList(foreignKey.columns(), local ? null : foreignKey.referencedSchema(),
+				foreignKey.referencedTable(), foreignKey.referencedColumns(), foreignKey.onDelete(), foreignKey.onUpdate());
+	}
+
+	private static boolean isLocal(String schema, SchemaModel model) {
+		return schema == null || schema.equals(model.schema());
+	}
+
+	private static List<String> mapColumns(List<String> columns, Map<String, String> renames) {
+		if (renames.isEmpty()) {
+			return columns;
+		}
+		List<String> mapped = new ArrayList<>(columns.size());
+		for (String column : columns) {
+			mapped.add(renames.getOrDefault(column, column));
+		}
+		return mapped;
+	}
+
+	private static <T> Matching<T> match(List<T> current, List<T> target, Function<T, Object> currentKey,
+			Function<T, Object> targetKey) {
+		Matching<T> matching = new Matching<>();
+		List<T> unmatched = new ArrayList<>(current);
+		for (T wanted : target) {
+			Object key = targetKey.apply(wanted);
+			T found = null;
+			for (T candidate : unmatched) {
+				if (key.equals(currentKey.apply(candidate))) {
+					found = candidate;
+					break;
+				}
+			}
+			if (found != null) {
+				unmatched.remove(found);
+				matching.matchedCurrent.add(found);
+				matching.matchedTarget.add(wanted);
+			}
+			else {
+				matching.onlyTarget.add(wanted);
+			}
+		}
+		matching.onlyCurrent.addAll(unmatched);
+		return matching;
+	}
+
+	// Readable names for what is added
+
+	private void collectNames(Table table) {
+		if (table.primaryKey() != null && table.primaryKey().name() != null) {
+			this.usedNames.add(table.primaryKey().name());
+		}
+		table.uniqueConstraints().forEach((unique) -> this.usedNames.add(unique.name()));
+		table.indexes().forEach((index) -> this.usedNames.add(index.name()));
+		table.foreignKeys().forEach((foreignKey) -> this.usedNames.add(foreignKey.name()));
+		table.checks().forEach((check) -> this.usedNames.add(check.name()));
+	}
+
+	private String name(String wanted, String table, Supplier<String> generator) {
+		if (!ConstraintNames.needsReadableName(wanted, table)) {
+			return wanted;
+		}
+		String base = generator.get();
+		String name = base;
+		for (int n = 2; this.usedNames.contains(name); n++) {
+			name = ConstraintNames.truncate(base + "_" + n);
+		}
+		this.usedNames.add(name);
+		return name;
+	}
+
+	private PrimaryKey namedPrimaryKey(String table, PrimaryKey key) {
+		if (key == null) {
+			return null;
+		}
+		return new PrimaryKey(name(key.name(), table, () -> ConstraintNames.primaryKey(table)), key.columns());
+	}
+
+	private UniqueConstraint namedUnique(String table, UniqueConstraint unique) {
+		return new UniqueConstraint(name(unique.name(), table, () -> ConstraintNames.unique(table, unique.columns())),
+				unique.columns());
+	}
+
+	private List<UniqueConstraint> namedUniques(String table, List<UniqueConstraint> uniques) {
+		return uniques.stream().map((unique) -> namedUnique(table, unique)).collect(Collectors.toList());
+	}
+
+	private Index namedIndex(String table, Index index) {
+		return new Index(name(index.name(), table, () -> ConstraintNames.index(table, index)), index.elements(),
+				index.unique(), index.method(), index.where(), index.include());
+	}
+
+	private List<Index> namedIndexes(String table, List<Index> indexes) {
+		return indexes.stream().map((index) -> namedIndex(table, index)).collect(Collectors.toList());
+	}
+
+	private CheckConstraint namedCheck(String table, CheckConstraint check) {
+		return new CheckConstraint(name(check.name(), table, () -> ConstraintNames.check(table, check.expression())),
+				check.expression());
+	}
+
+	private List<CheckConstraint> namedChecks(String table, List<CheckConstraint> checks) {
+		return checks.stream().map((check) -> namedCheck(table, check)).collect(Collectors.toList());
+	}
+
+	private ForeignKey namedForeignKey(String table, ForeignKey foreignKey) {
+		String name = name(foreignKey.name(), table,
+				() -> ConstraintNames.foreignKey(table, foreignKey.columns(), foreignKey.referencedTable()));
+		return new ForeignKey(name, foreignKey.columns(), foreignKey.referencedSchema(), foreignKey.referencedTable(),
+				foreignKey.referencedColumns(), foreignKey.onDelete(), foreignKey.onUpdate());
+	}
+
+	// Enum types
+
+	private void compareEnumTypes() {
+		for (EnumType wanted : this.target.enumTypes()) {
+			Optional<EnumType> existing = this.current.enumType(wanted.name());
+			if (existing.isEmpty()) {
+				if (isWantedByIncludedTable(wanted)) {
+					this.createTypes.add(new CreateEnumType(wanted));
+				}
+			}
+			else if (!existing.get().values().equals(wanted.values())) {
+				changeEnumValues(existing.get(), wanted);
+			}
+		}
+		for (EnumType existing : this.current.enumTypes()) {
+			if (this.target.enumType(existing.name()).isEmpty() && !isUsedAfterwards(existing)) {
+				this.dropTypes.add(new DropEnumType(existing));
+			}
+		}
+	}
+
+	private void changeEnumValues(EnumType existing, EnumType wanted) {
+		List<EnumUsage> usages = usages(existing.name());
+		if (!isSubsequence(existing.values(), wanted.values())) {
+			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages));
+			return;
+		}
+		// Left to right, each new label goes after its predecessor, which already exists by then.
+		List<String> values = new ArrayList<>(existing.values());
+		for (int i = 0; i < wanted.values().size(); i++) {
+			String value = wanted.values().get(i);
+			if (!values.contains(value)) {
+				List<String> next = new ArrayList<>(values);
+				next.add((i == 0) ? 0 : next.indexOf(wanted.values().get(i - 1)) + 1, value);
+				this.enumValues.add(new AddEnumValue(existing.name(), value, values, next, usages));
+				values = next;
+			}
+		}
+	}
+
+	private static boolean isSubsequence(List<String> shorter, List<String> longer) {
+		int i = 0;
+		for (String value : longer) {
+			if (i < shorter.size() && shorter.get(i).equals(value)) {
+				i++;
+			}
+		}
+		return i == shorter.size();
+	}
+
+	/** Every column of the type in the database, filtered tables included: the swap must convert them all. */
+	private List<EnumUsage> usages(String type) {
+		List<EnumUsage> usages = new ArrayList<>();
+		for (Table table : this.current.tables()) {
+			for (Column column : table.columns()) {
+				TypeReference reference = TypeReference.of(column.type(), this.current.schema());
+				if (reference.name().equals(type)) {
+					usages.add(new EnumUsage(table.name(), column.name(), reference.array(), column.defaultExpression()));
+				}
+			}
+		}
+		return usages;
+	}
+
+	private boolean isWantedByIncludedTable(EnumType type) {
+		boolean usedAnywhere = false;
+		for (Table table : this.target.tables()) {
+			if (uses(table, type.name(), this.target.schema())) {
+				if (this.targetTables.containsKey(table.name())) {
+					return true;
+				}
+				usedAnywhere = true;
+			}
+		}
+		return !usedAnywhere;
+	}
+
+	/** Whether a column still uses the type after the script: in a wanted table or a table left alone. */
+	private boolean isUsedAfterwards(EnumType type) {
+		for (Table table : this.targetTables.values()) {
+			if (uses(table, type.name(), this.target.schema())) {
+				return true;
+			}
+		}
+		for (Table table : this.current.tables()) {
+			if (!this.currentTables.containsKey(table.name()) && uses(table, type.name(), this.current.schema())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean uses(Table table, String type, String schema) {
+		return table.columns().stream().anyMatch((column) -> TypeReference.of(column.type(), schema).name().equals(type));
+	}
+
+	// Sequences
+
+	private void compareSequences() {
+		Map<String, Sequence> existing = new LinkedHashMap<>();
+		for (Sequence sequence : this.current.sequences()) {
+			if (this.options.sequenceFilter().test(sequence.name())) {
+				existing.put(sequence.name(), sequence);
+			}
+		}
+		for (Sequence wanted : this.target.sequences()) {
+			if (!this.options.sequenceFilter().test(wanted.name())) {
+				continue;
+			}
+			Sequence found = existing.remove(wanted.name());
+			if (found == null) {
+				this.createSequences.add(new CreateSequence(wanted));
+			}
+			else if (!found.equals(wanted)) {
+				this.createSequences.add(new AlterSequence(found, wanted));
+			}
+		}
+		for (Sequence sequence : existing.values()) {
+			this.dropSequences.add(new DropSequence(sequence));
+		}
+	}
+
+	/** A matched table and what the column matching found in it. */
+	private static final class TablePair {
+
+		final Table current;
+
+		final Table target;
+
+		/** Current column name to target column name. */
+		final Map<String, String> columnRenames = new LinkedHashMap<>();
+
+		final Map<String, String> addNotes = new HashMap<>();
+
+		final Map<String, String> dropNotes = new HashMap<>();
+
+		TablePair(Table current, Table target) {
+			this.current = current;
+			this.target = target;
+		}
+
+	}
+
+	private static final class Matching<T> {
+
+		final List<T> onlyCurrent = new ArrayList<>();
+
+		final List<T> onlyTarget = new ArrayList<>();
+
+		final List<T> matchedCurrent = new ArrayList<>();
+
+		final List<T> matchedTarget = new ArrayList<>();
+
+	}
+
+	private record ForeignKeyMatch(String currentTable, ForeignKey current, String targetTable, ForeignKey target,
+			boolean unrenamed) {
+	}
+
+}

@@ -1,0 +1,219 @@
+package dev.migrations.diff;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.migrations.schema.Index;
+
+/**
+ * Readable, deterministic names for constraints and indexes whose wanted name is a generated hash
+ * (Hibernate's {@code FKev1o...}, {@code UK...}, {@code customerPK}) or absent: {@code pk_<table>},
+ * {@code uq_<table>_<cols>}, {@code fk_<table>_<cols>__<reftable>}, {@code ck_<table>_<cols>},
+ * {@code ix_<table>_<cols>}. Names longer than PostgreSQL's 63 bytes are cut and end in a short hash
+ * of the full name, so two long names stay distinct.
+ */
+public final class ConstraintNames {
+
+	/** PostgreSQL's identifier limit in bytes ({@code NAMEDATALEN - 1}). */
+	public static final int MAX_LENGTH = 63;
+
+	private static final Pattern HASHED = Pattern.compile("(?i)(fk|uk|pk|idx|ix)([0-9a-z]{15,})");
+
+	private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+
+	/** Words of an expression that are never column names: keywords, type names, operators. */
+	private static final Set<String> NOT_COLUMNS = Set.of("and", "or", "not", "null", "is", "true", "false", "any",
+			"all", "some", "array", "in", "like", "ilike", "similar", "to", "escape", "between", "case", "when", "then",
+			"else", "end", "asc", "desc", "nulls", "first", "last", "collate", "distinct", "isnull", "notnull", "cast",
+			"as", "at", "zone", "character", "varying", "double", "precision", "without", "with", "time", "timestamp",
+			"interval", "text", "integer", "bigint", "smallint", "numeric", "decimal", "boolean", "real", "date", "json",
+			"jsonb", "uuid", "bytea", "regclass", "name", "bpchar", "varchar");
+
+	private ConstraintNames() {
+	}
+
+	/**
+	 * Whether a wanted name should be replaced by a readable one: absent, a Hibernate hash, or
+	 * Hibernate's {@code <table>PK}. Names a user chose, and the server's own
+	 * ({@code bulletin_pkey}, {@code bulletin_slug_key}), are kept.
+	 * @param name the wanted name, may be {@code null}
+	 * @param table the table the constraint belongs to
+	 * @return {@code true} to generate a name
+	 */
+	public static boolean needsReadableName(String name, String table) {
+		if (name == null || name.isBlank()) {
+			return true;
+		}
+		var matcher = HASHED.matcher(name);
+		if (matcher.matches() && matcher.group(2).chars().anyMatch(Character::isDigit)) {
+			return true;
+		}
+		return name.equalsIgnoreCase(table + "pk");
+	}
+
+	public static String primaryKey(String table) {
+		return truncate("pk_" + part(table));
+	}
+
+	public static String unique(String table, List<String> columns) {
+		return truncate("uq_" + part(table) + "_" + parts(columns));
+	}
+
+	public static String foreignKey(String table, List<String> columns, String referencedTable) {
+		return truncate("fk_" + part(table) + "_" + parts(columns) + "__" + part(referencedTable));
+	}
+
+	/**
+	 * A check constraint's name from the columns its expression mentions, e.g. {@code ck_offer_price}
+	 * for {@code (price > (0)::numeric)}.
+	 * @param table the table
+	 * @param expression the check expression
+	 * @return the name
+	 */
+	public static String check(String table, String expression) {
+		List<String> columns = columnsOf(expression);
+		return truncate("ck_" + part(table) + (columns.isEmpty() ? "" : "_" + parts(columns)));
+	}
+
+	public static String index(String table, Index index) {
+		List<String> columns = new ArrayList<>();
+		for (String element : index.elements()) {
+			columns.addAll(columnsOf(element));
+		}
+		List<String> distinct = List.copyOf(new LinkedHashSet<>(columns));
+		return truncate("ix_" + part(table) + (distinct.isEmpty() ? "" : "_" + parts(distinct)));
+	}
+
+	/**
+	 * Cuts a name to {@link #MAX_LENGTH} bytes, ending it in {@code _} and 8 hex digits of a hash of
+	 * the full name; shorter names are returned as they are.
+	 * @param name a name
+	 * @return a name PostgreSQL keeps whole
+	 */
+	public static String truncate(String name) {
+		byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length <= MAX_LENGTH) {
+			return name;
+		}
+		String suffix = "_" + hash(name);
+		StringBuilder prefix = new StringBuilder();
+		int used = 0;
+		for (int i = 0; i < name.length();) {
+			int codePoint = name.codePointAt(i);
+			int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+			if (used + size > MAX_LENGTH - suffix.length()) {
+				break;
+			}
+			prefix.appendCodePoint(codePoint);
+			used += size;
+			i += Character.charCount(codePoint);
+		}
+		while (prefix.length() > 0 && prefix.charAt(prefix.length() - 1) == '_') {
+			prefix.setLength(prefix.length() - 1);
+		}
+		return prefix + suffix;
+	}
+
+	/** The column names an expression mentions, in order of first appearance. */
+	static List<String> columnsOf(String expression) {
+		Set<String> columns = new LinkedHashSet<>();
+		int i = 0;
+		int length = expression.length();
+		while (i < length) {
+			char c = expression.charAt(i);
+			if (c == '\'') {
+				i = skipQuoted(expression, i, '\'');
+			}
+			else if (c == '"') {
+				int end = skipQuoted(expression, i, '"');
+				String word = expression.substring(i + 1, end - 1).replace("\"\"", "\"");
+				if (!isCallOrCast(expression, i, end)) {
+					columns.add(word);
+				}
+				i = end;
+			}
+			else if (Character.isLetter(c) || c == '_') {
+				var matcher = WORD.matcher(expression).region(i, length);
+				matcher.lookingAt();
+				int end = matcher.end();
+				String word = expression.substring(i, end);
+				if (!NOT_COLUMNS.contains(word.toLowerCase(Locale.ROOT)) && !word.endsWith("_ops")
+						&& !isCallOrCast(expression, i, end)) {
+					columns.add(word);
+				}
+				i = end;
+			}
+			else if (Character.isDigit(c)) {
+				while (i < length && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '.')) {
+					i++;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return List.copyOf(columns);
+	}
+
+	private static boolean isCallOrCast(String expression, int start, int end) {
+		int after = end;
+		while (after < expression.length() && expression.charAt(after) == ' ') {
+			after++;
+		}
+		if (after < expression.length() && expression.charAt(after) == '(') {
+			return true;
+		}
+		int before = start - 1;
+		while (before >= 0 && expression.charAt(before) == ' ') {
+			before--;
+		}
+		return before >= 1 && expression.charAt(before) == ':' && expression.charAt(before - 1) == ':';
+	}
+
+	private static int skipQuoted(String text, int start, char quote) {
+		int i = start + 1;
+		while (i < text.length()) {
+			if (text.charAt(i) == quote) {
+				if (i + 1 < text.length() && text.charAt(i + 1) == quote) {
+					i += 2;
+					continue;
+				}
+				return i + 1;
+			}
+			i++;
+		}
+		return text.length();
+	}
+
+	private static String parts(List<String> names) {
+		List<String> parts = new ArrayList<>();
+		for (String name : names) {
+			parts.add(part(name));
+		}
+		return String.join("_", parts);
+	}
+
+	private static String part(String name) {
+		String lower = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]+", "_");
+		return lower.isEmpty() ? "_" : lower;
+	}
+
+	private static String hash(String name) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 4);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is required of every Java runtime", ex);
+		}
+	}
+
+}

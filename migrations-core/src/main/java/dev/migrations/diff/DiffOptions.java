@@ -1,0 +1,133 @@
+package dev.migrations.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import dev.migrations.MigrationsException;
+
+/**
+ * How {@link SchemaDiffer} compares.
+ *
+ * @param tableFilter which tables take part, by name; a table it rejects is neither created,
+ *        altered nor dropped, and the enum types its columns use are never dropped (use it to leave
+ *        out the tool's own version tables and tables other applications own)
+ * @param sequenceFilter which stand-alone sequences take part, by name
+ * @param renameMode whether a dropped and an added column or table of the same shape become a rename
+ * @param renames renames asked for explicitly; they apply in every mode, even when the shapes differ
+ *        (the remaining differences then follow as alterations)
+ */
+public record DiffOptions(Predicate<String> tableFilter, Predicate<String> sequenceFilter, RenameMode renameMode,
+		List<Rename> renames) {
+
+	public DiffOptions {
+		Objects.requireNonNull(tableFilter, "tableFilter");
+		Objects.requireNonNull(sequenceFilter, "sequenceFilter");
+		Objects.requireNonNull(renameMode, "renameMode");
+		renames = List.copyOf(renames);
+	}
+
+	/** Every table and sequence, renames proposed, none forced. */
+	public static DiffOptions defaults() {
+		return new DiffOptions((table) -> true, (sequence) -> true, RenameMode.PROPOSE_RENAME, List.of());
+	}
+
+	public DiffOptions includeTables(Predicate<String> filter) {
+		return new DiffOptions(filter, this.sequenceFilter, this.renameMode, this.renames);
+	}
+
+	public DiffOptions includeSequences(Predicate<String> filter) {
+		return new DiffOptions(this.tableFilter, filter, this.renameMode, this.renames);
+	}
+
+	public DiffOptions withRenameMode(RenameMode mode) {
+		return new DiffOptions(this.tableFilter, this.sequenceFilter, mode, this.renames);
+	}
+
+	public DiffOptions withRename(Rename rename) {
+		List<Rename> all = new ArrayList<>(this.renames);
+		all.add(rename);
+		return new DiffOptions(this.tableFilter, this.sequenceFilter, this.renameMode, all);
+	}
+
+	/**
+	 * Adds renames written as {@code old=new} for a table and {@code table.old=new} (or
+	 * {@code table.old=table.new}) for a column, the form a command line or a property takes. The
+	 * table of a column rename may be named by its current or its new name.
+	 * @param renames old name to new name
+	 * @return options with these renames added
+	 */
+	public DiffOptions withRenames(Map<String, String> renames) {
+		DiffOptions options = this;
+		for (Map.Entry<String, String> entry : new TreeMap<>(renames).entrySet()) {
+			options = options.withRename(Rename.parse(entry.getKey(), entry.getValue()));
+		}
+		return options;
+	}
+
+	/**
+	 * A rename asked for explicitly.
+	 *
+	 * @param table for a column rename, the table (its current or its new name); {@code null} for a
+	 *        table rename
+	 * @param from the name in the database
+	 * @param to the name the entities use
+	 */
+	public record Rename(String table, String from, String to) {
+
+		public Rename {
+			Objects.requireNonNull(from, "from");
+			Objects.requireNonNull(to, "to");
+		}
+
+		public static Rename table(String from, String to) {
+			return new Rename(null, from, to);
+		}
+
+		public static Rename column(String table, String from, String to) {
+			return new Rename(Objects.requireNonNull(table, "table"), from, to);
+		}
+
+		public boolean isColumn() {
+			return this.table != null;
+		}
+
+		static Rename parse(String key, String value) {
+			String from = key.trim();
+			String to = value.trim();
+			int dot = from.indexOf('.');
+			if (from.isEmpty() || to.isEmpty() || from.indexOf('.', dot + 1) >= 0) {
+				throw new MigrationsException("Cannot read the rename '" + key + "=" + value
+						+ "': write old_table=new_table for a table or table.old_column=new_column for a column");
+			}
+			if (dot < 0) {
+				if (to.indexOf('.') >= 0) {
+					throw new MigrationsException("Cannot read the rename '" + key + "=" + value
+							+ "': a table rename is old_table=new_table; for a column write table.old_column=new_column");
+				}
+				return table(from, to);
+			}
+			String table = from.substring(0, dot);
+			String toColumn = to;
+			int toDot = to.indexOf('.');
+			if (toDot >= 0) {
+				if (!to.substring(0, toDot).equals(table)) {
+					throw new MigrationsException("Cannot read the rename '" + key + "=" + value
+							+ "': both sides must name the same table; rename the table with its own entry");
+				}
+				toColumn = to.substring(toDot + 1);
+			}
+			return column(table, from.substring(dot + 1), toColumn);
+		}
+
+		@Override
+		public String toString() {
+			return (this.table != null) ? this.table + "." + this.from + "=" + this.to : this.from + "=" + this.to;
+		}
+
+	}
+
+}

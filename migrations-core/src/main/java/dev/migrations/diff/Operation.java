@@ -1,0 +1,1287 @@
+package dev.migrations.diff;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.migrations.schema.CheckConstraint;
+import dev.migrations.schema.Column;
+import dev.migrations.schema.EnumType;
+import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.Index;
+import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.Sequence;
+import dev.migrations.schema.Table;
+import dev.migrations.schema.UniqueConstraint;
+
+/**
+ * One schema change, as the {@link SchemaDiffer} produces it and a renderer turns it into SQL.
+ * <p>
+ * Every operation carries the full prior definition of what it changes or removes, so that
+ * {@link #reverse()} (the downgrade) never needs a database, and {@code reverse().reverse()} equals
+ * the operation. Table and column names are the ones valid at the moment the operation runs within
+ * the list the differ returns.
+ * <p>
+ * The family is closed. Java 17 has no pattern matching for {@code switch}, so exhaustiveness is
+ * enforced with {@link OperationVisitor}: a new operation adds a visitor method, which breaks the
+ * compilation of every renderer until it handles it.
+ */
+public sealed interface Operation {
+
+	/** The operation that undoes this one. */
+	Operation reverse();
+
+	/** A short description for logs and revision comments, e.g. {@code add column bulletin.status}. */
+	String describe();
+
+	/** The drift kind this operation reveals, e.g. {@code COLUMN_MISSING}, {@code ENUM_VALUES}. */
+	String kind();
+
+	/** The object concerned, e.g. {@code bulletin} or {@code bulletin.status}. */
+	String objectName();
+
+	<R> R accept(OperationVisitor<R> visitor);
+
+	/**
+	 * The downgrade of a list of operations: each reversed, in the opposite order.
+	 * @param operations operations in execution order
+	 * @return the operations that undo them, in execution order
+	 */
+	static List<Operation> reverse(List<Operation> operations) {
+		List<Operation> reversed = new ArrayList<>(operations.size());
+		for (Operation operation : operations) {
+			reversed.add(operation.reverse());
+		}
+		Collections.reverse(reversed);
+		return List.copyOf(reversed);
+	}
+
+	private static String columns(List<String> columns) {
+		return "(" + String.join(", ", columns) + ")";
+	}
+
+	/**
+	 * Create a table with its columns, primary key, unique and check constraints, indexes and comments.
+	 * The differ leaves foreign keys out (they follow as {@link AddForeignKey} once every table exists).
+	 *
+	 * @param table the table to create
+	 * @param note why this is not a rename, when a rename was considered ambiguous; {@code null} otherwise
+	 */
+	record CreateTable(Table table, String note) implements Operation {
+
+		public CreateTable {
+			Objects.requireNonNull(table, "table");
+		}
+
+		public CreateTable(Table table) {
+			this(table, null);
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropTable(this.table, this.note);
+		}
+
+		@Override
+		public String describe() {
+			return "create table " + this.table.name();
+		}
+
+		@Override
+		public String kind() {
+			return "TABLE_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitCreateTable(this);
+		}
+
+	}
+
+	/**
+	 * Drop a table. The differ drops its foreign keys first (as {@link DropForeignKey}), so the table
+	 * carried here has none and its reverse can create it before any table it references exists.
+	 *
+	 * @param table the full definition of the table being dropped
+	 * @param note why this is not a rename, when a rename was considered ambiguous; {@code null} otherwise
+	 */
+	record DropTable(Table table, String note) implements Operation {
+
+		public DropTable {
+			Objects.requireNonNull(table, "table");
+		}
+
+		public DropTable(Table table) {
+			this(table, null);
+		}
+
+		@Override
+		public Operation reverse() {
+			return new CreateTable(this.table, this.note);
+		}
+
+		@Override
+		public String describe() {
+			return "drop table " + this.table.name();
+		}
+
+		@Override
+		public String kind() {
+			return "TABLE_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropTable(this);
+		}
+
+	}
+
+	/**
+	 * Rename a table.
+	 *
+	 * @param from current name
+	 * @param to new name
+	 * @param alternative when the rename is a guess (same column shapes), the drop and create it
+	 *        replaces, so a reviewer can swap them back; empty when the rename was asked for
+	 */
+	record RenameTable(String from, String to, List<Operation> alternative) implements Operation {
+
+		public RenameTable {
+			Objects.requireNonNull(from, "from");
+			Objects.requireNonNull(to, "to");
+			alternative = alternative == null ? List.of() : List.copyOf(alternative);
+		}
+
+		public RenameTable(String from, String to) {
+			this(from, to, List.of());
+		}
+
+		/** Whether the differ guessed this rename from the shapes rather than being told. */
+		public boolean proposed() {
+			return !this.alternative.isEmpty();
+		}
+
+		@Override
+		public Operation reverse() {
+			return new RenameTable(this.to, this.from, Operation.reverse(this.alternative));
+		}
+
+		@Override
+		public String describe() {
+			return "rename table " + this.from + " to " + this.to;
+		}
+
+		@Override
+		public String kind() {
+			return "TABLE_RENAMED";
+		}
+
+		@Override
+		public String objectName() {
+			return this.to;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitRenameTable(this);
+		}
+
+	}
+
+	/**
+	 * Add a column.
+	 *
+	 * @param table the table
+	 * @param column the new column (its comment included)
+	 * @param note why this is not a rename, when a rename was considered ambiguous; {@code null} otherwise
+	 */
+	record AddColumn(String table, Column column, String note) implements Operation {
+
+		public AddColumn {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(column, "column");
+		}
+
+		public AddColumn(String table, Column column) {
+			this(table, column, null);
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropColumn(this.table, this.column, this.note);
+		}
+
+		@Override
+		public String describe() {
+			return "add column " + objectName();
+		}
+
+		@Override
+		public String kind() {
+			return "COLUMN_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + "." + this.column.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAddColumn(this);
+		}
+
+	}
+
+	/**
+	 * Drop a column.
+	 *
+	 * @param table the table
+	 * @param column the full definition of the column being dropped
+	 * @param note why this is not a rename, when a rename was considered ambiguous; {@code null} otherwise
+	 */
+	record DropColumn(String table, Column column, String note) implements Operation {
+
+		public DropColumn {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(column, "column");
+		}
+
+		public DropColumn(String table, Column column) {
+			this(table, column, null);
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AddColumn(this.table, this.column, this.note);
+		}
+
+		@Override
+		public String describe() {
+			return "drop column " + objectName();
+		}
+
+		@Override
+		public String kind() {
+			return "COLUMN_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + "." + this.column.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropColumn(this);
+		}
+
+	}
+
+	/**
+	 * Change a column's type, nullability, default and identity in one operation. Comments are
+	 * {@link SetColumnComment}'s business and are ignored here.
+	 *
+	 * @param table the table
+	 * @param column the column name
+	 * @param existing the column as it is
+	 * @param target the column as it should be
+	 */
+	record AlterColumn(String table, String column, Column existing, Column target) implements Operation {
+
+		public AlterColumn {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(column, "column");
+			Objects.requireNonNull(existing, "existing");
+			Objects.requireNonNull(target, "target");
+		}
+
+		public boolean typeChanged() {
+			return !this.existing.type().equals(this.target.type());
+		}
+
+		public boolean nullabilityChanged() {
+			return this.existing.nullable() != this.target.nullable();
+		}
+
+		public boolean defaultChanged() {
+			return !Objects.equals(this.existing.defaultExpression(), this.target.defaultExpression());
+		}
+
+		public boolean identityChanged() {
+			return this.existing.identity() != this.target.identity();
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AlterColumn(this.table, this.column, this.target, this.existing);
+		}
+
+		@Override
+		public String describe() {
+			List<String> changes = new ArrayList<>();
+			if (typeChanged()) {
+				changes.add("type " + this.existing.type() + " -> " + this.target.type());
+			}
+			if (nullabilityChanged()) {
+				changes.add(this.target.nullable() ? "drop not null" : "set not null");
+			}
+			if (defaultChanged()) {
+				changes.add(this.target.defaultExpression() == null ? "drop default"
+						: "default " + this.target.defaultExpression());
+			}
+			if (identityChanged()) {
+				changes.add(this.target.identity() == null ? "drop identity" : "identity " + this.target.identity());
+			}
+			return "alter column " + objectName() + (changes.isEmpty() ? "" : " (" + String.join(", ", changes) + ")");
+		}
+
+		@Override
+		public String kind() {
+			if (typeChanged()) {
+				return "COLUMN_TYPE";
+			}
+			if (nullabilityChanged()) {
+				return "COLUMN_NULLABLE";
+			}
+			if (defaultChanged()) {
+				return "COLUMN_DEFAULT";
+			}
+			return "COLUMN_IDENTITY";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + "." + this.column;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAlterColumn(this);
+		}
+
+	}
+
+	/**
+	 * Rename a column.
+	 *
+	 * @param table the table
+	 * @param from current name
+	 * @param to new name
+	 * @param alternative when the rename is a guess (same type, nullability and default), the drop and
+	 *        add it replaces, so a reviewer can swap them back; empty when the rename was asked for
+	 */
+	record RenameColumn(String table, String from, String to, List<Operation> alternative) implements Operation {
+
+		public RenameColumn {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(from, "from");
+			Objects.requireNonNull(to, "to");
+			alternative = alternative == null ? List.of() : List.copyOf(alternative);
+		}
+
+		public RenameColumn(String table, String from, String to) {
+			this(table, from, to, List.of());
+		}
+
+		/** Whether the differ guessed this rename from the shapes rather than being told. */
+		public boolean proposed() {
+			return !this.alternative.isEmpty();
+		}
+
+		@Override
+		public Operation reverse() {
+			return new RenameColumn(this.table, this.to, this.from, Operation.reverse(this.alternative));
+		}
+
+		@Override
+		public String describe() {
+			return "rename column " + this.table + "." + this.from + " to " + this.to;
+		}
+
+		@Override
+		public String kind() {
+			return "COLUMN_RENAMED";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + "." + this.to;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitRenameColumn(this);
+		}
+
+	}
+
+	/**
+	 * Add a primary key to an existing table.
+	 *
+	 * @param table the table
+	 * @param primaryKey the key; a {@code null} name lets the renderer choose {@code pk_<table>}
+	 */
+	record AddPrimaryKey(String table, PrimaryKey primaryKey) implements Operation {
+
+		public AddPrimaryKey {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(primaryKey, "primaryKey");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropPrimaryKey(this.table, this.primaryKey);
+		}
+
+		@Override
+		public String describe() {
+			return "add primary key on " + this.table + " " + columns(this.primaryKey.columns());
+		}
+
+		@Override
+		public String kind() {
+			return "PRIMARY_KEY_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAddPrimaryKey(this);
+		}
+
+	}
+
+	/**
+	 * Drop a primary key.
+	 *
+	 * @param table the table
+	 * @param primaryKey the key as the database has it (its real name)
+	 */
+	record DropPrimaryKey(String table, PrimaryKey primaryKey) implements Operation {
+
+		public DropPrimaryKey {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(primaryKey, "primaryKey");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AddPrimaryKey(this.table, this.primaryKey);
+		}
+
+		@Override
+		public String describe() {
+			return "drop primary key on " + this.table + " " + columns(this.primaryKey.columns());
+		}
+
+		@Override
+		public String kind() {
+			return "PRIMARY_KEY_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropPrimaryKey(this);
+		}
+
+	}
+
+	/**
+	 * Add a unique constraint to an existing table.
+	 *
+	 * @param table the table
+	 * @param constraint the constraint
+	 */
+	record AddUnique(String table, UniqueConstraint constraint) implements Operation {
+
+		public AddUnique {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(constraint, "constraint");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropUnique(this.table, this.constraint);
+		}
+
+		@Override
+		public String describe() {
+			return "add unique constraint on " + this.table + " " + columns(this.constraint.columns());
+		}
+
+		@Override
+		public String kind() {
+			return "UNIQUE_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + columns(this.constraint.columns());
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAddUnique(this);
+		}
+
+	}
+
+	/**
+	 * Drop a unique constraint.
+	 *
+	 * @param table the table
+	 * @param constraint the constraint as the database has it
+	 */
+	record DropUnique(String table, UniqueConstraint constraint) implements Operation {
+
+		public DropUnique {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(constraint, "constraint");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AddUnique(this.table, this.constraint);
+		}
+
+		@Override
+		public String describe() {
+			return "drop unique constraint " + this.constraint.name() + " on " + this.table + " "
+					+ columns(this.constraint.columns());
+		}
+
+		@Override
+		public String kind() {
+			return "UNIQUE_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + columns(this.constraint.columns());
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropUnique(this);
+		}
+
+	}
+
+	/**
+	 * Create an index on an existing table.
+	 *
+	 * @param table the table
+	 * @param index the index
+	 */
+	record CreateIndex(String table, Index index) implements Operation {
+
+		public CreateIndex {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(index, "index");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropIndex(this.table, this.index);
+		}
+
+		@Override
+		public String describe() {
+			return "create " + (this.index.unique() ? "unique " : "") + "index on " + objectName();
+		}
+
+		@Override
+		public String kind() {
+			return "INDEX_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + columns(this.index.elements());
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitCreateIndex(this);
+		}
+
+	}
+
+	/**
+	 * Drop an index.
+	 *
+	 * @param table the table
+	 * @param index the index as the database has it
+	 */
+	record DropIndex(String table, Index index) implements Operation {
+
+		public DropIndex {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(index, "index");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new CreateIndex(this.table, this.index);
+		}
+
+		@Override
+		public String describe() {
+			return "drop index " + this.index.name() + " on " + objectName();
+		}
+
+		@Override
+		public String kind() {
+			return "INDEX_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + columns(this.index.elements());
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropIndex(this);
+		}
+
+	}
+
+	/**
+	 * Add a foreign key.
+	 *
+	 * @param table the referencing table
+	 * @param foreignKey the key
+	 */
+	record AddForeignKey(String table, ForeignKey foreignKey) implements Operation {
+
+		public AddForeignKey {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(foreignKey, "foreignKey");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropForeignKey(this.table, this.foreignKey);
+		}
+
+		@Override
+		public String describe() {
+			return "add foreign key " + objectName() + " -> " + this.foreignKey.referencedTable()
+					+ columns(this.foreignKey.referencedColumns());
+		}
+
+		@Override
+		public String kind() {
+			return "FOREIGN_KEY_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + columns(this.foreignKey.columns());
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAddForeignKey(this);
+		}
+
+	}
+
+	/**
+	 * Drop a foreign key.
+	 *
+	 * @param table the referencing table
+	 * @param foreignKey the key as the database has it
+	 */
+	record DropForeignKey(String table, ForeignKey foreignKey) implements Operation {
+
+		public DropForeignKey {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(foreignKey, "foreignKey");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AddForeignKey(this.table, this.foreignKey);
+		}
+
+		@Override
+		public String describe() {
+			return "drop foreign key " + this.foreignKey.name() + " on " + objectName() + " -> "
+					+ this.foreignKey.referencedTable() + columns(this.foreignKey.referencedColumns());
+		}
+
+		@Override
+		public String kind() {
+			return "FOREIGN_KEY_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + columns(this.foreignKey.columns());
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropForeignKey(this);
+		}
+
+	}
+
+	/**
+	 * Add a check constraint to an existing table.
+	 *
+	 * @param table the table
+	 * @param check the constraint
+	 */
+	record AddCheck(String table, CheckConstraint check) implements Operation {
+
+		public AddCheck {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(check, "check");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropCheck(this.table, this.check);
+		}
+
+		@Override
+		public String describe() {
+			return "add check on " + this.table + ": " + this.check.expression();
+		}
+
+		@Override
+		public String kind() {
+			return "CHECK_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAddCheck(this);
+		}
+
+	}
+
+	/**
+	 * Drop a check constraint.
+	 *
+	 * @param table the table
+	 * @param check the constraint as the database has it
+	 */
+	record DropCheck(String table, CheckConstraint check) implements Operation {
+
+		public DropCheck {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(check, "check");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AddCheck(this.table, this.check);
+		}
+
+		@Override
+		public String describe() {
+			return "drop check " + this.check.name() + " on " + this.table + ": " + this.check.expression();
+		}
+
+		@Override
+		public String kind() {
+			return "CHECK_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropCheck(this);
+		}
+
+	}
+
+	/**
+	 * Create a sequence.
+	 *
+	 * @param sequence the sequence
+	 */
+	record CreateSequence(Sequence sequence) implements Operation {
+
+		public CreateSequence {
+			Objects.requireNonNull(sequence, "sequence");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropSequence(this.sequence);
+		}
+
+		@Override
+		public String describe() {
+			return "create sequence " + this.sequence.name();
+		}
+
+		@Override
+		public String kind() {
+			return "SEQUENCE_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.sequence.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitCreateSequence(this);
+		}
+
+	}
+
+	/**
+	 * Drop a sequence.
+	 *
+	 * @param sequence the sequence as the database has it
+	 */
+	record DropSequence(Sequence sequence) implements Operation {
+
+		public DropSequence {
+			Objects.requireNonNull(sequence, "sequence");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new CreateSequence(this.sequence);
+		}
+
+		@Override
+		public String describe() {
+			return "drop sequence " + this.sequence.name();
+		}
+
+		@Override
+		public String kind() {
+			return "SEQUENCE_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.sequence.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropSequence(this);
+		}
+
+	}
+
+	/**
+	 * Change a sequence's type, increment, bounds, cache or cycling.
+	 *
+	 * @param existing the sequence as it is
+	 * @param target the sequence as it should be (same name)
+	 */
+	record AlterSequence(Sequence existing, Sequence target) implements Operation {
+
+		public AlterSequence {
+			Objects.requireNonNull(existing, "existing");
+			Objects.requireNonNull(target, "target");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AlterSequence(this.target, this.existing);
+		}
+
+		@Override
+		public String describe() {
+			return "alter sequence " + this.target.name();
+		}
+
+		@Override
+		public String kind() {
+			return "SEQUENCE_CHANGED";
+		}
+
+		@Override
+		public String objectName() {
+			return this.target.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAlterSequence(this);
+		}
+
+	}
+
+	/**
+	 * Create an enum type.
+	 *
+	 * @param type the type
+	 */
+	record CreateEnumType(EnumType type) implements Operation {
+
+		public CreateEnumType {
+			Objects.requireNonNull(type, "type");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropEnumType(this.type);
+		}
+
+		@Override
+		public String describe() {
+			return "create enum type " + this.type.name();
+		}
+
+		@Override
+		public String kind() {
+			return "ENUM_TYPE_MISSING";
+		}
+
+		@Override
+		public String objectName() {
+			return this.type.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitCreateEnumType(this);
+		}
+
+	}
+
+	/**
+	 * Drop an enum type no column uses any more.
+	 *
+	 * @param type the type as the database has it
+	 */
+	record DropEnumType(EnumType type) implements Operation {
+
+		public DropEnumType {
+			Objects.requireNonNull(type, "type");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new CreateEnumType(this.type);
+		}
+
+		@Override
+		public String describe() {
+			return "drop enum type " + this.type.name();
+		}
+
+		@Override
+		public String kind() {
+			return "ENUM_TYPE_EXTRA";
+		}
+
+		@Override
+		public String objectName() {
+			return this.type.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropEnumType(this);
+		}
+
+	}
+
+	/**
+	 * Add one label to an enum type ({@code ALTER TYPE ... ADD VALUE}). Its reverse,
+	 * {@link DropEnumValue}, has to recreate the type, hence the usages.
+	 *
+	 * @param type the enum type
+	 * @param value the new label
+	 * @param existingValues labels before, in order
+	 * @param resultingValues labels after, in order: {@code existingValues} with {@code value} inserted
+	 * @param usages the columns of this type when the operation runs
+	 */
+	record AddEnumValue(String type, String value, List<String> existingValues, List<String> resultingValues,
+			List<EnumUsage> usages) implements Operation {
+
+		public AddEnumValue {
+			Objects.requireNonNull(type, "type");
+			Objects.requireNonNull(value, "value");
+			existingValues = List.copyOf(existingValues);
+			resultingValues = List.copyOf(resultingValues);
+			usages = List.copyOf(usages);
+			requireOneInserted(existingValues, resultingValues, value);
+		}
+
+		/** The label the new one goes right before, {@code null} when it goes after an existing one or last. */
+		public String before() {
+			int position = this.resultingValues.indexOf(this.value);
+			return (position == 0 && this.resultingValues.size() > 1) ? this.resultingValues.get(1) : null;
+		}
+
+		/** The label the new one goes right after, {@code null} when it is first or appended last. */
+		public String after() {
+			int position = this.resultingValues.indexOf(this.value);
+			return (position > 0 && position < this.resultingValues.size() - 1) ? this.resultingValues.get(position - 1)
+					: null;
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropEnumValue(this.type, this.value, this.resultingValues, this.existingValues, this.usages);
+		}
+
+		@Override
+		public String describe() {
+			return "add value '" + this.value + "' to enum type " + this.type;
+		}
+
+		@Override
+		public String kind() {
+			return "ENUM_VALUES";
+		}
+
+		@Override
+		public String objectName() {
+			return this.type;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitAddEnumValue(this);
+		}
+
+	}
+
+	/**
+	 * Remove one label from an enum type. PostgreSQL cannot drop a label, so this renders as the
+	 * recreation swap of {@link RecreateEnumType}; it exists so that it is the exact inverse of
+	 * {@link AddEnumValue}.
+	 *
+	 * @param type the enum type
+	 * @param value the label removed
+	 * @param existingValues labels before, in order (containing {@code value})
+	 * @param resultingValues labels after, in order
+	 * @param usages the columns of this type when the operation runs
+	 */
+	record DropEnumValue(String type, String value, List<String> existingValues, List<String> resultingValues,
+			List<EnumUsage> usages) implements Operation {
+
+		public DropEnumValue {
+			Objects.requireNonNull(type, "type");
+			Objects.requireNonNull(value, "value");
+			existingValues = List.copyOf(existingValues);
+			resultingValues = List.copyOf(resultingValues);
+			usages = List.copyOf(usages);
+			requireOneInserted(resultingValues, existingValues, value);
+		}
+
+		/** The same change as a recreation of the type. */
+		public RecreateEnumType asRecreate() {
+			return new RecreateEnumType(this.type, this.existingValues, this.resultingValues, this.usages);
+		}
+
+		@Override
+		public Operation reverse() {
+			return new AddEnumValue(this.type, this.value, this.resultingValues, this.existingValues, this.usages);
+		}
+
+		@Override
+		public String describe() {
+			return "remove value '" + this.value + "' from enum type " + this.type;
+		}
+
+		@Override
+		public String kind() {
+			return "ENUM_VALUES";
+		}
+
+		@Override
+		public String objectName() {
+			return this.type;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropEnumValue(this);
+		}
+
+	}
+
+	/**
+	 * Replace the labels of an enum type when values are removed or reordered, which PostgreSQL can
+	 * only do by creating a new type and converting every column that uses it.
+	 *
+	 * @param type the enum type
+	 * @param oldValues labels before, in order
+	 * @param newValues labels after, in order
+	 * @param usages every column of this type when the operation runs (their defaults are dropped
+	 *        before the swap and restored after)
+	 */
+	record RecreateEnumType(String type, List<String> oldValues, List<String> newValues, List<EnumUsage> usages)
+			implements Operation {
+
+		public RecreateEnumType {
+			Objects.requireNonNull(type, "type");
+			oldValues = List.copyOf(oldValues);
+			newValues = List.copyOf(newValues);
+			usages = List.copyOf(usages);
+		}
+
+		/** Labels rows may hold now that the new type lacks. */
+		public List<String> removedValues() {
+			return this.oldValues.stream().filter((value) -> !this.newValues.contains(value)).collect(Collectors.toList());
+		}
+
+		@Override
+		public Operation reverse() {
+			return new RecreateEnumType(this.type, this.newValues, this.oldValues, this.usages);
+		}
+
+		@Override
+		public String describe() {
+			return "recreate enum type " + this.type + " with values (" + String.join(", ", this.newValues) + ")";
+		}
+
+		@Override
+		public String kind() {
+			return "ENUM_VALUES";
+		}
+
+		@Override
+		public String objectName() {
+			return this.type;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitRecreateEnumType(this);
+		}
+
+	}
+
+	/**
+	 * Set or remove a table comment.
+	 *
+	 * @param table the table
+	 * @param existing the comment now, {@code null} when none
+	 * @param target the comment wanted, {@code null} to remove it
+	 */
+	record SetTableComment(String table, String existing, String target) implements Operation {
+
+		public SetTableComment {
+			Objects.requireNonNull(table, "table");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new SetTableComment(this.table, this.target, this.existing);
+		}
+
+		@Override
+		public String describe() {
+			return (this.target == null ? "remove comment on table " : "set comment on table ") + this.table;
+		}
+
+		@Override
+		public String kind() {
+			return "TABLE_COMMENT";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitSetTableComment(this);
+		}
+
+	}
+
+	/**
+	 * Set or remove a column comment.
+	 *
+	 * @param table the table
+	 * @param column the column
+	 * @param existing the comment now, {@code null} when none
+	 * @param target the comment wanted, {@code null} to remove it
+	 */
+	record SetColumnComment(String table, String column, String existing, String target) implements Operation {
+
+		public SetColumnComment {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(column, "column");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new SetColumnComment(this.table, this.column, this.target, this.existing);
+		}
+
+		@Override
+		public String describe() {
+			return (this.target == null ? "remove comment on column " : "set comment on column ") + objectName();
+		}
+
+		@Override
+		public String kind() {
+			return "COLUMN_COMMENT";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + "." + this.column;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitSetColumnComment(this);
+		}
+
+	}
+
+	private static void requireOneInserted(List<String> shorter, List<String> longer, String value) {
+		List<String> without = new ArrayList<>(longer);
+		if (!without.remove(value) || without.contains(value) || !without.equals(shorter)) {
+			throw new IllegalArgumentException(
+					"enum labels " + longer + " must be " + shorter + " with '" + value + "' inserted once");
+		}
+	}
+
+}

@@ -1,0 +1,731 @@
+package dev.migrations.render;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import dev.migrations.diff.ConstraintNames;
+import dev.migrations.diff.EnumUsage;
+import dev.migrations.diff.Operation;
+import dev.migrations.diff.Operation.AddCheck;
+import dev.migrations.diff.Operation.AddColumn;
+import dev.migrations.diff.Operation.AddEnumValue;
+import dev.migrations.diff.Operation.AddForeignKey;
+import dev.migrations.diff.Operation.AddPrimaryKey;
+import dev.migrations.diff.Operation.AddUnique;
+import dev.migrations.diff.Operation.AlterColumn;
+import dev.migrations.diff.Operation.AlterSequence;
+import dev.migrations.diff.Operation.CreateEnumType;
+import dev.migrations.diff.Operation.CreateIndex;
+import dev.migrations.diff.Operation.CreateSequence;
+import dev.migrations.diff.Operation.CreateTable;
+import dev.migrations.diff.Operation.DropCheck;
+import dev.migrations.diff.Operation.DropColumn;
+import dev.migrations.diff.Operation.DropEnumType;
+import dev.migrations.diff.Operation.DropEnumValue;
+import dev.migrations.diff.Operation.DropForeignKey;
+import dev.migrations.diff.Operation.DropIndex;
+import dev.migrations.diff.Operation.DropPrimaryKey;
+import dev.migrations.diff.Operation.DropSequence;
+import dev.migrations.diff.Operation.DropTable;
+import dev.migrations.diff.Operation.DropUnique;
+import dev.migrations.diff.Operation.RecreateEnumType;
+import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameTable;
+import dev.migrations.diff.Operation.SetColumnComment;
+import dev.migrations.diff.Operation.SetTableComment;
+import dev.migrations.diff.OperationVisitor;
+import dev.migrations.schema.CheckConstraint;
+import dev.migrations.schema.Column;
+import dev.migrations.schema.ForeignKey;
+import dev.migrations.schema.Index;
+import dev.migrations.schema.PrimaryKey;
+import dev.migrations.schema.Sequence;
+import dev.migrations.schema.Table;
+import dev.migrations.schema.UniqueConstraint;
+
+/**
+ * Renders operations as PostgreSQL statements: the upgrade of a revision from the differ's list,
+ * the downgrade from {@link Operation#reverse(List)} of it.
+ * <p>
+ * What it does for the reviewer: identifiers are quoted only when needed ({@code "user"},
+ * {@code "order"}, {@code "MixedCase"}); DDL is guarded with {@code IF [NOT] EXISTS} wherever
+ * PostgreSQL allows it; type changes get {@code USING} only when no assignment cast exists;
+ * constraints without a name get a readable one; and every destructive or data-dependent statement
+ * carries a warning (drops, narrowing, {@code SET NOT NULL}, keys and checks added to tables that
+ * hold rows, removed enum labels, guessed renames with the statements that would replace them).
+ * <p>
+ * Enum labels are removed or reordered by swapping types: the old type is renamed to
+ * {@code <type>_old}, the new one created under the real name, every column converted through
+ * {@code text}, and the old type dropped. Unlike creating a temporary type and converting every
+ * column twice, this rewrites each table once, and the type's name always exists while it runs.
+ * Column defaults of the type are dropped before the swap and restored after (an old default can
+ * not be cast to the new type automatically). The swap converts the columns the model knows: a
+ * view, a function or a column in another schema that uses the type makes {@code DROP TYPE} fail,
+ * and the transaction rolls back.
+ * <p>
+ * {@code ALTER TYPE ... ADD VALUE} runs inside a transaction on PostgreSQL 12 and later, but the
+ * new label cannot be used before that transaction commits. So the statement is marked
+ * {@link RenderedStatement#requiresNoTransaction()} exactly when a later statement of the same
+ * rendered list mentions the label as a literal (a default, a check, an index predicate); other
+ * scripts stay fully transactional.
+ */
+public final class PostgresRenderer {
+
+	private final String schema;
+
+	/** Renders names unqualified, for a connection whose search path is the target schema. */
+	public PostgresRenderer() {
+		this(null);
+	}
+
+	/**
+	 * Renders tables, types, sequences and indexes qualified with a schema.
+	 * @param schema the schema, {@code null} for unqualified names
+	 */
+	public PostgresRenderer(String schema) {
+		this.schema = schema;
+	}
+
+	/**
+	 * Renders operations in order.
+	 * @param operations operations in execution order
+	 * @return the statements, in execution order
+	 */
+	public List<RenderedStatement> render(List<Operation> operations) {
+		Visitor visitor = new Visitor();
+		List<RenderedStatement> statements = new ArrayList<>();
+		Map<Integer, String> addedLabels = new LinkedHashMap<>();
+		for (Operation operation : Objects.requireNonNull(operations, "operations")) {
+			if (operation instanceof AddEnumValue add) {
+				addedLabels.put(statements.size(), PostgresIdentifiers.literal(add.value()));
+			}
+			statements.addAll(operation.accept(visitor));
+		}
+		addedLabels.forEach((index, literal) -> {
+			for (int i = index + 1; i < statements.size(); i++) {
+				String sql = statements.get(i).sql();
+				if (!sql.startsWith("ALTER TYPE ") && sql.contains(literal)) {
+					statements.set(index, statements.get(index).withRequiresNoTransaction());
+					break;
+				}
+			}
+		});
+		return List.copyOf(statements);
+	}
+
+	/**
+	 * Renders the downgrade of an upgrade: {@code render(Operation.reverse(upgrade))}.
+	 * @param upgrade the upgrade's operations in execution order
+	 * @return the downgrade statements, in execution order
+	 */
+	public List<RenderedStatement> renderDowngrade(List<Operation> upgrade) {
+		return render(Operation.reverse(upgrade));
+	}
+
+	private String name(String name) {
+		return PostgresIdentifiers.qualified(this.schema, name);
+	}
+
+	private static String quote(String identifier) {
+		return PostgresIdentifiers.quote(identifier);
+	}
+
+	private static String literal(String text) {
+		return PostgresIdentifiers.literal(text);
+	}
+
+	private static String columnList(List<String> columns) {
+		return columns.stream().map(PostgresIdentifiers::quote).collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	private static String labels(List<String> values) {
+		return values.stream().map(PostgresIdentifiers::literal).collect(Collectors.joining(", ", "(", ")"));
+	}
+
+	private static String parenthesized(String expression) {
+		return isParenthesized(expression) ? expression : "(" + expression + ")";
+	}
+
+	/** Whether the whole expression sits in one pair of parentheses. */
+	private static boolean isParenthesized(String expression) {
+		String text = expression.trim();
+		if (!text.startsWith("(") || !text.endsWith(")")) {
+			return false;
+		}
+		int depth = 0;
+		char quote = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (quote != 0) {
+				if (c == quote) {
+					quote = 0;
+				}
+			}
+			else if (c == '\'' || c == '"') {
+				quote = c;
+			}
+			else if (c == '(') {
+				depth++;
+			}
+			else if (c == ')') {
+				depth--;
+				if (depth == 0 && i < text.length() - 1) {
+					return false;
+				}
+			}
+		}
+		return depth == 0;
+	}
+
+	private static RenderedStatement statement(String sql, List<String> warnings) {
+		return new RenderedStatement(sql, warnings, false);
+	}
+
+	private static RenderedStatement statement(String sql) {
+		return new RenderedStatement(sql);
+	}
+
+	private static List<String> warnings(String... warnings) {
+		List<String> list = new ArrayList<>();
+		for (String warning : warnings) {
+			if (warning != null) {
+				list.add(warning);
+			}
+		}
+		return list;
+	}
+
+	/** Renders one operation at a time, remembering the tables the list creates (they hold no rows). */
+	private final class Visitor implements OperationVisitor<List<RenderedStatement>> {
+
+		private final Set<String> createdTables = new HashSet<>();
+
+		private boolean holdsRows(String table) {
+			return !this.createdTables.contains(table);
+		}
+
+		private String oneLine(List<Operation> operations) {
+			Visitor scratch = new Visitor();
+			List<String> sql = new ArrayList<>();
+			for (Operation operation : operations) {
+				for (RenderedStatement statement : operation.accept(scratch)) {
+					sql.add(statement.sql().replaceAll("\\s*\\n\\s*", " ").replace("( ", "(").replace(" )", ")"));
+				}
+			}
+			return String.join("; ", sql);
+		}
+
+		private String columnDefinition(Column column) {
+			StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+			if (column.defaultExpression() != null) {
+				sql.append(" DEFAULT ").append(column.defaultExpression());
+			}
+			if (column.identity() != null) {
+				sql.append(" GENERATED ").append(identity(column.identity())).append(" AS IDENTITY");
+			}
+			if (!column.nullable()) {
+				sql.append(" NOT NULL");
+			}
+			return sql.toString();
+		}
+
+		private String identity(Column.Identity identity) {
+			return (identity == Column.Identity.ALWAYS) ? "ALWAYS" : "BY DEFAULT";
+		}
+
+		private String primaryKeyName(String table, PrimaryKey key) {
+			return (key.name() != null) ? key.name() : ConstraintNames.primaryKey(table);
+		}
+
+		private String uniqueName(String table, UniqueConstraint unique) {
+			return (unique.name() != null) ? unique.name() : ConstraintNames.unique(table, unique.columns());
+		}
+
+		private String checkName(String table, CheckConstraint check) {
+			return (check.name() != null) ? check.name() : ConstraintNames.check(table, check.expression());
+		}
+
+		private String foreignKeyName(String table, ForeignKey foreignKey) {
+			return (foreignKey.name() != null) ? foreignKey.name()
+					: ConstraintNames.foreignKey(table, foreignKey.columns(), foreignKey.referencedTable());
+		}
+
+		private String indexName(String table, Index index) {
+			return (index.name() != null) ? index.name() : ConstraintNames.index(table, index);
+		}
+
+		private String foreignKeyClause(String table, ForeignKey foreignKey) {
+			String referenced = (foreignKey.referencedSchema() != null)
+					? PostgresIdentifiers.qualified(foreignKey.referencedSchema(), foreignKey.referencedTable())
+					: name(foreignKey.referencedTable());
+			StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quote(foreignKeyName(table, foreignKey)))
+				.append(" FOREIGN KEY ").append(columnList(foreignKey.columns()))
+				.append(" REFERENCES ").append(referenced).append(' ').append(columnList(foreignKey.referencedColumns()));
+			if (foreignKey.onDelete() != null && foreignKey.onDelete() != ForeignKey.Action.NO_ACTION) {
+				sql.append(" ON DELETE ").append(foreignKey.onDelete().sql());
+			}
+			if (foreignKey.onUpdate() != null && foreignKey.onUpdate() != ForeignKey.Action.NO_ACTION) {
+				sql.append(" ON UPDATE ").append(foreignKey.onUpdate().sql());
+			}
+			return sql.toString();
+		}
+
+		private String createIndex(String table, Index index) {
+			StringBuilder sql = new StringBuilder("CREATE ");
+			if (index.unique()) {
+				sql.append("UNIQUE ");
+			}
+			sql.append("INDEX IF NOT EXISTS ").append(quote(indexName(table, index))).append(" ON ").append(name(table));
+			if (index.method() != null && !index.method().equals("btree")) {
+				sql.append(" USING ").append(index.method());
+			}
+			sql.append(" (").append(String.join(", ", index.elements())).append(')');
+			if (!index.include().isEmpty()) {
+				sql.append(" INCLUDE ").append(columnList(index.include()));
+			}
+			if (index.where() != null) {
+				sql.append(" WHERE ").append(parenthesized(index.where()));
+			}
+			return sql.toString();
+		}
+
+		private String alterTable(String table) {
+			return "ALTER TABLE " + name(table) + " ";
+		}
+
+		private String dropConstraint(String table, String constraint) {
+			return alterTable(table) + "DROP CONSTRAINT IF EXISTS " + quote(constraint);
+		}
+
+		private RenderedStatement columnComment(String table, String column, String comment) {
+			return statement("COMMENT ON COLUMN " + name(table) + "." + quote(column) + " IS " + literal(comment));
+		}
+
+		@Override
+		public List<RenderedStatement> visitCreateTable(CreateTable op) {
+			Table table = op.table();
+			String tableName = table.name();
+			List<String> lines = new ArrayList<>();
+			for (Column column : table.columns()) {
+				lines.add(columnDefinition(column));
+			}
+			if (table.primaryKey() != null) {
+				lines.add("CONSTRAINT " + quote(primaryKeyName(tableName, table.primaryKey())) + " PRIMARY KEY "
+						+ columnList(table.primaryKey().columns()));
+			}
+			for (UniqueConstraint unique : table.uniqueConstraints()) {
+				lines.add("CONSTRAINT " + quote(uniqueName(tableName, unique)) + " UNIQUE " + columnList(unique.columns()));
+			}
+			for (CheckConstraint check : table.checks()) {
+				lines.add("CONSTRAINT " + quote(checkName(tableName, check)) + " CHECK (" + check.expression() + ")");
+			}
+			// The differ adds foreign keys afterwards; ones given here must reference existing tables.
+			for (ForeignKey foreignKey : table.foreignKeys()) {
+				lines.add(foreignKeyClause(tableName, foreignKey));
+			}
+			List<RenderedStatement> statements = new ArrayList<>();
+			statements.add(statement("CREATE TABLE IF NOT EXISTS " + name(tableName) + " (\n    "
+					+ String.join(",\n    ", lines) + "\n)", warnings(op.note())));
+			for (Index index : table.indexes()) {
+				statements.add(statement(createIndex(tableName, index)));
+			}
+			if (table.comment() != null) {
+				statements.add(statement("COMMENT ON TABLE " + name(tableName) + " IS " + literal(table.comment())));
+			}
+			for (Column column : table.columns()) {
+				if (column.comment() != null) {
+					statements.add(columnComment(tableName, column.name(), column.comment()));
+				}
+			}
+			this.createdTables.add(tableName);
+			return statements;
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropTable(DropTable op) {
+			String table = op.table().name();
+			this.createdTables.remove(table);
+			return List.of(statement("DROP TABLE IF EXISTS " + name(table),
+					warnings("drops table " + table + " and every row in it", op.note())));
+		}
+
+		@Override
+		public List<RenderedStatement> visitRenameTable(RenameTable op) {
+			List<String> warnings = new ArrayList<>();
+			if (op.proposed()) {
+				warnings.add("probable rename: " + op.from() + " and " + op.to() + " have the same columns; if this is not a"
+						+ " rename, replace this statement with: " + oneLine(op.alternative()));
+			}
+			if (this.createdTables.remove(op.from())) {
+				this.createdTables.add(op.to());
+			}
+			return List.of(statement(alterTable(op.from()) + "RENAME TO " + quote(op.to()), warnings));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAddColumn(AddColumn op) {
+			Column column = op.column();
+			List<String> warnings = new ArrayList<>();
+			if (!column.nullable() && column.defaultExpression() == null && column.identity() == null
+					&& holdsRows(op.table())) {
+				warnings.add("fails if " + op.table() + " has rows: NOT NULL " + column.name() + " has no default; add it"
+						+ " nullable, backfill it, then SET NOT NULL, or give it a default");
+			}
+			if (op.note() != null) {
+				warnings.add(op.note());
+			}
+			List<RenderedStatement> statements = new ArrayList<>();
+			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(column), warnings));
+			if (column.comment() != null) {
+				statements.add(columnComment(op.table(), column.name(), column.comment()));
+			}
+			return statements;
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropColumn(DropColumn op) {
+			return List.of(statement(alterTable(op.table()) + "DROP COLUMN IF EXISTS " + quote(op.column().name()),
+					warnings("drops column " + op.objectName() + " and its data", op.note())));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAlterColumn(AlterColumn op) {
+			Column existing = op.existing();
+			Column target = op.target();
+			String column = quote(op.column());
+			String label = op.objectName();
+			String alter = alterTable(op.table()) + "ALTER COLUMN " + column + " ";
+			List<RenderedStatement> statements = new ArrayList<>();
+			boolean typeChanged = op.typeChanged();
+			if (existing.identity() != null && target.identity() == null) {
+				statements.add(statement(alter + "DROP IDENTITY IF EXISTS"));
+			}
+			// An old default may not cast to the new type: drop it before, set the wanted one after.
+			boolean dropDefault = existing.defaultExpression() != null
+					&& (typeChanged || target.defaultExpression() == null || target.identity() != null);
+			if (dropDefault) {
+				statements.add(statement(alter + "DROP DEFAULT"));
+			}
+			if (typeChanged) {
+				TypeConversion conversion = TypeConversion.of(column, label, existing.type(), target.type());
+				statements.add(statement(alter + "TYPE " + target.type()
+						+ ((conversion.using != null) ? " USING " + conversion.using : ""), conversion.warnings));
+			}
+			if (target.defaultExpression() != null && (dropDefault || op.defaultChanged())) {
+				statements.add(statement(alter + "SET DEFAULT " + target.defaultExpression()));
+			}
+			if (op.nullabilityChanged()) {
+				if (target.nullable()) {
+					statements.add(statement(alter + "DROP NOT NULL"));
+				}
+				else {
+					String fill = (target.defaultExpression() != null) ? "DEFAULT" : "<value>";
+					statements.add(statement(alter + "SET NOT NULL", warnings(holdsRows(op.table())
+							? "fails if " + label + " holds NULL: backfill first, e.g. UPDATE " + name(op.table()) + " SET "
+									+ column + " = " + fill + " WHERE " + column + " IS NULL"
+							: null)));
+				}
+			}
+			if (target.identity() != null && existing.identity() == null) {
+				statements.add(statement(alter + "ADD GENERATED " + identity(target.identity()) + " AS IDENTITY",
+						warnings(holdsRows(op.table()) ? "the identity of " + label + " starts at 1; if rows exist, move it"
+								+ " past them: SELECT setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", "
+								+ literal(op.column()) + "), max(" + column + ")) FROM " + name(op.table()) : null)));
+			}
+			else if (target.identity() != null && existing.identity() != target.identity()) {
+				statements.add(statement(alter + "SET GENERATED " + identity(target.identity())));
+			}
+			return statements;
+		}
+
+		@Override
+		public List<RenderedStatement> visitRenameColumn(RenameColumn op) {
+			List<String> warnings = new ArrayList<>();
+			if (op.proposed()) {
+				warnings.add("probable rename: " + op.table() + "." + op.from() + " and " + op.to() + " have the same type,"
+						+ " nullability and default; if this is not a rename, replace this statement with: "
+						+ oneLine(op.alternative()));
+			}
+			return List.of(statement(alterTable(op.table()) + "RENAME COLUMN " + quote(op.from()) + " TO " + quote(op.to()),
+					warnings));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAddPrimaryKey(AddPrimaryKey op) {
+			PrimaryKey key = op.primaryKey();
+			return List.of(statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(primaryKeyName(op.table(), key))
+					+ " PRIMARY KEY " + columnList(key.columns()),
+					warnings(holdsRows(op.table()) ? "fails if " + op.table() + " holds NULL or duplicate values in "
+							+ columnList(key.columns()) : null)));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropPrimaryKey(DropPrimaryKey op) {
+			return List.of(statement(dropConstraint(op.table(), primaryKeyName(op.table(), op.primaryKey()))));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAddUnique(AddUnique op) {
+			UniqueConstraint unique = op.constraint();
+			return List.of(statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(uniqueName(op.table(), unique))
+					+ " UNIQUE " + columnList(unique.columns()),
+					warnings(holdsRows(op.table()) ? "fails if " + op.table() + " already holds duplicate values in "
+							+ columnList(unique.columns()) : null)));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropUnique(DropUnique op) {
+			return List.of(statement(dropConstraint(op.table(), uniqueName(op.table(), op.constraint()))));
+		}
+
+		@Override
+		public List<RenderedStatement> visitCreateIndex(CreateIndex op) {
+			Index index = op.index();
+			return List.of(statement(createIndex(op.table(), index),
+					warnings((index.unique() && holdsRows(op.table())) ? "fails if " + op.table()
+							+ " already holds duplicate values in (" + String.join(", ", index.elements()) + ")" : null)));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropIndex(DropIndex op) {
+			return List.of(statement("DROP INDEX IF EXISTS " + name(indexName(op.table(), op.index()))));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAddForeignKey(AddForeignKey op) {
+			ForeignKey foreignKey = op.foreignKey();
+			return List.of(statement(alterTable(op.table()) + "ADD " + foreignKeyClause(op.table(), foreignKey),
+					warnings(holdsRows(op.table()) ? "fails if " + op.table() + " holds values in "
+							+ columnList(foreignKey.columns()) + " that " + foreignKey.referencedTable() + " lacks" : null)));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropForeignKey(DropForeignKey op) {
+			return List.of(statement(dropConstraint(op.table(), foreignKeyName(op.table(), op.foreignKey()))));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAddCheck(AddCheck op) {
+			CheckConstraint check = op.check();
+			return List.of(statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
+					+ " CHECK (" + check.expression() + ")",
+					warnings(holdsRows(op.table()) ? "fails if rows of " + op.table() + " violate it" : null)));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropCheck(DropCheck op) {
+			return List.of(statement(dropConstraint(op.table(), checkName(op.table(), op.check()))));
+		}
+
+		@Override
+		public List<RenderedStatement> visitCreateSequence(CreateSequence op) {
+			Sequence sequence = op.sequence();
+			StringBuilder sql = new StringBuilder("CREATE SEQUENCE IF NOT EXISTS ").append(name(sequence.name()));
+			SequenceDefaults defaults = SequenceDefaults.of(sequence.dataType(), sequence.increment());
+			if (!"bigint".equals(sequence.dataType())) {
+				sql.append(" AS ").append(sequence.dataType());
+			}
+			if (sequence.increment() != 1) {
+				sql.append(" INCREMENT BY ").append(sequence.increment());
+			}
+			if (sequence.minValue() != defaults.min) {
+				sql.append(" MINVALUE ").append(sequence.minValue());
+			}
+			if (sequence.maxValue() != defaults.max) {
+				sql.append(" MAXVALUE ").append(sequence.maxValue());
+			}
+			long defaultStart = (sequence.increment() > 0) ? sequence.minValue() : sequence.maxValue();
+			if (sequence.start() != defaultStart) {
+				sql.append(" START WITH ").append(sequence.start());
+			}
+			if (sequence.cache() != 1) {
+				sql.append(" CACHE ").append(sequence.cache());
+			}
+			if (sequence.cycle()) {
+				sql.append(" CYCLE");
+			}
+			return List.of(statement(sql.toString()));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropSequence(DropSequence op) {
+			return List.of(statement("DROP SEQUENCE IF EXISTS " + name(op.sequence().name()),
+					warnings("drops sequence " + op.sequence().name() + "; its current value is lost")));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAlterSequence(AlterSequence op) {
+			Sequence existing = op.existing();
+			Sequence target = op.target();
+			StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(name(target.name()));
+			if (!existing.dataType().equals(target.dataType())) {
+				sql.append(" AS ").append(target.dataType());
+			}
+			if (existing.increment() != target.increment()) {
+				sql.append(" INCREMENT BY ").append(target.increment());
+			}
+			if (existing.minValue() != target.minValue()) {
+				sql.append(" MINVALUE ").append(target.minValue());
+			}
+			if (existing.maxValue() != target.maxValue()) {
+				sql.append(" MAXVALUE ").append(target.maxValue());
+			}
+			if (existing.start() != target.start()) {
+				sql.append(" START WITH ").append(target.start());
+			}
+			if (existing.cache() != target.cache()) {
+				sql.append(" CACHE ").append(target.cache());
+			}
+			if (existing.cycle() != target.cycle()) {
+				sql.append(target.cycle() ? " CYCLE" : " NO CYCLE");
+			}
+			return List.of(statement(sql.toString()));
+		}
+
+		@Override
+		public List<RenderedStatement> visitCreateEnumType(CreateEnumType op) {
+			return List.of(statement("CREATE TYPE " + name(op.type().name()) + " AS ENUM " + labels(op.type().values())));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropEnumType(DropEnumType op) {
+			return List.of(statement("DROP TYPE IF EXISTS " + name(op.type().name())));
+		}
+
+		@Override
+		public List<RenderedStatement> visitAddEnumValue(AddEnumValue op) {
+			StringBuilder sql = new StringBuilder("ALTER TYPE ").append(name(op.type())).append(" ADD VALUE IF NOT EXISTS ")
+				.append(literal(op.value()));
+			if (op.before() != null) {
+				sql.append(" BEFORE ").append(literal(op.before()));
+			}
+			else if (op.after() != null) {
+				sql.append(" AFTER ").append(literal(op.after()));
+			}
+			return List.of(statement(sql.toString()));
+		}
+
+		@Override
+		public List<RenderedStatement> visitDropEnumValue(DropEnumValue op) {
+			return visitRecreateEnumType(op.asRecreate());
+		}
+
+		@Override
+		public List<RenderedStatement> visitRecreateEnumType(RecreateEnumType op) {
+			String type = op.type();
+			String oldName = ConstraintNames.truncate(type + "_old");
+			List<String> removed = op.removedValues();
+			List<String> warnings = new ArrayList<>();
+			for (EnumUsage usage : op.usages()) {
+				if (!removed.isEmpty()) {
+					warnings.add(removalWarning(usage, removed));
+				}
+			}
+			List<RenderedStatement> statements = new ArrayList<>();
+			for (EnumUsage usage : op.usages()) {
+				if (usage.defaultExpression() != null) {
+					statements.add(statement(alterTable(usage.table()) + "ALTER COLUMN " + quote(usage.column())
+							+ " DROP DEFAULT"));
+				}
+			}
+			statements.add(statement("ALTER TYPE " + name(type) + " RENAME TO " + quote(oldName)));
+			statements.add(statement("CREATE TYPE " + name(type) + " AS ENUM " + labels(op.newValues())));
+			// One ALTER TABLE per table, so each table is rewritten once.
+			Map<String, List<String>> conversions = new LinkedHashMap<>();
+			for (EnumUsage usage : op.usages()) {
+				String dimensions = usage.array() ? "[]" : "";
+				String column = quote(usage.column());
+				conversions.computeIfAbsent(usage.table(), (table) -> new ArrayList<>())
+					.add("ALTER COLUMN " + column + " TYPE " + name(type) + dimensions + " USING " + column + "::text"
+							+ dimensions + "::" + name(type) + dimensions);
+			}
+			conversions.forEach((table, clauses) -> statements.add(statement(alterTable(table)
+					+ String.join(",\n    ", clauses))));
+			for (EnumUsage usage : op.usages()) {
+				String restored = usage.defaultExpression();
+				if (restored == null) {
+					continue;
+				}
+				String removedLabel = removed.stream().filter((value) -> restored.contains(literal(value) + "::"))
+					.findFirst().orElse(null);
+				if (removedLabel != null) {
+					warnings.add("the default " + restored + " of " + usage.table() + "." + usage.column()
+							+ " is not restored: " + literal(removedLabel) + " is no longer a label of " + type);
+					continue;
+				}
+				statements.add(statement(alterTable(usage.table()) + "ALTER COLUMN " + quote(usage.column())
+						+ " SET DEFAULT " + restored));
+			}
+			statements.add(statement("DROP TYPE IF EXISTS " + name(oldName)));
+			if (!warnings.isEmpty()) {
+				statements.set(0, statement(statements.get(0).sql(), warnings));
+			}
+			return statements;
+		}
+
+		private String removalWarning(EnumUsage usage, List<String> removed) {
+			String table = name(usage.table());
+			String column = quote(usage.column());
+			String values = removed.stream().map(PostgresIdentifiers::literal).collect(Collectors.joining(", "));
+			String holding = (removed.size() == 1) ? values : "any of " + values;
+			if (usage.array()) {
+				String update = column;
+				for (String value : removed) {
+					update = "array_remove(" + update + ", " + literal(value) + ")";
+				}
+				return "rows of " + usage.table() + " holding " + holding + " in " + usage.column() + " will fail this"
+						+ " conversion: update them first, e.g. UPDATE " + table + " SET " + column + " = " + update;
+			}
+			String condition = (removed.size() == 1) ? " = " + values : " IN (" + values + ")";
+			return "rows of " + usage.table() + " holding " + holding + " in " + usage.column() + " will fail this"
+					+ " conversion: update them first, e.g. UPDATE " + table + " SET " + column + " = '<replacement>' WHERE "
+					+ column + condition;
+		}
+
+		@Override
+		public List<RenderedStatement> visitSetTableComment(SetTableComment op) {
+			return List.of(statement("COMMENT ON TABLE " + name(op.table()) + " IS " + literal(op.target())));
+		}
+
+		@Override
+		public List<RenderedStatement> visitSetColumnComment(SetColumnComment op) {
+			return List.of(columnComment(op.table(), op.column(), op.target()));
+		}
+
+	}
+
+	/** PostgreSQL's defaults for sequence bounds, so only what differs is written. */
+	private static final class SequenceDefaults {
+
+		final long min;
+
+		final long max;
+
+		private SequenceDefaults(long min, long max) {
+			this.min = min;
+			this.max = max;
+		}
+
+		static SequenceDefaults of(String dataType, long increment) {
+			long typeMax = switch (dataType) {
+				case "smallint" -> Short.MAX_VALUE;
+				case "integer" -> Integer.MAX_VALUE;
+				default -> Long.MAX_VALUE;
+			};
+			long typeMin = switch (dataType) {
+				case "smallint" -> Short.MIN_VALUE;
+				case "integer" -> Integer.MIN_VALUE;
+				default -> Long.MIN_VALUE;
+			};
+			return (increment > 0) ? new SequenceDefaults(1, typeMax) : new SequenceDefaults(typeMin, -1);
+		}
+
+	}
+
+}
