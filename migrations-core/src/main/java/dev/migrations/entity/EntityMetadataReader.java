@@ -46,6 +46,8 @@ public class EntityMetadataReader {
 	/** The dialect used when neither the source nor its settings name one. */
 	public static final String DEFAULT_DIALECT = "org.hibernate.dialect.PostgreSQLDialect";
 
+	private static final String DEFAULT_DATABASE = "PostgreSQL";
+
 	// Hibernate renders a named enum as: create type Name as enum ('A','B')
 	private static final Pattern CREATE_ENUM_TYPE = Pattern
 		.compile("(?is)^(\\s*create\\s+type\\s+(\"[^\"]+\"|\\S+)\\s+as\\s+enum\\s*)\\((.*)\\)\\s*$");
@@ -77,8 +79,9 @@ public class EntityMetadataReader {
 			return new ModelBuilder(metadata, environment, defaultSchema(settings)).build(hibernateStatements);
 		}
 		catch (PersistenceException ex) {
-			throw new EntityMetadataException("Hibernate could not map the " + classes.size()
-					+ " entity classes for dialect " + settings.get(JdbcSettings.DIALECT) + ": " + ex.getMessage()
+			throw new EntityMetadataException("Hibernate could not map the " + classes.size() + " entity classes"
+					+ ((settings.get(JdbcSettings.DIALECT) != null) ? " for " + settings.get(JdbcSettings.DIALECT) : "")
+					+ ": " + ex.getMessage()
 					+ ". Fix the mapping or the Hibernate settings; the application's EntityManagerFactory would"
 					+ " fail on the same error.", ex);
 		}
@@ -120,7 +123,16 @@ public class EntityMetadataReader {
 
 	private static Map<String, Object> settings(EntitySource source) {
 		Map<String, Object> settings = new LinkedHashMap<>(source.settings());
-		putFirst(settings, JdbcSettings.DIALECT, source.dialect(), DEFAULT_DIALECT);
+		Object dialect = (source.dialect() != null) ? source.dialect() : settings.get(JdbcSettings.DIALECT);
+		if (dialect == null || dialect.toString().isBlank()) {
+			// chosen by product name, Hibernate takes the server version from the version settings
+			// and does not log that the dialect need not be named
+			settings.remove(JdbcSettings.DIALECT);
+			settings.putIfAbsent(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, DEFAULT_DATABASE);
+		}
+		else {
+			settings.put(JdbcSettings.DIALECT, dialect);
+		}
 		putFirst(settings, MappingSettings.PHYSICAL_NAMING_STRATEGY, source.physicalNamingStrategy(),
 				SnakeCasePhysicalNamingStrategy.INSTANCE);
 		putFirst(settings, MappingSettings.IMPLICIT_NAMING_STRATEGY, source.implicitNamingStrategy(),

@@ -30,7 +30,10 @@ import org.hibernate.dialect.Dialect;
  * @param classLoader the class loader that sees the application's classes; {@code null} for the
  * loader of the first class, else the thread's context class loader
  * @param dialect a {@link Dialect} instance, its {@link Class} or class name; {@code null} for the
- * settings' {@code hibernate.dialect}, else PostgreSQL
+ * settings' {@code hibernate.dialect}, else the dialect Hibernate picks for the settings'
+ * {@code jakarta.persistence.database-product-name} (default {@code PostgreSQL}) and
+ * {@code jakarta.persistence.database-major-version} / {@code -minor-version} (default: the oldest
+ * version Hibernate supports), which is how to tell Hibernate the live server's version
  * @param physicalNamingStrategy a {@link PhysicalNamingStrategy} instance, class or class name;
  * {@code null} for the settings' value, else {@link SnakeCasePhysicalNamingStrategy}
  * @param implicitNamingStrategy an {@link ImplicitNamingStrategy} instance, class or class name;

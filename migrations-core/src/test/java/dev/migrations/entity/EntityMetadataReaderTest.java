@@ -27,21 +27,21 @@ class EntityMetadataReaderTest {
 
 	private final EntityMetadataReader reader = new EntityMetadataReader();
 
-	private final EntityModel shop = this.reader.read(EntitySource.of(Shop.ENTITIES));
+	private static final EntityModel SHOP = new EntityMetadataReader().read(EntitySource.of(Shop.ENTITIES));
 
 	@Test
 	void namesTablesTheWayTheApplicationDoes() {
-		assertThat(this.shop.tableNames()).containsExactly("car", "category", "customer", "customer_phone_numbers",
+		assertThat(SHOP.tableNames()).containsExactly("car", "category", "customer", "customer_phone_numbers",
 				"delivery_truck", "order_line", "orders", "payment", "product", "product_tags", "tag", "vehicle");
-		assertThat(this.shop.tables()).allSatisfy((table) -> assertThat(table.schema()).isNull());
-		assertThat(this.shop.sequenceNames()).containsExactly("category_seq", "order_line_seq", "order_number_seq",
+		assertThat(SHOP.tables()).allSatisfy((table) -> assertThat(table.schema()).isNull());
+		assertThat(SHOP.sequenceNames()).containsExactly("category_seq", "order_line_seq", "order_number_seq",
 				"payment_seq", "product_seq", "tag_seq", "vehicle_seq");
-		assertThat(this.shop.dialect()).isEqualTo(EntityMetadataReader.DEFAULT_DIALECT);
+		assertThat(SHOP.dialect()).isEqualTo(EntityMetadataReader.DEFAULT_DIALECT);
 	}
 
 	@Test
 	void namesColumnsInSnakeCaseWithTheirSqlTypes() {
-		EntityTable customer = this.shop.table("customer").orElseThrow();
+		EntityTable customer = SHOP.table("customer").orElseThrow();
 		assertThat(customer.columnNames()).containsExactlyInAnyOrder("id", "first_name", "last_name",
 				"email_address", "tenant_id", "credit_limit", "status", "priority", "street", "address2_line",
 				"zip_code", "notes", "preferences", "version");
@@ -51,20 +51,20 @@ class EntityMetadataReaderTest {
 		assertThat(customer.column("preferences").orElseThrow().sqlType()).isEqualTo("jsonb");
 		assertThat(customer.column("zip_code").orElseThrow().sqlType()).isEqualTo("varchar(10)");
 		assertThat(customer.column("version").orElseThrow().nullable()).isFalse();
-		assertThat(this.shop.table("payment").orElseThrow().columnNames()).containsExactlyInAnyOrder("dtype", "id",
+		assertThat(SHOP.table("payment").orElseThrow().columnNames()).containsExactlyInAnyOrder("dtype", "id",
 				"amount", "card_last_digits", "iban_number");
-		assertThat(this.shop.table("delivery_truck").orElseThrow().columnNames()).containsExactlyInAnyOrder("id",
+		assertThat(SHOP.table("delivery_truck").orElseThrow().columnNames()).containsExactlyInAnyOrder("id",
 				"payload_tons");
-		assertThat(this.shop.table("category").orElseThrow().columnNames()).contains("parent_category_id");
-		assertThat(this.shop.table("product_tags").orElseThrow().columnNames()).containsExactly("product_id",
+		assertThat(SHOP.table("category").orElseThrow().columnNames()).contains("parent_category_id");
+		assertThat(SHOP.table("product_tags").orElseThrow().columnNames()).containsExactly("product_id",
 				"tags_id");
-		assertThat(this.shop.table("customer_phone_numbers").orElseThrow().columnNames())
+		assertThat(SHOP.table("customer_phone_numbers").orElseThrow().columnNames())
 			.containsExactly("customer_id", "phone_numbers");
 	}
 
 	@Test
 	void generatesHibernatesCreationDdl() {
-		assertThat(this.shop.createStatements()).contains(
+		assertThat(SHOP.createStatements()).contains(
 				"create sequence order_number_seq start with 1 increment by 20",
 				"create index ix_customer_last_name on customer (last_name)",
 				"create index ix_customer_full_name on customer (last_name, first_name)",
@@ -77,15 +77,15 @@ class EntityMetadataReaderTest {
 		assertThat(statementFor("create table payment ")).contains("dtype varchar(31) not null");
 		assertThat(statementFor("create table product ")).contains("sku varchar(40) not null unique");
 		assertThat(statementFor("create table orders ")).contains("placed_at timestamp(6) with time zone");
-		assertThat(this.shop.createStatements()).anySatisfy((sql) -> assertThat(sql)
+		assertThat(SHOP.createStatements()).anySatisfy((sql) -> assertThat(sql)
 			.startsWith("alter table if exists category add constraint")
 			.endsWith("foreign key (parent_category_id) references category"));
-		assertThat(this.shop.createStatements()).noneMatch((sql) -> sql.startsWith("drop "));
+		assertThat(SHOP.createStatements()).noneMatch((sql) -> sql.startsWith("drop "));
 	}
 
 	@Test
 	void runsEnumTypesAndSequencesBeforeTablesAndForeignKeysLast() {
-		List<String> statements = this.shop.createStatements();
+		List<String> statements = SHOP.createStatements();
 		int lastType = lastIndex(statements, "create type ");
 		int firstTable = firstIndex(statements, "create table ");
 		int lastTable = lastIndex(statements, "create table ");
@@ -97,18 +97,18 @@ class EntityMetadataReaderTest {
 
 	@Test
 	void readsANamedEnumSharedByTwoTablesWithItsDeclaredOrder() {
-		assertThat(this.shop.enumTypes()).hasSize(1);
-		EnumTypeDefinition priority = this.shop.enumType("priority").orElseThrow();
+		assertThat(SHOP.enumTypes()).hasSize(1);
+		EnumTypeDefinition priority = SHOP.enumType("priority").orElseThrow();
 		assertThat(priority.javaType()).isEqualTo("dev.migrations.entity.fixtures.shop.Priority");
 		assertThat(priority.values()).containsExactly("LOW", "MEDIUM", "HIGH", "URGENT");
 		assertThat(priority.hibernateValues()).containsExactly("HIGH", "LOW", "MEDIUM", "URGENT");
 		assertThat(priority.columns()).containsExactlyInAnyOrder("customer.priority", "orders.priority");
 		// created once, in declaration order; Hibernate's own text keeps its sorted order
-		assertThat(this.shop.createStatements()).containsOnlyOnce(
+		assertThat(SHOP.createStatements()).containsOnlyOnce(
 				"create type Priority as enum ('LOW','MEDIUM','HIGH','URGENT')");
-		assertThat(this.shop.hibernateStatements()).containsOnlyOnce(
+		assertThat(SHOP.hibernateStatements()).containsOnlyOnce(
 				"create type Priority as enum ('HIGH','LOW','MEDIUM','URGENT')");
-		assertThat(this.shop.hibernateStatements()).hasSameSizeAs(this.shop.createStatements());
+		assertThat(SHOP.hibernateStatements()).hasSameSizeAs(SHOP.createStatements());
 	}
 
 	@Test
@@ -136,8 +136,26 @@ class EntityMetadataReaderTest {
 	}
 
 	@Test
+	void ordinalNamedEnumsAreCreatedInDeclarationOrderByHibernateToo() {
+		EntityModel model = this.reader.read(EntitySource.of(AuditEntry.class, Note.class));
+
+		EnumTypeDefinition kind = model.enumType("notekind").orElseThrow();
+		assertThat(kind.values()).containsExactly("PLAIN", "WARNING", "ALERT");
+		assertThat(kind.hibernateValues()).isEqualTo(kind.values());
+		assertThat(kind.columns()).containsExactly("note.kind");
+	}
+
+	@Test
+	void theDialectCanComeFromTheSettings() {
+		EntityModel model = this.reader
+			.read(EntitySource.of(Tag.class).withSetting("hibernate.dialect", H2Dialect.class.getName()));
+
+		assertThat(model.dialect()).isEqualTo(H2Dialect.class.getName());
+	}
+
+	@Test
 	void warnsAboutLobStringsStoredAsLargeObjects() {
-		assertThat(this.shop.warnings()).singleElement().asString().startsWith("customer.notes is stored as oid");
+		assertThat(SHOP.warnings()).singleElement().asString().startsWith("customer.notes is stored as oid");
 	}
 
 	@Test
@@ -285,7 +303,7 @@ class EntityMetadataReaderTest {
 	}
 
 	private String statementFor(String prefix) {
-		return statementFor(this.shop, prefix);
+		return statementFor(SHOP, prefix);
 	}
 
 	private static String statementFor(EntityModel model, String prefix) {
