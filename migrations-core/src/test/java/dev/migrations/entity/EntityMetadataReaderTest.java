@@ -175,7 +175,8 @@ class EntityMetadataReaderTest {
 		assertThat(model.defaultSchema()).isEqualTo("app");
 		assertThat(model.table("note").orElseThrow().schema()).isEqualTo("app");
 		assertThat(model.table("audit_entry").orElseThrow().schema()).isEqualTo("audit");
-		assertThat(model.createStatements()).contains(statementFor(model, "create table note "));
+		assertThat(model.createStatements()).anyMatch((sql) -> sql.startsWith("create table note ("))
+			.noneMatch((sql) -> sql.contains("app."));
 	}
 
 	@Test
