@@ -1,0 +1,15 @@
+package dev.migrations.entity;
+
+/**
+ * A column as Hibernate maps it.
+ *
+ * @param name the name as the database catalog stores it (unquoted names folded the way the
+ * dialect folds them: lower case on PostgreSQL)
+ * @param sqlType the SQL type as Hibernate writes it in its DDL, e.g. {@code varchar(255)},
+ * {@code numeric(12,2)}, {@code jsonb}, or {@code Priority} for a named enum type (which PostgreSQL
+ * folds to {@code priority})
+ * @param nullable whether Hibernate declares it nullable
+ */
+public record EntityColumn(String name, String sqlType, boolean nullable) {
+
+}

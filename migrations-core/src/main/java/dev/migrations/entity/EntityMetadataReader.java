@@ -1,0 +1,340 @@
+package dev.migrations.entity;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.persistence.EnumeratedValue;
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.MappingSettings;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
+import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Table;
+import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Reads entities into an {@link EntityModel} through Hibernate's own boot metadata, the same way
+ * the application's EntityManagerFactory maps them, without any database connection.
+ * <p>
+ * The metadata is built from a {@link StandardServiceRegistryBuilder} with the dialect and
+ * {@code hibernate.boot.allow_jdbc_metadata_access=false}; the DDL comes from Hibernate's schema
+ * creator, and names, types and enum types from the metadata itself. The registry is always closed.
+ */
+public class EntityMetadataReader {
+
+	/** The dialect used when neither the source nor its settings name one. */
+	public static final String DEFAULT_DIALECT = "org.hibernate.dialect.PostgreSQLDialect";
+
+	private static final String DEFAULT_DATABASE = "PostgreSQL";
+
+	// Hibernate renders a named enum as: create type Name as enum ('A','B')
+	private static final Pattern CREATE_ENUM_TYPE = Pattern
+		.compile("(?is)^(\\s*create\\s+type\\s+(\"[^\"]+\"|\\S+)\\s+as\\s+enum\\s*)\\((.*)\\)\\s*$");
+
+	private static final Pattern ENUM_LABEL = Pattern.compile("'((?:[^']|'')*)'");
+
+	/**
+	 * Builds Hibernate's metadata for the source and reads what it would create.
+	 * @param source the entities and the application's Hibernate configuration
+	 * @return the DDL, tables, sequences and enum types
+	 * @throws EntityMetadataException when a class is missing or Hibernate rejects the mapping
+	 */
+	public EntityModel read(EntitySource source) {
+		ClassLoader classLoader = classLoader(source);
+		List<Class<?>> classes = loadClasses(source, classLoader);
+		Map<String, Object> settings = settings(source);
+		BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder().applyClassLoader(classLoader)
+			.build();
+		StandardServiceRegistry registry = null;
+		try {
+			registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings).build();
+			MetadataSources sources = new MetadataSources(registry);
+			classes.forEach(sources::addAnnotatedClass);
+			source.packageNames().forEach(sources::addPackage);
+			Metadata metadata = sources.buildMetadata();
+			List<String> hibernateStatements = new SchemaCreatorImpl(registry).generateCreationCommands(metadata,
+					false);
+			JdbcEnvironment environment = registry.requireService(JdbcEnvironment.class);
+			return new ModelBuilder(metadata, environment, defaultSchema(settings)).build(hibernateStatements);
+		}
+		catch (PersistenceException ex) {
+			throw new EntityMetadataException("Hibernate could not map the " + classes.size() + " entity classes"
+					+ ((settings.get(JdbcSettings.DIALECT) != null) ? " for " + settings.get(JdbcSettings.DIALECT) : "")
+					+ ": " + ex.getMessage()
+					+ ". Fix the mapping or the Hibernate settings; the application's EntityManagerFactory would"
+					+ " fail on the same error.", ex);
+		}
+		finally {
+			// closing the standard registry closes its bootstrap parent too
+			StandardServiceRegistryBuilder.destroy((registry != null) ? registry : bootstrap);
+		}
+	}
+
+	private static ClassLoader classLoader(EntitySource source) {
+		if (source.classLoader() != null) {
+			return source.classLoader();
+		}
+		if (!source.classes().isEmpty() && source.classes().get(0).getClassLoader() != null) {
+			return source.classes().get(0).getClassLoader();
+		}
+		ClassLoader context = Thread.currentThread().getContextClassLoader();
+		return (context != null) ? context : EntityMetadataReader.class.getClassLoader();
+	}
+
+	private static List<Class<?>> loadClasses(EntitySource source, ClassLoader classLoader) {
+		List<Class<?>> classes = new ArrayList<>(source.classes());
+		for (String name : source.classNames()) {
+			try {
+				classes.add(Class.forName(name, false, classLoader));
+			}
+			catch (ClassNotFoundException | LinkageError ex) {
+				throw new EntityMetadataException("Entity class " + name + " cannot be loaded (" + ex
+						+ "). Check the class name and that the class loader given to the entity source sees it.",
+						ex);
+			}
+		}
+		if (classes.isEmpty()) {
+			throw new EntityMetadataException("No entity classes to read. Give the entity source the application's"
+					+ " @Entity classes (in a Spring Boot application, the managed types it scans).");
+		}
+		return classes;
+	}
+
+	private static Map<String, Object> settings(EntitySource source) {
+		Map<String, Object> settings = new LinkedHashMap<>(source.settings());
+		Object dialect = (source.dialect() != null) ? source.dialect() : settings.get(JdbcSettings.DIALECT);
+		if (dialect == null || dialect.toString().isBlank()) {
+			// chosen by product name, Hibernate takes the server version from the version settings
+			// and does not log that the dialect need not be named
+			settings.remove(JdbcSettings.DIALECT);
+			settings.putIfAbsent(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, DEFAULT_DATABASE);
+		}
+		else {
+			settings.put(JdbcSettings.DIALECT, dialect);
+		}
+		putFirst(settings, MappingSettings.PHYSICAL_NAMING_STRATEGY, source.physicalNamingStrategy(),
+				SnakeCasePhysicalNamingStrategy.INSTANCE);
+		putFirst(settings, MappingSettings.IMPLICIT_NAMING_STRATEGY, source.implicitNamingStrategy(),
+				new OwningTableImplicitNamingStrategy());
+		if (source.defaultSchema() != null) {
+			settings.put(MappingSettings.DEFAULT_SCHEMA, source.defaultSchema());
+		}
+		// never a connection: the mapping alone decides what the entities create
+		settings.put(JdbcSettings.ALLOW_METADATA_ON_BOOT, false);
+		return settings;
+	}
+
+	private static void putFirst(Map<String, Object> settings, String key, Object explicit, Object fallback) {
+		if (explicit != null) {
+			settings.put(key, explicit);
+		}
+		else {
+			settings.putIfAbsent(key, fallback);
+		}
+	}
+
+	private static String defaultSchema(Map<String, Object> settings) {
+		Object schema = settings.get(MappingSettings.DEFAULT_SCHEMA);
+		return (schema != null && !schema.toString().isBlank()) ? schema.toString().trim() : null;
+	}
+
+	/**
+	 * Turns built metadata into the model; lives only while the registry is open.
+	 */
+	private static final class ModelBuilder {
+
+		private final Metadata metadata;
+
+		private final Dialect dialect;
+
+		private final IdentifierHelper identifiers;
+
+		private final String defaultSchema;
+
+		private final List<String> warnings = new ArrayList<>();
+
+		ModelBuilder(Metadata metadata, JdbcEnvironment environment, String defaultSchema) {
+			this.metadata = metadata;
+			this.dialect = environment.getDialect();
+			this.identifiers = environment.getIdentifierHelper();
+			this.defaultSchema = (defaultSchema != null)
+					? this.identifiers.toMetaDataSchemaName(Identifier.toIdentifier(defaultSchema)) : null;
+		}
+
+		EntityModel build(List<String> hibernateStatements) {
+			List<EntityTable> tables = new ArrayList<>();
+			Set<String> sequences = new TreeSet<>();
+			Set<String> qualifiers = new TreeSet<>();
+			Map<String, EnumUse> enumUses = new LinkedHashMap<>();
+			for (Namespace namespace : this.metadata.getDatabase().getNamespaces()) {
+				boolean used = false;
+				for (Table table : namespace.getTables()) {
+					if (table.isPhysicalTable()) {
+						tables.add(table(table, enumUses));
+						used = true;
+					}
+				}
+				for (Sequence sequence : namespace.getSequences()) {
+					sequences.add(this.identifiers.toMetaDataObjectName(sequence.getName().getSequenceName()));
+					used = true;
+				}
+				Identifier schema = namespace.getPhysicalName().schema();
+				if (used && schema != null) {
+					qualifiers.add(schema.render(this.dialect));
+				}
+			}
+			List<String> createStatements = new ArrayList<>();
+			List<EnumTypeDefinition> enumTypes = new ArrayList<>();
+			for (String statement : hibernateStatements) {
+				Matcher createEnum = CREATE_ENUM_TYPE.matcher(statement);
+				if (createEnum.matches()) {
+					EnumTypeDefinition definition = enumType(createEnum, enumUses);
+					enumTypes.add(definition);
+					createStatements.add(createEnum.group(1) + "(" + labels(definition.values()) + ")");
+				}
+				else {
+					createStatements.add(statement);
+				}
+			}
+			enumTypes.sort((a, b) -> a.name().compareTo(b.name()));
+			List<String> tableNames = tables.stream().map(EntityTable::name).distinct().sorted().toList();
+			return new EntityModel(createStatements, tableNames, enumTypes, tables, List.copyOf(sequences),
+					List.copyOf(qualifiers), hibernateStatements, this.dialect.getClass().getName(), this.defaultSchema,
+					this.warnings);
+		}
+
+		private EntityTable table(Table table, Map<String, EnumUse> enumUses) {
+			String schema = (table.getSchemaIdentifier() != null)
+					? this.identifiers.toMetaDataSchemaName(table.getSchemaIdentifier()) : this.defaultSchema;
+			String name = this.identifiers.toMetaDataObjectName(table.getNameIdentifier());
+			List<EntityColumn> columns = new ArrayList<>();
+			for (Column column : table.getColumns()) {
+				String columnName = this.identifiers
+					.toMetaDataObjectName(new Identifier(column.getName(), column.isQuoted()));
+				String sqlType = column.getSqlType(this.metadata);
+				columns.add(new EntityColumn(columnName, sqlType, column.isNullable()));
+				if ("oid".equalsIgnoreCase(sqlType)) {
+					this.warnings.add(name + "." + columnName + " is stored as oid, a PostgreSQL large object (what"
+							+ " @Lob does to a String or byte[] there): the content lives outside the row and is not"
+							+ " deleted with it. Use @JdbcTypeCode(SqlTypes.LONGVARCHAR) for text or"
+							+ " SqlTypes.LONGVARBINARY for bytea, unless large objects are intended.");
+				}
+				recordEnumUse(column, name + "." + columnName, enumUses);
+			}
+			return new EntityTable(schema, name, columns);
+		}
+
+		private static void recordEnumUse(Column column, String qualifiedColumn, Map<String, EnumUse> enumUses) {
+			if (!(column.getValue() instanceof BasicValue value) || value.getResolution() == null) {
+				return;
+			}
+			int typeCode = value.getResolution().getJdbcType().getDefaultSqlTypeCode();
+			Class<?> javaType = value.getResolution().getDomainJavaType().getJavaTypeClass();
+			if ((typeCode == SqlTypes.NAMED_ENUM || typeCode == SqlTypes.NAMED_ORDINAL_ENUM) && javaType.isEnum()) {
+				// Hibernate names the type after the enum's simple name
+				enumUses.computeIfAbsent(javaType.getSimpleName(), (k) -> new EnumUse(javaType, new ArrayList<>()))
+					.columns()
+					.add(qualifiedColumn);
+			}
+		}
+
+		private EnumTypeDefinition enumType(Matcher createEnum, Map<String, EnumUse> enumUses) {
+			Identifier typeName = Identifier.toIdentifier(createEnum.group(2));
+			String labelList = createEnum.group(3);
+			EnumUse use = enumUses.get(typeName.getText());
+			List<String> values = null;
+			List<String> hibernateValues = null;
+			if (use != null) {
+				List<String> declared = declaredLabels(use.javaType());
+				List<String> sorted = declared.stream().sorted().toList();
+				// Hibernate does not escape quotes in labels, so recognize its list rather than parse it
+				for (List<String> candidate : List.of(sorted, declared)) {
+					if (labelList.equals(String.join(",", candidate.stream().map((v) -> "'" + v + "'").toList()))
+							|| labelList.equals(labels(candidate))) {
+						values = declared;
+						hibernateValues = candidate;
+					}
+				}
+			}
+			if (values == null) {
+				hibernateValues = parseLabels(labelList);
+				values = hibernateValues;
+			}
+			return new EnumTypeDefinition(this.identifiers.toMetaDataObjectName(typeName),
+					(use != null) ? use.javaType().getName() : null, values, hibernateValues,
+					(use != null) ? use.columns() : List.of());
+		}
+
+		private static List<String> parseLabels(String labelList) {
+			List<String> labels = new ArrayList<>();
+			Matcher label = ENUM_LABEL.matcher(labelList);
+			while (label.find()) {
+				labels.add(label.group(1).replace("''", "'"));
+			}
+			return labels;
+		}
+
+		// the labels Hibernate stores, constant by constant in ordinal order
+		private static List<String> declaredLabels(Class<?> enumType) {
+			Field valueField = null;
+			for (Field field : enumType.getDeclaredFields()) {
+				if (field.isAnnotationPresent(EnumeratedValue.class)) {
+					valueField = field;
+				}
+			}
+			List<String> labels = new ArrayList<>();
+			for (Object constant : enumType.getEnumConstants()) {
+				labels.add((valueField != null) ? enumeratedValue(valueField, constant) : ((Enum<?>) constant).name());
+			}
+			return labels;
+		}
+
+		private static String enumeratedValue(Field field, Object constant) {
+			try {
+				field.setAccessible(true);
+				return String.valueOf(field.get(constant));
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				return ((Enum<?>) constant).name();
+			}
+		}
+
+		private static String labels(List<String> values) {
+			StringBuilder sql = new StringBuilder();
+			for (String value : values) {
+				if (!sql.isEmpty()) {
+					sql.append(',');
+				}
+				sql.append('\'').append(value.replace("'", "''")).append('\'');
+			}
+			return sql.toString();
+		}
+
+	}
+
+	private record EnumUse(Class<?> javaType, List<String> columns) {
+
+	}
+
+}

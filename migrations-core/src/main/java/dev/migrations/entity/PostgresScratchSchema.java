@@ -1,0 +1,345 @@
+package dev.migrations.entity;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Function;
+
+import dev.migrations.MigrationsException;
+
+/**
+ * Materializes the entities' DDL in a throw-away PostgreSQL schema, inside a transaction that is
+ * always rolled back, so the live-database introspector can read what the entities would create
+ * with the very queries it uses on the live schema, and the server itself canonicalizes type
+ * names, defaults and check expressions.
+ * <p>
+ * Inside the transaction: {@code CREATE SCHEMA migrations_scratch_<random>}, then
+ * {@code SET LOCAL search_path} to that schema, the schemas of installed extensions (so types such
+ * as {@code citext} resolve) and {@code pg_catalog}. The live schemas are not on the path, so every
+ * unqualified object, named enum types included, is created in the scratch schema even when a type
+ * of the same name exists in {@code public}. Schema qualifiers Hibernate writes for explicitly
+ * mapped schemas ({@link EntityModel#schemaQualifiers()}) are removed, so those objects land in the
+ * scratch schema too: the scratch schema is one flat schema.
+ * <p>
+ * Afterwards the transaction is rolled back (to a savepoint when the caller had a transaction
+ * open), on success and on every failure, so no schema, type or cast persists; autocommit and
+ * {@code search_path} are as before.
+ */
+public final class PostgresScratchSchema {
+
+	/** The prefix of every scratch schema's name. */
+	public static final String SCHEMA_PREFIX = "migrations_scratch_";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private PostgresScratchSchema() {
+	}
+
+	/**
+	 * Work to do while the scratch schema exists.
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface ScratchWork<T> {
+
+		/**
+		 * @param connection the connection, inside the transaction; must not commit or roll back
+		 * @param schema the scratch schema's name (also the current schema)
+		 * @return the result, e.g. the introspected scratch schema
+		 * @throws SQLException when reading fails
+		 */
+		T apply(Connection connection, String schema) throws SQLException;
+
+	}
+
+	/**
+	 * Creates the entity model in a scratch schema, runs the work, and rolls everything back.
+	 * @param <T> the result type
+	 * @param connection a connection to the PostgreSQL database
+	 * @param model the entity model whose {@link EntityModel#createStatements()} to run
+	 * @param work what to do with the scratch schema, given its name
+	 * @return the work's result
+	 * @throws ScratchSchemaException when a DDL statement fails
+	 */
+	public static <T> T materialize(Connection connection, EntityModel model, ScratchWork<T> work) {
+		return materialize(connection, model.createStatements(), model.schemaQualifiers(), work);
+	}
+
+	/**
+	 * Like {@link #materialize(Connection, EntityModel, ScratchWork)}, for work that needs only the
+	 * connection (whose current schema is the scratch schema).
+	 * @param <T> the result type
+	 * @param connection a connection to the PostgreSQL database
+	 * @param model the entity model whose {@link EntityModel#createStatements()} to run
+	 * @param work what to do with the scratch schema
+	 * @return the work's result
+	 */
+	public static <T> T materialize(Connection connection, EntityModel model, Function<Connection, T> work) {
+		return materialize(connection, model, (c, schema) -> work.apply(c));
+	}
+
+	/**
+	 * Creates the given objects in a scratch schema, runs the work, and rolls everything back.
+	 * @param <T> the result type
+	 * @param connection a connection to the PostgreSQL database
+	 * @param createStatements DDL statements, run in order; unqualified names land in the scratch
+	 * schema
+	 * @param schemaQualifiers schema prefixes (as written in the DDL, e.g. {@code public} or
+	 * {@code "Audit"}) to remove from the statements
+	 * @param work what to do with the scratch schema, given its name
+	 * @return the work's result
+	 * @throws ScratchSchemaException when a DDL statement fails
+	 */
+	public static <T> T materialize(Connection connection, List<String> createStatements,
+			Collection<String> schemaQualifiers, ScratchWork<T> work) {
+		String schema = SCHEMA_PREFIX + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
+		List<String> statements = createStatements.stream().map((s) -> unqualify(s, schemaQualifiers)).toList();
+		try {
+			return new Run(connection, schema).execute(statements, work);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not set up or remove the scratch schema " + schema + ": "
+					+ ex.getMessage() + ". Check the connection and that the user may create schemas in the database.",
+					ex);
+		}
+	}
+
+	/**
+	 * Removes schema qualifiers from a statement, leaving string literals and other identifiers
+	 * alone: {@code create table public.audit (...)} becomes {@code create table audit (...)}.
+	 * @param statement a DDL statement
+	 * @param schemaQualifiers qualifiers as written in the DDL, unquoted ones matched case-insensitively
+	 * @return the statement without those qualifiers
+	 */
+	static String unqualify(String statement, Collection<String> schemaQualifiers) {
+		if (schemaQualifiers.isEmpty()) {
+			return statement;
+		}
+		StringBuilder result = new StringBuilder(statement.length());
+		int i = 0;
+		while (i < statement.length()) {
+			char c = statement.charAt(i);
+			if (c == '\'') {
+				int end = endOfQuoted(statement, i, '\'');
+				result.append(statement, i, end);
+				i = end;
+				continue;
+			}
+			if (startsToken(statement, i)) {
+				String qualifier = qualifierAt(statement, i, schemaQualifiers);
+				if (qualifier != null) {
+					i += qualifier.length() + 1;
+					continue;
+				}
+				if (c == '"') {
+					int end = endOfQuoted(statement, i, '"');
+					result.append(statement, i, end);
+					i = end;
+					continue;
+				}
+			}
+			result.append(c);
+			i++;
+		}
+		return result.toString();
+	}
+
+	private static boolean startsToken(String sql, int index) {
+		if (index == 0) {
+			return true;
+		}
+		char before = sql.charAt(index - 1);
+		return !(Character.isLetterOrDigit(before) || before == '_' || before == '$' || before == '.'
+				|| before == '"');
+	}
+
+	private static String qualifierAt(String sql, int index, Collection<String> qualifiers) {
+		for (String qualifier : qualifiers) {
+			int end = index + qualifier.length();
+			if (end < sql.length() && sql.charAt(end) == '.'
+					&& sql.regionMatches(!qualifier.startsWith("\""), index, qualifier, 0, qualifier.length())) {
+				return qualifier;
+			}
+		}
+		return null;
+	}
+
+	// index just past the closing quote; a doubled quote is an escaped one
+	private static int endOfQuoted(String sql, int start, char quote) {
+		int i = start + 1;
+		while (i < sql.length()) {
+			if (sql.charAt(i) == quote) {
+				if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
+					i += 2;
+					continue;
+				}
+				return i + 1;
+			}
+			i++;
+		}
+		return sql.length();
+	}
+
+	private static String quoteIdentifier(String name) {
+		return "\"" + name.replace("\"", "\"\"") + "\"";
+	}
+
+	/**
+	 * One use of a connection: everything that must be undone is undone in {@link #execute}.
+	 */
+	private static final class Run {
+
+		private final Connection connection;
+
+		private final String schema;
+
+		Run(Connection connection, String schema) {
+			this.connection = connection;
+			this.schema = schema;
+		}
+
+		<T> T execute(List<String> statements, ScratchWork<T> work) throws SQLException {
+			boolean autoCommit = this.connection.getAutoCommit();
+			if (autoCommit) {
+				this.connection.setAutoCommit(false);
+			}
+			// a caller's open transaction is left as it was: only our part is rolled back
+			Savepoint savepoint = autoCommit ? null : this.connection.setSavepoint();
+			boolean succeeded = false;
+			try {
+				prepare();
+				runAll(statements);
+				T result = callWork(work);
+				rollback(savepoint);
+				succeeded = true;
+				return result;
+			}
+			finally {
+				if (!succeeded) {
+					rollbackQuietly(savepoint);
+				}
+				try {
+					if (autoCommit) {
+						this.connection.setAutoCommit(true);
+					}
+					if (dropIfCommitted() && succeeded) {
+						throw new MigrationsException("The work done in the scratch schema " + this.schema
+								+ " committed the transaction, so the schema outlived it; it has been dropped."
+								+ " Work given to the scratch schema must only read: never commit, roll back or"
+								+ " change the autocommit mode.");
+					}
+				}
+				catch (SQLException ex) {
+					if (succeeded) {
+						throw ex;
+					}
+					// the failure that got us here is the one to report
+				}
+			}
+		}
+
+		private void prepare() throws SQLException {
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("CREATE SCHEMA " + quoteIdentifier(this.schema));
+				statement.execute("SET LOCAL search_path TO " + searchPath());
+			}
+		}
+
+		// the scratch schema first, so every unqualified CREATE lands there; extension schemas so
+		// their types resolve; never the live schemas otherwise
+		private String searchPath() throws SQLException {
+			List<String> path = new ArrayList<>();
+			path.add(quoteIdentifier(this.schema));
+			try (Statement statement = this.connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT DISTINCT n.nspname FROM pg_catalog.pg_extension e"
+							+ " JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace"
+							+ " WHERE n.nspname <> 'pg_catalog' ORDER BY n.nspname")) {
+				while (rs.next()) {
+					path.add(quoteIdentifier(rs.getString(1)));
+				}
+			}
+			path.add("pg_catalog");
+			return String.join(", ", path);
+		}
+
+		private void runAll(List<String> statements) throws SQLException {
+			try (Statement statement = this.connection.createStatement()) {
+				// Hibernate's DDL is plain SQL: no JDBC escape syntax to translate
+				statement.setEscapeProcessing(false);
+				for (int i = 0; i < statements.size(); i++) {
+					String sql = statements.get(i);
+					try {
+						statement.execute(sql);
+					}
+					catch (SQLException ex) {
+						throw new ScratchSchemaException(i + 1, statements.size(), sql, ex);
+					}
+				}
+			}
+		}
+
+		private <T> T callWork(ScratchWork<T> work) {
+			try {
+				return work.apply(this.connection, this.schema);
+			}
+			catch (SQLException ex) {
+				throw new MigrationsException("Reading the scratch schema " + this.schema + " failed: "
+						+ ex.getMessage() + ". The scratch schema was rolled back; nothing was changed.", ex);
+			}
+		}
+
+		private void rollback(Savepoint savepoint) throws SQLException {
+			if (savepoint != null) {
+				this.connection.rollback(savepoint);
+				this.connection.releaseSavepoint(savepoint);
+			}
+			else {
+				this.connection.rollback();
+			}
+		}
+
+		// never hides the failure that got us here
+		private void rollbackQuietly(Savepoint savepoint) {
+			try {
+				rollback(savepoint);
+			}
+			catch (SQLException ex) {
+				// a broken connection ends its transaction uncommitted anyway
+			}
+		}
+
+		// a work that commits would leave the scratch schema behind: remove it
+		private boolean dropIfCommitted() throws SQLException {
+			boolean exists;
+			try (PreparedStatement query = this.connection
+				.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {
+				query.setString(1, this.schema);
+				try (ResultSet rs = query.executeQuery()) {
+					exists = rs.next();
+				}
+			}
+			catch (SQLException ex) {
+				// an aborted caller transaction cannot be queried; our schema was not committed in it
+				return false;
+			}
+			if (exists) {
+				try (Statement statement = this.connection.createStatement()) {
+					statement.execute("DROP SCHEMA " + quoteIdentifier(this.schema) + " CASCADE");
+				}
+				if (!this.connection.getAutoCommit()) {
+					this.connection.commit();
+				}
+			}
+			return exists;
+		}
+
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.migrations.entity;
+
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.migrations.MigrationsException;
+
+/**
+ * A statement of the entities' DDL failed in the scratch schema. The same statement would fail when
+ * the application's Hibernate created the schema, so the mapping needs fixing.
+ */
+public class ScratchSchemaException extends MigrationsException {
+
+	private static final long serialVersionUID = 1L;
+
+	private static final Pattern SYNTAX_ERROR_NEAR = Pattern.compile("syntax error at or near \"([^\"]+)\"");
+
+	private final int statementNumber;
+
+	private final String statement;
+
+	private final String sqlState;
+
+	/**
+	 * @param statementNumber the failing statement's 1-based position
+	 * @param statementCount how many statements there were
+	 * @param statement the failing statement
+	 * @param cause the database's error
+	 */
+	public ScratchSchemaException(int statementNumber, int statementCount, String statement, SQLException cause) {
+		super(message(statementNumber, statementCount, statement, cause), cause);
+		this.statementNumber = statementNumber;
+		this.statement = statement;
+		this.sqlState = cause.getSQLState();
+	}
+
+	/**
+	 * @return the failing statement's 1-based position among the entities' DDL
+	 */
+	public int getStatementNumber() {
+		return this.statementNumber;
+	}
+
+	/**
+	 * @return the failing statement, as it was run
+	 */
+	public String getStatement() {
+		return this.statement;
+	}
+
+	/**
+	 * @return the database's SQLSTATE, e.g. {@code 42601} for a syntax error
+	 */
+	public String getSqlState() {
+		return this.sqlState;
+	}
+
+	private static String message(int number, int count, String statement, SQLException cause) {
+		String message = "The entities' DDL failed in the scratch schema at statement " + number + " of " + count
+				+ ": " + statement + "\nPostgreSQL said: " + firstLine(cause.getMessage()) + "\n";
+		Matcher nearWord = SYNTAX_ERROR_NEAR.matcher(String.valueOf(cause.getMessage()));
+		if ("42601".equals(cause.getSQLState()) && nearWord.find() && isWord(nearWord.group(1))) {
+			String word = nearWord.group(1).toLowerCase(Locale.ROOT);
+			return message + "\"" + word + "\" is a reserved word in PostgreSQL and Hibernate wrote it unquoted."
+					+ " Name the table or column differently (@Table(name = \"" + word + "s\")), quote it in the"
+					+ " mapping (@Table(name = \"\\\"" + word + "\\\"\")), or set hibernate.auto_quote_keyword=true"
+					+ " (spring.jpa.properties.hibernate.auto_quote_keyword=true); the application fails on the"
+					+ " same statement.";
+		}
+		return message + "The application's Hibernate would fail on the same statement: fix the mapping (or its"
+				+ " columnDefinition) and run again.";
+	}
+
+	private static boolean isWord(String text) {
+		return text.chars().allMatch((c) -> Character.isLetter(c) || c == '_');
+	}
+
+	private static String firstLine(String text) {
+		if (text == null) {
+			return "(no message)";
+		}
+		int newline = text.indexOf('\n');
+		return (newline < 0) ? text : text.substring(0, newline);
+	}
+
+}
