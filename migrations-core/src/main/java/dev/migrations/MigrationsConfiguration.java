@@ -5,10 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import dev.migrations.dialect.Dialect;
+import dev.migrations.entity.EntitySource;
 import dev.migrations.revision.JavaRevision;
 import dev.migrations.runner.MigrationsListener;
 
@@ -53,6 +56,10 @@ public final class MigrationsConfiguration {
 	ClassLoader classLoader;
 
 	MigrationsListener listener = MigrationsListener.NONE;
+
+	EntitySource entities;
+
+	Predicate<String> tableFilter = (table) -> true;
 
 	MigrationsConfiguration() {
 	}
@@ -136,6 +143,37 @@ public final class MigrationsConfiguration {
 	public MigrationsConfiguration listener(MigrationsListener listener) {
 		this.listener = (listener != null) ? listener : MigrationsListener.NONE;
 		return this;
+	}
+
+	/** The JPA entities (and Hibernate settings) that {@code migrate}, {@code check} and {@code createDb} compare with the database. */
+	public MigrationsConfiguration entities(EntitySource entities) {
+		this.entities = entities;
+		return this;
+	}
+
+	/**
+	 * Which tables autogenerate and drift consider: tables the entities do not own (another
+	 * application's, a queue's) can be left out. The version tables are always left out.
+	 */
+	public MigrationsConfiguration tableFilter(Predicate<String> tableFilter) {
+		this.tableFilter = (tableFilter != null) ? tableFilter : (table) -> true;
+		return this;
+	}
+
+	/**
+	 * Convenience for {@link #tableFilter}: tables matching any {@code include} pattern (all when
+	 * empty) and no {@code exclude} pattern; {@code *} matches any run of characters.
+	 */
+	public MigrationsConfiguration tables(List<String> include, List<String> exclude) {
+		List<Pattern> includes = include.stream().map(MigrationsConfiguration::glob).toList();
+		List<Pattern> excludes = exclude.stream().map(MigrationsConfiguration::glob).toList();
+		return tableFilter((table) -> (includes.isEmpty() || includes.stream().anyMatch((p) -> p.matcher(table).matches()))
+				&& excludes.stream().noneMatch((p) -> p.matcher(table).matches()));
+	}
+
+	private static Pattern glob(String glob) {
+		List<String> parts = Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).toList();
+		return Pattern.compile(String.join(".*", parts), Pattern.CASE_INSENSITIVE);
 	}
 
 	/** Reads the revisions and returns the facade; fails on invalid files or graphs. */

@@ -131,58 +131,106 @@ public final class DatabaseMigrator {
 	public CommandResult stamp(String target) {
 		return underLock((connection) -> {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
-			List<String> appliedBefore = new ArrayList<>();
-			for (AppliedRevision row : rows) {
-				if (this.graph.contains(row.revision())) {
-					appliedBefore.add(row.revision());
-				}
-			}
-			Set<String> keep = stampedRevisions(target);
-			Set<String> stamped = keep;
-			Map<String, AppliedRevision> byId = new LinkedHashMap<>();
-			rows.forEach((row) -> byId.put(row.revision(), row));
 			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
-			List<StepResult> steps = new ArrayList<>();
 			try {
 				jdbc.begin();
-				for (AppliedRevision row : rows) {
-					if (!keep.contains(row.revision())) {
-						jdbc.execute(this.versionTable.delete(row.revision()));
-						jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0,
-								this.performedBy));
-						steps.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
-					}
-				}
-				for (Revision revision : this.graph.revisions()) {
-					if (!keep.contains(revision.id())) {
-						continue;
-					}
-					AppliedRevision row = byId.get(revision.id());
-					boolean refresh = stamped.contains(revision.id());
-					if (row == null) {
-						jdbc.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0, this.performedBy, null));
-					}
-					else if (row.state() != AppliedRevision.State.APPLIED
-							|| (refresh && !Objects.equals(row.checksum(), revision.checksum()))) {
-						jdbc.execute(this.versionTable.markApplied(revision, row.executionMillis()));
-					}
-					else {
-						continue;
-					}
-					jdbc.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
-							this.performedBy));
-					steps.add(new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(), 0));
-				}
+				CommandResult result = stampRows(jdbc, rows, target);
 				jdbc.commit();
+				return result;
 			}
 			catch (SQLException ex) {
 				jdbc.rollback();
 				throw new MigrationsException("Could not stamp " + target + " in " + this.versionTable.qualifiedTable() + ": "
 						+ ex.getMessage() + ". Nothing was changed.", ex);
 			}
-			return new CommandResult(target, steps, this.resolver.current(appliedBefore),
-					this.resolver.current(appliedIds(this.versionTable.read(connection))));
 		});
+	}
+
+	/**
+	 * Creates a schema on a database without applied revisions and stamps it, under the lock and (where
+	 * the database allows) in one transaction: what {@code db create-db} does for fresh installs.
+	 * @param statements computes the statements once the lock is held, from the locked connection
+	 * @param stampTarget what to stamp afterwards ({@code head}, {@code heads} or {@code base})
+	 */
+	public CommandResult createAndStamp(StatementSource statements, String stampTarget) {
+		return underLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			if (!rows.isEmpty()) {
+				throw new MigrationsException("The database already has " + rows.size() + " revision(s) recorded in "
+						+ this.versionTable.qualifiedTable() + ": create-db is for fresh installs. Use `db upgrade` instead.");
+			}
+			List<String> sql = statements.statements(connection);
+			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
+			int number = 0;
+			try {
+				jdbc.begin();
+				for (String statement : sql) {
+					number++;
+					jdbc.execute(statement);
+				}
+				CommandResult result = stampRows(jdbc, rows, stampTarget);
+				jdbc.commit();
+				return result;
+			}
+			catch (SQLException ex) {
+				jdbc.rollback();
+				String failed = (number > 0 && number <= sql.size()) ? sql.get(number - 1) : "";
+				throw new MigrationsException("create-db failed at statement " + number + " of " + sql.size() + ":\n    "
+						+ failed.replace("\n", "\n    ") + "\n" + ex.getMessage() + (this.dialect.supportsTransactionalDdl()
+								? "\nNothing was created." : "\nStatements before it were applied; drop them before retrying."),
+						ex);
+			}
+		});
+	}
+
+	/** Computes statements from a connection (used while the lock is held). */
+	@FunctionalInterface
+	public interface StatementSource {
+
+		List<String> statements(Connection connection) throws SQLException;
+
+	}
+
+	private CommandResult stampRows(ExecutionTarget.Jdbc jdbc, List<AppliedRevision> rows, String target)
+			throws SQLException {
+		List<String> appliedBefore = new ArrayList<>();
+		for (AppliedRevision row : rows) {
+			if (this.graph.contains(row.revision())) {
+				appliedBefore.add(row.revision());
+			}
+		}
+		Set<String> keep = stampedRevisions(target);
+		Map<String, AppliedRevision> byId = new LinkedHashMap<>();
+		rows.forEach((row) -> byId.put(row.revision(), row));
+		List<StepResult> steps = new ArrayList<>();
+		List<String> after = new ArrayList<>();
+		for (AppliedRevision row : rows) {
+			if (!keep.contains(row.revision())) {
+				jdbc.execute(this.versionTable.delete(row.revision()));
+				jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0, this.performedBy));
+				steps.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
+			}
+		}
+		for (Revision revision : this.graph.revisions()) {
+			if (!keep.contains(revision.id())) {
+				continue;
+			}
+			after.add(revision.id());
+			AppliedRevision row = byId.get(revision.id());
+			if (row == null) {
+				jdbc.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0, this.performedBy, null));
+			}
+			else if (row.state() != AppliedRevision.State.APPLIED || !Objects.equals(row.checksum(), revision.checksum())) {
+				jdbc.execute(this.versionTable.markApplied(revision, row.executionMillis()));
+			}
+			else {
+				continue;
+			}
+			jdbc.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
+					this.performedBy));
+			steps.add(new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(), 0));
+		}
+		return new CommandResult(target, steps, this.resolver.current(appliedBefore), this.resolver.current(after));
 	}
 
 	private Set<String> stampedRevisions(String target) {

@@ -1,0 +1,33 @@
+package dev.migrations;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import dev.migrations.diff.Difference;
+import dev.migrations.diff.Operation;
+
+/**
+ * What {@code db migrate} generated.
+ *
+ * @param file the revision file written, {@code null} when the entities and the database already match
+ * @param revision the new revision id, {@code null} when nothing was written
+ * @param operations the operations of the upgrade, in order
+ * @param differences the operations described for people
+ * @param warnings warnings written into the file (destructive or data-dependent statements, mapping traps)
+ * @param transactional whether the revision runs in one transaction
+ */
+public record MigrateResult(Path file, String revision, List<Operation> operations, List<Difference> differences,
+		List<String> warnings, boolean transactional) {
+
+	public MigrateResult {
+		operations = List.copyOf(operations);
+		differences = List.copyOf(differences);
+		warnings = List.copyOf(warnings);
+	}
+
+	/** Whether a revision was written. */
+	public boolean written() {
+		return this.file != null;
+	}
+
+}

@@ -1,0 +1,93 @@
+package dev.migrations.autogenerate;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import dev.migrations.diff.DiffOptions;
+import dev.migrations.diff.Operation;
+import dev.migrations.diff.SchemaDiffer;
+import dev.migrations.entity.EntityMetadataReader;
+import dev.migrations.entity.EntityModel;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.entity.EnumTypeDefinition;
+import dev.migrations.entity.PostgresScratchSchema;
+import dev.migrations.introspect.PostgresIntrospector;
+import dev.migrations.schema.EnumType;
+import dev.migrations.schema.SchemaModel;
+
+/**
+ * Compares the JPA entities with a live PostgreSQL schema.
+ * <p>
+ * Both sides are read by the same introspector: the entities' DDL (from Hibernate's own boot
+ * metadata) is run in a scratch schema inside a transaction that is always rolled back, so type
+ * names, defaults and check expressions are spelled by the server itself and only real differences
+ * remain.
+ */
+public final class Autogenerator {
+
+	private final EntitySource entities;
+
+	private final Predicate<String> tableFilter;
+
+	private final PostgresIntrospector introspector = new PostgresIntrospector();
+
+	private final SchemaDiffer differ = new SchemaDiffer();
+
+	/**
+	 * @param entities the entity classes and the Hibernate settings the application uses
+	 * @param tableFilter which tables are compared (the tool's own version tables must be excluded)
+	 */
+	public Autogenerator(EntitySource entities, Predicate<String> tableFilter) {
+		this.entities = entities;
+		this.tableFilter = tableFilter;
+	}
+
+	/** Reads the entities; needs no database. */
+	public EntityModel readEntities() {
+		return new EntityMetadataReader().read(this.entities);
+	}
+
+	/** Compares the entities with the schema {@code schema} of the connection's database. */
+	public Comparison compare(Connection connection, String schema, DiffOptions options) {
+		EntityModel model = readEntities();
+		SchemaModel database = this.introspector.introspect(connection, schema, this.tableFilter);
+		SchemaModel scratch = PostgresScratchSchema.materialize(connection, model,
+				(scratchConnection, scratchSchema) -> this.introspector.introspect(scratchConnection, scratchSchema,
+						this.tableFilter));
+		SchemaModel target = keepLiveEnumOrder(
+				new SchemaModel(schema, scratch.tables(), scratch.sequences(), scratch.enumTypes()), database, model);
+		DiffOptions effective = options.includeTables(this.tableFilter);
+		List<Operation> operations = this.differ.diff(database, target, effective);
+		return new Comparison(database, target, operations, this.differ.describe(operations), model.warnings());
+	}
+
+	/**
+	 * Hibernate creates enum types in alphabetical order while the Java enum declares another: a live
+	 * type in either order is in sync, and when values are added the live order is kept, so a
+	 * database Hibernate created never shows a false "reordered" difference.
+	 */
+	private static SchemaModel keepLiveEnumOrder(SchemaModel target, SchemaModel database, EntityModel model) {
+		List<EnumType> types = new ArrayList<>();
+		for (EnumType type : target.enumTypes()) {
+			Optional<EnumType> live = database.enumType(type.name());
+			Optional<EnumTypeDefinition> definition = model.enumType(type.name());
+			if (live.isPresent() && definition.isPresent()) {
+				List<String> labels = live.get().values();
+				if (definition.get().isSatisfiedBy(labels)) {
+					types.add(new EnumType(type.name(), labels));
+				}
+				else {
+					types.add(new EnumType(type.name(), definition.get().orderToKeep(labels)));
+				}
+			}
+			else {
+				types.add(type);
+			}
+		}
+		return new SchemaModel(target.schema(), target.tables(), target.sequences(), types);
+	}
+
+}
