@@ -17,10 +17,15 @@ import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -28,6 +33,7 @@ import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationsAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -44,6 +50,12 @@ class MigrationsAutoConfigurationTests {
 	@AfterEach
 	void dropDatabase() {
 		this.database.close();
+	}
+
+	@Test
+	void isRegisteredAsAnAutoConfiguration() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates())
+			.contains(MigrationsAutoConfiguration.class.getName());
 	}
 
 	@Test
@@ -70,6 +82,26 @@ class MigrationsAutoConfigurationTests {
 			assertThat(tables()).contains("book", "migrations_version", "migrations_version_log");
 			assertThat(context.getBean(Migrations.class).current()).containsExactly("1a2b3c4d5e6f");
 		});
+	}
+
+	@Test
+	void warnsWhenHibernateIsAllowedToChangeTheSchema(CapturedOutput output) {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("spring.jpa.hibernate.ddl-auto=update")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).contains("spring.jpa.hibernate.ddl-auto=update lets Hibernate change the schema");
+			});
+	}
+
+	@Test
+	void doesNotWarnWhenHibernateOnlyValidates(CapturedOutput output) {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(output).doesNotContain("lets Hibernate change the schema");
+			});
 	}
 
 	@Test

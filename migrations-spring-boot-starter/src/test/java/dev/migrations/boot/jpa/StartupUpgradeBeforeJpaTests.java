@@ -22,6 +22,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -74,6 +75,17 @@ class StartupUpgradeBeforeJpaTests {
 	}
 
 	@Test
+	void beansCreatedBeforeTheAutoConfigurationSeeTheUpgradedSchema() {
+		// User beans are created first unless they depend on database initialization: the JdbcTemplate
+		// and the EntityManagerFactory do, through the initializer detector in spring.factories.
+		this.contextRunner.withUserConfiguration(EarlyDatabaseUsersConfiguration.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean("booksCountedWithJdbc")).isEqualTo(0);
+			assertThat(context.getBean("booksCountedWithJpa")).isEqualTo(0L);
+		});
+	}
+
+	@Test
 	void hibernateValidationFailsWithoutTheStartupUpgrade() {
 		// Shows the test above depends on the ordering: without the upgrade, validation finds no table.
 		this.contextRunner.withPropertyValues("migrations.upgrade-on-startup=false")
@@ -113,6 +125,27 @@ class StartupUpgradeBeforeJpaTests {
 		});
 	}
 
+
+	@Configuration(proxyBeanMethods = false)
+	static class EarlyDatabaseUsersConfiguration {
+
+		@Bean
+		Integer booksCountedWithJdbc(JdbcTemplate jdbc) {
+			return jdbc.queryForObject("SELECT count(*) FROM book", Integer.class);
+		}
+
+		@Bean
+		Long booksCountedWithJpa(EntityManagerFactory entityManagerFactory) {
+			var entityManager = entityManagerFactory.createEntityManager();
+			try {
+				return entityManager.createQuery("SELECT count(b) FROM Book b", Long.class).getSingleResult();
+			}
+			finally {
+				entityManager.close();
+			}
+		}
+
+	}
 
 	@Configuration(proxyBeanMethods = false)
 	@AutoConfigurationPackage(basePackageClasses = Book.class)
