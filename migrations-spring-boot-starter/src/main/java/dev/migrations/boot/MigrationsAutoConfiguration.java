@@ -1,0 +1,133 @@
+package dev.migrations.boot;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfiguration;
+import dev.migrations.revision.JavaRevision;
+import dev.migrations.revision.RevisionSources;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.SchemaManagement;
+import org.springframework.boot.jdbc.SchemaManagementProvider;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.StringUtils;
+
+/**
+ * Configures {@link Migrations} from {@link MigrationsProperties} and upgrades the database on
+ * startup, before JPA and other database users start.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+		beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
+@ConditionalOnClass(Migrations.class)
+@ConditionalOnBean(DataSource.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationsProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationsAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsAutoConfiguration.class);
+
+	private static final Set<String> SCHEMA_CHANGING_DDL_AUTO = Set.of("create", "create-drop", "update", "create-only");
+
+	@Bean
+	@ConditionalOnMissingBean
+	Migrations migrations(MigrationsProperties properties, ObjectProvider<DataSource> dataSource,
+			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ObjectProvider<JavaRevision> javaRevisions,
+			ObjectProvider<MigrationsConfigurationCustomizer> customizers, ResourceLoader resourceLoader) {
+		DataSource toMigrate = migrationsDataSource.getIfAvailable(dataSource::getIfUnique);
+		if (toMigrate == null) {
+			throw new IllegalStateException("Several DataSource beans exist and none is marked @Primary or @MigrationsDataSource:"
+					+ " mark the one migrations should upgrade with @MigrationsDataSource");
+		}
+		MigrationsConfiguration configuration = Migrations.configure()
+			.dataSource(toMigrate)
+			.locations(properties.getLocations())
+			.javaPackages(properties.getJavaPackages().toArray(String[]::new))
+			.javaRevisions(javaRevisions.orderedStream().toList())
+			.schema(StringUtils.hasText(properties.getSchema()) ? properties.getSchema() : null)
+			.versionTable(properties.getVersionTable())
+			.lockTimeout(properties.getLockTimeout())
+			.validateChecksums(properties.isValidateChecksums())
+			.installedBy(StringUtils.hasText(properties.getInstalledBy()) ? properties.getInstalledBy() : null)
+			.classLoader(resourceLoader.getClassLoader());
+		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {
+			configuration.outputDirectory(Path.of(properties.getGenerate().getOutputDir()));
+		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
+		return configuration.load();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "migrations.upgrade-on-startup", matchIfMissing = true)
+	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
+			ObjectProvider<MigrationStrategy> strategy, ResourceLoader resourceLoader, Environment environment) {
+		if (properties.isFailOnMissingLocations()) {
+			checkLocationsExist(migrations, resourceLoader.getClassLoader());
+		}
+		warnIfHibernateChangesTheSchema(environment);
+		return new MigrationsInitializer(migrations, properties.getTarget(), strategy.getIfAvailable());
+	}
+
+	/**
+	 * Tells Hibernate that the schema is managed, so its default {@code ddl-auto} for embedded
+	 * databases becomes {@code none} instead of {@code create-drop}.
+	 */
+	@Bean
+	@ConditionalOnMissingBean(MigrationsSchemaManagementProvider.class)
+	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider() {
+		return new MigrationsSchemaManagementProvider();
+	}
+
+	private static void checkLocationsExist(Migrations migrations, ClassLoader classLoader) {
+		List<String> missing = new ArrayList<>();
+		for (String location : migrations.locations()) {
+			if (!RevisionSources.exists(location, classLoader)) {
+				missing.add(location);
+			}
+		}
+		if (!missing.isEmpty()) {
+			throw new MissingRevisionLocationsException(missing);
+		}
+	}
+
+	private static void warnIfHibernateChangesTheSchema(Environment environment) {
+		String ddlAuto = environment.getProperty("spring.jpa.hibernate.ddl-auto");
+		if (ddlAuto != null && SCHEMA_CHANGING_DDL_AUTO.contains(ddlAuto.trim().toLowerCase(Locale.ROOT))) {
+			logger.warn("spring.jpa.hibernate.ddl-auto={} lets Hibernate change the schema that the revisions manage, so the"
+					+ " database stops matching its revisions: set it to 'validate' or 'none', and use `db migrate -m \"...\"`"
+					+ " to turn entity changes into a revision", ddlAuto);
+		}
+	}
+
+	/** The schema of the migrated database is managed by its revisions. */
+	static final class MigrationsSchemaManagementProvider implements SchemaManagementProvider {
+
+		@Override
+		public SchemaManagement getSchemaManagement(DataSource dataSource) {
+			return SchemaManagement.MANAGED;
+		}
+
+	}
+
+}

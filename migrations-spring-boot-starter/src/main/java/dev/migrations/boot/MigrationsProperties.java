@@ -1,0 +1,252 @@
+package dev.migrations.boot;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrations.MigrationsConfiguration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Settings of the migrations starter, under the {@code migrations.} prefix. The defaults are the
+ * defaults of the core {@link MigrationsConfiguration}.
+ */
+@ConfigurationProperties("migrations")
+public class MigrationsProperties {
+
+	/**
+	 * Whether to configure migrations: the facade bean and the upgrade on startup.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Where revision files are read from: 'classpath:' or 'filesystem:' locations. '{vendor}' is
+	 * replaced by the database's dialect name (postgresql, mariadb, h2).
+	 */
+	private List<String> locations = new ArrayList<>(List.of(MigrationsConfiguration.DEFAULT_LOCATION));
+
+	/**
+	 * Whether startup fails when a revision location does not exist. When false, a missing location
+	 * counts as one without revisions.
+	 */
+	private boolean failOnMissingLocations = true;
+
+	/**
+	 * Whether to upgrade the database when the application starts, before JPA and JDBC users start.
+	 */
+	private boolean upgradeOnStartup = true;
+
+	/**
+	 * The revision the startup upgrade goes to: 'head', 'heads', a revision id or unique prefix,
+	 * 'label@head', '+N'.
+	 */
+	private String target = "head";
+
+	/**
+	 * The schema that holds the version tables; the connection's default schema when not set.
+	 */
+	private String schema;
+
+	/**
+	 * The name of the table of applied revisions; its log table is this name plus '_log'.
+	 */
+	private String versionTable = MigrationsConfiguration.DEFAULT_VERSION_TABLE;
+
+	/**
+	 * How long an upgrade waits for the database lock held by another instance. A bare number is in
+	 * seconds.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration lockTimeout = MigrationsConfiguration.DEFAULT_LOCK_TIMEOUT;
+
+	/**
+	 * Whether an applied revision whose file changed since it was applied stops the upgrade.
+	 */
+	private boolean validateChecksums = true;
+
+	/**
+	 * Packages searched (with their sub-packages) for Java revision classes.
+	 */
+	private List<String> javaPackages = new ArrayList<>();
+
+	/**
+	 * Who is recorded as having applied revisions; 'user@host' when not set.
+	 */
+	private String installedBy;
+
+	private final Drift drift = new Drift();
+
+	private final Generate generate = new Generate();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
+	}
+
+	public boolean isFailOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
+	public void setFailOnMissingLocations(boolean failOnMissingLocations) {
+		this.failOnMissingLocations = failOnMissingLocations;
+	}
+
+	public boolean isUpgradeOnStartup() {
+		return this.upgradeOnStartup;
+	}
+
+	public void setUpgradeOnStartup(boolean upgradeOnStartup) {
+		this.upgradeOnStartup = upgradeOnStartup;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(String schema) {
+		this.schema = schema;
+	}
+
+	public String getVersionTable() {
+		return this.versionTable;
+	}
+
+	public void setVersionTable(String versionTable) {
+		this.versionTable = versionTable;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public boolean isValidateChecksums() {
+		return this.validateChecksums;
+	}
+
+	public void setValidateChecksums(boolean validateChecksums) {
+		this.validateChecksums = validateChecksums;
+	}
+
+	public List<String> getJavaPackages() {
+		return this.javaPackages;
+	}
+
+	public void setJavaPackages(List<String> javaPackages) {
+		this.javaPackages = javaPackages;
+	}
+
+	public String getInstalledBy() {
+		return this.installedBy;
+	}
+
+	public void setInstalledBy(String installedBy) {
+		this.installedBy = installedBy;
+	}
+
+	public Drift getDrift() {
+		return this.drift;
+	}
+
+	public Generate getGenerate() {
+		return this.generate;
+	}
+
+	/**
+	 * Comparing the JPA entities with the live schema.
+	 */
+	public static class Drift {
+
+		/**
+		 * Whether to compare the entities with the database at startup and on a schedule.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * What to do when the startup check finds differences: ignore, warn (log them) or fail
+		 * (stop the application).
+		 */
+		private DriftAction onStartup = DriftAction.WARN;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DriftAction getOnStartup() {
+			return this.onStartup;
+		}
+
+		public void setOnStartup(DriftAction onStartup) {
+			this.onStartup = onStartup;
+		}
+
+	}
+
+	/**
+	 * What to do when the entities and the database differ at startup.
+	 */
+	public enum DriftAction {
+
+		/** Do not report the differences. */
+		IGNORE,
+
+		/** Log the differences as a warning. */
+		WARN,
+
+		/** Stop the application, listing the differences. */
+		FAIL
+
+	}
+
+	/**
+	 * Writing revision files ({@code db revision}, {@code db migrate}).
+	 */
+	public static class Generate {
+
+		/**
+		 * The directory new revision files are written to, relative to the working directory.
+		 * While it exists, its files take precedence over copies on the class path, so a new
+		 * revision can be applied without a rebuild.
+		 */
+		private String outputDir = MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY;
+
+		public String getOutputDir() {
+			return this.outputDir;
+		}
+
+		public void setOutputDir(String outputDir) {
+			this.outputDir = outputDir;
+		}
+
+	}
+
+}

@@ -1,0 +1,24 @@
+package dev.migrations.boot.diagnostics;
+
+import dev.migrations.runner.ChecksumMismatchException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** Revision files were edited after they were applied. */
+class ChecksumMismatchFailureAnalyzer extends AbstractFailureAnalyzer<ChecksumMismatchException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, ChecksumMismatchException cause) {
+		String revisions = String.join(", ", cause.revisions());
+		String description = "The database was not upgraded: revision" + ((cause.revisions().size() == 1) ? " " : "s ")
+				+ revisions + ((cause.revisions().size() == 1) ? " was" : " were")
+				+ " modified after being applied (its checksum differs from the one recorded).\n\n" + cause.getMessage();
+		String action = "Restore the applied content of " + revisions + " (e.g. `git checkout` the file) and put new"
+				+ " changes in a new revision:\n\n    db revision -m \"...\"\n\n"
+				+ "If the database already matches the edited file, record that with `db stamp " + cause.revisions().get(0)
+				+ "`, or set migrations.validate-checksums=false to skip this check.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

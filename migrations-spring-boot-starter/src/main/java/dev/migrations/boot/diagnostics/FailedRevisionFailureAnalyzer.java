@@ -1,0 +1,22 @@
+package dev.migrations.boot.diagnostics;
+
+import dev.migrations.runner.FailedRevisionException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** A revision that ran outside a transaction did not complete, so nothing else may run. */
+class FailedRevisionFailureAnalyzer extends AbstractFailureAnalyzer<FailedRevisionException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, FailedRevisionException cause) {
+		String revisions = String.join(", ", cause.revisions());
+		String description = "The database was not upgraded: revision" + ((cause.revisions().size() == 1) ? " " : "s ")
+				+ revisions + " did not complete on an earlier run, and the database may be half-changed.\n\n"
+				+ cause.getMessage();
+		String action = "Finish or undo the revision's statements by hand, then record the outcome with"
+				+ " `db stamp <revision>` (completed) or `db stamp <parent>` (undone), and start the application again.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

@@ -1,0 +1,23 @@
+package dev.migrations.boot.diagnostics;
+
+import dev.migrations.boot.MissingRevisionLocationsException;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** A configured revision location does not exist. */
+class MissingRevisionLocationsFailureAnalyzer extends AbstractFailureAnalyzer<MissingRevisionLocationsException> {
+
+	@Override
+	protected FailureAnalysis analyze(Throwable rootFailure, MissingRevisionLocationsException cause) {
+		boolean one = cause.locations().size() == 1;
+		String description = "The database was not upgraded: the revision location" + (one ? " " : "s ")
+				+ String.join(", ", cause.locations()) + (one ? " does" : " do") + " not exist.";
+		String action = "Create the revisions directory (src/main/resources/db/revisions) and write a first revision:\n\n"
+				+ "    db init\n    db revision -m \"initial schema\"\n\n"
+				+ "or point migrations.locations at the directory that holds your revisions, or set"
+				+ " migrations.fail-on-missing-locations=false to start without revisions.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+}

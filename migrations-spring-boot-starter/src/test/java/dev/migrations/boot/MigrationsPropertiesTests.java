@@ -1,0 +1,87 @@
+package dev.migrations.boot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.DocumentContext;
+import com.jayway.jsonpath.JsonPath;
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfiguration;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.convert.DurationStyle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class MigrationsPropertiesTests {
+
+	private final MigrationsProperties properties = new MigrationsProperties();
+
+	@Test
+	void defaultsAreTheCoreDefaults() {
+		assertThat(this.properties.getLocations()).containsExactly(MigrationsConfiguration.DEFAULT_LOCATION);
+		assertThat(this.properties.getVersionTable()).isEqualTo(MigrationsConfiguration.DEFAULT_VERSION_TABLE);
+		assertThat(this.properties.getLockTimeout()).isEqualTo(MigrationsConfiguration.DEFAULT_LOCK_TIMEOUT);
+		assertThat(this.properties.getGenerate().getOutputDir()).isEqualTo(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+		assertThat(Path.of(this.properties.getGenerate().getOutputDir()))
+			.isEqualTo(Migrations.configure().locations(this.properties.getLocations()).load().outputDirectory());
+		assertThat(this.properties.isValidateChecksums()).isTrue();
+		assertThat(this.properties.getJavaPackages()).isEmpty();
+		assertThat(this.properties.getSchema()).isNull();
+		assertThat(this.properties.getInstalledBy()).isNull();
+	}
+
+	@Test
+	void defaultsOfTheStartupBehaviour() {
+		assertThat(this.properties.isEnabled()).isTrue();
+		assertThat(this.properties.isUpgradeOnStartup()).isTrue();
+		assertThat(this.properties.getTarget()).isEqualTo("head");
+		assertThat(this.properties.isFailOnMissingLocations()).isTrue();
+		assertThat(this.properties.getDrift().isEnabled()).isTrue();
+		assertThat(this.properties.getDrift().getOnStartup()).isEqualTo(MigrationsProperties.DriftAction.WARN);
+	}
+
+	@Test
+	void ideMetadataShowsTheSameDefaults() throws IOException {
+		DocumentContext metadata = metadata();
+		assertThat(defaultOf(metadata, "migrations.locations")).isEqualTo(List.of(MigrationsConfiguration.DEFAULT_LOCATION));
+		assertThat(defaultOf(metadata, "migrations.version-table")).isEqualTo(MigrationsConfiguration.DEFAULT_VERSION_TABLE);
+		assertThat(DurationStyle.detectAndParse((String) defaultOf(metadata, "migrations.lock-timeout")))
+			.isEqualTo(MigrationsConfiguration.DEFAULT_LOCK_TIMEOUT);
+		assertThat(defaultOf(metadata, "migrations.generate.output-dir"))
+			.isEqualTo(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+		assertThat(defaultOf(metadata, "migrations.drift.on-startup")).isEqualTo("warn");
+	}
+
+	@Test
+	void ideMetadataDocumentsEveryProperty() throws IOException {
+		List<Map<String, Object>> properties = metadata().read("$.properties[*]");
+		assertThat(properties).filteredOn((property) -> !(property.get("description") instanceof String text) || text.isBlank())
+			.extracting((property) -> property.get("name"))
+			.isEmpty();
+		List<String> names = metadata().read("$.properties[*].name");
+		assertThat(names).contains("migrations.enabled", "migrations.locations", "migrations.upgrade-on-startup",
+				"migrations.target", "migrations.schema", "migrations.version-table", "migrations.lock-timeout",
+				"migrations.validate-checksums", "migrations.drift.enabled", "migrations.drift.on-startup",
+				"migrations.generate.output-dir");
+	}
+
+	private static Object defaultOf(DocumentContext metadata, String name) {
+		List<Object> values = metadata.read("$.properties[?(@.name == '" + name + "')].defaultValue");
+		assertThat(values).as("default of %s", name).hasSize(1);
+		return values.get(0);
+	}
+
+	private static DocumentContext metadata() throws IOException {
+		try (InputStream in = MigrationsPropertiesTests.class
+			.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+			assertThat(in).as("generated configuration metadata").isNotNull();
+			return JsonPath.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+	}
+
+}

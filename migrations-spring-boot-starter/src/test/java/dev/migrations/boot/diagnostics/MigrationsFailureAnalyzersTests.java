@@ -1,0 +1,134 @@
+package dev.migrations.boot.diagnostics;
+
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.dialect.DatabaseLock;
+import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts applications that fail during the startup upgrade and checks what the failure analyzers
+ * registered in {@code META-INF/spring.factories} tell the user.
+ */
+class MigrationsFailureAnalyzersTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MigrationsAutoConfiguration.class));
+
+	private TestDatabase database;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabases.postgres();
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void twoHeadsSuggestAMerge() {
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/two-heads");
+		assertThat(analysis.getDescription()).contains("2 heads (bbbb00000002, cccc00000003)", "migrations.target");
+		assertThat(analysis.getAction()).contains("db merge -m \"merge heads\"", "migrations.target=heads");
+	}
+
+	@Test
+	void missingLocationSuggestsDbInit() {
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/nowhere");
+		assertThat(analysis.getDescription()).contains("classpath:db/nowhere does not exist");
+		assertThat(analysis.getAction()).contains("db init", "migrations.locations", "migrations.fail-on-missing-locations=false");
+	}
+
+	@Test
+	void editedAppliedRevisionSuggestsRestoringIt() {
+		startAndStop("migrations.locations=classpath:db/jpa");
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa-edited");
+		assertThat(analysis.getDescription()).contains("revision 1a2b3c4d5e6f was modified after being applied");
+		assertThat(analysis.getAction()).contains("git checkout", "db revision -m", "db stamp 1a2b3c4d5e6f",
+				"migrations.validate-checksums=false");
+	}
+
+	@Test
+	void databaseAheadOfTheCodeSuggestsDeployingOrStamping() {
+		startAndStop("migrations.locations=classpath:db/jpa,classpath:db/jpa-next");
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa");
+		assertThat(analysis.getDescription()).contains("revision 2b3c4d5e6f70 applied", "ahead of this code");
+		assertThat(analysis.getAction()).contains("contains 2b3c4d5e6f70", "db stamp <revision>");
+	}
+
+	@Test
+	@SuppressWarnings("try")
+	void lockHeldElsewhereSuggestsWaitingOrARaisedTimeout() throws Exception {
+		// Holds the lock as another instance in the middle of an upgrade would.
+		try (Connection connection = this.database.connection();
+				DatabaseLock lock = new PostgresDialect().lock(connection, "migrations_version", Duration.ofSeconds(5))) {
+			FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.lock-timeout=1s");
+			assertThat(analysis.getDescription()).contains("the migrations lock stayed held by", "migrations.lock-timeout");
+			assertThat(analysis.getAction()).contains("wait for it to finish", "pg_terminate_backend",
+					"migrations.lock-timeout=10m");
+		}
+	}
+
+	@Test
+	void otherFailuresAreLeftToOtherAnalyzers() {
+		assertThat(analyze(new IllegalStateException("unrelated"))).isNull();
+	}
+
+	private void startAndStop(String... properties) {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues(properties)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	private FailureAnalysis analyzeStartup(String... properties) {
+		Throwable[] failure = new Throwable[1];
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues(properties)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				failure[0] = context.getStartupFailure();
+			});
+		FailureAnalysis analysis = analyze(failure[0]);
+		assertThat(analysis).as("analysis of %s", failure[0]).isNotNull();
+		return analysis;
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		ClassLoader classLoader = MigrationsFailureAnalyzersTests.class.getClassLoader();
+		// Boot's own analyzers need constructor arguments this test does not give; they are skipped.
+		List<FailureAnalyzer> ours = SpringFactoriesLoader.forDefaultResourceLocation(classLoader)
+			.load(FailureAnalyzer.class, FailureHandler.handleMessage((message, ex) -> {
+			}))
+			.stream()
+			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
+			.toList();
+		assertThat(ours).hasSize(6);
+		return ours.stream()
+			.map((analyzer) -> analyzer.analyze(failure))
+			.filter(Objects::nonNull)
+			.findFirst()
+			.orElse(null);
+	}
+
+}
