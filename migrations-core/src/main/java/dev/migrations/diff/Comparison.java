@@ -489,7 +489,8 @@ final class Comparison {
 		}
 
 		Matching<CheckConstraint> checks = match(pair.current.checks(), pair.target.checks(),
-				(check) -> Expressions.key(check.expression(), renames), (check) -> Expressions.key(check.expression(), Map.of()));
+				(check) -> Expressions.checkKey(check.expression(), renames),
+				(check) -> Expressions.checkKey(check.expression(), Map.of()));
 		for (CheckConstraint check : checks.onlyCurrent) {
 			this.dropChecks.add(new DropCheck(currentName, check));
 		}

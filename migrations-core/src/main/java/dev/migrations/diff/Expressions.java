@@ -55,6 +55,81 @@ final class Expressions {
 		return key.toString();
 	}
 
+	/** Casts between PostgreSQL's string types, which the server adds or moves when it reprints a check. */
+	private static final java.util.regex.Pattern STRING_CAST = java.util.regex.Pattern
+		.compile("::(?:character varying|text|bpchar|character|name)(?:\\[\\])?");
+
+	/**
+	 * A comparison key for check constraints. PostgreSQL does not print a check the same way after it
+	 * re-reads its own output: {@code status IN ('A','B')} is stored as
+	 * {@code status::text = ANY (ARRAY['A'::character varying]::text[])}, and that text, run again
+	 * (as a generated revision does), becomes {@code status::text = ANY (ARRAY['A'::character varying::text])}.
+	 * So casts between string types, grouping parentheses and spaces are left out of the key, outside
+	 * string literals. Two checks differing only in how their parts are grouped would compare equal:
+	 * a missed difference is preferred to a false one here.
+	 */
+	static String checkKey(String expression, Map<String, String> columnRenames) {
+		String key = key(expression, columnRenames);
+		if (key == null) {
+			return null;
+		}
+		StringBuilder out = new StringBuilder(key.length());
+		int i = 0;
+		while (i < key.length()) {
+			char c = key.charAt(i);
+			if (c == '\'') {
+				int end = skipQuoted(key, i, '\'');
+				out.append(key, i, end);
+				i = end;
+				continue;
+			}
+			if (c == ':' && key.startsWith("::", i)) {
+				java.util.regex.Matcher cast = STRING_CAST.matcher(key);
+				if (cast.find(i) && cast.start() == i && (cast.end() == key.length() || !isWordPart(key.charAt(cast.end())))) {
+					i = cast.end();
+					continue;
+				}
+			}
+			if (c == '(' && (out.length() == 0 || !isWordPart(out.charAt(out.length() - 1)))) {
+				// grouping, not a function call: drop it and its partner
+				int close = matching(key, i);
+				if (close > i) {
+					key = key.substring(0, close) + key.substring(close + 1);
+					i++;
+					continue;
+				}
+			}
+			if (!Character.isWhitespace(c)) {
+				out.append(c);
+			}
+			i++;
+		}
+		return out.toString();
+	}
+
+	private static int matching(String text, int open) {
+		int depth = 0;
+		int i = open;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (c == '\'') {
+				i = skipQuoted(text, i, '\'');
+				continue;
+			}
+			if (c == '(') {
+				depth++;
+			}
+			else if (c == ')') {
+				depth--;
+				if (depth == 0) {
+					return i;
+				}
+			}
+			i++;
+		}
+		return -1;
+	}
+
 	private static String rename(String word, String expression, int start, int end, Map<String, String> renames) {
 		if (renames.isEmpty() || isTypeOrFunction(expression, start, end)) {
 			return word;

@@ -1,0 +1,188 @@
+package dev.migrations.autogenerate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import dev.migrations.MigrateResult;
+import dev.migrations.Migrations;
+import dev.migrations.entity.EntityMetadataReader;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The autogenerate round trip every scenario goes through, against a real PostgreSQL:
+ * <ol>
+ * <li>entities v1 → {@code migrate} → {@code upgrade} → {@code check} is empty, and a second {@code migrate} writes nothing;</li>
+ * <li>a schema Hibernate itself creates from v1 (and from v2) gives an empty {@code check} (no false positives);</li>
+ * <li>entities v2 → {@code migrate} writes a revision (the scenario asserts its SQL) → {@code upgrade} →
+ * {@code check} is empty → {@code downgrade -1} → {@code check} against v1 is empty.</li>
+ * </ol>
+ */
+public final class ScenarioRunner {
+
+	private final Path directory;
+
+	private List<Class<?>> v1 = List.of();
+
+	private List<Class<?>> v2 = List.of();
+
+	private Consumer<DataSource> afterV1 = (ds) -> {
+	};
+
+	private Consumer<String> revisionAssertions = (text) -> {
+	};
+
+	private Consumer<DataSource> afterV2 = (ds) -> {
+	};
+
+	private Consumer<DataSource> afterDowngrade = (ds) -> {
+	};
+
+	private boolean hibernateCreateCheck = true;
+
+	private String generatedRevision;
+
+	public ScenarioRunner(Path directory) {
+		this.directory = directory;
+	}
+
+	public ScenarioRunner v1(Class<?>... entities) {
+		this.v1 = List.of(entities);
+		return this;
+	}
+
+	public ScenarioRunner v2(Class<?>... entities) {
+		this.v2 = List.of(entities);
+		return this;
+	}
+
+	/** Runs after v1 is applied, e.g. to insert rows that v2 must keep. */
+	public ScenarioRunner afterV1(Consumer<DataSource> action) {
+		this.afterV1 = action;
+		return this;
+	}
+
+	/** Asserts the text of the revision generated for v2. */
+	public ScenarioRunner revision(Consumer<String> assertions) {
+		this.revisionAssertions = assertions;
+		return this;
+	}
+
+	/** Runs after v2 is applied, e.g. to check the rows kept. */
+	public ScenarioRunner afterV2(Consumer<DataSource> action) {
+		this.afterV2 = action;
+		return this;
+	}
+
+	/** Runs after the downgrade back to v1. */
+	public ScenarioRunner afterDowngrade(Consumer<DataSource> action) {
+		this.afterDowngrade = action;
+		return this;
+	}
+
+	/** Skips the "schema created by Hibernate" check, for mappings Hibernate's own DDL cannot create. */
+	public ScenarioRunner withoutHibernateCreateCheck() {
+		this.hibernateCreateCheck = false;
+		return this;
+	}
+
+	/** The text of the revision generated for v2, after {@link #run}. */
+	public String generatedRevision() {
+		return this.generatedRevision;
+	}
+
+	public Migrations migrations(DataSource dataSource, List<Class<?>> entities) {
+		return Migrations.configure().dataSource(dataSource).locations("filesystem:" + this.directory)
+			.outputDirectory(this.directory).entities(EntitySource.of(entities)).load();
+	}
+
+	public void run(TestDatabase db) {
+		DataSource dataSource = db.dataSource();
+		Migrations first = migrations(dataSource, this.v1);
+		MigrateResult created = first.migrate("v1");
+		assertThat(created.written()).as("v1 from an empty database writes a revision").isTrue();
+		first.upgrade("head");
+		assertThat(first.check()).as("check after upgrading to v1").isEmpty();
+		assertThat(first.migrate("no change").written()).as("migrate with no change writes nothing").isFalse();
+		this.afterV1.accept(dataSource);
+
+		Migrations second = migrations(dataSource, this.v2);
+		MigrateResult generated = second.migrate("v2");
+		assertThat(generated.written()).as("v2 differs from v1, so migrate writes a revision").isTrue();
+		this.generatedRevision = read(generated.file());
+		this.revisionAssertions.accept(this.generatedRevision);
+		second.upgrade("head");
+		assertThat(second.check()).as("check after upgrading to v2; revision:%n%s", this.generatedRevision).isEmpty();
+		assertThat(second.migrate("no change").written()).isFalse();
+		this.afterV2.accept(dataSource);
+
+		second.downgrade("-1");
+		assertThat(migrations(dataSource, this.v1).check()).as("check against v1 after downgrading; revision:%n%s",
+				this.generatedRevision).isEmpty();
+		this.afterDowngrade.accept(dataSource);
+
+		if (this.hibernateCreateCheck) {
+			assertHibernateCreatedSchemaHasNoDrift(this.v1);
+			assertHibernateCreatedSchemaHasNoDrift(this.v2);
+		}
+	}
+
+	/** A schema created by Hibernate's own DDL from the entities shows no difference. */
+	public void assertHibernateCreatedSchemaHasNoDrift(List<Class<?>> entities) {
+		try (TestDatabase fresh = TestDatabases.postgres()) {
+			List<String> ddl = new EntityMetadataReader().read(EntitySource.of(entities)).hibernateStatements();
+			try (Connection connection = fresh.connection(); Statement statement = connection.createStatement()) {
+				for (String sql : ddl) {
+					statement.execute(sql);
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Hibernate's DDL failed: " + ex.getMessage(), ex);
+			}
+			Path empty = this.directory.resolve("hibernate-" + System.nanoTime());
+			try {
+				Files.createDirectories(empty);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			Migrations migrations = Migrations.configure().dataSource(fresh.dataSource()).locations("filesystem:" + empty)
+				.entities(EntitySource.of(entities)).load();
+			assertThat(migrations.check()).as("check against a schema Hibernate created from %s", entities).isEmpty();
+		}
+	}
+
+	/** Runs SQL against the data source. */
+	public static void execute(DataSource dataSource, String... sql) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			for (String each : sql) {
+				statement.execute(each);
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
