@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrations.diff.ConstraintNames;
@@ -74,8 +76,19 @@ import dev.migrations.schema.UniqueConstraint;
  * {@link RenderedStatement#requiresNoTransaction()} exactly when a later statement of the same
  * rendered list mentions the label as a literal (a default, a check, an index predicate); other
  * scripts stay fully transactional.
+ * <p>
+ * A column whose default is {@code nextval('<sequence>'::regclass)} of a sequence the list does
+ * not create on its own is a {@code serial} column: its sequence belongs to the column and is not
+ * in the model. Creating the table or adding the column therefore creates that sequence first and
+ * makes the column own it afterwards, as {@code serial} does, so dropping the column drops it too.
  */
 public final class PostgresRenderer {
+
+	private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'::regclass\\)");
+
+	private static final Pattern PLAIN_NAME = Pattern.compile("[^\".]+");
+
+	private static final Pattern QUOTED_NAME = Pattern.compile("\"((?:[^\"]|\"\")+)\"");
 
 	private final String schema;
 
@@ -98,10 +111,16 @@ public final class PostgresRenderer {
 	 * @return the statements, in execution order
 	 */
 	public List<RenderedStatement> render(List<Operation> operations) {
-		Visitor visitor = new Visitor();
+		Set<String> standAloneSequences = new HashSet<>();
+		for (Operation operation : Objects.requireNonNull(operations, "operations")) {
+			if (operation instanceof CreateSequence create) {
+				standAloneSequences.add(create.sequence().name());
+			}
+		}
+		Visitor visitor = new Visitor(standAloneSequences);
 		List<RenderedStatement> statements = new ArrayList<>();
 		Map<Integer, String> addedLabels = new LinkedHashMap<>();
-		for (Operation operation : Objects.requireNonNull(operations, "operations")) {
+		for (Operation operation : operations) {
 			if (operation instanceof AddEnumValue add) {
 				addedLabels.put(statements.size(), PostgresIdentifiers.literal(add.value()));
 			}
@@ -183,6 +202,27 @@ public final class PostgresRenderer {
 		return depth == 0;
 	}
 
+	/**
+	 * The name of the sequence a serial column's default draws from, or {@code null} when the
+	 * default is not an unqualified {@code nextval('<sequence>'::regclass)}: a sequence of another
+	 * schema is not this column's to create.
+	 */
+	private static String serialSequence(Column column) {
+		if (column.defaultExpression() == null || column.identity() != null) {
+			return null;
+		}
+		Matcher nextval = NEXTVAL.matcher(column.defaultExpression().trim());
+		if (!nextval.matches()) {
+			return null;
+		}
+		String regclass = nextval.group(1).replace("''", "'");
+		if (PLAIN_NAME.matcher(regclass).matches()) {
+			return regclass;
+		}
+		Matcher quoted = QUOTED_NAME.matcher(regclass);
+		return quoted.matches() ? quoted.group(1).replace("\"\"", "\"") : null;
+	}
+
 	private static RenderedStatement statement(String sql, List<String> warnings) {
 		return new RenderedStatement(sql, warnings, false);
 	}
@@ -206,12 +246,18 @@ public final class PostgresRenderer {
 
 		private final Set<String> createdTables = new HashSet<>();
 
+		private final Set<String> standAloneSequences;
+
+		Visitor(Set<String> standAloneSequences) {
+			this.standAloneSequences = standAloneSequences;
+		}
+
 		private boolean holdsRows(String table) {
 			return !this.createdTables.contains(table);
 		}
 
 		private String oneLine(List<Operation> operations) {
-			Visitor scratch = new Visitor();
+			Visitor scratch = new Visitor(this.standAloneSequences);
 			List<String> sql = new ArrayList<>();
 			for (Operation operation : operations) {
 				for (RenderedStatement statement : operation.accept(scratch)) {
@@ -233,6 +279,23 @@ public final class PostgresRenderer {
 				sql.append(" NOT NULL");
 			}
 			return sql.toString();
+		}
+
+		/** The sequence of a serial column that this column owns, or {@code null}. */
+		private String ownedSequence(Column column) {
+			String sequence = serialSequence(column);
+			return (sequence != null && !this.standAloneSequences.contains(sequence)) ? sequence : null;
+		}
+
+		/** Creates a serial column's sequence, typed like {@code serial} types it; it must exist before the default. */
+		private RenderedStatement createOwnedSequence(String sequence, Column column) {
+			String type = column.type();
+			boolean narrower = type.equals("integer") || type.equals("smallint");
+			return statement("CREATE SEQUENCE IF NOT EXISTS " + name(sequence) + (narrower ? " AS " + type : ""));
+		}
+
+		private RenderedStatement ownSequence(String sequence, String table, Column column) {
+			return statement("ALTER SEQUENCE " + name(sequence) + " OWNED BY " + name(table) + "." + quote(column.name()));
 		}
 
 		private String identity(Column.Identity identity) {
@@ -330,8 +393,17 @@ public final class PostgresRenderer {
 				lines.add(foreignKeyClause(tableName, foreignKey));
 			}
 			List<RenderedStatement> statements = new ArrayList<>();
+			List<RenderedStatement> ownership = new ArrayList<>();
+			for (Column column : table.columns()) {
+				String sequence = ownedSequence(column);
+				if (sequence != null) {
+					statements.add(createOwnedSequence(sequence, column));
+					ownership.add(ownSequence(sequence, tableName, column));
+				}
+			}
 			statements.add(statement("CREATE TABLE IF NOT EXISTS " + name(tableName) + " (\n    "
 					+ String.join(",\n    ", lines) + "\n)", warnings(op.note())));
+			statements.addAll(ownership);
 			for (Index index : table.indexes()) {
 				statements.add(statement(createIndex(tableName, index)));
 			}
@@ -381,7 +453,14 @@ public final class PostgresRenderer {
 				warnings.add(op.note());
 			}
 			List<RenderedStatement> statements = new ArrayList<>();
+			String sequence = ownedSequence(column);
+			if (sequence != null) {
+				statements.add(createOwnedSequence(sequence, column));
+			}
 			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(column), warnings));
+			if (sequence != null) {
+				statements.add(ownSequence(sequence, op.table(), column));
+			}
 			if (column.comment() != null) {
 				statements.add(columnComment(op.table(), column.name(), column.comment()));
 			}

@@ -1,7 +1,6 @@
 package dev.migrations.entity;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -24,6 +22,8 @@ import dev.migrations.entity.fixtures.reserved.User;
 import dev.migrations.entity.fixtures.schema.AuditEntry;
 import dev.migrations.entity.fixtures.schema.Note;
 import dev.migrations.entity.fixtures.shop.Shop;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,11 +32,13 @@ class PostgresScratchSchemaTest {
 
 	private static final EntityModel SHOP = new EntityMetadataReader().read(EntitySource.of(Shop.ENTITIES));
 
+	private static TestDatabase database;
+
 	private Connection connection;
 
 	@BeforeEach
 	void connect() throws SQLException {
-		this.connection = Database.connect();
+		this.connection = database.connection();
 	}
 
 	@AfterEach
@@ -306,43 +308,16 @@ class PostgresScratchSchemaTest {
 	}
 
 	@BeforeAll
-	static void createDatabase() throws SQLException {
-		Database.create();
+	static void createDatabase() {
+		database = TestDatabases.postgres();
 	}
 
 	@AfterAll
-	static void dropDatabase() throws SQLException {
-		Database.drop();
-	}
-
-	/**
-	 * A fresh database for this class on the local PostgreSQL server.
-	 */
-	private static final class Database {
-
-		private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
-
-		private static final String NAME = "entity_scratch_" + UUID.randomUUID().toString().replace("-", "");
-
-		static void create() throws SQLException {
-			onServer("create database " + NAME);
+	static void dropDatabase() {
+		// Null when no server could be found: the failure to create it is the one to report.
+		if (database != null) {
+			database.close();
 		}
-
-		static void drop() throws SQLException {
-			onServer("drop database if exists " + NAME + " with (force)");
-		}
-
-		static Connection connect() throws SQLException {
-			return DriverManager.getConnection(SERVER + NAME, "postgres", "");
-		}
-
-		private static void onServer(String sql) throws SQLException {
-			try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-					Statement statement = admin.createStatement()) {
-				statement.execute(sql);
-			}
-		}
-
 	}
 
 }

@@ -299,6 +299,39 @@ class PostgresRendererTest {
 	}
 
 	@Test
+	void aSerialColumnCreatesTheSequenceItOwnsAroundItsTableOrColumn() {
+		Table post = table("post")
+			.columns(column("id", "bigint", false, "nextval('post_id_seq'::regclass)"),
+					column("Rank", "integer", false, "nextval('\"Post_Rank_seq\"'::regclass)"))
+			.primaryKey("post_pkey", "id")
+			.build();
+
+		assertThat(sql(new CreateTable(post),
+				new AddColumn("news", column("n", "smallint", false, "nextval('news_n_seq'::regclass)"))))
+			.containsExactly("CREATE SEQUENCE IF NOT EXISTS post_id_seq", "CREATE SEQUENCE IF NOT EXISTS \"Post_Rank_seq\" AS integer",
+					"""
+							CREATE TABLE IF NOT EXISTS post (
+							    id bigint DEFAULT nextval('post_id_seq'::regclass) NOT NULL,
+							    "Rank" integer DEFAULT nextval('"Post_Rank_seq"'::regclass) NOT NULL,
+							    CONSTRAINT post_pkey PRIMARY KEY (id)
+							)""",
+					"ALTER SEQUENCE post_id_seq OWNED BY post.id", "ALTER SEQUENCE \"Post_Rank_seq\" OWNED BY post.\"Rank\"",
+					"CREATE SEQUENCE IF NOT EXISTS news_n_seq AS smallint",
+					"ALTER TABLE news ADD COLUMN IF NOT EXISTS n smallint DEFAULT nextval('news_n_seq'::regclass) NOT NULL",
+					"ALTER SEQUENCE news_n_seq OWNED BY news.n");
+	}
+
+	@Test
+	void aDefaultDrawingFromAStandAloneOrOtherSchemasSequenceCreatesNoSequence() {
+		assertThat(sql(new CreateSequence(sequence("shared_seq", 1)),
+				new AddColumn("a", column("id", "bigint", false, "nextval('shared_seq'::regclass)")),
+				new AddColumn("b", column("id", "bigint", false, "nextval('other.b_id_seq'::regclass)"))))
+			.containsExactly("CREATE SEQUENCE IF NOT EXISTS shared_seq",
+					"ALTER TABLE a ADD COLUMN IF NOT EXISTS id bigint DEFAULT nextval('shared_seq'::regclass) NOT NULL",
+					"ALTER TABLE b ADD COLUMN IF NOT EXISTS id bigint DEFAULT nextval('other.b_id_seq'::regclass) NOT NULL");
+	}
+
+	@Test
 	void enumTypesAreCreatedDroppedAndExtended() {
 		List<EnumUsage> usages = List.of(new EnumUsage("deal", "currency", false, null));
 		assertThat(sql(new CreateEnumType(enumType("dealcurrency", "USD", "EUR")), new DropEnumType(enumType("Mood", "a")),

@@ -3,17 +3,11 @@ package dev.migrations.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,57 +17,46 @@ import org.junit.jupiter.api.Test;
 
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.SchemaDiffer;
-import dev.migrations.schema.CheckConstraint;
-import dev.migrations.schema.Column;
-import dev.migrations.schema.EnumType;
-import dev.migrations.schema.ForeignKey;
-import dev.migrations.schema.Index;
-import dev.migrations.schema.PrimaryKey;
+import dev.migrations.introspect.PostgresIntrospector;
 import dev.migrations.schema.SchemaModel;
-import dev.migrations.schema.Sequence;
-import dev.migrations.schema.Table;
-import dev.migrations.schema.UniqueConstraint;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
 
 /**
- * The round trip on a real PostgreSQL: the database at version 1 and the wanted version 2 are
- * built from hand-written DDL in two schemas (as the entities' DDL is materialized in a scratch
- * schema), read back, diffed; the rendered upgrade is applied to version 1, which must then read
- * exactly as version 2 with its rows kept; the rendered downgrade must bring version 1 back.
+ * The round trip on a real PostgreSQL, along the product's own path: the database at version 1
+ * and the wanted version 2 are built from hand-written DDL in two schemas (as the entities' DDL is
+ * materialized in a scratch schema), read back by the introspector and diffed; the rendered
+ * upgrade is applied to version 1, which must then read exactly as version 2 with its rows kept;
+ * the rendered downgrade must bring version 1 back.
  */
 class PostgresRoundTripTest {
 
-	private static final String ADMIN_URL = System.getenv().getOrDefault("MIGRATIONS_TEST_POSTGRES_URL",
-			"jdbc:postgresql://127.0.0.1:5432/postgres");
-
-	private static String database;
+	private static TestDatabase database;
 
 	private final SchemaDiffer differ = new SchemaDiffer();
 
 	private final PostgresRenderer renderer = new PostgresRenderer();
 
+	private final PostgresIntrospector introspector = new PostgresIntrospector();
+
 	private Connection connection;
 
 	@BeforeAll
-	static void createDatabase() throws SQLException {
-		database = "migrations_diff_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-		try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-				Statement statement = admin.createStatement()) {
-			statement.execute("CREATE DATABASE " + database);
-		}
+	static void createDatabase() {
+		database = TestDatabases.postgres();
 	}
 
 	@AfterAll
-	static void dropDatabase() throws SQLException {
-		try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-				Statement statement = admin.createStatement()) {
-			statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+	static void dropDatabase() {
+		// Null when no server could be found: the failure to create it is the one to report.
+		if (database != null) {
+			database.close();
 		}
 	}
 
 	@BeforeEach
 	void connect() throws SQLException {
-		this.connection = DriverManager.getConnection(ADMIN_URL.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1"),
-				"postgres", "");
+		this.connection = database.connection();
 	}
 
 	@AfterEach
@@ -255,126 +238,12 @@ class PostgresRoundTripTest {
 		return rows;
 	}
 
-	// A small catalog reader, enough for these tests. The search path is set to the schema so that
-	// the server prints types, defaults and expressions without its name, as for the scratch schema.
-
-	private SchemaModel read(String schema) throws SQLException {
-		execute("SET search_path TO " + schema);
-		Map<String, List<Column>> columns = new LinkedHashMap<>();
-		Map<String, String> tableComments = new HashMap<>();
-		query("SELECT c.relname, obj_description(c.oid, 'pg_class') FROM pg_class c JOIN pg_namespace n"
-				+ " ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind = 'r' ORDER BY c.relname", schema, (row) -> {
-					columns.put(row.getString(1), new ArrayList<>());
-					tableComments.put(row.getString(1), row.getString(2));
-				});
-		query("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-				+ " pg_get_expr(d.adbin, d.adrelid), a.attidentity, col_description(c.oid, a.attnum)"
-				+ " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-				+ " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
-				+ " WHERE n.nspname = ? AND c.relkind = 'r' AND a.attnum > 0 AND NOT a.attisdropped"
-				+ " ORDER BY c.relname, a.attnum", schema, (row) -> {
-					String identity = row.getString(6);
-					columns.get(row.getString(1)).add(new Column(row.getString(2), row.getString(3), !row.getBoolean(4),
-							row.getString(5), "a".equals(identity) ? Column.Identity.ALWAYS
-									: "d".equals(identity) ? Column.Identity.BY_DEFAULT : null,
-							row.getString(7)));
-				});
-		Map<String, PrimaryKey> primaryKeys = new HashMap<>();
-		Map<String, List<UniqueConstraint>> uniques = new HashMap<>();
-		Map<String, List<ForeignKey>> foreignKeys = new HashMap<>();
-		Map<String, List<CheckConstraint>> checks = new HashMap<>();
-		query("SELECT c.relname, k.conname, k.contype, pg_get_constraintdef(k.oid),"
-				+ " (SELECT array_agg(a.attname ORDER BY u.i) FROM unnest(k.conkey) WITH ORDINALITY u(n, i)"
-				+ "  JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n),"
-				+ " r.relname, rn.nspname,"
-				+ " (SELECT array_agg(a.attname ORDER BY u.i) FROM unnest(k.confkey) WITH ORDINALITY u(n, i)"
-				+ "  JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n),"
-				+ " k.confdeltype, k.confupdtype"
-				+ " FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
-				+ " LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace"
-				+ " WHERE n.nspname = ? ORDER BY c.relname, k.conname", schema, (row) -> {
-					String table = row.getString(1);
-					String name = row.getString(2);
-					List<String> keyColumns = strings(row.getArray(5));
-					switch (row.getString(3)) {
-						case "p" -> primaryKeys.put(table, new PrimaryKey(name, keyColumns));
-						case "u" -> uniques.computeIfAbsent(table, (t) -> new ArrayList<>())
-							.add(new UniqueConstraint(name, keyColumns));
-						case "f" -> foreignKeys.computeIfAbsent(table, (t) -> new ArrayList<>())
-							.add(new ForeignKey(name, keyColumns, schema.equals(row.getString(7)) ? null : row.getString(7),
-									row.getString(6), strings(row.getArray(8)), action(row.getString(9)),
-									action(row.getString(10))));
-						case "c" -> {
-							String definition = row.getString(4);
-							String expression = definition.substring("CHECK (".length(), definition.lastIndexOf(')'));
-							checks.computeIfAbsent(table, (t) -> new ArrayList<>()).add(new CheckConstraint(name, expression));
-						}
-						default -> {
-						}
-					}
-				});
-		Map<String, List<Index>> indexes = new HashMap<>();
-		query("SELECT c.relname, i.relname, x.indisunique, am.amname, pg_get_expr(x.indpred, x.indrelid, true),"
-				+ " (SELECT array_agg(pg_get_indexdef(x.indexrelid, k, true) ORDER BY k)"
-				+ "  FROM generate_series(1, x.indnkeyatts) k),"
-				+ " (SELECT array_agg(pg_get_indexdef(x.indexrelid, k, true) ORDER BY k)"
-				+ "  FROM generate_series(x.indnkeyatts + 1, x.indnatts) k)"
-				+ " FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid"
-				+ " JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = i.relam"
-				+ " WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid"
-				+ " AND k.contype IN ('p', 'u', 'x')) ORDER BY c.relname, i.relname", schema, (row) -> indexes
-					.computeIfAbsent(row.getString(1), (t) -> new ArrayList<>())
-					.add(new Index(row.getString(2), strings(row.getArray(6)), row.getBoolean(3), row.getString(4),
-							row.getString(5), strings(row.getArray(7)))));
-		List<Table> tables = new ArrayList<>();
-		columns.forEach((table, tableColumns) -> tables.add(new Table(table, tableColumns, primaryKeys.get(table),
-				uniques.getOrDefault(table, List.of()), indexes.getOrDefault(table, List.of()),
-				foreignKeys.getOrDefault(table, List.of()), checks.getOrDefault(table, List.of()), tableComments.get(table))));
-		List<Sequence> sequences = new ArrayList<>();
-		query("SELECT c.relname, format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax,"
-				+ " s.seqcache, s.seqcycle FROM pg_sequence s JOIN pg_class c ON c.oid = s.seqrelid"
-				+ " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND NOT EXISTS (SELECT 1 FROM pg_depend d"
-				+ " WHERE d.objid = c.oid AND d.classid = 'pg_class'::regclass AND d.deptype = 'i') ORDER BY c.relname",
-				schema, (row) -> sequences.add(new Sequence(row.getString(1), row.getString(2), row.getLong(3),
-						row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7), row.getBoolean(8))));
-		List<EnumType> enumTypes = new ArrayList<>();
-		query("SELECT t.typname, array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_type t"
-				+ " JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid"
-				+ " WHERE n.nspname = ? GROUP BY t.typname ORDER BY t.typname", schema,
-				(row) -> enumTypes.add(new EnumType(row.getString(1), strings(row.getArray(2)))));
-		return new SchemaModel(schema, tables, sequences, enumTypes);
-	}
-
-	private static ForeignKey.Action action(String code) {
-		return switch (code) {
-			case "r" -> ForeignKey.Action.RESTRICT;
-			case "c" -> ForeignKey.Action.CASCADE;
-			case "n" -> ForeignKey.Action.SET_NULL;
-			case "d" -> ForeignKey.Action.SET_DEFAULT;
-			default -> ForeignKey.Action.NO_ACTION;
-		};
-	}
-
-	private static List<String> strings(java.sql.Array array) throws SQLException {
-		return (array != null) ? List.of((String[]) array.getArray()) : List.of();
-	}
-
-	private void query(String sql, String schema, RowHandler handler) throws SQLException {
-		try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
-			statement.setString(1, schema);
-			try (ResultSet result = statement.executeQuery()) {
-				while (result.next()) {
-					handler.handle(result);
-				}
-			}
-		}
-	}
-
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void handle(ResultSet row) throws SQLException;
-
+	/**
+	 * Reads a schema the way autogenerate does. The session's search_path is left as the test set
+	 * it: the introspector prints with only the read schema on it whatever the connection's own.
+	 */
+	private SchemaModel read(String schema) {
+		return this.introspector.introspect(this.connection, schema, (table) -> true);
 	}
 
 }
