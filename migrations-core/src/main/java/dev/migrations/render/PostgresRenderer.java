@@ -38,6 +38,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
 import dev.migrations.diff.Operation.SetTableComment;
@@ -665,6 +666,17 @@ public final class PostgresRenderer {
 				sql.append(target.cycle() ? " CYCLE" : " NO CYCLE");
 			}
 			return List.of(statement(sql.toString()));
+		}
+
+		@Override
+		public List<RenderedStatement> visitRenameSequence(RenameSequence op) {
+			List<String> warnings = new ArrayList<>();
+			if (op.proposed()) {
+				warnings.add("probable rename: sequences " + op.from() + " and " + op.to() + " have the same definition;"
+						+ " renaming keeps the current value, so new ids do not collide with rows numbered from " + op.from()
+						+ "; if this is not a rename, replace this statement with: " + oneLine(op.alternative()));
+			}
+			return List.of(statement("ALTER SEQUENCE " + name(op.from()) + " RENAME TO " + quote(op.to()), warnings));
 		}
 
 		@Override

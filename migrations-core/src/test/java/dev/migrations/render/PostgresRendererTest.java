@@ -40,6 +40,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
 import dev.migrations.diff.Operation.SetTableComment;
@@ -283,6 +284,17 @@ class PostgresRendererTest {
 						"DROP INDEX IF EXISTS \"Doc_Idx\"");
 		assertThat(warnings(new CreateIndex("doc", new Index("u", List.of("slug"), true, "btree", null, List.of()))))
 			.containsExactly("fails if doc already holds duplicate values in (slug)");
+	}
+
+	@Test
+	void sequenceRenamesKeepTheSequenceAndProposedOnesShowTheAlternative() {
+		assertThat(script(new RenameSequence("memo_seq", "note_seq",
+				List.of(new DropSequence(sequence("memo_seq", 50)), new CreateSequence(sequence("note_seq", 50)))),
+				new RenameSequence("Order_seq", "order_seq"))).isEqualTo("""
+						-- WARNING: probable rename: sequences memo_seq and note_seq have the same definition; renaming keeps the current value, so new ids do not collide with rows numbered from memo_seq; if this is not a rename, replace this statement with: DROP SEQUENCE IF EXISTS memo_seq; CREATE SEQUENCE IF NOT EXISTS note_seq INCREMENT BY 50
+						ALTER SEQUENCE memo_seq RENAME TO note_seq;
+						ALTER SEQUENCE "Order_seq" RENAME TO order_seq;
+						""");
 	}
 
 	@Test
