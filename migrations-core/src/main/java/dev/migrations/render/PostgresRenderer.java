@@ -513,10 +513,13 @@ public final class PostgresRenderer {
 				}
 			}
 			if (target.identity() != null && existing.identity() == null) {
-				statements.add(statement(alter + "ADD GENERATED " + identity(target.identity()) + " AS IDENTITY",
-						warnings(holdsRows(op.table()) ? "the identity of " + label + " starts at 1; if rows exist, move it"
-								+ " past them: SELECT setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", "
-								+ literal(op.column()) + "), max(" + column + ")) FROM " + name(op.table()) : null)));
+				statements.add(statement(alter + "ADD GENERATED " + identity(target.identity()) + " AS IDENTITY"));
+				if (holdsRows(op.table())) {
+					// The identity starts at 1: move it past the rows, or the next insert collides with them.
+					// On an empty table max() is NULL and setval, being strict, leaves the start alone.
+					statements.add(statement("SELECT setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", "
+							+ literal(op.column()) + "), max(" + column + ")) FROM " + name(op.table())));
+				}
 			}
 			else if (target.identity() != null && existing.identity() != target.identity()) {
 				statements.add(statement(alter + "SET GENERATED " + identity(target.identity())));
