@@ -173,6 +173,11 @@ class PostgresRendererTest {
 			.containsExactly("ALTER TABLE t ALTER COLUMN j TYPE jsonb");
 		assertThat(warnings(new AlterColumn("t", "qty", column("qty", "text"), column("qty", "integer"))))
 			.containsExactly("converts t.qty from text to integer with USING qty::integer: values that are not valid integer make this fail");
+		// every integer fits in 11 characters, sign included; a bigint may not
+		assertThat(warnings(new AlterColumn("t", "qty", column("qty", "integer"), column("qty", "character varying(11)"))))
+			.isEmpty();
+		assertThat(warnings(new AlterColumn("t", "qty", column("qty", "bigint"), column("qty", "character varying(11)"))))
+			.containsExactly("values of t.qty longer than 11 characters make this fail; shorten them first");
 	}
 
 	@Test
