@@ -40,6 +40,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
 import dev.migrations.diff.Operation.SetTableComment;
@@ -780,21 +781,71 @@ final class Comparison {
 				existing.put(sequence.name(), sequence);
 			}
 		}
+		List<Sequence> created = new ArrayList<>();
 		for (Sequence wanted : this.target.sequences()) {
 			if (!this.options.sequenceFilter().test(wanted.name())) {
 				continue;
 			}
 			Sequence found = existing.remove(wanted.name());
 			if (found == null) {
-				this.createSequences.add(new CreateSequence(wanted));
+				created.add(wanted);
 			}
 			else if (!found.equals(wanted)) {
 				this.createSequences.add(new AlterSequence(found, wanted));
 			}
 		}
+		renameSequences(existing, created);
+		for (Sequence sequence : created) {
+			this.createSequences.add(new CreateSequence(sequence));
+		}
 		for (Sequence sequence : existing.values()) {
 			this.dropSequences.add(new DropSequence(sequence));
 		}
+	}
+
+	/**
+	 * A dropped and a created sequence of the same definition are one sequence renamed, when
+	 * neither has another candidate: a renamed table's {@code <table>_seq}, a changed
+	 * {@code @SequenceGenerator(sequenceName)}. Dropping and creating it would start the numbering
+	 * over, among ids the rows already hold. Without proposed renames, only a sequence named after
+	 * a renamed table ({@code memo_seq} of {@code memo} renamed to {@code note}) follows its table.
+	 */
+	private void renameSequences(Map<String, Sequence> dropped, List<Sequence> created) {
+		Map<String, List<Sequence>> candidatesOfDropped = new TreeMap<>();
+		Map<String, List<String>> candidatesOfCreated = new HashMap<>();
+		for (Sequence from : dropped.values()) {
+			for (Sequence to : created) {
+				if (sameDefinition(from, to) && (this.options.renameMode() == RenameMode.PROPOSE_RENAME
+						|| followsTableRename(from.name(), to.name()))) {
+					candidatesOfDropped.computeIfAbsent(from.name(), (k) -> new ArrayList<>()).add(to);
+					candidatesOfCreated.computeIfAbsent(to.name(), (k) -> new ArrayList<>()).add(from.name());
+				}
+			}
+		}
+		candidatesOfDropped.forEach((from, candidates) -> {
+			Sequence to = candidates.get(0);
+			if (candidates.size() == 1 && candidatesOfCreated.get(to.name()).size() == 1) {
+				Sequence existing = dropped.remove(from);
+				created.remove(to);
+				this.createSequences.add(new RenameSequence(from, to.name(),
+						List.of(new DropSequence(existing), new CreateSequence(to))));
+			}
+		});
+	}
+
+	private static boolean sameDefinition(Sequence a, Sequence b) {
+		return a.equals(new Sequence(a.name(), b.dataType(), b.start(), b.increment(), b.minValue(), b.maxValue(),
+				b.cache(), b.cycle()));
+	}
+
+	private boolean followsTableRename(String from, String to) {
+		for (Map.Entry<String, String> rename : this.tableRenames.entrySet()) {
+			if (from.startsWith(rename.getKey())
+					&& to.equals(rename.getValue() + from.substring(rename.getKey().length()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** A matched table and what the column matching found in it. */

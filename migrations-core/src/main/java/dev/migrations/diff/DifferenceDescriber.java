@@ -27,6 +27,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
 import dev.migrations.diff.Operation.SetTableComment;
@@ -289,6 +290,12 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 		compare(changes, "cache", existing.cache(), target.cache());
 		compare(changes, "cycle", existing.cycle(), target.cycle());
 		return one(op, target.name() + ": " + String.join("; ", changes));
+	}
+
+	@Override
+	public List<Difference> visitRenameSequence(RenameSequence op) {
+		return one(op, "the database has sequence " + op.from() + " where the entities want " + op.to()
+				+ (op.proposed() ? " (same definition: probably renamed)" : " (renamed)"));
 	}
 
 	private static void compare(List<String> changes, String what, Object existing, Object target) {

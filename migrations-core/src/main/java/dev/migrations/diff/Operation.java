@@ -950,6 +950,59 @@ public sealed interface Operation {
 	}
 
 	/**
+	 * Rename a sequence, keeping its current value: a table numbered from the old sequence goes on
+	 * from where it was instead of starting over among ids its rows already hold.
+	 *
+	 * @param from current name
+	 * @param to new name
+	 * @param alternative when the rename is a guess (same definition), the drop and create it
+	 *        replaces, so a reviewer can swap them back; empty when the rename was asked for
+	 */
+	record RenameSequence(String from, String to, List<Operation> alternative) implements Operation {
+
+		public RenameSequence {
+			Objects.requireNonNull(from, "from");
+			Objects.requireNonNull(to, "to");
+			alternative = alternative == null ? List.of() : List.copyOf(alternative);
+		}
+
+		public RenameSequence(String from, String to) {
+			this(from, to, List.of());
+		}
+
+		/** Whether the differ guessed this rename from the definitions rather than being told. */
+		public boolean proposed() {
+			return !this.alternative.isEmpty();
+		}
+
+		@Override
+		public Operation reverse() {
+			return new RenameSequence(this.to, this.from, Operation.reverse(this.alternative));
+		}
+
+		@Override
+		public String describe() {
+			return "rename sequence " + this.from + " to " + this.to;
+		}
+
+		@Override
+		public String kind() {
+			return "SEQUENCE_RENAMED";
+		}
+
+		@Override
+		public String objectName() {
+			return this.to;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitRenameSequence(this);
+		}
+
+	}
+
+	/**
 	 * Create an enum type.
 	 *
 	 * @param type the type

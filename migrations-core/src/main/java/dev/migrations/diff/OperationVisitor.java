@@ -49,6 +49,8 @@ public interface OperationVisitor<R> {
 
 	R visitAlterSequence(Operation.AlterSequence alterSequence);
 
+	R visitRenameSequence(Operation.RenameSequence renameSequence);
+
 	R visitCreateEnumType(Operation.CreateEnumType createEnumType);
 
 	R visitDropEnumType(Operation.DropEnumType dropEnumType);

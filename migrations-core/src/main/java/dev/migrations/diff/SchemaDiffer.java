@@ -18,8 +18,8 @@ import dev.migrations.schema.SchemaModel;
  * are matched by definition, and a difference of name alone is no difference.
  * <p>
  * The operations come in an order that runs: foreign keys, checks, indexes, unique constraints and
- * primary keys that go or change are dropped first; then enum types and sequences are created and
- * enum labels changed; tables are renamed and created (without foreign keys), columns renamed,
+ * primary keys that go or change are dropped first; then enum types and sequences are created (or
+ * sequences renamed) and enum labels changed; tables are renamed and created (without foreign keys), columns renamed,
  * added and altered, comments set; columns and tables are dropped; primary keys, unique
  * constraints, indexes and checks are added; foreign keys last, once every table exists (so
  * self-references and cycles work); unused sequences and enum types are dropped at the end.

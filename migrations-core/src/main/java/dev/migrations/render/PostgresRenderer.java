@@ -38,6 +38,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
 import dev.migrations.diff.Operation.SetTableComment;
@@ -512,10 +513,13 @@ public final class PostgresRenderer {
 				}
 			}
 			if (target.identity() != null && existing.identity() == null) {
-				statements.add(statement(alter + "ADD GENERATED " + identity(target.identity()) + " AS IDENTITY",
-						warnings(holdsRows(op.table()) ? "the identity of " + label + " starts at 1; if rows exist, move it"
-								+ " past them: SELECT setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", "
-								+ literal(op.column()) + "), max(" + column + ")) FROM " + name(op.table()) : null)));
+				statements.add(statement(alter + "ADD GENERATED " + identity(target.identity()) + " AS IDENTITY"));
+				if (holdsRows(op.table())) {
+					// The identity starts at 1: move it past the rows, or the next insert collides with them.
+					// On an empty table max() is NULL and setval, being strict, leaves the start alone.
+					statements.add(statement("SELECT setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", "
+							+ literal(op.column()) + "), max(" + column + ")) FROM " + name(op.table())));
+				}
 			}
 			else if (target.identity() != null && existing.identity() != target.identity()) {
 				statements.add(statement(alter + "SET GENERATED " + identity(target.identity())));
@@ -665,6 +669,17 @@ public final class PostgresRenderer {
 				sql.append(target.cycle() ? " CYCLE" : " NO CYCLE");
 			}
 			return List.of(statement(sql.toString()));
+		}
+
+		@Override
+		public List<RenderedStatement> visitRenameSequence(RenameSequence op) {
+			List<String> warnings = new ArrayList<>();
+			if (op.proposed()) {
+				warnings.add("probable rename: sequences " + op.from() + " and " + op.to() + " have the same definition;"
+						+ " renaming keeps the current value, so new ids do not collide with rows numbered from " + op.from()
+						+ "; if this is not a rename, replace this statement with: " + oneLine(op.alternative()));
+			}
+			return List.of(statement("ALTER SEQUENCE " + name(op.from()) + " RENAME TO " + quote(op.to()), warnings));
 		}
 
 		@Override

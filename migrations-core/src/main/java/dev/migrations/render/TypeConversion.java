@@ -38,6 +38,10 @@ final class TypeConversion {
 
 	private static final Map<String, Integer> FLOAT_DIGITS = Map.of("real", 6, "double precision", 15);
 
+	/** The longest text of a value of fixed-width types, sign included. */
+	private static final Map<String, Integer> LONGEST_TEXT = Map.of("smallint", 6, "integer", 11, "bigint", 20,
+			"boolean", 5, "uuid", 36);
+
 	private static final Set<String> TEMPORAL = Set.of("date", "time without time zone", "time with time zone",
 			"timestamp without time zone", "timestamp with time zone");
 
@@ -68,8 +72,9 @@ final class TypeConversion {
 		if (source.dimensions == 0 && target.dimensions == 0) {
 			if (STRINGS.contains(target.base)) {
 				Integer length = target.length();
-				boolean fits = STRINGS.contains(source.base) && source.length() != null && length != null
-						&& source.length() <= length;
+				boolean fits = length != null && (STRINGS.contains(source.base) && source.length() != null
+						&& source.length() <= length
+						|| LONGEST_TEXT.containsKey(source.base) && LONGEST_TEXT.get(source.base) <= length);
 				if (length != null && !fits) {
 					warnings.add("values of " + label + " longer than " + length
 							+ " characters make this fail; shorten them first");

@@ -23,11 +23,14 @@ import dev.migrations.diff.Operation.AddColumn;
 import dev.migrations.diff.Operation.AddEnumValue;
 import dev.migrations.diff.Operation.AddForeignKey;
 import dev.migrations.diff.Operation.AlterColumn;
+import dev.migrations.diff.Operation.CreateSequence;
 import dev.migrations.diff.Operation.CreateTable;
 import dev.migrations.diff.Operation.DropColumn;
+import dev.migrations.diff.Operation.DropSequence;
 import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
@@ -454,6 +457,48 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aDroppedAndACreatedSequenceOfTheSameDefinitionAreProposedAsARenameThatKeepsTheValue() {
+		Table memo = table("memo").columns(notNull("id", "bigint"), column("body", "text")).primaryKey("memo_pkey", "id").build();
+		Table note = table("note").columns(notNull("id", "bigint"), column("body", "text")).primaryKey("note_pkey", "id").build();
+		SchemaModel database = schema(List.of(memo), List.of(sequence("memo_seq", 50), sequence("audit_seq", 1)), List.of());
+		SchemaModel entities = schema(List.of(note), List.of(sequence("note_seq", 50), sequence("log_seq", 5)), List.of());
+
+		List<Operation> operations = this.differ.diff(database, entities);
+
+		assertThat(described(operations)).containsExactly("rename sequence memo_seq to note_seq", "create sequence log_seq",
+				"rename table memo to note", "drop sequence audit_seq");
+		assertThat(operations.get(0)).isEqualTo(new RenameSequence("memo_seq", "note_seq",
+				List.of(new DropSequence(sequence("memo_seq", 50)), new CreateSequence(sequence("note_seq", 50)))));
+		assertThat(this.differ.describe(operations).get(0).detail())
+			.isEqualTo("the database has sequence memo_seq where the entities want note_seq (same definition: probably renamed)");
+	}
+
+	@Test
+	void sequencesOfTheSameDefinitionAreNotRenamedWhenTheMatchIsAmbiguous() {
+		SchemaModel database = schema(List.of(), List.of(sequence("a_seq", 50), sequence("b_seq", 50)), List.of());
+		SchemaModel entities = schema(List.of(), List.of(sequence("c_seq", 50)), List.of());
+
+		assertThat(described(this.differ.diff(database, entities))).containsExactly("create sequence c_seq",
+				"drop sequence a_seq", "drop sequence b_seq");
+	}
+
+	@Test
+	void withoutProposedRenamesOnlyASequenceNamedAfterAnExplicitlyRenamedTableFollowsIt() {
+		Table memo = table("memo").columns(notNull("id", "bigint")).build();
+		Table note = table("note").columns(notNull("id", "bigint"), column("body", "text")).build();
+		SchemaModel database = schema(List.of(memo), List.of(sequence("memo_seq", 50), sequence("old_seq", 1)), List.of());
+		SchemaModel entities = schema(List.of(note), List.of(sequence("note_seq", 50), sequence("new_seq", 1)), List.of());
+		DiffOptions dropAndAdd = DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD);
+
+		assertThat(described(this.differ.diff(database, entities, dropAndAdd))).containsExactly("create sequence note_seq",
+				"create sequence new_seq", "create table note", "drop table memo", "drop sequence memo_seq",
+				"drop sequence old_seq");
+		assertThat(described(this.differ.diff(database, entities, dropAndAdd.withRename(DiffOptions.Rename.table("memo", "note")))))
+			.containsExactly("rename sequence memo_seq to note_seq", "create sequence new_seq", "rename table memo to note",
+					"add column note.body", "drop sequence old_seq");
+	}
+
+	@Test
 	void commentsAreSetAndRemoved() {
 		Table before = table("bulletin").columns(new Column("title", "text", true, null, null, "old")).comment("News").build();
 		Table after = table("bulletin").columns(column("title", "text")).comment("Bulletins").build();
@@ -529,6 +574,7 @@ class SchemaDifferTest {
 				new Operation.DropCheck("t", new CheckConstraint("k", "(c <> '')")),
 				new Operation.CreateSequence(sequence("s", 1)), new Operation.DropSequence(sequence("s", 1)),
 				new Operation.AlterSequence(sequence("s", 1), sequence("s", 50)),
+				new RenameSequence("a", "b", List.of(new DropSequence(sequence("a", 1)), new CreateSequence(sequence("b", 1)))),
 				new Operation.CreateEnumType(enumType("m", "a")), new Operation.DropEnumType(enumType("m", "a")),
 				new AddEnumValue("m", "b", List.of("a"), List.of("a", "b"), usages),
 				new Operation.DropEnumValue("m", "b", List.of("a", "b"), List.of("a"), usages),

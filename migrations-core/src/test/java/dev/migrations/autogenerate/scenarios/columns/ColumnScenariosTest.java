@@ -1,0 +1,703 @@
+package dev.migrations.autogenerate.scenarios.columns;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyComponentPathImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.MigrateResult;
+import dev.migrations.Migrations;
+import dev.migrations.Sql;
+import dev.migrations.autogenerate.ScenarioRunner;
+import dev.migrations.diff.DiffOptions;
+import dev.migrations.diff.RenameMode;
+import dev.migrations.entity.EntityMetadataReader;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import dev.migrations.test.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What {@code db migrate} writes when tables and columns of the entities change, each scenario
+ * run through the full round trip of {@link ScenarioRunner} against PostgreSQL.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class ColumnScenariosTest {
+
+	private static final String ENTITIES = "dev.migrations.autogenerate.scenarios.columns.";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void newEntityCreatesItsTableAndSequenceAndTheDowngradeDropsThemWithAWarning(TestDatabase db) {
+		run(db, "newtable.v1.Shelf", "newtable.v2.Shelf", "newtable.v2.Invoice").revision((text) -> {
+			assertThat(upgrade(text)).contains("CREATE SEQUENCE IF NOT EXISTS invoice_seq INCREMENT BY 50;\n")
+				.contains("CREATE TABLE IF NOT EXISTS invoice (\n    id bigint NOT NULL,\n"
+						+ "    number character varying(40) NOT NULL,\n    total numeric(38,2),\n"
+						+ "    CONSTRAINT invoice_pkey PRIMARY KEY (id)\n);")
+				.doesNotContain("shelf")
+				.doesNotContain("WARNING");
+			assertThat(downgrade(text)).contains("-- WARNING: drops table invoice and every row in it\n"
+					+ "DROP TABLE IF EXISTS invoice;\n")
+				.contains("DROP SEQUENCE IF EXISTS invoice_seq;");
+		})
+			.afterV2((ds) -> ScenarioRunner.execute(ds,
+					"insert into invoice (id, number) values (nextval('invoice_seq'), 'INV-1')"))
+			.afterDowngrade((ds) -> assertThat(Sql.postgresTables(ds)).doesNotContain("invoice"))
+			.run(db);
+	}
+
+	@Test
+	void removedEntityDropsItsTableWithAWarningAndTheDowngradeRecreatesIt(TestDatabase db) {
+		run(db, "droptable.v1.Shelf", "droptable.v1.Leaflet", "droptable.v2.Shelf").afterV1((ds) -> ScenarioRunner
+			.execute(ds, "insert into leaflet (id, title) values (1, 'gone'), (2, 'with the table')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("-- WARNING: drops table leaflet and every row in it\n"
+						+ "DROP TABLE IF EXISTS leaflet;\n")
+					.contains("-- WARNING: drops sequence leaflet_seq; its current value is lost\n"
+							+ "DROP SEQUENCE IF EXISTS leaflet_seq;\n");
+				assertThat(downgrade(text)).contains("CREATE SEQUENCE IF NOT EXISTS leaflet_seq INCREMENT BY 50;\n"
+						+ "CREATE TABLE IF NOT EXISTS leaflet (\n    id bigint NOT NULL,\n"
+						+ "    title character varying(255),\n    CONSTRAINT leaflet_pkey PRIMARY KEY (id)\n);");
+			})
+			.afterV2((ds) -> assertThat(Sql.postgresTables(ds)).doesNotContain("leaflet"))
+			// the table comes back, its rows do not
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select count(*) from leaflet")).containsExactly("0"))
+			.run(db);
+	}
+
+	@Test
+	void newNullableColumnIsAddedWithoutWarningAndDroppedWithOneOnDowngrade(TestDatabase db) {
+		run(db, "addcolumn.v1.Customer", "addcolumn.v2.Customer")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into customer (id, name) values (1, 'Ada')"))
+			.revision((text) -> {
+				assertThat(upgrade(text))
+					.isEqualTo("ALTER TABLE customer ADD COLUMN IF NOT EXISTS nickname character varying(255);\n");
+				assertThat(downgrade(text)).contains("-- WARNING: drops column customer.nickname and its data\n"
+						+ "ALTER TABLE customer DROP COLUMN IF EXISTS nickname;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select name || '/' || coalesce(nickname, '-') from customer"))
+				.containsExactly("Ada/-"))
+			.run(db);
+	}
+
+	@Test
+	void removedColumnIsDroppedWithAWarningAndReAddedOnDowngrade(TestDatabase db) {
+		run(db, "dropcolumn.v1.Customer", "dropcolumn.v2.Customer")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into customer (id, name, fax_number) values (1, 'Ada', '555')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("-- WARNING: drops column customer.fax_number and its data\n"
+						+ "ALTER TABLE customer DROP COLUMN IF EXISTS fax_number;");
+				assertThat(downgrade(text))
+					.isEqualTo("ALTER TABLE customer ADD COLUMN IF NOT EXISTS fax_number character varying(255);\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select name from customer")).containsExactly("Ada"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select name || '/' || coalesce(fax_number, 'NULL') from customer"))
+				.containsExactly("Ada/NULL"))
+			.run(db);
+	}
+
+	@Test
+	void widenedVarcharNeedsNoUsingAndNoWarning(TestDatabase db) {
+		run(db, "widen.v1.Product", "widen.v2.Product")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into product (id, name) values (1, 'kettle')"))
+			.revision((text) -> {
+				assertThat(upgrade(text))
+					.isEqualTo("ALTER TABLE product ALTER COLUMN name TYPE character varying(200);\n");
+				// going back narrows, which the downgrade says
+				assertThat(downgrade(text)).contains("-- WARNING: narrows product.name from character varying(200) to"
+						+ " character varying(50): values longer than 50 characters make this fail; shorten them first\n"
+						+ "ALTER TABLE product ALTER COLUMN name TYPE character varying(50);");
+			})
+			.afterV2((ds) -> ScenarioRunner.execute(ds, "insert into product (id, name) values (2, '" + "x".repeat(200) + "')",
+					"delete from product where id = 2"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select name from product")).containsExactly("kettle"))
+			.run(db);
+	}
+
+	@Test
+	void narrowedVarcharWarnsAboutLongerValues(TestDatabase db) {
+		run(db, "narrow.v1.Product", "narrow.v2.Product")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into product (id, name) values (1, 'kettle')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("-- WARNING: narrows product.name from character varying(200) to"
+						+ " character varying(50): values longer than 50 characters make this fail; shorten them first\n"
+						+ "ALTER TABLE product ALTER COLUMN name TYPE character varying(50);")
+					.doesNotContain("USING");
+				assertThat(downgrade(text))
+					.isEqualTo("ALTER TABLE product ALTER COLUMN name TYPE character varying(200);\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select name from product")).containsExactly("kettle"))
+			.run(db);
+	}
+
+	@Test
+	void stringToIntegerCastsWithUsingAndKeepsNumericStrings(TestDatabase db) {
+		run(db, "tointeger.v1.Ticket", "tointeger.v2.Ticket")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into ticket (id, seat) values (1, '42'), (2, ' 7'), (3, null)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("-- WARNING: converts ticket.seat from character varying(255) to integer"
+						+ " with USING seat::integer: values that are not valid integer make this fail\n"
+						+ "ALTER TABLE ticket ALTER COLUMN seat TYPE integer USING seat::integer;");
+				// integer to text has an assignment cast, and every integer fits: no USING, no warning back
+				assertThat(downgrade(text)).isEqualTo("ALTER TABLE ticket ALTER COLUMN seat TYPE character varying(255);\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select coalesce(seat + 1, -1) from ticket order by id"))
+				.containsExactly("43", "8", "-1"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select seat from ticket order by id"))
+				.containsExactly("42", "7", null))
+			.run(db);
+	}
+
+	@Test
+	void notNullWarnsAboutNullRowsAndTheDowngradeDropsIt(TestDatabase db) {
+		run(db, "setnotnull.v1.Account", "setnotnull.v2.Account")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into account (id, email) values (1, 'ada@example.com')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("-- WARNING: fails if account.email holds NULL: backfill first, e.g."
+						+ " UPDATE account SET email = <value> WHERE email IS NULL\n"
+						+ "ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
+				assertThat(downgrade(text)).isEqualTo("ALTER TABLE account ALTER COLUMN email DROP NOT NULL;\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select is_nullable from information_schema.columns"
+					+ " where table_name = 'account' and column_name = 'email'")).containsExactly("NO"))
+			.run(db);
+	}
+
+	@Test
+	void droppingNotNullNeedsNoWarningButItsDowngradeHasOne(TestDatabase db) {
+		run(db, "dropnotnull.v1.Account", "dropnotnull.v2.Account")
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("ALTER TABLE account ALTER COLUMN email DROP NOT NULL;\n");
+				assertThat(downgrade(text)).contains("-- WARNING: fails if account.email holds NULL")
+					.contains("ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
+			})
+			.afterV2((ds) -> ScenarioRunner.execute(ds, "insert into account (id, email) values (1, null)",
+					"delete from account"))
+			.run(db);
+	}
+
+	@Test
+	void columnDefaultsAreAddedChangedAndRestoredOnDowngrade(TestDatabase db) {
+		run(db, "defaults.v1.Preference", "defaults.v2.Preference")
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("ALTER TABLE preference ALTER COLUMN theme SET DEFAULT 'light'::character varying;")
+					.contains("ALTER TABLE preference ALTER COLUMN font_scale SET DEFAULT 2;")
+					.doesNotContain("WARNING");
+				assertThat(downgrade(text)).contains("ALTER TABLE preference ALTER COLUMN theme DROP DEFAULT;")
+					.contains("ALTER TABLE preference ALTER COLUMN font_scale SET DEFAULT 1;");
+			})
+			.afterV2((ds) -> {
+				ScenarioRunner.execute(ds, "insert into preference (id) values (1)");
+				assertThat(Sql.column(ds, "select theme || '/' || font_scale from preference")).containsExactly("light/2");
+			})
+			.afterDowngrade((ds) -> {
+				ScenarioRunner.execute(ds, "insert into preference (id) values (2)");
+				assertThat(Sql.column(ds, "select coalesce(theme, 'NULL') || '/' || font_scale from preference order by id"))
+					.containsExactly("light/2", "NULL/1");
+			})
+			.run(db);
+	}
+
+	@Test
+	void numericPrecisionAndScaleChangeKeepsValues(TestDatabase db) {
+		run(db, "precision.v1.PriceEntry", "precision.v2.PriceEntry")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into price_entry (id, amount) values (1, 12345678.91)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("ALTER TABLE price_entry ALTER COLUMN amount TYPE numeric(14,4);\n");
+				assertThat(downgrade(text)).contains("-- WARNING: narrows price_entry.amount from numeric(14,4) to"
+						+ " numeric(10,2): values are rounded to 2 decimal places\n")
+					.contains("values with more than 8 digits before the decimal point make this fail\n"
+							+ "ALTER TABLE price_entry ALTER COLUMN amount TYPE numeric(10,2);");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select amount from price_entry")).containsExactly("12345678.9100"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select amount from price_entry")).containsExactly("12345678.91"))
+			.run(db);
+	}
+
+	@Test
+	void probableColumnRenameIsWrittenAsRenameWithTheDropAndAddInAComment(TestDatabase db) {
+		run(db, "renamecolumn.v1.Person", "renamecolumn.v2.Person")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into person (id, full_name, age) values (1, 'Ada Lovelace', 36)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("-- WARNING: probable rename: person.full_name and display_name have the"
+						+ " same type, nullability and default; if this is not a rename, replace this statement with:"
+						+ " ALTER TABLE person DROP COLUMN IF EXISTS full_name;"
+						+ " ALTER TABLE person ADD COLUMN IF NOT EXISTS display_name character varying(120)\n"
+						+ "ALTER TABLE person RENAME COLUMN full_name TO display_name;")
+					.doesNotContain("DROP COLUMN IF EXISTS full_name;\n");
+				assertThat(downgrade(text)).contains("ALTER TABLE person RENAME COLUMN display_name TO full_name;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select display_name from person")).containsExactly("Ada Lovelace"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select full_name from person")).containsExactly("Ada Lovelace"))
+			.run(db);
+	}
+
+	@Test
+	void explicitDropAndAddModeWritesDropAndAddInsteadOfTheRename(TestDatabase db) {
+		String revision = roundTrip(db, UnaryOperator.identity(),
+				DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD), entities("renamecolumn.v1.Person"),
+				entities("renamecolumn.v2.Person"),
+				(ds) -> ScenarioRunner.execute(ds, "insert into person (id, full_name, age) values (1, 'Ada Lovelace', 36)"),
+				(ds) -> assertThat(Sql.column(ds, "select coalesce(display_name, 'NULL') from person"))
+					.containsExactly("NULL"));
+
+		assertThat(upgrade(revision)).contains("ALTER TABLE person ADD COLUMN IF NOT EXISTS display_name character varying(120);\n")
+			.contains("-- WARNING: drops column person.full_name and its data\n"
+					+ "ALTER TABLE person DROP COLUMN IF EXISTS full_name;")
+			.doesNotContain("RENAME")
+			.doesNotContain("probable rename");
+		assertThat(downgrade(revision)).doesNotContain("RENAME");
+	}
+
+	@Test
+	void probableTableRenameIsWrittenAsRenameTable(TestDatabase db) {
+		run(db, "renametable.v1.Memo", "renametable.v2.Memo")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into memo (id, body) values (nextval('memo_seq'), 'kept'),"
+					+ " (nextval('memo_seq'), 'also kept')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("-- WARNING: probable rename: memo and note have the same columns; if this is"
+						+ " not a rename, replace this statement with: DROP TABLE IF EXISTS memo; CREATE TABLE IF NOT EXISTS note"
+						+ " (id bigint NOT NULL, body character varying(255), CONSTRAINT note_pkey PRIMARY KEY (id))\n"
+						+ "ALTER TABLE memo RENAME TO note;")
+					// its sequence follows, so the ids go on where they were
+					.contains("ALTER SEQUENCE memo_seq RENAME TO note_seq;\n")
+					.doesNotContain("DROP TABLE IF EXISTS memo;\n")
+					.doesNotContain("DROP SEQUENCE IF EXISTS memo_seq;\n");
+				assertThat(downgrade(text)).contains("ALTER TABLE note RENAME TO memo;")
+					.contains("ALTER SEQUENCE note_seq RENAME TO memo_seq;\n");
+			})
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select body from note order by id")).containsExactly("kept", "also kept");
+				// the ids the application draws next must not collide with the rows kept
+				assertThat(Sql.column(ds, "select nextval('note_seq') > max(id) from note")).containsExactly("t");
+			})
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select body from memo order by id"))
+				.containsExactly("kept", "also kept"))
+			.run(db);
+	}
+
+	@Test
+	void reservedWordTablesQuotedInTheMappingAreQuotedInTheSql(TestDatabase db) {
+		run(db, "reserved.v1.User", "reserved.v2.User", "reserved.v2.Order")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into \"user\" (id, login) values (1, 'ada')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("CREATE TABLE IF NOT EXISTS \"order\" (\n    id bigint NOT NULL,\n"
+						+ "    \"position\" integer,\n    buyer_id bigint,\n    CONSTRAINT order_pkey PRIMARY KEY (id)\n);")
+					.contains("ALTER TABLE \"user\" ADD COLUMN IF NOT EXISTS email character varying(255);")
+					.contains("ALTER TABLE \"order\" ADD CONSTRAINT fk_order_buyer_id__user FOREIGN KEY (buyer_id)"
+							+ " REFERENCES \"user\" (id);");
+				assertThat(downgrade(text)).contains("DROP TABLE IF EXISTS \"order\";")
+					.contains("ALTER TABLE \"user\" DROP COLUMN IF EXISTS email;");
+			})
+			.afterV2((ds) -> ScenarioRunner.execute(ds,
+					"insert into \"order\" (id, buyer_id, \"position\") values (nextval('order_seq'), 1, 1)"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select login from \"user\"")).containsExactly("ada"))
+			.run(db);
+	}
+
+	@Test
+	void reservedWordTablesQuotedByAutoQuoteKeywordAreQuotedInTheSql(TestDatabase db) {
+		String revision = roundTrip(db, (source) -> source.withSetting("hibernate.auto_quote_keyword", "true"),
+				DiffOptions.defaults(), entities("autoquote.v1.User"), entities("autoquote.v2.User", "autoquote.v2.Order"),
+				(ds) -> ScenarioRunner.execute(ds, "insert into \"user\" (id, login) values (1, 'ada')"),
+				(ds) -> ScenarioRunner.execute(ds,
+						"insert into \"order\" (id, buyer_id, \"position\") values (nextval('order_seq'), 1, 1)"));
+
+		// the keyword setting quotes "order" and "user" in Hibernate's DDL; the revision quotes them by the same rule
+		assertThat(upgrade(revision)).isEqualTo("""
+				CREATE SEQUENCE IF NOT EXISTS order_seq INCREMENT BY 50;
+				CREATE TABLE IF NOT EXISTS "order" (
+				    id bigint NOT NULL,
+				    "position" integer,
+				    buyer_id bigint,
+				    CONSTRAINT order_pkey PRIMARY KEY (id)
+				);
+				ALTER TABLE "order" ADD CONSTRAINT fk_order_buyer_id__user FOREIGN KEY (buyer_id) REFERENCES "user" (id);
+				""");
+		assertThat(downgrade(revision)).contains("DROP TABLE IF EXISTS \"order\";\n");
+	}
+
+	@Test
+	void embeddedColumnsAreAddedWithTheirOverriddenNames(TestDatabase db) {
+		run(db, "embedded.v1.Shipment", "embedded.v2.Shipment", "embedded.v2.Address")
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS street_line character varying(255);")
+					.contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS postal_code character varying(10);")
+					.contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_street_line character varying(255);")
+					.contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_postal_code character varying(255);");
+				assertThat(downgrade(text)).contains("ALTER TABLE shipment DROP COLUMN IF EXISTS destination_postal_code;");
+			})
+			.run(db);
+	}
+
+	@Test
+	void embeddedColumnsArePrefixedWithTheComponentPathNamingStrategy(TestDatabase db) {
+		String revision = roundTrip(db,
+				(source) -> source.withImplicitNamingStrategy(ImplicitNamingStrategyComponentPathImpl.class),
+				DiffOptions.defaults(), entities("componentpath.v1.Shipment"),
+				entities("componentpath.v2.Shipment", "componentpath.v2.Address"),
+				(ds) -> ScenarioRunner.execute(ds, "insert into shipment (id, reference) values (1, 'S-1')"),
+				(ds) -> assertThat(Sql.column(ds, "select reference || '/' || coalesce(origin_postal_code, '-') from shipment"))
+					.containsExactly("S-1/-"));
+
+		// two embeddeds of one type need no overrides: each attribute path prefixes its columns
+		assertThat(upgrade(revision)).isEqualTo("""
+				ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_postal_code character varying(10);
+				ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_street_line character varying(255);
+				ALTER TABLE shipment ADD COLUMN IF NOT EXISTS origin_postal_code character varying(10);
+				ALTER TABLE shipment ADD COLUMN IF NOT EXISTS origin_street_line character varying(255);
+				""");
+	}
+
+	@Test
+	void elementCollectionCreatesItsTableWithAForeignKey(TestDatabase db) {
+		run(db, "elementcollection.v1.Recipe", "elementcollection.v2.Recipe")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into recipe (id, title) values (1, 'soup')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("CREATE TABLE IF NOT EXISTS recipe_tags (\n    recipe_id bigint NOT NULL,\n"
+						+ "    tags character varying(255)\n);")
+					.contains("ALTER TABLE recipe_tags ADD CONSTRAINT fk_recipe_tags_recipe_id__recipe FOREIGN KEY (recipe_id)"
+							+ " REFERENCES recipe (id);");
+				assertThat(downgrade(text)).contains("DROP TABLE IF EXISTS recipe_tags;");
+			})
+			.afterV2((ds) -> ScenarioRunner.execute(ds, "insert into recipe_tags (recipe_id, tags) values (1, 'hot')"))
+			.run(db);
+	}
+
+	@Test
+	void identityKeyOnANewTableNeedsNoSequence(TestDatabase db) {
+		run(db, "identity.v1.Shelf", "identity.v2.Shelf", "identity.v2.Badge")
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("CREATE TABLE IF NOT EXISTS badge (\n"
+						+ "    id bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,\n")
+					.doesNotContain("SEQUENCE");
+				assertThat(downgrade(text)).contains("DROP TABLE IF EXISTS badge;").doesNotContain("SEQUENCE");
+			})
+			.afterV2((ds) -> {
+				ScenarioRunner.execute(ds, "insert into badge (title) values ('first'), ('second')");
+				assertThat(Sql.column(ds, "select id from badge order by id")).containsExactly("1", "2");
+			})
+			.run(db);
+	}
+
+	@Test
+	void changedAllocationSizeAltersTheSequenceIncrement(TestDatabase db) {
+		run(db, "allocationsize.v1.Ticket", "allocationsize.v2.Ticket")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "select nextval('ticket_number_seq')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("ALTER SEQUENCE ticket_number_seq INCREMENT BY 10;\n");
+				assertThat(downgrade(text)).isEqualTo("ALTER SEQUENCE ticket_number_seq INCREMENT BY 50;\n");
+			})
+			// the value drawn so far is kept: the next block starts after it
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select nextval('ticket_number_seq')")).containsExactly("11"))
+			.run(db);
+	}
+
+	@Test
+	void typeChangeOfAColumnWithADefaultDropsAndRestoresTheDefaultAroundTheCast(TestDatabase db) {
+		run(db, "typewithdefault.v1.Counter", "typewithdefault.v2.Counter")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into counter (id) values (1)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						ALTER TABLE counter ALTER COLUMN hits DROP DEFAULT;
+						-- WARNING: converts counter.hits from character varying(255) to integer with USING hits::integer: values that are not valid integer make this fail
+						ALTER TABLE counter ALTER COLUMN hits TYPE integer USING hits::integer;
+						ALTER TABLE counter ALTER COLUMN hits SET DEFAULT 0;
+						""");
+				assertThat(downgrade(text)).contains("ALTER TABLE counter ALTER COLUMN hits SET DEFAULT '0'::character varying;");
+			})
+			.afterV2((ds) -> {
+				ScenarioRunner.execute(ds, "insert into counter (id) values (2)");
+				assertThat(Sql.column(ds, "select hits + 1 from counter order by id")).containsExactly("1", "1");
+			})
+			.run(db);
+	}
+
+	@Test
+	void newNotNullColumnWithADefaultFillsTheRowsWithoutWarning(TestDatabase db) {
+		run(db, "notnullwithdefault.v1.Task", "notnullwithdefault.v2.Task")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into task (id, title) values (1, 'write')"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo(
+					"ALTER TABLE task ADD COLUMN IF NOT EXISTS state character varying(20) DEFAULT 'open'::character varying NOT NULL;\n"))
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select title || '/' || state from task")).containsExactly("write/open"))
+			.run(db);
+	}
+
+	@Test
+	void newNotNullColumnWithoutADefaultWarnsThatFilledTablesFail(TestDatabase db) {
+		run(db, "notnullnodefault.v1.Task", "notnullnodefault.v2.Task")
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					-- WARNING: fails if task has rows: NOT NULL priority has no default; add it nullable, backfill it, then SET NOT NULL, or give it a default
+					ALTER TABLE task ADD COLUMN IF NOT EXISTS priority integer NOT NULL;
+					"""))
+			.run(db);
+	}
+
+	@Test
+	void notNullWithADefaultSetsTheDefaultFirstAndSuggestsBackfillingWithIt(TestDatabase db) {
+		run(db, "notnullsetdefault.v1.Account", "notnullsetdefault.v2.Account")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into account (id, locale) values (1, 'de')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						ALTER TABLE account ALTER COLUMN locale SET DEFAULT 'en'::character varying;
+						-- WARNING: fails if account.locale holds NULL: backfill first, e.g. UPDATE account SET locale = DEFAULT WHERE locale IS NULL
+						ALTER TABLE account ALTER COLUMN locale SET NOT NULL;
+						""");
+				assertThat(downgrade(text)).isEqualTo("""
+						ALTER TABLE account ALTER COLUMN locale DROP DEFAULT;
+						ALTER TABLE account ALTER COLUMN locale DROP NOT NULL;
+						""");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select locale from account")).containsExactly("de"))
+			.run(db);
+	}
+
+	@Test
+	void widerTypesNeedNoUsingAndOnlyTheDowngradeWarns(TestDatabase db) {
+		run(db, "widertypes.v1.Measurement", "widertypes.v2.Measurement")
+			.afterV1((ds) -> ScenarioRunner.execute(ds,
+					"insert into measurement (id, reading, note, ratio) values (1, 2147483647, 'calm', 0.5)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						ALTER TABLE measurement ALTER COLUMN note TYPE text;
+						ALTER TABLE measurement ALTER COLUMN ratio TYPE double precision;
+						ALTER TABLE measurement ALTER COLUMN reading TYPE bigint;
+						""");
+				assertThat(downgrade(text))
+					.contains("-- WARNING: narrows measurement.reading from bigint to integer: values out of range make this fail\n")
+					.contains("-- WARNING: converts measurement.ratio from double precision to real: it keeps about 6 significant"
+							+ " digits, so values may lose precision\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select reading + 1 || '/' || note || '/' || ratio from measurement"))
+				.containsExactly("2147483648/calm/0.5"))
+			.run(db);
+	}
+
+	@Test
+	void switchingASequenceKeyToIdentityMovesTheIdentityPastTheRows(TestDatabase db) {
+		run(db, "toidentity.v1.Badge", "toidentity.v2.Badge")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into badge (id, title) values (nextval('badge_seq'), 'first'),"
+					+ " (nextval('badge_seq'), 'second')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("ALTER TABLE badge ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n"
+						+ "SELECT setval(pg_get_serial_sequence('badge', 'id'), max(id)) FROM badge;\n")
+					.contains("-- WARNING: drops sequence badge_seq; its current value is lost\n");
+				assertThat(downgrade(text)).contains("CREATE SEQUENCE IF NOT EXISTS badge_seq INCREMENT BY 50;\n")
+					.contains("ALTER TABLE badge ALTER COLUMN id DROP IDENTITY IF EXISTS;\n");
+			})
+			// the application inserts without an id now
+			.afterV2((ds) -> {
+				ScenarioRunner.execute(ds, "insert into badge (title) values ('third')");
+				assertThat(Sql.column(ds, "select title from badge order by id")).containsExactly("first", "second", "third");
+			})
+			.run(db);
+	}
+
+	@Test
+	void renamedManyToOneRenamesItsColumnAndKeepsTheForeignKey(TestDatabase db) {
+		run(db, "renamefk.v1.Owner", "renamefk.v1.Pet", "renamefk.v2.Owner", "renamefk.v2.Pet")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into owner (id, name) values (1, 'Ada')",
+					"insert into pet (id, owner_id) values (1, 1)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("ALTER TABLE pet RENAME COLUMN owner_id TO keeper_id;\n")
+					.doesNotContain("FOREIGN KEY")
+					.doesNotContain("DROP CONSTRAINT");
+				assertThat(downgrade(text)).contains("ALTER TABLE pet RENAME COLUMN keeper_id TO owner_id;\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select o.name from pet p join owner o on o.id = p.keeper_id"))
+				.containsExactly("Ada"))
+			.run(db);
+	}
+
+	@Test
+	void renamedParentTableKeepsTheForeignKeysThatReferenceIt(TestDatabase db) {
+		run(db, "renameparent.v1.Folder", "renameparent.v1.Document", "renameparent.v2.Folder",
+				"renameparent.v2.Document")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into folder (id, name) values (nextval('folder_seq'), 'inbox')",
+					"insert into document (id, folder_id) values (1, currval('folder_seq'))"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("ALTER SEQUENCE folder_seq RENAME TO directory_seq;\n")
+					.contains("ALTER TABLE folder RENAME TO directory;\n")
+					.doesNotContain("FOREIGN KEY")
+					.doesNotContainPattern("(?m)^DROP");
+				assertThat(downgrade(text)).contains("ALTER TABLE directory RENAME TO folder;\n")
+					.contains("ALTER SEQUENCE directory_seq RENAME TO folder_seq;\n");
+			})
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select f.name from document d join directory f on f.id = d.folder_id"))
+					.containsExactly("inbox");
+				assertThat(Sql.column(ds, "select nextval('directory_seq') > max(id) from directory")).containsExactly("t");
+			})
+			.run(db);
+	}
+
+	@Test
+	void removedEntityWithAnElementCollectionDropsBothTablesAndTheDowngradeLinksThemAgain(TestDatabase db) {
+		run(db, "dropcollection.v1.Shelf", "dropcollection.v1.Recipe", "dropcollection.v2.Shelf")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into recipe (id, title) values (1, 'soup')",
+					"insert into recipe_tags (recipe_id, tags) values (1, 'hot')"))
+			.revision((text) -> {
+				assertThat(upgrade(text))
+					.startsWith("ALTER TABLE recipe_tags DROP CONSTRAINT IF EXISTS fk_recipe_tags_recipe_id__recipe;\n")
+					.contains("DROP TABLE IF EXISTS recipe;\n")
+					.contains("DROP TABLE IF EXISTS recipe_tags;\n");
+				assertThat(downgrade(text)).endsWith("ALTER TABLE recipe_tags ADD CONSTRAINT fk_recipe_tags_recipe_id__recipe"
+						+ " FOREIGN KEY (recipe_id) REFERENCES recipe (id);\n");
+			})
+			.run(db);
+	}
+
+	@Test
+	void newManyToOneOnAFilledTableAddsTheColumnAndAForeignKeyThatWarns(TestDatabase db) {
+		run(db, "addfk.v1.Author", "addfk.v1.Book", "addfk.v2.Author", "addfk.v2.Book")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into book (id, title) values (1, 'Dune')"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE book ADD COLUMN IF NOT EXISTS author_id bigint;
+					-- WARNING: fails if book holds values in (author_id) that author lacks
+					ALTER TABLE book ADD CONSTRAINT fk_book_author_id__author FOREIGN KEY (author_id) REFERENCES author (id);
+					"""))
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select title from book where author_id is null")).containsExactly("Dune"))
+			.run(db);
+	}
+
+	@Test
+	void temporalTypeChangesWarnAboutRoundingAndTimeZones(TestDatabase db) {
+		run(db, "temporal.v1.Visit", "temporal.v2.Visit")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into visit (id, started_at, ended_at, day)"
+					+ " values (1, '2024-05-01 10:00:00', '2024-05-01 11:30:00.123456', '2024-05-01')"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						ALTER TABLE visit ALTER COLUMN day TYPE timestamp(6) without time zone;
+						-- WARNING: narrows visit.ended_at from timestamp(6) without time zone to timestamp(3) without time zone: fractional seconds are rounded to 3 digits
+						ALTER TABLE visit ALTER COLUMN ended_at TYPE timestamp(3) without time zone;
+						-- WARNING: converts visit.started_at from timestamp(6) without time zone to timestamp(6) with time zone: values are interpreted in the session's TimeZone setting
+						ALTER TABLE visit ALTER COLUMN started_at TYPE timestamp(6) with time zone;
+						""");
+				assertThat(downgrade(text)).contains("-- WARNING: converts visit.day from timestamp(6) without time zone to date:"
+						+ " the time of day is dropped\nALTER TABLE visit ALTER COLUMN day TYPE date;\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select to_char(ended_at, 'HH24:MI:SS.US') || ' ' || day from visit"))
+				.containsExactly("11:30:00.123000 2024-05-01 00:00:00"))
+			.run(db);
+	}
+
+	/** The statements of the upgrade section, with their warnings, without the header comment. */
+	private static String upgrade(String revision) {
+		String section = revision.substring(revision.indexOf("-- upgrade\n") + "-- upgrade\n".length(),
+				revision.indexOf("\n-- downgrade\n"));
+		return section.replaceAll("(?m)^-- Generated by .*\n", "");
+	}
+
+	/** The statements of the downgrade section, with their warnings. */
+	private static String downgrade(String revision) {
+		return revision.substring(revision.indexOf("-- downgrade\n") + "-- downgrade\n".length());
+	}
+
+	// Helpers
+
+	private ScenarioRunner run(TestDatabase db, String... v1AndV2) {
+		List<String> names = List.of(v1AndV2);
+		return new ScenarioRunner(this.directory)
+			.v1(entities(names.stream().filter((name) -> name.contains(".v1.")).toArray(String[]::new)).toArray(Class<?>[]::new))
+			.v2(entities(names.stream().filter((name) -> name.contains(".v2.")).toArray(String[]::new)).toArray(Class<?>[]::new));
+	}
+
+	private static List<Class<?>> entities(String... names) {
+		return java.util.Arrays.stream(names).<Class<?>>map((name) -> {
+			try {
+				return Class.forName(ENTITIES + name);
+			}
+			catch (ClassNotFoundException ex) {
+				throw new IllegalArgumentException(ex);
+			}
+		}).toList();
+	}
+
+	/**
+	 * The round trip of {@link ScenarioRunner#run} for what the runner does not take: Hibernate
+	 * settings of the application and explicit diff options for {@code migrate}.
+	 * @return the text of the revision generated for v2
+	 */
+	private String roundTrip(TestDatabase db, UnaryOperator<EntitySource> settings, DiffOptions options,
+			List<Class<?>> v1, List<Class<?>> v2, Consumer<DataSource> afterV1, Consumer<DataSource> afterV2) {
+		DataSource dataSource = db.dataSource();
+		Migrations first = migrations(dataSource, settings.apply(EntitySource.of(v1)), this.directory);
+		assertThat(first.migrate("v1", options).written()).isTrue();
+		first.upgrade("head");
+		assertThat(first.check()).isEmpty();
+		afterV1.accept(dataSource);
+
+		Migrations second = migrations(dataSource, settings.apply(EntitySource.of(v2)), this.directory);
+		MigrateResult generated = second.migrate("v2", options);
+		assertThat(generated.written()).isTrue();
+		String revision = read(generated.file());
+		second.upgrade("head");
+		assertThat(second.compare(options).differences()).as("after upgrading to v2; revision:%n%s", revision).isEmpty();
+		afterV2.accept(dataSource);
+
+		second.downgrade("-1");
+		assertThat(migrations(dataSource, settings.apply(EntitySource.of(v1)), this.directory).compare(options).differences())
+			.as("against v1 after downgrading; revision:%n%s", revision).isEmpty();
+
+		for (List<Class<?>> entities : List.of(v1, v2)) {
+			EntitySource source = settings.apply(EntitySource.of(entities));
+			try (TestDatabase fresh = TestDatabases.postgres()) {
+				List<String> ddl = new EntityMetadataReader().read(source).hibernateStatements();
+				try (Connection connection = fresh.connection(); Statement statement = connection.createStatement()) {
+					for (String sql : ddl) {
+						statement.execute(sql);
+					}
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("Hibernate's DDL failed: " + ex.getMessage(), ex);
+				}
+				Path empty = this.directory.resolve("hibernate-" + System.nanoTime());
+				createDirectories(empty);
+				assertThat(migrations(fresh.dataSource(), source, empty).compare(options).differences())
+					.as("against a schema Hibernate created from %s", entities).isEmpty();
+			}
+		}
+		return revision;
+	}
+
+	private static Migrations migrations(DataSource dataSource, EntitySource source, Path directory) {
+		return Migrations.configure().dataSource(dataSource).locations("filesystem:" + directory).outputDirectory(directory)
+			.entities(source).load();
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void createDirectories(Path directory) {
+		try {
+			Files.createDirectories(directory);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,16 @@
+package dev.migrations.autogenerate.scenarios.columns.droptable.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+
+@Entity
+public class Shelf {
+
+	@Id
+	@GeneratedValue
+	Long id;
+
+	String label;
+
+}

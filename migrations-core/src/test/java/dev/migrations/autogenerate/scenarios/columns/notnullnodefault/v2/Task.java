@@ -1,0 +1,20 @@
+package dev.migrations.autogenerate.scenarios.columns.notnullnodefault.v2;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+
+@Entity
+public class Task {
+
+	@Id
+	@GeneratedValue
+	Long id;
+
+	String title;
+
+	@Column(nullable = false)
+	Integer priority;
+
+}

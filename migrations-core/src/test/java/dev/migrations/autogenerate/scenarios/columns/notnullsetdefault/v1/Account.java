@@ -1,0 +1,16 @@
+package dev.migrations.autogenerate.scenarios.columns.notnullsetdefault.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+
+@Entity
+public class Account {
+
+	@Id
+	@GeneratedValue
+	Long id;
+
+	String locale;
+
+}
