@@ -10,6 +10,7 @@ import dev.migrations.boot.drift.DriftReport;
 import dev.migrations.boot.drift.DriftStatus;
 import dev.migrations.boot.drift.MigrationsDriftMonitor;
 
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.util.Assert;
@@ -21,6 +22,11 @@ import org.springframework.util.Assert;
  * <p>
  * The revision state is read from the database on each request (one query on the version table);
  * drift is served from the {@link MigrationsDriftMonitor}'s last check and never computed here.
+ * <p>
+ * The response is an {@link OperationResponseBody}, so it is written by actuator's own JSON mapper
+ * whatever the application configures for Jackson: {@code null} values are left out (a pending
+ * revision has no {@code appliedAt}, a drift report has a {@code reason} only when unknown) and
+ * instants are ISO-8601 strings.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -65,7 +71,7 @@ public class MigrationsEndpoint {
 	 * @param drift the last drift check
 	 */
 	public record MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate, List<String> pending,
-			List<RevisionDescriptor> revisions, DriftDescriptor drift) {
+			List<RevisionDescriptor> revisions, DriftDescriptor drift) implements OperationResponseBody {
 
 		public MigrationsDescriptor {
 			current = List.copyOf(current);
