@@ -21,7 +21,9 @@ import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -50,6 +52,15 @@ class MigrationsEndpointAutoConfigurationTests {
 	@AfterEach
 	void dropDatabase() {
 		this.database.close();
+	}
+
+	@Test
+	void isRegisteredWithTheOtherActuatorAutoConfigurations() {
+		assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).getCandidates()).contains(
+				MigrationsEndpointAutoConfiguration.class.getName(),
+				MigrationsHealthContributorAutoConfiguration.class.getName(),
+				MigrationsMetricsAutoConfiguration.class.getName(), MigrationsDriftAutoConfiguration.class.getName(),
+				"dev.migrations.boot.jpa.MigrationsEntitiesAutoConfiguration");
 	}
 
 	@Test
