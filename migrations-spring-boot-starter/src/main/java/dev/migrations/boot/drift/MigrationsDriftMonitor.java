@@ -69,6 +69,8 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 
 	private volatile ScheduledExecutorService executor;
 
+	private volatile boolean stopped;
+
 	/**
 	 * Creates a monitor.
 	 * @param migrations the facade whose {@link Migrations#check()} is run
@@ -105,6 +107,10 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 	 * @return the new report
 	 */
 	public DriftReport check() {
+		return check(true);
+	}
+
+	private DriftReport check(boolean logDifferences) {
 		if (!this.entitiesConfigured) {
 			return this.report;
 		}
@@ -120,7 +126,10 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 				next = DriftReport.unknown(this.clock.instant(), reasonFor(ex));
 			}
 			this.report = next;
-			logChange(previous, next);
+			// a check cut short by the application stopping says nothing about the schema
+			if (!this.stopped && (logDifferences || next.status() != DriftStatus.DETECTED)) {
+				logChange(previous, next);
+			}
 			return next;
 		}
 		finally {
@@ -137,7 +146,8 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 		if (this.onStartup != DriftAction.FAIL || !this.entitiesConfigured) {
 			return;
 		}
-		DriftReport first = check();
+		// the failure lists the differences: no warning before it
+		DriftReport first = check(false);
 		this.checkedOnStartup = true;
 		if (first.status() == DriftStatus.DETECTED) {
 			throw new DriftDetectedException(first.differences());
@@ -176,6 +186,7 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 
 	@Override
 	public void destroy() {
+		this.stopped = true;
 		ScheduledExecutorService service = this.executor;
 		if (service != null) {
 			service.shutdownNow();
