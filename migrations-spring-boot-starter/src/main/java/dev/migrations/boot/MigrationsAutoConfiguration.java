@@ -10,8 +10,10 @@ import javax.sql.DataSource;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.entity.EntitySource;
 import dev.migrations.revision.JavaRevision;
 import dev.migrations.revision.RevisionSources;
+import dev.migrations.runner.MigrationsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +55,8 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ObjectProvider<DataSource> dataSource,
 			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ObjectProvider<JavaRevision> javaRevisions,
-			ObjectProvider<MigrationsConfigurationCustomizer> customizers, ResourceLoader resourceLoader) {
+			ObjectProvider<MigrationsConfigurationCustomizer> customizers, ObjectProvider<EntitySource> entities,
+			ObjectProvider<MigrationsListener> listeners, ResourceLoader resourceLoader) {
 		DataSource toMigrate = migrationsDataSource.getIfAvailable(dataSource::getIfUnique);
 		if (toMigrate == null) {
 			throw new IllegalStateException("Several DataSource beans exist and none is marked @Primary or @MigrationsDataSource:"
@@ -69,7 +72,13 @@ public final class MigrationsAutoConfiguration {
 			.lockTimeout(properties.getLockTimeout())
 			.validateChecksums(properties.isValidateChecksums())
 			.installedBy(StringUtils.hasText(properties.getInstalledBy()) ? properties.getInstalledBy() : null)
-			.classLoader(resourceLoader.getClassLoader());
+			.classLoader(resourceLoader.getClassLoader())
+			.entities(entities.getIfAvailable())
+			.listener(MigrationsListeners.of(listeners.orderedStream().toList()));
+		MigrationsProperties.Drift drift = properties.getDrift();
+		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
+			configuration.tables(drift.getIncludeTables(), drift.getExcludeTables());
+		}
 		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {
 			configuration.outputDirectory(Path.of(properties.getGenerate().getOutputDir()));
 		}

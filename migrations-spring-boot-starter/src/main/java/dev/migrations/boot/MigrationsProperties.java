@@ -81,6 +81,8 @@ public class MigrationsProperties {
 
 	private final Generate generate = new Generate();
 
+	private final Health health = new Health();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -177,6 +179,10 @@ public class MigrationsProperties {
 		return this.generate;
 	}
 
+	public Health getHealth() {
+		return this.health;
+	}
+
 	/**
 	 * Comparing the JPA entities with the live schema.
 	 */
@@ -189,9 +195,28 @@ public class MigrationsProperties {
 
 		/**
 		 * What to do when the startup check finds differences: ignore, warn (log them) or fail
-		 * (stop the application).
+		 * (stop the application). With ignore and warn the check runs in the background once the
+		 * application is ready; with fail it runs during startup, before requests are accepted.
 		 */
 		private DriftAction onStartup = DriftAction.WARN;
+
+		/**
+		 * How often to compare the entities with the database after the check at startup. Zero or
+		 * negative checks only at startup.
+		 */
+		private Duration interval = Duration.ofMinutes(10);
+
+		/**
+		 * Tables autogenerate and drift consider, as patterns where '*' matches any characters
+		 * (case-insensitive); all tables when empty. The version tables are always left out.
+		 */
+		private List<String> includeTables = new ArrayList<>();
+
+		/**
+		 * Tables autogenerate and drift leave out, e.g. another application's or a queue's, as
+		 * patterns where '*' matches any characters (case-insensitive).
+		 */
+		private List<String> excludeTables = new ArrayList<>();
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -209,6 +234,30 @@ public class MigrationsProperties {
 			this.onStartup = onStartup;
 		}
 
+		public Duration getInterval() {
+			return this.interval;
+		}
+
+		public void setInterval(Duration interval) {
+			this.interval = interval;
+		}
+
+		public List<String> getIncludeTables() {
+			return this.includeTables;
+		}
+
+		public void setIncludeTables(List<String> includeTables) {
+			this.includeTables = includeTables;
+		}
+
+		public List<String> getExcludeTables() {
+			return this.excludeTables;
+		}
+
+		public void setExcludeTables(List<String> excludeTables) {
+			this.excludeTables = excludeTables;
+		}
+
 	}
 
 	/**
@@ -222,8 +271,77 @@ public class MigrationsProperties {
 		/** Log the differences as a warning. */
 		WARN,
 
-		/** Stop the application, listing the differences. */
+		/**
+		 * Stop the application, listing the differences. The check then runs synchronously once
+		 * all singletons (JPA included) exist and before the web server accepts requests.
+		 */
 		FAIL
+
+	}
+
+	/**
+	 * The {@code migrations} health indicator: the health status each state of the database maps
+	 * to. A revision recorded as failed is always {@code DOWN}; when several states apply, the most
+	 * severe status wins.
+	 */
+	public static class Health {
+
+		/**
+		 * Status while revisions are pending: the code expects a schema the database does not have
+		 * yet, so by default the instance is taken out of service until the upgrade is done.
+		 */
+		private String pendingStatus = "OUT_OF_SERVICE";
+
+		/**
+		 * Status while an applied revision's file differs from what was applied. The schema is what
+		 * was applied, so by default the instance stays up and the details name the revisions.
+		 */
+		private String modifiedStatus = "UP";
+
+		/**
+		 * Status while the database has revisions applied that this code has no file for, as
+		 * during a rolling deployment while older instances still run.
+		 */
+		private String missingStatus = "UP";
+
+		/**
+		 * Status while the last drift check found differences between the entities and the
+		 * database. Drift can be harmless (an extra index), so by default it shows in the details
+		 * only.
+		 */
+		private String driftStatus = "UP";
+
+		public String getPendingStatus() {
+			return this.pendingStatus;
+		}
+
+		public void setPendingStatus(String pendingStatus) {
+			this.pendingStatus = pendingStatus;
+		}
+
+		public String getModifiedStatus() {
+			return this.modifiedStatus;
+		}
+
+		public void setModifiedStatus(String modifiedStatus) {
+			this.modifiedStatus = modifiedStatus;
+		}
+
+		public String getMissingStatus() {
+			return this.missingStatus;
+		}
+
+		public void setMissingStatus(String missingStatus) {
+			this.missingStatus = missingStatus;
+		}
+
+		public String getDriftStatus() {
+			return this.driftStatus;
+		}
+
+		public void setDriftStatus(String driftStatus) {
+			this.driftStatus = driftStatus;
+		}
 
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -68,6 +69,25 @@ class MigrationsPropertiesTests {
 				"migrations.target", "migrations.schema", "migrations.version-table", "migrations.lock-timeout",
 				"migrations.validate-checksums", "migrations.drift.enabled", "migrations.drift.on-startup",
 				"migrations.generate.output-dir");
+	}
+
+	@Test
+	void defaultsOfDriftAndHealth() throws IOException {
+		MigrationsProperties.Drift drift = this.properties.getDrift();
+		assertThat(drift.getInterval()).isEqualTo(Duration.ofMinutes(10));
+		assertThat(drift.getIncludeTables()).isEmpty();
+		assertThat(drift.getExcludeTables()).isEmpty();
+		MigrationsProperties.Health health = this.properties.getHealth();
+		assertThat(health.getPendingStatus()).isEqualTo("OUT_OF_SERVICE");
+		assertThat(health.getModifiedStatus()).isEqualTo("UP");
+		assertThat(health.getMissingStatus()).isEqualTo("UP");
+		assertThat(health.getDriftStatus()).isEqualTo("UP");
+		DocumentContext metadata = metadata();
+		assertThat(DurationStyle.detectAndParse((String) defaultOf(metadata, "migrations.drift.interval")))
+			.isEqualTo(drift.getInterval());
+		assertThat(defaultOf(metadata, "migrations.health.pending-status")).isEqualTo("OUT_OF_SERVICE");
+		List<String> hinted = metadata.read("$.hints[?(@.name == 'migrations.health.pending-status')].values[*].value");
+		assertThat(hinted).contains("UP", "OUT_OF_SERVICE", "DOWN");
 	}
 
 	private static Object defaultOf(DocumentContext metadata, String name) {

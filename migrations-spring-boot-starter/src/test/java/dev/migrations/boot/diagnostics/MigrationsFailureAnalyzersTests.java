@@ -123,7 +123,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(6);
+		assertThat(ours).hasSize(7);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)

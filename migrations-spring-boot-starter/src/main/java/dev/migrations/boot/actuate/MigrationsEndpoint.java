@@ -1,0 +1,148 @@
+package dev.migrations.boot.actuate;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsStatus;
+import dev.migrations.RevisionInfo;
+import dev.migrations.boot.drift.DriftReport;
+import dev.migrations.boot.drift.DriftStatus;
+import dev.migrations.boot.drift.MigrationsDriftMonitor;
+
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.util.Assert;
+
+/**
+ * The {@code migrations} actuator endpoint: where the database stands against the revisions, and
+ * the drift between the JPA entities and the database. Read-only: it offers no operation that
+ * changes the database.
+ * <p>
+ * The revision state is read from the database on each request (one query on the version table);
+ * drift is served from the {@link MigrationsDriftMonitor}'s last check and never computed here.
+ * <p>
+ * The response is an {@link OperationResponseBody}, so it is written by actuator's own JSON mapper
+ * whatever the application configures for Jackson: {@code null} values are left out (a pending
+ * revision has no {@code appliedAt}, a drift report has a {@code reason} only when unknown) and
+ * instants are ISO-8601 strings.
+ */
+@Endpoint(id = "migrations")
+public class MigrationsEndpoint {
+
+	static final String DRIFT_DISABLED = "Drift detection is disabled (migrations.drift.enabled=false).";
+
+	private final Migrations migrations;
+
+	private final MigrationsDriftMonitor driftMonitor;
+
+	/**
+	 * Creates an endpoint.
+	 * @param migrations the facade to ask for the status
+	 * @param driftMonitor the source of the drift report, or {@code null} when drift detection is off
+	 */
+	public MigrationsEndpoint(Migrations migrations, MigrationsDriftMonitor driftMonitor) {
+		Assert.notNull(migrations, "'migrations' must not be null");
+		this.migrations = migrations;
+		this.driftMonitor = driftMonitor;
+	}
+
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		MigrationsStatus status = this.migrations.status();
+		List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
+		return new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(), status.pending(), revisions,
+				DriftDescriptor.of(driftReport(this.driftMonitor)));
+	}
+
+	static DriftReport driftReport(MigrationsDriftMonitor monitor) {
+		return (monitor != null) ? monitor.report() : DriftReport.unknown(null, DRIFT_DISABLED);
+	}
+
+	/**
+	 * Where the database stands.
+	 *
+	 * @param current the applied revisions no other applied revision has as a parent
+	 * @param heads the heads of the revision graph
+	 * @param upToDate whether nothing is pending and nothing failed
+	 * @param pending the revisions an upgrade to the heads would apply, in order
+	 * @param revisions every revision, newest first, with applied revisions that have no file first
+	 * @param drift the last drift check
+	 */
+	public record MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate, List<String> pending,
+			List<RevisionDescriptor> revisions, DriftDescriptor drift) implements OperationResponseBody {
+
+		public MigrationsDescriptor {
+			current = List.copyOf(current);
+			heads = List.copyOf(heads);
+			pending = List.copyOf(pending);
+			revisions = List.copyOf(revisions);
+		}
+
+	}
+
+	/**
+	 * One revision.
+	 *
+	 * @param revision its id
+	 * @param downRevisions its parents' ids
+	 * @param message its message
+	 * @param state {@code APPLIED}, {@code PENDING}, {@code MODIFIED}, {@code MISSING_FILE} or
+	 * {@code FAILED}
+	 * @param appliedAt when it was applied; {@code null} (left out of the JSON) when pending
+	 * @param executionMillis how long it took; {@code null} when pending
+	 * @param checksum the checksum of its file (of what was applied when the file is missing)
+	 */
+	public record RevisionDescriptor(String revision, List<String> downRevisions, String message,
+			RevisionInfo.State state, Instant appliedAt, Long executionMillis, String checksum) {
+
+		public RevisionDescriptor {
+			downRevisions = List.copyOf(downRevisions);
+		}
+
+		static RevisionDescriptor of(RevisionInfo info) {
+			return new RevisionDescriptor(info.revision(), info.downRevisions(), info.message(), info.state(),
+					info.appliedAt(), info.executionMillis(), info.checksum());
+		}
+
+	}
+
+	/**
+	 * The last drift check.
+	 *
+	 * @param status {@code NONE}, {@code DETECTED} or {@code UNKNOWN}
+	 * @param checkedAt when it finished; {@code null} before the first check
+	 * @param differences what differs
+	 * @param reason why the status is {@code UNKNOWN}; {@code null} otherwise
+	 */
+	public record DriftDescriptor(DriftStatus status, Instant checkedAt, List<DifferenceDescriptor> differences,
+			String reason) {
+
+		public DriftDescriptor {
+			differences = List.copyOf(differences);
+		}
+
+		static DriftDescriptor of(DriftReport report) {
+			return new DriftDescriptor(report.status(), report.checkedAt(),
+					report.differences().stream()
+						.map((difference) -> new DifferenceDescriptor(difference.kind(), difference.object(),
+								difference.detail()))
+						.toList(),
+					report.reason());
+		}
+
+	}
+
+	/**
+	 * One way the database differs from the entities.
+	 *
+	 * @param kind what differs, e.g. {@code COLUMN_MISSING}
+	 * @param object the table or {@code table.column} concerned
+	 * @param detail a sentence for humans
+	 */
+	public record DifferenceDescriptor(String kind, String object, String detail) {
+
+	}
+
+}

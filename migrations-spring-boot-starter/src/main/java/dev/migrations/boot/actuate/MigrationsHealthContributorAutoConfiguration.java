@@ -1,0 +1,41 @@
+package dev.migrations.boot.actuate;
+
+import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.boot.MigrationsProperties;
+import dev.migrations.boot.drift.MigrationsDriftAutoConfiguration;
+import dev.migrations.boot.drift.MigrationsDriftMonitor;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Registers {@link MigrationsHealthIndicator} as the {@code migrations} health contributor, unless
+ * {@code management.health.migrations.enabled=false}.
+ */
+@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationsDriftAutoConfiguration.class })
+@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, Migrations.class })
+@ConditionalOnBean(Migrations.class)
+@ConditionalOnEnabledHealthIndicator("migrations")
+@EnableConfigurationProperties(MigrationsProperties.class)
+public final class MigrationsHealthContributorAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
+	MigrationsHealthIndicator migrationsHealthIndicator(Migrations migrations,
+			ObjectProvider<MigrationsDriftMonitor> driftMonitor, MigrationsProperties properties,
+			ObjectProvider<StatusAggregator> statusAggregator) {
+		return new MigrationsHealthIndicator(migrations, driftMonitor.getIfAvailable(),
+				MigrationsHealthIndicator.StatusMapping.of(properties.getHealth()),
+				statusAggregator.getIfUnique(StatusAggregator::getDefault));
+	}
+
+}

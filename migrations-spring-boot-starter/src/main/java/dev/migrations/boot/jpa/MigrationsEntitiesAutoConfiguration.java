@@ -1,0 +1,156 @@
+package dev.migrations.boot.jpa;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.boot.MigrationsDataSource;
+import dev.migrations.entity.EntitySource;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.cfg.JdbcSettings;
+import org.hibernate.cfg.MappingSettings;
+import org.hibernate.cfg.SchemaToolingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateProperties;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.hibernate.autoconfigure.HibernateSettings;
+import org.springframework.boot.jpa.autoconfigure.JpaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
+
+/**
+ * Gives {@link Migrations} the application's JPA entities, so that {@code db migrate}, {@code db check}
+ * and the drift report compare the database with them.
+ * <p>
+ * The entities are the {@link PersistenceManagedTypes} Spring Boot scanned, and the Hibernate settings
+ * are built the way Spring Boot builds them for its EntityManagerFactory: {@code spring.jpa.*}
+ * properties, the default naming strategies, {@link PhysicalNamingStrategy} and
+ * {@link ImplicitNamingStrategy} beans, then the {@link HibernatePropertiesCustomizer} beans in order.
+ * No EntityManagerFactory is needed, so this works while the database is still behind the entities.
+ */
+@AutoConfiguration(after = { MigrationsAutoConfiguration.class, HibernateJpaAutoConfiguration.class })
+@ConditionalOnClass({ EntitySource.class, MetadataSources.class, PersistenceManagedTypes.class,
+		HibernateProperties.class })
+@ConditionalOnBean(PersistenceManagedTypes.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties({ JpaProperties.class, HibernateProperties.class })
+public final class MigrationsEntitiesAutoConfiguration {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsEntitiesAutoConfiguration.class);
+
+	// only meaningful when Hibernate builds a SessionFactory; the metadata alone must never act on them
+	private static final List<String> SCHEMA_ACTIONS = List.of(SchemaToolingSettings.HBM2DDL_AUTO,
+			SchemaToolingSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, SchemaToolingSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION);
+
+	@Bean
+	@ConditionalOnMissingBean
+	EntitySource migrationsEntitySource(PersistenceManagedTypes managedTypes, JpaProperties jpaProperties,
+			HibernateProperties hibernateProperties, ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
+			ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
+			ObjectProvider<HibernatePropertiesCustomizer> customizers, ObjectProvider<DataSource> dataSource,
+			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader) {
+		Map<String, Object> settings = hibernateSettings(jpaProperties, hibernateProperties,
+				physicalNamingStrategy.getIfAvailable(), implicitNamingStrategy.getIfAvailable(),
+				customizers.orderedStream().toList());
+		DataSource database = dataSource.getIfUnique(migrationsDataSource::getIfAvailable);
+		if (database != null) {
+			serverSettings(database).forEach(settings::putIfAbsent);
+		}
+		Object physical = settings.remove(MappingSettings.PHYSICAL_NAMING_STRATEGY);
+		Object implicit = settings.remove(MappingSettings.IMPLICIT_NAMING_STRATEGY);
+		return EntitySource.ofClassNames(managedTypes.getManagedClassNames(), resourceLoader.getClassLoader())
+			.withPackages(managedTypes.getManagedPackages())
+			.withPhysicalNamingStrategy(physical)
+			.withImplicitNamingStrategy(implicit)
+			.withSettings(settings);
+	}
+
+	/**
+	 * The Hibernate settings Spring Boot's EntityManagerFactory would get, without the schema
+	 * actions ({@code ddl-auto}).
+	 */
+	static Map<String, Object> hibernateSettings(JpaProperties jpaProperties, HibernateProperties hibernateProperties,
+			PhysicalNamingStrategy physicalNamingStrategy, ImplicitNamingStrategy implicitNamingStrategy,
+			List<HibernatePropertiesCustomizer> userCustomizers) {
+		List<HibernatePropertiesCustomizer> customizers = new ArrayList<>();
+		// naming strategy beans come first, as Spring Boot applies them, so user customizers can still override
+		if (physicalNamingStrategy != null || implicitNamingStrategy != null) {
+			customizers.add((properties) -> {
+				putIfNotNull(properties, MappingSettings.PHYSICAL_NAMING_STRATEGY, physicalNamingStrategy);
+				putIfNotNull(properties, MappingSettings.IMPLICIT_NAMING_STRATEGY, implicitNamingStrategy);
+			});
+		}
+		customizers.addAll(userCustomizers);
+		Map<String, Object> settings = new LinkedHashMap<>(hibernateProperties.determineHibernateProperties(
+				jpaProperties.getProperties(),
+				new HibernateSettings().ddlAuto(() -> "none").hibernatePropertiesCustomizers(customizers)));
+		// the vendor adapter's settings (dialect from spring.jpa.database-platform or spring.jpa.database)
+		// yield to explicit ones, as in the EntityManagerFactory
+		vendorAdapter(jpaProperties).getJpaPropertyMap().forEach(settings::putIfAbsent);
+		SCHEMA_ACTIONS.forEach(settings::remove);
+		return settings;
+	}
+
+	private static HibernateJpaVendorAdapter vendorAdapter(JpaProperties jpaProperties) {
+		HibernateJpaVendorAdapter adapter = new HibernateJpaVendorAdapter();
+		adapter.setShowSql(jpaProperties.isShowSql());
+		if (jpaProperties.getDatabase() != null) {
+			adapter.setDatabase(jpaProperties.getDatabase());
+		}
+		if (jpaProperties.getDatabasePlatform() != null) {
+			adapter.setDatabasePlatform(jpaProperties.getDatabasePlatform());
+		}
+		adapter.setGenerateDdl(jpaProperties.isGenerateDdl());
+		return adapter;
+	}
+
+	/**
+	 * The server's product and version, which the EntityManagerFactory reads from a connection to pick
+	 * the dialect and its version-dependent types; the metadata is built without a connection, so
+	 * they are passed as settings. Without a reachable database Hibernate's defaults apply.
+	 */
+	private static Map<String, Object> serverSettings(DataSource dataSource) {
+		Map<String, Object> settings = new LinkedHashMap<>();
+		try (Connection connection = dataSource.getConnection()) {
+			DatabaseMetaData metaData = connection.getMetaData();
+			settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_NAME, metaData.getDatabaseProductName());
+			settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, metaData.getDatabaseProductVersion());
+			settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, metaData.getDatabaseMajorVersion());
+			settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, metaData.getDatabaseMinorVersion());
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.debug("Could not read the database version for the entity metadata; Hibernate's defaults apply", ex);
+			settings.clear();
+		}
+		return settings;
+	}
+
+	private static void putIfNotNull(Map<String, Object> properties, String key, Object value) {
+		if (value != null) {
+			properties.put(key, value);
+		}
+	}
+
+}

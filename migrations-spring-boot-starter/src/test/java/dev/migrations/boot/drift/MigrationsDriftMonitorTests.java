@@ -1,0 +1,230 @@
+package dev.migrations.boot.drift;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import javax.sql.DataSource;
+
+import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.boot.jpa.MigrationsEntitiesAutoConfiguration;
+import dev.migrations.diff.Difference;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The drift monitor on a real PostgreSQL database whose schema the {@code db/library} revisions
+ * create, with the library entities as they are or with a column the revisions lack.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MigrationsDriftMonitorTests {
+
+	private static final String LIBRARY = "dev.migrations.boot.entities.library.";
+
+	private static final String DRIFTED = "dev.migrations.boot.entities.drifted.";
+
+	private TestDatabase database;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabases.postgres();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+					MigrationsEntitiesAutoConfiguration.class, MigrationsDriftAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + this.database.jdbcUrl(),
+					"spring.datasource.username=" + this.database.username(),
+					"spring.datasource.password=" + ((this.database.password() != null) ? this.database.password() : ""),
+					"migrations.locations=classpath:db/library");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void reportsNothingBeforeTheFirstCheckAndNeverChecksOnTheCallersBehalf() {
+		entities(LIBRARY).run((context) -> {
+			DriftReport report = context.getBean(MigrationsDriftMonitor.class).report();
+			assertThat(report.status()).isEqualTo(DriftStatus.UNKNOWN);
+			assertThat(report.checkedAt()).isNull();
+			assertThat(report.reason()).startsWith("Not checked yet");
+		});
+	}
+
+	@Test
+	void entitiesMatchingTheRevisionsShowNoDrift() {
+		entities(LIBRARY).run((context) -> {
+			DriftReport report = context.getBean(MigrationsDriftMonitor.class).check();
+			assertThat(report.status()).isEqualTo(DriftStatus.NONE);
+			assertThat(report.differences()).isEmpty();
+			assertThat(report.checkedAt()).isAfter(Instant.now().minusSeconds(60));
+			assertThat(report.reason()).isNull();
+		});
+	}
+
+	@Test
+	void aColumnTheRevisionsLackIsDetected() {
+		entities(DRIFTED).run((context) -> {
+			DriftReport report = context.getBean(MigrationsDriftMonitor.class).check();
+			assertThat(report.status()).isEqualTo(DriftStatus.DETECTED);
+			assertThat(report.differences()).extracting(Difference::kind, Difference::object)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("COLUMN_MISSING", "library_member.nickname"));
+		});
+	}
+
+	@Test
+	void warnLogsTheDifferencesOfTheFirstBackgroundCheck(CapturedOutput output) {
+		entities(DRIFTED).run((context) -> {
+			MigrationsDriftMonitor monitor = context.getBean(MigrationsDriftMonitor.class);
+			monitor.start();
+			awaitReport(monitor, (report) -> report.status() != DriftStatus.UNKNOWN);
+			assertThat(monitor.report().status()).isEqualTo(DriftStatus.DETECTED);
+			assertThat(output).contains("The JPA entities and the database differ (1 difference)", "library_member.nickname",
+					"db migrate -m");
+		});
+	}
+
+	@Test
+	void ignoreKeepsTheReportButLogsNothing(CapturedOutput output) {
+		entities(DRIFTED).withPropertyValues("migrations.drift.on-startup=ignore").run((context) -> {
+			MigrationsDriftMonitor monitor = context.getBean(MigrationsDriftMonitor.class);
+			monitor.start();
+			awaitReport(monitor, (report) -> report.status() != DriftStatus.UNKNOWN);
+			assertThat(monitor.report().status()).isEqualTo(DriftStatus.DETECTED);
+			assertThat(output).doesNotContain("library_member.nickname");
+		});
+	}
+
+	@Test
+	void checksAgainOnTheSchedule() {
+		entities(LIBRARY).withPropertyValues("migrations.drift.interval=200ms").run((context) -> {
+			MigrationsDriftMonitor monitor = context.getBean(MigrationsDriftMonitor.class);
+			monitor.start();
+			awaitReport(monitor, (report) -> report.status() == DriftStatus.NONE);
+			new JdbcTemplate(context.getBean(DataSource.class)).execute("ALTER TABLE loan ADD COLUMN due_on date");
+			awaitReport(monitor, (report) -> report.status() == DriftStatus.DETECTED);
+			assertThat(monitor.report().differences()).extracting(Difference::kind, Difference::object)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("COLUMN_EXTRA", "loan.due_on"));
+		});
+	}
+
+	@Test
+	void failOnStartupStopsTheApplicationBeforeItServes() {
+		entities(DRIFTED).withPropertyValues("migrations.drift.on-startup=fail").run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			assertThat(failure).isInstanceOf(DriftDetectedException.class)
+				.hasMessageContaining("COLUMN_MISSING library_member.nickname");
+			assertThat(((DriftDetectedException) failure).differences()).hasSize(1);
+			FailureAnalysis analysis = analyze(failure);
+			assertThat(analysis.getDescription()).contains("migrations.drift.on-startup=fail", "library_member.nickname");
+			assertThat(analysis.getAction()).contains("db migrate -m", "migrations.drift.on-startup=warn");
+		});
+	}
+
+	@Test
+	void failOnStartupChecksSynchronouslyAndStartsWhenInSync() {
+		entities(LIBRARY).withPropertyValues("migrations.drift.on-startup=fail").run((context) -> {
+			assertThat(context).hasNotFailed();
+			// already checked during startup, not in the background
+			assertThat(context.getBean(MigrationsDriftMonitor.class).report().status()).isEqualTo(DriftStatus.NONE);
+		});
+	}
+
+	@Test
+	void failOnStartupDoesNotFailWhenDriftIsUnknown() {
+		this.contextRunner.withPropertyValues("migrations.drift.on-startup=fail").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(MigrationsDriftMonitor.class).report().reason()).contains("No JPA entities");
+		});
+	}
+
+	@Test
+	void aUserWithoutPermissionGetsAnUnknownStatusWithTheReason() {
+		String role = "drift_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		JdbcTemplate admin = new JdbcTemplate(this.database.dataSource());
+		try {
+			admin.execute("CREATE ROLE " + role + " LOGIN");
+		}
+		catch (RuntimeException ex) {
+			assumeTrue(false, "the test database user may not create roles: " + ex.getMessage());
+		}
+		try {
+			Migrations.configure().dataSource(this.database.dataSource()).locations("classpath:db/library").load()
+				.upgrade("head");
+			admin.execute("GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + role);
+			entities(LIBRARY).withPropertyValues("spring.datasource.username=" + role, "spring.datasource.password=",
+					"migrations.upgrade-on-startup=false").run((context) -> {
+						DriftReport report = context.getBean(MigrationsDriftMonitor.class).check();
+						assertThat(report.status()).isEqualTo(DriftStatus.UNKNOWN);
+						assertThat(report.checkedAt()).isNotNull();
+						assertThat(report.reason()).startsWith("No permission").contains("CREATE on the database");
+					});
+		}
+		finally {
+			// roles belong to the whole server: leave none behind
+			admin.execute("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role);
+			admin.execute("DROP ROLE IF EXISTS " + role);
+		}
+	}
+
+	private ApplicationContextRunner entities(String entityPackage) {
+		return this.contextRunner.withBean(PersistenceManagedTypes.class,
+				() -> PersistenceManagedTypes.of(entityPackage + "LibraryMember", entityPackage + "Loan"));
+	}
+
+	private static void awaitReport(MigrationsDriftMonitor monitor, Predicate<DriftReport> condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (!condition.test(monitor.report())) {
+			if (System.nanoTime() > deadline) {
+				fail("The drift report did not change as expected; last: " + monitor.report());
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				fail("interrupted");
+			}
+		}
+	}
+
+	private static FailureAnalysis analyze(Throwable failure) {
+		List<FailureAnalyzer> analyzers = SpringFactoriesLoader
+			.forDefaultResourceLocation(MigrationsDriftMonitorTests.class.getClassLoader())
+			.load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+			}));
+		return analyzers.stream()
+			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
+			.map((analyzer) -> analyzer.analyze(failure))
+			.filter(java.util.Objects::nonNull)
+			.findFirst()
+			.orElseThrow();
+	}
+
+}

@@ -1,0 +1,237 @@
+package dev.migrations.boot.jpa;
+
+import java.util.List;
+
+import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.boot.drift.DriftStatus;
+import dev.migrations.boot.drift.MigrationsDriftAutoConfiguration;
+import dev.migrations.boot.drift.MigrationsDriftMonitor;
+import dev.migrations.boot.entities.library.LibraryMember;
+import dev.migrations.boot.entities.library.Loan;
+import dev.migrations.diff.Difference;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The entities migrations compares with the database are the application's, named exactly as
+ * Spring Boot's Hibernate names them: a schema Hibernate created shows no difference.
+ */
+class MigrationsEntitiesAutoConfigurationTests {
+
+	private TestDatabase database;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void createDatabase() {
+		this.database = TestDatabases.postgres();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+					TransactionAutoConfiguration.class, HibernateJpaAutoConfiguration.class, MigrationsAutoConfiguration.class,
+					MigrationsEntitiesAutoConfiguration.class, MigrationsDriftAutoConfiguration.class))
+			.withUserConfiguration(LibraryEntities.class)
+			.withPropertyValues("spring.datasource.url=" + this.database.jdbcUrl(),
+					"spring.datasource.username=" + this.database.username(),
+					"spring.datasource.password=" + ((this.database.password() != null) ? this.database.password() : ""),
+					"spring.jpa.open-in-view=false", "migrations.locations=classpath:db/library");
+	}
+
+	@AfterEach
+	void dropDatabase() {
+		this.database.close();
+	}
+
+	@Test
+	void givesMigrationsTheScannedEntities() {
+		this.contextRunner.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=none")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				EntitySource entities = context.getBean(EntitySource.class);
+				assertThat(entities.classNames()).containsExactlyInAnyOrder(LibraryMember.class.getName(),
+						Loan.class.getName());
+				assertThat(entities.classLoader()).isSameAs(context.getClassLoader());
+				// Spring Boot's default naming, as its EntityManagerFactory gets it
+				assertThat(entities.physicalNamingStrategy())
+					.isEqualTo("org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl");
+				assertThat(entities.implicitNamingStrategy())
+					.isEqualTo("org.springframework.boot.hibernate.SpringImplicitNamingStrategy");
+				assertThat(entities.settings()).containsEntry("jakarta.persistence.database-product-name", "PostgreSQL")
+					.doesNotContainKey("hibernate.hbm2ddl.auto");
+				// an empty database lacks every table the entities map, by Spring Boot's names
+				assertThat(context.getBean(Migrations.class).check()).filteredOn((d) -> d.kind().equals("TABLE_MISSING"))
+					.extracting(Difference::object)
+					.containsExactlyInAnyOrder("library_member", "library_member_tags", "loan");
+			});
+	}
+
+	@Test
+	void schemaCreatedByBootsHibernateShowsNoDifference() {
+		this.contextRunner.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(tables(context)).contains("library_member", "library_member_tags", "loan");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
+	void schemaCreatedByTheRevisionsShowsNoDifference() {
+		this.contextRunner.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Migrations.class).check()).isEmpty();
+		});
+	}
+
+	@Test
+	void namingStrategyBeanIsUsedAsBootUsesIt() {
+		this.contextRunner.withUserConfiguration(StandardNamingConfiguration.class)
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// names as written in the classes, folded by PostgreSQL: not Boot's snake case
+				assertThat(tables(context)).contains("librarymember", "librarymember_tags", "loan")
+					.doesNotContain("library_member");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
+	void hibernatePropertiesCustomizersApply() {
+		this.contextRunner.withUserConfiguration(StandardNamingCustomizerConfiguration.class)
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(tables(context)).contains("librarymember").doesNotContain("library_member");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
+	void namingStrategyPropertyIsUsed() {
+		this.contextRunner
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create",
+					"spring.jpa.hibernate.naming.physical-strategy=" + PhysicalNamingStrategyStandardImpl.class.getName())
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(tables(context)).contains("librarymember").doesNotContain("library_member");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
+	void excludedTablesAreNotCompared() {
+		ApplicationContextRunner runner = this.contextRunner.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
+		runner.run((context) -> {
+			context.getBean(JdbcTemplate.class).execute("CREATE TABLE queue_job (id bigint PRIMARY KEY, payload text)");
+			assertThat(context.getBean(Migrations.class).check()).extracting(Difference::kind, Difference::object)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("TABLE_EXTRA", "queue_job"));
+		});
+		runner.withPropertyValues("migrations.drift.exclude-tables=QUEUE_*")
+			.run((context) -> assertThat(context.getBean(Migrations.class).check()).isEmpty());
+		runner.withPropertyValues("migrations.drift.include-tables=library_*,loan")
+			.run((context) -> assertThat(context.getBean(Migrations.class).check()).isEmpty());
+	}
+
+	@Test
+	void backsOffWithoutJpa() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+					MigrationsEntitiesAutoConfiguration.class, MigrationsDriftAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + this.database.jdbcUrl(),
+					"spring.datasource.username=" + this.database.username(), "migrations.locations=classpath:db/library")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().doesNotHaveBean(PersistenceManagedTypes.class)
+					.doesNotHaveBean(EntitySource.class);
+				MigrationsDriftMonitor monitor = context.getBean(MigrationsDriftMonitor.class);
+				assertThat(monitor.check().status()).isEqualTo(DriftStatus.UNKNOWN);
+				assertThat(monitor.report().reason()).contains("No JPA entities", "EntitySource bean");
+			});
+	}
+
+	@Test
+	void needsOnlyTheManagedTypesNotAnEntityManagerFactory() {
+		managedTypesOnly().run((context) -> {
+			assertThat(context).hasNotFailed().doesNotHaveBean("entityManagerFactory");
+			assertThat(context.getBean(EntitySource.class).classNames()).containsExactly(LibraryMember.class.getName());
+		});
+	}
+
+	@Test
+	void backsOffWithoutHibernate() {
+		managedTypesOnly().withClassLoader(new FilteredClassLoader("org.hibernate.boot"))
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EntitySource.class));
+	}
+
+	private ApplicationContextRunner managedTypesOnly() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
+					MigrationsEntitiesAutoConfiguration.class))
+			.withBean(PersistenceManagedTypes.class, () -> PersistenceManagedTypes.of(LibraryMember.class.getName()))
+			.withPropertyValues("spring.datasource.url=" + this.database.jdbcUrl(),
+					"spring.datasource.username=" + this.database.username(), "migrations.locations=classpath:db/library",
+					"migrations.upgrade-on-startup=false");
+	}
+
+	@Test
+	void backsOffWhenMigrationsIsDisabled() {
+		this.contextRunner.withPropertyValues("migrations.enabled=false", "spring.jpa.hibernate.ddl-auto=none")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(EntitySource.class));
+	}
+
+	private static List<String> tables(org.springframework.context.ApplicationContext context) {
+		return context.getBean(JdbcTemplate.class)
+			.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()",
+					String.class);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage(basePackageClasses = LibraryMember.class)
+	static class LibraryEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StandardNamingConfiguration {
+
+		@Bean
+		PhysicalNamingStrategy physicalNamingStrategy() {
+			return new PhysicalNamingStrategyStandardImpl();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StandardNamingCustomizerConfiguration {
+
+		@Bean
+		HibernatePropertiesCustomizer standardNaming() {
+			return (properties) -> properties.put("hibernate.physical_naming_strategy",
+					PhysicalNamingStrategyStandardImpl.INSTANCE);
+		}
+
+	}
+
+}
