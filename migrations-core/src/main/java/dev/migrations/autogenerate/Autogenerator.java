@@ -77,10 +77,10 @@ public final class Autogenerator {
 			if (live.isPresent() && definition.isPresent()) {
 				List<String> labels = live.get().values();
 				if (definition.get().isSatisfiedBy(labels)) {
-					types.add(new EnumType(type.name(), labels));
+					types.add(new EnumType(type.name(), labels, type.casts()));
 				}
 				else {
-					types.add(new EnumType(type.name(), definition.get().orderToKeep(labels)));
+					types.add(new EnumType(type.name(), definition.get().orderToKeep(labels), type.casts()));
 				}
 			}
 			else {
