@@ -67,7 +67,9 @@ import dev.migrations.schema.UniqueConstraint;
  * {@code <type>_old}, the new one created under the real name, every column converted through
  * {@code text}, and the old type dropped. The type's {@code WITH INOUT} casts (Hibernate's
  * {@code varchar} casts) follow the rename, so they are created for the new type and dropped from
- * the old one before it goes; an enum type is created and dropped with its casts too. Unlike creating a temporary type and converting every
+ * the old one before it goes; an enum type is created and dropped with its casts too. Labels
+ * removed one after another from the same type (the downgrade of labels added one by one) are
+ * removed by one swap. Unlike creating a temporary type and converting every
  * column twice, this rewrites each table once, and the type's name always exists while it runs.
  * Column defaults of the type are dropped before the swap and restored after (an old default can
  * not be cast to the new type automatically). The swap converts the columns the model knows: a
@@ -123,7 +125,7 @@ public final class PostgresRenderer {
 		Visitor visitor = new Visitor(standAloneSequences);
 		List<RenderedStatement> statements = new ArrayList<>();
 		Map<Integer, String> addedLabels = new LinkedHashMap<>();
-		for (Operation operation : operations) {
+		for (Operation operation : mergeEnumSwaps(operations)) {
 			if (operation instanceof AddEnumValue add) {
 				addedLabels.put(statements.size(), PostgresIdentifiers.literal(add.value()));
 			}
@@ -139,6 +141,34 @@ public final class PostgresRenderer {
 			}
 		});
 		return List.copyOf(statements);
+	}
+
+	/**
+	 * Labels removed one after the other from one type (the downgrade of labels added one by one)
+	 * become one swap, so each table of the type is rewritten once, not once per label.
+	 */
+	private static List<Operation> mergeEnumSwaps(List<Operation> operations) {
+		List<Operation> merged = new ArrayList<>();
+		for (Operation operation : operations) {
+			RecreateEnumType swap = asSwap(operation);
+			RecreateEnumType previous = (merged.isEmpty()) ? null : asSwap(merged.get(merged.size() - 1));
+			if (swap != null && previous != null && previous.type().equals(swap.type())
+					&& previous.newValues().equals(swap.oldValues())) {
+				merged.set(merged.size() - 1, new RecreateEnumType(previous.type(), previous.oldValues(), swap.newValues(),
+						previous.usages(), previous.casts()));
+			}
+			else {
+				merged.add(operation);
+			}
+		}
+		return merged;
+	}
+
+	private static RecreateEnumType asSwap(Operation operation) {
+		if (operation instanceof DropEnumValue drop) {
+			return drop.asRecreate();
+		}
+		return (operation instanceof RecreateEnumType recreate) ? recreate : null;
 	}
 
 	/**

@@ -435,6 +435,28 @@ class PostgresRendererTest {
 	}
 
 	@Test
+	void labelsAddedOneByOneAreRemovedByOneSwapSoEachTableIsRewrittenOnce() {
+		List<EnumUsage> usages = List.of(new EnumUsage("deal", "currency", false, null));
+		Operation first = new AddEnumValue("dealcurrency", "AUD", List.of("USD", "EUR"), List.of("AUD", "USD", "EUR"), usages);
+		Operation second = new AddEnumValue("dealcurrency", "CHF", List.of("AUD", "USD", "EUR"),
+				List.of("AUD", "USD", "CHF", "EUR"), usages);
+
+		List<RenderedStatement> downgrade = this.renderer.renderDowngrade(List.of(first, second));
+
+		assertThat(downgrade).extracting(RenderedStatement::sql).containsExactly(
+				"ALTER TYPE dealcurrency RENAME TO dealcurrency_old", "CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR')",
+				"ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency",
+				"DROP TYPE IF EXISTS dealcurrency_old");
+		assertThat(downgrade.get(0).warnings()).singleElement().asString()
+			.startsWith("rows of deal holding any of 'AUD', 'CHF' in currency will fail this conversion");
+		// a swap of another type in between is not merged
+		Operation other = new AddEnumValue("mood", "b", List.of("a"), List.of("a", "b"), List.of());
+		assertThat(this.renderer.renderDowngrade(List.of(first, other, second)))
+			.filteredOn((statement) -> statement.sql().startsWith("CREATE TYPE"))
+			.hasSize(3);
+	}
+
+	@Test
 	void commentsAreSetAndRemoved() {
 		assertThat(sql(new SetTableComment("t", null, "It's here"), new SetColumnComment("t", "Col", "x", null)))
 			.containsExactly("COMMENT ON TABLE t IS 'It''s here'", "COMMENT ON COLUMN t.\"Col\" IS NULL");
