@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import dev.migrations.MigrationsException;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.SchemaDiffer;
@@ -15,8 +16,10 @@ import dev.migrations.entity.EntitySource;
 import dev.migrations.entity.EnumTypeDefinition;
 import dev.migrations.entity.PostgresScratchSchema;
 import dev.migrations.introspect.PostgresIntrospector;
+import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumType;
 import dev.migrations.schema.SchemaModel;
+import dev.migrations.schema.Table;
 
 /**
  * Compares the JPA entities with a live PostgreSQL schema.
@@ -55,13 +58,41 @@ public final class Autogenerator {
 		EntityModel model = readEntities();
 		SchemaModel database = this.introspector.introspect(connection, schema, this.tableFilter);
 		SchemaModel scratch = PostgresScratchSchema.materialize(connection, model,
-				(scratchConnection, scratchSchema) -> this.introspector.introspect(scratchConnection, scratchSchema,
-						this.tableFilter));
+				(scratchConnection, scratchSchema) -> rejectShadowedEnumTypes(
+						this.introspector.introspect(scratchConnection, scratchSchema, this.tableFilter), scratchSchema,
+						model));
 		SchemaModel target = keepLiveEnumOrder(
 				new SchemaModel(schema, scratch.tables(), scratch.sequences(), scratch.enumTypes()), database, model);
 		DiffOptions effective = options.includeTables(this.tableFilter);
 		List<Operation> operations = this.differ.diff(database, target, effective);
 		return new Comparison(database, target, operations, this.differ.describe(operations), model.warnings());
+	}
+
+	/**
+	 * The server prints a type of the introspected schema qualified only where an unqualified name
+	 * means a built-in type ({@code money}, {@code point}, {@code interval}). An enum class named like
+	 * one cannot work: Hibernate writes the type unqualified in its DDL and in enum literals
+	 * ({@code 'USD'::Money}), so it gets the built-in type, and a revision would name the scratch
+	 * schema. Such a mapping is refused with the way out.
+	 */
+	private static SchemaModel rejectShadowedEnumTypes(SchemaModel scratch, String scratchSchema, EntityModel model) {
+		String qualifier = scratchSchema + ".";
+		for (Table table : scratch.tables()) {
+			for (Column column : table.columns()) {
+				if (!column.type().startsWith(qualifier)) {
+					continue;
+				}
+				String type = column.type().substring(qualifier.length()).replace("[]", "");
+				Optional<EnumTypeDefinition> definition = model.enumType(type);
+				String javaType = definition.map((d) -> " (enum " + d.javaType() + ")").orElse("");
+				throw new MigrationsException("The type " + type + javaType + " of column " + table.name() + "."
+						+ column.name() + " has the name of a type PostgreSQL has built in, and an unqualified " + type
+						+ " means the built-in one: Hibernate's schema creation would make the column that type, and"
+						+ " its enum literals ('...'::" + type + ") would fail. Rename the enum class (Hibernate names"
+						+ " the type after the class's simple name) and run again.");
+			}
+		}
+		return scratch;
 	}
 
 	/**
@@ -77,10 +108,10 @@ public final class Autogenerator {
 			if (live.isPresent() && definition.isPresent()) {
 				List<String> labels = live.get().values();
 				if (definition.get().isSatisfiedBy(labels)) {
-					types.add(new EnumType(type.name(), labels));
+					types.add(new EnumType(type.name(), labels, type.casts()));
 				}
 				else {
-					types.add(new EnumType(type.name(), definition.get().orderToKeep(labels)));
+					types.add(new EnumType(type.name(), definition.get().orderToKeep(labels), type.casts()));
 				}
 			}
 			else {

@@ -678,6 +678,8 @@ final class Comparison {
 
 	// Enum types
 
+	// Casts are created and dropped with their type but not compared: a type made without Hibernate's
+	// varchar casts (by hand, or by another tool) is not drift.
 	private void compareEnumTypes() {
 		for (EnumType wanted : this.target.enumTypes()) {
 			Optional<EnumType> existing = this.current.enumType(wanted.name());
@@ -700,7 +702,8 @@ final class Comparison {
 	private void changeEnumValues(EnumType existing, EnumType wanted) {
 		List<EnumUsage> usages = usages(existing.name());
 		if (!isSubsequence(existing.values(), wanted.values())) {
-			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages));
+			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages,
+					existing.casts()));
 			return;
 		}
 		// Left to right, each new label goes after its predecessor, which already exists by then.
@@ -710,7 +713,7 @@ final class Comparison {
 			if (!values.contains(value)) {
 				List<String> next = new ArrayList<>(values);
 				next.add((i == 0) ? 0 : next.indexOf(wanted.values().get(i - 1)) + 1, value);
-				this.enumValues.add(new AddEnumValue(existing.name(), value, values, next, usages));
+				this.enumValues.add(new AddEnumValue(existing.name(), value, values, next, usages, existing.casts()));
 				values = next;
 			}
 		}

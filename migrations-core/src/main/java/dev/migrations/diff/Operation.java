@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
+import dev.migrations.schema.EnumCast;
 import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
@@ -1080,16 +1081,17 @@ public sealed interface Operation {
 
 	/**
 	 * Add one label to an enum type ({@code ALTER TYPE ... ADD VALUE}). Its reverse,
-	 * {@link DropEnumValue}, has to recreate the type, hence the usages.
+	 * {@link DropEnumValue}, has to recreate the type, hence the usages and casts.
 	 *
 	 * @param type the enum type
 	 * @param value the new label
 	 * @param existingValues labels before, in order
 	 * @param resultingValues labels after, in order: {@code existingValues} with {@code value} inserted
 	 * @param usages the columns of this type when the operation runs
+	 * @param casts the type's casts, which a recreation moves to the new type
 	 */
 	record AddEnumValue(String type, String value, List<String> existingValues, List<String> resultingValues,
-			List<EnumUsage> usages) implements Operation {
+			List<EnumUsage> usages, List<EnumCast> casts) implements Operation {
 
 		public AddEnumValue {
 			Objects.requireNonNull(type, "type");
@@ -1097,7 +1099,14 @@ public sealed interface Operation {
 			existingValues = List.copyOf(existingValues);
 			resultingValues = List.copyOf(resultingValues);
 			usages = List.copyOf(usages);
+			casts = List.copyOf(casts);
 			requireOneInserted(existingValues, resultingValues, value);
+		}
+
+		/** A label added to a type without casts. */
+		public AddEnumValue(String type, String value, List<String> existingValues, List<String> resultingValues,
+				List<EnumUsage> usages) {
+			this(type, value, existingValues, resultingValues, usages, List.of());
 		}
 
 		/** The label the new one goes right before, {@code null} when it goes after an existing one or last. */
@@ -1115,7 +1124,8 @@ public sealed interface Operation {
 
 		@Override
 		public Operation reverse() {
-			return new DropEnumValue(this.type, this.value, this.resultingValues, this.existingValues, this.usages);
+			return new DropEnumValue(this.type, this.value, this.resultingValues, this.existingValues, this.usages,
+					this.casts);
 		}
 
 		@Override
@@ -1150,9 +1160,10 @@ public sealed interface Operation {
 	 * @param existingValues labels before, in order (containing {@code value})
 	 * @param resultingValues labels after, in order
 	 * @param usages the columns of this type when the operation runs
+	 * @param casts the type's casts, moved to the recreated type
 	 */
 	record DropEnumValue(String type, String value, List<String> existingValues, List<String> resultingValues,
-			List<EnumUsage> usages) implements Operation {
+			List<EnumUsage> usages, List<EnumCast> casts) implements Operation {
 
 		public DropEnumValue {
 			Objects.requireNonNull(type, "type");
@@ -1160,17 +1171,25 @@ public sealed interface Operation {
 			existingValues = List.copyOf(existingValues);
 			resultingValues = List.copyOf(resultingValues);
 			usages = List.copyOf(usages);
+			casts = List.copyOf(casts);
 			requireOneInserted(resultingValues, existingValues, value);
+		}
+
+		/** A label removed from a type without casts. */
+		public DropEnumValue(String type, String value, List<String> existingValues, List<String> resultingValues,
+				List<EnumUsage> usages) {
+			this(type, value, existingValues, resultingValues, usages, List.of());
 		}
 
 		/** The same change as a recreation of the type. */
 		public RecreateEnumType asRecreate() {
-			return new RecreateEnumType(this.type, this.existingValues, this.resultingValues, this.usages);
+			return new RecreateEnumType(this.type, this.existingValues, this.resultingValues, this.usages, this.casts);
 		}
 
 		@Override
 		public Operation reverse() {
-			return new AddEnumValue(this.type, this.value, this.resultingValues, this.existingValues, this.usages);
+			return new AddEnumValue(this.type, this.value, this.resultingValues, this.existingValues, this.usages,
+					this.casts);
 		}
 
 		@Override
@@ -1204,15 +1223,23 @@ public sealed interface Operation {
 	 * @param newValues labels after, in order
 	 * @param usages every column of this type when the operation runs (their defaults are dropped
 	 *        before the swap and restored after)
+	 * @param casts the type's casts: they would follow the old type and keep it from being dropped,
+	 *        so they are created for the new type and dropped with the old one
 	 */
-	record RecreateEnumType(String type, List<String> oldValues, List<String> newValues, List<EnumUsage> usages)
-			implements Operation {
+	record RecreateEnumType(String type, List<String> oldValues, List<String> newValues, List<EnumUsage> usages,
+			List<EnumCast> casts) implements Operation {
 
 		public RecreateEnumType {
 			Objects.requireNonNull(type, "type");
 			oldValues = List.copyOf(oldValues);
 			newValues = List.copyOf(newValues);
 			usages = List.copyOf(usages);
+			casts = List.copyOf(casts);
+		}
+
+		/** A recreation of a type without casts. */
+		public RecreateEnumType(String type, List<String> oldValues, List<String> newValues, List<EnumUsage> usages) {
+			this(type, oldValues, newValues, usages, List.of());
 		}
 
 		/** Labels rows may hold now that the new type lacks. */
@@ -1222,7 +1249,7 @@ public sealed interface Operation {
 
 		@Override
 		public Operation reverse() {
-			return new RecreateEnumType(this.type, this.newValues, this.oldValues, this.usages);
+			return new RecreateEnumType(this.type, this.newValues, this.oldValues, this.usages, this.casts);
 		}
 
 		@Override

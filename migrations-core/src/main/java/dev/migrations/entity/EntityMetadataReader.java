@@ -85,6 +85,17 @@ public class EntityMetadataReader {
 					+ ". Fix the mapping or the Hibernate settings; the application's EntityManagerFactory would"
 					+ " fail on the same error.", ex);
 		}
+		catch (EntityMetadataException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			// Hibernate fails on some mappings it does not support with a bare runtime exception
+			StackTraceElement[] trace = ex.getStackTrace();
+			throw new EntityMetadataException("Hibernate failed on the mapping of the " + classes.size()
+					+ " entity classes: " + ex + ((trace.length > 0) ? " at " + trace[0] : "")
+					+ ". The application's EntityManagerFactory would fail the same way: look for a mapping Hibernate"
+					+ " does not support (the frame above names the Hibernate code that failed).", ex);
+		}
 		finally {
 			// closing the standard registry closes its bootstrap parent too
 			StandardServiceRegistryBuilder.destroy((registry != null) ? registry : bootstrap);

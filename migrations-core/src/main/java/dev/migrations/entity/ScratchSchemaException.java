@@ -17,6 +17,10 @@ public class ScratchSchemaException extends MigrationsException {
 
 	private static final Pattern SYNTAX_ERROR_NEAR = Pattern.compile("syntax error at or near \"([^\"]+)\"");
 
+	// Hibernate writes @Comment text between quotes as it is, without doubling quotes inside it
+	private static final Pattern COMMENT_TEXT = Pattern
+		.compile("(?is)^\\s*comment\\s+on\\s+(?:table|column)\\s+.+?\\s+is\\s+'(.*)'\\s*$");
+
 	private final int statementNumber;
 
 	private final String statement;
@@ -60,6 +64,12 @@ public class ScratchSchemaException extends MigrationsException {
 	private static String message(int number, int count, String statement, SQLException cause) {
 		String message = "The entities' DDL failed in the scratch schema at statement " + number + " of " + count
 				+ ": " + statement + "\nPostgreSQL said: " + firstLine(cause.getMessage()) + "\n";
+		Matcher comment = COMMENT_TEXT.matcher(statement);
+		if ("42601".equals(cause.getSQLState()) && comment.matches() && comment.group(1).replace("''", "").contains("'")) {
+			return message + "Hibernate copies @Comment text into its DDL without escaping it, so a quote in a comment"
+					+ " ends the string early. Write each quote in the @Comment doubled (@Comment(\"it''s\") becomes the"
+					+ " comment it's); the application's Hibernate fails on the same statement when it creates the schema.";
+		}
 		Matcher nearWord = SYNTAX_ERROR_NEAR.matcher(String.valueOf(cause.getMessage()));
 		if ("42601".equals(cause.getSQLState()) && nearWord.find() && isWord(nearWord.group(1))) {
 			String word = nearWord.group(1).toLowerCase(Locale.ROOT);

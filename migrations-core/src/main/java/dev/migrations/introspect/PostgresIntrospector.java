@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
+import dev.migrations.schema.EnumCast;
 import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
@@ -55,7 +56,8 @@ import dev.migrations.schema.UniqueConstraint;
  * left out: identity sequences (dependency type {@code i}), and also sequences owned through
  * {@code OWNED BY}, which is what {@code serial} creates (dependency type {@code a}); a serial
  * column still shows its sequence in its default.</li>
- * <li>Enum types with their labels in {@code enumsortorder}.</li>
+ * <li>Enum types with their labels in {@code enumsortorder}, and the casts between them and other
+ * types made {@code WITH INOUT} (those Hibernate creates); casts through a function are not read.</li>
  * <li>Table and column comments.</li>
  * </ul>
  *
@@ -194,7 +196,13 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 	private static final String ENUM_TYPES = """
 			SELECT t.typname::text AS type_name,
 				ARRAY(SELECT e.enumlabel::text FROM pg_catalog.pg_enum e
-					WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels
+					WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) AS labels,
+				ARRAY(SELECT c.castcontext::text || CASE WHEN c.casttarget = t.oid THEN '>' ELSE '<' END
+						|| pg_catalog.format_type(CASE WHEN c.casttarget = t.oid THEN c.castsource ELSE c.casttarget END, NULL)
+					FROM pg_catalog.pg_cast c
+					WHERE (c.castsource = t.oid OR c.casttarget = t.oid) AND c.castmethod = 'i'
+					ORDER BY c.casttarget = t.oid,
+						pg_catalog.format_type(CASE WHEN c.casttarget = t.oid THEN c.castsource ELSE c.casttarget END, NULL)) AS casts
 			FROM pg_catalog.pg_type t
 			JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace
 			WHERE n.nspname = ? AND t.typtype = 'e'
@@ -317,7 +325,7 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 			query("sequences", SEQUENCES, (rs) -> sequences.add(readSequence(rs)));
 			List<EnumType> enumTypes = new ArrayList<>();
 			query("enum types", ENUM_TYPES,
-					(rs) -> enumTypes.add(new EnumType(rs.getString("type_name"), strings(rs, "labels"))));
+					(rs) -> enumTypes.add(new EnumType(rs.getString("type_name"), strings(rs, "labels"), casts(rs))));
 			List<Table> tables = this.tables.values().stream().map(TableParts::toTable).sorted(byName(Table::name))
 				.toList();
 			sequences.sort(byName(Sequence::name));
@@ -412,6 +420,20 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 			finally {
 				array.free();
 			}
+		}
+
+		/** Each cast is read as its context code, {@code >} (to the enum) or {@code <} (from it), and the other type. */
+		private static List<EnumCast> casts(ResultSet rs) throws SQLException {
+			List<EnumCast> casts = new ArrayList<>();
+			for (String cast : strings(rs, "casts")) {
+				EnumCast.Context context = switch (cast.charAt(0)) {
+					case 'i' -> EnumCast.Context.IMPLICIT;
+					case 'a' -> EnumCast.Context.ASSIGNMENT;
+					default -> EnumCast.Context.EXPLICIT;
+				};
+				casts.add(new EnumCast(cast.substring(2), cast.charAt(1) == '>', context));
+			}
+			return casts;
 		}
 
 		private static ForeignKey.Action action(String code) {

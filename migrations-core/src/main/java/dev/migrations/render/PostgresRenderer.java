@@ -45,6 +45,7 @@ import dev.migrations.diff.Operation.SetTableComment;
 import dev.migrations.diff.OperationVisitor;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
+import dev.migrations.schema.EnumCast;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
@@ -65,7 +66,11 @@ import dev.migrations.schema.UniqueConstraint;
  * <p>
  * Enum labels are removed or reordered by swapping types: the old type is renamed to
  * {@code <type>_old}, the new one created under the real name, every column converted through
- * {@code text}, and the old type dropped. Unlike creating a temporary type and converting every
+ * {@code text}, and the old type dropped. The type's {@code WITH INOUT} casts (Hibernate's
+ * {@code varchar} casts) follow the rename, so they are created for the new type and dropped from
+ * the old one before it goes; an enum type is created and dropped with its casts too. Labels
+ * removed one after another from the same type (the downgrade of labels added one by one) are
+ * removed by one swap. Unlike creating a temporary type and converting every
  * column twice, this rewrites each table once, and the type's name always exists while it runs.
  * Column defaults of the type are dropped before the swap and restored after (an old default can
  * not be cast to the new type automatically). The swap converts the columns the model knows: a
@@ -121,7 +126,7 @@ public final class PostgresRenderer {
 		Visitor visitor = new Visitor(standAloneSequences);
 		List<RenderedStatement> statements = new ArrayList<>();
 		Map<Integer, String> addedLabels = new LinkedHashMap<>();
-		for (Operation operation : operations) {
+		for (Operation operation : mergeEnumSwaps(operations)) {
 			if (operation instanceof AddEnumValue add) {
 				addedLabels.put(statements.size(), PostgresIdentifiers.literal(add.value()));
 			}
@@ -137,6 +142,34 @@ public final class PostgresRenderer {
 			}
 		});
 		return List.copyOf(statements);
+	}
+
+	/**
+	 * Labels removed one after the other from one type (the downgrade of labels added one by one)
+	 * become one swap, so each table of the type is rewritten once, not once per label.
+	 */
+	private static List<Operation> mergeEnumSwaps(List<Operation> operations) {
+		List<Operation> merged = new ArrayList<>();
+		for (Operation operation : operations) {
+			RecreateEnumType swap = asSwap(operation);
+			RecreateEnumType previous = (merged.isEmpty()) ? null : asSwap(merged.get(merged.size() - 1));
+			if (swap != null && previous != null && previous.type().equals(swap.type())
+					&& previous.newValues().equals(swap.oldValues())) {
+				merged.set(merged.size() - 1, new RecreateEnumType(previous.type(), previous.oldValues(), swap.newValues(),
+						previous.usages(), previous.casts()));
+			}
+			else {
+				merged.add(operation);
+			}
+		}
+		return merged;
+	}
+
+	private static RecreateEnumType asSwap(Operation operation) {
+		if (operation instanceof DropEnumValue drop) {
+			return drop.asRecreate();
+		}
+		return (operation instanceof RecreateEnumType recreate) ? recreate : null;
 	}
 
 	/**
@@ -684,12 +717,40 @@ public final class PostgresRenderer {
 
 		@Override
 		public List<RenderedStatement> visitCreateEnumType(CreateEnumType op) {
-			return List.of(statement("CREATE TYPE " + name(op.type().name()) + " AS ENUM " + labels(op.type().values())));
+			List<RenderedStatement> statements = new ArrayList<>();
+			statements.add(statement("CREATE TYPE " + name(op.type().name()) + " AS ENUM " + labels(op.type().values())));
+			for (EnumCast cast : op.type().casts()) {
+				statements.add(createCast(cast, name(op.type().name())));
+			}
+			return statements;
 		}
 
 		@Override
 		public List<RenderedStatement> visitDropEnumType(DropEnumType op) {
-			return List.of(statement("DROP TYPE IF EXISTS " + name(op.type().name())));
+			List<RenderedStatement> statements = new ArrayList<>();
+			for (EnumCast cast : op.type().casts()) {
+				statements.add(dropCast(cast, name(op.type().name())));
+			}
+			statements.add(statement("DROP TYPE IF EXISTS " + name(op.type().name())));
+			return statements;
+		}
+
+		private RenderedStatement createCast(EnumCast cast, String enumType) {
+			String context = switch (cast.context()) {
+				case IMPLICIT -> " AS IMPLICIT";
+				case ASSIGNMENT -> " AS ASSIGNMENT";
+				case EXPLICIT -> "";
+			};
+			return statement("CREATE CAST " + castTypes(cast, enumType) + " WITH INOUT" + context);
+		}
+
+		private RenderedStatement dropCast(EnumCast cast, String enumType) {
+			return statement("DROP CAST IF EXISTS " + castTypes(cast, enumType));
+		}
+
+		private static String castTypes(EnumCast cast, String enumType) {
+			return cast.toEnum() ? "(" + cast.otherType() + " AS " + enumType + ")"
+					: "(" + enumType + " AS " + cast.otherType() + ")";
 		}
 
 		@Override
@@ -730,6 +791,9 @@ public final class PostgresRenderer {
 			}
 			statements.add(statement("ALTER TYPE " + name(type) + " RENAME TO " + quote(oldName)));
 			statements.add(statement("CREATE TYPE " + name(type) + " AS ENUM " + labels(op.newValues())));
+			for (EnumCast cast : op.casts()) {
+				statements.add(createCast(cast, name(type)));
+			}
 			// One ALTER TABLE per table, so each table is rewritten once.
 			Map<String, List<String>> conversions = new LinkedHashMap<>();
 			for (EnumUsage usage : op.usages()) {
@@ -755,6 +819,10 @@ public final class PostgresRenderer {
 				}
 				statements.add(statement(alterTable(usage.table()) + "ALTER COLUMN " + quote(usage.column())
 						+ " SET DEFAULT " + restored));
+			}
+			// the casts followed the old type when it was renamed, and would keep it from being dropped
+			for (EnumCast cast : op.casts()) {
+				statements.add(dropCast(cast, name(oldName)));
 			}
 			statements.add(statement("DROP TYPE IF EXISTS " + name(oldName)));
 			if (!warnings.isEmpty()) {

@@ -34,6 +34,8 @@ import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
+import dev.migrations.schema.EnumCast;
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
@@ -424,6 +426,24 @@ class SchemaDifferTest {
 		SchemaModel reordered = schema(List.of(deal), List.of(), List.of(enumType("dealcurrency", "EUR", "GBP", "USD")));
 		assertThat(this.differ.diff(database, reordered, onlyDeal)).containsExactly(
 				new RecreateEnumType("dealcurrency", List.of("USD", "EUR", "GBP"), List.of("EUR", "GBP", "USD"), usages));
+	}
+
+	@Test
+	void theLiveTypesCastsTravelWithItsLabelChangesAndAreNoDifferenceOnTheirOwn() {
+		Table deal = table("deal").columns(column("currency", "dealcurrency")).build();
+		List<EnumCast> casts = List.of(new EnumCast("character varying", true, EnumCast.Context.IMPLICIT));
+		SchemaModel database = schema(List.of(deal), List.of(),
+				List.of(new EnumType("dealcurrency", List.of("USD", "EUR"), casts)));
+		List<EnumUsage> usages = List.of(new EnumUsage("deal", "currency", false, null));
+
+		assertThat(this.differ.diff(database, schema(List.of(deal), List.of(), List.of(enumType("dealcurrency", "USD", "EUR")))))
+			.isEmpty();
+		assertThat(this.differ.diff(database, schema(List.of(deal), List.of(), List.of(enumType("dealcurrency", "EUR")))))
+			.containsExactly(new RecreateEnumType("dealcurrency", List.of("USD", "EUR"), List.of("EUR"), usages, casts));
+		assertThat(this.differ.diff(database,
+				schema(List.of(deal), List.of(), List.of(enumType("dealcurrency", "USD", "EUR", "BTC")))))
+			.containsExactly(new AddEnumValue("dealcurrency", "BTC", List.of("USD", "EUR"), List.of("USD", "EUR", "BTC"),
+					usages, casts));
 	}
 
 	@Test

@@ -282,6 +282,15 @@ class EntityMetadataReaderTest {
 	}
 
 	@Test
+	void aMappingHibernateFailsOnWithABareExceptionIsReportedAsAMappingError() {
+		assertThatExceptionOfType(EntityMetadataException.class)
+			.isThrownBy(() -> this.reader.read(EntitySource.of(dev.migrations.entity.fixtures.unsupported.Deal.class)))
+			.withMessageContaining("Hibernate failed on the mapping of the 1 entity classes: java.lang.NullPointerException")
+			.withMessageContaining(" at org.hibernate.")
+			.withMessageContaining("would fail the same way");
+	}
+
+	@Test
 	void anUnknownNamingStrategyIsReported() {
 		assertThatExceptionOfType(EntityMetadataException.class)
 			.isThrownBy(() -> this.reader

@@ -152,6 +152,20 @@ class PostgresScratchSchemaTest {
 	}
 
 	@Test
+	void aQuoteInACommentIsNamedAsSuchNotAsAReservedWord() {
+		List<String> statements = List.of("create table customer (id int)",
+				"comment on table customer is 'people who buy; it's the billing party'");
+
+		assertThatExceptionOfType(ScratchSchemaException.class)
+			.isThrownBy(() -> PostgresScratchSchema.materialize(this.connection, statements, List.of(),
+					(c, schema) -> null))
+			.withMessageContaining("statement 2 of 2: comment on table customer is")
+			.withMessageContaining("Hibernate copies @Comment text into its DDL without escaping it")
+			.withMessageContaining("@Comment(\"it''s\")")
+			.withMessageNotContaining("reserved word");
+	}
+
+	@Test
 	void reservedWordTablesFailWithAHintAndWorkWhenHibernateQuotesThem() throws SQLException {
 		EntityModel unquoted = new EntityMetadataReader().read(EntitySource.of(User.class, Order.class));
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.migrations.schema.Column;
 import dev.migrations.schema.Column.Identity;
+import dev.migrations.schema.EnumCast;
 import dev.migrations.schema.EnumType;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Table;
@@ -173,6 +174,21 @@ class PostgresIntrospectorColumnTests {
 
 		assertThat(read().enumTypes()).containsExactly(new EnumType("color", java.util.List.of()),
 				new EnumType("priority", java.util.List.of("LOW", "MEDIUM", "HIGH", "URGENT")));
+	}
+
+	@Test
+	void readsTheInoutCastsOfEnumTypesAsHibernateCreatesThem() throws SQLException {
+		execute("CREATE TYPE app.dealcurrency AS ENUM ('USD')",
+				"CREATE CAST (varchar AS app.dealcurrency) WITH INOUT AS IMPLICIT",
+				"CREATE CAST (app.dealcurrency AS varchar) WITH INOUT AS IMPLICIT",
+				"CREATE CAST (app.dealcurrency AS text) WITH INOUT AS ASSIGNMENT", "CREATE TYPE app.plain AS ENUM ('A')");
+
+		assertThat(read().enumTypes()).containsExactly(
+				new EnumType("dealcurrency", java.util.List.of("USD"),
+						java.util.List.of(new EnumCast("character varying", false, EnumCast.Context.IMPLICIT),
+								new EnumCast("text", false, EnumCast.Context.ASSIGNMENT),
+								new EnumCast("character varying", true, EnumCast.Context.IMPLICIT))),
+				new EnumType("plain", java.util.List.of("A")));
 	}
 
 	@Test

@@ -46,6 +46,8 @@ import dev.migrations.diff.Operation.SetColumnComment;
 import dev.migrations.diff.Operation.SetTableComment;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
+import dev.migrations.schema.EnumCast;
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
@@ -406,6 +408,36 @@ class PostgresRendererTest {
 	}
 
 	@Test
+	void theSwapMovesTheTypesCastsToTheNewTypeSoTheOldOneCanBeDropped() {
+		List<EnumCast> casts = List.of(new EnumCast("character varying", false, EnumCast.Context.IMPLICIT),
+				new EnumCast("character varying", true, EnumCast.Context.IMPLICIT));
+		Operation reorder = new RecreateEnumType("mood", List.of("b", "a"), List.of("a", "b"),
+				List.of(new EnumUsage("person", "mood", false, null)), casts);
+
+		assertThat(sql(reorder)).containsExactly("ALTER TYPE mood RENAME TO mood_old", "CREATE TYPE mood AS ENUM ('a', 'b')",
+				"CREATE CAST (mood AS character varying) WITH INOUT AS IMPLICIT",
+				"CREATE CAST (character varying AS mood) WITH INOUT AS IMPLICIT",
+				"ALTER TABLE person ALTER COLUMN mood TYPE mood USING mood::text::mood",
+				"DROP CAST IF EXISTS (mood_old AS character varying)", "DROP CAST IF EXISTS (character varying AS mood_old)",
+				"DROP TYPE IF EXISTS mood_old");
+		assertThat(sql(new AddEnumValue("mood", "c", List.of("a"), List.of("a", "c"), List.of(), casts).reverse()))
+			.contains("CREATE CAST (character varying AS mood) WITH INOUT AS IMPLICIT",
+					"DROP CAST IF EXISTS (character varying AS mood_old)");
+	}
+
+	@Test
+	void anEnumTypeIsCreatedAndDroppedWithItsCasts() {
+		EnumType type = new EnumType("Mood", List.of("a"), List.of(new EnumCast("text", true, EnumCast.Context.ASSIGNMENT),
+				new EnumCast("character varying", false, EnumCast.Context.EXPLICIT)));
+
+		assertThat(sql(new CreateEnumType(type))).containsExactly("CREATE TYPE \"Mood\" AS ENUM ('a')",
+				"CREATE CAST (text AS \"Mood\") WITH INOUT AS ASSIGNMENT",
+				"CREATE CAST (\"Mood\" AS character varying) WITH INOUT");
+		assertThat(sql(new DropEnumType(type))).containsExactly("DROP CAST IF EXISTS (text AS \"Mood\")",
+				"DROP CAST IF EXISTS (\"Mood\" AS character varying)", "DROP TYPE IF EXISTS \"Mood\"");
+	}
+
+	@Test
 	void reorderingEnumLabelsSwapsWithoutWarnings() {
 		Operation reorder = new RecreateEnumType("mood", List.of("b", "a"), List.of("a", "b"),
 				List.of(new EnumUsage("person", "mood", false, null)));
@@ -422,6 +454,28 @@ class PostgresRendererTest {
 		assertThat(this.renderer.renderDowngrade(List.of(add))).extracting(RenderedStatement::sql).containsExactly(
 				"ALTER TYPE mood RENAME TO mood_old", "CREATE TYPE mood AS ENUM ('sad')",
 				"ALTER TABLE person ALTER COLUMN mood TYPE mood USING mood::text::mood", "DROP TYPE IF EXISTS mood_old");
+	}
+
+	@Test
+	void labelsAddedOneByOneAreRemovedByOneSwapSoEachTableIsRewrittenOnce() {
+		List<EnumUsage> usages = List.of(new EnumUsage("deal", "currency", false, null));
+		Operation first = new AddEnumValue("dealcurrency", "AUD", List.of("USD", "EUR"), List.of("AUD", "USD", "EUR"), usages);
+		Operation second = new AddEnumValue("dealcurrency", "CHF", List.of("AUD", "USD", "EUR"),
+				List.of("AUD", "USD", "CHF", "EUR"), usages);
+
+		List<RenderedStatement> downgrade = this.renderer.renderDowngrade(List.of(first, second));
+
+		assertThat(downgrade).extracting(RenderedStatement::sql).containsExactly(
+				"ALTER TYPE dealcurrency RENAME TO dealcurrency_old", "CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR')",
+				"ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency",
+				"DROP TYPE IF EXISTS dealcurrency_old");
+		assertThat(downgrade.get(0).warnings()).singleElement().asString()
+			.startsWith("rows of deal holding any of 'AUD', 'CHF' in currency will fail this conversion");
+		// a swap of another type in between is not merged
+		Operation other = new AddEnumValue("mood", "b", List.of("a"), List.of("a", "b"), List.of());
+		assertThat(this.renderer.renderDowngrade(List.of(first, other, second)))
+			.filteredOn((statement) -> statement.sql().startsWith("CREATE TYPE"))
+			.hasSize(3);
 	}
 
 	@Test

@@ -1,0 +1,669 @@
+package dev.migrations.autogenerate.scenarios.enums;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.MigrateResult;
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
+import dev.migrations.Sql;
+import dev.migrations.autogenerate.ScenarioRunner;
+import dev.migrations.entity.EntityMetadataReader;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.runner.MigrationFailedException;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static dev.migrations.autogenerate.ScenarioRunner.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Autogenerate scenarios for PostgreSQL enum types (the pain points of the seed: enum changes that
+ * were missed, a shared type created twice), inheritance and special column types. Each goes
+ * through {@link ScenarioRunner}: v1 → upgrade → no drift → v2 → the revision a reviewer reads →
+ * upgrade → no drift, rows kept → downgrade → no drift against v1, and schemas Hibernate creates
+ * itself show no drift.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class EnumAndInheritanceScenariosTest {
+
+	private static final String PACKAGE = "dev.migrations.autogenerate.scenarios.enums.";
+
+	@TempDir
+	Path directory;
+
+	ScenarioRunner runner() {
+		return new ScenarioRunner(this.directory);
+	}
+
+	/** The labels of an enum type in their sort order. */
+	static List<String> labels(DataSource dataSource, String type) {
+		return Sql.column(dataSource, "select e.enumlabel from pg_enum e join pg_type t on t.oid = e.enumtypid"
+				+ " where t.typname = '" + type + "' and t.typnamespace = current_schema()::regnamespace"
+				+ " order by e.enumsortorder");
+	}
+
+	static List<String> enumTypes(DataSource dataSource) {
+		return Sql.column(dataSource, "select typname from pg_type where typtype = 'e'"
+				+ " and typnamespace = current_schema()::regnamespace order by 1");
+	}
+
+	static String upgradeSection(String revision) {
+		return revision.substring(revision.indexOf("-- upgrade"), revision.indexOf("-- downgrade"));
+	}
+
+	static String downgradeSection(String revision) {
+		return revision.substring(revision.indexOf("-- downgrade"));
+	}
+
+	@Test
+	void newEntityWithNamedEnumCreatesTheTypeBeforeItsTable(TestDatabase db) {
+		ScenarioRunner runner = runner().v1(dev.migrations.autogenerate.scenarios.enums.newtable.v1.Contact.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.newtable.v2.Contact.class,
+					dev.migrations.autogenerate.scenarios.enums.newtable.v2.Deal.class)
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				// declaration order, and the varchar casts Hibernate creates with the type
+				assertThat(upgrade).contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');\n"
+						+ "CREATE CAST (dealcurrency AS character varying) WITH INOUT AS IMPLICIT;\n"
+						+ "CREATE CAST (character varying AS dealcurrency) WITH INOUT AS IMPLICIT;\n")
+					.contains("CREATE TABLE IF NOT EXISTS deal (")
+					.contains("currency dealcurrency");
+				assertThat(upgrade.indexOf("CREATE TYPE dealcurrency")).isLessThan(upgrade.indexOf("CREATE TABLE"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade).contains("DROP TABLE IF EXISTS deal");
+				assertThat(downgrade.indexOf("DROP TABLE IF EXISTS deal"))
+					.isLessThan(downgrade.indexOf("DROP TYPE IF EXISTS dealcurrency"));
+				assertThat(downgrade).contains("DROP CAST IF EXISTS (character varying AS dealcurrency);");
+				assertThat(text).doesNotContain("transactional: false");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into deal (id, title, currency) values (1, 'first', 'EUR')");
+				assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP");
+				// what the casts are for: a string bound as varchar is accepted, as in a Hibernate-made schema
+				execute(ds, "insert into deal (id, title, currency) values (2, 'second', 'GBP'::varchar)");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(enumTypes(ds)).isEmpty();
+				assertThat(Sql.column(ds, "select count(*) from pg_cast where castsource::regtype::text like '%dealcurrency%'"
+						+ " or casttarget::regtype::text like '%dealcurrency%'")).containsExactly("0");
+			});
+		runner.run(db);
+	}
+
+	@Test
+	void aNotNullEnumColumnWithADefaultIsAddedToATableWithRowsInOneTransaction(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.notnullenum.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.notnullenum.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title) values (1, 'old')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');")
+					.contains("ALTER TABLE deal ADD COLUMN IF NOT EXISTS currency dealcurrency DEFAULT 'USD'::dealcurrency"
+							+ " NOT NULL;");
+				// a type created in the same transaction can be used at once: only ADD VALUE needs a commit
+				assertThat(text).doesNotContain("transactional: false");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select title || ':' || currency from deal"))
+				.containsExactly("old:USD"))
+			.run(db);
+	}
+
+	@Test
+	void addingAValueAtTheEndIsOneAddValueAndKeepsRows(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.addvalue.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.addvalue.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'kept', 'USD')"))
+			.revision((text) -> {
+				assertThat(upgradeSection(text))
+					// appended last: no AFTER needed
+					.contains("ALTER TYPE dealcurrency ADD VALUE IF NOT EXISTS 'BTC';")
+					.doesNotContain("CREATE TYPE")
+					.doesNotContain("ALTER TABLE");
+				// nothing in the revision uses 'BTC', so it stays one transaction
+				assertThat(text).doesNotContain("transactional: false");
+				// PostgreSQL cannot drop a label: the downgrade swaps the type back
+				assertThat(downgradeSection(text)).contains("ALTER TYPE dealcurrency RENAME TO dealcurrency_old;")
+					.contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');")
+					.contains("ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency;")
+					.contains("DROP TYPE IF EXISTS dealcurrency_old;")
+					.contains("-- WARNING: rows of deal holding 'BTC' in currency will fail this conversion");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into deal (id, title, currency) values (2, 'new', 'BTC')");
+				assertThat(Sql.column(ds, "select title || ':' || currency from deal order by id"))
+					.containsExactly("kept:USD", "new:BTC");
+				assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP", "BTC");
+				execute(ds, "delete from deal where id = 2");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP");
+				assertThat(Sql.column(ds, "select currency::text from deal")).containsExactly("USD");
+			})
+			.run(db);
+	}
+
+	@Test
+	void addedValueUsedByALaterStatementMakesTheRevisionNonTransactional(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.addvalueused.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.addvalueused.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'kept', 'USD')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(text).contains("-- transactional: false\n");
+				assertThat(upgrade).contains("ALTER TYPE dealcurrency ADD VALUE IF NOT EXISTS 'BTC';")
+					.contains("ADD COLUMN IF NOT EXISTS settlement_currency dealcurrency DEFAULT 'BTC'::dealcurrency");
+				assertThat(upgrade.indexOf("ADD VALUE")).isLessThan(upgrade.indexOf("settlement_currency"));
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into deal (id, title, currency) values (2, 'defaulted', 'EUR')");
+				assertThat(Sql.column(ds, "select title || ':' || currency || ':' || settlement_currency from deal order by id"))
+					.containsExactly("kept:USD:BTC", "defaulted:EUR:BTC");
+				execute(ds, "delete from deal where id = 2");
+			})
+			.afterDowngrade((ds) -> assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP"))
+			.run(db);
+	}
+
+	@Test
+	void valuesInsertedAtTheStartAndInTheMiddleUseBeforeAndAfter(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.insertvalue.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.insertvalue.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'a', 'AED'), (2, 'b', 'GBP')"))
+			.revision((text) -> {
+				assertThat(upgradeSection(text)).contains("ALTER TYPE dealcurrency ADD VALUE IF NOT EXISTS 'AUD' BEFORE 'USD';")
+					.contains("ALTER TYPE dealcurrency ADD VALUE IF NOT EXISTS 'CHF' AFTER 'EUR';")
+					.doesNotContain("RENAME TO");
+				// both labels go in one swap: the table is rewritten once
+				assertThat(downgradeSection(text)).containsOnlyOnce("ALTER TYPE dealcurrency RENAME TO dealcurrency_old;")
+					.contains("rows of deal holding any of 'AUD', 'CHF' in currency will fail this conversion")
+					.contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');");
+			})
+			.afterV2((ds) -> {
+				assertThat(labels(ds, "dealcurrency")).containsExactly("AUD", "USD", "EUR", "CHF", "AED", "GBP");
+				assertThat(Sql.column(ds, "select currency from deal order by currency")).containsExactly("AED", "GBP");
+			})
+			.afterDowngrade((ds) -> assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP"))
+			.run(db);
+	}
+
+	@Test
+	void removingAValueNoRowHoldsSwapsTheTypeAndTheDowngradeRestoresIt(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.removevalue.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.removevalue.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'a', 'USD'), (2, 'b', 'GBP')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("-- WARNING: rows of deal holding 'AED' in currency will fail this conversion:"
+						+ " update them first, e.g. UPDATE deal SET currency = '<replacement>' WHERE currency = 'AED'")
+					.contains("ALTER TYPE dealcurrency RENAME TO dealcurrency_old;")
+					.contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'GBP');")
+					.contains("ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency;")
+					.contains("DROP TYPE IF EXISTS dealcurrency_old;");
+				assertThat(downgradeSection(text)).contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');");
+			})
+			.afterV2((ds) -> {
+				assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "GBP");
+				assertThat(enumTypes(ds)).containsExactly("dealcurrency");
+				assertThat(Sql.column(ds, "select title || ':' || currency from deal order by id")).containsExactly("a:USD",
+						"b:GBP");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP");
+				assertThat(Sql.column(ds, "select title || ':' || currency from deal order by id")).containsExactly("a:USD",
+						"b:GBP");
+				execute(ds, "insert into deal (id, title, currency) values (3, 'c', 'AED')");
+			})
+			.run(db);
+	}
+
+	@Test
+	void removingAValueRowsStillHoldFailsCleanlyAndNamesTheRevision(TestDatabase db) {
+		// the entities of the removal above, with a row that still holds the removed label
+		DataSource ds = db.dataSource();
+		ScenarioRunner runner = runner();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.removevalue.v1.Deal.class));
+		String first = v1.migrate("deals").revision();
+		v1.upgrade("head");
+		execute(ds, "insert into deal (id, title, currency) values (1, 'a', 'USD'), (2, 'held', 'AED')");
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.removevalue.v2.Deal.class));
+		MigrateResult removal = v2.migrate("drop AED");
+		assertThat(removal.transactional()).isTrue();
+
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class, () -> v2.upgrade("head"));
+
+		assertThat(failure).as("upgrading while a row holds the removed label fails").isNotNull();
+		assertThat(failure.revision()).isEqualTo(removal.revision());
+		assertThat(failure.sql()).contains("ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency");
+		assertThat(failure.getMessage()).contains(removal.file().getFileName().toString())
+			.contains("invalid input value for enum dealcurrency: \"AED\"")
+			.contains("rolled back");
+		// nothing half-applied: the old type, its labels and the rows are as before, no leftover _old type
+		assertThat(v2.current()).containsExactly(first);
+		assertThat(enumTypes(ds)).containsExactly("dealcurrency");
+		assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP");
+		assertThat(Sql.column(ds, "select title || ':' || currency from deal order by id")).containsExactly("a:USD",
+				"held:AED");
+		assertThat(v1.check()).isEmpty();
+
+		// the way out the warning suggests
+		execute(ds, "update deal set currency = 'EUR' where currency = 'AED'");
+		v2.upgrade("head");
+		assertThat(v2.current()).containsExactly(removal.revision());
+		assertThat(v2.check()).isEmpty();
+		assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "GBP");
+	}
+
+	@Test
+	void reorderingValuesSwapsTheType(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.reorder.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.reorder.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'a', 'USD'), (2, 'b', 'AED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("CREATE TYPE dealcurrency AS ENUM ('GBP', 'EUR', 'USD', 'AED');")
+					.contains("USING currency::text::dealcurrency")
+					.doesNotContain("ADD VALUE")
+					// nothing is removed, so no row can fail
+					.doesNotContain("WARNING");
+			})
+			.afterV2((ds) -> {
+				assertThat(labels(ds, "dealcurrency")).containsExactly("GBP", "EUR", "USD", "AED");
+				// enum order is the sort order
+				assertThat(Sql.column(ds, "select currency from deal order by currency")).containsExactly("USD", "AED");
+			})
+			.afterDowngrade((ds) -> assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP"))
+			.run(db);
+	}
+
+	@Test
+	void newTableUsingAnExistingEnumTypeDoesNotCreateItAgain(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.reusedtype.v1.Contact.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.reusedtype.v2.Contact.class,
+					dev.migrations.autogenerate.scenarios.enums.reusedtype.v2.ContactEvent.class)
+			.afterV1((ds) -> execute(ds, "insert into contact (id, name, status) values (1, 'Ann', 'ATTENDED')"))
+			.revision((text) -> {
+				assertThat(upgradeSection(text)).contains("CREATE TABLE IF NOT EXISTS contact_event (")
+					.contains("contact_event_status contacteventstatus")
+					.doesNotContain("CREATE TYPE");
+				// the type stays: contact still uses it
+				assertThat(downgradeSection(text)).contains("DROP TABLE IF EXISTS contact_event").doesNotContain("DROP TYPE");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into contact_event (id, contact_id, contact_event_status) values (1, 1, 'WONTSHOW')");
+				assertThat(enumTypes(ds)).containsExactly("contacteventstatus");
+			})
+			.afterDowngrade((ds) -> assertThat(labels(ds, "contacteventstatus")).containsExactly("INVITED", "WONTSHOW",
+					"ATTENDED", "DENIED", "COULDNTMAKEIT"))
+			.run(db);
+	}
+
+	@Test
+	void newTableUsingAnExistingTypeThatGainsAValueAddsItOnceAndUsesItAsDefault(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.reusedandadded.v1.Contact.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.reusedandadded.v2.Contact.class,
+					dev.migrations.autogenerate.scenarios.enums.reusedandadded.v2.ContactEvent.class)
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade)
+					.contains("ALTER TYPE contacteventstatus ADD VALUE IF NOT EXISTS 'RESCHEDULED';")
+					.contains("contact_event_status contacteventstatus DEFAULT 'RESCHEDULED'::contacteventstatus")
+					.doesNotContain("CREATE TYPE");
+				assertThat(text).contains("-- transactional: false\n");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into contact_event (id) values (1)");
+				assertThat(Sql.column(ds, "select contact_event_status from contact_event")).containsExactly("RESCHEDULED");
+				execute(ds, "delete from contact_event");
+			})
+			.run(db);
+	}
+
+	@Test
+	void twoTablesSharingOneTypeBothAcceptAnAddedValueAndBothAreSwappedBack(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Deal.class,
+				dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Invoice.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.sharedtype.v2.Deal.class,
+					dev.migrations.autogenerate.scenarios.enums.sharedtype.v2.Invoice.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'd', 'GBP')",
+					"insert into invoice (id, amount, currency) values (1, 10.50, 'EUR')"))
+			.revision((text) -> {
+				assertThat(upgradeSection(text)).containsOnlyOnce("ALTER TYPE dealcurrency ADD VALUE IF NOT EXISTS 'BTC';")
+					.doesNotContain("CREATE TYPE");
+				// the swap back converts both columns of the type
+				assertThat(downgradeSection(text))
+					.contains("ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency;")
+					.contains("ALTER TABLE invoice ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency;")
+					.contains("rows of deal holding 'BTC'")
+					.contains("rows of invoice holding 'BTC'");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into deal (id, title, currency) values (2, 'btc', 'BTC')",
+						"insert into invoice (id, amount, currency) values (2, 1, 'BTC')");
+				assertThat(Sql.column(ds, "select currency from deal order by id")).containsExactly("GBP", "BTC");
+				assertThat(Sql.column(ds, "select currency from invoice order by id")).containsExactly("EUR", "BTC");
+				execute(ds, "delete from deal where id = 2", "delete from invoice where id = 2");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(Sql.column(ds, "select currency from deal")).containsExactly("GBP");
+				assertThat(Sql.column(ds, "select currency from invoice")).containsExactly("EUR");
+				assertThat(enumTypes(ds)).containsExactly("dealcurrency");
+			})
+			.run(db);
+	}
+
+	@Test
+	void enumColumnDefaultSurvivesTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.enumdefault.v1.Invitation.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.enumdefault.v2.Invitation.class)
+			.afterV1((ds) -> execute(ds, "insert into invitation (id, guest) values (1, 'Ann')",
+					"insert into invitation (id, guest, status) values (2, 'Bob', 'ATTENDED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("ALTER TABLE invitation ALTER COLUMN status DROP DEFAULT;")
+					.contains("CREATE TYPE contacteventstatus AS ENUM ('INVITED', 'WONTSHOW', 'ATTENDED', 'COULDNTMAKEIT');")
+					.contains("ALTER TABLE invitation ALTER COLUMN status SET DEFAULT 'INVITED'::contacteventstatus;");
+				assertThat(upgrade.indexOf("DROP DEFAULT")).isLessThan(upgrade.indexOf("RENAME TO"));
+				assertThat(upgrade.indexOf("SET DEFAULT")).isLessThan(upgrade.indexOf("DROP TYPE IF EXISTS"));
+				assertThat(downgradeSection(text))
+					.contains("ALTER TABLE invitation ALTER COLUMN status SET DEFAULT 'INVITED'::contacteventstatus;");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into invitation (id, guest) values (3, 'Cy')");
+				assertThat(Sql.column(ds, "select guest || ':' || status from invitation order by id"))
+					.containsExactly("Ann:INVITED", "Bob:ATTENDED", "Cy:INVITED");
+				execute(ds, "delete from invitation where id = 3");
+			})
+			.afterDowngrade((ds) -> {
+				execute(ds, "insert into invitation (id, guest) values (4, 'Di')");
+				assertThat(Sql.column(ds, "select status from invitation where id = 4")).containsExactly("INVITED");
+			})
+			.run(db);
+	}
+
+	@Test
+	void switchingAVarcharEnumToANamedTypeConvertsTheColumnInPlace(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.varchartoenum.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.varchartoenum.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'kept', 'AED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				// the check Hibernate puts on a varchar enum goes, the column is converted in place
+				assertThat(upgrade).contains("ALTER TABLE deal DROP CONSTRAINT IF EXISTS deal_currency_check;")
+					.contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');")
+					.contains("-- WARNING: converts deal.currency from character varying(255) to dealcurrency")
+					.contains("ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency;")
+					.doesNotContain("DROP COLUMN");
+				assertThat(upgrade.indexOf("CREATE TYPE")).isLessThan(upgrade.indexOf("ALTER COLUMN currency TYPE"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade).contains("ALTER COLUMN currency TYPE character varying(255)")
+					.contains("DROP TYPE IF EXISTS dealcurrency")
+					.contains("ADD CONSTRAINT deal_currency_check CHECK");
+				assertThat(downgrade.indexOf("ALTER COLUMN currency TYPE")).isLessThan(downgrade.indexOf("DROP TYPE"));
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select pg_typeof(currency)::text || ':' || currency from deal"))
+				.containsExactly("dealcurrency:AED"))
+			.afterDowngrade((ds) -> {
+				assertThat(Sql.column(ds, "select pg_typeof(currency)::text || ':' || currency from deal"))
+					.containsExactly("character varying:AED");
+				assertThat(enumTypes(ds)).isEmpty();
+			})
+			.run(db);
+	}
+
+	@Test
+	void droppingTheLastColumnOfATypeDropsTheTypeAndTheDowngradeRecreatesItFirst(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.droptype.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.droptype.v2.Deal.class)
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("-- WARNING: drops column deal.currency and its data")
+					.contains("ALTER TABLE deal DROP COLUMN IF EXISTS currency;")
+					.contains("DROP TYPE IF EXISTS dealcurrency;");
+				assertThat(upgrade.indexOf("DROP COLUMN")).isLessThan(upgrade.indexOf("DROP TYPE"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade).contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');")
+					.contains("ADD COLUMN IF NOT EXISTS currency dealcurrency");
+				assertThat(downgrade.indexOf("CREATE TYPE")).isLessThan(downgrade.indexOf("ADD COLUMN"));
+			})
+			.afterV2((ds) -> assertThat(enumTypes(ds)).isEmpty())
+			.run(db);
+	}
+
+	@Test
+	void namedOrdinalEnumGainsAValueAtTheEnd(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.ordinal.v1.Ticket.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.ordinal.v2.Ticket.class)
+			.afterV1((ds) -> execute(ds, "insert into ticket (id, subject, priority) values (1, 's', 'HIGH')"))
+			.revision((text) -> assertThat(upgradeSection(text))
+				.contains("ALTER TYPE priority ADD VALUE IF NOT EXISTS 'URGENT';"))
+			.afterV2((ds) -> assertThat(labels(ds, "priority")).containsExactly("LOW", "NORMAL", "HIGH", "URGENT"))
+			.run(db);
+	}
+
+	@Test
+	void labelsStoredByEnumeratedValueAreTheCodesNotTheConstantNames(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.enumeratedvalue.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.enumeratedvalue.v2.Deal.class)
+			.afterV1((ds) -> {
+				assertThat(labels(ds, "currency")).containsExactly("usd", "eur");
+				execute(ds, "insert into deal (id, currency) values (1, 'eur')");
+			})
+			.revision((text) -> assertThat(upgradeSection(text))
+				.contains("ALTER TYPE currency ADD VALUE IF NOT EXISTS 'gbp' AFTER 'usd';")
+				.doesNotContain("POUND"))
+			.afterV2((ds) -> {
+				assertThat(labels(ds, "currency")).containsExactly("usd", "gbp", "eur");
+				assertThat(Sql.column(ds, "select currency from deal")).containsExactly("eur");
+			})
+			.run(db);
+	}
+
+	@Test
+	void aColumnMovedToAnotherEnumTypeIsConvertedInPlaceBetweenCreatingTheNewTypeAndDroppingTheOld(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.changetype.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.changetype.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, currency) values (1, 'AED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				// no rename of the type is guessed: the new type is created and the column converted by label
+				assertThat(upgrade).contains("CREATE TYPE currency AS ENUM ('USD', 'EUR', 'AED', 'GBP', 'BTC');")
+					.contains("ALTER TABLE deal ALTER COLUMN currency TYPE currency USING currency::text::currency;")
+					.contains("DROP TYPE IF EXISTS dealcurrency;")
+					.doesNotContain("DROP COLUMN");
+				assertThat(upgrade.indexOf("CREATE TYPE currency")).isLessThan(upgrade.indexOf("TYPE currency USING"));
+				assertThat(upgrade.indexOf("TYPE currency USING")).isLessThan(upgrade.indexOf("DROP TYPE IF EXISTS dealcurrency"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade).contains("CREATE TYPE dealcurrency AS ENUM ('USD', 'EUR', 'AED', 'GBP');")
+					.contains("ALTER TABLE deal ALTER COLUMN currency TYPE dealcurrency USING currency::text::dealcurrency;")
+					.contains("DROP TYPE IF EXISTS currency;");
+			})
+			.afterV2((ds) -> {
+				assertThat(enumTypes(ds)).containsExactly("currency");
+				assertThat(Sql.column(ds, "select pg_typeof(currency)::text || ':' || currency from deal"))
+					.containsExactly("currency:AED");
+			})
+			.afterDowngrade((ds) -> assertThat(enumTypes(ds)).containsExactly("dealcurrency"))
+			.run(db);
+	}
+
+	@Test
+	void anEnumNamedLikeABuiltInTypeIsRefusedWithTheWayOut(TestDatabase db) {
+		DataSource ds = db.dataSource();
+		ScenarioRunner runner = runner();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.shadowedtype.v1.Deal.class));
+		v1.migrate("deals");
+		v1.upgrade("head");
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.shadowedtype.v2.Deal.class));
+
+		// Hibernate writes "currency Money": the built-in money type, not the enum
+		assertThatThrownBy(() -> v2.migrate("money")).isInstanceOf(MigrationsException.class)
+			.hasMessageContaining("The type money (enum " + PACKAGE + "shadowedtype.v2.Money) of column deal.currency"
+					+ " has the name of a type PostgreSQL has built in")
+			.hasMessageContaining("Rename the enum class")
+			.hasMessageNotContaining("migrations_scratch_");
+		assertThatThrownBy(v2::check).hasMessageContaining("Rename the enum class");
+		assertThat(this.directory.toFile().list((dir, name) -> name.endsWith(".sql"))).hasSize(1);
+		assertThat(v1.check()).isEmpty();
+	}
+
+	@Test
+	void schemaHibernateCreatedHasNoDriftAndAnAddedValueKeepsItsAlphabeticalOrder(TestDatabase db) throws Exception {
+		DataSource ds = db.dataSource();
+		List<Class<?>> v1Entities = List.of(dev.migrations.autogenerate.scenarios.enums.hibernatecreated.v1.Deal.class);
+		for (String sql : new EntityMetadataReader().read(EntitySource.of(v1Entities)).hibernateStatements()) {
+			execute(ds, sql);
+		}
+		// Hibernate sorts the labels
+		assertThat(labels(ds, "dealcurrency")).containsExactly("AED", "EUR", "GBP", "USD");
+		execute(ds, "insert into deal (id, title, currency) values (1, 'kept', 'USD')");
+		ScenarioRunner runner = runner();
+		Migrations v1 = runner.migrations(ds, v1Entities);
+		assertThat(v1.check()).as("a schema Hibernate created from the same entities").isEmpty();
+
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.hibernatecreated.v2.Deal.class));
+		MigrateResult added = v2.migrate("add BTC");
+		String text = java.nio.file.Files.readString(added.file());
+		assertThat(upgradeSection(text)).contains("ALTER TYPE dealcurrency ADD VALUE IF NOT EXISTS 'BTC' AFTER 'AED';")
+			.doesNotContain("RENAME TO")
+			.doesNotContain("CREATE TYPE");
+		v2.upgrade("head");
+		assertThat(labels(ds, "dealcurrency")).containsExactly("AED", "BTC", "EUR", "GBP", "USD");
+		assertThat(v2.check()).isEmpty();
+		assertThat(v2.migrate("nothing").written()).isFalse();
+		assertThat(Sql.column(ds, "select currency from deal")).containsExactly("USD");
+
+		// the swap back moves Hibernate's casts to the recreated type, or the old type could not be dropped
+		assertThat(downgradeSection(text)).contains("CREATE CAST (character varying AS dealcurrency) WITH INOUT AS IMPLICIT;")
+			.contains("DROP CAST IF EXISTS (character varying AS dealcurrency_old);");
+		v2.downgrade("-1");
+		assertThat(labels(ds, "dealcurrency")).containsExactly("AED", "EUR", "GBP", "USD");
+		assertThat(enumTypes(ds)).containsExactly("dealcurrency");
+		assertThat(v1.check()).isEmpty();
+		execute(ds, "insert into deal (id, title, currency) values (2, 'bound as varchar', 'EUR'::varchar)");
+	}
+
+	@Test
+	void singleTableSubclassAddsNullableColumnsToTheParentTable(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.singletable.v1.Payment.class,
+				dev.migrations.autogenerate.scenarios.enums.singletable.v1.CardPayment.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.singletable.v2.Payment.class,
+					dev.migrations.autogenerate.scenarios.enums.singletable.v2.CardPayment.class,
+					dev.migrations.autogenerate.scenarios.enums.singletable.v2.BankTransfer.class)
+			.afterV1((ds) -> execute(ds, "insert into payment (id, dtype, amount, card_last_digits) values (1, 'CardPayment', 9.99, '4242')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				// columns of a subclass are nullable in the shared table, even a primitive int: Hibernate
+				// requires it for that subclass's rows with a check instead
+				assertThat(upgrade).contains("ALTER TABLE payment ADD COLUMN IF NOT EXISTS iban character varying(34);")
+					.contains("ALTER TABLE payment ADD COLUMN IF NOT EXISTS bank_name character varying(255);")
+					.contains("ALTER TABLE payment ADD COLUMN IF NOT EXISTS transfer_days integer;")
+					.contains("CHECK (dtype::text <> 'TRANSFER'::text OR transfer_days IS NOT NULL)")
+					.doesNotContain("NOT NULL;")
+					.doesNotContain("CREATE TABLE");
+				// the discriminator's check gains the new value
+				assertThat(upgrade).contains("ALTER TABLE payment DROP CONSTRAINT IF EXISTS payment_dtype_check;")
+					.contains("ADD CONSTRAINT payment_dtype_check CHECK (dtype::text = ANY (ARRAY['CardPayment'::character varying,"
+							+ " 'TRANSFER'::character varying]::text[]));");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into payment (id, dtype, amount, iban, transfer_days) values (2, 'TRANSFER', 100, 'DE89', 2)");
+				assertThatThrownBy(() -> execute(ds, "insert into payment (id, dtype, amount) values (3, 'TRANSFER', 1)"))
+					.hasMessageContaining("payment_check");
+				assertThatThrownBy(() -> execute(ds, "insert into payment (id, dtype, amount) values (3, 'Cash', 1)"))
+					.hasMessageContaining("payment_dtype_check");
+				assertThat(Sql.column(ds, "select dtype || ':' || coalesce(card_last_digits, iban) from payment order by id"))
+					.containsExactly("CardPayment:4242", "TRANSFER:DE89");
+				execute(ds, "delete from payment where id = 2");
+			})
+			.run(db);
+	}
+
+	@Test
+	void joinedSubclassCreatesItsTableWithAPrimaryKeyReferencingTheParent(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.joined.v1.Vehicle.class,
+				dev.migrations.autogenerate.scenarios.enums.joined.v1.Car.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.joined.v2.Vehicle.class,
+					dev.migrations.autogenerate.scenarios.enums.joined.v2.Car.class,
+					dev.migrations.autogenerate.scenarios.enums.joined.v2.Truck.class)
+			.afterV1((ds) -> execute(ds, "insert into vehicle (id, license_plate) values (1, 'B-1')",
+					"insert into car (id, seat_count) values (1, 5)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("CREATE TABLE IF NOT EXISTS truck (")
+					.contains("axles integer NOT NULL")
+					.contains("payload_tons double precision")
+					.containsPattern("PRIMARY KEY \\(id\\)")
+					.containsPattern("FOREIGN KEY \\(id\\) REFERENCES vehicle ?\\(id\\)");
+				assertThat(upgrade.indexOf("CREATE TABLE")).isLessThan(upgrade.indexOf("FOREIGN KEY"));
+				assertThat(downgradeSection(text)).contains("DROP TABLE IF EXISTS truck");
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into vehicle (id, license_plate) values (2, 'T-2')",
+						"insert into truck (id, axles, payload_tons) values (2, 3, 7.5)");
+				assertThat(Sql.column(ds, "select v.license_plate || ':' || t.axles from truck t join vehicle v using (id)"))
+					.containsExactly("T-2:3");
+				execute(ds, "delete from truck", "delete from vehicle where id = 2");
+			})
+			.afterDowngrade((ds) -> assertThat(Sql.postgresTables(ds)).doesNotContain("truck").contains("car"))
+			.run(db);
+	}
+
+	@Test
+	void jsonAndArrayColumnsAreAddedWithTheirPostgresTypes(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.jsonb.v1.Product.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.jsonb.v2.Product.class)
+			.afterV1((ds) -> execute(ds, "insert into product (id, name) values (1, 'kept')"))
+			.revision((text) -> assertThat(upgradeSection(text))
+				.contains("ALTER TABLE product ADD COLUMN IF NOT EXISTS attributes jsonb;")
+				.contains("ALTER TABLE product ADD COLUMN IF NOT EXISTS tags character varying(255)[];")
+				.contains("ALTER TABLE product ADD COLUMN IF NOT EXISTS ratings integer[];"))
+			.afterV2((ds) -> {
+				execute(ds, "update product set attributes = '{\"color\":\"red\",\"size\":{\"eu\":42}}',"
+						+ " tags = array['new', 'sale'], ratings = array[4, 5]");
+				assertThat(Sql.column(ds, "select attributes->'size'->>'eu' || ':' || tags[2] || ':' || ratings[1] from product"))
+					.containsExactly("42:sale:4");
+			})
+			.run(db);
+	}
+
+	@Test
+	void lobStringOnPostgresIsAnOidAndTheRevisionSaysSo(TestDatabase db) {
+		ScenarioRunner runner = runner().v1(dev.migrations.autogenerate.scenarios.enums.lob.v1.Note.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.lob.v2.Note.class)
+			.revision((text) -> {
+				assertThat(upgradeSection(text)).contains("ALTER TABLE note ADD COLUMN IF NOT EXISTS body oid;");
+				assertThat(text).contains("-- WARNING: note.body is stored as oid, a PostgreSQL large object")
+					.contains("@JdbcTypeCode(SqlTypes.LONGVARCHAR)");
+			});
+		runner.run(db);
+	}
+
+	@Test
+	void tableAndColumnCommentsAreAddedAndChanged(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.comments.v1.Customer.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.comments.v2.Customer.class)
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("COMMENT ON TABLE customer IS 'people who buy; it''s the billing party';")
+					.contains("COMMENT ON COLUMN customer.name IS 'legal name, shown on invoices';")
+					.contains("COMMENT ON COLUMN customer.email IS 'where invoices go';");
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade).contains("COMMENT ON TABLE customer IS NULL;")
+					.contains("COMMENT ON COLUMN customer.name IS 'shown on invoices';")
+					.contains("COMMENT ON COLUMN customer.email IS NULL;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select obj_description('customer'::regclass, 'pg_class')"))
+				.containsExactly("people who buy; it's the billing party"))
+			.run(db);
+	}
+
+}

@@ -1,0 +1,29 @@
+package dev.migrations.autogenerate.scenarios.enums.addvalueused.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+public class Deal {
+
+	@Id
+	Long id;
+
+	String title;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.NAMED_ENUM)
+	DealCurrency currency;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.NAMED_ENUM)
+	@ColumnDefault("'BTC'")
+	DealCurrency settlementCurrency;
+
+}

@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.enums.enumdefault.v2;
+
+public enum ContactEventStatus {
+
+	INVITED, WONTSHOW, ATTENDED, COULDNTMAKEIT
+
+}

@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.enums.insertvalue.v2;
+
+public enum DealCurrency {
+
+	AUD, USD, EUR, CHF, AED, GBP
+
+}

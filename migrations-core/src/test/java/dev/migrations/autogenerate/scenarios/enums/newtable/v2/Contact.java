@@ -1,0 +1,14 @@
+package dev.migrations.autogenerate.scenarios.enums.newtable.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Contact {
+
+	@Id
+	Long id;
+
+	String name;
+
+}

@@ -1,0 +1,27 @@
+package dev.migrations.autogenerate.scenarios.enums.notnullenum.v2;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+public class Deal {
+
+	@Id
+	Long id;
+
+	String title;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.NAMED_ENUM)
+	@ColumnDefault("'USD'")
+	@Column(nullable = false)
+	DealCurrency currency;
+
+}

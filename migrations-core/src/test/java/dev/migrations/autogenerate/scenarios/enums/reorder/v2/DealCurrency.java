@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.enums.reorder.v2;
+
+public enum DealCurrency {
+
+	GBP, EUR, USD, AED
+
+}

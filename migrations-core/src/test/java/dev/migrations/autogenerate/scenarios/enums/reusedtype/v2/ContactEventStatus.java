@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.enums.reusedtype.v2;
+
+public enum ContactEventStatus {
+
+	INVITED, WONTSHOW, ATTENDED, DENIED, COULDNTMAKEIT
+
+}
