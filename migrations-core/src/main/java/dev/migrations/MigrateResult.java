@@ -15,11 +15,14 @@ import dev.migrations.diff.Operation;
  * @param differences the operations described for people
  * @param warnings warnings written into the file (destructive or data-dependent statements, mapping traps)
  * @param transactional whether the revision runs in one transaction
+ * @param files every file written, in order: usually one; two when enum labels are added and used in the same
+ *        change (the labels go first, in a revision of their own, so both revisions stay transactional)
  */
 public record MigrateResult(Path file, String revision, List<Operation> operations, List<Difference> differences,
-		List<String> warnings, boolean transactional) {
+		List<String> warnings, boolean transactional, List<Path> files) {
 
 	public MigrateResult {
+		files = (files != null) ? List.copyOf(files) : ((file != null) ? List.of(file) : List.of());
 		operations = List.copyOf(operations);
 		differences = List.copyOf(differences);
 		warnings = List.copyOf(warnings);
