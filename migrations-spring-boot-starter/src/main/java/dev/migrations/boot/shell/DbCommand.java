@@ -93,7 +93,7 @@ final class DbCommand extends AbstractCommand {
 		for (int i = 0; i < this.opts.size(); i++) {
 			help.append("  ").append(pad(names.get(i), width)).append("  ").append(this.opts.get(i).description()).append('\n');
 		}
-		help.append("  ").append(pad("-h, --help", width)).append("  show this help\n");
+		help.append("  ").append(pad("-h, --help", width)).append("  show this help");
 		return help.toString();
 	}
 
@@ -107,7 +107,7 @@ final class DbCommand extends AbstractCommand {
 		try {
 			Invocation invocation = invocation(context.parsedInput());
 			if (invocation.flag("help")) {
-				out.print(getHelp());
+				out.println(getHelp());
 				return ExitStatus.OK;
 			}
 			return this.action.run(invocation, context);

@@ -58,7 +58,7 @@ final class DbGroupCommand extends AbstractCommand {
 	@Override
 	public ExitStatus doExecute(CommandContext context) {
 		PrintWriter out = context.outputWriter();
-		out.print(overview());
+		out.println(overview());
 		out.flush();
 		return ExitStatus.OK;
 	}
@@ -71,7 +71,7 @@ final class DbGroupCommand extends AbstractCommand {
 			text.append("  ").append(command.getName()).append(" ".repeat(width - command.getName().length()))
 				.append("  ").append(command.getDescription()).append('\n');
 		}
-		return text.toString();
+		return text.toString().stripTrailing();
 	}
 
 }
