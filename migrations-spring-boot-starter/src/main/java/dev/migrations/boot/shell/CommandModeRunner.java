@@ -32,16 +32,13 @@ import org.springframework.shell.core.command.ParsedInput;
  */
 final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, Ordered {
 
-	private final CommandRegistry registry;
-
 	private final ConfigurableApplicationContext context;
 
 	private final boolean exit;
 
 	private volatile int exitCode;
 
-	CommandModeRunner(CommandRegistry registry, ConfigurableApplicationContext context, boolean exit) {
-		this.registry = registry;
+	CommandModeRunner(ConfigurableApplicationContext context, boolean exit) {
 		this.context = context;
 		this.exit = exit;
 	}
@@ -60,7 +57,7 @@ final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, O
 	public void run(ApplicationArguments arguments) {
 		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
 		PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-		this.exitCode = execute(CommandLineInput.commandWords(arguments.getSourceArgs()), out, err);
+		this.exitCode = execute(commandRegistry(), CommandLineInput.commandWords(arguments.getSourceArgs()), out, err);
 		out.flush();
 		err.flush();
 		if (this.exit) {
@@ -68,23 +65,34 @@ final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, O
 		}
 	}
 
-	int execute(List<String> words, PrintWriter out, PrintWriter err) {
+	/**
+	 * Only the {@code db} commands, found without initializing other beans: Spring Shell's own registry
+	 * would look at every bean's type, which starts factory beans such as JPA's, for nothing.
+	 */
+	private CommandRegistry commandRegistry() {
+		CommandRegistry registry = new CommandRegistry();
+		this.context.getBeansOfType(DbCommand.class, false, false).values().forEach(registry::registerCommand);
+		this.context.getBeansOfType(DbGroupCommand.class, false, false).values().forEach(registry::registerCommand);
+		return registry;
+	}
+
+	static int execute(CommandRegistry registry, List<String> words, PrintWriter out, PrintWriter err) {
 		if (words.isEmpty()) {
 			err.println("No command given: try `db` to list the db commands.");
 			return DbCommand.FAILED;
 		}
-		if (this.registry.getCommandByName("db") == null) {
+		if (registry.getCommandByName("db") == null) {
 			err.println("The db commands are not available: the application has no Migrations bean (is a DataSource"
 					+ " configured, and migrations.enabled and migrations.shell.enabled not false?).");
 			return DbCommand.FAILED;
 		}
 		try {
-			ParsedInput input = CommandLineInput.parse(words, this.registry);
+			ParsedInput input = CommandLineInput.parse(words, registry);
 			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
 			InputReader noInput = new InputReader() {
 			};
-			ExitStatus status = new CommandExecutor(this.registry)
-				.execute(new CommandContext(input, this.registry, out, noInput));
+			ExitStatus status = new CommandExecutor(registry)
+				.execute(new CommandContext(input, registry, out, noInput));
 			out.flush();
 			if (status.code() == 0) {
 				return 0;

@@ -14,7 +14,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandRegistry;
 
 /**
  * The {@code db} commands in Spring Shell, when Spring Shell is on the class path and a
@@ -33,17 +32,9 @@ public final class MigrationsShellAutoConfiguration {
 
 	@Bean
 	@ConditionalOnBooleanProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY)
-	CommandModeRunner migrationsCommandModeRunner(ObjectProvider<CommandRegistry> registry,
-			ConfigurableApplicationContext context, MigrationsShellProperties properties) {
-		CommandRegistry commands = registry.getIfAvailable(() -> registryOf(context));
-		return new CommandModeRunner(commands, context, properties.getCommandMode().isExit());
-	}
-
-	/** Without Spring Shell's auto-configuration, the commands are still runnable from the command line. */
-	private static CommandRegistry registryOf(ConfigurableApplicationContext context) {
-		CommandRegistry registry = new CommandRegistry();
-		context.getBeansOfType(Command.class).values().forEach(registry::registerCommand);
-		return registry;
+	CommandModeRunner migrationsCommandModeRunner(ConfigurableApplicationContext context,
+			MigrationsShellProperties properties) {
+		return new CommandModeRunner(context, properties.getCommandMode().isExit());
 	}
 
 	@Configuration(proxyBeanMethods = false)
