@@ -53,12 +53,6 @@ final class DbCommands {
 		return new RevisionCompletionProvider(this.migrations, keywords, valueOption);
 	}
 
-	/** Every {@code db} command except {@code db} itself. */
-	List<DbCommand> all() {
-		return List.of(init(), revision(), migrate(), upgrade(), downgrade(), current(), heads(), history(), show(), stamp(),
-				check(), merge(), createDb());
-	}
-
 	DbCommand init() {
 		return DbCommand.named("init")
 			.description("Create the revisions directory")
@@ -162,6 +156,9 @@ final class DbCommands {
 	 */
 	private List<DiffOptions.Rename> askAboutProbableRenames(Migrations facade, DiffOptions options,
 			CommandContext context) {
+		if (!canAsk(context.inputReader())) {
+			return null;
+		}
 		MigrationsStatus status = facade.status();
 		if (!status.pending().isEmpty() || !status.failed().isEmpty() || !status.missing().isEmpty()
 				|| status.heads().size() > 1) {
@@ -208,6 +205,19 @@ final class DbCommands {
 		return confirmed;
 	}
 
+	/**
+	 * Whether anyone can answer: Spring Shell gives commands run from a script or the command line an
+	 * input that does not implement reading.
+	 */
+	private static boolean canAsk(InputReader input) {
+		try {
+			return input.getClass().getMethod("readInput", String.class).getDeclaringClass() != InputReader.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
 	/** {@code true} for yes (the default), {@code false} for no, {@code null} when there is no one to ask. */
 	private static Boolean ask(InputReader input, String question) {
 		for (int attempt = 0; attempt < 5; attempt++) {
@@ -215,10 +225,8 @@ final class DbCommands {
 			try {
 				answer = input.readInput(question);
 			}
-			catch (UnsupportedOperationException ex) {
-				return null;
-			}
 			catch (Exception ex) {
+				// Spring Shell's input for scripts and command mode cannot read: nobody is there
 				return null;
 			}
 			if (answer == null) {
