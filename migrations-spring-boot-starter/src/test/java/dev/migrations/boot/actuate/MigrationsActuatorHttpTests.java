@@ -195,7 +195,9 @@ class MigrationsActuatorHttpTests {
 				"spring.jpa.hibernate.ddl-auto=none", "spring.jpa.open-in-view=false", "spring.main.banner-mode=off",
 				"spring.shell.interactive.enabled=false", "server.port=0", "server.address=127.0.0.1",
 				"management.endpoints.web.exposure.include=migrations,health",
-				"management.endpoint.health.show-details=always", "migrations.locations=classpath:db/library"));
+				"management.endpoint.health.show-details=always", "migrations.locations=classpath:db/library",
+				// Spring Shell (on the test class path for the shell tests) needs a @SpringBootApplication class
+				"spring.autoconfigure.exclude=org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration"));
 		all.addAll(List.of(properties));
 		return new SpringApplicationBuilder(application).properties(all.toArray(String[]::new));
 	}

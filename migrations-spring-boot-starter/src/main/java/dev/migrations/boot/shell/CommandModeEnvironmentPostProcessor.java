@@ -1,0 +1,98 @@
+package dev.migrations.boot.shell;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.CommandLinePropertySource;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Switches an application started with {@code db ...} arguments (e.g. {@code java -jar app.jar db
+ * upgrade +1}) to command mode: no web server, no interactive shell, no startup upgrade and no drift
+ * detection, lazy beans, so that the command runs against the database as it is and the process
+ * exits with the command's status (see {@link CommandModeRunner}).
+ * <p>
+ * An {@link org.springframework.boot.EnvironmentPostProcessor} is not given the arguments; it finds
+ * them in the {@code commandLineArgs} property source that {@link SpringApplication} adds before
+ * post-processing the environment, whose {@code nonOptionArgs} property lists the arguments not
+ * written {@code --name=value}. Command mode starts when the first of them is {@code db}. It runs
+ * after the config data post-processor, so {@code migrations.shell.command-mode.enabled=false} in
+ * {@code application.properties} turns it off.
+ * <p>
+ * What command mode needs is set in a property source of the highest precedence (an
+ * {@code application.properties} that turns the interactive shell on must not make {@code db upgrade}
+ * wait for input); what only keeps the output readable (banner, console log level) is set with the
+ * lowest precedence, so the application's own settings win.
+ */
+public final class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+	/** Runs right after the application's configuration files are loaded. */
+	public static final int ORDER = ConfigDataEnvironmentPostProcessor.ORDER + 1;
+
+	/** Set to {@code true} in command mode; {@link MigrationsShellAutoConfiguration} adds the runner on it. */
+	public static final String ACTIVE_PROPERTY = "migrations.shell.command-mode.active";
+
+	static final String FORCED_PROPERTY_SOURCE = "migrationsCommandMode";
+
+	static final String DEFAULTS_PROPERTY_SOURCE = "migrationsCommandModeDefaults";
+
+	private static final String SHELL_COMMAND_CLASS = "org.springframework.shell.core.command.Command";
+
+	@Override
+	public int getOrder() {
+		return ORDER;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!ClassUtils.isPresent(SHELL_COMMAND_CLASS, application.getClassLoader())
+				|| !environment.getProperty("migrations.enabled", Boolean.class, true)
+				|| !environment.getProperty("migrations.shell.enabled", Boolean.class, true)
+				|| !environment.getProperty("migrations.shell.command-mode.enabled", Boolean.class, true)
+				|| !"db".equals(firstNonOptionArgument(environment))) {
+			return;
+		}
+		Map<String, Object> forced = new LinkedHashMap<>();
+		forced.put(ACTIVE_PROPERTY, "true");
+		forced.put("spring.main.web-application-type", "none");
+		forced.put("spring.shell.interactive.enabled", "false");
+		forced.put("migrations.upgrade-on-startup", "false");
+		forced.put("migrations.drift.enabled", "false");
+		// Only what a command asks for is created: JPA, schedulers and the application's own beans stay
+		// asleep, so a command works while the schema is behind the entities.
+		forced.put("spring.main.lazy-initialization", "true");
+		// Should JPA start after all (a bean that is not lazy needs it), Hibernate must neither validate
+		// nor change the schema the command is about to look at or migrate.
+		forced.put("spring.jpa.hibernate.ddl-auto", "none");
+		forced.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
+		forced.put("spring.sql.init.mode", "never");
+		environment.getPropertySources().addFirst(new MapPropertySource(FORCED_PROPERTY_SOURCE, forced));
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("spring.main.banner-mode", "off");
+		defaults.put("logging.threshold.console", "warn");
+		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_PROPERTY_SOURCE, defaults));
+	}
+
+	private static String firstNonOptionArgument(ConfigurableEnvironment environment) {
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if (commandLine == null) {
+			return null;
+		}
+		Object nonOptionArgs = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+		if (!(nonOptionArgs instanceof String joined) || joined.isEmpty()) {
+			return null;
+		}
+		// The property joins the arguments with commas; the first one is all that matters.
+		int comma = joined.indexOf(',');
+		return (comma >= 0) ? joined.substring(0, comma) : joined;
+	}
+
+}

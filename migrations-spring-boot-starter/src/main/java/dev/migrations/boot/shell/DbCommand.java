@@ -1,0 +1,395 @@
+package dev.migrations.boot.shell;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import dev.migrations.MigrationsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.CommandArgument;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandOption;
+import org.springframework.shell.core.command.ExitStatus;
+import org.springframework.shell.core.command.ParsedInput;
+import org.springframework.shell.core.command.completion.CompletionProvider;
+import org.springframework.util.StringUtils;
+
+/**
+ * One {@code db} command. Written against Spring Shell's {@link AbstractCommand} rather than as an
+ * annotated method, because an annotated method always exits with status 0 ({@code db check} must not),
+ * cannot see an option given several times ({@code --rename}), and is only discovered in the
+ * application's own package.
+ * <p>
+ * Reads options tolerantly, because Spring Shell's parser decides whether {@code --flag} takes the next
+ * word as its value by looking at a command named like the first word only ({@code db}): a flag that
+ * swallowed a word gives that word back as an argument. Failures become an exit status carrying the
+ * message, so the shell prints the message without a stack trace.
+ */
+final class DbCommand extends AbstractCommand {
+
+	/** Exit status of {@code db check} when the entities and the database differ. */
+	static final int DIFFERENCES = 1;
+
+	/** Exit status of a command that failed. */
+	static final int FAILED = 2;
+
+	private static final Logger logger = LoggerFactory.getLogger(DbCommand.class);
+
+	private final String usage;
+
+	private final List<Opt> opts;
+
+	private final List<Arg> args;
+
+	private final Action action;
+
+	private DbCommand(Builder builder) {
+		super("db " + builder.name, builder.description, DbGroupCommand.GROUP, "", false);
+		this.usage = builder.usage;
+		this.opts = List.copyOf(builder.opts);
+		this.args = List.copyOf(builder.args);
+		this.action = builder.action;
+		setOptions(this.opts.stream().map(Opt::toCommandOption).toList());
+		if (builder.completion != null) {
+			setCompletionProvider(builder.completion);
+		}
+	}
+
+	static Builder named(String name) {
+		return new Builder(name);
+	}
+
+	/** The flags of this command, which {@link DbGroupCommand} declares so the parser knows they take no value. */
+	List<String> flags() {
+		return this.opts.stream().filter(Opt::flag).map(Opt::longName).toList();
+	}
+
+	@Override
+	public String getHelp() {
+		StringBuilder help = new StringBuilder();
+		help.append("Usage: ").append(this.usage).append("\n\n").append(getDescription()).append('\n');
+		if (!this.args.isEmpty()) {
+			help.append("\nArguments:\n");
+			int width = this.args.stream().mapToInt((a) -> a.name().length()).max().orElse(0);
+			for (Arg arg : this.args) {
+				help.append("  ").append(pad(arg.name(), width)).append("  ").append(arg.description()).append('\n');
+			}
+		}
+		help.append("\nOptions:\n");
+		List<String> names = new ArrayList<>();
+		for (Opt opt : this.opts) {
+			names.add(opt.synopsis());
+		}
+		names.add("-h, --help");
+		int width = names.stream().mapToInt(String::length).max().orElse(0);
+		for (int i = 0; i < this.opts.size(); i++) {
+			help.append("  ").append(pad(names.get(i), width)).append("  ").append(this.opts.get(i).description()).append('\n');
+		}
+		help.append("  ").append(pad("-h, --help", width)).append("  show this help");
+		return help.toString();
+	}
+
+	private static String pad(String text, int width) {
+		return text + " ".repeat(Math.max(0, width - text.length()));
+	}
+
+	@Override
+	public ExitStatus doExecute(CommandContext context) {
+		PrintWriter out = context.outputWriter();
+		try {
+			Invocation invocation = invocation(context.parsedInput());
+			if (invocation.flag("help")) {
+				out.println(getHelp());
+				return ExitStatus.OK;
+			}
+			return this.action.run(invocation, context);
+		}
+		catch (UsageException ex) {
+			return new ExitStatus(FAILED, ex.getMessage() + " (see `" + getName() + " --help`)");
+		}
+		catch (RuntimeException ex) {
+			logger.debug("{} failed", getName(), ex);
+			return new ExitStatus(FAILED, describe(ex));
+		}
+		finally {
+			out.flush();
+		}
+	}
+
+	/**
+	 * The message to show for a failure: the tool's own message when there is one anywhere in the
+	 * causes (Spring wraps it when the {@code Migrations} bean fails to load), else every cause's.
+	 */
+	static String describe(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MigrationsException) {
+				return cause.getMessage();
+			}
+		}
+		List<String> messages = new ArrayList<>();
+		for (Throwable cause = failure; cause != null && messages.size() < 4; cause = cause.getCause()) {
+			String message = (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getSimpleName();
+			if (messages.stream().noneMatch((m) -> m.contains(message))) {
+				messages.add(message);
+			}
+		}
+		return String.join(": ", messages);
+	}
+
+	Invocation invocation(ParsedInput input) {
+		List<String> arguments = input.arguments().stream()
+			.sorted(Comparator.comparingInt(CommandArgument::index))
+			.map(CommandArgument::value)
+			.collect(Collectors.toCollection(ArrayList::new));
+		Map<String, List<String>> values = new LinkedHashMap<>();
+		for (CommandOption option : input.options()) {
+			String longName = option.longName();
+			char shortName = option.shortName();
+			String value = (option.value() != null) ? option.value() : "";
+			if (!StringUtils.hasLength(longName) && Character.isDigit(shortName)) {
+				// "-1" read as a flag: it is a relative target
+				arguments.add("-" + shortName);
+				continue;
+			}
+			Opt opt = find(longName, shortName);
+			if (opt.flag()) {
+				boolean on = !value.equalsIgnoreCase("false");
+				if (!value.isEmpty() && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+					arguments.add(value);
+				}
+				values.put(opt.longName(), List.of(Boolean.toString(on)));
+				continue;
+			}
+			if (value.isEmpty()) {
+				throw new UsageException("Option " + opt.synopsisName() + " needs a value");
+			}
+			List<String> given = values.computeIfAbsent(opt.longName(), (key) -> new ArrayList<>());
+			if (!given.isEmpty() && !opt.repeatable()) {
+				throw new UsageException("Option " + opt.synopsisName() + " is given twice");
+			}
+			given.add(value);
+		}
+		for (Opt opt : this.opts) {
+			if (opt.required() && !values.containsKey(opt.longName()) && !values.containsKey("help")) {
+				throw new UsageException(getName() + " needs " + opt.synopsis());
+			}
+		}
+		boolean repeatable = !this.args.isEmpty() && this.args.get(this.args.size() - 1).repeatable();
+		if (!repeatable && arguments.size() > this.args.size()) {
+			List<String> extra = arguments.subList(this.args.size(), arguments.size());
+			throw new UsageException("Unexpected " + (extra.size() == 1 ? "argument " : "arguments ") + String.join(" ", extra)
+					+ (this.opts.stream().anyMatch((o) -> !o.flag()) ? "; quote a value that has spaces: -m \"add status\"" : ""));
+		}
+		for (int i = 0; i < this.args.size(); i++) {
+			if (this.args.get(i).required() && arguments.size() <= i && !values.containsKey("help")) {
+				throw new UsageException(getName() + " needs " + this.args.get(i).name());
+			}
+		}
+		return new Invocation(values, arguments);
+	}
+
+	private Opt find(String longName, char shortName) {
+		if (StringUtils.hasLength(longName)) {
+			if (longName.equals("help")) {
+				return Opt.HELP;
+			}
+			return this.opts.stream().filter((o) -> o.longName().equals(longName)).findFirst()
+				.orElseThrow(() -> new UsageException("Unknown option --" + longName + " for " + getName()));
+		}
+		if (shortName == 'h') {
+			return Opt.HELP;
+		}
+		return this.opts.stream().filter((o) -> o.shortName() == shortName).findFirst()
+			.orElseThrow(() -> new UsageException("Unknown option -" + shortName + " for " + getName()));
+	}
+
+	/** What a command does once its input is read. */
+	@FunctionalInterface
+	interface Action {
+
+		ExitStatus run(Invocation invocation, CommandContext context);
+
+	}
+
+	/** The options and arguments of one run of a command. */
+	static final class Invocation {
+
+		private final Map<String, List<String>> options;
+
+		private final List<String> arguments;
+
+		Invocation(Map<String, List<String>> options, List<String> arguments) {
+			this.options = options;
+			this.arguments = List.copyOf(arguments);
+		}
+
+		/** The value of an option, {@code null} when not given. */
+		String option(String longName) {
+			List<String> values = this.options.get(longName);
+			return (values != null) ? values.get(0) : null;
+		}
+
+		/** Every value of an option given several times, in order. */
+		List<String> options(String longName) {
+			return this.options.getOrDefault(longName, List.of());
+		}
+
+		boolean flag(String longName) {
+			return Boolean.parseBoolean(option(longName));
+		}
+
+		/** The argument at {@code index}, or {@code defaultValue} when there are fewer. */
+		String argument(int index, String defaultValue) {
+			return (index < this.arguments.size()) ? this.arguments.get(index) : defaultValue;
+		}
+
+		List<String> arguments() {
+			return this.arguments;
+		}
+
+	}
+
+	/**
+	 * An option of a command.
+	 *
+	 * @param longName the name after {@code --}
+	 * @param shortName the letter after {@code -}, or a space
+	 * @param valueName what the value is, for help; {@code null} for a flag
+	 * @param description for help
+	 * @param required whether the command refuses to run without it
+	 * @param repeatable whether it may be given several times
+	 */
+	record Opt(String longName, char shortName, String valueName, String description, boolean required,
+			boolean repeatable) {
+
+		static final Opt HELP = new Opt("help", 'h', null, "show this help", false, false);
+
+		Opt {
+			Objects.requireNonNull(longName, "longName");
+		}
+
+		boolean flag() {
+			return this.valueName == null;
+		}
+
+		String synopsisName() {
+			return (this.shortName != ' ') ? "-" + this.shortName + "/--" + this.longName : "--" + this.longName;
+		}
+
+		String synopsis() {
+			String names = (this.shortName != ' ') ? "-" + this.shortName + ", --" + this.longName : "--" + this.longName;
+			return flag() ? names : names + " " + this.valueName;
+		}
+
+		CommandOption toCommandOption() {
+			return CommandOption.with()
+				.longName(this.longName)
+				.shortName(this.shortName)
+				.description(this.description)
+				.required(this.required)
+				.type(flag() ? boolean.class : String.class)
+				.build();
+		}
+
+	}
+
+	/**
+	 * A positional argument of a command.
+	 *
+	 * @param name its name in help, e.g. {@code TARGET}
+	 * @param description for help
+	 * @param required whether the command refuses to run without it
+	 * @param repeatable whether it takes all remaining arguments (last one only)
+	 */
+	record Arg(String name, String description, boolean required, boolean repeatable) {
+	}
+
+	/** Input a command cannot run with: the message says what to type instead. */
+	static final class UsageException extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		UsageException(String message) {
+			super(message);
+		}
+
+	}
+
+	/** Declares a command. */
+	static final class Builder {
+
+		private final String name;
+
+		private String description = "";
+
+		private String usage;
+
+		private final List<Opt> opts = new ArrayList<>();
+
+		private final List<Arg> args = new ArrayList<>();
+
+		private CompletionProvider completion;
+
+		private Action action;
+
+		private Builder(String name) {
+			this.name = name;
+			this.usage = "db " + name;
+		}
+
+		Builder description(String description) {
+			this.description = description;
+			return this;
+		}
+
+		Builder usage(String usage) {
+			this.usage = usage;
+			return this;
+		}
+
+		Builder option(String longName, char shortName, String valueName, String description, boolean required) {
+			this.opts.add(new Opt(longName, shortName, valueName, description, required, false));
+			return this;
+		}
+
+		Builder repeatableOption(String longName, String valueName, String description) {
+			this.opts.add(new Opt(longName, ' ', valueName, description, false, true));
+			return this;
+		}
+
+		Builder flag(String longName, String description) {
+			this.opts.add(new Opt(longName, ' ', null, description, false, false));
+			return this;
+		}
+
+		Builder argument(String name, String description, boolean required) {
+			this.args.add(new Arg(name, description, required, false));
+			return this;
+		}
+
+		Builder arguments(String name, String description) {
+			this.args.add(new Arg(name, description, false, true));
+			return this;
+		}
+
+		Builder completion(CompletionProvider completion) {
+			this.completion = completion;
+			return this;
+		}
+
+		DbCommand action(Action action) {
+			this.action = action;
+			return new DbCommand(this);
+		}
+
+	}
+
+}

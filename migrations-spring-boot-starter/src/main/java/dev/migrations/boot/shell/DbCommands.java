@@ -1,0 +1,550 @@
+package dev.migrations.boot.shell;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.migrations.MigrateResult;
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsStatus;
+import dev.migrations.RevisionInfo;
+import dev.migrations.diff.DiffOptions;
+import dev.migrations.diff.Difference;
+import dev.migrations.diff.Operation;
+import dev.migrations.diff.RenameMode;
+import dev.migrations.revision.Revision;
+import dev.migrations.runner.CommandResult;
+import dev.migrations.runner.StepResult;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.ExitStatus;
+
+/**
+ * The {@code db} commands: each reads its input, calls one method of {@link Migrations} and prints
+ * what happened in a few lines, saying what to type next where there is a next step.
+ */
+final class DbCommands {
+
+	private static final String TARGET_HELP = "head, heads, base, a revision id or unique prefix, +N / -N, <revision>+N / -N,"
+			+ " label@head";
+
+	private final ObjectProvider<Migrations> migrations;
+
+	private final ProgressPrinter progress;
+
+	DbCommands(ObjectProvider<Migrations> migrations, ProgressPrinter progress) {
+		this.migrations = migrations;
+		this.progress = progress;
+	}
+
+	private Migrations migrations() {
+		return this.migrations.getObject();
+	}
+
+	private RevisionCompletionProvider completion(boolean keywords, String valueOption) {
+		return new RevisionCompletionProvider(this.migrations, keywords, valueOption);
+	}
+
+	DbCommand init() {
+		return DbCommand.named("init")
+			.description("Create the revisions directory")
+			.action((invocation, context) -> {
+				Path directory = migrations().init();
+				PrintWriter out = context.outputWriter();
+				out.println("Created " + directory.toAbsolutePath().normalize() + ".");
+				out.println("Next: `db revision -m \"...\"` writes an empty revision, `db migrate -m \"...\"` generates one"
+						+ " from the entities.");
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand revision() {
+		return DbCommand.named("revision")
+			.description("Write an empty revision on top of the head")
+			.usage("db revision -m MESSAGE [--head REVISION]")
+			.option("message", 'm', "MESSAGE", "what the revision does, e.g. \"backfill status\"", true)
+			.option("head", ' ', "REVISION", "the parent: a revision id or prefix to start a branch from it, or base"
+					+ " for a new root (default: the single head)", false)
+			.completion(completion(false, "head"))
+			.action((invocation, context) -> {
+				Migrations facade = migrations();
+				Path file = facade.revision(invocation.option("message"), invocation.option("head"), "", "");
+				Revision written = facade.graph().find(idOf(file)).orElse(null);
+				String parents = (written != null) ? parents(written.downRevisions()) : "?";
+				context.outputWriter().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");
+				context.outputWriter().println("Fill in its -- upgrade and -- downgrade sections, then run `db upgrade`.");
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand merge() {
+		return DbCommand.named("merge")
+			.description("Write a merge revision joining heads")
+			.usage("db merge -m MESSAGE [REVISION...]")
+			.option("message", 'm', "MESSAGE", "what the merge is, e.g. \"merge heads\"", true)
+			.arguments("REVISION", "the revisions to join, ids or prefixes (default: every head)")
+			.completion(completion(false, null))
+			.action((invocation, context) -> {
+				Path file = migrations().merge(invocation.option("message"), invocation.arguments());
+				Revision written = migrations().graph().find(idOf(file)).orElse(null);
+				String parents = (written != null) ? String.join(", ", written.downRevisions()) : "?";
+				context.outputWriter().println("Wrote " + file + " (merge revision " + idOf(file) + " joining " + parents + ").");
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand migrate() {
+		return DbCommand.named("migrate")
+			.description("Generate a revision from the differences between the JPA entities and the database")
+			.usage("db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames]")
+			.option("message", 'm', "MESSAGE", "what the revision does, e.g. \"add status to bulletin\"", true)
+			.repeatableOption("rename", "OLD=NEW", "a rename to write as one: old_table=new_table or"
+					+ " table.old_column=new_column (may be repeated)")
+			.flag("no-renames", "never guess renames: a dropped and an added column of the same shape stay a drop and an add")
+			.action(this::runMigrate);
+	}
+
+	private ExitStatus runMigrate(DbCommand.Invocation invocation, CommandContext context) {
+		Migrations facade = migrations();
+		PrintWriter out = context.outputWriter();
+		DiffOptions options = DiffOptions.defaults().withRenames(renames(invocation.options("rename")));
+		if (invocation.flag("no-renames")) {
+			options = options.withRenameMode(RenameMode.DROP_AND_ADD);
+		}
+		else {
+			List<DiffOptions.Rename> confirmed = askAboutProbableRenames(facade, options, context);
+			if (confirmed != null) {
+				options = options.withRenameMode(RenameMode.DROP_AND_ADD);
+				for (DiffOptions.Rename rename : confirmed) {
+					options = options.withRename(rename);
+				}
+			}
+		}
+		MigrateResult result = facade.migrate(invocation.option("message"), options);
+		if (!result.written()) {
+			out.println("No changes: the entities match the database, so no revision was written.");
+			printWarnings(out, result.warnings());
+			return ExitStatus.OK;
+		}
+		out.println("Wrote " + result.file() + " (revision " + result.revision() + "):");
+		boolean guessed = false;
+		for (Operation operation : result.operations()) {
+			boolean probable = isProbableRename(operation);
+			guessed |= probable;
+			out.println("  " + operation.describe() + (probable ? " (probable rename)" : ""));
+		}
+		printWarnings(out, result.warnings());
+		if (guessed) {
+			out.println("Probable renames are written as renames, with the drop and add they replace in a comment. Pass"
+					+ " --no-renames to write drops and adds instead, or run `db migrate` in the shell to be asked.");
+		}
+		out.println("Review the file, then apply it with `db upgrade`.");
+		return ExitStatus.OK;
+	}
+
+	/**
+	 * Asks about each rename the differ guesses; {@code null} when nothing was asked (no guesses,
+	 * the database is not ready for {@code migrate}, or nobody is there to answer) so the guesses stay.
+	 */
+	private List<DiffOptions.Rename> askAboutProbableRenames(Migrations facade, DiffOptions options,
+			CommandContext context) {
+		if (!canAsk(context.inputReader())) {
+			return null;
+		}
+		MigrationsStatus status = facade.status();
+		if (!status.pending().isEmpty() || !status.failed().isEmpty() || !status.missing().isEmpty()
+				|| status.heads().size() > 1) {
+			// migrate refuses to run and says why; questions first would be wasted
+			return null;
+		}
+		List<Operation> probable = facade.compare(options).operations().stream().filter(DbCommands::isProbableRename).toList();
+		if (probable.isEmpty()) {
+			return null;
+		}
+		List<DiffOptions.Rename> confirmed = new ArrayList<>();
+		Set<String> refusedTables = new HashSet<>();
+		boolean answered = false;
+		for (Operation operation : probable) {
+			String question;
+			DiffOptions.Rename rename;
+			if (operation instanceof Operation.RenameTable table) {
+				question = "Is table " + table.from() + " → " + table.to() + " a rename? [Y/n] ";
+				rename = DiffOptions.Rename.table(table.from(), table.to());
+			}
+			else {
+				Operation.RenameColumn column = (Operation.RenameColumn) operation;
+				if (refusedTables.contains(column.table())) {
+					continue;
+				}
+				question = "Is " + column.table() + "." + column.from() + " → " + column.table() + "." + column.to()
+						+ " a rename? [Y/n] ";
+				rename = DiffOptions.Rename.column(column.table(), column.from(), column.to());
+			}
+			Boolean yes = ask(context.inputReader(), question);
+			if (yes == null && !answered) {
+				// nobody to answer: keep the guesses, written with their alternative in a comment
+				return null;
+			}
+			// input that ends halfway keeps the guesses not answered
+			answered = true;
+			if (yes == null || yes) {
+				confirmed.add(rename);
+			}
+			else if (operation instanceof Operation.RenameTable table) {
+				refusedTables.add(table.to());
+			}
+		}
+		return confirmed;
+	}
+
+	/**
+	 * Whether anyone can answer: Spring Shell gives commands run from a script or the command line an
+	 * input that does not implement reading.
+	 */
+	private static boolean canAsk(InputReader input) {
+		try {
+			return input.getClass().getMethod("readInput", String.class).getDeclaringClass() != InputReader.class;
+		}
+		catch (NoSuchMethodException ex) {
+			return false;
+		}
+	}
+
+	/** {@code true} for yes (the default), {@code false} for no, {@code null} when there is no one to ask. */
+	private static Boolean ask(InputReader input, String question) {
+		for (int attempt = 0; attempt < 5; attempt++) {
+			String answer;
+			try {
+				answer = input.readInput(question);
+			}
+			catch (Exception ex) {
+				// Spring Shell's input for scripts and command mode cannot read: nobody is there
+				return null;
+			}
+			if (answer == null) {
+				return null;
+			}
+			switch (answer.strip().toLowerCase(Locale.ROOT)) {
+				case "", "y", "yes":
+					return true;
+				case "n", "no":
+					return false;
+				default:
+					break;
+			}
+		}
+		return true;
+	}
+
+	private static boolean isProbableRename(Operation operation) {
+		return (operation instanceof Operation.RenameTable table && table.proposed())
+				|| (operation instanceof Operation.RenameColumn column && column.proposed());
+	}
+
+	private static Map<String, String> renames(List<String> values) {
+		Map<String, String> renames = new LinkedHashMap<>();
+		for (String value : values) {
+			int equals = value.indexOf('=');
+			if (equals <= 0 || equals == value.length() - 1) {
+				throw new DbCommand.UsageException("--rename " + value + " is not OLD=NEW: write old_table=new_table for a"
+						+ " table or table.old_column=new_column for a column");
+			}
+			renames.put(value.substring(0, equals), value.substring(equals + 1));
+		}
+		return renames;
+	}
+
+	private static void printWarnings(PrintWriter out, List<String> warnings) {
+		if (!warnings.isEmpty()) {
+			out.println("Warnings:");
+			warnings.forEach((warning) -> out.println("  " + warning));
+		}
+	}
+
+	DbCommand upgrade() {
+		return DbCommand.named("upgrade")
+			.description("Upgrade the database to a target (default head), revision by revision, under the database lock")
+			.usage("db upgrade [TARGET] [--sql]")
+			.argument("TARGET", TARGET_HELP + " (default: head)", false)
+			.flag("sql", "print the SQL script of the upgrade instead of running it (offline mode)")
+			.completion(completion(true, null))
+			.action((invocation, context) -> {
+				String target = invocation.argument(0, "head");
+				PrintWriter out = context.outputWriter();
+				if (invocation.flag("sql")) {
+					out.print(withNewline(migrations().upgradeSql(target)));
+					return ExitStatus.OK;
+				}
+				Migrations facade = migrations();
+				CommandResult result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				if (result.steps().isEmpty()) {
+					out.println("Nothing to upgrade: the database is at " + revisions(result.currentAfter()) + " (target "
+							+ target + ").");
+				}
+				else {
+					out.println("Upgraded to " + revisions(result.currentAfter()) + " from " + revisions(result.currentBefore())
+							+ ": " + count(result.steps()) + " in " + millis(result.steps()) + " ms.");
+				}
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand downgrade() {
+		return DbCommand.named("downgrade")
+			.description("Downgrade the database to a target, revision by revision, under the database lock")
+			.usage("db downgrade TARGET [--sql]")
+			.argument("TARGET", "-N, base, a revision id or unique prefix, <revision>-N", true)
+			.flag("sql", "print the SQL script of the downgrade instead of running it (offline mode)")
+			.completion(completion(true, null))
+			.action((invocation, context) -> {
+				String target = invocation.argument(0, null);
+				PrintWriter out = context.outputWriter();
+				if (invocation.flag("sql")) {
+					out.print(withNewline(migrations().downgradeSql(target)));
+					return ExitStatus.OK;
+				}
+				Migrations facade = migrations();
+				CommandResult result = this.progress.printingTo(out, () -> facade.downgrade(target));
+				if (result.steps().isEmpty()) {
+					out.println("Nothing to downgrade: the database is at " + revisions(result.currentAfter()) + " (target "
+							+ target + ").");
+				}
+				else {
+					out.println("Downgraded to " + revisions(result.currentAfter()) + " from "
+							+ revisions(result.currentBefore()) + ": " + count(result.steps()) + " in " + millis(result.steps())
+							+ " ms.");
+				}
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand stamp() {
+		return DbCommand.named("stamp")
+			.description("Record the database as being at a target without running any revision")
+			.usage("db stamp TARGET")
+			.argument("TARGET", TARGET_HELP + "; several ids separated by commas keep several branches", true)
+			.completion(completion(true, null))
+			.action((invocation, context) -> {
+				CommandResult result = migrations().stamp(invocation.argument(0, null));
+				context.outputWriter().println("Stamped " + revisions(result.currentAfter()) + " (was "
+						+ revisions(result.currentBefore()) + "); no revision was run.");
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand current() {
+		return DbCommand.named("current")
+			.description("Show the revisions the database is at, and what is pending")
+			.action((invocation, context) -> {
+				Migrations facade = migrations();
+				MigrationsStatus status = facade.status();
+				PrintWriter out = context.outputWriter();
+				if (status.current().isEmpty()) {
+					out.println("No revision is applied: the database is at base.");
+				}
+				for (String id : status.current()) {
+					out.println(line(facade, id));
+				}
+				if (!status.pending().isEmpty()) {
+					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
+							+ ". Run `db upgrade`.");
+				}
+				if (!status.modified().isEmpty()) {
+					out.println("Changed since applied: " + String.join(", ", status.modified()) + ".");
+				}
+				if (!status.missing().isEmpty()) {
+					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + ".");
+				}
+				if (!status.failed().isEmpty()) {
+					out.println("Recorded as failed: " + String.join(", ", status.failed())
+							+ ". Fix the database by hand, then `db stamp` the revision it is at.");
+				}
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand heads() {
+		return DbCommand.named("heads")
+			.description("Show the heads of the revision graph")
+			.action((invocation, context) -> {
+				List<RevisionInfo> heads = migrations().heads();
+				PrintWriter out = context.outputWriter();
+				if (heads.isEmpty()) {
+					out.println("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
+				}
+				for (RevisionInfo head : heads) {
+					out.println(head.revision() + " (head)" + labels(head) + (head.message().isEmpty() ? "" : " " + head.message()));
+				}
+				if (heads.size() > 1) {
+					out.println(heads.size() + " heads: join them with `db merge -m \"merge heads\"`.");
+				}
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand history() {
+		return DbCommand.named("history")
+			.description("List the revisions, newest first, with their state in the database")
+			.action((invocation, context) -> {
+				List<RevisionInfo> history = migrations().history();
+				PrintWriter out = context.outputWriter();
+				if (history.isEmpty()) {
+					out.println("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
+				}
+				for (RevisionInfo info : history) {
+					StringBuilder line = new StringBuilder();
+					line.append(parents(info.downRevisions())).append(" -> ").append(info.revision());
+					if (info.head()) {
+						line.append(" (head)");
+					}
+					if (info.downRevisions().size() > 1) {
+						line.append(" (mergepoint)");
+					}
+					line.append(labels(info));
+					line.append(", ").append(info.message());
+					if (info.state() != null) {
+						line.append(" [").append(state(info.state())).append(']');
+					}
+					out.println(line);
+				}
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand show() {
+		return DbCommand.named("show")
+			.description("Show one revision: parents, file, state and SQL")
+			.usage("db show REVISION")
+			.argument("REVISION", "a revision id or unique prefix, or head", true)
+			.completion(completion(false, null))
+			.action((invocation, context) -> {
+				Migrations facade = migrations();
+				String wanted = invocation.argument(0, null);
+				if (wanted.equalsIgnoreCase("head") && facade.graph().heads().size() == 1) {
+					wanted = facade.graph().heads().get(0);
+				}
+				RevisionInfo info = facade.show(wanted);
+				PrintWriter out = context.outputWriter();
+				out.println("Revision:   " + info.revision() + (info.head() ? " (head)" : ""));
+				out.println("Parents:    " + parents(info.downRevisions()));
+				if (!info.branchLabels().isEmpty()) {
+					out.println("Branches:   " + String.join(", ", info.branchLabels()));
+				}
+				if (!info.dependsOn().isEmpty()) {
+					out.println("Depends on: " + String.join(", ", info.dependsOn()));
+				}
+				out.println("Message:    " + info.message());
+				out.println("Source:     " + info.source());
+				if (info.state() != null) {
+					StringBuilder state = new StringBuilder(state(info.state()));
+					if (info.appliedAt() != null) {
+						state.append(" at ").append(info.appliedAt());
+						if (info.appliedBy() != null) {
+							state.append(" by ").append(info.appliedBy());
+						}
+						if (info.executionMillis() != null) {
+							state.append(" in ").append(info.executionMillis()).append(" ms");
+						}
+					}
+					out.println("State:      " + state);
+				}
+				if (info.checksum() != null) {
+					out.println("Checksum:   " + info.checksum());
+				}
+				facade.graph().find(info.revision()).ifPresent((revision) -> {
+					if (revision.body() instanceof Revision.SqlBody sql) {
+						out.println();
+						out.println("-- upgrade");
+						out.print(withNewline(sql.upgrade().strip()));
+						out.println();
+						out.println("-- downgrade");
+						out.print(withNewline(sql.downgrade().strip()));
+					}
+				});
+				return ExitStatus.OK;
+			});
+	}
+
+	DbCommand check() {
+		return DbCommand.named("check")
+			.description("Compare the entities with the database: exit status 1 and the differences when they differ")
+			.action((invocation, context) -> {
+				List<Difference> differences = migrations().check();
+				PrintWriter out = context.outputWriter();
+				if (differences.isEmpty()) {
+					out.println("No differences: the database matches the entities.");
+					return ExitStatus.OK;
+				}
+				out.println(differences.size() + (differences.size() == 1 ? " difference" : " differences")
+						+ " between the entities and the database:");
+				for (Difference difference : differences) {
+					out.println("  " + difference.kind() + "  " + difference.detail());
+				}
+				return new ExitStatus(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
+						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
+			});
+	}
+
+	DbCommand createDb() {
+		return DbCommand.named("create-db")
+			.description("Create the schema from the entities on an empty database, then stamp the head (fresh installs)")
+			.action((invocation, context) -> {
+				CommandResult result = migrations().createDb();
+				context.outputWriter().println("Created the schema from the entities and stamped "
+						+ revisions(result.currentAfter()) + ".");
+				return ExitStatus.OK;
+			});
+	}
+
+	// ---- formatting ----
+
+	private static String line(Migrations facade, String id) {
+		return facade.graph().find(id)
+			.map((revision) -> id + (facade.graph().heads().contains(id) ? " (head)" : "")
+					+ (revision.message().isEmpty() ? "" : " " + revision.message()))
+			.orElse(id + " (no revision file)");
+	}
+
+	private static String labels(RevisionInfo info) {
+		return info.branchLabels().isEmpty() ? "" : " (" + String.join(", ", info.branchLabels()) + ")";
+	}
+
+	private static String parents(List<String> ids) {
+		return ids.isEmpty() ? "<base>" : String.join(", ", ids);
+	}
+
+	private static String revisions(List<String> ids) {
+		return ids.isEmpty() ? "base" : String.join(", ", ids);
+	}
+
+	private static String state(RevisionInfo.State state) {
+		return state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+	}
+
+	private static String count(List<StepResult> steps) {
+		return steps.size() + (steps.size() == 1 ? " revision" : " revisions");
+	}
+
+	private static long millis(List<StepResult> steps) {
+		return steps.stream().mapToLong(StepResult::executionMillis).sum();
+	}
+
+	private static String withNewline(String text) {
+		return (text.isEmpty() || text.endsWith("\n")) ? text : text + "\n";
+	}
+
+	private static String idOf(Path file) {
+		String name = file.getFileName().toString();
+		int underscore = name.indexOf('_');
+		return (underscore > 0) ? name.substring(0, underscore) : name;
+	}
+
+}

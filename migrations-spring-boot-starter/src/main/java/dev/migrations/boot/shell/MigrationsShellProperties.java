@@ -1,0 +1,66 @@
+package dev.migrations.boot.shell;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Settings of the {@code db} shell commands and of command mode.
+ */
+@ConfigurationProperties("migrations.shell")
+public class MigrationsShellProperties {
+
+	/**
+	 * Whether to register the 'db' commands in Spring Shell.
+	 */
+	private boolean enabled = true;
+
+	private final CommandMode commandMode = new CommandMode();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public CommandMode getCommandMode() {
+		return this.commandMode;
+	}
+
+	/**
+	 * Command mode: the application started with 'db ...' arguments.
+	 */
+	public static class CommandMode {
+
+		/**
+		 * Whether starting the application with 'db ...' arguments runs that command without the web
+		 * server, the interactive shell, the startup upgrade and drift detection, then exits.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Whether command mode ends the JVM with the command's exit status (0 done, 1 'db check' found
+		 * differences, 2 failed). When off, the status is the application context's exit code
+		 * (SpringApplication.exit(context)), e.g. to run commands in-process in tests.
+		 */
+		private boolean exit = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public boolean isExit() {
+			return this.exit;
+		}
+
+		public void setExit(boolean exit) {
+			this.exit = exit;
+		}
+
+	}
+
+}

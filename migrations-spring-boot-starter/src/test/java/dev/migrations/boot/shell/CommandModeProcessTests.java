@@ -1,0 +1,81 @@
+package dev.migrations.boot.shell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java ... ShellTestApplication db check} as CI would run it: a JVM of its own that ends with
+ * the command's status.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class CommandModeProcessTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theJvmEndsWithTheStatusOfTheCommand(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+
+		Finished upgrade = java(database, revisions, "db", "upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(upgrade.out()).containsPattern("Upgraded to 2b3c4d5e6f70 from base: 2 revisions in \\d+ ms\\.");
+
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP INDEX ix_bulletin_title");
+		}
+		Finished check = java(database, revisions, "db", "check");
+		assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
+		assertThat(check.out()).contains("  INDEX_MISSING  bulletin: the database lacks index on (title)");
+		assertThat(check.err()).contains("the database differs from the entities");
+	}
+
+	private Finished java(TestDatabase database, Path revisions, String... words)
+			throws IOException, InterruptedException, SQLException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(ShellTestApplication.class.getName());
+		command.addAll(Arrays.asList(words));
+		command.addAll(ShellSession.connectionArguments(database, revisions));
+		Path out = Files.createTempFile(this.directory, "out", ".txt");
+		Path err = Files.createTempFile(this.directory, "err", ".txt");
+		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+		if (!process.waitFor(3, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("`" + String.join(" ", words) + "` did not end within 3 minutes:\n" + Files.readString(out)
+					+ Files.readString(err));
+		}
+		return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));
+	}
+
+	/**
+	 * A JVM that ended.
+	 *
+	 * @param exitCode its exit status
+	 * @param out its standard output
+	 * @param err its standard error
+	 */
+	record Finished(int exitCode, String out, String err) {
+	}
+
+}

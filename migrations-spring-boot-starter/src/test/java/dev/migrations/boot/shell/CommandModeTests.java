@@ -1,0 +1,216 @@
+package dev.migrations.boot.shell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import dev.migrations.boot.MigrationsInitializer;
+import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static dev.migrations.boot.shell.ShellTestRevisions.CREATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application started with {@code db ...} arguments, as {@code java -jar app.jar db upgrade +1}
+ * would start it, in this JVM: the command runs instead of the application, and its status is the
+ * application's exit code.
+ */
+@ExtendWith({ TestDatabaseExtension.class, OutputCaptureExtension.class })
+class CommandModeTests {
+
+	@TempDir
+	Path revisions;
+
+	private TestDatabase database;
+
+	private CapturedOutput output;
+
+	@BeforeEach
+	void prepare(TestDatabase database, CapturedOutput output) {
+		this.database = database;
+		this.output = output;
+	}
+
+	@Test
+	void runsTheCommandInsteadOfTheStartupUpgradeAndTheInteractiveShell() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run run = run((context) -> {
+			assertThat(context.getBeansOfType(MigrationsInitializer.class)).isEmpty();
+			assertThat(context.getEnvironment().getProperty("spring.main.web-application-type")).isEqualTo("none");
+			assertThat(context.getEnvironment().getProperty("spring.shell.interactive.enabled")).isEqualTo("false");
+			assertThat(context.getEnvironment().getProperty("migrations.drift.enabled")).isEqualTo("false");
+		}, "db", "upgrade", "+1");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).containsPattern("  \\[1/1] upgrade 1a2b3c4d5e6f create bulletin \\.\\.\\. done in \\d+ ms\n")
+			.containsPattern("Upgraded to 1a2b3c4d5e6f from base: 1 revision in \\d+ ms\\.\n");
+		assertThat(appliedRevisions()).containsExactly(CREATE);
+	}
+
+	@Test
+	void checkExitsWithOneWhileTheDatabaseDiffersFromTheEntitiesAndZeroOnceInSync() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run(null, "db", "upgrade", "+1");
+
+		Run drifted = run(null, "db", "check");
+		assertThat(drifted.exitCode()).isEqualTo(1);
+		assertThat(drifted.out()).contains("1 difference between the entities and the database:\n"
+				+ "  INDEX_MISSING  bulletin: the database lacks index on (title)\n");
+		assertThat(drifted.err()).contains("the database differs from the entities: generate a revision with `db migrate");
+
+		run(null, "db", "upgrade");
+		Run inSync = run(null, "db", "check");
+		assertThat(inSync.exitCode()).isZero();
+		assertThat(inSync.out()).contains("No differences: the database matches the entities.\n");
+	}
+
+	@Test
+	void migrateKeepsAProbableRenameWithItsAlternativeWhenNobodyCanAnswer() throws IOException {
+		ShellTestRevisions.write(this.revisions, CREATE + "_create_bulletin.sql", """
+				-- revision: 1a2b3c4d5e6f
+				-- down_revision: none
+				-- message: create bulletin
+
+				-- upgrade
+				CREATE TABLE bulletin (id bigint NOT NULL PRIMARY KEY, headline varchar(200) NOT NULL);
+
+				-- downgrade
+				DROP TABLE bulletin;
+				""");
+		run(null, "db", "upgrade");
+
+		Run noRenames = run(null, "db", "migrate", "-m", "retitle bulletin", "--no-renames");
+		assertThat(noRenames.exitCode()).isZero();
+		Path dropAndAdd = newRevisionFile();
+		assertThat(DbCommandsTests.section(Files.readString(dropAndAdd), "upgrade"))
+			.contains("ALTER TABLE bulletin DROP COLUMN IF EXISTS headline;").doesNotContain("RENAME");
+		Files.delete(dropAndAdd);
+
+		Run kept = run(null, "db", "migrate", "-m", "retitle bulletin");
+		assertThat(kept.exitCode()).isZero();
+		Path file = newRevisionFile();
+		assertThat(file.getFileName().toString()).endsWith("_retitle_bulletin.sql");
+		assertThat(kept.out()).contains("Wrote " + file + " (revision " + DbCommandsTests.idOf(file) + "):\n"
+				+ "  rename column bulletin.headline to title (probable rename)\n"
+				+ "  create index on bulletin(title)\n")
+			.contains("Pass --no-renames to write drops and adds instead");
+		String upgrade = DbCommandsTests.section(Files.readString(file), "upgrade");
+		assertThat(upgrade).contains("-- WARNING: probable rename")
+			.contains("ALTER TABLE bulletin RENAME COLUMN headline TO title;");
+		assertThat(upgrade.lines().filter((line) -> line.startsWith("-- WARNING: probable rename")).findFirst().orElseThrow())
+			.contains("DROP COLUMN IF EXISTS headline").contains("ADD COLUMN IF NOT EXISTS title");
+
+		Files.delete(file);
+		Run explicit = run(null, "db", "migrate", "-m", "retitle bulletin", "--no-renames", "--rename",
+				"bulletin.headline=title");
+		assertThat(explicit.exitCode()).isZero();
+		assertThat(DbCommandsTests.section(Files.readString(newRevisionFile()), "upgrade"))
+			.contains("ALTER TABLE bulletin RENAME COLUMN headline TO title;").doesNotContain("probable rename");
+	}
+
+	@Test
+	void readsTheArgumentsAsTheOperatingSystemShellSplitThem() throws IOException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run revision = run(null, "db", "revision", "--message", "add status index", "--head", "2b3c4d5e6f70");
+		assertThat(revision.exitCode()).isZero();
+		assertThat(newRevisionFile().getFileName().toString()).endsWith("_add_status_index.sql");
+
+		run(null, "db", "upgrade", "2b3c4d5e6f70");
+		Run downgrade = run(null, "db", "downgrade", "-1");
+		assertThat(downgrade.exitCode()).isZero();
+		assertThat(downgrade.out()).containsPattern("Downgraded to 1a2b3c4d5e6f from 2b3c4d5e6f70: 1 revision in \\d+ ms");
+
+		Run script = run(null, "db", "upgrade", "--sql", "+1");
+		assertThat(script.exitCode()).isZero();
+		assertThat(script.out()).contains("CREATE INDEX ix_bulletin_title ON bulletin (title);")
+			.doesNotContain("add status index");
+	}
+
+	@Test
+	void failuresExitWithTwoAndTheMessageOnStandardError() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run unknownTarget = run(null, "db", "upgrade", "nonsense");
+		assertThat(unknownTarget.exitCode()).isEqualTo(2);
+		assertThat(unknownTarget.err()).contains("no revision 'nonsense' among the 2 known revisions");
+		assertThat(unknownTarget.out()).doesNotContain("Exception");
+
+		Run unknownCommand = run(null, "db", "frobnicate");
+		assertThat(unknownCommand.exitCode()).isEqualTo(2);
+		assertThat(unknownCommand.err()).contains("Unknown command `db frobnicate`: try `db` to list the db commands.");
+
+		Run unknownOption = run(null, "db", "current", "--verbose");
+		assertThat(unknownOption.exitCode()).isEqualTo(2);
+		assertThat(unknownOption.err()).contains("Unknown option --verbose for db current");
+	}
+
+	/** Starts the test application with the command's words, then the database settings, as arguments. */
+	private Run run(Consumer<ConfigurableApplicationContext> inspect, String... words) {
+		List<String> args = new ArrayList<>(Arrays.asList(words));
+		args.addAll(ShellSession.connectionArguments(this.database, this.revisions));
+		args.add("--migrations.shell.command-mode.exit=false");
+		int out = this.output.getOut().length();
+		int err = this.output.getErr().length();
+		ConfigurableApplicationContext context = SpringApplication.run(ShellTestApplication.class, args.toArray(String[]::new));
+		if (inspect != null) {
+			try {
+				inspect.accept(context);
+			}
+			catch (RuntimeException | Error ex) {
+				context.close();
+				throw ex;
+			}
+		}
+		int exitCode = SpringApplication.exit(context);
+		return new Run(exitCode, this.output.getOut().substring(out), this.output.getErr().substring(err));
+	}
+
+	private Path newRevisionFile() throws IOException {
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			List<Path> added = files.filter((file) -> !file.getFileName().toString().startsWith(CREATE)
+					&& !file.getFileName().toString().startsWith(ShellTestRevisions.INDEX)).toList();
+			assertThat(added).hasSize(1);
+			return added.get(0);
+		}
+	}
+
+	private List<String> appliedRevisions() throws SQLException {
+		List<String> applied = new ArrayList<>();
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT revision FROM migrations_version ORDER BY applied_seq")) {
+			while (rows.next()) {
+				applied.add(rows.getString(1));
+			}
+		}
+		return applied;
+	}
+
+	/**
+	 * One start of the application.
+	 *
+	 * @param exitCode what {@code SpringApplication.exit} returned
+	 * @param out what it wrote to standard output
+	 * @param err what it wrote to standard error
+	 */
+	record Run(int exitCode, String out, String err) {
+	}
+
+}
