@@ -80,7 +80,11 @@ final class Comparison {
 
 	private final Map<String, String> dropNotes = new HashMap<>();
 
-	private final Set<String> usedNames = new HashSet<>();
+	/** How many objects of either model, or added by this comparison, carry each constraint or index name. */
+	private final Map<String, Integer> usedNames = new HashMap<>();
+
+	/** (target table, name) of the constraints and indexes a matched table keeps in the database. */
+	private final Set<List<String>> keptNames = new HashSet<>();
 
 	/** Keys (target table, columns) that are dropped: foreign keys referencing them must follow. */
 	private final Set<List<Object>> droppedKeys = new HashSet<>();
@@ -452,6 +456,7 @@ final class Comparison {
 		String currentName = pair.current.name();
 		String table = pair.target.name();
 		Map<String, String> renames = pair.columnRenames;
+		collectKeptNames(table, pair.current);
 
 		PrimaryKey existingKey = pair.current.primaryKey();
 		PrimaryKey wantedKey = pair.target.primaryKey();
@@ -459,6 +464,7 @@ final class Comparison {
 		if (!Objects.equals(existingKeyColumns, (wantedKey != null) ? wantedKey.columns() : null)) {
 			if (existingKey != null) {
 				this.dropPrimaryKeys.add(new DropPrimaryKey(currentName, existingKey));
+				release(table, existingKey.name());
 				this.droppedKeys.add(List.of(table, existingKeyColumns));
 			}
 			if (wantedKey != null) {
@@ -470,6 +476,7 @@ final class Comparison {
 				(unique) -> mapColumns(unique.columns(), renames), UniqueConstraint::columns);
 		for (UniqueConstraint unique : uniques.onlyCurrent) {
 			this.dropUniques.add(new DropUnique(currentName, unique));
+			release(table, unique.name());
 			this.droppedKeys.add(List.of(table, mapColumns(unique.columns(), renames)));
 		}
 		for (UniqueConstraint unique : uniques.onlyTarget) {
@@ -480,6 +487,7 @@ final class Comparison {
 				(index) -> indexKey(index, Map.of()));
 		for (Index index : indexes.onlyCurrent) {
 			this.dropIndexes.add(new DropIndex(currentName, index));
+			release(table, index.name());
 			if (index.unique() && index.where() == null) {
 				this.droppedKeys.add(List.of(table, mapColumns(index.elements(), renames)));
 			}
@@ -493,6 +501,7 @@ final class Comparison {
 				(check) -> Expressions.checkKey(check.expression(), Map.of()));
 		for (CheckConstraint check : checks.onlyCurrent) {
 			this.dropChecks.add(new DropCheck(currentName, check));
+			release(table, check.name());
 		}
 		for (CheckConstraint check : checks.onlyTarget) {
 			this.addChecks.add(new AddCheck(table, namedCheck(table, check)));
@@ -502,6 +511,7 @@ final class Comparison {
 				(foreignKey) -> currentForeignKeyKey(foreignKey, renames), this::targetForeignKeyKey);
 		for (ForeignKey foreignKey : foreignKeys.onlyCurrent) {
 			this.dropForeignKeys.add(new DropForeignKey(currentName, foreignKey));
+			release(table, foreignKey.name());
 		}
 		for (ForeignKey foreignKey : foreignKeys.onlyTarget) {
 			this.addForeignKeys.add(new AddForeignKey(table, namedForeignKey(table, foreignKey)));
@@ -612,25 +622,64 @@ final class Comparison {
 	// Readable names for what is added
 
 	private void collectNames(Table table) {
-		if (table.primaryKey() != null && table.primaryKey().name() != null) {
-			this.usedNames.add(table.primaryKey().name());
+		if (table.primaryKey() != null) {
+			use(table.primaryKey().name());
 		}
-		table.uniqueConstraints().forEach((unique) -> this.usedNames.add(unique.name()));
-		table.indexes().forEach((index) -> this.usedNames.add(index.name()));
-		table.foreignKeys().forEach((foreignKey) -> this.usedNames.add(foreignKey.name()));
-		table.checks().forEach((check) -> this.usedNames.add(check.name()));
+		table.uniqueConstraints().forEach((unique) -> use(unique.name()));
+		table.indexes().forEach((index) -> use(index.name()));
+		table.foreignKeys().forEach((foreignKey) -> use(foreignKey.name()));
+		table.checks().forEach((check) -> use(check.name()));
 	}
 
+	private void collectKeptNames(String table, Table current) {
+		if (current.primaryKey() != null) {
+			keep(table, current.primaryKey().name());
+		}
+		current.uniqueConstraints().forEach((unique) -> keep(table, unique.name()));
+		current.indexes().forEach((index) -> keep(table, index.name()));
+		current.foreignKeys().forEach((foreignKey) -> keep(table, foreignKey.name()));
+		current.checks().forEach((check) -> keep(table, check.name()));
+	}
+
+	private void use(String name) {
+		if (name != null) {
+			this.usedNames.merge(name, 1, Integer::sum);
+		}
+	}
+
+	private void keep(String table, String name) {
+		if (name != null) {
+			this.keptNames.add(List.of(table, name));
+		}
+	}
+
+	/**
+	 * A constraint or index the script drops frees its name: drops run before every add, so what is
+	 * added in its place may take the name back instead of a {@code _2} variant.
+	 */
+	private void release(String table, String name) {
+		if (name != null) {
+			this.usedNames.computeIfPresent(name, (key, count) -> (count > 1) ? count - 1 : null);
+			this.keptNames.remove(List.of(table, name));
+		}
+	}
+
+	/**
+	 * The name to add an object under. A wanted name the server chose in the scratch schema
+	 * ({@code offer_quantity_check}) can be taken in the database by another constraint of the
+	 * table that stays (the server numbers names in creation order, which differs between the two):
+	 * then a readable name is generated instead, or the statement would fail.
+	 */
 	private String name(String wanted, String table, Supplier<String> generator) {
-		if (!ConstraintNames.needsReadableName(wanted, table)) {
+		if (!ConstraintNames.needsReadableName(wanted, table) && !this.keptNames.contains(List.of(table, wanted))) {
 			return wanted;
 		}
 		String base = generator.get();
 		String name = base;
-		for (int n = 2; this.usedNames.contains(name); n++) {
+		for (int n = 2; this.usedNames.containsKey(name); n++) {
 			name = ConstraintNames.truncate(base + "_" + n);
 		}
-		this.usedNames.add(name);
+		use(name);
 		return name;
 	}
 

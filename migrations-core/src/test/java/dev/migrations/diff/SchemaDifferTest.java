@@ -187,6 +187,40 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aConstraintReplacedInTheSameScriptKeepsItsReadableName() {
+		Table database = table("comment").columns(column("post_id", "bigint"))
+			.foreignKey(foreignKey("fk_comment_post_id__post", "post_id", "post", "id"))
+			.build();
+		Table entities = table("comment").columns(column("post_id", "bigint"))
+			.foreignKey(new ForeignKey("FKawh04q8kr52jt7ed32yl29i1", List.of("post_id"), null, "post", List.of("id"),
+					ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(database), schema(entities));
+
+		assertThat(operations).containsExactly(new Operation.DropForeignKey("comment", database.foreignKeys().get(0)),
+				new Operation.AddForeignKey("comment", new ForeignKey("fk_comment_post_id__post", List.of("post_id"), null,
+						"post", List.of("id"), ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION)));
+	}
+
+	@Test
+	void aServerChosenNameThatAKeptConstraintHoldsIsNotReused() {
+		// the scratch schema numbered its checks in another order than the database did
+		Table database = table("offer").columns(column("quantity", "integer"))
+			.check("offer_quantity_check", "(quantity <= 1000)")
+			.build();
+		Table entities = table("offer").columns(column("quantity", "integer"))
+			.check("offer_quantity_check", "(quantity >= 0)")
+			.check("offer_quantity_check1", "(quantity <= 1000)")
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(database), schema(entities));
+
+		assertThat(operations).containsExactly(
+				new Operation.AddCheck("offer", new CheckConstraint("ck_offer_quantity", "(quantity >= 0)")));
+	}
+
+	@Test
 	void aForeignKeyIsDroppedAndReAddedAroundAChangeOfTheKeyItReferences() {
 		Table before = table("country").columns(notNull("code", "character(2)"), notNull("id", "integer"))
 			.primaryKey("country_pkey", "code")
