@@ -11,6 +11,7 @@ import static dev.migrations.diff.TestTables.sequence;
 import static dev.migrations.diff.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -628,6 +629,21 @@ class SchemaDifferTest {
 							"bulletin.status: database has character varying(20), entities want character varying(50)"),
 					new Difference("TABLE_EXTRA", "legacy", "the database has table legacy, which no entity maps"),
 					new Difference("INDEX_MISSING", "bulletin(status)", "bulletin: the database lacks index on (status)"));
+	}
+
+	@Test
+	void theForeignKeysOfAMissingOrExtraTableArePartOfThatDifference() {
+		Table ticket = table("ticket").columns(notNull("id", "bigint")).primaryKey("ticket_pkey", "id").build();
+		Table legacy = table("legacy_queue").columns(column("ticket_id", "bigint"))
+			.foreignKey(foreignKey("legacy_queue_ticket_id_fkey", "ticket_id", "ticket", "id"))
+			.build();
+		Table note = table("note").columns(column("ticket_id", "bigint"), column("body", "text"))
+			.foreignKey(foreignKey("FKq2w3e4r5t6y7u8i9o0p1a2s3d4", "ticket_id", "ticket", "id"))
+			.build();
+
+		assertThat(this.differ.differences(schema(ticket, legacy), schema(ticket, note), DiffOptions.defaults()))
+			.extracting(Difference::kind, Difference::object)
+			.containsExactly(tuple("TABLE_MISSING", "note"), tuple("TABLE_EXTRA", "legacy_queue"));
 	}
 
 	@Test
