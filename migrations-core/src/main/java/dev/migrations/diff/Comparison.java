@@ -3,6 +3,7 @@ package dev.migrations.diff;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrations.MigrationsException;
@@ -56,6 +58,10 @@ import dev.migrations.schema.UniqueConstraint;
 
 /** One run of {@link SchemaDiffer}: the comparators and the phase lists they fill. */
 final class Comparison {
+
+	/** An index element that is a column name alone, as the server prints it: no expression, DESC or operator class. */
+	private static final Pattern PLAIN_COLUMN = Pattern
+		.compile("[a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\"");
 
 	private final SchemaModel current;
 
@@ -474,6 +480,14 @@ final class Comparison {
 
 		Matching<UniqueConstraint> uniques = match(pair.current.uniqueConstraints(), pair.target.uniqueConstraints(),
 				(unique) -> mapColumns(unique.columns(), renames), UniqueConstraint::columns);
+		Matching<Index> indexes = match(pair.current.indexes(), pair.target.indexes(), (index) -> indexKey(index, renames),
+				(index) -> indexKey(index, Map.of()));
+		// CREATE UNIQUE INDEX CONCURRENTLY is how uniqueness reaches a big table without a long lock: a
+		// unique index on plain columns enforces what a unique constraint on them does, either way round.
+		satisfyByUniqueIndex(uniques.onlyTarget, UniqueConstraint::columns, indexes.onlyCurrent,
+				(index) -> uniqueIndexColumns(index, renames));
+		satisfyByUniqueIndex(uniques.onlyCurrent, (unique) -> mapColumns(unique.columns(), renames), indexes.onlyTarget,
+				(index) -> uniqueIndexColumns(index, Map.of()));
 		for (UniqueConstraint unique : uniques.onlyCurrent) {
 			this.dropUniques.add(new DropUnique(currentName, unique));
 			release(table, unique.name());
@@ -483,8 +497,6 @@ final class Comparison {
 			this.addUniques.add(new AddUnique(table, namedUnique(table, unique)));
 		}
 
-		Matching<Index> indexes = match(pair.current.indexes(), pair.target.indexes(), (index) -> indexKey(index, renames),
-				(index) -> indexKey(index, Map.of()));
 		for (Index index : indexes.onlyCurrent) {
 			this.dropIndexes.add(new DropIndex(currentName, index));
 			release(table, index.name());
@@ -545,6 +557,35 @@ final class Comparison {
 		return currentForeignKeyKey(foreignKey, renames).equals(java.util.Arrays.asList(foreignKey.columns(),
 				isLocal(foreignKey.referencedSchema(), this.current) ? null : foreignKey.referencedSchema(),
 				foreignKey.referencedTable(), foreignKey.referencedColumns(), foreignKey.onDelete(), foreignKey.onUpdate()));
+	}
+
+	private static void satisfyByUniqueIndex(List<UniqueConstraint> uniques,
+			Function<UniqueConstraint, List<String>> uniqueColumns, List<Index> indexes,
+			Function<Index, List<String>> indexColumns) {
+		for (Iterator<UniqueConstraint> unique = uniques.iterator(); unique.hasNext();) {
+			List<String> columns = uniqueColumns.apply(unique.next());
+			Optional<Index> same = indexes.stream().filter((index) -> columns.equals(indexColumns.apply(index))).findFirst();
+			if (same.isPresent()) {
+				indexes.remove(same.get());
+				unique.remove();
+			}
+		}
+	}
+
+	/** The columns of a unique index that enforces exactly what a unique constraint on them would, else {@code null}. */
+	private static List<String> uniqueIndexColumns(Index index, Map<String, String> renames) {
+		if (!index.unique() || index.where() != null || !index.include().isEmpty()
+				|| (index.method() != null && !index.method().equals("btree"))) {
+			return null;
+		}
+		List<String> columns = new ArrayList<>();
+		for (String element : index.elements()) {
+			if (!PLAIN_COLUMN.matcher(element).matches()) {
+				return null;
+			}
+			columns.add(Expressions.key(element, renames));
+		}
+		return columns;
 	}
 
 	private List<Object> indexKey(Index index, Map<String, String> renames) {

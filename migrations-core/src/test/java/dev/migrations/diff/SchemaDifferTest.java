@@ -222,6 +222,23 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aUniqueIndexOnPlainColumnsSatisfiesAUniqueConstraintOnThem() {
+		Table database = table("member").columns(column("email", "text"), column("nickname", "text"))
+			.index(new Index("ux_member_email", List.of("email"), true, "btree", null, List.of()))
+			.index(new Index("ux_member_nickname", List.of("lower(nickname)"), true, "btree", null, List.of()))
+			.build();
+		Table entities = table("member").columns(column("email", "text"), column("nickname", "text"))
+			.unique("member_email_key", "email")
+			.unique("member_nickname_key", "nickname")
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(database), schema(entities));
+
+		assertThat(described(operations)).containsExactly("drop index ux_member_nickname on member(lower(nickname))",
+				"add unique constraint on member (nickname)");
+	}
+
+	@Test
 	void aForeignKeyIsDroppedAndReAddedAroundAChangeOfTheKeyItReferences() {
 		Table before = table("country").columns(notNull("code", "character(2)"), notNull("id", "integer"))
 			.primaryKey("country_pkey", "code")
