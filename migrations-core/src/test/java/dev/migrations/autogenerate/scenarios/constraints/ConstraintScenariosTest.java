@@ -21,10 +21,12 @@ import dev.migrations.autogenerate.ScenarioRunner;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.entity.EntitySource;
+import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -776,6 +778,67 @@ class ConstraintScenariosTest {
 					+ " where conrelid = 'subscription_billing_agreement_amendment'::regclass and contype in ('u', 'f')"))
 				.isEmpty())
 			.run(db);
+	}
+
+	/**
+	 * Constraints changed by hand behind the entities' back are drift, checks included, and
+	 * {@code migrate} writes the revision that puts them back.
+	 */
+	@Test
+	void constraintsChangedByHandAreDrift(TestDatabase db) {
+		Migrations migrations = new ScenarioRunner(this.directory).migrations(db.dataSource(),
+				List.of(dev.migrations.autogenerate.scenarios.constraints.names.v1.Customer.class, dev.migrations.autogenerate.scenarios.constraints.names.v1.Invoice.class));
+		// the index on "name" is called after its column, though name is also a type
+		assertThat(read(migrations.migrate("create customer and invoice").file()))
+			.contains("CREATE INDEX IF NOT EXISTS ix_customer_name ON customer (name);");
+		migrations.upgrade("head");
+		ScenarioRunner.execute(db.dataSource(), "ALTER TABLE customer DROP CONSTRAINT customer_credit_limit_check",
+				"ALTER TABLE customer ADD CONSTRAINT name_not_blank CHECK (name <> '')",
+				"ALTER TABLE customer DROP CONSTRAINT customer_email_key", "DROP INDEX ix_customer_name",
+				"ALTER TABLE invoice DROP CONSTRAINT fk_invoice_payer_id__customer",
+				"ALTER TABLE invoice ADD CONSTRAINT fk_invoice_payer_id__customer FOREIGN KEY (payer_id) REFERENCES customer");
+
+		List<Difference> drift = migrations.check();
+		assertThat(drift).extracting(Difference::kind, Difference::object).containsExactlyInAnyOrder(
+				tuple("CHECK_MISSING", "customer"), tuple("CHECK_EXTRA", "customer"), tuple("UNIQUE_MISSING", "customer(email)"),
+				tuple("INDEX_MISSING", "customer(name)"), tuple("FOREIGN_KEY_EXTRA", "invoice(payer_id)"),
+				tuple("FOREIGN_KEY_MISSING", "invoice(payer_id)"));
+		assertThat(drift).extracting(Difference::detail)
+			.anySatisfy((detail) -> assertThat(detail).contains("lacks check", "credit_limit >= 0"))
+			.anySatisfy((detail) -> assertThat(detail).contains("name_not_blank"))
+			.anySatisfy((detail) -> assertThat(detail).contains("lacks foreign key (payer_id) -> customer (id) on delete cascade"));
+		String revision = read(migrations.migrate("restore constraints").file());
+		assertThat(statements(upgrade(revision))).contains(
+				"ALTER TABLE customer DROP CONSTRAINT IF EXISTS name_not_blank;",
+				"ALTER TABLE customer ADD CONSTRAINT customer_credit_limit_check CHECK (credit_limit >= 0);",
+				"ALTER TABLE invoice ADD CONSTRAINT fk_invoice_payer_id__customer FOREIGN KEY (payer_id) REFERENCES customer (id)"
+						+ " ON DELETE CASCADE;");
+		migrations.upgrade("head");
+		assertThat(migrations.check()).isEmpty();
+	}
+
+	/**
+	 * A narrowed enum check meets a row holding the removed constant: the upgrade fails on that
+	 * statement, names the revision, and leaves the database at v1 with its rows.
+	 */
+	@Test
+	void enumConstantRemovedWhileRowsHoldItFailsCleanly(TestDatabase db) {
+		ScenarioRunner runner = new ScenarioRunner(this.directory);
+		Migrations v1 = runner.migrations(db.dataSource(), List.of(dev.migrations.autogenerate.scenarios.constraints.enumremoved.v1.Purchase.class));
+		v1.migrate("create purchase");
+		v1.upgrade("head");
+		ScenarioRunner.execute(db.dataSource(), "insert into purchase (id, status) values (1, 'NEW'), (2, 'CANCELLED')");
+		List<String> current = v1.current();
+
+		Migrations v2 = runner.migrations(db.dataSource(), List.of(dev.migrations.autogenerate.scenarios.constraints.enumremoved.v2.Purchase.class));
+		MigrateResult generated = v2.migrate("drop cancelled");
+		assertThat(upgrade(read(generated.file()))).contains("-- WARNING: fails if rows of purchase violate it");
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> v2.upgrade("head"))
+			.withMessageContaining(generated.revision())
+			.withMessageContaining("purchase_status_check");
+		assertThat(v2.current()).isEqualTo(current);
+		assertThat(Sql.column(db.dataSource(), "select status from purchase order by id")).containsExactly("NEW", "CANCELLED");
+		assertThat(v1.check()).isEmpty();
 	}
 
 	static void write(Path file, String text) {
