@@ -259,6 +259,8 @@ public final class Migrations {
 	/**
 	 * {@code db check}: the differences between the entities and the database, empty when in sync.
 	 * Reads only; the entities are materialised in a scratch schema that is always rolled back.
+	 * Indexes no entity can declare (expression keys, GIN/GiST methods, partial unique indexes, from
+	 * hand-written revisions) are not differences: {@link #compare}'s {@code unmanaged()} lists them.
 	 */
 	public List<Difference> check() {
 		return compare(DiffOptions.defaults()).differences();

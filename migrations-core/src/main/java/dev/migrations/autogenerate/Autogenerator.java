@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.diff.DiffOptions;
@@ -16,8 +17,10 @@ import dev.migrations.entity.EntitySource;
 import dev.migrations.entity.EnumTypeDefinition;
 import dev.migrations.entity.PostgresScratchSchema;
 import dev.migrations.introspect.PostgresIntrospector;
+import dev.migrations.autogenerate.Comparison.UnmanagedIndex;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumType;
+import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Table;
 
@@ -28,8 +31,22 @@ import dev.migrations.schema.Table;
  * metadata) is run in a scratch schema inside a transaction that is always rolled back, so type
  * names, defaults and check expressions are spelled by the server itself and only real differences
  * remain.
+ * <p>
+ * Indexes the entities cannot declare are left alone: an expression, operator class, collation or
+ * {@code NULLS} order in the key, a method other than btree (GIN, GiST, BRIN, hash), or a partial
+ * unique index. {@code @Index} takes column names with {@code ASC}/{@code DESC} only, its
+ * {@code options} follow the column list (enough for {@code WHERE} and {@code INCLUDE}, too late for
+ * {@code USING}), and {@code unique = true} makes a unique constraint, which has no {@code WHERE}.
+ * Such indexes can only come from hand-written revisions: reporting them as drift, or dropping them
+ * in every generated revision, would leave the user no way to a clean {@code db check}. They are
+ * listed in {@link Comparison#unmanaged()} instead. A plain index the entities could declare but do
+ * not is still a difference.
  */
 public final class Autogenerator {
+
+	// what Hibernate's @Index columnList can produce, as the introspector prints it
+	private static final Pattern DECLARABLE_ELEMENT = Pattern
+		.compile("(?:[a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\")(?: DESC)?");
 
 	private final EntitySource entities;
 
@@ -64,8 +81,55 @@ public final class Autogenerator {
 		SchemaModel target = keepLiveEnumOrder(
 				new SchemaModel(schema, scratch.tables(), scratch.sequences(), scratch.enumTypes()), database, model);
 		DiffOptions effective = options.includeTables(this.tableFilter);
-		List<Operation> operations = this.differ.diff(database, target, effective);
-		return new Comparison(database, target, operations, this.differ.describe(operations), model.warnings());
+		List<UnmanagedIndex> unmanaged = new ArrayList<>();
+		SchemaModel managed = withoutUnmanagedIndexes(database, target, unmanaged);
+		List<Operation> operations = this.differ.diff(managed, target, effective);
+		return new Comparison(database, target, operations, this.differ.describe(operations), model.warnings(),
+				unmanaged);
+	}
+
+	/**
+	 * The database without the indexes the entities cannot declare, on the tables the entities map
+	 * (a table they do not map is dropped whole, its indexes with it, and restored whole by the
+	 * downgrade). A column the entities drop takes such an index along on the server's side.
+	 */
+	private SchemaModel withoutUnmanagedIndexes(SchemaModel database, SchemaModel target, List<UnmanagedIndex> unmanaged) {
+		List<Table> tables = new ArrayList<>();
+		for (Table table : database.tables()) {
+			if (target.table(table.name()).isEmpty() || !this.tableFilter.test(table.name())) {
+				tables.add(table);
+				continue;
+			}
+			List<Index> managed = new ArrayList<>();
+			for (Index index : table.indexes()) {
+				Optional<String> reason = undeclarable(index);
+				if (reason.isPresent()) {
+					unmanaged.add(new UnmanagedIndex(table.name(), index, reason.get()));
+				}
+				else {
+					managed.add(index);
+				}
+			}
+			tables.add(new Table(table.name(), table.columns(), table.primaryKey(), table.uniqueConstraints(), managed,
+					table.foreignKeys(), table.checks(), table.comment()));
+		}
+		return new SchemaModel(database.schema(), tables, database.sequences(), database.enumTypes());
+	}
+
+	/** What in an index no JPA mapping can declare, empty when an entity could declare it. */
+	static Optional<String> undeclarable(Index index) {
+		if (index.method() != null && !index.method().equals("btree")) {
+			return Optional.of("the " + index.method() + " method");
+		}
+		for (String element : index.elements()) {
+			if (!DECLARABLE_ELEMENT.matcher(element).matches()) {
+				return Optional.of("the key " + element);
+			}
+		}
+		if (index.unique() && index.where() != null) {
+			return Optional.of("a partial unique index (where " + index.where() + ")");
+		}
+		return Optional.empty();
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.migrations.diff;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrations.MigrationsException;
@@ -58,6 +60,10 @@ import dev.migrations.schema.UniqueConstraint;
 /** One run of {@link SchemaDiffer}: the comparators and the phase lists they fill. */
 final class Comparison {
 
+	/** An index element that is a column name alone, as the server prints it: no expression, DESC or operator class. */
+	private static final Pattern PLAIN_COLUMN = Pattern
+		.compile("[a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\"");
+
 	private final SchemaModel current;
 
 	private final SchemaModel target;
@@ -81,7 +87,11 @@ final class Comparison {
 
 	private final Map<String, String> dropNotes = new HashMap<>();
 
-	private final Set<String> usedNames = new HashSet<>();
+	/** How many objects of either model, or added by this comparison, carry each constraint or index name. */
+	private final Map<String, Integer> usedNames = new HashMap<>();
+
+	/** (target table, name) of the constraints and indexes a matched table keeps in the database. */
+	private final Set<List<String>> keptNames = new HashSet<>();
 
 	/** Keys (target table, columns) that are dropped: foreign keys referencing them must follow. */
 	private final Set<List<Object>> droppedKeys = new HashSet<>();
@@ -453,6 +463,7 @@ final class Comparison {
 		String currentName = pair.current.name();
 		String table = pair.target.name();
 		Map<String, String> renames = pair.columnRenames;
+		collectKeptNames(table, pair.current);
 
 		PrimaryKey existingKey = pair.current.primaryKey();
 		PrimaryKey wantedKey = pair.target.primaryKey();
@@ -460,6 +471,7 @@ final class Comparison {
 		if (!Objects.equals(existingKeyColumns, (wantedKey != null) ? wantedKey.columns() : null)) {
 			if (existingKey != null) {
 				this.dropPrimaryKeys.add(new DropPrimaryKey(currentName, existingKey));
+				release(table, existingKey.name());
 				this.droppedKeys.add(List.of(table, existingKeyColumns));
 			}
 			if (wantedKey != null) {
@@ -469,18 +481,26 @@ final class Comparison {
 
 		Matching<UniqueConstraint> uniques = match(pair.current.uniqueConstraints(), pair.target.uniqueConstraints(),
 				(unique) -> mapColumns(unique.columns(), renames), UniqueConstraint::columns);
+		Matching<Index> indexes = match(pair.current.indexes(), pair.target.indexes(), (index) -> indexKey(index, renames),
+				(index) -> indexKey(index, Map.of()));
+		// CREATE UNIQUE INDEX CONCURRENTLY is how uniqueness reaches a big table without a long lock: a
+		// unique index on plain columns enforces what a unique constraint on them does, either way round.
+		satisfyByUniqueIndex(uniques.onlyTarget, UniqueConstraint::columns, indexes.onlyCurrent,
+				(index) -> uniqueIndexColumns(index, renames));
+		satisfyByUniqueIndex(uniques.onlyCurrent, (unique) -> mapColumns(unique.columns(), renames), indexes.onlyTarget,
+				(index) -> uniqueIndexColumns(index, Map.of()));
 		for (UniqueConstraint unique : uniques.onlyCurrent) {
 			this.dropUniques.add(new DropUnique(currentName, unique));
+			release(table, unique.name());
 			this.droppedKeys.add(List.of(table, mapColumns(unique.columns(), renames)));
 		}
 		for (UniqueConstraint unique : uniques.onlyTarget) {
 			this.addUniques.add(new AddUnique(table, namedUnique(table, unique)));
 		}
 
-		Matching<Index> indexes = match(pair.current.indexes(), pair.target.indexes(), (index) -> indexKey(index, renames),
-				(index) -> indexKey(index, Map.of()));
 		for (Index index : indexes.onlyCurrent) {
 			this.dropIndexes.add(new DropIndex(currentName, index));
+			release(table, index.name());
 			if (index.unique() && index.where() == null) {
 				this.droppedKeys.add(List.of(table, mapColumns(index.elements(), renames)));
 			}
@@ -494,6 +514,7 @@ final class Comparison {
 				(check) -> Expressions.checkKey(check.expression(), Map.of()));
 		for (CheckConstraint check : checks.onlyCurrent) {
 			this.dropChecks.add(new DropCheck(currentName, check));
+			release(table, check.name());
 		}
 		for (CheckConstraint check : checks.onlyTarget) {
 			this.addChecks.add(new AddCheck(table, namedCheck(table, check)));
@@ -503,6 +524,7 @@ final class Comparison {
 				(foreignKey) -> currentForeignKeyKey(foreignKey, renames), this::targetForeignKeyKey);
 		for (ForeignKey foreignKey : foreignKeys.onlyCurrent) {
 			this.dropForeignKeys.add(new DropForeignKey(currentName, foreignKey));
+			release(table, foreignKey.name());
 		}
 		for (ForeignKey foreignKey : foreignKeys.onlyTarget) {
 			this.addForeignKeys.add(new AddForeignKey(table, namedForeignKey(table, foreignKey)));
@@ -536,6 +558,35 @@ final class Comparison {
 		return currentForeignKeyKey(foreignKey, renames).equals(java.util.Arrays.asList(foreignKey.columns(),
 				isLocal(foreignKey.referencedSchema(), this.current) ? null : foreignKey.referencedSchema(),
 				foreignKey.referencedTable(), foreignKey.referencedColumns(), foreignKey.onDelete(), foreignKey.onUpdate()));
+	}
+
+	private static void satisfyByUniqueIndex(List<UniqueConstraint> uniques,
+			Function<UniqueConstraint, List<String>> uniqueColumns, List<Index> indexes,
+			Function<Index, List<String>> indexColumns) {
+		for (Iterator<UniqueConstraint> unique = uniques.iterator(); unique.hasNext();) {
+			List<String> columns = uniqueColumns.apply(unique.next());
+			Optional<Index> same = indexes.stream().filter((index) -> columns.equals(indexColumns.apply(index))).findFirst();
+			if (same.isPresent()) {
+				indexes.remove(same.get());
+				unique.remove();
+			}
+		}
+	}
+
+	/** The columns of a unique index that enforces exactly what a unique constraint on them would, else {@code null}. */
+	private static List<String> uniqueIndexColumns(Index index, Map<String, String> renames) {
+		if (!index.unique() || index.where() != null || !index.include().isEmpty()
+				|| (index.method() != null && !index.method().equals("btree"))) {
+			return null;
+		}
+		List<String> columns = new ArrayList<>();
+		for (String element : index.elements()) {
+			if (!PLAIN_COLUMN.matcher(element).matches()) {
+				return null;
+			}
+			columns.add(Expressions.key(element, renames));
+		}
+		return columns;
 	}
 
 	private List<Object> indexKey(Index index, Map<String, String> renames) {
@@ -613,25 +664,64 @@ final class Comparison {
 	// Readable names for what is added
 
 	private void collectNames(Table table) {
-		if (table.primaryKey() != null && table.primaryKey().name() != null) {
-			this.usedNames.add(table.primaryKey().name());
+		if (table.primaryKey() != null) {
+			use(table.primaryKey().name());
 		}
-		table.uniqueConstraints().forEach((unique) -> this.usedNames.add(unique.name()));
-		table.indexes().forEach((index) -> this.usedNames.add(index.name()));
-		table.foreignKeys().forEach((foreignKey) -> this.usedNames.add(foreignKey.name()));
-		table.checks().forEach((check) -> this.usedNames.add(check.name()));
+		table.uniqueConstraints().forEach((unique) -> use(unique.name()));
+		table.indexes().forEach((index) -> use(index.name()));
+		table.foreignKeys().forEach((foreignKey) -> use(foreignKey.name()));
+		table.checks().forEach((check) -> use(check.name()));
 	}
 
+	private void collectKeptNames(String table, Table current) {
+		if (current.primaryKey() != null) {
+			keep(table, current.primaryKey().name());
+		}
+		current.uniqueConstraints().forEach((unique) -> keep(table, unique.name()));
+		current.indexes().forEach((index) -> keep(table, index.name()));
+		current.foreignKeys().forEach((foreignKey) -> keep(table, foreignKey.name()));
+		current.checks().forEach((check) -> keep(table, check.name()));
+	}
+
+	private void use(String name) {
+		if (name != null) {
+			this.usedNames.merge(name, 1, Integer::sum);
+		}
+	}
+
+	private void keep(String table, String name) {
+		if (name != null) {
+			this.keptNames.add(List.of(table, name));
+		}
+	}
+
+	/**
+	 * A constraint or index the script drops frees its name: drops run before every add, so what is
+	 * added in its place may take the name back instead of a {@code _2} variant.
+	 */
+	private void release(String table, String name) {
+		if (name != null) {
+			this.usedNames.computeIfPresent(name, (key, count) -> (count > 1) ? count - 1 : null);
+			this.keptNames.remove(List.of(table, name));
+		}
+	}
+
+	/**
+	 * The name to add an object under. A wanted name the server chose in the scratch schema
+	 * ({@code offer_quantity_check}) can be taken in the database by another constraint of the
+	 * table that stays (the server numbers names in creation order, which differs between the two):
+	 * then a readable name is generated instead, or the statement would fail.
+	 */
 	private String name(String wanted, String table, Supplier<String> generator) {
-		if (!ConstraintNames.needsReadableName(wanted, table)) {
+		if (!ConstraintNames.needsReadableName(wanted, table) && !this.keptNames.contains(List.of(table, wanted))) {
 			return wanted;
 		}
 		String base = generator.get();
 		String name = base;
-		for (int n = 2; this.usedNames.contains(name); n++) {
+		for (int n = 2; this.usedNames.containsKey(name); n++) {
 			name = ConstraintNames.truncate(base + "_" + n);
 		}
-		this.usedNames.add(name);
+		use(name);
 		return name;
 	}
 

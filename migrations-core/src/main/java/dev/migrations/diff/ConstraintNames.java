@@ -29,13 +29,20 @@ public final class ConstraintNames {
 
 	private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
 
-	/** Words of an expression that are never column names: keywords, type names, operators. */
+	/** Words of an expression that are never column names: keywords and operators. */
 	private static final Set<String> NOT_COLUMNS = Set.of("and", "or", "not", "null", "is", "true", "false", "any",
 			"all", "some", "array", "in", "like", "ilike", "similar", "to", "escape", "between", "case", "when", "then",
 			"else", "end", "asc", "desc", "nulls", "first", "last", "collate", "distinct", "isnull", "notnull", "cast",
-			"as", "at", "zone", "character", "varying", "double", "precision", "without", "with", "time", "timestamp",
-			"interval", "text", "integer", "bigint", "smallint", "numeric", "decimal", "boolean", "real", "date", "json",
-			"jsonb", "uuid", "bytea", "regclass", "name", "bpchar", "varchar");
+			"as", "at");
+
+	/**
+	 * Words after which a type or a collation follows, not a column: {@code CAST(x AS name)},
+	 * {@code created_at AT TIME ZONE 'UTC'}, {@code email COLLATE "C"}.
+	 */
+	private static final Set<String> TYPE_INTRODUCERS = Set.of("as", "at", "collate");
+
+	/** Later words of multi-word types: {@code character varying}, {@code timestamp without time zone}. */
+	private static final Set<String> TYPE_CONTINUATIONS = Set.of("varying", "precision", "without", "with", "time", "zone");
 
 	private ConstraintNames() {
 	}
@@ -122,22 +129,33 @@ public final class ConstraintNames {
 		return prefix + suffix;
 	}
 
-	/** The column names an expression mentions, in order of first appearance. */
+	/**
+	 * The column names an expression mentions, in order of first appearance. A word is a type, not a
+	 * column, right after {@code ::}, {@code AS}, {@code AT} or {@code COLLATE} and in the rest of a
+	 * multi-word type, so columns called {@code name}, {@code date} or {@code text} still count.
+	 */
 	static List<String> columnsOf(String expression) {
 		Set<String> columns = new LinkedHashSet<>();
 		int i = 0;
 		int length = expression.length();
+		String previous = null;
+		boolean inType = false;
 		while (i < length) {
 			char c = expression.charAt(i);
 			if (c == '\'') {
 				i = skipQuoted(expression, i, '\'');
+				previous = null;
+				inType = false;
 			}
 			else if (c == '"') {
 				int end = skipQuoted(expression, i, '"');
 				String word = expression.substring(i + 1, end - 1).replace("\"\"", "\"");
-				if (!isCallOrCast(expression, i, end)) {
+				boolean type = isCast(expression, i) || isTypeIntroducer(previous);
+				if (!type && !isCall(expression, end)) {
 					columns.add(word);
 				}
+				previous = null;
+				inType = type;
 				i = end;
 			}
 			else if (Character.isLetter(c) || c == '_') {
@@ -145,32 +163,47 @@ public final class ConstraintNames {
 				matcher.lookingAt();
 				int end = matcher.end();
 				String word = expression.substring(i, end);
-				if (!NOT_COLUMNS.contains(word.toLowerCase(Locale.ROOT)) && !word.endsWith("_ops")
-						&& !isCallOrCast(expression, i, end)) {
+				String lower = word.toLowerCase(Locale.ROOT);
+				boolean type = isCast(expression, i) || isTypeIntroducer(previous)
+						|| (inType && TYPE_CONTINUATIONS.contains(lower));
+				if (!type && !NOT_COLUMNS.contains(lower) && !word.endsWith("_ops") && !isCall(expression, end)) {
 					columns.add(word);
 				}
+				previous = lower;
+				inType = type;
 				i = end;
 			}
 			else if (Character.isDigit(c)) {
 				while (i < length && (Character.isLetterOrDigit(expression.charAt(i)) || expression.charAt(i) == '.')) {
 					i++;
 				}
+				previous = null;
+				inType = false;
 			}
 			else {
+				if (!Character.isWhitespace(c)) {
+					previous = null;
+					inType = false;
+				}
 				i++;
 			}
 		}
 		return List.copyOf(columns);
 	}
 
-	private static boolean isCallOrCast(String expression, int start, int end) {
+	private static boolean isTypeIntroducer(String word) {
+		return word != null && TYPE_INTRODUCERS.contains(word);
+	}
+
+	private static boolean isCall(String expression, int end) {
 		int after = end;
 		while (after < expression.length() && expression.charAt(after) == ' ') {
 			after++;
 		}
-		if (after < expression.length() && expression.charAt(after) == '(') {
-			return true;
-		}
+		return after < expression.length() && expression.charAt(after) == '(';
+	}
+
+	private static boolean isCast(String expression, int start) {
 		int before = start - 1;
 		while (before >= 0 && expression.charAt(before) == ' ') {
 			before--;

@@ -45,10 +45,12 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 		List<Difference> differences = new ArrayList<>();
 		for (int i = 0; i < operations.size(); i++) {
 			Operation operation = operations.get(i);
-			if (operation instanceof DropForeignKey drop && isRecreated(drop, operations)) {
+			if (operation instanceof DropForeignKey drop
+					&& (isRecreated(drop, operations) || dropsTable(drop.table(), operations))) {
 				continue;
 			}
-			if (operation instanceof AddForeignKey add && operations.contains(new DropForeignKey(add.table(), add.foreignKey()))) {
+			if (operation instanceof AddForeignKey add && (operations.contains(new DropForeignKey(add.table(), add.foreignKey()))
+					|| createsTable(add.table(), operations))) {
 				continue;
 			}
 			if (operation instanceof AddEnumValue first) {
@@ -81,6 +83,17 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 
 	private static boolean isRecreated(DropForeignKey drop, List<Operation> operations) {
 		return operations.contains(new AddForeignKey(drop.table(), drop.foreignKey()));
+	}
+
+	// The foreign keys of a table that is missing or extra as a whole are part of that one difference.
+	private static boolean createsTable(String table, List<Operation> operations) {
+		return operations.stream().anyMatch((operation) -> operation instanceof CreateTable create
+				&& create.table().name().equals(table));
+	}
+
+	private static boolean dropsTable(String table, List<Operation> operations) {
+		return operations.stream().anyMatch((operation) -> operation instanceof DropTable drop
+				&& drop.table().name().equals(table));
 	}
 
 	private static AddPrimaryKey findAddedPrimaryKey(String table, List<Operation> operations) {

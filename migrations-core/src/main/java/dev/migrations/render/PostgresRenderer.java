@@ -1,6 +1,7 @@
 package dev.migrations.render;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,6 +281,12 @@ public final class PostgresRenderer {
 
 		private final Set<String> createdTables = new HashSet<>();
 
+		/** (table, column) added by the list without a default: they hold only NULL, which no unique or foreign key rejects. */
+		private final Set<List<String>> nullColumns = new HashSet<>();
+
+		/** Unique and foreign keys the list drops: the rows satisfied them, so the same key added again cannot fail. */
+		private final Set<List<Object>> droppedKeys = new HashSet<>();
+
 		private final Set<String> standAloneSequences;
 
 		Visitor(Set<String> standAloneSequences) {
@@ -288,6 +295,21 @@ public final class PostgresRenderer {
 
 		private boolean holdsRows(String table) {
 			return !this.createdTables.contains(table);
+		}
+
+		/** Whether adding the key can meet a row that violates it. */
+		private boolean mayFail(String table, List<String> columns, List<Object> key) {
+			return holdsRows(table) && columns.stream().noneMatch((column) -> this.nullColumns.contains(List.of(table, column)))
+					&& !this.droppedKeys.contains(key);
+		}
+
+		private static List<Object> uniqueKey(String table, List<String> columns) {
+			return List.of("unique", table, columns);
+		}
+
+		private static List<Object> foreignKeyKey(String table, ForeignKey foreignKey) {
+			return Arrays.asList("foreign key", table, foreignKey.columns(), foreignKey.referencedSchema(),
+					foreignKey.referencedTable(), foreignKey.referencedColumns());
 		}
 
 		private String oneLine(List<Operation> operations) {
@@ -491,6 +513,9 @@ public final class PostgresRenderer {
 			if (sequence != null) {
 				statements.add(createOwnedSequence(sequence, column));
 			}
+			if (column.defaultExpression() == null && column.identity() == null) {
+				this.nullColumns.add(List.of(op.table(), column.name()));
+			}
 			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(column), warnings));
 			if (sequence != null) {
 				statements.add(ownSequence(sequence, op.table(), column));
@@ -591,12 +616,13 @@ public final class PostgresRenderer {
 			UniqueConstraint unique = op.constraint();
 			return List.of(statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(uniqueName(op.table(), unique))
 					+ " UNIQUE " + columnList(unique.columns()),
-					warnings(holdsRows(op.table()) ? "fails if " + op.table() + " already holds duplicate values in "
+					warnings(mayFail(op.table(), unique.columns(), uniqueKey(op.table(), unique.columns())) ? "fails if " + op.table() + " already holds duplicate values in "
 							+ columnList(unique.columns()) : null)));
 		}
 
 		@Override
 		public List<RenderedStatement> visitDropUnique(DropUnique op) {
+			this.droppedKeys.add(uniqueKey(op.table(), op.constraint().columns()));
 			return List.of(statement(dropConstraint(op.table(), uniqueName(op.table(), op.constraint()))));
 		}
 
@@ -617,12 +643,14 @@ public final class PostgresRenderer {
 		public List<RenderedStatement> visitAddForeignKey(AddForeignKey op) {
 			ForeignKey foreignKey = op.foreignKey();
 			return List.of(statement(alterTable(op.table()) + "ADD " + foreignKeyClause(op.table(), foreignKey),
-					warnings(holdsRows(op.table()) ? "fails if " + op.table() + " holds values in "
+					warnings(mayFail(op.table(), foreignKey.columns(), foreignKeyKey(op.table(), foreignKey)) ? "fails if "
+							+ op.table() + " holds values in "
 							+ columnList(foreignKey.columns()) + " that " + foreignKey.referencedTable() + " lacks" : null)));
 		}
 
 		@Override
 		public List<RenderedStatement> visitDropForeignKey(DropForeignKey op) {
+			this.droppedKeys.add(foreignKeyKey(op.table(), op.foreignKey()));
 			return List.of(statement(dropConstraint(op.table(), foreignKeyName(op.table(), op.foreignKey()))));
 		}
 

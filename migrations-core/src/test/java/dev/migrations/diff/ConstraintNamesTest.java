@@ -41,6 +41,21 @@ class ConstraintNamesTest {
 	}
 
 	@Test
+	void columnsNamedLikeTypesStillNameTheirIndexesAndChecks() {
+		assertThat(ConstraintNames.index("customer", new Index(null, List.of("name"), false, "btree", null, List.of())))
+			.isEqualTo("ix_customer_name");
+		assertThat(ConstraintNames.index("event", new Index(null, List.of("date", "time DESC"), false, "btree", null,
+				List.of()))).isEqualTo("ix_event_date_time");
+		assertThat(ConstraintNames.check("customer", "(name)::text <> ''::text")).isEqualTo("ck_customer_name");
+		assertThat(ConstraintNames.check("event", "(created_at AT TIME ZONE 'UTC'::text) > (date)::timestamp without time zone"))
+			.isEqualTo("ck_event_created_at_date");
+		assertThat(ConstraintNames.check("t", "CAST(code AS name) <> text AND price > 0::double precision"))
+			.isEqualTo("ck_t_code_text_price");
+		assertThat(ConstraintNames.index("t", new Index(null, List.of("email COLLATE \"C\""), false, "btree", null,
+				List.of()))).isEqualTo("ix_t_email");
+	}
+
+	@Test
 	void longNamesAreCutToSixtyThreeBytesWithAHashThatKeepsThemApart() {
 		String table = "a_rather_long_table_name_for_customer_purchase_orders";
 		String one = ConstraintNames.unique(table, List.of("billing_address_line_one", "postal_code"));

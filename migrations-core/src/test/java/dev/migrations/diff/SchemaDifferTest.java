@@ -11,6 +11,7 @@ import static dev.migrations.diff.TestTables.sequence;
 import static dev.migrations.diff.TestTables.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -189,6 +190,57 @@ class SchemaDifferTest {
 
 		assertThat(operations).containsExactly(
 				new Operation.AddCheck("offer", new CheckConstraint("ck_offer_price_2", "(price < (1000)::numeric)")));
+	}
+
+	@Test
+	void aConstraintReplacedInTheSameScriptKeepsItsReadableName() {
+		Table database = table("comment").columns(column("post_id", "bigint"))
+			.foreignKey(foreignKey("fk_comment_post_id__post", "post_id", "post", "id"))
+			.build();
+		Table entities = table("comment").columns(column("post_id", "bigint"))
+			.foreignKey(new ForeignKey("FKawh04q8kr52jt7ed32yl29i1", List.of("post_id"), null, "post", List.of("id"),
+					ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(database), schema(entities));
+
+		assertThat(operations).containsExactly(new Operation.DropForeignKey("comment", database.foreignKeys().get(0)),
+				new Operation.AddForeignKey("comment", new ForeignKey("fk_comment_post_id__post", List.of("post_id"), null,
+						"post", List.of("id"), ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION)));
+	}
+
+	@Test
+	void aServerChosenNameThatAKeptConstraintHoldsIsNotReused() {
+		// the scratch schema numbered its checks in another order than the database did
+		Table database = table("offer").columns(column("quantity", "integer"))
+			.check("offer_quantity_check", "(quantity <= 1000)")
+			.build();
+		Table entities = table("offer").columns(column("quantity", "integer"))
+			.check("offer_quantity_check", "(quantity >= 0)")
+			.check("offer_quantity_check1", "(quantity <= 1000)")
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(database), schema(entities));
+
+		assertThat(operations).containsExactly(
+				new Operation.AddCheck("offer", new CheckConstraint("ck_offer_quantity", "(quantity >= 0)")));
+	}
+
+	@Test
+	void aUniqueIndexOnPlainColumnsSatisfiesAUniqueConstraintOnThem() {
+		Table database = table("member").columns(column("email", "text"), column("nickname", "text"))
+			.index(new Index("ux_member_email", List.of("email"), true, "btree", null, List.of()))
+			.index(new Index("ux_member_nickname", List.of("lower(nickname)"), true, "btree", null, List.of()))
+			.build();
+		Table entities = table("member").columns(column("email", "text"), column("nickname", "text"))
+			.unique("member_email_key", "email")
+			.unique("member_nickname_key", "nickname")
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(database), schema(entities));
+
+		assertThat(described(operations)).containsExactly("drop index ux_member_nickname on member(lower(nickname))",
+				"add unique constraint on member (nickname)");
 	}
 
 	@Test
@@ -660,6 +712,21 @@ class SchemaDifferTest {
 							"bulletin.status: database has character varying(20), entities want character varying(50)"),
 					new Difference("TABLE_EXTRA", "legacy", "the database has table legacy, which no entity maps"),
 					new Difference("INDEX_MISSING", "bulletin(status)", "bulletin: the database lacks index on (status)"));
+	}
+
+	@Test
+	void theForeignKeysOfAMissingOrExtraTableArePartOfThatDifference() {
+		Table ticket = table("ticket").columns(notNull("id", "bigint")).primaryKey("ticket_pkey", "id").build();
+		Table legacy = table("legacy_queue").columns(column("ticket_id", "bigint"))
+			.foreignKey(foreignKey("legacy_queue_ticket_id_fkey", "ticket_id", "ticket", "id"))
+			.build();
+		Table note = table("note").columns(column("ticket_id", "bigint"), column("body", "text"))
+			.foreignKey(foreignKey("FKq2w3e4r5t6y7u8i9o0p1a2s3d4", "ticket_id", "ticket", "id"))
+			.build();
+
+		assertThat(this.differ.differences(schema(ticket, legacy), schema(ticket, note), DiffOptions.defaults()))
+			.extracting(Difference::kind, Difference::object)
+			.containsExactly(tuple("TABLE_MISSING", "note"), tuple("TABLE_EXTRA", "legacy_queue"));
 	}
 
 	@Test

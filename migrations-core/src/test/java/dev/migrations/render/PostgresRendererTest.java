@@ -286,6 +286,28 @@ class PostgresRendererTest {
 	}
 
 	@Test
+	void keysThatCannotMeetAViolatingRowCarryNoWarning() {
+		ForeignKey cascading = new ForeignKey("fk_comment_post_id__post", List.of("post_id"), null, "post", List.of("id"),
+				ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION);
+		// a column added without a default holds only NULL; a key dropped just before held for every row
+		assertThat(this.renderer.render(List.of(new DropForeignKey("comment", foreignKey("fk_comment_post_id__post", "post_id", "post", "id")),
+				new DropUnique("comment", new UniqueConstraint("comment_slug_key", List.of("slug"))),
+				new AddColumn("comment", column("author_id", "bigint")),
+				new AddUnique("comment", new UniqueConstraint("comment_author_id_key", List.of("author_id"))),
+				new AddUnique("comment", new UniqueConstraint("uq_comment_slug_author_id", List.of("slug", "author_id"))),
+				new AddUnique("comment", new UniqueConstraint("comment_slug_key", List.of("slug"))),
+				new AddForeignKey("comment", cascading),
+				new AddForeignKey("comment", foreignKey("fk_comment_author_id__author", "author_id", "author", "id")))))
+			.allMatch((statement) -> statement.warnings().isEmpty());
+		// a default fills the new column: those rows can violate the key
+		assertThat(warnings(List.of(new AddColumn("comment", column("author_id", "bigint", true, "1")),
+				new AddForeignKey("comment", foreignKey("fk_comment_author_id__author", "author_id", "author", "id")))))
+			.containsExactly("fails if comment holds values in (author_id) that author lacks");
+		assertThat(warnings(new AddForeignKey("comment", cascading)))
+			.containsExactly("fails if comment holds values in (post_id) that post lacks");
+	}
+
+	@Test
 	void indexesUseTheirMethodIncludeAndPredicate() {
 		assertThat(sql(new CreateIndex("doc", new Index("ix_doc_tags", List.of("tags"), false, "gin", null, List.of())),
 				new CreateIndex("doc", new Index("ix_doc_owner", List.of("owner_id", "created_at DESC"), true, "btree",
@@ -506,7 +528,11 @@ class PostgresRendererTest {
 	}
 
 	private List<String> warnings(Operation operation) {
-		return this.renderer.render(List.of(operation)).stream().flatMap((statement) -> statement.warnings().stream())
+		return warnings(List.of(operation));
+	}
+
+	private List<String> warnings(List<Operation> operations) {
+		return this.renderer.render(operations).stream().flatMap((statement) -> statement.warnings().stream())
 			.collect(Collectors.toList());
 	}
 

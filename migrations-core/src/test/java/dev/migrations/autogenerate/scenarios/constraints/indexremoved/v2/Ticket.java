@@ -1,0 +1,16 @@
+package dev.migrations.autogenerate.scenarios.constraints.indexremoved.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Ticket {
+
+	@Id
+	Long id;
+
+	String title;
+
+	String status;
+
+}

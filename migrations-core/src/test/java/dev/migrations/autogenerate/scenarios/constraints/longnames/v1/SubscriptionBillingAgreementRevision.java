@@ -1,0 +1,14 @@
+package dev.migrations.autogenerate.scenarios.constraints.longnames.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class SubscriptionBillingAgreementRevision {
+
+	@Id
+	Long id;
+
+	String name;
+
+}

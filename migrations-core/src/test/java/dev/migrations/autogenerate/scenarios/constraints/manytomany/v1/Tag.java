@@ -1,0 +1,14 @@
+package dev.migrations.autogenerate.scenarios.constraints.manytomany.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Tag {
+
+	@Id
+	Long id;
+
+	String label;
+
+}

@@ -1,0 +1,14 @@
+package dev.migrations.autogenerate.scenarios.constraints.manytoone.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Author {
+
+	@Id
+	Long id;
+
+	String name;
+
+}
