@@ -12,14 +12,17 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** A documented case: a title, a review status, labels and free-form metadata (JSONB). */
 @Entity
+@Table(indexes = @Index(name = "ix_bulletin_status", columnList = "status"))
 public class Bulletin {
 
 	@Id

@@ -16,11 +16,11 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class CrmController {
 
-	private final CrmRepositories.Contacts contacts;
+	private final ContactRepository contacts;
 
-	private final CrmRepositories.Deals deals;
+	private final DealRepository deals;
 
-	CrmController(CrmRepositories.Contacts contacts, CrmRepositories.Deals deals) {
+	CrmController(ContactRepository contacts, DealRepository deals) {
 		this.contacts = contacts;
 		this.deals = deals;
 	}
