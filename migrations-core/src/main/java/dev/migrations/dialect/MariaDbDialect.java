@@ -98,31 +98,9 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
-	public List<String> createVersionTables(String versionTable, String logTable) {
-		return List.of("CREATE TABLE IF NOT EXISTS " + versionTable + " (\n"
-				+ "    revision varchar(64) NOT NULL PRIMARY KEY,\n"
-				+ "    down_revisions varchar(2000) NOT NULL,\n"
-				+ "    message varchar(2000),\n"
-				+ "    kind varchar(10) NOT NULL,\n"
-				+ "    source varchar(2000),\n"
-				+ "    checksum varchar(64),\n"
-				+ "    state varchar(10) NOT NULL,\n"
-				+ "    applied_seq bigint NOT NULL,\n"
-				+ "    applied_at datetime(6) NOT NULL,\n"
-				+ "    execution_millis bigint NOT NULL,\n"
-				+ "    applied_by varchar(255) NOT NULL,\n"
-				+ "    error text\n"
-				+ ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4",
-				"CREATE TABLE IF NOT EXISTS " + logTable + " (\n"
-						+ "    id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,\n"
-						+ "    revision varchar(64) NOT NULL,\n"
-						+ "    operation varchar(10) NOT NULL,\n"
-						+ "    message varchar(2000),\n"
-						+ "    checksum varchar(64),\n"
-						+ "    performed_at datetime(6) NOT NULL,\n"
-						+ "    execution_millis bigint NOT NULL,\n"
-						+ "    performed_by varchar(255) NOT NULL\n"
-						+ ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
+	public VersionTableTypes versionTableTypes() {
+		return new VersionTableTypes("datetime(6)", "text", "bigint NOT NULL AUTO_INCREMENT",
+				" ENGINE=InnoDB DEFAULT CHARSET=utf8mb4");
 	}
 
 	@Override

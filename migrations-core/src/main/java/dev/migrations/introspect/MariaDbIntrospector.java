@@ -152,7 +152,7 @@ public final class MariaDbIntrospector implements SchemaIntrospector {
 			return new SchemaModel(this.schema, tables, sequences, List.of());
 		}
 
-		private void query(String description, String sql, int schemaParameters, RowHandler handler)
+		private void query(String description, String sql, int schemaParameters, TableParts.RowHandler handler)
 				throws SQLException {
 			this.currentQuery = description + " query";
 			this.queries++;
@@ -291,47 +291,6 @@ public final class MariaDbIntrospector implements SchemaIntrospector {
 
 	}
 
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void handle(ResultSet rs) throws SQLException;
-
-	}
-
-	/** A table's pieces collected across the bulk queries. */
-	private static final class TableParts {
-
-		private final String name;
-
-		private final String comment;
-
-		private final List<Column> columns = new ArrayList<>();
-
-		private PrimaryKey primaryKey;
-
-		private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
-
-		private final List<Index> indexes = new ArrayList<>();
-
-		private final List<ForeignKey> foreignKeys = new ArrayList<>();
-
-		private final List<CheckConstraint> checks = new ArrayList<>();
-
-		TableParts(String name, String comment) {
-			this.name = name;
-			this.comment = comment;
-		}
-
-		Table toTable() {
-			this.uniqueConstraints.sort(Comparator.comparing(UniqueConstraint::name));
-			this.indexes.sort(Comparator.comparing(Index::name));
-			this.foreignKeys.sort(Comparator.comparing(ForeignKey::name));
-			this.checks.sort(Comparator.comparing(CheckConstraint::name));
-			return new Table(this.name, this.columns, this.primaryKey, this.uniqueConstraints, this.indexes,
-					this.foreignKeys, this.checks, this.comment);
-		}
-
-	}
 
 	/** The rows of one index, one per key column. */
 	private static final class IndexParts {

@@ -333,7 +333,7 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 			return new SchemaModel(this.schema, tables, sequences, enumTypes);
 		}
 
-		private void query(String description, String sql, RowHandler handler) throws SQLException {
+		private void query(String description, String sql, TableParts.RowHandler handler) throws SQLException {
 			this.currentQuery = description + " query";
 			this.queries++;
 			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
@@ -511,48 +511,6 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 
 	private static <T> Comparator<T> byName(Function<T, String> name) {
 		return Comparator.comparing(name);
-	}
-
-	@FunctionalInterface
-	private interface RowHandler {
-
-		void handle(ResultSet rs) throws SQLException;
-
-	}
-
-	/** A table's pieces collected across the bulk queries. */
-	private static final class TableParts {
-
-		private final String name;
-
-		private final String comment;
-
-		private final List<Column> columns = new ArrayList<>();
-
-		private PrimaryKey primaryKey;
-
-		private final List<UniqueConstraint> uniqueConstraints = new ArrayList<>();
-
-		private final List<Index> indexes = new ArrayList<>();
-
-		private final List<ForeignKey> foreignKeys = new ArrayList<>();
-
-		private final List<CheckConstraint> checks = new ArrayList<>();
-
-		TableParts(String name, String comment) {
-			this.name = name;
-			this.comment = comment;
-		}
-
-		Table toTable() {
-			this.uniqueConstraints.sort(byName(UniqueConstraint::name));
-			this.indexes.sort(byName(Index::name));
-			this.foreignKeys.sort(byName(ForeignKey::name));
-			this.checks.sort(byName(CheckConstraint::name));
-			return new Table(this.name, this.columns, this.primaryKey, this.uniqueConstraints, this.indexes,
-					this.foreignKeys, this.checks, this.comment);
-		}
-
 	}
 
 }

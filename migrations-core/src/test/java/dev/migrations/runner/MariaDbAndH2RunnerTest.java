@@ -1,7 +1,6 @@
 package dev.migrations.runner;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -95,7 +94,7 @@ class MariaDbAndH2RunnerTest {
 				"INSERT INTO item VALUES (1, 'x');\nCREATE INDEX ix_item_name ON item (name);",
 				"DROP INDEX ix_item_name;\nDELETE FROM item;");
 		String url = "jdbc:h2:mem:runner" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-		DataSource dataSource = new H2DataSource(url);
+		DataSource dataSource = dev.migrations.TestDataSources.driverManager(url, "sa", "");
 		Migrations migrations = Migrations.configure().dataSource(dataSource).locations(files.location()).load();
 		assertThat(migrations.dialect().name()).isEqualTo("h2");
 		migrations.upgrade("head");
@@ -105,54 +104,6 @@ class MariaDbAndH2RunnerTest {
 		assertThat(Sql.column(dataSource, "select count(*) from item")).containsExactly("0");
 		assertThat(migrations.current()).isEqualTo(List.of("aaaa00000001"));
 		assertThat(migrations.upgradeSql("base:head")).contains("CREATE TABLE IF NOT EXISTS migrations_version");
-	}
-
-	/** A minimal DataSource over DriverManager for H2. */
-	record H2DataSource(String url) implements DataSource {
-
-		@Override
-		public java.sql.Connection getConnection() throws java.sql.SQLException {
-			return DriverManager.getConnection(this.url, "sa", "");
-		}
-
-		@Override
-		public java.sql.Connection getConnection(String username, String password) throws java.sql.SQLException {
-			return DriverManager.getConnection(this.url, username, password);
-		}
-
-		@Override
-		public java.io.PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(java.io.PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public java.util.logging.Logger getParentLogger() {
-			return java.util.logging.Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
-		}
-
 	}
 
 }

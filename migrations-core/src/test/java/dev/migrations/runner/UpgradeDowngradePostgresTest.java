@@ -218,7 +218,7 @@ class UpgradeDowngradePostgresTest {
 		// a connection handed back to a pool keeps its own search_path
 		try (java.sql.Connection connection = db.connection()) {
 			connection.createStatement().execute("set search_path to public, pg_catalog");
-			SingleConnectionDataSource single = new SingleConnectionDataSource(connection);
+			javax.sql.DataSource single = dev.migrations.TestDataSources.singleConnection(connection);
 			Migrations.configure().dataSource(single).locations(this.files.location()).schema("crm")
 				.versionTable("schema_revisions").load().downgrade("-1");
 			try (java.sql.ResultSet rs = connection.createStatement().executeQuery("show search_path")) {
@@ -227,56 +227,6 @@ class UpgradeDowngradePostgresTest {
 			}
 		}
 		assertThat(migrations.current()).containsExactly(M);
-	}
-
-	/** Hands out one connection and ignores close(), like a pool of one. */
-	record SingleConnectionDataSource(java.sql.Connection connection) implements javax.sql.DataSource {
-
-		@Override
-		public java.sql.Connection getConnection() {
-			return (java.sql.Connection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-					new Class<?>[] { java.sql.Connection.class }, (proxy, method, args) -> method.getName().equals("close")
-							? null : method.invoke(this.connection, args));
-		}
-
-		@Override
-		public java.sql.Connection getConnection(String username, String password) {
-			return getConnection();
-		}
-
-		@Override
-		public java.io.PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(java.io.PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public java.util.logging.Logger getParentLogger() {
-			return java.util.logging.Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
-		}
-
 	}
 
 	@Test
