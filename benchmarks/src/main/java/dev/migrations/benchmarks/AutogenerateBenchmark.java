@@ -56,8 +56,13 @@ final class AutogenerateBenchmark {
 
 	}
 
-	private record Measurement(double millis, int reads, int others, long peakHeap, long liveHeap, long allocated,
-			String result) {
+	private record Measurement(double millis, int reads, int others, double readMillis, double otherMillis,
+			long peakHeap, long liveHeap, long allocated, String result) {
+
+		String statements() {
+			return String.format(Locale.ROOT, "%d / %d (waited %s / %s ms)", this.reads, this.others,
+					Stats.ms(this.readMillis), Stats.ms(this.otherMillis));
+		}
 
 	}
 
@@ -104,11 +109,10 @@ final class AutogenerateBenchmark {
 				oursMedians.put(c.name(), oursMedian.millis());
 				String benchmark = "P3 " + c.name() + " (median of " + this.settings.checkRuns() + ")";
 				report.add(new Report.CheckRow(benchmark, "migrations check()", oursMedian.millis(),
-						oursMedian.reads() + " / " + oursMedian.others() + " (introspector: " + introspectorQueries
-								+ " catalog queries per schema)",
+						oursMedian.statements() + "; introspector: " + introspectorQueries + " catalog queries per schema",
 						oursMedian.peakHeap(), oursMedian.liveHeap(), oursMedian.allocated(), oursMedian.result()));
 				report.add(new Report.CheckRow(benchmark, "Hibernate validate", hibernateMedian.millis(),
-						hibernateMedian.reads() + " / " + hibernateMedian.others(), hibernateMedian.peakHeap(),
+						hibernateMedian.statements(), hibernateMedian.peakHeap(),
 						hibernateMedian.liveHeap(), hibernateMedian.allocated(), hibernateMedian.result()));
 				report.add(new Report.Row(benchmark, oursMedian.millis(), "Hibernate validate", hibernateMedian.millis(),
 						"≤ 1.5× Hibernate", oursMedian.millis() <= 1.5 * hibernateMedian.millis(),
@@ -150,8 +154,8 @@ final class AutogenerateBenchmark {
 			if (differences.size() != c.expectedDifferences()) {
 				result += " (expected " + c.expectedDifferences() + ")";
 			}
-			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), heap.peakUsed(),
-					heap.maxLive(), heap.allocated(), result);
+			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
+					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result);
 		}
 	}
 
@@ -170,8 +174,8 @@ final class AutogenerateBenchmark {
 			}
 			elapsed = System.nanoTime() - start;
 			heap.close();
-			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), heap.peakUsed(),
-					heap.maxLive(), heap.allocated(), result);
+			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
+					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result);
 		}
 	}
 

@@ -35,7 +35,7 @@ public final class Benchmarks {
 	record Settings(int runs, int warmup, int coldRuns, int applyRuns, int checkRuns, int revisions, int entities) {
 
 		static Settings defaults() {
-			return new Settings(7, 5, 5, 3, 3, 1000, 500);
+			return new Settings(11, 10, 5, 3, 3, 1000, 500);
 		}
 
 	}
@@ -114,7 +114,8 @@ public final class Benchmarks {
 		System.out.println(header);
 		System.out.println();
 		System.out.println(report.markdown());
-		System.out.printf(Locale.ROOT, "Whole run: %.0f s%n", (System.nanoTime() - started) / 1e9);
+		System.out.printf(Locale.ROOT, "Whole run: %.0f s; load average at the end: %s%n", (System.nanoTime() - started) / 1e9,
+				loadAverage());
 	}
 
 	/** The tools log through SLF4J (simple, at warn) and Hibernate through JBoss Logging, sent there too. */
@@ -139,7 +140,9 @@ public final class Benchmarks {
 		header.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (")
 			.append(cpuModel()).append("), ")
 			.append(Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024))).append(" GiB memory, ")
-			.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
+			.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+			.append("; load average at the start: ").append(loadAverage())
+			.append(" (other work on the machine inflates absolute times; the tools alternate, so ratios hold better)\n");
 		header.append("- PostgreSQL ").append(serverVersion).append(" (").append(durability).append(")\n");
 		header.append("- Java ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
 			.append(", max heap ").append(Stats.mb(Runtime.getRuntime().maxMemory())).append(" MB\n");
@@ -147,6 +150,16 @@ public final class Benchmarks {
 			.append(org.hibernate.Version.getVersionString()).append(", ")
 			.append(TestDatabases.psqlExecutable().map(Path::toString).orElse("no psql"));
 		return header.toString();
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return fields[0] + ", " + fields[1] + ", " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
 	}
 
 	private static String single(Statement statement, String sql) throws SQLException {

@@ -14,6 +14,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -21,8 +22,8 @@ import javax.sql.DataSource;
 /**
  * A data source that counts what each tool sends to the server: statements that read (SELECT, WITH,
  * SHOW, and {@link DatabaseMetaData} calls, which the driver turns into catalog queries) apart from
- * everything else (DDL, transaction control, writes). Counting at the JDBC boundary treats every tool
- * alike, whatever it reports about itself.
+ * everything else (DDL, transaction control, writes), and how long each kind kept the caller
+ * waiting. Counting at the JDBC boundary treats every tool alike, whatever it reports about itself.
  */
 final class CountingDataSource implements DataSource {
 
@@ -32,6 +33,10 @@ final class CountingDataSource implements DataSource {
 
 	private final AtomicInteger others = new AtomicInteger();
 
+	private final AtomicLong readNanos = new AtomicLong();
+
+	private final AtomicLong otherNanos = new AtomicLong();
+
 	CountingDataSource(DataSource delegate) {
 		this.delegate = delegate;
 	}
@@ -39,6 +44,8 @@ final class CountingDataSource implements DataSource {
 	void reset() {
 		this.reads.set(0);
 		this.others.set(0);
+		this.readNanos.set(0);
+		this.otherNanos.set(0);
 	}
 
 	int reads() {
@@ -47,6 +54,16 @@ final class CountingDataSource implements DataSource {
 
 	int others() {
 		return this.others.get();
+	}
+
+	/** Time spent waiting for reads, in milliseconds. */
+	double readMillis() {
+		return this.readNanos.get() / 1e6;
+	}
+
+	/** Time spent waiting for everything else (DDL, commits, rollbacks), in milliseconds. */
+	double otherMillis() {
+		return this.otherNanos.get() / 1e6;
 	}
 
 	@Override
@@ -61,6 +78,9 @@ final class CountingDataSource implements DataSource {
 
 	private Connection wrap(Connection connection) {
 		return proxy(Connection.class, connection, (method, args) -> {
+			if (method.getName().equals("rollback") || method.getName().equals("commit")) {
+				return timed(this.otherNanos, connection, method, args);
+			}
 			Object result = invoke(connection, method, args);
 			return switch (method.getName()) {
 				case "createStatement" -> statement(Statement.class, (Statement) result, null);
@@ -77,11 +97,12 @@ final class CountingDataSource implements DataSource {
 			if (name.startsWith("execute")) {
 				if (name.equals("executeBatch") || name.equals("executeLargeBatch")) {
 					this.others.incrementAndGet();
+					return timed(this.otherNanos, statement, method, args);
 				}
-				else {
-					String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text : preparedSql;
-					(isRead(sql) ? this.reads : this.others).incrementAndGet();
-				}
+				String sql = (args != null && args.length > 0 && args[0] instanceof String text) ? text : preparedSql;
+				boolean read = isRead(sql);
+				(read ? this.reads : this.others).incrementAndGet();
+				return timed(read ? this.readNanos : this.otherNanos, statement, method, args);
 			}
 			return invoke(statement, method, args);
 		});
@@ -91,6 +112,7 @@ final class CountingDataSource implements DataSource {
 		return proxy(DatabaseMetaData.class, metaData, (method, args) -> {
 			if (method.getReturnType() == ResultSet.class) {
 				this.reads.incrementAndGet();
+				return timed(this.readNanos, metaData, method, args);
 			}
 			return invoke(metaData, method, args);
 		});
@@ -115,6 +137,18 @@ final class CountingDataSource implements DataSource {
 	private static <T> T proxy(Class<T> type, T target, Handler handler) {
 		InvocationHandler invocation = (proxy, method, args) -> handler.handle(method, args);
 		return (T) Proxy.newProxyInstance(CountingDataSource.class.getClassLoader(), new Class<?>[] { type }, invocation);
+	}
+
+	// Result sets are read by the caller afterwards; for catalog queries the server has done its work
+	// by the time execute returns, so the wait measured here is the server's.
+	private static Object timed(AtomicLong total, Object target, Method method, Object[] args) throws Throwable {
+		long start = System.nanoTime();
+		try {
+			return invoke(target, method, args);
+		}
+		finally {
+			total.addAndGet(System.nanoTime() - start);
+		}
 	}
 
 	private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

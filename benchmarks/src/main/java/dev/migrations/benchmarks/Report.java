@@ -72,7 +72,7 @@ final class Report {
 			out.append('\n');
 		}
 		if (!this.checkRows.isEmpty()) {
-			out.append("| benchmark | tool | median (ms) | catalog reads / other statements | peak heap used (MB) "
+			out.append("| benchmark | tool | median (ms) | reads / other statements (time waiting for each) | peak heap used (MB) "
 					+ "| max live after GC (MB) | allocated (MB) | result |\n");
 			out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
 			for (CheckRow row : this.checkRows) {

@@ -24,6 +24,8 @@ final class StartupBenchmark {
 
 	private final RevisionFixtures fixtures;
 
+	private final List<Double> coldLoad = new ArrayList<>();
+
 	StartupBenchmark(Benchmarks.Settings settings, RevisionFixtures fixtures) {
 		this.settings = settings;
 		this.fixtures = fixtures;
@@ -71,18 +73,26 @@ final class StartupBenchmark {
 			List<Double> oursProcess = new ArrayList<>();
 			List<Double> flywayCall = new ArrayList<>();
 			List<Double> flywayProcess = new ArrayList<>();
+			List<Double> floorCall = new ArrayList<>();
+			List<Double> floorProcess = new ArrayList<>();
 			for (int i = 0; i < this.settings.coldRuns(); i++) {
-				for (int k = 0; k < 2; k++) {
-					if ((i + k) % 2 == 0) {
-						cold("migrations", this.fixtures.revisions, ours, oursCall, oursProcess);
-					}
-					else {
-						cold("flyway", this.fixtures.flywayScripts, flyway, flywayCall, flywayProcess);
+				for (int k = 0; k < 3; k++) {
+					switch ((i + k) % 3) {
+						case 0 -> cold("migrations", this.fixtures.revisions, ours, oursCall, oursProcess);
+						case 1 -> cold("flyway", this.fixtures.flywayScripts, flyway, flywayCall, flywayProcess);
+						default -> cold("connect", this.fixtures.revisions, ours, floorCall, floorProcess);
 					}
 				}
 			}
 			report.add(row("P1 no-op startup, cold: fresh JVM per run, time of the call (median of "
 					+ this.settings.coldRuns() + ")", oursCall, flywayCall));
+			report.note("P1 cold: of our call, load() (reading, parsing and checksumming the " + count
+					+ " files, building the graph) took a median " + Stats.ms(Stats.median(this.coldLoad))
+					+ " ms; the rest is connecting, locking and reading the version table.");
+			report.add(new Report.Row("P1 cold: ours against the floor, a fresh JVM that only connects and runs SELECT 1"
+					+ " (median of " + this.settings.coldRuns() + ")", Stats.median(oursCall), "connect + SELECT 1",
+					Stats.median(floorCall), "(for reference: what < 200 ms is up against)", null,
+					Stats.spread(oursCall) + " / " + Stats.spread(floorCall)));
 			Report.Row process = row("P1 no-op startup, cold: fresh JVM per run, whole process (median of "
 					+ this.settings.coldRuns() + ")", oursProcess, flywayProcess);
 			report.add(new Report.Row(process.benchmark(), process.oursMillis(), process.reference(),
@@ -98,11 +108,17 @@ final class StartupBenchmark {
 				Stats.spread(ours) + " / " + Stats.spread(flyway));
 	}
 
-	private static void cold(String tool, Path directory, Tools.Database database, List<Double> call, List<Double> process)
+	private void cold(String tool, Path directory, Tools.Database database, List<Double> call, List<Double> process)
 			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-				ColdStart.class.getName(), tool, directory.toAbsolutePath().toString());
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+		// e.g. -Dbench.childJvmArgs=-XX:StartFlightRecording=filename=/tmp/cold-%p.jfr to profile the cold runs
+		String childJvmArgs = System.getProperty("bench.childJvmArgs", "").strip();
+		if (!childJvmArgs.isEmpty()) {
+			command.addAll(List.of(childJvmArgs.split("\\s+")));
+		}
+		command.addAll(List.of(ColdStart.class.getName(), tool, directory.toAbsolutePath().toString()));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().put("BENCH_JDBC_URL", database.jdbcUrl());
 		builder.environment().put("BENCH_USER", database.username());
 		if (database.password() != null) {
@@ -121,6 +137,8 @@ final class StartupBenchmark {
 			.orElseThrow(() -> new IllegalStateException("The cold " + tool + " run printed no time: " + output));
 		call.add(Stats.millis(Long.parseLong(line.substring("elapsed_ns=".length()).trim())));
 		process.add(Stats.millis(wall));
+		output.lines().filter((l) -> l.startsWith("load_ns=")).findFirst()
+			.ifPresent((l) -> this.coldLoad.add(Stats.millis(Long.parseLong(l.substring("load_ns=".length()).trim()))));
 	}
 
 	static void require(boolean condition, String what) {
