@@ -35,7 +35,7 @@ public final class Benchmarks {
 	record Settings(int runs, int warmup, int coldRuns, int applyRuns, int checkRuns, int revisions, int entities) {
 
 		static Settings defaults() {
-			return new Settings(11, 10, 5, 3, 3, 1000, 500);
+			return new Settings(11, 10, 7, 5, 3, 1000, 500);
 		}
 
 	}
