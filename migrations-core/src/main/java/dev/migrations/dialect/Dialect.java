@@ -126,6 +126,17 @@ public interface Dialect {
 
 	String timestampLiteral(Instant instant);
 
+	/**
+	 * Statements that let the current transaction commit without waiting for the disk, for revisions
+	 * followed by another in the same run: the last revision's commit waits, and waiting for the log
+	 * to reach disk up to it covers every earlier commit. A commit lost to a server crash in between
+	 * loses the revision together with its version-table row, so the next upgrade applies it again.
+	 * Empty where the database has no such setting.
+	 */
+	default List<String> deferredCommitStatements() {
+		return List.of();
+	}
+
 	/** The statements that open and close a transaction in an offline script. */
 	default String beginTransaction() {
 		return "BEGIN";

@@ -52,7 +52,7 @@ final class RevisionRunner {
 			this.listener.starting(Direction.UPGRADE, revision, i + 1, steps.size());
 			long start = System.nanoTime();
 			if (isTransactional(revision)) {
-				upgradeInTransaction(revision);
+				upgradeInTransaction(revision, i < steps.size() - 1);
 			}
 			else {
 				upgradeRecorded(revision);
@@ -95,12 +95,17 @@ final class RevisionRunner {
 		return revision.transactional() && this.dialect.supportsTransactionalDdl();
 	}
 
-	private void upgradeInTransaction(Revision revision) {
+	private void upgradeInTransaction(Revision revision, boolean moreToCommit) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision));
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
+			if (moreToCommit && this.target.online()) {
+				for (String statement : this.dialect.deferredCommitStatements()) {
+					this.target.execute(statement);
+				}
+			}
 			runBody(revision, true, true);
 			long millis = millisSince(start);
 			tool(revision, this.versionTable.insert(revision, AppliedRevision.State.APPLIED, millis, this.performedBy, null));

@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -106,11 +105,19 @@ final class VersionTable {
 		return rows;
 	}
 
+	// Runs once per applied revision at every startup: a plain loop, no stream to set up.
 	static List<String> splitList(String value) {
 		if (value == null || value.isBlank()) {
 			return List.of();
 		}
-		return Arrays.stream(value.split(",")).map(String::trim).filter((s) -> !s.isEmpty()).toList();
+		List<String> items = new ArrayList<>(2);
+		for (String part : value.split(",")) {
+			String item = part.trim();
+			if (!item.isEmpty()) {
+				items.add(item);
+			}
+		}
+		return List.copyOf(items);
 	}
 
 	SqlCommand insert(Revision revision, AppliedRevision.State state, long executionMillis, String appliedBy, String error) {

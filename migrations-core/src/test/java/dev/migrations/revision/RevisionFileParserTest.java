@@ -110,6 +110,14 @@ class RevisionFileParserTest {
 		assertThat(revision.message()).isEqualTo("fix: status index, take 2");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "2026-01-01T00:00:00Z", "1999-12-31T23:59:59Z", "2024-02-29T12:30:45Z",
+			"2026-11-21T22:39:00.250Z" })
+	void createdIsTheInstantWritten(String written) {
+		Revision revision = RevisionFileParser.parse(FULL.replace("2026-11-21T22:39:00Z", written), SOURCE);
+		assertThat(revision.created()).isEqualTo(Instant.parse(written));
+	}
+
 	@Test
 	void createdAcceptsAnOffset() {
 		Revision revision = RevisionFileParser.parse(
@@ -316,6 +324,7 @@ class RevisionFileParserTest {
 			-- branch_labels: bill ing  | 7 | 'bill ing' in `branch_labels` is not a valid branch label
 			-- transactional: maybe     | 5 | `transactional` must be true or false, not 'maybe'
 			-- created: yesterday       | 4 | `created` value 'yesterday' is not an ISO-8601 instant
+			-- created: 2026-02-30T10:00:00Z | 4 | `created` value '2026-02-30T10:00:00Z' is not an ISO-8601 instant
 			""")
 	void invalidHeaderValuesAreErrorsWithLine(String header, int line, String message) {
 		String key = header.substring(3, header.indexOf(':'));

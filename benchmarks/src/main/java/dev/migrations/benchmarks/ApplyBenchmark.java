@@ -1,0 +1,75 @@
+package dev.migrations.benchmarks;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+
+/**
+ * P2, applying N small revisions to an empty database. {@code psql -1 -f} of the concatenated SQL is
+ * the physical limit (one transaction, no bookkeeping); Flyway does the same bookkeeping as we do
+ * (a history row per script).
+ */
+final class ApplyBenchmark {
+
+	private final Benchmarks.Settings settings;
+
+	private final RevisionFixtures fixtures;
+
+	ApplyBenchmark(Benchmarks.Settings settings, RevisionFixtures fixtures) {
+		this.settings = settings;
+		this.fixtures = fixtures;
+	}
+
+	void run(Report report) throws IOException, InterruptedException {
+		int count = this.fixtures.count;
+		System.err.println("P2: " + this.settings.applyRuns() + " runs of applying " + count
+				+ " revisions to a fresh database with each tool");
+		List<Double> ours = new ArrayList<>();
+		List<Double> flyway = new ArrayList<>();
+		List<Double> psql = new ArrayList<>();
+		for (int i = 0; i < this.settings.applyRuns(); i++) {
+			for (int k = 0; k < 3; k++) {
+				// Rotate the order so that no tool always runs on a server just warmed (or dirtied) by another.
+				switch ((i + k) % 3) {
+					case 0 -> {
+						try (TestDatabase database = TestDatabases.postgres()) {
+							long start = System.nanoTime();
+							int applied = Tools.migrationsUpgrade(Tools.Database.of(database).dataSource(), this.fixtures.revisions)
+								.steps().size();
+							ours.add(Stats.millis(System.nanoTime() - start));
+							StartupBenchmark.require(applied == count, "migrations upgrade");
+						}
+					}
+					case 1 -> {
+						try (TestDatabase database = TestDatabases.postgres()) {
+							long start = System.nanoTime();
+							int applied = Tools.flywayMigrate(Tools.Database.of(database).dataSource(), this.fixtures.flywayScripts)
+								.migrationsExecuted;
+							flyway.add(Stats.millis(System.nanoTime() - start));
+							StartupBenchmark.require(applied == count, "Flyway migrate");
+						}
+					}
+					default -> {
+						try (TestDatabase database = TestDatabases.postgres()) {
+							long start = System.nanoTime();
+							Tools.psql(database, this.fixtures.concatenated);
+							psql.add(Stats.millis(System.nanoTime() - start));
+						}
+					}
+				}
+			}
+		}
+		String name = "P2 apply " + count + " revisions to an empty database (median of " + this.settings.applyRuns() + ")";
+		double oursMedian = Stats.median(ours);
+		double psqlMedian = Stats.median(psql);
+		double flywayMedian = Stats.median(flyway);
+		report.add(new Report.Row(name, oursMedian, "psql -1 -f (one transaction)", psqlMedian, "≤ 1.3× psql",
+				oursMedian <= 1.3 * psqlMedian, Stats.spread(ours) + " / " + Stats.spread(psql)));
+		report.add(new Report.Row(name, oursMedian, "Flyway migrate()", flywayMedian, "≤ 0.9× Flyway",
+				oursMedian <= 0.9 * flywayMedian, Stats.spread(ours) + " / " + Stats.spread(flyway)));
+	}
+
+}

@@ -1,0 +1,208 @@
+package dev.migrations.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+
+/**
+ * Runs the benchmarks side by side with the reference tools on one PostgreSQL and prints a Markdown
+ * table of medians and ratios (ratios are what carries over between machines, not absolute times).
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar [all|p1|p2|p3] [--runs N] [--cold-runs N] [--apply-runs N]
+ *     [--check-runs N] [--revisions N] [--entities N]
+ * </pre>
+ * The database comes from {@code migrations-test}: {@code MIGRATIONS_TEST_POSTGRES_URL}, else a server on
+ * {@code 127.0.0.1:5432}, else Testcontainers, else an embedded PostgreSQL.
+ */
+public final class Benchmarks {
+
+	/** How many runs of what; the defaults keep a full run within about ten minutes on two cores. */
+	record Settings(int runs, int warmup, int coldRuns, int applyRuns, int checkRuns, int revisions, int entities) {
+
+		static Settings defaults() {
+			return new Settings(11, 10, 7, 5, 3, 1000, 500);
+		}
+
+	}
+
+	private Benchmarks() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		quietLogging();
+		String which = "all";
+		Settings settings = Settings.defaults();
+		for (int i = 0; i < args.length; i++) {
+			String arg = args[i];
+			if (!arg.startsWith("--")) {
+				which = arg.toLowerCase(Locale.ROOT);
+				continue;
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException(arg + " needs a number.");
+			}
+			int value = Integer.parseInt(args[++i]);
+			settings = switch (arg) {
+				case "--runs" -> new Settings(value, settings.warmup(), settings.coldRuns(), settings.applyRuns(),
+						settings.checkRuns(), settings.revisions(), settings.entities());
+				case "--cold-runs" -> new Settings(settings.runs(), settings.warmup(), value, settings.applyRuns(),
+						settings.checkRuns(), settings.revisions(), settings.entities());
+				case "--apply-runs" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(), value,
+						settings.checkRuns(), settings.revisions(), settings.entities());
+				case "--check-runs" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(),
+						settings.applyRuns(), value, settings.revisions(), settings.entities());
+				case "--revisions" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(),
+						settings.applyRuns(), settings.checkRuns(), value, settings.entities());
+				case "--entities" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(),
+						settings.applyRuns(), settings.checkRuns(), settings.revisions(), value);
+				default -> throw new IllegalArgumentException("Unknown option " + arg
+						+ ". Use [all|p1|p2|p3] [--runs N] [--cold-runs N] [--apply-runs N] [--check-runs N]"
+						+ " [--revisions N] [--entities N].");
+			};
+		}
+		if (!List.of("all", "p1", "p2", "p3").contains(which)) {
+			throw new IllegalArgumentException("Unknown benchmark " + which + ": use all, p1, p2 or p3.");
+		}
+
+		long started = System.nanoTime();
+		Path work = Files.createTempDirectory("migrations-benchmarks");
+		Report report = new Report();
+		String header;
+		try {
+			header = header();
+			RevisionFixtures fixtures = null;
+			if (!which.equals("p3")) {
+				fixtures = RevisionFixtures.write(work, settings.revisions());
+			}
+			if (which.equals("all") || which.equals("p1")) {
+				new StartupBenchmark(settings, fixtures).run(report);
+			}
+			if (which.equals("all") || which.equals("p2")) {
+				new ApplyBenchmark(settings, fixtures).run(report);
+			}
+			if (which.equals("all") || which.equals("p3")) {
+				new AutogenerateBenchmark(settings, work).run(report);
+			}
+		}
+		finally {
+			deleteRecursively(work);
+		}
+		report.note("Times are medians in milliseconds; the runs column lists every measured run (ours / reference). "
+				+ "Ratios are ours ÷ reference: below 1 is faster.");
+		report.note("P1 and P2 use a plain data source (a new connection each time, no pool) for every tool; each P2 run "
+				+ "and each tool gets a fresh database. psql is timed as a whole process, start-up included.");
+		report.note("P3: Hibernate's validation checks tables, columns and column types only, and stops at the first "
+				+ "problem; `check()` also compares lengths, nullability, defaults, keys, indexes, foreign keys and checks, "
+				+ "and lists every difference. Catalog reads count SELECTs and DatabaseMetaData calls at the JDBC boundary; "
+				+ "other statements are mostly the scratch schema's DDL, which runs in a transaction that is rolled back.");
+		report.note("Not measured: Liquibase (left out of this issue), and P4, the actuator endpoint, which does not exist yet.");
+		System.out.println(header);
+		System.out.println();
+		System.out.println(report.markdown());
+		System.out.printf(Locale.ROOT, "Whole run: %.0f s; load average at the end: %s%n", (System.nanoTime() - started) / 1e9,
+				loadAverage());
+	}
+
+	/** The tools log through SLF4J (simple, at warn) and Hibernate through JBoss Logging, sent there too. */
+	static void quietLogging() {
+		System.setProperty("org.jboss.logging.provider", "slf4j");
+		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
+	}
+
+	private static String header() throws SQLException {
+		String serverVersion;
+		String durability;
+		try (TestDatabase database = TestDatabases.postgres(); Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			serverVersion = single(statement, "SHOW server_version");
+			durability = "fsync=" + single(statement, "SHOW fsync") + ", synchronous_commit="
+					+ single(statement, "SHOW synchronous_commit");
+		}
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory
+			.getOperatingSystemMXBean();
+		StringBuilder header = new StringBuilder("## Benchmarks, ");
+		header.append(ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z"))).append("\n\n");
+		header.append("- Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (")
+			.append(cpuModel()).append("), ")
+			.append(Math.round(os.getTotalMemorySize() / (1024.0 * 1024 * 1024))).append(" GiB memory, ")
+			.append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
+			.append("; load average at the start: ").append(loadAverage())
+			.append(" (other work on the machine inflates absolute times; the tools alternate, so ratios hold better)\n");
+		header.append("- PostgreSQL ").append(serverVersion).append(" (").append(durability).append(")\n");
+		header.append("- Java ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
+			.append(", max heap ").append(Stats.mb(Runtime.getRuntime().maxMemory())).append(" MB\n");
+		header.append("- Compared with: Flyway ").append(mavenVersion("org.flywaydb", "flyway-core")).append(", Hibernate ")
+			.append(org.hibernate.Version.getVersionString()).append(", ")
+			.append(TestDatabases.psqlExecutable().map(Path::toString).orElse("no psql"));
+		return header.toString();
+	}
+
+	private static String loadAverage() {
+		try {
+			String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+			return fields[0] + ", " + fields[1] + ", " + fields[2];
+		}
+		catch (IOException | RuntimeException ex) {
+			return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		}
+	}
+
+	private static String single(Statement statement, String sql) throws SQLException {
+		try (ResultSet rs = statement.executeQuery(sql)) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	private static String cpuModel() {
+		try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+			return lines.filter((l) -> l.startsWith("model name")).map((l) -> l.substring(l.indexOf(':') + 1).trim())
+				.findFirst().orElse("unknown CPU");
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown CPU";
+		}
+	}
+
+	private static String mavenVersion(String group, String artifact) {
+		String resource = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+		try (var in = Benchmarks.class.getClassLoader().getResourceAsStream(resource)) {
+			if (in == null) {
+				return "(version unknown)";
+			}
+			Properties properties = new Properties();
+			properties.load(in);
+			return properties.getProperty("version", "(version unknown)");
+		}
+		catch (IOException ex) {
+			return "(version unknown)";
+		}
+	}
+
+	private static void deleteRecursively(Path root) throws IOException {
+		if (!Files.exists(root)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(root)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(path);
+			}
+		}
+	}
+
+}
