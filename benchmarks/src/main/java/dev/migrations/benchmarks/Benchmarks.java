@@ -23,8 +23,8 @@ import dev.migrations.test.TestDatabases;
  * Runs the benchmarks side by side with the reference tools on one PostgreSQL and prints a Markdown
  * table of medians and ratios (ratios are what carries over between machines, not absolute times).
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [all|p1|p2|p3] [--runs N] [--cold-runs N] [--apply-runs N]
- *     [--check-runs N] [--revisions N] [--entities N]
+ * java -jar benchmarks/target/benchmarks.jar [all|p1|p2|p3|p4] [--runs N] [--cold-runs N] [--apply-runs N]
+ *     [--check-runs N] [--revisions N] [--entities N] [--clients N] [--requests N] [--endpoint-revisions N]
  * </pre>
  * The database comes from {@code migrations-test}: {@code MIGRATIONS_TEST_POSTGRES_URL}, else a server on
  * {@code 127.0.0.1:5432}, else Testcontainers, else an embedded PostgreSQL.
@@ -32,13 +32,41 @@ import dev.migrations.test.TestDatabases;
 public final class Benchmarks {
 
 	/** How many runs of what; the defaults keep a full run within about ten minutes on two cores. */
-	record Settings(int runs, int warmup, int coldRuns, int applyRuns, int checkRuns, int revisions, int entities) {
+	record Settings(int runs, int warmup, int coldRuns, int applyRuns, int checkRuns, int revisions, int entities,
+			int clients, int requests, int endpointRevisions) {
 
 		static Settings defaults() {
-			return new Settings(11, 10, 7, 5, 3, 1000, 500);
+			return new Settings(11, 10, 7, 5, 3, 1000, 500, 50, 200, 100);
+		}
+
+		Settings with(String option, int value) {
+			return switch (option) {
+				case "--runs" -> new Settings(value, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+				case "--cold-runs" -> new Settings(this.runs, this.warmup, value, this.applyRuns, this.checkRuns,
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+				case "--apply-runs" -> new Settings(this.runs, this.warmup, this.coldRuns, value, this.checkRuns,
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+				case "--check-runs" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, value,
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+				case "--revisions" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
+						value, this.entities, this.clients, this.requests, this.endpointRevisions);
+				case "--entities" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
+						this.revisions, value, this.clients, this.requests, this.endpointRevisions);
+				case "--clients" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
+						this.revisions, this.entities, value, this.requests, this.endpointRevisions);
+				case "--requests" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
+						this.revisions, this.entities, this.clients, value, this.endpointRevisions);
+				case "--endpoint-revisions" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns,
+						this.checkRuns, this.revisions, this.entities, this.clients, this.requests, value);
+				default -> throw new IllegalArgumentException("Unknown option " + option + ". Use " + USAGE + ".");
+			};
 		}
 
 	}
+
+	static final String USAGE = "[all|p1|p2|p3|p4] [--runs N] [--cold-runs N] [--apply-runs N] [--check-runs N]"
+			+ " [--revisions N] [--entities N] [--clients N] [--requests N] [--endpoint-revisions N]";
 
 	private Benchmarks() {
 	}
@@ -57,26 +85,10 @@ public final class Benchmarks {
 				throw new IllegalArgumentException(arg + " needs a number.");
 			}
 			int value = Integer.parseInt(args[++i]);
-			settings = switch (arg) {
-				case "--runs" -> new Settings(value, settings.warmup(), settings.coldRuns(), settings.applyRuns(),
-						settings.checkRuns(), settings.revisions(), settings.entities());
-				case "--cold-runs" -> new Settings(settings.runs(), settings.warmup(), value, settings.applyRuns(),
-						settings.checkRuns(), settings.revisions(), settings.entities());
-				case "--apply-runs" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(), value,
-						settings.checkRuns(), settings.revisions(), settings.entities());
-				case "--check-runs" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(),
-						settings.applyRuns(), value, settings.revisions(), settings.entities());
-				case "--revisions" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(),
-						settings.applyRuns(), settings.checkRuns(), value, settings.entities());
-				case "--entities" -> new Settings(settings.runs(), settings.warmup(), settings.coldRuns(),
-						settings.applyRuns(), settings.checkRuns(), settings.revisions(), value);
-				default -> throw new IllegalArgumentException("Unknown option " + arg
-						+ ". Use [all|p1|p2|p3] [--runs N] [--cold-runs N] [--apply-runs N] [--check-runs N]"
-						+ " [--revisions N] [--entities N].");
-			};
+			settings = settings.with(arg, value);
 		}
-		if (!List.of("all", "p1", "p2", "p3").contains(which)) {
-			throw new IllegalArgumentException("Unknown benchmark " + which + ": use all, p1, p2 or p3.");
+		if (!List.of("all", "p1", "p2", "p3", "p4").contains(which)) {
+			throw new IllegalArgumentException("Unknown benchmark " + which + ": use all, p1, p2, p3 or p4.");
 		}
 
 		long started = System.nanoTime();
@@ -86,7 +98,7 @@ public final class Benchmarks {
 		try {
 			header = header();
 			RevisionFixtures fixtures = null;
-			if (!which.equals("p3")) {
+			if (!which.equals("p3") && !which.equals("p4")) {
 				fixtures = RevisionFixtures.write(work, settings.revisions());
 			}
 			if (which.equals("all") || which.equals("p1")) {
@@ -97,6 +109,9 @@ public final class Benchmarks {
 			}
 			if (which.equals("all") || which.equals("p3")) {
 				new AutogenerateBenchmark(settings, work).run(report);
+			}
+			if (which.equals("all") || which.equals("p4")) {
+				new EndpointBenchmark(settings, work).run(report);
 			}
 		}
 		finally {
@@ -110,7 +125,10 @@ public final class Benchmarks {
 				+ "problem; `check()` also compares lengths, nullability, defaults, keys, indexes, foreign keys and checks, "
 				+ "and lists every difference. Catalog reads count SELECTs and DatabaseMetaData calls at the JDBC boundary; "
 				+ "other statements are mostly the scratch schema's DDL, which runs in a transaction that is rolled back.");
-		report.note("Not measured: Liquibase (left out of this issue), and P4, the actuator endpoint, which does not exist yet.");
+		report.note("P4: one Spring Boot web application in this JVM (Tomcat on 127.0.0.1, HikariCP), read by a fixed pool "
+				+ "of client threads sharing one java.net.http.HttpClient (HTTP/1.1, kept-alive connections); latencies are "
+				+ "per request as the client sees them, nearest-rank percentiles; throughput is requests ÷ wall time.");
+		report.note("Not measured: Liquibase (left out of this issue).");
 		System.out.println(header);
 		System.out.println();
 		System.out.println(report.markdown());
@@ -122,6 +140,8 @@ public final class Benchmarks {
 	static void quietLogging() {
 		System.setProperty("org.jboss.logging.provider", "slf4j");
 		System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("bench.log", "warn"));
+		// P4's application logs through the same SLF4J binding instead of configuring a logging system of its own
+		System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
 	}
 
 	private static String header() throws SQLException {

@@ -25,6 +25,12 @@ final class Report {
 
 	}
 
+	/** One load test: latency percentiles in milliseconds, throughput in requests per second. */
+	record LoadRow(String benchmark, double p50, double p95, double p99, double max, double throughput, int failures,
+			String notes) {
+
+	}
+
 	/** A target that is not a ratio (an absolute time, a growth factor). */
 	record TargetRow(String target, String measured, boolean met) {
 
@@ -33,6 +39,8 @@ final class Report {
 	private final List<Row> rows = new ArrayList<>();
 
 	private final List<CheckRow> checkRows = new ArrayList<>();
+
+	private final List<LoadRow> loadRows = new ArrayList<>();
 
 	private final List<TargetRow> targetRows = new ArrayList<>();
 
@@ -47,6 +55,12 @@ final class Report {
 	void add(CheckRow row) {
 		this.checkRows.add(row);
 		System.err.println("  " + row.benchmark() + " / " + row.tool() + ": " + Stats.ms(row.millis()) + " ms, " + row.result());
+	}
+
+	void add(LoadRow row) {
+		this.loadRows.add(row);
+		System.err.println("  " + row.benchmark() + ": p50 " + Stats.ms(row.p50()) + " ms, p99 " + Stats.ms(row.p99())
+				+ " ms, " + Stats.ms(row.throughput()) + " requests/s, " + row.failures() + " failures");
 	}
 
 	void add(TargetRow row) {
@@ -81,6 +95,17 @@ final class Report {
 					.append(Stats.mb(row.peakHeap())).append(" | ")
 					.append((row.liveHeap() > 0) ? Stats.mb(row.liveHeap()) : "no GC ran").append(" | ")
 					.append(Stats.mb(row.allocated())).append(" | ").append(row.result()).append(" |\n");
+			}
+			out.append('\n');
+		}
+		if (!this.loadRows.isEmpty()) {
+			out.append("| benchmark | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | throughput (requests/s) | failures | notes |\n");
+			out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+			for (LoadRow row : this.loadRows) {
+				out.append("| ").append(row.benchmark()).append(" | ").append(Stats.ms(row.p50())).append(" | ")
+					.append(Stats.ms(row.p95())).append(" | ").append(Stats.ms(row.p99())).append(" | ")
+					.append(Stats.ms(row.max())).append(" | ").append(Stats.ms(row.throughput())).append(" | ")
+					.append(row.failures()).append(" | ").append(row.notes()).append(" |\n");
 			}
 			out.append('\n');
 		}
