@@ -86,12 +86,19 @@ final class VersionTable {
 
 	/** Every row, in the order the revisions were applied; empty when the table does not exist yet. */
 	List<AppliedRevision> read(Connection connection) throws SQLException {
-		if (!exists(connection)) {
+		// One round trip: read the table and treat "no such table" as no rows, rather than asking the
+		// catalog first (the status behind the actuator endpoint is read per request). Inside a
+		// transaction a failed statement would abort it, so only then is the catalog asked first.
+		if (!connection.getAutoCommit() && !exists(connection)) {
 			return List.of();
 		}
 		List<AppliedRevision> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT " + COLUMNS + " FROM " + this.qualifiedTable + " ORDER BY applied_seq")) {
+				ResultSet rs = executeIfExists(statement, "SELECT " + COLUMNS + " FROM " + this.qualifiedTable
+						+ " ORDER BY applied_seq")) {
+			if (rs == null) {
+				return List.of();
+			}
 			while (rs.next()) {
 				String downRevisions = rs.getString("down_revisions");
 				Timestamp appliedAt = rs.getTimestamp("applied_at");
@@ -106,6 +113,27 @@ final class VersionTable {
 	}
 
 	// Runs once per applied revision at every startup: a plain loop, no stream to set up.
+	private static ResultSet executeIfExists(Statement statement, String sql) throws SQLException {
+		try {
+			return statement.executeQuery(sql);
+		}
+		catch (SQLException ex) {
+			if (isMissingTable(ex)) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * PostgreSQL's undefined_table, the SQL standard's base table not found (MariaDB, H2), and H2's
+	 * variant for a database with no tables at all.
+	 */
+	private static boolean isMissingTable(SQLException ex) {
+		String state = ex.getSQLState();
+		return "42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state);
+	}
+
 	static List<String> splitList(String value) {
 		if (value == null || value.isBlank()) {
 			return List.of();

@@ -41,6 +41,11 @@ class MariaDbAndH2RunnerTest {
 		RevisionFiles files = writeRevisions();
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
 		assertThat(migrations.dialect().name()).isEqualTo("mariadb");
+		// no version table yet: nothing applied, everything pending, and reading created nothing
+		assertThat(migrations.current()).isEmpty();
+		assertThat(migrations.status().pending()).containsExactly("aaaa00000001", "bbbb00000002");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema = database()"))
+			.containsExactly("0");
 
 		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision)
 			.containsExactly("aaaa00000001", "bbbb00000002");
@@ -97,6 +102,8 @@ class MariaDbAndH2RunnerTest {
 		DataSource dataSource = dev.migrations.TestDataSources.driverManager(url, "sa", "");
 		Migrations migrations = Migrations.configure().dataSource(dataSource).locations(files.location()).load();
 		assertThat(migrations.dialect().name()).isEqualTo("h2");
+		assertThat(migrations.current()).isEmpty();
+		assertThat(migrations.status().pending()).containsExactly("aaaa00000001", "bbbb00000002");
 		migrations.upgrade("head");
 		assertThat(Sql.column(dataSource, "select name from item")).containsExactly("x");
 		assertThat(migrations.current()).containsExactly("bbbb00000002");
