@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
@@ -30,21 +28,6 @@ public final class PostgresDialect implements Dialect {
 	/** First half of the advisory lock key: "migr" in ASCII, so our locks are recognisable in pg_locks. */
 	static final int LOCK_NAMESPACE = 0x6d696772;
 
-	private static final Pattern PLAIN_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
-
-	/** Keywords that PostgreSQL reserves as column or table names (appendix C, "reserved" and "reserved (can be function or type)"). */
-	static final Set<String> RESERVED = Set.of("all", "analyse", "analyze", "and", "any", "array", "as", "asc",
-			"asymmetric", "authorization", "binary", "both", "case", "cast", "check", "collate", "collation", "column",
-			"concurrently", "constraint", "create", "cross", "current_catalog", "current_date", "current_role",
-			"current_schema", "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc",
-			"distinct", "do", "else", "end", "except", "false", "fetch", "for", "foreign", "freeze", "from", "full",
-			"grant", "group", "having", "ilike", "in", "initially", "inner", "intersect", "into", "is", "isnull", "join",
-			"lateral", "leading", "left", "like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull",
-			"null", "offset", "on", "only", "or", "order", "outer", "overlaps", "placing", "primary", "references",
-			"returning", "right", "select", "session_user", "similar", "some", "symmetric", "system_user", "table",
-			"tablesample", "then", "to", "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose",
-			"when", "where", "window", "with");
-
 	@Override
 	public String name() {
 		return "postgresql";
@@ -62,10 +45,7 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public String quoteIfNeeded(String identifier) {
-		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier)) {
-			return identifier;
-		}
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+		return PostgresIdentifiers.quote(identifier);
 	}
 
 	@Override

@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.diff.ConstraintNames;
 import dev.migrations.diff.EnumUsage;
 import dev.migrations.diff.Operation;

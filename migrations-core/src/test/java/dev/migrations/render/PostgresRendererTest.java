@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.diff.EnumUsage;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.Operation.AddCheck;

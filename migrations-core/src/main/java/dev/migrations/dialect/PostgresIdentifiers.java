@@ -1,4 +1,4 @@
-package dev.migrations.render;
+package dev.migrations.dialect;
 
 import java.util.Set;
 import java.util.regex.Pattern;
