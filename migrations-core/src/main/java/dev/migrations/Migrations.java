@@ -211,43 +211,49 @@ public final class Migrations {
 
 	private List<RevisionInfo> history(DatabaseState state) {
 		List<RevisionInfo> infos = new ArrayList<>();
+		Map<String, AppliedRevision> rows = rowsById(state);
 		if (state != null) {
-			for (AppliedRevision row : state.applied()) {
-				if (state.missing().contains(row.revision())) {
-					infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(), List.of(),
-							false, RevisionInfo.State.MISSING_FILE, row.appliedAt(), row.executionMillis(), row.checksum(),
-							row.appliedBy()));
-				}
+			for (String missing : state.missing()) {
+				AppliedRevision row = rows.get(missing);
+				infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(), List.of(),
+						false, RevisionInfo.State.MISSING_FILE, row.appliedAt(), row.executionMillis(), row.checksum(),
+						row.appliedBy()));
 			}
 		}
+		// Indexed once: the actuator endpoint asks for this on every request.
+		java.util.Set<String> heads = java.util.Set.copyOf(this.graph.heads());
+		java.util.Set<String> failed = (state != null) ? java.util.Set.copyOf(state.failed()) : java.util.Set.of();
+		java.util.Set<String> modified = (state != null) ? java.util.Set.copyOf(state.modified()) : java.util.Set.of();
 		List<Revision> ordered = new ArrayList<>(this.graph.revisions());
 		java.util.Collections.reverse(ordered);
 		for (Revision revision : ordered) {
-			infos.add(info(revision, state));
+			infos.add(info(revision, state != null, rows.get(revision.id()), heads.contains(revision.id()),
+					failed.contains(revision.id()), modified.contains(revision.id())));
 		}
 		return infos;
 	}
 
 	private RevisionInfo info(Revision revision, DatabaseState state) {
-		boolean head = this.graph.heads().contains(revision.id());
-		if (state == null) {
-			return new RevisionInfo(revision.id(), revision.downRevisions(), revision.message(), revision.source(),
-					revision.branchLabels(), revision.dependsOn(), head, null, null, null, revision.checksum(), null);
+		AppliedRevision row = rowsById(state).get(revision.id());
+		return info(revision, state != null, row, this.graph.heads().contains(revision.id()),
+				state != null && state.failed().contains(revision.id()),
+				state != null && state.modified().contains(revision.id()));
+	}
+
+	private static Map<String, AppliedRevision> rowsById(DatabaseState state) {
+		Map<String, AppliedRevision> rows = new LinkedHashMap<>();
+		if (state != null) {
+			state.applied().forEach((row) -> rows.put(row.revision(), row));
 		}
-		AppliedRevision row = state.applied().stream().filter((r) -> r.revision().equals(revision.id())).findFirst()
-				.orElse(null);
-		RevisionInfo.State revisionState;
-		if (row == null) {
-			revisionState = RevisionInfo.State.PENDING;
-		}
-		else if (state.failed().contains(revision.id())) {
-			revisionState = RevisionInfo.State.FAILED;
-		}
-		else if (state.modified().contains(revision.id())) {
-			revisionState = RevisionInfo.State.MODIFIED;
-		}
-		else {
-			revisionState = RevisionInfo.State.APPLIED;
+		return rows;
+	}
+
+	private static RevisionInfo info(Revision revision, boolean withDatabase, AppliedRevision row, boolean head,
+			boolean failed, boolean modified) {
+		RevisionInfo.State revisionState = null;
+		if (withDatabase) {
+			revisionState = (row == null) ? RevisionInfo.State.PENDING : failed ? RevisionInfo.State.FAILED
+					: modified ? RevisionInfo.State.MODIFIED : RevisionInfo.State.APPLIED;
 		}
 		return new RevisionInfo(revision.id(), revision.downRevisions(), revision.message(), revision.source(),
 				revision.branchLabels(), revision.dependsOn(), head, revisionState, (row != null) ? row.appliedAt() : null,
@@ -300,49 +306,56 @@ public final class Migrations {
 		List<Operation> operations = comparison.operations();
 		PostgresRenderer renderer = new PostgresRenderer();
 		List<String> warnings = new ArrayList<>(comparison.warnings());
-		if (!isTransactional(renderer, operations)) {
+		Rendered all = Rendered.of(renderer, operations);
+		if (!all.transactional()) {
 			// PostgreSQL cannot use an enum label in the transaction that added it. Rather than run the whole
 			// revision (and its downgrade's type swap) outside a transaction, the labels get a revision of their
 			// own that commits first; both revisions then run transactionally.
 			List<Operation> labels = operations.stream().filter((op) -> op instanceof Operation.AddEnumValue).toList();
 			List<Operation> rest = operations.stream().filter((op) -> !(op instanceof Operation.AddEnumValue)).toList();
-			if (!labels.isEmpty() && !rest.isEmpty() && isTransactional(renderer, labels) && isTransactional(renderer, rest)) {
-				Path first = writeGenerated(renderer, message + " (enum labels)", this.graph.heads(), labels,
+			Rendered first = Rendered.of(renderer, labels);
+			Rendered second = Rendered.of(renderer, rest);
+			if (!labels.isEmpty() && !rest.isEmpty() && first.transactional() && second.transactional()) {
+				Path labelsFile = writeGenerated(message + " (enum labels)", this.graph.heads(), first,
 						comparison.warnings(), warnings);
-				Path second = writeGenerated(renderer, message, List.of(revisionId(first)), rest, List.of(), warnings);
-				return new MigrateResult(second, revisionId(second), operations, comparison.differences(), warnings, true,
-						List.of(first, second));
+				Path restFile = writeGenerated(message, List.of(revisionId(labelsFile)), second, List.of(), warnings);
+				return new MigrateResult(restFile, revisionId(restFile), operations, comparison.differences(), warnings,
+						true, List.of(labelsFile, restFile));
 			}
 		}
-		boolean transactional = isTransactional(renderer, operations);
-		Path file = writeGenerated(renderer, message, this.graph.heads(), operations, comparison.warnings(), warnings);
-		return new MigrateResult(file, revisionId(file), operations, comparison.differences(), warnings, transactional,
-				List.of(file));
+		Path file = writeGenerated(message, this.graph.heads(), all, comparison.warnings(), warnings);
+		return new MigrateResult(file, revisionId(file), operations, comparison.differences(), warnings,
+				all.transactional(), List.of(file));
 	}
 
-	private static boolean isTransactional(PostgresRenderer renderer, List<Operation> operations) {
-		return renderer.render(operations).stream().noneMatch(RenderedStatement::requiresNoTransaction)
-				&& renderer.renderDowngrade(operations).stream().noneMatch(RenderedStatement::requiresNoTransaction);
+	/** Operations rendered once, upgrade and downgrade. */
+	private record Rendered(List<RenderedStatement> upgrade, List<RenderedStatement> downgrade) {
+
+		static Rendered of(PostgresRenderer renderer, List<Operation> operations) {
+			return new Rendered(renderer.render(operations), renderer.renderDowngrade(operations));
+		}
+
+		boolean transactional() {
+			return this.upgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction)
+					&& this.downgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction);
+		}
+
 	}
 
-	private Path writeGenerated(PostgresRenderer renderer, String message, List<String> parents, List<Operation> operations,
-			List<String> mappingWarnings, List<String> warnings) {
-		List<RenderedStatement> upgrade = renderer.render(operations);
-		List<RenderedStatement> downgrade = renderer.renderDowngrade(operations);
-		boolean transactional = upgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction)
-				&& downgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction);
-		upgrade.forEach((statement) -> warnings.addAll(statement.warnings()));
+	private Path writeGenerated(String message, List<String> parents, Rendered rendered, List<String> mappingWarnings,
+			List<String> warnings) {
+		rendered.upgrade().forEach((statement) -> warnings.addAll(statement.warnings()));
 		StringBuilder upgradeText = new StringBuilder();
 		upgradeText.append("-- Generated by `db migrate` from the JPA entities: review it before applying.\n");
-		if (!transactional) {
+		if (!rendered.transactional()) {
 			upgradeText.append("-- Not transactional: PostgreSQL cannot use an enum label added in the same transaction.\n");
 		}
 		for (String warning : mappingWarnings) {
 			upgradeText.append("-- WARNING: ").append(warning).append('\n');
 		}
-		upgradeText.append(RenderedStatement.script(upgrade));
-		return write(message, parents, upgradeText.toString(), RenderedStatement.script(downgrade),
-				transactional ? "" : "-- transactional: false\n");
+		upgradeText.append(RenderedStatement.script(rendered.upgrade()));
+		return write(message, parents, upgradeText.toString(), RenderedStatement.script(rendered.downgrade()),
+				rendered.transactional() ? "" : "-- transactional: false\n");
 	}
 
 	private static String revisionId(Path file) {

@@ -292,17 +292,9 @@ public final class DatabaseMigrator {
 				modified.add(row.revision());
 			}
 		}
-		List<String> pending = new ArrayList<>();
-		Set<String> appliedSet = Set.copyOf(known);
-		for (Revision revision : this.graph.revisions()) {
-			if (!appliedSet.contains(revision.id())) {
-				pending.add(revision.id());
-			}
-		}
+		List<String> pending = this.resolver.pending(known).stream().map(Revision::id).toList();
 		List<String> current = new ArrayList<>(this.resolver.current(known));
-		for (String id : missing) {
-			current.add(id);
-		}
+		current.addAll(missing);
 		return new DatabaseState(rows, current, pending, modified, missing, failed);
 	}
 
