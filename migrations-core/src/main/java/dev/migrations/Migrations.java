@@ -1,5 +1,4 @@
 package dev.migrations;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,22 +12,27 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 import dev.migrations.autogenerate.Autogenerator;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
-import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
 import dev.migrations.revision.RevisionGraph;
@@ -221,11 +225,11 @@ public final class Migrations {
 			}
 		}
 		// Indexed once: the actuator endpoint asks for this on every request.
-		java.util.Set<String> heads = java.util.Set.copyOf(this.graph.heads());
-		java.util.Set<String> failed = (state != null) ? java.util.Set.copyOf(state.failed()) : java.util.Set.of();
-		java.util.Set<String> modified = (state != null) ? java.util.Set.copyOf(state.modified()) : java.util.Set.of();
+		Set<String> heads = Set.copyOf(this.graph.heads());
+		Set<String> failed = (state != null) ? Set.copyOf(state.failed()) : Set.of();
+		Set<String> modified = (state != null) ? Set.copyOf(state.modified()) : Set.of();
 		List<Revision> ordered = new ArrayList<>(this.graph.revisions());
-		java.util.Collections.reverse(ordered);
+		Collections.reverse(ordered);
 		for (Revision revision : ordered) {
 			infos.add(info(revision, state != null, rows.get(revision.id()), heads.contains(revision.id()),
 					failed.contains(revision.id()), modified.contains(revision.id())));
@@ -435,12 +439,12 @@ public final class Migrations {
 					+ this.dialect.name() + " is not supported yet. Write revisions by hand with `db revision`.");
 		}
 		String versionTable = this.configuration.versionTable;
-		java.util.function.Predicate<String> user = this.configuration.tableFilter;
+		Predicate<String> user = this.configuration.tableFilter;
 		return new Autogenerator(this.configuration.entities,
 				(table) -> !table.equals(versionTable) && !table.equals(versionTable + "_log") && user.test(table));
 	}
 
-	private javax.sql.DataSource requireDataSource() {
+	private DataSource requireDataSource() {
 		if (this.configuration.dataSource == null) {
 			throw new MigrationsException("No DataSource is configured: this command needs the database.");
 		}

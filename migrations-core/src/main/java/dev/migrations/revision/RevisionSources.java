@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -73,21 +74,21 @@ public final class RevisionSources {
 		return instances.stream().map(RevisionFileParser::fromJava).toList();
 	}
 
-	private static java.util.Optional<JavaRevision> instantiate(String className, ClassLoader classLoader) {
+	private static Optional<JavaRevision> instantiate(String className, ClassLoader classLoader) {
 		Class<?> type;
 		try {
 			type = Class.forName(className, false, classLoader);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		if (!JavaRevision.class.isAssignableFrom(type) || type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		try {
 			Constructor<?> constructor = type.getDeclaredConstructor();
 			constructor.setAccessible(true);
-			return java.util.Optional.of((JavaRevision) constructor.newInstance());
+			return Optional.of((JavaRevision) constructor.newInstance());
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
 			throw new RevisionException("Java revision class " + className
