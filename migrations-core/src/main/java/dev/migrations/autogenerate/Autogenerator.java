@@ -2,8 +2,13 @@ package dev.migrations.autogenerate;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -15,6 +20,7 @@ import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntityModel;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.entity.EnumTypeDefinition;
+import dev.migrations.entity.PostgresDdlPrediction;
 import dev.migrations.entity.PostgresScratchSchema;
 import dev.migrations.introspect.PostgresIntrospector;
 import dev.migrations.autogenerate.Comparison.UnmanagedIndex;
@@ -22,6 +28,7 @@ import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumType;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
+import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 
 /**
@@ -74,18 +81,73 @@ public final class Autogenerator {
 	public Comparison compare(Connection connection, String schema, DiffOptions options) {
 		EntityModel model = readEntities();
 		SchemaModel database = this.introspector.introspect(connection, schema, this.tableFilter);
-		SchemaModel scratch = PostgresScratchSchema.materialize(connection, model,
-				(scratchConnection, scratchSchema) -> rejectShadowedEnumTypes(
-						this.introspector.introspect(scratchConnection, scratchSchema, this.tableFilter), scratchSchema,
-						model));
-		SchemaModel target = keepLiveEnumOrder(
-				new SchemaModel(schema, scratch.tables(), scratch.sequences(), scratch.enumTypes()), database, model);
+		SchemaModel target = keepLiveEnumOrder(entitySchema(connection, schema, model, database), database, model);
 		DiffOptions effective = options.includeTables(this.tableFilter);
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
 		SchemaModel managed = withoutUnmanagedIndexes(database, target, unmanaged);
 		List<Operation> operations = this.differ.diff(managed, target, effective);
 		return new Comparison(database, target, operations, this.differ.describe(operations), model.warnings(),
 				unmanaged);
+	}
+
+	/**
+	 * The schema the entities describe, as the server prints it. A table (or sequence) whose DDL
+	 * {@link PostgresDdlPrediction} can tell the outcome of, and whose live copy is exactly that
+	 * outcome, is taken as predicted; everything else is created in the scratch schema and read back,
+	 * so every difference comes from the server's own canonical text. Tables the filter leaves out
+	 * are not created either, unless a foreign key that is created references them.
+	 */
+	private SchemaModel entitySchema(Connection connection, String schema, EntityModel model, SchemaModel database) {
+		PostgresDdlPrediction prediction = PostgresDdlPrediction.of(model);
+		Map<String, Table> known = new TreeMap<>();
+		Set<String> skippedTables = new HashSet<>();
+		Map<String, Sequence> knownSequences = new TreeMap<>();
+		if (prediction.enabled()) {
+			for (String name : model.tableNames()) {
+				if (!this.tableFilter.test(name)) {
+					skippedTables.add(name);
+					continue;
+				}
+				Optional<Table> predicted = prediction.table(name);
+				Optional<Table> live = database.table(name);
+				if (predicted.isPresent() && live.isPresent()
+						&& predicted.get().equals(withoutUndeclarableIndexes(live.get()))) {
+					known.put(name, predicted.get());
+					skippedTables.add(name);
+				}
+			}
+			prediction.sequences().forEach((name, sequence) -> {
+				if (database.sequence(name).filter(sequence::equals).isPresent()) {
+					knownSequences.put(name, sequence);
+				}
+			});
+		}
+		PostgresDdlPrediction.Selection selection = prediction.select(skippedTables, knownSequences.keySet());
+		SchemaModel scratch = selection.statements().isEmpty() ? SchemaModel.empty(schema)
+				: PostgresScratchSchema.materialize(connection, selection.statements(), model.schemaQualifiers(),
+						(scratchConnection, scratchSchema) -> rejectShadowedEnumTypes(
+								this.introspector.introspect(scratchConnection, scratchSchema, this.tableFilter),
+								scratchSchema, model));
+		List<Table> tables = new ArrayList<>(known.values());
+		scratch.tables()
+			.stream()
+			.filter((table) -> !selection.supportTables().contains(table.name()))
+			.map(selection::complete)
+			.forEach(tables::add);
+		tables.sort(Comparator.comparing(Table::name));
+		List<Sequence> sequences = new ArrayList<>(knownSequences.values());
+		sequences.addAll(scratch.sequences());
+		sequences.sort(Comparator.comparing(Sequence::name));
+		return new SchemaModel(schema, tables, sequences, scratch.enumTypes());
+	}
+
+	private static Table withoutUndeclarableIndexes(Table table) {
+		List<Index> indexes = table.indexes().stream().filter((index) -> undeclarable(index).isEmpty()).toList();
+		if (indexes.size() == table.indexes().size()) {
+			return table;
+		}
+		return new Table(table.name(), table.columns(), table.primaryKey(), table.uniqueConstraints(), indexes,
+				table.foreignKeys(), table.checks(), table.comment());
 	}
 
 	/**

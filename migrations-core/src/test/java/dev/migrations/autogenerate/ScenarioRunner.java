@@ -15,7 +15,9 @@ import javax.sql.DataSource;
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
 import dev.migrations.entity.EntityMetadataReader;
+import dev.migrations.entity.EntityModel;
 import dev.migrations.entity.EntitySource;
+import dev.migrations.entity.PredictionAssertions;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 
@@ -25,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The autogenerate round trip every scenario goes through, against a real PostgreSQL:
  * <ol>
  * <li>entities v1 → {@code migrate} → {@code upgrade} → {@code check} is empty, and a second {@code migrate} writes nothing;</li>
- * <li>a schema Hibernate itself creates from v1 (and from v2) gives an empty {@code check} (no false positives);</li>
+ * <li>a schema Hibernate itself creates from v1 (and from v2) gives an empty {@code check} (no false positives),
+ * and every table the DDL prediction claims to know is exactly what the server makes of the DDL;</li>
  * <li>entities v2 → {@code migrate} writes a revision (the scenario asserts its SQL) → {@code upgrade} →
  * {@code check} is empty → {@code downgrade -1} → {@code check} against v1 is empty.</li>
  * </ol>
@@ -144,8 +147,10 @@ public final class ScenarioRunner {
 	/** A schema created by Hibernate's own DDL from the entities shows no difference. */
 	public void assertHibernateCreatedSchemaHasNoDrift(List<Class<?>> entities) {
 		try (TestDatabase fresh = TestDatabases.postgres()) {
-			List<String> ddl = new EntityMetadataReader().read(EntitySource.of(entities)).hibernateStatements();
+			EntityModel model = new EntityMetadataReader().read(EntitySource.of(entities));
+			List<String> ddl = model.hibernateStatements();
 			try (Connection connection = fresh.connection(); Statement statement = connection.createStatement()) {
+				PredictionAssertions.assertPredictionsMatchTheServer(connection, model);
 				for (String sql : ddl) {
 					statement.execute(sql);
 				}
