@@ -202,7 +202,8 @@ public final class Autogenerator {
 	 * schema. Such a mapping is refused with the way out.
 	 */
 	private static SchemaModel rejectShadowedEnumTypes(SchemaModel scratch, String scratchSchema, EntityModel model) {
-		String qualifier = scratchSchema + ".";
+		// the server prints the session's temporary schema as pg_temp
+		String qualifier = (scratchSchema.startsWith("pg_temp_") ? "pg_temp" : scratchSchema) + ".";
 		for (Table table : scratch.tables()) {
 			for (Column column : table.columns()) {
 				if (!column.type().startsWith(qualifier)) {

@@ -20,13 +20,17 @@ import dev.migrations.MigrationsException;
  * with the very queries it uses on the live schema, and the server itself canonicalizes type
  * names, defaults and check expressions.
  * <p>
- * Inside the transaction: {@code CREATE SCHEMA migrations_scratch_<random>}, then
- * {@code SET LOCAL search_path} to that schema, the schemas of installed extensions (so types such
- * as {@code citext} resolve) and {@code pg_catalog}. The live schemas are not on the path, so every
- * unqualified object, named enum types included, is created in the scratch schema even when a type
- * of the same name exists in {@code public}. Schema qualifiers Hibernate writes for explicitly
- * mapped schemas ({@link EntityModel#schemaQualifiers()}) are removed, so those objects land in the
- * scratch schema too: the scratch schema is one flat schema.
+ * The scratch schema is the session's temporary schema ({@code pg_temp_N}) when the session may
+ * create temporary objects and has none yet: temporary tables and indexes are written to neither
+ * the WAL nor the disk's cache flushes (a regular index build ends in an fsync), which makes the
+ * DDL several times faster. Otherwise it is {@code CREATE SCHEMA migrations_scratch_<random>}.
+ * Either way, inside the transaction {@code SET LOCAL search_path} puts the scratch schema first,
+ * then the schemas of installed extensions (so types such as {@code citext} resolve) and
+ * {@code pg_catalog}. The live schemas are not on the path, so every unqualified object, named enum
+ * types included, is created in the scratch schema even when a type of the same name exists in
+ * {@code public}. Schema qualifiers Hibernate writes for explicitly mapped schemas
+ * ({@link EntityModel#schemaQualifiers()}) are removed, so those objects land in the scratch schema
+ * too: the scratch schema is one flat schema.
  * <p>
  * Afterwards the transaction is rolled back (to a savepoint when the caller had a transaction
  * open), on success and on every failure, so no schema, type or cast persists; autocommit and
@@ -34,7 +38,7 @@ import dev.migrations.MigrationsException;
  */
 public final class PostgresScratchSchema {
 
-	/** The prefix of every scratch schema's name. */
+	/** The prefix of the name of a scratch schema that is not the session's temporary schema. */
 	public static final String SCHEMA_PREFIX = "migrations_scratch_";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
@@ -198,7 +202,10 @@ public final class PostgresScratchSchema {
 
 		private final Connection connection;
 
-		private final String schema;
+		private String schema;
+
+		// whether the objects go to the session's temporary schema
+		private boolean temporary;
 
 		Run(Connection connection, String schema) {
 			this.connection = connection;
@@ -216,6 +223,9 @@ public final class PostgresScratchSchema {
 			try {
 				prepare();
 				runAll(statements);
+				if (this.temporary) {
+					this.schema = temporarySchema();
+				}
 				T result = callWork(work);
 				rollback(savepoint);
 				succeeded = true;
@@ -246,9 +256,33 @@ public final class PostgresScratchSchema {
 		}
 
 		private void prepare() throws SQLException {
+			this.temporary = temporarySchemaUsable();
 			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("CREATE SCHEMA " + quoteIdentifier(this.schema));
+				if (!this.temporary) {
+					statement.execute("CREATE SCHEMA " + quoteIdentifier(this.schema));
+				}
 				statement.execute("SET LOCAL search_path TO " + searchPath());
+			}
+		}
+
+		// the session may create temporary objects and has none a name could clash with
+		private boolean temporarySchemaUsable() throws SQLException {
+			try (Statement statement = this.connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT pg_catalog.has_database_privilege("
+							+ "pg_catalog.current_database(), 'TEMPORARY') AND (pg_catalog.pg_my_temp_schema() = 0"
+							+ " OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace ="
+							+ " pg_catalog.pg_my_temp_schema()) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type"
+							+ " WHERE typnamespace = pg_catalog.pg_my_temp_schema()))")) {
+				return rs.next() && rs.getBoolean(1);
+			}
+		}
+
+		// pg_temp_N once the first object made it exist
+		private String temporarySchema() throws SQLException {
+			try (Statement statement = this.connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT nspname FROM pg_catalog.pg_namespace"
+							+ " WHERE oid = pg_catalog.pg_my_temp_schema()")) {
+				return rs.next() ? rs.getString(1) : "pg_temp";
 			}
 		}
 
@@ -256,7 +290,7 @@ public final class PostgresScratchSchema {
 		// their types resolve; never the live schemas otherwise
 		private String searchPath() throws SQLException {
 			List<String> path = new ArrayList<>();
-			path.add(quoteIdentifier(this.schema));
+			path.add(this.temporary ? "pg_temp" : quoteIdentifier(this.schema));
 			try (Statement statement = this.connection.createStatement();
 					ResultSet rs = statement.executeQuery("SELECT DISTINCT n.nspname FROM pg_catalog.pg_extension e"
 							+ " JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace"
@@ -266,6 +300,10 @@ public final class PostgresScratchSchema {
 				}
 			}
 			path.add("pg_catalog");
+			if (!this.temporary) {
+				// listed last, the session's own temporary tables cannot take the DDL's names
+				path.add("pg_temp");
+			}
 			return String.join(", ", path);
 		}
 
@@ -283,6 +321,30 @@ public final class PostgresScratchSchema {
 					}
 				}
 			}
+		}
+
+		// the temporary schema was empty before: anything in it now was committed by the work
+		private boolean discardIfCommitted() throws SQLException {
+			boolean exists;
+			try (Statement statement = this.connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class"
+							+ " WHERE relnamespace = pg_catalog.pg_my_temp_schema()) OR EXISTS (SELECT 1 FROM"
+							+ " pg_catalog.pg_type WHERE typnamespace = pg_catalog.pg_my_temp_schema())")) {
+				exists = rs.next() && rs.getBoolean(1);
+			}
+			catch (SQLException ex) {
+				// an aborted caller transaction cannot be queried; our objects were not committed in it
+				return false;
+			}
+			if (exists) {
+				try (Statement statement = this.connection.createStatement()) {
+					statement.execute("DISCARD TEMP");
+				}
+				if (!this.connection.getAutoCommit()) {
+					this.connection.commit();
+				}
+			}
+			return exists;
 		}
 
 		private <T> T callWork(ScratchWork<T> work) {
@@ -317,6 +379,9 @@ public final class PostgresScratchSchema {
 
 		// a work that commits would leave the scratch schema behind: remove it
 		private boolean dropIfCommitted() throws SQLException {
+			if (this.temporary) {
+				return discardIfCommitted();
+			}
 			boolean exists;
 			try (PreparedStatement query = this.connection
 				.prepareStatement("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = ?")) {

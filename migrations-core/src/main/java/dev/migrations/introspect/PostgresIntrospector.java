@@ -64,7 +64,8 @@ import dev.migrations.schema.UniqueConstraint;
  * <h2>Names and qualification</h2>
  * Object names are exactly as the catalog stores them ({@code user}, {@code Order}). Text the
  * server prints (types, defaults, checks, index elements) is printed while the introspected
- * schema is the only schema on the {@code search_path} (besides {@code pg_catalog}), so objects of
+ * schema is the only schema on the {@code search_path} (besides {@code pg_catalog}, and the session's
+ * temporary schema, listed last so that it is not searched first), so objects of
  * the introspected schema appear unqualified ({@code mood}, {@code 'ok'::mood},
  * {@code nextval('t_id_seq'::regclass)}), and objects of any other schema qualified
  * ({@code public.citext}) whatever the connection's own {@code search_path}. The same schema
@@ -82,7 +83,13 @@ import dev.migrations.schema.UniqueConstraint;
  */
 public final class PostgresIntrospector implements SchemaIntrospector {
 
-	private static final String SCOPE_SESSION = "SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident(?), true)";
+	// the schema, then the session's temporary schema (which is searched first unless listed); for the
+	// temporary schema itself, pg_catalog first, as it comes first for any other schema
+	private static final String SCOPE_SESSION = """
+			SELECT pg_catalog.set_config('search_path',
+				CASE WHEN s.name = (SELECT nspname::text FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema())
+					THEN 'pg_catalog, pg_temp' ELSE pg_catalog.quote_ident(s.name) || ', pg_temp' END, true)
+			FROM (SELECT ?::text AS name) s""";
 
 	private static final String INCLUDED_TABLE = """
 			c.relkind IN ('r', 'p') AND NOT c.relispartition

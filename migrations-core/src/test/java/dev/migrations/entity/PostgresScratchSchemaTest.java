@@ -53,7 +53,8 @@ class PostgresScratchSchemaTest {
 
 		Map<String, List<String>> columns = PostgresScratchSchema.materialize(this.connection, SHOP,
 				(c, schema) -> {
-					assertThat(schema).startsWith(PostgresScratchSchema.SCHEMA_PREFIX);
+					// the session's temporary schema: no WAL, no fsync per index
+					assertThat(schema).startsWith("pg_temp_");
 					assertThat(queryList("select current_schema()")).containsExactly(schema);
 					assertThat(enumLabels(schema, "priority")).containsExactly("LOW", "MEDIUM", "HIGH", "URGENT");
 					assertThat(queryList("select pg_get_constraintdef(oid) from pg_constraint where conname ="
@@ -73,6 +74,28 @@ class PostgresScratchSchemaTest {
 		assertThat(searchPath()).isEqualTo(searchPathBefore);
 		assertThat(queryList("select count(*) from pg_cast")).isEqualTo(castsBefore);
 		assertThat(this.connection.getAutoCommit()).isTrue();
+	}
+
+	@Test
+	void aSessionWithTemporaryTablesOfItsOwnGetsANamedScratchSchemaAndKeepsThem() throws SQLException {
+		execute("create temporary table customer (note text)");
+		execute("insert into customer values ('mine')");
+		try {
+			Map<String, List<String>> columns = PostgresScratchSchema.materialize(this.connection, SHOP,
+					(c, schema) -> {
+						assertThat(schema).startsWith(PostgresScratchSchema.SCHEMA_PREFIX);
+						return columnsByTable(schema);
+					});
+
+			assertThat(columns.keySet()).containsExactlyElementsOf(SHOP.tableNames());
+			assertThat(queryList("select note from pg_temp.customer")).containsExactly("mine");
+			assertThat(queryList("select nspname from pg_namespace where nspname like 'migrations\\_scratch\\_%'"))
+				.isEmpty();
+		}
+		finally {
+			execute("drop table pg_temp.customer");
+		}
+		assertNothingLeft();
 	}
 
 	@Test
@@ -219,7 +242,7 @@ class PostgresScratchSchemaTest {
 		assertThatExceptionOfType(MigrationsException.class)
 			.isThrownBy(() -> PostgresScratchSchema.materialize(this.connection, SHOP,
 					(c, schema) -> c.createStatement().executeQuery("select * from no_such_table")))
-			.withMessageContaining("Reading the scratch schema " + PostgresScratchSchema.SCHEMA_PREFIX)
+			.withMessageContaining("Reading the scratch schema pg_temp_")
 			.withMessageContaining("no_such_table");
 		assertNothingLeft();
 	}
@@ -273,6 +296,8 @@ class PostgresScratchSchemaTest {
 	}
 
 	private void assertNothingLeft() throws SQLException {
+		assertThat(queryList("select count(*) from pg_class where relnamespace = pg_my_temp_schema()"))
+			.containsExactly("0");
 		assertThat(queryList("select nspname from pg_namespace where nspname like 'migrations\\_scratch\\_%'"))
 			.isEmpty();
 		assertThat(queryList("select typname from pg_type t join pg_namespace n on n.oid = t.typnamespace"
