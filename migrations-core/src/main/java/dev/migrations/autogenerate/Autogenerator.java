@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -37,7 +39,11 @@ import dev.migrations.schema.Table;
  * Both sides are read by the same introspector: the entities' DDL (from Hibernate's own boot
  * metadata) is run in a scratch schema inside a transaction that is always rolled back, so type
  * names, defaults and check expressions are spelled by the server itself and only real differences
- * remain.
+ * remain. A table whose outcome {@link PostgresDdlPrediction} knows without running its DDL, and
+ * whose live copy is exactly that outcome, is in sync and is not created in the scratch schema; so
+ * a check of a database in sync creates nothing, and one with a few changed tables creates only
+ * those (without their plain indexes and foreign keys, which are known too). The live schema is
+ * read on a second thread while Hibernate builds its metadata.
  * <p>
  * Indexes the entities cannot declare are left alone: an expression, operator class, collation or
  * {@code NULLS} order in the key, a method other than btree (GIN, GiST, BRIN, hash), or a partial
@@ -79,8 +85,20 @@ public final class Autogenerator {
 
 	/** Compares the entities with the schema {@code schema} of the connection's database. */
 	public Comparison compare(Connection connection, String schema, DiffOptions options) {
-		EntityModel model = readEntities();
-		SchemaModel database = this.introspector.introspect(connection, schema, this.tableFilter);
+		// the live schema is read while Hibernate builds its metadata, which needs no connection: the
+		// catalog queries mostly wait for the server, the metadata mostly keeps a core busy
+		CompletableFuture<SchemaModel> live = CompletableFuture.supplyAsync(
+				() -> this.introspector.introspect(connection, schema, this.tableFilter), Autogenerator::startThread);
+		EntityModel model;
+		try {
+			model = readEntities();
+		}
+		catch (RuntimeException ex) {
+			// the connection is the caller's again only once the introspection is over
+			live.handle((result, failure) -> null).join();
+			throw ex;
+		}
+		SchemaModel database = join(live);
 		SchemaModel target = keepLiveEnumOrder(entitySchema(connection, schema, model, database), database, model);
 		DiffOptions effective = options.includeTables(this.tableFilter);
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
@@ -88,6 +106,27 @@ public final class Autogenerator {
 		List<Operation> operations = this.differ.diff(managed, target, effective);
 		return new Comparison(database, target, operations, this.differ.describe(operations), model.warnings(),
 				unmanaged);
+	}
+
+	private static void startThread(Runnable task) {
+		Thread thread = new Thread(task, "migrations-introspect");
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	private static SchemaModel join(CompletableFuture<SchemaModel> live) {
+		try {
+			return live.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException failure) {
+				throw failure;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw ex;
+		}
 	}
 
 	/**
