@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -68,6 +69,8 @@ public final class Migrations {
 	private volatile RevisionGraph graph;
 
 	private volatile DatabaseMigrator migrator;
+
+	private final AtomicLong changes = new AtomicLong();
 
 	Migrations(MigrationsConfiguration configuration) {
 		this.configuration = configuration;
@@ -130,6 +133,7 @@ public final class Migrations {
 		this.migrator = new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
 				this.configuration.versionTable, loaded, this.configuration.lockTimeout, this.configuration.validateChecksums,
 				this.performedBy, this.configuration.listener);
+		this.changes.incrementAndGet();
 	}
 
 	private boolean isLocation(Path directory) {
@@ -146,6 +150,16 @@ public final class Migrations {
 		return this.dialect;
 	}
 
+	/**
+	 * How many times this instance has changed what {@link #status()} would report: each upgrade,
+	 * downgrade, stamp and create-db once it has ended (failed or not), and each {@link #reload()}.
+	 * A copy of the status read while the count was {@code n} is out of date once the count differs;
+	 * changes made by other processes or other instances are not counted.
+	 */
+	public long changeCount() {
+		return this.changes.get();
+	}
+
 	/** The locations after {@code {vendor}} substitution. */
 	public List<String> locations() {
 		return this.locations;
@@ -155,17 +169,32 @@ public final class Migrations {
 
 	/** {@code db upgrade TARGET}: applies revisions up to the target, under the database lock. */
 	public CommandResult upgrade(String target) {
-		return this.migrator.upgrade(target);
+		try {
+			return this.migrator.upgrade(target);
+		}
+		finally {
+			this.changes.incrementAndGet();
+		}
 	}
 
 	/** {@code db downgrade TARGET}: reverts revisions down to the target, under the database lock. */
 	public CommandResult downgrade(String target) {
-		return this.migrator.downgrade(target);
+		try {
+			return this.migrator.downgrade(target);
+		}
+		finally {
+			this.changes.incrementAndGet();
+		}
 	}
 
 	/** {@code db stamp TARGET}: records the database as being at the target without running anything. */
 	public CommandResult stamp(String target) {
-		return this.migrator.stamp(target);
+		try {
+			return this.migrator.stamp(target);
+		}
+		finally {
+			this.changes.incrementAndGet();
+		}
 	}
 
 	/** {@code db upgrade TARGET --sql}: the script the upgrade would run, including the version-table statements. */
@@ -373,6 +402,15 @@ public final class Migrations {
 	 * already exists or anything would have to be dropped or changed.
 	 */
 	public CommandResult createDb() {
+		try {
+			return createFromEntitiesAndStamp();
+		}
+		finally {
+			this.changes.incrementAndGet();
+		}
+	}
+
+	private CommandResult createFromEntitiesAndStamp() {
 		Autogenerator autogenerator = autogenerator();
 		String stampTarget = this.graph.isEmpty() ? "base" : (this.graph.heads().size() == 1 ? "head" : "heads");
 		return this.migrator.createAndStamp((connection) -> {

@@ -127,7 +127,9 @@ public final class Benchmarks {
 				+ "other statements are mostly the scratch schema's DDL, which runs in a transaction that is rolled back.");
 		report.note("P4: one Spring Boot web application in this JVM (Tomcat on 127.0.0.1, HikariCP), read by a fixed pool "
 				+ "of client threads sharing one java.net.http.HttpClient (HTTP/1.1, kept-alive connections); latencies are "
-				+ "per request as the client sees them, nearest-rank percentiles; throughput is requests ÷ wall time.");
+				+ "per request as the client sees them, nearest-rank percentiles; throughput is requests ÷ wall time. The "
+				+ "floor rows send the same load to a controller of the same application answering with fixed bytes: "
+				+ "Tomcat, Spring MVC, the request's observation and the client, without actuator, Jackson or the status.");
 		report.note("Not measured: Liquibase (left out of this issue).");
 		System.out.println(header);
 		System.out.println();

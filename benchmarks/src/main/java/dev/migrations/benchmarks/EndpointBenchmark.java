@@ -34,6 +34,9 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
  * P4, {@code /actuator/migrations} under concurrent load: a minimal web application (the starter,
@@ -42,11 +45,15 @@ import org.springframework.context.annotation.Bean;
  * of requests after a warm-up. Every response must be 200 with {@code "upToDate":true}.
  * <p>
  * The application's data source is wrapped in a {@link CountingDataSource}, so the report can say how
- * many statements one request sends and how long it waits for them.
+ * many statements the load sent and how long requests waited for them. The same load is then sent to
+ * two fixed responses of the same application, the floor under which the endpoint cannot go on this
+ * machine.
  */
 final class EndpointBenchmark {
 
 	static final double TARGET_P99_MILLIS = 20;
+
+	private static final String UP_TO_DATE = "\"upToDate\":true";
 
 	private static final String ENTITY_TABLE = "bench_item";
 
@@ -80,24 +87,42 @@ final class EndpointBenchmark {
 				String drift = (start < 19) ? "?" : first.substring(start, first.indexOf('"', start));
 				CountingDataSource counting = application.getBean(CountingDataSource.class);
 				// the warm-up: JIT, connection pools (ours and the server's) and Tomcat's threads
-				load(http, url, clients, Math.max(1, requests / 4));
+				load(http, url, clients, Math.max(1, requests / 4), UP_TO_DATE);
 				counting.reset();
-				Load measured = load(http, url, clients, requests);
+				Load measured = load(http, url, clients, requests, UP_TO_DATE);
 				int total = clients * requests;
-				double readsPerRequest = counting.reads() / (double) total;
 				double dbWaitPerRequest = (counting.readMillis() + counting.otherMillis()) / total;
 				String queries = String.format(Locale.ROOT,
-						"%.1f reads + %.1f other statements per request, waiting %.2f ms for the database per request",
-						readsPerRequest, counting.others() / (double) total, dbWaitPerRequest);
-				report.add(new Report.LoadRow("P4 /actuator/migrations, " + revisions + " revisions, " + clients
-						+ " clients × " + requests + " requests", measured.percentile(50), measured.percentile(95),
+						"%d reads + %d other statements in all (%.4f per request) in %.1f s, waiting %.3f ms for the"
+								+ " database per request",
+						counting.reads(), counting.others(), (counting.reads() + counting.others()) / (double) total,
+						measured.wallNanos() / 1e9, dbWaitPerRequest);
+				String name = "P4 /actuator/migrations, " + revisions + " revisions, " + clients + " clients × " + requests
+						+ " requests";
+				report.add(new Report.LoadRow(name, measured.percentile(50), measured.percentile(95),
 						measured.percentile(99), measured.max(), measured.throughput(), measured.failures(),
 						"drift " + drift + "; response " + Stats.ms(first.getBytes(StandardCharsets.UTF_8).length / 1024.0)
 								+ " KB; " + queries));
+				measured.failureMessages().stream().limit(10).forEach((message) -> System.err.println("  failure: " + message));
+				// The floor: the same load on a controller of the same application answering with fixed bytes
+				// (Tomcat, Spring MVC, the observation of each request and the client, without actuator, Jackson
+				// or the status), once with a copy of the endpoint's response and once with a 2-byte body.
+				String base = url.substring(0, url.indexOf("/actuator/"));
+				StaticResponses statics = application.getBean(StaticResponses.class);
+				statics.copy = first.getBytes(StandardCharsets.UTF_8);
+				for (String path : List.of(StaticResponses.COPY, StaticResponses.EMPTY)) {
+					String expected = path.equals(StaticResponses.COPY) ? UP_TO_DATE : "{}";
+					load(http, base + path, clients, Math.max(1, requests / 4), expected);
+					Load floor = load(http, base + path, clients, requests, expected);
+					report.add(new Report.LoadRow("P4 floor: " + path + " (" + (path.equals(StaticResponses.COPY)
+							? "the endpoint's response as fixed bytes" : "a 2-byte body") + "), same load", floor.percentile(50),
+							floor.percentile(95), floor.percentile(99), floor.max(), floor.throughput(), floor.failures(),
+							String.format(Locale.ROOT, "for reference: p99 %.2f× and throughput %.2f× the endpoint's",
+									floor.percentile(99) / measured.percentile(99), floor.throughput() / measured.throughput())));
+				}
 				report.add(new Report.TargetRow("P4 /actuator/migrations under " + clients + " clients: p99 < "
 						+ Stats.ms(TARGET_P99_MILLIS) + " ms", Stats.ms(measured.percentile(99)) + " ms",
 						measured.percentile(99) < TARGET_P99_MILLIS && measured.failures() == 0));
-				measured.failureMessages().stream().limit(10).forEach((message) -> System.err.println("  failure: " + message));
 			}
 			finally {
 				application.close();
@@ -171,8 +196,12 @@ final class EndpointBenchmark {
 				HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 	}
 
-	/** Every client starts at once and sends its requests one after the other. */
-	private static Load load(HttpClient http, String url, int clients, int requestsEach) throws Exception {
+	/**
+	 * Every client starts at once and sends its requests one after the other; a response other than a
+	 * 200 containing {@code expected} is a failure.
+	 */
+	private static Load load(HttpClient http, String url, int clients, int requestsEach, String expected)
+			throws Exception {
 		long[] latencies = new long[clients * requestsEach];
 		AtomicInteger failures = new AtomicInteger();
 		ConcurrentLinkedQueue<String> messages = new ConcurrentLinkedQueue<>();
@@ -193,7 +222,7 @@ final class EndpointBenchmark {
 						try {
 							HttpResponse<String> response = get(http, url);
 							latencies[offset + i] = System.nanoTime() - sent;
-							if (response.statusCode() != 200 || !response.body().contains("\"upToDate\":true")) {
+							if (response.statusCode() != 200 || !response.body().contains(expected)) {
 								failures.incrementAndGet();
 								String body = response.body();
 								messages.add(response.statusCode() + ": "
@@ -247,6 +276,30 @@ final class EndpointBenchmark {
 
 	}
 
+	/** The floor's fixed responses, answered by Spring MVC without actuator or Jackson. */
+	@RestController
+	static class StaticResponses {
+
+		static final String COPY = "/bench/copy";
+
+		static final String EMPTY = "/bench/empty";
+
+		private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.UTF_8);
+
+		volatile byte[] copy = EMPTY_JSON;
+
+		@GetMapping(path = COPY, produces = MediaType.APPLICATION_JSON_VALUE)
+		byte[] copy() {
+			return this.copy;
+		}
+
+		@GetMapping(path = EMPTY, produces = MediaType.APPLICATION_JSON_VALUE)
+		byte[] empty() {
+			return EMPTY_JSON;
+		}
+
+	}
+
 	/**
 	 * The P4 application: auto-configuration with the starter, actuator and JPA, scanning only the
 	 * benchmark's entity package.
@@ -255,6 +308,11 @@ final class EndpointBenchmark {
 	@EnableAutoConfiguration
 	@AutoConfigurationPackage(basePackageClasses = BenchItem.class)
 	static class EndpointApplication {
+
+		@Bean
+		StaticResponses staticResponses() {
+			return new StaticResponses();
+		}
 
 		/** Counts the statements the application sends, the endpoint's included. */
 		@Bean

@@ -83,6 +83,8 @@ public class MigrationsProperties {
 
 	private final Health health = new Health();
 
+	private final Actuator actuator = new Actuator();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -181,6 +183,10 @@ public class MigrationsProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Actuator getActuator() {
+		return this.actuator;
 	}
 
 	/**
@@ -341,6 +347,29 @@ public class MigrationsProperties {
 
 		public void setDriftStatus(String driftStatus) {
 			this.driftStatus = driftStatus;
+		}
+
+	}
+
+	/**
+	 * The {@code migrations} actuator endpoint and health indicator.
+	 */
+	public static class Actuator {
+
+		/**
+		 * How long the endpoint and the health indicator reuse the status they read from the
+		 * version table: however many requests arrive, the table is read at most once per period.
+		 * Upgrades, downgrades and stamps made by this application show at once; those made by
+		 * other instances show after this period. Zero reads the table on every request.
+		 */
+		private Duration statusCacheTtl = Duration.ofSeconds(1);
+
+		public Duration getStatusCacheTtl() {
+			return this.statusCacheTtl;
+		}
+
+		public void setStatusCacheTtl(Duration statusCacheTtl) {
+			this.statusCacheTtl = statusCacheTtl;
 		}
 
 	}

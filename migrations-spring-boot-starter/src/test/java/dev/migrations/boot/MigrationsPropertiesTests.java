@@ -90,6 +90,13 @@ class MigrationsPropertiesTests {
 		assertThat(hinted).contains("UP", "OUT_OF_SERVICE", "DOWN");
 	}
 
+	@Test
+	void theActuatorReusesTheStatusForOneSecondByDefault() throws IOException {
+		assertThat(this.properties.getActuator().getStatusCacheTtl()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(DurationStyle.detectAndParse((String) defaultOf(metadata(), "migrations.actuator.status-cache-ttl")))
+			.isEqualTo(this.properties.getActuator().getStatusCacheTtl());
+	}
+
 	private static Object defaultOf(DocumentContext metadata, String name) {
 		List<Object> values = metadata.read("$.properties[?(@.name == '" + name + "')].defaultValue");
 		assertThat(values).as("default of %s", name).hasSize(1);

@@ -1,5 +1,6 @@
 package dev.migrations.boot.actuate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,8 +21,10 @@ import org.springframework.util.Assert;
  * the drift between the JPA entities and the database. Read-only: it offers no operation that
  * changes the database.
  * <p>
- * The revision state is read from the database on each request (one query on the version table);
- * drift is served from the {@link MigrationsDriftMonitor}'s last check and never computed here.
+ * The revision state comes from a {@link MigrationsStatusCache}: one query on the version table per
+ * time-to-live however many requests arrive, none once this application has changed nothing. Drift
+ * is served from the {@link MigrationsDriftMonitor}'s last check and never computed here. The
+ * response is built again only when the status or the drift report changed.
  * <p>
  * The response is an {@link OperationResponseBody}, so it is written by actuator's own JSON mapper
  * whatever the application configures for Jackson: {@code null} values are left out (a pending
@@ -33,31 +36,56 @@ public class MigrationsEndpoint {
 
 	static final String DRIFT_DISABLED = "Drift detection is disabled (migrations.drift.enabled=false).";
 
-	private final Migrations migrations;
+	private static final DriftReport DRIFT_DISABLED_REPORT = DriftReport.unknown(null, DRIFT_DISABLED);
+
+	private final MigrationsStatusCache status;
 
 	private final MigrationsDriftMonitor driftMonitor;
 
+	private volatile Response lastResponse;
+
 	/**
-	 * Creates an endpoint.
+	 * Creates an endpoint that reads the status from the database on every request.
 	 * @param migrations the facade to ask for the status
 	 * @param driftMonitor the source of the drift report, or {@code null} when drift detection is off
 	 */
 	public MigrationsEndpoint(Migrations migrations, MigrationsDriftMonitor driftMonitor) {
-		Assert.notNull(migrations, "'migrations' must not be null");
-		this.migrations = migrations;
+		this(new MigrationsStatusCache(migrations, Duration.ZERO), driftMonitor);
+	}
+
+	/**
+	 * Creates an endpoint.
+	 * @param status where to get the status from
+	 * @param driftMonitor the source of the drift report, or {@code null} when drift detection is off
+	 */
+	public MigrationsEndpoint(MigrationsStatusCache status, MigrationsDriftMonitor driftMonitor) {
+		Assert.notNull(status, "'status' must not be null");
+		this.status = status;
 		this.driftMonitor = driftMonitor;
 	}
 
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
-		MigrationsStatus status = this.migrations.status();
+		MigrationsStatus status = this.status.status();
+		DriftReport drift = driftReport(this.driftMonitor);
+		Response last = this.lastResponse;
+		if (last != null && last.status() == status && last.drift() == drift) {
+			return last.descriptor();
+		}
 		List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
-		return new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(), status.pending(), revisions,
-				DriftDescriptor.of(driftReport(this.driftMonitor)));
+		MigrationsDescriptor descriptor = new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(),
+				status.pending(), revisions, DriftDescriptor.of(drift));
+		this.lastResponse = new Response(status, drift, descriptor);
+		return descriptor;
 	}
 
 	static DriftReport driftReport(MigrationsDriftMonitor monitor) {
-		return (monitor != null) ? monitor.report() : DriftReport.unknown(null, DRIFT_DISABLED);
+		return (monitor != null) ? monitor.report() : DRIFT_DISABLED_REPORT;
+	}
+
+	/** The last response and what it was built from. */
+	private record Response(MigrationsStatus status, DriftReport drift, MigrationsDescriptor descriptor) {
+
 	}
 
 	/**

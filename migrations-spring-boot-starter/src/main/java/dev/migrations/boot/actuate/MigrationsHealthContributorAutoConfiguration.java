@@ -16,24 +16,27 @@ import org.springframework.boot.health.actuate.endpoint.StatusAggregator;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 
 /**
  * Registers {@link MigrationsHealthIndicator} as the {@code migrations} health contributor, unless
- * {@code management.health.migrations.enabled=false}.
+ * {@code management.health.migrations.enabled=false}. The indicator reads the status through the
+ * {@link MigrationsStatusCache} it shares with the endpoint.
  */
 @AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationsDriftAutoConfiguration.class })
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, Migrations.class })
 @ConditionalOnBean(Migrations.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
 @EnableConfigurationProperties(MigrationsProperties.class)
+@Import(MigrationsStatusCacheConfiguration.class)
 public final class MigrationsHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
-	MigrationsHealthIndicator migrationsHealthIndicator(Migrations migrations,
+	MigrationsHealthIndicator migrationsHealthIndicator(MigrationsStatusCache status,
 			ObjectProvider<MigrationsDriftMonitor> driftMonitor, MigrationsProperties properties,
 			ObjectProvider<StatusAggregator> statusAggregator) {
-		return new MigrationsHealthIndicator(migrations, driftMonitor.getIfAvailable(),
+		return new MigrationsHealthIndicator(status, driftMonitor.getIfAvailable(),
 				MigrationsHealthIndicator.StatusMapping.of(properties.getHealth()),
 				statusAggregator.getIfUnique(StatusAggregator::getDefault));
 	}

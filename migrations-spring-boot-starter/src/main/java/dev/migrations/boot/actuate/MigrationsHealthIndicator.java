@@ -1,5 +1,6 @@
 package dev.migrations.boot.actuate;
 
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
@@ -25,12 +26,13 @@ import org.springframework.util.StringUtils;
  * several states apply, the most severe status wins. The details list {@code current},
  * {@code pending}, {@code modified}, {@code missing}, {@code failed} and {@code drift}.
  * <p>
- * Reads the version table on each call (one query); drift comes from memory. A database that cannot
- * be read is {@code DOWN}.
+ * The status comes from a {@link MigrationsStatusCache} (at most one query on the version table per
+ * time-to-live, shared with the endpoint); drift comes from memory. A database that cannot be read is
+ * {@code DOWN}.
  */
 public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
-	private final Migrations migrations;
+	private final MigrationsStatusCache status;
 
 	private final MigrationsDriftMonitor driftMonitor;
 
@@ -39,7 +41,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	private final StatusAggregator aggregator;
 
 	/**
-	 * Creates an indicator.
+	 * Creates an indicator that reads the status from the database on every call.
 	 * @param migrations the facade to ask for the status
 	 * @param driftMonitor the source of the drift report, or {@code null} when drift detection is off
 	 * @param statuses the status of each state
@@ -47,11 +49,23 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public MigrationsHealthIndicator(Migrations migrations, MigrationsDriftMonitor driftMonitor, StatusMapping statuses,
 			StatusAggregator aggregator) {
+		this(new MigrationsStatusCache(migrations, Duration.ZERO), driftMonitor, statuses, aggregator);
+	}
+
+	/**
+	 * Creates an indicator.
+	 * @param status where to get the status from
+	 * @param driftMonitor the source of the drift report, or {@code null} when drift detection is off
+	 * @param statuses the status of each state
+	 * @param aggregator how to pick the most severe of several statuses
+	 */
+	public MigrationsHealthIndicator(MigrationsStatusCache status, MigrationsDriftMonitor driftMonitor,
+			StatusMapping statuses, StatusAggregator aggregator) {
 		super("Could not read the migrations version table");
-		Assert.notNull(migrations, "'migrations' must not be null");
+		Assert.notNull(status, "'status' must not be null");
 		Assert.notNull(statuses, "'statuses' must not be null");
 		Assert.notNull(aggregator, "'aggregator' must not be null");
-		this.migrations = migrations;
+		this.status = status;
 		this.driftMonitor = driftMonitor;
 		this.statuses = statuses;
 		this.aggregator = aggregator;
@@ -59,7 +73,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
-		MigrationsStatus status = this.migrations.status();
+		MigrationsStatus status = this.status.status();
 		DriftReport drift = MigrationsEndpoint.driftReport(this.driftMonitor);
 		Set<Status> applying = new LinkedHashSet<>();
 		applying.add(Status.UP);

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.migrations.Migrations;
 import dev.migrations.boot.entities.drifted.LibraryMember;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
@@ -120,6 +121,23 @@ class MigrationsActuatorHttpTests {
 		assertThat(healthJson.read("$.status", String.class)).isEqualTo("OUT_OF_SERVICE");
 		assertThat(healthJson.read("$.components.migrations.status", String.class)).isEqualTo("OUT_OF_SERVICE");
 		assertThat(healthJson.read("$.components.migrations.details.pending", List.class)).containsExactly(SECOND);
+	}
+
+	@Test
+	void anUpgradeByTheApplicationShowsInTheNextResponse() throws Exception {
+		ConfigurableApplicationContext application = application(LibraryApplication.class, "migrations.target=" + FIRST)
+			.run();
+		this.applications.add(application);
+		String base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+		assertThat(JsonPath.parse(get(base + "/actuator/migrations").body()).read("$.pending", List.class))
+			.containsExactly(SECOND);
+		assertThat(get(base + "/actuator/health").statusCode()).isEqualTo(503);
+
+		application.getBean(Migrations.class).upgrade("head");
+		DocumentContext json = JsonPath.parse(get(base + "/actuator/migrations").body());
+		assertThat(json.read("$.upToDate", Boolean.class)).isTrue();
+		assertThat(json.read("$.revisions[*].state", List.class)).containsExactly("APPLIED", "APPLIED");
+		assertThat(get(base + "/actuator/health").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -5,11 +5,14 @@ import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migrations.boot.drift.DriftStatus;
 import dev.migrations.boot.drift.MigrationsDriftAutoConfiguration;
+import dev.migrations.boot.drift.MigrationsDriftMonitor;
+import dev.migrations.boot.jpa.MigrationsEntitiesAutoConfiguration;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,7 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -94,6 +98,79 @@ class MigrationsEndpointAutoConfigurationTests {
 	}
 
 	@Test
+	void anUpgradeByThisApplicationShowsAtOnce() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.target=5a1e00000001",
+					"migrations.actuator.status-cache-ttl=1h")
+			.run((context) -> {
+				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+				assertThat(endpoint.migrations().pending()).containsExactly("5a1e00000002");
+				context.getBean(Migrations.class).upgrade("head");
+				MigrationsDescriptor descriptor = endpoint.migrations();
+				assertThat(descriptor.upToDate()).isTrue();
+				assertThat(descriptor.current()).containsExactly("5a1e00000002");
+			});
+	}
+
+	@Test
+	void anotherInstancesUpgradeShowsOnlyOnceTheTimeToLiveHasPassed() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.target=5a1e00000001",
+					"migrations.actuator.status-cache-ttl=1h")
+			.run((context) -> {
+				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+				assertThat(endpoint.migrations().pending()).containsExactly("5a1e00000002");
+				anotherInstance().upgrade("head");
+				assertThat(endpoint.migrations().pending()).containsExactly("5a1e00000002");
+			});
+	}
+
+	@Test
+	void aZeroTimeToLiveReadsOnEveryRequest() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.target=5a1e00000001",
+					"migrations.actuator.status-cache-ttl=0")
+			.run((context) -> {
+				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+				assertThat(endpoint.migrations().pending()).containsExactly("5a1e00000002");
+				anotherInstance().upgrade("head");
+				assertThat(endpoint.migrations().upToDate()).isTrue();
+			});
+	}
+
+	@Test
+	void aDriftCheckShowsAtOnceWhileTheStatusIsReused() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MigrationsEntitiesAutoConfiguration.class))
+			.withBean(PersistenceManagedTypes.class,
+					() -> PersistenceManagedTypes.of("dev.migrations.boot.entities.drifted.LibraryMember",
+							"dev.migrations.boot.entities.drifted.Loan"))
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations",
+					"migrations.actuator.status-cache-ttl=1h")
+			.run((context) -> {
+				MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+				assertThat(endpoint.migrations().drift().status()).isEqualTo(DriftStatus.UNKNOWN);
+				context.getBean(MigrationsDriftMonitor.class).check();
+				MigrationsDescriptor descriptor = endpoint.migrations();
+				assertThat(descriptor.drift().status()).isEqualTo(DriftStatus.DETECTED);
+				assertThat(descriptor.drift().differences()).extracting(MigrationsEndpoint.DifferenceDescriptor::object)
+					.containsExactly("library_member.nickname");
+			});
+	}
+
+	@Test
+	void sharesOneStatusCacheWithTheHealthIndicator() {
+		this.contextRunner
+			.withConfiguration(AutoConfigurations.of(MigrationsHealthContributorAutoConfiguration.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MigrationsStatusCache.class)
+					.hasSingleBean(MigrationsEndpoint.class)
+					.hasSingleBean(MigrationsHealthIndicator.class);
+			});
+	}
+
+	@Test
 	void driftDisabledIsReportedAsUnknownWithTheReason() {
 		this.contextRunner
 			.withPropertyValues("management.endpoints.web.exposure.include=migrations", "migrations.drift.enabled=false")
@@ -139,6 +216,11 @@ class MigrationsEndpointAutoConfigurationTests {
 			assertThat(annotationTypes(method)).doesNotContain(WriteOperation.class, DeleteOperation.class);
 			assertThat(method.isAnnotationPresent(ReadOperation.class)).as("%s is a read operation", method).isTrue();
 		});
+	}
+
+	/** Another process's instance on the same database: this application's bean is not told of its changes. */
+	private Migrations anotherInstance() {
+		return Migrations.configure().dataSource(this.database.dataSource()).locations("classpath:db/library").load();
 	}
 
 	private static List<Class<? extends Annotation>> annotationTypes(Method method) {

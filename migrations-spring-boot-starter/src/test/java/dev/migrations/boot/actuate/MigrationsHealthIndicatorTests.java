@@ -2,6 +2,7 @@ package dev.migrations.boot.actuate;
 
 import java.util.List;
 
+import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.actuate.MigrationsEndpoint.DriftDescriptor;
 import dev.migrations.boot.drift.DriftStatus;
@@ -73,6 +74,16 @@ class MigrationsHealthIndicatorTests {
 			assertThat(health.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 			assertThat(health.getDetails()).containsEntry("pending", List.of("5a1e00000002"));
 		});
+	}
+
+	@Test
+	void anUpgradeByThisApplicationPutsTheInstanceBackInServiceAtOnce() {
+		this.contextRunner.withPropertyValues("migrations.target=5a1e00000001", "migrations.actuator.status-cache-ttl=1h")
+			.run((context) -> {
+				assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+				context.getBean(Migrations.class).upgrade("head");
+				assertThat(health(context).getStatus()).isEqualTo(Status.UP);
+			});
 	}
 
 	@Test

@@ -1,0 +1,137 @@
+package dev.migrations.boot.actuate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsStatus;
+
+import org.springframework.util.Assert;
+
+/**
+ * The {@link Migrations#status() status} shown by the {@code migrations} endpoint and health
+ * indicator, read from the database at most once per time-to-live however many requests ask for it.
+ * <p>
+ * Only one caller at a time reads the database; callers arriving while it reads wait for that read
+ * and share its result, failures included (so an unreachable database is waited for once, not once
+ * per queued request). A status read is reused for later callers until the time-to-live has passed
+ * since the read started, and dropped at once when the {@link Migrations} instance itself changes
+ * the database or its revisions ({@link Migrations#changeCount()}: an upgrade, downgrade, stamp or
+ * create-db of this application, through the facade or the {@code db} shell commands) or when
+ * {@link #invalidate()} is called. Changes made by other processes show once the time-to-live has
+ * passed. A time-to-live of zero reads the database on every call.
+ */
+public class MigrationsStatusCache {
+
+	private final Migrations migrations;
+
+	private final long timeToLiveMillis;
+
+	private final Clock clock;
+
+	private final ReentrantLock reading = new ReentrantLock();
+
+	private final AtomicLong invalidations = new AtomicLong();
+
+	private volatile Snapshot snapshot;
+
+	/**
+	 * Creates a cache timed by the system clock.
+	 * @param migrations the facade to read the status from
+	 * @param timeToLive how long a status is reused; zero (or negative) reads on every call
+	 */
+	public MigrationsStatusCache(Migrations migrations, Duration timeToLive) {
+		this(migrations, timeToLive, Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a cache.
+	 * @param migrations the facade to read the status from
+	 * @param timeToLive how long a status is reused; zero (or negative) reads on every call
+	 * @param clock the clock the time-to-live is measured with
+	 */
+	public MigrationsStatusCache(Migrations migrations, Duration timeToLive, Clock clock) {
+		Assert.notNull(migrations, "'migrations' must not be null");
+		Assert.notNull(timeToLive, "'timeToLive' must not be null");
+		Assert.notNull(clock, "'clock' must not be null");
+		this.migrations = migrations;
+		this.timeToLiveMillis = Math.max(0, timeToLive.toMillis());
+		this.clock = clock;
+	}
+
+	/**
+	 * Where the database stands, read now or at most the time-to-live ago.
+	 * @return the status
+	 * @throws RuntimeException what reading the status threw, e.g. a
+	 * {@link dev.migrations.MigrationsException} when the database cannot be read
+	 */
+	public MigrationsStatus status() {
+		if (this.timeToLiveMillis == 0) {
+			return this.migrations.status();
+		}
+		Snapshot seen = this.snapshot;
+		if (seen != null && isFresh(seen)) {
+			return seen.status();
+		}
+		this.reading.lock();
+		try {
+			Snapshot latest = this.snapshot;
+			// read by another caller while this one waited for the lock: shared, however long it took
+			if (latest != null && ((latest != seen && isCurrent(latest)) || isFresh(latest))) {
+				return latest.status();
+			}
+			Snapshot read = read();
+			this.snapshot = read;
+			return read.status();
+		}
+		finally {
+			this.reading.unlock();
+		}
+	}
+
+	/**
+	 * Drops the status read so far: the next call reads the database. For changes to the version
+	 * table this application makes some other way than through its {@link Migrations} bean.
+	 */
+	public void invalidate() {
+		this.invalidations.incrementAndGet();
+	}
+
+	private Snapshot read() {
+		long changeCount = this.migrations.changeCount();
+		long invalidations = this.invalidations.get();
+		long readAt = this.clock.millis();
+		try {
+			return new Snapshot(this.migrations.status(), null, changeCount, invalidations, readAt);
+		}
+		catch (RuntimeException ex) {
+			return new Snapshot(null, ex, changeCount, invalidations, readAt);
+		}
+	}
+
+	private boolean isFresh(Snapshot snapshot) {
+		long age = this.clock.millis() - snapshot.readAt();
+		return age >= 0 && age < this.timeToLiveMillis && isCurrent(snapshot);
+	}
+
+	private boolean isCurrent(Snapshot snapshot) {
+		return snapshot.changeCount() == this.migrations.changeCount()
+				&& snapshot.invalidations() == this.invalidations.get();
+	}
+
+	/** One read of the status: what it returned or threw, and when it started. */
+	private record Snapshot(MigrationsStatus read, RuntimeException failure, long changeCount, long invalidations,
+			long readAt) {
+
+		MigrationsStatus status() {
+			if (this.failure != null) {
+				throw this.failure;
+			}
+			return this.read;
+		}
+
+	}
+
+}
