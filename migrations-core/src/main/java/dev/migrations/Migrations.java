@@ -20,12 +20,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import dev.migrations.autogenerate.Autogenerator;
+import dev.migrations.entity.EntityModel;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.PostgresDialect;
@@ -71,6 +73,10 @@ public final class Migrations {
 	private volatile DatabaseMigrator migrator;
 
 	private final AtomicLong changes = new AtomicLong();
+
+	// the entities cannot change while this instance lives: read once, on first use (the drift
+	// monitor's scheduled checks reuse it)
+	private final AtomicReference<EntityModel> entityModel = new AtomicReference<>();
 
 	Migrations(MigrationsConfiguration configuration) {
 		this.configuration = configuration;
@@ -479,7 +485,8 @@ public final class Migrations {
 		String versionTable = this.configuration.versionTable;
 		Predicate<String> user = this.configuration.tableFilter;
 		return new Autogenerator(this.configuration.entities,
-				(table) -> !table.equals(versionTable) && !table.equals(versionTable + "_log") && user.test(table));
+				(table) -> !table.equals(versionTable) && !table.equals(versionTable + "_log") && user.test(table),
+				this.entityModel);
 	}
 
 	private DataSource requireDataSource() {

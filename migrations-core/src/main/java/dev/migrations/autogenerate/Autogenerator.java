@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,8 @@ public final class Autogenerator {
 
 	private final Predicate<String> tableFilter;
 
+	private final AtomicReference<EntityModel> entityModel;
+
 	private final PostgresIntrospector introspector = new PostgresIntrospector();
 
 	private final SchemaDiffer differ = new SchemaDiffer();
@@ -74,31 +77,50 @@ public final class Autogenerator {
 	 * @param tableFilter which tables are compared (the tool's own version tables must be excluded)
 	 */
 	public Autogenerator(EntitySource entities, Predicate<String> tableFilter) {
-		this.entities = entities;
-		this.tableFilter = tableFilter;
+		this(entities, tableFilter, new AtomicReference<>());
 	}
 
-	/** Reads the entities; needs no database. */
+	/**
+	 * @param entities the entity classes and the Hibernate settings the application uses
+	 * @param tableFilter which tables are compared (the tool's own version tables must be excluded)
+	 * @param entityModel where the entities read once are kept for later comparisons of the same
+	 * entities (empty until the first comparison reads them)
+	 */
+	public Autogenerator(EntitySource entities, Predicate<String> tableFilter, AtomicReference<EntityModel> entityModel) {
+		this.entities = entities;
+		this.tableFilter = tableFilter;
+		this.entityModel = entityModel;
+	}
+
+	/** Reads the entities (again, whatever was kept); needs no database. */
 	public EntityModel readEntities() {
 		return new EntityMetadataReader().read(this.entities);
 	}
 
 	/** Compares the entities with the schema {@code schema} of the connection's database. */
 	public Comparison compare(Connection connection, String schema, DiffOptions options) {
-		// the live schema is read while Hibernate builds its metadata, which needs no connection: the
-		// catalog queries mostly wait for the server, the metadata mostly keeps a core busy
-		CompletableFuture<SchemaModel> live = CompletableFuture.supplyAsync(
-				() -> this.introspector.introspect(connection, schema, this.tableFilter), Autogenerator::startThread);
-		EntityModel model;
-		try {
-			model = readEntities();
+		EntityModel model = this.entityModel.get();
+		SchemaModel database;
+		if (model != null) {
+			database = this.introspector.introspect(connection, schema, this.tableFilter);
 		}
-		catch (RuntimeException ex) {
-			// the connection is the caller's again only once the introspection is over
-			live.handle((result, failure) -> null).join();
-			throw ex;
+		else {
+			// the live schema is read while Hibernate builds its metadata, which needs no connection:
+			// the catalog queries mostly wait for the server, the metadata mostly keeps a core busy
+			CompletableFuture<SchemaModel> live = CompletableFuture.supplyAsync(
+					() -> this.introspector.introspect(connection, schema, this.tableFilter),
+					Autogenerator::startThread);
+			try {
+				model = readEntities();
+			}
+			catch (RuntimeException ex) {
+				// the connection is the caller's again only once the introspection is over
+				live.handle((result, failure) -> null).join();
+				throw ex;
+			}
+			this.entityModel.compareAndSet(null, model);
+			database = join(live);
 		}
-		SchemaModel database = join(live);
 		SchemaModel target = keepLiveEnumOrder(entitySchema(connection, schema, model, database), database, model);
 		DiffOptions effective = options.includeTables(this.tableFilter);
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
