@@ -240,9 +240,10 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 	static String reasonFor(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
-				return "No permission: " + sql.getMessage().strip() + ". The check creates a scratch schema in a"
-						+ " transaction it always rolls back, so the database user needs CREATE on the database; grant it,"
-						+ " or give migrations a @MigrationsDataSource that has it.";
+				return "No permission: " + sql.getMessage().strip() + ". The check creates the tables that may"
+						+ " differ in a temporary (else a scratch) schema, in a transaction it always rolls back, so the"
+						+ " database user needs TEMPORARY (or CREATE) on the database; grant it, or give migrations a"
+						+ " @MigrationsDataSource that has it.";
 			}
 		}
 		String message = failure.getMessage();
