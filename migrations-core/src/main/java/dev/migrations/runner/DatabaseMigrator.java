@@ -95,7 +95,8 @@ public final class DatabaseMigrator {
 	/** Upgrades to the target ({@code head}, {@code heads}, an id or prefix, {@code +N}, {@code rev+N}, {@code label@head}). */
 	public CommandResult upgrade(String target) {
 		return underLock((connection) -> {
-			List<AppliedRevision> rows = this.versionTable.read(connection);
+			// Only what the checks and the plan need: revision, checksum and state.
+			List<AppliedRevision> rows = this.versionTable.readStates(connection);
 			requireNoFailed(rows);
 			if (this.validateChecksums) {
 				requireUnmodified(rows);
@@ -109,7 +110,7 @@ public final class DatabaseMigrator {
 			// Nothing ran under the lock, so the rows already read are current: a startup with nothing
 			// pending reads the version table once.
 			List<String> after = steps.isEmpty() ? before
-					: this.resolver.current(appliedIds(this.versionTable.read(connection)));
+					: this.resolver.current(appliedIds(this.versionTable.readStates(connection)));
 			if (steps.isEmpty()) {
 				logger.info("Database is up to date at {} (target {})", before.isEmpty() ? "base" : before, target);
 			}

@@ -108,7 +108,37 @@ final class VersionTable {
 		return rows;
 	}
 
-	// Runs once per applied revision at every startup: a plain loop, no stream to set up.
+	/**
+	 * What an upgrade checks before running anything, in the order the revisions were applied: the
+	 * revision, checksum and state of each row, its other components empty (no parents, {@code null}s
+	 * and zeros). When a revision is recorded as not completed, every column of every row instead, as
+	 * {@link #read} returns them, for the message that reports it. An upgrade with nothing to do, as
+	 * at most startups, so receives and decodes a quarter of the columns of every row.
+	 */
+	List<AppliedRevision> readStates(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit() && !exists(connection)) {
+			return List.of();
+		}
+		List<AppliedRevision> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = executeIfExists(statement, "SELECT revision, checksum, state FROM " + this.qualifiedTable
+						+ " ORDER BY applied_seq")) {
+			if (rs == null) {
+				return List.of();
+			}
+			while (rs.next()) {
+				AppliedRevision.State state = state(rs.getString(3));
+				if (state != AppliedRevision.State.APPLIED) {
+					rows = null;
+					break;
+				}
+				rows.add(new AppliedRevision(rs.getString(1), List.of(), null, null, null, rs.getString(2), state, 0, null, 0,
+						null, null));
+			}
+		}
+		return (rows != null) ? rows : read(connection);
+	}
+
 	private static ResultSet executeIfExists(Statement statement, String sql) throws SQLException {
 		try {
 			return statement.executeQuery(sql);
