@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -56,8 +57,6 @@ import dev.migrations.runner.DatabaseState;
  */
 public final class Migrations {
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final MigrationsConfiguration configuration;
 
 	private final Dialect dialect;
@@ -66,7 +65,7 @@ public final class Migrations {
 
 	private final List<String> locations;
 
-	private final String performedBy;
+	private final Supplier<String> performedBy;
 
 	private volatile RevisionGraph graph;
 
@@ -84,8 +83,12 @@ public final class Migrations {
 				: Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
 						: Migrations.class.getClassLoader();
 		this.dialect = (configuration.dialect != null) ? configuration.dialect : detectDialect(configuration);
-		this.locations = configuration.locations.stream().map((l) -> l.replace("{vendor}", this.dialect.name())).toList();
-		this.performedBy = (configuration.installedBy != null) ? configuration.installedBy : defaultPerformedBy();
+		List<String> locations = new ArrayList<>(configuration.locations.size());
+		for (String location : configuration.locations) {
+			locations.add(location.replace("{vendor}", this.dialect.name()));
+		}
+		this.locations = Collections.unmodifiableList(locations);
+		this.performedBy = new PerformedBy(configuration.installedBy);
 		reload();
 	}
 
@@ -115,6 +118,27 @@ public final class Migrations {
 			host = "unknown-host";
 		}
 		return System.getProperty("user.name", "unknown") + "@" + host;
+	}
+
+	/** Who is recorded as applying revisions: found when first needed, as a no-op startup does not need it. */
+	private static final class PerformedBy implements Supplier<String> {
+
+		private volatile String name;
+
+		PerformedBy(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public String get() {
+			String result = this.name;
+			if (result == null) {
+				result = defaultPerformedBy();
+				this.name = result;
+			}
+			return result;
+		}
+
 	}
 
 	/** Reads the revisions again from the locations. */
@@ -624,7 +648,7 @@ public final class Migrations {
 	private String newRevisionId() {
 		while (true) {
 			byte[] bytes = new byte[6];
-			RANDOM.nextBytes(bytes);
+			RandomHolder.RANDOM.nextBytes(bytes);
 			String id = HexFormat.of().formatHex(bytes);
 			boolean clash = this.graph.revisions().stream()
 				.anyMatch((r) -> r.id().startsWith(id.substring(0, 4)) || id.startsWith(r.id()));
@@ -632,6 +656,13 @@ public final class Migrations {
 				return id;
 			}
 		}
+	}
+
+	/** Set up when a revision id is first needed: seeding a SecureRandom is not free, and startup needs none. */
+	private static final class RandomHolder {
+
+		static final SecureRandom RANDOM = new SecureRandom();
+
 	}
 
 	static String slug(String message) {

@@ -2,7 +2,9 @@ package dev.migrations.dialect;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -109,6 +111,12 @@ public interface Dialect {
 	 * @throws LockTimeoutException when another session holds it past the timeout, naming that session
 	 */
 	DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException;
+
+	/** Reads a timestamp column of the version tables as an instant, {@code null} for SQL NULL. */
+	default Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
+		Timestamp timestamp = resultSet.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
 
 	/** Writes a value as an SQL literal for offline scripts. */
 	default String literal(Object value) {

@@ -1,17 +1,12 @@
 package dev.migrations.revision;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,16 +59,21 @@ public final class RevisionFileParser {
 	public static final List<String> HEADERS = List.of("revision", "down_revision", "message", "created",
 			"transactional", "depends_on", "branch_labels");
 
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
-
-	private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9_-]+");
-
 	private static final Set<String> RESERVED = Set.of("head", "heads", "base", "none");
 
-	private static final Pattern MARKER = Pattern.compile("\\s*--\\s*(upgrade|downgrade)\\s*",
-			Pattern.CASE_INSENSITIVE);
+	private static final int NONE = 0;
+
+	private static final int UPGRADE = 1;
+
+	private static final int DOWNGRADE = 2;
 
 	private static final Pattern HEADER = Pattern.compile("\\s*--\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*:(.*)");
+
+	private static final byte[] TRANSACTIONAL_TRUE = "transactional=true\n".getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] TRANSACTIONAL_FALSE = "transactional=false\n".getBytes(StandardCharsets.UTF_8);
+
+	private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
 	private RevisionFileParser() {
 	}
@@ -90,21 +90,25 @@ public final class RevisionFileParser {
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
 		}
-		List<String> lines = lines(content);
+		// Every startup parses every file: lines are offsets into the content, a line's text is only
+		// taken above the upgrade marker, and the SQL lines are only looked at for a section marker.
+		int[] lines = lineBounds(content);
+		int lineCount = lines.length / 2;
 		Map<String, Header> headers = new HashMap<>();
 		int upgradeMarker = -1;
-		for (int i = 0; i < lines.size() && upgradeMarker < 0; i++) {
-			String line = lines.get(i);
+		for (int i = 0; i < lineCount && upgradeMarker < 0; i++) {
 			int lineNumber = i + 1;
-			Matcher marker = MARKER.matcher(line);
-			if (marker.matches()) {
-				if (marker.group(1).equalsIgnoreCase("downgrade")) {
-					throw new RevisionFileException(source, lineNumber,
-							"`-- downgrade` comes before `-- upgrade`; put the upgrade section first");
-				}
-				upgradeMarker = i;
+			int marker = marker(content, lines[2 * i], lines[2 * i + 1]);
+			if (marker == DOWNGRADE) {
+				throw new RevisionFileException(source, lineNumber,
+						"`-- downgrade` comes before `-- upgrade`; put the upgrade section first");
 			}
-			else if (!line.isBlank()) {
+			if (marker == UPGRADE) {
+				upgradeMarker = i;
+				continue;
+			}
+			String line = content.substring(lines[2 * i], lines[2 * i + 1]);
+			if (!line.isBlank()) {
 				Header header = header(line, lineNumber, source);
 				Header previous = headers.putIfAbsent(header.key(), header);
 				if (previous != null) {
@@ -119,8 +123,8 @@ public final class RevisionFileParser {
 		checkFileName(id, source, revisionHeader.line());
 		String downValue = required(headers, "down_revision", source);
 		List<String> downRevisions = downRevisions(downValue, source, headers.get("down_revision").line());
-		List<String> dependsOn = list(headers.get("depends_on"), ID, "revision id", source);
-		List<String> branchLabels = list(headers.get("branch_labels"), LABEL,
+		List<String> dependsOn = list(headers.get("depends_on"), false, "revision id", source);
+		List<String> branchLabels = list(headers.get("branch_labels"), true,
 				"branch label (letters, digits, '_' and '-')", source);
 		checkNotSelf(id, downRevisions, "down_revision", source, headers.get("down_revision").line());
 		if (headers.containsKey("depends_on")) {
@@ -130,17 +134,17 @@ public final class RevisionFileParser {
 		Instant created = created(headers.get("created"), source);
 		boolean transactional = transactional(headers.get("transactional"), source);
 		if (upgradeMarker < 0) {
-			throw new RevisionFileException(source, Math.max(lines.size(), 1),
+			throw new RevisionFileException(source, Math.max(lineCount, 1),
 					"no `-- upgrade` line; the SQL a revision runs goes after a line `-- upgrade`"
 							+ " (and the SQL that undoes it after a line `-- downgrade`)");
 		}
 		int downgradeMarker = -1;
-		for (int i = upgradeMarker + 1; i < lines.size(); i++) {
-			Matcher marker = MARKER.matcher(lines.get(i));
-			if (!marker.matches()) {
+		for (int i = upgradeMarker + 1; i < lineCount; i++) {
+			int marker = marker(content, lines[2 * i], lines[2 * i + 1]);
+			if (marker == NONE) {
 				continue;
 			}
-			boolean upgrade = marker.group(1).equalsIgnoreCase("upgrade");
+			boolean upgrade = marker == UPGRADE;
 			int first = upgrade ? upgradeMarker : downgradeMarker;
 			if (first >= 0) {
 				String name = upgrade ? "upgrade" : "downgrade";
@@ -150,9 +154,9 @@ public final class RevisionFileParser {
 			}
 			downgradeMarker = i;
 		}
-		int upgradeEnd = downgradeMarker < 0 ? lines.size() : downgradeMarker;
-		String upgrade = String.join("\n", lines.subList(upgradeMarker + 1, upgradeEnd));
-		String downgrade = downgradeMarker < 0 ? "" : String.join("\n", lines.subList(downgradeMarker + 1, lines.size()));
+		int upgradeEnd = downgradeMarker < 0 ? lineCount : downgradeMarker;
+		String upgrade = joinLines(content, lines, upgradeMarker + 1, upgradeEnd);
+		String downgrade = downgradeMarker < 0 ? "" : joinLines(content, lines, downgradeMarker + 1, lineCount);
 		SqlBody body = new SqlBody(upgrade, upgradeMarker + 2, downgrade, downgradeMarker < 0 ? 0 : downgradeMarker + 2);
 		return new Revision(id, downRevisions, dependsOn, branchLabels, message, created, transactional, source,
 				checksum(upgrade, transactional), body);
@@ -187,7 +191,7 @@ public final class RevisionFileParser {
 			checkId(dependency, "depends_on revision", source, 0);
 		}
 		for (String label : branchLabels) {
-			if (label == null || !LABEL.matcher(label).matches()) {
+			if (label == null || !isLabel(label)) {
 				throw new RevisionFileException(source, 0, "branch label '" + label
 						+ "' is invalid; use letters, digits, '_' and '-'");
 			}
@@ -216,52 +220,262 @@ public final class RevisionFileParser {
 	 * @return 64 lowercase hex digits
 	 */
 	public static String checksum(String upgradeSql, boolean transactional) {
-		List<String> lines = new ArrayList<>();
-		for (String line : lines(upgradeSql)) {
-			lines.add(line.stripTrailing());
-		}
-		int start = 0;
-		int end = lines.size();
-		while (start < end && lines.get(start).isEmpty()) {
-			start++;
-		}
-		while (end > start && lines.get(end - 1).isEmpty()) {
-			end--;
-		}
-		String normalised = String.join("\n", lines.subList(start, end));
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(("transactional=" + transactional + "\n").getBytes(StandardCharsets.UTF_8));
-			digest.update(normalised.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is required of every Java platform", ex);
-		}
+		Sha256 digest = new Sha256();
+		digest.update(transactional ? TRANSACTIONAL_TRUE : TRANSACTIONAL_FALSE);
+		digest.update(normalise(upgradeSql).getBytes(StandardCharsets.UTF_8));
+		return hex(digest.digest());
 	}
 
-	/** Splits on LF, CRLF and CR; a final line ending does not start another line. */
-	private static List<String> lines(String text) {
-		List<String> lines = new ArrayList<>();
-		int start = 0;
-		int length = text.length();
-		for (int i = 0; i < length; i++) {
-			char c = text.charAt(i);
-			if (c == '\n' || c == '\r') {
-				lines.add(text.substring(start, i));
-				if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
-					i++;
+	/**
+	 * The text the checksum covers: lines (split on LF, CRLF and CR) without trailing whitespace,
+	 * joined with LF, without leading and trailing empty lines. One pass, and no copy when the text
+	 * is already in that form but for surrounding blank lines (as most upgrade sections are).
+	 */
+	static String normalise(String text) {
+		int[] lines = lineBounds(text);
+		int count = lines.length / 2;
+		boolean copy = false;
+		int first = -1;
+		int last = -1;
+		for (int i = 0; i < count; i++) {
+			int start = lines[2 * i];
+			int end = lines[2 * i + 1];
+			int trimmed = trimmedEnd(text, start, end);
+			if (trimmed > start) {
+				if (first < 0) {
+					first = i;
 				}
-				start = i + 1;
+				last = i;
+			}
+			if (trimmed != end) {
+				copy = true;
+			}
+			// Only LF between lines lets the text be taken as it is.
+			if (i + 1 < count && (end + 1 != lines[2 * i + 2] || text.charAt(end) != '\n')) {
+				copy = true;
+			}
+		}
+		if (first < 0) {
+			return "";
+		}
+		if (!copy) {
+			return text.substring(lines[2 * first], lines[2 * last + 1]);
+		}
+		StringBuilder normalised = new StringBuilder(text.length());
+		for (int i = first; i <= last; i++) {
+			if (i > first) {
+				normalised.append('\n');
+			}
+			normalised.append(text, lines[2 * i], trimmedEnd(text, lines[2 * i], lines[2 * i + 1]));
+		}
+		return normalised.toString();
+	}
+
+	// where String.stripTrailing() would end the text[start, end)
+	private static int trimmedEnd(String text, int start, int end) {
+		int trimmed = end;
+		while (trimmed > start && Character.isWhitespace(text.charAt(trimmed - 1))) {
+			trimmed--;
+		}
+		return trimmed;
+	}
+
+	private static String hex(byte[] bytes) {
+		char[] hex = new char[bytes.length * 2];
+		for (int i = 0; i < bytes.length; i++) {
+			hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
+			hex[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xf];
+		}
+		return new String(hex);
+	}
+
+	/**
+	 * Where the lines of a text start and end: line {@code i} is {@code text[bounds[2i], bounds[2i + 1])}.
+	 * LF, CRLF and CR end a line; a final line ending does not start another line.
+	 */
+	private static int[] lineBounds(String text) {
+		int length = text.length();
+		int[] bounds = new int[16];
+		int count = 0;
+		int start = 0;
+		if (text.indexOf('\r') < 0) {
+			for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
+				bounds = add(bounds, count, start, end);
+				count += 2;
+				start = end + 1;
+			}
+		}
+		else {
+			for (int i = 0; i < length; i++) {
+				char c = text.charAt(i);
+				if (c == '\n' || c == '\r') {
+					bounds = add(bounds, count, start, i);
+					count += 2;
+					if (c == '\r' && i + 1 < length && text.charAt(i + 1) == '\n') {
+						i++;
+					}
+					start = i + 1;
+				}
 			}
 		}
 		if (start < length) {
-			lines.add(text.substring(start));
+			bounds = add(bounds, count, start, length);
+			count += 2;
 		}
-		return lines;
+		return (count == bounds.length) ? bounds : Arrays.copyOf(bounds, count);
+	}
+
+	private static int[] add(int[] bounds, int count, int start, int end) {
+		int[] result = (count + 2 <= bounds.length) ? bounds : Arrays.copyOf(bounds, bounds.length * 2);
+		result[count] = start;
+		result[count + 1] = end;
+		return result;
+	}
+
+	/** The lines {@code from} (included) to {@code to} (excluded) joined with LF. */
+	private static String joinLines(String text, int[] lines, int from, int to) {
+		if (from >= to) {
+			return "";
+		}
+		int start = lines[2 * from];
+		int end = lines[2 * to - 1];
+		boolean lfOnly = true;
+		for (int i = from; i + 1 < to && lfOnly; i++) {
+			int lineEnd = lines[2 * i + 1];
+			lfOnly = lineEnd + 1 == lines[2 * i + 2] && text.charAt(lineEnd) == '\n';
+		}
+		if (lfOnly) {
+			return text.substring(start, end);
+		}
+		StringBuilder joined = new StringBuilder(end - start);
+		for (int i = from; i < to; i++) {
+			if (i > from) {
+				joined.append('\n');
+			}
+			joined.append(text, lines[2 * i], lines[2 * i + 1]);
+		}
+		return joined.toString();
+	}
+
+	/**
+	 * Which section marker {@code text[start, end)} is ({@link #UPGRADE}, {@link #DOWNGRADE} or
+	 * {@link #NONE}): what the regex {@code \s*--\s*(upgrade|downgrade)\s*}, ASCII letters in any
+	 * case, matches, without a regex for every line of every file.
+	 */
+	private static int marker(String text, int start, int end) {
+		int i = skipSpace(text, start, end);
+		if (end - i < 2 || text.charAt(i) != '-' || text.charAt(i + 1) != '-') {
+			return NONE;
+		}
+		i = skipSpace(text, i + 2, end);
+		int kind;
+		if (wordAt(text, i, end, "upgrade")) {
+			kind = UPGRADE;
+			i += "upgrade".length();
+		}
+		else if (wordAt(text, i, end, "downgrade")) {
+			kind = DOWNGRADE;
+			i += "downgrade".length();
+		}
+		else {
+			return NONE;
+		}
+		return (skipSpace(text, i, end) == end) ? kind : NONE;
+	}
+
+	// the regex \s: [ \t\n\x0B\f\r]
+	private static int skipSpace(String text, int start, int end) {
+		int i = start;
+		while (i < end) {
+			char c = text.charAt(i);
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\u000B' && c != '\f' && c != '\r') {
+				break;
+			}
+			i++;
+		}
+		return i;
+	}
+
+	// whether text[at, end) starts with the lowercase word, ASCII letters in either case
+	private static boolean wordAt(String text, int at, int end, String word) {
+		if (end - at < word.length()) {
+			return false;
+		}
+		for (int k = 0; k < word.length(); k++) {
+			char c = text.charAt(at + k);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			if (c != word.charAt(k)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static Header header(String line, int lineNumber, String source) {
+		Header header = simpleHeader(line, lineNumber);
+		return (header != null) ? header : headerOrError(line, lineNumber, source);
+	}
+
+	/**
+	 * A valid header with a known key, read without a regex (as {@link #HEADER} would read it), or
+	 * {@code null} for anything else, which {@link #headerOrError} then reads or reports.
+	 */
+	private static Header simpleHeader(String line, int lineNumber) {
+		int end = line.length();
+		int i = skipSpace(line, 0, end);
+		if (end - i < 2 || line.charAt(i) != '-' || line.charAt(i + 1) != '-') {
+			return null;
+		}
+		i = skipSpace(line, i + 2, end);
+		int keyStart = i;
+		if (i >= end || !isKeyStart(line.charAt(i))) {
+			return null;
+		}
+		i++;
+		while (i < end && isKeyPart(line.charAt(i))) {
+			i++;
+		}
+		int keyEnd = i;
+		i = skipSpace(line, i, end);
+		if (i >= end || line.charAt(i) != ':') {
+			return null;
+		}
+		for (int k = i + 1; k < end; k++) {
+			char c = line.charAt(k);
+			// what the regex's `.` does not match (LF and CR cannot be inside a line)
+			if (c == '\u0085' || c == '\u2028' || c == '\u2029') {
+				return null;
+			}
+		}
+		String key = asciiLowerCase(line.substring(keyStart, keyEnd));
+		if (!HEADERS.contains(key)) {
+			return null;
+		}
+		return new Header(key, line.substring(i + 1).strip(), lineNumber);
+	}
+
+	// toLowerCase(Locale.ROOT) for ASCII text, without its locale checks
+	private static String asciiLowerCase(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 'A' && c <= 'Z') {
+				return text.toLowerCase(Locale.ROOT);
+			}
+		}
+		return text;
+	}
+
+	private static boolean isKeyStart(char c) {
+		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+	}
+
+	private static boolean isKeyPart(char c) {
+		return isKeyStart(c) || (c >= '0' && c <= '9') || c == '-';
+	}
+
+	private static Header headerOrError(String line, int lineNumber, String source) {
 		Matcher matcher = HEADER.matcher(line);
 		if (!matcher.matches()) {
 			throw new RevisionFileException(source, lineNumber, "expected a header `-- key: value` or the `-- upgrade`"
@@ -332,11 +546,12 @@ public final class RevisionFileParser {
 	}
 
 	private static void checkId(String id, String what, String source, int line) {
-		if (id == null || !ID.matcher(id).matches()) {
+		if (id == null || !isId(id)) {
 			throw new RevisionFileException(source, line, what + " id '" + id
 					+ "' is invalid; revision ids are letters, digits and underscores (e.g. 3f2a9c1b7d4e)");
 		}
-		if (RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
+		// the reserved words are four or five letters long
+		if (id.length() <= 5 && RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
 			throw new RevisionFileException(source, line, what + " id '" + id
 					+ "' is reserved (head, heads, base and none are targets); choose another id");
 		}
@@ -347,7 +562,8 @@ public final class RevisionFileParser {
 		if (!name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
 			return;
 		}
-		if (name.startsWith(id + "_") || name.startsWith(id + ".")) {
+		if (name.length() > id.length() && name.startsWith(id)
+				&& (name.charAt(id.length()) == '_' || name.charAt(id.length()) == '.')) {
 			return;
 		}
 		int end = 0;
@@ -375,24 +591,49 @@ public final class RevisionFileParser {
 		return ids;
 	}
 
-	private static List<String> list(Header header, Pattern pattern, String what, String source) {
+	private static List<String> list(Header header, boolean labels, String what, String source) {
 		if (header == null || header.value().isEmpty() || header.value().equalsIgnoreCase("none")) {
 			return List.of();
 		}
 		List<String> values = split(header.value(), source, header.line());
 		for (String value : values) {
-			if (!pattern.matcher(value).matches()) {
+			if (!(labels ? isLabel(value) : isId(value))) {
 				throw new RevisionFileException(source, header.line(),
 						"'" + value + "' in `" + header.key() + "` is not a valid " + what);
 			}
 		}
-		if (pattern == ID) {
+		if (!labels) {
 			for (String value : values) {
 				checkId(value, header.key(), source, header.line());
 			}
 		}
 		checkDistinct(values, header.key(), source, header.line());
 		return values;
+	}
+
+	/** Letters, digits and underscores, at least one. */
+	private static boolean isId(String value) {
+		return isWord(value, false);
+	}
+
+	/** Letters, digits, underscores and hyphens, at least one. */
+	private static boolean isLabel(String value) {
+		return isWord(value, true);
+	}
+
+	private static boolean isWord(String value, boolean hyphens) {
+		if (value.isEmpty()) {
+			return false;
+		}
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+					|| (hyphens && c == '-');
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static List<String> split(String value, String source, int line) {
@@ -409,6 +650,9 @@ public final class RevisionFileParser {
 	}
 
 	private static void checkDistinct(List<String> values, String what, String source, int line) {
+		if (values.size() < 2) {
+			return;
+		}
 		Set<String> seen = new LinkedHashSet<>();
 		for (String value : values) {
 			if (!seen.add(value)) {
@@ -460,8 +704,9 @@ public final class RevisionFileParser {
 
 	/**
 	 * Reads the form the tool writes ({@code 2026-11-21T22:39:00Z}) without java.time's formatter,
-	 * whose first use costs tens of milliseconds of a cold start that reads a thousand files; any
-	 * other form, or an impossible date, is left to {@link Instant#parse}.
+	 * whose first use costs tens of milliseconds of a cold start that reads a thousand files, and
+	 * without its date classes, which are slow until compiled; any other form, or an impossible date,
+	 * is left to {@link Instant#parse}.
 	 */
 	private static Instant writtenInstant(String value) {
 		if (value.length() != 20 || value.charAt(4) != '-' || value.charAt(7) != '-' || value.charAt(10) != 'T'
@@ -474,15 +719,31 @@ public final class RevisionFileParser {
 		int hour = number(value, 11, 13);
 		int minute = number(value, 14, 16);
 		int second = number(value, 17, 19);
-		if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+		// what LocalDateTime.of accepts (an impossible date such as February 30 is left to Instant.parse)
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month) || hour < 0 || hour > 23
+				|| minute < 0 || minute > 59 || second < 0 || second > 59) {
 			return null;
 		}
-		try {
-			return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+		return Instant.ofEpochSecond(epochDay(year, month, day) * 86_400L + hour * 3_600L + minute * 60L + second);
+	}
+
+	private static int lengthOfMonth(int year, int month) {
+		if (month == 2) {
+			boolean leap = (year % 4 == 0) && (year % 100 != 0 || year % 400 == 0);
+			return leap ? 29 : 28;
 		}
-		catch (DateTimeException ex) {
-			return null;
-		}
+		return (month == 4 || month == 6 || month == 9 || month == 11) ? 30 : 31;
+	}
+
+	/** Days since 1970-01-01 of a proleptic Gregorian date (year 0 to 9999), as LocalDate.toEpochDay counts them. */
+	static long epochDay(int year, int month, int day) {
+		// Years starting in March, so the leap day is the last day of a year.
+		long y = (month <= 2) ? year - 1 : year;
+		long era = Math.floorDiv(y, 400);
+		long yearOfEra = y - era * 400;
+		long dayOfYear = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+		long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+		return era * 146_097 + dayOfEra - 719_468;
 	}
 
 	// the decimal number in value[start, end), or -1 unless all are ASCII digits

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -49,7 +50,7 @@ public final class DatabaseMigrator {
 
 	private final boolean validateChecksums;
 
-	private final String performedBy;
+	private final Supplier<String> performedBy;
 
 	private final MigrationsListener listener;
 
@@ -66,6 +67,15 @@ public final class DatabaseMigrator {
 	 */
 	public DatabaseMigrator(DataSource dataSource, Dialect dialect, String schema, String versionTable, RevisionGraph graph,
 			Duration lockTimeout, boolean validateChecksums, String performedBy, MigrationsListener listener) {
+		this(dataSource, dialect, schema, versionTable, graph, lockTimeout, validateChecksums, () -> performedBy, listener);
+	}
+
+	/**
+	 * Like the constructor taking who performs the work as a string, but only asks for it when
+	 * something is written (the default, {@code user@host}, looks the host name up).
+	 */
+	public DatabaseMigrator(DataSource dataSource, Dialect dialect, String schema, String versionTable, RevisionGraph graph,
+			Duration lockTimeout, boolean validateChecksums, Supplier<String> performedBy, MigrationsListener listener) {
 		this.dataSource = dataSource;
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
 		this.schema = schema;
@@ -74,7 +84,7 @@ public final class DatabaseMigrator {
 		this.resolver = new TargetResolver(graph);
 		this.lockTimeout = lockTimeout;
 		this.validateChecksums = validateChecksums;
-		this.performedBy = performedBy;
+		this.performedBy = Objects.requireNonNull(performedBy, "performedBy");
 		this.listener = (listener != null) ? listener : MigrationsListener.NONE;
 	}
 
@@ -85,7 +95,8 @@ public final class DatabaseMigrator {
 	/** Upgrades to the target ({@code head}, {@code heads}, an id or prefix, {@code +N}, {@code rev+N}, {@code label@head}). */
 	public CommandResult upgrade(String target) {
 		return underLock((connection) -> {
-			List<AppliedRevision> rows = this.versionTable.read(connection);
+			// Only what the checks and the plan need: revision, checksum and state.
+			List<AppliedRevision> rows = this.versionTable.readStates(connection);
 			requireNoFailed(rows);
 			if (this.validateChecksums) {
 				requireUnmodified(rows);
@@ -93,13 +104,13 @@ public final class DatabaseMigrator {
 			List<String> applied = appliedIds(rows);
 			Plan plan = this.resolver.upgrade(target, applied);
 			List<String> before = this.resolver.current(applied);
-			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-					this.performedBy, this.listener);
-			List<StepResult> steps = runner.upgrade(plan.steps());
+			List<StepResult> steps = plan.steps().isEmpty() ? List.of()
+					: new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
+							this.performedBy.get(), this.listener).upgrade(plan.steps());
 			// Nothing ran under the lock, so the rows already read are current: a startup with nothing
 			// pending reads the version table once.
 			List<String> after = steps.isEmpty() ? before
-					: this.resolver.current(appliedIds(this.versionTable.read(connection)));
+					: this.resolver.current(appliedIds(this.versionTable.readStates(connection)));
 			if (steps.isEmpty()) {
 				logger.info("Database is up to date at {} (target {})", before.isEmpty() ? "base" : before, target);
 			}
@@ -116,7 +127,7 @@ public final class DatabaseMigrator {
 			Plan plan = this.resolver.downgrade(target, applied);
 			List<String> before = this.resolver.current(applied);
 			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-					this.performedBy, this.listener);
+					this.performedBy.get(), this.listener);
 			List<StepResult> steps = runner.downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
 			return new CommandResult(target, steps, before, after);
@@ -210,7 +221,8 @@ public final class DatabaseMigrator {
 		for (AppliedRevision row : rows) {
 			if (!keep.contains(row.revision())) {
 				jdbc.execute(this.versionTable.delete(row.revision()));
-				jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0, this.performedBy));
+				jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0,
+						this.performedBy.get()));
 				steps.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
 			}
 		}
@@ -221,7 +233,8 @@ public final class DatabaseMigrator {
 			after.add(revision.id());
 			AppliedRevision row = byId.get(revision.id());
 			if (row == null) {
-				jdbc.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0, this.performedBy, null));
+				jdbc.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0, this.performedBy.get(),
+						null));
 			}
 			else if (row.state() != AppliedRevision.State.APPLIED || !Objects.equals(row.checksum(), revision.checksum())) {
 				jdbc.execute(this.versionTable.markApplied(revision, row.executionMillis()));
@@ -230,7 +243,7 @@ public final class DatabaseMigrator {
 				continue;
 			}
 			jdbc.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
-					this.performedBy));
+					this.performedBy.get()));
 			steps.add(new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(), 0));
 		}
 		return new CommandResult(target, steps, this.resolver.current(appliedBefore), this.resolver.current(after));
@@ -351,7 +364,7 @@ public final class DatabaseMigrator {
 			script.execute(statement);
 		}
 		RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, script, "offline script ("
-				+ this.performedBy + ")", MigrationsListener.NONE);
+				+ this.performedBy.get() + ")", MigrationsListener.NONE);
 		if (upgrade) {
 			runner.upgrade(plan.steps());
 		}

@@ -5,7 +5,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -99,20 +98,47 @@ final class VersionTable {
 			if (rs == null) {
 				return List.of();
 			}
+			// Every startup reads every row: columns by position, in the order of COLUMNS.
 			while (rs.next()) {
-				String downRevisions = rs.getString("down_revisions");
-				Timestamp appliedAt = rs.getTimestamp("applied_at");
-				rows.add(new AppliedRevision(rs.getString("revision"), splitList(downRevisions), rs.getString("message"),
-						rs.getString("kind"), rs.getString("source"), rs.getString("checksum"),
-						AppliedRevision.State.valueOf(rs.getString("state")), rs.getLong("applied_seq"),
-						(appliedAt != null) ? appliedAt.toInstant() : null, rs.getLong("execution_millis"),
-						rs.getString("applied_by"), rs.getString("error")));
+				rows.add(new AppliedRevision(rs.getString(1), splitList(rs.getString(2)), rs.getString(3), rs.getString(4),
+						rs.getString(5), rs.getString(6), state(rs.getString(7)), rs.getLong(8),
+						this.dialect.readTimestamp(rs, 9), rs.getLong(10), rs.getString(11), rs.getString(12)));
 			}
 		}
 		return rows;
 	}
 
-	// Runs once per applied revision at every startup: a plain loop, no stream to set up.
+	/**
+	 * What an upgrade checks before running anything, in the order the revisions were applied: the
+	 * revision, checksum and state of each row, its other components empty (no parents, {@code null}s
+	 * and zeros). When a revision is recorded as not completed, every column of every row instead, as
+	 * {@link #read} returns them, for the message that reports it. An upgrade with nothing to do, as
+	 * at most startups, so receives and decodes a quarter of the columns of every row.
+	 */
+	List<AppliedRevision> readStates(Connection connection) throws SQLException {
+		if (!connection.getAutoCommit() && !exists(connection)) {
+			return List.of();
+		}
+		List<AppliedRevision> rows = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = executeIfExists(statement, "SELECT revision, checksum, state FROM " + this.qualifiedTable
+						+ " ORDER BY applied_seq")) {
+			if (rs == null) {
+				return List.of();
+			}
+			while (rs.next()) {
+				AppliedRevision.State state = state(rs.getString(3));
+				if (state != AppliedRevision.State.APPLIED) {
+					rows = null;
+					break;
+				}
+				rows.add(new AppliedRevision(rs.getString(1), List.of(), null, null, null, rs.getString(2), state, 0, null, 0,
+						null, null));
+			}
+		}
+		return (rows != null) ? rows : read(connection);
+	}
+
 	private static ResultSet executeIfExists(Statement statement, String sql) throws SQLException {
 		try {
 			return statement.executeQuery(sql);
@@ -134,9 +160,21 @@ final class VersionTable {
 		return "42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state);
 	}
 
+	private static AppliedRevision.State state(String name) {
+		// not Enum.valueOf, whose first call builds a map by reflection
+		if ("APPLIED".equals(name)) {
+			return AppliedRevision.State.APPLIED;
+		}
+		return AppliedRevision.State.valueOf(name);
+	}
+
 	static List<String> splitList(String value) {
 		if (value == null || value.isBlank()) {
 			return List.of();
+		}
+		if (value.indexOf(',') < 0) {
+			String item = value.trim();
+			return item.isEmpty() ? List.of() : List.of(item);
 		}
 		List<String> items = new ArrayList<>(2);
 		for (String part : value.split(",")) {

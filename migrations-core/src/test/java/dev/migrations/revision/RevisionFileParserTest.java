@@ -1,8 +1,14 @@
 package dev.migrations.revision;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -405,6 +411,61 @@ class RevisionFileParserTest {
 		assertThat(RevisionFileParser.checksum("\r\n  \nSELECT 1;   \r\n\n", true)).isEqualTo(checksum);
 		assertThat(RevisionFileParser.checksum("SELECT 1;", false)).isNotEqualTo(checksum);
 		assertThat(RevisionFileParser.checksum("  SELECT 1;", true)).isNotEqualTo(checksum);
+	}
+
+	// Checksums are stored in the version table: these values must never change, or databases
+	// upgraded by an earlier version would report every applied revision as modified.
+	@Test
+	void checksumsKeepTheirStoredValues() {
+		assertThat(RevisionFileParser.checksum("SELECT 1;", true))
+			.isEqualTo("e8357ec67f1c34307bce1229e41e76648b06dd054fb6591b7fd9f8a09fa709a6");
+		assertThat(RevisionFileParser.checksum("SELECT 1;", false))
+			.isEqualTo("cf7e6ff610fa309872d0123e4c1c856dc16fe1ce3b6b2991dd847fae7bfe608a");
+		assertThat(RevisionFileParser.checksum("", true))
+			.isEqualTo("6219234d232a317845f3a942aa26d422bb3c291dc22cbab1b6915ce0f09366fc");
+		assertThat(RevisionFileParser.checksum("\r\n  \nCREATE TABLE bulletin (\r\n    id bigint PRIMARY KEY,   \r\n"
+				+ "    title varchar(200) NOT NULL\t\r\n);\r\n\r\n", true))
+			.isEqualTo("2830f5e778025f301a02bbc38f505ff64bcda898056a7ba29b5e8530309f2be9");
+		assertThat(RevisionFileParser.checksum(
+				"INSERT INTO label (name) VALUES ('\u00e9t\u00e9'), ('\u4e2d\u6587'), ('\ud83d\ude00');\n-- comment\u00A0\u2003\n",
+				false))
+			.isEqualTo("2063932ff2c6476bc049ae84ec2274c5acd2d701e255b8e3efcc928a27216893");
+	}
+
+	@Test
+	void checksumIsTheDocumentedDigestForAnyText() throws NoSuchAlgorithmException {
+		Random random = new Random(20261122);
+		String[] pieces = { "SELECT 1;", "CREATE TABLE t (id int);", "\u00e9", "\u4e2d", "\ud83d\ude00", " ", "\t", "\u00A0",
+				"\u2003", "\u2028", "\n", "\r\n", "\r", "", "--", "x" };
+		for (int i = 0; i < 2000; i++) {
+			StringBuilder text = new StringBuilder();
+			for (int n = random.nextInt(40); n > 0; n--) {
+				text.append(pieces[random.nextInt(pieces.length)]);
+			}
+			boolean transactional = random.nextBoolean();
+			assertThat(RevisionFileParser.checksum(text.toString(), transactional))
+				.as("checksum of %s", text.toString().replace("\r", "\\r").replace("\n", "\\n"))
+				.isEqualTo(documentedChecksum(text.toString(), transactional));
+		}
+	}
+
+	/** The checksum as its Javadoc defines it, computed the plain way with the JDK's SHA-256. */
+	private static String documentedChecksum(String upgrade, boolean transactional) throws NoSuchAlgorithmException {
+		List<String> lines = new ArrayList<>(List.of(upgrade.split("\r\n|\r|\n", -1)));
+		if (!upgrade.isEmpty() && (upgrade.endsWith("\n") || upgrade.endsWith("\r"))) {
+			lines.remove(lines.size() - 1);
+		}
+		lines.replaceAll(String::stripTrailing);
+		while (!lines.isEmpty() && lines.get(0).isEmpty()) {
+			lines.remove(0);
+		}
+		while (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
+			lines.remove(lines.size() - 1);
+		}
+		MessageDigest digest = MessageDigest.getInstance("SHA-256");
+		digest.update(("transactional=" + transactional + "\n").getBytes(StandardCharsets.UTF_8));
+		digest.update(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	@Test
