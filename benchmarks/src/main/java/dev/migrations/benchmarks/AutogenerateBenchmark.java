@@ -37,11 +37,15 @@ import dev.migrations.test.TestDatabases;
  * and check constraints and foreign keys) against a database Hibernate created from them, against
  * one with 50 differences, and 1,000 entities. Hibernate's own schema validation
  * ({@code hibernate.hbm2ddl.auto=validate}, run the way a SessionFactory runs it) on the same
- * entities and database is the reference.
+ * entities and database is the reference; Liquibase's {@code diff} (liquibase-hibernate7, see
+ * {@link LiquibaseDiff}) is a second one.
  */
 final class AutogenerateBenchmark {
 
 	private static final int DIFFERENCES_PER_KIND = 10;
+
+	/** Liquibase's diff takes 10–25 s a run at these sizes; {@code -Dbench.liquibase=false} leaves it out. */
+	private static final boolean LIQUIBASE = !"false".equals(System.getProperty("bench.liquibase"));
 
 	private final Benchmarks.Settings settings;
 
@@ -85,22 +89,27 @@ final class AutogenerateBenchmark {
 			cases.add(new Case(small + " entities, " + expected + " differences", half, changed, expected));
 			cases.add(new Case(large + " entities, database in sync", all, created(all), 0));
 
-			// One untimed round on the smaller set, so neither tool pays for class loading and JIT in the figures.
+			// One untimed round on the smaller set, so no tool pays for class loading and JIT in the figures.
 			measureOurs(cases.get(0), noRevisions);
 			measureHibernate(cases.get(0));
+			if (LIQUIBASE) {
+				measureLiquibase(cases.get(0));
+			}
 
 			Map<String, Double> oursMedians = new LinkedHashMap<>();
 			for (Case c : cases) {
 				List<Measurement> ours = new ArrayList<>();
 				List<Measurement> hibernate = new ArrayList<>();
+				List<Measurement> liquibase = new ArrayList<>();
+				List<Runnable> tools = new ArrayList<>(List.of(() -> ours.add(measureOurs(c, noRevisions)),
+						() -> hibernate.add(measureHibernate(c))));
+				if (LIQUIBASE) {
+					tools.add(() -> liquibase.add(measureLiquibase(c)));
+				}
 				for (int i = 0; i < this.settings.checkRuns(); i++) {
-					if (i % 2 == 0) {
-						ours.add(measureOurs(c, noRevisions));
-						hibernate.add(measureHibernate(c));
-					}
-					else {
-						hibernate.add(measureHibernate(c));
-						ours.add(measureOurs(c, noRevisions));
+					// each tool goes first, second and last in turn
+					for (int t = 0; t < tools.size(); t++) {
+						tools.get((i + t) % tools.size()).run();
 					}
 				}
 				int introspectorQueries = introspectorQueries(c.database().dataSource());
@@ -114,10 +123,21 @@ final class AutogenerateBenchmark {
 				report.add(new Report.CheckRow(benchmark, "Hibernate validate", hibernateMedian.millis(),
 						hibernateMedian.statements(), hibernateMedian.peakHeap(),
 						hibernateMedian.liveHeap(), hibernateMedian.allocated(), hibernateMedian.result()));
+				Measurement liquibaseMedian = LIQUIBASE ? median(liquibase) : null;
+				if (LIQUIBASE) {
+					report.add(new Report.CheckRow(benchmark, "Liquibase diff", liquibaseMedian.millis(),
+							liquibaseMedian.statements(), liquibaseMedian.peakHeap(), liquibaseMedian.liveHeap(),
+							liquibaseMedian.allocated(), liquibaseMedian.result()));
+				}
 				report.add(new Report.Row(benchmark, oursMedian.millis(), "Hibernate validate", hibernateMedian.millis(),
 						"≤ 1.5× Hibernate", oursMedian.millis() <= 1.5 * hibernateMedian.millis(),
 						Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
 								+ Stats.spread(hibernate.stream().map(Measurement::millis).toList())));
+				if (LIQUIBASE) {
+					report.add(new Report.Row(benchmark, oursMedian.millis(), "Liquibase diff", liquibaseMedian.millis(),
+							"(for reference)", null, Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
+									+ Stats.spread(liquibase.stream().map(Measurement::millis).toList())));
+				}
 			}
 			double smallMillis = oursMedians.get(cases.get(0).name());
 			double largeMillis = oursMedians.get(cases.get(2).name());
@@ -176,6 +196,38 @@ final class AutogenerateBenchmark {
 			heap.close();
 			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
 					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result);
+		}
+	}
+
+	/**
+	 * Timed: opening the connection, the reference's metadata and both snapshots, the diff and its
+	 * text report. Not timed: what {@code diff-changelog} would make of the result, for the result
+	 * column.
+	 */
+	private Measurement measureLiquibase(Case c) {
+		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
+		try (HeapSampler heap = HeapSampler.start()) {
+			long start = System.nanoTime();
+			try (LiquibaseDiff liquibase = LiquibaseDiff.open(c.classes(), counting)) {
+				LiquibaseDiff.Result diff = liquibase.diff();
+				long elapsed = System.nanoTime() - start;
+				heap.close();
+				int reads = counting.reads();
+				int others = counting.others();
+				double readMillis = counting.readMillis();
+				double otherMillis = counting.otherMillis();
+				if (Boolean.getBoolean("bench.liquibaseReport")) {
+					System.err.println(diff.report());
+				}
+				// before the change log: the extension's change generators drop the differences they ignore from the result
+				String differences = describe(diff, c);
+				String result = differences + "; diff-changelog from it: " + liquibase.changeLog(diff);
+				return new Measurement(Stats.millis(elapsed), reads, others, readMillis, otherMillis, heap.peakUsed(),
+						heap.maxLive(), heap.allocated(), result);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("Liquibase diff failed", ex);
+			}
 		}
 	}
 
@@ -252,6 +304,21 @@ final class AutogenerateBenchmark {
 			.collect(Collectors.groupingBy(Difference::kind, TreeMap::new, Collectors.counting()));
 		return differences.size() + " differences: " + kinds.entrySet().stream()
 			.map((e) -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+	}
+
+	private static String describe(LiquibaseDiff.Result diff, Case c) {
+		if (diff.count() == 0) {
+			return "no differences";
+		}
+		String result = diff.count() + " differences: " + diff.summary();
+		String fields = diff.changedFields();
+		if (!fields.isEmpty()) {
+			result += " (changed fields: " + fields + ")";
+		}
+		if (c.expectedDifferences() == 0) {
+			result = "false differences on the in-sync database: " + result;
+		}
+		return result;
 	}
 
 	private static String firstLine(String message) {

@@ -130,7 +130,9 @@ public final class Benchmarks {
 				+ "per request as the client sees them, nearest-rank percentiles; throughput is requests ÷ wall time. The "
 				+ "floor rows send the same load to a controller of the same application answering with fixed bytes: "
 				+ "Tomcat, Spring MVC, the request's observation and the client, without actuator, Jackson or the status.");
-		report.note("Not measured: Liquibase (left out of this issue).");
+		report.note("P3, Liquibase diff: its diff command with the entities as the reference (liquibase-hibernate7) and "
+				+ "the database as the target, timed as a whole; the result column gives its raw differences and, untimed, "
+				+ "the changes diff-changelog would write from them. It does not compare check constraints.");
 		System.out.println(header);
 		System.out.println();
 		System.out.println(report.markdown());
@@ -169,7 +171,9 @@ public final class Benchmarks {
 		header.append("- Java ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.version"))
 			.append(", max heap ").append(Stats.mb(Runtime.getRuntime().maxMemory())).append(" MB\n");
 		header.append("- Compared with: Flyway ").append(mavenVersion("org.flywaydb", "flyway-core")).append(", Hibernate ")
-			.append(org.hibernate.Version.getVersionString()).append(", ")
+			.append(org.hibernate.Version.getVersionString()).append(", Liquibase ")
+			.append(liquibase.util.LiquibaseUtil.getBuildVersion()).append(" with liquibase-hibernate7 ")
+			.append(mavenVersion("org.liquibase.ext", "liquibase-hibernate7")).append(", ")
 			.append(TestDatabases.psqlExecutable().map(Path::toString).orElse("no psql"));
 		return header.toString();
 	}
