@@ -135,14 +135,14 @@ public interface Dialect {
 	String timestampLiteral(Instant instant);
 
 	/**
-	 * Statements that let the current transaction commit without waiting for the disk, for revisions
-	 * followed by another in the same run: the last revision's commit waits, and waiting for the log
-	 * to reach disk up to it covers every earlier commit. A commit lost to a server crash in between
-	 * loses the revision together with its version-table row, so the next upgrade applies it again.
-	 * Empty where the database has no such setting.
+	 * The session setting that, set to {@code off}, lets commits return without waiting for the disk,
+	 * for revisions followed by another in the same run: the last revision commits with the setting
+	 * as it was, and waiting for the log to reach disk up to it covers every earlier commit. A commit
+	 * lost to a server crash in between loses the revision together with its version-table row, so
+	 * the next upgrade applies it again. {@code null} where the database has no such setting.
 	 */
-	default List<String> deferredCommitStatements() {
-		return List.of();
+	default String deferredCommitSetting() {
+		return null;
 	}
 
 	/** The statements that open and close a transaction in an offline script. */

@@ -93,8 +93,8 @@ public final class PostgresDialect implements Dialect {
 	// Each revision commits on its own; without this, a thousand small revisions wait for a thousand
 	// WAL flushes. PostgreSQL still flushes synchronously when a transaction removes files.
 	@Override
-	public List<String> deferredCommitStatements() {
-		return List.of("SET LOCAL synchronous_commit TO OFF");
+	public String deferredCommitSetting() {
+		return "synchronous_commit";
 	}
 
 	@Override

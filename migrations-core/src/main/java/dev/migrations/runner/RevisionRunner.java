@@ -1,5 +1,8 @@
 package dev.migrations.runner;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,12 +50,26 @@ final class RevisionRunner {
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
 	List<StepResult> upgrade(List<Revision> steps) {
 		List<StepResult> results = new ArrayList<>();
+		CommitDeferral deferral = new CommitDeferral();
+		try {
+			upgrade(steps, results, deferral);
+		}
+		finally {
+			deferral.end();
+		}
+		return results;
+	}
+
+	private void upgrade(List<Revision> steps, List<StepResult> results, CommitDeferral deferral) {
 		for (int i = 0; i < steps.size(); i++) {
 			Revision revision = steps.get(i);
 			this.listener.starting(Direction.UPGRADE, revision, i + 1, steps.size());
 			long start = System.nanoTime();
+			// a revision followed by another commits without waiting for the disk; set for the session
+			// while such revisions follow each other, not per transaction, to save a round trip each
+			deferral.defer(isTransactional(revision) && i < steps.size() - 1);
 			if (isTransactional(revision)) {
-				upgradeInTransaction(revision, i < steps.size() - 1);
+				upgradeInTransaction(revision);
 			}
 			else {
 				upgradeRecorded(revision);
@@ -62,7 +79,6 @@ final class RevisionRunner {
 			results.add(result);
 			this.listener.finished(result, i + 1, steps.size());
 		}
-		return results;
 	}
 
 	/** Reverts the steps in order (each step's downgrade section or method). */
@@ -95,17 +111,12 @@ final class RevisionRunner {
 		return revision.transactional() && this.dialect.supportsTransactionalDdl();
 	}
 
-	private void upgradeInTransaction(Revision revision, boolean moreToCommit) {
+	private void upgradeInTransaction(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision));
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
-			if (moreToCommit && this.target.online()) {
-				for (String statement : this.dialect.deferredCommitStatements()) {
-					this.target.execute(statement);
-				}
-			}
 			runBody(revision, true, true);
 			long millis = millisSince(start);
 			tool(revision, this.versionTable.insert(revision, AppliedRevision.State.APPLIED, millis, this.performedBy, null));
@@ -275,6 +286,66 @@ final class RevisionRunner {
 				+ " and further upgrades stop until it is resolved. Finish or undo its statements by hand, then run `db stamp "
 				+ (upgrade ? revision.id() : parent) + "` if you completed the " + (upgrade ? "upgrade" : "downgrade")
 				+ ", or `db stamp " + (upgrade ? parent : revision.id()) + "` if you undid it.";
+	}
+
+	/**
+	 * The dialect's deferred-commit setting, switched off for the session while revisions that are
+	 * followed by another run, and put back as it was (for the last revision's commit, and for
+	 * whoever uses the connection next).
+	 */
+	private final class CommitDeferral {
+
+		private final String setting = RevisionRunner.this.dialect.deferredCommitSetting();
+
+		private String original;
+
+		void defer(boolean defer) {
+			if (this.setting == null || !(RevisionRunner.this.target instanceof ExecutionTarget.Jdbc jdbc)) {
+				return;
+			}
+			try {
+				if (defer && this.original == null) {
+					this.original = set(jdbc.connection(), "off", true);
+				}
+				else if (!defer && this.original != null) {
+					set(jdbc.connection(), this.original, false);
+					this.original = null;
+				}
+			}
+			catch (SQLException ex) {
+				throw new MigrationsException("Could not set " + this.setting + " for the upgrade: " + ex.getMessage(),
+						ex);
+			}
+		}
+
+		// after a failure the connection may be broken: putting the setting back is then moot
+		void end() {
+			try {
+				defer(false);
+			}
+			catch (MigrationsException ex) {
+				logger.debug("Could not put {} back after the upgrade", this.setting, ex);
+			}
+		}
+
+		// sets the session value, returning the one before when asked
+		private String set(Connection connection, String value, boolean readBefore) throws SQLException {
+			String before = readBefore ? query(connection, "SELECT current_setting(?)", this.setting) : null;
+			query(connection, "SELECT set_config(?, ?, false)", this.setting, value);
+			return before;
+		}
+
+		private static String query(Connection connection, String sql, String... parameters) throws SQLException {
+			try (PreparedStatement statement = connection.prepareStatement(sql)) {
+				for (int i = 0; i < parameters.length; i++) {
+					statement.setString(i + 1, parameters[i]);
+				}
+				try (ResultSet rs = statement.executeQuery()) {
+					return rs.next() ? rs.getString(1) : null;
+				}
+			}
+		}
+
 	}
 
 	private void tool(Revision revision, SqlCommand command) {
