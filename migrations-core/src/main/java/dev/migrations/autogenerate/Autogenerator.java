@@ -40,11 +40,12 @@ import dev.migrations.schema.Table;
  * Both sides are read by the same introspector: the entities' DDL (from Hibernate's own boot
  * metadata) is run in a scratch schema inside a transaction that is always rolled back, so type
  * names, defaults and check expressions are spelled by the server itself and only real differences
- * remain. A table whose outcome {@link PostgresDdlPrediction} knows without running its DDL, and
- * whose live copy is exactly that outcome, is in sync and is not created in the scratch schema; so
- * a check of a database in sync creates nothing, and one with a few changed tables creates only
- * those (without their plain indexes and foreign keys, which are known too). The live schema is
- * read on a second thread while Hibernate builds its metadata.
+ * remain. A table whose outcome {@link PostgresDdlPrediction} knows without running its DDL is not
+ * created in the scratch schema when nothing in it depends on how this server spells things (only
+ * check expressions do) or the live table shows the same spelling: so a check of a database in sync
+ * creates nothing, and a changed table is created only when it has a check the live database does
+ * not confirm (then without its plain indexes and foreign keys, which are known). The live schema
+ * is read on a second thread while Hibernate builds its metadata.
  * <p>
  * Indexes the entities cannot declare are left alone: an expression, operator class, collation or
  * {@code NULLS} order in the key, a method other than btree (GIN, GiST, BRIN, hash), or a partial
@@ -153,10 +154,10 @@ public final class Autogenerator {
 
 	/**
 	 * The schema the entities describe, as the server prints it. A table (or sequence) whose DDL
-	 * {@link PostgresDdlPrediction} can tell the outcome of, and whose live copy is exactly that
-	 * outcome, is taken as predicted; everything else is created in the scratch schema and read back,
-	 * so every difference comes from the server's own canonical text. Tables the filter leaves out
-	 * are not created either, unless a foreign key that is created references them.
+	 * {@link PostgresDdlPrediction} can tell the outcome of is taken as predicted where nothing in it
+	 * depends on the server's spelling, or the live database shows this server spells it that way
+	 * ({@link #confirmed}); everything else is created in the scratch schema and read back. Tables the
+	 * filter leaves out are not created either, unless a foreign key that is created references them.
 	 */
 	private SchemaModel entitySchema(Connection connection, String schema, EntityModel model, SchemaModel database) {
 		PostgresDdlPrediction prediction = PostgresDdlPrediction.of(model);
@@ -170,18 +171,13 @@ public final class Autogenerator {
 					continue;
 				}
 				Optional<Table> predicted = prediction.table(name);
-				Optional<Table> live = database.table(name);
-				if (predicted.isPresent() && live.isPresent()
-						&& predicted.get().equals(withoutUndeclarableIndexes(live.get()))) {
+				if (predicted.isPresent() && confirmed(predicted.get(), database.table(name))) {
 					known.put(name, predicted.get());
 					skippedTables.add(name);
 				}
 			}
-			prediction.sequences().forEach((name, sequence) -> {
-				if (database.sequence(name).filter(sequence::equals).isPresent()) {
-					knownSequences.put(name, sequence);
-				}
-			});
+			// a plain sequence is numbers only: nothing in it is the server's spelling
+			knownSequences.putAll(prediction.sequences());
 		}
 		PostgresDdlPrediction.Selection selection = prediction.select(skippedTables, knownSequences.keySet());
 		SchemaModel scratch = selection.statements().isEmpty() ? SchemaModel.empty(schema)
@@ -200,6 +196,21 @@ public final class Autogenerator {
 		sequences.addAll(scratch.sequences());
 		sequences.sort(Comparator.comparing(Sequence::name));
 		return new SchemaModel(schema, tables, sequences, scratch.enumTypes());
+	}
+
+	/**
+	 * Whether a prediction can stand for what this server would print. Everything in a predicted
+	 * table is spelled the same by every PostgreSQL version (built-in type names, generated
+	 * constraint names, plain column lists) except the text of check constraints: a table without
+	 * checks is confirmed, and one with checks when the live table has each of them with exactly
+	 * that text, which this server printed. A table in sync is confirmed either way.
+	 */
+	private static boolean confirmed(Table predicted, Optional<Table> live) {
+		if (predicted.checks().isEmpty()) {
+			return true;
+		}
+		return live.isPresent() && (predicted.equals(withoutUndeclarableIndexes(live.get()))
+				|| live.get().checks().containsAll(predicted.checks()));
 	}
 
 	private static Table withoutUndeclarableIndexes(Table table) {
