@@ -177,10 +177,31 @@ class MigrationsDriftMonitorTests {
 	}
 
 	@Test
-	void aUserWhoMayCreateNothingGetsAnUnknownStatusWithTheReasonWhenATableDiffers() {
+	void aReadOnlyUserSeesAChangedTableWithoutScratchObjects() {
 		withReadOnlyRole((role, admin) -> {
 			admin.execute("REVOKE TEMPORARY ON DATABASE " + this.database.name() + " FROM PUBLIC");
+			// the check as Hibernate writes it, so the server's spelling of it is in the database to confirm
+			admin.execute("ALTER TABLE library_member DROP CONSTRAINT library_member_membership_level_check,"
+					+ " ADD CONSTRAINT library_member_membership_level_check CHECK (membership_level in ('BASIC','PREMIUM'))");
 			admin.execute("ALTER TABLE loan ADD COLUMN note text");
+			entities(LIBRARY)
+				.withPropertyValues("spring.datasource.username=" + role, "spring.datasource.password=",
+						"migrations.upgrade-on-startup=false")
+				.run((context) -> {
+					DriftReport report = context.getBean(MigrationsDriftMonitor.class).check();
+					assertThat(report.status()).as(String.valueOf(report.reason())).isEqualTo(DriftStatus.DETECTED);
+					assertThat(report.differences()).singleElement()
+						.satisfies((difference) -> assertThat(difference.object()).isEqualTo("loan.note"));
+				});
+		});
+	}
+
+	@Test
+	void aUserWhoMayCreateNothingGetsAnUnknownStatusWithTheReasonWhenACheckNeedsTheServer() {
+		withReadOnlyRole((role, admin) -> {
+			admin.execute("REVOKE TEMPORARY ON DATABASE " + this.database.name() + " FROM PUBLIC");
+			// the entity's check is no longer in the database to confirm how this server spells it
+			admin.execute("ALTER TABLE library_member DROP CONSTRAINT library_member_membership_level_check");
 			entities(LIBRARY)
 				.withPropertyValues("spring.datasource.username=" + role, "spring.datasource.password=",
 						"migrations.upgrade-on-startup=false")
