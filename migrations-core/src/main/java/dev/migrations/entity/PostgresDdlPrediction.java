@@ -2,6 +2,7 @@ package dev.migrations.entity;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ public final class PostgresDdlPrediction {
 		this.references = references;
 		this.createTableStatements = createTableStatements;
 		this.sequenceStatements = sequenceStatements;
-		this.tables = tables;
+		this.tables = Collections.unmodifiableMap(tables);
 		this.disabledReason = disabledReason;
 	}
 
@@ -517,7 +518,7 @@ public final class PostgresDdlPrediction {
 				case "int8" -> type = "bigint";
 				case "bool" -> type = "boolean";
 				case "double" -> {
-					tokens.expectWord("precision");
+					tokens.expect("precision");
 					type = "double precision";
 				}
 				case "numeric" -> {
@@ -593,7 +594,7 @@ public final class PostgresDdlPrediction {
 			}
 			else if (tokens.accept("between") && (type.equals("smallint") || type.equals("integer"))) {
 				String low = tokens.number();
-				tokens.expectWord("and");
+				tokens.expect("and");
 				String high = tokens.number();
 				if (low.startsWith("-") || high.startsWith("-")) {
 					// the server prints negative constants as '-1'::integer
@@ -614,7 +615,7 @@ public final class PostgresDdlPrediction {
 			boolean unique = tokens.accept("unique");
 			tokens.skip(1);
 			String name = name(tokens.identifier());
-			tokens.expectWord("on");
+			tokens.expect("on");
 			TableParts parts = table(tokens.identifier());
 			this.owners.put(index, parts.name);
 			List<String> elements = new ArrayList<>();
@@ -654,8 +655,8 @@ public final class PostgresDdlPrediction {
 			}
 			TableParts parts = table(tokens.identifier());
 			this.owners.put(index, parts.name);
-			tokens.expectWord("add");
-			tokens.expectWord("constraint");
+			tokens.expect("add");
+			tokens.expect("constraint");
 			String name = name(tokens.identifier());
 			if (tokens.accept("unique")) {
 				parts.uniques.add(new UniqueConstraint(name, tokens.identifierList()));
@@ -663,7 +664,7 @@ public final class PostgresDdlPrediction {
 			else if (tokens.isAt("foreign", "key")) {
 				tokens.skip(2);
 				List<String> columns = tokens.identifierList();
-				tokens.expectWord("references");
+				tokens.expect("references");
 				String referenced = tokens.identifier();
 				this.references.put(index, referenced);
 				List<String> referencedColumns = tokens.isAt("(") ? tokens.identifierList() : null;
@@ -714,7 +715,7 @@ public final class PostgresDdlPrediction {
 			if (tokens.accept("table")) {
 				TableParts parts = table(tokens.identifier());
 				this.owners.put(index, parts.name);
-				tokens.expectWord("is");
+				tokens.expect("is");
 				parts.comment = tokens.string();
 				if (!tokens.atEnd()) {
 					parts.unpredictable = "a comment of an unknown shape";
@@ -725,7 +726,7 @@ public final class PostgresDdlPrediction {
 				this.owners.put(index, parts.name);
 				tokens.expect(".");
 				String column = tokens.identifier();
-				tokens.expectWord("is");
+				tokens.expect("is");
 				parts.columnComments.put(column, tokens.string());
 				if (!tokens.atEnd()) {
 					parts.unpredictable = "a comment of an unknown shape";
@@ -741,11 +742,11 @@ public final class PostgresDdlPrediction {
 			String name = name(tokens.identifier());
 			Sequence sequence = null;
 			try {
-				tokens.expectWord("start");
-				tokens.expectWord("with");
+				tokens.expect("start");
+				tokens.expect("with");
 				long start = Long.parseLong(tokens.number());
-				tokens.expectWord("increment");
-				tokens.expectWord("by");
+				tokens.expect("increment");
+				tokens.expect("by");
 				long increment = Long.parseLong(tokens.number());
 				tokens.expectEnd();
 				if (start >= 1 && increment > 0 && name.length() <= MAX_IDENTIFIER_LENGTH) {
@@ -1023,14 +1024,11 @@ public final class PostgresDdlPrediction {
 			return false;
 		}
 
-		void expect(String punctuation) throws Unpredictable {
-			if (!accept(punctuation)) {
-				throw new Unpredictable("expected " + punctuation + " at " + peek());
+		// a word or punctuation
+		void expect(String expected) throws Unpredictable {
+			if (!accept(expected)) {
+				throw new Unpredictable("expected " + expected + " at " + peek());
 			}
-		}
-
-		void expectWord(String word) throws Unpredictable {
-			expect(word);
 		}
 
 		boolean atEnd() {

@@ -43,6 +43,11 @@ public final class PostgresScratchSchema {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	// whether the session's temporary schema holds anything (false before its first object)
+	private static final String TEMPORARY_OBJECTS_EXIST = "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace ="
+			+ " pg_catalog.pg_my_temp_schema()) OR EXISTS (SELECT 1 FROM pg_catalog.pg_type WHERE typnamespace ="
+			+ " pg_catalog.pg_my_temp_schema())";
+
 	private PostgresScratchSchema() {
 	}
 
@@ -269,10 +274,7 @@ public final class PostgresScratchSchema {
 		private boolean temporarySchemaUsable() throws SQLException {
 			try (Statement statement = this.connection.createStatement();
 					ResultSet rs = statement.executeQuery("SELECT pg_catalog.has_database_privilege("
-							+ "pg_catalog.current_database(), 'TEMPORARY') AND (pg_catalog.pg_my_temp_schema() = 0"
-							+ " OR NOT EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace ="
-							+ " pg_catalog.pg_my_temp_schema()) AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type"
-							+ " WHERE typnamespace = pg_catalog.pg_my_temp_schema()))")) {
+							+ "pg_catalog.current_database(), 'TEMPORARY') AND NOT (" + TEMPORARY_OBJECTS_EXIST + ")")) {
 				return rs.next() && rs.getBoolean(1);
 			}
 		}
@@ -327,9 +329,7 @@ public final class PostgresScratchSchema {
 		private boolean discardIfCommitted() throws SQLException {
 			boolean exists;
 			try (Statement statement = this.connection.createStatement();
-					ResultSet rs = statement.executeQuery("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class"
-							+ " WHERE relnamespace = pg_catalog.pg_my_temp_schema()) OR EXISTS (SELECT 1 FROM"
-							+ " pg_catalog.pg_type WHERE typnamespace = pg_catalog.pg_my_temp_schema())")) {
+					ResultSet rs = statement.executeQuery("SELECT " + TEMPORARY_OBJECTS_EXIST)) {
 				exists = rs.next() && rs.getBoolean(1);
 			}
 			catch (SQLException ex) {
