@@ -6,9 +6,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrations.render.PostgresCasts.Context;
+
 /**
  * What an {@code ALTER COLUMN ... TYPE} needs: a {@code USING} clause when PostgreSQL has no
  * assignment cast between the types, and warnings when the change can fail or lose data.
+ * <p>
+ * Between built-in types only conversions PostgreSQL has are written ({@link PostgresCasts}, the
+ * conversions through a type's text form to and from string types, and one step through
+ * {@code numeric} or {@code integer} where the server has both casts, as from {@code real} to
+ * {@code money} or from {@code bit(1)} to {@code boolean}).
+ * Where it has none, the statement is written with a placeholder the reviewer must replace, and a
+ * warning saying so: it does not run as written. Columns holding large objects ({@code oid}, what
+ * {@code @Lob} maps to) are converted with the large-object functions, so their content moves into
+ * or out of the row; {@code bytea} and string types are converted as UTF-8.
  * <p>
  * {@code USING} is left out wherever an assignment cast exists, on purpose: an explicit cast
  * silently truncates ({@code 'hello world'::varchar(5)} is {@code 'hello'}) where the assignment
@@ -36,23 +47,38 @@ final class TypeConversion {
 
 	private static final Map<String, Integer> INTEGER_DIGITS = Map.of("smallint", 5, "integer", 10, "bigint", 19);
 
+	private static final Map<String, Integer> INTEGER_BITS = Map.of("smallint", 16, "integer", 32, "bigint", 64);
+
 	private static final Map<String, Integer> FLOAT_DIGITS = Map.of("real", 6, "double precision", 15);
 
 	/** The longest text of a value of fixed-width types, sign included. */
 	private static final Map<String, Integer> LONGEST_TEXT = Map.of("smallint", 6, "integer", 11, "bigint", 20,
 			"boolean", 5, "uuid", 36);
 
-	private static final Set<String> TEMPORAL = Set.of("date", "time without time zone", "time with time zone",
-			"timestamp without time zone", "timestamp with time zone");
-
-	/** The {@code USING} expression, {@code null} when none is needed. */
+	/** The {@code USING} expression, {@code null} when none is needed; a placeholder when not {@link #complete}. */
 	final String using;
 
 	final List<String> warnings;
 
-	private TypeConversion(String using, List<String> warnings) {
+	/** Whether values can come out different from what they were (rounded, cut, reinterpreted), not only fail. */
+	final boolean losesData;
+
+	/** Whether values that do not fit the new type make the statement fail. */
+	final boolean mayFail;
+
+	/** False when PostgreSQL has no conversion: {@link #using} is a placeholder and the statement does not run. */
+	final boolean complete;
+
+	/** Whether the column held large objects that the conversion read: they are unlinked after it. */
+	final boolean releasesLargeObjects;
+
+	private TypeConversion(String using, Notes notes, boolean complete, boolean releasesLargeObjects) {
 		this.using = using;
-		this.warnings = List.copyOf(warnings);
+		this.warnings = List.copyOf(notes.warnings);
+		this.losesData = notes.losesData;
+		this.mayFail = notes.mayFail;
+		this.complete = complete;
+		this.releasesLargeObjects = releasesLargeObjects;
 	}
 
 	/**
@@ -64,43 +90,272 @@ final class TypeConversion {
 	static TypeConversion of(String column, String label, String from, String to) {
 		ParsedType source = ParsedType.parse(from);
 		ParsedType target = ParsedType.parse(to);
-		List<String> warnings = new ArrayList<>();
+		Notes notes = new Notes(label, source, target);
 		if (source.base.equals(target.base) && source.dimensions == target.dimensions) {
-			modifiers(label, source, target, warnings);
-			return new TypeConversion(null, warnings);
+			modifiers(label, source, target, notes);
+			return new TypeConversion(null, notes, true, false);
 		}
-		if (source.dimensions == 0 && target.dimensions == 0) {
+		if (source.dimensions != target.dimensions) {
+			return none(column, label, from, to, notes);
+		}
+		if (!source.isBuiltIn() || !target.isBuiltIn()) {
 			if (STRINGS.contains(target.base)) {
-				Integer length = target.length();
-				boolean fits = length != null && (STRINGS.contains(source.base) && source.length() != null
-						&& source.length() <= length
-						|| LONGEST_TEXT.containsKey(source.base) && LONGEST_TEXT.get(source.base) <= length);
-				if (length != null && !fits) {
-					warnings.add("values of " + label + " longer than " + length
-							+ " characters make this fail; shorten them first");
-				}
-				return new TypeConversion(null, warnings);
+				toString(label, source, target, notes);
+				return new TypeConversion(null, notes, true, false);
 			}
-			if (isNumber(source) && isNumber(target)) {
-				numbers(label, source, target, warnings);
-				return new TypeConversion(null, warnings);
-			}
-			if (TEMPORAL.contains(source.base) && TEMPORAL.contains(target.base)
-					&& temporal(label, source, target, warnings)) {
-				return new TypeConversion(null, warnings);
-			}
-			if (Set.of(source.base, target.base).equals(Set.of("json", "jsonb"))) {
-				return new TypeConversion(null, warnings);
-			}
+			// enum types, domains and extension types: through their text form
+			String using = column + "::text" + "[]".repeat(source.dimensions) + "::" + to;
+			notes.mayFail(using, "values that are not valid " + to + " make this fail");
+			return new TypeConversion(using, notes, true, false);
 		}
-		boolean throughText = !source.isBuiltIn() || !target.isBuiltIn();
-		String cast = throughText ? "::text" + "[]".repeat(source.dimensions) + "::" + to : "::" + to;
-		warnings.add("converts " + label + " from " + from + " to " + to + " with USING " + column + cast
-				+ ": values that are not valid " + to + " make this fail");
-		return new TypeConversion(column + cast, warnings);
+		if (source.base.equals("oid") || target.base.equals("oid")) {
+			return largeObjects(column, label, from, to, source, target, notes);
+		}
+		if (source.dimensions == 0 && source.base.equals("bytea") && STRINGS.contains(target.base)) {
+			String using = "convert_from(" + column + ", 'UTF8')";
+			notes.mayFail(using, "values that are not valid UTF-8 make this fail");
+			toString(label, source, target, notes);
+			return new TypeConversion(using, notes, true, false);
+		}
+		if (source.dimensions == 0 && STRINGS.contains(source.base) && target.base.equals("bytea")) {
+			return new TypeConversion("convert_to(" + column + ", 'UTF8')", notes, true, false);
+		}
+		if (STRINGS.contains(target.base)) {
+			toString(label, source, target, notes);
+			return new TypeConversion(null, notes, true, false);
+		}
+		String array = "[]".repeat(source.dimensions);
+		if (!PostgresCasts.TYPES.contains(source.base) || !PostgresCasts.TYPES.contains(target.base)) {
+			if (STRINGS.contains(source.base)) {
+				return fromString(column, source, target, to, notes);
+			}
+			return none(column, label, from, to, notes);
+		}
+		Context cast = PostgresCasts.cast(source.base, target.base);
+		if (cast == Context.ASSIGNMENT) {
+			assignment(source, target, notes);
+			return new TypeConversion(null, notes, true, false);
+		}
+		if (cast == Context.EXPLICIT) {
+			String using = column + "::" + to;
+			explicit(using, source, target, notes);
+			return new TypeConversion(using, notes, true, false);
+		}
+		if (STRINGS.contains(source.base)) {
+			return fromString(column, source, target, to, notes);
+		}
+		if (PostgresCasts.cast(source.base, "numeric") != null && PostgresCasts.cast("numeric", target.base) != null) {
+			String using = column + "::numeric" + array + "::" + to;
+			throughNumeric(using, source, target, notes);
+			return new TypeConversion(using, notes, true, false);
+		}
+		if (PostgresCasts.cast(source.base, "integer") != null && PostgresCasts.cast("integer", target.base) != null) {
+			String using = column + "::integer" + array + "::" + to;
+			throughInteger(using, source, target, notes);
+			return new TypeConversion(using, notes, true, false);
+		}
+		return none(column, label, from, to, notes);
 	}
 
-	private static void modifiers(String label, ParsedType source, ParsedType target, List<String> warnings) {
+	/** No conversion: a placeholder the reviewer must replace, so the statement cannot run as written. */
+	private static TypeConversion none(String column, String label, String from, String to, Notes notes) {
+		String placeholder = "<expression computing the new value from " + column + ">";
+		notes.warnings.add("PostgreSQL has no conversion from " + from + " to " + to + " for " + label + ": replace "
+				+ placeholder + " with one, or drop the column and add it again if its values can go; as written, this"
+				+ " statement fails");
+		return new TypeConversion(placeholder, notes, false, false);
+	}
+
+	private static TypeConversion fromString(String column, ParsedType source, ParsedType target, String to,
+			Notes notes) {
+		String using = column + "::" + to;
+		notes.mayFail(using, "values that are not valid " + to + " make this fail");
+		if (target.base.equals("numeric") && !target.modifiers.isEmpty()) {
+			notes.lose("values are rounded to " + target.scale() + " decimal places");
+		}
+		else if (isFractionalSeconds(target) && target.precision() < 6) {
+			notes.lose("fractional seconds are rounded to " + target.precision() + " digits");
+		}
+		return new TypeConversion(using, notes, true, false);
+	}
+
+	/**
+	 * A large object's content moves into the row, or a value into a new large object; what
+	 * {@code @Lob} maps to on PostgreSQL is {@code oid}. Text is encoded as UTF-8, as the JDBC
+	 * driver writes a {@code Clob}. A column read out of large objects has them unlinked afterwards
+	 * by the renderer: they would be left behind, unreachable, otherwise.
+	 */
+	private static TypeConversion largeObjects(String column, String label, String from, String to, ParsedType source,
+			ParsedType target, Notes notes) {
+		boolean text = STRINGS.contains(source.base) || STRINGS.contains(target.base);
+		boolean binary = source.base.equals("bytea") || target.base.equals("bytea");
+		if (source.dimensions > 0 || !text && !binary) {
+			return none(column, label, from, to, notes);
+		}
+		if (target.base.equals("oid")) {
+			String using = "lo_from_bytea(0, " + (text ? "convert_to(" + column + ", 'UTF8')" : column) + ")";
+			notes.warnings.add("converts " + label + " from " + from + " to oid with USING " + using + ": each value"
+					+ " becomes a new large object holding its " + (text ? "UTF-8 text" : "bytes") + ", owned by the user"
+					+ " running this revision (another user must own it, or be granted SELECT and UPDATE on it, to use it)");
+			return new TypeConversion(using, notes, true, false);
+		}
+		String using = text ? "convert_from(lo_get(" + column + "), 'UTF8')" : "lo_get(" + column + ")";
+		notes.warnings.add("converts " + label + " from oid to " + to + " with USING " + using + ": each large object's"
+				+ " content " + (text ? "is read as UTF-8 text" : "becomes the value") + " and the large objects are unlinked"
+				+ " afterwards; " + (text ? "content that is not valid UTF-8, or " : "") + "a large object that does not"
+				+ " exist makes this fail");
+		notes.mayFail = true;
+		if (text) {
+			toString(label, source, target, notes);
+		}
+		return new TypeConversion(using, notes, true, true);
+	}
+
+	/** Towards a string type, through the value's text form: it fails only when the text is too long. */
+	private static void toString(String label, ParsedType source, ParsedType target, Notes notes) {
+		Integer length = target.length();
+		if (length == null) {
+			return;
+		}
+		boolean fits = STRINGS.contains(source.base) && source.length() != null && source.length() <= length
+				|| LONGEST_TEXT.containsKey(source.base) && LONGEST_TEXT.get(source.base) <= length;
+		if (!fits) {
+			notes.warnings.add("values of " + label + " longer than " + length + " characters make this fail; shorten them first");
+			notes.mayFail = true;
+		}
+	}
+
+	/** Warnings for the casts PostgreSQL applies on its own. */
+	private static void assignment(ParsedType source, ParsedType target, Notes notes) {
+		String from = source.base;
+		String to = target.base;
+		if (isNumber(source) && isNumber(target)) {
+			numbers(source, target, notes);
+		}
+		else if (to.equals("money")) {
+			if (hasFraction(source)) {
+				notes.lose("values are rounded to the currency's decimal places");
+			}
+		}
+		else if (from.startsWith("bit") && to.startsWith("bit")) {
+			Integer length = target.bitLength();
+			if (to.equals("bit") && !length.equals(source.bitLength())) {
+				notes.fail("values that are not exactly " + length + " bits long make this fail");
+			}
+			else if (to.equals("bit varying") && length != null
+					&& (source.bitLength() == null || source.bitLength() > length)) {
+				notes.fail("values longer than " + length + " bits make this fail");
+			}
+		}
+		else if (isTemporal(source) || from.equals("interval")) {
+			temporal(source, target, notes);
+		}
+		else if (from.equals("json")) {
+			notes.lose("duplicate keys keep only their last value, and whitespace and key order are not kept");
+		}
+		else if (from.equals("inet")) {
+			notes.lose("bits right of each value's netmask are set to zero (192.168.1.5/24 becomes 192.168.1.0/24)");
+		}
+	}
+
+	/** Warnings for the casts PostgreSQL applies only when asked. */
+	private static void explicit(String using, ParsedType source, ParsedType target, Notes notes) {
+		notes.using = using;
+		String from = source.base;
+		String to = target.base;
+		if (from.equals("jsonb")) {
+			notes.fail("values that are not JSON " + (to.equals("boolean") ? "booleans" : "numbers") + " make this fail");
+			if (INTEGER_DIGITS.containsKey(to)) {
+				notes.lose("fractions are rounded to whole numbers");
+			}
+			else if (to.equals("numeric") && !target.modifiers.isEmpty()) {
+				notes.lose("values are rounded to " + target.scale() + " decimal places");
+			}
+		}
+		else if (to.equals("boolean")) {
+			notes.lose("0 becomes false and every other value true");
+		}
+		else if (to.equals("bit")) {
+			if (INTEGER_BITS.get(from) > target.bitLength()) {
+				notes.lose("only the lowest " + target.bitLength() + " bits of each value are kept");
+			}
+		}
+		else if (from.equals("bit")) {
+			int width = INTEGER_BITS.get(to);
+			if (source.bitLength() > width) {
+				notes.fail("values longer than " + width + " bits make this fail");
+			}
+		}
+	}
+
+	/** Two casts through {@code numeric}: the bridge between {@code money} and the other number types. */
+	private static void throughNumeric(String using, ParsedType source, ParsedType target, Notes notes) {
+		notes.using = using;
+		if (source.base.equals("jsonb")) {
+			notes.fail("values that are not JSON numbers make this fail");
+		}
+		if (target.base.equals("money")) {
+			if (hasFraction(source)) {
+				notes.lose("values are rounded to the currency's decimal places");
+			}
+		}
+		else {
+			// money holds whole cents
+			numbers(ParsedType.parse(source.base.equals("money") ? "numeric(19,2)" : source.text), target, notes);
+		}
+	}
+
+	/**
+	 * Two explicit casts, to {@code integer} and from it: the bridge between {@code bit},
+	 * {@code boolean} and the number types, which PostgreSQL does not cast into each other directly.
+	 */
+	private static void throughInteger(String using, ParsedType source, ParsedType target, Notes notes) {
+		notes.using = using;
+		String from = source.base;
+		String to = target.base;
+		boolean flag = from.equals("boolean") || from.equals("bit") && source.bitLength() == 1;
+		if (from.equals("bit") && source.bitLength() > 32) {
+			notes.fail("values longer than 32 bits make this fail");
+		}
+		else if (from.equals("jsonb")) {
+			notes.fail("values that are not JSON numbers make this fail");
+			notes.lose("fractions are rounded to whole numbers");
+		}
+		else if (isNumber(source)) {
+			if (hasFraction(source)) {
+				notes.lose("values are rounded to whole numbers");
+			}
+			if (exactDigits(source) > INTEGER_DIGITS.get("integer")) {
+				notes.fail("values out of integer range make this fail");
+			}
+		}
+		if (to.equals("boolean")) {
+			if (!flag) {
+				notes.lose("0 becomes false and every other value true");
+			}
+		}
+		else if (to.equals("bit")) {
+			if (!flag) {
+				notes.lose("only the lowest " + target.bitLength() + " bits of each value are kept");
+			}
+		}
+		else if (to.equals("smallint")) {
+			if (!flag && !(from.equals("bit") && source.bitLength() < 16)) {
+				notes.fail("values out of smallint range make this fail");
+			}
+		}
+		else if (to.equals("money")) {
+			return;
+		}
+		else if (from.equals("bit") && to.equals("real") && source.bitLength() > 24) {
+			notes.lose("it keeps about 6 significant digits, so values may lose precision");
+		}
+		else if (!flag && !from.equals("bit") && isNumber(target)) {
+			numbers(ParsedType.parse("integer"), target, notes);
+		}
+	}
+
+	private static void modifiers(String label, ParsedType source, ParsedType target, Notes notes) {
 		switch (source.base) {
 			case "character varying", "bit varying", "character", "bit" -> {
 				boolean fixed = source.base.equals("character") || source.base.equals("bit");
@@ -108,8 +363,14 @@ final class TypeConversion {
 				Integer targetLength = (target.length() != null || !fixed) ? target.length() : Integer.valueOf(1);
 				if (targetLength != null && (sourceLength == null || targetLength < sourceLength)) {
 					String unit = source.base.startsWith("bit") ? " bits" : " characters";
-					warnings.add("narrows " + label + " from " + source.text + " to " + target.text + ": values longer than "
+					notes.warnings.add("narrows " + label + " from " + source.text + " to " + target.text + ": values longer than "
 							+ targetLength + unit + " make this fail; shorten them first");
+					notes.mayFail = true;
+				}
+				else if (source.base.equals("bit") && targetLength > sourceLength) {
+					notes.warnings.add("widens " + label + " from " + source.text + " to " + target.text + ": values that are"
+							+ " not exactly " + targetLength + " bits long make this fail");
+					notes.mayFail = true;
 				}
 			}
 			case "numeric" -> {
@@ -119,21 +380,22 @@ final class TypeConversion {
 				int targetScale = target.scale();
 				int targetWhole = target.modifiers.get(0) - targetScale;
 				if (source.modifiers.isEmpty() || source.scale() > targetScale) {
-					warnings.add("narrows " + label + " from " + source.text + " to " + target.text + ": values are rounded to "
+					notes.warnings.add("narrows " + label + " from " + source.text + " to " + target.text + ": values are rounded to "
 							+ targetScale + " decimal places");
+					notes.losesData = true;
 				}
 				if (source.modifiers.isEmpty() || source.modifiers.get(0) - source.scale() > targetWhole) {
-					warnings.add("narrows " + label + " from " + source.text + " to " + target.text + ": values with more than "
+					notes.warnings.add("narrows " + label + " from " + source.text + " to " + target.text + ": values with more than "
 							+ targetWhole + " digits before the decimal point make this fail");
+					notes.mayFail = true;
 				}
 			}
 			case "time without time zone", "time with time zone", "timestamp without time zone",
 					"timestamp with time zone", "interval" -> {
-				int sourcePrecision = source.modifiers.isEmpty() ? 6 : source.modifiers.get(0);
-				int targetPrecision = target.modifiers.isEmpty() ? 6 : target.modifiers.get(0);
-				if (targetPrecision < sourcePrecision) {
-					warnings.add("narrows " + label + " from " + source.text + " to " + target.text
-							+ ": fractional seconds are rounded to " + targetPrecision + " digits");
+				if (target.precision() < source.precision()) {
+					notes.warnings.add("narrows " + label + " from " + source.text + " to " + target.text
+							+ ": fractional seconds are rounded to " + target.precision() + " digits");
+					notes.losesData = true;
 				}
 			}
 			default -> {
@@ -143,6 +405,19 @@ final class TypeConversion {
 
 	private static boolean isNumber(ParsedType type) {
 		return INTEGER_DIGITS.containsKey(type.base) || FLOAT_DIGITS.containsKey(type.base) || type.base.equals("numeric");
+	}
+
+	private static boolean hasFraction(ParsedType type) {
+		return !INTEGER_DIGITS.containsKey(type.base)
+				&& !(type.base.equals("numeric") && !type.modifiers.isEmpty() && type.scale() == 0);
+	}
+
+	private static boolean isTemporal(ParsedType type) {
+		return type.base.equals("date") || type.base.startsWith("time");
+	}
+
+	private static boolean isFractionalSeconds(ParsedType type) {
+		return type.base.startsWith("time") || type.base.equals("interval");
 	}
 
 	/** Integer digits a type holds exactly, {@code Integer.MAX_VALUE} for unconstrained numeric. */
@@ -156,16 +431,18 @@ final class TypeConversion {
 		return type.modifiers.isEmpty() ? Integer.MAX_VALUE : type.modifiers.get(0);
 	}
 
-	private static void numbers(String label, ParsedType source, ParsedType target, List<String> warnings) {
-		String change = label + " from " + source.text + " to " + target.text;
-		boolean sourceHasFraction = !INTEGER_DIGITS.containsKey(source.base)
-				&& !(source.base.equals("numeric") && !source.modifiers.isEmpty() && source.scale() == 0);
+	private static void numbers(ParsedType source, ParsedType target, Notes notes) {
+		boolean sourceHasFraction = hasFraction(source);
 		if (INTEGER_DIGITS.containsKey(target.base)) {
 			if (sourceHasFraction) {
-				warnings.add("converts " + change + ": values are rounded to whole numbers, and values out of range make this fail");
+				notes.warnings.add("converts " + notes.change() + ": values are rounded to whole numbers, and values out of"
+						+ " range make this fail");
+				notes.losesData = true;
+				notes.mayFail = true;
 			}
 			else if (exactDigits(source) > exactDigits(target)) {
-				warnings.add("narrows " + change + ": values out of range make this fail");
+				notes.warnings.add("narrows " + notes.change() + ": values out of range make this fail");
+				notes.mayFail = true;
 			}
 		}
 		else if (target.base.equals("numeric")) {
@@ -174,40 +451,98 @@ final class TypeConversion {
 			}
 			int targetWhole = target.modifiers.get(0) - target.scale();
 			if (sourceHasFraction && target.scale() < 15) {
-				warnings.add("converts " + change + ": values are rounded to " + target.scale() + " decimal places");
+				notes.warnings.add("converts " + notes.change() + ": values are rounded to " + target.scale() + " decimal places");
+				notes.losesData = true;
 			}
 			if (exactDigits(source) > targetWhole) {
-				warnings.add("narrows " + change + ": values with more than " + targetWhole
+				notes.warnings.add("narrows " + notes.change() + ": values with more than " + targetWhole
 						+ " digits before the decimal point make this fail");
+				notes.mayFail = true;
 			}
 		}
 		else if (exactDigits(source) > exactDigits(target)) {
-			warnings.add("converts " + change + ": it keeps about " + exactDigits(target)
+			notes.warnings.add("converts " + notes.change() + ": it keeps about " + exactDigits(target)
 					+ " significant digits, so values may lose precision");
+			notes.losesData = true;
 		}
 	}
 
-	/** Warnings for date and time conversions PostgreSQL makes without USING; false when it needs one. */
-	private static boolean temporal(String label, ParsedType source, ParsedType target, List<String> warnings) {
-		String change = label + " from " + source.text + " to " + target.text;
-		boolean sourceTimestamp = source.base.startsWith("timestamp");
-		boolean targetTimestamp = target.base.startsWith("timestamp");
-		if (source.base.equals("date") && targetTimestamp) {
-			return true;
+	/** Warnings for the date and time conversions PostgreSQL makes on assignment. */
+	private static void temporal(ParsedType source, ParsedType target, Notes notes) {
+		String from = source.base;
+		String to = target.base;
+		boolean sourceTimestamp = from.startsWith("timestamp");
+		if (from.equals("interval")) {
+			notes.lose("days, months and years are dropped, only the time of day is kept");
 		}
-		if (sourceTimestamp && target.base.equals("date")) {
-			warnings.add("converts " + change + ": the time of day is dropped");
-			return true;
+		else if (sourceTimestamp && to.equals("date")) {
+			notes.lose("the time of day is dropped");
 		}
-		if (sourceTimestamp && targetTimestamp || source.base.startsWith("time ") && target.base.startsWith("time ")) {
-			warnings.add("converts " + change + ": values are interpreted in the session's TimeZone setting");
-			return true;
+		else if (sourceTimestamp && to.startsWith("time ")) {
+			notes.lose("the date is dropped");
 		}
-		if (sourceTimestamp && target.base.startsWith("time ")) {
-			warnings.add("converts " + change + ": the date is dropped");
-			return true;
+		else if (from.equals("time with time zone") && to.equals("time without time zone")) {
+			notes.lose("the time zone offset is dropped");
 		}
-		return false;
+		else if (from.equals("date") && to.equals("timestamp with time zone")
+				|| sourceTimestamp && to.startsWith("timestamp") || from.startsWith("time ") && to.startsWith("time ")) {
+			notes.warn("values are interpreted in the session's TimeZone setting");
+		}
+		if (isFractionalSeconds(source) && isFractionalSeconds(target) && target.precision() < source.precision()) {
+			notes.lose("fractional seconds are rounded to " + target.precision() + " digits");
+		}
+	}
+
+	/** The warnings of one conversion, and what they say about the data. */
+	private static final class Notes {
+
+		final String label;
+
+		final ParsedType source;
+
+		final ParsedType target;
+
+		final List<String> warnings = new ArrayList<>();
+
+		String using;
+
+		boolean losesData;
+
+		boolean mayFail;
+
+		Notes(String label, ParsedType source, ParsedType target) {
+			this.label = label;
+			this.source = source;
+			this.target = target;
+		}
+
+		String change() {
+			return this.label + " from " + this.source.text + " to " + this.target.text;
+		}
+
+		private String prefix() {
+			return "converts " + change() + ((this.using != null) ? " with USING " + this.using : "") + ": ";
+		}
+
+		void warn(String detail) {
+			this.warnings.add(prefix() + detail);
+		}
+
+		void lose(String detail) {
+			warn(detail);
+			this.losesData = true;
+		}
+
+		void fail(String detail) {
+			warn(detail);
+			this.mayFail = true;
+		}
+
+		void mayFail(String using, String detail) {
+			this.using = using;
+			fail(detail);
+		}
+
 	}
 
 	/** A type split into base name, modifiers and array dimensions. */
@@ -274,8 +609,18 @@ final class TypeConversion {
 			return this.modifiers.isEmpty() ? null : this.modifiers.get(0);
 		}
 
+		/** The length of a bit string type: {@code bit} alone is {@code bit(1)}; {@code null} for unlimited. */
+		Integer bitLength() {
+			return (this.base.equals("bit") && this.modifiers.isEmpty()) ? Integer.valueOf(1) : length();
+		}
+
 		int scale() {
 			return (this.modifiers.size() > 1) ? this.modifiers.get(1) : 0;
+		}
+
+		/** Fractional digits of seconds: 6 when not given. */
+		int precision() {
+			return this.modifiers.isEmpty() ? 6 : this.modifiers.get(0);
 		}
 
 	}
