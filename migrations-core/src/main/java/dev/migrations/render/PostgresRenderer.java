@@ -2,6 +2,7 @@ package dev.migrations.render;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,10 +62,17 @@ import dev.migrations.schema.UniqueConstraint;
  * <p>
  * What it does for the reviewer: identifiers are quoted only when needed ({@code "user"},
  * {@code "order"}, {@code "MixedCase"}); DDL is guarded with {@code IF [NOT] EXISTS} wherever
- * PostgreSQL allows it; type changes get {@code USING} only when no assignment cast exists;
- * constraints without a name get a readable one; and every destructive or data-dependent statement
- * carries a warning (drops, narrowing, {@code SET NOT NULL}, keys and checks added to tables that
- * hold rows, removed enum labels, guessed renames with the statements that would replace them).
+ * PostgreSQL allows it; type changes use only conversions PostgreSQL has ({@link TypeConversion}),
+ * with {@code USING} only when no assignment cast exists, and a placeholder to replace where there is
+ * none; constraints without a name get a readable one; and every destructive or data-dependent
+ * statement carries a warning (drops, an index's with what it can cost, narrowing and conversions
+ * that change values, {@code SET NOT NULL}, keys and checks added to tables that hold rows unless a
+ * check only widens the one it replaces, removed enum labels, guessed renames with the statements
+ * that would replace them, and columns stored as large objects where they are created or converted).
+ * <p>
+ * A column converted out of large objects ({@code oid}, what {@code @Lob} maps to) gets their
+ * content; the large objects it referenced are noted in a temporary table before the conversion and
+ * unlinked after it, so none is left behind unreachable.
  * <p>
  * Enum labels are removed or reordered by swapping types: the old type is renamed to
  * {@code <type>_old}, the new one created under the real name, every column converted through
@@ -119,13 +127,21 @@ public final class PostgresRenderer {
 	 * @return the statements, in execution order
 	 */
 	public List<RenderedStatement> render(List<Operation> operations) {
+		return render(operations, false);
+	}
+
+	private List<RenderedStatement> render(List<Operation> operations, boolean downgrade) {
 		Set<String> standAloneSequences = new HashSet<>();
+		Set<List<String>> createdIndexes = new HashSet<>();
 		for (Operation operation : Objects.requireNonNull(operations, "operations")) {
 			if (operation instanceof CreateSequence create) {
 				standAloneSequences.add(create.sequence().name());
 			}
+			if (operation instanceof CreateIndex create && create.index().name() != null) {
+				createdIndexes.add(List.of(create.table(), create.index().name()));
+			}
 		}
-		Visitor visitor = new Visitor(standAloneSequences);
+		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
 		List<RenderedStatement> statements = new ArrayList<>();
 		Map<Integer, String> addedLabels = new LinkedHashMap<>();
 		for (Operation operation : mergeEnumSwaps(operations)) {
@@ -180,7 +196,7 @@ public final class PostgresRenderer {
 	 * @return the downgrade statements, in execution order
 	 */
 	public List<RenderedStatement> renderDowngrade(List<Operation> upgrade) {
-		return render(Operation.reverse(upgrade));
+		return render(Operation.reverse(upgrade), true);
 	}
 
 	private String name(String name) {
@@ -259,6 +275,17 @@ public final class PostgresRenderer {
 		return quoted.matches() ? quoted.group(1).replace("\"\"", "\"") : null;
 	}
 
+	private static boolean isLargeObject(Column column) {
+		return column.type().equals("oid");
+	}
+
+	/** Where a column of large objects is created or converted: what {@code @Lob} does on PostgreSQL is rarely meant. */
+	private static String largeObjectWarning(String label) {
+		return label + " is stored as oid, a PostgreSQL large object (what @Lob does to a String or byte[] there): the"
+				+ " content lives outside the row and is not deleted with it. Use @JdbcTypeCode(SqlTypes.LONGVARCHAR) for"
+				+ " text or SqlTypes.LONGVARBINARY for bytea, unless large objects are intended.";
+	}
+
 	private static RenderedStatement statement(String sql, List<String> warnings) {
 		return new RenderedStatement(sql, warnings, false);
 	}
@@ -288,10 +315,20 @@ public final class PostgresRenderer {
 		/** Unique and foreign keys the list drops: the rows satisfied them, so the same key added again cannot fail. */
 		private final Set<List<Object>> droppedKeys = new HashSet<>();
 
+		/** Checks the list drops, by table: a check added afterwards that admits what one of them admitted cannot fail. */
+		private final Map<String, List<CheckConstraint>> droppedChecks = new HashMap<>();
+
 		private final Set<String> standAloneSequences;
 
-		Visitor(Set<String> standAloneSequences) {
+		/** (table, index name) of the indexes the list creates: dropping one of these names replaces the index. */
+		private final Set<List<String>> createdIndexes;
+
+		private final boolean downgrade;
+
+		Visitor(Set<String> standAloneSequences, Set<List<String>> createdIndexes, boolean downgrade) {
 			this.standAloneSequences = standAloneSequences;
+			this.createdIndexes = createdIndexes;
+			this.downgrade = downgrade;
 		}
 
 		private boolean holdsRows(String table) {
@@ -314,7 +351,7 @@ public final class PostgresRenderer {
 		}
 
 		private String oneLine(List<Operation> operations) {
-			Visitor scratch = new Visitor(this.standAloneSequences);
+			Visitor scratch = new Visitor(this.standAloneSequences, this.createdIndexes, this.downgrade);
 			List<String> sql = new ArrayList<>();
 			for (Operation operation : operations) {
 				for (RenderedStatement statement : operation.accept(scratch)) {
@@ -458,8 +495,14 @@ public final class PostgresRenderer {
 					ownership.add(ownSequence(sequence, tableName, column));
 				}
 			}
+			List<String> warnings = warnings(op.note());
+			for (Column column : table.columns()) {
+				if (isLargeObject(column)) {
+					warnings.add(largeObjectWarning(tableName + "." + column.name()));
+				}
+			}
 			statements.add(statement("CREATE TABLE IF NOT EXISTS " + name(tableName) + " (\n    "
-					+ String.join(",\n    ", lines) + "\n)", warnings(op.note())));
+					+ String.join(",\n    ", lines) + "\n)", warnings));
 			statements.addAll(ownership);
 			for (Index index : table.indexes()) {
 				statements.add(statement(createIndex(tableName, index)));
@@ -509,6 +552,9 @@ public final class PostgresRenderer {
 			if (op.note() != null) {
 				warnings.add(op.note());
 			}
+			if (isLargeObject(column)) {
+				warnings.add(largeObjectWarning(op.objectName()));
+			}
 			List<RenderedStatement> statements = new ArrayList<>();
 			String sequence = ownedSequence(column);
 			if (sequence != null) {
@@ -553,8 +599,25 @@ public final class PostgresRenderer {
 			}
 			if (typeChanged) {
 				TypeConversion conversion = TypeConversion.of(column, label, existing.type(), target.type());
+				List<String> warnings = new ArrayList<>(conversion.warnings);
+				if (isLargeObject(target) && !isLargeObject(existing)) {
+					warnings.add(largeObjectWarning(label));
+				}
+				String released = null;
+				if (conversion.releasesLargeObjects) {
+					// the large objects' numbers are gone once the column is converted: keep them to unlink them after
+					String holder = ConstraintNames.truncate("migrations_lo_" + op.table() + "_" + op.column());
+					released = "pg_temp." + quote(holder);
+					statements.add(statement("CREATE TEMPORARY TABLE " + quote(holder) + " AS SELECT DISTINCT " + column
+							+ " AS lo FROM " + name(op.table()) + " WHERE " + column + " IS NOT NULL", warnings));
+					warnings = List.of();
+				}
 				statements.add(statement(alter + "TYPE " + target.type()
-						+ ((conversion.using != null) ? " USING " + conversion.using : ""), conversion.warnings));
+						+ ((conversion.using != null) ? " USING " + conversion.using : ""), warnings));
+				if (released != null) {
+					statements.add(statement("SELECT lo_unlink(lo) FROM " + released));
+					statements.add(statement("DROP TABLE " + released));
+				}
 			}
 			if (target.defaultExpression() != null && (dropDefault || op.defaultChanged())) {
 				statements.add(statement(alter + "SET DEFAULT " + target.defaultExpression()));
@@ -637,7 +700,16 @@ public final class PostgresRenderer {
 
 		@Override
 		public List<RenderedStatement> visitDropIndex(DropIndex op) {
-			return List.of(statement("DROP INDEX IF EXISTS " + name(indexName(op.table(), op.index()))));
+			Index index = op.index();
+			String indexName = indexName(op.table(), index);
+			String warning = null;
+			if (!this.createdIndexes.contains(List.of(op.table(), indexName))) {
+				warning = "drops index " + indexName + " on " + op.table() + " (" + String.join(", ", index.elements()) + ")"
+						+ (index.unique() ? " and the uniqueness it enforces" : "") + ": queries that use it may become slow"
+						+ (this.downgrade ? "" : "; if it was made by hand on purpose, declare it with @Index, or keep indexes"
+								+ " the entities do not declare with migrations.drift.ignore-extra-indexes=true");
+			}
+			return List.of(statement("DROP INDEX IF EXISTS " + name(indexName), warnings(warning)));
 		}
 
 		@Override
@@ -660,11 +732,19 @@ public final class PostgresRenderer {
 			CheckConstraint check = op.check();
 			return List.of(statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
 					+ " CHECK (" + check.expression() + ")",
-					warnings(holdsRows(op.table()) ? "fails if rows of " + op.table() + " violate it" : null)));
+					warnings(holdsRows(op.table()) && !widensADroppedCheck(op.table(), check)
+							? "fails if rows of " + op.table() + " violate it" : null)));
+		}
+
+		/** Whether the check admits everything a check the list dropped from the table admitted: the rows pass it. */
+		private boolean widensADroppedCheck(String table, CheckConstraint check) {
+			return this.droppedChecks.getOrDefault(table, List.of()).stream()
+				.anyMatch((dropped) -> ValueSetCheck.admitsAllOf(check.expression(), dropped.expression()));
 		}
 
 		@Override
 		public List<RenderedStatement> visitDropCheck(DropCheck op) {
+			this.droppedChecks.computeIfAbsent(op.table(), (table) -> new ArrayList<>()).add(op.check());
 			return List.of(statement(dropConstraint(op.table(), checkName(op.table(), op.check()))));
 		}
 
@@ -721,9 +801,7 @@ public final class PostgresRenderer {
 			if (existing.maxValue() != target.maxValue()) {
 				sql.append(" MAXVALUE ").append(target.maxValue());
 			}
-			if (existing.start() != target.start()) {
-				sql.append(" START WITH ").append(target.start());
-			}
+			// START only sets where RESTART goes back to, never the current value: an existing sequence keeps its own
 			if (existing.cache() != target.cache()) {
 				sql.append(" CACHE ").append(target.cache());
 			}

@@ -528,6 +528,103 @@ class PostgresRendererTest {
 					"\"with space\"", "_ok", "\"1st\"", "\"a$b\"", "\"time\"", "\"say\"\"hi\"");
 	}
 
+	@Test
+	void droppingAnIndexWarnsThatQueriesMaySlowDownUnlessTheListRecreatesIt() {
+		DropIndex drop = new DropIndex("purchase_order", index("ix_purchase_order_customer", "customer_id"));
+		assertThat(script(drop)).isEqualTo("""
+				-- WARNING: drops index ix_purchase_order_customer on purchase_order (customer_id): queries that use it may \
+				become slow; if it was made by hand on purpose, declare it with @Index, or keep indexes the entities do not \
+				declare with migrations.drift.ignore-extra-indexes=true
+				DROP INDEX IF EXISTS ix_purchase_order_customer;
+				""");
+		// going back to entities that did not declare it, the hint about keeping it does not apply
+		assertThat(this.renderer.renderDowngrade(List.of(new CreateIndex("purchase_order",
+				index("ix_purchase_order_customer", "customer_id")))))
+			.flatExtracting(RenderedStatement::warnings)
+			.containsExactly("drops index ix_purchase_order_customer on purchase_order (customer_id): queries that use it"
+					+ " may become slow");
+		Index unique = new Index("ux_slug", List.of("slug"), true, "btree", null, List.of());
+		assertThat(warnings(new DropIndex("doc", unique))).singleElement().asString()
+			.startsWith("drops index ux_slug on doc (slug) and the uniqueness it enforces: queries that use it may become slow");
+		assertThat(warnings(List.of(new DropIndex("doc", index("ix_doc_owner", "owner_id")),
+				new CreateIndex("doc", index("ix_doc_owner", "owner_id", "created_at"))))).isEmpty();
+	}
+
+	@Test
+	void anExistingSequenceKeepsItsStart() {
+		assertThat(sql(new AlterSequence(new Sequence("sequence_generator", "bigint", 1050, 50, 1, Long.MAX_VALUE, 1, false),
+				new Sequence("sequence_generator", "bigint", 1, 1, 1, Long.MAX_VALUE, 1, false))))
+			.containsExactly("ALTER SEQUENCE sequence_generator INCREMENT BY 1");
+	}
+
+	@Test
+	void bitAndBooleanConvertThroughInteger() {
+		assertThat(script(new AlterColumn("feature", "flag", column("flag", "bit(1)"), column("flag", "boolean"))))
+			.isEqualTo("ALTER TABLE feature ALTER COLUMN flag TYPE boolean USING flag::integer::boolean;\n");
+		assertThat(script(new AlterColumn("feature", "flag", column("flag", "boolean"), column("flag", "bit(1)"))))
+			.isEqualTo("ALTER TABLE feature ALTER COLUMN flag TYPE bit(1) USING flag::integer::bit(1);\n");
+		assertThat(warnings(new AlterColumn("t", "mask", column("mask", "bit(8)"), column("mask", "boolean"))))
+			.containsExactly("converts t.mask from bit(8) to boolean with USING mask::integer::boolean: 0 becomes false and"
+					+ " every other value true");
+	}
+
+	@Test
+	void largeObjectsAreConvertedWithTheirContentAndUnlinkedWhenEmptied() {
+		AlterColumn toOid = new AlterColumn("article", "body", column("body", "text"), column("body", "oid"));
+		assertThat(sql(toOid)).containsExactly(
+				"ALTER TABLE article ALTER COLUMN body TYPE oid USING lo_from_bytea(0, convert_to(body, 'UTF8'))");
+		assertThat(warnings(toOid)).hasSize(2).last().asString().startsWith("article.body is stored as oid");
+		assertThat(sql(toOid.reverse())).containsExactly(
+				"CREATE TEMPORARY TABLE migrations_lo_article_body AS SELECT DISTINCT body AS lo FROM article WHERE body IS NOT NULL",
+				"ALTER TABLE article ALTER COLUMN body TYPE text USING convert_from(lo_get(body), 'UTF8')",
+				"SELECT lo_unlink(lo) FROM pg_temp.migrations_lo_article_body",
+				"DROP TABLE pg_temp.migrations_lo_article_body");
+		assertThat(this.renderer.render(List.of(toOid.reverse())).get(0).warnings()).containsExactly(
+				"converts article.body from oid to text with USING convert_from(lo_get(body), 'UTF8'): each large object's"
+						+ " content is read as UTF-8 text and the large objects are unlinked afterwards; content that is not"
+						+ " valid UTF-8, or a large object that does not exist makes this fail");
+		assertThat(sql(new AlterColumn("t", "data", column("data", "bytea"), column("data", "oid")))).containsExactly(
+				"ALTER TABLE t ALTER COLUMN data TYPE oid USING lo_from_bytea(0, data)");
+	}
+
+	@Test
+	void aColumnOfLargeObjectsIsWarnedAboutWhereItIsCreated() {
+		Table note = table("note").columns(identity("id", "bigint"), column("body", "oid")).build();
+		assertThat(warnings(new CreateTable(note, null))).singleElement().asString()
+			.startsWith("note.body is stored as oid, a PostgreSQL large object");
+		assertThat(warnings(new AddColumn("note", column("extra", "oid")))).singleElement().asString()
+			.startsWith("note.extra is stored as oid");
+		assertThat(warnings(new AddColumn("note", column("title", "text")))).isEmpty();
+	}
+
+	@Test
+	void withoutAConversionTheStatementSaysWhatToWriteAndDoesNotRun() {
+		AlterColumn change = new AlterColumn("visit", "day", column("day", "date"), column("day", "uuid"));
+		assertThat(script(change)).isEqualTo("""
+				-- WARNING: PostgreSQL has no conversion from date to uuid for visit.day: replace <expression computing the \
+				new value from day> with one, or drop the column and add it again if its values can go; as written, this \
+				statement fails
+				ALTER TABLE visit ALTER COLUMN day TYPE uuid USING <expression computing the new value from day>;
+				""");
+	}
+
+	@Test
+	void aCheckThatAdmitsEveryValueOfTheOneItReplacesCannotFail() {
+		CheckConstraint narrow = new CheckConstraint("purchase_status_check",
+				"status::text = ANY (ARRAY['NEW'::character varying, 'PAID'::character varying]::text[])");
+		CheckConstraint wide = new CheckConstraint("purchase_status_check", "(status)::text = ANY"
+				+ " ((ARRAY['NEW'::character varying, 'PAID'::character varying, 'SHIPPED'::character varying])::text[])");
+		assertThat(warnings(List.of(new DropCheck("purchase", narrow), new AddCheck("purchase", wide)))).isEmpty();
+		assertThat(warnings(List.of(new DropCheck("purchase", wide), new AddCheck("purchase", narrow))))
+			.containsExactly("fails if rows of purchase violate it");
+		CheckConstraint levels = new CheckConstraint("alert_level_check", "level >= 0 AND level <= 1");
+		CheckConstraint moreLevels = new CheckConstraint("alert_level_check", "((level >= 0) AND (level <= 2))");
+		assertThat(warnings(List.of(new DropCheck("alert", levels), new AddCheck("alert", moreLevels)))).isEmpty();
+		assertThat(warnings(List.of(new DropCheck("alert", moreLevels), new AddCheck("alert", levels)))).hasSize(1);
+		CheckConstraint other = new CheckConstraint("c", "kind::text = ANY (ARRAY['NEW'::text, 'PAID'::text, 'X'::text])");
+		assertThat(warnings(List.of(new DropCheck("purchase", narrow), new AddCheck("purchase", other)))).hasSize(1);
+	}
+
 	private List<String> warnings(Operation operation) {
 		return warnings(List.of(operation));
 	}
