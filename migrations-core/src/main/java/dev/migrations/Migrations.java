@@ -338,9 +338,10 @@ public final class Migrations {
 	/** The full comparison behind {@link #check()} and {@link #migrate}. */
 	public Comparison compare(DiffOptions options) {
 		Autogenerator autogenerator = autogenerator();
+		DiffOptions effective = this.configuration.ignoreExtraIndexes ? options.withIgnoreExtraIndexes(true) : options;
 		try (Connection connection = requireDataSource().getConnection()) {
 			String schema = (this.configuration.schema != null) ? this.configuration.schema : this.dialect.currentSchema(connection);
-			return autogenerator.compare(connection, schema, options);
+			return autogenerator.compare(connection, schema, effective);
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not compare the entities with the database: " + ex.getMessage(), ex);

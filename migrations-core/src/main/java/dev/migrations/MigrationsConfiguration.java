@@ -61,6 +61,8 @@ public final class MigrationsConfiguration {
 
 	Predicate<String> tableFilter = (table) -> true;
 
+	boolean ignoreExtraIndexes;
+
 	MigrationsConfiguration() {
 	}
 
@@ -174,6 +176,16 @@ public final class MigrationsConfiguration {
 	private static Pattern glob(String glob) {
 		List<String> parts = Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).toList();
 		return Pattern.compile(String.join(".*", parts), Pattern.CASE_INSENSITIVE);
+	}
+
+	/**
+	 * Whether indexes of the database that the entities do not declare (lookup and foreign key
+	 * indexes made by hand) are left alone: {@code check} does not report them and {@code migrate}
+	 * does not drop them (default false: they are differences, dropped with a warning).
+	 */
+	public MigrationsConfiguration ignoreExtraIndexes(boolean ignoreExtraIndexes) {
+		this.ignoreExtraIndexes = ignoreExtraIndexes;
+		return this;
 	}
 
 	/** Reads the revisions and returns the facade; fails on invalid files or graphs. */

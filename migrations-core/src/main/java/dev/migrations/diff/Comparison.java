@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -63,6 +65,17 @@ final class Comparison {
 	/** An index element that is a column name alone, as the server prints it: no expression, DESC or operator class. */
 	private static final Pattern PLAIN_COLUMN = Pattern
 		.compile("[a-z_][a-z0-9_$]*|\"(?:[^\"]|\"\")+\"");
+
+	/** A word of an expression, or a quoted identifier (group 1 without its quotes). */
+	private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|[A-Za-z_][A-Za-z0-9_$]*");
+
+	/**
+	 * The bookkeeping tables of other migration tools (Liquibase's, Flyway's default), left alone
+	 * unless the entities map a table of that name: a database migrated by them, or moving from them,
+	 * has them without the entities owning them.
+	 */
+	private static final Set<String> OTHER_TOOLS_TABLES = Set.of("databasechangelog", "databasechangeloglock",
+			"flyway_schema_history");
 
 	private final SchemaModel current;
 
@@ -149,8 +162,12 @@ final class Comparison {
 		this.current = current;
 		this.target = target;
 		this.options = options;
+		Set<String> targetNames = new HashSet<>();
+		target.tables().forEach((table) -> targetNames.add(table.name()));
 		for (Table table : current.tables()) {
-			if (options.tableFilter().test(table.name())) {
+			boolean otherTools = OTHER_TOOLS_TABLES.contains(table.name().toLowerCase(Locale.ROOT))
+					&& !targetNames.contains(table.name());
+			if (options.tableFilter().test(table.name()) && !otherTools) {
 				this.currentTables.put(table.name(), table);
 			}
 		}
@@ -297,7 +314,8 @@ final class Comparison {
 	}
 
 	private static List<Object> columnShape(Column column) {
-		return java.util.Arrays.asList(column.type(), column.nullable(), column.defaultExpression(), column.identity());
+		return java.util.Arrays.asList(ColumnTypes.canonical(column.type()), column.nullable(), column.defaultExpression(),
+				column.identity());
 	}
 
 	private void addPair(TablePair pair) {
@@ -499,6 +517,9 @@ final class Comparison {
 		}
 
 		for (Index index : indexes.onlyCurrent) {
+			if (this.options.ignoreExtraIndexes() && outlivesTheScript(index, pair)) {
+				continue;
+			}
 			this.dropIndexes.add(new DropIndex(currentName, index));
 			release(table, index.name());
 			if (index.unique() && index.where() == null) {
@@ -571,6 +592,32 @@ final class Comparison {
 				unique.remove();
 			}
 		}
+	}
+
+	/**
+	 * Whether an index the entities do not declare stays in the table after the script: not when a
+	 * column it mentions (in its key, expressions, predicate or included columns) goes, which takes
+	 * the index along; it is dropped explicitly then, so that the downgrade creates it again.
+	 */
+	private static boolean outlivesTheScript(Index index, TablePair pair) {
+		List<String> columns = new ArrayList<>(index.include());
+		List<String> expressions = new ArrayList<>(index.elements());
+		if (index.where() != null) {
+			expressions.add(index.where());
+		}
+		for (String expression : expressions) {
+			Matcher word = IDENTIFIER.matcher(expression);
+			while (word.find()) {
+				columns.add((word.group(1) != null) ? word.group(1).replace("\"\"", "\"") : word.group());
+			}
+		}
+		for (String column : columns) {
+			if (pair.current.column(column).isPresent()
+					&& pair.target.column(pair.columnRenames.getOrDefault(column, column)).isEmpty()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The columns of a unique index that enforces exactly what a unique constraint on them would, else {@code null}. */
@@ -883,7 +930,7 @@ final class Comparison {
 			if (found == null) {
 				created.add(wanted);
 			}
-			else if (!found.equals(wanted)) {
+			else if (!sameDefinition(found, wanted)) {
 				this.createSequences.add(new AlterSequence(found, wanted));
 			}
 		}
@@ -926,8 +973,13 @@ final class Comparison {
 		});
 	}
 
+	/**
+	 * Whether two sequences are defined alike, names aside. The start is not compared: it only says
+	 * where a new sequence begins (and where RESTART goes back to), and a sequence created by another
+	 * tool (Liquibase's {@code START WITH 1050}) or moved past imported rows is no less in sync.
+	 */
 	private static boolean sameDefinition(Sequence a, Sequence b) {
-		return a.equals(new Sequence(a.name(), b.dataType(), b.start(), b.increment(), b.minValue(), b.maxValue(),
+		return a.equals(new Sequence(a.name(), b.dataType(), a.start(), b.increment(), b.minValue(), b.maxValue(),
 				b.cache(), b.cycle()));
 	}
 

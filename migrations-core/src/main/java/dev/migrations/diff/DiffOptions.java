@@ -19,9 +19,12 @@ import dev.migrations.MigrationsException;
  * @param renameMode whether a dropped and an added column or table of the same shape become a rename
  * @param renames renames asked for explicitly; they apply in every mode, even when the shapes differ
  *        (the remaining differences then follow as alterations)
+ * @param ignoreExtraIndexes whether indexes of the database that the entities do not declare (lookup
+ *        and foreign key indexes made by hand) are left alone: neither a difference nor dropped. An
+ *        index on a column that goes is still dropped with it
  */
 public record DiffOptions(Predicate<String> tableFilter, Predicate<String> sequenceFilter, RenameMode renameMode,
-		List<Rename> renames) {
+		List<Rename> renames, boolean ignoreExtraIndexes) {
 
 	public DiffOptions {
 		Objects.requireNonNull(tableFilter, "tableFilter");
@@ -30,27 +33,31 @@ public record DiffOptions(Predicate<String> tableFilter, Predicate<String> seque
 		renames = List.copyOf(renames);
 	}
 
-	/** Every table and sequence, renames proposed, none forced. */
+	/** Every table and sequence, renames proposed, none forced, extra indexes reported and dropped. */
 	public static DiffOptions defaults() {
-		return new DiffOptions((table) -> true, (sequence) -> true, RenameMode.PROPOSE_RENAME, List.of());
+		return new DiffOptions((table) -> true, (sequence) -> true, RenameMode.PROPOSE_RENAME, List.of(), false);
 	}
 
 	public DiffOptions includeTables(Predicate<String> filter) {
-		return new DiffOptions(filter, this.sequenceFilter, this.renameMode, this.renames);
+		return new DiffOptions(filter, this.sequenceFilter, this.renameMode, this.renames, this.ignoreExtraIndexes);
 	}
 
 	public DiffOptions includeSequences(Predicate<String> filter) {
-		return new DiffOptions(this.tableFilter, filter, this.renameMode, this.renames);
+		return new DiffOptions(this.tableFilter, filter, this.renameMode, this.renames, this.ignoreExtraIndexes);
 	}
 
 	public DiffOptions withRenameMode(RenameMode mode) {
-		return new DiffOptions(this.tableFilter, this.sequenceFilter, mode, this.renames);
+		return new DiffOptions(this.tableFilter, this.sequenceFilter, mode, this.renames, this.ignoreExtraIndexes);
+	}
+
+	public DiffOptions withIgnoreExtraIndexes(boolean ignore) {
+		return new DiffOptions(this.tableFilter, this.sequenceFilter, this.renameMode, this.renames, ignore);
 	}
 
 	public DiffOptions withRename(Rename rename) {
 		List<Rename> all = new ArrayList<>(this.renames);
 		all.add(rename);
-		return new DiffOptions(this.tableFilter, this.sequenceFilter, this.renameMode, all);
+		return new DiffOptions(this.tableFilter, this.sequenceFilter, this.renameMode, all, this.ignoreExtraIndexes);
 	}
 
 	/**

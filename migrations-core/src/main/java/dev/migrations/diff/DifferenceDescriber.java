@@ -296,7 +296,6 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 		Sequence target = op.target();
 		List<String> changes = new ArrayList<>();
 		compare(changes, "type", existing.dataType(), target.dataType());
-		compare(changes, "start", existing.start(), target.start());
 		compare(changes, "increment", existing.increment(), target.increment());
 		compare(changes, "minimum", existing.minValue(), target.minValue());
 		compare(changes, "maximum", existing.maxValue(), target.maxValue());

@@ -311,8 +311,9 @@ public sealed interface Operation {
 			Objects.requireNonNull(target, "target");
 		}
 
+		/** Whether the type differs in meaning, not only in spelling ({@code timestamp} is {@code timestamp(6)}). */
 		public boolean typeChanged() {
-			return !this.existing.type().equals(this.target.type());
+			return !ColumnTypes.same(this.existing.type(), this.target.type());
 		}
 
 		public boolean nullabilityChanged() {

@@ -15,7 +15,12 @@ import dev.migrations.schema.SchemaModel;
  * the server in a scratch schema), so types, defaults and expressions are the server's canonical
  * spellings and are compared exactly. Constraint and index names are not: Hibernate's hashed names
  * and the server's generated ones differ for the same definition, so keys, constraints and indexes
- * are matched by definition, and a difference of name alone is no difference.
+ * are matched by definition, and a difference of name alone is no difference. Other spellings of
+ * one thing are no difference either: {@code timestamp} and {@code timestamp(6)} (and so for
+ * {@code time}, {@code timestamptz}, {@code timetz}), and the start of an existing sequence, which
+ * only says where a new one begins. The bookkeeping tables of other migration tools (Liquibase's
+ * {@code databasechangelog} and {@code databasechangeloglock}, Flyway's {@code flyway_schema_history},
+ * in any case) are left alone unless the target has a table of that name.
  * <p>
  * The operations come in an order that runs: foreign keys, checks, indexes, unique constraints and
  * primary keys that go or change are dropped first; then enum types and sequences are created (or

@@ -40,6 +40,7 @@ import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
+import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 
 class SchemaDifferTest {
@@ -743,6 +744,86 @@ class SchemaDifferTest {
 				List.of(enumType("mood", "a")));
 
 		assertThat(this.differ.diff(database, entities)).isEmpty();
+	}
+
+	/** PostgreSQL stores microseconds either way: timestamp and timestamp(6) are one type. */
+	@Test
+	void aTemporalTypeWithoutItsDefaultPrecisionIsTheSameType() {
+		Table handWritten = table("shift").columns(notNull("starts_at", "timestamp without time zone"),
+				column("opens_at", "time without time zone"), column("confirmed_at", "timestamp with time zone"),
+				column("closes_at", "time with time zone"), column("history", "timestamp without time zone[]"),
+				column("rounded", "timestamp(6) without time zone"))
+			.build();
+		Table hibernate = table("shift").columns(column("starts_at", "timestamp(6) without time zone"),
+				column("opens_at", "time(6) without time zone"), column("confirmed_at", "timestamp(6) with time zone"),
+				column("closes_at", "time(6) with time zone"), column("history", "timestamp(6) without time zone[]"),
+				column("rounded", "timestamp(3) without time zone"))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(handWritten), schema(hibernate));
+
+		assertThat(described(operations)).containsExactly("alter column shift.starts_at (drop not null)",
+				"alter column shift.rounded (type timestamp(6) without time zone -> timestamp(3) without time zone)");
+		assertThat(((AlterColumn) operations.get(0)).typeChanged()).isFalse();
+	}
+
+	/** Where an existing sequence starts (Liquibase's START WITH 1050) is not drift; a new one keeps its start. */
+	@Test
+	void theStartOfAnExistingSequenceIsNotCompared() {
+		Sequence liquibase = new Sequence("sequence_generator", "bigint", 1050, 50, 1, Long.MAX_VALUE, 1, false);
+		Sequence hibernate = new Sequence("sequence_generator", "bigint", 1, 50, 1, Long.MAX_VALUE, 1, false);
+		Sequence created = new Sequence("invoice_seq", "bigint", 1000, 50, 1, Long.MAX_VALUE, 1, false);
+
+		assertThat(this.differ.diff(schema(List.of(), List.of(liquibase), List.of()),
+				schema(List.of(), List.of(hibernate), List.of()))).isEmpty();
+		assertThat(this.differ.diff(schema(List.of(), List.of(), List.of()), schema(List.of(), List.of(created), List.of())))
+			.containsExactly(new CreateSequence(created));
+		Sequence wider = new Sequence("sequence_generator", "bigint", 1, 10, 1, Long.MAX_VALUE, 1, false);
+		assertThat(this.differ.differences(schema(List.of(), List.of(liquibase), List.of()),
+				schema(List.of(), List.of(wider), List.of()), DiffOptions.defaults()))
+			.extracting(Difference::detail)
+			.containsExactly("sequence_generator: database has increment 50, entities want increment 10");
+	}
+
+	/** Liquibase's and Flyway's own tables are not extra tables, whatever their case; mapped by an entity, they are compared. */
+	@Test
+	void otherMigrationToolsTablesAreLeftAloneUnlessTheEntitiesMapThem() {
+		Table changelog = table("databasechangelog").columns(notNull("id", "character varying(255)"),
+				notNull("filename", "character varying(255)")).build();
+		Table lock = table("DATABASECHANGELOGLOCK").columns(notNull("id", "integer")).primaryKey("pk", "id").build();
+		Table flyway = table("flyway_schema_history").columns(notNull("installed_rank", "integer")).build();
+		Table mapped = table("databasechangelog").columns(notNull("id", "character varying(255)")).build();
+
+		assertThat(this.differ.diff(schema(AUTHOR, changelog, lock, flyway), schema(AUTHOR))).isEmpty();
+		assertThat(described(this.differ.diff(schema(AUTHOR, changelog, lock, flyway), schema(AUTHOR, mapped))))
+			.containsExactly("drop column databasechangelog.filename");
+	}
+
+	/** With extra indexes ignored, an index the entities do not declare stays, unless a column it is on goes. */
+	@Test
+	void extraIndexesAreLeftAloneWhenIgnoredUnlessTheirColumnGoes() {
+		Table database = table("purchase_order").columns(notNull("id", "bigint"), column("customer_id", "bigint"),
+				column("reference", "text"), column("placed", "date"))
+			.primaryKey("purchase_order_pkey", "id")
+			.index(index("ix_customer", "customer_id"))
+			.index(index("ix_reference", "reference", "placed DESC"))
+			.index(index("ix_placed", "placed DESC"))
+			.index(new Index("ix_open", List.of("customer_id"), false, "btree", "reference IS NOT NULL", List.of()))
+			.build();
+		Table entities = table("purchase_order").columns(notNull("id", "bigint"), column("customer_id", "bigint"),
+				column("placed", "date"))
+			.primaryKey("purchase_order_pkey", "id")
+			.build();
+
+		assertThat(described(this.differ.diff(schema(database), schema(entities)))).containsExactly(
+				"drop index ix_customer on purchase_order(customer_id)",
+				"drop index ix_reference on purchase_order(reference, placed DESC)",
+				"drop index ix_placed on purchase_order(placed DESC)", "drop index ix_open on purchase_order(customer_id)",
+				"drop column purchase_order.reference");
+		assertThat(described(this.differ.diff(schema(database), schema(entities),
+				DiffOptions.defaults().withIgnoreExtraIndexes(true))))
+			.containsExactly("drop index ix_reference on purchase_order(reference, placed DESC)",
+					"drop index ix_open on purchase_order(customer_id)", "drop column purchase_order.reference");
 	}
 
 }
