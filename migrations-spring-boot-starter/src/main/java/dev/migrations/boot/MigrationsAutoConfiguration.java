@@ -79,6 +79,7 @@ public final class MigrationsAutoConfiguration {
 		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
 			configuration.tables(drift.getIncludeTables(), drift.getExcludeTables());
 		}
+		configuration.ignoreExtraIndexes(drift.isIgnoreExtraIndexes());
 		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {
 			configuration.outputDirectory(Path.of(properties.getGenerate().getOutputDir()));
 		}

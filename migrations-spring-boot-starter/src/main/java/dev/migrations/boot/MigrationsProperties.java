@@ -224,6 +224,12 @@ public class MigrationsProperties {
 		 */
 		private List<String> excludeTables = new ArrayList<>();
 
+		/**
+		 * Whether indexes of the database that the entities do not declare (lookup and foreign key
+		 * indexes kept by hand) are left alone: neither reported as drift nor dropped by db migrate.
+		 */
+		private boolean ignoreExtraIndexes;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -262,6 +268,14 @@ public class MigrationsProperties {
 
 		public void setExcludeTables(List<String> excludeTables) {
 			this.excludeTables = excludeTables;
+		}
+
+		public boolean isIgnoreExtraIndexes() {
+			return this.ignoreExtraIndexes;
+		}
+
+		public void setIgnoreExtraIndexes(boolean ignoreExtraIndexes) {
+			this.ignoreExtraIndexes = ignoreExtraIndexes;
 		}
 
 	}

@@ -68,7 +68,7 @@ class MigrationsPropertiesTests {
 		assertThat(names).contains("migrations.enabled", "migrations.locations", "migrations.upgrade-on-startup",
 				"migrations.target", "migrations.schema", "migrations.version-table", "migrations.lock-timeout",
 				"migrations.validate-checksums", "migrations.drift.enabled", "migrations.drift.on-startup",
-				"migrations.generate.output-dir");
+				"migrations.generate.output-dir", "migrations.drift.ignore-extra-indexes");
 	}
 
 	@Test
@@ -77,6 +77,7 @@ class MigrationsPropertiesTests {
 		assertThat(drift.getInterval()).isEqualTo(Duration.ofMinutes(10));
 		assertThat(drift.getIncludeTables()).isEmpty();
 		assertThat(drift.getExcludeTables()).isEmpty();
+		assertThat(drift.isIgnoreExtraIndexes()).isFalse();
 		MigrationsProperties.Health health = this.properties.getHealth();
 		assertThat(health.getPendingStatus()).isEqualTo("OUT_OF_SERVICE");
 		assertThat(health.getModifiedStatus()).isEqualTo("UP");

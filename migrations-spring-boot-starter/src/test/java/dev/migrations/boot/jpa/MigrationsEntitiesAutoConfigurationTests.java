@@ -156,6 +156,18 @@ class MigrationsEntitiesAutoConfigurationTests {
 	}
 
 	@Test
+	void extraIndexesAreLeftAloneWhenIgnored() {
+		ApplicationContextRunner runner = this.contextRunner.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
+		runner.run((context) -> {
+			context.getBean(JdbcTemplate.class).execute("CREATE INDEX ix_member_joined ON library_member (joined_on)");
+			assertThat(context.getBean(Migrations.class).check()).extracting(Difference::kind, Difference::object)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("INDEX_EXTRA", "library_member(joined_on)"));
+		});
+		runner.withPropertyValues("migrations.drift.ignore-extra-indexes=true")
+			.run((context) -> assertThat(context.getBean(Migrations.class).check()).isEmpty());
+	}
+
+	@Test
 	void backsOffWithoutJpa() {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationsAutoConfiguration.class,
