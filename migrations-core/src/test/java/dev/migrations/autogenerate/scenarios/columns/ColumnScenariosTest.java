@@ -30,6 +30,9 @@ import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import dev.migrations.test.TestDatabases;
 
+import static dev.migrations.autogenerate.ScenarioRunner.downgradeSection;
+import static dev.migrations.autogenerate.ScenarioRunner.read;
+import static dev.migrations.autogenerate.ScenarioRunner.upgradeSection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -47,13 +50,13 @@ class ColumnScenariosTest {
 	@Test
 	void newEntityCreatesItsTableAndSequenceAndTheDowngradeDropsThemWithAWarning(TestDatabase db) {
 		run(db, "newtable.v1.Shelf", "newtable.v2.Shelf", "newtable.v2.Invoice").revision((text) -> {
-			assertThat(upgrade(text)).contains("CREATE SEQUENCE IF NOT EXISTS invoice_seq INCREMENT BY 50;\n")
+			assertThat(upgradeSection(text)).contains("CREATE SEQUENCE IF NOT EXISTS invoice_seq INCREMENT BY 50;\n")
 				.contains("CREATE TABLE IF NOT EXISTS invoice (\n    id bigint NOT NULL,\n"
 						+ "    number character varying(40) NOT NULL,\n    total numeric(38,2),\n"
 						+ "    CONSTRAINT invoice_pkey PRIMARY KEY (id)\n);")
 				.doesNotContain("shelf")
 				.doesNotContain("WARNING");
-			assertThat(downgrade(text)).contains("-- WARNING: drops table invoice and every row in it\n"
+			assertThat(downgradeSection(text)).contains("-- WARNING: drops table invoice and every row in it\n"
 					+ "DROP TABLE IF EXISTS invoice;\n")
 				.contains("DROP SEQUENCE IF EXISTS invoice_seq;");
 		})
@@ -68,11 +71,11 @@ class ColumnScenariosTest {
 		run(db, "droptable.v1.Shelf", "droptable.v1.Leaflet", "droptable.v2.Shelf").afterV1((ds) -> ScenarioRunner
 			.execute(ds, "insert into leaflet (id, title) values (1, 'gone'), (2, 'with the table')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("-- WARNING: drops table leaflet and every row in it\n"
+				assertThat(upgradeSection(text)).contains("-- WARNING: drops table leaflet and every row in it\n"
 						+ "DROP TABLE IF EXISTS leaflet;\n")
 					.contains("-- WARNING: drops sequence leaflet_seq; its current value is lost\n"
 							+ "DROP SEQUENCE IF EXISTS leaflet_seq;\n");
-				assertThat(downgrade(text)).contains("CREATE SEQUENCE IF NOT EXISTS leaflet_seq INCREMENT BY 50;\n"
+				assertThat(downgradeSection(text)).contains("CREATE SEQUENCE IF NOT EXISTS leaflet_seq INCREMENT BY 50;\n"
 						+ "CREATE TABLE IF NOT EXISTS leaflet (\n    id bigint NOT NULL,\n"
 						+ "    title character varying(255),\n    CONSTRAINT leaflet_pkey PRIMARY KEY (id)\n);");
 			})
@@ -87,9 +90,9 @@ class ColumnScenariosTest {
 		run(db, "addcolumn.v1.Customer", "addcolumn.v2.Customer")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into customer (id, name) values (1, 'Ada')"))
 			.revision((text) -> {
-				assertThat(upgrade(text))
+				assertThat(upgradeSection(text))
 					.isEqualTo("ALTER TABLE customer ADD COLUMN IF NOT EXISTS nickname character varying(255);\n");
-				assertThat(downgrade(text)).contains("-- WARNING: drops column customer.nickname and its data\n"
+				assertThat(downgradeSection(text)).contains("-- WARNING: drops column customer.nickname and its data\n"
 						+ "ALTER TABLE customer DROP COLUMN IF EXISTS nickname;");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select name || '/' || coalesce(nickname, '-') from customer"))
@@ -102,9 +105,9 @@ class ColumnScenariosTest {
 		run(db, "dropcolumn.v1.Customer", "dropcolumn.v2.Customer")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into customer (id, name, fax_number) values (1, 'Ada', '555')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("-- WARNING: drops column customer.fax_number and its data\n"
+				assertThat(upgradeSection(text)).contains("-- WARNING: drops column customer.fax_number and its data\n"
 						+ "ALTER TABLE customer DROP COLUMN IF EXISTS fax_number;");
-				assertThat(downgrade(text))
+				assertThat(downgradeSection(text))
 					.isEqualTo("ALTER TABLE customer ADD COLUMN IF NOT EXISTS fax_number character varying(255);\n");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select name from customer")).containsExactly("Ada"))
@@ -118,10 +121,10 @@ class ColumnScenariosTest {
 		run(db, "widen.v1.Product", "widen.v2.Product")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into product (id, name) values (1, 'kettle')"))
 			.revision((text) -> {
-				assertThat(upgrade(text))
+				assertThat(upgradeSection(text))
 					.isEqualTo("ALTER TABLE product ALTER COLUMN name TYPE character varying(200);\n");
 				// going back narrows, which the downgrade says
-				assertThat(downgrade(text)).contains("-- WARNING: narrows product.name from character varying(200) to"
+				assertThat(downgradeSection(text)).contains("-- WARNING: narrows product.name from character varying(200) to"
 						+ " character varying(50): values longer than 50 characters make this fail; shorten them first\n"
 						+ "ALTER TABLE product ALTER COLUMN name TYPE character varying(50);");
 			})
@@ -136,11 +139,11 @@ class ColumnScenariosTest {
 		run(db, "narrow.v1.Product", "narrow.v2.Product")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into product (id, name) values (1, 'kettle')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("-- WARNING: narrows product.name from character varying(200) to"
+				assertThat(upgradeSection(text)).contains("-- WARNING: narrows product.name from character varying(200) to"
 						+ " character varying(50): values longer than 50 characters make this fail; shorten them first\n"
 						+ "ALTER TABLE product ALTER COLUMN name TYPE character varying(50);")
 					.doesNotContain("USING");
-				assertThat(downgrade(text))
+				assertThat(downgradeSection(text))
 					.isEqualTo("ALTER TABLE product ALTER COLUMN name TYPE character varying(200);\n");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select name from product")).containsExactly("kettle"))
@@ -152,11 +155,11 @@ class ColumnScenariosTest {
 		run(db, "tointeger.v1.Ticket", "tointeger.v2.Ticket")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into ticket (id, seat) values (1, '42'), (2, ' 7'), (3, null)"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("-- WARNING: converts ticket.seat from character varying(255) to integer"
+				assertThat(upgradeSection(text)).contains("-- WARNING: converts ticket.seat from character varying(255) to integer"
 						+ " with USING seat::integer: values that are not valid integer make this fail\n"
 						+ "ALTER TABLE ticket ALTER COLUMN seat TYPE integer USING seat::integer;");
 				// integer to text has an assignment cast, and every integer fits: no USING, no warning back
-				assertThat(downgrade(text)).isEqualTo("ALTER TABLE ticket ALTER COLUMN seat TYPE character varying(255);\n");
+				assertThat(downgradeSection(text)).isEqualTo("ALTER TABLE ticket ALTER COLUMN seat TYPE character varying(255);\n");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select coalesce(seat + 1, -1) from ticket order by id"))
 				.containsExactly("43", "8", "-1"))
@@ -170,10 +173,10 @@ class ColumnScenariosTest {
 		run(db, "setnotnull.v1.Account", "setnotnull.v2.Account")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into account (id, email) values (1, 'ada@example.com')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("-- WARNING: fails if account.email holds NULL: backfill first, e.g."
+				assertThat(upgradeSection(text)).contains("-- WARNING: fails if account.email holds NULL: backfill first, e.g."
 						+ " UPDATE account SET email = <value> WHERE email IS NULL\n"
 						+ "ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
-				assertThat(downgrade(text)).isEqualTo("ALTER TABLE account ALTER COLUMN email DROP NOT NULL;\n");
+				assertThat(downgradeSection(text)).isEqualTo("ALTER TABLE account ALTER COLUMN email DROP NOT NULL;\n");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select is_nullable from information_schema.columns"
 					+ " where table_name = 'account' and column_name = 'email'")).containsExactly("NO"))
@@ -184,8 +187,8 @@ class ColumnScenariosTest {
 	void droppingNotNullNeedsNoWarningButItsDowngradeHasOne(TestDatabase db) {
 		run(db, "dropnotnull.v1.Account", "dropnotnull.v2.Account")
 			.revision((text) -> {
-				assertThat(upgrade(text)).isEqualTo("ALTER TABLE account ALTER COLUMN email DROP NOT NULL;\n");
-				assertThat(downgrade(text)).contains("-- WARNING: fails if account.email holds NULL")
+				assertThat(upgradeSection(text)).isEqualTo("ALTER TABLE account ALTER COLUMN email DROP NOT NULL;\n");
+				assertThat(downgradeSection(text)).contains("-- WARNING: fails if account.email holds NULL")
 					.contains("ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
 			})
 			.afterV2((ds) -> ScenarioRunner.execute(ds, "insert into account (id, email) values (1, null)",
@@ -197,10 +200,10 @@ class ColumnScenariosTest {
 	void columnDefaultsAreAddedChangedAndRestoredOnDowngrade(TestDatabase db) {
 		run(db, "defaults.v1.Preference", "defaults.v2.Preference")
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("ALTER TABLE preference ALTER COLUMN theme SET DEFAULT 'light'::character varying;")
+				assertThat(upgradeSection(text)).contains("ALTER TABLE preference ALTER COLUMN theme SET DEFAULT 'light'::character varying;")
 					.contains("ALTER TABLE preference ALTER COLUMN font_scale SET DEFAULT 2;")
 					.doesNotContain("WARNING");
-				assertThat(downgrade(text)).contains("ALTER TABLE preference ALTER COLUMN theme DROP DEFAULT;")
+				assertThat(downgradeSection(text)).contains("ALTER TABLE preference ALTER COLUMN theme DROP DEFAULT;")
 					.contains("ALTER TABLE preference ALTER COLUMN font_scale SET DEFAULT 1;");
 			})
 			.afterV2((ds) -> {
@@ -220,8 +223,8 @@ class ColumnScenariosTest {
 		run(db, "precision.v1.PriceEntry", "precision.v2.PriceEntry")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into price_entry (id, amount) values (1, 12345678.91)"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).isEqualTo("ALTER TABLE price_entry ALTER COLUMN amount TYPE numeric(14,4);\n");
-				assertThat(downgrade(text)).contains("-- WARNING: narrows price_entry.amount from numeric(14,4) to"
+				assertThat(upgradeSection(text)).isEqualTo("ALTER TABLE price_entry ALTER COLUMN amount TYPE numeric(14,4);\n");
+				assertThat(downgradeSection(text)).contains("-- WARNING: narrows price_entry.amount from numeric(14,4) to"
 						+ " numeric(10,2): values are rounded to 2 decimal places\n")
 					.contains("values with more than 8 digits before the decimal point make this fail\n"
 							+ "ALTER TABLE price_entry ALTER COLUMN amount TYPE numeric(10,2);");
@@ -236,13 +239,13 @@ class ColumnScenariosTest {
 		run(db, "renamecolumn.v1.Person", "renamecolumn.v2.Person")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into person (id, full_name, age) values (1, 'Ada Lovelace', 36)"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("-- WARNING: probable rename: person.full_name and display_name have the"
+				assertThat(upgradeSection(text)).contains("-- WARNING: probable rename: person.full_name and display_name have the"
 						+ " same type, nullability and default; if this is not a rename, replace this statement with:"
 						+ " ALTER TABLE person DROP COLUMN IF EXISTS full_name;"
 						+ " ALTER TABLE person ADD COLUMN IF NOT EXISTS display_name character varying(120)\n"
 						+ "ALTER TABLE person RENAME COLUMN full_name TO display_name;")
 					.doesNotContain("DROP COLUMN IF EXISTS full_name;\n");
-				assertThat(downgrade(text)).contains("ALTER TABLE person RENAME COLUMN display_name TO full_name;");
+				assertThat(downgradeSection(text)).contains("ALTER TABLE person RENAME COLUMN display_name TO full_name;");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select display_name from person")).containsExactly("Ada Lovelace"))
 			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select full_name from person")).containsExactly("Ada Lovelace"))
@@ -258,12 +261,12 @@ class ColumnScenariosTest {
 				(ds) -> assertThat(Sql.column(ds, "select coalesce(display_name, 'NULL') from person"))
 					.containsExactly("NULL"));
 
-		assertThat(upgrade(revision)).contains("ALTER TABLE person ADD COLUMN IF NOT EXISTS display_name character varying(120);\n")
+		assertThat(upgradeSection(revision)).contains("ALTER TABLE person ADD COLUMN IF NOT EXISTS display_name character varying(120);\n")
 			.contains("-- WARNING: drops column person.full_name and its data\n"
 					+ "ALTER TABLE person DROP COLUMN IF EXISTS full_name;")
 			.doesNotContain("RENAME")
 			.doesNotContain("probable rename");
-		assertThat(downgrade(revision)).doesNotContain("RENAME");
+		assertThat(downgradeSection(revision)).doesNotContain("RENAME");
 	}
 
 	@Test
@@ -272,7 +275,7 @@ class ColumnScenariosTest {
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into memo (id, body) values (nextval('memo_seq'), 'kept'),"
 					+ " (nextval('memo_seq'), 'also kept')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("-- WARNING: probable rename: memo and note have the same columns; if this is"
+				assertThat(upgradeSection(text)).contains("-- WARNING: probable rename: memo and note have the same columns; if this is"
 						+ " not a rename, replace this statement with: DROP TABLE IF EXISTS memo; CREATE TABLE IF NOT EXISTS note"
 						+ " (id bigint NOT NULL, body character varying(255), CONSTRAINT note_pkey PRIMARY KEY (id))\n"
 						+ "ALTER TABLE memo RENAME TO note;")
@@ -280,7 +283,7 @@ class ColumnScenariosTest {
 					.contains("ALTER SEQUENCE memo_seq RENAME TO note_seq;\n")
 					.doesNotContain("DROP TABLE IF EXISTS memo;\n")
 					.doesNotContain("DROP SEQUENCE IF EXISTS memo_seq;\n");
-				assertThat(downgrade(text)).contains("ALTER TABLE note RENAME TO memo;")
+				assertThat(downgradeSection(text)).contains("ALTER TABLE note RENAME TO memo;")
 					.contains("ALTER SEQUENCE note_seq RENAME TO memo_seq;\n");
 			})
 			.afterV2((ds) -> {
@@ -298,12 +301,12 @@ class ColumnScenariosTest {
 		run(db, "reserved.v1.User", "reserved.v2.User", "reserved.v2.Order")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into \"user\" (id, login) values (1, 'ada')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("CREATE TABLE IF NOT EXISTS \"order\" (\n    id bigint NOT NULL,\n"
+				assertThat(upgradeSection(text)).contains("CREATE TABLE IF NOT EXISTS \"order\" (\n    id bigint NOT NULL,\n"
 						+ "    \"position\" integer,\n    buyer_id bigint,\n    CONSTRAINT order_pkey PRIMARY KEY (id)\n);")
 					.contains("ALTER TABLE \"user\" ADD COLUMN IF NOT EXISTS email character varying(255);")
 					.contains("ALTER TABLE \"order\" ADD CONSTRAINT fk_order_buyer_id__user FOREIGN KEY (buyer_id)"
 							+ " REFERENCES \"user\" (id);");
-				assertThat(downgrade(text)).contains("DROP TABLE IF EXISTS \"order\";")
+				assertThat(downgradeSection(text)).contains("DROP TABLE IF EXISTS \"order\";")
 					.contains("ALTER TABLE \"user\" DROP COLUMN IF EXISTS email;");
 			})
 			.afterV2((ds) -> ScenarioRunner.execute(ds,
@@ -321,7 +324,7 @@ class ColumnScenariosTest {
 						"insert into \"order\" (id, buyer_id, \"position\") values (nextval('order_seq'), 1, 1)"));
 
 		// the keyword setting quotes "order" and "user" in Hibernate's DDL; the revision quotes them by the same rule
-		assertThat(upgrade(revision)).isEqualTo("""
+		assertThat(upgradeSection(revision)).isEqualTo("""
 				CREATE SEQUENCE IF NOT EXISTS order_seq INCREMENT BY 50;
 				CREATE TABLE IF NOT EXISTS "order" (
 				    id bigint NOT NULL,
@@ -331,18 +334,18 @@ class ColumnScenariosTest {
 				);
 				ALTER TABLE "order" ADD CONSTRAINT fk_order_buyer_id__user FOREIGN KEY (buyer_id) REFERENCES "user" (id);
 				""");
-		assertThat(downgrade(revision)).contains("DROP TABLE IF EXISTS \"order\";\n");
+		assertThat(downgradeSection(revision)).contains("DROP TABLE IF EXISTS \"order\";\n");
 	}
 
 	@Test
 	void embeddedColumnsAreAddedWithTheirOverriddenNames(TestDatabase db) {
 		run(db, "embedded.v1.Shipment", "embedded.v2.Shipment", "embedded.v2.Address")
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS street_line character varying(255);")
+				assertThat(upgradeSection(text)).contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS street_line character varying(255);")
 					.contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS postal_code character varying(10);")
 					.contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_street_line character varying(255);")
 					.contains("ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_postal_code character varying(255);");
-				assertThat(downgrade(text)).contains("ALTER TABLE shipment DROP COLUMN IF EXISTS destination_postal_code;");
+				assertThat(downgradeSection(text)).contains("ALTER TABLE shipment DROP COLUMN IF EXISTS destination_postal_code;");
 			})
 			.run(db);
 	}
@@ -358,7 +361,7 @@ class ColumnScenariosTest {
 					.containsExactly("S-1/-"));
 
 		// two embeddeds of one type need no overrides: each attribute path prefixes its columns
-		assertThat(upgrade(revision)).isEqualTo("""
+		assertThat(upgradeSection(revision)).isEqualTo("""
 				ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_postal_code character varying(10);
 				ALTER TABLE shipment ADD COLUMN IF NOT EXISTS destination_street_line character varying(255);
 				ALTER TABLE shipment ADD COLUMN IF NOT EXISTS origin_postal_code character varying(10);
@@ -371,11 +374,11 @@ class ColumnScenariosTest {
 		run(db, "elementcollection.v1.Recipe", "elementcollection.v2.Recipe")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into recipe (id, title) values (1, 'soup')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("CREATE TABLE IF NOT EXISTS recipe_tags (\n    recipe_id bigint NOT NULL,\n"
+				assertThat(upgradeSection(text)).contains("CREATE TABLE IF NOT EXISTS recipe_tags (\n    recipe_id bigint NOT NULL,\n"
 						+ "    tags character varying(255)\n);")
 					.contains("ALTER TABLE recipe_tags ADD CONSTRAINT fk_recipe_tags_recipe_id__recipe FOREIGN KEY (recipe_id)"
 							+ " REFERENCES recipe (id);");
-				assertThat(downgrade(text)).contains("DROP TABLE IF EXISTS recipe_tags;");
+				assertThat(downgradeSection(text)).contains("DROP TABLE IF EXISTS recipe_tags;");
 			})
 			.afterV2((ds) -> ScenarioRunner.execute(ds, "insert into recipe_tags (recipe_id, tags) values (1, 'hot')"))
 			.run(db);
@@ -385,10 +388,10 @@ class ColumnScenariosTest {
 	void identityKeyOnANewTableNeedsNoSequence(TestDatabase db) {
 		run(db, "identity.v1.Shelf", "identity.v2.Shelf", "identity.v2.Badge")
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("CREATE TABLE IF NOT EXISTS badge (\n"
+				assertThat(upgradeSection(text)).contains("CREATE TABLE IF NOT EXISTS badge (\n"
 						+ "    id bigint GENERATED BY DEFAULT AS IDENTITY NOT NULL,\n")
 					.doesNotContain("SEQUENCE");
-				assertThat(downgrade(text)).contains("DROP TABLE IF EXISTS badge;").doesNotContain("SEQUENCE");
+				assertThat(downgradeSection(text)).contains("DROP TABLE IF EXISTS badge;").doesNotContain("SEQUENCE");
 			})
 			.afterV2((ds) -> {
 				ScenarioRunner.execute(ds, "insert into badge (title) values ('first'), ('second')");
@@ -402,8 +405,8 @@ class ColumnScenariosTest {
 		run(db, "allocationsize.v1.Ticket", "allocationsize.v2.Ticket")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "select nextval('ticket_number_seq')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).isEqualTo("ALTER SEQUENCE ticket_number_seq INCREMENT BY 10;\n");
-				assertThat(downgrade(text)).isEqualTo("ALTER SEQUENCE ticket_number_seq INCREMENT BY 50;\n");
+				assertThat(upgradeSection(text)).isEqualTo("ALTER SEQUENCE ticket_number_seq INCREMENT BY 10;\n");
+				assertThat(downgradeSection(text)).isEqualTo("ALTER SEQUENCE ticket_number_seq INCREMENT BY 50;\n");
 			})
 			// the value drawn so far is kept: the next block starts after it
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select nextval('ticket_number_seq')")).containsExactly("11"))
@@ -415,13 +418,13 @@ class ColumnScenariosTest {
 		run(db, "typewithdefault.v1.Counter", "typewithdefault.v2.Counter")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into counter (id) values (1)"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).isEqualTo("""
+				assertThat(upgradeSection(text)).isEqualTo("""
 						ALTER TABLE counter ALTER COLUMN hits DROP DEFAULT;
 						-- WARNING: converts counter.hits from character varying(255) to integer with USING hits::integer: values that are not valid integer make this fail
 						ALTER TABLE counter ALTER COLUMN hits TYPE integer USING hits::integer;
 						ALTER TABLE counter ALTER COLUMN hits SET DEFAULT 0;
 						""");
-				assertThat(downgrade(text)).contains("ALTER TABLE counter ALTER COLUMN hits SET DEFAULT '0'::character varying;");
+				assertThat(downgradeSection(text)).contains("ALTER TABLE counter ALTER COLUMN hits SET DEFAULT '0'::character varying;");
 			})
 			.afterV2((ds) -> {
 				ScenarioRunner.execute(ds, "insert into counter (id) values (2)");
@@ -434,7 +437,7 @@ class ColumnScenariosTest {
 	void newNotNullColumnWithADefaultFillsTheRowsWithoutWarning(TestDatabase db) {
 		run(db, "notnullwithdefault.v1.Task", "notnullwithdefault.v2.Task")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into task (id, title) values (1, 'write')"))
-			.revision((text) -> assertThat(upgrade(text)).isEqualTo(
+			.revision((text) -> assertThat(upgradeSection(text)).isEqualTo(
 					"ALTER TABLE task ADD COLUMN IF NOT EXISTS state character varying(20) DEFAULT 'open'::character varying NOT NULL;\n"))
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select title || '/' || state from task")).containsExactly("write/open"))
 			.run(db);
@@ -443,7 +446,7 @@ class ColumnScenariosTest {
 	@Test
 	void newNotNullColumnWithoutADefaultWarnsThatFilledTablesFail(TestDatabase db) {
 		run(db, "notnullnodefault.v1.Task", "notnullnodefault.v2.Task")
-			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+			.revision((text) -> assertThat(upgradeSection(text)).isEqualTo("""
 					-- WARNING: fails if task has rows: NOT NULL priority has no default; add it nullable, backfill it, then SET NOT NULL, or give it a default
 					ALTER TABLE task ADD COLUMN IF NOT EXISTS priority integer NOT NULL;
 					"""))
@@ -455,12 +458,12 @@ class ColumnScenariosTest {
 		run(db, "notnullsetdefault.v1.Account", "notnullsetdefault.v2.Account")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into account (id, locale) values (1, 'de')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).isEqualTo("""
+				assertThat(upgradeSection(text)).isEqualTo("""
 						ALTER TABLE account ALTER COLUMN locale SET DEFAULT 'en'::character varying;
 						-- WARNING: fails if account.locale holds NULL: backfill first, e.g. UPDATE account SET locale = DEFAULT WHERE locale IS NULL
 						ALTER TABLE account ALTER COLUMN locale SET NOT NULL;
 						""");
-				assertThat(downgrade(text)).isEqualTo("""
+				assertThat(downgradeSection(text)).isEqualTo("""
 						ALTER TABLE account ALTER COLUMN locale DROP DEFAULT;
 						ALTER TABLE account ALTER COLUMN locale DROP NOT NULL;
 						""");
@@ -475,12 +478,12 @@ class ColumnScenariosTest {
 			.afterV1((ds) -> ScenarioRunner.execute(ds,
 					"insert into measurement (id, reading, note, ratio) values (1, 2147483647, 'calm', 0.5)"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).isEqualTo("""
+				assertThat(upgradeSection(text)).isEqualTo("""
 						ALTER TABLE measurement ALTER COLUMN note TYPE text;
 						ALTER TABLE measurement ALTER COLUMN ratio TYPE double precision;
 						ALTER TABLE measurement ALTER COLUMN reading TYPE bigint;
 						""");
-				assertThat(downgrade(text))
+				assertThat(downgradeSection(text))
 					.contains("-- WARNING: narrows measurement.reading from bigint to integer: values out of range make this fail\n")
 					.contains("-- WARNING: converts measurement.ratio from double precision to real: it keeps about 6 significant"
 							+ " digits, so values may lose precision\n");
@@ -496,10 +499,10 @@ class ColumnScenariosTest {
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into badge (id, title) values (nextval('badge_seq'), 'first'),"
 					+ " (nextval('badge_seq'), 'second')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("ALTER TABLE badge ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n"
+				assertThat(upgradeSection(text)).contains("ALTER TABLE badge ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY;\n"
 						+ "SELECT setval(pg_get_serial_sequence('badge', 'id'), max(id)) FROM badge;\n")
 					.contains("-- WARNING: drops sequence badge_seq; its current value is lost\n");
-				assertThat(downgrade(text)).contains("CREATE SEQUENCE IF NOT EXISTS badge_seq INCREMENT BY 50;\n")
+				assertThat(downgradeSection(text)).contains("CREATE SEQUENCE IF NOT EXISTS badge_seq INCREMENT BY 50;\n")
 					.contains("ALTER TABLE badge ALTER COLUMN id DROP IDENTITY IF EXISTS;\n");
 			})
 			// the application inserts without an id now
@@ -516,10 +519,10 @@ class ColumnScenariosTest {
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into owner (id, name) values (1, 'Ada')",
 					"insert into pet (id, owner_id) values (1, 1)"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("ALTER TABLE pet RENAME COLUMN owner_id TO keeper_id;\n")
+				assertThat(upgradeSection(text)).contains("ALTER TABLE pet RENAME COLUMN owner_id TO keeper_id;\n")
 					.doesNotContain("FOREIGN KEY")
 					.doesNotContain("DROP CONSTRAINT");
-				assertThat(downgrade(text)).contains("ALTER TABLE pet RENAME COLUMN keeper_id TO owner_id;\n");
+				assertThat(downgradeSection(text)).contains("ALTER TABLE pet RENAME COLUMN keeper_id TO owner_id;\n");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select o.name from pet p join owner o on o.id = p.keeper_id"))
 				.containsExactly("Ada"))
@@ -533,11 +536,11 @@ class ColumnScenariosTest {
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into folder (id, name) values (nextval('folder_seq'), 'inbox')",
 					"insert into document (id, folder_id) values (1, currval('folder_seq'))"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).contains("ALTER SEQUENCE folder_seq RENAME TO directory_seq;\n")
+				assertThat(upgradeSection(text)).contains("ALTER SEQUENCE folder_seq RENAME TO directory_seq;\n")
 					.contains("ALTER TABLE folder RENAME TO directory;\n")
 					.doesNotContain("FOREIGN KEY")
 					.doesNotContainPattern("(?m)^DROP");
-				assertThat(downgrade(text)).contains("ALTER TABLE directory RENAME TO folder;\n")
+				assertThat(downgradeSection(text)).contains("ALTER TABLE directory RENAME TO folder;\n")
 					.contains("ALTER SEQUENCE directory_seq RENAME TO folder_seq;\n");
 			})
 			.afterV2((ds) -> {
@@ -554,11 +557,11 @@ class ColumnScenariosTest {
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into recipe (id, title) values (1, 'soup')",
 					"insert into recipe_tags (recipe_id, tags) values (1, 'hot')"))
 			.revision((text) -> {
-				assertThat(upgrade(text))
+				assertThat(upgradeSection(text))
 					.startsWith("ALTER TABLE recipe_tags DROP CONSTRAINT IF EXISTS fk_recipe_tags_recipe_id__recipe;\n")
 					.contains("DROP TABLE IF EXISTS recipe;\n")
 					.contains("DROP TABLE IF EXISTS recipe_tags;\n");
-				assertThat(downgrade(text)).endsWith("ALTER TABLE recipe_tags ADD CONSTRAINT fk_recipe_tags_recipe_id__recipe"
+				assertThat(downgradeSection(text)).endsWith("ALTER TABLE recipe_tags ADD CONSTRAINT fk_recipe_tags_recipe_id__recipe"
 						+ " FOREIGN KEY (recipe_id) REFERENCES recipe (id);\n");
 			})
 			.run(db);
@@ -568,7 +571,7 @@ class ColumnScenariosTest {
 	void newManyToOneOnAFilledTableAddsTheColumnAndAForeignKeyWithoutAFalseWarning(TestDatabase db) {
 		run(db, "addfk.v1.Author", "addfk.v1.Book", "addfk.v2.Author", "addfk.v2.Book")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into book (id, title) values (1, 'Dune')"))
-			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+			.revision((text) -> assertThat(upgradeSection(text)).isEqualTo("""
 					ALTER TABLE book ADD COLUMN IF NOT EXISTS author_id bigint;
 					ALTER TABLE book ADD CONSTRAINT fk_book_author_id__author FOREIGN KEY (author_id) REFERENCES author (id);
 					"""))
@@ -583,31 +586,19 @@ class ColumnScenariosTest {
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into visit (id, started_at, ended_at, day)"
 					+ " values (1, '2024-05-01 10:00:00', '2024-05-01 11:30:00.123456', '2024-05-01')"))
 			.revision((text) -> {
-				assertThat(upgrade(text)).isEqualTo("""
+				assertThat(upgradeSection(text)).isEqualTo("""
 						ALTER TABLE visit ALTER COLUMN day TYPE timestamp(6) without time zone;
 						-- WARNING: narrows visit.ended_at from timestamp(6) without time zone to timestamp(3) without time zone: fractional seconds are rounded to 3 digits
 						ALTER TABLE visit ALTER COLUMN ended_at TYPE timestamp(3) without time zone;
 						-- WARNING: converts visit.started_at from timestamp(6) without time zone to timestamp(6) with time zone: values are interpreted in the session's TimeZone setting
 						ALTER TABLE visit ALTER COLUMN started_at TYPE timestamp(6) with time zone;
 						""");
-				assertThat(downgrade(text)).contains("-- WARNING: converts visit.day from timestamp(6) without time zone to date:"
+				assertThat(downgradeSection(text)).contains("-- WARNING: converts visit.day from timestamp(6) without time zone to date:"
 						+ " the time of day is dropped\nALTER TABLE visit ALTER COLUMN day TYPE date;\n");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select to_char(ended_at, 'HH24:MI:SS.US') || ' ' || day from visit"))
 				.containsExactly("11:30:00.123000 2024-05-01 00:00:00"))
 			.run(db);
-	}
-
-	/** The statements of the upgrade section, with their warnings, without the header comment. */
-	private static String upgrade(String revision) {
-		String section = revision.substring(revision.indexOf("-- upgrade\n") + "-- upgrade\n".length(),
-				revision.indexOf("\n-- downgrade\n"));
-		return section.replaceAll("(?m)^-- Generated by .*\n", "");
-	}
-
-	/** The statements of the downgrade section, with their warnings. */
-	private static String downgrade(String revision) {
-		return revision.substring(revision.indexOf("-- downgrade\n") + "-- downgrade\n".length());
 	}
 
 	// Helpers
@@ -680,15 +671,6 @@ class ColumnScenariosTest {
 	private static Migrations migrations(DataSource dataSource, EntitySource source, Path directory) {
 		return Migrations.configure().dataSource(dataSource).locations("filesystem:" + directory).outputDirectory(directory)
 			.entities(source).load();
-	}
-
-	private static String read(Path file) {
-		try {
-			return Files.readString(file);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static void createDirectories(Path directory) {

@@ -355,15 +355,38 @@ class ConstraintScenariosTest {
 		new ScenarioRunner(this.directory).v1(dev.migrations.autogenerate.scenarios.constraints.enumadded.v1.Purchase.class)
 			.v2(dev.migrations.autogenerate.scenarios.constraints.enumadded.v2.Purchase.class)
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into purchase (id, status) values (1, 'NEW'), (2, 'PAID')"))
-			.revision((text) -> assertThat(statements(upgrade(text))).containsExactly(
-					"ALTER TABLE purchase DROP CONSTRAINT IF EXISTS purchase_status_check;",
-					"ALTER TABLE purchase ADD CONSTRAINT purchase_status_check CHECK (status::text = ANY (ARRAY['NEW'::character varying,"
-							+ " 'PAID'::character varying, 'SHIPPED'::character varying]::text[]));"))
+			.revision((text) -> {
+				assertThat(statements(upgrade(text))).containsExactly(
+						"ALTER TABLE purchase DROP CONSTRAINT IF EXISTS purchase_status_check;",
+						"ALTER TABLE purchase ADD CONSTRAINT purchase_status_check CHECK (status::text = ANY (ARRAY['NEW'::character varying,"
+								+ " 'PAID'::character varying, 'SHIPPED'::character varying]::text[]));");
+				// a wider check admits every row the old one did; narrowing it back can fail
+				assertThat(upgrade(text)).doesNotContain("WARNING");
+				assertThat(downgrade(text)).contains("-- WARNING: fails if rows of purchase violate it\n"
+						+ "ALTER TABLE purchase ADD CONSTRAINT purchase_status_check CHECK");
+			})
 			.afterV2((ds) -> {
 				ScenarioRunner.execute(ds, "insert into purchase (id, status) values (3, 'SHIPPED')");
 				assertThat(Sql.column(ds, "select status from purchase order by id")).containsExactly("NEW", "PAID", "SHIPPED");
 				ScenarioRunner.execute(ds, "delete from purchase where id = 3");
 			})
+			.run(db);
+	}
+
+	/** An ordinal enum's check is a range: a constant added at the end widens it. */
+	@Test
+	void ordinalEnumConstantAddedWidensItsRangeWithoutAWarning(TestDatabase db) {
+		new ScenarioRunner(this.directory).v1(dev.migrations.autogenerate.scenarios.constraints.ordinaladded.v1.Alert.class)
+			.v2(dev.migrations.autogenerate.scenarios.constraints.ordinaladded.v2.Alert.class)
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into alert (id, level) values (1, 0), (2, 1)"))
+			.revision((text) -> {
+				assertThat(statements(upgrade(text))).containsExactly(
+						"ALTER TABLE alert DROP CONSTRAINT IF EXISTS alert_level_check;",
+						"ALTER TABLE alert ADD CONSTRAINT alert_level_check CHECK (level >= 0 AND level <= 2);");
+				assertThat(upgrade(text)).doesNotContain("WARNING");
+				assertThat(downgrade(text)).contains("-- WARNING: fails if rows of alert violate it");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select level from alert order by id")).containsExactly("0", "1"))
 			.run(db);
 	}
 

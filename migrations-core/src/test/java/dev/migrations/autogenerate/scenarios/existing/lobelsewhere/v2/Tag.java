@@ -1,0 +1,16 @@
+package dev.migrations.autogenerate.scenarios.existing.lobelsewhere.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Tag {
+
+	@Id
+	Long id;
+
+	String name;
+
+	String color;
+
+}
