@@ -61,6 +61,12 @@ public final class MigrationsConfiguration {
 
 	Predicate<String> tableFilter = (table) -> true;
 
+	String baseline;
+
+	boolean failOnNonEmptySchema;
+
+	List<MigrationsCallback> callbacks = List.of();
+
 	MigrationsConfiguration() {
 	}
 
@@ -174,6 +180,32 @@ public final class MigrationsConfiguration {
 	private static Pattern glob(String glob) {
 		List<String> parts = Arrays.stream(glob.split("\\*", -1)).map(Pattern::quote).toList();
 		return Pattern.compile(String.join(".*", parts), Pattern.CASE_INSENSITIVE);
+	}
+
+	/**
+	 * The revision a schema that already has tables, but no recorded revision, is taken to be: an
+	 * upgrade then records it and its ancestors as applied without running them, and applies what
+	 * follows. {@code base} records nothing and runs every revision over the existing tables. See
+	 * {@link dev.migrations.baseline.ExistingSchema} for which tables count.
+	 */
+	public MigrationsConfiguration baseline(String baseline) {
+		this.baseline = baseline;
+		return this;
+	}
+
+	/**
+	 * Whether an upgrade stops, before running anything, when the schema has tables but no recorded
+	 * revision and no {@link #baseline} is set (default false; the Spring Boot starter sets it).
+	 */
+	public MigrationsConfiguration failOnNonEmptySchema(boolean failOnNonEmptySchema) {
+		this.failOnNonEmptySchema = failOnNonEmptySchema;
+		return this;
+	}
+
+	/** Told before and after every upgrade, in this order. */
+	public MigrationsConfiguration callbacks(List<? extends MigrationsCallback> callbacks) {
+		this.callbacks = List.copyOf(callbacks);
+		return this;
 	}
 
 	/** Reads the revisions and returns the facade; fails on invalid files or graphs. */
