@@ -22,7 +22,8 @@ import dev.migrations.revision.RevisionGraph;
  * {@code required}, stops with a {@link NonEmptySchemaException} before running anything, unless
  * there are no revisions at all.</li>
  * </ul>
- * Once any revision is recorded, the baseline is never looked at again.
+ * Once any revision is recorded, the baseline is never looked at again, nor after everything was
+ * downgraded (the version log shows the database was managed before).
  */
 public final class Baseline {
 
@@ -93,7 +94,7 @@ public final class Baseline {
 	 * no baseline is configured while one is required
 	 */
 	public String decide(ExistingSchema schema, RevisionGraph graph, String versionTable) {
-		if (!schema.hasTables() || BASE.equals(this.configured)) {
+		if (!schema.hasTables() || schema.managedBefore() || BASE.equals(this.configured)) {
 			return null;
 		}
 		if (this.revision == null) {

@@ -27,8 +27,11 @@ import dev.migrations.dialect.Dialect;
  * @param schema the schema that was read
  * @param tables the tables that count, in the database's order
  * @param otherTools the bookkeeping of other migration tools found in the schema
+ * @param managedBefore whether the version log records earlier upgrades, downgrades or stamps (a
+ * database downgraded to {@code base} is not one to adopt)
  */
-public record ExistingSchema(String schema, List<String> tables, List<OtherToolHistory> otherTools) {
+public record ExistingSchema(String schema, List<String> tables, List<OtherToolHistory> otherTools,
+		boolean managedBefore) {
 
 	static final String FLYWAY_TABLE = "flyway_schema_history";
 
@@ -74,9 +77,13 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 		List<String> tables = new ArrayList<>();
 		List<String> bookkeeping = new ArrayList<>();
 		String ownTable = versionTable.toLowerCase(Locale.ROOT);
+		boolean managedBefore = false;
 		for (String table : listTables(connection, dialect, schema)) {
 			String lower = table.toLowerCase(Locale.ROOT);
-			if (BOOKKEEPING.contains(lower)) {
+			if (lower.equals(ownTable + "_log")) {
+				managedBefore = hasRows(connection, dialect.qualify(schema, table));
+			}
+			else if (BOOKKEEPING.contains(lower)) {
 				bookkeeping.add(table);
 			}
 			else if (!lower.equals(ownTable) && !lower.equals(ownTable + "_log") && counted.test(table)) {
@@ -93,7 +100,16 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 				otherTools.add(readLiquibase(connection, dialect.qualify(schema, table), table));
 			}
 		}
-		return new ExistingSchema(schema, tables, otherTools);
+		return new ExistingSchema(schema, tables, otherTools, managedBefore);
+	}
+
+	private static boolean hasRows(Connection connection, String qualified) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.setMaxRows(1);
+			try (ResultSet rs = statement.executeQuery("SELECT 1 FROM " + qualified)) {
+				return rs.next();
+			}
+		}
 	}
 
 	private static List<String> listTables(Connection connection, Dialect dialect, String schema) throws SQLException {

@@ -79,6 +79,16 @@ class BaselinePostgresTest {
 	}
 
 	@Test
+	void aDatabaseDowngradedToBaseIsNotAdopted(TestDatabase db) throws SQLException {
+		Migrations first = configure(db).load();
+		first.upgrade("head");
+		first.downgrade("base");
+		execute(db, "CREATE TABLE unrelated (id int)");
+		CommandResult result = configure(db).baseline("bbbb00000002").failOnNonEmptySchema(true).load().upgrade("head");
+		assertThat(result.steps()).extracting((step) -> step.revision()).containsExactly("aaaa00000001", "bbbb00000002");
+	}
+
+	@Test
 	void nonEmptySchemaWithoutBaselineStopsBeforeRunningAnything(TestDatabase db) throws SQLException {
 		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)", "CREATE VIEW customer_ids AS SELECT id FROM customer");
 		Migrations migrations = configure(db).failOnNonEmptySchema(true).load();
