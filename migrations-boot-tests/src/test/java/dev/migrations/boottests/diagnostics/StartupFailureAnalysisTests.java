@@ -61,6 +61,15 @@ class StartupFailureAnalysisTests {
 	}
 
 	@Test
+	void aMissingDatabaseIsToldApartFromAnUnreachableServer(TestDatabase database, CapturedOutput output) {
+		String missing = database.jdbcUrl().replace(database.name(), database.name() + "_missing");
+		Apps.failToStart(ShopApplication.class,
+				Apps.with(Apps.database(missing, database.username(), database.password()), ShopApplication.DEFAULTS));
+		assertThat(report(output)).contains("database \"" + database.name() + "_missing\" does not exist",
+				"The server answered but has no database of that name");
+	}
+
+	@Test
 	void aFailingRevisionIsNamedWithItsFileLineAndSqlAndWasRolledBack(TestDatabase database, CapturedOutput output) {
 		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS),
 				"migrations.locations=classpath:apps/shop/revisions,classpath:apps/failing");
