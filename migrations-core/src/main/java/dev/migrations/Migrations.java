@@ -28,6 +28,8 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.migrations.autogenerate.Autogenerator;
+import dev.migrations.baseline.Baseline;
+import dev.migrations.baseline.ExistingSchema;
 import dev.migrations.entity.EntityModel;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.dialect.Dialect;
@@ -200,7 +202,7 @@ public final class Migrations {
 	/** {@code db upgrade TARGET}: applies revisions up to the target, under the database lock. */
 	public CommandResult upgrade(String target) {
 		try {
-			return this.migrator.upgrade(target);
+			return upgradeWithCallbacks(target);
 		}
 		finally {
 			this.changes.incrementAndGet();
@@ -668,6 +670,85 @@ public final class Migrations {
 			slug = slug.substring(0, 40).replaceAll("_+$", "");
 		}
 		return slug.isEmpty() ? "revision" : slug;
+	}
+
+
+	// ---- adopting an existing schema, callbacks around upgrades ----
+
+	private CommandResult upgradeWithCallbacks(String target) {
+		MigrationsCallback.Context context = new MigrationsCallback.Context(target, this.configuration.dataSource);
+		CommandResult result;
+		try {
+			for (MigrationsCallback callback : this.configuration.callbacks) {
+				callback.beforeUpgrade(context);
+			}
+			baselineIfUnrecorded();
+			result = this.migrator.upgrade(target);
+		}
+		catch (RuntimeException ex) {
+			for (MigrationsCallback callback : this.configuration.callbacks) {
+				try {
+					callback.afterUpgradeError(context, ex);
+				}
+				catch (RuntimeException callbackError) {
+					ex.addSuppressed(callbackError);
+				}
+			}
+			throw ex;
+		}
+		for (MigrationsCallback callback : this.configuration.callbacks) {
+			callback.afterUpgrade(context, result);
+		}
+		return result;
+	}
+
+	private void baselineIfUnrecorded() {
+		if (this.configuration.baseline == null && !this.configuration.failOnNonEmptySchema) {
+			return;
+		}
+		RevisionGraph graph = this.graph;
+		Baseline baseline = Baseline.of(this.configuration.baseline, this.configuration.failOnNonEmptySchema, graph,
+				this.locations);
+		AtomicReference<ExistingSchema> adopted = new AtomicReference<>();
+		CommandResult stamped = this.migrator.stampIfUnrecorded((connection) -> {
+			ExistingSchema existing = ExistingSchema.read(connection, this.dialect, this.dialect.currentSchema(connection),
+					this.configuration.versionTable, this.configuration.tableFilter);
+			String revision = baseline.decide(existing, graph, this.configuration.versionTable);
+			adopted.set(existing);
+			return revision;
+		});
+		if (!stamped.steps().isEmpty()) {
+			baseline.recorded(adopted.get());
+		}
+	}
+
+	/**
+	 * What the schema holds besides the version tables: its tables that count and other tools'
+	 * history tables (see {@link ExistingSchema}). Reads only, without the lock.
+	 */
+	public ExistingSchema existingSchema() {
+		try (Connection connection = requireDataSource().getConnection()) {
+			String schema = (this.configuration.schema != null) ? this.configuration.schema : this.dialect.currentSchema(connection);
+			return ExistingSchema.read(connection, this.dialect, schema, this.configuration.versionTable,
+					this.configuration.tableFilter);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read what the schema holds: " + ex.getMessage(), ex);
+		}
+	}
+
+	/** The database this instance migrates; {@code null} when only offline scripts and files are written. */
+	public DataSource dataSource() {
+		return this.configuration.dataSource;
+	}
+
+	/**
+	 * The baseline as configured, checked against the revisions.
+	 * @throws dev.migrations.baseline.BaselineException when it names no single revision
+	 */
+	public Baseline baseline() {
+		return Baseline.of(this.configuration.baseline, this.configuration.failOnNonEmptySchema, this.graph,
+				this.locations);
 	}
 
 }

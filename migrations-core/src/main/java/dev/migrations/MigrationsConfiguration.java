@@ -63,6 +63,12 @@ public final class MigrationsConfiguration {
 
 	boolean ignoreExtraIndexes;
 
+	String baseline;
+
+	boolean failOnNonEmptySchema;
+
+	List<MigrationsCallback> callbacks = List.of();
+
 	MigrationsConfiguration() {
 	}
 
@@ -185,6 +191,32 @@ public final class MigrationsConfiguration {
 	 */
 	public MigrationsConfiguration ignoreExtraIndexes(boolean ignoreExtraIndexes) {
 		this.ignoreExtraIndexes = ignoreExtraIndexes;
+		return this;
+	}
+
+	/**
+	 * The revision a schema that already has tables, but no recorded revision, is taken to be: an
+	 * upgrade then records it and its ancestors as applied without running them, and applies what
+	 * follows. {@code base} records nothing and runs every revision over the existing tables. See
+	 * {@link dev.migrations.baseline.ExistingSchema} for which tables count.
+	 */
+	public MigrationsConfiguration baseline(String baseline) {
+		this.baseline = baseline;
+		return this;
+	}
+
+	/**
+	 * Whether an upgrade stops, before running anything, when the schema has tables but no recorded
+	 * revision and no {@link #baseline} is set (default false; the Spring Boot starter sets it).
+	 */
+	public MigrationsConfiguration failOnNonEmptySchema(boolean failOnNonEmptySchema) {
+		this.failOnNonEmptySchema = failOnNonEmptySchema;
+		return this;
+	}
+
+	/** Told before and after every upgrade, in this order. */
+	public MigrationsConfiguration callbacks(List<? extends MigrationsCallback> callbacks) {
+		this.callbacks = List.copyOf(callbacks);
 		return this;
 	}
 

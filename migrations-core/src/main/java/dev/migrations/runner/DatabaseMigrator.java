@@ -112,7 +112,7 @@ public final class DatabaseMigrator {
 			List<String> after = steps.isEmpty() ? before
 					: this.resolver.current(appliedIds(this.versionTable.readStates(connection)));
 			if (steps.isEmpty()) {
-				logger.info("Database is up to date at {} (target {})", before.isEmpty() ? "base" : before, target);
+				logger.debug("Database is up to date at {} (target {})", before.isEmpty() ? "base" : before, target);
 			}
 			return new CommandResult(target, steps, before, after);
 		});
@@ -143,21 +143,51 @@ public final class DatabaseMigrator {
 	 * revisions.
 	 */
 	public CommandResult stamp(String target) {
+		return underLock((connection) -> stampLocked(connection, this.versionTable.read(connection), target));
+	}
+
+	private CommandResult stampLocked(Connection connection, List<AppliedRevision> rows, String target) {
+		ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
+		try {
+			jdbc.begin();
+			CommandResult result = stampRows(jdbc, rows, target);
+			jdbc.commit();
+			return result;
+		}
+		catch (SQLException ex) {
+			jdbc.rollback();
+			throw new MigrationsException("Could not stamp " + target + " in " + this.versionTable.qualifiedTable() + ": "
+					+ ex.getMessage() + ". Nothing was changed.", ex);
+		}
+	}
+
+	/**
+	 * Adopts a schema built without these revisions: under the lock, and only while the version table
+	 * records no revision at all, asks {@code baseline} (with the locked connection, switched to the
+	 * migrated schema) which revision the schema already is, and stamps it. Instances starting
+	 * together therefore baseline once; once anything is recorded, {@code baseline} is not asked.
+	 * @param baseline decides which revision to stamp, {@code null} for none; may throw to stop
+	 * @return what was stamped; no steps when nothing was
+	 */
+	public CommandResult stampIfUnrecorded(BaselineDecision baseline) {
 		return underLock((connection) -> {
-			List<AppliedRevision> rows = this.versionTable.read(connection);
-			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
-			try {
-				jdbc.begin();
-				CommandResult result = stampRows(jdbc, rows, target);
-				jdbc.commit();
-				return result;
+			List<AppliedRevision> rows = this.versionTable.readStates(connection);
+			String revision = rows.isEmpty() ? baseline.revision(connection) : null;
+			if (revision == null) {
+				List<String> current = this.resolver.current(appliedIds(rows));
+				return new CommandResult("", List.of(), current, current);
 			}
-			catch (SQLException ex) {
-				jdbc.rollback();
-				throw new MigrationsException("Could not stamp " + target + " in " + this.versionTable.qualifiedTable() + ": "
-						+ ex.getMessage() + ". Nothing was changed.", ex);
-			}
+			return stampLocked(connection, rows, revision);
 		});
+	}
+
+	/** Which revision a schema without recorded revisions already is (used while the lock is held). */
+	@FunctionalInterface
+	public interface BaselineDecision {
+
+		/** The revision to record as applied, or {@code null} for none. */
+		String revision(Connection connection) throws SQLException;
+
 	}
 
 	/**

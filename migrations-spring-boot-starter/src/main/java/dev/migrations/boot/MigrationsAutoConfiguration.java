@@ -9,6 +9,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsCallback;
 import dev.migrations.MigrationsConfiguration;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.revision.JavaRevision;
@@ -17,34 +18,42 @@ import dev.migrations.runner.MigrationsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.boot.jdbc.SchemaManagementProvider;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
  * Configures {@link Migrations} from {@link MigrationsProperties} and upgrades the database on
- * startup, before JPA and other database users start.
+ * startup, before JPA and other database users start. Which database it migrates is described on
+ * {@link MigrationsConnectionDetails}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class,
 		beforeName = "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration")
 @ConditionalOnClass(Migrations.class)
-@ConditionalOnBean(DataSource.class)
+@Conditional(MigrationsAutoConfiguration.MigrationsDataSourceCondition.class)
 @ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(MigrationsProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(MigrationsRuntimeHints.class)
 public final class MigrationsAutoConfiguration {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsAutoConfiguration.class);
@@ -52,16 +61,27 @@ public final class MigrationsAutoConfiguration {
 	private static final Set<String> SCHEMA_CHANGING_DDL_AUTO = Set.of("create", "create-drop", "update", "create-only");
 
 	@Bean
+	@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
+	PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
+		return new PropertiesMigrationsConnectionDetails(properties);
+	}
+
+	@Bean
+	StartupProgressLog migrationsStartupProgressLog() {
+		return new StartupProgressLog();
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	Migrations migrations(MigrationsProperties properties, ObjectProvider<DataSource> dataSource,
-			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ObjectProvider<JavaRevision> javaRevisions,
-			ObjectProvider<MigrationsConfigurationCustomizer> customizers, ObjectProvider<EntitySource> entities,
-			ObjectProvider<MigrationsListener> listeners, ResourceLoader resourceLoader) {
-		DataSource toMigrate = migrationsDataSource.getIfAvailable(dataSource::getIfUnique);
-		if (toMigrate == null) {
-			throw new IllegalStateException("Several DataSource beans exist and none is marked @Primary or @MigrationsDataSource:"
-					+ " mark the one migrations should upgrade with @MigrationsDataSource");
-		}
+			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource,
+			MigrationsConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
+			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
+			ObjectProvider<EntitySource> entities, ObjectProvider<MigrationsListener> listeners,
+			ObjectProvider<MigrationsCallback> callbacks, ResourceLoader resourceLoader) {
+		DataSource toMigrate = MigrationsDataSources.resolve(migrationsDataSource.getIfAvailable(),
+				dataSource.getIfUnique(), connectionDetails, jdbcConnectionDetails.getIfAvailable(), properties,
+				resourceLoader.getClassLoader());
 		MigrationsConfiguration configuration = Migrations.configure()
 			.dataSource(toMigrate)
 			.locations(properties.getLocations())
@@ -74,7 +94,10 @@ public final class MigrationsAutoConfiguration {
 			.installedBy(StringUtils.hasText(properties.getInstalledBy()) ? properties.getInstalledBy() : null)
 			.classLoader(resourceLoader.getClassLoader())
 			.entities(entities.getIfAvailable())
-			.listener(MigrationsListeners.of(listeners.orderedStream().toList()));
+			.listener(MigrationsListeners.of(listeners.orderedStream().toList()))
+			.baseline(StringUtils.hasText(properties.getBaseline()) ? properties.getBaseline().trim() : null)
+			.failOnNonEmptySchema(true)
+			.callbacks(callbacks.orderedStream().toList());
 		MigrationsProperties.Drift drift = properties.getDrift();
 		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
 			configuration.tables(drift.getIncludeTables(), drift.getExcludeTables());
@@ -91,12 +114,34 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "migrations.upgrade-on-startup", matchIfMissing = true)
 	MigrationsInitializer migrationsInitializer(Migrations migrations, MigrationsProperties properties,
-			ObjectProvider<MigrationStrategy> strategy, ResourceLoader resourceLoader, Environment environment) {
+			ObjectProvider<MigrationStrategy> strategy, ObjectProvider<DataSource> dataSource,
+			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, ObjectProvider<StartupProgressLog> progress,
+			ListableBeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
 		if (properties.isFailOnMissingLocations()) {
 			checkLocationsExist(migrations, resourceLoader.getClassLoader());
 		}
 		warnIfHibernateChangesTheSchema(environment);
-		return new MigrationsInitializer(migrations, properties.getTarget(), strategy.getIfAvailable());
+		MigrationsInitializer initializer = new MigrationsInitializer(migrations, properties.getTarget(),
+				strategy.getIfAvailable());
+		OtherMigrationTools otherTools = new OtherMigrationTools(beanFactory, environment, resourceLoader.getClassLoader());
+		initializer.setBeforeUpgrade(() -> otherTools.check(migrations,
+				applicationUrl(dataSource.getIfUnique(), jdbcConnectionDetails.getIfAvailable()),
+				StringUtils.hasText(properties.getSchema()) ? properties.getSchema() : null));
+		initializer.setProgress(progress.getIfAvailable());
+		return initializer;
+	}
+
+	private static String applicationUrl(DataSource dataSource, JdbcConnectionDetails details) {
+		String url = (dataSource != null) ? DataSourceDescription.of(dataSource).url() : null;
+		if (url == null && details != null) {
+			try {
+				url = DataSourceDescription.withoutPassword(details.getJdbcUrl());
+			}
+			catch (RuntimeException ex) {
+				// no URL configured: the other tools' URL cannot be told either
+			}
+		}
+		return url;
 	}
 
 	/**
@@ -128,6 +173,33 @@ public final class MigrationsAutoConfiguration {
 					+ " database stops matching its revisions: set it to 'validate' or 'none', and use `db migrate -m \"...\"`"
 					+ " to turn entity changes into a revision", ddlAuto);
 		}
+	}
+
+	/**
+	 * Migrations need a database: the application's DataSource, the connection details of one, or a
+	 * URL of their own ({@code migrations.url}), as Flyway's auto-configuration does.
+	 */
+	static final class MigrationsDataSourceCondition extends AnyNestedCondition {
+
+		MigrationsDataSourceCondition() {
+			super(ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnBean(JdbcConnectionDetails.class)
+		private static final class JdbcConnectionDetailsCondition {
+
+		}
+
+		@ConditionalOnProperty("migrations.url")
+		private static final class MigrationsUrlCondition {
+
+		}
+
 	}
 
 	/** The schema of the migrated database is managed by its revisions. */

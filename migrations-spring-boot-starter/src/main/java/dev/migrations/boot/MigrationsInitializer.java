@@ -1,8 +1,10 @@
 package dev.migrations.boot;
 
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
 import dev.migrations.Migrations;
 import dev.migrations.runner.CommandResult;
-import dev.migrations.runner.StepResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,11 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 
 	private int order;
 
+	private Runnable beforeUpgrade = () -> {
+	};
+
+	private StartupProgressLog progress;
+
 	/**
 	 * Creates an initializer that upgrades to {@code target}.
 	 * @param migrations the facade to run
@@ -52,26 +59,48 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 		this.strategy = strategy;
 	}
 
+	/** Checks made before anything runs, e.g. that no other migration tool targets the same schema. */
+	void setBeforeUpgrade(Runnable beforeUpgrade) {
+		this.beforeUpgrade = beforeUpgrade;
+	}
+
+	/** The listener that logs each revision of this upgrade; {@code null} when the facade has none. */
+	void setProgress(StartupProgressLog progress) {
+		this.progress = progress;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
+		this.beforeUpgrade.run();
 		if (this.strategy != null) {
 			this.strategy.migrate(this.migrations, this.target);
 			return;
 		}
-		CommandResult result = this.migrations.upgrade(this.target);
+		long start = System.nanoTime();
+		CommandResult result;
+		if (this.progress != null) {
+			this.progress.start();
+		}
+		try {
+			result = this.migrations.upgrade(this.target);
+		}
+		finally {
+			if (this.progress != null) {
+				this.progress.stop();
+			}
+		}
 		if (result.steps().isEmpty()) {
-			logger.info("Database is up to date at {} (target '{}')", describe(result), this.target);
+			logger.info("Database is up to date at {} (target {})", describe(result.currentAfter()), this.target);
 			return;
 		}
-		for (StepResult step : result.steps()) {
-			logger.info("Applied revision {} ({}) in {} ms", step.revision(), step.message(), step.executionMillis());
-		}
-		logger.info("Database upgraded from {} to {}", result.currentBefore().isEmpty() ? "base" : result.currentBefore(),
-				describe(result));
+		int count = result.steps().size();
+		logger.info("Upgraded the database from {} to {}: {} revision{} in {} ms", describe(result.currentBefore()),
+				describe(result.currentAfter()), count, (count == 1) ? "" : "s",
+				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
 	}
 
-	private static Object describe(CommandResult result) {
-		return result.currentAfter().isEmpty() ? "base" : result.currentAfter();
+	private static String describe(List<String> current) {
+		return current.isEmpty() ? "base" : String.join(", ", current);
 	}
 
 	/** The facade this initializer runs. */

@@ -17,12 +17,14 @@ class MigrationsInitializerDatabaseInitializerDetector extends AbstractBeansOfTy
 	}
 
 	/**
-	 * Early, so that script-based initialization ({@code spring.sql.init}, ordered last) runs
+	 * First: before Liquibase's (order 0) and Flyway's (order 1) initializers, so that the startup
+	 * upgrade can stop the application before another migration tool touches the same schema, and
+	 * before script-based initialization ({@code spring.sql.init}, ordered last), which then runs
 	 * against the upgraded schema.
 	 */
 	@Override
 	public int getOrder() {
-		return 1;
+		return -100;
 	}
 
 }

@@ -77,6 +77,59 @@ public class MigrationsProperties {
 	 */
 	private String installedBy;
 
+	/**
+	 * JDBC URL of the database to migrate, when it is not the application's DataSource. With it,
+	 * migrations open connections of their own; user and password not set here are the
+	 * application's (spring.datasource.username and password).
+	 */
+	private String url;
+
+	/**
+	 * Login user migrations connect as, e.g. one allowed to run DDL while the application's user is
+	 * not. Set without 'url', it connects to the application's database URL.
+	 */
+	private String user;
+
+	/**
+	 * Login password of 'user'.
+	 */
+	private String password;
+
+	/**
+	 * Fully qualified name of the JDBC driver for 'url'; detected from the URL when not set.
+	 */
+	private String driverClassName;
+
+	/**
+	 * SQL statements run on every connection migrations open, before anything else, e.g. "SET
+	 * lock_timeout = '10s'" or "SET ROLE app_owner". With them, migrations connect on their own
+	 * instead of borrowing the application's pooled connections, so the settings never leak into
+	 * the application's sessions.
+	 */
+	private List<String> initSqls = new ArrayList<>();
+
+	/**
+	 * How many times to retry when the database cannot be reached at startup, e.g. while a database
+	 * started with the application (Docker Compose, Kubernetes) is still coming up. Retries stop once
+	 * a connection has succeeded.
+	 */
+	private int connectRetries;
+
+	/**
+	 * The longest wait between two connection attempts: waits start at one second and double up to
+	 * this.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration connectRetriesInterval = Duration.ofSeconds(120);
+
+	/**
+	 * The revision (id or unique prefix) an existing schema is taken to be when it has tables but no
+	 * revision is recorded yet: it and its ancestors are recorded as applied without running, and the
+	 * revisions after it are applied. 'base' runs every revision over the existing tables. Without
+	 * it, the startup upgrade stops on such a schema and says what to do.
+	 */
+	private String baseline;
+
 	private final Drift drift = new Drift();
 
 	private final Generate generate = new Generate();
@@ -171,6 +224,70 @@ public class MigrationsProperties {
 
 	public void setInstalledBy(String installedBy) {
 		this.installedBy = installedBy;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getUser() {
+		return this.user;
+	}
+
+	public void setUser(String user) {
+		this.user = user;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public String getDriverClassName() {
+		return this.driverClassName;
+	}
+
+	public void setDriverClassName(String driverClassName) {
+		this.driverClassName = driverClassName;
+	}
+
+	public List<String> getInitSqls() {
+		return this.initSqls;
+	}
+
+	public void setInitSqls(List<String> initSqls) {
+		this.initSqls = initSqls;
+	}
+
+	public int getConnectRetries() {
+		return this.connectRetries;
+	}
+
+	public void setConnectRetries(int connectRetries) {
+		this.connectRetries = connectRetries;
+	}
+
+	public Duration getConnectRetriesInterval() {
+		return this.connectRetriesInterval;
+	}
+
+	public void setConnectRetriesInterval(Duration connectRetriesInterval) {
+		this.connectRetriesInterval = connectRetriesInterval;
+	}
+
+	public String getBaseline() {
+		return this.baseline;
+	}
+
+	public void setBaseline(String baseline) {
+		this.baseline = baseline;
 	}
 
 	public Drift getDrift() {

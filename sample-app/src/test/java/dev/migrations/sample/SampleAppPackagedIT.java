@@ -58,7 +58,7 @@ class SampleAppPackagedIT {
 				.allSatisfy((revision) -> assertThat(revision.get("state").asString()).isEqualTo("APPLIED"));
 			assertThat(firstStatus.get("drift").get("status").asString()).as(firstStatus.toString()).isEqualTo("NONE");
 			assertThat(firstStatus.get("drift").get("differences")).isEmpty();
-			assertThat(app.log()).contains("Database upgraded from base to [" + HEAD + "]");
+			assertThat(app.log()).contains("Upgraded the database from base to " + HEAD + ": 4 revisions in ");
 
 			HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(app.uri("/bulletins"))
 				.header("Content-Type", "application/json")
@@ -86,7 +86,7 @@ class SampleAppPackagedIT {
 			assertThat(strings(status.get("current"))).containsExactly(HEAD);
 			assertThat(status.get("upToDate").asBoolean()).isTrue();
 			assertThat(appliedAt(status)).isEqualTo(appliedAt(firstStatus));
-			assertThat(app.log()).doesNotContain("Database upgraded from");
+			assertThat(app.log()).doesNotContain("Upgraded the database").contains("Database is up to date at " + HEAD);
 		}
 	}
 

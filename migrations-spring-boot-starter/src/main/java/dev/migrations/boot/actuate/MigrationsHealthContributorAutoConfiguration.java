@@ -17,13 +17,16 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 /**
  * Registers {@link MigrationsHealthIndicator} as the {@code migrations} health contributor, unless
- * {@code management.health.migrations.enabled=false}. The indicator reads the status through the
+ * {@code management.health.migrations.enabled=false}, and adds it to the {@code readiness} group of
+ * the availability probes (not to {@code liveness}). The indicator reads the status through the
  * {@link MigrationsStatusCache} it shares with the endpoint.
  */
-@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationsDriftAutoConfiguration.class })
+@AutoConfiguration(after = { MigrationsAutoConfiguration.class, MigrationsDriftAutoConfiguration.class },
+		afterName = "org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration")
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class, Migrations.class })
 @ConditionalOnBean(Migrations.class)
 @ConditionalOnEnabledHealthIndicator("migrations")
@@ -39,6 +42,12 @@ public final class MigrationsHealthContributorAutoConfiguration {
 		return new MigrationsHealthIndicator(status, driftMonitor.getIfAvailable(),
 				MigrationsHealthIndicator.StatusMapping.of(properties.getHealth()),
 				statusAggregator.getIfUnique(StatusAggregator::getDefault));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsReadinessGroupPostProcessor migrationsReadinessGroupPostProcessor(Environment environment) {
+		return new MigrationsReadinessGroupPostProcessor(environment, "migrations");
 	}
 
 }

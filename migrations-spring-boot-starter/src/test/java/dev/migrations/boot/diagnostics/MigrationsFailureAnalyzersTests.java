@@ -123,7 +123,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(7);
+		assertThat(ours).hasSize(13);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)

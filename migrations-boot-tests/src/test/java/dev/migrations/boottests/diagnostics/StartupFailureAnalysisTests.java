@@ -1,0 +1,93 @@
+package dev.migrations.boottests.diagnostics;
+
+import java.io.IOException;
+
+import dev.migrations.boottests.ahead.AheadShopApplication;
+import dev.migrations.boottests.app.ShopApplication;
+import dev.migrations.boottests.support.Apps;
+import dev.migrations.boottests.support.Sql;
+import dev.migrations.boottests.support.TcpProxy;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Applications that fail to start during their first hour with migrations, and what Spring Boot's
+ * "APPLICATION FAILED TO START" report tells their developers.
+ */
+@ExtendWith({ TestDatabaseExtension.class, OutputCaptureExtension.class })
+class StartupFailureAnalysisTests {
+
+	@Test
+	void anEntityAheadOfTheDatabaseNamesTheColumnAndTheCommands(TestDatabase database, CapturedOutput output) {
+		Apps.failToStart(AheadShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS));
+		assertThat(report(output)).contains(
+				"Hibernate's schema validation (spring.jpa.hibernate.ddl-auto=validate) found that the entities map column"
+						+ " customer.phone, which the database does not have",
+				"db migrate -m \"add phone to customer\"", "db upgrade", "db check");
+	}
+
+	@Test
+	void anUnreachableDatabaseIsNamedWithoutItsPassword(TestDatabase database, CapturedOutput output) throws IOException {
+		try (TcpProxy closed = TcpProxy.to(database, Integer.MAX_VALUE)) {
+			String url = closed.jdbcUrl(database.jdbcUrl());
+			String withPassword = url + (url.contains("?") ? "&" : "?") + "password=hunter2";
+			Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(withPassword, database.username(), null),
+					ShopApplication.DEFAULTS));
+			assertThat(closed.refusedSoFar()).isPositive();
+			assertThat(report(output)).contains("migrations could not connect to it",
+					"Could not connect to jdbc:postgresql://127.0.0.1:" + closed.port() + "/", "password=******",
+					"as user '" + database.username() + "'",
+					"Check that the database server is running and reachable from this host at 127.0.0.1:" + closed.port(),
+					"migrations.connect-retries=10");
+			assertThat(output.toString()).doesNotContain("hunter2");
+		}
+	}
+
+	@Test
+	void aRejectedLoginSaysWhichPropertiesToCheck(TestDatabase database, CapturedOutput output) {
+		Apps.failToStart(ShopApplication.class,
+				Apps.with(Apps.database(database.jdbcUrl(), "no_such_user_here", "wrong"), ShopApplication.DEFAULTS));
+		assertThat(report(output)).contains("Could not connect to " + database.jdbcUrl() + " as user 'no_such_user_here'",
+				"The server rejected the login",
+				"spring.datasource.username", "migrations.user");
+	}
+
+	@Test
+	void aMissingDatabaseIsToldApartFromAnUnreachableServer(TestDatabase database, CapturedOutput output) {
+		String missing = database.jdbcUrl().replace(database.name(), database.name() + "_missing");
+		Apps.failToStart(ShopApplication.class,
+				Apps.with(Apps.database(missing, database.username(), database.password()), ShopApplication.DEFAULTS));
+		assertThat(report(output)).contains("database \"" + database.name() + "_missing\" does not exist",
+				"The server answered but has no database of that name");
+	}
+
+	@Test
+	void aFailingRevisionIsNamedWithItsFileLineAndSqlAndWasRolledBack(TestDatabase database, CapturedOutput output) {
+		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS),
+				"migrations.locations=classpath:apps/shop/revisions,classpath:apps/failing");
+		assertThat(report(output)).contains(
+				"revision 5b0bfa110003 failed at statement 2, apps/failing/5b0bfa110003_add_customer_tier.sql (line 9)",
+				"ALTER TABLE customer ADD COLUMN tier varchar(10)", "relation \"tiers\" does not exist",
+				"was rolled back: nothing of it was applied", "Fix it in apps/failing/5b0bfa110003_add_customer_tier.sql");
+		assertThat(Sql.query(database, "SELECT revision FROM migrations_version ORDER BY applied_seq"))
+			.containsExactly(ShopApplication.CREATE_CUSTOMER, ShopApplication.ADD_EMAIL);
+		assertThat(Sql.tables(database, "public")).doesNotContain("tier");
+	}
+
+	/** Spring Boot's failure report, from its banner on. */
+	private static String report(CapturedOutput output) {
+		String all = output.toString();
+		int start = all.indexOf("APPLICATION FAILED TO START");
+		assertThat(start).as("a failure analysis was reported").isNotNegative();
+		return all.substring(start);
+	}
+
+}

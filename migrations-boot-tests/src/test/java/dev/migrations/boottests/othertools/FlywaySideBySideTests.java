@@ -1,0 +1,105 @@
+package dev.migrations.boottests.othertools;
+
+import java.util.List;
+
+import dev.migrations.Migrations;
+import dev.migrations.boottests.app.Customer;
+import dev.migrations.boottests.app.CustomerRepository;
+import dev.migrations.boottests.app.ShopApplication;
+import dev.migrations.boottests.support.Apps;
+import dev.migrations.boottests.support.Sql;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shop with Flyway's real artifacts and Spring Boot's Flyway auto-configuration on its class
+ * path, as a team moving from Flyway has it: both tools would migrate the same schema, so the
+ * startup stops before either runs; the documented path then takes the Flyway-built database over.
+ */
+@ExtendWith({ TestDatabaseExtension.class, OutputCaptureExtension.class })
+class FlywaySideBySideTests {
+
+	private static final String FLYWAY = "spring.flyway.locations=classpath:apps/shop/flyway";
+
+	private static final String NO_LIQUIBASE = "spring.liquibase.enabled=false";
+
+	@RegisterExtension
+	final Apps apps = new Apps();
+
+	@Test
+	void bothOnTheSameSchemaStopBeforeEitherRuns(TestDatabase database, CapturedOutput output) {
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY);
+		assertThat(report(output)).contains(
+				"Flyway and migrations would both migrate schema public of " + database.jdbcUrl()
+						+ " on this startup (Flyway is on the class path and spring.flyway.enabled is not false)",
+				"spring.flyway.enabled=false", "migrations.baseline=<that revision's id>", "db migrate -m \"initial schema\"",
+				"migrations.enabled=false");
+		assertThat(Sql.tables(database, "public")).isEmpty();
+	}
+
+	@Test
+	void aFlywayDatabaseIsTakenOverWithABaseline(TestDatabase database, CapturedOutput output) {
+		try (Apps flywayOnly = new Apps()) {
+			ConfigurableApplicationContext context = flywayOnly.start(ShopApplication.class, shop(database), FLYWAY,
+					"migrations.enabled=false");
+			context.getBean(CustomerRepository.class).save(new Customer("Ada", "ada@example.com"));
+		}
+		assertThat(Sql.query(database, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+			.containsExactly("1", "2");
+
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY);
+		assertThat(report(output)).contains("the schema has Flyway's history (flyway_schema_history, at version 2"
+				+ " (add customer email))", "(at version 2 (add customer email))");
+
+		int before = output.toString().length();
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY, "spring.flyway.enabled=false");
+		assertThat(report(output.toString().substring(before))).contains(
+				"Schema public has 1 table (customer) but no revision recorded in migrations_version; it has Flyway's"
+						+ " history (flyway_schema_history, at version 2 (add customer email))",
+				"migrations.baseline=<revision>");
+
+		ConfigurableApplicationContext context = this.apps.start(ShopApplication.class, shop(database), FLYWAY,
+				"spring.flyway.enabled=false", "migrations.baseline=" + ShopApplication.ADD_EMAIL);
+		assertThat(context.getBean(Migrations.class).current()).containsExactly(ShopApplication.ADD_EMAIL);
+		assertThat(context.getBean(CustomerRepository.class).findByEmail("ada@example.com")).hasSize(1);
+		assertThat(output).contains("Baseline: schema public had 1 table (customer) and no recorded revision, so "
+				+ ShopApplication.ADD_EMAIL + " (add customer email) and its ancestors are recorded as applied without"
+				+ " running them; Flyway's history (flyway_schema_history, at version 2 (add customer email)) stays in"
+				+ " place and is no longer read");
+		assertThat(Sql.query(database, "SELECT count(*) FROM flyway_schema_history")).containsExactly("2");
+	}
+
+	@Test
+	void flywayOnAnotherSchemaRunsBesideMigrations(TestDatabase database) {
+		this.apps.start(ShopApplication.class, shop(database), FLYWAY, "spring.flyway.default-schema=legacy",
+				"spring.flyway.schemas=legacy");
+		assertThat(Sql.tables(database, "legacy")).containsExactly("customer", "flyway_schema_history");
+		assertThat(Sql.tables(database, "public")).containsExactly("customer", "migrations_version",
+				"migrations_version_log");
+	}
+
+	private static List<String> shop(TestDatabase database) {
+		return Apps.with(Apps.with(Apps.database(database), ShopApplication.DEFAULTS), NO_LIQUIBASE,
+				"migrations.drift.enabled=false");
+	}
+
+	static String report(CapturedOutput output) {
+		return report(output.toString());
+	}
+
+	static String report(String output) {
+		int start = output.lastIndexOf("APPLICATION FAILED TO START");
+		assertThat(start).as("a failure analysis was reported").isNotNegative();
+		return output.substring(start);
+	}
+
+}

@@ -1,0 +1,80 @@
+package dev.migrations.boot;
+
+import java.sql.SQLException;
+
+/**
+ * Migrations could not connect to their database: unreachable, refused, or the login was rejected.
+ * The message names the JDBC URL (without its password), the user and how many attempts were made.
+ */
+public class DatabaseConnectionException extends SQLException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String url;
+
+	private final String user;
+
+	private final int attempts;
+
+	public DatabaseConnectionException(String url, String user, int attempts, Throwable cause) {
+		super("Could not connect to " + ((url != null) ? url : "the database") + ((user != null) ? " as user '" + user + "'" : "")
+				+ ((attempts > 1) ? " after " + attempts + " attempts" : "") + ": " + rootMessage(cause),
+				sqlState(cause), cause);
+		this.url = url;
+		this.user = user;
+		this.attempts = attempts;
+	}
+
+	/** The JDBC URL without credentials; {@code null} when it could not be told. */
+	public String url() {
+		return this.url;
+	}
+
+	/** The login user; {@code null} when it could not be told. */
+	public String user() {
+		return this.user;
+	}
+
+	/** How many connection attempts were made. */
+	public int attempts() {
+		return this.attempts;
+	}
+
+	/** Whether the server rejected the login (SQLState class 28), as opposed to not being reachable. */
+	public boolean isAuthenticationFailure() {
+		return getSQLState() != null && getSQLState().startsWith("28");
+	}
+
+	/** Whether the server answered that the database does not exist (SQLState 3D000). */
+	public boolean isUnknownDatabase() {
+		return "3D000".equals(getSQLState());
+	}
+
+	private static String sqlState(Throwable cause) {
+		for (Throwable candidate = cause; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof SQLException sql && sql.getSQLState() != null) {
+				return sql.getSQLState();
+			}
+		}
+		return null;
+	}
+
+	private static String rootMessage(Throwable cause) {
+		// the driver's own words: the deepest SQLException, else the deepest cause
+		String message = null;
+		for (Throwable candidate = cause; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof SQLException && candidate.getMessage() != null) {
+				message = candidate.getMessage();
+			}
+		}
+		if (message == null) {
+			Throwable root = cause;
+			while (root.getCause() != null) {
+				root = root.getCause();
+			}
+			message = String.valueOf(root);
+		}
+		return message;
+	}
+
+}

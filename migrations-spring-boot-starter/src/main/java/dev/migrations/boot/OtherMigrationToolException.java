@@ -1,0 +1,54 @@
+package dev.migrations.boot;
+
+import dev.migrations.MigrationsException;
+import dev.migrations.baseline.OtherToolHistory;
+
+/**
+ * Flyway or Liquibase is set to migrate, on this startup, the same database schema as migrations.
+ * Raised before either has run anything.
+ */
+public class OtherMigrationToolException extends MigrationsException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final String tool;
+
+	private final String disableProperty;
+
+	private final String schema;
+
+	private final transient OtherToolHistory history;
+
+	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
+			OtherToolHistory history) {
+		super(tool + " and migrations would both migrate schema " + schema + " of " + ((url != null) ? url : "the database")
+				+ " on this startup (" + tool + " is on the class path and " + disableProperty.replace("=false", "")
+				+ " is not false)" + ((history != null) ? "; the schema has " + history.describe() : "")
+				+ ". Nothing was run.");
+		this.tool = tool;
+		this.disableProperty = disableProperty;
+		this.schema = schema;
+		this.history = history;
+	}
+
+	/** {@code Flyway} or {@code Liquibase}. */
+	public String tool() {
+		return this.tool;
+	}
+
+	/** The property that turns the other tool off, e.g. {@code spring.flyway.enabled=false}. */
+	public String disableProperty() {
+		return this.disableProperty;
+	}
+
+	/** The schema both would migrate. */
+	public String schema() {
+		return this.schema;
+	}
+
+	/** The other tool's history in the schema; {@code null} when it has none yet. */
+	public OtherToolHistory history() {
+		return this.history;
+	}
+
+}

@@ -1,0 +1,160 @@
+package dev.migrations.boot;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import dev.migrations.Migrations;
+import dev.migrations.baseline.ExistingSchema;
+import dev.migrations.baseline.OtherToolHistory;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Finds Flyway and Liquibase set up by Spring Boot to migrate on this startup, and stops the startup
+ * when one would migrate the same schema as migrations. It runs before any of them (the
+ * initializer detector orders migrations first) and looks only at bean definitions and properties,
+ * so neither tool has been created or run yet.
+ */
+final class OtherMigrationTools {
+
+	private final ListableBeanFactory beanFactory;
+
+	private final Environment environment;
+
+	private final ClassLoader classLoader;
+
+	OtherMigrationTools(ListableBeanFactory beanFactory, Environment environment, ClassLoader classLoader) {
+		this.beanFactory = beanFactory;
+		this.environment = environment;
+		this.classLoader = classLoader;
+	}
+
+	/**
+	 * Throws when another tool would migrate the same database schema.
+	 * @param migrations the facade: its data source, and the other tool's history for the message
+	 * @param applicationUrl the application's JDBC URL, which the other tools use unless configured
+	 * @param schema the schema migrations use ({@code migrations.schema}), {@code null} for the default
+	 */
+	void check(Migrations migrations, String applicationUrl, String schema) {
+		DataSource dataSource = migrations.dataSource();
+		if (dataSource == null) {
+			return;
+		}
+		List<Tool> tools = new ArrayList<>();
+		if (hasBean("org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer")) {
+			String url = url("spring.flyway.url", "org.springframework.boot.flyway.autoconfigure.FlywayDataSource",
+					applicationUrl);
+			String flywaySchema = this.environment.getProperty("spring.flyway.default-schema");
+			if (!StringUtils.hasText(flywaySchema)) {
+				String[] schemas = StringUtils.commaDelimitedListToStringArray(this.environment.getProperty("spring.flyway.schemas"));
+				flywaySchema = (schemas.length > 0) ? schemas[0].trim() : null;
+			}
+			tools.add(new Tool("Flyway", "spring.flyway.enabled=false", url, flywaySchema));
+		}
+		if (hasBean("liquibase.integration.spring.SpringLiquibase")) {
+			String url = url("spring.liquibase.url", "org.springframework.boot.liquibase.autoconfigure.LiquibaseDataSource",
+					applicationUrl);
+			tools.add(new Tool("Liquibase", "spring.liquibase.enabled=false", url,
+					this.environment.getProperty("spring.liquibase.default-schema")));
+		}
+		String ours = (dataSource instanceof RetryingDataSource retrying) ? retrying.description().url()
+				: DataSourceDescription.of(dataSource).url();
+		Supplier<String> defaultSchema = new Supplier<>() {
+
+			private String schema;
+
+			@Override
+			public String get() {
+				if (this.schema == null) {
+					this.schema = currentSchema(migrations, dataSource);
+				}
+				return this.schema;
+			}
+
+		};
+		for (Tool tool : tools) {
+			if (!sameDatabase(ours, tool.url())) {
+				continue;
+			}
+			String mine = StringUtils.hasText(schema) ? schema : defaultSchema.get();
+			String theirs = StringUtils.hasText(tool.schema()) ? tool.schema() : defaultSchema.get();
+			if (mine.equalsIgnoreCase(theirs)) {
+				throw new OtherMigrationToolException(tool.name(), tool.disableProperty(), ours, mine,
+						history(migrations, tool.name()));
+			}
+		}
+	}
+
+	private boolean hasBean(String typeName) {
+		if (!ClassUtils.isPresent(typeName, this.classLoader)) {
+			return false;
+		}
+		Class<?> type = ClassUtils.resolveClassName(typeName, this.classLoader);
+		// no eager initialisation: the tools must not be created (Liquibase migrates when it is)
+		return this.beanFactory.getBeanNamesForType(type, true, false).length > 0;
+	}
+
+	@SuppressWarnings("unchecked")
+	private String url(String property, String qualifierName, String applicationUrl) {
+		String configured = this.environment.getProperty(property);
+		if (StringUtils.hasText(configured)) {
+			return DataSourceDescription.withoutPassword(configured);
+		}
+		if (ClassUtils.isPresent(qualifierName, this.classLoader)) {
+			Class<? extends java.lang.annotation.Annotation> qualifier = (Class<? extends java.lang.annotation.Annotation>) ClassUtils
+				.resolveClassName(qualifierName, this.classLoader);
+			for (String name : this.beanFactory.getBeanNamesForAnnotation(qualifier)) {
+				if (this.beanFactory.getBean(name) instanceof DataSource own) {
+					return DataSourceDescription.of(own).url();
+				}
+			}
+		}
+		return applicationUrl;
+	}
+
+	static boolean sameDatabase(String first, String second) {
+		// a URL that cannot be told is taken as the same database: better a clear stop than two tools racing
+		return first == null || second == null || normalize(first).equals(normalize(second));
+	}
+
+	private static String normalize(String url) {
+		String normalized = url;
+		int parameters = normalized.indexOf('?');
+		if (parameters >= 0) {
+			normalized = normalized.substring(0, parameters);
+		}
+		while (normalized.endsWith("/")) {
+			normalized = normalized.substring(0, normalized.length() - 1);
+		}
+		return normalized.toLowerCase(Locale.ROOT);
+	}
+
+	private static String currentSchema(Migrations migrations, DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return migrations.dialect().currentSchema(connection);
+		}
+		catch (SQLException ex) {
+			throw new dev.migrations.MigrationsException("Could not read the current schema: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static OtherToolHistory history(Migrations migrations, String tool) {
+		ExistingSchema existing = migrations.existingSchema();
+		return existing.otherTools().stream().filter((history) -> history.tool().equals(tool)).findFirst().orElse(null);
+	}
+
+	/** Another tool set to migrate on startup: where it connects and which schema it migrates. */
+	private record Tool(String name, String disableProperty, String url, String schema) {
+
+	}
+
+}

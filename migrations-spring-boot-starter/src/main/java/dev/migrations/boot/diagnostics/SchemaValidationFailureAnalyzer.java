@@ -1,0 +1,89 @@
+package dev.migrations.boot.diagnostics;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+/**
+ * Hibernate's schema validation ({@code spring.jpa.hibernate.ddl-auto=validate}) found that an
+ * entity is ahead of the database: a field or entity was added or changed and no revision makes the
+ * change yet. Hibernate is matched by class name, so the starter works without it.
+ */
+class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
+
+	private static final String SCHEMA_MANAGEMENT_EXCEPTION = "org.hibernate.tool.schema.spi.SchemaManagementException";
+
+	private static final Pattern MISSING_COLUMN = Pattern.compile("missing column \\[([^\\]]+)\\] in table \\[([^\\]]+)\\]");
+
+	private static final Pattern MISSING_TABLE = Pattern.compile("missing table \\[([^\\]]+)\\]");
+
+	private static final Pattern MISSING_SEQUENCE = Pattern.compile("missing sequence \\[([^\\]]+)\\]");
+
+	private static final Pattern WRONG_TYPE = Pattern.compile(
+			"wrong column type encountered in column \\[([^\\]]+)\\] in table \\[([^\\]]+)\\]; found \\[([^\\]]+)\\], but expecting \\[([^\\]]+)\\]");
+
+	@Override
+	public FailureAnalysis analyze(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause.getClass().getName().equals(SCHEMA_MANAGEMENT_EXCEPTION) && cause.getMessage() != null) {
+				Difference difference = difference(cause.getMessage());
+				return (difference != null) ? analysis(difference, cause) : null;
+			}
+		}
+		return null;
+	}
+
+	private static Difference difference(String message) {
+		Matcher matcher = MISSING_COLUMN.matcher(message);
+		if (matcher.find()) {
+			String table = unqualified(matcher.group(2));
+			return new Difference("the entities map column " + table + "." + matcher.group(1)
+					+ ", which the database does not have", "add " + matcher.group(1) + " to " + table);
+		}
+		matcher = WRONG_TYPE.matcher(message);
+		if (matcher.find()) {
+			String table = unqualified(matcher.group(2));
+			return new Difference("column " + table + "." + matcher.group(1) + " is " + matcher.group(3)
+					+ " in the database, but the entities expect " + matcher.group(4),
+					"change type of " + table + "." + matcher.group(1));
+		}
+		matcher = MISSING_TABLE.matcher(message);
+		if (matcher.find()) {
+			String table = unqualified(matcher.group(1));
+			return new Difference("the entities map table " + table + ", which the database does not have",
+					"create " + table);
+		}
+		matcher = MISSING_SEQUENCE.matcher(message);
+		if (matcher.find()) {
+			String sequence = unqualified(matcher.group(1));
+			return new Difference("the entities use sequence " + sequence + ", which the database does not have",
+					"create sequence " + sequence);
+		}
+		return null;
+	}
+
+	private static String unqualified(String name) {
+		int dot = name.lastIndexOf('.');
+		return (dot >= 0) ? name.substring(dot + 1) : name;
+	}
+
+	private static FailureAnalysis analysis(Difference difference, Throwable cause) {
+		String description = "The application did not start: Hibernate's schema validation (spring.jpa.hibernate.ddl-auto"
+				+ "=validate) found that " + difference.what() + ". An entity changed and no applied revision makes that"
+				+ " change yet.\n\n" + cause.getMessage();
+		String action = "Generate a revision from the entities, review it, and apply it:\n\n"
+				+ "    db migrate -m \"" + difference.message() + "\"\n    db upgrade\n\n"
+				+ "(or start the application again: it applies pending revisions on startup). `db check` lists every"
+				+ " difference between the entities and the database. If a revision already makes this change, it was"
+				+ " not applied: check migrations.target and migrations.upgrade-on-startup, and `db current`.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+	/** What differs, and a revision message for it. */
+	private record Difference(String what, String message) {
+
+	}
+
+}
