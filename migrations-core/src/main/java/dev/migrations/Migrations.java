@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import dev.migrations.autogenerate.Autogenerator;
+import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntityModel;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.dialect.Dialect;
@@ -35,6 +36,9 @@ import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
+import dev.migrations.lint.LintOptions;
+import dev.migrations.lint.LintResult;
+import dev.migrations.lint.Linter;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
 import dev.migrations.revision.Revision;
@@ -518,6 +522,59 @@ public final class Migrations {
 			throw new MigrationsException("No DataSource is configured: this command needs the database.");
 		}
 		return this.configuration.dataSource;
+	}
+
+	// ---- safety on production: lint and rehearsal ----
+
+	/**
+	 * {@code db lint}: checks revisions for statements that are correct but unsafe on a large, busy
+	 * PostgreSQL (locks that block reads or writes for a scan or rewrite, statements that fail in a
+	 * transaction, renames and drops the running code still reads). With a DataSource it lints the
+	 * pending revisions and weighs findings by the tables' sizes; without, every revision.
+	 */
+	public LintResult lint() {
+		return lint(LintOptions.defaults());
+	}
+
+	/** {@code db lint} with options: which revisions, severities, rules turned off, row thresholds. */
+	public LintResult lint(LintOptions options) {
+		requirePostgres("Lint");
+		boolean database = options.useDatabase() && this.configuration.dataSource != null;
+		Set<String> scope = lintScope(options, database);
+		EntityModel entities = (this.configuration.entities != null) ? readEntityModel() : null;
+		return new Linter(options, entities, database ? this.configuration.dataSource : null, this.configuration.schema)
+			.lint(this.graph.revisions(), scope::contains);
+	}
+
+	private Set<String> lintScope(LintOptions options, boolean database) {
+		return switch (options.scope()) {
+			case ALL -> ids(this.graph.revisions());
+			case DEFAULT -> database ? Set.copyOf(this.migrator.state().pending()) : ids(this.graph.revisions());
+			case PENDING -> {
+				requireDataSource();
+				yield Set.copyOf(this.migrator.state().pending());
+			}
+			case NAMED -> ids(options.revisions().stream().map(this.graph::resolve).toList());
+		};
+	}
+
+	private static Set<String> ids(List<Revision> revisions) {
+		return Set.copyOf(revisions.stream().map(Revision::id).toList());
+	}
+
+	private EntityModel readEntityModel() {
+		EntityModel model = this.entityModel.get();
+		if (model == null) {
+			model = new EntityMetadataReader().read(this.configuration.entities);
+			this.entityModel.compareAndSet(null, model);
+		}
+		return model;
+	}
+
+	private void requirePostgres(String what) {
+		if (!this.dialect.name().equals("postgresql")) {
+			throw new MigrationsException(what + " supports PostgreSQL; " + this.dialect.name() + " is not supported.");
+		}
 	}
 
 	// ---- commands that write revision files ----
