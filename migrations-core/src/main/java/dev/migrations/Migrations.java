@@ -39,16 +39,21 @@ import dev.migrations.diff.Operation;
 import dev.migrations.lint.LintOptions;
 import dev.migrations.lint.LintResult;
 import dev.migrations.lint.Linter;
+import dev.migrations.rehearse.Rehearsal;
+import dev.migrations.rehearse.RehearsalOptions;
+import dev.migrations.rehearse.RehearsalReport;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionSources;
+import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.MigrationsListener;
 
 /**
  * The commands of the tool as a plain Java API, the same verbs as the {@code db} shell commands:
@@ -569,6 +574,40 @@ public final class Migrations {
 			this.entityModel.compareAndSet(null, model);
 		}
 		return model;
+	}
+
+	/**
+	 * {@code db upgrade TARGET --rehearse}: runs the revisions an upgrade to the target would apply on a
+	 * copy of the database ({@code CREATE DATABASE ... TEMPLATE}, dropped afterwards), and reports per
+	 * statement its time, the locks it took and the rows it touched. The database is left unchanged.
+	 */
+	public RehearsalReport rehearse(String target) {
+		return rehearse(target, RehearsalOptions.copy());
+	}
+
+	/** {@link #rehearse(String)} on a copy reached with other credentials, or in a rolled-back transaction. */
+	public RehearsalReport rehearse(String target, RehearsalOptions options) {
+		requirePostgres("Rehearsal");
+		DataSource dataSource = requireDataSource();
+		return new Rehearsal(target, options, this.dialect, this.configuration.schema,
+				(database) -> upgradePlan(database, target)).run(dataSource);
+	}
+
+	/** The revisions an upgrade of {@code database} to {@code target} would apply, refusing where the upgrade would. */
+	private List<Revision> upgradePlan(DataSource database, String target) {
+		DatabaseState state = new DatabaseMigrator(database, this.dialect, this.configuration.schema,
+				this.configuration.versionTable, this.graph, this.configuration.lockTimeout, false, this.performedBy,
+				MigrationsListener.NONE).state();
+		if (!state.failed().isEmpty()) {
+			throw new MigrationsException("Revisions " + state.failed() + " are recorded as failed, so an upgrade would"
+					+ " refuse to run: resolve them first (see `db history`).");
+		}
+		if (this.configuration.validateChecksums && !state.modified().isEmpty()) {
+			throw new MigrationsException("Applied revisions " + state.modified() + " were modified after they were applied,"
+					+ " so an upgrade would refuse to run: restore them, or `db stamp` them to accept the new content.");
+		}
+		List<String> applied = state.applied().stream().map(AppliedRevision::revision).toList();
+		return new TargetResolver(this.graph).upgrade(target, applied).steps();
 	}
 
 	private void requirePostgres(String what) {
