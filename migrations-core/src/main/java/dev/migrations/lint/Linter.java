@@ -38,8 +38,6 @@ import dev.migrations.sql.SqlSyntaxException;
  */
 public final class Linter {
 
-	private static final int STATEMENT_DISPLAY = 160;
-
 	private final LintOptions options;
 
 	private final Map<String, EntityTable> entities;
@@ -916,7 +914,7 @@ public final class Linter {
 		}
 
 		private Draft draft(Rule rule, String message, String fix) {
-			return Draft.of(rule, this.revision, fileLine(), display(this.text), message, fix);
+			return Draft.of(rule, this.revision, fileLine(), Statements.display(this.text), message, fix);
 		}
 
 		private int fileLine() {
@@ -949,10 +947,5 @@ public final class Linter {
 		return (at < 0 || at > text.length()) ? text : text.substring(0, at) + insertion + text.substring(at);
 	}
 
-	/** The statement on one line, shortened for display. */
-	static String display(String sql) {
-		String oneLine = sql.replaceAll("\\s+", " ").strip();
-		return (oneLine.length() <= STATEMENT_DISPLAY) ? oneLine : oneLine.substring(0, STATEMENT_DISPLAY - 3) + "...";
-	}
 
 }

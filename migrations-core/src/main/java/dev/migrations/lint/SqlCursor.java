@@ -53,10 +53,6 @@ final class SqlCursor {
 		return (this.pos > 0) ? this.tokens.get(this.pos - 1) : null;
 	}
 
-	int position() {
-		return this.pos;
-	}
-
 	/** Whether the current token is the word {@code keyword}. */
 	boolean at(String keyword) {
 		Token token = peek();

@@ -20,7 +20,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.PostgresIdentifiers;
-import dev.migrations.lint.LockTargets;
+import dev.migrations.lint.Statements;
 import dev.migrations.revision.Revision;
 import dev.migrations.sql.SqlSplitter;
 import dev.migrations.sql.SqlStatement;
@@ -48,8 +48,6 @@ public final class Rehearsal {
 		List<Revision> plan(DataSource database);
 
 	}
-
-	private static final int STATEMENT_DISPLAY = 160;
 
 	private static final String OBJECT_IN_USE = "55006";
 
@@ -365,7 +363,8 @@ public final class Rehearsal {
 						heldNanos += steps.get(k).nanos;
 					}
 				}
-				statements.add(new StatementRehearsal(i + 1, step.line, step.display(), Duration.ofNanos(step.nanos), step.rows,
+				statements.add(new StatementRehearsal(i + 1, step.line, Statements.display(step.sql),
+						Duration.ofNanos(step.nanos), step.rows,
 						locks(step.locks, existing, created, Duration.ofNanos(heldNanos)), step.observation,
 						(step.error != null) ? message(step.error) : null));
 			}
@@ -423,7 +422,7 @@ public final class Rehearsal {
 				return step;
 			}
 			LockObserver.Observed observed = this.observer.run(this.connection, step.sql,
-					LockTargets.relationOf(step.sql));
+					Statements.relationOf(step.sql));
 			Step watched = new Step(step.line, step.sql, null);
 			watched.nanos = observed.time().toNanos();
 			watched.rows = observed.rows();
@@ -504,11 +503,6 @@ public final class Rehearsal {
 			this.line = line;
 			this.sql = sql;
 			this.java = java;
-		}
-
-		String display() {
-			String oneLine = this.sql.replaceAll("\\s+", " ").strip();
-			return (oneLine.length() <= STATEMENT_DISPLAY) ? oneLine : oneLine.substring(0, STATEMENT_DISPLAY - 3) + "...";
 		}
 
 	}

@@ -197,8 +197,21 @@ class LintDatabasePostgresTest {
 					tuple("rename-column", 10, Severity.WARNING), tuple("drop-table", 11, Severity.INFO));
 		assertThat(withEntities.lint().findings().get(0).message()).contains("the entities still map account.email");
 
+		this.files.write("cccc00000003", CHANGE, "breaking", "SET LOCAL lock_timeout = '2s';\n"
+				+ "ALTER TABLE account RENAME COLUMN email TO mail;\nALTER TABLE account RENAME TO customer;\n"
+				+ "DROP TABLE customer;", "");
+		withEntities.reload();
+		assertThat(withEntities.lint(LintOptions.defaults().revisions("cccc00000003")).findings())
+			.extracting(Finding::rule, Finding::line, Finding::severity)
+			.containsExactly(tuple("rename-column", 8, Severity.ERROR), tuple("rename-table", 9, Severity.ERROR),
+					tuple("drop-table", 10, Severity.INFO));
+		assertThat(withEntities.lint(LintOptions.defaults().revisions("cccc00000003")).findings().get(1).message())
+			.isEqualTo("RENAME account TO customer, but the entities still map account: the application fails on it after"
+					+ " this upgrade");
+
 		Migrations withoutEntities = migrations(db);
-		assertThat(withoutEntities.lint().findings()).extracting(Finding::rule, Finding::severity)
+		assertThat(withoutEntities.lint(LintOptions.defaults().revisions(CHANGE)).findings())
+			.extracting(Finding::rule, Finding::severity)
 			.containsExactly(tuple("drop-column", Severity.WARNING), tuple("drop-column", Severity.WARNING),
 					tuple("rename-column", Severity.WARNING), tuple("drop-table", Severity.WARNING),
 					tuple("rename-table", Severity.WARNING));

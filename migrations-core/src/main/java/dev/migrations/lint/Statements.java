@@ -1,9 +1,34 @@
 package dev.migrations.lint;
 
-/** Which relation a statement locks, as the lint recogniser reads it: for tools that watch the statement run. */
-public final class LockTargets {
+/** What lint reads from a statement, for the tools that show or watch statements (the rehearsal). */
+public final class Statements {
 
-	private LockTargets() {
+	private static final int DISPLAY_LENGTH = 160;
+
+	private Statements() {
+	}
+
+	/** The statement on one line (whitespace runs collapsed), shortened to 160 characters for display. */
+	public static String display(String sql) {
+		StringBuilder oneLine = new StringBuilder(Math.min(sql.length(), DISPLAY_LENGTH));
+		boolean space = false;
+		for (int i = 0; i < sql.length() && oneLine.length() <= DISPLAY_LENGTH; i++) {
+			char c = sql.charAt(i);
+			if (Character.isWhitespace(c)) {
+				space = oneLine.length() > 0;
+				continue;
+			}
+			if (space) {
+				oneLine.append(' ');
+				space = false;
+			}
+			oneLine.append(c);
+		}
+		if (oneLine.length() > DISPLAY_LENGTH) {
+			oneLine.setLength(DISPLAY_LENGTH - 3);
+			oneLine.append("...");
+		}
+		return oneLine.toString();
 	}
 
 	/**
