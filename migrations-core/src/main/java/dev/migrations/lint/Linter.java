@@ -556,14 +556,14 @@ public final class Linter {
 			String fix = "add the column without a default (or with a constant one, which PostgreSQL 11+ stores without"
 					+ " a rewrite), then `ALTER TABLE " + table.sql() + " ALTER COLUMN " + quote(column.name())
 					+ " SET DEFAULT ...` for new rows, and fill existing rows in batches";
-			String rewriteWhy = "ADD COLUMN " + qualified + " rewrites the whole table under an ACCESS EXCLUSIVE lock: "
-					+ "%s; every read and write of " + table.sql() + " waits until the rewrite ends";
+			String rewriteWhy = "ADD COLUMN " + qualified + " rewrites the whole table under an ACCESS EXCLUSIVE lock: ";
+			String waits = "; every read and write of " + table.sql() + " waits until the rewrite ends";
 			if (rewrite != null) {
-				add(Rule.ADD_COLUMN_VOLATILE_DEFAULT, String.format(Locale.ROOT, rewriteWhy, rewrite), fix, table);
+				add(Rule.ADD_COLUMN_VOLATILE_DEFAULT, rewriteWhy + rewrite + waits, fix, table);
 			}
 			else if (!unknown.isEmpty()) {
-				this.drafts.add(draft(Rule.ADD_COLUMN_VOLATILE_DEFAULT, String.format(Locale.ROOT, rewriteWhy,
-						"the default calls " + String.join(", ", unknown) + "(), which the database says is volatile"), fix)
+				this.drafts.add(draft(Rule.ADD_COLUMN_VOLATILE_DEFAULT, rewriteWhy + "the default calls "
+						+ String.join(", ", unknown) + "(), which the database says is volatile" + waits, fix)
 					.on(table)
 					.when(Condition.IF_FUNCTION_VOLATILE, unknown));
 			}
@@ -682,9 +682,9 @@ public final class Linter {
 		private void changeType(Name table, KnownSchema.Table known, Shape.AlterColumnType change) {
 			String qualified = table.sql() + "." + quote(change.column());
 			KnownSchema.Column column = known.columns.get(change.column());
-			String why = "ALTER COLUMN " + qualified + " TYPE " + change.type().sql()
-					+ " %s: the table and its indexes are rewritten under an ACCESS EXCLUSIVE lock, and every read and"
-					+ " write of " + table.sql() + " waits until it ends";
+			String why = "ALTER COLUMN " + qualified + " TYPE " + change.type().sql() + " ";
+			String rewritten = ": the table and its indexes are rewritten under an ACCESS EXCLUSIVE lock, and every read"
+					+ " and write of " + table.sql() + " waits until it ends";
 			String fix = "add a column of the new type, write both from the code, fill it in batches, move reads to it,"
 					+ " and drop the old one in a later release (varchar widening, varchar to text and a larger numeric"
 					+ " precision need none of this)";
@@ -694,7 +694,8 @@ public final class Linter {
 				because = "with a USING expression";
 			}
 			else if (column == null) {
-				because = "from a type lint does not know (the column was not created by a revision), so it may rewrite";
+				because = "from a type lint does not know (no revision created the column), so unless it is a widening"
+						+ " PostgreSQL does in place";
 			}
 			else {
 				switch (column.type.changeTo(change.type())) {
@@ -702,13 +703,13 @@ public final class Linter {
 						return;
 					}
 					case REWRITE_UNLESS_UTC -> {
-						because = "from " + column.type.sql() + " rewrites unless the session's time zone is UTC";
+						because = "from " + column.type.sql() + " in a session whose time zone is not UTC";
 						condition = Condition.UNLESS_UTC_SESSION;
 					}
 					default -> because = "from " + column.type.sql();
 				}
 			}
-			this.drafts.add(draft(Rule.COLUMN_TYPE_REWRITE, String.format(Locale.ROOT, why, because), fix)
+			this.drafts.add(draft(Rule.COLUMN_TYPE_REWRITE, why + because + rewritten, fix)
 				.on(table)
 				.when(condition, Set.of()));
 		}

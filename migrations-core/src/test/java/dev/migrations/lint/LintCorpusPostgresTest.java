@@ -44,6 +44,7 @@ class LintCorpusPostgresTest {
 			CREATE INDEX ix_account_name ON account (name);
 			CREATE TABLE events (id int, at date) PARTITION BY RANGE (at);
 			CREATE TABLE "Big Table" ("Some Col" int);
+			CREATE TABLE "100% items" (id int);
 			""";
 
 	static final String INDEX = "index-without-concurrently";
@@ -330,6 +331,11 @@ class LintCorpusPostgresTest {
 						VOLATILE + "@1", TIMEOUT + "@1"),
 				c("schema-qualified drop of a qualified column", "ALTER TABLE ONLY {s}.account DROP COLUMN IF EXISTS note;",
 						DROP_COLUMN + "@1", TIMEOUT + "@1"),
+				c("a percent sign in a quoted table name, volatile default",
+						"ALTER TABLE \"100% items\" ADD COLUMN token uuid DEFAULT gen_random_uuid();", VOLATILE + "@1",
+						TIMEOUT + "@1"),
+				c("a percent sign in a quoted table name, type change", "ALTER TABLE \"100% items\" ALTER COLUMN id TYPE bigint;",
+						TYPE + "@1", TIMEOUT + "@1"),
 				c("lock table in share mode", "LOCK TABLE account IN SHARE MODE;", TIMEOUT + "@1"),
 				c("lock table in access share mode", "LOCK TABLE account IN ACCESS SHARE MODE;"),
 				c("comment on a table takes no blocking lock", "COMMENT ON TABLE account IS 'customers; CREATE INDEX';"));
