@@ -176,7 +176,7 @@ public final class Rehearsal {
 				List<Revision> plan = this.planner.plan(copyDataSource);
 				List<RevisionRehearsal> revisions;
 				try (Connection connection = copyDataSource.getConnection();
-						LockObserver observer = new LockObserver(copyDataSource.getConnection())) {
+						LockObserver observer = new LockObserver(inSchema(copyDataSource.getConnection()))) {
 					revisions = new Run(connection, observer, true).revisions(plan);
 				}
 				report = new RehearsalReport(RehearsalOptions.Mode.COPY, source, copy, this.target, revisions, List.of(),
@@ -198,6 +198,14 @@ public final class Rehearsal {
 			return new RehearsalReport(report.mode(), report.database(), report.copy(), report.target(), report.revisions(),
 					report.notes(), Duration.ofNanos(System.nanoTime() - start));
 		}
+	}
+
+	/** The connection with unqualified names resolving where the revisions run, as the statements it watches see them. */
+	private Connection inSchema(Connection connection) throws SQLException {
+		if (this.schema != null) {
+			this.dialect.useSchema(connection, this.schema);
+		}
+		return connection;
 	}
 
 	private static Connection connect(UrlDataSource dataSource, String what) {

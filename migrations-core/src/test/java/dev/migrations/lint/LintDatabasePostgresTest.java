@@ -11,6 +11,7 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
+import dev.migrations.TestDataSources;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.lint.fixtures.Account;
 import dev.migrations.test.TestDatabase;
@@ -116,7 +117,7 @@ class LintDatabasePostgresTest {
 
 	private Migrations inTimeZone(TestDatabase db, String zone) {
 		return Migrations.configure()
-			.dataSource(new SessionSettingDataSource(db.dataSource(), "SET TimeZone = '" + zone + "'"))
+			.dataSource(TestDataSources.initialized(db.dataSource(), "SET TimeZone = '" + zone + "'"))
 			.locations(this.files.location())
 			.load();
 	}
