@@ -1,6 +1,7 @@
 package dev.migrations.lint;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +76,7 @@ public final class Linter {
 	 * @return the findings, suppressed findings and notes
 	 */
 	public LintResult lint(List<Revision> revisions, Predicate<String> inScope) {
-		KnownSchema schema = new KnownSchema();
+		KnownSchema known = new KnownSchema();
 		List<Draft> drafts = new ArrayList<>();
 		List<String> linted = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
@@ -83,6 +84,7 @@ public final class Linter {
 		int statements = 0;
 		for (Revision revision : revisions) {
 			boolean reported = inScope.test(revision.id());
+			int first = drafts.size();
 			if (!(revision.body() instanceof Revision.SqlBody body)) {
 				if (reported) {
 					linted.add(revision.id());
@@ -118,7 +120,9 @@ public final class Linter {
 			if (reported) {
 				statements += split.size();
 			}
-			new RevisionPass(revision, body, schema, reported ? drafts : new ArrayList<>()).run(split);
+			new RevisionPass(revision, body, known, reported ? drafts : new ArrayList<>()).run(split);
+			// a backfill is only known to be one at the end of its revision: findings go back in line order
+			drafts.subList(first, drafts.size()).sort(Comparator.comparingInt(Draft::line));
 		}
 		return resolve(drafts, directives, linted, statements, notes);
 	}

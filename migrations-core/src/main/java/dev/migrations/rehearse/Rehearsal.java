@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -481,6 +482,9 @@ public final class Rehearsal {
 			}
 			taken.add(new LockTaken(relation.name(), relation.kind(), lock.mode(), isNew, held));
 		}
+		// pg_locks has no order: existing relations first, then by name and mode
+		taken.sort(Comparator.comparing(LockTaken::newRelation).thenComparing(LockTaken::relation)
+			.thenComparing(LockTaken::mode));
 		return taken;
 	}
 

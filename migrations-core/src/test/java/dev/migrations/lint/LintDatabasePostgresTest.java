@@ -219,6 +219,18 @@ class LintDatabasePostgresTest {
 	}
 
 	@Test
+	void findingsComeInTheOrderOfTheirLines(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "table", "CREATE TABLE t (id int, v text);", "");
+		this.files.write(CHANGE, BASE, "purge and alter", "DELETE FROM t;\nALTER TABLE t ADD COLUMN w text;", "");
+
+		LintResult result = migrations(db).lint(LintOptions.defaults().revisions(CHANGE).useDatabase(false));
+
+		assertThat(result.findings()).extracting(Finding::line, Finding::rule)
+			.containsExactly(tuple(7, "backfill-in-ddl-transaction"), tuple(8, "missing-lock-timeout"));
+	}
+
+	@Test
 	void aSectionThatCannotBeSplitIsAnError(TestDatabase db) {
 		this.files = new RevisionFiles(this.directory);
 		this.files.write(BASE, "none", "broken", "CREATE TABLE t (v text DEFAULT 'unclosed);", "");
