@@ -120,6 +120,9 @@ final class ShapeReader {
 	private static Shape createIndex(SqlCursor c) {
 		boolean unique = c.accept("unique");
 		Token index = c.next();
+		if (index == null || !index.is("index")) {
+			return new Shape.Other();
+		}
 		int concurrentlyAt = index.end();
 		boolean concurrently = c.accept("concurrently");
 		c.accept("if", "not", "exists");
@@ -201,10 +204,16 @@ final class ShapeReader {
 			}
 			else if (c.accept("default")) {
 				List<Token> expression = new ArrayList<>();
-				if (!c.atEnd()) {
-					// the first token always belongs to the expression (DEFAULT NULL, DEFAULT -1)
-					expression.addAll(c.until((t) -> t != c.peek() && t.kind() == Token.Kind.WORD
-							&& AFTER_DEFAULT.contains(t.value())));
+				Token first = c.peek();
+				if (first != null) {
+					// the first token always belongs to the expression (DEFAULT NULL, DEFAULT NOT true)
+					if (first.isSymbol("(")) {
+						expression.addAll(c.groupTokens());
+					}
+					else {
+						expression.add(c.next());
+					}
+					expression.addAll(c.until((t) -> t.kind() == Token.Kind.WORD && AFTER_DEFAULT.contains(t.value())));
 				}
 				boolean nullDefault = expression.size() == 1 && expression.get(0).is("null");
 				defaultExpression = nullDefault ? List.of() : List.copyOf(expression);
