@@ -535,19 +535,35 @@ final class ShapeReader {
 
 	private static Action alterType(String column, SqlCursor c) {
 		List<Token> typeTokens = c.until((t) -> t.is("collate") || t.is("using"));
+		ColumnType type = ColumnType.of(typeTokens);
 		if (c.accept("collate")) {
 			c.name();
 		}
 		boolean using = false;
 		if (c.accept("using")) {
-			List<Token> expression = c.rest();
-			// USING column, or USING column::type: the conversion the server would pick itself
-			boolean plain = !expression.isEmpty() && expression.get(0).isIdentifier()
-					&& expression.get(0).value().equals(column)
-					&& (expression.size() == 1 || expression.get(1).isSymbol("::"));
-			using = !plain;
+			using = !isPlainConversion(c.rest(), column, type);
 		}
-		return new Shape.AlterColumnType(column, ColumnType.of(typeTokens), using);
+		return new Shape.AlterColumnType(column, type, using);
+	}
+
+	/**
+	 * Whether {@code USING} gives the conversion the server would pick itself: the column alone, or
+	 * one cast of it to the new type ({@code col::text::mood} converts through text: not plain).
+	 */
+	private static boolean isPlainConversion(List<Token> expression, String column, ColumnType type) {
+		if (expression.isEmpty() || !expression.get(0).isIdentifier() || !expression.get(0).value().equals(column)) {
+			return false;
+		}
+		if (expression.size() == 1) {
+			return true;
+		}
+		List<Token> cast = expression.subList(2, expression.size());
+		if (!expression.get(1).isSymbol("::") || cast.stream().anyMatch((t) -> t.isSymbol("::"))) {
+			return false;
+		}
+		ColumnType target = ColumnType.of(cast);
+		return target.name().equals(type.name()) && target.modifiers().equals(type.modifiers())
+				&& target.arrayDimensions() == type.arrayDimensions();
 	}
 
 	private static Shape reindex(SqlCursor c) {

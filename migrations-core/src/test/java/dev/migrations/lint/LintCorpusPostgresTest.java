@@ -224,6 +224,11 @@ class LintCorpusPostgresTest {
 						TIMEOUT + "@1"),
 				c("USING a plain cast of a widening", "ALTER TABLE account ALTER COLUMN email TYPE varchar(300) USING"
 						+ " email::varchar(300);", TIMEOUT + "@1"),
+				c("enum swap through text rewrites",
+						"ALTER TYPE mood RENAME TO mood_old;\nCREATE TYPE mood AS ENUM ('sad', 'happy', 'ok');\n"
+								+ "ALTER TABLE account ALTER COLUMN feeling TYPE mood USING feeling::text::mood;\nDROP TYPE mood_old;",
+						TYPE + "@3", TIMEOUT + "@3")
+					.setup("CREATE TYPE mood AS ENUM ('sad', 'happy');\nALTER TABLE account ADD COLUMN feeling mood;"),
 				c("timestamp to timestamptz without the database", "ALTER TABLE account ALTER COLUMN created TYPE timestamptz;",
 						TYPE + "@1", TIMEOUT + "@1"),
 				c("type change on a new table",
