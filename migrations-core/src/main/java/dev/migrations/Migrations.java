@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import dev.migrations.autogenerate.Autogenerator;
 import dev.migrations.baseline.Baseline;
 import dev.migrations.baseline.ExistingSchema;
+import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntityModel;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.dialect.Dialect;
@@ -37,16 +38,24 @@ import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
+import dev.migrations.lint.LintOptions;
+import dev.migrations.lint.LintResult;
+import dev.migrations.lint.Linter;
+import dev.migrations.rehearse.Rehearsal;
+import dev.migrations.rehearse.RehearsalOptions;
+import dev.migrations.rehearse.RehearsalReport;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionSources;
+import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.MigrationsListener;
 
 /**
  * The commands of the tool as a plain Java API, the same verbs as the {@code db} shell commands:
@@ -517,6 +526,93 @@ public final class Migrations {
 			throw new MigrationsException("No DataSource is configured: this command needs the database.");
 		}
 		return this.configuration.dataSource;
+	}
+
+	// ---- safety on production: lint and rehearsal ----
+
+	/**
+	 * {@code db lint}: checks revisions for statements that are correct but unsafe on a large, busy
+	 * PostgreSQL (locks that block reads or writes for a scan or rewrite, statements that fail in a
+	 * transaction, renames and drops the running code still reads). With a DataSource it lints the
+	 * pending revisions and weighs findings by the tables' sizes; without, every revision.
+	 */
+	public LintResult lint() {
+		return lint(LintOptions.defaults());
+	}
+
+	/** {@code db lint} with options: which revisions, severities, rules turned off, row thresholds. */
+	public LintResult lint(LintOptions options) {
+		requirePostgres("Lint");
+		boolean database = options.useDatabase() && this.configuration.dataSource != null;
+		Set<String> scope = lintScope(options, database);
+		EntityModel entities = (this.configuration.entities != null) ? readEntityModel() : null;
+		return new Linter(options, entities, database ? this.configuration.dataSource : null, this.configuration.schema)
+			.lint(this.graph.revisions(), scope::contains);
+	}
+
+	private Set<String> lintScope(LintOptions options, boolean database) {
+		return switch (options.scope()) {
+			case ALL -> ids(this.graph.revisions());
+			case DEFAULT -> database ? Set.copyOf(this.migrator.state().pending()) : ids(this.graph.revisions());
+			case PENDING -> {
+				requireDataSource();
+				yield Set.copyOf(this.migrator.state().pending());
+			}
+			case NAMED -> ids(options.revisions().stream().map(this.graph::resolve).toList());
+		};
+	}
+
+	private static Set<String> ids(List<Revision> revisions) {
+		return Set.copyOf(revisions.stream().map(Revision::id).toList());
+	}
+
+	private EntityModel readEntityModel() {
+		EntityModel model = this.entityModel.get();
+		if (model == null) {
+			model = new EntityMetadataReader().read(this.configuration.entities);
+			this.entityModel.compareAndSet(null, model);
+		}
+		return model;
+	}
+
+	/**
+	 * {@code db upgrade TARGET --rehearse}: runs the revisions an upgrade to the target would apply on a
+	 * copy of the database ({@code CREATE DATABASE ... TEMPLATE}, dropped afterwards), and reports per
+	 * statement its time, the locks it took and the rows it touched. The database is left unchanged.
+	 */
+	public RehearsalReport rehearse(String target) {
+		return rehearse(target, RehearsalOptions.copy());
+	}
+
+	/** {@link #rehearse(String)} on a copy reached with other credentials, or in a rolled-back transaction. */
+	public RehearsalReport rehearse(String target, RehearsalOptions options) {
+		requirePostgres("Rehearsal");
+		DataSource dataSource = requireDataSource();
+		return new Rehearsal(target, options, this.dialect, this.configuration.schema,
+				(database) -> upgradePlan(database, target)).run(dataSource);
+	}
+
+	/** The revisions an upgrade of {@code database} to {@code target} would apply, refusing where the upgrade would. */
+	private List<Revision> upgradePlan(DataSource database, String target) {
+		DatabaseState state = new DatabaseMigrator(database, this.dialect, this.configuration.schema,
+				this.configuration.versionTable, this.graph, this.configuration.lockTimeout, false, this.performedBy,
+				MigrationsListener.NONE).state();
+		if (!state.failed().isEmpty()) {
+			throw new MigrationsException("Revisions " + state.failed() + " are recorded as failed, so an upgrade would"
+					+ " refuse to run: resolve them first (see `db history`).");
+		}
+		if (this.configuration.validateChecksums && !state.modified().isEmpty()) {
+			throw new MigrationsException("Applied revisions " + state.modified() + " were modified after they were applied,"
+					+ " so an upgrade would refuse to run: restore them, or `db stamp` them to accept the new content.");
+		}
+		List<String> applied = state.applied().stream().map(AppliedRevision::revision).toList();
+		return new TargetResolver(this.graph).upgrade(target, applied).steps();
+	}
+
+	private void requirePostgres(String what) {
+		if (!this.dialect.name().equals("postgresql")) {
+			throw new MigrationsException(what + " supports PostgreSQL; " + this.dialect.name() + " is not supported.");
+		}
 	}
 
 	// ---- commands that write revision files ----

@@ -5,6 +5,7 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -21,6 +22,23 @@ public final class TestDataSources {
 			@Override
 			public Connection getConnection() throws SQLException {
 				return DriverManager.getConnection(url, username, password);
+			}
+		};
+	}
+
+	/**
+	 * Connections of {@code dataSource} that run {@code statement} first, as a pool's connection init SQL
+	 * does (e.g. {@code SET TimeZone = ...}, which the JDBC driver otherwise sets to the JVM's).
+	 */
+	public static DataSource initialized(DataSource dataSource, String statement) {
+		return new Base() {
+			@Override
+			public Connection getConnection() throws SQLException {
+				Connection connection = dataSource.getConnection();
+				try (Statement init = connection.createStatement()) {
+					init.execute(statement);
+				}
+				return connection;
 			}
 		};
 	}

@@ -1,0 +1,522 @@
+package dev.migrations.rehearse;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.PostgresIdentifiers;
+import dev.migrations.lint.Statements;
+import dev.migrations.revision.Revision;
+import dev.migrations.sql.SqlSplitter;
+import dev.migrations.sql.SqlStatement;
+import dev.migrations.sql.SqlSyntax;
+
+/**
+ * Runs the revisions an upgrade would apply where nothing is kept, and reports per statement its time,
+ * the locks it took ({@code pg_locks}) and the rows it touched. See {@link RehearsalOptions} for the
+ * two places it can run. Statements run as the upgrade runs them: a transactional revision in one
+ * transaction, the statements of a {@code transactional: false} one each on their own (a statement
+ * allowed in a transaction block is run in a one-statement transaction, which is what auto-commit does,
+ * so its locks can be read before they are released; one that is not is watched by {@link LockObserver}).
+ * The version table is not written.
+ */
+public final class Rehearsal {
+
+	/** Which revisions an upgrade of a database to the target would apply. */
+	@FunctionalInterface
+	public interface Planner {
+
+		/**
+		 * @param database the database whose version table decides (the copy, or the target)
+		 * @return the revisions, in the order the upgrade would apply them
+		 */
+		List<Revision> plan(DataSource database);
+
+	}
+
+	private static final String OBJECT_IN_USE = "55006";
+
+	private static final String INSUFFICIENT_PRIVILEGE = "42501";
+
+	private static final String ACTIVE_SQL_TRANSACTION = "25001";
+
+	private final String target;
+
+	private final RehearsalOptions options;
+
+	private final Dialect dialect;
+
+	private final String schema;
+
+	private final Planner planner;
+
+	/**
+	 * @param target the upgrade target rehearsed, for the report
+	 * @param options where to run
+	 * @param dialect the database's dialect (PostgreSQL)
+	 * @param schema the schema revisions run in, {@code null} for the connection's default
+	 * @param planner which revisions to run
+	 */
+	public Rehearsal(String target, RehearsalOptions options, Dialect dialect, String schema, Planner planner) {
+		this.target = target;
+		this.options = options;
+		this.dialect = dialect;
+		this.schema = schema;
+		this.planner = planner;
+	}
+
+	/**
+	 * Rehearses the upgrade.
+	 * @param configured the target database
+	 * @return the report; {@link RehearsalReport#failed()} when a statement failed
+	 * @throws RehearsalException when the rehearsal cannot run (no copy can be made, a revision cannot
+	 * be rolled back); nothing was changed
+	 */
+	public RehearsalReport run(DataSource configured) {
+		long start = System.nanoTime();
+		try {
+			return (this.options.mode() == RehearsalOptions.Mode.COPY) ? onCopy(configured, start)
+					: inRollback(configured, start, List.of());
+		}
+		catch (SQLException ex) {
+			throw new RehearsalException("The rehearsal could not read or run on the database: " + ex.getMessage(), ex);
+		}
+	}
+
+	private RehearsalReport inRollback(DataSource configured, long start, List<String> notes) throws SQLException {
+		List<Revision> plan = this.planner.plan(configured);
+		List<String> nonTransactional = plan.stream().filter((r) -> !r.transactional())
+			.map((r) -> r.id() + " (" + r.source() + ")").toList();
+		if (!nonTransactional.isEmpty()) {
+			throw new RehearsalException("Cannot rehearse in a rolled-back transaction: revision"
+					+ (nonTransactional.size() == 1 ? " " : "s ") + String.join(", ", nonTransactional)
+					+ (nonTransactional.size() == 1 ? " is not transactional (`transactional: false`), so what it does"
+							: " are not transactional (`transactional: false`), so what they do")
+					+ " cannot be rolled back. Rehearse on a copy instead (RehearsalOptions.copy()).");
+		}
+		String database;
+		List<RevisionRehearsal> revisions;
+		try (Connection connection = configured.getConnection()) {
+			database = currentDatabase(connection);
+			revisions = new Run(connection, null, false).revisions(plan);
+		}
+		List<String> allNotes = new ArrayList<>(notes);
+		if (plan.size() > 1) {
+			allNotes.add("All revisions ran in one transaction, so a lock an earlier revision took shows only where it was"
+					+ " first taken; the upgrade takes it again in each revision's own transaction.");
+		}
+		allNotes.add("Sequences advanced by the rehearsal (nextval) keep their new values: PostgreSQL never rolls them back.");
+		return new RehearsalReport(RehearsalOptions.Mode.ROLLBACK, database, null, this.target, revisions, allNotes,
+				Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	private RehearsalReport onCopy(DataSource configured, long start) throws SQLException {
+		UrlDataSource server;
+		String source;
+		if (this.options.url() != null) {
+			server = new UrlDataSource(this.options.url(), this.options.user(), this.options.password());
+			try (Connection connection = connect(server, "the database to copy")) {
+				source = currentDatabase(connection);
+			}
+		}
+		else {
+			try (Connection connection = configured.getConnection()) {
+				DatabaseMetaData metaData = connection.getMetaData();
+				server = new UrlDataSource(metaData.getURL(), metaData.getUserName(), null);
+				source = currentDatabase(connection);
+			}
+		}
+		String maintenance = this.options.maintenanceDatabase().equals(source) ? "template1"
+				: this.options.maintenanceDatabase();
+		String copy = copyName(source);
+		try (Connection admin = connect(server.withDatabase(maintenance), "the maintenance database " + maintenance)) {
+			try (Statement statement = admin.createStatement()) {
+				statement.execute("CREATE DATABASE " + PostgresIdentifiers.quote(copy) + " TEMPLATE "
+						+ PostgresIdentifiers.quote(source));
+			}
+			catch (SQLException ex) {
+				if (OBJECT_IN_USE.equals(ex.getSQLState())) {
+					String sessions = sessions(admin, source);
+					if (this.options.fallBackToRollback()) {
+						return inRollback(configured, start, List.of("No copy of " + source + " could be made (" + sessions
+								+ "), so the revisions ran on it in a transaction that was rolled back."));
+					}
+					throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: CREATE DATABASE ..."
+							+ " TEMPLATE needs no other session connected to it, and " + sessions + ". Stop them, rehearse"
+							+ " on a copy of a restored backup (RehearsalOptions.copy(url, user, password)), or rehearse"
+							+ " transactional revisions in a rolled-back transaction on the database itself"
+							+ " (RehearsalOptions.rollback(), whose locks are real).", ex);
+				}
+				if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
+					throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: the user may not"
+							+ " create databases (" + ex.getMessage() + "). Grant it CREATEDB, or pass a user that has it"
+							+ " with RehearsalOptions.copy(url, user, password).", ex);
+				}
+				throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: " + ex.getMessage(), ex);
+			}
+			RehearsalReport report = null;
+			RuntimeException failure = null;
+			try {
+				UrlDataSource copyDataSource = server.withDatabase(copy);
+				List<Revision> plan = this.planner.plan(copyDataSource);
+				List<RevisionRehearsal> revisions;
+				try (Connection connection = copyDataSource.getConnection();
+						LockObserver observer = new LockObserver(inSchema(copyDataSource.getConnection()))) {
+					revisions = new Run(connection, observer, true).revisions(plan);
+				}
+				report = new RehearsalReport(RehearsalOptions.Mode.COPY, source, copy, this.target, revisions, List.of(),
+						Duration.ZERO);
+			}
+			catch (SQLException ex) {
+				failure = new RehearsalException("The rehearsal on " + copy + " (a copy of " + source + ") could not run: "
+						+ ex.getMessage(), ex);
+			}
+			catch (RuntimeException ex) {
+				failure = ex;
+			}
+			finally {
+				drop(admin, copy, failure);
+			}
+			if (failure != null) {
+				throw failure;
+			}
+			return new RehearsalReport(report.mode(), report.database(), report.copy(), report.target(), report.revisions(),
+					report.notes(), Duration.ofNanos(System.nanoTime() - start));
+		}
+	}
+
+	/** The connection with unqualified names resolving where the revisions run, as the statements it watches see them. */
+	private Connection inSchema(Connection connection) throws SQLException {
+		if (this.schema != null) {
+			this.dialect.useSchema(connection, this.schema);
+		}
+		return connection;
+	}
+
+	private static Connection connect(UrlDataSource dataSource, String what) {
+		try {
+			return dataSource.getConnection();
+		}
+		catch (SQLException ex) {
+			throw new RehearsalException("Cannot connect to " + what + " (" + dataSource.url() + ") to make a copy for the"
+					+ " rehearsal: " + ex.getMessage() + ". Pass a URL, user and password that reach it with"
+					+ " RehearsalOptions.copy(url, user, password).", ex);
+		}
+	}
+
+	private static void drop(Connection admin, String copy, RuntimeException failure) {
+		try (Statement statement = admin.createStatement()) {
+			boolean force = admin.getMetaData().getDatabaseMajorVersion() >= 13;
+			statement.execute("DROP DATABASE IF EXISTS " + PostgresIdentifiers.quote(copy) + (force ? " WITH (FORCE)" : ""));
+		}
+		catch (SQLException ex) {
+			RehearsalException dropFailure = new RehearsalException("The rehearsal's copy " + copy + " could not be dropped: "
+					+ ex.getMessage() + ". Drop it with DROP DATABASE " + PostgresIdentifiers.quote(copy) + ".", ex);
+			if (failure != null) {
+				failure.addSuppressed(dropFailure);
+				return;
+			}
+			throw dropFailure;
+		}
+	}
+
+	private static String sessions(Connection admin, String database) {
+		try (PreparedStatement statement = admin.prepareStatement("SELECT pid, usename, application_name, client_addr"
+				+ " FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid() ORDER BY pid")) {
+			statement.setString(1, database);
+			List<String> sessions = new ArrayList<>();
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					String application = rs.getString(3);
+					sessions.add("pid " + rs.getInt(1) + " (" + rs.getString(2)
+							+ ((application != null && !application.isEmpty()) ? ", " + application : "")
+							+ ((rs.getString(4) != null) ? ", from " + rs.getString(4) : "") + ")");
+				}
+			}
+			if (sessions.isEmpty()) {
+				return "another session was connected to it";
+			}
+			return sessions.size() + (sessions.size() == 1 ? " session is" : " sessions are") + " connected: "
+					+ String.join(", ", sessions.subList(0, Math.min(5, sessions.size())))
+					+ (sessions.size() > 5 ? ", ..." : "");
+		}
+		catch (SQLException ex) {
+			return "other sessions are connected to it";
+		}
+	}
+
+	private static String currentDatabase(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT current_database()")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
+	/** {@code <source>_rehearsal_<8 hex digits>}, within PostgreSQL's 63 bytes. */
+	static String copyName(String source) {
+		byte[] random = new byte[4];
+		new SecureRandom().nextBytes(random);
+		String suffix = "_rehearsal_" + HexFormat.of().formatHex(random);
+		String prefix = source.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+		return prefix.substring(0, Math.min(prefix.length(), 63 - suffix.length())) + suffix;
+	}
+
+	/** One pass over the planned revisions on one connection. */
+	private final class Run {
+
+		private final Connection connection;
+
+		private final LockObserver observer;
+
+		private final boolean commit;
+
+		/** Locks the current transaction holds (across revisions when nothing is committed). */
+		private final Set<PgLocks.Held> held = new HashSet<>();
+
+		Run(Connection connection, LockObserver observer, boolean commit) {
+			this.connection = connection;
+			this.observer = observer;
+			this.commit = commit;
+		}
+
+		List<RevisionRehearsal> revisions(List<Revision> plan) throws SQLException {
+			String originalSchema = (Rehearsal.this.schema != null)
+					? Rehearsal.this.dialect.useSchema(this.connection, Rehearsal.this.schema) : null;
+			boolean autoCommit = this.connection.getAutoCommit();
+			List<RevisionRehearsal> revisions = new ArrayList<>();
+			try {
+				if (!this.commit) {
+					this.connection.setAutoCommit(false);
+				}
+				for (Revision revision : plan) {
+					RevisionRehearsal rehearsed = revision(revision);
+					revisions.add(rehearsed);
+					if (rehearsed.failed()) {
+						break;
+					}
+				}
+			}
+			finally {
+				if (!this.connection.getAutoCommit()) {
+					this.connection.rollback();
+				}
+				this.connection.setAutoCommit(autoCommit);
+				if (originalSchema != null) {
+					Rehearsal.this.dialect.restoreSchema(this.connection, originalSchema);
+				}
+			}
+			return revisions;
+		}
+
+		private RevisionRehearsal revision(Revision revision) throws SQLException {
+			long start = System.nanoTime();
+			Map<Long, PgLocks.Relation> existing = PgLocks.relations(this.connection);
+			List<Step> steps = new ArrayList<>();
+			boolean transactional = revision.transactional();
+			if (transactional && this.commit) {
+				this.connection.setAutoCommit(false);
+				this.held.clear();
+			}
+			for (Step step : steps(revision)) {
+				Step done = transactional ? inTransaction(step, revision) : onItsOwn(step);
+				steps.add(done);
+				if (done.error != null) {
+					break;
+				}
+			}
+			long commitNanos = 0;
+			boolean failed = steps.stream().anyMatch((s) -> s.error != null);
+			if (transactional && this.commit) {
+				long commitStart = System.nanoTime();
+				if (failed) {
+					this.connection.rollback();
+				}
+				else {
+					this.connection.commit();
+					commitNanos = System.nanoTime() - commitStart;
+				}
+				this.connection.setAutoCommit(true);
+			}
+			Set<Long> unknown = new HashSet<>();
+			steps.forEach((s) -> s.locks.forEach((l) -> {
+				if (!existing.containsKey(l.relation())) {
+					unknown.add(l.relation());
+				}
+			}));
+			Map<Long, PgLocks.Relation> created = PgLocks.relations(this.connection, unknown);
+			List<StatementRehearsal> statements = new ArrayList<>();
+			for (int i = 0; i < steps.size(); i++) {
+				Step step = steps.get(i);
+				// a transactional revision holds each lock until its commit; otherwise a statement holds its own
+				long heldNanos = step.nanos;
+				if (transactional) {
+					heldNanos = commitNanos;
+					for (int k = i; k < steps.size(); k++) {
+						heldNanos += steps.get(k).nanos;
+					}
+				}
+				statements.add(new StatementRehearsal(i + 1, step.line, Statements.display(step.sql),
+						Duration.ofNanos(step.nanos), step.rows,
+						locks(step.locks, existing, created, Duration.ofNanos(heldNanos)), step.observation,
+						(step.error != null) ? message(step.error) : null));
+			}
+			return new RevisionRehearsal(revision.id(), revision.message(), revision.source(), transactional, statements,
+					Duration.ofNanos(commitNanos), Duration.ofNanos(System.nanoTime() - start));
+		}
+
+		private List<Step> steps(Revision revision) {
+			if (revision.body() instanceof Revision.SqlBody body) {
+				List<Step> steps = new ArrayList<>();
+				for (SqlStatement statement : SqlSplitter.split(body.upgrade(), SqlSyntax.POSTGRESQL)) {
+					steps.add(new Step(body.upgradeLine() + statement.line() - 1, statement.sql(), null));
+				}
+				return steps;
+			}
+			Revision.JavaBody body = (Revision.JavaBody) revision.body();
+			return List.of(new Step(0, "Java revision " + body.implementation().getClass().getName(), body));
+		}
+
+		/** Runs a statement inside the revision's transaction and reads the locks it added. */
+		private Step inTransaction(Step step, Revision revision) throws SQLException {
+			execute(step);
+			if (step.error == null) {
+				Set<PgLocks.Held> now = PgLocks.held(this.connection);
+				for (PgLocks.Held lock : now) {
+					if (this.held.add(lock)) {
+						step.locks.add(lock);
+					}
+				}
+			}
+			return step;
+		}
+
+		/** Runs a statement of a non-transactional revision: in a one-statement transaction when PostgreSQL allows it. */
+		private Step onItsOwn(Step step) throws SQLException {
+			this.held.clear();
+			if (step.java != null) {
+				execute(step);
+				return step;
+			}
+			this.connection.setAutoCommit(false);
+			try {
+				execute(step);
+				if (step.error == null) {
+					step.locks.addAll(PgLocks.held(this.connection));
+					this.connection.commit();
+					return step;
+				}
+				this.connection.rollback();
+			}
+			finally {
+				this.connection.setAutoCommit(true);
+			}
+			if (!ACTIVE_SQL_TRANSACTION.equals(step.error.getSQLState()) || this.observer == null) {
+				return step;
+			}
+			LockObserver.Observed observed = this.observer.run(this.connection, step.sql,
+					Statements.relationOf(step.sql));
+			Step watched = new Step(step.line, step.sql, null);
+			watched.nanos = observed.time().toNanos();
+			watched.rows = observed.rows();
+			watched.error = observed.error();
+			watched.observation = observed.observation();
+			watched.locks.addAll(observed.locks());
+			return watched;
+		}
+
+		private void execute(Step step) {
+			long start = System.nanoTime();
+			if (step.java != null) {
+				try {
+					step.java.implementation().upgrade(this.connection);
+				}
+				catch (SQLException ex) {
+					step.error = ex;
+				}
+				catch (Exception ex) {
+					step.error = new SQLException(ex.toString(), ex);
+				}
+				step.nanos = System.nanoTime() - start;
+				return;
+			}
+			LockObserver.Executed executed = LockObserver.Executed.run(this.connection, step.sql);
+			step.nanos = executed.nanos();
+			step.rows = executed.rows();
+			step.error = executed.error();
+		}
+
+	}
+
+	private static List<LockTaken> locks(List<PgLocks.Held> locks, Map<Long, PgLocks.Relation> existing,
+			Map<Long, PgLocks.Relation> created, Duration held) {
+		List<LockTaken> taken = new ArrayList<>();
+		for (PgLocks.Held lock : locks) {
+			PgLocks.Relation relation = existing.get(lock.relation());
+			boolean isNew = relation == null;
+			if (isNew) {
+				relation = created.get(lock.relation());
+			}
+			if (relation == null) {
+				// a system catalog, or a relation created and dropped again
+				continue;
+			}
+			if (!relation.kind().equals("table") && !lock.mode().blocksWrites()) {
+				continue;
+			}
+			taken.add(new LockTaken(relation.name(), relation.kind(), lock.mode(), isNew, held));
+		}
+		// pg_locks has no order: existing relations first, then by name and mode
+		taken.sort(Comparator.comparing(LockTaken::newRelation).thenComparing(LockTaken::relation)
+			.thenComparing(LockTaken::mode));
+		return taken;
+	}
+
+	private static String message(SQLException error) {
+		return error.getMessage() + ((error.getSQLState() != null) ? " [SQLState " + error.getSQLState() + "]" : "");
+	}
+
+	/** One statement (or a Java revision) and what running it gave. */
+	private static final class Step {
+
+		final int line;
+
+		final String sql;
+
+		final Revision.JavaBody java;
+
+		final List<PgLocks.Held> locks = new ArrayList<>();
+
+		long nanos;
+
+		Long rows;
+
+		SQLException error;
+
+		String observation;
+
+		Step(int line, String sql, Revision.JavaBody java) {
+			this.line = line;
+			this.sql = sql;
+			this.java = java;
+		}
+
+	}
+
+}
