@@ -1,0 +1,12 @@
+package dev.migrations.autogenerate.scenarios.hibernate.joined.v2;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class WalletPayment extends Payment {
+
+	String walletProvider;
+
+	String walletAccount;
+
+}

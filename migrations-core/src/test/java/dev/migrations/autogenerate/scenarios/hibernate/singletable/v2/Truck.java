@@ -1,0 +1,12 @@
+package dev.migrations.autogenerate.scenarios.hibernate.singletable.v2;
+
+import jakarta.persistence.DiscriminatorValue;
+import jakarta.persistence.Entity;
+
+@Entity
+@DiscriminatorValue("TRUCK")
+public class Truck extends Vehicle {
+
+	Double payloadTons;
+
+}
