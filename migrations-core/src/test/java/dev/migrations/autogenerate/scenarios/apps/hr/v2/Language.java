@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.apps.hr.v2;
+
+public enum Language {
+
+	FRENCH, ENGLISH, SPANISH
+
+}
