@@ -61,7 +61,8 @@ class GeneratedAppScenariosTest {
 
 	@Test
 	void usersWithAuthoritiesAndAuditColumns(TestDatabase db) {
-		app("users", List.of("User", "@Authority"), List.of("User", "@Authority"))
+		// v1 is the user every other scenario shares
+		app("users", List.of("@User", "@Authority"), List.of("User", "@Authority"))
 			.afterV1((ds) -> {
 				assertThat(columns(ds, "jhi_user")).contains("login character varying(50) NOT NULL",
 						"password_hash character varying(60) NOT NULL", "created_by character varying(50) NOT NULL",
@@ -543,18 +544,25 @@ class GeneratedAppScenariosTest {
 		return new ScenarioRunner(this.directory).v1(classes(scenario, "v1", v1)).v2(classes(scenario, "v2", v2));
 	}
 
-	// @Name: a class of the common package (the JHipster user and authority)
+	// @Name: a class of the common package (the JHipster user and authority); otherwise the version's
+	// class, or the class both versions of the scenario share, in the scenario's own package
 	private static Class<?>[] classes(String scenario, String version, List<String> names) {
-		return names.stream().map((name) -> {
-			String className = name.startsWith("@") ? PACKAGE + "common." + name.substring(1)
-					: PACKAGE + scenario + "." + version + "." + name;
+		return names.stream()
+			.map((name) -> name.startsWith("@") ? load(PACKAGE + "common." + name.substring(1))
+					: load(PACKAGE + scenario + "." + version + "." + name, PACKAGE + scenario + "." + name))
+			.toArray(Class<?>[]::new);
+	}
+
+	private static Class<?> load(String... candidates) {
+		for (String candidate : candidates) {
 			try {
-				return Class.forName(className);
+				return Class.forName(candidate);
 			}
 			catch (ClassNotFoundException ex) {
-				throw new IllegalArgumentException(ex);
+				// the next candidate
 			}
-		}).toArray(Class<?>[]::new);
+		}
+		throw new IllegalArgumentException("None of " + List.of(candidates) + " exists");
 	}
 
 }

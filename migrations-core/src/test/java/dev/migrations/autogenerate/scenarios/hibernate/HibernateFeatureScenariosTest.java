@@ -311,16 +311,22 @@ class HibernateFeatureScenariosTest {
 	}
 
 	private ScenarioRunner run(String scenario, List<String> v1, List<String> v2) {
-		return new ScenarioRunner(this.directory).v1(classes(scenario + ".v1.", v1)).v2(classes(scenario + ".v2.", v2));
+		return new ScenarioRunner(this.directory).v1(classes(scenario, "v1", v1)).v2(classes(scenario, "v2", v2));
 	}
 
-	private static Class<?>[] classes(String prefix, List<String> names) {
+	// the version's class, or the class both versions share, in the scenario's own package
+	private static Class<?>[] classes(String scenario, String version, List<String> names) {
 		return names.stream().map((name) -> {
 			try {
-				return Class.forName(PACKAGE + prefix + name);
+				return Class.forName(PACKAGE + scenario + "." + version + "." + name);
 			}
 			catch (ClassNotFoundException ex) {
-				throw new IllegalArgumentException(ex);
+				try {
+					return Class.forName(PACKAGE + scenario + "." + name);
+				}
+				catch (ClassNotFoundException notShared) {
+					throw new IllegalArgumentException(notShared);
+				}
 			}
 		}).toArray(Class<?>[]::new);
 	}

@@ -97,9 +97,9 @@ class HibernateSettingsScenariosTest {
 	private ScenarioRunner gadgets() {
 		return new ScenarioRunner(this.directory)
 			.v1(dev.migrations.autogenerate.scenarios.hibernate.settings.v1.Gadget.class,
-					dev.migrations.autogenerate.scenarios.hibernate.settings.v1.Accessory.class)
+					dev.migrations.autogenerate.scenarios.hibernate.settings.Accessory.class)
 			.v2(dev.migrations.autogenerate.scenarios.hibernate.settings.v2.Gadget.class,
-					dev.migrations.autogenerate.scenarios.hibernate.settings.v2.Accessory.class);
+					dev.migrations.autogenerate.scenarios.hibernate.settings.Accessory.class);
 	}
 
 	private static List<String> types(DataSource dataSource, String table) {

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.audit.Article;
 import dev.migrations.autogenerate.scenarios.apps.common.AbstractAuditingEntity;
 
 @Entity

@@ -19,6 +19,7 @@ import jakarta.validation.constraints.NotNull;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import dev.migrations.autogenerate.scenarios.apps.chat.Conversation;
 import dev.migrations.autogenerate.scenarios.apps.common.User;
 
 @Entity

@@ -14,6 +14,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.clinic.Patient;
+
 @Entity
 @Table(name = "appointment")
 public class Appointment implements Serializable {

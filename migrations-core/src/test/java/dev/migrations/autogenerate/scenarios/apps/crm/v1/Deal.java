@@ -23,6 +23,9 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.crm.Company;
+import dev.migrations.autogenerate.scenarios.apps.crm.Contact;
+
 @Entity
 @Table(name = "deal")
 public class Deal implements Serializable {

@@ -25,6 +25,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.crm.Company;
+import dev.migrations.autogenerate.scenarios.apps.crm.Contact;
+
 @Entity
 @Table(name = "deal")
 public class Deal implements Serializable {

@@ -14,6 +14,11 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import dev.migrations.autogenerate.scenarios.apps.enrollment.Course;
+import dev.migrations.autogenerate.scenarios.apps.enrollment.EnrollmentId;
+import dev.migrations.autogenerate.scenarios.apps.enrollment.EnrollmentStatus;
+import dev.migrations.autogenerate.scenarios.apps.enrollment.Student;
+
 @Entity
 @Table(name = "enrollment")
 public class Enrollment implements Serializable {

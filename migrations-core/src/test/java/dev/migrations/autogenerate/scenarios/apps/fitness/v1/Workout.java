@@ -17,6 +17,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.fitness.WorkoutKind;
+
 @Entity
 @Table(name = "workout")
 public class Workout implements Serializable {

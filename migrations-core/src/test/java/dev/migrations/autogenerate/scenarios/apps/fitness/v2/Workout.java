@@ -18,6 +18,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.fitness.WorkoutKind;
+
 @Entity
 @Table(name = "workout")
 public class Workout implements Serializable {

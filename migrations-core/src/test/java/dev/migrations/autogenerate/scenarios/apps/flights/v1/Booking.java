@@ -14,6 +14,9 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.flights.Flight;
+import dev.migrations.autogenerate.scenarios.apps.flights.Passenger;
+
 @Entity
 @Table(name = "booking")
 public class Booking implements Serializable {

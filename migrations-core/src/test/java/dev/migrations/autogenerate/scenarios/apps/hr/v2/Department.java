@@ -17,6 +17,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.hr.Location;
+
 @Entity
 @Table(name = "department")
 public class Department implements Serializable {

@@ -16,6 +16,8 @@ import jakarta.persistence.OneToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import dev.migrations.autogenerate.scenarios.apps.hr.Language;
+
 @Entity
 @Table(name = "job_history")
 public class JobHistory implements Serializable {

@@ -19,6 +19,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.invoices.InvoiceStatus;
+import dev.migrations.autogenerate.scenarios.apps.invoices.PaymentMethod;
+
 @Entity
 @Table(name = "invoice")
 public class Invoice implements Serializable {

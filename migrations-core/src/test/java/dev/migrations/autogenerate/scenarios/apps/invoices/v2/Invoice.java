@@ -21,6 +21,9 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.invoices.InvoiceStatus;
+import dev.migrations.autogenerate.scenarios.apps.invoices.PaymentMethod;
+
 @Entity
 @Table(name = "invoice")
 public class Invoice implements Serializable {

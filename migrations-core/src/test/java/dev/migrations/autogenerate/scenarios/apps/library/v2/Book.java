@@ -22,6 +22,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.library.Publisher;
+
 @Entity
 @Table(name = "book")
 public class Book implements Serializable {

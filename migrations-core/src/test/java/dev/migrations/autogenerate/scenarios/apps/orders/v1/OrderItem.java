@@ -17,6 +17,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.orders.OrderItemStatus;
+
 @Entity
 @Table(name = "order_item")
 public class OrderItem implements Serializable {

@@ -19,6 +19,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.orders.OrderStatus;
+
 @Entity
 @Table(name = "product_order")
 public class ProductOrder implements Serializable {

@@ -21,6 +21,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import dev.migrations.autogenerate.scenarios.apps.common.User;
+import dev.migrations.autogenerate.scenarios.apps.orders.Gender;
 
 @Entity
 @Table(name = "customer")

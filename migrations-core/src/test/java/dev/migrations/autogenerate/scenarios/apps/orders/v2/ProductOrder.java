@@ -20,6 +20,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.orders.OrderStatus;
+
 @Entity
 @Table(name = "product_order")
 public class ProductOrder implements Serializable {

@@ -19,6 +19,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import dev.migrations.autogenerate.scenarios.apps.realestate.PropertyType;
+
 @Entity
 @Table(name = "property")
 public class Property implements Serializable {

@@ -19,6 +19,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.migrations.autogenerate.scenarios.apps.recipes.Ingredient;
+
 @Entity
 @Table(name = "recipe")
 public class Recipe implements Serializable {

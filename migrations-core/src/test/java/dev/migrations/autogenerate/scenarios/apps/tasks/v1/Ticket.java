@@ -21,6 +21,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import dev.migrations.autogenerate.scenarios.apps.common.User;
+import dev.migrations.autogenerate.scenarios.apps.tasks.Priority;
+import dev.migrations.autogenerate.scenarios.apps.tasks.Project;
 
 @Entity
 @Table(name = "ticket")

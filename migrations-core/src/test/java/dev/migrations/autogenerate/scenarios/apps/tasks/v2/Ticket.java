@@ -22,6 +22,8 @@ import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
 import dev.migrations.autogenerate.scenarios.apps.common.User;
+import dev.migrations.autogenerate.scenarios.apps.tasks.Priority;
+import dev.migrations.autogenerate.scenarios.apps.tasks.Project;
 
 @Entity
 @Table(name = "ticket")

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrations.autogenerate.scenarios.hibernate.collections.Ingredient;
+
 @Entity
 public class Recipe {
 

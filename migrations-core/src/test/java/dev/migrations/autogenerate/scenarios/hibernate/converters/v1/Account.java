@@ -7,6 +7,11 @@ import org.hibernate.type.NumericBooleanConverter;
 import org.hibernate.type.TrueFalseConverter;
 import org.hibernate.type.YesNoConverter;
 
+import dev.migrations.autogenerate.scenarios.hibernate.converters.Color;
+import dev.migrations.autogenerate.scenarios.hibernate.converters.ColorConverter;
+import dev.migrations.autogenerate.scenarios.hibernate.converters.Money;
+import dev.migrations.autogenerate.scenarios.hibernate.converters.MoneyConverter;
+
 @Entity
 public class Account {
 

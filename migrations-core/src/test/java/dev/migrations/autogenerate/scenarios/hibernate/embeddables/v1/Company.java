@@ -7,6 +7,8 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
+import dev.migrations.autogenerate.scenarios.hibernate.embeddables.Address;
+
 @Entity
 public class Company {
 

@@ -9,6 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.migrations.autogenerate.scenarios.hibernate.settings.Accessory;
+
 @Entity
 public class Gadget {
 

@@ -1,7 +1,0 @@
-package dev.migrations.autogenerate.scenarios.apps.orders.v2;
-
-public enum OrderItemStatus {
-
-	AVAILABLE, OUT_OF_STOCK, BACK_ORDER
-
-}

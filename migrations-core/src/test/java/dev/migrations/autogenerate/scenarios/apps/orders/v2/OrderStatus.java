@@ -1,7 +1,0 @@
-package dev.migrations.autogenerate.scenarios.apps.orders.v2;
-
-public enum OrderStatus {
-
-	COMPLETED, PENDING, CANCELLED
-
-}
