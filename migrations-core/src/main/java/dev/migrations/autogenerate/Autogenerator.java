@@ -19,6 +19,7 @@ import dev.migrations.MigrationsException;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.SchemaDiffer;
+import dev.migrations.entity.CheckConditions;
 import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntityModel;
 import dev.migrations.entity.EntitySource;
@@ -185,11 +186,14 @@ public final class Autogenerator {
 						(scratchConnection, scratchSchema) -> rejectShadowedEnumTypes(
 								this.introspector.introspect(scratchConnection, scratchSchema, this.tableFilter),
 								scratchSchema, model));
-		List<Table> tables = new ArrayList<>(known.values());
+		List<Table> tables = new ArrayList<>();
+		known.values().stream().map((table) -> CheckConditions.keepLiveOrder(table, database.table(table.name())))
+			.forEach(tables::add);
 		scratch.tables()
 			.stream()
 			.filter((table) -> !selection.supportTables().contains(table.name()))
 			.map(selection::complete)
+			.map((table) -> CheckConditions.keepLiveOrder(table, database.table(table.name())))
 			.forEach(tables::add);
 		tables.sort(Comparator.comparing(Table::name));
 		List<Sequence> sequences = new ArrayList<>(knownSequences.values());
@@ -203,11 +207,12 @@ public final class Autogenerator {
 	 * table is spelled the same by every PostgreSQL version (built-in type names, generated
 	 * constraint names, plain column lists) except the text of check constraints: a table without
 	 * checks is confirmed, and one with checks when the live table has each of them with exactly
-	 * that text, which this server printed.
+	 * that text, which this server printed (up to the order of conditions joined by {@code AND},
+	 * which Hibernate itself does not keep: {@link CheckConditions}).
 	 */
 	private static boolean confirmed(Table predicted, Optional<Table> live) {
 		// a table in sync has the predicted checks too
-		return predicted.checks().isEmpty() || live.isPresent() && live.get().checks().containsAll(predicted.checks());
+		return predicted.checks().isEmpty() || live.isPresent() && CheckConditions.allPresent(predicted, live.get());
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.dialect.Dialect;
@@ -38,7 +39,11 @@ import org.hibernate.type.SqlTypes;
  * the application's EntityManagerFactory maps them, without any database connection.
  * <p>
  * The metadata is built from a {@link StandardServiceRegistryBuilder} with the dialect and
- * {@code hibernate.boot.allow_jdbc_metadata_access=false}; the DDL comes from Hibernate's schema
+ * {@code hibernate.boot.allow_jdbc_metadata_access=false}. Before the DDL is generated, the metadata
+ * goes through what the application's SessionFactory does to it before it creates a schema: Bean
+ * Validation's constraints where Hibernate would apply them ({@link BeanValidationDdl}), then the
+ * column ordering strategy ({@code hibernate.column_ordering_strategy}, by default ordering table,
+ * primary key and foreign key columns by size and name). The DDL comes from Hibernate's schema
  * creator, and names, types and enum types from the metadata itself. The registry is always closed.
  */
 public class EntityMetadataReader {
@@ -68,11 +73,18 @@ public class EntityMetadataReader {
 			.build();
 		StandardServiceRegistry registry = null;
 		try {
-			registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings).build();
+			registry = new StandardServiceRegistryBuilder(bootstrap).applySettings(settings)
+				.addInitiator(QuietJdbcEnvironmentInitiator.INSTANCE)
+				.build();
 			MetadataSources sources = new MetadataSources(registry);
 			classes.forEach(sources::addAnnotatedClass);
 			source.packageNames().forEach(sources::addPackage);
-			Metadata metadata = sources.buildMetadata();
+			MetadataImplementor metadata = (MetadataImplementor) sources.buildMetadata();
+			// what the application's SessionFactory does to the metadata before it creates a schema:
+			// Bean Validation's constraints first, then Hibernate's column order (which a
+			// SessionFactory applies only when its schema action creates tables, as the DDL here does)
+			BeanValidationDdl.apply(metadata, registry, classLoader);
+			metadata.orderColumns(true);
 			List<String> hibernateStatements = new SchemaCreatorImpl(registry).generateCreationCommands(metadata,
 					false);
 			JdbcEnvironment environment = registry.requireService(JdbcEnvironment.class);

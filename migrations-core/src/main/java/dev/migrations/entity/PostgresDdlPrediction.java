@@ -33,6 +33,8 @@ import dev.migrations.schema.UniqueConstraint;
  * one way: the built-in types Hibernate uses (spelled as {@code format_type} spells them), identity,
  * {@code not null}, inline and named unique constraints, primary keys, the enum checks Hibernate
  * adds ({@code col in ('A','B')} on a {@code varchar}, {@code col between 0 and 2} on an integer),
+ * the bounds Bean Validation's {@code @Min} and {@code @Max} add on an integer column
+ * ({@code (col>=0) and (col<=10)}, with non-negative {@code int} constants),
  * plain btree indexes, foreign keys and comments; names the server generates ({@code t_pkey},
  * {@code t_col_key}, {@code t_col_check}) only when nothing else in the model could take them. A
  * table with anything else (a default, a user's check, a named enum type, a quoted or over-long
@@ -558,17 +560,38 @@ public final class PostgresDdlPrediction {
 			return type;
 		}
 
-		// Hibernate's enum checks, as pg_get_constraintdef(oid, true) prints them without CHECK ( )
+		// Hibernate's column checks, as pg_get_constraintdef(oid, true) prints them without CHECK ( ):
+		// one enum check, or the bounds Bean Validation's @Min and @Max add, joined by "and"
 		private static String check(String column, String type, Tokens tokens) throws Unpredictable {
-			tokens.expect("(");
 			tokens.expect("(");
 			if (PostgresIdentifiers.needsQuoting(column)) {
 				throw new Unpredictable("a check on a quoted column");
 			}
-			if (!column.equals(tokens.identifier())) {
-				throw new Unpredictable("a check on another column");
+			List<String> bounds = new ArrayList<>();
+			String enumCheck = null;
+			do {
+				tokens.expect("(");
+				if (!column.equals(tokens.identifier())) {
+					throw new Unpredictable("a check on another column");
+				}
+				String bound = bound(column, type, tokens);
+				if (bound != null) {
+					bounds.add(bound);
+				}
+				else if (enumCheck == null && bounds.isEmpty()) {
+					enumCheck = enumCheck(column, type, tokens);
+				}
+				else {
+					throw new Unpredictable("an enum check joined with other conditions");
+				}
+				tokens.expect(")");
 			}
-			String expression;
+			while (tokens.accept("and"));
+			tokens.expect(")");
+			return (enumCheck != null) ? enumCheck : String.join(" AND ", bounds);
+		}
+
+		private static String enumCheck(String column, String type, Tokens tokens) throws Unpredictable {
 			if (tokens.accept("in") && type.startsWith("character varying")) {
 				tokens.expect("(");
 				List<String> labels = new ArrayList<>();
@@ -582,32 +605,54 @@ public final class PostgresDdlPrediction {
 				while (tokens.accept(","));
 				tokens.expect(")");
 				if (labels.size() == 1) {
-					expression = column + "::text = '" + labels.get(0) + "'::text";
+					return column + "::text = '" + labels.get(0) + "'::text";
 				}
-				else {
-					StringBuilder array = new StringBuilder();
-					for (String label : labels) {
-						array.append(array.isEmpty() ? "" : ", ").append('\'').append(label).append("'::character varying");
-					}
-					expression = column + "::text = ANY (ARRAY[" + array + "]::text[])";
+				StringBuilder array = new StringBuilder();
+				for (String label : labels) {
+					array.append(array.isEmpty() ? "" : ", ").append('\'').append(label).append("'::character varying");
 				}
+				return column + "::text = ANY (ARRAY[" + array + "]::text[])";
 			}
-			else if (tokens.accept("between") && (type.equals("smallint") || type.equals("integer"))) {
-				String low = tokens.number();
+			if (tokens.accept("between") && isInteger(type)) {
+				String low = plainInteger(tokens.number());
 				tokens.expect("and");
-				String high = tokens.number();
-				if (low.startsWith("-") || high.startsWith("-")) {
-					// the server prints negative constants as '-1'::integer
-					throw new Unpredictable("a negative bound");
-				}
-				expression = column + " >= " + low + " AND " + column + " <= " + high;
+				String high = plainInteger(tokens.number());
+				return column + " >= " + low + " AND " + column + " <= " + high;
+			}
+			throw new Unpredictable("a check other than Hibernate's enum checks and Bean Validation's bounds");
+		}
+
+		// col>=n (@Min) or col<=n (@Max) on an integer column; null when the condition is something else
+		private static String bound(String column, String type, Tokens tokens) throws Unpredictable {
+			String operator;
+			if (tokens.isAtOther(">", "=")) {
+				operator = " >= ";
+			}
+			else if (tokens.isAtOther("<", "=")) {
+				operator = " <= ";
 			}
 			else {
-				throw new Unpredictable("a check other than Hibernate's enum checks");
+				return null;
 			}
-			tokens.expect(")");
-			tokens.expect(")");
-			return expression;
+			tokens.skip(2);
+			if (!isInteger(type)) {
+				// the server casts the constant to the column's type and prints the cast
+				throw new Unpredictable("a bound on a column of type " + type);
+			}
+			return column + operator + plainInteger(tokens.number());
+		}
+
+		private static boolean isInteger(String type) {
+			return type.equals("smallint") || type.equals("integer") || type.equals("bigint");
+		}
+
+		// a constant the server prints as written: a non-negative integer of type integer; negative
+		// ones are printed as '-1'::integer, larger ones as '...'::bigint
+		private static String plainInteger(String number) throws Unpredictable {
+			if (number.startsWith("-") || number.length() > 10 || Long.parseLong(number) > Integer.MAX_VALUE) {
+				throw new Unpredictable("a constant the server prints with a cast: " + number);
+			}
+			return number;
 		}
 
 		private void createIndex(int index, Tokens tokens) throws Unpredictable {
@@ -1022,6 +1067,20 @@ public final class PostgresDdlPrediction {
 				return true;
 			}
 			return false;
+		}
+
+		// operator characters in a row, e.g. isAtOther(">", "=")
+		boolean isAtOther(String... expected) {
+			if (this.position + expected.length > this.values.size()) {
+				return false;
+			}
+			for (int k = 0; k < expected.length; k++) {
+				if (!this.kinds.get(this.position + k).equals("other")
+						|| !this.values.get(this.position + k).equals(expected[k])) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 		// a word or punctuation

@@ -19,6 +19,7 @@ import dev.migrations.MigrationsConfiguration;
 import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntityModel;
 import dev.migrations.entity.EntitySource;
+import dev.migrations.entity.HibernateSchemaCreation;
 import dev.migrations.entity.PredictionAssertions;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
@@ -29,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The autogenerate round trip every scenario goes through, against a real PostgreSQL:
  * <ol>
  * <li>entities v1 → {@code migrate} → {@code upgrade} → {@code check} is empty, and a second {@code migrate} writes nothing;</li>
- * <li>a schema Hibernate itself creates from v1 (and from v2) gives an empty {@code check} (no false positives),
- * and every table the DDL prediction claims to know is exactly what the server makes of the DDL;</li>
+ * <li>a schema Hibernate itself creates from v1 (and from v2), as the application's EntityManagerFactory does
+ * with {@code ddl-auto=create}, gives an empty {@code check} (no false positives), and every table the DDL
+ * prediction claims to know is exactly what the server makes of the DDL;</li>
  * <li>entities v2 → {@code migrate} writes a revision (the scenario asserts its SQL) → {@code upgrade} →
  * {@code check} is empty → {@code downgrade -1} → {@code check} against v1 is empty.</li>
  * </ol>
@@ -57,7 +59,9 @@ public final class ScenarioRunner {
 
 	private boolean hibernateCreateCheck = true;
 
-	private UnaryOperator<MigrationsConfiguration> configuration = UnaryOperator.identity();
+	private UnaryOperator<MigrationsConfiguration> migrationsConfiguration = UnaryOperator.identity();
+
+	private UnaryOperator<EntitySource> configuration = UnaryOperator.identity();
 
 	private String generatedRevision;
 
@@ -100,7 +104,16 @@ public final class ScenarioRunner {
 	}
 
 	/** Settings every {@link Migrations} of the round trip gets, e.g. {@code ignoreExtraIndexes(true)}. */
-	public ScenarioRunner configure(UnaryOperator<MigrationsConfiguration> configuration) {
+	public ScenarioRunner configureMigrations(UnaryOperator<MigrationsConfiguration> configuration) {
+		this.migrationsConfiguration = configuration;
+		return this;
+	}
+
+	/**
+	 * Configures the entity source of both versions as the application configures its Hibernate
+	 * (settings, naming strategies); the schema Hibernate creates gets the same configuration.
+	 */
+	public ScenarioRunner configure(UnaryOperator<EntitySource> configuration) {
 		this.configuration = configuration;
 		return this;
 	}
@@ -117,8 +130,8 @@ public final class ScenarioRunner {
 	}
 
 	public Migrations migrations(DataSource dataSource, List<Class<?>> entities) {
-		return this.configuration.apply(Migrations.configure().dataSource(dataSource).locations("filesystem:" + this.directory)
-			.outputDirectory(this.directory).entities(EntitySource.of(entities))).load();
+		return this.migrationsConfiguration.apply(Migrations.configure().dataSource(dataSource).locations("filesystem:" + this.directory)
+			.outputDirectory(this.directory).entities(this.configuration.apply(EntitySource.of(entities)))).load();
 	}
 
 	public void run(TestDatabase db) {
@@ -154,20 +167,22 @@ public final class ScenarioRunner {
 		}
 	}
 
-	/** A schema created by Hibernate's own DDL from the entities shows no difference. */
+	/**
+	 * A schema the application's own Hibernate creates from the entities (an EntityManagerFactory
+	 * with {@code ddl-auto=create}) shows no difference, and every table the DDL prediction claims to
+	 * know is what the server makes of the reader's DDL.
+	 */
 	public void assertHibernateCreatedSchemaHasNoDrift(List<Class<?>> entities) {
+		EntitySource source = this.configuration.apply(EntitySource.of(entities));
 		try (TestDatabase fresh = TestDatabases.postgres()) {
-			EntityModel model = new EntityMetadataReader().read(EntitySource.of(entities));
-			List<String> ddl = model.hibernateStatements();
-			try (Connection connection = fresh.connection(); Statement statement = connection.createStatement()) {
+			EntityModel model = new EntityMetadataReader().read(source);
+			try (Connection connection = fresh.connection()) {
 				PredictionAssertions.assertPredictionsMatchTheServer(connection, model);
-				for (String sql : ddl) {
-					statement.execute(sql);
-				}
 			}
 			catch (SQLException ex) {
-				throw new IllegalStateException("Hibernate's DDL failed: " + ex.getMessage(), ex);
+				throw new IllegalStateException(ex.getMessage(), ex);
 			}
+			HibernateSchemaCreation.create(fresh.dataSource(), source);
 			Path empty = this.directory.resolve("hibernate-" + System.nanoTime());
 			try {
 				Files.createDirectories(empty);
@@ -175,9 +190,24 @@ public final class ScenarioRunner {
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
-			Migrations migrations = this.configuration.apply(Migrations.configure().dataSource(fresh.dataSource())
-				.locations("filesystem:" + empty).entities(EntitySource.of(entities))).load();
+			Migrations migrations = this.migrationsConfiguration.apply(Migrations.configure().dataSource(fresh.dataSource())
+				.locations("filesystem:" + empty).entities(source)).load();
 			assertThat(migrations.check()).as("check against a schema Hibernate created from %s", entities).isEmpty();
+		}
+	}
+
+	/**
+	 * Whether this run has Hibernate Validator on its class path, as an application with
+	 * spring-boot-starter-validation has: the corpus runs once with it and once without it (the
+	 * {@code without-bean-validation} test execution), and scenarios assert the SQL of each.
+	 */
+	public static boolean beanValidationOnClassPath() {
+		try {
+			Class.forName("org.hibernate.validator.HibernateValidator", false, ScenarioRunner.class.getClassLoader());
+			return true;
+		}
+		catch (ClassNotFoundException ex) {
+			return false;
 		}
 	}
 

@@ -9,6 +9,12 @@ import org.hibernate.boot.model.naming.ImplicitNamingStrategyLegacyJpaImpl;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 import org.hibernate.dialect.H2Dialect;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import dev.migrations.entity.fixtures.quoted.AppUser;
 import dev.migrations.entity.fixtures.reserved.Order;
@@ -206,12 +212,42 @@ class EntityMetadataReaderTest {
 		assertThat(model.createStatements()).anyMatch((sql) -> sql.startsWith("create table \"User\" ("));
 	}
 
+	/**
+	 * Once Hibernate has started in the JVM, as in a running application whose drift check reads the
+	 * entities again, reading them logs nothing at INFO: no second "Database info" block of
+	 * {@code undefined/unknown}.
+	 */
+	@Test
+	void readingTheEntitiesLogsNothingAtInfo() {
+		EntitySource source = EntitySource.of(Shop.ENTITIES);
+		Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		Logger hibernate = (Logger) LoggerFactory.getLogger("org.hibernate");
+		Level hibernateLevel = hibernate.getLevel();
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		hibernate.setLevel(Level.INFO);
+		try {
+			this.reader.read(source);
+			root.addAppender(events);
+			this.reader.read(source);
+		}
+		finally {
+			root.detachAppender(events);
+			hibernate.setLevel(hibernateLevel);
+		}
+
+		assertThat(events.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.INFO))
+			.extracting(ILoggingEvent::getFormattedMessage)
+			.isEmpty();
+	}
+
 	@Test
 	void quotedNamesInTheMappingAreKept() {
 		EntityModel model = this.reader.read(EntitySource.of(AppUser.class));
 
 		assertThat(model.tableNames()).containsExactly("user");
-		assertThat(model.table("user").orElseThrow().columnNames()).containsExactly("id", "display_name", "order");
+		// in Hibernate's column order: by size, then by name
+		assertThat(model.table("user").orElseThrow().columnNames()).containsExactly("order", "id", "display_name");
 		assertThat(model.createStatements()).anyMatch((sql) -> sql.startsWith("create table \"user\" (")
 				&& sql.contains("\"order\" integer"));
 	}

@@ -178,6 +178,24 @@ class PostgresDdlPredictionTest {
 		assertThat(selection.supportTables()).containsExactly("parent");
 	}
 
+	@Test
+	void predictsBeanValidationBoundsOnIntegerColumnsAndLeavesCastConstantsToTheServer() {
+		EntityModel model = read(Rating.class, Price.class, Offset.class, Huge.class);
+		PostgresDdlPrediction prediction = PredictionAssertions.assertPredictionsMatchTheServer(this.connection, model);
+
+		assertThat(prediction.tables()).containsOnlyKeys("rating");
+		Table rating = prediction.table("rating").orElseThrow();
+		assertThat(rating.checks()).extracting(CheckConstraint::name)
+			.containsExactly("rating_count_check", "rating_score_check", "rating_stars_check", "rating_weight_check");
+		assertThat(rating.column("label").orElseThrow().type()).isEqualTo("character varying(40)");
+		assertThat(rating.column("label").orElseThrow().nullable()).isFalse();
+		// the server casts a constant to numeric, prints a negative one and one beyond int with a cast
+		assertThat(prediction.reasons()).containsOnlyKeys("price", "offset_value", "huge");
+		assertThat(prediction.reasons().get("price")).contains("numeric");
+		assertThat(prediction.reasons().get("offset_value")).contains("-5");
+		assertThat(prediction.reasons().get("huge")).contains("10000000000");
+	}
+
 	private static EntityModel read(Class<?>... classes) {
 		return new EntityMetadataReader().read(EntitySource.of(classes));
 	}
@@ -185,6 +203,65 @@ class PostgresDdlPredictionTest {
 	private static EntityModel model(String... statements) {
 		return new EntityModel(List.of(statements), List.of(), List.of(), List.of(), List.of(), List.of(),
 				List.of(statements), EntityMetadataReader.DEFAULT_DIALECT, null, List.of());
+	}
+
+	@Entity(name = "Rating")
+	public static class Rating {
+
+		@Id
+		Long id;
+
+		@jakarta.validation.constraints.Min(1)
+		@jakarta.validation.constraints.Max(5)
+		int stars;
+
+		@jakarta.validation.constraints.Min(0)
+		@jakarta.validation.constraints.Max(100)
+		Integer score;
+
+		@jakarta.validation.constraints.Max(1000)
+		short weight;
+
+		@jakarta.validation.constraints.Min(0)
+		Long count;
+
+		@jakarta.validation.constraints.NotBlank
+		@jakarta.validation.constraints.Size(max = 40)
+		String label;
+
+	}
+
+	@Entity(name = "Price")
+	public static class Price {
+
+		@Id
+		Long id;
+
+		@jakarta.validation.constraints.Min(0)
+		BigDecimal amount;
+
+	}
+
+	@Entity(name = "OffsetValue")
+	public static class Offset {
+
+		@Id
+		Long id;
+
+		@jakarta.validation.constraints.Min(-5)
+		int shift;
+
+	}
+
+	@Entity(name = "Huge")
+	public static class Huge {
+
+		@Id
+		Long id;
+
+		@jakarta.validation.constraints.Max(10000000000L)
+		long total;
+
 	}
 
 	public enum State {

@@ -23,6 +23,7 @@ import org.hibernate.cfg.SchemaToolingSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -70,10 +71,11 @@ public final class MigrationsEntitiesAutoConfiguration {
 			HibernateProperties hibernateProperties, ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,
 			ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
 			ObjectProvider<HibernatePropertiesCustomizer> customizers, ObjectProvider<DataSource> dataSource,
-			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader) {
+			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
+			BeanFactory beanFactory) {
 		Map<String, Object> settings = hibernateSettings(jpaProperties, hibernateProperties,
 				physicalNamingStrategy.getIfAvailable(), implicitNamingStrategy.getIfAvailable(),
-				customizers.orderedStream().toList());
+				customizers.orderedStream().toList(), beanFactory);
 		DataSource database = dataSource.getIfUnique(migrationsDataSource::getIfAvailable);
 		if (database != null) {
 			serverSettings(database).forEach(settings::putIfAbsent);
@@ -89,11 +91,13 @@ public final class MigrationsEntitiesAutoConfiguration {
 
 	/**
 	 * The Hibernate settings Spring Boot's EntityManagerFactory would get, without the schema
-	 * actions ({@code ddl-auto}).
+	 * actions ({@code ddl-auto}). Among them, from Spring's JPA vendor adapter, the bean container
+	 * through which Hibernate creates converters (and other managed beans) from the application's
+	 * bean factory, so a converter that needs a bean is created as the application creates it.
 	 */
 	static Map<String, Object> hibernateSettings(JpaProperties jpaProperties, HibernateProperties hibernateProperties,
 			PhysicalNamingStrategy physicalNamingStrategy, ImplicitNamingStrategy implicitNamingStrategy,
-			List<HibernatePropertiesCustomizer> userCustomizers) {
+			List<HibernatePropertiesCustomizer> userCustomizers, BeanFactory beanFactory) {
 		List<HibernatePropertiesCustomizer> customizers = new ArrayList<>();
 		// naming strategy beans come first, as Spring Boot applies them, so user customizers can still override
 		if (physicalNamingStrategy != null || implicitNamingStrategy != null) {
@@ -108,13 +112,14 @@ public final class MigrationsEntitiesAutoConfiguration {
 				new HibernateSettings().ddlAuto(() -> "none").hibernatePropertiesCustomizers(customizers)));
 		// the vendor adapter's settings (dialect from spring.jpa.database-platform or spring.jpa.database)
 		// yield to explicit ones, as in the EntityManagerFactory
-		vendorAdapter(jpaProperties).getJpaPropertyMap().forEach(settings::putIfAbsent);
+		vendorAdapter(jpaProperties, beanFactory).getJpaPropertyMap().forEach(settings::putIfAbsent);
 		SCHEMA_ACTIONS.forEach(settings::remove);
 		return settings;
 	}
 
-	private static HibernateJpaVendorAdapter vendorAdapter(JpaProperties jpaProperties) {
+	private static HibernateJpaVendorAdapter vendorAdapter(JpaProperties jpaProperties, BeanFactory beanFactory) {
 		HibernateJpaVendorAdapter adapter = new HibernateJpaVendorAdapter();
+		adapter.setBeanFactory(beanFactory);
 		adapter.setShowSql(jpaProperties.isShowSql());
 		if (jpaProperties.getDatabase() != null) {
 			adapter.setDatabase(jpaProperties.getDatabase());

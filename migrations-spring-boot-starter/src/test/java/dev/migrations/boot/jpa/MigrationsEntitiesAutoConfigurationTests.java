@@ -1,6 +1,7 @@
 package dev.migrations.boot.jpa;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
@@ -9,6 +10,8 @@ import dev.migrations.boot.drift.MigrationsDriftAutoConfiguration;
 import dev.migrations.boot.drift.MigrationsDriftMonitor;
 import dev.migrations.boot.entities.library.LibraryMember;
 import dev.migrations.boot.entities.library.Loan;
+import dev.migrations.boot.entities.validated.ClubMember;
+import dev.migrations.boot.entities.converted.Vault;
 import dev.migrations.diff.Difference;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.test.TestDatabase;
@@ -142,6 +145,46 @@ class MigrationsEntitiesAutoConfigurationTests {
 	}
 
 	@Test
+	void beanValidationAsBootsHibernateAppliesItShowsNoDifference() {
+		this.contextRunner.withUserConfiguration(ValidatedEntities.class)
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// Boot's Hibernate made the constraints part of the schema: @NotBlank @Size(max = 40), @Min/@Max
+				assertThat(columns(context, "club_member")).contains("handle character varying(40) NOT NULL");
+				assertThat(context.getBean(JdbcTemplate.class).queryForList("SELECT pg_get_constraintdef(oid, true)"
+						+ " FROM pg_constraint WHERE conrelid = 'club_member_clubs'::regclass AND contype = 'p'", String.class))
+					.containsExactly("PRIMARY KEY (club_member_id, clubs_id)");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
+	void validationModeFromSpringJpaPropertiesReachesTheEntities() {
+		this.contextRunner.withUserConfiguration(ValidatedEntities.class)
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create",
+					"spring.jpa.properties.jakarta.persistence.validation.mode=none")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(columns(context, "club_member")).contains("handle character varying(255)");
+				assertThat(context.getBean(EntitySource.class).settings())
+					.containsEntry("jakarta.persistence.validation.mode", "none");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
+	void convertersThatAreBeansAreCreatedThroughTheBeanFactoryAsBootsHibernateCreatesThem() {
+		this.contextRunner.withUserConfiguration(ConvertedEntities.class)
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(tables(context)).contains("vault");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
 	void excludedTablesAreNotCompared() {
 		ApplicationContextRunner runner = this.contextRunner.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate");
 		runner.run((context) -> {
@@ -219,9 +262,33 @@ class MigrationsEntitiesAutoConfigurationTests {
 					String.class);
 	}
 
+	private static List<String> columns(org.springframework.context.ApplicationContext context, String table) {
+		return context.getBean(JdbcTemplate.class)
+			.queryForList("SELECT attname || ' ' || format_type(atttypid, atttypmod) || CASE WHEN attnotnull THEN"
+					+ " ' NOT NULL' ELSE '' END FROM pg_attribute WHERE attrelid = '" + table + "'::regclass AND attnum > 0"
+					+ " AND NOT attisdropped", String.class);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@AutoConfigurationPackage(basePackageClasses = LibraryMember.class)
 	static class LibraryEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage(basePackageClasses = ClubMember.class)
+	static class ValidatedEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage(basePackageClasses = Vault.class)
+	static class ConvertedEntities {
+
+		@Bean
+		UnaryOperator<String> seal() {
+			return (value) -> "sealed:" + value;
+		}
 
 	}
 

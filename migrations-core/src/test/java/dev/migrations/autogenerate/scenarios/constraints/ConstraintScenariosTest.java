@@ -444,7 +444,8 @@ class ConstraintScenariosTest {
 				List<String> statements = statements(upgrade(text));
 				assertThat(statements).hasSize(2);
 				assertThat(statements.get(0)).startsWith("CREATE TABLE IF NOT EXISTS stock_level (")
-					.contains("CONSTRAINT stock_level_pkey PRIMARY KEY (sku, warehouse_id)");
+					// Hibernate's order for a key it creates: by size, then by name
+					.contains("CONSTRAINT stock_level_pkey PRIMARY KEY (warehouse_id, sku)");
 				assertThat(statements.get(1)).isEqualTo("ALTER TABLE stock_level ADD CONSTRAINT"
 						+ " fk_stock_level_warehouse_id__warehouse FOREIGN KEY (warehouse_id) REFERENCES warehouse (id);");
 			})
@@ -466,7 +467,7 @@ class ConstraintScenariosTest {
 						"ALTER TABLE ticket DROP CONSTRAINT IF EXISTS ticket_priority_check;",
 						"DROP INDEX IF EXISTS ix_ticket_status;",
 						"ALTER TABLE ticket DROP CONSTRAINT IF EXISTS ticket_code_title_key;",
-						"ALTER TABLE ticket DROP COLUMN IF EXISTS code;", "ALTER TABLE ticket DROP COLUMN IF EXISTS priority;",
+						"ALTER TABLE ticket DROP COLUMN IF EXISTS priority;", "ALTER TABLE ticket DROP COLUMN IF EXISTS code;",
 						"ALTER TABLE ticket DROP COLUMN IF EXISTS status;");
 				assertThat(statements(downgrade(text))).endsWith(
 						"ALTER TABLE ticket ADD CONSTRAINT ticket_code_title_key UNIQUE (code, title);",

@@ -131,7 +131,7 @@ class ExistingSchemaScenariosTest {
 	 */
 	@Test
 	void handWrittenIndexesAreKeptWhenExtraIndexesAreIgnored(TestDatabase db) {
-		ScenarioRunner runner = new ScenarioRunner(this.directory).configure((c) -> c.ignoreExtraIndexes(true));
+		ScenarioRunner runner = new ScenarioRunner(this.directory).configureMigrations((c) -> c.ignoreExtraIndexes(true));
 		runner.v1(LOOKUP_V1.toArray(Class<?>[]::new))
 			.v2(LOOKUP_V2.toArray(Class<?>[]::new))
 			.afterV1((ds) -> {

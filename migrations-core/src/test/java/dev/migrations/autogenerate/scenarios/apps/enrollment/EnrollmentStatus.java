@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.apps.enrollment;
+
+public enum EnrollmentStatus {
+
+	ACTIVE, COMPLETED, DROPPED
+
+}

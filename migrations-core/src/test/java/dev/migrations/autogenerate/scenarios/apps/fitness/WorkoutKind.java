@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.apps.fitness;
+
+public enum WorkoutKind {
+
+	RUN, RIDE, SWIM, STRENGTH
+
+}

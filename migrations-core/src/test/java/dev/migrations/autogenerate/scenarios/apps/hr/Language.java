@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.apps.hr;
+
+public enum Language {
+
+	FRENCH, ENGLISH, SPANISH
+
+}

@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.apps.invoices;
+
+public enum PaymentMethod {
+
+	CREDIT_CARD, CASH_ON_DELIVERY, PAYPAL
+
+}

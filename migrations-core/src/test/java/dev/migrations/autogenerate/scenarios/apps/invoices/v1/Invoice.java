@@ -1,0 +1,69 @@
+package dev.migrations.autogenerate.scenarios.apps.invoices.v1;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+
+import dev.migrations.autogenerate.scenarios.apps.invoices.InvoiceStatus;
+import dev.migrations.autogenerate.scenarios.apps.invoices.PaymentMethod;
+
+@Entity
+@Table(name = "invoice")
+public class Invoice implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sequenceGenerator")
+	@SequenceGenerator(name = "sequenceGenerator")
+	@Column(name = "id")
+	Long id;
+
+	@NotNull
+	@Column(name = "code", nullable = false)
+	String code;
+
+	@NotNull
+	@Column(name = "date", nullable = false)
+	Instant date;
+
+	@Column(name = "details")
+	String details;
+
+	@NotNull
+	@Enumerated(EnumType.STRING)
+	@Column(name = "status", nullable = false)
+	InvoiceStatus status;
+
+	@NotNull
+	@Enumerated(EnumType.STRING)
+	@Column(name = "payment_method", nullable = false)
+	PaymentMethod paymentMethod;
+
+	@NotNull
+	@Column(name = "payment_date", nullable = false)
+	Instant paymentDate;
+
+	@NotNull
+	@Column(name = "payment_amount", nullable = false)
+	BigDecimal paymentAmount;
+
+	@OneToMany(fetch = FetchType.LAZY, mappedBy = "invoice")
+	Set<Shipment> shipments = new HashSet<>();
+
+}

@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.apps.realestate;
+
+public enum PropertyType {
+
+	HOUSE, APARTMENT, LAND
+
+}

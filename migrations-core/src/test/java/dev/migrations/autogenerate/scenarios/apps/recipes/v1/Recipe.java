@@ -1,0 +1,42 @@
+package dev.migrations.autogenerate.scenarios.apps.recipes.v1;
+
+import java.io.Serializable;
+import java.util.List;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import dev.migrations.autogenerate.scenarios.apps.recipes.Ingredient;
+
+@Entity
+@Table(name = "recipe")
+public class Recipe implements Serializable {
+
+	private static final long serialVersionUID = 1L;
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sequenceGenerator")
+	@SequenceGenerator(name = "sequenceGenerator")
+	@Column(name = "id")
+	Long id;
+
+	@NotNull
+	@Size(max = 80)
+	@Column(name = "title")
+	String title;
+
+	@ElementCollection
+	@CollectionTable(name = "recipe_ingredient", joinColumns = @JoinColumn(name = "recipe_id"))
+	List<Ingredient> ingredients;
+
+}

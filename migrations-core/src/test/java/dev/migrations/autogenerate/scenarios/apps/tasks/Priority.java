@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.apps.tasks;
+
+public enum Priority {
+
+	LOW, MEDIUM, HIGH
+
+}

@@ -1,0 +1,345 @@
+package dev.migrations.autogenerate.scenarios.hibernate;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Sql;
+import dev.migrations.autogenerate.ScenarioRunner;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static dev.migrations.autogenerate.ScenarioRunner.execute;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every Hibernate feature that contributes to the DDL, each through the full round trip of
+ * {@link ScenarioRunner}; in each, a schema the application's own Hibernate creates (an
+ * EntityManagerFactory with {@code ddl-auto=create}) shows no difference, before and after the
+ * change.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class HibernateFeatureScenariosTest {
+
+	private static final String PACKAGE = "dev.migrations.autogenerate.scenarios.hibernate.";
+
+	@TempDir
+	Path directory;
+
+	/** {@code @Comment} on the class and on fields: table and column comments. */
+	@Test
+	void comments(TestDatabase db) {
+		run("comments", List.of("Article"), List.of("Article"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select obj_description('article'::regclass, 'pg_class')"))
+				.containsExactly("Published articles"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						ALTER TABLE article ADD COLUMN IF NOT EXISTS byline character varying(255);
+						COMMENT ON COLUMN article.byline IS 'who wrote it';
+						COMMENT ON COLUMN article.title IS 'the headline on the front page';
+						""");
+				assertThat(downgrade(text)).contains("COMMENT ON COLUMN article.title IS 'the headline shown in lists';");
+			})
+			.run(db);
+	}
+
+	/** {@code @ColumnDefault}: the server's spelling of each default, compared as the server prints it. */
+	@Test
+	void columnDefaults(TestDatabase db) {
+		run("defaults", List.of("Job"), List.of("Job"))
+			.afterV1((ds) -> execute(ds, "insert into job (id) values (1)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						ALTER TABLE job ADD COLUMN IF NOT EXISTS created_at timestamp(6) with time zone DEFAULT CURRENT_TIMESTAMP;
+						ALTER TABLE job ALTER COLUMN retries SET DEFAULT 3;
+						""");
+				assertThat(downgrade(text)).contains("ALTER TABLE job ALTER COLUMN retries SET DEFAULT 0;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select retries || ' ' || state || ' ' || enabled from job"))
+				.containsExactly("0 queued true"))
+			.run(db);
+	}
+
+	/** {@code @Check} on the class (named) and on a field. */
+	@Test
+	void checks(TestDatabase db) {
+		run("checks", List.of("Offer"), List.of("Offer"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						ALTER TABLE offer DROP CONSTRAINT IF EXISTS offer_dates;
+						-- WARNING: fails if rows of offer violate it
+						ALTER TABLE offer ADD CONSTRAINT offer_dates CHECK (valid_to >= valid_from);
+						""");
+				assertThat(text).doesNotContain("discount");
+			})
+			.run(db);
+	}
+
+	/** {@code @Formula} attributes are computed in selects: never a column. */
+	@Test
+	void formulasAreNoColumns(TestDatabase db) {
+		run("formula", List.of("Invoice"), List.of("Invoice"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select count(*) from information_schema.columns"
+					+ " where table_name = 'invoice' and column_name = 'gross'")).containsExactly("0"))
+			.revision((text) -> assertThat(upgrade(text))
+				.isEqualTo("ALTER TABLE invoice ADD COLUMN IF NOT EXISTS code character varying(255);\n"))
+			.run(db);
+	}
+
+	/** {@code @JdbcTypeCode}: json, text, char, and the types Hibernate picks for arrays and inet. */
+	@Test
+	void jdbcTypeCodes(TestDatabase db) {
+		run("jdbctypes", List.of("Device"), List.of("Device"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select column_name || ' ' || format_type(atttypid, atttypmod)"
+					+ " from information_schema.columns c join pg_attribute a on a.attrelid = 'device'::regclass"
+					+ " and a.attname = c.column_name where c.table_name = 'device' order by column_name"))
+				.containsExactly("address inet", "attributes jsonb", "id bigint", "notes text", "serial character(36)",
+						"tags character varying(255)[]"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("ALTER TABLE device ADD COLUMN IF NOT EXISTS history jsonb;\n"))
+			.run(db);
+	}
+
+	/** {@code @Lob} on PostgreSQL: {@code oid} for strings, byte and char arrays, with a warning; the alternatives. */
+	@Test
+	void lobs(TestDatabase db) {
+		run("lobs", List.of("Attachment"), List.of("Attachment"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).contains("ALTER TABLE attachment ADD COLUMN IF NOT EXISTS text text;\n"
+						+ "ALTER TABLE attachment ADD COLUMN IF NOT EXISTS letters oid;\n")
+					.contains("-- WARNING: attachment.letters is stored as oid, a PostgreSQL large object")
+					.doesNotContain("thumbnail")
+					.doesNotContain("raw");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select column_name || ' ' || data_type"
+					+ " from information_schema.columns where table_name = 'attachment' order by column_name"))
+				.containsExactly("body oid", "data oid", "id bigint", "letters oid", "raw bytea", "text text",
+						"thumbnail bytea"))
+			.run(db);
+	}
+
+	/**
+	 * {@code @GeneratedColumn} (a stored generated column) and {@code @Generated} with a default. The
+	 * schema model has no generation expression: a generated column compares like a plain one.
+	 */
+	@Test
+	void generatedColumns(TestDatabase db) {
+		run("generated", List.of("LineItem"), List.of("LineItem"))
+			.revision((text) -> assertThat(upgrade(text))
+				.isEqualTo("ALTER TABLE line_item ADD COLUMN IF NOT EXISTS note character varying(255);\n"))
+			.run(db);
+	}
+
+	/**
+	 * Converters that change the column: Hibernate's yes/no, true/false and numeric boolean
+	 * converters (with their checks), an auto-applied converter of a record to {@code bigint}, and one
+	 * of an enum to a {@code varchar}.
+	 */
+	@Test
+	void convertersChangeTheColumnType(TestDatabase db) {
+		run("converters", List.of("Account", "MoneyConverter", "ColorConverter"),
+				List.of("Account", "MoneyConverter", "ColorConverter"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select column_name || ' ' || data_type"
+					+ " from information_schema.columns where table_name = 'account' order by column_name"))
+				.containsExactly("active character", "balance bigint", "color character varying", "id bigint",
+						"verified character"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					-- WARNING: fails if account has rows: NOT NULL archived has no default; add it nullable, backfill it, then SET NOT NULL, or give it a default
+					ALTER TABLE account ADD COLUMN IF NOT EXISTS archived integer NOT NULL;
+					ALTER TABLE account ADD COLUMN IF NOT EXISTS credit_limit bigint;
+					-- WARNING: fails if rows of account violate it
+					ALTER TABLE account ADD CONSTRAINT account_archived_check CHECK (archived = ANY (ARRAY[0, 1]));
+					"""))
+			.run(db);
+	}
+
+	/** Embeddables with attribute overrides, including a nested embeddable's attributes. */
+	@Test
+	void embeddablesWithOverrides(TestDatabase db) {
+		run("embeddables", List.of("Company", "Address", "GeoPoint"), List.of("Company", "Address", "GeoPoint"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select column_name || ' ' || format_type(atttypid, atttypmod)"
+					+ " || ' ' || attnotnull from information_schema.columns c join pg_attribute a"
+					+ " on a.attrelid = 'company'::regclass and a.attname = c.column_name where c.table_name = 'company'"
+					+ " and column_name like 'hq%' order by column_name"))
+				// an override's column replaces the embeddable's: the postal code loses its length and NOT NULL
+				.containsExactly("hq_city character varying(255) true", "hq_lat double precision false",
+						"hq_lng double precision false", "hq_postal_code character varying(255) false",
+						"hq_street character varying(80) false"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE company ADD COLUMN IF NOT EXISTS ship_lat double precision;
+					ALTER TABLE company ADD COLUMN IF NOT EXISTS ship_lng double precision;
+					ALTER TABLE company ADD COLUMN IF NOT EXISTS ship_postal_code character varying(12);
+					ALTER TABLE company ADD COLUMN IF NOT EXISTS ship_city character varying(255);
+					ALTER TABLE company ADD COLUMN IF NOT EXISTS ship_street character varying(255);
+					"""))
+			.run(db);
+	}
+
+	/**
+	 * Collection tables and their keys in Hibernate's column order: a set of strings, a list with an
+	 * {@code @OrderColumn}, a map with an {@code @MapKeyColumn}, a list of embeddables (no key), and
+	 * an ordered one-to-many join table.
+	 */
+	@Test
+	void collectionTablesWithOrderAndMapKeyColumns(TestDatabase db) {
+		run("collections", List.of("Recipe", "Ingredient"), List.of("Recipe", "Ingredient", "Review"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select conrelid::regclass || ' ' || pg_get_constraintdef(oid)"
+					+ " from pg_constraint where contype = 'p' and conrelid::regclass::text like 'recipe_%' order by 1"))
+				// a set of strings whose element may be null has no key; the others are in Hibernate's column order
+				.containsExactly("recipe_quantities PRIMARY KEY (recipe_id, unit)",
+						"recipe_step PRIMARY KEY (\"position\", recipe)"))
+			.revision((text) -> assertThat(upgrade(text)).contains("""
+					CREATE TABLE IF NOT EXISTS recipe_rating (
+					    stars integer,
+					    recipe_id bigint NOT NULL,
+					    reviewer character varying(40) NOT NULL,
+					    CONSTRAINT recipe_rating_pkey PRIMARY KEY (recipe_id, reviewer)
+					);
+					""").contains("""
+					CREATE TABLE IF NOT EXISTS recipe_review (
+					    rank integer NOT NULL,
+					    recipe_id bigint NOT NULL,
+					    reviews_id bigint NOT NULL,
+					    CONSTRAINT recipe_review_pkey PRIMARY KEY (rank, recipe_id),
+					    CONSTRAINT recipe_review_reviews_id_key UNIQUE (reviews_id),
+					    CONSTRAINT recipe_review_rank_check CHECK (rank >= 0)
+					);
+					"""))
+			.run(db);
+	}
+
+	/** {@code JOINED}: a new subclass is a new table whose key references the parent's. */
+	@Test
+	void joinedInheritance(TestDatabase db) {
+		run("joined", List.of("Payment", "CardPayment", "BankTransfer"),
+				List.of("Payment", "CardPayment", "BankTransfer", "WalletPayment"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					CREATE TABLE IF NOT EXISTS wallet_payment (
+					    id bigint NOT NULL,
+					    wallet_account character varying(255),
+					    wallet_provider character varying(255),
+					    CONSTRAINT wallet_payment_pkey PRIMARY KEY (id)
+					);
+					ALTER TABLE wallet_payment ADD CONSTRAINT fk_wallet_payment_id__payment FOREIGN KEY (id) REFERENCES payment (id);
+					"""))
+			.run(db);
+	}
+
+	/**
+	 * {@code SINGLE_TABLE}: a new subclass adds nullable columns and a value to the discriminator's
+	 * check; Bean Validation's {@code @NotNull} on a subclass stays nullable in the shared table.
+	 */
+	@Test
+	void singleTableInheritance(TestDatabase db) {
+		run("singletable", List.of("Vehicle", "Car"), List.of("Vehicle", "Car", "Truck"))
+			.afterV1((ds) -> execute(ds, "insert into vehicle (id, dtype, plate) values (1, 'Vehicle', 'B-1')"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE vehicle DROP CONSTRAINT IF EXISTS vehicle_dtype_check;
+					ALTER TABLE vehicle ADD COLUMN IF NOT EXISTS payload_tons double precision;
+					-- WARNING: fails if rows of vehicle violate it
+					ALTER TABLE vehicle ADD CONSTRAINT vehicle_dtype_check CHECK (dtype::text = ANY (ARRAY['Vehicle'::character varying, 'Car'::character varying, 'TRUCK'::character varying]::text[]));
+					"""))
+			.run(db);
+	}
+
+	/** {@code TABLE_PER_CLASS}: each concrete class has a whole table of its own. */
+	@Test
+	void tablePerClassInheritance(TestDatabase db) {
+		run("tableperclass", List.of("Animal", "Dog", "Cat"), List.of("Animal", "Dog", "Cat", "Parrot"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					CREATE TABLE IF NOT EXISTS parrot (
+					    words integer,
+					    id bigint NOT NULL,
+					    name character varying(255),
+					    CONSTRAINT parrot_pkey PRIMARY KEY (id)
+					);
+					"""))
+			.run(db);
+	}
+
+	/** {@code @SecondaryTable}: its columns are added to the second table. */
+	@Test
+	void secondaryTable(TestDatabase db) {
+		run("secondarytable", List.of("Customer"), List.of("Customer"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select pg_get_constraintdef(oid) from pg_constraint"
+					+ " where conrelid = 'customer_details'::regclass and contype = 'f'"))
+				.containsExactly("FOREIGN KEY (customer_id) REFERENCES customer(id)"))
+			.revision((text) -> assertThat(upgrade(text))
+				.isEqualTo("ALTER TABLE customer_details ADD COLUMN IF NOT EXISTS tax_number character varying(30);\n"))
+			.run(db);
+	}
+
+	/** {@code @NaturalId}: a unique constraint over the natural id's columns. */
+	@Test
+	void naturalId(TestDatabase db) {
+		run("naturalid", List.of("Book"), List.of("Book"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE book DROP CONSTRAINT IF EXISTS book_isbn_key;
+					ALTER TABLE book ADD COLUMN IF NOT EXISTS edition integer;
+					ALTER TABLE book ADD CONSTRAINT book_edition_isbn_key UNIQUE (edition, isbn);
+					"""))
+			.run(db);
+	}
+
+	/** {@code @SoftDelete}: the indicator column of each strategy, with the comment Hibernate gives it. */
+	@Test
+	void softDelete(TestDatabase db) {
+		run("softdelete", List.of("Comment"), List.of("Comment", "Topic", "Member"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select column_name || ' ' || data_type || ' ' || is_nullable"
+					+ " from information_schema.columns where table_name = 'comment' and column_name = 'deleted'"))
+				.containsExactly("deleted boolean NO"))
+			.revision((text) -> assertThat(upgrade(text)).contains("""
+					CREATE TABLE IF NOT EXISTS member (
+					    active boolean NOT NULL,
+					    id bigint NOT NULL,
+					    name character varying(255),
+					    CONSTRAINT member_pkey PRIMARY KEY (id)
+					);
+					COMMENT ON COLUMN member.active IS 'Soft-delete indicator';
+					""").contains("    deleted timestamp(6) with time zone,\n"))
+			.run(db);
+	}
+
+	/** {@code @TenantId}: a column like any other, not null. */
+	@Test
+	void tenantId(TestDatabase db) {
+		run("tenant", List.of("Document"), List.of("Document", "Folder"))
+			.revision((text) -> assertThat(upgrade(text)).contains("    tenant character varying(255) NOT NULL,\n"))
+			.run(db);
+	}
+
+	private ScenarioRunner run(String scenario, List<String> v1, List<String> v2) {
+		return new ScenarioRunner(this.directory).v1(classes(scenario, "v1", v1)).v2(classes(scenario, "v2", v2));
+	}
+
+	// the version's class, or the class both versions share, in the scenario's own package
+	private static Class<?>[] classes(String scenario, String version, List<String> names) {
+		return names.stream().map((name) -> {
+			try {
+				return Class.forName(PACKAGE + scenario + "." + version + "." + name);
+			}
+			catch (ClassNotFoundException ex) {
+				try {
+					return Class.forName(PACKAGE + scenario + "." + name);
+				}
+				catch (ClassNotFoundException notShared) {
+					throw new IllegalArgumentException(notShared);
+				}
+			}
+		}).toArray(Class<?>[]::new);
+	}
+
+	/** The statements of the upgrade section, with their warnings, without the header comment. */
+	static String upgrade(String revision) {
+		String section = revision.substring(revision.indexOf("-- upgrade\n") + "-- upgrade\n".length(),
+				revision.indexOf("\n-- downgrade\n"));
+		return section.replaceAll("(?m)^-- Generated by .*\n", "");
+	}
+
+	static String downgrade(String revision) {
+		return revision.substring(revision.indexOf("-- downgrade\n") + "-- downgrade\n".length());
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.hibernate.converters;
+
+public enum Color {
+
+	RED, GREEN, BLUE
+
+}

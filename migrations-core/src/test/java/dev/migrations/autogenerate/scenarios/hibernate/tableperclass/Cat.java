@@ -1,0 +1,10 @@
+package dev.migrations.autogenerate.scenarios.hibernate.tableperclass;
+
+import jakarta.persistence.Entity;
+
+@Entity
+public class Cat extends Animal {
+
+	Boolean indoor;
+
+}

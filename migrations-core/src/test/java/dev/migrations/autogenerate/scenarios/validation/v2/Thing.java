@@ -1,0 +1,31 @@
+package dev.migrations.autogenerate.scenarios.validation.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+@Entity
+public class Thing {
+
+	@Id
+	@GeneratedValue
+	Long id;
+
+	@NotBlank
+	String name;
+
+	@Size(max = 80)
+	String code;
+
+	@Min(0)
+	@Max(20)
+	Integer score;
+
+	@Size(max = 20)
+	String nickname;
+
+}
