@@ -486,7 +486,7 @@ final class Comparison {
 		PrimaryKey existingKey = pair.current.primaryKey();
 		PrimaryKey wantedKey = pair.target.primaryKey();
 		List<String> existingKeyColumns = (existingKey != null) ? mapColumns(existingKey.columns(), renames) : null;
-		if (!Objects.equals(existingKeyColumns, (wantedKey != null) ? wantedKey.columns() : null)) {
+		if (!sameKeyColumns(existingKeyColumns, (wantedKey != null) ? wantedKey.columns() : null)) {
 			if (existingKey != null) {
 				this.dropPrimaryKeys.add(new DropPrimaryKey(currentName, existingKey));
 				release(table, existingKey.name());
@@ -770,6 +770,19 @@ final class Comparison {
 		}
 		use(name);
 		return name;
+	}
+
+	/**
+	 * Whether two primary keys hold the same columns. Their order is not compared: Hibernate orders a
+	 * key's columns one way when it creates a table and another way when it updates one (and this tool's
+	 * earlier releases wrote the mapping's order), uniqueness is the same either way, and recreating the
+	 * key of a large table to reorder it is not a change anyone asked for.
+	 */
+	private static boolean sameKeyColumns(List<String> current, List<String> wanted) {
+		if (current == null || wanted == null) {
+			return current == wanted;
+		}
+		return current.size() == wanted.size() && new HashSet<>(current).equals(new HashSet<>(wanted));
 	}
 
 	private PrimaryKey namedPrimaryKey(String table, PrimaryKey key) {

@@ -106,6 +106,29 @@ class BeanValidationScenariosTest {
 			.containsExactlyInAnyOrder(tuple("CHECK_EXTRA", "thing"), tuple("CHECK_MISSING", "thing"));
 	}
 
+	/**
+	 * A join table whose key lists its columns in the mapping's order, as Hibernate's
+	 * {@code ddl-auto=update} and this tool's earlier releases left it: the same key, so no drift and
+	 * no revision recreating it; a key over other columns is still a difference.
+	 */
+	@Test
+	void aJoinTableKeyInAnotherColumnOrderIsInSync(TestDatabase db) {
+		EntitySource source = EntitySource.of(dev.migrations.autogenerate.scenarios.validation.v1.Thing.class,
+				dev.migrations.autogenerate.scenarios.validation.v1.Post.class,
+				dev.migrations.autogenerate.scenarios.validation.v1.Label.class);
+		HibernateSchemaCreation.create(db.dataSource(), source);
+		ScenarioRunner.execute(db.dataSource(), "alter table post_labels drop constraint post_labels_pkey,"
+				+ " add constraint post_labels_pkey primary key (post_id, labels_id)");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+			.locations("filesystem:" + this.directory).entities(source).load();
+
+		assertThat(migrations.check()).isEmpty();
+
+		ScenarioRunner.execute(db.dataSource(), "alter table post_labels drop constraint post_labels_pkey,"
+				+ " add constraint post_labels_pkey primary key (post_id)");
+		assertThat(migrations.check()).extracting(Difference::kind).containsExactly("PRIMARY_KEY_CHANGED");
+	}
+
 	private static String upgrade(String revision) {
 		String section = revision.substring(revision.indexOf("-- upgrade\n") + "-- upgrade\n".length(),
 				revision.indexOf("\n-- downgrade\n"));
