@@ -152,7 +152,9 @@ class AutogenerateScenarioTests {
 		// the sample's generated history in one revision: its first revision plus the status index
 		List<String> shipped = new ArrayList<>(RevisionFiles.statements(ShippedRevisions.text(CREATE), "upgrade"));
 		shipped.addAll(RevisionFiles.statements(ShippedRevisions.text(STATUS_INDEX), "upgrade"));
-		assertThat(RevisionFiles.statements(text, "upgrade")).containsExactlyInAnyOrderElementsOf(shipped);
+		// the columns of a new table in any order: Hibernate's order changed since the shipped revision was written
+		assertThat(RevisionFiles.statements(text, "upgrade")).map(RevisionFiles::columnsSorted)
+			.containsExactlyInAnyOrderElementsOf(shipped.stream().map(RevisionFiles::columnsSorted).toList());
 		assertThat(RevisionFiles.statements(text, "downgrade"))
 			.containsExactlyElementsOf(RevisionFiles.statements(ShippedRevisions.text(CREATE), "downgrade"));
 		// every statement PostgreSQL can guard is guarded

@@ -77,6 +77,44 @@ final class RevisionFiles {
 		return statements;
 	}
 
+	/**
+	 * A statement as {@link #statements} gives it, with the column definitions of a {@code CREATE TABLE}
+	 * sorted: the order Hibernate gives a new table's columns depends on its release (by type size in 7.x),
+	 * so revisions written by earlier releases list the same columns in another order.
+	 */
+	static String columnsSorted(String statement) {
+		String prefix = "CREATE TABLE ";
+		int open = statement.indexOf(" ( ");
+		if (!statement.startsWith(prefix) || open < 0 || !statement.endsWith(" );")) {
+			return statement;
+		}
+		List<String> items = new ArrayList<>();
+		int depth = 0;
+		boolean quoted = false;
+		int start = open + 3;
+		String body = statement.substring(0, statement.length() - 3);
+		for (int i = start; i < body.length(); i++) {
+			char c = body.charAt(i);
+			if (c == '\'') {
+				quoted = !quoted;
+			}
+			else if (!quoted && c == '(') {
+				depth++;
+			}
+			else if (!quoted && c == ')') {
+				depth--;
+			}
+			else if (!quoted && depth == 0 && c == ',') {
+				items.add(body.substring(start, i).strip());
+				start = i + 1;
+			}
+		}
+		items.add(body.substring(start).strip());
+		List<String> columns = new ArrayList<>(items.stream().filter((item) -> !item.startsWith("CONSTRAINT ")).sorted().toList());
+		columns.addAll(items.stream().filter((item) -> item.startsWith("CONSTRAINT ")).toList());
+		return statement.substring(0, open + 3) + String.join(", ", columns) + " );";
+	}
+
 	/** The comment lines of a section. */
 	static List<String> comments(String text, String section) {
 		return section(text, section).lines().filter((line) -> line.startsWith("--")).toList();
