@@ -512,7 +512,7 @@ public final class DatabaseMigrator {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			try (DatabaseLock lock = this.dialect.lock(connection, this.versionTable.lockName(), this.lockTimeout)) {
+			try (DatabaseLock lock = this.dialect.lock(connection, lockName(connection), this.lockTimeout)) {
 				if (this.schema != null) {
 					for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
 						new ExecutionTarget.Jdbc(connection).execute(statement);
@@ -533,6 +533,17 @@ public final class DatabaseMigrator {
 		catch (SQLException ex) {
 			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The lock's name from the version table the connection actually writes, not from the configured
+	 * text: with and without {@code migrations.schema=public} two instances writing {@code
+	 * public.migrations_version} take the same lock.
+	 */
+	private String lockName(Connection connection) throws SQLException {
+		String schema = (this.schema != null) ? this.schema : this.dialect.currentSchema(connection);
+		return this.dialect.canonicalName((schema != null) ? schema : "") + "."
+				+ this.dialect.canonicalName(this.versionTable.table());
 	}
 
 	@FunctionalInterface

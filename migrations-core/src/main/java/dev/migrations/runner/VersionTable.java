@@ -59,11 +59,6 @@ final class VersionTable {
 		return this.qualifiedTable;
 	}
 
-	/** The name of the lock that serialises writers of this version table. */
-	String lockName() {
-		return (this.schema == null ? "" : this.schema + ".") + this.table;
-	}
-
 	List<String> createStatements() {
 		return this.dialect.createVersionTables(this.qualifiedTable, this.qualifiedLogTable);
 	}
