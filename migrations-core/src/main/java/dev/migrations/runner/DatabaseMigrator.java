@@ -106,7 +106,7 @@ public final class DatabaseMigrator {
 			List<String> before = this.resolver.current(applied);
 			List<StepResult> steps = plan.steps().isEmpty() ? List.of()
 					: new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-							this.performedBy.get(), this.listener).upgrade(plan.steps());
+							this.performedBy.get(), this.listener, this::connection).upgrade(plan.steps());
 			// Nothing ran under the lock, so the rows already read are current: a startup with nothing
 			// pending reads the version table once.
 			List<String> after = steps.isEmpty() ? before
@@ -127,7 +127,7 @@ public final class DatabaseMigrator {
 			Plan plan = this.resolver.downgrade(target, applied);
 			List<String> before = this.resolver.current(applied);
 			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-					this.performedBy.get(), this.listener);
+					this.performedBy.get(), this.listener, this::connection);
 			List<StepResult> steps = runner.downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
 			return new CommandResult(target, steps, before, after);
@@ -438,17 +438,30 @@ public final class DatabaseMigrator {
 				continue;
 			}
 			failed.add(row.revision());
-			String parent = row.downRevisions().isEmpty() ? "base" : String.join(" ", row.downRevisions());
+			String note = (row.error() != null) ? row.error() : "";
+			// tables written by earlier releases mark a downgrade in progress as RUNNING with this note
+			boolean downgrade = row.state() == AppliedRevision.State.REVERTING
+					|| (row.state() == AppliedRevision.State.RUNNING && note.equals("downgrade started"));
 			message.append("\n  ").append(row.revision()).append(" (").append(row.source()).append(") is recorded as ")
-					.append(row.state()).append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
-			if (row.error() != null) {
-				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
+					.append(row.state());
+			if (downgrade) {
+				// applied_at is when it was applied; the error column says when its downgrade started
+				message.append(" (applied at ").append(row.appliedAt()).append("): its downgrade did not complete. ")
+						.append(note.replace("\n", "\n    "));
+				if (!note.contains(" It failed:")) {
+					message.append(" It ran outside a transaction and never recorded completion (the process may have died).");
+				}
 			}
-			else if (row.state() == AppliedRevision.State.RUNNING) {
-				message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+			else {
+				message.append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
+				if (row.error() != null) {
+					message.append(":\n    ").append(row.error().replace("\n", "\n    "));
+				}
+				else if (row.state() == AppliedRevision.State.RUNNING) {
+					message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+				}
 			}
-			message.append("\n  Finish or undo its statements by hand, then run `db stamp ").append(row.revision())
-					.append("` (completed) or `db stamp ").append(parent).append("` (undone).");
+			message.append("\n  ").append(RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade));
 		}
 		if (!failed.isEmpty()) {
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,

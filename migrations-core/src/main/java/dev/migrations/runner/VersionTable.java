@@ -200,9 +200,9 @@ final class VersionTable {
 				AppliedRevision.State.FAILED.name(), error, revision);
 	}
 
-	SqlCommand markRunning(String revision, String note) {
+	SqlCommand markReverting(String revision, String note) {
 		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, error = ? WHERE revision = ?",
-				AppliedRevision.State.RUNNING.name(), note, revision);
+				AppliedRevision.State.REVERTING.name(), note, revision);
 	}
 
 	SqlCommand delete(String revision) {
