@@ -47,6 +47,24 @@ public interface Dialect {
 		return identifier;
 	}
 
+	/**
+	 * The longest identifier the database keeps whole, in the unit of {@link #identifierLength}; longer
+	 * ones are cut or rejected.
+	 */
+	default int maxIdentifierLength() {
+		return Integer.MAX_VALUE;
+	}
+
+	/** The length of an identifier as the database counts it against {@link #maxIdentifierLength}. */
+	default int identifierLength(String identifier) {
+		return identifier.length();
+	}
+
+	/** The unit of {@link #identifierLength}, for messages. */
+	default String identifierLengthUnit() {
+		return "characters";
+	}
+
 	/** The schema unqualified names resolve to on this connection. */
 	String currentSchema(Connection connection) throws SQLException;
 

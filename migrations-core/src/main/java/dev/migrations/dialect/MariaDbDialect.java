@@ -66,6 +66,11 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
+	public int maxIdentifierLength() {
+		return 64;
+	}
+
+	@Override
 	public String currentSchema(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select database()")) {
 			rs.next();

@@ -49,6 +49,22 @@ public final class PostgresDialect implements Dialect {
 		return PostgresIdentifiers.quote(identifier);
 	}
 
+	// NAMEDATALEN - 1: longer names are silently truncated
+	@Override
+	public int maxIdentifierLength() {
+		return 63;
+	}
+
+	@Override
+	public int identifierLength(String identifier) {
+		return identifier.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	@Override
+	public String identifierLengthUnit() {
+		return "bytes";
+	}
+
 	@Override
 	public String currentSchema(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();

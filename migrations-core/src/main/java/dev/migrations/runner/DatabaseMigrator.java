@@ -81,11 +81,26 @@ public final class DatabaseMigrator {
 		this.schema = schema;
 		this.versionTable = new VersionTable(dialect, schema, versionTable);
 		this.graph = graph;
+		requireRecordableIds(graph);
 		this.resolver = new TargetResolver(graph);
 		this.lockTimeout = lockTimeout;
 		this.validateChecksums = validateChecksums;
 		this.performedBy = Objects.requireNonNull(performedBy, "performedBy");
 		this.listener = (listener != null) ? listener : MigrationsListener.NONE;
+	}
+
+	private static void requireRecordableIds(RevisionGraph graph) {
+		if (graph == null) {
+			return;
+		}
+		for (Revision revision : graph.revisions()) {
+			if (revision.id().length() > VersionTable.MAX_REVISION_LENGTH) {
+				throw new MigrationsException(revision.source() + ": the revision id '" + revision.id() + "' has "
+						+ revision.id().length() + " characters, more than the " + VersionTable.MAX_REVISION_LENGTH
+						+ " the version table records. Give the revision a shorter id (and rename the file to match), then"
+						+ " update the down_revision of the revisions that name it.");
+			}
+		}
 	}
 
 	public Dialect dialect() {

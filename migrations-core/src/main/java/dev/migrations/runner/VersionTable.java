@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migrations.MigrationsException;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Revision;
 
@@ -38,7 +39,19 @@ final class VersionTable {
 
 	private final String qualifiedLogTable;
 
+	/** The length of the revision columns. */
+	static final int MAX_REVISION_LENGTH = 64;
+
 	VersionTable(Dialect dialect, String schema, String table) {
+		int length = dialect.identifierLength(table + "_log");
+		if (length > dialect.maxIdentifierLength()) {
+			int room = dialect.maxIdentifierLength() - dialect.identifierLength("_log");
+			throw new MigrationsException("The version table name '" + table + "' (migrations.version-table) is too long for "
+					+ dialect.name() + ": its log table '" + table + "_log' has " + length + " " + dialect.identifierLengthUnit()
+					+ ", and " + dialect.name() + " keeps at most " + dialect.maxIdentifierLength() + " (longer names are "
+					+ "cut, so the two tables would collide). Use a name of at most " + room + " "
+					+ dialect.identifierLengthUnit() + ".");
+		}
 		this.dialect = dialect;
 		this.schema = schema;
 		this.table = table;
