@@ -165,6 +165,19 @@ public interface Dialect {
 
 	String timestampLiteral(Instant instant);
 
+	/** The current time as offline scripts record it, as precise as the version tables keep it. */
+	default String currentTimestamp() {
+		return "CURRENT_TIMESTAMP";
+	}
+
+	/**
+	 * An expression for the milliseconds from {@code timestamp} (an SQL expression) to the moment it is
+	 * evaluated, by the server's clock, for offline scripts; {@code null} where there is none.
+	 */
+	default String elapsedMillisSince(String timestamp) {
+		return null;
+	}
+
 	/**
 	 * The session setting that, set to {@code off}, lets commits return without waiting for the disk,
 	 * for revisions followed by another in the same run: the last revision commits with the setting

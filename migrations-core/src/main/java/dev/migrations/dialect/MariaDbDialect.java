@@ -123,6 +123,16 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
+	public String currentTimestamp() {
+		return "CURRENT_TIMESTAMP(6)";
+	}
+
+	@Override
+	public String elapsedMillisSince(String timestamp) {
+		return "TIMESTAMPDIFF(MICROSECOND, " + timestamp + ", CURRENT_TIMESTAMP(6)) DIV 1000";
+	}
+
+	@Override
 	public String beginTransaction() {
 		return "START TRANSACTION";
 	}

@@ -135,6 +135,12 @@ public final class PostgresDialect implements Dialect {
 		return "'" + instant + "'::timestamptz";
 	}
 
+	// clock_timestamp() moves during a transaction, CURRENT_TIMESTAMP is its start
+	@Override
+	public String elapsedMillisSince(String timestamp) {
+		return "CAST(EXTRACT(EPOCH FROM clock_timestamp() - " + timestamp + ") * 1000 AS bigint)";
+	}
+
 	@Override
 	public DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
 		int key = lockKey(lockName);

@@ -395,7 +395,7 @@ public final class DatabaseMigrator {
 		script.comment((upgrade ? "Upgrade" : "Downgrade") + " script for " + this.dialect.name() + ", from " + from + " to "
 				+ to + ": " + plan.steps().size() + " revision(s).");
 		script.comment("Generated " + Instant.now() + " by migrations. It records each revision in "
-				+ this.versionTable.qualifiedTable() + " as it goes.");
+				+ this.versionTable.qualifiedTable() + " as it goes, when it runs (by the server's clock).");
 		if (this.dialect.name().equals("postgresql")) {
 			script.comment("Run it with: psql -v ON_ERROR_STOP=1 -f <this file>");
 		}

@@ -142,7 +142,7 @@ final class RevisionRunner {
 		try {
 			this.target.begin();
 			runBody(revision, true, true);
-			long millis = millisSince(start);
+			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
 			tool(revision, this.versionTable.insert(revision, AppliedRevision.State.APPLIED, millis, this.performedBy, null));
 			tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
 					this.performedBy));
@@ -173,9 +173,11 @@ final class RevisionRunner {
 		catch (MigrationFailedException ex) {
 			throw recordFailure(revision, true, ex, null);
 		}
-		long millis = millisSince(start);
-		tool(revision, this.versionTable.markApplied(revision, millis));
-		tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
+		// an offline script measures from the RUNNING row's applied_at, on the server, when it runs
+		tool(revision, this.versionTable.markApplied(revision,
+				this.target.online() ? millisSince(start) : this.versionTable.elapsedSinceAppliedAt()));
+		tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(),
+				this.target.online() ? millisSince(start) : this.versionTable.recordedMillis(revision.id()),
 				this.performedBy));
 	}
 
@@ -188,7 +190,7 @@ final class RevisionRunner {
 			runBody(revision, false, true);
 			tool(revision, this.versionTable.delete(revision.id()));
 			tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
-					millisSince(start), this.performedBy));
+					this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction(), this.performedBy));
 			this.target.commit();
 		}
 		catch (SQLException ex) {
@@ -210,7 +212,8 @@ final class RevisionRunner {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision) + " (not in a transaction)");
 		long start = System.nanoTime();
-		String started = "Its downgrade started at " + Instant.now() + " by " + this.performedBy + ".";
+		String started = this.target.online() ? "Its downgrade started at " + Instant.now() + " by " + this.performedBy + "."
+				: "Its downgrade was started by an " + this.performedBy + ".";
 		tool(revision, this.versionTable.markReverting(revision.id(), started));
 		try {
 			runBody(revision, false, false);
@@ -219,8 +222,9 @@ final class RevisionRunner {
 			throw recordFailure(revision, false, ex, started);
 		}
 		tool(revision, this.versionTable.delete(revision.id()));
+		// an offline script has no start to measure a downgrade outside a transaction from: 0, not a made-up time
 		tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
-				millisSince(start), this.performedBy));
+				this.target.online() ? millisSince(start) : 0L, this.performedBy));
 	}
 
 	/**

@@ -194,7 +194,29 @@ final class VersionTable {
 		return List.copyOf(items);
 	}
 
-	SqlCommand insert(Revision revision, AppliedRevision.State state, long executionMillis, String appliedBy, String error) {
+	/**
+	 * For offline scripts: how long the revision's transaction has run when the statement runs,
+	 * measured by the server (0 where the dialect cannot).
+	 */
+	Object elapsedInTransaction() {
+		String elapsed = this.dialect.elapsedMillisSince("CURRENT_TIMESTAMP");
+		return (elapsed != null && this.dialect.supportsTransactionalDdl()) ? new SqlCommand.Expression(elapsed) : 0L;
+	}
+
+	/** For offline scripts: how long since the revision's row was written as running, measured by the server. */
+	Object elapsedSinceAppliedAt() {
+		String elapsed = this.dialect.elapsedMillisSince("applied_at");
+		return (elapsed != null) ? new SqlCommand.Expression(elapsed) : 0L;
+	}
+
+	/** For offline scripts: the execution time recorded in the revision's row. */
+	Object recordedMillis(String revision) {
+		return new SqlCommand.Expression("(SELECT execution_millis FROM " + this.qualifiedTable + " WHERE revision = "
+				+ this.dialect.literal(revision) + ")");
+	}
+
+	SqlCommand insert(Revision revision, AppliedRevision.State state, Object executionMillis, String appliedBy,
+			String error) {
 		// applied_seq comes from the table itself so that online and offline runs number rows the same way.
 		return SqlCommand.of("INSERT INTO " + this.qualifiedTable + " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, "
 				+ "COALESCE(MAX(applied_seq), 0) + 1, ?, ?, ?, ? FROM " + this.qualifiedTable,
@@ -203,7 +225,7 @@ final class VersionTable {
 				truncate(appliedBy, 255), error);
 	}
 
-	SqlCommand markApplied(Revision revision, long executionMillis) {
+	SqlCommand markApplied(Revision revision, Object executionMillis) {
 		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, execution_millis = ?, error = NULL, checksum = ?"
 				+ " WHERE revision = ?", AppliedRevision.State.APPLIED.name(), executionMillis, revision.checksum(), revision.id());
 	}
@@ -222,7 +244,8 @@ final class VersionTable {
 		return SqlCommand.of("DELETE FROM " + this.qualifiedTable + " WHERE revision = ?", revision);
 	}
 
-	SqlCommand log(String revision, String operation, String message, String checksum, long executionMillis, String performedBy) {
+	SqlCommand log(String revision, String operation, String message, String checksum, Object executionMillis,
+			String performedBy) {
 		return SqlCommand.of("INSERT INTO " + this.qualifiedLogTable
 				+ " (revision, operation, message, checksum, performed_at, execution_millis, performed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
 				revision, operation, truncate(message, 2000), checksum, SqlCommand.NOW, executionMillis, truncate(performedBy, 255));
