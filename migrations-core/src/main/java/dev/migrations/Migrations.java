@@ -708,7 +708,9 @@ public final class Migrations {
 					+ " does not exist: run `db init` first (or set migrations.generate.output-dir).");
 		}
 		String id = newRevisionId();
-		String oneLine = message.strip().replaceAll("\\s+", " ");
+		// every character that breaks a line (U+2028, U+0085, ...) or controls the terminal becomes a space:
+		// the header is one line
+		String oneLine = message.replaceAll("(?U)[\\s\\p{Cc}]+", " ").strip();
 		StringBuilder text = new StringBuilder();
 		text.append("-- revision: ").append(id).append('\n');
 		text.append("-- down_revision: ").append(parents.isEmpty() ? "none" : String.join(", ", parents)).append('\n');

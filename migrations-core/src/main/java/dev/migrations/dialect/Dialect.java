@@ -20,6 +20,9 @@ import dev.migrations.sql.SqlSyntax;
  */
 public interface Dialect {
 
+	/** How often waiting for the migrations lock is logged again. */
+	Duration LOCK_WAIT_LOG_INTERVAL = Duration.ofSeconds(10);
+
 	/** The name used in locations ({@code {vendor}}) and messages: {@code postgresql}, {@code mariadb}, {@code h2}. */
 	String name();
 
@@ -34,6 +37,32 @@ public interface Dialect {
 	/** {@code schema.table}, quoted as needed; just the table when {@code schema} is {@code null}. */
 	default String qualify(String schema, String table) {
 		return (schema == null) ? quoteIfNeeded(table) : quoteIfNeeded(schema) + "." + quoteIfNeeded(table);
+	}
+
+	/**
+	 * The name under which the database knows an identifier written unquoted or as {@link #quoteIfNeeded}
+	 * writes it, so two spellings of one object compare equal (e.g. for the lock's name).
+	 */
+	default String canonicalName(String identifier) {
+		return identifier;
+	}
+
+	/**
+	 * The longest identifier the database keeps whole, in the unit of {@link #identifierLength}; longer
+	 * ones are cut or rejected.
+	 */
+	default int maxIdentifierLength() {
+		return Integer.MAX_VALUE;
+	}
+
+	/** The length of an identifier as the database counts it against {@link #maxIdentifierLength}. */
+	default int identifierLength(String identifier) {
+		return identifier.length();
+	}
+
+	/** The unit of {@link #identifierLength}, for messages. */
+	default String identifierLengthUnit() {
+		return "characters";
 	}
 
 	/** The schema unqualified names resolve to on this connection. */
@@ -107,7 +136,9 @@ public interface Dialect {
 
 	/**
 	 * Takes the lock that serialises every writing command on this database, waiting up to
-	 * {@code timeout}.
+	 * {@code timeout}. While it waits it logs that it does, naming the holder, when it starts waiting
+	 * and every {@link #LOCK_WAIT_LOG_INTERVAL} after, and logs when it got the lock.
+	 * @param lockName {@code schema.table} of the version table, as the database names them
 	 * @throws LockTimeoutException when another session holds it past the timeout, naming that session
 	 */
 	DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException;
@@ -133,6 +164,19 @@ public interface Dialect {
 	}
 
 	String timestampLiteral(Instant instant);
+
+	/** The current time as offline scripts record it, as precise as the version tables keep it. */
+	default String currentTimestamp() {
+		return "CURRENT_TIMESTAMP";
+	}
+
+	/**
+	 * An expression for the milliseconds from {@code timestamp} (an SQL expression) to the moment it is
+	 * evaluated, by the server's clock, for offline scripts; {@code null} where there is none.
+	 */
+	default String elapsedMillisSince(String timestamp) {
+		return null;
+	}
 
 	/**
 	 * The session setting that, set to {@code off}, lets commits return without waiting for the disk,

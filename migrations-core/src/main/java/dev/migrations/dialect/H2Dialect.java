@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +91,12 @@ public final class H2Dialect implements Dialect {
 	@Override
 	public String timestampLiteral(Instant instant) {
 		return "TIMESTAMP WITH TIME ZONE '" + instant.toString().replace('T', ' ').replace("Z", "+00:00") + "'";
+	}
+
+	@Override
+	public String canonicalName(String identifier) {
+		// H2 folds unquoted names to upper case
+		return quoteIfNeeded(identifier).equals(identifier) ? identifier.toUpperCase(Locale.ROOT) : identifier;
 	}
 
 	@Override

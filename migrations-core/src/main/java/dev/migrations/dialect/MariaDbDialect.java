@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -65,6 +66,11 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
+	public int maxIdentifierLength() {
+		return 64;
+	}
+
+	@Override
 	public String currentSchema(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select database()")) {
 			rs.next();
@@ -117,30 +123,68 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
+	public String currentTimestamp() {
+		return "CURRENT_TIMESTAMP(6)";
+	}
+
+	@Override
+	public String elapsedMillisSince(String timestamp) {
+		return "TIMESTAMPDIFF(MICROSECOND, " + timestamp + ", CURRENT_TIMESTAMP(6)) DIV 1000";
+	}
+
+	@Override
 	public String beginTransaction() {
 		return "START TRANSACTION";
 	}
 
 	@Override
+	public String canonicalName(String identifier) {
+		// names differing only in case are the same object where lower_case_table_names is set; sharing
+		// the lock between two that are not only serialises them
+		return identifier.toLowerCase(Locale.ROOT);
+	}
+
+	@Override
 	public DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
-		// GET_LOCK names are limited to 64 characters and are server-wide, so include the database.
-		String name = truncate("migrations:" + currentSchema(connection) + ":" + lockName);
-		long seconds = Math.max(0, (timeout.toMillis() + 999) / 1000);
-		try (PreparedStatement statement = connection.prepareStatement("select get_lock(?, ?)")) {
-			statement.setString(1, name);
-			statement.setLong(2, seconds);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				if (rs.getInt(1) == 1) {
-					return () -> unlock(connection, name);
+		// GET_LOCK names are limited to 64 characters and are server-wide: lockName includes the database.
+		String name = truncate("migrations:" + lockName);
+		long started = System.nanoTime();
+		long deadline = started + timeout.toNanos();
+		boolean waited = false;
+		long waitSeconds = 0;
+		while (true) {
+			if (getLock(connection, name, waitSeconds)) {
+				if (waited) {
+					logger.info("Took the migrations lock '{}' after waiting {} ms", name, (System.nanoTime() - started) / 1_000_000);
 				}
+				return () -> unlock(connection, name);
 			}
+			long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
+			if (remainingMillis <= 0) {
+				break;
+			}
+			logger.info("Waiting for the migrations lock '{}' (waited {} ms of migrations.lock-timeout {} ms); it is held by {}",
+					name, (System.nanoTime() - started) / 1_000_000, timeout.toMillis(), describeHolder(connection, name));
+			waited = true;
+			// GET_LOCK waits in whole seconds: at most the log interval, at least one second
+			waitSeconds = Math.max(1, Math.min(LOCK_WAIT_LOG_INTERVAL.toSeconds(), (remainingMillis + 999) / 1000));
 		}
 		String holder = describeHolder(connection, name);
 		throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock '" + name
 				+ "'; it is held by " + holder + ". Another instance is probably upgrading this database: wait for it to finish,"
 				+ " or if that connection is stuck, end it (KILL <id>) and retry. The wait is set by migrations.lock-timeout.",
 				holder);
+	}
+
+	private static boolean getLock(Connection connection, String name, long seconds) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("select get_lock(?, ?)")) {
+			statement.setString(1, name);
+			statement.setLong(2, seconds);
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getInt(1) == 1;
+			}
+		}
 	}
 
 	private static String truncate(String name) {

@@ -49,6 +49,22 @@ public final class PostgresDialect implements Dialect {
 		return PostgresIdentifiers.quote(identifier);
 	}
 
+	// NAMEDATALEN - 1: longer names are silently truncated
+	@Override
+	public int maxIdentifierLength() {
+		return 63;
+	}
+
+	@Override
+	public int identifierLength(String identifier) {
+		return identifier.getBytes(StandardCharsets.UTF_8).length;
+	}
+
+	@Override
+	public String identifierLengthUnit() {
+		return "bytes";
+	}
+
 	@Override
 	public String currentSchema(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement();
@@ -119,24 +135,44 @@ public final class PostgresDialect implements Dialect {
 		return "'" + instant + "'::timestamptz";
 	}
 
+	// clock_timestamp() moves during a transaction, CURRENT_TIMESTAMP is its start
+	@Override
+	public String elapsedMillisSince(String timestamp) {
+		return "CAST(EXTRACT(EPOCH FROM clock_timestamp() - " + timestamp + ") * 1000 AS bigint)";
+	}
+
 	@Override
 	public DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException {
 		int key = lockKey(lockName);
-		long deadline = System.nanoTime() + timeout.toNanos();
+		long started = System.nanoTime();
+		long deadline = started + timeout.toNanos();
+		long nextLog = started;
+		boolean waited = false;
 		long sleepMillis = 20;
 		while (true) {
 			if (tryLock(connection, key)) {
+				if (waited) {
+					logger.info("Took the migrations lock on {} after waiting {} ms", lockName,
+							(System.nanoTime() - started) / 1_000_000);
+				}
 				return () -> unlock(connection, key, lockName);
 			}
-			if (System.nanoTime() >= deadline) {
+			long now = System.nanoTime();
+			if (now >= deadline) {
 				String holder = describeHolder(connection, key);
 				throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock on "
 						+ lockName + "; it is held by " + holder
 						+ ". Another instance is probably upgrading this database: wait for it to finish, or if that session is stuck,"
 						+ " end it (SELECT pg_terminate_backend(pid)) and retry. The wait is set by migrations.lock-timeout.", holder);
 			}
+			if (now >= nextLog) {
+				logger.info("Waiting for the migrations lock on {} (waited {} ms of migrations.lock-timeout {} ms); it is held by {}",
+						lockName, (now - started) / 1_000_000, timeout.toMillis(), describeHolder(connection, key));
+				nextLog = now + LOCK_WAIT_LOG_INTERVAL.toNanos();
+				waited = true;
+			}
 			try {
-				Thread.sleep(sleepMillis);
+				Thread.sleep(Math.max(1, Math.min(sleepMillis, (deadline - now) / 1_000_000)));
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

@@ -38,7 +38,13 @@ public record AppliedRevision(String revision, List<String> downRevisions, Strin
 		RUNNING,
 
 		/** Failed outside a transaction: some statements may have run. */
-		FAILED
+		FAILED,
+
+		/**
+		 * Its downgrade started outside a transaction and did not complete: it failed (the error says
+		 * how) or the process died; some of its statements may have been undone.
+		 */
+		REVERTING
 
 	}
 

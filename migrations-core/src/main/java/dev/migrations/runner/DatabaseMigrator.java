@@ -81,11 +81,26 @@ public final class DatabaseMigrator {
 		this.schema = schema;
 		this.versionTable = new VersionTable(dialect, schema, versionTable);
 		this.graph = graph;
+		requireRecordableIds(graph);
 		this.resolver = new TargetResolver(graph);
 		this.lockTimeout = lockTimeout;
 		this.validateChecksums = validateChecksums;
 		this.performedBy = Objects.requireNonNull(performedBy, "performedBy");
 		this.listener = (listener != null) ? listener : MigrationsListener.NONE;
+	}
+
+	private static void requireRecordableIds(RevisionGraph graph) {
+		if (graph == null) {
+			return;
+		}
+		for (Revision revision : graph.revisions()) {
+			if (revision.id().length() > VersionTable.MAX_REVISION_LENGTH) {
+				throw new MigrationsException(revision.source() + ": the revision id '" + revision.id() + "' has "
+						+ revision.id().length() + " characters, more than the " + VersionTable.MAX_REVISION_LENGTH
+						+ " the version table records. Give the revision a shorter id (and rename the file to match), then"
+						+ " update the down_revision of the revisions that name it.");
+			}
+		}
 	}
 
 	public Dialect dialect() {
@@ -106,7 +121,7 @@ public final class DatabaseMigrator {
 			List<String> before = this.resolver.current(applied);
 			List<StepResult> steps = plan.steps().isEmpty() ? List.of()
 					: new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-							this.performedBy.get(), this.listener).upgrade(plan.steps());
+							this.performedBy.get(), this.listener, this::connection).upgrade(plan.steps());
 			// Nothing ran under the lock, so the rows already read are current: a startup with nothing
 			// pending reads the version table once.
 			List<String> after = steps.isEmpty() ? before
@@ -127,7 +142,7 @@ public final class DatabaseMigrator {
 			Plan plan = this.resolver.downgrade(target, applied);
 			List<String> before = this.resolver.current(applied);
 			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-					this.performedBy.get(), this.listener);
+					this.performedBy.get(), this.listener, this::connection);
 			List<StepResult> steps = runner.downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
 			return new CommandResult(target, steps, before, after);
@@ -380,7 +395,7 @@ public final class DatabaseMigrator {
 		script.comment((upgrade ? "Upgrade" : "Downgrade") + " script for " + this.dialect.name() + ", from " + from + " to "
 				+ to + ": " + plan.steps().size() + " revision(s).");
 		script.comment("Generated " + Instant.now() + " by migrations. It records each revision in "
-				+ this.versionTable.qualifiedTable() + " as it goes.");
+				+ this.versionTable.qualifiedTable() + " as it goes, when it runs (by the server's clock).");
 		if (this.dialect.name().equals("postgresql")) {
 			script.comment("Run it with: psql -v ON_ERROR_STOP=1 -f <this file>");
 		}
@@ -438,17 +453,30 @@ public final class DatabaseMigrator {
 				continue;
 			}
 			failed.add(row.revision());
-			String parent = row.downRevisions().isEmpty() ? "base" : String.join(" ", row.downRevisions());
+			String note = (row.error() != null) ? row.error() : "";
+			// tables written by earlier releases mark a downgrade in progress as RUNNING with this note
+			boolean downgrade = row.state() == AppliedRevision.State.REVERTING
+					|| (row.state() == AppliedRevision.State.RUNNING && note.equals("downgrade started"));
 			message.append("\n  ").append(row.revision()).append(" (").append(row.source()).append(") is recorded as ")
-					.append(row.state()).append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
-			if (row.error() != null) {
-				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
+					.append(row.state());
+			if (downgrade) {
+				// applied_at is when it was applied; the error column says when its downgrade started
+				message.append(" (applied at ").append(row.appliedAt()).append("): its downgrade did not complete. ")
+						.append(note.replace("\n", "\n    "));
+				if (!note.contains(" It failed:")) {
+					message.append(" It ran outside a transaction and never recorded completion (the process may have died).");
+				}
 			}
-			else if (row.state() == AppliedRevision.State.RUNNING) {
-				message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+			else {
+				message.append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
+				if (row.error() != null) {
+					message.append(":\n    ").append(row.error().replace("\n", "\n    "));
+				}
+				else if (row.state() == AppliedRevision.State.RUNNING) {
+					message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+				}
 			}
-			message.append("\n  Finish or undo its statements by hand, then run `db stamp ").append(row.revision())
-					.append("` (completed) or `db stamp ").append(parent).append("` (undone).");
+			message.append("\n  ").append(RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade));
 		}
 		if (!failed.isEmpty()) {
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
@@ -512,7 +540,7 @@ public final class DatabaseMigrator {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			try (DatabaseLock lock = this.dialect.lock(connection, this.versionTable.lockName(), this.lockTimeout)) {
+			try (DatabaseLock lock = this.dialect.lock(connection, lockName(connection), this.lockTimeout)) {
 				if (this.schema != null) {
 					for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
 						new ExecutionTarget.Jdbc(connection).execute(statement);
@@ -533,6 +561,17 @@ public final class DatabaseMigrator {
 		catch (SQLException ex) {
 			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * The lock's name from the version table the connection actually writes, not from the configured
+	 * text: with and without {@code migrations.schema=public} two instances writing {@code
+	 * public.migrations_version} take the same lock.
+	 */
+	private String lockName(Connection connection) throws SQLException {
+		String schema = (this.schema != null) ? this.schema : this.dialect.currentSchema(connection);
+		return this.dialect.canonicalName((schema != null) ? schema : "") + "."
+				+ this.dialect.canonicalName(this.versionTable.table());
 	}
 
 	@FunctionalInterface

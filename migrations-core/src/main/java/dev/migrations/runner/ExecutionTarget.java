@@ -93,6 +93,9 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 					if (value == SqlCommand.NOW) {
 						sql.append("CURRENT_TIMESTAMP");
 					}
+					else if (value instanceof SqlCommand.Expression expression) {
+						sql.append(expression.sql());
+					}
 					else {
 						sql.append('?');
 						bound.add(value);
@@ -108,8 +111,8 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 					if (value == null) {
 						statement.setNull(i + 1, Types.VARCHAR);
 					}
-					else if (value instanceof Long number) {
-						statement.setLong(i + 1, number);
+					else if (value instanceof Long || value instanceof Integer) {
+						statement.setLong(i + 1, ((Number) value).longValue());
 					}
 					else {
 						statement.setString(i + 1, value.toString());
@@ -187,7 +190,8 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 			for (char c : command.sql().toCharArray()) {
 				if (c == '?') {
 					Object value = command.parameters().get(index++);
-					sql.append((value == SqlCommand.NOW) ? "CURRENT_TIMESTAMP" : this.dialect.literal(value));
+					sql.append((value == SqlCommand.NOW) ? this.dialect.currentTimestamp()
+							: (value instanceof SqlCommand.Expression expression) ? expression.sql() : this.dialect.literal(value));
 				}
 				else {
 					sql.append(c);

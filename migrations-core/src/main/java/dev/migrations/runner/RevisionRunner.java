@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,9 +21,12 @@ import dev.migrations.sql.SqlStatement;
  * Runs revisions against an {@link ExecutionTarget}, keeping the version table in step.
  * <p>
  * Where the database has transactional DDL and the revision allows it, a revision and its
- * version-table row commit together or not at all. Otherwise the row is written first as
- * {@code RUNNING}, marked {@code APPLIED} at the end, or {@code FAILED} with the error when a
- * statement fails, so the state after a crash or failure is recorded and explained.
+ * version-table row commit together or not at all; a failure is rolled back and then written to the
+ * log in a transaction of its own. Otherwise the row is written first as {@code RUNNING} (an upgrade)
+ * or {@code REVERTING} (a downgrade, with when it started), then marked {@code APPLIED} or removed at
+ * the end, or {@code FAILED} / {@code REVERTING} with the error when a statement fails (on a fresh
+ * connection when the revision's one died), so the state after a crash or failure is recorded and
+ * explained.
  */
 final class RevisionRunner {
 
@@ -38,13 +42,33 @@ final class RevisionRunner {
 
 	private final MigrationsListener listener;
 
+	private final FreshConnection fresh;
+
 	RevisionRunner(Dialect dialect, VersionTable versionTable, ExecutionTarget target, String performedBy,
 			MigrationsListener listener) {
+		this(dialect, versionTable, target, performedBy, listener, null);
+	}
+
+	/**
+	 * @param fresh opens another connection to record a failure when the revision's own connection
+	 * died, {@code null} for none
+	 */
+	RevisionRunner(Dialect dialect, VersionTable versionTable, ExecutionTarget target, String performedBy,
+			MigrationsListener listener, FreshConnection fresh) {
 		this.dialect = dialect;
 		this.versionTable = versionTable;
 		this.target = target;
 		this.performedBy = performedBy;
 		this.listener = listener;
+		this.fresh = fresh;
+	}
+
+	/** Opens a new connection on which the version tables' qualified names resolve as on the revision's one. */
+	@FunctionalInterface
+	interface FreshConnection {
+
+		Connection open() throws SQLException;
+
 	}
 
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
@@ -118,7 +142,7 @@ final class RevisionRunner {
 		try {
 			this.target.begin();
 			runBody(revision, true, true);
-			long millis = millisSince(start);
+			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
 			tool(revision, this.versionTable.insert(revision, AppliedRevision.State.APPLIED, millis, this.performedBy, null));
 			tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
 					this.performedBy));
@@ -126,11 +150,14 @@ final class RevisionRunner {
 		}
 		catch (SQLException ex) {
 			this.target.rollback();
-			throw new MigrationsException("Could not commit revision " + revision.id() + " (" + revision.source() + "): "
-					+ ex.getMessage() + ". The revision was rolled back; run `db upgrade` again.", ex);
+			MigrationsException failure = new MigrationsException("Could not commit revision " + revision.id() + " ("
+					+ revision.source() + "): " + ex.getMessage() + ". The revision was rolled back; run `db upgrade` again.", ex);
+			logRolledBack(revision, start, failure);
+			throw failure;
 		}
 		catch (RuntimeException ex) {
 			this.target.rollback();
+			logRolledBack(revision, start, ex);
 			throw ex;
 		}
 	}
@@ -144,12 +171,13 @@ final class RevisionRunner {
 			runBody(revision, true, false);
 		}
 		catch (MigrationFailedException ex) {
-			recordFailure(revision, ex);
-			throw ex;
+			throw recordFailure(revision, true, ex, null);
 		}
-		long millis = millisSince(start);
-		tool(revision, this.versionTable.markApplied(revision, millis));
-		tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
+		// an offline script measures from the RUNNING row's applied_at, on the server, when it runs
+		tool(revision, this.versionTable.markApplied(revision,
+				this.target.online() ? millisSince(start) : this.versionTable.elapsedSinceAppliedAt()));
+		tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(),
+				this.target.online() ? millisSince(start) : this.versionTable.recordedMillis(revision.id()),
 				this.performedBy));
 	}
 
@@ -162,16 +190,20 @@ final class RevisionRunner {
 			runBody(revision, false, true);
 			tool(revision, this.versionTable.delete(revision.id()));
 			tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
-					millisSince(start), this.performedBy));
+					this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction(), this.performedBy));
 			this.target.commit();
 		}
 		catch (SQLException ex) {
 			this.target.rollback();
-			throw new MigrationsException("Could not commit the downgrade of revision " + revision.id() + " ("
-					+ revision.source() + "): " + ex.getMessage() + ". It was rolled back; run `db downgrade` again.", ex);
+			MigrationsException failure = new MigrationsException("Could not commit the downgrade of revision "
+					+ revision.id() + " (" + revision.source() + "): " + ex.getMessage()
+					+ ". It was rolled back; run `db downgrade` again.", ex);
+			logRolledBack(revision, start, failure);
+			throw failure;
 		}
 		catch (RuntimeException ex) {
 			this.target.rollback();
+			logRolledBack(revision, start, ex);
 			throw ex;
 		}
 	}
@@ -180,27 +212,91 @@ final class RevisionRunner {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision) + " (not in a transaction)");
 		long start = System.nanoTime();
-		tool(revision, this.versionTable.markRunning(revision.id(), "downgrade started"));
+		String started = this.target.online() ? "Its downgrade started at " + Instant.now() + " by " + this.performedBy + "."
+				: "Its downgrade was started by an " + this.performedBy + ".";
+		tool(revision, this.versionTable.markReverting(revision.id(), started));
 		try {
 			runBody(revision, false, false);
 		}
 		catch (MigrationFailedException ex) {
-			recordFailure(revision, ex);
-			throw ex;
+			throw recordFailure(revision, false, ex, started);
 		}
 		tool(revision, this.versionTable.delete(revision.id()));
+		// an offline script has no start to measure a downgrade outside a transaction from: 0, not a made-up time
 		tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
-				millisSince(start), this.performedBy));
+				this.target.online() ? millisSince(start) : 0L, this.performedBy));
 	}
 
-	private void recordFailure(Revision revision, MigrationFailedException failure) {
+	/**
+	 * Records a revision that failed outside a transaction as {@code FAILED} (an upgrade) or as
+	 * {@code REVERTING} with the error (a downgrade), and returns the failure with what was recorded
+	 * and what to do next.
+	 */
+	private MigrationFailedException recordFailure(Revision revision, boolean upgrade, MigrationFailedException failure,
+			String started) {
+		String error = (started != null) ? started + " It failed:\n" + failure.getMessage() : failure.getMessage();
+		SqlCommand mark = upgrade ? this.versionTable.markFailed(revision.id(), error)
+				: this.versionTable.markReverting(revision.id(), error);
+		SqlCommand log = this.versionTable.log(revision.id(), "FAILED", revision.message(), revision.checksum(), 0,
+				this.performedBy);
+		boolean recorded = record(List.of(mark, log), failure);
+		String state = upgrade ? "FAILED" : "REVERTING";
+		String status = recorded
+				? "The revision is recorded as " + state + " in " + this.versionTable.qualifiedTable()
+						+ " and further upgrades and downgrades stop until it is resolved."
+				: "Recording it as " + state + " in " + this.versionTable.qualifiedTable()
+						+ " failed too (the database connection was lost), so it stays recorded as " + (upgrade ? "RUNNING" : "REVERTING")
+						+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
+		MigrationFailedException recordedFailure = new MigrationFailedException(failure.getMessage() + " " + status + " "
+				+ recovery(revision, upgrade), failure.revision(), failure.source(), failure.statementNumber(), failure.line(),
+				failure.sql(), failure.getCause());
+		for (Throwable suppressed : failure.getSuppressed()) {
+			recordedFailure.addSuppressed(suppressed);
+		}
+		return recordedFailure;
+	}
+
+	/**
+	 * Writes a failure of a revision that was rolled back to the log, in a transaction of its own, so
+	 * the log has every failure; never hides the failure itself.
+	 */
+	private void logRolledBack(Revision revision, long startNanos, Exception failure) {
+		if (!this.target.online()) {
+			return;
+		}
+		record(List.of(this.versionTable.log(revision.id(), "FAILED", revision.message(), revision.checksum(),
+				millisSince(startNanos), this.performedBy)), failure);
+	}
+
+	/**
+	 * Runs the tool's statements on the revision's connection, or on a fresh one when that one fails
+	 * (it may have died with the revision); {@code false} when neither could.
+	 */
+	private boolean record(List<SqlCommand> commands, Exception failure) {
 		try {
-			this.target.execute(this.versionTable.markFailed(revision.id(), failure.getMessage()));
-			this.target.execute(this.versionTable.log(revision.id(), "FAILED", revision.message(), revision.checksum(), 0,
-					this.performedBy));
+			for (SqlCommand command : commands) {
+				this.target.execute(command);
+			}
+			return true;
+		}
+		catch (SQLException ex) {
+			if (this.fresh == null) {
+				failure.addSuppressed(ex);
+				return false;
+			}
+			logger.debug("Could not record the failure on the revision's connection, trying a new one", ex);
+		}
+		try (Connection connection = this.fresh.open()) {
+			connection.setAutoCommit(true);
+			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
+			for (SqlCommand command : commands) {
+				jdbc.execute(command);
+			}
+			return true;
 		}
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
+			return false;
 		}
 	}
 
@@ -248,7 +344,7 @@ final class RevisionRunner {
 		catch (Exception ex) {
 			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
 					+ (upgrade ? "upgrade" : "downgrade") + "` again."
-					: "It ran outside a transaction, so part of it may have been applied: " + recovery(revision, upgrade);
+					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
 					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
 					null, ex);
@@ -273,19 +369,23 @@ final class RevisionRunner {
 		}
 		else {
 			message.append("It ran outside a transaction: ");
-			message.append((number == 1) ? "no statement of it had run before this one. "
-					: "statements 1 to " + (number - 1) + " were applied and stay applied. ");
-			message.append(recovery(revision, upgrade));
+			message.append((number == 1) ? "no statement of it had run before this one."
+					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
 		}
 		return message.toString();
 	}
 
-	private String recovery(Revision revision, boolean upgrade) {
-		String parent = revision.downRevisions().isEmpty() ? "base" : String.join(" ", revision.downRevisions());
-		return "The revision is recorded as FAILED in " + this.versionTable.qualifiedTable()
-				+ " and further upgrades stop until it is resolved. Finish or undo its statements by hand, then run `db stamp "
-				+ (upgrade ? revision.id() : parent) + "` if you completed the " + (upgrade ? "upgrade" : "downgrade")
-				+ ", or `db stamp " + (upgrade ? parent : revision.id()) + "` if you undid it.";
+	static String recovery(Revision revision, boolean upgrade) {
+		return recovery(revision.id(), revision.downRevisions(), upgrade);
+	}
+
+	/** What to type once the statements of a revision that stopped half-way are finished or undone by hand. */
+	static String recovery(String revision, List<String> parents, boolean upgrade) {
+		String parent = parents.isEmpty() ? "base" : String.join(",", parents);
+		String direction = upgrade ? "upgrade" : "downgrade";
+		return "Finish or undo its " + direction + "'s statements by hand, then run `db stamp " + (upgrade ? revision : parent)
+				+ "` if you completed the " + direction + ", or `db stamp " + (upgrade ? parent : revision)
+				+ "` if you undid it.";
 	}
 
 	/**

@@ -18,6 +18,10 @@ record SqlCommand(String sql, List<Object> parameters) {
 		}
 	};
 
+	/** SQL written as is in place of a parameter: an expression the database evaluates when the statement runs. */
+	record Expression(String sql) {
+	}
+
 	SqlCommand {
 		parameters = Collections.unmodifiableList(new ArrayList<>(parameters));
 	}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import dev.migrations.MigrationsException;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Revision;
 
@@ -38,7 +39,19 @@ final class VersionTable {
 
 	private final String qualifiedLogTable;
 
+	/** The length of the revision columns. */
+	static final int MAX_REVISION_LENGTH = 64;
+
 	VersionTable(Dialect dialect, String schema, String table) {
+		int length = dialect.identifierLength(table + "_log");
+		if (length > dialect.maxIdentifierLength()) {
+			int room = dialect.maxIdentifierLength() - dialect.identifierLength("_log");
+			throw new MigrationsException("The version table name '" + table + "' (migrations.version-table) is too long for "
+					+ dialect.name() + ": its log table '" + table + "_log' has " + length + " " + dialect.identifierLengthUnit()
+					+ ", and " + dialect.name() + " keeps at most " + dialect.maxIdentifierLength() + " (longer names are "
+					+ "cut, so the two tables would collide). Use a name of at most " + room + " "
+					+ dialect.identifierLengthUnit() + ".");
+		}
 		this.dialect = dialect;
 		this.schema = schema;
 		this.table = table;
@@ -57,11 +70,6 @@ final class VersionTable {
 
 	String qualifiedTable() {
 		return this.qualifiedTable;
-	}
-
-	/** The name of the lock that serialises writers of this version table. */
-	String lockName() {
-		return (this.schema == null ? "" : this.schema + ".") + this.table;
 	}
 
 	List<String> createStatements() {
@@ -186,7 +194,29 @@ final class VersionTable {
 		return List.copyOf(items);
 	}
 
-	SqlCommand insert(Revision revision, AppliedRevision.State state, long executionMillis, String appliedBy, String error) {
+	/**
+	 * For offline scripts: how long the revision's transaction has run when the statement runs,
+	 * measured by the server (0 where the dialect cannot).
+	 */
+	Object elapsedInTransaction() {
+		String elapsed = this.dialect.elapsedMillisSince("CURRENT_TIMESTAMP");
+		return (elapsed != null && this.dialect.supportsTransactionalDdl()) ? new SqlCommand.Expression(elapsed) : 0L;
+	}
+
+	/** For offline scripts: how long since the revision's row was written as running, measured by the server. */
+	Object elapsedSinceAppliedAt() {
+		String elapsed = this.dialect.elapsedMillisSince("applied_at");
+		return (elapsed != null) ? new SqlCommand.Expression(elapsed) : 0L;
+	}
+
+	/** For offline scripts: the execution time recorded in the revision's row. */
+	Object recordedMillis(String revision) {
+		return new SqlCommand.Expression("(SELECT execution_millis FROM " + this.qualifiedTable + " WHERE revision = "
+				+ this.dialect.literal(revision) + ")");
+	}
+
+	SqlCommand insert(Revision revision, AppliedRevision.State state, Object executionMillis, String appliedBy,
+			String error) {
 		// applied_seq comes from the table itself so that online and offline runs number rows the same way.
 		return SqlCommand.of("INSERT INTO " + this.qualifiedTable + " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, "
 				+ "COALESCE(MAX(applied_seq), 0) + 1, ?, ?, ?, ? FROM " + this.qualifiedTable,
@@ -195,7 +225,7 @@ final class VersionTable {
 				truncate(appliedBy, 255), error);
 	}
 
-	SqlCommand markApplied(Revision revision, long executionMillis) {
+	SqlCommand markApplied(Revision revision, Object executionMillis) {
 		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, execution_millis = ?, error = NULL, checksum = ?"
 				+ " WHERE revision = ?", AppliedRevision.State.APPLIED.name(), executionMillis, revision.checksum(), revision.id());
 	}
@@ -205,16 +235,17 @@ final class VersionTable {
 				AppliedRevision.State.FAILED.name(), error, revision);
 	}
 
-	SqlCommand markRunning(String revision, String note) {
+	SqlCommand markReverting(String revision, String note) {
 		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, error = ? WHERE revision = ?",
-				AppliedRevision.State.RUNNING.name(), note, revision);
+				AppliedRevision.State.REVERTING.name(), note, revision);
 	}
 
 	SqlCommand delete(String revision) {
 		return SqlCommand.of("DELETE FROM " + this.qualifiedTable + " WHERE revision = ?", revision);
 	}
 
-	SqlCommand log(String revision, String operation, String message, String checksum, long executionMillis, String performedBy) {
+	SqlCommand log(String revision, String operation, String message, String checksum, Object executionMillis,
+			String performedBy) {
 		return SqlCommand.of("INSERT INTO " + this.qualifiedLogTable
 				+ " (revision, operation, message, checksum, performed_at, execution_millis, performed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
 				revision, operation, truncate(message, 2000), checksum, SqlCommand.NOW, executionMillis, truncate(performedBy, 255));

@@ -79,7 +79,7 @@ class MariaDbAndH2RunnerTest {
 		RevisionFiles files = writeRevisions();
 		try (java.sql.Connection holder = db.connection();
 				java.sql.Statement statement = holder.createStatement()) {
-			statement.executeQuery("select get_lock('migrations:" + db.name() + ":migrations_version', 0)").close();
+			statement.executeQuery("select get_lock('migrations:" + db.name() + ".migrations_version', 0)").close();
 			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
 				.lockTimeout(java.time.Duration.ofSeconds(1)).load();
 			assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(dev.migrations.dialect.LockTimeoutException.class)

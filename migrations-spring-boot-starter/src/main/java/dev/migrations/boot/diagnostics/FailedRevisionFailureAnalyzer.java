@@ -14,8 +14,9 @@ class FailedRevisionFailureAnalyzer extends AbstractFailureAnalyzer<FailedRevisi
 		String description = "The database was not upgraded: revision" + ((cause.revisions().size() == 1) ? " " : "s ")
 				+ revisions + " did not complete on an earlier run, and the database may be half-changed.\n\n"
 				+ cause.getMessage();
-		String action = "Finish or undo the revision's statements by hand, then record the outcome with"
-				+ " `db stamp <revision>` (completed) or `db stamp <parent>` (undone), and start the application again.";
+		String action = "Finish or undo the revision's statements by hand, then record the outcome with the `db stamp`"
+				+ " command given above for it (an upgrade and a downgrade that stopped half-way are recorded the other way"
+				+ " round), and start the application again.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

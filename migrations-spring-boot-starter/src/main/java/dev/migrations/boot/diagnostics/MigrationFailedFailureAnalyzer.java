@@ -16,16 +16,16 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 				+ ".\n\n" + cause.getMessage();
 		String action;
 		if (rolledBack(cause)) {
-			action = "Revision " + cause.revision() + " was rolled back: nothing of it was applied and it is not recorded,"
+			action = "Revision " + cause.revision() + " was rolled back: nothing of it was applied and it is not recorded as applied,"
 					+ " while the revisions before it stay applied. Fix it in " + where + " (editing it is safe, it never"
 					+ " ran to the end) and start the application again, or apply it first with `db upgrade`."
 					+ " `db upgrade --sql` prints the SQL that would run.";
 		}
 		else {
 			action = "Revision " + cause.revision() + " ran outside a transaction: the statements before the failing one"
-					+ " stay applied, and it is recorded as FAILED, which stops further upgrades. Finish or undo its"
-					+ " statements by hand, then run `db stamp " + cause.revision() + "` (finished) or `db stamp <parent>`"
-					+ " (undone), and start the application again.";
+					+ " stay applied, and it stays recorded as not completed (the message above says how), which stops"
+					+ " further upgrades. Finish or undo its statements by hand, then run `db stamp " + cause.revision()
+					+ "` (finished) or `db stamp <parent>` (undone), and start the application again.";
 		}
 		return new FailureAnalysis(description, action, cause);
 	}

@@ -82,7 +82,7 @@ class MigrationsFailureAnalyzersTests {
 	void lockHeldElsewhereSuggestsWaitingOrARaisedTimeout() throws Exception {
 		// Holds the lock as another instance in the middle of an upgrade would.
 		try (Connection connection = this.database.connection();
-				DatabaseLock lock = new PostgresDialect().lock(connection, "migrations_version", Duration.ofSeconds(5))) {
+				DatabaseLock lock = new PostgresDialect().lock(connection, "public.migrations_version", Duration.ofSeconds(5))) {
 			FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.lock-timeout=1s");
 			assertThat(analysis.getDescription()).contains("the migrations lock stayed held by", "migrations.lock-timeout");
 			assertThat(analysis.getAction()).contains("wait for it to finish", "pg_terminate_backend",

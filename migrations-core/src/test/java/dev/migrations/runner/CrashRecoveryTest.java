@@ -1,0 +1,229 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.RevisionFiles;
+import dev.migrations.Sql;
+import dev.migrations.revision.JavaRevision;
+import dev.migrations.test.MariaDb;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * What a revision running outside a transaction leaves recorded when its session is ended from
+ * elsewhere or its process dies, in each direction.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class CrashRecoveryTest {
+
+	static final String BASE = "aaaa00000001";
+
+	static final String INDEX = "bbbb00000002";
+
+	@TempDir
+	Path directory;
+
+	final ExecutorService pool = Executors.newSingleThreadExecutor();
+
+	@AfterEach
+	void stopPool() {
+		this.pool.shutdownNow();
+	}
+
+	/** Revisions whose non-transactional one waits for advisory lock 4242 in the given direction. */
+	RevisionFiles postgresRevisions(boolean blockUpgrade) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		String block = "SELECT pg_advisory_lock(4242);\nSELECT pg_advisory_unlock(4242);";
+		files.write(INDEX, BASE, "index", "-- transactional: false\n",
+				"CREATE INDEX CONCURRENTLY ix_item_name ON item (name);\n" + (blockUpgrade ? block : ""),
+				"DROP INDEX CONCURRENTLY IF EXISTS ix_item_name;\n" + (blockUpgrade ? "" : block));
+		return files;
+	}
+
+	@Test
+	void upgradeWhoseSessionIsTerminatedIsRecordedAsFailedOnAFreshConnection(TestDatabase db) throws Exception {
+		RevisionFiles files = postgresRevisions(true);
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		Throwable failure;
+		try (Connection blocker = db.dataSource().getConnection()) {
+			query(blocker, "select pg_advisory_lock(4242)");
+			Future<CommandResult> upgrade = this.pool.submit(() -> migrations.upgrade("head"));
+			query(blocker, "select pg_terminate_backend(" + waitingPostgresPid(db.dataSource()) + ")");
+			failure = catchThrowable(() -> upgrade.get(2, TimeUnit.MINUTES)).getCause();
+		}
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statements 1 to 1 were applied")
+			.hasMessageContaining("The revision is recorded as FAILED in migrations_version")
+			.hasMessageContaining("`db stamp " + INDEX + "` if you completed the upgrade, or `db stamp " + BASE
+					+ "` if you undid it");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = '" + INDEX + "'"))
+			.containsExactly("FAILED");
+		assertThat(Sql.column(db.dataSource(), "select error from migrations_version where revision = '" + INDEX + "'").get(0))
+			.contains("terminating connection");
+		assertThat(Sql.column(db.dataSource(), "select operation from migrations_version_log where revision = '" + INDEX
+				+ "'")).containsExactly("FAILED");
+	}
+
+	@Test
+	void downgradeWhoseSessionIsTerminatedIsRecordedAsRevertingWithDowngradeInstructions(TestDatabase db) throws Exception {
+		RevisionFiles files = postgresRevisions(false);
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("head");
+		Throwable failure;
+		try (Connection blocker = db.dataSource().getConnection()) {
+			query(blocker, "select pg_advisory_lock(4242)");
+			Future<CommandResult> downgrade = this.pool.submit(() -> migrations.downgrade("-1"));
+			query(blocker, "select pg_terminate_backend(" + waitingPostgresPid(db.dataSource()) + ")");
+			failure = catchThrowable(() -> downgrade.get(2, TimeUnit.MINUTES)).getCause();
+		}
+		String instructions = "`db stamp " + BASE + "` if you completed the downgrade, or `db stamp " + INDEX
+				+ "` if you undid it";
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("The revision is recorded as REVERTING in migrations_version")
+			.hasMessageContaining(instructions);
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = '" + INDEX + "'"))
+			.containsExactly("REVERTING");
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
+			.hasMessageContaining(INDEX + " (" + files.directory().resolve(INDEX + "_index.sql") + ") is recorded as REVERTING")
+			.hasMessageContaining("its downgrade did not complete. Its downgrade started at ")
+			.hasMessageContaining("terminating connection")
+			.hasMessageContaining(instructions);
+
+		// the operator finishes the downgrade by hand and records it
+		Sql.execute(db.dataSource(), "DROP INDEX IF EXISTS ix_item_name");
+		migrations.stamp(BASE);
+		assertThat(migrations.current()).containsExactly(BASE);
+	}
+
+	@Test
+	void downgradeWhoseProcessDiedIsReportedWithItsStartAndDowngradeInstructions(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(new DiesInDowngrade())).load();
+		migrations.upgrade("head");
+
+		assertThatThrownBy(() -> migrations.downgrade("-1")).isInstanceOf(ProcessDeath.class);
+
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'died00000001'"))
+			.containsExactly("REVERTING");
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
+			.hasMessageContaining("died00000001 (")
+			.hasMessageContaining("is recorded as REVERTING (applied at ")
+			.hasMessageContaining("its downgrade did not complete. Its downgrade started at ")
+			.hasMessageContaining("never recorded completion (the process may have died)")
+			.hasMessageContaining("`db stamp " + BASE + "` if you completed the downgrade, or `db stamp died00000001` if you"
+					+ " undid it");
+	}
+
+	@Test
+	void revisionWhoseConnectionIsKilledIsRecordedAsFailedOnMariaDb(@MariaDb TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name varchar(50));", "DROP TABLE item;");
+		files.write(INDEX, BASE, "index",
+				"CREATE INDEX ix_item_name ON item (name);\nSELECT get_lock('crash_recovery_test', 600);",
+				"DROP INDEX ix_item_name ON item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		Throwable failure;
+		try (Connection blocker = db.dataSource().getConnection()) {
+			query(blocker, "select get_lock('crash_recovery_test', 0)");
+			Future<CommandResult> upgrade = this.pool.submit(() -> migrations.upgrade("head"));
+			String waiting = awaitValue(db.dataSource(), "select id from information_schema.processlist"
+					+ " where info like 'SELECT get_lock(''crash_recovery_test'', 600)%'");
+			query(blocker, "kill connection " + waiting);
+			failure = catchThrowable(() -> upgrade.get(2, TimeUnit.MINUTES)).getCause();
+		}
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("The revision is recorded as FAILED in migrations_version");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = '" + INDEX + "'"))
+			.containsExactly("FAILED");
+	}
+
+	/** The backend waiting for advisory lock 4242. */
+	static String waitingPostgresPid(DataSource dataSource) throws Exception {
+		return awaitValue(dataSource, "select pid from pg_locks where locktype = 'advisory' and objid = 4242 and not granted");
+	}
+
+	/** Waits for a condition in the database (a statement reaching a point), not for time to pass. */
+	static String awaitValue(DataSource dataSource, String sql) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (System.nanoTime() < deadline) {
+			List<String> values = Sql.column(dataSource, sql);
+			if (!values.isEmpty()) {
+				return values.get(0);
+			}
+			Thread.sleep(20);
+		}
+		throw new AssertionError("Nothing returned by " + sql + " within 2 minutes");
+	}
+
+	static void query(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/** Stands for the process dying: nothing after it runs in the runner. */
+	static class ProcessDeath extends Error {
+
+		private static final long serialVersionUID = 1L;
+
+	}
+
+	/** A revision run outside a transaction whose downgrade never returns normally. */
+	static class DiesInDowngrade implements JavaRevision {
+
+		@Override
+		public String revision() {
+			return "died00000001";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of(BASE);
+		}
+
+		@Override
+		public String message() {
+			return "dies";
+		}
+
+		@Override
+		public boolean transactional() {
+			return false;
+		}
+
+		@Override
+		public void upgrade(Connection connection) {
+		}
+
+		@Override
+		public void downgrade(Connection connection) {
+			throw new ProcessDeath();
+		}
+
+	}
+
+}
