@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.Migrations;
 import dev.migrations.revision.JavaRevision;
+import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
