@@ -724,7 +724,10 @@ public final class Migrations {
 		return Paths.get(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
 	}
 
-	/** {@code db init}: creates the revisions directory. */
+	/**
+	 * {@code db init}: creates the revisions directory. It works while a configured location is
+	 * missing (it is how one is created), and reads the revisions again afterwards.
+	 */
 	public Path init() {
 		Path directory = outputDirectory();
 		try {
@@ -738,6 +741,13 @@ public final class Migrations {
 				}
 			}
 			Files.createDirectories(directory);
+			try {
+				// the directory may be a location, or mirror one, that was missing
+				reload();
+			}
+			catch (RevisionException ex) {
+				// a broken file elsewhere is reported by the next command
+			}
 			return directory;
 		}
 		catch (IOException ex) {
