@@ -765,7 +765,6 @@ public final class Migrations {
 	 * {@code null} means the single head, which must exist alone).
 	 */
 	public Path revision(String message, String head, String upgradeSql, String downgradeSql) {
-		requireLocations();
 		List<String> parents;
 		if (head == null || head.equals("head")) {
 			List<String> heads = this.graph.heads();
@@ -787,7 +786,6 @@ public final class Migrations {
 
 	/** {@code db merge -m MSG [REVS]}: writes a revision joining the given revisions (default: all heads). */
 	public Path merge(String message, List<String> revisions) {
-		requireLocations();
 		List<String> parents = new ArrayList<>();
 		if (revisions == null || revisions.isEmpty()) {
 			parents.addAll(this.graph.heads());
@@ -813,6 +811,8 @@ public final class Migrations {
 			throw new MigrationsException("The revisions directory " + directory.toAbsolutePath()
 					+ " does not exist: run `db init` first (or set migrations.generate.output-dir).");
 		}
+		// the parents come from the revisions: all of them must have been read
+		requireLocations();
 		String id = newRevisionId();
 		String oneLine = message.strip().replaceAll("\\s+", " ");
 		StringBuilder text = new StringBuilder();

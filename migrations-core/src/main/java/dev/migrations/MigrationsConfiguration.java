@@ -132,7 +132,11 @@ public final class MigrationsConfiguration {
 		return this;
 	}
 
-	/** Where new revision files are written; default: the first {@code filesystem:} location, else {@value #DEFAULT_OUTPUT_DIRECTORY}. */
+	/**
+	 * Where new revision files are written; default: the first {@code filesystem:} location, else
+	 * {@value #DEFAULT_OUTPUT_DIRECTORY}. When set, and while it exists, it is the whole truth for the
+	 * class path locations it mirrors (see {@link Migrations#reload()}).
+	 */
 	public MigrationsConfiguration outputDirectory(Path outputDirectory) {
 		this.outputDirectory = outputDirectory;
 		return this;

@@ -480,7 +480,7 @@ public final class SqlSplitter {
 	}
 
 	private void endStatement() {
-		if (this.start >= 0) {
+		if (this.start >= 0 && this.topLevelLines == null) {
 			this.statements.add(new SqlStatement(this.script.substring(this.start, this.end), this.startLine));
 		}
 		this.start = -1;
