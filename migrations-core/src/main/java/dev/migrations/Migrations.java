@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.migrations.autogenerate.Autogenerator;
 import dev.migrations.baseline.Baseline;
@@ -46,12 +50,14 @@ import dev.migrations.rehearse.RehearsalOptions;
 import dev.migrations.rehearse.RehearsalReport;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
+import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionSources;
 import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
+import dev.migrations.sql.SqlSyntax;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
@@ -68,6 +74,8 @@ import dev.migrations.runner.MigrationsListener;
  */
 public final class Migrations {
 
+	private static final Logger logger = LoggerFactory.getLogger(Migrations.class);
+
 	private final MigrationsConfiguration configuration;
 
 	private final Dialect dialect;
@@ -81,6 +89,8 @@ public final class Migrations {
 	private volatile RevisionGraph graph;
 
 	private volatile DatabaseMigrator migrator;
+
+	private volatile List<String> missingLocations = List.of();
 
 	private final AtomicLong changes = new AtomicLong();
 
@@ -152,29 +162,98 @@ public final class Migrations {
 
 	}
 
-	/** Reads the revisions again from the locations. */
+	/**
+	 * Reads the revisions again from the locations.
+	 * <p>
+	 * While the configured {@linkplain MigrationsConfiguration#outputDirectory output directory} exists,
+	 * it is the whole truth for the class path locations it mirrors (the output directory
+	 * {@code src/main/resources/db/revisions} mirrors {@code classpath:db/revisions}): its files replace
+	 * the class path copies with the same id, and a revision found only in the class path copy (a stale
+	 * {@code target/classes} copy of a deleted file) is left out, with a warning naming the file.
+	 */
 	public void reload() {
-		Map<String, Revision> byId = new LinkedHashMap<>();
-		List<Revision> all = new ArrayList<>(RevisionSources.loadSql(this.locations, this.classLoader));
+		Path output = this.configuration.outputDirectory;
+		boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(output);
+		SqlSyntax syntax = this.dialect.sqlSyntax();
+		Map<String, Revision> fromOutput = new LinkedHashMap<>();
+		if (outputExists) {
+			for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), this.classLoader, syntax)) {
+				fromOutput.put(revision.id(), revision);
+			}
+		}
+		List<String> missing = new ArrayList<>();
+		List<Revision> all = new ArrayList<>();
+		Set<String> sources = new HashSet<>();
+		for (String location : this.locations) {
+			boolean mirrored = outputExists && mirrors(output, location);
+			if (!mirrored && !RevisionSources.exists(location, this.classLoader)) {
+				missing.add(location);
+			}
+			for (Revision revision : RevisionSources.loadSql(List.of(location), this.classLoader, syntax)) {
+				if (!sources.add(revision.source())) {
+					continue;
+				}
+				if (mirrored && !fromOutput.containsKey(revision.id())) {
+					logger.warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
+							+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
+							+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
+							+ " if it is still wanted.", revision.source(), revision.id(), output, location, output);
+					continue;
+				}
+				all.add(revision);
+			}
+		}
 		all.addAll(RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader));
 		all.addAll(RevisionSources.fromInstances(this.configuration.javaRevisions));
-		List<Revision> combined = new ArrayList<>(all);
-		Path output = this.configuration.outputDirectory;
-		if (output != null && Files.isDirectory(output) && !isLocation(output)) {
+		List<Revision> combined = all;
+		if (outputExists) {
 			// While developing, the source directory is fresher than the copy on the class path:
 			// its files replace copies with the same id, so new revisions can be applied without a rebuild.
+			Map<String, Revision> byId = new LinkedHashMap<>();
 			all.forEach((r) -> byId.put(r.id(), r));
-			for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), this.classLoader)) {
-				byId.put(revision.id(), revision);
-			}
+			byId.putAll(fromOutput);
 			combined = new ArrayList<>(byId.values());
 		}
 		RevisionGraph loaded = RevisionGraph.of(combined);
 		this.graph = loaded;
+		this.missingLocations = List.copyOf(missing);
 		this.migrator = new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
 				this.configuration.versionTable, loaded, this.configuration.lockTimeout, this.configuration.validateChecksums,
 				this.performedBy, this.configuration.listener);
 		this.changes.incrementAndGet();
+	}
+
+	/**
+	 * Whether the output directory is the source of a class path location: its path ends with the
+	 * location's path, as {@code src/main/resources/db/revisions} ends with {@code db/revisions}.
+	 */
+	private static boolean mirrors(Path output, String location) {
+		if (location.startsWith("filesystem:")) {
+			return false;
+		}
+		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+		path = path.replaceAll("^/+|/+$", "");
+		if (path.isEmpty()) {
+			return false;
+		}
+		try {
+			return output.toAbsolutePath().normalize().endsWith(Paths.get(path).normalize());
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Fails when a configured location does not exist (unless that check is off): called first by
+	 * every command that reads revisions, so that a typo in a location, or revisions missing from
+	 * the build, is not taken for "no revisions".
+	 */
+	private void requireLocations() {
+		List<String> missing = this.missingLocations;
+		if (this.configuration.failOnMissingLocations && !missing.isEmpty()) {
+			throw new MissingRevisionLocationsException(missing, outputDirectory().toString());
+		}
 	}
 
 	private boolean isLocation(Path directory) {
@@ -210,6 +289,7 @@ public final class Migrations {
 
 	/** {@code db upgrade TARGET}: applies revisions up to the target, under the database lock. */
 	public CommandResult upgrade(String target) {
+		requireLocations();
 		try {
 			return upgradeWithCallbacks(target);
 		}
@@ -220,6 +300,7 @@ public final class Migrations {
 
 	/** {@code db downgrade TARGET}: reverts revisions down to the target, under the database lock. */
 	public CommandResult downgrade(String target) {
+		requireLocations();
 		try {
 			return this.migrator.downgrade(target);
 		}
@@ -230,6 +311,7 @@ public final class Migrations {
 
 	/** {@code db stamp TARGET}: records the database as being at the target without running anything. */
 	public CommandResult stamp(String target) {
+		requireLocations();
 		try {
 			return this.migrator.stamp(target);
 		}
@@ -240,11 +322,13 @@ public final class Migrations {
 
 	/** {@code db upgrade TARGET --sql}: the script the upgrade would run, including the version-table statements. */
 	public String upgradeSql(String target) {
+		requireLocations();
 		return this.migrator.upgradeScript(target);
 	}
 
 	/** {@code db downgrade TARGET --sql}. */
 	public String downgradeSql(String target) {
+		requireLocations();
 		return this.migrator.downgradeScript(target);
 	}
 
@@ -252,11 +336,13 @@ public final class Migrations {
 
 	/** {@code db current}: the applied revisions that no other applied revision has as a parent. */
 	public List<String> current() {
+		requireLocations();
 		return this.migrator.state().current();
 	}
 
 	/** {@code db heads}: the heads of the revision graph. */
 	public List<RevisionInfo> heads() {
+		requireLocations();
 		List<RevisionInfo> heads = new ArrayList<>();
 		for (String id : this.graph.heads()) {
 			heads.add(info(this.graph.get(id), null));
@@ -266,6 +352,7 @@ public final class Migrations {
 
 	/** Where the database stands: current, pending, modified, and every revision's state. */
 	public MigrationsStatus status() {
+		requireLocations();
 		DatabaseState state = this.migrator.state();
 		return new MigrationsStatus(state.current(), this.graph.heads(), state.pending(), state.modified(), state.missing(),
 				state.failed(), history(state));
@@ -273,11 +360,13 @@ public final class Migrations {
 
 	/** {@code db history}: every revision, newest first, with its state when a database is configured. */
 	public List<RevisionInfo> history() {
+		requireLocations();
 		return history((this.configuration.dataSource != null) ? this.migrator.state() : null);
 	}
 
 	/** {@code db show REV}: one revision (id or unique prefix). */
 	public RevisionInfo show(String revision) {
+		requireLocations();
 		Revision found = this.graph.resolve(revision);
 		DatabaseState state = (this.configuration.dataSource != null) ? this.migrator.state() : null;
 		return info(found, state);
@@ -370,6 +459,7 @@ public final class Migrations {
 	 * generated against the schema the existing revisions produce. Writes nothing when there is no change.
 	 */
 	public MigrateResult migrate(String message, DiffOptions options) {
+		requireLocations();
 		if (message == null || message.isBlank()) {
 			throw new MigrationsException("A revision needs a message: pass -m \"what it does\".");
 		}
@@ -440,6 +530,7 @@ public final class Migrations {
 	 * already exists or anything would have to be dropped or changed.
 	 */
 	public CommandResult createDb() {
+		requireLocations();
 		try {
 			return createFromEntitiesAndStamp();
 		}
@@ -542,6 +633,7 @@ public final class Migrations {
 
 	/** {@code db lint} with options: which revisions, severities, rules turned off, row thresholds. */
 	public LintResult lint(LintOptions options) {
+		requireLocations();
 		requirePostgres("Lint");
 		boolean database = options.useDatabase() && this.configuration.dataSource != null;
 		Set<String> scope = lintScope(options, database);
@@ -586,6 +678,7 @@ public final class Migrations {
 
 	/** {@link #rehearse(String)} on a copy reached with other credentials, or in a rolled-back transaction. */
 	public RehearsalReport rehearse(String target, RehearsalOptions options) {
+		requireLocations();
 		requirePostgres("Rehearsal");
 		DataSource dataSource = requireDataSource();
 		return new Rehearsal(target, options, this.dialect, this.configuration.schema,
@@ -606,7 +699,8 @@ public final class Migrations {
 					+ " so an upgrade would refuse to run: restore them, or `db stamp` them to accept the new content.");
 		}
 		List<String> applied = state.applied().stream().map(AppliedRevision::revision).toList();
-		return new TargetResolver(this.graph).upgrade(target, applied).steps();
+		return new TargetResolver(this.graph).upgrade(target, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
+			.steps();
 	}
 
 	private void requirePostgres(String what) {
@@ -630,7 +724,10 @@ public final class Migrations {
 		return Paths.get(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
 	}
 
-	/** {@code db init}: creates the revisions directory. */
+	/**
+	 * {@code db init}: creates the revisions directory. It works while a configured location is
+	 * missing (it is how one is created), and reads the revisions again afterwards.
+	 */
 	public Path init() {
 		Path directory = outputDirectory();
 		try {
@@ -644,6 +741,13 @@ public final class Migrations {
 				}
 			}
 			Files.createDirectories(directory);
+			try {
+				// the directory may be a location, or mirror one, that was missing
+				reload();
+			}
+			catch (RevisionException ex) {
+				// a broken file elsewhere is reported by the next command
+			}
 			return directory;
 		}
 		catch (IOException ex) {
@@ -707,6 +811,8 @@ public final class Migrations {
 			throw new MigrationsException("The revisions directory " + directory.toAbsolutePath()
 					+ " does not exist: run `db init` first (or set migrations.generate.output-dir).");
 		}
+		// the parents come from the revisions: all of them must have been read
+		requireLocations();
 		String id = newRevisionId();
 		// every character that breaks a line (U+2028, U+0085, ...) or controls the terminal becomes a space:
 		// the header is one line

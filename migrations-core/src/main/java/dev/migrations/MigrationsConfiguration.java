@@ -67,6 +67,8 @@ public final class MigrationsConfiguration {
 
 	boolean failOnNonEmptySchema;
 
+	boolean failOnMissingLocations = true;
+
 	List<MigrationsCallback> callbacks = List.of();
 
 	MigrationsConfiguration() {
@@ -130,7 +132,11 @@ public final class MigrationsConfiguration {
 		return this;
 	}
 
-	/** Where new revision files are written; default: the first {@code filesystem:} location, else {@value #DEFAULT_OUTPUT_DIRECTORY}. */
+	/**
+	 * Where new revision files are written; default: the first {@code filesystem:} location, else
+	 * {@value #DEFAULT_OUTPUT_DIRECTORY}. When set, and while it exists, it is the whole truth for the
+	 * class path locations it mirrors (see {@link Migrations#reload()}).
+	 */
 	public MigrationsConfiguration outputDirectory(Path outputDirectory) {
 		this.outputDirectory = outputDirectory;
 		return this;
@@ -211,6 +217,21 @@ public final class MigrationsConfiguration {
 	 */
 	public MigrationsConfiguration failOnNonEmptySchema(boolean failOnNonEmptySchema) {
 		this.failOnNonEmptySchema = failOnNonEmptySchema;
+		return this;
+	}
+
+	/**
+	 * Whether a configured location that does not exist (on the class path or the file system) makes
+	 * every command that reads revisions fail with a
+	 * {@link dev.migrations.revision.MissingRevisionLocationsException} (default true), instead of
+	 * running as if there were no revisions. {@link #load()} itself does not fail, so that
+	 * {@link Migrations#init()} can create the directory; {@link Migrations#check()} and
+	 * {@link Migrations#compare}, which compare the entities with the database and read no revision,
+	 * do not fail either. A class path location counts as existing while the
+	 * {@linkplain #outputDirectory output directory} that mirrors it exists.
+	 */
+	public MigrationsConfiguration failOnMissingLocations(boolean failOnMissingLocations) {
+		this.failOnMissingLocations = failOnMissingLocations;
 		return this;
 	}
 

@@ -42,4 +42,15 @@ public final class RevisionFiles {
 		return file;
 	}
 
+	/** Writes a whole revision file as given. */
+	public static Path writeText(Path file, String text) {
+		try {
+			Files.writeString(file, text, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return file;
+	}
+
 }

@@ -3,6 +3,10 @@ package dev.migrations.revision;
 import java.util.List;
 import java.util.Objects;
 
+import dev.migrations.sql.SqlSplitter;
+import dev.migrations.sql.SqlSyntax;
+import dev.migrations.sql.SqlSyntaxException;
+
 /**
  * The revisions to apply or unapply, in the order to do it, to reach a target.
  *
@@ -19,6 +23,41 @@ public record Plan(List<Revision> steps, String target) {
 	/** The ids of {@link #steps()}, in order. */
 	public List<String> ids() {
 		return this.steps.stream().map(Revision::id).toList();
+	}
+
+	/**
+	 * Fails, before anything runs, when a revision file to apply has an upgrade section with no
+	 * statement (nothing but comments and whitespace), as a revision written by {@code db revision}
+	 * and never filled in has: applying it would record a change that never happened. A merge
+	 * revision (two or more down revisions) may be empty; so may a Java revision.
+	 * @param syntax the lexical rules of the database, by which comments are told from statements
+	 * @return this plan
+	 * @throws RevisionFileException naming the file and the line of its {@code -- upgrade} marker
+	 */
+	public Plan requireUpgradeStatements(SqlSyntax syntax) {
+		for (Revision revision : this.steps) {
+			if (revision.downRevisions().size() < 2 && revision.body() instanceof Revision.SqlBody body
+					&& isEmpty(body.upgrade(), syntax)) {
+				throw new RevisionFileException(revision.source(), Math.max(body.upgradeLine() - 1, 0), "revision "
+						+ revision.id() + " has an empty upgrade section (nothing but comments and whitespace), so"
+						+ " applying it would change nothing: write its SQL after the `-- upgrade` line, or delete the"
+						+ " file if the revision is not needed. Only a merge revision may be empty.");
+			}
+		}
+		return this;
+	}
+
+	private static boolean isEmpty(String sql, SqlSyntax syntax) {
+		if (sql.isBlank()) {
+			return true;
+		}
+		try {
+			return SqlSplitter.split(sql, syntax).isEmpty();
+		}
+		catch (SqlSyntaxException ex) {
+			// not empty: running it reports what is wrong
+			return false;
+		}
 	}
 
 	/** Whether there is nothing to do. */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.regex.Pattern;
 
 import dev.migrations.revision.Revision.JavaBody;
 import dev.migrations.revision.Revision.SqlBody;
+import dev.migrations.sql.SqlSplitter;
+import dev.migrations.sql.SqlSyntax;
 
 /**
  * Reads revision files and Java revisions into {@link Revision}s.
@@ -47,9 +50,11 @@ import dev.migrations.revision.Revision.SqlBody;
  * merge. Ids are letters, digits and underscores; {@code head}, {@code heads}, {@code base} and
  * {@code none} are reserved for targets.</li>
  * <li>A line holding only {@code -- upgrade} or {@code -- downgrade} (any case, any surrounding
- * whitespace) starts a section; such text elsewhere in a line is SQL. Each marker may appear once,
- * so a stray marker line is reported instead of silently cutting a section in two. The downgrade
- * section is optional; without one (or with an empty one) the revision cannot be downgraded.</li>
+ * whitespace) starts a section; such text elsewhere in a line is SQL, and so is such a line inside
+ * a string literal, a quoted identifier, a block comment or a dollar-quoted body, read with the
+ * database's own rules (the {@link SqlSplitter}'s). Each marker may appear once, so a stray marker
+ * line is reported instead of silently cutting a section in two. The downgrade section is optional;
+ * without one (or with an empty one) the revision cannot be downgraded.</li>
  * <li>Line endings may be LF, CRLF or CR; a UTF-8 byte order mark is ignored.</li>
  * </ul>
  */
@@ -87,6 +92,19 @@ public final class RevisionFileParser {
 	 * @throws RevisionFileException naming the source and line of the first problem
 	 */
 	public static Revision parse(String content, String source) {
+		return parse(content, source, SqlSyntax.POSTGRESQL);
+	}
+
+	/**
+	 * Parses one revision file whose SQL is written for a database with the given syntax.
+	 * @param content the file's text
+	 * @param source where it came from, for messages and for the file-name check
+	 * @param syntax the lexical rules of the database, by which a section line inside a string,
+	 * quoted identifier, block comment or dollar quote is told from a real one
+	 * @return the revision, with an {@link SqlBody} and its {@linkplain #checksum checksum}
+	 * @throws RevisionFileException naming the source and line of the first problem
+	 */
+	public static Revision parse(String content, String source, SqlSyntax syntax) {
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
 		}
@@ -139,9 +157,19 @@ public final class RevisionFileParser {
 							+ " (and the SQL that undoes it after a line `-- downgrade`)");
 		}
 		int downgradeMarker = -1;
+		// Lines of the SQL (line 1 is the line after `-- upgrade`) that start outside every string,
+		// quoted identifier, block comment and dollar quote: only there is a marker line a marker.
+		// Read once, and only when a line looks like a marker.
+		BitSet outsideQuotes = null;
 		for (int i = upgradeMarker + 1; i < lineCount; i++) {
 			int marker = marker(content, lines[2 * i], lines[2 * i + 1]);
 			if (marker == NONE) {
+				continue;
+			}
+			if (outsideQuotes == null) {
+				outsideQuotes = SqlSplitter.linesOutsideQuotes(content.substring(lines[2 * (upgradeMarker + 1)]), syntax);
+			}
+			if (!outsideQuotes.get(i - upgradeMarker)) {
 				continue;
 			}
 			boolean upgrade = marker == UPGRADE;
@@ -149,8 +177,8 @@ public final class RevisionFileParser {
 			if (first >= 0) {
 				String name = upgrade ? "upgrade" : "downgrade";
 				throw new RevisionFileException(source, i + 1, "second `-- " + name + "` line (the first is line "
-						+ (first + 1) + "); a line holding only `-- " + name + "` marks a section, even inside"
-						+ " SQL: add a word to a comment meant as SQL");
+						+ (first + 1) + "); a line holding only `-- " + name + "`, outside strings and block comments,"
+						+ " marks a section: add a word to a comment meant as SQL");
 			}
 			downgradeMarker = i;
 		}

@@ -12,7 +12,10 @@ import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -32,6 +35,8 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
+import dev.migrations.sql.SqlSyntax;
+
 /**
  * Finds revisions: {@code .sql} files under locations ({@code classpath:db/revisions},
  * {@code filesystem:/path/to/revisions}; a location without prefix is a classpath location) and
@@ -43,15 +48,27 @@ public final class RevisionSources {
 	private RevisionSources() {
 	}
 
-	/** Parses every {@code .sql} file under the locations, in a stable order. */
+	/** Parses every {@code .sql} file under the locations, in a stable order, finding section lines with PostgreSQL's syntax. */
 	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader) {
+		return loadSql(locations, classLoader, SqlSyntax.POSTGRESQL);
+	}
+
+	/**
+	 * Parses every {@code .sql} file under the locations, in a stable order.
+	 * @param locations {@code classpath:} or {@code filesystem:} locations
+	 * @param classLoader where class path locations are looked up
+	 * @param syntax the lexical rules of the database, by which a section line inside a string,
+	 * quoted identifier, comment or dollar quote is told from a real one
+	 * @return the revisions
+	 */
+	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
 		Map<String, String> files = new TreeMap<>();
 		for (String location : locations) {
 			files.putAll(readSqlFiles(location, classLoader));
 		}
 		List<Revision> revisions = new ArrayList<>(files.size());
 		for (Map.Entry<String, String> file : files.entrySet()) {
-			revisions.add(RevisionFileParser.parse(file.getValue(), file.getKey()));
+			revisions.add(RevisionFileParser.parse(file.getValue(), file.getKey(), syntax));
 		}
 		return revisions;
 	}
@@ -262,7 +279,38 @@ public final class RevisionSources {
 					.onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
-			throw new RevisionFileException(source, 0, "the file is not valid UTF-8: save it as UTF-8");
+			int offset = firstInvalidUtf8(bytes);
+			int line = 1;
+			int lineStart = 0;
+			for (int i = 0; i < offset; i++) {
+				if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+					line++;
+					lineStart = i + 1;
+				}
+			}
+			throw new RevisionFileException(source, line, String.format("the file is not valid UTF-8: byte 0x%02X at byte"
+					+ " offset %d (byte %d of line %d) is not part of a UTF-8 character; the file was probably saved as"
+					+ " Latin-1 or Windows-1252: save it as UTF-8", bytes[offset] & 0xff, offset, offset - lineStart + 1, line));
+		}
+	}
+
+	/** The offset of the first byte that is not part of a valid UTF-8 sequence (the length when there is none). */
+	private static int firstInvalidUtf8(byte[] bytes) {
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+			.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes);
+		CharBuffer out = CharBuffer.allocate(1024);
+		while (true) {
+			CoderResult result = decoder.decode(in, out, true);
+			if (result.isError()) {
+				return in.position();
+			}
+			if (result.isOverflow()) {
+				out.clear();
+			}
+			else {
+				return Math.min(in.position(), bytes.length - 1);
+			}
 		}
 	}
 

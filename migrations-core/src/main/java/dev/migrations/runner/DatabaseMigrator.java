@@ -117,7 +117,7 @@ public final class DatabaseMigrator {
 				requireUnmodified(rows);
 			}
 			List<String> applied = appliedIds(rows);
-			Plan plan = this.resolver.upgrade(target, applied);
+			Plan plan = this.resolver.upgrade(target, applied).requireUpgradeStatements(this.dialect.sqlSyntax());
 			List<String> before = this.resolver.current(applied);
 			List<StepResult> steps = plan.steps().isEmpty() ? List.of()
 					: new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
@@ -390,7 +390,8 @@ public final class DatabaseMigrator {
 			from = "base";
 			applied = List.of();
 		}
-		Plan plan = upgrade ? this.resolver.upgrade(to, applied) : this.resolver.downgrade(to, applied);
+		Plan plan = upgrade ? this.resolver.upgrade(to, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
+				: this.resolver.downgrade(to, applied);
 		ExecutionTarget.Script script = new ExecutionTarget.Script(this.dialect);
 		script.comment((upgrade ? "Upgrade" : "Downgrade") + " script for " + this.dialect.name() + ", from " + from + " to "
 				+ to + ": " + plan.steps().size() + " revision(s).");

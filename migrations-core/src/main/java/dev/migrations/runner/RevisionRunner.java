@@ -16,6 +16,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Revision;
 import dev.migrations.sql.SqlSplitter;
 import dev.migrations.sql.SqlStatement;
+import dev.migrations.sql.SqlSyntaxException;
 
 /**
  * Runs revisions against an {@link ExecutionTarget}, keeping the version table in step.
@@ -313,13 +314,13 @@ final class RevisionRunner {
 	private void runSql(Revision revision, String script, int firstLine, boolean upgrade, boolean inTransaction) {
 		List<SqlStatement> statements;
 		try {
-			statements = SqlSplitter.split(script, this.dialect.sqlSyntax());
+			statements = SqlSplitter.split(script, this.dialect.sqlSyntax(), Math.max(firstLine, 1));
 		}
 		catch (MigrationsException ex) {
-			throw new MigrationFailedException(revision.source() + ": the " + (upgrade ? "upgrade" : "downgrade")
-					+ " section cannot be split into statements: " + ex.getMessage() + " (line numbers are counted from line "
-					+ firstLine + " of the file). Nothing of this revision was run.", revision.id(), revision.source(), 0, 0,
-					null, ex);
+			int line = (ex instanceof SqlSyntaxException syntax) ? syntax.line() : 0;
+			throw new MigrationFailedException(revision.source() + (line > 0 ? ":" + line : "") + ": the "
+					+ (upgrade ? "upgrade" : "downgrade") + " section cannot be split into statements: " + ex.getMessage()
+					+ ". Nothing of this revision was run.", revision.id(), revision.source(), 0, line, null, ex);
 		}
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
@@ -327,7 +328,7 @@ final class RevisionRunner {
 				this.target.execute(statement.sql());
 			}
 			catch (SQLException ex) {
-				int line = firstLine + statement.line() - 1;
+				int line = statement.line();
 				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements.size(), line,
 						statement.sql(), ex, inTransaction), revision.id(), revision.source(), i + 1, line, statement.sql(), ex);
 			}

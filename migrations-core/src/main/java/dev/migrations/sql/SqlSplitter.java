@@ -1,6 +1,7 @@
 package dev.migrations.sql;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,6 +61,10 @@ public final class SqlSplitter {
 
 	private final List<SqlStatement> statements = new ArrayList<>();
 
+	// Set when only the lines starting outside every quote and comment are wanted: nothing is
+	// reported, an unterminated construct simply holds the rest of the script.
+	private final BitSet topLevelLines;
+
 	private int pos;
 
 	private int line = 1;
@@ -85,10 +90,12 @@ public final class SqlSplitter {
 
 	private int atomicDepth;
 
-	private SqlSplitter(String script, SqlSyntax syntax) {
+	private SqlSplitter(String script, SqlSyntax syntax, int firstLine, BitSet topLevelLines) {
 		this.script = script;
 		this.syntax = syntax;
 		this.length = script.length();
+		this.line = firstLine;
+		this.topLevelLines = topLevelLines;
 	}
 
 	/**
@@ -101,16 +108,56 @@ public final class SqlSplitter {
 	 * closed, or the script contains a psql meta-command
 	 */
 	public static List<SqlStatement> split(String script, SqlSyntax syntax) {
+		return split(script, syntax, 1);
+	}
+
+	/**
+	 * Splits a script that starts at line {@code firstLine} of a file: statement lines and the lines
+	 * in error messages are the file's own.
+	 * @param script the SQL text, for example the upgrade section of a revision file
+	 * @param syntax the lexical rules of the target database
+	 * @param firstLine the line of the file the script's first line is
+	 * @return the statements, each with the file line it starts on
+	 * @throws SqlSyntaxException as {@link #split(String, SqlSyntax)}, with the file's line
+	 */
+	public static List<SqlStatement> split(String script, SqlSyntax syntax, int firstLine) {
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(syntax, "syntax");
-		return new SqlSplitter(script, syntax).run();
+		return new SqlSplitter(script, syntax, firstLine, null).run();
+	}
+
+	/**
+	 * The lines of a script that start outside every string, quoted identifier, dollar quote and block
+	 * comment, read with the same rules as {@link #split}: where a line such as {@code -- downgrade}
+	 * is the line it looks like, and not text inside a literal or a comment. Nothing is reported: a
+	 * construct that is never closed holds the rest of the script (splitting then reports it).
+	 * @param script the SQL text
+	 * @param syntax the lexical rules of the target database
+	 * @return the 1-based numbers of those lines; line 1 always
+	 */
+	public static BitSet linesOutsideQuotes(String script, SqlSyntax syntax) {
+		Objects.requireNonNull(script, "script");
+		Objects.requireNonNull(syntax, "syntax");
+		BitSet lines = new BitSet();
+		lines.set(1);
+		try {
+			new SqlSplitter(script, syntax, 1, lines).run();
+		}
+		catch (SqlSyntaxException ex) {
+			// an unterminated construct: the lines after its start are inside it
+		}
+		return lines;
 	}
 
 	private List<SqlStatement> run() {
 		while (this.pos < this.length) {
 			char c = this.script.charAt(this.pos);
 			if (c == '\n' || c == '\r') {
+				int before = this.line;
 				advanceTo(this.pos + 1);
+				if (this.topLevelLines != null && this.line != before) {
+					this.topLevelLines.set(this.line);
+				}
 				this.atLineStart = true;
 				continue;
 			}
@@ -120,7 +167,7 @@ public final class SqlSplitter {
 			}
 			boolean lineStart = this.atLineStart;
 			this.atLineStart = false;
-			if (lineStart && this.syntax == SqlSyntax.POSTGRESQL && c == '\\') {
+			if (lineStart && this.syntax == SqlSyntax.POSTGRESQL && c == '\\' && this.topLevelLines == null) {
 				throw metaCommand();
 			}
 			if (lineStart && this.syntax == SqlSyntax.MARIADB && this.start < 0 && isDelimiterDirective()) {
@@ -356,12 +403,14 @@ public final class SqlSplitter {
 		while (i < this.length && !isSpace(this.script.charAt(i))) {
 			i++;
 		}
-		if (i == valueStart) {
+		if (i == valueStart && this.topLevelLines == null) {
 			throw new SqlSyntaxException("DELIMITER at line " + this.line
 					+ " names no delimiter; write for example 'DELIMITER $$' before a stored program and 'DELIMITER ;' after it",
 					this.line);
 		}
-		this.delimiter = this.script.substring(valueStart, i);
+		if (i > valueStart) {
+			this.delimiter = this.script.substring(valueStart, i);
+		}
 		this.pos = endOfLine(i);
 	}
 
@@ -431,7 +480,7 @@ public final class SqlSplitter {
 	}
 
 	private void endStatement() {
-		if (this.start >= 0) {
+		if (this.start >= 0 && this.topLevelLines == null) {
 			this.statements.add(new SqlStatement(this.script.substring(this.start, this.end), this.startLine));
 		}
 		this.start = -1;

@@ -70,6 +70,18 @@ class RevisionSourcesTest {
 	}
 
 	@Test
+	void givesTheLineAndByteOffsetOfTheFirstByteThatIsNotUtf8() throws IOException {
+		Path file = this.directory.resolve("aaaa00000001_latin1.sql");
+		String before = revision("aaaa00000001", "none") + "-- caf";
+		Files.write(file, (before + "\u00e9 au lait\n").getBytes(StandardCharsets.ISO_8859_1));
+		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.isInstanceOf(RevisionFileException.class)
+			.hasMessageStartingWith(file + ":7: the file is not valid UTF-8: byte 0xE9 at byte offset " + before.length()
+					+ " (byte 7 of line 7)")
+			.hasMessageContaining("save it as UTF-8");
+	}
+
+	@Test
 	void findsJavaRevisionsInAPackage() {
 		List<Revision> revisions = RevisionSources.loadJava(List.of("dev.migrations.fixtures.java"), getClass().getClassLoader());
 		assertThat(revisions).extracting(Revision::id).containsExactly("java000backfill");

@@ -22,6 +22,38 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class SqlSplitterTest {
 
+	// ---------------------------------------------------------------- file lines and section lines
+
+	@Test
+	void linesAreTheFilesWhenTheScriptStartsFurtherDown() {
+		assertThat(SqlSplitter.split("SELECT 1;\n\nSELECT 2;", SqlSyntax.POSTGRESQL, 7))
+			.containsExactly(new SqlStatement("SELECT 1", 7), new SqlStatement("SELECT 2", 9));
+		assertThatExceptionOfType(SqlSyntaxException.class)
+			.isThrownBy(() -> SqlSplitter.split("SELECT 1;\nSELECT 'open;", SqlSyntax.POSTGRESQL, 7))
+			.withMessageStartingWith("Unterminated string literal starting at line 8:")
+			.satisfies((ex) -> assertThat(ex.line()).isEqualTo(8));
+	}
+
+	@ParameterizedTest
+	@EnumSource(SqlSyntax.class)
+	void linesOutsideQuotesLeaveOutLinesInsideLiteralsAndBlockComments(SqlSyntax syntax) {
+		String script = "SELECT 'a\nb';\n/* c\nd */\n-- e\nSELECT 1;\r\nSELECT 2;\rSELECT 3;";
+		assertThat(SqlSplitter.linesOutsideQuotes(script, syntax).stream().boxed().toList())
+			.containsExactly(1, 3, 5, 6, 7, 8);
+		assertThat(SqlSplitter.linesOutsideQuotes("SELECT 'never closed\nx\ny", syntax).stream().boxed().toList())
+			.containsExactly(1);
+	}
+
+	@Test
+	void linesOutsideQuotesFollowEachDatabasesRules() {
+		String dollar = "CREATE FUNCTION f() RETURNS int AS $f$\nSELECT 1\n$f$ LANGUAGE sql;\nSELECT 2;";
+		assertThat(SqlSplitter.linesOutsideQuotes(dollar, SqlSyntax.POSTGRESQL).stream().boxed().toList())
+			.containsExactly(1, 4);
+		String escaped = "SELECT 'it\\'s\nx';\nSELECT `a\nb`;\nSELECT 1;";
+		assertThat(SqlSplitter.linesOutsideQuotes(escaped, SqlSyntax.MARIADB).stream().boxed().toList())
+			.containsExactly(1, 3, 5);
+	}
+
 	// ---------------------------------------------------------------- every syntax
 
 	@ParameterizedTest(name = "{0} [{1}]")

@@ -1,7 +1,6 @@
 package dev.migrations.boot;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,7 +12,6 @@ import dev.migrations.MigrationsCallback;
 import dev.migrations.MigrationsConfiguration;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.revision.JavaRevision;
-import dev.migrations.revision.RevisionSources;
 import dev.migrations.runner.MigrationsListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,6 +95,7 @@ public final class MigrationsAutoConfiguration {
 			.listener(MigrationsListeners.of(listeners.orderedStream().toList()))
 			.baseline(StringUtils.hasText(properties.getBaseline()) ? properties.getBaseline().trim() : null)
 			.failOnNonEmptySchema(true)
+			.failOnMissingLocations(properties.isFailOnMissingLocations())
 			.callbacks(callbacks.orderedStream().toList());
 		MigrationsProperties.Drift drift = properties.getDrift();
 		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
@@ -117,9 +116,6 @@ public final class MigrationsAutoConfiguration {
 			ObjectProvider<MigrationStrategy> strategy, ObjectProvider<DataSource> dataSource,
 			ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails, ObjectProvider<StartupProgressLog> progress,
 			ListableBeanFactory beanFactory, ResourceLoader resourceLoader, Environment environment) {
-		if (properties.isFailOnMissingLocations()) {
-			checkLocationsExist(migrations, resourceLoader.getClassLoader());
-		}
 		warnIfHibernateChangesTheSchema(environment);
 		MigrationsInitializer initializer = new MigrationsInitializer(migrations, properties.getTarget(),
 				strategy.getIfAvailable());
@@ -152,18 +148,6 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean(MigrationsSchemaManagementProvider.class)
 	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider() {
 		return new MigrationsSchemaManagementProvider();
-	}
-
-	private static void checkLocationsExist(Migrations migrations, ClassLoader classLoader) {
-		List<String> missing = new ArrayList<>();
-		for (String location : migrations.locations()) {
-			if (!RevisionSources.exists(location, classLoader)) {
-				missing.add(location);
-			}
-		}
-		if (!missing.isEmpty()) {
-			throw new MissingRevisionLocationsException(missing);
-		}
 	}
 
 	private static void warnIfHibernateChangesTheSchema(Environment environment) {

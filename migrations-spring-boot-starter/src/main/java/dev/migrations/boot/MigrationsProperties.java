@@ -29,8 +29,9 @@ public class MigrationsProperties {
 	private List<String> locations = new ArrayList<>(List.of(MigrationsConfiguration.DEFAULT_LOCATION));
 
 	/**
-	 * Whether startup fails when a revision location does not exist. When false, a missing location
-	 * counts as one without revisions.
+	 * Whether a revision location that does not exist makes the startup upgrade and every 'db'
+	 * command that reads revisions fail ('db init' and 'db check' excepted). When false, a missing
+	 * location counts as one without revisions.
 	 */
 	private boolean failOnMissingLocations = true;
 

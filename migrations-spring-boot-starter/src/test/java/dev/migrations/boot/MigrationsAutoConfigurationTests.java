@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.Migrations;
 import dev.migrations.revision.JavaRevision;
+import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @ExtendWith(OutputCaptureExtension.class)
 class MigrationsAutoConfigurationTests {
@@ -213,6 +215,29 @@ class MigrationsAutoConfigurationTests {
 				.isInstanceOf(MissingRevisionLocationsException.class)
 				.hasMessageContaining("classpath:db/nowhere does not exist")
 				.hasMessageContaining("migrations.fail-on-missing-locations=false"));
+	}
+
+	@Test
+	void aMissingLocationFailsTheCommandsWithoutTheStartupUpgrade() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.locations=classpath:db/jpa,classpath:db/nowhere",
+					"migrations.upgrade-on-startup=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Migrations migrations = context.getBean(Migrations.class);
+				assertThatExceptionOfType(MissingRevisionLocationsException.class)
+					.isThrownBy(() -> migrations.upgrade("head"))
+					.withMessageStartingWith("Revision location classpath:db/nowhere does not exist");
+				assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(migrations::status);
+				assertThat(tables()).doesNotContain("book");
+			});
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.locations=classpath:db/jpa,classpath:db/nowhere",
+					"migrations.upgrade-on-startup=false", "migrations.fail-on-missing-locations=false")
+			.run((context) -> {
+				context.getBean(Migrations.class).upgrade("head");
+				assertThat(tables()).contains("book");
+			});
 	}
 
 	@Test

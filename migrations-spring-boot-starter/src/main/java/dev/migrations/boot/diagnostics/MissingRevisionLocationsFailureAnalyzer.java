@@ -1,6 +1,6 @@
 package dev.migrations.boot.diagnostics;
 
-import dev.migrations.boot.MissingRevisionLocationsException;
+import dev.migrations.revision.MissingRevisionLocationsException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

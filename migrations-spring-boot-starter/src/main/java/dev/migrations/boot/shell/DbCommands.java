@@ -134,6 +134,11 @@ final class DbCommands {
 			printWarnings(out, result.warnings());
 			return ExitStatus.OK;
 		}
+		for (Path earlier : result.files().subList(0, result.files().size() - 1)) {
+			String name = earlier.getFileName().toString();
+			out.println("Wrote " + earlier + " (revision " + name.substring(0, Math.max(name.indexOf('_'), 0))
+					+ ": the new enum labels, applied first in a revision of their own)");
+		}
 		out.println("Wrote " + result.file() + " (revision " + result.revision() + "):");
 		boolean guessed = false;
 		for (Operation operation : result.operations()) {

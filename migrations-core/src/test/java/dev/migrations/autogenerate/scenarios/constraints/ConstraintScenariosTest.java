@@ -301,6 +301,33 @@ class ConstraintScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * A {@code @ManyToMany Set} join table and an {@code @ElementCollection Set} collection table:
+	 * their keys list the columns in the order Hibernate creates them with ({@code labels_id} before
+	 * {@code post_id}; the collection table's nullable element gives a unique key, not a primary
+	 * key), so a schema Hibernate created from the same entities shows no difference.
+	 */
+	@Test
+	void joinAndCollectionTableKeysFollowHibernatesColumnOrder(TestDatabase db) {
+		new ScenarioRunner(this.directory)
+			.v1(dev.migrations.autogenerate.scenarios.constraints.postlabels.v1.Post.class,
+					dev.migrations.autogenerate.scenarios.constraints.postlabels.v1.Label.class)
+			.v2(dev.migrations.autogenerate.scenarios.constraints.postlabels.v2.Post.class,
+					dev.migrations.autogenerate.scenarios.constraints.postlabels.v2.Label.class)
+			.revision((text) -> {
+				List<String> statements = statements(upgrade(text));
+				assertThat(statements).filteredOn((sql) -> sql.startsWith("CREATE TABLE IF NOT EXISTS post_labels ("))
+					.singleElement().asString().contains("CONSTRAINT post_labels_pkey PRIMARY KEY (labels_id, post_id)");
+				assertThat(statements).filteredOn((sql) -> sql.startsWith("CREATE TABLE IF NOT EXISTS post_keywords ("))
+					.singleElement().asString().contains("CONSTRAINT post_keywords_post_id_keywords_key UNIQUE (post_id, keywords)");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select conrelid::regclass || ' ' || pg_get_constraintdef(oid)"
+					+ " from pg_constraint where contype in ('p', 'u')"
+					+ " and conrelid::regclass::text in ('post_labels', 'post_keywords') order by 1"))
+				.containsExactly("post_keywords UNIQUE (post_id, keywords)", "post_labels PRIMARY KEY (labels_id, post_id)"))
+			.run(db);
+	}
+
 	/** A changed {@code @Check} is dropped and added again; a named JPA 3.2 check constraint is added. */
 	@Test
 	void checkConstraintChangedAndAdded(TestDatabase db) {

@@ -1,0 +1,39 @@
+package dev.migrations.revision;
+
+import java.util.List;
+
+/**
+ * Configured revision locations do not exist, so the revisions the application expects cannot be
+ * read: a typo in a location, or revisions not built into the class path. Reported by every command
+ * that reads revisions while {@code failOnMissingLocations} is on (the default).
+ */
+public class MissingRevisionLocationsException extends RevisionException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final List<String> locations;
+
+	/**
+	 * Creates the exception.
+	 * @param locations the missing locations, after {@code {vendor}} substitution
+	 * @param outputDirectory the directory {@code db init} creates
+	 */
+	public MissingRevisionLocationsException(List<String> locations, String outputDirectory) {
+		super("Revision location" + ((locations.size() == 1) ? " " : "s ") + String.join(", ", locations)
+				+ ((locations.size() == 1) ? " does" : " do") + " not exist: create "
+				+ ((locations.size() == 1) ? "it" : "them") + " (`db init` creates " + outputDirectory
+				+ "), point the locations (migrations.locations) at your revisions, or set"
+				+ " migrations.fail-on-missing-locations=false (failOnMissingLocations(false) in the Java API)"
+				+ " to run without revisions");
+		this.locations = List.copyOf(locations);
+	}
+
+	/**
+	 * The missing locations, after {@code {vendor}} substitution.
+	 * @return the locations, in configuration order
+	 */
+	public List<String> locations() {
+		return this.locations;
+	}
+
+}

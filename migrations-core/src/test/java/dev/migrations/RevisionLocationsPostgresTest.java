@@ -1,0 +1,112 @@
+package dev.migrations;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.revision.MissingRevisionLocationsException;
+import dev.migrations.revision.Revision;
+import dev.migrations.runner.StepResult;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** Which revisions are read from the configured locations and the output directory. */
+@ExtendWith(TestDatabaseExtension.class)
+class RevisionLocationsPostgresTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aMissingFilesystemLocationFailsEveryCommandThatReadsRevisionsUntilInitCreatesIt(TestDatabase db) {
+		Path revisions = this.directory.resolve("revisions");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+			.locations("filesystem:" + revisions).load();
+
+		assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith("Revision location filesystem:" + revisions + " does not exist: create it (`db init`")
+			.withMessageContaining("failOnMissingLocations(false)")
+			.satisfies((ex) -> assertThat(ex.locations()).containsExactly("filesystem:" + revisions));
+		assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(migrations::status);
+		assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(migrations::current);
+		assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(() -> migrations.stamp("head"));
+		assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(() -> migrations.upgradeSql("head"));
+		assertThat(Sql.postgresTables(db.dataSource())).as("nothing was created").isEmpty();
+
+		assertThat(migrations.init()).isEqualTo(revisions);
+		assertThat(migrations.upgrade("head").steps()).isEmpty();
+	}
+
+	@Test
+	void aMissingClassPathLocationFailsTheFirstCommand(TestDatabase db) {
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+			.locations("classpath:db/nowhere", "filesystem:" + this.directory).load();
+
+		assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith("Revision location classpath:db/nowhere does not exist")
+			.satisfies((ex) -> assertThat(ex.locations()).containsExactly("classpath:db/nowhere"));
+	}
+
+	@Test
+	void aMissingLocationIsNoRevisionsWhenTheCheckIsOff(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+			.locations("classpath:db/nowhere", files.location()).failOnMissingLocations(false).load();
+
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("aaaa00000001");
+	}
+
+	/**
+	 * A revision file deleted from the source directory, whose copy stays in the build output
+	 * ({@code target/classes}), is not a revision any more: the output directory is the whole
+	 * truth for the class path location it mirrors while it exists.
+	 */
+	@Test
+	void aRevisionOnlyInTheClassPathCopyOfTheOutputDirectoryIsIgnored(TestDatabase db) throws IOException {
+		Path source = Files.createDirectories(this.directory.resolve("src/main/resources/db/revs"));
+		Path classes = this.directory.resolve("classes");
+		Path copy = Files.createDirectories(classes.resolve("db/revs"));
+		RevisionFiles sourceFiles = new RevisionFiles(source);
+		RevisionFiles copies = new RevisionFiles(copy);
+		for (RevisionFiles files : List.of(sourceFiles, copies)) {
+			files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		}
+		// deleted from the source directory, still in the build output
+		copies.write("bbbb00000002", "aaaa00000001", "create stale", "CREATE TABLE stale (id int);", "DROP TABLE stale;");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			MigrationsConfiguration configuration = Migrations.configure().dataSource(db.dataSource())
+				.locations("classpath:db/revs").classLoader(classLoader).outputDirectory(source);
+			Migrations migrations = configuration.load();
+
+			assertThat(migrations.graph().revisions()).extracting(Revision::id).containsExactly("aaaa00000001");
+			assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("aaaa00000001");
+			assertThat(Sql.postgresTables(db.dataSource())).contains("item").doesNotContain("stale");
+
+			// without the source directory (a deployed jar), the class path is the truth
+			Path moved = Files.move(source, this.directory.resolve("moved"));
+			assertThat(configuration.load().graph().revisions()).extracting(Revision::id)
+				.containsExactly("aaaa00000001", "bbbb00000002");
+
+			// a source directory made by `db init`, not yet copied to the class path, counts as the location
+			Files.move(moved, source);
+			Migrations notBuilt = Migrations.configure().dataSource(db.dataSource())
+				.locations("classpath:db/revs/new").classLoader(classLoader).outputDirectory(source.resolve("new"))
+				.load();
+			Files.createDirectories(source.resolve("new"));
+			notBuilt.reload();
+			assertThat(notBuilt.status().pending()).isEmpty();
+		}
+	}
+
+}
