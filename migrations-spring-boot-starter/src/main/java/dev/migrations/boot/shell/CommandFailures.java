@@ -1,14 +1,20 @@
 package dev.migrations.boot.shell;
 
 import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 
 import dev.migrations.MigrationsException;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * The message command mode prints for a failure, in place of a stack trace: first the sentence that
@@ -19,6 +25,58 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 final class CommandFailures {
 
 	private CommandFailures() {
+	}
+
+	/** Whether the failure carries the tool's message or the database's answer. */
+	static boolean isExplained(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MigrationsException || cause instanceof SQLException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Why the application's database cannot be reached, when that is why the application failed to start:
+	 * Hibernate, started before the command, reports a database it cannot reach as a dialect it cannot
+	 * determine, without the database's answer, so one connection is tried to get it.
+	 * @return the database's answer, or the failure itself when a connection can be made (or not tried)
+	 */
+	static Throwable connectionFailure(Environment environment, Throwable failure) {
+		String url = environment.getProperty("migrations.url", environment.getProperty("spring.datasource.url"));
+		if (url == null || !url.startsWith("jdbc:")) {
+			return failure;
+		}
+		Properties login = new Properties();
+		String user = environment.getProperty("migrations.user", environment.getProperty("spring.datasource.username"));
+		String password = environment.getProperty("migrations.password",
+				environment.getProperty("spring.datasource.password"));
+		if (user != null) {
+			login.setProperty("user", user);
+		}
+		if (password != null) {
+			login.setProperty("password", password);
+		}
+		try {
+			String driverClass = environment.getProperty("spring.datasource.driver-class-name",
+					DatabaseDriver.fromJdbcUrl(url).getDriverClassName());
+			if (driverClass == null) {
+				return failure;
+			}
+			Driver driver = (Driver) ClassUtils.forName(driverClass, CommandFailures.class.getClassLoader())
+				.getDeclaredConstructor()
+				.newInstance();
+			try (Connection connection = driver.connect(url, login)) {
+				return failure;
+			}
+		}
+		catch (SQLException ex) {
+			return ex;
+		}
+		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
+			return failure;
+		}
 	}
 
 	static String describe(Throwable failure) {
@@ -42,7 +100,7 @@ final class CommandFailures {
 		}
 		if (database != null) {
 			String state = (database.getSQLState() != null) ? database.getSQLState() : "";
-			String message = database.getMessage();
+			String message = (database.getMessage() != null) ? database.getMessage() : database.getClass().getSimpleName();
 			for (Throwable cause = database; cause != null; cause = cause.getCause()) {
 				if (cause instanceof UnknownHostException) {
 					message = "unknown host " + cause.getMessage();

@@ -52,7 +52,8 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 		}
 		PrintStream err = System.err;
 		System.out.flush();
-		err.println(CommandFailures.describe(exception));
+		err.println(CommandFailures.describe(CommandFailures.isExplained(exception) ? exception
+				: CommandFailures.connectionFailure(environment, exception)));
 		String debug = environment.getProperty("debug");
 		if ((debug != null && !debug.equalsIgnoreCase("false")) || logger.isDebugEnabled()) {
 			exception.printStackTrace(err);

@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.migrations.boot.shell.app.ShellTestApplication;
 import dev.migrations.test.TestDatabase;
@@ -67,25 +70,34 @@ class CommandModeFailureProcessTests {
 		cases.put("application failing to start", new Case(good, List.of("--shell-test.fail-on-start=true"),
 				"The shell test application was told to fail on start"));
 
-		List<String> problems = new ArrayList<>();
-		for (Map.Entry<String, Case> entry : cases.entrySet()) {
-			Case given = entry.getValue();
-			JavaProcess.Finished run = run(database, given, "db", "upgrade");
-			String problem = "";
-			if (run.exitCode() != 2) {
-				problem += " exit status " + run.exitCode() + ";";
+		// a few JVMs at a time: each case is independent, and one after the other takes long on a busy machine
+		ExecutorService runs = Executors.newFixedThreadPool(3);
+		Map<String, Future<JavaProcess.Finished>> finished = new LinkedHashMap<>();
+		try {
+			cases.forEach((name, given) -> finished.put(name, runs.submit(() -> run(database, given, "db", "upgrade"))));
+			List<String> problems = new ArrayList<>();
+			for (Map.Entry<String, Case> entry : cases.entrySet()) {
+				Case given = entry.getValue();
+				JavaProcess.Finished run = finished.get(entry.getKey()).get();
+				String problem = "";
+				if (run.exitCode() != 2) {
+					problem += " exit status " + run.exitCode() + ";";
+				}
+				if (!run.firstErrorLine().contains(given.expected())) {
+					problem += " first line of stderr not about " + given.expected() + ";";
+				}
+				if (JavaProcess.STACK_TRACE.matcher(run.out() + run.err()).find()) {
+					problem += " a stack trace;";
+				}
+				if (!problem.isEmpty()) {
+					problems.add(entry.getKey() + ":" + problem + "\n" + run);
+				}
 			}
-			if (!run.firstErrorLine().contains(given.expected())) {
-				problem += " first line of stderr not about " + given.expected() + ";";
-			}
-			if (JavaProcess.STACK_TRACE.matcher(run.out() + run.err()).find()) {
-				problem += " a stack trace;";
-			}
-			if (!problem.isEmpty()) {
-				problems.add(entry.getKey() + ":" + problem + "\n" + run);
-			}
+			assertThat(problems).isEmpty();
 		}
-		assertThat(problems).isEmpty();
+		finally {
+			runs.shutdownNow();
+		}
 	}
 
 	@Test
