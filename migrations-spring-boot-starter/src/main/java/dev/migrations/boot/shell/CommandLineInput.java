@@ -4,12 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.springframework.shell.core.command.Command;
-import org.springframework.shell.core.command.CommandArgument;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ParsedInput;
-
 /**
  * Reads the arguments of {@code java -jar app.jar db ...} into a command's input.
  * <p>
@@ -66,28 +60,19 @@ final class CommandLineInput {
 	}
 
 	/**
-	 * Parses the words of a command.
-	 * @param words {@code db}, the command's name, its options and arguments
-	 * @param registry where the command is looked up to know its flags
-	 * @return the input for Spring Shell's command executor
+	 * Reads the options and arguments of a command.
+	 * @param words what follows the command's name ({@code db upgrade}) on the command line
+	 * @param command the command, to know which of its options are flags
+	 * @return the arguments and the options, in order
 	 */
-	static ParsedInput parse(List<String> words, CommandRegistry registry) {
-		ParsedInput.Builder input = ParsedInput.builder().commandName(words.get(0));
-		int next = 1;
-		String name = words.get(0);
-		if (words.size() > 1 && !words.get(1).startsWith("-")) {
-			input.addSubCommand(words.get(1));
-			name = name + " " + words.get(1);
-			next = 2;
-		}
-		Command command = registry.getCommandByName(name);
-		List<CommandOption> declared = (command != null) ? command.getOptions() : List.of();
-		int index = 0;
+	static Parsed parse(List<String> words, DbCommand command) {
+		List<String> arguments = new ArrayList<>();
+		List<DbCommand.GivenOption> options = new ArrayList<>();
 		boolean onlyArguments = false;
-		for (int i = next; i < words.size(); i++) {
+		for (int i = 0; i < words.size(); i++) {
 			String word = words.get(i);
 			if (onlyArguments || !word.startsWith("-") || RELATIVE.matcher(word).matches() || word.equals("-")) {
-				input.addArgument(new CommandArgument(index++, word));
+				arguments.add(word);
 				continue;
 			}
 			if (word.equals("--")) {
@@ -102,7 +87,7 @@ final class CommandLineInput {
 			if (equals >= 0) {
 				value = body.substring(equals + 1);
 			}
-			else if (isFlag(declared, isLong, optionName)) {
+			else if (isFlag(command, isLong, optionName)) {
 				value = "true";
 			}
 			else if (i + 1 < words.size() && !words.get(i + 1).equals("--")) {
@@ -111,32 +96,35 @@ final class CommandLineInput {
 			else {
 				value = "";
 			}
-			CommandOption.Builder option = CommandOption.with().value(value);
-			if (isLong) {
-				option.longName(optionName);
-			}
-			else {
-				option.longName("").shortName(optionName.isEmpty() ? ' ' : optionName.charAt(0));
-			}
-			input.addOption(option.build());
+			options.add(isLong ? new DbCommand.GivenOption(optionName, ' ', value)
+					: new DbCommand.GivenOption("", optionName.isEmpty() ? ' ' : optionName.charAt(0), value));
 		}
-		return input.build();
+		return new Parsed(arguments, options);
 	}
 
-	private static boolean isFlag(List<CommandOption> declared, boolean isLong, String name) {
+	private static boolean isFlag(DbCommand command, boolean isLong, String name) {
 		if (name.equals("help") || (!isLong && name.equals("h"))) {
 			return true;
 		}
-		for (CommandOption option : declared) {
+		for (DbCommand.Opt option : command.options()) {
 			boolean matches = isLong ? name.equals(option.longName())
 					: (name.length() == 1 && option.shortName() == name.charAt(0));
 			if (matches) {
-				return option.type() == boolean.class || option.type() == Boolean.class;
+				return option.flag();
 			}
 		}
 		// An option the command does not declare takes no value, so the command reports it by name
 		// instead of swallowing the next word.
 		return true;
+	}
+
+	/**
+	 * The options and arguments of a command line.
+	 *
+	 * @param arguments the words that are not options, in order
+	 * @param options the options, in order
+	 */
+	record Parsed(List<String> arguments, List<DbCommand.GivenOption> options) {
 	}
 
 }

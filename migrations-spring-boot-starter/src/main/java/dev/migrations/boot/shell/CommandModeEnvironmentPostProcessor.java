@@ -11,7 +11,6 @@ import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
-import org.springframework.util.ClassUtils;
 
 /**
  * Switches an application started with {@code db ...} arguments (e.g. {@code java -jar app.jar db
@@ -43,8 +42,6 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 
 	static final String DEFAULTS_PROPERTY_SOURCE = "migrationsCommandModeDefaults";
 
-	private static final String SHELL_COMMAND_CLASS = "org.springframework.shell.core.command.Command";
-
 	@Override
 	public int getOrder() {
 		return ORDER;
@@ -52,8 +49,7 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!ClassUtils.isPresent(SHELL_COMMAND_CLASS, application.getClassLoader())
-				|| !environment.getProperty("migrations.enabled", Boolean.class, true)
+		if (!environment.getProperty("migrations.enabled", Boolean.class, true)
 				|| !environment.getProperty("migrations.shell.enabled", Boolean.class, true)
 				|| !environment.getProperty("migrations.shell.command-mode.enabled", Boolean.class, true)
 				|| !"db".equals(firstNonOptionArgument(environment))) {
@@ -77,6 +73,12 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("logging.threshold.console", "warn");
+		// A failure is reported once, as a message without a stack trace (CommandModeFailureListener, the
+		// commands themselves): the pool, Hibernate and the context would log it a second time with one.
+		defaults.put("logging.level.com.zaxxer.hikari", "off");
+		defaults.put("logging.level.org.hibernate.orm.jdbc", "off");
+		defaults.put("logging.level.org.springframework.orm.jpa", "off");
+		defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error");
 		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_PROPERTY_SOURCE, defaults));
 	}
 

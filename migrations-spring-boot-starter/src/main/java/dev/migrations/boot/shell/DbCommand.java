@@ -2,46 +2,40 @@ package dev.migrations.boot.shell;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 
 import dev.migrations.MigrationsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.shell.core.command.AbstractCommand;
-import org.springframework.shell.core.command.CommandArgument;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.ExitStatus;
-import org.springframework.shell.core.command.ParsedInput;
-import org.springframework.shell.core.command.completion.CompletionProvider;
-import org.springframework.util.StringUtils;
-
 /**
- * One {@code db} command. Written against Spring Shell's {@link AbstractCommand} rather than as an
- * annotated method, because an annotated method always exits with status 0 ({@code db check} must not),
- * cannot see an option given several times ({@code --rename}), and is only discovered in the
- * application's own package.
+ * One {@code db} command, with no dependency on Spring Shell: command mode runs it with the starter
+ * alone, and {@link ShellDbCommand} makes it a Spring Shell command.
  * <p>
  * Reads options tolerantly, because Spring Shell's parser decides whether {@code --flag} takes the next
  * word as its value by looking at a command named like the first word only ({@code db}): a flag that
- * swallowed a word gives that word back as an argument. Failures become an exit status carrying the
- * message, so the shell prints the message without a stack trace.
+ * swallowed a word gives that word back as an argument. Failures become an {@link Outcome} carrying the
+ * message, so it is printed without a stack trace.
  */
-final class DbCommand extends AbstractCommand {
+final class DbCommand {
 
 	/** Exit status of {@code db check} when the entities and the database differ. */
-	static final int DIFFERENCES = 1;
+	static final int DIFFERENCES = Outcome.DIFFERENCES;
 
 	/** Exit status of a command that failed. */
-	static final int FAILED = 2;
+	static final int FAILED = Outcome.FAILED;
 
 	private static final Logger logger = LoggerFactory.getLogger(DbCommand.class);
+
+	private final String name;
+
+	private final String description;
+
+	private final Completion completion;
 
 	private final String usage;
 
@@ -52,19 +46,35 @@ final class DbCommand extends AbstractCommand {
 	private final Action action;
 
 	private DbCommand(Builder builder) {
-		super("db " + builder.name, builder.description, DbGroupCommand.GROUP, "", false);
+		this.name = "db " + builder.name;
+		this.description = builder.description;
 		this.usage = builder.usage;
 		this.opts = List.copyOf(builder.opts);
 		this.args = List.copyOf(builder.args);
 		this.action = builder.action;
-		setOptions(this.opts.stream().map(Opt::toCommandOption).toList());
-		if (builder.completion != null) {
-			setCompletionProvider(builder.completion);
-		}
+		this.completion = builder.completion;
 	}
 
 	static Builder named(String name) {
 		return new Builder(name);
+	}
+
+	/** The full name, e.g. {@code db upgrade}. */
+	String getName() {
+		return this.name;
+	}
+
+	String getDescription() {
+		return this.description;
+	}
+
+	List<Opt> options() {
+		return this.opts;
+	}
+
+	/** What TAB completes in the shell, {@code null} for nothing. */
+	Completion completion() {
+		return this.completion;
 	}
 
 	/** The flags of this command, which {@link DbGroupCommand} declares so the parser knows they take no value. */
@@ -72,8 +82,7 @@ final class DbCommand extends AbstractCommand {
 		return this.opts.stream().filter(Opt::flag).map(Opt::longName).toList();
 	}
 
-	@Override
-	public String getHelp() {
+	String getHelp() {
 		StringBuilder help = new StringBuilder();
 		help.append("Usage: ").append(this.usage).append("\n\n").append(getDescription()).append('\n');
 		if (!this.args.isEmpty()) {
@@ -101,23 +110,31 @@ final class DbCommand extends AbstractCommand {
 		return text + " ".repeat(Math.max(0, width - text.length()));
 	}
 
-	@Override
-	public ExitStatus doExecute(CommandContext context) {
-		PrintWriter out = context.outputWriter();
+	/**
+	 * Runs the command.
+	 * @param arguments the words that are not options, in order
+	 * @param options the options as given
+	 * @param console where to print and who answers
+	 * @param describer the message for a failure
+	 * @return how it ended; a failure is an outcome, never an exception
+	 */
+	Outcome execute(List<String> arguments, List<GivenOption> options, CommandConsole console,
+			Function<Throwable, String> describer) {
+		PrintWriter out = console.out();
 		try {
-			Invocation invocation = invocation(context.parsedInput());
+			Invocation invocation = invocation(arguments, options);
 			if (invocation.flag("help")) {
 				out.println(getHelp());
-				return ExitStatus.OK;
+				return Outcome.OK;
 			}
-			return this.action.run(invocation, context);
+			return this.action.run(invocation, console);
 		}
 		catch (UsageException ex) {
-			return new ExitStatus(FAILED, ex.getMessage() + " (see `" + getName() + " --help`)");
+			return Outcome.failed(ex.getMessage() + " (see `" + getName() + " --help`)");
 		}
 		catch (RuntimeException ex) {
 			logger.debug("{} failed", getName(), ex);
-			return new ExitStatus(FAILED, describe(ex));
+			return Outcome.failed(describer.apply(ex));
 		}
 		finally {
 			out.flush();
@@ -144,17 +161,14 @@ final class DbCommand extends AbstractCommand {
 		return String.join(": ", messages);
 	}
 
-	Invocation invocation(ParsedInput input) {
-		List<String> arguments = input.arguments().stream()
-			.sorted(Comparator.comparingInt(CommandArgument::index))
-			.map(CommandArgument::value)
-			.collect(Collectors.toCollection(ArrayList::new));
+	Invocation invocation(List<String> givenArguments, List<GivenOption> givenOptions) {
+		List<String> arguments = new ArrayList<>(givenArguments);
 		Map<String, List<String>> values = new LinkedHashMap<>();
-		for (CommandOption option : input.options()) {
+		for (GivenOption option : givenOptions) {
 			String longName = option.longName();
 			char shortName = option.shortName();
 			String value = (option.value() != null) ? option.value() : "";
-			if (!StringUtils.hasLength(longName) && Character.isDigit(shortName)) {
+			if (!(longName != null && !longName.isEmpty()) && Character.isDigit(shortName)) {
 				// "-1" read as a flag: it is a relative target
 				arguments.add("-" + shortName);
 				continue;
@@ -197,7 +211,7 @@ final class DbCommand extends AbstractCommand {
 	}
 
 	private Opt find(String longName, char shortName) {
-		if (StringUtils.hasLength(longName)) {
+		if ((longName != null && !longName.isEmpty())) {
 			if (longName.equals("help")) {
 				return Opt.HELP;
 			}
@@ -215,7 +229,7 @@ final class DbCommand extends AbstractCommand {
 	@FunctionalInterface
 	interface Action {
 
-		ExitStatus run(Invocation invocation, CommandContext context);
+		Outcome run(Invocation invocation, CommandConsole console);
 
 	}
 
@@ -289,16 +303,27 @@ final class DbCommand extends AbstractCommand {
 			return flag() ? names : names + " " + this.valueName;
 		}
 
-		CommandOption toCommandOption() {
-			return CommandOption.with()
-				.longName(this.longName)
-				.shortName(this.shortName)
-				.description(this.description)
-				.required(this.required)
-				.type(flag() ? boolean.class : String.class)
-				.build();
-		}
 
+	}
+
+	/**
+	 * An option as given on the command line or parsed by Spring Shell.
+	 *
+	 * @param longName the name after {@code --}, empty or {@code null} for a short option
+	 * @param shortName the letter after {@code -}, or a space
+	 * @param value its value; {@code true} or empty for a flag
+	 */
+	record GivenOption(String longName, char shortName, String value) {
+	}
+
+	/**
+	 * What TAB completes for a command in the shell: revision ids, with or without target keywords
+	 * ({@code head}, {@code base}), as arguments and as the value of one option.
+	 *
+	 * @param keywords whether target keywords are proposed too
+	 * @param valueOption the option whose value is a revision, {@code null} for none
+	 */
+	record Completion(boolean keywords, String valueOption) {
 	}
 
 	/**
@@ -336,7 +361,7 @@ final class DbCommand extends AbstractCommand {
 
 		private final List<Arg> args = new ArrayList<>();
 
-		private CompletionProvider completion;
+		private Completion completion;
 
 		private Action action;
 
@@ -380,7 +405,7 @@ final class DbCommand extends AbstractCommand {
 			return this;
 		}
 
-		Builder completion(CompletionProvider completion) {
+		Builder completion(Completion completion) {
 			this.completion = completion;
 			return this;
 		}

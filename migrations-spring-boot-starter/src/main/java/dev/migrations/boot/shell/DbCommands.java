@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
@@ -22,47 +23,43 @@ import dev.migrations.revision.Revision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.StepResult;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.shell.core.InputReader;
-import org.springframework.shell.core.command.CommandContext;
-import org.springframework.shell.core.command.ExitStatus;
-
 /**
  * The {@code db} commands: each reads its input, calls one method of {@link Migrations} and prints
- * what happened in a few lines, saying what to type next where there is a next step.
+ * what happened in a few lines, saying what to type next where there is a next step. Nothing here
+ * depends on Spring Shell: command mode runs them with the starter alone.
  */
 final class DbCommands {
 
 	private static final String TARGET_HELP = "head, heads, base, a revision id or unique prefix, +N / -N, <revision>+N / -N,"
 			+ " label@head";
 
-	private final ObjectProvider<Migrations> migrations;
+	private final Supplier<Migrations> migrations;
 
 	private final ProgressPrinter progress;
 
-	DbCommands(ObjectProvider<Migrations> migrations, ProgressPrinter progress) {
+	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress) {
 		this.migrations = migrations;
 		this.progress = progress;
 	}
 
 	private Migrations migrations() {
-		return this.migrations.getObject();
+		return this.migrations.get();
 	}
 
-	private RevisionCompletionProvider completion(boolean keywords, String valueOption) {
-		return new RevisionCompletionProvider(this.migrations, keywords, valueOption);
+	private static DbCommand.Completion completion(boolean keywords, String valueOption) {
+		return new DbCommand.Completion(keywords, valueOption);
 	}
 
 	DbCommand init() {
 		return DbCommand.named("init")
 			.description("Create the revisions directory")
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				Path directory = migrations().init();
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				out.println("Created " + directory.toAbsolutePath().normalize() + ".");
 				out.println("Next: `db revision -m \"...\"` writes an empty revision, `db migrate -m \"...\"` generates one"
 						+ " from the entities.");
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
@@ -74,14 +71,14 @@ final class DbCommands {
 			.option("head", ' ', "REVISION", "the parent: a revision id or prefix to start a branch from it, or base"
 					+ " for a new root (default: the single head)", false)
 			.completion(completion(false, "head"))
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				Migrations facade = migrations();
 				Path file = facade.revision(invocation.option("message"), invocation.option("head"), "", "");
 				Revision written = facade.graph().find(idOf(file)).orElse(null);
 				String parents = (written != null) ? parents(written.downRevisions()) : "?";
-				context.outputWriter().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");
-				context.outputWriter().println("Fill in its -- upgrade and -- downgrade sections, then run `db upgrade`.");
-				return ExitStatus.OK;
+				console.out().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");
+				console.out().println("Fill in its -- upgrade and -- downgrade sections, then run `db upgrade`.");
+				return Outcome.OK;
 			});
 	}
 
@@ -92,12 +89,12 @@ final class DbCommands {
 			.option("message", 'm', "MESSAGE", "what the merge is, e.g. \"merge heads\"", true)
 			.arguments("REVISION", "the revisions to join, ids or prefixes (default: every head)")
 			.completion(completion(false, null))
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				Path file = migrations().merge(invocation.option("message"), invocation.arguments());
 				Revision written = migrations().graph().find(idOf(file)).orElse(null);
 				String parents = (written != null) ? String.join(", ", written.downRevisions()) : "?";
-				context.outputWriter().println("Wrote " + file + " (merge revision " + idOf(file) + " joining " + parents + ").");
-				return ExitStatus.OK;
+				console.out().println("Wrote " + file + " (merge revision " + idOf(file) + " joining " + parents + ").");
+				return Outcome.OK;
 			});
 	}
 
@@ -112,15 +109,15 @@ final class DbCommands {
 			.action(this::runMigrate);
 	}
 
-	private ExitStatus runMigrate(DbCommand.Invocation invocation, CommandContext context) {
+	private Outcome runMigrate(DbCommand.Invocation invocation, CommandConsole console) {
 		Migrations facade = migrations();
-		PrintWriter out = context.outputWriter();
+		PrintWriter out = console.out();
 		DiffOptions options = DiffOptions.defaults().withRenames(renames(invocation.options("rename")));
 		if (invocation.flag("no-renames")) {
 			options = options.withRenameMode(RenameMode.DROP_AND_ADD);
 		}
 		else {
-			List<DiffOptions.Rename> confirmed = askAboutProbableRenames(facade, options, context);
+			List<DiffOptions.Rename> confirmed = askAboutProbableRenames(facade, options, console);
 			if (confirmed != null) {
 				options = options.withRenameMode(RenameMode.DROP_AND_ADD);
 				for (DiffOptions.Rename rename : confirmed) {
@@ -132,7 +129,7 @@ final class DbCommands {
 		if (!result.written()) {
 			out.println("No changes: the entities match the database, so no revision was written.");
 			printWarnings(out, result.warnings());
-			return ExitStatus.OK;
+			return Outcome.OK;
 		}
 		for (Path earlier : result.files().subList(0, result.files().size() - 1)) {
 			String name = earlier.getFileName().toString();
@@ -152,7 +149,7 @@ final class DbCommands {
 					+ " --no-renames to write drops and adds instead, or run `db migrate` in the shell to be asked.");
 		}
 		out.println("Review the file, then apply it with `db upgrade`.");
-		return ExitStatus.OK;
+		return Outcome.OK;
 	}
 
 	/**
@@ -160,8 +157,8 @@ final class DbCommands {
 	 * the database is not ready for {@code migrate}, or nobody is there to answer) so the guesses stay.
 	 */
 	private List<DiffOptions.Rename> askAboutProbableRenames(Migrations facade, DiffOptions options,
-			CommandContext context) {
-		if (!canAsk(context.inputReader())) {
+			CommandConsole console) {
+		if (console.prompt() == null) {
 			return null;
 		}
 		MigrationsStatus status = facade.status();
@@ -193,7 +190,7 @@ final class DbCommands {
 						+ " a rename? [Y/n] ";
 				rename = DiffOptions.Rename.column(column.table(), column.from(), column.to());
 			}
-			Boolean yes = ask(context.inputReader(), question);
+			Boolean yes = ask(console.prompt(), question);
 			if (yes == null && !answered) {
 				// nobody to answer: keep the guesses, written with their alternative in a comment
 				return null;
@@ -210,30 +207,10 @@ final class DbCommands {
 		return confirmed;
 	}
 
-	/**
-	 * Whether anyone can answer: Spring Shell gives commands run from a script or the command line an
-	 * input that does not implement reading.
-	 */
-	private static boolean canAsk(InputReader input) {
-		try {
-			return input.getClass().getMethod("readInput", String.class).getDeclaringClass() != InputReader.class;
-		}
-		catch (NoSuchMethodException ex) {
-			return false;
-		}
-	}
-
 	/** {@code true} for yes (the default), {@code false} for no, {@code null} when there is no one to ask. */
-	private static Boolean ask(InputReader input, String question) {
+	private static Boolean ask(CommandConsole.Prompt prompt, String question) {
 		for (int attempt = 0; attempt < 5; attempt++) {
-			String answer;
-			try {
-				answer = input.readInput(question);
-			}
-			catch (Exception ex) {
-				// Spring Shell's input for scripts and command mode cannot read: nobody is there
-				return null;
-			}
+			String answer = prompt.ask(question);
 			if (answer == null) {
 				return null;
 			}
@@ -281,12 +258,12 @@ final class DbCommands {
 			.argument("TARGET", TARGET_HELP + " (default: head)", false)
 			.flag("sql", "print the SQL script of the upgrade instead of running it (offline mode)")
 			.completion(completion(true, null))
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				String target = invocation.argument(0, "head");
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				if (invocation.flag("sql")) {
 					out.print(withNewline(migrations().upgradeSql(target)));
-					return ExitStatus.OK;
+					return Outcome.OK;
 				}
 				Migrations facade = migrations();
 				CommandResult result = this.progress.printingTo(out, () -> facade.upgrade(target));
@@ -298,7 +275,7 @@ final class DbCommands {
 					out.println("Upgraded to " + revisions(result.currentAfter()) + " from " + revisions(result.currentBefore())
 							+ ": " + count(result.steps()) + " in " + millis(result.steps()) + " ms.");
 				}
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
@@ -309,12 +286,12 @@ final class DbCommands {
 			.argument("TARGET", "-N, base, a revision id or unique prefix, <revision>-N", true)
 			.flag("sql", "print the SQL script of the downgrade instead of running it (offline mode)")
 			.completion(completion(true, null))
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				String target = invocation.argument(0, null);
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				if (invocation.flag("sql")) {
 					out.print(withNewline(migrations().downgradeSql(target)));
-					return ExitStatus.OK;
+					return Outcome.OK;
 				}
 				Migrations facade = migrations();
 				CommandResult result = this.progress.printingTo(out, () -> facade.downgrade(target));
@@ -327,7 +304,7 @@ final class DbCommands {
 							+ revisions(result.currentBefore()) + ": " + count(result.steps()) + " in " + millis(result.steps())
 							+ " ms.");
 				}
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
@@ -337,21 +314,21 @@ final class DbCommands {
 			.usage("db stamp TARGET")
 			.argument("TARGET", TARGET_HELP + "; several ids separated by commas keep several branches", true)
 			.completion(completion(true, null))
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				CommandResult result = migrations().stamp(invocation.argument(0, null));
-				context.outputWriter().println("Stamped " + revisions(result.currentAfter()) + " (was "
+				console.out().println("Stamped " + revisions(result.currentAfter()) + " (was "
 						+ revisions(result.currentBefore()) + "); no revision was run.");
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
 	DbCommand current() {
 		return DbCommand.named("current")
 			.description("Show the revisions the database is at, and what is pending")
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				Migrations facade = migrations();
 				MigrationsStatus status = facade.status();
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				if (status.current().isEmpty()) {
 					out.println("No revision is applied: the database is at base.");
 				}
@@ -372,16 +349,16 @@ final class DbCommands {
 					out.println("Recorded as failed: " + String.join(", ", status.failed())
 							+ ". Fix the database by hand, then `db stamp` the revision it is at.");
 				}
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
 	DbCommand heads() {
 		return DbCommand.named("heads")
 			.description("Show the heads of the revision graph")
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				List<RevisionInfo> heads = migrations().heads();
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				if (heads.isEmpty()) {
 					out.println("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
 				}
@@ -391,16 +368,16 @@ final class DbCommands {
 				if (heads.size() > 1) {
 					out.println(heads.size() + " heads: join them with `db merge -m \"merge heads\"`.");
 				}
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
 	DbCommand history() {
 		return DbCommand.named("history")
 			.description("List the revisions, newest first, with their state in the database")
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				List<RevisionInfo> history = migrations().history();
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				if (history.isEmpty()) {
 					out.println("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
 				}
@@ -420,7 +397,7 @@ final class DbCommands {
 					}
 					out.println(line);
 				}
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
@@ -430,14 +407,14 @@ final class DbCommands {
 			.usage("db show REVISION")
 			.argument("REVISION", "a revision id or unique prefix, or head", true)
 			.completion(completion(false, null))
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				Migrations facade = migrations();
 				String wanted = invocation.argument(0, null);
 				if (wanted.equalsIgnoreCase("head") && facade.graph().heads().size() == 1) {
 					wanted = facade.graph().heads().get(0);
 				}
 				RevisionInfo info = facade.show(wanted);
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				out.println("Revision:   " + info.revision() + (info.head() ? " (head)" : ""));
 				out.println("Parents:    " + parents(info.downRevisions()));
 				if (!info.branchLabels().isEmpty()) {
@@ -474,26 +451,26 @@ final class DbCommands {
 						out.print(withNewline(sql.downgrade().strip()));
 					}
 				});
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 
 	DbCommand check() {
 		return DbCommand.named("check")
 			.description("Compare the entities with the database: exit status 1 and the differences when they differ")
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				List<Difference> differences = migrations().check();
-				PrintWriter out = context.outputWriter();
+				PrintWriter out = console.out();
 				if (differences.isEmpty()) {
 					out.println("No differences: the database matches the entities.");
-					return ExitStatus.OK;
+					return Outcome.OK;
 				}
 				out.println(differences.size() + (differences.size() == 1 ? " difference" : " differences")
 						+ " between the entities and the database:");
 				for (Difference difference : differences) {
 					out.println("  " + difference.kind() + "  " + difference.detail());
 				}
-				return new ExitStatus(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
+				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
 			});
 	}
@@ -501,11 +478,11 @@ final class DbCommands {
 	DbCommand createDb() {
 		return DbCommand.named("create-db")
 			.description("Create the schema from the entities on an empty database, then stamp the head (fresh installs)")
-			.action((invocation, context) -> {
+			.action((invocation, console) -> {
 				CommandResult result = migrations().createDb();
-				context.outputWriter().println("Created the schema from the entities and stamped "
+				console.out().println("Created the schema from the entities and stamped "
 						+ revisions(result.currentAfter()) + ".");
-				return ExitStatus.OK;
+				return Outcome.OK;
 			});
 	}
 

@@ -9,12 +9,14 @@ import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.command.AbstractCommand;
+import org.springframework.shell.core.command.CommandArgument;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 
 /**
- * The {@code db} command itself: lists the {@code db} commands.
+ * The {@code db} command itself: lists the {@code db} commands ({@code db}, {@code db help}), and
+ * answers {@code db nope} with the list, a "did you mean" and exit status 2.
  * <p>
  * It also makes Spring Shell 4.0's parser read the {@code db} commands' flags right. The parser decides
  * whether {@code --sql} at the end of a line is a flag by looking for it among the options of the
@@ -26,11 +28,14 @@ final class DbGroupCommand extends AbstractCommand {
 
 	static final String GROUP = "Migrations";
 
-	private final ObjectProvider<DbCommand> commands;
+	private final ObjectProvider<ShellDbCommand> commands;
 
-	DbGroupCommand(ObjectProvider<DbCommand> commands) {
+	private final DbCommandLine commandLine;
+
+	DbGroupCommand(ObjectProvider<ShellDbCommand> commands, DbCommandLine commandLine) {
 		super("db", "Schema migrations: `db` lists the commands, `db <command> --help` explains one", GROUP, "", false);
 		this.commands = commands;
+		this.commandLine = commandLine;
 	}
 
 	@Override
@@ -52,26 +57,28 @@ final class DbGroupCommand extends AbstractCommand {
 
 	@Override
 	public String getHelp() {
-		return overview();
+		return this.commandLine.overview();
 	}
 
 	@Override
 	public ExitStatus doExecute(CommandContext context) {
 		PrintWriter out = context.outputWriter();
-		out.println(overview());
-		out.flush();
-		return ExitStatus.OK;
-	}
-
-	private String overview() {
-		List<DbCommand> all = this.commands.orderedStream().sorted(Comparator.comparing(DbCommand::getName)).toList();
-		int width = all.stream().mapToInt((c) -> c.getName().length()).max().orElse(0);
-		StringBuilder text = new StringBuilder("Schema migrations. `db <command> --help` explains a command.\n\n");
-		for (DbCommand command : all) {
-			text.append("  ").append(command.getName()).append(" ".repeat(width - command.getName().length()))
-				.append("  ").append(command.getDescription()).append('\n');
+		List<String> words = new ArrayList<>(context.parsedInput().subCommands());
+		context.parsedInput().arguments().stream()
+			.sorted(Comparator.comparingInt(CommandArgument::index))
+			.forEach((argument) -> words.add(argument.value()));
+		if (words.isEmpty() || words.get(0).equals("help")) {
+			DbCommand command = (words.size() > 1) ? this.commandLine.find(words.get(1)) : null;
+			out.println((command != null) ? command.getHelp() : this.commandLine.overview());
+			out.flush();
+			return ExitStatus.OK;
 		}
-		return text.toString().stripTrailing();
+		String unknown = this.commandLine.unknown(words.get(0));
+		out.println(unknown);
+		out.println();
+		out.println(this.commandLine.overview());
+		out.flush();
+		return new ExitStatus(Outcome.FAILED, unknown);
 	}
 
 }

@@ -1,127 +1,122 @@
 package dev.migrations.boot.shell;
 
 import dev.migrations.Migrations;
-import dev.migrations.boot.MigrationsAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.Command;
 
 /**
- * The {@code db} commands in Spring Shell, when Spring Shell is on the class path and a
- * {@link Migrations} bean exists, and the runner of command mode ({@code java -jar app.jar db upgrade}).
+ * The {@code db} commands in Spring Shell's interactive console, when Spring Shell is on the class path
+ * and the commands exist ({@link MigrationsCommandsAutoConfiguration}); and the decision of when Spring
+ * Shell's runner runs at all (see {@link ShellStartupRunner}).
  * <p>
- * Ordered before Spring Shell's own auto-configuration so that, in command mode, its application
- * runner (which only exists while no other {@code ApplicationRunner} does) gives way to
- * {@link CommandModeRunner}.
+ * Ordered before Spring Shell's own auto-configuration, whose application runner only exists while no
+ * other {@code ApplicationRunner} does.
  */
-@AutoConfiguration(after = MigrationsAutoConfiguration.class,
+@AutoConfiguration(after = MigrationsCommandsAutoConfiguration.class,
 		beforeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
 @ConditionalOnClass(Command.class)
 @ConditionalOnBooleanProperty(name = "migrations.shell.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(MigrationsShellProperties.class)
 public final class MigrationsShellAutoConfiguration {
 
+	/**
+	 * Takes the place of Spring Shell's runner, which would end a web application started without a
+	 * terminal and run {@code --server.port=0} as a command.
+	 */
 	@Bean
-	@ConditionalOnBooleanProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY)
-	CommandModeRunner migrationsCommandModeRunner(ConfigurableApplicationContext context,
-			MigrationsShellProperties properties) {
-		return new CommandModeRunner(context, properties.getCommandMode().isExit());
+	@ConditionalOnMissingBean(ApplicationRunner.class)
+	@ConditionalOnClass(ShellRunner.class)
+	ShellStartupRunner migrationsShellStartupRunner(ObjectProvider<ShellRunner> shellRunner, Environment environment) {
+		return new ShellStartupRunner(shellRunner,
+				environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true));
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBean(Migrations.class)
-	static class DbCommandsConfiguration {
+	@ConditionalOnBean(DbCommandLine.class)
+	static class DbShellCommandsConfiguration {
 
-		/**
-		 * Progress of {@code db upgrade} and {@code db downgrade}: a {@code MigrationsListener} bean, which the
-		 * {@code Migrations} bean combines with the others (metrics), so none replaces another.
-		 */
 		@Bean
-		ProgressPrinter migrationsProgressPrinter() {
-			return new ProgressPrinter();
+		DbGroupCommand dbCommand(ObjectProvider<ShellDbCommand> commands, DbCommandLine commandLine) {
+			return new DbGroupCommand(commands, commandLine);
 		}
 
 		@Bean
-		DbCommands migrationsDbCommands(ObjectProvider<Migrations> migrations, ProgressPrinter progress) {
-			return new DbCommands(migrations, progress);
+		ShellDbCommand dbInitCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "init", migrations);
 		}
 
 		@Bean
-		DbGroupCommand dbCommand(ObjectProvider<DbCommand> commands) {
-			return new DbGroupCommand(commands);
+		ShellDbCommand dbRevisionCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "revision", migrations);
 		}
 
 		@Bean
-		DbCommand dbInitCommand(DbCommands commands) {
-			return commands.init();
+		ShellDbCommand dbMigrateCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "migrate", migrations);
 		}
 
 		@Bean
-		DbCommand dbRevisionCommand(DbCommands commands) {
-			return commands.revision();
+		ShellDbCommand dbUpgradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "upgrade", migrations);
 		}
 
 		@Bean
-		DbCommand dbMigrateCommand(DbCommands commands) {
-			return commands.migrate();
+		ShellDbCommand dbDowngradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "downgrade", migrations);
 		}
 
 		@Bean
-		DbCommand dbUpgradeCommand(DbCommands commands) {
-			return commands.upgrade();
+		ShellDbCommand dbCurrentCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "current", migrations);
 		}
 
 		@Bean
-		DbCommand dbDowngradeCommand(DbCommands commands) {
-			return commands.downgrade();
+		ShellDbCommand dbHeadsCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "heads", migrations);
 		}
 
 		@Bean
-		DbCommand dbCurrentCommand(DbCommands commands) {
-			return commands.current();
+		ShellDbCommand dbHistoryCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "history", migrations);
 		}
 
 		@Bean
-		DbCommand dbHeadsCommand(DbCommands commands) {
-			return commands.heads();
+		ShellDbCommand dbShowCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "show", migrations);
 		}
 
 		@Bean
-		DbCommand dbHistoryCommand(DbCommands commands) {
-			return commands.history();
+		ShellDbCommand dbStampCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "stamp", migrations);
 		}
 
 		@Bean
-		DbCommand dbShowCommand(DbCommands commands) {
-			return commands.show();
+		ShellDbCommand dbCheckCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "check", migrations);
 		}
 
 		@Bean
-		DbCommand dbStampCommand(DbCommands commands) {
-			return commands.stamp();
+		ShellDbCommand dbMergeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "merge", migrations);
 		}
 
 		@Bean
-		DbCommand dbCheckCommand(DbCommands commands) {
-			return commands.check();
+		ShellDbCommand dbCreateDbCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "create-db", migrations);
 		}
 
-		@Bean
-		DbCommand dbMergeCommand(DbCommands commands) {
-			return commands.merge();
-		}
-
-		@Bean
-		DbCommand dbCreateDbCommand(DbCommands commands) {
-			return commands.createDb();
+		private static ShellDbCommand shell(DbCommandLine commands, String name, ObjectProvider<Migrations> migrations) {
+			return new ShellDbCommand(commands.find(name), commands, migrations);
 		}
 
 	}

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class MigrationsShellProperties {
 
 	/**
-	 * Whether to register the 'db' commands in Spring Shell.
+	 * Whether to offer the 'db' commands: in command mode ('java -jar app.jar db ...') and, when Spring Shell
+	 * is on the class path, in its console.
 	 */
 	private boolean enabled = true;
 

@@ -1,6 +1,16 @@
 /**
- * The {@code db} commands in Spring Shell, thin layers over {@link dev.migrations.Migrations}, and
- * command mode.
+ * The {@code db} commands, thin layers over {@link dev.migrations.Migrations}: in command mode with the
+ * starter alone, and in Spring Shell when it is there.
+ *
+ * <h2>Layers</h2>
+ * The commands do not depend on Spring Shell: {@code DbCommands} declares each
+ * {@code DbCommand} (its options, arguments, help and action, printing to a {@code CommandConsole}), and
+ * {@code DbCommandLine} reads the words of a command line, runs one and returns its exit status, with the
+ * overview ({@code db}, {@code db help}) and the answer to an unknown command ("did you mean"). Command
+ * mode runs a {@code DbCommandLine} ({@link dev.migrations.boot.shell.MigrationsCommandsAutoConfiguration});
+ * Spring Shell is only the interactive console, where {@code ShellDbCommand} adapts each command and
+ * {@code DbGroupCommand} is {@code db} itself
+ * ({@link dev.migrations.boot.shell.MigrationsShellAutoConfiguration}, on the class path only).
  *
  * <h2>Commands</h2>
  * {@code db init}, {@code db revision -m MSG [--head REV]}, {@code db migrate -m MSG [--rename OLD=NEW]...
@@ -8,8 +18,8 @@
  * {@code db current}, {@code db heads}, {@code db history}, {@code db show REV}, {@code db stamp TARGET},
  * {@code db check}, {@code db merge -m MSG [REV...]} and {@code db create-db}; {@code db} alone lists
  * them and {@code db <command> --help} explains one. Exit status: 0 done, 1 {@code db check} found
- * differences, 2 the command failed (its message is printed, never a stack trace; set
- * {@code logging.level.dev.migrations.boot.shell=debug} for the trace).
+ * differences, 2 for every failure (its message is printed, never a stack trace; {@code --debug} or
+ * {@code logging.level.dev.migrations.boot.shell=debug} adds the trace).
  * <p>
  * In the interactive shell, {@code db migrate} asks about each rename the differ guesses
  * ({@code Is bulletin.title → bulletin.headline a rename? [Y/n]}) and writes the answers; where nobody
@@ -27,10 +37,25 @@
  * application says otherwise. Started without such arguments, the application is what its own
  * configuration makes it. {@code migrations.shell.command-mode.enabled=false} turns the detection off.
  * See {@link dev.migrations.boot.shell.CommandModeEnvironmentPostProcessor} and
- * {@link dev.migrations.boot.shell.CommandModeRunner}.
+ * {@code CommandModeRunner}.
+ * <p>
+ * The exit contract holds for failures before the command runs too: when the application fails to start
+ * in command mode (a revision file that does not load while a bean needs the {@code Migrations} facade,
+ * a database that cannot be reached), {@link dev.migrations.boot.shell.CommandModeFailureListener} prints
+ * the message (first line: what went wrong and where; then what to do) on standard error and exits with
+ * 2, in place of Spring Boot's report; the loggers that would report the same failure with a stack trace
+ * (the connection pool, Hibernate's JDBC errors, the context's refresh warning) are off in command mode
+ * unless the application configures them.
+ *
+ * <h2>Spring Shell without a terminal</h2>
+ * Spring Shell's own runner starts its console even when standard input is not a terminal and then ends
+ * the application at once (containers, {@code nohup}, {@code </dev/null}), and without the console runs
+ * the arguments as a command, {@code --server.port=0} included. {@code ShellStartupRunner} takes its place
+ * (Spring Shell's runner steps back when another {@code ApplicationRunner} exists): the console starts
+ * only with a terminal, a command only when the arguments hold one, Spring properties left out.
  *
  * <h2>Spring Shell 4.0 as found</h2>
- * The commands are {@code Command} beans built on {@code AbstractCommand}, not annotated methods:
+ * The shell commands are {@code Command} beans built on {@code AbstractCommand}, not annotated methods:
  * annotated methods are discovered only in the application's own package, always exit with status 0
  * and cannot receive an option given twice. The shell's parser looks up boolean options on the
  * command named like the first word only, so the {@code db} command declares the flags of all

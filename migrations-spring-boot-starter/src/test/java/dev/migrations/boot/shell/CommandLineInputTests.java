@@ -4,29 +4,21 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.shell.core.command.CommandArgument;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.core.command.ExitStatus;
-import org.springframework.shell.core.command.ParsedInput;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** How {@code java -jar app.jar db ...} arguments become a command's input. */
 class CommandLineInputTests {
 
-	private final CommandRegistry registry = new CommandRegistry();
-
-	CommandLineInputTests() {
-		this.registry.registerCommand(DbCommand.named("upgrade")
-			.argument("TARGET", "target", false)
-			.flag("sql", "script")
-			.action((invocation, context) -> ExitStatus.OK));
-		this.registry.registerCommand(DbCommand.named("migrate")
-			.option("message", 'm', "MESSAGE", "message", true)
-			.repeatableOption("rename", "OLD=NEW", "rename")
-			.action((invocation, context) -> ExitStatus.OK));
-	}
+	private final DbCommandLine commands = new DbCommandLine(List.of(
+			DbCommand.named("upgrade")
+				.argument("TARGET", "target", false)
+				.flag("sql", "script")
+				.action((invocation, console) -> Outcome.OK),
+			DbCommand.named("migrate")
+				.option("message", 'm', "MESSAGE", "message", true)
+				.repeatableOption("rename", "OLD=NEW", "rename")
+				.action((invocation, console) -> Outcome.OK)),
+			DbCommand::describe);
 
 	@Test
 	void theCommandStartsAtTheFirstArgumentThatIsNotAnOptionAndSpringPropertiesAreLeftOut() {
@@ -38,9 +30,7 @@ class CommandLineInputTests {
 
 	@Test
 	void aFlagTakesNoValueSoTheNextWordStaysAnArgument() {
-		ParsedInput input = parse("db", "upgrade", "--sql", "head");
-		assertThat(input.commandName()).isEqualTo("db");
-		assertThat(input.subCommands()).containsExactly("upgrade");
+		CommandLineInput.Parsed input = parse("db", "upgrade", "--sql", "head");
 		assertThat(options(input)).containsExactly("sql=true");
 		assertThat(arguments(input)).containsExactly("head");
 	}
@@ -53,7 +43,7 @@ class CommandLineInputTests {
 
 	@Test
 	void aValueWithSpacesStaysOneValueAndOptionsMayRepeat() {
-		ParsedInput input = parse("db", "migrate", "-m", "add status to bulletin", "--rename", "bulletin.title=headline",
+		CommandLineInput.Parsed input = parse("db", "migrate", "-m", "add status to bulletin", "--rename", "bulletin.title=headline",
 				"--rename=notice=bulletin");
 		assertThat(options(input)).containsExactly("m=add status to bulletin", "rename=bulletin.title=headline",
 				"rename=notice=bulletin");
@@ -67,24 +57,25 @@ class CommandLineInputTests {
 
 	@Test
 	void anUndeclaredOptionDoesNotSwallowTheNextWord() {
-		ParsedInput input = parse("db", "upgrade", "--verbose", "head");
+		CommandLineInput.Parsed input = parse("db", "upgrade", "--verbose", "head");
 		assertThat(options(input)).containsExactly("verbose=true");
 		assertThat(arguments(input)).containsExactly("head");
 	}
 
-	private ParsedInput parse(String... words) {
-		return CommandLineInput.parse(List.of(words), this.registry);
+	private CommandLineInput.Parsed parse(String... words) {
+		List<String> all = List.of(words);
+		return CommandLineInput.parse(all.subList(2, all.size()), this.commands.find(all.get(1)));
 	}
 
-	private static List<String> options(ParsedInput input) {
+	private static List<String> options(CommandLineInput.Parsed input) {
 		return input.options().stream()
-			.map((CommandOption option) -> (option.longName().isEmpty() ? String.valueOf(option.shortName()) : option.longName())
+			.map((option) -> (option.longName().isEmpty() ? String.valueOf(option.shortName()) : option.longName())
 					+ "=" + option.value())
 			.toList();
 	}
 
-	private static List<String> arguments(ParsedInput input) {
-		return input.arguments().stream().map(CommandArgument::value).toList();
+	private static List<String> arguments(CommandLineInput.Parsed input) {
+		return input.arguments();
 	}
 
 }

@@ -155,7 +155,8 @@ class CommandModeTests {
 
 		Run unknownCommand = run(null, "db", "frobnicate");
 		assertThat(unknownCommand.exitCode()).isEqualTo(2);
-		assertThat(unknownCommand.err()).contains("Unknown command `db frobnicate`: try `db` to list the db commands.");
+		assertThat(unknownCommand.err()).startsWith("Unknown command `db frobnicate`: `db` lists the db commands.\n")
+			.contains("  db upgrade ");
 
 		Run unknownOption = run(null, "db", "current", "--verbose");
 		assertThat(unknownOption.exitCode()).isEqualTo(2);

@@ -288,6 +288,17 @@ class DbCommandsTests {
 					  -h, --help             show this help
 					""");
 			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql]\n");
+
+			ShellSession.Result help = shell.run("db help");
+			assertThat(help.status()).isZero();
+			assertThat(help.lines().get(0)).isEqualTo("Schema migrations. `db <command> --help` explains a command.");
+			ShellSession.Result mistyped = shell.run("db upgarde");
+			assertThat(mistyped.status()).isEqualTo(2);
+			assertThat(mistyped.message()).isEqualTo("Unknown command `db upgarde`: did you mean `db upgrade`?");
+			assertThat(mistyped.output()).contains("  db upgrade ");
+			ShellSession.Result unknown = shell.run("db nope");
+			assertThat(unknown.status()).isEqualTo(2);
+			assertThat(unknown.message()).isEqualTo("Unknown command `db nope`: `db` lists the db commands.");
 		}
 	}
 

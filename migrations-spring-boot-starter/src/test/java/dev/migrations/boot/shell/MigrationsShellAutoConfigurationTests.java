@@ -27,7 +27,8 @@ class MigrationsShellAutoConfigurationTests {
 	static Path revisions;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MigrationsShellAutoConfiguration.class));
+		.withConfiguration(
+				AutoConfigurations.of(MigrationsCommandsAutoConfiguration.class, MigrationsShellAutoConfiguration.class));
 
 	@Test
 	void registersEveryDbCommandWhenAMigrationsBeanExists() {
@@ -40,22 +41,31 @@ class MigrationsShellAutoConfigurationTests {
 	}
 
 	@Test
-	void backsOffWithoutSpringShell() {
+	void keepsTheCommandLineWithoutSpringShell() {
 		this.contextRunner.withUserConfiguration(MigrationsConfiguration.class)
 			.withClassLoader(new FilteredClassLoader(Command.class))
-			.run((context) -> assertThat(context).doesNotHaveBean(DbCommands.class).doesNotHaveBean(Command.class));
+			.run((context) -> assertThat(context).hasSingleBean(DbCommandLine.class).doesNotHaveBean(Command.class));
+	}
+
+	@Test
+	void addsTheCommandModeRunnerWithoutSpringShell() {
+		this.contextRunner.withUserConfiguration(MigrationsConfiguration.class)
+			.withClassLoader(new FilteredClassLoader(Command.class))
+			.withPropertyValues(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY + "=true")
+			.run((context) -> assertThat(context).hasSingleBean(CommandModeRunner.class));
 	}
 
 	@Test
 	void backsOffWithoutAMigrationsBean() {
-		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(Command.class));
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(Command.class)
+			.doesNotHaveBean(DbCommandLine.class));
 	}
 
 	@Test
 	void backsOffWhenDisabled() {
 		this.contextRunner.withUserConfiguration(MigrationsConfiguration.class)
 			.withPropertyValues("migrations.shell.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(Command.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(Command.class).doesNotHaveBean(DbCommandLine.class));
 	}
 
 	@Test
@@ -81,7 +91,9 @@ class MigrationsShellAutoConfigurationTests {
 
 		RevisionCompletionProvider parents = new RevisionCompletionProvider(beans.getBeanProvider(Migrations.class), false,
 				"head");
-		Command revision = new DbCommands(beans.getBeanProvider(Migrations.class), new ProgressPrinter()).revision();
+		DbCommand command = new DbCommands(() -> migrations, new ProgressPrinter()).revision();
+		Command revision = new ShellDbCommand(command, new DbCommandLine(List.of(command), DbCommand::describe),
+				beans.getBeanProvider(Migrations.class));
 		CompletionContext headValue = new CompletionContext(List.of("db", "revision", "--head", "1a"), 3, 2, revision,
 				revision.getOptions().stream().filter((o) -> "head".equals(o.longName())).findFirst().orElseThrow());
 		assertThat(values(parents.apply(headValue))).containsExactly("1a2b3c4d5e6f");

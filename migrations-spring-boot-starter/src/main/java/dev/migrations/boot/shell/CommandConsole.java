@@ -1,0 +1,27 @@
+package dev.migrations.boot.shell;
+
+import java.io.PrintWriter;
+
+/**
+ * Where a {@code db} command prints, and who answers its questions: Spring Shell's console in the
+ * interactive shell, standard output and nobody in command mode.
+ *
+ * @param out where results are printed
+ * @param prompt who answers a question, {@code null} when nobody is there to answer
+ */
+record CommandConsole(PrintWriter out, Prompt prompt) {
+
+	/** Asks a question and reads the answer. */
+	@FunctionalInterface
+	interface Prompt {
+
+		/**
+		 * Asks a question.
+		 * @param question the question, ending with the choices, e.g. {@code [Y/n] }
+		 * @return the answer, {@code null} when the input ended
+		 */
+		String ask(String question);
+
+	}
+
+}

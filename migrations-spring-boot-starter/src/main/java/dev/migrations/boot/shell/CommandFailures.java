@@ -1,0 +1,153 @@
+package dev.migrations.boot.shell;
+
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Properties;
+
+import dev.migrations.MigrationsException;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.support.SpringFactoriesLoader;
+import org.springframework.util.ClassUtils;
+
+/**
+ * The message command mode prints for a failure, in place of a stack trace: first the sentence that
+ * says what went wrong and where (the tool's own message, naming the file, line or revision; or the
+ * database's answer when it could not be reached), then what to do, taken from the starter's failure
+ * analyzers when one knows the failure.
+ */
+final class CommandFailures {
+
+	private CommandFailures() {
+	}
+
+	/** Whether the failure carries the tool's message or the database's answer. */
+	static boolean isExplained(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MigrationsException || cause instanceof SQLException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Why the application's database cannot be reached, when that is why the application failed to start:
+	 * Hibernate, started before the command, reports a database it cannot reach as a dialect it cannot
+	 * determine, without the database's answer, so one connection is tried to get it.
+	 * @return the database's answer, or the failure itself when a connection can be made (or not tried)
+	 */
+	static Throwable connectionFailure(Environment environment, Throwable failure) {
+		String url = environment.getProperty("migrations.url", environment.getProperty("spring.datasource.url"));
+		if (url == null || !url.startsWith("jdbc:")) {
+			return failure;
+		}
+		Properties login = new Properties();
+		String user = environment.getProperty("migrations.user", environment.getProperty("spring.datasource.username"));
+		String password = environment.getProperty("migrations.password",
+				environment.getProperty("spring.datasource.password"));
+		if (user != null) {
+			login.setProperty("user", user);
+		}
+		if (password != null) {
+			login.setProperty("password", password);
+		}
+		try {
+			String driverClass = environment.getProperty("spring.datasource.driver-class-name",
+					DatabaseDriver.fromJdbcUrl(url).getDriverClassName());
+			if (driverClass == null) {
+				return failure;
+			}
+			Driver driver = (Driver) ClassUtils.forName(driverClass, CommandFailures.class.getClassLoader())
+				.getDeclaredConstructor()
+				.newInstance();
+			try (Connection connection = driver.connect(url, login)) {
+				return failure;
+			}
+		}
+		catch (SQLException ex) {
+			return ex;
+		}
+		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
+			return failure;
+		}
+	}
+
+	static String describe(Throwable failure) {
+		String sentence = sentence(failure);
+		String action = action(failure);
+		return (action != null && !sentence.contains(action)) ? sentence + "\n" + action : sentence;
+	}
+
+	private static String sentence(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof MigrationsException) {
+				return cause.getMessage();
+			}
+		}
+		SQLException database = null;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				database = sql;
+				break;
+			}
+		}
+		if (database != null) {
+			String state = (database.getSQLState() != null) ? database.getSQLState() : "";
+			String message = (database.getMessage() != null) ? database.getMessage() : database.getClass().getSimpleName();
+			for (Throwable cause = database; cause != null; cause = cause.getCause()) {
+				if (cause instanceof UnknownHostException) {
+					message = "unknown host " + cause.getMessage();
+				}
+			}
+			if (state.startsWith("08") || state.startsWith("28") || message.startsWith("unknown host")) {
+				return "Could not connect to the database: " + message;
+			}
+			return "The database refused a statement: " + message;
+		}
+		return DbCommand.describe(failure);
+	}
+
+	private static String action(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
+				if (state.startsWith("08") || state.startsWith("28") || state.equals("3D000")
+						|| cause.getCause() instanceof UnknownHostException) {
+					return "Check spring.datasource.url, spring.datasource.username and spring.datasource.password (or"
+							+ " migrations.url, migrations.user and migrations.password), and that the database server is"
+							+ " running and reachable from this host.";
+				}
+			}
+		}
+		for (FailureAnalyzer analyzer : starterAnalyzers()) {
+			try {
+				FailureAnalysis analysis = analyzer.analyze(failure);
+				if (analysis != null && analysis.getAction() != null && !analysis.getAction().isBlank()) {
+					return analysis.getAction();
+				}
+			}
+			catch (RuntimeException ex) {
+				// an analyzer that cannot look at this failure has nothing to add
+			}
+		}
+		return null;
+	}
+
+	/** The starter's own analyzers: they say what to do about the tool's failures. */
+	private static List<FailureAnalyzer> starterAnalyzers() {
+		return SpringFactoriesLoader.forDefaultResourceLocation(CommandFailures.class.getClassLoader())
+			.load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+			}))
+			.stream()
+			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
+			.toList();
+	}
+
+}

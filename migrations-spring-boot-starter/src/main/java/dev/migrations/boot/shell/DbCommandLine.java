@@ -1,0 +1,152 @@
+package dev.migrations.boot.shell;
+
+import java.io.PrintWriter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The {@code db} commands as one command line, with no dependency on Spring Shell: reads the words of
+ * {@code java -jar app.jar db upgrade +1}, runs the command and returns its exit status (0 done, 1
+ * {@code db check} found differences, 2 failed), the results on standard output and a failure's message
+ * on standard error. Command mode runs it with the starter alone; the Spring Shell commands use the same
+ * commands, the same overview and the same answer to an unknown command.
+ */
+final class DbCommandLine {
+
+	private final List<DbCommand> commands;
+
+	private final Function<Throwable, String> describer;
+
+	/**
+	 * @param commands the {@code db} commands
+	 * @param describer the message for a failure: the first line says what went wrong and where, the
+	 * next what to do
+	 */
+	DbCommandLine(List<DbCommand> commands, Function<Throwable, String> describer) {
+		this.commands = commands.stream().sorted(Comparator.comparing(DbCommand::getName)).toList();
+		this.describer = describer;
+	}
+
+	List<DbCommand> commands() {
+		return this.commands;
+	}
+
+	Function<Throwable, String> describer() {
+		return this.describer;
+	}
+
+	/** The command named {@code db <name>}, {@code null} when there is none. */
+	DbCommand find(String name) {
+		String full = "db " + name;
+		return this.commands.stream().filter((command) -> command.getName().equals(full)).findFirst().orElse(null);
+	}
+
+	/** The list of the {@code db} commands, what {@code db} and {@code db help} print. */
+	String overview() {
+		int width = this.commands.stream().mapToInt((c) -> c.getName().length()).max().orElse(0);
+		StringBuilder text = new StringBuilder("Schema migrations. `db <command> --help` explains a command.\n\n");
+		for (DbCommand command : this.commands) {
+			text.append("  ").append(command.getName()).append(" ".repeat(width - command.getName().length()))
+				.append("  ").append(command.getDescription()).append('\n');
+		}
+		return text.toString().stripTrailing();
+	}
+
+	/** The first line of the answer to {@code db <name>} when there is no such command. */
+	String unknown(String name) {
+		String closest = closest(name);
+		return "Unknown command `db " + name + "`"
+				+ ((closest != null) ? ": did you mean `" + closest + "`?" : ": `db` lists the db commands.");
+	}
+
+	/**
+	 * Runs a command line.
+	 * @param words {@code db}, the command's name, its options and arguments
+	 * @param out where results go (standard output)
+	 * @param err where a failure's message goes (standard error)
+	 * @param prompt who answers questions, {@code null} when nobody is there
+	 * @return the exit status: 0 done, 1 differences found, 2 failed
+	 */
+	int run(List<String> words, PrintWriter out, PrintWriter err, CommandConsole.Prompt prompt) {
+		try {
+			return execute(words, out, err, prompt);
+		}
+		catch (RuntimeException ex) {
+			err.println(this.describer.apply(ex));
+			return Outcome.FAILED;
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+	private int execute(List<String> words, PrintWriter out, PrintWriter err, CommandConsole.Prompt prompt) {
+		if (words.isEmpty() || !words.get(0).equals("db")) {
+			err.println("No command given: `db` lists the db commands.");
+			return Outcome.FAILED;
+		}
+		String name = (words.size() > 1) ? words.get(1) : "help";
+		if (name.equals("help") || name.equals("--help") || name.equals("-h")) {
+			DbCommand command = (words.size() > 2 && name.equals("help")) ? find(words.get(2)) : null;
+			out.println((command != null) ? command.getHelp() : overview());
+			return 0;
+		}
+		DbCommand command = name.startsWith("-") ? null : find(name);
+		if (command == null) {
+			err.println(unknown(name));
+			err.println();
+			err.println(overview());
+			return Outcome.FAILED;
+		}
+		CommandLineInput.Parsed input = CommandLineInput.parse(words.subList(2, words.size()), command);
+		Outcome outcome = command.execute(input.arguments(), input.options(), new CommandConsole(out, prompt),
+				this.describer);
+		out.flush();
+		if (outcome.code() != 0 && !outcome.message().isEmpty()) {
+			err.println(outcome.message());
+		}
+		return outcome.code();
+	}
+
+	/** The command whose name is closest to a mistyped one, {@code null} when none is close. */
+	private String closest(String typed) {
+		String wanted = typed.toLowerCase(Locale.ROOT);
+		String best = null;
+		int bestDistance = Integer.MAX_VALUE;
+		for (DbCommand command : this.commands) {
+			String candidate = command.getName().substring(3);
+			int distance = candidate.startsWith(wanted) && wanted.length() >= 2 ? 0 : distance(wanted, candidate);
+			if (distance < bestDistance) {
+				bestDistance = distance;
+				best = command.getName();
+			}
+		}
+		// a typo or two, not a different word
+		return (bestDistance <= Math.max(1, Math.min(2, wanted.length() / 3))) ? best : null;
+	}
+
+	/** Edit distance, a swap of two neighbours counting as one edit. */
+	private static int distance(String a, String b) {
+		int[][] d = new int[a.length() + 1][b.length() + 1];
+		for (int i = 0; i <= a.length(); i++) {
+			d[i][0] = i;
+		}
+		for (int j = 0; j <= b.length(); j++) {
+			d[0][j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			for (int j = 1; j <= b.length(); j++) {
+				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
+				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+				}
+			}
+		}
+		return d[a.length()][b.length()];
+	}
+
+}

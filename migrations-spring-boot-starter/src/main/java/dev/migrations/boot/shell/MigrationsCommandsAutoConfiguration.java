@@ -1,0 +1,63 @@
+package dev.migrations.boot.shell;
+
+import java.util.List;
+
+import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The {@code db} commands as a command line, and the runner of command mode ({@code java -jar app.jar
+ * db upgrade}), with the starter alone: Spring Shell is not needed (it only adds the interactive
+ * console, see {@link MigrationsShellAutoConfiguration}).
+ * <p>
+ * Ordered before Spring Shell's own auto-configuration so that, in command mode, its application
+ * runner (which only exists while no other {@code ApplicationRunner} does) gives way to
+ * {@link CommandModeRunner}.
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class,
+		beforeName = "org.springframework.shell.core.autoconfigure.SpringShellAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "migrations.shell.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationsShellProperties.class)
+public final class MigrationsCommandsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBooleanProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY)
+	CommandModeRunner migrationsCommandModeRunner(ConfigurableApplicationContext context,
+			MigrationsShellProperties properties) {
+		return new CommandModeRunner(context, properties.getCommandMode().isExit());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBean(Migrations.class)
+	static class DbCommandLineConfiguration {
+
+		/**
+		 * Progress of {@code db upgrade} and {@code db downgrade}: a {@code MigrationsListener} bean, which the
+		 * {@code Migrations} bean combines with the others (metrics), so none replaces another.
+		 */
+		@Bean
+		ProgressPrinter migrationsProgressPrinter() {
+			return new ProgressPrinter();
+		}
+
+		@Bean
+		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress) {
+			DbCommands commands = new DbCommands(migrations::getObject, progress);
+			return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
+					commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
+					commands.stamp(), commands.check(), commands.merge(), commands.createDb()),
+					CommandFailures::describe);
+		}
+
+	}
+
+}

@@ -1,0 +1,125 @@
+package dev.migrations.boot.shell;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * An application of the test class path started in a JVM of its own, {@code java -cp ... Main args},
+ * its standard input from {@code /dev/null} as in a container, its output in files.
+ */
+final class JavaProcess implements AutoCloseable {
+
+	/** What a stack trace looks like in output: the exception's name, or a frame. */
+	static final Pattern STACK_TRACE = Pattern.compile("(?m)(Exception|^\\s+at [a-z]+\\.)");
+
+	private final Process process;
+
+	private final Path out;
+
+	private final Path err;
+
+	private final String command;
+
+	private JavaProcess(Process process, Path out, Path err, String command) {
+		this.process = process;
+		this.out = out;
+		this.err = err;
+		this.command = command;
+	}
+
+	static JavaProcess start(Path directory, Class<?> main, List<String> args) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(main.getName());
+		command.addAll(args);
+		Files.createDirectories(directory);
+		Path out = Files.createTempFile(directory, "out", ".txt");
+		Path err = Files.createTempFile(directory, "err", ".txt");
+		Process process = new ProcessBuilder(command).redirectInput(new File("/dev/null"))
+			.redirectOutput(out.toFile())
+			.redirectError(err.toFile())
+			.start();
+		return new JavaProcess(process, out, err, String.join(" ", args));
+	}
+
+	/** Waits for the JVM to end, for minutes: a slow machine is no failure. */
+	Finished await() throws IOException, InterruptedException {
+		if (!this.process.waitFor(5, TimeUnit.MINUTES)) {
+			this.process.destroyForcibly();
+			throw new AssertionError("`" + this.command + "` did not end within 5 minutes:\n" + out() + err());
+		}
+		return new Finished(this.process.exitValue(), out(), err());
+	}
+
+	/**
+	 * Waits until standard output has a line matching the pattern, or the JVM ended.
+	 * @return the first match's group 1 (or the whole match), {@code null} when the JVM ended first
+	 */
+	String awaitOutput(Pattern pattern) throws IOException, InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (System.nanoTime() < deadline) {
+			boolean ended = !this.process.isAlive();
+			var matcher = pattern.matcher(out());
+			if (matcher.find()) {
+				return (matcher.groupCount() > 0) ? matcher.group(1) : matcher.group();
+			}
+			if (ended) {
+				return null;
+			}
+			this.process.waitFor(200, TimeUnit.MILLISECONDS);
+		}
+		throw new AssertionError("`" + this.command + "` printed no line matching " + pattern + " within 5 minutes:\n"
+				+ out() + err());
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	String out() throws IOException {
+		return Files.readString(this.out);
+	}
+
+	String err() throws IOException {
+		return Files.readString(this.err);
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(2, TimeUnit.MINUTES)) {
+				this.process.destroyForcibly();
+			}
+		}
+	}
+
+	/**
+	 * A JVM that ended.
+	 *
+	 * @param exitCode its exit status
+	 * @param out its standard output
+	 * @param err its standard error
+	 */
+	record Finished(int exitCode, String out, String err) {
+
+		String firstErrorLine() {
+			return this.err.lines().findFirst().orElse("");
+		}
+
+		@Override
+		public String toString() {
+			return "exit status " + this.exitCode + "\n--- stdout:\n" + this.out + "\n--- stderr:\n" + this.err;
+		}
+
+	}
+
+}
