@@ -13,12 +13,13 @@ import org.springframework.core.env.Environment;
 /**
  * Leaves out, in command mode, the auto-configurations a {@code db} command never uses, so that
  * {@code java -jar app.jar db current} starts little more than a connection: the web stack, actuator
- * and metrics, DevTools and Spring Data always; JPA (the EntityManagerFactory and what builds it)
- * too, since even the commands that compare the entities with the database only need Hibernate's
- * boot metadata, which {@link dev.migrations.boot.jpa.MigrationsEntitiesAutoConfiguration} builds
- * from the scanned entity classes. The commands that need no entities at all ({@code current},
- * {@code upgrade}, {@code revision}, ...) also go without that auto-configuration, and so without
- * scanning for entities.
+ * and metrics, DevTools, Spring Data and the proxies for transactions and aspects always; JPA (the
+ * EntityManagerFactory and what builds it) too, since even the commands that compare the entities
+ * with the database only need Hibernate's boot metadata, which
+ * {@link dev.migrations.boot.jpa.MigrationsEntitiesAutoConfiguration} builds from the scanned entity
+ * classes. The commands that need no entities at all ({@code current}, {@code upgrade},
+ * {@code revision}, ...) also go without that auto-configuration, and so without scanning for
+ * entities.
  * <p>
  * The application's own configuration stays, lazily (command mode turns lazy initialization on): a
  * bean of the application is created only when something the command uses needs it. Outside command
@@ -30,7 +31,7 @@ public final class CommandModeAutoConfigurationFilter implements AutoConfigurati
 	static final Set<String> CONNECTION_ONLY_COMMANDS = Set.of("current", "heads", "history", "show", "upgrade",
 			"downgrade", "stamp", "merge", "revision", "init", "branches", "edit", "help", "");
 
-	/** Never used by a command: web, actuator and metrics, DevTools, Spring Data, and JPA's own start-up. */
+	/** Never used by a command: web, actuator and metrics, transactions, DevTools, Spring Data, and JPA's own start-up. */
 	private static final List<String> UNUSED = List.of(
 			// the web stack
 			"org.springframework.boot.webmvc.", "org.springframework.boot.webflux.", "org.springframework.boot.servlet.",
@@ -40,7 +41,10 @@ public final class CommandModeAutoConfigurationFilter implements AutoConfigurati
 			"org.springframework.boot.websocket.",
 			// actuator, health and metrics, including this starter's endpoint, health indicator and metrics
 			"org.springframework.boot.actuate.", "org.springframework.boot.health.", "org.springframework.boot.micrometer.",
+			"org.springframework.boot.jdbc.autoconfigure.health.", "org.springframework.boot.jdbc.autoconfigure.metrics.",
 			"dev.migrations.boot.actuate.",
+			// proxies for the application's transactional and advised beans, which a command does not call
+			"org.springframework.boot.transaction.", "org.springframework.boot.autoconfigure.aop.",
 			// DevTools (its restart would start the command twice) and Spring Data's repositories
 			"org.springframework.boot.devtools.", "org.springframework.boot.data.",
 			// the EntityManagerFactory: the entity metadata is built without it
