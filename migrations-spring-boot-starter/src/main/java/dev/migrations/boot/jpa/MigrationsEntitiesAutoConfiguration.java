@@ -14,31 +14,41 @@ import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.MigrationsDataSource;
 import dev.migrations.entity.EntitySource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.cfg.MappingSettings;
 import org.hibernate.cfg.SchemaToolingSettings;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateProperties;
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.hibernate.autoconfigure.HibernateSettings;
 import org.springframework.boot.jpa.autoconfigure.JpaProperties;
+import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
+import org.springframework.orm.jpa.persistenceunit.ManagedClassNameFilter;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
+import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypesScanner;
 import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 
 /**
@@ -50,14 +60,20 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
  * properties, the default naming strategies, {@link PhysicalNamingStrategy} and
  * {@link ImplicitNamingStrategy} beans, then the {@link HibernatePropertiesCustomizer} beans in order.
  * No EntityManagerFactory is needed, so this works while the database is still behind the entities.
+ * <p>
+ * In command mode ({@code java -jar app.jar db migrate}) JPA's auto-configuration is left out (see
+ * {@code CommandModeAutoConfigurationFilter}); the entity classes are then scanned here, in the packages
+ * and with the filter Spring Boot's JPA auto-configuration would use, under the same conditions.
  */
 @AutoConfiguration(after = { MigrationsAutoConfiguration.class, HibernateJpaAutoConfiguration.class })
 @ConditionalOnClass({ EntitySource.class, MetadataSources.class, PersistenceManagedTypes.class,
 		HibernateProperties.class })
-@ConditionalOnBean(PersistenceManagedTypes.class)
 @ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
 @EnableConfigurationProperties({ JpaProperties.class, HibernateProperties.class })
 public final class MigrationsEntitiesAutoConfiguration {
+
+	// set by CommandModeEnvironmentPostProcessor (in the shell package, which needs Spring Shell)
+	private static final String COMMAND_MODE_PROPERTY = "migrations.shell.command-mode.active";
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsEntitiesAutoConfiguration.class);
 
@@ -65,7 +81,34 @@ public final class MigrationsEntitiesAutoConfiguration {
 	private static final List<String> SCHEMA_ACTIONS = List.of(SchemaToolingSettings.HBM2DDL_AUTO,
 			SchemaToolingSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, SchemaToolingSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION);
 
+	/**
+	 * The entity classes Spring Boot's JPA auto-configuration would scan (the {@code @EntityScan}
+	 * packages, else the application's package), for command mode, where that auto-configuration is left
+	 * out.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(COMMAND_MODE_PROPERTY)
+	@ConditionalOnClass({ LocalContainerEntityManagerFactoryBean.class, EntityManager.class, SessionImplementor.class })
+	@ConditionalOnSingleCandidate(DataSource.class)
+	@ConditionalOnMissingBean({ PersistenceManagedTypes.class, LocalContainerEntityManagerFactoryBean.class,
+			EntityManagerFactory.class })
+	static class CommandModeManagedTypesConfiguration {
+
+		@Bean
+		PersistenceManagedTypes migrationsPersistenceManagedTypes(BeanFactory beanFactory,
+				ResourceLoader resourceLoader, ObjectProvider<ManagedClassNameFilter> managedClassNameFilter) {
+			List<String> packages = EntityScanPackages.get(beanFactory).getPackageNames();
+			if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
+				packages = AutoConfigurationPackages.get(beanFactory);
+			}
+			return new PersistenceManagedTypesScanner(resourceLoader, managedClassNameFilter.getIfAvailable())
+				.scan(packages.toArray(String[]::new));
+		}
+
+	}
+
 	@Bean
+	@ConditionalOnBean(PersistenceManagedTypes.class)
 	@ConditionalOnMissingBean
 	EntitySource migrationsEntitySource(PersistenceManagedTypes managedTypes, JpaProperties jpaProperties,
 			HibernateProperties hibernateProperties, ObjectProvider<PhysicalNamingStrategy> physicalNamingStrategy,

@@ -28,7 +28,9 @@ import org.springframework.core.env.PropertySource;
  * What command mode needs is set in a property source of the highest precedence (an
  * {@code application.properties} that turns the interactive shell on must not make {@code db upgrade}
  * wait for input); what only keeps the output readable (banner, console log level) is set with the
- * lowest precedence, so the application's own settings win.
+ * lowest precedence, so the application's own settings win. Among the former, a pool of at most two
+ * connections; {@link CommandModeAutoConfigurationFilter} leaves out, from the command's name, what
+ * the command does not use.
  */
 public final class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -37,6 +39,12 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 
 	/** Set to {@code true} in command mode; {@link MigrationsShellAutoConfiguration} adds the runner on it. */
 	public static final String ACTIVE_PROPERTY = "migrations.shell.command-mode.active";
+
+	/**
+	 * The command's name ({@code current}, {@code migrate}, ...) in command mode, from which
+	 * {@link CommandModeAutoConfigurationFilter} tells what the command needs.
+	 */
+	public static final String COMMAND_PROPERTY = "migrations.shell.command-mode.command";
 
 	static final String FORCED_PROPERTY_SOURCE = "migrationsCommandMode";
 
@@ -52,11 +60,13 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		if (!environment.getProperty("migrations.enabled", Boolean.class, true)
 				|| !environment.getProperty("migrations.shell.enabled", Boolean.class, true)
 				|| !environment.getProperty("migrations.shell.command-mode.enabled", Boolean.class, true)
-				|| !"db".equals(firstNonOptionArgument(environment))) {
+				|| !"db".equals(nonOptionArgument(environment, 0))) {
 			return;
 		}
 		Map<String, Object> forced = new LinkedHashMap<>();
 		forced.put(ACTIVE_PROPERTY, "true");
+		String command = nonOptionArgument(environment, 1);
+		forced.put(COMMAND_PROPERTY, (command != null) ? command : "");
 		forced.put("spring.main.web-application-type", "none");
 		forced.put("spring.shell.interactive.enabled", "false");
 		forced.put("migrations.upgrade-on-startup", "false");
@@ -69,6 +79,18 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		forced.put("spring.jpa.hibernate.ddl-auto", "none");
 		forced.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
 		forced.put("spring.sql.init.mode", "never");
+		// A command uses one connection at a time (two at most), not the application's pool: many commands
+		// run at once (CI jobs, init containers) must not exhaust the server's connections.
+		forced.put("spring.datasource.hikari.maximum-pool-size", "2");
+		forced.put("spring.datasource.hikari.minimum-idle", "1");
+		forced.put("spring.datasource.tomcat.max-active", "2");
+		forced.put("spring.datasource.tomcat.max-idle", "2");
+		forced.put("spring.datasource.tomcat.min-idle", "1");
+		forced.put("spring.datasource.tomcat.initial-size", "1");
+		forced.put("spring.datasource.dbcp2.max-total", "2");
+		forced.put("spring.datasource.dbcp2.max-idle", "2");
+		forced.put("spring.datasource.oracleucp.max-pool-size", "2");
+		forced.put("spring.datasource.oracleucp.initial-pool-size", "1");
 		environment.getPropertySources().addFirst(new MapPropertySource(FORCED_PROPERTY_SOURCE, forced));
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
@@ -82,7 +104,7 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_PROPERTY_SOURCE, defaults));
 	}
 
-	private static String firstNonOptionArgument(ConfigurableEnvironment environment) {
+	private static String nonOptionArgument(ConfigurableEnvironment environment, int index) {
 		PropertySource<?> commandLine = environment.getPropertySources()
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
 		if (commandLine == null) {
@@ -92,9 +114,10 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		if (!(nonOptionArgs instanceof String joined) || joined.isEmpty()) {
 			return null;
 		}
-		// The property joins the arguments with commas; the first one is all that matters.
-		int comma = joined.indexOf(',');
-		return (comma >= 0) ? joined.substring(0, comma) : joined;
+		// The property joins the arguments with commas; only the first two (`db` and the command's name)
+		// matter, and neither contains one.
+		String[] arguments = joined.split(",", index + 2);
+		return (index < arguments.length) ? arguments[index] : null;
 	}
 
 }

@@ -33,6 +33,22 @@ class CommandModeEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void theCommandIsNamedAndThePoolCappedAtTwoConnections() {
+		StandardEnvironment environment = started("db", "migrate", "-m", "add phone");
+		environment.getPropertySources()
+			.addLast(new MapPropertySource("application.properties",
+					Map.of("spring.datasource.hikari.maximum-pool-size", "30", "spring.datasource.hikari.minimum-idle", "30")));
+		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
+		assertThat(environment.getProperty(CommandModeEnvironmentPostProcessor.COMMAND_PROPERTY)).isEqualTo("migrate");
+		assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("2");
+		assertThat(environment.getProperty("spring.datasource.hikari.minimum-idle")).isEqualTo("1");
+
+		StandardEnvironment listing = started("db");
+		this.postProcessor.postProcessEnvironment(listing, new SpringApplication());
+		assertThat(listing.getProperty(CommandModeEnvironmentPostProcessor.COMMAND_PROPERTY)).isEmpty();
+	}
+
+	@Test
 	void commandModeWinsOverTheApplicationsConfigurationButLeavesItsLoggingAlone() {
 		StandardEnvironment environment = started("db", "current");
 		environment.getPropertySources()

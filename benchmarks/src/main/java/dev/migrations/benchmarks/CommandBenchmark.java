@@ -1,0 +1,158 @@
+package dev.migrations.benchmarks;
+
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.persistence.Entity;
+
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabases;
+
+/**
+ * P5, command mode: {@code java -jar app.jar db current} and {@code db check} on an application (the
+ * sample's packaged jar by default), each in a fresh JVM and timed as a whole process, against what any
+ * JVM tool pays: a fresh JVM that only connects ({@link ColdStart} {@code connect}), and for
+ * {@code check} a fresh JVM that connects and builds Hibernate's boot metadata for the same entities
+ * ({@link ColdStart} {@code metadata}).
+ * <p>
+ * The application: {@code -Dbench.app.jar=PATH} (default {@code sample-app/target/sample-app.jar}), or
+ * {@code -Dbench.app.classpath=CP -Dbench.app.main=CLASS} to run it from a class path; its entity classes
+ * for the metadata reference: {@code -Dbench.app.classes=DIR} (default {@code sample-app/target/classes}),
+ * the classes annotated {@code @Entity} there. The database gets the application's revisions with
+ * {@code db upgrade} first.
+ */
+final class CommandBenchmark {
+
+	private final Benchmarks.Settings settings;
+
+	CommandBenchmark(Benchmarks.Settings settings) {
+		this.settings = settings;
+	}
+
+	void run(Report report) throws IOException, InterruptedException {
+		Path classes = Path.of(System.getProperty("bench.app.classes", "sample-app/target/classes"));
+		List<String> entities = entityClasses(classes);
+		StartupBenchmark.require(!entities.isEmpty(), "finding the application's entities in " + classes);
+		try (TestDatabase database = TestDatabases.postgres()) {
+			Tools.Database target = Tools.Database.of(database);
+			System.err.println("P5: db upgrade of the application (setup), then " + this.settings.coldRuns()
+					+ " fresh JVMs per command");
+			app(target, 0, "upgrade");
+			List<Double> floor = new ArrayList<>();
+			List<Double> current = new ArrayList<>();
+			List<Double> metadata = new ArrayList<>();
+			List<Double> check = new ArrayList<>();
+			for (int i = 0; i < this.settings.coldRuns(); i++) {
+				for (int k = 0; k < 4; k++) {
+					switch ((i + k) % 4) {
+						case 0 -> floor.add(child(target, List.of(ColdStart.class.getName(), "connect", "."), 0));
+						case 1 -> current.add(app(target, 0, "current"));
+						case 2 -> {
+							List<String> command = new ArrayList<>(List.of(ColdStart.class.getName(), "metadata",
+									classes.toAbsolutePath().toString()));
+							command.addAll(entities);
+							metadata.add(child(target, command, 0));
+						}
+						default -> check.add(app(target, 1, "check"));
+					}
+				}
+			}
+			String runs = " (median of " + this.settings.coldRuns() + ", whole processes)";
+			double currentMedian = Stats.median(current);
+			double floorMedian = Stats.median(floor);
+			report.add(new Report.Row("P5 `db current` in a fresh JVM" + runs, currentMedian,
+					"a fresh JVM that connects and runs SELECT 1", floorMedian, "≤ 2× the floor",
+					currentMedian <= 2 * floorMedian, Stats.spread(current) + " / " + Stats.spread(floor)));
+			double checkMedian = Stats.median(check);
+			double metadataMedian = Stats.median(metadata);
+			report.add(new Report.Row("P5 `db check` in a fresh JVM, " + entities.size() + ((entities.size() == 1) ? " entity" : " entities") + runs, checkMedian,
+					"a fresh JVM that connects and builds Hibernate's metadata", metadataMedian, "≤ 1.5× that",
+					checkMedian <= 1.5 * metadataMedian, Stats.spread(check) + " / " + Stats.spread(metadata)));
+		}
+	}
+
+	/** Runs a {@code db} command of the application; a status above {@code allowedStatus} fails the run. */
+	private static double app(Tools.Database database, int allowedStatus, String... words)
+			throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(List.of(java.toString()));
+		String classpath = System.getProperty("bench.app.classpath");
+		if (classpath != null) {
+			command.addAll(List.of("-cp", classpath, System.getProperty("bench.app.main")));
+		}
+		else {
+			command.addAll(List.of("-jar", System.getProperty("bench.app.jar", "sample-app/target/sample-app.jar")));
+		}
+		command.add("db");
+		command.addAll(List.of(words));
+		command.add("--spring.datasource.url=" + database.jdbcUrl());
+		command.add("--spring.datasource.username=" + database.username());
+		command.add("--spring.datasource.password=" + ((database.password() != null) ? database.password() : ""));
+		return time(command, allowedStatus);
+	}
+
+	private static double child(Tools.Database database, List<String> arguments, int allowedStatus)
+			throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+		command.addAll(arguments);
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().put("BENCH_JDBC_URL", database.jdbcUrl());
+		builder.environment().put("BENCH_USER", database.username());
+		if (database.password() != null) {
+			builder.environment().put("BENCH_PASSWORD", database.password());
+		}
+		return time(builder, allowedStatus);
+	}
+
+	private static double time(List<String> command, int allowedStatus) throws IOException, InterruptedException {
+		return time(new ProcessBuilder(command), allowedStatus);
+	}
+
+	private static double time(ProcessBuilder builder, int allowedStatus) throws IOException, InterruptedException {
+		builder.redirectErrorStream(true);
+		long start = System.nanoTime();
+		Process process = builder.start();
+		String output = new String(process.getInputStream().readAllBytes());
+		int status = process.waitFor();
+		long elapsed = System.nanoTime() - start;
+		if (status > allowedStatus) {
+			throw new IllegalStateException("`" + String.join(" ", builder.command()) + "` exited with " + status + ":\n"
+					+ output);
+		}
+		return Stats.millis(elapsed);
+	}
+
+	/** The classes annotated {@code @Entity} under a class directory. */
+	static List<String> entityClasses(Path classes) throws IOException {
+		List<String> names;
+		try (Stream<Path> files = Files.walk(classes)) {
+			names = files.filter((file) -> file.toString().endsWith(".class") && !file.toString().contains("$"))
+				.map((file) -> classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", ""))
+				.sorted()
+				.toList();
+		}
+		List<String> entities = new ArrayList<>();
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() },
+				CommandBenchmark.class.getClassLoader())) {
+			for (String name : names) {
+				try {
+					if (Class.forName(name, false, loader).isAnnotationPresent(Entity.class)) {
+						entities.add(name);
+					}
+				}
+				catch (ClassNotFoundException | LinkageError ex) {
+					// a class needing what the benchmark's class path lacks (the sample's embedded server) is no entity
+				}
+			}
+		}
+		return entities;
+	}
+
+}
