@@ -77,13 +77,13 @@ class MavenPluginIT {
 		assertThat(tables(database)).doesNotContain("customer");
 
 		Run upgrade = maven(project, database, "migrations:upgrade", "migrations:check", "migrations:current",
-				"migrations:downgrade", "-Dmigrations.failOnDrift=true", "-Dmigrations.target=nosuchrevision");
+				"migrations:show", "-Dmigrations.failOnDrift=true", "-Dmigrations.revision=nosuchrevision");
 		assertThat(tables(database)).contains("customer");
 		assertThat(upgrade.output()).contains("No differences").doesNotContain("The entities and the database differ")
 			.contains(revision + " (head) create customer");
 		// a failing command fails the build with its message
 		assertThat(upgrade.exitCode()).as(upgrade.output()).isNotZero();
-		assertThat(upgrade.output()).contains("BUILD FAILURE").contains("`db downgrade` failed (exit status")
+		assertThat(upgrade.output()).contains("BUILD FAILURE").contains("`db show` failed (exit status")
 			.contains("nosuchrevision");
 		assertThat(tables(database)).contains("customer");
 	}
