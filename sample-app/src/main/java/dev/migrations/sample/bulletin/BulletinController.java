@@ -3,6 +3,8 @@ package dev.migrations.sample.bulletin;
 import java.util.List;
 import java.util.Map;
 
+import dev.migrations.sample.ApiErrors;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,6 +49,7 @@ class BulletinController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Transactional
 	BulletinView create(@RequestBody NewBulletin request) {
+		ApiErrors.require(request.title(), "title");
 		Bulletin bulletin = new Bulletin(request.title());
 		bulletin.setDescription(request.description());
 		if (request.status() != null) {

@@ -3,6 +3,8 @@ package dev.migrations.sample.crm;
 import java.math.BigDecimal;
 import java.util.List;
 
+import dev.migrations.sample.ApiErrors;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,7 +34,13 @@ class CrmController {
 
 	@PostMapping("/contacts")
 	@ResponseStatus(HttpStatus.CREATED)
+	@Transactional
 	Contact createContact(@RequestBody Contact contact) {
+		ApiErrors.require(contact.getName(), "name");
+		if (contact.getEmail() != null && this.contacts.existsByEmail(contact.getEmail())) {
+			throw new ResponseStatusException(HttpStatus.CONFLICT, "A contact with the email " + contact.getEmail()
+					+ " exists already");
+		}
 		return this.contacts.save(new Contact(contact.getName(), contact.getEmail()));
 	}
 
@@ -46,6 +54,7 @@ class CrmController {
 	@ResponseStatus(HttpStatus.CREATED)
 	@Transactional
 	DealView createDeal(@RequestBody NewDeal request) {
+		ApiErrors.require(request.title(), "title");
 		Contact contact = (request.contactId() == null) ? null : this.contacts.findById(request.contactId())
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "no contact " + request.contactId()));
 		return DealView.of(this.deals.save(new Deal(request.title(), request.amount(),

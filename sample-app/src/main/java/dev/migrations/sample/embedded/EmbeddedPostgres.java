@@ -11,8 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.apache.commons.logging.Log;
 
 /**
  * A PostgreSQL server from the {@code io.zonky.test} binaries, with a data directory that survives
@@ -20,8 +19,6 @@ import org.slf4j.LoggerFactory;
  * the running server instead of starting another: PostgreSQL writes its port into {@code postmaster.pid}.
  */
 public final class EmbeddedPostgres {
-
-	private static final Logger logger = LoggerFactory.getLogger(EmbeddedPostgres.class);
 
 	static final int DEFAULT_PORT = 54329;
 
@@ -43,14 +40,20 @@ public final class EmbeddedPostgres {
 		return "jdbc:postgresql://localhost:" + this.port + "/" + DATABASE;
 	}
 
-	/** The server for this data directory: the one this JVM started, one another JVM runs, or a new one. */
-	public static synchronized EmbeddedPostgres startOrJoin(Path dataDirectory) {
+	/**
+	 * The server for this data directory: the one this JVM started, one another JVM runs, or a new one.
+	 * @param dataDirectory where the server keeps its data
+	 * @param log where the server's port and data directory are logged
+	 * @return the server
+	 */
+	public static synchronized EmbeddedPostgres startOrJoin(Path dataDirectory, Log log) {
 		if (started != null) {
 			return started;
 		}
 		Integer running = runningPort(dataDirectory);
 		if (running != null) {
-			logger.info("Using the embedded PostgreSQL already running on port {} (data in {})", running, dataDirectory);
+			log.info("Using the embedded PostgreSQL already running on port " + running + " with its data in "
+					+ dataDirectory);
 			started = new EmbeddedPostgres(running);
 			return started;
 		}
@@ -73,7 +76,8 @@ public final class EmbeddedPostgres {
 				}
 			}, "embedded-postgres-stop"));
 			createDatabase(server.getPort());
-			logger.info("Started an embedded PostgreSQL on port {} with its data in {}", server.getPort(), dataDirectory);
+			log.info("Started an embedded PostgreSQL on port " + server.getPort() + " with its data in " + dataDirectory
+					+ " (to start afresh: stop the app and delete that directory)");
 			started = new EmbeddedPostgres(server.getPort());
 			return started;
 		}

@@ -3,8 +3,11 @@ package dev.migrations.sample.embedded;
 import java.nio.file.Path;
 import java.util.Map;
 
+import org.apache.commons.logging.Log;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -20,6 +23,13 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 
 	static final String DATA_DIRECTORY = "sample.embedded-postgres.data-directory";
 
+	/** Logged once logging is set up: a post-processor runs before, and its plain logger's lines are lost. */
+	private final Log log;
+
+	public EmbeddedPostgresEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+		this.log = logFactory.getLog(EmbeddedPostgres.class);
+	}
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		if (environment.containsProperty("spring.datasource.url")
@@ -28,7 +38,7 @@ public class EmbeddedPostgresEnvironmentPostProcessor implements EnvironmentPost
 		}
 		Path dataDirectory = Path.of(environment.getProperty(DATA_DIRECTORY,
 				System.getProperty("user.home") + "/.migrations-sample/postgres"));
-		EmbeddedPostgres server = EmbeddedPostgres.startOrJoin(dataDirectory);
+		EmbeddedPostgres server = EmbeddedPostgres.startOrJoin(dataDirectory, this.log);
 		environment.getPropertySources().addLast(new MapPropertySource("embeddedPostgres",
 				Map.of("spring.datasource.url", server.jdbcUrl(), "spring.datasource.username", "postgres",
 						"spring.datasource.password", "")));

@@ -1,0 +1,147 @@
+package dev.migrations.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Runs one {@code db} command of the module's application in a JVM of its own, started on the module's
+ * compiled classes and runtime dependencies: {@code java -cp target/classes:... MainClass db <command> ...},
+ * the command mode of the starter. So the command sees what the application sees (its
+ * {@code application.properties}, profiles, datasource, naming strategies and locations) without a jar
+ * being built, and writes revisions into the module's sources: the JVM works in the module's directory,
+ * where the default {@code migrations.generate.output-dir} ({@code src/main/resources/db/revisions})
+ * lies.
+ * <p>
+ * Exit status of the command: 0 done, 1 differences found by {@code db check} (see {@link CheckMojo}),
+ * anything else fails the build with the command's message.
+ */
+abstract class AbstractDbMojo extends AbstractMojo {
+
+	@Parameter(defaultValue = "${project}", readonly = true, required = true)
+	MavenProject project;
+
+	/**
+	 * The application's main class; by default the {@code start-class} property, the {@code mainClass} of
+	 * {@code spring-boot-maven-plugin}, or the one {@code @SpringBootApplication} class with a {@code main}
+	 * method among the compiled classes.
+	 */
+	@Parameter(property = "migrations.mainClass")
+	String mainClass;
+
+	/** Spring profiles to activate, comma-separated ({@code spring.profiles.active}). */
+	@Parameter(property = "migrations.profiles")
+	String profiles;
+
+	/**
+	 * Where {@code db migrate}, {@code revision} and {@code merge} write revision files; by default the
+	 * application's {@code migrations.generate.output-dir}, relative to the module's directory.
+	 */
+	@Parameter(property = "migrations.outputDir")
+	File outputDirectory;
+
+	/** JVM options of the command's JVM, e.g. {@code -Dspring.datasource.url=jdbc:postgresql://...}. */
+	@Parameter(property = "migrations.jvmArguments")
+	String jvmArguments;
+
+	/** More arguments after the command's own, as typed after {@code db <command>}, e.g. {@code --sql}. */
+	@Parameter(property = "migrations.arguments")
+	String arguments;
+
+	/** Skips the goal. */
+	@Parameter(property = "migrations.skip", defaultValue = "false")
+	boolean skip;
+
+	/** The {@code db} command, e.g. {@code migrate}. */
+	abstract String command();
+
+	/** The command's own arguments, e.g. {@code -m "add phone"}. */
+	abstract List<String> commandArguments() throws MojoFailureException;
+
+	@Override
+	public void execute() throws MojoExecutionException, MojoFailureException {
+		if (this.skip) {
+			getLog().info("Skipping db " + command() + " (migrations.skip)");
+			return;
+		}
+		List<String> commandLine = commandLine();
+		getLog().debug("Running " + commandLine);
+		CommandProcess.Result result;
+		try {
+			result = CommandProcess.run(commandLine, this.project.getBasedir());
+		}
+		catch (IOException ex) {
+			throw new MojoExecutionException("Could not start the JVM for `db " + command() + "`: " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MojoExecutionException("Interrupted while `db " + command() + "` ran", ex);
+		}
+		handle(result);
+	}
+
+	/** Acts on the command's exit status: 0 is done, anything else fails the build. */
+	void handle(CommandProcess.Result result) throws MojoFailureException {
+		if (result.exitCode() != 0) {
+			throw failure(result);
+		}
+	}
+
+	MojoFailureException failure(CommandProcess.Result result) {
+		String message = result.message();
+		String status = "`db " + command() + "` failed (exit status " + result.exitCode() + ")";
+		return new MojoFailureException(message.isEmpty() ? status + " without a message; run Maven with -X to see the command line"
+				: status + ": " + message);
+	}
+
+	List<String> commandLine() throws MojoExecutionException, MojoFailureException {
+		List<String> classpath;
+		try {
+			classpath = this.project.getRuntimeClasspathElements();
+		}
+		catch (DependencyResolutionRequiredException ex) {
+			throw new MojoExecutionException("Could not resolve the runtime class path of " + this.project.getId(), ex);
+		}
+		Path classes = Path.of(this.project.getBuild().getOutputDirectory());
+		String main = MainClassFinder.find(this.mainClass, this.project, classes);
+		List<String> line = new ArrayList<>();
+		line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		if (this.jvmArguments != null && !this.jvmArguments.isBlank()) {
+			line.addAll(Arrays.asList(this.jvmArguments.trim().split("\\s+")));
+		}
+		if (this.profiles != null && !this.profiles.isBlank()) {
+			line.add("-Dspring.profiles.active=" + this.profiles.trim());
+		}
+		if (this.outputDirectory != null) {
+			line.add("-Dmigrations.generate.output-dir=" + this.outputDirectory.getAbsolutePath());
+		}
+		line.add("-cp");
+		line.add(String.join(File.pathSeparator, classpath));
+		line.add(main);
+		line.add("db");
+		line.add(command());
+		line.addAll(commandArguments());
+		if (this.arguments != null && !this.arguments.isBlank()) {
+			line.addAll(Arrays.asList(this.arguments.trim().split("\\s+")));
+		}
+		return line;
+	}
+
+	static void addIfSet(List<String> arguments, String option, String value) {
+		if (value != null && !value.isBlank()) {
+			arguments.add(option);
+			arguments.add(value);
+		}
+	}
+
+}

@@ -1,0 +1,50 @@
+package dev.migrations.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Compares the entities with the database ({@code db check}) and lists the differences. The build fails on
+ * differences only with {@code -Dmigrations.failOnDrift=true} (a CI job); it always fails when the check
+ * itself fails.
+ */
+@Mojo(name = "check", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class CheckMojo extends AbstractDbMojo {
+
+	/** Fails the build when the entities and the database differ. */
+	@Parameter(property = "migrations.failOnDrift", defaultValue = "false")
+	boolean failOnDrift;
+
+	@Override
+	String command() {
+		return "check";
+	}
+
+	@Override
+	List<String> commandArguments() {
+		return new ArrayList<>();
+	}
+
+	@Override
+	void handle(CommandProcess.Result result) throws MojoFailureException {
+		if (result.exitCode() != 1) {
+			super.handle(result);
+			return;
+		}
+		String message = "The entities and the database differ (listed above): generate a revision with"
+				+ " `mvn migrations:migrate -Dmigrations.message=\"...\"`, or upgrade the database";
+		if (this.failOnDrift) {
+			throw new MojoFailureException(message);
+		}
+		getLog().warn(message + " (-Dmigrations.failOnDrift=true fails the build)");
+	}
+
+}

@@ -1,0 +1,106 @@
+package dev.migrations.maven;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * A command's JVM: its output is passed on to Maven's as it comes, and the last lines of each stream are
+ * kept for the build's failure message. Standard input is the build's, so a command that asks a question
+ * can be answered.
+ */
+final class CommandProcess {
+
+	private static final int KEPT_LINES = 40;
+
+	private CommandProcess() {
+	}
+
+	static Result run(List<String> commandLine, File workingDirectory) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(commandLine).directory(workingDirectory)
+			.redirectInput(ProcessBuilder.Redirect.INHERIT)
+			.start();
+		Pump out = new Pump(process.getInputStream(), System.out);
+		Pump err = new Pump(process.getErrorStream(), System.err);
+		out.start();
+		err.start();
+		int exitCode;
+		try {
+			exitCode = process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			process.destroy();
+			throw ex;
+		}
+		out.join();
+		err.join();
+		return new Result(exitCode, out.lines(), err.lines());
+	}
+
+	/** The exit status and the last lines the command printed on each stream. */
+	record Result(int exitCode, List<String> out, List<String> err) {
+
+		Result {
+			out = List.copyOf(out);
+			err = List.copyOf(err);
+		}
+
+		/** What the command said about its failure: its standard error, else the end of its output. */
+		String message() {
+			List<String> lines = this.err.stream().anyMatch((line) -> !line.isBlank()) ? this.err : this.out;
+			return String.join(System.lineSeparator(), lines).strip();
+		}
+
+	}
+
+	private static final class Pump extends Thread {
+
+		private final InputStream input;
+
+		private final PrintStream target;
+
+		private final Deque<String> last = new ArrayDeque<>();
+
+		Pump(InputStream input, PrintStream target) {
+			super("migrations-command-output");
+			setDaemon(true);
+			this.input = input;
+			this.target = target;
+		}
+
+		@Override
+		public void run() {
+			try (BufferedReader reader = new BufferedReader(new InputStreamReader(this.input, Charset.defaultCharset()))) {
+				String line;
+				while ((line = reader.readLine()) != null) {
+					this.target.println(line);
+					synchronized (this.last) {
+						this.last.addLast(line);
+						if (this.last.size() > KEPT_LINES) {
+							this.last.removeFirst();
+						}
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the process ended: what was read is all there is
+			}
+			this.target.flush();
+		}
+
+		List<String> lines() {
+			synchronized (this.last) {
+				return List.copyOf(this.last);
+			}
+		}
+
+	}
+
+}

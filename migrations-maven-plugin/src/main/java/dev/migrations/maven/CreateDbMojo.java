@@ -1,0 +1,30 @@
+package dev.migrations.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Creates the schema from the entities, then stamps the head ({@code db create-db}): for fresh installs.
+ */
+@Mojo(name = "create-db", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class CreateDbMojo extends AbstractDbMojo {
+
+	@Override
+	List<String> commandArguments() {
+		return new ArrayList<>();
+	}
+
+	@Override
+	String command() {
+		return "create-db";
+	}
+
+}

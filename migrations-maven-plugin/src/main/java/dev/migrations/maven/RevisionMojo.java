@@ -1,0 +1,51 @@
+package dev.migrations.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Execute;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Writes an empty revision into the module's sources ({@code db revision}):
+ * {@code mvn migrations:revision -Dmigrations.message="backfill status"}.
+ */
+@Mojo(name = "revision", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
+@Execute(phase = LifecyclePhase.PROCESS_CLASSES)
+public class RevisionMojo extends AbstractDbMojo {
+
+	/** What the revision does, e.g. {@code -Dmigrations.message="add phone to contact"}. */
+	@Parameter(property = "migrations.message")
+	String message;
+
+	List<String> messageArguments() throws MojoFailureException {
+		if (this.message == null || this.message.isBlank()) {
+			throw new MojoFailureException("`db " + command() + "` needs a message: -Dmigrations.message=\"add phone to contact\"");
+		}
+		List<String> arguments = new ArrayList<>();
+		arguments.add("-m");
+		arguments.add(this.message);
+		return arguments;
+	}
+
+	/** The parent: a revision id or prefix to start a branch from, or {@code base}; by default the head. */
+	@Parameter(property = "migrations.head")
+	String head;
+
+	@Override
+	List<String> commandArguments() throws MojoFailureException {
+		List<String> arguments = messageArguments();
+		addIfSet(arguments, "--head", this.head);
+		return arguments;
+	}
+
+	@Override
+	String command() {
+		return "revision";
+	}
+
+}

@@ -1,0 +1,196 @@
+package dev.migrations.maven;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+
+import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs the goals with Maven, as a user would, on a small Boot app ({@code src/test/projects/app}) copied into
+ * {@code target/it}, against a fresh PostgreSQL database given as {@code SPRING_DATASOURCE_URL}. The plugin
+ * and the project's modules it needs are copied into a local repository of the test's own
+ * ({@code target/it-repository}); everything else is read from the build's local repository (Maven's
+ * {@code maven.repo.local.tail}, so Maven 3.9 or newer), offline. Run by failsafe in {@code verify}, after
+ * {@code package} built the plugin.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class MavenPluginIT {
+
+	private static final Path MODULE = Path.of("").toAbsolutePath();
+
+	private static final String VERSION = System.getProperty("migrations.it.version");
+
+	private static final Path REPOSITORY = MODULE.resolve("target/it-repository");
+
+	@BeforeAll
+	static void installTheProjectsArtifacts() throws Exception {
+		Path plugin = MODULE.resolve("target/migrations-maven-plugin-" + VERSION + ".jar");
+		assertThat(plugin).as("the packaged plugin: run `./mvnw verify`").isRegularFile();
+		install("migrations-parent", MODULE.resolve("../pom.xml"), null);
+		install("migrations-maven-plugin", MODULE.resolve("pom.xml"), plugin);
+		install("migrations-core", Migrations.class);
+		install("migrations-spring-boot-starter", MigrationsAutoConfiguration.class);
+	}
+
+	@Test
+	void goalsGenerateARevisionIntoTheSourcesApplyItCheckAndReport(TestDatabase database) throws Exception {
+		Path project = copyProject();
+		Path revisions = project.resolve("src/main/resources/db/revisions");
+
+		Run first = maven(project, database, "migrations:init", "migrations:check");
+		assertThat(first.exitCode()).as(first.output()).isZero();
+		assertThat(revisions).isDirectory();
+		assertThat(first.output()).contains("TABLE_MISSING").contains("The entities and the database differ");
+
+		Run failOnDrift = maven(project, database, "migrations:check", "-Dmigrations.failOnDrift=true");
+		assertThat(failOnDrift.exitCode()).as(failOnDrift.output()).isNotZero();
+		assertThat(failOnDrift.output()).contains("BUILD FAILURE").contains("The entities and the database differ");
+
+		Run migrate = maven(project, database, "migrations:migrate", "-Dmigrations.message=create customer");
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		List<Path> files = list(revisions);
+		assertThat(files).singleElement().satisfies((file) -> assertThat(file.getFileName().toString()).endsWith("_create_customer.sql"));
+		String revisionFile = Files.readString(files.get(0));
+		assertThat(revisionFile).contains("-- message: create customer").contains("CREATE TABLE").contains("full_name");
+		String revision = files.get(0).getFileName().toString().substring(0, files.get(0).getFileName().toString().indexOf('_'));
+		assertThat(tables(database)).doesNotContain("customer");
+
+		Run upgrade = maven(project, database, "migrations:upgrade", "migrations:check", "migrations:current",
+				"migrations:show", "-Dmigrations.failOnDrift=true", "-Dmigrations.revision=nosuchrevision");
+		assertThat(tables(database)).contains("customer");
+		assertThat(upgrade.output()).contains("No differences").doesNotContain("The entities and the database differ")
+			.contains(revision + " (head) create customer");
+		// a failing command fails the build with its message
+		assertThat(upgrade.exitCode()).as(upgrade.output()).isNotZero();
+		assertThat(upgrade.output()).contains("BUILD FAILURE").contains("`db show` failed (exit status")
+			.contains("nosuchrevision");
+		assertThat(tables(database)).contains("customer");
+	}
+
+	private record Run(int exitCode, String output) {
+	}
+
+	private static Run maven(Path project, TestDatabase database, String... arguments) throws Exception {
+		String home = System.getProperty("maven.home");
+		assertThat(home).as("maven.home: run with Maven 3.9+ (./mvnw)").isNotBlank();
+		List<String> command = new ArrayList<>(List.of(Path.of(home, "bin", "mvn").toString(), "-B", "-o",
+				"-Dmaven.repo.local=" + REPOSITORY, "-Dmaven.repo.local.tail=" + System.getProperty("migrations.it.repository")));
+		command.addAll(List.of(arguments));
+		Path log = project.resolveSibling(project.getFileName() + "-" + System.nanoTime() + ".log");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("SPRING_DATASOURCE_URL", database.jdbcUrl());
+		builder.environment().put("SPRING_DATASOURCE_USERNAME", database.username());
+		builder.environment().put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
+		builder.environment().remove("MAVEN_OPTS");
+		Process process = builder.start();
+		if (!process.waitFor(10, TimeUnit.MINUTES)) {
+			process.destroyForcibly();
+			throw new AssertionError("Maven did not finish within 10 minutes: " + Files.readString(log));
+		}
+		return new Run(process.exitValue(), Files.readString(log));
+	}
+
+	private static List<String> tables(TestDatabase database) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (Connection connection = database.connection();
+				ResultSet rs = connection.createStatement()
+					.executeQuery("select table_name from information_schema.tables where table_schema = current_schema()")) {
+			while (rs.next()) {
+				tables.add(rs.getString(1));
+			}
+		}
+		return tables;
+	}
+
+	private static Path copyProject() throws IOException {
+		Path source = MODULE.resolve("src/test/projects/app");
+		Path target = MODULE.resolve("target/it/app-" + System.nanoTime());
+		try (Stream<Path> files = Files.walk(source)) {
+			for (Path file : files.toList()) {
+				Path copy = target.resolve(source.relativize(file).toString());
+				if (Files.isDirectory(file)) {
+					Files.createDirectories(copy);
+				}
+				else if (file.getFileName().toString().equals("pom.xml")) {
+					Files.writeString(copy, Files.readString(file)
+						.replace("@migrations.version@", VERSION)
+						.replace("@spring-boot.version@", System.getProperty("migrations.it.spring-boot.version"))
+						.replace("@spring-shell.version@", System.getProperty("migrations.it.spring-shell.version")));
+				}
+				else {
+					Files.copy(file, copy);
+				}
+			}
+		}
+		return target;
+	}
+
+	private static List<Path> list(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.sorted().toList();
+		}
+	}
+
+	/** Installs the module a class comes from: its jar (made from its classes when not packaged) and pom. */
+	private static void install(String artifactId, Class<?> type) throws IOException, URISyntaxException {
+		Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+		Path jar = location;
+		Path pom;
+		if (Files.isDirectory(location)) {
+			// target/classes of a module the reactor compiled but did not package
+			jar = MODULE.resolve("target/it-jars/" + artifactId + ".jar");
+			jarDirectory(location, jar);
+			pom = location.getParent().getParent().resolve("pom.xml");
+		}
+		else {
+			Path installed = location.resolveSibling(artifactId + "-" + VERSION + ".pom");
+			pom = Files.isRegularFile(installed) ? installed : location.getParent().getParent().resolve("pom.xml");
+		}
+		install(artifactId, pom, jar);
+	}
+
+	private static void install(String artifactId, Path pom, Path jar) throws IOException {
+		Path directory = REPOSITORY.resolve("dev/migrations/" + artifactId + "/" + VERSION);
+		Files.createDirectories(directory);
+		Files.copy(pom, directory.resolve(artifactId + "-" + VERSION + ".pom"), StandardCopyOption.REPLACE_EXISTING);
+		if (jar != null) {
+			Files.copy(jar, directory.resolve(artifactId + "-" + VERSION + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static void jarDirectory(Path classes, Path jar) throws IOException {
+		Files.createDirectories(jar.getParent());
+		try (OutputStream out = Files.newOutputStream(jar); JarOutputStream zip = new JarOutputStream(out);
+				Stream<Path> files = Files.walk(classes)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+				Files.copy(file, zip);
+				zip.closeEntry();
+			}
+		}
+	}
+
+}
