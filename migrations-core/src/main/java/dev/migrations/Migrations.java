@@ -955,4 +955,14 @@ public final class Migrations {
 				this.locations);
 	}
 
+	/** The schema configured; {@code null} when the connection's current schema is used. */
+	public String schema() {
+		return this.configuration.schema;
+	}
+
+	/** The table of applied revisions; the log of every change is the same name with {@code _log}. */
+	public String versionTable() {
+		return this.configuration.versionTable;
+	}
+
 }

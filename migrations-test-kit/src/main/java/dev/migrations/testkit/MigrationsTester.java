@@ -1,0 +1,250 @@
+package dev.migrations.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import org.opentest4j.AssertionFailedError;
+
+import dev.migrations.Migrations;
+import dev.migrations.autogenerate.Comparison;
+import dev.migrations.diff.DiffOptions;
+import dev.migrations.diff.Difference;
+import dev.migrations.render.PostgresRenderer;
+import dev.migrations.render.RenderedStatement;
+import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionGraph;
+
+/**
+ * Checks an application's revisions against a real database: the checks every team otherwise writes by
+ * hand after a broken downgrade or a revision that drifted from the entities.
+ * <pre class="code">
+ * &#64;MigrationsTest
+ * class RevisionsTest {
+ *
+ * 	&#64;Test
+ * 	void revisions(MigrationsTester tester) {
+ * 		tester.assertSingleHead();
+ * 		tester.assertUpgradeFromBase();
+ * 		tester.assertStairway();
+ * 		tester.assertEntitiesMatchSchema();
+ * 		tester.assertDowngradeLeavesNoTrace();
+ * 	}
+ *
+ * }
+ * </pre>
+ * Each check brings the database where it needs it first (usually {@code base}), so they can run in any order
+ * and on a database the application has already upgraded at startup. A failed check throws an
+ * {@link AssertionFailedError} whose message names the revision, the direction and the objects that differ.
+ * <p>
+ * Get one as a test method parameter through {@link MigrationsTest}, or from {@link #of(Migrations)}.
+ */
+public final class MigrationsTester {
+
+	private final Migrations migrations;
+
+	private MigrationsTester(Migrations migrations) {
+		this.migrations = Objects.requireNonNull(migrations, "migrations");
+	}
+
+	/**
+	 * A tester for the revisions and the database of a configured instance, e.g.
+	 * {@code Migrations.configure().dataSource(database.dataSource()).locations("classpath:db/revisions").load()}.
+	 * Its database must be one the tests may empty: the checks downgrade it to {@code base}.
+	 */
+	public static MigrationsTester of(Migrations migrations) {
+		return new MigrationsTester(migrations);
+	}
+
+	/** The instance the checks run through. */
+	public Migrations migrations() {
+		return this.migrations;
+	}
+
+	/**
+	 * The revision graph has exactly one head: two developers each wrote a revision on the same parent, and
+	 * {@code db upgrade head} would refuse to run.
+	 */
+	public MigrationsTester assertSingleHead() {
+		RevisionGraph graph = this.migrations.graph();
+		List<String> heads = graph.heads();
+		if (heads.size() == 1) {
+			return this;
+		}
+		if (heads.isEmpty()) {
+			throw new AssertionFailedError("No revisions found in " + this.migrations.locations()
+					+ ": write the first one with db revision -m \"...\" or db migrate -m \"...\".");
+		}
+		StringBuilder message = new StringBuilder("The revisions have " + heads.size() + " heads, expected one:");
+		for (String head : heads) {
+			message.append("\n  ").append(describe(graph.get(head)));
+		}
+		message.append("\nJoin them with a merge revision: db merge -m \"merge heads\" ").append(String.join(" ", heads));
+		throw new AssertionFailedError(message.toString());
+	}
+
+	/** Every revision applies, from {@code base} to {@code head}, on an empty schema. */
+	public MigrationsTester assertUpgradeFromBase() {
+		toBase("before upgrading from base");
+		upgrade("head", () -> "upgrade from base to head");
+		return this;
+	}
+
+	/**
+	 * The stairway: from {@code base}, each revision in graph order is upgraded, downgraded and upgraded
+	 * again, and a full snapshot of the schema (see {@link #snapshot()}) must be the same before its upgrade
+	 * and after its downgrade, and the same after both upgrades. Catches a downgrade that forgets an index, a
+	 * type or a sequence, and an upgrade that works only once.
+	 */
+	public MigrationsTester assertStairway() {
+		toBase("before the stairway");
+		SchemaSnapshot before = SchemaSnapshot.take(this.migrations);
+		for (Revision revision : this.migrations.graph().revisions()) {
+			String name = describe(revision);
+			upgrade(revision.id(), () -> "stairway: upgrade of " + name);
+			SchemaSnapshot upgraded = SchemaSnapshot.take(this.migrations);
+			downgradeOne(revision, () -> "stairway: downgrade of " + name);
+			SchemaSnapshot downgraded = SchemaSnapshot.take(this.migrations);
+			List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
+			if (!differences.isEmpty()) {
+				throw new AssertionFailedError("Stairway: the downgrade of " + name
+						+ " does not restore the schema it started from:" + lines(differences)
+						+ "\nMake its downgrade section undo every object its upgrade creates or changes.");
+			}
+			upgrade(revision.id(), () -> "stairway: upgrade again (after its downgrade) of " + name);
+			SchemaSnapshot again = SchemaSnapshot.take(this.migrations);
+			differences = upgraded.differences(again, "after the first upgrade", "after the second");
+			if (!differences.isEmpty()) {
+				throw new AssertionFailedError("Stairway: upgrading " + name
+						+ " again after its downgrade gives another schema than the first time:" + lines(differences)
+						+ "\nIts downgrade leaves something its upgrade then builds on; make the two sections mirror each other.");
+			}
+			before = again;
+		}
+		return this;
+	}
+
+	/**
+	 * At {@code head}, the schema is what the entities map: {@code db check} finds nothing. On a failure the
+	 * message lists the differences and, on PostgreSQL, the SQL of a revision that would fix them (what
+	 * {@code db migrate} would write).
+	 */
+	public MigrationsTester assertEntitiesMatchSchema() {
+		upgrade("head", () -> "upgrade to head before comparing with the entities");
+		Comparison comparison = this.migrations.compare(DiffOptions.defaults());
+		if (comparison.differences().isEmpty()) {
+			return this;
+		}
+		StringBuilder message = new StringBuilder("At head (" + String.join(", ", this.migrations.current())
+				+ ") the schema differs from the entities in " + comparison.differences().size() + " place(s):");
+		for (Difference difference : comparison.differences()) {
+			message.append("\n  ").append(difference.kind()).append(' ').append(difference.object()).append(": ")
+				.append(difference.detail());
+		}
+		if (this.migrations.dialect().name().equals("postgresql") && !comparison.operations().isEmpty()) {
+			List<RenderedStatement> statements = new PostgresRenderer(this.migrations.schema())
+				.render(comparison.operations());
+			message.append("\nA revision with this upgrade would fix it (db migrate -m \"...\" writes it with its downgrade):\n")
+				.append(RenderedStatement.script(statements).strip());
+		}
+		else {
+			message.append("\nWrite a revision that makes the schema match (db migrate -m \"...\"), or change the entities.");
+		}
+		throw new AssertionFailedError(message.toString());
+	}
+
+	/**
+	 * Upgrading to {@code head} and downgrading to {@code base} again leaves nothing but the version tables:
+	 * no table, index, sequence, type, function or view a revision created.
+	 */
+	public MigrationsTester assertDowngradeLeavesNoTrace() {
+		upgrade("head", () -> "upgrade to head");
+		toBase("downgrade from head to base");
+		Map<String, String> left = new java.util.TreeMap<>(SchemaSnapshot.take(this.migrations).objects());
+		// extensions belong to the database (plpgsql is in every one), not to the revisions' schema
+		left.keySet().removeIf((name) -> name.startsWith("extension "));
+		if (!left.isEmpty()) {
+			List<String> lines = new ArrayList<>();
+			left.forEach((name, definition) -> lines.add(name + (definition.isEmpty() ? "" : ": " + definition)));
+			throw new AssertionFailedError("After downgrading from head to base, " + left.size()
+					+ " object(s) besides the version tables remain:" + lines(lines)
+					+ "\nThe downgrade of the revision that creates each must drop it.");
+		}
+		return this;
+	}
+
+	/**
+	 * Starts a data test at a revision: the database is emptied to {@code base} and upgraded to it, ready for
+	 * rows to insert before upgrading further, e.g.
+	 * {@code tester.at("3f2a9c1b7d4e").insert("deal", row("id", 1, "currency", "AED")).upgradeTo("head")
+	 * .assertRows("deal", row("id", 1, "currency", "AED"))}.
+	 * @param revision a revision id, unique prefix or any target {@code db upgrade} accepts
+	 */
+	public DataStep at(String revision) {
+		toBase("before the data test at " + revision);
+		upgrade(revision, () -> "upgrade to " + revision + " to start the data test");
+		return new DataStep(this, revision);
+	}
+
+	/** A snapshot of the schema as the stairway compares it: each object's kind and name, with its definition. */
+	public Map<String, String> snapshot() {
+		return SchemaSnapshot.take(this.migrations).objects();
+	}
+
+	void upgrade(String target, Supplier<String> what) {
+		try {
+			this.migrations.upgrade(target);
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	void downgrade(String target, Supplier<String> what) {
+		try {
+			this.migrations.downgrade(target);
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void downgradeOne(Revision revision, Supplier<String> what) {
+		// one step down from this revision: its parents stay applied
+		downgrade("-1", what);
+		if (this.migrations.current().contains(revision.id())) {
+			throw new AssertionFailedError(capitalize(what.get()) + " did not revert it: the database is still at "
+					+ this.migrations.current());
+		}
+	}
+
+	private void toBase(String what) {
+		if (!this.migrations.current().isEmpty()) {
+			downgrade("base", () -> what + ": downgrade to base");
+		}
+	}
+
+	String describe(String revision) {
+		return this.migrations.graph().find(revision).map(MigrationsTester::describe).orElse(revision);
+	}
+
+	static String describe(Revision revision) {
+		return revision.id() + " (" + revision.source() + (revision.message().isEmpty() ? "" : ", \"" + revision.message() + "\"")
+				+ ")";
+	}
+
+	private static String lines(List<String> lines) {
+		StringBuilder text = new StringBuilder();
+		for (String line : lines) {
+			text.append("\n  ").append(line);
+		}
+		return text.toString();
+	}
+
+	private static String capitalize(String text) {
+		return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+	}
+
+}

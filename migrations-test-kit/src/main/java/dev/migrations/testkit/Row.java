@@ -1,0 +1,95 @@
+package dev.migrations.testkit;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A row of a table as column names and values, for {@link DataStep#insert} and {@link DataStep#assertRows}:
+ * <pre class="code">
+ * row("id", 1, "currency", "EUR")
+ * </pre>
+ * Values are compared by what they say, not by their Java type: {@code 1}, {@code 1L} and {@code 1.0} are the
+ * same number, and an enum label read back from the database equals the string written.
+ */
+public final class Row {
+
+	private final Map<String, Object> values;
+
+	private Row(Map<String, Object> values) {
+		this.values = Collections.unmodifiableMap(values);
+	}
+
+	/**
+	 * A row from alternating column names and values.
+	 * @param namesAndValues {@code "column", value, "column", value, ...}
+	 */
+	public static Row row(Object... namesAndValues) {
+		if (namesAndValues.length % 2 != 0) {
+			throw new IllegalArgumentException("row(...) takes column names and values in pairs, but got "
+					+ namesAndValues.length + " arguments: give each column a value, e.g. row(\"id\", 1, \"name\", \"a\").");
+		}
+		Map<String, Object> values = new LinkedHashMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			if (!(namesAndValues[i] instanceof String name)) {
+				throw new IllegalArgumentException("row(...): argument " + (i + 1) + " must be a column name, but is "
+						+ namesAndValues[i] + ".");
+			}
+			values.put(name, namesAndValues[i + 1]);
+		}
+		return new Row(values);
+	}
+
+	/** The columns and their values, in the order given. */
+	public Map<String, Object> values() {
+		return this.values;
+	}
+
+	/** This row with only the given columns, values normalised for comparison. */
+	Map<String, String> comparable(Iterable<String> columns) {
+		Map<String, String> result = new LinkedHashMap<>();
+		for (String column : columns) {
+			result.put(column, normalise(this.values.get(column)));
+		}
+		return result;
+	}
+
+	static String normalise(Object value) {
+		if (value == null) {
+			return null;
+		}
+		if (value instanceof Number number && !(value instanceof BigDecimal)) {
+			try {
+				value = new BigDecimal(number.toString());
+			}
+			catch (NumberFormatException ex) {
+				return number.toString();
+			}
+		}
+		if (value instanceof BigDecimal decimal) {
+			return (decimal.signum() == 0) ? "0" : decimal.stripTrailingZeros().toPlainString();
+		}
+		if (value instanceof Enum<?> constant) {
+			return constant.name();
+		}
+		return value.toString();
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof Row row && Objects.equals(this.values, row.values);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.values.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.values.toString();
+	}
+
+}

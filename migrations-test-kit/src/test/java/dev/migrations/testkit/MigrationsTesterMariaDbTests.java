@@ -1,0 +1,52 @@
+package dev.migrations.testkit;
+
+import static dev.migrations.testkit.Row.row;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.AssertionFailedError;
+
+import dev.migrations.Migrations;
+import dev.migrations.test.MariaDb;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+/** The checks that need no autogenerate, on MariaDB; skipped when there is no MariaDB server. */
+@ExtendWith(TestDatabaseExtension.class)
+class MigrationsTesterMariaDbTests {
+
+	@Test
+	void soundRevisionsPassEveryCheckAndKeepTheirRows(@MariaDb TestDatabase database) {
+		MigrationsTester tester = tester(database, "good-mariadb");
+		tester.assertSingleHead().assertUpgradeFromBase().assertStairway().assertDowngradeLeavesNoTrace();
+		tester.at("910000000002")
+			.insert("deal", row("id", 1, "status", "open", "currency", "EUR"))
+			.upgradeTo("head")
+			.assertRows("deal", row("id", 1, "status", "open", "currency", "EUR"));
+	}
+
+	@Test
+	void stairwayNamesTheRevisionWhoseDowngradeForgetsAnIndex(@MariaDb TestDatabase database) {
+		MigrationsTester tester = tester(database, "forgotten-index-mariadb");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of 920000000002 (")
+			.withMessageContaining("index ix_deal_status on deal: missing before the upgrade, present after the downgrade");
+	}
+
+	@Test
+	void aDataLossIsShown(@MariaDb TestDatabase database) {
+		MigrationsTester tester = tester(database, "good-mariadb");
+		DataStep step = tester.at("910000000002").insert("deal", row("id", 1, "status", "open", "currency", "AED"));
+		// MariaDB in its default strict mode refuses to drop a label still in use: the upgrade fails, named
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> step.upgradeTo("head"))
+			.withMessageStartingWith("Upgrade to head at 910000000002 (")
+			.withMessageContaining("910000000003");
+	}
+
+	private static MigrationsTester tester(TestDatabase database, String set) {
+		return MigrationsTester.of(
+				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());
+	}
+
+}

@@ -1,0 +1,118 @@
+package dev.migrations.testkit;
+
+import static dev.migrations.testkit.Row.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.AssertionFailedError;
+
+import dev.migrations.Migrations;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import dev.migrations.testkit.entities.Deal;
+
+/** Each check passing on sound revisions and failing, with a message to act on, on a broken set. */
+@ExtendWith(TestDatabaseExtension.class)
+class MigrationsTesterPostgresTests {
+
+	@Test
+	void soundRevisionsPassEveryCheck(TestDatabase database) {
+		MigrationsTester tester = tester(database, "good");
+		tester.assertSingleHead().assertUpgradeFromBase().assertStairway().assertDowngradeLeavesNoTrace();
+	}
+
+	@Test
+	void stairwayNamesTheRevisionWhoseDowngradeForgetsAnIndex(TestDatabase database) {
+		MigrationsTester tester = tester(database, "forgotten-index");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of b10000000002 (")
+			.withMessageContaining("add_status_index.sql")
+			.withMessageContaining("index ix_deal_status: missing before the upgrade, present after the downgrade "
+					+ "(CREATE INDEX ix_deal_status ON public.deal USING btree (status))");
+	}
+
+	@Test
+	void stairwayComparesSequencesAndTheDowngradeLeavesNoTraceNamesWhatRemains(TestDatabase database,
+			TestDatabase another) {
+		MigrationsTester tester = tester(database, "leftover-sequence");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of f10000000001 (")
+			.withMessageContaining("sequence deal_number_seq: missing before the upgrade, present after the downgrade");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(another, "leftover-sequence")::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("After downgrading from head to base, 1 object(s) besides the version tables remain:")
+			.withMessageContaining("\n  sequence deal_number_seq: bigint start 1");
+	}
+
+	@Test
+	void entitiesMatchingTheSchemaPass(TestDatabase database) {
+		tester(database, "matching", Deal.class).assertEntitiesMatchSchema();
+	}
+
+	@Test
+	void aRevisionDriftingFromTheEntitiesShowsTheSqlThatFixesIt(TestDatabase database) {
+		MigrationsTester tester = tester(database, "drift", Deal.class);
+		tester.assertStairway();
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertEntitiesMatchSchema)
+			.withMessageStartingWith("At head (c10000000002) the schema differs from the entities in 1 place(s):")
+			.withMessageContaining("deal.note")
+			.withMessageContaining("A revision with this upgrade would fix it")
+			.withMessageContaining("DROP COLUMN");
+	}
+
+	@Test
+	void aSecondHeadIsNamedWithTheMergeToWrite(TestDatabase database) {
+		MigrationsTester tester = tester(database, "two-heads");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertSingleHead)
+			.withMessageStartingWith("The revisions have 2 heads, expected one:")
+			.withMessageContaining("d1000000002a (")
+			.withMessageContaining("d1000000002b (")
+			.withMessageEndingWith("db merge -m \"merge heads\" d1000000002a d1000000002b");
+	}
+
+	@Test
+	void anEnumChangeThatKeepsRowsPassesTheDataTest(TestDatabase database) {
+		tester(database, "good").at("a10000000002")
+			.insert("deal", row("id", 1, "status", "open", "currency", "EUR"), row("id", 2, "status", "won", "currency", "USD"))
+			.upgradeTo("head")
+			.assertRows("deal", row("id", 1L, "currency", "EUR"), row("id", 2, "currency", "USD"));
+	}
+
+	@Test
+	void anEnumChangeThatLosesRowsFailsTheDataTest(TestDatabase database) {
+		DataStep step = tester(database, "enum-loss").at("e10000000001")
+			.insert("deal", row("id", 1, "currency", "EUR"))
+			.upgradeTo("head");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("deal", row("id", 1, "currency", "EUR")))
+			.withMessageStartingWith("Table deal does not hold the rows expected at e10000000001 (")
+			.withMessageContaining("upgraded to head (e10000000002)")
+			.withMessageContaining("missing: [{id=1, currency=EUR}]")
+			.withMessageContaining("not expected: [{id=1, currency=null}]");
+		// the stairway alone does not see it: the schema round trip is clean
+		tester(database, "enum-loss").assertStairway();
+	}
+
+	@Test
+	void snapshotCarriesWhatTheModelDoesNot(TestDatabase database) {
+		MigrationsTester tester = tester(database, "good");
+		tester.assertUpgradeFromBase();
+		assertThat(tester.snapshot()).containsEntry("enum type deal_currency", "'USD', 'EUR'")
+			.containsEntry("comment on relation deal", "a deal")
+			.containsKey("sequence deal_number_seq")
+			.containsEntry("index ix_deal_status", "CREATE INDEX ix_deal_status ON public.deal USING btree (status)")
+			.doesNotContainKey("table migrations_version");
+	}
+
+	static MigrationsTester tester(TestDatabase database, String set, Class<?>... entities) {
+		var configuration = Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set);
+		if (entities.length > 0) {
+			configuration.entities(EntitySource.of(entities));
+		}
+		return MigrationsTester.of(configuration.load());
+	}
+
+}

@@ -1,0 +1,9 @@
+-- revision: a10000000002
+-- down_revision: a10000000001
+-- message: add status index
+
+-- upgrade
+CREATE INDEX ix_deal_status ON deal (status);
+
+-- downgrade
+DROP INDEX ix_deal_status;
