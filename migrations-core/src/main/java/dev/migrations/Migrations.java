@@ -360,6 +360,11 @@ public final class Migrations {
 		}
 	}
 
+	/** How {@code db migrate} writes what it generates when the call does not say: plain, or the online form. */
+	public MigrateOptions migrateOptions() {
+		return this.configuration.migrateOptions;
+	}
+
 	/** {@code db migrate -m MSG}: writes a revision that brings the database to the entities, proposing renames. */
 	public MigrateResult migrate(String message) {
 		return migrate(message, DiffOptions.defaults());
