@@ -71,6 +71,8 @@ public final class MigrationsConfiguration {
 
 	List<MigrationsCallback> callbacks = List.of();
 
+	MigrateOptions migrateOptions = MigrateOptions.plain();
+
 	MigrationsConfiguration() {
 	}
 
@@ -238,6 +240,15 @@ public final class MigrationsConfiguration {
 	/** Told before and after every upgrade, in this order. */
 	public MigrationsConfiguration callbacks(List<? extends MigrationsCallback> callbacks) {
 		this.callbacks = List.copyOf(callbacks);
+		return this;
+	}
+
+	/**
+	 * How {@code db migrate} writes what it generates when the call does not say (default
+	 * {@link MigrateOptions#plain()}); {@link MigrateOptions#onlineForm()} writes the online form.
+	 */
+	public MigrationsConfiguration migrateOptions(MigrateOptions migrateOptions) {
+		this.migrateOptions = (migrateOptions != null) ? migrateOptions : MigrateOptions.plain();
 		return this;
 	}
 

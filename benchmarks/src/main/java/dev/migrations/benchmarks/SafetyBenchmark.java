@@ -11,13 +11,18 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import dev.migrations.MigrateOptions;
+import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
+import dev.migrations.diff.DiffOptions;
+import dev.migrations.entity.EntitySource;
 import dev.migrations.lint.LintOptions;
 import dev.migrations.lint.LintResult;
 import dev.migrations.lint.LockMode;
 import dev.migrations.rehearse.LockTaken;
 import dev.migrations.rehearse.RehearsalOptions;
 import dev.migrations.rehearse.RehearsalReport;
+import dev.migrations.rehearse.RevisionRehearsal;
 import dev.migrations.rehearse.StatementRehearsal;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
@@ -52,6 +57,12 @@ final class SafetyBenchmark {
 	void run(Report report) throws IOException, SQLException {
 		lint(report);
 		rehearse(report);
+		rehearseGenerated(report);
+	}
+
+	/** S3 alone ({@code online}): the plain and the online form of one generated change, rehearsed. */
+	void runGenerated(Report report) throws IOException, SQLException {
+		rehearseGenerated(report);
 	}
 
 	private void lint(Report report) throws IOException {
@@ -174,6 +185,127 @@ final class SafetyBenchmark {
 					+ " rows shows plain vs online CREATE INDEX (median of " + REHEARSAL_RUNS + ")", measured,
 					plainMode == LockMode.SHARE && onlineMode == LockMode.SHARE_UPDATE_EXCLUSIVE));
 		}
+	}
+
+	/**
+	 * S3: {@code migrate} from entities that add an index, a foreign key and a NOT NULL to a table of
+	 * a million rows, written plainly and in the online form, each rehearsed on its own copy: how
+	 * long writes and reads of the table wait, and how long the whole change takes.
+	 */
+	private void rehearseGenerated(Report report) throws IOException, SQLException {
+		String rows = String.format(Locale.ROOT, "%,d", this.rows);
+		System.err.println("S3: migrate an index, a foreign key and a NOT NULL on " + rows + " rows, plain and online,"
+				+ " " + REHEARSAL_RUNS + " rehearsals each");
+		Path plainDirectory = Files.createDirectories(this.work.resolve("generated-plain"));
+		Path onlineDirectory = Files.createDirectories(this.work.resolve("generated-online"));
+		List<Class<?>> v1 = List.of(dev.migrations.benchmarks.online.v1.Category.class,
+				dev.migrations.benchmarks.online.v1.BigItem.class);
+		List<Class<?>> v2 = List.of(dev.migrations.benchmarks.online.v2.Category.class,
+				dev.migrations.benchmarks.online.v2.BigItem.class);
+		try (TestDatabase database = TestDatabases.postgres()) {
+			DataSource dataSource = Tools.Database.of(database).dataSource();
+			Migrations first = generating(dataSource, plainDirectory, v1);
+			MigrateResult tables = first.migrate("tables");
+			first.upgrade("head");
+			Files.copy(tables.file(), onlineDirectory.resolve(tables.file().getFileName()));
+			long loadStart = System.nanoTime();
+			try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+				statement.execute("INSERT INTO category (id, name) SELECT g, 'c' || g FROM generate_series(1, 100) g");
+				statement.execute("INSERT INTO big_item (id, v, category_id, note) SELECT g, md5(g::text), g % 100 + 1, 'n'"
+						+ " FROM generate_series(1, " + this.rows + ") g");
+				statement.execute("ANALYZE big_item");
+			}
+			System.err.println("  loaded the table in " + Stats.ms(Stats.millis(System.nanoTime() - loadStart)) + " ms");
+			MigrateResult plain = generating(dataSource, plainDirectory, v2).migrate("change", DiffOptions.defaults(),
+					MigrateOptions.plain());
+			MigrateResult online = generating(dataSource, onlineDirectory, v2).migrate("change", DiffOptions.defaults(),
+					MigrateOptions.onlineForm());
+			for (Path file : plain.files()) {
+				System.err.println("  plain form, " + file.getFileName() + ":\n" + Files.readString(file));
+			}
+			for (Path file : online.files()) {
+				System.err.println("  online form, " + file.getFileName() + ":\n" + Files.readString(file));
+			}
+			Migrations plainMigrations = generating(dataSource, plainDirectory, v2);
+			Migrations onlineMigrations = generating(dataSource, onlineDirectory, v2);
+			RehearsalOptions copy = RehearsalOptions.copy(database.jdbcUrl(), database.username(), database.password());
+			Exposure plainExposure = new Exposure();
+			Exposure onlineExposure = new Exposure();
+			for (int i = 0; i < REHEARSAL_RUNS; i++) {
+				for (int k = 0; k < 2; k++) {
+					boolean plainTurn = (i + k) % 2 == 0;
+					RehearsalReport rehearsal = (plainTurn ? plainMigrations : onlineMigrations).rehearse("head", copy);
+					if (rehearsal.failed()) {
+						throw new IllegalStateException("The rehearsal failed:\n" + rehearsal.toText());
+					}
+					(plainTurn ? plainExposure : onlineExposure).add(rehearsal);
+				}
+			}
+			System.err.println("  plain form, last run:\n" + plainExposure.last.toText());
+			System.err.println("  online form, last run:\n" + onlineExposure.last.toText());
+			String measured = String.format(Locale.ROOT, "plain (%d revision): %s; online (%d revisions): %s",
+					plain.files().size(), plainExposure.describe(), online.files().size(), onlineExposure.describe());
+			System.err.println("  " + measured);
+			report.add(new Report.TargetRow("S3 generated index + foreign key + NOT NULL on " + rows + " rows, plain vs"
+					+ " online form (median of " + REHEARSAL_RUNS + ")", measured,
+					Stats.median(onlineExposure.writesBlocked) * 10 < Stats.median(plainExposure.writesBlocked)));
+		}
+	}
+
+	private static Migrations generating(DataSource dataSource, Path directory, List<Class<?>> entities) {
+		return Migrations.configure()
+			.dataSource(dataSource)
+			.locations("filesystem:" + directory)
+			.outputDirectory(directory)
+			.entities(EntitySource.of(entities))
+			.load();
+	}
+
+	/**
+	 * How long the rehearsals kept writes, and reads, of {@code big_item} waiting: per revision the
+	 * longest lock held on it that blocks them (locks of one transaction overlap), summed over the
+	 * revisions; and the time of the revisions themselves.
+	 */
+	private static final class Exposure {
+
+		final List<Double> writesBlocked = new ArrayList<>();
+
+		final List<Double> readsBlocked = new ArrayList<>();
+
+		final List<Double> total = new ArrayList<>();
+
+		RehearsalReport last;
+
+		void add(RehearsalReport rehearsal) {
+			double writes = 0;
+			double reads = 0;
+			double time = 0;
+			for (RevisionRehearsal revision : rehearsal.revisions()) {
+				writes += longest(revision, LockMode::blocksWrites);
+				reads += longest(revision, LockMode::blocksReads);
+				time += Stats.millis(revision.time().toNanos());
+			}
+			this.writesBlocked.add(writes);
+			this.readsBlocked.add(reads);
+			this.total.add(time);
+			this.last = rehearsal;
+		}
+
+		private static double longest(RevisionRehearsal revision, java.util.function.Predicate<LockMode> blocking) {
+			return revision.statements().stream()
+				.flatMap((statement) -> statement.locks().stream())
+				.filter((lock) -> lock.relation().equals("public.big_item") && blocking.test(lock.mode()))
+				.mapToDouble((lock) -> Stats.millis(lock.held().toNanos()))
+				.max()
+				.orElse(0);
+		}
+
+		String describe() {
+			return String.format(Locale.ROOT, "writes to big_item blocked %s ms, reads blocked %s ms, the revisions %s ms",
+					Stats.ms(Stats.median(this.writesBlocked)), Stats.ms(Stats.median(this.readsBlocked)),
+					Stats.ms(Stats.median(this.total)));
+		}
+
 	}
 
 	private static LockTaken tableLock(StatementRehearsal statement) {

@@ -131,6 +131,21 @@ public final class PostgresRenderer {
 	}
 
 	private List<RenderedStatement> render(List<Operation> operations, boolean downgrade) {
+		return render(operations, downgrade, Set.of(), new HashMap<>());
+	}
+
+	/**
+	 * Renders operations in order, the foreign keys and checks of {@code notValid} with {@code NOT VALID}
+	 * (checked for new rows only) and without their warnings, which are put in {@code validationWarnings}
+	 * for the {@code VALIDATE CONSTRAINT} that checks the existing rows later.
+	 */
+	List<RenderedStatement> renderNotValid(List<Operation> operations, Set<Operation> notValid,
+			Map<Operation, List<String>> validationWarnings) {
+		return render(operations, false, notValid, validationWarnings);
+	}
+
+	private List<RenderedStatement> render(List<Operation> operations, boolean downgrade, Set<Operation> notValid,
+			Map<Operation, List<String>> validationWarnings) {
 		Set<String> standAloneSequences = new HashSet<>();
 		Set<List<String>> createdIndexes = new HashSet<>();
 		for (Operation operation : Objects.requireNonNull(operations, "operations")) {
@@ -142,6 +157,8 @@ public final class PostgresRenderer {
 			}
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
+		visitor.notValid = notValid;
+		visitor.validationWarnings = validationWarnings;
 		List<RenderedStatement> statements = new ArrayList<>();
 		Map<Integer, String> addedLabels = new LinkedHashMap<>();
 		for (Operation operation : mergeEnumSwaps(operations)) {
@@ -324,6 +341,12 @@ public final class PostgresRenderer {
 		private final Set<List<String>> createdIndexes;
 
 		private final boolean downgrade;
+
+		/** Foreign keys and checks added {@code NOT VALID}, to be validated later (the online form). */
+		private Set<Operation> notValid = Set.of();
+
+		/** The warnings of the {@link #notValid} operations, which belong to their validation. */
+		private Map<Operation, List<String>> validationWarnings = new HashMap<>();
 
 		Visitor(Set<String> standAloneSequences, Set<List<String>> createdIndexes, boolean downgrade) {
 			this.standAloneSequences = standAloneSequences;
@@ -715,10 +738,18 @@ public final class PostgresRenderer {
 		@Override
 		public List<RenderedStatement> visitAddForeignKey(AddForeignKey op) {
 			ForeignKey foreignKey = op.foreignKey();
-			return List.of(statement(alterTable(op.table()) + "ADD " + foreignKeyClause(op.table(), foreignKey),
+			return notValidOrPlain(op, statement(alterTable(op.table()) + "ADD " + foreignKeyClause(op.table(), foreignKey),
 					warnings(mayFail(op.table(), foreignKey.columns(), foreignKeyKey(op.table(), foreignKey)) ? "fails if "
 							+ op.table() + " holds values in "
 							+ columnList(foreignKey.columns()) + " that " + foreignKey.referencedTable() + " lacks" : null)));
+		}
+
+		private List<RenderedStatement> notValidOrPlain(Operation op, RenderedStatement statement) {
+			if (!this.notValid.contains(op)) {
+				return List.of(statement);
+			}
+			this.validationWarnings.put(op, statement.warnings());
+			return List.of(statement(statement.sql() + " NOT VALID"));
 		}
 
 		@Override
@@ -730,7 +761,7 @@ public final class PostgresRenderer {
 		@Override
 		public List<RenderedStatement> visitAddCheck(AddCheck op) {
 			CheckConstraint check = op.check();
-			return List.of(statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
+			return notValidOrPlain(op, statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
 					+ " CHECK (" + check.expression() + ")",
 					warnings(holdsRows(op.table()) && !widensADroppedCheck(op.table(), check)
 							? "fails if rows of " + op.table() + " violate it" : null)));

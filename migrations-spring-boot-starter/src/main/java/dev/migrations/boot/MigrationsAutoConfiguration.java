@@ -7,6 +7,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrations.MigrateOptions;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsCallback;
 import dev.migrations.MigrationsConfiguration;
@@ -105,6 +106,8 @@ public final class MigrationsAutoConfiguration {
 		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {
 			configuration.outputDirectory(Path.of(properties.getGenerate().getOutputDir()));
 		}
+		configuration.migrateOptions(new MigrateOptions(properties.getGenerate().isOnline(),
+				properties.getGenerate().getOnlineLockTimeout()));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration.load();
 	}

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.render.OnlineForm;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
@@ -524,6 +525,38 @@ public class MigrationsProperties {
 
 		public void setOutputDir(String outputDir) {
 			this.outputDir = outputDir;
+		}
+
+		/**
+		 * Whether 'db migrate' writes the online form of a change: indexes built and dropped
+		 * CONCURRENTLY in revisions of their own that are not transactional, foreign keys and
+		 * checks added NOT VALID and validated in a following revision, SET NOT NULL through a
+		 * validated check, and a lock_timeout at the top of each transactional revision. The
+		 * schema afterwards is the same; one change may become several revisions.
+		 */
+		private boolean online;
+
+		/**
+		 * The lock_timeout ('SET LOCAL lock_timeout') at the top of each transactional revision
+		 * of the online form: a statement waiting longer for its lock fails instead of queueing
+		 * every query of the table behind it.
+		 */
+		private Duration onlineLockTimeout = OnlineForm.DEFAULT_LOCK_TIMEOUT;
+
+		public boolean isOnline() {
+			return this.online;
+		}
+
+		public void setOnline(boolean online) {
+			this.online = online;
+		}
+
+		public Duration getOnlineLockTimeout() {
+			return this.onlineLockTimeout;
+		}
+
+		public void setOnlineLockTimeout(Duration onlineLockTimeout) {
+			this.onlineLockTimeout = onlineLockTimeout;
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.MigrateOptions;
 import dev.migrations.Migrations;
 import dev.migrations.revision.JavaRevision;
 import dev.migrations.revision.MissingRevisionLocationsException;
@@ -84,6 +85,17 @@ class MigrationsAutoConfigurationTests {
 			assertThat(tables()).contains("book", "migrations_version", "migrations_version_log");
 			assertThat(context.getBean(Migrations.class).current()).containsExactly("1a2b3c4d5e6f");
 		});
+	}
+
+	@Test
+	void migrateWritesTheOnlineFormWhenTheGeneratePropertySaysSo() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.generate.online=true", "migrations.generate.online-lock-timeout=2s")
+			.run((context) -> assertThat(context.getBean(Migrations.class).migrateOptions())
+				.isEqualTo(MigrateOptions.onlineForm(Duration.ofSeconds(2))));
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.run((context) -> assertThat(context.getBean(Migrations.class).migrateOptions())
+				.isEqualTo(new MigrateOptions(false, Duration.ofSeconds(5))));
 	}
 
 	@Test

@@ -10,8 +10,10 @@ import java.util.Map;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.migrations.MigrateOptions;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.render.OnlineForm;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.convert.DurationStyle;
@@ -96,6 +98,19 @@ class MigrationsPropertiesTests {
 		assertThat(this.properties.getActuator().getStatusCacheTtl()).isEqualTo(Duration.ofSeconds(1));
 		assertThat(DurationStyle.detectAndParse((String) defaultOf(metadata(), "migrations.actuator.status-cache-ttl")))
 			.isEqualTo(this.properties.getActuator().getStatusCacheTtl());
+	}
+
+	@Test
+	void migrateWritesThePlainFormByDefaultAndTheOnlineFormWithAFiveSecondLockTimeout() throws IOException {
+		MigrationsProperties.Generate generate = this.properties.getGenerate();
+		assertThat(generate.isOnline()).isFalse();
+		assertThat(generate.getOnlineLockTimeout()).isEqualTo(OnlineForm.DEFAULT_LOCK_TIMEOUT)
+			.isEqualTo(MigrateOptions.onlineForm().effectiveLockTimeout());
+		assertThat(Migrations.configure().load().migrateOptions()).isEqualTo(MigrateOptions.plain());
+		DocumentContext metadata = metadata();
+		assertThat(DurationStyle.detectAndParse((String) defaultOf(metadata, "migrations.generate.online-lock-timeout")))
+			.isEqualTo(OnlineForm.DEFAULT_LOCK_TIMEOUT);
+		assertThat(defaultOf(metadata, "migrations.generate.online")).isEqualTo(false);
 	}
 
 	private static Object defaultOf(DocumentContext metadata, String name) {

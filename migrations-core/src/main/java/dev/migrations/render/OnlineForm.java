@@ -1,0 +1,383 @@
+package dev.migrations.render;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.migrations.dialect.PostgresIdentifiers;
+import dev.migrations.diff.ConstraintNames;
+import dev.migrations.diff.Operation;
+import dev.migrations.diff.Operation.AddCheck;
+import dev.migrations.diff.Operation.AddEnumValue;
+import dev.migrations.diff.Operation.AddForeignKey;
+import dev.migrations.diff.Operation.AlterColumn;
+import dev.migrations.diff.Operation.CreateIndex;
+import dev.migrations.diff.Operation.CreateTable;
+import dev.migrations.diff.Operation.DropIndex;
+import dev.migrations.diff.Operation.DropTable;
+import dev.migrations.schema.CheckConstraint;
+import dev.migrations.schema.Column;
+import dev.migrations.schema.ForeignKey;
+
+/**
+ * The online form of a change on PostgreSQL: the same schema afterwards as {@link PostgresRenderer}'s
+ * plain form, reached without holding a lock that blocks reads or writes of a table that holds rows
+ * for longer than a moment. A change becomes a chain of revisions ({@link Step}s), each with its
+ * downgrade:
+ * <ol>
+ * <li>indexes dropped from existing tables, {@code DROP INDEX CONCURRENTLY}, not transactional;</li>
+ * <li>the rest of the change, transactional, where foreign keys and checks added to existing tables
+ * are {@code NOT VALID} (checked for new rows only: a brief lock), and a {@code SET NOT NULL} on an
+ * existing table is a {@code CHECK (column IS NOT NULL) NOT VALID};</li>
+ * <li>indexes created on existing tables, {@code CREATE INDEX CONCURRENTLY}, not transactional;</li>
+ * <li>{@code VALIDATE CONSTRAINT} of what the second step added {@code NOT VALID}, which scans the
+ * table holding only a {@code SHARE UPDATE EXCLUSIVE} lock (reads and writes go on), then
+ * {@code SET NOT NULL}, which uses the validated check instead of a scan (PostgreSQL 12 and later),
+ * and the check dropped; transactional.</li>
+ * </ol>
+ * Steps with nothing to do are left out: a change to tables the change itself creates is one plain
+ * revision. Each transactional step starts with {@code SET LOCAL lock_timeout}, in its upgrade and
+ * its downgrade, so a statement that waits for a lock behind a long transaction fails after that
+ * time instead of queueing every query of the table behind it. A non-transactional step sets none:
+ * a session-wide {@code SET} would outlive the revision on the connection, and the concurrent
+ * statements take no lock that blocks reads or writes.
+ * <p>
+ * Enum labels that the change adds and uses get a transactional step of their own first, as in the
+ * plain form.
+ */
+public final class OnlineForm {
+
+	/** The {@code lock_timeout} of the transactional steps unless another is given. */
+	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
+	/** What a step of the chain does. */
+	public enum Kind {
+
+		/** Enum labels added and used by the change, committed first. */
+		ENUM_LABELS(" (enum labels)"),
+
+		/** {@code DROP INDEX CONCURRENTLY}. */
+		DROP_INDEXES(" (drop indexes concurrently)"),
+
+		/** The change itself, constraints on existing tables {@code NOT VALID}. */
+		CHANGE(""),
+
+		/** {@code CREATE INDEX CONCURRENTLY}. */
+		CREATE_INDEXES(" (create indexes concurrently)"),
+
+		/** {@code VALIDATE CONSTRAINT}, and {@code SET NOT NULL} through the validated checks. */
+		VALIDATE(" (validate constraints)");
+
+		private final String messageSuffix;
+
+		Kind(String messageSuffix) {
+			this.messageSuffix = messageSuffix;
+		}
+
+		/** What the step's revision message adds to the change's message. */
+		public String messageSuffix() {
+			return this.messageSuffix;
+		}
+
+	}
+
+	/**
+	 * One revision of the chain.
+	 *
+	 * @param kind what the step does
+	 * @param upgrade the upgrade statements
+	 * @param downgrade the downgrade statements
+	 * @param transactional whether the revision runs in one transaction
+	 * @param note what a reviewer should know about the step, written as comment lines above the
+	 *        upgrade (each without the {@code -- })
+	 */
+	public record Step(Kind kind, List<RenderedStatement> upgrade, List<RenderedStatement> downgrade,
+			boolean transactional, List<String> note) {
+
+		public Step {
+			Objects.requireNonNull(kind, "kind");
+			upgrade = List.copyOf(upgrade);
+			downgrade = List.copyOf(downgrade);
+			note = List.copyOf(note);
+		}
+
+	}
+
+	private final PostgresRenderer renderer = new PostgresRenderer();
+
+	private final String lockTimeout;
+
+	/**
+	 * @param lockTimeout the {@code lock_timeout} of each transactional step, {@code null} for
+	 *        {@link #DEFAULT_LOCK_TIMEOUT}
+	 */
+	public OnlineForm(Duration lockTimeout) {
+		Duration timeout = (lockTimeout != null) ? lockTimeout : DEFAULT_LOCK_TIMEOUT;
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("The online form's lock_timeout must be positive, not " + timeout
+					+ " (zero would wait for locks forever)");
+		}
+		long millis = timeout.toMillis();
+		this.lockTimeout = (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+	/**
+	 * The chain of revisions for the differ's operations.
+	 * @param operations operations in execution order
+	 * @return the steps, in the order they run; empty when there are no operations
+	 */
+	public List<Step> steps(List<Operation> operations) {
+		Set<String> createdTables = new HashSet<>();
+		Set<String> droppedTables = new HashSet<>();
+		for (Operation operation : operations) {
+			if (operation instanceof CreateTable create) {
+				createdTables.add(create.table().name());
+			}
+			if (operation instanceof DropTable drop) {
+				droppedTables.add(drop.table().name());
+			}
+		}
+		List<Operation> labels = new ArrayList<>();
+		List<Operation> drops = new ArrayList<>();
+		List<Operation> change = new ArrayList<>();
+		List<Operation> creations = new ArrayList<>();
+		Set<Operation> notValid = new LinkedHashSet<>();
+		List<NotNull> notNulls = new ArrayList<>();
+		for (Operation operation : operations) {
+			if (operation instanceof AddEnumValue) {
+				labels.add(operation);
+				change.add(operation);
+			}
+			else if (operation instanceof DropIndex drop && !createdTables.contains(drop.table())
+					&& !droppedTables.contains(drop.table())) {
+				drops.add(operation);
+			}
+			else if (operation instanceof CreateIndex create && !createdTables.contains(create.table())
+					&& !referencedByForeignKey(create, operations)) {
+				creations.add(operation);
+			}
+			else if ((operation instanceof AddForeignKey add && !createdTables.contains(add.table()))
+					|| (operation instanceof AddCheck check && !createdTables.contains(check.table()))) {
+				notValid.add(operation);
+				change.add(operation);
+			}
+			else if (operation instanceof AlterColumn alter && setsNotNull(alter) && !createdTables.contains(alter.table())) {
+				Column relaxed = new Column(alter.target().name(), alter.target().type(), alter.existing().nullable(),
+						alter.target().defaultExpression(), alter.target().identity(), alter.target().comment());
+				AlterColumn rest = new AlterColumn(alter.table(), alter.column(), alter.existing(), relaxed);
+				if (rest.typeChanged() || rest.defaultChanged() || rest.identityChanged()) {
+					change.add(rest);
+				}
+				String name = ConstraintNames.truncate(alter.table() + "_" + alter.column() + "_not_null");
+				AddCheck check = new AddCheck(alter.table(),
+						new CheckConstraint(name, PostgresIdentifiers.quote(alter.column()) + " IS NOT NULL"));
+				notValid.add(check);
+				change.add(check);
+				notNulls.add(new NotNull(alter, check));
+			}
+			else {
+				change.add(operation);
+			}
+		}
+		Map<Operation, List<String>> validationWarnings = new HashMap<>();
+		List<RenderedStatement> changeUpgrade = this.renderer.renderNotValid(change, notValid, validationWarnings);
+		List<RenderedStatement> changeDowngrade = this.renderer.renderDowngrade(change);
+		boolean labelsApart = false;
+		if (!labels.isEmpty() && !transactional(changeUpgrade, changeDowngrade)) {
+			// as in the plain form: labels used in the same change commit first, so both revisions stay transactional
+			List<Operation> rest = change.stream().filter((operation) -> !(operation instanceof AddEnumValue)).toList();
+			Map<Operation, List<String>> restWarnings = new HashMap<>();
+			List<RenderedStatement> restUpgrade = this.renderer.renderNotValid(rest, notValid, restWarnings);
+			List<RenderedStatement> restDowngrade = this.renderer.renderDowngrade(rest);
+			if (!rest.isEmpty() && transactional(restUpgrade, restDowngrade)
+					&& transactional(this.renderer.render(labels), this.renderer.renderDowngrade(labels))) {
+				labelsApart = true;
+				change = rest;
+				changeUpgrade = restUpgrade;
+				changeDowngrade = restDowngrade;
+				validationWarnings = restWarnings;
+			}
+		}
+		List<Step> steps = new ArrayList<>();
+		if (labelsApart) {
+			steps.add(transactionalStep(Kind.ENUM_LABELS, this.renderer.render(labels), this.renderer.renderDowngrade(labels),
+					List.of("Enum labels first: PostgreSQL cannot use a label added in the same transaction.")));
+		}
+		if (!drops.isEmpty()) {
+			steps.add(new Step(Kind.DROP_INDEXES, concurrently(this.renderer.render(drops)),
+					concurrently(this.renderer.renderDowngrade(drops)), false,
+					List.of("Online form: DROP INDEX CONCURRENTLY cannot run in a transaction; each statement commits on its"
+							+ " own and waits for the queries using the index, without blocking reads or writes.")));
+		}
+		if (!change.isEmpty()) {
+			List<String> note = notValid.isEmpty() ? List.of()
+					: List.of("Online form: constraints on tables that hold rows are added NOT VALID (new rows are checked,"
+							+ " a brief lock); the next revisions validate them.");
+			if (transactional(changeUpgrade, changeDowngrade)) {
+				steps.add(transactionalStep(Kind.CHANGE, changeUpgrade, changeDowngrade, note));
+			}
+			else {
+				steps.add(new Step(Kind.CHANGE, changeUpgrade, changeDowngrade, false, note));
+			}
+		}
+		if (!creations.isEmpty()) {
+			steps.add(new Step(Kind.CREATE_INDEXES, createConcurrently(creations),
+					concurrently(this.renderer.renderDowngrade(creations)), false,
+					List.of("Online form: CREATE INDEX CONCURRENTLY cannot run in a transaction; each statement commits on"
+							+ " its own and lets reads and writes go on while the index is built.",
+							"A build that fails leaves an INVALID index: each is dropped first, so after `db stamp` of the"
+									+ " previous revision the upgrade can run again.")));
+		}
+		if (!notValid.isEmpty()) {
+			steps.add(validateStep(notValid, notNulls, validationWarnings));
+		}
+		return List.copyOf(steps);
+	}
+
+	/** A SET NOT NULL made through a check: the operation it replaces and the check added {@code NOT VALID}. */
+	private record NotNull(AlterColumn alter, AddCheck check) {
+	}
+
+	private static boolean setsNotNull(AlterColumn alter) {
+		// an identity needs the column NOT NULL in the same statement list: left in its plain form
+		return alter.nullabilityChanged() && !alter.target().nullable()
+				&& !(alter.identityChanged() && alter.target().identity() != null);
+	}
+
+	/** Whether a foreign key of the change references the columns of a unique index the change creates. */
+	private static boolean referencedByForeignKey(CreateIndex create, List<Operation> operations) {
+		if (!create.index().unique()) {
+			return false;
+		}
+		for (Operation operation : operations) {
+			if (operation instanceof AddForeignKey add && add.foreignKey().referencedTable().equals(create.table())
+					&& add.foreignKey().referencedColumns().equals(create.index().elements())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean transactional(List<RenderedStatement> upgrade, List<RenderedStatement> downgrade) {
+		return upgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction)
+				&& downgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction);
+	}
+
+	private Step transactionalStep(Kind kind, List<RenderedStatement> upgrade, List<RenderedStatement> downgrade,
+			List<String> note) {
+		return new Step(kind, withLockTimeout(upgrade), withLockTimeout(downgrade), true, note);
+	}
+
+	private List<RenderedStatement> withLockTimeout(List<RenderedStatement> statements) {
+		List<RenderedStatement> result = new ArrayList<>(statements.size() + 1);
+		result.add(new RenderedStatement("SET LOCAL lock_timeout = '" + this.lockTimeout + "'"));
+		result.addAll(statements);
+		return result;
+	}
+
+	/** Each index dropped first (a failed build leaves an INVALID one behind), then built concurrently. */
+	private List<RenderedStatement> createConcurrently(List<Operation> creations) {
+		List<RenderedStatement> statements = new ArrayList<>();
+		List<RenderedStatement> rendered = concurrently(this.renderer.render(creations));
+		List<RenderedStatement> drops = concurrently(this.renderer.renderDowngrade(creations));
+		for (int i = 0; i < rendered.size(); i++) {
+			statements.add(new RenderedStatement(drops.get(drops.size() - 1 - i).sql()));
+			statements.add(rendered.get(i));
+		}
+		return statements;
+	}
+
+	private static List<RenderedStatement> concurrently(List<RenderedStatement> statements) {
+		List<RenderedStatement> result = new ArrayList<>(statements.size());
+		for (RenderedStatement statement : statements) {
+			String sql = statement.sql();
+			if (sql.startsWith("DROP INDEX ")) {
+				sql = "DROP INDEX CONCURRENTLY " + sql.substring("DROP INDEX ".length());
+			}
+			else if (sql.startsWith("CREATE INDEX ")) {
+				sql = "CREATE INDEX CONCURRENTLY " + sql.substring("CREATE INDEX ".length());
+			}
+			else if (sql.startsWith("CREATE UNIQUE INDEX ")) {
+				sql = "CREATE UNIQUE INDEX CONCURRENTLY " + sql.substring("CREATE UNIQUE INDEX ".length());
+			}
+			else {
+				throw new IllegalStateException("Not an index statement: " + sql);
+			}
+			result.add(new RenderedStatement(sql, statement.warnings(), false));
+		}
+		return result;
+	}
+
+	/**
+	 * Validates every constraint first, then sets the columns NOT NULL and drops their checks: a
+	 * {@code SET NOT NULL} takes an ACCESS EXCLUSIVE lock held to the commit, which a validation
+	 * after it would hold through its scan.
+	 */
+	private Step validateStep(Set<Operation> notValid, List<NotNull> notNulls,
+			Map<Operation, List<String>> validationWarnings) {
+		Map<Operation, NotNull> byCheck = new HashMap<>();
+		notNulls.forEach((notNull) -> byCheck.put(notNull.check(), notNull));
+		List<RenderedStatement> upgrade = new ArrayList<>();
+		List<RenderedStatement> downgrade = new ArrayList<>();
+		for (Operation operation : notValid) {
+			String table = (operation instanceof AddForeignKey add) ? add.table() : ((AddCheck) operation).table();
+			NotNull notNull = byCheck.get(operation);
+			List<String> warnings = (notNull != null) ? notNullWarning(notNull.alter())
+					: validationWarnings.getOrDefault(operation, List.of());
+			upgrade.add(new RenderedStatement(alterTable(table) + "VALIDATE CONSTRAINT " + quote(constraintName(operation)),
+					warnings, false));
+		}
+		for (NotNull notNull : notNulls) {
+			String alterColumn = alterTable(notNull.alter().table()) + "ALTER COLUMN " + quote(notNull.alter().column());
+			String check = quote(constraintName(notNull.check()));
+			upgrade.add(new RenderedStatement(alterColumn + " SET NOT NULL"));
+			upgrade.add(new RenderedStatement(alterTable(notNull.alter().table()) + "DROP CONSTRAINT IF EXISTS " + check));
+			downgrade.add(0, new RenderedStatement(alterTable(notNull.alter().table()) + "ADD CONSTRAINT " + check
+					+ " CHECK (" + notNull.check().check().expression() + ") NOT VALID"));
+			downgrade.add(0, new RenderedStatement(alterColumn + " DROP NOT NULL"));
+		}
+		List<String> note = new ArrayList<>();
+		note.add("Online form: VALIDATE CONSTRAINT scans the table holding a SHARE UPDATE EXCLUSIVE lock: reads and writes go on.");
+		if (!notNulls.isEmpty()) {
+			note.add("SET NOT NULL uses the validated check instead of a scan (PostgreSQL 12+); the check is dropped after.");
+		}
+		if (notNulls.isEmpty()) {
+			note.add("The downgrade has nothing to undo here: a validation changes no definition.");
+		}
+		return transactionalStep(Kind.VALIDATE, upgrade, downgrade, note);
+	}
+
+	private static List<String> notNullWarning(AlterColumn alter) {
+		String column = quote(alter.column());
+		String fill = (alter.target().defaultExpression() != null) ? "DEFAULT" : "<value>";
+		return List.of("fails if " + alter.objectName() + " holds NULL: backfill first, e.g. UPDATE "
+				+ PostgresIdentifiers.qualified(null, alter.table()) + " SET " + column + " = " + fill + " WHERE " + column
+				+ " IS NULL");
+	}
+
+	private static String constraintName(Operation operation) {
+		if (operation instanceof AddForeignKey add) {
+			ForeignKey foreignKey = add.foreignKey();
+			return (foreignKey.name() != null) ? foreignKey.name()
+					: ConstraintNames.foreignKey(add.table(), foreignKey.columns(), foreignKey.referencedTable());
+		}
+		AddCheck add = (AddCheck) operation;
+		CheckConstraint check = add.check();
+		return (check.name() != null) ? check.name() : ConstraintNames.check(add.table(), check.expression());
+	}
+
+	private static String alterTable(String table) {
+		return "ALTER TABLE " + PostgresIdentifiers.qualified(null, table) + " ";
+	}
+
+	private static String quote(String identifier) {
+		return PostgresIdentifiers.quote(identifier);
+	}
+
+}
