@@ -60,10 +60,13 @@ record ValueSetCheck(String subject, List<String> values, long low, long high) {
 		}
 		List<String> conjuncts = split(text, " AND ");
 		if (conjuncts.size() == 2) {
-			Matcher low = BOUND.matcher(unwrap(conjuncts.get(0).trim()));
-			Matcher high = BOUND.matcher(unwrap(conjuncts.get(1).trim()));
-			if (low.matches() && high.matches() && low.group(2).equals(">=") && high.group(2).equals("<=")
-					&& column(low.group(1)).equals(column(high.group(1)))) {
+			Matcher first = BOUND.matcher(unwrap(conjuncts.get(0).trim()));
+			Matcher second = BOUND.matcher(unwrap(conjuncts.get(1).trim()));
+			if (first.matches() && second.matches() && !first.group(2).equals(second.group(2))
+					&& column(first.group(1)).equals(column(second.group(1)))) {
+				// Bean Validation's @Min and @Max reach the DDL in either order
+				Matcher low = first.group(2).equals(">=") ? first : second;
+				Matcher high = (low == first) ? second : first;
 				return Optional.of(new ValueSetCheck(column(low.group(1)), null, Long.parseLong(low.group(3)),
 						Long.parseLong(high.group(3))));
 			}
