@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.Properties;
 
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -28,6 +29,9 @@ class SampleRestApiTests {
 
 	@Test
 	void duplicateEmailIsAConflictAndMissingRequiredFieldsAreBadRequests(TestDatabase database) throws Exception {
+		// Boot's logging sets system properties (the console threshold) that would outlive this app and change the
+		// output of the command-mode apps other tests start in this JVM
+		Properties systemProperties = (Properties) System.getProperties().clone();
 		// no arguments, which the shell would take for a command
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(SampleApplication.class)
 			.properties(Map.of("spring.datasource.url", database.jdbcUrl(), "spring.datasource.username", database.username(),
@@ -49,6 +53,9 @@ class SampleRestApiTests {
 			HttpResponse<String> contacts = this.http.send(HttpRequest.newBuilder(URI.create(base + "/contacts")).build(),
 					HttpResponse.BodyHandlers.ofString());
 			assertThat(json.readTree(contacts.body())).hasSize(1);
+		}
+		finally {
+			System.setProperties(systemProperties);
 		}
 	}
 
