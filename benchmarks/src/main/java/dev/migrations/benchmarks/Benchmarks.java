@@ -87,8 +87,8 @@ public final class Benchmarks {
 			int value = Integer.parseInt(args[++i]);
 			settings = settings.with(arg, value);
 		}
-		if (!List.of("all", "p1", "p2", "p3", "p4", "safety").contains(which)) {
-			throw new IllegalArgumentException("Unknown benchmark " + which + ": use all, p1, p2, p3, p4 or safety.");
+		if (!List.of("all", "p1", "p2", "p3", "p4", "safety", "stairway").contains(which)) {
+			throw new IllegalArgumentException("Unknown benchmark " + which + ": use all, p1, p2, p3, p4, safety or stairway.");
 		}
 
 		long started = System.nanoTime();
@@ -98,7 +98,7 @@ public final class Benchmarks {
 		try {
 			header = header();
 			RevisionFixtures fixtures = null;
-			if (!which.equals("p3") && !which.equals("p4") && !which.equals("safety")) {
+			if (!which.equals("p3") && !which.equals("p4") && !which.equals("safety") && !which.equals("stairway")) {
 				fixtures = RevisionFixtures.write(work, settings.revisions());
 			}
 			if (which.equals("all") || which.equals("p1")) {
@@ -115,6 +115,9 @@ public final class Benchmarks {
 			}
 			if (which.equals("all") || which.equals("safety")) {
 				new SafetyBenchmark(work).run(report);
+			}
+			if (which.equals("all") || which.equals("stairway")) {
+				new StairwayBenchmark(settings, work).run(report);
 			}
 		}
 		finally {
