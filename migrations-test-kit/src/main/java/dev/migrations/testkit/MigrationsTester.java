@@ -1,5 +1,7 @@
 package dev.migrations.testkit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.runner.CommandResult;
 
 /**
  * Checks an application's revisions against a real database: the checks every team otherwise writes by
@@ -100,28 +103,33 @@ public final class MigrationsTester {
 	 */
 	public MigrationsTester assertStairway() {
 		toBase("before the stairway");
-		SchemaSnapshot before = SchemaSnapshot.take(this.migrations);
-		for (Revision revision : this.migrations.graph().revisions()) {
-			String name = describe(revision);
-			upgrade(revision.id(), () -> "stairway: upgrade of " + name);
-			SchemaSnapshot upgraded = SchemaSnapshot.take(this.migrations);
-			downgradeOne(revision, () -> "stairway: downgrade of " + name);
-			SchemaSnapshot downgraded = SchemaSnapshot.take(this.migrations);
-			List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
-			if (!differences.isEmpty()) {
-				throw new AssertionFailedError("Stairway: the downgrade of " + name
-						+ " does not restore the schema it started from:" + lines(differences)
-						+ "\nMake its downgrade section undo every object its upgrade creates or changes.");
+		try (Connection connection = this.migrations.dataSource().getConnection()) {
+			SchemaSnapshot before = SchemaSnapshot.take(this.migrations, connection, false);
+			for (Revision revision : this.migrations.graph().revisions()) {
+				String name = describe(revision);
+				upgrade(revision.id(), () -> "stairway: upgrade of " + name);
+				SchemaSnapshot upgraded = SchemaSnapshot.take(this.migrations, connection, false);
+				downgradeOne(revision, () -> "stairway: downgrade of " + name);
+				SchemaSnapshot downgraded = SchemaSnapshot.take(this.migrations, connection, false);
+				List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
+				if (!differences.isEmpty()) {
+					throw new AssertionFailedError("Stairway: the downgrade of " + name
+							+ " does not restore the schema it started from:" + lines(differences)
+							+ "\nMake its downgrade section undo every object its upgrade creates or changes.");
+				}
+				upgrade(revision.id(), () -> "stairway: upgrade again (after its downgrade) of " + name);
+				SchemaSnapshot again = SchemaSnapshot.take(this.migrations, connection, false);
+				differences = upgraded.differences(again, "after the first upgrade", "after the second");
+				if (!differences.isEmpty()) {
+					throw new AssertionFailedError("Stairway: upgrading " + name
+							+ " again after its downgrade gives another schema than the first time:" + lines(differences)
+							+ "\nIts downgrade leaves something its upgrade then builds on; make the two sections mirror each other.");
+				}
+				before = again;
 			}
-			upgrade(revision.id(), () -> "stairway: upgrade again (after its downgrade) of " + name);
-			SchemaSnapshot again = SchemaSnapshot.take(this.migrations);
-			differences = upgraded.differences(again, "after the first upgrade", "after the second");
-			if (!differences.isEmpty()) {
-				throw new AssertionFailedError("Stairway: upgrading " + name
-						+ " again after its downgrade gives another schema than the first time:" + lines(differences)
-						+ "\nIts downgrade leaves something its upgrade then builds on; make the two sections mirror each other.");
-			}
-			before = again;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not connect for the stairway's snapshots: " + ex.getMessage(), ex);
 		}
 		return this;
 	}
@@ -213,10 +221,16 @@ public final class MigrationsTester {
 
 	private void downgradeOne(Revision revision, Supplier<String> what) {
 		// one step down from this revision: its parents stay applied
-		downgrade("-1", what);
-		if (this.migrations.current().contains(revision.id())) {
+		CommandResult result;
+		try {
+			result = this.migrations.downgrade("-1");
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+		}
+		if (result.currentAfter().contains(revision.id())) {
 			throw new AssertionFailedError(capitalize(what.get()) + " did not revert it: the database is still at "
-					+ this.migrations.current());
+					+ result.currentAfter());
 		}
 	}
 

@@ -32,7 +32,8 @@ import dev.migrations.schema.SchemaModel;
  * functions and procedures; triggers; extensions. On MariaDB: columns, tables with engine and comment,
  * indexes, constraints with check clauses and foreign key actions, views, routines and triggers.
  * <p>
- * The catalog is read in one query, so a snapshot costs one round trip plus the introspection.
+ * The catalog is read in one query, so a snapshot costs one round trip (plus the introspection when the model
+ * is asked for).
  */
 final class SchemaSnapshot {
 
@@ -174,11 +175,28 @@ final class SchemaSnapshot {
 		this.objects = Collections.unmodifiableSortedMap(objects);
 	}
 
-	/** Reads the schema {@code migrations} works on, leaving its version tables out. */
+	/** Reads the schema {@code migrations} works on, leaving its version tables out, with the model. */
 	static SchemaSnapshot take(Migrations migrations) {
-		String vendor = migrations.dialect().name();
-		Set<String> versionTables = Set.of(migrations.versionTable(), migrations.versionTable() + "_log");
 		try (Connection connection = migrations.dataSource().getConnection()) {
+			return take(migrations, connection, true);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the schema for a snapshot: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Reads the schema on a connection the caller keeps open across snapshots (the catalog query is then
+	 * prepared once by the server).
+	 * @param withModel whether to introspect the model too; the catalog carries everything the model does,
+	 * the model only names differences the way {@code db check} does
+	 */
+	static SchemaSnapshot take(Migrations migrations, Connection connection, boolean withModel) {
+		String vendor = migrations.dialect().name();
+		String vt = migrations.versionTable();
+		String log = vt + "_log";
+		Set<String> versionTables = Set.of(vt, log);
+		try {
 			String schema = (migrations.schema() != null) ? migrations.schema()
 					: migrations.dialect().currentSchema(connection);
 			SchemaIntrospector introspector = switch (vendor) {
@@ -187,10 +205,9 @@ final class SchemaSnapshot {
 				default -> throw new IllegalStateException("Schema snapshots need PostgreSQL or MariaDB, but "
 						+ migrations.dataSource() + " is " + vendor + ": run these tests on one of them.");
 			};
-			SchemaModel model = introspector.introspect(connection, schema, (table) -> !versionTables.contains(table));
+			SchemaModel model = withModel
+					? introspector.introspect(connection, schema, (table) -> !versionTables.contains(table)) : null;
 			SortedMap<String, String> objects = new TreeMap<>();
-			String vt = migrations.versionTable();
-			String log = vt + "_log";
 			if (vendor.equals("postgresql")) {
 				read(connection, POSTGRES_CATALOG, objects, schema, vt, log);
 			}
@@ -252,7 +269,7 @@ final class SchemaSnapshot {
 				lines.add(name + ": " + before + " " + oneLine(mine) + "; " + after + " " + oneLine(theirs));
 			}
 		}
-		if (lines.isEmpty() && !this.model.equals(other.model)) {
+		if (lines.isEmpty() && this.model != null && other.model != null && !this.model.equals(other.model)) {
 			// the catalog agrees, the model does not: say what the introspector sees
 			for (Difference difference : new SchemaDiffer().differences(other.model, this.model, DiffOptions.defaults())) {
 				lines.add(difference.kind() + " " + difference.object() + ": " + difference.detail() + " (" + before

@@ -40,7 +40,7 @@ class DriftScenarioTests {
 	}
 
 	@Test
-	@DisplayName("The shipped revisions on an empty database build exactly the schema the entities describe, and undo it")
+	@DisplayName("The shipped revisions on an empty database build exactly the schema the entities describe, from the command line")
 	void shippedRevisionsBuildTheSchemaTheEntitiesDescribe() {
 		assertThat(this.cli.ok("db", "upgrade").lines()).last().asString()
 			.matches("Upgraded to " + HEAD + " from base: 4 revisions in \\d+ ms\\.");
@@ -48,10 +48,7 @@ class DriftScenarioTests {
 
 		assertThat(this.cli.ok("db", "downgrade", "base").lines()).last().asString()
 			.matches("Downgraded to base from " + HEAD + ": 4 revisions in \\d+ ms\\.");
-		assertThat(this.catalog.tables()).containsExactly("migrations_version", "migrations_version_log");
-		assertThat(this.catalog.enumTypes()).isEmpty();
-		assertThat(this.catalog.rows("SELECT sequence_name FROM information_schema.sequences"
-				+ " WHERE sequence_schema = current_schema()")).isEmpty();
+		// that nothing but the version tables remains is RevisionsTest's assertDowngradeLeavesNoTrace
 
 		this.cli.ok("db", "upgrade");
 		assertThat(this.cli.ok("db", "check").out()).isEqualTo(NO_DIFFERENCES);
