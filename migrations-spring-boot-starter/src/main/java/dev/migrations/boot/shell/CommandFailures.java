@@ -1,11 +1,14 @@
 package dev.migrations.boot.shell;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Properties;
+import java.util.function.Function;
 
 import dev.migrations.MigrationsException;
 
@@ -25,6 +28,25 @@ import org.springframework.util.ClassUtils;
 final class CommandFailures {
 
 	private CommandFailures() {
+	}
+
+	/**
+	 * The messages for failures of the {@code db} commands: with {@code --debug} (the {@code debug}
+	 * property) the stack trace follows the message.
+	 */
+	static Function<Throwable, String> describer(Environment environment) {
+		return (failure) -> isDebug(environment) ? describe(failure) + "\n" + stackTrace(failure) : describe(failure);
+	}
+
+	static boolean isDebug(Environment environment) {
+		String debug = environment.getProperty("debug");
+		return debug != null && !debug.equalsIgnoreCase("false");
+	}
+
+	private static String stackTrace(Throwable failure) {
+		StringWriter trace = new StringWriter();
+		failure.printStackTrace(new PrintWriter(trace));
+		return trace.toString().stripTrailing();
 	}
 
 	/** Whether the failure carries the tool's message or the database's answer. */

@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * reads {@code -1} as an option. The arguments are already words, so they are read as such:
  * {@code --name=value}, {@code --name value}, {@code -m value}, {@code --flag} (an option the command
  * declares as boolean), {@code -N} as an argument, and everything after {@code --} as arguments.
- * Spring properties ({@code --spring.datasource.url=...}, any {@code --name} with a dot) are left to
- * Spring Boot.
+ * Spring properties ({@code --spring.datasource.url=...}, any {@code --name} with a dot) and Spring Boot's
+ * {@code --debug} and {@code --trace} are left to Spring Boot.
  */
 final class CommandLineInput {
 
@@ -56,7 +56,8 @@ final class CommandLineInput {
 		}
 		int equals = arg.indexOf('=');
 		String name = (equals >= 0) ? arg.substring(2, equals) : arg.substring(2);
-		return name.indexOf('.') >= 0;
+		// --debug and --trace are Spring Boot's switches: they ask for stack traces, they are no command's options
+		return name.indexOf('.') >= 0 || name.equals("debug") || name.equals("trace");
 	}
 
 	/**

@@ -54,8 +54,7 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 		System.out.flush();
 		err.println(CommandFailures.describe(CommandFailures.isExplained(exception) ? exception
 				: CommandFailures.connectionFailure(environment, exception)));
-		String debug = environment.getProperty("debug");
-		if ((debug != null && !debug.equalsIgnoreCase("false")) || logger.isDebugEnabled()) {
+		if (CommandFailures.isDebug(environment) || logger.isDebugEnabled()) {
 			exception.printStackTrace(err);
 		}
 		err.flush();

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The {@code db} commands as a command line, and the runner of command mode ({@code java -jar app.jar
@@ -50,12 +51,13 @@ public final class MigrationsCommandsAutoConfiguration {
 		}
 
 		@Bean
-		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress) {
+		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
+				Environment environment) {
 			DbCommands commands = new DbCommands(migrations::getObject, progress);
 			return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
 					commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
 					commands.stamp(), commands.check(), commands.merge(), commands.createDb()),
-					CommandFailures::describe);
+					CommandFailures.describer(environment));
 		}
 
 	}

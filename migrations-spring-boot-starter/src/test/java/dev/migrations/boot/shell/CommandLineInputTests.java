@@ -26,6 +26,8 @@ class CommandLineInputTests {
 				"--spring.datasource.url=jdbc:x", "+1", "--logging.level.root=info" }))
 			.containsExactly("db", "upgrade", "+1");
 		assertThat(CommandLineInput.commandWords(new String[] { "--server.port=0" })).isEmpty();
+		assertThat(CommandLineInput.commandWords(new String[] { "db", "upgrade", "--debug", "head" }))
+			.containsExactly("db", "upgrade", "head");
 	}
 
 	@Test

@@ -163,6 +163,17 @@ class CommandModeTests {
 		assertThat(unknownOption.err()).contains("Unknown option --verbose for db current");
 	}
 
+	@Test
+	void debugAddsTheStackTraceAfterTheMessage() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run quiet = run(null, "db", "upgrade", "nonsense");
+		assertThat(quiet.err()).doesNotContain("\tat dev.migrations.");
+
+		Run debug = run(null, "db", "upgrade", "nonsense", "--debug");
+		assertThat(debug.exitCode()).isEqualTo(2);
+		assertThat(debug.err()).contains("no revision 'nonsense' among the 2 known revisions").contains("\tat dev.migrations.");
+	}
+
 	/** Starts the test application with the command's words, then the database settings, as arguments. */
 	private Run run(Consumer<ConfigurableApplicationContext> inspect, String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));
