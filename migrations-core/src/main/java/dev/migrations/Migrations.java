@@ -58,11 +58,11 @@ import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionSources;
 import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
-import dev.migrations.sql.SqlSyntax;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationsListener;
+import dev.migrations.sql.SqlSyntax;
 
 /**
  * The commands of the tool as a plain Java API, the same verbs as the {@code db} shell commands:
@@ -343,7 +343,6 @@ public final class Migrations {
 
 	/** {@code db heads}: the heads of the revision graph. */
 	public List<RevisionInfo> heads() {
-		requireLocations();
 		List<RevisionInfo> heads = new ArrayList<>();
 		for (String id : this.graph.heads()) {
 			heads.add(info(this.graph.get(id), null));
@@ -361,13 +360,11 @@ public final class Migrations {
 
 	/** {@code db history}: every revision, newest first, with its state when a database is configured. */
 	public List<RevisionInfo> history() {
-		requireLocations();
 		return history((this.configuration.dataSource != null) ? this.migrator.state() : null);
 	}
 
 	/** {@code db show REV}: one revision (id or unique prefix). */
 	public RevisionInfo show(String revision) {
-		requireLocations();
 		Revision found = this.graph.resolve(revision);
 		DatabaseState state = (this.configuration.dataSource != null) ? this.migrator.state() : null;
 		return info(found, state);

@@ -229,7 +229,8 @@ public final class MigrationsConfiguration {
 	 * running as if there were no revisions. {@link #load()} itself does not fail, so that
 	 * {@link Migrations#init()} can create the directory; {@link Migrations#check()} and
 	 * {@link Migrations#compare}, which compare the entities with the database and read no revision,
-	 * do not fail either. A class path location counts as existing while the
+	 * and {@link Migrations#heads()}, {@link Migrations#history()} and {@link Migrations#show}, which
+	 * list the revisions read (none), do not fail either. A class path location counts as existing while the
 	 * {@linkplain #outputDirectory output directory} that mirrors it exists.
 	 */
 	public MigrationsConfiguration failOnMissingLocations(boolean failOnMissingLocations) {

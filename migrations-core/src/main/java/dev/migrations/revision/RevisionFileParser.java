@@ -157,19 +157,27 @@ public final class RevisionFileParser {
 							+ " (and the SQL that undoes it after a line `-- downgrade`)");
 		}
 		int downgradeMarker = -1;
-		// Lines of the SQL (line 1 is the line after `-- upgrade`) that start outside every string,
-		// quoted identifier, block comment and dollar quote: only there is a marker line a marker.
-		// Read once, and only when a line looks like a marker.
-		BitSet outsideQuotes = null;
+		int lastCandidate = -1;
 		for (int i = upgradeMarker + 1; i < lineCount; i++) {
+			if (marker(content, lines[2 * i], lines[2 * i + 1]) != NONE) {
+				lastCandidate = i;
+			}
+		}
+		// Which lines of the SQL (line 1 is the line after `-- upgrade`) start outside every string,
+		// quoted identifier, block comment and dollar quote: only there is a marker line a marker.
+		// Read up to the last line that looks like a marker, and only when some text before it could
+		// open such a construct.
+		BitSet outsideQuotes = null;
+		if (lastCandidate >= 0) {
+			int sqlStart = lines[2 * (upgradeMarker + 1)];
+			int sqlEnd = lines[2 * lastCandidate];
+			if (mayOpenQuote(content, sqlStart, sqlEnd)) {
+				outsideQuotes = SqlSplitter.linesOutsideQuotes(content, sqlStart, sqlEnd, syntax);
+			}
+		}
+		for (int i = upgradeMarker + 1; i <= lastCandidate; i++) {
 			int marker = marker(content, lines[2 * i], lines[2 * i + 1]);
-			if (marker == NONE) {
-				continue;
-			}
-			if (outsideQuotes == null) {
-				outsideQuotes = SqlSplitter.linesOutsideQuotes(content.substring(lines[2 * (upgradeMarker + 1)]), syntax);
-			}
-			if (!outsideQuotes.get(i - upgradeMarker)) {
+			if (marker == NONE || (outsideQuotes != null && !outsideQuotes.get(i - upgradeMarker))) {
 				continue;
 			}
 			boolean upgrade = marker == UPGRADE;
@@ -409,6 +417,17 @@ public final class RevisionFileParser {
 			return NONE;
 		}
 		return (skipSpace(text, i, end) == end) ? kind : NONE;
+	}
+
+	/** Whether {@code text[start, end)} holds a character that can open a construct spanning lines. */
+	private static boolean mayOpenQuote(String text, int start, int end) {
+		for (int i = start; i < end; i++) {
+			char c = text.charAt(i);
+			if (c == '\'' || c == '"' || c == '`' || c == '$' || c == '/') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	// the regex \s: [ \t\n\x0B\f\r]

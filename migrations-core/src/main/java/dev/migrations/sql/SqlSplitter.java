@@ -91,9 +91,14 @@ public final class SqlSplitter {
 	private int atomicDepth;
 
 	private SqlSplitter(String script, SqlSyntax syntax, int firstLine, BitSet topLevelLines) {
+		this(script, 0, script.length(), syntax, firstLine, topLevelLines);
+	}
+
+	private SqlSplitter(String script, int from, int to, SqlSyntax syntax, int firstLine, BitSet topLevelLines) {
 		this.script = script;
 		this.syntax = syntax;
-		this.length = script.length();
+		this.pos = from;
+		this.length = to;
 		this.line = firstLine;
 		this.topLevelLines = topLevelLines;
 	}
@@ -136,12 +141,26 @@ public final class SqlSplitter {
 	 * @return the 1-based numbers of those lines; line 1 always
 	 */
 	public static BitSet linesOutsideQuotes(String script, SqlSyntax syntax) {
+		return linesOutsideQuotes(script, 0, script.length(), syntax);
+	}
+
+	/**
+	 * As {@link #linesOutsideQuotes(String, SqlSyntax)} for the part {@code script[from, to)}, whose
+	 * first line is line 1: a revision file's SQL is read where it is, without a copy.
+	 * @param script the text holding the SQL
+	 * @param from where the SQL starts
+	 * @param to where it ends
+	 * @param syntax the lexical rules of the target database
+	 * @return the 1-based numbers (counted from {@code from}) of the lines starting outside quotes
+	 */
+	public static BitSet linesOutsideQuotes(String script, int from, int to, SqlSyntax syntax) {
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(syntax, "syntax");
+		Objects.checkFromToIndex(from, to, script.length());
 		BitSet lines = new BitSet();
 		lines.set(1);
 		try {
-			new SqlSplitter(script, syntax, 1, lines).run();
+			new SqlSplitter(script, from, to, syntax, 1, lines).run();
 		}
 		catch (SqlSyntaxException ex) {
 			// an unterminated construct: the lines after its start are inside it
@@ -300,7 +319,7 @@ public final class SqlSplitter {
 		}
 		String tag = this.script.substring(quoteStart, tagEnd);
 		int close = this.script.indexOf(tag, tagEnd);
-		if (close < 0) {
+		if (close < 0 || close + tag.length() > this.length) {
 			throw unterminated("dollar-quoted string " + tag, tag);
 		}
 		token(close + tag.length());

@@ -30,9 +30,9 @@ public class MigrationsProperties {
 	private List<String> locations = new ArrayList<>(List.of(MigrationsConfiguration.DEFAULT_LOCATION));
 
 	/**
-	 * Whether a revision location that does not exist makes the startup upgrade and every 'db'
-	 * command that reads revisions fail ('db init' and 'db check' excepted). When false, a missing
-	 * location counts as one without revisions.
+	 * Whether a revision location that does not exist makes the startup upgrade and the 'db'
+	 * commands that act on revisions fail ('db init', 'db check' and the listing commands excepted).
+	 * When false, a missing location counts as one without revisions.
 	 */
 	private boolean failOnMissingLocations = true;
 

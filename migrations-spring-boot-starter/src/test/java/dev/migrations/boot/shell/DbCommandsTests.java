@@ -202,14 +202,11 @@ class DbCommandsTests {
 	void initRevisionHeadsAndMergeWriteTheRevisionFiles(TestDatabase database) throws IOException {
 		Path directory = this.revisions.resolve("db/revisions");
 		try (ShellSession shell = ShellSession.start(database, directory, "--spring.main.lazy-initialization=true")) {
-			Result missing = shell.run("db history");
-			assertThat(missing.status()).isNotZero();
-			assertThat(missing.message()).contains("filesystem:" + directory + " does not exist", "db init");
+			assertThat(shell.run("db history").lines())
+				.containsExactly("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
 			Result init = shell.run("db init");
 			assertThat(init.lines().get(0)).isEqualTo("Created " + directory + ".");
 			assertThat(directory).isDirectory();
-			assertThat(shell.run("db history").lines())
-				.containsExactly("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
 
 			Result first = shell.run("db revision -m \"create bulletin\"");
 			Path root = onlyFile(directory);
