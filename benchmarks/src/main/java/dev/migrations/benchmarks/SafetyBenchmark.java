@@ -50,6 +50,8 @@ final class SafetyBenchmark {
 
 	private final int rows = Integer.getInteger("bench.safety.rows", 1_000_000);
 
+	private final int generatedRuns = Integer.getInteger("bench.safety.generated-runs", REHEARSAL_RUNS);
+
 	SafetyBenchmark(Path work) {
 		this.work = work;
 	}
@@ -195,7 +197,7 @@ final class SafetyBenchmark {
 	private void rehearseGenerated(Report report) throws IOException, SQLException {
 		String rows = String.format(Locale.ROOT, "%,d", this.rows);
 		System.err.println("S3: migrate an index, a foreign key and a NOT NULL on " + rows + " rows, plain and online,"
-				+ " " + REHEARSAL_RUNS + " rehearsals each");
+				+ " " + this.generatedRuns + " rehearsals each");
 		Path plainDirectory = Files.createDirectories(this.work.resolve("generated-plain"));
 		Path onlineDirectory = Files.createDirectories(this.work.resolve("generated-online"));
 		List<Class<?>> v1 = List.of(dev.migrations.benchmarks.online.v1.Category.class,
@@ -231,7 +233,7 @@ final class SafetyBenchmark {
 			RehearsalOptions copy = RehearsalOptions.copy(database.jdbcUrl(), database.username(), database.password());
 			Exposure plainExposure = new Exposure();
 			Exposure onlineExposure = new Exposure();
-			for (int i = 0; i < REHEARSAL_RUNS; i++) {
+			for (int i = 0; i < this.generatedRuns; i++) {
 				for (int k = 0; k < 2; k++) {
 					boolean plainTurn = (i + k) % 2 == 0;
 					RehearsalReport rehearsal = (plainTurn ? plainMigrations : onlineMigrations).rehearse("head", copy);
@@ -247,7 +249,7 @@ final class SafetyBenchmark {
 					plain.files().size(), plainExposure.describe(), online.files().size(), onlineExposure.describe());
 			System.err.println("  " + measured);
 			report.add(new Report.TargetRow("S3 generated index + foreign key + NOT NULL on " + rows + " rows, plain vs"
-					+ " online form (median of " + REHEARSAL_RUNS + ")", measured,
+					+ " online form (median of " + this.generatedRuns + ")", measured,
 					Stats.median(onlineExposure.writesBlocked) * 10 < Stats.median(plainExposure.writesBlocked)));
 		}
 	}

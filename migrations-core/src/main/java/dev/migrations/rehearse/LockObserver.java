@@ -55,10 +55,10 @@ final class LockObserver implements AutoCloseable {
 	Observed run(Connection connection, String sql, String relation) throws SQLException {
 		int pid = PgLocks.pid(connection);
 		String table = (relation != null) ? tableOf(relation) : null;
-		this.observer.setAutoCommit(false);
 		boolean holding = false;
 		try {
 			if (table != null) {
+				this.observer.setAutoCommit(false);
 				try (Statement statement = this.observer.createStatement()) {
 					statement.execute("LOCK TABLE " + table + " IN ROW EXCLUSIVE MODE");
 				}
@@ -78,6 +78,9 @@ final class LockObserver implements AutoCloseable {
 				if (holding && (blocked || polled - started > GIVE_UP_NANOS)) {
 					caught = blocked;
 					this.observer.commit();
+					// the reads that follow must not keep a transaction open: CREATE INDEX CONCURRENTLY waits
+					// for every transaction older than its snapshots to end, this session's too
+					this.observer.setAutoCommit(true);
 					holding = false;
 					waited = System.nanoTime() - lastFree;
 				}

@@ -8,10 +8,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +29,8 @@ import dev.migrations.introspect.PostgresIntrospector;
 import dev.migrations.lint.Finding;
 import dev.migrations.lint.LintOptions;
 import dev.migrations.lint.LintResult;
+import dev.migrations.lint.LockMode;
+import dev.migrations.rehearse.RehearsalReport;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -65,6 +69,7 @@ class OnlineFormScenariosTest {
 	 * NULL, on tables with rows, and a new table with an index and a foreign key: four revisions.
 	 */
 	@Test
+	@Timeout(value = 10, unit = TimeUnit.MINUTES)
 	void changesToTablesWithRowsBecomeAChainThatEndsWhereThePlainFormEnds(TestDatabase db) throws IOException {
 		Path onlineDirectory = Files.createDirectories(this.directory.resolve("online"));
 		Migrations first = migrations(db.dataSource(), onlineDirectory, EXISTING_V1);
@@ -128,6 +133,14 @@ class OnlineFormScenariosTest {
 			.revisions(result.files().stream().map(OnlineFormScenariosTest::revisionId).toList()));
 		assertThat(lint.findings()).as(lint.toText()).noneMatch((finding) -> ONLINE_RULES.contains(finding.rule()));
 		assertThat(lint.failed()).as(lint.toText()).isFalse();
+
+		// rehearsed on a copy, the index build is watched from a second session and lets it finish
+		RehearsalReport rehearsal = second.rehearse("head");
+		assertThat(rehearsal.failed()).as(rehearsal.toText()).isFalse();
+		assertThat(rehearsal.revisions()).hasSize(4);
+		assertThat(rehearsal.revisions().get(2).statements().get(1).locks())
+			.anyMatch((lock) -> lock.relation().equals("public.customer") && lock.mode() == LockMode.SHARE_UPDATE_EXCLUSIVE)
+			.noneMatch((lock) -> lock.relation().equals("public.customer") && lock.mode().blocksWrites());
 
 		second.upgrade("head");
 		assertThat(second.check()).as("check after the online chain").isEmpty();
