@@ -64,7 +64,7 @@ class ConcurrentUpgradePostgresTest {
 					start.countDown();
 					int applied = 0;
 					for (Future<CommandResult> result : results) {
-						CommandResult done = result.get(60, TimeUnit.SECONDS);
+						CommandResult done = result.get(5, TimeUnit.MINUTES);
 						assertThat(done.currentAfter()).containsExactly(head);
 						applied += done.steps().size();
 					}

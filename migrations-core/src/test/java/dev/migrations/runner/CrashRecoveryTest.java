@@ -142,16 +142,18 @@ class CrashRecoveryTest {
 	void revisionWhoseConnectionIsKilledIsRecordedAsFailedOnMariaDb(@MariaDb TestDatabase db) throws Exception {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name varchar(50));", "DROP TABLE item;");
+		// named after the database: MariaDB's named locks are server-wide, and another build may run this test too
+		String lock = "crash_recovery_" + db.name();
 		files.write(INDEX, BASE, "index",
-				"CREATE INDEX ix_item_name ON item (name);\nSELECT get_lock('crash_recovery_test', 600);",
+				"CREATE INDEX ix_item_name ON item (name);\nSELECT get_lock('" + lock + "', 600);",
 				"DROP INDEX ix_item_name ON item;");
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
 		Throwable failure;
 		try (Connection blocker = db.dataSource().getConnection()) {
-			query(blocker, "select get_lock('crash_recovery_test', 0)");
+			query(blocker, "select get_lock('" + lock + "', 0)");
 			Future<CommandResult> upgrade = this.pool.submit(() -> migrations.upgrade("head"));
 			String waiting = awaitValue(db.dataSource(), "select id from information_schema.processlist"
-					+ " where info like 'SELECT get_lock(''crash_recovery_test'', 600)%'");
+					+ " where info like 'SELECT get_lock(''" + lock + "'', 600)%'");
 			query(blocker, "kill connection " + waiting);
 			failure = catchThrowable(() -> upgrade.get(2, TimeUnit.MINUTES)).getCause();
 		}
@@ -163,7 +165,9 @@ class CrashRecoveryTest {
 
 	/** The backend waiting for advisory lock 4242. */
 	static String waitingPostgresPid(DataSource dataSource) throws Exception {
-		return awaitValue(dataSource, "select pid from pg_locks where locktype = 'advisory' and objid = 4242 and not granted");
+		// in this database only: another build on the same server may be running this test too
+		return awaitValue(dataSource, "select pid from pg_locks where locktype = 'advisory' and objid = 4242 and not granted"
+				+ " and database = (select oid from pg_database where datname = current_database())");
 	}
 
 	/** Waits for a condition in the database (a statement reaching a point), not for time to pass. */

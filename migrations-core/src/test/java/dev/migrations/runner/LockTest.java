@@ -202,7 +202,8 @@ class LockTest {
 		@Override
 		public void upgrade(Connection connection) throws Exception {
 			this.inside.countDown();
-			this.release.await(2, TimeUnit.MINUTES);
+			// until the test releases it (also when it fails), not for a time a slow machine could outlast
+			this.release.await(10, TimeUnit.MINUTES);
 		}
 
 		@Override

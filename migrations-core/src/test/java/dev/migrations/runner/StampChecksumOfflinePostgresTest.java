@@ -124,7 +124,7 @@ class StampChecksumOfflinePostgresTest {
 		Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
 				offline.psqlConnectionUri()).redirectErrorStream(true).start();
 		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(process.exitValue()).as(output).isZero();
 
 		assertThat(Sql.postgresSchemaDump(offline.dataSource(), "public"))
@@ -139,7 +139,7 @@ class StampChecksumOfflinePostgresTest {
 		Process downProcess = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
 				offline.psqlConnectionUri()).redirectErrorStream(true).start();
 		String downOutput = new String(downProcess.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(downProcess.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(downProcess.waitFor(5, TimeUnit.MINUTES)).isTrue();
 		assertThat(downProcess.exitValue()).as(downOutput).isZero();
 		assertThat(Sql.postgresTables(offline.dataSource())).containsExactly("migrations_version", "migrations_version_log");
 	}
@@ -167,7 +167,7 @@ class StampChecksumOfflinePostgresTest {
 		ExecutorService pool = Executors.newSingleThreadExecutor();
 		try {
 			Future<CommandResult> first = pool.submit(() -> holder.upgrade("heads"));
-			assertThat(inside.await(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(inside.await(5, TimeUnit.MINUTES)).isTrue();
 
 			Migrations waiter = Migrations.configure().dataSource(db.dataSource()).locations(this.files.location())
 				.javaRevisions(List.of(new BlockingRevision())).lockTimeout(java.time.Duration.ofMillis(300)).load();
@@ -176,7 +176,7 @@ class StampChecksumOfflinePostgresTest {
 				.hasMessageContaining("pid ")
 				.hasMessageContaining("migrations.lock-timeout");
 			release.countDown();
-			assertThat(first.get(30, TimeUnit.SECONDS).steps()).hasSize(6);
+			assertThat(first.get(5, TimeUnit.MINUTES).steps()).hasSize(6);
 		}
 		finally {
 			release.countDown();
@@ -207,7 +207,7 @@ class StampChecksumOfflinePostgresTest {
 		assertThat(Sql.column(db.dataSource(), "select count(*) from greeting")).containsExactly("0");
 	}
 
-	/** Holds the lock by blocking inside a revision until told to go on. */
+	/** Holds the lock by blocking inside a revision until told to go on (after the waiter gave up). */
 	static class BlockingRevision implements dev.migrations.revision.JavaRevision {
 
 		static volatile CountDownLatch inside;
@@ -232,7 +232,7 @@ class StampChecksumOfflinePostgresTest {
 		@Override
 		public void upgrade(java.sql.Connection connection) throws Exception {
 			inside.countDown();
-			release.await(30, TimeUnit.SECONDS);
+			release.await(10, TimeUnit.MINUTES);
 		}
 
 		@Override

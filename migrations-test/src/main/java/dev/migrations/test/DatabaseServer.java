@@ -148,7 +148,7 @@ final class DatabaseServer {
 
 	Connection adminConnection() throws SQLException {
 		return DriverManager.getConnection(this.adminUrl.toString(), connectionProperties(this.vendor, this.user,
-				this.password, Duration.ofSeconds(10)));
+				this.password, Duration.ofMinutes(1)));
 	}
 
 	private void drop(Connection connection, String name) throws SQLException {

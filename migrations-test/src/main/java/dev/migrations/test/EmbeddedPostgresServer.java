@@ -26,7 +26,7 @@ final class EmbeddedPostgresServer {
 			try {
 				// The library registers its own shutdown hook, which stops the server and deletes its data directory.
 				server = EmbeddedPostgres.builder()
-					.setPGStartupWait(Duration.ofSeconds(30))
+					.setPGStartupWait(Duration.ofMinutes(5))
 					// A test server loses nothing worth keeping in a crash; skipping durability makes DDL fast.
 					.setServerConfig("fsync", "off")
 					.setServerConfig("synchronous_commit", "off")

@@ -26,11 +26,13 @@ final class ServerResolver {
 
 	static final String MARIADB_IMAGE = "mariadb:11";
 
-	private static final Duration PORT_PROBE_TIMEOUT = Duration.ofMillis(500);
+	// A closed port or an unknown host still fails at once; these bound only a server that is slow to answer,
+	// as a busy machine's is: giving up on it would skip or misdirect the tests.
+	private static final Duration PORT_PROBE_TIMEOUT = Duration.ofSeconds(30);
 
-	private static final Duration LOCAL_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+	private static final Duration LOCAL_CONNECT_TIMEOUT = Duration.ofMinutes(1);
 
-	private static final Duration URL_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+	private static final Duration URL_CONNECT_TIMEOUT = Duration.ofMinutes(1);
 
 	private ServerResolver() {
 	}

@@ -130,7 +130,7 @@ class TestDatabasesTest {
 				.redirectErrorStream(true)
 				.start();
 			String output = new String(process.getInputStream().readAllBytes());
-			assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+			assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
 			assertThat(process.exitValue()).as(output).isZero();
 			assertThat(Databases.queryString(db, "SELECT count(*) FROM from_psql")).isEqualTo("2");
 		}

@@ -2,7 +2,6 @@ package dev.migrations.sample;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +14,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SampleAppPackagedIT {
 
-	private static final Duration STARTUP = Duration.ofMinutes(2);
+	private static final Duration STARTUP = Duration.ofMinutes(10);
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMinutes(1)).build();
 
 	@TempDir
 	Path directory;
@@ -128,26 +129,27 @@ class SampleAppPackagedIT {
 	/** The packaged app in a JVM of its own, and the PostgreSQL server it starts. */
 	private static final class RunningApp implements AutoCloseable {
 
+		private static final Pattern PORT_LOGGED = Pattern.compile("Tomcat started on port (\\d+)");
+
 		private final Process process;
 
 		private final Path log;
 
-		private final int port;
+		private int port;
 
-		private RunningApp(Process process, Path log, int port) {
+		private RunningApp(Process process, Path log) {
 			this.process = process;
 			this.log = log;
-			this.port = port;
 		}
 
+		/** Starts the app on a port the system picks when it binds, so no other process can take it first. */
 		static RunningApp start(Path jar, Path data, Path log) throws IOException {
-			int port = freePort();
 			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Dsample.embedded-postgres.data-directory=" + data, "-jar", jar.toString(), "--server.port=" + port);
+					"-Dsample.embedded-postgres.data-directory=" + data, "-jar", jar.toString(), "--server.port=0");
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			// no datasource at all, whatever the machine running the build has configured
 			builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_DATASOURCE"));
-			return new RunningApp(builder.start(), log, port);
+			return new RunningApp(builder.start(), log);
 		}
 
 		URI uri(String path) {
@@ -166,6 +168,15 @@ class SampleAppPackagedIT {
 			while (System.nanoTime() < deadline) {
 				if (!this.process.isAlive()) {
 					throw new AssertionError("the app exited with " + this.process.exitValue() + " before it was healthy:\n" + log());
+				}
+				if (this.port == 0) {
+					// the port it bound, once the web server has started
+					Matcher started = PORT_LOGGED.matcher(log());
+					if (!started.find()) {
+						Thread.sleep(500);
+						continue;
+					}
+					this.port = Integer.parseInt(started.group(1));
 				}
 				try {
 					HttpResponse<String> health = http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
@@ -209,8 +220,8 @@ class SampleAppPackagedIT {
 		/** Stops the app as a service manager would (SIGTERM), which stops its PostgreSQL server too. */
 		void stop() throws InterruptedException {
 			this.process.destroy();
-			if (!this.process.waitFor(1, TimeUnit.MINUTES)) {
-				throw new AssertionError("the app did not stop within a minute of SIGTERM:\n" + log());
+			if (!this.process.waitFor(5, TimeUnit.MINUTES)) {
+				throw new AssertionError("the app did not stop within 5 minutes of SIGTERM:\n" + log());
 			}
 		}
 
@@ -220,20 +231,14 @@ class SampleAppPackagedIT {
 			List<ProcessHandle> started = this.process.descendants().toList();
 			if (this.process.isAlive()) {
 				this.process.destroy();
-				if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-					this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+				if (!this.process.waitFor(2, TimeUnit.MINUTES)) {
+					this.process.destroyForcibly().waitFor(1, TimeUnit.MINUTES);
 				}
 			}
 			for (ProcessHandle child : started) {
 				if (child.isAlive()) {
 					child.destroy();
 				}
-			}
-		}
-
-		private static int freePort() throws IOException {
-			try (ServerSocket socket = new ServerSocket(0)) {
-				return socket.getLocalPort();
 			}
 		}
 

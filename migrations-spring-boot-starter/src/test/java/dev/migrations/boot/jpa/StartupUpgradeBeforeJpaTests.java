@@ -102,7 +102,7 @@ class StartupUpgradeBeforeJpaTests {
 			instances.add(CompletableFuture.supplyAsync(() -> {
 				Throwable[] failure = new Throwable[1];
 				try {
-					start.await(30, TimeUnit.SECONDS);
+					start.await(5, TimeUnit.MINUTES);
 					runner.run((context) -> failure[0] = context.getStartupFailure());
 				}
 				catch (Exception ex) {
@@ -112,7 +112,7 @@ class StartupUpgradeBeforeJpaTests {
 			}));
 		}
 		for (CompletableFuture<Throwable> instance : instances) {
-			assertThat(instance.get(2, TimeUnit.MINUTES)).as("startup failure").isNull();
+			assertThat(instance.get(10, TimeUnit.MINUTES)).as("startup failure").isNull();
 		}
 		this.contextRunner.withPropertyValues("migrations.upgrade-on-startup=false").run((context) -> {
 			JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

@@ -60,9 +60,9 @@ class CommandModeProcessTests {
 		Path out = Files.createTempFile(this.directory, "out", ".txt");
 		Path err = Files.createTempFile(this.directory, "err", ".txt");
 		Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-		if (!process.waitFor(3, TimeUnit.MINUTES)) {
+		if (!process.waitFor(5, TimeUnit.MINUTES)) {
 			process.destroyForcibly();
-			throw new AssertionError("`" + String.join(" ", words) + "` did not end within 3 minutes:\n" + Files.readString(out)
+			throw new AssertionError("`" + String.join(" ", words) + "` did not end within 5 minutes:\n" + Files.readString(out)
 					+ Files.readString(err));
 		}
 		return new Finished(process.exitValue(), Files.readString(out), Files.readString(err));

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.commons.logging.Log;
@@ -23,6 +24,8 @@ public final class EmbeddedPostgres {
 	static final int DEFAULT_PORT = 54329;
 
 	static final String DATABASE = "sample";
+
+	static final Duration STARTUP_WAIT = Duration.ofMinutes(5);
 
 	private static EmbeddedPostgres started;
 
@@ -62,7 +65,9 @@ public final class EmbeddedPostgres {
 			int port = isFree(DEFAULT_PORT) ? DEFAULT_PORT : 0;
 			var builder = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
 				.setDataDirectory(dataDirectory.toFile())
-				.setCleanDataDirectory(false);
+				.setCleanDataDirectory(false)
+				// initdb and the first start take far longer than the library's 10 seconds on a busy machine
+				.setPGStartupWait(STARTUP_WAIT);
 			if (port != 0) {
 				builder.setPort(port);
 			}
