@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,21 +15,7 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "merge", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class MergeMojo extends AbstractDbMojo {
-
-	/** What the revision does, e.g. {@code -Dmigrations.message="add phone to contact"}. */
-	@Parameter(property = "migrations.message")
-	String message;
-
-	List<String> messageArguments() throws MojoFailureException {
-		if (this.message == null || this.message.isBlank()) {
-			throw new MojoFailureException("`db " + command() + "` needs a message: -Dmigrations.message=\"add phone to contact\"");
-		}
-		List<String> arguments = new ArrayList<>();
-		arguments.add("-m");
-		arguments.add(this.message);
-		return arguments;
-	}
+public class MergeMojo extends AbstractRevisionWritingMojo {
 
 	/** The revisions to merge, comma-separated; by default all heads. */
 	@Parameter(property = "migrations.revisions")

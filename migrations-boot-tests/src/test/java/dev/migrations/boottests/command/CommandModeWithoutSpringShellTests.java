@@ -10,7 +10,7 @@ import java.util.List;
 
 import dev.migrations.boottests.app.ShopApplication;
 import dev.migrations.boottests.support.Apps;
-import dev.migrations.boottests.support.JavaProcess;
+import dev.migrations.test.JavaProcess;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.test.JavaProcess;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;

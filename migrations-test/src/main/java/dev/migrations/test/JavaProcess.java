@@ -1,4 +1,4 @@
-package dev.migrations.boottests.support;
+package dev.migrations.test;
 
 import java.io.File;
 import java.io.IOException;
@@ -63,7 +63,7 @@ public final class JavaProcess implements AutoCloseable {
 	 * Waits until standard output has a line matching the pattern, or the JVM ended.
 	 * @return the first match's group 1 (or the whole match), {@code null} when the JVM ended first
 	 */
-	String awaitOutput(Pattern pattern) throws IOException, InterruptedException {
+	public String awaitOutput(Pattern pattern) throws IOException, InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
 		while (System.nanoTime() < deadline) {
 			boolean ended = !this.process.isAlive();
@@ -80,15 +80,15 @@ public final class JavaProcess implements AutoCloseable {
 				+ out() + err());
 	}
 
-	boolean isAlive() {
+	public boolean isAlive() {
 		return this.process.isAlive();
 	}
 
-	String out() throws IOException {
+	public String out() throws IOException {
 		return Files.readString(this.out);
 	}
 
-	String err() throws IOException {
+	public String err() throws IOException {
 		return Files.readString(this.err);
 	}
 
