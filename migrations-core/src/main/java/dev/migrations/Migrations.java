@@ -1,7 +1,9 @@
 package dev.migrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,8 +129,23 @@ public final class Migrations {
 			return Dialect.detect(connection);
 		}
 		catch (SQLException ex) {
-			throw new MigrationsException("Could not connect to the database to detect its dialect: " + ex.getMessage(), ex);
+			throw new MigrationsException("Could not connect to the database to detect its dialect: " + ex.getMessage()
+					+ networkCause(ex), ex);
 		}
+	}
+
+	/** What the network said below a driver's general "connection attempt failed", e.g. an unknown host. */
+	private static String networkCause(Throwable failure) {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof UnknownHostException) {
+				return " (unknown host " + cause.getMessage() + ")";
+			}
+			if (cause instanceof ConnectException && cause.getMessage() != null
+					&& (failure.getMessage() == null || !failure.getMessage().contains(cause.getMessage()))) {
+				return " (" + cause.getMessage() + ")";
+			}
+		}
+		return "";
 	}
 
 	private static String defaultPerformedBy() {
