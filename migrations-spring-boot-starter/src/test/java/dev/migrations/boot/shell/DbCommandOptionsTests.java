@@ -1,0 +1,193 @@
+package dev.migrations.boot.shell;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrations.boot.shell.CommandLineRun.Result;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.migrations.boot.shell.ShellTestRevisions.CREATE;
+import static dev.migrations.boot.shell.ShellTestRevisions.INDEX;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Alembic options of the reading commands ({@code db branches}, {@code db history -r},
+ * {@code --verbose}, {@code --indicate-current}), {@code --format json} and {@code db edit}, run as
+ * command mode runs them, on a fresh PostgreSQL database.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class DbCommandOptionsTests {
+
+	private static final String SIDE = "3c4d5e6f7081";
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	@TempDir
+	Path revisions;
+
+	@TempDir
+	Path scratch;
+
+	/** The bulletin revisions, and a second branch from the first with a label and a dependency. */
+	private void writeBranches() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		ShellTestRevisions.write(this.revisions, SIDE + "_side_table.sql", """
+				-- revision: 3c4d5e6f7081
+				-- down_revision: 1a2b3c4d5e6f
+				-- message: side table
+				-- created: 2026-11-21T22:39:00Z
+				-- branch_labels: side
+				-- depends_on: 2b3c4d5e6f70
+
+				-- upgrade
+				CREATE TABLE side (id bigint PRIMARY KEY);
+
+				-- downgrade
+				DROP TABLE side;
+				""");
+	}
+
+	@Test
+	void branchesAndHistoryRangesShowPartsOfTheGraph(TestDatabase database) {
+		writeBranches();
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade", INDEX).status()).isZero();
+
+		Result branches = db.run("branches");
+		assertThat(branches.status()).isZero();
+		assertThat(branches.lines()).hasSize(3);
+		assertThat(branches.lines().get(0)).isEqualTo("<base> -> 1a2b3c4d5e6f (branchpoint), create bulletin");
+		assertThat(branches.lines().subList(1, 3)).containsExactlyInAnyOrder(
+				"    -> 2b3c4d5e6f70 (head), index bulletin titles", "    -> 3c4d5e6f7081 (head) (side), side table");
+
+		assertThat(db.run("history", "-r", "1a2b:2b3c").lines()).containsExactly(
+				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles [applied]",
+				"<base> -> 1a2b3c4d5e6f, create bulletin [applied]");
+		// the side branch depends on the current revision: it comes after it
+		assertThat(db.run("history", "-r", "current:").lines()).containsExactly(
+				"1a2b3c4d5e6f -> 3c4d5e6f7081 (head) (side), side table [pending]",
+				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles [applied]");
+		assertThat(db.run("history", "-r", ":1a2b").lines())
+			.containsExactly("<base> -> 1a2b3c4d5e6f, create bulletin [applied]");
+		assertThat(db.run("history", "-r", "base:current").lines()).hasSize(2).noneMatch((line) -> line.contains(SIDE));
+		assertThat(db.run("history", "--rev-range", SIDE + ":head").lines())
+			.containsExactly("1a2b3c4d5e6f -> 3c4d5e6f7081 (head) (side), side table [pending]");
+
+		List<String> indicated = db.run("history", "--indicate-current").lines();
+		assertThat(indicated).contains("1a2b3c4d5e6f -> 2b3c4d5e6f70 (head) (current), index bulletin titles [applied]");
+		assertThat(indicated).filteredOn((line) -> line.contains("(current)")).hasSize(1);
+
+		Result notARange = db.run("history", "-r", "1a2b");
+		assertThat(notARange.status()).isEqualTo(2);
+		assertThat(notARange.err()).startsWith("-r 1a2b is not FROM:TO");
+	}
+
+	@Test
+	void verbosePrintsTheFullHeader(TestDatabase database) {
+		writeBranches();
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		db.run("upgrade", INDEX);
+
+		List<String> show = db.run("show", SIDE, "--verbose").lines();
+		assertThat(show.subList(0, 4)).containsExactly("Rev: 3c4d5e6f7081 (head)", "Parent: 1a2b3c4d5e6f",
+				"Branch names: side", "Depends on: 2b3c4d5e6f70");
+		assertThat(show.get(4)).startsWith("Path: ").endsWith(SIDE + "_side_table.sql");
+		assertThat(show.subList(5, 9)).containsExactly("Created: 2026-11-21T22:39:00Z", "", "    side table", "");
+		assertThat(show.get(9)).isEqualTo("State:      pending");
+
+		List<String> history = db.run("history", "--verbose").lines();
+		assertThat(history).contains("Rev: 1a2b3c4d5e6f (branchpoint)", "Branches into: 2b3c4d5e6f70, 3c4d5e6f7081",
+				"Rev: 2b3c4d5e6f70 (head) (current)", "    index bulletin titles");
+		assertThat(db.run("current", "--verbose").lines()).startsWith("Rev: 2b3c4d5e6f70 (head) (current)",
+				"Parent: 1a2b3c4d5e6f");
+		assertThat(db.run("heads", "--verbose").lines()).contains("Rev: 2b3c4d5e6f70 (head)", "Rev: 3c4d5e6f7081 (head)",
+				"2 heads: join them with `db merge -m \"merge heads\"`.");
+	}
+
+	@Test
+	void formatJsonUsesTheEndpointsFieldNamesAndKeepsTheExitStatuses(TestDatabase database) {
+		writeBranches();
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		db.run("upgrade", INDEX);
+
+		JsonNode current = json(db.run("current", "--format", "json"));
+		assertThat(current.get("current").toString()).isEqualTo("[\"2b3c4d5e6f70\"]");
+		assertThat(current.get("heads")).hasSize(2);
+		assertThat(current.get("upToDate").asBoolean()).isFalse();
+		assertThat(current.get("pending").toString()).isEqualTo("[\"3c4d5e6f7081\"]");
+
+		JsonNode history = json(db.run("history", "--format", "json"));
+		assertThat(history.get("revisions")).hasSize(3);
+		JsonNode side = history.get("revisions").get(0);
+		assertThat(side.get("revision").asString()).isEqualTo(SIDE);
+		assertThat(side.get("downRevisions").toString()).isEqualTo("[\"1a2b3c4d5e6f\"]");
+		assertThat(side.get("message").asString()).isEqualTo("side table");
+		assertThat(side.get("state").asString()).isEqualTo("PENDING");
+		assertThat(side.has("appliedAt")).isFalse();
+		assertThat(side.get("checksum").asString()).matches("[0-9a-f]{64}");
+
+		JsonNode show = json(db.run("show", INDEX, "--format=json"));
+		assertThat(show.get("state").asString()).isEqualTo("APPLIED");
+		assertThat(show.get("appliedAt").asString()).isNotEmpty();
+		assertThat(show.get("executionMillis").isNumber()).isTrue();
+
+		JsonNode heads = json(db.run("heads", "--format", "json"));
+		assertThat(heads.get("heads")).hasSize(2);
+		assertThat(heads.get("revisions")).hasSize(2);
+
+		JsonNode inSync = json(db.run("check", "--format", "json"));
+		assertThat(inSync.get("status").asString()).isEqualTo("NONE");
+		assertThat(inSync.get("differences")).isEmpty();
+
+		db.run("downgrade", "-1");
+		Result drifted = db.run("check", "--format", "json");
+		assertThat(drifted.status()).isEqualTo(1);
+		JsonNode drift = json(drifted);
+		assertThat(drift.get("status").asString()).isEqualTo("DETECTED");
+		assertThat(drift.get("differences").get(0).get("kind").asString()).isEqualTo("INDEX_MISSING");
+		assertThat(drift.get("differences").get(0).get("object").asString()).isEqualTo("bulletin(title)");
+
+		Result yaml = db.run("current", "--format", "yaml");
+		assertThat(yaml.status()).isEqualTo(2);
+		assertThat(yaml.err()).startsWith("--format yaml is not a format: use text or json");
+	}
+
+	@Test
+	void editOpensTheHeadOrTheGivenRevisionInTheEditor(TestDatabase database) throws IOException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Path recorded = this.scratch.resolve("opened.txt");
+		Path editor = this.scratch.resolve("editor.sh");
+		Files.writeString(editor, "#!/bin/sh\necho \"$@\" >> '" + recorded + "'\n");
+		Files.setPosixFilePermissions(editor, PosixFilePermissions.fromString("rwx------"));
+
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of("EDITOR", editor.toString()));
+		Result head = db.run("edit");
+		assertThat(head.status()).isZero();
+		Result first = db.run("edit", "1a2b");
+		assertThat(first.status()).isZero();
+		assertThat(Files.readAllLines(recorded)).containsExactly(
+				this.revisions.resolve(INDEX + "_index_bulletin_titles.sql").toString(),
+				this.revisions.resolve(CREATE + "_create_bulletin.sql").toString());
+
+		Result noEditor = new CommandLineRun(database, this.revisions, Map.of()).run("edit");
+		assertThat(noEditor.status()).isEqualTo(2);
+		assertThat(noEditor.err()).startsWith("No editor is set: set EDITOR (or VISUAL)");
+	}
+
+	private static JsonNode json(Result result) {
+		assertThat(result.status()).as(result.err()).isIn(0, 1);
+		assertThat(result.out().lines()).as("one line of JSON").hasSize(1);
+		return JSON.readTree(result.out());
+	}
+
+}
