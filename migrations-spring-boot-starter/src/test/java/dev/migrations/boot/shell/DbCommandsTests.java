@@ -273,11 +273,11 @@ class DbCommandsTests {
 		try (ShellSession shell = ShellSession.start(database, this.revisions, "--spring.main.lazy-initialization=true")) {
 			List<String> overview = shell.run("db").lines();
 			assertThat(overview.get(0)).isEqualTo("Schema migrations. `db <command> --help` explains a command.");
-			assertThat(overview.stream().skip(2).map((line) -> line.strip().split("\\s+")[1])).containsExactly("check",
-					"create-db", "current", "downgrade", "heads", "history", "init", "merge", "migrate", "revision", "show",
-					"stamp", "upgrade");
+			assertThat(overview.stream().skip(2).map((line) -> line.strip().split("\\s+")[1])).containsExactly("branches",
+					"check", "create-db", "current", "downgrade", "edit", "heads", "history", "init", "lint", "merge", "migrate",
+					"rehearse", "revision", "show", "stamp", "upgrade");
 			assertThat(shell.run("db migrate --help").output()).isEqualTo("""
-					Usage: db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames]
+					Usage: db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online]
 
 					Generate a revision from the differences between the JPA entities and the database
 
@@ -285,9 +285,10 @@ class DbCommandsTests {
 					  -m, --message MESSAGE  what the revision does, e.g. "add status to bulletin"
 					  --rename OLD=NEW       a rename to write as one: old_table=new_table or table.old_column=new_column (may be repeated)
 					  --no-renames           never guess renames: a dropped and an added column of the same shape stay a drop and an add
+					  --online               write the online form: a chain of revisions that keep the tables usable (CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout)
 					  -h, --help             show this help
 					""");
-			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql]\n");
+			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql | --rehearse]\n");
 
 			ShellSession.Result help = shell.run("db help");
 			assertThat(help.status()).isZero();
