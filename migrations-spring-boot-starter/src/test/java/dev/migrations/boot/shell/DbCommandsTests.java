@@ -145,10 +145,12 @@ class DbCommandsTests {
 			Result migrate = shell.run("db migrate -m \"index bulletin titles\"");
 			assertThat(migrate.status()).isZero();
 			Path file = newRevisionFile();
-			assertThat(migrate.lines()).containsExactly(
+			assertThat(migrate.lines().subList(0, 5)).containsExactly(
 					"Wrote " + file + " (revision " + idOf(file) + "):",
 					"  create index on bulletin(title)",
-					"Review the file, then apply it with `db upgrade`.");
+					"Review the file, then apply it with `db upgrade`.", "",
+					"Lint of the new revision:");
+			assertThat(migrate.output()).contains("[index-without-concurrently] in revision " + idOf(file));
 			assertThat(file.getFileName().toString()).endsWith("_index_bulletin_titles.sql");
 			String text = Files.readString(file);
 			assertThat(text).contains("-- down_revision: " + CREATE + "\n", "-- message: index bulletin titles\n");
