@@ -1007,4 +1007,21 @@ public final class Migrations {
 		return this.configuration.versionTable;
 	}
 
+	/**
+	 * {@code db stamp TARGET --purge}: empties the version table, then records the target and its
+	 * ancestors as applied, without running anything (for a table whose rows no longer fit the revisions).
+	 */
+	public CommandResult stamp(String target, boolean purge) {
+		if (!purge) {
+			return stamp(target);
+		}
+		requireLocations();
+		try {
+			return this.migrator.stampPurging(target);
+		}
+		finally {
+			this.changes.incrementAndGet();
+		}
+	}
+
 }

@@ -372,13 +372,16 @@ final class DbCommands {
 	DbCommand stamp() {
 		return DbCommand.named("stamp")
 			.description("Record the database as being at a target without running any revision")
-			.usage("db stamp TARGET")
+			.usage("db stamp TARGET [--purge]")
 			.argument("TARGET", TARGET_HELP + "; several ids separated by commas keep several branches", true)
+			.flag("purge", "empty the version table first, then record the target and its ancestors afresh")
 			.completion(completion(true, null))
 			.action((invocation, console) -> {
-				CommandResult result = migrations().stamp(invocation.argument(0, null));
+				boolean purge = invocation.flag("purge");
+				CommandResult result = migrations().stamp(invocation.argument(0, null), purge);
 				console.out().println("Stamped " + revisions(result.currentAfter()) + " (was "
-						+ revisions(result.currentBefore()) + "); no revision was run.");
+						+ revisions(result.currentBefore()) + (purge ? ", version table purged first" : "")
+						+ "); no revision was run.");
 				return Outcome.OK;
 			});
 	}

@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -182,6 +187,41 @@ class DbCommandOptionsTests {
 		Result noEditor = new CommandLineRun(database, this.revisions, Map.of()).run("edit");
 		assertThat(noEditor.status()).isEqualTo(2);
 		assertThat(noEditor.err()).startsWith("No editor is set: set EDITOR (or VISUAL)");
+	}
+
+	@Test
+	void stampPurgeEmptiesTheVersionTableBeforeStamping(TestDatabase database) throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		db.run("stamp", "head");
+		execute(database, "UPDATE migrations_version SET applied_by = 'before'");
+
+		assertThat(db.run("stamp", "head").lines()).containsExactly("Stamped 2b3c4d5e6f70 (was 2b3c4d5e6f70); no revision was run.");
+		assertThat(appliedBy(database)).containsExactly(CREATE + " before", INDEX + " before");
+
+		Result purged = db.run("stamp", "--purge", CREATE);
+		assertThat(purged.status()).as(purged.err()).isZero();
+		assertThat(purged.lines()).containsExactly(
+				"Stamped 1a2b3c4d5e6f (was 2b3c4d5e6f70, version table purged first); no revision was run.");
+		assertThat(appliedBy(database)).singleElement().asString().startsWith(CREATE + " ").doesNotEndWith(" before");
+		assertThat(DbCommandsTests.tables(database)).doesNotContain("bulletin");
+	}
+
+	private static void execute(TestDatabase database, String sql) throws SQLException {
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static List<String> appliedBy(TestDatabase database) throws SQLException {
+		List<String> rows = new ArrayList<>();
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT revision, applied_by FROM migrations_version ORDER BY revision")) {
+			while (result.next()) {
+				rows.add(result.getString(1) + " " + result.getString(2));
+			}
+		}
+		return rows;
 	}
 
 	private static JsonNode json(Result result) {
