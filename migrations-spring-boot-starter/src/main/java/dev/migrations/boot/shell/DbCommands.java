@@ -30,6 +30,7 @@ import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.RenameMode;
 import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionOptions;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.StepResult;
 
@@ -91,14 +92,26 @@ final class DbCommands {
 	DbCommand revision() {
 		return DbCommand.named("revision")
 			.description("Write an empty revision on top of the head")
-			.usage("db revision -m MESSAGE [--head REVISION]")
+			.usage("db revision -m MESSAGE [--head REVISION [--splice]] [--rev-id ID] [--branch-label LABEL]..."
+					+ " [--depends-on REVISION]...")
 			.option("message", 'm', "MESSAGE", "what the revision does, e.g. \"backfill status\"", true)
-			.option("head", ' ', "REVISION", "the parent: a revision id or prefix to start a branch from it, or base"
-					+ " for a new root (default: the single head)", false)
+			.option("head", ' ', "REVISION", "the parent: a head (id or prefix), or base for a new root (default: the"
+					+ " single head)", false)
+			.flag("splice", "allow a --head that is not a head: the new revision starts a branch from it")
+			.option("rev-id", ' ', "ID", "the new revision's id instead of a random one: 4 to 64 letters and digits", false)
+			.repeatableOption("branch-label", "LABEL", "a branch label for the new revision, usable as LABEL@head (may be"
+					+ " repeated)")
+			.repeatableOption("depends-on", "REVISION", "a revision that must be applied first without being a parent (may"
+					+ " be repeated)")
 			.completion(completion(false, "head"))
 			.action((invocation, console) -> {
 				Migrations facade = migrations();
-				Path file = facade.revision(invocation.option("message"), invocation.option("head"), "", "");
+				RevisionOptions options = RevisionOptions.defaults()
+					.withRevisionId(invocation.option("rev-id"))
+					.withBranchLabels(invocation.options("branch-label"))
+					.withDependsOn(invocation.options("depends-on"))
+					.withSplice(invocation.flag("splice"));
+				Path file = facade.revision(invocation.option("message"), invocation.option("head"), options);
 				Revision written = facade.graph().find(idOf(file)).orElse(null);
 				String parents = (written != null) ? parents(written.downRevisions()) : "?";
 				console.out().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");

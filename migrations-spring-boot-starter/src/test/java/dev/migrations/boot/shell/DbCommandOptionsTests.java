@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.migrations.boot.shell.CommandLineRun.Result;
 import dev.migrations.test.TestDatabase;
@@ -205,6 +207,99 @@ class DbCommandOptionsTests {
 				"Stamped 1a2b3c4d5e6f (was 2b3c4d5e6f70, version table purged first); no revision was run.");
 		assertThat(appliedBy(database)).singleElement().asString().startsWith(CREATE + " ").doesNotEndWith(" before");
 		assertThat(DbCommandsTests.tables(database)).doesNotContain("bulletin");
+	}
+
+	@Test
+	void revisionOptionsWriteTheIdLabelsDependenciesAndParentAsked(TestDatabase database) throws IOException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+
+		Result root = db.run("revision", "-m", "billing root", "--head", "base", "--rev-id", "abcd1234", "--branch-label",
+				"billing", "--depends-on", "1a2b");
+		assertThat(root.status()).as(root.err()).isZero();
+		Path file = this.revisions.resolve("abcd1234_billing_root.sql");
+		assertThat(Files.readString(file)).startsWith("-- revision: abcd1234\n-- down_revision: none\n")
+			.contains("\n-- depends_on: 1a2b3c4d5e6f\n-- branch_labels: billing\n");
+		assertThat(db.run("show", "abcd", "--verbose").lines()).contains("Rev: abcd1234 (head)",
+				"Branch names: billing", "Depends on: 1a2b3c4d5e6f");
+
+		Result notAHead = db.run("revision", "-m", "fix", "--head", "1a2b");
+		assertThat(notAHead.status()).isEqualTo(2);
+		assertThat(notAHead.err()).startsWith("Revision 1a2b3c4d5e6f is not a head (2b3c4d5e6f70 come after it)")
+			.contains("--splice");
+		Result spliced = db.run("revision", "-m", "fix", "--head", "1a2b", "--splice", "--rev-id", "f1e2d3c4");
+		assertThat(spliced.status()).as(spliced.err()).isZero();
+		assertThat(Files.readString(this.revisions.resolve("f1e2d3c4_fix.sql"))).contains("-- down_revision: 1a2b3c4d5e6f\n");
+
+		assertThat(db.run("revision", "-m", "x", "--head", "abcd", "--rev-id", "ab_cd").err())
+			.startsWith("Revision id 'ab_cd' is not valid");
+		assertThat(db.run("revision", "-m", "x", "--head", "abcd", "--rev-id", "2b3c").err())
+			.startsWith("Revision id '2b3c' and the existing revision 2b3c4d5e6f70 would be ambiguous");
+		assertThat(db.run("revision", "-m", "x", "--head", "abcd", "--rev-id", "base").err())
+			.startsWith("Revision id 'base' is a target keyword");
+		Result labelTaken = db.run("revision", "-m", "x", "--head", "abcd", "--branch-label", "billing");
+		assertThat(labelTaken.status()).isEqualTo(2);
+		assertThat(labelTaken.err()).startsWith("Branch label 'billing' is already on revision abcd1234");
+		assertThat(db.run("history").status()).isZero();
+	}
+
+	@Test
+	void revisionAndMigrateFillTheDirectorysTemplate(TestDatabase database) throws IOException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Files.delete(this.revisions.resolve(INDEX + "_index_bulletin_titles.sql"));
+		Files.writeString(this.revisions.resolve("revision.sql.template"), """
+				-- revision: ${revision}
+				-- down_revision: ${down_revision}
+				-- message: ${message}
+				-- created: ${created}
+				${headers}
+
+				-- upgrade
+				-- Reviewed by: (name)
+				SET LOCAL lock_timeout = '5s';
+				${upgrade}
+
+				-- downgrade
+				${downgrade}
+				""");
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		db.run("upgrade");
+
+		Result migrate = db.run("migrate", "-m", "index titles");
+		assertThat(migrate.status()).as(migrate.err()).isZero();
+		Path generated = onlyNew(Set.of());
+		String text = Files.readString(generated);
+		assertThat(text).startsWith("-- revision: " + DbCommandsTests.idOf(generated) + "\n-- down_revision: " + CREATE
+				+ "\n-- message: index titles\n-- created: ");
+		assertThat(DbCommandsTests.section(text, "upgrade")).contains("-- Reviewed by: (name)\nSET LOCAL lock_timeout = '5s';\n")
+			.contains("CREATE INDEX IF NOT EXISTS ix_bulletin_title ON bulletin (title);");
+		assertThat(DbCommandsTests.section(text, "downgrade")).contains("DROP INDEX IF EXISTS ix_bulletin_title;");
+		assertThat(db.run("upgrade").status()).isZero();
+		assertThat(db.run("check").status()).isZero();
+
+		Result revision = db.run("revision", "-m", "backfill");
+		assertThat(revision.status()).as(revision.err()).isZero();
+		Path written = onlyNew(Set.of(generated));
+		assertThat(Files.readString(written)).contains("-- down_revision: " + DbCommandsTests.idOf(generated) + "\n",
+				"-- message: backfill\n", "SET LOCAL lock_timeout = '5s';\n");
+		assertThat(db.run("upgrade").status()).isZero();
+
+		Files.writeString(this.revisions.resolve("revision.sql.template"), "-- revision: ${revision}\n-- note: ${nope}\n");
+		Result unknown = db.run("revision", "-m", "again");
+		assertThat(unknown.status()).isEqualTo(2);
+		assertThat(unknown.err()).contains("revision.sql.template line 2 has ${nope}, which is no placeholder");
+	}
+
+	/** The one revision file besides the bulletin revisions and those given. */
+	private Path onlyNew(Set<Path> known) throws IOException {
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			List<Path> found = files.filter((file) -> file.getFileName().toString().endsWith(".sql"))
+				.filter((file) -> !file.getFileName().toString().startsWith(CREATE)
+						&& !file.getFileName().toString().startsWith(INDEX) && !known.contains(file))
+				.toList();
+			assertThat(found).hasSize(1);
+			return found.get(0);
+		}
 	}
 
 	private static void execute(TestDatabase database, String sql) throws SQLException {

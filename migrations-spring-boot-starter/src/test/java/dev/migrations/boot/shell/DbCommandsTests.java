@@ -220,7 +220,7 @@ class DbCommandsTests {
 					+ "-- message: create bulletin\n");
 
 			shell.run("db revision -m \"branch a\"");
-			Result branch = shell.run("db revision -m \"branch b\" --head " + idOf(root).substring(0, 6));
+			Result branch = shell.run("db revision -m \"branch b\" --splice --head " + idOf(root).substring(0, 6));
 			assertThat(branch.lines().get(0)).endsWith(" on top of " + idOf(root) + ").");
 			List<String> heads = shell.run("db heads").lines();
 			assertThat(heads).hasSize(3).last().isEqualTo("2 heads: join them with `db merge -m \"merge heads\"`.");
