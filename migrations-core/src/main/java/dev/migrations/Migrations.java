@@ -868,6 +868,11 @@ public final class Migrations {
 		String text = revisionText(directory, id, parents, oneLine, Instant.now().truncatedTo(ChronoUnit.SECONDS),
 				extraHeaders, upgradeSql, downgradeSql);
 		Path file = directory.resolve(id + "_" + slug(oneLine) + ".sql");
+		Map<Path, String> dryRun = DRY_RUN.get();
+		if (dryRun != null) {
+			dryRun.put(file, text);
+			return file;
+		}
 		try {
 			Files.writeString(file, text, StandardCharsets.UTF_8);
 		}
@@ -1176,6 +1181,26 @@ public final class Migrations {
 						+ " would be ambiguous as prefixes: choose an id that neither starts nor is the start of another.");
 			}
 		}
+	}
+
+	/** The texts {@link #migrateSql} collects in place of the files, on the thread that asked. */
+	private static final ThreadLocal<Map<Path, String>> DRY_RUN = new ThreadLocal<>();
+
+	/**
+	 * {@code db migrate -m MSG --sql}: the revisions {@link #migrate(String, DiffOptions, MigrateOptions)}
+	 * would write, file by file in the order they run, without writing anything; empty when the entities
+	 * match the database.
+	 */
+	public Map<Path, String> migrateSql(String message, DiffOptions options, MigrateOptions migrateOptions) {
+		Map<Path, String> texts = new LinkedHashMap<>();
+		DRY_RUN.set(texts);
+		try {
+			migrate(message, options, migrateOptions);
+		}
+		finally {
+			DRY_RUN.remove();
+		}
+		return texts;
 	}
 
 }

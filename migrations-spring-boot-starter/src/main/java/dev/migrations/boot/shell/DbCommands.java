@@ -139,13 +139,14 @@ final class DbCommands {
 	DbCommand migrate() {
 		return DbCommand.named("migrate")
 			.description("Generate a revision from the differences between the JPA entities and the database")
-			.usage("db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online]")
+			.usage("db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online] [--sql]")
 			.option("message", 'm', "MESSAGE", "what the revision does, e.g. \"add status to bulletin\"", true)
 			.repeatableOption("rename", "OLD=NEW", "a rename to write as one: old_table=new_table or"
 					+ " table.old_column=new_column (may be repeated)")
 			.flag("no-renames", "never guess renames: a dropped and an added column of the same shape stay a drop and an add")
 			.flag("online", "write the online form: a chain of revisions that keep the tables usable (CONCURRENTLY, NOT VALID"
 					+ " then VALIDATE, lock_timeout)")
+			.flag("sql", "print the revision(s) that would be written, and write nothing")
 			.action(this::runMigrate);
 	}
 
@@ -165,7 +166,10 @@ final class DbCommands {
 				}
 			}
 		}
-		boolean online = invocation.flag("online") || facade.migrateOptions().online();
+		if (invocation.flag("sql")) {
+			return printMigrateSql(facade, invocation, options, out);
+		}
+		boolean online = invocation.flag("online") || (facade.migrateOptions() != null && facade.migrateOptions().online());
 		MigrateResult result = invocation.flag("online")
 				? facade.migrate(invocation.option("message"), options, MigrateOptions.onlineForm())
 				: facade.migrate(invocation.option("message"), options);
@@ -198,6 +202,25 @@ final class DbCommands {
 		}
 		out.println("Review the file, then apply it with `db upgrade`.");
 		this.safety.printFindings(result, out);
+		return Outcome.OK;
+	}
+
+	/** {@code db migrate --sql}: the revisions it would write, nothing written. */
+	private static Outcome printMigrateSql(Migrations facade, DbCommand.Invocation invocation, DiffOptions options,
+			PrintWriter out) {
+		MigrateOptions migrateOptions = invocation.flag("online") ? MigrateOptions.onlineForm() : facade.migrateOptions();
+		Map<Path, String> texts = facade.migrateSql(invocation.option("message"), options, migrateOptions);
+		if (texts.isEmpty()) {
+			out.println("No changes: the entities match the database, so there is no revision to print.");
+			return Outcome.OK;
+		}
+		for (Map.Entry<Path, String> revision : texts.entrySet()) {
+			out.println("-- " + revision.getKey() + " (not written)");
+			out.print(withNewline(revision.getValue()));
+			out.println();
+		}
+		out.println("-- Nothing was written: run the same command without --sql to write "
+				+ (texts.size() == 1 ? "this revision." : "these revisions."));
 		return Outcome.OK;
 	}
 

@@ -265,6 +265,17 @@ class DbCommandOptionsTests {
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
 		db.run("upgrade");
 
+		Result printed = db.run("migrate", "-m", "index titles", "--sql");
+		assertThat(printed.status()).as(printed.err()).isZero();
+		assertThat(printed.lines().get(0)).matches("-- " + java.util.regex.Pattern.quote(this.revisions.toString())
+				+ "/[0-9a-f]{12}_index_titles\\.sql \\(not written\\)");
+		assertThat(printed.out()).contains("-- message: index titles\n", "-- Reviewed by: (name)\n",
+				"CREATE INDEX IF NOT EXISTS ix_bulletin_title ON bulletin (title);")
+			.endsWith("-- Nothing was written: run the same command without --sql to write this revision.\n");
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			assertThat(files.filter((f) -> f.toString().endsWith(".sql"))).as("--sql writes nothing").hasSize(1);
+		}
+
 		Result migrate = db.run("migrate", "-m", "index titles");
 		assertThat(migrate.status()).as(migrate.err()).isZero();
 		Path generated = onlyNew(Set.of());

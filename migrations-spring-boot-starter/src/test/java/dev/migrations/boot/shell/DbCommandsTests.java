@@ -279,7 +279,7 @@ class DbCommandsTests {
 					"check", "create-db", "current", "downgrade", "edit", "heads", "history", "init", "lint", "merge", "migrate",
 					"rehearse", "revision", "show", "stamp", "upgrade");
 			assertThat(shell.run("db migrate --help").output()).isEqualTo("""
-					Usage: db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online]
+					Usage: db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online] [--sql]
 
 					Generate a revision from the differences between the JPA entities and the database
 
@@ -288,6 +288,7 @@ class DbCommandsTests {
 					  --rename OLD=NEW       a rename to write as one: old_table=new_table or table.old_column=new_column (may be repeated)
 					  --no-renames           never guess renames: a dropped and an added column of the same shape stay a drop and an add
 					  --online               write the online form: a chain of revisions that keep the tables usable (CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout)
+					  --sql                  print the revision(s) that would be written, and write nothing
 					  -h, --help             show this help
 					""");
 			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql | --rehearse]\n");
