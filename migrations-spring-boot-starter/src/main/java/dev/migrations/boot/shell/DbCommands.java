@@ -478,6 +478,12 @@ final class DbCommands {
 				List<RevisionInfo> heads = facade.heads();
 				PrintWriter out = console.out();
 				if (json) {
+					if (facade.dataSource() != null) {
+						// with their state in the database, as history has them
+						List<RevisionInfo> revisions = facade.status().revisions();
+						heads = heads.stream().map((head) -> Optional.ofNullable(byId(revisions, head.revision())).orElse(head))
+							.toList();
+					}
 					out.println(JsonOutput.revisions(heads.stream().map(RevisionInfo::revision).toList(), heads));
 					return Outcome.OK;
 				}

@@ -151,6 +151,7 @@ class DbCommandOptionsTests {
 		JsonNode heads = json(db.run("heads", "--format", "json"));
 		assertThat(heads.get("heads")).hasSize(2);
 		assertThat(heads.get("revisions")).hasSize(2);
+		assertThat(heads.get("revisions").findValuesAsString("state")).containsExactlyInAnyOrder("APPLIED", "PENDING");
 
 		JsonNode inSync = json(db.run("check", "--format", "json"));
 		assertThat(inSync.get("status").asString()).isEqualTo("NONE");

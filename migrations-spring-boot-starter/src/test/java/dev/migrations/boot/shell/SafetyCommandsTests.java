@@ -106,6 +106,12 @@ class SafetyCommandsTests {
 				+ " FAILED");
 		assertThat(DbCommandsTests.tables(database)).doesNotContain("bulletin");
 		assertThat(rehearsalCopies(database)).isEmpty();
+
+		Result failedInRollback = db.run("rehearse", "--rollback");
+		assertThat(failedInRollback.status()).isEqualTo(2);
+		assertThat(failedInRollback.out()).as(failedInRollback.err()).contains("in a transaction that was rolled back",
+				"FAILED: ", "nowhere");
+		assertThat(DbCommandsTests.tables(database)).doesNotContain("bulletin");
 	}
 
 	@Test
