@@ -57,6 +57,7 @@ import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.RevisionOptions;
 import dev.migrations.revision.RevisionSources;
 import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
@@ -859,6 +860,11 @@ public final class Migrations {
 	}
 
 	private Path write(String message, List<String> parents, String upgradeSql, String downgradeSql, String extraHeaders) {
+		return write(message, parents, upgradeSql, downgradeSql, extraHeaders, null);
+	}
+
+	private Path write(String message, List<String> parents, String upgradeSql, String downgradeSql, String extraHeaders,
+			String givenId) {
 		if (message == null || message.isBlank()) {
 			throw new MigrationsException("A revision needs a message: pass -m \"what it does\".");
 		}
@@ -869,21 +875,20 @@ public final class Migrations {
 		}
 		// the parents come from the revisions: all of them must have been read
 		requireLocations();
-		String id = newRevisionId();
+		String id = (givenId != null) ? givenId : newRevisionId();
 		// every character that breaks a line (U+2028, U+0085, ...) or controls the terminal becomes a space:
 		// the header is one line
 		String oneLine = message.replaceAll("(?U)[\\s\\p{Cc}]+", " ").strip();
-		StringBuilder text = new StringBuilder();
-		text.append("-- revision: ").append(id).append('\n');
-		text.append("-- down_revision: ").append(parents.isEmpty() ? "none" : String.join(", ", parents)).append('\n');
-		text.append("-- message: ").append(oneLine).append('\n');
-		text.append("-- created: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-		text.append(extraHeaders);
-		text.append('\n').append("-- upgrade\n").append(sectionText(upgradeSql)).append('\n');
-		text.append("-- downgrade\n").append(sectionText(downgradeSql));
+		String text = revisionText(directory, id, parents, oneLine, Instant.now().truncatedTo(ChronoUnit.SECONDS),
+				extraHeaders, upgradeSql, downgradeSql);
 		Path file = directory.resolve(id + "_" + slug(oneLine) + ".sql");
+		Map<Path, String> dryRun = DRY_RUN.get();
+		if (dryRun != null) {
+			dryRun.put(file, text);
+			return file;
+		}
 		try {
-			Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+			Files.writeString(file, text, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not write " + file.toAbsolutePath(), ex);
@@ -895,6 +900,28 @@ public final class Migrations {
 			// The file is written; a broken graph elsewhere is reported by the next command.
 		}
 		return file;
+	}
+
+	/**
+	 * The text of a new revision file: the directory's {@value #REVISION_TEMPLATE} filled in when there is
+	 * one, else the standard layout.
+	 */
+	private static String revisionText(Path directory, String id, List<String> parents, String message, Instant created,
+			String extraHeaders, String upgradeSql, String downgradeSql) {
+		String downRevision = parents.isEmpty() ? "none" : String.join(", ", parents);
+		Path template = directory.resolve(REVISION_TEMPLATE);
+		if (Files.isRegularFile(template)) {
+			return fillTemplate(template, id, downRevision, message, created, extraHeaders, upgradeSql, downgradeSql);
+		}
+		StringBuilder text = new StringBuilder();
+		text.append("-- revision: ").append(id).append('\n');
+		text.append("-- down_revision: ").append(downRevision).append('\n');
+		text.append("-- message: ").append(message).append('\n');
+		text.append("-- created: ").append(created).append('\n');
+		text.append(extraHeaders);
+		text.append('\n').append("-- upgrade\n").append(sectionText(upgradeSql)).append('\n');
+		text.append("-- downgrade\n").append(sectionText(downgradeSql));
+		return text.toString();
 	}
 
 	private static String sectionText(String sql) {
@@ -1019,6 +1046,175 @@ public final class Migrations {
 	/** The table of applied revisions; the log of every change is the same name with {@code _log}. */
 	public String versionTable() {
 		return this.configuration.versionTable;
+	}
+
+	/**
+	 * {@code db stamp TARGET --purge}: empties the version table, then records the target and its
+	 * ancestors as applied, without running anything (for a table whose rows no longer fit the revisions).
+	 */
+	public CommandResult stamp(String target, boolean purge) {
+		if (!purge) {
+			return stamp(target);
+		}
+		requireLocations();
+		try {
+			return this.migrator.stampPurging(target);
+		}
+		finally {
+			this.changes.incrementAndGet();
+		}
+	}
+
+	/**
+	 * The file in the revisions directory that {@code db revision} and {@code db migrate} fill in, when it
+	 * exists, instead of the standard layout. Placeholders: {@code ${revision}}, {@code ${down_revision}},
+	 * {@code ${message}}, {@code ${created}}, {@code ${headers}} (the optional header lines a revision needs:
+	 * {@code transactional}, {@code depends_on}, {@code branch_labels}), {@code ${upgrade}} and
+	 * {@code ${downgrade}} (the sections' SQL, empty for {@code db revision}).
+	 */
+	public static final String REVISION_TEMPLATE = "revision.sql.template";
+
+	private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_]*)}");
+
+	private static String fillTemplate(Path template, String id, String downRevision, String message, Instant created,
+			String extraHeaders, String upgradeSql, String downgradeSql) {
+		String text;
+		try {
+			text = Files.readString(template, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the revision template " + template.toAbsolutePath(), ex);
+		}
+		if (!extraHeaders.isEmpty() && !text.contains("${headers}")) {
+			throw new MigrationsException("The revision template " + template.toAbsolutePath() + " has no ${headers}"
+					+ " placeholder, and this revision needs " + extraHeaders.strip().replace("\n", ", ")
+					+ ": add a line ${headers} after its `-- created: ${created}` line.");
+		}
+		Map<String, String> values = Map.of("revision", id, "down_revision", downRevision, "message", message, "created",
+				created.toString(), "headers", extraHeaders.isEmpty() ? "" : extraHeaders.stripTrailing(), "upgrade",
+				(upgradeSql == null) ? "" : upgradeSql.stripTrailing(), "downgrade",
+				(downgradeSql == null) ? "" : downgradeSql.stripTrailing());
+		java.util.regex.Matcher matcher = PLACEHOLDER.matcher(text);
+		StringBuilder filled = new StringBuilder();
+		while (matcher.find()) {
+			String value = values.get(matcher.group(1));
+			if (value == null) {
+				int line = (int) text.substring(0, matcher.start()).chars().filter((c) -> c == '\n').count() + 1;
+				throw new MigrationsException("The revision template " + template.toAbsolutePath() + " line " + line + " has "
+						+ matcher.group() + ", which is no placeholder: use ${revision}, ${down_revision}, ${message},"
+						+ " ${created}, ${headers}, ${upgrade} or ${downgrade}.");
+			}
+			matcher.appendReplacement(filled, java.util.regex.Matcher.quoteReplacement(value));
+		}
+		matcher.appendTail(filled);
+		// a header placeholder left empty leaves an empty line among the headers, which the parser accepts
+		return filled.toString();
+	}
+
+	/**
+	 * {@code db revision -m MSG [--head REV] [--rev-id ID] [--branch-label L] [--depends-on REV] [--splice]}:
+	 * writes an empty revision. Unlike {@link #revision(String, String, String, String)}, a parent that is
+	 * not a head is refused unless {@link RevisionOptions#splice()} allows a branch from it.
+	 */
+	public Path revision(String message, String head, RevisionOptions options) {
+		requireLocations();
+		if (head == null || head.equals("head") || head.equals("base")) {
+			return writeWithOptions(message, revisionParents(head), options);
+		}
+		Revision parent = this.graph.resolve(head);
+		if (!options.splice() && !this.graph.heads().contains(parent.id())) {
+			throw new MigrationsException("Revision " + parent.id() + " is not a head (" + String.join(", ",
+					this.graph.children(parent.id())) + " come after it): a revision on top of it starts a branch. Pass"
+					+ " --splice to start one, or name a head with --head (`db heads` lists them).");
+		}
+		return writeWithOptions(message, List.of(parent.id()), options);
+	}
+
+	private List<String> revisionParents(String head) {
+		if (head != null && head.equals("base")) {
+			return List.of();
+		}
+		List<String> heads = this.graph.heads();
+		if (heads.size() > 1) {
+			throw new MigrationsException("There are " + heads.size() + " heads (" + String.join(", ", heads)
+					+ "): a new revision needs one parent. Join them first with `db merge -m \"merge heads\"`, or name the parent"
+					+ " with `--head <revision>` to start a branch from it.");
+		}
+		return heads;
+	}
+
+	private Path writeWithOptions(String message, List<String> parents, RevisionOptions options) {
+		String id = options.revisionId();
+		if (id != null) {
+			checkNewRevisionId(id);
+		}
+		StringBuilder headers = new StringBuilder();
+		if (!options.dependsOn().isEmpty()) {
+			List<String> dependsOn = new ArrayList<>();
+			for (String dependency : options.dependsOn()) {
+				String resolved = this.graph.resolve(dependency).id();
+				if (!dependsOn.contains(resolved)) {
+					dependsOn.add(resolved);
+				}
+			}
+			headers.append("-- depends_on: ").append(String.join(", ", dependsOn)).append('\n');
+		}
+		if (!options.branchLabels().isEmpty()) {
+			for (String label : options.branchLabels()) {
+				if (!label.matches("[A-Za-z0-9_-]+") || label.equalsIgnoreCase("head") || label.equalsIgnoreCase("base")) {
+					throw new MigrationsException("Branch label '" + label + "' is not valid: use letters, digits, '_' and"
+							+ " '-', e.g. --branch-label billing.");
+				}
+				String owner = this.graph.branchLabels().get(label);
+				if (owner != null) {
+					throw new MigrationsException("Branch label '" + label + "' is already on revision " + owner
+							+ ": choose another label.");
+				}
+			}
+			headers.append("-- branch_labels: ").append(String.join(", ", options.branchLabels())).append('\n');
+		}
+		return write(message, parents, "", "", headers.toString(), id);
+	}
+
+	/** A revision id given by the user: one word of letters and digits, unused, and no prefix of another. */
+	private void checkNewRevisionId(String id) {
+		if (!id.matches("[A-Za-z0-9]{" + RevisionGraph.MIN_PREFIX + ",64}")) {
+			throw new MigrationsException("Revision id '" + id + "' is not valid: use " + RevisionGraph.MIN_PREFIX
+					+ " to 64 letters and digits (no '_', which separates the id from the file name's slug), e.g. 3f2a9c1b7d4e.");
+		}
+		if (Set.of("head", "heads", "base", "none").contains(id.toLowerCase(Locale.ROOT))) {
+			throw new MigrationsException("Revision id '" + id + "' is a target keyword: choose another id.");
+		}
+		for (Revision revision : this.graph.revisions()) {
+			if (revision.id().equals(id)) {
+				throw new MigrationsException("Revision id '" + id + "' is already used by " + revision.source()
+						+ ": choose another id.");
+			}
+			if (revision.id().startsWith(id) || id.startsWith(revision.id())) {
+				throw new MigrationsException("Revision id '" + id + "' and the existing revision " + revision.id()
+						+ " would be ambiguous as prefixes: choose an id that neither starts nor is the start of another.");
+			}
+		}
+	}
+
+	/** The texts {@link #migrateSql} collects in place of the files, on the thread that asked. */
+	private static final ThreadLocal<Map<Path, String>> DRY_RUN = new ThreadLocal<>();
+
+	/**
+	 * {@code db migrate -m MSG --sql}: the revisions {@link #migrate(String, DiffOptions, MigrateOptions)}
+	 * would write, file by file in the order they run, without writing anything; empty when the entities
+	 * match the database.
+	 */
+	public Map<Path, String> migrateSql(String message, DiffOptions options, MigrateOptions migrateOptions) {
+		Map<Path, String> texts = new LinkedHashMap<>();
+		DRY_RUN.set(texts);
+		try {
+			migrate(message, options, migrateOptions);
+		}
+		finally {
+			DRY_RUN.remove();
+		}
+		return texts;
 	}
 
 }

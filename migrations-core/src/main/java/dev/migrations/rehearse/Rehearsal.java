@@ -354,6 +354,11 @@ public final class Rehearsal {
 				}
 				this.connection.setAutoCommit(true);
 			}
+			else if (failed && !this.connection.getAutoCommit()) {
+				// the rolled-back rehearsal's one transaction is aborted: end it, so the catalog can still be read
+				// for the report (nothing is kept either way)
+				this.connection.rollback();
+			}
 			Set<Long> unknown = new HashSet<>();
 			steps.forEach((s) -> s.locks.forEach((l) -> {
 				if (!existing.containsKey(l.relation())) {

@@ -161,6 +161,42 @@ public final class DatabaseMigrator {
 		return underLock((connection) -> stampLocked(connection, this.versionTable.read(connection), target));
 	}
 
+	/**
+	 * {@link #stamp(String)} after emptying the version table, as Alembic's {@code stamp --purge}: every
+	 * row is removed (and logged as unstamped) and the target and its ancestors are recorded afresh, in
+	 * one transaction under the lock.
+	 */
+	public CommandResult stampPurging(String target) {
+		return underLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
+			try {
+				jdbc.begin();
+				List<String> appliedBefore = new ArrayList<>();
+				List<StepResult> purged = new ArrayList<>();
+				for (AppliedRevision row : rows) {
+					if (this.graph.contains(row.revision())) {
+						appliedBefore.add(row.revision());
+					}
+					jdbc.execute(this.versionTable.delete(row.revision()));
+					jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0,
+							this.performedBy.get()));
+					purged.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
+				}
+				CommandResult stamped = stampRows(jdbc, List.of(), target);
+				jdbc.commit();
+				List<StepResult> steps = new ArrayList<>(purged);
+				steps.addAll(stamped.steps());
+				return new CommandResult(target, steps, this.resolver.current(appliedBefore), stamped.currentAfter());
+			}
+			catch (SQLException ex) {
+				jdbc.rollback();
+				throw new MigrationsException("Could not purge " + this.versionTable.qualifiedTable() + " and stamp " + target
+						+ ": " + ex.getMessage() + ". Nothing was changed.", ex);
+			}
+		});
+	}
+
 	private CommandResult stampLocked(Connection connection, List<AppliedRevision> rows, String target) {
 		ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
 		try {

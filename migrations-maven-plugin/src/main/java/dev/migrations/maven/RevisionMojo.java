@@ -21,10 +21,17 @@ public class RevisionMojo extends AbstractRevisionWritingMojo {
 	@Parameter(property = "migrations.head")
 	String head;
 
+	/** Whether {@code head} may be a revision that is not a head, starting a branch from it ({@code --splice}). */
+	@Parameter(property = "migrations.splice", defaultValue = "false")
+	boolean splice;
+
 	@Override
 	List<String> commandArguments() throws MojoFailureException {
 		List<String> arguments = messageArguments();
 		addIfSet(arguments, "--head", this.head);
+		if (this.splice) {
+			arguments.add("--splice");
+		}
 		return arguments;
 	}
 

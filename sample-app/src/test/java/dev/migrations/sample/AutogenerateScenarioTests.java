@@ -63,7 +63,7 @@ class AutogenerateScenarioTests {
 		Path file = RevisionFiles.added(revisions, before);
 		String id = RevisionFiles.idOf(file);
 		assertThat(file.getFileName().toString()).isEqualTo(id + "_add_status_index_to_bulletin.sql");
-		assertThat(migrate.lines()).containsExactly("Wrote " + file + " (revision " + id + "):",
+		assertThat(migrate.lines().subList(0, 3)).containsExactly("Wrote " + file + " (revision " + id + "):",
 				"  create index on bulletin(status)", "Review the file, then apply it with `db upgrade`.");
 
 		String text = RevisionFiles.read(file);

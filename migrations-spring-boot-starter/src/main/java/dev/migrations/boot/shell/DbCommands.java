@@ -1,18 +1,28 @@
 package dev.migrations.boot.shell;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
+import dev.migrations.MigrateOptions;
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
 import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionInfo;
 import dev.migrations.diff.DiffOptions;
@@ -20,6 +30,7 @@ import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.RenameMode;
 import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionOptions;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.StepResult;
 
@@ -30,6 +41,8 @@ import dev.migrations.runner.StepResult;
  */
 final class DbCommands {
 
+	private static final String FORMAT_HELP = "text (default) or json: the field names of /actuator/migrations";
+
 	private static final String TARGET_HELP = "head, heads, base, a revision id or unique prefix, +N / -N, <revision>+N / -N,"
 			+ " label@head";
 
@@ -37,9 +50,22 @@ final class DbCommands {
 
 	private final ProgressPrinter progress;
 
+	private final Function<String, String> environment;
+
+	private final SafetyCommands safety;
+
 	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress) {
+		this(migrations, progress, System::getenv);
+	}
+
+	/**
+	 * @param environment the environment variables ({@code EDITOR}, {@code VISUAL}) by name
+	 */
+	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress, Function<String, String> environment) {
 		this.migrations = migrations;
 		this.progress = progress;
+		this.environment = environment;
+		this.safety = new SafetyCommands(migrations);
 	}
 
 	private Migrations migrations() {
@@ -66,14 +92,26 @@ final class DbCommands {
 	DbCommand revision() {
 		return DbCommand.named("revision")
 			.description("Write an empty revision on top of the head")
-			.usage("db revision -m MESSAGE [--head REVISION]")
+			.usage("db revision -m MESSAGE [--head REVISION [--splice]] [--rev-id ID] [--branch-label LABEL]..."
+					+ " [--depends-on REVISION]...")
 			.option("message", 'm', "MESSAGE", "what the revision does, e.g. \"backfill status\"", true)
-			.option("head", ' ', "REVISION", "the parent: a revision id or prefix to start a branch from it, or base"
-					+ " for a new root (default: the single head)", false)
+			.option("head", ' ', "REVISION", "the parent: a head (id or prefix), or base for a new root (default: the"
+					+ " single head)", false)
+			.flag("splice", "allow a --head that is not a head: the new revision starts a branch from it")
+			.option("rev-id", ' ', "ID", "the new revision's id instead of a random one: 4 to 64 letters and digits", false)
+			.repeatableOption("branch-label", "LABEL", "a branch label for the new revision, usable as LABEL@head (may be"
+					+ " repeated)")
+			.repeatableOption("depends-on", "REVISION", "a revision that must be applied first without being a parent (may"
+					+ " be repeated)")
 			.completion(completion(false, "head"))
 			.action((invocation, console) -> {
 				Migrations facade = migrations();
-				Path file = facade.revision(invocation.option("message"), invocation.option("head"), "", "");
+				RevisionOptions options = RevisionOptions.defaults()
+					.withRevisionId(invocation.option("rev-id"))
+					.withBranchLabels(invocation.options("branch-label"))
+					.withDependsOn(invocation.options("depends-on"))
+					.withSplice(invocation.flag("splice"));
+				Path file = facade.revision(invocation.option("message"), invocation.option("head"), options);
 				Revision written = facade.graph().find(idOf(file)).orElse(null);
 				String parents = (written != null) ? parents(written.downRevisions()) : "?";
 				console.out().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");
@@ -101,11 +139,14 @@ final class DbCommands {
 	DbCommand migrate() {
 		return DbCommand.named("migrate")
 			.description("Generate a revision from the differences between the JPA entities and the database")
-			.usage("db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames]")
+			.usage("db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online] [--sql]")
 			.option("message", 'm', "MESSAGE", "what the revision does, e.g. \"add status to bulletin\"", true)
 			.repeatableOption("rename", "OLD=NEW", "a rename to write as one: old_table=new_table or"
 					+ " table.old_column=new_column (may be repeated)")
 			.flag("no-renames", "never guess renames: a dropped and an added column of the same shape stay a drop and an add")
+			.flag("online", "write the online form: a chain of revisions that keep the tables usable (CONCURRENTLY, NOT VALID"
+					+ " then VALIDATE, lock_timeout)")
+			.flag("sql", "print the revision(s) that would be written, and write nothing")
 			.action(this::runMigrate);
 	}
 
@@ -125,10 +166,21 @@ final class DbCommands {
 				}
 			}
 		}
-		MigrateResult result = facade.migrate(invocation.option("message"), options);
+		if (invocation.flag("sql")) {
+			return printMigrateSql(facade, invocation, options, out);
+		}
+		boolean online = invocation.flag("online") || (facade.migrateOptions() != null && facade.migrateOptions().online());
+		MigrateResult result = invocation.flag("online")
+				? facade.migrate(invocation.option("message"), options, MigrateOptions.onlineForm())
+				: facade.migrate(invocation.option("message"), options);
 		if (!result.written()) {
 			out.println("No changes: the entities match the database, so no revision was written.");
 			printWarnings(out, result.warnings());
+			return Outcome.OK;
+		}
+		if (online) {
+			printOnline(facade, result, out);
+			this.safety.printFindings(result, out);
 			return Outcome.OK;
 		}
 		for (Path earlier : result.files().subList(0, result.files().size() - 1)) {
@@ -149,7 +201,44 @@ final class DbCommands {
 					+ " --no-renames to write drops and adds instead, or run `db migrate` in the shell to be asked.");
 		}
 		out.println("Review the file, then apply it with `db upgrade`.");
+		this.safety.printFindings(result, out);
 		return Outcome.OK;
+	}
+
+	/** {@code db migrate --sql}: the revisions it would write, nothing written. */
+	private static Outcome printMigrateSql(Migrations facade, DbCommand.Invocation invocation, DiffOptions options,
+			PrintWriter out) {
+		MigrateOptions migrateOptions = invocation.flag("online") ? MigrateOptions.onlineForm() : facade.migrateOptions();
+		Map<Path, String> texts = facade.migrateSql(invocation.option("message"), options, migrateOptions);
+		if (texts.isEmpty()) {
+			out.println("No changes: the entities match the database, so there is no revision to print.");
+			return Outcome.OK;
+		}
+		for (Map.Entry<Path, String> revision : texts.entrySet()) {
+			out.println("-- " + revision.getKey() + " (not written)");
+			out.print(withNewline(revision.getValue()));
+			out.println();
+		}
+		out.println("-- Nothing was written: run the same command without --sql to write "
+				+ (texts.size() == 1 ? "this revision." : "these revisions."));
+		return Outcome.OK;
+	}
+
+	/** The online form's chain: every file, in the order the upgrade runs them. */
+	private static void printOnline(Migrations facade, MigrateResult result, PrintWriter out) {
+		out.println("Wrote " + result.files().size() + (result.files().size() == 1 ? " revision" : " revisions")
+				+ " in the online form, run in this order:");
+		for (Path file : result.files()) {
+			String id = idOf(file);
+			String message = facade.graph().find(id).map(Revision::message).orElse("");
+			out.println("  " + file + " (revision " + id + (message.isEmpty() ? "" : ": " + message) + ")");
+		}
+		out.println("Operations:");
+		for (Operation operation : result.operations()) {
+			out.println("  " + operation.describe());
+		}
+		printWarnings(out, result.warnings());
+		out.println("Review the files, then apply them with `db upgrade`.");
 	}
 
 	/**
@@ -254,13 +343,21 @@ final class DbCommands {
 	DbCommand upgrade() {
 		return DbCommand.named("upgrade")
 			.description("Upgrade the database to a target (default head), revision by revision, under the database lock")
-			.usage("db upgrade [TARGET] [--sql]")
+			.usage("db upgrade [TARGET] [--sql | --rehearse]")
 			.argument("TARGET", TARGET_HELP + " (default: head)", false)
 			.flag("sql", "print the SQL script of the upgrade instead of running it (offline mode)")
+			.flag("rehearse", "run the upgrade on a copy of the database instead and report time, locks and rows per"
+					+ " statement (see `db rehearse`)")
 			.completion(completion(true, null))
 			.action((invocation, console) -> {
 				String target = invocation.argument(0, "head");
 				PrintWriter out = console.out();
+				if (invocation.flag("sql") && invocation.flag("rehearse")) {
+					throw new DbCommand.UsageException("Give --sql or --rehearse, not both");
+				}
+				if (invocation.flag("rehearse")) {
+					return this.safety.rehearse(target, false, out);
+				}
 				if (invocation.flag("sql")) {
 					out.print(withNewline(migrations().upgradeSql(target)));
 					return Outcome.OK;
@@ -311,13 +408,16 @@ final class DbCommands {
 	DbCommand stamp() {
 		return DbCommand.named("stamp")
 			.description("Record the database as being at a target without running any revision")
-			.usage("db stamp TARGET")
+			.usage("db stamp TARGET [--purge]")
 			.argument("TARGET", TARGET_HELP + "; several ids separated by commas keep several branches", true)
+			.flag("purge", "empty the version table first, then record the target and its ancestors afresh")
 			.completion(completion(true, null))
 			.action((invocation, console) -> {
-				CommandResult result = migrations().stamp(invocation.argument(0, null));
+				boolean purge = invocation.flag("purge");
+				CommandResult result = migrations().stamp(invocation.argument(0, null), purge);
 				console.out().println("Stamped " + revisions(result.currentAfter()) + " (was "
-						+ revisions(result.currentBefore()) + "); no revision was run.");
+						+ revisions(result.currentBefore()) + (purge ? ", version table purged first" : "")
+						+ "); no revision was run.");
 				return Outcome.OK;
 			});
 	}
@@ -325,15 +425,28 @@ final class DbCommands {
 	DbCommand current() {
 		return DbCommand.named("current")
 			.description("Show the revisions the database is at, and what is pending")
+			.usage("db current [--verbose] [--format text|json]")
+			.flag("verbose", "the full header of each revision: parents, branch labels, depends_on, path, date")
+			.option("format", ' ', "FORMAT", FORMAT_HELP, false)
 			.action((invocation, console) -> {
+				boolean json = json(invocation);
 				Migrations facade = migrations();
 				MigrationsStatus status = facade.status();
 				PrintWriter out = console.out();
+				if (json) {
+					out.println(JsonOutput.status(status));
+					return Outcome.OK;
+				}
 				if (status.current().isEmpty()) {
 					out.println("No revision is applied: the database is at base.");
 				}
 				for (String id : status.current()) {
-					out.println(line(facade, id));
+					if (invocation.flag("verbose")) {
+						printVerbose(facade, byId(status.revisions(), id), status.current(), out);
+					}
+					else {
+						out.println(line(facade, id));
+					}
 				}
 				if (!status.pending().isEmpty()) {
 					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
@@ -356,14 +469,34 @@ final class DbCommands {
 	DbCommand heads() {
 		return DbCommand.named("heads")
 			.description("Show the heads of the revision graph")
+			.usage("db heads [--verbose] [--format text|json]")
+			.flag("verbose", "the full header of each head: parents, branch labels, depends_on, path, date")
+			.option("format", ' ', "FORMAT", FORMAT_HELP, false)
 			.action((invocation, console) -> {
-				List<RevisionInfo> heads = migrations().heads();
+				boolean json = json(invocation);
+				Migrations facade = migrations();
+				List<RevisionInfo> heads = facade.heads();
 				PrintWriter out = console.out();
+				if (json) {
+					if (facade.dataSource() != null) {
+						// with their state in the database, as history has them
+						List<RevisionInfo> revisions = facade.status().revisions();
+						heads = heads.stream().map((head) -> Optional.ofNullable(byId(revisions, head.revision())).orElse(head))
+							.toList();
+					}
+					out.println(JsonOutput.revisions(heads.stream().map(RevisionInfo::revision).toList(), heads));
+					return Outcome.OK;
+				}
 				if (heads.isEmpty()) {
 					out.println("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
 				}
 				for (RevisionInfo head : heads) {
-					out.println(head.revision() + " (head)" + labels(head) + (head.message().isEmpty() ? "" : " " + head.message()));
+					if (invocation.flag("verbose")) {
+						printVerbose(facade, head, null, out);
+					}
+					else {
+						out.println(head.revision() + " (head)" + labels(head) + (head.message().isEmpty() ? "" : " " + head.message()));
+					}
 				}
 				if (heads.size() > 1) {
 					out.println(heads.size() + " heads: join them with `db merge -m \"merge heads\"`.");
@@ -375,17 +508,44 @@ final class DbCommands {
 	DbCommand history() {
 		return DbCommand.named("history")
 			.description("List the revisions, newest first, with their state in the database")
+			.usage("db history [-r FROM:TO] [--indicate-current] [--verbose] [--format text|json]")
+			.option("rev-range", 'r', "FROM:TO", "only the revisions from FROM up to TO, both included: ids or prefixes,"
+					+ " base, head or current; either side may be left empty (e.g. current:)", false)
+			.flag("indicate-current", "mark the revisions the database is at with (current)")
+			.flag("verbose", "the full header of each revision: parents, branch labels, depends_on, path, date")
+			.option("format", ' ', "FORMAT", FORMAT_HELP, false)
 			.action((invocation, console) -> {
-				List<RevisionInfo> history = migrations().history();
+				boolean json = json(invocation);
+				Migrations facade = migrations();
+				List<RevisionInfo> history = facade.history();
+				String range = invocation.option("rev-range");
+				boolean indicate = invocation.flag("indicate-current");
+				List<String> current = (indicate || (range != null && range.contains("current")) || invocation.flag("verbose"))
+						&& facade.dataSource() != null ? facade.current() : null;
+				if (range != null) {
+					history = inRange(facade, history, range, current);
+				}
 				PrintWriter out = console.out();
+				if (json) {
+					out.println(JsonOutput.revisions(null, history));
+					return Outcome.OK;
+				}
 				if (history.isEmpty()) {
-					out.println("No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
+					out.println((range != null) ? "No revisions in " + range + "."
+							: "No revisions yet. Write one with `db revision -m \"...\"` or `db migrate -m \"...\"`.");
 				}
 				for (RevisionInfo info : history) {
+					if (invocation.flag("verbose")) {
+						printVerbose(facade, info, current, out);
+						continue;
+					}
 					StringBuilder line = new StringBuilder();
 					line.append(parents(info.downRevisions())).append(" -> ").append(info.revision());
 					if (info.head()) {
 						line.append(" (head)");
+					}
+					if (indicate && current != null && current.contains(info.revision())) {
+						line.append(" (current)");
 					}
 					if (info.downRevisions().size() > 1) {
 						line.append(" (mergepoint)");
@@ -401,13 +561,101 @@ final class DbCommands {
 			});
 	}
 
+	/** The revisions of {@code FROM:TO}: descendants of FROM (itself included) that are ancestors of TO (itself included). */
+	private static List<RevisionInfo> inRange(Migrations facade, List<RevisionInfo> history, String range,
+			List<String> current) {
+		int colon = range.indexOf(':');
+		if (colon < 0 || range.indexOf(':', colon + 1) >= 0) {
+			throw new DbCommand.UsageException("-r " + range + " is not FROM:TO: write e.g. base:head, 1a2b:current or current:");
+		}
+		Set<String> lower = bound(facade, range.substring(0, colon).strip(), current, true);
+		Set<String> upper = bound(facade, range.substring(colon + 1).strip(), current, false);
+		return history.stream()
+			.filter((info) -> lower == null || lower.contains(info.revision()))
+			.filter((info) -> upper == null || upper.contains(info.revision()))
+			.toList();
+	}
+
+	/** The revisions one side of a range lets through, {@code null} for all of them. */
+	private static Set<String> bound(Migrations facade, String side, List<String> current, boolean lower) {
+		List<String> ids;
+		if (side.isEmpty() || side.equalsIgnoreCase(lower ? "base" : "head") || (!lower && side.equalsIgnoreCase("heads"))) {
+			return null;
+		}
+		if (side.equalsIgnoreCase("current")) {
+			if (current == null) {
+				throw new DbCommand.UsageException("current needs the database, and none is configured");
+			}
+			if (current.isEmpty() && lower) {
+				return null;
+			}
+			ids = current;
+		}
+		else if (side.equalsIgnoreCase("base")) {
+			ids = List.of();
+		}
+		else if (side.equalsIgnoreCase("head") || side.equalsIgnoreCase("heads")) {
+			ids = facade.graph().heads();
+		}
+		else {
+			ids = List.of(facade.graph().resolve(side).id());
+		}
+		Set<String> allowed = new HashSet<>();
+		for (String id : ids) {
+			allowed.add(id);
+			allowed.addAll(lower ? facade.graph().descendants(id) : facade.graph().ancestors(id));
+		}
+		return allowed;
+	}
+
+	DbCommand branches() {
+		return DbCommand.named("branches")
+			.description("Show the revisions where the graph branches, and their children")
+			.usage("db branches [--verbose]")
+			.flag("verbose", "the full header of each branch point")
+			.action((invocation, console) -> {
+				Migrations facade = migrations();
+				PrintWriter out = console.out();
+				List<Revision> ordered = new ArrayList<>(facade.graph().revisions());
+				Collections.reverse(ordered);
+				boolean any = false;
+				for (Revision revision : ordered) {
+					List<String> children = facade.graph().children(revision.id());
+					if (children.size() < 2) {
+						continue;
+					}
+					any = true;
+					if (invocation.flag("verbose")) {
+						printVerbose(facade, facade.show(revision.id()), null, out);
+					}
+					else {
+						out.println(parents(revision.downRevisions()) + " -> " + revision.id() + " (branchpoint), "
+								+ revision.message());
+					}
+					for (String child : children) {
+						Revision next = facade.graph().get(child);
+						out.println("    -> " + child + (facade.graph().heads().contains(child) ? " (head)" : "")
+								+ (next.branchLabels().isEmpty() ? "" : " (" + String.join(", ", next.branchLabels()) + ")")
+								+ ", " + next.message());
+					}
+				}
+				if (!any) {
+					out.println("No branch points: every revision has at most one child.");
+				}
+				return Outcome.OK;
+			});
+	}
+
 	DbCommand show() {
 		return DbCommand.named("show")
 			.description("Show one revision: parents, file, state and SQL")
-			.usage("db show REVISION")
+			.usage("db show REVISION [--verbose] [--format text|json]")
 			.argument("REVISION", "a revision id or unique prefix, or head", true)
+			.flag("verbose", "the full header: parents, children, branch labels, depends_on, path, date")
+			.option("format", ' ', "FORMAT", FORMAT_HELP, false)
 			.completion(completion(false, null))
 			.action((invocation, console) -> {
+				boolean json = json(invocation);
 				Migrations facade = migrations();
 				String wanted = invocation.argument(0, null);
 				if (wanted.equalsIgnoreCase("head") && facade.graph().heads().size() == 1) {
@@ -415,16 +663,25 @@ final class DbCommands {
 				}
 				RevisionInfo info = facade.show(wanted);
 				PrintWriter out = console.out();
-				out.println("Revision:   " + info.revision() + (info.head() ? " (head)" : ""));
-				out.println("Parents:    " + parents(info.downRevisions()));
-				if (!info.branchLabels().isEmpty()) {
-					out.println("Branches:   " + String.join(", ", info.branchLabels()));
+				if (json) {
+					out.println(JsonOutput.revisionOf(info));
+					return Outcome.OK;
 				}
-				if (!info.dependsOn().isEmpty()) {
-					out.println("Depends on: " + String.join(", ", info.dependsOn()));
+				if (invocation.flag("verbose")) {
+					printVerbose(facade, info, null, out);
 				}
-				out.println("Message:    " + info.message());
-				out.println("Source:     " + info.source());
+				else {
+					out.println("Revision:   " + info.revision() + (info.head() ? " (head)" : ""));
+					out.println("Parents:    " + parents(info.downRevisions()));
+					if (!info.branchLabels().isEmpty()) {
+						out.println("Branches:   " + String.join(", ", info.branchLabels()));
+					}
+					if (!info.dependsOn().isEmpty()) {
+						out.println("Depends on: " + String.join(", ", info.dependsOn()));
+					}
+					out.println("Message:    " + info.message());
+					out.println("Source:     " + info.source());
+				}
 				if (info.state() != null) {
 					StringBuilder state = new StringBuilder(state(info.state()));
 					if (info.appliedAt() != null) {
@@ -458,21 +715,181 @@ final class DbCommands {
 	DbCommand check() {
 		return DbCommand.named("check")
 			.description("Compare the entities with the database: exit status 1 and the differences when they differ")
+			.usage("db check [--format text|json]")
+			.option("format", ' ', "FORMAT", FORMAT_HELP, false)
 			.action((invocation, console) -> {
+				boolean json = json(invocation);
 				List<Difference> differences = migrations().check();
 				PrintWriter out = console.out();
-				if (differences.isEmpty()) {
-					out.println("No differences: the database matches the entities.");
-					return Outcome.OK;
+				if (json) {
+					out.println(JsonOutput.drift(differences, Instant.now()));
 				}
-				out.println(differences.size() + (differences.size() == 1 ? " difference" : " differences")
-						+ " between the entities and the database:");
-				for (Difference difference : differences) {
-					out.println("  " + difference.kind() + "  " + difference.detail());
+				else if (differences.isEmpty()) {
+					out.println("No differences: the database matches the entities.");
+				}
+				else {
+					out.println(differences.size() + (differences.size() == 1 ? " difference" : " differences")
+							+ " between the entities and the database:");
+					for (Difference difference : differences) {
+						out.println("  " + difference.kind() + "  " + difference.detail());
+					}
+				}
+				if (differences.isEmpty()) {
+					return Outcome.OK;
 				}
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
 			});
+	}
+
+	DbCommand edit() {
+		return DbCommand.named("edit")
+			.description("Open a revision file (default: the head) in $VISUAL or $EDITOR")
+			.usage("db edit [REVISION]")
+			.argument("REVISION", "a revision id or unique prefix, or head (default: the single head)", false)
+			.completion(completion(false, null))
+			.action((invocation, console) -> {
+				Migrations facade = migrations();
+				String wanted = invocation.argument(0, "head");
+				String id;
+				if (wanted.equalsIgnoreCase("head")) {
+					List<String> heads = facade.graph().heads();
+					if (heads.size() != 1) {
+						return Outcome.failed(heads.isEmpty() ? "There are no revisions to edit: write one with `db revision -m \"...\"`."
+								: "There are " + heads.size() + " heads (" + String.join(", ", heads)
+										+ "): name the one to edit, e.g. `db edit " + heads.get(0) + "`.");
+					}
+					id = heads.get(0);
+				}
+				else {
+					id = facade.graph().resolve(wanted).id();
+				}
+				Path file = revisionFile(facade, id);
+				String editor = editor();
+				if (editor == null) {
+					return Outcome.failed("No editor is set: set EDITOR (or VISUAL), e.g. `export EDITOR=vi`, or open " + file
+							+ " yourself.");
+				}
+				List<String> command = new ArrayList<>(List.of(editor.strip().split("\\s+")));
+				command.add(file.toString());
+				console.out().println("Opening " + file + " with " + editor + ".");
+				console.out().flush();
+				int status;
+				try {
+					status = new ProcessBuilder(command).inheritIO().start().waitFor();
+				}
+				catch (IOException ex) {
+					return Outcome.failed("Could not start the editor `" + editor + "` (from "
+							+ (blank(this.environment.apply("VISUAL")) ? "EDITOR" : "VISUAL") + "): " + ex.getMessage()
+							+ ". Check the variable, or open " + file + " yourself.");
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return Outcome.failed("Interrupted while the editor was open on " + file + ".");
+				}
+				if (status != 0) {
+					return Outcome.failed("The editor `" + editor + "` exited with status " + status + " on " + file + ".");
+				}
+				return Outcome.OK;
+			});
+	}
+
+	private String editor() {
+		for (String name : List.of("VISUAL", "EDITOR")) {
+			String value = this.environment.apply(name);
+			if (!blank(value)) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	/** The file of a revision in the directory revisions are written to, where an edit is kept. */
+	private static Path revisionFile(Migrations facade, String id) {
+		Path directory = facade.outputDirectory();
+		String source = facade.graph().get(id).source();
+		if (Files.isDirectory(directory)) {
+			try (Stream<Path> files = Files.list(directory)) {
+				Optional<Path> found = files.filter((file) -> file.getFileName().toString().startsWith(id + "_")
+						&& file.getFileName().toString().endsWith(".sql")).findFirst();
+				if (found.isPresent()) {
+					return found.get();
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not list " + directory.toAbsolutePath(), ex);
+			}
+		}
+		throw new MigrationsException("Revision " + id + " (" + source + ") has no file in the revisions directory "
+				+ directory.toAbsolutePath() + ": edit it where it lives, or set migrations.generate.output-dir to its"
+				+ " directory.");
+	}
+
+	DbCommand lint() {
+		return this.safety.lint();
+	}
+
+	DbCommand rehearse() {
+		return this.safety.rehearse();
+	}
+
+	private static boolean json(DbCommand.Invocation invocation) {
+		String format = invocation.option("format");
+		if (format == null || format.equalsIgnoreCase("text")) {
+			return false;
+		}
+		if (format.equalsIgnoreCase("json")) {
+			return true;
+		}
+		throw new DbCommand.UsageException("--format " + format + " is not a format: use text or json");
+	}
+
+	private static RevisionInfo byId(List<RevisionInfo> revisions, String id) {
+		return revisions.stream().filter((info) -> info.revision().equals(id)).findFirst().orElse(null);
+	}
+
+	/** Alembic's {@code --verbose} block: the full header, then the message indented. */
+	private static void printVerbose(Migrations facade, RevisionInfo info, List<String> current, PrintWriter out) {
+		if (info == null) {
+			return;
+		}
+		Revision revision = facade.graph().find(info.revision()).orElse(null);
+		List<String> children = (revision != null) ? facade.graph().children(info.revision()) : List.of();
+		StringBuilder title = new StringBuilder("Rev: ").append(info.revision());
+		if (info.head()) {
+			title.append(" (head)");
+		}
+		if (current != null && current.contains(info.revision())) {
+			title.append(" (current)");
+		}
+		if (children.size() > 1) {
+			title.append(" (branchpoint)");
+		}
+		if (info.downRevisions().size() > 1) {
+			title.append(" (mergepoint)");
+		}
+		out.println(title);
+		out.println("Parent: " + parents(info.downRevisions()));
+		if (children.size() > 1) {
+			out.println("Branches into: " + String.join(", ", children));
+		}
+		if (!info.branchLabels().isEmpty()) {
+			out.println("Branch names: " + String.join(", ", info.branchLabels()));
+		}
+		if (!info.dependsOn().isEmpty()) {
+			out.println("Depends on: " + String.join(", ", info.dependsOn()));
+		}
+		out.println("Path: " + ((info.source() != null) ? info.source() : "(no revision file)"));
+		if (revision != null && revision.created() != null) {
+			out.println("Created: " + revision.created());
+		}
+		out.println();
+		out.println("    " + info.message());
+		out.println();
 	}
 
 	DbCommand createDb() {
@@ -523,7 +940,7 @@ final class DbCommands {
 		return (text.isEmpty() || text.endsWith("\n")) ? text : text + "\n";
 	}
 
-	private static String idOf(Path file) {
+	static String idOf(Path file) {
 		String name = file.getFileName().toString();
 		int underscore = name.indexOf('_');
 		return (underscore > 0) ? name.substring(0, underscore) : name;

@@ -56,7 +56,8 @@ public final class MigrationsCommandsAutoConfiguration {
 			DbCommands commands = new DbCommands(migrations::getObject, progress);
 			return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
 					commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
-					commands.stamp(), commands.check(), commands.merge(), commands.createDb()),
+					commands.stamp(), commands.check(), commands.merge(), commands.createDb(), commands.edit(),
+					commands.branches(), commands.lint(), commands.rehearse()),
 					CommandFailures.describer(environment));
 		}
 

@@ -115,6 +115,26 @@ public final class MigrationsShellAutoConfiguration {
 			return shell(commands, "create-db", migrations);
 		}
 
+		@Bean
+		ShellDbCommand dbEditCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "edit", migrations);
+		}
+
+		@Bean
+		ShellDbCommand dbBranchesCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "branches", migrations);
+		}
+
+		@Bean
+		ShellDbCommand dbLintCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "lint", migrations);
+		}
+
+		@Bean
+		ShellDbCommand dbRehearseCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
+			return shell(commands, "rehearse", migrations);
+		}
+
 		private static ShellDbCommand shell(DbCommandLine commands, String name, ObjectProvider<Migrations> migrations) {
 			return new ShellDbCommand(commands.find(name), commands, migrations);
 		}

@@ -13,12 +13,17 @@
  * ({@link dev.migrations.boot.shell.MigrationsShellAutoConfiguration}, on the class path only).
  *
  * <h2>Commands</h2>
- * {@code db init}, {@code db revision -m MSG [--head REV]}, {@code db migrate -m MSG [--rename OLD=NEW]...
- * [--no-renames]}, {@code db upgrade [TARGET] [--sql]}, {@code db downgrade TARGET [--sql]},
- * {@code db current}, {@code db heads}, {@code db history}, {@code db show REV}, {@code db stamp TARGET},
- * {@code db check}, {@code db merge -m MSG [REV...]} and {@code db create-db}; {@code db} alone lists
- * them and {@code db <command> --help} explains one. Exit status: 0 done, 1 {@code db check} found
- * differences, 2 for every failure (its message is printed, never a stack trace; {@code --debug} or
+ * {@code db init}, {@code db revision -m MSG [--head REV [--splice]] [--rev-id ID] [--branch-label L]...
+ * [--depends-on REV]...}, {@code db migrate -m MSG [--rename OLD=NEW]... [--no-renames] [--online] [--sql]},
+ * {@code db upgrade [TARGET] [--sql | --rehearse]}, {@code db downgrade TARGET [--sql]},
+ * {@code db current}, {@code db heads}, {@code db history [-r FROM:TO] [--indicate-current]},
+ * {@code db show REV} (these four with {@code --verbose} and {@code --format json}), {@code db branches},
+ * {@code db edit [REV]}, {@code db stamp TARGET [--purge]}, {@code db check [--format json]},
+ * {@code db merge -m MSG [REV...]}, {@code db create-db}, {@code db lint [REV...] [--all]} and
+ * {@code db rehearse [TARGET] [--rollback]} ({@code SafetyCommands}); {@code db} alone lists them and
+ * {@code db <command> --help} explains one. {@code --format json} prints the field names of
+ * {@code /actuator/migrations} ({@code JsonOutput}). Exit status: 0 done, 1 {@code db check} found
+ * differences or {@code db lint} found errors, 2 for every failure (its message is printed, never a stack trace; {@code --debug} or
  * {@code logging.level.dev.migrations.boot.shell=debug} adds the trace).
  * <p>
  * In the interactive shell, {@code db migrate} asks about each rename the differ guesses

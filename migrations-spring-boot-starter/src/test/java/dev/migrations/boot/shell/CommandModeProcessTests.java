@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -46,6 +49,15 @@ class CommandModeProcessTests {
 		assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
 		assertThat(check.out()).contains("  INDEX_MISSING  bulletin: the database lacks index on (title)");
 		assertThat(check.err()).contains("the database differs from the entities");
+
+		Finished json = java(database, revisions, "db", "check", "--format", "json");
+		assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
+		// one line of JSON; the lines before it are this test class path's logback-test.xml logging at INFO
+		List<String> lines = json.out().lines().toList();
+		assertThat(lines.subList(0, lines.size() - 1)).allMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d+ .*"));
+		JsonNode drift = JsonMapper.builder().build().readTree(lines.get(lines.size() - 1));
+		assertThat(drift.get("status").asString()).isEqualTo("DETECTED");
+		assertThat(drift.get("differences").get(0).get("kind").asString()).isEqualTo("INDEX_MISSING");
 	}
 
 	private Finished java(TestDatabase database, Path revisions, String... words)

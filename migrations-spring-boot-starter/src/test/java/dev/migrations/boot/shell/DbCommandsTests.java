@@ -145,10 +145,12 @@ class DbCommandsTests {
 			Result migrate = shell.run("db migrate -m \"index bulletin titles\"");
 			assertThat(migrate.status()).isZero();
 			Path file = newRevisionFile();
-			assertThat(migrate.lines()).containsExactly(
+			assertThat(migrate.lines().subList(0, 5)).containsExactly(
 					"Wrote " + file + " (revision " + idOf(file) + "):",
 					"  create index on bulletin(title)",
-					"Review the file, then apply it with `db upgrade`.");
+					"Review the file, then apply it with `db upgrade`.", "",
+					"Lint of the new revision:");
+			assertThat(migrate.output()).contains("[index-without-concurrently] in revision " + idOf(file));
 			assertThat(file.getFileName().toString()).endsWith("_index_bulletin_titles.sql");
 			String text = Files.readString(file);
 			assertThat(text).contains("-- down_revision: " + CREATE + "\n", "-- message: index bulletin titles\n");
@@ -215,7 +217,7 @@ class DbCommandsTests {
 					+ "-- message: create bulletin\n");
 
 			shell.run("db revision -m \"branch a\"");
-			Result branch = shell.run("db revision -m \"branch b\" --head " + idOf(root).substring(0, 6));
+			Result branch = shell.run("db revision -m \"branch b\" --splice --head " + idOf(root).substring(0, 6));
 			assertThat(branch.lines().get(0)).endsWith(" on top of " + idOf(root) + ").");
 			List<String> heads = shell.run("db heads").lines();
 			assertThat(heads).hasSize(3).last().isEqualTo("2 heads: join them with `db merge -m \"merge heads\"`.");
@@ -270,11 +272,11 @@ class DbCommandsTests {
 		try (ShellSession shell = ShellSession.start(database, this.revisions, "--spring.main.lazy-initialization=true")) {
 			List<String> overview = shell.run("db").lines();
 			assertThat(overview.get(0)).isEqualTo("Schema migrations. `db <command> --help` explains a command.");
-			assertThat(overview.stream().skip(2).map((line) -> line.strip().split("\\s+")[1])).containsExactly("check",
-					"create-db", "current", "downgrade", "heads", "history", "init", "merge", "migrate", "revision", "show",
-					"stamp", "upgrade");
+			assertThat(overview.stream().skip(2).map((line) -> line.strip().split("\\s+")[1])).containsExactly("branches",
+					"check", "create-db", "current", "downgrade", "edit", "heads", "history", "init", "lint", "merge", "migrate",
+					"rehearse", "revision", "show", "stamp", "upgrade");
 			assertThat(shell.run("db migrate --help").output()).isEqualTo("""
-					Usage: db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames]
+					Usage: db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online] [--sql]
 
 					Generate a revision from the differences between the JPA entities and the database
 
@@ -282,9 +284,11 @@ class DbCommandsTests {
 					  -m, --message MESSAGE  what the revision does, e.g. "add status to bulletin"
 					  --rename OLD=NEW       a rename to write as one: old_table=new_table or table.old_column=new_column (may be repeated)
 					  --no-renames           never guess renames: a dropped and an added column of the same shape stay a drop and an add
+					  --online               write the online form: a chain of revisions that keep the tables usable (CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout)
+					  --sql                  print the revision(s) that would be written, and write nothing
 					  -h, --help             show this help
 					""");
-			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql]\n");
+			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql | --rehearse]\n");
 
 			ShellSession.Result help = shell.run("db help");
 			assertThat(help.status()).isZero();

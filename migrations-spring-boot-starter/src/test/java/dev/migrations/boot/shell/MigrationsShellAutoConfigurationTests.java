@@ -34,8 +34,9 @@ class MigrationsShellAutoConfigurationTests {
 	void registersEveryDbCommandWhenAMigrationsBeanExists() {
 		this.contextRunner.withUserConfiguration(MigrationsConfiguration.class).run((context) -> {
 			List<String> names = context.getBeansOfType(Command.class).values().stream().map(Command::getName).sorted().toList();
-			assertThat(names).containsExactly("db", "db check", "db create-db", "db current", "db downgrade", "db heads",
-					"db history", "db init", "db merge", "db migrate", "db revision", "db show", "db stamp", "db upgrade");
+			assertThat(names).containsExactly("db", "db branches", "db check", "db create-db", "db current", "db downgrade",
+					"db edit", "db heads", "db history", "db init", "db lint", "db merge", "db migrate", "db rehearse",
+					"db revision", "db show", "db stamp", "db upgrade");
 			assertThat(context).doesNotHaveBean(CommandModeRunner.class);
 		});
 	}

@@ -1,0 +1,145 @@
+package dev.migrations.boot.shell;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.migrations.MigrationsStatus;
+import dev.migrations.RevisionInfo;
+import dev.migrations.diff.Difference;
+
+/**
+ * What {@code --format json} prints: the field names of {@code /actuator/migrations}
+ * ({@code MigrationsDescriptor}, {@code RevisionDescriptor}, {@code DriftDescriptor}), a {@code null}
+ * left out as the endpoint leaves it out. Written by hand so that command mode needs no JSON library.
+ */
+final class JsonOutput {
+
+	private JsonOutput() {
+	}
+
+	/** {@code db current}: where the database stands, as the endpoint's top level without the revisions. */
+	static String status(MigrationsStatus status) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("current", status.current());
+		json.put("heads", status.heads());
+		json.put("upToDate", status.upToDate());
+		json.put("pending", status.pending());
+		return write(json);
+	}
+
+	/** {@code db heads}, {@code db history}: the ids of the heads and each revision as the endpoint describes it. */
+	static String revisions(List<String> heads, List<RevisionInfo> revisions) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		if (heads != null) {
+			json.put("heads", heads);
+		}
+		json.put("revisions", revisions.stream().map(JsonOutput::revision).toList());
+		return write(json);
+	}
+
+	/** {@code db show}: one revision as the endpoint describes it. */
+	static String revisionOf(RevisionInfo info) {
+		return write(revision(info));
+	}
+
+	/** {@code db check}: the differences, as the endpoint's {@code drift}. */
+	static String drift(List<Difference> differences, Instant checkedAt) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("status", differences.isEmpty() ? "NONE" : "DETECTED");
+		json.put("checkedAt", checkedAt);
+		json.put("differences", differences.stream().map((difference) -> {
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("kind", difference.kind());
+			one.put("object", difference.object());
+			one.put("detail", difference.detail());
+			return one;
+		}).toList());
+		return write(json);
+	}
+
+	private static Map<String, Object> revision(RevisionInfo info) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("revision", info.revision());
+		json.put("downRevisions", info.downRevisions());
+		json.put("message", info.message());
+		json.put("state", info.state());
+		json.put("appliedAt", info.appliedAt());
+		json.put("executionMillis", info.executionMillis());
+		json.put("checksum", info.checksum());
+		return json;
+	}
+
+	static String write(Object value) {
+		StringBuilder json = new StringBuilder();
+		append(json, value);
+		return json.toString();
+	}
+
+	private static void append(StringBuilder json, Object value) {
+		if (value == null) {
+			json.append("null");
+		}
+		else if (value instanceof Boolean || value instanceof Number) {
+			json.append(value);
+		}
+		else if (value instanceof Map<?, ?> map) {
+			json.append('{');
+			boolean first = true;
+			for (Map.Entry<?, ?> entry : map.entrySet()) {
+				if (entry.getValue() == null) {
+					continue;
+				}
+				if (!first) {
+					json.append(',');
+				}
+				first = false;
+				string(json, entry.getKey().toString());
+				json.append(':');
+				append(json, entry.getValue());
+			}
+			json.append('}');
+		}
+		else if (value instanceof Collection<?> list) {
+			json.append('[');
+			boolean first = true;
+			for (Object element : list) {
+				if (!first) {
+					json.append(',');
+				}
+				first = false;
+				append(json, element);
+			}
+			json.append(']');
+		}
+		else {
+			string(json, value.toString());
+		}
+	}
+
+	private static void string(StringBuilder json, String text) {
+		json.append('"');
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\n' -> json.append("\\n");
+				case '\r' -> json.append("\\r");
+				case '\t' -> json.append("\\t");
+				default -> {
+					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
+						json.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		json.append('"');
+	}
+
+}
