@@ -46,77 +46,96 @@ public final class MigrationsShellAutoConfiguration {
 	static class DbShellCommandsConfiguration {
 
 		@Bean
+		RevisionFilesReloader migrationsRevisionFilesReloader(ObjectProvider<Migrations> migrations) {
+			return new RevisionFilesReloader(migrations);
+		}
+
+		@Bean
 		DbGroupCommand dbCommand(ObjectProvider<ShellDbCommand> commands, DbCommandLine commandLine) {
 			return new DbGroupCommand(commands, commandLine);
 		}
 
 		@Bean
-		ShellDbCommand dbInitCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "init", migrations);
+		ShellDbCommand dbInitCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "init", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbRevisionCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "revision", migrations);
+		ShellDbCommand dbRevisionCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "revision", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbMigrateCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "migrate", migrations);
+		ShellDbCommand dbMigrateCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "migrate", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbUpgradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "upgrade", migrations);
+		ShellDbCommand dbUpgradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "upgrade", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbDowngradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "downgrade", migrations);
+		ShellDbCommand dbDowngradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "downgrade", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbCurrentCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "current", migrations);
+		ShellDbCommand dbCurrentCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "current", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbHeadsCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "heads", migrations);
+		ShellDbCommand dbHeadsCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "heads", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbHistoryCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "history", migrations);
+		ShellDbCommand dbHistoryCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "history", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbShowCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "show", migrations);
+		ShellDbCommand dbShowCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "show", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbStampCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "stamp", migrations);
+		ShellDbCommand dbStampCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "stamp", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbCheckCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "check", migrations);
+		ShellDbCommand dbCheckCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "check", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbMergeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "merge", migrations);
+		ShellDbCommand dbMergeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "merge", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbCreateDbCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "create-db", migrations);
+		ShellDbCommand dbCreateDbCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "create-db", migrations, reloader);
 		}
 
-		private static ShellDbCommand shell(DbCommandLine commands, String name, ObjectProvider<Migrations> migrations) {
-			return new ShellDbCommand(commands.find(name), commands, migrations);
+		private static ShellDbCommand shell(DbCommandLine commands, String name, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return new ShellDbCommand(commands.find(name), commands, migrations, reloader);
 		}
 
 	}
