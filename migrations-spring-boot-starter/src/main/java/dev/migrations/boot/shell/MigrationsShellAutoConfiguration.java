@@ -3,6 +3,7 @@ package dev.migrations.boot.shell;
 import dev.migrations.Migrations;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -14,6 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.shell.core.ShellRunner;
 import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * The {@code db} commands in Spring Shell's interactive console, when Spring Shell is on the class path
@@ -39,6 +42,33 @@ public final class MigrationsShellAutoConfiguration {
 	ShellStartupRunner migrationsShellStartupRunner(ObjectProvider<ShellRunner> shellRunner, Environment environment) {
 		return new ShellStartupRunner(shellRunner,
 				environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true));
+	}
+
+	/**
+	 * TAB completion that also completes an argument once its first characters are typed
+	 * ({@code db downgrade 1a<TAB>}), with Spring Shell's JLine module (line editing, history, completion).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.shell.jline.CommandCompleter")
+	static class JLineCompletionConfiguration {
+
+		/**
+		 * Puts {@link ArgumentCompleter} in place of the completer Spring Shell's JLine auto-configuration
+		 * makes (a completer the application defines itself is left alone).
+		 */
+		@Bean
+		static BeanPostProcessor migrationsArgumentCompleterPostProcessor(ObjectProvider<CommandRegistry> commandRegistry) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return (bean.getClass() == CommandCompleter.class) ? new ArgumentCompleter(commandRegistry.getObject())
+							: bean;
+				}
+
+			};
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
