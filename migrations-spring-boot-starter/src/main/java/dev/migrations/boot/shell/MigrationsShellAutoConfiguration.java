@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.shell.core.ShellRunner;
+import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.jline.CommandCompleter;
@@ -67,6 +68,17 @@ public final class MigrationsShellAutoConfiguration {
 				}
 
 			};
+		}
+
+		/**
+		 * Without a terminal (a container, systemd, {@code nohup}) the console does not start, yet Spring Shell
+		 * makes its JLine terminal at startup, and JLine warns that it fell back to a dumb one: allowed
+		 * here, so it says nothing. With a terminal JLine uses it as before.
+		 */
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.shell.core.autoconfigure.TerminalCustomizer")
+		TerminalCustomizer migrationsQuietDumbTerminal() {
+			return (builder) -> builder.dumb(true);
 		}
 
 	}
