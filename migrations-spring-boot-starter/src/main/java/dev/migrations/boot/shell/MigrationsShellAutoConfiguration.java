@@ -3,6 +3,7 @@ package dev.migrations.boot.shell;
 import dev.migrations.Migrations;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -13,7 +14,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.shell.core.ShellRunner;
+import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
 import org.springframework.shell.core.command.Command;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * The {@code db} commands in Spring Shell's interactive console, when Spring Shell is on the class path
@@ -41,9 +45,52 @@ public final class MigrationsShellAutoConfiguration {
 				environment.getProperty("spring.shell.interactive.enabled", Boolean.class, true));
 	}
 
+	/**
+	 * TAB completion that also completes an argument once its first characters are typed
+	 * ({@code db downgrade 1a<TAB>}), with Spring Shell's JLine module (line editing, history, completion).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.shell.jline.CommandCompleter")
+	static class JLineCompletionConfiguration {
+
+		/**
+		 * Puts {@link ArgumentCompleter} in place of the completer Spring Shell's JLine auto-configuration
+		 * makes (a completer the application defines itself is left alone).
+		 */
+		@Bean
+		static BeanPostProcessor migrationsArgumentCompleterPostProcessor(ObjectProvider<CommandRegistry> commandRegistry) {
+			return new BeanPostProcessor() {
+
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					return (bean.getClass() == CommandCompleter.class) ? new ArgumentCompleter(commandRegistry.getObject())
+							: bean;
+				}
+
+			};
+		}
+
+		/**
+		 * Without a terminal (a container, systemd, {@code nohup}) the console does not start, yet Spring Shell
+		 * makes its JLine terminal at startup, and JLine warns that it fell back to a dumb one: allowed
+		 * here, so it says nothing. With a terminal JLine uses it as before.
+		 */
+		@Bean
+		@ConditionalOnClass(name = "org.springframework.shell.core.autoconfigure.TerminalCustomizer")
+		TerminalCustomizer migrationsQuietDumbTerminal() {
+			return (builder) -> builder.dumb(true);
+		}
+
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(DbCommandLine.class)
 	static class DbShellCommandsConfiguration {
+
+		@Bean
+		RevisionFilesReloader migrationsRevisionFilesReloader(ObjectProvider<Migrations> migrations) {
+			return new RevisionFilesReloader(migrations);
+		}
 
 		@Bean
 		DbGroupCommand dbCommand(ObjectProvider<ShellDbCommand> commands, DbCommandLine commandLine) {
@@ -51,92 +98,110 @@ public final class MigrationsShellAutoConfiguration {
 		}
 
 		@Bean
-		ShellDbCommand dbInitCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "init", migrations);
+		ShellDbCommand dbInitCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "init", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbRevisionCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "revision", migrations);
+		ShellDbCommand dbRevisionCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "revision", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbMigrateCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "migrate", migrations);
+		ShellDbCommand dbMigrateCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "migrate", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbUpgradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "upgrade", migrations);
+		ShellDbCommand dbUpgradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "upgrade", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbDowngradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "downgrade", migrations);
+		ShellDbCommand dbDowngradeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "downgrade", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbCurrentCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "current", migrations);
+		ShellDbCommand dbCurrentCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "current", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbHeadsCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "heads", migrations);
+		ShellDbCommand dbHeadsCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "heads", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbHistoryCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "history", migrations);
+		ShellDbCommand dbHistoryCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "history", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbShowCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "show", migrations);
+		ShellDbCommand dbShowCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "show", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbStampCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "stamp", migrations);
+		ShellDbCommand dbStampCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "stamp", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbCheckCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "check", migrations);
+		ShellDbCommand dbCheckCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "check", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbMergeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "merge", migrations);
+		ShellDbCommand dbMergeCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "merge", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbCreateDbCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "create-db", migrations);
+		ShellDbCommand dbCreateDbCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "create-db", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbEditCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "edit", migrations);
+		ShellDbCommand dbEditCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "edit", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbBranchesCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "branches", migrations);
+		ShellDbCommand dbBranchesCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "branches", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbLintCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "lint", migrations);
+		ShellDbCommand dbLintCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "lint", migrations, reloader);
 		}
 
 		@Bean
-		ShellDbCommand dbRehearseCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations) {
-			return shell(commands, "rehearse", migrations);
+		ShellDbCommand dbRehearseCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "rehearse", migrations, reloader);
 		}
 
-		private static ShellDbCommand shell(DbCommandLine commands, String name, ObjectProvider<Migrations> migrations) {
-			return new ShellDbCommand(commands.find(name), commands, migrations);
+		private static ShellDbCommand shell(DbCommandLine commands, String name, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return new ShellDbCommand(commands.find(name), commands, migrations, reloader);
 		}
 
 	}

@@ -24,18 +24,23 @@ final class RevisionCompletionProvider implements CompletionProvider {
 
 	private final ObjectProvider<Migrations> migrations;
 
+	private final RevisionFilesReloader reloader;
+
 	private final boolean keywords;
 
 	private final String valueOption;
 
 	/**
 	 * @param migrations the facade whose revisions are proposed
+	 * @param reloader reads the revisions again when their files changed, so new ones are proposed
 	 * @param keywords whether to propose {@code head}, {@code heads} and {@code base}
 	 * @param valueOption the one option whose value is a revision (e.g. {@code head}), or {@code null};
 	 *        values of other options are not completed
 	 */
-	RevisionCompletionProvider(ObjectProvider<Migrations> migrations, boolean keywords, String valueOption) {
+	RevisionCompletionProvider(ObjectProvider<Migrations> migrations, RevisionFilesReloader reloader, boolean keywords,
+			String valueOption) {
 		this.migrations = migrations;
+		this.reloader = reloader;
 		this.keywords = keywords;
 		this.valueOption = valueOption;
 	}
@@ -61,6 +66,7 @@ final class RevisionCompletionProvider implements CompletionProvider {
 		Migrations facade;
 		try {
 			facade = this.migrations.getIfAvailable();
+			this.reloader.reloadIfChanged();
 		}
 		catch (RuntimeException ex) {
 			// Completion must never fail the line being typed; the command will report the problem.

@@ -26,14 +26,19 @@ final class ShellDbCommand extends AbstractCommand {
 
 	private final DbCommandLine commandLine;
 
-	ShellDbCommand(DbCommand command, DbCommandLine commandLine, ObjectProvider<Migrations> migrations) {
+	private final RevisionFilesReloader reloader;
+
+	ShellDbCommand(DbCommand command, DbCommandLine commandLine, ObjectProvider<Migrations> migrations,
+			RevisionFilesReloader reloader) {
 		super(command.getName(), command.getDescription(), DbGroupCommand.GROUP, "", false);
 		this.command = command;
 		this.commandLine = commandLine;
+		this.reloader = reloader;
 		setOptions(command.options().stream().map(ShellDbCommand::toCommandOption).toList());
 		DbCommand.Completion completion = command.completion();
 		if (completion != null) {
-			setCompletionProvider(new RevisionCompletionProvider(migrations, completion.keywords(), completion.valueOption()));
+			setCompletionProvider(new RevisionCompletionProvider(migrations, reloader, completion.keywords(),
+					completion.valueOption()));
 		}
 	}
 
@@ -57,6 +62,13 @@ final class ShellDbCommand extends AbstractCommand {
 			.map((option) -> new DbCommand.GivenOption(option.longName(), option.shortName(),
 					(option.value() != null) ? option.value() : ""))
 			.toList();
+		try {
+			// the application runs for hours: revision files written or deleted meanwhile must count
+			this.reloader.reloadIfChanged();
+		}
+		catch (RuntimeException ex) {
+			return new ExitStatus(Outcome.FAILED, this.commandLine.describer().apply(ex));
+		}
 		Outcome outcome = this.command.execute(arguments, options,
 				new CommandConsole(context.outputWriter(), prompt(context.inputReader())), this.commandLine.describer());
 		return (outcome.code() == 0) ? ExitStatus.OK : new ExitStatus(outcome.code(), outcome.message());

@@ -57,7 +57,12 @@
  * the application at once (containers, {@code nohup}, {@code </dev/null}), and without the console runs
  * the arguments as a command, {@code --server.port=0} included. {@code ShellStartupRunner} takes its place
  * (Spring Shell's runner steps back when another {@code ApplicationRunner} exists): the console starts
- * only with a terminal, a command only when the arguments hold one, Spring properties left out.
+ * only with a terminal, a command only when the arguments hold one, Spring properties left out. The console
+ * opens once the application is ready, on a thread of its own (Spring Shell's runner would hold the
+ * application's start-up, and with it readiness and the drift check, until {@code exit}); {@code exit} closes
+ * the application. Before each command the revisions are read again when their files changed on disk
+ * ({@code RevisionFilesReloader}). With Spring Shell's JLine module the console has line editing, history
+ * and TAB completion ({@code RevisionCompletionProvider}, {@code ArgumentCompleter}).
  *
  * <h2>Spring Shell 4.0 as found</h2>
  * The shell commands are {@code Command} beans built on {@code AbstractCommand}, not annotated methods:

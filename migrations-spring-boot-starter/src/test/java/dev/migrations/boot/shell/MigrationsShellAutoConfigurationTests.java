@@ -82,7 +82,9 @@ class MigrationsShellAutoConfigurationTests {
 		Migrations migrations = migrations();
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("migrations", migrations);
-		RevisionCompletionProvider targets = new RevisionCompletionProvider(beans.getBeanProvider(Migrations.class), true, null);
+		RevisionFilesReloader reloader = new RevisionFilesReloader(beans.getBeanProvider(Migrations.class));
+		RevisionCompletionProvider targets = new RevisionCompletionProvider(beans.getBeanProvider(Migrations.class), reloader,
+				true, null);
 		assertThat(values(targets.apply(typing("db", "upgrade", "")))).containsExactly("head", "heads", "base",
 				"2b3c4d5e6f70", "1a2b3c4d5e6f");
 		List<CompletionProposal> prefixed = targets.apply(typing("db", "upgrade", "2b"));
@@ -90,11 +92,11 @@ class MigrationsShellAutoConfigurationTests {
 		assertThat(prefixed.get(0).description()).isEqualTo("index bulletin titles (head)");
 		assertThat(values(targets.apply(typing("db", "upgrade", "h")))).containsExactly("head", "heads");
 
-		RevisionCompletionProvider parents = new RevisionCompletionProvider(beans.getBeanProvider(Migrations.class), false,
-				"head");
+		RevisionCompletionProvider parents = new RevisionCompletionProvider(beans.getBeanProvider(Migrations.class), reloader,
+				false, "head");
 		DbCommand command = new DbCommands(() -> migrations, new ProgressPrinter()).revision();
 		Command revision = new ShellDbCommand(command, new DbCommandLine(List.of(command), DbCommand::describe),
-				beans.getBeanProvider(Migrations.class));
+				beans.getBeanProvider(Migrations.class), reloader);
 		CompletionContext headValue = new CompletionContext(List.of("db", "revision", "--head", "1a"), 3, 2, revision,
 				revision.getOptions().stream().filter((o) -> "head".equals(o.longName())).findFirst().orElseThrow());
 		assertThat(values(parents.apply(headValue))).containsExactly("1a2b3c4d5e6f");

@@ -64,7 +64,8 @@ class ShellWithoutTerminalProcessTests {
 				.isEqualTo(200);
 			assertThat(app.isAlive()).as(() -> output(app)).isTrue();
 			assertThat(app.out() + app.err()).doesNotContain("CommandNotFoundException")
-				.doesNotContain("arguments will be ignored");
+				.doesNotContain("arguments will be ignored")
+				.doesNotContain("dumb terminal");
 		}
 	}
 
