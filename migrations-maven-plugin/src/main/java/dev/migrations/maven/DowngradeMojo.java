@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,27 +15,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "downgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class DowngradeMojo extends AbstractDbMojo {
+public class DowngradeMojo extends AbstractRunMojo {
 
 	/** The target: {@code -N}, {@code base}, a revision id or unique prefix, {@code <revision>-N}. */
 	@Parameter(property = "migrations.target")
 	String target;
-
-	/** Prints the SQL script instead of running it (offline mode). */
-	@Parameter(property = "migrations.sql", defaultValue = "false")
-	boolean sql;
 
 	@Override
 	List<String> commandArguments() throws MojoFailureException {
 		if (this.target == null || this.target.isBlank()) {
 			throw new MojoFailureException("`db downgrade` needs a target: -Dmigrations.target=-1 (or base, or a revision id)");
 		}
-		List<String> arguments = new ArrayList<>();
-		arguments.add(this.target);
-		if (this.sql) {
-			arguments.add("--sql");
-		}
-		return arguments;
+		return targetArguments(this.target);
 	}
 
 	@Override

@@ -1,6 +1,5 @@
 package dev.migrations.maven;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.maven.plugin.MojoFailureException;
@@ -16,24 +15,15 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "upgrade", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
-public class UpgradeMojo extends AbstractDbMojo {
+public class UpgradeMojo extends AbstractRunMojo {
 
 	/** The target: {@code head}, {@code +N}, a revision id or unique prefix. */
 	@Parameter(property = "migrations.target", defaultValue = "head")
 	String target;
 
-	/** Prints the SQL script instead of running it (offline mode). */
-	@Parameter(property = "migrations.sql", defaultValue = "false")
-	boolean sql;
-
 	@Override
 	List<String> commandArguments() {
-		List<String> arguments = new ArrayList<>();
-		arguments.add(this.target);
-		if (this.sql) {
-			arguments.add("--sql");
-		}
-		return arguments;
+		return targetArguments(this.target);
 	}
 
 	@Override
