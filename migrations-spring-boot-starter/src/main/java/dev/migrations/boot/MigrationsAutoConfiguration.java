@@ -81,23 +81,38 @@ public final class MigrationsAutoConfiguration {
 		DataSource toMigrate = MigrationsDataSources.resolve(migrationsDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails, jdbcConnectionDetails.getIfAvailable(), properties,
 				resourceLoader.getClassLoader());
+		MigrationsConfiguration configuration = configuration(properties, toMigrate,
+				javaRevisions.orderedStream().toList(), entities.getIfAvailable(), listeners.orderedStream().toList(),
+				callbacks.orderedStream().toList(), resourceLoader.getClassLoader());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
+		return configuration.load();
+	}
+
+	/**
+	 * The configuration of the {@code Migrations} bean from the properties and the beans it takes, before
+	 * the customizers: shared with command mode's start without the application context
+	 * ({@link CommandModeMigrations}).
+	 */
+	static MigrationsConfiguration configuration(MigrationsProperties properties, DataSource toMigrate,
+			List<JavaRevision> javaRevisions, EntitySource entities, List<MigrationsListener> listeners,
+			List<MigrationsCallback> callbacks, ClassLoader classLoader) {
 		MigrationsConfiguration configuration = Migrations.configure()
 			.dataSource(toMigrate)
 			.locations(properties.getLocations())
 			.javaPackages(properties.getJavaPackages().toArray(String[]::new))
-			.javaRevisions(javaRevisions.orderedStream().toList())
+			.javaRevisions(javaRevisions)
 			.schema(StringUtils.hasText(properties.getSchema()) ? properties.getSchema() : null)
 			.versionTable(properties.getVersionTable())
 			.lockTimeout(properties.getLockTimeout())
 			.validateChecksums(properties.isValidateChecksums())
 			.installedBy(StringUtils.hasText(properties.getInstalledBy()) ? properties.getInstalledBy() : null)
-			.classLoader(resourceLoader.getClassLoader())
-			.entities(entities.getIfAvailable())
-			.listener(MigrationsListeners.of(listeners.orderedStream().toList()))
+			.classLoader(classLoader)
+			.entities(entities)
+			.listener(MigrationsListeners.of(listeners))
 			.baseline(StringUtils.hasText(properties.getBaseline()) ? properties.getBaseline().trim() : null)
 			.failOnNonEmptySchema(true)
 			.failOnMissingLocations(properties.isFailOnMissingLocations())
-			.callbacks(callbacks.orderedStream().toList());
+			.callbacks(callbacks);
 		MigrationsProperties.Drift drift = properties.getDrift();
 		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
 			configuration.tables(drift.getIncludeTables(), drift.getExcludeTables());
@@ -108,8 +123,7 @@ public final class MigrationsAutoConfiguration {
 		}
 		configuration.migrateOptions(new MigrateOptions(properties.getGenerate().isOnline(),
 				properties.getGenerate().getOnlineLockTimeout()));
-		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
-		return configuration.load();
+		return configuration;
 	}
 
 	@Bean

@@ -119,13 +119,22 @@ public final class MigrationsEntitiesAutoConfiguration {
 		Map<String, Object> settings = hibernateSettings(jpaProperties, hibernateProperties,
 				physicalNamingStrategy.getIfAvailable(), implicitNamingStrategy.getIfAvailable(),
 				customizers.orderedStream().toList(), beanFactory);
-		DataSource database = dataSource.getIfUnique(migrationsDataSource::getIfAvailable);
+		return entitySource(managedTypes, settings, dataSource.getIfUnique(migrationsDataSource::getIfAvailable),
+				resourceLoader.getClassLoader());
+	}
+
+	/**
+	 * The entities of the managed types, with the Hibernate settings and the naming strategies among them,
+	 * and the server's product and version read from the database when there is one.
+	 */
+	static EntitySource entitySource(PersistenceManagedTypes managedTypes, Map<String, Object> settings,
+			DataSource database, ClassLoader classLoader) {
 		if (database != null) {
 			serverSettings(database).forEach(settings::putIfAbsent);
 		}
 		Object physical = settings.remove(MappingSettings.PHYSICAL_NAMING_STRATEGY);
 		Object implicit = settings.remove(MappingSettings.IMPLICIT_NAMING_STRATEGY);
-		return EntitySource.ofClassNames(managedTypes.getManagedClassNames(), resourceLoader.getClassLoader())
+		return EntitySource.ofClassNames(managedTypes.getManagedClassNames(), classLoader)
 			.withPackages(managedTypes.getManagedPackages())
 			.withPhysicalNamingStrategy(physical)
 			.withImplicitNamingStrategy(implicit)

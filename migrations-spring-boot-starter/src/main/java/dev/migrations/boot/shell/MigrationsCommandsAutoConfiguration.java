@@ -1,7 +1,5 @@
 package dev.migrations.boot.shell;
 
-import java.util.List;
-
 import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 
@@ -54,11 +52,7 @@ public final class MigrationsCommandsAutoConfiguration {
 		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
 				Environment environment) {
 			DbCommands commands = new DbCommands(migrations::getObject, progress);
-			return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
-					commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
-					commands.stamp(), commands.check(), commands.merge(), commands.createDb(), commands.edit(),
-					commands.branches(), commands.lint(), commands.rehearse()),
-					CommandFailures.describer(environment));
+			return DbCommandLine.of(commands, CommandFailures.describer(environment));
 		}
 
 	}

@@ -1,0 +1,109 @@
+package dev.migrations.boot.shell;
+
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.util.List;
+
+import dev.migrations.boot.CommandModeMigrations;
+import dev.migrations.boot.jpa.CommandModeEntities;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringApplicationRunListener;
+import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.ClassUtils;
+
+/**
+ * Runs a {@code db} command in command mode without the application context, when nothing the command
+ * uses comes from it: as soon as Spring Boot has prepared the environment (the configuration files, the
+ * profiles, the environment variables and the arguments, and logging), the command runs with a
+ * {@code Migrations} configured from the properties alone ({@link CommandModeMigrations}) and the process
+ * exits with its status. {@code java -jar app.jar db current} then costs the environment, a connection
+ * and the command, not the application's start.
+ * <p>
+ * It does so only when the result is the same as with the context: the database is named by a URL in
+ * the properties ({@code spring.datasource.url} or {@code migrations.url}), and
+ * {@link ApplicationBeanScan} finds, in the application's class files, no bean the command would take
+ * from the context (a {@code DataSource}, connection details, a customizer, callback, listener, Java
+ * revision or entity source, and for the commands that compare the entities, naming strategies and other
+ * mapping customizations). Otherwise the application context starts as before ({@link CommandModeRunner});
+ * {@code --debug} says why. {@code migrations.shell.command-mode.fast-start=false} always starts it, and
+ * so does {@code migrations.shell.command-mode.exit=false} (commands run in-process, in tests).
+ * <p>
+ * Runs right after Spring Boot's own listener, which prepares the environment.
+ */
+public final class CommandModeFastStart implements SpringApplicationRunListener, Ordered {
+
+	/** Set to {@code false} to always start the application context for a command. */
+	public static final String ENABLED_PROPERTY = "migrations.shell.command-mode.fast-start";
+
+	private static final List<String> JPA = List.of("dev.migrations.entity.EntitySource",
+			"org.hibernate.boot.MetadataSources", "org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes",
+			"org.springframework.boot.hibernate.autoconfigure.HibernateProperties",
+			"org.springframework.boot.jpa.autoconfigure.JpaProperties",
+			"org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean", "jakarta.persistence.EntityManager",
+			"org.hibernate.engine.spi.SessionImplementor");
+
+	private final SpringApplication application;
+
+	private final String[] args;
+
+	public CommandModeFastStart(SpringApplication application, String[] args) {
+		this.application = application;
+		this.args = args;
+	}
+
+	@Override
+	public int getOrder() {
+		return 1;
+	}
+
+	@Override
+	public void environmentPrepared(ConfigurableBootstrapContext bootstrapContext, ConfigurableEnvironment environment) {
+		if (!environment.getProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY, Boolean.class, false)
+				|| !environment.getProperty("migrations.shell.command-mode.exit", Boolean.class, true)
+				|| !environment.getProperty(ENABLED_PROPERTY, Boolean.class, true)) {
+			return;
+		}
+		String command = environment.getProperty(CommandModeEnvironmentPostProcessor.COMMAND_PROPERTY, "");
+		ClassLoader classLoader = (this.application.getClassLoader() != null) ? this.application.getClassLoader()
+				: ClassUtils.getDefaultClassLoader();
+		boolean entities = !CommandModeAutoConfigurationFilter.CONNECTION_ONLY_COMMANDS.contains(command)
+				&& JPA.stream().allMatch((name) -> ClassUtils.isPresent(name, classLoader));
+		String reason = CommandModeMigrations.whyNotFromEnvironment(environment);
+		List<String> entityPackages = List.of();
+		if (reason == null) {
+			ApplicationBeanScan.Result scan = ApplicationBeanScan.scan(this.application, entities);
+			reason = scan.reason();
+			entityPackages = scan.entityPackages();
+		}
+		if (reason != null) {
+			if (CommandFailures.isDebug(environment)) {
+				System.err.println("db " + command + " starts the application context: " + reason);
+			}
+			return;
+		}
+		System.exit(run(environment, classLoader, entities, entityPackages));
+	}
+
+	private int run(ConfigurableEnvironment environment, ClassLoader classLoader, boolean entities,
+			List<String> entityPackages) {
+		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+		PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
+		ProgressPrinter progress = new ProgressPrinter();
+		try (CommandModeMigrations migrations = new CommandModeMigrations(environment, classLoader, List.of(progress),
+				entities ? (env, database) -> CommandModeEntities.of(env, entityPackages, database, classLoader) : null)) {
+			DbCommandLine commands = DbCommandLine.of(new DbCommands(migrations::get, progress),
+					CommandFailures.describer(environment));
+			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
+			return commands.run(CommandLineInput.commandWords(this.args), out, err, null);
+		}
+		finally {
+			out.flush();
+			err.flush();
+		}
+	}
+
+}

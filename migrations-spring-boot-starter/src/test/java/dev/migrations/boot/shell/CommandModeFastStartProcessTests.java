@@ -1,0 +1,121 @@
+package dev.migrations.boot.shell;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.migrations.boot.shell.fastapp.FastStartApplication;
+import dev.migrations.boot.shell.fastcallbackapp.CallbackApplication;
+import dev.migrations.test.JavaProcess;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code java ... App db ...} without the application context when nothing the command uses comes from
+ * it, each command a JVM of its own: the same results and exit statuses as with the context, the
+ * application's own start skipped, and the context started after all when the application declares a bean
+ * the command takes (a callback that must run), or when told to.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class CommandModeFastStartProcessTests {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void commandsRunWithoutTheApplicationContextWhenNothingTheyUseComesFromIt(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+
+		JavaProcess.Finished upgrade = run(FastStartApplication.class, database, revisions, "db", "upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(upgrade.out()).containsPattern("Upgraded to 2b3c4d5e6f70 from base: 2 revisions in \\d+ ms\\.");
+		assertThat(upgrade.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
+
+		JavaProcess.Finished current = run(FastStartApplication.class, database, revisions, "db", "current");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).contains("2b3c4d5e6f70 (head)");
+		assertThat(current.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
+
+		// the entities come from @EntityScan's package, with Spring Boot's naming strategies
+		JavaProcess.Finished clean = run(FastStartApplication.class, database, revisions, "db", "check");
+		assertThat(clean.exitCode()).as(clean.toString()).isZero();
+		assertThat(clean.out()).contains("No differences");
+		assertThat(clean.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
+
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP INDEX ix_bulletin_title");
+		}
+		JavaProcess.Finished drift = run(FastStartApplication.class, database, revisions, "db", "check");
+		assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(1);
+		assertThat(drift.out()).contains("  INDEX_MISSING  bulletin: the database lacks index on (title)");
+		assertThat(drift.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
+
+		JavaProcess.Finished failing = run(FastStartApplication.class, database, revisions, "db", "downgrade", "ffffffffffff");
+		assertThat(failing.exitCode()).as(failing.toString()).isEqualTo(2);
+		assertThat(failing.firstErrorLine()).contains("ffffffffffff");
+		assertThat(failing.out() + failing.err()).doesNotContainPattern(JavaProcess.STACK_TRACE);
+
+		JavaProcess.Finished withContext = run(FastStartApplication.class, database, revisions, "db", "current",
+				"--migrations.shell.command-mode.fast-start=false");
+		assertThat(withContext.exitCode()).as(withContext.toString()).isZero();
+		assertThat(withContext.out()).contains("2b3c4d5e6f70 (head)");
+		assertThat(withContext.err()).contains(FastStartApplication.CONTEXT_STARTED);
+	}
+
+	@Test
+	void thePoolPropertiesOfTheApplicationApplyWithoutTheContext(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE SCHEMA fast_start_side");
+		}
+		JavaProcess.Finished upgrade = run(FastStartApplication.class, database, revisions, "db", "upgrade",
+				"--spring.datasource.hikari.schema=fast_start_side");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+				ResultSet tables = statement.executeQuery("SELECT table_schema FROM information_schema.tables"
+						+ " WHERE table_name = 'bulletin'")) {
+			assertThat(tables.next()).isTrue();
+			assertThat(tables.getString(1)).isEqualTo("fast_start_side");
+			assertThat(tables.next()).isFalse();
+		}
+	}
+
+	@Test
+	void theApplicationContextStartsWhenTheApplicationDeclaresABeanTheCommandTakes(TestDatabase database)
+			throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+
+		JavaProcess.Finished upgrade = run(CallbackApplication.class, database, revisions, "db", "upgrade");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isZero();
+		assertThat(upgrade.out()).contains(CallbackApplication.BEFORE_UPGRADE + "head");
+
+		JavaProcess.Finished current = run(CallbackApplication.class, database, revisions, "db", "current", "--debug");
+		assertThat(current.exitCode()).as(current.toString()).isZero();
+		assertThat(current.out()).contains("2b3c4d5e6f70 (head)");
+		assertThat(current.firstErrorLine()).isEqualTo("db current starts the application context: "
+				+ CallbackApplication.class.getName() + ".announcingCallback() declares a bean of type"
+				+ " dev.migrations.MigrationsCallback");
+	}
+
+	private JavaProcess.Finished run(Class<?> application, TestDatabase database, Path revisions, String... words)
+			throws Exception {
+		List<String> arguments = new ArrayList<>(Arrays.asList(words));
+		arguments.addAll(ShellSession.connectionArguments(database, revisions));
+		try (JavaProcess process = JavaProcess.start(this.directory.resolve("jvm"), application, arguments)) {
+			return process.await();
+		}
+	}
+
+}
