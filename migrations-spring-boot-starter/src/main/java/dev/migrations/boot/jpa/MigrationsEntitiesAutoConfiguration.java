@@ -72,7 +72,7 @@ import org.springframework.orm.jpa.vendor.HibernateJpaVendorAdapter;
 @EnableConfigurationProperties({ JpaProperties.class, HibernateProperties.class })
 public final class MigrationsEntitiesAutoConfiguration {
 
-	// set by CommandModeEnvironmentPostProcessor (in the shell package, which needs Spring Shell)
+	// set by CommandModeEnvironmentPostProcessor (in the shell package)
 	private static final String COMMAND_MODE_PROPERTY = "migrations.shell.command-mode.active";
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsEntitiesAutoConfiguration.class);

@@ -38,7 +38,7 @@ import org.springframework.util.ClassUtils;
  * It reads what Spring would register: the application's primary sources, the classes its component
  * scan finds (the {@code @ComponentScan} / {@code scanBasePackages} packages, else the sources'
  * packages), the classes they {@code @Import}, and the auto-configurations that are neither Spring's nor
- * this starter's. A component whose type is one of those, a {@code @Bean} method returning one, a
+ * this starter's; and the context initializers it adds. A component whose type is one of those, a {@code @Bean} method returning one, a
  * {@code @ServiceConnection} bean, or an import that registers beans in code (an {@code ImportSelector}
  * or registrar of the application's) is a reason to start the context. It errs on the side of the
  * context: a bean that is only declared under a condition or a profile that is off still counts. It
@@ -129,8 +129,16 @@ final class ApplicationBeanScan {
 		ClassLoader classLoader = (application.getClassLoader() != null) ? application.getClassLoader()
 				: ClassUtils.getDefaultClassLoader();
 		ApplicationBeanScan scan = new ApplicationBeanScan(classLoader, entities);
+		for (Object initializer : application.getInitializers()) {
+			String type = initializer.getClass().getName();
+			if (!isSpringOrOurs(type)) {
+				scan.because("it has the context initializer " + type + ", which may register beans");
+			}
+		}
 		try {
-			scan.run(application.getAllSources());
+			if (scan.reason == null) {
+				scan.run(application.getAllSources());
+			}
 		}
 		catch (IOException | RuntimeException ex) {
 			scan.because("its classes could not all be read (" + ex.getMessage() + ")");

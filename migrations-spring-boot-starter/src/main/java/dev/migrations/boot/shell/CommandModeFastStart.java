@@ -81,7 +81,8 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 		}
 		if (reason != null) {
 			if (CommandFailures.isDebug(environment)) {
-				System.err.println("db " + command + " starts the application context: " + reason);
+				// with the debug output on standard output: standard error's first line is a failure's message
+				System.out.println("db " + command + " starts the application context: " + reason);
 			}
 			return;
 		}

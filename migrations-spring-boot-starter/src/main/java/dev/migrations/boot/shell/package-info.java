@@ -44,6 +44,12 @@
  * See {@link dev.migrations.boot.shell.CommandModeEnvironmentPostProcessor} and
  * {@code CommandModeRunner}.
  * <p>
+ * When nothing the command uses comes from the application context, the context does not start at all:
+ * {@link dev.migrations.boot.shell.CommandModeFastStart} runs the command once Spring Boot has prepared the
+ * environment, with a {@code Migrations} configured from the properties
+ * ({@link dev.migrations.boot.CommandModeMigrations}), after {@code ApplicationBeanScan} has read the
+ * application's class files and found no bean the command would take from the context.
+ * <p>
  * The exit contract holds for failures before the command runs too: when the application fails to start
  * in command mode (a revision file that does not load while a bean needs the {@code Migrations} facade,
  * a database that cannot be reached), {@link dev.migrations.boot.shell.CommandModeFailureListener} prints

@@ -4,6 +4,7 @@ import dev.migrations.boot.shell.scan.clean.CleanApplication;
 import dev.migrations.boot.shell.scan.component.ComponentApplication;
 import dev.migrations.boot.shell.scan.datasource.DataSourceApplication;
 import dev.migrations.boot.shell.scan.imported.ImportingApplication;
+import dev.migrations.boot.shell.scan.initializer.RegisteringInitializer;
 import dev.migrations.boot.shell.scan.naming.NamingApplication;
 import dev.migrations.boot.shell.scan.registrar.RegistrarApplication;
 import dev.migrations.boot.shell.scan.scanbase.ScanningApplication;
@@ -64,6 +65,14 @@ class ApplicationBeanScanTests {
 	void beansRegisteredInCodeNeedTheContext() {
 		assertThat(scan(RegistrarApplication.class, false).reason())
 			.isEqualTo(RegistrarApplication.class.getName() + "$Registrar registers beans in code");
+	}
+
+	@Test
+	void aContextInitializerOfTheApplicationNeedsTheContext() {
+		SpringApplication application = new SpringApplication(CleanApplication.class);
+		application.addInitializers(new RegisteringInitializer());
+		assertThat(ApplicationBeanScan.scan(application, false).reason()).isEqualTo("it has the context initializer "
+				+ RegisteringInitializer.class.getName() + ", which may register beans");
 	}
 
 	private static ApplicationBeanScan.Result scan(Class<?> application, boolean entities) {
