@@ -1,11 +1,19 @@
 package dev.migrations.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.opentest4j.AssertionFailedError;
 
 import dev.migrations.Migrations;
 import dev.migrations.revision.Revision;
@@ -57,6 +65,84 @@ class StairwaySnapshotsTests {
 			rs.next();
 			assertThat(rs.getInt(1)).isZero();
 		}
+	}
+
+	@Test
+	void withoutASuperuserEveryStepReadsTheWholeSchemaAndStillNamesWhatDiffers(TestDatabase database) throws Exception {
+		String role = "stairway_" + Long.toHexString(System.nanoTime());
+		try (Connection admin = database.connection(); var statement = admin.createStatement()) {
+			statement.execute("create role " + role + " login");
+			statement.execute("alter database " + database.name() + " owner to " + role);
+		}
+		try {
+			DataSource asOwner = new DriverManagerDataSource(database.jdbcUrl(), role);
+			Migrations migrations = Migrations.configure()
+				.dataSource(asOwner)
+				.locations("classpath:revisions/index-on-other-table")
+				.load();
+			try (Connection connection = asOwner.getConnection();
+					StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, true)) {
+				assertThat(snapshots.incremental()).isFalse();
+			}
+			assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(MigrationsTester.of(migrations)::assertStairway)
+				.withMessageStartingWith("Stairway: the downgrade of b20000000002 (")
+				.withMessageContaining("\n  index ix_deal_status: missing before the upgrade, present after the downgrade");
+		}
+		finally {
+			try (Connection admin = database.connection(); var statement = admin.createStatement()) {
+				statement.execute("drop owned by " + role);
+				statement.execute("alter database " + database.name() + " owner to current_user");
+				statement.execute("drop role " + role);
+			}
+		}
+	}
+
+	/** Connections as another role, through the driver. */
+	private record DriverManagerDataSource(String url, String user) implements DataSource {
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			return DriverManager.getConnection(this.url, this.user, "");
+		}
+
+		@Override
+		public Connection getConnection(String username, String password) throws SQLException {
+			return DriverManager.getConnection(this.url, username, password);
+		}
+
+		@Override
+		public PrintWriter getLogWriter() {
+			return null;
+		}
+
+		@Override
+		public void setLogWriter(PrintWriter out) {
+		}
+
+		@Override
+		public void setLoginTimeout(int seconds) {
+		}
+
+		@Override
+		public int getLoginTimeout() {
+			return 0;
+		}
+
+		@Override
+		public Logger getParentLogger() {
+			return Logger.getGlobal();
+		}
+
+		@Override
+		public <T> T unwrap(Class<T> type) throws SQLException {
+			throw new SQLException("not a wrapper");
+		}
+
+		@Override
+		public boolean isWrapperFor(Class<?> type) {
+			return false;
+		}
+
 	}
 
 	@Test
