@@ -33,7 +33,8 @@ import dev.migrations.schema.SchemaModel;
  * indexes, constraints with check clauses and foreign key actions, views, routines and triggers.
  * <p>
  * The catalog is read in one query, so a snapshot costs one round trip (plus the introspection when the model
- * is asked for).
+ * is asked for). On PostgreSQL the same query can read only some objects ({@link #POSTGRES_SCOPED}), which the
+ * stairway uses after each step (see {@link StairwaySnapshots}).
  */
 final class SchemaSnapshot {
 
