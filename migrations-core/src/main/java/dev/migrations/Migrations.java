@@ -1024,6 +1024,19 @@ public final class Migrations {
 		}
 	}
 
+	/**
+	 * An instance with this one's configuration (revisions, schema, version table, callbacks...) whose commands
+	 * get their connections from another data source, e.g. one that keeps a single connection open for a
+	 * series of commands, as the test kit's stairway does. The dialect is this instance's; the revisions are
+	 * read again from the locations.
+	 */
+	public Migrations withDataSource(DataSource dataSource) {
+		MigrationsConfiguration copy = this.configuration.copy();
+		copy.dataSource = dataSource;
+		copy.dialect = this.dialect;
+		return copy.load();
+	}
+
 	/** The database this instance migrates; {@code null} when only offline scripts and files are written. */
 	public DataSource dataSource() {
 		return this.configuration.dataSource;

@@ -253,6 +253,33 @@ public final class MigrationsConfiguration {
 		return this;
 	}
 
+	/** A configuration with the same settings, for an instance that differs in one of them. */
+	MigrationsConfiguration copy() {
+		MigrationsConfiguration copy = new MigrationsConfiguration();
+		copy.dataSource = this.dataSource;
+		copy.dialect = this.dialect;
+		copy.locations = this.locations;
+		copy.javaPackages = this.javaPackages;
+		copy.javaRevisions = this.javaRevisions;
+		copy.schema = this.schema;
+		copy.versionTable = this.versionTable;
+		copy.lockTimeout = this.lockTimeout;
+		copy.validateChecksums = this.validateChecksums;
+		copy.outputDirectory = this.outputDirectory;
+		copy.installedBy = this.installedBy;
+		copy.classLoader = this.classLoader;
+		copy.listener = this.listener;
+		copy.entities = this.entities;
+		copy.tableFilter = this.tableFilter;
+		copy.ignoreExtraIndexes = this.ignoreExtraIndexes;
+		copy.baseline = this.baseline;
+		copy.failOnNonEmptySchema = this.failOnNonEmptySchema;
+		copy.failOnMissingLocations = this.failOnMissingLocations;
+		copy.callbacks = this.callbacks;
+		copy.migrateOptions = this.migrateOptions;
+		return copy;
+	}
+
 	/** Reads the revisions and returns the facade; fails on invalid files or graphs. */
 	public Migrations load() {
 		return new Migrations(this);

@@ -48,6 +48,34 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void stairwayNamesAnIndexLeftOnATableTheDowngradeDoesNotTouch(TestDatabase database) {
+		MigrationsTester tester = tester(database, "index-on-other-table");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of b20000000002 (")
+			.withMessageContaining("add_note_body.sql")
+			.withMessageContaining("\n  index ix_deal_status: missing before the upgrade, present after the downgrade "
+					+ "(CREATE INDEX ix_deal_status ON public.deal USING btree (status))");
+	}
+
+	@Test
+	void stairwayNamesAnEnumTypeLeftBehind(TestDatabase database) {
+		MigrationsTester tester = tester(database, "enum-left-behind");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of e20000000002 (")
+			.withMessageContaining("\n  enum type deal_kind: missing before the upgrade, present after the downgrade "
+					+ "('sale', 'rent')");
+	}
+
+	@Test
+	void stairwayNamesAColumnDefaultTheDowngradeChanged(TestDatabase database) {
+		MigrationsTester tester = tester(database, "default-changed");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of d20000000002 (")
+			.withMessageContaining("\n  column deal.status: before the upgrade character varying(20) not null; "
+					+ "after the downgrade character varying(20) not null default 'open'::character varying");
+	}
+
+	@Test
 	void entitiesMatchingTheSchemaPass(TestDatabase database) {
 		tester(database, "matching", Deal.class).assertEntitiesMatchSchema();
 	}
