@@ -57,7 +57,7 @@ public final class MigrationsCommandsAutoConfiguration {
 			return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
 					commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
 					commands.stamp(), commands.check(), commands.merge(), commands.createDb(), commands.edit(),
-					commands.branches(), commands.lint(), commands.rehearse()),
+					commands.branches(), commands.lint(), commands.rehearse(), commands.squash()),
 					CommandFailures.describer(environment));
 		}
 
