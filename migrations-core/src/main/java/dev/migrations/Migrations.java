@@ -57,14 +57,9 @@ import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
 import dev.migrations.revision.RevisionGraph;
-import dev.migrations.revision.SquashedHistory;
-import dev.migrations.squash.SquashException;
-import dev.migrations.squash.SquashPlan;
-import dev.migrations.squash.SquashResult;
-import dev.migrations.squash.SquashedDatabases;
-import dev.migrations.squash.Squasher;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.revision.RevisionSources;
+import dev.migrations.revision.SquashedHistory;
 import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
@@ -72,6 +67,11 @@ import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.sql.SqlSyntax;
+import dev.migrations.squash.SquashException;
+import dev.migrations.squash.SquashPlan;
+import dev.migrations.squash.SquashResult;
+import dev.migrations.squash.SquashedDatabases;
+import dev.migrations.squash.Squasher;
 
 /**
  * The commands of the tool as a plain Java API, the same verbs as the {@code db} shell commands:
