@@ -18,18 +18,40 @@ import java.util.Objects;
  *        {@code db/revisions/3f2a9c1b7d4e_add_index.sql} or {@code class com.example.V3}
  * @param checksum checksum of what the upgrade executes; {@code null} when not checked
  * @param body what the revision executes
+ * @param replaces for a squashed revision ({@code -- replaces:} header), the ids of the revisions
+ *        whose history it stands for, oldest first, the squash point last; empty for others
  */
 public record Revision(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
-		String message, Instant created, boolean transactional, String source, String checksum, Body body) {
+		String message, Instant created, boolean transactional, String source, String checksum, Body body,
+		List<String> replaces) {
 
 	public Revision {
 		Objects.requireNonNull(id, "id");
+		replaces = (replaces != null) ? List.copyOf(replaces) : List.of();
 		downRevisions = List.copyOf(downRevisions);
 		dependsOn = List.copyOf(dependsOn);
 		branchLabels = List.copyOf(branchLabels);
 		message = message == null ? "" : message;
 		Objects.requireNonNull(source, "source");
 		Objects.requireNonNull(body, "body");
+	}
+
+	/** A revision that replaces none. */
+	public Revision(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
+			String message, Instant created, boolean transactional, String source, String checksum, Body body) {
+		this(id, downRevisions, dependsOn, branchLabels, message, created, transactional, source, checksum, body,
+				List.of());
+	}
+
+	/** Whether this revision is a squash standing for older revisions. */
+	public boolean isSquash() {
+		return !this.replaces.isEmpty();
+	}
+
+	/** The same revision with other parents and dependencies (how a squash takes the place of what it replaces). */
+	public Revision withReferences(List<String> downRevisions, List<String> dependsOn) {
+		return new Revision(this.id, downRevisions, dependsOn, this.branchLabels, this.message, this.created,
+				this.transactional, this.source, this.checksum, this.body, this.replaces);
 	}
 
 	public boolean isRoot() {

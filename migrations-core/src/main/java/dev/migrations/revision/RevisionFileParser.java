@@ -44,7 +44,8 @@ import dev.migrations.sql.SqlSyntax;
  * lines. Known headers: {@code revision} and {@code down_revision} (both required),
  * {@code message}, {@code created} (an ISO-8601 instant), {@code transactional}
  * ({@code true}/{@code false}, default {@code true}), {@code depends_on} and
- * {@code branch_labels} (comma-separated lists). Any other key is an error, so a typo such as
+ * {@code branch_labels} (comma-separated lists), {@code replaces} (the revisions a squash stands for,
+ * see {@link SquashedHistory}). Any other key is an error, so a typo such as
  * {@code down_revison} cannot silently turn a revision into a root.</li>
  * <li>{@code down_revision} is {@code none} for a root, one id, or a comma-separated list for a
  * merge. Ids are letters, digits and underscores; {@code head}, {@code heads}, {@code base} and
@@ -62,7 +63,7 @@ public final class RevisionFileParser {
 
 	/** The header keys a revision file may use, in the order they are usually written. */
 	public static final List<String> HEADERS = List.of("revision", "down_revision", "message", "created",
-			"transactional", "depends_on", "branch_labels");
+			"transactional", "depends_on", "branch_labels", "replaces");
 
 	private static final Set<String> RESERVED = Set.of("head", "heads", "base", "none");
 
@@ -151,6 +152,14 @@ public final class RevisionFileParser {
 		String message = headers.containsKey("message") ? headers.get("message").value() : "";
 		Instant created = created(headers.get("created"), source);
 		boolean transactional = transactional(headers.get("transactional"), source);
+		List<String> replaces = list(headers.get("replaces"), false, "revision id", source);
+		if (headers.containsKey("replaces")) {
+			checkNotSelf(id, replaces, "replaces", source, headers.get("replaces").line());
+			if (!downRevisions.isEmpty()) {
+				throw new RevisionFileException(source, headers.get("replaces").line(), "a revision with `replaces` (a"
+						+ " squash of the history up to a revision) starts the history: its down_revision must be none");
+			}
+		}
 		if (upgradeMarker < 0) {
 			throw new RevisionFileException(source, Math.max(lineCount, 1),
 					"no `-- upgrade` line; the SQL a revision runs goes after a line `-- upgrade`"
@@ -195,7 +204,7 @@ public final class RevisionFileParser {
 		String downgrade = downgradeMarker < 0 ? "" : joinLines(content, lines, downgradeMarker + 1, lineCount);
 		SqlBody body = new SqlBody(upgrade, upgradeMarker + 2, downgrade, downgradeMarker < 0 ? 0 : downgradeMarker + 2);
 		return new Revision(id, downRevisions, dependsOn, branchLabels, message, created, transactional, source,
-				checksum(upgrade, transactional), body);
+				checksum(upgrade, transactional), body, replaces);
 	}
 
 	/**

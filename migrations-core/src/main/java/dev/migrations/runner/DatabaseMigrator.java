@@ -79,7 +79,8 @@ public final class DatabaseMigrator {
 		this.dataSource = dataSource;
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
 		this.schema = schema;
-		this.versionTable = new VersionTable(dialect, schema, versionTable);
+		this.versionTable = new VersionTable(dialect, schema, versionTable,
+				new SquashedRows(dev.migrations.revision.SquashedHistory.squashes(graph)));
 		this.graph = graph;
 		requireRecordableIds(graph);
 		this.resolver = new TargetResolver(graph);
@@ -588,6 +589,7 @@ public final class DatabaseMigrator {
 					for (String statement : this.versionTable.createStatements()) {
 						new ExecutionTarget.Jdbc(connection).execute(statement);
 					}
+					this.versionTable.recordSquashes(connection, this.performedBy);
 					return work.run(connection);
 				}
 				finally {

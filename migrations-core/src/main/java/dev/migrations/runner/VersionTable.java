@@ -42,7 +42,14 @@ final class VersionTable {
 	/** The length of the revision columns. */
 	static final int MAX_REVISION_LENGTH = 64;
 
+	private final SquashedRows squashed;
+
 	VersionTable(Dialect dialect, String schema, String table) {
+		this(dialect, schema, table, SquashedRows.NONE);
+	}
+
+	/** @param squashed how rows of revisions replaced by a squash read */
+	VersionTable(Dialect dialect, String schema, String table, SquashedRows squashed) {
 		int length = dialect.identifierLength(table + "_log");
 		if (length > dialect.maxIdentifierLength()) {
 			int room = dialect.maxIdentifierLength() - dialect.identifierLength("_log");
@@ -58,6 +65,7 @@ final class VersionTable {
 		this.logTable = table + "_log";
 		this.qualifiedTable = dialect.qualify(schema, table);
 		this.qualifiedLogTable = dialect.qualify(schema, this.logTable);
+		this.squashed = squashed;
 	}
 
 	String table() {
@@ -91,8 +99,26 @@ final class VersionTable {
 		return false;
 	}
 
-	/** Every row, in the order the revisions were applied; empty when the table does not exist yet. */
+	/**
+	 * Every row, in the order the revisions were applied; empty when the table does not exist yet.
+	 * Rows of revisions replaced by a squash read as {@link SquashedRows} says.
+	 */
 	List<AppliedRevision> read(Connection connection) throws SQLException {
+		return this.squashed.translate(readStored(connection));
+	}
+
+	/**
+	 * Under the lock, before a command writes: records squashes in place of the revisions they
+	 * replace where the database recorded their squash point (see {@link SquashedRows}).
+	 */
+	void recordSquashes(Connection connection, java.util.function.Supplier<String> performedBy) throws SQLException {
+		if (!this.squashed.isEmpty()) {
+			this.squashed.record(connection, this, readStored(connection), performedBy);
+		}
+	}
+
+	/** Every row as stored, in the order the revisions were applied. */
+	List<AppliedRevision> readStored(Connection connection) throws SQLException {
 		// One round trip: read the table and treat "no such table" as no rows, rather than asking the
 		// catalog first (the status behind the actuator endpoint is read per request). Inside a
 		// transaction a failed statement would abort it, so only then is the catalog asked first.
@@ -144,7 +170,7 @@ final class VersionTable {
 						null, null));
 			}
 		}
-		return (rows != null) ? rows : read(connection);
+		return (rows != null) ? this.squashed.translate(rows) : read(connection);
 	}
 
 	private static ResultSet executeIfExists(Statement statement, String sql) throws SQLException {

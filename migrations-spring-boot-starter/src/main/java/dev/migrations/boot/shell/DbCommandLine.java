@@ -34,7 +34,7 @@ final class DbCommandLine {
 		return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
 				commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
 				commands.stamp(), commands.check(), commands.merge(), commands.createDb(), commands.edit(),
-				commands.branches(), commands.lint(), commands.rehearse()), describer);
+				commands.branches(), commands.lint(), commands.rehearse(), commands.squash()), describer);
 	}
 
 	List<DbCommand> commands() {

@@ -33,6 +33,7 @@ import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.StepResult;
+import dev.migrations.squash.SquashResult;
 
 /**
  * The {@code db} commands: each reads its input, calls one method of {@link Migrations} and prints
@@ -132,6 +133,28 @@ final class DbCommands {
 				Revision written = migrations().graph().find(idOf(file)).orElse(null);
 				String parents = (written != null) ? String.join(", ", written.downRevisions()) : "?";
 				console.out().println("Wrote " + file + " (merge revision " + idOf(file) + " joining " + parents + ").");
+				return Outcome.OK;
+			});
+	}
+
+	DbCommand squash() {
+		return DbCommand.named("squash")
+			.description("Write one revision standing for the history up to a revision (PostgreSQL)")
+			.usage("db squash REVISION [-m MESSAGE]")
+			.argument("REVISION", "the last revision to replace, id or unique prefix: it and every revision before it", true)
+			.option("message", 'm', "MESSAGE", "the squash's message (default: \"squash of N revisions up to REVISION\")",
+					false)
+			.completion(completion(false, null))
+			.action((invocation, console) -> {
+				SquashResult result = migrations().squash(invocation.argument(0, null), invocation.option("message"));
+				PrintWriter out = console.out();
+				out.println("Wrote " + result.file() + " (revision " + result.revision() + ", replacing the "
+						+ result.replaces().size() + " revisions up to " + result.point() + ": " + result.tables()
+						+ " tables; checked against the schema they build).");
+				out.println("New databases start from it; databases that recorded " + result.point() + " are at it; databases"
+						+ " in the middle go on through the replaced files at their next `db upgrade`.");
+				out.println("Keep the " + result.replacedSources().size() + " replaced files until every database shows "
+						+ result.revision() + " or a later revision in `db current`; then they may be deleted.");
 				return Outcome.OK;
 			});
 	}
@@ -550,6 +573,11 @@ final class DbCommands {
 					if (info.downRevisions().size() > 1) {
 						line.append(" (mergepoint)");
 					}
+					Revision squash = facade.graph().find(info.revision()).filter(Revision::isSquash).orElse(null);
+					if (squash != null) {
+						line.append(" (squash of ").append(squash.replaces().size()).append(" up to ")
+							.append(squash.replaces().get(squash.replaces().size() - 1)).append(')');
+					}
 					line.append(labels(info));
 					line.append(", ").append(info.message());
 					if (info.state() != null) {
@@ -679,6 +707,9 @@ final class DbCommands {
 					if (!info.dependsOn().isEmpty()) {
 						out.println("Depends on: " + String.join(", ", info.dependsOn()));
 					}
+					facade.graph().find(info.revision()).filter(Revision::isSquash).ifPresent((squash) -> out.println(
+							"Replaces:   " + squash.replaces().size() + " revisions, " + squash.replaces().get(0) + " to "
+									+ squash.replaces().get(squash.replaces().size() - 1) + " (squash)"));
 					out.println("Message:    " + info.message());
 					out.println("Source:     " + info.source());
 				}
@@ -882,6 +913,10 @@ final class DbCommands {
 		}
 		if (!info.dependsOn().isEmpty()) {
 			out.println("Depends on: " + String.join(", ", info.dependsOn()));
+		}
+		if (revision != null && revision.isSquash()) {
+			out.println("Replaces: " + revision.replaces().size() + " revisions, " + revision.replaces().get(0) + " to "
+					+ revision.replaces().get(revision.replaces().size() - 1) + " (squash)");
 		}
 		out.println("Path: " + ((info.source() != null) ? info.source() : "(no revision file)"));
 		if (revision != null && revision.created() != null) {

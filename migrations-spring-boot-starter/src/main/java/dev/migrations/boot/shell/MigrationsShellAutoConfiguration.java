@@ -199,6 +199,12 @@ public final class MigrationsShellAutoConfiguration {
 			return shell(commands, "rehearse", migrations, reloader);
 		}
 
+		@Bean
+		ShellDbCommand dbSquashCommand(DbCommandLine commands, ObjectProvider<Migrations> migrations,
+				RevisionFilesReloader reloader) {
+			return shell(commands, "squash", migrations, reloader);
+		}
+
 		private static ShellDbCommand shell(DbCommandLine commands, String name, ObjectProvider<Migrations> migrations,
 				RevisionFilesReloader reloader) {
 			return new ShellDbCommand(commands.find(name), commands, migrations, reloader);

@@ -19,7 +19,7 @@
  * {@code db current}, {@code db heads}, {@code db history [-r FROM:TO] [--indicate-current]},
  * {@code db show REV} (these four with {@code --verbose} and {@code --format json}), {@code db branches},
  * {@code db edit [REV]}, {@code db stamp TARGET [--purge]}, {@code db check [--format json]},
- * {@code db merge -m MSG [REV...]}, {@code db create-db}, {@code db lint [REV...] [--all]} and
+ * {@code db merge -m MSG [REV...]}, {@code db squash REV [-m MSG]}, {@code db create-db}, {@code db lint [REV...] [--all]} and
  * {@code db rehearse [TARGET] [--rollback]} ({@code SafetyCommands}); {@code db} alone lists them and
  * {@code db <command> --help} explains one. {@code --format json} prints the field names of
  * {@code /actuator/migrations} ({@code JsonOutput}). Exit status: 0 done, 1 {@code db check} found

@@ -34,7 +34,7 @@ final class CommandLineRun {
 		this.commandLine = new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(),
 				commands.upgrade(), commands.downgrade(), commands.current(), commands.heads(), commands.history(),
 				commands.show(), commands.stamp(), commands.check(), commands.merge(), commands.createDb(), commands.edit(),
-				commands.branches(), commands.lint(), commands.rehearse()), DbCommand::describe);
+				commands.branches(), commands.lint(), commands.rehearse(), commands.squash()), DbCommand::describe);
 	}
 
 	Migrations migrations() {

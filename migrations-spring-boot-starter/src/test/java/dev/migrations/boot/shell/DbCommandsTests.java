@@ -274,7 +274,7 @@ class DbCommandsTests {
 			assertThat(overview.get(0)).isEqualTo("Schema migrations. `db <command> --help` explains a command.");
 			assertThat(overview.stream().skip(2).map((line) -> line.strip().split("\\s+")[1])).containsExactly("branches",
 					"check", "create-db", "current", "downgrade", "edit", "heads", "history", "init", "lint", "merge", "migrate",
-					"rehearse", "revision", "show", "stamp", "upgrade");
+					"rehearse", "revision", "show", "squash", "stamp", "upgrade");
 			assertThat(shell.run("db migrate --help").output()).isEqualTo("""
 					Usage: db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online] [--sql]
 

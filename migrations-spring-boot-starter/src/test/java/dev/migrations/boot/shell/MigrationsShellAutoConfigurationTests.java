@@ -36,7 +36,7 @@ class MigrationsShellAutoConfigurationTests {
 			List<String> names = context.getBeansOfType(Command.class).values().stream().map(Command::getName).sorted().toList();
 			assertThat(names).containsExactly("db", "db branches", "db check", "db create-db", "db current", "db downgrade",
 					"db edit", "db heads", "db history", "db init", "db lint", "db merge", "db migrate", "db rehearse",
-					"db revision", "db show", "db stamp", "db upgrade");
+					"db revision", "db show", "db squash", "db stamp", "db upgrade");
 			assertThat(context).doesNotHaveBean(CommandModeRunner.class);
 		});
 	}

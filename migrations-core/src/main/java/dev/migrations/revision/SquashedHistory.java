@@ -1,0 +1,190 @@
+package dev.migrations.revision;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The revisions as the graph sees them once squashes are taken into account, like Django's
+ * {@code replaces} rule.
+ * <p>
+ * A squash is a root revision with a {@code -- replaces: r1, ..., rN} header: it creates the schema
+ * that the linear history {@code r1 .. rN} (oldest first, the <b>squash point</b> {@code rN} last)
+ * produces. While the squash's file is present:
+ * <ul>
+ * <li>the replaced revisions are not part of the graph, whether their files are still there or not;
+ * they are kept {@linkplain #replacedRevisions() aside} for databases stopped in the middle of them;</li>
+ * <li>every {@code down_revision} and {@code depends_on} naming the squash point names the squash
+ * instead, so the revisions written after the point follow the squash without being edited;
+ * naming a revision in the middle of the replaced history is an error (nothing can follow half a
+ * squash);</li>
+ * <li>a squash may replace an older squash (squashing again later): it then lists the older squash
+ * and everything the older squash replaced, and the older squash is replaced like any revision.</li>
+ * </ul>
+ * How a database's recorded revisions are read against a squash is the version table's business
+ * (see {@code dev.migrations.runner}): a database that recorded the squash point is at the squash.
+ */
+public final class SquashedHistory {
+
+	private final List<Revision> revisions;
+
+	private final List<Revision> squashes;
+
+	private final Map<String, Revision> replacedRevisions;
+
+	private final List<Revision> unsquashed;
+
+	private SquashedHistory(List<Revision> revisions, List<Revision> squashes, Map<String, Revision> replacedRevisions,
+			List<Revision> unsquashed) {
+		this.revisions = revisions;
+		this.squashes = squashes;
+		this.replacedRevisions = replacedRevisions;
+		this.unsquashed = unsquashed;
+	}
+
+	/**
+	 * Applies the squashes among the revisions.
+	 * @param all every revision read, squashes and replaced revisions included
+	 * @return the history; with no squash, its {@link #revisions()} are {@code all}
+	 * @throws RevisionFileException when two squashes replace the same revision, or a revision names
+	 * one in the middle of a squashed history
+	 */
+	public static SquashedHistory of(Collection<Revision> all) {
+		List<Revision> squashes = new ArrayList<>();
+		for (Revision revision : all) {
+			if (revision.isSquash()) {
+				squashes.add(revision);
+			}
+		}
+		if (squashes.isEmpty()) {
+			List<Revision> list = List.copyOf(all);
+			return new SquashedHistory(list, List.of(), Map.of(), list);
+		}
+		// A squash replaced by a later one is itself replaced: only the outermost squashes stay.
+		Set<String> replacedIds = new LinkedHashSet<>();
+		squashes.forEach((squash) -> replacedIds.addAll(squash.replaces()));
+		List<Revision> outermost = squashes.stream().filter((s) -> !replacedIds.contains(s.id())).toList();
+		Map<String, String> replacedBy = new HashMap<>();
+		Map<String, String> pointOf = new HashMap<>();
+		for (Revision squash : outermost) {
+			for (String id : squash.replaces()) {
+				String other = replacedBy.putIfAbsent(id, squash.id());
+				if (other != null) {
+					throw new RevisionFileException(squash.source(), 0, "revision " + id + " is replaced by two squashes, "
+							+ other + " and " + squash.id() + "; keep one of them (a later squash lists the earlier one and"
+							+ " everything it replaced)");
+				}
+			}
+			pointOf.put(squash.replaces().get(squash.replaces().size() - 1), squash.id());
+		}
+		Map<String, Revision> replaced = new LinkedHashMap<>();
+		List<Revision> revisions = new ArrayList<>();
+		List<Revision> unsquashed = new ArrayList<>();
+		for (Revision revision : all) {
+			String squash = replacedBy.get(revision.id());
+			if (squash != null) {
+				replaced.put(revision.id(), revision);
+				unsquashed.add(revision);
+				continue;
+			}
+			if (!revision.isSquash() || replacedIds.contains(revision.id())) {
+				unsquashed.add(revision);
+			}
+			revisions.add(remap(revision, replacedBy, pointOf));
+		}
+		return new SquashedHistory(Collections.unmodifiableList(revisions), List.copyOf(outermost),
+				Collections.unmodifiableMap(replaced), Collections.unmodifiableList(unsquashed));
+	}
+
+	private static Revision remap(Revision revision, Map<String, String> replacedBy, Map<String, String> pointOf) {
+		boolean refers = false;
+		for (String id : revision.downRevisions()) {
+			refers |= replacedBy.containsKey(id);
+		}
+		for (String id : revision.dependsOn()) {
+			refers |= replacedBy.containsKey(id);
+		}
+		if (!refers) {
+			return revision;
+		}
+		return revision.withReferences(remap(revision, revision.downRevisions(), "down_revision", replacedBy, pointOf),
+				remap(revision, revision.dependsOn(), "depends_on", replacedBy, pointOf));
+	}
+
+	private static List<String> remap(Revision revision, List<String> ids, String header, Map<String, String> replacedBy,
+			Map<String, String> pointOf) {
+		Set<String> result = new LinkedHashSet<>();
+		for (String id : ids) {
+			String squash = replacedBy.get(id);
+			if (squash == null) {
+				result.add(id);
+			}
+			else if (pointOf.containsKey(id)) {
+				result.add(pointOf.get(id));
+			}
+			else {
+				throw new RevisionFileException(revision.source(), 0, "`" + header + "` names " + id + ", which squash "
+						+ squash + " replaces in the middle of its history: only the last revision a squash replaces can be"
+						+ " followed. Point " + revision.id() + " at " + squash + " (or at a revision after it)");
+			}
+		}
+		return List.copyOf(result);
+	}
+
+	/** The revisions the graph is built from: squashes in, replaced revisions out, references remapped. */
+	public List<Revision> revisions() {
+		return this.revisions;
+	}
+
+	/** The squashes in use (not replaced by a later squash). */
+	public List<Revision> squashes() {
+		return this.squashes;
+	}
+
+	/** Whether there is any squash. */
+	public boolean hasSquashes() {
+		return !this.squashes.isEmpty();
+	}
+
+	/** The replaced revisions whose files or classes are still present, by id. */
+	public Map<String, Revision> replacedRevisions() {
+		return this.replacedRevisions;
+	}
+
+	/**
+	 * The revisions as they were before squashing: the replaced ones with their own references, the
+	 * squashes in use left out. Only a complete history when no replaced file is missing.
+	 */
+	public List<Revision> unsquashed() {
+		return this.unsquashed;
+	}
+
+	/** The ids a squash replaces whose files or classes are gone, oldest first. */
+	public List<String> missingReplaced(Revision squash) {
+		return squash.replaces().stream().filter((id) -> !this.replacedRevisions.containsKey(id)).toList();
+	}
+
+	/** The squashes in a graph (a squash replaced by a later one is not in the graph). */
+	public static List<Revision> squashes(RevisionGraph graph) {
+		if (graph == null) {
+			return List.of();
+		}
+		List<Revision> result = null;
+		for (Revision revision : graph.revisions()) {
+			if (revision.isSquash()) {
+				if (result == null) {
+					result = new ArrayList<>();
+				}
+				result.add(revision);
+			}
+		}
+		return (result != null) ? List.copyOf(result) : List.of();
+	}
+
+}

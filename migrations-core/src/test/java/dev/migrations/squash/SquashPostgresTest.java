@@ -1,0 +1,256 @@
+package dev.migrations.squash;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.RevisionFiles;
+import dev.migrations.RevisionInfo;
+import dev.migrations.Sql;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import dev.migrations.test.TestDatabases;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * {@code db squash} on the real PostgreSQL: the squash rebuilds the schema of the history it replaces,
+ * and databases at base, in the middle of that history and past it all reach the head with their rows.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class SquashPostgresTest {
+
+	static final String R1 = "aaaa00000001";
+
+	static final String R2 = "aaaa00000002";
+
+	static final String R3 = "aaaa00000003";
+
+	static final String R4 = "aaaa00000004";
+
+	@TempDir
+	Path directory;
+
+	@TempDir
+	Path unsquashed;
+
+	private void writeHistory(Path target) {
+		RevisionFiles files = new RevisionFiles(target);
+		files.write(R1, "none", "create account", """
+				CREATE TYPE status AS ENUM ('new', 'done');
+				CREATE TABLE account (id bigserial PRIMARY KEY, email varchar(200) NOT NULL UNIQUE,
+				    status status NOT NULL DEFAULT 'new', CONSTRAINT email_long_enough CHECK (length(email) > 3));
+				COMMENT ON TABLE account IS 'people who pay';""", "DROP TABLE account; DROP TYPE status;");
+		files.write(R2, R1, "create invoice", """
+				CREATE SEQUENCE invoice_seq INCREMENT BY 50;
+				CREATE TABLE invoice (id bigint PRIMARY KEY, account_id bigint REFERENCES account (id) ON DELETE CASCADE,
+				    amount numeric(12,2));
+				CREATE INDEX ix_invoice_account ON invoice (account_id);""", "DROP TABLE invoice; DROP SEQUENCE invoice_seq;");
+		files.write(R3, R2, "name accounts", """
+				ALTER TABLE account ADD COLUMN name text;
+				COMMENT ON COLUMN account.name IS 'display name';
+				ALTER TYPE status ADD VALUE 'archived';
+				CREATE UNIQUE INDEX ux_account_lower_email ON account (lower(email)) WHERE status <> 'done';""",
+				"DROP INDEX ux_account_lower_email; ALTER TABLE account DROP COLUMN name;");
+		files.write(R4, R3, "paid invoices", "ALTER TABLE invoice ADD COLUMN paid boolean NOT NULL DEFAULT false;",
+				"ALTER TABLE invoice DROP COLUMN paid;");
+	}
+
+	private Migrations migrations(DataSource dataSource, Path revisions) {
+		return Migrations.configure().dataSource(dataSource).locations("filesystem:" + revisions)
+			.outputDirectory(revisions).load();
+	}
+
+	private static List<String> dump(DataSource dataSource) {
+		return Sql.postgresSchemaDump(dataSource, "public").stream()
+			.filter((line) -> !line.contains("migrations_version"))
+			.toList();
+	}
+
+	private static List<String> versionRows(DataSource dataSource) {
+		return Sql.column(dataSource, "select revision from migrations_version order by applied_seq");
+	}
+
+	@Test
+	void theSquashRebuildsTheSchemaOfTheHistoryItReplaces(TestDatabase db) throws IOException {
+		writeHistory(this.directory);
+		writeHistory(this.unsquashed);
+		SquashResult result = migrations(db.dataSource(), this.directory).squash(R3, "squash the first three");
+
+		String text = Files.readString(result.file());
+		assertThat(text).contains("-- replaces: " + R1 + ", " + R2 + ", " + R3 + "\n").contains("-- down_revision: none\n");
+		assertThat(text).contains("CREATE TYPE status AS ENUM ('new', 'done', 'archived')")
+			.contains("COMMENT ON COLUMN account.name IS 'display name'");
+		assertThat(result.replaces()).containsExactly(R1, R2, R3);
+		assertThat(result.replacedSources()).hasSize(3);
+		// the scratch schemas are gone
+		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname like 'migrations_squash_%'"))
+			.isEmpty();
+		// the database used for squashing was not touched
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
+
+		Migrations squashed = migrations(db.dataSource(), this.directory);
+		assertThat(squashed.graph().bases()).containsExactly(result.revision());
+		assertThat(squashed.graph().get(R4).downRevisions()).containsExactly(result.revision());
+		assertThat(squashed.history()).extracting(RevisionInfo::revision).containsExactly(R4, result.revision());
+
+		try (TestDatabase old = TestDatabases.postgres()) {
+			migrations(old.dataSource(), this.unsquashed).upgrade("head");
+			squashed.upgrade("head");
+			assertThat(dump(db.dataSource())).isEqualTo(dump(old.dataSource())).isNotEmpty();
+			assertThat(versionRows(db.dataSource())).containsExactly(result.revision(), R4);
+		}
+		squashed.downgrade("base");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		assertThat(Sql.column(db.dataSource(), "select typname from pg_type where typname = 'status'")).isEmpty();
+	}
+
+	@Test
+	void databasesAtBaseMidChainAndPastThePointAllReachTheHeadWithTheirRows(TestDatabase base) {
+		writeHistory(this.directory);
+		try (TestDatabase mid = TestDatabases.postgres(); TestDatabase past = TestDatabases.postgres();
+				TestDatabase head = TestDatabases.postgres()) {
+			migrations(mid.dataSource(), this.directory).upgrade(R2);
+			Sql.execute(mid.dataSource(), "insert into account (email) values ('mid@example.com')");
+			migrations(past.dataSource(), this.directory).upgrade(R3);
+			Sql.execute(past.dataSource(), "insert into account (email, name) values ('past@example.com', 'Past')");
+			migrations(head.dataSource(), this.directory).upgrade("head");
+			Sql.execute(head.dataSource(), "insert into account (email) values ('head@example.com')");
+
+			String squash = migrations(base.dataSource(), this.directory).squash(R3, null).revision();
+
+			// read-only commands show the squash for a database that recorded the point, before anything is written
+			Migrations atPast = migrations(past.dataSource(), this.directory);
+			assertThat(atPast.current()).containsExactly(squash);
+			assertThat(atPast.status().pending()).containsExactly(R4);
+			assertThat(versionRows(past.dataSource())).containsExactly(R1, R2, R3);
+			assertThat(migrations(head.dataSource(), this.directory).current()).containsExactly(R4);
+
+			for (TestDatabase db : List.of(base, mid, past, head)) {
+				Migrations migrations = migrations(db.dataSource(), this.directory);
+				migrations.upgrade("head");
+				assertThat(migrations.current()).as(db.name()).containsExactly(R4);
+				assertThat(versionRows(db.dataSource())).as(db.name()).containsExactly(squash, R4);
+				assertThat(dump(db.dataSource())).as(db.name()).isEqualTo(dump(head.dataSource()));
+			}
+			assertThat(Sql.column(mid.dataSource(), "select email from account")).containsExactly("mid@example.com");
+			assertThat(Sql.column(past.dataSource(), "select name from account")).containsExactly("Past");
+			assertThat(Sql.column(head.dataSource(), "select email from account")).containsExactly("head@example.com");
+			assertThat(Sql.column(past.dataSource(), "select operation from migrations_version_log where revision = '"
+					+ squash + "'")).containsExactly("SQUASH");
+			// a database past the point downgrades through the squash to base
+			migrations(past.dataSource(), this.directory).downgrade("base");
+			assertThat(versionRows(past.dataSource())).isEmpty();
+			assertThat(Sql.postgresTables(past.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		}
+	}
+
+	@Test
+	void aDatabaseMidChainIsRefusedOnceTheReplacedFilesAreDeletedWhileOthersGoOn(TestDatabase base) throws IOException {
+		writeHistory(this.directory);
+		try (TestDatabase mid = TestDatabases.postgres(); TestDatabase past = TestDatabases.postgres()) {
+			migrations(mid.dataSource(), this.directory).upgrade(R2);
+			migrations(past.dataSource(), this.directory).upgrade(R3);
+			SquashResult result = migrations(base.dataSource(), this.directory).squash(R3, "squash");
+			try (Stream<Path> files = Files.list(this.directory)) {
+				for (Path file : files.filter((f) -> !f.getFileName().toString().startsWith(result.revision())
+						&& !f.getFileName().toString().startsWith(R4)).toList()) {
+					Files.delete(file);
+				}
+			}
+			Migrations atMid = migrations(mid.dataSource(), this.directory);
+			assertThatThrownBy(() -> atMid.upgrade("head")).isInstanceOf(SquashException.class)
+				.hasMessageStartingWith("The database recorded 2 of the 3 revisions squashed into " + result.revision())
+				.hasMessageContaining("files of 1 of them are gone (first: " + R3 + ")")
+				.hasMessageContaining("db stamp " + result.revision());
+			assertThat(versionRows(mid.dataSource())).containsExactly(R1, R2);
+			// the way out when the schema is known to match: record the squash
+			atMid.stamp(result.revision());
+			assertThat(versionRows(mid.dataSource())).containsExactly(result.revision());
+			assertThat(atMid.current()).containsExactly(result.revision());
+
+			migrations(past.dataSource(), this.directory).upgrade("head");
+			assertThat(versionRows(past.dataSource())).containsExactly(result.revision(), R4);
+			migrations(base.dataSource(), this.directory).upgrade("head");
+			assertThat(versionRows(base.dataSource())).containsExactly(result.revision(), R4);
+			assertThat(dump(base.dataSource())).isEqualTo(dump(past.dataSource()));
+		}
+	}
+
+	@Test
+	void squashingAgainReplacesTheEarlierSquash(TestDatabase db) {
+		writeHistory(this.directory);
+		try (TestDatabase past = TestDatabases.postgres()) {
+			migrations(past.dataSource(), this.directory).upgrade(R3);
+			String first = migrations(db.dataSource(), this.directory).squash(R2, "first").revision();
+			SquashResult second = migrations(db.dataSource(), this.directory).squash(R4, "second");
+			assertThat(second.replaces()).containsExactly(R1, R2, first, R3, R4);
+			Migrations migrations = migrations(past.dataSource(), this.directory);
+			assertThat(migrations.graph().bases()).containsExactly(second.revision());
+			migrations.upgrade("head");
+			assertThat(versionRows(past.dataSource())).containsExactly(second.revision());
+			migrations(db.dataSource(), this.directory).upgrade("head");
+			assertThat(dump(db.dataSource())).isEqualTo(dump(past.dataSource()));
+		}
+	}
+
+	@Test
+	void refusesABranchInsideTheHistory(TestDatabase db) {
+		writeHistory(this.directory);
+		new RevisionFiles(this.directory).write("bbbb00000001", R2, "side branch", "CREATE TABLE side (id int);",
+				"DROP TABLE side;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash(R3, "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to " + R3 + ": the history branches at " + R2);
+	}
+
+	@Test
+	void refusesAMergeInsideTheHistory(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("cccc00000001", "none", "a", "CREATE TABLE a (id int);", "DROP TABLE a;");
+		files.write("cccc00000002", "cccc00000001", "b", "CREATE TABLE b (id int);", "DROP TABLE b;");
+		files.write("cccc00000003", "cccc00000001", "c", "CREATE TABLE c (id int);", "DROP TABLE c;");
+		files.write("cccc00000004", "cccc00000002, cccc00000003", "merge", "", "");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("cccc00000004", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to cccc00000004: the history branches at cccc00000001")
+			.hasMessageContaining("Only a linear history can be squashed");
+	}
+
+	@Test
+	void refusesWhatTheSchemaModelDoesNotCarryAndWritesNothing(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("dddd00000001", "none", "tables", "CREATE TABLE account (id int PRIMARY KEY, email text);",
+				"DROP TABLE account;");
+		files.write("dddd00000002", "dddd00000001", "view and function", """
+				CREATE VIEW account_emails AS SELECT email FROM account;
+				CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+				CREATE TRIGGER account_touch BEFORE UPDATE ON account FOR EACH ROW EXECUTE FUNCTION touch();
+				INSERT INTO account VALUES (1, 'root@example.com');""",
+				"DROP VIEW account_emails; DROP TRIGGER account_touch ON account; DROP FUNCTION touch();");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("dddd00000002", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to dddd00000002: the history creates what the schema model does not"
+					+ " carry")
+			.hasMessageContaining("view account_emails")
+			.hasMessageContaining("function touch()")
+			.hasMessageContaining("trigger account_touch on account")
+			.hasMessageContaining("rows in table account");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(2);
+		}
+		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname like 'migrations_squash_%'"))
+			.isEmpty();
+	}
+
+}
