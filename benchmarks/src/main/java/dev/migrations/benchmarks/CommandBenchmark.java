@@ -82,6 +82,7 @@ final class CommandBenchmark {
 			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		List<String> command = new ArrayList<>(List.of(java.toString()));
+		command.addAll(childJvmArguments());
 		String classpath = System.getProperty("bench.app.classpath");
 		if (classpath != null) {
 			command.addAll(List.of("-cp", classpath, System.getProperty("bench.app.main")));
@@ -100,7 +101,9 @@ final class CommandBenchmark {
 	private static double child(Tools.Database database, List<String> arguments, int allowedStatus)
 			throws IOException, InterruptedException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path")));
+		List<String> command = new ArrayList<>(List.of(java.toString()));
+		command.addAll(childJvmArguments());
+		command.addAll(List.of("-cp", System.getProperty("java.class.path")));
 		command.addAll(arguments);
 		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.environment().put("BENCH_JDBC_URL", database.jdbcUrl());
@@ -109,6 +112,15 @@ final class CommandBenchmark {
 			builder.environment().put("BENCH_PASSWORD", database.password());
 		}
 		return time(builder, allowedStatus);
+	}
+
+	/**
+	 * JVM options for every child, the application's and the floors' alike ({@code -Dbench.childJvmArgs=...},
+	 * e.g. {@code -XX:TieredStopAtLevel=1}, as the sample's {@code ./db} and the Maven plugin start commands).
+	 */
+	private static List<String> childJvmArguments() {
+		String arguments = System.getProperty("bench.childJvmArgs", "").strip();
+		return arguments.isEmpty() ? List.of() : List.of(arguments.split("\\s+"));
 	}
 
 	private static double time(List<String> command, int allowedStatus) throws IOException, InterruptedException {

@@ -50,7 +50,11 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	@Parameter(property = "migrations.outputDir")
 	File outputDirectory;
 
-	/** JVM options of the command's JVM, e.g. {@code -Dspring.datasource.url=jdbc:postgresql://...}. */
+	/**
+	 * JVM options of the command's JVM, e.g. {@code -Dspring.datasource.url=jdbc:postgresql://...}. The JVM
+	 * starts with {@code -XX:TieredStopAtLevel=1} (no optimizing compiler: a command is over before it would
+	 * pay off), which an option here can change.
+	 */
 	@Parameter(property = "migrations.jvmArguments")
 	String jvmArguments;
 
@@ -116,6 +120,9 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		String main = MainClassFinder.find(this.mainClass, this.project, classes);
 		List<String> line = new ArrayList<>();
 		line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		// A command runs for seconds: the optimizing compiler's work would not pay off before the JVM ends, and it
+		// takes a core. A later -XX:TieredStopAtLevel in jvmArguments wins.
+		line.add("-XX:TieredStopAtLevel=1");
 		if (this.jvmArguments != null && !this.jvmArguments.isBlank()) {
 			line.addAll(Arrays.asList(this.jvmArguments.trim().split("\\s+")));
 		}

@@ -46,8 +46,6 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 	 */
 	public static final String COMMAND_PROPERTY = "migrations.shell.command-mode.command";
 
-	private static final String BACKGROUND_PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
-
 	static final String FORCED_PROPERTY_SOURCE = "migrationsCommandMode";
 
 	static final String DEFAULTS_PROPERTY_SOURCE = "migrationsCommandModeDefaults";
@@ -94,12 +92,7 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		forced.put("spring.datasource.oracleucp.max-pool-size", "2");
 		forced.put("spring.datasource.oracleucp.initial-pool-size", "1");
 		environment.getPropertySources().addFirst(new MapPropertySource(FORCED_PROPERTY_SOURCE, forced));
-		if (environment.getProperty("migrations.shell.command-mode.exit", Boolean.class, true)) {
-			// The process only runs the command: Spring Boot's background warm-up of Jackson, the web server and
-			// validation (started by the same event, after this) would take a core from it. Read as a system
-			// property; set only when the process ends with the command.
-			System.setProperty(BACKGROUND_PREINITIALIZER_IGNORE, "true");
-		}
+
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("logging.threshold.console", "warn");

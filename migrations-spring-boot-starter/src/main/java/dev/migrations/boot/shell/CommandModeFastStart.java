@@ -50,9 +50,32 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 
 	private final String[] args;
 
+	/** Spring Boot's listener that warms up Jackson, the web server and validation on another thread. */
+	private static final String BACKGROUND_PREINITIALIZER = "org.springframework.boot.autoconfigure.preinitialize."
+			+ "BackgroundPreinitializingApplicationListener";
+
 	public CommandModeFastStart(SpringApplication application, String[] args) {
 		this.application = application;
 		this.args = args;
+		if (isDbCommand(args)) {
+			// A process that runs one command uses none of what the warm-up prepares, and it would take a core
+			// from the command. The application's listeners are handed to the first event after every run
+			// listener exists, so leaving it out here keeps it from starting.
+			application.setListeners(application.getListeners()
+				.stream()
+				.filter((listener) -> !listener.getClass().getName().equals(BACKGROUND_PREINITIALIZER))
+				.toList());
+		}
+	}
+
+	/** Whether the first argument that is not an option ({@code --name=value}) is {@code db}, as for command mode. */
+	private static boolean isDbCommand(String[] args) {
+		for (String arg : args) {
+			if (!arg.startsWith("--")) {
+				return arg.equals("db");
+			}
+		}
+		return false;
 	}
 
 	@Override
