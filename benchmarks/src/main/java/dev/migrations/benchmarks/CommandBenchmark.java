@@ -83,6 +83,11 @@ final class CommandBenchmark {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
 		List<String> command = new ArrayList<>(List.of(java.toString()));
 		command.addAll(childJvmArguments());
+		// the application's own, e.g. -XX:SharedArchiveFile=app.jsa for its class-data sharing archive
+		String appJvmArguments = System.getProperty("bench.appJvmArgs", "").strip();
+		if (!appJvmArguments.isEmpty()) {
+			command.addAll(List.of(appJvmArguments.split("\\s+")));
+		}
 		String classpath = System.getProperty("bench.app.classpath");
 		if (classpath != null) {
 			command.addAll(List.of("-cp", classpath, System.getProperty("bench.app.main")));
