@@ -73,6 +73,26 @@ class CommandModeFastStartProcessTests {
 	}
 
 	@Test
+	void failuresKeepTheExitContractWithoutTheContext(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		JavaProcess.Finished unreachable = run(FastStartApplication.class, database, revisions, "db", "current",
+				"--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+		assertThat(unreachable.exitCode()).as(unreachable.toString()).isEqualTo(2);
+		assertThat(unreachable.firstErrorLine()).as(unreachable.toString()).contains("Could not connect to the database");
+		assertThat(unreachable.out() + unreachable.err()).doesNotContainPattern(JavaProcess.STACK_TRACE);
+		assertThat(unreachable.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
+
+		Path typo = this.directory.resolve("typo");
+		ShellTestRevisions.write(typo, "1a2b3c4d5e6f_create.sql",
+				"-- revison: 1a2b3c4d5e6f\n-- down_revision: none\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n");
+		JavaProcess.Finished badFile = run(FastStartApplication.class, database, typo, "db", "upgrade");
+		assertThat(badFile.exitCode()).as(badFile.toString()).isEqualTo(2);
+		assertThat(badFile.firstErrorLine()).as(badFile.toString()).contains("unknown header `revison`");
+		assertThat(badFile.out() + badFile.err()).doesNotContainPattern(JavaProcess.STACK_TRACE);
+	}
+
+	@Test
 	void thePoolPropertiesOfTheApplicationApplyWithoutTheContext(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
