@@ -32,6 +32,7 @@ import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.FailedRevisionException;
 import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.tenant.Placeholders;
@@ -269,7 +270,9 @@ public final class TenantMigrations {
 			this.lastFailures.remove(tenant.name());
 		}
 		catch (RuntimeException ex) {
-			String revision = (ex instanceof MigrationFailedException failed) ? failed.revision() : null;
+			String revision = (ex instanceof MigrationFailedException failed) ? failed.revision()
+					: (ex instanceof FailedRevisionException earlier && !earlier.revisions().isEmpty())
+							? earlier.revisions().get(0) : null;
 			outcome = new TenantOutcome(tenant.name(), null, revision, why(ex), ex);
 			logger.warn("Tenant {}: {} {} failed: {}", tenant.name(), command, target, ex.getMessage());
 			this.lastFailures.put(tenant.name(), outcome);
@@ -446,6 +449,10 @@ public final class TenantMigrations {
 	static String why(RuntimeException failure) {
 		if (failure instanceof MigrationFailedException failed && failed.getCause() instanceof SQLException sql) {
 			return failed.source() + (failed.line() > 0 ? ":" + failed.line() : "") + ": " + firstLine(sql.getMessage());
+		}
+		if (failure instanceof FailedRevisionException) {
+			return "it did not complete in an earlier run (it ran outside a transaction), so nothing was run. Finish or"
+					+ " undo it by hand, then stamp this tenant (the log has the whole message).";
 		}
 		return firstLine(failure.getMessage());
 	}
