@@ -3,6 +3,7 @@ package dev.migrations.boot.shell;
 import java.util.List;
 
 import dev.migrations.Migrations;
+import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,12 +53,13 @@ public final class MigrationsCommandsAutoConfiguration {
 
 		@Bean
 		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
-				Environment environment) {
+				Environment environment, ObjectProvider<TenantMigrations> tenants) {
 			DbCommands commands = new DbCommands(migrations::getObject, progress);
-			return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
+			return new DbCommandLine(new TenantCommands(tenants::getIfAvailable).withTenantOption(List.of(commands.init(),
+					commands.revision(), commands.migrate(), commands.upgrade(),
 					commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
 					commands.stamp(), commands.check(), commands.merge(), commands.createDb(), commands.edit(),
-					commands.branches(), commands.lint(), commands.rehearse()),
+					commands.branches(), commands.lint(), commands.rehearse())),
 					CommandFailures.describer(environment));
 		}
 
