@@ -88,6 +88,8 @@ public final class TenantMigrations {
 
 	private volatile TenantRun lastRun;
 
+	private volatile PlaceholderUse placeholderUse;
+
 	private TenantMigrations(Builder builder) {
 		this.migrations = builder.migrations;
 		this.schemas = List.copyOf(builder.schemas);
@@ -283,12 +285,25 @@ public final class TenantMigrations {
 	private DatabaseMigrator migrator(Tenant tenant, boolean forRunning) {
 		MigrationsConfiguration configuration = this.migrations.configuration();
 		RevisionGraph graph = this.migrations.graph();
-		if (forRunning && Placeholders.used(graph)) {
+		if (forRunning && usesPlaceholders(graph)) {
 			graph = Placeholders.apply(graph, schemaOf(tenant), tenant.name());
 		}
 		return new DatabaseMigrator(tenant.dataSource(), this.migrations.dialect(), tenant.schema(),
 				configuration.versionTable, graph, configuration.lockTimeout, configuration.validateChecksums,
 				this.migrations.performedBy(), MigrationsListener.NONE);
+	}
+
+	/** Whether the graph's SQL names a placeholder, looked at once per graph rather than once per tenant. */
+	private boolean usesPlaceholders(RevisionGraph graph) {
+		PlaceholderUse known = this.placeholderUse;
+		if (known == null || known.graph() != graph) {
+			known = new PlaceholderUse(graph, Placeholders.used(graph));
+			this.placeholderUse = known;
+		}
+		return known.used();
+	}
+
+	private record PlaceholderUse(RevisionGraph graph, boolean used) {
 	}
 
 	private String schemaOf(Tenant tenant) {
