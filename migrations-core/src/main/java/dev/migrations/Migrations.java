@@ -1127,6 +1127,32 @@ public final class Migrations {
 	}
 
 	/**
+	 * The same revisions and settings applied to many schemas or databases, one per tenant, with
+	 * bounded parallelism: see {@link TenantMigrations}.
+	 */
+	public TenantMigrations.Builder tenants() {
+		return new TenantMigrations.Builder(this);
+	}
+
+	MigrationsConfiguration configuration() {
+		return this.configuration;
+	}
+
+	Supplier<String> performedBy() {
+		return this.performedBy;
+	}
+
+	void checkLocations() {
+		requireLocations();
+	}
+
+	/** {@link #status()} of a database state read elsewhere (a tenant's). */
+	MigrationsStatus status(DatabaseState state) {
+		return new MigrationsStatus(state.current(), this.graph.heads(), state.pending(), state.modified(), state.missing(),
+				state.failed(), history(state));
+	}
+
+	/**
 	 * {@code db stamp TARGET --purge}: empties the version table, then records the target and its
 	 * ancestors as applied, without running anything (for a table whose rows no longer fit the revisions).
 	 */

@@ -23,7 +23,7 @@ import dev.migrations.test.TestDatabases;
  * Runs the benchmarks side by side with the reference tools on one PostgreSQL and prints a Markdown
  * table of medians and ratios (ratios are what carries over between machines, not absolute times).
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [all|p1|p2|p3|p4|p5|safety|online|stairway] [--runs N] [--cold-runs N] [--apply-runs N]
+ * java -jar benchmarks/target/benchmarks.jar [all|p1|p2|p3|p4|p5|safety|online|stairway|tenants] [--runs N] [--cold-runs N] [--apply-runs N]
  *     [--check-runs N] [--revisions N] [--entities N] [--clients N] [--requests N] [--endpoint-revisions N]
  * </pre>
  * The database comes from {@code migrations-test}: {@code MIGRATIONS_TEST_POSTGRES_URL}, else a server on
@@ -65,7 +65,7 @@ public final class Benchmarks {
 
 	}
 
-	static final String USAGE = "[all|p1|p2|p3|p4|p5|safety|online|stairway] [--runs N] [--cold-runs N] [--apply-runs N] [--check-runs N]"
+	static final String USAGE = "[all|p1|p2|p3|p4|p5|safety|online|stairway|tenants] [--runs N] [--cold-runs N] [--apply-runs N] [--check-runs N]"
 			+ " [--revisions N] [--entities N] [--clients N] [--requests N] [--endpoint-revisions N]";
 
 	private Benchmarks() {
@@ -87,9 +87,9 @@ public final class Benchmarks {
 			int value = Integer.parseInt(args[++i]);
 			settings = settings.with(arg, value);
 		}
-		if (!List.of("all", "p1", "p2", "p3", "p4", "p5", "safety", "online", "stairway").contains(which)) {
+		if (!List.of("all", "p1", "p2", "p3", "p4", "p5", "safety", "online", "stairway", "tenants").contains(which)) {
 			throw new IllegalArgumentException(
-					"Unknown benchmark " + which + ": use all, p1, p2, p3, p4, p5, safety, online or stairway.");
+					"Unknown benchmark " + which + ": use all, p1, p2, p3, p4, p5, safety, online, stairway or tenants.");
 		}
 
 		long started = System.nanoTime();
@@ -100,7 +100,7 @@ public final class Benchmarks {
 			header = header();
 			RevisionFixtures fixtures = null;
 			if (!which.equals("p3") && !which.equals("p4") && !which.equals("p5") && !which.equals("safety")
-					&& !which.equals("online") && !which.equals("stairway")) {
+					&& !which.equals("online") && !which.equals("stairway") && !which.equals("tenants")) {
 				fixtures = RevisionFixtures.write(work, settings.revisions());
 			}
 			if (which.equals("all") || which.equals("p1")) {
@@ -126,6 +126,9 @@ public final class Benchmarks {
 			}
 			if (which.equals("all") || which.equals("stairway")) {
 				new StairwayBenchmark(settings, work).run(report);
+			}
+			if (which.equals("tenants")) {
+				new TenantsBenchmark(work).run(report);
 			}
 		}
 		finally {

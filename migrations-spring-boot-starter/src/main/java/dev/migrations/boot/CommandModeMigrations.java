@@ -60,6 +60,11 @@ public final class CommandModeMigrations implements AutoCloseable {
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.jndi-name"))) {
 			return "spring.datasource.jndi-name is set";
 		}
+		if (StringUtils.hasText(environment.getProperty("migrations.tenants.schemas[0]"))
+				|| StringUtils.hasText(environment.getProperty("migrations.tenants.schemas"))
+				|| StringUtils.hasText(environment.getProperty("migrations.tenants.query"))) {
+			return "migrations.tenants is set, and the tenants are the application context's";
+		}
 		if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))
 				&& !StringUtils.hasText(environment.getProperty("migrations.url"))) {
 			return "neither spring.datasource.url nor migrations.url is set, so the database is the application's to tell";

@@ -59,6 +59,26 @@ final class DbCommand {
 		return new Builder(name);
 	}
 
+	private DbCommand(DbCommand command, Opt extra, String usage, Action action) {
+		this.name = command.name;
+		this.description = command.description;
+		this.usage = usage;
+		List<Opt> opts = new ArrayList<>(command.opts);
+		opts.add(extra);
+		this.opts = List.copyOf(opts);
+		this.args = command.args;
+		this.action = action;
+		this.completion = command.completion;
+	}
+
+	/**
+	 * This command with one more option, appended to its usage; {@code around} receives the
+	 * command's action and returns the one that runs (it decides what the option changes).
+	 */
+	DbCommand withOption(Opt extra, String usageSuffix, java.util.function.UnaryOperator<Action> around) {
+		return new DbCommand(this, extra, this.usage + " " + usageSuffix, around.apply(this.action));
+	}
+
 	/** The full name, e.g. {@code db upgrade}. */
 	String getName() {
 		return this.name;

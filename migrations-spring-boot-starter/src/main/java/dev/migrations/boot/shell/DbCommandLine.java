@@ -31,10 +31,15 @@ final class DbCommandLine {
 
 	/** Every {@code db} command of the given commands, as command mode and the console offer them. */
 	static DbCommandLine of(DbCommands commands, Function<Throwable, String> describer) {
-		return new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(),
-				commands.downgrade(), commands.current(), commands.heads(), commands.history(), commands.show(),
-				commands.stamp(), commands.check(), commands.merge(), commands.createDb(), commands.edit(),
-				commands.branches(), commands.lint(), commands.rehearse(), commands.squash()), describer);
+		return new DbCommandLine(all(commands), describer);
+	}
+
+	/** The {@code db} commands. */
+	static List<DbCommand> all(DbCommands commands) {
+		return List.of(commands.init(), commands.revision(), commands.migrate(), commands.upgrade(), commands.downgrade(),
+				commands.current(), commands.heads(), commands.history(), commands.show(), commands.stamp(),
+				commands.check(), commands.merge(), commands.createDb(), commands.edit(), commands.branches(),
+				commands.lint(), commands.rehearse(), commands.squash());
 	}
 
 	List<DbCommand> commands() {

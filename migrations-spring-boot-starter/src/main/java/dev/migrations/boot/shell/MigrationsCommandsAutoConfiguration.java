@@ -1,6 +1,7 @@
 package dev.migrations.boot.shell;
 
 import dev.migrations.Migrations;
+import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -50,9 +51,10 @@ public final class MigrationsCommandsAutoConfiguration {
 
 		@Bean
 		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
-				Environment environment) {
+				Environment environment, ObjectProvider<TenantMigrations> tenants) {
 			DbCommands commands = new DbCommands(migrations::getObject, progress);
-			return DbCommandLine.of(commands, CommandFailures.describer(environment));
+			return new DbCommandLine(new TenantCommands(tenants::getIfAvailable).withTenantOption(DbCommandLine.all(commands)),
+					CommandFailures.describer(environment));
 		}
 
 	}

@@ -288,7 +288,7 @@ class DbCommandsTests {
 					  --sql                  print the revision(s) that would be written, and write nothing
 					  -h, --help             show this help
 					""");
-			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql | --rehearse]\n");
+			assertThat(shell.run("db upgrade -h").output()).startsWith("Usage: db upgrade [TARGET] [--sql | --rehearse] [--tenant TENANTS]\n");
 
 			ShellSession.Result help = shell.run("db help");
 			assertThat(help.status()).isZero();

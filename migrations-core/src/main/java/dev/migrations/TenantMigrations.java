@@ -1,0 +1,484 @@
+package dev.migrations;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migrations.revision.RevisionGraph;
+import dev.migrations.runner.CommandResult;
+import dev.migrations.runner.DatabaseMigrator;
+import dev.migrations.runner.DatabaseState;
+import dev.migrations.runner.FailedRevisionException;
+import dev.migrations.runner.MigrationFailedException;
+import dev.migrations.runner.MigrationsListener;
+import dev.migrations.tenant.Placeholders;
+import dev.migrations.tenant.Tenant;
+import dev.migrations.tenant.TenantOutcome;
+import dev.migrations.tenant.TenantRun;
+import dev.migrations.tenant.TenantSelector;
+import dev.migrations.tenant.TenantState;
+import dev.migrations.tenant.TenantsStatus;
+
+/**
+ * One {@link Migrations} configuration applied to many tenants: the schemas listed, the schemas a
+ * query returns, or named data sources (a database per tenant).
+ * <pre>
+ * TenantMigrations tenants = Migrations.configure().dataSource(dataSource).load()
+ *     .tenants().schemaQuery("select nspname from pg_namespace where nspname like 'tenant\_%'").parallelism(8).build();
+ * TenantRun run = tenants.upgrade("head");
+ * if (!run.succeeded()) { log.error(run.summary()); }
+ * </pre>
+ * Each tenant has its own version tables (in its schema) and its own lock (keyed by its schema and
+ * version table), so two processes upgrading the same tenants wait for each other tenant by tenant.
+ * At most {@code parallelism} tenants run at a time, each on one connection at a time: a run uses at
+ * most {@code parallelism} connections, plus one to run the tenant query first.
+ * <p>
+ * A failure in one tenant (a revision's SQL, its connection, its lock) is recorded in the run's
+ * {@link TenantOutcome} and never stops the others; a command returns once every selected tenant
+ * was tried. Running it again changes only the tenants not yet at the target.
+ * <p>
+ * {@code ${schema}} and {@code ${tenant}} in revision SQL become the tenant's schema and name
+ * (see {@link Placeholders}). The configuration's {@link MigrationsConfiguration#listener listener},
+ * {@link MigrationsConfiguration#callbacks callbacks} and {@link MigrationsConfiguration#baseline
+ * baseline} are not applied to tenants; each tenant's outcome is logged instead.
+ */
+public final class TenantMigrations {
+
+	private static final Logger logger = LoggerFactory.getLogger(TenantMigrations.class);
+
+	/** How many tenants run at a time unless configured. */
+	public static final int DEFAULT_PARALLELISM = 4;
+
+	private final Migrations migrations;
+
+	private final List<String> schemas;
+
+	private final String schemaQuery;
+
+	private final Map<String, DataSource> dataSources;
+
+	private final int parallelism;
+
+	/** The last failure of each tenant in this process, removed when a later run succeeds for it. */
+	private final Map<String, TenantOutcome> lastFailures = new ConcurrentHashMap<>();
+
+	private volatile TenantRun lastRun;
+
+	private volatile PlaceholderUse placeholderUse;
+
+	private TenantMigrations(Builder builder) {
+		this.migrations = builder.migrations;
+		this.schemas = List.copyOf(builder.schemas);
+		this.schemaQuery = builder.schemaQuery;
+		this.dataSources = new LinkedHashMap<>(builder.dataSources);
+		this.parallelism = builder.parallelism;
+	}
+
+	/** Builds a {@link TenantMigrations}; start from {@link Migrations#tenants()}. */
+	public static final class Builder {
+
+		private final Migrations migrations;
+
+		private final List<String> schemas = new ArrayList<>();
+
+		private String schemaQuery;
+
+		private final Map<String, DataSource> dataSources = new LinkedHashMap<>();
+
+		private int parallelism = DEFAULT_PARALLELISM;
+
+		Builder(Migrations migrations) {
+			this.migrations = migrations;
+		}
+
+		/** Tenants that are schemas of the configured database, named by their schema. */
+		public Builder schemas(String... schemas) {
+			return schemas(Arrays.asList(schemas));
+		}
+
+		public Builder schemas(List<String> schemas) {
+			this.schemas.addAll(schemas);
+			return this;
+		}
+
+		/**
+		 * A query run on the configured database whenever the tenants are needed, whose first column
+		 * gives schema names (tenants created since are picked up by the next command).
+		 */
+		public Builder schemaQuery(String query) {
+			this.schemaQuery = (query != null && !query.isBlank()) ? query : null;
+			return this;
+		}
+
+		/**
+		 * Tenants with a database of their own, by name; each is migrated in the configured schema (or
+		 * its connection's default). They must be of the same kind of database as the configured one.
+		 */
+		public Builder dataSources(Map<String, ? extends DataSource> dataSources) {
+			this.dataSources.putAll(dataSources);
+			return this;
+		}
+
+		/** How many tenants run at a time (default {@value TenantMigrations#DEFAULT_PARALLELISM}). */
+		public Builder parallelism(int parallelism) {
+			if (parallelism < 1) {
+				throw new IllegalArgumentException("The parallelism must be at least 1, not " + parallelism);
+			}
+			this.parallelism = parallelism;
+			return this;
+		}
+
+		public TenantMigrations build() {
+			if (this.schemas.isEmpty() && this.schemaQuery == null && this.dataSources.isEmpty()) {
+				throw new MigrationsException("No tenants configured: give schemas, a query returning schema names, or data"
+						+ " sources (migrations.tenants.schemas or migrations.tenants.query).");
+			}
+			if ((!this.schemas.isEmpty() || this.schemaQuery != null) && this.migrations.dataSource() == null) {
+				throw new MigrationsException("Tenant schemas need the database they live in: configure a data source.");
+			}
+			return new TenantMigrations(this);
+		}
+
+	}
+
+	public Migrations migrations() {
+		return this.migrations;
+	}
+
+	public int parallelism() {
+		return this.parallelism;
+	}
+
+	/**
+	 * The tenants, in order: the schemas listed, then those the query returns (once each), then the
+	 * named data sources. Runs the query, if any, each time.
+	 */
+	public List<Tenant> tenants() {
+		Map<String, Tenant> tenants = new LinkedHashMap<>();
+		Set<String> schemas = new LinkedHashSet<>(this.schemas);
+		if (this.schemaQuery != null) {
+			schemas.addAll(querySchemas());
+		}
+		for (String schema : schemas) {
+			tenants.put(schema, new Tenant(schema, schema, this.migrations.dataSource()));
+		}
+		this.dataSources.forEach((name, dataSource) -> {
+			if (tenants.putIfAbsent(name, new Tenant(name, this.migrations.schema(), dataSource)) != null) {
+				throw new MigrationsException("Tenant " + name + " is both a schema and a data source: give them different"
+						+ " names.");
+			}
+		});
+		return List.copyOf(tenants.values());
+	}
+
+	private List<String> querySchemas() {
+		List<String> schemas = new ArrayList<>();
+		try (Connection connection = this.migrations.dataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(this.schemaQuery)) {
+			while (rows.next()) {
+				String schema = rows.getString(1);
+				if (schema != null && !schema.isBlank()) {
+					schemas.add(schema);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not list the tenants with the query `" + this.schemaQuery + "`: "
+					+ firstLine(ex.getMessage()) + ". Fix migrations.tenants.query: its first column must give schema names.",
+					ex);
+		}
+		return schemas;
+	}
+
+	// ---- commands ----
+
+	/** {@code db upgrade TARGET --tenant all}. */
+	public TenantRun upgrade(String target) {
+		return upgrade(target, TenantSelector.all());
+	}
+
+	/** Upgrades each selected tenant to the target, {@link #parallelism()} at a time. */
+	public TenantRun upgrade(String target, TenantSelector selector) {
+		return run("upgrade", target, selector, (migrator) -> migrator.upgrade(target));
+	}
+
+	/** Downgrades each selected tenant to the target, {@link #parallelism()} at a time. */
+	public TenantRun downgrade(String target, TenantSelector selector) {
+		return run("downgrade", target, selector, (migrator) -> migrator.downgrade(target));
+	}
+
+	/** Stamps each selected tenant at the target without running anything. */
+	public TenantRun stamp(String target, TenantSelector selector) {
+		return run("stamp", target, selector, (migrator) -> migrator.stamp(target));
+	}
+
+	/** The last run of this instance, {@code null} before the first. */
+	public TenantRun lastRun() {
+		return this.lastRun;
+	}
+
+	private TenantRun run(String command, String target, TenantSelector selector,
+			Function<DatabaseMigrator, CommandResult> work) {
+		this.migrations.checkLocations();
+		List<Tenant> selected = selector.select(tenants());
+		long started = System.nanoTime();
+		List<TenantOutcome> outcomes = inParallel(selected, (tenant) -> runOne(command, target, tenant, work));
+		TenantRun run = new TenantRun(command, target, outcomes, Math.min(this.parallelism, Math.max(1, selected.size())),
+				Duration.ofNanos(System.nanoTime() - started));
+		this.lastRun = run;
+		if (run.succeeded()) {
+			logger.info("{}", run.summary());
+		}
+		else {
+			logger.warn("{}", run.summary());
+		}
+		return run;
+	}
+
+	private TenantOutcome runOne(String command, String target, Tenant tenant, Function<DatabaseMigrator, CommandResult> work) {
+		TenantOutcome outcome;
+		try {
+			CommandResult result = work.apply(migrator(tenant, true));
+			if (!result.steps().isEmpty()) {
+				logger.info("Tenant {}: {} {} ran {} revision(s), now at {}", tenant.name(), command, target,
+						result.steps().size(), result.currentAfter().isEmpty() ? "base" : result.currentAfter());
+			}
+			outcome = new TenantOutcome(tenant.name(), result, null, null, null);
+			this.lastFailures.remove(tenant.name());
+		}
+		catch (RuntimeException ex) {
+			String revision = (ex instanceof MigrationFailedException failed) ? failed.revision()
+					: (ex instanceof FailedRevisionException earlier && !earlier.revisions().isEmpty())
+							? earlier.revisions().get(0) : null;
+			outcome = new TenantOutcome(tenant.name(), null, revision, why(ex), ex);
+			logger.warn("Tenant {}: {} {} failed: {}", tenant.name(), command, target, ex.getMessage());
+			this.lastFailures.put(tenant.name(), outcome);
+		}
+		return outcome;
+	}
+
+	private DatabaseMigrator migrator(Tenant tenant, boolean forRunning) {
+		MigrationsConfiguration configuration = this.migrations.configuration();
+		RevisionGraph graph = this.migrations.graph();
+		if (forRunning && usesPlaceholders(graph)) {
+			graph = Placeholders.apply(graph, schemaOf(tenant), tenant.name());
+		}
+		return new DatabaseMigrator(tenant.dataSource(), this.migrations.dialect(), tenant.schema(),
+				configuration.versionTable, graph, configuration.lockTimeout, configuration.validateChecksums,
+				this.migrations.performedBy(), MigrationsListener.NONE);
+	}
+
+	/** Whether the graph's SQL names a placeholder, looked at once per graph rather than once per tenant. */
+	private boolean usesPlaceholders(RevisionGraph graph) {
+		PlaceholderUse known = this.placeholderUse;
+		if (known == null || known.graph() != graph) {
+			known = new PlaceholderUse(graph, Placeholders.used(graph));
+			this.placeholderUse = known;
+		}
+		return known.used();
+	}
+
+	private record PlaceholderUse(RevisionGraph graph, boolean used) {
+	}
+
+	private String schemaOf(Tenant tenant) {
+		if (tenant.schema() != null) {
+			return tenant.schema();
+		}
+		try (Connection connection = tenant.dataSource().getConnection()) {
+			return this.migrations.dialect().currentSchema(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read the current schema of tenant " + tenant.name() + " to replace "
+					+ Placeholders.SCHEMA + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	// ---- where the tenants stand ----
+
+	/**
+	 * Where the selected tenants stand, read {@link #parallelism()} at a time: counts by state and at
+	 * most {@code limit} of the tenants not up to date, worst first. A tenant whose last upgrade in
+	 * this process failed is {@link TenantState.State#FAILED}, with the revision and error, while it
+	 * is still behind.
+	 */
+	public TenantsStatus status(TenantSelector selector, int limit) {
+		List<TenantState> states = inParallel(selector.select(tenants()), this::readState);
+		Map<TenantState.State, Integer> counts = new EnumMap<>(TenantState.State.class);
+		for (TenantState.State state : TenantState.State.values()) {
+			counts.put(state, 0);
+		}
+		List<TenantState> notUpToDate = new ArrayList<>();
+		for (TenantState state : states) {
+			counts.merge(state.state(), 1, Integer::sum);
+			if (state.state() != TenantState.State.UP_TO_DATE) {
+				notUpToDate.add(state);
+			}
+		}
+		notUpToDate.sort(Comparator.comparing(TenantState::state));
+		int listed = Math.min(Math.max(limit, 0), notUpToDate.size());
+		return new TenantsStatus(states.size(), counts, notUpToDate.subList(0, listed), notUpToDate.size() - listed);
+	}
+
+	/** Where one tenant stands. */
+	public TenantState state(String tenant) {
+		return readState(find(tenant));
+	}
+
+	/** Everything {@link Migrations#status()} tells, for one tenant. */
+	public MigrationsStatus status(String tenant) {
+		this.migrations.checkLocations();
+		return this.migrations.status(migrator(find(tenant), false).state());
+	}
+
+	/** {@code db current} of one tenant. */
+	public List<String> current(String tenant) {
+		return migrator(find(tenant), false).state().current();
+	}
+
+	private Tenant find(String name) {
+		return TenantSelector.of(name).select(tenants()).get(0);
+	}
+
+	private TenantState readState(Tenant tenant) {
+		DatabaseState state;
+		try {
+			state = migrator(tenant, false).state();
+		}
+		catch (RuntimeException ex) {
+			return new TenantState(tenant.name(), TenantState.State.UNREACHABLE, List.of(), 0, null, firstLine(ex.getMessage()));
+		}
+		TenantOutcome failure = this.lastFailures.get(tenant.name());
+		TenantState.State kind;
+		String revision = null;
+		String error = null;
+		if (!state.failed().isEmpty()) {
+			kind = TenantState.State.FAILED;
+			revision = state.failed().get(0);
+			if (failure != null) {
+				error = failure.error();
+			}
+		}
+		else if (failure != null && !state.pending().isEmpty()) {
+			kind = TenantState.State.FAILED;
+			revision = failure.failedRevision();
+			error = failure.error();
+		}
+		else if (!state.modified().isEmpty()) {
+			kind = TenantState.State.MODIFIED;
+		}
+		else if (!state.pending().isEmpty()) {
+			kind = TenantState.State.BEHIND;
+		}
+		else {
+			kind = TenantState.State.UP_TO_DATE;
+		}
+		return new TenantState(tenant.name(), kind, state.current(), state.pending().size(), revision, error);
+	}
+
+	// ---- running tenants a bounded number at a time ----
+
+	private <T> List<T> inParallel(List<Tenant> tenants, Function<Tenant, T> work) {
+		if (tenants.isEmpty()) {
+			return List.of();
+		}
+		int threads = Math.min(this.parallelism, tenants.size());
+		if (threads == 1) {
+			return tenants.stream().map(work).toList();
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(threads, new TenantThreads());
+		try {
+			List<Future<T>> futures = new ArrayList<>(tenants.size());
+			for (Tenant tenant : tenants) {
+				futures.add(pool.submit(() -> work.apply(tenant)));
+			}
+			List<T> results = new ArrayList<>(tenants.size());
+			for (Future<T> future : futures) {
+				results.add(future.get());
+			}
+			return results;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationsException("Interrupted while running tenants: the tenants already started finish their"
+					+ " current revision; run the command again for the rest.", ex);
+		}
+		catch (ExecutionException ex) {
+			// work catches runtime exceptions itself: what reaches here is an Error
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+			throw new MigrationsException(ex.getCause().getMessage(), ex.getCause());
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static final class TenantThreads implements ThreadFactory {
+
+		private static final AtomicInteger pools = new AtomicInteger();
+
+		private final int pool = pools.incrementAndGet();
+
+		private final AtomicInteger threads = new AtomicInteger();
+
+		@Override
+		public Thread newThread(Runnable runnable) {
+			Thread thread = new Thread(runnable, "migrations-tenants-" + this.pool + "-" + this.threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		}
+
+	}
+
+	/**
+	 * The first line that says why: for a failed statement the file, line and the database's error
+	 * (the exception's own first line only says which statement failed).
+	 */
+	static String why(RuntimeException failure) {
+		if (failure instanceof MigrationFailedException failed && failed.getCause() instanceof SQLException sql) {
+			return failed.source() + (failed.line() > 0 ? ":" + failed.line() : "") + ": " + firstLine(sql.getMessage());
+		}
+		if (failure instanceof FailedRevisionException) {
+			return "it did not complete in an earlier run (it ran outside a transaction), so nothing was run. Finish or"
+					+ " undo it by hand, then stamp this tenant (the log has the whole message).";
+		}
+		return firstLine(failure.getMessage());
+	}
+
+	static String firstLine(String message) {
+		if (message == null) {
+			return "(no message)";
+		}
+		String stripped = message.strip();
+		int newline = stripped.indexOf('\n');
+		return (newline < 0) ? stripped : stripped.substring(0, newline).strip();
+	}
+
+}

@@ -1,0 +1,67 @@
+package dev.migrations.tenant;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What an upgrade, downgrade or stamp did over the selected tenants: one outcome per tenant, in the
+ * order of the tenants, failed ones included (a failure in one tenant never stops the others).
+ *
+ * @param command {@code upgrade}, {@code downgrade} or {@code stamp}
+ * @param target the target as given
+ * @param outcomes one per tenant run
+ * @param parallelism how many tenants ran at a time (at most)
+ * @param duration how long the whole run took
+ */
+public record TenantRun(String command, String target, List<TenantOutcome> outcomes, int parallelism, Duration duration) {
+
+	/** How many failed tenants {@link #summary()} names before counting the rest. */
+	public static final int LISTED_FAILURES = 20;
+
+	public TenantRun {
+		outcomes = List.copyOf(outcomes);
+	}
+
+	public List<TenantOutcome> failed() {
+		return this.outcomes.stream().filter(TenantOutcome::failed).toList();
+	}
+
+	/** Whether every tenant succeeded. */
+	public boolean succeeded() {
+		return this.outcomes.stream().noneMatch(TenantOutcome::failed);
+	}
+
+	/**
+	 * A few lines for a log or a terminal: the counts, then each failed tenant (up to
+	 * {@value #LISTED_FAILURES}) with the revision and the first line of its error, then what to do.
+	 */
+	public String summary() {
+		List<TenantOutcome> failed = failed();
+		long changed = this.outcomes.stream().filter(TenantOutcome::changed).count();
+		long steps = this.outcomes.stream().filter((o) -> o.result() != null).mapToLong((o) -> o.result().steps().size()).sum();
+		long unchanged = this.outcomes.size() - changed - failed.size();
+		StringBuilder text = new StringBuilder();
+		text.append(this.command).append(' ').append(this.target).append(" on ").append(this.outcomes.size())
+			.append(" tenant(s), ").append(this.parallelism).append(" at a time, in ").append(this.duration.toMillis())
+			.append(" ms: ").append(changed).append(" changed (").append(steps).append(" revision(s)), ")
+			.append(unchanged).append(" already there, ").append(failed.size()).append(" failed.");
+		for (TenantOutcome outcome : failed.subList(0, Math.min(failed.size(), LISTED_FAILURES))) {
+			text.append("\n  ").append(outcome.tenant()).append(": ");
+			if (outcome.failedRevision() != null) {
+				text.append("revision ").append(outcome.failedRevision()).append(" failed: ");
+			}
+			text.append(outcome.error());
+		}
+		if (failed.size() > LISTED_FAILURES) {
+			text.append("\n  ... and ").append(failed.size() - LISTED_FAILURES).append(" more failed tenant(s).");
+		}
+		if (!failed.isEmpty()) {
+			text.append("\nThe other tenants are done. Fix what failed, then run the same command again: only the tenants"
+					+ " not yet at the target change (select them with --tenant ")
+				.append(String.join(",", failed.stream().limit(3).map(TenantOutcome::tenant).toList()))
+				.append(failed.size() > 3 ? ",..." : "").append(").");
+		}
+		return text.toString();
+	}
+
+}

@@ -1,0 +1,244 @@
+package dev.migrations;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.revision.JavaRevision;
+import dev.migrations.tenant.TenantOutcome;
+import dev.migrations.tenant.TenantRun;
+import dev.migrations.tenant.TenantSelector;
+import dev.migrations.tenant.TenantState;
+import dev.migrations.tenant.TenantsStatus;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link TenantMigrations} on a real PostgreSQL: one schema per tenant. */
+@ExtendWith(TestDatabaseExtension.class)
+class TenantMigrationsPostgresTest {
+
+	private static final String ACCOUNT = "aaaa00000001";
+
+	private static final String UNIQUE_EMAIL = "bbbb00000002";
+
+	private static final String INVOICE = "cccc00000003";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aTenantWhoseDataBreaksARevisionFailsAloneAndARerunUpgradesOnlyIt(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b", "t_c").parallelism(2).build();
+		assertThat(tenants.upgrade(ACCOUNT).succeeded()).isTrue();
+		execute(db, "INSERT INTO t_b.account (id, email) VALUES (1, 'ada@example.com'), (2, 'ada@example.com')");
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.succeeded()).isFalse();
+		assertThat(run.failed()).singleElement().satisfies((failed) -> {
+			assertThat(failed.tenant()).isEqualTo("t_b");
+			assertThat(failed.failedRevision()).isEqualTo(UNIQUE_EMAIL);
+			assertThat(failed.error()).contains("bbbb00000002_unique_email.sql:7")
+				.contains("could not create unique index \"account_email_key\"");
+		});
+		assertThat(run.summary().lines().toList()).first().asString().endsWith("2 changed (4 revision(s)), 0 already there, 1 failed.");
+		assertThat(run.summary()).contains("\n  t_b: revision bbbb00000002 failed: ")
+			.contains("only the tenants not yet at the target change (select them with --tenant t_b)");
+		assertThat(tenants.current("t_a")).containsExactly(INVOICE);
+		assertThat(tenants.current("t_c")).containsExactly(INVOICE);
+		assertThat(tenants.current("t_b")).containsExactly(ACCOUNT);
+		assertThat(tables(db, "t_b")).containsExactlyInAnyOrder("account", "migrations_version", "migrations_version_log");
+		assertThat(tenants.state("t_b")).satisfies((state) -> {
+			assertThat(state.state()).isEqualTo(TenantState.State.FAILED);
+			assertThat(state.failedRevision()).isEqualTo(UNIQUE_EMAIL);
+			assertThat(state.pending()).isEqualTo(2);
+			assertThat(state.error()).contains("could not create unique index");
+		});
+
+		execute(db, "DELETE FROM t_b.account WHERE id = 2");
+		TenantRun rerun = tenants.upgrade("head");
+
+		assertThat(rerun.succeeded()).isTrue();
+		assertThat(rerun.outcomes()).filteredOn(TenantOutcome::changed).extracting(TenantOutcome::tenant).containsExactly("t_b");
+		assertThat(rerun.outcomes()).filteredOn(TenantOutcome::changed).singleElement()
+			.satisfies((o) -> assertThat(o.result().steps()).extracting((s) -> s.revision()).containsExactly(UNIQUE_EMAIL, INVOICE));
+		assertThat(tables(db, "t_b")).contains("invoice");
+		assertThat(tenants.state("t_b").state()).isEqualTo(TenantState.State.UP_TO_DATE);
+		assertThat(count(db, "SELECT count(*) FROM t_a.migrations_version")).isEqualTo(3);
+	}
+
+	@Test
+	void theStatusCountsTenantsByStateAndListsOnlyThoseNotUpToDateUpToTheLimit(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants()
+			.schemas("s1", "s2", "s3", "s4", "s5").parallelism(2).build();
+		tenants.upgrade("head", TenantSelector.of("s1", "s2", "s3"));
+		tenants.upgrade(ACCOUNT, TenantSelector.of("s4"));
+
+		TenantsStatus status = tenants.status(TenantSelector.all(), 1);
+
+		assertThat(status.tenants()).isEqualTo(5);
+		assertThat(status.counts()).containsEntry(TenantState.State.UP_TO_DATE, 3).containsEntry(TenantState.State.BEHIND, 2)
+			.containsEntry(TenantState.State.FAILED, 0);
+		assertThat(status.notUpToDate()).singleElement().satisfies((s) -> assertThat(s.state()).isEqualTo(TenantState.State.BEHIND));
+		assertThat(status.notListed()).isEqualTo(1);
+		assertThat(tenants.status("s4").pending()).containsExactly(UNIQUE_EMAIL, INVOICE);
+	}
+
+	@Test
+	void schemaAndTenantPlaceholdersAreReplacedPerTenantWhileChecksumsStayTheSame(TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(ACCOUNT, "none", "note", """
+				CREATE TABLE "${schema}".note (id int PRIMARY KEY);
+				COMMENT ON TABLE note IS 'notes of ${tenant}, price ${price}';""", "DROP TABLE note;");
+		execute(db, "CREATE TABLE public.tenant (name text)");
+		execute(db, "INSERT INTO public.tenant VALUES ('Acme-1'), ('globex')");
+		Migrations migrations = migrations(db.dataSource());
+		TenantMigrations tenants = migrations.tenants().schemaQuery("SELECT name FROM public.tenant ORDER BY name").build();
+
+		assertThat(tenants.upgrade("head").succeeded()).isTrue();
+
+		assertThat(text(db, "SELECT obj_description('\"Acme-1\".note'::regclass, 'pg_class')"))
+			.isEqualTo("notes of Acme-1, price ${price}");
+		assertThat(text(db, "SELECT obj_description('globex.note'::regclass, 'pg_class')")).isEqualTo("notes of globex, price ${price}");
+		String checksum = migrations.graph().get(ACCOUNT).checksum();
+		assertThat(text(db, "SELECT checksum FROM \"Acme-1\".migrations_version")).isEqualTo(checksum);
+		assertThat(text(db, "SELECT checksum FROM globex.migrations_version")).isEqualTo(checksum);
+		assertThat(tenants.status(TenantSelector.all(), 10).upToDate()).isTrue();
+	}
+
+	@Test
+	void atMostParallelismTenantsRunAtOnceEachOnOneConnection(TestDatabase db) {
+		int parallelism = 3;
+		CountDownLatch together = new CountDownLatch(parallelism);
+		Set<String> threads = ConcurrentHashMap.newKeySet();
+		CountingDataSource counting = new CountingDataSource(db.dataSource());
+		Migrations migrations = Migrations.configure().dataSource(counting).locations("filesystem:" + this.directory)
+			.javaRevisions(List.of(new Gathering(together, threads))).load();
+		List<String> schemas = new ArrayList<>();
+		for (int i = 1; i <= 7; i++) {
+			schemas.add("p" + i);
+		}
+		TenantMigrations tenants = migrations.tenants().schemas(schemas).parallelism(parallelism).build();
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.succeeded()).as(run.summary()).isTrue();
+		// every revision waited until three ran at once: the pool really runs three, and never more
+		assertThat(together.getCount()).isZero();
+		assertThat(threads).hasSize(parallelism);
+		assertThat(counting.peak()).isEqualTo(parallelism);
+		assertThat(counting.open()).isZero();
+	}
+
+	@Test
+	void anUnknownTenantInTheSelectorIsAnErrorNamingIt(TestDatabase db) {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a").build();
+		assertThatThrownBy(() -> tenants.upgrade("head", TenantSelector.parse("t_a,t_z")))
+			.hasMessageStartingWith("No tenant named t_z among the 1 tenant(s) (t_a).");
+	}
+
+	@Test
+	void aQueryThatFailsNamesItself(TestDatabase db) {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemaQuery("SELECT name FROM nowhere").build();
+		assertThatThrownBy(() -> tenants.upgrade("head"))
+			.hasMessageStartingWith("Could not list the tenants with the query `SELECT name FROM nowhere`: ERROR: relation \"nowhere\" does not exist");
+	}
+
+	/** Waits in its upgrade until as many tenants as the pool has threads are upgrading. */
+	private record Gathering(CountDownLatch together, Set<String> threads) implements JavaRevision {
+
+		@Override
+		public String revision() {
+			return "dddd00000001";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of();
+		}
+
+		@Override
+		public String message() {
+			return "gather";
+		}
+
+		@Override
+		public void upgrade(Connection connection) throws Exception {
+			this.threads.add(Thread.currentThread().getName());
+			this.together.countDown();
+			if (!this.together.await(2, TimeUnit.MINUTES)) {
+				throw new IllegalStateException("never " + this.together.getCount() + " more tenants at once");
+			}
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE gathered (id int)");
+			}
+		}
+
+		@Override
+		public void downgrade(Connection connection) {
+		}
+
+	}
+
+	private void writeAccountRevisions() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(ACCOUNT, "none", "account", "CREATE TABLE account (id int PRIMARY KEY, email text);", "DROP TABLE account;");
+		files.write(UNIQUE_EMAIL, ACCOUNT, "unique email", "ALTER TABLE account ADD CONSTRAINT account_email_key UNIQUE (email);",
+				"ALTER TABLE account DROP CONSTRAINT account_email_key;");
+		files.write(INVOICE, UNIQUE_EMAIL, "invoice", "CREATE TABLE invoice (id int PRIMARY KEY);", "DROP TABLE invoice;");
+	}
+
+	private Migrations migrations(javax.sql.DataSource dataSource) {
+		return Migrations.configure().dataSource(dataSource).locations("filesystem:" + this.directory).load();
+	}
+
+	private static void execute(TestDatabase db, String sql) throws SQLException {
+		try (Connection connection = db.connection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private static String text(TestDatabase db, String sql) throws SQLException {
+		try (Connection connection = db.connection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getString(1);
+		}
+	}
+
+	private static int count(TestDatabase db, String sql) throws SQLException {
+		return Integer.parseInt(text(db, sql));
+	}
+
+	private static List<String> tables(TestDatabase db, String schema) throws SQLException {
+		List<String> tables = new ArrayList<>();
+		try (Connection connection = db.connection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(
+						"SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema + "'")) {
+			while (rows.next()) {
+				tables.add(rows.getString(1));
+			}
+		}
+		return tables;
+	}
+
+}

@@ -1,0 +1,96 @@
+package dev.migrations.boot.tenant;
+
+import dev.migrations.Migrations;
+import dev.migrations.TenantMigrations;
+import dev.migrations.boot.MigrationStrategy;
+import dev.migrations.boot.MigrationsAutoConfiguration;
+import dev.migrations.boot.actuate.MigrationsEndpoint;
+import dev.migrations.boot.actuate.MigrationsEndpointAutoConfiguration;
+import dev.migrations.boot.actuate.MigrationsHealthContributorAutoConfiguration;
+import dev.migrations.tenant.TenantRun;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Many tenants: when {@code migrations.tenants.schemas} or {@code migrations.tenants.query} is set,
+ * a {@link TenantMigrations} bean over the {@link Migrations} bean, a {@link MigrationStrategy} that
+ * makes the startup upgrade upgrade every tenant (and fail, after every tenant was tried, when one
+ * failed), the tenants' summary at {@code /actuator/migrations} and a health indicator about them.
+ * The schema of {@code migrations.schema} is not upgraded then: list it among the tenants if it
+ * takes the same revisions.
+ */
+@AutoConfiguration(after = MigrationsAutoConfiguration.class,
+		before = { MigrationsEndpointAutoConfiguration.class, MigrationsHealthContributorAutoConfiguration.class })
+@ConditionalOnClass(Migrations.class)
+@ConditionalOnBean(Migrations.class)
+@Conditional(OnTenantsCondition.class)
+@EnableConfigurationProperties(MigrationsTenantsProperties.class)
+public final class MigrationsTenantsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	TenantMigrations tenantMigrations(Migrations migrations, MigrationsTenantsProperties properties) {
+		return migrations.tenants()
+			.schemas(properties.getSchemas().stream().map(String::strip).filter((s) -> !s.isEmpty()).toList())
+			.schemaQuery(properties.getQuery())
+			.parallelism(properties.getParallelism())
+			.build();
+	}
+
+	/** Upgrades every tenant; fails once all were tried when any failed, naming them. */
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationStrategy tenantsMigrationStrategy(TenantMigrations tenants) {
+		return (migrations, target) -> {
+			TenantRun run = tenants.upgrade(target);
+			if (!run.succeeded()) {
+				throw new TenantsFailedException(run);
+			}
+		};
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TenantsStatusCache tenantsStatusCache(TenantMigrations tenants, MigrationsTenantsProperties properties) {
+		return new TenantsStatusCache(tenants, properties.getStatusCacheTtl(), properties.getListed());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Endpoint.class)
+	@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationsTenantsEndpointWebExtension migrationsTenantsEndpointWebExtension(TenantsStatusCache status) {
+			return new MigrationsTenantsEndpointWebExtension(status);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+	@ConditionalOnEnabledHealthIndicator("migrations")
+	static class HealthConfiguration {
+
+		/** Named as the single-database indicator, which then backs off. */
+		@Bean
+		@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
+		MigrationsTenantsHealthIndicator migrationsHealthIndicator(TenantsStatusCache status) {
+			return new MigrationsTenantsHealthIndicator(status);
+		}
+
+	}
+
+}

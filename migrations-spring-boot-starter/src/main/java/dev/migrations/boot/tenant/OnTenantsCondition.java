@@ -1,0 +1,27 @@
+package dev.migrations.boot.tenant;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** Matches when {@code migrations.tenants.schemas} (a list, in any form) or {@code migrations.tenants.query} is set. */
+class OnTenantsCondition extends SpringBootCondition {
+
+	@Override
+	public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+		Binder binder = Binder.get(context.getEnvironment());
+		List<String> schemas = binder.bind("migrations.tenants.schemas", Bindable.listOf(String.class)).orElse(List.of());
+		String query = binder.bind("migrations.tenants.query", String.class).orElse(null);
+		if (schemas.stream().anyMatch(StringUtils::hasText) || StringUtils.hasText(query)) {
+			return ConditionOutcome.match("migrations.tenants.schemas or migrations.tenants.query is set");
+		}
+		return ConditionOutcome.noMatch("neither migrations.tenants.schemas nor migrations.tenants.query is set");
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.migrations.boot.shell;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code db upgrade}, {@code db current} and {@code db stamp} with {@code --tenant}, in command mode. */
+@ExtendWith({ TestDatabaseExtension.class, OutputCaptureExtension.class })
+class TenantCommandModeTests {
+
+	private static final String ACCOUNT = "7e0b00000001";
+
+	private static final String INVOICE = "7e0b00000002";
+
+	@TempDir
+	Path revisions;
+
+	private TestDatabase database;
+
+	private CapturedOutput output;
+
+	@BeforeEach
+	void prepare(TestDatabase database, CapturedOutput output) throws IOException {
+		this.database = database;
+		this.output = output;
+		write(ACCOUNT, "none", "CREATE TABLE account (id int PRIMARY KEY);", "DROP TABLE account;");
+		write(INVOICE, ACCOUNT, "CREATE TABLE invoice (id int PRIMARY KEY);", "DROP TABLE invoice;");
+	}
+
+	@Test
+	void upgradeOfSelectedTenantsExitsZeroAndLeavesTheOthersAlone() throws SQLException {
+		CommandModeTests.Run run = run("db", "upgrade", "--tenant", "t1,t3");
+
+		assertThat(run.exitCode()).as(run.err()).isZero();
+		assertThat(run.out()).contains("  t1: upgrade 2 revision(s), now at " + INVOICE)
+			.contains("upgrade head on 2 tenant(s)").contains("2 changed (4 revision(s)), 0 already there, 0 failed.");
+		assertThat(revisions("t1")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+		assertThat(schemas()).contains("t1", "t3").doesNotContain("t2");
+
+		CommandModeTests.Run current = run("db", "current", "--tenant", "all");
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.out()).contains("3 tenant(s): 1 behind, 2 up to date.")
+			.contains("  t2: behind, at base, 2 pending").contains("Run `db upgrade --tenant all`");
+	}
+
+	@Test
+	void aFailedTenantExitsTwoNamingItAfterTheOthersAreUpgraded() throws SQLException {
+		execute("CREATE SCHEMA t2; CREATE TABLE t2.invoice (id int)");
+
+		CommandModeTests.Run run = run("db", "upgrade", "--tenant", "all");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("upgrade head failed for 1 of 3 tenant(s): t2 (revision " + INVOICE + ")."
+				+ " The others are done; fix these, then run it again.");
+		assertThat(run.out()).contains("\n  t2: revision " + INVOICE + " failed: ")
+			.contains("relation \"invoice\" already exists");
+		assertThat(revisions("t3")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+
+		execute("DROP TABLE t2.invoice");
+		CommandModeTests.Run rerun = run("db", "upgrade", "--tenant", "all");
+		assertThat(rerun.exitCode()).isZero();
+		assertThat(rerun.out()).contains("1 changed (1 revision(s)), 2 already there, 0 failed.");
+	}
+
+	@Test
+	void anUnknownTenantOrNoTenantsConfiguredExitTwo() {
+		CommandModeTests.Run unknown = run("db", "stamp", "head", "--tenant", "t7");
+		assertThat(unknown.exitCode()).isEqualTo(2);
+		assertThat(unknown.err()).contains("No tenant named t7 among the 3 tenant(s) (t1, t2, t3).");
+
+		CommandModeTests.Run withSql = run("db", "upgrade", "--sql", "--tenant", "t1");
+		assertThat(withSql.exitCode()).isEqualTo(2);
+		assertThat(withSql.err()).contains("--sql works on one database: give it without --tenant");
+	}
+
+	private CommandModeTests.Run run(String... words) {
+		List<String> args = new ArrayList<>(Arrays.asList(words));
+		args.addAll(ShellSession.connectionArguments(this.database, this.revisions));
+		args.add("--migrations.shell.command-mode.exit=false");
+		args.add("--migrations.tenants.schemas=t1,t2,t3");
+		int out = this.output.getOut().length();
+		int err = this.output.getErr().length();
+		ConfigurableApplicationContext context = SpringApplication.run(ShellTestApplication.class, args.toArray(String[]::new));
+		int exitCode = SpringApplication.exit(context);
+		return new CommandModeTests.Run(exitCode, this.output.getOut().substring(out), this.output.getErr().substring(err));
+	}
+
+	private void write(String id, String parent, String upgrade, String downgrade) throws IOException {
+		Files.writeString(this.revisions.resolve(id + "_tenant.sql"), "-- revision: " + id + "\n-- down_revision: " + parent
+				+ "\n-- message: tenant " + id + "\n\n-- upgrade\n" + upgrade + "\n\n-- downgrade\n" + downgrade + "\n",
+				StandardCharsets.UTF_8);
+	}
+
+	private void execute(String sql) throws SQLException {
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	private List<String> revisions(String schema) throws SQLException {
+		return column("SELECT revision FROM " + schema + ".migrations_version");
+	}
+
+	private List<String> schemas() throws SQLException {
+		return column("SELECT nspname FROM pg_namespace");
+	}
+
+	private List<String> column(String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery(sql)) {
+			while (rows.next()) {
+				values.add(rows.getString(1));
+			}
+		}
+		return values;
+	}
+
+}
