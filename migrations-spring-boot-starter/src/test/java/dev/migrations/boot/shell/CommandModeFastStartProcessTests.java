@@ -133,7 +133,11 @@ class CommandModeFastStartProcessTests {
 	private JavaProcess.Finished run(Class<?> application, TestDatabase database, Path revisions, String... words)
 			throws Exception {
 		List<String> arguments = new ArrayList<>(Arrays.asList(words));
-		arguments.addAll(ShellSession.connectionArguments(database, revisions));
+		// a property given twice would have both values: the words' replace the database's
+		ShellSession.connectionArguments(database, revisions)
+			.stream()
+			.filter((setting) -> Arrays.stream(words).noneMatch((word) -> word.startsWith(setting.substring(0, setting.indexOf('=') + 1))))
+			.forEach(arguments::add);
 		try (JavaProcess process = JavaProcess.start(this.directory.resolve("jvm"), application, arguments)) {
 			return process.await();
 		}
