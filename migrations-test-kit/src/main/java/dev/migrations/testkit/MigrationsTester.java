@@ -105,7 +105,7 @@ public final class MigrationsTester {
 	 * The steps run as one command ({@link Migrations#steps()}): one connection holds the migrations lock for the
 	 * whole stairway, the version tables are read once, and each step writes its version-table row and log entry
 	 * as {@code db upgrade} and {@code db downgrade} do; the {@linkplain dev.migrations.MigrationsCallback
-	 * callbacks} are not told of the steps. The snapshots are read on the same connection. On PostgreSQL it runs
+	 * callbacks} are not told of the steps. On PostgreSQL the steps run
 	 * with {@code synchronous_commit = off} (the test database need not survive a crash of the server, and each
 	 * step's commit then does not wait for the disk), reset before the connection is given back. On PostgreSQL, when event triggers can be created (a superuser),
 	 * a snapshot after a step reads again only the objects the step touched and those depending on them, and
@@ -134,10 +134,11 @@ public final class MigrationsTester {
 		catch (RuntimeException ex) {
 			throw new AssertionFailedError("Stairway: could not start its steps: " + ex.getMessage(), ex);
 		}
-		try (steps) {
-			Connection connection = steps.connection();
+		// the snapshots read on a connection of their own: their session settings (plans for a few oids) must not
+		// apply to the revisions' statements
+		try (steps; Connection connection = this.migrations.dataSource().getConnection()) {
 			if (postgres) {
-				execute(connection, "set synchronous_commit = off");
+				execute(steps.connection(), "set synchronous_commit = off");
 			}
 			try (StairwaySnapshots snapshots = StairwaySnapshots.open(this.migrations, connection, incremental)) {
 				SchemaSnapshot before = snapshots.take();
@@ -167,7 +168,7 @@ public final class MigrationsTester {
 			}
 			finally {
 				if (postgres) {
-					resetQuietly(connection, "reset synchronous_commit");
+					resetQuietly(steps.connection(), "reset synchronous_commit");
 				}
 			}
 		}
