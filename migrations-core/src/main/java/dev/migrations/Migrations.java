@@ -66,6 +66,7 @@ import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationsListener;
+import dev.migrations.runner.RevisionSteps;
 import dev.migrations.sql.SqlSyntax;
 import dev.migrations.squash.SquashException;
 import dev.migrations.squash.SquashPlan;
@@ -336,6 +337,26 @@ public final class Migrations {
 		finally {
 			this.changes.incrementAndGet();
 		}
+	}
+
+	/**
+	 * Single-revision upgrades and downgrades run as one command, e.g. each revision up, down and up again
+	 * with a look at the schema in between (the test kit's stairway):
+	 * <pre>
+	 * try (RevisionSteps steps = migrations.steps()) {
+	 *     steps.upgrade("3f2a9c1b7d4e");
+	 *     steps.downgrade("3f2a9c1b7d4e");
+	 * }
+	 * </pre>
+	 * The lock is taken and the version tables are read once, when the steps open; each step writes its
+	 * version-table row and log entry as {@link #upgrade} and {@link #downgrade} do, in the same transaction as
+	 * the revision. The {@linkplain MigrationsConfiguration#callbacks callbacks} and the baseline are not
+	 * involved: the steps are not an upgrade to a target. Each step counts as a change
+	 * ({@link #changeCount()}).
+	 */
+	public RevisionSteps steps() {
+		requireLocations();
+		return this.migrator.steps(this.changes::incrementAndGet);
 	}
 
 	/** {@code db stamp TARGET}: records the database as being at the target without running anything. */

@@ -121,8 +121,7 @@ public final class DatabaseMigrator {
 			Plan plan = this.resolver.upgrade(target, applied).requireUpgradeStatements(this.dialect.sqlSyntax());
 			List<String> before = this.resolver.current(applied);
 			List<StepResult> steps = plan.steps().isEmpty() ? List.of()
-					: new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-							this.performedBy.get(), this.listener, this::connection).upgrade(plan.steps());
+					: runner(connection).upgrade(plan.steps());
 			// Nothing ran under the lock, so the rows already read are current: a startup with nothing
 			// pending reads the version table once.
 			List<String> after = steps.isEmpty() ? before
@@ -142,12 +141,65 @@ public final class DatabaseMigrator {
 			List<String> applied = appliedIds(rows);
 			Plan plan = this.resolver.downgrade(target, applied);
 			List<String> before = this.resolver.current(applied);
-			RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection),
-					this.performedBy.get(), this.listener, this::connection);
-			List<StepResult> steps = runner.downgrade(plan.steps());
+			List<StepResult> steps = runner(connection).downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
 			return new CommandResult(target, steps, before, after);
 		});
+	}
+
+	/**
+	 * Opens a session for single-revision steps, {@link RevisionSteps#upgrade(String) up} and
+	 * {@link RevisionSteps#downgrade(String) down} in any order, as one command: it takes the lock, creates
+	 * the version tables if missing and reads them once, then each step writes its row and log entry as
+	 * {@code upgrade}/{@code downgrade} would, until the session is closed (which releases the lock).
+	 * @param afterEachStep run after each step, failed or not
+	 */
+	public RevisionSteps steps(Runnable afterEachStep) {
+		LockedConnection locked;
+		try {
+			locked = lockedConnection();
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
+		}
+		try {
+			return new RevisionSteps(this, locked, this.versionTable.readStates(locked.connection), afterEachStep);
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				locked.close();
+			}
+			catch (SQLException closing) {
+				ex.addSuppressed(closing);
+			}
+			if (ex instanceof SQLException sql) {
+				throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + ": " + sql.getMessage(), sql);
+			}
+			throw (RuntimeException) ex;
+		}
+	}
+
+	// what a session of steps shares with the commands
+
+	RevisionGraph graph() {
+		return this.graph;
+	}
+
+	TargetResolver resolver() {
+		return this.resolver;
+	}
+
+	VersionTable versionTable() {
+		return this.versionTable;
+	}
+
+	boolean validatesChecksums() {
+		return this.validateChecksums;
+	}
+
+	RevisionRunner runner(Connection connection) {
+		return new RevisionRunner(this.dialect, this.versionTable, new ExecutionTarget.Jdbc(connection), this.performedBy.get(),
+				this.listener, this::connection);
 	}
 
 	/**
@@ -483,7 +535,7 @@ public final class DatabaseMigrator {
 		}
 	}
 
-	private void requireNoFailed(List<AppliedRevision> rows) {
+	void requireNoFailed(List<AppliedRevision> rows) {
 		List<String> failed = new ArrayList<>();
 		StringBuilder message = new StringBuilder();
 		for (AppliedRevision row : rows) {
@@ -522,7 +574,7 @@ public final class DatabaseMigrator {
 		}
 	}
 
-	private void requireUnmodified(List<AppliedRevision> rows) {
+	void requireUnmodified(List<AppliedRevision> rows) {
 		List<String> modified = new ArrayList<>();
 		StringBuilder message = new StringBuilder();
 		for (AppliedRevision row : rows) {
@@ -542,7 +594,7 @@ public final class DatabaseMigrator {
 		}
 	}
 
-	private static List<String> appliedIds(List<AppliedRevision> rows) {
+	static List<String> appliedIds(List<AppliedRevision> rows) {
 		List<String> ids = new ArrayList<>(rows.size());
 		for (AppliedRevision row : rows) {
 			ids.add(row.revision());
@@ -574,32 +626,80 @@ public final class DatabaseMigrator {
 	}
 
 	private <T> T underLock(LockedWork<T> work) {
-		try (Connection connection = connection()) {
-			if (!connection.getAutoCommit()) {
-				connection.setAutoCommit(true);
-			}
-			try (DatabaseLock lock = this.dialect.lock(connection, lockName(connection), this.lockTimeout)) {
-				if (this.schema != null) {
-					for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
-						new ExecutionTarget.Jdbc(connection).execute(statement);
-					}
-				}
-				String original = switchSchema(connection);
-				try {
-					for (String statement : this.versionTable.createStatements()) {
-						new ExecutionTarget.Jdbc(connection).execute(statement);
-					}
-					this.versionTable.recordSquashes(connection, this.performedBy);
-					return work.run(connection);
-				}
-				finally {
-					restoreSchema(connection, original);
-				}
-			}
+		try (LockedConnection locked = lockedConnection()) {
+			return work.run(locked.connection);
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * A connection holding the lock, switched to the migrated schema, with the version tables created if
+	 * missing: what every writing command runs on. Closing it restores the schema, releases the lock and
+	 * closes the connection.
+	 */
+	private LockedConnection lockedConnection() throws SQLException {
+		Connection connection = connection();
+		DatabaseLock lock = null;
+		try {
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			lock = this.dialect.lock(connection, lockName(connection), this.lockTimeout);
+			if (this.schema != null) {
+				for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
+					new ExecutionTarget.Jdbc(connection).execute(statement);
+				}
+			}
+			String original = switchSchema(connection);
+			try {
+				for (String statement : this.versionTable.createStatements()) {
+					new ExecutionTarget.Jdbc(connection).execute(statement);
+				}
+				this.versionTable.recordSquashes(connection, this.performedBy);
+			}
+			catch (SQLException | RuntimeException ex) {
+				restoreSchema(connection, original);
+				throw ex;
+			}
+			return new LockedConnection(connection, lock, original);
+		}
+		catch (SQLException | RuntimeException ex) {
+			if (lock != null) {
+				lock.close();
+			}
+			try {
+				connection.close();
+			}
+			catch (SQLException closing) {
+				ex.addSuppressed(closing);
+			}
+			throw ex;
+		}
+	}
+
+	final class LockedConnection implements AutoCloseable {
+
+		final Connection connection;
+
+		private final DatabaseLock lock;
+
+		private final String originalSchema;
+
+		private LockedConnection(Connection connection, DatabaseLock lock, String originalSchema) {
+			this.connection = connection;
+			this.lock = lock;
+			this.originalSchema = originalSchema;
+		}
+
+		@Override
+		public void close() throws SQLException {
+			try (Connection closing = this.connection; DatabaseLock releasing = this.lock) {
+				restoreSchema(closing, this.originalSchema);
+			}
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.migrations.testkit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
-import dev.migrations.runner.CommandResult;
+import dev.migrations.runner.RevisionSteps;
 
 /**
  * Checks an application's revisions against a real database: the checks every team otherwise writes by
@@ -101,9 +102,12 @@ public final class MigrationsTester {
 	 * and after its downgrade, and the same after both upgrades. Catches a downgrade that forgets an index, a
 	 * type or a sequence, and an upgrade that works only once.
 	 * <p>
-	 * The steps run on one connection kept open for the whole stairway (on PostgreSQL with
-	 * {@code synchronous_commit = off}: the test database need not survive a crash of the server, and each step's
-	 * commit then does not wait for the disk). On PostgreSQL, when event triggers can be created (a superuser),
+	 * The steps run as one command ({@link Migrations#steps()}): one connection holds the migrations lock for the
+	 * whole stairway, the version tables are read once, and each step writes its version-table row and log entry
+	 * as {@code db upgrade} and {@code db downgrade} do; the {@linkplain dev.migrations.MigrationsCallback
+	 * callbacks} are not told of the steps. On PostgreSQL the steps run
+	 * with {@code synchronous_commit = off} (the test database need not survive a crash of the server, and each
+	 * step's commit then does not wait for the disk), reset before the connection is given back. On PostgreSQL, when event triggers can be created (a superuser),
 	 * a snapshot after a step reads again only the objects the step touched and those depending on them, and
 	 * a full read at {@code head} checks what was kept; if it differs, the stairway runs again with full reads.
 	 * Elsewhere every snapshot reads the whole catalog, so the stairway's time grows with the square of the
@@ -123,18 +127,26 @@ public final class MigrationsTester {
 	// false when the step-by-step snapshots do not match a full read at the end
 	private boolean stairway(boolean incremental) {
 		boolean postgres = this.migrations.dialect().name().equals("postgresql");
-		try (KeptConnection steps = new KeptConnection(this.migrations.dataSource(),
-				postgres ? List.of("set synchronous_commit = off") : List.of(),
-				postgres ? List.of("reset synchronous_commit") : List.of());
-				Connection connection = this.migrations.dataSource().getConnection()) {
-			Migrations stepper = this.migrations.withDataSource(steps);
+		RevisionSteps steps;
+		try {
+			steps = this.migrations.steps();
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionFailedError("Stairway: could not start its steps: " + ex.getMessage(), ex);
+		}
+		// the snapshots read on a connection of their own: their session settings (plans for a few oids) must not
+		// apply to the revisions' statements
+		try (steps; Connection connection = this.migrations.dataSource().getConnection()) {
+			if (postgres) {
+				execute(steps.connection(), "set synchronous_commit = off");
+			}
 			try (StairwaySnapshots snapshots = StairwaySnapshots.open(this.migrations, connection, incremental)) {
 				SchemaSnapshot before = snapshots.take();
-				for (Revision revision : stepper.graph().revisions()) {
+				for (Revision revision : this.migrations.graph().revisions()) {
 					String name = describe(revision);
-					upgrade(stepper, revision.id(), () -> "stairway: upgrade of " + name);
+					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade of " + name);
 					SchemaSnapshot upgraded = snapshots.take();
-					downgradeOne(stepper, revision, () -> "stairway: downgrade of " + name);
+					step(() -> steps.downgrade(revision.id()), () -> "stairway: downgrade of " + name);
 					SchemaSnapshot downgraded = snapshots.take();
 					List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
 					if (!differences.isEmpty()) {
@@ -142,7 +154,7 @@ public final class MigrationsTester {
 								+ " does not restore the schema it started from:" + lines(differences)
 								+ "\nMake its downgrade section undo every object its upgrade creates or changes.");
 					}
-					upgrade(stepper, revision.id(), () -> "stairway: upgrade again (after its downgrade) of " + name);
+					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade again (after its downgrade) of " + name);
 					SchemaSnapshot again = snapshots.take();
 					differences = upgraded.differences(again, "after the first upgrade", "after the second");
 					if (!differences.isEmpty()) {
@@ -154,9 +166,39 @@ public final class MigrationsTester {
 				}
 				return snapshots.matchesFullRead();
 			}
+			finally {
+				if (postgres) {
+					resetQuietly(steps.connection(), "reset synchronous_commit");
+				}
+			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not read the schema for the stairway's snapshots: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void step(Runnable step, Supplier<String> what) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	// the connection goes back to the application's data source (a pool's connection is reused)
+	private static void resetQuietly(Connection connection, String sql) {
+		try {
+			execute(connection, sql);
+		}
+		catch (SQLException ex) {
+			// a broken connection is closed with the steps; the stairway's result stands
 		}
 	}
 
@@ -228,12 +270,8 @@ public final class MigrationsTester {
 	}
 
 	void upgrade(String target, Supplier<String> what) {
-		upgrade(this.migrations, target, what);
-	}
-
-	private static void upgrade(Migrations migrations, String target, Supplier<String> what) {
 		try {
-			migrations.upgrade(target);
+			this.migrations.upgrade(target);
 		}
 		catch (RuntimeException ex) {
 			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
@@ -246,21 +284,6 @@ public final class MigrationsTester {
 		}
 		catch (RuntimeException ex) {
 			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
-		}
-	}
-
-	private static void downgradeOne(Migrations migrations, Revision revision, Supplier<String> what) {
-		// one step down from this revision: its parents stay applied
-		CommandResult result;
-		try {
-			result = migrations.downgrade("-1");
-		}
-		catch (RuntimeException ex) {
-			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
-		}
-		if (result.currentAfter().contains(revision.id())) {
-			throw new AssertionFailedError(capitalize(what.get()) + " did not revert it: the database is still at "
-					+ result.currentAfter());
 		}
 	}
 

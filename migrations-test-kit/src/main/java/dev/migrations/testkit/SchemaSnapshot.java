@@ -336,8 +336,12 @@ final class SchemaSnapshot {
 	 */
 	List<String> differences(SchemaSnapshot other, String before, String after) {
 		List<String> lines = new ArrayList<>();
-		Set<String> names = new TreeSet<>(this.objects.keySet());
-		names.addAll(other.objects.keySet());
+		Set<String> names = new TreeSet<>();
+		// the usual case in a stairway, checked without building the union of names
+		if (!this.objects.equals(other.objects)) {
+			names.addAll(this.objects.keySet());
+			names.addAll(other.objects.keySet());
+		}
 		for (String name : names) {
 			String mine = this.objects.get(name);
 			String theirs = other.objects.get(name);

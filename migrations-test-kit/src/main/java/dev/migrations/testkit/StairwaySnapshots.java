@@ -29,8 +29,9 @@ import dev.migrations.Migrations;
  * a type, defaults using a sequence...). The step's objects are recorded by two event triggers
  * ({@code ddl_command_end} with {@code pg_event_trigger_ddl_commands()}, {@code sql_drop} with
  * {@code pg_event_trigger_dropped_objects()}) writing to an unlogged table in a schema of their own, all
- * created for the stairway and dropped after it. {@link #matchesFullRead()} compares what was kept with a full
- * read at the end.
+ * created for the stairway and dropped after it. A step that only dropped objects together with their owners
+ * (a table with its columns, indexes and constraints) is not read at all: what was kept for them is forgotten.
+ * {@link #matchesFullRead()} compares what was kept with a full read at the end.
  * <p>
  * Where the event triggers cannot be created (they need a superuser) and on MariaDB, every snapshot is a full
  * catalog read, as {@link SchemaSnapshot#take(Migrations, Connection, boolean)}.
@@ -190,6 +191,7 @@ final class StairwaySnapshots implements AutoCloseable {
 		List<Long> classes = new ArrayList<>();
 		List<Long> objects = new ArrayList<>();
 		Set<Long> owners = new HashSet<>();
+		Set<Long> dropped = new HashSet<>();
 		if (this.drain == null) {
 			// read, not deleted: a read-only query commits nothing, so waits for no disk
 			this.drain = this.connection.prepareStatement(
@@ -202,6 +204,7 @@ final class StairwaySnapshots implements AutoCloseable {
 				this.lastRecorded = rs.getLong(4);
 				if (rs.getBoolean(3)) {
 					// gone from the catalog: what was read by it, or by its owner, is read again
+					dropped.add(object);
 					owners.add(object);
 					Long owner = this.ownerOfObject.get(object);
 					if (owner != null) {
@@ -215,6 +218,14 @@ final class StairwaySnapshots implements AutoCloseable {
 			}
 		}
 		if (classes.isEmpty() && owners.isEmpty()) {
+			return SchemaSnapshot.of(this.definitions);
+		}
+		if (classes.isEmpty() && dropped.containsAll(owners)) {
+			// only drops, each of an object whose owner went too (a dropped table's columns, indexes, constraints):
+			// reading them again would find nothing
+			for (Long owner : owners) {
+				forget(owner);
+			}
 			return SchemaSnapshot.of(this.definitions);
 		}
 		planFor(true);

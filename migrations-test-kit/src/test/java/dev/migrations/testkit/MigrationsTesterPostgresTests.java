@@ -25,6 +25,31 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void stairwayRecordsEachStepAsTheCommandsWouldAndLetsTheNextCommandTakeTheLock(TestDatabase database) throws Exception {
+		Migrations migrations = Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/good")
+			.lockTimeout(java.time.Duration.ofMillis(300)).load();
+		MigrationsTester.of(migrations).assertStairway();
+
+		java.util.List<String> expected = new java.util.ArrayList<>();
+		for (var revision : migrations.graph().revisions()) {
+			expected.add(revision.id() + " UPGRADE");
+			expected.add(revision.id() + " DOWNGRADE");
+			expected.add(revision.id() + " UPGRADE");
+		}
+		java.util.List<String> logged = new java.util.ArrayList<>();
+		try (var connection = database.dataSource().getConnection();
+				var statement = connection.createStatement();
+				var rows = statement.executeQuery("select revision || ' ' || operation from migrations_version_log order by id")) {
+			while (rows.next()) {
+				logged.add(rows.getString(1));
+			}
+		}
+		assertThat(logged).containsExactlyElementsOf(expected);
+		assertThat(migrations.current()).containsExactlyElementsOf(migrations.graph().heads());
+		assertThat(migrations.downgrade("base").currentAfter()).isEmpty();
+	}
+
+	@Test
 	void stairwayNamesTheRevisionWhoseDowngradeForgetsAnIndex(TestDatabase database) {
 		MigrationsTester tester = tester(database, "forgotten-index");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
