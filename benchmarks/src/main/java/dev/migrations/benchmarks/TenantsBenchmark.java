@@ -1,6 +1,5 @@
 package dev.migrations.benchmarks;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -23,6 +21,8 @@ import dev.migrations.tenant.TenantRun;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 import org.flywaydb.core.Flyway;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * M1: many tenants. N schemas (default 1,000) × R revisions (default 50, a table and an index each)
@@ -150,9 +150,7 @@ final class TenantsBenchmark {
 	}
 
 	/** Counts the connections opened, and the most open at once. */
-	static final class OpenConnections implements DataSource {
-
-		private final DataSource dataSource;
+	static final class OpenConnections extends DelegatingDataSource {
 
 		final AtomicInteger opened = new AtomicInteger();
 
@@ -161,12 +159,12 @@ final class TenantsBenchmark {
 		final AtomicInteger peak = new AtomicInteger();
 
 		OpenConnections(DataSource dataSource) {
-			this.dataSource = dataSource;
+			super(dataSource);
 		}
 
 		@Override
 		public Connection getConnection() throws SQLException {
-			Connection connection = this.dataSource.getConnection();
+			Connection connection = obtainTargetDataSource().getConnection();
 			this.opened.incrementAndGet();
 			this.peak.accumulateAndGet(this.open.incrementAndGet(), Math::max);
 			AtomicInteger closes = new AtomicInteger();
@@ -187,41 +185,6 @@ final class TenantsBenchmark {
 		@Override
 		public Connection getConnection(String username, String password) throws SQLException {
 			return getConnection();
-		}
-
-		@Override
-		public PrintWriter getLogWriter() throws SQLException {
-			return this.dataSource.getLogWriter();
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) throws SQLException {
-			this.dataSource.setLogWriter(out);
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) throws SQLException {
-			this.dataSource.setLoginTimeout(seconds);
-		}
-
-		@Override
-		public int getLoginTimeout() throws SQLException {
-			return this.dataSource.getLoginTimeout();
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
 		}
 
 	}

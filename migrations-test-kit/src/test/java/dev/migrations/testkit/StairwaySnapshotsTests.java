@@ -3,17 +3,15 @@ package dev.migrations.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import java.io.PrintWriter;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opentest4j.AssertionFailedError;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.migrations.Migrations;
 import dev.migrations.revision.Revision;
@@ -75,7 +73,9 @@ class StairwaySnapshotsTests {
 			statement.execute("alter database " + database.name() + " owner to " + role);
 		}
 		try {
-			DataSource asOwner = new DriverManagerDataSource(database.jdbcUrl(), role);
+			PGSimpleDataSource asOwner = new PGSimpleDataSource();
+			asOwner.setURL(database.jdbcUrl());
+			asOwner.setUser(role);
 			Migrations migrations = Migrations.configure()
 				.dataSource(asOwner)
 				.locations("classpath:revisions/index-on-other-table")
@@ -95,54 +95,6 @@ class StairwaySnapshotsTests {
 				statement.execute("drop role " + role);
 			}
 		}
-	}
-
-	/** Connections as another role, through the driver. */
-	private record DriverManagerDataSource(String url, String user) implements DataSource {
-
-		@Override
-		public Connection getConnection() throws SQLException {
-			return DriverManager.getConnection(this.url, this.user, "");
-		}
-
-		@Override
-		public Connection getConnection(String username, String password) throws SQLException {
-			return DriverManager.getConnection(this.url, username, password);
-		}
-
-		@Override
-		public PrintWriter getLogWriter() {
-			return null;
-		}
-
-		@Override
-		public void setLogWriter(PrintWriter out) {
-		}
-
-		@Override
-		public void setLoginTimeout(int seconds) {
-		}
-
-		@Override
-		public int getLoginTimeout() {
-			return 0;
-		}
-
-		@Override
-		public Logger getParentLogger() {
-			return Logger.getGlobal();
-		}
-
-		@Override
-		public <T> T unwrap(Class<T> type) throws SQLException {
-			throw new SQLException("not a wrapper");
-		}
-
-		@Override
-		public boolean isWrapperFor(Class<?> type) {
-			return false;
-		}
-
 	}
 
 	@Test
