@@ -509,7 +509,7 @@ public class MigrationsProperties {
 		 * How many revisions {@code /actuator/migrations} lists. A history of at most this many
 		 * revisions is listed whole; a longer one lists every revision that is not applied and the
 		 * newest applied ones up to this number, and counts the others in
-		 * {@code revisionsNotListed}. {@code ?revisions=all} lists every revision.
+		 * {@code revisionsNotListed}. {@code /actuator/migrations/revisions} lists every revision.
 		 */
 		private int revisionsListed = 100;
 

@@ -38,8 +38,8 @@ import org.springframework.util.Assert;
  * ({@code migrations.actuator.revisions-listed}, 100 by default) is listed whole; a longer one lists
  * every revision that is not applied and the newest applied ones up to that number, and counts the
  * applied ones left out in {@code revisionsNotListed} (left out of the JSON when every revision is
- * listed). {@link #migrations(boolean)} with {@code true} ({@code ?revisions=all} over HTTP) lists
- * them all.
+ * listed). {@link #migrations(boolean)} with {@code true} ({@code /actuator/migrations/revisions}
+ * over HTTP) lists them all.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationsDescriptor;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
 import org.springframework.util.Assert;
@@ -18,8 +18,10 @@ import org.springframework.util.Assert;
  * content type is negotiated as for any actuator endpoint
  * ({@code application/vnd.spring-boot.actuator.v3+json} or {@code application/json}).
  * <p>
- * {@code ?revisions=all} lists every revision however long the history (written for each such
- * request); any other value of {@code revisions} is answered with 400.
+ * {@code /actuator/migrations/revisions} answers with the same response listing every revision
+ * however long the history (written for each such request). It is a path of its own rather than a
+ * query parameter so that the main read operation takes no parameter: actuator checks an operation's
+ * parameters on every request.
  */
 @EndpointWebExtension(endpoint = MigrationsEndpoint.class)
 public class MigrationsEndpointWebExtension {
@@ -42,20 +44,26 @@ public class MigrationsEndpointWebExtension {
 
 	/**
 	 * The response: the same bytes as long as the status and the drift report are the same.
-	 * @param revisions {@code all} to list every revision; {@code null} for the bounded list
-	 * @return the JSON, the response listing every revision, or a 400 for another value
+	 * @return the JSON of {@link MigrationsEndpoint#migrations()}
 	 */
 	@ReadOperation
-	public Object migrations(@Nullable String revisions) {
-		if (revisions == null) {
-			return this.endpoint.json(this.writer);
+	public byte[] migrations() {
+		return this.endpoint.json(this.writer);
+	}
+
+	/**
+	 * The response listing every revision, at {@code /actuator/migrations/revisions}.
+	 * @param part {@code revisions}; anything else is answered with 404
+	 * @return the response
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> revisions(@Selector String part) {
+		if (!part.equals("revisions")) {
+			return new WebEndpointResponse<>(Map.of("message", "No '" + part
+					+ "' under /actuator/migrations: /actuator/migrations/revisions lists every revision."),
+					WebEndpointResponse.STATUS_NOT_FOUND);
 		}
-		if (revisions.equals("all")) {
-			return this.endpoint.migrations(true);
-		}
-		return new WebEndpointResponse<>(Map.of("message",
-				"Unknown value '" + revisions + "' for 'revisions': use ?revisions=all to list every revision."),
-				WebEndpointResponse.STATUS_BAD_REQUEST);
+		return new WebEndpointResponse<>(this.endpoint.migrations(true));
 	}
 
 }

@@ -138,7 +138,7 @@ class MigrationsActuatorHttpTests {
 		assertThat(json.read("$.revisions[0].state", String.class)).isEqualTo("PENDING");
 		assertThat(json.read("$.revisionsNotListed", Integer.class)).isEqualTo(1);
 
-		HttpResponse<String> all = get(base + "/actuator/migrations?revisions=all");
+		HttpResponse<String> all = get(base + "/actuator/migrations/revisions");
 		assertThat(all.statusCode()).isEqualTo(200);
 		assertThat(all.headers().firstValue("Content-Type")).hasValue("application/vnd.spring-boot.actuator.v3+json");
 		DocumentContext allJson = JsonPath.parse(all.body());
@@ -147,10 +147,10 @@ class MigrationsActuatorHttpTests {
 		assertThat(allJson.read("$.revisions[*].revision", List.class)).containsExactly(SECOND, FIRST);
 		assertThat(allJson.read("$.revisions[*].state", List.class)).containsExactly("PENDING", "APPLIED");
 
-		HttpResponse<String> unknown = get(base + "/actuator/migrations?revisions=some");
-		assertThat(unknown.statusCode()).isEqualTo(400);
-		assertThat(JsonPath.parse(unknown.body()).read("$.message", String.class))
-			.isEqualTo("Unknown value 'some' for 'revisions': use ?revisions=all to list every revision.");
+		HttpResponse<String> unknown = get(base + "/actuator/migrations/revision");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(JsonPath.parse(unknown.body()).read("$.message", String.class)).isEqualTo(
+				"No 'revision' under /actuator/migrations: /actuator/migrations/revisions lists every revision.");
 	}
 
 	@Test
