@@ -505,6 +505,22 @@ public class MigrationsProperties {
 			this.statusCacheTtl = statusCacheTtl;
 		}
 
+		/**
+		 * How many revisions {@code /actuator/migrations} lists. A history of at most this many
+		 * revisions is listed whole; a longer one lists every revision that is not applied and the
+		 * newest applied ones up to this number, and counts the others in
+		 * {@code revisionsNotListed}. {@code /actuator/migrations/revisions} lists every revision.
+		 */
+		private int revisionsListed = 100;
+
+		public int getRevisionsListed() {
+			return this.revisionsListed;
+		}
+
+		public void setRevisionsListed(int revisionsListed) {
+			this.revisionsListed = revisionsListed;
+		}
+
 	}
 
 	/**

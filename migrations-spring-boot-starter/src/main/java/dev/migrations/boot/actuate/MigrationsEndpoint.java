@@ -2,7 +2,9 @@ package dev.migrations.boot.actuate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsStatus;
@@ -29,7 +31,15 @@ import org.springframework.util.Assert;
  * The response is an {@link OperationResponseBody}, so it is written by actuator's own JSON mapper
  * whatever the application configures for Jackson: {@code null} values are left out (a pending
  * revision has no {@code appliedAt}, a drift report has a {@code reason} only when unknown) and
- * instants are ISO-8601 strings.
+ * instants are ISO-8601 strings. Over HTTP, {@link MigrationsEndpointWebExtension} writes each
+ * response once per status and drift report and serves the same bytes until either changes.
+ * <p>
+ * The size of the response is bounded: a history of at most {@code revisionsListed} revisions
+ * ({@code migrations.actuator.revisions-listed}, 100 by default) is listed whole; a longer one lists
+ * every revision that is not applied and the newest applied ones up to that number, and counts the
+ * applied ones left out in {@code revisionsNotListed} (left out of the JSON when every revision is
+ * listed). {@link #migrations(boolean)} with {@code true} ({@code /actuator/migrations/revisions}
+ * over HTTP) lists them all.
  */
 @Endpoint(id = "migrations")
 public class MigrationsEndpoint {
@@ -41,6 +51,11 @@ public class MigrationsEndpoint {
 	private final MigrationsStatusCache status;
 
 	private final MigrationsDriftMonitor driftMonitor;
+
+	/** The default of {@code migrations.actuator.revisions-listed}. */
+	public static final int DEFAULT_REVISIONS_LISTED = 100;
+
+	private final int revisionsListed;
 
 	private volatile Response lastResponse;
 
@@ -59,32 +74,133 @@ public class MigrationsEndpoint {
 	 * @param driftMonitor the source of the drift report, or {@code null} when drift detection is off
 	 */
 	public MigrationsEndpoint(MigrationsStatusCache status, MigrationsDriftMonitor driftMonitor) {
-		Assert.notNull(status, "'status' must not be null");
-		this.status = status;
-		this.driftMonitor = driftMonitor;
+		this(status, driftMonitor, DEFAULT_REVISIONS_LISTED);
 	}
 
+	/**
+	 * Creates an endpoint.
+	 * @param status where to get the status from
+	 * @param driftMonitor the source of the drift report, or {@code null} when drift detection is off
+	 * @param revisionsListed how many revisions the response lists unless all are asked for: a longer
+	 * history lists those not applied and the newest applied ones up to this number
+	 */
+	public MigrationsEndpoint(MigrationsStatusCache status, MigrationsDriftMonitor driftMonitor, int revisionsListed) {
+		Assert.notNull(status, "'status' must not be null");
+		Assert.isTrue(revisionsListed >= 0, "'revisionsListed' must not be negative");
+		this.status = status;
+		this.driftMonitor = driftMonitor;
+		this.revisionsListed = revisionsListed;
+	}
+
+	/**
+	 * Where the database stands, with at most {@code revisionsListed} revisions besides those not
+	 * applied.
+	 * @return the response
+	 */
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
+		return response().descriptor();
+	}
+
+	/**
+	 * Where the database stands.
+	 * @param allRevisions whether to list every revision however long the history
+	 * @return the response
+	 */
+	MigrationsDescriptor migrations(boolean allRevisions) {
+		if (!allRevisions) {
+			return migrations();
+		}
+		MigrationsStatus status = this.status.status();
+		return describe(status, driftReport(this.driftMonitor), Integer.MAX_VALUE);
+	}
+
+	/**
+	 * The response as JSON, written by {@code writer} once per status and drift report: the same
+	 * bytes are returned (not copied: callers must not change them) until either changes.
+	 * @param writer writes a response as JSON
+	 * @return the JSON of {@link #migrations()}
+	 */
+	byte[] json(Function<MigrationsDescriptor, byte[]> writer) {
+		Response response = response();
+		byte[] json = response.json;
+		if (json == null) {
+			json = writer.apply(response.descriptor());
+			response.json = json;
+		}
+		return json;
+	}
+
+	private Response response() {
 		MigrationsStatus status = this.status.status();
 		DriftReport drift = driftReport(this.driftMonitor);
 		Response last = this.lastResponse;
 		if (last != null && last.status() == status && last.drift() == drift) {
-			return last.descriptor();
+			return last;
 		}
-		List<RevisionDescriptor> revisions = status.revisions().stream().map(RevisionDescriptor::of).toList();
-		MigrationsDescriptor descriptor = new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(),
-				status.pending(), revisions, DriftDescriptor.of(drift));
-		this.lastResponse = new Response(status, drift, descriptor);
-		return descriptor;
+		Response response = new Response(status, drift, describe(status, drift, this.revisionsListed));
+		this.lastResponse = response;
+		return response;
+	}
+
+	private static MigrationsDescriptor describe(MigrationsStatus status, DriftReport drift, int listed) {
+		List<RevisionInfo> all = status.revisions();
+		List<RevisionDescriptor> revisions;
+		Integer notListed = null;
+		if (all.size() <= listed) {
+			revisions = all.stream().map(RevisionDescriptor::of).toList();
+		}
+		else {
+			long notApplied = all.stream().filter((info) -> info.state() != RevisionInfo.State.APPLIED).count();
+			long appliedListed = Math.max(0, listed - notApplied);
+			revisions = new ArrayList<>();
+			int left = 0;
+			for (RevisionInfo info : all) {
+				if (info.state() != RevisionInfo.State.APPLIED || appliedListed-- > 0) {
+					revisions.add(RevisionDescriptor.of(info));
+				}
+				else {
+					left++;
+				}
+			}
+			notListed = left;
+		}
+		return new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(), status.pending(), revisions,
+				notListed, DriftDescriptor.of(drift));
 	}
 
 	static DriftReport driftReport(MigrationsDriftMonitor monitor) {
 		return (monitor != null) ? monitor.report() : DRIFT_DISABLED_REPORT;
 	}
 
-	/** The last response and what it was built from. */
-	private record Response(MigrationsStatus status, DriftReport drift, MigrationsDescriptor descriptor) {
+	/** The last response, what it was built from, and its JSON once written. */
+	private static final class Response {
+
+		private final MigrationsStatus status;
+
+		private final DriftReport drift;
+
+		private final MigrationsDescriptor descriptor;
+
+		private volatile byte[] json;
+
+		Response(MigrationsStatus status, DriftReport drift, MigrationsDescriptor descriptor) {
+			this.status = status;
+			this.drift = drift;
+			this.descriptor = descriptor;
+		}
+
+		MigrationsStatus status() {
+			return this.status;
+		}
+
+		DriftReport drift() {
+			return this.drift;
+		}
+
+		MigrationsDescriptor descriptor() {
+			return this.descriptor;
+		}
 
 	}
 
@@ -95,17 +211,35 @@ public class MigrationsEndpoint {
 	 * @param heads the heads of the revision graph
 	 * @param upToDate whether nothing is pending and nothing failed
 	 * @param pending the revisions an upgrade to the heads would apply, in order
-	 * @param revisions every revision, newest first, with applied revisions that have no file first
+	 * @param revisions the revisions, newest first, with applied revisions that have no file first:
+	 * every one, or in a long history those not applied and the newest applied ones
+	 * @param revisionsNotListed how many applied revisions {@code revisions} leaves out; {@code null}
+	 * (left out of the JSON) when it lists every revision
 	 * @param drift the last drift check
 	 */
 	public record MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate, List<String> pending,
-			List<RevisionDescriptor> revisions, DriftDescriptor drift) implements OperationResponseBody {
+			List<RevisionDescriptor> revisions, Integer revisionsNotListed,
+			DriftDescriptor drift) implements OperationResponseBody {
 
 		public MigrationsDescriptor {
 			current = List.copyOf(current);
 			heads = List.copyOf(heads);
 			pending = List.copyOf(pending);
 			revisions = List.copyOf(revisions);
+		}
+
+		/**
+		 * A response listing every revision.
+		 * @param current the applied revisions no other applied revision has as a parent
+		 * @param heads the heads of the revision graph
+		 * @param upToDate whether nothing is pending and nothing failed
+		 * @param pending the revisions an upgrade to the heads would apply, in order
+		 * @param revisions every revision
+		 * @param drift the last drift check
+		 */
+		public MigrationsDescriptor(List<String> current, List<String> heads, boolean upToDate, List<String> pending,
+				List<RevisionDescriptor> revisions, DriftDescriptor drift) {
+			this(current, heads, upToDate, pending, revisions, null, drift);
 		}
 
 	}

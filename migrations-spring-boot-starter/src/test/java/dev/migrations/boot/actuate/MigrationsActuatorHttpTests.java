@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.actuate.endpoint.jackson.EndpointJsonMapper;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -97,6 +98,59 @@ class MigrationsActuatorHttpTests {
 		assertThat(healthJson.read("$.components.migrations.status", String.class)).isEqualTo("UP");
 		assertThat(healthJson.read("$.components.migrations.details.pending", List.class)).isEmpty();
 		assertThat(healthJson.read("$.components.migrations.details.drift.status", String.class)).isEqualTo("NONE");
+	}
+
+	@Test
+	void aSmallHistoryIsAnsweredAsActuatorWritesTheResponseInBothContentTypes() throws Exception {
+		ConfigurableApplicationContext application = application(LibraryApplication.class).run();
+		this.applications.add(application);
+		String base = "http://127.0.0.1:" + application.getEnvironment().getProperty("local.server.port");
+		awaitDriftChecked(base);
+		HttpResponse<String> actuatorJson = get(base + "/actuator/migrations");
+		HttpResponse<String> json = this.http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/migrations"))
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		assertThat(actuatorJson.headers().firstValue("Content-Type"))
+			.hasValue("application/vnd.spring-boot.actuator.v3+json");
+		assertThat(json.headers().firstValue("Content-Type")).hasValue("application/json");
+		assertThat(json.body()).isEqualTo(actuatorJson.body());
+		// the fields in the documented order, null values left out, instants as ISO-8601
+		assertThat(actuatorJson.body()).startsWith("{\"current\":[\"" + SECOND + "\"],\"heads\":[\"" + SECOND
+				+ "\"],\"upToDate\":true,\"pending\":[],\"revisions\":[{\"revision\":\"" + SECOND
+				+ "\",\"downRevisions\":[\"" + FIRST
+				+ "\"],\"message\":\"create loan\",\"state\":\"APPLIED\",\"appliedAt\":\"")
+			.contains("],\"drift\":{\"status\":\"NONE\",\"checkedAt\":\"")
+			.doesNotContain("revisionsNotListed")
+			.doesNotContain("null");
+		// what actuator's JSON mapper writes for the endpoint's response
+		MigrationsEndpoint endpoint = application.getBean(MigrationsEndpoint.class);
+		String written = application.getBean(EndpointJsonMapper.class).get().writeValueAsString(endpoint.migrations());
+		assertThat(actuatorJson.body()).isEqualTo(written);
+	}
+
+	@Test
+	void aLongHistoryListsWhatIsNotAppliedAndAllOnRequest() throws Exception {
+		String base = start(LibraryApplication.class, "migrations.target=" + FIRST,
+				"migrations.actuator.revisions-listed=1");
+		DocumentContext json = awaitDriftChecked(base);
+		assertThat(json.read("$.pending", List.class)).containsExactly(SECOND);
+		assertThat(json.read("$.revisions[*].revision", List.class)).containsExactly(SECOND);
+		assertThat(json.read("$.revisions[0].state", String.class)).isEqualTo("PENDING");
+		assertThat(json.read("$.revisionsNotListed", Integer.class)).isEqualTo(1);
+
+		HttpResponse<String> all = get(base + "/actuator/migrations/revisions");
+		assertThat(all.statusCode()).isEqualTo(200);
+		assertThat(all.headers().firstValue("Content-Type")).hasValue("application/vnd.spring-boot.actuator.v3+json");
+		DocumentContext allJson = JsonPath.parse(all.body());
+		assertThat(allJson.read("$", Map.class).keySet()).containsExactlyInAnyOrder("current", "heads", "upToDate",
+				"pending", "revisions", "drift");
+		assertThat(allJson.read("$.revisions[*].revision", List.class)).containsExactly(SECOND, FIRST);
+		assertThat(allJson.read("$.revisions[*].state", List.class)).containsExactly("PENDING", "APPLIED");
+
+		HttpResponse<String> unknown = get(base + "/actuator/migrations/revision");
+		assertThat(unknown.statusCode()).isEqualTo(404);
+		assertThat(JsonPath.parse(unknown.body()).read("$.message", String.class)).isEqualTo(
+				"No 'revision' under /actuator/migrations: /actuator/migrations/revisions lists every revision.");
 	}
 
 	@Test

@@ -2,8 +2,10 @@ package dev.migrations.boot.actuate;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionInfo;
@@ -18,6 +20,7 @@ import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
@@ -82,6 +85,24 @@ class MigrationsEndpointAutoConfigurationTests {
 			assertThat(descriptor.drift().status()).isEqualTo(DriftStatus.UNKNOWN);
 			assertThat(descriptor.drift().reason()).contains("No JPA entities");
 		});
+	}
+
+	@Test
+	void theWebExtensionServesTheResponseAsJson() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=migrations").run((context) -> {
+			assertThat(context).hasSingleBean(MigrationsEndpointWebExtension.class);
+			byte[] json = context.getBean(MigrationsEndpointWebExtension.class).migrations();
+			assertThat(new String(json, StandardCharsets.UTF_8)).startsWith("{\"current\":[\"5a1e00000002\"]");
+		});
+	}
+
+	@Test
+	void theWebExtensionBacksOffWithoutJackson() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(JsonMapper.class))
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(MigrationsEndpoint.class)
+				.doesNotHaveBean(MigrationsEndpointWebExtension.class));
 	}
 
 	@Test
@@ -209,8 +230,8 @@ class MigrationsEndpointAutoConfigurationTests {
 
 	@Test
 	void offersNothingThatWrites() {
-		List<Method> operations = Arrays.stream(MigrationsEndpoint.class.getMethods())
-			.filter((method) -> method.getDeclaringClass() == MigrationsEndpoint.class)
+		List<Method> operations = Stream.of(MigrationsEndpoint.class, MigrationsEndpointWebExtension.class)
+			.flatMap((type) -> Arrays.stream(type.getMethods()).filter((method) -> method.getDeclaringClass() == type))
 			.toList();
 		assertThat(operations).isNotEmpty().allSatisfy((method) -> {
 			assertThat(annotationTypes(method)).doesNotContain(WriteOperation.class, DeleteOperation.class);
