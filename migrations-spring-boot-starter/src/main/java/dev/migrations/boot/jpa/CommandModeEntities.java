@@ -15,29 +15,17 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypesScanner;
-import org.springframework.util.ClassUtils;
 
 /**
  * The application's entities for a {@code db} command started without the application context: the
  * classes in the packages Spring Boot's JPA auto-configuration would scan, with the Hibernate settings of
  * the {@code spring.jpa.*} properties, as {@link MigrationsEntitiesAutoConfiguration} gives them in the
- * context. Used only when the application declares no bean that changes them (naming strategies,
+ * context. Used only when JPA and Hibernate are on the class path and the application declares no bean that changes them (naming strategies,
  * {@code HibernatePropertiesCustomizer}s, an {@code EntitySource}): the caller checks that.
  */
 public final class CommandModeEntities {
 
-	private static final List<String> REQUIRED = List.of("dev.migrations.entity.EntitySource",
-			"org.hibernate.boot.MetadataSources", "org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes",
-			"org.springframework.boot.hibernate.autoconfigure.HibernateProperties",
-			"org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean", "jakarta.persistence.EntityManager",
-			"org.hibernate.engine.spi.SessionImplementor");
-
 	private CommandModeEntities() {
-	}
-
-	/** Whether JPA and Hibernate are there, as the auto-configuration requires them. */
-	public static boolean available(ClassLoader classLoader) {
-		return REQUIRED.stream().allMatch((name) -> ClassUtils.isPresent(name, classLoader));
 	}
 
 	/**

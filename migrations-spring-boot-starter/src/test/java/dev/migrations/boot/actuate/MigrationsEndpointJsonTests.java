@@ -1,11 +1,7 @@
 package dev.migrations.boot.actuate;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -159,32 +155,6 @@ class MigrationsEndpointJsonTests {
 
 	private static DocumentContext json(byte[] json) {
 		return JsonPath.parse(new String(json, StandardCharsets.UTF_8));
-	}
-
-	/** A clock that stands still until moved. */
-	private static final class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.parse("2026-11-22T00:00:00Z");
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
