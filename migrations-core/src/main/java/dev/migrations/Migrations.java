@@ -109,10 +109,11 @@ public final class Migrations {
 
 	// the entities cannot change while this instance lives: read once, on first use (the drift
 	// monitor's scheduled checks reuse it)
-	private final AtomicReference<EntityModel> entityModel = new AtomicReference<>();
+	private final AtomicReference<EntityModel> entityModel;
 
 	Migrations(MigrationsConfiguration configuration) {
 		this.configuration = configuration;
+		this.entityModel = new AtomicReference<>();
 		this.classLoader = (configuration.classLoader != null) ? configuration.classLoader
 				: Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
 						: Migrations.class.getClassLoader();
@@ -124,6 +125,38 @@ public final class Migrations {
 		this.locations = Collections.unmodifiableList(locations);
 		this.performedBy = new PerformedBy(configuration.installedBy);
 		reload();
+	}
+
+	/**
+	 * The same revisions, settings and entities on another target (a tenant's schema or database),
+	 * without reading the revision files again: the graph given (a tenant's, placeholders replaced),
+	 * no listener, callbacks or baseline.
+	 */
+	private Migrations(Migrations source, DataSource dataSource, String schema, RevisionGraph graph) {
+		MigrationsConfiguration copy = source.configuration.copy();
+		copy.dataSource = dataSource;
+		copy.schema = schema;
+		copy.dialect = source.dialect;
+		copy.listener = MigrationsListener.NONE;
+		copy.callbacks = List.of();
+		copy.baseline = null;
+		copy.failOnNonEmptySchema = false;
+		this.configuration = copy;
+		this.entityModel = source.entityModel;
+		this.classLoader = source.classLoader;
+		this.dialect = source.dialect;
+		this.locations = source.locations;
+		this.performedBy = source.performedBy;
+		this.graph = graph;
+		this.squashedHistory = source.squashedHistory;
+		this.missingLocations = source.missingLocations;
+		this.migrator = new DatabaseMigrator(dataSource, this.dialect, schema, copy.versionTable, graph, copy.lockTimeout,
+				copy.validateChecksums, this.performedBy, MigrationsListener.NONE);
+	}
+
+	/** This configuration on another target, e.g. one tenant (see {@link TenantMigrations#forTenant}). */
+	Migrations on(DataSource dataSource, String schema, RevisionGraph graph) {
+		return new Migrations(this, dataSource, schema, graph);
 	}
 
 	/** Starts a configuration. */

@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.diff.Difference;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
@@ -37,6 +38,8 @@ import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.tenant.Placeholders;
 import dev.migrations.tenant.Tenant;
+import dev.migrations.tenant.TenantCheck;
+import dev.migrations.tenant.TenantChecks;
 import dev.migrations.tenant.TenantOutcome;
 import dev.migrations.tenant.TenantRun;
 import dev.migrations.tenant.TenantSelector;
@@ -359,6 +362,67 @@ public final class TenantMigrations {
 	/** {@code db current} of one tenant. */
 	public List<String> current(String tenant) {
 		return migrator(find(tenant), false).state().current();
+	}
+
+	/** {@code db history --tenant NAME}: every revision, newest first, with its state in the tenant. */
+	public List<RevisionInfo> history(String tenant) {
+		return forTenant(tenant).history();
+	}
+
+	/** {@code db show REV --tenant NAME}: one revision, with its state in the tenant. */
+	public RevisionInfo show(String tenant, String revision) {
+		return forTenant(tenant).show(revision);
+	}
+
+	/**
+	 * The single-schema facade on one tenant: the same revisions (placeholders replaced for it),
+	 * settings and entities, on its schema or database, so that every command of {@link Migrations}
+	 * works on it: {@code status}, {@code history}, {@code show}, {@code check}, {@code lint} (weighed
+	 * by its tables' sizes), {@code rehearse}, offline SQL. The configuration's listener, callbacks and
+	 * baseline are not applied, as for the other tenant commands; prefer {@link #upgrade} for changes,
+	 * which records failures for {@link #status}. The revision files are not read again.
+	 */
+	public Migrations forTenant(String tenant) {
+		return forTenant(find(tenant));
+	}
+
+	// ---- drift ----
+
+	/**
+	 * {@code db check --tenant NAME}: the differences between the entities and the tenant's schema,
+	 * empty when in sync (see {@link Migrations#check()}).
+	 */
+	public List<Difference> check(String tenant) {
+		return forTenant(tenant).check();
+	}
+
+	/**
+	 * {@code db check --tenant ...}: compares the entities with each selected tenant's schema,
+	 * {@link #parallelism()} at a time (one connection each). A tenant that cannot be compared is
+	 * recorded in its {@link TenantCheck} and the others go on.
+	 */
+	public TenantChecks check(TenantSelector selector) {
+		List<Tenant> selected = selector.select(tenants());
+		long started = System.nanoTime();
+		List<TenantCheck> checks = inParallel(selected, (tenant) -> {
+			try {
+				return new TenantCheck(tenant.name(), forTenant(tenant).check(), null, null);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Tenant {}: check failed: {}", tenant.name(), ex.getMessage());
+				return new TenantCheck(tenant.name(), List.of(), firstLine(ex.getMessage()), ex);
+			}
+		});
+		return new TenantChecks(checks, Math.min(this.parallelism, Math.max(1, selected.size())),
+				Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	private Migrations forTenant(Tenant tenant) {
+		RevisionGraph graph = this.migrations.graph();
+		if (usesPlaceholders(graph)) {
+			graph = Placeholders.apply(graph, schemaOf(tenant), tenant.name());
+		}
+		return this.migrations.on(tenant.dataSource(), tenant.schema(), graph);
 	}
 
 	private Tenant find(String name) {
