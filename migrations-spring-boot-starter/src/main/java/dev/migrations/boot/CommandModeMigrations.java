@@ -62,7 +62,9 @@ public final class CommandModeMigrations implements AutoCloseable {
 		}
 		if (StringUtils.hasText(environment.getProperty("migrations.tenants.schemas[0]"))
 				|| StringUtils.hasText(environment.getProperty("migrations.tenants.schemas"))
-				|| StringUtils.hasText(environment.getProperty("migrations.tenants.query"))) {
+				|| StringUtils.hasText(environment.getProperty("migrations.tenants.query"))
+				|| Binder.get(environment).bind("migrations.tenants.databases", Bindable.mapOf(String.class, Object.class))
+					.isBound()) {
 			return "migrations.tenants is set, and the tenants are the application context's";
 		}
 		if (!StringUtils.hasText(environment.getProperty("spring.datasource.url"))

@@ -285,7 +285,7 @@ public class MigrationsEndpoint {
 			differences = List.copyOf(differences);
 		}
 
-		static DriftDescriptor of(DriftReport report) {
+		public static DriftDescriptor of(DriftReport report) {
 			return new DriftDescriptor(report.status(), report.checkedAt(),
 					report.differences().stream()
 						.map((difference) -> new DifferenceDescriptor(difference.kind(), difference.object(),

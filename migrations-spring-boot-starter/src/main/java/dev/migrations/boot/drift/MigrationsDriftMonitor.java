@@ -237,7 +237,7 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 	}
 
 	/** A reason an operator can act on, from what made the check fail. */
-	static String reasonFor(Throwable failure) {
+	public static String reasonFor(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql && INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
 				return "No permission: " + sql.getMessage().strip() + ". The check creates the tables that may"

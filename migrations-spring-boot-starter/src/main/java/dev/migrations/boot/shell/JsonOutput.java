@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionInfo;
 import dev.migrations.diff.Difference;
+import dev.migrations.tenant.TenantsStatus;
 
 /**
  * What {@code --format json} prints: the field names of {@code /actuator/migrations}
@@ -57,6 +58,37 @@ final class JsonOutput {
 			one.put("detail", difference.detail());
 			return one;
 		}).toList());
+		return write(json);
+	}
+
+	/**
+	 * {@code db current --tenant}: the tenants as {@code /actuator/migrations} summarises them
+	 * ({@code heads}, {@code upToDate}, {@code tenants} with {@code total}, {@code parallelism},
+	 * {@code counts}, {@code notUpToDate}, {@code notListed}).
+	 */
+	static String tenants(List<String> heads, TenantsStatus status, int parallelism) {
+		Map<String, Object> counts = new LinkedHashMap<>();
+		status.counts().entrySet().stream().sorted(Map.Entry.comparingByKey())
+			.forEach((entry) -> counts.put(entry.getKey().name(), entry.getValue()));
+		Map<String, Object> tenants = new LinkedHashMap<>();
+		tenants.put("total", status.tenants());
+		tenants.put("parallelism", parallelism);
+		tenants.put("counts", counts);
+		tenants.put("notUpToDate", status.notUpToDate().stream().map((state) -> {
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("tenant", state.tenant());
+			one.put("state", state.state());
+			one.put("current", state.current());
+			one.put("pending", state.pending());
+			one.put("failedRevision", state.failedRevision());
+			one.put("error", state.error());
+			return one;
+		}).toList());
+		tenants.put("notListed", status.notListed());
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("heads", heads);
+		json.put("upToDate", status.upToDate());
+		json.put("tenants", tenants);
 		return write(json);
 	}
 

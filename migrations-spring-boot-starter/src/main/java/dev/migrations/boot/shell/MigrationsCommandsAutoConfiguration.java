@@ -52,8 +52,9 @@ public final class MigrationsCommandsAutoConfiguration {
 		@Bean
 		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
 				Environment environment, ObjectProvider<TenantMigrations> tenants) {
-			DbCommands commands = new DbCommands(migrations::getObject, progress);
-			return new DbCommandLine(new TenantCommands(tenants::getIfAvailable).withTenantOption(DbCommandLine.all(commands)),
+			TenantCommands tenantCommands = new TenantCommands(tenants::getIfAvailable);
+			DbCommands commands = new DbCommands(tenantCommands.scoped(migrations::getObject), progress);
+			return new DbCommandLine(tenantCommands.withTenantOption(DbCommandLine.all(commands)),
 					CommandFailures.describer(environment));
 		}
 

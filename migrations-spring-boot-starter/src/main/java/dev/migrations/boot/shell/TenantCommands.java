@@ -1,11 +1,21 @@
 package dev.migrations.boot.shell;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import dev.migrations.Migrations;
 import dev.migrations.TenantMigrations;
+import dev.migrations.diff.Difference;
+import dev.migrations.tenant.Tenant;
+import dev.migrations.tenant.TenantCheck;
+import dev.migrations.tenant.TenantChecks;
 import dev.migrations.tenant.TenantOutcome;
 import dev.migrations.tenant.TenantRun;
 import dev.migrations.tenant.TenantSelector;
@@ -13,10 +23,23 @@ import dev.migrations.tenant.TenantState;
 import dev.migrations.tenant.TenantsStatus;
 
 /**
- * The {@code --tenant} option of {@code db upgrade}, {@code db downgrade}, {@code db stamp} and
- * {@code db current}: names separated by commas, or {@code all}. Without it the commands work on
- * the one configured schema as before. A run goes on past a failed tenant and exits 2 when any
- * failed, after printing the summary.
+ * The {@code --tenant} option: names separated by commas, or {@code all}. Without it the commands
+ * work on the one configured schema as before.
+ * <ul>
+ * <li>{@code db upgrade}, {@code db downgrade}, {@code db stamp} run over the selected tenants, go on
+ * past a failed tenant and exit 2 when any failed, after printing the summary;</li>
+ * <li>{@code db current} prints the tenants' counts by state and those not up to date (with
+ * {@code --format json}, the summary of {@code /actuator/migrations});</li>
+ * <li>{@code db check} compares each selected tenant with the entities: exit 1 when one differs, 2
+ * when one could not be compared;</li>
+ * <li>{@code db history}, {@code db show} and {@code db heads} print their single-schema output for
+ * each selected tenant, under its name (with {@code --format json}: {@code {"tenants": [{"tenant":
+ * name, ...}]}});</li>
+ * <li>{@code db lint} and {@code db rehearse} take one tenant: its pending revisions, its tables'
+ * sizes, its schema.</li>
+ * </ul>
+ * The single-schema commands run on {@link TenantMigrations#forTenant} through {@link #scoped}: the
+ * {@code Migrations} the commands are given is the tenant's while they run for it.
  */
 final class TenantCommands {
 
@@ -28,11 +51,25 @@ final class TenantCommands {
 
 	private final Supplier<TenantMigrations> tenants;
 
+	/** The tenant's facade while a single-schema command runs for it on this thread. */
+	private final ThreadLocal<Migrations> scope = new ThreadLocal<>();
+
 	/**
 	 * @param tenants the tenants, or a supplier of {@code null} when none are configured
 	 */
 	TenantCommands(Supplier<TenantMigrations> tenants) {
 		this.tenants = tenants;
+	}
+
+	/**
+	 * What the {@code db} commands should be given as their {@code Migrations}: the configured one,
+	 * or a tenant's while a command runs for that tenant.
+	 */
+	Supplier<Migrations> scoped(Supplier<Migrations> configured) {
+		return () -> {
+			Migrations tenant = this.scope.get();
+			return (tenant != null) ? tenant : configured.get();
+		};
 	}
 
 	/** The commands given, those that take {@code --tenant} with it. */
@@ -69,21 +106,202 @@ final class TenantCommands {
 					return action.run(invocation, console);
 				}
 				refuse(invocation, "verbose");
-				if (invocation.option("format") != null && !invocation.option("format").equals("text")) {
-					throw new DbCommand.UsageException("--tenant prints text; /actuator/migrations has the tenants in JSON");
-				}
-				current(selector(invocation), console.out());
+				current(selector(invocation), json(invocation), console.out());
 				return Outcome.OK;
 			});
+			case "db check" -> command.withOption(TENANT, "[--tenant TENANTS]", (action) -> (invocation, console) -> {
+				if (invocation.option("tenant") == null) {
+					return action.run(invocation, console);
+				}
+				return check(selector(invocation), json(invocation), console.out());
+			});
+			case "db history", "db show", "db heads" -> command.withOption(TENANT, "[--tenant TENANTS]",
+					(action) -> (invocation, console) -> {
+						if (invocation.option("tenant") == null) {
+							return action.run(invocation, console);
+						}
+						return eachTenant(command.getName(), action, invocation, console);
+					});
+			case "db lint", "db rehearse" -> command.withOption(TENANT, "[--tenant TENANT]",
+					(action) -> (invocation, console) -> {
+						if (invocation.option("tenant") == null) {
+							return action.run(invocation, console);
+						}
+						return oneTenant(command.getName(), action, invocation, console);
+					});
 			default -> command;
 		};
+	}
+
+	/**
+	 * A single-schema command run for each selected tenant in turn: its output under the tenant's
+	 * name (JSON: one object per tenant in {@code tenants}); a tenant that fails is reported and the
+	 * others go on, then the command exits 2 naming the failed ones.
+	 */
+	private Outcome eachTenant(String name, DbCommand.Action action, DbCommand.Invocation invocation,
+			CommandConsole console) {
+		boolean json = json(invocation);
+		TenantMigrations tenants = tenants();
+		List<Tenant> selected = selector(invocation).select(tenants.tenants());
+		PrintWriter out = console.out();
+		List<String> objects = new ArrayList<>();
+		List<String> failed = new ArrayList<>();
+		for (Tenant tenant : selected) {
+			StringWriter captured = new StringWriter();
+			Outcome outcome;
+			try {
+				outcome = forTenant(tenants, tenant.name(), action, invocation,
+						new CommandConsole(new PrintWriter(captured, true), null));
+			}
+			catch (DbCommand.UsageException ex) {
+				throw ex;
+			}
+			catch (RuntimeException ex) {
+				outcome = Outcome.failed(DbCommand.describe(ex));
+			}
+			String text = captured.toString();
+			if (outcome.code() == Outcome.FAILED) {
+				failed.add(tenant.name());
+			}
+			if (json) {
+				if (outcome.code() == Outcome.FAILED) {
+					Map<String, Object> error = new LinkedHashMap<>();
+					error.put("tenant", tenant.name());
+					error.put("error", firstLine(outcome.message()));
+					objects.add(JsonOutput.write(error));
+				}
+				else {
+					String object = text.strip();
+					objects.add("{\"tenant\":" + JsonOutput.write(tenant.name()) + (object.equals("{}") ? "}" : "," + object.substring(1)));
+				}
+				continue;
+			}
+			out.println("Tenant " + tenant.name() + ":");
+			text.lines().forEach((line) -> out.println(line.isEmpty() ? "" : "  " + line));
+			if (outcome.code() == Outcome.FAILED) {
+				out.println("  failed: " + firstLine(outcome.message()));
+			}
+		}
+		if (json) {
+			out.println("{\"tenants\":[" + String.join(",", objects) + "]}");
+		}
+		if (failed.isEmpty()) {
+			return Outcome.OK;
+		}
+		return Outcome.failed(name + " failed for " + failed.size() + " of " + selected.size() + " tenant(s): "
+				+ failed.stream().limit(5).collect(Collectors.joining(", ")) + (failed.size() > 5 ? ", ..." : "")
+				+ ". The others are printed; see the message under each failed tenant.");
+	}
+
+	/** {@code db lint} and {@code db rehearse}: what they tell depends on one database's tables, so one tenant. */
+	private Outcome oneTenant(String name, DbCommand.Action action, DbCommand.Invocation invocation,
+			CommandConsole console) {
+		TenantSelector selector = selector(invocation);
+		TenantMigrations tenants = tenants();
+		List<Tenant> selected = selector.select(tenants.tenants());
+		if (selector.isAll() || selected.size() != 1) {
+			throw new DbCommand.UsageException("--tenant takes one tenant for " + name + ": its findings depend on that"
+					+ " tenant's pending revisions and tables, so pick a representative one (e.g. the largest)");
+		}
+		return forTenant(tenants, selected.get(0).name(), action, invocation, console);
+	}
+
+	private Outcome forTenant(TenantMigrations tenants, String tenant, DbCommand.Action action,
+			DbCommand.Invocation invocation, CommandConsole console) {
+		this.scope.set(tenants.forTenant(tenant));
+		try {
+			return action.run(invocation, console);
+		}
+		finally {
+			this.scope.remove();
+		}
+	}
+
+	/** {@code db check --tenant}: exit 1 when a tenant differs, 2 when one could not be compared. */
+	private Outcome check(TenantSelector selector, boolean json, PrintWriter out) {
+		TenantChecks checks = tenants().check(selector);
+		Instant checkedAt = Instant.now();
+		if (json) {
+			List<Object> tenants = new ArrayList<>();
+			for (TenantCheck check : checks.checks()) {
+				Map<String, Object> one = new LinkedHashMap<>();
+				one.put("tenant", check.tenant());
+				one.put("status", check.failed() ? "UNKNOWN" : check.differs() ? "DETECTED" : "NONE");
+				one.put("checkedAt", checkedAt);
+				one.put("differences", check.differences().stream().map(TenantCommands::difference).toList());
+				one.put("reason", check.error());
+				tenants.add(one);
+			}
+			out.println(JsonOutput.write(Map.of("tenants", tenants)));
+		}
+		else {
+			List<TenantCheck> listed = checks.checks().stream().filter((c) -> c.failed() || c.differs()).toList();
+			for (TenantCheck check : listed.subList(0, Math.min(listed.size(), LISTED))) {
+				if (check.failed()) {
+					out.println("  " + check.tenant() + ": could not be compared: " + check.error());
+					continue;
+				}
+				out.println("  " + check.tenant() + ": " + check.differences().size()
+						+ (check.differences().size() == 1 ? " difference" : " differences") + ":");
+				for (Difference difference : check.differences()) {
+					out.println("    " + difference.kind() + "  " + difference.detail());
+				}
+			}
+			if (listed.size() > LISTED) {
+				out.println("  ... and " + (listed.size() - LISTED) + " more tenant(s) differ or could not be compared.");
+			}
+			out.println(checks.summary());
+		}
+		if (!checks.failed().isEmpty()) {
+			List<TenantCheck> failed = checks.failed();
+			return Outcome.failed("check could not compare " + failed.size() + " of " + checks.checks().size()
+					+ " tenant(s): " + failed.stream().limit(5).map(TenantCheck::tenant).collect(Collectors.joining(", "))
+					+ (failed.size() > 5 ? ", ..." : "") + ". Fix what stops them (the reason is printed for each), then"
+					+ " run it again.");
+		}
+		if (!checks.differing().isEmpty()) {
+			List<TenantCheck> differing = checks.differing();
+			return new Outcome(Outcome.DIFFERENCES, differing.size() + " of " + checks.checks().size()
+					+ " tenant(s) differ from the entities: " + differing.stream().limit(5).map(TenantCheck::tenant)
+						.collect(Collectors.joining(", "))
+					+ (differing.size() > 5 ? ", ..." : "") + ". A revision fixes them all when they are all behind in the"
+					+ " same way (`db migrate -m \"...\"`, then `db upgrade --tenant all`); a tenant alone in its"
+					+ " differences was changed by hand.");
+		}
+		return Outcome.OK;
+	}
+
+	private static Map<String, Object> difference(Difference difference) {
+		Map<String, Object> one = new LinkedHashMap<>();
+		one.put("kind", difference.kind());
+		one.put("object", difference.object());
+		one.put("detail", difference.detail());
+		return one;
+	}
+
+	private static boolean json(DbCommand.Invocation invocation) {
+		String format = invocation.option("format");
+		if (format == null || format.equalsIgnoreCase("text")) {
+			return false;
+		}
+		if (format.equalsIgnoreCase("json")) {
+			return true;
+		}
+		throw new DbCommand.UsageException("--format " + format + " is not a format: use text or json");
+	}
+
+	private static String firstLine(String message) {
+		String stripped = (message != null) ? message.strip() : "";
+		int newline = stripped.indexOf('\n');
+		return (newline < 0) ? stripped : stripped.substring(0, newline);
 	}
 
 	private TenantMigrations tenants() {
 		TenantMigrations tenants = this.tenants.get();
 		if (tenants == null) {
-			throw new DbCommand.UsageException("No tenants are configured: set migrations.tenants.schemas or"
-					+ " migrations.tenants.query, or leave out --tenant to work on the one configured schema");
+			throw new DbCommand.UsageException("No tenants are configured: set migrations.tenants.schemas,"
+					+ " migrations.tenants.query or migrations.tenants.databases, or leave out --tenant to work on the one"
+					+ " configured schema");
 		}
 		return tenants;
 	}
@@ -121,9 +339,13 @@ final class TenantCommands {
 				+ (failed.size() > 5 ? ", ..." : "") + ". The others are done; fix these, then run it again.");
 	}
 
-	private void current(TenantSelector selector, PrintWriter out) {
+	private void current(TenantSelector selector, boolean json, PrintWriter out) {
 		TenantMigrations tenants = tenants();
 		TenantsStatus status = tenants.status(selector, selector.isAll() ? LISTED : Integer.MAX_VALUE);
+		if (json) {
+			out.println(JsonOutput.tenants(tenants.migrations().graph().heads(), status, tenants.parallelism()));
+			return;
+		}
 		out.println(status.tenants() + " tenant(s): " + status.counts().entrySet().stream()
 			.filter((entry) -> entry.getValue() > 0).sorted(java.util.Map.Entry.comparingByKey())
 			.map((entry) -> entry.getValue() + " " + entry.getKey().name().toLowerCase().replace('_', ' '))

@@ -7,8 +7,12 @@ import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.actuate.MigrationsEndpoint;
 import dev.migrations.boot.actuate.MigrationsEndpointAutoConfiguration;
 import dev.migrations.boot.actuate.MigrationsHealthContributorAutoConfiguration;
+import dev.migrations.boot.MigrationsProperties;
+import dev.migrations.entity.EntitySource;
 import dev.migrations.tenant.TenantRun;
+import io.micrometer.core.instrument.binder.MeterBinder;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,13 +22,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
 
 /**
- * Many tenants: when {@code migrations.tenants.schemas} or {@code migrations.tenants.query} is set,
- * a {@link TenantMigrations} bean over the {@link Migrations} bean, a {@link MigrationStrategy} that
+ * Many tenants: when {@code migrations.tenants.schemas}, {@code migrations.tenants.query} or
+ * {@code migrations.tenants.databases} is set, a {@link TenantMigrations} bean over the {@link Migrations} bean, a {@link MigrationStrategy} that
  * makes the startup upgrade upgrade every tenant (and fail, after every tenant was tried, when one
  * failed), the tenants' summary at {@code /actuator/migrations} and a health indicator about them.
  * The schema of {@code migrations.schema} is not upgraded then: list it among the tenants if it
@@ -35,15 +41,19 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(Migrations.class)
 @ConditionalOnBean(Migrations.class)
 @Conditional(OnTenantsCondition.class)
-@EnableConfigurationProperties(MigrationsTenantsProperties.class)
+@EnableConfigurationProperties({ MigrationsTenantsProperties.class, MigrationsProperties.class })
 public final class MigrationsTenantsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	TenantMigrations tenantMigrations(Migrations migrations, MigrationsTenantsProperties properties) {
+	TenantMigrations tenantMigrations(Migrations migrations, MigrationsTenantsProperties properties,
+			MigrationsProperties migrationsProperties, ObjectProvider<JdbcConnectionDetails> applicationDetails,
+			ResourceLoader resourceLoader) {
 		return migrations.tenants()
 			.schemas(properties.getSchemas().stream().map(String::strip).filter((s) -> !s.isEmpty()).toList())
 			.schemaQuery(properties.getQuery())
+			.dataSources(TenantDatabases.of(properties.getDatabases(), migrationsProperties,
+					applicationDetails.getIfAvailable(), resourceLoader.getClassLoader()))
 			.parallelism(properties.getParallelism())
 			.build();
 	}
@@ -73,8 +83,32 @@ public final class MigrationsTenantsAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		MigrationsTenantsEndpointWebExtension migrationsTenantsEndpointWebExtension(TenantsStatusCache status) {
-			return new MigrationsTenantsEndpointWebExtension(status);
+		TenantsDriftCache tenantsDriftCache(TenantMigrations tenants, MigrationsTenantsProperties properties,
+				MigrationsProperties migrationsProperties, ObjectProvider<EntitySource> entities) {
+			String disabled = !migrationsProperties.getDrift().isEnabled()
+					? "Drift detection is off (migrations.drift.enabled=false)."
+					: (entities.getIfAvailable() == null) ? "No JPA entities to compare: declare an EntitySource bean, or set"
+							+ " migrations.drift.enabled=false." : null;
+			return new TenantsDriftCache(tenants, disabled, properties.getDrift().getCacheTtl());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationsTenantsEndpointWebExtension migrationsTenantsEndpointWebExtension(TenantsStatusCache status,
+				TenantsDriftCache drift) {
+			return new MigrationsTenantsEndpointWebExtension(status, drift);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterBinder.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		MigrationsTenantsMetrics migrationsTenantsMetrics(TenantsStatusCache status) {
+			return new MigrationsTenantsMetrics(status);
 		}
 
 	}

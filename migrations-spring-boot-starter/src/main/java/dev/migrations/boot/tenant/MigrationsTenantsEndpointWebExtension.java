@@ -10,7 +10,6 @@ import dev.migrations.boot.actuate.MigrationsEndpoint;
 import dev.migrations.boot.actuate.MigrationsEndpoint.DriftDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.RevisionDescriptor;
-import dev.migrations.boot.drift.DriftStatus;
 import dev.migrations.tenant.TenantOutcome;
 import dev.migrations.tenant.TenantRun;
 import dev.migrations.tenant.TenantState;
@@ -27,17 +26,20 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
  * the number of tenants (counts by state, the tenants not up to date up to
  * {@code migrations.tenants.listed}, the last run of this application), and, at
  * {@code /actuator/migrations/tenants/{name}}, one tenant in the single-database form of the
- * endpoint (current, heads, upToDate, pending, revisions).
+ * endpoint (current, heads, upToDate, pending, revisions, drift). That tenant's drift is compared
+ * when asked for and reused for {@code migrations.tenants.drift.cache-ttl} (see
+ * {@link TenantsDriftCache}).
  */
 @EndpointWebExtension(endpoint = MigrationsEndpoint.class)
 public class MigrationsTenantsEndpointWebExtension {
 
-	static final String DRIFT_PER_TENANT = "Drift is not checked per tenant.";
-
 	private final TenantsStatusCache status;
 
-	public MigrationsTenantsEndpointWebExtension(TenantsStatusCache status) {
+	private final TenantsDriftCache drift;
+
+	public MigrationsTenantsEndpointWebExtension(TenantsStatusCache status, TenantsDriftCache drift) {
 		this.status = status;
+		this.drift = drift;
 	}
 
 	@ReadOperation
@@ -74,7 +76,7 @@ public class MigrationsTenantsEndpointWebExtension {
 					info.appliedAt(), info.executionMillis(), info.checksum()))
 			.toList();
 		return new WebEndpointResponse<>(new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(),
-				status.pending(), revisions, new DriftDescriptor(DriftStatus.UNKNOWN, null, List.of(), DRIFT_PER_TENANT)));
+				status.pending(), revisions, DriftDescriptor.of(this.drift.report(name))));
 	}
 
 	/**

@@ -2,7 +2,9 @@ package dev.migrations.boot.tenant;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.migrations.TenantMigrations;
 
@@ -29,6 +31,12 @@ public class MigrationsTenantsProperties {
 	private String query;
 
 	/**
+	 * Tenants with a database of their own, by tenant name: each is migrated in 'migrations.schema'
+	 * (or its connection's default schema), with its own version tables and lock.
+	 */
+	private Map<String, Database> databases = new LinkedHashMap<>();
+
+	/**
 	 * How many tenants are upgraded (or read) at a time, each on one connection.
 	 */
 	private int parallelism = TenantMigrations.DEFAULT_PARALLELISM;
@@ -44,6 +52,8 @@ public class MigrationsTenantsProperties {
 	 */
 	private Duration statusCacheTtl = Duration.ofSeconds(10);
 
+	private final Drift drift = new Drift();
+
 	public List<String> getSchemas() {
 		return this.schemas;
 	}
@@ -58,6 +68,14 @@ public class MigrationsTenantsProperties {
 
 	public void setQuery(String query) {
 		this.query = query;
+	}
+
+	public Map<String, Database> getDatabases() {
+		return this.databases;
+	}
+
+	public void setDatabases(Map<String, Database> databases) {
+		this.databases = databases;
 	}
 
 	public int getParallelism() {
@@ -82,6 +100,88 @@ public class MigrationsTenantsProperties {
 
 	public void setStatusCacheTtl(Duration statusCacheTtl) {
 		this.statusCacheTtl = statusCacheTtl;
+	}
+
+	public Drift getDrift() {
+		return this.drift;
+	}
+
+	/** A tenant's own database, reached with connections opened when needed (no pool). */
+	public static class Database {
+
+		/**
+		 * JDBC URL of the tenant's database, of the same kind as the application's.
+		 */
+		private String url;
+
+		/**
+		 * Login user; 'migrations.user' (else the application's 'spring.datasource.username') when not set.
+		 */
+		private String user;
+
+		/**
+		 * Login password of 'user'; 'migrations.password' (else the application's
+		 * 'spring.datasource.password') when 'user' is not set either.
+		 */
+		private String password;
+
+		/**
+		 * Fully qualified name of the JDBC driver; detected from the URL when not set.
+		 */
+		private String driverClassName;
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUser() {
+			return this.user;
+		}
+
+		public void setUser(String user) {
+			this.user = user;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public String getDriverClassName() {
+			return this.driverClassName;
+		}
+
+		public void setDriverClassName(String driverClassName) {
+			this.driverClassName = driverClassName;
+		}
+
+	}
+
+	/** Drift of one tenant, checked when {@code /actuator/migrations/tenants/{name}} is read. */
+	public static class Drift {
+
+		/**
+		 * How long the drift found for a tenant is reused by '/actuator/migrations/tenants/{name}'
+		 * before that tenant is compared again (a comparison takes a connection and a few hundred
+		 * milliseconds); zero compares on every read.
+		 */
+		private Duration cacheTtl = Duration.ofMinutes(5);
+
+		public Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
 	}
 
 }

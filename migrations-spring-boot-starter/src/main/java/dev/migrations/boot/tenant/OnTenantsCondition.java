@@ -10,7 +10,10 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
-/** Matches when {@code migrations.tenants.schemas} (a list, in any form) or {@code migrations.tenants.query} is set. */
+/**
+ * Matches when {@code migrations.tenants.schemas} (a list, in any form), {@code migrations.tenants.query} or
+ * {@code migrations.tenants.databases} is set.
+ */
 class OnTenantsCondition extends SpringBootCondition {
 
 	@Override
@@ -18,10 +21,12 @@ class OnTenantsCondition extends SpringBootCondition {
 		Binder binder = Binder.get(context.getEnvironment());
 		List<String> schemas = binder.bind("migrations.tenants.schemas", Bindable.listOf(String.class)).orElse(List.of());
 		String query = binder.bind("migrations.tenants.query", String.class).orElse(null);
-		if (schemas.stream().anyMatch(StringUtils::hasText) || StringUtils.hasText(query)) {
-			return ConditionOutcome.match("migrations.tenants.schemas or migrations.tenants.query is set");
+		boolean databases = binder.bind("migrations.tenants.databases", Bindable.mapOf(String.class, Object.class))
+			.map((map) -> !map.isEmpty()).orElse(false);
+		if (schemas.stream().anyMatch(StringUtils::hasText) || StringUtils.hasText(query) || databases) {
+			return ConditionOutcome.match("migrations.tenants.schemas, query or databases is set");
 		}
-		return ConditionOutcome.noMatch("neither migrations.tenants.schemas nor migrations.tenants.query is set");
+		return ConditionOutcome.noMatch("none of migrations.tenants.schemas, query and databases is set");
 	}
 
 }
