@@ -41,6 +41,11 @@ class CommandModeMigrationsTests {
 		assertThat(CommandModeMigrations.whyNotFromEnvironment(indexed)).startsWith("migrations.tenants is set");
 		assertThat(CommandModeMigrations.whyNotFromEnvironment(commaSeparated)).startsWith("migrations.tenants is set");
 		assertThat(CommandModeMigrations.whyNotFromEnvironment(query)).startsWith("migrations.tenants is set");
+		MockEnvironment databases = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/app")
+			.withProperty("migrations.tenants.databases.north.url", "jdbc:postgresql://db2/north");
+		assertThat(CommandModeMigrations.whyNotFromEnvironment(databases)).startsWith("migrations.tenants is set");
+		MockEnvironment none = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/app");
+		assertThat(CommandModeMigrations.whyNotFromEnvironment(none)).isNull();
 	}
 
 }

@@ -1,5 +1,10 @@
 package dev.migrations.boot.tenant;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+
 import javax.sql.DataSource;
 
 import dev.migrations.Migrations;
@@ -78,9 +83,43 @@ class MigrationsTenantsAutoConfigurationTests {
 	}
 
 	@Test
+	void databasesAloneAreTenantsEachReachedWithItsOwnLogin() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.tenants.databases.north.url=" + this.database.jdbcUrl(),
+					"migrations.tenants.databases.north.user=" + this.database.username(),
+					"migrations.tenants.databases.north.password="
+							+ ((this.database.password() != null) ? this.database.password() : ""))
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(MigrationStrategy.class);
+				Tenant north = context.getBean(TenantMigrations.class).tenants().get(0);
+				assertThat(north.name()).isEqualTo("north");
+				assertThat(north.schema()).isNull();
+				try (Connection connection = north.dataSource().getConnection();
+						Statement statement = connection.createStatement();
+						ResultSet rows = statement.executeQuery("SELECT current_database()")) {
+					rows.next();
+					assertThat(rows.getString(1)).isEqualTo(this.database.name());
+				}
+			});
+	}
+
+	@Test
+	void aDatabaseWithoutAUrlFailsTheStartupNamingTheProperty() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.tenants.databases.north.user=north")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageStartingWith("migrations.tenants.databases.north.url is not set: give the JDBC URL of tenant"
+						+ " north's database."));
+	}
+
+	@Test
 	void defaultsAreTheCoresDefaults() {
 		assertThat(new MigrationsTenantsProperties().getParallelism()).isEqualTo(TenantMigrations.DEFAULT_PARALLELISM);
 		assertThat(new MigrationsTenantsProperties().getSchemas()).isEmpty();
+		assertThat(new MigrationsTenantsProperties().getDatabases()).isEmpty();
+		assertThat(new MigrationsTenantsProperties().getDrift().getCacheTtl()).isEqualTo(Duration.ofMinutes(5));
 	}
 
 }
