@@ -49,6 +49,9 @@ final class TenantCommands {
 	static final DbCommand.Opt TENANT = new DbCommand.Opt("tenant", ' ', "TENANTS",
 			"run for these tenants (migrations.tenants.*): names separated by commas, or all", false, false);
 
+	static final DbCommand.Opt ONE_TENANT = new DbCommand.Opt("tenant", ' ', "TENANT",
+			"run on this one tenant's schema or database (migrations.tenants.*)", false, false);
+
 	private final Supplier<TenantMigrations> tenants;
 
 	/** The tenant's facade while a single-schema command runs for it on this thread. */
@@ -122,7 +125,7 @@ final class TenantCommands {
 						}
 						return eachTenant(command.getName(), action, invocation, console);
 					});
-			case "db lint", "db rehearse" -> command.withOption(TENANT, "[--tenant TENANT]",
+			case "db lint", "db rehearse" -> command.withOption(ONE_TENANT, "[--tenant TENANT]",
 					(action) -> (invocation, console) -> {
 						if (invocation.option("tenant") == null) {
 							return action.run(invocation, console);
