@@ -140,7 +140,7 @@ public final class MigrationsTester {
 			if (postgres) {
 				execute(steps.connection(), "set synchronous_commit = off");
 			}
-			try (StairwaySnapshots snapshots = StairwaySnapshots.open(this.migrations, connection, incremental)) {
+			try (StairwaySnapshots snapshots = StairwaySnapshots.open(this.migrations, connection, steps.connection(), incremental)) {
 				SchemaSnapshot before = snapshots.take();
 				for (Revision revision : this.migrations.graph().revisions()) {
 					String name = describe(revision);
