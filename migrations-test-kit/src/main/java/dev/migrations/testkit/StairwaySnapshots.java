@@ -145,6 +145,7 @@ final class StairwaySnapshots implements AutoCloseable {
 					+ "  end if;\n"
 					+ "  if payload <> '' then\n    perform pg_catalog.pg_notify('" + name + "', payload);\n  end if;\n"
 					+ "end\n$$");
+			statement.execute(SchemaSnapshot.postgresScopedFunction(name));
 			statement.execute("create event trigger " + name + "_ddl on ddl_command_end execute function " + name + ".record()");
 			statement.execute("create event trigger " + name + "_drop on sql_drop execute function " + name + ".record()");
 			// also while a revision sets session_replication_role = replica
@@ -270,7 +271,8 @@ final class StairwaySnapshots implements AutoCloseable {
 		}
 		planFor(true);
 		if (this.scoped == null) {
-			this.scoped = this.connection.prepareStatement(SchemaSnapshot.POSTGRES_SCOPED);
+			this.scoped = this.connection.prepareStatement("select * from " + this.recorder
+					+ ".objects(?::oid[], ?::oid[], ?::oid[], ?, ?, ?)");
 		}
 		this.scoped.setString(1, array(classes));
 		this.scoped.setString(2, array(objects));
