@@ -105,9 +105,10 @@ class StairwaySnapshotsTests {
 	}
 
 	@Test
-	void aCommandTouchingThousandsOfObjectsIsReportedInFull(TestDatabase database, @TempDir Path revisions)
+	void aCommandTouchingThousandsOfObjectsIsReportedInFullWithADomainsConstraints(TestDatabase database, @TempDir Path revisions)
 			throws Exception {
-		// one DROP TABLE of 300 tables drops about 3,000 objects: more than one notification's payload holds
+		// one DROP TABLE of 300 tables drops about 3,000 objects: more than one notification's payload holds; a domain's
+		// constraint is read by its domain
 		StringBuilder create = new StringBuilder();
 		StringJoiner drop = new StringJoiner(", ", "DROP TABLE ", ";\n");
 		for (int i = 1; i <= 300; i++) {
@@ -116,11 +117,13 @@ class StairwaySnapshotsTests {
 			drop.add("wide_" + i);
 		}
 		Files.writeString(revisions.resolve("e30000000001_keep.sql"), "-- revision: e30000000001\n-- down_revision: none\n"
-				+ "-- message: keep\n\n-- upgrade\nCREATE TABLE kept (id bigint PRIMARY KEY, note text);\n\n-- downgrade\n"
-				+ "DROP TABLE kept;\n");
+				+ "-- message: keep\n\n-- upgrade\nCREATE DOMAIN amount AS numeric CHECK (VALUE > 0);\n"
+				+ "CREATE TABLE kept (id bigint PRIMARY KEY, note text, total amount);\n\n-- downgrade\n"
+				+ "DROP TABLE kept;\nDROP DOMAIN amount;\n");
 		Files.writeString(revisions.resolve("e30000000002_wide.sql"), "-- revision: e30000000002\n-- down_revision: "
-				+ "e30000000001\n-- message: wide\n\n-- upgrade\n" + create + "CREATE INDEX ix_kept_note ON kept (note);\n\n"
-				+ "-- downgrade\nDROP INDEX ix_kept_note;\n" + drop);
+				+ "e30000000001\n-- message: wide\n\n-- upgrade\n" + create + "CREATE INDEX ix_kept_note ON kept (note);\n"
+				+ "ALTER DOMAIN amount ADD CONSTRAINT amount_small CHECK (VALUE < 1000000);\n\n"
+				+ "-- downgrade\nALTER DOMAIN amount DROP CONSTRAINT amount_small;\nDROP INDEX ix_kept_note;\n" + drop);
 		Migrations migrations = Migrations.configure()
 			.dataSource(database.dataSource())
 			.locations("filesystem:" + revisions)
@@ -135,10 +138,13 @@ class StairwaySnapshotsTests {
 			assertThat(snapshots.take().objects()).isEqualTo(SchemaSnapshot.take(migrations, full, false).objects())
 				.containsKey("index ix_wide_300")
 				.containsKey("constraint wide_300_name_check on wide_300")
-				.containsKey("index ix_kept_note");
+				.containsKey("index ix_kept_note")
+				.containsEntry("constraint amount_small on domain amount", "CHECK ((VALUE < (1000000)::numeric))");
 			steps.downgrade("e30000000002");
 			assertThat(snapshots.take().objects()).isEqualTo(SchemaSnapshot.take(migrations, full, false).objects())
 				.doesNotContainKey("index ix_kept_note")
+				.doesNotContainKey("constraint amount_small on domain amount")
+				.containsKey("constraint amount_check on domain amount")
 				.doesNotContainKey("column wide_1.id")
 				.containsKey("column kept.note");
 			assertThat(snapshots.matchesFullRead()).isTrue();
