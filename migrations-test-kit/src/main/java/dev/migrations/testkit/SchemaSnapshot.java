@@ -185,9 +185,9 @@ final class SchemaSnapshot {
 	/**
 	 * Which kinds of object in the scope each part of {@link #POSTGRES_OBJECTS} reads (in its order): a part runs
 	 * only when the scope holds such an object. {@code has_rel}: a table, view or foreign table; {@code has_class}:
-	 * any relation; {@code has_seq}: a sequence; {@code has_type}: an enum, domain, composite or range type (not the row type of a
-	 * table in the scope);
-	 * {@code has_anytype}: any type; {@code has_proc}: a function or procedure; {@code has_ext}: an extension.
+	 * any relation; {@code has_seq}: a sequence; {@code has_type}: an enum, domain, composite or range type (not
+	 * the row type of a table in the scope); {@code has_anytype}: any type; {@code has_proc}: a function or
+	 * procedure; {@code has_ext}: an extension.
 	 */
 	private static final List<String> POSTGRES_PARTS = List.of("has_rel", "has_rel", "has_rel", "has_rel",
 			"has_type", "has_seq", "has_type", "has_class", "has_anytype", "has_proc", "has_rel", "has_rel", "has_ext");

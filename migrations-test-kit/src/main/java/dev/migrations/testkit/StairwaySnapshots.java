@@ -28,7 +28,8 @@ import dev.migrations.Migrations;
  * PostgreSQL: a full catalog read at the start, then, after each step, only the objects the step's commands
  * created, changed or dropped, and every object depending on them (found through {@code pg_depend}: the
  * indexes and constraints of a table, foreign keys of other tables referencing it, views reading it, columns of
- * a type, defaults using a sequence...), in one query. The step's objects are reported by two event triggers
+ * a type, defaults using a sequence...), in one call of a function ({@link SchemaSnapshot#postgresScopedFunction})
+ * whose parts run only for the kinds of object in scope. The step's objects are reported by two event triggers
  * ({@code ddl_command_end} with {@code pg_event_trigger_ddl_commands()}, {@code sql_drop} with
  * {@code pg_event_trigger_dropped_objects()}) as notifications ({@code pg_notify}) on a channel the steps'
  * session listens to: the server sends a session its own notifications with the reply to the commit, so they
@@ -113,9 +114,9 @@ final class StairwaySnapshots implements AutoCloseable {
 		return this.recorder != null;
 	}
 
-	// the schema, function and event triggers reporting what each step's commands touch, with the steps'
-	// connection listening; null when they cannot be created (not a superuser, another driver), with everything
-	// rolled back
+	// the schema, the functions (the event triggers' and the partial read) and the event triggers reporting what
+	// each step's commands touch, with the steps' connection listening; null when they cannot be created (not a
+	// superuser, another driver), with everything rolled back
 	private static String createRecorder(Connection connection, Connection steps) throws SQLException {
 		if (!steps.isWrapperFor(PGConnection.class)) {
 			logger.info("The stairway reads the whole schema after each step: its steps' connection ({}) is not one of "
@@ -172,8 +173,8 @@ final class StairwaySnapshots implements AutoCloseable {
 		return name;
 	}
 
-	// the partial read is planned once (a generic plan), to look objects up by their oids rather than scan the
-	// catalog: a plan for few oids, which a full read must not use
+	// the partial read's statements are planned once (generic plans), to look objects up by their oids rather than
+	// scan the catalog: plans for few oids, which a full read must not use
 	private void planFor(boolean partial) throws SQLException {
 		if (partial == this.plannedForPartial) {
 			return;

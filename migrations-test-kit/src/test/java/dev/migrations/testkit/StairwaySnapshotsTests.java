@@ -105,8 +105,8 @@ class StairwaySnapshotsTests {
 	}
 
 	@Test
-	void aCommandTouchingThousandsOfObjectsIsReportedInFullWithADomainsConstraints(TestDatabase database, @TempDir Path revisions)
-			throws Exception {
+	void aCommandTouchingThousandsOfObjectsIsReportedInFullWithADomainsConstraints(TestDatabase database,
+			@TempDir Path revisions) throws Exception {
 		// one DROP TABLE of 300 tables drops about 3,000 objects: more than one notification's payload holds; a domain's
 		// constraint is read by its domain
 		StringBuilder create = new StringBuilder();
