@@ -107,9 +107,11 @@ public final class MigrationsTester {
 	 * as {@code db upgrade} and {@code db downgrade} do; the {@linkplain dev.migrations.MigrationsCallback
 	 * callbacks} are not told of the steps. On PostgreSQL the steps run
 	 * with {@code synchronous_commit = off} (the test database need not survive a crash of the server, and each
-	 * step's commit then does not wait for the disk), reset before the connection is given back. On PostgreSQL, when event triggers can be created (a superuser),
-	 * a snapshot after a step reads again only the objects the step touched and those depending on them, and
-	 * a full read at {@code head} checks what was kept; if it differs, the stairway runs again with full reads.
+	 * step's commit then does not wait for the disk), reset before the connection is given back. On PostgreSQL, when event triggers can be created (a superuser)
+	 * and the connections are PostgreSQL's JDBC driver's, a snapshot after a step reads again only the objects the
+	 * step touched (reported by the event triggers as notifications to the steps' session) and those depending on
+	 * them, and a full read at {@code head} checks what was kept; if it differs, the stairway runs again with full
+	 * reads.
 	 * Elsewhere every snapshot reads the whole catalog, so the stairway's time grows with the square of the
 	 * number of revisions.
 	 */
@@ -140,7 +142,7 @@ public final class MigrationsTester {
 			if (postgres) {
 				execute(steps.connection(), "set synchronous_commit = off");
 			}
-			try (StairwaySnapshots snapshots = StairwaySnapshots.open(this.migrations, connection, incremental)) {
+			try (StairwaySnapshots snapshots = StairwaySnapshots.open(this.migrations, connection, steps.connection(), incremental)) {
 				SchemaSnapshot before = snapshots.take();
 				for (Revision revision : this.migrations.graph().revisions()) {
 					String name = describe(revision);

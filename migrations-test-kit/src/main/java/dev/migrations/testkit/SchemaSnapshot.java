@@ -33,8 +33,8 @@ import dev.migrations.schema.SchemaModel;
  * indexes, constraints with check clauses and foreign key actions, views, routines and triggers.
  * <p>
  * The catalog is read in one query, so a snapshot costs one round trip (plus the introspection when the model
- * is asked for). On PostgreSQL the same query can read only some objects ({@link #POSTGRES_SCOPED}), which the
- * stairway uses after each step (see {@link StairwaySnapshots}).
+ * is asked for). On PostgreSQL the same definitions can read only some objects
+ * ({@link #postgresScopedFunction(String)}), which the stairway uses after each step (see {@link StairwaySnapshots}).
  */
 final class SchemaSnapshot {
 
@@ -59,6 +59,7 @@ final class SchemaSnapshot {
 			left join pg_collation co on co.oid = a.attcollation and a.attcollation <> t.typcollation
 			where c.relnamespace = (select oid from ns) and c.relkind in ('r', 'p', 'v', 'm', 'f')
 				and a.attnum > 0 and not a.attisdropped and c.oid not in (select oid from skipped) and $SCOPE[a.attrelid]
+				and $SCOPE[c.oid]
 			union all
 			select case c.relkind when 'r' then 'table ' when 'p' then 'partitioned table ' when 'v' then 'view '
 					when 'm' then 'materialized view ' when 'f' then 'foreign table ' else 'relation ' end || c.relname,
@@ -75,12 +76,15 @@ final class SchemaSnapshot {
 			where c.relnamespace = (select oid from ns) and i.indrelid not in (select oid from skipped)
 				and $SCOPE[i.indrelid]
 			union all
-			select 'constraint ' || con.conname || ' on ' || coalesce(t.relname, 'domain ' || ty.typname),
-				pg_get_constraintdef(con.oid), case when con.conrelid <> 0 then con.conrelid else con.contypid end, con.oid
-			from pg_constraint con left join pg_class t on t.oid = con.conrelid
-			left join pg_type ty on ty.oid = con.contypid
+			select 'constraint ' || con.conname || ' on ' || t.relname, pg_get_constraintdef(con.oid), con.conrelid, con.oid
+			from pg_constraint con join pg_class t on t.oid = con.conrelid
 			where con.connamespace = (select oid from ns) and con.conrelid not in (select oid from skipped)
-				and $SCOPE[case when con.conrelid <> 0 then con.conrelid else con.contypid end]
+				and $SCOPE[con.conrelid]
+			union all
+			select 'constraint ' || con.conname || ' on domain ' || ty.typname, pg_get_constraintdef(con.oid), con.contypid,
+				con.oid
+			from pg_constraint con join pg_type ty on ty.oid = con.contypid
+			where con.connamespace = (select oid from ns) and con.conrelid = 0 and $SCOPE[con.contypid]
 			union all
 			select 'sequence ' || c.relname, format_type(q.seqtypid, null) || ' start ' || q.seqstart
 					|| ' increment ' || q.seqincrement || ' min ' || q.seqmin || ' max ' || q.seqmax
@@ -151,12 +155,10 @@ final class SchemaSnapshot {
 	 * The objects read again after a step: those whose catalog entries the step's commands created or changed
 	 * (classes and oids in the first two arrays), every object that depends on them, transitively (an index or a
 	 * foreign key on the table, a view reading it, a column of an enum type, a sequence's owner...), mapped to
-	 * the owners the rows are read by, and the owners in the third array (of objects the step dropped); the
-	 * owners come back too, as rows without a name, so that what they no longer hold can be forgotten.
-	 * Parameters: the three arrays (as text), then the schema, the version table and its log.
+	 * the owners the rows are read by, and the owners in the third array (of objects the step dropped).
 	 */
-	static final String POSTGRES_SCOPED = """
-			with recursive touched(classid, objid) as (select * from unnest(?::oid[], ?::oid[])),
+	private static final String POSTGRES_SCOPE = """
+			with recursive touched(classid, objid) as (select * from unnest(classes, objects)),
 			closure(classid, objid) as (
 				select classid, objid from touched
 				union
@@ -164,7 +166,7 @@ final class SchemaSnapshot {
 			),
 			scope(oid) as (
 				select objid from closure
-				union select unnest(?::oid[])
+				union select unnest(owners)
 				union select i.indrelid from closure c join pg_index i on i.indexrelid = c.objid
 					where c.classid = 'pg_class'::regclass
 				union select cl.reltype from closure c join pg_class cl on cl.oid = c.objid
@@ -177,10 +179,64 @@ final class SchemaSnapshot {
 				union select r.ev_class from closure c join pg_rewrite r on r.oid = c.objid where c.classid = 'pg_rewrite'::regclass
 				union select pol.polrelid from closure c join pg_policy pol on pol.oid = c.objid
 					where c.classid = 'pg_policy'::regclass
-			),
-			scoped as (select array_agg(oid) oids from scope),
-			""" + POSTGRES_SCHEMA + "select null, null, oid, oid from scope union all\n"
-			+ POSTGRES_OBJECTS.replaceAll("\\$SCOPE\\[([^\\]]+)\\]", "$1 = any((select oids from scoped)::oid[])");
+			)
+			select oid from scope""";
+
+	/**
+	 * Which kinds of object in the scope each part of {@link #POSTGRES_OBJECTS} reads (in its order): a part runs
+	 * only when the scope holds such an object. {@code has_rel}: a table, view or foreign table; {@code has_class}:
+	 * any relation; {@code has_seq}: a sequence; {@code has_type}: an enum, domain, composite or range type (not
+	 * the row type of a table in the scope); {@code has_anytype}: any type; {@code has_proc}: a function or
+	 * procedure; {@code has_ext}: an extension.
+	 */
+	private static final List<String> POSTGRES_PARTS = List.of("has_rel", "has_rel", "has_rel", "has_rel",
+			"has_type", "has_seq", "has_type", "has_class", "has_anytype", "has_proc", "has_rel", "has_rel", "has_ext");
+
+	/**
+	 * A function, {@code <schema>.objects(classes oid[], objects oid[], owners oid[], schema name, version_table name,
+	 * log name)}, reading the objects a step touched (see {@link #POSTGRES_SCOPE}) with their dependents, as
+	 * {@link #POSTGRES_OBJECTS} reads them, the owners coming back too as rows without a name (so that what they no
+	 * longer hold can be forgotten). A function rather than one query: each part runs only when the scope holds
+	 * an object it reads, and each has a small plan of its own, planned once in the session; one query of all the
+	 * parts cost its executor about a millisecond per call to start and end, whatever it read.
+	 */
+	static String postgresScopedFunction(String schema) {
+		String objects = POSTGRES_OBJECTS.replace("(select oid from ns)", "v_ns")
+			.replace("not in (select oid from skipped)", "<> all(v_skipped)")
+			.replaceAll("\\$SCOPE\\[([^\\]]+)\\]", "$1 = any(v_scope)")
+			.strip();
+		List<String> parts = List.of(objects.split("\nunion all\n"));
+		StringBuilder body = new StringBuilder();
+		body.append("create function ").append(schema).append(".objects(classes oid[], objects oid[], owners oid[], ")
+			.append("schema_name name, version_table name, log_table name)\n")
+			.append("returns table (kept_name text, kept_definition text, kept_owner oid, kept_object oid)\n")
+			.append("language plpgsql as $$\n#variable_conflict use_column\n")
+			.append("declare\n  v_ns oid;\n  v_skipped oid[];\n  v_scope oid[];\n  has_rel boolean;\n  has_class boolean;\n")
+			.append("  has_seq boolean;\n  has_type boolean;\n  has_anytype boolean;\n  has_proc boolean;\n  has_ext boolean;\n")
+			.append("begin\n")
+			.append("  select n.oid into v_ns from pg_namespace n where n.nspname = schema_name;\n")
+			.append("  v_skipped := array(select c.oid from pg_class c where c.relnamespace = v_ns")
+			.append(" and c.relname in (version_table, log_table));\n")
+			.append("  v_scope := array(").append(POSTGRES_SCOPE).append(");\n")
+			.append("  return query select null::text, null::text, o, o from unnest(v_scope) o;\n")
+			.append("  select coalesce(r.has_rel, false), r.has_class, coalesce(r.has_seq, false), coalesce(t.has_type, false),\n")
+			.append("    t.has_anytype, exists (select from pg_proc p where p.oid = any(v_scope)),\n")
+			.append("    exists (select from pg_extension x where x.oid = any(v_scope))\n")
+			.append("  from (select bool_or(c.relkind in ('r', 'p', 'v', 'm', 'f')) has_rel, count(*) > 0 has_class,\n")
+			.append("      bool_or(c.relkind = 'S') has_seq from pg_class c where c.oid = any(v_scope)) r,\n")
+			.append("    (select bool_or(t.typtype in ('e', 'd', 'r') or t.typtype = 'c' and t.typrelid not in\n")
+			.append("        (select c.oid from pg_class c where c.oid = any(v_scope) and c.relkind <> 'c')) has_type,\n")
+			.append("      count(*) > 0 has_anytype\n")
+			.append("      from pg_type t where t.oid = any(v_scope)) t\n")
+			.append("  into has_rel, has_class, has_seq, has_type, has_anytype, has_proc, has_ext;\n");
+		for (int i = 0; i < parts.size(); i++) {
+			// a part without a known kind always runs
+			String when = (parts.size() == POSTGRES_PARTS.size()) ? POSTGRES_PARTS.get(i) : "true";
+			body.append("  if ").append(when).append(" then\n    return query ").append(parts.get(i).strip())
+				.append(";\n  end if;\n");
+		}
+		return body.append("end\n$$").toString();
+	}
 
 	private static final String MARIADB_CATALOG = """
 			select concat('column ', table_name, '.', column_name), concat(column_type,

@@ -16,6 +16,8 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,15 +28,21 @@ import dev.migrations.Migrations;
  * PostgreSQL: a full catalog read at the start, then, after each step, only the objects the step's commands
  * created, changed or dropped, and every object depending on them (found through {@code pg_depend}: the
  * indexes and constraints of a table, foreign keys of other tables referencing it, views reading it, columns of
- * a type, defaults using a sequence...). The step's objects are recorded by two event triggers
+ * a type, defaults using a sequence...), in one call of a function ({@link SchemaSnapshot#postgresScopedFunction})
+ * whose parts run only for the kinds of object in scope. The step's objects are reported by two event triggers
  * ({@code ddl_command_end} with {@code pg_event_trigger_ddl_commands()}, {@code sql_drop} with
- * {@code pg_event_trigger_dropped_objects()}) writing to an unlogged table in a schema of their own, all
- * created for the stairway and dropped after it. A step that only dropped objects together with their owners
- * (a table with its columns, indexes and constraints) is not read at all: what was kept for them is forgotten.
- * {@link #matchesFullRead()} compares what was kept with a full read at the end.
+ * {@code pg_event_trigger_dropped_objects()}) as notifications ({@code pg_notify}) on a channel the steps'
+ * session listens to: the server sends a session its own notifications with the reply to the commit, so they
+ * are at hand when the step returns, with no statement to read them. The triggers and their function live in a
+ * schema created for the stairway and dropped after it. A step that touched nothing, or only dropped objects
+ * together with their owners (a table with its columns, indexes and constraints), is not read at all: what was
+ * kept for them is forgotten. {@link #matchesFullRead()} compares what was kept with a full read at the end
+ * (it catches, e.g., a change made on another connection than the steps', which no notification reports in
+ * time).
  * <p>
- * Where the event triggers cannot be created (they need a superuser) and on MariaDB, every snapshot is a full
- * catalog read, as {@link SchemaSnapshot#take(Migrations, Connection, boolean)}.
+ * Where the event triggers cannot be created (they need a superuser), where the steps' connection is not
+ * PostgreSQL's driver's, and on MariaDB, every snapshot is a full catalog read, as
+ * {@link SchemaSnapshot#take(Migrations, Connection, boolean)}.
  */
 final class StairwaySnapshots implements AutoCloseable {
 
@@ -48,6 +56,11 @@ final class StairwaySnapshots implements AutoCloseable {
 
 	private final String recorder;
 
+	// the steps' connection, listening to the recorder's channel
+	private final Connection steps;
+
+	private final PGConnection listener;
+
 	private final SortedMap<String, String> definitions = new TreeMap<>();
 
 	private final Map<String, long[]> oids = new HashMap<>();
@@ -56,32 +69,34 @@ final class StairwaySnapshots implements AutoCloseable {
 
 	private final Map<Long, Long> ownerOfObject = new HashMap<>();
 
-	private PreparedStatement drain;
-
 	private PreparedStatement scoped;
 
 	private boolean plannedForPartial;
 
-	private long lastRecorded;
-
-	private StairwaySnapshots(Migrations migrations, Connection connection, String schema, String recorder) {
+	private StairwaySnapshots(Migrations migrations, Connection connection, String schema, String recorder,
+			Connection steps) throws SQLException {
 		this.migrations = migrations;
 		this.connection = connection;
 		this.schema = schema;
 		this.recorder = recorder;
+		this.steps = steps;
+		this.listener = (recorder != null) ? steps.unwrap(PGConnection.class) : null;
 	}
 
 	/**
 	 * Starts the snapshots on a connection kept for the whole stairway, with a full read of the schema.
+	 * @param steps the connection the steps run on (see {@link dev.migrations.runner.RevisionSteps#connection()}),
+	 * in auto-commit mode: it listens to what the steps' commands touch until {@link #close()}
 	 * @param incremental whether to try reading only what each step touched (PostgreSQL, as a superuser)
 	 */
-	static StairwaySnapshots open(Migrations migrations, Connection connection, boolean incremental) throws SQLException {
+	static StairwaySnapshots open(Migrations migrations, Connection connection, Connection steps, boolean incremental)
+			throws SQLException {
 		String schema = SchemaSnapshot.schema(migrations, connection);
 		String recorder = null;
 		if (incremental && migrations.dialect().name().equals("postgresql")) {
-			recorder = createRecorder(connection);
+			recorder = createRecorder(connection, steps);
 		}
-		StairwaySnapshots snapshots = new StairwaySnapshots(migrations, connection, schema, recorder);
+		StairwaySnapshots snapshots = new StairwaySnapshots(migrations, connection, schema, recorder, steps);
 		if (recorder != null) {
 			try {
 				snapshots.readAll();
@@ -99,29 +114,45 @@ final class StairwaySnapshots implements AutoCloseable {
 		return this.recorder != null;
 	}
 
-	// the schema, table, function and event triggers recording what each step's commands touch; null when
-	// they cannot be created (not a superuser), with everything rolled back
-	private static String createRecorder(Connection connection) throws SQLException {
+	// the schema, the functions (the event triggers' and the partial read) and the event triggers reporting what
+	// each step's commands touch, with the steps' connection listening; null when they cannot be created (not a
+	// superuser, another driver), with everything rolled back
+	private static String createRecorder(Connection connection, Connection steps) throws SQLException {
+		if (!steps.isWrapperFor(PGConnection.class)) {
+			logger.info("The stairway reads the whole schema after each step: its steps' connection ({}) is not one of "
+					+ "PostgreSQL's JDBC driver, which it needs to receive what each step touched.", steps.getClass().getName());
+			return null;
+		}
 		String name = "migrations_stairway_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 		boolean autoCommit = connection.getAutoCommit();
 		connection.setAutoCommit(false);
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("create schema " + name);
-			statement.execute("create unlogged table " + name + ".touched (id bigserial primary key, classid oid, objid oid, dropped boolean)");
-			statement.execute("create function " + name + ".record() returns event_trigger language plpgsql "
-					+ "security definer set search_path = pg_catalog, pg_temp as $$\nbegin\n"
+			// a notification's payload must stay under 8,000 bytes: long lists go in several
+			statement.execute("create function " + name + ".record() returns event_trigger language plpgsql as $$\n"
+					+ "declare\n  payload text := '';\n  touched record;\nbegin\n"
 					+ "  if tg_event = 'sql_drop' then\n"
-					+ "    insert into " + name + ".touched (classid, objid, dropped) select classid, objid, true from pg_event_trigger_dropped_objects();\n"
+					+ "    for touched in select 'd' kind, classid, objid from pg_catalog.pg_event_trigger_dropped_objects() loop\n"
+					+ "      payload := payload || ' ' || touched.kind || touched.classid || '.' || touched.objid;\n"
+					+ "      if pg_catalog.length(payload) > 7000 then\n"
+					+ "        perform pg_catalog.pg_notify('" + name + "', payload);\n        payload := '';\n      end if;\n"
+					+ "    end loop;\n"
 					+ "  else\n"
-					+ "    insert into " + name + ".touched (classid, objid, dropped) select classid, objid, false from pg_event_trigger_ddl_commands();\n"
-					+ "  end if;\nend\n$$");
+					+ "    for touched in select 'c' kind, classid, objid from pg_catalog.pg_event_trigger_ddl_commands() loop\n"
+					+ "      payload := payload || ' ' || touched.kind || touched.classid || '.' || touched.objid;\n"
+					+ "      if pg_catalog.length(payload) > 7000 then\n"
+					+ "        perform pg_catalog.pg_notify('" + name + "', payload);\n        payload := '';\n      end if;\n"
+					+ "    end loop;\n"
+					+ "  end if;\n"
+					+ "  if payload <> '' then\n    perform pg_catalog.pg_notify('" + name + "', payload);\n  end if;\n"
+					+ "end\n$$");
+			statement.execute(SchemaSnapshot.postgresScopedFunction(name));
 			statement.execute("create event trigger " + name + "_ddl on ddl_command_end execute function " + name + ".record()");
 			statement.execute("create event trigger " + name + "_drop on sql_drop execute function " + name + ".record()");
 			// also while a revision sets session_replication_role = replica
 			statement.execute("alter event trigger " + name + "_ddl enable always");
 			statement.execute("alter event trigger " + name + "_drop enable always");
 			connection.commit();
-			return name;
 		}
 		catch (SQLException ex) {
 			connection.rollback();
@@ -132,10 +163,18 @@ final class StairwaySnapshots implements AutoCloseable {
 		finally {
 			connection.setAutoCommit(autoCommit);
 		}
+		try (Statement statement = steps.createStatement()) {
+			statement.execute("listen " + name);
+		}
+		catch (SQLException ex) {
+			dropRecorder(connection, name);
+			throw ex;
+		}
+		return name;
 	}
 
-	// the partial read is planned once (a generic plan), to look objects up by their oids rather than scan the
-	// catalog: a plan for few oids, which a full read must not use
+	// the partial read's statements are planned once (generic plans), to look objects up by their oids rather than
+	// scan the catalog: plans for few oids, which a full read must not use
 	private void planFor(boolean partial) throws SQLException {
 		if (partial == this.plannedForPartial) {
 			return;
@@ -192,17 +231,20 @@ final class StairwaySnapshots implements AutoCloseable {
 		List<Long> objects = new ArrayList<>();
 		Set<Long> owners = new HashSet<>();
 		Set<Long> dropped = new HashSet<>();
-		if (this.drain == null) {
-			// read, not deleted: a read-only query commits nothing, so waits for no disk
-			this.drain = this.connection.prepareStatement(
-					"select classid, objid, dropped, id from " + this.recorder + ".touched where id > ? order by id");
-		}
-		this.drain.setLong(1, this.lastRecorded);
-		try (ResultSet rs = this.drain.executeQuery()) {
-			while (rs.next()) {
-				long object = rs.getLong(2);
-				this.lastRecorded = rs.getLong(4);
-				if (rs.getBoolean(3)) {
+		// received with the replies to the step's statements: no round trip
+		PGNotification[] received = this.listener.getNotifications();
+		for (PGNotification notification : (received != null) ? received : new PGNotification[0]) {
+			if (!notification.getName().equals(this.recorder)) {
+				continue;
+			}
+			for (String entry : notification.getParameter().split(" ")) {
+				if (entry.isEmpty()) {
+					continue;
+				}
+				int dot = entry.indexOf('.');
+				long classid = Long.parseLong(entry.substring(1, dot));
+				long object = Long.parseLong(entry.substring(dot + 1));
+				if (entry.charAt(0) == 'd') {
 					// gone from the catalog: what was read by it, or by its owner, is read again
 					dropped.add(object);
 					owners.add(object);
@@ -212,7 +254,7 @@ final class StairwaySnapshots implements AutoCloseable {
 					}
 				}
 				else {
-					classes.add(rs.getLong(1));
+					classes.add(classid);
 					objects.add(object);
 				}
 			}
@@ -230,7 +272,8 @@ final class StairwaySnapshots implements AutoCloseable {
 		}
 		planFor(true);
 		if (this.scoped == null) {
-			this.scoped = this.connection.prepareStatement(SchemaSnapshot.POSTGRES_SCOPED);
+			this.scoped = this.connection.prepareStatement("select * from " + this.recorder
+					+ ".objects(?::oid[], ?::oid[], ?::oid[], ?, ?, ?)");
 		}
 		this.scoped.setString(1, array(classes));
 		this.scoped.setString(2, array(objects));
@@ -293,10 +336,17 @@ final class StairwaySnapshots implements AutoCloseable {
 
 	@Override
 	public void close() {
-		closeQuietly(this.drain);
 		closeQuietly(this.scoped);
 		if (this.recorder == null) {
 			return;
+		}
+		try (Statement statement = this.steps.createStatement()) {
+			// the connection may go back to a pool
+			statement.execute("unlisten " + this.recorder);
+			this.listener.getNotifications();
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not stop listening to {}: {}", this.recorder, ex.getMessage());
 		}
 		try {
 			if (!this.connection.getAutoCommit()) {
@@ -304,15 +354,22 @@ final class StairwaySnapshots implements AutoCloseable {
 				this.connection.setAutoCommit(true);
 			}
 			planFor(false);
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("drop event trigger if exists " + this.recorder + "_ddl");
-				statement.execute("drop event trigger if exists " + this.recorder + "_drop");
-				statement.execute("drop schema if exists " + this.recorder + " cascade");
-			}
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not reset the snapshots' connection: {}", ex.getMessage());
+		}
+		dropRecorder(this.connection, this.recorder);
+	}
+
+	private static void dropRecorder(Connection connection, String recorder) {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("drop event trigger if exists " + recorder + "_ddl");
+			statement.execute("drop event trigger if exists " + recorder + "_drop");
+			statement.execute("drop schema if exists " + recorder + " cascade");
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not drop the stairway's event triggers {}_ddl and {}_drop and schema {}: drop them by hand "
-					+ "({}).", this.recorder, this.recorder, this.recorder, ex.getMessage());
+					+ "({}).", recorder, recorder, recorder, ex.getMessage());
 		}
 	}
 

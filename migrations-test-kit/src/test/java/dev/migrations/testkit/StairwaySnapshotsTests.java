@@ -4,17 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.sql.Connection;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.StringJoiner;
 
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.opentest4j.AssertionFailedError;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.migrations.Migrations;
 import dev.migrations.revision.Revision;
+import dev.migrations.runner.RevisionSteps;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -33,18 +38,19 @@ class StairwaySnapshotsTests {
 			.dataSource(database.dataSource())
 			.locations("classpath:revisions/dependents")
 			.load();
-		try (Connection connection = database.dataSource().getConnection();
+		try (RevisionSteps steps = migrations.steps();
+				Connection connection = database.dataSource().getConnection();
 				Connection full = database.dataSource().getConnection();
-				StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, true)) {
+				StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, steps.connection(), true)) {
 			assertThat(snapshots.incremental()).isTrue();
 			for (Revision revision : migrations.graph().revisions()) {
-				migrations.upgrade(revision.id());
+				steps.upgrade(revision.id());
 				assertThat(snapshots.take().objects()).as("after the upgrade of %s", revision.id())
 					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
-				migrations.downgrade("-1");
+				steps.downgrade(revision.id());
 				assertThat(snapshots.take().objects()).as("after the downgrade of %s", revision.id())
 					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
-				migrations.upgrade(revision.id());
+				steps.upgrade(revision.id());
 				assertThat(snapshots.take().objects()).as("after the second upgrade of %s", revision.id())
 					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
 			}
@@ -80,8 +86,9 @@ class StairwaySnapshotsTests {
 				.dataSource(asOwner)
 				.locations("classpath:revisions/index-on-other-table")
 				.load();
-			try (Connection connection = asOwner.getConnection();
-					StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, true)) {
+			try (RevisionSteps steps = migrations.steps();
+					Connection connection = asOwner.getConnection();
+					StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, steps.connection(), true)) {
 				assertThat(snapshots.incremental()).isFalse();
 			}
 			assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(MigrationsTester.of(migrations)::assertStairway)
@@ -94,6 +101,53 @@ class StairwaySnapshotsTests {
 				statement.execute("alter database " + database.name() + " owner to current_user");
 				statement.execute("drop role " + role);
 			}
+		}
+	}
+
+	@Test
+	void aCommandTouchingThousandsOfObjectsIsReportedInFullWithADomainsConstraints(TestDatabase database,
+			@TempDir Path revisions) throws Exception {
+		// one DROP TABLE of 300 tables drops about 3,000 objects: more than one notification's payload holds; a domain's
+		// constraint is read by its domain
+		StringBuilder create = new StringBuilder();
+		StringJoiner drop = new StringJoiner(", ", "DROP TABLE ", ";\n");
+		for (int i = 1; i <= 300; i++) {
+			create.append("CREATE TABLE wide_").append(i).append(" (id bigint PRIMARY KEY, name text NOT NULL DEFAULT 'x',"
+					+ " CHECK (name <> ''));\nCREATE INDEX ix_wide_").append(i).append(" ON wide_").append(i).append(" (name);\n");
+			drop.add("wide_" + i);
+		}
+		Files.writeString(revisions.resolve("e30000000001_keep.sql"), "-- revision: e30000000001\n-- down_revision: none\n"
+				+ "-- message: keep\n\n-- upgrade\nCREATE DOMAIN amount AS numeric CHECK (VALUE > 0);\n"
+				+ "CREATE TABLE kept (id bigint PRIMARY KEY, note text, total amount);\n\n-- downgrade\n"
+				+ "DROP TABLE kept;\nDROP DOMAIN amount;\n");
+		Files.writeString(revisions.resolve("e30000000002_wide.sql"), "-- revision: e30000000002\n-- down_revision: "
+				+ "e30000000001\n-- message: wide\n\n-- upgrade\n" + create + "CREATE INDEX ix_kept_note ON kept (note);\n"
+				+ "ALTER DOMAIN amount ADD CONSTRAINT amount_small CHECK (VALUE < 1000000);\n\n"
+				+ "-- downgrade\nALTER DOMAIN amount DROP CONSTRAINT amount_small;\nDROP INDEX ix_kept_note;\n" + drop);
+		Migrations migrations = Migrations.configure()
+			.dataSource(database.dataSource())
+			.locations("filesystem:" + revisions)
+			.load();
+		try (RevisionSteps steps = migrations.steps();
+				Connection connection = database.dataSource().getConnection();
+				Connection full = database.dataSource().getConnection();
+				StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, steps.connection(), true)) {
+			steps.upgrade("e30000000001");
+			snapshots.take();
+			steps.upgrade("e30000000002");
+			assertThat(snapshots.take().objects()).isEqualTo(SchemaSnapshot.take(migrations, full, false).objects())
+				.containsKey("index ix_wide_300")
+				.containsKey("constraint wide_300_name_check on wide_300")
+				.containsKey("index ix_kept_note")
+				.containsEntry("constraint amount_small on domain amount", "CHECK ((VALUE < (1000000)::numeric))");
+			steps.downgrade("e30000000002");
+			assertThat(snapshots.take().objects()).isEqualTo(SchemaSnapshot.take(migrations, full, false).objects())
+				.doesNotContainKey("index ix_kept_note")
+				.doesNotContainKey("constraint amount_small on domain amount")
+				.containsKey("constraint amount_check on domain amount")
+				.doesNotContainKey("column wide_1.id")
+				.containsKey("column kept.note");
+			assertThat(snapshots.matchesFullRead()).isTrue();
 		}
 	}
 
