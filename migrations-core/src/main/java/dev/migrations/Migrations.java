@@ -1,6 +1,7 @@
 package dev.migrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -116,14 +120,57 @@ public final class Migrations {
 		this.classLoader = (configuration.classLoader != null) ? configuration.classLoader
 				: Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
 						: Migrations.class.getClassLoader();
-		this.dialect = (configuration.dialect != null) ? configuration.dialect : detectDialect(configuration);
-		List<String> locations = new ArrayList<>(configuration.locations.size());
-		for (String location : configuration.locations) {
-			locations.add(location.replace("{vendor}", this.dialect.name()));
-		}
-		this.locations = Collections.unmodifiableList(locations);
 		this.performedBy = new PerformedBy(configuration.installedBy);
-		reload();
+		if (configuration.dialect != null || configuration.dataSource == null || mentionsVendor(configuration.locations)) {
+			this.dialect = (configuration.dialect != null) ? configuration.dialect : detectDialect(configuration);
+			this.locations = withVendor(configuration.locations, this.dialect);
+			reload();
+			return;
+		}
+		// The dialect is found by connecting, and the files do not depend on it (no {vendor} in the
+		// locations; only their SQL syntax, which is PostgreSQL's unless the database says otherwise):
+		// they are read and parsed on a second thread meanwhile, so that a startup costs the longer of
+		// the two instead of their sum. Errors are reported as if done one after the other: the
+		// connection's first, then the files'.
+		FilesReading reading = FilesReading.start(configuration.outputDirectory, configuration.locations,
+				this.classLoader, SqlSyntax.POSTGRESQL);
+		Dialect detected;
+		try {
+			detected = detectDialect(configuration);
+		}
+		catch (RuntimeException | Error ex) {
+			reading.awaitIgnoringFailure();
+			throw ex;
+		}
+		this.dialect = detected;
+		this.locations = withVendor(configuration.locations, detected);
+		FilesRead files;
+		if (detected.sqlSyntax() == SqlSyntax.POSTGRESQL) {
+			files = reading.await();
+		}
+		else {
+			// section lines are told from quoted text by the database's own syntax: read again with it
+			reading.awaitIgnoringFailure();
+			files = FilesRead.read(configuration.outputDirectory, this.locations, this.classLoader, detected.sqlSyntax());
+		}
+		apply(files);
+	}
+
+	private static boolean mentionsVendor(List<String> locations) {
+		for (String location : locations) {
+			if (location.contains("{vendor}")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> withVendor(List<String> configured, Dialect dialect) {
+		List<String> locations = new ArrayList<>(configured.size());
+		for (String location : configured) {
+			locations.add(location.replace("{vendor}", dialect.name()));
+		}
+		return Collections.unmodifiableList(locations);
 	}
 
 	/** Starts a configuration. */
@@ -200,24 +247,26 @@ public final class Migrations {
 	 * {@code target/classes} copy of a deleted file) is left out, with a warning naming the file.
 	 */
 	public void reload() {
+		apply(FilesRead.read(this.configuration.outputDirectory, this.locations, this.classLoader,
+				this.dialect.sqlSyntax()));
+	}
+
+	/** Takes the revisions of the files read, with the Java revisions, as this instance's history. */
+	private void apply(FilesRead files) {
 		Path output = this.configuration.outputDirectory;
-		boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(output);
-		SqlSyntax syntax = this.dialect.sqlSyntax();
+		boolean outputExists = files.fromOutput() != null;
 		Map<String, Revision> fromOutput = new LinkedHashMap<>();
 		if (outputExists) {
-			for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), this.classLoader, syntax)) {
+			for (Revision revision : files.fromOutput()) {
 				fromOutput.put(revision.id(), revision);
 			}
 		}
-		List<String> missing = new ArrayList<>();
 		List<Revision> all = new ArrayList<>();
 		Set<String> sources = new HashSet<>();
-		for (String location : this.locations) {
+		for (int i = 0; i < this.locations.size(); i++) {
+			String location = this.locations.get(i);
 			boolean mirrored = outputExists && mirrors(output, location);
-			if (!mirrored && !RevisionSources.exists(location, this.classLoader)) {
-				missing.add(location);
-			}
-			for (Revision revision : RevisionSources.loadSql(List.of(location), this.classLoader, syntax)) {
+			for (Revision revision : files.byLocation().get(i)) {
 				if (!sources.add(revision.source())) {
 					continue;
 				}
@@ -246,11 +295,123 @@ public final class Migrations {
 		RevisionGraph loaded = RevisionGraph.of(history.revisions());
 		this.squashedHistory = history;
 		this.graph = loaded;
-		this.missingLocations = List.copyOf(missing);
+		this.missingLocations = files.missing();
 		this.migrator = new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
 				this.configuration.versionTable, loaded, this.configuration.lockTimeout, this.configuration.validateChecksums,
 				this.performedBy, this.configuration.listener);
 		this.changes.incrementAndGet();
+	}
+
+	/**
+	 * The {@code .sql} files of the locations, read and parsed (nothing else: no logging, no state of an
+	 * instance, so that it can run on another thread): the output directory's when it exists and is not
+	 * itself a location, each location's, and the locations that do not exist.
+	 */
+	private record FilesRead(List<Revision> fromOutput, List<List<Revision>> byLocation, List<String> missing) {
+
+		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
+			boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(locations, output);
+			List<Revision> fromOutput = outputExists
+					? RevisionSources.loadSql(List.of("filesystem:" + output), classLoader, syntax) : null;
+			List<List<Revision>> byLocation = new ArrayList<>(locations.size());
+			List<String> missing = new ArrayList<>();
+			for (String location : locations) {
+				boolean mirrored = outputExists && mirrors(output, location);
+				if (!mirrored && !RevisionSources.exists(location, classLoader)) {
+					missing.add(location);
+				}
+				byLocation.add(RevisionSources.loadSql(List.of(location), classLoader, syntax));
+			}
+			return new FilesRead(fromOutput, byLocation, List.copyOf(missing));
+		}
+
+	}
+
+	/**
+	 * {@link FilesRead#read} on a thread of its own, started with the calling thread's context
+	 * class loader. Every path out of the constructor waits for it, so the thread never outlives
+	 * {@link MigrationsConfiguration#load()}.
+	 */
+	private static final class FilesReading implements Callable<FilesRead> {
+
+		private final Path output;
+
+		private final List<String> locations;
+
+		private final ClassLoader classLoader;
+
+		private final SqlSyntax syntax;
+
+		private final FutureTask<FilesRead> task = new FutureTask<>(this);
+
+		private FilesReading(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
+			this.output = output;
+			this.locations = locations;
+			this.classLoader = classLoader;
+			this.syntax = syntax;
+		}
+
+		static FilesReading start(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
+			FilesReading reading = new FilesReading(output, locations, classLoader, syntax);
+			Thread thread = new Thread(reading.task, "migrations-read-revisions");
+			thread.setDaemon(true);
+			thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+			thread.start();
+			return reading;
+		}
+
+		@Override
+		public FilesRead call() {
+			return FilesRead.read(this.output, this.locations, this.classLoader, this.syntax);
+		}
+
+		/** The files read, or what reading them threw, as it was thrown. */
+		FilesRead await() {
+			try {
+				return awaitUninterruptibly();
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (cause instanceof Error error) {
+					throw error;
+				}
+				throw new UndeclaredThrowableException(cause);
+			}
+		}
+
+		void awaitIgnoringFailure() {
+			try {
+				awaitUninterruptibly();
+			}
+			catch (ExecutionException ex) {
+				// not reported: what the caller is about to throw, or read again, comes first
+			}
+		}
+
+		// Reading files cannot be interrupted half way any more than it could on the calling thread: an
+		// interrupt meanwhile is kept for the caller.
+		private FilesRead awaitUninterruptibly() throws ExecutionException {
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						return this.task.get();
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
 	}
 
 	/**
@@ -286,10 +447,15 @@ public final class Migrations {
 		}
 	}
 
-	private boolean isLocation(Path directory) {
-		return this.locations.stream().anyMatch((l) -> l.startsWith("filesystem:")
-				&& Paths.get(l.substring("filesystem:".length())).toAbsolutePath().normalize()
-					.equals(directory.toAbsolutePath().normalize()));
+	private static boolean isLocation(List<String> locations, Path directory) {
+		for (String location : locations) {
+			if (location.startsWith("filesystem:") && Paths.get(location.substring("filesystem:".length())).toAbsolutePath()
+				.normalize()
+				.equals(directory.toAbsolutePath().normalize())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public RevisionGraph graph() {
