@@ -132,8 +132,10 @@ public final class Migrations {
 		// they are read and parsed on a second thread meanwhile, so that a startup costs the longer of
 		// the two instead of their sum. Errors are reported as if done one after the other: the
 		// connection's first, then the files'.
+		// Without Java revisions (instantiated on the calling thread), the history is built there too.
+		boolean withHistory = configuration.javaPackages.isEmpty() && configuration.javaRevisions.isEmpty();
 		FilesReading reading = FilesReading.start(configuration.outputDirectory, configuration.locations,
-				this.classLoader, SqlSyntax.POSTGRESQL);
+				this.classLoader, SqlSyntax.POSTGRESQL, withHistory);
 		Dialect detected;
 		try {
 			detected = detectDialect(configuration);
@@ -151,7 +153,8 @@ public final class Migrations {
 		else {
 			// section lines are told from quoted text by the database's own syntax: read again with it
 			reading.awaitIgnoringFailure();
-			files = FilesRead.read(configuration.outputDirectory, this.locations, this.classLoader, detected.sqlSyntax());
+			files = FilesRead.read(configuration.outputDirectory, this.locations, this.classLoader, detected.sqlSyntax(),
+					false);
 		}
 		apply(files);
 	}
@@ -248,81 +251,111 @@ public final class Migrations {
 	 */
 	public void reload() {
 		apply(FilesRead.read(this.configuration.outputDirectory, this.locations, this.classLoader,
-				this.dialect.sqlSyntax()));
+				this.dialect.sqlSyntax(), false));
 	}
 
 	/** Takes the revisions of the files read, with the Java revisions, as this instance's history. */
 	private void apply(FilesRead files) {
-		Path output = this.configuration.outputDirectory;
-		boolean outputExists = files.fromOutput() != null;
-		Map<String, Revision> fromOutput = new LinkedHashMap<>();
-		if (outputExists) {
-			for (Revision revision : files.fromOutput()) {
-				fromOutput.put(revision.id(), revision);
-			}
+		for (Stale stale : files.stale()) {
+			Path output = this.configuration.outputDirectory;
+			logger.warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
+					+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
+					+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
+					+ " if it is still wanted.", stale.revision().source(), stale.revision().id(), output, stale.location(),
+					output);
 		}
-		List<Revision> all = new ArrayList<>();
-		Set<String> sources = new HashSet<>();
-		for (int i = 0; i < this.locations.size(); i++) {
-			String location = this.locations.get(i);
-			boolean mirrored = outputExists && mirrors(output, location);
-			for (Revision revision : files.byLocation().get(i)) {
-				if (!sources.add(revision.source())) {
-					continue;
-				}
-				if (mirrored && !fromOutput.containsKey(revision.id())) {
-					logger.warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
-							+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
-							+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
-							+ " if it is still wanted.", revision.source(), revision.id(), output, location, output);
-					continue;
-				}
-				all.add(revision);
-			}
+		Loaded loaded = files.loaded();
+		if (loaded == null) {
+			List<Revision> java = new ArrayList<>(RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader));
+			java.addAll(RevisionSources.fromInstances(this.configuration.javaRevisions));
+			loaded = Loaded.of(files, java);
 		}
-		all.addAll(RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader));
-		all.addAll(RevisionSources.fromInstances(this.configuration.javaRevisions));
-		List<Revision> combined = all;
-		if (outputExists) {
-			// While developing, the source directory is fresher than the copy on the class path:
-			// its files replace copies with the same id, so new revisions can be applied without a rebuild.
-			Map<String, Revision> byId = new LinkedHashMap<>();
-			all.forEach((r) -> byId.put(r.id(), r));
-			byId.putAll(fromOutput);
-			combined = new ArrayList<>(byId.values());
-		}
-		SquashedHistory history = SquashedHistory.of(combined);
-		RevisionGraph loaded = RevisionGraph.of(history.revisions());
-		this.squashedHistory = history;
-		this.graph = loaded;
+		this.squashedHistory = loaded.history();
+		this.graph = loaded.graph();
 		this.missingLocations = files.missing();
 		this.migrator = new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
-				this.configuration.versionTable, loaded, this.configuration.lockTimeout, this.configuration.validateChecksums,
-				this.performedBy, this.configuration.listener);
+				this.configuration.versionTable, loaded.graph(), this.configuration.lockTimeout,
+				this.configuration.validateChecksums, this.performedBy, this.configuration.listener);
 		this.changes.incrementAndGet();
 	}
 
 	/**
-	 * The {@code .sql} files of the locations, read and parsed (nothing else: no logging, no state of an
-	 * instance, so that it can run on another thread): the output directory's when it exists and is not
-	 * itself a location, each location's, and the locations that do not exist.
+	 * The {@code .sql} files of the locations, read and parsed, and nothing that needs an instance or
+	 * logs, so that it can run on another thread: the locations that do not exist; the revisions of the
+	 * locations, each source once, without the stale class path copies of files missing from the output
+	 * directory (listed apart, to be warned about); the output directory's revisions by id ({@code null}
+	 * when it does not exist or is itself a location); and the history built from them when there are
+	 * no Java revisions to add ({@code null} otherwise).
 	 */
-	private record FilesRead(List<Revision> fromOutput, List<List<Revision>> byLocation, List<String> missing) {
+	private record FilesRead(List<String> missing, List<Stale> stale, List<Revision> revisions,
+			Map<String, Revision> fromOutput, Loaded loaded) {
 
-		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
+		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
+				boolean withHistory) {
 			boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(locations, output);
-			List<Revision> fromOutput = outputExists
-					? RevisionSources.loadSql(List.of("filesystem:" + output), classLoader, syntax) : null;
-			List<List<Revision>> byLocation = new ArrayList<>(locations.size());
+			Map<String, Revision> fromOutput = null;
+			if (outputExists) {
+				fromOutput = new LinkedHashMap<>();
+				for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), classLoader, syntax)) {
+					fromOutput.put(revision.id(), revision);
+				}
+			}
 			List<String> missing = new ArrayList<>();
+			List<Stale> stale = new ArrayList<>();
+			List<Revision> revisions = new ArrayList<>();
+			Set<String> sources = new HashSet<>();
 			for (String location : locations) {
 				boolean mirrored = outputExists && mirrors(output, location);
 				if (!mirrored && !RevisionSources.exists(location, classLoader)) {
 					missing.add(location);
 				}
-				byLocation.add(RevisionSources.loadSql(List.of(location), classLoader, syntax));
+				for (Revision revision : RevisionSources.loadSql(List.of(location), classLoader, syntax)) {
+					if (!sources.add(revision.source())) {
+						continue;
+					}
+					if (mirrored && !fromOutput.containsKey(revision.id())) {
+						stale.add(new Stale(revision, location));
+						continue;
+					}
+					revisions.add(revision);
+				}
 			}
-			return new FilesRead(fromOutput, byLocation, List.copyOf(missing));
+			FilesRead files = new FilesRead(List.copyOf(missing), stale, revisions, fromOutput, null);
+			return withHistory ? files.withLoaded(Loaded.of(files, List.of())) : files;
+		}
+
+		FilesRead withLoaded(Loaded loaded) {
+			return new FilesRead(this.missing, this.stale, this.revisions, this.fromOutput, loaded);
+		}
+
+	}
+
+	/** A revision on the class path left out because the output directory, which it mirrors, lacks it. */
+	private record Stale(Revision revision, String location) {
+	}
+
+	/** The history and graph of the revisions read. */
+	private record Loaded(SquashedHistory history, RevisionGraph graph) {
+
+		static Loaded of(FilesRead files, List<Revision> java) {
+			List<Revision> all = files.revisions();
+			if (!java.isEmpty()) {
+				all = new ArrayList<>(all);
+				all.addAll(java);
+			}
+			List<Revision> combined = all;
+			if (files.fromOutput() != null) {
+				// While developing, the source directory is fresher than the copy on the class path:
+				// its files replace copies with the same id, so new revisions can be applied without a rebuild.
+				Map<String, Revision> byId = new LinkedHashMap<>();
+				for (Revision revision : all) {
+					byId.put(revision.id(), revision);
+				}
+				byId.putAll(files.fromOutput());
+				combined = new ArrayList<>(byId.values());
+			}
+			SquashedHistory history = SquashedHistory.of(combined);
+			return new Loaded(history, RevisionGraph.of(history.revisions()));
 		}
 
 	}
@@ -342,17 +375,22 @@ public final class Migrations {
 
 		private final SqlSyntax syntax;
 
+		private final boolean withHistory;
+
 		private final FutureTask<FilesRead> task = new FutureTask<>(this);
 
-		private FilesReading(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
+		private FilesReading(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
+				boolean withHistory) {
 			this.output = output;
 			this.locations = locations;
 			this.classLoader = classLoader;
 			this.syntax = syntax;
+			this.withHistory = withHistory;
 		}
 
-		static FilesReading start(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
-			FilesReading reading = new FilesReading(output, locations, classLoader, syntax);
+		static FilesReading start(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
+				boolean withHistory) {
+			FilesReading reading = new FilesReading(output, locations, classLoader, syntax, withHistory);
 			Thread thread = new Thread(reading.task, "migrations-read-revisions");
 			thread.setDaemon(true);
 			thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
@@ -362,7 +400,7 @@ public final class Migrations {
 
 		@Override
 		public FilesRead call() {
-			return FilesRead.read(this.output, this.locations, this.classLoader, this.syntax);
+			return FilesRead.read(this.output, this.locations, this.classLoader, this.syntax, this.withHistory);
 		}
 
 		/** The files read, or what reading them threw, as it was thrown. */
