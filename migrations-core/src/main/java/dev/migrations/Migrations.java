@@ -321,7 +321,16 @@ public final class Migrations {
 				}
 			}
 			FilesRead files = new FilesRead(List.copyOf(missing), stale, revisions, fromOutput, null);
-			return withHistory ? files.withLoaded(Loaded.of(files, List.of())) : files;
+			if (!withHistory) {
+				return files;
+			}
+			try {
+				return files.withLoaded(Loaded.of(files, List.of()));
+			}
+			catch (RuntimeException ex) {
+				// built again on the calling thread, which reports it after the warnings about stale files
+				return files;
+			}
 		}
 
 		FilesRead withLoaded(Loaded loaded) {

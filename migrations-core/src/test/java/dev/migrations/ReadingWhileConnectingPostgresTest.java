@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import dev.migrations.revision.MissingRevisionException;
 import dev.migrations.revision.RevisionFileException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -64,6 +65,16 @@ class ReadingWhileConnectingPostgresTest {
 			.isThrownBy(() -> Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load())
 			.withMessageStartingWith(broken + ":2: ")
 			.withMessageContaining("down_revison");
+	}
+
+	@Test
+	void aRevisionNamingAMissingParentIsReportedByLoad(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		Path orphan = files.write("aaaa00000002", "aaaa00000001", "tags", "CREATE TABLE tag (name text);", "DROP TABLE tag;");
+
+		assertThatExceptionOfType(MissingRevisionException.class)
+			.isThrownBy(() -> Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load())
+			.withMessageStartingWith(orphan + " (revision aaaa00000002) names down_revision aaaa00000001, which does not exist");
 	}
 
 	@Test
