@@ -1,6 +1,7 @@
 package dev.migrations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,6 +23,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -117,14 +121,60 @@ public final class Migrations {
 		this.classLoader = (configuration.classLoader != null) ? configuration.classLoader
 				: Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
 						: Migrations.class.getClassLoader();
-		this.dialect = (configuration.dialect != null) ? configuration.dialect : detectDialect(configuration);
-		List<String> locations = new ArrayList<>(configuration.locations.size());
-		for (String location : configuration.locations) {
-			locations.add(location.replace("{vendor}", this.dialect.name()));
-		}
-		this.locations = Collections.unmodifiableList(locations);
 		this.performedBy = new PerformedBy(configuration.installedBy);
-		reload();
+		if (configuration.dialect != null || configuration.dataSource == null || mentionsVendor(configuration.locations)) {
+			this.dialect = (configuration.dialect != null) ? configuration.dialect : detectDialect(configuration);
+			this.locations = withVendor(configuration.locations, this.dialect);
+			reload();
+			return;
+		}
+		// The dialect is found by connecting, and the files do not depend on it (no {vendor} in the
+		// locations; only their SQL syntax, which is PostgreSQL's unless the database says otherwise):
+		// they are read and parsed on a second thread meanwhile, so that a startup costs the longer of
+		// the two instead of their sum. Errors are reported as if done one after the other: the
+		// connection's first, then the files'.
+		// Without Java revisions (instantiated on the calling thread), the history is built there too.
+		boolean withHistory = configuration.javaPackages.isEmpty() && configuration.javaRevisions.isEmpty();
+		FilesReading reading = FilesReading.start(configuration.outputDirectory, configuration.locations,
+				this.classLoader, SqlSyntax.POSTGRESQL, withHistory);
+		Dialect detected;
+		try {
+			detected = detectDialect(configuration);
+		}
+		catch (RuntimeException | Error ex) {
+			reading.awaitIgnoringFailure();
+			throw ex;
+		}
+		this.dialect = detected;
+		this.locations = withVendor(configuration.locations, detected);
+		FilesRead files;
+		if (detected.sqlSyntax() == SqlSyntax.POSTGRESQL) {
+			files = reading.await();
+		}
+		else {
+			// section lines are told from quoted text by the database's own syntax: read again with it
+			reading.awaitIgnoringFailure();
+			files = FilesRead.read(configuration.outputDirectory, this.locations, this.classLoader, detected.sqlSyntax(),
+					false);
+		}
+		apply(files);
+	}
+
+	private static boolean mentionsVendor(List<String> locations) {
+		for (String location : locations) {
+			if (location.contains("{vendor}")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static List<String> withVendor(List<String> configured, Dialect dialect) {
+		List<String> locations = new ArrayList<>(configured.size());
+		for (String location : configured) {
+			locations.add(location.replace("{vendor}", dialect.name()));
+		}
+		return Collections.unmodifiableList(locations);
 	}
 
 	/**
@@ -233,57 +283,215 @@ public final class Migrations {
 	 * {@code target/classes} copy of a deleted file) is left out, with a warning naming the file.
 	 */
 	public void reload() {
-		Path output = this.configuration.outputDirectory;
-		boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(output);
-		SqlSyntax syntax = this.dialect.sqlSyntax();
-		Map<String, Revision> fromOutput = new LinkedHashMap<>();
-		if (outputExists) {
-			for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), this.classLoader, syntax)) {
-				fromOutput.put(revision.id(), revision);
-			}
+		apply(FilesRead.read(this.configuration.outputDirectory, this.locations, this.classLoader,
+				this.dialect.sqlSyntax(), false));
+	}
+
+	/** Takes the revisions of the files read, with the Java revisions, as this instance's history. */
+	private void apply(FilesRead files) {
+		for (Stale stale : files.stale()) {
+			Path output = this.configuration.outputDirectory;
+			logger.warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
+					+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
+					+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
+					+ " if it is still wanted.", stale.revision().source(), stale.revision().id(), output, stale.location(),
+					output);
 		}
-		List<String> missing = new ArrayList<>();
-		List<Revision> all = new ArrayList<>();
-		Set<String> sources = new HashSet<>();
-		for (String location : this.locations) {
-			boolean mirrored = outputExists && mirrors(output, location);
-			if (!mirrored && !RevisionSources.exists(location, this.classLoader)) {
-				missing.add(location);
-			}
-			for (Revision revision : RevisionSources.loadSql(List.of(location), this.classLoader, syntax)) {
-				if (!sources.add(revision.source())) {
-					continue;
-				}
-				if (mirrored && !fromOutput.containsKey(revision.id())) {
-					logger.warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
-							+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
-							+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
-							+ " if it is still wanted.", revision.source(), revision.id(), output, location, output);
-					continue;
-				}
-				all.add(revision);
-			}
+		Loaded loaded = files.loaded();
+		if (loaded == null) {
+			List<Revision> java = new ArrayList<>(RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader));
+			java.addAll(RevisionSources.fromInstances(this.configuration.javaRevisions));
+			loaded = Loaded.of(files, java);
 		}
-		all.addAll(RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader));
-		all.addAll(RevisionSources.fromInstances(this.configuration.javaRevisions));
-		List<Revision> combined = all;
-		if (outputExists) {
-			// While developing, the source directory is fresher than the copy on the class path:
-			// its files replace copies with the same id, so new revisions can be applied without a rebuild.
-			Map<String, Revision> byId = new LinkedHashMap<>();
-			all.forEach((r) -> byId.put(r.id(), r));
-			byId.putAll(fromOutput);
-			combined = new ArrayList<>(byId.values());
-		}
-		SquashedHistory history = SquashedHistory.of(combined);
-		RevisionGraph loaded = RevisionGraph.of(history.revisions());
-		this.squashedHistory = history;
-		this.graph = loaded;
-		this.missingLocations = List.copyOf(missing);
+		this.squashedHistory = loaded.history();
+		this.graph = loaded.graph();
+		this.missingLocations = files.missing();
 		this.migrator = new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
-				this.configuration.versionTable, loaded, this.configuration.lockTimeout, this.configuration.validateChecksums,
-				this.performedBy, this.configuration.listener);
+				this.configuration.versionTable, loaded.graph(), this.configuration.lockTimeout,
+				this.configuration.validateChecksums, this.performedBy, this.configuration.listener);
 		this.changes.incrementAndGet();
+	}
+
+	/**
+	 * The {@code .sql} files of the locations, read and parsed, and nothing that needs an instance or
+	 * logs, so that it can run on another thread: the locations that do not exist; the revisions of the
+	 * locations, each source once, without the stale class path copies of files missing from the output
+	 * directory (listed apart, to be warned about); the output directory's revisions by id ({@code null}
+	 * when it does not exist or is itself a location); and the history built from them when there are
+	 * no Java revisions to add ({@code null} otherwise).
+	 */
+	private record FilesRead(List<String> missing, List<Stale> stale, List<Revision> revisions,
+			Map<String, Revision> fromOutput, Loaded loaded) {
+
+		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
+				boolean withHistory) {
+			boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(locations, output);
+			Map<String, Revision> fromOutput = null;
+			if (outputExists) {
+				fromOutput = new LinkedHashMap<>();
+				for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), classLoader, syntax)) {
+					fromOutput.put(revision.id(), revision);
+				}
+			}
+			List<String> missing = new ArrayList<>();
+			List<Stale> stale = new ArrayList<>();
+			List<Revision> revisions = new ArrayList<>();
+			Set<String> sources = new HashSet<>();
+			for (String location : locations) {
+				boolean mirrored = outputExists && mirrors(output, location);
+				if (!mirrored && !RevisionSources.exists(location, classLoader)) {
+					missing.add(location);
+				}
+				for (Revision revision : RevisionSources.loadSql(List.of(location), classLoader, syntax)) {
+					if (!sources.add(revision.source())) {
+						continue;
+					}
+					if (mirrored && !fromOutput.containsKey(revision.id())) {
+						stale.add(new Stale(revision, location));
+						continue;
+					}
+					revisions.add(revision);
+				}
+			}
+			FilesRead files = new FilesRead(List.copyOf(missing), stale, revisions, fromOutput, null);
+			if (!withHistory) {
+				return files;
+			}
+			try {
+				return files.withLoaded(Loaded.of(files, List.of()));
+			}
+			catch (RuntimeException ex) {
+				// built again on the calling thread, which reports it after the warnings about stale files
+				return files;
+			}
+		}
+
+		FilesRead withLoaded(Loaded loaded) {
+			return new FilesRead(this.missing, this.stale, this.revisions, this.fromOutput, loaded);
+		}
+
+	}
+
+	/** A revision on the class path left out because the output directory, which it mirrors, lacks it. */
+	private record Stale(Revision revision, String location) {
+	}
+
+	/** The history and graph of the revisions read. */
+	private record Loaded(SquashedHistory history, RevisionGraph graph) {
+
+		static Loaded of(FilesRead files, List<Revision> java) {
+			List<Revision> all = files.revisions();
+			if (!java.isEmpty()) {
+				all = new ArrayList<>(all);
+				all.addAll(java);
+			}
+			List<Revision> combined = all;
+			if (files.fromOutput() != null) {
+				// While developing, the source directory is fresher than the copy on the class path:
+				// its files replace copies with the same id, so new revisions can be applied without a rebuild.
+				Map<String, Revision> byId = new LinkedHashMap<>();
+				for (Revision revision : all) {
+					byId.put(revision.id(), revision);
+				}
+				byId.putAll(files.fromOutput());
+				combined = new ArrayList<>(byId.values());
+			}
+			SquashedHistory history = SquashedHistory.of(combined);
+			return new Loaded(history, RevisionGraph.of(history.revisions()));
+		}
+
+	}
+
+	/**
+	 * {@link FilesRead#read} on a thread of its own, started with the calling thread's context
+	 * class loader. Every path out of the constructor waits for it, so the thread never outlives
+	 * {@link MigrationsConfiguration#load()}.
+	 */
+	private static final class FilesReading implements Callable<FilesRead> {
+
+		private final Path output;
+
+		private final List<String> locations;
+
+		private final ClassLoader classLoader;
+
+		private final SqlSyntax syntax;
+
+		private final boolean withHistory;
+
+		private final FutureTask<FilesRead> task = new FutureTask<>(this);
+
+		private FilesReading(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
+				boolean withHistory) {
+			this.output = output;
+			this.locations = locations;
+			this.classLoader = classLoader;
+			this.syntax = syntax;
+			this.withHistory = withHistory;
+		}
+
+		static FilesReading start(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
+				boolean withHistory) {
+			FilesReading reading = new FilesReading(output, locations, classLoader, syntax, withHistory);
+			Thread thread = new Thread(reading.task, "migrations-read-revisions");
+			thread.setDaemon(true);
+			thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+			thread.start();
+			return reading;
+		}
+
+		@Override
+		public FilesRead call() {
+			return FilesRead.read(this.output, this.locations, this.classLoader, this.syntax, this.withHistory);
+		}
+
+		/** The files read, or what reading them threw, as it was thrown. */
+		FilesRead await() {
+			try {
+				return awaitUninterruptibly();
+			}
+			catch (ExecutionException ex) {
+				Throwable cause = ex.getCause();
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				if (cause instanceof Error error) {
+					throw error;
+				}
+				throw new UndeclaredThrowableException(cause);
+			}
+		}
+
+		void awaitIgnoringFailure() {
+			try {
+				awaitUninterruptibly();
+			}
+			catch (ExecutionException ex) {
+				// not reported: what the caller is about to throw, or read again, comes first
+			}
+		}
+
+		// Reading files cannot be interrupted half way any more than it could on the calling thread: an
+		// interrupt meanwhile is kept for the caller.
+		private FilesRead awaitUninterruptibly() throws ExecutionException {
+			boolean interrupted = false;
+			try {
+				while (true) {
+					try {
+						return this.task.get();
+					}
+					catch (InterruptedException ex) {
+						interrupted = true;
+					}
+				}
+			}
+			finally {
+				if (interrupted) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+
 	}
 
 	/**
@@ -319,10 +527,15 @@ public final class Migrations {
 		}
 	}
 
-	private boolean isLocation(Path directory) {
-		return this.locations.stream().anyMatch((l) -> l.startsWith("filesystem:")
-				&& Paths.get(l.substring("filesystem:".length())).toAbsolutePath().normalize()
-					.equals(directory.toAbsolutePath().normalize()));
+	private static boolean isLocation(List<String> locations, Path directory) {
+		for (String location : locations) {
+			if (location.startsWith("filesystem:") && Paths.get(location.substring("filesystem:".length())).toAbsolutePath()
+				.normalize()
+				.equals(directory.toAbsolutePath().normalize())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	public RevisionGraph graph() {

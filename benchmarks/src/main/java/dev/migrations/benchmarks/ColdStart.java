@@ -25,7 +25,8 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
  * The child JVM of the cold startup benchmark: one no-op upgrade by one tool in a fresh JVM, as an
  * application starting up does it (the same calls as {@link Tools}). Prints {@code elapsed_ns=...},
  * the time from before the tool's first class is touched until the database is known to be up to
- * date, and for ours {@code load_ns=...}, the part spent reading the revisions.
+ * date, and for ours {@code load_ns=...}, the part spent in {@code load()} (connecting to find the dialect,
+ * and meanwhile reading the revisions).
  * <p>
  * Arguments: {@code migrations|flyway|connect <directory>} ({@code connect} only connects and runs
  * {@code SELECT 1}: the floor of any JVM tool), or {@code metadata <class directory> <entity class>...}
