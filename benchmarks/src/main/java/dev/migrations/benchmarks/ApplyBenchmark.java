@@ -44,6 +44,7 @@ final class ApplyBenchmark {
 							int applied = Tools.migrationsUpgrade(Tools.Database.of(database).dataSource(), this.fixtures.revisions)
 								.steps().size();
 							ours.add(Stats.millis(System.nanoTime() - start));
+							progress("ours", ours);
 							StartupBenchmark.require(applied == count, "migrations upgrade");
 						}
 					}
@@ -53,6 +54,7 @@ final class ApplyBenchmark {
 							int applied = Tools.flywayMigrate(Tools.Database.of(database).dataSource(), this.fixtures.flywayScripts)
 								.migrationsExecuted;
 							flyway.add(Stats.millis(System.nanoTime() - start));
+							progress("flyway", flyway);
 							StartupBenchmark.require(applied == count, "Flyway migrate");
 						}
 					}
@@ -61,6 +63,7 @@ final class ApplyBenchmark {
 							long start = System.nanoTime();
 							Tools.psql(database, this.fixtures.concatenated, !chunked);
 							psql.add(Stats.millis(System.nanoTime() - start));
+							progress("psql", psql);
 						}
 					}
 				}
@@ -74,6 +77,11 @@ final class ApplyBenchmark {
 				oursMedian <= 1.3 * psqlMedian, Stats.spread(ours) + " / " + Stats.spread(psql)));
 		report.add(new Report.Row(name, oursMedian, "Flyway migrate()", flywayMedian, "≤ 0.9× Flyway",
 				oursMedian <= 0.9 * flywayMedian, Stats.spread(ours) + " / " + Stats.spread(flyway)));
+	}
+
+	// each run as it ends, so that a long run that fails later still shows what it measured
+	private static void progress(String tool, List<Double> runs) {
+		System.err.printf("  P2 %s run %d: %,.0f ms%n", tool, runs.size(), runs.get(runs.size() - 1));
 	}
 
 }
