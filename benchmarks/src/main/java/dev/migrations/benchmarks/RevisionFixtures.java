@@ -8,7 +8,8 @@ import java.util.Locale;
 
 /**
  * The same N small schema changes (a table with an index each) written three ways: as revision
- * files forming one line, as Flyway versioned scripts, and as one concatenated script for psql.
+ * files forming one line, as Flyway versioned scripts, and as one concatenated script for psql
+ * (in transactions of {@value #PSQL_TRANSACTION_REVISIONS} revisions when there are more).
  */
 final class RevisionFixtures {
 
@@ -19,6 +20,13 @@ final class RevisionFixtures {
 	final Path concatenated;
 
 	final int count;
+
+	/**
+	 * At most this many revisions go in one transaction of {@link #concatenated}: with PostgreSQL's
+	 * default {@code max_locks_per_transaction} (64) one transaction cannot create many more tables
+	 * (at 10,000 revisions {@code psql -1} stops after about 4,500 with "out of shared memory").
+	 */
+	static final int PSQL_TRANSACTION_REVISIONS = 1000;
 
 	private RevisionFixtures(Path root, int count) {
 		this.revisions = root.resolve("revisions");
@@ -44,7 +52,14 @@ final class RevisionFixtures {
 			Files.writeString(fixtures.revisions.resolve(id + "_create_" + table + ".sql"), revision, StandardCharsets.UTF_8);
 			Files.writeString(fixtures.flywayScripts.resolve(String.format(Locale.ROOT, "V%04d__create_%s.sql", i, table)),
 					upgrade, StandardCharsets.UTF_8);
+			boolean chunked = count > PSQL_TRANSACTION_REVISIONS;
+			if (chunked && (i - 1) % PSQL_TRANSACTION_REVISIONS == 0) {
+				all.append("BEGIN;\n");
+			}
 			all.append(upgrade);
+			if (chunked && (i % PSQL_TRANSACTION_REVISIONS == 0 || i == count)) {
+				all.append("COMMIT;\n");
+			}
 			parent = id;
 		}
 		Files.writeString(fixtures.concatenated, all.toString(), StandardCharsets.UTF_8);

@@ -52,12 +52,18 @@ final class Tools {
 		return Flyway.configure().dataSource(dataSource).locations("filesystem:" + scripts.toAbsolutePath()).load().migrate();
 	}
 
-	/** {@code psql -1 -f}: the whole script in one transaction, the least work a server can be given. */
-	static void psql(TestDatabase database, Path script) throws IOException, InterruptedException {
+	/**
+	 * {@code psql -1 -f}: the whole script in one transaction, the least work a server can be given; or,
+	 * {@code oneTransaction} false, {@code psql -f} of a script that opens and commits its own transactions.
+	 */
+	static void psql(TestDatabase database, Path script, boolean oneTransaction) throws IOException, InterruptedException {
 		Path psql = TestDatabases.psqlExecutable()
 			.orElseThrow(() -> new IllegalStateException("psql is needed for P2: install the PostgreSQL client."));
 		List<String> command = new ArrayList<>(List.of(psql.toString(), "-X", "-q", "-1", "-v", "ON_ERROR_STOP=1", "-f",
 				script.toString(), "-o", "/dev/null", database.psqlConnectionUri()));
+		if (!oneTransaction) {
+			command.remove("-1");
+		}
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		if (database.password() != null) {
 			builder.environment().put("PGPASSWORD", database.password());

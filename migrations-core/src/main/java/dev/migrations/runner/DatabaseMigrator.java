@@ -352,6 +352,8 @@ public final class DatabaseMigrator {
 		rows.forEach((row) -> byId.put(row.revision(), row));
 		List<StepResult> steps = new ArrayList<>();
 		List<String> after = new ArrayList<>();
+		// the rows are removed first, then inserted numbered on from the table's maximum, read once
+		long nextSeq = 0;
 		for (AppliedRevision row : rows) {
 			if (!keep.contains(row.revision())) {
 				jdbc.execute(this.versionTable.delete(row.revision()));
@@ -367,8 +369,11 @@ public final class DatabaseMigrator {
 			after.add(revision.id());
 			AppliedRevision row = byId.get(revision.id());
 			if (row == null) {
+				if (nextSeq == 0) {
+					nextSeq = this.versionTable.nextAppliedSeq(jdbc.connection());
+				}
 				jdbc.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0, this.performedBy.get(),
-						null));
+						null, nextSeq++));
 			}
 			else if (row.state() != AppliedRevision.State.APPLIED || !Objects.equals(row.checksum(), revision.checksum())) {
 				jdbc.execute(this.versionTable.markApplied(revision, row.executionMillis()));

@@ -45,6 +45,14 @@ final class RevisionRunner {
 
 	private final FreshConnection fresh;
 
+	/**
+	 * Online, the {@code applied_seq} of the next version-table row: read from the table at the first
+	 * row written, then counted on, so that a long upgrade does not scan the table for its maximum once
+	 * per revision; {@code null} to read it again (at first, and after a row is removed). An offline
+	 * script computes it in each insert.
+	 */
+	private Long nextSeq;
+
 	RevisionRunner(Dialect dialect, VersionTable versionTable, ExecutionTarget target, String performedBy,
 			MigrationsListener listener) {
 		this(dialect, versionTable, target, performedBy, listener, null);
@@ -78,6 +86,11 @@ final class RevisionRunner {
 		CommitDeferral deferral = new CommitDeferral();
 		try {
 			upgrade(steps, results, deferral);
+		}
+		catch (RuntimeException ex) {
+			// whatever the failure left in the table, the next row is numbered from the table again
+			this.nextSeq = null;
+			throw ex;
 		}
 		finally {
 			deferral.end();
@@ -144,10 +157,11 @@ final class RevisionRunner {
 			this.target.begin();
 			runBody(revision, true, true);
 			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
-			tool(revision, this.versionTable.insert(revision, AppliedRevision.State.APPLIED, millis, this.performedBy, null));
+			insertRow(revision, AppliedRevision.State.APPLIED, millis);
 			tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
 					this.performedBy));
 			this.target.commit();
+			countRow();
 		}
 		catch (SQLException ex) {
 			this.target.rollback();
@@ -167,7 +181,8 @@ final class RevisionRunner {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision) + " (not in a transaction)");
 		long start = System.nanoTime();
-		tool(revision, this.versionTable.insert(revision, AppliedRevision.State.RUNNING, 0, this.performedBy, null));
+		insertRow(revision, AppliedRevision.State.RUNNING, 0);
+		countRow();
 		try {
 			runBody(revision, true, false);
 		}
@@ -189,7 +204,7 @@ final class RevisionRunner {
 		try {
 			this.target.begin();
 			runBody(revision, false, true);
-			tool(revision, this.versionTable.delete(revision.id()));
+			deleteRow(revision);
 			tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
 					this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction(), this.performedBy));
 			this.target.commit();
@@ -222,7 +237,7 @@ final class RevisionRunner {
 		catch (MigrationFailedException ex) {
 			throw recordFailure(revision, false, ex, started);
 		}
-		tool(revision, this.versionTable.delete(revision.id()));
+		deleteRow(revision);
 		// an offline script has no start to measure a downgrade outside a transaction from: 0, not a made-up time
 		tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
 				this.target.online() ? millisSince(start) : 0L, this.performedBy));
@@ -457,6 +472,36 @@ final class RevisionRunner {
 			throw new MigrationsException("Could not record revision " + revision.id() + " in "
 					+ this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private void insertRow(Revision revision, AppliedRevision.State state, Object executionMillis) {
+		if (!(this.target instanceof ExecutionTarget.Jdbc jdbc)) {
+			tool(revision, this.versionTable.insert(revision, state, executionMillis, this.performedBy, null));
+			return;
+		}
+		try {
+			if (this.nextSeq == null) {
+				this.nextSeq = this.versionTable.nextAppliedSeq(jdbc.connection());
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not record revision " + revision.id() + " in "
+					+ this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
+		}
+		tool(revision, this.versionTable.insert(revision, state, executionMillis, this.performedBy, null, this.nextSeq));
+	}
+
+	// the row inserted last is in the table for good (committed, or written outside a transaction)
+	private void countRow() {
+		if (this.nextSeq != null) {
+			this.nextSeq++;
+		}
+	}
+
+	private void deleteRow(Revision revision) {
+		// removing the row with the highest number lowers the next one, as the table itself would compute it
+		this.nextSeq = null;
+		tool(revision, this.versionTable.delete(revision.id()));
 	}
 
 	private static String describe(Revision revision) {

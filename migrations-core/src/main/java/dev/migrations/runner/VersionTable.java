@@ -251,6 +251,28 @@ final class VersionTable {
 				truncate(appliedBy, 255), error);
 	}
 
+	/**
+	 * The same row as {@link #insert(Revision, AppliedRevision.State, Object, String, String)} with its
+	 * {@code applied_seq} given: a run that writes many rows reads the next number once
+	 * ({@link #nextAppliedSeq}) and counts on, rather than scanning the table for its maximum per row.
+	 */
+	SqlCommand insert(Revision revision, AppliedRevision.State state, Object executionMillis, String appliedBy,
+			String error, long appliedSeq) {
+		return SqlCommand.of("INSERT INTO " + this.qualifiedTable + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				revision.id(), String.join(",", revision.downRevisions()), truncate(revision.message(), 2000), kind(revision),
+				truncate(revision.source(), 2000), revision.checksum(), state.name(), appliedSeq, SqlCommand.NOW,
+				executionMillis, truncate(appliedBy, 255), error);
+	}
+
+	/** The {@code applied_seq} the next row gets: what {@link #insert} computes in the statement. */
+	long nextAppliedSeq(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT COALESCE(MAX(applied_seq), 0) + 1 FROM " + this.qualifiedTable)) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
 	SqlCommand markApplied(Revision revision, Object executionMillis) {
 		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, execution_millis = ?, error = NULL, checksum = ?"
 				+ " WHERE revision = ?", AppliedRevision.State.APPLIED.name(), executionMillis, revision.checksum(), revision.id());
