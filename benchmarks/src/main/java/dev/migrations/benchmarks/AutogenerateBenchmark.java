@@ -1,5 +1,6 @@
 package dev.migrations.benchmarks;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +26,10 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
 
+import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
 import dev.migrations.diff.Difference;
+import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.introspect.PostgresIntrospector;
 import dev.migrations.test.TestDatabase;
@@ -60,8 +63,12 @@ final class AutogenerateBenchmark {
 
 	}
 
+	/**
+	 * One timed run. {@code splitMillis}: for ours, a second {@code check()} of the same instance (the entities
+	 * kept: introspection, prediction and diff), for Hibernate its metadata build; NaN when not measured.
+	 */
 	private record Measurement(double millis, int reads, int others, double readMillis, double otherMillis,
-			long peakHeap, long liveHeap, long allocated, String result) {
+			long peakHeap, long liveHeap, long allocated, String result, double splitMillis, long heapBefore) {
 
 		String statements() {
 			return String.format(Locale.ROOT, "%d / %d (waited %s / %s ms)", this.reads, this.others,
@@ -75,7 +82,7 @@ final class AutogenerateBenchmark {
 		int large = 2 * small;
 		System.err.println("P3: generating and compiling " + large + " entity classes");
 		long compileStart = System.nanoTime();
-		List<Class<?>> all = EntityGenerator.compileAndLoad(this.work.resolve("entities"), large);
+		List<Class<?>> all = EntityGenerator.compileAndLoad(entitiesDirectory(large), large);
 		System.err.printf(Locale.ROOT, "P3: compiled in %.1f s%n", (System.nanoTime() - compileStart) / 1e9);
 		List<Class<?>> half = all.subList(0, small);
 		Path noRevisions = Files.createDirectories(this.work.resolve("no-revisions"));
@@ -155,7 +162,203 @@ final class AutogenerateBenchmark {
 		}
 	}
 
+	/**
+	 * {@code p3scale}: the in-sync check at each of {@link Benchmarks.Settings#entitySizes()} (default 500, 2,000,
+	 * 5,000 and 10,000 entities), each size on its own database that Hibernate created, dropped before the next.
+	 * Ours, Hibernate's validation and Liquibase's diff alternate as in P3; Liquibase only up to
+	 * {@code -Dbench.liquibase.max-entities} (default 2,000), and once more, alone, at sizes up to
+	 * {@code -Dbench.liquibase.once-entities} (default 0: not at all). Besides, at each size and untimed
+	 * against the others: the entities read alone, the live schema read alone, a second check of the same instance
+	 * (the entities kept), and {@code migrate()} writing the revision that creates the whole schema on an empty
+	 * database, at sizes up to {@code -Dbench.p3scale.migrate-max-entities} (default 1,000).
+	 */
+	void runScale(Report report) throws Exception {
+		List<Integer> sizes = this.settings.entitySizes();
+		int smallest = sizes.get(0);
+		int largest = sizes.get(sizes.size() - 1);
+		int liquibaseMax = Integer.getInteger("bench.liquibase.max-entities", 2000);
+		int liquibaseOnce = Integer.getInteger("bench.liquibase.once-entities", 0);
+		// migrate() on an empty database runs every table's DDL in one transaction of the scratch schema, a lock
+		// per relation: a few thousand tables exhaust the server's lock table (max_locks_per_transaction), for
+		// every session on the server, so only sizes up to this are tried
+		int migrateMax = Integer.getInteger("bench.p3scale.migrate-max-entities", 1000);
+		System.err.println("P3 scale: generating and compiling " + largest + " entity classes");
+		long compileStart = System.nanoTime();
+		List<Class<?>> all = EntityGenerator.compileAndLoad(entitiesDirectory(largest), largest);
+		System.err.printf(Locale.ROOT, "P3 scale: compiled (or reused) in %.1f s%n", (System.nanoTime() - compileStart) / 1e9);
+		Path noRevisions = Files.createDirectories(this.work.resolve("no-revisions"));
+		Map<Integer, Double> oursMedians = new LinkedHashMap<>();
+		Map<Integer, Double> hibernateMedians = new LinkedHashMap<>();
+		boolean warm = false;
+		for (int size : sizes) {
+			List<Class<?>> classes = all.subList(0, size);
+			long createStart = System.nanoTime();
+			Case c = new Case(size + " entities, database in sync", classes, created(classes), 0);
+			System.err.printf(Locale.ROOT, "P3 scale: %d entities, Hibernate created the database in %.1f s%n", size,
+					(System.nanoTime() - createStart) / 1e9);
+			boolean liquibase = LIQUIBASE && size <= liquibaseMax;
+			try {
+				if (!warm) {
+					// one untimed round, so no tool pays for class loading and JIT in the figures
+					measureOurs(c, noRevisions);
+					measureHibernate(c);
+					if (liquibase) {
+						measureLiquibase(c);
+					}
+					warm = true;
+				}
+				List<Measurement> ours = new ArrayList<>();
+				List<Measurement> hibernate = new ArrayList<>();
+				List<Measurement> liquibaseRuns = new ArrayList<>();
+				List<Runnable> tools = new ArrayList<>(List.of(() -> ours.add(measureOurs(c, noRevisions, true)),
+						() -> hibernate.add(measureHibernate(c))));
+				if (liquibase) {
+					tools.add(() -> liquibaseRuns.add(measureLiquibase(c)));
+				}
+				for (int i = 0; i < this.settings.checkRuns(); i++) {
+					for (int t = 0; t < tools.size(); t++) {
+						tools.get((i + t) % tools.size()).run();
+					}
+				}
+				String runsNote = "median of " + this.settings.checkRuns();
+				if (!liquibase && LIQUIBASE && size <= liquibaseOnce) {
+					liquibaseRuns.add(measureLiquibase(c));
+				}
+				double entitiesRead = timeEntitiesRead(classes);
+				double introspection = timeIntrospection(c.database().dataSource());
+				Measurement oursMedian = median(ours);
+				Measurement hibernateMedian = median(hibernate);
+				oursMedians.put(size, oursMedian.millis());
+				hibernateMedians.put(size, hibernateMedian.millis());
+				String benchmark = "P3 scale " + c.name() + " (" + runsNote + ")";
+				double kept = Stats.median(ours.stream().map(Measurement::splitMillis).toList());
+				report.add(new Report.CheckRow(benchmark, "migrations check()", oursMedian.millis(),
+						oursMedian.statements(), oursMedian.peakHeap(), oursMedian.liveHeap(), oursMedian.allocated(),
+						oursMedian.result() + "; heap used before: " + Stats.mb(oursMedian.heapBefore())
+								+ " MB; split (apart): entities read " + Stats.ms(entitiesRead)
+								+ " ms, live schema read " + Stats.ms(introspection)
+								+ " ms, a second check with the entities kept " + Stats.ms(kept) + " ms"));
+				report.add(new Report.CheckRow(benchmark, "Hibernate validate", hibernateMedian.millis(),
+						hibernateMedian.statements(), hibernateMedian.peakHeap(), hibernateMedian.liveHeap(),
+						hibernateMedian.allocated(), hibernateMedian.result() + "; heap used before: "
+								+ Stats.mb(hibernateMedian.heapBefore()) + " MB; metadata build "
+								+ Stats.ms(Stats.median(hibernate.stream().map(Measurement::splitMillis).toList())) + " ms"));
+				report.add(new Report.Row(benchmark, oursMedian.millis(), "Hibernate validate", hibernateMedian.millis(),
+						"≤ 1.5× Hibernate", oursMedian.millis() <= 1.5 * hibernateMedian.millis(),
+						Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
+								+ Stats.spread(hibernate.stream().map(Measurement::millis).toList())));
+				if (!liquibaseRuns.isEmpty()) {
+					Measurement liquibaseMedian = median(liquibaseRuns);
+					String liquibaseBenchmark = liquibase ? benchmark
+							: "P3 scale " + c.name() + " (ours: " + runsNote + "; Liquibase: one run, after the others)";
+					report.add(new Report.CheckRow(liquibaseBenchmark, "Liquibase diff", liquibaseMedian.millis(),
+							liquibaseMedian.statements(), liquibaseMedian.peakHeap(), liquibaseMedian.liveHeap(),
+							liquibaseMedian.allocated(), liquibaseMedian.result() + "; heap used before: "
+									+ Stats.mb(liquibaseMedian.heapBefore()) + " MB"));
+					report.add(new Report.Row(liquibaseBenchmark, oursMedian.millis(), "Liquibase diff",
+							liquibaseMedian.millis(), "(for reference)", null,
+							Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
+									+ Stats.spread(liquibaseRuns.stream().map(Measurement::millis).toList())));
+				}
+			}
+			finally {
+				c.database().close();
+			}
+			if (size <= migrateMax) {
+				measureMigrate(report, classes);
+			}
+		}
+		double base = oursMedians.get(smallest);
+		for (int size : sizes) {
+			if (size == smallest) {
+				continue;
+			}
+			double factor = size / (double) smallest;
+			double allowed = 1.1 * factor;
+			double measured = oursMedians.get(size) / base;
+			report.add(new Report.TargetRow(String.format(Locale.ROOT, "P3 check, %,d entities ≤ %.1f× %,d entities (linear)",
+					size, allowed, smallest), String.format(Locale.ROOT, "%.2f× (%s ms / %s ms); Hibernate validate %.2f×",
+							measured, Stats.ms(oursMedians.get(size)), Stats.ms(base),
+							hibernateMedians.get(size) / hibernateMedians.get(smallest)),
+					measured <= allowed));
+		}
+	}
+
+	/** The entities read alone (Hibernate's metadata, its DDL, the model), as {@code check()} reads them; one run. */
+	private static double timeEntitiesRead(List<Class<?>> classes) {
+		List<Double> runs = new ArrayList<>();
+		for (int i = 0; i < 1; i++) {
+			long start = System.nanoTime();
+			new EntityMetadataReader().read(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()));
+			runs.add(Stats.millis(System.nanoTime() - start));
+		}
+		return Stats.median(runs);
+	}
+
+	/** The live schema read alone, on a connection of its own; median of 3 (a read is short next to the rest). */
+	private static double timeIntrospection(DataSource dataSource) throws SQLException {
+		List<Double> runs = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			try (Connection connection = dataSource.getConnection()) {
+				long start = System.nanoTime();
+				new PostgresIntrospector().introspect(connection, "public", (table) -> true);
+				runs.add(Stats.millis(System.nanoTime() - start));
+			}
+		}
+		return Stats.median(runs);
+	}
+
+	/** {@code migrate()} on an empty database: one revision creating every table, written to a fresh directory. */
+	private void measureMigrate(Report report, List<Class<?>> classes) throws IOException {
+		Path revisions = Files.createDirectories(this.work.resolve("migrate-" + classes.size()));
+		try (TestDatabase empty = TestDatabases.postgres()) {
+			CountingDataSource counting = new CountingDataSource(empty.dataSource());
+			MigrateResult result;
+			long elapsed;
+			try (HeapSampler heap = HeapSampler.start()) {
+				long start = System.nanoTime();
+				try {
+					result = Migrations.configure().dataSource(counting)
+						.locations("filesystem:" + revisions.toAbsolutePath())
+						.entities(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()))
+						.load()
+						.migrate("create the schema");
+				}
+				catch (RuntimeException ex) {
+					report.add(new Report.CheckRow("P3 scale " + classes.size() + " entities, migrate() on an empty database (one run)",
+							"migrations migrate()", Stats.millis(System.nanoTime() - start), "-", heap.peakUsed(),
+							heap.maxLive(), heap.allocated(), "failed: " + firstLine(ex.getMessage())));
+					return;
+				}
+				elapsed = System.nanoTime() - start;
+				heap.close();
+				long bytes = 0;
+				for (Path file : result.files()) {
+					bytes += Files.size(file);
+				}
+				report.add(new Report.CheckRow("P3 scale " + classes.size() + " entities, migrate() on an empty database (one run)",
+						"migrations migrate()", Stats.millis(elapsed), counting.reads() + " / " + counting.others()
+								+ String.format(Locale.ROOT, " (waited %s / %s ms)", Stats.ms(counting.readMillis()),
+										Stats.ms(counting.otherMillis())),
+						heap.peakUsed(), heap.maxLive(), heap.allocated(),
+						result.files().size() + " revision file(s), " + Stats.mb(bytes) + " MB, " + result.operations().size()
+								+ " operations, " + result.differences().size() + " differences; heap used before: "
+								+ Stats.mb(heap.usedAtStart()) + " MB"));
+			}
+		}
+	}
+
+	/** Where the entities are compiled: the run's own directory, or {@code -Dbench.entities.dir/N} to reuse them. */
+	private Path entitiesDirectory(int count) {
+		String reused = System.getProperty("bench.entities.dir");
+		return (reused != null) ? Path.of(reused).resolve(Integer.toString(count)) : this.work.resolve("entities");
+	}
+
 	private Measurement measureOurs(Case c, Path noRevisions) {
+		return measureOurs(c, noRevisions, false);
+	}
+
+	private Measurement measureOurs(Case c, Path noRevisions, boolean split) {
 		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
 		ClassLoader loader = c.classes().get(0).getClassLoader();
 		List<Difference> differences;
@@ -174,8 +377,18 @@ final class AutogenerateBenchmark {
 			if (differences.size() != c.expectedDifferences()) {
 				result += " (expected " + c.expectedDifferences() + ")";
 			}
-			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
-					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result);
+			int reads = counting.reads();
+			int others = counting.others();
+			double readMillis = counting.readMillis();
+			double otherMillis = counting.otherMillis();
+			double again = Double.NaN;
+			if (split) {
+				long againStart = System.nanoTime();
+				migrations.check();
+				again = Stats.millis(System.nanoTime() - againStart);
+			}
+			return new Measurement(Stats.millis(elapsed), reads, others, readMillis, otherMillis, heap.peakUsed(),
+					heap.maxLive(), heap.allocated(), result, again, heap.usedAtStart());
 		}
 	}
 
@@ -183,10 +396,11 @@ final class AutogenerateBenchmark {
 		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
 		String result;
 		long elapsed;
+		long[] metadata = new long[1];
 		try (HeapSampler heap = HeapSampler.start()) {
 			long start = System.nanoTime();
 			try {
-				hibernateSchemaAction(c.classes(), counting, "validate");
+				hibernateSchemaAction(c.classes(), counting, "validate", metadata);
 				result = "valid";
 			}
 			catch (SchemaManagementException ex) {
@@ -195,7 +409,8 @@ final class AutogenerateBenchmark {
 			elapsed = System.nanoTime() - start;
 			heap.close();
 			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
-					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result);
+					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result,
+					Stats.millis(metadata[0]), heap.usedAtStart());
 		}
 	}
 
@@ -223,7 +438,7 @@ final class AutogenerateBenchmark {
 				String differences = describe(diff, c);
 				String result = differences + "; diff-changelog from it: " + liquibase.changeLog(diff);
 				return new Measurement(Stats.millis(elapsed), reads, others, readMillis, otherMillis, heap.peakUsed(),
-						heap.maxLive(), heap.allocated(), result);
+						heap.maxLive(), heap.allocated(), result, Double.NaN, heap.usedAtStart());
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Liquibase diff failed", ex);
@@ -237,6 +452,11 @@ final class AutogenerateBenchmark {
 	 * entity source's defaults, so both tools map the entities alike.
 	 */
 	static void hibernateSchemaAction(List<Class<?>> classes, DataSource dataSource, String action) {
+		hibernateSchemaAction(classes, dataSource, action, new long[1]);
+	}
+
+	/** The same, with the nanoseconds the metadata build took put in {@code metadataNanos[0]}. */
+	static void hibernateSchemaAction(List<Class<?>> classes, DataSource dataSource, String action, long[] metadataNanos) {
 		Map<String, Object> settings = new LinkedHashMap<>();
 		settings.put("hibernate.connection.datasource", dataSource);
 		settings.put("hibernate.dialect", "org.hibernate.dialect.PostgreSQLDialect");
@@ -249,7 +469,9 @@ final class AutogenerateBenchmark {
 		try {
 			MetadataSources sources = new MetadataSources(registry);
 			classes.forEach(sources::addAnnotatedClass);
+			long start = System.nanoTime();
 			Metadata metadata = sources.buildMetadata();
+			metadataNanos[0] = System.nanoTime() - start;
 			SchemaManagementToolCoordinator.process(metadata, registry, settings, null);
 		}
 		finally {

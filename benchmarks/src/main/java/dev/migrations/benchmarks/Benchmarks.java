@@ -23,50 +23,60 @@ import dev.migrations.test.TestDatabases;
  * Runs the benchmarks side by side with the reference tools on one PostgreSQL and prints a Markdown
  * table of medians and ratios (ratios are what carries over between machines, not absolute times).
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar [all|p1|p2|p3|p4|p5|safety|online|stairway|tenants] [--runs N] [--cold-runs N] [--apply-runs N]
- *     [--check-runs N] [--revisions N] [--entities N] [--clients N] [--requests N] [--endpoint-revisions N]
+ * java -jar benchmarks/target/benchmarks.jar [all|p1|p2|p3|p3scale|p4|p5|safety|online|stairway|tenants] [--runs N] [--cold-runs N] [--apply-runs N]
+ *     [--check-runs N] [--revisions N] [--entities N[,N...]] [--clients N] [--requests N] [--endpoint-revisions N]
  * </pre>
  * The database comes from {@code migrations-test}: {@code MIGRATIONS_TEST_POSTGRES_URL}, else a server on
  * {@code 127.0.0.1:5432}, else Testcontainers, else an embedded PostgreSQL.
  */
 public final class Benchmarks {
 
-	/** How many runs of what; the defaults keep a full run within about ten minutes on two cores. */
+	/**
+	 * How many runs of what; the defaults keep a full run within about ten minutes on two cores.
+	 * {@code entitySizes} are the sizes {@code p3scale} runs ({@code --entities 500,2000,...}); P3 takes the first.
+	 */
 	record Settings(int runs, int warmup, int coldRuns, int applyRuns, int checkRuns, int revisions, int entities,
-			int clients, int requests, int endpointRevisions) {
+			int clients, int requests, int endpointRevisions, List<Integer> entitySizes) {
+
+		static final List<Integer> SCALE_SIZES = List.of(500, 2000, 5000, 10000);
 
 		static Settings defaults() {
-			return new Settings(11, 10, 7, 5, 3, 1000, 500, 50, 200, 100);
+			return new Settings(11, 10, 7, 5, 3, 1000, 500, 50, 200, 100, SCALE_SIZES);
 		}
 
-		Settings with(String option, int value) {
+		Settings with(String option, String text) {
+			if (option.equals("--entities")) {
+				List<Integer> sizes = java.util.Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt)
+					.sorted().distinct().toList();
+				return new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns, this.revisions,
+						sizes.get(0), this.clients, this.requests, this.endpointRevisions, sizes);
+			}
+			int value = Integer.parseInt(text);
 			return switch (option) {
 				case "--runs" -> new Settings(value, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
-						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions, this.entitySizes);
 				case "--cold-runs" -> new Settings(this.runs, this.warmup, value, this.applyRuns, this.checkRuns,
-						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions, this.entitySizes);
 				case "--apply-runs" -> new Settings(this.runs, this.warmup, this.coldRuns, value, this.checkRuns,
-						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions, this.entitySizes);
 				case "--check-runs" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, value,
-						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions);
+						this.revisions, this.entities, this.clients, this.requests, this.endpointRevisions, this.entitySizes);
 				case "--revisions" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
-						value, this.entities, this.clients, this.requests, this.endpointRevisions);
-				case "--entities" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
-						this.revisions, value, this.clients, this.requests, this.endpointRevisions);
+						value, this.entities, this.clients, this.requests, this.endpointRevisions, this.entitySizes);
 				case "--clients" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
-						this.revisions, this.entities, value, this.requests, this.endpointRevisions);
+						this.revisions, this.entities, value, this.requests, this.endpointRevisions, this.entitySizes);
 				case "--requests" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns, this.checkRuns,
-						this.revisions, this.entities, this.clients, value, this.endpointRevisions);
+						this.revisions, this.entities, this.clients, value, this.endpointRevisions, this.entitySizes);
 				case "--endpoint-revisions" -> new Settings(this.runs, this.warmup, this.coldRuns, this.applyRuns,
-						this.checkRuns, this.revisions, this.entities, this.clients, this.requests, value);
+						this.checkRuns, this.revisions, this.entities, this.clients, this.requests, value, this.entitySizes);
 				default -> throw new IllegalArgumentException("Unknown option " + option + ". Use " + USAGE + ".");
 			};
 		}
 
 	}
 
-	static final String USAGE = "[all|p1|p2|p3|p4|p5|safety|online|stairway|tenants] [--runs N] [--cold-runs N] [--apply-runs N] [--check-runs N]"
-			+ " [--revisions N] [--entities N] [--clients N] [--requests N] [--endpoint-revisions N]";
+	static final String USAGE = "[all|p1|p2|p3|p3scale|p4|p5|safety|online|stairway|tenants] [--runs N] [--cold-runs N] [--apply-runs N] [--check-runs N]"
+			+ " [--revisions N] [--entities N[,N...]] [--clients N] [--requests N] [--endpoint-revisions N]";
 
 	private Benchmarks() {
 	}
@@ -84,12 +94,11 @@ public final class Benchmarks {
 			if (i + 1 >= args.length) {
 				throw new IllegalArgumentException(arg + " needs a number.");
 			}
-			int value = Integer.parseInt(args[++i]);
-			settings = settings.with(arg, value);
+			settings = settings.with(arg, args[++i]);
 		}
-		if (!List.of("all", "p1", "p2", "p3", "p4", "p5", "safety", "online", "stairway", "tenants").contains(which)) {
+		if (!List.of("all", "p1", "p2", "p3", "p3scale", "p4", "p5", "safety", "online", "stairway", "tenants").contains(which)) {
 			throw new IllegalArgumentException(
-					"Unknown benchmark " + which + ": use all, p1, p2, p3, p4, p5, safety, online, stairway or tenants.");
+					"Unknown benchmark " + which + ": use all, p1, p2, p3, p3scale, p4, p5, safety, online, stairway or tenants.");
 		}
 
 		long started = System.nanoTime();
@@ -99,7 +108,7 @@ public final class Benchmarks {
 		try {
 			header = header();
 			RevisionFixtures fixtures = null;
-			if (!which.equals("p3") && !which.equals("p4") && !which.equals("p5") && !which.equals("safety")
+			if (!which.equals("p3") && !which.equals("p3scale") && !which.equals("p4") && !which.equals("p5") && !which.equals("safety")
 					&& !which.equals("online") && !which.equals("stairway") && !which.equals("tenants")) {
 				fixtures = RevisionFixtures.write(work, settings.revisions());
 			}
@@ -111,6 +120,9 @@ public final class Benchmarks {
 			}
 			if (which.equals("all") || which.equals("p3")) {
 				new AutogenerateBenchmark(settings, work).run(report);
+			}
+			if (which.equals("p3scale")) {
+				new AutogenerateBenchmark(settings, work).runScale(report);
 			}
 			if (which.equals("all") || which.equals("p4")) {
 				new EndpointBenchmark(settings, work).run(report);

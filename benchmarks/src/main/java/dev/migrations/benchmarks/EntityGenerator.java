@@ -40,19 +40,28 @@ final class EntityGenerator {
 		return String.format(Locale.ROOT, "e_%04d", i);
 	}
 
-	/** Compiles {@code count} entities under {@code directory} and loads them; the first class is {@code E0001}. */
+	/**
+	 * Compiles {@code count} entities under {@code directory} and loads them; the first class is {@code E0001}.
+	 * A directory where the same count was compiled before (marked by {@code classes/.complete}) is reused
+	 * as it is: {@code -Dbench.entities.dir=DIR} keeps the classes between runs.
+	 */
 	static List<Class<?>> compileAndLoad(Path directory, int count) throws IOException, ClassNotFoundException {
 		Path sources = directory.resolve("src");
 		Path classes = directory.resolve("classes");
-		Path packageDirectory = sources.resolve(PACKAGE.replace('.', '/'));
-		Files.createDirectories(packageDirectory);
-		Files.createDirectories(classes);
-		List<Path> files = new ArrayList<>();
-		files.add(write(packageDirectory.resolve("Status.java"), "package " + PACKAGE + ";\n\npublic enum Status { NEW, ACTIVE, CLOSED }\n"));
-		for (int i = 1; i <= count; i++) {
-			files.add(write(packageDirectory.resolve(className(i) + ".java"), source(i)));
+		Path complete = classes.resolve(".complete");
+		if (!Files.exists(complete) || !Files.readString(complete).equals(Integer.toString(count))) {
+			Path packageDirectory = sources.resolve(PACKAGE.replace('.', '/'));
+			Files.createDirectories(packageDirectory);
+			Files.createDirectories(classes);
+			List<Path> files = new ArrayList<>();
+			files.add(write(packageDirectory.resolve("Status.java"),
+					"package " + PACKAGE + ";\n\npublic enum Status { NEW, ACTIVE, CLOSED }\n"));
+			for (int i = 1; i <= count; i++) {
+				files.add(write(packageDirectory.resolve(className(i) + ".java"), source(i)));
+			}
+			compile(files, classes);
+			Files.writeString(complete, Integer.toString(count));
 		}
-		compile(files, classes);
 		URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, EntityGenerator.class.getClassLoader());
 		List<Class<?>> loaded = new ArrayList<>(count);
 		for (int i = 1; i <= count; i++) {

@@ -31,6 +31,8 @@ final class HeapSampler implements AutoCloseable {
 
 	private final long allocatedBefore;
 
+	private final long usedAtStart;
+
 	private final Thread sampler;
 
 	private final NotificationListener gcListener;
@@ -56,6 +58,7 @@ final class HeapSampler implements AutoCloseable {
 			}
 		}, "heap-sampler");
 		this.sampler.setDaemon(true);
+		this.usedAtStart = MEMORY.getHeapMemoryUsage().getUsed();
 		this.sampler.start();
 		this.allocatedBefore = threadAllocated();
 	}
@@ -110,6 +113,11 @@ final class HeapSampler implements AutoCloseable {
 				// never added to this one
 			}
 		}
+	}
+
+	/** The heap used when the work started, after the collections of {@link #start()}: what was live before it. */
+	long usedAtStart() {
+		return this.usedAtStart;
 	}
 
 	long peakUsed() {

@@ -70,6 +70,15 @@ public class ScratchSchemaException extends MigrationsException {
 					+ " ends the string early. Write each quote in the @Comment doubled (@Comment(\"it''s\") becomes the"
 					+ " comment it's); the application's Hibernate fails on the same statement when it creates the schema.";
 		}
+		if ("53200".equals(cause.getSQLState())) {
+			// out of shared memory: every relation created in the transaction keeps a lock until the rollback
+			return message + "The scratch schema creates the entities' tables in one transaction, which holds a lock on"
+					+ " every table, index and sequence it creates until it rolls back; " + count + " statements exceed"
+					+ " the server's lock table (max_locks_per_transaction × max_connections, shared by all sessions)."
+					+ " Raise max_locks_per_transaction on the server (about 8 per table created here), or compare fewer"
+					+ " tables at a time (MigrationsConfiguration.tables(include, exclude)); tables already in sync with the"
+					+ " entities are not created.";
+		}
 		Matcher nearWord = SYNTAX_ERROR_NEAR.matcher(String.valueOf(cause.getMessage()));
 		if ("42601".equals(cause.getSQLState()) && nearWord.find() && isWord(nearWord.group(1))) {
 			String word = nearWord.group(1).toLowerCase(Locale.ROOT);

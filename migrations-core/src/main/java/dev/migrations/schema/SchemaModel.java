@@ -2,6 +2,7 @@ package dev.migrations.schema;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * An immutable picture of one database schema: what an introspector reads from a live database,
@@ -15,26 +16,35 @@ import java.util.Optional;
  */
 public record SchemaModel(String schema, List<Table> tables, List<Sequence> sequences, List<EnumType> enumTypes) {
 
+	// one instance each, so a list already indexed by the same name is not copied again
+	private static final Function<Table, String> TABLE_NAME = Table::name;
+
+	private static final Function<Sequence, String> SEQUENCE_NAME = Sequence::name;
+
+	private static final Function<EnumType, String> ENUM_TYPE_NAME = EnumType::name;
+
 	public SchemaModel {
-		tables = List.copyOf(tables);
-		sequences = List.copyOf(sequences);
-		enumTypes = List.copyOf(enumTypes);
+		tables = NamedList.copyOf(tables, TABLE_NAME);
+		sequences = NamedList.copyOf(sequences, SEQUENCE_NAME);
+		enumTypes = NamedList.copyOf(enumTypes, ENUM_TYPE_NAME);
 	}
 
 	public static SchemaModel empty(String schema) {
 		return new SchemaModel(schema, List.of(), List.of(), List.of());
 	}
 
+	// the lists are NamedLists: the canonical constructor made them so
+
 	public Optional<Table> table(String name) {
-		return tables.stream().filter((t) -> t.name().equals(name)).findFirst();
+		return ((NamedList<Table>) this.tables).find(name);
 	}
 
 	public Optional<Sequence> sequence(String name) {
-		return sequences.stream().filter((s) -> s.name().equals(name)).findFirst();
+		return ((NamedList<Sequence>) this.sequences).find(name);
 	}
 
 	public Optional<EnumType> enumType(String name) {
-		return enumTypes.stream().filter((e) -> e.name().equals(name)).findFirst();
+		return ((NamedList<EnumType>) this.enumTypes).find(name);
 	}
 
 }
