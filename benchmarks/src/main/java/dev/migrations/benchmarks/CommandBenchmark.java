@@ -48,9 +48,13 @@ final class CommandBenchmark {
 			List<Double> current = new ArrayList<>();
 			List<Double> metadata = new ArrayList<>();
 			List<Double> check = new ArrayList<>();
+			List<Double> inJar = new ArrayList<>();
+			List<Double> bootInJar = new ArrayList<>();
+			Path floorJar = floorJar();
+			int kinds = (floorJar != null) ? 6 : 4;
 			for (int i = 0; i < this.settings.coldRuns(); i++) {
-				for (int k = 0; k < 4; k++) {
-					switch ((i + k) % 4) {
+				for (int k = 0; k < kinds; k++) {
+					switch ((i + k) % kinds) {
 						case 0 -> floor.add(child(target, List.of(ColdStart.class.getName(), "connect", "."), 0));
 						case 1 -> current.add(app(target, 0, "current"));
 						case 2 -> {
@@ -59,7 +63,10 @@ final class CommandBenchmark {
 							command.addAll(entities);
 							metadata.add(child(target, command, 0));
 						}
-						default -> check.add(app(target, 1, "check"));
+						case 3 -> check.add(app(target, 1, "check"));
+						case 4 -> inJar.add(jar(target, floorJar));
+						default -> bootInJar.add(jar(target, floorJar, "boot",
+								"--spring.datasource.url=" + target.jdbcUrl(), "--logging.level.root=warn"));
 					}
 				}
 			}
@@ -74,7 +81,51 @@ final class CommandBenchmark {
 			report.add(new Report.Row("P5 `db check` in a fresh JVM, " + entities.size() + ((entities.size() == 1) ? " entity" : " entities") + runs, checkMedian,
 					"a fresh JVM that connects and builds Hibernate's metadata", metadataMedian, "≤ 1.5× that",
 					checkMedian <= 1.5 * metadataMedian, Stats.spread(check) + " / " + Stats.spread(metadata)));
+			if (floorJar != null) {
+				report.add(new Report.Row("P5 for reference: the connect-only floor started with `java -jar` on a copy of the"
+						+ " application's jar (`JarFloor`: no Spring, the driver loaded from the nested jars)" + runs,
+						Stats.median(inJar), "a fresh JVM that connects and runs SELECT 1", floorMedian,
+						"(what `java -jar` on this jar costs any program)", null,
+						Stats.spread(inJar) + " / " + Stats.spread(floor)));
+				report.add(new Report.Row("P5 for reference: a Spring Boot application of no bean (`JarFloor boot`: no"
+						+ " auto-configuration, no web server; the application's configuration files and listeners), started"
+						+ " and closed, then the same connection, with `java -jar` on that copy" + runs,
+						Stats.median(bootInJar), "a fresh JVM that connects and runs SELECT 1", floorMedian,
+						"(what any Spring Boot application started from this jar pays)", null,
+						Stats.spread(bootInJar) + " / " + Stats.spread(floor)));
+				Files.deleteIfExists(floorJar);
+				Files.deleteIfExists(floorJar.getParent());
+			}
 		}
+	}
+
+	/**
+	 * A copy of the application's executable jar that only connects ({@link JarFloor}); {@code null} when
+	 * the application runs from a class path, or with {@code -Dbench.jarFloor=false}.
+	 */
+	private static Path floorJar() throws IOException {
+		if (System.getProperty("bench.app.classpath") != null || !Boolean.parseBoolean(System.getProperty("bench.jarFloor", "true"))) {
+			return null;
+		}
+		Path jar = Path.of(System.getProperty("bench.app.jar", "sample-app/target/sample-app.jar"));
+		return JarFloor.copyOf(jar, Files.createTempDirectory("p5-floor"));
+	}
+
+	/** {@code java -jar} on the floor's copy of the application's jar. */
+	private static double jar(Tools.Database database, Path floorJar, String... arguments)
+			throws IOException, InterruptedException {
+		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+		List<String> command = new ArrayList<>(List.of(java.toString()));
+		command.addAll(childJvmArguments());
+		command.addAll(List.of("-jar", floorJar.toString()));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command);
+		builder.environment().put("BENCH_JDBC_URL", database.jdbcUrl());
+		builder.environment().put("BENCH_USER", database.username());
+		if (database.password() != null) {
+			builder.environment().put("BENCH_PASSWORD", database.password());
+		}
+		return time(builder, 0);
 	}
 
 	/** Runs a {@code db} command of the application; a status above {@code allowedStatus} fails the run. */
