@@ -868,7 +868,8 @@ final class DbCommands {
 		return this.safety.rehearse();
 	}
 
-	private static boolean json(DbCommand.Invocation invocation) {
+	/** Whether {@code --format json} was asked; a format other than text or json is a usage error. */
+	static boolean json(DbCommand.Invocation invocation) {
 		String format = invocation.option("format");
 		if (format == null || format.equalsIgnoreCase("text")) {
 			return false;

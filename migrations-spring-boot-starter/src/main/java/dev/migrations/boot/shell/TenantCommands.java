@@ -109,14 +109,14 @@ final class TenantCommands {
 					return action.run(invocation, console);
 				}
 				refuse(invocation, "verbose");
-				current(selector(invocation), json(invocation), console.out());
+				current(selector(invocation), DbCommands.json(invocation), console.out());
 				return Outcome.OK;
 			});
 			case "db check" -> command.withOption(TENANT, "[--tenant TENANTS]", (action) -> (invocation, console) -> {
 				if (invocation.option("tenant") == null) {
 					return action.run(invocation, console);
 				}
-				return check(selector(invocation), json(invocation), console.out());
+				return check(selector(invocation), DbCommands.json(invocation), console.out());
 			});
 			case "db history", "db show", "db heads" -> command.withOption(TENANT, "[--tenant TENANTS]",
 					(action) -> (invocation, console) -> {
@@ -143,7 +143,7 @@ final class TenantCommands {
 	 */
 	private Outcome eachTenant(String name, DbCommand.Action action, DbCommand.Invocation invocation,
 			CommandConsole console) {
-		boolean json = json(invocation);
+		boolean json = DbCommands.json(invocation);
 		TenantMigrations tenants = tenants();
 		List<Tenant> selected = selector(invocation).select(tenants.tenants());
 		PrintWriter out = console.out();
@@ -280,17 +280,6 @@ final class TenantCommands {
 		one.put("object", difference.object());
 		one.put("detail", difference.detail());
 		return one;
-	}
-
-	private static boolean json(DbCommand.Invocation invocation) {
-		String format = invocation.option("format");
-		if (format == null || format.equalsIgnoreCase("text")) {
-			return false;
-		}
-		if (format.equalsIgnoreCase("json")) {
-			return true;
-		}
-		throw new DbCommand.UsageException("--format " + format + " is not a format: use text or json");
 	}
 
 	private static String firstLine(String message) {
