@@ -51,14 +51,17 @@ final class JsonOutput {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("status", differences.isEmpty() ? "NONE" : "DETECTED");
 		json.put("checkedAt", checkedAt);
-		json.put("differences", differences.stream().map((difference) -> {
-			Map<String, Object> one = new LinkedHashMap<>();
-			one.put("kind", difference.kind());
-			one.put("object", difference.object());
-			one.put("detail", difference.detail());
-			return one;
-		}).toList());
+		json.put("differences", differences.stream().map(JsonOutput::difference).toList());
 		return write(json);
+	}
+
+	/** One difference as the endpoint's {@code drift.differences} gives it. */
+	static Map<String, Object> difference(Difference difference) {
+		Map<String, Object> one = new LinkedHashMap<>();
+		one.put("kind", difference.kind());
+		one.put("object", difference.object());
+		one.put("detail", difference.detail());
+		return one;
 	}
 
 	/**

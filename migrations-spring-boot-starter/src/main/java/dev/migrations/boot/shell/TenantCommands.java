@@ -192,8 +192,7 @@ final class TenantCommands {
 			return Outcome.OK;
 		}
 		return Outcome.failed(name + " failed for " + failed.size() + " of " + selected.size() + " tenant(s): "
-				+ failed.stream().limit(5).collect(Collectors.joining(", ")) + (failed.size() > 5 ? ", ..." : "")
-				+ ". The others are printed; see the message under each failed tenant.");
+				+ firstFive(failed) + ". The others are printed; see the message under each failed tenant.");
 	}
 
 	/** {@code db lint} and {@code db rehearse}: what they tell depends on one database's tables, so one tenant. */
@@ -231,7 +230,7 @@ final class TenantCommands {
 				one.put("tenant", check.tenant());
 				one.put("status", check.failed() ? "UNKNOWN" : check.differs() ? "DETECTED" : "NONE");
 				one.put("checkedAt", checkedAt);
-				one.put("differences", check.differences().stream().map(TenantCommands::difference).toList());
+				one.put("differences", check.differences().stream().map(JsonOutput::difference).toList());
 				one.put("reason", check.error());
 				tenants.add(one);
 			}
@@ -258,28 +257,23 @@ final class TenantCommands {
 		if (!checks.failed().isEmpty()) {
 			List<TenantCheck> failed = checks.failed();
 			return Outcome.failed("check could not compare " + failed.size() + " of " + checks.checks().size()
-					+ " tenant(s): " + failed.stream().limit(5).map(TenantCheck::tenant).collect(Collectors.joining(", "))
-					+ (failed.size() > 5 ? ", ..." : "") + ". Fix what stops them (the reason is printed for each), then"
+					+ " tenant(s): " + firstFive(failed.stream().map(TenantCheck::tenant).toList()) + ". Fix what stops them (the reason is printed for each), then"
 					+ " run it again.");
 		}
 		if (!checks.differing().isEmpty()) {
 			List<TenantCheck> differing = checks.differing();
 			return new Outcome(Outcome.DIFFERENCES, differing.size() + " of " + checks.checks().size()
-					+ " tenant(s) differ from the entities: " + differing.stream().limit(5).map(TenantCheck::tenant)
-						.collect(Collectors.joining(", "))
-					+ (differing.size() > 5 ? ", ..." : "") + ". A revision fixes them all when they are all behind in the"
+					+ " tenant(s) differ from the entities: " + firstFive(differing.stream().map(TenantCheck::tenant).toList())
+					+ ". A revision fixes them all when they are all behind in the"
 					+ " same way (`db migrate -m \"...\"`, then `db upgrade --tenant all`); a tenant alone in its"
 					+ " differences was changed by hand.");
 		}
 		return Outcome.OK;
 	}
 
-	private static Map<String, Object> difference(Difference difference) {
-		Map<String, Object> one = new LinkedHashMap<>();
-		one.put("kind", difference.kind());
-		one.put("object", difference.object());
-		one.put("detail", difference.detail());
-		return one;
+	/** The first five names, and {@code ...} when there are more: what a one-line message can carry. */
+	private static String firstFive(List<String> names) {
+		return names.stream().limit(5).collect(Collectors.joining(", ")) + ((names.size() > 5) ? ", ..." : "");
 	}
 
 	private static String firstLine(String message) {
@@ -325,10 +319,10 @@ final class TenantCommands {
 		}
 		List<TenantOutcome> failed = run.failed();
 		return Outcome.failed(run.command() + " " + run.target() + " failed for " + failed.size() + " of "
-				+ run.outcomes().size() + " tenant(s): " + failed.stream().limit(5)
+				+ run.outcomes().size() + " tenant(s): " + firstFive(failed.stream()
 					.map((o) -> o.tenant() + (o.failedRevision() != null ? " (revision " + o.failedRevision() + ")" : ""))
-					.collect(Collectors.joining(", "))
-				+ (failed.size() > 5 ? ", ..." : "") + ". The others are done; fix these, then run it again.");
+					.toList())
+				+ ". The others are done; fix these, then run it again.");
 	}
 
 	private void current(TenantSelector selector, boolean json, PrintWriter out) {
