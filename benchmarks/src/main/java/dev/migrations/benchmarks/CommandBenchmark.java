@@ -119,12 +119,7 @@ final class CommandBenchmark {
 		command.addAll(childJvmArguments());
 		command.addAll(List.of("-jar", floorJar.toString()));
 		command.addAll(List.of(arguments));
-		ProcessBuilder builder = new ProcessBuilder(command);
-		builder.environment().put("BENCH_JDBC_URL", database.jdbcUrl());
-		builder.environment().put("BENCH_USER", database.username());
-		if (database.password() != null) {
-			builder.environment().put("BENCH_PASSWORD", database.password());
-		}
+		ProcessBuilder builder = withDatabase(new ProcessBuilder(command), database);
 		return time(builder, 0);
 	}
 
@@ -161,13 +156,18 @@ final class CommandBenchmark {
 		command.addAll(childJvmArguments());
 		command.addAll(List.of("-cp", System.getProperty("java.class.path")));
 		command.addAll(arguments);
-		ProcessBuilder builder = new ProcessBuilder(command);
+		ProcessBuilder builder = withDatabase(new ProcessBuilder(command), database);
+		return time(builder, allowedStatus);
+	}
+
+	/** The database in the environment, where {@link ColdStart} and {@link JarFloor} read it. */
+	private static ProcessBuilder withDatabase(ProcessBuilder builder, Tools.Database database) {
 		builder.environment().put("BENCH_JDBC_URL", database.jdbcUrl());
 		builder.environment().put("BENCH_USER", database.username());
 		if (database.password() != null) {
 			builder.environment().put("BENCH_PASSWORD", database.password());
 		}
-		return time(builder, allowedStatus);
+		return builder;
 	}
 
 	/**
