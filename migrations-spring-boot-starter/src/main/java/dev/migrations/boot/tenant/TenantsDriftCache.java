@@ -108,16 +108,6 @@ public class TenantsDriftCache {
 		}
 	}
 
-	/** The reports kept, by tenant, fresh or not, without comparing anything. */
-	public Map<String, DriftReport> kept() {
-		synchronized (this.reports) {
-			Map<String, DriftReport> copy = new LinkedHashMap<>();
-			// iterating an access-ordered map does not reorder it
-			this.reports.forEach((tenant, entry) -> copy.put(tenant, entry.report()));
-			return copy;
-		}
-	}
-
 	private record Entry(DriftReport report, long checkedAtNanos) {
 	}
 
