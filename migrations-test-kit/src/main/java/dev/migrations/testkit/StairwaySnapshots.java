@@ -131,18 +131,8 @@ final class StairwaySnapshots implements AutoCloseable {
 			// a notification's payload must stay under 8,000 bytes: long lists go in several
 			statement.execute("create function " + name + ".record() returns event_trigger language plpgsql as $$\n"
 					+ "declare\n  payload text := '';\n  touched record;\nbegin\n"
-					+ "  if tg_event = 'sql_drop' then\n"
-					+ "    for touched in select 'd' kind, classid, objid from pg_catalog.pg_event_trigger_dropped_objects() loop\n"
-					+ "      payload := payload || ' ' || touched.kind || touched.classid || '.' || touched.objid;\n"
-					+ "      if pg_catalog.length(payload) > 7000 then\n"
-					+ "        perform pg_catalog.pg_notify('" + name + "', payload);\n        payload := '';\n      end if;\n"
-					+ "    end loop;\n"
-					+ "  else\n"
-					+ "    for touched in select 'c' kind, classid, objid from pg_catalog.pg_event_trigger_ddl_commands() loop\n"
-					+ "      payload := payload || ' ' || touched.kind || touched.classid || '.' || touched.objid;\n"
-					+ "      if pg_catalog.length(payload) > 7000 then\n"
-					+ "        perform pg_catalog.pg_notify('" + name + "', payload);\n        payload := '';\n      end if;\n"
-					+ "    end loop;\n"
+					+ "  if tg_event = 'sql_drop' then\n" + notifyEach(name, "d", "pg_event_trigger_dropped_objects")
+					+ "  else\n" + notifyEach(name, "c", "pg_event_trigger_ddl_commands")
 					+ "  end if;\n"
 					+ "  if payload <> '' then\n    perform pg_catalog.pg_notify('" + name + "', payload);\n  end if;\n"
 					+ "end\n$$");
@@ -171,6 +161,15 @@ final class StairwaySnapshots implements AutoCloseable {
 			throw ex;
 		}
 		return name;
+	}
+
+	// the trigger function's loop over what a command touched, as "<kind><classid>.<objid>" entries
+	private static String notifyEach(String channel, String kind, String function) {
+		return "    for touched in select '" + kind + "' kind, classid, objid from pg_catalog." + function + "() loop\n"
+				+ "      payload := payload || ' ' || touched.kind || touched.classid || '.' || touched.objid;\n"
+				+ "      if pg_catalog.length(payload) > 7000 then\n"
+				+ "        perform pg_catalog.pg_notify('" + channel + "', payload);\n        payload := '';\n      end if;\n"
+				+ "    end loop;\n";
 	}
 
 	// the partial read's statements are planned once (generic plans), to look objects up by their oids rather than
