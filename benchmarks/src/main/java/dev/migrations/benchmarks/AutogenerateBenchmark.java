@@ -286,13 +286,9 @@ final class AutogenerateBenchmark {
 
 	/** The entities read alone (Hibernate's metadata, its DDL, the model), as {@code check()} reads them; one run. */
 	private static double timeEntitiesRead(List<Class<?>> classes) {
-		List<Double> runs = new ArrayList<>();
-		for (int i = 0; i < 1; i++) {
-			long start = System.nanoTime();
-			new EntityMetadataReader().read(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()));
-			runs.add(Stats.millis(System.nanoTime() - start));
-		}
-		return Stats.median(runs);
+		long start = System.nanoTime();
+		new EntityMetadataReader().read(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()));
+		return Stats.millis(System.nanoTime() - start);
 	}
 
 	/** The live schema read alone, on a connection of its own; median of 3 (a read is short next to the rest). */
