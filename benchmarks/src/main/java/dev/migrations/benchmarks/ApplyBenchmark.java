@@ -31,7 +31,7 @@ final class ApplyBenchmark {
 		List<Double> ours = new ArrayList<>();
 		List<Double> flyway = new ArrayList<>();
 		List<Double> psql = new ArrayList<>();
-		boolean chunked = count > RevisionFixtures.PSQL_TRANSACTION_REVISIONS;
+		boolean chunked = !this.fixtures.psqlInOneTransaction();
 		String psqlName = chunked ? "psql -f, a transaction per " + RevisionFixtures.PSQL_TRANSACTION_REVISIONS + " revisions"
 				: "psql -1 -f (one transaction)";
 		for (int i = 0; i < this.settings.applyRuns(); i++) {

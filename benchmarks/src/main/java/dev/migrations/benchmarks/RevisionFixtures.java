@@ -28,6 +28,11 @@ final class RevisionFixtures {
 	 */
 	static final int PSQL_TRANSACTION_REVISIONS = 1000;
 
+	/** Whether {@link #concatenated} is for {@code psql -1} (else it opens and commits its own transactions). */
+	boolean psqlInOneTransaction() {
+		return this.count <= PSQL_TRANSACTION_REVISIONS;
+	}
+
 	private RevisionFixtures(Path root, int count) {
 		this.revisions = root.resolve("revisions");
 		this.flywayScripts = root.resolve("flyway");
@@ -41,6 +46,7 @@ final class RevisionFixtures {
 		Files.createDirectories(fixtures.flywayScripts);
 		StringBuilder all = new StringBuilder();
 		String parent = "none";
+		boolean chunked = !fixtures.psqlInOneTransaction();
 		for (int i = 1; i <= count; i++) {
 			String table = String.format(Locale.ROOT, "t_%04d", i);
 			String upgrade = "CREATE TABLE " + table + " (\n    id bigint PRIMARY KEY,\n    name varchar(100) NOT NULL,\n"
@@ -52,7 +58,6 @@ final class RevisionFixtures {
 			Files.writeString(fixtures.revisions.resolve(id + "_create_" + table + ".sql"), revision, StandardCharsets.UTF_8);
 			Files.writeString(fixtures.flywayScripts.resolve(String.format(Locale.ROOT, "V%04d__create_%s.sql", i, table)),
 					upgrade, StandardCharsets.UTF_8);
-			boolean chunked = count > PSQL_TRANSACTION_REVISIONS;
 			if (chunked && (i - 1) % PSQL_TRANSACTION_REVISIONS == 0) {
 				all.append("BEGIN;\n");
 			}
