@@ -59,6 +59,8 @@ public class MigrationsEndpoint {
 
 	private volatile Response lastResponse;
 
+	private final Object building = new Object();
+
 	/**
 	 * Creates an endpoint that reads the status from the database on every request.
 	 * @param migrations the facade to ask for the status
@@ -125,8 +127,14 @@ public class MigrationsEndpoint {
 		Response response = response();
 		byte[] json = response.json;
 		if (json == null) {
-			json = writer.apply(response.descriptor());
-			response.json = json;
+			// written by one caller; the others arriving meanwhile wait for it rather than write it too
+			synchronized (this.building) {
+				json = response.json;
+				if (json == null) {
+					json = writer.apply(response.descriptor());
+					response.json = json;
+				}
+			}
 		}
 		return json;
 	}
@@ -138,9 +146,18 @@ public class MigrationsEndpoint {
 		if (last != null && last.status() == status && last.drift() == drift) {
 			return last;
 		}
-		Response response = new Response(status, drift, describe(status, drift, this.revisionsListed));
-		this.lastResponse = response;
-		return response;
+		synchronized (this.building) {
+			last = this.lastResponse;
+			if (last != null && last.status() == status && last.drift() == drift) {
+				return last;
+			}
+			// a status read again that says the same (the common case, once per time-to-live) keeps the
+			// response and its bytes
+			Response response = (last != null && last.drift() == drift && last.status().equals(status))
+					? last.readAgain(status) : new Response(status, drift, describe(status, drift, this.revisionsListed));
+			this.lastResponse = response;
+			return response;
+		}
 	}
 
 	private static MigrationsDescriptor describe(MigrationsStatus status, DriftReport drift, int listed) {
@@ -188,6 +205,13 @@ public class MigrationsEndpoint {
 			this.status = status;
 			this.drift = drift;
 			this.descriptor = descriptor;
+		}
+
+		/** This response for an equal status read again: the same descriptor and bytes. */
+		Response readAgain(MigrationsStatus equalStatus) {
+			Response response = new Response(equalStatus, this.drift, this.descriptor);
+			response.json = this.json;
+			return response;
 		}
 
 		MigrationsStatus status() {

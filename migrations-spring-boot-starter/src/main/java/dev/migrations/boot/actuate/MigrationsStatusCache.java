@@ -14,14 +14,19 @@ import org.springframework.util.Assert;
  * The {@link Migrations#status() status} shown by the {@code migrations} endpoint and health
  * indicator, read from the database at most once per time-to-live however many requests ask for it.
  * <p>
- * Only one caller at a time reads the database; callers arriving while it reads wait for that read
- * and share its result, failures included (so an unreachable database is waited for once, not once
- * per queued request). A status read is reused for later callers until the time-to-live has passed
- * since the read started, and dropped at once when the {@link Migrations} instance itself changes
- * the database or its revisions ({@link Migrations#changeCount()}: an upgrade, downgrade, stamp or
- * create-db of this application, through the facade or the {@code db} shell commands) or when
- * {@link #invalidate()} is called. Changes made by other processes show once the time-to-live has
- * passed. A time-to-live of zero reads the database on every call.
+ * Only one caller at a time reads the database. A status read is reused for later callers until the
+ * time-to-live has passed since the read started, and dropped at once when the {@link Migrations}
+ * instance itself changes the database or its revisions ({@link Migrations#changeCount()}: an
+ * upgrade, downgrade, stamp or create-db of this application, through the facade or the {@code db}
+ * shell commands) or when {@link #invalidate()} is called. Changes made by other processes show once
+ * the time-to-live has passed.
+ * <p>
+ * Callers arriving while the status is read again after its time-to-live get the previous status
+ * (or failure) at once, so under load one request per time-to-live waits for the database, not
+ * every request arriving during the read. Callers arriving while there is no status yet, or after
+ * this application changed the database or {@link #invalidate()} was called, wait for the read and
+ * share its result, failures included (so an unreachable database is waited for once, not once per
+ * queued request). A time-to-live of zero reads the database on every call.
  */
 public class MigrationsStatusCache {
 
@@ -75,7 +80,15 @@ public class MigrationsStatusCache {
 		if (seen != null && isFresh(seen)) {
 			return seen.status();
 		}
-		this.reading.lock();
+		// expired, but nothing this application did since makes it wrong: while another caller reads
+		// the status again, it is served as it is rather than making every request wait for that read
+		boolean stillCurrent = seen != null && isCurrent(seen);
+		if (stillCurrent && !this.reading.tryLock()) {
+			return seen.status();
+		}
+		if (!stillCurrent) {
+			this.reading.lock();
+		}
 		try {
 			Snapshot latest = this.snapshot;
 			// read by another caller while this one waited for the lock: shared, however long it took

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -158,6 +159,36 @@ class MigrationsStatusCacheTests {
 	}
 
 	@Test
+	void callersArrivingWhileTheStatusIsReadAgainGetThePreviousOne() throws Exception {
+		MigrationsStatusCache cache = new MigrationsStatusCache(this.migrations, Duration.ofSeconds(1), this.clock);
+		assertThat(cache.status().current()).containsExactly(FIRST);
+		anotherInstance().upgrade("head");
+		this.clock.advance(Duration.ofSeconds(1));
+		CountDownLatch readMayFinish = new CountDownLatch(1);
+		this.dataSource.beforeEachConnection = () -> await(readMayFinish);
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			Future<MigrationsStatus> readingAgain = executor.submit(cache::status);
+			awaitReads(2);
+			// the read is held on its connection: a caller arriving now is not made to wait for it
+			AtomicReference<MigrationsStatus> meanwhile = new AtomicReference<>();
+			Thread caller = new Thread(() -> meanwhile.set(cache.status()));
+			caller.start();
+			awaitEndedOrWaiting(caller);
+			assertThat(caller.getState()).as("a caller arriving during the read").isEqualTo(Thread.State.TERMINATED);
+			assertThat(meanwhile.get().current()).containsExactly(FIRST);
+			readMayFinish.countDown();
+			assertThat(readingAgain.get(5, TimeUnit.MINUTES).current()).containsExactly(SECOND);
+			assertThat(cache.status().current()).containsExactly(SECOND);
+			assertThat(this.dataSource.reads).hasValue(2);
+		}
+		finally {
+			readMayFinish.countDown();
+			executor.shutdownNow();
+		}
+	}
+
+	@Test
 	void aFailedReadIsSharedUntilTheTimeToLiveHasPassed() {
 		MigrationsStatusCache cache = new MigrationsStatusCache(this.migrations, Duration.ofSeconds(1), this.clock);
 		this.database.close();
@@ -180,6 +211,26 @@ class MigrationsStatusCacheTests {
 		while (threads.size() < count || !threads.stream().allMatch(MigrationsStatusCacheTests::isBlocked)) {
 			if (System.nanoTime() > deadline) {
 				fail("The callers did not all block: " + threads.stream().map(Thread::getState).toList());
+			}
+			Thread.sleep(10);
+		}
+	}
+
+	private void awaitReads(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (this.dataSource.reads.get() < count) {
+			if (System.nanoTime() > deadline) {
+				fail("Expected " + count + " reads, saw " + this.dataSource.reads.get());
+			}
+			Thread.sleep(10);
+		}
+	}
+
+	private static void awaitEndedOrWaiting(Thread thread) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+		while (thread.getState() != Thread.State.TERMINATED && !isBlocked(thread)) {
+			if (System.nanoTime() > deadline) {
+				fail("The caller neither ended nor blocked: " + thread.getState());
 			}
 			Thread.sleep(10);
 		}
