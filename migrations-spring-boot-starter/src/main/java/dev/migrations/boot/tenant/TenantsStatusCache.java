@@ -10,8 +10,10 @@ import dev.migrations.tenant.TenantsStatus;
 
 /**
  * The tenants' {@link TenantsStatus} for the endpoint and the health indicator, read at most once
- * per time-to-live (one query per tenant, {@code parallelism} at a time), by one caller at a time
- * while the others wait for its result; read again at once after a run of this application.
+ * per time-to-live (one query per tenant, {@code parallelism} at a time) by one caller at a time, and
+ * read again at once after a run of this application. While it is read again after its time-to-live,
+ * other callers get the previous status at once; when there is none yet, or after a run of this
+ * application, they wait for the read and share its result.
  */
 public class TenantsStatusCache {
 
@@ -40,7 +42,16 @@ public class TenantsStatusCache {
 		if (fresh(current)) {
 			return current.status();
 		}
-		this.reading.lock();
+		// expired, but no run of this application made it wrong: while another caller reads the tenants
+		// again (seconds for a thousand of them), it is served as it is rather than making every request,
+		// health probes included, wait for that read
+		boolean stillCurrent = this.timeToLiveNanos > 0 && current != null && current.run() == this.tenants.lastRun();
+		if (stillCurrent && !this.reading.tryLock()) {
+			return current.status();
+		}
+		if (!stillCurrent) {
+			this.reading.lock();
+		}
 		try {
 			current = this.snapshot;
 			if (fresh(current)) {
