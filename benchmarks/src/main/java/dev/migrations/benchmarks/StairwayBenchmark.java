@@ -1,6 +1,8 @@
 package dev.migrations.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,22 +60,35 @@ final class StairwayBenchmark {
 		System.err.println("T1: " + runs + " runs of the stairway over " + what + ", and of upgrade head + downgrade base");
 		List<Double> stairway = new ArrayList<>();
 		List<Double> once = new ArrayList<>();
+		List<Double> stairwayCpu = new ArrayList<>();
+		List<Double> onceCpu = new ArrayList<>();
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
 		for (int i = 0; i < runs; i++) {
 			for (int k = 0; k < 2; k++) {
 				try (TestDatabase database = TestDatabases.postgres()) {
+					BackendCpuDataSource backends = new BackendCpuDataSource(database.dataSource());
 					Migrations migrations = Migrations.configure()
-						.dataSource(database.dataSource())
+						.dataSource(backends)
 						.locations("filesystem:" + revisions)
 						.load();
+					long cpu = threads.getCurrentThreadCpuTime();
 					long start = System.nanoTime();
-					if ((i + k) % 2 == 0) {
+					boolean ours = (i + k) % 2 == 0;
+					if (ours) {
 						MigrationsTester.of(migrations).assertStairway();
-						stairway.add(Stats.millis(System.nanoTime() - start));
 					}
 					else {
 						migrations.upgrade("head");
 						migrations.downgrade("base");
-						once.add(Stats.millis(System.nanoTime() - start));
+					}
+					long elapsed = System.nanoTime() - start;
+					long thread = threads.getCurrentThreadCpuTime() - cpu;
+					(ours ? stairway : once).add(Stats.millis(elapsed));
+					System.err.printf(Locale.ROOT, "  %s: %s ms, CPU %s ms in this thread, %s ms in the backends%n",
+							ours ? "stairway" : "reference", Stats.ms(Stats.millis(elapsed)),
+							Stats.ms(Stats.millis(thread)), Stats.ms(Stats.millis(backends.nanos())));
+					if (backends.nanos() >= 0) {
+						(ours ? stairwayCpu : onceCpu).add(Stats.millis(thread + backends.nanos()));
 					}
 				}
 			}
@@ -84,6 +99,13 @@ final class StairwayBenchmark {
 		report.add(new Report.Row("T1 stairway, " + what, ours, "upgrade head + downgrade base", reference,
 				withTarget ? "< 2×" : "—", withTarget ? met : null,
 				Stats.spread(stairway) + " / " + Stats.spread(once)));
+		if (stairwayCpu.size() == runs && onceCpu.size() == runs) {
+			report.note(String.format(Locale.ROOT, "T1, %s, CPU (this JVM's thread and the PostgreSQL backends it used, from "
+					+ "/proc/<pid>/schedstat; not stretched by waiting for a core): the stairway %s ms, the reference %s ms, %s "
+					+ "(runs: %s / %s).", what, Stats.ms(Stats.median(stairwayCpu)), Stats.ms(Stats.median(onceCpu)),
+					Stats.ratio(Stats.median(stairwayCpu), Stats.median(onceCpu)), Stats.spread(stairwayCpu),
+					Stats.spread(onceCpu)));
+		}
 		if (withTarget) {
 			report.add(new Report.TargetRow(String.format(Locale.ROOT, "T1 stairway of %d revisions under 2× applying them "
 					+ "up and down once", REVISIONS), Stats.ms(ours) + " ms vs " + Stats.ms(reference) + " ms ("

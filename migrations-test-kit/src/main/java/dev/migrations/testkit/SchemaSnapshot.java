@@ -282,11 +282,25 @@ final class SchemaSnapshot {
 
 	private final SchemaModel model;
 
-	private final SortedMap<String, String> objects;
+	// a full read's objects; for a snapshot of what a stairway keeps, null until asked for
+	private SortedMap<String, String> objects;
+
+	// for a snapshot of what a stairway keeps: the series and the snapshot's number in it
+	private final KeptSchema kept;
+
+	private final int number;
 
 	private SchemaSnapshot(SchemaModel model, SortedMap<String, String> objects) {
 		this.model = model;
 		this.objects = Collections.unmodifiableSortedMap(objects);
+		this.kept = null;
+		this.number = 0;
+	}
+
+	private SchemaSnapshot(KeptSchema kept, int number) {
+		this.model = null;
+		this.kept = kept;
+		this.number = number;
 	}
 
 	/** Reads the schema {@code migrations} works on, leaving its version tables out, with the model. */
@@ -365,9 +379,9 @@ final class SchemaSnapshot {
 		}
 	}
 
-	/** A snapshot of the catalog's objects alone, as the stairway keeps them up to date. */
-	static SchemaSnapshot of(SortedMap<String, String> objects) {
-		return new SchemaSnapshot(null, new TreeMap<>(objects));
+	/** A snapshot of the catalog's objects alone, as the stairway keeps them up to date (see {@link KeptSchema}). */
+	static SchemaSnapshot of(KeptSchema kept, int number) {
+		return new SchemaSnapshot(kept, number);
 	}
 
 	/** The schema {@code migrations} works on: the configured one, else the connection's current one. */
@@ -377,6 +391,9 @@ final class SchemaSnapshot {
 
 	/** The objects in the schema by kind and name, e.g. {@code index ix_deal_status}, with their definitions. */
 	SortedMap<String, String> objects() {
+		if (this.objects == null) {
+			this.objects = this.kept.objects(this.number);
+		}
 		return this.objects;
 	}
 
@@ -392,15 +409,22 @@ final class SchemaSnapshot {
 	 */
 	List<String> differences(SchemaSnapshot other, String before, String after) {
 		List<String> lines = new ArrayList<>();
-		Set<String> names = new TreeSet<>();
-		// the usual case in a stairway, checked without building the union of names
-		if (!this.objects.equals(other.objects)) {
-			names.addAll(this.objects.keySet());
-			names.addAll(other.objects.keySet());
+		SortedMap<String, String[]> differing = new TreeMap<>();
+		if (this.kept != null && this.kept == other.kept) {
+			// two snapshots of a stairway's series: only what changed between them is looked at
+			differing.putAll(this.kept.differences(this.number, other.number));
 		}
-		for (String name : names) {
-			String mine = this.objects.get(name);
-			String theirs = other.objects.get(name);
+		else if (!objects().equals(other.objects())) {
+			Set<String> names = new TreeSet<>(objects().keySet());
+			names.addAll(other.objects().keySet());
+			for (String name : names) {
+				differing.put(name, new String[] { objects().get(name), other.objects().get(name) });
+			}
+		}
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
+			String mine = entry.getValue()[0];
+			String theirs = entry.getValue()[1];
 			if (mine == null) {
 				lines.add(name + ": missing " + before + ", present " + after + " (" + oneLine(theirs) + ")");
 			}

@@ -38,7 +38,8 @@ import dev.migrations.Migrations;
  * together with their owners (a table with its columns, indexes and constraints), is not read at all: what was
  * kept for them is forgotten. {@link #matchesFullRead()} compares what was kept with a full read at the end
  * (it catches, e.g., a change made on another connection than the steps', which no notification reports in
- * time).
+ * time). The snapshots are not copies of what is kept: {@link KeptSchema} keeps what each step changed, so two of
+ * them compare in proportion to that, not to the schema.
  * <p>
  * Where the event triggers cannot be created (they need a superuser), where the steps' connection is not
  * PostgreSQL's driver's, and on MariaDB, every snapshot is a full catalog read, as
@@ -61,7 +62,7 @@ final class StairwaySnapshots implements AutoCloseable {
 
 	private final PGConnection listener;
 
-	private final SortedMap<String, String> definitions = new TreeMap<>();
+	private final KeptSchema definitions = new KeptSchema();
 
 	private final Map<String, long[]> oids = new HashMap<>();
 
@@ -194,16 +195,23 @@ final class StairwaySnapshots implements AutoCloseable {
 
 	private void readAll() throws SQLException {
 		planFor(false);
-		this.definitions.clear();
 		this.oids.clear();
 		this.byOwner.clear();
 		this.ownerOfObject.clear();
-		SchemaSnapshot.read(this.connection, SchemaSnapshot.POSTGRES_CATALOG, this::keep, this.schema,
-				this.migrations.versionTable(), this.migrations.versionTable() + "_log");
+		Map<String, String> read = new HashMap<>();
+		SchemaSnapshot.read(this.connection, SchemaSnapshot.POSTGRES_CATALOG, (name, definition, owner, object) -> {
+			read.put(name, definition);
+			keepOids(name, owner, object);
+		}, this.schema, this.migrations.versionTable(), this.migrations.versionTable() + "_log");
+		this.definitions.replaceAll(read);
 	}
 
 	private void keep(String name, String definition, long owner, long object) {
 		this.definitions.put(name, definition);
+		keepOids(name, owner, object);
+	}
+
+	private void keepOids(String name, long owner, long object) {
 		this.oids.put(name, new long[] { owner, object });
 		this.byOwner.computeIfAbsent(owner, (key) -> new HashSet<>()).add(name);
 		this.ownerOfObject.put(object, owner);
@@ -221,7 +229,10 @@ final class StairwaySnapshots implements AutoCloseable {
 		}
 	}
 
-	/** The schema now, after a step. */
+	/**
+	 * The schema now, after a step; only the last {@value KeptSchema#KEPT_SNAPSHOTS} such snapshots can be read or
+	 * compared.
+	 */
 	SchemaSnapshot take() throws SQLException {
 		if (this.recorder == null) {
 			return SchemaSnapshot.take(this.migrations, this.connection, false);
@@ -259,7 +270,7 @@ final class StairwaySnapshots implements AutoCloseable {
 			}
 		}
 		if (classes.isEmpty() && owners.isEmpty()) {
-			return SchemaSnapshot.of(this.definitions);
+			return this.definitions.snapshot();
 		}
 		if (classes.isEmpty() && dropped.containsAll(owners)) {
 			// only drops, each of an object whose owner went too (a dropped table's columns, indexes, constraints):
@@ -267,7 +278,7 @@ final class StairwaySnapshots implements AutoCloseable {
 			for (Long owner : owners) {
 				forget(owner);
 			}
-			return SchemaSnapshot.of(this.definitions);
+			return this.definitions.snapshot();
 		}
 		planFor(true);
 		if (this.scoped == null) {
@@ -298,15 +309,15 @@ final class StairwaySnapshots implements AutoCloseable {
 		}
 		for (Object[] row : rows) {
 			String name = (String) row[0];
-			if (this.definitions.containsKey(name)) {
+			if (this.definitions.contains(name)) {
 				// an object of that name is kept for an owner not read again: what was kept is out of date
 				logger.info("The stairway reads the whole schema again: {} was read for another object than before.", name);
 				readAll();
-				return SchemaSnapshot.of(this.definitions);
+				return this.definitions.snapshot();
 			}
 			keep(name, (String) row[1], (Long) row[2], (Long) row[3]);
 		}
-		return SchemaSnapshot.of(this.definitions);
+		return this.definitions.snapshot();
 	}
 
 	/**
@@ -322,7 +333,7 @@ final class StairwaySnapshots implements AutoCloseable {
 		SchemaSnapshot.read(this.connection, SchemaSnapshot.POSTGRES_CATALOG,
 				(name, definition, owner, object) -> full.put(name, definition), this.schema, this.migrations.versionTable(),
 				this.migrations.versionTable() + "_log");
-		return full.equals(this.definitions);
+		return full.equals(this.definitions.current());
 	}
 
 	private static String array(Iterable<Long> oids) {

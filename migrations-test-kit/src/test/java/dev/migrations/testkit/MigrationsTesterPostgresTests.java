@@ -101,6 +101,18 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void stairwayNamesAnUpgradeThatBuildsAnotherSchemaTheSecondTime(TestDatabase database) {
+		MigrationsTester tester = tester(database, "unrepeatable");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: upgrading g10000000002 (")
+			.withMessageContaining("add_random_index.sql")
+			.withMessageContaining("again after its downgrade gives another schema than the first time:")
+			.withMessageContaining(": present after the first upgrade (CREATE INDEX ix_deal_")
+			.withMessageContaining(" ON public.deal USING btree (status)), missing after the second")
+			.withMessageContaining(": missing after the first upgrade, present after the second (CREATE INDEX ix_deal_");
+	}
+
+	@Test
 	void entitiesMatchingTheSchemaPass(TestDatabase database) {
 		tester(database, "matching", Deal.class).assertEntitiesMatchSchema();
 	}

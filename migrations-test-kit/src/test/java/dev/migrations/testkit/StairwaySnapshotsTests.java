@@ -43,16 +43,26 @@ class StairwaySnapshotsTests {
 				Connection full = database.dataSource().getConnection();
 				StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, steps.connection(), true)) {
 			assertThat(snapshots.incremental()).isTrue();
+			SchemaSnapshot before = snapshots.take();
+			java.util.Map<String, String> beforeRead = SchemaSnapshot.take(migrations, full, false).objects();
 			for (Revision revision : migrations.graph().revisions()) {
 				steps.upgrade(revision.id());
-				assertThat(snapshots.take().objects()).as("after the upgrade of %s", revision.id())
-					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
+				SchemaSnapshot upgraded = snapshots.take();
+				java.util.Map<String, String> upgradedRead = SchemaSnapshot.take(migrations, full, false).objects();
+				assertThat(upgraded.objects()).as("after the upgrade of %s", revision.id()).isEqualTo(upgradedRead);
 				steps.downgrade(revision.id());
 				assertThat(snapshots.take().objects()).as("after the downgrade of %s", revision.id())
 					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
 				steps.upgrade(revision.id());
 				assertThat(snapshots.take().objects()).as("after the second upgrade of %s", revision.id())
 					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
+				// the snapshots are not copies, yet the earlier ones still hold what was read then
+				assertThat(before.objects()).as("before the upgrade of %s, read again after", revision.id())
+					.isEqualTo(beforeRead);
+				assertThat(upgraded.objects()).as("after the upgrade of %s, read again after", revision.id())
+					.isEqualTo(upgradedRead);
+				before = snapshots.take();
+				beforeRead = SchemaSnapshot.take(migrations, full, false).objects();
 			}
 			assertThat(snapshots.matchesFullRead()).isTrue();
 			// at head: every rename applied, the foreign key of line dropped
