@@ -178,9 +178,8 @@ final class AutogenerateBenchmark {
 		int largest = sizes.get(sizes.size() - 1);
 		int liquibaseMax = Integer.getInteger("bench.liquibase.max-entities", 2000);
 		int liquibaseOnce = Integer.getInteger("bench.liquibase.once-entities", 0);
-		// migrate() on an empty database runs every table's DDL in one transaction of the scratch schema, a lock
-		// per relation: a few thousand tables exhaust the server's lock table (max_locks_per_transaction), for
-		// every session on the server, so only sizes up to this are tried
+		// migrate() on an empty database runs every table's DDL in the scratch schema (in parts that fit in the
+		// server's lock table), minutes at 10,000 entities under load, so only sizes up to this are tried
 		int migrateMax = Integer.getInteger("bench.p3scale.migrate-max-entities", 1000);
 		System.err.println("P3 scale: generating and compiling " + largest + " entity classes");
 		long compileStart = System.nanoTime();

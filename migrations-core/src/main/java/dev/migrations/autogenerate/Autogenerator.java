@@ -182,10 +182,11 @@ public final class Autogenerator {
 		}
 		PostgresDdlPrediction.Selection selection = prediction.select(skippedTables, knownSequences.keySet());
 		SchemaModel scratch = selection.statements().isEmpty() ? SchemaModel.empty(schema)
-				: PostgresScratchSchema.materialize(connection, selection.statements(), model.schemaQualifiers(),
-						(scratchConnection, scratchSchema) -> rejectShadowedEnumTypes(
-								this.introspector.introspect(scratchConnection, scratchSchema, this.tableFilter),
-								scratchSchema, model));
+				: merge(schema, PostgresScratchSchema.materializeInParts(connection, selection.statements(),
+						model.schemaQualifiers(), (scratchConnection, scratchSchema, partTables) -> rejectShadowedEnumTypes(
+								this.introspector.introspect(scratchConnection, scratchSchema,
+										(table) -> partTables.test(table) && this.tableFilter.test(table)),
+								scratchSchema, model)));
 		List<Table> tables = new ArrayList<>();
 		known.values().stream().map((table) -> CheckConditions.keepLiveOrder(table, database.table(table.name())))
 			.forEach(tables::add);
@@ -200,6 +201,26 @@ public final class Autogenerator {
 		sequences.addAll(scratch.sequences());
 		sequences.sort(Comparator.comparing(Sequence::name));
 		return new SchemaModel(schema, tables, sequences, scratch.enumTypes());
+	}
+
+	/**
+	 * The scratch schema read in parts as one: each table is read in one part; a sequence or an enum
+	 * type created in several parts reads the same in each.
+	 */
+	private static SchemaModel merge(String schema, List<SchemaModel> parts) {
+		if (parts.size() == 1) {
+			return parts.get(0);
+		}
+		List<Table> tables = new ArrayList<>();
+		Map<String, Sequence> sequences = new TreeMap<>();
+		Map<String, EnumType> enumTypes = new TreeMap<>();
+		for (SchemaModel part : parts) {
+			tables.addAll(part.tables());
+			part.sequences().forEach((sequence) -> sequences.putIfAbsent(sequence.name(), sequence));
+			part.enumTypes().forEach((type) -> enumTypes.putIfAbsent(type.name(), type));
+		}
+		tables.sort(Comparator.comparing(Table::name));
+		return new SchemaModel(schema, tables, new ArrayList<>(sequences.values()), new ArrayList<>(enumTypes.values()));
 	}
 
 	/**

@@ -9,8 +9,13 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationsException;
 
@@ -35,6 +40,21 @@ import dev.migrations.MigrationsException;
  * Afterwards the transaction is rolled back (to a savepoint when the caller had a transaction
  * open), on success and on every failure, so no schema, type or cast persists; autocommit and
  * {@code search_path} are as before.
+ * <p>
+ * A transaction holds a lock on each relation it creates until it ends, and the server's lock
+ * table, shared by all sessions, has room for about {@code max_locks_per_transaction ×
+ * max_connections} of them (a server with the defaults runs out at about 1,150 tables created in
+ * one transaction, failing every session's DDL while it lasts).
+ * {@link #materializeInParts} therefore cuts DDL that would take more than half of that into parts
+ * ({@link ScratchParts}), each created, read and rolled back on its own, with the tables its
+ * foreign keys reference in other parts created alongside. The parts are rolled back rather than
+ * committed (a schema built up over several commits and dropped afterwards): nothing is ever
+ * committed, so a process killed half-way leaves nothing behind, no stale schema waits for a later
+ * run to remove it, and the session's temporary schema stays usable. Committed temporary tables
+ * would not be safe: a session ending with thousands of them drops them all in one transaction,
+ * runs out of the lock table itself (measured: {@code FATAL: out of shared memory} at the exit of a
+ * session holding 2,000 tables, failing another session's DDL at that moment) and leaves them in
+ * its {@code pg_temp_N}.
  */
 public final class PostgresScratchSchema {
 
@@ -42,6 +62,11 @@ public final class PostgresScratchSchema {
 	public static final String SCHEMA_PREFIX = "migrations_scratch_";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static final Logger logger = LoggerFactory.getLogger(PostgresScratchSchema.class);
+
+	// DDL this light fits any server's lock table: the server's settings are not even read
+	private static final int SMALL_WEIGHT = 1000;
 
 	// whether the session's temporary schema holds anything (false before its first object)
 	private static final String TEMPORARY_OBJECTS_EXIST = "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace ="
@@ -66,6 +91,90 @@ public final class PostgresScratchSchema {
 		 */
 		T apply(Connection connection, String schema) throws SQLException;
 
+	}
+
+	/**
+	 * Work to do with one part of the scratch schema.
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface PartWork<T> {
+
+		/**
+		 * @param connection the connection, inside the transaction; must not commit or roll back
+		 * @param schema the scratch schema's name (also the current schema)
+		 * @param partTables whether a table (catalog spelling) is one this part is for: other
+		 * tables in the schema were created only for the part's foreign keys to reference, and are
+		 * read in the part they belong to
+		 * @return the result, e.g. the introspected part
+		 * @throws SQLException when reading fails
+		 */
+		T apply(Connection connection, String schema, Predicate<String> partTables) throws SQLException;
+
+	}
+
+	/**
+	 * Like {@link #materialize(Connection, List, Collection, ScratchWork)}, for DDL of any size: when
+	 * it would hold more than half of the server's lock table, it is created in parts, one rolled-back
+	 * transaction each, and the work runs once for each part. A stand-alone sequence and an enum type
+	 * may be in several parts; every table is the part's table in exactly one.
+	 * @param <T> the result type
+	 * @param connection a connection to the PostgreSQL database
+	 * @param createStatements DDL statements, in order; unqualified names land in the scratch schema
+	 * @param schemaQualifiers schema prefixes to remove from the statements
+	 * @param work what to do with each part
+	 * @return the work's results, one per part, in order (one when the DDL was not cut)
+	 * @throws ScratchSchemaException when a DDL statement fails, numbered as in the whole DDL
+	 */
+	public static <T> List<T> materializeInParts(Connection connection, List<String> createStatements,
+			Collection<String> schemaQualifiers, PartWork<T> work) {
+		List<String> statements = createStatements.stream().map((s) -> unqualify(s, schemaQualifiers)).toList();
+		long weight = ScratchParts.weight(statements);
+		return materializeInParts(connection, statements, (weight > SMALL_WEIGHT) ? lockBudget(connection) : SMALL_WEIGHT,
+				work);
+	}
+
+	// statements already unqualified; parts of at most lockBudget (ScratchParts' weights)
+	static <T> List<T> materializeInParts(Connection connection, List<String> statements, int lockBudget,
+			PartWork<T> work) {
+		List<ScratchParts.Part> parts = (ScratchParts.weight(statements) > lockBudget)
+				? ScratchParts.split(statements, lockBudget) : List.of();
+		if (parts.size() <= 1) {
+			// today's one transaction: every table is the part's own
+			ScratchWork<T> whole = (c, schema) -> work.apply(c, schema, (table) -> true);
+			// a list that may hold a null result, like the work's
+			return Collections.singletonList(materialize(statements, numbers(statements.size()), statements.size(),
+					connection, whole));
+		}
+		logger.debug("Creating {} statements in the scratch schema in {} parts of about {} locks at most",
+				statements.size(), parts.size(), lockBudget);
+		List<T> results = new ArrayList<>(parts.size());
+		for (ScratchParts.Part part : parts) {
+			results.add(materialize(part.statements(), part.numbers(), statements.size(), connection,
+					(c, schema) -> work.apply(c, schema, part.tables()::contains)));
+		}
+		return results;
+	}
+
+	// half the server's lock table as it is sized, so other sessions keep the rest
+	private static int lockBudget(Connection connection) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT pg_catalog.current_setting('max_locks_per_transaction')::int"
+						+ " * pg_catalog.current_setting('max_connections')::int / 2")) {
+			return rs.next() ? Math.max(rs.getInt(1), SMALL_WEIGHT) : SMALL_WEIGHT;
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read the server's lock table size (max_locks_per_transaction,"
+					+ " max_connections): " + ex.getMessage() + ". Check the connection.", ex);
+		}
+	}
+
+	private static List<Integer> numbers(int count) {
+		List<Integer> numbers = new ArrayList<>(count);
+		for (int i = 1; i <= count; i++) {
+			numbers.add(i);
+		}
+		return numbers;
 	}
 
 	/**
@@ -108,10 +217,16 @@ public final class PostgresScratchSchema {
 	 */
 	public static <T> T materialize(Connection connection, List<String> createStatements,
 			Collection<String> schemaQualifiers, ScratchWork<T> work) {
-		String schema = SCHEMA_PREFIX + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
 		List<String> statements = createStatements.stream().map((s) -> unqualify(s, schemaQualifiers)).toList();
+		return materialize(statements, numbers(statements.size()), statements.size(), connection, work);
+	}
+
+	// statements already unqualified; numbers are their positions in the whole DDL of count statements
+	private static <T> T materialize(List<String> statements, List<Integer> numbers, int count, Connection connection,
+			ScratchWork<T> work) {
+		String schema = SCHEMA_PREFIX + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
 		try {
-			return new Run(connection, schema).execute(statements, work);
+			return new Run(connection, schema).execute(statements, numbers, count, work);
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not set up or remove the scratch schema " + schema + ": "
@@ -217,7 +332,8 @@ public final class PostgresScratchSchema {
 			this.schema = schema;
 		}
 
-		<T> T execute(List<String> statements, ScratchWork<T> work) throws SQLException {
+		<T> T execute(List<String> statements, List<Integer> numbers, int count, ScratchWork<T> work)
+				throws SQLException {
 			boolean autoCommit = this.connection.getAutoCommit();
 			if (autoCommit) {
 				this.connection.setAutoCommit(false);
@@ -227,7 +343,7 @@ public final class PostgresScratchSchema {
 			boolean succeeded = false;
 			try {
 				prepare();
-				runAll(statements);
+				runAll(statements, numbers, count);
 				if (this.temporary) {
 					this.schema = temporarySchema();
 				}
@@ -309,7 +425,7 @@ public final class PostgresScratchSchema {
 			return String.join(", ", path);
 		}
 
-		private void runAll(List<String> statements) throws SQLException {
+		private void runAll(List<String> statements, List<Integer> numbers, int count) throws SQLException {
 			try (Statement statement = this.connection.createStatement()) {
 				// Hibernate's DDL is plain SQL: no JDBC escape syntax to translate
 				statement.setEscapeProcessing(false);
@@ -319,7 +435,7 @@ public final class PostgresScratchSchema {
 						statement.execute(sql);
 					}
 					catch (SQLException ex) {
-						throw new ScratchSchemaException(i + 1, statements.size(), sql, ex);
+						throw new ScratchSchemaException(numbers.get(i), count, sql, ex);
 					}
 				}
 			}

@@ -72,12 +72,14 @@ public class ScratchSchemaException extends MigrationsException {
 		}
 		if ("53200".equals(cause.getSQLState())) {
 			// out of shared memory: every relation created in the transaction keeps a lock until the rollback
-			return message + "The scratch schema creates the entities' tables in one transaction, which holds a lock on"
-					+ " every table, index and sequence it creates until it rolls back; " + count + " statements exceed"
-					+ " the server's lock table (max_locks_per_transaction × max_connections, shared by all sessions)."
-					+ " Raise max_locks_per_transaction on the server (about 8 per table created here), or compare fewer"
-					+ " tables at a time (MigrationsConfiguration.tables(include, exclude)); tables already in sync with the"
-					+ " entities are not created.";
+			return message + "The scratch schema holds a lock on every table, index and sequence it creates until it"
+					+ " rolls back, and creates the entities' tables in parts of about half the server's lock table"
+					+ " (max_locks_per_transaction × max_connections, shared by all sessions); the lock table was full"
+					+ " when statement " + number + " of " + count + " ran: other sessions held the rest, or the tables"
+					+ " took more locks than estimated (many indexes a table). Run again when the server is quieter,"
+					+ " raise max_locks_per_transaction on the server, or compare fewer tables at a time"
+					+ " (MigrationsConfiguration.tables(include, exclude)); tables already in sync with the entities are"
+					+ " not created.";
 		}
 		Matcher nearWord = SYNTAX_ERROR_NEAR.matcher(String.valueOf(cause.getMessage()));
 		if ("42601".equals(cause.getSQLState()) && nearWord.find() && isWord(nearWord.group(1))) {

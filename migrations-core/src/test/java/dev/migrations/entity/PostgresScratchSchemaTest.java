@@ -32,6 +32,9 @@ class PostgresScratchSchemaTest {
 
 	private static final EntityModel SHOP = new EntityMetadataReader().read(EntitySource.of(Shop.ENTITIES));
 
+	// parts of five of manyTables (12 each, with the two they reference)
+	private static final int SMALL_PARTS = 5 * 12 + 2 * ScratchParts.TABLE_WEIGHT;
+
 	private static TestDatabase database;
 
 	private Connection connection;
@@ -277,6 +280,136 @@ class PostgresScratchSchemaTest {
 		finally {
 			execute("drop schema ext cascade");
 		}
+	}
+
+	@Test
+	void ddlBeyondTheServersLockTableIsCreatedInPartsEachTableReadOnce() throws SQLException {
+		// one transaction creating these holds ~11 locks a table: 2.7 times what the lock table is sized for
+		// (a server with the defaults fails at about 1.6 times)
+		int tables = lockTableSize() / 4;
+		List<String> ddl = manyTables(tables);
+		String searchPathBefore = searchPath();
+		int lockBudget = Integer.parseInt(queryList("select current_setting('max_locks_per_transaction')::int"
+				+ " * current_setting('max_connections')::int").get(0));
+
+		List<List<String>> parts = PostgresScratchSchema.materializeInParts(this.connection, ddl, List.of(),
+				(c, schema, partTables) -> {
+					assertThat(schema).startsWith("pg_temp_");
+					assertThat(Integer.parseInt(queryList("select count(*) from pg_locks where pid = pg_backend_pid()")
+						.get(0))).isLessThan(lockBudget);
+					List<String> read = new ArrayList<>();
+					for (String table : queryList("select relname from pg_class where relkind = 'r' and relnamespace ="
+							+ " pg_my_temp_schema() order by relname")) {
+						if (partTables.test(table)) {
+							read.add(table);
+						}
+					}
+					// each of the part's foreign keys was created, those to tables of other parts too
+					assertThat(queryList("select count(*) from pg_constraint where contype = 'f' and connamespace ="
+							+ " pg_my_temp_schema()")).containsExactly(String.valueOf(2 * read.size()
+									- (read.contains("t_00001") ? 2 : 0)));
+					return read;
+				});
+
+		assertThat(parts).hasSizeGreaterThan(2);
+		List<String> read = parts.stream().flatMap(List::stream).sorted().toList();
+		assertThat(read).hasSize(tables).doesNotHaveDuplicates().first().isEqualTo("t_00001");
+		assertNothingLeft();
+		assertThat(searchPath()).isEqualTo(searchPathBefore);
+		assertThat(this.connection.getAutoCommit()).isTrue();
+	}
+
+	@Test
+	void aSmallModelIsCreatedInOneTransaction() throws SQLException {
+		List<String> transactions = PostgresScratchSchema.materializeInParts(this.connection, SHOP.createStatements(),
+				List.of(), (c, schema, partTables) -> {
+					assertThat(SHOP.tableNames()).allMatch(partTables);
+					assertThat(partTables.test("anything")).isTrue();
+					return queryList("select txid_current()").get(0);
+				});
+
+		assertThat(transactions).hasSize(1);
+		assertNothingLeft();
+	}
+
+	@Test
+	void partsLeaveACallersOpenTransactionAsItWas() throws SQLException {
+		this.connection.setAutoCommit(false);
+		execute("create table caller_work (id int)");
+		String transaction = queryList("select txid_current()").get(0);
+
+		List<Integer> parts = PostgresScratchSchema.materializeInParts(this.connection, manyTables(15), SMALL_PARTS,
+				(c, schema, partTables) -> {
+					assertThat(queryList("select txid_current()")).containsExactly(transaction);
+					return 1;
+				});
+
+		assertThat(parts).hasSize(3);
+		assertThat(queryList("select count(*) from caller_work")).containsExactly("0");
+		assertThat(this.connection.getAutoCommit()).isFalse();
+		this.connection.rollback();
+		this.connection.setAutoCommit(true);
+		assertNothingLeft();
+	}
+
+	@Test
+	void aSessionKilledInAPartLeavesNothingBehind() throws SQLException {
+		String pid = queryList("select pg_backend_pid()").get(0);
+		assertThatExceptionOfType(MigrationsException.class)
+			.isThrownBy(() -> PostgresScratchSchema.materializeInParts(this.connection, manyTables(15), SMALL_PARTS,
+					(c, schema, partTables) -> {
+						if (!partTables.test("t_00001")) {
+							try (Connection other = database.connection(); Statement statement = other.createStatement()) {
+								statement.execute("select pg_terminate_backend(" + pid + ", 30000)");
+							}
+						}
+						return queryList("select 1");
+					}));
+
+		this.connection.close();
+		this.connection = database.connection();
+		assertThat(queryList("select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+				+ " where c.relname like 't\\_%' or n.nspname like 'migrations\\_scratch\\_%'")).containsExactly("0");
+	}
+
+	@Test
+	void failingDdlInALaterPartIsNumberedAsInTheWholeDdl() throws SQLException {
+		List<String> ddl = new ArrayList<>(manyTables(15));
+		ddl.add("create index ix_broken on t_00012 (no_such_column)");
+
+		assertThatExceptionOfType(ScratchSchemaException.class)
+			.isThrownBy(() -> PostgresScratchSchema.materializeInParts(this.connection, ddl, SMALL_PARTS,
+					(c, schema, partTables) -> null))
+			.satisfies((ex) -> assertThat(ex.getStatementNumber()).isEqualTo(ddl.size()))
+			.withMessageContaining("statement " + ddl.size() + " of " + ddl.size()
+					+ ": create index ix_broken on t_00012 (no_such_column)");
+		assertNothingLeft();
+		assertThat(this.connection.getAutoCommit()).isTrue();
+	}
+
+	// tables with a TOAST table, a unique key, an identity, a check, and foreign keys to the first and the previous
+	private static List<String> manyTables(int count) {
+		List<String> ddl = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			ddl.add(String.format("create table t_%05d (id bigint generated by default as identity, code varchar(40) unique,"
+					+ " note varchar(2000), status varchar(9) check (status in ('NEW','OLD')), first_id bigint, parent_id bigint,"
+					+ " primary key (id))", i));
+		}
+		for (int i = 2; i <= count; i++) {
+			ddl.add(String.format("alter table if exists t_%05d add constraint fk_t_%05d_first foreign key (first_id)"
+					+ " references t_00001", i, i));
+			ddl.add(String.format("alter table if exists t_%05d add constraint fk_t_%05d_parent foreign key (parent_id)"
+					+ " references t_%05d", i, i, i - 1));
+		}
+		return ddl;
+	}
+
+	// the lock table's size: max_locks_per_transaction × (every backend the server may start + prepared transactions)
+	private int lockTableSize() throws SQLException {
+		return Integer.parseInt(queryList("select current_setting('max_locks_per_transaction')::int"
+				+ " * (current_setting('max_connections')::int + current_setting('autovacuum_max_workers')::int + 1"
+				+ " + current_setting('max_worker_processes')::int + current_setting('max_wal_senders')::int"
+				+ " + current_setting('max_prepared_transactions')::int)").get(0));
 	}
 
 	@Test

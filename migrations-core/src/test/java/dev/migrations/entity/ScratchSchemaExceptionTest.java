@@ -18,8 +18,8 @@ class ScratchSchemaExceptionTest {
 		assertThat(ex.getMessage()).startsWith(
 				"The entities' DDL failed in the scratch schema at statement 3751 of 10000: create table e_3750 (id bigint)\n")
 			.contains("PostgreSQL said: ERROR: out of shared memory\n")
-			.contains("10000 statements exceed the server's lock table")
-			.contains("Raise max_locks_per_transaction")
+			.contains("the lock table was full when statement 3751 of 10000 ran")
+			.contains("raise max_locks_per_transaction on the server")
 			.doesNotContain("fix the mapping");
 	}
 

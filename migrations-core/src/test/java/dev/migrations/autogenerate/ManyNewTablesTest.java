@@ -1,0 +1,120 @@
+package dev.migrations.autogenerate;
+
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.tools.JavaCompiler;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.MigrateResult;
+import dev.migrations.Migrations;
+import dev.migrations.Sql;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code migrate()} of more new tables than the server's lock table could hold in one transaction.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class ManyNewTablesTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void migrateOfMoreNewTablesThanTheLockTableHoldsWritesThemAllAndLeavesNothing(TestDatabase db) throws Exception {
+		// the lock table's size: max_locks_per_transaction × (every backend the server may start + prepared ones)
+		int lockTable = Integer.parseInt(Sql.column(db.dataSource(), "select current_setting('max_locks_per_transaction')::int"
+				+ " * (current_setting('max_connections')::int + current_setting('autovacuum_max_workers')::int + 1"
+				+ " + current_setting('max_worker_processes')::int + current_setting('max_wal_senders')::int"
+				+ " + current_setting('max_prepared_transactions')::int)").get(0));
+		// each table takes ~11 locks in the scratch schema (table, TOAST table and index, primary and unique keys,
+		// identity sequence, row type, constraints): one transaction would need 2.7 times the lock table, which on a
+		// server with the defaults runs out at about 1.6 times
+		int entities = lockTable / 4;
+		List<Class<?>> classes = compile(entities);
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+
+		MigrateResult result = Migrations.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + revisions)
+			.outputDirectory(revisions)
+			.entities(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()))
+			.load()
+			.migrate("create everything");
+
+		String revision = Files.readString(result.file());
+		assertThat(count(revision, "CREATE TABLE IF NOT EXISTS ")).isEqualTo(entities);
+		// the last tables were read in the last part, with the server's spelling of their checks
+		String last = String.format(Locale.ROOT, "e_%04d", entities);
+		assertThat(revision).contains("CREATE TABLE IF NOT EXISTS e_0001 (", "CREATE TABLE IF NOT EXISTS " + last + " (",
+				"CONSTRAINT " + last + "_status_check CHECK (status::text = ANY (ARRAY['NEW'::character varying",
+				String.format(Locale.ROOT, "ALTER TABLE %s ADD CONSTRAINT fk_%s_parent_id__e_%04d FOREIGN KEY (parent_id)"
+						+ " REFERENCES e_%04d (id);", last, last, entities - 1, entities - 1));
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+				+ " where c.relname like 'e\\_%' or n.nspname like 'migrations\\_scratch\\_%'")).containsExactly("0");
+	}
+
+	private static int count(String text, String word) {
+		int count = 0;
+		for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length())) {
+			count++;
+		}
+		return count;
+	}
+
+	// entities E0001..En: an identity key, a unique code, an enum kept as text (a check), a long text (a TOAST
+	// table), and a many-to-one to the one before
+	private List<Class<?>> compile(int count) throws Exception {
+		Path sources = Files.createDirectories(this.directory.resolve("src/many"));
+		Path classes = Files.createDirectories(this.directory.resolve("classes"));
+		List<Path> files = new ArrayList<>();
+		files.add(Files.writeString(sources.resolve("Status.java"), "package many;\npublic enum Status { NEW, OLD }\n"));
+		for (int i = 1; i <= count; i++) {
+			String name = String.format(Locale.ROOT, "E%04d", i);
+			StringBuilder java = new StringBuilder("package many;\nimport jakarta.persistence.*;\n@Entity\n@Table(name = \"")
+				.append(String.format(Locale.ROOT, "e_%04d", i))
+				.append("\")\npublic class ").append(name).append(" {\n")
+				.append("@Id @GeneratedValue(strategy = GenerationType.IDENTITY) Long id;\n")
+				.append("@Column(length = 40, unique = true) String code;\n")
+				.append("@Enumerated(EnumType.STRING) @Column(length = 9) Status status;\n")
+				.append("@Column(length = 1000) String description;\n");
+			if (i > 1) {
+				java.append(String.format(Locale.ROOT, "@ManyToOne @JoinColumn(name = \"parent_id\") E%04d parent;\n", i - 1));
+			}
+			files.add(Files.writeString(sources.resolve(name + ".java"), java.append("}\n")));
+		}
+		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+		StringWriter diagnostics = new StringWriter();
+		try (StandardJavaFileManager fileManager = compiler.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8)) {
+			String persistenceJar = Path.of(jakarta.persistence.Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+				.toString();
+			boolean compiled = compiler.getTask(diagnostics, fileManager, null,
+					List.of("-d", classes.toString(), "-classpath", persistenceJar, "-proc:none", "-nowarn", "-g:none"), null,
+					fileManager.getJavaFileObjectsFromPaths(files)).call();
+			assertThat(compiled).as(diagnostics::toString).isTrue();
+		}
+		URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, getClass().getClassLoader());
+		List<Class<?>> loaded = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			loaded.add(Class.forName(String.format(Locale.ROOT, "many.E%04d", i), false, loader));
+		}
+		return loaded;
+	}
+
+}
