@@ -153,7 +153,8 @@ final class VersionTable {
 	 * revision, checksum and state of each row, its other components empty (no parents, {@code null}s
 	 * and zeros). When a revision is recorded as not completed, every column of every row instead, as
 	 * {@link #read} returns them, for the message that reports it. An upgrade with nothing to do, as
-	 * at most startups, so receives and decodes a quarter of the columns of every row.
+	 * at most startups, so receives and decodes a quarter of the columns of every row, as one value
+	 * where the dialect joins rows ({@link #readJoinedStates}).
 	 */
 	List<AppliedRevision> readStates(Connection connection) throws SQLException {
 		if (!connection.getAutoCommit() && !exists(connection)) {
