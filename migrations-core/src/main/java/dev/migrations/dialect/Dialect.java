@@ -69,6 +69,28 @@ public interface Dialect {
 	String currentSchema(Connection connection) throws SQLException;
 
 	/**
+	 * Where a command's version tables are and whether they are there, asked before the migrations lock is
+	 * taken: the schema unqualified names resolve to on this connection ({@code schema} itself when given),
+	 * and whether every one of {@code tables} exists in it. That they exist lets a command skip creating
+	 * them (tables are not dropped while commands run); tables seen missing are created if still missing,
+	 * under the lock. By default the tables are not looked up: the answer is "not known" and they are
+	 * created if missing, as on a fresh database.
+	 * @param schema the configured schema, {@code null} for the connection's default
+	 * @param tables table names as the catalog stores them
+	 */
+	default Tables findTables(Connection connection, String schema, List<String> tables) throws SQLException {
+		return new Tables((schema != null) ? schema : currentSchema(connection), false);
+	}
+
+	/**
+	 * What {@link #findTables} found.
+	 * @param schema the schema unqualified names resolve to, or the configured one; {@code null} when there is none
+	 * @param exist whether every table asked for is known to exist there
+	 */
+	record Tables(String schema, boolean exist) {
+	}
+
+	/**
 	 * Makes unqualified names on this connection resolve to {@code schema}.
 	 * @return what to pass to {@link #restoreSchema} to undo it
 	 */
@@ -142,6 +164,16 @@ public interface Dialect {
 	 * @throws LockTimeoutException when another session holds it past the timeout, naming that session
 	 */
 	DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException;
+
+	/**
+	 * A select-list aggregate joining a query's rows into one text, so that many small rows reach the driver
+	 * as one value: per row, each of {@code columns} written as {@code =value} ({@code value} as text) or as
+	 * nothing for SQL NULL, separated by tabs; rows separated by newlines, in {@code orderBy} order; SQL NULL
+	 * for no rows. {@code null} where the database has no such aggregate without a length limit.
+	 */
+	default String joinedRows(String orderBy, String... columns) {
+		return null;
+	}
 
 	/** Reads a timestamp column of the version tables as an instant, {@code null} for SQL NULL. */
 	default Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {

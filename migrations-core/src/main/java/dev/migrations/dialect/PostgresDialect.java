@@ -74,6 +74,34 @@ public final class PostgresDialect implements Dialect {
 		}
 	}
 
+	// One round trip for the name of the lock and whether the version tables need creating: where they
+	// exist, as at every startup but the first, no CREATE TABLE IF NOT EXISTS is sent (each answers
+	// with a notice the driver turns into a warning).
+	@Override
+	public Tables findTables(Connection connection, String schema, List<String> tables) throws SQLException {
+		String namespace = (schema != null) ? PostgresIdentifiers.literal(schema) : "current_schema()";
+		StringBuilder sql = new StringBuilder("select ").append(namespace)
+			.append(", (select count(*) from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace")
+			.append(" where n.nspname = ").append(namespace).append(" and c.relname in (");
+		for (int i = 0; i < tables.size(); i++) {
+			sql.append((i == 0) ? "" : ", ").append(PostgresIdentifiers.literal(tables.get(i)));
+		}
+		sql.append("))");
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.toString())) {
+			rs.next();
+			return new Tables(rs.getString(1), rs.getLong(2) == tables.size());
+		}
+	}
+
+	@Override
+	public String joinedRows(String orderBy, String... columns) {
+		StringBuilder row = new StringBuilder();
+		for (String column : columns) {
+			row.append((row.length() == 0) ? "" : " || chr(9) || ").append("coalesce('=' || ").append(column).append(", '')");
+		}
+		return "string_agg(" + row + ", chr(10) ORDER BY " + orderBy + ")";
+	}
+
 	@Override
 	public String useSchema(Connection connection, String schema) throws SQLException {
 		// The whole search_path, not just its first entry, so it can be put back exactly.
@@ -155,7 +183,7 @@ public final class PostgresDialect implements Dialect {
 					logger.info("Took the migrations lock on {} after waiting {} ms", lockName,
 							(System.nanoTime() - started) / 1_000_000);
 				}
-				return () -> unlock(connection, key, lockName);
+				return new AdvisoryLock(connection, key, lockName);
 			}
 			long now = System.nanoTime();
 			if (now >= deadline) {
@@ -188,15 +216,41 @@ public final class PostgresDialect implements Dialect {
 		return (int) crc.getValue();
 	}
 
+	// The keys are numbers, written in the statement: plain statements are all a no-op startup sends, and
+	// the driver's prepared statements cost a few milliseconds more on first use in a fresh JVM (as does
+	// a lambda's first call, hence the class below).
 	private static boolean tryLock(Connection connection, int key) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
-			statement.setInt(1, LOCK_NAMESPACE);
-			statement.setInt(2, key);
-			try (ResultSet rs = statement.executeQuery()) {
-				rs.next();
-				return rs.getBoolean(1);
-			}
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery(lockCall("pg_try_advisory_lock", key))) {
+			rs.next();
+			return rs.getBoolean(1);
 		}
+	}
+
+	private static String lockCall(String function, int key) {
+		return "select " + function + "(" + LOCK_NAMESPACE + ", " + key + ")";
+	}
+
+	/** The session-level advisory lock {@link #lock} took. */
+	private static final class AdvisoryLock implements DatabaseLock {
+
+		private final Connection connection;
+
+		private final int key;
+
+		private final String lockName;
+
+		AdvisoryLock(Connection connection, int key, String lockName) {
+			this.connection = connection;
+			this.key = key;
+			this.lockName = lockName;
+		}
+
+		@Override
+		public void close() {
+			unlock(this.connection, this.key, this.lockName);
+		}
+
 	}
 
 	private static void unlock(Connection connection, int key, String lockName) {
@@ -208,13 +262,10 @@ public final class PostgresDialect implements Dialect {
 				connection.rollback();
 				connection.setAutoCommit(true);
 			}
-			try (PreparedStatement statement = connection.prepareStatement("select pg_advisory_unlock(?, ?)")) {
-				statement.setInt(1, LOCK_NAMESPACE);
-				statement.setInt(2, key);
-				try (ResultSet rs = statement.executeQuery()) {
-					if (rs.next() && !rs.getBoolean(1)) {
-						logger.warn("The migrations lock on {} was not held when releasing it", lockName);
-					}
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery(lockCall("pg_advisory_unlock", key))) {
+				if (rs.next() && !rs.getBoolean(1)) {
+					logger.warn("The migrations lock on {} was not held when releasing it", lockName);
 				}
 			}
 		}

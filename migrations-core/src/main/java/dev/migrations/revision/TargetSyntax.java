@@ -8,13 +8,22 @@ import java.util.regex.Pattern;
 /** The text forms of {@link Target}. */
 final class TargetSyntax {
 
-	private static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
-
-	private static final Pattern RELATIVE = Pattern.compile("([A-Za-z0-9_]*)([+-])(\\d+)");
-
-	private static final Pattern BRANCH = Pattern.compile("([A-Za-z0-9_-]+)@([A-Za-z0-9_]+)");
-
 	private TargetSyntax() {
+	}
+
+	/**
+	 * The patterns of the forms other than {@code head}, {@code heads} and {@code base}, compiled when one
+	 * is first parsed: an application starting up upgrades to {@code head}, and compiling them cost it
+	 * about a millisecond of a fresh JVM's time.
+	 */
+	private static final class Patterns {
+
+		static final Pattern ID = Pattern.compile("[A-Za-z0-9_]+");
+
+		static final Pattern RELATIVE = Pattern.compile("([A-Za-z0-9_]*)([+-])(\\d+)");
+
+		static final Pattern BRANCH = Pattern.compile("([A-Za-z0-9_-]+)@([A-Za-z0-9_]+)");
+
 	}
 
 	static Target parse(String text) {
@@ -30,16 +39,16 @@ final class TargetSyntax {
 			default:
 				break;
 		}
-		Matcher matcher = RELATIVE.matcher(target);
+		Matcher matcher = Patterns.RELATIVE.matcher(target);
 		if (matcher.matches()) {
 			String id = matcher.group(1);
 			int steps = steps(matcher.group(2), matcher.group(3), target);
 			return id.isEmpty() ? new Target.Relative(steps) : new Target.RelativeTo(id, steps);
 		}
-		if (ID.matcher(target).matches()) {
+		if (Patterns.ID.matcher(target).matches()) {
 			return new Target.Id(target);
 		}
-		matcher = BRANCH.matcher(target);
+		matcher = Patterns.BRANCH.matcher(target);
 		if (matcher.matches()) {
 			if (!matcher.group(2).equalsIgnoreCase("head")) {
 				throw new TargetException("'" + target + "' is not a target: after a branch label only @head is"

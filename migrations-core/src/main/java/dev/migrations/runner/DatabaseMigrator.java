@@ -110,27 +110,36 @@ public final class DatabaseMigrator {
 
 	/** Upgrades to the target ({@code head}, {@code heads}, an id or prefix, {@code +N}, {@code rev+N}, {@code label@head}). */
 	public CommandResult upgrade(String target) {
-		return underLock((connection) -> {
-			// Only what the checks and the plan need: revision, checksum and state.
-			List<AppliedRevision> rows = this.versionTable.readStates(connection);
-			requireNoFailed(rows);
-			if (this.validateChecksums) {
-				requireUnmodified(rows);
-			}
-			List<String> applied = appliedIds(rows);
-			Plan plan = this.resolver.upgrade(target, applied).requireUpgradeStatements(this.dialect.sqlSyntax());
-			List<String> before = this.resolver.current(applied);
-			List<StepResult> steps = plan.steps().isEmpty() ? List.of()
-					: runner(connection).upgrade(plan.steps());
-			// Nothing ran under the lock, so the rows already read are current: a startup with nothing
-			// pending reads the version table once.
-			List<String> after = steps.isEmpty() ? before
-					: this.resolver.current(appliedIds(this.versionTable.readStates(connection)));
-			if (steps.isEmpty()) {
-				logger.debug("Database is up to date at {} (target {})", before.isEmpty() ? "base" : before, target);
-			}
-			return new CommandResult(target, steps, before, after);
-		});
+		// not through underLock: the first call of a lambda costs a fresh JVM about a millisecond, and this
+		// is the command every application startup runs
+		try (LockedConnection locked = lockedConnection()) {
+			return upgradeLocked(locked.connection, target);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
+		}
+	}
+
+	private CommandResult upgradeLocked(Connection connection, String target) throws SQLException {
+		// Only what the checks and the plan need: revision, checksum and state.
+		List<AppliedRevision> rows = this.versionTable.readStates(connection);
+		requireNoFailed(rows);
+		if (this.validateChecksums) {
+			requireUnmodified(rows);
+		}
+		List<String> applied = appliedIds(rows);
+		Plan plan = this.resolver.upgrade(target, applied).requireUpgradeStatements(this.dialect.sqlSyntax());
+		List<String> before = this.resolver.current(applied);
+		List<StepResult> steps = plan.steps().isEmpty() ? List.of()
+				: runner(connection).upgrade(plan.steps());
+		// Nothing ran under the lock, so the rows already read are current: a startup with nothing
+		// pending reads the version table once.
+		List<String> after = steps.isEmpty() ? before
+				: this.resolver.current(appliedIds(this.versionTable.readStates(connection)));
+		if (steps.isEmpty()) {
+			logger.debug("Database is up to date at {} (target {})", before.isEmpty() ? "base" : before, target);
+		}
+		return new CommandResult(target, steps, before, after);
 	}
 
 	/** Downgrades to the target ({@code -N}, {@code base}, an id or prefix, {@code rev-N}). */
@@ -651,16 +660,22 @@ public final class DatabaseMigrator {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
-			lock = this.dialect.lock(connection, lockName(connection), this.lockTimeout);
-			if (this.schema != null) {
+			// Asked before the lock: tables seen there stay there, tables seen missing are created if
+			// still missing once the lock is held (another instance may have created them meanwhile).
+			Dialect.Tables tables = this.dialect.findTables(connection, this.schema,
+					List.of(this.versionTable.table(), this.versionTable.logTable()));
+			lock = this.dialect.lock(connection, lockName(tables.schema()), this.lockTimeout);
+			if (this.schema != null && !tables.exist()) {
 				for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
 					new ExecutionTarget.Jdbc(connection).execute(statement);
 				}
 			}
 			String original = switchSchema(connection);
 			try {
-				for (String statement : this.versionTable.createStatements()) {
-					new ExecutionTarget.Jdbc(connection).execute(statement);
+				if (!tables.exist()) {
+					for (String statement : this.versionTable.createStatements()) {
+						new ExecutionTarget.Jdbc(connection).execute(statement);
+					}
 				}
 				this.versionTable.recordSquashes(connection, this.performedBy);
 			}
@@ -712,8 +727,7 @@ public final class DatabaseMigrator {
 	 * text: with and without {@code migrations.schema=public} two instances writing {@code
 	 * public.migrations_version} take the same lock.
 	 */
-	private String lockName(Connection connection) throws SQLException {
-		String schema = (this.schema != null) ? this.schema : this.dialect.currentSchema(connection);
+	private String lockName(String schema) {
 		return this.dialect.canonicalName((schema != null) ? schema : "") + "."
 				+ this.dialect.canonicalName(this.versionTable.table());
 	}

@@ -1,0 +1,117 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.migrations.Migrations;
+import dev.migrations.RevisionFiles;
+import dev.migrations.Sql;
+import dev.migrations.revision.UnknownAppliedRevisionException;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An upgrade with nothing pending, as at most startups: it creates the version tables only where they are
+ * missing, and reads the version table in one row, with the same outcome as reading it row by row.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class NoOpUpgradePostgresTest {
+
+	static final String A = "aaaa00000001";
+
+	static final String B = "bbbb00000002";
+
+	@TempDir
+	Path directory;
+
+	private RevisionFiles line() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(A, "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		files.write(B, A, "create tag", "CREATE TABLE tag (id int PRIMARY KEY);", "DROP TABLE tag;");
+		return files;
+	}
+
+	private static Migrations migrations(javax.sql.DataSource dataSource, RevisionFiles files) {
+		return Migrations.configure().dataSource(dataSource).locations(files.location()).load();
+	}
+
+	@Test
+	void upToDateDatabaseUpgradesAsARoleThatMayNotCreateTables(TestDatabase db) {
+		RevisionFiles files = line();
+		migrations(db.dataSource(), files).upgrade("head");
+		String role = "noop_reader_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+		Sql.execute(db.dataSource(), "CREATE ROLE " + role + " LOGIN");
+		try {
+			Sql.execute(db.dataSource(), "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+			Sql.execute(db.dataSource(), "GRANT USAGE ON SCHEMA public TO " + role);
+			Sql.execute(db.dataSource(), "GRANT SELECT ON migrations_version, migrations_version_log TO " + role);
+			PGSimpleDataSource reader = new PGSimpleDataSource();
+			reader.setURL(db.jdbcUrl());
+			reader.setUser(role);
+
+			CommandResult result = migrations(reader, files).upgrade("head");
+
+			assertThat(result.steps()).isEmpty();
+			assertThat(result.currentAfter()).containsExactly(B);
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP OWNED BY " + role + " CASCADE");
+			Sql.execute(db.dataSource(), "DROP ROLE " + role);
+		}
+	}
+
+	@Test
+	void missingLogTableIsCreatedAgain(TestDatabase db) {
+		RevisionFiles files = line();
+		migrations(db.dataSource(), files).upgrade("head");
+		Sql.execute(db.dataSource(), "DROP TABLE migrations_version_log");
+
+		assertThat(migrations(db.dataSource(), files).upgrade("head").steps()).isEmpty();
+
+		assertThat(Sql.postgresTables(db.dataSource())).contains("migrations_version", "migrations_version_log");
+	}
+
+	@Test
+	void versionTablesInAConfiguredSchemaAreCreatedOnceAndFoundAfter(TestDatabase db) {
+		RevisionFiles files = line();
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.schema("App Schema").load();
+
+		assertThat(migrations.upgrade("head").steps()).hasSize(2);
+		assertThat(migrations.upgrade("head").steps()).isEmpty();
+
+		assertThat(Sql.column(db.dataSource(), "select revision from \"App Schema\".migrations_version order by applied_seq"))
+			.containsExactly(A, B);
+	}
+
+	@Test
+	void checksumRecordedAsNullIsNotAModification(TestDatabase db) {
+		RevisionFiles files = line();
+		migrations(db.dataSource(), files).upgrade("head");
+		Sql.execute(db.dataSource(), "UPDATE migrations_version SET checksum = NULL WHERE revision = '" + A + "'");
+
+		assertThat(migrations(db.dataSource(), files).upgrade("head").steps()).isEmpty();
+	}
+
+	@Test
+	void rowWhoseRevisionHoldsATabOrNewlineIsReportedAsItIs(TestDatabase db) {
+		RevisionFiles files = line();
+		migrations(db.dataSource(), files).upgrade("head");
+		Sql.execute(db.dataSource(), "INSERT INTO migrations_version (revision, down_revisions, kind, checksum, state,"
+				+ " applied_seq, applied_at, execution_millis, applied_by) VALUES (E'odd\\tone\\nrow', '', 'SQL', 'x', 'APPLIED',"
+				+ " 3, now(), 0, 'test')");
+
+		assertThatThrownBy(() -> migrations(db.dataSource(), files).upgrade("head"))
+			.isInstanceOf(UnknownAppliedRevisionException.class)
+			.hasMessageStartingWith("the database has revision odd\tone\nrow applied, which is not among this code's revisions");
+	}
+
+}
