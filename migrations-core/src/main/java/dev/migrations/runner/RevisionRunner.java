@@ -157,10 +157,10 @@ final class RevisionRunner {
 			this.target.begin();
 			runBody(revision, true, true);
 			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
-			insertRow(revision, AppliedRevision.State.APPLIED, millis);
-			tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
-					this.performedBy));
-			this.target.commit();
+			// the row and the log entry go with the commit, in one exchange where the driver allows
+			this.target.commit(List.of(row(revision, AppliedRevision.State.APPLIED, millis),
+					this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(), millis,
+							this.performedBy)));
 			countRow();
 		}
 		catch (SQLException ex) {
@@ -181,7 +181,7 @@ final class RevisionRunner {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision) + " (not in a transaction)");
 		long start = System.nanoTime();
-		insertRow(revision, AppliedRevision.State.RUNNING, 0);
+		tool(revision, row(revision, AppliedRevision.State.RUNNING, 0));
 		countRow();
 		try {
 			runBody(revision, true, false);
@@ -204,10 +204,10 @@ final class RevisionRunner {
 		try {
 			this.target.begin();
 			runBody(revision, false, true);
-			deleteRow(revision);
-			tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
-					this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction(), this.performedBy));
-			this.target.commit();
+			this.target.commit(List.of(deletion(revision),
+					this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
+							this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction(),
+							this.performedBy)));
 		}
 		catch (SQLException ex) {
 			this.target.rollback();
@@ -474,10 +474,10 @@ final class RevisionRunner {
 		}
 	}
 
-	private void insertRow(Revision revision, AppliedRevision.State state, Object executionMillis) {
+	/** The insert of the revision's version-table row (online, numbered on from the table's maximum, read once). */
+	private SqlCommand row(Revision revision, AppliedRevision.State state, Object executionMillis) {
 		if (!(this.target instanceof ExecutionTarget.Jdbc jdbc)) {
-			tool(revision, this.versionTable.insert(revision, state, executionMillis, this.performedBy, null));
-			return;
+			return this.versionTable.insert(revision, state, executionMillis, this.performedBy, null);
 		}
 		try {
 			if (this.nextSeq == null) {
@@ -488,7 +488,7 @@ final class RevisionRunner {
 			throw new MigrationsException("Could not record revision " + revision.id() + " in "
 					+ this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
 		}
-		tool(revision, this.versionTable.insert(revision, state, executionMillis, this.performedBy, null, this.nextSeq));
+		return this.versionTable.insert(revision, state, executionMillis, this.performedBy, null, this.nextSeq);
 	}
 
 	// the row inserted last is in the table for good (committed, or written outside a transaction)
@@ -499,9 +499,13 @@ final class RevisionRunner {
 	}
 
 	private void deleteRow(Revision revision) {
+		tool(revision, deletion(revision));
+	}
+
+	private SqlCommand deletion(Revision revision) {
 		// removing the row with the highest number lowers the next one, as the table itself would compute it
 		this.nextSeq = null;
-		tool(revision, this.versionTable.delete(revision.id()));
+		return this.versionTable.delete(revision.id());
 	}
 
 	private static String describe(Revision revision) {
