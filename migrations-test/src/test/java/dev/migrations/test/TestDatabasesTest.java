@@ -72,6 +72,24 @@ class TestDatabasesTest {
 	}
 
 	@Test
+	void closeInBackgroundRefusesConnectionsAtOnceAndDropsTheDatabaseBeforeLong() throws Exception {
+		TestDatabase db = TestDatabases.postgres();
+		Connection forgotten = db.connection();
+
+		db.closeInBackground();
+
+		assertThat(db.isClosed()).isTrue();
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(db::connection)
+			.withMessageContaining(db.name());
+		BackgroundDrops.instance().awaitAll();
+		assertThat(Databases.exists(db.server(), db.name())).isFalse();
+		assertThat(forgotten.isValid(2)).isFalse();
+		forgotten.close();
+		db.closeInBackground();
+		db.close();
+	}
+
+	@Test
 	void databasesCreatedInParallelAreDistinctAndUsable() throws Exception {
 		ExecutorService threads = Executors.newFixedThreadPool(4);
 		List<TestDatabase> databases = new ArrayList<>();
