@@ -10,26 +10,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drops test databases on a thread of its own, so that a test does not wait for them. On PostgreSQL a
+ * Drops test databases on threads of their own, so that a test does not wait for them. On PostgreSQL a
  * {@code DROP DATABASE} makes the server finish a checkpoint of the whole cluster before it returns, which on a
- * busy machine takes longer than many tests. At most {@link #MAX_PENDING} drops wait at a time (a test asking
- * for one more waits for the oldest), and those still waiting when the JVM exits are finished first. A drop that
- * fails is logged: the database is then dropped by the first test run {@link DatabaseServer#STALE_AFTER} later.
+ * busy machine takes longer than many tests. {@link #THREADS} drops run at once: the server serves the
+ * checkpoint requests arriving during one checkpoint with the next, so drops running together share it. At
+ * most {@link #MAX_PENDING} drops wait at a time (a test asking for one more waits until one is done), and those
+ * still waiting when the JVM exits are finished first. A drop that fails is logged: the database is then dropped
+ * by the first test run {@link DatabaseServer#STALE_AFTER} later.
  */
 final class BackgroundDrops {
 
 	private static final Logger logger = LoggerFactory.getLogger(BackgroundDrops.class);
 
-	static final int MAX_PENDING = 4;
+	static final int THREADS = 4;
 
-	// the exit waits for at most MAX_PENDING drops; Surefire gives a forked JVM 30 s to exit
+	static final int MAX_PENDING = 8;
+
+	// the exit waits for at most MAX_PENDING drops, run THREADS at a time; Surefire gives a forked JVM 30 s to exit
 	private static final Duration EXIT_WAIT = Duration.ofSeconds(25);
 
 	private static final BackgroundDrops INSTANCE = new BackgroundDrops();
 
 	private final Semaphore pending = new Semaphore(MAX_PENDING);
 
-	private final ExecutorService executor = Executors.newSingleThreadExecutor((task) -> {
+	private final ExecutorService executor = Executors.newFixedThreadPool(THREADS, (task) -> {
 		Thread thread = new Thread(task, "migrations-test-drops");
 		thread.setDaemon(true);
 		return thread;
@@ -43,7 +47,7 @@ final class BackgroundDrops {
 		return INSTANCE;
 	}
 
-	/** Drops the database on the background thread, after waiting for a free place in the queue. */
+	/** Drops the database on a background thread, after waiting for a free place in the queue. */
 	void drop(DatabaseServer server, String name) {
 		try {
 			this.pending.acquire();
