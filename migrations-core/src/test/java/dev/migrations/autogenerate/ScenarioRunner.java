@@ -174,7 +174,8 @@ public final class ScenarioRunner {
 	 */
 	public void assertHibernateCreatedSchemaHasNoDrift(List<Class<?>> entities) {
 		EntitySource source = this.configuration.apply(EntitySource.of(entities));
-		try (TestDatabase fresh = TestDatabases.postgres()) {
+		TestDatabase fresh = TestDatabases.postgres();
+		try {
 			EntityModel model = new EntityMetadataReader().read(source);
 			try (Connection connection = fresh.connection()) {
 				PredictionAssertions.assertPredictionsMatchTheServer(connection, model);
@@ -193,6 +194,10 @@ public final class ScenarioRunner {
 			Migrations migrations = this.migrationsConfiguration.apply(Migrations.configure().dataSource(fresh.dataSource())
 				.locations("filesystem:" + empty).entities(source)).load();
 			assertThat(migrations.check()).as("check against a schema Hibernate created from %s", entities).isEmpty();
+		}
+		finally {
+			// nothing looks at it again: the next scenario need not wait for the server's drop
+			fresh.closeInBackground();
 		}
 	}
 

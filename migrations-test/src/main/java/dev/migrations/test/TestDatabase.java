@@ -129,7 +129,20 @@ public final class TestDatabase implements AutoCloseable {
 		}
 	}
 
-	/** Whether {@link #close()} was called. */
+	/**
+	 * Closes the database like {@link #close()} without waiting for it to be dropped: the {@code DROP DATABASE}
+	 * runs on a background thread (PostgreSQL makes it wait for a checkpoint of the whole server) and is done
+	 * before the JVM exits. {@link #connection()} refuses at once; connections still open are ended by the drop.
+	 * For a test that is over, which no longer looks at the server; a drop that fails is logged, not thrown.
+	 * Calling it again, or after {@link #close()}, does nothing.
+	 */
+	public void closeInBackground() {
+		if (this.closed.compareAndSet(false, true)) {
+			BackgroundDrops.instance().drop(this.server, this.name);
+		}
+	}
+
+	/** Whether {@link #close()} or {@link #closeInBackground()} was called. */
 	public boolean isClosed() {
 		return this.closed.get();
 	}

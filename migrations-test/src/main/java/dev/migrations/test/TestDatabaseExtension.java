@@ -19,7 +19,7 @@ import org.junit.platform.commons.support.HierarchyTraversalMode;
 
 /**
  * Gives each {@link TestDatabase} parameter of a test its own fresh database and drops them all after the
- * test:
+ * test, on a background thread ({@link TestDatabase#closeInBackground()}) so that the next test need not wait:
  *
  * <pre class="code">
  * &#64;ExtendWith(TestDatabaseExtension.class)
@@ -105,24 +105,8 @@ public final class TestDatabaseExtension implements ParameterResolver, BeforeEac
 
 		@Override
 		public synchronized void close() {
-			TestDatabaseException failure = null;
-			for (TestDatabase database : this.databases) {
-				try {
-					database.close();
-				}
-				catch (TestDatabaseException ex) {
-					if (failure == null) {
-						failure = ex;
-					}
-					else {
-						failure.addSuppressed(ex);
-					}
-				}
-			}
+			this.databases.forEach(TestDatabase::closeInBackground);
 			this.databases.clear();
-			if (failure != null) {
-				throw failure;
-			}
 		}
 
 	}

@@ -45,13 +45,15 @@ class TestDatabaseExtensionTest {
 	}
 
 	@Test
-	void databasesAreDroppedAfterEachTest() throws SQLException {
+	void databasesAreDroppedAfterEachTest() throws SQLException, InterruptedException {
 		Recorded.names.clear();
 
 		Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectClass(Recorded.class)).execute().testEvents();
 
 		tests.assertStatistics((stats) -> stats.started(2).succeeded(2));
 		assertThat(Recorded.names).hasSize(4).doesNotHaveDuplicates();
+		// dropped on the background thread: the tests did not wait for it, this one does
+		BackgroundDrops.instance().awaitAll();
 		for (String name : Recorded.names) {
 			assertThat(Databases.exists(Databases.postgresServer(), name)).as(name).isFalse();
 		}

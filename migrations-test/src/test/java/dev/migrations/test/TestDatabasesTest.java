@@ -28,9 +28,11 @@ class TestDatabasesTest {
 	@Test
 	void postgresDatabaseIsFreshAndNamedWithItsCreationTime() throws SQLException {
 		Instant before = Instant.now().minusSeconds(1);
-		try (TestDatabase db = TestDatabases.postgres()) {
+		// a database is usually the spare created in the background while the one before it was handed out,
+		// and the first here may be one created before this test: the second is created within it
+		try (TestDatabase first = TestDatabases.postgres(); TestDatabase db = TestDatabases.postgres()) {
 			assertThat(db.vendor()).isEqualTo(Vendor.POSTGRESQL);
-			assertThat(db.name()).matches("mig_\\d+_[0-9a-f]{8}");
+			assertThat(db.name()).matches("mig_\\d+_[0-9a-f]{8}").isNotEqualTo(first.name());
 			assertThat(DatabaseServer.createdAt(db.name())).get()
 				.satisfies((created) -> assertThat(created).isBetween(before, Instant.now()));
 			assertThat(db.jdbcUrl()).startsWith("jdbc:postgresql://").contains("/" + db.name()).doesNotContain("password");
@@ -68,6 +70,24 @@ class TestDatabasesTest {
 		forgotten.close();
 		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(db::connection)
 			.withMessageContaining(db.name());
+		db.close();
+	}
+
+	@Test
+	void closeInBackgroundRefusesConnectionsAtOnceAndDropsTheDatabaseBeforeLong() throws Exception {
+		TestDatabase db = TestDatabases.postgres();
+		Connection forgotten = db.connection();
+
+		db.closeInBackground();
+
+		assertThat(db.isClosed()).isTrue();
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(db::connection)
+			.withMessageContaining(db.name());
+		BackgroundDrops.instance().awaitAll();
+		assertThat(Databases.exists(db.server(), db.name())).isFalse();
+		assertThat(forgotten.isValid(2)).isFalse();
+		forgotten.close();
+		db.closeInBackground();
 		db.close();
 	}
 

@@ -647,12 +647,16 @@ class ColumnScenariosTest {
 
 		for (List<Class<?>> entities : List.of(v1, v2)) {
 			EntitySource source = settings.apply(EntitySource.of(entities));
-			try (TestDatabase fresh = TestDatabases.postgres()) {
+			TestDatabase fresh = TestDatabases.postgres();
+			try {
 				HibernateSchemaCreation.create(fresh.dataSource(), source);
 				Path empty = this.directory.resolve("hibernate-" + System.nanoTime());
 				createDirectories(empty);
 				assertThat(migrations(fresh.dataSource(), source, empty).compare(options).differences())
 					.as("against a schema Hibernate created from %s", entities).isEmpty();
+			}
+			finally {
+				fresh.closeInBackground();
 			}
 		}
 		return revision;
