@@ -1,20 +1,19 @@
 package dev.migrations.benchmarks;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * A data source that sums the CPU time of the PostgreSQL backends its connections ran on, read from
@@ -22,16 +21,14 @@ import org.postgresql.PGConnection;
  * cost that other work on the machine does not stretch, as waiting for a core does. Only for a server on this
  * machine; where the file cannot be read the total stays unknown ({@link #nanos()} is then -1).
  */
-final class BackendCpuDataSource implements DataSource {
-
-	private final DataSource delegate;
+final class BackendCpuDataSource extends DelegatingDataSource {
 
 	private final AtomicLong nanos = new AtomicLong();
 
 	private volatile boolean unknown;
 
 	BackendCpuDataSource(DataSource delegate) {
-		this.delegate = delegate;
+		super(delegate);
 	}
 
 	/** The CPU time of the backends of every connection closed so far, or -1 when one could not be read. */
@@ -41,12 +38,12 @@ final class BackendCpuDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		return measured(this.delegate.getConnection());
+		return measured(super.getConnection());
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return measured(this.delegate.getConnection(username, password));
+		return measured(super.getConnection(username, password));
 	}
 
 	private Connection measured(Connection connection) throws SQLException {
@@ -81,41 +78,6 @@ final class BackendCpuDataSource implements DataSource {
 		catch (IOException | RuntimeException ex) {
 			return -1;
 		}
-	}
-
-	@Override
-	public PrintWriter getLogWriter() throws SQLException {
-		return this.delegate.getLogWriter();
-	}
-
-	@Override
-	public void setLogWriter(PrintWriter out) throws SQLException {
-		this.delegate.setLogWriter(out);
-	}
-
-	@Override
-	public void setLoginTimeout(int seconds) throws SQLException {
-		this.delegate.setLoginTimeout(seconds);
-	}
-
-	@Override
-	public int getLoginTimeout() throws SQLException {
-		return this.delegate.getLoginTimeout();
-	}
-
-	@Override
-	public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-		return this.delegate.getParentLogger();
-	}
-
-	@Override
-	public <T> T unwrap(Class<T> iface) throws SQLException {
-		return this.delegate.unwrap(iface);
-	}
-
-	@Override
-	public boolean isWrapperFor(Class<?> iface) throws SQLException {
-		return this.delegate.isWrapperFor(iface);
 	}
 
 }
