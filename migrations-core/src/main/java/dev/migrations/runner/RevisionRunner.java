@@ -31,6 +31,9 @@ import dev.migrations.sql.SqlSyntaxException;
  */
 final class RevisionRunner {
 
+	// PostgreSQL's out of shared memory, e.g. the lock table full
+	private static final String OUT_OF_LOCKS = "53200";
+
 	private static final Logger logger = LoggerFactory.getLogger(RevisionRunner.class);
 
 	private final Dialect dialect;
@@ -381,7 +384,17 @@ final class RevisionRunner {
 		if (inTransaction) {
 			message.append("The revision was rolled back: nothing of it was applied");
 			message.append(upgrade ? "; revisions before it stay applied." : ".");
-			message.append(" Fix the statement and run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			if (OUT_OF_LOCKS.equals(ex.getSQLState())) {
+				// not the statement's fault: the transaction holds a lock per relation it created or changed
+				message.append(" The server's lock table ran out: a transaction keeps a lock on every table, index and"
+						+ " sequence it creates or changes until it ends, and the server holds about"
+						+ " max_locks_per_transaction × max_connections of them for all sessions. Split the revision into"
+						+ " several (a few hundred tables each), or raise max_locks_per_transaction on the server (it"
+						+ " takes a restart), then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			}
+			else {
+				message.append(" Fix the statement and run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			}
 		}
 		else {
 			message.append("It ran outside a transaction: ");

@@ -60,6 +60,27 @@ class FailurePostgresTest {
 	}
 
 	@Test
+	void aRevisionRunningOutOfTheLockTableIsToldToBeSplit(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		// the server's own error for a full lock table, raised without filling the shared lock table
+		files.write("bbbb00000002", "aaaa00000001", "many tables", "CREATE TABLE two (id int PRIMARY KEY);\n"
+				+ "DO $$ BEGIN RAISE EXCEPTION 'out of shared memory' USING ERRCODE = '53200',"
+				+ " HINT = 'You might need to increase max_locks_per_transaction.'; END $$;", "DROP TABLE two;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 2 of 2")
+			.hasMessageContaining("[SQLState 53200]")
+			.hasMessageContaining("The revision was rolled back")
+			.hasMessageContaining("lock table ran out")
+			.hasMessageContaining("Split the revision")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
+	@Test
 	void nonTransactionalFailureIsRecordedAndBlocksUntilStamped(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "base table", "CREATE TABLE item (id int PRIMARY KEY, name text);",
