@@ -165,16 +165,6 @@ public interface Dialect {
 	 */
 	DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException;
 
-	/**
-	 * A select-list aggregate joining a query's rows into one text, so that many small rows reach the driver
-	 * as one value: per row, each of {@code columns} written as {@code =value} ({@code value} as text) or as
-	 * nothing for SQL NULL, separated by tabs; rows separated by newlines, in {@code orderBy} order; SQL NULL
-	 * for no rows. {@code null} where the database has no such aggregate without a length limit.
-	 */
-	default String joinedRows(String orderBy, String... columns) {
-		return null;
-	}
-
 	/** Reads a timestamp column of the version tables as an instant, {@code null} for SQL NULL. */
 	default Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
 		Timestamp timestamp = resultSet.getTimestamp(column);

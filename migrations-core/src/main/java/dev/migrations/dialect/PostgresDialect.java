@@ -94,15 +94,6 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public String joinedRows(String orderBy, String... columns) {
-		StringBuilder row = new StringBuilder();
-		for (String column : columns) {
-			row.append((row.length() == 0) ? "" : " || chr(9) || ").append("coalesce('=' || ").append(column).append(", '')");
-		}
-		return "string_agg(" + row + ", chr(10) ORDER BY " + orderBy + ")";
-	}
-
-	@Override
 	public String useSchema(Connection connection, String schema) throws SQLException {
 		// The whole search_path, not just its first entry, so it can be put back exactly.
 		String previous;

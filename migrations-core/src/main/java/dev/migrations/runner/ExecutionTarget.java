@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.MigrationsException;
@@ -82,7 +83,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 			// statements takes three rather than five. Each statement is still its own (no multi-row or
 			// CTE rewriting), so the rows and what a failure reports are those of the statements.
 			StringBuilder sql = new StringBuilder();
-			List<Object> parameters = new java.util.ArrayList<>();
+			List<Object> parameters = new ArrayList<>();
 			for (SqlCommand command : last) {
 				sql.append(command.sql()).append(';');
 				parameters.addAll(command.parameters());

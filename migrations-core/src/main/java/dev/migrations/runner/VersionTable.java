@@ -44,9 +44,6 @@ final class VersionTable {
 
 	private final SquashedRows squashed;
 
-	/** {@link #readStates} as one row ({@link #readJoinedStates}), {@code null} where the dialect cannot join text. */
-	private final String statesQuery;
-
 	VersionTable(Dialect dialect, String schema, String table) {
 		this(dialect, schema, table, SquashedRows.NONE);
 	}
@@ -69,9 +66,6 @@ final class VersionTable {
 		this.qualifiedTable = dialect.qualify(schema, table);
 		this.qualifiedLogTable = dialect.qualify(schema, this.logTable);
 		this.squashed = squashed;
-		String joined = dialect.joinedRows("applied_seq", "revision", "checksum");
-		this.statesQuery = (joined != null) ? "SELECT count(*), count(CASE WHEN state <> 'APPLIED' THEN 1 END), " + joined
-				+ " FROM " + this.qualifiedTable : null;
 	}
 
 	String table() {
@@ -153,18 +147,11 @@ final class VersionTable {
 	 * revision, checksum and state of each row, its other components empty (no parents, {@code null}s
 	 * and zeros). When a revision is recorded as not completed, every column of every row instead, as
 	 * {@link #read} returns them, for the message that reports it. An upgrade with nothing to do, as
-	 * at most startups, so receives and decodes a quarter of the columns of every row, as one value
-	 * where the dialect joins rows ({@link #readJoinedStates}).
+	 * at most startups, so receives and decodes a quarter of the columns of every row.
 	 */
 	List<AppliedRevision> readStates(Connection connection) throws SQLException {
 		if (!connection.getAutoCommit() && !exists(connection)) {
 			return List.of();
-		}
-		if (this.statesQuery != null) {
-			List<AppliedRevision> rows = readJoinedStates(connection);
-			if (rows != null) {
-				return this.squashed.translate(rows);
-			}
 		}
 		List<AppliedRevision> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
@@ -184,49 +171,6 @@ final class VersionTable {
 			}
 		}
 		return (rows != null) ? this.squashed.translate(rows) : read(connection);
-	}
-
-	/**
-	 * {@link #readStates} in one row, where the dialect joins rows ({@link Dialect#joinedRows}): the number
-	 * of rows, the number not {@code APPLIED}, and the revision and checksum of every row as one text. A
-	 * thousand rows reach the driver as one value to receive and decode rather than a thousand: in a fresh
-	 * JVM that costs about a sixth of the CPU. {@code null} when the rows must be read one by one: a revision
-	 * not completed (its every column goes in the message), or a value holding a tab or newline of its own
-	 * (then the pieces do not add up).
-	 */
-	private List<AppliedRevision> readJoinedStates(Connection connection) throws SQLException {
-		String joined;
-		long count;
-		try (Statement statement = connection.createStatement(); ResultSet rs = executeIfExists(statement, this.statesQuery)) {
-			if (rs == null) {
-				return List.of();
-			}
-			rs.next();
-			count = rs.getLong(1);
-			if (rs.getLong(2) != 0) {
-				return null;
-			}
-			joined = rs.getString(3);
-		}
-		if (joined == null) {
-			return (count == 0) ? List.of() : null;
-		}
-		List<AppliedRevision> rows = new ArrayList<>((int) Math.min(count, 100_000));
-		int start = 0;
-		while (start <= joined.length()) {
-			int end = joined.indexOf('\n', start);
-			end = (end < 0) ? joined.length() : end;
-			int tab = joined.indexOf('\t', start);
-			if (tab < 0 || tab > end || joined.lastIndexOf('\t', end - 1) != tab || tab == start
-					|| joined.charAt(start) != '=') {
-				return null;
-			}
-			String checksum = (tab + 1 < end && joined.charAt(tab + 1) == '=') ? joined.substring(tab + 2, end) : null;
-			rows.add(new AppliedRevision(joined.substring(start + 1, tab), List.of(), null, null, null, checksum,
-					AppliedRevision.State.APPLIED, 0, null, 0, null, null));
-			start = end + 1;
-		}
-		return (rows.size() == count) ? rows : null;
 	}
 
 	private static ResultSet executeIfExists(Statement statement, String sql) throws SQLException {
