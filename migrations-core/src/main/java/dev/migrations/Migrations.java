@@ -45,6 +45,7 @@ import dev.migrations.entity.EntityModel;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -57,6 +58,7 @@ import dev.migrations.rehearse.RehearsalReport;
 import dev.migrations.render.OnlineForm;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
+import dev.migrations.render.RevisionParts;
 import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
@@ -782,8 +784,11 @@ public final class Migrations {
 		PostgresRenderer renderer = new PostgresRenderer();
 		// the warnings of the statements written: a mapping trap (a @Lob as oid) is warned where its column changes
 		List<String> warnings = new ArrayList<>();
-		Rendered all = Rendered.of(renderer, operations);
-		if (!all.transactional()) {
+		List<Path> files = new ArrayList<>();
+		List<String> parents = this.graph.heads();
+		List<Operation> change = operations;
+		Rendered rendered = Rendered.of(renderer, operations);
+		if (!rendered.transactional()) {
 			// PostgreSQL cannot use an enum label in the transaction that added it. Rather than run the whole
 			// revision (and its downgrade's type swap) outside a transaction, the labels get a revision of their
 			// own that commits first; both revisions then run transactionally.
@@ -792,15 +797,58 @@ public final class Migrations {
 			Rendered first = Rendered.of(renderer, labels);
 			Rendered second = Rendered.of(renderer, rest);
 			if (!labels.isEmpty() && !rest.isEmpty() && first.transactional() && second.transactional()) {
-				Path labelsFile = writeGenerated(message + " (enum labels)", this.graph.heads(), first, warnings);
-				Path restFile = writeGenerated(message, List.of(revisionId(labelsFile)), second, warnings);
-				return new MigrateResult(restFile, revisionId(restFile), operations, comparison.differences(), warnings,
-						true, List.of(labelsFile, restFile));
+				Path labelsFile = writeGenerated(message + " (enum labels)", parents, first, List.of(), warnings);
+				files.add(labelsFile);
+				parents = List.of(revisionId(labelsFile));
+				change = rest;
+				rendered = second;
 			}
 		}
-		Path file = writeGenerated(message, this.graph.heads(), all, warnings);
-		return new MigrateResult(file, revisionId(file), operations, comparison.differences(), warnings,
-				all.transactional(), List.of(file));
+		// a transaction holds a lock on each table it creates or drops: a change heavier than the server's lock
+		// table can hold in one becomes a chain of revisions that each fit (a non-transactional one holds none)
+		List<List<Operation>> parts = rendered.transactional() ? parts(change, rendered) : List.of(change);
+		if (parts.size() == 1) {
+			files.add(writeGenerated(message, parents, rendered, List.of(), warnings));
+		}
+		else {
+			List<List<RenderedStatement>> upgrades = renderer.renderParts(parts);
+			List<List<RenderedStatement>> downgrades = renderer.renderDowngradeParts(parts);
+			for (int i = 0; i < parts.size(); i++) {
+				String part = "part " + (i + 1) + " of " + parts.size();
+				Path file = writeGenerated(message + " (" + part + ")", parents,
+						new Rendered(upgrades.get(i), downgrades.get(i)),
+						List.of(Character.toUpperCase(part.charAt(0)) + part.substring(1) + ": the change takes more locks"
+								+ " than one transaction should hold on this server (half of max_locks_per_transaction ×"
+								+ " max_connections), so it is cut into revisions applied in this order; each downgrade"
+								+ " undoes only its own revision."),
+						warnings);
+				files.add(file);
+				parents = List.of(revisionId(file));
+			}
+		}
+		Path last = files.get(files.size() - 1);
+		return new MigrateResult(last, revisionId(last), operations, comparison.differences(), warnings,
+				rendered.transactional(), files);
+	}
+
+	/**
+	 * The change as one part when its transaction fits the server's lock table, else cut into parts
+	 * that each do ({@link RevisionParts}); the server's settings are read only for a heavy change.
+	 */
+	private List<List<Operation>> parts(List<Operation> operations, Rendered rendered) {
+		long weight = Math.max(RevisionParts.weight(rendered.upgrade()), RevisionParts.weight(rendered.downgrade()));
+		if (weight <= PostgresLockTable.SMALL_WEIGHT) {
+			return List.of(operations);
+		}
+		int budget;
+		try (Connection connection = requireDataSource().getConnection()) {
+			budget = PostgresLockTable.budget(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not connect to read the server's lock table size: " + ex.getMessage()
+					+ ". Check the connection.", ex);
+		}
+		return (weight <= budget) ? List.of(operations) : RevisionParts.split(operations, budget);
 	}
 
 	/** Operations rendered once, upgrade and downgrade. */
@@ -817,10 +865,12 @@ public final class Migrations {
 
 	}
 
-	private Path writeGenerated(String message, List<String> parents, Rendered rendered, List<String> warnings) {
+	private Path writeGenerated(String message, List<String> parents, Rendered rendered, List<String> note,
+			List<String> warnings) {
 		rendered.upgrade().forEach((statement) -> warnings.addAll(statement.warnings()));
 		StringBuilder upgradeText = new StringBuilder();
 		upgradeText.append("-- Generated by `db migrate` from the JPA entities: review it before applying.\n");
+		note.forEach((line) -> upgradeText.append("-- ").append(line).append('\n'));
 		if (!rendered.transactional()) {
 			upgradeText.append("-- Not transactional: PostgreSQL cannot use an enum label added in the same transaction.\n");
 		}
