@@ -51,7 +51,7 @@ public final class RevisionParts {
 	 * Cuts a change into parts of at most {@code budget}.
 	 * @param operations the differ's operations, in execution order
 	 * @param budget the most a part may weigh
-	 * @return the parts in execution order; one part when the change fits
+	 * @return the parts in execution order; one part, the operations as given, when the change fits
 	 */
 	public static List<List<Operation>> split(List<Operation> operations, long budget) {
 		PostgresRenderer renderer = new PostgresRenderer();
@@ -72,9 +72,11 @@ public final class RevisionParts {
 			part.addAll(unit);
 			weight += unitWeight;
 		}
-		if (!part.isEmpty() || parts.isEmpty()) {
-			parts.add(List.copyOf(part));
+		if (parts.isEmpty()) {
+			// it fits: as the differ ordered it
+			return List.of(List.copyOf(operations));
 		}
+		parts.add(List.copyOf(part));
 		return List.copyOf(parts);
 	}
 
