@@ -151,6 +151,12 @@ public final class PostgresRenderer {
 				validationWarnings).get(0);
 	}
 
+	/** {@link #renderNotValid} of a change cut into parts, as {@link #renderParts} renders them. */
+	List<List<RenderedStatement>> renderNotValidParts(List<List<Operation>> parts, Set<Operation> notValid,
+			Map<Operation, List<String>> validationWarnings) {
+		return renderParts(parts, false, notValid, validationWarnings);
+	}
+
 	/**
 	 * Renders a change cut into revisions that run one after the other: each part as {@link #render}
 	 * renders it, except that what a part knows of the others is kept (the tables created before it

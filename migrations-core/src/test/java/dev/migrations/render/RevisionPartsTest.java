@@ -116,6 +116,30 @@ class RevisionPartsTest {
 		}
 	}
 
+	@Test
+	void theOnlineFormCutsAHeavyChangeStepAlikeEachPartWithItsLockTimeout() {
+		// 120 tables of weight 10 each, and a foreign key each to the one before: over the weight at which the budget is read
+		List<Table> tables = new ArrayList<>();
+		for (int i = 1; i <= 120; i++) {
+			tables.add((i == 1) ? table("t1").columns(identity("id", "bigint")).primaryKey("t1_pkey", "id").build()
+					: withParent("t" + i, "t" + (i - 1)));
+		}
+		List<Operation> creations = new SchemaDiffer().diff(schema(), schema(tables, List.of(), List.of()));
+
+		List<OnlineForm.Step> steps = new OnlineForm(null, () -> 500).steps(creations);
+
+		assertThat(steps).extracting(OnlineForm.Step::messageSuffix)
+			.containsExactly(" (part 1 of 3)", " (part 2 of 3)", " (part 3 of 3)");
+		for (OnlineForm.Step step : steps) {
+			assertThat(step.transactional()).isTrue();
+			assertThat(step.upgrade().get(0).sql()).isEqualTo("SET LOCAL lock_timeout = '5s'");
+			assertThat(step.downgrade().get(0).sql()).isEqualTo("SET LOCAL lock_timeout = '5s'");
+			assertThat(RevisionParts.weight(step.upgrade())).isLessThanOrEqualTo(500);
+		}
+		assertThat(new OnlineForm(null, () -> 2000).steps(creations)).extracting(OnlineForm.Step::messageSuffix)
+			.containsExactly("");
+	}
+
 	// the part of a table's creation, or of a foreign key "table.name"
 	private static int partOf(List<List<Operation>> parts, String name, boolean foreignKey) {
 		for (int i = 0; i < parts.size(); i++) {
