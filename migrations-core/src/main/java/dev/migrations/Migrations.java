@@ -765,7 +765,9 @@ public final class Migrations {
 	/**
 	 * {@code db migrate -m MSG}, plain or in the online form ({@link MigrateOptions#onlineForm()}): a change
 	 * then becomes a chain of revisions, each with its downgrade, which {@link MigrateResult#files()}
-	 * lists in the order they run.
+	 * lists in the order they run. A change whose transaction would take more locks than half the server's
+	 * lock table ({@link PostgresLockTable#budget}), such as thousands of new tables, is written as a chain of
+	 * parts that each fit ({@link RevisionParts}), messages ending {@code (part 2 of 5)}.
 	 */
 	public MigrateResult migrate(String message, DiffOptions options, MigrateOptions migrateOptions) {
 		requireLocations();
