@@ -16,7 +16,9 @@ import dev.migrations.diff.Operation;
  * @param warnings warnings written into the file (destructive or data-dependent statements, mapping traps)
  * @param transactional whether the revision runs in one transaction
  * @param files every file written, in order: usually one; two when enum labels are added and used in the same
- *        change (the labels go first, in a revision of their own, so both revisions stay transactional)
+ *        change (the labels go first, in a revision of their own, so both revisions stay transactional); several
+ *        when the change takes more locks than one transaction should hold on the server (parts, each on top of
+ *        the one before); the online form's chain
  */
 public record MigrateResult(Path file, String revision, List<Operation> operations, List<Difference> differences,
 		List<String> warnings, boolean transactional, List<Path> files) {

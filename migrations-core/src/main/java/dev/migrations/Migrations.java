@@ -45,6 +45,7 @@ import dev.migrations.entity.EntityModel;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -57,6 +58,7 @@ import dev.migrations.rehearse.RehearsalReport;
 import dev.migrations.render.OnlineForm;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
+import dev.migrations.render.RevisionParts;
 import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
@@ -763,7 +765,9 @@ public final class Migrations {
 	/**
 	 * {@code db migrate -m MSG}, plain or in the online form ({@link MigrateOptions#onlineForm()}): a change
 	 * then becomes a chain of revisions, each with its downgrade, which {@link MigrateResult#files()}
-	 * lists in the order they run.
+	 * lists in the order they run. A change whose transaction would take more locks than half the server's
+	 * lock table ({@link PostgresLockTable#budget}), such as thousands of new tables, is written as a chain of
+	 * parts that each fit ({@link RevisionParts}), messages ending {@code (part 2 of 5)}.
 	 */
 	public MigrateResult migrate(String message, DiffOptions options, MigrateOptions migrateOptions) {
 		requireLocations();
@@ -782,8 +786,11 @@ public final class Migrations {
 		PostgresRenderer renderer = new PostgresRenderer();
 		// the warnings of the statements written: a mapping trap (a @Lob as oid) is warned where its column changes
 		List<String> warnings = new ArrayList<>();
-		Rendered all = Rendered.of(renderer, operations);
-		if (!all.transactional()) {
+		List<Path> files = new ArrayList<>();
+		List<String> parents = this.graph.heads();
+		List<Operation> change = operations;
+		Rendered rendered = Rendered.of(renderer, operations);
+		if (!rendered.transactional()) {
 			// PostgreSQL cannot use an enum label in the transaction that added it. Rather than run the whole
 			// revision (and its downgrade's type swap) outside a transaction, the labels get a revision of their
 			// own that commits first; both revisions then run transactionally.
@@ -792,15 +799,62 @@ public final class Migrations {
 			Rendered first = Rendered.of(renderer, labels);
 			Rendered second = Rendered.of(renderer, rest);
 			if (!labels.isEmpty() && !rest.isEmpty() && first.transactional() && second.transactional()) {
-				Path labelsFile = writeGenerated(message + " (enum labels)", this.graph.heads(), first, warnings);
-				Path restFile = writeGenerated(message, List.of(revisionId(labelsFile)), second, warnings);
-				return new MigrateResult(restFile, revisionId(restFile), operations, comparison.differences(), warnings,
-						true, List.of(labelsFile, restFile));
+				Path labelsFile = writeGenerated(message + " (enum labels)", parents, first, List.of(), warnings);
+				files.add(labelsFile);
+				parents = List.of(revisionId(labelsFile));
+				change = rest;
+				rendered = second;
 			}
 		}
-		Path file = writeGenerated(message, this.graph.heads(), all, warnings);
-		return new MigrateResult(file, revisionId(file), operations, comparison.differences(), warnings,
-				all.transactional(), List.of(file));
+		// a transaction holds a lock on each table it creates or drops: a change heavier than the server's lock
+		// table can hold in one becomes a chain of revisions that each fit (a non-transactional one holds none)
+		List<List<Operation>> parts = rendered.transactional() ? parts(change, rendered) : List.of(change);
+		if (parts.size() == 1) {
+			files.add(writeGenerated(message, parents, rendered, List.of(), warnings));
+		}
+		else {
+			List<List<RenderedStatement>> upgrades = renderer.renderParts(parts);
+			List<List<RenderedStatement>> downgrades = renderer.renderDowngradeParts(parts);
+			for (int i = 0; i < parts.size(); i++) {
+				String part = "part " + (i + 1) + " of " + parts.size();
+				Path file = writeGenerated(message + " (" + part + ")", parents,
+						new Rendered(upgrades.get(i), downgrades.get(i)),
+						List.of(Character.toUpperCase(part.charAt(0)) + part.substring(1) + ": the change takes more locks"
+								+ " than one transaction should hold on this server (half of max_locks_per_transaction ×"
+								+ " max_connections), so it is cut into revisions applied in this order; each downgrade"
+								+ " undoes only its own revision."),
+						warnings);
+				files.add(file);
+				parents = List.of(revisionId(file));
+			}
+		}
+		Path last = files.get(files.size() - 1);
+		return new MigrateResult(last, revisionId(last), operations, comparison.differences(), warnings,
+				rendered.transactional(), files);
+	}
+
+	/**
+	 * The change as one part when its transaction fits the server's lock table, else cut into parts
+	 * that each do ({@link RevisionParts}); the server's settings are read only for a heavy change.
+	 */
+	private List<List<Operation>> parts(List<Operation> operations, Rendered rendered) {
+		long weight = Math.max(RevisionParts.weight(rendered.upgrade()), RevisionParts.weight(rendered.downgrade()));
+		if (weight <= PostgresLockTable.SMALL_WEIGHT) {
+			return List.of(operations);
+		}
+		int budget = lockBudget();
+		return (weight <= budget) ? List.of(operations) : RevisionParts.split(operations, budget);
+	}
+
+	/** The most one revision's transaction may weigh on the server ({@link PostgresLockTable#budget}). */
+	private int lockBudget() {
+		try (Connection connection = requireDataSource().getConnection()) {
+			return PostgresLockTable.budget(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not connect to read the server's lock table size: " + ex.getMessage()
+					+ ". Check the connection.", ex);
+		}
 	}
 
 	/** Operations rendered once, upgrade and downgrade. */
@@ -817,10 +871,12 @@ public final class Migrations {
 
 	}
 
-	private Path writeGenerated(String message, List<String> parents, Rendered rendered, List<String> warnings) {
+	private Path writeGenerated(String message, List<String> parents, Rendered rendered, List<String> note,
+			List<String> warnings) {
 		rendered.upgrade().forEach((statement) -> warnings.addAll(statement.warnings()));
 		StringBuilder upgradeText = new StringBuilder();
 		upgradeText.append("-- Generated by `db migrate` from the JPA entities: review it before applying.\n");
+		note.forEach((line) -> upgradeText.append("-- ").append(line).append('\n'));
 		if (!rendered.transactional()) {
 			upgradeText.append("-- Not transactional: PostgreSQL cannot use an enum label added in the same transaction.\n");
 		}
@@ -831,7 +887,8 @@ public final class Migrations {
 
 	/** The online form's chain of revisions, each on top of the one before. */
 	private MigrateResult writeOnline(String message, Comparison comparison, MigrateOptions migrateOptions) {
-		List<OnlineForm.Step> steps = new OnlineForm(migrateOptions.effectiveLockTimeout()).steps(comparison.operations());
+		List<OnlineForm.Step> steps = new OnlineForm(migrateOptions.effectiveLockTimeout(), this::lockBudget)
+			.steps(comparison.operations());
 		List<String> warnings = new ArrayList<>();
 		List<Path> files = new ArrayList<>();
 		List<String> parents = this.graph.heads();
@@ -842,7 +899,7 @@ public final class Migrations {
 			upgradeText.append("-- Generated by `db migrate` from the JPA entities: review it before applying.\n");
 			step.note().forEach((line) -> upgradeText.append("-- ").append(line).append('\n'));
 			upgradeText.append(RenderedStatement.script(step.upgrade()));
-			Path file = write(message + step.kind().messageSuffix(), parents, upgradeText.toString(),
+			Path file = write(message + step.messageSuffix(), parents, upgradeText.toString(),
 					RenderedStatement.script(step.downgrade()), step.transactional() ? "" : "-- transactional: false\n");
 			files.add(file);
 			parents = List.of(revisionId(file));

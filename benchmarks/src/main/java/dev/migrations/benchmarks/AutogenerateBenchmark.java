@@ -1,6 +1,8 @@
 package dev.migrations.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -181,6 +183,8 @@ final class AutogenerateBenchmark {
 		// migrate() on an empty database runs every table's DDL in the scratch schema (in parts that fit in the
 		// server's lock table), minutes at 10,000 entities under load, so only sizes up to this are tried
 		int migrateMax = Integer.getInteger("bench.p3scale.migrate-max-entities", 1000);
+		// only migrate() and the upgrade of what it wrote, at each size (no check, no Hibernate, no Liquibase)
+		boolean migrateOnly = Boolean.getBoolean("bench.p3scale.migrate-only");
 		System.err.println("P3 scale: generating and compiling " + largest + " entity classes");
 		long compileStart = System.nanoTime();
 		List<Class<?>> all = EntityGenerator.compileAndLoad(entitiesDirectory(largest), largest);
@@ -191,6 +195,10 @@ final class AutogenerateBenchmark {
 		boolean warm = false;
 		for (int size : sizes) {
 			List<Class<?>> classes = all.subList(0, size);
+			if (migrateOnly) {
+				measureMigrate(report, classes);
+				continue;
+			}
 			long createStart = System.nanoTime();
 			Case c = new Case(size + " entities, database in sync", classes, created(classes), 0);
 			System.err.printf(Locale.ROOT, "P3 scale: %d entities, Hibernate created the database in %.1f s%n", size,
@@ -267,6 +275,9 @@ final class AutogenerateBenchmark {
 				measureMigrate(report, classes);
 			}
 		}
+		if (migrateOnly) {
+			return;
+		}
 		double base = oursMedians.get(smallest);
 		for (int size : sizes) {
 			if (size == smallest) {
@@ -340,6 +351,46 @@ final class AutogenerateBenchmark {
 								+ " operations, " + result.differences().size() + " differences; heap used before: "
 								+ Stats.mb(heap.usedAtStart()) + " MB"));
 			}
+			measureUpgrade(report, classes.size(), empty, revisions, result.files().size());
+		}
+	}
+
+	/** {@code upgrade head} of what {@code migrate()} wrote, on the database it was generated against; one run. */
+	private static void measureUpgrade(Report report, int entities, TestDatabase database, Path revisions, int files) {
+		String benchmark = "P3 scale " + entities + " entities, upgrade head of what migrate() wrote (one run)";
+		BackendCpuDataSource backends = new BackendCpuDataSource(database.dataSource());
+		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+		HeapSampler heap = HeapSampler.start();
+		long cpuStart = threads.getCurrentThreadCpuTime();
+		long start = System.nanoTime();
+		String outcome;
+		try {
+			int applied = Migrations.configure().dataSource(backends).locations("filesystem:" + revisions.toAbsolutePath())
+				.load()
+				.upgrade("head")
+				.steps()
+				.size();
+			outcome = applied + " of " + files + " revision(s) applied, one transaction each";
+		}
+		catch (RuntimeException ex) {
+			outcome = "failed: " + firstLine(ex.getMessage());
+		}
+		double millis = Stats.millis(System.nanoTime() - start);
+		long client = threads.getCurrentThreadCpuTime() - cpuStart;
+		heap.close();
+		long backend = backends.nanos();
+		report.add(new Report.CheckRow(benchmark, "migrations upgrade", millis, "-", heap.peakUsed(), heap.maxLive(),
+				heap.allocated(), outcome
+				+ "; CPU: client " + Stats.ms(client / 1e6) + " ms, backends "
+				+ ((backend < 0) ? "unknown" : Stats.ms(backend / 1e6) + " ms") + "; load average after: " + loadAverage()));
+	}
+
+	private static String loadAverage() {
+		try {
+			return Files.readString(Path.of("/proc/loadavg")).trim();
+		}
+		catch (IOException ex) {
+			return "unknown";
 		}
 	}
 

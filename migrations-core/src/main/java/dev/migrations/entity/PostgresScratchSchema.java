@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.dialect.PostgresLockTable;
 
 /**
  * Materializes the entities' DDL in a throw-away PostgreSQL schema, inside a transaction that is
@@ -66,7 +67,7 @@ public final class PostgresScratchSchema {
 	private static final Logger logger = LoggerFactory.getLogger(PostgresScratchSchema.class);
 
 	// DDL this light fits any server's lock table: the server's settings are not even read
-	private static final int SMALL_WEIGHT = 1000;
+	private static final int SMALL_WEIGHT = PostgresLockTable.SMALL_WEIGHT;
 
 	// whether the session's temporary schema holds anything (false before its first object)
 	private static final String TEMPORARY_OBJECTS_EXIST = "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace ="
@@ -158,15 +159,7 @@ public final class PostgresScratchSchema {
 
 	// half the server's lock table as it is sized, so other sessions keep the rest
 	private static int lockBudget(Connection connection) {
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT pg_catalog.current_setting('max_locks_per_transaction')::int"
-						+ " * pg_catalog.current_setting('max_connections')::int / 2")) {
-			return rs.next() ? Math.max(rs.getInt(1), SMALL_WEIGHT) : SMALL_WEIGHT;
-		}
-		catch (SQLException ex) {
-			throw new MigrationsException("Could not read the server's lock table size (max_locks_per_transaction,"
-					+ " max_connections): " + ex.getMessage() + ". Check the connection.", ex);
-		}
+		return PostgresLockTable.budget(connection);
 	}
 
 	private static List<Integer> numbers(int count) {

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migrations.dialect.PostgresLockTable;
+
 /**
  * The entities' DDL cut into parts that each fit in the server's lock table, for
  * {@link PostgresScratchSchema#materializeInParts}.
@@ -33,7 +35,7 @@ import java.util.regex.Pattern;
 final class ScratchParts {
 
 	/** The locks a {@code create table} takes, about: table, TOAST table and index, keys, sequence, row type. */
-	static final int TABLE_WEIGHT = 10;
+	static final int TABLE_WEIGHT = PostgresLockTable.TABLE_WEIGHT;
 
 	private static final Pattern NEXTVAL = Pattern.compile("(?i)nextval\\s*\\(\\s*'([^']+)'");
 

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 import dev.migrations.dialect.PostgresIdentifiers;
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.diff.ConstraintNames;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.Operation.AddCheck;
@@ -49,7 +51,8 @@ import dev.migrations.schema.ForeignKey;
  * statements take no lock that blocks reads or writes.
  * <p>
  * Enum labels that the change adds and uses get a transactional step of their own first, as in the
- * plain form.
+ * plain form. A transactional change step heavier than one transaction should be on the server
+ * (thousands of new tables) is cut into several, as the plain form is ({@link RevisionParts}).
  */
 public final class OnlineForm {
 
@@ -96,9 +99,11 @@ public final class OnlineForm {
 	 * @param transactional whether the revision runs in one transaction
 	 * @param note what a reviewer should know about the step, written as comment lines above the
 	 *        upgrade (each without the {@code -- })
+	 * @param part which part of a change cut to fit the server's lock table, e.g. {@code part 2 of 5};
+	 *        {@code null} for a step that is not cut
 	 */
 	public record Step(Kind kind, List<RenderedStatement> upgrade, List<RenderedStatement> downgrade,
-			boolean transactional, List<String> note) {
+			boolean transactional, List<String> note, String part) {
 
 		public Step {
 			Objects.requireNonNull(kind, "kind");
@@ -107,17 +112,40 @@ public final class OnlineForm {
 			note = List.copyOf(note);
 		}
 
+		public Step(Kind kind, List<RenderedStatement> upgrade, List<RenderedStatement> downgrade, boolean transactional,
+				List<String> note) {
+			this(kind, upgrade, downgrade, transactional, note, null);
+		}
+
+		/** What the step's revision message adds to the change's message: the kind's, then the part's. */
+		public String messageSuffix() {
+			return this.kind.messageSuffix() + ((this.part != null) ? " (" + this.part + ")" : "");
+		}
+
 	}
 
 	private final PostgresRenderer renderer = new PostgresRenderer();
 
 	private final String lockTimeout;
 
+	private final IntSupplier lockBudget;
+
 	/**
 	 * @param lockTimeout the {@code lock_timeout} of each transactional step, {@code null} for
 	 *        {@link #DEFAULT_LOCK_TIMEOUT}
 	 */
 	public OnlineForm(Duration lockTimeout) {
+		this(lockTimeout, () -> Integer.MAX_VALUE);
+	}
+
+	/**
+	 * @param lockTimeout the {@code lock_timeout} of each transactional step, {@code null} for
+	 *        {@link #DEFAULT_LOCK_TIMEOUT}
+	 * @param lockBudget the most the change step's transaction may weigh ({@link RevisionParts}), asked
+	 *        only for a change heavier than {@link PostgresLockTable#SMALL_WEIGHT}: a heavier change is
+	 *        cut into several change steps
+	 */
+	public OnlineForm(Duration lockTimeout, IntSupplier lockBudget) {
 		Duration timeout = (lockTimeout != null) ? lockTimeout : DEFAULT_LOCK_TIMEOUT;
 		if (timeout.isNegative() || timeout.isZero()) {
 			throw new IllegalArgumentException("The online form's lock_timeout must be positive, not " + timeout
@@ -125,6 +153,7 @@ public final class OnlineForm {
 		}
 		long millis = timeout.toMillis();
 		this.lockTimeout = (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+		this.lockBudget = Objects.requireNonNull(lockBudget, "lockBudget");
 	}
 
 	/**
@@ -220,7 +249,7 @@ public final class OnlineForm {
 					: List.of("Online form: constraints on tables that hold rows are added NOT VALID (new rows are checked,"
 							+ " a brief lock); the next revisions validate them.");
 			if (transactional(changeUpgrade, changeDowngrade)) {
-				steps.add(transactionalStep(Kind.CHANGE, changeUpgrade, changeDowngrade, note));
+				addChangeSteps(steps, change, changeUpgrade, changeDowngrade, note, notValid, validationWarnings);
 			}
 			else {
 				steps.add(new Step(Kind.CHANGE, changeUpgrade, changeDowngrade, false, note));
@@ -238,6 +267,38 @@ public final class OnlineForm {
 			steps.add(validateStep(notValid, notNulls, validationWarnings));
 		}
 		return List.copyOf(steps);
+	}
+
+	/**
+	 * The change step, or, when its transaction would take more locks than the server's lock table
+	 * should give one, several that each fit, each on top of the one before ({@link RevisionParts}).
+	 */
+	private void addChangeSteps(List<Step> steps, List<Operation> change, List<RenderedStatement> upgrade,
+			List<RenderedStatement> downgrade, List<String> note, Set<Operation> notValid,
+			Map<Operation, List<String>> validationWarnings) {
+		long weight = Math.max(RevisionParts.weight(upgrade), RevisionParts.weight(downgrade));
+		List<List<Operation>> parts = List.of(change);
+		if (weight > PostgresLockTable.SMALL_WEIGHT) {
+			int budget = this.lockBudget.getAsInt();
+			if (weight > budget) {
+				parts = RevisionParts.split(change, budget);
+			}
+		}
+		if (parts.size() == 1) {
+			steps.add(transactionalStep(Kind.CHANGE, upgrade, downgrade, note));
+			return;
+		}
+		List<List<RenderedStatement>> upgrades = this.renderer.renderNotValidParts(parts, notValid, validationWarnings);
+		List<List<RenderedStatement>> downgrades = this.renderer.renderDowngradeParts(parts);
+		for (int i = 0; i < parts.size(); i++) {
+			String part = "part " + (i + 1) + " of " + parts.size();
+			List<String> partNote = new ArrayList<>(note);
+			partNote.add("Change " + part + ": it takes more locks than one transaction should hold on this server (half"
+					+ " of max_locks_per_transaction × max_connections), so it is cut into revisions applied in this order;"
+					+ " each downgrade undoes only its own revision.");
+			steps.add(new Step(Kind.CHANGE, withLockTimeout(upgrades.get(i)), withLockTimeout(downgrades.get(i)), true,
+					partNote, part));
+		}
 	}
 
 	/** A SET NOT NULL made through a check: the operation it replaces and the check added {@code NOT VALID}. */

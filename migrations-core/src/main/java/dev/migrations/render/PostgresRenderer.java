@@ -2,6 +2,7 @@ package dev.migrations.render;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,19 +147,70 @@ public final class PostgresRenderer {
 
 	private List<RenderedStatement> render(List<Operation> operations, boolean downgrade, Set<Operation> notValid,
 			Map<Operation, List<String>> validationWarnings) {
+		return renderParts(List.of(Objects.requireNonNull(operations, "operations")), downgrade, notValid,
+				validationWarnings).get(0);
+	}
+
+	/** {@link #renderNotValid} of a change cut into parts, as {@link #renderParts} renders them. */
+	List<List<RenderedStatement>> renderNotValidParts(List<List<Operation>> parts, Set<Operation> notValid,
+			Map<Operation, List<String>> validationWarnings) {
+		return renderParts(parts, false, notValid, validationWarnings);
+	}
+
+	/**
+	 * Renders a change cut into revisions that run one after the other: each part as {@link #render}
+	 * renders it, except that what a part knows of the others is kept (the tables created before it
+	 * hold no rows, the sequences the change creates are not a serial column's), so the parts together
+	 * are the statements of the whole list. An enum label that an earlier part adds is committed
+	 * before a later part uses it.
+	 * @param parts the change's operations in execution order, cut into parts
+	 * @return each part's statements, in execution order
+	 */
+	public List<List<RenderedStatement>> renderParts(List<List<Operation>> parts) {
+		return renderParts(parts, false, Set.of(), new HashMap<>());
+	}
+
+	/**
+	 * The downgrade of each part of {@link #renderParts}: the downgrade of a part undoes exactly that
+	 * part, and runs after the downgrades of the parts after it.
+	 * @param parts the change's operations in execution order, cut into parts
+	 * @return each part's downgrade statements, in the order of the parts
+	 */
+	public List<List<RenderedStatement>> renderDowngradeParts(List<List<Operation>> parts) {
+		List<List<Operation>> reversed = new ArrayList<>(parts.size());
+		for (int i = parts.size() - 1; i >= 0; i--) {
+			reversed.add(Operation.reverse(parts.get(i)));
+		}
+		List<List<RenderedStatement>> rendered = new ArrayList<>(renderParts(reversed, true, Set.of(), new HashMap<>()));
+		Collections.reverse(rendered);
+		return List.copyOf(rendered);
+	}
+
+	private List<List<RenderedStatement>> renderParts(List<List<Operation>> parts, boolean downgrade,
+			Set<Operation> notValid, Map<Operation, List<String>> validationWarnings) {
 		Set<String> standAloneSequences = new HashSet<>();
 		Set<List<String>> createdIndexes = new HashSet<>();
-		for (Operation operation : Objects.requireNonNull(operations, "operations")) {
-			if (operation instanceof CreateSequence create) {
-				standAloneSequences.add(create.sequence().name());
-			}
-			if (operation instanceof CreateIndex create && create.index().name() != null) {
-				createdIndexes.add(List.of(create.table(), create.index().name()));
+		for (List<Operation> part : parts) {
+			for (Operation operation : part) {
+				if (operation instanceof CreateSequence create) {
+					standAloneSequences.add(create.sequence().name());
+				}
+				if (operation instanceof CreateIndex create && create.index().name() != null) {
+					createdIndexes.add(List.of(create.table(), create.index().name()));
+				}
 			}
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
 		visitor.notValid = notValid;
 		visitor.validationWarnings = validationWarnings;
+		List<List<RenderedStatement>> rendered = new ArrayList<>(parts.size());
+		for (List<Operation> part : parts) {
+			rendered.add(renderPart(part, visitor));
+		}
+		return List.copyOf(rendered);
+	}
+
+	private static List<RenderedStatement> renderPart(List<Operation> operations, Visitor visitor) {
 		List<RenderedStatement> statements = new ArrayList<>();
 		Map<Integer, String> addedLabels = new LinkedHashMap<>();
 		for (Operation operation : mergeEnumSwaps(operations)) {

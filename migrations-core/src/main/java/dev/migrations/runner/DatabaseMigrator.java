@@ -32,6 +32,15 @@ import dev.migrations.revision.TargetResolver;
  */
 public final class DatabaseMigrator {
 
+	private static final String OUT_OF_LOCKS = "53200";
+
+	// create-db runs in one transaction, which keeps a lock on everything it creates until it ends
+	private static final String OUT_OF_LOCKS_ADVICE = " The server's lock table ran out: create-db creates the whole"
+			+ " schema in one transaction, which keeps a lock on every table, index and sequence it creates until it ends,"
+			+ " and the server holds about max_locks_per_transaction × max_connections of them for all sessions. Run"
+			+ " `db migrate -m \"create the schema\"`, which writes revisions that each fit the lock table, then"
+			+ " `db upgrade`.";
+
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseMigrator.class);
 
 	private final DataSource dataSource;
@@ -334,7 +343,8 @@ public final class DatabaseMigrator {
 				String failed = (number > 0 && number <= sql.size()) ? sql.get(number - 1) : "";
 				throw new MigrationsException("create-db failed at statement " + number + " of " + sql.size() + ":\n    "
 						+ failed.replace("\n", "\n    ") + "\n" + ex.getMessage() + (this.dialect.supportsTransactionalDdl()
-								? "\nNothing was created." : "\nStatements before it were applied; drop them before retrying."),
+								? "\nNothing was created." : "\nStatements before it were applied; drop them before retrying.")
+						+ (OUT_OF_LOCKS.equals(ex.getSQLState()) ? OUT_OF_LOCKS_ADVICE : ""),
 						ex);
 			}
 		});

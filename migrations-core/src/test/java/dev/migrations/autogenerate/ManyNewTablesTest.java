@@ -7,8 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -20,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfiguration;
 import dev.migrations.Sql;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.test.TestDatabase;
@@ -28,16 +33,23 @@ import dev.migrations.test.TestDatabaseExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code migrate()} of more new tables than the server's lock table could hold in one transaction.
+ * {@code migrate()} of more new tables than the server's lock table could hold in one transaction,
+ * and {@code upgrade} of what it writes.
  */
 @ExtendWith(TestDatabaseExtension.class)
 class ManyNewTablesTest {
+
+	private static final Pattern CREATE = Pattern.compile("CREATE TABLE IF NOT EXISTS (e_\\d{4}) \\(");
+
+	private static final Pattern FOREIGN_KEY = Pattern.compile("ALTER TABLE (e_\\d{4}) ADD CONSTRAINT \\S+ FOREIGN KEY"
+			+ " \\(parent_id\\) REFERENCES (e_\\d{4}) \\(id\\);");
 
 	@TempDir
 	Path directory;
 
 	@Test
-	void migrateOfMoreNewTablesThanTheLockTableHoldsWritesThemAllAndLeavesNothing(TestDatabase db) throws Exception {
+	void migrateOfMoreNewTablesThanOneTransactionHoldsWritesRevisionsInPartsThatUpgradeAndDowngradeApply(TestDatabase db)
+			throws Exception {
 		// the lock table's size: max_locks_per_transaction × (every backend the server may start + prepared ones)
 		int lockTable = Integer.parseInt(Sql.column(db.dataSource(), "select current_setting('max_locks_per_transaction')::int"
 				+ " * (current_setting('max_connections')::int + current_setting('autovacuum_max_workers')::int + 1"
@@ -49,25 +61,68 @@ class ManyNewTablesTest {
 		int entities = lockTable / 4;
 		List<Class<?>> classes = compile(entities);
 		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
-
-		MigrateResult result = Migrations.configure()
+		MigrationsConfiguration configuration = Migrations.configure()
 			.dataSource(db.dataSource())
 			.locations("filesystem:" + revisions)
 			.outputDirectory(revisions)
-			.entities(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()))
-			.load()
-			.migrate("create everything");
+			.entities(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()));
 
-		String revision = Files.readString(result.file());
-		assertThat(count(revision, "CREATE TABLE IF NOT EXISTS ")).isEqualTo(entities);
-		// the last tables were read in the last part, with the server's spelling of their checks
+		MigrateResult result = configuration.load().migrate("create everything");
+
+		// several revisions, each on top of the one before, together creating every table once
+		List<Path> files = result.files();
+		assertThat(files).hasSizeGreaterThan(1).last().isEqualTo(result.file());
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
+				+ " where c.relname like 'e\\_%' or n.nspname like 'migrations\\_scratch\\_%'")).containsExactly("0");
+		Map<String, Integer> createdIn = new HashMap<>();
+		List<Integer> tablesPerFile = new ArrayList<>();
+		for (int i = 0; i < files.size(); i++) {
+			String text = Files.readString(files.get(i));
+			assertThat(text).contains("-- message: create everything (part " + (i + 1) + " of " + files.size() + ")");
+			String upgrade = text.substring(0, text.indexOf("\n-- downgrade\n"));
+			Matcher create = CREATE.matcher(upgrade);
+			int tables = 0;
+			while (create.find()) {
+				assertThat(createdIn.put(create.group(1), i)).as(create.group(1)).isNull();
+				tables++;
+			}
+			tablesPerFile.add(tables);
+			// a table's foreign key is in the revision that creates the table, after the table it references
+			Matcher foreignKey = FOREIGN_KEY.matcher(upgrade);
+			while (foreignKey.find()) {
+				assertThat(createdIn.get(foreignKey.group(1))).as(foreignKey.group()).isEqualTo(i);
+				assertThat(createdIn.get(foreignKey.group(2))).as(foreignKey.group()).isNotNull().isLessThanOrEqualTo(i);
+			}
+			// the downgrade drops exactly the tables of its revision
+			assertThat(count(text.substring(text.indexOf("\n-- downgrade\n")), "DROP TABLE IF EXISTS ")).isEqualTo(tables);
+		}
+		assertThat(createdIn).hasSize(entities);
 		String last = String.format(Locale.ROOT, "e_%04d", entities);
-		assertThat(revision).contains("CREATE TABLE IF NOT EXISTS e_0001 (", "CREATE TABLE IF NOT EXISTS " + last + " (",
+		assertThat(Files.readString(result.file())).contains("CREATE TABLE IF NOT EXISTS " + last + " (",
 				"CONSTRAINT " + last + "_status_check CHECK (status::text = ANY (ARRAY['NEW'::character varying",
 				String.format(Locale.ROOT, "ALTER TABLE %s ADD CONSTRAINT fk_%s_parent_id__e_%04d FOREIGN KEY (parent_id)"
 						+ " REFERENCES e_%04d (id);", last, last, entities - 1, entities - 1));
-		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
-				+ " where c.relname like 'e\\_%' or n.nspname like 'migrations\\_scratch\\_%'")).containsExactly("0");
+
+		// one transaction per revision, each fitting the lock table (the one revision of before failed with 53200)
+		Migrations migrations = configuration.load();
+		assertThat(migrations.upgrade("head").steps()).hasSize(files.size());
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_tables where schemaname = 'public'"
+				+ " and tablename like 'e\\_%'")).containsExactly(String.valueOf(entities));
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_constraint where contype = 'f'"
+				+ " and connamespace = 'public'::regnamespace")).containsExactly(String.valueOf(entities - 1));
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_indexes where schemaname = 'public'"
+				+ " and tablename like 'e\\_%'")).containsExactly(String.valueOf(2 * entities));
+		assertThat(migrations.check()).isEmpty();
+
+		// each revision's downgrade undoes that revision only, and all of them everything
+		assertThat(migrations.downgrade("-1").steps()).hasSize(1);
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_tables where schemaname = 'public'"
+				+ " and tablename like 'e\\_%'"))
+			.containsExactly(String.valueOf(entities - tablesPerFile.get(files.size() - 1)));
+		assertThat(migrations.downgrade("base").steps()).hasSize(files.size() - 1);
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_class where relnamespace = 'public'::regnamespace"
+				+ " and relname like 'e\\_%'")).containsExactly("0");
 	}
 
 	private static int count(String text, String word) {

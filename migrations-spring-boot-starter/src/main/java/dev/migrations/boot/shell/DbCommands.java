@@ -206,10 +206,14 @@ final class DbCommands {
 			this.safety.printFindings(result, out);
 			return Outcome.OK;
 		}
+		boolean parts = false;
 		for (Path earlier : result.files().subList(0, result.files().size() - 1)) {
-			String name = earlier.getFileName().toString();
-			out.println("Wrote " + earlier + " (revision " + name.substring(0, Math.max(name.indexOf('_'), 0))
-					+ ": the new enum labels, applied first in a revision of their own)");
+			String id = idOf(earlier);
+			String message = facade.graph().find(id).map(Revision::message).orElse("");
+			boolean labels = message.endsWith(" (enum labels)");
+			parts |= !labels;
+			out.println("Wrote " + earlier + " (revision " + id + ": "
+					+ (labels ? "the new enum labels, applied first in a revision of their own" : message) + ")");
 		}
 		out.println("Wrote " + result.file() + " (revision " + result.revision() + "):");
 		boolean guessed = false;
@@ -223,7 +227,14 @@ final class DbCommands {
 			out.println("Probable renames are written as renames, with the drop and add they replace in a comment. Pass"
 					+ " --no-renames to write drops and adds instead, or run `db migrate` in the shell to be asked.");
 		}
-		out.println("Review the file, then apply it with `db upgrade`.");
+		if (parts) {
+			out.println("The change takes more locks than one transaction should hold on this server: it is cut into"
+					+ " revisions that `db upgrade` applies in this order, each with the downgrade of its own part.");
+			out.println("Review the files, then apply them with `db upgrade`.");
+		}
+		else {
+			out.println("Review the file, then apply it with `db upgrade`.");
+		}
 		this.safety.printFindings(result, out);
 		return Outcome.OK;
 	}
