@@ -66,13 +66,45 @@ final class AutogenerateBenchmark {
 	/**
 	 * One timed run. {@code splitMillis}: for ours, a second {@code check()} of the same instance (the entities
 	 * kept: introspection, prediction and diff), for Hibernate its metadata build; NaN when not measured.
+	 * {@code cpu}: the CPU time the run took in this JVM and in the PostgreSQL backends it used.
 	 */
 	private record Measurement(double millis, int reads, int others, double readMillis, double otherMillis,
-			long peakHeap, long liveHeap, long allocated, String result, double splitMillis, long heapBefore) {
+			long peakHeap, long liveHeap, long allocated, String result, double splitMillis, long heapBefore, Cpu cpu) {
 
 		String statements() {
-			return String.format(Locale.ROOT, "%d / %d (waited %s / %s ms)", this.reads, this.others,
-					Stats.ms(this.readMillis), Stats.ms(this.otherMillis));
+			return String.format(Locale.ROOT, "%d / %d (waited %s / %s ms); CPU %s", this.reads, this.others,
+					Stats.ms(this.readMillis), Stats.ms(this.otherMillis), this.cpu);
+		}
+
+	}
+
+	/**
+	 * The CPU time of a run: the whole JVM's (every thread: the tool's, a second thread it starts, the garbage
+	 * collector, the JIT compiler, the heap sampler) and the PostgreSQL backends' of the connections it closed
+	 * ({@link BackendCpuDataSource}; NaN where {@code /proc} cannot be read). Waiting for a core on a loaded
+	 * machine does not stretch it, as it does the elapsed time.
+	 */
+	private record Cpu(double jvmMillis, double serverMillis) {
+
+		private static final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+			.getOperatingSystemMXBean();
+
+		static long jvmNanos() {
+			return os.getProcessCpuTime();
+		}
+
+		static Cpu since(long jvmStart, BackendCpuDataSource server) {
+			long backend = server.nanos();
+			return new Cpu(Stats.millis(jvmNanos() - jvmStart), (backend < 0) ? Double.NaN : Stats.millis(backend));
+		}
+
+		double totalMillis() {
+			return this.jvmMillis + this.serverMillis;
+		}
+
+		@Override
+		public String toString() {
+			return "JVM " + Stats.ms(this.jvmMillis) + " / server " + Stats.ms(this.serverMillis) + " ms";
 		}
 
 	}
@@ -140,6 +172,7 @@ final class AutogenerateBenchmark {
 						"≤ 1.5× Hibernate", oursMedian.millis() <= 1.5 * hibernateMedian.millis(),
 						Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
 								+ Stats.spread(hibernate.stream().map(Measurement::millis).toList())));
+				report.add(cpuRow(benchmark, ours, hibernate));
 				if (LIQUIBASE) {
 					report.add(new Report.Row(benchmark, oursMedian.millis(), "Liquibase diff", liquibaseMedian.millis(),
 							"(for reference)", null, Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
@@ -246,6 +279,7 @@ final class AutogenerateBenchmark {
 						"≤ 1.5× Hibernate", oursMedian.millis() <= 1.5 * hibernateMedian.millis(),
 						Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
 								+ Stats.spread(hibernate.stream().map(Measurement::millis).toList())));
+				report.add(cpuRow(benchmark, ours, hibernate));
 				if (!liquibaseRuns.isEmpty()) {
 					Measurement liquibaseMedian = median(liquibaseRuns);
 					String liquibaseBenchmark = liquibase ? benchmark
@@ -349,17 +383,28 @@ final class AutogenerateBenchmark {
 		return (reused != null) ? Path.of(reused).resolve(Integer.toString(count)) : this.work.resolve("entities");
 	}
 
+	/** The CPU the runs took, JVM and server together: the ratio that waiting for a core does not stretch. */
+	private static Report.Row cpuRow(String benchmark, List<Measurement> ours, List<Measurement> hibernate) {
+		List<Double> oursCpu = ours.stream().map((m) -> m.cpu().totalMillis()).toList();
+		List<Double> hibernateCpu = hibernate.stream().map((m) -> m.cpu().totalMillis()).toList();
+		return new Report.Row(benchmark.replace(" (median", ", CPU of JVM and server (median"), Stats.median(oursCpu),
+				"Hibernate validate", Stats.median(hibernateCpu), "(for reference: not stretched by waiting for a core)", null,
+				Stats.spread(oursCpu) + " / " + Stats.spread(hibernateCpu));
+	}
+
 	private Measurement measureOurs(Case c, Path noRevisions) {
 		return measureOurs(c, noRevisions, false);
 	}
 
 	private Measurement measureOurs(Case c, Path noRevisions, boolean split) {
-		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
+		BackendCpuDataSource server = new BackendCpuDataSource(c.database().dataSource());
+		CountingDataSource counting = new CountingDataSource(server);
 		ClassLoader loader = c.classes().get(0).getClassLoader();
 		List<Difference> differences;
 		long start;
 		long elapsed;
 		try (HeapSampler heap = HeapSampler.start()) {
+			long cpuStart = Cpu.jvmNanos();
 			start = System.nanoTime();
 			Migrations migrations = Migrations.configure().dataSource(counting)
 				.locations("filesystem:" + noRevisions.toAbsolutePath())
@@ -367,6 +412,7 @@ final class AutogenerateBenchmark {
 				.load();
 			differences = migrations.check();
 			elapsed = System.nanoTime() - start;
+			Cpu cpu = Cpu.since(cpuStart, server);
 			heap.close();
 			String result = describe(differences);
 			if (differences.size() != c.expectedDifferences()) {
@@ -383,16 +429,18 @@ final class AutogenerateBenchmark {
 				again = Stats.millis(System.nanoTime() - againStart);
 			}
 			return new Measurement(Stats.millis(elapsed), reads, others, readMillis, otherMillis, heap.peakUsed(),
-					heap.maxLive(), heap.allocated(), result, again, heap.usedAtStart());
+					heap.maxLive(), heap.allocated(), result, again, heap.usedAtStart(), cpu);
 		}
 	}
 
 	private Measurement measureHibernate(Case c) {
-		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
+		BackendCpuDataSource server = new BackendCpuDataSource(c.database().dataSource());
+		CountingDataSource counting = new CountingDataSource(server);
 		String result;
 		long elapsed;
 		long[] metadata = new long[1];
 		try (HeapSampler heap = HeapSampler.start()) {
+			long cpuStart = Cpu.jvmNanos();
 			long start = System.nanoTime();
 			try {
 				hibernateSchemaAction(c.classes(), counting, "validate", metadata);
@@ -402,10 +450,11 @@ final class AutogenerateBenchmark {
 				result = "stops at the first: " + firstLine(ex.getMessage());
 			}
 			elapsed = System.nanoTime() - start;
+			Cpu cpu = Cpu.since(cpuStart, server);
 			heap.close();
 			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
 					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result,
-					Stats.millis(metadata[0]), heap.usedAtStart());
+					Stats.millis(metadata[0]), heap.usedAtStart(), cpu);
 		}
 	}
 
@@ -415,12 +464,16 @@ final class AutogenerateBenchmark {
 	 * column.
 	 */
 	private Measurement measureLiquibase(Case c) {
-		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
+		BackendCpuDataSource server = new BackendCpuDataSource(c.database().dataSource());
+		CountingDataSource counting = new CountingDataSource(server);
 		try (HeapSampler heap = HeapSampler.start()) {
+			long cpuStart = Cpu.jvmNanos();
 			long start = System.nanoTime();
 			try (LiquibaseDiff liquibase = LiquibaseDiff.open(c.classes(), counting)) {
 				LiquibaseDiff.Result diff = liquibase.diff();
 				long elapsed = System.nanoTime() - start;
+				// its connection is still open here: the JVM's CPU only
+				Cpu cpu = new Cpu(Stats.millis(Cpu.jvmNanos() - cpuStart), Double.NaN);
 				heap.close();
 				int reads = counting.reads();
 				int others = counting.others();
@@ -433,7 +486,7 @@ final class AutogenerateBenchmark {
 				String differences = describe(diff, c);
 				String result = differences + "; diff-changelog from it: " + liquibase.changeLog(diff);
 				return new Measurement(Stats.millis(elapsed), reads, others, readMillis, otherMillis, heap.peakUsed(),
-						heap.maxLive(), heap.allocated(), result, Double.NaN, heap.usedAtStart());
+						heap.maxLive(), heap.allocated(), result, Double.NaN, heap.usedAtStart(), cpu);
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Liquibase diff failed", ex);
