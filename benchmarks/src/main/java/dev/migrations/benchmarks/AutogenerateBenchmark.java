@@ -82,9 +82,9 @@ final class AutogenerateBenchmark {
 	 * The CPU time of a run: the whole JVM's (every thread: the tool's, a second thread it starts, the garbage
 	 * collector, the JIT compiler, the heap sampler) and the PostgreSQL backends' of the connections it closed
 	 * ({@link BackendCpuDataSource}; NaN where {@code /proc} cannot be read). Waiting for a core on a loaded
-	 * machine does not stretch it, as it does the elapsed time.
+	 * machine does not stretch it, as it does the elapsed time. With it, the garbage collections during the run.
 	 */
-	private record Cpu(double jvmMillis, double serverMillis) {
+	private record Cpu(double jvmMillis, double serverMillis, long collections, long collectionMillis) {
 
 		private static final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
 			.getOperatingSystemMXBean();
@@ -93,9 +93,22 @@ final class AutogenerateBenchmark {
 			return os.getProcessCpuTime();
 		}
 
-		static Cpu since(long jvmStart, BackendCpuDataSource server) {
-			long backend = server.nanos();
-			return new Cpu(Stats.millis(jvmNanos() - jvmStart), (backend < 0) ? Double.NaN : Stats.millis(backend));
+		/** The garbage collections so far and the milliseconds they took, as the collectors count them. */
+		static long[] collectionsSoFar() {
+			long[] total = new long[2];
+			for (java.lang.management.GarbageCollectorMXBean collector : java.lang.management.ManagementFactory
+				.getGarbageCollectorMXBeans()) {
+				total[0] += Math.max(0, collector.getCollectionCount());
+				total[1] += Math.max(0, collector.getCollectionTime());
+			}
+			return total;
+		}
+
+		static Cpu since(long jvmStart, long[] collectionsStart, BackendCpuDataSource server) {
+			long backend = (server != null) ? server.nanos() : -1;
+			long[] collections = collectionsSoFar();
+			return new Cpu(Stats.millis(jvmNanos() - jvmStart), (backend < 0) ? Double.NaN : Stats.millis(backend),
+					collections[0] - collectionsStart[0], collections[1] - collectionsStart[1]);
 		}
 
 		double totalMillis() {
@@ -104,7 +117,8 @@ final class AutogenerateBenchmark {
 
 		@Override
 		public String toString() {
-			return "JVM " + Stats.ms(this.jvmMillis) + " / server " + Stats.ms(this.serverMillis) + " ms";
+			return "JVM " + Stats.ms(this.jvmMillis) + " / server " + Stats.ms(this.serverMillis) + " ms, "
+					+ this.collections + " GC (" + this.collectionMillis + " ms)";
 		}
 
 	}
@@ -405,6 +419,7 @@ final class AutogenerateBenchmark {
 		long elapsed;
 		try (HeapSampler heap = HeapSampler.start()) {
 			long cpuStart = Cpu.jvmNanos();
+			long[] collectionsStart = Cpu.collectionsSoFar();
 			start = System.nanoTime();
 			Migrations migrations = Migrations.configure().dataSource(counting)
 				.locations("filesystem:" + noRevisions.toAbsolutePath())
@@ -412,7 +427,7 @@ final class AutogenerateBenchmark {
 				.load();
 			differences = migrations.check();
 			elapsed = System.nanoTime() - start;
-			Cpu cpu = Cpu.since(cpuStart, server);
+			Cpu cpu = Cpu.since(cpuStart, collectionsStart, server);
 			heap.close();
 			String result = describe(differences);
 			if (differences.size() != c.expectedDifferences()) {
@@ -441,6 +456,7 @@ final class AutogenerateBenchmark {
 		long[] metadata = new long[1];
 		try (HeapSampler heap = HeapSampler.start()) {
 			long cpuStart = Cpu.jvmNanos();
+			long[] collectionsStart = Cpu.collectionsSoFar();
 			long start = System.nanoTime();
 			try {
 				hibernateSchemaAction(c.classes(), counting, "validate", metadata);
@@ -450,7 +466,7 @@ final class AutogenerateBenchmark {
 				result = "stops at the first: " + firstLine(ex.getMessage());
 			}
 			elapsed = System.nanoTime() - start;
-			Cpu cpu = Cpu.since(cpuStart, server);
+			Cpu cpu = Cpu.since(cpuStart, collectionsStart, server);
 			heap.close();
 			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
 					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result,
@@ -468,12 +484,13 @@ final class AutogenerateBenchmark {
 		CountingDataSource counting = new CountingDataSource(server);
 		try (HeapSampler heap = HeapSampler.start()) {
 			long cpuStart = Cpu.jvmNanos();
+			long[] collectionsStart = Cpu.collectionsSoFar();
 			long start = System.nanoTime();
 			try (LiquibaseDiff liquibase = LiquibaseDiff.open(c.classes(), counting)) {
 				LiquibaseDiff.Result diff = liquibase.diff();
 				long elapsed = System.nanoTime() - start;
 				// its connection is still open here: the JVM's CPU only
-				Cpu cpu = new Cpu(Stats.millis(Cpu.jvmNanos() - cpuStart), Double.NaN);
+				Cpu cpu = Cpu.since(cpuStart, collectionsStart, null);
 				heap.close();
 				int reads = counting.reads();
 				int others = counting.others();
