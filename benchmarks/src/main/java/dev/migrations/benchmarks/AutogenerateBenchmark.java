@@ -1,6 +1,8 @@
 package dev.migrations.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +27,8 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
@@ -86,8 +90,7 @@ final class AutogenerateBenchmark {
 	 */
 	private record Cpu(double jvmMillis, double serverMillis, long collections, long collectionMillis) {
 
-		private static final com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-			.getOperatingSystemMXBean();
+		private static final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
 		static long jvmNanos() {
 			return os.getProcessCpuTime();
@@ -96,8 +99,7 @@ final class AutogenerateBenchmark {
 		/** The garbage collections so far and the milliseconds they took, as the collectors count them. */
 		static long[] collectionsSoFar() {
 			long[] total = new long[2];
-			for (java.lang.management.GarbageCollectorMXBean collector : java.lang.management.ManagementFactory
-				.getGarbageCollectorMXBeans()) {
+			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
 				total[0] += Math.max(0, collector.getCollectionCount());
 				total[1] += Math.max(0, collector.getCollectionTime());
 			}
