@@ -1,6 +1,7 @@
 package dev.migrations.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -27,6 +28,8 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.tool.schema.spi.SchemaManagementException;
 import org.hibernate.tool.schema.spi.SchemaManagementToolCoordinator;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
@@ -68,13 +71,57 @@ final class AutogenerateBenchmark {
 	/**
 	 * One timed run. {@code splitMillis}: for ours, a second {@code check()} of the same instance (the entities
 	 * kept: introspection, prediction and diff), for Hibernate its metadata build; NaN when not measured.
+	 * {@code cpu}: the CPU time the run took in this JVM and in the PostgreSQL backends it used.
 	 */
 	private record Measurement(double millis, int reads, int others, double readMillis, double otherMillis,
-			long peakHeap, long liveHeap, long allocated, String result, double splitMillis, long heapBefore) {
+			long peakHeap, long liveHeap, long allocated, String result, double splitMillis, long heapBefore, Cpu cpu) {
 
 		String statements() {
-			return String.format(Locale.ROOT, "%d / %d (waited %s / %s ms)", this.reads, this.others,
-					Stats.ms(this.readMillis), Stats.ms(this.otherMillis));
+			return String.format(Locale.ROOT, "%d / %d (waited %s / %s ms); CPU %s", this.reads, this.others,
+					Stats.ms(this.readMillis), Stats.ms(this.otherMillis), this.cpu);
+		}
+
+	}
+
+	/**
+	 * The CPU time of a run: the whole JVM's (every thread: the tool's, a second thread it starts, the garbage
+	 * collector, the JIT compiler, the heap sampler) and the PostgreSQL backends' of the connections it closed
+	 * ({@link BackendCpuDataSource}; NaN where {@code /proc} cannot be read). Waiting for a core on a loaded
+	 * machine does not stretch it, as it does the elapsed time. With it, the garbage collections during the run.
+	 */
+	private record Cpu(double jvmMillis, double serverMillis, long collections, long collectionMillis) {
+
+		private static final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+		static long jvmNanos() {
+			return os.getProcessCpuTime();
+		}
+
+		/** The garbage collections so far and the milliseconds they took, as the collectors count them. */
+		static long[] collectionsSoFar() {
+			long[] total = new long[2];
+			for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+				total[0] += Math.max(0, collector.getCollectionCount());
+				total[1] += Math.max(0, collector.getCollectionTime());
+			}
+			return total;
+		}
+
+		static Cpu since(long jvmStart, long[] collectionsStart, BackendCpuDataSource server) {
+			long backend = (server != null) ? server.nanos() : -1;
+			long[] collections = collectionsSoFar();
+			return new Cpu(Stats.millis(jvmNanos() - jvmStart), (backend < 0) ? Double.NaN : Stats.millis(backend),
+					collections[0] - collectionsStart[0], collections[1] - collectionsStart[1]);
+		}
+
+		double totalMillis() {
+			return this.jvmMillis + this.serverMillis;
+		}
+
+		@Override
+		public String toString() {
+			return "JVM " + Stats.ms(this.jvmMillis) + " / server " + Stats.ms(this.serverMillis) + " ms, "
+					+ this.collections + " GC (" + this.collectionMillis + " ms)";
 		}
 
 	}
@@ -142,6 +189,7 @@ final class AutogenerateBenchmark {
 						"≤ 1.5× Hibernate", oursMedian.millis() <= 1.5 * hibernateMedian.millis(),
 						Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
 								+ Stats.spread(hibernate.stream().map(Measurement::millis).toList())));
+				report.add(cpuRow(benchmark, ours, hibernate));
 				if (LIQUIBASE) {
 					report.add(new Report.Row(benchmark, oursMedian.millis(), "Liquibase diff", liquibaseMedian.millis(),
 							"(for reference)", null, Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
@@ -254,6 +302,7 @@ final class AutogenerateBenchmark {
 						"≤ 1.5× Hibernate", oursMedian.millis() <= 1.5 * hibernateMedian.millis(),
 						Stats.spread(ours.stream().map(Measurement::millis).toList()) + " / "
 								+ Stats.spread(hibernate.stream().map(Measurement::millis).toList())));
+				report.add(cpuRow(benchmark, ours, hibernate));
 				if (!liquibaseRuns.isEmpty()) {
 					Measurement liquibaseMedian = median(liquibaseRuns);
 					String liquibaseBenchmark = liquibase ? benchmark
@@ -400,17 +449,29 @@ final class AutogenerateBenchmark {
 		return (reused != null) ? Path.of(reused).resolve(Integer.toString(count)) : this.work.resolve("entities");
 	}
 
+	/** The CPU the runs took, JVM and server together: the ratio that waiting for a core does not stretch. */
+	private static Report.Row cpuRow(String benchmark, List<Measurement> ours, List<Measurement> hibernate) {
+		List<Double> oursCpu = ours.stream().map((m) -> m.cpu().totalMillis()).toList();
+		List<Double> hibernateCpu = hibernate.stream().map((m) -> m.cpu().totalMillis()).toList();
+		return new Report.Row(benchmark.replace(" (median", ", CPU of JVM and server (median"), Stats.median(oursCpu),
+				"Hibernate validate", Stats.median(hibernateCpu), "(for reference: not stretched by waiting for a core)", null,
+				Stats.spread(oursCpu) + " / " + Stats.spread(hibernateCpu));
+	}
+
 	private Measurement measureOurs(Case c, Path noRevisions) {
 		return measureOurs(c, noRevisions, false);
 	}
 
 	private Measurement measureOurs(Case c, Path noRevisions, boolean split) {
-		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
+		BackendCpuDataSource server = new BackendCpuDataSource(c.database().dataSource());
+		CountingDataSource counting = new CountingDataSource(server);
 		ClassLoader loader = c.classes().get(0).getClassLoader();
 		List<Difference> differences;
 		long start;
 		long elapsed;
 		try (HeapSampler heap = HeapSampler.start()) {
+			long cpuStart = Cpu.jvmNanos();
+			long[] collectionsStart = Cpu.collectionsSoFar();
 			start = System.nanoTime();
 			Migrations migrations = Migrations.configure().dataSource(counting)
 				.locations("filesystem:" + noRevisions.toAbsolutePath())
@@ -418,6 +479,7 @@ final class AutogenerateBenchmark {
 				.load();
 			differences = migrations.check();
 			elapsed = System.nanoTime() - start;
+			Cpu cpu = Cpu.since(cpuStart, collectionsStart, server);
 			heap.close();
 			String result = describe(differences);
 			if (differences.size() != c.expectedDifferences()) {
@@ -434,16 +496,19 @@ final class AutogenerateBenchmark {
 				again = Stats.millis(System.nanoTime() - againStart);
 			}
 			return new Measurement(Stats.millis(elapsed), reads, others, readMillis, otherMillis, heap.peakUsed(),
-					heap.maxLive(), heap.allocated(), result, again, heap.usedAtStart());
+					heap.maxLive(), heap.allocated(), result, again, heap.usedAtStart(), cpu);
 		}
 	}
 
 	private Measurement measureHibernate(Case c) {
-		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
+		BackendCpuDataSource server = new BackendCpuDataSource(c.database().dataSource());
+		CountingDataSource counting = new CountingDataSource(server);
 		String result;
 		long elapsed;
 		long[] metadata = new long[1];
 		try (HeapSampler heap = HeapSampler.start()) {
+			long cpuStart = Cpu.jvmNanos();
+			long[] collectionsStart = Cpu.collectionsSoFar();
 			long start = System.nanoTime();
 			try {
 				hibernateSchemaAction(c.classes(), counting, "validate", metadata);
@@ -453,10 +518,11 @@ final class AutogenerateBenchmark {
 				result = "stops at the first: " + firstLine(ex.getMessage());
 			}
 			elapsed = System.nanoTime() - start;
+			Cpu cpu = Cpu.since(cpuStart, collectionsStart, server);
 			heap.close();
 			return new Measurement(Stats.millis(elapsed), counting.reads(), counting.others(), counting.readMillis(),
 					counting.otherMillis(), heap.peakUsed(), heap.maxLive(), heap.allocated(), result,
-					Stats.millis(metadata[0]), heap.usedAtStart());
+					Stats.millis(metadata[0]), heap.usedAtStart(), cpu);
 		}
 	}
 
@@ -466,12 +532,17 @@ final class AutogenerateBenchmark {
 	 * column.
 	 */
 	private Measurement measureLiquibase(Case c) {
-		CountingDataSource counting = new CountingDataSource(c.database().dataSource());
+		BackendCpuDataSource server = new BackendCpuDataSource(c.database().dataSource());
+		CountingDataSource counting = new CountingDataSource(server);
 		try (HeapSampler heap = HeapSampler.start()) {
+			long cpuStart = Cpu.jvmNanos();
+			long[] collectionsStart = Cpu.collectionsSoFar();
 			long start = System.nanoTime();
 			try (LiquibaseDiff liquibase = LiquibaseDiff.open(c.classes(), counting)) {
 				LiquibaseDiff.Result diff = liquibase.diff();
 				long elapsed = System.nanoTime() - start;
+				// its connection is still open here: the JVM's CPU only
+				Cpu cpu = Cpu.since(cpuStart, collectionsStart, null);
 				heap.close();
 				int reads = counting.reads();
 				int others = counting.others();
@@ -484,7 +555,7 @@ final class AutogenerateBenchmark {
 				String differences = describe(diff, c);
 				String result = differences + "; diff-changelog from it: " + liquibase.changeLog(diff);
 				return new Measurement(Stats.millis(elapsed), reads, others, readMillis, otherMillis, heap.peakUsed(),
-						heap.maxLive(), heap.allocated(), result, Double.NaN, heap.usedAtStart());
+						heap.maxLive(), heap.allocated(), result, Double.NaN, heap.usedAtStart(), cpu);
 			}
 			catch (Exception ex) {
 				throw new IllegalStateException("Liquibase diff failed", ex);

@@ -121,17 +121,19 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 
 			ORDER BY a.attrelid, a.attnum""";
 
+	// a key's column names looked up one by one on (attrelid, attnum): joined, the planner reads every column of
+	// the table for each constraint (a third of this query's server time with 500 tables).
 	// conparentid <> 0 are the per-partition copies PostgreSQL adds for a foreign key that
 	// references a partitioned table; the user declared only the parent.
 	private static final String CONSTRAINTS = """
 			SELECT con.conrelid AS table_oid, con.conname::text AS constraint_name, con.contype AS constraint_type,
-				ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord)
-					JOIN pg_catalog.pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum
-					ORDER BY k.ord) AS columns,
+				ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a
+						WHERE a.attrelid = con.conrelid AND a.attnum = k.attnum)
+					FROM pg_catalog.unnest(con.conkey) WITH ORDINALITY AS k(attnum, ord) ORDER BY k.ord) AS columns,
 				rn.nspname::text AS referenced_schema, rc.relname::text AS referenced_table,
-				ARRAY(SELECT a.attname::text FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord)
-					JOIN pg_catalog.pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
-					ORDER BY k.ord) AS referenced_columns,
+				ARRAY(SELECT (SELECT a.attname::text FROM pg_catalog.pg_attribute a
+						WHERE a.attrelid = con.confrelid AND a.attnum = k.attnum)
+					FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, ord) ORDER BY k.ord) AS referenced_columns,
 				con.confdeltype AS on_delete, con.confupdtype AS on_update,
 				CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid, true) END AS definition
 			FROM pg_catalog.pg_constraint con
