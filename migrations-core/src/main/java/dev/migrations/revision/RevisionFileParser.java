@@ -630,7 +630,7 @@ public final class RevisionFileParser {
 
 	private static void checkFileName(String id, String source, int line) {
 		String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-		if (!name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+		if (!endsWithSql(name)) {
 			return;
 		}
 		if (name.length() > id.length() && name.startsWith(id)
@@ -644,6 +644,13 @@ public final class RevisionFileParser {
 		throw new RevisionFileException(source, line, "the file name starts with '" + name.substring(0, end)
 				+ "' but the header says revision " + id + "; files are named <revision>_<slug>.sql: if this file"
 				+ " was copied, give it a new revision id, otherwise rename it to " + id + name.substring(end));
+	}
+
+	// name.toLowerCase(Locale.ROOT).endsWith(".sql"): only the ASCII letters have those lowercase letters
+	private static boolean endsWithSql(String name) {
+		int length = name.length();
+		return length >= 4 && name.charAt(length - 4) == '.' && (name.charAt(length - 3) | 0x20) == 's'
+				&& (name.charAt(length - 2) | 0x20) == 'q' && (name.charAt(length - 1) | 0x20) == 'l';
 	}
 
 	private static List<String> downRevisions(String value, String source, int line) {
@@ -708,6 +715,10 @@ public final class RevisionFileParser {
 	}
 
 	private static List<String> split(String value, String source, int line) {
+		if (value.indexOf(',') < 0 && !value.isBlank()) {
+			// one entry, as most headers have
+			return List.of(value.strip());
+		}
 		List<String> values = new ArrayList<>();
 		for (String part : value.split(",", -1)) {
 			String trimmed = part.strip();

@@ -27,8 +27,10 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,9 +66,9 @@ public final class RevisionSources {
 	 */
 	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
 		List<Map<String, byte[]>> read = new ArrayList<>(locations.size());
-		Map<String, byte[]> files = new TreeMap<>();
 		for (String location : locations) {
-			Map<String, byte[]> located = new TreeMap<>();
+			// in the order of their names already: no sorting again for one location
+			Map<String, byte[]> located = new LinkedHashMap<>();
 			read.add(located);
 			try {
 				readSqlFiles(location, classLoader, located);
@@ -75,7 +77,12 @@ public final class RevisionSources {
 				requireUtf8(read);
 				throw ex;
 			}
-			files.putAll(located);
+		}
+		Map<String, byte[]> files = (read.size() == 1) ? read.get(0) : new TreeMap<>();
+		if (read.size() > 1) {
+			for (Map<String, byte[]> located : read) {
+				files.putAll(located);
+			}
 		}
 		List<Revision> revisions = new ArrayList<>(files.size());
 		for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -153,7 +160,7 @@ public final class RevisionSources {
 		}
 	}
 
-	/** Reads the {@code .sql} files of a location, by name, into {@code files}. */
+	/** Reads the {@code .sql} files of a location into {@code files}, in the order of their names. */
 	private static void readSqlFiles(String location, ClassLoader classLoader, Map<String, byte[]> files) {
 		if (location.startsWith("filesystem:")) {
 			Path root = Paths.get(location.substring("filesystem:".length()));
@@ -265,33 +272,41 @@ public final class RevisionSources {
 	 */
 	private static List<String> findFiles(Path root, String suffix) throws IOException {
 		String directory = root.toString();
+		String prefix = directory.endsWith(File.separator) ? directory : directory + File.separator;
+		List<String> relative = new ArrayList<>();
 		List<String> found = new ArrayList<>();
-		if (directory.isEmpty() || !listFiles(directory, suffix, found)) {
-			found.clear();
+		if (directory.isEmpty() || !listFiles(prefix, "", suffix, relative)) {
 			for (Path file : find(root, suffix)) {
 				found.add(file.toString());
 			}
+			found.sort(null);
+			return found;
+		}
+		// sorted without the directory's path, which every name would compare first
+		String[] sorted = relative.toArray(new String[0]);
+		Arrays.sort(sorted);
+		for (String name : sorted) {
+			found.add(prefix.concat(name));
 		}
 		return found;
 	}
 
-	// false when a directory cannot be listed
-	private static boolean listFiles(String directory, String suffix, List<String> found) throws IOException {
-		String[] names = new File(directory).list();
+	// the names under prefix + relative, relative to prefix; false when a directory cannot be listed
+	private static boolean listFiles(String prefix, String relative, String suffix, List<String> found) {
+		// String.concat: no call site of the string concatenation to run in the interpreter for every file
+		String[] names = new File(prefix.concat(relative)).list();
 		if (names == null) {
 			return false;
 		}
-		String prefix = directory.endsWith(File.separator) ? directory : directory + File.separator;
 		for (String name : names) {
-			String path = prefix + name;
-			File file = new File(path);
+			String path = relative.concat(name);
+			File file = new File(prefix.concat(path));
 			// as the walk of the file tree: links followed to a file, not to a directory
-			if (file.isFile()) {
-				if (name.endsWith(suffix)) {
-					found.add(path);
-				}
+			if (name.endsWith(suffix) && file.isFile()) {
+				found.add(path);
 			}
-			else if (file.isDirectory() && !Files.isSymbolicLink(file.toPath()) && !listFiles(path, suffix, found)) {
+			else if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())
+					&& !listFiles(prefix, path.concat(File.separator), suffix, found)) {
 				return false;
 			}
 		}
