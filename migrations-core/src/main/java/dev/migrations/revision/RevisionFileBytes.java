@@ -89,49 +89,24 @@ final class RevisionFileBytes {
 		if (upgradeMarker < 0) {
 			return null;
 		}
-		// The SQL lines: start, end and end without trailing blanks, three ints each.
-		int[] lines = new int[48];
-		int count = 0;
-		int[] candidates = new int[4];
-		int candidateCount = 0;
-		int firstQuote = -1;
-		while (pos < length) {
-			int start = pos;
-			int trimmed = pos;
-			for (; pos < length; pos++) {
-				int c = bytes[pos];
-				if (c > ' ') {
-					trimmed = pos + 1;
-					if (firstQuote < 0 && (c == '\'' || c == '"' || c == '`' || c == '$' || c == '/')) {
-						firstQuote = pos;
-					}
-				}
-				else if (c == '\n') {
-					break;
-				}
-				else if (c != ' ' && c != '\t') {
-					return null;
-				}
-			}
-			if (3 * count + 3 > lines.length) {
-				lines = Arrays.copyOf(lines, lines.length * 2);
-			}
-			lines[3 * count] = start;
-			lines[3 * count + 1] = pos;
-			lines[3 * count + 2] = trimmed;
-			int i = skipBlanks(bytes, start, trimmed);
-			if (trimmed - i >= 2 && bytes[i] == '-' && bytes[i + 1] == '-') {
-				int marker = marker(bytes, skipBlanks(bytes, i + 2, trimmed), trimmed);
-				if (marker != NONE) {
-					if (candidateCount == candidates.length) {
-						candidates = Arrays.copyOf(candidates, candidateCount * 2);
-					}
-					candidates[candidateCount++] = (marker == UPGRADE) ? -count - 1 : count;
-				}
-			}
-			count++;
-			pos++;
+		SqlLines sql = SqlLines.read(bytes, pos);
+		if (sql == null) {
+			return null;
 		}
+		int[] lines = sql.bounds();
+		int count = sql.count();
+		int[] candidates = new int[sql.dashCount()];
+		int candidateCount = 0;
+		for (int k = 0; k < sql.dashCount(); k++) {
+			int line = sql.dashes()[k];
+			int trimmed = lines[3 * line + 2];
+			int afterDashes = skipBlanks(bytes, lines[3 * line], trimmed) + 2;
+			int marker = marker(bytes, skipBlanks(bytes, afterDashes, trimmed), trimmed);
+			if (marker != NONE) {
+				candidates[candidateCount++] = (marker == UPGRADE) ? -line - 1 : line;
+			}
+		}
+		int firstQuote = sql.firstQuote();
 		int downgradeMarker = downgradeMarker(bytes, lines, candidates, candidateCount, firstQuote, syntax);
 		if (downgradeMarker == -2) {
 			return null;
@@ -143,6 +118,68 @@ final class RevisionFileBytes {
 		int downgradeLine = (downgradeMarker < 0) ? 0 : upgradeMarker + downgradeMarker + 3;
 		SqlBody body = new SqlBody(upgrade, upgradeMarker + 2, downgrade, downgradeLine);
 		return values.revision(source, checksum(bytes, lines, upgradeEnd, values.transactional()), body);
+	}
+
+	/**
+	 * The SQL lines of a file, after its {@code -- upgrade} line, read in one pass of their own (so that
+	 * the compilers compile this loop, not the whole of {@link #parse}).
+	 * @param bounds three ints per line: where it starts, where it ends, where it ends without trailing blanks
+	 * @param count how many lines
+	 * @param dashes the lines whose first characters but blanks are {@code --}: the section line candidates
+	 * @param dashCount how many of those
+	 * @param firstQuote the offset of the first character that may open a quote, -1 when there is none
+	 */
+	private record SqlLines(int[] bounds, int count, int[] dashes, int dashCount, int firstQuote) {
+
+		/** The lines from {@code from} to the end, or {@code null} at a byte this reader leaves to the text's. */
+		static SqlLines read(byte[] bytes, int from) {
+			int length = bytes.length;
+			int[] lines = new int[48];
+			int count = 0;
+			int[] dashes = new int[4];
+			int dashCount = 0;
+			int firstQuote = -1;
+			int pos = from;
+			while (pos < length) {
+				int start = pos;
+				int trimmed = pos;
+				for (; pos < length; pos++) {
+					int c = bytes[pos];
+					if (c > ' ') {
+						trimmed = pos + 1;
+						if (firstQuote < 0 && (c == '\'' || c == '"' || c == '`' || c == '$' || c == '/')) {
+							firstQuote = pos;
+						}
+					}
+					else if (c == '\n') {
+						break;
+					}
+					else if (c != ' ' && c != '\t') {
+						return null;
+					}
+				}
+				if (3 * count + 3 > lines.length) {
+					lines = Arrays.copyOf(lines, lines.length * 2);
+				}
+				lines[3 * count] = start;
+				lines[3 * count + 1] = pos;
+				lines[3 * count + 2] = trimmed;
+				int first = start;
+				while (first < trimmed && (bytes[first] == ' ' || bytes[first] == '\t')) {
+					first++;
+				}
+				if (trimmed - first >= 2 && bytes[first] == '-' && bytes[first + 1] == '-') {
+					if (dashCount == dashes.length) {
+						dashes = Arrays.copyOf(dashes, dashCount * 2);
+					}
+					dashes[dashCount++] = count;
+				}
+				count++;
+				pos++;
+			}
+			return new SqlLines(lines, count, dashes, dashCount, firstQuote);
+		}
+
 	}
 
 	/** Where the line starting at {@code start} ends (its LF or the end), or -1 at a byte this reader leaves to the text's. */
