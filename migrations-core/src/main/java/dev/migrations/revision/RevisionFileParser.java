@@ -7,11 +7,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +65,23 @@ public final class RevisionFileParser {
 
 	private static final Set<String> RESERVED = Set.of("head", "heads", "base", "none");
 
+	// positions in HEADERS
+	static final int REVISION = 0;
+
+	static final int DOWN_REVISION = 1;
+
+	static final int MESSAGE = 2;
+
+	static final int CREATED = 3;
+
+	static final int TRANSACTIONAL = 4;
+
+	static final int DEPENDS_ON = 5;
+
+	static final int BRANCH_LABELS = 6;
+
+	static final int REPLACES = 7;
+
 	private static final int NONE = 0;
 
 	private static final int UPGRADE = 1;
@@ -75,9 +90,9 @@ public final class RevisionFileParser {
 
 	private static final Pattern HEADER = Pattern.compile("\\s*--\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*:(.*)");
 
-	private static final byte[] TRANSACTIONAL_TRUE = "transactional=true\n".getBytes(StandardCharsets.UTF_8);
+	static final byte[] TRANSACTIONAL_TRUE = "transactional=true\n".getBytes(StandardCharsets.UTF_8);
 
-	private static final byte[] TRANSACTIONAL_FALSE = "transactional=false\n".getBytes(StandardCharsets.UTF_8);
+	static final byte[] TRANSACTIONAL_FALSE = "transactional=false\n".getBytes(StandardCharsets.UTF_8);
 
 	private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
@@ -113,7 +128,7 @@ public final class RevisionFileParser {
 		// taken above the upgrade marker, and the SQL lines are only looked at for a section marker.
 		int[] lines = lineBounds(content);
 		int lineCount = lines.length / 2;
-		Map<String, Header> headers = new HashMap<>();
+		Header[] headers = new Header[HEADERS.size()];
 		int upgradeMarker = -1;
 		for (int i = 0; i < lineCount && upgradeMarker < 0; i++) {
 			int lineNumber = i + 1;
@@ -129,37 +144,10 @@ public final class RevisionFileParser {
 			String line = content.substring(lines[2 * i], lines[2 * i + 1]);
 			if (!line.isBlank()) {
 				Header header = header(line, lineNumber, source);
-				Header previous = headers.putIfAbsent(header.key(), header);
-				if (previous != null) {
-					throw new RevisionFileException(source, lineNumber, "header `" + header.key()
-							+ "` appears twice (first at line " + previous.line() + "); keep one of them");
-				}
+				add(headers, header, source);
 			}
 		}
-		String id = required(headers, "revision", source);
-		Header revisionHeader = headers.get("revision");
-		checkId(id, "revision", source, revisionHeader.line());
-		checkFileName(id, source, revisionHeader.line());
-		String downValue = required(headers, "down_revision", source);
-		List<String> downRevisions = downRevisions(downValue, source, headers.get("down_revision").line());
-		List<String> dependsOn = list(headers.get("depends_on"), false, "revision id", source);
-		List<String> branchLabels = list(headers.get("branch_labels"), true,
-				"branch label (letters, digits, '_' and '-')", source);
-		checkNotSelf(id, downRevisions, "down_revision", source, headers.get("down_revision").line());
-		if (headers.containsKey("depends_on")) {
-			checkNotSelf(id, dependsOn, "depends_on", source, headers.get("depends_on").line());
-		}
-		String message = headers.containsKey("message") ? headers.get("message").value() : "";
-		Instant created = created(headers.get("created"), source);
-		boolean transactional = transactional(headers.get("transactional"), source);
-		List<String> replaces = list(headers.get("replaces"), false, "revision id", source);
-		if (headers.containsKey("replaces")) {
-			checkNotSelf(id, replaces, "replaces", source, headers.get("replaces").line());
-			if (!downRevisions.isEmpty()) {
-				throw new RevisionFileException(source, headers.get("replaces").line(), "a revision with `replaces` (a"
-						+ " squash of the history up to a revision) starts the history: its down_revision must be none");
-			}
-		}
+		Headers values = Headers.of(headers, source);
 		if (upgradeMarker < 0) {
 			throw new RevisionFileException(source, Math.max(lineCount, 1),
 					"no `-- upgrade` line; the SQL a revision runs goes after a line `-- upgrade`"
@@ -203,8 +191,34 @@ public final class RevisionFileParser {
 		String upgrade = joinLines(content, lines, upgradeMarker + 1, upgradeEnd);
 		String downgrade = downgradeMarker < 0 ? "" : joinLines(content, lines, downgradeMarker + 1, lineCount);
 		SqlBody body = new SqlBody(upgrade, upgradeMarker + 2, downgrade, downgradeMarker < 0 ? 0 : downgradeMarker + 2);
-		return new Revision(id, downRevisions, dependsOn, branchLabels, message, created, transactional, source,
-				checksum(upgrade, transactional), body, replaces);
+		return values.revision(source, checksum(upgrade, values.transactional()), body);
+	}
+
+	/**
+	 * Parses one revision file from its bytes, which must be UTF-8: most files are read straight from
+	 * them ({@link RevisionFileBytes}), the others decoded and read as {@link #parse(String, String, SqlSyntax)}
+	 * reads them, with the same result and the same errors.
+	 * @param content the file's bytes
+	 * @param source where it came from, for messages and for the file-name check
+	 * @param syntax the lexical rules of the database
+	 * @return the revision
+	 * @throws RevisionFileException naming the source and line of the first problem, including bytes
+	 * that are not UTF-8
+	 */
+	static Revision parse(byte[] content, String source, SqlSyntax syntax) {
+		Revision revision = RevisionFileBytes.parse(content, source, syntax);
+		return (revision != null) ? revision : parse(RevisionSources.decode(content, source), source, syntax);
+	}
+
+	/** Adds a header read at its line, failing when the file has it already. */
+	static void add(Header[] headers, Header header, String source) {
+		int index = HEADERS.indexOf(header.key());
+		Header previous = headers[index];
+		if (previous != null) {
+			throw new RevisionFileException(source, header.line(), "header `" + header.key()
+					+ "` appears twice (first at line " + previous.line() + "); keep one of them");
+		}
+		headers[index] = header;
 	}
 
 	/**
@@ -325,7 +339,7 @@ public final class RevisionFileParser {
 		return trimmed;
 	}
 
-	private static String hex(byte[] bytes) {
+	static String hex(byte[] bytes) {
 		char[] hex = new char[bytes.length * 2];
 		for (int i = 0; i < bytes.length; i++) {
 			hex[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xf];
@@ -587,8 +601,9 @@ public final class RevisionFileParser {
 		return previous[b.length()];
 	}
 
-	private static String required(Map<String, Header> headers, String key, String source) {
-		Header header = headers.get(key);
+	private static String required(Header[] headers, int index, String source) {
+		Header header = headers[index];
+		String key = HEADERS.get(index);
 		if (header == null) {
 			String hint = key.equals("down_revision") ? " (`none` for the first revision)" : "";
 			throw new RevisionFileException(source, 1,
@@ -615,7 +630,7 @@ public final class RevisionFileParser {
 
 	private static void checkFileName(String id, String source, int line) {
 		String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-		if (!name.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+		if (!endsWithSql(name)) {
 			return;
 		}
 		if (name.length() > id.length() && name.startsWith(id)
@@ -629,6 +644,13 @@ public final class RevisionFileParser {
 		throw new RevisionFileException(source, line, "the file name starts with '" + name.substring(0, end)
 				+ "' but the header says revision " + id + "; files are named <revision>_<slug>.sql: if this file"
 				+ " was copied, give it a new revision id, otherwise rename it to " + id + name.substring(end));
+	}
+
+	// name.toLowerCase(Locale.ROOT).endsWith(".sql"): only the ASCII letters have those lowercase letters
+	private static boolean endsWithSql(String name) {
+		int length = name.length();
+		return length >= 4 && name.charAt(length - 4) == '.' && (name.charAt(length - 3) | 0x20) == 's'
+				&& (name.charAt(length - 2) | 0x20) == 'q' && (name.charAt(length - 1) | 0x20) == 'l';
 	}
 
 	private static List<String> downRevisions(String value, String source, int line) {
@@ -693,6 +715,10 @@ public final class RevisionFileParser {
 	}
 
 	private static List<String> split(String value, String source, int line) {
+		if (value.indexOf(',') < 0 && !value.isBlank()) {
+			// one entry, as most headers have
+			return List.of(value.strip());
+		}
 		List<String> values = new ArrayList<>();
 		for (String part : value.split(",", -1)) {
 			String trimmed = part.strip();
@@ -828,7 +854,55 @@ public final class RevisionFileParser {
 		};
 	}
 
-	private record Header(String key, String value, int line) {
+	/** A header line: its key (one of {@link #HEADERS}), its value without surrounding whitespace, its line. */
+	record Header(String key, String value, int line) {
+	}
+
+	/** What the headers of a file say, checked, with which a revision is made from its body and checksum. */
+	record Headers(String id, List<String> downRevisions, List<String> dependsOn, List<String> branchLabels,
+			String message, Instant created, boolean transactional, List<String> replaces) {
+
+		/**
+		 * Checks the headers of a file.
+		 * @param headers the headers by their position in {@link #HEADERS}, {@code null} where missing
+		 * @param source the file, for messages
+		 * @return the values
+		 * @throws RevisionFileException naming the line of the first problem
+		 */
+		static Headers of(Header[] headers, String source) {
+			String id = RevisionFileParser.required(headers, REVISION, source);
+			Header revisionHeader = headers[REVISION];
+			RevisionFileParser.checkId(id, "revision", source, revisionHeader.line());
+			RevisionFileParser.checkFileName(id, source, revisionHeader.line());
+			String downValue = RevisionFileParser.required(headers, DOWN_REVISION, source);
+			int downLine = headers[DOWN_REVISION].line();
+			List<String> downRevisions = RevisionFileParser.downRevisions(downValue, source, downLine);
+			List<String> dependsOn = RevisionFileParser.list(headers[DEPENDS_ON], false, "revision id", source);
+			List<String> branchLabels = RevisionFileParser.list(headers[BRANCH_LABELS], true,
+					"branch label (letters, digits, '_' and '-')", source);
+			RevisionFileParser.checkNotSelf(id, downRevisions, "down_revision", source, downLine);
+			if (headers[DEPENDS_ON] != null) {
+				RevisionFileParser.checkNotSelf(id, dependsOn, "depends_on", source, headers[DEPENDS_ON].line());
+			}
+			String message = (headers[MESSAGE] != null) ? headers[MESSAGE].value() : "";
+			Instant created = RevisionFileParser.created(headers[CREATED], source);
+			boolean transactional = RevisionFileParser.transactional(headers[TRANSACTIONAL], source);
+			List<String> replaces = RevisionFileParser.list(headers[REPLACES], false, "revision id", source);
+			if (headers[REPLACES] != null) {
+				RevisionFileParser.checkNotSelf(id, replaces, "replaces", source, headers[REPLACES].line());
+				if (!downRevisions.isEmpty()) {
+					throw new RevisionFileException(source, headers[REPLACES].line(), "a revision with `replaces` (a"
+							+ " squash of the history up to a revision) starts the history: its down_revision must be none");
+				}
+			}
+			return new Headers(id, downRevisions, dependsOn, branchLabels, message, created, transactional, replaces);
+		}
+
+		Revision revision(String source, String checksum, SqlBody body) {
+			return new Revision(this.id, this.downRevisions, this.dependsOn, this.branchLabels, this.message,
+					this.created, this.transactional, source, checksum, body, this.replaces);
+		}
+
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.migrations.revision;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,9 +26,11 @@ import java.nio.file.Paths;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,15 +65,48 @@ public final class RevisionSources {
 	 * @return the revisions
 	 */
 	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
-		Map<String, String> files = new TreeMap<>();
+		List<Map<String, byte[]>> read = new ArrayList<>(locations.size());
 		for (String location : locations) {
-			files.putAll(readSqlFiles(location, classLoader));
+			// in the order of their names already: no sorting again for one location
+			Map<String, byte[]> located = new LinkedHashMap<>();
+			read.add(located);
+			try {
+				readSqlFiles(location, classLoader, located);
+			}
+			catch (UncheckedIOException ex) {
+				requireUtf8(read);
+				throw ex;
+			}
+		}
+		Map<String, byte[]> files = (read.size() == 1) ? read.get(0) : new TreeMap<>();
+		if (read.size() > 1) {
+			for (Map<String, byte[]> located : read) {
+				files.putAll(located);
+			}
 		}
 		List<Revision> revisions = new ArrayList<>(files.size());
-		for (Map.Entry<String, String> file : files.entrySet()) {
-			revisions.add(RevisionFileParser.parse(file.getValue(), file.getKey(), syntax));
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			try {
+				revisions.add(RevisionFileParser.parse(file.getValue(), file.getKey(), syntax));
+			}
+			catch (RevisionFileException ex) {
+				requireUtf8(read);
+				throw ex;
+			}
 		}
 		return revisions;
+	}
+
+	/**
+	 * Fails on the first file, in the order they were read, that is not UTF-8: a file is decoded
+	 * only when it is parsed, but that error comes before any other, as when each was decoded as it was read.
+	 */
+	private static void requireUtf8(List<Map<String, byte[]>> read) {
+		for (Map<String, byte[]> files : read) {
+			for (Map.Entry<String, byte[]> file : files.entrySet()) {
+				decode(file.getValue(), file.getKey());
+			}
+		}
 	}
 
 	/** Instantiates the concrete {@link JavaRevision} classes in the packages (and their sub-packages). */
@@ -124,34 +160,33 @@ public final class RevisionSources {
 		}
 	}
 
-	private static Map<String, String> readSqlFiles(String location, ClassLoader classLoader) {
-		Map<String, String> files = new TreeMap<>();
+	/** Reads the {@code .sql} files of a location into {@code files}, in the order of their names. */
+	private static void readSqlFiles(String location, ClassLoader classLoader, Map<String, byte[]> files) {
 		if (location.startsWith("filesystem:")) {
 			Path root = Paths.get(location.substring("filesystem:".length()));
 			if (!Files.isDirectory(root)) {
-				return files;
+				return;
 			}
 			try {
-				for (Path file : find(root, ".sql")) {
-					files.put(file.toString(), decode(readAllBytes(file), file.toString()));
+				for (String file : findFiles(root, ".sql")) {
+					files.put(file, readAllBytes(file));
 				}
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not read revisions under " + root, ex);
 			}
-			return files;
+			return;
 		}
 		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
 		path = trimSlashes(path);
 		for (Map.Entry<String, URL> entry : listResources(path, ".sql", classLoader).entrySet()) {
 			try (InputStream in = entry.getValue().openStream()) {
-				files.put(entry.getKey(), decode(in.readAllBytes(), entry.getKey()));
+				files.put(entry.getKey(), in.readAllBytes());
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Could not read revision " + entry.getKey(), ex);
 			}
 		}
-		return files;
 	}
 
 	/** Whether a location exists (a directory on the file system or on the class path). */
@@ -230,6 +265,55 @@ public final class RevisionSources {
 	}
 
 	/**
+	 * The paths of the regular files (or links to them) under a directory, recursively, whose names
+	 * end with the suffix, as {@link #find} gives them: with {@code java.io.File}, whose listing makes
+	 * no object per entry but its name, and one status of each entry; {@link #find} itself when a
+	 * directory cannot be listed (to report it as it does) or the path is empty.
+	 */
+	private static List<String> findFiles(Path root, String suffix) throws IOException {
+		String directory = root.toString();
+		String prefix = directory.endsWith(File.separator) ? directory : directory + File.separator;
+		List<String> relative = new ArrayList<>();
+		List<String> found = new ArrayList<>();
+		if (directory.isEmpty() || !listFiles(prefix, "", suffix, relative)) {
+			for (Path file : find(root, suffix)) {
+				found.add(file.toString());
+			}
+			found.sort(null);
+			return found;
+		}
+		// sorted without the directory's path, which every name would compare first
+		String[] sorted = relative.toArray(new String[0]);
+		Arrays.sort(sorted);
+		for (String name : sorted) {
+			found.add(prefix.concat(name));
+		}
+		return found;
+	}
+
+	// the names under prefix + relative, relative to prefix; false when a directory cannot be listed
+	private static boolean listFiles(String prefix, String relative, String suffix, List<String> found) {
+		// String.concat: no call site of the string concatenation to run in the interpreter for every file
+		String[] names = new File(prefix.concat(relative)).list();
+		if (names == null) {
+			return false;
+		}
+		for (String name : names) {
+			String path = relative.concat(name);
+			File file = new File(prefix.concat(path));
+			// as the walk of the file tree: links followed to a file, not to a directory
+			if (name.endsWith(suffix) && file.isFile()) {
+				found.add(path);
+			}
+			else if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())
+					&& !listFiles(prefix, path.concat(File.separator), suffix, found)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * The regular files (or links to them) under a directory, recursively, whose names end with the
 	 * suffix. One directory read and no extra file status per file, which a stream from
 	 * {@link Files#walk} filtered with {@link Files#isRegularFile} takes.
@@ -261,13 +345,14 @@ public final class RevisionSources {
 	}
 
 	// A plain file stream: half the time of Files.readAllBytes's channel in a fresh JVM.
-	private static byte[] readAllBytes(Path file) throws IOException {
-		try (FileInputStream in = new FileInputStream(file.toFile())) {
+	private static byte[] readAllBytes(String file) throws IOException {
+		try (FileInputStream in = new FileInputStream(file)) {
 			return in.readAllBytes();
 		}
 	}
 
-	private static String decode(byte[] bytes, String source) {
+	/** The text of a revision file, which must be UTF-8. */
+	static String decode(byte[] bytes, String source) {
 		// Most revision files are ASCII, which a plain decode reads as it is: the same length and no
 		// replacement character means every byte was ASCII. Anything else is checked strictly.
 		String text = new String(bytes, StandardCharsets.UTF_8);

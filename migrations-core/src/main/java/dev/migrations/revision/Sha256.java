@@ -91,6 +91,8 @@ final class Sha256 {
 		return digest;
 	}
 
+	// The rotations are written out: the first few hundred blocks of a startup run in the interpreter,
+	// where each Integer.rotateRight is a call (the compilers turn the shifts into rotations all the same).
 	private void compress(byte[] block, int offset) {
 		int[] w = this.schedule;
 		for (int i = 0, at = offset; i < 16; i++, at += 4) {
@@ -100,8 +102,8 @@ final class Sha256 {
 		for (int i = 16; i < 64; i++) {
 			int x = w[i - 15];
 			int y = w[i - 2];
-			int s0 = Integer.rotateRight(x, 7) ^ Integer.rotateRight(x, 18) ^ (x >>> 3);
-			int s1 = Integer.rotateRight(y, 17) ^ Integer.rotateRight(y, 19) ^ (y >>> 10);
+			int s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+			int s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
 			w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 		}
 		int a = this.state[0];
@@ -113,10 +115,10 @@ final class Sha256 {
 		int g = this.state[6];
 		int h = this.state[7];
 		for (int i = 0; i < 64; i++) {
-			int sum1 = Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25);
+			int sum1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
 			int choice = (e & f) ^ (~e & g);
 			int t1 = h + sum1 + choice + K[i] + w[i];
-			int sum0 = Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22);
+			int sum0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
 			int majority = (a & b) ^ (a & c) ^ (b & c);
 			int t2 = sum0 + majority;
 			h = g;

@@ -60,6 +60,34 @@ class RevisionSourcesTest {
 	}
 
 	@Test
+	void followsLinksToFilesNotToDirectoriesAndDescendsIntoDirectoriesNamedLikeFiles() throws IOException {
+		Path elsewhere = Files.createDirectories(this.directory.resolve("elsewhere"));
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		Files.writeString(elsewhere.resolve("cccc00000003_linked.sql"), revision("cccc00000003", "bbbb00000002"));
+		Files.writeString(elsewhere.resolve("dddd00000004_behind_a_linked_directory.sql"), revision("dddd00000004", "none"));
+		Files.writeString(revisions.resolve("aaaa00000001_first.sql"), revision("aaaa00000001", "none"));
+		Files.writeString(revisions.resolve("README.md"), "not a revision");
+		Files.createDirectories(revisions.resolve("odd.sql"));
+		Files.writeString(revisions.resolve("odd.sql/bbbb00000002_second.sql"), revision("bbbb00000002", "aaaa00000001"));
+		Files.createSymbolicLink(revisions.resolve("cccc00000003_linked.sql"), elsewhere.resolve("cccc00000003_linked.sql"));
+		Files.createSymbolicLink(revisions.resolve("linked"), elsewhere);
+		Files.createSymbolicLink(revisions.resolve("eeee00000005_dangling.sql"), elsewhere.resolve("missing.sql"));
+		List<Revision> loaded = RevisionSources.loadSql(List.of("filesystem:" + revisions), getClass().getClassLoader());
+		assertThat(loaded).extracting(Revision::source).containsExactly(revisions + "/aaaa00000001_first.sql",
+				revisions + "/cccc00000003_linked.sql", revisions + "/odd.sql/bbbb00000002_second.sql");
+	}
+
+	@Test
+	void reportsAFileThatIsNotUtf8BeforeAnotherFilesMistake() throws IOException {
+		Files.writeString(this.directory.resolve("aaaa00000001_first.sql"), "-- revison: aaaa00000001\n-- upgrade\n");
+		Path file = this.directory.resolve("bbbb00000002_latin1.sql");
+		Files.write(file, (revision("bbbb00000002", "none") + "-- caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
+		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.isInstanceOf(RevisionFileException.class)
+			.hasMessageStartingWith(file + ":7: the file is not valid UTF-8");
+	}
+
+	@Test
 	void rejectsFilesThatAreNotUtf8NamingThem() throws IOException {
 		Path file = this.directory.resolve("aaaa00000001_latin1.sql");
 		Files.write(file, (revision("aaaa00000001", "none") + "-- caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
