@@ -808,7 +808,8 @@ public final class Migrations {
 		}
 		// a transaction holds a lock on each table it creates or drops: a change heavier than the server's lock
 		// table can hold in one becomes a chain of revisions that each fit (a non-transactional one holds none)
-		List<List<Operation>> parts = rendered.transactional() ? parts(change, rendered) : List.of(change);
+		List<List<Operation>> parts = rendered.transactional()
+				? RevisionParts.cut(change, rendered.upgrade(), rendered.downgrade(), this::lockBudget) : List.of(change);
 		if (parts.size() == 1) {
 			files.add(writeGenerated(message, parents, rendered, List.of(), warnings));
 		}
@@ -831,19 +832,6 @@ public final class Migrations {
 		Path last = files.get(files.size() - 1);
 		return new MigrateResult(last, revisionId(last), operations, comparison.differences(), warnings,
 				rendered.transactional(), files);
-	}
-
-	/**
-	 * The change as one part when its transaction fits the server's lock table, else cut into parts
-	 * that each do ({@link RevisionParts}); the server's settings are read only for a heavy change.
-	 */
-	private List<List<Operation>> parts(List<Operation> operations, Rendered rendered) {
-		long weight = Math.max(RevisionParts.weight(rendered.upgrade()), RevisionParts.weight(rendered.downgrade()));
-		if (weight <= PostgresLockTable.SMALL_WEIGHT) {
-			return List.of(operations);
-		}
-		int budget = lockBudget();
-		return (weight <= budget) ? List.of(operations) : RevisionParts.split(operations, budget);
 	}
 
 	/** The most one revision's transaction may weigh on the server ({@link PostgresLockTable#budget}). */

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 import dev.migrations.MigrationsException;
 
@@ -53,6 +54,17 @@ public final class PostgresLockTable {
 			weight += weight(statement);
 		}
 		return weight;
+	}
+
+	/**
+	 * The budget a change of this weight is held to: {@link #SMALL_WEIGHT} for a change that light,
+	 * which fits any server without its settings being read, else the server's budget.
+	 * @param weight the change's weight
+	 * @param serverBudget {@link #budget(Connection)} on a connection to the server, asked only for a heavier change
+	 * @return the budget; the change is to be cut into parts when its weight is above it
+	 */
+	public static int budget(long weight, IntSupplier serverBudget) {
+		return (weight <= SMALL_WEIGHT) ? SMALL_WEIGHT : serverBudget.getAsInt();
 	}
 
 	/**

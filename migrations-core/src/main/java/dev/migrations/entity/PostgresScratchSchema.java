@@ -66,9 +66,6 @@ public final class PostgresScratchSchema {
 
 	private static final Logger logger = LoggerFactory.getLogger(PostgresScratchSchema.class);
 
-	// DDL this light fits any server's lock table: the server's settings are not even read
-	private static final int SMALL_WEIGHT = PostgresLockTable.SMALL_WEIGHT;
-
 	// whether the session's temporary schema holds anything (false before its first object)
 	private static final String TEMPORARY_OBJECTS_EXIST = "EXISTS (SELECT 1 FROM pg_catalog.pg_class WHERE relnamespace ="
 			+ " pg_catalog.pg_my_temp_schema()) OR EXISTS (SELECT 1 FROM pg_catalog.pg_type WHERE typnamespace ="
@@ -130,15 +127,14 @@ public final class PostgresScratchSchema {
 	public static <T> List<T> materializeInParts(Connection connection, List<String> createStatements,
 			Collection<String> schemaQualifiers, PartWork<T> work) {
 		List<String> statements = createStatements.stream().map((s) -> unqualify(s, schemaQualifiers)).toList();
-		long weight = ScratchParts.weight(statements);
-		return materializeInParts(connection, statements, (weight > SMALL_WEIGHT) ? lockBudget(connection) : SMALL_WEIGHT,
-				work);
+		int budget = PostgresLockTable.budget(PostgresLockTable.weight(statements), () -> PostgresLockTable.budget(connection));
+		return materializeInParts(connection, statements, budget, work);
 	}
 
 	// statements already unqualified; parts of at most lockBudget (ScratchParts' weights)
 	static <T> List<T> materializeInParts(Connection connection, List<String> statements, int lockBudget,
 			PartWork<T> work) {
-		List<ScratchParts.Part> parts = (ScratchParts.weight(statements) > lockBudget)
+		List<ScratchParts.Part> parts = (PostgresLockTable.weight(statements) > lockBudget)
 				? ScratchParts.split(statements, lockBudget) : List.of();
 		if (parts.size() <= 1) {
 			// today's one transaction: every table is the part's own
@@ -155,11 +151,6 @@ public final class PostgresScratchSchema {
 					(c, schema) -> work.apply(c, schema, part.tables()::contains)));
 		}
 		return results;
-	}
-
-	// half the server's lock table as it is sized, so other sessions keep the rest
-	private static int lockBudget(Connection connection) {
-		return PostgresLockTable.budget(connection);
 	}
 
 	private static List<Integer> numbers(int count) {

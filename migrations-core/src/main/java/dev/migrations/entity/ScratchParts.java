@@ -29,13 +29,9 @@ import dev.migrations.dialect.PostgresLockTable;
  * need: every statement of no table (enum types, their casts), the {@code create table} (and unique
  * keys) of each table a foreign key of the part references that is in another part (created, not
  * read), and the stand-alone sequences a default of the part calls. Each stand-alone sequence
- * belongs to one part. Weights: {@value #TABLE_WEIGHT} for a {@code create table}, 1 for every
- * other statement.
+ * belongs to one part. Weights are {@link PostgresLockTable}'s.
  */
 final class ScratchParts {
-
-	/** The locks a {@code create table} takes, about: table, TOAST table and index, keys, sequence, row type. */
-	static final int TABLE_WEIGHT = PostgresLockTable.TABLE_WEIGHT;
 
 	private static final Pattern NEXTVAL = Pattern.compile("(?i)nextval\\s*\\(\\s*'([^']+)'");
 
@@ -57,19 +53,6 @@ final class ScratchParts {
 			tables = Set.copyOf(tables);
 		}
 
-	}
-
-	/** The weight of the whole DDL: whether it fits in one part. */
-	static long weight(List<String> statements) {
-		long weight = 0;
-		for (String statement : statements) {
-			weight += isCreateTable(statement) ? TABLE_WEIGHT : 1;
-		}
-		return weight;
-	}
-
-	private static boolean isCreateTable(String statement) {
-		return statement.regionMatches(true, 0, "create table ", 0, 13);
 	}
 
 	/**
@@ -166,7 +149,7 @@ final class ScratchParts {
 		}
 
 		private int weight(int statement) {
-			return this.statements.get(statement).creates() ? TABLE_WEIGHT : 1;
+			return this.statements.get(statement).creates() ? PostgresLockTable.TABLE_WEIGHT : 1;
 		}
 
 		// what a table created only to be referenced weighs: its creation and its keys

@@ -276,14 +276,7 @@ public final class OnlineForm {
 	private void addChangeSteps(List<Step> steps, List<Operation> change, List<RenderedStatement> upgrade,
 			List<RenderedStatement> downgrade, List<String> note, Set<Operation> notValid,
 			Map<Operation, List<String>> validationWarnings) {
-		long weight = Math.max(RevisionParts.weight(upgrade), RevisionParts.weight(downgrade));
-		List<List<Operation>> parts = List.of(change);
-		if (weight > PostgresLockTable.SMALL_WEIGHT) {
-			int budget = this.lockBudget.getAsInt();
-			if (weight > budget) {
-				parts = RevisionParts.split(change, budget);
-			}
-		}
+		List<List<Operation>> parts = RevisionParts.cut(change, upgrade, downgrade, this.lockBudget);
 		if (parts.size() == 1) {
 			steps.add(transactionalStep(Kind.CHANGE, upgrade, downgrade, note));
 			return;

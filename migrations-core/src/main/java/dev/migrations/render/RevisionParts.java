@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.diff.Operation;
@@ -45,6 +46,23 @@ public final class RevisionParts {
 			weight += PostgresLockTable.weight(statement.sql());
 		}
 		return weight;
+	}
+
+	/**
+	 * The change as one part when its transaction fits the server's lock table, else cut into parts that
+	 * each do.
+	 * @param operations the differ's operations, in execution order
+	 * @param upgrade the operations rendered
+	 * @param downgrade their downgrade rendered
+	 * @param serverBudget {@link PostgresLockTable#budget(java.sql.Connection)}, asked only for a change
+	 *        heavier than {@link PostgresLockTable#SMALL_WEIGHT}
+	 * @return the parts in execution order
+	 */
+	public static List<List<Operation>> cut(List<Operation> operations, List<RenderedStatement> upgrade,
+			List<RenderedStatement> downgrade, IntSupplier serverBudget) {
+		long weight = Math.max(weight(upgrade), weight(downgrade));
+		int budget = PostgresLockTable.budget(weight, serverBudget);
+		return (weight <= budget) ? List.of(operations) : split(operations, budget);
 	}
 
 	/**

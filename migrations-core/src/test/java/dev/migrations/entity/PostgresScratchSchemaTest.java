@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.entity.fixtures.reserved.Order;
 import dev.migrations.entity.fixtures.reserved.User;
 import dev.migrations.entity.fixtures.schema.AuditEntry;
@@ -33,7 +34,7 @@ class PostgresScratchSchemaTest {
 	private static final EntityModel SHOP = new EntityMetadataReader().read(EntitySource.of(Shop.ENTITIES));
 
 	// parts of five of manyTables (12 each, with the two they reference)
-	private static final int SMALL_PARTS = 5 * 12 + 2 * ScratchParts.TABLE_WEIGHT;
+	private static final int SMALL_PARTS = 5 * 12 + 2 * PostgresLockTable.TABLE_WEIGHT;
 
 	private static TestDatabase database;
 

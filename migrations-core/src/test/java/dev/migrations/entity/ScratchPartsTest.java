@@ -7,6 +7,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.entity.ScratchParts.Part;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -85,8 +86,8 @@ class ScratchPartsTest {
 
 	@Test
 	void weighsTablesAboveOtherStatements() {
-		assertThat(ScratchParts.weight(List.of("create table a (id int)", "create index ix on a (id)",
-				"comment on table a is 'x'"))).isEqualTo(ScratchParts.TABLE_WEIGHT + 2);
+		assertThat(PostgresLockTable.weight(List.of("create table a (id int)", "create index ix on a (id)",
+				"comment on table a is 'x'"))).isEqualTo(PostgresLockTable.TABLE_WEIGHT + 2);
 	}
 
 }
