@@ -162,9 +162,31 @@ public final class ScenarioRunner {
 		this.afterDowngrade.accept(dataSource);
 
 		if (this.hibernateCreateCheck) {
-			assertHibernateCreatedSchemaHasNoDrift(this.v1);
-			assertHibernateCreatedSchemaHasNoDrift(this.v2);
+			// The round trip is over, so its database serves as the empty one Hibernate creates its schema in:
+			// emptied, it is what a new database is to the check, and the server need not create and drop two more.
+			emptyDatabase(dataSource);
+			assertHibernateCreatedSchemaHasNoDrift(db, this.v1);
+			emptyDatabase(dataSource);
+			assertHibernateCreatedSchemaHasNoDrift(db, this.v2);
 		}
+	}
+
+	/**
+	 * Drops every schema of the database but the system's, with all they hold (tables, types, sequences, the
+	 * extensions in them), and creates an empty {@code public} again.
+	 */
+	private static void emptyDatabase(DataSource dataSource) {
+		execute(dataSource, """
+				DO $$
+				DECLARE s name;
+				BEGIN
+				  FOR s IN SELECT nspname FROM pg_namespace
+				      WHERE nspname <> 'information_schema' AND nspname NOT LIKE 'pg\\_%'
+				  LOOP
+				    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+				  END LOOP;
+				  CREATE SCHEMA public;
+				END $$""");
 	}
 
 	/**
@@ -173,32 +195,36 @@ public final class ScenarioRunner {
 	 * know is what the server makes of the reader's DDL.
 	 */
 	public void assertHibernateCreatedSchemaHasNoDrift(List<Class<?>> entities) {
-		EntitySource source = this.configuration.apply(EntitySource.of(entities));
 		TestDatabase fresh = TestDatabases.postgres();
 		try {
-			EntityModel model = new EntityMetadataReader().read(source);
-			try (Connection connection = fresh.connection()) {
-				PredictionAssertions.assertPredictionsMatchTheServer(connection, model);
-			}
-			catch (SQLException ex) {
-				throw new IllegalStateException(ex.getMessage(), ex);
-			}
-			HibernateSchemaCreation.create(fresh.dataSource(), source);
-			Path empty = this.directory.resolve("hibernate-" + System.nanoTime());
-			try {
-				Files.createDirectories(empty);
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			Migrations migrations = this.migrationsConfiguration.apply(Migrations.configure().dataSource(fresh.dataSource())
-				.locations("filesystem:" + empty).entities(source)).load();
-			assertThat(migrations.check()).as("check against a schema Hibernate created from %s", entities).isEmpty();
+			assertHibernateCreatedSchemaHasNoDrift(fresh, entities);
 		}
 		finally {
 			// nothing looks at it again: the next scenario need not wait for the server's drop
 			fresh.closeInBackground();
 		}
+	}
+
+	private void assertHibernateCreatedSchemaHasNoDrift(TestDatabase database, List<Class<?>> entities) {
+		EntitySource source = this.configuration.apply(EntitySource.of(entities));
+		EntityModel model = new EntityMetadataReader().read(source);
+		try (Connection connection = database.connection()) {
+			PredictionAssertions.assertPredictionsMatchTheServer(connection, model);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+		HibernateSchemaCreation.create(database.dataSource(), source);
+		Path noRevisions = this.directory.resolve("hibernate-" + System.nanoTime());
+		try {
+			Files.createDirectories(noRevisions);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		Migrations migrations = this.migrationsConfiguration.apply(Migrations.configure().dataSource(database.dataSource())
+			.locations("filesystem:" + noRevisions).entities(source)).load();
+		assertThat(migrations.check()).as("check against a schema Hibernate created from %s", entities).isEmpty();
 	}
 
 	/**

@@ -104,6 +104,8 @@ class LintDatabasePostgresTest {
 			.containsExactlyInAnyOrder("column-type-rewrite", "add-column-volatile-default", "missing-lock-timeout");
 
 		Sql.execute(db.dataSource(), "ALTER DATABASE " + db.name() + " SET lock_timeout = '3s'");
+		// only sessions started from now on have it
+		db.newSessionForEachConnection();
 		LintResult withTimeout = paris.lint();
 		assertThat(withTimeout.findings()).extracting(Finding::rule)
 			.containsExactlyInAnyOrder("column-type-rewrite", "add-column-volatile-default");

@@ -48,6 +48,8 @@ class RehearsalPostgresTest {
 	}
 
 	static RehearsalOptions copyOf(TestDatabase db) {
+		// the copy (CREATE DATABASE ... TEMPLATE) refuses while an idle session of the test is on the database
+		db.newSessionForEachConnection();
 		return RehearsalOptions.copy(db.jdbcUrl(), db.username(), db.password());
 	}
 

@@ -47,7 +47,7 @@ public final class TestDatabase implements AutoCloseable {
 
 	private final String password;
 
-	private final DataSource dataSource;
+	private final SimpleDataSource dataSource;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -74,9 +74,22 @@ public final class TestDatabase implements AutoCloseable {
 		return this.password;
 	}
 
-	/** A data source opening a new connection to this database on each call; it does not pool. */
+	/**
+	 * A data source of connections to this database. On MariaDB each call opens a new one; on PostgreSQL a
+	 * connection closed is reset to the state of a new session ({@code DISCARD ALL}) and lent again.
+	 */
 	public DataSource dataSource() {
 		return this.dataSource;
+	}
+
+	/**
+	 * From now on, {@link #dataSource()} opens a new session on each call and keeps none: the connections it
+	 * kept are closed, and those lent now are closed when given back. For a test that needs no idle session on
+	 * the database (a rehearsal on a copy: {@code CREATE DATABASE ... TEMPLATE} refuses while one is connected),
+	 * or sessions that start with settings changed since ({@code ALTER DATABASE ... SET}).
+	 */
+	public void newSessionForEachConnection() {
+		this.dataSource.stopKeeping();
 	}
 
 	/** A new connection to this database; the caller closes it. */
@@ -125,6 +138,7 @@ public final class TestDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
+			this.dataSource.stopKeeping();
 			this.server.dropDatabase(this.name);
 		}
 	}
@@ -138,6 +152,7 @@ public final class TestDatabase implements AutoCloseable {
 	 */
 	public void closeInBackground() {
 		if (this.closed.compareAndSet(false, true)) {
+			this.dataSource.stopKeeping();
 			BackgroundDrops.instance().drop(this.server, this.name);
 		}
 	}

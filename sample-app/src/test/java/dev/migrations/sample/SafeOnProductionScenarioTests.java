@@ -72,6 +72,8 @@ class SafeOnProductionScenarioTests {
 				+ " FROM generate_series(1, 250) g");
 		List<String> before = catalog.rows("SELECT count(*), count(metadata) FROM bulletin");
 
+		// the copy (CREATE DATABASE ... TEMPLATE) refuses while an idle session of the test is on the database
+		database.newSessionForEachConnection();
 		RehearsalReport report = migrations.rehearse("head",
 				RehearsalOptions.copy(database.jdbcUrl(), database.username(), database.password()));
 

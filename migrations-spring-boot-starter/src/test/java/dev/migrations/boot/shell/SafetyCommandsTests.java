@@ -70,6 +70,8 @@ class SafetyCommandsTests {
 	void rehearseReportsEachStatementAndLeavesNothingBehind(TestDatabase database) throws SQLException {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		// the copy (CREATE DATABASE ... TEMPLATE) refuses while an idle session of the test is on the database
+		database.newSessionForEachConnection();
 
 		Result copy = db.run("upgrade", "--rehearse");
 		assertThat(copy.status()).as(copy.err()).isZero();

@@ -134,7 +134,9 @@ class OnlineFormScenariosTest {
 		assertThat(lint.findings()).as(lint.toText()).noneMatch((finding) -> ONLINE_RULES.contains(finding.rule()));
 		assertThat(lint.failed()).as(lint.toText()).isFalse();
 
-		// rehearsed on a copy, the index build is watched from a second session and lets it finish
+		// rehearsed on a copy, the index build is watched from a second session and lets it finish; the copy
+		// (CREATE DATABASE ... TEMPLATE) refuses while an idle session of the test is on the database
+		db.newSessionForEachConnection();
 		RehearsalReport rehearsal = second.rehearse("head");
 		assertThat(rehearsal.failed()).as(rehearsal.toText()).isFalse();
 		assertThat(rehearsal.revisions()).hasSize(4);
