@@ -32,7 +32,7 @@ import javax.sql.DataSource;
  */
 final class SimpleDataSource implements DataSource {
 
-	static final int MAX_IDLE = 4;
+	private static final int MAX_IDLE = 4;
 
 	// setters whose effect DISCARD ALL undoes on the server, with no state of their own in the driver
 	private static final Set<String> RESET_BY_DISCARD = Set.of("setAutoCommit", "setSchema",
@@ -134,7 +134,7 @@ final class SimpleDataSource implements DataSource {
 				connection.setAutoCommit(true);
 			}
 			try (Statement statement = connection.createStatement()) {
-				// fails inside a transaction block a statement opened with auto-commit on; the connection is then closed
+				// fails inside a transaction block opened by a BEGIN sent as SQL; the connection is then closed
 				statement.execute("DISCARD ALL");
 			}
 			connection.clearWarnings();
