@@ -160,8 +160,8 @@ public final class Rehearsal {
 					throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: CREATE DATABASE ..."
 							+ " TEMPLATE needs no other session connected to it, and " + sessions + ". Stop them, rehearse"
 							+ " on a copy of a restored backup (RehearsalOptions.copy(url, user, password)), or rehearse"
-							+ " transactional revisions in a rolled-back transaction on the database itself"
-							+ " (RehearsalOptions.rollback(), whose locks are real).", ex);
+							+ " transactional revisions in a rolled-back transaction on the database itself (`db rehearse"
+							+ " --rollback`, RehearsalOptions.rollback(); its locks are real).", ex);
 				}
 				if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
 					throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: the user may not"

@@ -93,6 +93,11 @@ public final class CommandModeMigrations implements AutoCloseable {
 		return this.migrations;
 	}
 
+	/** The pool built from {@code spring.datasource.*} once {@link #get()} has run, else {@code null}. */
+	public synchronized DataSource applicationDataSource() {
+		return this.applicationDataSource;
+	}
+
 	/**
 	 * The application's data source as Spring Boot's auto-configuration creates it: the
 	 * {@code spring.datasource.*} properties, then those of its pool ({@code spring.datasource.hikari.*},

@@ -119,7 +119,10 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 		ProgressPrinter progress = new ProgressPrinter();
 		try (CommandModeMigrations migrations = new CommandModeMigrations(environment, classLoader, List.of(progress),
 				entities ? (env, database) -> CommandModeEntities.of(env, entityPackages, database, classLoader) : null)) {
-			DbCommandLine commands = DbCommandLine.of(new DbCommands(migrations::get, progress),
+			RehearsalConnections connections = RehearsalConnections
+				.commandMode((rehearsed) -> (migrations.applicationDataSource() != null)
+						? List.of(migrations.applicationDataSource()) : List.of());
+			DbCommandLine commands = DbCommandLine.of(new DbCommands(migrations::get, progress, System::getenv, connections),
 					CommandFailures.describer(environment));
 			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
 			return commands.run(CommandLineInput.commandWords(this.args), out, err, null);

@@ -63,10 +63,20 @@ final class DbCommands {
 	 * @param environment the environment variables ({@code EDITOR}, {@code VISUAL}) by name
 	 */
 	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress, Function<String, String> environment) {
+		this(migrations, progress, environment, RehearsalConnections.APPLICATION_POOLS_KEPT);
+	}
+
+	/**
+	 * @param environment the environment variables ({@code EDITOR}, {@code VISUAL}) by name
+	 * @param connections how {@code db rehearse} reaches the database it copies, and which pools of this
+	 * process it may empty for that
+	 */
+	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress, Function<String, String> environment,
+			RehearsalConnections connections) {
 		this.migrations = migrations;
 		this.progress = progress;
 		this.environment = environment;
-		this.safety = new SafetyCommands(migrations);
+		this.safety = new SafetyCommands(migrations, connections);
 	}
 
 	private Migrations migrations() {

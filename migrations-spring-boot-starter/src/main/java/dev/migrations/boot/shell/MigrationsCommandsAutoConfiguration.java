@@ -1,5 +1,7 @@
 package dev.migrations.boot.shell;
 
+import javax.sql.DataSource;
+
 import dev.migrations.Migrations;
 import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
@@ -51,9 +53,15 @@ public final class MigrationsCommandsAutoConfiguration {
 
 		@Bean
 		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
-				Environment environment, ObjectProvider<TenantMigrations> tenants) {
+				Environment environment, ObjectProvider<TenantMigrations> tenants, ObjectProvider<DataSource> dataSources) {
 			TenantCommands tenantCommands = new TenantCommands(tenants::getIfAvailable);
-			DbCommands commands = new DbCommands(tenantCommands.scoped(migrations::getObject), progress);
+			// a process in command mode runs the command alone, so its pools may be emptied for a rehearsal's copy
+			RehearsalConnections connections = environment
+				.getProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY, Boolean.class, false)
+						? RehearsalConnections.commandMode((rehearsed) -> dataSources.orderedStream().toList())
+						: RehearsalConnections.APPLICATION_POOLS_KEPT;
+			DbCommands commands = new DbCommands(tenantCommands.scoped(migrations::getObject), progress, System::getenv,
+					connections);
 			return new DbCommandLine(tenantCommands.withTenantOption(DbCommandLine.all(commands)),
 					CommandFailures.describer(environment));
 		}

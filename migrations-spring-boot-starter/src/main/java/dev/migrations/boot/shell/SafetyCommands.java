@@ -21,8 +21,15 @@ final class SafetyCommands {
 
 	private final Supplier<Migrations> migrations;
 
-	SafetyCommands(Supplier<Migrations> migrations) {
+	private final RehearsalConnections connections;
+
+	/**
+	 * @param migrations the instance the commands run on
+	 * @param connections how a rehearsal on a copy reaches the database, and which pools it may empty
+	 */
+	SafetyCommands(Supplier<Migrations> migrations, RehearsalConnections connections) {
 		this.migrations = migrations;
+		this.connections = connections;
 	}
 
 	DbCommand lint() {
@@ -68,8 +75,17 @@ final class SafetyCommands {
 
 	/** {@code db rehearse} and {@code db upgrade --rehearse}: exit status 2 when a statement failed. */
 	Outcome rehearse(String target, boolean rollback, PrintWriter out) {
-		RehearsalOptions options = rollback ? RehearsalOptions.rollback() : RehearsalOptions.copy();
-		RehearsalReport report = this.migrations.get().rehearse(target, options);
+		Migrations migrations = this.migrations.get();
+		RehearsalReport report;
+		if (rollback) {
+			report = migrations.rehearse(target, RehearsalOptions.rollback());
+		}
+		else {
+			RehearsalOptions copy = this.connections.copy(migrations);
+			try (RehearsalConnections.Released released = this.connections.releaseIdle(migrations)) {
+				report = migrations.rehearse(target, copy);
+			}
+		}
 		out.print(report.toText());
 		if (report.failed()) {
 			return Outcome.failed("the rehearsal failed: the upgrade to " + target + " would fail at the statement"

@@ -112,6 +112,23 @@ class CommandModeFastStartProcessTests {
 	}
 
 	@Test
+	void rehearseCopiesTheDatabaseThoughTheCommandsOwnPoolIsConnected(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		// CREATE DATABASE ... TEMPLATE refuses while any other session is on the database, the test's own too
+		database.newSessionForEachConnection();
+		assertThat(run(FastStartApplication.class, database, revisions, "db", "upgrade", "+1").exitCode()).isZero();
+
+		JavaProcess.Finished rehearse = run(FastStartApplication.class, database, revisions, "db", "rehearse");
+		assertThat(rehearse.exitCode()).as(rehearse.toString()).isZero();
+		assertThat(rehearse.out()).startsWith("Rehearsed 1 revision (1 statement) up to head on " + database.name()
+				+ "_rehearsal_")
+			.contains("The rehearsal ran every statement; nothing was kept.");
+		assertThat(rehearse.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
+		assertThat(SafetyCommandsTests.rehearsalCopies(database)).isEmpty();
+	}
+
+	@Test
 	void theApplicationContextStartsWhenTheApplicationDeclaresABeanTheCommandTakes(TestDatabase database)
 			throws Exception {
 		Path revisions = this.directory.resolve("revisions");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.migrations.boot.MigrationsInitializer;
 import dev.migrations.boot.shell.app.ShellTestApplication;
 import dev.migrations.test.TestDatabase;
@@ -161,6 +162,29 @@ class CommandModeTests {
 		Run unknownOption = run(null, "db", "current", "--bogus");
 		assertThat(unknownOption.exitCode()).isEqualTo(2);
 		assertThat(unknownOption.err()).contains("Unknown option --bogus for db current");
+	}
+
+	@Test
+	void rehearseCopiesTheDatabaseThoughTheApplicationsPoolIsConnectedAndGivesThePoolItsMinimumBack()
+			throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		// CREATE DATABASE ... TEMPLATE refuses while any other session is on the database, the test's own too
+		this.database.newSessionForEachConnection();
+		assertThat(run(null, "db", "upgrade", "+1").exitCode()).isZero();
+
+		Run rehearse = run((context) -> {
+			HikariDataSource pool = context.getBean(HikariDataSource.class);
+			assertThat(pool.isRunning()).isTrue();
+			// the minimum command mode gives it, 0 only while the copy was made and rehearsed
+			assertThat(pool.getMinimumIdle()).isEqualTo(1);
+		}, "db", "rehearse");
+		assertThat(rehearse.exitCode()).as(rehearse.err()).isZero();
+		assertThat(rehearse.out()).contains("Rehearsed 1 revision (1 statement) up to head on " + this.database.name()
+				+ "_rehearsal_")
+			.contains("CREATE INDEX ix_bulletin_title ON bulletin (title)", "SHARE on table ")
+			.contains("The rehearsal ran every statement; nothing was kept.");
+		assertThat(appliedRevisions()).containsExactly(CREATE);
+		assertThat(SafetyCommandsTests.rehearsalCopies(this.database)).isEmpty();
 	}
 
 	@Test

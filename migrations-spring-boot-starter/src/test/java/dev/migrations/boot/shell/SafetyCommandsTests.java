@@ -171,7 +171,8 @@ class SafetyCommandsTests {
 		}
 	}
 
-	private static List<String> rehearsalCopies(TestDatabase database) throws SQLException {
+	/** The copies rehearsals left on the server, by name. */
+	static List<String> rehearsalCopies(TestDatabase database) throws SQLException {
 		List<String> names = new ArrayList<>();
 		try (Connection connection = database.connection(); Statement statement = connection.createStatement();
 				ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE '"
