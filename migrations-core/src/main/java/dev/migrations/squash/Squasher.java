@@ -87,15 +87,29 @@ public final class Squasher {
 		this.lockTimeout = lockTimeout;
 	}
 
+	/** {@code head}: the one head, as {@code db upgrade head} reads it. */
+	private static Revision singleHead(RevisionGraph graph) {
+		List<String> heads = graph.heads();
+		if (heads.isEmpty()) {
+			throw new SquashException("Nothing to squash: there are no revisions.");
+		}
+		if (heads.size() > 1) {
+			throw new SquashException("Cannot squash up to head: there are " + heads.size() + " heads " + heads
+					+ ". Only a linear history can be squashed: name a revision before the branches split, or merge the"
+					+ " heads first (`db merge`).");
+		}
+		return graph.get(heads.get(0));
+	}
+
 	/**
 	 * What a squash replaces: the point and its ancestors, oldest first, checked to be a linear history.
 	 * @param graph the revisions
-	 * @param point the squash point (id or unique prefix)
+	 * @param point the squash point (id or unique prefix, or {@code head} for the one head)
 	 * @return the revisions to replace, oldest first, the point last
 	 * @throws SquashException when the history up to the point is not linear or not made of SQL files
 	 */
 	public static List<Revision> history(RevisionGraph graph, String point) {
-		Revision last = graph.resolve(point);
+		Revision last = "head".equals(point) ? singleHead(graph) : graph.resolve(point);
 		Set<String> ancestors = graph.ancestors(last.id());
 		List<Revision> chain = new ArrayList<>(ancestors.size());
 		for (String id : ancestors) {
@@ -152,7 +166,7 @@ public final class Squasher {
 	/**
 	 * Builds and checks the squash of the history up to a revision.
 	 * @param graph the revisions
-	 * @param point the squash point (id or unique prefix)
+	 * @param point the squash point (id or unique prefix, or {@code head} for the one head)
 	 * @return the squash's SQL and what it replaces
 	 * @throws SquashException when the history cannot be squashed or the check fails
 	 */

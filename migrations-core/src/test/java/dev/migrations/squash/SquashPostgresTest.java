@@ -193,7 +193,9 @@ class SquashPostgresTest {
 		try (TestDatabase past = TestDatabases.postgres()) {
 			migrations(past.dataSource(), this.directory).upgrade(R3);
 			String first = migrations(db.dataSource(), this.directory).squash(R2, "first").revision();
-			SquashResult second = migrations(db.dataSource(), this.directory).squash(R4, "second");
+			// head: the one head, R4
+			SquashResult second = migrations(db.dataSource(), this.directory).squash("head", "second");
+			assertThat(second.point()).isEqualTo(R4);
 			assertThat(second.replaces()).containsExactly(R1, R2, first, R3, R4);
 			Migrations migrations = migrations(past.dataSource(), this.directory);
 			assertThat(migrations.graph().bases()).containsExactly(second.revision());
@@ -212,6 +214,9 @@ class SquashPostgresTest {
 		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash(R3, "squash"))
 			.isInstanceOf(SquashException.class)
 			.hasMessageStartingWith("Cannot squash up to " + R3 + ": the history branches at " + R2);
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("head", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to head: there are 2 heads ");
 	}
 
 	@Test

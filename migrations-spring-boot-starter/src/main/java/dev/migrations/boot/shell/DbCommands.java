@@ -151,7 +151,8 @@ final class DbCommands {
 		return DbCommand.named("squash")
 			.description("Write one revision standing for the history up to a revision (PostgreSQL)")
 			.usage("db squash REVISION [-m MESSAGE]")
-			.argument("REVISION", "the last revision to replace, id or unique prefix: it and every revision before it", true)
+			.argument("REVISION", "the last revision to replace, id or unique prefix (head: the one head): it and"
+					+ " every revision before it", true)
 			.option("message", 'm', "MESSAGE", "the squash's message (default: \"squash of N revisions up to REVISION\")",
 					false)
 			.completion(completion(false, null))
