@@ -905,8 +905,10 @@ public final class Migrations {
 
 	/**
 	 * {@code db create-db}: on a database with no revisions recorded, creates the schema the entities
-	 * describe and stamps the head, in one transaction (fresh installs). Refuses when any entity table
-	 * already exists or anything would have to be dropped or changed.
+	 * describe and stamps the head, in one transaction when it fits (fresh installs). A schema too large for one
+	 * transaction on the server's lock table is created in parts, each in its own transaction, cut as
+	 * {@link #migrate} cuts its revisions; when a part fails, those before it are dropped again. Refuses when
+	 * any entity table already exists or anything would have to be dropped or changed.
 	 */
 	public CommandResult createDb() {
 		requireLocations();
@@ -948,8 +950,25 @@ public final class Migrations {
 				.filter((op) -> !(op instanceof Operation.DropTable || op instanceof Operation.DropSequence
 						|| op instanceof Operation.DropEnumType))
 				.toList();
-			return new PostgresRenderer().render(creations).stream().map(RenderedStatement::sql).toList();
+			// a schema too large for one transaction on the server is created in parts, as db migrate writes it
+			PostgresRenderer renderer = new PostgresRenderer();
+			List<RenderedStatement> upgrade = renderer.render(creations);
+			List<RenderedStatement> downgrade = renderer.renderDowngrade(creations);
+			List<List<Operation>> cut = RevisionParts.cut(creations, upgrade, downgrade,
+					() -> PostgresLockTable.budget(connection));
+			if (cut.size() == 1) {
+				return List.of(new DatabaseMigrator.Part(sql(upgrade), sql(downgrade)));
+			}
+			List<DatabaseMigrator.Part> parts = new ArrayList<>(cut.size());
+			for (List<Operation> part : cut) {
+				parts.add(new DatabaseMigrator.Part(sql(renderer.render(part)), sql(renderer.renderDowngrade(part))));
+			}
+			return parts;
 		}, stampTarget);
+	}
+
+	private static List<String> sql(List<RenderedStatement> statements) {
+		return statements.stream().map(RenderedStatement::sql).toList();
 	}
 
 	private void requireAtHead() {

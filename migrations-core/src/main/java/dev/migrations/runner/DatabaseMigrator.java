@@ -35,11 +35,10 @@ public final class DatabaseMigrator {
 	private static final String OUT_OF_LOCKS = "53200";
 
 	// create-db runs in one transaction, which keeps a lock on everything it creates until it ends
-	private static final String OUT_OF_LOCKS_ADVICE = " The server's lock table ran out: create-db creates the whole"
-			+ " schema in one transaction, which keeps a lock on every table, index and sequence it creates until it ends,"
-			+ " and the server holds about max_locks_per_transaction × max_connections of them for all sessions. Run"
-			+ " `db migrate -m \"create the schema\"`, which writes revisions that each fit the lock table, then"
-			+ " `db upgrade`.";
+	private static final String OUT_OF_LOCKS_ADVICE = " The server's lock table ran out: a transaction keeps a lock on"
+			+ " every table, index and sequence it creates until it ends, and the server holds about"
+			+ " max_locks_per_transaction × max_connections of them for all sessions, shared with the other sessions'"
+			+ " locks. Retry when the server is less busy, or raise max_locks_per_transaction.";
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseMigrator.class);
 
@@ -313,48 +312,107 @@ public final class DatabaseMigrator {
 	}
 
 	/**
-	 * Creates a schema on a database without applied revisions and stamps it, under the lock and (where
-	 * the database allows) in one transaction: what {@code db create-db} does for fresh installs.
-	 * @param statements computes the statements once the lock is held, from the locked connection
+	 * Creates a schema on a database without applied revisions and stamps it, under the lock: what {@code db
+	 * create-db} does for fresh installs. Each part runs in a transaction of its own (where the database
+	 * allows), the stamp in the last one; when a part fails, the parts committed before it are dropped again,
+	 * last first, so that nothing is left created.
+	 * @param source computes the parts once the lock is held, from the locked connection
 	 * @param stampTarget what to stamp afterwards ({@code head}, {@code heads} or {@code base})
 	 */
-	public CommandResult createAndStamp(StatementSource statements, String stampTarget) {
+	public CommandResult createAndStamp(PartSource source, String stampTarget) {
 		return underLock((connection) -> {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
 			if (!rows.isEmpty()) {
 				throw new MigrationsException("The database already has " + rows.size() + " revision(s) recorded in "
 						+ this.versionTable.qualifiedTable() + ": create-db is for fresh installs. Use `db upgrade` instead.");
 			}
-			List<String> sql = statements.statements(connection);
+			List<Part> parts = source.parts(connection);
+			int total = parts.stream().mapToInt((part) -> part.upgrade().size()).sum();
 			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
 			int number = 0;
+			int committed = 0;
+			String failed = "";
 			try {
-				jdbc.begin();
-				for (String statement : sql) {
-					number++;
-					jdbc.execute(statement);
+				CommandResult result = null;
+				for (int i = 0; i < parts.size(); i++) {
+					jdbc.begin();
+					for (String statement : parts.get(i).upgrade()) {
+						number++;
+						failed = statement;
+						jdbc.execute(statement);
+					}
+					failed = "";
+					if (i == parts.size() - 1) {
+						result = stampRows(jdbc, rows, stampTarget);
+					}
+					jdbc.commit();
+					committed++;
 				}
-				CommandResult result = stampRows(jdbc, rows, stampTarget);
-				jdbc.commit();
 				return result;
 			}
 			catch (SQLException ex) {
 				jdbc.rollback();
-				String failed = (number > 0 && number <= sql.size()) ? sql.get(number - 1) : "";
-				throw new MigrationsException("create-db failed at statement " + number + " of " + sql.size() + ":\n    "
-						+ failed.replace("\n", "\n    ") + "\n" + ex.getMessage() + (this.dialect.supportsTransactionalDdl()
-								? "\nNothing was created." : "\nStatements before it were applied; drop them before retrying.")
-						+ (OUT_OF_LOCKS.equals(ex.getSQLState()) ? OUT_OF_LOCKS_ADVICE : ""),
-						ex);
+				String where = (parts.size() > 1) ? " (part " + (committed + 1) + " of " + parts.size() + ")" : "";
+				throw new MigrationsException("create-db failed at statement " + number + " of " + total + where + ":\n    "
+						+ failed.replace("\n", "\n    ") + "\n" + ex.getMessage() + "\n"
+						+ undo(jdbc, parts.subList(0, committed))
+						+ (OUT_OF_LOCKS.equals(ex.getSQLState()) ? OUT_OF_LOCKS_ADVICE : ""), ex);
 			}
 		});
 	}
 
-	/** Computes statements from a connection (used while the lock is held). */
-	@FunctionalInterface
-	public interface StatementSource {
+	/**
+	 * Drops again what the committed parts of a failed create-db created, last part first, each in a
+	 * transaction of its own.
+	 * @return what the message says of it: nothing was created, or what is left and how to drop it
+	 */
+	private String undo(ExecutionTarget.Jdbc jdbc, List<Part> committed) {
+		if (!this.dialect.supportsTransactionalDdl()) {
+			return "Statements before it were applied; drop them before retrying.";
+		}
+		if (committed.isEmpty()) {
+			return "Nothing was created.";
+		}
+		for (int i = committed.size() - 1; i >= 0; i--) {
+			String statement = "";
+			try {
+				jdbc.begin();
+				for (String drop : committed.get(i).downgrade()) {
+					statement = drop;
+					jdbc.execute(drop);
+				}
+				jdbc.commit();
+			}
+			catch (SQLException ex) {
+				jdbc.rollback();
+				return "The " + committed.size() + " part(s) committed before it were being dropped again, and part " + (i + 1)
+						+ " could not be (" + ex.getMessage() + " at: " + statement.replace("\n", " ") + "): what parts 1 to "
+						+ (i + 1) + " created is still there. Drop it (`db create-db` needs no entity table to exist) before"
+						+ " retrying.";
+			}
+		}
+		return "The " + committed.size() + " part(s) committed before it were dropped again: nothing was created.";
+	}
 
-		List<String> statements(Connection connection) throws SQLException;
+	/** Computes the parts of a create-db from a connection (used while the lock is held). */
+	@FunctionalInterface
+	public interface PartSource {
+
+		List<Part> parts(Connection connection) throws SQLException;
+
+	}
+
+	/**
+	 * One transaction of a create-db, and what drops what it created.
+	 * @param upgrade the statements creating
+	 * @param downgrade the statements dropping what they created, in the order to run them
+	 */
+	public record Part(List<String> upgrade, List<String> downgrade) {
+
+		public Part {
+			upgrade = List.copyOf(upgrade);
+			downgrade = List.copyOf(downgrade);
+		}
 
 	}
 

@@ -6,6 +6,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,12 +26,15 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.MigrationsException;
 import dev.migrations.Sql;
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@code migrate()} of more new tables than the server's lock table could hold in one transaction,
@@ -50,11 +54,7 @@ class ManyNewTablesTest {
 	@Test
 	void migrateOfMoreNewTablesThanOneTransactionHoldsWritesRevisionsInPartsThatUpgradeAndDowngradeApply(TestDatabase db)
 			throws Exception {
-		// the lock table's size: max_locks_per_transaction × (every backend the server may start + prepared ones)
-		int lockTable = Integer.parseInt(Sql.column(db.dataSource(), "select current_setting('max_locks_per_transaction')::int"
-				+ " * (current_setting('max_connections')::int + current_setting('autovacuum_max_workers')::int + 1"
-				+ " + current_setting('max_worker_processes')::int + current_setting('max_wal_senders')::int"
-				+ " + current_setting('max_prepared_transactions')::int)").get(0));
+		int lockTable = lockTable(db);
 		// each table takes ~11 locks in the scratch schema (table, TOAST table and index, primary and unique keys,
 		// identity sequence, row type, constraints): one transaction would need 2.7 times the lock table, which on a
 		// server with the defaults runs out at about 1.6 times
@@ -123,6 +123,53 @@ class ManyNewTablesTest {
 		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
 		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_class where relnamespace = 'public'::regnamespace"
 				+ " and relname like 'e\\_%'")).containsExactly("0");
+	}
+
+	@Test
+	void createDbOfMoreTablesThanOneTransactionMayLockCreatesThemInPartsAndDropsThemAgainWhenAPartFails(TestDatabase db)
+			throws Exception {
+		// more than the budget of one transaction (half the lock table, a create table weighing 10): two parts at
+		// least, cut as db migrate cuts its revisions (the test above shows the cut fitting the server for real)
+		int entities;
+		try (Connection connection = db.connection()) {
+			entities = PostgresLockTable.budget(connection) / PostgresLockTable.TABLE_WEIGHT + 100;
+		}
+		List<Class<?>> classes = compile(entities);
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		Migrations migrations = Migrations.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + revisions)
+			.entities(EntitySource.of(classes).withClassLoader(classes.get(0).getClassLoader()))
+			.load();
+		// a type of the last table's name, which create-db leaves alone as it is not the entities': its CREATE
+		// TABLE fails, in the last part, after the parts before it were committed
+		String last = String.format(Locale.ROOT, "e_%04d", entities);
+		Sql.execute(db.dataSource(), "CREATE TYPE " + last + " AS ENUM ('x')");
+
+		assertThatThrownBy(migrations::createDb).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("create-db failed at statement ")
+			.hasMessageContaining(" (part ")
+			.hasMessageContaining("CREATE TABLE IF NOT EXISTS " + last + " (")
+			.hasMessageContaining("part(s) committed before it were dropped again: nothing was created.");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_class where relnamespace = 'public'::regnamespace"
+				+ " and relname like 'e\\_%'")).containsExactly("0");
+		assertThat(migrations.current()).isEmpty();
+
+		Sql.execute(db.dataSource(), "DROP TYPE " + last);
+		migrations.createDb();
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_tables where schemaname = 'public'"
+				+ " and tablename like 'e\\_%'")).containsExactly(String.valueOf(entities));
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_constraint where contype = 'f'"
+				+ " and connamespace = 'public'::regnamespace")).containsExactly(String.valueOf(entities - 1));
+		assertThat(migrations.check()).isEmpty();
+	}
+
+	/** The lock table's size: max_locks_per_transaction × (every backend the server may start + prepared ones). */
+	private static int lockTable(TestDatabase db) {
+		return Integer.parseInt(Sql.column(db.dataSource(), "select current_setting('max_locks_per_transaction')::int"
+				+ " * (current_setting('max_connections')::int + current_setting('autovacuum_max_workers')::int + 1"
+				+ " + current_setting('max_worker_processes')::int + current_setting('max_wal_senders')::int"
+				+ " + current_setting('max_prepared_transactions')::int)").get(0));
 	}
 
 	private static int count(String text, String word) {
