@@ -165,8 +165,10 @@ public final class Rehearsal {
 				}
 				if (INSUFFICIENT_PRIVILEGE.equals(ex.getSQLState())) {
 					throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: the user may not"
-							+ " create databases (" + ex.getMessage() + "). Grant it CREATEDB, or pass a user that has it"
-							+ " with RehearsalOptions.copy(url, user, password).", ex);
+							+ " create databases (" + ex.getMessage() + "). Grant it CREATEDB, pass a user that has it"
+							+ " (RehearsalOptions.copy(url, user, password)), or rehearse transactional revisions in a"
+							+ " rolled-back transaction on the database itself (`db rehearse --rollback`,"
+							+ " RehearsalOptions.rollback(); its locks are real).", ex);
 				}
 				throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: " + ex.getMessage(), ex);
 			}

@@ -124,6 +124,31 @@ class RehearsalPostgresTest {
 	}
 
 	@Test
+	void aUserWithoutCreatedbIsToldHowToRehearseAndNothingChanges(TestDatabase db) {
+		Migrations migrations = upgradedToBase(db);
+		this.files.write(CHANGE, BASE, "index", "CREATE INDEX ix_item_v ON item (v);", "DROP INDEX ix_item_v;");
+		migrations.reload();
+		Snapshot before = Snapshot.of(db);
+		String role = db.name() + "_nocreatedb";
+		Sql.execute(db.dataSource(), "CREATE ROLE " + role + " LOGIN PASSWORD 'rehearse' NOCREATEDB");
+		try {
+			db.newSessionForEachConnection();
+			assertThatThrownBy(() -> migrations.rehearse("head", RehearsalOptions.copy(db.jdbcUrl(), role, "rehearse")))
+				.isInstanceOf(RehearsalException.class)
+				.hasMessageStartingWith("Cannot copy database " + db.name() + " for the rehearsal: the user may not create"
+						+ " databases (")
+				.hasMessageContaining("Grant it CREATEDB")
+				.hasMessageContaining("`db rehearse --rollback`");
+			assertThat(Sql.column(db.dataSource(), "SELECT count(*) FROM pg_database WHERE datname LIKE '" + db.name()
+					+ "\\_rehearsal\\_%'")).containsExactly("0");
+			assertThat(Snapshot.of(db)).isEqualTo(before);
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP ROLE " + role);
+		}
+	}
+
+	@Test
 	void theCopyIsRefusedWhileAnotherSessionIsConnected(TestDatabase db) throws Exception {
 		Migrations migrations = upgradedToBase(db);
 		this.files.write(CHANGE, BASE, "index", "CREATE INDEX ix_item_v ON item (v);", "DROP INDEX ix_item_v;");
