@@ -79,6 +79,14 @@ public class EntityMetadataReader {
 			MetadataSources sources = new MetadataSources(registry);
 			classes.forEach(sources::addAnnotatedClass);
 			source.packageNames().forEach(sources::addPackage);
+			for (String resource : source.mappingResources()) {
+				if (classLoader.getResource(resource) == null) {
+					throw new EntityMetadataException("The mapping file " + resource + " is not on the class path. Fix"
+							+ " spring.jpa.mapping-resources (or the resources given to EntitySource.withMappingResources);"
+							+ " the application's EntityManagerFactory would fail on it too.");
+				}
+				sources.addResource(resource);
+			}
 			MetadataImplementor metadata = (MetadataImplementor) sources.buildMetadata();
 			// what the application's SessionFactory does to the metadata before it creates a schema:
 			// Bean Validation's constraints first, then Hibernate's column order (which a

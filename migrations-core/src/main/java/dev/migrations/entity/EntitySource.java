@@ -27,6 +27,8 @@ import org.hibernate.dialect.Dialect;
  * @param classNames more such classes by name, loaded through {@code classLoader}
  * @param packageNames packages whose {@code package-info} carries mapping annotations (generators,
  * filters)
+ * @param mappingResources XML mapping files on the class path ({@code META-INF/orm.xml}, Hibernate's
+ * {@code hbm.xml}), read after the annotations as the application's EntityManagerFactory reads them
  * @param classLoader the class loader that sees the application's classes; {@code null} for the
  * loader of the first class, else the thread's context class loader
  * @param dialect a {@link Dialect} instance, its {@link Class} or class name; {@code null} for the
@@ -46,13 +48,14 @@ import org.hibernate.dialect.Dialect;
  * with {@code null} values are dropped
  */
 public record EntitySource(List<Class<?>> classes, List<String> classNames, List<String> packageNames,
-		ClassLoader classLoader, Object dialect, Object physicalNamingStrategy, Object implicitNamingStrategy,
-		String defaultSchema, Map<String, Object> settings) {
+		List<String> mappingResources, ClassLoader classLoader, Object dialect, Object physicalNamingStrategy,
+		Object implicitNamingStrategy, String defaultSchema, Map<String, Object> settings) {
 
 	public EntitySource {
 		classes = List.copyOf(classes);
 		classNames = List.copyOf(classNames);
 		packageNames = List.copyOf(packageNames);
+		mappingResources = List.copyOf(mappingResources);
 		Map<String, Object> copy = new LinkedHashMap<>();
 		settings.forEach((key, value) -> {
 			if (value != null) {
@@ -80,7 +83,8 @@ public record EntitySource(List<Class<?>> classes, List<String> classNames, List
 	 * @return a source with the default dialect, naming and settings
 	 */
 	public static EntitySource of(Collection<? extends Class<?>> classes) {
-		return new EntitySource(List.copyOf(classes), List.of(), List.of(), null, null, null, null, null, Map.of());
+		return new EntitySource(List.copyOf(classes), List.of(), List.of(), List.of(), null, null, null, null, null,
+				Map.of());
 	}
 
 	/**
@@ -90,27 +94,42 @@ public record EntitySource(List<Class<?>> classes, List<String> classNames, List
 	 * @return a source with the default dialect, naming and settings
 	 */
 	public static EntitySource ofClassNames(Collection<String> classNames, ClassLoader classLoader) {
-		return new EntitySource(List.of(), List.copyOf(classNames), List.of(), classLoader, null, null, null, null,
-				Map.of());
+		return new EntitySource(List.of(), List.copyOf(classNames), List.of(), List.of(), classLoader, null, null, null,
+				null, Map.of());
 	}
 
 	public EntitySource withClassNames(Collection<String> moreClassNames) {
 		List<String> names = new ArrayList<>(this.classNames);
 		names.addAll(moreClassNames);
-		return new EntitySource(this.classes, names, this.packageNames, this.classLoader, this.dialect,
-				this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema, this.settings);
+		return new EntitySource(this.classes, names, this.packageNames, this.mappingResources, this.classLoader,
+				this.dialect, this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema,
+				this.settings);
 	}
 
 	public EntitySource withPackages(Collection<String> packages) {
 		List<String> names = new ArrayList<>(this.packageNames);
 		names.addAll(packages);
-		return new EntitySource(this.classes, this.classNames, names, this.classLoader, this.dialect,
+		return new EntitySource(this.classes, this.classNames, names, this.mappingResources, this.classLoader,
+				this.dialect, this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema,
+				this.settings);
+	}
+
+	/**
+	 * @param resources XML mapping files on the class path ({@code META-INF/orm.xml}, or what
+	 * {@code spring.jpa.mapping-resources} lists), in the order the application gives them
+	 * @return a copy reading them too
+	 */
+	public EntitySource withMappingResources(Collection<String> resources) {
+		List<String> names = new ArrayList<>(this.mappingResources);
+		names.addAll(resources);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, names, this.classLoader, this.dialect,
 				this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema, this.settings);
 	}
 
 	public EntitySource withClassLoader(ClassLoader loader) {
-		return new EntitySource(this.classes, this.classNames, this.packageNames, loader, this.dialect,
-				this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema, this.settings);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, this.mappingResources, loader,
+				this.dialect, this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema,
+				this.settings);
 	}
 
 	/**
@@ -118,8 +137,9 @@ public record EntitySource(List<Class<?>> classes, List<String> classNames, List
 	 * @return a copy using that dialect
 	 */
 	public EntitySource withDialect(Object dialectToUse) {
-		return new EntitySource(this.classes, this.classNames, this.packageNames, this.classLoader, dialectToUse,
-				this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema, this.settings);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, this.mappingResources,
+				this.classLoader, dialectToUse, this.physicalNamingStrategy, this.implicitNamingStrategy,
+				this.defaultSchema, this.settings);
 	}
 
 	/**
@@ -127,8 +147,9 @@ public record EntitySource(List<Class<?>> classes, List<String> classNames, List
 	 * @return a copy using that strategy
 	 */
 	public EntitySource withPhysicalNamingStrategy(Object strategy) {
-		return new EntitySource(this.classes, this.classNames, this.packageNames, this.classLoader, this.dialect,
-				strategy, this.implicitNamingStrategy, this.defaultSchema, this.settings);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, this.mappingResources,
+				this.classLoader, this.dialect, strategy, this.implicitNamingStrategy, this.defaultSchema,
+				this.settings);
 	}
 
 	/**
@@ -136,13 +157,15 @@ public record EntitySource(List<Class<?>> classes, List<String> classNames, List
 	 * @return a copy using that strategy
 	 */
 	public EntitySource withImplicitNamingStrategy(Object strategy) {
-		return new EntitySource(this.classes, this.classNames, this.packageNames, this.classLoader, this.dialect,
-				this.physicalNamingStrategy, strategy, this.defaultSchema, this.settings);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, this.mappingResources,
+				this.classLoader, this.dialect, this.physicalNamingStrategy, strategy, this.defaultSchema,
+				this.settings);
 	}
 
 	public EntitySource withDefaultSchema(String schema) {
-		return new EntitySource(this.classes, this.classNames, this.packageNames, this.classLoader, this.dialect,
-				this.physicalNamingStrategy, this.implicitNamingStrategy, schema, this.settings);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, this.mappingResources,
+				this.classLoader, this.dialect, this.physicalNamingStrategy, this.implicitNamingStrategy, schema,
+				this.settings);
 	}
 
 	/**
@@ -152,15 +175,17 @@ public record EntitySource(List<Class<?>> classes, List<String> classNames, List
 	public EntitySource withSettings(Map<String, ?> moreSettings) {
 		Map<String, Object> merged = new LinkedHashMap<>(this.settings);
 		merged.putAll(moreSettings);
-		return new EntitySource(this.classes, this.classNames, this.packageNames, this.classLoader, this.dialect,
-				this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema, merged);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, this.mappingResources,
+				this.classLoader, this.dialect, this.physicalNamingStrategy, this.implicitNamingStrategy,
+				this.defaultSchema, merged);
 	}
 
 	public EntitySource withSetting(String key, Object value) {
 		Map<String, Object> merged = new LinkedHashMap<>(this.settings);
 		merged.put(key, value);
-		return new EntitySource(this.classes, this.classNames, this.packageNames, this.classLoader, this.dialect,
-				this.physicalNamingStrategy, this.implicitNamingStrategy, this.defaultSchema, merged);
+		return new EntitySource(this.classes, this.classNames, this.packageNames, this.mappingResources,
+				this.classLoader, this.dialect, this.physicalNamingStrategy, this.implicitNamingStrategy,
+				this.defaultSchema, merged);
 	}
 
 	private static void requireKind(String what, Object value, Class<?> kind) {

@@ -25,6 +25,8 @@ import dev.migrations.entity.fixtures.shop.Customer;
 import dev.migrations.entity.fixtures.shop.Product;
 import dev.migrations.entity.fixtures.shop.Shop;
 import dev.migrations.entity.fixtures.shop.Tag;
+import dev.migrations.entity.fixtures.xml.LedgerEntry;
+import dev.migrations.entity.fixtures.xml.Memo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -373,6 +375,29 @@ class EntityMetadataReaderTest {
 			}
 		}
 		return last;
+	}
+
+	@Test
+	void readsXmlMappingFilesAsTheApplicationsEntityManagerFactoryDoes() {
+		EntityModel model = this.reader.read(EntitySource.of(Memo.class)
+			.withClassNames(List.of(LedgerEntry.class.getName()))
+			.withMappingResources(List.of("dev/migrations/entity/fixtures/xml/orm.xml")));
+		assertThat(model.tableNames()).containsExactly("ledger", "memo");
+		EntityTable ledger = model.table("ledger").orElseThrow();
+		assertThat(ledger.column("title").orElseThrow()).isEqualTo(new EntityColumn("title", "varchar(120)", false));
+		assertThat(ledger.column("amount").orElseThrow().sqlType()).isEqualTo("numeric(12,2)");
+		// the XML's length replaces the annotation's
+		assertThat(model.table("memo").orElseThrow().column("body").orElseThrow().sqlType()).isEqualTo("varchar(200)");
+
+		assertThat(this.reader.read(EntitySource.of(Memo.class)).table("memo").orElseThrow().column("body")
+			.orElseThrow().sqlType()).isEqualTo("varchar(50)");
+	}
+
+	@Test
+	void aMappingFileMissingFromTheClassPathIsNamed() {
+		assertThatExceptionOfType(EntityMetadataException.class)
+			.isThrownBy(() -> this.reader.read(EntitySource.of(Memo.class).withMappingResources(List.of("META-INF/none.xml"))))
+			.withMessageStartingWith("The mapping file META-INF/none.xml is not on the class path.");
 	}
 
 }

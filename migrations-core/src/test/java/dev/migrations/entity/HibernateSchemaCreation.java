@@ -1,6 +1,7 @@
 package dev.migrations.entity;
 
 import java.net.URL;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +57,9 @@ public final class HibernateSchemaCreation {
 		List<Class<?>> classes = source.classes();
 		ClassLoader classLoader = (!classes.isEmpty() && classes.get(0).getClassLoader() != null)
 				? classes.get(0).getClassLoader() : HibernateSchemaCreation.class.getClassLoader();
-		PersistenceUnit unit = new PersistenceUnit(classes.stream().map(Class::getName).toList(), dataSource,
-				classLoader);
+		List<String> classNames = new ArrayList<>(classes.stream().map(Class::getName).toList());
+		classNames.addAll(source.classNames());
+		PersistenceUnit unit = new PersistenceUnit(classNames, source.mappingResources(), dataSource, classLoader);
 		// as Spring passes them: spring.jpa.properties and Boot's settings are the integration map, so
 		// they win over the persistence unit's defaults (e.g. its validation mode AUTO)
 		try (EntityManagerFactory factory = new HibernatePersistenceProvider().createContainerEntityManagerFactory(unit,
@@ -68,7 +70,8 @@ public final class HibernateSchemaCreation {
 
 	/** A persistence unit as Spring's {@code MutablePersistenceUnitInfo} describes a Boot application's. */
 	@SuppressWarnings("deprecation")
-	private record PersistenceUnit(List<String> managedClassNames, DataSource dataSource, ClassLoader classLoader)
+	private record PersistenceUnit(List<String> managedClassNames, List<String> mappingFileNames, DataSource dataSource,
+			ClassLoader classLoader)
 			implements PersistenceUnitInfo {
 
 		@Override
@@ -108,7 +111,7 @@ public final class HibernateSchemaCreation {
 
 		@Override
 		public List<String> getMappingFileNames() {
-			return List.of();
+			return this.mappingFileNames;
 		}
 
 		@Override

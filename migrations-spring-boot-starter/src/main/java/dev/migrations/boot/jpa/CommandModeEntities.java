@@ -47,7 +47,8 @@ public final class CommandModeEntities {
 		beanFactory.setBeanClassLoader(classLoader);
 		Map<String, Object> settings = MigrationsEntitiesAutoConfiguration.hibernateSettings(jpaProperties,
 				hibernateProperties, null, null, List.of(), beanFactory);
-		return MigrationsEntitiesAutoConfiguration.entitySource(managedTypes, settings, database, classLoader);
+		return MigrationsEntitiesAutoConfiguration.entitySource(managedTypes, settings,
+				MigrationsEntitiesAutoConfiguration.mappingResources(jpaProperties, classLoader), database, classLoader);
 	}
 
 }

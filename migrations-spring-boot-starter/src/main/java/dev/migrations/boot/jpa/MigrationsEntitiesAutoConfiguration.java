@@ -1,5 +1,6 @@
 package dev.migrations.boot.jpa;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
@@ -44,6 +45,8 @@ import org.springframework.boot.jpa.autoconfigure.JpaProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 import org.springframework.orm.jpa.persistenceunit.ManagedClassNameFilter;
@@ -76,6 +79,9 @@ public final class MigrationsEntitiesAutoConfiguration {
 	private static final String COMMAND_MODE_PROPERTY = "migrations.shell.command-mode.active";
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsEntitiesAutoConfiguration.class);
+
+	/** The mapping file JPA reads for a persistence unit without naming it. */
+	private static final String DEFAULT_ORM_XML = "META-INF/orm.xml";
 
 	// only meaningful when Hibernate builds a SessionFactory; the metadata alone must never act on them
 	private static final List<String> SCHEMA_ACTIONS = List.of(SchemaToolingSettings.HBM2DDL_AUTO,
@@ -119,8 +125,29 @@ public final class MigrationsEntitiesAutoConfiguration {
 		Map<String, Object> settings = hibernateSettings(jpaProperties, hibernateProperties,
 				physicalNamingStrategy.getIfAvailable(), implicitNamingStrategy.getIfAvailable(),
 				customizers.orderedStream().toList(), beanFactory);
-		return entitySource(managedTypes, settings, dataSource.getIfUnique(migrationsDataSource::getIfAvailable),
-				resourceLoader.getClassLoader());
+		return entitySource(managedTypes, settings, mappingResources(jpaProperties, resourceLoader.getClassLoader()),
+				dataSource.getIfUnique(migrationsDataSource::getIfAvailable), resourceLoader.getClassLoader());
+	}
+
+	/**
+	 * The XML mapping files the application's EntityManagerFactory reads, as Spring's default persistence
+	 * unit finds them: {@code spring.jpa.mapping-resources}, else a {@code META-INF/orm.xml} on the class path
+	 * that has no {@code persistence.xml} beside it.
+	 */
+	static List<String> mappingResources(JpaProperties jpaProperties, ClassLoader classLoader) {
+		if (!jpaProperties.getMappingResources().isEmpty()) {
+			return List.copyOf(jpaProperties.getMappingResources());
+		}
+		Resource ormXml = new DefaultResourceLoader(classLoader).getResource("classpath:" + DEFAULT_ORM_XML);
+		if (!ormXml.exists()) {
+			return List.of();
+		}
+		try {
+			return ormXml.createRelative("persistence.xml").exists() ? List.of() : List.of(DEFAULT_ORM_XML);
+		}
+		catch (IOException ex) {
+			return List.of(DEFAULT_ORM_XML);
+		}
 	}
 
 	/**
@@ -128,7 +155,7 @@ public final class MigrationsEntitiesAutoConfiguration {
 	 * and the server's product and version read from the database when there is one.
 	 */
 	static EntitySource entitySource(PersistenceManagedTypes managedTypes, Map<String, Object> settings,
-			DataSource database, ClassLoader classLoader) {
+			List<String> mappingResources, DataSource database, ClassLoader classLoader) {
 		if (database != null) {
 			serverSettings(database).forEach(settings::putIfAbsent);
 		}
@@ -136,6 +163,7 @@ public final class MigrationsEntitiesAutoConfiguration {
 		Object implicit = settings.remove(MappingSettings.IMPLICIT_NAMING_STRATEGY);
 		return EntitySource.ofClassNames(managedTypes.getManagedClassNames(), classLoader)
 			.withPackages(managedTypes.getManagedPackages())
+			.withMappingResources(mappingResources)
 			.withPhysicalNamingStrategy(physical)
 			.withImplicitNamingStrategy(implicit)
 			.withSettings(settings);

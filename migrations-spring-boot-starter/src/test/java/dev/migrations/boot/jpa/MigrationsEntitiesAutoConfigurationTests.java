@@ -1,5 +1,10 @@
 package dev.migrations.boot.jpa;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -21,6 +26,7 @@ import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -28,6 +34,7 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.jpa.autoconfigure.JpaProperties;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
@@ -98,6 +105,46 @@ class MigrationsEntitiesAutoConfigurationTests {
 				assertThat(tables(context)).contains("library_member", "library_member_tags", "loan");
 				assertThat(context.getBean(Migrations.class).check()).isEmpty();
 			});
+	}
+
+	@Test
+	void mappingResourcesAreReadAsBootsHibernateReadsThem() {
+		this.contextRunner
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create",
+					"spring.jpa.mapping-resources=dev/migrations/boot/jpa/library-orm.xml")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(EntitySource.class).mappingResources())
+					.containsExactly("dev/migrations/boot/jpa/library-orm.xml");
+				// Hibernate created book_title as the mapping file says, not as the annotation does
+				assertThat(context.getBean(JdbcTemplate.class)
+					.queryForObject("select character_maximum_length from information_schema.columns where table_name"
+							+ " = 'loan' and column_name = 'book_title'", Integer.class)).isEqualTo(320);
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
+	void aMetaInfOrmXmlIsReadUnlessAPersistenceXmlIsBesideItOrMappingResourcesAreSet(@TempDir Path root)
+			throws IOException {
+		JpaProperties properties = new JpaProperties();
+		URLClassLoader none = new URLClassLoader(new URL[] { root.toUri().toURL() }, null);
+		assertThat(MigrationsEntitiesAutoConfiguration.mappingResources(properties, none)).isEmpty();
+
+		Files.createDirectories(root.resolve("META-INF"));
+		Files.writeString(root.resolve("META-INF/orm.xml"), "<entity-mappings/>");
+		URLClassLoader withOrmXml = new URLClassLoader(new URL[] { root.toUri().toURL() }, null);
+		assertThat(MigrationsEntitiesAutoConfiguration.mappingResources(properties, withOrmXml))
+			.containsExactly("META-INF/orm.xml");
+
+		properties.getMappingResources().add("mappings/one.xml");
+		assertThat(MigrationsEntitiesAutoConfiguration.mappingResources(properties, withOrmXml))
+			.containsExactly("mappings/one.xml");
+
+		Files.writeString(root.resolve("META-INF/persistence.xml"), "<persistence/>");
+		URLClassLoader withPersistenceXml = new URLClassLoader(new URL[] { root.toUri().toURL() }, null);
+		assertThat(MigrationsEntitiesAutoConfiguration.mappingResources(new JpaProperties(), withPersistenceXml))
+			.isEmpty();
 	}
 
 	@Test
