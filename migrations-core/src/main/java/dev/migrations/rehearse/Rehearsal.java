@@ -127,23 +127,65 @@ public final class Rehearsal {
 	}
 
 	private RehearsalReport onCopy(DataSource configured, long start) throws SQLException {
-		UrlDataSource server;
-		String source;
-		if (this.options.url() != null) {
+		UrlDataSource server = null;
+		String source = null;
+		// where unqualified names resolve for the application: a setting of its pool, of its sessions or of the
+		// database itself (which a copy does not carry), given to the copy's sessions
+		String searchPath = null;
+		if (this.schema == null || this.options.url() == null) {
+			try (Connection connection = configured.getConnection()) {
+				if (this.schema == null) {
+					searchPath = searchPath(connection);
+				}
+				if (this.options.url() == null) {
+					DatabaseMetaData metaData = connection.getMetaData();
+					server = new UrlDataSource(metaData.getURL(), metaData.getUserName(), null);
+					source = currentDatabase(connection);
+				}
+			}
+		}
+		if (server == null) {
 			server = new UrlDataSource(this.options.url(), this.options.user(), this.options.password());
 			try (Connection connection = connect(server, "the database to copy")) {
 				source = currentDatabase(connection);
 			}
 		}
-		else {
-			try (Connection connection = configured.getConnection()) {
-				DatabaseMetaData metaData = connection.getMetaData();
-				server = new UrlDataSource(metaData.getURL(), metaData.getUserName(), null);
-				source = currentDatabase(connection);
-			}
-		}
 		String maintenance = this.options.maintenanceDatabase().equals(source) ? "template1"
 				: this.options.maintenanceDatabase();
+		RehearsalReport report = null;
+		String refusedBy = null;
+		Runnable restore = this.options.release().release();
+		try {
+			report = copyAndRun(server, source, maintenance, searchPath);
+		}
+		catch (CopyRefused ex) {
+			refusedBy = ex.sessions;
+		}
+		finally {
+			restore.run();
+		}
+		if (refusedBy != null) {
+			return inRollback(configured, start, List.of("No copy of " + source + " could be made (" + refusedBy
+					+ "), so the revisions ran on it in a transaction that was rolled back."));
+		}
+		return new RehearsalReport(report.mode(), report.database(), report.copy(), report.target(), report.revisions(),
+				report.notes(), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/** The copy could not be made for the sessions connected, and the options fall back to a rollback. */
+	private static final class CopyRefused extends Exception {
+
+		private final String sessions;
+
+		CopyRefused(String sessions) {
+			super(sessions, null, false, false);
+			this.sessions = sessions;
+		}
+
+	}
+
+	private RehearsalReport copyAndRun(UrlDataSource server, String source, String maintenance, String searchPath)
+			throws CopyRefused {
 		String copy = copyName(source);
 		try (Connection admin = connect(server.withDatabase(maintenance), "the maintenance database " + maintenance)) {
 			try (Statement statement = admin.createStatement()) {
@@ -154,8 +196,7 @@ public final class Rehearsal {
 				if (OBJECT_IN_USE.equals(ex.getSQLState())) {
 					String sessions = sessions(admin, source);
 					if (this.options.fallBackToRollback()) {
-						return inRollback(configured, start, List.of("No copy of " + source + " could be made (" + sessions
-								+ "), so the revisions ran on it in a transaction that was rolled back."));
+						throw new CopyRefused(sessions);
 					}
 					throw new RehearsalException("Cannot copy database " + source + " for the rehearsal: CREATE DATABASE ..."
 							+ " TEMPLATE needs no other session connected to it, and " + sessions + ". Stop them, rehearse"
@@ -175,7 +216,7 @@ public final class Rehearsal {
 			RehearsalReport report = null;
 			RuntimeException failure = null;
 			try {
-				UrlDataSource copyDataSource = server.withDatabase(copy);
+				UrlDataSource copyDataSource = server.withDatabase(copy).withSearchPath(searchPath);
 				List<Revision> plan = this.planner.plan(copyDataSource);
 				List<RevisionRehearsal> revisions;
 				try (Connection connection = copyDataSource.getConnection();
@@ -198,8 +239,19 @@ public final class Rehearsal {
 			if (failure != null) {
 				throw failure;
 			}
-			return new RehearsalReport(report.mode(), report.database(), report.copy(), report.target(), report.revisions(),
-					report.notes(), Duration.ofNanos(System.nanoTime() - start));
+			return report;
+		}
+		catch (SQLException ex) {
+			// closing the maintenance connection
+			throw new RehearsalException("The rehearsal's connection to " + maintenance + " failed: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String searchPath(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT pg_catalog.current_setting('search_path')")) {
+			rs.next();
+			return rs.getString(1);
 		}
 	}
 

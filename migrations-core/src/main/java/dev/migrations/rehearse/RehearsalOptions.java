@@ -26,6 +26,25 @@ public final class RehearsalOptions {
 
 	}
 
+	/**
+	 * What the caller does right before the copy is made: close its own idle sessions on the database (a
+	 * connection pool's), which would keep {@code CREATE DATABASE ... TEMPLATE} from copying it.
+	 */
+	@FunctionalInterface
+	public interface ConnectionRelease {
+
+		/** Nothing to release. */
+		ConnectionRelease NONE = () -> () -> {
+		};
+
+		/**
+		 * Closes the caller's idle sessions on the database and keeps new ones from opening.
+		 * @return what sets things back, run once the copy has been rehearsed and dropped (or could not be made)
+		 */
+		Runnable release();
+
+	}
+
 	/** The database a copy is created from another one, unless told otherwise. */
 	public static final String DEFAULT_MAINTENANCE_DATABASE = "postgres";
 
@@ -41,14 +60,17 @@ public final class RehearsalOptions {
 
 	private final boolean fallBackToRollback;
 
+	private final ConnectionRelease release;
+
 	private RehearsalOptions(Mode mode, String url, String user, String password, String maintenanceDatabase,
-			boolean fallBackToRollback) {
+			boolean fallBackToRollback, ConnectionRelease release) {
 		this.mode = mode;
 		this.url = url;
 		this.user = user;
 		this.password = password;
 		this.maintenanceDatabase = maintenanceDatabase;
 		this.fallBackToRollback = fallBackToRollback;
+		this.release = release;
 	}
 
 	/**
@@ -57,7 +79,8 @@ public final class RehearsalOptions {
 	 * use {@link #copy(String, String, String)}.
 	 */
 	public static RehearsalOptions copy() {
-		return new RehearsalOptions(Mode.COPY, null, null, null, DEFAULT_MAINTENANCE_DATABASE, false);
+		return new RehearsalOptions(Mode.COPY, null, null, null, DEFAULT_MAINTENANCE_DATABASE, false,
+				ConnectionRelease.NONE);
 	}
 
 	/**
@@ -67,12 +90,14 @@ public final class RehearsalOptions {
 	 * @param password its password, {@code null} when none
 	 */
 	public static RehearsalOptions copy(String jdbcUrl, String user, String password) {
-		return new RehearsalOptions(Mode.COPY, jdbcUrl, user, password, DEFAULT_MAINTENANCE_DATABASE, false);
+		return new RehearsalOptions(Mode.COPY, jdbcUrl, user, password, DEFAULT_MAINTENANCE_DATABASE, false,
+				ConnectionRelease.NONE);
 	}
 
 	/** The target itself, in a transaction that is rolled back (transactional revisions only). */
 	public static RehearsalOptions rollback() {
-		return new RehearsalOptions(Mode.ROLLBACK, null, null, null, DEFAULT_MAINTENANCE_DATABASE, false);
+		return new RehearsalOptions(Mode.ROLLBACK, null, null, null, DEFAULT_MAINTENANCE_DATABASE, false,
+				ConnectionRelease.NONE);
 	}
 
 	/**
@@ -81,12 +106,26 @@ public final class RehearsalOptions {
 	 * say so in the report.
 	 */
 	public RehearsalOptions orRollback() {
-		return new RehearsalOptions(this.mode, this.url, this.user, this.password, this.maintenanceDatabase, true);
+		return new RehearsalOptions(this.mode, this.url, this.user, this.password, this.maintenanceDatabase, true,
+				this.release);
 	}
 
 	/** The database to connect to while creating and dropping the copy; default {@code postgres}. */
 	public RehearsalOptions maintenanceDatabase(String database) {
-		return new RehearsalOptions(this.mode, this.url, this.user, this.password, database, this.fallBackToRollback);
+		return new RehearsalOptions(this.mode, this.url, this.user, this.password, database, this.fallBackToRollback,
+				this.release);
+	}
+
+	/**
+	 * Before the copy, release the caller's own sessions on the database (e.g. the idle connections of
+	 * the application's pool in a process that runs nothing else), and set them back afterwards.
+	 * @param connectionRelease called once the rehearsal has read what it needs from the configured
+	 * DataSource, right before {@code CREATE DATABASE ... TEMPLATE}
+	 * @return a copy releasing them
+	 */
+	public RehearsalOptions releasing(ConnectionRelease connectionRelease) {
+		return new RehearsalOptions(this.mode, this.url, this.user, this.password, this.maintenanceDatabase,
+				this.fallBackToRollback, connectionRelease);
 	}
 
 	public Mode mode() {
@@ -112,6 +151,10 @@ public final class RehearsalOptions {
 
 	public boolean fallBackToRollback() {
 		return this.fallBackToRollback;
+	}
+
+	public ConnectionRelease release() {
+		return this.release;
 	}
 
 }

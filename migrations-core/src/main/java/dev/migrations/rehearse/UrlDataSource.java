@@ -3,6 +3,7 @@ package dev.migrations.rehearse;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.Properties;
@@ -19,10 +20,25 @@ final class UrlDataSource implements DataSource {
 
 	private final String password;
 
+	private final String searchPath;
+
 	UrlDataSource(String url, String user, String password) {
+		this(url, user, password, null);
+	}
+
+	private UrlDataSource(String url, String user, String password, String searchPath) {
 		this.url = url;
 		this.user = user;
 		this.password = password;
+		this.searchPath = searchPath;
+	}
+
+	/**
+	 * @param path a {@code search_path} every connection starts with, {@code null} for the server's
+	 * @return a copy setting it
+	 */
+	UrlDataSource withSearchPath(String path) {
+		return new UrlDataSource(this.url, this.user, this.password, path);
 	}
 
 	String url() {
@@ -30,7 +46,7 @@ final class UrlDataSource implements DataSource {
 	}
 
 	UrlDataSource withDatabase(String database) {
-		return new UrlDataSource(JdbcUrls.withDatabase(this.url, database), this.user, this.password);
+		return new UrlDataSource(JdbcUrls.withDatabase(this.url, database), this.user, this.password, this.searchPath);
 	}
 
 	@Override
@@ -43,12 +59,24 @@ final class UrlDataSource implements DataSource {
 			properties.setProperty("password", this.password);
 		}
 		properties.setProperty("ApplicationName", "migrations rehearsal");
-		return DriverManager.getConnection(this.url, properties);
+		Connection connection = DriverManager.getConnection(this.url, properties);
+		if (this.searchPath != null) {
+			try (PreparedStatement statement = connection.prepareStatement(
+					"SELECT pg_catalog.set_config('search_path', ?, false)")) {
+				statement.setString(1, this.searchPath);
+				statement.executeQuery().close();
+			}
+			catch (SQLException ex) {
+				connection.close();
+				throw ex;
+			}
+		}
+		return connection;
 	}
 
 	@Override
 	public Connection getConnection(String username, String password) throws SQLException {
-		return new UrlDataSource(this.url, username, password).getConnection();
+		return new UrlDataSource(this.url, username, password, this.searchPath).getConnection();
 	}
 
 	@Override

@@ -97,6 +97,28 @@ class RehearsalPostgresTest {
 	}
 
 	@Test
+	void theCopysSessionsFindTheRevisionsWhereTheApplicationsSessionsDo(TestDatabase db) {
+		// a database setting: the sessions of the database find the schema app first, a copy's would not
+		Sql.execute(db.dataSource(), "CREATE SCHEMA app");
+		Sql.execute(db.dataSource(), "ALTER DATABASE " + db.name() + " SET search_path = app");
+		db.newSessionForEachConnection();
+		Migrations migrations = upgradedToBase(db);
+		assertThat(Sql.column(db.dataSource(), "SELECT table_schema FROM information_schema.tables WHERE table_name"
+				+ " IN ('item', 'migrations_version') ORDER BY 1")).containsExactly("app", "app");
+		this.files.write(CHANGE, BASE, "index", "CREATE INDEX ix_item_v ON item (v);", "DROP INDEX ix_item_v;");
+		migrations.reload();
+
+		RehearsalReport report = migrations.rehearse("head", copyOf(db));
+
+		// only what is pending in app, run there: not the whole history into the copy's public schema
+		assertThat(report.revisions()).extracting(RevisionRehearsal::revision).containsExactly(CHANGE);
+		assertThat(report.revisions().get(0).statements().get(0).locks()).filteredOn((lock) -> !lock.newRelation())
+			.extracting(LockTaken::relation, LockTaken::mode)
+			.containsExactly(tuple("app.item", LockMode.SHARE));
+		assertThat(report.failed()).isFalse();
+	}
+
+	@Test
 	void aConcurrentIndexIsSeenFromASecondSessionAndHoldsNoBlockingLock(TestDatabase db) {
 		Migrations migrations = upgradedToBase(db);
 		this.files.write(CHANGE, BASE, "index concurrently", "-- transactional: false\n",

@@ -29,9 +29,10 @@ import org.springframework.util.StringUtils;
  * <li>PostgreSQL copies a database ({@code CREATE DATABASE ... TEMPLATE}) only while no other session is
  * connected to it, and a connection pool keeps the sessions it opened (Hikari keeps {@code minimumIdle} of
  * them, by default as many as its maximum). A process in command mode runs nothing but the command, so
- * before the copy the idle connections of its Hikari pools are closed, and none is opened again until the
- * rehearsal ends: the pool's minimum of idle connections is 0 meanwhile, then set back. The application's
- * pools in the interactive shell serve the application and are left alone.</li>
+ * right before the copy (once the rehearsal has read what it needs from the data source) the idle
+ * connections of its Hikari pools are closed, and none is opened again until the rehearsal ends: the pool's
+ * minimum of idle connections is 0 meanwhile, then set back. The application's pools in the interactive
+ * shell serve the application and are left alone.</li>
  * <li>The copy is made with the login of the data source migrations use, password included (read from the
  * pool or driver the way Spring Boot derives one data source from another), so that it works on a server
  * that asks for a password. When the login cannot be read, the database's URL and user are taken from a
@@ -68,8 +69,15 @@ final class RehearsalConnections {
 		});
 	}
 
-	/** Where the copy is made: the login of the data source migrations use, else what a connection tells. */
+	/**
+	 * A rehearsal on a copy made with the login of the data source migrations use (else with what a
+	 * connection tells), releasing this process's own pools right before the copy.
+	 */
 	RehearsalOptions copy(Migrations migrations) {
+		return login(migrations).releasing(() -> releaseIdle(migrations)::close);
+	}
+
+	private static RehearsalOptions login(Migrations migrations) {
 		DataSource dataSource = migrations.dataSource();
 		while (dataSource instanceof DelegatingDataSource delegating && delegating.getTargetDataSource() != null) {
 			dataSource = delegating.getTargetDataSource();

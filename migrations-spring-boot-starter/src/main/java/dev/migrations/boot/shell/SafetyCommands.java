@@ -81,10 +81,7 @@ final class SafetyCommands {
 			report = migrations.rehearse(target, RehearsalOptions.rollback());
 		}
 		else {
-			RehearsalOptions copy = this.connections.copy(migrations);
-			try (RehearsalConnections.Released released = this.connections.releaseIdle(migrations)) {
-				report = migrations.rehearse(target, copy);
-			}
+			report = migrations.rehearse(target, this.connections.copy(migrations));
 		}
 		out.print(report.toText());
 		if (report.failed()) {
