@@ -82,8 +82,9 @@ public class EntityMetadataReader {
 			for (String resource : source.mappingResources()) {
 				if (classLoader.getResource(resource) == null) {
 					throw new EntityMetadataException("The mapping file " + resource + " is not on the class path. Fix"
-							+ " spring.jpa.mapping-resources (or the resources given to EntitySource.withMappingResources);"
-							+ " the application's EntityManagerFactory would fail on it too.");
+							+ " spring.jpa.mapping-resources (or the resources given to"
+							+ " EntitySource.withMappingResources); the application's EntityManagerFactory would fail on"
+							+ " it too.");
 				}
 				sources.addResource(resource);
 			}

@@ -243,7 +243,8 @@ public final class Rehearsal {
 		}
 		catch (SQLException ex) {
 			// closing the maintenance connection
-			throw new RehearsalException("The rehearsal's connection to " + maintenance + " failed: " + ex.getMessage(), ex);
+			throw new RehearsalException("The rehearsal's connection to " + maintenance + " failed: " + ex.getMessage(),
+					ex);
 		}
 	}
 

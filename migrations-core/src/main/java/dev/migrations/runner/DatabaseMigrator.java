@@ -34,7 +34,7 @@ public final class DatabaseMigrator {
 
 	private static final String OUT_OF_LOCKS = "53200";
 
-	// create-db runs in one transaction, which keeps a lock on everything it creates until it ends
+	// a part of create-db runs in one transaction, which keeps a lock on everything it creates until it ends
 	private static final String OUT_OF_LOCKS_ADVICE = " The server's lock table ran out: a transaction keeps a lock on"
 			+ " every table, index and sequence it creates until it ends, and the server holds about"
 			+ " max_locks_per_transaction × max_connections of them for all sessions, shared with the other sessions'"
@@ -353,8 +353,8 @@ public final class DatabaseMigrator {
 			catch (SQLException ex) {
 				jdbc.rollback();
 				String where = (parts.size() > 1) ? " (part " + (committed + 1) + " of " + parts.size() + ")" : "";
-				throw new MigrationsException("create-db failed at statement " + number + " of " + total + where + ":\n    "
-						+ failed.replace("\n", "\n    ") + "\n" + ex.getMessage() + "\n"
+				throw new MigrationsException("create-db failed at statement " + number + " of " + total + where
+						+ ":\n    " + failed.replace("\n", "\n    ") + "\n" + ex.getMessage() + "\n"
 						+ undo(jdbc, parts.subList(0, committed))
 						+ (OUT_OF_LOCKS.equals(ex.getSQLState()) ? OUT_OF_LOCKS_ADVICE : ""), ex);
 			}
@@ -385,10 +385,10 @@ public final class DatabaseMigrator {
 			}
 			catch (SQLException ex) {
 				jdbc.rollback();
-				return "The " + committed.size() + " part(s) committed before it were being dropped again, and part " + (i + 1)
-						+ " could not be (" + ex.getMessage() + " at: " + statement.replace("\n", " ") + "): what parts 1 to "
-						+ (i + 1) + " created is still there. Drop it (`db create-db` needs no entity table to exist) before"
-						+ " retrying.";
+				return "The " + committed.size() + " part(s) committed before it were being dropped again, and part "
+						+ (i + 1) + " could not be (" + ex.getMessage() + " at: " + statement.replace("\n", " ")
+						+ "): what parts 1 to " + (i + 1) + " created is still there. Drop it (`db create-db` needs no"
+						+ " entity table to exist) before retrying.";
 			}
 		}
 		return "The " + committed.size() + " part(s) committed before it were dropped again: nothing was created.";

@@ -122,7 +122,8 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 			RehearsalConnections connections = RehearsalConnections
 				.commandMode((rehearsed) -> (migrations.applicationDataSource() != null)
 						? List.of(migrations.applicationDataSource()) : List.of());
-			DbCommandLine commands = DbCommandLine.of(new DbCommands(migrations::get, progress, System::getenv, connections),
+			DbCommandLine commands = DbCommandLine.of(
+					new DbCommands(migrations::get, progress, System::getenv, connections),
 					CommandFailures.describer(environment));
 			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
 			return commands.run(CommandLineInput.commandWords(this.args), out, err, null);

@@ -53,7 +53,8 @@ public final class MigrationsCommandsAutoConfiguration {
 
 		@Bean
 		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
-				Environment environment, ObjectProvider<TenantMigrations> tenants, ObjectProvider<DataSource> dataSources) {
+				Environment environment, ObjectProvider<TenantMigrations> tenants,
+				ObjectProvider<DataSource> dataSources) {
 			TenantCommands tenantCommands = new TenantCommands(tenants::getIfAvailable);
 			// a process in command mode runs the command alone, so its pools may be emptied for a rehearsal's copy
 			RehearsalConnections connections = environment
