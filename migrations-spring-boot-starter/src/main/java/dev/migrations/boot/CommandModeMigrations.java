@@ -87,7 +87,8 @@ public final class CommandModeMigrations implements AutoCloseable {
 			EntitySource entitySource = (this.entities != null) ? this.entities.apply(this.environment,
 					(this.applicationDataSource != null) ? this.applicationDataSource : toMigrate) : null;
 			this.migrations = MigrationsAutoConfiguration
-				.configuration(properties, toMigrate, List.of(), entitySource, this.listeners, List.of(), this.classLoader)
+				.configuration(properties, toMigrate, List.of(), entitySource, this.listeners, List.of(), this.classLoader,
+						MigrationsAutoConfiguration.otherToolTables(this.environment))
 				.load();
 		}
 		return this.migrations;

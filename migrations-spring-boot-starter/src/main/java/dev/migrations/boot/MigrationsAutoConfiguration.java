@@ -1,6 +1,7 @@
 package dev.migrations.boot;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -77,15 +78,34 @@ public final class MigrationsAutoConfiguration {
 			MigrationsConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
 			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
 			ObjectProvider<EntitySource> entities, ObjectProvider<MigrationsListener> listeners,
-			ObjectProvider<MigrationsCallback> callbacks, ResourceLoader resourceLoader) {
+			ObjectProvider<MigrationsCallback> callbacks, ResourceLoader resourceLoader, Environment environment) {
 		DataSource toMigrate = MigrationsDataSources.resolve(migrationsDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails, jdbcConnectionDetails.getIfAvailable(), properties,
 				resourceLoader.getClassLoader());
 		MigrationsConfiguration configuration = configuration(properties, toMigrate,
 				javaRevisions.orderedStream().toList(), entities.getIfAvailable(), listeners.orderedStream().toList(),
-				callbacks.orderedStream().toList(), resourceLoader.getClassLoader());
+				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment));
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration.load();
+	}
+
+	/**
+	 * The history tables Flyway and Liquibase are configured to keep under names of their own
+	 * ({@code spring.flyway.table}, {@code spring.liquibase.database-change-log-table} and
+	 * {@code -lock-table}): like their default names, which autogenerate and drift always leave alone, they
+	 * are not the entities' tables, so a database that has them shows no drift for them and {@code db migrate}
+	 * writes no {@code DROP TABLE} of them.
+	 */
+	static List<String> otherToolTables(Environment environment) {
+		List<String> tables = new ArrayList<>();
+		for (String property : List.of("spring.flyway.table", "spring.liquibase.database-change-log-table",
+				"spring.liquibase.database-change-log-lock-table")) {
+			String table = environment.getProperty(property);
+			if (StringUtils.hasText(table)) {
+				tables.add(table.trim());
+			}
+		}
+		return tables;
 	}
 
 	/**
@@ -95,7 +115,7 @@ public final class MigrationsAutoConfiguration {
 	 */
 	static MigrationsConfiguration configuration(MigrationsProperties properties, DataSource toMigrate,
 			List<JavaRevision> javaRevisions, EntitySource entities, List<MigrationsListener> listeners,
-			List<MigrationsCallback> callbacks, ClassLoader classLoader) {
+			List<MigrationsCallback> callbacks, ClassLoader classLoader, List<String> otherToolTables) {
 		MigrationsConfiguration configuration = Migrations.configure()
 			.dataSource(toMigrate)
 			.locations(properties.getLocations())
@@ -114,8 +134,10 @@ public final class MigrationsAutoConfiguration {
 			.failOnMissingLocations(properties.isFailOnMissingLocations())
 			.callbacks(callbacks);
 		MigrationsProperties.Drift drift = properties.getDrift();
-		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
-			configuration.tables(drift.getIncludeTables(), drift.getExcludeTables());
+		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty() || !otherToolTables.isEmpty()) {
+			List<String> exclude = new ArrayList<>(drift.getExcludeTables());
+			exclude.addAll(otherToolTables);
+			configuration.tables(drift.getIncludeTables(), exclude);
 		}
 		configuration.ignoreExtraIndexes(drift.isIgnoreExtraIndexes());
 		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {

@@ -148,6 +148,26 @@ class MigrationsEntitiesAutoConfigurationTests {
 	}
 
 	@Test
+	void historyTablesFlywayAndLiquibaseKeepUnderNamesOfTheirOwnAreNotDrift() {
+		this.contextRunner
+			.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate", "spring.flyway.table=legacy_flyway_history",
+					"spring.liquibase.database-change-log-table=legacy_changelog")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+				jdbc.execute("CREATE TABLE legacy_flyway_history (installed_rank int PRIMARY KEY, version varchar(50))");
+				jdbc.execute("CREATE TABLE legacy_changelog (id varchar(255), author varchar(255))");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+		// the same tables, with Flyway and Liquibase left at their default names: tables the entities lack
+		this.contextRunner.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Migrations.class).check()).extracting(Difference::object)
+				.contains("legacy_flyway_history", "legacy_changelog");
+		});
+	}
+
+	@Test
 	void schemaCreatedByTheRevisionsShowsNoDifference() {
 		this.contextRunner.withPropertyValues("spring.jpa.hibernate.ddl-auto=validate").run((context) -> {
 			assertThat(context).hasNotFailed();
