@@ -27,9 +27,11 @@ import dev.migrations.diff.RenameMode;
 import dev.migrations.diff.SchemaDiffer;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.PostgresIdentifiers;
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.introspect.PostgresIntrospector;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
+import dev.migrations.render.RevisionParts;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.DatabaseMigrator;
@@ -202,7 +204,11 @@ public final class Squasher {
 			PostgresRenderer renderer = new PostgresRenderer();
 			List<RenderedStatement> upgrade = renderer.render(operations);
 			List<RenderedStatement> downgrade = renderer.renderDowngrade(operations);
-			boolean transactional = upgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction)
+			// a schema too large for one transaction on the server's lock table (more than about a thousand tables
+			// with its defaults) is created statement by statement, as a `transactional: false` revision runs
+			long weight = Math.max(RevisionParts.weight(upgrade), RevisionParts.weight(downgrade));
+			boolean fits = weight <= PostgresLockTable.budget(weight, this::serverBudget);
+			boolean transactional = fits && upgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction)
 					&& downgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction);
 			String upgradeSql = RenderedStatement.script(upgrade);
 			String downgradeSql = RenderedStatement.script(downgrade);
@@ -366,9 +372,42 @@ public final class Squasher {
 		return SCHEMA_PREFIX + HexFormat.of().formatHex(bytes);
 	}
 
+	private int serverBudget() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return PostgresLockTable.budget(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not connect to read the server's lock table size: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Drops a scratch schema: its tables first, a hundred to a transaction, so that a schema of thousands of
+	 * tables does not need more locks at once than the server's lock table holds; then the schema.
+	 */
 	private void dropQuietly(String schema) {
+		String quoted = PostgresIdentifiers.quote(schema);
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP SCHEMA IF EXISTS " + PostgresIdentifiers.quote(schema) + " CASCADE");
+			if (!connection.getAutoCommit()) {
+				connection.setAutoCommit(true);
+			}
+			List<String> tables = new ArrayList<>();
+			try (PreparedStatement query = connection.prepareStatement("SELECT c.relname FROM pg_catalog.pg_class c"
+					+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ?"
+					+ " AND c.relkind IN ('r', 'p') ORDER BY c.relname")) {
+				query.setString(1, schema);
+				try (ResultSet rs = query.executeQuery()) {
+					while (rs.next()) {
+						tables.add(quoted + "." + PostgresIdentifiers.quote(rs.getString(1)));
+					}
+				}
+			}
+			int batch = PostgresLockTable.SMALL_WEIGHT / PostgresLockTable.TABLE_WEIGHT;
+			for (int from = 0; from < tables.size(); from += batch) {
+				statement.execute("DROP TABLE IF EXISTS "
+						+ String.join(", ", tables.subList(from, Math.min(tables.size(), from + batch))) + " CASCADE");
+			}
+			statement.execute("DROP SCHEMA IF EXISTS " + quoted + " CASCADE");
 		}
 		catch (SQLException ex) {
 			logger.warn("Could not drop the scratch schema {}: {}; drop it by hand", schema, ex.getMessage());

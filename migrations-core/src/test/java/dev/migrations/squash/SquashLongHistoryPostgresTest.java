@@ -3,6 +3,7 @@ package dev.migrations.squash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
+import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import dev.migrations.test.TestDatabases;
@@ -114,6 +116,46 @@ class SquashLongHistoryPostgresTest {
 			assertThat(Sql.column(old.dataSource(), "select revision from migrations_version order by applied_seq"))
 				.containsExactly(result.revision(), id(count + 1));
 			assertThat(Sql.column(old.dataSource(), "select name from t1")).containsExactly("kept");
+		}
+	}
+
+	@Test
+	void aSchemaLargerThanOneTransactionMayLockSquashesIntoARevisionRunStatementByStatement(TestDatabase db)
+			throws Exception {
+		int tables;
+		try (Connection connection = db.connection()) {
+			// more than one transaction may lock (half the lock table, a create table weighing 10)
+			tables = PostgresLockTable.budget(connection) / PostgresLockTable.TABLE_WEIGHT + 50;
+		}
+		RevisionFiles files = new RevisionFiles(this.directory);
+		int revisions = (tables + 9) / 10;
+		for (int r = 1; r <= revisions; r++) {
+			StringBuilder up = new StringBuilder();
+			StringBuilder down = new StringBuilder();
+			for (int n = (r - 1) * 10 + 1; n <= Math.min(tables, r * 10); n++) {
+				up.append("CREATE TABLE w").append(n).append(" (id bigint PRIMARY KEY, name varchar(40) NOT NULL")
+					.append((n > 1) ? ", previous_id bigint REFERENCES w" + (n - 1) + " (id)" : "").append(");\n");
+				down.insert(0, "DROP TABLE w" + n + ";\n");
+			}
+			files.write(id(r), (r == 1) ? "none" : id(r - 1), "tables " + r, up.toString(), down.toString());
+		}
+
+		SquashResult result = migrations(db.dataSource(), this.directory).squash("head", "squash");
+
+		assertThat(result.tables()).isEqualTo(tables);
+		assertThat(Files.readString(result.file())).contains("\n-- transactional: false\n");
+		// the scratch schemas were dropped, a hundred tables at a time
+		assertThat(Sql.column(db.dataSource(),
+				"select count(*) from pg_namespace where nspname like 'migrations\\_squash\\_%'")).containsExactly("0");
+		try (TestDatabase fresh = TestDatabases.postgres()) {
+			Migrations squashed = migrations(fresh.dataSource(), this.directory);
+			squashed.upgrade("head");
+			assertThat(squashed.current()).containsExactly(result.revision());
+			assertThat(Sql.column(fresh.dataSource(), "select count(*) from pg_tables where schemaname = 'public'"
+					+ " and tablename like 'w%'")).containsExactly(String.valueOf(tables));
+			squashed.downgrade("base");
+			assertThat(Sql.postgresTables(fresh.dataSource())).containsExactly("migrations_version",
+					"migrations_version_log");
 		}
 	}
 
