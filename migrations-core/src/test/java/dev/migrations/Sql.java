@@ -9,6 +9,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.dialect.PostgresLockTable;
+
 /** Small JDBC helpers for assertions. */
 public final class Sql {
 
@@ -27,6 +29,19 @@ public final class Sql {
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(sql + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * More new tables than one transaction may create on this server: its budget (half the lock table,
+	 * {@link PostgresLockTable#budget(Connection)}) over a create table's weight, plus {@code more}.
+	 */
+	public static int tablesBeyondOneTransaction(DataSource dataSource, int more) {
+		try (Connection connection = dataSource.getConnection()) {
+			return PostgresLockTable.budget(connection) / PostgresLockTable.TABLE_WEIGHT + more;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
 		}
 	}
 

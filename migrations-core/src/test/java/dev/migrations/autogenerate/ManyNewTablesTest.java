@@ -6,7 +6,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -28,7 +27,6 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
 import dev.migrations.MigrationsException;
 import dev.migrations.Sql;
-import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -130,10 +128,7 @@ class ManyNewTablesTest {
 			throws Exception {
 		// more than the budget of one transaction (half the lock table, a create table weighing 10): two parts at
 		// least, cut as db migrate cuts its revisions (the test above shows the cut fitting the server for real)
-		int entities;
-		try (Connection connection = db.connection()) {
-			entities = PostgresLockTable.budget(connection) / PostgresLockTable.TABLE_WEIGHT + 100;
-		}
+		int entities = Sql.tablesBeyondOneTransaction(db.dataSource(), 100);
 		List<Class<?>> classes = compile(entities);
 		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
 		Migrations migrations = Migrations.configure()

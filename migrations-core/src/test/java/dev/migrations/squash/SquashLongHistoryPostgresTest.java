@@ -3,7 +3,6 @@ package dev.migrations.squash;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
-import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import dev.migrations.test.TestDatabases;
@@ -122,11 +120,7 @@ class SquashLongHistoryPostgresTest {
 	@Test
 	void aSchemaLargerThanOneTransactionMayLockSquashesIntoARevisionRunStatementByStatement(TestDatabase db)
 			throws Exception {
-		int tables;
-		try (Connection connection = db.connection()) {
-			// more than one transaction may lock (half the lock table, a create table weighing 10)
-			tables = PostgresLockTable.budget(connection) / PostgresLockTable.TABLE_WEIGHT + 50;
-		}
+		int tables = Sql.tablesBeyondOneTransaction(db.dataSource(), 50);
 		RevisionFiles files = new RevisionFiles(this.directory);
 		int revisions = (tables + 9) / 10;
 		for (int r = 1; r <= revisions; r++) {
