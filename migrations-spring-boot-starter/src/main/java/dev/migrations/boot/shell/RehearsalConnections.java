@@ -74,7 +74,7 @@ final class RehearsalConnections {
 	 * connection tells), releasing this process's own pools right before the copy.
 	 */
 	RehearsalOptions copy(Migrations migrations) {
-		return login(migrations).releasing(() -> releaseIdle(migrations)::close);
+		return login(migrations).releasing(() -> releaseIdle(migrations));
 	}
 
 	private static RehearsalOptions login(Migrations migrations) {
@@ -101,9 +101,9 @@ final class RehearsalConnections {
 
 	/**
 	 * Closes the idle connections of this process's own pools and keeps them from opening new ones.
-	 * @return what sets the pools back, to close when the rehearsal is over
+	 * @return what sets the pools back, to run once when the rehearsal is over
 	 */
-	Released releaseIdle(Migrations migrations) {
+	Runnable releaseIdle(Migrations migrations) {
 		List<DataSource> pools = this.ownPools.apply(migrations);
 		if (pools.isEmpty() || !HIKARI_PRESENT) {
 			return () -> {
@@ -112,19 +112,10 @@ final class RehearsalConnections {
 		return HikariPools.release(pools);
 	}
 
-	/** Sets released pools back; closing twice does nothing more. */
-	@FunctionalInterface
-	interface Released extends AutoCloseable {
-
-		@Override
-		void close();
-
-	}
-
 	/** Kept apart so that nothing of Hikari loads where it is absent. */
 	private static final class HikariPools {
 
-		static Released release(List<DataSource> dataSources) {
+		static Runnable release(List<DataSource> dataSources) {
 			Set<HikariDataSource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 			List<Runnable> restore = new ArrayList<>();
 			for (DataSource dataSource : dataSources) {
@@ -145,19 +136,7 @@ final class RehearsalConnections {
 				connections.softEvictConnections();
 				restore.add(() -> pool.setMinimumIdle(minimumIdle));
 			}
-			return new Released() {
-
-				private boolean closed;
-
-				@Override
-				public void close() {
-					if (!this.closed) {
-						this.closed = true;
-						restore.forEach(Runnable::run);
-					}
-				}
-
-			};
+			return () -> restore.forEach(Runnable::run);
 		}
 
 	}

@@ -51,17 +51,16 @@ class RehearsalConnectionsTests {
 			}
 			assertThat(pool.getHikariPoolMXBean().getIdleConnections()).isPositive();
 
-			try (RehearsalConnections.Released kept = RehearsalConnections.APPLICATION_POOLS_KEPT
-				.releaseIdle(migrations)) {
-				assertThat(pool.getMinimumIdle()).isEqualTo(1);
-				assertThat(pool.getHikariPoolMXBean().getIdleConnections()).isPositive();
-			}
+			Runnable kept = RehearsalConnections.APPLICATION_POOLS_KEPT.releaseIdle(migrations);
+			assertThat(pool.getMinimumIdle()).isEqualTo(1);
+			assertThat(pool.getHikariPoolMXBean().getIdleConnections()).isPositive();
+			kept.run();
 
 			RehearsalConnections commandMode = RehearsalConnections.commandMode((rehearsed) -> List.of(pool));
-			try (RehearsalConnections.Released released = commandMode.releaseIdle(migrations)) {
-				assertThat(pool.getMinimumIdle()).isZero();
-				assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isZero();
-			}
+			Runnable released = commandMode.releaseIdle(migrations);
+			assertThat(pool.getMinimumIdle()).isZero();
+			assertThat(pool.getHikariPoolMXBean().getTotalConnections()).isZero();
+			released.run();
 			assertThat(pool.getMinimumIdle()).isEqualTo(1);
 			try (Connection connection = pool.getConnection()) {
 				assertThat(connection.isValid(5)).isTrue();
