@@ -1005,8 +1005,10 @@ public final class Migrations {
 		}
 		String versionTable = this.configuration.versionTable;
 		Predicate<String> user = this.configuration.tableFilter;
+		Set<String> otherTools = this.configuration.otherToolTables.configuredNames();
 		return new Autogenerator(this.configuration.entities,
-				(table) -> !table.equals(versionTable) && !table.equals(versionTable + "_log") && user.test(table),
+				(table) -> !table.equals(versionTable) && !table.equals(versionTable + "_log") && user.test(table)
+						&& !otherTools.contains(table.toLowerCase(Locale.ROOT)),
 				this.entityModel);
 	}
 
@@ -1395,7 +1397,7 @@ public final class Migrations {
 		AtomicReference<ExistingSchema> adopted = new AtomicReference<>();
 		CommandResult stamped = this.migrator.stampIfUnrecorded((connection) -> {
 			ExistingSchema existing = ExistingSchema.read(connection, this.dialect, this.dialect.currentSchema(connection),
-					this.configuration.versionTable, this.configuration.tableFilter);
+					this.configuration.versionTable, this.configuration.tableFilter, this.configuration.otherToolTables);
 			String revision = baseline.decide(existing, graph, this.configuration.versionTable);
 			adopted.set(existing);
 			return revision;
@@ -1413,7 +1415,7 @@ public final class Migrations {
 		try (Connection connection = requireDataSource().getConnection()) {
 			String schema = (this.configuration.schema != null) ? this.configuration.schema : this.dialect.currentSchema(connection);
 			return ExistingSchema.read(connection, this.dialect, schema, this.configuration.versionTable,
-					this.configuration.tableFilter);
+					this.configuration.tableFilter, this.configuration.otherToolTables);
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not read what the schema holds: " + ex.getMessage(), ex);

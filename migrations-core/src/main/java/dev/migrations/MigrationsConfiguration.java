@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import dev.migrations.baseline.OtherToolTables;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.revision.JavaRevision;
@@ -60,6 +61,8 @@ public final class MigrationsConfiguration {
 	EntitySource entities;
 
 	Predicate<String> tableFilter = (table) -> true;
+
+	OtherToolTables otherToolTables = OtherToolTables.DEFAULTS;
 
 	boolean ignoreExtraIndexes;
 
@@ -177,6 +180,18 @@ public final class MigrationsConfiguration {
 	}
 
 	/**
+	 * The names Flyway's and Liquibase's history tables have in this application besides their defaults
+	 * (Spring Boot's {@code spring.flyway.table}, {@code spring.liquibase.database-change-log-table} and
+	 * {@code -lock-table}; the starter passes them). Like the default names, they are not the entities'
+	 * tables (autogenerate and drift leave them alone), they do not make a schema non-empty, and adopting
+	 * a schema reads the other tool's history from them.
+	 */
+	public MigrationsConfiguration otherToolTables(OtherToolTables otherToolTables) {
+		this.otherToolTables = (otherToolTables != null) ? otherToolTables : OtherToolTables.DEFAULTS;
+		return this;
+	}
+
+	/**
 	 * Convenience for {@link #tableFilter}: tables matching any {@code include} pattern (all when
 	 * empty) and no {@code exclude} pattern; {@code *} matches any run of characters.
 	 */
@@ -271,6 +286,7 @@ public final class MigrationsConfiguration {
 		copy.listener = this.listener;
 		copy.entities = this.entities;
 		copy.tableFilter = this.tableFilter;
+		copy.otherToolTables = this.otherToolTables;
 		copy.ignoreExtraIndexes = this.ignoreExtraIndexes;
 		copy.baseline = this.baseline;
 		copy.failOnNonEmptySchema = this.failOnNonEmptySchema;

@@ -21,7 +21,8 @@ import dev.migrations.dialect.Dialect;
  * current schema) holds at least one table or view (tables, partitioned and foreign tables, views,
  * materialized views) that counts. These do not count: the migrations version tables, Flyway's
  * {@code flyway_schema_history}, Liquibase's {@code databasechangelog} and
- * {@code databasechangeloglock}, and tables left out by the configured table filter (the tables
+ * {@code databasechangeloglock} (and these tools' tables under the names configured for them, see
+ * {@link OtherToolTables}), and tables left out by the configured table filter (the tables
  * autogenerate and drift consider). Other schemas, sequences, types and functions never count.
  *
  * @param schema the schema that was read
@@ -38,8 +39,6 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 	static final String LIQUIBASE_TABLE = "databasechangelog";
 
 	static final String LIQUIBASE_LOCK_TABLE = "databasechangeloglock";
-
-	private static final Set<String> BOOKKEEPING = Set.of(FLYWAY_TABLE, LIQUIBASE_TABLE, LIQUIBASE_LOCK_TABLE);
 
 	private static final Set<String> TABLE_TYPES = Set.of("TABLE", "BASE TABLE", "PARTITIONED TABLE", "VIEW",
 			"MATERIALIZED VIEW", "FOREIGN TABLE");
@@ -63,17 +62,27 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 	}
 
 	/**
+	 * Reads a schema, recognising other tools' history tables under their default names only.
+	 * @see #read(Connection, Dialect, String, String, Predicate, OtherToolTables)
+	 */
+	public static ExistingSchema read(Connection connection, Dialect dialect, String schema, String versionTable,
+			Predicate<String> counted) throws SQLException {
+		return read(connection, dialect, schema, versionTable, counted, OtherToolTables.DEFAULTS);
+	}
+
+	/**
 	 * Reads a schema.
 	 * @param connection the connection to read with
 	 * @param dialect the database's dialect
 	 * @param schema the schema to read
 	 * @param versionTable the name of the migrations version table (it and its log table never count)
 	 * @param counted which other tables count (the configured table filter)
+	 * @param otherToolTables the names other tools' history tables have besides their defaults
 	 * @return what the schema holds
 	 * @throws SQLException when the catalog or another tool's history cannot be read
 	 */
 	public static ExistingSchema read(Connection connection, Dialect dialect, String schema, String versionTable,
-			Predicate<String> counted) throws SQLException {
+			Predicate<String> counted, OtherToolTables otherToolTables) throws SQLException {
 		List<String> tables = new ArrayList<>();
 		List<String> bookkeeping = new ArrayList<>();
 		String ownTable = versionTable.toLowerCase(Locale.ROOT);
@@ -83,7 +92,7 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 			if (lower.equals(ownTable + "_log")) {
 				managedBefore = hasRows(connection, dialect.qualify(schema, table));
 			}
-			else if (BOOKKEEPING.contains(lower)) {
+			else if (otherToolTables.contains(table)) {
 				bookkeeping.add(table);
 			}
 			else if (!lower.equals(ownTable) && !lower.equals(ownTable + "_log") && counted.test(table)) {
@@ -92,11 +101,10 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 		}
 		List<OtherToolHistory> otherTools = new ArrayList<>();
 		for (String table : bookkeeping) {
-			String lower = table.toLowerCase(Locale.ROOT);
-			if (lower.equals(FLYWAY_TABLE)) {
+			if (otherToolTables.isFlyway(table)) {
 				otherTools.add(readFlyway(connection, dialect.qualify(schema, table), table));
 			}
-			else if (lower.equals(LIQUIBASE_TABLE)) {
+			else if (otherToolTables.isLiquibase(table)) {
 				otherTools.add(readLiquibase(connection, dialect.qualify(schema, table), table));
 			}
 		}

@@ -147,6 +147,35 @@ class BaselinePostgresTest {
 	}
 
 	@Test
+	void historyTablesUnderConfiguredNamesAreReadAsTheOtherToolsAndDoNotCount(TestDatabase db) throws SQLException {
+		execute(db, "CREATE TABLE legacy_history (installed_rank int PRIMARY KEY, version varchar(50),"
+				+ " description varchar(200), success boolean)",
+				"INSERT INTO legacy_history VALUES (1, '1', 'create customer', true), (2, '2', 'add phone', true)",
+				"CREATE TABLE app_changelog (id varchar(255), author varchar(255), filename varchar(255),"
+						+ " orderexecuted int)",
+				"INSERT INTO app_changelog VALUES ('1', 'ada', 'db/changelog.xml', 1)",
+				"CREATE TABLE app_changelog_lock (id int)");
+		OtherToolTables named = new OtherToolTables("legacy_history", "APP_CHANGELOG", " app_changelog_lock ");
+		Migrations migrations = configure(db).otherToolTables(named).failOnNonEmptySchema(true).load();
+		ExistingSchema existing = migrations.existingSchema();
+		assertThat(existing.tables()).isEmpty();
+		assertThat(existing.otherTools()).containsExactlyInAnyOrder(
+				new OtherToolHistory("Flyway", "legacy_history", 2, "version 2 (add phone)"),
+				new OtherToolHistory("Liquibase", "app_changelog", 1, "change set 1::ada (db/changelog.xml)"));
+		// with the default names only, the same tables are the schema's own
+		assertThat(configure(db).load().existingSchema().tables())
+			.containsExactlyInAnyOrder("legacy_history", "app_changelog", "app_changelog_lock");
+
+		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)");
+		assertThatThrownBy(() -> configure(db).otherToolTables(named).failOnNonEmptySchema(true).load().upgrade("head"))
+			.hasMessageContaining("1 table (customer)")
+			.hasMessageContaining("Flyway's history (legacy_history, at version 2 (add phone))");
+		CommandResult result = configure(db).otherToolTables(named).baseline("aaaa00000001").load().upgrade("head");
+		assertThat(result.steps()).extracting((step) -> step.revision()).containsExactly("bbbb00000002");
+		assertThat(query(db, "SELECT count(*) FROM legacy_history")).containsExactly("2");
+	}
+
+	@Test
 	void aBaselineThatNamesNoRevisionIsRefusedBeforeConnecting(TestDatabase db) throws SQLException {
 		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)");
 		for (String baseline : List.of("cccc00000003", "head", "aa")) {

@@ -1,7 +1,6 @@
 package dev.migrations.boot;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -12,6 +11,7 @@ import dev.migrations.MigrateOptions;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsCallback;
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.baseline.OtherToolTables;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.revision.JavaRevision;
 import dev.migrations.runner.MigrationsListener;
@@ -92,20 +92,14 @@ public final class MigrationsAutoConfiguration {
 	/**
 	 * The history tables Flyway and Liquibase are configured to keep under names of their own
 	 * ({@code spring.flyway.table}, {@code spring.liquibase.database-change-log-table} and
-	 * {@code -lock-table}): like their default names, which autogenerate and drift always leave alone, they
-	 * are not the entities' tables, so a database that has them shows no drift for them and {@code db migrate}
-	 * writes no {@code DROP TABLE} of them.
+	 * {@code -lock-table}): like their default names they are not the entities' tables, so a database that
+	 * has them shows no drift for them and {@code db migrate} writes no {@code DROP TABLE} of them, and
+	 * adopting a schema reads the other tool's history from them.
 	 */
-	static List<String> otherToolTables(Environment environment) {
-		List<String> tables = new ArrayList<>();
-		for (String property : List.of("spring.flyway.table", "spring.liquibase.database-change-log-table",
-				"spring.liquibase.database-change-log-lock-table")) {
-			String table = environment.getProperty(property);
-			if (StringUtils.hasText(table)) {
-				tables.add(table.trim());
-			}
-		}
-		return tables;
+	static OtherToolTables otherToolTables(Environment environment) {
+		return new OtherToolTables(environment.getProperty("spring.flyway.table"),
+				environment.getProperty("spring.liquibase.database-change-log-table"),
+				environment.getProperty("spring.liquibase.database-change-log-lock-table"));
 	}
 
 	/**
@@ -115,7 +109,7 @@ public final class MigrationsAutoConfiguration {
 	 */
 	static MigrationsConfiguration configuration(MigrationsProperties properties, DataSource toMigrate,
 			List<JavaRevision> javaRevisions, EntitySource entities, List<MigrationsListener> listeners,
-			List<MigrationsCallback> callbacks, ClassLoader classLoader, List<String> otherToolTables) {
+			List<MigrationsCallback> callbacks, ClassLoader classLoader, OtherToolTables otherToolTables) {
 		MigrationsConfiguration configuration = Migrations.configure()
 			.dataSource(toMigrate)
 			.locations(properties.getLocations())
@@ -132,12 +126,11 @@ public final class MigrationsAutoConfiguration {
 			.baseline(StringUtils.hasText(properties.getBaseline()) ? properties.getBaseline().trim() : null)
 			.failOnNonEmptySchema(true)
 			.failOnMissingLocations(properties.isFailOnMissingLocations())
+			.otherToolTables(otherToolTables)
 			.callbacks(callbacks);
 		MigrationsProperties.Drift drift = properties.getDrift();
-		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty() || !otherToolTables.isEmpty()) {
-			List<String> exclude = new ArrayList<>(drift.getExcludeTables());
-			exclude.addAll(otherToolTables);
-			configuration.tables(drift.getIncludeTables(), exclude);
+		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
+			configuration.tables(drift.getIncludeTables(), drift.getExcludeTables());
 		}
 		configuration.ignoreExtraIndexes(drift.isIgnoreExtraIndexes());
 		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {

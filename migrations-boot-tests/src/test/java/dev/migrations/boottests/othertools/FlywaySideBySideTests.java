@@ -79,6 +79,26 @@ class FlywaySideBySideTests {
 	}
 
 	@Test
+	void aFlywayHistoryUnderANameOfItsOwnIsReadAsFlywaysWhenTakingOver(TestDatabase database, CapturedOutput output) {
+		String table = "spring.flyway.table=shop_schema_versions";
+		try (Apps flywayOnly = new Apps()) {
+			flywayOnly.start(ShopApplication.class, shop(database), FLYWAY, table, "migrations.enabled=false");
+		}
+		assertThat(Sql.tables(database, "public")).containsExactly("customer", "shop_schema_versions");
+
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY, table, "spring.flyway.enabled=false");
+		assertThat(report(output)).contains("Schema public has 1 table (customer) but no revision recorded in"
+				+ " migrations_version; it has Flyway's history (shop_schema_versions, at version 2 (add customer email))");
+
+		ConfigurableApplicationContext context = this.apps.start(ShopApplication.class, shop(database), FLYWAY, table,
+				"spring.flyway.enabled=false", "migrations.baseline=" + ShopApplication.ADD_EMAIL);
+		assertThat(context.getBean(Migrations.class).current()).containsExactly(ShopApplication.ADD_EMAIL);
+		assertThat(output).contains("Flyway's history (shop_schema_versions, at version 2 (add customer email)) stays in"
+				+ " place and is no longer read");
+		assertThat(context.getBean(Migrations.class).check()).isEmpty();
+	}
+
+	@Test
 	void flywayOnAnotherSchemaRunsBesideMigrations(TestDatabase database) {
 		this.apps.start(ShopApplication.class, shop(database), FLYWAY, "spring.flyway.default-schema=legacy",
 				"spring.flyway.schemas=legacy");
