@@ -1560,8 +1560,9 @@ public final class Migrations {
 		}
 		Revision parent = this.graph.resolve(head);
 		if (!options.splice() && !this.graph.heads().contains(parent.id())) {
-			throw new MigrationsException("Revision " + parent.id() + " is not a head (" + String.join(", ",
-					this.graph.children(parent.id())) + " come after it): a revision on top of it starts a branch. Pass"
+			List<String> children = this.graph.children(parent.id());
+			throw new MigrationsException("Revision " + parent.id() + " is not a head (" + String.join(", ", children)
+					+ ((children.size() == 1) ? " comes" : " come") + " after it): a revision on top of it starts a branch. Pass"
 					+ " --splice to start one, or name a head with --head (`db heads` lists them).");
 		}
 		return writeWithOptions(message, List.of(parent.id()), options);

@@ -13,9 +13,11 @@ class MultipleHeadsFailureAnalyzer extends AbstractFailureAnalyzer<MultipleHeads
 		String heads = String.join(", ", cause.heads());
 		String description = "The database was not upgraded: the revisions have " + cause.heads().size() + " heads ("
 				+ heads + ") and the upgrade target (migrations.target) needs exactly one.\n\n" + cause.getMessage();
-		String action = "Join the heads with a merge revision, then start the application again:\n\n"
+		String action = "Join the heads with a merge revision, then upgrade (start the application again, or run"
+				+ " `db upgrade`):\n\n"
 				+ "    db merge -m \"merge heads\"\n\n"
-				+ "To upgrade every branch without merging, set migrations.target=heads.";
+				+ "To upgrade every branch without merging, run `db upgrade heads`, or set migrations.target=heads for the"
+				+ " startup upgrade.";
 		return new FailureAnalysis(description, action, cause);
 	}
 
