@@ -132,7 +132,11 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 	}
 
 	private static String index(Index index) {
-		StringBuilder text = new StringBuilder(index.unique() ? "unique index on " : "index on ");
+		StringBuilder text = new StringBuilder(index.unique() ? "unique index " : "index ");
+		if (index.name() != null) {
+			text.append(index.name()).append(' ');
+		}
+		text.append("on ");
 		text.append(list(index.elements()));
 		if (index.method() != null && !index.method().equals("btree")) {
 			text.append(" using ").append(index.method());
@@ -254,8 +258,7 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 
 	@Override
 	public List<Difference> visitDropIndex(DropIndex op) {
-		return one(op, op.table() + ": the database has " + op.index().name() + ", " + index(op.index())
-				+ ", which the entities do not declare");
+		return one(op, op.table() + ": the database has " + index(op.index()) + ", which the entities do not declare");
 	}
 
 	@Override

@@ -613,7 +613,8 @@ public sealed interface Operation {
 
 		@Override
 		public String describe() {
-			return "create " + (this.index.unique() ? "unique " : "") + "index on " + objectName();
+			return "create " + (this.index.unique() ? "unique " : "") + "index "
+					+ ((this.index.name() != null) ? this.index.name() + " " : "") + "on " + objectName();
 		}
 
 		@Override

@@ -280,7 +280,7 @@ class SchemaDifferTest {
 				new Index("b", List.of("tags"), false, "btree", null, List.of("id")))) {
 			Table entities = table("doc").columns(column("tags", "text[]")).index(changed).build();
 			assertThat(described(this.differ.diff(schema(database), schema(entities))))
-				.containsExactly("drop index a on doc(tags)", "create " + (changed.unique() ? "unique " : "") + "index on doc(tags)");
+				.containsExactly("drop index a on doc(tags)", "create " + (changed.unique() ? "unique " : "") + "index b on doc(tags)");
 		}
 		Table sameWithNullMethod = table("doc").columns(column("tags", "text[]"))
 			.index(new Index("x", List.of("tags"), false, null, null, null))
@@ -624,7 +624,7 @@ class SchemaDifferTest {
 				"drop index child_flag_idx on child(flag)", "create sequence new_seq",
 				"add value 'happy' to enum type mood", "create table parent", "add column child.parent_id",
 				"alter column child.mood (default 'happy'::mood)", "drop column child.old_parent_id",
-				"drop column child.flag", "drop table old_parent", "create index on child(parent_id)",
+				"drop column child.flag", "drop table old_parent", "create index ix on child(parent_id)",
 				"add foreign key child(parent_id) -> parent(id)", "drop sequence old_seq", "drop enum type unused");
 	}
 
@@ -712,7 +712,7 @@ class SchemaDifferTest {
 					new Difference("COLUMN_TYPE", "bulletin.status",
 							"bulletin.status: database has character varying(20), entities want character varying(50)"),
 					new Difference("TABLE_EXTRA", "legacy", "the database has table legacy, which no entity maps"),
-					new Difference("INDEX_MISSING", "bulletin(status)", "bulletin: the database lacks index on (status)"));
+					new Difference("INDEX_MISSING", "bulletin(status)", "bulletin: the database lacks index ix_bulletin_status on (status)"));
 	}
 
 	@Test

@@ -64,7 +64,7 @@ class AutogenerateScenarioTests {
 		String id = RevisionFiles.idOf(file);
 		assertThat(file.getFileName().toString()).isEqualTo(id + "_add_status_index_to_bulletin.sql");
 		assertThat(migrate.lines().subList(0, 3)).containsExactly("Wrote " + file + " (revision " + id + "):",
-				"  create index on bulletin(status)", "Review the file, then apply it with `db upgrade`.");
+				"  create index ix_bulletin_status on bulletin(status)", "Review the file, then apply it with `db upgrade`.");
 
 		String text = RevisionFiles.read(file);
 		assertThat(RevisionFiles.header(text, "down_revision")).isEqualTo(METADATA_BACKFILL);

@@ -24,7 +24,7 @@ class DriftScenarioTests {
 	private static final String NO_DIFFERENCES = "No differences: the database matches the entities.\n";
 
 	private static final String STATUS_INDEX_MISSING = "1 difference between the entities and the database:\n"
-			+ "  INDEX_MISSING  bulletin: the database lacks index on (status)\n";
+			+ "  INDEX_MISSING  bulletin: the database lacks index ix_bulletin_status on (status)\n";
 
 	private static final String WHAT_TO_DO = "the database differs from the entities: generate a revision with"
 			+ " `db migrate -m \"...\"` and apply it with `db upgrade`";

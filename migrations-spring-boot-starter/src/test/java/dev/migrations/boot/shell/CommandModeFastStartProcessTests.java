@@ -57,7 +57,7 @@ class CommandModeFastStartProcessTests {
 		}
 		JavaProcess.Finished drift = run(FastStartApplication.class, database, revisions, "db", "check");
 		assertThat(drift.exitCode()).as(drift.toString()).isEqualTo(1);
-		assertThat(drift.out()).contains("  INDEX_MISSING  bulletin: the database lacks index on (title)");
+		assertThat(drift.out()).contains("  INDEX_MISSING  bulletin: the database lacks index ix_bulletin_title on (title)");
 		assertThat(drift.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
 
 		JavaProcess.Finished failing = run(FastStartApplication.class, database, revisions, "db", "downgrade", "ffffffffffff");

@@ -47,7 +47,7 @@ class CommandModeProcessTests {
 		}
 		Finished check = java(database, revisions, "db", "check");
 		assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
-		assertThat(check.out()).contains("  INDEX_MISSING  bulletin: the database lacks index on (title)");
+		assertThat(check.out()).contains("  INDEX_MISSING  bulletin: the database lacks index ix_bulletin_title on (title)");
 		assertThat(check.err()).contains("the database differs from the entities");
 
 		Finished json = java(database, revisions, "db", "check", "--format", "json");

@@ -75,7 +75,7 @@ class CommandModeTests {
 		Run drifted = run(null, "db", "check");
 		assertThat(drifted.exitCode()).isEqualTo(1);
 		assertThat(drifted.out()).contains("1 difference between the entities and the database:\n"
-				+ "  INDEX_MISSING  bulletin: the database lacks index on (title)\n");
+				+ "  INDEX_MISSING  bulletin: the database lacks index ix_bulletin_title on (title)\n");
 		assertThat(drifted.err()).contains("the database differs from the entities: generate a revision with `db migrate");
 
 		run(null, "db", "upgrade");
@@ -112,7 +112,7 @@ class CommandModeTests {
 		assertThat(file.getFileName().toString()).endsWith("_retitle_bulletin.sql");
 		assertThat(kept.out()).contains("Wrote " + file + " (revision " + DbCommandsTests.idOf(file) + "):\n"
 				+ "  rename column bulletin.headline to title (probable rename)\n"
-				+ "  create index on bulletin(title)\n")
+				+ "  create index ix_bulletin_title on bulletin(title)\n")
 			.contains("Pass --no-renames to write drops and adds instead");
 		String upgrade = DbCommandsTests.section(Files.readString(file), "upgrade");
 		assertThat(upgrade).contains("-- WARNING: probable rename")

@@ -131,7 +131,7 @@ class DbCommandsTests {
 			Result drifted = shell.run("db check");
 			assertThat(drifted.status()).isEqualTo(1);
 			assertThat(drifted.lines()).containsExactly("1 difference between the entities and the database:",
-					"  INDEX_MISSING  bulletin: the database lacks index on (title)");
+					"  INDEX_MISSING  bulletin: the database lacks index ix_bulletin_title on (title)");
 			assertThat(drifted.message()).contains("db migrate");
 		}
 	}
@@ -147,7 +147,7 @@ class DbCommandsTests {
 			Path file = newRevisionFile();
 			assertThat(migrate.lines().subList(0, 5)).containsExactly(
 					"Wrote " + file + " (revision " + idOf(file) + "):",
-					"  create index on bulletin(title)",
+					"  create index ix_bulletin_title on bulletin(title)",
 					"Review the file, then apply it with `db upgrade`.", "",
 					"Lint of the new revision:");
 			assertThat(migrate.output()).contains("[index-without-concurrently] in revision " + idOf(file));
