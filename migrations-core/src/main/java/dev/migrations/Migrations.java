@@ -319,7 +319,7 @@ public final class Migrations {
 	 * logs, so that it can run on another thread: the locations that do not exist; the revisions of the
 	 * locations, each source once, without the stale class path copies of files missing from the output
 	 * directory (listed apart, to be warned about); the output directory's revisions by id ({@code null}
-	 * when it does not exist or is itself a location); and the history built from them when there are
+	 * when it does not exist, is itself a location or mirrors none of them); and the history built from them when there are
 	 * no Java revisions to add ({@code null} otherwise).
 	 */
 	private record FilesRead(List<String> missing, List<Stale> stale, List<Revision> revisions,
@@ -327,7 +327,10 @@ public final class Migrations {
 
 		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
 				boolean withHistory) {
-			boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(locations, output);
+			// the output directory stands in for the class path locations it mirrors, and only for them: with
+			// locations elsewhere (a test's own revisions, another vendor's directory) its files are not read
+			boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(locations, output)
+					&& locations.stream().anyMatch((location) -> mirrors(output, location));
 			Map<String, Revision> fromOutput = null;
 			if (outputExists) {
 				fromOutput = new LinkedHashMap<>();

@@ -109,4 +109,29 @@ class RevisionLocationsPostgresTest {
 		}
 	}
 
+	/**
+	 * An output directory that mirrors none of the locations (a test's own revisions elsewhere, another
+	 * vendor's directory) adds nothing and replaces nothing: the revisions are the locations' own.
+	 */
+	@Test
+	void anOutputDirectoryMirroringNoLocationIsNotRead(TestDatabase db) throws IOException {
+		Path source = Files.createDirectories(this.directory.resolve("src/main/resources/db/revisions"));
+		RevisionFiles app = new RevisionFiles(source);
+		app.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		app.write("bbbb00000002", "aaaa00000001", "create other", "CREATE TABLE other (id int);", "DROP TABLE other;");
+		Path classes = this.directory.resolve("classes");
+		RevisionFiles own = new RevisionFiles(Files.createDirectories(classes.resolve("broken/drift")));
+		own.write("aaaa00000001", "none", "create item as text", "CREATE TABLE item (id text);", "DROP TABLE item;");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+				.locations("classpath:broken/drift").classLoader(classLoader).outputDirectory(source).load();
+
+			assertThat(migrations.graph().revisions()).extracting(Revision::message).containsExactly("create item as text");
+			migrations.upgrade("head");
+			assertThat(Sql.column(db.dataSource(), "SELECT data_type FROM information_schema.columns"
+					+ " WHERE table_name = 'item'")).containsExactly("text");
+			assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("other");
+		}
+	}
+
 }

@@ -127,6 +127,7 @@ final class DbCommands {
 				String parents = (written != null) ? parents(written.downRevisions()) : "?";
 				console.out().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");
 				console.out().println("Fill in its -- upgrade and -- downgrade sections, then run `db upgrade`.");
+				warnIfNotRead(facade, file, console.out());
 				return Outcome.OK;
 			});
 	}
@@ -143,6 +144,7 @@ final class DbCommands {
 				Revision written = migrations().graph().find(idOf(file)).orElse(null);
 				String parents = (written != null) ? String.join(", ", written.downRevisions()) : "?";
 				console.out().println("Wrote " + file + " (merge revision " + idOf(file) + " joining " + parents + ").");
+				warnIfNotRead(migrations(), file, console.out());
 				return Outcome.OK;
 			});
 	}
@@ -246,6 +248,7 @@ final class DbCommands {
 		else {
 			out.println("Review the file, then apply it with `db upgrade`.");
 		}
+		warnIfNotRead(facade, result.file(), out);
 		this.safety.printFindings(result, out);
 		return Outcome.OK;
 	}
@@ -859,6 +862,19 @@ final class DbCommands {
 
 	private static boolean blank(String value) {
 		return value == null || value.isBlank();
+	}
+
+	/**
+	 * Says so when a file just written is not among the revisions read: the directory written to
+	 * ({@code migrations.generate.output-dir}) is not one the locations read, so the revision would never run.
+	 */
+	static void warnIfNotRead(Migrations facade, Path file, PrintWriter out) {
+		if (!facade.graph().contains(idOf(file))) {
+			out.println("Note: revision " + idOf(file) + " is not among the revisions read from "
+					+ String.join(", ", facade.locations()) + ": it was written to " + facade.outputDirectory()
+					+ ", which none of them reads. Set migrations.generate.output-dir to the source directory of a"
+					+ " location (src/main/resources/db/postgresql for classpath:db/postgresql), or move the file there.");
+		}
 	}
 
 	/** The file of a revision in the directory revisions are written to, where an edit is kept. */
