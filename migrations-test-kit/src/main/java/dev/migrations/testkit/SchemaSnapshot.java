@@ -63,9 +63,15 @@ final class SchemaSnapshot {
 			union all
 			select case c.relkind when 'r' then 'table ' when 'p' then 'partitioned table ' when 'v' then 'view '
 					when 'm' then 'materialized view ' when 'f' then 'foreign table ' else 'relation ' end || c.relname,
-				case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) else '' end
+				ltrim(case when c.relkind in ('v', 'm') then pg_get_viewdef(c.oid) else '' end
 					|| case when c.relispartition then ' partition of ' || (select p.inhparent::regclass::text
-						from pg_inherits p where p.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) else '' end,
+						from pg_inherits p where p.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) else '' end
+					|| case when c.relpersistence = 'u' then ' unlogged' else '' end
+					|| case when c.relrowsecurity then ' row level security' else '' end
+					|| case when c.relforcerowsecurity then ' forced' else '' end
+					|| coalesce(' with (' || array_to_string(c.reloptions, ', ') || ')', '')
+					|| ' privileges ' || (select string_agg(p::text, ',' order by p::text)
+						from unnest(coalesce(c.relacl, acldefault('r', c.relowner))) p)),
 				c.oid, c.oid
 			from pg_class c
 			where c.relnamespace = (select oid from ns) and c.relkind in ('r', 'p', 'v', 'm', 'f')
@@ -123,6 +129,12 @@ final class SchemaSnapshot {
 			from pg_description d join pg_type t on t.oid = d.objoid and d.classoid = 'pg_type'::regclass
 			where t.typnamespace = (select oid from ns) and $SCOPE[t.oid]
 			union all
+			select 'comment on constraint ' || con.conname || ' on ' || t.relname, d.description, con.conrelid, con.oid
+			from pg_description d join pg_constraint con on con.oid = d.objoid and d.classoid = 'pg_constraint'::regclass
+			join pg_class t on t.oid = con.conrelid
+			where con.connamespace = (select oid from ns) and con.conrelid not in (select oid from skipped)
+				and $SCOPE[con.conrelid]
+			union all
 			select case p.prokind when 'p' then 'procedure ' else 'function ' end || p.oid::regprocedure::text,
 				pg_get_functiondef(p.oid), p.oid, p.oid
 			from pg_proc p where p.pronamespace = (select oid from ns) and p.prokind in ('f', 'p') and $SCOPE[p.oid]
@@ -140,6 +152,26 @@ final class SchemaSnapshot {
 			where c.relnamespace = (select oid from ns) and $SCOPE[pol.polrelid]
 			union all
 			select 'extension ' || x.extname, x.extversion, x.oid, x.oid from pg_extension x where $SCOPE[x.oid]
+			union all
+			select 'comment on ' || case p.prokind when 'p' then 'procedure ' else 'function ' end
+					|| p.oid::regprocedure::text, d.description, p.oid, p.oid
+			from pg_description d join pg_proc p on p.oid = d.objoid and d.classoid = 'pg_proc'::regclass
+			where p.pronamespace = (select oid from ns) and $SCOPE[p.oid]
+			union all
+			select 'cast (' || format_type(ca.castsource, null) || ' as ' || format_type(ca.casttarget, null) || ')',
+				case ca.castcontext when 'i' then 'implicit' when 'a' then 'assignment' else 'explicit' end
+					|| case ca.castmethod when 'f' then ' with function ' || ca.castfunc::regprocedure::text
+						when 'i' then ' with inout' else ' without function' end,
+				ca.oid, ca.oid
+			from pg_cast ca
+			where ca.oid >= 16384 and (ca.castsource in (select t.oid from pg_type t where t.typnamespace = (select oid from ns))
+					or ca.casttarget in (select t.oid from pg_type t where t.typnamespace = (select oid from ns)))
+				and $SCOPE[ca.oid]
+			union all
+			select 'schema ' || n.nspname, '', n.oid, n.oid
+			from pg_namespace n
+			where n.oid <> (select oid from ns) and n.nspname not like 'pg\\_%' and n.nspname <> 'information_schema'
+				and n.nspname not like 'migrations\\_stairway\\_%' and $SCOPE[n.oid]
 			""";
 
 	private static final String POSTGRES_SCHEMA = """
@@ -187,10 +219,11 @@ final class SchemaSnapshot {
 	 * only when the scope holds such an object. {@code has_rel}: a table, view or foreign table; {@code has_class}:
 	 * any relation; {@code has_seq}: a sequence; {@code has_type}: an enum, domain, composite or range type (not
 	 * the row type of a table in the scope); {@code has_anytype}: any type; {@code has_proc}: a function or
-	 * procedure; {@code has_ext}: an extension.
+	 * procedure; {@code has_ext}: an extension; {@code has_cast}: a cast; {@code has_ns}: a schema.
 	 */
 	private static final List<String> POSTGRES_PARTS = List.of("has_rel", "has_rel", "has_rel", "has_rel",
-			"has_type", "has_seq", "has_type", "has_class", "has_anytype", "has_proc", "has_rel", "has_rel", "has_ext");
+			"has_type", "has_seq", "has_type", "has_class", "has_anytype", "has_rel", "has_proc", "has_rel", "has_rel",
+			"has_ext", "has_proc", "has_cast", "has_ns");
 
 	/**
 	 * A function, {@code <schema>.objects(classes oid[], objects oid[], owners oid[], schema name, version_table name,
@@ -213,6 +246,7 @@ final class SchemaSnapshot {
 			.append("language plpgsql as $$\n#variable_conflict use_column\n")
 			.append("declare\n  v_ns oid;\n  v_skipped oid[];\n  v_scope oid[];\n  has_rel boolean;\n  has_class boolean;\n")
 			.append("  has_seq boolean;\n  has_type boolean;\n  has_anytype boolean;\n  has_proc boolean;\n  has_ext boolean;\n")
+			.append("  has_cast boolean;\n  has_ns boolean;\n")
 			.append("begin\n")
 			.append("  select n.oid into v_ns from pg_namespace n where n.nspname = schema_name;\n")
 			.append("  v_skipped := array(select c.oid from pg_class c where c.relnamespace = v_ns")
@@ -228,7 +262,9 @@ final class SchemaSnapshot {
 			.append("        (select c.oid from pg_class c where c.oid = any(v_scope) and c.relkind <> 'c')) has_type,\n")
 			.append("      count(*) > 0 has_anytype\n")
 			.append("      from pg_type t where t.oid = any(v_scope)) t\n")
-			.append("  into has_rel, has_class, has_seq, has_type, has_anytype, has_proc, has_ext;\n");
+			.append("  into has_rel, has_class, has_seq, has_type, has_anytype, has_proc, has_ext;\n")
+			.append("  has_cast := exists (select from pg_cast ca where ca.oid = any(v_scope));\n")
+			.append("  has_ns := exists (select from pg_namespace n where n.oid = any(v_scope));\n");
 		for (int i = 0; i < parts.size(); i++) {
 			// a part without a known kind always runs
 			String when = (parts.size() == POSTGRES_PARTS.size()) ? POSTGRES_PARTS.get(i) : "true";
@@ -244,6 +280,8 @@ final class SchemaSnapshot {
 					if(extra = '', '', concat(' ', extra)), coalesce(concat(' collate ', collation_name), ''),
 					if(column_comment = '', '', concat(' comment ', column_comment)))
 			from information_schema.columns where table_schema = ? and table_name not in (?, ?)
+				and table_name not in (select s.table_name from information_schema.tables s
+					where s.table_schema = columns.table_schema and s.table_type = 'SEQUENCE')
 			union all
 			select concat(lower(table_type), ' ', table_name), concat(coalesce(engine, ''), ' ', coalesce(table_comment, ''))
 			from information_schema.tables where table_schema = ? and table_name not in (?, ?)

@@ -101,6 +101,40 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void stairwayNamesASchemaTheDowngradeLeavesBehind(TestDatabase database) {
+		MigrationsTester tester = tester(database, "schema-left-behind");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of h10000000002 (")
+			.withMessageContaining("\n  schema audit: missing before the upgrade, present after the downgrade");
+	}
+
+	@Test
+	void stairwayNamesACastTheDowngradeForgets(TestDatabase database) {
+		MigrationsTester tester = tester(database, "cast-forgotten");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of i10000000002 (")
+			.withMessageContaining("\n  cast (character varying as deal_kind): present before the upgrade (implicit with"
+					+ " inout), missing after the downgrade");
+	}
+
+	@Test
+	void stairwayNamesTablePropertiesAndConstraintCommentsTheDowngradeLeaves(TestDatabase database) {
+		MigrationsTester tester = tester(database, "table-properties-left");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of j10000000002 (")
+			.withMessageContaining("\n  table deal: before the upgrade privileges ")
+			.withMessageContaining("; after the downgrade unlogged row level security with (fillfactor=70) privileges ")
+			.withMessageContaining("=r/")
+			.withMessageContaining("\n  comment on constraint deal_pkey on deal: missing before the upgrade, present after"
+					+ " the downgrade (one row a deal)");
+	}
+
+	@Test
+	void propertiesGrantsCastsAndSchemasUndoneByTheDowngradePassEveryCheck(TestDatabase database) {
+		tester(database, "good-round-trips").assertStairway().assertDowngradeLeavesNoTrace();
+	}
+
+	@Test
 	void stairwayNamesAnUpgradeThatBuildsAnotherSchemaTheSecondTime(TestDatabase database) {
 		MigrationsTester tester = tester(database, "unrepeatable");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)

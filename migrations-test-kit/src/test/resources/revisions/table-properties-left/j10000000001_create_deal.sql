@@ -1,0 +1,9 @@
+-- revision: j10000000001
+-- down_revision: none
+-- message: create deal
+
+-- upgrade
+CREATE TABLE deal (id bigint NOT NULL, status varchar(20) NOT NULL, CONSTRAINT deal_pkey PRIMARY KEY (id));
+
+-- downgrade
+DROP TABLE deal;
