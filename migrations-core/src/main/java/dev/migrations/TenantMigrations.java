@@ -22,6 +22,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -279,7 +281,7 @@ public final class TenantMigrations {
 					: (ex instanceof FailedRevisionException earlier && !earlier.revisions().isEmpty())
 							? earlier.revisions().get(0) : null;
 			outcome = new TenantOutcome(tenant.name(), null, revision, why(ex), ex);
-			logger.warn("Tenant {}: {} {} failed: {}", tenant.name(), command, target, ex.getMessage());
+			logger.warn("Tenant {}: {} {} failed: {}", tenant.name(), command, target, forTenant(ex.getMessage(), tenant.name()));
 			this.lastFailures.put(tenant.name(), outcome);
 		}
 		return outcome;
@@ -542,7 +544,42 @@ public final class TenantMigrations {
 		}
 		String stripped = message.strip();
 		int newline = stripped.indexOf('\n');
-		return (newline < 0) ? stripped : stripped.substring(0, newline).strip();
+		if (newline < 0) {
+			return stripped;
+		}
+		String first = stripped.substring(0, newline).strip();
+		if (first.endsWith(":")) {
+			// a line introducing a list: the list's first item says what it is about
+			String rest = stripped.substring(newline + 1).strip();
+			int end = rest.indexOf('\n');
+			String item = ((end < 0) ? rest : rest.substring(0, end)).strip();
+			if (!item.isEmpty()) {
+				return first + " " + item + ((end < 0) ? "" : " ...");
+			}
+		}
+		return first;
+	}
+
+	private static final Pattern COMMAND = Pattern.compile("`(db [^`]*)`");
+
+	/**
+	 * A message about one tenant with the {@code db} commands it advises aimed at that tenant: `db stamp 3f2a`
+	 * becomes `db stamp 3f2a --tenant acme`, since the command alone would act on the default schema.
+	 */
+	static String forTenant(String message, String tenant) {
+		if (message == null) {
+			return null;
+		}
+		String option = " --tenant " + (tenant.matches("[A-Za-z0-9_.-]+") ? tenant : "'" + tenant.replace("'", "'\\''") + "'");
+		Matcher matcher = COMMAND.matcher(message);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			String command = matcher.group(1);
+			String aimed = command.contains("--tenant") ? command : command + option;
+			matcher.appendReplacement(result, Matcher.quoteReplacement("`" + aimed + "`"));
+		}
+		matcher.appendTail(result);
+		return result.toString();
 	}
 
 }

@@ -124,6 +124,34 @@ class TenantMigrationsPostgresTest {
 	}
 
 	@Test
+	void aTenantNameThatCouldEndAQuotedStringIsRefusedForThatTenantOnly(TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(ACCOUNT, "none", "note", """
+				CREATE TABLE note (id int PRIMARY KEY, owner text);
+				INSERT INTO note VALUES (1, '${tenant}');""", "DROP TABLE note;");
+		String hostile = "a'); DROP TABLE public.victim; --";
+		execute(db, "CREATE TABLE public.victim (id int)");
+		execute(db, "CREATE TABLE public.tenant (name text)");
+		execute(db, "INSERT INTO public.tenant VALUES ('globex'), ('" + hostile.replace("'", "''") + "')");
+		execute(db, "CREATE SCHEMA \"" + hostile + "\"");
+		TenantMigrations tenants = migrations(db.dataSource()).tenants()
+			.schemaQuery("SELECT name FROM public.tenant ORDER BY name")
+			.build();
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.failed()).singleElement().satisfies((failed) -> {
+			assertThat(failed.tenant()).isEqualTo(hostile);
+			assertThat(failed.error()).startsWith("Tenant " + hostile + ": ${tenant} would be '" + hostile
+					+ "', which the revisions' SQL cannot take as written");
+		});
+		assertThat(text(db, "SELECT owner FROM globex.note")).isEqualTo("globex");
+		assertThat(text(db, "SELECT count(*) FROM public.victim")).isEqualTo("0");
+		assertThat(text(db, "SELECT count(*) FROM pg_tables WHERE schemaname = '" + hostile.replace("'", "''") + "'"))
+			.isEqualTo("0");
+	}
+
+	@Test
 	void atMostParallelismTenantsRunAtOnceEachOnOneConnection(TestDatabase db) {
 		int parallelism = 3;
 		CountDownLatch together = new CountDownLatch(parallelism);

@@ -2,7 +2,9 @@ package dev.migrations.tenant;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
+import dev.migrations.MigrationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 
@@ -15,6 +17,11 @@ import dev.migrations.revision.RevisionGraph;
  * happens to contain such text keeps working. The checksum of a revision is of its text before
  * replacement: it is the same in every tenant, and renaming a tenant does not make its revisions
  * look modified. Java revisions run on a connection already switched to the tenant's schema.
+ * <p>
+ * Since they are placed as written, a name that could end a quoted name or string, or a statement, is
+ * refused for that tenant before anything runs: the values must be letters, digits, {@code _}, and
+ * {@code -}, {@code .} or spaces between them (no quotes, semicolons, backslashes, dollar signs or
+ * comment markers).
  */
 public final class Placeholders {
 
@@ -55,6 +62,8 @@ public final class Placeholders {
 		if (!used(graph)) {
 			return graph;
 		}
+		requirePlaceable(tenant, TENANT, tenant);
+		requirePlaceable(tenant, SCHEMA, schema);
 		List<Revision> replaced = new ArrayList<>(graph.size());
 		for (Revision revision : graph.revisions()) {
 			if (revision.body() instanceof Revision.SqlBody sql && (uses(sql.upgrade()) || uses(sql.downgrade()))) {
@@ -69,6 +78,18 @@ public final class Placeholders {
 			}
 		}
 		return RevisionGraph.of(replaced);
+	}
+
+	private static final Pattern PLACEABLE = Pattern.compile("[\\p{L}\\p{N}_]([\\p{L}\\p{N}_ .-]*[\\p{L}\\p{N}_])?");
+
+	private static void requirePlaceable(String tenant, String placeholder, String value) {
+		if (value == null || !PLACEABLE.matcher(value).matches() || value.contains("--")) {
+			throw new MigrationsException("Tenant " + tenant + ": " + placeholder + " would be " + ((value == null) ? "empty"
+					: "'" + value + "'") + ", which the revisions' SQL cannot take as written: a placeholder takes letters,"
+					+ " digits and '_', with '-', '.' or spaces between them (no quotes, semicolons, backslashes, dollar signs"
+					+ " or comment markers). Nothing was run for this tenant. Rename the tenant or its schema, or leave "
+					+ placeholder + " out of the revisions.");
+		}
 	}
 
 }

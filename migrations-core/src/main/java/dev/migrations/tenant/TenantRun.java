@@ -56,7 +56,8 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 			text.append("\n  ... and ").append(failed.size() - LISTED_FAILURES).append(" more failed tenant(s).");
 		}
 		if (!failed.isEmpty()) {
-			text.append("\nThe other tenants are done. Fix what failed, then run the same command again: only the tenants"
+			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.")
+				.append(" Fix what failed, then run the same command again: only the tenants"
 					+ " not yet at the target change (select them with --tenant ")
 				.append(String.join(",", failed.stream().limit(3).map(TenantOutcome::tenant).toList()))
 				.append(failed.size() > 3 ? ",..." : "").append(").");

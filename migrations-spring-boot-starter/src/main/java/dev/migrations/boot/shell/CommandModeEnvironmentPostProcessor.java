@@ -3,6 +3,8 @@ package dev.migrations.boot.shell;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.migrations.TenantMigrations;
+
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -80,16 +82,19 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		forced.put("spring.jpa.properties.hibernate.hbm2ddl.auto", "none");
 		forced.put("spring.sql.init.mode", "never");
 		// A command uses one connection at a time (two at most), not the application's pool: many commands
-		// run at once (CI jobs, init containers) must not exhaust the server's connections.
-		forced.put("spring.datasource.hikari.maximum-pool-size", "2");
+		// run at once (CI jobs, init containers) must not exhaust the server's connections. A command over
+		// tenants holds one per tenant it runs at a time, and one more for reading: the pool only grows to
+		// that when such a command runs.
+		String size = Integer.toString(Math.max(2, tenantsParallelism(environment) + 1));
+		forced.put("spring.datasource.hikari.maximum-pool-size", size);
 		forced.put("spring.datasource.hikari.minimum-idle", "1");
-		forced.put("spring.datasource.tomcat.max-active", "2");
+		forced.put("spring.datasource.tomcat.max-active", size);
 		forced.put("spring.datasource.tomcat.max-idle", "2");
 		forced.put("spring.datasource.tomcat.min-idle", "1");
 		forced.put("spring.datasource.tomcat.initial-size", "1");
-		forced.put("spring.datasource.dbcp2.max-total", "2");
+		forced.put("spring.datasource.dbcp2.max-total", size);
 		forced.put("spring.datasource.dbcp2.max-idle", "2");
-		forced.put("spring.datasource.oracleucp.max-pool-size", "2");
+		forced.put("spring.datasource.oracleucp.max-pool-size", size);
 		forced.put("spring.datasource.oracleucp.initial-pool-size", "1");
 		environment.getPropertySources().addFirst(new MapPropertySource(FORCED_PROPERTY_SOURCE, forced));
 
@@ -103,6 +108,18 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		defaults.put("logging.level.org.springframework.orm.jpa", "off");
 		defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error");
 		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS_PROPERTY_SOURCE, defaults));
+	}
+
+	// migrations.tenants.parallelism as configured; a value that is not a number is reported by the tenants' own
+	// configuration, not here
+	private static int tenantsParallelism(ConfigurableEnvironment environment) {
+		try {
+			Integer configured = environment.getProperty("migrations.tenants.parallelism", Integer.class);
+			return (configured != null) ? Math.min(Math.max(configured, 1), 1000) : TenantMigrations.DEFAULT_PARALLELISM;
+		}
+		catch (RuntimeException ex) {
+			return TenantMigrations.DEFAULT_PARALLELISM;
+		}
 	}
 
 	private static String nonOptionArgument(ConfigurableEnvironment environment, int index) {

@@ -33,15 +33,23 @@ class CommandModeEnvironmentPostProcessorTests {
 	}
 
 	@Test
-	void theCommandIsNamedAndThePoolCappedAtTwoConnections() {
+	void theCommandIsNamedAndThePoolCappedAtWhatTheCommandsHoldAtOnce() {
 		StandardEnvironment environment = started("db", "migrate", "-m", "add phone");
 		environment.getPropertySources()
 			.addLast(new MapPropertySource("application.properties",
 					Map.of("spring.datasource.hikari.maximum-pool-size", "30", "spring.datasource.hikari.minimum-idle", "30")));
 		this.postProcessor.postProcessEnvironment(environment, new SpringApplication());
 		assertThat(environment.getProperty(CommandModeEnvironmentPostProcessor.COMMAND_PROPERTY)).isEqualTo("migrate");
-		assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("2");
+		// a connection for each of the 4 tenants a command over tenants runs at a time, and one for reading
+		assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("5");
 		assertThat(environment.getProperty("spring.datasource.hikari.minimum-idle")).isEqualTo("1");
+
+		StandardEnvironment wider = started("db", "upgrade", "--tenant", "all");
+		wider.getPropertySources()
+			.addLast(new MapPropertySource("application.properties", Map.of("migrations.tenants.parallelism", "12")));
+		this.postProcessor.postProcessEnvironment(wider, new SpringApplication());
+		assertThat(wider.getProperty("spring.datasource.hikari.maximum-pool-size")).isEqualTo("13");
+		assertThat(wider.getProperty("spring.datasource.dbcp2.max-total")).isEqualTo("13");
 
 		StandardEnvironment listing = started("db");
 		this.postProcessor.postProcessEnvironment(listing, new SpringApplication());
