@@ -20,14 +20,44 @@ public class MigrationFailedException extends MigrationsException {
 
 	private final String sql;
 
+	private final boolean upgrade;
+
+	private final boolean partlyApplied;
+
 	public MigrationFailedException(String message, String revision, String source, int statementNumber, int line,
 			String sql, Throwable cause) {
+		this(message, revision, source, statementNumber, line, sql, cause, true, false);
+	}
+
+	/**
+	 * @param upgrade whether the revision's upgrade failed (else its downgrade)
+	 * @param partlyApplied whether statements before the failing one may stay applied (it ran outside a
+	 * transaction); {@code false} when it was rolled back or nothing of it ran
+	 */
+	public MigrationFailedException(String message, String revision, String source, int statementNumber, int line,
+			String sql, Throwable cause, boolean upgrade, boolean partlyApplied) {
 		super(message, cause);
 		this.revision = revision;
 		this.source = source;
 		this.statementNumber = statementNumber;
 		this.line = line;
 		this.sql = sql;
+		this.upgrade = upgrade;
+		this.partlyApplied = partlyApplied;
+	}
+
+	/** Whether the revision's upgrade failed; {@code false} for its downgrade. */
+	public boolean upgrade() {
+		return this.upgrade;
+	}
+
+	/**
+	 * Whether statements of the revision before the failing one may stay applied: it ran outside a
+	 * transaction, and is recorded as not completed. {@code false} when it was rolled back or nothing of
+	 * it ran.
+	 */
+	public boolean partlyApplied() {
+		return this.partlyApplied;
 	}
 
 	public String revision() {

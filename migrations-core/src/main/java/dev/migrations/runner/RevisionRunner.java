@@ -268,7 +268,7 @@ final class RevisionRunner {
 						+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
 		MigrationFailedException recordedFailure = new MigrationFailedException(failure.getMessage() + " " + status + " "
 				+ recovery(revision, upgrade), failure.revision(), failure.source(), failure.statementNumber(), failure.line(),
-				failure.sql(), failure.getCause());
+				failure.sql(), failure.getCause(), upgrade, true);
 		for (Throwable suppressed : failure.getSuppressed()) {
 			recordedFailure.addSuppressed(suppressed);
 		}
@@ -338,7 +338,7 @@ final class RevisionRunner {
 			int line = (ex instanceof SqlSyntaxException syntax) ? syntax.line() : 0;
 			throw new MigrationFailedException(revision.source() + (line > 0 ? ":" + line : "") + ": the "
 					+ (upgrade ? "upgrade" : "downgrade") + " section cannot be split into statements: " + ex.getMessage()
-					+ ". Nothing of this revision was run.", revision.id(), revision.source(), 0, line, null, ex);
+					+ ". Nothing of this revision was run.", revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
 		}
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
@@ -348,7 +348,8 @@ final class RevisionRunner {
 			catch (SQLException ex) {
 				int line = statement.line();
 				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements.size(), line,
-						statement.sql(), ex, inTransaction), revision.id(), revision.source(), i + 1, line, statement.sql(), ex);
+						statement.sql(), ex, inTransaction), revision.id(), revision.source(), i + 1, line, statement.sql(), ex,
+						upgrade, !inTransaction && i > 0);
 			}
 		}
 	}
@@ -366,7 +367,7 @@ final class RevisionRunner {
 					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
 					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
-					null, ex);
+					null, ex, upgrade, !inTransaction);
 		}
 	}
 

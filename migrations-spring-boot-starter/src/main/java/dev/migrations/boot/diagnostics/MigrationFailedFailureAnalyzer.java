@@ -11,28 +11,29 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, MigrationFailedException cause) {
 		String where = (cause.line() > 0) ? cause.source() + " (line " + cause.line() + ")" : cause.source();
-		String description = "The database was not upgraded to the end: revision " + cause.revision() + " failed"
+		String description = (cause.upgrade() ? "The database was not upgraded to the end: revision "
+				: "The database was not downgraded to the end: the downgrade of revision ") + cause.revision() + " failed"
 				+ ((cause.statementNumber() > 0) ? " at statement " + cause.statementNumber() + ", " + where : " in " + where)
 				+ ".\n\n" + cause.getMessage();
 		String action;
-		if (rolledBack(cause)) {
-			action = "Revision " + cause.revision() + " was rolled back: nothing of it was applied and it is not recorded as applied,"
-					+ " while the revisions before it stay applied. Fix it in " + where + " (editing it is safe, it never"
-					+ " ran to the end) and start the application again, or apply it first with `db upgrade`."
-					+ " `db upgrade --sql` prints the SQL that would run.";
+		if (!cause.partlyApplied() && cause.upgrade()) {
+			action = "Nothing of revision " + cause.revision() + " stayed applied (it was rolled back, or never started) and"
+					+ " it is not recorded as applied, while the revisions before it stay applied. Fix it in " + where
+					+ " (editing it is safe, it never ran to the end), then upgrade again: start the application, or run"
+					+ " `db upgrade`. `db upgrade --sql` prints the SQL that would run.";
+		}
+		else if (!cause.partlyApplied()) {
+			action = "Nothing of the downgrade of revision " + cause.revision() + " stayed (it was rolled back, or never"
+					+ " started): the revision is still applied. Fix its downgrade section in " + where
+					+ " and run `db downgrade` again.";
 		}
 		else {
 			action = "Revision " + cause.revision() + " ran outside a transaction: the statements before the failing one"
-					+ " stay applied, and it stays recorded as not completed (the message above says how), which stops"
-					+ " further upgrades. Finish or undo its statements by hand, then run `db stamp " + cause.revision()
-					+ "` (finished) or `db stamp <parent>` (undone), and start the application again.";
+					+ " stay applied, and it is recorded as not completed, which stops further upgrades and downgrades."
+					+ " Finish or undo its " + (cause.upgrade() ? "upgrade" : "downgrade") + " by hand, then record the"
+					+ " outcome with the `db stamp` command the message above gives for that case.";
 		}
 		return new FailureAnalysis(description, action, cause);
-	}
-
-	private static boolean rolledBack(MigrationFailedException cause) {
-		String message = cause.getMessage();
-		return message != null && message.contains("rolled back") && !message.contains("outside a transaction");
 	}
 
 }

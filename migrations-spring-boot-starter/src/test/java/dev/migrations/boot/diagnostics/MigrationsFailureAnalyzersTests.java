@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.dialect.DatabaseLock;
 import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +52,38 @@ class MigrationsFailureAnalyzersTests {
 		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/two-heads");
 		assertThat(analysis.getDescription()).contains("2 heads (bbbb00000002, cccc00000003)", "migrations.target");
 		assertThat(analysis.getAction()).contains("db merge -m \"merge heads\"", "migrations.target=heads");
+	}
+
+	@Test
+	void aFailedRevisionIsToldByWhatStayedAppliedAndInWhichDirection() {
+		MigrationFailedFailureAnalyzer analyzer = new MigrationFailedFailureAnalyzer();
+		String file = "db/revisions/abcd0000000f_add_tier.sql";
+		FailureAnalysis upgrade = analyzer.analyze(new MigrationFailedException("rolled back", "abcd0000000f", file, 2, 9,
+				"ALTER TABLE t", null, true, false));
+		assertThat(upgrade.getDescription()).startsWith("The database was not upgraded to the end: revision abcd0000000f");
+		assertThat(upgrade.getAction()).startsWith("Nothing of revision abcd0000000f stayed applied")
+			.contains("Fix it in " + file + " (line 9)", "`db upgrade`")
+			.doesNotContain("db stamp");
+
+		FailureAnalysis downgrade = analyzer.analyze(new MigrationFailedException("rolled back", "abcd0000000f", file, 1,
+				12, "DROP TABLE t", null, false, false));
+		assertThat(downgrade.getDescription())
+			.startsWith("The database was not downgraded to the end: the downgrade of revision abcd0000000f");
+		assertThat(downgrade.getAction()).contains("the revision is still applied", "run `db downgrade` again")
+			.doesNotContain("db upgrade", "db stamp");
+
+		FailureAnalysis unsplittable = analyzer.analyze(new MigrationFailedException(file + ":7: the upgrade section cannot"
+				+ " be split into statements: unterminated string. Nothing of this revision was run.", "abcd0000000f", file,
+				0, 7, null, null, true, false));
+		assertThat(unsplittable.getAction()).startsWith("Nothing of revision abcd0000000f stayed applied")
+			.doesNotContain("outside a transaction", "db stamp");
+
+		FailureAnalysis partly = analyzer.analyze(new MigrationFailedException("recorded as REVERTING: run `db stamp"
+				+ " 228230842462` if you completed the downgrade, or `db stamp abcd0000000f` if you undid it", "abcd0000000f",
+				file, 2, 9, "DROP INDEX i", null, false, true));
+		assertThat(partly.getAction()).contains("ran outside a transaction", "Finish or undo its downgrade by hand",
+				"the `db stamp` command the message above gives")
+			.doesNotContain("(finished)", "<parent>");
 	}
 
 	@Test
@@ -123,7 +156,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(13);
+		assertThat(ours).hasSize(14);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)
