@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,7 @@ import dev.migrations.diff.SchemaDiffer;
 import dev.migrations.entity.CheckConditions;
 import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntityModel;
+import dev.migrations.entity.EntityTable;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.entity.EnumTypeDefinition;
 import dev.migrations.entity.PostgresDdlPrediction;
@@ -124,12 +126,39 @@ public final class Autogenerator {
 			database = join(live);
 		}
 		SchemaModel target = keepLiveEnumOrder(entitySchema(connection, schema, model, database), database, model);
+		List<String> warnings = new ArrayList<>(model.warnings());
+		target = withoutOtherSchemas(target, schema, model, warnings);
 		DiffOptions effective = options.includeTables(this.tableFilter);
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
 		SchemaModel managed = withoutUnmanagedIndexes(database, target, unmanaged);
 		List<Operation> operations = this.differ.diff(managed, target, effective);
-		return new Comparison(database, target, operations, this.differ.describe(operations), model.warnings(),
-				unmanaged);
+		return new Comparison(database, target, operations, this.differ.describe(operations), warnings, unmanaged);
+	}
+
+	/**
+	 * The entities' tables without those mapped to another schema than the one compared
+	 * ({@code @Table(schema = "audit")}): only that schema is read from the database, so such a table
+	 * would be compared with, and created in, the wrong schema. Each is named in a warning instead.
+	 */
+	private static SchemaModel withoutOtherSchemas(SchemaModel target, String schema, EntityModel model,
+			List<String> warnings) {
+		Set<String> elsewhere = new TreeSet<>();
+		for (EntityTable table : model.tables()) {
+			// a table in hibernate.default_schema is an unqualified one, compared where the revisions run
+			boolean qualified = table.schema() != null && !table.schema().equalsIgnoreCase(model.defaultSchema());
+			if (qualified && !table.schema().equalsIgnoreCase(schema) && elsewhere.add(table.name())) {
+				warnings.add("Table " + table.schema() + "." + table.name() + " is mapped to schema " + table.schema()
+						+ ", and autogenerate compares schema " + schema + " only: it is left out of `db check` and"
+						+ " `db migrate`. Write its revisions by hand (`db revision`), naming the schema:"
+						+ " CREATE SCHEMA IF NOT EXISTS " + table.schema() + "; CREATE TABLE " + table.schema() + "."
+						+ table.name() + " (...).");
+			}
+		}
+		if (elsewhere.isEmpty()) {
+			return target;
+		}
+		List<Table> kept = target.tables().stream().filter((table) -> !elsewhere.contains(table.name())).toList();
+		return new SchemaModel(target.schema(), kept, target.sequences(), target.enumTypes());
 	}
 
 	private static void startThread(Runnable task) {

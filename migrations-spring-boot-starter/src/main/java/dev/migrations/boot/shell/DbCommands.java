@@ -25,6 +25,7 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionInfo;
+import dev.migrations.autogenerate.Comparison;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -775,7 +776,8 @@ final class DbCommands {
 			.option("format", ' ', "FORMAT", FORMAT_HELP, false)
 			.action((invocation, console) -> {
 				boolean json = json(invocation);
-				List<Difference> differences = migrations().check();
+				Comparison comparison = migrations().compare(DiffOptions.defaults());
+				List<Difference> differences = comparison.differences();
 				PrintWriter out = console.out();
 				if (json) {
 					out.println(JsonOutput.drift(differences, Instant.now()));
@@ -789,6 +791,9 @@ final class DbCommands {
 					for (Difference difference : differences) {
 						out.println("  " + difference.kind() + "  " + difference.detail());
 					}
+				}
+				if (!json) {
+					printWarnings(out, comparison.warnings());
 				}
 				if (differences.isEmpty()) {
 					return Outcome.OK;
