@@ -7,6 +7,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -48,7 +54,7 @@ public final class DataStep {
 			}
 			sql.append(") VALUES (").append("?, ".repeat(Math.max(0, columns.size() - 1)))
 				.append(columns.isEmpty() ? "" : "?").append(')');
-			try (Connection connection = this.tester.migrations().dataSource().getConnection();
+			try (Connection connection = connection();
 					PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 				boolean postgres = this.tester.migrations().dialect().name().equals("postgresql");
 				for (int i = 0; i < columns.size(); i++) {
@@ -57,7 +63,7 @@ public final class DataStep {
 						statement.setObject(i + 1, Row.normalise(value), Types.OTHER);
 					}
 					else {
-						statement.setObject(i + 1, value);
+						statement.setObject(i + 1, bindable(value));
 					}
 				}
 				statement.executeUpdate();
@@ -73,7 +79,7 @@ public final class DataStep {
 
 	/** Runs SQL of the test's own, e.g. an {@code UPDATE} setting up a case the inserts cannot. */
 	public DataStep execute(String sql) {
-		try (Connection connection = this.tester.migrations().dataSource().getConnection();
+		try (Connection connection = connection();
 				Statement statement = connection.createStatement()) {
 			statement.execute(sql);
 		}
@@ -107,11 +113,16 @@ public final class DataStep {
 		for (Row row : expected) {
 			columns.addAll(row.values().keySet());
 		}
+		if (columns.isEmpty()) {
+			// no row expected: every column of what the table holds is shown
+			columns.addAll(columnsOf(table));
+		}
+		Map<String, String> types = new LinkedHashMap<>();
+		List<Map<String, String>> actual = select(table, columns, types);
 		List<Map<String, String>> wanted = new ArrayList<>();
 		for (Row row : expected) {
-			wanted.add(row.comparable(columns));
+			wanted.add(jsonAsTheServerPrintsIt(row.comparable(columns), types));
 		}
-		List<Map<String, String>> actual = select(table, columns);
 		List<Map<String, String>> missing = new ArrayList<>(wanted);
 		List<Map<String, String>> unexpected = new ArrayList<>();
 		for (Map<String, String> row : actual) {
@@ -134,11 +145,52 @@ public final class DataStep {
 		return this;
 	}
 
+	private List<String> columnsOf(String table) {
+		try (Connection connection = connection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT * FROM " + checkedName(table) + " WHERE 1 = 0")) {
+			List<String> names = new ArrayList<>();
+			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+				names.add(rs.getMetaData().getColumnLabel(i));
+			}
+			return names;
+		}
+		catch (SQLException ex) {
+			throw new AssertionFailedError("Could not read the columns of " + table + " " + String.join(", ", this.story)
+					+ ": " + ex.getMessage(), ex);
+		}
+	}
+
+	/** JSON values of a jsonb column as the server prints them, so {@code {"a":1}} equals {@code {"a": 1}}. */
+	private Map<String, String> jsonAsTheServerPrintsIt(Map<String, String> row, Map<String, String> types) {
+		if (types.isEmpty()) {
+			return row;
+		}
+		Map<String, String> result = new LinkedHashMap<>(row);
+		try (Connection connection = connection();
+				PreparedStatement statement = connection.prepareStatement("SELECT CAST(CAST(? AS jsonb) AS text)")) {
+			for (String column : types.keySet()) {
+				String value = result.get(column);
+				if (value != null) {
+					statement.setString(1, value);
+					try (ResultSet rs = statement.executeQuery()) {
+						rs.next();
+						result.put(column, rs.getString(1));
+					}
+				}
+			}
+		}
+		catch (SQLException ex) {
+			// not JSON the server reads: compared as written, and shown as missing
+		}
+		return result;
+	}
+
 	/** The table's rows, as column name to value, for assertions of the test's own. */
 	public List<Map<String, Object>> rows(String table) {
 		List<Map<String, Object>> rows = new ArrayList<>();
 		String sql = "SELECT * FROM " + checkedName(table);
-		try (Connection connection = this.tester.migrations().dataSource().getConnection();
+		try (Connection connection = connection();
 				Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			ResultSetMetaData meta = rs.getMetaData();
 			while (rs.next()) {
@@ -156,7 +208,7 @@ public final class DataStep {
 		return rows;
 	}
 
-	private List<Map<String, String>> select(String table, Set<String> columns) {
+	private List<Map<String, String>> select(String table, Set<String> columns, Map<String, String> types) {
 		StringBuilder sql = new StringBuilder("SELECT ");
 		int i = 0;
 		for (String column : columns) {
@@ -164,14 +216,19 @@ public final class DataStep {
 		}
 		sql.append(" FROM ").append(checkedName(table));
 		List<Map<String, String>> rows = new ArrayList<>();
-		try (Connection connection = this.tester.migrations().dataSource().getConnection();
+		try (Connection connection = connection();
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql.toString())) {
+			ResultSetMetaData meta = rs.getMetaData();
 			while (rs.next()) {
 				Map<String, String> row = new LinkedHashMap<>();
 				int index = 1;
 				for (String column : columns) {
-					row.put(column, Row.normalise(rs.getObject(index++)));
+					String type = meta.getColumnTypeName(index);
+					if ("jsonb".equalsIgnoreCase(type)) {
+						types.put(column, "jsonb");
+					}
+					row.put(column, Row.normalise(read(rs, index++, type)));
 				}
 				rows.add(row);
 			}
@@ -181,6 +238,57 @@ public final class DataStep {
 					+ String.join(", ", this.story) + ": " + ex.getMessage(), ex);
 		}
 		return rows;
+	}
+
+	/**
+	 * A connection whose unqualified names are those of the schema the revisions run in (the configured
+	 * schema, when there is one), as the revisions' own statements see them.
+	 */
+	private Connection connection() throws SQLException {
+		Connection connection = this.tester.migrations().dataSource().getConnection();
+		String schema = this.tester.migrations().schema();
+		if (schema != null) {
+			try {
+				if (this.tester.migrations().dialect().name().equals("mariadb")) {
+					connection.setCatalog(schema);
+				}
+				else {
+					connection.setSchema(schema);
+				}
+			}
+			catch (SQLException ex) {
+				connection.close();
+				throw ex;
+			}
+		}
+		return connection;
+	}
+
+	/** A value as this driver takes it: an {@link Instant} as the UTC date-time it stands for. */
+	private static Object bindable(Object value) {
+		return (value instanceof Instant instant) ? instant.atOffset(ZoneOffset.UTC) : value;
+	}
+
+	/**
+	 * A column's value read as the {@code java.time} type of its SQL type, so that it compares with the value a
+	 * test gives whatever the JVM's time zone: a timestamp with time zone as the instant, one without as the
+	 * local date-time, a date, a time.
+	 */
+	private static Object read(ResultSet rs, int index, String typeName) throws SQLException {
+		String type = (typeName != null) ? typeName.toLowerCase(java.util.Locale.ROOT) : "";
+		if (type.equals("timestamptz") || type.equals("timestamp with time zone")) {
+			return rs.getObject(index, OffsetDateTime.class);
+		}
+		if (type.equals("timestamp") || type.equals("datetime")) {
+			return rs.getObject(index, LocalDateTime.class);
+		}
+		if (type.equals("date")) {
+			return rs.getObject(index, LocalDate.class);
+		}
+		if (type.equals("time")) {
+			return rs.getObject(index, LocalTime.class);
+		}
+		return rs.getObject(index);
 	}
 
 	private static String checkedName(String name) {

@@ -1,6 +1,8 @@
 package dev.migrations.testkit;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +14,9 @@ import java.util.Objects;
  * row("id", 1, "currency", "EUR")
  * </pre>
  * Values are compared by what they say, not by their Java type: {@code 1}, {@code 1L} and {@code 1.0} are the
- * same number, and an enum label read back from the database equals the string written.
+ * same number, an enum label read back from the database equals the string written, a timestamp with time zone
+ * equals any {@code OffsetDateTime}, {@code ZonedDateTime} or {@code Instant} of the same instant, one without
+ * equals the {@code LocalDateTime}, and JSON equals the same JSON spaced otherwise.
  */
 public final class Row {
 
@@ -73,6 +77,22 @@ public final class Row {
 		}
 		if (value instanceof Enum<?> constant) {
 			return constant.name();
+		}
+		// points in time by the instant, whatever the offset or zone they are written in
+		if (value instanceof OffsetDateTime time) {
+			return time.toInstant().toString();
+		}
+		if (value instanceof ZonedDateTime time) {
+			return time.toInstant().toString();
+		}
+		if (value instanceof java.sql.Timestamp timestamp) {
+			return timestamp.toLocalDateTime().toString();
+		}
+		if (value instanceof java.sql.Date date) {
+			return date.toLocalDate().toString();
+		}
+		if (value instanceof java.sql.Time time) {
+			return time.toLocalTime().toString();
 		}
 		return value.toString();
 	}

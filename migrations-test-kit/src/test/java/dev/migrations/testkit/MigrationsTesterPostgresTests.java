@@ -196,6 +196,43 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void dataTestsCompareTimesByTheirInstantAndJsonByWhatItSays(TestDatabase database) {
+		java.time.OffsetDateTime noonInParis = java.time.OffsetDateTime.of(2026, 1, 2, 12, 0, 0, 0,
+				java.time.ZoneOffset.ofHours(2));
+		java.time.LocalDateTime local = java.time.LocalDateTime.of(2026, 1, 2, 3, 4, 5);
+		DataStep step = tester(database, "data-types").at("l10000000001")
+			.insert("sample", row("id", 1, "at", noonInParis, "local", local, "day", java.time.LocalDate.of(2026, 1, 2),
+					"doc", "{\"a\":1}"), row("id", 2, "at", java.time.Instant.parse("2026-01-02T10:00:00Z")));
+		step.assertRows("sample",
+				row("id", 1, "at", noonInParis.toInstant(), "local", local, "day", java.time.LocalDate.of(2026, 1, 2), "doc",
+						"{\"a\": 1}"),
+				row("id", 2, "at", noonInParis.withOffsetSameInstant(java.time.ZoneOffset.UTC), "local", null, "day", null,
+						"doc", null));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("sample", row("id", 1, "at", noonInParis.plusSeconds(1))))
+			.withMessageContaining("missing: [{id=1, at=2026-01-02T10:00:01Z}]");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> step.assertRows("sample"))
+			.withMessageContaining("not expected: [{id=1, at=2026-01-02T10:00:00Z, local=2026-01-02T03:04:05, day=2026-01-02,"
+					+ " doc={\"a\": 1}}");
+	}
+
+	@Test
+	void dataTestsReadAndWriteTheConfiguredSchema(TestDatabase database) throws Exception {
+		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("create schema app");
+		}
+		Migrations migrations = Migrations.configure().dataSource(database.dataSource()).schema("app")
+			.locations("classpath:revisions/data-types").load();
+		MigrationsTester.of(migrations).at("l10000000001").insert("sample", row("id", 7)).upgradeTo("head")
+			.assertRows("sample", row("id", 7));
+		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement();
+				var rows = statement.executeQuery("select count(*) from app.sample")) {
+			rows.next();
+			assertThat(rows.getInt(1)).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void snapshotCarriesWhatTheModelDoesNot(TestDatabase database) {
 		MigrationsTester tester = tester(database, "good");
 		tester.assertUpgradeFromBase();
