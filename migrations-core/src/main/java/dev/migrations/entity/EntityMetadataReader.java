@@ -90,9 +90,11 @@ public class EntityMetadataReader {
 			}
 			MetadataImplementor metadata = (MetadataImplementor) sources.buildMetadata();
 			// what the application's SessionFactory does to the metadata before it creates a schema:
-			// Bean Validation's constraints first, then Hibernate's column order (which a
+			// Bean Validation's constraints first, the value generators (a generated timestamp is not
+			// null), then Hibernate's column order (which a
 			// SessionFactory applies only when its schema action creates tables, as the DDL here does)
 			BeanValidationDdl.apply(metadata, registry, classLoader);
+			GeneratedValueDdl.apply(metadata, registry);
 			metadata.orderColumns(true);
 			List<String> hibernateStatements = new SchemaCreatorImpl(registry).generateCreationCommands(metadata,
 					false);
