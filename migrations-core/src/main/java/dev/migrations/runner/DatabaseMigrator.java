@@ -462,7 +462,34 @@ public final class DatabaseMigrator {
 					this.performedBy.get()));
 			steps.add(new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(), 0));
 		}
-		return new CommandResult(target, steps, this.resolver.current(appliedBefore), this.resolver.current(after));
+		return new CommandResult(target, steps, currentOf(rows, appliedBefore), this.resolver.current(after));
+	}
+
+	/**
+	 * Where the database stands: the current revisions of those it records that are known, with the recorded
+	 * ones this code does not have (a newer release's) in place of the known revisions they were recorded on
+	 * top of.
+	 */
+	private List<String> currentOf(List<AppliedRevision> rows, List<String> knownApplied) {
+		List<String> current = new ArrayList<>(this.resolver.current(knownApplied));
+		Set<String> unknownParents = new LinkedHashSet<>();
+		List<String> unknown = new ArrayList<>();
+		for (AppliedRevision row : rows) {
+			if (!this.graph.contains(row.revision())) {
+				unknown.add(row.revision());
+				unknownParents.addAll(row.downRevisions());
+			}
+		}
+		if (unknown.isEmpty()) {
+			return current;
+		}
+		current.removeAll(unknownParents);
+		for (String id : unknown) {
+			if (!unknownParents.contains(id)) {
+				current.add(id);
+			}
+		}
+		return current;
 	}
 
 	private Set<String> stampedRevisions(String target) {
@@ -522,9 +549,7 @@ public final class DatabaseMigrator {
 			}
 		}
 		List<String> pending = this.resolver.pending(known).stream().map(Revision::id).toList();
-		List<String> current = new ArrayList<>(this.resolver.current(known));
-		current.addAll(missing);
-		return new DatabaseState(rows, current, pending, modified, missing, failed);
+		return new DatabaseState(rows, currentOf(rows, known), pending, modified, missing, failed);
 	}
 
 	private static boolean isModified(AppliedRevision row, Revision revision) {

@@ -93,6 +93,23 @@ class NoOpUpgradePostgresTest {
 	}
 
 	@Test
+	void aDatabaseAheadOfTheCodeIsAtTheNewerRevisionAndAStampSaysWhatItForgets(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(A, "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		java.nio.file.Path newer = files.write(B, A, "create tag", "CREATE TABLE tag (id int PRIMARY KEY);", "DROP TABLE tag;");
+		migrations(db.dataSource(), files).upgrade("head");
+		// B's file is gone: this code is a release behind the database
+		java.nio.file.Files.delete(newer);
+		Migrations behind = migrations(db.dataSource(), files);
+
+		assertThat(behind.status().current()).containsExactly(B);
+		CommandResult stamped = behind.stamp("head");
+		assertThat(stamped.currentBefore()).containsExactly(B);
+		assertThat(stamped.currentAfter()).containsExactly(A);
+		assertThat(stamped.steps()).extracting(StepResult::revision).containsExactly(B);
+	}
+
+	@Test
 	void checksumRecordedAsNullIsNotAModification(TestDatabase db) {
 		RevisionFiles files = line();
 		migrations(db.dataSource(), files).upgrade("head");

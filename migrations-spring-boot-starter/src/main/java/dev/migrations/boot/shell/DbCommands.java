@@ -463,10 +463,18 @@ final class DbCommands {
 			.completion(completion(true, null))
 			.action((invocation, console) -> {
 				boolean purge = invocation.flag("purge");
-				CommandResult result = migrations().stamp(invocation.argument(0, null), purge);
+				Migrations facade = migrations();
+				CommandResult result = facade.stamp(invocation.argument(0, null), purge);
 				console.out().println("Stamped " + revisions(result.currentAfter()) + " (was "
 						+ revisions(result.currentBefore()) + (purge ? ", version table purged first" : "")
 						+ "); no revision was run.");
+				List<String> forgotten = result.steps().stream().map(StepResult::revision)
+					.filter((id) -> !facade.graph().contains(id)).toList();
+				if (!forgotten.isEmpty()) {
+					console.out().println("The version table no longer records " + String.join(", ", forgotten) + ", which"
+							+ " these revisions do not have; whatever " + ((forgotten.size() == 1) ? "it" : "they")
+							+ " created in the database is still there.");
+				}
 				return Outcome.OK;
 			});
 	}
