@@ -246,6 +246,28 @@ public interface Dialect {
 				+ "): supported are PostgreSQL, MariaDB/MySQL and H2.");
 	}
 
+	/**
+	 * The dialect a JDBC URL names ({@code jdbc:postgresql:}, {@code jdbc:mariadb:} or {@code jdbc:mysql:},
+	 * {@code jdbc:h2:}), without connecting; {@code null} for any other URL. For work that needs the dialect
+	 * but no database, such as an offline script of a {@code from:to} range.
+	 */
+	public static Dialect forJdbcUrl(String url) {
+		if (url == null) {
+			return null;
+		}
+		String lower = url.strip().toLowerCase(Locale.ROOT);
+		if (lower.startsWith("jdbc:postgresql:")) {
+			return new PostgresDialect();
+		}
+		if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
+			return new MariaDbDialect();
+		}
+		if (lower.startsWith("jdbc:h2:")) {
+			return new H2Dialect(url.strip());
+		}
+		return null;
+	}
+
 	/** Looks a dialect up by its {@link #name()}. */
 	static Dialect named(String name) {
 		return switch (name.toLowerCase(Locale.ROOT)) {

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import javax.sql.DataSource;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsConfiguration;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.runner.MigrationsListener;
 
@@ -86,10 +87,11 @@ public final class CommandModeMigrations implements AutoCloseable {
 					new PropertiesMigrationsConnectionDetails(properties), null, properties, this.classLoader);
 			EntitySource entitySource = (this.entities != null) ? this.entities.apply(this.environment,
 					(this.applicationDataSource != null) ? this.applicationDataSource : toMigrate) : null;
-			this.migrations = MigrationsAutoConfiguration
-				.configuration(properties, toMigrate, List.of(), entitySource, this.listeners, List.of(), this.classLoader,
-						MigrationsAutoConfiguration.otherToolTables(this.environment))
-				.load();
+			MigrationsConfiguration configuration = MigrationsAutoConfiguration.configuration(properties, toMigrate,
+					List.of(), entitySource, this.listeners, List.of(), this.classLoader,
+					MigrationsAutoConfiguration.otherToolTables(this.environment));
+			MigrationsAutoConfiguration.offlineRange(configuration, this.environment);
+			this.migrations = configuration.load();
 		}
 		return this.migrations;
 	}

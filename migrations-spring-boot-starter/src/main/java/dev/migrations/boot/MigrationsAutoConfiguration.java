@@ -12,6 +12,7 @@ import dev.migrations.Migrations;
 import dev.migrations.MigrationsCallback;
 import dev.migrations.MigrationsConfiguration;
 import dev.migrations.baseline.OtherToolTables;
+import dev.migrations.dialect.Dialect;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.revision.JavaRevision;
 import dev.migrations.runner.MigrationsListener;
@@ -85,8 +86,28 @@ public final class MigrationsAutoConfiguration {
 		MigrationsConfiguration configuration = configuration(properties, toMigrate,
 				javaRevisions.orderedStream().toList(), entities.getIfAvailable(), listeners.orderedStream().toList(),
 				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment));
+		offlineRange(configuration, environment);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration.load();
+	}
+
+	/**
+	 * Set in command mode for {@code db upgrade FROM:TO --sql} (or downgrade): a script of a range needs no
+	 * database, so the dialect comes from the URL and nothing connects.
+	 */
+	public static final String OFFLINE_RANGE_PROPERTY = "migrations.shell.command-mode.offline-range";
+
+	/** For an offline range: the dialect the configured URL names, so that loading the revisions does not connect. */
+	static void offlineRange(MigrationsConfiguration configuration, Environment environment) {
+		if (!environment.getProperty(OFFLINE_RANGE_PROPERTY, Boolean.class, false)) {
+			return;
+		}
+		String url = StringUtils.hasText(environment.getProperty("migrations.url")) ? environment.getProperty("migrations.url")
+				: environment.getProperty("spring.datasource.url");
+		Dialect dialect = Dialect.forJdbcUrl(url);
+		if (dialect != null) {
+			configuration.dialect(dialect);
+		}
 	}
 
 	/**

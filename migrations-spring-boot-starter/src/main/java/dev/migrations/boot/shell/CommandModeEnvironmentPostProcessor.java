@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.migrations.TenantMigrations;
+import dev.migrations.boot.MigrationsAutoConfiguration;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -69,6 +70,9 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		forced.put(ACTIVE_PROPERTY, "true");
 		String command = nonOptionArgument(environment, 1);
 		forced.put(COMMAND_PROPERTY, (command != null) ? command : "");
+		if (offlineRange(environment, command)) {
+			forced.put(MigrationsAutoConfiguration.OFFLINE_RANGE_PROPERTY, "true");
+		}
 		forced.put("spring.main.web-application-type", "none");
 		forced.put("spring.shell.interactive.enabled", "false");
 		forced.put("migrations.upgrade-on-startup", "false");
@@ -120,6 +124,20 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		catch (RuntimeException ex) {
 			return TenantMigrations.DEFAULT_PARALLELISM;
 		}
+	}
+
+	// `db upgrade FROM:TO --sql` (or downgrade): a script of a range the command names, which needs no database
+	private static boolean offlineRange(ConfigurableEnvironment environment, String command) {
+		if (!"upgrade".equals(command) && !"downgrade".equals(command)) {
+			return false;
+		}
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if (commandLine == null || !commandLine.containsProperty("sql")) {
+			return false;
+		}
+		String target = nonOptionArgument(environment, 2);
+		return target != null && target.indexOf(':') > 0 && target.indexOf(':') < target.length() - 1;
 	}
 
 	private static String nonOptionArgument(ConfigurableEnvironment environment, int index) {

@@ -93,6 +93,22 @@ class CommandModeFastStartProcessTests {
 	}
 
 	@Test
+	void theScriptOfARangeNeedsNoDatabase(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		JavaProcess.Finished script = run(FastStartApplication.class, database, revisions, "db", "upgrade",
+				"1a2b3c4d5e6f:2b3c4d5e6f70", "--sql", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+		assertThat(script.exitCode()).as(script.toString()).isZero();
+		assertThat(script.out()).startsWith("-- Upgrade script for postgresql, from 1a2b3c4d5e6f to 2b3c4d5e6f70")
+			.contains("CREATE INDEX");
+		// without a range, the script starts where the database is: it needs the database
+		JavaProcess.Finished fromTheDatabase = run(FastStartApplication.class, database, revisions, "db", "upgrade",
+				"--sql", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+		assertThat(fromTheDatabase.exitCode()).as(fromTheDatabase.toString()).isEqualTo(2);
+		assertThat(fromTheDatabase.firstErrorLine()).contains("Could not connect to the database");
+	}
+
+	@Test
 	void thePoolPropertiesOfTheApplicationApplyWithoutTheContext(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
