@@ -60,6 +60,8 @@ final class CommandProcess {
 
 	}
 
+	private static final Object CONSOLE = new Object();
+
 	private static final class Pump extends Thread {
 
 		private final InputStream input;
@@ -80,7 +82,12 @@ final class CommandProcess {
 			try (BufferedReader reader = new BufferedReader(new InputStreamReader(this.input, Charset.defaultCharset()))) {
 				String line;
 				while ((line = reader.readLine()) != null) {
-					this.target.println(line);
+					// one line at a time on the console, whole and flushed: the two streams share a terminal, and
+					// a line of one must not land inside a line of the other
+					synchronized (CONSOLE) {
+						this.target.println(line);
+						this.target.flush();
+					}
 					synchronized (this.last) {
 						this.last.addLast(line);
 						if (this.last.size() > KEPT_LINES) {
