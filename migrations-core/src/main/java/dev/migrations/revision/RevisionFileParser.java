@@ -206,8 +206,31 @@ public final class RevisionFileParser {
 	 * that are not UTF-8
 	 */
 	static Revision parse(byte[] content, String source, SqlSyntax syntax) {
+		rejectNul(content, source);
 		Revision revision = RevisionFileBytes.parse(content, source, syntax);
 		return (revision != null) ? revision : parse(RevisionSources.decode(content, source), source, syntax);
+	}
+
+	/**
+	 * Fails on a NUL byte: no database takes one in SQL (PostgreSQL's protocol breaks on it with an error that
+	 * looks like a lost connection), and a text editor does not show it.
+	 */
+	private static void rejectNul(byte[] content, String source) {
+		for (int i = 0; i < content.length; i++) {
+			if (content[i] == 0) {
+				int line = 1;
+				int lineStart = 0;
+				for (int j = 0; j < i; j++) {
+					if (content[j] == '\n') {
+						line++;
+						lineStart = j + 1;
+					}
+				}
+				throw new RevisionFileException(source, line, "the file holds a NUL byte (0x00) at byte " + (i - lineStart + 1)
+						+ " of line " + line + ", which no database takes in SQL; remove it (an editor may not show it:"
+						+ " `grep -nP '\\x00' <file>` finds it)");
+			}
+		}
 	}
 
 	/** Adds a header read at its line, failing when the file has it already. */

@@ -98,6 +98,15 @@ class RevisionSourcesTest {
 	}
 
 	@Test
+	void aNulByteIsNamedWithItsLineBeforeAnyDatabaseSeesIt() throws IOException {
+		Path file = this.directory.resolve("aaaa00000001_nul.sql");
+		Files.writeString(file, revision("aaaa00000001", "none") + "INSERT INTO t VALUES ('a\u0000b');\n");
+		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.isInstanceOf(RevisionFileException.class)
+			.hasMessageStartingWith(file + ":7: the file holds a NUL byte (0x00) at byte 25 of line 7");
+	}
+
+	@Test
 	void givesTheLineAndByteOffsetOfTheFirstByteThatIsNotUtf8() throws IOException {
 		Path file = this.directory.resolve("aaaa00000001_latin1.sql");
 		String before = revision("aaaa00000001", "none") + "-- caf";
