@@ -354,7 +354,14 @@ final class TenantCommands {
 			out.println("  ... and " + status.notListed() + " more tenant(s) not up to date.");
 		}
 		if (!status.upToDate()) {
-			out.println("Run `db upgrade --tenant all` to upgrade those behind.");
+			if (status.counts().getOrDefault(TenantState.State.FAILED, 0) > 0) {
+				out.println("Fix the failed tenants first (each line says why; a revision that stopped outside a"
+						+ " transaction is finished or undone by hand, then recorded with `db stamp <revision> --tenant"
+						+ " <name>`), then run `db upgrade --tenant all` to upgrade those behind.");
+			}
+			else {
+				out.println("Run `db upgrade --tenant all` to upgrade those behind.");
+			}
 		}
 	}
 

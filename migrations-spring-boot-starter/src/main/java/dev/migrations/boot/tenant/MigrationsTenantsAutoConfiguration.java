@@ -1,6 +1,7 @@
 package dev.migrations.boot.tenant;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
 import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationStrategy;
 import dev.migrations.boot.MigrationsAutoConfiguration;
@@ -49,6 +50,11 @@ public final class MigrationsTenantsAutoConfiguration {
 	TenantMigrations tenantMigrations(Migrations migrations, MigrationsTenantsProperties properties,
 			MigrationsProperties migrationsProperties, ObjectProvider<JdbcConnectionDetails> applicationDetails,
 			ResourceLoader resourceLoader) {
+		if (properties.getParallelism() < 1) {
+			throw new MigrationsException("migrations.tenants.parallelism must be at least 1, not "
+					+ properties.getParallelism() + ": it is how many tenants are upgraded at a time (default "
+					+ TenantMigrations.DEFAULT_PARALLELISM + ").");
+		}
 		return migrations.tenants()
 			.schemas(properties.getSchemas().stream().map(String::strip).filter((s) -> !s.isEmpty()).toList())
 			.schemaQuery(properties.getQuery())
