@@ -121,8 +121,9 @@ final class VersionTable {
 	List<AppliedRevision> readStored(Connection connection) throws SQLException {
 		// One round trip: read the table and treat "no such table" as no rows, rather than asking the
 		// catalog first (the status behind the actuator endpoint is read per request). Inside a
-		// transaction a failed statement would abort it, so only then is the catalog asked first.
-		if (!connection.getAutoCommit() && !exists(connection)) {
+		// transaction a failed statement would abort it, so only then is the catalog asked first; and on
+		// MariaDB, whose driver logs every error the server sends as a warning.
+		if (askCatalogFirst(connection) && !exists(connection)) {
 			return List.of();
 		}
 		List<AppliedRevision> rows = new ArrayList<>();
@@ -150,7 +151,7 @@ final class VersionTable {
 	 * at most startups, so receives and decodes a quarter of the columns of every row.
 	 */
 	List<AppliedRevision> readStates(Connection connection) throws SQLException {
-		if (!connection.getAutoCommit() && !exists(connection)) {
+		if (askCatalogFirst(connection) && !exists(connection)) {
 			return List.of();
 		}
 		List<AppliedRevision> rows = new ArrayList<>();
@@ -171,6 +172,10 @@ final class VersionTable {
 			}
 		}
 		return (rows != null) ? this.squashed.translate(rows) : read(connection);
+	}
+
+	private boolean askCatalogFirst(Connection connection) throws SQLException {
+		return !connection.getAutoCommit() || this.dialect.name().equals("mariadb");
 	}
 
 	private static ResultSet executeIfExists(Statement statement, String sql) throws SQLException {
