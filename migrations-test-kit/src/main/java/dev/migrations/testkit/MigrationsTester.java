@@ -152,9 +152,11 @@ public final class MigrationsTester {
 					SchemaSnapshot downgraded = snapshots.take();
 					List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
 					if (!differences.isEmpty()) {
+						List<String> back = postgres ? before.statementsBackFrom(downgraded) : List.of();
 						throw new AssertionFailedError("Stairway: the downgrade of " + name
 								+ " does not restore the schema it started from:" + lines(differences)
-								+ "\nMake its downgrade section undo every object its upgrade creates or changes.");
+								+ "\nMake its downgrade section undo every object its upgrade creates or changes."
+								+ (back.isEmpty() ? "" : " Its downgrade may lack (review before use):" + lines(back)));
 					}
 					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade again (after its downgrade) of " + name);
 					SchemaSnapshot again = snapshots.take();

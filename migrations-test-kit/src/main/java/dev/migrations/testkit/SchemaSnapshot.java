@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -447,18 +448,7 @@ final class SchemaSnapshot {
 	 */
 	List<String> differences(SchemaSnapshot other, String before, String after) {
 		List<String> lines = new ArrayList<>();
-		SortedMap<String, String[]> differing = new TreeMap<>();
-		if (this.kept != null && this.kept == other.kept) {
-			// two snapshots of a stairway's series: only what changed between them is looked at
-			differing.putAll(this.kept.differences(this.number, other.number));
-		}
-		else if (!objects().equals(other.objects())) {
-			Set<String> names = new TreeSet<>(objects().keySet());
-			names.addAll(other.objects().keySet());
-			for (String name : names) {
-				differing.put(name, new String[] { objects().get(name), other.objects().get(name) });
-			}
-		}
+		SortedMap<String, String[]> differing = differing(other);
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
 			String name = entry.getKey();
 			String mine = entry.getValue()[0];
@@ -484,6 +474,132 @@ final class SchemaSnapshot {
 			}
 		}
 		return lines;
+	}
+
+	// name -> {definition here, definition in other}, for the objects that differ
+	private SortedMap<String, String[]> differing(SchemaSnapshot other) {
+		SortedMap<String, String[]> differing = new TreeMap<>();
+		if (this.kept != null && this.kept == other.kept) {
+			// two snapshots of a stairway's series: only what changed between them is looked at
+			differing.putAll(this.kept.differences(this.number, other.number));
+		}
+		else if (!objects().equals(other.objects())) {
+			Set<String> names = new TreeSet<>(objects().keySet());
+			names.addAll(other.objects().keySet());
+			for (String name : names) {
+				differing.put(name, new String[] { objects().get(name), other.objects().get(name) });
+			}
+		}
+		return differing;
+	}
+
+	/**
+	 * PostgreSQL statements that would take {@code other} back to this snapshot where it is plain what they are:
+	 * a drop for each object only {@code other} has (dependent objects first), a create for an index, constraint,
+	 * trigger, view or cast only this one has. For a reviewer to start from, not to paste unread: names are
+	 * as the catalog prints them, and data is not brought back.
+	 */
+	List<String> statementsBackFrom(SchemaSnapshot other) {
+		List<String> drops = new ArrayList<>();
+		List<String> creates = new ArrayList<>();
+		for (Map.Entry<String, String[]> entry : differing(other).entrySet()) {
+			String mine = entry.getValue()[0];
+			String theirs = entry.getValue()[1];
+			if (mine == null && theirs != null) {
+				String drop = drop(entry.getKey());
+				if (drop != null) {
+					drops.add(drop);
+				}
+			}
+			else if (mine != null && theirs == null) {
+				String create = create(entry.getKey(), mine);
+				if (create != null) {
+					creates.add(create);
+				}
+			}
+		}
+		drops.sort(Comparator.comparingInt(SchemaSnapshot::dropOrder));
+		List<String> statements = new ArrayList<>(drops);
+		statements.addAll(creates);
+		return statements;
+	}
+
+	private static final List<String> DROP_ORDER = List.of("COMMENT", "DROP POLICY", "DROP TRIGGER", "ALTER TABLE",
+			"ALTER DOMAIN", "DROP INDEX", "DROP VIEW", "DROP MATERIALIZED VIEW", "DROP FOREIGN TABLE", "DROP TABLE",
+			"DROP FUNCTION", "DROP PROCEDURE", "DROP CAST", "DROP SEQUENCE", "DROP DOMAIN", "DROP TYPE", "DROP EXTENSION",
+			"DROP SCHEMA");
+
+	private static int dropOrder(String statement) {
+		for (int i = 0; i < DROP_ORDER.size(); i++) {
+			if (statement.startsWith(DROP_ORDER.get(i))) {
+				return i;
+			}
+		}
+		return DROP_ORDER.size();
+	}
+
+	private static String drop(String name) {
+		String[] words = name.split(" ");
+		String last = words[words.length - 1];
+		if (name.startsWith("column ")) {
+			int dot = last.lastIndexOf('.');
+			return "ALTER TABLE " + last.substring(0, dot) + " DROP COLUMN " + last.substring(dot + 1) + ";";
+		}
+		if (name.startsWith("constraint ") && name.contains(" on domain ")) {
+			return "ALTER DOMAIN " + last + " DROP CONSTRAINT " + words[1] + ";";
+		}
+		if (name.startsWith("constraint ")) {
+			return "ALTER TABLE " + last + " DROP CONSTRAINT " + words[1] + ";";
+		}
+		if (name.startsWith("comment on column ")) {
+			return "COMMENT ON COLUMN " + last + " IS NULL;";
+		}
+		if (name.startsWith("comment on type ")) {
+			return "COMMENT ON TYPE " + last + " IS NULL;";
+		}
+		if (name.startsWith("comment on constraint ")) {
+			return "COMMENT ON CONSTRAINT " + words[3] + " ON " + last + " IS NULL;";
+		}
+		if (name.startsWith("trigger ") || name.startsWith("policy ")) {
+			return "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + " ON " + last + ";";
+		}
+		if (name.startsWith("cast ")) {
+			return "DROP CAST " + name.substring("cast ".length()).replace(" as ", " AS ") + ";";
+		}
+		for (String kind : List.of("partitioned table", "materialized view", "foreign table", "table", "view", "index",
+				"sequence", "enum type", "range type", "type", "domain", "function", "procedure", "extension", "schema")) {
+			if (name.startsWith(kind + " ")) {
+				String object = name.substring(kind.length() + 1);
+				String keyword = switch (kind) {
+					case "partitioned table" -> "TABLE";
+					case "enum type", "range type" -> "TYPE";
+					default -> kind.toUpperCase(java.util.Locale.ROOT);
+				};
+				return "DROP " + keyword + " " + object + ";";
+			}
+		}
+		return null;
+	}
+
+	private static String create(String name, String definition) {
+		String[] words = name.split(" ");
+		String last = words[words.length - 1];
+		if (name.startsWith("index ") || name.startsWith("trigger ")) {
+			return oneLine(definition) + ";";
+		}
+		if (name.startsWith("constraint ") && !name.contains(" on domain ")) {
+			return "ALTER TABLE " + last + " ADD CONSTRAINT " + words[1] + " " + oneLine(definition) + ";";
+		}
+		if (name.startsWith("view ")) {
+			return "CREATE VIEW " + last + " AS " + oneLine(definition).replaceAll(";$", "") + ";";
+		}
+		if (name.startsWith("cast ") && !definition.contains(" with function ")) {
+			String context = definition.startsWith("implicit") ? " AS IMPLICIT" : definition.startsWith("assignment")
+					? " AS ASSIGNMENT" : "";
+			String method = definition.endsWith("with inout") ? " WITH INOUT" : " WITHOUT FUNCTION";
+			return "CREATE CAST " + name.substring("cast ".length()).replace(" as ", " AS ") + method + context + ";";
+		}
+		return null;
 	}
 
 	private static String oneLine(String definition) {

@@ -56,7 +56,8 @@ class MigrationsTesterPostgresTests {
 			.withMessageStartingWith("Stairway: the downgrade of b10000000002 (")
 			.withMessageContaining("add_status_index.sql")
 			.withMessageContaining("index ix_deal_status: missing before the upgrade, present after the downgrade "
-					+ "(CREATE INDEX ix_deal_status ON public.deal USING btree (status))");
+					+ "(CREATE INDEX ix_deal_status ON public.deal USING btree (status))")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  DROP INDEX ix_deal_status;");
 	}
 
 	@Test
@@ -88,7 +89,8 @@ class MigrationsTesterPostgresTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
 			.withMessageStartingWith("Stairway: the downgrade of e20000000002 (")
 			.withMessageContaining("\n  enum type deal_kind: missing before the upgrade, present after the downgrade "
-					+ "('sale', 'rent')");
+					+ "('sale', 'rent')")
+			.withMessageEndingWith("\n  DROP TYPE deal_kind;");
 	}
 
 	@Test
@@ -105,7 +107,8 @@ class MigrationsTesterPostgresTests {
 		MigrationsTester tester = tester(database, "schema-left-behind");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
 			.withMessageStartingWith("Stairway: the downgrade of h10000000002 (")
-			.withMessageContaining("\n  schema audit: missing before the upgrade, present after the downgrade");
+			.withMessageContaining("\n  schema audit: missing before the upgrade, present after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  DROP SCHEMA audit;");
 	}
 
 	@Test
@@ -114,7 +117,8 @@ class MigrationsTesterPostgresTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
 			.withMessageStartingWith("Stairway: the downgrade of i10000000002 (")
 			.withMessageContaining("\n  cast (character varying as deal_kind): present before the upgrade (implicit with"
-					+ " inout), missing after the downgrade");
+					+ " inout), missing after the downgrade")
+			.withMessageEndingWith("\n  CREATE CAST (character varying AS deal_kind) WITH INOUT AS IMPLICIT;");
 	}
 
 	@Test
