@@ -580,6 +580,11 @@ public final class RevisionFileParser {
 			if (key.equals("upgrade") || key.equals("downgrade")) {
 				message.append("; the section line is `-- ").append(key).append("`, without a colon");
 			}
+			else if (key.equals("lint")) {
+				throw new RevisionFileException(source, lineNumber, "a `-- lint:` comment goes in a section, not among"
+						+ " the headers: move it after the `-- upgrade` line (or into the `-- downgrade` section of a"
+						+ " revision already applied, which the checksum does not cover)");
+			}
 			else {
 				String suggestion = closest(key);
 				if (suggestion != null) {

@@ -222,6 +222,15 @@ class RevisionFileParserTest {
 	}
 
 	@Test
+	void aLintCommentAmongTheHeadersIsToldWhereItGoes() {
+		RevisionFileException error = error(FULL.replace("-- branch_labels: billing",
+				"-- lint: disable=index-without-concurrently small table"));
+		assertThat(error.line()).isEqualTo(7);
+		assertThat(error).hasMessageStartingWith(SOURCE + ":7: a `-- lint:` comment goes in a section, not among the"
+				+ " headers: move it after the `-- upgrade` line");
+	}
+
+	@Test
 	void markerWrittenAsHeaderIsExplained() {
 		RevisionFileException error = error(FULL.replace("-- upgrade", "-- upgrade:"));
 		assertThat(error.line()).isEqualTo(9);
