@@ -420,7 +420,7 @@ public final class DatabaseMigrator {
 			throws SQLException {
 		List<String> appliedBefore = new ArrayList<>();
 		for (AppliedRevision row : rows) {
-			if (this.graph.contains(row.revision())) {
+			if (this.graph.contains(row.revision()) && completedUpgrade(row)) {
 				appliedBefore.add(row.revision());
 			}
 		}
@@ -543,6 +543,11 @@ public final class DatabaseMigrator {
 				missing.add(row.revision());
 				continue;
 			}
+			if (!completedUpgrade(row)) {
+				// its upgrade started and never completed: not applied, so not current (its parents are) and
+				// still pending, besides being listed as failed
+				continue;
+			}
 			known.add(row.revision());
 			if (isModified(row, revision.get())) {
 				modified.add(row.revision());
@@ -550,6 +555,11 @@ public final class DatabaseMigrator {
 		}
 		List<String> pending = this.resolver.pending(known).stream().map(Revision::id).toList();
 		return new DatabaseState(rows, currentOf(rows, known), pending, modified, missing, failed);
+	}
+
+	/** Whether a row's upgrade completed: a revision whose downgrade stopped half-way (REVERTING) still counts as applied. */
+	private static boolean completedUpgrade(AppliedRevision row) {
+		return row.state() != AppliedRevision.State.FAILED && row.state() != AppliedRevision.State.RUNNING;
 	}
 
 	private static boolean isModified(AppliedRevision row, Revision revision) {

@@ -102,6 +102,11 @@ class FailurePostgresTest {
 		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'bbbb00000002'"))
 			.containsExactly("FAILED");
 		assertThat(migrations.history().get(0).state()).isEqualTo(RevisionInfo.State.FAILED);
+		// not applied: the database is at its parent, the failed revision is still to do
+		var status = migrations.status();
+		assertThat(status.current()).containsExactly("aaaa00000001");
+		assertThat(status.pending()).containsExactly("bbbb00000002");
+		assertThat(status.failed()).containsExactly("bbbb00000002");
 
 		// nothing runs until it is resolved
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
@@ -111,7 +116,7 @@ class FailurePostgresTest {
 
 		// the operator undoes the partial work and stamps the parent; fixing the file lets it run again
 		Sql.execute(db.dataSource(), "DROP INDEX ix_item_name");
-		migrations.stamp("aaaa00000001");
+		assertThat(migrations.stamp("aaaa00000001").currentBefore()).containsExactly("aaaa00000001");
 		files.write("bbbb00000002", "aaaa00000001", "concurrent index", "-- transactional: false\n",
 				"CREATE INDEX CONCURRENTLY ix_item_name ON item (name);",
 				"DROP INDEX CONCURRENTLY IF EXISTS ix_item_name;");

@@ -507,7 +507,7 @@ final class DbCommands {
 				}
 				if (!status.pending().isEmpty()) {
 					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
-							+ ". Run `db upgrade`.");
+							+ (status.failed().isEmpty() ? ". Run `db upgrade`." : "."));
 				}
 				if (!status.modified().isEmpty()) {
 					out.println("Changed since applied: " + String.join(", ", status.modified()) + ".");
