@@ -77,6 +77,20 @@ public final class H2Dialect implements Dialect {
 		}
 	}
 
+	/**
+	 * With {@code SET SCHEMA} as written, not {@link Connection#setSchema}: the name then folds as in
+	 * {@link #createSchemaIfMissing} ({@code app} is {@code APP} in H2's default mode, {@code app} with
+	 * {@code DATABASE_TO_LOWER}), where {@code setSchema} takes the name exactly.
+	 */
+	@Override
+	public String useSchema(Connection connection, String schema) throws SQLException {
+		String previous = connection.getSchema();
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(useSchemaStatement(schema));
+		}
+		return previous;
+	}
+
 	@Override
 	public List<String> createSchemaIfMissing(String schema) {
 		return List.of("CREATE SCHEMA IF NOT EXISTS " + quoteIfNeeded(schema));

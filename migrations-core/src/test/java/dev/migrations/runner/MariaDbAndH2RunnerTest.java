@@ -113,4 +113,21 @@ class MariaDbAndH2RunnerTest {
 		assertThat(migrations.upgradeSql("base:head")).contains("CREATE TABLE IF NOT EXISTS migrations_version");
 	}
 
+	@Test
+	void aLowerCaseSchemaOnH2FoldsAsItsCreateSchemaDoes() throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		for (String mode : List.of("", ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
+			String url = "jdbc:h2:mem:schema" + System.nanoTime() + ";DB_CLOSE_DELAY=-1" + mode;
+			DataSource dataSource = dev.migrations.TestDataSources.driverManager(url, "sa", "");
+			Migrations migrations = Migrations.configure().dataSource(dataSource).schema("app").locations(files.location())
+				.load();
+			migrations.upgrade("head");
+			assertThat(migrations.current()).containsExactly("aaaa00000001");
+			String folded = mode.isEmpty() ? "APP" : "app";
+			assertThat(Sql.column(dataSource, "select table_name from information_schema.tables where table_schema = '"
+					+ folded + "' order by 1")).as(url).hasSize(3);
+		}
+	}
+
 }
