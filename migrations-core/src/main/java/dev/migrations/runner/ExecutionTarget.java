@@ -51,6 +51,18 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		/** Whether the driver sends statements separated by semicolons together, as PostgreSQL's does; read once. */
 		private Boolean sendsTogether;
 
+		// the current time as precise as the version tables keep it: MariaDB's CURRENT_TIMESTAMP has whole seconds
+		private String now;
+
+		private String now() throws SQLException {
+			if (this.now == null) {
+				String product = this.connection.getMetaData().getDatabaseProductName();
+				String lower = (product != null) ? product.toLowerCase(java.util.Locale.ROOT) : "";
+				this.now = (lower.contains("mariadb") || lower.contains("mysql")) ? "CURRENT_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
+			}
+			return this.now;
+		}
+
 		Jdbc(Connection connection) {
 			this.connection = connection;
 		}
@@ -132,7 +144,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 				if (c == '?') {
 					Object value = parameters.get(index++);
 					if (value == SqlCommand.NOW) {
-						sql.append("CURRENT_TIMESTAMP");
+						sql.append(now());
 					}
 					else if (value instanceof SqlCommand.Expression expression) {
 						sql.append(expression.sql());
