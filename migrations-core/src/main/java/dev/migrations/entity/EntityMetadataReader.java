@@ -271,8 +271,8 @@ public class EntityMetadataReader {
 				if ("oid".equalsIgnoreCase(sqlType)) {
 					this.warnings.add(name + "." + columnName + " is stored as oid, a PostgreSQL large object (what"
 							+ " @Lob does to a String or byte[] there): the content lives outside the row and is not"
-							+ " deleted with it. Use @JdbcTypeCode(SqlTypes.LONGVARCHAR) for text or"
-							+ " SqlTypes.LONGVARBINARY for bytea, unless large objects are intended.");
+							+ " deleted with it. Use @JdbcTypeCode(SqlTypes.LONG32VARCHAR) for text or"
+							+ " SqlTypes.LONG32VARBINARY for bytea, unless large objects are intended.");
 				}
 				recordEnumUse(column, name + "." + columnName, enumUses);
 			}

@@ -351,8 +351,8 @@ public final class PostgresRenderer {
 	/** Where a column of large objects is created or converted: what {@code @Lob} does on PostgreSQL is rarely meant. */
 	private static String largeObjectWarning(String label) {
 		return label + " is stored as oid, a PostgreSQL large object (what @Lob does to a String or byte[] there): the"
-				+ " content lives outside the row and is not deleted with it. Use @JdbcTypeCode(SqlTypes.LONGVARCHAR) for"
-				+ " text or SqlTypes.LONGVARBINARY for bytea, unless large objects are intended.";
+				+ " content lives outside the row and is not deleted with it. Use @JdbcTypeCode(SqlTypes.LONG32VARCHAR) for"
+				+ " text or SqlTypes.LONG32VARBINARY for bytea, unless large objects are intended.";
 	}
 
 	private static RenderedStatement statement(String sql, List<String> warnings) {

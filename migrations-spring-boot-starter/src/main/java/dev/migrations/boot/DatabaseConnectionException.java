@@ -19,7 +19,7 @@ public class DatabaseConnectionException extends SQLException {
 	public DatabaseConnectionException(String url, String user, int attempts, Throwable cause) {
 		super("Could not connect to " + ((url != null) ? url : "the database") + ((user != null) ? " as user '" + user + "'" : "")
 				+ ((attempts > 1) ? " after " + attempts + " attempts" : "") + ": " + rootMessage(cause),
-				sqlState(cause), cause);
+				sqlState(cause), errorCode(cause), cause);
 		this.url = url;
 		this.user = user;
 		this.attempts = attempts;
@@ -45,9 +45,21 @@ public class DatabaseConnectionException extends SQLException {
 		return getSQLState() != null && getSQLState().startsWith("28");
 	}
 
-	/** Whether the server answered that the database does not exist (SQLState 3D000). */
+	/**
+	 * Whether the server answered that the database does not exist: SQLState 3D000 (PostgreSQL), error 1049
+	 * (MariaDB, MySQL), error 90146 (H2).
+	 */
 	public boolean isUnknownDatabase() {
-		return "3D000".equals(getSQLState());
+		return "3D000".equals(getSQLState()) || getErrorCode() == 1049 || getErrorCode() == 90146;
+	}
+
+	private static int errorCode(Throwable cause) {
+		for (Throwable candidate = cause; candidate != null; candidate = candidate.getCause()) {
+			if (candidate instanceof SQLException sql && sql.getErrorCode() != 0) {
+				return sql.getErrorCode();
+			}
+		}
+		return 0;
 	}
 
 	private static String sqlState(Throwable cause) {

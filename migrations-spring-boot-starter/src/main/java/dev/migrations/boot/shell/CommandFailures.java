@@ -128,7 +128,8 @@ final class CommandFailures {
 					message = "unknown host " + cause.getMessage();
 				}
 			}
-			if (state.startsWith("08") || state.startsWith("28") || message.startsWith("unknown host")) {
+			boolean unknownDatabase = state.equals("3D000") || database.getErrorCode() == 1049 || database.getErrorCode() == 90146;
+			if (state.startsWith("08") || state.startsWith("28") || unknownDatabase || message.startsWith("unknown host")) {
 				return "Could not connect to the database: " + message;
 			}
 			return "The database refused a statement: " + message;
@@ -140,8 +141,11 @@ final class CommandFailures {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
 				String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
-				if (state.startsWith("08") || state.startsWith("28") || state.equals("3D000")
-						|| cause.getCause() instanceof UnknownHostException) {
+				if (state.equals("3D000") || sql.getErrorCode() == 1049 || sql.getErrorCode() == 90146) {
+					return "The server answered but has no database of that name: create it, or correct the database"
+							+ " name in spring.datasource.url (or migrations.url).";
+				}
+				if (state.startsWith("08") || state.startsWith("28") || cause.getCause() instanceof UnknownHostException) {
 					return "Check spring.datasource.url, spring.datasource.username and spring.datasource.password (or"
 							+ " migrations.url, migrations.user and migrations.password), and that the database server is"
 							+ " running and reachable from this host.";

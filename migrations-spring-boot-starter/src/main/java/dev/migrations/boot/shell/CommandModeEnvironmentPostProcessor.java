@@ -108,6 +108,8 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		// A failure is reported once, as a message without a stack trace (CommandModeFailureListener, the
 		// commands themselves): the pool, Hibernate and the context would log it a second time with one.
 		defaults.put("logging.level.com.zaxxer.hikari", "off");
+		// MariaDB's driver logs each error the server sends as a warning, in the middle of the command's output
+		defaults.put("logging.level.org.mariadb.jdbc", "error");
 		defaults.put("logging.level.org.hibernate.orm.jdbc", "off");
 		defaults.put("logging.level.org.springframework.orm.jpa", "off");
 		defaults.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "error");

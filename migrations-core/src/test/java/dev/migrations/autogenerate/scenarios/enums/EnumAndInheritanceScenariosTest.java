@@ -647,7 +647,7 @@ class EnumAndInheritanceScenariosTest {
 			.revision((text) -> {
 				assertThat(upgradeSection(text)).contains("ALTER TABLE note ADD COLUMN IF NOT EXISTS body oid;");
 				assertThat(text).contains("-- WARNING: note.body is stored as oid, a PostgreSQL large object")
-					.contains("@JdbcTypeCode(SqlTypes.LONGVARCHAR)");
+					.contains("@JdbcTypeCode(SqlTypes.LONG32VARCHAR)");
 			});
 		runner.run(db);
 	}

@@ -245,8 +245,8 @@ class ExistingSchemaScenariosTest {
 		String first = read(firstRevision());
 		assertThat(first).contains("""
 				-- WARNING: note.body is stored as oid, a PostgreSQL large object (what @Lob does to a String or byte[] \
-				there): the content lives outside the row and is not deleted with it. Use @JdbcTypeCode(SqlTypes.LONGVARCHAR) \
-				for text or SqlTypes.LONGVARBINARY for bytea, unless large objects are intended.
+				there): the content lives outside the row and is not deleted with it. Use @JdbcTypeCode(SqlTypes.LONG32VARCHAR) \
+				for text or SqlTypes.LONG32VARBINARY for bytea, unless large objects are intended.
 				CREATE TABLE IF NOT EXISTS note (""");
 	}
 
