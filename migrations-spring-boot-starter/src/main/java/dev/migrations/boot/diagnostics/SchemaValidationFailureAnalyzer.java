@@ -73,11 +73,14 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 		String description = "The application did not start: Hibernate's schema validation (spring.jpa.hibernate.ddl-auto"
 				+ "=validate) found that " + difference.what() + ". An entity changed and no applied revision makes that"
 				+ " change yet.\n\n" + cause.getMessage();
-		String action = "Generate a revision from the entities, review it, and apply it:\n\n"
-				+ "    db migrate -m \"" + difference.message() + "\"\n    db upgrade\n\n"
-				+ "(or start the application again: it applies pending revisions on startup). `db check` lists every"
-				+ " difference between the entities and the database. If a revision already makes this change, it was"
-				+ " not applied: check migrations.target and migrations.upgrade-on-startup, and `db current`.";
+		String action = "If a revision already makes this change, it was not applied: `db current` lists what is pending,"
+				+ " `db upgrade` applies it (the startup does, unless migrations.upgrade-on-startup=false or"
+				+ " migrations.target stops short of it). Otherwise write a revision for the change, review it, and"
+				+ " apply it:\n\n"
+				+ "    db migrate -m \"" + difference.message() + "\"     (PostgreSQL: generated from the entities)\n"
+				+ "    db revision -m \"" + difference.message() + "\"    (MariaDB, H2: an empty revision to fill in)\n"
+				+ "    db upgrade\n\n"
+				+ "On PostgreSQL, `db check` lists every difference between the entities and the database.";
 		return new FailureAnalysis(description, action, cause);
 	}
 
