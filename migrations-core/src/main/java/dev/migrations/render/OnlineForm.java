@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +250,8 @@ public final class OnlineForm {
 					: List.of("Online form: constraints on tables that hold rows are added NOT VALID (new rows are checked,"
 							+ " a brief lock); the next revisions validate them.");
 			if (transactional(changeUpgrade, changeDowngrade)) {
-				addChangeSteps(steps, change, changeUpgrade, changeDowngrade, note, notValid, validationWarnings);
+				addChangeSteps(steps, change, changeUpgrade, changeDowngrade, note, notValid, validationWarnings,
+						createdTables);
 			}
 			else {
 				steps.add(new Step(Kind.CHANGE, changeUpgrade, changeDowngrade, false, note));
@@ -275,10 +277,28 @@ public final class OnlineForm {
 	 */
 	private void addChangeSteps(List<Step> steps, List<Operation> change, List<RenderedStatement> upgrade,
 			List<RenderedStatement> downgrade, List<String> note, Set<Operation> notValid,
-			Map<Operation, List<String>> validationWarnings) {
+			Map<Operation, List<String>> validationWarnings, Set<String> createdTables) {
 		List<List<Operation>> parts = RevisionParts.cut(change, upgrade, downgrade, this.lockBudget);
 		if (parts.size() == 1) {
-			steps.add(transactionalStep(Kind.CHANGE, upgrade, downgrade, note));
+			Map<String, List<Operation>> byTable = byExistingTable(change, createdTables);
+			if (byTable.size() <= 1) {
+				steps.add(transactionalStep(Kind.CHANGE, upgrade, downgrade, note));
+				return;
+			}
+			// one table that holds rows per transaction: a revision that locked one table and then waited for another
+			// could deadlock with ordinary writes, which take the same locks the other way round (an insert into
+			// a child table checks its parent)
+			List<List<Operation>> tableParts = new ArrayList<>(byTable.values());
+			List<String> tables = new ArrayList<>(byTable.keySet());
+			List<List<RenderedStatement>> upgrades = this.renderer.renderNotValidParts(tableParts, notValid, validationWarnings);
+			List<List<RenderedStatement>> downgrades = this.renderer.renderDowngradeParts(tableParts);
+			for (int i = 0; i < tableParts.size(); i++) {
+				List<String> partNote = new ArrayList<>(note);
+				partNote.add("Online form: one table that holds rows per revision, so that a revision never holds one"
+						+ " table's lock while it waits for another's (writes take them in the other order: a deadlock).");
+				steps.add(new Step(Kind.CHANGE, withLockTimeout(upgrades.get(i)), withLockTimeout(downgrades.get(i)), true,
+						partNote, tables.get(i)));
+			}
 			return;
 		}
 		List<List<RenderedStatement>> upgrades = this.renderer.renderNotValidParts(parts, notValid, validationWarnings);
@@ -292,6 +312,112 @@ public final class OnlineForm {
 			steps.add(new Step(Kind.CHANGE, withLockTimeout(upgrades.get(i)), withLockTimeout(downgrades.get(i)), true,
 					partNote, part));
 		}
+	}
+
+	/**
+	 * The change's operations by the table holding rows each locks, in the order the tables first come up; what
+	 * locks none (new tables, sequences, types) goes with the first. A foreign key between two such tables goes
+	 * with the later of them, after what either adds. Empty when the change locks no table that holds rows.
+	 */
+	static Map<String, List<Operation>> byExistingTable(List<Operation> change, Set<String> createdTables) {
+		Map<String, List<Operation>> groups = new LinkedHashMap<>();
+		List<Operation> unlocked = new ArrayList<>();
+		for (Operation operation : change) {
+			List<String> locked = existingTables(operation, createdTables);
+			if (locked.isEmpty()) {
+				unlocked.add(operation);
+				continue;
+			}
+			String home = locked.get(0);
+			for (String table : locked) {
+				groups.computeIfAbsent(table, (key) -> new ArrayList<>());
+			}
+			for (String table : groups.keySet()) {
+				if (locked.contains(table)) {
+					home = table;
+				}
+			}
+			groups.get(home).add(operation);
+		}
+		groups.values().removeIf(List::isEmpty);
+		if (groups.isEmpty()) {
+			return groups;
+		}
+		Map.Entry<String, List<Operation>> first = groups.entrySet().iterator().next();
+		List<Operation> withUnlocked = new ArrayList<>(unlocked);
+		withUnlocked.addAll(first.getValue());
+		first.setValue(withUnlocked);
+		return groups;
+	}
+
+	/** The tables holding rows (not created by the change) an operation locks; empty for any other operation. */
+	private static List<String> existingTables(Operation operation, Set<String> created) {
+		String table = null;
+		if (operation instanceof DropTable drop) {
+			table = drop.table().name();
+		}
+		else if (operation instanceof Operation.RenameTable rename) {
+			table = rename.from();
+		}
+		else if (operation instanceof Operation.AddColumn add) {
+			table = add.table();
+		}
+		else if (operation instanceof Operation.DropColumn drop) {
+			table = drop.table();
+		}
+		else if (operation instanceof AlterColumn alter) {
+			table = alter.table();
+		}
+		else if (operation instanceof Operation.RenameColumn rename) {
+			table = rename.table();
+		}
+		else if (operation instanceof Operation.AddPrimaryKey add) {
+			table = add.table();
+		}
+		else if (operation instanceof Operation.DropPrimaryKey drop) {
+			table = drop.table();
+		}
+		else if (operation instanceof Operation.AddUnique add) {
+			table = add.table();
+		}
+		else if (operation instanceof Operation.DropUnique drop) {
+			table = drop.table();
+		}
+		else if (operation instanceof CreateIndex create) {
+			table = create.table();
+		}
+		else if (operation instanceof DropIndex drop) {
+			table = drop.table();
+		}
+		else if (operation instanceof AddCheck add) {
+			table = add.table();
+		}
+		else if (operation instanceof Operation.DropCheck drop) {
+			table = drop.table();
+		}
+		else if (operation instanceof Operation.DropForeignKey drop) {
+			table = drop.table();
+		}
+		else if (operation instanceof Operation.SetTableComment comment) {
+			table = comment.table();
+		}
+		else if (operation instanceof Operation.SetColumnComment comment) {
+			table = comment.table();
+		}
+		List<String> tables = new ArrayList<>();
+		if (table != null && !created.contains(table)) {
+			tables.add(table);
+		}
+		if (operation instanceof AddForeignKey add) {
+			if (!created.contains(add.table())) {
+				tables.add(add.table());
+			}
+			String referenced = add.foreignKey().referencedTable();
+			if (!created.contains(referenced) && !tables.contains(referenced)) {
+				tables.add(referenced);
+			}
+		}
+		return tables;
 	}
 
 	/** A SET NOT NULL made through a check: the operation it replaces and the check added {@code NOT VALID}. */

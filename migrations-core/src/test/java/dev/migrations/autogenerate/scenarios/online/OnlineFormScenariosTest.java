@@ -79,8 +79,8 @@ class OnlineFormScenariosTest {
 
 		Migrations second = migrations(db.dataSource(), onlineDirectory, EXISTING_V2);
 		MigrateResult result = second.migrate("v2", DiffOptions.defaults(), MigrateOptions.onlineForm());
-		assertThat(result.files()).hasSize(4);
-		assertThat(result.file()).isEqualTo(result.files().get(3));
+		assertThat(result.files()).hasSize(5);
+		assertThat(result.file()).isEqualTo(result.files().get(4));
 		assertThat(result.transactional()).isFalse();
 		List<String> texts = result.files().stream().map(ScenarioRunner::read).toList();
 
@@ -90,29 +90,35 @@ class OnlineFormScenariosTest {
 		assertThat(statements(downgradeSection(drops)))
 			.containsExactly("CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_customer_name ON customer (name);");
 
+		// the change locks two tables that hold rows: one revision each, so that none holds one table's lock while it
+		// waits for the other's (an insert into purchase_order takes them the other way round: a deadlock)
 		String change = texts.get(1);
-		assertThat(change).contains("-- message: v2\n").doesNotContain("transactional: false");
+		assertThat(change).contains("-- message: v2 (customer)\n").doesNotContain("transactional: false");
 		List<String> changeStatements = statements(upgradeSection(change));
 		assertThat(changeStatements.get(0)).isEqualTo("SET LOCAL lock_timeout = '5s';");
 		assertThat(changeStatements).contains(
 				"ALTER TABLE customer ADD CONSTRAINT customer_note_not_null CHECK (note IS NOT NULL) NOT VALID;",
-				"ALTER TABLE purchase_order ADD CONSTRAINT purchase_order_amount_check CHECK (amount >= 0) NOT VALID;",
-				"ALTER TABLE purchase_order ADD CONSTRAINT fk_purchase_order_customer_id__customer FOREIGN KEY (customer_id)"
-						+ " REFERENCES customer (id) NOT VALID;",
 				// the new table's index and key are plain: it holds no rows yet
 				"CREATE INDEX IF NOT EXISTS ix_invoice_number ON invoice (number);",
 				"ALTER TABLE invoice ADD CONSTRAINT fk_invoice_customer_id__customer FOREIGN KEY (customer_id) REFERENCES customer (id);");
-		assertThat(upgradeSection(change)).doesNotContain("SET NOT NULL", "CONCURRENTLY", "WARNING");
+		assertThat(upgradeSection(change)).doesNotContain("purchase_order", "SET NOT NULL", "CONCURRENTLY", "WARNING");
 		assertThat(statements(downgradeSection(change)).get(0)).isEqualTo("SET LOCAL lock_timeout = '5s';");
+		String orders = texts.get(2);
+		assertThat(orders).contains("-- message: v2 (purchase_order)\n").doesNotContain("transactional: false");
+		assertThat(statements(upgradeSection(orders))).containsExactly("SET LOCAL lock_timeout = '5s';",
+				"ALTER TABLE purchase_order ADD CONSTRAINT purchase_order_amount_check CHECK (amount >= 0) NOT VALID;",
+				"ALTER TABLE purchase_order ADD CONSTRAINT fk_purchase_order_customer_id__customer FOREIGN KEY (customer_id)"
+						+ " REFERENCES customer (id) NOT VALID;");
+		assertThat(statements(downgradeSection(orders)).get(0)).isEqualTo("SET LOCAL lock_timeout = '5s';");
 
-		String creations = texts.get(2);
+		String creations = texts.get(3);
 		assertThat(creations).contains("-- message: v2 (create indexes concurrently)\n", "-- transactional: false\n");
 		assertThat(statements(upgradeSection(creations))).containsExactly(
 				"DROP INDEX CONCURRENTLY IF EXISTS ix_customer_email;",
 				"CREATE INDEX CONCURRENTLY IF NOT EXISTS ix_customer_email ON customer (email);");
 		assertThat(statements(downgradeSection(creations))).containsExactly("DROP INDEX CONCURRENTLY IF EXISTS ix_customer_email;");
 
-		String validation = texts.get(3);
+		String validation = texts.get(4);
 		assertThat(validation).contains("-- message: v2 (validate constraints)\n").doesNotContain("transactional: false");
 		assertThat(statements(upgradeSection(validation))).containsExactly("SET LOCAL lock_timeout = '5s';",
 				"ALTER TABLE customer VALIDATE CONSTRAINT customer_note_not_null;",
@@ -139,8 +145,8 @@ class OnlineFormScenariosTest {
 		db.newSessionForEachConnection();
 		RehearsalReport rehearsal = second.rehearse("head");
 		assertThat(rehearsal.failed()).as(rehearsal.toText()).isFalse();
-		assertThat(rehearsal.revisions()).hasSize(4);
-		assertThat(rehearsal.revisions().get(2).statements().get(1).locks())
+		assertThat(rehearsal.revisions()).hasSize(5);
+		assertThat(rehearsal.revisions().get(3).statements().get(1).locks())
 			.anyMatch((lock) -> lock.relation().equals("public.customer") && lock.mode() == LockMode.SHARE_UPDATE_EXCLUSIVE)
 			.noneMatch((lock) -> lock.relation().equals("public.customer") && lock.mode().blocksWrites());
 
