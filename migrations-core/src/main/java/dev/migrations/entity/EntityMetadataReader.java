@@ -268,6 +268,12 @@ public class EntityMetadataReader {
 					.toMetaDataObjectName(new Identifier(column.getName(), column.isQuoted()));
 				String sqlType = column.getSqlType(this.metadata);
 				columns.add(new EntityColumn(columnName, sqlType, column.isNullable()));
+				if (column.getGeneratedAs() != null) {
+					this.warnings.add(name + "." + columnName + " is a generated column (@GeneratedColumn(\""
+							+ column.getGeneratedAs() + "\")), which autogenerate does not compare or write yet: `db migrate`"
+							+ " writes it as a plain column, which nothing fills. Write it by hand in the revision: "
+							+ columnName + " " + sqlType + " GENERATED ALWAYS AS (" + column.getGeneratedAs() + ") STORED.");
+				}
 				if ("oid".equalsIgnoreCase(sqlType)) {
 					this.warnings.add(name + "." + columnName + " is stored as oid, a PostgreSQL large object (what"
 							+ " @Lob does to a String or byte[] there): the content lives outside the row and is not"

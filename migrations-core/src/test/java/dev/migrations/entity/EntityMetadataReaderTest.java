@@ -188,6 +188,16 @@ class EntityMetadataReaderTest {
 	}
 
 	@Test
+	void aGeneratedColumnIsNamedInAWarningWithTheClauseToWrite() {
+		EntityModel model = this.reader.read(
+				EntitySource.of(dev.migrations.autogenerate.scenarios.hibernate.generated.v1.LineItem.class));
+
+		assertThat(model.warnings()).anySatisfy((warning) -> assertThat(warning).startsWith("line_item.")
+			.contains("is a generated column (@GeneratedColumn(\"quantity * unit_price\"))",
+					"GENERATED ALWAYS AS (quantity * unit_price) STORED"));
+	}
+
+	@Test
 	void theDefaultSchemaCanComeFromTheSettings() {
 		EntityModel model = this.reader
 			.read(EntitySource.of(Note.class, AuditEntry.class).withSettings(Map.of("hibernate.default_schema", "app")));

@@ -123,7 +123,8 @@ class HibernateFeatureScenariosTest {
 
 	/**
 	 * {@code @GeneratedColumn} (a stored generated column) and {@code @Generated} with a default. The
-	 * schema model has no generation expression: a generated column compares like a plain one.
+	 * schema model has no generation expression: a generated column compares like a plain one, and the
+	 * entities' reading warns of it.
 	 */
 	@Test
 	void generatedColumns(TestDatabase db) {
