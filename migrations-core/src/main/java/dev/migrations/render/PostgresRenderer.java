@@ -664,7 +664,12 @@ public final class PostgresRenderer {
 			List<RenderedStatement> statements = new ArrayList<>();
 			boolean typeChanged = op.typeChanged();
 			if (existing.identity() != null && target.identity() == null) {
-				statements.add(statement(alter + "DROP IDENTITY IF EXISTS"));
+				statements.add(statement(alter + "DROP IDENTITY IF EXISTS", warnings(holdsRows(op.table())
+						? "the ids of new rows of " + name(op.table()) + " now come from elsewhere, e.g. a sequence of"
+								+ " Hibernate's (" + name(op.table()) + "_seq by default), which starts at 1: move it past the"
+								+ " rows, or the next insert collides with them, e.g. SELECT setval('" + op.table()
+								+ "_seq', max(" + column + ")) FROM " + name(op.table())
+						: null)));
 			}
 			// An old default may not cast to the new type: drop it before, set the wanted one after.
 			boolean dropDefault = existing.defaultExpression() != null
