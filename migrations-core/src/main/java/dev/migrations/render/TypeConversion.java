@@ -43,6 +43,9 @@ final class TypeConversion {
 			"regclass", "int4range", "int8range", "numrange", "tsrange", "tstzrange", "daterange", "jsonpath",
 			"pg_lsn");
 
+	// what Hibernate stores an @Enumerated(ORDINAL) in
+	private static final Set<String> ORDINAL_TYPES = Set.of("smallint");
+
 	private static final Set<String> STRINGS = Set.of("character varying", "character", "text", "name");
 
 	private static final Map<String, Integer> INTEGER_DIGITS = Map.of("smallint", 5, "integer", 10, "bigint", 19);
@@ -122,6 +125,11 @@ final class TypeConversion {
 		}
 		if (STRINGS.contains(target.base)) {
 			toString(label, source, target, notes);
+			if (source.dimensions == 0 && ORDINAL_TYPES.contains(source.base)) {
+				notes.warnings.add("numbers become their digits ('2'): if " + label + " holds an enum's positions"
+						+ " (@Enumerated(ORDINAL) changed to STRING), convert them to the labels instead, e.g. USING"
+						+ " (ARRAY['FIRST', 'SECOND', ...])[" + column + " + 1]");
+			}
 			return new TypeConversion(null, notes, true, false);
 		}
 		String array = "[]".repeat(source.dimensions);
@@ -170,6 +178,11 @@ final class TypeConversion {
 			Notes notes) {
 		String using = column + "::" + to;
 		notes.mayFail(using, "values that are not valid " + to + " make this fail");
+		if (source.dimensions == 0 && ORDINAL_TYPES.contains(target.base)) {
+			notes.warnings.add("if " + notes.label + " holds an enum's labels (@Enumerated(STRING) changed to ORDINAL),"
+					+ " convert them to their positions instead, e.g. USING array_position(ARRAY['FIRST', 'SECOND', ...], "
+					+ column + ") - 1");
+		}
 		if (target.base.equals("numeric") && !target.modifiers.isEmpty()) {
 			notes.lose("values are rounded to " + target.scale() + " decimal places");
 		}

@@ -243,6 +243,18 @@ class PostgresRendererTest {
 	}
 
 	@Test
+	void anEnumsPositionsTurnedIntoTextAreToldToBecomeItsLabels() {
+		Column ordinal = column("tier", "smallint", true, null);
+		Column string = column("tier", "character varying(10)", true, null);
+		assertThat(script(new AlterColumn("customer", "tier", ordinal, string))).contains(
+				"-- WARNING: numbers become their digits ('2'): if customer.tier holds an enum's positions"
+						+ " (@Enumerated(ORDINAL) changed to STRING), convert them to the labels instead, e.g. USING"
+						+ " (ARRAY['FIRST', 'SECOND', ...])[tier + 1]");
+		assertThat(script(new AlterColumn("customer", "tier", string, ordinal))).contains(
+				"USING array_position(ARRAY['FIRST', 'SECOND', ...], tier) - 1");
+	}
+
+	@Test
 	void renamesAreRenderedAndProposedOnesShowTheAlternative() {
 		Operation proposed = new RenameColumn("bulletin", "title", "headline",
 				List.of(new DropColumn("bulletin", notNull("title", "text")), new AddColumn("bulletin", notNull("headline", "text"))));
