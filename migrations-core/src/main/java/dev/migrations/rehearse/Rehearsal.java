@@ -108,7 +108,8 @@ public final class Rehearsal {
 					+ (nonTransactional.size() == 1 ? " " : "s ") + String.join(", ", nonTransactional)
 					+ (nonTransactional.size() == 1 ? " is not transactional (`transactional: false`), so what it does"
 							: " are not transactional (`transactional: false`), so what they do")
-					+ " cannot be rolled back. Rehearse on a copy instead (RehearsalOptions.copy()).");
+					+ " cannot be rolled back. Rehearse on a copy instead: `db rehearse` without --rollback"
+					+ " (RehearsalOptions.copy() in the Java API).");
 		}
 		String database;
 		List<RevisionRehearsal> revisions;

@@ -43,7 +43,9 @@ public record RehearsalReport(RehearsalOptions.Mode mode, String database, Strin
 
 	/** The lock held longest among those that make other sessions' reads or writes wait. */
 	public Optional<LockTaken> longestBlockingLock() {
-		return locks().stream().filter(LockTaken::blocks).max(Comparator.comparing(LockTaken::held));
+		// of locks held as long, a table's rather than one of its indexes'
+		return locks().stream().filter(LockTaken::blocks)
+			.max(Comparator.comparing(LockTaken::held).thenComparing((lock) -> "table".equals(lock.kind())));
 	}
 
 	/** The report as a command prints it. */
@@ -81,7 +83,7 @@ public record RehearsalReport(RehearsalOptions.Mode mode, String database, Strin
 						continue;
 					}
 					out.append("      ").append(lock.mode().sql()).append(" on ").append(lock.kind()).append(' ')
-						.append(lock.relation()).append(", held ").append(millis(lock.held()))
+						.append(lock.relation()).append(", held up to ").append(millis(lock.held()))
 						.append(revision.transactional() ? " (to the commit)" : "").append(": ").append(lock.mode().effect())
 						.append('\n');
 				}
@@ -106,7 +108,7 @@ public record RehearsalReport(RehearsalOptions.Mode mode, String database, Strin
 		}
 		Optional<LockTaken> longest = longestBlockingLock();
 		out.append(longest.map((lock) -> "Longest lock that makes others wait: " + lock.mode().sql() + " on "
-				+ lock.relation() + " for " + millis(lock.held()) + " (" + lock.mode().effect() + ").")
+				+ lock.relation() + " for up to " + millis(lock.held()) + " (" + lock.mode().effect() + ").")
 			.orElse("No lock made reads or writes of an existing table wait."));
 		out.append('\n');
 		out.append(failed() ? "The rehearsal failed: the upgrade would fail at the statement marked FAILED.\n"

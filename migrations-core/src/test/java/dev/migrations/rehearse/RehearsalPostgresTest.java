@@ -86,11 +86,11 @@ class RehearsalPostgresTest {
 		assertThat(report.exitStatus()).isZero();
 		assertThat(report.toText()).startsWith("Rehearsed 1 revision (3 statements) up to head on " + report.copy()
 				+ ", a copy of " + db.name() + " (dropped afterwards) in ")
-			.contains("      SHARE on table public.item, held ")
+			.contains("      SHARE on table public.item, held up to ")
 			.contains(" (to the commit): INSERT, UPDATE and DELETE wait; reads go on\n")
 			.contains("  [2] line 8, ")
 			.contains(", 100 rows: UPDATE item SET v = v || '!' WHERE id <= 100\n")
-			.contains("Longest lock that makes others wait: SHARE on public.item for ")
+			.contains("Longest lock that makes others wait: SHARE on public.item for up to ")
 			.endsWith("The rehearsal ran every statement; nothing was kept.\n");
 
 		assertThat(Snapshot.of(db)).isEqualTo(before);
@@ -139,7 +139,7 @@ class RehearsalPostgresTest {
 		assertThat(index.observation()).startsWith("its locks were read from a second session while it waited for that"
 				+ " session");
 		assertThat(report.longestBlockingLock()).isEmpty();
-		assertThat(report.toText()).contains("      SHARE UPDATE EXCLUSIVE on table public.item, held ")
+		assertThat(report.toText()).contains("      SHARE UPDATE EXCLUSIVE on table public.item, held up to ")
 			.contains("No lock made reads or writes of an existing table wait.");
 
 		assertThat(Snapshot.of(db)).isEqualTo(before);
@@ -220,7 +220,8 @@ class RehearsalPostgresTest {
 			.isInstanceOf(RehearsalException.class)
 			.hasMessage("Cannot rehearse in a rolled-back transaction: revision cccc00000003 ("
 					+ this.directory.resolve("cccc00000003_concurrently.sql") + ") is not transactional (`transactional:"
-					+ " false`), so what it does cannot be rolled back. Rehearse on a copy instead (RehearsalOptions.copy()).");
+					+ " false`), so what it does cannot be rolled back. Rehearse on a copy instead: `db rehearse` without"
+					+ " --rollback (RehearsalOptions.copy() in the Java API).");
 		assertThat(Snapshot.of(db)).isEqualTo(before);
 	}
 
