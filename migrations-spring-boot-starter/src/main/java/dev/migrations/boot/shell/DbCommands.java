@@ -29,6 +29,7 @@ import dev.migrations.autogenerate.Comparison;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
+import dev.migrations.diff.Operation.AddEnumValue;
 import dev.migrations.diff.RenameMode;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionOptions;
@@ -221,17 +222,27 @@ final class DbCommands {
 			return Outcome.OK;
 		}
 		boolean parts = false;
+		boolean labelsApart = false;
 		for (Path earlier : result.files().subList(0, result.files().size() - 1)) {
 			String id = idOf(earlier);
 			String message = facade.graph().find(id).map(Revision::message).orElse("");
 			boolean labels = message.endsWith(" (enum labels)");
 			parts |= !labels;
+			labelsApart |= labels;
 			out.println("Wrote " + earlier + " (revision " + id + ": "
-					+ (labels ? "the new enum labels, applied first in a revision of their own" : message) + ")");
+					+ (labels ? "the new enum labels, applied first in a revision of their own" : message) + ")"
+					+ (labels ? ":" : ""));
+			if (labels) {
+				result.operations().stream().filter(AddEnumValue.class::isInstance)
+					.forEach((operation) -> out.println("  " + operation.describe()));
+			}
 		}
 		out.println("Wrote " + result.file() + " (revision " + result.revision() + "):");
 		boolean guessed = false;
 		for (Operation operation : result.operations()) {
+			if (labelsApart && operation instanceof AddEnumValue) {
+				continue;
+			}
 			boolean probable = isProbableRename(operation);
 			guessed |= probable;
 			out.println("  " + operation.describe() + (probable ? " (probable rename)" : ""));
