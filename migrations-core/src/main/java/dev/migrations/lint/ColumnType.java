@@ -102,7 +102,7 @@ record ColumnType(String name, List<Long> modifiers, int arrayDimensions, String
 		/** Every row is rewritten (or at least checked) under the ACCESS EXCLUSIVE lock. */
 		REWRITE,
 
-		/** {@code timestamp} to {@code timestamptz}: no rewrite only when the session's time zone is UTC. */
+		/** {@code timestamp} to {@code timestamptz} or back: no rewrite only when the session's time zone is UTC. */
 		REWRITE_UNLESS_UTC
 
 	}
@@ -143,8 +143,10 @@ record ColumnType(String name, List<Long> modifiers, int arrayDimensions, String
 		if (this.name.equals("cidr") && target.name.equals("inet")) {
 			return Change.NO_REWRITE;
 		}
-		if (this.name.equals("timestamp") && target.name.equals("timestamptz")
-				&& (unbounded || (!this.modifiers.isEmpty() && target.modifiers.get(0) >= this.modifiers.get(0)))) {
+		// either way round (PostgreSQL 12 and later)
+		boolean zones = (this.name.equals("timestamp") && target.name.equals("timestamptz"))
+				|| (this.name.equals("timestamptz") && target.name.equals("timestamp"));
+		if (zones && (unbounded || (!this.modifiers.isEmpty() && target.modifiers.get(0) >= this.modifiers.get(0)))) {
 			return Change.REWRITE_UNLESS_UTC;
 		}
 		return Change.REWRITE;

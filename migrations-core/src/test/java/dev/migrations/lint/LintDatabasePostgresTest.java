@@ -117,6 +117,18 @@ class LintDatabasePostgresTest {
 			.containsExactlyInAnyOrder("column-type-rewrite", "missing-lock-timeout");
 	}
 
+	@Test
+	void timestamptzBackToTimestampDoesNotRewriteInUtcEither(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "table", "CREATE TABLE u (id int, at timestamptz);", "");
+		this.files.write(CHANGE, BASE, "change", "SET LOCAL lock_timeout = '5s';\nALTER TABLE u ALTER COLUMN at TYPE timestamp;",
+				"");
+		migrations(db).upgrade(BASE);
+
+		assertThat(inTimeZone(db, "UTC").lint().findings("column-type-rewrite")).isEmpty();
+		assertThat(inTimeZone(db, "Europe/Paris").lint().findings("column-type-rewrite")).hasSize(1);
+	}
+
 	private Migrations inTimeZone(TestDatabase db, String zone) {
 		return Migrations.configure()
 			.dataSource(TestDataSources.initialized(db.dataSource(), "SET TimeZone = '" + zone + "'"))
