@@ -55,7 +55,8 @@ public final class MigrationsCommandsAutoConfiguration {
 		DbCommandLine migrationsDbCommandLine(ObjectProvider<Migrations> migrations, ProgressPrinter progress,
 				Environment environment, ObjectProvider<TenantMigrations> tenants,
 				ObjectProvider<DataSource> dataSources) {
-			TenantCommands tenantCommands = new TenantCommands(tenants::getIfAvailable);
+			TenantCommands tenantCommands = new TenantCommands(tenants::getIfAvailable,
+					environment.getProperty("migrations.tenants.listed", Integer.class, TenantCommands.LISTED));
 			// a process in command mode runs the command alone, so its pools may be emptied for a rehearsal's copy
 			RehearsalConnections connections = environment
 				.getProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY, Boolean.class, false)

@@ -54,6 +54,8 @@ final class TenantCommands {
 
 	private final Supplier<TenantMigrations> tenants;
 
+	private final int listed;
+
 	/** The tenant's facade while a single-schema command runs for it on this thread. */
 	private final ThreadLocal<Migrations> scope = new ThreadLocal<>();
 
@@ -61,7 +63,17 @@ final class TenantCommands {
 	 * @param tenants the tenants, or a supplier of {@code null} when none are configured
 	 */
 	TenantCommands(Supplier<TenantMigrations> tenants) {
+		this(tenants, LISTED);
+	}
+
+	/**
+	 * @param tenants the tenants, when configured
+	 * @param listed how many tenants not up to date {@code db current --tenant all} lists
+	 * ({@code migrations.tenants.listed} when set)
+	 */
+	TenantCommands(Supplier<TenantMigrations> tenants, int listed) {
 		this.tenants = tenants;
+		this.listed = Math.max(0, listed);
 	}
 
 	/**
@@ -327,7 +339,7 @@ final class TenantCommands {
 
 	private void current(TenantSelector selector, boolean json, PrintWriter out) {
 		TenantMigrations tenants = tenants();
-		TenantsStatus status = tenants.status(selector, selector.isAll() ? LISTED : Integer.MAX_VALUE);
+		TenantsStatus status = tenants.status(selector, selector.isAll() ? this.listed : Integer.MAX_VALUE);
 		if (json) {
 			out.println(JsonOutput.tenants(tenants.migrations().graph().heads(), status, tenants.parallelism()));
 			return;

@@ -64,6 +64,12 @@ class TenantCommandModeTests {
 		assertThat(current.exitCode()).isZero();
 		assertThat(current.out()).contains("3 tenant(s): 1 behind, 2 up to date.")
 			.contains("  t2: behind, at base, 2 pending").contains("Run `db upgrade --tenant all`");
+
+		// migrations.tenants.listed bounds the list, as it bounds the endpoint's
+		CommandModeTests.Run bounded = run("db", "current", "--tenant", "all", "--migrations.tenants.listed=0");
+		assertThat(bounded.exitCode()).isZero();
+		assertThat(bounded.out()).contains("3 tenant(s): 1 behind, 2 up to date.").doesNotContain("  t2: behind")
+			.contains("  ... and 1 more tenant(s) not up to date.");
 	}
 
 	@Test
