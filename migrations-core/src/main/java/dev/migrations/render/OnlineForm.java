@@ -2,6 +2,7 @@ package dev.migrations.render;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -315,30 +316,55 @@ public final class OnlineForm {
 	}
 
 	/**
-	 * The change's operations by the table holding rows each locks, in the order the tables first come up; what
-	 * locks none (new tables, sequences, types) goes with the first. A foreign key between two such tables goes
-	 * with the later of them, after what either adds. Empty when the change locks no table that holds rows.
+	 * The change's operations by the table holding rows each locks, in the order the tables first come up, without
+	 * reordering what depends on order: the operations on tables that hold rows must already come table after table
+	 * (else one group is returned, and the change stays one revision). What locks none (new tables, sequences,
+	 * types) goes first, with the first table's; a foreign key between two such tables goes with the later of
+	 * them; one from a new table to such a table goes last in that table's group. Empty when the change locks no
+	 * table that holds rows.
 	 */
 	static Map<String, List<Operation>> byExistingTable(List<Operation> change, Set<String> createdTables) {
+		// the order of the tables: by their first operation other than a foreign key
+		List<String> order = new ArrayList<>();
+		for (Operation operation : change) {
+			List<String> locked = existingTables(operation, createdTables);
+			if (!(operation instanceof AddForeignKey) && !locked.isEmpty() && !order.contains(locked.get(0))) {
+				order.add(locked.get(0));
+			}
+		}
+		for (Operation operation : change) {
+			for (String table : existingTables(operation, createdTables)) {
+				if (!order.contains(table)) {
+					order.add(table);
+				}
+			}
+		}
 		Map<String, List<Operation>> groups = new LinkedHashMap<>();
+		order.forEach((table) -> groups.put(table, new ArrayList<>()));
 		List<Operation> unlocked = new ArrayList<>();
+		Map<String, List<Operation>> last = new LinkedHashMap<>();
+		int position = 0;
 		for (Operation operation : change) {
 			List<String> locked = existingTables(operation, createdTables);
 			if (locked.isEmpty()) {
 				unlocked.add(operation);
 				continue;
 			}
-			String home = locked.get(0);
-			for (String table : locked) {
-				groups.computeIfAbsent(table, (key) -> new ArrayList<>());
+			String home = locked.stream().max(Comparator.comparingInt(order::indexOf)).orElseThrow();
+			if (operation instanceof AddForeignKey add && createdTables.contains(add.table())) {
+				// from a new table: it may come after everything of the table it references
+				last.computeIfAbsent(home, (key) -> new ArrayList<>()).add(operation);
+				continue;
 			}
-			for (String table : groups.keySet()) {
-				if (locked.contains(table)) {
-					home = table;
-				}
+			int index = order.indexOf(home);
+			if (index < position) {
+				// a table comes up again after another's: splitting would reorder the change
+				return Map.of(order.get(0), change);
 			}
+			position = index;
 			groups.get(home).add(operation);
 		}
+		last.forEach((table, operations) -> groups.get(table).addAll(operations));
 		groups.values().removeIf(List::isEmpty);
 		if (groups.isEmpty()) {
 			return groups;
