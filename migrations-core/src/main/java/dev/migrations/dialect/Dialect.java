@@ -187,7 +187,7 @@ public interface Dialect {
 
 	String timestampLiteral(Instant instant);
 
-	/** The current time as offline scripts record it, as precise as the version tables keep it. */
+	/** The current time as the version tables record it (online and in offline scripts), as precise as they keep it. */
 	default String currentTimestamp() {
 		return "CURRENT_TIMESTAMP";
 	}

@@ -206,9 +206,13 @@ public final class RevisionFileParser {
 	 * that are not UTF-8
 	 */
 	static Revision parse(byte[] content, String source, SqlSyntax syntax) {
-		rejectNul(content, source);
 		Revision revision = RevisionFileBytes.parse(content, source, syntax);
-		return (revision != null) ? revision : parse(RevisionSources.decode(content, source), source, syntax);
+		if (revision != null) {
+			return revision;
+		}
+		// the bytes' reader leaves any control character but a tab to the text's: only such files can hold a NUL
+		rejectNul(content, source);
+		return parse(RevisionSources.decode(content, source), source, syntax);
 	}
 
 	/**

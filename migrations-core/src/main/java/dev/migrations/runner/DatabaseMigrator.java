@@ -554,7 +554,9 @@ public final class DatabaseMigrator {
 			}
 		}
 		List<String> pending = this.resolver.pending(known).stream().map(Revision::id).toList();
-		return new DatabaseState(rows, currentOf(rows, known), pending, modified, missing, failed);
+		// the rows are looked at again only when some revision is unknown (a database ahead of the code)
+		List<String> current = missing.isEmpty() ? this.resolver.current(known) : currentOf(rows, known);
+		return new DatabaseState(rows, current, pending, modified, missing, failed);
 	}
 
 	/** Whether a row's upgrade completed: a revision whose downgrade stopped half-way (REVERTING) still counts as applied. */

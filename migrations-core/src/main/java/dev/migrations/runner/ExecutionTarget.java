@@ -51,18 +51,6 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		/** Whether the driver sends statements separated by semicolons together, as PostgreSQL's does; read once. */
 		private Boolean sendsTogether;
 
-		// the current time as precise as the version tables keep it: MariaDB's CURRENT_TIMESTAMP has whole seconds
-		private String now;
-
-		private String now() throws SQLException {
-			if (this.now == null) {
-				String product = this.connection.getMetaData().getDatabaseProductName();
-				String lower = (product != null) ? product.toLowerCase(java.util.Locale.ROOT) : "";
-				this.now = (lower.contains("mariadb") || lower.contains("mysql")) ? "CURRENT_TIMESTAMP(6)" : "CURRENT_TIMESTAMP";
-			}
-			return this.now;
-		}
-
 		Jdbc(Connection connection) {
 			this.connection = connection;
 		}
@@ -143,10 +131,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 			for (char c : command.sql().toCharArray()) {
 				if (c == '?') {
 					Object value = parameters.get(index++);
-					if (value == SqlCommand.NOW) {
-						sql.append(now());
-					}
-					else if (value instanceof SqlCommand.Expression expression) {
+					if (value instanceof SqlCommand.Expression expression) {
 						sql.append(expression.sql());
 					}
 					else {
@@ -251,8 +236,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 			for (char c : command.sql().toCharArray()) {
 				if (c == '?') {
 					Object value = command.parameters().get(index++);
-					sql.append((value == SqlCommand.NOW) ? this.dialect.currentTimestamp()
-							: (value instanceof SqlCommand.Expression expression) ? expression.sql() : this.dialect.literal(value));
+					sql.append((value instanceof SqlCommand.Expression expression) ? expression.sql() : this.dialect.literal(value));
 				}
 				else {
 					sql.append(c);

@@ -24,11 +24,6 @@ public class MigrationFailedException extends MigrationsException {
 
 	private final boolean partlyApplied;
 
-	public MigrationFailedException(String message, String revision, String source, int statementNumber, int line,
-			String sql, Throwable cause) {
-		this(message, revision, source, statementNumber, line, sql, cause, true, false);
-	}
-
 	/**
 	 * @param upgrade whether the revision's upgrade failed (else its downgrade)
 	 * @param partlyApplied whether statements before the failing one may stay applied (it ran outside a

@@ -6,17 +6,9 @@ import java.util.List;
 
 /**
  * A statement with parameters: executed as a prepared statement online, written with literals in an
- * offline script. {@link #NOW} stands for the time the statement runs.
+ * offline script.
  */
 record SqlCommand(String sql, List<Object> parameters) {
-
-	/** Bound as the current time online, rendered as {@code CURRENT_TIMESTAMP} offline. */
-	static final Object NOW = new Object() {
-		@Override
-		public String toString() {
-			return "CURRENT_TIMESTAMP";
-		}
-	};
 
 	/** SQL written as is in place of a parameter: an expression the database evaluates when the statement runs. */
 	record Expression(String sql) {

@@ -252,7 +252,7 @@ final class VersionTable {
 		return SqlCommand.of("INSERT INTO " + this.qualifiedTable + " (" + COLUMNS + ") SELECT ?, ?, ?, ?, ?, ?, ?, "
 				+ "COALESCE(MAX(applied_seq), 0) + 1, ?, ?, ?, ? FROM " + this.qualifiedTable,
 				revision.id(), String.join(",", revision.downRevisions()), truncate(revision.message(), 2000), kind(revision),
-				truncate(revision.source(), 2000), revision.checksum(), state.name(), SqlCommand.NOW, executionMillis,
+				truncate(revision.source(), 2000), revision.checksum(), state.name(), now(), executionMillis,
 				truncate(appliedBy, 255), error);
 	}
 
@@ -265,7 +265,7 @@ final class VersionTable {
 			String error, long appliedSeq) {
 		return SqlCommand.of("INSERT INTO " + this.qualifiedTable + " (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				revision.id(), String.join(",", revision.downRevisions()), truncate(revision.message(), 2000), kind(revision),
-				truncate(revision.source(), 2000), revision.checksum(), state.name(), appliedSeq, SqlCommand.NOW,
+				truncate(revision.source(), 2000), revision.checksum(), state.name(), appliedSeq, now(),
 				executionMillis, truncate(appliedBy, 255), error);
 	}
 
@@ -301,7 +301,7 @@ final class VersionTable {
 			String performedBy) {
 		return SqlCommand.of("INSERT INTO " + this.qualifiedLogTable
 				+ " (revision, operation, message, checksum, performed_at, execution_millis, performed_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
-				revision, operation, truncate(message, 2000), checksum, SqlCommand.NOW, executionMillis, truncate(performedBy, 255));
+				revision, operation, truncate(message, 2000), checksum, now(), executionMillis, truncate(performedBy, 255));
 	}
 
 	static String kind(Revision revision) {
@@ -310,6 +310,11 @@ final class VersionTable {
 
 	private static String truncate(String value, int max) {
 		return (value == null || value.length() <= max) ? value : value.substring(0, max);
+	}
+
+	/** The time the statement runs, as precise as the version tables keep it (MariaDB's needs (6)), online and offline alike. */
+	private SqlCommand.Expression now() {
+		return new SqlCommand.Expression(this.dialect.currentTimestamp());
 	}
 
 }

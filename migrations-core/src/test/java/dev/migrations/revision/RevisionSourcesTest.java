@@ -104,6 +104,15 @@ class RevisionSourcesTest {
 		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
 			.isInstanceOf(RevisionFileException.class)
 			.hasMessageStartingWith(file + ":7: the file holds a NUL byte (0x00) at byte 25 of line 7");
+		// anywhere in the file: a header, a comment, the downgrade
+		for (String text : List.of("-- message: a\u0000\n-- revision: aaaa00000001\n-- down_revision: none\n\n-- upgrade\nSELECT 1;\n",
+				revision("aaaa00000001", "none") + "-- a comment \u0000\n",
+				revision("aaaa00000001", "none") + "\n-- downgrade\nSELECT '\u0000';\n")) {
+			Files.writeString(file, text);
+			assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+				.isInstanceOf(RevisionFileException.class)
+				.hasMessageContaining("the file holds a NUL byte (0x00)");
+		}
 	}
 
 	@Test

@@ -50,7 +50,12 @@ public class DatabaseConnectionException extends SQLException {
 	 * (MariaDB, MySQL), error 90146 (H2).
 	 */
 	public boolean isUnknownDatabase() {
-		return "3D000".equals(getSQLState()) || getErrorCode() == 1049 || getErrorCode() == 90146;
+		return isUnknownDatabase(this);
+	}
+
+	/** Whether a driver's answer says the database does not exist (see {@link #isUnknownDatabase()}). */
+	public static boolean isUnknownDatabase(SQLException answer) {
+		return "3D000".equals(answer.getSQLState()) || answer.getErrorCode() == 1049 || answer.getErrorCode() == 90146;
 	}
 
 	private static int errorCode(Throwable cause) {

@@ -11,6 +11,7 @@ import java.util.Properties;
 import java.util.function.Function;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.boot.DatabaseConnectionException;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -128,8 +129,8 @@ final class CommandFailures {
 					message = "unknown host " + cause.getMessage();
 				}
 			}
-			boolean unknownDatabase = state.equals("3D000") || database.getErrorCode() == 1049 || database.getErrorCode() == 90146;
-			if (state.startsWith("08") || state.startsWith("28") || unknownDatabase || message.startsWith("unknown host")) {
+			if (state.startsWith("08") || state.startsWith("28") || DatabaseConnectionException.isUnknownDatabase(database)
+					|| message.startsWith("unknown host")) {
 				return "Could not connect to the database: " + message;
 			}
 			return "The database refused a statement: " + message;
@@ -141,7 +142,7 @@ final class CommandFailures {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
 				String state = (sql.getSQLState() != null) ? sql.getSQLState() : "";
-				if (state.equals("3D000") || sql.getErrorCode() == 1049 || sql.getErrorCode() == 90146) {
+				if (DatabaseConnectionException.isUnknownDatabase(sql)) {
 					return "The server answered but has no database of that name: create it, or correct the database"
 							+ " name in spring.datasource.url (or migrations.url).";
 				}

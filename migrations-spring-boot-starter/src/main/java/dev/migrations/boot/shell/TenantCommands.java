@@ -62,10 +62,6 @@ final class TenantCommands {
 	/**
 	 * @param tenants the tenants, or a supplier of {@code null} when none are configured
 	 */
-	TenantCommands(Supplier<TenantMigrations> tenants) {
-		this(tenants, LISTED);
-	}
-
 	/**
 	 * @param tenants the tenants, when configured
 	 * @param listed how many tenants not up to date {@code db current --tenant all} lists
