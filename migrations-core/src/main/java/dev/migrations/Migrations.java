@@ -690,8 +690,41 @@ public final class Migrations {
 		for (Revision revision : ordered) {
 			infos.add(info(revision, state != null, rows.get(revision.id()), heads.contains(revision.id()),
 					failed.contains(revision.id()), modified.contains(revision.id())));
+			if (state != null && revision.isSquash()) {
+				addMidway(infos, revision, rows, failed, Set.copyOf(state.missing()));
+			}
 		}
 		return infos;
+	}
+
+	// a database in the middle of a squashed history: the revisions the squash replaces, newest first, each
+	// applied or pending as the database recorded it (pending ones run before the squash is recorded)
+	private void addMidway(List<RevisionInfo> infos, Revision squash, Map<String, AppliedRevision> rows, Set<String> failed,
+			Set<String> missing) {
+		if (rows.containsKey(squash.id())
+				|| squash.replaces().stream().noneMatch((id) -> rows.containsKey(id) && !missing.contains(id))) {
+			return;
+		}
+		List<String> replaced = new ArrayList<>(squash.replaces());
+		Collections.reverse(replaced);
+		for (String id : replaced) {
+			AppliedRevision row = rows.get(id);
+			Revision file = this.squashedHistory.replacedRevisions().get(id);
+			if (file != null) {
+				infos.add(info(file, true, row, false, failed.contains(id), row != null && row.checksum() != null
+						&& file.checksum() != null && !row.checksum().equals(file.checksum())));
+			}
+			else if (row != null) {
+				infos.add(new RevisionInfo(id, row.downRevisions(), row.message(), null, List.of(), List.of(), false,
+						failed.contains(id) ? RevisionInfo.State.FAILED : RevisionInfo.State.APPLIED, row.appliedAt(),
+						row.executionMillis(), row.checksum(), row.appliedBy()));
+			}
+			else {
+				// its file is gone: the next upgrade is refused until it is back (or the squash is stamped)
+				infos.add(new RevisionInfo(id, List.of(), "", null, List.of(), List.of(), false,
+						RevisionInfo.State.PENDING, null, null, null, null));
+			}
+		}
 	}
 
 	private RevisionInfo info(Revision revision, DatabaseState state) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -534,13 +535,18 @@ public final class DatabaseMigrator {
 		List<String> missing = new ArrayList<>();
 		List<String> modified = new ArrayList<>();
 		List<String> failed = new ArrayList<>();
+		// recorded on the way through a squashed history: neither a known revision nor a missing one (the next
+		// upgrade goes on through the replaced revisions, then records the squash)
+		Map<String, Revision> midway = this.versionTable.midway(rows);
 		for (AppliedRevision row : rows) {
 			if (row.state() != AppliedRevision.State.APPLIED) {
 				failed.add(row.revision());
 			}
 			var revision = this.graph.find(row.revision());
 			if (revision.isEmpty()) {
-				missing.add(row.revision());
+				if (!midway.containsKey(row.revision())) {
+					missing.add(row.revision());
+				}
 				continue;
 			}
 			if (!completedUpgrade(row)) {
@@ -553,9 +559,19 @@ public final class DatabaseMigrator {
 				modified.add(row.revision());
 			}
 		}
-		List<String> pending = this.resolver.pending(known).stream().map(Revision::id).toList();
-		// the rows are looked at again only when some revision is unknown (a database ahead of the code)
-		List<String> current = missing.isEmpty() ? this.resolver.current(known) : currentOf(rows, known);
+		List<String> pending = new ArrayList<>();
+		if (!midway.isEmpty()) {
+			Set<String> completed = new HashSet<>();
+			rows.stream().filter(DatabaseMigrator::completedUpgrade).forEach((row) -> completed.add(row.revision()));
+			for (Revision squash : new LinkedHashSet<>(midway.values())) {
+				squash.replaces().stream().filter((id) -> !completed.contains(id)).forEach(pending::add);
+			}
+		}
+		this.resolver.pending(known).forEach((revision) -> pending.add(revision.id()));
+		// the rows are looked at again only when some revision is unknown (a database ahead of the code, or in the
+		// middle of a squashed history)
+		List<String> current = (missing.isEmpty() && midway.isEmpty()) ? this.resolver.current(known)
+				: currentOf(rows, known);
 		return new DatabaseState(rows, current, pending, modified, missing, failed);
 	}
 

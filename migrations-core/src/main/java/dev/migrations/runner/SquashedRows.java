@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,6 +83,29 @@ final class SquashedRows {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * The rows of a database in the middle of squashed histories (some replaced revisions recorded, neither the
+	 * squash nor its point): each such row's revision with its squash, in the rows' order.
+	 */
+	Map<String, Revision> midway(List<AppliedRevision> rows) {
+		if (this.squashes.isEmpty() || rows.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, AppliedRevision> byId = new HashMap<>(rows.size() * 2);
+		rows.forEach((row) -> byId.put(row.revision(), row));
+		Map<String, Revision> midway = new LinkedHashMap<>();
+		for (AppliedRevision row : rows) {
+			for (Revision squash : this.squashes) {
+				AppliedRevision pointRow = byId.get(point(squash));
+				if (squash.replaces().contains(row.revision()) && !byId.containsKey(squash.id())
+						&& (pointRow == null || pointRow.state() != AppliedRevision.State.APPLIED)) {
+					midway.put(row.revision(), squash);
+				}
+			}
+		}
+		return midway;
 	}
 
 	private static AppliedRevision standIn(Revision squash, AppliedRevision point) {

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.dialect.Dialect;
@@ -97,6 +98,11 @@ final class VersionTable {
 			}
 		}
 		return false;
+	}
+
+	/** The rows recorded in the middle of squashed histories, each with its squash (see {@link SquashedRows#midway}). */
+	Map<String, Revision> midway(List<AppliedRevision> rows) {
+		return this.squashed.midway(rows);
 	}
 
 	/**

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionFiles;
 import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
@@ -22,6 +23,7 @@ import dev.migrations.test.TestDatabases;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code db squash} on the real PostgreSQL: the squash rebuilds the schema of the history it replaces,
@@ -135,6 +137,19 @@ class SquashPostgresTest {
 			assertThat(atPast.status().pending()).containsExactly(R4);
 			assertThat(versionRows(past.dataSource())).containsExactly(R1, R2, R3);
 			assertThat(migrations(head.dataSource(), this.directory).current()).containsExactly(R4);
+			// one in the middle is at its last replaced revision, with the rest of the replaced history pending
+			// before the squash; nothing is missing
+			MigrationsStatus atMid = migrations(mid.dataSource(), this.directory).status();
+			assertThat(atMid.current()).containsExactly(R2);
+			assertThat(atMid.missing()).isEmpty();
+			assertThat(atMid.failed()).isEmpty();
+			assertThat(atMid.pending()).containsExactly(R3, squash, R4);
+			assertThat(atMid.revisions()).extracting(RevisionInfo::revision, RevisionInfo::state).containsExactly(
+					tuple(R4, RevisionInfo.State.PENDING), tuple(squash, RevisionInfo.State.PENDING),
+					tuple(R3, RevisionInfo.State.PENDING), tuple(R2, RevisionInfo.State.APPLIED),
+					tuple(R1, RevisionInfo.State.APPLIED));
+			assertThat(atMid.revisions().get(3).message()).isEqualTo("create invoice");
+			assertThat(versionRows(mid.dataSource())).containsExactly(R1, R2);
 
 			for (TestDatabase db : List.of(base, mid, past, head)) {
 				Migrations migrations = migrations(db.dataSource(), this.directory);
@@ -169,6 +184,14 @@ class SquashPostgresTest {
 				}
 			}
 			Migrations atMid = migrations(mid.dataSource(), this.directory);
+			// the status still reads the rows of the deleted files as the way to the squash, from the rows alone
+			MigrationsStatus status = atMid.status();
+			assertThat(status.missing()).isEmpty();
+			assertThat(status.current()).containsExactly(R2);
+			assertThat(status.pending()).containsExactly(R3, result.revision(), R4);
+			assertThat(status.revisions()).extracting(RevisionInfo::revision, RevisionInfo::message).containsExactly(
+					tuple(R4, "paid invoices"), tuple(result.revision(), "squash"), tuple(R3, ""),
+					tuple(R2, "create invoice"), tuple(R1, "create account"));
 			assertThatThrownBy(() -> atMid.upgrade("head")).isInstanceOf(SquashException.class)
 				.hasMessageStartingWith("The database recorded 2 of the 3 revisions squashed into " + result.revision())
 				.hasMessageContaining("files of 1 of them are gone (first: " + R3 + ")")

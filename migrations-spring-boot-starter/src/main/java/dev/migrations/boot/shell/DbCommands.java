@@ -623,6 +623,10 @@ final class DbCommands {
 						line.append(" (squash of ").append(squash.replaces().size()).append(" up to ")
 							.append(squash.replaces().get(squash.replaces().size() - 1)).append(')');
 					}
+					Revision replacedBy = facade.graph().contains(info.revision()) ? null : replacedBy(facade, info.revision());
+					if (replacedBy != null) {
+						line.append(" (replaced by squash ").append(replacedBy.id()).append(')');
+					}
 					line.append(labels(info));
 					line.append(", ").append(info.message());
 					if (info.state() != null) {
@@ -1007,7 +1011,28 @@ final class DbCommands {
 		return facade.graph().find(id)
 			.map((revision) -> id + (facade.graph().heads().contains(id) ? " (head)" : "")
 					+ (revision.message().isEmpty() ? "" : " " + revision.message()))
-			.orElse(id + " (no revision file)");
+			.orElseGet(() -> replacedLine(facade, id));
+	}
+
+	// a revision the graph does not have: replaced by a squash (a database in the middle of the squashed history),
+	// or unknown to this code
+	private static String replacedLine(Migrations facade, String id) {
+		Revision squash = replacedBy(facade, id);
+		if (squash == null) {
+			return id + " (no revision file)";
+		}
+		Revision replaced = facade.squashedHistory().replacedRevisions().get(id);
+		return id + ((replaced != null && !replaced.message().isEmpty()) ? " " + replaced.message() : "")
+				+ " (replaced by squash " + squash.id() + (replaced == null ? "; its file is gone" : "") + ")";
+	}
+
+	private static Revision replacedBy(Migrations facade, String id) {
+		for (Revision squash : facade.squashedHistory().squashes()) {
+			if (squash.replaces().contains(id)) {
+				return squash;
+			}
+		}
+		return null;
 	}
 
 	private static String labels(RevisionInfo info) {

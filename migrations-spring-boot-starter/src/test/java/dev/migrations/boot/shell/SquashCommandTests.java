@@ -50,6 +50,27 @@ class SquashCommandTests {
 	}
 
 	@Test
+	void aDatabaseInTheMiddleOfTheSquashedHistoryIsShownOnItsWayToTheSquash(TestDatabase database) {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade", "1a2b").status()).isZero();
+		assertThat(db.run("squash", "2b3c", "-m", "squash the start").status()).isZero();
+		String squash = squashId(db);
+
+		Result current = db.run("current");
+		assertThat(current.status()).isZero();
+		assertThat(current.lines()).containsExactly("1a2b3c4d5e6f create bulletin (replaced by squash " + squash + ")",
+				"2 revision(s) pending: 2b3c4d5e6f70, " + squash + ". Run `db upgrade`.");
+		assertThat(db.run("history").lines()).containsExactly(
+				"<base> -> " + squash + " (head) (squash of 2 up to 2b3c4d5e6f70), squash the start [pending]",
+				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (replaced by squash " + squash + "), index bulletin titles [pending]",
+				"<base> -> 1a2b3c4d5e6f (replaced by squash " + squash + "), create bulletin [applied]");
+
+		assertThat(db.run("upgrade").status()).isZero();
+		assertThat(db.run("current").lines()).containsExactly(squash + " (head) squash the start");
+	}
+
+	@Test
 	void aHistoryThatCannotBeSquashedExitsWithTwoAndSaysWhy(TestDatabase database) {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
