@@ -35,6 +35,16 @@ public final class DataStep {
 
 	private final List<String> story = new ArrayList<>();
 
+	// the tables rows were inserted into: read again after each revision an upgrade applies, so that a failed
+	// assertion can name the revision that changed them
+	private final Set<String> inserted = new LinkedHashSet<>();
+
+	// what those tables held before the last upgrade and after each revision it applied
+	private List<Reading> readings = List.of();
+
+	private record Reading(String revision, Map<String, List<Map<String, String>>> tables) {
+	}
+
 	DataStep(MigrationsTester tester, String revision) {
 		this.tester = tester;
 		this.story.add("at " + tester.describe(revision));
@@ -74,6 +84,7 @@ public final class DataStep {
 			}
 		}
 		this.story.add("inserted into " + table);
+		this.inserted.add(table);
 		return this;
 	}
 
@@ -92,13 +103,30 @@ public final class DataStep {
 
 	/** Upgrades to a target ({@code head}, a revision id, {@code +1}, ...). */
 	public DataStep upgradeTo(String target) {
-		this.tester.upgrade(target, () -> "upgrade to " + target + " " + String.join(", ", this.story));
+		List<String> plan = this.inserted.isEmpty() ? null : plan(target);
+		if (plan == null) {
+			this.readings = List.of();
+			this.tester.upgrade(target, () -> "upgrade to " + target + " " + String.join(", ", this.story));
+		}
+		else {
+			// one revision at a time (each in its own transaction, as in one command), reading the tables rows
+			// were inserted into after each
+			List<Reading> readings = new ArrayList<>();
+			readings.add(new Reading(null, readInserted()));
+			for (String revision : plan) {
+				this.tester.upgrade(revision, () -> "upgrade to " + target + " " + String.join(", ", this.story)
+						+ ", at revision " + this.tester.describe(revision));
+				readings.add(new Reading(revision, readInserted()));
+			}
+			this.readings = readings;
+		}
 		this.story.add("upgraded to " + target + " (" + String.join(", ", this.tester.migrations().current()) + ")");
 		return this;
 	}
 
 	/** Downgrades to a target ({@code base}, a revision id, {@code -1}, ...). */
 	public DataStep downgradeTo(String target) {
+		this.readings = List.of();
 		this.tester.downgrade(target, () -> "downgrade to " + target + " " + String.join(", ", this.story));
 		this.story.add("downgraded to " + target + " (" + String.join(", ", this.tester.migrations().current()) + ")");
 		return this;
@@ -139,10 +167,144 @@ public final class DataStep {
 			if (!unexpected.isEmpty()) {
 				message.append("\n  not expected: ").append(unexpected);
 			}
+			String changedBy = changedBy(table, columns, wanted);
+			if (changedBy != null) {
+				message.append("\n  ").append(changedBy);
+			}
 			message.append("\n  expected: ").append(wanted).append("\n  actual: ").append(actual);
 			throw new AssertionFailedError(message.toString(), wanted.toString(), actual.toString());
 		}
 		return this;
+	}
+
+	// the revisions an upgrade to the target applies, in order; null when it is not one revision or the head
+	private List<String> plan(String target) {
+		var migrations = this.tester.migrations();
+		List<String> ends;
+		if (target.equals("head") || target.equals("heads")) {
+			ends = migrations.graph().heads();
+		}
+		else {
+			try {
+				ends = List.of(migrations.graph().resolve(target).id());
+			}
+			catch (RuntimeException ex) {
+				// +N, label@head...: run as given, without naming the revision that changed the rows
+				return null;
+			}
+		}
+		if (ends.size() != 1 && !target.equals("heads")) {
+			return null;
+		}
+		Set<String> needed = new java.util.HashSet<>();
+		for (String end : ends) {
+			needed.addAll(migrations.graph().ancestors(end));
+		}
+		return migrations.status().pending().stream().filter(needed::contains).toList();
+	}
+
+	private Map<String, List<Map<String, String>>> readInserted() {
+		Map<String, List<Map<String, String>>> tables = new LinkedHashMap<>();
+		for (String table : this.inserted) {
+			List<String> columns = existingColumns(table);
+			// null: the table is not there at this revision
+			tables.put(table, (columns == null) ? null : select(table, new LinkedHashSet<>(columns), new LinkedHashMap<>()));
+		}
+		return tables;
+	}
+
+	private List<String> existingColumns(String table) {
+		try (Connection connection = connection();
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT * FROM " + checkedName(table) + " WHERE 1 = 0")) {
+			List<String> names = new ArrayList<>();
+			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+				names.add(rs.getMetaData().getColumnLabel(i));
+			}
+			return names;
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * After the last upgrade, the revision from which the rows differ from the expected ones, compared in the
+	 * expected columns that exist at each revision; null when it cannot be told.
+	 */
+	private String changedBy(String table, Set<String> columns, List<Map<String, String>> wanted) {
+		if (this.readings.isEmpty() || !this.readings.get(0).tables().containsKey(table)) {
+			return null;
+		}
+		// per reading: true as expected, false not, null when none of the expected columns exist
+		List<Boolean> states = new ArrayList<>();
+		for (Reading reading : this.readings) {
+			states.add(matches(reading.tables().get(table), columns, wanted));
+		}
+		int last = states.size() - 1;
+		if (!Boolean.FALSE.equals(states.get(last))) {
+			return null;
+		}
+		// the start of the last run of readings that differ
+		int from = last;
+		while (from > 0 && Boolean.FALSE.equals(states.get(from - 1))) {
+			from--;
+		}
+		if (from == 0) {
+			return "the rows already differed before this upgrade.";
+		}
+		String revision = this.tester.describe(this.readings.get(from).revision());
+		List<Map<String, String>> there = this.readings.get(from).tables().get(table);
+		return "changed by revision " + revision + ": "
+				+ (Boolean.TRUE.equals(states.get(from - 1)) ? "the rows were as expected before it and are not after it"
+						: "the expected columns first exist after it, without the expected rows")
+				+ ((there != null) ? " (after it, " + table + " held " + there + ")" : "") + ".";
+	}
+
+	private static Boolean matches(List<Map<String, String>> rows, Set<String> columns, List<Map<String, String>> wanted) {
+		if (rows == null) {
+			return null;
+		}
+		Set<String> present = new LinkedHashSet<>();
+		if (!rows.isEmpty()) {
+			for (String column : columns) {
+				if (labelOf(rows.get(0), column) != null) {
+					present.add(column);
+				}
+			}
+			if (present.isEmpty()) {
+				return null;
+			}
+		}
+		else {
+			present.addAll(columns);
+		}
+		List<Map<String, String>> missing = new ArrayList<>();
+		for (Map<String, String> row : wanted) {
+			Map<String, String> projected = new LinkedHashMap<>();
+			present.forEach((column) -> projected.put(column, row.get(column)));
+			missing.add(projected);
+		}
+		if (missing.size() != rows.size()) {
+			return false;
+		}
+		for (Map<String, String> row : rows) {
+			Map<String, String> projected = new LinkedHashMap<>();
+			present.forEach((column) -> projected.put(column, row.get(labelOf(row, column))));
+			if (!missing.remove(projected)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	private static String labelOf(Map<String, String> row, String column) {
+		for (String label : row.keySet()) {
+			if (label.equalsIgnoreCase(column)) {
+				return label;
+			}
+		}
+		return null;
 	}
 
 	private List<String> columnsOf(String table) {

@@ -200,6 +200,37 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aDataTestNamesTheRevisionThatChangedTheRows(TestDatabase database) {
+		DataStep lost = tester(database, "loss-in-the-middle").at("f10000000001")
+			.insert("deal", row("id", 1, "currency", "EUR", "amount", 5), row("id", 2, "currency", "USD", "amount", 7))
+			.upgradeTo("head");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> lost.assertRows("deal", row("id", 1, "currency", "EUR"), row("id", 2, "currency", "USD")))
+			.withMessageStartingWith("Table deal does not hold the rows expected at f10000000001 (")
+			.withMessageContaining("\n  changed by revision f10000000002 (")
+			.withMessageContaining("\"drop AED from currency\"): the rows were as expected before it and are not after it")
+			.withMessageContaining("currency=null");
+
+		DataStep backfill = tester(database, "loss-in-the-middle").at("f10000000002")
+			.insert("deal", row("id", 1, "currency", "EUR", "amount", 5))
+			.upgradeTo("f10000000004");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> backfill.assertRows("deal", row("id", 1, "total", 5)))
+			.withMessageContaining("\n  changed by revision f10000000004 (")
+			.withMessageContaining("\"deal total, backfill forgotten\"): the rows were as expected before it");
+		// rows as expected pass, after the same stepwise upgrade
+		backfill.assertRows("deal", row("id", 1, "currency", "EUR", "amount", 5, "note", null, "total", null));
+
+		// a difference already there before the upgrade is said to be
+		DataStep before = tester(database, "loss-in-the-middle").at("f10000000003")
+			.insert("deal", row("id", 3, "currency", "EUR"))
+			.upgradeTo("head");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> before.assertRows("deal", row("id", 4, "currency", "EUR")))
+			.withMessageContaining("\n  the rows already differed before this upgrade.");
+	}
+
+	@Test
 	void dataTestsCompareTimesByTheirInstantAndJsonByWhatItSays(TestDatabase database) {
 		java.time.OffsetDateTime noonInParis = java.time.OffsetDateTime.of(2026, 1, 2, 12, 0, 0, 0,
 				java.time.ZoneOffset.ofHours(2));
