@@ -82,6 +82,8 @@ final class CommandProcess {
 			try (BufferedReader reader = new BufferedReader(new InputStreamReader(this.input, Charset.defaultCharset()))) {
 				String line;
 				while ((line = reader.readLine()) != null) {
+					// a hint names the goal that runs the command it suggests
+					line = MavenHints.translate(line);
 					// one line at a time on the console, whole and flushed: the two streams share a terminal, and
 					// a line of one must not land inside a line of the other
 					synchronized (CONSOLE) {

@@ -62,6 +62,10 @@ class MavenPluginIT {
 		assertThat(first.exitCode()).as(first.output()).isZero();
 		assertThat(revisions).isDirectory();
 		assertThat(first.output()).contains("TABLE_MISSING").contains("The entities and the database differ");
+		// the commands suggested are the goals that run them
+		assertThat(first.output()).contains("`mvn migrations:migrate -Dmigrations.message=...`")
+			.contains("`mvn migrations:upgrade`")
+			.doesNotContain("`db migrate");
 
 		Run failOnDrift = maven(project, database, "migrations:check", "-Dmigrations.failOnDrift=true");
 		assertThat(failOnDrift.exitCode()).as(failOnDrift.output()).isNotZero();

@@ -1,0 +1,120 @@
+package dev.migrations.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The commands a command's output suggests (`db upgrade`, `db stamp 3f2a9c1b7d4e`), said as the goals that run
+ * them from Maven (`mvn migrations:upgrade`, `mvn migrations:stamp -Dmigrations.target=3f2a9c1b7d4e`). Commands
+ * with no goal ({@code db lint}, {@code db rehearse}...) are left as they are: they run in command mode.
+ */
+final class MavenHints {
+
+	private static final Pattern HINT = Pattern.compile("`db ([a-z][a-z-]*)([^`]*)`");
+
+	private static final Set<String> GOALS = Set.of("init", "revision", "migrate", "upgrade", "downgrade", "stamp", "check",
+			"merge", "create-db", "current", "heads", "history", "show", "squash");
+
+	// the property a goal takes its positional arguments from (several joined by commas)
+	private static final Map<String, String> POSITIONAL = Map.of("upgrade", "migrations.target", "downgrade",
+			"migrations.target", "stamp", "migrations.target", "show", "migrations.revision", "squash", "migrations.revision",
+			"merge", "migrations.revisions");
+
+	// options followed by a value, passed on as they are
+	private static final Set<String> VALUED = Set.of("--tenant", "--format", "-r", "--rev-range", "--head", "--renames");
+
+	private MavenHints() {
+	}
+
+	static String translate(String line) {
+		if (line.indexOf("`db ") < 0) {
+			return line;
+		}
+		Matcher matcher = HINT.matcher(line);
+		StringBuilder result = new StringBuilder();
+		while (matcher.find()) {
+			String goal = goal(matcher.group(1), matcher.group(2));
+			matcher.appendReplacement(result, Matcher.quoteReplacement((goal != null) ? "`" + goal + "`" : matcher.group()));
+		}
+		matcher.appendTail(result);
+		return result.toString();
+	}
+
+	private static String goal(String command, String rest) {
+		if (!GOALS.contains(command)) {
+			return null;
+		}
+		List<String> words = words(rest);
+		if (words == null) {
+			return null;
+		}
+		StringBuilder goal = new StringBuilder("mvn migrations:").append(command);
+		List<String> positional = new ArrayList<>();
+		List<String> other = new ArrayList<>();
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			if ((word.equals("-m") || word.equals("--message")) && i + 1 < words.size()) {
+				goal.append(" -Dmigrations.message=").append(quoted(words.get(++i)));
+			}
+			else if (word.equals("--sql")) {
+				goal.append(" -Dmigrations.sql=true");
+			}
+			else if (word.startsWith("-")) {
+				other.add(word);
+				if (VALUED.contains(word) && i + 1 < words.size()) {
+					other.add(words.get(++i));
+				}
+			}
+			else {
+				positional.add(word);
+			}
+		}
+		if (!positional.isEmpty()) {
+			String property = POSITIONAL.get(command);
+			if (property == null) {
+				return null;
+			}
+			goal.append(" -D").append(property).append('=').append(String.join(",", positional));
+		}
+		if (!other.isEmpty()) {
+			goal.append(" -Dmigrations.arguments=").append(quoted(String.join(" ", other)));
+		}
+		return goal.toString();
+	}
+
+	// the words of a command's arguments, a "quoted text" as one; null when a quote is not closed
+	private static List<String> words(String text) {
+		List<String> words = new ArrayList<>();
+		int i = 0;
+		while (i < text.length()) {
+			char c = text.charAt(i);
+			if (c == ' ') {
+				i++;
+				continue;
+			}
+			if (c == '"') {
+				int end = text.indexOf('"', i + 1);
+				if (end < 0) {
+					return null;
+				}
+				words.add(text.substring(i + 1, end));
+				i = end + 1;
+				continue;
+			}
+			int end = text.indexOf(' ', i);
+			end = (end < 0) ? text.length() : end;
+			words.add(text.substring(i, end));
+			i = end;
+		}
+		return words;
+	}
+
+	private static String quoted(String value) {
+		return (value.indexOf(' ') >= 0 || value.isEmpty()) ? "\"" + value + "\"" : value;
+	}
+
+}
