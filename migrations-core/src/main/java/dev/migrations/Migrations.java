@@ -678,7 +678,7 @@ public final class Migrations {
 				AppliedRevision row = rows.get(missing);
 				infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(), List.of(),
 						false, RevisionInfo.State.MISSING_FILE, row.appliedAt(), row.executionMillis(), row.checksum(),
-						row.appliedBy()));
+						row.appliedBy(), row.checksum()));
 			}
 		}
 		// Indexed once: the actuator endpoint asks for this on every request.
@@ -717,7 +717,7 @@ public final class Migrations {
 			else if (row != null) {
 				infos.add(new RevisionInfo(id, row.downRevisions(), row.message(), null, List.of(), List.of(), false,
 						failed.contains(id) ? RevisionInfo.State.FAILED : RevisionInfo.State.APPLIED, row.appliedAt(),
-						row.executionMillis(), row.checksum(), row.appliedBy()));
+						row.executionMillis(), row.checksum(), row.appliedBy(), row.checksum()));
 			}
 			else {
 				// its file is gone: the next upgrade is refused until it is back (or the squash is stamped)
@@ -751,7 +751,8 @@ public final class Migrations {
 		}
 		return new RevisionInfo(revision.id(), revision.downRevisions(), revision.message(), revision.source(),
 				revision.branchLabels(), revision.dependsOn(), head, revisionState, (row != null) ? row.appliedAt() : null,
-				(row != null) ? row.executionMillis() : null, revision.checksum(), (row != null) ? row.appliedBy() : null);
+				(row != null) ? row.executionMillis() : null, revision.checksum(), (row != null) ? row.appliedBy() : null,
+				(row != null) ? row.checksum() : null);
 	}
 
 	// ---- autogenerate and drift ----

@@ -18,15 +18,25 @@ import java.util.List;
  * @param executionMillis how long it took, {@code null} when not applied
  * @param checksum the checksum of the file (or of what was applied when the file is missing)
  * @param appliedBy who applied it, {@code null} when not applied
+ * @param appliedChecksum the checksum recorded when it was applied, {@code null} when not applied; differs from
+ * {@code checksum} when the file changed since ({@link State#MODIFIED})
  */
 public record RevisionInfo(String revision, List<String> downRevisions, String message, String source,
 		List<String> branchLabels, List<String> dependsOn, boolean head, State state, Instant appliedAt,
-		Long executionMillis, String checksum, String appliedBy) {
+		Long executionMillis, String checksum, String appliedBy, String appliedChecksum) {
 
 	public RevisionInfo {
 		downRevisions = List.copyOf(downRevisions);
 		branchLabels = List.copyOf(branchLabels);
 		dependsOn = List.copyOf(dependsOn);
+	}
+
+	/** A revision whose applied checksum is not known (or not applied). */
+	public RevisionInfo(String revision, List<String> downRevisions, String message, String source, List<String> branchLabels,
+			List<String> dependsOn, boolean head, State state, Instant appliedAt, Long executionMillis, String checksum,
+			String appliedBy) {
+		this(revision, downRevisions, message, source, branchLabels, dependsOn, head, state, appliedAt, executionMillis,
+				checksum, appliedBy, null);
 	}
 
 	/** A revision's state in the database. */

@@ -279,17 +279,21 @@ public class MigrationsEndpoint {
 	 * @param appliedAt when it was applied; {@code null} (left out of the JSON) when pending
 	 * @param executionMillis how long it took; {@code null} when pending
 	 * @param checksum the checksum of its file (of what was applied when the file is missing)
+	 * @param appliedChecksum for a {@code MODIFIED} revision, the checksum of what was applied; {@code null} (left
+	 * out of the JSON) otherwise
 	 */
 	public record RevisionDescriptor(String revision, List<String> downRevisions, String message,
-			RevisionInfo.State state, Instant appliedAt, Long executionMillis, String checksum) {
+			RevisionInfo.State state, Instant appliedAt, Long executionMillis, String checksum, String appliedChecksum) {
 
 		public RevisionDescriptor {
 			downRevisions = List.copyOf(downRevisions);
 		}
 
-		static RevisionDescriptor of(RevisionInfo info) {
+		/** The descriptor of a revision as the status tells it. */
+		public static RevisionDescriptor of(RevisionInfo info) {
 			return new RevisionDescriptor(info.revision(), info.downRevisions(), info.message(), info.state(),
-					info.appliedAt(), info.executionMillis(), info.checksum());
+					info.appliedAt(), info.executionMillis(), info.checksum(),
+					(info.state() == RevisionInfo.State.MODIFIED) ? info.appliedChecksum() : null);
 		}
 
 	}

@@ -104,6 +104,10 @@ final class JsonOutput {
 		json.put("appliedAt", info.appliedAt());
 		json.put("executionMillis", info.executionMillis());
 		json.put("checksum", info.checksum());
+		if (info.state() == RevisionInfo.State.MODIFIED) {
+			// what was applied, beside what the file holds now
+			json.put("appliedChecksum", info.appliedChecksum());
+		}
 		return json;
 	}
 

@@ -72,8 +72,7 @@ public class MigrationsTenantsEndpointWebExtension {
 			throw ex;
 		}
 		List<RevisionDescriptor> revisions = status.revisions().stream()
-			.map((info) -> new RevisionDescriptor(info.revision(), info.downRevisions(), info.message(), info.state(),
-					info.appliedAt(), info.executionMillis(), info.checksum()))
+			.map(RevisionDescriptor::of)
 			.toList();
 		return new WebEndpointResponse<>(new MigrationsDescriptor(status.current(), status.heads(), status.upToDate(),
 				status.pending(), revisions, DriftDescriptor.of(this.drift.report(name))));

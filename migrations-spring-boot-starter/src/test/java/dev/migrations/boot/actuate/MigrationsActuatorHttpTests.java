@@ -213,6 +213,10 @@ class MigrationsActuatorHttpTests {
 		assertThat(json.read("$.upToDate", Boolean.class)).isTrue();
 		assertThat(json.read("$.revisions[*].state", List.class)).containsExactly("APPLIED", "MODIFIED");
 		assertThat(json.read("$.drift.status", String.class)).isEqualTo("NONE");
+		// the modified one carries what was applied beside what the file holds now; the others only the file's
+		assertThat(json.read("$.revisions[1].appliedChecksum", String.class)).isNotBlank()
+			.isNotEqualTo(json.read("$.revisions[1].checksum", String.class));
+		assertThat(json.read("$.revisions[0]", java.util.Map.class)).doesNotContainKey("appliedChecksum");
 
 		HttpResponse<String> health = get(base + "/actuator/health");
 		assertThat(health.statusCode()).isEqualTo(503);
