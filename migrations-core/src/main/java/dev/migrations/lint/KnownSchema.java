@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schema as the revisions build it, statement by statement in graph order: which revision
+ * The schema as the revisions build it, statement by statement, along each branch (a revision sees what its
+ * ancestors built, not what a sibling branch did): which revision
  * created each table and index, the columns' types and nullability, and the constraints that
  * prove a column holds no {@code NULL}. It is what "existing table" and "old type" mean to the
  * rules; tables no revision created (made by hand, or before adoption) are unknown and count as
@@ -66,6 +67,37 @@ final class KnownSchema {
 	}
 
 	private record Index(Name name, Name table, String createdBy) {
+	}
+
+	/** A copy to go on from along another branch: later changes to either do not show in the other. */
+	KnownSchema copy() {
+		KnownSchema copy = new KnownSchema();
+		copy.mergeFrom(this);
+		return copy;
+	}
+
+	/**
+	 * Adds what another branch's schema knows and this one does not (a merge revision runs after both of its
+	 * parents): tables and indexes by name, copied.
+	 */
+	void mergeFrom(KnownSchema other) {
+		for (List<Table> list : other.tables.values()) {
+			for (Table table : list) {
+				if (table(table.name) == null) {
+					Table copy = new Table(table.name, table.createdBy);
+					table.columns.forEach((name, column) -> copy.columns.put(name, new Column(column.type, column.notNull)));
+					table.checks.forEach((name, check) -> copy.checks.put(name, new Check(check.notNullColumn, check.validated)));
+					this.tables.computeIfAbsent(table.name.key(), (key) -> new ArrayList<>()).add(copy);
+				}
+			}
+		}
+		for (List<Index> list : other.indexes.values()) {
+			for (Index index : list) {
+				if (index(index.name()) == null) {
+					this.indexes.computeIfAbsent(index.name().key(), (key) -> new ArrayList<>()).add(index);
+				}
+			}
+		}
 	}
 
 	Table table(Name name) {

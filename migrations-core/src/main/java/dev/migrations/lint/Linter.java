@@ -3,6 +3,7 @@ package dev.migrations.lint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,7 +77,7 @@ public final class Linter {
 	 * @return the findings, suppressed findings and notes
 	 */
 	public LintResult lint(List<Revision> revisions, Predicate<String> inScope) {
-		KnownSchema known = new KnownSchema();
+		BranchSchemas schemas = new BranchSchemas(revisions);
 		List<Draft> drafts = new ArrayList<>();
 		List<String> linted = new ArrayList<>();
 		List<String> notes = new ArrayList<>();
@@ -85,6 +86,7 @@ public final class Linter {
 		for (Revision revision : revisions) {
 			boolean reported = inScope.test(revision.id());
 			int first = drafts.size();
+			KnownSchema known = schemas.before(revision);
 			if (!(revision.body() instanceof Revision.SqlBody body)) {
 				if (reported) {
 					linted.add(revision.id());
@@ -125,6 +127,62 @@ public final class Linter {
 			drafts.subList(first, drafts.size()).sort(Comparator.comparingInt(Draft::line));
 		}
 		return resolve(drafts, directives, linted, statements, notes);
+	}
+
+	/**
+	 * The schema each revision's statements see: what its parents and {@code depends_on} revisions built, not what
+	 * a sibling branch did. A schema is handed on without a copy to the last revision going on from it, so a
+	 * linear history is one model, as before; a branch point copies, a merge adds its other parents' tables.
+	 */
+	private static final class BranchSchemas {
+
+		private final Map<String, KnownSchema> after = new HashMap<>();
+
+		// how many revisions still go on from each revision's schema
+		private final Map<String, Integer> followers = new HashMap<>();
+
+		BranchSchemas(List<Revision> revisions) {
+			Set<String> ids = new HashSet<>();
+			revisions.forEach((revision) -> ids.add(revision.id()));
+			for (Revision revision : revisions) {
+				for (String parent : parents(revision)) {
+					if (ids.contains(parent)) {
+						this.followers.merge(parent, 1, Integer::sum);
+					}
+				}
+			}
+		}
+
+		private static Set<String> parents(Revision revision) {
+			Set<String> parents = new LinkedHashSet<>(revision.downRevisions());
+			parents.addAll(revision.dependsOn());
+			return parents;
+		}
+
+		/** The schema the revision starts from, which its statements then change: it is the revision's from now on. */
+		KnownSchema before(Revision revision) {
+			KnownSchema schema = null;
+			for (String parent : parents(revision)) {
+				KnownSchema built = this.after.get(parent);
+				if (built == null) {
+					continue;
+				}
+				boolean last = this.followers.merge(parent, -1, Integer::sum) <= 0;
+				if (last) {
+					this.after.remove(parent);
+				}
+				if (schema == null) {
+					schema = last ? built : built.copy();
+				}
+				else {
+					schema.mergeFrom(built);
+				}
+			}
+			schema = (schema != null) ? schema : new KnownSchema();
+			this.after.put(revision.id(), schema);
+			return schema;
+		}
+
 	}
 
 	private LintResult resolve(List<Draft> drafts, Map<String, List<Directive>> directives, List<String> linted,

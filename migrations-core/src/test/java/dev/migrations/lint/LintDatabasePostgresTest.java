@@ -14,6 +14,7 @@ import dev.migrations.Sql;
 import dev.migrations.TestDataSources;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.lint.fixtures.Account;
+import dev.migrations.revision.Revision;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -127,6 +128,32 @@ class LintDatabasePostgresTest {
 
 		assertThat(inTimeZone(db, "UTC").lint().findings("column-type-rewrite")).isEmpty();
 		assertThat(inTimeZone(db, "Europe/Paris").lint().findings("column-type-rewrite")).hasSize(1);
+	}
+
+	@Test
+	void aRevisionSeesWhatItsAncestorsBuiltNotWhatASiblingBranchDid(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "table", "CREATE TABLE t (id int, c varchar(10));", "");
+		String toInteger = "cccc00000003";
+		String widened = "dddd00000004";
+		this.files.write(toInteger, BASE, "c to integer",
+				"SET LOCAL lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE integer USING c::integer;", "");
+		this.files.write(widened, BASE, "c widened", "SET LOCAL lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE varchar(20);",
+				"");
+		String merge = "eeee00000005";
+		// a merge goes on from both: integer (its first parent's) to bigint is a rewrite
+		this.files.write(merge, toInteger + ", " + widened, "merge",
+				"SET LOCAL lock_timeout = '5s';\nALTER TABLE t ALTER COLUMN c TYPE bigint;", "");
+		Migrations migrations = inTimeZone(db, "UTC");
+		List<String> order = migrations.graph().revisions().stream().map(Revision::id).toList();
+		// the sibling that turns c into an integer is read first
+		assertThat(order.indexOf(toInteger)).isLessThan(order.indexOf(widened));
+
+		LintResult result = migrations.lint(LintOptions.defaults().useDatabase(false));
+
+		// varchar(10) to varchar(20) on its own branch: no rewrite (before, it was read as integer to varchar)
+		assertThat(result.findings("column-type-rewrite")).extracting(Finding::revision)
+			.containsExactly(toInteger, merge);
 	}
 
 	private Migrations inTimeZone(TestDatabase db, String zone) {
