@@ -87,7 +87,7 @@ final class SquashedRows {
 
 	/**
 	 * The rows of a database in the middle of squashed histories (some replaced revisions recorded, neither the
-	 * squash nor its point): each such row's revision with its squash, in the rows' order.
+	 * squash nor its point): each such row's revision with its squash, oldest first.
 	 */
 	Map<String, Revision> midway(List<AppliedRevision> rows) {
 		if (this.squashes.isEmpty() || rows.isEmpty()) {
@@ -96,12 +96,15 @@ final class SquashedRows {
 		Map<String, AppliedRevision> byId = new HashMap<>(rows.size() * 2);
 		rows.forEach((row) -> byId.put(row.revision(), row));
 		Map<String, Revision> midway = new LinkedHashMap<>();
-		for (AppliedRevision row : rows) {
-			for (Revision squash : this.squashes) {
-				AppliedRevision pointRow = byId.get(point(squash));
-				if (squash.replaces().contains(row.revision()) && !byId.containsKey(squash.id())
-						&& (pointRow == null || pointRow.state() != AppliedRevision.State.APPLIED)) {
-					midway.put(row.revision(), squash);
+		for (Revision squash : this.squashes) {
+			AppliedRevision pointRow = byId.get(point(squash));
+			if (byId.containsKey(squash.id()) || (pointRow != null && pointRow.state() == AppliedRevision.State.APPLIED)) {
+				// at the squash or past it (the usual case): nothing recorded is on the way
+				continue;
+			}
+			for (String id : squash.replaces()) {
+				if (byId.containsKey(id)) {
+					midway.put(id, squash);
 				}
 			}
 		}
