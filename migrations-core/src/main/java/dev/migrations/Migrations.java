@@ -687,8 +687,14 @@ public final class Migrations {
 		Set<String> modified = (state != null) ? Set.copyOf(state.modified()) : Set.of();
 		List<Revision> ordered = new ArrayList<>(this.graph.revisions());
 		Collections.reverse(ordered);
+		// a revision whose upgrade another session is running now is pending, though it has a row
+		Set<String> pending = (state != null) ? Set.copyOf(state.pending()) : Set.of();
 		for (Revision revision : ordered) {
-			infos.add(info(revision, state != null, rows.get(revision.id()), heads.contains(revision.id()),
+			AppliedRevision row = rows.get(revision.id());
+			if (row != null && pending.contains(revision.id()) && !failed.contains(revision.id())) {
+				row = null;
+			}
+			infos.add(info(revision, state != null, row, heads.contains(revision.id()),
 					failed.contains(revision.id()), modified.contains(revision.id())));
 			if (state != null && revision.isSquash()) {
 				addMidway(infos, revision, rows, failed, Set.copyOf(state.missing()));

@@ -165,6 +165,12 @@ public interface Dialect {
 	 */
 	DatabaseLock lock(Connection connection, String lockName, Duration timeout) throws SQLException;
 
+	/**
+	 * Whether another session holds the lock {@link #lock} takes, now: a command is running. Tells a revision
+	 * recorded as running outside a transaction that is still running from one whose process died.
+	 */
+	boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException;
+
 	/** Reads a timestamp column of the version tables as an instant, {@code null} for SQL NULL. */
 	default Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
 		Timestamp timestamp = resultSet.getTimestamp(column);

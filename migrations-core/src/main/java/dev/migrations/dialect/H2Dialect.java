@@ -132,4 +132,10 @@ public final class H2Dialect implements Dialect {
 		return lock::unlock;
 	}
 
+	@Override
+	public boolean lockHeldElsewhere(Connection connection, String lockName) {
+		ReentrantLock lock = LOCKS.get(this.url + "|" + lockName);
+		return lock != null && lock.isLocked() && !lock.isHeldByCurrentThread();
+	}
+
 }

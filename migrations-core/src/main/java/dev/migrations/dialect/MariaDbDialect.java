@@ -206,6 +206,18 @@ public final class MariaDbDialect implements Dialect {
 		}
 	}
 
+	@Override
+	public boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(
+				"select coalesce(is_used_lock(?) <> connection_id(), false)")) {
+			statement.setString(1, truncate("migrations:" + lockName));
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
 	private static String describeHolder(Connection connection, String name) {
 		try (PreparedStatement statement = connection.prepareStatement(
 				"select p.id, p.user, p.host, p.command, p.time from information_schema.processlist p where p.id = is_used_lock(?)")) {

@@ -266,6 +266,21 @@ public final class PostgresDialect implements Dialect {
 		}
 	}
 
+	@Override
+	public boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("select exists (select 1 from pg_locks l"
+				+ " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 2"
+				+ " and l.database = (select oid from pg_database where datname = current_database())"
+				+ " and l.pid <> pg_backend_pid())")) {
+			statement.setLong(1, Integer.toUnsignedLong(LOCK_NAMESPACE));
+			statement.setLong(2, Integer.toUnsignedLong(lockKey(lockName)));
+			try (ResultSet rs = statement.executeQuery()) {
+				rs.next();
+				return rs.getBoolean(1);
+			}
+		}
+	}
+
 	private static String describeHolder(Connection connection, int key) {
 		String sql = "select a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.state"
 				+ " from pg_locks l join pg_stat_activity a on a.pid = l.pid"

@@ -476,7 +476,7 @@ public final class DatabaseMigrator {
 		Set<String> unknownParents = new LinkedHashSet<>();
 		List<String> unknown = new ArrayList<>();
 		for (AppliedRevision row : rows) {
-			if (!this.graph.contains(row.revision())) {
+			if (!this.graph.contains(row.revision()) && completedUpgrade(row)) {
 				unknown.add(row.revision());
 				unknownParents.addAll(row.downRevisions());
 			}
@@ -519,7 +519,8 @@ public final class DatabaseMigrator {
 		try (Connection connection = connection()) {
 			String original = switchSchema(connection);
 			try {
-				return state(this.versionTable.read(connection));
+				List<AppliedRevision> rows = this.versionTable.read(connection);
+				return state(rows, unfinished(rows) && lockHeldElsewhere(connection));
 			}
 			finally {
 				restoreSchema(connection, original);
@@ -530,7 +531,37 @@ public final class DatabaseMigrator {
 		}
 	}
 
+	private static boolean unfinished(List<AppliedRevision> rows) {
+		for (AppliedRevision row : rows) {
+			if (inProgressState(row)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	// recorded as started and not yet as ended, without an error: running now, or its process died
+	private static boolean inProgressState(AppliedRevision row) {
+		return (row.state() == AppliedRevision.State.RUNNING || row.state() == AppliedRevision.State.REVERTING)
+				&& (row.error() == null || row.error().isEmpty());
+	}
+
+	// whether a command holds the lock on another session now (read without taking it)
+	private boolean lockHeldElsewhere(Connection connection) throws SQLException {
+		Dialect.Tables tables = this.dialect.findTables(connection, this.schema,
+				List.of(this.versionTable.table(), this.versionTable.logTable()));
+		return this.dialect.lockHeldElsewhere(connection, lockName(tables.schema()));
+	}
+
 	DatabaseState state(List<AppliedRevision> rows) {
+		return state(rows, false);
+	}
+
+	/**
+	 * @param running whether another session holds the lock: rows recorded as running or reverting (without an
+	 * error) are that command's revision under way, not a failure; an upgrade under way is still pending
+	 */
+	private DatabaseState state(List<AppliedRevision> rows, boolean running) {
 		List<String> known = new ArrayList<>();
 		List<String> missing = new ArrayList<>();
 		List<String> modified = new ArrayList<>();
@@ -539,12 +570,14 @@ public final class DatabaseMigrator {
 		// upgrade goes on through the replaced revisions, then records the squash)
 		Map<String, Revision> midway = this.versionTable.midway(rows);
 		for (AppliedRevision row : rows) {
-			if (row.state() != AppliedRevision.State.APPLIED) {
+			boolean underWay = running && inProgressState(row);
+			if (row.state() != AppliedRevision.State.APPLIED && !underWay) {
 				failed.add(row.revision());
 			}
 			var revision = this.graph.find(row.revision());
 			if (revision.isEmpty()) {
-				if (!midway.containsKey(row.revision())) {
+				// a newer release's upgrade under way is not applied yet
+				if (!midway.containsKey(row.revision()) && !(underWay && row.state() == AppliedRevision.State.RUNNING)) {
 					missing.add(row.revision());
 				}
 				continue;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsStatus;
+import dev.migrations.RevisionInfo;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
 import dev.migrations.revision.JavaRevision;
@@ -28,6 +30,7 @@ import dev.migrations.test.TestDatabaseExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What a revision running outside a transaction leaves recorded when its session is ended from
@@ -42,6 +45,9 @@ class CrashRecoveryTest {
 
 	@TempDir
 	Path directory;
+
+	@TempDir
+	Path olderDirectory;
 
 	final ExecutorService pool = Executors.newSingleThreadExecutor();
 
@@ -83,6 +89,45 @@ class CrashRecoveryTest {
 			.contains("terminating connection");
 		assertThat(Sql.column(db.dataSource(), "select operation from migrations_version_log where revision = '" + INDEX
 				+ "'")).containsExactly("FAILED");
+	}
+
+	@Test
+	void anUpgradeUnderWayOutsideATransactionIsPendingNotFailedWhileItsCommandHoldsTheLock(TestDatabase db) throws Exception {
+		RevisionFiles files = postgresRevisions(true);
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		// the release before it, which does not know the revision under way
+		RevisionFiles older = new RevisionFiles(this.olderDirectory);
+		older.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations previous = Migrations.configure().dataSource(db.dataSource()).locations(older.location()).load();
+		previous.upgrade("head");
+		try (Connection blocker = db.dataSource().getConnection()) {
+			query(blocker, "select pg_advisory_lock(4242)");
+			Future<CommandResult> upgrade = this.pool.submit(() -> migrations.upgrade("head"));
+			waitingPostgresPid(db.dataSource());
+			assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = '" + INDEX + "'"))
+				.containsExactly("RUNNING");
+
+			// another instance of the new release: the revision is pending, nothing failed
+			MigrationsStatus status = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load()
+				.status();
+			assertThat(status.failed()).isEmpty();
+			assertThat(status.pending()).containsExactly(INDEX);
+			assertThat(status.current()).containsExactly(BASE);
+			assertThat(status.revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+				.containsExactly(tuple(INDEX, RevisionInfo.State.PENDING), tuple(BASE, RevisionInfo.State.APPLIED));
+			// an instance of the previous release: up to date, at what it knows, nothing missing yet
+			MigrationsStatus old = previous.status();
+			assertThat(old.failed()).isEmpty();
+			assertThat(old.missing()).isEmpty();
+			assertThat(old.current()).containsExactly(BASE);
+			assertThat(old.upToDate()).isTrue();
+
+			query(blocker, "select pg_advisory_unlock(4242)");
+			assertThat(upgrade.get(2, TimeUnit.MINUTES).steps()).hasSize(1);
+		}
+		assertThat(migrations.status().revisions()).extracting(RevisionInfo::state)
+			.containsExactly(RevisionInfo.State.APPLIED, RevisionInfo.State.APPLIED);
+		assertThat(previous.status().missing()).containsExactly(INDEX);
 	}
 
 	@Test
@@ -129,6 +174,8 @@ class CrashRecoveryTest {
 
 		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'died00000001'"))
 			.containsExactly("REVERTING");
+		// no session holds the lock: the process died, and the revision is failed
+		assertThat(migrations.status().failed()).containsExactly("died00000001");
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
 			.hasMessageContaining("died00000001 (")
 			.hasMessageContaining("is recorded as REVERTING (applied at ")
