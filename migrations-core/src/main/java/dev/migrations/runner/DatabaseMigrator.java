@@ -755,10 +755,20 @@ public final class DatabaseMigrator {
 			}
 		}
 		if (!modified.isEmpty()) {
+			// stamping where the database is records the edited files' checksums and keeps every revision applied;
+			// stamping the modified revision itself would un-record the revisions after it
+			List<String> applied = new ArrayList<>();
+			for (AppliedRevision row : rows) {
+				if (completedUpgrade(row) && this.graph.contains(row.revision())) {
+					applied.add(row.revision());
+				}
+			}
+			String at = String.join(",", this.resolver.current(applied));
 			throw new ChecksumMismatchException("Applied revisions were modified after they were applied; nothing was run:"
 					+ message + "\nRestore the applied content (e.g. `git checkout` the file) and put new changes in a new revision"
-					+ " (`db revision`). If the database already matches the edited file, record it with `db stamp <revision>`,"
-					+ " or set migrations.validate-checksums=false to skip this check.", modified);
+					+ " (`db revision`). If the database already matches the edited file, record that with `db stamp " + at
+					+ "` (where the database is: it keeps every revision applied and records the files' checksums), or set"
+					+ " migrations.validate-checksums=false to skip this check.", modified, at);
 		}
 	}
 

@@ -108,6 +108,25 @@ class StampChecksumOfflinePostgresTest {
 	}
 
 	@Test
+	void theAdviceForAModifiedRevisionStampsWhereTheDatabaseIsAndKeepsTheRevisionsAfterIt(TestDatabase db) throws Exception {
+		Migrations migrations = migrations(db);
+		migrations.upgrade(M);
+		List<String> rows = Sql.column(db.dataSource(), "select revision from migrations_version order by revision");
+		Path bFile = this.directory.resolve(B + "_create_bulletin.sql");
+		Files.writeString(bFile, Files.readString(bFile).replace("meta jsonb", "meta jsonb, extra text"));
+		Migrations changed = migrations(db);
+		assertThatThrownBy(() -> changed.upgrade("head")).isInstanceOf(ChecksumMismatchException.class)
+			.hasMessageContaining("record that with `db stamp " + M + "`")
+			.satisfies((ex) -> assertThat(((ChecksumMismatchException) ex).stampTarget()).isEqualTo(M));
+
+		// followed as written: every revision stays recorded, the edited checksum is taken, nothing is pending again
+		changed.stamp(M);
+		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version order by revision")).isEqualTo(rows);
+		assertThat(changed.status().modified()).isEmpty();
+		assertThat(changed.current()).containsExactly(M);
+	}
+
+	@Test
 	void offlineScriptThroughPsqlGivesTheSameSchemaAsOnlineUpgrade(TestDatabase online, TestDatabase offline) throws Exception {
 		Path psql = TestDatabases.psqlExecutable().orElse(null);
 		Assumptions.assumeTrue(psql != null, "psql is not installed: the offline script cannot be run through it");

@@ -16,8 +16,10 @@ class ChecksumMismatchFailureAnalyzer extends AbstractFailureAnalyzer<ChecksumMi
 				+ " modified after being applied (its checksum differs from the one recorded).\n\n" + cause.getMessage();
 		String action = "Restore the applied content of " + revisions + " (e.g. `git checkout` the file) and put new"
 				+ " changes in a new revision:\n\n    db revision -m \"...\"\n\n"
-				+ "If the database already matches the edited file, record that with `db stamp " + cause.revisions().get(0)
-				+ "`, or set migrations.validate-checksums=false to skip this check.";
+				+ "If the database already matches the edited file, record that with `db stamp "
+				+ ((cause.stampTarget() != null && !cause.stampTarget().isEmpty()) ? cause.stampTarget() : "<the revision it is at>")
+				+ "` (where the database is: every revision stays applied, and the files' checksums are recorded), or set"
+				+ " migrations.validate-checksums=false to skip this check.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -12,6 +12,8 @@ import java.util.function.Function;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.boot.DatabaseConnectionException;
+import dev.migrations.dialect.LockTimeoutException;
+import dev.migrations.runner.ChecksumMismatchException;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -151,6 +153,12 @@ final class CommandFailures {
 							+ " migrations.url, migrations.user and migrations.password), and that the database server is"
 							+ " running and reachable from this host.";
 				}
+			}
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ChecksumMismatchException || cause instanceof LockTimeoutException) {
+				// their message already says what to do: the analysis would say it again
+				return null;
 			}
 		}
 		for (FailureAnalyzer analyzer : starterAnalyzers()) {
