@@ -73,6 +73,7 @@ import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.runner.RevisionSteps;
+import dev.migrations.runner.StepResult;
 import dev.migrations.sql.SqlSyntax;
 import dev.migrations.squash.SquashException;
 import dev.migrations.squash.SquashPlan;
@@ -1389,12 +1390,12 @@ public final class Migrations {
 		return this.squashedHistory;
 	}
 
-	private void catchUpSquashedHistory() {
+	private List<CommandResult> catchUpSquashedHistory() {
 		SquashedHistory history = this.squashedHistory;
 		if (!history.hasSquashes() || this.configuration.dataSource == null) {
-			return;
+			return List.of();
 		}
-		SquashedDatabases.catchUp(history, this.migrator.state(), (graph) -> new DatabaseMigrator(
+		return SquashedDatabases.catchUp(history, this.migrator.state(), (graph) -> new DatabaseMigrator(
 				this.configuration.dataSource, this.dialect, this.configuration.schema, this.configuration.versionTable, graph,
 				this.configuration.lockTimeout, this.configuration.validateChecksums, this.performedBy,
 				this.configuration.listener));
@@ -1410,8 +1411,15 @@ public final class Migrations {
 				callback.beforeUpgrade(context);
 			}
 			baselineIfUnrecorded();
-			catchUpSquashedHistory();
+			List<CommandResult> caughtUp = catchUpSquashedHistory();
 			result = this.migrator.upgrade(target);
+			if (!caughtUp.isEmpty()) {
+				// one upgrade as the user sees it: from where the database was, every revision run
+				List<StepResult> steps = new ArrayList<>();
+				caughtUp.forEach((part) -> steps.addAll(part.steps()));
+				steps.addAll(result.steps());
+				result = new CommandResult(result.target(), steps, caughtUp.get(0).currentBefore(), result.currentAfter());
+			}
 		}
 		catch (RuntimeException ex) {
 			for (MigrationsCallback callback : this.configuration.callbacks) {

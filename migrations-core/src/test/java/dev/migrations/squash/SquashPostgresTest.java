@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
+import dev.migrations.runner.CommandResult;
+import dev.migrations.runner.StepResult;
 import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionFiles;
 import dev.migrations.RevisionInfo;
@@ -153,7 +155,12 @@ class SquashPostgresTest {
 
 			for (TestDatabase db : List.of(base, mid, past, head)) {
 				Migrations migrations = migrations(db.dataSource(), this.directory);
-				migrations.upgrade("head");
+				CommandResult upgraded = migrations.upgrade("head");
+				if (db == mid) {
+					// one upgrade from where it was: the rest of the replaced history, then what follows the squash
+					assertThat(upgraded.currentBefore()).containsExactly(R2);
+					assertThat(upgraded.steps()).extracting(StepResult::revision).containsExactly(R3, R4);
+				}
 				assertThat(migrations.current()).as(db.name()).containsExactly(R4);
 				assertThat(versionRows(db.dataSource())).as(db.name()).containsExactly(squash, R4);
 				assertThat(dump(db.dataSource())).as(db.name()).isEqualTo(dump(head.dataSource()));
