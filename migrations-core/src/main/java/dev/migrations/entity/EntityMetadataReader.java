@@ -274,6 +274,7 @@ public class EntityMetadataReader {
 							+ " writes it as a plain column, which nothing fills. Write it by hand in the revision: "
 							+ columnName + " " + sqlType + " GENERATED ALWAYS AS (" + column.getGeneratedAs() + ") STORED.");
 				}
+				notWritten(name + "." + columnName, column);
 				if ("oid".equalsIgnoreCase(sqlType)) {
 					this.warnings.add(name + "." + columnName + " is stored as oid, a PostgreSQL large object (what"
 							+ " @Lob does to a String or byte[] there): the content lives outside the row and is not"
@@ -282,7 +283,51 @@ public class EntityMetadataReader {
 				}
 				recordEnumUse(column, name + "." + columnName, enumUses);
 			}
+			if (table.getOptions() != null && !table.getOptions().isBlank()) {
+				this.warnings.add(name + " has table options (@Table(options = \"" + table.getOptions().strip() + "\")), which"
+						+ " autogenerate does not write or compare yet: `db migrate` creates the table without them. Add them"
+						+ " by hand in the revision (e.g. ALTER TABLE " + name + " SET (fillfactor = 70)).");
+			}
+			for (org.hibernate.mapping.ForeignKey foreignKey : table.getForeignKeys().values()) {
+				constraintOptions(name, foreignKey.getName(), foreignKey.getOptions());
+			}
+			for (org.hibernate.mapping.UniqueKey uniqueKey : table.getUniqueKeys().values()) {
+				constraintOptions(name, uniqueKey.getName(), uniqueKey.getOptions());
+			}
 			return new EntityTable(schema, name, columns);
+		}
+
+		// what a column's mapping asks for that autogenerate neither writes nor compares yet: said, not dropped silently
+		private void notWritten(String column, Column mapped) {
+			if (mapped.getCollation() != null && !mapped.getCollation().isBlank()) {
+				this.warnings.add(column + " has collation " + mapped.getCollation() + " (@Collate), which autogenerate does"
+						+ " not write or compare yet: `db migrate` writes the column with the database's default collation."
+						+ " Add COLLATE \"" + mapped.getCollation() + "\" to the column by hand in the revision.");
+			}
+			String definition = mapped.getSqlType();
+			String lower = (definition != null) ? definition.toLowerCase(java.util.Locale.ROOT) : "";
+			if (lower.contains("generated always as") && !lower.contains("identity")) {
+				this.warnings.add(column + " is a generated column (columnDefinition \"" + definition + "\"), which"
+						+ " autogenerate does not compare or write yet: `db migrate` writes it as a plain column, which"
+						+ " nothing fills. Write it by hand in the revision as the columnDefinition says.");
+			}
+			else if (lower.matches(".*\\bcollate\\b.*")) {
+				this.warnings.add(column + " has a collation in its columnDefinition (\"" + definition + "\"), which"
+						+ " autogenerate does not write or compare yet: `db migrate` writes the column with the database's"
+						+ " default collation. Add the COLLATE clause by hand in the revision.");
+			}
+			if (mapped.getOptions() != null && !mapped.getOptions().isBlank()) {
+				this.warnings.add(column + " has column options (@Column(options = \"" + mapped.getOptions().strip()
+						+ "\")), which autogenerate does not write or compare yet: add them by hand in the revision.");
+			}
+		}
+
+		private void constraintOptions(String table, String constraint, String options) {
+			if (options != null && !options.isBlank()) {
+				this.warnings.add(table + "." + constraint + " has options (\"" + options.strip() + "\", e.g. DEFERRABLE),"
+						+ " which autogenerate does not write or compare yet: `db migrate` writes the constraint without them."
+						+ " Add them by hand in the revision.");
+			}
 		}
 
 		private static void recordEnumUse(Column column, String qualifiedColumn, Map<String, EnumUse> enumUses) {
