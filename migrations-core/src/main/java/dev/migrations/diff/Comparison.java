@@ -850,6 +850,7 @@ final class Comparison {
 	}
 
 	private void changeEnumValues(EnumType existing, EnumType wanted) {
+		recreateLabelDependents(existing.name());
 		List<EnumUsage> usages = usages(existing.name());
 		if (!isSubsequence(existing.values(), wanted.values())) {
 			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages,
@@ -867,6 +868,50 @@ final class Comparison {
 				values = next;
 			}
 		}
+	}
+
+	/**
+	 * Checks and indexes comparing a column with one of the type's labels ({@code currency <> 'USD'::currency}) keep
+	 * the old type's literal when the type is swapped (a removed or reordered label now, the downgrade of an added
+	 * one), and the column's conversion fails on them ("operator does not exist: currency <> currency_old"): those
+	 * the entities keep as they are are dropped before the change and added again after it, as they were.
+	 */
+	private void recreateLabelDependents(String type) {
+		Pattern literal = Pattern.compile("::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$])");
+		for (TablePair pair : this.pairs.values()) {
+			if (!pair.columnRenames.isEmpty()) {
+				// what is added again must name the columns as they are then: left to the matching of definitions
+				continue;
+			}
+			String currentName = pair.current.name();
+			String table = pair.target.name();
+			for (CheckConstraint check : pair.current.checks()) {
+				if (literal.matcher(check.expression()).find() && !isDropped(this.dropChecks, check)) {
+					this.dropChecks.add(new DropCheck(currentName, check));
+					this.addChecks.add(new AddCheck(table, check));
+				}
+			}
+			for (Index index : pair.current.indexes()) {
+				boolean mentions = index.where() != null && literal.matcher(index.where()).find();
+				for (String element : index.elements()) {
+					mentions |= literal.matcher(element).find();
+				}
+				if (mentions && !isDropped(this.dropIndexes, index)) {
+					this.dropIndexes.add(new DropIndex(currentName, index));
+					this.createIndexes.add(new CreateIndex(table, index));
+				}
+			}
+		}
+	}
+
+	private static boolean isDropped(List<Operation> drops, Object constraint) {
+		for (Operation drop : drops) {
+			if ((drop instanceof DropCheck dropCheck && dropCheck.check() == constraint)
+					|| (drop instanceof DropIndex dropIndex && dropIndex.index() == constraint)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isSubsequence(List<String> shorter, List<String> longer) {

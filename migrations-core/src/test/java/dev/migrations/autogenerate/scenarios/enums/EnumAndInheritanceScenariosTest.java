@@ -231,6 +231,39 @@ class EnumAndInheritanceScenariosTest {
 	}
 
 	@Test
+	void checksAndPartialIndexesComparingTheColumnWithALabelAreDroppedAndAddedAroundTheSwap(TestDatabase db) {
+		// AED removed and CHF added: a swap of the type on the way up, and on the way down
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.labeldependents.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.labeldependents.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, currency, amount) values (1, 'USD', 5), (2, 'GBP', -1)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("ALTER TABLE deal DROP CONSTRAINT IF EXISTS ck_deal_usd_amount;")
+					.contains("DROP INDEX IF EXISTS ix_deal_amount_not_usd;")
+					.contains("ALTER TYPE dealcurrency RENAME TO dealcurrency_old;");
+				assertThat(upgrade.indexOf("DROP CONSTRAINT ck_deal_usd_amount"))
+					.isLessThan(upgrade.indexOf("ALTER COLUMN currency TYPE dealcurrency"));
+				assertThat(upgrade.indexOf("ADD CONSTRAINT ck_deal_usd_amount"))
+					.isGreaterThan(upgrade.indexOf("ALTER COLUMN currency TYPE dealcurrency"));
+				assertThat(upgrade.indexOf("CREATE INDEX IF NOT EXISTS ix_deal_amount_not_usd"))
+					.isGreaterThan(upgrade.indexOf("ALTER COLUMN currency TYPE dealcurrency"));
+			})
+			.afterV2((ds) -> {
+				assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "GBP", "CHF");
+				assertThat(Sql.column(ds, "select conname from pg_constraint where conname = 'ck_deal_usd_amount'")).hasSize(1);
+				assertThat(Sql.column(ds, "select indexname from pg_indexes where indexname = 'ix_deal_amount_not_usd'"))
+					.hasSize(1);
+				assertThat(Sql.column(ds, "select id || ':' || currency from deal order by id")).containsExactly("1:USD", "2:GBP");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP");
+				assertThat(Sql.column(ds, "select conname from pg_constraint where conname = 'ck_deal_usd_amount'")).hasSize(1);
+				assertThat(Sql.column(ds, "select id || ':' || currency from deal order by id")).containsExactly("1:USD", "2:GBP");
+			})
+			.run(db);
+	}
+
+	@Test
 	void removingAValueRowsStillHoldFailsCleanlyAndNamesTheRevision(TestDatabase db) {
 		// the entities of the removal above, with a row that still holds the removed label
 		DataSource ds = db.dataSource();
