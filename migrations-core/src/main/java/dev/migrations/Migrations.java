@@ -59,6 +59,7 @@ import dev.migrations.render.OnlineForm;
 import dev.migrations.render.PostgresRenderer;
 import dev.migrations.render.RenderedStatement;
 import dev.migrations.render.RevisionParts;
+import dev.migrations.revision.DuplicateRevisionException;
 import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
@@ -336,13 +337,19 @@ public final class Migrations {
 			if (outputExists) {
 				fromOutput = new LinkedHashMap<>();
 				for (Revision revision : RevisionSources.loadSql(List.of("filesystem:" + output), classLoader, syntax)) {
-					fromOutput.put(revision.id(), revision);
+					Revision first = fromOutput.putIfAbsent(revision.id(), revision);
+					if (first != null) {
+						throw new DuplicateRevisionException(revision.id(), first.source(), revision.source());
+					}
 				}
 			}
 			List<String> missing = new ArrayList<>();
 			List<Stale> stale = new ArrayList<>();
 			List<Revision> revisions = new ArrayList<>();
 			Set<String> sources = new HashSet<>();
+			// the output directory's files stand in for their copies on the class path, once each; a duplicate
+			// anywhere else stays one, for the graph to refuse
+			Set<String> replaced = new HashSet<>();
 			for (String location : locations) {
 				boolean mirrored = outputExists && mirrors(output, location);
 				if (!mirrored && !RevisionSources.exists(location, classLoader)) {
@@ -352,11 +359,26 @@ public final class Migrations {
 					if (!sources.add(revision.source())) {
 						continue;
 					}
-					if (mirrored && !fromOutput.containsKey(revision.id())) {
-						stale.add(new Stale(revision, location));
-						continue;
+					if (mirrored) {
+						Revision fresher = fromOutput.get(revision.id());
+						if (fresher == null) {
+							stale.add(new Stale(revision, location));
+							continue;
+						}
+						if (replaced.add(revision.id())) {
+							revisions.add(fresher);
+							continue;
+						}
 					}
 					revisions.add(revision);
+				}
+			}
+			if (outputExists) {
+				// written since the last build: not on the class path yet
+				for (Revision revision : fromOutput.values()) {
+					if (!replaced.contains(revision.id())) {
+						revisions.add(revision);
+					}
 				}
 			}
 			FilesRead files = new FilesRead(List.copyOf(missing), stale, revisions, fromOutput, null);
@@ -391,18 +413,9 @@ public final class Migrations {
 				all = new ArrayList<>(all);
 				all.addAll(java);
 			}
-			List<Revision> combined = all;
-			if (files.fromOutput() != null) {
-				// While developing, the source directory is fresher than the copy on the class path:
-				// its files replace copies with the same id, so new revisions can be applied without a rebuild.
-				Map<String, Revision> byId = new LinkedHashMap<>();
-				for (Revision revision : all) {
-					byId.put(revision.id(), revision);
-				}
-				byId.putAll(files.fromOutput());
-				combined = new ArrayList<>(byId.values());
-			}
-			SquashedHistory history = SquashedHistory.of(combined);
+			// while developing, the source directory is fresher than the copy on the class path: its files
+			// replaced their copies as they were read (FilesRead.read), so new revisions apply without a rebuild
+			SquashedHistory history = SquashedHistory.of(all);
 			return new Loaded(history, RevisionGraph.of(history.revisions()));
 		}
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrations.revision.DuplicateRevisionException;
 import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.runner.StepResult;
@@ -107,6 +108,45 @@ class RevisionLocationsPostgresTest {
 			notBuilt.reload();
 			assertThat(notBuilt.status().pending()).isEmpty();
 		}
+	}
+
+	/** Two files of one id are refused with or without the output directory, and wherever the second one is. */
+	@Test
+	void aDuplicateIdIsRefusedWhileTheOutputDirectoryStandsInForItsLocation(TestDatabase db) throws IOException {
+		Path source = Files.createDirectories(this.directory.resolve("src/main/resources/db/revs"));
+		Path classes = this.directory.resolve("classes");
+		Path copy = Files.createDirectories(classes.resolve("db/revs"));
+		for (Path directory : List.of(source, copy)) {
+			RevisionFiles files = new RevisionFiles(directory);
+			files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+			Files.writeString(directory.resolve("aaaa00000001_dup.sql"),
+					Files.readString(directory.resolve("aaaa00000001_create_item.sql")).replace("CREATE TABLE item (id int)",
+							"DROP TABLE customer"));
+		}
+		Path other = Files.createDirectories(this.directory.resolve("other"));
+		new RevisionFiles(other).write("bbbb00000002", "none", "create other", "CREATE TABLE other (id int);", "");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			// in the output directory, which stands in for the class path copy
+			assertThatExceptionOfType(DuplicateRevisionException.class)
+				.isThrownBy(() -> Migrations.configure().dataSource(db.dataSource()).locations("classpath:db/revs")
+					.classLoader(classLoader).outputDirectory(source).load().graph())
+				.withMessageStartingWith("revision aaaa00000001 is defined twice: in ");
+			// the deployed jar says the same
+			assertThatExceptionOfType(DuplicateRevisionException.class)
+				.isThrownBy(() -> Migrations.configure().dataSource(db.dataSource()).locations("classpath:db/revs")
+					.classLoader(classLoader).load().graph());
+
+			// one file in the output directory and its id again in another location
+			Files.delete(source.resolve("aaaa00000001_dup.sql"));
+			Files.delete(copy.resolve("aaaa00000001_dup.sql"));
+			new RevisionFiles(other).write("aaaa00000001", "none", "again", "CREATE TABLE again (id int);", "");
+			assertThatExceptionOfType(DuplicateRevisionException.class)
+				.isThrownBy(() -> Migrations.configure().dataSource(db.dataSource())
+					.locations("classpath:db/revs", "filesystem:" + other).classLoader(classLoader).outputDirectory(source)
+					.load().graph())
+				.withMessageStartingWith("revision aaaa00000001 is defined twice: in ");
+		}
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
 	}
 
 	/**

@@ -19,6 +19,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class CheckMojo extends AbstractDbMojo {
 
+	/** The first words of what {@code db check} says on standard error when it found differences. */
+	static final String DIFFERENCES = "the database differs from the entities";
+
 	/** Fails the build when the entities and the database differ. */
 	@Parameter(property = "migrations.failOnDrift", defaultValue = "false")
 	boolean failOnDrift;
@@ -35,7 +38,9 @@ public class CheckMojo extends AbstractDbMojo {
 
 	@Override
 	void handle(CommandProcess.Result result) throws MojoFailureException {
-		if (result.exitCode() != 1) {
+		// 1 is also what a JVM that could not start returns (an unknown main class or option, no memory): only a
+		// check that said it found differences found them
+		if (result.exitCode() != 1 || result.err().stream().noneMatch((line) -> line.startsWith(DIFFERENCES))) {
 			super.handle(result);
 			return;
 		}

@@ -71,6 +71,12 @@ class MavenPluginIT {
 		assertThat(failOnDrift.exitCode()).as(failOnDrift.output()).isNotZero();
 		assertThat(failOnDrift.output()).contains("BUILD FAILURE").contains("The entities and the database differ");
 
+		// a check that could not run is no difference found: the build fails, whatever failOnDrift says
+		Run broken = maven(project, database, "migrations:check", "-Dmigrations.jvmArguments=-Xnosuchoption");
+		assertThat(broken.exitCode()).as(broken.output()).isNotZero();
+		assertThat(broken.output()).contains("BUILD FAILURE").contains("`db check` failed (exit status 1)")
+			.doesNotContain("The entities and the database differ");
+
 		Run migrate = maven(project, database, "migrations:migrate", "-Dmigrations.message=create customer");
 		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
 		List<Path> files = list(revisions);
