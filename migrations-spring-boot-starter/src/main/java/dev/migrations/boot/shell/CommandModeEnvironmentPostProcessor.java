@@ -2,6 +2,7 @@ package dev.migrations.boot.shell;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
@@ -60,11 +61,27 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!environment.getProperty("migrations.enabled", Boolean.class, true)
-				|| !environment.getProperty("migrations.shell.enabled", Boolean.class, true)
-				|| !environment.getProperty("migrations.shell.command-mode.enabled", Boolean.class, true)
+		if (!environment.getProperty("migrations.shell.command-mode.enabled", Boolean.class, true)
 				|| !"db".equals(nonOptionArgument(environment, 0))) {
 			return;
+		}
+		boolean exits = environment.getProperty("migrations.shell.command-mode.exit", Boolean.class, true);
+		for (String property : new String[] { "migrations.enabled", "migrations.shell.enabled" }) {
+			if (!environment.getProperty(property, Boolean.class, true)) {
+				if (!exits) {
+					return;
+				}
+				// the application would start as usual (a web server, another tool's migrations) and the command
+				// would be ignored, with exit status 0: a CI job must not take that for success
+				System.err.println("`db " + Objects.toString(nonOptionArgument(environment, 1), "") + "` was not run: "
+						+ property + "=false turns the db commands off in this application. Run the command with --"
+						+ property + "=true (command mode never upgrades on startup), or remove the setting.");
+				System.exit(Outcome.FAILED);
+			}
+		}
+		if (exits) {
+			// standard output is the command's own: a script, JSON, its result
+			CommandOutput.logsToStandardError();
 		}
 		Map<String, Object> forced = new LinkedHashMap<>();
 		forced.put(ACTIVE_PROPERTY, "true");

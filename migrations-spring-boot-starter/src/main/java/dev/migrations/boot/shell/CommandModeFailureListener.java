@@ -51,7 +51,7 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 			return;
 		}
 		PrintStream err = System.err;
-		System.out.flush();
+		CommandOutput.standardOutput().flush();
 		err.println(CommandFailures.describe(CommandFailures.isExplained(exception) ? exception
 				: CommandFailures.connectionFailure(environment, exception)));
 		if (CommandFailures.isDebug(environment) || logger.isDebugEnabled()) {

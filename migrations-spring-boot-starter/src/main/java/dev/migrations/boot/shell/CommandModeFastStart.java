@@ -105,7 +105,7 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 		if (reason != null) {
 			if (CommandFailures.isDebug(environment)) {
 				// with the debug output on standard output: standard error's first line is a failure's message
-				System.out.println("db " + command + " starts the application context: " + reason);
+				CommandOutput.standardOutput().println("db " + command + " starts the application context: " + reason);
 			}
 			return;
 		}
@@ -114,7 +114,7 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 
 	private int run(ConfigurableEnvironment environment, ClassLoader classLoader, boolean entities,
 			List<String> entityPackages) {
-		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+		PrintWriter out = new PrintWriter(new OutputStreamWriter(CommandOutput.standardOutput(), Charset.defaultCharset()), true);
 		PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
 		ProgressPrinter progress = new ProgressPrinter();
 		try (CommandModeMigrations migrations = new CommandModeMigrations(environment, classLoader, List.of(progress),

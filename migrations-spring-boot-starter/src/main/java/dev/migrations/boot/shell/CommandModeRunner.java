@@ -47,7 +47,7 @@ final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, O
 
 	@Override
 	public void run(ApplicationArguments arguments) {
-		PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+		PrintWriter out = new PrintWriter(new OutputStreamWriter(CommandOutput.standardOutput(), Charset.defaultCharset()), true);
 		PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
 		DbCommandLine commands = this.context.getBeanProvider(DbCommandLine.class).getIfAvailable();
 		if (commands == null) {

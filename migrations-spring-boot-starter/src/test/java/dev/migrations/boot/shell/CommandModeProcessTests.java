@@ -52,12 +52,39 @@ class CommandModeProcessTests {
 
 		Finished json = java(database, revisions, "db", "check", "--format", "json");
 		assertThat(json.exitCode()).as(json.toString()).isEqualTo(1);
-		// one line of JSON; the lines before it are this test class path's logback-test.xml logging at INFO
+		// one line of JSON on standard output; the log (this test class path's logback-test.xml logs at INFO) goes to
+		// standard error
 		List<String> lines = json.out().lines().toList();
-		assertThat(lines.subList(0, lines.size() - 1)).allMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d+ .*"));
-		JsonNode drift = JsonMapper.builder().build().readTree(lines.get(lines.size() - 1));
+		assertThat(lines).hasSize(1);
+		assertThat(json.err().lines()).anyMatch((line) -> line.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d+ .*"));
+		JsonNode drift = JsonMapper.builder().build().readTree(lines.get(0));
 		assertThat(drift.get("status").asString()).isEqualTo("DETECTED");
 		assertThat(drift.get("differences").get(0).get("kind").asString()).isEqualTo("INDEX_MISSING");
+	}
+
+	@Test
+	void standardOutputOfAScriptIsTheScriptAlone(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+
+		Finished script = java(database, revisions, "db", "upgrade", "--sql", "--spring.main.banner-mode=console");
+		assertThat(script.exitCode()).as(script.toString()).isZero();
+		// what psql -f would read: SQL and comments only; the banner and the log are on standard error
+		assertThat(script.out().lines().filter((line) -> !line.isBlank())).isNotEmpty()
+			.allMatch((line) -> line.startsWith("--") || line.matches("^[A-Z(\\s].*|^\\);?$|^.*;$|^\\s.*"), "SQL");
+		assertThat(script.out()).contains("CREATE TABLE bulletin").doesNotContain(" INFO ").doesNotContain(":: Spring Boot ::");
+		assertThat(script.err()).contains(":: Spring Boot ::");
+	}
+
+	@Test
+	void aCommandInAnApplicationWithMigrationsTurnedOffIsAFailureNotAStartup(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+
+		Finished check = java(database, revisions, "db", "check", "--migrations.enabled=false");
+		assertThat(check.exitCode()).as(check.toString()).isEqualTo(2);
+		assertThat(check.err()).startsWith("`db check` was not run: migrations.enabled=false turns the db commands off");
+		assertThat(check.out()).isEmpty();
 	}
 
 	private Finished java(TestDatabase database, Path revisions, String... words)
