@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -440,6 +442,8 @@ public final class Migrations {
 
 		private final FutureTask<FilesRead> task = new FutureTask<>(this);
 
+		private volatile Thread thread;
+
 		private FilesReading(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
 				boolean withHistory) {
 			this.output = output;
@@ -455,6 +459,7 @@ public final class Migrations {
 			Thread thread = new Thread(reading.task, "migrations-read-revisions");
 			thread.setDaemon(true);
 			thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+			reading.thread = thread;
 			thread.start();
 			return reading;
 		}
@@ -497,10 +502,19 @@ public final class Migrations {
 			try {
 				while (true) {
 					try {
-						return this.task.get();
+						return this.task.get(1, TimeUnit.SECONDS);
 					}
 					catch (InterruptedException ex) {
 						interrupted = true;
+					}
+					catch (TimeoutException ex) {
+						// a thread that died without setting the result (an error while recording its own error,
+						// such as running out of memory) would leave the caller waiting for ever
+						Thread reader = this.thread;
+						if (reader != null && !reader.isAlive() && !this.task.isDone()) {
+							throw new ExecutionException(new MigrationsException("The thread reading the revision files"
+									+ " ended without a result (it may have run out of memory: raise -Xmx)."));
+						}
 					}
 				}
 			}
