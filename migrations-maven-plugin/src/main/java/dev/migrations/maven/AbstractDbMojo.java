@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -124,7 +123,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		// takes a core. A later -XX:TieredStopAtLevel in jvmArguments wins.
 		line.add("-XX:TieredStopAtLevel=1");
 		if (this.jvmArguments != null && !this.jvmArguments.isBlank()) {
-			line.addAll(Arrays.asList(this.jvmArguments.trim().split("\\s+")));
+			line.addAll(Words.split(this.jvmArguments));
 		}
 		if (this.profiles != null && !this.profiles.isBlank()) {
 			line.add("-Dspring.profiles.active=" + this.profiles.trim());
@@ -139,7 +138,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		line.add(command());
 		line.addAll(commandArguments());
 		if (this.arguments != null && !this.arguments.isBlank()) {
-			line.addAll(Arrays.asList(this.arguments.trim().split("\\s+")));
+			line.addAll(Words.split(this.arguments));
 		}
 		return line;
 	}
