@@ -1460,7 +1460,16 @@ public final class Migrations {
 			throw ex;
 		}
 		for (MigrationsCallback callback : this.configuration.callbacks) {
-			callback.afterUpgrade(context, result);
+			try {
+				callback.afterUpgrade(context, result);
+			}
+			catch (RuntimeException ex) {
+				throw new MigrationsException("Callback " + callback.getClass().getName() + " failed in afterUpgrade: "
+						+ ex.getMessage() + ". The upgrade itself is done and committed: " + result.steps().size()
+						+ " revision(s) applied, the database is at "
+						+ (result.currentAfter().isEmpty() ? "base" : String.join(", ", result.currentAfter()))
+						+ "; only what the callback does after it is missing.", ex);
+			}
 		}
 		return result;
 	}

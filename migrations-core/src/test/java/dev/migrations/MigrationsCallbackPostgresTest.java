@@ -57,6 +57,26 @@ class MigrationsCallbackPostgresTest {
 	}
 
 	@Test
+	void aFailingAfterCallbackSaysTheUpgradeIsDone(TestDatabase db) {
+		new RevisionFiles(this.directory).write("aaaa00000001", "none", "create account",
+				"CREATE TABLE account (id int PRIMARY KEY);", "DROP TABLE account;");
+		Migrations migrations = configure(db, new MigrationsCallback() {
+
+			@Override
+			public void afterUpgrade(Context context, CommandResult result) {
+				throw new IllegalStateException("callback boom");
+			}
+
+		}).load();
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("Callback ")
+			.hasMessageContaining("failed in afterUpgrade: callback boom. The upgrade itself is done and committed: 1"
+					+ " revision(s) applied, the database is at aaaa00000001")
+			.hasCauseInstanceOf(IllegalStateException.class);
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
+	@Test
 	void anErrorCallbackThatFailsIsSuppressedIntoTheUpgradesError(TestDatabase db) {
 		new RevisionFiles(this.directory).write("aaaa00000001", "none", "create broken",
 				"CREATE TABLE broken (id int REFERENCES nowhere);", "DROP TABLE broken;");
