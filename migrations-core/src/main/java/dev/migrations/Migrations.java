@@ -669,6 +669,16 @@ public final class Migrations {
 		return this.migrator.state().current();
 	}
 
+	/**
+	 * What each revision recorded as not completed (failed, or running when its process died) says: when it
+	 * started, what failed, and the {@code db stamp} commands that record it either way, as an upgrade would
+	 * refuse with. Empty when every recorded revision completed.
+	 */
+	public List<String> failures() {
+		requireLocations();
+		return this.migrator.failures();
+	}
+
 	/** {@code db heads}: the heads of the revision graph. */
 	public List<RevisionInfo> heads() {
 		List<RevisionInfo> heads = new ArrayList<>();

@@ -703,6 +703,20 @@ public final class DatabaseMigrator {
 		}
 	}
 
+	/**
+	 * What each revision recorded as not completed says: when and by whom it started, what failed (or that its
+	 * process may have died), and the {@code db stamp} commands that record it either way. Reads without the lock.
+	 */
+	public List<String> failures() {
+		List<String> failures = new ArrayList<>();
+		for (AppliedRevision row : readRows()) {
+			if (row.state() != AppliedRevision.State.APPLIED) {
+				failures.add(describeFailed(row));
+			}
+		}
+		return failures;
+	}
+
 	void requireNoFailed(List<AppliedRevision> rows) {
 		List<String> failed = new ArrayList<>();
 		StringBuilder message = new StringBuilder();
@@ -711,35 +725,40 @@ public final class DatabaseMigrator {
 				continue;
 			}
 			failed.add(row.revision());
-			String note = (row.error() != null) ? row.error() : "";
-			// tables written by earlier releases mark a downgrade in progress as RUNNING with this note
-			boolean downgrade = row.state() == AppliedRevision.State.REVERTING
-					|| (row.state() == AppliedRevision.State.RUNNING && note.equals("downgrade started"));
-			message.append("\n  ").append(row.revision()).append(" (").append(row.source()).append(") is recorded as ")
-					.append(row.state());
-			if (downgrade) {
-				// applied_at is when it was applied; the error column says when its downgrade started
-				message.append(" (applied at ").append(row.appliedAt()).append("): its downgrade did not complete. ")
-						.append(note.replace("\n", "\n    "));
-				if (!note.contains(" It failed:")) {
-					message.append(" It ran outside a transaction and never recorded completion (the process may have died).");
-				}
-			}
-			else {
-				message.append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
-				if (row.error() != null) {
-					message.append(":\n    ").append(row.error().replace("\n", "\n    "));
-				}
-				else if (row.state() == AppliedRevision.State.RUNNING) {
-					message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
-				}
-			}
-			message.append("\n  ").append(RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade));
+			message.append("\n  ").append(describeFailed(row));
 		}
 		if (!failed.isEmpty()) {
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
 					failed);
 		}
+	}
+
+	private static String describeFailed(AppliedRevision row) {
+		StringBuilder message = new StringBuilder();
+		String note = (row.error() != null) ? row.error() : "";
+		// tables written by earlier releases mark a downgrade in progress as RUNNING with this note
+		boolean downgrade = row.state() == AppliedRevision.State.REVERTING
+				|| (row.state() == AppliedRevision.State.RUNNING && note.equals("downgrade started"));
+		message.append(row.revision()).append(" (").append(row.source()).append(") is recorded as ").append(row.state());
+		if (downgrade) {
+			// applied_at is when it was applied; the error column says when its downgrade started
+			message.append(" (applied at ").append(row.appliedAt()).append("): its downgrade did not complete. ")
+				.append(note.replace("\n", "\n    "));
+			if (!note.contains(" It failed:")) {
+				message.append(" It ran outside a transaction and never recorded completion (the process may have died).");
+			}
+		}
+		else {
+			message.append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
+			if (row.error() != null) {
+				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
+			}
+			else if (row.state() == AppliedRevision.State.RUNNING) {
+				message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+			}
+		}
+		message.append("\n  ").append(RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade));
+		return message.toString();
 	}
 
 	void requireUnmodified(List<AppliedRevision> rows) {

@@ -176,6 +176,9 @@ class CrashRecoveryTest {
 			.containsExactly("REVERTING");
 		// no session holds the lock: the process died, and the revision is failed
 		assertThat(migrations.status().failed()).containsExactly("died00000001");
+		assertThat(migrations.failures()).singleElement().asString().startsWith("died00000001 (")
+			.contains("its downgrade did not complete", "the process may have died",
+					"`db stamp " + BASE + "` if you completed the downgrade, or `db stamp died00000001` if you undid it");
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
 			.hasMessageContaining("died00000001 (")
 			.hasMessageContaining("is recorded as REVERTING (applied at ")

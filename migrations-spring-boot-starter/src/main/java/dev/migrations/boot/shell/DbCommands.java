@@ -528,7 +528,12 @@ final class DbCommands {
 				}
 				if (!status.failed().isEmpty()) {
 					out.println("Recorded as failed: " + String.join(", ", status.failed())
-							+ ". Fix the database by hand, then `db stamp` the revision it is at.");
+							+ ". Fix the database by hand, then `db stamp` the revision it is at:");
+					for (String failure : facade.failures()) {
+						if (status.failed().stream().anyMatch((id) -> failure.startsWith(id + " "))) {
+							out.println("  " + failure.replace("\n", "\n  "));
+						}
+					}
 				}
 				return Outcome.OK;
 			});

@@ -1,0 +1,45 @@
+package dev.migrations.boot.shell;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.boot.shell.CommandLineRun.Result;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** `db current` on a database where a revision did not complete: what happened, and the stamps that record it. */
+@ExtendWith(TestDatabaseExtension.class)
+class FailedRevisionCommandTests {
+
+	@TempDir
+	java.nio.file.Path revisions;
+
+	@Test
+	void currentSaysWhatDidNotCompleteAndHowToRecordIt(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		// as a process that died half way through a revision run outside a transaction leaves it
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'RUNNING' WHERE revision = '2b3c4d5e6f70'");
+		}
+
+		Result current = db.run("current");
+		assertThat(current.status()).isZero();
+		assertThat(current.out()).contains("Recorded as failed: 2b3c4d5e6f70.")
+			.contains("  2b3c4d5e6f70 (")
+			.contains("is recorded as RUNNING since ")
+			.contains("never recorded completion (the process may have died)")
+			.contains("`db stamp 2b3c4d5e6f70` if you completed the upgrade, or `db stamp 1a2b3c4d5e6f` if you undid it");
+		assertThat(db.run("current", "--format", "json").out()).contains("\"upToDate\":false")
+			.contains("\"failed\":[\"2b3c4d5e6f70\"]");
+	}
+
+}
