@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -135,8 +137,34 @@ final class OtherMigrationTools {
 		while (normalized.endsWith("/")) {
 			normalized = normalized.substring(0, normalized.length() - 1);
 		}
-		return normalized.toLowerCase(Locale.ROOT);
+		normalized = normalized.toLowerCase(Locale.ROOT);
+		// the same server spelled otherwise: the default port left out, localhost for the loopback address
+		Matcher parts = SERVER_URL.matcher(normalized);
+		if (parts.matches()) {
+			String vendor = parts.group(1);
+			String defaultPort = vendor.equals("postgresql") ? "5432" : "3306";
+			List<String> servers = new ArrayList<>();
+			for (String server : parts.group(2).split(",")) {
+				Matcher hostAndPort = HOST_AND_PORT.matcher(server);
+				String host = hostAndPort.matches() ? hostAndPort.group(1) : server;
+				String port = (hostAndPort.matches() && hostAndPort.group(2) != null) ? hostAndPort.group(2) : defaultPort;
+				if (host.isEmpty() || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1")) {
+					host = "localhost";
+				}
+				servers.add(host + ":" + port);
+			}
+			normalized = "jdbc:" + vendor + "://" + String.join(",", servers) + "/" + parts.group(3);
+		}
+		else if (normalized.startsWith("jdbc:postgresql:") && !normalized.startsWith("jdbc:postgresql://")) {
+			// jdbc:postgresql:database is the local server on the default port
+			normalized = "jdbc:postgresql://localhost:5432/" + normalized.substring("jdbc:postgresql:".length());
+		}
+		return normalized;
 	}
+
+	private static final Pattern SERVER_URL = Pattern.compile("jdbc:(postgresql|mariadb|mysql)://([^/]*)/(.*)");
+
+	private static final Pattern HOST_AND_PORT = Pattern.compile("(\\[[^\\]]*\\]|[^:]*)(?::(\\d+))?");
 
 	private static String currentSchema(Migrations migrations, DataSource dataSource) {
 		try (Connection connection = dataSource.getConnection()) {
