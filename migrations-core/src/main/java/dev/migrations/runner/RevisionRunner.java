@@ -361,7 +361,8 @@ final class RevisionRunner {
 		catch (MigrationsException ex) {
 			throw ex;
 		}
-		catch (Exception ex) {
+		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
+			// errors of the revision's own code too (recursion, an assert, a missing class), not of the JVM
 			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
 					+ (upgrade ? "upgrade" : "downgrade") + "` again."
 					: "It ran outside a transaction, so part of it may have been applied.";

@@ -239,6 +239,54 @@ class CrashRecoveryTest {
 		}
 	}
 
+	/** A Java revision's own error (here endless recursion) is a failed revision, named, and rolled back. */
+	@Test
+	void aJavaRevisionThatOverflowsItsStackFailsNamingTheRevision(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(new Recurses())).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith("Revision recurse000001 (")
+			.hasMessageContaining("failed in its upgrade: java.lang.StackOverflowError")
+			.hasMessageContaining("It was rolled back");
+		assertThat(migrations.current()).containsExactly(BASE);
+	}
+
+	/** Recurses without end in its upgrade. */
+	static class Recurses implements JavaRevision {
+
+		@Override
+		public String revision() {
+			return "recurse000001";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of(BASE);
+		}
+
+		@Override
+		public String message() {
+			return "recurses";
+		}
+
+		@Override
+		public void upgrade(Connection connection) {
+			depth(0);
+		}
+
+		private static int depth(int n) {
+			return depth(n + 1) + 1;
+		}
+
+		@Override
+		public void downgrade(Connection connection) {
+		}
+
+	}
+
 	/** Stands for the process dying: nothing after it runs in the runner. */
 	static class ProcessDeath extends Error {
 
