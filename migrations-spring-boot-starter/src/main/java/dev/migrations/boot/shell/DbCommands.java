@@ -826,9 +826,26 @@ final class DbCommands {
 				if (differences.isEmpty()) {
 					return Outcome.OK;
 				}
+				List<String> pending = pendingOrNone(migrations());
+				if (!pending.isEmpty()) {
+					// the revisions not applied yet may be what the differences are: `db migrate` refuses until they are
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
+							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with"
+							+ " `db upgrade`, then check again");
+				}
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
 			});
+	}
+
+	// the revisions not applied yet, or none when that cannot be read (the differences are told all the same)
+	private static List<String> pendingOrNone(Migrations facade) {
+		try {
+			return facade.status().pending();
+		}
+		catch (RuntimeException ex) {
+			return List.of();
+		}
 	}
 
 	DbCommand edit() {
