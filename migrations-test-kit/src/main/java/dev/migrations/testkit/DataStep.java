@@ -213,7 +213,17 @@ public final class DataStep {
 		return tables;
 	}
 
+	// the table's columns, null when it is not there at this revision
 	private List<String> existingColumns(String table) {
+		try {
+			return readColumns(table);
+		}
+		catch (SQLException ex) {
+			return null;
+		}
+	}
+
+	private List<String> readColumns(String table) throws SQLException {
 		try (Connection connection = connection();
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("SELECT * FROM " + checkedName(table) + " WHERE 1 = 0")) {
@@ -222,9 +232,6 @@ public final class DataStep {
 				names.add(rs.getMetaData().getColumnLabel(i));
 			}
 			return names;
-		}
-		catch (SQLException ex) {
-			return null;
 		}
 	}
 
@@ -308,14 +315,8 @@ public final class DataStep {
 	}
 
 	private List<String> columnsOf(String table) {
-		try (Connection connection = connection();
-				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT * FROM " + checkedName(table) + " WHERE 1 = 0")) {
-			List<String> names = new ArrayList<>();
-			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-				names.add(rs.getMetaData().getColumnLabel(i));
-			}
-			return names;
+		try {
+			return readColumns(table);
 		}
 		catch (SQLException ex) {
 			throw new AssertionFailedError("Could not read the columns of " + table + " " + String.join(", ", this.story)

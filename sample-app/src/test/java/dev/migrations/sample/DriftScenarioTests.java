@@ -29,6 +29,9 @@ class DriftScenarioTests {
 	private static final String WHAT_TO_DO = "the database differs from the entities: generate a revision with"
 			+ " `db migrate -m \"...\"` and apply it with `db upgrade`";
 
+	private static final String APPLY_FIRST = "the database differs from the entities, and 1 revision(s) are not applied yet ("
+			+ HEAD + "): apply them with `db upgrade`, then check again";
+
 	private Catalog catalog;
 
 	private SampleCommandLine cli;
@@ -67,7 +70,8 @@ class DriftScenarioTests {
 		Run downgraded = this.cli.run("db", "check");
 		assertThat(downgraded.exitCode()).isEqualTo(1);
 		assertThat(downgraded.out()).isEqualTo(STATUS_INDEX_MISSING);
-		assertThat(downgraded.err()).isEqualTo(WHAT_TO_DO + "\n");
+		// the revision is there to apply again: that is the way forward, not a new revision
+		assertThat(downgraded.err()).isEqualTo(APPLY_FIRST + "\n");
 
 		this.cli.ok("db", "upgrade");
 		assertThat(this.cli.run("db", "check").exitCode()).isZero();
@@ -77,6 +81,7 @@ class DriftScenarioTests {
 		Run dropped = this.cli.run("db", "check");
 		assertThat(dropped.exitCode()).isEqualTo(1);
 		assertThat(dropped.out()).isEqualTo(STATUS_INDEX_MISSING);
+		assertThat(dropped.err()).isEqualTo(WHAT_TO_DO + "\n");
 		assertThat(this.cli.ok("db", "upgrade").lines())
 			.containsExactly("Nothing to upgrade: the database is at " + HEAD + " (target head).");
 

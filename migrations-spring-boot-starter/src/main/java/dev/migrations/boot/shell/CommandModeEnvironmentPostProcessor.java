@@ -79,8 +79,9 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 				System.exit(Outcome.FAILED);
 			}
 		}
-		if (exits) {
-			// standard output is the command's own: a script, JSON, its result
+		if (exits && machineReadableOutput(environment)) {
+			// standard output is a script (--sql) or JSON for another program: the log goes to standard error. Other
+			// commands keep it on standard output, so that standard error's first line is a failure's message.
 			CommandOutput.logsToStandardError();
 		}
 		Map<String, Object> forced = new LinkedHashMap<>();
@@ -157,6 +158,25 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		}
 		String target = nonOptionArgument(environment, 2);
 		return target != null && target.indexOf(':') > 0 && target.indexOf(':') < target.length() - 1;
+	}
+
+	// `--sql`, or `--format json` (`--format=json`)
+	private static boolean machineReadableOutput(ConfigurableEnvironment environment) {
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if (commandLine == null) {
+			return false;
+		}
+		if (commandLine.containsProperty("sql")) {
+			return true;
+		}
+		Object format = commandLine.getProperty("format");
+		if (format != null && format.toString().contains("json")) {
+			return true;
+		}
+		Object nonOptionArgs = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
+		return commandLine.containsProperty("format") && nonOptionArgs instanceof String joined
+				&& java.util.Arrays.asList(joined.split(",")).contains("json");
 	}
 
 	private static String nonOptionArgument(ConfigurableEnvironment environment, int index) {
