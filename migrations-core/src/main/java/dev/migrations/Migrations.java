@@ -855,6 +855,8 @@ public final class Migrations {
 		if (message == null || message.isBlank()) {
 			throw new MigrationsException("A revision needs a message: pass -m \"what it does\".");
 		}
+		// what cannot work at all (another database than PostgreSQL, no entities) is said before what to do first
+		autogenerator();
 		requireAtHead();
 		Comparison comparison = compare(options);
 		if (comparison.inSync()) {

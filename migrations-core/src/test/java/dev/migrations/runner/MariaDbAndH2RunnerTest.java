@@ -65,6 +65,18 @@ class MariaDbAndH2RunnerTest {
 	}
 
 	@Test
+	void migrateOnMariaDbSaysFirstThatAutogenerateIsPostgresOnly(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		// revisions pending too: what cannot work at all comes before what to do first
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.entities(dev.migrations.entity.EntitySource.of(dev.migrations.lint.fixtures.Account.class)).load();
+		assertThatThrownBy(() -> migrations.migrate("add account"))
+			.hasMessageStartingWith("Autogenerate (db migrate, db check, db create-db) supports PostgreSQL; mariadb is not"
+					+ " supported yet");
+		assertThat(files.directory().toFile().list()).hasSize(2);
+	}
+
+	@Test
 	void failureOnMariaDbIsRecordedWithTheStatementsThatRan(@MariaDb TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "two tables", "CREATE TABLE first_table (id int);\nCREATE TABLE broken (id nonsense);",
