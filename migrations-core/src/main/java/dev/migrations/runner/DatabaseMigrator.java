@@ -649,9 +649,18 @@ public final class DatabaseMigrator {
 		}
 		Plan plan = upgrade ? this.resolver.upgrade(to, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
 				: this.resolver.downgrade(to, applied);
+		// where the script leaves the database, named by its revisions rather than as asked (-1, +2, head)
+		List<String> after = new ArrayList<>(applied);
+		if (upgrade) {
+			after.addAll(plan.ids());
+		}
+		else {
+			after.removeAll(plan.ids());
+		}
+		String reached = after.isEmpty() ? "base" : String.join(",", this.resolver.current(after));
 		ExecutionTarget.Script script = new ExecutionTarget.Script(this.dialect);
 		script.comment((upgrade ? "Upgrade" : "Downgrade") + " script for " + this.dialect.name() + ", from " + from + " to "
-				+ to + ": " + plan.steps().size() + " revision(s).");
+				+ reached + (reached.equals(to) ? "" : " (" + to + ")") + ": " + plan.steps().size() + " revision(s).");
 		script.comment("Generated " + Instant.now() + " by migrations. It records each revision in "
 				+ this.versionTable.qualifiedTable() + " as it goes, when it runs (by the server's clock).");
 		if (this.dialect.name().equals("postgresql")) {

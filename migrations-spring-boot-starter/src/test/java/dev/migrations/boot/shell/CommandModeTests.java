@@ -145,7 +145,11 @@ class CommandModeTests {
 		Run script = run(null, "db", "upgrade", "--sql", "+1");
 		assertThat(script.exitCode()).isZero();
 		assertThat(script.out()).contains("CREATE INDEX ix_bulletin_title ON bulletin (title);")
-			.doesNotContain("add status index");
+			.doesNotContain("add status index")
+			// the revision it leaves the database at, with the target as asked
+			.contains("-- Upgrade script for postgresql, from 1a2b3c4d5e6f to 2b3c4d5e6f70 (+1): 1 revision(s).");
+		assertThat(run(null, "db", "downgrade", "--sql", "-1").out())
+			.contains("-- Downgrade script for postgresql, from 1a2b3c4d5e6f to base (-1): 1 revision(s).");
 	}
 
 	@Test
