@@ -170,7 +170,7 @@ class StampChecksumOfflinePostgresTest {
 		String script = migrations.upgradeSql("head");
 		assertThat(script).contains("CREATE INDEX ix_deal_contact ON deal (contact_id);")
 			.doesNotContain("CREATE TABLE deal")
-			.contains("from " + M + " to head");
+			.contains("from " + M + " to " + E + " (head)");
 		// writing the script does not apply anything
 		assertThat(migrations.current()).containsExactly(M);
 	}
