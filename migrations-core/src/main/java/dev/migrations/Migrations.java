@@ -321,13 +321,11 @@ public final class Migrations {
 	/**
 	 * The {@code .sql} files of the locations, read and parsed, and nothing that needs an instance or
 	 * logs, so that it can run on another thread: the locations that do not exist; the revisions of the
-	 * locations, each source once, without the stale class path copies of files missing from the output
-	 * directory (listed apart, to be warned about); the output directory's revisions by id ({@code null}
-	 * when it does not exist, is itself a location or mirrors none of them); and the history built from them when there are
-	 * no Java revisions to add ({@code null} otherwise).
+	 * locations, each source once, the output directory's files in place of their class path copies, without the
+	 * stale copies of files missing from the output directory (listed apart, to be warned about); and the history
+	 * built from them when there are no Java revisions to add ({@code null} otherwise).
 	 */
-	private record FilesRead(List<String> missing, List<Stale> stale, List<Revision> revisions,
-			Map<String, Revision> fromOutput, Loaded loaded) {
+	private record FilesRead(List<String> missing, List<Stale> stale, List<Revision> revisions, Loaded loaded) {
 
 		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
 				boolean withHistory) {
@@ -383,7 +381,7 @@ public final class Migrations {
 					}
 				}
 			}
-			FilesRead files = new FilesRead(List.copyOf(missing), stale, revisions, fromOutput, null);
+			FilesRead files = new FilesRead(List.copyOf(missing), stale, revisions, null);
 			if (!withHistory) {
 				return files;
 			}
@@ -397,7 +395,7 @@ public final class Migrations {
 		}
 
 		FilesRead withLoaded(Loaded loaded) {
-			return new FilesRead(this.missing, this.stale, this.revisions, this.fromOutput, loaded);
+			return new FilesRead(this.missing, this.stale, this.revisions, loaded);
 		}
 
 	}

@@ -13,10 +13,6 @@ public class ChecksumMismatchException extends MigrationsException {
 
 	private final String stampTarget;
 
-	public ChecksumMismatchException(String message, List<String> revisions) {
-		this(message, revisions, null);
-	}
-
 	/**
 	 * @param stampTarget what {@code db stamp} takes to record the edited files as applied where the database is
 	 * (its current revisions, comma-separated), {@code null} when not known

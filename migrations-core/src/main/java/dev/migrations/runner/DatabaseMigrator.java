@@ -714,12 +714,14 @@ public final class DatabaseMigrator {
 
 	/**
 	 * What each revision recorded as not completed says: when and by whom it started, what failed (or that its
-	 * process may have died), and the {@code db stamp} commands that record it either way. Reads without the lock.
+	 * process may have died), and the {@code db stamp} commands that record it either way: the revisions
+	 * {@link #state()} lists as failed (not one another session is running now). Reads without the lock.
 	 */
 	public List<String> failures() {
+		DatabaseState state = state();
 		List<String> failures = new ArrayList<>();
-		for (AppliedRevision row : readRows()) {
-			if (row.state() != AppliedRevision.State.APPLIED) {
+		for (AppliedRevision row : state.applied()) {
+			if (state.failed().contains(row.revision())) {
 				failures.add(describeFailed(row));
 			}
 		}

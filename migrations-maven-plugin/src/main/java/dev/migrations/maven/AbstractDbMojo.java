@@ -123,7 +123,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		// takes a core. A later -XX:TieredStopAtLevel in jvmArguments wins.
 		line.add("-XX:TieredStopAtLevel=1");
 		if (this.jvmArguments != null && !this.jvmArguments.isBlank()) {
-			line.addAll(Words.split(this.jvmArguments));
+			line.addAll(words("migrations.jvmArguments", this.jvmArguments));
 		}
 		if (this.profiles != null && !this.profiles.isBlank()) {
 			line.add("-Dspring.profiles.active=" + this.profiles.trim());
@@ -138,9 +138,17 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		line.add(command());
 		line.addAll(commandArguments());
 		if (this.arguments != null && !this.arguments.isBlank()) {
-			line.addAll(Words.split(this.arguments));
+			line.addAll(words("migrations.arguments", this.arguments));
 		}
 		return line;
+	}
+
+	private static List<String> words(String property, String value) throws MojoFailureException {
+		List<String> words = Words.split(value);
+		if (words == null) {
+			throw new MojoFailureException(property + " has a quote that is not closed: " + value);
+		}
+		return words;
 	}
 
 	static void addIfSet(List<String> arguments, String option, String value) {

@@ -48,7 +48,7 @@ final class MavenHints {
 		if (!GOALS.contains(command)) {
 			return null;
 		}
-		List<String> words = words(rest);
+		List<String> words = Words.split(rest);
 		if (words == null) {
 			return null;
 		}
@@ -84,33 +84,6 @@ final class MavenHints {
 			goal.append(" -Dmigrations.arguments=").append(quoted(String.join(" ", other)));
 		}
 		return goal.toString();
-	}
-
-	// the words of a command's arguments, a "quoted text" as one; null when a quote is not closed
-	private static List<String> words(String text) {
-		List<String> words = new ArrayList<>();
-		int i = 0;
-		while (i < text.length()) {
-			char c = text.charAt(i);
-			if (c == ' ') {
-				i++;
-				continue;
-			}
-			if (c == '"') {
-				int end = text.indexOf('"', i + 1);
-				if (end < 0) {
-					return null;
-				}
-				words.add(text.substring(i + 1, end));
-				i = end + 1;
-				continue;
-			}
-			int end = text.indexOf(' ', i);
-			end = (end < 0) ? text.length() : end;
-			words.add(text.substring(i, end));
-			i = end;
-		}
-		return words;
 	}
 
 	private static String quoted(String value) {

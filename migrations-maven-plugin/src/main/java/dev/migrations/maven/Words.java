@@ -13,6 +13,7 @@ final class Words {
 	private Words() {
 	}
 
+	/** The words; {@code null} when a quote is not closed. */
 	static List<String> split(String text) {
 		List<String> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();
@@ -43,6 +44,9 @@ final class Words {
 				word.append(c);
 				inWord = true;
 			}
+		}
+		if (quote != 0) {
+			return null;
 		}
 		if (inWord) {
 			words.add(word.toString());

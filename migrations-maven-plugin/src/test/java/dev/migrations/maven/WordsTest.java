@@ -15,6 +15,8 @@ class WordsTest {
 		assertThat(Words.split("-Dpassword=\"it's\"")).containsExactly("-Dpassword=it's");
 		assertThat(Words.split("''")).containsExactly("");
 		assertThat(Words.split("   ")).isEmpty();
+		// a quote not closed is no command line
+		assertThat(Words.split("-Dname='my app")).isNull();
 	}
 
 }

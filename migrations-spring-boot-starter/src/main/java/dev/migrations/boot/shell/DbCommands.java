@@ -530,9 +530,7 @@ final class DbCommands {
 					out.println("Recorded as failed: " + String.join(", ", status.failed())
 							+ ". Fix the database by hand, then `db stamp` the revision it is at:");
 					for (String failure : facade.failures()) {
-						if (status.failed().stream().anyMatch((id) -> failure.startsWith(id + " "))) {
-							out.println("  " + failure.replace("\n", "\n  "));
-						}
+						out.println("  " + failure.replace("\n", "\n  "));
 					}
 				}
 				return Outcome.OK;
