@@ -201,6 +201,7 @@ public final class PostgresRenderer {
 			}
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
+		visitor.enumLabels = enumLabels(parts);
 		visitor.notValid = notValid;
 		visitor.validationWarnings = validationWarnings;
 		List<List<RenderedStatement>> rendered = new ArrayList<>(parts.size());
@@ -208,6 +209,41 @@ public final class PostgresRenderer {
 			rendered.add(renderPart(part, visitor));
 		}
 		return List.copyOf(rendered);
+	}
+
+	/**
+	 * The columns whose checks say they hold one enum stored by position on one side and by label on
+	 * the other: a dropped check admitting the positions 0 to n - 1 and an added one admitting n labels,
+	 * or the other way round ({@code @Enumerated(ORDINAL)} changed to {@code STRING}, and its downgrade).
+	 * @return the labels as SQL literals in the constants' order, by (table, column as SQL)
+	 */
+	private static Map<List<String>, List<String>> enumLabels(List<List<Operation>> parts) {
+		Map<List<String>, ValueSetCheck> dropped = new HashMap<>();
+		Map<List<String>, ValueSetCheck> added = new HashMap<>();
+		for (List<Operation> part : parts) {
+			for (Operation operation : part) {
+				if (operation instanceof DropCheck drop) {
+					ValueSetCheck.parse(drop.check().expression())
+						.ifPresent((check) -> dropped.put(List.of(drop.table(), check.subject()), check));
+				}
+				else if (operation instanceof AddCheck add) {
+					ValueSetCheck.parse(add.check().expression())
+						.ifPresent((check) -> added.put(List.of(add.table(), check.subject()), check));
+				}
+			}
+		}
+		Map<List<String>, List<String>> labels = new HashMap<>();
+		dropped.forEach((column, before) -> {
+			ValueSetCheck after = added.get(column);
+			if (after != null && (before.values() == null) != (after.values() == null)) {
+				ValueSetCheck list = (before.values() != null) ? before : after;
+				ValueSetCheck range = (list == before) ? after : before;
+				if (range.low() == 0 && range.high() == list.values().size() - 1) {
+					labels.put(column, list.values());
+				}
+			}
+		});
+		return labels;
 	}
 
 	private static List<RenderedStatement> renderPart(List<Operation> operations, Visitor visitor) {
@@ -393,6 +429,9 @@ public final class PostgresRenderer {
 		private final Set<List<String>> createdIndexes;
 
 		private final boolean downgrade;
+
+		/** Columns converted between an enum's positions and its labels, by (table, column as SQL): see {@link #enumLabels}. */
+		private Map<List<String>, List<String>> enumLabels = Map.of();
 
 		/** Foreign keys and checks added {@code NOT VALID}, to be validated later (the online form). */
 		private Set<Operation> notValid = Set.of();
@@ -678,7 +717,8 @@ public final class PostgresRenderer {
 				statements.add(statement(alter + "DROP DEFAULT"));
 			}
 			if (typeChanged) {
-				TypeConversion conversion = TypeConversion.of(column, label, existing.type(), target.type());
+				TypeConversion conversion = TypeConversion.of(column, label, existing.type(), target.type(),
+						this.enumLabels.get(List.of(op.table(), column)));
 				List<String> warnings = new ArrayList<>(conversion.warnings);
 				if (isLargeObject(target) && !isLargeObject(existing)) {
 					warnings.add(largeObjectWarning(label));
@@ -820,8 +860,15 @@ public final class PostgresRenderer {
 			CheckConstraint check = op.check();
 			return notValidOrPlain(op, statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
 					+ " CHECK (" + check.expression() + ")",
-					warnings(holdsRows(op.table()) && !widensADroppedCheck(op.table(), check)
+					warnings(holdsRows(op.table()) && !widensADroppedCheck(op.table(), check) && !admitsConvertedEnum(op.table(), check)
 							? "fails if rows of " + op.table() + " violate it" : null)));
+		}
+
+		/** Whether the check admits the values of an enum column the list converts to them (see {@link #enumLabels}). */
+		private boolean admitsConvertedEnum(String table, CheckConstraint check) {
+			return ValueSetCheck.parse(check.expression())
+				.filter((parsed) -> this.enumLabels.containsKey(List.of(table, parsed.subject())))
+				.isPresent();
 		}
 
 		/** Whether the check admits everything a check the list dropped from the table admitted: the rows pass it. */

@@ -91,6 +91,17 @@ final class TypeConversion {
 	 * @param to the wanted type
 	 */
 	static TypeConversion of(String column, String label, String from, String to) {
+		return of(column, label, from, to, null);
+	}
+
+	/**
+	 * As {@link #of(String, String, String, String)}, for a column whose checks say it holds an enum
+	 * stored by position on one side and by label on the other ({@code @Enumerated(ORDINAL)} changed to
+	 * {@code STRING}, or back): each value is converted to the other form by the constants' order.
+	 * @param labels the enum's labels as SQL literals in the constants' order, {@code null} when the
+	 *        column is not known to hold an enum
+	 */
+	static TypeConversion of(String column, String label, String from, String to, List<String> labels) {
 		ParsedType source = ParsedType.parse(from);
 		ParsedType target = ParsedType.parse(to);
 		Notes notes = new Notes(label, source, target);
@@ -125,6 +136,12 @@ final class TypeConversion {
 		}
 		if (STRINGS.contains(target.base)) {
 			toString(label, source, target, notes);
+			if (source.dimensions == 0 && ORDINAL_TYPES.contains(source.base) && labels != null) {
+				String using = "(ARRAY[" + String.join(", ", labels) + "])[" + column + " + 1]";
+				notes.warnings.add("converts the enum positions in " + label + " to its labels (" + positions(labels)
+						+ "), as its checks before and after say it holds the same enum");
+				return new TypeConversion(using, notes, true, false);
+			}
 			if (source.dimensions == 0 && ORDINAL_TYPES.contains(source.base)) {
 				notes.warnings.add("numbers become their digits ('2'): if " + label + " holds an enum's positions"
 						+ " (@Enumerated(ORDINAL) changed to STRING), convert them to the labels instead, e.g. USING"
@@ -135,7 +152,7 @@ final class TypeConversion {
 		String array = "[]".repeat(source.dimensions);
 		if (!PostgresCasts.TYPES.contains(source.base) || !PostgresCasts.TYPES.contains(target.base)) {
 			if (STRINGS.contains(source.base)) {
-				return fromString(column, source, target, to, notes);
+				return fromString(column, source, target, to, notes, labels);
 			}
 			return none(column, label, from, to, notes);
 		}
@@ -150,7 +167,7 @@ final class TypeConversion {
 			return new TypeConversion(using, notes, true, false);
 		}
 		if (STRINGS.contains(source.base)) {
-			return fromString(column, source, target, to, notes);
+			return fromString(column, source, target, to, notes, labels);
 		}
 		if (PostgresCasts.cast(source.base, "numeric") != null && PostgresCasts.cast("numeric", target.base) != null) {
 			String using = column + "::numeric" + array + "::" + to;
@@ -165,6 +182,14 @@ final class TypeConversion {
 		return none(column, label, from, to, notes);
 	}
 
+	private static String positions(List<String> labels) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 0; i < labels.size(); i++) {
+			text.append((i > 0) ? ", " : "").append(i).append(" is ").append(labels.get(i));
+		}
+		return text.toString();
+	}
+
 	/** No conversion: a placeholder the reviewer must replace, so the statement cannot run as written. */
 	private static TypeConversion none(String column, String label, String from, String to, Notes notes) {
 		String placeholder = "<expression computing the new value from " + column + ">";
@@ -175,7 +200,13 @@ final class TypeConversion {
 	}
 
 	private static TypeConversion fromString(String column, ParsedType source, ParsedType target, String to,
-			Notes notes) {
+			Notes notes, List<String> labels) {
+		if (source.dimensions == 0 && ORDINAL_TYPES.contains(target.base) && labels != null) {
+			notes.warnings.add("converts the enum labels in " + notes.label + " to their positions (" + positions(labels)
+					+ "), as its checks before and after say it holds the same enum");
+			return new TypeConversion("array_position(ARRAY[" + String.join(", ", labels) + "], " + column + "::text) - 1",
+					notes, true, false);
+		}
 		String using = column + "::" + to;
 		notes.mayFail(using, "values that are not valid " + to + " make this fail");
 		if (source.dimensions == 0 && ORDINAL_TYPES.contains(target.base)) {

@@ -458,6 +458,27 @@ class EnumAndInheritanceScenariosTest {
 	}
 
 	@Test
+	void anOrdinalColumnTurnedIntoAStringOneKeepsEachRowsConstantNotItsDigits(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.ordinaltostring.v1.Customer.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.ordinaltostring.v2.Customer.class)
+			.afterV1((ds) -> execute(ds, "insert into customer (id, tier) values (1, 0), (2, 2), (3, null)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("USING (ARRAY['BRONZE', 'SILVER', 'GOLD'])[tier + 1]")
+					.doesNotContain("numbers become their digits");
+				assertThat(upgrade.indexOf("DROP CONSTRAINT IF EXISTS customer_tier_check"))
+					.isLessThan(upgrade.indexOf("ALTER COLUMN tier TYPE"));
+				assertThat(downgradeSection(text)).contains("USING array_position(ARRAY['BRONZE', 'SILVER', 'GOLD'], tier::text) - 1");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select id || ':' || coalesce(tier, '-') from customer order by id"))
+				.containsExactly("1:BRONZE", "2:GOLD", "3:-"))
+			.afterDowngrade((ds) -> assertThat(
+					Sql.column(ds, "select id || ':' || coalesce(tier::text, '-') || ':' || pg_typeof(tier) from customer order by id"))
+				.containsExactly("1:0:smallint", "2:2:smallint", "3:-:smallint"))
+			.run(db);
+	}
+
+	@Test
 	void droppingTheLastColumnOfATypeDropsTheTypeAndTheDowngradeRecreatesItFirst(TestDatabase db) {
 		runner().v1(dev.migrations.autogenerate.scenarios.enums.droptype.v1.Deal.class)
 			.v2(dev.migrations.autogenerate.scenarios.enums.droptype.v2.Deal.class)

@@ -1,0 +1,17 @@
+package dev.migrations.autogenerate.scenarios.enums.ordinaltostring.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+@Entity
+public class Customer {
+
+	@Id
+	Long id;
+
+	@Enumerated(EnumType.STRING)
+	Tier tier;
+
+}
