@@ -3,12 +3,14 @@ package dev.migrations.boot.actuate;
 import java.util.Map;
 import java.util.function.Function;
 
+import dev.migrations.MigrationsException;
 import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationsDescriptor;
 
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.dao.DataAccessException;
 import org.springframework.util.Assert;
 
 /**
@@ -43,12 +45,20 @@ public class MigrationsEndpointWebExtension {
 	}
 
 	/**
-	 * The response: the same bytes as long as the status and the drift report are the same.
+	 * The response: the same bytes as long as the status and the drift report are the same. When the
+	 * database cannot be read, {@code 503} with {@code {"error": "Could not read where the database
+	 * stands: ..."}}, the reason being the failure's own message (an operator's first question during
+	 * an outage, where a bare {@code 500} says nothing).
 	 * @return the JSON of {@link MigrationsEndpoint#migrations()}
 	 */
 	@ReadOperation
-	public byte[] migrations() {
-		return this.endpoint.json(this.writer);
+	public WebEndpointResponse<Object> migrations() {
+		try {
+			return new WebEndpointResponse<>(this.endpoint.json(this.writer));
+		}
+		catch (MigrationsException | DataAccessException ex) {
+			return unavailable(ex);
+		}
 	}
 
 	/**
@@ -63,7 +73,24 @@ public class MigrationsEndpointWebExtension {
 					+ "' under /actuator/migrations: /actuator/migrations/revisions lists every revision."),
 					WebEndpointResponse.STATUS_NOT_FOUND);
 		}
-		return new WebEndpointResponse<>(this.endpoint.migrations(true));
+		try {
+			return new WebEndpointResponse<>(this.endpoint.migrations(true));
+		}
+		catch (MigrationsException | DataAccessException ex) {
+			return unavailable(ex);
+		}
+	}
+
+	private static WebEndpointResponse<Object> unavailable(RuntimeException failure) {
+		StringBuilder reason = new StringBuilder(String.valueOf(failure.getMessage()));
+		for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (message != null && !reason.toString().contains(message)) {
+				reason.append(": ").append(message);
+			}
+		}
+		return new WebEndpointResponse<>(Map.of("error", "Could not read where the database stands: " + reason),
+				WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 	}
 
 }

@@ -8,11 +8,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -179,6 +184,46 @@ class MigrationsActuatorHttpTests {
 	}
 
 	@Test
+	void aDatabaseThatCannotBeReachedIsAnsweredWith503AndWhy() throws Exception {
+		String base = start(LibraryApplication.class, "migrations.actuator.status-cache-ttl=0",
+				"spring.datasource.hikari.connection-timeout=250", "migrations.drift.enabled=false");
+		assertThat(get(base + "/actuator/migrations").statusCode()).isEqualTo(200);
+		// an outage of this database only: no new sessions, the pool's closed
+		try (Connection admin = maintenanceConnection(); Statement sql = admin.createStatement()) {
+			sql.execute("ALTER DATABASE \"" + this.database.name() + "\" WITH ALLOW_CONNECTIONS false");
+			sql.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + this.database.name()
+					+ "' AND pid <> pg_backend_pid()");
+		}
+		try {
+			HttpResponse<String> response = get(base + "/actuator/migrations");
+			assertThat(response.statusCode()).isEqualTo(503);
+			assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+					(type) -> assertThat(type).contains("json"));
+			assertThat(JsonPath.parse(response.body()).read("$.error", String.class))
+				.startsWith("Could not read where the database stands: ")
+				// the server's own words: a pooled session it ended, or a new one it refused
+				.containsAnyOf("terminating connection due to administrator command", "not currently accepting connections");
+			HttpResponse<String> health = get(base + "/actuator/health");
+			assertThat(health.statusCode()).isEqualTo(503);
+			assertThat(JsonPath.parse(health.body()).read("$.components.migrations.status", String.class)).isEqualTo("DOWN");
+		}
+		finally {
+			try (Connection admin = maintenanceConnection(); Statement sql = admin.createStatement()) {
+				sql.execute("ALTER DATABASE \"" + this.database.name() + "\" WITH ALLOW_CONNECTIONS true");
+			}
+		}
+		// back once the database is (and the pool has a session again): nothing kept from the outage
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		HttpResponse<String> back = get(base + "/actuator/migrations");
+		while (back.statusCode() == 503 && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			back = get(base + "/actuator/migrations");
+		}
+		assertThat(back.statusCode()).as(back.body()).isEqualTo(200);
+		assertThat(JsonPath.parse(back.body()).read("$.upToDate", Boolean.class)).isTrue();
+	}
+
+	@Test
 	void anUpgradeByTheApplicationShowsInTheNextResponse() throws Exception {
 		ConfigurableApplicationContext application = application(LibraryApplication.class, "migrations.target=" + FIRST)
 			.run();
@@ -296,6 +341,12 @@ class MigrationsActuatorHttpTests {
 			}
 			Thread.sleep(100);
 		}
+	}
+
+	/** A session on the server's {@code postgres} database, which the outage of the test's database leaves alone. */
+	private Connection maintenanceConnection() throws SQLException {
+		String url = this.database.jdbcUrl().replaceFirst("/" + Pattern.quote(this.database.name()) + "(?=$|\\?)", "/postgres");
+		return DriverManager.getConnection(url, this.database.username(), this.database.password());
 	}
 
 	private HttpResponse<String> get(String url) throws IOException, InterruptedException {
