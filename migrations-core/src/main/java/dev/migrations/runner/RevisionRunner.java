@@ -155,10 +155,11 @@ final class RevisionRunner {
 	private void upgradeInTransaction(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision));
+		List<SqlStatement> statements = statements(revision, true, true);
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
-			runBody(revision, true, true);
+			runBody(revision, true, true, statements);
 			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
 			// the row and the log entry go with the commit, in one exchange where the driver allows
 			this.target.commit(List.of(row(revision, AppliedRevision.State.APPLIED, millis),
@@ -183,11 +184,12 @@ final class RevisionRunner {
 	private void upgradeRecorded(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision) + " (not in a transaction)");
+		List<SqlStatement> statements = statements(revision, true, false);
 		long start = System.nanoTime();
 		tool(revision, row(revision, AppliedRevision.State.RUNNING, 0));
 		countRow();
 		try {
-			runBody(revision, true, false);
+			runBody(revision, true, false, statements);
 		}
 		catch (MigrationFailedException ex) {
 			throw recordFailure(revision, true, ex, null);
@@ -203,10 +205,11 @@ final class RevisionRunner {
 	private void downgradeInTransaction(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision));
+		List<SqlStatement> statements = statements(revision, false, true);
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
-			runBody(revision, false, true);
+			runBody(revision, false, true, statements);
 			this.target.commit(List.of(deletion(revision),
 					this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
 							this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction(),
@@ -230,12 +233,13 @@ final class RevisionRunner {
 	private void downgradeRecorded(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision) + " (not in a transaction)");
+		List<SqlStatement> statements = statements(revision, false, false);
 		long start = System.nanoTime();
 		String started = this.target.online() ? "Its downgrade started at " + Instant.now() + " by " + this.performedBy + "."
 				: "Its downgrade was started by an " + this.performedBy + ".";
 		tool(revision, this.versionTable.markReverting(revision.id(), started));
 		try {
-			runBody(revision, false, false);
+			runBody(revision, false, false, statements);
 		}
 		catch (MigrationFailedException ex) {
 			throw recordFailure(revision, false, ex, started);
@@ -319,27 +323,59 @@ final class RevisionRunner {
 		}
 	}
 
-	private void runBody(Revision revision, boolean upgrade, boolean inTransaction) {
-		if (revision.body() instanceof Revision.SqlBody body) {
-			runSql(revision, upgrade ? body.upgrade() : body.downgrade(), upgrade ? body.upgradeLine() : body.downgradeLine(),
-					upgrade, inTransaction);
+	private void runBody(Revision revision, boolean upgrade, boolean inTransaction, List<SqlStatement> statements) {
+		if (revision.body() instanceof Revision.SqlBody) {
+			runSql(revision, statements, upgrade, inTransaction);
 		}
 		else if (revision.body() instanceof Revision.JavaBody body) {
 			runJava(revision, body, upgrade, inTransaction);
 		}
 	}
 
-	private void runSql(Revision revision, String script, int firstLine, boolean upgrade, boolean inTransaction) {
+	/**
+	 * The statements of a SQL revision's section ({@code null} for a Java revision), split and checked
+	 * before anything of the revision runs or is recorded: a section that cannot be split, or that
+	 * ends or opens a transaction itself, fails with nothing of the revision run.
+	 */
+	private List<SqlStatement> statements(Revision revision, boolean upgrade, boolean inTransaction) {
+		if (!(revision.body() instanceof Revision.SqlBody body)) {
+			return null;
+		}
+		String script = upgrade ? body.upgrade() : body.downgrade();
+		int firstLine = upgrade ? body.upgradeLine() : body.downgradeLine();
+		String section = upgrade ? "upgrade" : "downgrade";
 		List<SqlStatement> statements;
 		try {
 			statements = SqlSplitter.split(script, this.dialect.sqlSyntax(), Math.max(firstLine, 1));
 		}
 		catch (MigrationsException ex) {
 			int line = (ex instanceof SqlSyntaxException syntax) ? syntax.line() : 0;
-			throw new MigrationFailedException(revision.source() + (line > 0 ? ":" + line : "") + ": the "
-					+ (upgrade ? "upgrade" : "downgrade") + " section cannot be split into statements: " + ex.getMessage()
-					+ ". Nothing of this revision was run.", revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
+			throw new MigrationFailedException(revision.source() + (line > 0 ? ":" + line : "") + ": the " + section
+					+ " section cannot be split into statements: " + ex.getMessage() + ". Nothing of this revision was run.",
+					revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
 		}
+		for (int i = 0; i < statements.size(); i++) {
+			SqlStatement statement = statements.get(i);
+			String control = TransactionControl.command(statement.sql(), this.dialect.sqlSyntax());
+			if (control != null) {
+				String why = inTransaction
+						? " ends the transaction the revision runs in: what ran before it would stay if a later statement"
+								+ " failed, while the revision would be recorded as not applied. Remove it; to commit statements"
+								+ " separately, move them to revisions of their own, or mark this one `-- transactional: false`"
+								+ " (each statement then commits on its own)."
+						: " opens or ends a transaction in a revision that runs outside one (`transactional: false`): what"
+								+ " stayed applied could no longer be told after a failure. Remove it; statements that must"
+								+ " commit together belong in a transactional revision of their own.";
+				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run: its "
+						+ section + " statement " + (i + 1) + " (line " + statement.line() + ") is " + control + ", which"
+						+ why + " Nothing of this revision was run.", revision.id(), revision.source(), i + 1,
+						statement.line(), statement.sql(), null, upgrade, false);
+			}
+		}
+		return statements;
+	}
+
+	private void runSql(Revision revision, List<SqlStatement> statements, boolean upgrade, boolean inTransaction) {
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
 			try {

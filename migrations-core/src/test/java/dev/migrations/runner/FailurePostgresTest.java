@@ -60,6 +60,61 @@ class FailurePostgresTest {
 	}
 
 	@Test
+	void aRevisionEndingItsTransactionItselfIsRefusedBeforeAnyOfItRuns(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);\nINSERT INTO one VALUES (1), (2);",
+				"DROP TABLE one;");
+		// a COMMIT would keep the DELETE although the division fails and the revision reads as rolled back
+		Path second = files.write("bbbb00000002", "aaaa00000001", "purge", "DELETE FROM one;\n-- keep it\ncommit /* now */;\n"
+				+ "ALTER TABLE one ADD COLUMN j int;\nSELECT 1/0;", "ALTER TABLE one DROP COLUMN j;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
+				() -> migrations.upgrade("head"));
+
+		assertThat(failure.getMessage()).startsWith("Revision bbbb00000002 (" + second + ") cannot run: its upgrade statement"
+				+ " 2 (line 9) is COMMIT, which ends the transaction the revision runs in")
+			.contains("mark this one `-- transactional: false`")
+			.endsWith("Nothing of this revision was run.");
+		assertThat(failure.partlyApplied()).isFalse();
+		assertThat(Sql.column(db.dataSource(), "select id::text from one order by id")).containsExactly("1", "2");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from migrations_version where revision = 'bbbb00000002'"))
+			.containsExactly("0");
+	}
+
+	@Test
+	void aRevisionOutsideATransactionOpeningOneIsRefusedBeforeItIsRecorded(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "grouped", "-- transactional: false\n",
+				"CREATE TABLE nb0 (i int);\nBEGIN;\nCREATE TABLE nb1 (i int);", "DROP TABLE nb1;\nDROP TABLE nb0;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("cannot run: its upgrade statement 2 (line")
+			.hasMessageContaining("is BEGIN, which opens or ends a transaction in a revision that runs outside one")
+			.hasMessageEndingWith("Nothing of this revision was run.");
+		// not started: no RUNNING or FAILED row to stamp away, nothing of it in the schema
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one");
+		assertThat(migrations.status().failed()).isEmpty();
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
+	@Test
+	void savepointsAndTheirRollbackRunInATransactionalRevision(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);\nSAVEPOINT before_rows;\n"
+				+ "INSERT INTO one VALUES (1);\nROLLBACK TO SAVEPOINT before_rows;\nINSERT INTO one VALUES (2);\n"
+				+ "RELEASE SAVEPOINT before_rows;", "DROP TABLE one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		migrations.upgrade("head");
+
+		assertThat(Sql.column(db.dataSource(), "select id::text from one")).containsExactly("2");
+	}
+
+	@Test
 	void aRevisionRunningOutOfTheLockTableIsToldToBeSplit(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");

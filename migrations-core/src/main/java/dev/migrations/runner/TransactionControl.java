@@ -1,0 +1,91 @@
+package dev.migrations.runner;
+
+import java.util.Locale;
+
+import dev.migrations.sql.SqlSyntax;
+
+/**
+ * Recognises the statements that open or end a transaction ({@code BEGIN}, {@code START TRANSACTION},
+ * {@code COMMIT}, {@code END}, {@code ROLLBACK}, {@code ABORT}, {@code PREPARE TRANSACTION}), which a
+ * revision must not hold: the runner decides where its transactions begin and end. Savepoints
+ * ({@code ROLLBACK TO}), two-phase commands on prepared transactions ({@code COMMIT PREPARED}),
+ * prepared statements ({@code PREPARE name AS}) and MariaDB's {@code BEGIN NOT ATOMIC} block are
+ * not transaction control.
+ */
+final class TransactionControl {
+
+	private TransactionControl() {
+	}
+
+	/**
+	 * @param sql a statement as {@link dev.migrations.sql.SqlSplitter} returns it: from its first token
+	 * @param syntax the database's syntax
+	 * @return the command as it is named in messages ({@code COMMIT}, {@code START TRANSACTION}), or
+	 *         {@code null} for any other statement
+	 */
+	static String command(String sql, SqlSyntax syntax) {
+		int[] position = { 0 };
+		String first = word(sql, position, syntax);
+		switch (first) {
+			case "begin":
+				return (syntax == SqlSyntax.MARIADB && word(sql, position, syntax).equals("not")) ? null : "BEGIN";
+			case "start":
+				return word(sql, position, syntax).equals("transaction") ? "START TRANSACTION" : null;
+			case "commit", "rollback": {
+				String second = word(sql, position, syntax);
+				if (second.equals("prepared") || first.equals("rollback") && second.equals("to")) {
+					return null;
+				}
+				if (second.equals("work") || second.equals("transaction")) {
+					// ROLLBACK WORK TO SAVEPOINT is a savepoint too
+					String third = word(sql, position, syntax);
+					if (third.equals("to") || third.equals("prepared")) {
+						return null;
+					}
+				}
+				return first.toUpperCase(Locale.ROOT);
+			}
+			case "end", "abort":
+				return (syntax == SqlSyntax.POSTGRESQL) ? first.toUpperCase(Locale.ROOT) : null;
+			case "prepare":
+				return word(sql, position, syntax).equals("transaction") ? "PREPARE TRANSACTION" : null;
+			default:
+				return null;
+		}
+	}
+
+	/** The next word in lower case, after whitespace and comments; empty at the end or before anything else. */
+	private static String word(String sql, int[] position, SqlSyntax syntax) {
+		int i = skipBlanks(sql, position[0], syntax);
+		int start = i;
+		while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+			i++;
+		}
+		position[0] = i;
+		return sql.substring(start, i).toLowerCase(Locale.ROOT);
+	}
+
+	private static int skipBlanks(String sql, int from, SqlSyntax syntax) {
+		int i = from;
+		while (i < sql.length()) {
+			char ch = sql.charAt(i);
+			if (Character.isWhitespace(ch)) {
+				i++;
+			}
+			else if (sql.startsWith("--", i) || syntax == SqlSyntax.MARIADB && ch == '#') {
+				int end = sql.indexOf('\n', i);
+				i = (end < 0) ? sql.length() : end + 1;
+			}
+			else if (sql.startsWith("/*", i) && !(syntax == SqlSyntax.MARIADB && (sql.startsWith("/*!", i)
+					|| sql.startsWith("/*M!", i)))) {
+				int end = sql.indexOf("*/", i + 2);
+				i = (end < 0) ? sql.length() : end + 2;
+			}
+			else {
+				break;
+			}
+		}
+		return i;
+	}
+
+}
