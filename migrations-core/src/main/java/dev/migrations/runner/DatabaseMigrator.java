@@ -25,6 +25,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Plan;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.TargetException;
 import dev.migrations.revision.TargetResolver;
 
 /**
@@ -495,9 +496,14 @@ public final class DatabaseMigrator {
 
 	private Set<String> stampedRevisions(String target) {
 		Set<String> ids = new LinkedHashSet<>();
-		for (String part : target.split(",")) {
+		for (String part : target.split(",", -1)) {
 			String trimmed = part.trim();
-			if (trimmed.isEmpty() || trimmed.equals("base")) {
+			if (trimmed.isEmpty()) {
+				// an empty argument stamped base, emptying the version table of a database at head
+				throw new TargetException("'" + target + "' is not a target: name the revision(s) to record, e.g. head,"
+						+ " a revision id, or base to record none");
+			}
+			if (trimmed.equals("base")) {
 				continue;
 			}
 			// head, heads, an id or prefix, label@head, rev+N: each names revisions whose ancestors are stamped.

@@ -23,6 +23,7 @@ import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
 import dev.migrations.dialect.LockTimeoutException;
 import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.revision.TargetException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import dev.migrations.test.TestDatabases;
@@ -72,6 +73,17 @@ class StampChecksumOfflinePostgresTest {
 		assertThat(migrations.current()).isEmpty();
 		assertThat(Sql.column(db.dataSource(), "select operation from migrations_version_log order by id"))
 			.containsExactly("STAMP", "STAMP", "STAMP", "STAMP", "STAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP");
+	}
+
+	@Test
+	void anEmptyStampTargetIsRefusedAndKeepsEveryRow(TestDatabase db) {
+		Migrations migrations = migrations(db);
+		migrations.stamp("head");
+		for (String empty : List.of("", " ", ",", B + ",")) {
+			assertThatThrownBy(() -> migrations.stamp(empty)).isInstanceOf(TargetException.class)
+				.hasMessageStartingWith("'" + empty + "' is not a target");
+		}
+		assertThat(migrations.current()).containsExactly(E);
 	}
 
 	@Test
