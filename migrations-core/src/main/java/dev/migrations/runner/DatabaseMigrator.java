@@ -126,7 +126,7 @@ public final class DatabaseMigrator {
 			return upgradeLocked(locked.connection, target);
 		}
 		catch (SQLException ex) {
-			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
+			throw databaseError(ex);
 		}
 	}
 
@@ -179,7 +179,7 @@ public final class DatabaseMigrator {
 			locked = lockedConnection();
 		}
 		catch (SQLException ex) {
-			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
+			throw databaseError(ex);
 		}
 		try {
 			return new RevisionSteps(this, locked, this.versionTable.readStates(locked.connection), afterEachStep);
@@ -839,12 +839,27 @@ public final class DatabaseMigrator {
 		}
 	}
 
+	/**
+	 * A failure of the tool's own statements (the lock, the version tables): a column or table of the
+	 * version tables missing says so, with where to see what they should hold.
+	 */
+	private MigrationsException databaseError(SQLException ex) {
+		String state = ex.getSQLState();
+		if ("42703".equals(state) || "42S22".equals(state)) {
+			return new MigrationsException("Database error: " + ex.getMessage() + ". " + this.versionTable.qualifiedTable()
+					+ " or " + this.versionTable.logTable() + " lacks a column this tool reads and writes: it was"
+					+ " altered by hand or created by another tool. Give it back its columns (`db upgrade --sql` against an"
+					+ " empty database prints the CREATE TABLE statements), then run the command again.", ex);
+		}
+		return new MigrationsException("Database error: " + ex.getMessage(), ex);
+	}
+
 	private <T> T underLock(LockedWork<T> work) {
 		try (LockedConnection locked = lockedConnection()) {
 			return work.run(locked.connection);
 		}
 		catch (SQLException ex) {
-			throw new MigrationsException("Database error: " + ex.getMessage(), ex);
+			throw databaseError(ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -142,7 +143,7 @@ final class VersionTable {
 			// Every startup reads every row: columns by position, in the order of COLUMNS.
 			while (rs.next()) {
 				rows.add(new AppliedRevision(rs.getString(1), splitList(rs.getString(2)), rs.getString(3), rs.getString(4),
-						rs.getString(5), rs.getString(6), state(rs.getString(7)), rs.getLong(8),
+						rs.getString(5), rs.getString(6), state(rs.getString(7), rs.getString(1)), rs.getLong(8),
 						this.dialect.readTimestamp(rs, 9), rs.getLong(10), rs.getString(11), rs.getString(12)));
 			}
 		}
@@ -168,7 +169,7 @@ final class VersionTable {
 				return List.of();
 			}
 			while (rs.next()) {
-				AppliedRevision.State state = state(rs.getString(3));
+				AppliedRevision.State state = state(rs.getString(3), rs.getString(1));
 				if (state != AppliedRevision.State.APPLIED) {
 					rows = null;
 					break;
@@ -205,12 +206,22 @@ final class VersionTable {
 		return "42P01".equals(state) || "42S02".equals(state) || "42S04".equals(state);
 	}
 
-	private static AppliedRevision.State state(String name) {
-		// not Enum.valueOf, whose first call builds a map by reflection
+	private AppliedRevision.State state(String name, String revision) {
+		// not Enum.valueOf first, whose first call builds a map by reflection
 		if ("APPLIED".equals(name)) {
 			return AppliedRevision.State.APPLIED;
 		}
-		return AppliedRevision.State.valueOf(name);
+		for (AppliedRevision.State state : AppliedRevision.State.values()) {
+			if (state.name().equals(name)) {
+				return state;
+			}
+		}
+		throw new MigrationsException(this.qualifiedTable + " records revision " + revision + " in state "
+				+ ((name != null) ? "'" + name + "'" : "NULL") + ", which this tool never writes (it writes "
+				+ String.join(", ", Arrays.asList(AppliedRevision.State.values()).stream().map(Enum::name).toList())
+				+ "): the row was edited by hand or by another tool. Set the state the revision is really in, e.g. UPDATE "
+				+ this.qualifiedTable + " SET state = 'APPLIED' WHERE revision = '" + revision.replace("'", "''")
+				+ "' if it ran to the end, or delete the row if it did not run, then run the command again.");
 	}
 
 	static List<String> splitList(String value) {

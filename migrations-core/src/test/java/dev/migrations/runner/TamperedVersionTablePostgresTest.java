@@ -1,0 +1,63 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
+import dev.migrations.RevisionFiles;
+import dev.migrations.Sql;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A version table edited by hand: the message names the table, the row and the way back. */
+@ExtendWith(TestDatabaseExtension.class)
+class TamperedVersionTablePostgresTest {
+
+	@TempDir
+	Path directory;
+
+	Migrations migrations(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "CREATE TABLE two (id int);", "DROP TABLE two;");
+		return Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+	}
+
+	@Test
+	void aStateThisToolNeverWritesIsNamedWithTheRowToFix(TestDatabase db) {
+		Migrations migrations = migrations(db);
+		migrations.upgrade("head");
+		Sql.execute(db.dataSource(), "UPDATE migrations_version SET state = 'WEIRD' WHERE revision = 'bbbb00000002'");
+
+		for (Runnable command : new Runnable[] { migrations::status, () -> migrations.upgrade("head"),
+				() -> migrations.downgrade("-1"), () -> migrations.stamp("aaaa00000001") }) {
+			assertThatThrownBy(command::run).isInstanceOf(MigrationsException.class)
+				.hasMessageStartingWith("migrations_version records revision bbbb00000002 in state 'WEIRD', which this tool"
+						+ " never writes")
+				.hasMessageContaining("UPDATE migrations_version SET state = 'APPLIED' WHERE revision = 'bbbb00000002'");
+		}
+		// the advice works
+		Sql.execute(db.dataSource(), "UPDATE migrations_version SET state = 'APPLIED' WHERE revision = 'bbbb00000002'");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+	}
+
+	@Test
+	void aVersionTableLackingAColumnIsNamed(TestDatabase db) {
+		Migrations migrations = migrations(db);
+		migrations.upgrade("aaaa00000001");
+		Sql.execute(db.dataSource(), "ALTER TABLE migrations_version DROP COLUMN checksum");
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("Database error: ERROR: column \"checksum\" does not exist")
+			.hasMessageContaining("migrations_version or migrations_version_log lacks a column this tool reads and writes")
+			.hasMessageContaining("`db upgrade --sql` against an empty database prints the CREATE TABLE statements");
+	}
+
+}
