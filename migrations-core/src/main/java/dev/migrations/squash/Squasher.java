@@ -51,8 +51,11 @@ import dev.migrations.schema.Table;
  * point itself may have several children, which all follow the squash afterwards). Objects the
  * schema model does not carry (views, functions, triggers, rules, policies, domains and other
  * non-enum types, extensions, partitioned tables, rows in tables, advanced sequences) make the
- * squash fail, naming them: they are never silently dropped. Privileges ({@code GRANT}) and table
- * storage settings are not read either, and not checked.
+ * squash fail, naming them: they are never silently dropped. Nor is what the model leaves out of the
+ * objects it carries: the two schemas are also compared as the server prints them
+ * ({@link SchemaFingerprint}), and any difference (an exclusion constraint, {@code DEFERRABLE}, a
+ * collation, a generated column, identity options, storage settings...) fails the squash. Privileges
+ * ({@code GRANT}) are not read, and not carried.
  * <p>
  * The scratch schemas ({@value #SCHEMA_PREFIX}{@code <random>}) are created in the configured
  * database, and dropped (with everything in them) afterwards, whatever happened. The revisions are
@@ -223,6 +226,16 @@ public final class Squasher {
 						+ " revisions produce; nothing was written. Differences (squash vs history):\n  "
 						+ describe(differences));
 			}
+			List<String> lost = lost(produced, rebuilt);
+			if (!lost.isEmpty()) {
+				throw new SquashException("Cannot squash up to " + last.id() + ": the squash would not rebuild everything its "
+						+ chain.size() + " revisions create, as the server prints it; nothing was written. It would lose or"
+						+ " change:\n  " + String.join("\n  ", lost.subList(0, Math.min(lost.size(), 50)))
+						+ ((lost.size() > 50) ? "\n  ... and " + (lost.size() - 50) + " more" : "")
+						+ "\nSquash up to a revision before the one creating them, or move them to a revision after " + last.id()
+						+ " (a squash stands for tables, columns, keys, indexes, checks, sequences, enum types and comments,"
+						+ " with the options the schema model carries).");
+			}
 			SchemaModel afterDowngrade = downgrade(RevisionGraph.of(List.of(squash)), rebuilt);
 			if (!afterDowngrade.tables().isEmpty() || !afterDowngrade.sequences().isEmpty()
 					|| !afterDowngrade.enumTypes().isEmpty()) {
@@ -241,6 +254,18 @@ public final class Squasher {
 		finally {
 			dropQuietly(produced);
 			dropQuietly(rebuilt);
+		}
+	}
+
+	/** What the history's schema holds that the squash's does not build the same, as the server prints both. */
+	private List<String> lost(String produced, String rebuilt) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return SchemaFingerprint.lost(SchemaFingerprint.read(connection, produced, this.versionTable),
+					SchemaFingerprint.read(connection, rebuilt, this.versionTable));
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read the scratch schemas " + produced + " and " + rebuilt + ": "
+					+ ex.getMessage(), ex);
 		}
 	}
 

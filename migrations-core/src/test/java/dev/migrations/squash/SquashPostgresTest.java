@@ -288,4 +288,37 @@ class SquashPostgresTest {
 			.isEmpty();
 	}
 
+	@Test
+	void refusesWhatTheModelLeavesOutOfTheObjectsItCarriesAndWritesNothing(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("eeee00000001", "none", "parent", """
+				CREATE TABLE parent (id int PRIMARY KEY, code text COLLATE "C" UNIQUE NULLS NOT DISTINCT,
+				    total numeric GENERATED ALWAYS AS (id * 2) STORED);
+				CREATE UNLOGGED TABLE cache (k int) WITH (fillfactor = 70);""", "DROP TABLE cache; DROP TABLE parent;");
+		files.write("eeee00000002", "eeee00000001", "child", """
+				CREATE TABLE child (id int GENERATED ALWAYS AS IDENTITY (START WITH 100 INCREMENT BY 10) PRIMARY KEY,
+				    parent_id int, CONSTRAINT child_parent FOREIGN KEY (parent_id) REFERENCES parent (id) DEFERRABLE
+				    INITIALLY DEFERRED);
+				ALTER TABLE child ADD CONSTRAINT child_positive CHECK (parent_id > 0) NOT VALID;
+				COMMENT ON CONSTRAINT child_positive ON child IS 'new rows only';""", "DROP TABLE child;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("eeee00000002", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to eeee00000002: the squash would not rebuild everything its 2"
+					+ " revisions create, as the server prints it; nothing was written.")
+			.hasMessageContaining("column parent.code: text collate C")
+			.hasMessageContaining("column parent.total: numeric generated s as (id * 2)")
+			.hasMessageContaining("constraint parent_code_key on parent: UNIQUE NULLS NOT DISTINCT (code)")
+			.hasMessageContaining("table cache: persistence u options {fillfactor=70}")
+			.hasMessageContaining("column child.id: integer not null identity a start 100 increment 10")
+			.hasMessageContaining("constraint child_parent on child: FOREIGN KEY (parent_id) REFERENCES parent(id)"
+					+ " DEFERRABLE INITIALLY DEFERRED")
+			.hasMessageContaining("constraint child_positive on child: CHECK ((parent_id > 0)) NOT VALID")
+			.hasMessageContaining("comment on constraint child_positive on child: new rows only (the squash does not build it)");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(2);
+		}
+		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname like 'migrations_squash_%'"))
+			.isEmpty();
+	}
+
 }
