@@ -13,7 +13,8 @@ import dev.migrations.diff.Operation;
  * @param revision the new revision id, {@code null} when nothing was written
  * @param operations the operations of the upgrade, in order
  * @param differences the operations described for people
- * @param warnings warnings written into the file (destructive or data-dependent statements, mapping traps)
+ * @param warnings what the comparison left out or cannot write (an entity of another schema, a collation), then the
+ *        warnings written into the file (destructive or data-dependent statements, mapping traps)
  * @param transactional whether the revision runs in one transaction
  * @param files every file written, in order: usually one; two when enum labels are added and used in the same
  *        change (the labels go first, in a revision of their own, so both revisions stay transactional); several

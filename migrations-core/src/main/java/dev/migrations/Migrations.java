@@ -858,15 +858,17 @@ public final class Migrations {
 		requireAtHead();
 		Comparison comparison = compare(options);
 		if (comparison.inSync()) {
-			return new MigrateResult(null, null, List.of(), List.of(), List.of(), true, List.of());
+			// what the comparison left out or cannot write (another schema, a collation) is said even so
+			return new MigrateResult(null, null, List.of(), List.of(), comparison.warnings(), true, List.of());
 		}
 		if (migrateOptions != null && migrateOptions.online()) {
 			return writeOnline(message, comparison, migrateOptions);
 		}
 		List<Operation> operations = comparison.operations();
 		PostgresRenderer renderer = new PostgresRenderer();
-		// the warnings of the statements written: a mapping trap (a @Lob as oid) is warned where its column changes
-		List<String> warnings = new ArrayList<>();
+		// the comparison's own (what it left out or cannot write), then the warnings of the statements written: a
+		// mapping trap (a @Lob as oid) is warned where its column changes
+		List<String> warnings = new ArrayList<>(comparison.warnings());
 		List<Path> files = new ArrayList<>();
 		List<String> parents = this.graph.heads();
 		List<Operation> change = operations;
@@ -958,7 +960,7 @@ public final class Migrations {
 	private MigrateResult writeOnline(String message, Comparison comparison, MigrateOptions migrateOptions) {
 		List<OnlineForm.Step> steps = new OnlineForm(migrateOptions.effectiveLockTimeout(), this::lockBudget)
 			.steps(comparison.operations());
-		List<String> warnings = new ArrayList<>();
+		List<String> warnings = new ArrayList<>(comparison.warnings());
 		List<Path> files = new ArrayList<>();
 		List<String> parents = this.graph.heads();
 		boolean transactional = true;

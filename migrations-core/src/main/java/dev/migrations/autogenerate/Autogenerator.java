@@ -125,6 +125,7 @@ public final class Autogenerator {
 			this.entityModel.compareAndSet(null, model);
 			database = join(live);
 		}
+		requireDefaultSchemaCompared(model, schema);
 		SchemaModel target = keepLiveEnumOrder(entitySchema(connection, schema, model, database), database, model);
 		List<String> warnings = new ArrayList<>(model.warnings());
 		target = withoutOtherSchemas(target, schema, model, warnings);
@@ -133,6 +134,22 @@ public final class Autogenerator {
 		SchemaModel managed = withoutUnmanagedIndexes(database, target, unmanaged);
 		List<Operation> operations = this.differ.diff(managed, target, effective);
 		return new Comparison(database, target, operations, this.differ.describe(operations), warnings, unmanaged);
+	}
+
+	/**
+	 * Unqualified tables belong to {@code hibernate.default_schema} when it is set: compared with, and
+	 * created in, another schema, {@code db check} would say in sync while the application looks for
+	 * its tables where none are.
+	 */
+	private static void requireDefaultSchemaCompared(EntityModel model, String schema) {
+		String defaultSchema = model.defaultSchema();
+		if (defaultSchema != null && schema != null && !defaultSchema.equalsIgnoreCase(schema)) {
+			throw new MigrationsException("The entities' tables are in schema " + defaultSchema + " (hibernate.default_schema),"
+					+ " but autogenerate compares and migrates schema " + schema + ": revisions would create them in " + schema
+					+ ", where the application does not look for them. Set migrations.schema=" + defaultSchema
+					+ " (MigrationsConfiguration.schema(\"" + defaultSchema + "\") in the Java API) so that the revisions run,"
+					+ " and the version table lives, in " + defaultSchema + ".");
+		}
 	}
 
 	/**
@@ -154,11 +171,26 @@ public final class Autogenerator {
 						+ table.name() + " (...).");
 			}
 		}
-		if (elsewhere.isEmpty()) {
+		Set<String> sequencesElsewhere = new TreeSet<>();
+		for (String qualified : model.qualifiedSequences()) {
+			int dot = qualified.indexOf('.');
+			String sequenceSchema = qualified.substring(0, dot);
+			String name = qualified.substring(dot + 1);
+			if (!sequenceSchema.equalsIgnoreCase(schema) && sequencesElsewhere.add(name)) {
+				warnings.add("Sequence " + qualified + " is mapped to schema " + sequenceSchema + " (@SequenceGenerator(schema"
+						+ " = ...)), and autogenerate compares schema " + schema + " only: it is left out of `db check` and"
+						+ " `db migrate`. Write its revision by hand (`db revision`), naming the schema: CREATE SCHEMA IF NOT"
+						+ " EXISTS " + sequenceSchema + "; CREATE SEQUENCE " + qualified + " ...");
+			}
+		}
+		if (elsewhere.isEmpty() && sequencesElsewhere.isEmpty()) {
 			return target;
 		}
 		List<Table> kept = target.tables().stream().filter((table) -> !elsewhere.contains(table.name())).toList();
-		return new SchemaModel(target.schema(), kept, target.sequences(), target.enumTypes());
+		List<Sequence> keptSequences = target.sequences().stream()
+			.filter((sequence) -> !sequencesElsewhere.contains(sequence.name()))
+			.toList();
+		return new SchemaModel(target.schema(), kept, keptSequences, target.enumTypes());
 	}
 
 	private static void startThread(Runnable task) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -219,6 +220,7 @@ public class EntityMetadataReader {
 		EntityModel build(List<String> hibernateStatements) {
 			List<EntityTable> tables = new ArrayList<>();
 			Set<String> sequences = new TreeSet<>();
+			Set<String> qualifiedSequences = new TreeSet<>();
 			Set<String> qualifiers = new TreeSet<>();
 			Map<String, EnumUse> enumUses = new LinkedHashMap<>();
 			for (Namespace namespace : this.metadata.getDatabase().getNamespaces()) {
@@ -229,11 +231,18 @@ public class EntityMetadataReader {
 						used = true;
 					}
 				}
+				Identifier schema = namespace.getPhysicalName().schema();
 				for (Sequence sequence : namespace.getSequences()) {
-					sequences.add(this.identifiers.toMetaDataObjectName(sequence.getName().getSequenceName()));
+					String name = this.identifiers.toMetaDataObjectName(sequence.getName().getSequenceName());
+					sequences.add(name);
+					if (schema != null) {
+						String schemaName = this.identifiers.toMetaDataSchemaName(schema);
+						if (!schemaName.equalsIgnoreCase(Objects.toString(this.defaultSchema, ""))) {
+							qualifiedSequences.add(schemaName + "." + name);
+						}
+					}
 					used = true;
 				}
-				Identifier schema = namespace.getPhysicalName().schema();
 				if (used && schema != null) {
 					qualifiers.add(schema.render(this.dialect));
 				}
@@ -255,7 +264,7 @@ public class EntityMetadataReader {
 			List<String> tableNames = tables.stream().map(EntityTable::name).distinct().sorted().toList();
 			return new EntityModel(createStatements, tableNames, enumTypes, tables, List.copyOf(sequences),
 					List.copyOf(qualifiers), hibernateStatements, this.dialect.getClass().getName(), this.defaultSchema,
-					this.warnings);
+					this.warnings, List.copyOf(qualifiedSequences));
 		}
 
 		private EntityTable table(Table table, Map<String, EnumUse> enumUses) {

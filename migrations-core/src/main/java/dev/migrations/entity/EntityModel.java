@@ -25,10 +25,21 @@ import java.util.Optional;
  * @param defaultSchema the default schema the application configures, {@code null} when none
  * @param warnings mapping choices that are legal but probably unintended (e.g. a {@code @Lob}
  * string stored as a PostgreSQL large object), each naming the table and column
+ * @param qualifiedSequences the {@link #sequenceNames()} mapped to an explicit schema other than the
+ * default one ({@code @SequenceGenerator(schema = "seqs")}), as {@code schema.name} in catalog spelling
  */
 public record EntityModel(List<String> createStatements, List<String> tableNames, List<EnumTypeDefinition> enumTypes,
 		List<EntityTable> tables, List<String> sequenceNames, List<String> schemaQualifiers,
-		List<String> hibernateStatements, String dialect, String defaultSchema, List<String> warnings) {
+		List<String> hibernateStatements, String dialect, String defaultSchema, List<String> warnings,
+		List<String> qualifiedSequences) {
+
+	/** A model whose sequences are all in the default schema. */
+	public EntityModel(List<String> createStatements, List<String> tableNames, List<EnumTypeDefinition> enumTypes,
+			List<EntityTable> tables, List<String> sequenceNames, List<String> schemaQualifiers,
+			List<String> hibernateStatements, String dialect, String defaultSchema, List<String> warnings) {
+		this(createStatements, tableNames, enumTypes, tables, sequenceNames, schemaQualifiers, hibernateStatements, dialect,
+				defaultSchema, warnings, List.of());
+	}
 
 	public EntityModel {
 		createStatements = List.copyOf(createStatements);
@@ -39,6 +50,7 @@ public record EntityModel(List<String> createStatements, List<String> tableNames
 		schemaQualifiers = List.copyOf(schemaQualifiers);
 		hibernateStatements = List.copyOf(hibernateStatements);
 		warnings = List.copyOf(warnings);
+		qualifiedSequences = List.copyOf(qualifiedSequences);
 	}
 
 	/**

@@ -2,20 +2,26 @@ package dev.migrations.autogenerate;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
+import dev.migrations.Sql;
 import dev.migrations.autogenerate.otherschema.Counter;
 import dev.migrations.autogenerate.otherschema.Invoice;
+import dev.migrations.autogenerate.otherschema.Ticket;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.entity.EntitySource;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An entity mapped to another schema than the one the revisions run in ({@code @Table(schema = "audit")}):
@@ -41,11 +47,49 @@ class OtherSchemaEntitiesTest {
 			.startsWith("Table audit.counter is mapped to schema audit, and autogenerate compares schema public only"));
 		assertThat(comparison.entities().table("counter")).isEmpty();
 
-		String revision = Files.readString(migrations.migrate("invoice").file());
+		MigrateResult written = migrations.migrate("invoice");
+		assertThat(written.warnings()).anySatisfy((warning) -> assertThat(warning).startsWith("Table audit.counter"));
+		String revision = Files.readString(written.file());
 		assertThat(revision).contains("CREATE TABLE IF NOT EXISTS invoice (").doesNotContain("counter");
 		migrations.reload();
 		migrations.upgrade("head");
 		assertThat(migrations.check()).isEmpty();
+		// said again when nothing is left to write
+		MigrateResult inSync = migrations.migrate("nothing");
+		assertThat(inSync.written()).isFalse();
+		assertThat(inSync.warnings()).anySatisfy((warning) -> assertThat(warning).startsWith("Table audit.counter"));
+	}
+
+	@Test
+	void aSequenceOfAnotherSchemaIsNamedInAWarningAndNeitherComparedNorWritten(TestDatabase db) throws Exception {
+		Migrations migrations = Migrations.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.revisions)
+			.entities(EntitySource.of(Ticket.class))
+			.load();
+
+		MigrateResult written = migrations.migrate("ticket");
+		assertThat(written.warnings()).anySatisfy((warning) -> assertThat(warning)
+			.startsWith("Sequence seqs.ticket_seq is mapped to schema seqs (@SequenceGenerator(schema = ...)), and"
+					+ " autogenerate compares schema public only"));
+		assertThat(Files.readString(written.file())).contains("CREATE TABLE IF NOT EXISTS ticket (")
+			.doesNotContain("ticket_seq");
+	}
+
+	@Test
+	void entitiesInAnotherDefaultSchemaThanTheOneComparedAreRefusedWithTheSetting(TestDatabase db) {
+		Migrations migrations = Migrations.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.revisions)
+			.entities(EntitySource.of(Invoice.class).withSettings(Map.of("hibernate.default_schema", "app")))
+			.load();
+
+		assertThatThrownBy(() -> migrations.compare(DiffOptions.defaults())).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("The entities' tables are in schema app (hibernate.default_schema), but autogenerate"
+					+ " compares and migrates schema public")
+			.hasMessageContaining("Set migrations.schema=app");
+		assertThatThrownBy(migrations::check).hasMessageStartingWith("The entities' tables are in schema app");
+		assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("invoice");
 	}
 
 }
