@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -27,8 +31,17 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class AbstractDbMojo extends AbstractMojo {
 
+	/** Every property a goal of the plugin reads. */
+	static final Set<String> PARAMETERS = Set.of("migrations.arguments", "migrations.failOnDrift", "migrations.head",
+			"migrations.jvmArguments", "migrations.mainClass", "migrations.message", "migrations.noRenames",
+			"migrations.outputDir", "migrations.profiles", "migrations.renames", "migrations.revision",
+			"migrations.revisions", "migrations.skip", "migrations.splice", "migrations.sql", "migrations.target");
+
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	MavenProject project;
+
+	@Parameter(defaultValue = "${session}", readonly = true)
+	MavenSession session;
 
 	/**
 	 * The application's main class; by default the {@code start-class} property, the {@code mainClass} of
@@ -131,6 +144,9 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		if (this.outputDirectory != null) {
 			line.add("-Dmigrations.generate.output-dir=" + this.outputDirectory.getAbsolutePath());
 		}
+		if (this.session != null) {
+			line.addAll(applicationProperties(this.session.getUserProperties()));
+		}
 		line.add("-cp");
 		line.add(String.join(File.pathSeparator, classpath));
 		line.add(main);
@@ -141,6 +157,61 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			line.addAll(words("migrations.arguments", this.arguments));
 		}
 		return line;
+	}
+
+	/**
+	 * The {@code -Dmigrations.*} properties of the command line that are none of the plugin's, passed on
+	 * to the command's JVM as system properties: the application's settings ({@code migrations.baseline},
+	 * {@code migrations.schema}...), which its hints name. One that is a plugin property misspelt
+	 * ({@code migrations.taget}, {@code migrations.failondrift}) fails the goal, naming the right one:
+	 * ignored, it would leave a default in force ({@code head} as the target, no failure on drift).
+	 */
+	static List<String> applicationProperties(Properties userProperties) throws MojoFailureException {
+		List<String> forwarded = new ArrayList<>();
+		for (String key : new TreeSet<>(userProperties.stringPropertyNames())) {
+			if (!key.startsWith("migrations.") || PARAMETERS.contains(key)) {
+				continue;
+			}
+			String meant = misspelt(key);
+			if (meant != null) {
+				throw new MojoFailureException("-D" + key + " is not a property of the migrations plugin: did you mean -D"
+						+ meant + "?");
+			}
+			forwarded.add("-D" + key + "=" + userProperties.getProperty(key));
+		}
+		return forwarded;
+	}
+
+	private static String misspelt(String key) {
+		String name = key.substring("migrations.".length());
+		for (String parameter : PARAMETERS) {
+			String other = parameter.substring("migrations.".length());
+			int allowed = (Math.min(name.length(), other.length()) >= 6) ? 2 : 1;
+			if (name.equalsIgnoreCase(other) || distance(name, other) <= allowed) {
+				return parameter;
+			}
+		}
+		return null;
+	}
+
+	/** Levenshtein distance. */
+	private static int distance(String a, String b) {
+		int[] previous = new int[b.length() + 1];
+		int[] current = new int[b.length() + 1];
+		for (int j = 0; j <= b.length(); j++) {
+			previous[j] = j;
+		}
+		for (int i = 1; i <= a.length(); i++) {
+			current[0] = i;
+			for (int j = 1; j <= b.length(); j++) {
+				int substitution = previous[j - 1] + ((a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1);
+				current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+			}
+			int[] swap = previous;
+			previous = current;
+			current = swap;
+		}
+		return previous[b.length()];
 	}
 
 	private static List<String> words(String property, String value) throws MojoFailureException {

@@ -27,8 +27,11 @@ final class CommandProcess {
 		Process process = new ProcessBuilder(commandLine).directory(workingDirectory)
 			.redirectInput(ProcessBuilder.Redirect.INHERIT)
 			.start();
-		Pump out = new Pump(process.getInputStream(), System.out);
-		Pump err = new Pump(process.getErrorStream(), System.err);
+		// a script or JSON on standard output is the command's result, passed on byte for byte; hints then go to
+		// standard error
+		boolean result = commandLine.contains("--sql") || commandLine.contains("--format");
+		Pump out = new Pump(process.getInputStream(), System.out, !result);
+		Pump err = new Pump(process.getErrorStream(), System.err, true);
 		out.start();
 		err.start();
 		int exitCode;
@@ -70,11 +73,14 @@ final class CommandProcess {
 
 		private final Deque<String> last = new ArrayDeque<>();
 
-		Pump(InputStream input, PrintStream target) {
+		private final boolean hints;
+
+		Pump(InputStream input, PrintStream target, boolean hints) {
 			super("migrations-command-output");
 			setDaemon(true);
 			this.input = input;
 			this.target = target;
+			this.hints = hints;
 		}
 
 		@Override
@@ -83,7 +89,9 @@ final class CommandProcess {
 				String line;
 				while ((line = reader.readLine()) != null) {
 					// a hint names the goal that runs the command it suggests
-					line = MavenHints.translate(line);
+					if (this.hints) {
+						line = MavenHints.translate(line);
+					}
 					// one line at a time on the console, whole and flushed: the two streams share a terminal, and
 					// a line of one must not land inside a line of the other
 					synchronized (CONSOLE) {

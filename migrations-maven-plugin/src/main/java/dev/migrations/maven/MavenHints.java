@@ -16,6 +16,9 @@ final class MavenHints {
 
 	private static final Pattern HINT = Pattern.compile("`db ([a-z][a-z-]*)([^`]*)`");
 
+	// a relative target (-1, -2) is positional, not an option
+	private static final Pattern RELATIVE = Pattern.compile("-\\d+");
+
 	private static final Set<String> GOALS = Set.of("init", "revision", "migrate", "upgrade", "downgrade", "stamp", "check",
 			"merge", "create-db", "current", "heads", "history", "show", "squash");
 
@@ -31,7 +34,8 @@ final class MavenHints {
 	}
 
 	static String translate(String line) {
-		if (line.indexOf("`db ") < 0) {
+		// an SQL comment (a revision's header, `db show`) is the file's text, not a hint
+		if (line.indexOf("`db ") < 0 || line.stripLeading().startsWith("--")) {
 			return line;
 		}
 		Matcher matcher = HINT.matcher(line);
@@ -63,7 +67,13 @@ final class MavenHints {
 			else if (word.equals("--sql")) {
 				goal.append(" -Dmigrations.sql=true");
 			}
-			else if (word.startsWith("-")) {
+			else if (word.equals("--splice") && command.equals("revision")) {
+				goal.append(" -Dmigrations.splice=true");
+			}
+			else if (word.equals("--head") && command.equals("revision") && i + 1 < words.size()) {
+				goal.append(" -Dmigrations.head=").append(quoted(words.get(++i)));
+			}
+			else if (word.startsWith("-") && !RELATIVE.matcher(word).matches()) {
 				other.add(word);
 				if (VALUED.contains(word) && i + 1 < words.size()) {
 					other.add(words.get(++i));
