@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.URL;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -332,7 +334,7 @@ public final class Migrations {
 			// the output directory stands in for the class path locations it mirrors, and only for them: with
 			// locations elsewhere (a test's own revisions, another vendor's directory) its files are not read
 			boolean outputExists = output != null && Files.isDirectory(output) && !isLocation(locations, output)
-					&& locations.stream().anyMatch((location) -> mirrors(output, location));
+					&& locations.stream().anyMatch((location) -> mirrors(output, location, classLoader));
 			Map<String, Revision> fromOutput = null;
 			if (outputExists) {
 				fromOutput = new LinkedHashMap<>();
@@ -351,7 +353,7 @@ public final class Migrations {
 			// anywhere else stays one, for the graph to refuse
 			Set<String> replaced = new HashSet<>();
 			for (String location : locations) {
-				boolean mirrored = outputExists && mirrors(output, location);
+				boolean mirrored = outputExists && mirrors(output, location, classLoader);
 				if (!mirrored && !RevisionSources.exists(location, classLoader)) {
 					missing.add(location);
 				}
@@ -523,6 +525,37 @@ public final class Migrations {
 			}
 		}
 
+	}
+
+	/**
+	 * Whether the output directory stands in for a class path location: it is its source (see
+	 * {@link #mirrors(Path, String)}), and the location is a directory of the build output
+	 * ({@code target/classes}), or not built yet. A location found only inside jars is a packaged
+	 * application's, the whole truth wherever it runs: a {@code src/main/resources/db/revisions} in the
+	 * directory it happens to run in is not read.
+	 */
+	private static boolean mirrors(Path output, String location, ClassLoader classLoader) {
+		return mirrors(output, location) && !onlyInJars(location, classLoader);
+	}
+
+	private static boolean onlyInJars(String location, ClassLoader classLoader) {
+		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+		path = path.replaceAll("^/+|/+$", "");
+		try {
+			Enumeration<URL> found = ((classLoader != null) ? classLoader : ClassLoader.getSystemClassLoader())
+				.getResources(path);
+			boolean any = false;
+			while (found.hasMoreElements()) {
+				any = true;
+				if ("file".equals(found.nextElement().getProtocol())) {
+					return false;
+				}
+			}
+			return any;
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -110,6 +110,41 @@ class RevisionLocationsPostgresTest {
 		}
 	}
 
+	/**
+	 * A packaged application's revisions are the jar's wherever it runs: a source directory where it
+	 * happens to run (the project's, with a revision deleted since the jar was built and another not
+	 * yet in it) is not read.
+	 */
+	@Test
+	void aJarsRevisionsAreItsOwnWhateverTheDirectoryItRunsIn(TestDatabase db) throws IOException {
+		Path source = Files.createDirectories(this.directory.resolve("src/main/resources/db/revs"));
+		new RevisionFiles(source).write("cccc00000003", "none", "not packaged", "CREATE TABLE later (id int);",
+				"DROP TABLE later;");
+		Path built = Files.createDirectories(this.directory.resolve("built/db/revs"));
+		new RevisionFiles(built).write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);",
+				"DROP TABLE item;");
+		Path jar = this.directory.resolve("app.jar");
+		try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+			for (String entry : List.of("db/", "db/revs/")) {
+				out.putNextEntry(new java.util.jar.JarEntry(entry));
+				out.closeEntry();
+			}
+			try (java.util.stream.Stream<Path> files = Files.list(built)) {
+				for (Path file : files.toList()) {
+					out.putNextEntry(new java.util.jar.JarEntry("db/revs/" + file.getFileName()));
+					out.write(Files.readAllBytes(file));
+					out.closeEntry();
+				}
+			}
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations("classpath:db/revs")
+				.classLoader(classLoader).outputDirectory(source).load();
+
+			assertThat(migrations.graph().revisions()).extracting(Revision::id).containsExactly("aaaa00000001");
+		}
+	}
+
 	/** Two files of one id are refused with or without the output directory, and wherever the second one is. */
 	@Test
 	void aDuplicateIdIsRefusedWhileTheOutputDirectoryStandsInForItsLocation(TestDatabase db) throws IOException {
