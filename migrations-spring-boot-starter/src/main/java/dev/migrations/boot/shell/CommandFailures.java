@@ -38,7 +38,8 @@ final class CommandFailures {
 	 * property) the stack trace follows the message.
 	 */
 	static Function<Throwable, String> describer(Environment environment) {
-		return (failure) -> isDebug(environment) ? describe(failure) + "\n" + stackTrace(failure) : describe(failure);
+		return (failure) -> isDebug(environment) ? describe(noDriver(environment, failure)) + "\n" + stackTrace(failure)
+				: describe(noDriver(environment, failure));
 	}
 
 	static boolean isDebug(Environment environment) {
@@ -69,6 +70,10 @@ final class CommandFailures {
 	 * @return the database's answer, or the failure itself when a connection can be made (or not tried)
 	 */
 	static Throwable connectionFailure(Environment environment, Throwable failure) {
+		Throwable noDriver = noDriver(environment, failure);
+		if (noDriver != failure) {
+			return noDriver;
+		}
 		String url = environment.getProperty("migrations.url", environment.getProperty("spring.datasource.url"));
 		if (url == null || !url.startsWith("jdbc:")) {
 			return failure;
@@ -102,6 +107,27 @@ final class CommandFailures {
 		catch (ReflectiveOperationException | LinkageError | RuntimeException ex) {
 			return failure;
 		}
+	}
+
+	/**
+	 * A URL that no driver on the class path accepts, said with the URL and the property it comes from:
+	 * Spring ("Failed to determine a suitable driver class") and HikariCP ("Driver ... claims to not
+	 * accept jdbcUrl") say it without them, or name another database's driver.
+	 * @return the failure so described, or the failure itself
+	 */
+	static Throwable noDriver(Environment environment, Throwable failure) {
+		String url = environment.getProperty("migrations.url", environment.getProperty("spring.datasource.url"));
+		String property = (environment.getProperty("migrations.url") != null) ? "migrations.url" : "spring.datasource.url";
+		for (Throwable cause = failure; cause != null && url != null; cause = cause.getCause()) {
+			String message = cause.getMessage();
+			if (message != null && (message.startsWith("Failed to determine a suitable driver class")
+					|| message.contains("claims to not accept jdbcUrl"))) {
+				return new MigrationsException("No JDBC driver on the class path accepts " + property + "=" + url + ": check"
+						+ " its spelling (jdbc:postgresql://host:5432/database, jdbc:mariadb://host:3306/database,"
+						+ " jdbc:h2:...) and that the database's driver is a dependency of the application.", failure);
+			}
+		}
+		return failure;
 	}
 
 	static String describe(Throwable failure) {

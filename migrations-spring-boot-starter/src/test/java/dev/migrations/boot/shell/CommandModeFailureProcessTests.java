@@ -63,6 +63,8 @@ class CommandModeFailureProcessTests {
 				"Could not connect to the database"));
 		cases.put("unknown host", new Case(good, List.of("--spring.datasource.url=jdbc:postgresql://no-such-host.invalid:5432/none"),
 				"unknown host"));
+		cases.put("no driver for the URL", new Case(good, List.of("--spring.datasource.url=jdbc:postgresq://127.0.0.1:5432/none"),
+				"No JDBC driver on the class path accepts spring.datasource.url=jdbc:postgresq://127.0.0.1:5432/none"));
 		cases.put("unknown user", new Case(good, List.of("--spring.datasource.username=no_such_user_here"), "no_such_user_here"));
 		Path failing = this.directory.resolve("failing");
 		ShellTestRevisions.write(failing, "1a2b3c4d5e6f_create.sql",
