@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -159,7 +160,9 @@ final class RevisionRunner {
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
+			Map<String, String> session = sessionBefore(statements);
 			runBody(revision, true, true, statements);
+			restoreSession(session);
 			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
 			// the row and the log entry go with the commit, in one exchange where the driver allows
 			this.target.commit(List.of(row(revision, AppliedRevision.State.APPLIED, millis),
@@ -188,12 +191,15 @@ final class RevisionRunner {
 		long start = System.nanoTime();
 		tool(revision, row(revision, AppliedRevision.State.RUNNING, 0));
 		countRow();
+		Map<String, String> session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
 			runBody(revision, true, false, statements);
 		}
 		catch (MigrationFailedException ex) {
+			restoreQuietly(session);
 			throw recordFailure(revision, true, ex, null);
 		}
+		restoreSessionOutsideTransaction(revision, session, true);
 		// an offline script measures from the RUNNING row's applied_at, on the server, when it runs
 		tool(revision, this.versionTable.markApplied(revision,
 				this.target.online() ? millisSince(start) : this.versionTable.elapsedSinceAppliedAt()));
@@ -209,7 +215,9 @@ final class RevisionRunner {
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
+			Map<String, String> session = sessionBefore(statements);
 			runBody(revision, false, true, statements);
+			restoreSession(session);
 			this.target.commit(List.of(deletion(revision),
 					this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
 							this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction(),
@@ -238,12 +246,15 @@ final class RevisionRunner {
 		String started = this.target.online() ? "Its downgrade started at " + Instant.now() + " by " + this.performedBy + "."
 				: "Its downgrade was started by an " + this.performedBy + ".";
 		tool(revision, this.versionTable.markReverting(revision.id(), started));
+		Map<String, String> session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
 			runBody(revision, false, false, statements);
 		}
 		catch (MigrationFailedException ex) {
+			restoreQuietly(session);
 			throw recordFailure(revision, false, ex, started);
 		}
+		restoreSessionOutsideTransaction(revision, session, false);
 		deleteRow(revision);
 		// an offline script has no start to measure a downgrade outside a transaction from: 0, not a made-up time
 		tool(revision, this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
@@ -320,6 +331,55 @@ final class RevisionRunner {
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
 			return false;
+		}
+	}
+
+	/**
+	 * The session's changed settings before a revision that may change them for the rest of the session
+	 * ({@link SessionSettings}); {@code null} when it cannot, offline, or on another database.
+	 */
+	private Map<String, String> sessionBefore(List<SqlStatement> statements) throws SQLException {
+		if (statements == null || !(this.target instanceof ExecutionTarget.Jdbc jdbc)
+				|| !this.dialect.name().equals("postgresql") || !SessionSettings.mayChange(statements)) {
+			return null;
+		}
+		return SessionSettings.read(jdbc.connection());
+	}
+
+	/** Puts the settings a revision changed back, before the tool's own statements run on the session. */
+	private void restoreSession(Map<String, String> before) throws SQLException {
+		if (before != null) {
+			SessionSettings.restore(((ExecutionTarget.Jdbc) this.target).connection(), before);
+		}
+	}
+
+	private Map<String, String> sessionBeforeOutsideTransaction(Revision revision, List<SqlStatement> statements) {
+		try {
+			return sessionBefore(statements);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read the session's settings before revision " + revision.id() + " ("
+					+ revision.source() + "), which changes some: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void restoreSessionOutsideTransaction(Revision revision, Map<String, String> before, boolean upgrade) {
+		try {
+			restoreSession(before);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Revision " + revision.id() + " (" + revision.source() + ") ran, but the session"
+					+ " settings it changed could not be put back: " + ex.getMessage() + ". It stays recorded as not"
+					+ " completed. " + recovery(revision, upgrade), ex);
+		}
+	}
+
+	private void restoreQuietly(Map<String, String> before) {
+		try {
+			restoreSession(before);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not put the session's settings back after a failed revision", ex);
 		}
 	}
 
