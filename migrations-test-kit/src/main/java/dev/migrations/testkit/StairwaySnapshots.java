@@ -166,8 +166,9 @@ final class StairwaySnapshots implements AutoCloseable {
 
 	// the trigger function's loop over what a command touched, as "<kind><classid>.<objid>" entries
 	private static String notifyEach(String channel, String kind, String function) {
+		// a command on no object of its own (GRANT, REVOKE, ALTER DEFAULT PRIVILEGES) reports none: "f", read all
 		return "    for touched in select '" + kind + "' kind, classid, objid from pg_catalog." + function + "() loop\n"
-				+ "      payload := payload || ' ' || touched.kind || touched.classid || '.' || touched.objid;\n"
+				+ "      payload := payload || ' ' || coalesce(touched.kind || touched.classid || '.' || touched.objid, 'f0.0');\n"
 				+ "      if pg_catalog.length(payload) > 7000 then\n"
 				+ "        perform pg_catalog.pg_notify('" + channel + "', payload);\n        payload := '';\n      end if;\n"
 				+ "    end loop;\n";
@@ -241,6 +242,7 @@ final class StairwaySnapshots implements AutoCloseable {
 		List<Long> objects = new ArrayList<>();
 		Set<Long> owners = new HashSet<>();
 		Set<Long> dropped = new HashSet<>();
+		boolean fullRead = false;
 		// received with the replies to the step's statements: no round trip
 		PGNotification[] received = this.listener.getNotifications();
 		for (PGNotification notification : (received != null) ? received : new PGNotification[0]) {
@@ -249,6 +251,10 @@ final class StairwaySnapshots implements AutoCloseable {
 			}
 			for (String entry : notification.getParameter().split(" ")) {
 				if (entry.isEmpty()) {
+					continue;
+				}
+				if (entry.charAt(0) == 'f') {
+					fullRead = true;
 					continue;
 				}
 				int dot = entry.indexOf('.');
@@ -268,6 +274,11 @@ final class StairwaySnapshots implements AutoCloseable {
 					objects.add(object);
 				}
 			}
+		}
+		if (fullRead) {
+			// what a GRANT or REVOKE changed is not reported: every object is read again
+			readAll();
+			return this.definitions.snapshot();
 		}
 		if (classes.isEmpty() && owners.isEmpty()) {
 			return this.definitions.snapshot();

@@ -134,6 +134,33 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void stairwayNamesGrantsADowngradeForgetsEvenWhenALaterRevisionRevokesThem(TestDatabase database) {
+		MigrationsTester tester = tester(database, "grant-revoked-later");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of k10000000002 (")
+			.withMessageContaining("\n  table deal: before the upgrade privileges ")
+			.withMessageContaining("\n  column deal.status: before the upgrade text; after the downgrade text privileges =w/")
+			.withMessageContaining("\n  sequence deal_seq: before the upgrade bigint");
+	}
+
+	@Test
+	void stairwayNamesTriggerRuleStatisticsAndStorageChangesADowngradeForgets(TestDatabase database) {
+		MigrationsTester tester = tester(database, "alterations-forgotten");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of l10000000002 (")
+			.withMessageContaining("\n  trigger deal_touch on deal: ")
+			.withMessageContaining(" disabled")
+			.withMessageContaining("\n  table deal: ")
+			.withMessageContaining("replica identity f")
+			.withMessageContaining("\n  index ix_deal_status: ")
+			.withMessageContaining(" clustered")
+			.withMessageContaining("\n  column deal.status: ")
+			.withMessageContaining("statistics 500")
+			.withMessageContaining("\n  rule deal_kept on deal: missing before the upgrade, present after the downgrade")
+			.withMessageContaining("\n  statistics deal_status_amount: missing before the upgrade, present after the downgrade");
+	}
+
+	@Test
 	void propertiesGrantsCastsAndSchemasUndoneByTheDowngradePassEveryCheck(TestDatabase database) {
 		tester(database, "good-round-trips").assertStairway().assertDowngradeLeavesNoTrace();
 	}
