@@ -32,6 +32,9 @@ import dev.migrations.sql.SqlSyntaxException;
  */
 final class RevisionRunner {
 
+	/** PostgreSQL's active_sql_transaction: a statement that must run outside a transaction block. */
+	private static final String NOT_IN_TRANSACTION = "25001";
+
 	// PostgreSQL's out of shared memory, e.g. the lock table full
 	private static final String OUT_OF_LOCKS = "53200";
 
@@ -489,6 +492,12 @@ final class RevisionRunner {
 						+ " max_locks_per_transaction × max_connections of them for all sessions. Split the revision into"
 						+ " several (a few hundred tables each), or raise max_locks_per_transaction on the server (it"
 						+ " takes a restart), then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			}
+			else if (NOT_IN_TRANSACTION.equals(ex.getSQLState())) {
+				// CREATE INDEX CONCURRENTLY, VACUUM, ALTER SYSTEM, CREATE DATABASE...
+				message.append(" This statement cannot run inside a transaction: mark the revision `-- transactional: false`"
+						+ " in its headers (each statement then commits on its own), or move the statement to a revision of"
+						+ " its own that is, then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
 			}
 			else {
 				message.append(" Fix the statement and run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");

@@ -102,6 +102,21 @@ class FailurePostgresTest {
 	}
 
 	@Test
+	void aStatementThatCannotRunInATransactionIsToldToGoOutsideOne(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, name text);\n"
+				+ "CREATE INDEX CONCURRENTLY ix_one_name ON one (name);", "DROP TABLE one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 2 of 2")
+			.hasMessageContaining("[SQLState 25001]")
+			.hasMessageContaining("This statement cannot run inside a transaction: mark the revision `-- transactional: false`")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+	}
+
+	@Test
 	void savepointsAndTheirRollbackRunInATransactionalRevision(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);\nSAVEPOINT before_rows;\n"
