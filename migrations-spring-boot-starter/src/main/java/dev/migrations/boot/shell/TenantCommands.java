@@ -117,8 +117,7 @@ final class TenantCommands {
 					return action.run(invocation, console);
 				}
 				refuse(invocation, "verbose");
-				current(selector(invocation), DbCommands.json(invocation), console.out());
-				return Outcome.OK;
+				return current(selector(invocation), DbCommands.json(invocation), console.out());
 			});
 			case "db check" -> command.withOption(TENANT, "[--tenant TENANTS]", (action) -> (invocation, console) -> {
 				if (invocation.option("tenant") == null) {
@@ -333,12 +332,17 @@ final class TenantCommands {
 				+ ". The others are done; fix these, then run it again.");
 	}
 
-	private void current(TenantSelector selector, boolean json, PrintWriter out) {
+	private Outcome current(TenantSelector selector, boolean json, PrintWriter out) {
 		TenantMigrations tenants = tenants();
 		TenantsStatus status = tenants.status(selector, selector.isAll() ? this.listed : Integer.MAX_VALUE);
+		int unreachable = status.counts().getOrDefault(TenantState.State.UNREACHABLE, 0);
+		// where a tenant stands could not be told: a failure, as db history and db check say it
+		Outcome outcome = (unreachable > 0) ? Outcome.failed(unreachable + " tenant(s) could not be read: check their"
+				+ " connection (URL, user, password) or the schema's privileges, then run `db current --tenant "
+				+ selector + "` again.") : Outcome.OK;
 		if (json) {
 			out.println(JsonOutput.tenants(tenants.migrations().graph().heads(), status, tenants.parallelism()));
-			return;
+			return outcome;
 		}
 		out.println(status.tenants() + " tenant(s): " + status.counts().entrySet().stream()
 			.filter((entry) -> entry.getValue() > 0).sorted(java.util.Map.Entry.comparingByKey())
@@ -346,7 +350,11 @@ final class TenantCommands {
 			.collect(Collectors.joining(", ")) + ".");
 		for (TenantState state : status.notUpToDate()) {
 			StringBuilder line = new StringBuilder("  ").append(state.tenant()).append(": ")
-				.append(state.state().name().toLowerCase().replace('_', ' ')).append(", at ").append(revisions(state.current()));
+				.append(state.state().name().toLowerCase().replace('_', ' '));
+			if (state.state() != TenantState.State.UNREACHABLE) {
+				// an unreachable tenant's revision is not known
+				line.append(", at ").append(revisions(state.current()));
+			}
 			if (state.pending() > 0) {
 				line.append(", ").append(state.pending()).append(" pending");
 			}
@@ -361,7 +369,7 @@ final class TenantCommands {
 		if (status.notListed() > 0) {
 			out.println("  ... and " + status.notListed() + " more tenant(s) not up to date.");
 		}
-		if (!status.upToDate()) {
+		if (!status.upToDate() && unreachable < status.notUpToDate().size() + status.notListed()) {
 			if (status.counts().getOrDefault(TenantState.State.FAILED, 0) > 0) {
 				out.println("Fix the failed tenants first (each line says why; a revision that stopped outside a"
 						+ " transaction is finished or undone by hand, then recorded with `db stamp <revision> --tenant"
@@ -371,6 +379,7 @@ final class TenantCommands {
 				out.println("Run `db upgrade --tenant all` to upgrade those behind.");
 			}
 		}
+		return outcome;
 	}
 
 	private static String revisions(List<String> ids) {

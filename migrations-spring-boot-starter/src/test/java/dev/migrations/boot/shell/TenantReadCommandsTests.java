@@ -94,6 +94,14 @@ class TenantReadCommandsTests {
 		assertThat(check.out()).contains("  gone: could not be compared: ")
 			.contains("3 match the entities, 0 differ, 1 could not be compared.");
 		assertThat(check.err()).contains("check could not compare 1 of 4 tenant(s): gone.");
+
+		CommandModeTests.Run current = run("db", "current", "--tenant", "all",
+				"--migrations.tenants.databases.gone.url=jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=5");
+		assertThat(current.exitCode()).isEqualTo(2);
+		// not known to be at base, nor behind
+		assertThat(current.out()).contains("  gone: unreachable: ").doesNotContain("gone: unreachable, at base")
+			.doesNotContain("to upgrade those behind");
+		assertThat(current.err()).startsWith("1 tenant(s) could not be read: check their connection");
 	}
 
 	@Test
