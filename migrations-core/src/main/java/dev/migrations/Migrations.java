@@ -71,6 +71,7 @@ import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.revision.RevisionSources;
 import dev.migrations.revision.SquashedHistory;
+import dev.migrations.revision.TargetException;
 import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
@@ -641,8 +642,10 @@ public final class Migrations {
 	/** {@code db downgrade TARGET}: reverts revisions down to the target, under the database lock. */
 	public CommandResult downgrade(String target) {
 		requireLocations();
+		requireNotReplaced(target);
 		try {
-			return this.migrator.downgrade(target);
+			// in the middle of a squashed history, the rows are those of the replaced revisions, whose files go back
+			return migratorForRows().downgrade(target);
 		}
 		finally {
 			this.changes.incrementAndGet();
@@ -672,6 +675,7 @@ public final class Migrations {
 	/** {@code db stamp TARGET}: records the database as being at the target without running anything. */
 	public CommandResult stamp(String target) {
 		requireLocations();
+		requireNotReplaced(target);
 		try {
 			return this.migrator.stamp(target);
 		}
@@ -1467,10 +1471,69 @@ public final class Migrations {
 		if (!history.hasSquashes() || this.configuration.dataSource == null) {
 			return List.of();
 		}
-		return SquashedDatabases.catchUp(history, this.migrator.state(), (graph) -> new DatabaseMigrator(
-				this.configuration.dataSource, this.dialect, this.configuration.schema, this.configuration.versionTable, graph,
-				this.configuration.lockTimeout, this.configuration.validateChecksums, this.performedBy,
-				this.configuration.listener));
+		return SquashedDatabases.catchUp(history, this.migrator.state(), this::migratorOver);
+	}
+
+	private DatabaseMigrator migratorOver(RevisionGraph graph) {
+		return new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
+				this.configuration.versionTable, graph, this.configuration.lockTimeout, this.configuration.validateChecksums,
+				this.performedBy, this.configuration.listener);
+	}
+
+	/**
+	 * The migrator whose graph knows every revision the database recorded: this one, unless the database is
+	 * in the middle of a squashed history (then one over the revisions as they were before the squash).
+	 */
+	private DatabaseMigrator migratorForRows() {
+		if (!this.squashedHistory.hasSquashes() || this.configuration.dataSource == null) {
+			return this.migrator;
+		}
+		Set<String> recorded = SquashedDatabases.recorded(this.migrator.state());
+		return SquashedDatabases.isMidway(this.squashedHistory, recorded)
+				? migratorOver(SquashedDatabases.graphFor(this.squashedHistory, recorded)) : this.migrator;
+	}
+
+	/**
+	 * The replaced revision a target names (its id or a unique prefix of it), when no revision of the graph
+	 * does; {@code null} otherwise.
+	 */
+	private Revision replacedTarget(String target) {
+		if (!this.squashedHistory.hasSquashes() || target == null) {
+			return null;
+		}
+		String name = target.strip();
+		if (!name.matches("[0-9A-Za-z_]+") || name.equalsIgnoreCase("head") || name.equalsIgnoreCase("heads")
+				|| name.equalsIgnoreCase("base")) {
+			return null;
+		}
+		for (Revision revision : this.graph.revisions()) {
+			if (revision.id().startsWith(name)) {
+				return null;
+			}
+		}
+		List<Revision> found = this.squashedHistory.replacedRevisions().values().stream()
+			.filter((revision) -> revision.id().startsWith(name))
+			.toList();
+		return (found.size() == 1) ? found.get(0) : null;
+	}
+
+	/**
+	 * Refuses a target that names a revision a squash replaced, saying so (the graph alone would say there
+	 * is no such revision, though its file is there), unless the database is in the middle of that history.
+	 */
+	private void requireNotReplaced(String target) {
+		Revision replaced = replacedTarget(target);
+		if (replaced == null || (this.configuration.dataSource != null && migratorForRows() != this.migrator)) {
+			return;
+		}
+		Revision squash = this.squashedHistory.squashes().stream()
+			.filter((candidate) -> candidate.replaces().contains(replaced.id()))
+			.findFirst()
+			.orElse(null);
+		throw new TargetException("'" + target.strip() + "' is revision " + replaced.id() + ", which "
+				+ ((squash != null) ? "squash " + squash.id() + " (" + squash.source() + ")" : "a squash")
+				+ " replaces: only a database in the middle of that history, recorded before the squash, still goes"
+				+ " through it. Name " + ((squash != null) ? squash.id() : "the squash") + " or a revision after it.");
 	}
 
 	// ---- adopting an existing schema, callbacks around upgrades ----
@@ -1483,8 +1546,12 @@ public final class Migrations {
 				callback.beforeUpgrade(context);
 			}
 			baselineIfUnrecorded();
-			List<CommandResult> caughtUp = catchUpSquashedHistory();
-			result = this.migrator.upgrade(target);
+			requireNotReplaced(target);
+			// a database in the middle of the squashed history, to a revision of it, goes there through the
+			// replaced files alone; any other target, to the squash point first
+			boolean toReplaced = replacedTarget(target) != null;
+			List<CommandResult> caughtUp = toReplaced ? List.of() : catchUpSquashedHistory();
+			result = toReplaced ? migratorForRows().upgrade(target) : this.migrator.upgrade(target);
 			if (!caughtUp.isEmpty()) {
 				// one upgrade as the user sees it: from where the database was, every revision run
 				List<StepResult> steps = new ArrayList<>();

@@ -599,14 +599,25 @@ public final class DatabaseMigrator {
 			}
 		}
 		List<String> pending = new ArrayList<>();
+		Set<String> rewritten = new HashSet<>();
 		if (!midway.isEmpty()) {
 			Set<String> completed = new HashSet<>();
 			rows.stream().filter(DatabaseMigrator::completedUpgrade).forEach((row) -> completed.add(row.revision()));
 			for (Revision squash : new LinkedHashSet<>(midway.values())) {
-				squash.replaces().stream().filter((id) -> !completed.contains(id)).forEach(pending::add);
+				// the history is linear: what follows the last revision recorded is to run (an older squash recorded
+				// stands for what it replaced); the squash itself is not run, its row replaces theirs
+				List<String> replaced = squash.replaces();
+				int last = -1;
+				for (int i = 0; i < replaced.size(); i++) {
+					if (completed.contains(replaced.get(i))) {
+						last = i;
+					}
+				}
+				pending.addAll(replaced.subList(last + 1, replaced.size()));
+				rewritten.add(squash.id());
 			}
 		}
-		this.resolver.pending(known).forEach((revision) -> pending.add(revision.id()));
+		this.resolver.pending(known).stream().map(Revision::id).filter((id) -> !rewritten.contains(id)).forEach(pending::add);
 		// the rows are looked at again only when some revision is unknown (a database ahead of the code, or in the
 		// middle of a squashed history)
 		List<String> current = (missing.isEmpty() && midway.isEmpty()) ? this.resolver.current(known)

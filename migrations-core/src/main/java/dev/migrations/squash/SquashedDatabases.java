@@ -44,22 +44,22 @@ public final class SquashedDatabases {
 		if (!history.hasSquashes()) {
 			return List.of();
 		}
-		Set<String> recorded = new HashSet<>();
-		for (AppliedRevision row : state.applied()) {
-			recorded.add(row.revision());
-		}
+		Set<String> recorded = recorded(state);
 		List<CommandResult> results = new ArrayList<>();
-		RevisionGraph unsquashed = null;
 		for (Revision squash : history.squashes()) {
-			List<String> done = squash.replaces().stream().filter(recorded::contains).toList();
-			if (done.isEmpty()) {
+			List<String> replaced = squash.replaces();
+			int last = lastRecorded(replaced, recorded);
+			String point = replaced.get(replaced.size() - 1);
+			if (last < 0 || recorded.contains(squash.id()) || recorded.contains(point)) {
 				continue;
 			}
-			String point = squash.replaces().get(squash.replaces().size() - 1);
-			List<String> toRun = squash.replaces().stream().filter((id) -> !recorded.contains(id)).toList();
+			// the history is linear: what comes before the last revision recorded is done (an earlier squash
+			// recorded stands for everything it replaced, whose files may be gone)
+			List<String> done = replaced.subList(0, last + 1);
+			List<String> toRun = replaced.subList(last + 1, replaced.size());
 			List<String> missing = toRun.stream().filter((id) -> !history.replacedRevisions().containsKey(id)).toList();
 			if (!missing.isEmpty()) {
-				throw new SquashException("The database recorded " + done.size() + " of the " + squash.replaces().size()
+				throw new SquashException("The database recorded " + done.size() + " of the " + replaced.size()
 						+ " revisions squashed into " + squash.id() + " (" + squash.source() + "), up to "
 						+ done.get(done.size() - 1) + ", but not the last, " + point + ". It must go on through the "
 						+ toRun.size() + " replaced revision(s) after it, and the files of " + missing.size() + " of them are"
@@ -68,14 +68,56 @@ public final class SquashedDatabases {
 						+ " them again afterwards; or, if this database's schema is known to match " + point + ", record that"
 						+ " with `db stamp " + squash.id() + "`.");
 			}
-			if (unsquashed == null) {
-				unsquashed = RevisionGraph.of(SquashedHistory.of(history.unsquashed()).revisions());
-			}
 			logger.info("The database is at {} in the middle of the history squashed into {}: applying the {} replaced"
 					+ " revision(s) up to {} first", done.get(done.size() - 1), squash.id(), toRun.size(), point);
-			results.add(migrators.apply(unsquashed).upgrade(point));
+			results.add(migrators.apply(graphFor(history, recorded)).upgrade(point));
 		}
 		return results;
+	}
+
+	/**
+	 * The graph in which every revision a database recorded is known: the history itself when the database is
+	 * not in the middle of one of its squashes, else the history as it was before them (and before the squashes
+	 * those replaced, as deep as the database's rows go), whose files are kept beside the squash.
+	 * @param history the revisions read, with their squashes
+	 * @param recorded the revisions the database recorded
+	 */
+	public static RevisionGraph graphFor(SquashedHistory history, Set<String> recorded) {
+		SquashedHistory level = history;
+		while (isMidway(level, recorded)) {
+			level = SquashedHistory.of(level.unsquashed());
+		}
+		return RevisionGraph.of(level.revisions());
+	}
+
+	/** Whether the database recorded some of the revisions a squash of the history replaces, but neither it nor its point. */
+	public static boolean isMidway(SquashedHistory history, Set<String> recorded) {
+		for (Revision squash : history.squashes()) {
+			List<String> replaced = squash.replaces();
+			if (lastRecorded(replaced, recorded) >= 0 && !recorded.contains(squash.id())
+					&& !recorded.contains(replaced.get(replaced.size() - 1))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The revisions a database recorded, as stored. */
+	public static Set<String> recorded(DatabaseState state) {
+		Set<String> recorded = new HashSet<>();
+		for (AppliedRevision row : state.applied()) {
+			recorded.add(row.revision());
+		}
+		return recorded;
+	}
+
+	private static int lastRecorded(List<String> replaced, Set<String> recorded) {
+		for (int i = replaced.size() - 1; i >= 0; i--) {
+			if (recorded.contains(replaced.get(i))) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 }

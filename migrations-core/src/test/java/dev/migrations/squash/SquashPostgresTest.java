@@ -19,6 +19,7 @@ import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionFiles;
 import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
+import dev.migrations.revision.TargetException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import dev.migrations.test.TestDatabases;
@@ -139,13 +140,13 @@ class SquashPostgresTest {
 			assertThat(atPast.status().pending()).containsExactly(R4);
 			assertThat(versionRows(past.dataSource())).containsExactly(R1, R2, R3);
 			assertThat(migrations(head.dataSource(), this.directory).current()).containsExactly(R4);
-			// one in the middle is at its last replaced revision, with the rest of the replaced history pending
-			// before the squash; nothing is missing
+			// one in the middle is at its last replaced revision, with the rest of the replaced history pending,
+			// then what follows the squash (the squash is recorded in their place, not run); nothing is missing
 			MigrationsStatus atMid = migrations(mid.dataSource(), this.directory).status();
 			assertThat(atMid.current()).containsExactly(R2);
 			assertThat(atMid.missing()).isEmpty();
 			assertThat(atMid.failed()).isEmpty();
-			assertThat(atMid.pending()).containsExactly(R3, squash, R4);
+			assertThat(atMid.pending()).containsExactly(R3, R4);
 			assertThat(atMid.revisions()).extracting(RevisionInfo::revision, RevisionInfo::state).containsExactly(
 					tuple(R4, RevisionInfo.State.PENDING), tuple(squash, RevisionInfo.State.PENDING),
 					tuple(R3, RevisionInfo.State.PENDING), tuple(R2, RevisionInfo.State.APPLIED),
@@ -195,7 +196,7 @@ class SquashPostgresTest {
 			MigrationsStatus status = atMid.status();
 			assertThat(status.missing()).isEmpty();
 			assertThat(status.current()).containsExactly(R2);
-			assertThat(status.pending()).containsExactly(R3, result.revision(), R4);
+			assertThat(status.pending()).containsExactly(R3, R4);
 			assertThat(status.revisions()).extracting(RevisionInfo::revision, RevisionInfo::message).containsExactly(
 					tuple(R4, "paid invoices"), tuple(result.revision(), "squash"), tuple(R3, ""),
 					tuple(R2, "create invoice"), tuple(R1, "create account"));
@@ -218,11 +219,16 @@ class SquashPostgresTest {
 	}
 
 	@Test
-	void squashingAgainReplacesTheEarlierSquash(TestDatabase db) {
+	void squashingAgainReplacesTheEarlierSquash(TestDatabase db) throws IOException {
 		writeHistory(this.directory);
-		try (TestDatabase past = TestDatabases.postgres()) {
+		try (TestDatabase past = TestDatabases.postgres(); TestDatabase early = TestDatabases.postgres();
+				TestDatabase atFirst = TestDatabases.postgres()) {
 			migrations(past.dataSource(), this.directory).upgrade(R3);
+			migrations(early.dataSource(), this.directory).upgrade(R1);
 			String first = migrations(db.dataSource(), this.directory).squash(R2, "first").revision();
+			// recorded the first squash, which the second one replaces
+			migrations(atFirst.dataSource(), this.directory).upgrade(first);
+			assertThat(versionRows(atFirst.dataSource())).containsExactly(first);
 			// head: the one head, R4
 			SquashResult second = migrations(db.dataSource(), this.directory).squash("head", "second");
 			assertThat(second.point()).isEqualTo(R4);
@@ -233,6 +239,75 @@ class SquashPostgresTest {
 			assertThat(versionRows(past.dataSource())).containsExactly(second.revision());
 			migrations(db.dataSource(), this.directory).upgrade("head");
 			assertThat(dump(db.dataSource())).isEqualTo(dump(past.dataSource()));
+
+			// at the first squash: only what follows it runs, though the files it replaced are gone
+			for (String replacedByFirst : List.of(R1, R2)) {
+				try (Stream<Path> files = Files.list(this.directory)) {
+					for (Path file : files.filter((f) -> f.getFileName().toString().startsWith(replacedByFirst)).toList()) {
+						Files.delete(file);
+					}
+				}
+			}
+			Migrations fromFirst = migrations(atFirst.dataSource(), this.directory);
+			assertThat(fromFirst.status().pending()).containsExactly(R3, R4);
+			assertThat(fromFirst.upgrade("head").steps()).extracting(StepResult::revision).containsExactly(R3, R4);
+			assertThat(versionRows(atFirst.dataSource())).containsExactly(second.revision());
+			assertThat(dump(atFirst.dataSource())).isEqualTo(dump(past.dataSource()));
+			// in the middle of both squashes, with those files gone: refused, nothing run
+			assertThatThrownBy(() -> migrations(early.dataSource(), this.directory).upgrade("head"))
+				.isInstanceOf(SquashException.class)
+				.hasMessageContaining("the files of");
+			assertThat(versionRows(early.dataSource())).containsExactly(R1);
+		}
+	}
+
+	@Test
+	void aDatabaseInTheMiddleGoesUpAndDownThroughTheReplacedFilesAndOthersAreToldTheRevisionIsReplaced(TestDatabase db) {
+		writeHistory(this.directory);
+		try (TestDatabase mid = TestDatabases.postgres()) {
+			migrations(mid.dataSource(), this.directory).upgrade(R1);
+			String squash = migrations(db.dataSource(), this.directory).squash(R3, "squash").revision();
+			migrations(db.dataSource(), this.directory).upgrade("head");
+
+			// to a revision of the squashed history: that far, no further
+			Migrations atMid = migrations(mid.dataSource(), this.directory);
+			assertThat(atMid.upgrade(R2).steps()).extracting(StepResult::revision).containsExactly(R2);
+			assertThat(versionRows(mid.dataSource())).containsExactly(R1, R2);
+			assertThat(atMid.status().current()).containsExactly(R2);
+			// back through the replaced files' downgrades
+			assertThat(atMid.downgrade("-1").steps()).extracting(StepResult::revision).containsExactly(R2);
+			assertThat(versionRows(mid.dataSource())).containsExactly(R1);
+			atMid.downgrade("base");
+			assertThat(versionRows(mid.dataSource())).isEmpty();
+			assertThat(Sql.postgresTables(mid.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+
+			// past the squash: the replaced revision is named as such, nothing run
+			Migrations atHead = migrations(db.dataSource(), this.directory);
+			for (Runnable command : new Runnable[] { () -> atHead.upgrade(R2), () -> atHead.downgrade(R2),
+					() -> atHead.stamp(R2) }) {
+				assertThatThrownBy(command::run).isInstanceOf(TargetException.class)
+					.hasMessageStartingWith("'" + R2 + "' is revision " + R2 + ", which squash " + squash + " (")
+					.hasMessageEndingWith("Name " + squash + " or a revision after it.");
+			}
+			assertThat(versionRows(db.dataSource())).containsExactly(squash, R4);
+		}
+	}
+
+	@Test
+	void aDatabaseInTheMiddleOfTwoNestedSquashesGoesOnThroughTheOriginalFiles(TestDatabase db) {
+		writeHistory(this.directory);
+		try (TestDatabase past = TestDatabases.postgres(); TestDatabase early = TestDatabases.postgres()) {
+			migrations(early.dataSource(), this.directory).upgrade(R1);
+			String first = migrations(db.dataSource(), this.directory).squash(R2, "first").revision();
+			String second = migrations(db.dataSource(), this.directory).squash("head", "second").revision();
+			migrations(past.dataSource(), this.directory).upgrade("head");
+
+			Migrations fromEarly = migrations(early.dataSource(), this.directory);
+			assertThat(fromEarly.status().current()).containsExactly(R1);
+			assertThat(fromEarly.upgrade("head").steps()).extracting(StepResult::revision).containsExactly(R2, R3, R4);
+			assertThat(versionRows(early.dataSource())).containsExactly(second);
+			assertThat(dump(early.dataSource())).isEqualTo(dump(past.dataSource()));
+			assertThat(first).isNotEqualTo(second);
 		}
 	}
 
