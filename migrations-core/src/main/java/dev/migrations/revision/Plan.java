@@ -47,6 +47,28 @@ public record Plan(List<Revision> steps, String target) {
 		return this;
 	}
 
+	/**
+	 * Refuses a downgrade through a revision whose downgrade section holds no statement while its upgrade
+	 * does: removing its row would leave what its upgrade made, and the next upgrade fail on it. Checked for
+	 * every step before any runs. A merge revision may be empty.
+	 * @throws RevisionFileException naming the first such revision's file
+	 */
+	public Plan requireDowngradeStatements(SqlSyntax syntax) {
+		for (Revision revision : this.steps) {
+			if (revision.downRevisions().size() < 2 && revision.body() instanceof Revision.SqlBody body
+					&& isEmpty(body.downgrade(), syntax) && !isEmpty(body.upgrade(), syntax)) {
+				String parent = revision.downRevisions().isEmpty() ? "base" : revision.downRevisions().get(0);
+				throw new RevisionFileException(revision.source(), Math.max(body.downgradeLine() - 1, 0), "revision "
+						+ revision.id() + " cannot be downgraded: its downgrade section has no statement, so downgrading it"
+						+ " would remove its row and leave what its upgrade made (the next upgrade would fail on it). Write"
+						+ " its downgrade section, or, when there is truly nothing to undo, a statement saying so (SELECT 1;"
+						+ " -- nothing to undo); to record the database at " + parent + " without running anything, use `db"
+						+ " stamp " + parent + "`. Nothing was downgraded.");
+			}
+		}
+		return this;
+	}
+
 	private static boolean isEmpty(String sql, SqlSyntax syntax) {
 		if (sql.isBlank()) {
 			return true;

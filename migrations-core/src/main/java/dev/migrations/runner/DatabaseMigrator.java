@@ -158,7 +158,7 @@ public final class DatabaseMigrator {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
 			requireNoFailed(rows);
 			List<String> applied = appliedIds(rows);
-			Plan plan = this.resolver.downgrade(target, applied);
+			Plan plan = this.resolver.downgrade(target, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
 			List<String> before = this.resolver.current(applied);
 			List<StepResult> steps = runner(connection).downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
@@ -665,7 +665,7 @@ public final class DatabaseMigrator {
 			applied = List.of();
 		}
 		Plan plan = upgrade ? this.resolver.upgrade(to, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
-				: this.resolver.downgrade(to, applied);
+				: this.resolver.downgrade(to, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
 		// where the script leaves the database, named by its revisions rather than as asked (-1, +2, head)
 		List<String> after = new ArrayList<>(applied);
 		if (upgrade) {

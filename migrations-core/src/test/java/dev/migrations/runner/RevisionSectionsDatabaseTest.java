@@ -15,6 +15,7 @@ import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -66,7 +67,13 @@ class RevisionSectionsDatabaseTest {
 		assertThat(Sql.column(db.dataSource(), "select marker()")).containsExactly("from the body");
 		assertThat(migrations.graph().get("bbbb00000002").body()).isInstanceOfSatisfying(
 				dev.migrations.revision.Revision.SqlBody.class, (body) -> assertThat(body.downgrade()).isEmpty());
-		migrations.downgrade("aaaa00000001");
+		// nothing to run for its downgrade: refused, before anything runs, with the way to record it undone
+		assertThatThrownBy(() -> migrations.downgrade("base")).isInstanceOf(RevisionFileException.class)
+			.hasMessageContaining("bbbb00000002_no_downgrade.sql")
+			.hasMessageContaining("revision bbbb00000002 cannot be downgraded: its downgrade section has no statement")
+			.hasMessageContaining("`db stamp aaaa00000001`");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+		migrations.stamp("aaaa00000001");
 		migrations.downgrade("base");
 		assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("note");
 	}
