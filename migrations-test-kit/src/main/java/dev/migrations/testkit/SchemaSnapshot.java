@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -541,10 +542,22 @@ final class SchemaSnapshot {
 	List<String> statementsBackFrom(SchemaSnapshot other) {
 		List<String> drops = new ArrayList<>();
 		List<String> creates = new ArrayList<>();
-		for (Map.Entry<String, String[]> entry : differing(other).entrySet()) {
+		SortedMap<String, String[]> differing = differing(other);
+		// a relation dropped whole takes its columns, constraints, triggers, rules and comments with it
+		Set<String> droppedRelations = new HashSet<>();
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String relation = relation(entry.getKey());
+			if (relation != null && entry.getValue()[0] == null && entry.getValue()[1] != null) {
+				droppedRelations.add(relation);
+			}
+		}
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
 			String mine = entry.getValue()[0];
 			String theirs = entry.getValue()[1];
 			if (mine == null && theirs != null) {
+				if (ownedByDropped(entry.getKey(), droppedRelations)) {
+					continue;
+				}
 				String drop = drop(entry.getKey());
 				if (drop != null) {
 					drops.add(drop);
@@ -563,7 +576,38 @@ final class SchemaSnapshot {
 		return statements;
 	}
 
-	private static final List<String> DROP_ORDER = List.of("COMMENT", "DROP POLICY", "DROP TRIGGER", "ALTER TABLE",
+	private static final List<String> RELATION_KINDS = List.of("partitioned table", "materialized view", "foreign table",
+			"table", "view");
+
+	/** The relation an object name names ({@code view big_deal}), {@code null} for other objects. */
+	private static String relation(String name) {
+		for (String kind : RELATION_KINDS) {
+			if (name.startsWith(kind + " ")) {
+				return name.substring(kind.length() + 1);
+			}
+		}
+		return null;
+	}
+
+	private static boolean ownedByDropped(String name, Set<String> droppedRelations) {
+		if (droppedRelations.isEmpty()) {
+			return false;
+		}
+		String[] words = name.split(" ");
+		String last = words[words.length - 1];
+		if (name.startsWith("column ") || name.startsWith("comment on column ")) {
+			return droppedRelations.contains(last.substring(0, Math.max(last.lastIndexOf('.'), 0)));
+		}
+		if (name.startsWith("comment on relation ")) {
+			return droppedRelations.contains(last);
+		}
+		return (name.startsWith("constraint ") || name.startsWith("trigger ") || name.startsWith("policy ")
+				|| name.startsWith("rule ") || name.startsWith("comment on constraint ")) && !name.contains(" on domain ")
+				&& droppedRelations.contains(last);
+	}
+
+	private static final List<String> DROP_ORDER = List.of("COMMENT", "DROP POLICY", "DROP TRIGGER", "DROP RULE",
+			"DROP STATISTICS", "ALTER TABLE",
 			"ALTER DOMAIN", "DROP INDEX", "DROP VIEW", "DROP MATERIALIZED VIEW", "DROP FOREIGN TABLE", "DROP TABLE",
 			"DROP FUNCTION", "DROP PROCEDURE", "DROP CAST", "DROP SEQUENCE", "DROP DOMAIN", "DROP TYPE", "DROP EXTENSION",
 			"DROP SCHEMA");
@@ -599,8 +643,11 @@ final class SchemaSnapshot {
 		if (name.startsWith("comment on constraint ")) {
 			return "COMMENT ON CONSTRAINT " + words[3] + " ON " + last + " IS NULL;";
 		}
-		if (name.startsWith("trigger ") || name.startsWith("policy ")) {
+		if (name.startsWith("trigger ") || name.startsWith("policy ") || name.startsWith("rule ")) {
 			return "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + " ON " + last + ";";
+		}
+		if (name.startsWith("statistics ")) {
+			return "DROP STATISTICS " + last + ";";
 		}
 		if (name.startsWith("cast ")) {
 			return "DROP CAST " + name.substring("cast ".length()).replace(" as ", " AS ") + ";";

@@ -161,6 +161,17 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aForgottenViewIsToldToBeDroppedWhole(TestDatabase database) {
+		MigrationsTester tester = tester(database, "view-forgotten");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of m10000000002 (")
+			.withMessageContaining("\n  view big_deal: missing before the upgrade, present after the downgrade")
+			.withMessageContaining("Its downgrade may lack (review before use):\n  DROP VIEW big_deal;")
+			.withMessageNotContaining("DROP COLUMN")
+			.withMessageNotContaining("COMMENT ON");
+	}
+
+	@Test
 	void propertiesGrantsCastsAndSchemasUndoneByTheDowngradePassEveryCheck(TestDatabase database) {
 		tester(database, "good-round-trips").assertStairway().assertDowngradeLeavesNoTrace();
 	}
