@@ -42,6 +42,12 @@ final class TargetSyntax {
 		Matcher matcher = Patterns.RELATIVE.matcher(target);
 		if (matcher.matches()) {
 			String id = matcher.group(1);
+			if (id.equalsIgnoreCase("base") || id.equalsIgnoreCase("head") || id.equalsIgnoreCase("heads")) {
+				// a keyword is not a revision to count from
+				throw new TargetException("'" + target + "' is not a target: steps are counted from where the database"
+						+ " is (+1, -1) or from a revision (<revision>+1, <revision>-1), not from " + id.toLowerCase(Locale.ROOT)
+						+ "; e.g. `db upgrade +1` from base, `db downgrade -1` from the head");
+			}
 			int steps = steps(matcher.group(2), matcher.group(3), target);
 			return id.isEmpty() ? new Target.Relative(steps) : new Target.RelativeTo(id, steps);
 		}

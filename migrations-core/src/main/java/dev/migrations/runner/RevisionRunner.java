@@ -419,6 +419,14 @@ final class RevisionRunner {
 		}
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
+			if (TransactionControl.copyFromClient(statement.sql())) {
+				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run:"
+						+ " its " + section + " statement " + (i + 1) + " (line " + statement.line() + ") is a COPY from"
+						+ " standard input, whose rows psql sends after it: a revision has no standard input. Write the"
+						+ " rows as INSERT statements, or COPY from a file the server can read. Nothing of this revision was"
+						+ " run.", revision.id(), revision.source(), i + 1, statement.line(), statement.sql(), null, upgrade,
+						false);
+			}
 			String control = TransactionControl.command(statement.sql(), this.dialect.sqlSyntax());
 			if (control != null) {
 				String why = inTransaction

@@ -54,6 +54,16 @@ final class TransactionControl {
 		}
 	}
 
+	/** Whether a statement is a {@code COPY ... FROM STDIN} (or {@code TO STDOUT}), which needs the client's streams. */
+	static boolean copyFromClient(String sql) {
+		if (sql.length() < 4 || !sql.regionMatches(true, 0, "copy", 0, 4)
+				|| (sql.length() > 4 && Character.isLetterOrDigit(sql.charAt(4)))) {
+			return false;
+		}
+		String lower = sql.toLowerCase(Locale.ROOT);
+		return lower.matches("(?s).*\\bfrom\\s+stdin\\b.*") || lower.matches("(?s).*\\bto\\s+stdout\\b.*");
+	}
+
 	/** The next word in lower case, after whitespace and comments; empty at the end or before anything else. */
 	private static String word(String sql, int[] position, SqlSyntax syntax) {
 		int i = skipBlanks(sql, position[0], syntax);

@@ -48,6 +48,8 @@ class TargetTest {
 			+99999999999      | '+99999999999': 99999999999 is more steps than any graph has
 			billing@base      | 'billing@base' is not a target: after a branch label only @head is supported (billing@head)
 			3f2a.sql          | '3f2a.sql' is not a target
+			base+1            | 'base+1' is not a target: steps are counted from where the database is (+1, -1) or from a revision
+			head-1            | 'head-1' is not a target: steps are counted from where the database is
 			""")
 	void rejectsAnythingElseSayingWhatIsAccepted(String text, String message) {
 		assertThat(thrown(TargetException.class, () -> Target.parse(text))).hasMessageStartingWith(message);

@@ -40,4 +40,14 @@ class TransactionControlTest {
 		assertThat(TransactionControl.command("DO $$ BEGIN COMMIT; END $$", SqlSyntax.POSTGRESQL)).isNull();
 	}
 
+	@Test
+	void aCopyFromTheClientsStreamsIsRecognised() {
+		assertThat(TransactionControl.copyFromClient("COPY deal (id, name) FROM STDIN")).isTrue();
+		assertThat(TransactionControl.copyFromClient("copy deal from stdin with (format csv)")).isTrue();
+		assertThat(TransactionControl.copyFromClient("COPY (SELECT 1) TO STDOUT")).isTrue();
+		assertThat(TransactionControl.copyFromClient("COPY deal FROM '/var/lib/postgresql/deals.csv'")).isFalse();
+		assertThat(TransactionControl.copyFromClient("copyright_notes")).isFalse();
+		assertThat(TransactionControl.copyFromClient("INSERT INTO note VALUES ('copy from stdin')")).isFalse();
+	}
+
 }
