@@ -127,7 +127,14 @@ public final class Autogenerator {
 		}
 		requireDefaultSchemaCompared(model, schema);
 		SchemaModel target = keepLiveEnumOrder(entitySchema(connection, schema, model, database), database, model);
-		List<String> warnings = new ArrayList<>(model.warnings());
+		// the tables the filter leaves out are not this comparison's business, nor are their warnings
+		List<String> excluded = model.tableNames().stream().filter((name) -> !this.tableFilter.test(name)).toList();
+		List<String> warnings = new ArrayList<>();
+		for (String warning : model.warnings()) {
+			if (excluded.stream().noneMatch((name) -> warning.startsWith(name + ".") || warning.startsWith(name + " "))) {
+				warnings.add(warning);
+			}
+		}
 		target = withoutOtherSchemas(target, schema, model, warnings);
 		DiffOptions effective = options.includeTables(this.tableFilter);
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();

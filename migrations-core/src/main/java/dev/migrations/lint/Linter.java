@@ -383,9 +383,7 @@ public final class Linter {
 				}
 			}
 			else if (shape instanceof Shape.TransactionControl control) {
-				if (this.transactional) {
-					transactionControl(control.command());
-				}
+				transactionControl(control.command());
 			}
 			else if (shape instanceof Shape.NoTransaction command) {
 				if (this.transactional) {
@@ -398,11 +396,19 @@ public final class Linter {
 		}
 
 		private void transactionControl(String command) {
+			if (!this.transactional) {
+				// the runner refuses it: what stayed applied could not be told after a failure
+				add(Rule.TRANSACTION_CONTROL, command + " inside a revision that runs outside a transaction: the runner"
+						+ " refuses it, since after a failure inside the block what stayed applied could not be told",
+						"remove it; statements that must commit together belong in a transactional revision of their own",
+						null);
+				return;
+			}
 			boolean opens = command.equals("BEGIN") || command.equals("START");
 			add(Rule.TRANSACTION_CONTROL, command + " inside a transactional revision: the runner runs the revision and"
 					+ " its version-table row in one transaction, so this "
 					+ (opens ? "opens nothing (PostgreSQL only warns) and a later COMMIT" : "commits or ends part of the revision, and")
-					+ " leaves the revision half applied if a later statement fails",
+					+ " leaves the revision half applied if a later statement fails; the runner refuses it",
 					"remove it; to run statements in transactions of their own, split the revision or mark it"
 							+ " `-- transactional: false`",
 					null);

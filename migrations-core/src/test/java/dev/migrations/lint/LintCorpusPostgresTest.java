@@ -288,10 +288,11 @@ class LintCorpusPostgresTest {
 								+ "UPDATE account SET nick = name WHERE nick IS NULL;",
 						BACKFILL + "@3"),
 				// transaction-control
+				// refused by the runner too, before anything runs
 				c("BEGIN and COMMIT in a transactional revision", "BEGIN;\nCREATE TABLE t10 (id int);\nCOMMIT;",
-						TRANSACTION + "@1", TRANSACTION + "@3").notApplied(),
-				c("BEGIN and COMMIT in a non-transactional revision", "BEGIN;\nCREATE TABLE t10 (id int);\nCOMMIT;")
-					.nonTransactional(),
+						TRANSACTION + "@1", TRANSACTION + "@3").fails(),
+				c("BEGIN and COMMIT in a non-transactional revision", "BEGIN;\nCREATE TABLE t10 (id int);\nCOMMIT;",
+						TRANSACTION + "@1", TRANSACTION + "@3").nonTransactional().fails(),
 				// missing-lock-timeout
 				c("SET LOCAL lock_timeout", "SET LOCAL lock_timeout = '3s';\nALTER TABLE account ADD COLUMN y int;"),
 				c("set_config lock_timeout",
