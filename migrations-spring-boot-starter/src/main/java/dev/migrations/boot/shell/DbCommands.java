@@ -26,6 +26,8 @@ import dev.migrations.MigrationsException;
 import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionInfo;
 import dev.migrations.autogenerate.Comparison;
+import dev.migrations.baseline.ExistingSchema;
+import dev.migrations.baseline.NonEmptySchemaException;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -517,8 +519,9 @@ final class DbCommands {
 					}
 				}
 				if (!status.pending().isEmpty()) {
+					String adoption = status.current().isEmpty() && status.failed().isEmpty() ? adoption(facade) : null;
 					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
-							+ (status.failed().isEmpty() ? ". Run `db upgrade`." : "."));
+							+ (adoption != null ? ". " + adoption : status.failed().isEmpty() ? ". Run `db upgrade`." : "."));
 				}
 				if (!status.modified().isEmpty()) {
 					out.println("Changed since applied: " + String.join(", ", status.modified()) + ".");
@@ -535,6 +538,34 @@ final class DbCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/**
+	 * What {@code db upgrade} does with a schema that holds tables while no revision is recorded: refuses
+	 * (no baseline), or records the baseline first; {@code null} when the schema holds no table.
+	 */
+	private static String adoption(Migrations facade) {
+		try {
+			ExistingSchema existing = facade.existingSchema();
+			if (!existing.hasTables()) {
+				return null;
+			}
+			String baseline = facade.baseline().decide(existing, facade.graph(), facade.versionTable());
+			if (baseline == null) {
+				return null;
+			}
+			return "The schema holds " + existing.describeTables() + ": `db upgrade` records " + baseline
+					+ " (migrations.baseline) and its ancestors as applied without running them, then applies what follows.";
+		}
+		catch (NonEmptySchemaException ex) {
+			return "But the schema already holds " + ex.schema().describeTables() + ", so `db upgrade` refuses to run them"
+					+ " over it: if it is what a revision creates, set migrations.baseline=<that revision> (first: "
+					+ String.join(", ", ex.firstRevisions()) + "), or `db stamp` it.";
+		}
+		catch (RuntimeException ex) {
+			// a baseline that names no revision says so at the upgrade; the status is what was asked
+			return "Run `db upgrade`.";
+		}
 	}
 
 	DbCommand heads() {

@@ -194,6 +194,23 @@ class CommandModeTests {
 	}
 
 	@Test
+	void currentOnASchemaWithTablesAndNoRevisionRecordedSaysTheUpgradeNeedsABaseline() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE customer (id bigint PRIMARY KEY)");
+		}
+		Run current = run(null, "db", "current");
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.out()).contains("2 revision(s) pending: ")
+			.contains("But the schema already holds 1 table (customer), so `db upgrade` refuses to run them over it: if it"
+					+ " is what a revision creates, set migrations.baseline=<that revision> (first: " + CREATE)
+			.doesNotContain("Run `db upgrade`");
+
+		Run baselined = run(null, "db", "current", "--migrations.baseline=" + CREATE);
+		assertThat(baselined.out()).contains("`db upgrade` records " + CREATE + " (migrations.baseline) and its ancestors");
+	}
+
+	@Test
 	void debugAddsTheStackTraceAfterTheMessage() {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		Run quiet = run(null, "db", "upgrade", "nonsense");
