@@ -164,7 +164,10 @@ public final class MigrationsTester {
 					if (!differences.isEmpty()) {
 						throw new AssertionFailedError("Stairway: upgrading " + name
 								+ " again after its downgrade gives another schema than the first time:" + lines(differences)
-								+ "\nIts downgrade leaves something its upgrade then builds on; make the two sections mirror each other.");
+								+ "\nThe downgrade had restored the schema, so this comes from the upgrade itself (names or definitions"
+								+ " made from the time, a random value or the rows) or from what the downgrade left outside the"
+								+ " schema's definitions (rows, sequence values, other schemas): make the upgrade build the same"
+								+ " schema each time it runs, and the downgrade undo its rows too.");
 					}
 					before = again;
 				}

@@ -185,7 +185,8 @@ class MigrationsTesterPostgresTests {
 			.withMessageContaining("again after its downgrade gives another schema than the first time:")
 			.withMessageContaining(": present after the first upgrade (CREATE INDEX ix_deal_")
 			.withMessageContaining(" ON public.deal USING btree (status)), missing after the second")
-			.withMessageContaining(": missing after the first upgrade, present after the second (CREATE INDEX ix_deal_");
+			.withMessageContaining(": missing after the first upgrade, present after the second (CREATE INDEX ix_deal_")
+			.withMessageContaining("The downgrade had restored the schema, so this comes from the upgrade itself");
 	}
 
 	@Test
