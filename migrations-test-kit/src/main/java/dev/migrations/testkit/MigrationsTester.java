@@ -49,6 +49,9 @@ public final class MigrationsTester {
 
 	private final Migrations migrations;
 
+	// the schema the first time a check found the database at base, to tell what a later way down left
+	private SchemaSnapshot atBase;
+
 	private MigrationsTester(Migrations migrations) {
 		this.migrations = Objects.requireNonNull(migrations, "migrations");
 	}
@@ -296,8 +299,23 @@ public final class MigrationsTester {
 	}
 
 	private void toBase(String what) {
-		if (!this.migrations.current().isEmpty()) {
-			downgrade("base", () -> what + ": downgrade to base");
+		if (this.migrations.current().isEmpty()) {
+			if (this.atBase == null) {
+				this.atBase = SchemaSnapshot.take(this.migrations);
+			}
+			return;
+		}
+		downgrade("base", () -> what + ": downgrade to base");
+		if (this.atBase != null) {
+			// a check after another one starts where that one left: a downgrade that forgets something shows here
+			// first, before the next check fails on what it left (an upgrade finding its type already there)
+			List<String> left = this.atBase.differences(SchemaSnapshot.take(this.migrations), "at base before",
+					"at base again");
+			if (!left.isEmpty()) {
+				throw new AssertionFailedError(capitalize(what) + ": going back down to base does not restore the schema it"
+						+ " had at base:" + lines(left) + "\nA revision's downgrade does not undo all of its upgrade;"
+						+ " assertStairway, run first (or in a test of its own), names which.");
+			}
 		}
 	}
 

@@ -94,6 +94,18 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aCheckAfterAnotherSaysWhatTheWayBackToBaseLeftBeforeFailingOnIt(TestDatabase database) {
+		MigrationsTester tester = tester(database, "enum-left-behind");
+		tester.assertUpgradeFromBase();
+		// the stairway goes back to base first: what a downgrade left is named there, not as its own upgrade failing
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Before the stairway: going back down to base does not restore the schema it had at"
+					+ " base:")
+			.withMessageContaining("\n  enum type deal_kind: missing at base before, present at base again ('sale', 'rent')")
+			.withMessageEndingWith("assertStairway, run first (or in a test of its own), names which.");
+	}
+
+	@Test
 	void stairwayNamesAColumnDefaultTheDowngradeChanged(TestDatabase database) {
 		MigrationsTester tester = tester(database, "default-changed");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
