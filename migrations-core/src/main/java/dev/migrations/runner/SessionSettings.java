@@ -38,8 +38,10 @@ final class SessionSettings {
 	/** Whether a statement may change a setting beyond its transaction: only then are the settings read around it. */
 	static boolean mayChange(List<SqlStatement> statements) {
 		for (SqlStatement statement : statements) {
-			String sql = statement.sql().toLowerCase(Locale.ROOT);
-			if (sql.startsWith("reset") || sql.startsWith("discard") || sql.contains("set_config")) {
+			String text = statement.sql();
+			// the statement's start only: a long INSERT is not copied
+			String sql = text.substring(0, Math.min(text.length(), 40)).toLowerCase(Locale.ROOT);
+			if (sql.startsWith("reset") || sql.startsWith("discard") || containsIgnoringCase(text, "set_config")) {
 				return true;
 			}
 			if (sql.startsWith("set") && sql.length() > 3 && !Character.isLetterOrDigit(sql.charAt(3))) {
@@ -47,6 +49,16 @@ final class SessionSettings {
 				if (!rest.startsWith("local") && !rest.startsWith("constraints") && !rest.startsWith("transaction")) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean containsIgnoringCase(String text, String word) {
+		for (int i = text.indexOf('_'); i >= 0; i = text.indexOf('_', i + 1)) {
+			int start = i - 3;
+			if (start >= 0 && text.regionMatches(true, start, word, 0, word.length())) {
+				return true;
 			}
 		}
 		return false;
