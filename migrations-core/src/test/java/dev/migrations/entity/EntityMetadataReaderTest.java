@@ -212,6 +212,17 @@ class EntityMetadataReaderTest {
 	}
 
 	@Test
+	void aCompositeTypeOfAnStructEmbeddableIsNamedInAWarningWithTheStatementToWrite() {
+		EntityModel model = this.reader.read(EntitySource.of(dev.migrations.entity.fixtures.struct.Place.class));
+
+		assertThat(model.warnings()).singleElement().satisfies((w) -> assertThat(w)
+			.startsWith("Type geo_point (an @Struct embeddable) is a composite type that autogenerate does not write or"
+					+ " compare yet")
+			.contains("add `create type geo_point as (")
+			.contains("`DROP TYPE geo_point`"));
+	}
+
+	@Test
 	void theDefaultSchemaCanComeFromTheSettings() {
 		EntityModel model = this.reader
 			.read(EntitySource.of(Note.class, AuditEntry.class).withSettings(Map.of("hibernate.default_schema", "app")));
