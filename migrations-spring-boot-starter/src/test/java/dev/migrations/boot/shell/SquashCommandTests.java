@@ -60,7 +60,8 @@ class SquashCommandTests {
 		Result current = db.run("current");
 		assertThat(current.status()).isZero();
 		assertThat(current.lines()).containsExactly("1a2b3c4d5e6f create bulletin (replaced by squash " + squash + ")",
-				"2 revision(s) pending: 2b3c4d5e6f70, " + squash + ". Run `db upgrade`.");
+				// the squash is recorded in place of the replaced rows, not run: not pending
+				"1 revision(s) pending: 2b3c4d5e6f70. Run `db upgrade`.");
 		assertThat(db.run("history").lines()).containsExactly(
 				"<base> -> " + squash + " (head) (squash of 2 up to 2b3c4d5e6f70), squash the start [pending]",
 				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (replaced by squash " + squash + "), index bulletin titles [pending]",
