@@ -642,10 +642,10 @@ public final class Migrations {
 	/** {@code db downgrade TARGET}: reverts revisions down to the target, under the database lock. */
 	public CommandResult downgrade(String target) {
 		requireLocations();
-		requireNotReplaced(target);
+		// in the middle of a squashed history, the rows are those of the replaced revisions, whose files go back
+		DatabaseMigrator migrator = migratorFor(target, replacedTarget(target));
 		try {
-			// in the middle of a squashed history, the rows are those of the replaced revisions, whose files go back
-			return migratorForRows().downgrade(target);
+			return migrator.downgrade(target);
 		}
 		finally {
 			this.changes.incrementAndGet();
@@ -675,7 +675,10 @@ public final class Migrations {
 	/** {@code db stamp TARGET}: records the database as being at the target without running anything. */
 	public CommandResult stamp(String target) {
 		requireLocations();
-		requireNotReplaced(target);
+		Revision replaced = replacedTarget(target);
+		if (replaced != null) {
+			migratorFor(target, replaced);
+		}
 		try {
 			return this.migrator.stamp(target);
 		}
@@ -1518,13 +1521,15 @@ public final class Migrations {
 	}
 
 	/**
-	 * Refuses a target that names a revision a squash replaced, saying so (the graph alone would say there
-	 * is no such revision, though its file is there), unless the database is in the middle of that history.
+	 * The migrator for a command on a target: {@link #migratorForRows()}. A target that names a revision a squash
+	 * replaced is refused, saying so (the graph alone would say there is no such revision, though its file is
+	 * there), unless the database is in the middle of that history.
+	 * @param replaced the replaced revision the target names ({@link #replacedTarget}), {@code null} for none
 	 */
-	private void requireNotReplaced(String target) {
-		Revision replaced = replacedTarget(target);
-		if (replaced == null || (this.configuration.dataSource != null && migratorForRows() != this.migrator)) {
-			return;
+	private DatabaseMigrator migratorFor(String target, Revision replaced) {
+		DatabaseMigrator migrator = migratorForRows();
+		if (replaced == null || migrator != this.migrator) {
+			return migrator;
 		}
 		Revision squash = this.squashedHistory.squashes().stream()
 			.filter((candidate) -> candidate.replaces().contains(replaced.id()))
@@ -1546,12 +1551,11 @@ public final class Migrations {
 				callback.beforeUpgrade(context);
 			}
 			baselineIfUnrecorded();
-			requireNotReplaced(target);
 			// a database in the middle of the squashed history, to a revision of it, goes there through the
 			// replaced files alone; any other target, to the squash point first
-			boolean toReplaced = replacedTarget(target) != null;
-			List<CommandResult> caughtUp = toReplaced ? List.of() : catchUpSquashedHistory();
-			result = toReplaced ? migratorForRows().upgrade(target) : this.migrator.upgrade(target);
+			Revision replaced = replacedTarget(target);
+			List<CommandResult> caughtUp = (replaced != null) ? List.of() : catchUpSquashedHistory();
+			result = ((replaced != null) ? migratorFor(target, replaced) : this.migrator).upgrade(target);
 			if (!caughtUp.isEmpty()) {
 				// one upgrade as the user sees it: from where the database was, every revision run
 				List<StepResult> steps = new ArrayList<>();

@@ -165,6 +165,25 @@ public final class SquashedHistory {
 		return this.unsquashed;
 	}
 
+	/**
+	 * Where a database stands in the history a squash replaces: the position, in {@link Revision#replaces()}, of
+	 * the last revision it recorded. The replaced history is linear, so everything before it is done (an older
+	 * squash recorded standing for what it replaced, whose files may be gone) and everything after it is still
+	 * to run.
+	 * @param squash the squash
+	 * @param recorded the revisions the database recorded
+	 * @return the position, {@code -1} when none is recorded
+	 */
+	public static int lastRecorded(Revision squash, Set<String> recorded) {
+		List<String> replaced = squash.replaces();
+		for (int i = replaced.size() - 1; i >= 0; i--) {
+			if (recorded.contains(replaced.get(i))) {
+				return i;
+			}
+		}
+		return -1;
+	}
+
 	/** The ids a squash replaces whose files or classes are gone, oldest first. */
 	public List<String> missingReplaced(Revision squash) {
 		return squash.replaces().stream().filter((id) -> !this.replacedRevisions.containsKey(id)).toList();

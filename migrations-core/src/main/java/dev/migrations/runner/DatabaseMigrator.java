@@ -25,6 +25,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Plan;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.SquashedHistory;
 import dev.migrations.revision.TargetException;
 import dev.migrations.revision.TargetResolver;
 
@@ -604,16 +605,9 @@ public final class DatabaseMigrator {
 			Set<String> completed = new HashSet<>();
 			rows.stream().filter(DatabaseMigrator::completedUpgrade).forEach((row) -> completed.add(row.revision()));
 			for (Revision squash : new LinkedHashSet<>(midway.values())) {
-				// the history is linear: what follows the last revision recorded is to run (an older squash recorded
-				// stands for what it replaced); the squash itself is not run, its row replaces theirs
+				// what follows the last revision recorded is to run; the squash itself is not, its row replaces theirs
 				List<String> replaced = squash.replaces();
-				int last = -1;
-				for (int i = 0; i < replaced.size(); i++) {
-					if (completed.contains(replaced.get(i))) {
-						last = i;
-					}
-				}
-				pending.addAll(replaced.subList(last + 1, replaced.size()));
+				pending.addAll(replaced.subList(SquashedHistory.lastRecorded(squash, completed) + 1, replaced.size()));
 				rewritten.add(squash.id());
 			}
 		}

@@ -48,13 +48,11 @@ public final class SquashedDatabases {
 		List<CommandResult> results = new ArrayList<>();
 		for (Revision squash : history.squashes()) {
 			List<String> replaced = squash.replaces();
-			int last = lastRecorded(replaced, recorded);
+			int last = SquashedHistory.lastRecorded(squash, recorded);
 			String point = replaced.get(replaced.size() - 1);
 			if (last < 0 || recorded.contains(squash.id()) || recorded.contains(point)) {
 				continue;
 			}
-			// the history is linear: what comes before the last revision recorded is done (an earlier squash
-			// recorded stands for everything it replaced, whose files may be gone)
 			List<String> done = replaced.subList(0, last + 1);
 			List<String> toRun = replaced.subList(last + 1, replaced.size());
 			List<String> missing = toRun.stream().filter((id) -> !history.replacedRevisions().containsKey(id)).toList();
@@ -94,7 +92,7 @@ public final class SquashedDatabases {
 	public static boolean isMidway(SquashedHistory history, Set<String> recorded) {
 		for (Revision squash : history.squashes()) {
 			List<String> replaced = squash.replaces();
-			if (lastRecorded(replaced, recorded) >= 0 && !recorded.contains(squash.id())
+			if (SquashedHistory.lastRecorded(squash, recorded) >= 0 && !recorded.contains(squash.id())
 					&& !recorded.contains(replaced.get(replaced.size() - 1))) {
 				return true;
 			}
@@ -109,15 +107,6 @@ public final class SquashedDatabases {
 			recorded.add(row.revision());
 		}
 		return recorded;
-	}
-
-	private static int lastRecorded(List<String> replaced, Set<String> recorded) {
-		for (int i = replaced.size() - 1; i >= 0; i--) {
-			if (recorded.contains(replaced.get(i))) {
-				return i;
-			}
-		}
-		return -1;
 	}
 
 }
