@@ -2,12 +2,19 @@ package dev.migrations.maven;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
@@ -31,11 +38,6 @@ import org.apache.maven.project.MavenProject;
  */
 abstract class AbstractDbMojo extends AbstractMojo {
 
-	/** Every property a goal of the plugin reads. */
-	static final Set<String> PARAMETERS = Set.of("migrations.arguments", "migrations.failOnDrift", "migrations.head",
-			"migrations.jvmArguments", "migrations.mainClass", "migrations.message", "migrations.noRenames",
-			"migrations.outputDir", "migrations.profiles", "migrations.renames", "migrations.revision",
-			"migrations.revisions", "migrations.skip", "migrations.splice", "migrations.sql", "migrations.target");
 
 	@Parameter(defaultValue = "${project}", readonly = true, required = true)
 	MavenProject project;
@@ -169,7 +171,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	static List<String> applicationProperties(Properties userProperties) throws MojoFailureException {
 		List<String> forwarded = new ArrayList<>();
 		for (String key : new TreeSet<>(userProperties.stringPropertyNames())) {
-			if (!key.startsWith("migrations.") || PARAMETERS.contains(key)) {
+			if (!key.startsWith("migrations.") || Parameters.ALL.contains(key)) {
 				continue;
 			}
 			String meant = misspelt(key);
@@ -182,9 +184,46 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		return forwarded;
 	}
 
+	/**
+	 * Every property a goal of the plugin reads, as the plugin's descriptor lists them (Maven builds it from the
+	 * goals' {@code @Parameter} annotations, so a new parameter is known here without being named twice); read
+	 * the first time a {@code -Dmigrations.*} property is given.
+	 */
+	private static final class Parameters {
+
+		static final Set<String> ALL = pluginProperties();
+
+	}
+
+	private static Set<String> pluginProperties() {
+		Pattern property = Pattern.compile("\\$\\{(migrations\\.[A-Za-z]+)}");
+		try {
+			Enumeration<URL> descriptors = AbstractDbMojo.class.getClassLoader().getResources("META-INF/maven/plugin.xml");
+			while (descriptors.hasMoreElements()) {
+				String descriptor;
+				try (InputStream in = descriptors.nextElement().openStream()) {
+					descriptor = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				}
+				if (descriptor.contains("<artifactId>migrations-maven-plugin</artifactId>")) {
+					Set<String> properties = new TreeSet<>();
+					Matcher matcher = property.matcher(descriptor);
+					while (matcher.find()) {
+						properties.add(matcher.group(1));
+					}
+					return Set.copyOf(properties);
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the migrations plugin's descriptor", ex);
+		}
+		throw new IllegalStateException("The migrations plugin's descriptor (META-INF/maven/plugin.xml) is not on its"
+				+ " class path");
+	}
+
 	private static String misspelt(String key) {
 		String name = key.substring("migrations.".length());
-		for (String parameter : PARAMETERS) {
+		for (String parameter : Parameters.ALL) {
 			String other = parameter.substring("migrations.".length());
 			int allowed = (Math.min(name.length(), other.length()) >= 6) ? 2 : 1;
 			if (name.equalsIgnoreCase(other) || distance(name, other) <= allowed) {
