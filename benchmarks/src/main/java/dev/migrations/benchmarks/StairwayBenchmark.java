@@ -5,6 +5,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,7 @@ final class StairwayBenchmark {
 	void run(Report report) throws IOException {
 		RevisionFixtures generated = RevisionFixtures.write(this.work.resolve("stairway"), REVISIONS);
 		measure(report, REVISIONS + " generated revisions", generated.revisions, true);
+		sqlFloor(report);
 		if (Files.isDirectory(SAMPLE_REVISIONS)) {
 			try (var files = Files.list(SAMPLE_REVISIONS)) {
 				long count = files.filter((file) -> file.toString().endsWith(".sql")).count();
@@ -53,6 +57,82 @@ final class StairwayBenchmark {
 				+ "snapshots (more where creating costs more than dropping: here two creates per revision against one); its "
 				+ "snapshots read the whole catalog at base and head and, after each step, only the objects the step touched "
 				+ "and their dependents (event triggers, as a superuser), nothing after a step that only dropped tables.");
+	}
+
+	/**
+	 * The floor of the ratio before any snapshot or bookkeeping: the generated revisions' own statements sent on one
+	 * connection, each revision in a transaction of its own, in the stairway's order (create, drop, create per
+	 * revision, with the stairway's {@code synchronous_commit = off}) against the reference's (all creates, then all
+	 * drops, with the server's default), alternating on fresh databases.
+	 */
+	private void sqlFloor(Report report) {
+		int runs = this.settings.applyRuns();
+		System.err.println("T1: " + runs + " runs of the generated revisions' SQL alone, in the stairway's order and the reference's");
+		List<Double> stairway = new ArrayList<>();
+		List<Double> once = new ArrayList<>();
+		List<Double> stairwayCpu = new ArrayList<>();
+		List<Double> onceCpu = new ArrayList<>();
+		for (int i = 0; i < runs; i++) {
+			for (int k = 0; k < 2; k++) {
+				boolean ours = (i + k) % 2 == 0;
+				try (TestDatabase database = TestDatabases.postgres()) {
+					BackendCpuDataSource backends = new BackendCpuDataSource(database.dataSource());
+					long elapsed;
+					try (Connection connection = backends.getConnection(); Statement statement = connection.createStatement()) {
+						if (ours) {
+							statement.execute("SET synchronous_commit = off");
+						}
+						connection.setAutoCommit(false);
+						long start = System.nanoTime();
+						for (int r = 1; r <= REVISIONS; r++) {
+							create(statement, r);
+							if (ours) {
+								drop(statement, r);
+								create(statement, r);
+							}
+						}
+						if (!ours) {
+							for (int r = REVISIONS; r >= 1; r--) {
+								drop(statement, r);
+							}
+						}
+						elapsed = System.nanoTime() - start;
+					}
+					(ours ? stairway : once).add(Stats.millis(elapsed));
+					if (backends.nanos() >= 0) {
+						(ours ? stairwayCpu : onceCpu).add(Stats.millis(backends.nanos()));
+					}
+					System.err.printf(Locale.ROOT, "  %s SQL: %s ms, CPU %s ms in the backend%n", ours ? "stairway" : "reference",
+							Stats.ms(Stats.millis(elapsed)), Stats.ms(Stats.millis(backends.nanos())));
+				}
+				catch (SQLException ex) {
+					throw new IllegalStateException("T1: the SQL alone failed: " + ex.getMessage(), ex);
+				}
+			}
+		}
+		report.add(new Report.Row("T1 floor: the " + REVISIONS + " revisions' SQL alone in the stairway's order (up, down, up)",
+				Stats.median(stairway), "their SQL alone in the reference's order (up all, down all)", Stats.median(once), "—", null,
+				Stats.spread(stairway) + " / " + Stats.spread(once)));
+		if (stairwayCpu.size() == runs && onceCpu.size() == runs) {
+			report.note(String.format(Locale.ROOT, "T1 floor, backend CPU: the stairway's order %s ms, the reference's %s ms, %s: "
+					+ "what any stairway pays before its bookkeeping and snapshots (runs: %s / %s).",
+					Stats.ms(Stats.median(stairwayCpu)), Stats.ms(Stats.median(onceCpu)),
+					Stats.ratio(Stats.median(stairwayCpu), Stats.median(onceCpu)), Stats.spread(stairwayCpu),
+					Stats.spread(onceCpu)));
+		}
+	}
+
+	private static void create(Statement statement, int revision) throws SQLException {
+		String table = String.format(Locale.ROOT, "t_%04d", revision);
+		statement.execute("CREATE TABLE " + table + " (id bigint PRIMARY KEY, name varchar(100) NOT NULL, "
+				+ "created_at timestamp NOT NULL DEFAULT now())");
+		statement.execute("CREATE INDEX ix_" + table + "_name ON " + table + " (name)");
+		statement.getConnection().commit();
+	}
+
+	private static void drop(Statement statement, int revision) throws SQLException {
+		statement.execute(String.format(Locale.ROOT, "DROP TABLE t_%04d", revision));
+		statement.getConnection().commit();
 	}
 
 	private void measure(Report report, String what, Path revisions, boolean withTarget) {
