@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +88,23 @@ final class RevisionRunner {
 
 	}
 
+	/**
+	 * The statements of every step, split and checked before the first step runs (see {@link #checkAll}); a
+	 * Java revision maps to {@code null}.
+	 */
+	private Map<Revision, List<SqlStatement>> checked = Map.of();
+
+	/** What a failure of {@link #statements} says was run: nothing of the revision, or nothing of the command. */
+	private String notRun = NOTHING_OF_THE_REVISION;
+
+	private static final String NOTHING_OF_THE_REVISION = " Nothing of this revision was run.";
+
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
 	List<StepResult> upgrade(List<Revision> steps) {
 		List<StepResult> results = new ArrayList<>();
 		CommitDeferral deferral = new CommitDeferral();
 		try {
+			checkAll(steps, true);
 			upgrade(steps, results, deferral);
 		}
 		catch (RuntimeException ex) {
@@ -100,9 +113,32 @@ final class RevisionRunner {
 			throw ex;
 		}
 		finally {
+			this.checked = Map.of();
 			deferral.end();
 		}
 		return results;
+	}
+
+	/**
+	 * Splits and checks every step's statements before the first step runs, so that a revision that could never
+	 * run (a quote left open, a psql meta-command, its own {@code COMMIT}) stops the command before the revisions
+	 * ahead of it are applied, not halfway through.
+	 */
+	private void checkAll(List<Revision> steps, boolean upgrade) {
+		Map<Revision, List<SqlStatement>> all = new IdentityHashMap<>();
+		if (steps.size() > 1) {
+			this.notRun = " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
+					+ " are all checked before the first one runs.";
+		}
+		try {
+			for (Revision revision : steps) {
+				all.put(revision, statements(revision, upgrade, isTransactional(revision)));
+			}
+		}
+		finally {
+			this.notRun = NOTHING_OF_THE_REVISION;
+		}
+		this.checked = all;
 	}
 
 	private void upgrade(List<Revision> steps, List<StepResult> results, CommitDeferral deferral) {
@@ -128,6 +164,16 @@ final class RevisionRunner {
 
 	/** Reverts the steps in order (each step's downgrade section or method). */
 	List<StepResult> downgrade(List<Revision> steps) {
+		try {
+			checkAll(steps, false);
+			return downgradeChecked(steps);
+		}
+		finally {
+			this.checked = Map.of();
+		}
+	}
+
+	private List<StepResult> downgradeChecked(List<Revision> steps) {
 		List<StepResult> results = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			Revision revision = steps.get(i);
@@ -401,6 +447,9 @@ final class RevisionRunner {
 	 * ends or opens a transaction itself, fails with nothing of the revision run.
 	 */
 	private List<SqlStatement> statements(Revision revision, boolean upgrade, boolean inTransaction) {
+		if (this.checked.containsKey(revision)) {
+			return this.checked.get(revision);
+		}
 		if (!(revision.body() instanceof Revision.SqlBody body)) {
 			return null;
 		}
@@ -414,7 +463,7 @@ final class RevisionRunner {
 		catch (MigrationsException ex) {
 			int line = (ex instanceof SqlSyntaxException syntax) ? syntax.line() : 0;
 			throw new MigrationFailedException(revision.source() + (line > 0 ? ":" + line : "") + ": the " + section
-					+ " section cannot be split into statements: " + ex.getMessage() + ". Nothing of this revision was run.",
+					+ " section cannot be split into statements: " + ex.getMessage() + "." + this.notRun,
 					revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
 		}
 		for (int i = 0; i < statements.size(); i++) {
@@ -423,9 +472,8 @@ final class RevisionRunner {
 				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run:"
 						+ " its " + section + " statement " + (i + 1) + " (line " + statement.line() + ") is a COPY from"
 						+ " standard input, whose rows psql sends after it: a revision has no standard input. Write the"
-						+ " rows as INSERT statements, or COPY from a file the server can read. Nothing of this revision was"
-						+ " run.", revision.id(), revision.source(), i + 1, statement.line(), statement.sql(), null, upgrade,
-						false);
+						+ " rows as INSERT statements, or COPY from a file the server can read." + this.notRun, revision.id(),
+						revision.source(), i + 1, statement.line(), statement.sql(), null, upgrade, false);
 			}
 			String control = TransactionControl.command(statement.sql(), this.dialect.sqlSyntax());
 			if (control != null) {
@@ -439,7 +487,7 @@ final class RevisionRunner {
 								+ " commit together belong in a transactional revision of their own.";
 				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run: its "
 						+ section + " statement " + (i + 1) + " (line " + statement.line() + ") is " + control + ", which"
-						+ why + " Nothing of this revision was run.", revision.id(), revision.source(), i + 1,
+						+ why + this.notRun, revision.id(), revision.source(), i + 1,
 						statement.line(), statement.sql(), null, upgrade, false);
 			}
 		}

@@ -68,6 +68,7 @@ class FailurePostgresTest {
 		Path second = files.write("bbbb00000002", "aaaa00000001", "purge", "DELETE FROM one;\n-- keep it\ncommit /* now */;\n"
 				+ "ALTER TABLE one ADD COLUMN j int;\nSELECT 1/0;", "ALTER TABLE one DROP COLUMN j;");
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
 
 		MigrationFailedException failure = catchThrowableOfType(MigrationFailedException.class,
 				() -> migrations.upgrade("head"));
@@ -90,6 +91,7 @@ class FailurePostgresTest {
 		files.write("bbbb00000002", "aaaa00000001", "grouped", "-- transactional: false\n",
 				"CREATE TABLE nb0 (i int);\nBEGIN;\nCREATE TABLE nb1 (i int);", "DROP TABLE nb1;\nDROP TABLE nb0;");
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
 
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("cannot run: its upgrade statement 2 (line")
@@ -99,6 +101,41 @@ class FailurePostgresTest {
 		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one");
 		assertThat(migrations.status().failed()).isEmpty();
 		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
+	@Test
+	void aRevisionThatCannotRunStopsTheUpgradeBeforeTheRevisionsAheadOfItAreApplied(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "CREATE TABLE two (id int PRIMARY KEY);", "DROP TABLE two;");
+		Path third = files.write("cccc00000003", "bbbb00000002", "note", "INSERT INTO two VALUES (1);\n"
+				+ "COMMENT ON TABLE two IS 'left open;", "COMMENT ON TABLE two IS NULL;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		// a release that cannot start must not leave the database halfway to it
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith(third + ":")
+			.hasMessageContaining("the upgrade section cannot be split into statements")
+			.hasMessageEndingWith("Nothing was run: the 3 revisions to apply are all checked before the first one runs.");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		assertThat(migrations.current()).isEmpty();
+	}
+
+	@Test
+	void aDowngradeThatCannotRunStopsTheCommandBeforeTheRevisionsAheadOfItAreReverted(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);",
+				"DROP TABLE one;\n\\echo dropped");
+		files.write("bbbb00000002", "aaaa00000001", "two", "CREATE TABLE two (id int PRIMARY KEY);", "DROP TABLE two;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("head");
+
+		assertThatThrownBy(() -> migrations.downgrade("base")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("aaaa00000001")
+			.hasMessageEndingWith("Nothing was run: the 2 revisions to revert are all checked before the first one runs.");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one",
+				"two");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
 	}
 
 	@Test
