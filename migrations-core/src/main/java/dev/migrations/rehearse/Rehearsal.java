@@ -111,6 +111,7 @@ public final class Rehearsal {
 					+ " cannot be rolled back. Rehearse on a copy instead: `db rehearse` without --rollback"
 					+ " (RehearsalOptions.copy() in the Java API).");
 		}
+		refuseOutside(plan, false);
 		String database;
 		List<RevisionRehearsal> revisions;
 		try (Connection connection = configured.getConnection()) {
@@ -151,6 +152,10 @@ public final class Rehearsal {
 				source = currentDatabase(connection);
 			}
 		}
+		if (this.options.url() == null || sameServer(configured, server)) {
+			// the copy is made on the database's own server, which keeps what reaches outside the copy
+			refuseOutside(this.planner.plan(configured), true);
+		}
 		String maintenance = this.options.maintenanceDatabase().equals(source) ? "template1"
 				: this.options.maintenanceDatabase();
 		RehearsalReport report = null;
@@ -171,6 +176,61 @@ public final class Rehearsal {
 		}
 		return new RehearsalReport(report.mode(), report.database(), report.copy(), report.target(), report.revisions(),
 				report.notes(), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * Refuses a plan holding a statement whose effect the rehearsal could not keep to itself: on a copy made on the
+	 * database's server, anything changed outside the database (a role, the database's settings...), which the server
+	 * would keep and the real upgrade then find done; in a rolled-back transaction, what the rollback does not undo
+	 * (a file written, another session ended...).
+	 */
+	private static void refuseOutside(List<Revision> plan, boolean onCopy) {
+		List<String> found = new ArrayList<>();
+		boolean allRolledBack = true;
+		for (Revision revision : plan) {
+			if (revision.body() instanceof Revision.SqlBody body) {
+				for (SqlStatement statement : SqlSplitter.split(body.upgrade(), SqlSyntax.POSTGRESQL,
+						Math.max(body.upgradeLine(), 1))) {
+					OutsideTheDatabase.Reach reach = OutsideTheDatabase.of(statement.sql());
+					if (reach != null && (onCopy || !reach.rolledBack())) {
+						found.add("  " + revision.source() + ":" + statement.line() + " (revision " + revision.id() + "): "
+								+ reach.what());
+						allRolledBack &= reach.rolledBack();
+					}
+				}
+			}
+		}
+		if (found.isEmpty()) {
+			return;
+		}
+		String what = (found.size() == 1) ? "this statement does" : "these statements do";
+		String advice = allRolledBack
+				? "Rehearse in a transaction that is rolled back, where the server undoes it: `db rehearse --rollback`"
+						+ " (RehearsalOptions.rollback())."
+				: "Review " + (found.size() == 1 ? "it" : "them") + " by hand, or rehearse on a server of its own, e.g. a"
+						+ " restored backup (RehearsalOptions.copy(url, user, password)).";
+		throw new RehearsalException((onCopy
+				? "Cannot rehearse on a copy: what " + what + " is outside the database, so the server would keep it, not"
+						+ " the copy, and the real upgrade would then find it done:\n"
+				: "Cannot rehearse: what " + what + " outside the database is not undone when the rehearsal's transaction"
+						+ " is rolled back:\n")
+				+ String.join("\n", found) + "\n" + advice + " Nothing was run.");
+	}
+
+	/** Whether the database to copy is on the configured database's server (same address and port, as the server sees them). */
+	private static boolean sameServer(DataSource configured, UrlDataSource copied) throws SQLException {
+		try (Connection one = configured.getConnection(); Connection other = connect(copied, "the database to copy")) {
+			return server(one).equals(server(other));
+		}
+	}
+
+	private static String server(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select coalesce(host(inet_server_addr()), 'local') || ':'"
+						+ " || current_setting('port') || ':' || current_setting('cluster_name')")) {
+			rs.next();
+			return rs.getString(1);
+		}
 	}
 
 	/** The copy could not be made for the sessions connected, and the options fall back to a rollback. */

@@ -247,6 +247,48 @@ class RehearsalPostgresTest {
 	}
 
 	@Test
+	void aRevisionReachingOutsideTheDatabaseIsRefusedOnACopyAndRolledBackInATransaction(TestDatabase db) {
+		Migrations migrations = upgradedToBase(db);
+		String role = db.name() + "_reader";
+		// the server, not the copy, would keep the role and the setting; the real upgrade would then fail on them
+		this.files.write(CHANGE, BASE, "reader role", "CREATE INDEX ix_item_v ON item (v);\nCREATE ROLE " + role
+				+ " NOLOGIN;\nALTER DATABASE " + db.name() + " SET work_mem = '7MB';", "DROP ROLE " + role + ";");
+		migrations.reload();
+		Snapshot before = Snapshot.of(db);
+		String roles = "select count(*)::text from pg_roles where rolname = '" + role + "'";
+		String settings = "select count(*)::text from pg_db_role_setting s join pg_database d on d.oid = s.setdatabase"
+				+ " where d.datname = current_database()";
+
+		assertThatThrownBy(() -> migrations.rehearse("head", copyOf(db))).isInstanceOf(RehearsalException.class)
+			.hasMessageStartingWith("Cannot rehearse on a copy: what these statements do is outside the database, so the"
+					+ " server would keep it, not the copy, and the real upgrade would then find it done:\n  "
+					+ this.directory.resolve(CHANGE + "_reader_role.sql") + ":8 (revision " + CHANGE + "): CREATE ROLE changes"
+					+ " a role, which every database of the server shares\n")
+			.hasMessageContaining(":9 (revision " + CHANGE + "): ALTER DATABASE changes a database of the server\n")
+			.hasMessageEndingWith("Rehearse in a transaction that is rolled back, where the server undoes it: `db rehearse"
+					+ " --rollback` (RehearsalOptions.rollback()). Nothing was run.");
+		assertThat(Sql.column(db.dataSource(), roles)).containsExactly("0");
+		assertThat(Sql.column(db.dataSource(), settings)).containsExactly("0");
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+
+		RehearsalReport report = migrations.rehearse("head", RehearsalOptions.rollback());
+		assertThat(report.failed()).isFalse();
+		assertThat(Sql.column(db.dataSource(), roles)).containsExactly("0");
+		assertThat(Sql.column(db.dataSource(), settings)).containsExactly("0");
+
+		// what a rollback does not undo is refused there too
+		this.files.write("cccc00000003", CHANGE, "export", "COPY item TO '/tmp/" + db.name() + "_items.csv';",
+				"SELECT 1;");
+		migrations.reload();
+		assertThatThrownBy(() -> migrations.rehearse("head", RehearsalOptions.rollback()))
+			.isInstanceOf(RehearsalException.class)
+			.hasMessageStartingWith("Cannot rehearse: what this statement does outside the database is not undone when the"
+					+ " rehearsal's transaction is rolled back:\n")
+			.hasMessageContaining("COPY ... TO a file writes on the server's file system");
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+	}
+
+	@Test
 	void nothingPendingRehearsesNothing(TestDatabase db) {
 		Migrations migrations = upgradedToBase(db);
 
