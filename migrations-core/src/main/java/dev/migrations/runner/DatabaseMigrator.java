@@ -681,7 +681,7 @@ public final class DatabaseMigrator {
 			for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
 				script.execute(statement);
 			}
-			script.execute(this.dialect.useSchemaStatement(this.schema));
+			script.sessionSetup(this.dialect.useSchemaStatement(this.schema));
 		}
 		for (String statement : this.versionTable.createStatements()) {
 			script.execute(statement);

@@ -188,8 +188,33 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 
 		private final StringBuilder out = new StringBuilder();
 
+		/** The script's own session statements (its schema's search path), run again after a reset. */
+		private final List<String> session = new ArrayList<>();
+
 		Script(Dialect dialect) {
 			this.dialect = dialect;
+		}
+
+		/** Runs a statement setting up the script's session, and again after each {@link #resetSession}. */
+		void sessionSetup(String sql) {
+			this.session.add(sql);
+			execute(sql);
+		}
+
+		/**
+		 * Puts back the session as the script set it up, after a revision that may change its settings: what the
+		 * script runs next (the version-table row, later revisions) must not run under the revision's
+		 * {@code search_path}, role or {@code statement_timeout}, as the online runner restores them.
+		 */
+		void resetSession(boolean role) {
+			comment("the revision changes session settings: put them back");
+			if (role) {
+				execute("RESET ROLE");
+			}
+			execute("RESET ALL");
+			for (String sql : this.session) {
+				execute(sql);
+			}
 		}
 
 		String text() {

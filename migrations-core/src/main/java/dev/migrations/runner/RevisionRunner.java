@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -388,16 +390,27 @@ final class RevisionRunner {
 	 * ({@link SessionSettings}); {@code null} when it cannot, offline, or on another database.
 	 */
 	private Map<String, String> sessionBefore(List<SqlStatement> statements) throws SQLException {
-		if (statements == null || !(this.target instanceof ExecutionTarget.Jdbc jdbc)
-				|| !this.dialect.name().equals("postgresql") || !SessionSettings.mayChange(statements)) {
+		if (statements == null || !this.dialect.name().equals("postgresql") || !SessionSettings.mayChange(statements)) {
 			return null;
 		}
-		return SessionSettings.read(jdbc.connection());
+		if (this.target instanceof ExecutionTarget.Script) {
+			// a script cannot read the settings before the revision: it resets them after it
+			return SessionSettings.changesRole(statements) ? SCRIPT_RESET_WITH_ROLE : SCRIPT_RESET;
+		}
+		return (this.target instanceof ExecutionTarget.Jdbc jdbc) ? SessionSettings.read(jdbc.connection()) : null;
 	}
+
+	/** Markers (compared by identity) for a script to reset the session after the revision, and the role too. */
+	private static final Map<String, String> SCRIPT_RESET = Collections.unmodifiableMap(new HashMap<>());
+
+	private static final Map<String, String> SCRIPT_RESET_WITH_ROLE = Collections.unmodifiableMap(new HashMap<>());
 
 	/** Puts the settings a revision changed back, before the tool's own statements run on the session. */
 	private void restoreSession(Map<String, String> before) throws SQLException {
-		if (before != null) {
+		if (before == SCRIPT_RESET || before == SCRIPT_RESET_WITH_ROLE) {
+			((ExecutionTarget.Script) this.target).resetSession(before == SCRIPT_RESET_WITH_ROLE);
+		}
+		else if (before != null) {
 			SessionSettings.restore(((ExecutionTarget.Jdbc) this.target).connection(), before);
 		}
 	}

@@ -54,6 +54,19 @@ final class SessionSettings {
 		return false;
 	}
 
+	/** Whether a statement sets the role or the session's user, which {@code RESET ALL} leaves as it is. */
+	static boolean changesRole(List<SqlStatement> statements) {
+		for (SqlStatement statement : statements) {
+			String sql = statement.sql().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+			if (sql.startsWith("set role") || sql.startsWith("set session role") || sql.startsWith("set session authorization")
+					|| sql.startsWith("reset role") || sql.startsWith("reset session authorization")
+					|| sql.startsWith("discard") || sql.contains("set_config('role'")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static boolean containsIgnoringCase(String text, String word) {
 		for (int i = text.indexOf('_'); i >= 0; i = text.indexOf('_', i + 1)) {
 			int start = i - 3;

@@ -176,6 +176,38 @@ class StampChecksumOfflinePostgresTest {
 	}
 
 	@Test
+	void anOfflineScriptPutsBackTheSessionSettingsARevisionChanges(TestDatabase online, TestDatabase offline)
+			throws Exception {
+		Path psql = TestDatabases.psqlExecutable().orElse(null);
+		Assumptions.assumeTrue(psql != null, "psql is not installed: the offline script cannot be run through it");
+		RevisionFiles own = new RevisionFiles(Files.createDirectories(this.directory.resolve("settings")));
+		own.write("aaaa00000001", "none", "elsewhere", "CREATE SCHEMA s2;\nSET search_path = s2;\nCREATE TABLE t_in_s2 (i int);",
+				"DROP SCHEMA s2 CASCADE;");
+		own.write("bbbb00000002", "aaaa00000001", "hurried", "SET statement_timeout = '20ms';\nCREATE TABLE t_hurried (i int);",
+				"DROP TABLE t_hurried;");
+		own.write("cccc00000003", "bbbb00000002", "slow", "-- transactional: false\n",
+				"CREATE TABLE t_next (i int);\nSELECT pg_sleep(0.2);", "DROP TABLE t_next;");
+		Migrations.configure().dataSource(online.dataSource()).locations(own.location()).load().upgrade("head");
+
+		String script = Migrations.configure().dialect(new PostgresDialect()).locations(own.location()).load()
+			.upgradeSql("base:head");
+		assertThat(script).contains("RESET ALL;");
+		Path file = Files.createTempFile("upgrade", ".sql");
+		Files.writeString(file, script);
+		Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
+				offline.psqlConnectionUri()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		// before, the row's insert looked for the version table in s2, and the 20 ms timeout cancelled pg_sleep
+		assertThat(process.exitValue()).as(output).isZero();
+		assertThat(Sql.postgresSchemaDump(offline.dataSource(), "public"))
+			.isEqualTo(Sql.postgresSchemaDump(online.dataSource(), "public"));
+		assertThat(Sql.column(offline.dataSource(), "select revision from migrations_version order by applied_seq"))
+			.containsExactly("aaaa00000001", "bbbb00000002", "cccc00000003");
+		assertThat(Sql.column(offline.dataSource(), "select count(*)::text from s2.t_in_s2")).containsExactly("0");
+	}
+
+	@Test
 	void offlineScriptFromTheDatabaseStateContainsOnlyPendingRevisions(TestDatabase db) {
 		Migrations migrations = migrations(db);
 		migrations.upgrade(M);
