@@ -152,6 +152,7 @@ public final class MariaDbDialect implements Dialect {
 		long deadline = started + timeout.toNanos();
 		boolean waited = false;
 		long waitSeconds = 0;
+		long nextLog = started;
 		while (true) {
 			if (getLock(connection, name, waitSeconds)) {
 				if (waited) {
@@ -159,15 +160,22 @@ public final class MariaDbDialect implements Dialect {
 				}
 				return () -> unlock(connection, name);
 			}
+			if (Thread.currentThread().isInterrupted()) {
+				// a shutdown (or the caller) stopped the command: GET_LOCK itself does not notice
+				throw new SQLException("Interrupted while waiting for the migrations lock '" + name + "'");
+			}
 			long remainingMillis = (deadline - System.nanoTime()) / 1_000_000;
 			if (remainingMillis <= 0) {
 				break;
 			}
-			logger.info("Waiting for the migrations lock '{}' (waited {} ms of migrations.lock-timeout {} ms); it is held by {}",
-					name, (System.nanoTime() - started) / 1_000_000, timeout.toMillis(), describeHolder(connection, name));
+			if (System.nanoTime() >= nextLog) {
+				logger.info("Waiting for the migrations lock '{}' (waited {} ms of migrations.lock-timeout {} ms); it is held by {}",
+						name, (System.nanoTime() - started) / 1_000_000, timeout.toMillis(), describeHolder(connection, name));
+				nextLog = System.nanoTime() + LOCK_WAIT_LOG_INTERVAL.toNanos();
+			}
 			waited = true;
-			// GET_LOCK waits in whole seconds: at most the log interval, at least one second
-			waitSeconds = Math.max(1, Math.min(LOCK_WAIT_LOG_INTERVAL.toSeconds(), (remainingMillis + 999) / 1000));
+			// GET_LOCK waits in whole seconds: one at a time, so that an interrupt is seen within a second
+			waitSeconds = 1;
 		}
 		String holder = describeHolder(connection, name);
 		throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock '" + name

@@ -123,11 +123,16 @@ public final class DatabaseMigrator {
 	public CommandResult upgrade(String target) {
 		// not through underLock: the first call of a lambda costs a fresh JVM about a millisecond, and this
 		// is the command every application startup runs
-		try (LockedConnection locked = lockedConnection()) {
-			return upgradeLocked(locked.connection, target);
-		}
-		catch (SQLException ex) {
-			throw databaseError(ex);
+		try (ShutdownGuard guard = new ShutdownGuard()) {
+			try (LockedConnection locked = lockedConnection(guard)) {
+				return upgradeLocked(locked.connection, target);
+			}
+			catch (SQLException ex) {
+				throw guard.failed(databaseError(ex));
+			}
+			catch (RuntimeException ex) {
+				throw guard.failed(ex);
+			}
 		}
 	}
 
@@ -155,7 +160,18 @@ public final class DatabaseMigrator {
 
 	/** Downgrades to the target ({@code -N}, {@code base}, an id or prefix, {@code rev-N}). */
 	public CommandResult downgrade(String target) {
-		return underLock((connection) -> {
+		try (ShutdownGuard guard = new ShutdownGuard()) {
+			try {
+				return downgradeGuarded(target, guard);
+			}
+			catch (RuntimeException ex) {
+				throw guard.failed(ex);
+			}
+		}
+	}
+
+	private CommandResult downgradeGuarded(String target, ShutdownGuard guard) {
+		return underLock(guard, (connection) -> {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
 			requireNoFailed(rows);
 			List<String> applied = appliedIds(rows);
@@ -860,7 +876,11 @@ public final class DatabaseMigrator {
 	}
 
 	private <T> T underLock(LockedWork<T> work) {
-		try (LockedConnection locked = lockedConnection()) {
+		return underLock(null, work);
+	}
+
+	private <T> T underLock(ShutdownGuard guard, LockedWork<T> work) {
+		try (LockedConnection locked = lockedConnection(guard)) {
 			return work.run(locked.connection);
 		}
 		catch (SQLException ex) {
@@ -874,6 +894,11 @@ public final class DatabaseMigrator {
 	 * closes the connection.
 	 */
 	private LockedConnection lockedConnection() throws SQLException {
+		return lockedConnection(null);
+	}
+
+	/** @param guard the command's shutdown guard: a wait for the lock that a shutdown interrupts says so */
+	private LockedConnection lockedConnection(ShutdownGuard guard) throws SQLException {
 		Connection connection = connection();
 		DatabaseLock lock = null;
 		try {
@@ -914,6 +939,10 @@ public final class DatabaseMigrator {
 			}
 			catch (SQLException closing) {
 				ex.addSuppressed(closing);
+			}
+			if (lock == null && guard != null && guard.stopping()) {
+				throw new MigrationsException("Stopped while waiting for the migrations lock: the process is shutting"
+						+ " down. Nothing was run; the next start (or `db upgrade`) goes on from here.", ex);
 			}
 			throw ex;
 		}

@@ -146,6 +146,7 @@ final class RevisionRunner {
 	private void upgrade(List<Revision> steps, List<StepResult> results, CommitDeferral deferral) {
 		for (int i = 0; i < steps.size(); i++) {
 			Revision revision = steps.get(i);
+			requireNotStopped(revision, i, steps.size(), true);
 			this.listener.starting(Direction.UPGRADE, revision, i + 1, steps.size());
 			long start = System.nanoTime();
 			// a revision followed by another commits without waiting for the disk; set for the session
@@ -179,6 +180,7 @@ final class RevisionRunner {
 		List<StepResult> results = new ArrayList<>();
 		for (int i = 0; i < steps.size(); i++) {
 			Revision revision = steps.get(i);
+			requireNotStopped(revision, i, steps.size(), false);
 			this.listener.starting(Direction.DOWNGRADE, revision, i + 1, steps.size());
 			long start = System.nanoTime();
 			if (revision.body() instanceof Revision.SqlBody body && body.downgrade().isBlank() && !body.upgrade().isBlank()
@@ -198,6 +200,21 @@ final class RevisionRunner {
 			this.listener.finished(result, i + 1, steps.size());
 		}
 		return results;
+	}
+
+	/**
+	 * Starts no revision once the command's thread is interrupted: the process is shutting down (see
+	 * {@link ShutdownGuard}), or the caller cancelled the command. What ran before stays applied and recorded.
+	 */
+	private void requireNotStopped(Revision next, int done, int total, boolean upgrade) {
+		if (this.target.online() && Thread.currentThread().isInterrupted()) {
+			MigrationsException stopped = new MigrationsException("Stopped before " + (upgrade ? "" : "the downgrade of ") + "revision " + next.id()
+					+ " (" + next.source() + "): the command's thread was interrupted (the process is shutting down). "
+					+ done + " of " + total + " revision" + (total == 1 ? "" : "s") + " " + (upgrade ? "applied" : "reverted")
+					+ " and recorded; the rest were not started. Run `db " + (upgrade ? "upgrade" : "downgrade")
+					+ "` again (or start the application again) to go on.");
+			throw stopped;
+		}
 	}
 
 	private boolean isTransactional(Revision revision) {

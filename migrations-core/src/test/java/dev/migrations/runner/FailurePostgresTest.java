@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
 import dev.migrations.RevisionFiles;
 import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
@@ -136,6 +137,39 @@ class FailurePostgresTest {
 		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one",
 				"two");
 		assertThat(migrations.current()).containsExactly("bbbb00000002");
+	}
+
+	@Test
+	void anInterruptedUpgradeEndsAtTheRevisionsBoundaryAndStartsNoOther(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "CREATE TABLE two (id int PRIMARY KEY);", "DROP TABLE two;");
+		Path third = files.write("cccc00000003", "bbbb00000002", "three", "CREATE TABLE three (id int);", "DROP TABLE three;");
+		// what a shutdown hook does while the first revision runs (ShutdownGuard): interrupt the command's thread
+		MigrationsListener interruptAfterTheFirst = new MigrationsListener() {
+			@Override
+			public void finished(StepResult step, int index, int total) {
+				if (index == 1) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		};
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.listener(interruptAfterTheFirst).load();
+
+		try {
+			assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationsException.class)
+				.hasMessage("Stopped before revision bbbb00000002 (" + this.directory.resolve("bbbb00000002_two.sql")
+						+ "): the command's thread was interrupted (the process is shutting down). 1 of 3"
+						+ " revisions applied and recorded; the rest were not started. Run `db upgrade` again (or start the"
+						+ " application again) to go on.");
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(third).exists();
 	}
 
 	@Test

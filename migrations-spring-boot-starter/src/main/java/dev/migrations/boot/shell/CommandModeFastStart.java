@@ -65,6 +65,10 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 				.stream()
 				.filter((listener) -> !listener.getClass().getName().equals(BACKGROUND_PREINITIALIZER))
 				.toList());
+			// A signal (SIGTERM, Ctrl+C) must not close the context while a command runs: closing the pool aborts the
+			// command's connection in the middle of a revision. The command ends at a revision's boundary instead
+			// (the core's shutdown guard), then the process ends; a command that ends on its own closes the context.
+			application.setRegisterShutdownHook(false);
 		}
 	}
 

@@ -87,6 +87,88 @@ class CommandModeProcessTests {
 		assertThat(check.out()).isEmpty();
 	}
 
+	@Test
+	void aShutdownDuringAnUpgradeCompletesTheRevisionRunningAndStartsNoOther(TestDatabase database) throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		// the first revision waits for a lock this test holds, so the signal arrives while it runs
+		Files.writeString(revisions.resolve("aaaa00000001_wait.sql"), "-- revision: aaaa00000001\n-- down_revision: none\n"
+				+ "-- message: wait\n-- created: 2026-12-04T00:00:00Z\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "SELECT pg_advisory_xact_lock(4242);\n\n-- downgrade\nDROP TABLE one;\n");
+		Files.writeString(revisions.resolve("bbbb00000002_next.sql"), "-- revision: bbbb00000002\n"
+				+ "-- down_revision: aaaa00000001\n-- message: next\n-- created: 2026-12-04T00:00:00Z\n\n-- upgrade\n"
+				+ "CREATE TABLE two (id int);\n\n-- downgrade\nDROP TABLE two;\n");
+		Path err = Files.createTempFile(this.directory, "err", ".txt");
+		Path out = Files.createTempFile(this.directory, "out", ".txt");
+		try (Connection holder = database.connection(); Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(4242)");
+			Process process = start(database, revisions, out, err, "db", "upgrade");
+			try {
+				awaitTrue(() -> column(database, "select count(*)::text from pg_stat_activity where"
+						+ " wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database()")
+					.equals(List.of("1")), "the first revision waiting for the test's lock", err);
+				// SIGTERM, as Kubernetes sends it
+				process.destroy();
+				awaitTrue(() -> Files.readString(err).contains("migrations: the process is shutting down"),
+						"the shutdown's notice", out);
+			}
+			finally {
+				statement.execute("SELECT pg_advisory_unlock(4242)");
+			}
+			assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+			String output = Files.readString(out) + Files.readString(err);
+			// the status of a process ended by SIGTERM (128 + 15), once the revision running has completed
+			assertThat(process.exitValue()).as(output).isEqualTo(143);
+			assertThat(column(database, "select revision || ' ' || state from migrations_version")).as(output)
+				.containsExactly("aaaa00000001 APPLIED");
+			assertThat(Files.readString(err)).contains("migrations: Stopped before revision bbbb00000002 (" + revisions.resolve("bbbb00000002_next.sql")
+					+ "): the command's thread was interrupted (the process is shutting down). 1 of 2 revisions applied and"
+					+ " recorded; the rest were not started.");
+		}
+		assertThat(column(database, "select revision || ' ' || state from migrations_version"))
+			.containsExactly("aaaa00000001 APPLIED");
+		assertThat(column(database, "select table_name::text from information_schema.tables where table_schema ="
+				+ " current_schema() order by 1")).containsExactly("migrations_version", "migrations_version_log", "one");
+	}
+
+	private static List<String> column(TestDatabase database, String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement();
+				java.sql.ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+	private static void awaitTrue(Condition condition, String what, Path err) throws Exception {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+		while (!condition.holds()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("No sign of " + what + " within a minute:\n" + Files.readString(err));
+			}
+			Thread.sleep(50);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Condition {
+
+		boolean holds() throws Exception;
+
+	}
+
+	private Process start(TestDatabase database, Path revisions, Path out, Path err, String... words) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(ShellTestApplication.class.getName());
+		command.addAll(Arrays.asList(words));
+		command.addAll(ShellSession.connectionArguments(database, revisions));
+		return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+	}
+
 	private Finished java(TestDatabase database, Path revisions, String... words)
 			throws IOException, InterruptedException, SQLException {
 		List<String> command = new ArrayList<>();
