@@ -506,6 +506,12 @@ public final class PostgresRenderer {
 			return statement("ALTER SEQUENCE " + name(sequence) + " OWNED BY " + name(table) + "." + quote(column.name()));
 		}
 
+		/** Moves the sequence of a column past its rows; max() is NULL on an empty table and setval, being strict, leaves it alone. */
+		private RenderedStatement moveSequencePastRows(String table, String column) {
+			return statement("SELECT setval(pg_get_serial_sequence(" + literal(name(table)) + ", " + literal(column)
+					+ "), max(" + quote(column) + ")) FROM " + name(table));
+		}
+
 		private String identity(Column.Identity identity) {
 			return (identity == Column.Identity.ALWAYS) ? "ALWAYS" : "BY DEFAULT";
 		}
@@ -702,8 +708,13 @@ public final class PostgresRenderer {
 			String alter = alterTable(op.table()) + "ALTER COLUMN " + column + " ";
 			List<RenderedStatement> statements = new ArrayList<>();
 			boolean typeChanged = op.typeChanged();
+			// An identity column becoming a serial one: the identity's sequence goes with DROP IDENTITY, so the
+			// column gets its own sequence again, owned by it and moved past the rows.
+			String serialSequence = (existing.identity() != null && target.identity() == null) ? ownedSequence(target)
+					: null;
 			if (existing.identity() != null && target.identity() == null) {
-				statements.add(statement(alter + "DROP IDENTITY IF EXISTS", warnings(holdsRows(op.table())
+				statements.add(statement(alter + "DROP IDENTITY IF EXISTS", warnings((holdsRows(op.table())
+						&& serialSequence == null)
 						? "the ids of new rows of " + name(op.table()) + " now come from elsewhere, e.g. a sequence of"
 								+ " Hibernate's (" + name(op.table()) + "_seq by default), which starts at 1: move it past the"
 								+ " rows, or the next insert collides with them, e.g. SELECT setval('" + op.table()
@@ -715,6 +726,14 @@ public final class PostgresRenderer {
 					&& (typeChanged || target.defaultExpression() == null || target.identity() != null);
 			if (dropDefault) {
 				statements.add(statement(alter + "DROP DEFAULT"));
+			}
+			// A serial column becoming an identity: its own sequence goes, or it stays behind, still owned by the
+			// column, and pg_get_serial_sequence keeps naming it instead of the identity's (which then takes the
+			// name it leaves free). A sequence other columns still draw from makes this fail rather than vanish.
+			String formerSequence = (target.identity() != null && existing.identity() == null) ? ownedSequence(existing)
+					: null;
+			if (formerSequence != null) {
+				statements.add(statement("DROP SEQUENCE IF EXISTS " + name(formerSequence)));
 			}
 			if (typeChanged) {
 				TypeConversion conversion = TypeConversion.of(column, label, existing.type(), target.type(),
@@ -739,8 +758,17 @@ public final class PostgresRenderer {
 					statements.add(statement("DROP TABLE " + released));
 				}
 			}
-			if (target.defaultExpression() != null && (dropDefault || op.defaultChanged())) {
+			if (serialSequence != null) {
+				statements.add(createOwnedSequence(serialSequence, target));
+			}
+			if (target.defaultExpression() != null && (dropDefault || op.defaultChanged() || serialSequence != null)) {
 				statements.add(statement(alter + "SET DEFAULT " + target.defaultExpression()));
+			}
+			if (serialSequence != null) {
+				statements.add(ownSequence(serialSequence, op.table(), target));
+				if (holdsRows(op.table())) {
+					statements.add(moveSequencePastRows(op.table(), op.column()));
+				}
 			}
 			if (op.nullabilityChanged()) {
 				if (target.nullable()) {
@@ -759,8 +787,7 @@ public final class PostgresRenderer {
 				if (holdsRows(op.table())) {
 					// The identity starts at 1: move it past the rows, or the next insert collides with them.
 					// On an empty table max() is NULL and setval, being strict, leaves the start alone.
-					statements.add(statement("SELECT setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", "
-							+ literal(op.column()) + "), max(" + column + ")) FROM " + name(op.table())));
+					statements.add(moveSequencePastRows(op.table(), op.column()));
 				}
 			}
 			else if (target.identity() != null && existing.identity() != target.identity()) {
