@@ -554,11 +554,20 @@ public final class PostgresRenderer {
 		}
 
 		private String createIndex(String table, Index index) {
+			return createIndex(table, index, false);
+		}
+
+		/**
+		 * {@code IF NOT EXISTS} makes a revision that stopped halfway (outside a transaction, as the
+		 * online form's concurrent builds run) safe to run again; when the name is another relation's,
+		 * it would find that one and create nothing, so the statement is plain and fails instead.
+		 */
+		private String createIndex(String table, Index index, boolean nameTaken) {
 			StringBuilder sql = new StringBuilder("CREATE ");
 			if (index.unique()) {
 				sql.append("UNIQUE ");
 			}
-			sql.append("INDEX IF NOT EXISTS ").append(quote(indexName(table, index))).append(" ON ").append(name(table));
+			sql.append(nameTaken ? "INDEX " : "INDEX IF NOT EXISTS ").append(quote(indexName(table, index))).append(" ON ").append(name(table));
 			if (index.method() != null && !index.method().equals("btree")) {
 				sql.append(" USING ").append(index.method());
 			}
@@ -840,8 +849,11 @@ public final class PostgresRenderer {
 		@Override
 		public List<RenderedStatement> visitCreateIndex(CreateIndex op) {
 			Index index = op.index();
-			return List.of(statement(createIndex(op.table(), index),
-					warnings((index.unique() && holdsRows(op.table())) ? "fails if " + op.table()
+			return List.of(statement(createIndex(op.table(), index, op.nameTaken()),
+					warnings(op.nameTaken() ? "fails: the name " + indexName(op.table(), index) + " is already taken in the"
+							+ " schema by another relation (index names are unique in a schema, not per table); give this"
+							+ " index another name" : null,
+							(index.unique() && holdsRows(op.table())) ? "fails if " + op.table()
 							+ " already holds duplicate values in (" + String.join(", ", index.elements()) + ")" : null)));
 		}
 
@@ -856,7 +868,9 @@ public final class PostgresRenderer {
 						+ (this.downgrade ? "" : "; if it was made by hand on purpose, declare it with @Index, or keep indexes"
 								+ " the entities do not declare with migrations.drift.ignore-extra-indexes=true");
 			}
-			return List.of(statement("DROP INDEX IF EXISTS " + name(indexName), warnings(warning)));
+			// the index of a name another relation held: IF EXISTS would drop that one where this one is missing
+			return List.of(statement("DROP INDEX " + (op.nameTaken() ? "" : "IF EXISTS ") + name(indexName),
+					warnings(warning)));
 		}
 
 		@Override

@@ -31,6 +31,7 @@ import static dev.migrations.autogenerate.ScenarioRunner.downgradeSection;
 import static dev.migrations.autogenerate.ScenarioRunner.read;
 import static dev.migrations.autogenerate.ScenarioRunner.upgradeSection;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -264,6 +265,34 @@ class ExistingSchemaScenariosTest {
 			.containsExactly("NO nextval('customer_id_seq'::regclass)");
 		assertThat(Sql.column(dataSource, "select pg_get_serial_sequence('customer', 'id')"))
 			.containsExactly("public.customer_id_seq");
+	}
+
+	/**
+	 * Index names are unique in a schema: an index declared under the name of another table's (made
+	 * by hand, kept with ignoreExtraIndexes) is
+	 * not written with IF NOT EXISTS (which would create nothing) nor dropped with IF EXISTS (which
+	 * would drop the other table's); the upgrade fails, and a warning names both tables.
+	 */
+	@Test
+	void anIndexNamedLikeAnotherTablesIndexFailsLoudlyAndItsDowngradeSparesTheOther(TestDatabase db) {
+		DataSource dataSource = db.dataSource();
+		ScenarioRunner.execute(dataSource, "CREATE TABLE purchase_order (id bigint PRIMARY KEY, placed date)",
+				"CREATE INDEX ix_order_placed ON purchase_order (placed)",
+				"CREATE TABLE ticket (id bigint PRIMARY KEY, title varchar(255))");
+		Migrations migrations = new ScenarioRunner(this.directory).configureMigrations((c) -> c.ignoreExtraIndexes(true))
+			.migrations(dataSource, List.of(dev.migrations.autogenerate.scenarios.existing.takenindexname.v1.PurchaseOrder.class,
+						dev.migrations.autogenerate.scenarios.existing.takenindexname.v1.Ticket.class));
+		MigrateResult result = migrations.migrate("ticket index");
+		String revision = read(result.file());
+		assertThat(upgradeSection(revision)).contains("CREATE INDEX ix_order_placed ON ticket (title);\n")
+			.doesNotContain("IF NOT EXISTS");
+		assertThat(downgradeSection(revision)).contains("DROP INDEX ix_order_placed;\n").doesNotContain("IF EXISTS");
+		assertThat(result.warnings()).anySatisfy((warning) -> assertThat(warning).contains("ix_order_placed")
+			.contains("table ticket")
+			.contains("an index of purchase_order"));
+		assertThatThrownBy(() -> migrations.upgrade("head")).hasStackTraceContaining("already exists");
+		assertThat(Sql.column(dataSource, "select tablename || ' ' || indexname from pg_indexes where indexname"
+				+ " = 'ix_order_placed'")).containsExactly("purchase_order ix_order_placed");
 	}
 
 	/** Liquibase started the sequence at 1050; where an existing sequence starts is not drift. */
