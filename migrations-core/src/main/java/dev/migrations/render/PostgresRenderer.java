@@ -202,6 +202,7 @@ public final class PostgresRenderer {
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
 		visitor.enumLabels = enumLabels(parts);
+		visitor.booleanLetters = booleanLetters(parts);
 		visitor.notValid = notValid;
 		visitor.validationWarnings = validationWarnings;
 		List<List<RenderedStatement>> rendered = new ArrayList<>(parts.size());
@@ -244,6 +245,32 @@ public final class PostgresRenderer {
 			}
 		});
 		return labels;
+	}
+
+	/** The letters Hibernate's boolean converters store, true's first: YesNoConverter's and TrueFalseConverter's. */
+	private static final List<List<String>> BOOLEAN_LETTERS = List.of(List.of("'Y'", "'N'"), List.of("'T'", "'F'"));
+
+	/**
+	 * The columns whose added check admits exactly the two letters of one of Hibernate's boolean
+	 * converters ({@code @Convert(converter = YesNoConverter.class)}: {@code flag IN ('N', 'Y')}).
+	 * @return the literals for true and for false, by (table, column as SQL)
+	 */
+	private static Map<List<String>, List<String>> booleanLetters(List<List<Operation>> parts) {
+		Map<List<String>, List<String>> letters = new HashMap<>();
+		for (List<Operation> part : parts) {
+			for (Operation operation : part) {
+				if (operation instanceof AddCheck add) {
+					ValueSetCheck.parse(add.check().expression()).ifPresent((check) -> {
+						for (List<String> pair : BOOLEAN_LETTERS) {
+							if (check.values() != null && check.values().size() == 2 && check.values().containsAll(pair)) {
+								letters.put(List.of(add.table(), check.subject()), pair);
+							}
+						}
+					});
+				}
+			}
+		}
+		return letters;
 	}
 
 	private static List<RenderedStatement> renderPart(List<Operation> operations, Visitor visitor) {
@@ -432,6 +459,12 @@ public final class PostgresRenderer {
 
 		/** Columns converted between an enum's positions and its labels, by (table, column as SQL): see {@link #enumLabels}. */
 		private Map<List<String>, List<String>> enumLabels = Map.of();
+
+		/** Boolean columns becoming the letters of one of Hibernate's converters, by (table, column as SQL): see {@link #booleanLetters}. */
+		private Map<List<String>, List<String>> booleanLetters = Map.of();
+
+		/** (table, column as SQL) of the boolean columns the list turned into those letters: the check admits every row. */
+		private final Set<List<String>> convertedFlags = new HashSet<>();
 
 		/** Foreign keys and checks added {@code NOT VALID}, to be validated later (the online form). */
 		private Set<Operation> notValid = Set.of();
@@ -745,8 +778,13 @@ public final class PostgresRenderer {
 				statements.add(statement("DROP SEQUENCE IF EXISTS " + name(formerSequence)));
 			}
 			if (typeChanged) {
+				List<String> letters = existing.type().equals("boolean") ? this.booleanLetters.get(List.of(op.table(), column))
+						: null;
 				TypeConversion conversion = TypeConversion.of(column, label, existing.type(), target.type(),
-						this.enumLabels.get(List.of(op.table(), column)));
+						this.enumLabels.get(List.of(op.table(), column)), letters);
+				if (letters != null && conversion.using != null && conversion.using.startsWith("CASE WHEN ")) {
+					this.convertedFlags.add(List.of(op.table(), column));
+				}
 				List<String> warnings = new ArrayList<>(conversion.warnings);
 				if (isLargeObject(target) && !isLargeObject(existing)) {
 					warnings.add(largeObjectWarning(label));
@@ -905,10 +943,14 @@ public final class PostgresRenderer {
 							? "fails if rows of " + op.table() + " violate it" : null)));
 		}
 
-		/** Whether the check admits the values of an enum column the list converts to them (see {@link #enumLabels}). */
+		/**
+		 * Whether the check admits the values of an enum column the list converts to them (see {@link #enumLabels}),
+		 * or the letters a boolean column is converted to (see {@link #booleanLetters}).
+		 */
 		private boolean admitsConvertedEnum(String table, CheckConstraint check) {
 			return ValueSetCheck.parse(check.expression())
-				.filter((parsed) -> this.enumLabels.containsKey(List.of(table, parsed.subject())))
+				.filter((parsed) -> this.enumLabels.containsKey(List.of(table, parsed.subject()))
+						|| this.convertedFlags.contains(List.of(table, parsed.subject())))
 				.isPresent();
 		}
 
