@@ -139,8 +139,114 @@ public final class Autogenerator {
 		DiffOptions effective = options.includeTables(this.tableFilter);
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
 		SchemaModel managed = withoutUnmanagedIndexes(database, target, unmanaged);
-		List<Operation> operations = this.differ.diff(managed, target, effective);
+		List<Operation> operations = withTakenNames(database, this.differ.diff(managed, target, effective), warnings);
 		return new Comparison(database, target, operations, this.differ.describe(operations), warnings, unmanaged);
+	}
+
+	/**
+	 * Index names are unique in a schema, not per table, and so are those of the indexes behind
+	 * primary keys and unique constraints. A new index whose declared name another relation of the
+	 * schema already holds (an index of another table, mostly) is created without {@code IF NOT
+	 * EXISTS}, which would find that relation and silently create nothing, and its downgrade without
+	 * {@code IF EXISTS}; it fails instead, and a warning names both. An index declared with the
+	 * table it is created with is taken out of the {@code CREATE TABLE} for that. A primary key or
+	 * unique constraint of a taken name fails anyway ({@code ADD CONSTRAINT} has no {@code IF NOT
+	 * EXISTS}): it is warned about.
+	 */
+	static List<Operation> withTakenNames(SchemaModel database, List<Operation> operations, List<String> warnings) {
+		Map<String, String> holders = new TreeMap<>();
+		for (Table table : database.tables()) {
+			holders.put(table.name(), "table " + table.name());
+			if (table.primaryKey() != null && table.primaryKey().name() != null) {
+				holders.put(table.primaryKey().name(), "the primary key of " + table.name());
+			}
+			for (dev.migrations.schema.UniqueConstraint unique : table.uniqueConstraints()) {
+				if (unique.name() != null) {
+					holders.put(unique.name(), "a unique constraint of " + table.name());
+				}
+			}
+			for (Index index : table.indexes()) {
+				if (index.name() != null) {
+					holders.put(index.name(), "an index of " + table.name() + " (" + String.join(", ", index.elements()) + ")");
+				}
+			}
+		}
+		for (Sequence sequence : database.sequences()) {
+			holders.put(sequence.name(), "sequence " + sequence.name());
+		}
+		if (holders.isEmpty()) {
+			return operations;
+		}
+		// what the change drops before it creates is free again
+		for (Operation operation : operations) {
+			if (operation instanceof Operation.DropIndex drop) {
+				if (drop.index().name() != null) {
+					holders.remove(drop.index().name());
+				}
+			}
+			else if (operation instanceof Operation.DropTable drop) {
+				holders.values().removeIf((holder) -> holder.equals("table " + drop.table().name())
+						|| holder.endsWith(" of " + drop.table().name())
+						|| holder.startsWith("an index of " + drop.table().name() + " ("));
+			}
+			else if (operation instanceof Operation.DropUnique drop && drop.constraint().name() != null) {
+				holders.remove(drop.constraint().name());
+			}
+			else if (operation instanceof Operation.DropPrimaryKey drop && drop.primaryKey().name() != null) {
+				holders.remove(drop.primaryKey().name());
+			}
+			else if (operation instanceof Operation.DropSequence drop) {
+				holders.remove(drop.sequence().name());
+			}
+		}
+		List<Operation> result = new ArrayList<>(operations.size());
+		for (Operation operation : operations) {
+			if (operation instanceof Operation.CreateIndex create && taken(holders, create.index().name())) {
+				warnings.add(takenName("index", create.index().name(), create.table(), holders));
+				result.add(new Operation.CreateIndex(create.table(), create.index(), true));
+			}
+			else if (operation instanceof Operation.CreateTable create
+					&& create.table().indexes().stream().anyMatch((index) -> taken(holders, index.name()))) {
+				Table table = create.table();
+				List<Index> kept = new ArrayList<>();
+				List<Operation> taken = new ArrayList<>();
+				for (Index index : table.indexes()) {
+					if (taken(holders, index.name())) {
+						warnings.add(takenName("index", index.name(), table.name(), holders));
+						taken.add(new Operation.CreateIndex(table.name(), index, true));
+					}
+					else {
+						kept.add(index);
+					}
+				}
+				result.add(new Operation.CreateTable(new Table(table.name(), table.columns(), table.primaryKey(),
+						table.uniqueConstraints(), kept, table.foreignKeys(), table.checks(), table.comment()), create.note()));
+				result.addAll(taken);
+			}
+			else {
+				if (operation instanceof Operation.AddUnique add && taken(holders, add.constraint().name())) {
+					warnings.add(takenName("unique constraint", add.constraint().name(), add.table(), holders));
+				}
+				else if (operation instanceof Operation.AddPrimaryKey add
+						&& taken(holders, add.primaryKey().name())) {
+					warnings.add(takenName("primary key", add.primaryKey().name(), add.table(), holders));
+				}
+				result.add(operation);
+			}
+		}
+		return result;
+	}
+
+	private static boolean taken(Map<String, String> holders, String name) {
+		return name != null && holders.containsKey(name);
+	}
+
+	private static String takenName(String kind, String name, String table, Map<String, String> holders) {
+		return "The " + kind + " " + name + " of table " + table + " has the name of " + holders.get(name)
+				+ ": index names are unique in a schema, not per table, so the upgrade fails (relation " + name
+				+ " already exists; it is written without IF NOT EXISTS, which would skip it silently, and its"
+				+ " downgrade without IF EXISTS, which would drop the other); give one of them another name, e.g."
+				+ " @Index(name = ...)";
 	}
 
 	/**

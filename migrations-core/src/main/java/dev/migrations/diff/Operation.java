@@ -598,17 +598,25 @@ public sealed interface Operation {
 	 *
 	 * @param table the table
 	 * @param index the index
+	 * @param nameTaken whether the index's name is already another relation's of the schema (an index
+	 *        of another table, a table, a sequence): then it is created without {@code IF NOT EXISTS},
+	 *        which would find the other relation and create nothing, and fails instead, and its drop
+	 *        has no {@code IF EXISTS} form that would drop the other relation
 	 */
-	record CreateIndex(String table, Index index) implements Operation {
+	record CreateIndex(String table, Index index, boolean nameTaken) implements Operation {
 
 		public CreateIndex {
 			Objects.requireNonNull(table, "table");
 			Objects.requireNonNull(index, "index");
 		}
 
+		public CreateIndex(String table, Index index) {
+			this(table, index, false);
+		}
+
 		@Override
 		public Operation reverse() {
-			return new DropIndex(this.table, this.index);
+			return new DropIndex(this.table, this.index, this.nameTaken);
 		}
 
 		@Override
@@ -639,17 +647,23 @@ public sealed interface Operation {
 	 *
 	 * @param table the table
 	 * @param index the index as the database has it
+	 * @param nameTaken whether the downgrade of a {@link CreateIndex} whose name was another
+	 *        relation's (see there)
 	 */
-	record DropIndex(String table, Index index) implements Operation {
+	record DropIndex(String table, Index index, boolean nameTaken) implements Operation {
 
 		public DropIndex {
 			Objects.requireNonNull(table, "table");
 			Objects.requireNonNull(index, "index");
 		}
 
+		public DropIndex(String table, Index index) {
+			this(table, index, false);
+		}
+
 		@Override
 		public Operation reverse() {
-			return new CreateIndex(this.table, this.index);
+			return new CreateIndex(this.table, this.index, this.nameTaken);
 		}
 
 		@Override

@@ -493,7 +493,10 @@ public final class OnlineForm {
 		List<RenderedStatement> rendered = concurrently(this.renderer.render(creations));
 		List<RenderedStatement> drops = concurrently(this.renderer.renderDowngrade(creations));
 		for (int i = 0; i < rendered.size(); i++) {
-			statements.add(new RenderedStatement(drops.get(drops.size() - 1 - i).sql()));
+			// an index whose name another relation holds has no leftover of its own to drop: that one would go
+			if (!(creations.get(i) instanceof CreateIndex create && create.nameTaken())) {
+				statements.add(new RenderedStatement(drops.get(drops.size() - 1 - i).sql()));
+			}
 			statements.add(rendered.get(i));
 		}
 		return statements;

@@ -202,6 +202,7 @@ public final class PostgresRenderer {
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
 		visitor.enumLabels = enumLabels(parts);
+		visitor.booleanLetters = booleanLetters(parts);
 		visitor.notValid = notValid;
 		visitor.validationWarnings = validationWarnings;
 		List<List<RenderedStatement>> rendered = new ArrayList<>(parts.size());
@@ -244,6 +245,32 @@ public final class PostgresRenderer {
 			}
 		});
 		return labels;
+	}
+
+	/** The letters Hibernate's boolean converters store, true's first: YesNoConverter's and TrueFalseConverter's. */
+	private static final List<List<String>> BOOLEAN_LETTERS = List.of(List.of("'Y'", "'N'"), List.of("'T'", "'F'"));
+
+	/**
+	 * The columns whose added check admits exactly the two letters of one of Hibernate's boolean
+	 * converters ({@code @Convert(converter = YesNoConverter.class)}: {@code flag IN ('N', 'Y')}).
+	 * @return the literals for true and for false, by (table, column as SQL)
+	 */
+	private static Map<List<String>, List<String>> booleanLetters(List<List<Operation>> parts) {
+		Map<List<String>, List<String>> letters = new HashMap<>();
+		for (List<Operation> part : parts) {
+			for (Operation operation : part) {
+				if (operation instanceof AddCheck add) {
+					ValueSetCheck.parse(add.check().expression()).ifPresent((check) -> {
+						for (List<String> pair : BOOLEAN_LETTERS) {
+							if (check.values() != null && check.values().size() == 2 && check.values().containsAll(pair)) {
+								letters.put(List.of(add.table(), check.subject()), pair);
+							}
+						}
+					});
+				}
+			}
+		}
+		return letters;
 	}
 
 	private static List<RenderedStatement> renderPart(List<Operation> operations, Visitor visitor) {
@@ -433,6 +460,12 @@ public final class PostgresRenderer {
 		/** Columns converted between an enum's positions and its labels, by (table, column as SQL): see {@link #enumLabels}. */
 		private Map<List<String>, List<String>> enumLabels = Map.of();
 
+		/** Boolean columns becoming the letters of one of Hibernate's converters, by (table, column as SQL): see {@link #booleanLetters}. */
+		private Map<List<String>, List<String>> booleanLetters = Map.of();
+
+		/** (table, column as SQL) of the boolean columns the list turned into those letters: the check admits every row. */
+		private final Set<List<String>> convertedFlags = new HashSet<>();
+
 		/** Foreign keys and checks added {@code NOT VALID}, to be validated later (the online form). */
 		private Set<Operation> notValid = Set.of();
 
@@ -506,6 +539,12 @@ public final class PostgresRenderer {
 			return statement("ALTER SEQUENCE " + name(sequence) + " OWNED BY " + name(table) + "." + quote(column.name()));
 		}
 
+		/** Moves the sequence of a column past its rows; max() is NULL on an empty table and setval, being strict, leaves it alone. */
+		private RenderedStatement moveSequencePastRows(String table, String column) {
+			return statement("SELECT setval(pg_get_serial_sequence(" + literal(name(table)) + ", " + literal(column)
+					+ "), max(" + quote(column) + ")) FROM " + name(table));
+		}
+
 		private String identity(Column.Identity identity) {
 			return (identity == Column.Identity.ALWAYS) ? "ALWAYS" : "BY DEFAULT";
 		}
@@ -548,11 +587,20 @@ public final class PostgresRenderer {
 		}
 
 		private String createIndex(String table, Index index) {
+			return createIndex(table, index, false);
+		}
+
+		/**
+		 * {@code IF NOT EXISTS} makes a revision that stopped halfway (outside a transaction, as the
+		 * online form's concurrent builds run) safe to run again; when the name is another relation's,
+		 * it would find that one and create nothing, so the statement is plain and fails instead.
+		 */
+		private String createIndex(String table, Index index, boolean nameTaken) {
 			StringBuilder sql = new StringBuilder("CREATE ");
 			if (index.unique()) {
 				sql.append("UNIQUE ");
 			}
-			sql.append("INDEX IF NOT EXISTS ").append(quote(indexName(table, index))).append(" ON ").append(name(table));
+			sql.append(nameTaken ? "INDEX " : "INDEX IF NOT EXISTS ").append(quote(indexName(table, index))).append(" ON ").append(name(table));
 			if (index.method() != null && !index.method().equals("btree")) {
 				sql.append(" USING ").append(index.method());
 			}
@@ -702,8 +750,13 @@ public final class PostgresRenderer {
 			String alter = alterTable(op.table()) + "ALTER COLUMN " + column + " ";
 			List<RenderedStatement> statements = new ArrayList<>();
 			boolean typeChanged = op.typeChanged();
+			// An identity column becoming a serial one: the identity's sequence goes with DROP IDENTITY, so the
+			// column gets its own sequence again, owned by it and moved past the rows.
+			String serialSequence = (existing.identity() != null && target.identity() == null) ? ownedSequence(target)
+					: null;
 			if (existing.identity() != null && target.identity() == null) {
-				statements.add(statement(alter + "DROP IDENTITY IF EXISTS", warnings(holdsRows(op.table())
+				statements.add(statement(alter + "DROP IDENTITY IF EXISTS", warnings((holdsRows(op.table())
+						&& serialSequence == null)
 						? "the ids of new rows of " + name(op.table()) + " now come from elsewhere, e.g. a sequence of"
 								+ " Hibernate's (" + name(op.table()) + "_seq by default), which starts at 1: move it past the"
 								+ " rows, or the next insert collides with them, e.g. SELECT setval('" + op.table()
@@ -716,9 +769,22 @@ public final class PostgresRenderer {
 			if (dropDefault) {
 				statements.add(statement(alter + "DROP DEFAULT"));
 			}
+			// A serial column becoming an identity: its own sequence goes, or it stays behind, still owned by the
+			// column, and pg_get_serial_sequence keeps naming it instead of the identity's (which then takes the
+			// name it leaves free). A sequence other columns still draw from makes this fail rather than vanish.
+			String formerSequence = (target.identity() != null && existing.identity() == null) ? ownedSequence(existing)
+					: null;
+			if (formerSequence != null) {
+				statements.add(statement("DROP SEQUENCE IF EXISTS " + name(formerSequence)));
+			}
 			if (typeChanged) {
+				List<String> letters = existing.type().equals("boolean") ? this.booleanLetters.get(List.of(op.table(), column))
+						: null;
 				TypeConversion conversion = TypeConversion.of(column, label, existing.type(), target.type(),
-						this.enumLabels.get(List.of(op.table(), column)));
+						this.enumLabels.get(List.of(op.table(), column)), letters);
+				if (letters != null && conversion.using != null && conversion.using.startsWith("CASE WHEN ")) {
+					this.convertedFlags.add(List.of(op.table(), column));
+				}
 				List<String> warnings = new ArrayList<>(conversion.warnings);
 				if (isLargeObject(target) && !isLargeObject(existing)) {
 					warnings.add(largeObjectWarning(label));
@@ -739,8 +805,17 @@ public final class PostgresRenderer {
 					statements.add(statement("DROP TABLE " + released));
 				}
 			}
-			if (target.defaultExpression() != null && (dropDefault || op.defaultChanged())) {
+			if (serialSequence != null) {
+				statements.add(createOwnedSequence(serialSequence, target));
+			}
+			if (target.defaultExpression() != null && (dropDefault || op.defaultChanged() || serialSequence != null)) {
 				statements.add(statement(alter + "SET DEFAULT " + target.defaultExpression()));
+			}
+			if (serialSequence != null) {
+				statements.add(ownSequence(serialSequence, op.table(), target));
+				if (holdsRows(op.table())) {
+					statements.add(moveSequencePastRows(op.table(), op.column()));
+				}
 			}
 			if (op.nullabilityChanged()) {
 				if (target.nullable()) {
@@ -759,8 +834,7 @@ public final class PostgresRenderer {
 				if (holdsRows(op.table())) {
 					// The identity starts at 1: move it past the rows, or the next insert collides with them.
 					// On an empty table max() is NULL and setval, being strict, leaves the start alone.
-					statements.add(statement("SELECT setval(pg_get_serial_sequence(" + literal(name(op.table())) + ", "
-							+ literal(op.column()) + "), max(" + column + ")) FROM " + name(op.table())));
+					statements.add(moveSequencePastRows(op.table(), op.column()));
 				}
 			}
 			else if (target.identity() != null && existing.identity() != target.identity()) {
@@ -813,8 +887,11 @@ public final class PostgresRenderer {
 		@Override
 		public List<RenderedStatement> visitCreateIndex(CreateIndex op) {
 			Index index = op.index();
-			return List.of(statement(createIndex(op.table(), index),
-					warnings((index.unique() && holdsRows(op.table())) ? "fails if " + op.table()
+			return List.of(statement(createIndex(op.table(), index, op.nameTaken()),
+					warnings(op.nameTaken() ? "fails: the name " + indexName(op.table(), index) + " is already taken in the"
+							+ " schema by another relation (index names are unique in a schema, not per table); give this"
+							+ " index another name" : null,
+							(index.unique() && holdsRows(op.table())) ? "fails if " + op.table()
 							+ " already holds duplicate values in (" + String.join(", ", index.elements()) + ")" : null)));
 		}
 
@@ -829,7 +906,9 @@ public final class PostgresRenderer {
 						+ (this.downgrade ? "" : "; if it was made by hand on purpose, declare it with @Index, or keep indexes"
 								+ " the entities do not declare with migrations.drift.ignore-extra-indexes=true");
 			}
-			return List.of(statement("DROP INDEX IF EXISTS " + name(indexName), warnings(warning)));
+			// the index of a name another relation held: IF EXISTS would drop that one where this one is missing
+			return List.of(statement("DROP INDEX " + (op.nameTaken() ? "" : "IF EXISTS ") + name(indexName),
+					warnings(warning)));
 		}
 
 		@Override
@@ -864,10 +943,14 @@ public final class PostgresRenderer {
 							? "fails if rows of " + op.table() + " violate it" : null)));
 		}
 
-		/** Whether the check admits the values of an enum column the list converts to them (see {@link #enumLabels}). */
+		/**
+		 * Whether the check admits the values of an enum column the list converts to them (see {@link #enumLabels}),
+		 * or the letters a boolean column is converted to (see {@link #booleanLetters}).
+		 */
 		private boolean admitsConvertedEnum(String table, CheckConstraint check) {
 			return ValueSetCheck.parse(check.expression())
-				.filter((parsed) -> this.enumLabels.containsKey(List.of(table, parsed.subject())))
+				.filter((parsed) -> this.enumLabels.containsKey(List.of(table, parsed.subject()))
+						|| this.convertedFlags.contains(List.of(table, parsed.subject())))
 				.isPresent();
 		}
 

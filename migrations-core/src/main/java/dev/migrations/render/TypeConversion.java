@@ -102,6 +102,18 @@ final class TypeConversion {
 	 *        column is not known to hold an enum
 	 */
 	static TypeConversion of(String column, String label, String from, String to, List<String> labels) {
+		return of(column, label, from, to, labels, null);
+	}
+
+	/**
+	 * As {@link #of(String, String, String, String, List)}, for a boolean column that becomes a
+	 * string whose check admits two letters for true and false, as Hibernate's {@code YesNoConverter}
+	 * ({@code 'Y'}, {@code 'N'}) and {@code TrueFalseConverter} ({@code 'T'}, {@code 'F'}) store it:
+	 * each value becomes its letter, where its text form ({@code true}) would not fit nor pass the check.
+	 * @param letters the literals for true and for false, {@code null} when the column's check names none
+	 */
+	static TypeConversion of(String column, String label, String from, String to, List<String> labels,
+			List<String> letters) {
 		ParsedType source = ParsedType.parse(from);
 		ParsedType target = ParsedType.parse(to);
 		Notes notes = new Notes(label, source, target);
@@ -135,6 +147,10 @@ final class TypeConversion {
 			return new TypeConversion("convert_to(" + column + ", 'UTF8')", notes, true, false);
 		}
 		if (STRINGS.contains(target.base)) {
+			if (source.dimensions == 0 && source.base.equals("boolean") && letters != null) {
+				return new TypeConversion("CASE WHEN " + column + " THEN " + letters.get(0) + " WHEN NOT " + column + " THEN "
+						+ letters.get(1) + " END", notes, true, false);
+			}
 			toString(label, source, target, notes);
 			if (source.dimensions == 0 && ORDINAL_TYPES.contains(source.base) && labels != null) {
 				String using = "(ARRAY[" + String.join(", ", labels) + "])[" + column + " + 1]";

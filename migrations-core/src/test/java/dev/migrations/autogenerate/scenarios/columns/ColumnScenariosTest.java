@@ -511,6 +511,30 @@ class ColumnScenariosTest {
 			.run(db);
 	}
 
+	/** A boolean stored by YesNoConverter or TrueFalseConverter becomes its letter, and back. */
+	@Test
+	void booleansBecomeTheLettersOfTheirConverterAndBack(TestDatabase db) {
+		run(db, "yesno.v1.Sink", "yesno.v2.Sink")
+			.afterV1((ds) -> ScenarioRunner.execute(ds,
+					"insert into sink (id, flag, checked) values (1, true, false), (2, false, true), (3, null, null)"))
+			.revision((text) -> {
+				assertThat(upgradeSection(text))
+					.contains("ALTER TABLE sink ALTER COLUMN flag TYPE character(1)"
+							+ " USING CASE WHEN flag THEN 'Y' WHEN NOT flag THEN 'N' END;\n")
+					.contains("ALTER TABLE sink ALTER COLUMN checked TYPE character(1)"
+							+ " USING CASE WHEN checked THEN 'T' WHEN NOT checked THEN 'F' END;\n")
+					.doesNotContain("WARNING");
+				assertThat(downgradeSection(text)).contains("ALTER TABLE sink ALTER COLUMN flag TYPE boolean USING flag::boolean;\n")
+					.contains("ALTER TABLE sink ALTER COLUMN checked TYPE boolean USING checked::boolean;\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select coalesce(flag, '-') || coalesce(checked, '-') from sink order by id"))
+				.containsExactly("YF", "NT", "--"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds,
+					"select coalesce(flag::text, 'null') || ' ' || coalesce(checked::text, 'null') from sink order by id"))
+				.containsExactly("true false", "false true", "null null"))
+			.run(db);
+	}
+
 	@Test
 	void renamedManyToOneRenamesItsColumnAndKeepsTheForeignKey(TestDatabase db) {
 		run(db, "renamefk.v1.Owner", "renamefk.v1.Pet", "renamefk.v2.Owner", "renamefk.v2.Pet")
