@@ -45,7 +45,8 @@ final class SchemaSnapshot {
 
 	/**
 	 * Every object of the schema: its name, its definition, the object whose catalog rows it is read from with
-	 * (its owner: the table of a column, index, constraint, trigger or policy; else itself) and its own oid. Each
+	 * (its owner: the table of a column, index, constraint, trigger or policy, the table whose column owns a
+	 * sequence; else itself) and its own oid. Each
 	 * {@code $SCOPE[expression]} becomes {@code true} for a full snapshot, or limits the rows to owners in
 	 * {@code scope} for a partial one.
 	 */
@@ -109,7 +110,7 @@ final class SchemaSnapshot {
 					|| coalesce(' owned by ' || ot.relname || '.' || oa.attname, '')
 					|| ' privileges ' || (select string_agg(p::text, ',' order by p::text)
 						from unnest(coalesce(c.relacl, acldefault('s', c.relowner))) p),
-				c.oid, c.oid
+				coalesce(dep.refobjid, c.oid), c.oid
 			from pg_sequence q join pg_class c on c.oid = q.seqrelid
 			left join pg_depend dep on dep.objid = c.oid and dep.classid = 'pg_class'::regclass
 				and dep.refclassid = 'pg_class'::regclass and dep.deptype in ('a', 'i')
@@ -222,7 +223,11 @@ final class SchemaSnapshot {
 	 * The objects read again after a step: those whose catalog entries the step's commands created or changed
 	 * (classes and oids in the first two arrays), every object that depends on them, transitively (an index or a
 	 * foreign key on the table, a view reading it, a column of an enum type, a sequence's owner...), mapped to
-	 * the owners the rows are read by, and the owners in the third array (of objects the step dropped).
+	 * the owners the rows are read by, and the owners in the third array (of objects the step dropped); with the
+	 * sequences owned by a table in the scope (a serial or identity column's) and the table owning a sequence in
+	 * it, since such a sequence is read by its table: a command may drop it without reporting it
+	 * ({@code ALTER COLUMN ... DROP IDENTITY} drops the column's sequence with no {@code sql_drop} event), and
+	 * only reading the table again forgets it.
 	 */
 	private static final String POSTGRES_SCOPE = """
 			with recursive touched(classid, objid) as (select * from unnest(classes, objects)),
@@ -249,7 +254,13 @@ final class SchemaSnapshot {
 				union select st.stxrelid from closure c join pg_statistic_ext st on st.oid = c.objid
 					where c.classid = 'pg_statistic_ext'::regclass
 			)
-			select oid from scope""";
+			select oid from scope
+			union select dep.objid from scope s join pg_depend dep on dep.refclassid = 'pg_class'::regclass
+					and dep.refobjid = s.oid and dep.classid = 'pg_class'::regclass and dep.deptype in ('a', 'i')
+				join pg_class q on q.oid = dep.objid and q.relkind = 'S'
+			union select dep.refobjid from scope s join pg_class q on q.oid = s.oid and q.relkind = 'S'
+				join pg_depend dep on dep.classid = 'pg_class'::regclass and dep.objid = s.oid
+					and dep.refclassid = 'pg_class'::regclass and dep.deptype in ('a', 'i')""";
 
 	/**
 	 * Which kinds of object in the scope each part of {@link #POSTGRES_OBJECTS} reads (in its order): a part runs

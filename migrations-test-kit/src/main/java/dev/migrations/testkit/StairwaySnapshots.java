@@ -272,6 +272,12 @@ final class StairwaySnapshots implements AutoCloseable {
 				else {
 					classes.add(classid);
 					objects.add(object);
+					// an object kept for another owner (a sequence for the table owning it, which the command may have
+					// changed): that owner is read again too
+					Long owner = this.ownerOfObject.get(object);
+					if (owner != null && owner != object) {
+						owners.add(owner);
+					}
 				}
 			}
 		}
