@@ -46,7 +46,7 @@ final class SchemaSnapshot {
 	/**
 	 * Every object of the schema: its name, its definition, the object whose catalog rows it is read from with
 	 * (its owner: the table of a column, index, constraint, trigger or policy, the table whose column owns a
-	 * sequence; else itself) and its own oid. Each
+	 * sequence, for the sequence and its comment; else itself) and its own oid. Each
 	 * {@code $SCOPE[expression]} becomes {@code true} for a full snapshot, or limits the rows to owners in
 	 * {@code scope} for a partial one.
 	 */
@@ -134,9 +134,11 @@ final class SchemaSnapshot {
 				and (t.typrelid = 0 or (select relkind from pg_class where oid = t.typrelid) = 'c') and $SCOPE[t.oid]
 			union all
 			select 'comment on ' || case when d.objsubid > 0 then 'column ' || c.relname || '.' || a.attname
-					else 'relation ' || c.relname end, d.description, c.oid, c.oid
+					else 'relation ' || c.relname end, d.description, coalesce(dep.refobjid, c.oid), c.oid
 			from pg_description d join pg_class c on c.oid = d.objoid and d.classoid = 'pg_class'::regclass
 			left join pg_attribute a on a.attrelid = c.oid and a.attnum = d.objsubid
+			left join pg_depend dep on c.relkind = 'S' and dep.objid = c.oid and dep.classid = 'pg_class'::regclass
+				and dep.refclassid = 'pg_class'::regclass and dep.deptype in ('a', 'i')
 			where c.relnamespace = (select oid from ns) and c.oid not in (select oid from skipped) and $SCOPE[c.oid]
 			union all
 			select 'comment on type ' || t.typname, d.description, t.oid, t.oid
