@@ -48,7 +48,10 @@ final class SchemaSnapshot {
 	 * (its owner: the table of a column, index, constraint, trigger or policy, the table whose column owns a
 	 * sequence, for the sequence and its comment; else itself) and its own oid. Each
 	 * {@code $SCOPE[expression]} becomes {@code true} for a full snapshot, or limits the rows to owners in
-	 * {@code scope} for a partial one.
+	 * {@code scope} for a partial one. The last part is not an object: each partition or child table (a row
+	 * without a name, {@code inherits}, the parent, the child), which a stairway keeps so that a command on the
+	 * parent reads its children again ({@code DETACH PARTITION} reports only the parent, and leaves no trace of
+	 * the child in it).
 	 */
 	private static final String POSTGRES_OBJECTS = """
 			select 'column ' || c.relname || '.' || a.attname, format_type(a.atttypid, a.atttypmod)
@@ -210,6 +213,10 @@ final class SchemaSnapshot {
 				array_to_string(da.defaclacl, ','), da.oid, da.oid
 			from pg_default_acl da
 			where da.defaclnamespace in (0, (select oid from ns)) and $SCOPE[da.oid]
+			union all
+			select null, 'inherits', i.inhparent, i.inhrelid
+			from pg_inherits i join pg_class c on c.oid = i.inhrelid
+			where c.relnamespace = (select oid from ns) and ($SCOPE[i.inhparent] or $SCOPE[i.inhrelid])
 			""";
 
 	private static final String POSTGRES_SCHEMA = """
@@ -273,7 +280,7 @@ final class SchemaSnapshot {
 	 */
 	private static final List<String> POSTGRES_PARTS = List.of("has_rel", "has_rel", "has_rel", "has_rel",
 			"has_type", "has_seq", "has_type", "has_class", "has_anytype", "has_rel", "has_proc", "has_rel", "has_rel",
-			"has_ext", "has_proc", "has_cast", "has_ns", "has_rel", "has_rel", "false");
+			"has_ext", "has_proc", "has_cast", "has_ns", "has_rel", "has_rel", "false", "has_rel");
 
 	/**
 	 * A function, {@code <schema>.objects(classes oid[], objects oid[], owners oid[], schema name, version_table name,
@@ -441,9 +448,14 @@ final class SchemaSnapshot {
 		}
 	}
 
+	// the objects alone: a row without a name is not one
 	private static void read(Connection connection, String sql, Map<String, String> objects, String... parameters)
 			throws SQLException {
-		read(connection, sql, (name, definition, owner, object) -> objects.put(name, definition), parameters);
+		read(connection, sql, (name, definition, owner, object) -> {
+			if (name != null) {
+				objects.put(name, definition);
+			}
+		}, parameters);
 	}
 
 	/** One row of a catalog query: an object's name and definition, with the oids of its owner and itself. */
@@ -454,7 +466,10 @@ final class SchemaSnapshot {
 
 	}
 
-	/** Runs a catalog query, handing each row on; definitions are stripped, a missing one is empty. */
+	/**
+	 * Runs a catalog query, handing each row on; definitions are stripped, a missing one is empty. On PostgreSQL,
+	 * a row without a name is a parent table and its child (see {@link #POSTGRES_OBJECTS}), not an object.
+	 */
 	static void read(Connection connection, String sql, RowHandler handler, String... parameters) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {
