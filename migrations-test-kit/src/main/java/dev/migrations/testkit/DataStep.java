@@ -86,7 +86,7 @@ public final class DataStep {
 			}
 			catch (SQLException ex) {
 				throw new AssertionFailedError("Could not insert " + row + " into " + tableName(table) + " "
-						+ String.join(", ", this.story) + ": " + ex.getMessage(), ex);
+						+ String.join(", ", this.story) + ": " + ex.getMessage() + namedAsStored(ex), ex);
 			}
 		}
 		this.story.add("inserted into " + table);
@@ -341,7 +341,7 @@ public final class DataStep {
 		}
 		catch (SQLException ex) {
 			throw new AssertionFailedError("Could not read the columns of " + table + " " + String.join(", ", this.story)
-					+ ": " + ex.getMessage(), ex);
+					+ ": " + ex.getMessage() + namedAsStored(ex), ex);
 		}
 	}
 
@@ -387,7 +387,7 @@ public final class DataStep {
 		}
 		catch (SQLException ex) {
 			throw new AssertionFailedError("Could not read " + table + " " + String.join(", ", this.story) + ": "
-					+ ex.getMessage(), ex);
+					+ ex.getMessage() + namedAsStored(ex), ex);
 		}
 		return rows;
 	}
@@ -422,7 +422,7 @@ public final class DataStep {
 		}
 		catch (SQLException ex) {
 			throw new AssertionFailedError("Could not read " + columns + " of " + table + " "
-					+ String.join(", ", this.story) + ": " + ex.getMessage(), ex);
+					+ String.join(", ", this.story) + ": " + ex.getMessage() + namedAsStored(ex), ex);
 		}
 		return rows;
 	}
@@ -556,6 +556,17 @@ public final class DataStep {
 				throw notAName(name);
 			}
 		}
+	}
+
+	// for a table or column the database does not know (PostgreSQL's and MariaDB's SQL states): how to name one
+	private static String namedAsStored(SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		return switch (state) {
+			case "42P01", "42703", "42S02", "42S22" -> " (tables and columns are named as the database stores them, "
+					+ "e.g. deal for a table created unquoted as Deal on PostgreSQL, User_id for a column created as "
+					+ "\"User_id\")";
+			default -> "";
+		};
 	}
 
 	private static IllegalArgumentException notAName(String name) {

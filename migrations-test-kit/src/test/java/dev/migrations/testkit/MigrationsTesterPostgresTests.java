@@ -338,7 +338,9 @@ class MigrationsTesterPostgresTests {
 		// a name is as stored: written in another case, it names another column
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(() -> step.assertRows("t", row("id", 1, "mixedcase", "x")))
-			.withMessageContaining("column \"mixedcase\" does not exist");
+			.withMessageContaining("column \"mixedcase\" does not exist")
+			.withMessageEndingWith("(tables and columns are named as the database stores them, e.g. deal for a table "
+					+ "created unquoted as Deal on PostgreSQL, User_id for a column created as \"User_id\")");
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> step.insert("\"user", row("id", 3)))
 			.withMessageContaining("'\"user' is not a table or column name");
