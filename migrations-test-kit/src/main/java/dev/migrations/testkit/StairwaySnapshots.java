@@ -28,7 +28,8 @@ import dev.migrations.Migrations;
  * PostgreSQL: a full catalog read at the start, then, after each step, only the objects the step's commands
  * created, changed or dropped, and every object depending on them (found through {@code pg_depend}: the
  * indexes and constraints of a table, foreign keys of other tables referencing it, views reading it, columns of
- * a type, defaults using a sequence...), in one call of a function ({@link SchemaSnapshot#postgresScopedFunction})
+ * a type, defaults using a sequence...; a table's owned sequences, partitions and children, which some commands
+ * change or drop without reporting them), in one call of a function ({@link SchemaSnapshot#postgresScopedFunction})
  * whose parts run only for the kinds of object in scope. The step's objects are reported by two event triggers
  * ({@code ddl_command_end} with {@code pg_event_trigger_ddl_commands()}, {@code sql_drop} with
  * {@code pg_event_trigger_dropped_objects()}) as notifications ({@code pg_notify}) on a channel the steps'
