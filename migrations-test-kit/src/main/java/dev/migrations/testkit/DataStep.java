@@ -19,24 +19,29 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.opentest4j.AssertionFailedError;
 
 /**
  * A data test under way: rows written at one revision, revisions applied, rows expected afterwards. Obtained
  * from {@link MigrationsTester#at(String)}; each method returns this step, so a test reads as one sentence.
+ * <p>
+ * Tables and columns are named as the database stores them, and the kit quotes them in the SQL it writes as the
+ * database needs ({@code "user"} on PostgreSQL, {@code `user`} on MariaDB): {@code insert("user", row("id", 1))}
+ * for a table named with a reserved word, {@code row("User_id", 7)} for a column created as {@code "User_id"}
+ * (as Hibernate names some), {@code deal} for a table created unquoted as {@code DEAL} (which PostgreSQL stores
+ * as {@code deal}). A name may also be written quoted, as in SQL ({@code "User_id"}, or with backticks), which
+ * means the same; a table may be qualified by its schema ({@code app.deal}). Columns the test does not name are
+ * read by their stored names.
  */
 public final class DataStep {
-
-	private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*(\\.[A-Za-z_][A-Za-z0-9_$]*)?");
 
 	private final MigrationsTester tester;
 
 	private final List<String> story = new ArrayList<>();
 
-	// the tables rows were inserted into: read again after each revision an upgrade applies, so that a failed
-	// assertion can name the revision that changed them
+	// the tables rows were inserted into, as SQL names them: read again after each revision an upgrade applies, so
+	// that a failed assertion can name the revision that changed them
 	private final Set<String> inserted = new LinkedHashSet<>();
 
 	// what those tables held before the last upgrade and after each revision it applied
@@ -53,14 +58,15 @@ public final class DataStep {
 	/**
 	 * Inserts rows into a table. On PostgreSQL, strings are sent untyped, so they fill enum, JSON and other
 	 * typed columns as a literal in SQL would.
-	 * @param table the table, as written in SQL
+	 * @param table the table, as stored (see the class description), e.g. {@code user}, {@code app.deal}
+	 * @param rows the rows, their columns named as stored, e.g. {@code row("id", 1, "User_id", 7)}
 	 */
 	public DataStep insert(String table, Row... rows) {
 		for (Row row : rows) {
 			List<String> columns = new ArrayList<>(row.values().keySet());
-			StringBuilder sql = new StringBuilder("INSERT INTO ").append(checkedName(table)).append(" (");
+			StringBuilder sql = new StringBuilder("INSERT INTO ").append(tableName(table)).append(" (");
 			for (int i = 0; i < columns.size(); i++) {
-				sql.append((i > 0) ? ", " : "").append(checkedName(columns.get(i)));
+				sql.append((i > 0) ? ", " : "").append(columnName(columns.get(i)));
 			}
 			sql.append(") VALUES (").append("?, ".repeat(Math.max(0, columns.size() - 1)))
 				.append(columns.isEmpty() ? "" : "?").append(')');
@@ -79,12 +85,13 @@ public final class DataStep {
 				statement.executeUpdate();
 			}
 			catch (SQLException ex) {
-				throw new AssertionFailedError("Could not insert " + row + " into " + checkedName(table) + " "
-						+ String.join(", ", this.story) + ": " + ex.getMessage(), ex);
+				throw new AssertionFailedError("Could not insert " + row + " into " + tableName(table) + " "
+						+ String.join(", ", this.story) + ": " + ex.getMessage() + namedAsStored(ex), ex);
 			}
 		}
 		this.story.add("inserted into " + table);
-		this.inserted.add(table);
+		// by its name in SQL: user and "user" are one table
+		this.inserted.add(tableName(table));
 		return this;
 	}
 
@@ -134,19 +141,21 @@ public final class DataStep {
 
 	/**
 	 * The table holds exactly these rows, in any order, looking only at the columns the expected rows name:
-	 * an enum change that lost a label, or a backfill that missed rows, shows here.
+	 * an enum change that lost a label, or a backfill that missed rows, shows here. Tables and columns are
+	 * named as stored (see the class description).
 	 */
 	public DataStep assertRows(String table, Row... expected) {
 		Set<String> columns = new LinkedHashSet<>();
 		for (Row row : expected) {
 			columns.addAll(row.values().keySet());
 		}
-		if (columns.isEmpty()) {
+		boolean stored = columns.isEmpty();
+		if (stored) {
 			// no row expected: every column of what the table holds is shown
 			columns.addAll(columnsOf(table));
 		}
 		Map<String, String> types = new LinkedHashMap<>();
-		List<Map<String, String>> actual = select(table, columns, types);
+		List<Map<String, String>> actual = select(table, columns, stored, types);
 		List<Map<String, String>> wanted = new ArrayList<>();
 		for (Row row : expected) {
 			wanted.add(jsonAsTheServerPrintsIt(row.comparable(columns), types));
@@ -208,7 +217,8 @@ public final class DataStep {
 		for (String table : this.inserted) {
 			List<String> columns = existingColumns(table);
 			// null: the table is not there at this revision
-			tables.put(table, (columns == null) ? null : select(table, new LinkedHashSet<>(columns), new LinkedHashMap<>()));
+			tables.put(table,
+					(columns == null) ? null : select(table, new LinkedHashSet<>(columns), true, new LinkedHashMap<>()));
 		}
 		return tables;
 	}
@@ -226,7 +236,7 @@ public final class DataStep {
 	private List<String> readColumns(String table) throws SQLException {
 		try (Connection connection = connection();
 				Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("SELECT * FROM " + checkedName(table) + " WHERE 1 = 0")) {
+				ResultSet rs = statement.executeQuery("SELECT * FROM " + tableName(table) + " WHERE 1 = 0")) {
 			List<String> names = new ArrayList<>();
 			for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
 				names.add(rs.getMetaData().getColumnLabel(i));
@@ -240,13 +250,14 @@ public final class DataStep {
 	 * expected columns that exist at each revision; null when it cannot be told.
 	 */
 	private String changedBy(String table, Set<String> columns, List<Map<String, String>> wanted) {
-		if (this.readings.isEmpty() || !this.readings.get(0).tables().containsKey(table)) {
+		String read = tableName(table);
+		if (this.readings.isEmpty() || !this.readings.get(0).tables().containsKey(read)) {
 			return null;
 		}
 		// per reading: true as expected, false not, null when none of the expected columns exist
 		List<Boolean> states = new ArrayList<>();
 		for (Reading reading : this.readings) {
-			states.add(matches(reading.tables().get(table), columns, wanted));
+			states.add(matches(reading.tables().get(read), columns, wanted));
 		}
 		int last = states.size() - 1;
 		if (!Boolean.FALSE.equals(states.get(last))) {
@@ -261,7 +272,7 @@ public final class DataStep {
 			return "the rows already differed before this upgrade.";
 		}
 		String revision = this.tester.describe(this.readings.get(from).revision());
-		List<Map<String, String>> there = this.readings.get(from).tables().get(table);
+		List<Map<String, String>> there = this.readings.get(from).tables().get(read);
 		return "changed by revision " + revision + ": "
 				+ (Boolean.TRUE.equals(states.get(from - 1)) ? "the rows were as expected before it and are not after it"
 						: "the expected columns first exist after it, without the expected rows")
@@ -305,13 +316,23 @@ public final class DataStep {
 		return true;
 	}
 
+	// the label a column named by the test has in rows read by stored names: the same name, else (MariaDB's
+	// column names are not case sensitive) the one name equal to it ignoring case
 	private static String labelOf(Map<String, String> row, String column) {
+		String name = storedName(column);
+		if (row.containsKey(name)) {
+			return name;
+		}
+		String found = null;
 		for (String label : row.keySet()) {
-			if (label.equalsIgnoreCase(column)) {
-				return label;
+			if (label.equalsIgnoreCase(name)) {
+				if (found != null) {
+					return null;
+				}
+				found = label;
 			}
 		}
-		return null;
+		return found;
 	}
 
 	private List<String> columnsOf(String table) {
@@ -320,7 +341,7 @@ public final class DataStep {
 		}
 		catch (SQLException ex) {
 			throw new AssertionFailedError("Could not read the columns of " + table + " " + String.join(", ", this.story)
-					+ ": " + ex.getMessage(), ex);
+					+ ": " + ex.getMessage() + namedAsStored(ex), ex);
 		}
 	}
 
@@ -349,10 +370,10 @@ public final class DataStep {
 		return result;
 	}
 
-	/** The table's rows, as column name to value, for assertions of the test's own. */
+	/** The table's rows, as column name (as stored) to value, for assertions of the test's own. */
 	public List<Map<String, Object>> rows(String table) {
 		List<Map<String, Object>> rows = new ArrayList<>();
-		String sql = "SELECT * FROM " + checkedName(table);
+		String sql = "SELECT * FROM " + tableName(table);
 		try (Connection connection = connection();
 				Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			ResultSetMetaData meta = rs.getMetaData();
@@ -366,18 +387,21 @@ public final class DataStep {
 		}
 		catch (SQLException ex) {
 			throw new AssertionFailedError("Could not read " + table + " " + String.join(", ", this.story) + ": "
-					+ ex.getMessage(), ex);
+					+ ex.getMessage() + namedAsStored(ex), ex);
 		}
 		return rows;
 	}
 
-	private List<Map<String, String>> select(String table, Set<String> columns, Map<String, String> types) {
+	// the columns named by the test, or as read from the catalog (stored), keyed by those names
+	private List<Map<String, String>> select(String table, Set<String> columns, boolean stored,
+			Map<String, String> types) {
 		StringBuilder sql = new StringBuilder("SELECT ");
 		int i = 0;
 		for (String column : columns) {
-			sql.append((i++ > 0) ? ", " : "").append(checkedName(column));
+			sql.append((i++ > 0) ? ", " : "")
+				.append(stored ? this.tester.migrations().dialect().quoteIfNeeded(column) : columnName(column));
 		}
-		sql.append(" FROM ").append(checkedName(table));
+		sql.append(" FROM ").append(tableName(table));
 		List<Map<String, String>> rows = new ArrayList<>();
 		try (Connection connection = connection();
 				Statement statement = connection.createStatement();
@@ -398,7 +422,7 @@ public final class DataStep {
 		}
 		catch (SQLException ex) {
 			throw new AssertionFailedError("Could not read " + columns + " of " + table + " "
-					+ String.join(", ", this.story) + ": " + ex.getMessage(), ex);
+					+ String.join(", ", this.story) + ": " + ex.getMessage() + namedAsStored(ex), ex);
 		}
 		return rows;
 	}
@@ -454,12 +478,100 @@ public final class DataStep {
 		return rs.getObject(index);
 	}
 
-	private static String checkedName(String name) {
-		if (!PLAIN_NAME.matcher(name).matches()) {
-			throw new IllegalArgumentException("'" + name + "' is not a plain table or column name: "
-					+ "use execute(...) with SQL of your own for quoted names.");
+	// a table named by the test, as SQL: schema and table each quoted as the database needs
+	private String tableName(String table) {
+		List<String> parts = storedParts(table);
+		if (parts.size() > 2) {
+			throw notAName(table);
 		}
-		return name;
+		StringBuilder sql = new StringBuilder();
+		for (String part : parts) {
+			sql.append(sql.isEmpty() ? "" : ".").append(this.tester.migrations().dialect().quoteIfNeeded(part));
+		}
+		return sql.toString();
+	}
+
+	// a column named by the test, as SQL
+	private String columnName(String column) {
+		return this.tester.migrations().dialect().quoteIfNeeded(storedName(column));
+	}
+
+	// the stored name of a column named by the test: User_id for User_id or "User_id"
+	private static String storedName(String column) {
+		List<String> parts = storedParts(column);
+		if (parts.size() != 1) {
+			throw notAName(column);
+		}
+		return parts.get(0);
+	}
+
+	/**
+	 * The parts of a name as written by a test, separated by dots, as stored: a part as written, or quoted as in
+	 * SQL ({@code "User_id"}, {@code `User_id`}, a quote inside doubled) for the name between the quotes.
+	 */
+	static List<String> storedParts(String name) {
+		List<String> parts = new ArrayList<>();
+		int i = 0;
+		int length = name.length();
+		while (true) {
+			StringBuilder part = new StringBuilder();
+			char first = (i < length) ? name.charAt(i) : '.';
+			if (first == '"' || first == '`') {
+				boolean closed = false;
+				i++;
+				while (i < length && !closed) {
+					char c = name.charAt(i++);
+					if (c != first) {
+						part.append(c);
+					}
+					else if (i < length && name.charAt(i) == first) {
+						part.append(first);
+						i++;
+					}
+					else {
+						closed = true;
+					}
+				}
+				if (!closed) {
+					throw notAName(name);
+				}
+			}
+			else {
+				while (i < length && name.charAt(i) != '.') {
+					char c = name.charAt(i++);
+					if (c == '"' || c == '`') {
+						throw notAName(name);
+					}
+					part.append(c);
+				}
+			}
+			if (part.isEmpty()) {
+				throw notAName(name);
+			}
+			parts.add(part.toString());
+			if (i == length) {
+				return parts;
+			}
+			if (name.charAt(i++) != '.') {
+				throw notAName(name);
+			}
+		}
+	}
+
+	// for a table or column the database does not know (PostgreSQL's and MariaDB's SQL states): how to name one
+	private static String namedAsStored(SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		return switch (state) {
+			case "42P01", "42703", "42S02", "42S22" -> " (tables and columns are named as the database stores them, "
+					+ "e.g. deal for a table created unquoted as Deal on PostgreSQL, User_id for a column created as "
+					+ "\"User_id\")";
+			default -> "";
+		};
+	}
+
+	private static IllegalArgumentException notAName(String name) {
+		return new IllegalArgumentException("'" + name + "' is not a table or column name: name a table or column as "
+				+ "the database stores it (user, User_id, app.deal), or quoted as in SQL (\"User_id\").");
 	}
 
 }

@@ -17,6 +17,9 @@ import java.util.Objects;
  * same number, an enum label read back from the database equals the string written, a timestamp with time zone
  * equals any {@code OffsetDateTime}, {@code ZonedDateTime} or {@code Instant} of the same instant, one without
  * equals the {@code LocalDateTime}, and JSON equals the same JSON spaced otherwise.
+ * <p>
+ * Columns are named as the database stores them ({@code row("User_id", 7)} for a column created as
+ * {@code "User_id"}); the kit quotes them as the database needs (see {@link DataStep}).
  */
 public final class Row {
 

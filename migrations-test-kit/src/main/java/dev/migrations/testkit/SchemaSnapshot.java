@@ -45,9 +45,13 @@ final class SchemaSnapshot {
 
 	/**
 	 * Every object of the schema: its name, its definition, the object whose catalog rows it is read from with
-	 * (its owner: the table of a column, index, constraint, trigger or policy; else itself) and its own oid. Each
+	 * (its owner: the table of a column, index, constraint, trigger or policy, the table whose column owns a
+	 * sequence, for the sequence and its comment; else itself) and its own oid. Each
 	 * {@code $SCOPE[expression]} becomes {@code true} for a full snapshot, or limits the rows to owners in
-	 * {@code scope} for a partial one.
+	 * {@code scope} for a partial one. The last part is not an object: each partition or child table (a row
+	 * without a name, {@code inherits}, the parent, the child), which a stairway keeps so that a command on the
+	 * parent reads its children again ({@code DETACH PARTITION} reports only the parent, and leaves no trace of
+	 * the child in it).
 	 */
 	private static final String POSTGRES_OBJECTS = """
 			select 'column ' || c.relname || '.' || a.attname, format_type(a.atttypid, a.atttypmod)
@@ -109,7 +113,7 @@ final class SchemaSnapshot {
 					|| coalesce(' owned by ' || ot.relname || '.' || oa.attname, '')
 					|| ' privileges ' || (select string_agg(p::text, ',' order by p::text)
 						from unnest(coalesce(c.relacl, acldefault('s', c.relowner))) p),
-				c.oid, c.oid
+				coalesce(dep.refobjid, c.oid), c.oid
 			from pg_sequence q join pg_class c on c.oid = q.seqrelid
 			left join pg_depend dep on dep.objid = c.oid and dep.classid = 'pg_class'::regclass
 				and dep.refclassid = 'pg_class'::regclass and dep.deptype in ('a', 'i')
@@ -133,9 +137,11 @@ final class SchemaSnapshot {
 				and (t.typrelid = 0 or (select relkind from pg_class where oid = t.typrelid) = 'c') and $SCOPE[t.oid]
 			union all
 			select 'comment on ' || case when d.objsubid > 0 then 'column ' || c.relname || '.' || a.attname
-					else 'relation ' || c.relname end, d.description, c.oid, c.oid
+					else 'relation ' || c.relname end, d.description, coalesce(dep.refobjid, c.oid), c.oid
 			from pg_description d join pg_class c on c.oid = d.objoid and d.classoid = 'pg_class'::regclass
 			left join pg_attribute a on a.attrelid = c.oid and a.attnum = d.objsubid
+			left join pg_depend dep on c.relkind = 'S' and dep.objid = c.oid and dep.classid = 'pg_class'::regclass
+				and dep.refclassid = 'pg_class'::regclass and dep.deptype in ('a', 'i')
 			where c.relnamespace = (select oid from ns) and c.oid not in (select oid from skipped) and $SCOPE[c.oid]
 			union all
 			select 'comment on type ' || t.typname, d.description, t.oid, t.oid
@@ -207,6 +213,10 @@ final class SchemaSnapshot {
 				array_to_string(da.defaclacl, ','), da.oid, da.oid
 			from pg_default_acl da
 			where da.defaclnamespace in (0, (select oid from ns)) and $SCOPE[da.oid]
+			union all
+			select null, 'inherits', i.inhparent, i.inhrelid
+			from pg_inherits i join pg_class c on c.oid = i.inhrelid
+			where c.relnamespace = (select oid from ns) and ($SCOPE[i.inhparent] or $SCOPE[i.inhrelid])
 			""";
 
 	private static final String POSTGRES_SCHEMA = """
@@ -222,7 +232,11 @@ final class SchemaSnapshot {
 	 * The objects read again after a step: those whose catalog entries the step's commands created or changed
 	 * (classes and oids in the first two arrays), every object that depends on them, transitively (an index or a
 	 * foreign key on the table, a view reading it, a column of an enum type, a sequence's owner...), mapped to
-	 * the owners the rows are read by, and the owners in the third array (of objects the step dropped).
+	 * the owners the rows are read by, and the owners in the third array (of objects the step dropped); with the
+	 * sequences owned by a table in the scope (a serial or identity column's) and the table owning a sequence in
+	 * it, since such a sequence is read by its table: a command may drop it without reporting it
+	 * ({@code ALTER COLUMN ... DROP IDENTITY} drops the column's sequence with no {@code sql_drop} event), and
+	 * only reading the table again forgets it.
 	 */
 	private static final String POSTGRES_SCOPE = """
 			with recursive touched(classid, objid) as (select * from unnest(classes, objects)),
@@ -249,7 +263,13 @@ final class SchemaSnapshot {
 				union select st.stxrelid from closure c join pg_statistic_ext st on st.oid = c.objid
 					where c.classid = 'pg_statistic_ext'::regclass
 			)
-			select oid from scope""";
+			select oid from scope
+			union select dep.objid from scope s join pg_depend dep on dep.refclassid = 'pg_class'::regclass
+					and dep.refobjid = s.oid and dep.classid = 'pg_class'::regclass and dep.deptype in ('a', 'i')
+				join pg_class q on q.oid = dep.objid and q.relkind = 'S'
+			union select dep.refobjid from scope s join pg_class q on q.oid = s.oid and q.relkind = 'S'
+				join pg_depend dep on dep.classid = 'pg_class'::regclass and dep.objid = s.oid
+					and dep.refclassid = 'pg_class'::regclass and dep.deptype in ('a', 'i')""";
 
 	/**
 	 * Which kinds of object in the scope each part of {@link #POSTGRES_OBJECTS} reads (in its order): a part runs
@@ -260,7 +280,7 @@ final class SchemaSnapshot {
 	 */
 	private static final List<String> POSTGRES_PARTS = List.of("has_rel", "has_rel", "has_rel", "has_rel",
 			"has_type", "has_seq", "has_type", "has_class", "has_anytype", "has_rel", "has_proc", "has_rel", "has_rel",
-			"has_ext", "has_proc", "has_cast", "has_ns", "has_rel", "has_rel", "false");
+			"has_ext", "has_proc", "has_cast", "has_ns", "has_rel", "has_rel", "false", "has_rel");
 
 	/**
 	 * A function, {@code <schema>.objects(classes oid[], objects oid[], owners oid[], schema name, version_table name,
@@ -428,9 +448,14 @@ final class SchemaSnapshot {
 		}
 	}
 
+	// the objects alone: a row without a name is not one
 	private static void read(Connection connection, String sql, Map<String, String> objects, String... parameters)
 			throws SQLException {
-		read(connection, sql, (name, definition, owner, object) -> objects.put(name, definition), parameters);
+		read(connection, sql, (name, definition, owner, object) -> {
+			if (name != null) {
+				objects.put(name, definition);
+			}
+		}, parameters);
 	}
 
 	/** One row of a catalog query: an object's name and definition, with the oids of its owner and itself. */
@@ -441,7 +466,10 @@ final class SchemaSnapshot {
 
 	}
 
-	/** Runs a catalog query, handing each row on; definitions are stripped, a missing one is empty. */
+	/**
+	 * Runs a catalog query, handing each row on; definitions are stripped, a missing one is empty. On PostgreSQL,
+	 * a row without a name is a parent table and its child (see {@link #POSTGRES_OBJECTS}), not an object.
+	 */
 	static void read(Connection connection, String sql, RowHandler handler, String... parameters) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.length; i++) {

@@ -28,7 +28,8 @@ import dev.migrations.Migrations;
  * PostgreSQL: a full catalog read at the start, then, after each step, only the objects the step's commands
  * created, changed or dropped, and every object depending on them (found through {@code pg_depend}: the
  * indexes and constraints of a table, foreign keys of other tables referencing it, views reading it, columns of
- * a type, defaults using a sequence...), in one call of a function ({@link SchemaSnapshot#postgresScopedFunction})
+ * a type, defaults using a sequence...; a table's owned sequences, partitions and children, which some commands
+ * change or drop without reporting them), in one call of a function ({@link SchemaSnapshot#postgresScopedFunction})
  * whose parts run only for the kinds of object in scope. The step's objects are reported by two event triggers
  * ({@code ddl_command_end} with {@code pg_event_trigger_ddl_commands()}, {@code sql_drop} with
  * {@code pg_event_trigger_dropped_objects()}) as notifications ({@code pg_notify}) on a channel the steps'
@@ -69,6 +70,9 @@ final class StairwaySnapshots implements AutoCloseable {
 	private final Map<Long, Set<String>> byOwner = new HashMap<>();
 
 	private final Map<Long, Long> ownerOfObject = new HashMap<>();
+
+	// partitions and child tables by their parent, as last read
+	private final Map<Long, Set<Long>> children = new HashMap<>();
 
 	private PreparedStatement scoped;
 
@@ -199,8 +203,13 @@ final class StairwaySnapshots implements AutoCloseable {
 		this.oids.clear();
 		this.byOwner.clear();
 		this.ownerOfObject.clear();
+		this.children.clear();
 		Map<String, String> read = new HashMap<>();
 		SchemaSnapshot.read(this.connection, SchemaSnapshot.POSTGRES_CATALOG, (name, definition, owner, object) -> {
+			if (name == null) {
+				this.children.computeIfAbsent(owner, (key) -> new HashSet<>()).add(object);
+				return;
+			}
 			read.put(name, definition);
 			keepOids(name, owner, object);
 		}, this.schema, this.migrations.versionTable(), this.migrations.versionTable() + "_log");
@@ -260,6 +269,8 @@ final class StairwaySnapshots implements AutoCloseable {
 				int dot = entry.indexOf('.');
 				long classid = Long.parseLong(entry.substring(1, dot));
 				long object = Long.parseLong(entry.substring(dot + 1));
+				// a partition or child table may have changed with its parent (detached, no longer inheriting): read again
+				owners.addAll(this.children.getOrDefault(object, Set.of()));
 				if (entry.charAt(0) == 'd') {
 					// gone from the catalog: what was read by it, or by its owner, is read again
 					dropped.add(object);
@@ -272,6 +283,12 @@ final class StairwaySnapshots implements AutoCloseable {
 				else {
 					classes.add(classid);
 					objects.add(object);
+					// an object kept for another owner (a sequence for the table owning it, which the command may have
+					// changed): that owner is read again too
+					Long owner = this.ownerOfObject.get(object);
+					if (owner != null && owner != object) {
+						owners.add(owner);
+					}
 				}
 			}
 		}
@@ -303,10 +320,14 @@ final class StairwaySnapshots implements AutoCloseable {
 		this.scoped.setString(5, this.migrations.versionTable());
 		this.scoped.setString(6, this.migrations.versionTable() + "_log");
 		List<Object[]> rows = new ArrayList<>();
+		List<long[]> links = new ArrayList<>();
 		try (ResultSet rs = this.scoped.executeQuery()) {
 			while (rs.next()) {
 				String name = rs.getString(1);
-				if (name == null) {
+				if (name == null && rs.getString(2) != null) {
+					links.add(new long[] { rs.getLong(3), rs.getLong(4) });
+				}
+				else if (name == null) {
 					owners.add(rs.getLong(3));
 				}
 				else {
@@ -317,6 +338,11 @@ final class StairwaySnapshots implements AutoCloseable {
 		}
 		for (Long owner : owners) {
 			forget(owner);
+			// read again if still there
+			this.children.remove(owner);
+		}
+		for (long[] link : links) {
+			this.children.computeIfAbsent(link[0], (key) -> new HashSet<>()).add(link[1]);
 		}
 		for (Object[] row : rows) {
 			String name = (String) row[0];
@@ -342,7 +368,11 @@ final class StairwaySnapshots implements AutoCloseable {
 		planFor(false);
 		SortedMap<String, String> full = new TreeMap<>();
 		SchemaSnapshot.read(this.connection, SchemaSnapshot.POSTGRES_CATALOG,
-				(name, definition, owner, object) -> full.put(name, definition), this.schema, this.migrations.versionTable(),
+				(name, definition, owner, object) -> {
+					if (name != null) {
+						full.put(name, definition);
+					}
+				}, this.schema, this.migrations.versionTable(),
 				this.migrations.versionTable() + "_log");
 		return full.equals(this.definitions.current());
 	}

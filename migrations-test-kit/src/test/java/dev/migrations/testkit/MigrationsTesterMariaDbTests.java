@@ -44,6 +44,17 @@ class MigrationsTesterMariaDbTests {
 			.withMessageContaining("910000000003");
 	}
 
+	@Test
+	void dataTestsQuoteNamesWithBackticks(@MariaDb TestDatabase database) {
+		// a reserved word, mixed-case columns, one the test never names
+		tester(database, "quoted-names-mariadb").at("930000000001")
+			.insert("order", row("id", 1, "User_id", 7, "group", "a"))
+			.insert("`order`", row("id", 2, "`User_id`", 8))
+			.upgradeTo("head")
+			.assertRows("order", row("id", 1, "User_id", 7, "group", "a", "Rank", 1),
+					row("id", 2, "User_id", 8, "group", null, "Rank", 1));
+	}
+
 	private static MigrationsTester tester(TestDatabase database, String set) {
 		return MigrationsTester.of(
 				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());

@@ -319,6 +319,34 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void dataTestsQuoteNamesAndReadColumnsByTheirStoredNames(TestDatabase database) {
+		// a reserved word, a mixed-case column as Hibernate writes them, a mixed-case column the test never names
+		DataStep step = tester(database, "quoted-names").at("o10000000001")
+			.insert("user", row("id", 1, "User_id", 7, "name", "ann"))
+			.insert("\"user\"", row("id", 2, "\"User_id\"", 8))
+			.insert("t", row("id", 1))
+			.upgradeTo("head")
+			.assertRows("user", row("id", 1, "User_id", 7, "order", 0), row("id", 2, "User_id", 8, "order", 0))
+			.assertRows("t", row("id", 1, "MixedCase", "x"));
+		assertThat(step.rows("user")).extracting((row) -> row.get("User_id")).containsExactlyInAnyOrder(7L, 8L);
+		assertThat(step.rows("public.t")).containsExactly(java.util.Map.of("id", 1L, "MixedCase", "x"));
+		// the revision that changed a mixed-case column is named
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("t", row("id", 1, "MixedCase", null)))
+			.withMessageContaining("\n  changed by revision o10000000002 (")
+			.withMessageContaining("not expected: [{id=1, MixedCase=x}]");
+		// a name is as stored: written in another case, it names another column
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("t", row("id", 1, "mixedcase", "x")))
+			.withMessageContaining("column \"mixedcase\" does not exist")
+			.withMessageEndingWith("(tables and columns are named as the database stores them, e.g. deal for a table "
+					+ "created unquoted as Deal on PostgreSQL, User_id for a column created as \"User_id\")");
+		assertThatExceptionOfType(IllegalArgumentException.class)
+			.isThrownBy(() -> step.insert("\"user", row("id", 3)))
+			.withMessageContaining("'\"user' is not a table or column name");
+	}
+
+	@Test
 	void snapshotCarriesWhatTheModelDoesNot(TestDatabase database) {
 		MigrationsTester tester = tester(database, "good");
 		tester.assertUpgradeFromBase();

@@ -42,28 +42,7 @@ class StairwaySnapshotsTests {
 				Connection connection = database.dataSource().getConnection();
 				Connection full = database.dataSource().getConnection();
 				StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, steps.connection(), true)) {
-			assertThat(snapshots.incremental()).isTrue();
-			SchemaSnapshot before = snapshots.take();
-			java.util.Map<String, String> beforeRead = SchemaSnapshot.take(migrations, full, false).objects();
-			for (Revision revision : migrations.graph().revisions()) {
-				steps.upgrade(revision.id());
-				SchemaSnapshot upgraded = snapshots.take();
-				java.util.Map<String, String> upgradedRead = SchemaSnapshot.take(migrations, full, false).objects();
-				assertThat(upgraded.objects()).as("after the upgrade of %s", revision.id()).isEqualTo(upgradedRead);
-				steps.downgrade(revision.id());
-				assertThat(snapshots.take().objects()).as("after the downgrade of %s", revision.id())
-					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
-				steps.upgrade(revision.id());
-				assertThat(snapshots.take().objects()).as("after the second upgrade of %s", revision.id())
-					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
-				// the snapshots are not copies, yet the earlier ones still hold what was read then
-				assertThat(before.objects()).as("before the upgrade of %s, read again after", revision.id())
-					.isEqualTo(beforeRead);
-				assertThat(upgraded.objects()).as("after the upgrade of %s, read again after", revision.id())
-					.isEqualTo(upgradedRead);
-				before = snapshots.take();
-				beforeRead = SchemaSnapshot.take(migrations, full, false).objects();
-			}
+			assertEachStepKeepsWhatAFullReadFinds(migrations, steps, snapshots, full);
 			assertThat(snapshots.matchesFullRead()).isTrue();
 			// at head: every rename applied, the foreign key of line dropped
 			assertThat(snapshots.take().objects()).doesNotContainKey("constraint line_deal_id_fkey on line")
@@ -79,6 +58,41 @@ class StairwaySnapshotsTests {
 			rs.next();
 			assertThat(rs.getInt(1)).isZero();
 		}
+	}
+
+	@Test
+	void objectsACommandDropsWithoutReportingThemAreForgotten(TestDatabase database) throws Exception {
+		// DROP IDENTITY drops the column's sequence with no sql_drop event; a sequence owned by a column is read with
+		// its table (a serial or identity column dropped, a sequence owned by another table, an identity column's new
+		// type); a unique constraint dropped with its index; a partition detached, which only its parent reports
+		Migrations migrations = Migrations.configure()
+			.dataSource(database.dataSource())
+			.locations("classpath:revisions/implicit-objects")
+			.load();
+		try (RevisionSteps steps = migrations.steps();
+				Connection connection = database.dataSource().getConnection();
+				Connection full = database.dataSource().getConnection();
+				StairwaySnapshots snapshots = StairwaySnapshots.open(migrations, connection, steps.connection(), true)) {
+			assertEachStepKeepsWhatAFullReadFinds(migrations, steps, snapshots, full);
+			assertThat(snapshots.matchesFullRead()).isTrue();
+			assertThat(snapshots.take().objects()).doesNotContainKey("sequence t_g_seq")
+				.containsKey("sequence t_id_seq")
+				.containsKey("sequence t_n_seq")
+				.containsKey("index t_code_key");
+			// and back, one revision at a time
+			for (String revision : java.util.List.of("n10000000007", "n10000000006", "n10000000005", "n10000000004", "n10000000003",
+					"n10000000002")) {
+				steps.downgrade(revision);
+				assertThat(snapshots.take().objects()).as("after the downgrade of %s", revision)
+					.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
+			}
+			assertThat(snapshots.take().objects()).doesNotContainKey("sequence t_id_seq").containsKey("sequence s");
+		}
+	}
+
+	@Test
+	void theStairwayPassesOverObjectsDroppedUnreported(TestDatabase database) {
+		MigrationsTesterPostgresTests.tester(database, "implicit-objects").assertStairway().assertDowngradeLeavesNoTrace();
 	}
 
 	@Test
@@ -164,6 +178,33 @@ class StairwaySnapshotsTests {
 	@Test
 	void theStairwayPassesOverThem(TestDatabase database) {
 		MigrationsTesterPostgresTests.tester(database, "dependents").assertStairway().assertDowngradeLeavesNoTrace();
+	}
+
+	// every revision up, down, up, what the snapshots keep compared with a full read after each step
+	private static void assertEachStepKeepsWhatAFullReadFinds(Migrations migrations, RevisionSteps steps,
+			StairwaySnapshots snapshots, Connection full) throws SQLException {
+		assertThat(snapshots.incremental()).isTrue();
+		SchemaSnapshot before = snapshots.take();
+		java.util.Map<String, String> beforeRead = SchemaSnapshot.take(migrations, full, false).objects();
+		for (Revision revision : migrations.graph().revisions()) {
+			steps.upgrade(revision.id());
+			SchemaSnapshot upgraded = snapshots.take();
+			java.util.Map<String, String> upgradedRead = SchemaSnapshot.take(migrations, full, false).objects();
+			assertThat(upgraded.objects()).as("after the upgrade of %s", revision.id()).isEqualTo(upgradedRead);
+			steps.downgrade(revision.id());
+			assertThat(snapshots.take().objects()).as("after the downgrade of %s", revision.id())
+				.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
+			steps.upgrade(revision.id());
+			assertThat(snapshots.take().objects()).as("after the second upgrade of %s", revision.id())
+				.isEqualTo(SchemaSnapshot.take(migrations, full, false).objects());
+			// the snapshots are not copies, yet the earlier ones still hold what was read then
+			assertThat(before.objects()).as("before the upgrade of %s, read again after", revision.id())
+				.isEqualTo(beforeRead);
+			assertThat(upgraded.objects()).as("after the upgrade of %s, read again after", revision.id())
+				.isEqualTo(upgradedRead);
+			before = snapshots.take();
+			beforeRead = SchemaSnapshot.take(migrations, full, false).objects();
+		}
 	}
 
 }

@@ -1,0 +1,11 @@
+-- revision: n10000000006
+-- down_revision: n10000000005
+-- message: id narrowed
+
+-- upgrade
+ALTER TABLE t ALTER COLUMN id TYPE integer;
+ALTER TABLE t ALTER COLUMN g DROP IDENTITY;
+
+-- downgrade
+ALTER TABLE t ALTER COLUMN g ADD GENERATED ALWAYS AS IDENTITY;
+ALTER TABLE t ALTER COLUMN id TYPE bigint;
