@@ -239,9 +239,10 @@ public final class DatabaseMigrator {
 	}
 
 	/**
-	 * Records the database as being at the target without running anything: afterwards exactly the
-	 * target and its ancestors are recorded as applied. Several targets can be given separated by
-	 * commas ({@code a1b2,c3d4}) to keep several branches; {@code base} clears the table and
+	 * Records the database as being at the target without running anything, as Alembic: afterwards the
+	 * target and its ancestors are recorded as applied, the target's descendants are not, and the applied
+	 * revisions of other branches (neither ancestors nor descendants of the target) stay recorded. Several
+	 * targets can be given separated by commas ({@code a1b2,c3d4}); {@code base} clears the table and
 	 * {@code heads} records every revision. Stamping also resolves revisions recorded as failed, drops
 	 * rows of revisions that no longer exist, and records the current checksums of the stamped
 	 * revisions.
@@ -276,7 +277,11 @@ public final class DatabaseMigrator {
 				jdbc.commit();
 				List<StepResult> steps = new ArrayList<>(purged);
 				steps.addAll(stamped.steps());
-				return new CommandResult(target, steps, this.resolver.current(appliedBefore), stamped.currentAfter());
+				List<AppliedRevision> cleared = rows.stream()
+					.filter((row) -> row.state() != AppliedRevision.State.APPLIED)
+					.toList();
+				return new CommandResult(target, steps, this.resolver.current(appliedBefore), stamped.currentAfter(),
+						cleared);
 			}
 			catch (SQLException ex) {
 				jdbc.rollback();
@@ -443,20 +448,41 @@ public final class DatabaseMigrator {
 				appliedBefore.add(row.revision());
 			}
 		}
-		Set<String> keep = stampedRevisions(target);
+		Set<String> targets = stampTargets(target);
+		Set<String> keep = new LinkedHashSet<>();
+		Set<String> after = new LinkedHashSet<>();
+		// as Alembic: the target and its ancestors are recorded, the target's descendants un-recorded, and
+		// the applied revisions of other branches (neither) stay; base (no target) un-records everything
+		for (String id : targets) {
+			keep.addAll(this.graph.ancestors(id));
+		}
+		Set<String> descendants = new LinkedHashSet<>();
+		for (String id : targets) {
+			descendants.addAll(this.graph.descendants(id));
+		}
 		Map<String, AppliedRevision> byId = new LinkedHashMap<>();
 		rows.forEach((row) -> byId.put(row.revision(), row));
 		List<StepResult> steps = new ArrayList<>();
-		List<String> after = new ArrayList<>();
+		List<AppliedRevision> cleared = new ArrayList<>();
 		// the rows are removed first, then inserted numbered on from the table's maximum, read once
 		long nextSeq = 0;
 		for (AppliedRevision row : rows) {
-			if (!keep.contains(row.revision())) {
-				jdbc.execute(this.versionTable.delete(row.revision()));
-				jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0,
-						this.performedBy.get()));
-				steps.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
+			boolean otherBranch = !targets.isEmpty() && this.graph.contains(row.revision())
+					&& !descendants.contains(row.revision()) && row.state() == AppliedRevision.State.APPLIED;
+			if (row.state() != AppliedRevision.State.APPLIED) {
+				cleared.add(row);
 			}
+			if (keep.contains(row.revision())) {
+				continue;
+			}
+			if (otherBranch) {
+				after.add(row.revision());
+				continue;
+			}
+			jdbc.execute(this.versionTable.delete(row.revision()));
+			jdbc.execute(this.versionTable.log(row.revision(), "UNSTAMP", row.message(), row.checksum(), 0,
+					this.performedBy.get()));
+			steps.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
 		}
 		for (Revision revision : this.graph.revisions()) {
 			if (!keep.contains(revision.id())) {
@@ -481,7 +507,14 @@ public final class DatabaseMigrator {
 					this.performedBy.get()));
 			steps.add(new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(), 0));
 		}
-		return new CommandResult(target, steps, currentOf(rows, appliedBefore), this.resolver.current(after));
+		List<String> afterOrdered = new ArrayList<>();
+		for (Revision revision : this.graph.revisions()) {
+			if (after.contains(revision.id())) {
+				afterOrdered.add(revision.id());
+			}
+		}
+		return new CommandResult(target, steps, currentOf(rows, appliedBefore), this.resolver.current(afterOrdered),
+				cleared);
 	}
 
 	/**
@@ -511,7 +544,8 @@ public final class DatabaseMigrator {
 		return current;
 	}
 
-	private Set<String> stampedRevisions(String target) {
+	// the revisions a stamp's target names (none for base), each recorded with its ancestors
+	private Set<String> stampTargets(String target) {
 		Set<String> ids = new LinkedHashSet<>();
 		for (String part : target.split(",", -1)) {
 			String trimmed = part.trim();
@@ -524,17 +558,9 @@ public final class DatabaseMigrator {
 				continue;
 			}
 			// head, heads, an id or prefix, label@head, rev+N: each names revisions whose ancestors are stamped.
-			for (String id : this.resolver.resolve(trimmed)) {
-				ids.addAll(this.graph.ancestors(id));
-			}
+			ids.addAll(this.resolver.resolve(trimmed));
 		}
-		Set<String> ordered = new LinkedHashSet<>();
-		for (Revision revision : this.graph.revisions()) {
-			if (ids.contains(revision.id())) {
-				ordered.add(revision.id());
-			}
-		}
-		return ordered;
+		return ids;
 	}
 
 	/** Where the database stands; reads without taking the lock and never creates anything. */

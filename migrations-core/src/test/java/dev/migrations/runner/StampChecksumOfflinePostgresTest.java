@@ -64,15 +64,30 @@ class StampChecksumOfflinePostgresTest {
 		assertThat(migrations.current()).containsExactly(E);
 		assertThat(migrations.status().upToDate()).isTrue();
 
-		migrations.stamp(B);
-		assertThat(migrations.current()).containsExactly(B);
+		// B's descendants (M, E) are un-recorded; C, of the other branch, stays recorded (as Alembic)
+		CommandResult toB = migrations.stamp(B);
+		assertThat(toB.steps()).extracting(StepResult::revision).containsExactlyInAnyOrder(M, E);
+		assertThat(migrations.current()).containsExactlyInAnyOrder(B, C);
 		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version order by revision"))
-			.containsExactly(A, B);
+			.containsExactly(A, B, C);
 
 		migrations.stamp("base");
 		assertThat(migrations.current()).isEmpty();
 		assertThat(Sql.column(db.dataSource(), "select operation from migrations_version_log order by id"))
 			.containsExactly("STAMP", "STAMP", "STAMP", "STAMP", "STAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP", "UNSTAMP");
+	}
+
+	@Test
+	void stampingOneBranchKeepsTheAppliedRevisionsOfAnother(TestDatabase db) {
+		Migrations migrations = migrations(db);
+		migrations.upgrade(B);
+		CommandResult stamped = migrations.stamp(C);
+		assertThat(stamped.steps()).extracting(StepResult::direction).containsOnly(Direction.UPGRADE);
+		assertThat(stamped.currentAfter()).containsExactlyInAnyOrder(B, C);
+		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version order by revision"))
+			.containsExactly(A, B, C);
+		// B, whose table exists, is not pending again
+		assertThat(migrations.status().pending()).containsExactly(M, E);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.migrations.MigrateOptions;
@@ -36,6 +37,7 @@ import dev.migrations.diff.RenameMode;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.runner.CommandResult;
+import dev.migrations.runner.Direction;
 import dev.migrations.runner.StepResult;
 import dev.migrations.squash.SquashResult;
 
@@ -481,8 +483,23 @@ final class DbCommands {
 				console.out().println("Stamped " + revisions(result.currentAfter()) + " (was "
 						+ revisions(result.currentBefore()) + (purge ? ", version table purged first" : "")
 						+ "); no revision was run.");
-				List<String> forgotten = result.steps().stream().map(StepResult::revision)
-					.filter((id) -> !facade.graph().contains(id)).toList();
+				Set<String> stamped = result.steps().stream().filter((step) -> step.direction() == Direction.UPGRADE)
+					.map(StepResult::revision).collect(Collectors.toSet());
+				List<String> removed = result.steps().stream().filter((step) -> step.direction() == Direction.DOWNGRADE)
+					.map(StepResult::revision).filter((id) -> !stamped.contains(id)).toList();
+				List<String> unrecorded = removed.stream().filter((id) -> facade.graph().contains(id)).toList();
+				if (!unrecorded.isEmpty()) {
+					console.out().println("Un-recorded: " + String.join(", ", unrecorded) + " (no longer recorded as applied;"
+							+ " what " + ((unrecorded.size() == 1) ? "it" : "they") + " changed in the database is still"
+							+ " there).");
+				}
+				if (!result.clearedIncomplete().isEmpty()) {
+					console.out().println("Cleared the incomplete row(s): " + result.clearedIncomplete().stream()
+						.map((row) -> row.revision() + " (" + row.state() + ", now "
+								+ (removed.contains(row.revision()) ? "un-recorded" : "recorded as applied") + ")")
+						.collect(Collectors.joining(", ")) + ".");
+				}
+				List<String> forgotten = removed.stream().filter((id) -> !facade.graph().contains(id)).toList();
 				if (!forgotten.isEmpty()) {
 					console.out().println("The version table no longer records " + String.join(", ", forgotten) + ", which"
 							+ " these revisions do not have; whatever " + ((forgotten.size() == 1) ? "it" : "they")

@@ -205,7 +205,8 @@ class DbCommandOptionsTests {
 		Result purged = db.run("stamp", "--purge", CREATE);
 		assertThat(purged.status()).as(purged.err()).isZero();
 		assertThat(purged.lines()).containsExactly(
-				"Stamped 1a2b3c4d5e6f (was 2b3c4d5e6f70, version table purged first); no revision was run.");
+				"Stamped 1a2b3c4d5e6f (was 2b3c4d5e6f70, version table purged first); no revision was run.",
+				"Un-recorded: 2b3c4d5e6f70 (no longer recorded as applied; what it changed in the database is still there).");
 		assertThat(appliedBy(database)).singleElement().asString().startsWith(CREATE + " ").doesNotEndWith(" before");
 		assertThat(DbCommandsTests.tables(database)).doesNotContain("bulletin");
 	}

@@ -114,7 +114,9 @@ class DbCommandsTests {
 			assertThat(tables(database)).doesNotContain("bulletin");
 			assertThat(shell.run("db history").lines()).allMatch((line) -> line.endsWith("[applied]"));
 			assertThat(shell.run("db stamp base").lines())
-				.containsExactly("Stamped base (was 2b3c4d5e6f70); no revision was run.");
+				.containsExactly("Stamped base (was 2b3c4d5e6f70); no revision was run.",
+						"Un-recorded: 1a2b3c4d5e6f, 2b3c4d5e6f70 (no longer recorded as applied; what they changed in the"
+								+ " database is still there).");
 		}
 	}
 

@@ -42,4 +42,26 @@ class FailedRevisionCommandTests {
 			.contains("\"failed\":[\"2b3c4d5e6f70\"]");
 	}
 
+	@Test
+	void stampSaysWhichIncompleteRowsItCleared(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'FAILED' WHERE revision = '2b3c4d5e6f70'");
+		}
+		Result completed = db.run("stamp", "2b3c4d5e6f70");
+		assertThat(completed.status()).isZero();
+		assertThat(completed.lines()).containsExactly("Stamped 2b3c4d5e6f70 (was 1a2b3c4d5e6f); no revision was run.",
+				"Cleared the incomplete row(s): 2b3c4d5e6f70 (FAILED, now recorded as applied).");
+
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'REVERTING' WHERE revision = '2b3c4d5e6f70'");
+		}
+		Result undone = db.run("stamp", "1a2b3c4d5e6f");
+		assertThat(undone.lines()).containsExactly("Stamped 1a2b3c4d5e6f (was 2b3c4d5e6f70); no revision was run.",
+				"Un-recorded: 2b3c4d5e6f70 (no longer recorded as applied; what it changed in the database is still there).",
+				"Cleared the incomplete row(s): 2b3c4d5e6f70 (REVERTING, now un-recorded).");
+	}
+
 }
