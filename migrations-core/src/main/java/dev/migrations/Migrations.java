@@ -739,11 +739,19 @@ public final class Migrations {
 		return history((this.configuration.dataSource != null) ? this.migrator.state() : null);
 	}
 
-	/** {@code db show REV}: one revision (id or unique prefix). */
+	/** {@code db show REV}: one revision (id or unique prefix, {@code head} or {@code label@head}). */
 	public RevisionInfo show(String revision) {
-		Revision found = this.graph.resolve(revision);
+		Revision found = this.graph.get(named(revision));
 		DatabaseState state = (this.configuration.dataSource != null) ? this.migrator.state() : null;
 		return info(found, state);
+	}
+
+	// one revision by id or prefix, or by head or label@head (the advice for a branch label names label@head)
+	private String named(String revision) {
+		if (revision.equals("head") || revision.endsWith("@head")) {
+			return new TargetResolver(this.graph).resolve(revision).get(0);
+		}
+		return this.graph.resolve(revision).id();
 	}
 
 	private List<RevisionInfo> history(DatabaseState state) {
@@ -1307,7 +1315,10 @@ public final class Migrations {
 		return write(message, parents, upgradeSql, downgradeSql, "");
 	}
 
-	/** {@code db merge -m MSG [REVS]}: writes a revision joining the given revisions (default: all heads). */
+	/**
+	 * {@code db merge -m MSG [REVS]}: writes a revision joining the given heads (default: all heads). As Alembic,
+	 * a revision that is not a head, or that is an ancestor of another one given, is refused and nothing written.
+	 */
 	public Path merge(String message, List<String> revisions) {
 		List<String> parents = new ArrayList<>();
 		if (revisions == null || revisions.isEmpty()) {
@@ -1315,7 +1326,27 @@ public final class Migrations {
 		}
 		else {
 			for (String revision : revisions) {
-				parents.add(this.graph.resolve(revision).id());
+				String id = this.graph.resolve(revision).id();
+				if (!parents.contains(id)) {
+					parents.add(id);
+				}
+			}
+			// as Alembic: a merge joins heads, none of them already an ancestor of another
+			for (String parent : parents) {
+				for (String other : parents) {
+					if (!other.equals(parent) && this.graph.ancestors(other).contains(parent)) {
+						throw new MigrationsException("Revision " + parent + " is already an ancestor of " + other
+								+ ": a merge of them would be redundant; name heads only (the heads are "
+								+ String.join(", ", this.graph.heads()) + "). Nothing was written.");
+					}
+				}
+			}
+			for (String parent : parents) {
+				if (!this.graph.heads().contains(parent)) {
+					throw new MigrationsException("Revision " + parent + " is not a head revision (it has children: "
+							+ String.join(", ", this.graph.children(parent)) + "); a merge joins heads: name some of "
+							+ String.join(", ", this.graph.heads()) + ", or none to join them all. Nothing was written.");
+				}
 			}
 		}
 		if (parents.size() < 2) {
@@ -1793,7 +1824,7 @@ public final class Migrations {
 		if (!options.dependsOn().isEmpty()) {
 			List<String> dependsOn = new ArrayList<>();
 			for (String dependency : options.dependsOn()) {
-				String resolved = this.graph.resolve(dependency).id();
+				String resolved = named(dependency);
 				if (!dependsOn.contains(resolved)) {
 					dependsOn.add(resolved);
 				}

@@ -38,6 +38,7 @@ import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.Direction;
+import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.runner.StepResult;
 import dev.migrations.squash.SquashResult;
 
@@ -423,7 +424,7 @@ final class DbCommands {
 					return this.safety.rehearse(target, false, out);
 				}
 				if (invocation.flag("sql")) {
-					out.print(withNewline(migrations().upgradeSql(target)));
+					out.print(withNewline(scriptOf(() -> migrations().upgradeSql(target))));
 					return Outcome.OK;
 				}
 				Migrations facade = migrations();
@@ -440,6 +441,23 @@ final class DbCommands {
 			});
 	}
 
+	/**
+	 * The script of {@code --sql}; a revision that cannot be written into it fails with its own message, and
+	 * not as a failed run, whose advice (run {@code db upgrade}, or {@code db upgrade --sql}) is not for it.
+	 */
+	private static String scriptOf(Supplier<String> script) {
+		try {
+			return script.get();
+		}
+		catch (MigrationFailedException ex) {
+			MigrationsException failure = new MigrationsException(ex.getMessage().replaceFirst(
+					" Nothing (of this revision )?was run[^.]*\\.$", "") + " No script was printed: fix the file, then run the"
+					+ " command again.");
+			failure.addSuppressed(ex);
+			throw failure;
+		}
+	}
+
 	DbCommand downgrade() {
 		return DbCommand.named("downgrade")
 			.description("Downgrade the database to a target, revision by revision, under the database lock")
@@ -451,7 +469,7 @@ final class DbCommands {
 				String target = invocation.argument(0, null);
 				PrintWriter out = console.out();
 				if (invocation.flag("sql")) {
-					out.print(withNewline(migrations().downgradeSql(target)));
+					out.print(withNewline(scriptOf(() -> migrations().downgradeSql(target))));
 					return Outcome.OK;
 				}
 				Migrations facade = migrations();
@@ -538,7 +556,8 @@ final class DbCommands {
 				if (!status.pending().isEmpty()) {
 					String adoption = status.current().isEmpty() && status.failed().isEmpty() ? adoption(facade) : null;
 					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
-							+ (adoption != null ? ". " + adoption : status.failed().isEmpty() ? ". Run `db upgrade`." : "."));
+							+ (adoption != null ? ". " + adoption
+									: status.failed().isEmpty() ? ". " + runUpgrade(status.heads()) : "."));
 				}
 				if (!status.modified().isEmpty()) {
 					out.println("Changed since applied: " + String.join(", ", status.modified()) + ".");
@@ -555,6 +574,18 @@ final class DbCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/**
+	 * The advice to upgrade: {@code db upgrade} (to {@code head}) needs a single head; with several,
+	 * {@code db upgrade heads} applies every branch, or {@code db merge} joins them first.
+	 */
+	private static String runUpgrade(List<String> heads) {
+		if (heads.size() > 1) {
+			return "Run `db upgrade heads` (there are " + heads.size() + " heads, " + String.join(", ", heads)
+					+ ": `db upgrade` needs one; or join them with `db merge -m MESSAGE`).";
+		}
+		return "Run `db upgrade`.";
 	}
 
 	/**
@@ -581,7 +612,7 @@ final class DbCommands {
 		}
 		catch (RuntimeException ex) {
 			// a baseline that names no revision says so at the upgrade; the status is what was asked
-			return "Run `db upgrade`.";
+			return runUpgrade(facade.graph().heads());
 		}
 	}
 
@@ -696,8 +727,22 @@ final class DbCommands {
 		if (colon < 0 || range.indexOf(':', colon + 1) >= 0) {
 			throw new DbCommand.UsageException("-r " + range + " is not FROM:TO: write e.g. base:head, 1a2b:current or current:");
 		}
-		Set<String> lower = bound(facade, range.substring(0, colon).strip(), current, true);
-		Set<String> upper = bound(facade, range.substring(colon + 1).strip(), current, false);
+		String from = range.substring(0, colon).strip();
+		String to = range.substring(colon + 1).strip();
+		List<RevisionInfo> selected = between(facade, history, from, to, current);
+		// as Alembic, FROM is the older end: a range given newest first selects nothing, which is not what was meant
+		if (selected.isEmpty() && !from.isEmpty() && !to.isEmpty()
+				&& !between(facade, history, to, from, current).isEmpty()) {
+			throw new DbCommand.UsageException("-r " + range + " is reversed: FROM is the older end, TO the newer; write -r "
+					+ to + ":" + from);
+		}
+		return selected;
+	}
+
+	private static List<RevisionInfo> between(Migrations facade, List<RevisionInfo> history, String from, String to,
+			List<String> current) {
+		Set<String> lower = bound(facade, from, current, true);
+		Set<String> upper = bound(facade, to, current, false);
 		return history.stream()
 			.filter((info) -> lower == null || lower.contains(info.revision()))
 			.filter((info) -> upper == null || upper.contains(info.revision()))
@@ -778,7 +823,7 @@ final class DbCommands {
 		return DbCommand.named("show")
 			.description("Show one revision: parents, file, state and SQL")
 			.usage("db show REVISION [--verbose] [--format text|json]")
-			.argument("REVISION", "a revision id or unique prefix, or head", true)
+			.argument("REVISION", "a revision id or unique prefix, head, heads (each head) or label@head", true)
 			.flag("verbose", "the full header: parents, children, branch labels, depends_on, path, date")
 			.option("format", ' ', "FORMAT", FORMAT_HELP, false)
 			.completion(completion(false, null))
@@ -786,59 +831,67 @@ final class DbCommands {
 				boolean json = json(invocation);
 				Migrations facade = migrations();
 				String wanted = invocation.argument(0, null);
-				if (wanted.equalsIgnoreCase("head") && facade.graph().heads().size() == 1) {
-					wanted = facade.graph().heads().get(0);
-				}
-				RevisionInfo info = facade.show(wanted);
+				// heads: each head, as Alembic's `show heads`; head, label@head, an id or prefix: one revision
+				List<String> ids = wanted.equalsIgnoreCase("heads") ? facade.graph().heads() : List.of(wanted);
 				PrintWriter out = console.out();
+				List<String> objects = new ArrayList<>();
+				for (String id : ids) {
+					RevisionInfo info = facade.show(id);
+					if (json) {
+						objects.add(JsonOutput.revisionOf(info));
+						continue;
+					}
+					if (!objects.isEmpty() || !id.equals(ids.get(0))) {
+						out.println();
+					}
+					if (invocation.flag("verbose")) {
+						printVerbose(facade, info, null, out);
+					}
+					else {
+						out.println("Revision:   " + info.revision() + (info.head() ? " (head)" : ""));
+						out.println("Parents:    " + parents(info.downRevisions()));
+						if (!info.branchLabels().isEmpty()) {
+							out.println("Branches:   " + String.join(", ", info.branchLabels()));
+						}
+						if (!info.dependsOn().isEmpty()) {
+							out.println("Depends on: " + String.join(", ", info.dependsOn()));
+						}
+						facade.graph().find(info.revision()).filter(Revision::isSquash).ifPresent((squash) -> out.println(
+								"Replaces:   " + squash.replaces().size() + " revisions, " + squash.replaces().get(0) + " to "
+										+ squash.replaces().get(squash.replaces().size() - 1) + " (squash)"));
+						out.println("Message:    " + info.message());
+						out.println("Source:     " + info.source());
+					}
+					if (info.state() != null) {
+						StringBuilder state = new StringBuilder(state(info.state()));
+						if (info.appliedAt() != null) {
+							state.append(" at ").append(info.appliedAt());
+							if (info.appliedBy() != null) {
+								state.append(" by ").append(info.appliedBy());
+							}
+							if (info.executionMillis() != null) {
+								state.append(" in ").append(info.executionMillis()).append(" ms");
+							}
+						}
+						out.println("State:      " + state);
+					}
+					if (info.checksum() != null) {
+						out.println("Checksum:   " + info.checksum());
+					}
+					facade.graph().find(info.revision()).ifPresent((revision) -> {
+						if (revision.body() instanceof Revision.SqlBody sql) {
+							out.println();
+							out.println("-- upgrade");
+							out.print(withNewline(sql.upgrade().strip()));
+							out.println();
+							out.println("-- downgrade");
+							out.print(withNewline(sql.downgrade().strip()));
+						}
+					});
+				}
 				if (json) {
-					out.println(JsonOutput.revisionOf(info));
-					return Outcome.OK;
+					out.println(wanted.equalsIgnoreCase("heads") ? "[" + String.join(",", objects) + "]" : objects.get(0));
 				}
-				if (invocation.flag("verbose")) {
-					printVerbose(facade, info, null, out);
-				}
-				else {
-					out.println("Revision:   " + info.revision() + (info.head() ? " (head)" : ""));
-					out.println("Parents:    " + parents(info.downRevisions()));
-					if (!info.branchLabels().isEmpty()) {
-						out.println("Branches:   " + String.join(", ", info.branchLabels()));
-					}
-					if (!info.dependsOn().isEmpty()) {
-						out.println("Depends on: " + String.join(", ", info.dependsOn()));
-					}
-					facade.graph().find(info.revision()).filter(Revision::isSquash).ifPresent((squash) -> out.println(
-							"Replaces:   " + squash.replaces().size() + " revisions, " + squash.replaces().get(0) + " to "
-									+ squash.replaces().get(squash.replaces().size() - 1) + " (squash)"));
-					out.println("Message:    " + info.message());
-					out.println("Source:     " + info.source());
-				}
-				if (info.state() != null) {
-					StringBuilder state = new StringBuilder(state(info.state()));
-					if (info.appliedAt() != null) {
-						state.append(" at ").append(info.appliedAt());
-						if (info.appliedBy() != null) {
-							state.append(" by ").append(info.appliedBy());
-						}
-						if (info.executionMillis() != null) {
-							state.append(" in ").append(info.executionMillis()).append(" ms");
-						}
-					}
-					out.println("State:      " + state);
-				}
-				if (info.checksum() != null) {
-					out.println("Checksum:   " + info.checksum());
-				}
-				facade.graph().find(info.revision()).ifPresent((revision) -> {
-					if (revision.body() instanceof Revision.SqlBody sql) {
-						out.println();
-						out.println("-- upgrade");
-						out.print(withNewline(sql.upgrade().strip()));
-						out.println();
-						out.println("-- downgrade");
-						out.print(withNewline(sql.downgrade().strip()));
-					}
-				});
 				return Outcome.OK;
 			});
 	}

@@ -221,6 +221,27 @@ class CommandModeTests {
 		assertThat(debug.err()).contains("no revision 'nonsense' among the 2 known revisions").contains("\tat dev.migrations.");
 	}
 
+	@Test
+	void aFailedUpgradeSqlDoesNotAdviseTheCommandThatFailed() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		ShellTestRevisions.write(this.revisions, "3c4d5e6f7081_open_quote.sql", """
+				-- revision: 3c4d5e6f7081
+				-- down_revision: 2b3c4d5e6f70
+				-- message: open quote
+
+				-- upgrade
+				INSERT INTO bulletin VALUES (1, 'open);
+
+				-- downgrade
+				DELETE FROM bulletin;
+				""");
+		Run script = run(null, "db", "upgrade", "--sql");
+		assertThat(script.exitCode()).isEqualTo(2);
+		assertThat(script.err()).contains("3c4d5e6f7081_open_quote.sql:6: the upgrade section cannot be split into"
+				+ " statements").contains("No script was printed: fix the file, then run the command again.")
+			.doesNotContain("`db upgrade --sql`").doesNotContain("Nothing was run");
+	}
+
 	/** Starts the test application with the command's words, then the database settings, as arguments. */
 	private Run run(Consumer<ConfigurableApplicationContext> inspect, String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));
