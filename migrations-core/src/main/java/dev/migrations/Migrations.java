@@ -748,8 +748,13 @@ public final class Migrations {
 
 	// one revision by id or prefix, or by head or label@head (the advice for a branch label names label@head)
 	private String named(String revision) {
-		if (revision.equals("head") || revision.endsWith("@head")) {
-			return new TargetResolver(this.graph).resolve(revision).get(0);
+		if (revision.equalsIgnoreCase("head") || revision.endsWith("@head")) {
+			List<String> ids = new TargetResolver(this.graph).resolve(revision.equalsIgnoreCase("head") ? "head" : revision);
+			if (ids.isEmpty()) {
+				throw new MigrationsException("There are no revisions yet, so no head: write one with `db revision -m"
+						+ " \"...\"` or `db migrate -m \"...\"`.");
+			}
+			return ids.get(0);
 		}
 		return this.graph.resolve(revision).id();
 	}
