@@ -646,17 +646,57 @@ public final class DatabaseMigrator {
 
 	/** The SQL script an upgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
 	public String upgradeScript(String target) {
-		return script(target, true);
+		return script(target, true, null);
+	}
+
+	/**
+	 * {@link #upgradeScript(String)} that, on a database where no revision is recorded yet, asks {@code baseline}
+	 * (with a connection switched to the migrated schema, without the lock) which revision the schema already is,
+	 * as the online upgrade does: the script then records that revision and its ancestors as applied without
+	 * running them, and runs what follows. {@code baseline} may throw to refuse, as the upgrade would.
+	 * @param baseline decides which revision to stamp, {@code null} for none
+	 */
+	public String upgradeScript(String target, BaselineDecision baseline) {
+		return script(target, true, baseline);
+	}
+
+	/**
+	 * The revisions a database without recorded revisions is taken to have by {@code baseline} (the revision it
+	 * names and its ancestors, oldest first); empty when revisions are recorded or it names none. Reads without
+	 * the lock.
+	 */
+	public List<String> baselineRevisions(BaselineDecision baseline) {
+		if (baseline == null) {
+			return List.of();
+		}
+		try (Connection connection = connection()) {
+			String original = switchSchema(connection);
+			try {
+				if (!this.versionTable.read(connection).isEmpty()) {
+					return List.of();
+				}
+				String revision = baseline.revision(connection);
+				return (revision == null) ? List.of() : ancestorsInOrder(this.graph.resolve(revision).id());
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + " and the schema: "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	/** The SQL script a downgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
 	public String downgradeScript(String target) {
-		return script(target, false);
+		return script(target, false, null);
 	}
 
-	private String script(String target, boolean upgrade) {
+	private String script(String target, boolean upgrade, BaselineDecision baseline) {
 		String to = target;
 		List<String> applied;
+		List<String> baselined = List.of();
 		String from;
 		int colon = target.indexOf(':');
 		if (colon >= 0) {
@@ -669,6 +709,10 @@ public final class DatabaseMigrator {
 			requireNoFailed(rows);
 			applied = appliedIds(rows);
 			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
+			if (rows.isEmpty()) {
+				baselined = baselineRevisions(baseline);
+				applied = baselined;
+			}
 		}
 		else {
 			from = "base";
@@ -701,6 +745,21 @@ public final class DatabaseMigrator {
 		}
 		for (String statement : this.versionTable.createStatements()) {
 			script.execute(statement);
+		}
+		if (!baselined.isEmpty()) {
+			Revision point = this.graph.get(baselined.get(baselined.size() - 1));
+			script.comment("Baseline: the schema has tables but no recorded revision, so " + point.id() + " ("
+					+ point.message() + ") and its ancestors are recorded as applied without running them, as `db upgrade`"
+					+ " does with the baseline configured.");
+			script.begin();
+			for (String id : baselined) {
+				Revision revision = this.graph.get(id);
+				script.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0L,
+						"offline script (" + this.performedBy.get() + ")", null));
+				script.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
+						"offline script (" + this.performedBy.get() + ")"));
+			}
+			script.commit();
 		}
 		RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, script, "offline script ("
 				+ this.performedBy.get() + ")", MigrationsListener.NONE);
