@@ -760,6 +760,16 @@ public final class Migrations {
 						false, RevisionInfo.State.MISSING_FILE, row.appliedAt(), row.executionMillis(), row.checksum(),
 						row.appliedBy(), row.checksum()));
 			}
+			// an upgrade that stopped half-way (or is under way) of a revision this release has no file for
+			for (AppliedRevision row : state.applied()) {
+				if (state.failed().contains(row.revision()) && !state.missing().contains(row.revision())
+						&& !this.graph.contains(row.revision())
+						&& !this.squashedHistory.replacedRevisions().containsKey(row.revision())) {
+					infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(),
+							List.of(), false, RevisionInfo.State.FAILED, row.appliedAt(), row.executionMillis(),
+							row.checksum(), row.appliedBy(), row.checksum()));
+				}
+			}
 		}
 		// Indexed once: the actuator endpoint asks for this on every request.
 		Set<String> heads = Set.copyOf(this.graph.heads());

@@ -599,8 +599,9 @@ public final class DatabaseMigrator {
 			}
 			var revision = this.graph.find(row.revision());
 			if (revision.isEmpty()) {
-				// a newer release's upgrade under way is not applied yet
-				if (!midway.containsKey(row.revision()) && !(underWay && row.state() == AppliedRevision.State.RUNNING)) {
+				// a newer release's upgrade under way, or one that stopped half-way, is not applied: it is listed as
+				// failed (or under way), not as applied without its file
+				if (!midway.containsKey(row.revision()) && completedUpgrade(row)) {
 					missing.add(row.revision());
 				}
 				continue;
@@ -814,6 +815,25 @@ public final class DatabaseMigrator {
 		return failures;
 	}
 
+	/**
+	 * What to do about a revision that stopped half-way when this release has no file for it (a newer
+	 * release's): {@code db stamp} of the revision itself is refused here, its parent is not.
+	 */
+	private static String recoveryWithoutFile(AppliedRevision row, boolean upgrade) {
+		String revision = row.revision();
+		String parent = row.downRevisions().isEmpty() ? "base" : String.join(",", row.downRevisions());
+		String stampParent = "`db stamp " + parent + "` (its parent" + (row.downRevisions().isEmpty() ? ": the row names none" : "")
+				+ ")";
+		if (upgrade) {
+			return "This release has no file for " + revision + ": run the release that has it (its `db current` and"
+					+ " `db stamp " + revision + "` know the revision), finish its upgrade's statements by hand and `db stamp "
+					+ revision + "` with that release; or undo them by hand and run " + stampParent + ", here or with it.";
+		}
+		return "This release has no file for " + revision + ": finish or undo its downgrade's statements by hand, then run"
+				+ " " + stampParent + " if you completed the downgrade, or `db stamp " + revision + "` with the release that"
+				+ " has its file if you undid it.";
+	}
+
 	void requireNoFailed(List<AppliedRevision> rows) {
 		List<String> failed = new ArrayList<>();
 		StringBuilder message = new StringBuilder();
@@ -830,7 +850,7 @@ public final class DatabaseMigrator {
 		}
 	}
 
-	private static String describeFailed(AppliedRevision row) {
+	private String describeFailed(AppliedRevision row) {
 		StringBuilder message = new StringBuilder();
 		String note = (row.error() != null) ? row.error() : "";
 		// tables written by earlier releases mark a downgrade in progress as RUNNING with this note
@@ -854,7 +874,9 @@ public final class DatabaseMigrator {
 				message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
 			}
 		}
-		message.append("\n  ").append(RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade));
+		message.append("\n  ").append(this.graph.contains(row.revision()) || this.versionTable.midway(List.of(row)).containsKey(row.revision())
+				? RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade)
+				: recoveryWithoutFile(row, !downgrade));
 		return message.toString();
 	}
 
