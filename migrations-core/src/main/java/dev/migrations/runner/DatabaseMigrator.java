@@ -815,6 +815,13 @@ public final class DatabaseMigrator {
 		return failures;
 	}
 
+	// why a revision recorded as running never recorded its end, as far as the lock can tell
+	private String unfinished() {
+		return this.dialect.locksAcrossProcesses() ? "the process may have died"
+				: "it may be running in another process, which " + this.dialect.name() + "'s lock, held within one JVM,"
+						+ " does not see, or its process died";
+	}
+
 	/**
 	 * What to do about a revision that stopped half-way when this release has no file for it (a newer
 	 * release's): {@code db stamp} of the revision itself is refused here, its parent is not.
@@ -845,8 +852,9 @@ public final class DatabaseMigrator {
 			message.append("\n  ").append(describeFailed(row));
 		}
 		if (!failed.isEmpty()) {
+			boolean elsewhere = !this.dialect.locksAcrossProcesses() && rows.stream().anyMatch(DatabaseMigrator::inProgressState);
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
-					failed);
+					failed, elsewhere);
 		}
 	}
 
@@ -862,7 +870,8 @@ public final class DatabaseMigrator {
 			message.append(" (applied at ").append(row.appliedAt()).append("): its downgrade did not complete. ")
 				.append(note.replace("\n", "\n    "));
 			if (!note.contains(" It failed:")) {
-				message.append(" It ran outside a transaction and never recorded completion (the process may have died).");
+				message.append(" It ran outside a transaction and never recorded completion (").append(unfinished())
+					.append(").");
 			}
 		}
 		else {
@@ -871,7 +880,8 @@ public final class DatabaseMigrator {
 				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
 			}
 			else if (row.state() == AppliedRevision.State.RUNNING) {
-				message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+				message.append(": it ran outside a transaction and never recorded completion (").append(unfinished())
+					.append(").");
 			}
 		}
 		message.append("\n  ").append(this.graph.contains(row.revision()) || this.versionTable.midway(List.of(row)).containsKey(row.revision())
