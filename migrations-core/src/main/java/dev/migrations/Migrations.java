@@ -690,7 +690,11 @@ public final class Migrations {
 	/** {@code db upgrade TARGET --sql}: the script the upgrade would run, including the version-table statements. */
 	public String upgradeSql(String target) {
 		requireLocations();
-		return this.migrator.upgradeScript(target);
+		// with a database, the script follows what the online upgrade would do with a schema that has tables
+		// and no recorded revision: stamp the baseline, or refuse
+		boolean range = target.indexOf(':') >= 0;
+		return (this.configuration.dataSource != null && !range)
+				? this.migrator.upgradeScript(target, baselineDecision()) : this.migrator.upgradeScript(target);
 	}
 
 	/** {@code db downgrade TARGET --sql}. */
@@ -768,6 +772,16 @@ public final class Migrations {
 				infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(), List.of(),
 						false, RevisionInfo.State.MISSING_FILE, row.appliedAt(), row.executionMillis(), row.checksum(),
 						row.appliedBy(), row.checksum()));
+			}
+			// an upgrade that stopped half-way (or is under way) of a revision this release has no file for
+			for (AppliedRevision row : state.applied()) {
+				if (state.failed().contains(row.revision()) && !state.missing().contains(row.revision())
+						&& !this.graph.contains(row.revision())
+						&& !this.squashedHistory.replacedRevisions().containsKey(row.revision())) {
+					infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(),
+							List.of(), false, RevisionInfo.State.FAILED, row.appliedAt(), row.executionMillis(),
+							row.checksum(), row.appliedBy(), row.checksum()));
+				}
 			}
 		}
 		// Indexed once: the actuator endpoint asks for this on every request.
@@ -1223,9 +1237,10 @@ public final class Migrations {
 
 	/** The revisions an upgrade of {@code database} to {@code target} would apply, refusing where the upgrade would. */
 	private List<Revision> upgradePlan(DataSource database, String target) {
-		DatabaseState state = new DatabaseMigrator(database, this.dialect, this.configuration.schema,
+		DatabaseMigrator migrator = new DatabaseMigrator(database, this.dialect, this.configuration.schema,
 				this.configuration.versionTable, this.graph, this.configuration.lockTimeout, false, this.performedBy,
-				MigrationsListener.NONE).state();
+				MigrationsListener.NONE);
+		DatabaseState state = migrator.state();
 		if (!state.failed().isEmpty()) {
 			throw new MigrationsException("Revisions " + state.failed() + " are recorded as failed, so an upgrade would"
 					+ " refuse to run: resolve them first (see `db history`).");
@@ -1235,6 +1250,10 @@ public final class Migrations {
 					+ " so an upgrade would refuse to run: restore them, or `db stamp` them to accept the new content.");
 		}
 		List<String> applied = state.applied().stream().map(AppliedRevision::revision).toList();
+		if (state.applied().isEmpty()) {
+			// as the upgrade would: the baseline is recorded without running, or a schema with tables refuses
+			applied = migrator.baselineRevisions(baselineDecision());
+		}
 		return new TargetResolver(this.graph).upgrade(target, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
 			.steps();
 	}
@@ -1624,6 +1643,23 @@ public final class Migrations {
 			}
 		}
 		return result;
+	}
+
+	/**
+	 * What an upgrade asks, on a schema where no revision is recorded, for the revision to record as applied
+	 * without running it (see {@link Baseline#decide}); {@code null} when neither a baseline nor the check of a
+	 * schema with tables is configured.
+	 */
+	private DatabaseMigrator.BaselineDecision baselineDecision() {
+		if (this.configuration.baseline == null && !this.configuration.failOnNonEmptySchema) {
+			return null;
+		}
+		RevisionGraph graph = this.graph;
+		Baseline baseline = Baseline.of(this.configuration.baseline, this.configuration.failOnNonEmptySchema, graph,
+				this.locations);
+		return (connection) -> baseline.decide(ExistingSchema.read(connection, this.dialect,
+				this.dialect.currentSchema(connection), this.configuration.versionTable, this.configuration.tableFilter,
+				this.configuration.otherToolTables), graph, this.configuration.versionTable);
 	}
 
 	private void baselineIfUnrecorded() {

@@ -531,6 +531,11 @@ public final class TenantMigrations {
 		if (failure instanceof MigrationFailedException failed && failed.getCause() instanceof SQLException sql) {
 			return failed.source() + (failed.line() > 0 ? ":" + failed.line() : "") + ": " + firstLine(sql.getMessage());
 		}
+		if (failure instanceof FailedRevisionException failed && failed.mayBeRunningElsewhere()) {
+			return "it did not complete: it may be running in another process (the lock does not reach across processes),"
+					+ " or its process died, so nothing was run. If it died, finish or undo it by hand, then stamp this tenant"
+					+ " (the log has the whole message).";
+		}
 		if (failure instanceof FailedRevisionException) {
 			return "it did not complete in an earlier run (it ran outside a transaction), so nothing was run. Finish or"
 					+ " undo it by hand, then stamp this tenant (the log has the whole message).";

@@ -171,6 +171,15 @@ public interface Dialect {
 	 */
 	boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException;
 
+	/**
+	 * Whether {@link #lock} and {@link #lockHeldElsewhere} cover every process using the database; {@code false}
+	 * where the lock is held inside one JVM (H2), so that a revision recorded as running may be running in
+	 * another process as well as have lost its process.
+	 */
+	default boolean locksAcrossProcesses() {
+		return true;
+	}
+
 	/** Reads a timestamp column of the version tables as an instant, {@code null} for SQL NULL. */
 	default Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
 		Timestamp timestamp = resultSet.getTimestamp(column);

@@ -20,7 +20,9 @@ import dev.migrations.sql.SqlSyntax;
 /**
  * H2, the embedded database for trying things out. H2 commits DDL implicitly and has no advisory
  * locks: the lock is held inside this JVM, keyed by the database URL, which covers the embedded
- * and in-memory modes H2 is used in. (Several JVMs sharing one H2 server are not protected.)
+ * and in-memory modes H2 is used in. Several JVMs sharing one H2 server ({@code jdbc:h2:tcp:}, {@code AUTO_SERVER})
+ * are not protected: they may run the same revision at once, and a revision recorded as running may be
+ * running in another JVM rather than have lost its process ({@link #locksAcrossProcesses()}).
  */
 public final class H2Dialect implements Dialect {
 
@@ -130,6 +132,12 @@ public final class H2Dialect implements Dialect {
 			throw new SQLException("Interrupted while waiting for the migrations lock", ex);
 		}
 		return lock::unlock;
+	}
+
+	/** The lock is this JVM's: another JVM on the same H2 server (TCP, {@code AUTO_SERVER}) is not seen. */
+	@Override
+	public boolean locksAcrossProcesses() {
+		return false;
 	}
 
 	@Override

@@ -249,6 +249,7 @@ public final class Rehearsal {
 			throws CopyRefused {
 		String copy = copyName(source);
 		try (Connection admin = connect(server.withDatabase(maintenance), "the maintenance database " + maintenance)) {
+			List<String> notes = leftovers(admin, source);
 			try (Statement statement = admin.createStatement()) {
 				statement.execute("CREATE DATABASE " + PostgresIdentifiers.quote(copy) + " TEMPLATE "
 						+ PostgresIdentifiers.quote(source));
@@ -276,6 +277,10 @@ public final class Rehearsal {
 			}
 			RehearsalReport report = null;
 			RuntimeException failure = null;
+			// a shutdown during the rehearsal (SIGTERM, Ctrl+C) drops the copy rather than leave it behind
+			Thread dropOnShutdown = new Thread(() -> dropOnShutdown(server.withDatabase(maintenance), copy),
+					"migrations-rehearsal-drop-copy");
+			boolean hooked = addShutdownHook(dropOnShutdown);
 			try {
 				UrlDataSource copyDataSource = server.withDatabase(copy).withSearchPath(searchPath);
 				List<Revision> plan = this.planner.plan(copyDataSource);
@@ -284,7 +289,7 @@ public final class Rehearsal {
 						LockObserver observer = new LockObserver(inSchema(copyDataSource.getConnection()))) {
 					revisions = new Run(connection, observer, true).revisions(plan);
 				}
-				report = new RehearsalReport(RehearsalOptions.Mode.COPY, source, copy, this.target, revisions, List.of(),
+				report = new RehearsalReport(RehearsalOptions.Mode.COPY, source, copy, this.target, revisions, notes,
 						Duration.ZERO);
 			}
 			catch (SQLException ex) {
@@ -296,6 +301,9 @@ public final class Rehearsal {
 			}
 			finally {
 				drop(admin, copy, failure);
+				if (hooked) {
+					removeShutdownHook(dropOnShutdown);
+				}
 			}
 			if (failure != null) {
 				throw failure;
@@ -334,6 +342,81 @@ public final class Rehearsal {
 					+ " rehearsal: " + ex.getMessage() + ". Pass a URL, user and password that reach it with"
 					+ " RehearsalOptions.copy(url, user, password).", ex);
 		}
+	}
+
+	private static boolean addShutdownHook(Thread hook) {
+		try {
+			Runtime.getRuntime().addShutdownHook(hook);
+			return true;
+		}
+		catch (IllegalStateException ex) {
+			// already shutting down: the copy is dropped as the rehearsal ends
+			return false;
+		}
+	}
+
+	private static void removeShutdownHook(Thread hook) {
+		try {
+			Runtime.getRuntime().removeShutdownHook(hook);
+		}
+		catch (IllegalStateException ex) {
+			// shutting down: the hook runs, and finds the copy dropped
+		}
+	}
+
+	/** In a shutdown hook: drops the copy on a connection of its own, ending the sessions still on it. */
+	private static void dropOnShutdown(UrlDataSource maintenance, String copy) {
+		String quoted = PostgresIdentifiers.quote(copy);
+		try (Connection admin = maintenance.getConnection(); Statement statement = admin.createStatement()) {
+			if (admin.getMetaData().getDatabaseMajorVersion() >= 13) {
+				statement.execute("DROP DATABASE IF EXISTS " + quoted + " WITH (FORCE)");
+			}
+			else {
+				try (PreparedStatement terminate = admin.prepareStatement(
+						"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+					terminate.setString(1, copy);
+					terminate.execute();
+				}
+				statement.execute("DROP DATABASE IF EXISTS " + quoted);
+			}
+			System.err.println("The rehearsal was stopped: its copy " + copy + " was dropped.");
+		}
+		catch (SQLException | RuntimeException ex) {
+			System.err.println("The rehearsal was stopped and its copy " + copy + " could not be dropped (" + ex.getMessage()
+					+ "): drop it with DROP DATABASE " + quoted + " WITH (FORCE);");
+		}
+	}
+
+	/**
+	 * Copies left by earlier rehearsals of {@code source} that were stopped before dropping them, named with the
+	 * command that removes them; not dropped here, as another rehearsal may be running on one.
+	 */
+	static List<String> leftovers(Connection admin, String source) {
+		String prefix = copyName(source);
+		prefix = prefix.substring(0, prefix.length() - 8);
+		List<String> found = new ArrayList<>();
+		try (PreparedStatement statement = admin.prepareStatement(
+				"SELECT datname FROM pg_database WHERE datname ~ ? ORDER BY datname")) {
+			statement.setString(1, "^" + prefix + "[0-9a-f]{8}$");
+			try (ResultSet rs = statement.executeQuery()) {
+				while (rs.next()) {
+					found.add(rs.getString(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			return List.of();
+		}
+		if (found.isEmpty()) {
+			return List.of();
+		}
+		StringBuilder note = new StringBuilder("Left behind by earlier rehearsals that were stopped: " + String.join(", ", found)
+				+ ". Unless a rehearsal is running on " + (found.size() == 1 ? "it" : "one of them") + ", drop "
+				+ (found.size() == 1 ? "it" : "them") + ":");
+		for (String name : found) {
+			note.append("\n  DROP DATABASE ").append(PostgresIdentifiers.quote(name)).append(" WITH (FORCE);");
+		}
+		return List.of(note.toString());
 	}
 
 	private static void drop(Connection admin, String copy, RuntimeException failure) {

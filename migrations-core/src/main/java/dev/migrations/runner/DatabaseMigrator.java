@@ -625,8 +625,9 @@ public final class DatabaseMigrator {
 			}
 			var revision = this.graph.find(row.revision());
 			if (revision.isEmpty()) {
-				// a newer release's upgrade under way is not applied yet
-				if (!midway.containsKey(row.revision()) && !(underWay && row.state() == AppliedRevision.State.RUNNING)) {
+				// a newer release's upgrade under way, or one that stopped half-way, is not applied: it is listed as
+				// failed (or under way), not as applied without its file
+				if (!midway.containsKey(row.revision()) && completedUpgrade(row)) {
 					missing.add(row.revision());
 				}
 				continue;
@@ -672,17 +673,57 @@ public final class DatabaseMigrator {
 
 	/** The SQL script an upgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
 	public String upgradeScript(String target) {
-		return script(target, true);
+		return script(target, true, null);
+	}
+
+	/**
+	 * {@link #upgradeScript(String)} that, on a database where no revision is recorded yet, asks {@code baseline}
+	 * (with a connection switched to the migrated schema, without the lock) which revision the schema already is,
+	 * as the online upgrade does: the script then records that revision and its ancestors as applied without
+	 * running them, and runs what follows. {@code baseline} may throw to refuse, as the upgrade would.
+	 * @param baseline decides which revision to stamp, {@code null} for none
+	 */
+	public String upgradeScript(String target, BaselineDecision baseline) {
+		return script(target, true, baseline);
+	}
+
+	/**
+	 * The revisions a database without recorded revisions is taken to have by {@code baseline} (the revision it
+	 * names and its ancestors, oldest first); empty when revisions are recorded or it names none. Reads without
+	 * the lock.
+	 */
+	public List<String> baselineRevisions(BaselineDecision baseline) {
+		if (baseline == null) {
+			return List.of();
+		}
+		try (Connection connection = connection()) {
+			String original = switchSchema(connection);
+			try {
+				if (!this.versionTable.read(connection).isEmpty()) {
+					return List.of();
+				}
+				String revision = baseline.revision(connection);
+				return (revision == null) ? List.of() : ancestorsInOrder(this.graph.resolve(revision).id());
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + " and the schema: "
+					+ ex.getMessage(), ex);
+		}
 	}
 
 	/** The SQL script a downgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
 	public String downgradeScript(String target) {
-		return script(target, false);
+		return script(target, false, null);
 	}
 
-	private String script(String target, boolean upgrade) {
+	private String script(String target, boolean upgrade, BaselineDecision baseline) {
 		String to = target;
 		List<String> applied;
+		List<String> baselined = List.of();
 		String from;
 		int colon = target.indexOf(':');
 		if (colon >= 0) {
@@ -695,6 +736,10 @@ public final class DatabaseMigrator {
 			requireNoFailed(rows);
 			applied = appliedIds(rows);
 			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
+			if (rows.isEmpty()) {
+				baselined = baselineRevisions(baseline);
+				applied = baselined;
+			}
 		}
 		else {
 			from = "base";
@@ -727,6 +772,21 @@ public final class DatabaseMigrator {
 		}
 		for (String statement : this.versionTable.createStatements()) {
 			script.execute(statement);
+		}
+		if (!baselined.isEmpty()) {
+			Revision point = this.graph.get(baselined.get(baselined.size() - 1));
+			script.comment("Baseline: the schema has tables but no recorded revision, so " + point.id() + " ("
+					+ point.message() + ") and its ancestors are recorded as applied without running them, as `db upgrade`"
+					+ " does with the baseline configured.");
+			script.begin();
+			for (String id : baselined) {
+				Revision revision = this.graph.get(id);
+				script.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0L,
+						"offline script (" + this.performedBy.get() + ")", null));
+				script.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
+						"offline script (" + this.performedBy.get() + ")"));
+			}
+			script.commit();
 		}
 		RevisionRunner runner = new RevisionRunner(this.dialect, this.versionTable, script, "offline script ("
 				+ this.performedBy.get() + ")", MigrationsListener.NONE);
@@ -781,6 +841,32 @@ public final class DatabaseMigrator {
 		return failures;
 	}
 
+	// why a revision recorded as running never recorded its end, as far as the lock can tell
+	private String unfinished() {
+		return this.dialect.locksAcrossProcesses() ? "the process may have died"
+				: "it may be running in another process, which " + this.dialect.name() + "'s lock, held within one JVM,"
+						+ " does not see, or its process died";
+	}
+
+	/**
+	 * What to do about a revision that stopped half-way when this release has no file for it (a newer
+	 * release's): {@code db stamp} of the revision itself is refused here, its parent is not.
+	 */
+	private static String recoveryWithoutFile(AppliedRevision row, boolean upgrade) {
+		String revision = row.revision();
+		String parent = row.downRevisions().isEmpty() ? "base" : String.join(",", row.downRevisions());
+		String stampParent = "`db stamp " + parent + "` (its parent" + (row.downRevisions().isEmpty() ? ": the row names none" : "")
+				+ ")";
+		if (upgrade) {
+			return "This release has no file for " + revision + ": run the release that has it (its `db current` and"
+					+ " `db stamp " + revision + "` know the revision), finish its upgrade's statements by hand and `db stamp "
+					+ revision + "` with that release; or undo them by hand and run " + stampParent + ", here or with it.";
+		}
+		return "This release has no file for " + revision + ": finish or undo its downgrade's statements by hand, then run"
+				+ " " + stampParent + " if you completed the downgrade, or `db stamp " + revision + "` with the release that"
+				+ " has its file if you undid it.";
+	}
+
 	void requireNoFailed(List<AppliedRevision> rows) {
 		List<String> failed = new ArrayList<>();
 		StringBuilder message = new StringBuilder();
@@ -792,12 +878,13 @@ public final class DatabaseMigrator {
 			message.append("\n  ").append(describeFailed(row));
 		}
 		if (!failed.isEmpty()) {
+			boolean elsewhere = !this.dialect.locksAcrossProcesses() && rows.stream().anyMatch(DatabaseMigrator::inProgressState);
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
-					failed);
+					failed, elsewhere);
 		}
 	}
 
-	private static String describeFailed(AppliedRevision row) {
+	private String describeFailed(AppliedRevision row) {
 		StringBuilder message = new StringBuilder();
 		String note = (row.error() != null) ? row.error() : "";
 		// tables written by earlier releases mark a downgrade in progress as RUNNING with this note
@@ -809,7 +896,8 @@ public final class DatabaseMigrator {
 			message.append(" (applied at ").append(row.appliedAt()).append("): its downgrade did not complete. ")
 				.append(note.replace("\n", "\n    "));
 			if (!note.contains(" It failed:")) {
-				message.append(" It ran outside a transaction and never recorded completion (the process may have died).");
+				message.append(" It ran outside a transaction and never recorded completion (").append(unfinished())
+					.append(").");
 			}
 		}
 		else {
@@ -818,10 +906,13 @@ public final class DatabaseMigrator {
 				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
 			}
 			else if (row.state() == AppliedRevision.State.RUNNING) {
-				message.append(": it ran outside a transaction and never recorded completion (the process may have died).");
+				message.append(": it ran outside a transaction and never recorded completion (").append(unfinished())
+					.append(").");
 			}
 		}
-		message.append("\n  ").append(RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade));
+		message.append("\n  ").append(this.graph.contains(row.revision()) || this.versionTable.midway(List.of(row)).containsKey(row.revision())
+				? RevisionRunner.recovery(row.revision(), row.downRevisions(), !downgrade)
+				: recoveryWithoutFile(row, !downgrade));
 		return message.toString();
 	}
 

@@ -131,6 +131,34 @@ class CrashRecoveryTest {
 	}
 
 	@Test
+	void anUpgradeOfANewerReleaseThatDiedIsFailedNotAppliedInTheReleaseWithoutItsFile(TestDatabase db) throws Exception {
+		RevisionFiles older = new RevisionFiles(this.olderDirectory);
+		older.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations previous = Migrations.configure().dataSource(db.dataSource()).locations(older.location()).load();
+		previous.upgrade("head");
+		// what a newer release leaves when its process dies in a revision run outside a transaction
+		Sql.execute(db.dataSource(), "INSERT INTO migrations_version (revision, down_revisions, message, kind, source,"
+				+ " checksum, state, applied_seq, applied_at, execution_millis, applied_by, error) VALUES ('g00000000001', '"
+				+ BASE + "', 'gauge', 'sql', 'g00000000001_gauge.sql', 'x', 'RUNNING', 2, now(), 0, 'newer', NULL)");
+
+		MigrationsStatus status = previous.status();
+		assertThat(status.missing()).isEmpty();
+		assertThat(status.failed()).containsExactly("g00000000001");
+		assertThat(status.current()).containsExactly(BASE);
+		assertThat(status.revisions()).extracting(RevisionInfo::revision, RevisionInfo::state)
+			.containsExactly(tuple("g00000000001", RevisionInfo.State.FAILED), tuple(BASE, RevisionInfo.State.APPLIED));
+		assertThat(previous.failures()).singleElement().asString()
+			.contains("This release has no file for g00000000001: run the release that has it")
+			.contains("`db stamp " + BASE + "` (its parent)")
+			.doesNotContain("`db stamp g00000000001` if you completed the upgrade");
+
+		// the advice this release can follow: after undoing it by hand, stamp its parent
+		previous.stamp(BASE);
+		assertThat(previous.status().failed()).isEmpty();
+		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version")).containsExactly(BASE);
+	}
+
+	@Test
 	void downgradeWhoseSessionIsTerminatedIsRecordedAsRevertingWithDowngradeInstructions(TestDatabase db) throws Exception {
 		RevisionFiles files = postgresRevisions(false);
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();

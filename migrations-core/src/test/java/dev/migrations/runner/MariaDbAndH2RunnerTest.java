@@ -130,6 +130,31 @@ class MariaDbAndH2RunnerTest {
 	}
 
 	@Test
+	void aRevisionRecordedAsRunningOnH2MayBeRunningInAnotherProcessNotOnlyLeftFromAnEarlierRun() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		files.write("bbbb00000002", "aaaa00000001", "index item", "CREATE INDEX ix_item ON item (id);", "DROP INDEX ix_item;");
+		String url = "jdbc:h2:mem:running" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+		DataSource dataSource = dev.migrations.TestDataSources.driverManager(url, "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(dataSource).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+		// what another JVM on the same H2 server leaves while it runs b: H2's lock does not reach it
+		Sql.execute(dataSource, "UPDATE migrations_version SET revision = 'bbbb00000002', down_revisions = 'aaaa00000001',"
+				+ " state = 'RUNNING', applied_seq = 2 WHERE revision = 'aaaa00000001'");
+		Sql.execute(dataSource, "INSERT INTO migrations_version (revision, down_revisions, message, kind, source, checksum,"
+				+ " state, applied_seq, applied_at, execution_millis, applied_by, error) SELECT 'aaaa00000001', '', message,"
+				+ " kind, source, checksum, 'APPLIED', 1, applied_at, 0, applied_by, NULL FROM migrations_version");
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOfSatisfying(FailedRevisionException.class,
+				(ex) -> {
+					assertThat(ex.mayBeRunningElsewhere()).isTrue();
+					assertThat(ex.getMessage()).contains("bbbb00000002 (")
+						.contains("it may be running in another process, which h2's lock, held within one JVM, does not see,"
+								+ " or its process died")
+						.doesNotContain("the process may have died");
+				});
+	}
+
+	@Test
 	void aLowerCaseSchemaOnH2FoldsAsItsCreateSchemaDoes() throws Exception {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");

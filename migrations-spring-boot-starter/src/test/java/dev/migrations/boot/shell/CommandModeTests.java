@@ -211,6 +211,38 @@ class CommandModeTests {
 	}
 
 	@Test
+	void theUpgradeScriptAndTheRehearsalFollowTheBaselineAsTheUpgradeDoes() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		// CREATE DATABASE ... TEMPLATE refuses while any other session is on the database, the test's own too
+		this.database.newSessionForEachConnection();
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			// what Hibernate's ddl-auto=create leaves: the first revision's schema, no version table
+			statement.execute("CREATE TABLE bulletin (id bigint NOT NULL PRIMARY KEY, title varchar(200) NOT NULL)");
+		}
+		String refusal = "Schema public has 1 table (bulletin) but no revision recorded in migrations_version";
+		Run script = run(null, "db", "upgrade", "--sql");
+		assertThat(script.exitCode()).isEqualTo(2);
+		assertThat(script.err()).startsWith(refusal);
+		Run rehearse = run(null, "db", "rehearse");
+		assertThat(rehearse.exitCode()).isEqualTo(2);
+		assertThat(rehearse.err()).startsWith(refusal);
+
+		Run baselined = run(null, "db", "upgrade", "--sql", "--migrations.baseline=" + CREATE);
+		assertThat(baselined.exitCode()).as(baselined.err()).isZero();
+		assertThat(baselined.out()).contains("-- Baseline: the schema has tables but no recorded revision, so " + CREATE)
+			.doesNotContain("CREATE TABLE bulletin")
+			.contains("CREATE INDEX ix_bulletin_title ON bulletin (title)");
+		Run rehearsed = run(null, "db", "rehearse", "--migrations.baseline=" + CREATE);
+		assertThat(rehearsed.exitCode()).as(rehearsed.err()).isZero();
+		assertThat(rehearsed.out()).contains("Rehearsed 1 revision (1 statement) up to head");
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT to_regclass('migrations_version') IS NULL")) {
+			rows.next();
+			assertThat(rows.getBoolean(1)).as("nothing was recorded").isTrue();
+		}
+	}
+
+	@Test
 	void debugAddsTheStackTraceAfterTheMessage() {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		Run quiet = run(null, "db", "upgrade", "nonsense");
