@@ -57,7 +57,7 @@ class RehearsalCopyLeftPostgresTest {
 			.start();
 		try {
 			// the copy exists and the revision is running on it
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
 			List<String> running = List.of();
 			while (running.isEmpty() && System.nanoTime() < deadline && child.isAlive()) {
 				Thread.sleep(100);
@@ -68,7 +68,7 @@ class RehearsalCopyLeftPostgresTest {
 			assertThat(copies(db)).isEqualTo(running);
 
 			child.destroy();
-			assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(child.waitFor(180, TimeUnit.SECONDS)).isTrue();
 			assertThat(copies(db)).as(Files.readString(this.directory.resolve("child.log"))).isEmpty();
 			assertThat(Files.readString(this.directory.resolve("child.log")))
 				.contains("The rehearsal was stopped: its copy " + running.get(0) + " was dropped.");
