@@ -129,8 +129,14 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 			DbCommandLine commands = DbCommandLine.of(
 					new DbCommands(migrations::get, progress, System::getenv, connections),
 					CommandFailures.describer(environment));
+			List<String> words = CommandLineInput.commandWords(this.args);
+			String refusal = InMemoryDatabaseGuard.refusal(environment, words, migrations::get);
+			if (refusal != null) {
+				err.println(refusal);
+				return Outcome.FAILED;
+			}
 			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
-			return commands.run(CommandLineInput.commandWords(this.args), out, err, null);
+			return commands.run(words, out, err, null);
 		}
 		finally {
 			out.flush();

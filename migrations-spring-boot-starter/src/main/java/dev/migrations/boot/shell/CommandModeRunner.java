@@ -56,8 +56,17 @@ final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, O
 			this.exitCode = Outcome.FAILED;
 		}
 		else {
-			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
-			this.exitCode = commands.run(CommandLineInput.commandWords(arguments.getSourceArgs()), out, err, null);
+			java.util.List<String> words = CommandLineInput.commandWords(arguments.getSourceArgs());
+			String refusal = InMemoryDatabaseGuard.refusal(this.context.getEnvironment(), words,
+					() -> this.context.getBeanProvider(dev.migrations.Migrations.class).getIfAvailable());
+			if (refusal != null) {
+				err.println(refusal);
+				this.exitCode = Outcome.FAILED;
+			}
+			else {
+				// Nobody answers in command mode: questions (db migrate's renames) keep their default.
+				this.exitCode = commands.run(words, out, err, null);
+			}
 		}
 		out.flush();
 		err.flush();

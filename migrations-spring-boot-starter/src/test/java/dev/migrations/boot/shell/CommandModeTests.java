@@ -221,6 +221,47 @@ class CommandModeTests {
 		assertThat(debug.err()).contains("no revision 'nonsense' among the 2 known revisions").contains("\tat dev.migrations.");
 	}
 
+	@Test
+	void refusesTheInMemoryDatabaseSpringBootMakesUpWhenNoUrlIsSet() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run upgrade = runWithoutUrl("db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err().lines().findFirst().orElse("")).startsWith("`db upgrade` refuses to run on jdbc:h2:mem:")
+			.contains("neither spring.datasource.url nor migrations.url is set")
+			.contains("Set spring.datasource.url (or migrations.url)");
+		assertThat(upgrade.out()).doesNotContain("Upgraded");
+
+		Run explicit = runWithUrl("jdbc:h2:mem:ci", "db", "current");
+		assertThat(explicit.exitCode()).isEqualTo(2);
+		assertThat(explicit.err().lines().findFirst().orElse(""))
+			.startsWith("`db current` refuses to run on jdbc:h2:mem:ci: spring.datasource.url names an in-memory database");
+
+		// the files alone need no database
+		Run heads = runWithoutUrl("db", "heads");
+		assertThat(heads.exitCode()).isZero();
+
+		Run allowed = runWithoutUrl("db", "upgrade", "--migrations.shell.command-mode.allow-in-memory=true");
+		assertThat(allowed.exitCode()).isZero();
+		assertThat(allowed.out()).contains("Upgraded to");
+	}
+
+	private Run runWithoutUrl(String... words) {
+		return runWithUrl("", words);
+	}
+
+	private Run runWithUrl(String url, String... words) {
+		List<String> args = new ArrayList<>(Arrays.asList(words));
+		args.add("--spring.datasource.url=" + url);
+		args.add("--spring.jpa.open-in-view=false");
+		args.add("--migrations.locations=filesystem:" + this.revisions);
+		args.add("--migrations.shell.command-mode.exit=false");
+		int out = this.output.getOut().length();
+		int err = this.output.getErr().length();
+		ConfigurableApplicationContext context = SpringApplication.run(ShellTestApplication.class, args.toArray(String[]::new));
+		int exitCode = SpringApplication.exit(context);
+		return new Run(exitCode, this.output.getOut().substring(out), this.output.getErr().substring(err));
+	}
+
 	/** Starts the test application with the command's words, then the database settings, as arguments. */
 	private Run run(Consumer<ConfigurableApplicationContext> inspect, String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));
