@@ -124,6 +124,19 @@ class MigrationsFailureAnalyzersTests {
 	}
 
 	@Test
+	void aTargetThatNamesNoRevisionOrGoesBackNamesThePropertyAndWhatIsAllowed() {
+		FailureAnalysis unknown = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.target=nonexistent");
+		assertThat(unknown.getDescription()).startsWith("The database was not upgraded: migrations.target=nonexistent is"
+				+ " not a target the startup upgrade can reach: no revision 'nonexistent'");
+		assertThat(unknown.getAction()).startsWith("Set migrations.target to head (the default), heads, a revision id");
+
+		FailureAnalysis back = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.target=-1");
+		assertThat(back.getDescription()).contains("migrations.target=-1 is not a target the startup upgrade can reach")
+			.contains("goes back");
+		assertThat(back.getAction()).contains("db downgrade");
+	}
+
+	@Test
 	void otherFailuresAreLeftToOtherAnalyzers() {
 		assertThat(analyze(new IllegalStateException("unrelated"))).isNull();
 	}
@@ -156,7 +169,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(14);
+		assertThat(ours).hasSize(15);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)
