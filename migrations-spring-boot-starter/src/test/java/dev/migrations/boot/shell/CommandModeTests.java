@@ -222,6 +222,20 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aBadPropertyValueIsToldByItsNameValueAndWhatIsExpected() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run notADuration = run(null, "db", "current", "--migrations.lock-timeout=abc");
+		assertThat(notADuration.exitCode()).isEqualTo(2);
+		assertThat(notADuration.err().lines().findFirst().orElse("")).startsWith("Invalid value for migrations.lock-timeout: 'abc'")
+			.contains("Expected a duration such as 30s");
+
+		Run negative = run(null, "db", "current", "--migrations.lock-timeout=-1s");
+		assertThat(negative.exitCode()).isEqualTo(2);
+		assertThat(negative.err().lines().findFirst().orElse("")).startsWith("Invalid value for migrations.lock-timeout: '-1s'")
+			.contains("a lock timeout is 0 or more, not negative");
+	}
+
+	@Test
 	void refusesTheInMemoryDatabaseSpringBootMakesUpWhenNoUrlIsSet() {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		Run upgrade = runWithoutUrl("db", "upgrade");
