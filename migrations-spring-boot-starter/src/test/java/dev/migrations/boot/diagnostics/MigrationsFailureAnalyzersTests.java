@@ -116,9 +116,15 @@ class MigrationsFailureAnalyzersTests {
 		// Holds the lock as another instance in the middle of an upgrade would.
 		try (Connection connection = this.database.connection();
 				DatabaseLock lock = new PostgresDialect().lock(connection, "public.migrations_version", Duration.ofSeconds(5))) {
+			int pid;
+			try (java.sql.Statement statement = connection.createStatement();
+					java.sql.ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+				rs.next();
+				pid = rs.getInt(1);
+			}
 			FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.lock-timeout=1s");
 			assertThat(analysis.getDescription()).contains("the migrations lock stayed held by", "migrations.lock-timeout");
-			assertThat(analysis.getAction()).contains("wait for it to finish", "pg_terminate_backend",
+			assertThat(analysis.getAction()).contains("wait for it to finish", "SELECT pg_terminate_backend(" + pid + ")",
 					"migrations.lock-timeout=10m");
 		}
 	}
