@@ -261,7 +261,10 @@ final class CommandFailures {
 			try {
 				FailureAnalysis analysis = analyzer.analyze(failure);
 				if (analysis != null && analysis.getAction() != null && !analysis.getAction().isBlank()) {
-					return analysis.getAction();
+					// the analyses are written for a failed start: here a command failed, and is what runs again
+					return analysis.getAction()
+						.replace("and start the application again", "and run the `db` command again")
+						.replace("then start the application again", "then run the `db` command again");
 				}
 			}
 			catch (RuntimeException ex) {
