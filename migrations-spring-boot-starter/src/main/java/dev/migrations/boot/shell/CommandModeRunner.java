@@ -69,6 +69,9 @@ final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, O
 			}
 		}
 		out.flush();
+		// after the command: standard error's first line stays a failure's message
+		dev.migrations.boot.UnknownMigrationsProperties.warnings(this.context.getEnvironment())
+			.forEach((warning) -> err.println("Warning: " + warning));
 		err.flush();
 		if (this.exit) {
 			System.exit(SpringApplication.exit(this.context));

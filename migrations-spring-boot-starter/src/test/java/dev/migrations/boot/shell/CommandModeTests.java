@@ -222,6 +222,24 @@ class CommandModeTests {
 	}
 
 	@Test
+	void misspeltPropertiesAreWarnedOfAfterTheCommand() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run heads = run(null, "db", "heads", "--migrations.basline=x");
+		assertThat(heads.exitCode()).isZero();
+		assertThat(heads.err()).contains("Warning: migrations.basline is not a property of migrations and is ignored: did you"
+				+ " mean migrations.baseline?");
+
+		Run failing = run(null, "db", "upgrade", "nonsense", "--migrations.upgrade-on-start=false");
+		assertThat(failing.exitCode()).isEqualTo(2);
+		// the failure's message stays first
+		assertThat(failing.err().lines().findFirst().orElse("")).contains("no revision 'nonsense'");
+		assertThat(failing.err()).contains("Warning: migrations.upgrade-on-start is not a property of migrations and is"
+				+ " ignored: did you mean migrations.upgrade-on-startup?");
+
+		assertThat(run(null, "db", "heads").err()).doesNotContain("Warning:");
+	}
+
+	@Test
 	void aBadPropertyValueIsToldByItsNameValueAndWhatIsExpected() {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		Run notADuration = run(null, "db", "current", "--migrations.lock-timeout=abc");
