@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
@@ -180,7 +181,7 @@ public final class MariaDbDialect implements Dialect {
 		String holder = describeHolder(connection, name);
 		throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock '" + name
 				+ "'; it is held by " + holder + ". Another instance is probably upgrading this database: wait for it to finish,"
-				+ " or if that connection is stuck, end it (KILL <id>) and retry. The wait is set by migrations.lock-timeout.",
+				+ " or if that connection is stuck, end it (" + endConnection(holder) + ") and retry. The wait is set by migrations.lock-timeout.",
 				holder);
 	}
 
@@ -193,6 +194,12 @@ public final class MariaDbDialect implements Dialect {
 				return rs.getInt(1) == 1;
 			}
 		}
+	}
+
+	/** The statement that ends the connection holding the lock, with its id when the holder names one. */
+	static String endConnection(String holder) {
+		Matcher id = Pattern.compile("^connection (\\d+) ").matcher(holder);
+		return id.find() ? "KILL " + id.group(1) : "KILL <id>";
 	}
 
 	private static String truncate(String name) {

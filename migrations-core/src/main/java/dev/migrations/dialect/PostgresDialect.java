@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.zip.CRC32;
 
 import org.slf4j.Logger;
@@ -182,7 +184,7 @@ public final class PostgresDialect implements Dialect {
 				throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock on "
 						+ lockName + "; it is held by " + holder
 						+ ". Another instance is probably upgrading this database: wait for it to finish, or if that session is stuck,"
-						+ " end it (SELECT pg_terminate_backend(pid)) and retry. The wait is set by migrations.lock-timeout.", holder);
+						+ " end it (" + endSession(holder) + ") and retry. The wait is set by migrations.lock-timeout.", holder);
 			}
 			if (now >= nextLog) {
 				logger.info("Waiting for the migrations lock on {} (waited {} ms of migrations.lock-timeout {} ms); it is held by {}",
@@ -199,6 +201,12 @@ public final class PostgresDialect implements Dialect {
 			}
 			sleepMillis = Math.min(sleepMillis * 2, 250);
 		}
+	}
+
+	/** The statement that ends the session holding the lock, with its pid when the holder names one. */
+	static String endSession(String holder) {
+		Matcher pid = Pattern.compile("^pid (\\d+) ").matcher(holder);
+		return pid.find() ? "SELECT pg_terminate_backend(" + pid.group(1) + ")" : "SELECT pg_terminate_backend(pid)";
 	}
 
 	static int lockKey(String lockName) {

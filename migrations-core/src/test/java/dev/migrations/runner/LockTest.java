@@ -49,6 +49,27 @@ class LockTest {
 	}
 
 	@Test
+	@SuppressWarnings("try")
+	void aLockTimeoutOnPostgresGivesTheStatementThatEndsTheHoldingSession(TestDatabase db) throws Exception {
+		RevisionFiles files = files();
+		try (Connection holder = db.connection();
+				dev.migrations.dialect.DatabaseLock lock = new dev.migrations.dialect.PostgresDialect().lock(holder,
+						"public.migrations_version", Duration.ofSeconds(5))) {
+			int pid;
+			try (java.sql.Statement statement = holder.createStatement();
+					java.sql.ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+				rs.next();
+				pid = rs.getInt(1);
+			}
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+				.lockTimeout(Duration.ofMillis(300)).load();
+			assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(LockTimeoutException.class)
+				.hasMessageContaining("held by pid " + pid + " ")
+				.hasMessageContaining("end it (SELECT pg_terminate_backend(" + pid + "))");
+		}
+	}
+
+	@Test
 	void runsWithAndWithoutTheSchemaSettingTakeTheSameLockOnPostgres(TestDatabase db) throws Exception {
 		sameLockWithAndWithoutTheSchemaSetting(db, "public");
 	}

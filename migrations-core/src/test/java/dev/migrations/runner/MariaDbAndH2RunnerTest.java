@@ -96,10 +96,16 @@ class MariaDbAndH2RunnerTest {
 		try (java.sql.Connection holder = db.connection();
 				java.sql.Statement statement = holder.createStatement()) {
 			statement.executeQuery("select get_lock('migrations:" + db.name() + ".migrations_version', 0)").close();
+			long id;
+			try (java.sql.ResultSet rs = statement.executeQuery("select connection_id()")) {
+				rs.next();
+				id = rs.getLong(1);
+			}
 			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
 				.lockTimeout(java.time.Duration.ofSeconds(1)).load();
 			assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(dev.migrations.dialect.LockTimeoutException.class)
-				.hasMessageContaining("held by connection ")
+				.hasMessageContaining("held by connection " + id + " ")
+				.hasMessageContaining("end it (KILL " + id + ")")
 				.hasMessageContaining("migrations.lock-timeout");
 		}
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();

@@ -1,5 +1,6 @@
 package dev.migrations.boot;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -20,6 +21,10 @@ record DataSourceDescription(String url, String user) {
 
 	private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
 
+	private static final Pattern USER_PARAMETER = Pattern.compile("(?i)[?&;]user=([^&;]*)");
+
+	private static final Pattern USER_IN_AUTHORITY = Pattern.compile("^jdbc:[^/]*//([^/@:?]+)(?::[^/@]*)?@");
+
 	DataSourceDescription {
 		url = (url != null) ? withoutPassword(url) : null;
 	}
@@ -32,6 +37,30 @@ record DataSourceDescription(String url, String user) {
 		}
 		BeanWrapper properties = new BeanWrapperImpl(target);
 		return new DataSourceDescription(read(properties, "jdbcUrl", "url", "URL"), read(properties, "username", "user"));
+	}
+
+	/** As {@link #of(DataSource)}, with the user that connects as far as it can be told (see {@link #user}). */
+	static DataSourceDescription ofConnection(DataSource dataSource) {
+		DataSourceDescription configured = of(dataSource);
+		return new DataSourceDescription(configured.url(), user(configured.url(), configured.user()));
+	}
+
+	/**
+	 * The user that connects: a user the URL names ({@code ?user=}, {@code //user@host}) is the one
+	 * PostgreSQL's driver logs in as, whatever the username property says; with another driver, when
+	 * they differ, which one wins is the driver's business, and no user is named.
+	 */
+	static String user(String url, String property) {
+		if (url == null) {
+			return property;
+		}
+		Matcher parameter = USER_PARAMETER.matcher(url);
+		Matcher info = USER_IN_AUTHORITY.matcher(url);
+		String inUrl = parameter.find() ? parameter.group(1) : info.find() ? info.group(1) : null;
+		if (inUrl == null || inUrl.isEmpty() || inUrl.equals(property)) {
+			return property;
+		}
+		return (property == null || url.startsWith("jdbc:postgresql:")) ? inUrl : null;
 	}
 
 	static String withoutPassword(String url) {

@@ -80,6 +80,10 @@ public final class MigrationsAutoConfiguration {
 			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
 			ObjectProvider<EntitySource> entities, ObjectProvider<MigrationsListener> listeners,
 			ObjectProvider<MigrationsCallback> callbacks, ResourceLoader resourceLoader, Environment environment) {
+		if (!environment.getProperty("migrations.shell.command-mode.active", Boolean.class, false)) {
+			// command mode prints them on standard error, after the command
+			UnknownMigrationsProperties.warnings(environment).forEach(logger::warn);
+		}
 		DataSource toMigrate = MigrationsDataSources.resolve(migrationsDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), connectionDetails, jdbcConnectionDetails.getIfAvailable(), properties,
 				resourceLoader.getClassLoader());

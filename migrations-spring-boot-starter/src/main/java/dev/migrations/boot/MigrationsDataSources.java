@@ -38,7 +38,7 @@ final class MigrationsDataSources {
 		else {
 			target = requireApplication(application, null);
 		}
-		return new RetryingDataSource(target, DataSourceDescription.of(target), properties.getConnectRetries(),
+		return new RetryingDataSource(target, DataSourceDescription.ofConnection(target), properties.getConnectRetries(),
 				properties.getConnectRetriesInterval(), properties.getInitSqls());
 	}
 

@@ -4,6 +4,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.migrations.Migrations;
+import dev.migrations.revision.AmbiguousRevisionException;
+import dev.migrations.revision.MultipleHeadsException;
+import dev.migrations.revision.TargetException;
+import dev.migrations.revision.UnknownRevisionException;
 import dev.migrations.runner.CommandResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,6 +87,13 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 		}
 		try {
 			result = this.migrations.upgrade(this.target);
+		}
+		catch (TargetException | UnknownRevisionException | AmbiguousRevisionException ex) {
+			if (ex instanceof MultipleHeadsException) {
+				// told by its own analysis, which suggests a merge
+				throw ex;
+			}
+			throw new InvalidTargetException(this.target, ex);
 		}
 		finally {
 			if (this.progress != null) {

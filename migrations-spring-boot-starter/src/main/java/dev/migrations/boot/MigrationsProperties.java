@@ -201,6 +201,9 @@ public class MigrationsProperties {
 	}
 
 	public void setLockTimeout(Duration lockTimeout) {
+		if (lockTimeout != null && lockTimeout.isNegative()) {
+			throw new IllegalArgumentException("a lock timeout is 0 or more, not negative");
+		}
 		this.lockTimeout = lockTimeout;
 	}
 

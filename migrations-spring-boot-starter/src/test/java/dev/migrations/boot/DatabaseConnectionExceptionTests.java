@@ -18,6 +18,20 @@ class DatabaseConnectionExceptionTests {
 		assertThat(failure(new SQLException("Access denied", "28000", 1045)).isAuthenticationFailure()).isTrue();
 	}
 
+	@Test
+	void theUserTheUrlNamesIsTheOneTold() {
+		org.springframework.jdbc.datasource.DriverManagerDataSource dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+				"jdbc:postgresql://127.0.0.1:5432/postgres?user=nobody_from_url", "postgres", "");
+		RetryingDataSource retrying = new RetryingDataSource(dataSource, DataSourceDescription.ofConnection(dataSource), 0,
+				java.time.Duration.ZERO, java.util.List.of());
+		Throwable failure = org.assertj.core.api.Assertions.catchThrowable(retrying::getConnection);
+		assertThat(failure).isInstanceOf(DatabaseConnectionException.class);
+		assertThat(failure.getMessage()).contains("as user 'nobody_from_url'").doesNotContain("'postgres'");
+
+		assertThat(DataSourceDescription.user("jdbc:mariadb://127.0.0.1:3306/shop?user=other", "root")).isNull();
+		assertThat(DataSourceDescription.user("jdbc:mariadb://127.0.0.1:3306/shop", "root")).isEqualTo("root");
+	}
+
 	private static DatabaseConnectionException failure(SQLException cause) {
 		return new DatabaseConnectionException("jdbc:test://host/shop", "app", 1, new RuntimeException(cause));
 	}

@@ -62,6 +62,21 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void warnsOfMisspeltPropertiesNamingTheClosestKnownOne(CapturedOutput output) {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.basline=x", "migrations.upgrade-on-start=false", "migrations.lock-timeout=5s",
+					"migrations.tenants.databases.acme.url=jdbc:postgresql://127.0.0.1/acme")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains("WARN").contains("migrations.basline is not a property of migrations and is ignored: did"
+				+ " you mean migrations.baseline?")
+			.contains("migrations.upgrade-on-start is not a property of migrations and is ignored: did you mean"
+					+ " migrations.upgrade-on-startup?")
+			.doesNotContain("migrations.lock-timeout is not")
+			.doesNotContain("migrations.tenants.databases.acme.url is not")
+			.doesNotContain("migrations.locations is not");
+	}
+
+	@Test
 	void backsOffWithoutDataSource() {
 		this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
 			.doesNotHaveBean(Migrations.class)

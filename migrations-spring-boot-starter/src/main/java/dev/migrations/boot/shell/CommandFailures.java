@@ -15,6 +15,9 @@ import dev.migrations.boot.DatabaseConnectionException;
 import dev.migrations.dialect.LockTimeoutException;
 import dev.migrations.runner.ChecksumMismatchException;
 
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.jdbc.DatabaseDriver;
@@ -137,6 +140,10 @@ final class CommandFailures {
 	}
 
 	private static String sentence(Throwable failure) {
+		String binding = bindingFailure(failure);
+		if (binding != null) {
+			return binding;
+		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof MigrationsException) {
 				return cause.getMessage();
@@ -166,6 +173,69 @@ final class CommandFailures {
 		return DbCommand.describe(failure);
 	}
 
+	/**
+	 * A property whose value could not be bound (a duration that is not one, a negative lock timeout), said
+	 * with the property, its value, where it came from and what is expected; {@code null} for other failures.
+	 */
+	static String bindingFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException bind) {
+				ConfigurationProperty property = bind.getProperty();
+				String name = (property != null) ? property.getName().toString() : bind.getName().toString();
+				String value = (property != null) ? String.valueOf(property.getValue()) : null;
+				Throwable root = bind;
+				while (root.getCause() != null && root.getCause() != root) {
+					root = root.getCause();
+				}
+				String reason = (root != bind && root.getMessage() != null) ? root.getMessage() : null;
+				String origin = origin(property);
+				String expected = expected(bind.getTarget().getType().resolve());
+				StringBuilder sentence = new StringBuilder("Invalid value for ").append(name);
+				if (value != null) {
+					sentence.append(": '").append(value).append("'").append(origin);
+				}
+				if (reason != null && !(value != null && reason.contains("for value [" + value + "]") && expected != null)) {
+					sentence.append(": ").append(reason);
+				}
+				if (expected != null && (reason == null || !reason.contains(expected))) {
+					sentence.append(". Expected ").append(expected);
+				}
+				return sentence.append('.').toString().replace("..", ".");
+			}
+		}
+		return null;
+	}
+
+	private static String origin(ConfigurationProperty property) {
+		if (property == null || property.getOrigin() == null) {
+			return "";
+		}
+		if (property.getOrigin() instanceof PropertySourceOrigin source) {
+			String name = source.getPropertySource().getName();
+			return name.equals("commandLineArgs") ? " (command line)" : " (from " + name + ")";
+		}
+		return " (from " + property.getOrigin() + ")";
+	}
+
+	private static String expected(Class<?> type) {
+		if (type == null) {
+			return null;
+		}
+		if (type == java.time.Duration.class) {
+			return "a duration such as 30s, 5m or 500ms (a number alone is milliseconds)";
+		}
+		if (type == Boolean.class || type == boolean.class) {
+			return "true or false";
+		}
+		if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+			return "a whole number";
+		}
+		if (type.isEnum()) {
+			return "one of " + java.util.Arrays.toString(type.getEnumConstants()).replaceAll("[\\[\\]]", "");
+		}
+		return null;
+	}
+
 	private static String action(Throwable failure) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause instanceof SQLException sql) {
@@ -191,7 +261,10 @@ final class CommandFailures {
 			try {
 				FailureAnalysis analysis = analyzer.analyze(failure);
 				if (analysis != null && analysis.getAction() != null && !analysis.getAction().isBlank()) {
-					return analysis.getAction();
+					// the analyses are written for a failed start: here a command failed, and is what runs again
+					return analysis.getAction()
+						.replace("and start the application again", "and run the `db` command again")
+						.replace("then start the application again", "then run the `db` command again");
 				}
 			}
 			catch (RuntimeException ex) {

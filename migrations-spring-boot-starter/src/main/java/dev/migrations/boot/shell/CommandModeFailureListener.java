@@ -57,6 +57,8 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 		if (CommandFailures.isDebug(environment) || logger.isDebugEnabled()) {
 			exception.printStackTrace(err);
 		}
+		dev.migrations.boot.UnknownMigrationsProperties.warnings(environment)
+			.forEach((warning) -> err.println("Warning: " + warning));
 		err.flush();
 		System.exit(Outcome.FAILED);
 	}

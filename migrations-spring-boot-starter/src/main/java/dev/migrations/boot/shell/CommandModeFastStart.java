@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 
 import dev.migrations.boot.CommandModeMigrations;
+import dev.migrations.boot.UnknownMigrationsProperties;
 import dev.migrations.boot.jpa.CommandModeEntities;
 
 import org.springframework.boot.SpringApplication;
@@ -129,8 +130,17 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 			DbCommandLine commands = DbCommandLine.of(
 					new DbCommands(migrations::get, progress, System::getenv, connections),
 					CommandFailures.describer(environment));
+			List<String> words = CommandLineInput.commandWords(this.args);
+			String refusal = InMemoryDatabaseGuard.refusal(environment, words, migrations::get);
+			if (refusal != null) {
+				err.println(refusal);
+				return Outcome.FAILED;
+			}
 			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
-			return commands.run(CommandLineInput.commandWords(this.args), out, err, null);
+			int status = commands.run(words, out, err, null);
+			// after the command: standard error's first line stays a failure's message
+			UnknownMigrationsProperties.warnings(environment).forEach((warning) -> err.println("Warning: " + warning));
+			return status;
 		}
 		finally {
 			out.flush();

@@ -56,10 +56,22 @@ final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, O
 			this.exitCode = Outcome.FAILED;
 		}
 		else {
-			// Nobody answers in command mode: questions (db migrate's renames) keep their default.
-			this.exitCode = commands.run(CommandLineInput.commandWords(arguments.getSourceArgs()), out, err, null);
+			java.util.List<String> words = CommandLineInput.commandWords(arguments.getSourceArgs());
+			String refusal = InMemoryDatabaseGuard.refusal(this.context.getEnvironment(), words,
+					() -> this.context.getBeanProvider(dev.migrations.Migrations.class).getIfAvailable());
+			if (refusal != null) {
+				err.println(refusal);
+				this.exitCode = Outcome.FAILED;
+			}
+			else {
+				// Nobody answers in command mode: questions (db migrate's renames) keep their default.
+				this.exitCode = commands.run(words, out, err, null);
+			}
 		}
 		out.flush();
+		// after the command: standard error's first line stays a failure's message
+		dev.migrations.boot.UnknownMigrationsProperties.warnings(this.context.getEnvironment())
+			.forEach((warning) -> err.println("Warning: " + warning));
 		err.flush();
 		if (this.exit) {
 			System.exit(SpringApplication.exit(this.context));

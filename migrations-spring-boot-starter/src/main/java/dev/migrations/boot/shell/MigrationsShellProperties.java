@@ -46,6 +46,22 @@ public class MigrationsShellProperties {
 		 */
 		private boolean exit = true;
 
+		/**
+		 * Whether the commands that read or write the database (upgrade, downgrade, stamp, current, check,
+		 * migrate...) run on an in-memory database (jdbc:h2:mem:, jdbc:hsqldb:mem:, jdbc:derby:memory:, or
+		 * the one Spring Boot makes up when no URL is set). Off: they exit with status 2, since the database
+		 * ends with the command.
+		 */
+		private boolean allowInMemory;
+
+		public boolean isAllowInMemory() {
+			return this.allowInMemory;
+		}
+
+		public void setAllowInMemory(boolean allowInMemory) {
+			this.allowInMemory = allowInMemory;
+		}
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}

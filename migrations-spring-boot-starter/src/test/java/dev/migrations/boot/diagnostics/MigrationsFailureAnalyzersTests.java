@@ -116,11 +116,30 @@ class MigrationsFailureAnalyzersTests {
 		// Holds the lock as another instance in the middle of an upgrade would.
 		try (Connection connection = this.database.connection();
 				DatabaseLock lock = new PostgresDialect().lock(connection, "public.migrations_version", Duration.ofSeconds(5))) {
+			int pid;
+			try (java.sql.Statement statement = connection.createStatement();
+					java.sql.ResultSet rs = statement.executeQuery("select pg_backend_pid()")) {
+				rs.next();
+				pid = rs.getInt(1);
+			}
 			FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.lock-timeout=1s");
 			assertThat(analysis.getDescription()).contains("the migrations lock stayed held by", "migrations.lock-timeout");
-			assertThat(analysis.getAction()).contains("wait for it to finish", "pg_terminate_backend",
+			assertThat(analysis.getAction()).contains("wait for it to finish", "SELECT pg_terminate_backend(" + pid + ")",
 					"migrations.lock-timeout=10m");
 		}
+	}
+
+	@Test
+	void aTargetThatNamesNoRevisionOrGoesBackNamesThePropertyAndWhatIsAllowed() {
+		FailureAnalysis unknown = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.target=nonexistent");
+		assertThat(unknown.getDescription()).startsWith("The database was not upgraded: migrations.target=nonexistent is"
+				+ " not a target the startup upgrade can reach: no revision 'nonexistent'");
+		assertThat(unknown.getAction()).startsWith("Set migrations.target to head (the default), heads, a revision id");
+
+		FailureAnalysis back = analyzeStartup("migrations.locations=classpath:db/jpa", "migrations.target=-1");
+		assertThat(back.getDescription()).contains("migrations.target=-1 is not a target the startup upgrade can reach")
+			.contains("goes back");
+		assertThat(back.getAction()).contains("db downgrade");
 	}
 
 	@Test
@@ -156,7 +175,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(14);
+		assertThat(ours).hasSize(15);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)

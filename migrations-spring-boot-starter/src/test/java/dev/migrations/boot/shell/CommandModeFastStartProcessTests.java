@@ -73,6 +73,19 @@ class CommandModeFastStartProcessTests {
 	}
 
 	@Test
+	void anInMemoryDatabaseIsRefusedWithoutTheContext(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		JavaProcess.Finished upgrade = run(FastStartApplication.class, database, revisions, "db", "upgrade",
+				"--spring.datasource.url=jdbc:h2:mem:ci", "--spring.datasource.username=sa", "--spring.datasource.password=");
+		assertThat(upgrade.exitCode()).as(upgrade.toString()).isEqualTo(2);
+		assertThat(upgrade.firstErrorLine()).as(upgrade.toString())
+			.startsWith("`db upgrade` refuses to run on jdbc:h2:mem:ci: spring.datasource.url names an in-memory database");
+		assertThat(upgrade.out()).doesNotContain("Upgraded");
+		assertThat(upgrade.err()).doesNotContain(FastStartApplication.CONTEXT_STARTED);
+	}
+
+	@Test
 	void failuresKeepTheExitContractWithoutTheContext(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);

@@ -274,6 +274,79 @@ class CommandModeTests {
 			.doesNotContain("`db upgrade --sql`").doesNotContain("Nothing was run");
 	}
 
+	@Test
+	void misspeltPropertiesAreWarnedOfAfterTheCommand() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run heads = run(null, "db", "heads", "--migrations.basline=x");
+		assertThat(heads.exitCode()).isZero();
+		assertThat(heads.err()).contains("Warning: migrations.basline is not a property of migrations and is ignored: did you"
+				+ " mean migrations.baseline?");
+
+		Run failing = run(null, "db", "upgrade", "nonsense", "--migrations.upgrade-on-start=false");
+		assertThat(failing.exitCode()).isEqualTo(2);
+		// the failure's message stays first
+		assertThat(failing.err().lines().findFirst().orElse("")).contains("no revision 'nonsense'");
+		assertThat(failing.err()).contains("Warning: migrations.upgrade-on-start is not a property of migrations and is"
+				+ " ignored: did you mean migrations.upgrade-on-startup?");
+
+		assertThat(run(null, "db", "heads").err()).doesNotContain("Warning:");
+	}
+
+	@Test
+	void aBadPropertyValueIsToldByItsNameValueAndWhatIsExpected() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run notADuration = run(null, "db", "current", "--migrations.lock-timeout=abc");
+		assertThat(notADuration.exitCode()).isEqualTo(2);
+		assertThat(notADuration.err().lines().findFirst().orElse("")).startsWith("Invalid value for migrations.lock-timeout: 'abc'")
+			.contains("Expected a duration such as 30s");
+
+		Run negative = run(null, "db", "current", "--migrations.lock-timeout=-1s");
+		assertThat(negative.exitCode()).isEqualTo(2);
+		assertThat(negative.err().lines().findFirst().orElse("")).startsWith("Invalid value for migrations.lock-timeout: '-1s'")
+			.contains("a lock timeout is 0 or more, not negative");
+	}
+
+	@Test
+	void refusesTheInMemoryDatabaseSpringBootMakesUpWhenNoUrlIsSet() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run upgrade = runWithoutUrl("db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err().lines().findFirst().orElse("")).startsWith("`db upgrade` refuses to run on jdbc:h2:mem:")
+			.contains("neither spring.datasource.url nor migrations.url is set")
+			.contains("Set spring.datasource.url (or migrations.url)");
+		assertThat(upgrade.out()).doesNotContain("Upgraded");
+
+		Run explicit = runWithUrl("jdbc:h2:mem:ci", "db", "current");
+		assertThat(explicit.exitCode()).isEqualTo(2);
+		assertThat(explicit.err().lines().findFirst().orElse(""))
+			.startsWith("`db current` refuses to run on jdbc:h2:mem:ci: spring.datasource.url names an in-memory database");
+
+		// the files alone need no database
+		Run heads = runWithoutUrl("db", "heads");
+		assertThat(heads.exitCode()).isZero();
+
+		Run allowed = runWithoutUrl("db", "upgrade", "--migrations.shell.command-mode.allow-in-memory=true");
+		assertThat(allowed.exitCode()).isZero();
+		assertThat(allowed.out()).contains("Upgraded to");
+	}
+
+	private Run runWithoutUrl(String... words) {
+		return runWithUrl("", words);
+	}
+
+	private Run runWithUrl(String url, String... words) {
+		List<String> args = new ArrayList<>(Arrays.asList(words));
+		args.add("--spring.datasource.url=" + url);
+		args.add("--spring.jpa.open-in-view=false");
+		args.add("--migrations.locations=filesystem:" + this.revisions);
+		args.add("--migrations.shell.command-mode.exit=false");
+		int out = this.output.getOut().length();
+		int err = this.output.getErr().length();
+		ConfigurableApplicationContext context = SpringApplication.run(ShellTestApplication.class, args.toArray(String[]::new));
+		int exitCode = SpringApplication.exit(context);
+		return new Run(exitCode, this.output.getOut().substring(out), this.output.getErr().substring(err));
+	}
+
 	/** Starts the test application with the command's words, then the database settings, as arguments. */
 	private Run run(Consumer<ConfigurableApplicationContext> inspect, String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));

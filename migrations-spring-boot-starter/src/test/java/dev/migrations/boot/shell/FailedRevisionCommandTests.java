@@ -13,6 +13,7 @@ import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** `db current` on a database where a revision did not complete: what happened, and the stamps that record it. */
 @ExtendWith(TestDatabaseExtension.class)
@@ -40,6 +41,10 @@ class FailedRevisionCommandTests {
 			.contains("`db stamp 2b3c4d5e6f70` if you completed the upgrade, or `db stamp 1a2b3c4d5e6f` if you undid it");
 		assertThat(db.run("current", "--format", "json").out()).contains("\"upToDate\":false")
 			.contains("\"failed\":[\"2b3c4d5e6f70\"]");
+
+		// what command mode prints for the upgrade's failure: the db command is what runs again
+		String described = CommandFailures.describe(catchThrowable(() -> db.migrations().upgrade("head")));
+		assertThat(described).contains("and run the `db` command again").doesNotContain("start the application");
 	}
 
 	@Test
