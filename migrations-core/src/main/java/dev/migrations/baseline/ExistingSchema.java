@@ -148,9 +148,38 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 
 	private static OtherToolHistory readFlyway(Connection connection, String qualified, String table) {
 		// the versioned migrations that succeeded; repeatable ones have no version
-		return readHistory(connection, "Flyway", table, " FROM " + qualified + " WHERE success AND version IS NOT NULL",
-				"version, description", "installed_rank",
+		OtherToolHistory history = readHistory(connection, "Flyway", table,
+				" FROM " + qualified + " WHERE success AND version IS NOT NULL", "version, description", "installed_rank",
 				(rs) -> "version " + rs.getString(1) + " (" + rs.getString(2) + ")");
+		if (history.applied() == OtherToolHistory.UNREADABLE) {
+			return history;
+		}
+		try {
+			List<String> failed = new ArrayList<>();
+			List<String> repeatables = new ArrayList<>();
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT version, description, script, success FROM " + qualified
+							+ " ORDER BY installed_rank")) {
+				while (rs.next()) {
+					String version = rs.getString(1);
+					boolean success = rs.getBoolean(4);
+					if (!success) {
+						failed.add(((version != null) ? "version " + version : "repeatable") + " (" + rs.getString(2) + ", "
+								+ rs.getString(3) + ")");
+					}
+					else if (version == null) {
+						String repeatable = rs.getString(2) + " (" + rs.getString(3) + ")";
+						if (!repeatables.contains(repeatable)) {
+							repeatables.add(repeatable);
+						}
+					}
+				}
+			}
+			return new OtherToolHistory(history.tool(), table, history.applied(), history.latest(), failed, repeatables);
+		}
+		catch (SQLException ex) {
+			return history;
+		}
 	}
 
 	private static OtherToolHistory readLiquibase(Connection connection, String qualified, String table) {
