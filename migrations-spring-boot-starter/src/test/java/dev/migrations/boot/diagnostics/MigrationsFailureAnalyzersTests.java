@@ -156,7 +156,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(14);
+		assertThat(ours).hasSize(15);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)
