@@ -97,6 +97,11 @@ public final class Baseline {
 		if (!schema.hasTables() || schema.managedBefore() || BASE.equals(this.configured)) {
 			return null;
 		}
+		for (OtherToolHistory history : schema.otherTools()) {
+			if (history.hasFailed()) {
+				throw new FailedOtherToolMigrationException(schema, history);
+			}
+		}
 		if (this.revision == null) {
 			if (this.required && !graph.isEmpty()) {
 				List<String> first = graph.bases().stream()

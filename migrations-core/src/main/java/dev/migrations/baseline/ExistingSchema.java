@@ -30,9 +30,11 @@ import dev.migrations.dialect.Dialect;
  * @param otherTools the bookkeeping of other migration tools found in the schema
  * @param managedBefore whether the version log records earlier upgrades, downgrades or stamps (a
  * database downgraded to {@code base} is not one to adopt)
+ * @param dialect the database's dialect name (e.g. {@code postgresql}, {@code mariadb}), for advice that
+ * differs by database; {@code null} when unknown
  */
 public record ExistingSchema(String schema, List<String> tables, List<OtherToolHistory> otherTools,
-		boolean managedBefore) {
+		boolean managedBefore, String dialect) {
 
 	static final String FLYWAY_TABLE = "flyway_schema_history";
 
@@ -46,6 +48,10 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 	public ExistingSchema {
 		tables = List.copyOf(tables);
 		otherTools = List.copyOf(otherTools);
+	}
+
+	public ExistingSchema(String schema, List<String> tables, List<OtherToolHistory> otherTools, boolean managedBefore) {
+		this(schema, tables, otherTools, managedBefore, null);
 	}
 
 	/** Whether the schema has tables that count (see the class description). */
@@ -108,7 +114,7 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 				otherTools.add(readLiquibase(connection, dialect.qualify(schema, table), table));
 			}
 		}
-		return new ExistingSchema(schema, tables, otherTools, managedBefore);
+		return new ExistingSchema(schema, tables, otherTools, managedBefore, dialect.name());
 	}
 
 	private static boolean hasRows(Connection connection, String qualified) throws SQLException {
@@ -148,9 +154,38 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 
 	private static OtherToolHistory readFlyway(Connection connection, String qualified, String table) {
 		// the versioned migrations that succeeded; repeatable ones have no version
-		return readHistory(connection, "Flyway", table, " FROM " + qualified + " WHERE success AND version IS NOT NULL",
-				"version, description", "installed_rank",
+		OtherToolHistory history = readHistory(connection, "Flyway", table,
+				" FROM " + qualified + " WHERE success AND version IS NOT NULL", "version, description", "installed_rank",
 				(rs) -> "version " + rs.getString(1) + " (" + rs.getString(2) + ")");
+		if (history.applied() == OtherToolHistory.UNREADABLE) {
+			return history;
+		}
+		try {
+			List<String> failed = new ArrayList<>();
+			List<String> repeatables = new ArrayList<>();
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT version, description, script, success FROM " + qualified
+							+ " ORDER BY installed_rank")) {
+				while (rs.next()) {
+					String version = rs.getString(1);
+					boolean success = rs.getBoolean(4);
+					if (!success) {
+						failed.add(((version != null) ? "version " + version : "repeatable") + " (" + rs.getString(2) + ", "
+								+ rs.getString(3) + ")");
+					}
+					else if (version == null) {
+						String repeatable = rs.getString(2) + " (" + rs.getString(3) + ")";
+						if (!repeatables.contains(repeatable)) {
+							repeatables.add(repeatable);
+						}
+					}
+				}
+			}
+			return new OtherToolHistory(history.tool(), table, history.applied(), history.latest(), failed, repeatables);
+		}
+		catch (SQLException ex) {
+			return history;
+		}
 	}
 
 	private static OtherToolHistory readLiquibase(Connection connection, String qualified, String table) {

@@ -19,8 +19,19 @@ public class OtherMigrationToolException extends MigrationsException {
 
 	private final transient OtherToolHistory history;
 
+	private final boolean managedByMigrations;
+
 	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
 			OtherToolHistory history) {
+		this(tool, disableProperty, url, schema, history, false);
+	}
+
+	/**
+	 * @param managedByMigrations whether the schema has no history of the other tool and migrations
+	 * already manages it (its version log records upgrades): the other tool is merely on the class path
+	 */
+	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
+			OtherToolHistory history, boolean managedByMigrations) {
 		super(tool + " and migrations would both migrate schema " + schema + " of " + ((url != null) ? url : "the database")
 				+ " on this startup (" + tool + " is on the class path and " + disableProperty.replace("=false", "")
 				+ " is not false)" + ((history != null) ? "; the schema has " + history.describe() : "")
@@ -29,6 +40,12 @@ public class OtherMigrationToolException extends MigrationsException {
 		this.disableProperty = disableProperty;
 		this.schema = schema;
 		this.history = history;
+		this.managedByMigrations = managedByMigrations;
+	}
+
+	/** Whether migrations already manages the schema and the other tool has no history in it. */
+	public boolean managedByMigrations() {
+		return this.managedByMigrations;
 	}
 
 	/** {@code Flyway} or {@code Liquibase}. */

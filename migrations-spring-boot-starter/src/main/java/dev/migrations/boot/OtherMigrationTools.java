@@ -90,8 +90,14 @@ final class OtherMigrationTools {
 			String mine = StringUtils.hasText(schema) ? schema : defaultSchema.get();
 			String theirs = StringUtils.hasText(tool.schema()) ? tool.schema() : defaultSchema.get();
 			if (mine.equalsIgnoreCase(theirs)) {
-				throw new OtherMigrationToolException(tool.name(), tool.disableProperty(), ours, mine,
-						history(migrations, tool.name()));
+				ExistingSchema existing = migrations.existingSchema();
+				OtherToolHistory history = existing.otherTools()
+					.stream()
+					.filter((other) -> other.tool().equals(tool.name()))
+					.findFirst()
+					.orElse(null);
+				throw new OtherMigrationToolException(tool.name(), tool.disableProperty(), ours, mine, history,
+						history == null && existing.managedBefore());
 			}
 		}
 	}
@@ -173,11 +179,6 @@ final class OtherMigrationTools {
 		catch (SQLException ex) {
 			throw new dev.migrations.MigrationsException("Could not read the current schema: " + ex.getMessage(), ex);
 		}
-	}
-
-	private static OtherToolHistory history(Migrations migrations, String tool) {
-		ExistingSchema existing = migrations.existingSchema();
-		return existing.otherTools().stream().filter((history) -> history.tool().equals(tool)).findFirst().orElse(null);
 	}
 
 	/** Another tool set to migrate on startup: where it connects and which schema it migrates. */

@@ -79,6 +79,63 @@ class FlywaySideBySideTests {
 	}
 
 	@Test
+	void aFailedFlywayMigrationIsNotAdoptedUntilRepaired(TestDatabase database, CapturedOutput output) {
+		try (Apps flywayOnly = new Apps()) {
+			flywayOnly.start(ShopApplication.class, shop(database), FLYWAY, "migrations.enabled=false");
+		}
+		// what Flyway records when V3 failed half-way (on a database without transactional DDL)
+		Sql.execute(database, "INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+				+ " checksum, installed_by, execution_time, success) VALUES (3, '3', 'add customer phone', 'SQL',"
+				+ " 'V3__add_customer_phone.sql', 0, 'postgres', 1, false)");
+
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY);
+		assertThat(report(output)).contains(
+				"with a failed migration: version 3 (add customer phone, V3__add_customer_phone.sql)",
+				"0. Repair the failed migration first", "`flyway repair`");
+
+		int before = output.toString().length();
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY, "spring.flyway.enabled=false",
+				"migrations.baseline=" + ShopApplication.ADD_EMAIL);
+		assertThat(report(output.toString().substring(before))).contains(
+				"Schema public was not adopted: Flyway's history (flyway_schema_history) records a failed migration,"
+						+ " version 3 (add customer phone, V3__add_customer_phone.sql), so the schema may be half-changed",
+				"`flyway repair`", "DELETE FROM flyway_schema_history WHERE success = false");
+		assertThat(Sql.query(database, "SELECT count(*) FROM migrations_version")).containsExactly("0");
+
+		Sql.execute(database, "DELETE FROM flyway_schema_history WHERE success = false");
+		ConfigurableApplicationContext context = this.apps.start(ShopApplication.class, shop(database), FLYWAY,
+				"spring.flyway.enabled=false", "migrations.baseline=" + ShopApplication.ADD_EMAIL);
+		assertThat(context.getBean(Migrations.class).current()).containsExactly(ShopApplication.ADD_EMAIL);
+	}
+
+	@Test
+	void flywaysRepeatableScriptsAreNamedInTheReport(TestDatabase database, CapturedOutput output) {
+		String locations = FLYWAY + ",classpath:apps/shop/flyway-views";
+		try (Apps flywayOnly = new Apps()) {
+			flywayOnly.start(ShopApplication.class, shop(database), locations, "migrations.enabled=false");
+		}
+		Apps.failToStart(ShopApplication.class, shop(database), locations);
+		assertThat(report(output)).contains(
+				"and repeatable migrations applied: customer view (R__customer_view.sql)",
+				"Flyway's V*.sql scripts, and its R__*.sql repeatable scripts,",
+				"Flyway's repeatable scripts applied here (customer view (R__customer_view.sql)) created objects too");
+	}
+
+	@Test
+	void flywayMerelyOnTheClassPathOfADatabaseMigrationsManagesIsToldToBeTurnedOff(TestDatabase database,
+			CapturedOutput output) {
+		try (Apps migrationsOnly = new Apps()) {
+			migrationsOnly.start(ShopApplication.class, shop(database), FLYWAY, "spring.flyway.enabled=false");
+		}
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY);
+		String report = report(output);
+		assertThat(report).contains("Flyway is enabled on a database that migrations already manages",
+				"Set spring.flyway.enabled=false, or remove the dependency");
+		assertThat(report).doesNotContain("To move this database from Flyway");
+		assertThat(Sql.tables(database, "public")).doesNotContain("flyway_schema_history");
+	}
+
+	@Test
 	void aFlywayHistoryUnderANameOfItsOwnIsReadAsFlywaysWhenTakingOver(TestDatabase database, CapturedOutput output) {
 		String table = "spring.flyway.table=shop_schema_versions";
 		try (Apps flywayOnly = new Apps()) {

@@ -15,10 +15,30 @@ class OtherMigrationToolFailureAnalyzer extends AbstractFailureAnalyzer<OtherMig
 		String at = (cause.history() != null && cause.history().latest() != null) ? " (at " + cause.history().latest() + ")"
 				: "";
 		String description = "The application did not start: " + cause.getMessage();
-		String action = "To move this database from " + tool + " to migrations:\n\n"
+		if (cause.managedByMigrations()) {
+			String action = tool + " is enabled on a database that migrations already manages (schema " + cause.schema()
+					+ " has no " + tool + " history and its revisions are recorded by migrations), most likely because "
+					+ (flyway ? "spring-boot-starter-flyway (or flyway-core)" : "spring-boot-starter-liquibase (or liquibase-core)")
+					+ " is on the class path. Set " + cause.disableProperty() + ", or remove the dependency, and start"
+					+ " again. To let " + tool + " migrate another schema, give it one (" + (flyway
+							? "spring.flyway.default-schema" : "spring.liquibase.default-schema") + ").";
+			return new FailureAnalysis(description, action, cause);
+		}
+		String repeatables = (cause.history() != null && !cause.history().repeatables().isEmpty())
+				? " Flyway's repeatable scripts applied here (" + String.join(", ", cause.history().repeatables())
+						+ ") created objects too: carry them into a revision as well (after the one they depend on),"
+						+ " or new databases built from the revisions lack them."
+				: "";
+		String failed = (cause.history() != null && cause.history().hasFailed())
+				? "    0. Repair the failed migration first (" + String.join(", ", cause.history().failed()) + "): the schema"
+						+ " may be half-changed, and it is not adopted until repaired. Finish or undo it by hand, then run"
+						+ " `flyway repair` or DELETE FROM " + cause.history().table() + " WHERE success = false.\n"
+				: "";
+		String action = "To move this database from " + tool + " to migrations:\n\n" + failed
 				+ "    1. Have a revision that creates the schema " + tool + " built" + at + ": generate it from the entities"
 				+ " against an empty database with `db migrate -m \"initial schema\"`, or copy "
-				+ (flyway ? "Flyway's V*.sql scripts" : "the SQL of Liquibase's change sets") + " into revisions.\n"
+				+ (flyway ? "Flyway's V*.sql scripts, and its R__*.sql repeatable scripts,"
+						: "the SQL of Liquibase's change sets") + " into revisions." + repeatables + "\n"
 				+ "    2. Set migrations.baseline=<that revision's id>: on the next start the existing tables are taken as"
 				+ " that revision and the revisions after it are applied; " + tool + "'s history stays in place, no longer"
 				+ " read.\n"

@@ -926,6 +926,15 @@ final class DbCommands {
 					return Outcome.OK;
 				}
 				List<String> pending = pendingOrNone(migrations());
+				NonEmptySchemaException refused = pending.isEmpty() ? null : upgradeRefusal(migrations());
+				if (refused != null) {
+					// `db upgrade` would refuse: the way forward is adopting the schema, as `db current` says
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and no revision is"
+							+ " recorded while the schema already holds " + refused.schema().describeTables() + ", so `db"
+							+ " upgrade` refuses to run the " + pending.size() + " revision(s) not applied yet over it: if it"
+							+ " is what a revision creates, set migrations.baseline=<that revision> (first: "
+							+ String.join(", ", refused.firstRevisions()) + ") or `db stamp` it, then check again");
+				}
 				if (!pending.isEmpty()) {
 					// the revisions not applied yet may be what the differences are: `db migrate` refuses until they are
 					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
@@ -935,6 +944,23 @@ final class DbCommands {
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
 			});
+	}
+
+	// why `db upgrade` would refuse the schema for want of a baseline; null when it would not (or that cannot be read)
+	private static NonEmptySchemaException upgradeRefusal(Migrations facade) {
+		try {
+			ExistingSchema existing = facade.existingSchema();
+			if (existing.hasTables()) {
+				facade.baseline().decide(existing, facade.graph(), facade.versionTable());
+			}
+			return null;
+		}
+		catch (NonEmptySchemaException ex) {
+			return ex;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	// the revisions not applied yet, or none when that cannot be read (the differences are told all the same)

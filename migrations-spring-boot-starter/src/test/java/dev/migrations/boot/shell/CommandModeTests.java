@@ -211,6 +211,20 @@ class CommandModeTests {
 	}
 
 	@Test
+	void checkOnASchemaWithTablesAndNoRevisionRecordedSaysToAdoptItNotToUpgrade() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE customer (id bigint PRIMARY KEY)");
+		}
+		Run check = run(null, "db", "check");
+		assertThat(check.exitCode()).isEqualTo(1);
+		assertThat(check.err()).contains("the database differs from the entities, and no revision is recorded while the"
+				+ " schema already holds 1 table (customer), so `db upgrade` refuses to run the 2 revision(s) not applied"
+				+ " yet over it: if it is what a revision creates, set migrations.baseline=<that revision> (first: " + CREATE)
+			.doesNotContain("apply them with `db upgrade`");
+	}
+
+	@Test
 	void theUpgradeScriptAndTheRehearsalFollowTheBaselineAsTheUpgradeDoes() throws SQLException {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		// CREATE DATABASE ... TEMPLATE refuses while any other session is on the database, the test's own too

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW customer_view AS SELECT id, name FROM customer;
