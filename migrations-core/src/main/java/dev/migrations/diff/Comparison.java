@@ -1009,12 +1009,41 @@ final class Comparison {
 	 * a renamed table ({@code memo_seq} of {@code memo} renamed to {@code note}) follows its table.
 	 */
 	private void renameSequences(Map<String, Sequence> dropped, List<Sequence> created) {
+		// A sequence named after a renamed table follows that table, whatever else has the same definition.
+		for (Sequence from : List.copyOf(dropped.values())) {
+			List<Sequence> following = created.stream()
+				.filter((to) -> sameDefinition(from, to) && followsTableRename(from.name(), to.name()))
+				.collect(Collectors.toList());
+			if (following.size() == 1) {
+				Sequence to = following.get(0);
+				dropped.remove(from.name());
+				created.remove(to);
+				this.createSequences.add(new RenameSequence(from.name(), to.name(),
+						List.of(new DropSequence(from), new CreateSequence(to))));
+			}
+		}
+		if (this.options.renameMode() != RenameMode.PROPOSE_RENAME) {
+			return;
+		}
+		// Otherwise only the definitions tell, and they say nothing when the tables differ: a sequence named
+		// after a table created by this script starts afresh (its table has no rows), one named after a
+		// dropped table goes with it, whatever other sequence has the same definition.
+		Set<String> allTables = new HashSet<>(this.currentTables.keySet());
+		allTables.addAll(this.targetTables.keySet());
 		Map<String, List<Sequence>> candidatesOfDropped = new TreeMap<>();
 		Map<String, List<String>> candidatesOfCreated = new HashMap<>();
 		for (Sequence from : dropped.values()) {
+			String fromTable = namedAfter(from.name(), allTables);
+			if (fromTable != null && this.currentTables.containsKey(fromTable)
+					&& !this.pairsByCurrentName.containsKey(fromTable)) {
+				continue;
+			}
 			for (Sequence to : created) {
-				if (sameDefinition(from, to) && (this.options.renameMode() == RenameMode.PROPOSE_RENAME
-						|| followsTableRename(from.name(), to.name()))) {
+				String toTable = namedAfter(to.name(), allTables);
+				if (toTable != null && this.targetTables.containsKey(toTable) && !this.pairs.containsKey(toTable)) {
+					continue;
+				}
+				if (sameDefinition(from, to)) {
 					candidatesOfDropped.computeIfAbsent(from.name(), (k) -> new ArrayList<>()).add(to);
 					candidatesOfCreated.computeIfAbsent(to.name(), (k) -> new ArrayList<>()).add(from.name());
 				}
@@ -1039,6 +1068,17 @@ final class Comparison {
 	private static boolean sameDefinition(Sequence a, Sequence b) {
 		return a.equals(new Sequence(a.name(), b.dataType(), a.start(), b.increment(), b.minValue(), b.maxValue(),
 				b.cache(), b.cycle()));
+	}
+
+	/** The longest table name a sequence's name starts with, followed by {@code _}, or {@code null}. */
+	private static String namedAfter(String sequence, Set<String> tables) {
+		String owner = null;
+		for (String table : tables) {
+			if (sequence.startsWith(table + "_") && (owner == null || table.length() > owner.length())) {
+				owner = table;
+			}
+		}
+		return owner;
 	}
 
 	private boolean followsTableRename(String from, String to) {

@@ -295,6 +295,20 @@ class ColumnScenariosTest {
 	}
 
 	@Test
+	void aNewTablesSequenceIsNotTakenFromAnUnrelatedTable(TestDatabase db) {
+		run(db, "sequencetables.v1.Diary", "sequencetables.v2.Diary", "sequencetables.v2.Tag")
+			.afterV1((ds) -> ScenarioRunner.execute(ds,
+					"insert into diary_entry (id, body) values (nextval('diary_entry_seq'), 'one'),"
+							+ " (nextval('diary_entry_seq'), 'two')"))
+			.revision((text) -> assertThat(upgradeSection(text)).doesNotContain("RENAME TO tag_seq")
+				.contains("CREATE SEQUENCE IF NOT EXISTS tag_seq INCREMENT BY 50;\n")
+				.contains("DROP SEQUENCE IF EXISTS diary_entry_seq;\n"))
+			// tag's numbering starts at the beginning, not where the diary's left off
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select nextval('tag_seq')")).containsExactly("1"))
+			.run(db);
+	}
+
+	@Test
 	void reservedWordTablesQuotedInTheMappingAreQuotedInTheSql(TestDatabase db) {
 		run(db, "reserved.v1.User", "reserved.v2.User", "reserved.v2.Order")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into \"user\" (id, login) values (1, 'ada')"))
