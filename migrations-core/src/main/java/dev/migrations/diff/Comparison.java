@@ -44,6 +44,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameConstraint;
 import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
@@ -103,6 +104,9 @@ final class Comparison {
 	/** How many objects of either model, or added by this comparison, carry each constraint or index name. */
 	private final Map<String, Integer> usedNames = new HashMap<>();
 
+	/** The names of every constraint and index in the database. */
+	private final Set<String> currentNames = new HashSet<>();
+
 	/** (target table, name) of the constraints and indexes a matched table keeps in the database. */
 	private final Set<List<String>> keptNames = new HashSet<>();
 
@@ -129,6 +133,9 @@ final class Comparison {
 	private final List<Operation> enumValues = new ArrayList<>();
 
 	private final List<Operation> renameTables = new ArrayList<>();
+
+	/** Constraints and indexes of renamed tables whose names follow the table's name. */
+	private final List<Operation> renameConstraints = new ArrayList<>();
 
 	private final List<Operation> createTables = new ArrayList<>();
 
@@ -181,6 +188,14 @@ final class Comparison {
 				collectNames(table);
 			}
 		}
+		Map<String, Integer> used = new HashMap<>(this.usedNames);
+		this.usedNames.clear();
+		for (Table table : current.tables()) {
+			collectNames(table);
+		}
+		this.currentNames.addAll(this.usedNames.keySet());
+		this.usedNames.clear();
+		this.usedNames.putAll(used);
 	}
 
 	List<Operation> operations() {
@@ -208,7 +223,7 @@ final class Comparison {
 		List<Operation> all = new ArrayList<>();
 		for (List<Operation> phase : List.of(this.dropForeignKeys, this.dropChecks, this.dropIndexes, this.dropUniques,
 				this.dropPrimaryKeys, this.createTypes, this.createSequences, this.enumValues, this.renameTables,
-				this.createTables, this.renameColumns, this.addColumns, this.alterColumns, this.comments,
+				this.renameConstraints, this.createTables, this.renameColumns, this.addColumns, this.alterColumns, this.comments,
 				this.dropColumns, this.dropTables, this.addPrimaryKeys, this.addUniques, this.createIndexes,
 				this.addChecks, this.addForeignKeys, this.dropSequences, this.dropTypes)) {
 			all.addAll(phase);
@@ -482,6 +497,7 @@ final class Comparison {
 		String table = pair.target.name();
 		Map<String, String> renames = pair.columnRenames;
 		collectKeptNames(table, pair.current);
+		boolean renamed = !currentName.equals(table);
 
 		PrimaryKey existingKey = pair.current.primaryKey();
 		PrimaryKey wantedKey = pair.target.primaryKey();
@@ -495,6 +511,10 @@ final class Comparison {
 			if (wantedKey != null) {
 				this.addPrimaryKeys.add(new AddPrimaryKey(table, namedPrimaryKey(table, wantedKey)));
 			}
+		}
+		else if (existingKey != null && renamed) {
+			followTableName(table, currentName, existingKey.name(), wantedKey.name(),
+					() -> ConstraintNames.primaryKey(currentName), () -> ConstraintNames.primaryKey(table), false);
 		}
 
 		Matching<UniqueConstraint> uniques = match(pair.current.uniqueConstraints(), pair.target.uniqueConstraints(),
@@ -515,6 +535,13 @@ final class Comparison {
 		for (UniqueConstraint unique : uniques.onlyTarget) {
 			this.addUniques.add(new AddUnique(table, namedUnique(table, unique)));
 		}
+		for (int i = 0; renamed && i < uniques.matchedCurrent.size(); i++) {
+			UniqueConstraint existing = uniques.matchedCurrent.get(i);
+			UniqueConstraint wanted = uniques.matchedTarget.get(i);
+			followTableName(table, currentName, existing.name(), wanted.name(),
+					() -> ConstraintNames.unique(currentName, existing.columns()),
+					() -> ConstraintNames.unique(table, wanted.columns()), false);
+		}
 
 		for (Index index : indexes.onlyCurrent) {
 			if (this.options.ignoreExtraIndexes() && outlivesTheScript(index, pair)) {
@@ -529,6 +556,12 @@ final class Comparison {
 		for (Index index : indexes.onlyTarget) {
 			this.createIndexes.add(new CreateIndex(table, namedIndex(table, index)));
 		}
+		for (int i = 0; renamed && i < indexes.matchedCurrent.size(); i++) {
+			Index existing = indexes.matchedCurrent.get(i);
+			Index wanted = indexes.matchedTarget.get(i);
+			followTableName(table, currentName, existing.name(), wanted.name(),
+					() -> ConstraintNames.index(currentName, existing), () -> ConstraintNames.index(table, wanted), true);
+		}
 
 		Matching<CheckConstraint> checks = match(pair.current.checks(), pair.target.checks(),
 				(check) -> Expressions.checkKey(check.expression(), renames),
@@ -539,6 +572,13 @@ final class Comparison {
 		}
 		for (CheckConstraint check : checks.onlyTarget) {
 			this.addChecks.add(new AddCheck(table, namedCheck(table, check)));
+		}
+		for (int i = 0; renamed && i < checks.matchedCurrent.size(); i++) {
+			CheckConstraint existing = checks.matchedCurrent.get(i);
+			CheckConstraint wanted = checks.matchedTarget.get(i);
+			followTableName(table, currentName, existing.name(), wanted.name(),
+					() -> ConstraintNames.check(currentName, existing.expression()),
+					() -> ConstraintNames.check(table, wanted.expression()), false);
 		}
 
 		Matching<ForeignKey> foreignKeys = match(pair.current.foreignKeys(), pair.target.foreignKeys(),
@@ -551,9 +591,62 @@ final class Comparison {
 			this.addForeignKeys.add(new AddForeignKey(table, namedForeignKey(table, foreignKey)));
 		}
 		for (int i = 0; i < foreignKeys.matchedCurrent.size(); i++) {
+			ForeignKey existing = foreignKeys.matchedCurrent.get(i);
+			ForeignKey wanted = foreignKeys.matchedTarget.get(i);
+			if (renamed || !existing.referencedTable().equals(wanted.referencedTable())) {
+				followTableName(table, currentName, existing.name(), wanted.name(),
+						() -> ConstraintNames.foreignKey(currentName, existing.columns(), existing.referencedTable()),
+						() -> ConstraintNames.foreignKey(table, wanted.columns(), wanted.referencedTable()), false);
+			}
 			this.foreignKeyMatches.add(new ForeignKeyMatch(currentName, foreignKeys.matchedCurrent.get(i), table,
 					foreignKeys.matchedTarget.get(i), isUnrenamed(foreignKeys.matchedCurrent.get(i), renames)));
 		}
+	}
+
+	/**
+	 * Renames a constraint or index of a renamed table whose name follows the table's old name to the
+	 * name the entities' schema gives it: the server's ({@code tag_pkey} to {@code label_pkey},
+	 * {@code tag_label_key} to {@code label_label_key}) or this tool's readable one ({@code uq_tag_label}
+	 * to {@code uq_label_label}). Only a name that is exactly the wanted one with the old table name in
+	 * place of the new one is renamed; names chosen otherwise are left alone, as is a wanted name
+	 * another object of the database already carries.
+	 */
+	private void followTableName(String table, String oldTable, String existing, String wanted,
+			Supplier<String> oldGenerated, Supplier<String> newGenerated, boolean index) {
+		if (existing == null) {
+			return;
+		}
+		String expected;
+		boolean follows;
+		if (ConstraintNames.needsReadableName(wanted, table)) {
+			expected = newGenerated.get();
+			follows = existing.equals(oldGenerated.get());
+		}
+		else {
+			expected = wanted;
+			follows = withTableSwapped(existing, oldTable, table, expected);
+		}
+		if (!follows || existing.equals(expected) || this.currentNames.contains(expected)) {
+			return;
+		}
+		this.renameConstraints.add(new RenameConstraint(table, existing, expected, index));
+		this.keptNames.remove(List.of(table, existing));
+		this.keptNames.add(List.of(table, expected));
+		this.currentNames.add(expected);
+		use(expected);
+	}
+
+	/** Whether putting the new table name in place of one occurrence of the old one in a name gives the expected name. */
+	private static boolean withTableSwapped(String name, String oldTable, String newTable, String expected) {
+		if (oldTable.equals(newTable)) {
+			return false;
+		}
+		for (int i = name.indexOf(oldTable); i >= 0; i = name.indexOf(oldTable, i + 1)) {
+			if (expected.equals(name.substring(0, i) + newTable + name.substring(i + oldTable.length()))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -1009,12 +1102,41 @@ final class Comparison {
 	 * a renamed table ({@code memo_seq} of {@code memo} renamed to {@code note}) follows its table.
 	 */
 	private void renameSequences(Map<String, Sequence> dropped, List<Sequence> created) {
+		// A sequence named after a renamed table follows that table, whatever else has the same definition.
+		for (Sequence from : List.copyOf(dropped.values())) {
+			List<Sequence> following = created.stream()
+				.filter((to) -> sameDefinition(from, to) && followsTableRename(from.name(), to.name()))
+				.collect(Collectors.toList());
+			if (following.size() == 1) {
+				Sequence to = following.get(0);
+				dropped.remove(from.name());
+				created.remove(to);
+				this.createSequences.add(new RenameSequence(from.name(), to.name(),
+						List.of(new DropSequence(from), new CreateSequence(to))));
+			}
+		}
+		if (this.options.renameMode() != RenameMode.PROPOSE_RENAME) {
+			return;
+		}
+		// Otherwise only the definitions tell, and they say nothing when the tables differ: a sequence named
+		// after a table created by this script starts afresh (its table has no rows), one named after a
+		// dropped table goes with it, whatever other sequence has the same definition.
+		Set<String> allTables = new HashSet<>(this.currentTables.keySet());
+		allTables.addAll(this.targetTables.keySet());
 		Map<String, List<Sequence>> candidatesOfDropped = new TreeMap<>();
 		Map<String, List<String>> candidatesOfCreated = new HashMap<>();
 		for (Sequence from : dropped.values()) {
+			String fromTable = namedAfter(from.name(), allTables);
+			if (fromTable != null && this.currentTables.containsKey(fromTable)
+					&& !this.pairsByCurrentName.containsKey(fromTable)) {
+				continue;
+			}
 			for (Sequence to : created) {
-				if (sameDefinition(from, to) && (this.options.renameMode() == RenameMode.PROPOSE_RENAME
-						|| followsTableRename(from.name(), to.name()))) {
+				String toTable = namedAfter(to.name(), allTables);
+				if (toTable != null && this.targetTables.containsKey(toTable) && !this.pairs.containsKey(toTable)) {
+					continue;
+				}
+				if (sameDefinition(from, to)) {
 					candidatesOfDropped.computeIfAbsent(from.name(), (k) -> new ArrayList<>()).add(to);
 					candidatesOfCreated.computeIfAbsent(to.name(), (k) -> new ArrayList<>()).add(from.name());
 				}
@@ -1039,6 +1161,17 @@ final class Comparison {
 	private static boolean sameDefinition(Sequence a, Sequence b) {
 		return a.equals(new Sequence(a.name(), b.dataType(), a.start(), b.increment(), b.minValue(), b.maxValue(),
 				b.cache(), b.cycle()));
+	}
+
+	/** The longest table name a sequence's name starts with, followed by {@code _}, or {@code null}. */
+	private static String namedAfter(String sequence, Set<String> tables) {
+		String owner = null;
+		for (String table : tables) {
+			if (sequence.startsWith(table + "_") && (owner == null || table.length() > owner.length())) {
+				owner = table;
+			}
+		}
+		return owner;
 	}
 
 	private boolean followsTableRename(String from, String to) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  *        {@code PRIMARY_KEY_EXTRA}, {@code PRIMARY_KEY_CHANGED}, {@code UNIQUE_MISSING},
  *        {@code UNIQUE_EXTRA}, {@code INDEX_MISSING}, {@code INDEX_EXTRA}, {@code FOREIGN_KEY_MISSING},
  *        {@code FOREIGN_KEY_EXTRA}, {@code CHECK_MISSING}, {@code CHECK_EXTRA}, {@code SEQUENCE_MISSING},
- *        {@code SEQUENCE_EXTRA}, {@code SEQUENCE_CHANGED}, {@code SEQUENCE_RENAMED}, {@code ENUM_TYPE_MISSING},
+ *        {@code SEQUENCE_EXTRA}, {@code SEQUENCE_CHANGED}, {@code SEQUENCE_RENAMED}, {@code CONSTRAINT_RENAMED}, {@code ENUM_TYPE_MISSING},
  *        {@code ENUM_TYPE_EXTRA}, {@code ENUM_VALUES}, {@code TABLE_COMMENT}, {@code COLUMN_COMMENT}
  * @param object the object concerned, e.g. {@code bulletin} or {@code bulletin.status}
  * @param detail a sentence for humans, e.g. {@code bulletin.status: database has character

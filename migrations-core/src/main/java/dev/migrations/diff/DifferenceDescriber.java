@@ -27,6 +27,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameConstraint;
 import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
@@ -311,6 +312,12 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 	public List<Difference> visitRenameSequence(RenameSequence op) {
 		return one(op, "the database has sequence " + op.from() + " where the entities want " + op.to()
 				+ (op.proposed() ? " (same definition: probably renamed)" : " (renamed)"));
+	}
+
+	@Override
+	public List<Difference> visitRenameConstraint(RenameConstraint op) {
+		return one(op, op.table() + ": the database has " + (op.index() ? "index " : "constraint ") + op.from()
+				+ " where the entities want " + op.to() + " (named after the table's old name)");
 	}
 
 	private static void compare(List<String> changes, String what, Object existing, Object target) {

@@ -1020,6 +1020,51 @@ public sealed interface Operation {
 	}
 
 	/**
+	 * Rename a constraint or an index of a renamed table whose name follows the table's old name
+	 * ({@code tag_pkey} of {@code tag} renamed to {@code label}): left as it was, the name would be
+	 * taken when a table of the old name is created again.
+	 *
+	 * @param table the table, under its new name
+	 * @param from current name
+	 * @param to the name the entities' schema gives it
+	 * @param index whether it is an index of its own ({@code ALTER INDEX}) rather than a constraint
+	 */
+	record RenameConstraint(String table, String from, String to, boolean index) implements Operation {
+
+		public RenameConstraint {
+			Objects.requireNonNull(table, "table");
+			Objects.requireNonNull(from, "from");
+			Objects.requireNonNull(to, "to");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new RenameConstraint(this.table, this.to, this.from, this.index);
+		}
+
+		@Override
+		public String describe() {
+			return "rename " + (this.index ? "index " : "constraint ") + this.from + " of " + this.table + " to " + this.to;
+		}
+
+		@Override
+		public String kind() {
+			return "CONSTRAINT_RENAMED";
+		}
+
+		@Override
+		public String objectName() {
+			return this.table + "." + this.to;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitRenameConstraint(this);
+		}
+
+	}
+
+	/**
 	 * Create an enum type.
 	 *
 	 * @param type the type

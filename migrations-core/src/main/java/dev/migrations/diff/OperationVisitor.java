@@ -51,6 +51,8 @@ public interface OperationVisitor<R> {
 
 	R visitRenameSequence(Operation.RenameSequence renameSequence);
 
+	R visitRenameConstraint(Operation.RenameConstraint renameConstraint);
+
 	R visitCreateEnumType(Operation.CreateEnumType createEnumType);
 
 	R visitDropEnumType(Operation.DropEnumType dropEnumType);

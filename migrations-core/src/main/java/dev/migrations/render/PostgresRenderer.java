@@ -42,6 +42,7 @@ import dev.migrations.diff.Operation.DropTable;
 import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
+import dev.migrations.diff.Operation.RenameConstraint;
 import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
@@ -1038,6 +1039,14 @@ public final class PostgresRenderer {
 						+ "; if this is not a rename, replace this statement with: " + oneLine(op.alternative()));
 			}
 			return List.of(statement("ALTER SEQUENCE " + name(op.from()) + " RENAME TO " + quote(op.to()), warnings));
+		}
+
+		@Override
+		public List<RenderedStatement> visitRenameConstraint(RenameConstraint op) {
+			if (op.index()) {
+				return List.of(statement("ALTER INDEX " + name(op.from()) + " RENAME TO " + quote(op.to())));
+			}
+			return List.of(statement(alterTable(op.table()) + "RENAME CONSTRAINT " + quote(op.from()) + " TO " + quote(op.to())));
 		}
 
 		@Override

@@ -295,6 +295,80 @@ class ColumnScenariosTest {
 	}
 
 	@Test
+	void renamedTablesTakeTheirSequencesAndConstraintNamesAlong(TestDatabase db) {
+		String names = "select conname from pg_constraint where conrelid::regclass::text in ('label', 'purchase', 'creature')"
+				+ " union select indexname from pg_indexes where tablename in ('label', 'purchase', 'creature') order by 1";
+		List<String> fresh = namesOfAFreshSchema(names, "renametables.v2.Label", "renametables.v2.Purchase",
+				"renametables.v2.Creature");
+		run(db, "renametables.v1.Tag", "renametables.v1.Order", "renametables.v1.Animal", "renametables.v2.Label",
+				"renametables.v2.Purchase", "renametables.v2.Creature")
+			.afterV1((ds) -> ScenarioRunner.execute(ds,
+					"insert into tag (id, label) values (nextval('tag_seq'), 'red'), (nextval('tag_seq'), 'blue')",
+					"insert into \"order\" (id, total, tag_id) values (nextval('order_seq'), 10, 1), (nextval('order_seq'), 20, 1)",
+					"insert into animal (id, name, legs) values (nextval('animal_seq'), 'cat', 4), (nextval('animal_seq'), 'ant', 6)"))
+			.revision((text) -> {
+				// three tables renamed at once, each sequence following its own table
+				assertThat(upgradeSection(text)).contains("ALTER SEQUENCE animal_seq RENAME TO creature_seq;\n")
+					.contains("ALTER SEQUENCE order_seq RENAME TO purchase_seq;\n")
+					.contains("ALTER SEQUENCE tag_seq RENAME TO label_seq;\n")
+					.contains("ALTER TABLE label RENAME CONSTRAINT tag_pkey TO label_pkey;\n")
+					.contains("ALTER TABLE purchase RENAME CONSTRAINT order_pkey TO purchase_pkey;\n")
+					.doesNotContainPattern("(?m)^DROP SEQUENCE");
+				assertThat(downgradeSection(text)).contains("ALTER TABLE label RENAME CONSTRAINT label_pkey TO tag_pkey;\n")
+					.contains("ALTER SEQUENCE creature_seq RENAME TO animal_seq;\n");
+			})
+			.afterV2((ds) -> {
+				// the names are those of a schema created from the new entities: a new table named tag can have tag_pkey
+				assertThat(Sql.column(ds, names)).isEqualTo(fresh);
+				ScenarioRunner.execute(ds, "insert into label (id, label) values (nextval('label_seq'), 'green')",
+						"insert into purchase (id, total, tag_id) values (nextval('purchase_seq'), 30, 1)",
+						"insert into creature (id, name, legs) values (nextval('creature_seq'), 'dog', 4)");
+				assertThat(Sql.column(ds, "select count(*) from creature")).containsExactly("3");
+				ScenarioRunner.execute(ds, "create table tag (id bigint, constraint tag_pkey primary key (id))",
+						"drop table tag");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(Sql.column(ds, "select conname from pg_constraint where conrelid = 'tag'::regclass order by 1"))
+					.contains("tag_pkey");
+				assertThat(Sql.column(ds, "select name from animal order by id")).containsExactly("cat", "ant", "dog");
+			})
+			.run(db);
+	}
+
+	@Test
+	void aNewTablesSequenceIsNotTakenFromAnUnrelatedTable(TestDatabase db) {
+		run(db, "sequencetables.v1.Diary", "sequencetables.v2.Diary", "sequencetables.v2.Tag")
+			.afterV1((ds) -> ScenarioRunner.execute(ds,
+					"insert into diary_entry (id, body) values (nextval('diary_entry_seq'), 'one'),"
+							+ " (nextval('diary_entry_seq'), 'two')"))
+			.revision((text) -> assertThat(upgradeSection(text)).doesNotContain("RENAME TO tag_seq")
+				.contains("CREATE SEQUENCE IF NOT EXISTS tag_seq INCREMENT BY 50;\n")
+				.contains("DROP SEQUENCE IF EXISTS diary_entry_seq;\n"))
+			// tag's numbering starts at the beginning, not where the diary's left off
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select nextval('tag_seq')")).containsExactly("1"))
+			.run(db);
+	}
+
+	/** The constraint and index names a schema created from the entities by a first revision has. */
+	private List<String> namesOfAFreshSchema(String query, String... entities) {
+		TestDatabase fresh = TestDatabases.postgres();
+		try {
+			// beside the scenario's directory, not in it: its revisions are the scenario's own
+			Path directory = Files.createDirectories(this.directory.resolveSibling(this.directory.getFileName() + "-fresh"));
+			Migrations migrations = new ScenarioRunner(directory).migrations(fresh.dataSource(), entities(entities));
+			migrations.migrate("fresh");
+			migrations.upgrade("head");
+			return Sql.column(fresh.dataSource(), query);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			fresh.closeInBackground();
+		}
+	}
+
+	@Test
 	void reservedWordTablesQuotedInTheMappingAreQuotedInTheSql(TestDatabase db) {
 		run(db, "reserved.v1.User", "reserved.v2.User", "reserved.v2.Order")
 			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into \"user\" (id, login) values (1, 'ada')"))
