@@ -114,7 +114,11 @@ public final class UnknownMigrationsProperties {
 		return (bestDistance <= Math.max(2, typedLength / 5)) ? best : null;
 	}
 
-	private static int distance(String a, String b) {
+	/**
+	 * Edit distance (Damerau–Levenshtein, optimal string alignment), a swap of two neighbours counting as one
+	 * edit: how far a misspelt name is from a known one, for "did you mean" here and in the shell's commands.
+	 */
+	public static int distance(String a, String b) {
 		int[][] d = new int[a.length() + 1][b.length() + 1];
 		for (int i = 0; i <= a.length(); i++) {
 			d[i][0] = i;

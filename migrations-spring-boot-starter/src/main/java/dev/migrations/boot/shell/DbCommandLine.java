@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import dev.migrations.boot.UnknownMigrationsProperties;
+
 /**
  * The {@code db} commands as one command line, with no dependency on Spring Shell: reads the words of
  * {@code java -jar app.jar db upgrade +1}, runs the command and returns its exit status (0 done, 1
@@ -131,7 +133,8 @@ final class DbCommandLine {
 		int bestDistance = Integer.MAX_VALUE;
 		for (DbCommand command : this.commands) {
 			String candidate = command.getName().substring(3);
-			int distance = candidate.startsWith(wanted) && wanted.length() >= 2 ? 0 : distance(wanted, candidate);
+			int distance = candidate.startsWith(wanted) && wanted.length() >= 2 ? 0
+					: UnknownMigrationsProperties.distance(wanted, candidate);
 			if (distance < bestDistance) {
 				bestDistance = distance;
 				best = command.getName();
@@ -139,27 +142,6 @@ final class DbCommandLine {
 		}
 		// a typo or two, not a different word
 		return (bestDistance <= Math.max(1, Math.min(2, wanted.length() / 3))) ? best : null;
-	}
-
-	/** Edit distance, a swap of two neighbours counting as one edit. */
-	private static int distance(String a, String b) {
-		int[][] d = new int[a.length() + 1][b.length() + 1];
-		for (int i = 0; i <= a.length(); i++) {
-			d[i][0] = i;
-		}
-		for (int j = 0; j <= b.length(); j++) {
-			d[0][j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-				if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-					d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-				}
-			}
-		}
-		return d[a.length()][b.length()];
 	}
 
 }
