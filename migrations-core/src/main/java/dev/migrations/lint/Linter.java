@@ -113,9 +113,15 @@ public final class Linter {
 			}
 			catch (SqlSyntaxException ex) {
 				if (reported) {
-					drafts.add(Draft.of(Rule.SQL_SYNTAX, revision, body.upgradeLine() + ex.line() - 1, "",
-							"the upgrade section cannot be split into statements: " + ex.getMessage(),
-							"close the quote, dollar quote or comment; `db upgrade` would refuse this revision too"));
+					int line = body.upgradeLine() + ex.line() - 1;
+					// the splitter counts lines within the section: the finding names the file's
+					String message = ex.getMessage().replaceFirst("\\b([Ll])ine " + ex.line() + "\\b", "$1ine " + line);
+					boolean metaCommand = message.contains("psql meta-command");
+					drafts.add(Draft.of(Rule.SQL_SYNTAX, revision, line, "",
+							"the upgrade section cannot be split into statements: " + message,
+							(metaCommand ? "replace the psql meta-command with SQL or remove it"
+									: "close the quote, dollar quote or comment")
+									+ "; `db upgrade` would refuse this revision too"));
 				}
 				continue;
 			}

@@ -71,7 +71,7 @@ public enum Rule {
 	/** {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} inside a transactional revision. */
 	TRANSACTION_CONTROL("transaction-control", Severity.ERROR, false),
 
-	/** A section that cannot be split into statements (an unclosed quote or comment). */
+	/** A section that cannot be split into statements (an unclosed quote or comment, a psql meta-command). */
 	SQL_SYNTAX("sql-syntax", Severity.ERROR, false),
 
 	/** A {@code -- lint:} comment lint cannot use: unknown rule, no reason, wrong form. */
