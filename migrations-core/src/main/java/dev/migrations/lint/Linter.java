@@ -113,9 +113,15 @@ public final class Linter {
 			}
 			catch (SqlSyntaxException ex) {
 				if (reported) {
-					drafts.add(Draft.of(Rule.SQL_SYNTAX, revision, body.upgradeLine() + ex.line() - 1, "",
-							"the upgrade section cannot be split into statements: " + ex.getMessage(),
-							"close the quote, dollar quote or comment; `db upgrade` would refuse this revision too"));
+					int line = body.upgradeLine() + ex.line() - 1;
+					// the splitter counts lines within the section: the finding names the file's
+					String message = ex.getMessage().replaceFirst("\\b([Ll])ine " + ex.line() + "\\b", "$1ine " + line);
+					boolean metaCommand = message.contains("psql meta-command");
+					drafts.add(Draft.of(Rule.SQL_SYNTAX, revision, line, "",
+							"the upgrade section cannot be split into statements: " + message,
+							(metaCommand ? "replace the psql meta-command with SQL or remove it"
+									: "close the quote, dollar quote or comment")
+									+ "; `db upgrade` would refuse this revision too"));
 				}
 				continue;
 			}
@@ -318,6 +324,9 @@ public final class Linter {
 
 		private final List<Draft> backfills = new ArrayList<>();
 
+		/** Enum values added earlier in this (transactional) revision. */
+		private final List<AddedValue> addedValues = new ArrayList<>();
+
 		private boolean lockTimeout;
 
 		private boolean lockTimeoutReported;
@@ -340,8 +349,12 @@ public final class Linter {
 			for (SqlStatement current : statements) {
 				this.statement = current;
 				this.text = current.sql();
-				Shape shape = ShapeReader.read(SqlLexer.tokens(current.sql()));
+				List<Token> tokens = SqlLexer.tokens(current.sql());
+				Shape shape = ShapeReader.read(tokens);
 				check(shape);
+				if (this.transactional) {
+					newEnumValues(tokens);
+				}
 				if (!this.transactional) {
 					this.held.clear();
 				}
@@ -393,6 +406,79 @@ public final class Linter {
 			else if (shape instanceof Shape.Locking locking) {
 				lock(locking.table(), locking.mode(), locking.command());
 			}
+		}
+
+		/**
+		 * Records the value an {@code ALTER TYPE ... ADD VALUE} adds, and flags a later statement of the same
+		 * transaction using one: a string equal to the value in a statement that names the type (a cast, a column
+		 * definition) or a table some revision gave a column of that type.
+		 */
+		private void newEnumValues(List<Token> tokens) {
+			int n = tokens.size();
+			if (n >= 6 && tokens.get(0).is("alter") && tokens.get(1).is("type")) {
+				int i = 2;
+				List<Token> name = new ArrayList<>();
+				while (i < n && (tokens.get(i).isIdentifier() || tokens.get(i).isSymbol(".")) && !tokens.get(i).is("add")) {
+					name.add(tokens.get(i++));
+				}
+				if (!name.isEmpty() && i + 1 < n && tokens.get(i).is("add") && tokens.get(i + 1).is("value")) {
+					i += 2;
+					if (i + 2 < n && tokens.get(i).is("if") && tokens.get(i + 1).is("not") && tokens.get(i + 2).is("exists")) {
+						i += 3;
+					}
+					if (i < n && tokens.get(i).kind() == Token.Kind.STRING) {
+						String value = stringValue(tokens.get(i));
+						if (value != null) {
+							Token type = name.get(name.size() - 1);
+							this.addedValues.add(new AddedValue(type.value(), SqlCursor.text(name), value, fileLine()));
+						}
+					}
+					return;
+				}
+			}
+			if (this.addedValues.isEmpty()) {
+				return;
+			}
+			for (Token token : tokens) {
+				if (token.kind() != Token.Kind.STRING) {
+					continue;
+				}
+				String value = stringValue(token);
+				for (AddedValue added : this.addedValues) {
+					if (added.value().equals(value) && usesType(tokens, added.type())) {
+						int line = fileLine() + token.line() - 1;
+						this.drafts.add(Draft.of(Rule.NEW_ENUM_VALUE_IN_TRANSACTION, this.revision, line,
+								Statements.display(this.text),
+								"uses the value '" + value + "' that ALTER TYPE " + added.sql() + " ADD VALUE (line "
+										+ added.line() + ") added in this same transaction: PostgreSQL refuses it with"
+										+ " \"unsafe use of new value\" until that transaction commits, and the whole"
+										+ " revision is rolled back",
+								"put the ALTER TYPE " + added.sql() + " ADD VALUE in a revision of its own, before the"
+										+ " one using the value, or mark this revision `-- transactional: false`"));
+						return;
+					}
+				}
+			}
+		}
+
+		private boolean usesType(List<Token> tokens, String type) {
+			for (int i = 0; i < tokens.size(); i++) {
+				Token token = tokens.get(i);
+				if (!token.isIdentifier()) {
+					continue;
+				}
+				if (token.value().equals(type)) {
+					return true;
+				}
+				Name name = (i + 2 < tokens.size() && tokens.get(i + 1).isSymbol(".") && tokens.get(i + 2).isIdentifier())
+						? new Name(token.value(), tokens.get(i + 2).value()) : new Name(null, token.value());
+				KnownSchema.Table table = this.schema.table(name);
+				if (table != null && table.columns.values().stream().anyMatch((c) -> c.type != null
+						&& c.type.name().equals(type))) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		private void transactionControl(String command) {
@@ -990,6 +1076,19 @@ public final class Linter {
 			return this.body.upgradeLine() + this.statement.line() - 1;
 		}
 
+	}
+
+	/** A value {@code ALTER TYPE ... ADD VALUE} added: the type's name (last part), as written, the value, the file line. */
+	private record AddedValue(String type, String sql, String value, int line) {
+	}
+
+	/** The text of a plain or {@code E''} string constant, {@code null} for other kinds. */
+	private static String stringValue(Token token) {
+		String text = token.text();
+		if (text.length() >= 2 && text.startsWith("'") && text.endsWith("'")) {
+			return text.substring(1, text.length() - 1).replace("''", "'");
+		}
+		return null;
 	}
 
 	/** A lock held in the current transaction: its mode, what took it, and the file line. */

@@ -62,10 +62,16 @@ public enum Rule {
 	/** A statement waiting for a lock that blocks reads or writes, with no {@code lock_timeout} set. */
 	MISSING_LOCK_TIMEOUT("missing-lock-timeout", Severity.WARNING, false),
 
+	/**
+	 * A value {@code ALTER TYPE ... ADD VALUE} added, used later in the same transactional revision: PostgreSQL
+	 * refuses it ("unsafe use of new value") until the transaction that added it commits.
+	 */
+	NEW_ENUM_VALUE_IN_TRANSACTION("new-enum-value-in-transaction", Severity.ERROR, false),
+
 	/** {@code BEGIN}, {@code COMMIT} or {@code ROLLBACK} inside a transactional revision. */
 	TRANSACTION_CONTROL("transaction-control", Severity.ERROR, false),
 
-	/** A section that cannot be split into statements (an unclosed quote or comment). */
+	/** A section that cannot be split into statements (an unclosed quote or comment, a psql meta-command). */
 	SQL_SYNTAX("sql-syntax", Severity.ERROR, false),
 
 	/** A {@code -- lint:} comment lint cannot use: unknown rule, no reason, wrong form. */

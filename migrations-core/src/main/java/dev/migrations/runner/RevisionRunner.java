@@ -38,6 +38,9 @@ final class RevisionRunner {
 	/** PostgreSQL's active_sql_transaction: a statement that must run outside a transaction block. */
 	private static final String NOT_IN_TRANSACTION = "25001";
 
+	/** PostgreSQL's unsafe_new_enum_value_usage: a value ALTER TYPE ... ADD VALUE added, used before it commits. */
+	private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
+
 	// PostgreSQL's out of shared memory, e.g. the lock table full
 	private static final String OUT_OF_LOCKS = "53200";
 
@@ -584,6 +587,12 @@ final class RevisionRunner {
 				message.append(" This statement cannot run inside a transaction: mark the revision `-- transactional: false`"
 						+ " in its headers (each statement then commits on its own), or move the statement to a revision of"
 						+ " its own that is, then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			}
+			else if (UNSAFE_NEW_ENUM_VALUE.equals(ex.getSQLState())) {
+				message.append(" A value ALTER TYPE ... ADD VALUE adds cannot be used until the transaction that added it"
+						+ " commits: put the ALTER TYPE ... ADD VALUE in a revision of its own before this one, or mark the"
+						+ " revision `-- transactional: false` in its headers, then run `db ").append(upgrade ? "upgrade" : "downgrade")
+					.append("` again.");
 			}
 			else {
 				message.append(" Fix the statement and run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");

@@ -85,6 +85,17 @@ class LintCorpusPostgresTest {
 
 	static final String DIRECTIVE = "lint-directive";
 
+	static final String ENUM_VALUE = "new-enum-value-in-transaction";
+
+	/** Two enum types sharing a value's text, and a table with a column of each. */
+	static final String ENUMS = """
+			CREATE TYPE mood AS ENUM ('a');
+			CREATE TYPE color AS ENUM ('a', 'b');
+			CREATE TABLE person (id int, m mood);
+			INSERT INTO person VALUES (1, 'a');
+			CREATE TABLE paint (id int, c color);
+			INSERT INTO paint VALUES (1, 'a');""";
+
 	static TestDatabase database;
 
 	@TempDir
@@ -309,6 +320,35 @@ class LintCorpusPostgresTest {
 						"CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $fn$\nBEGIN\n  RETURN NEW;\nEND\n$fn$;\n"
 								+ "CREATE TRIGGER account_touch BEFORE UPDATE ON account FOR EACH ROW EXECUTE FUNCTION touch();",
 						TIMEOUT + "@6"),
+				// new-enum-value-in-transaction
+				c("new enum value updated in the same transaction",
+						"ALTER TYPE mood ADD VALUE 'b';\nUPDATE person SET m = 'b' WHERE id = 1;", ENUM_VALUE + "@2")
+					.setup(ENUMS)
+					.fails(),
+				c("new enum value inserted in the same transaction",
+						"ALTER TYPE mood ADD VALUE IF NOT EXISTS 'b';\nINSERT INTO person (id, m)\n    VALUES (2, 'b');",
+						ENUM_VALUE + "@3")
+					.setup(ENUMS)
+					.fails(),
+				c("new enum value as a column default in the same transaction",
+						"ALTER TYPE {s}.mood ADD VALUE 'b';\nCREATE TABLE visit (id int, m mood DEFAULT 'b');",
+						ENUM_VALUE + "@2")
+					.setup(ENUMS)
+					.fails(),
+				c("new enum value cast in a check in the same transaction",
+						"ALTER TYPE mood ADD VALUE 'b';\nCREATE TABLE visit (id int, m text CHECK (m::mood <> 'b'::mood));",
+						ENUM_VALUE + "@2")
+					.setup(ENUMS)
+					.fails(),
+				c("new enum value used only in a later revision", "UPDATE person SET m = 'b' WHERE id = 1;")
+					.setup(ENUMS + "\nALTER TYPE mood ADD VALUE 'b';"),
+				c("new enum value used in a non-transactional revision",
+						"ALTER TYPE mood ADD VALUE 'b';\nUPDATE person SET m = 'b' WHERE id = 1;")
+					.setup(ENUMS)
+					.nonTransactional(),
+				c("another enum's value of the same text",
+						"ALTER TYPE mood ADD VALUE 'b';\nUPDATE paint SET c = 'b' WHERE id = 1;")
+					.setup(ENUMS),
 				// suppressions and directives
 				c("rule turned off with a reason",
 						"-- lint: disable=missing-lock-timeout the table is tiny and only this job writes it\n"

@@ -281,8 +281,24 @@ class LintDatabasePostgresTest {
 		assertThat(result.findings()).extracting(Finding::rule, Finding::line, Finding::severity)
 			.containsExactly(tuple("sql-syntax", 7, Severity.ERROR));
 		assertThat(result.findings().get(0).message()).startsWith("the upgrade section cannot be split into statements:"
-				+ " Unterminated string literal starting at line 1");
+				+ " Unterminated string literal starting at line 7");
+		assertThat(result.findings().get(0).fix()).startsWith("close the quote, dollar quote or comment");
 		assertThat(List.of(result.exitStatus())).containsExactly(1);
+	}
+
+	@Test
+	void aPsqlMetaCommandIsReportedAtItsFileLineWithAFixForIt(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "meta", "CREATE TABLE t (v text);\n\\set ON_ERROR_STOP on\nSELECT 1;", "");
+
+		LintResult result = migrations(db).lint();
+
+		assertThat(result.findings()).extracting(Finding::rule, Finding::line, Finding::severity)
+			.containsExactly(tuple("sql-syntax", 8, Severity.ERROR));
+		assertThat(result.findings().get(0).message()).startsWith("the upgrade section cannot be split into statements:"
+				+ " Line 8 starts with the psql meta-command '\\set'");
+		assertThat(result.findings().get(0).fix()).startsWith("replace the psql meta-command with SQL or remove it")
+			.doesNotContain("close the quote");
 	}
 
 }

@@ -188,6 +188,24 @@ class FailurePostgresTest {
 	}
 
 	@Test
+	void aNewEnumValueUsedInTheTransactionThatAddedItIsToldToGoInARevisionOfItsOwn(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TYPE mood AS ENUM ('a');\nCREATE TABLE one (id int, m mood);",
+				"DROP TABLE one;\nDROP TYPE mood;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "ALTER TYPE mood ADD VALUE 'b';\nINSERT INTO one VALUES (1, 'b');",
+				"");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 2 of 2")
+			.hasMessageContaining("[SQLState 55P04]")
+			.hasMessageContaining("put the ALTER TYPE ... ADD VALUE in a revision of its own before this one, or mark the"
+					+ " revision `-- transactional: false`")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
+	@Test
 	void savepointsAndTheirRollbackRunInATransactionalRevision(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);\nSAVEPOINT before_rows;\n"

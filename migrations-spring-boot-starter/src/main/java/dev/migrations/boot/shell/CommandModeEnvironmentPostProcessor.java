@@ -147,12 +147,16 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 	}
 
 	// `db upgrade FROM:TO --sql` (or downgrade): a script of a range the command names, which needs no database
+	// `db lint --all` or `db lint REVISION...` too: lint of the files, which needs no database either
 	private static boolean offlineRange(ConfigurableEnvironment environment, String command) {
+		PropertySource<?> commandLine = environment.getPropertySources()
+			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if ("lint".equals(command)) {
+			return (commandLine != null && commandLine.containsProperty("all")) || nonOptionArgument(environment, 2) != null;
+		}
 		if (!"upgrade".equals(command) && !"downgrade".equals(command)) {
 			return false;
 		}
-		PropertySource<?> commandLine = environment.getPropertySources()
-			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
 		if (commandLine == null || !commandLine.containsProperty("sql")) {
 			return false;
 		}

@@ -131,10 +131,11 @@ final class DbCommands {
 					.withSplice(invocation.flag("splice"));
 				Path file = facade.revision(invocation.option("message"), invocation.option("head"), options);
 				Revision written = facade.graph().find(idOf(file)).orElse(null);
-				String parents = (written != null) ? parents(written.downRevisions()) : "?";
+				String parents = (written != null) ? parents(written.downRevisions()) : writtenParents(file);
 				console.out().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");
 				console.out().println("Fill in its -- upgrade and -- downgrade sections, then run `db upgrade`.");
 				warnIfNotRead(facade, file, console.out());
+				warnIfUnreadFiles(facade, file, console.out());
 				return Outcome.OK;
 			});
 	}
@@ -1045,10 +1046,68 @@ final class DbCommands {
 	 */
 	static void warnIfNotRead(Migrations facade, Path file, PrintWriter out) {
 		if (!facade.graph().contains(idOf(file))) {
+			Path output = facade.outputDirectory().toAbsolutePath().normalize();
+			boolean sourceOfALocation = facade.locations().stream().anyMatch((location) -> {
+				String path = location.startsWith("classpath:") ? "src/main/resources/" + location.substring("classpath:".length())
+						: location.startsWith("filesystem:") ? location.substring("filesystem:".length()) : null;
+				return path != null && Path.of(path).toAbsolutePath().normalize().equals(output);
+			});
 			out.println("Note: revision " + idOf(file) + " is not among the revisions read from "
 					+ String.join(", ", facade.locations()) + ": it was written to " + facade.outputDirectory()
-					+ ", which none of them reads. Set migrations.generate.output-dir to the source directory of a"
-					+ " location (src/main/resources/db/postgresql for classpath:db/postgresql), or move the file there.");
+					+ (sourceOfALocation
+							? ", which the application reads only once it is built again from this directory (the revisions"
+									+ " are read from its class path). Run `db revision` from the project's directory, or move"
+									+ " the file to the project's copy of that directory, and rebuild."
+							: ", which none of them reads. Set migrations.generate.output-dir to the source directory of a"
+									+ " location (src/main/resources/db/postgresql for classpath:db/postgresql), or move the file"
+									+ " there."));
+		}
+	}
+
+	/** The parents a revision file just written names in its {@code -- down_revision:} header, when it was not read back. */
+	private static String writtenParents(Path file) {
+		try {
+			for (String line : Files.readAllLines(file)) {
+				String trimmed = line.strip();
+				if (trimmed.startsWith("-- down_revision:")) {
+					String value = trimmed.substring("-- down_revision:".length()).strip();
+					return (value.isEmpty() || value.equals("none")) ? "<base>" : String.join(", ", value.split("\\s*,\\s*"));
+				}
+			}
+		}
+		catch (IOException ex) {
+			// the file was just written: reading it back fails only in a race, and the header is then unknown
+		}
+		return "?";
+	}
+
+	/**
+	 * Says so when the directory revisions are written to holds revision files the history read does not (revisions
+	 * written since the application was built, read from a class path that does not have them yet): a new
+	 * revision goes on top of the head read, so it and those files may end up as separate heads.
+	 */
+	static void warnIfUnreadFiles(Migrations facade, Path written, PrintWriter out) {
+		Path directory = facade.outputDirectory();
+		if (!Files.isDirectory(directory)) {
+			return;
+		}
+		List<String> unread;
+		try (Stream<Path> files = Files.list(directory)) {
+			unread = files.filter((file) -> file.getFileName().toString().endsWith(".sql") && !file.equals(written))
+				.map(DbCommands::idOf)
+				.filter((id) -> !facade.graph().contains(id))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			return;
+		}
+		if (!unread.isEmpty()) {
+			out.println("Warning: " + directory + " holds revision" + (unread.size() == 1 ? " " : "s ")
+					+ String.join(", ", unread) + " that the revisions read do not include, so revision " + idOf(written)
+					+ " was not put on top of " + (unread.size() == 1 ? "it" : "them") + " and the history may now have"
+					+ " several heads: check with `db heads` once the application reads them (rebuild it), and join them"
+					+ " with `db merge` or fix the new file's down_revision.");
 		}
 	}
 

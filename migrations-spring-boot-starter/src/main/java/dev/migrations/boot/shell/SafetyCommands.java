@@ -1,11 +1,15 @@
 package dev.migrations.boot.shell;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.function.Supplier;
 
 import dev.migrations.MigrateResult;
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
 import dev.migrations.lint.LintOptions;
 import dev.migrations.lint.LintResult;
 import dev.migrations.lint.Severity;
@@ -50,7 +54,19 @@ final class SafetyCommands {
 				else if (invocation.flag("all")) {
 					options = options.allRevisions();
 				}
-				LintResult result = this.migrations.get().lint(options);
+				LintResult result;
+				try {
+					result = this.migrations.get().lint(options);
+				}
+				catch (MigrationsException ex) {
+					// named revisions or --all need no database: without one, the findings keep their default severity
+					if (options.scope() == LintOptions.Scope.DEFAULT || !connectionFailure(ex)) {
+						throw ex;
+					}
+					result = this.migrations.get().lint(options.useDatabase(false));
+					console.out().println("Linted without the database, which could not be reached: the findings of the"
+							+ " rules that depend on a table's size keep their default severity.");
+				}
 				console.out().print(result.toText());
 				if (result.failed()) {
 					return new Outcome(DbCommand.DIFFERENCES, "lint found " + result.count(Severity.ERROR)
@@ -59,6 +75,17 @@ final class SafetyCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/** Whether the database could not be reached (SQLState class 08, or a connection exception of JDBC's). */
+	private static boolean connectionFailure(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+					|| (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	DbCommand rehearse() {

@@ -122,6 +122,28 @@ class CommandModeFastStartProcessTests {
 	}
 
 	@Test
+	void lintOfTheFilesNeedsNoDatabase(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.write(revisions, "1a2b3c4d5e6f_create.sql", "-- revision: 1a2b3c4d5e6f\n-- down_revision: none\n\n"
+				+ "-- upgrade\nCREATE TABLE t (id int);\n\n-- downgrade\nDROP TABLE t;\n");
+		ShellTestRevisions.write(revisions, "2b3c4d5e6f70_commit.sql", "-- revision: 2b3c4d5e6f70\n-- down_revision: 1a2b3c4d5e6f\n\n"
+				+ "-- upgrade\nCREATE TABLE u (id int);\nCOMMIT;\n\n-- downgrade\nDROP TABLE u;\n");
+		String unreachable = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none";
+		JavaProcess.Finished all = run(FastStartApplication.class, database, revisions, "db", "lint", "--all", unreachable);
+		assertThat(all.exitCode()).as(all.toString()).isEqualTo(1);
+		assertThat(all.out()).contains("transaction-control").contains("2b3c4d5e6f70_commit.sql:6");
+		assertThat(all.firstErrorLine()).as(all.toString()).startsWith("lint found 1 error(s)");
+		JavaProcess.Finished named = run(FastStartApplication.class, database, revisions, "db", "lint", "1a2b3c4d5e6f",
+				unreachable);
+		assertThat(named.exitCode()).as(named.toString()).isZero();
+		assertThat(named.out() + named.err()).doesNotContainPattern(JavaProcess.STACK_TRACE);
+		// the pending revisions are the database's: they need it
+		JavaProcess.Finished pending = run(FastStartApplication.class, database, revisions, "db", "lint", unreachable);
+		assertThat(pending.exitCode()).as(pending.toString()).isEqualTo(2);
+		assertThat(pending.firstErrorLine()).contains("Could not connect to the database");
+	}
+
+	@Test
 	void thePoolPropertiesOfTheApplicationApplyWithoutTheContext(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
