@@ -175,7 +175,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(15);
+		assertThat(ours).hasSize(16);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)
