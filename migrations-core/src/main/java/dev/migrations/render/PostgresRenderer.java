@@ -419,6 +419,16 @@ public final class PostgresRenderer {
 				+ " text or SqlTypes.LONG32VARBINARY for bytea, unless large objects are intended.";
 	}
 
+	/**
+	 * Before an oid column goes: its large objects are not deleted with it (nor with its rows), so they are
+	 * unlinked first, each once, as a conversion away from oid does.
+	 */
+	private RenderedStatement unlinkLargeObjects(String table, String column) {
+		String quoted = quote(column);
+		return statement("SELECT lo_unlink(lo) FROM (SELECT DISTINCT " + quoted + " AS lo FROM " + name(table)
+				+ " WHERE " + quoted + " IS NOT NULL) AS large_objects");
+	}
+
 	private static RenderedStatement statement(String sql, List<String> warnings) {
 		return new RenderedStatement(sql, warnings, false);
 	}
@@ -686,8 +696,21 @@ public final class PostgresRenderer {
 		public List<RenderedStatement> visitDropTable(DropTable op) {
 			String table = op.table().name();
 			this.createdTables.remove(table);
-			return List.of(statement("DROP TABLE IF EXISTS " + name(table),
-					warnings("drops table " + table + " and every row in it", op.note())));
+			List<RenderedStatement> statements = new ArrayList<>();
+			List<String> largeObjects = new ArrayList<>();
+			for (Column column : op.table().columns()) {
+				if (isLargeObject(column)) {
+					statements.add(unlinkLargeObjects(table, column.name()));
+					largeObjects.add(column.name());
+				}
+			}
+			statements.add(statement("DROP TABLE IF EXISTS " + name(table), warnings("drops table " + table
+					+ " and every row in it" + (largeObjects.isEmpty() ? ""
+							: ", after unlinking the large objects its oid column" + ((largeObjects.size() == 1) ? " " : "s ")
+									+ String.join(", ", largeObjects) + ((largeObjects.size() == 1) ? " refers" : " refer")
+									+ " to (a large object shared with another table goes too)"),
+					op.note())));
+			return statements;
 		}
 
 		@Override
@@ -738,8 +761,12 @@ public final class PostgresRenderer {
 
 		@Override
 		public List<RenderedStatement> visitDropColumn(DropColumn op) {
-			return List.of(statement(alterTable(op.table()) + "DROP COLUMN IF EXISTS " + quote(op.column().name()),
-					warnings("drops column " + op.objectName() + " and its data", op.note())));
+			RenderedStatement drop = statement(alterTable(op.table()) + "DROP COLUMN IF EXISTS "
+					+ quote(op.column().name()), warnings("drops column " + op.objectName() + " and its data"
+							+ (isLargeObject(op.column()) ? ", after unlinking the large objects it refers to (a large"
+									+ " object shared with another column goes too)" : ""), op.note()));
+			return isLargeObject(op.column()) ? List.of(unlinkLargeObjects(op.table(), op.column().name()), drop)
+					: List.of(drop);
 		}
 
 		@Override
