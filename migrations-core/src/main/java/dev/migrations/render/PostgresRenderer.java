@@ -968,7 +968,45 @@ public final class PostgresRenderer {
 			return notValidOrPlain(op, statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
 					+ " CHECK (" + check.expression() + ")",
 					warnings(holdsRows(op.table()) && !widensADroppedCheck(op.table(), check) && !admitsConvertedEnum(op.table(), check)
-							? "fails if rows of " + op.table() + " violate it" : null)));
+							? "fails if rows of " + op.table() + " violate it" + valuesNoLongerAdmitted(op.table(), check) : null)));
+		}
+
+		/**
+		 * For a check replacing a dropped one that admitted other values of the same column (an enum constant or
+		 * a discriminator value renamed or removed): which values the rows may still hold, and the update that
+		 * moves them, as for the labels removed from a PostgreSQL enum.
+		 */
+		private String valuesNoLongerAdmitted(String table, CheckConstraint check) {
+			ValueSetCheck added = ValueSetCheck.parse(check.expression()).filter((parsed) -> parsed.values() != null)
+				.orElse(null);
+			if (added == null) {
+				return "";
+			}
+			for (CheckConstraint dropped : this.droppedChecks.getOrDefault(table, List.of())) {
+				ValueSetCheck former = ValueSetCheck.parse(dropped.expression())
+					.filter((parsed) -> parsed.values() != null && parsed.subject().equals(added.subject()))
+					.orElse(null);
+				if (former == null) {
+					continue;
+				}
+				List<String> removed = former.values().stream().filter((value) -> !added.values().contains(value)).toList();
+				List<String> gained = added.values().stream().filter((value) -> !former.values().contains(value)).toList();
+				if (removed.isEmpty()) {
+					return "";
+				}
+				String column = added.subject();
+				String condition = (removed.size() == 1) ? " = " + removed.get(0) : " IN (" + String.join(", ", removed) + ")";
+				String update = "UPDATE " + name(table) + " SET " + column + " = ";
+				if (removed.size() == 1 && gained.size() == 1) {
+					return ": rows holding " + removed.get(0) + " in " + column + ", which it no longer admits; if "
+							+ removed.get(0) + " was renamed " + gained.get(0) + " (an enum constant or an entity, as a"
+							+ " discriminator value), update them just before this statement: " + update + gained.get(0) + " WHERE " + column
+							+ condition;
+				}
+				return ": rows holding " + String.join(" or ", removed) + " in " + column + ", which it no longer admits;"
+						+ " update them just before this statement, e.g. " + update + "'<replacement>' WHERE " + column + condition;
+			}
+			return "";
 		}
 
 		/**
