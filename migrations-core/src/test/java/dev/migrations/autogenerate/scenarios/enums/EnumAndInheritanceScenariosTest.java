@@ -1,5 +1,6 @@
 package dev.migrations.autogenerate.scenarios.enums;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -723,6 +724,30 @@ class EnumAndInheritanceScenariosTest {
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select obj_description('customer'::regclass, 'pg_class')"))
 				.containsExactly("people who buy; it's the billing party"))
 			.run(db);
+	}
+
+
+	/**
+	 * The root of a single-table hierarchy renamed: its discriminator value changes, and the new check
+	 * on the discriminator names the update that moves the existing rows to it.
+	 */
+	@Test
+	void renamedRootEntityGivesTheUpdateOfItsDiscriminatorValue(TestDatabase db) throws Exception {
+		ScenarioRunner runner = new ScenarioRunner(this.directory);
+		Migrations v1 = runner.migrations(db.dataSource(), List.of(
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v1.Creature.class,
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v1.Dog.class));
+		v1.migrate("create creature");
+		v1.upgrade("head");
+		execute(db.dataSource(), "insert into creature (id, dtype, name, breed) values (1, 'Creature', 'c', null),"
+				+ " (2, 'Dog', 'd', 'pug')");
+		Migrations v2 = runner.migrations(db.dataSource(), List.of(
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v2.Animal.class,
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v2.Dog.class));
+		MigrateResult generated = v2.migrate("rename root");
+		assertThat(upgradeSection(Files.readString(generated.file()))).contains("if 'Creature' was renamed"
+				+ " 'Animal' (an enum constant or an entity, as a discriminator value), update them just before this"
+				+ " statement: UPDATE creature SET dtype = 'Animal' WHERE dtype = 'Creature'\n");
 	}
 
 }
