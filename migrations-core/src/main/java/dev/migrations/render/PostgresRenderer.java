@@ -786,7 +786,7 @@ public final class PostgresRenderer {
 				statements.add(statement(alter + "DROP IDENTITY IF EXISTS", warnings((holdsRows(op.table())
 						&& serialSequence == null)
 						? "the ids of new rows of " + name(op.table()) + " now come from elsewhere, e.g. a sequence of"
-								+ " Hibernate's (" + name(op.table()) + "_seq by default), which starts at 1: move it past the"
+								+ " Hibernate's (" + name(op.table() + "_seq") + " by default), which starts at 1: move it past the"
 								+ " rows, or the next insert collides with them, e.g. SELECT setval('" + op.table()
 								+ "_seq', max(" + column + ")) FROM " + name(op.table())
 						: null)));

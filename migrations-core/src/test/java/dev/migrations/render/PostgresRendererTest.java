@@ -244,6 +244,10 @@ class PostgresRendererTest {
 				max(id)) FROM t
 				ALTER TABLE t ALTER COLUMN id DROP IDENTITY IF EXISTS;
 				""");
+		// a table whose name is quoted: the sequence's is not
+		assertThat(warnings(new AlterColumn("user", "id", always, column("id", "integer", false, null))))
+			.singleElement().asString().contains("a sequence of Hibernate's (user_seq by default)")
+			.contains("SELECT setval('user_seq', max(id)) FROM \"user\"");
 	}
 
 	@Test
