@@ -51,6 +51,7 @@ import dev.migrations.diff.OperationVisitor;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumCast;
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
@@ -203,6 +204,7 @@ public final class PostgresRenderer {
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
 		visitor.enumLabels = enumLabels(parts);
+		visitor.enumTypeLabels = enumTypeLabels(parts);
 		visitor.booleanLetters = booleanLetters(parts);
 		visitor.notValid = notValid;
 		visitor.validationWarnings = validationWarnings;
@@ -219,6 +221,26 @@ public final class PostgresRenderer {
 	 * or the other way round ({@code @Enumerated(ORDINAL)} changed to {@code STRING}, and its downgrade).
 	 * @return the labels as SQL literals in the constants' order, by (table, column as SQL)
 	 */
+	/** The labels of the enum types the list creates, drops or recreates, by type name (as written and as SQL). */
+	private static Map<String, List<String>> enumTypeLabels(List<List<Operation>> parts) {
+		Map<String, List<String>> labels = new HashMap<>();
+		for (List<Operation> part : parts) {
+			for (Operation operation : part) {
+				EnumType type = (operation instanceof DropEnumType drop) ? drop.type()
+						: (operation instanceof CreateEnumType create) ? create.type() : null;
+				if (type != null) {
+					labels.putIfAbsent(type.name(), type.values());
+				}
+				else if (operation instanceof RecreateEnumType recreate) {
+					labels.putIfAbsent(recreate.type(), recreate.oldValues());
+				}
+			}
+		}
+		Map<String, List<String>> byName = new HashMap<>(labels);
+		labels.forEach((name, values) -> byName.putIfAbsent(PostgresIdentifiers.quote(name), values));
+		return byName;
+	}
+
 	private static Map<List<String>, List<String>> enumLabels(List<List<Operation>> parts) {
 		Map<List<String>, ValueSetCheck> dropped = new HashMap<>();
 		Map<List<String>, ValueSetCheck> added = new HashMap<>();
@@ -470,6 +492,9 @@ public final class PostgresRenderer {
 
 		/** Columns converted between an enum's positions and its labels, by (table, column as SQL): see {@link #enumLabels}. */
 		private Map<List<String>, List<String>> enumLabels = Map.of();
+
+		/** The labels of the enum types the list creates, drops or recreates: see {@link #enumTypeLabels}. */
+		private Map<String, List<String>> enumTypeLabels = Map.of();
 
 		/** Boolean columns becoming the letters of one of Hibernate's converters, by (table, column as SQL): see {@link #booleanLetters}. */
 		private Map<List<String>, List<String>> booleanLetters = Map.of();
@@ -814,6 +839,12 @@ public final class PostgresRenderer {
 					this.convertedFlags.add(List.of(op.table(), column));
 				}
 				List<String> warnings = new ArrayList<>(conversion.warnings);
+				List<String> labels = this.enumTypeLabels.get(existing.type());
+				Integer length = TypeConversion.ParsedType.parse(target.type()).length();
+				if (labels != null && length != null && labels.stream().allMatch((value) -> value.length() <= length)) {
+					// every label of the enum fits: no value is too long
+					warnings.removeIf((warning) -> warning.startsWith("values of " + label + " longer than "));
+				}
 				if (isLargeObject(target) && !isLargeObject(existing)) {
 					warnings.add(largeObjectWarning(label));
 				}
