@@ -698,6 +698,16 @@ class EnumAndInheritanceScenariosTest {
 	}
 
 	@Test
+	void theLobAdvisoryIsGivenOnceByTheRevisionThatCreatesTheColumnAndNotByLaterOnes(TestDatabase db) {
+		Migrations migrations = runner().migrations(db.dataSource(),
+				List.of(dev.migrations.autogenerate.scenarios.enums.lob.v2.Note.class));
+		MigrateResult created = migrations.migrate("create note");
+		assertThat(created.warnings()).filteredOn((warning) -> warning.contains("is stored as oid")).hasSize(1);
+		migrations.upgrade("head");
+		assertThat(migrations.migrate("nothing").warnings()).noneMatch((warning) -> warning.contains("is stored as oid"));
+	}
+
+	@Test
 	void lobStringOnPostgresIsAnOidAndTheRevisionSaysSo(TestDatabase db) {
 		ScenarioRunner runner = runner().v1(dev.migrations.autogenerate.scenarios.enums.lob.v1.Note.class)
 			.v2(dev.migrations.autogenerate.scenarios.enums.lob.v2.Note.class)
