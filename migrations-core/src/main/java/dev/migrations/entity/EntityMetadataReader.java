@@ -295,12 +295,8 @@ public class EntityMetadataReader {
 							+ columnName + " " + sqlType + " GENERATED ALWAYS AS (" + column.getGeneratedAs() + ") STORED.");
 				}
 				notWritten(name + "." + columnName, column);
-				if ("oid".equalsIgnoreCase(sqlType)) {
-					this.warnings.add(name + "." + columnName + " is stored as oid, a PostgreSQL large object (what"
-							+ " @Lob does to a String or byte[] there): the content lives outside the row and is not"
-							+ " deleted with it. Use @JdbcTypeCode(SqlTypes.LONG32VARCHAR) for text or"
-							+ " SqlTypes.LONG32VARBINARY for bytea, unless large objects are intended.");
-				}
+				// a column stored as oid (@Lob) is warned of by the revision that creates or converts it, not on
+				// every reading of the entities (every later migrate and check)
 				recordEnumUse(column, name + "." + columnName, enumUses);
 			}
 			if (table.getOptions() != null && !table.getOptions().isBlank()) {

@@ -51,6 +51,7 @@ import dev.migrations.diff.OperationVisitor;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumCast;
+import dev.migrations.schema.EnumType;
 import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.PrimaryKey;
@@ -203,6 +204,7 @@ public final class PostgresRenderer {
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
 		visitor.enumLabels = enumLabels(parts);
+		visitor.enumTypeLabels = enumTypeLabels(parts);
 		visitor.booleanLetters = booleanLetters(parts);
 		visitor.notValid = notValid;
 		visitor.validationWarnings = validationWarnings;
@@ -219,6 +221,26 @@ public final class PostgresRenderer {
 	 * or the other way round ({@code @Enumerated(ORDINAL)} changed to {@code STRING}, and its downgrade).
 	 * @return the labels as SQL literals in the constants' order, by (table, column as SQL)
 	 */
+	/** The labels of the enum types the list creates, drops or recreates, by type name (as written and as SQL). */
+	private static Map<String, List<String>> enumTypeLabels(List<List<Operation>> parts) {
+		Map<String, List<String>> labels = new HashMap<>();
+		for (List<Operation> part : parts) {
+			for (Operation operation : part) {
+				EnumType type = (operation instanceof DropEnumType drop) ? drop.type()
+						: (operation instanceof CreateEnumType create) ? create.type() : null;
+				if (type != null) {
+					labels.putIfAbsent(type.name(), type.values());
+				}
+				else if (operation instanceof RecreateEnumType recreate) {
+					labels.putIfAbsent(recreate.type(), recreate.oldValues());
+				}
+			}
+		}
+		Map<String, List<String>> byName = new HashMap<>(labels);
+		labels.forEach((name, values) -> byName.putIfAbsent(PostgresIdentifiers.quote(name), values));
+		return byName;
+	}
+
 	private static Map<List<String>, List<String>> enumLabels(List<List<Operation>> parts) {
 		Map<List<String>, ValueSetCheck> dropped = new HashMap<>();
 		Map<List<String>, ValueSetCheck> added = new HashMap<>();
@@ -419,6 +441,16 @@ public final class PostgresRenderer {
 				+ " text or SqlTypes.LONG32VARBINARY for bytea, unless large objects are intended.";
 	}
 
+	/**
+	 * Before an oid column goes: its large objects are not deleted with it (nor with its rows), so they are
+	 * unlinked first, each once, as a conversion away from oid does.
+	 */
+	private RenderedStatement unlinkLargeObjects(String table, String column) {
+		String quoted = quote(column);
+		return statement("SELECT lo_unlink(lo) FROM (SELECT DISTINCT " + quoted + " AS lo FROM " + name(table)
+				+ " WHERE " + quoted + " IS NOT NULL) AS large_objects");
+	}
+
 	private static RenderedStatement statement(String sql, List<String> warnings) {
 		return new RenderedStatement(sql, warnings, false);
 	}
@@ -460,6 +492,9 @@ public final class PostgresRenderer {
 
 		/** Columns converted between an enum's positions and its labels, by (table, column as SQL): see {@link #enumLabels}. */
 		private Map<List<String>, List<String>> enumLabels = Map.of();
+
+		/** The labels of the enum types the list creates, drops or recreates: see {@link #enumTypeLabels}. */
+		private Map<String, List<String>> enumTypeLabels = Map.of();
 
 		/** Boolean columns becoming the letters of one of Hibernate's converters, by (table, column as SQL): see {@link #booleanLetters}. */
 		private Map<List<String>, List<String>> booleanLetters = Map.of();
@@ -686,8 +721,21 @@ public final class PostgresRenderer {
 		public List<RenderedStatement> visitDropTable(DropTable op) {
 			String table = op.table().name();
 			this.createdTables.remove(table);
-			return List.of(statement("DROP TABLE IF EXISTS " + name(table),
-					warnings("drops table " + table + " and every row in it", op.note())));
+			List<RenderedStatement> statements = new ArrayList<>();
+			List<String> largeObjects = new ArrayList<>();
+			for (Column column : op.table().columns()) {
+				if (isLargeObject(column)) {
+					statements.add(unlinkLargeObjects(table, column.name()));
+					largeObjects.add(column.name());
+				}
+			}
+			statements.add(statement("DROP TABLE IF EXISTS " + name(table), warnings("drops table " + table
+					+ " and every row in it" + (largeObjects.isEmpty() ? ""
+							: ", after unlinking the large objects its oid column" + ((largeObjects.size() == 1) ? " " : "s ")
+									+ String.join(", ", largeObjects) + ((largeObjects.size() == 1) ? " refers" : " refer")
+									+ " to (a large object shared with another table goes too)"),
+					op.note())));
+			return statements;
 		}
 
 		@Override
@@ -738,8 +786,12 @@ public final class PostgresRenderer {
 
 		@Override
 		public List<RenderedStatement> visitDropColumn(DropColumn op) {
-			return List.of(statement(alterTable(op.table()) + "DROP COLUMN IF EXISTS " + quote(op.column().name()),
-					warnings("drops column " + op.objectName() + " and its data", op.note())));
+			RenderedStatement drop = statement(alterTable(op.table()) + "DROP COLUMN IF EXISTS "
+					+ quote(op.column().name()), warnings("drops column " + op.objectName() + " and its data"
+							+ (isLargeObject(op.column()) ? ", after unlinking the large objects it refers to (a large"
+									+ " object shared with another column goes too)" : ""), op.note()));
+			return isLargeObject(op.column()) ? List.of(unlinkLargeObjects(op.table(), op.column().name()), drop)
+					: List.of(drop);
 		}
 
 		@Override
@@ -759,7 +811,7 @@ public final class PostgresRenderer {
 				statements.add(statement(alter + "DROP IDENTITY IF EXISTS", warnings((holdsRows(op.table())
 						&& serialSequence == null)
 						? "the ids of new rows of " + name(op.table()) + " now come from elsewhere, e.g. a sequence of"
-								+ " Hibernate's (" + name(op.table()) + "_seq by default), which starts at 1: move it past the"
+								+ " Hibernate's (" + name(op.table() + "_seq") + " by default), which starts at 1: move it past the"
 								+ " rows, or the next insert collides with them, e.g. SELECT setval('" + op.table()
 								+ "_seq', max(" + column + ")) FROM " + name(op.table())
 						: null)));
@@ -787,6 +839,12 @@ public final class PostgresRenderer {
 					this.convertedFlags.add(List.of(op.table(), column));
 				}
 				List<String> warnings = new ArrayList<>(conversion.warnings);
+				List<String> labels = this.enumTypeLabels.get(existing.type());
+				Integer length = TypeConversion.ParsedType.parse(target.type()).length();
+				if (labels != null && length != null && labels.stream().allMatch((value) -> value.length() <= length)) {
+					// every label of the enum fits: no value is too long
+					warnings.removeIf((warning) -> warning.startsWith("values of " + label + " longer than "));
+				}
 				if (isLargeObject(target) && !isLargeObject(existing)) {
 					warnings.add(largeObjectWarning(label));
 				}
@@ -941,7 +999,45 @@ public final class PostgresRenderer {
 			return notValidOrPlain(op, statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
 					+ " CHECK (" + check.expression() + ")",
 					warnings(holdsRows(op.table()) && !widensADroppedCheck(op.table(), check) && !admitsConvertedEnum(op.table(), check)
-							? "fails if rows of " + op.table() + " violate it" : null)));
+							? "fails if rows of " + op.table() + " violate it" + valuesNoLongerAdmitted(op.table(), check) : null)));
+		}
+
+		/**
+		 * For a check replacing a dropped one that admitted other values of the same column (an enum constant or
+		 * a discriminator value renamed or removed): which values the rows may still hold, and the update that
+		 * moves them, as for the labels removed from a PostgreSQL enum.
+		 */
+		private String valuesNoLongerAdmitted(String table, CheckConstraint check) {
+			ValueSetCheck added = ValueSetCheck.parse(check.expression()).filter((parsed) -> parsed.values() != null)
+				.orElse(null);
+			if (added == null) {
+				return "";
+			}
+			for (CheckConstraint dropped : this.droppedChecks.getOrDefault(table, List.of())) {
+				ValueSetCheck former = ValueSetCheck.parse(dropped.expression())
+					.filter((parsed) -> parsed.values() != null && parsed.subject().equals(added.subject()))
+					.orElse(null);
+				if (former == null) {
+					continue;
+				}
+				List<String> removed = former.values().stream().filter((value) -> !added.values().contains(value)).toList();
+				List<String> gained = added.values().stream().filter((value) -> !former.values().contains(value)).toList();
+				if (removed.isEmpty()) {
+					return "";
+				}
+				String column = added.subject();
+				String condition = (removed.size() == 1) ? " = " + removed.get(0) : " IN (" + String.join(", ", removed) + ")";
+				String update = "UPDATE " + name(table) + " SET " + column + " = ";
+				if (removed.size() == 1 && gained.size() == 1) {
+					return ": rows holding " + removed.get(0) + " in " + column + ", which it no longer admits; if "
+							+ removed.get(0) + " was renamed " + gained.get(0) + " (an enum constant or an entity, as a"
+							+ " discriminator value), update them just before this statement: " + update + gained.get(0) + " WHERE " + column
+							+ condition;
+				}
+				return ": rows holding " + String.join(" or ", removed) + " in " + column + ", which it no longer admits;"
+						+ " update them just before this statement, e.g. " + update + "'<replacement>' WHERE " + column + condition;
+			}
+			return "";
 		}
 
 		/**

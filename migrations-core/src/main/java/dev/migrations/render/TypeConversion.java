@@ -606,7 +606,7 @@ final class TypeConversion {
 	}
 
 	/** A type split into base name, modifiers and array dimensions. */
-	private static final class ParsedType {
+	static final class ParsedType {
 
 		final String text;
 

@@ -244,6 +244,10 @@ class PostgresRendererTest {
 				max(id)) FROM t
 				ALTER TABLE t ALTER COLUMN id DROP IDENTITY IF EXISTS;
 				""");
+		// a table whose name is quoted: the sequence's is not
+		assertThat(warnings(new AlterColumn("user", "id", always, column("id", "integer", false, null))))
+			.singleElement().asString().contains("a sequence of Hibernate's (user_seq by default)")
+			.contains("SELECT setval('user_seq', max(id)) FROM \"user\"");
 	}
 
 	@Test
@@ -639,7 +643,9 @@ class PostgresRendererTest {
 				+ " ((ARRAY['NEW'::character varying, 'PAID'::character varying, 'SHIPPED'::character varying])::text[])");
 		assertThat(warnings(List.of(new DropCheck("purchase", narrow), new AddCheck("purchase", wide)))).isEmpty();
 		assertThat(warnings(List.of(new DropCheck("purchase", wide), new AddCheck("purchase", narrow))))
-			.containsExactly("fails if rows of purchase violate it");
+			.containsExactly("fails if rows of purchase violate it: rows holding 'SHIPPED' in status, which it no longer"
+					+ " admits; update them just before this statement, e.g. UPDATE purchase SET status = '<replacement>'"
+					+ " WHERE status = 'SHIPPED'");
 		CheckConstraint levels = new CheckConstraint("alert_level_check", "level >= 0 AND level <= 1");
 		CheckConstraint moreLevels = new CheckConstraint("alert_level_check", "((level >= 0) AND (level <= 2))");
 		assertThat(warnings(List.of(new DropCheck("alert", levels), new AddCheck("alert", moreLevels)))).isEmpty();

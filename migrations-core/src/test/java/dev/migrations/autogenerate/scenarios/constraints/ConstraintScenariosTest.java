@@ -389,7 +389,9 @@ class ConstraintScenariosTest {
 								+ " 'PAID'::character varying, 'SHIPPED'::character varying]::text[]));");
 				// a wider check admits every row the old one did; narrowing it back can fail
 				assertThat(upgrade(text)).doesNotContain("WARNING");
-				assertThat(downgrade(text)).contains("-- WARNING: fails if rows of purchase violate it\n"
+				assertThat(downgrade(text)).contains("-- WARNING: fails if rows of purchase violate it: rows holding 'SHIPPED'"
+						+ " in status, which it no longer admits; update them just before this statement, e.g. UPDATE purchase"
+						+ " SET status = '<replacement>' WHERE status = 'SHIPPED'\n"
 						+ "ALTER TABLE purchase ADD CONSTRAINT purchase_status_check CHECK");
 			})
 			.afterV2((ds) -> {
@@ -890,6 +892,33 @@ class ConstraintScenariosTest {
 		assertThat(v2.current()).isEqualTo(current);
 		assertThat(Sql.column(db.dataSource(), "select status from purchase order by id")).containsExactly("NEW", "CANCELLED");
 		assertThat(v1.check()).isEmpty();
+	}
+
+	/**
+	 * An {@code @Enumerated(STRING)} constant renamed (CLOSED to ARCHIVED): the new check fails on the
+	 * rows holding the old name, and the warning gives the update that moves them, which lets the
+	 * upgrade through.
+	 */
+	@Test
+	void enumConstantRenamedGivesTheUpdateThatMovesTheRows(TestDatabase db) {
+		ScenarioRunner runner = new ScenarioRunner(this.directory);
+		Migrations v1 = runner.migrations(db.dataSource(), List.of(dev.migrations.autogenerate.scenarios.constraints.enumrenamed.v1.Ticket.class));
+		v1.migrate("create ticket");
+		v1.upgrade("head");
+		ScenarioRunner.execute(db.dataSource(), "insert into ticket (id, status) values (1, 'OPEN'), (2, 'CLOSED')");
+
+		Migrations v2 = runner.migrations(db.dataSource(), List.of(dev.migrations.autogenerate.scenarios.constraints.enumrenamed.v2.Ticket.class));
+		MigrateResult generated = v2.migrate("rename closed");
+		String update = "UPDATE ticket SET status = 'ARCHIVED' WHERE status = 'CLOSED'";
+		assertThat(upgrade(read(generated.file()))).contains("-- WARNING: fails if rows of ticket violate it: rows holding"
+				+ " 'CLOSED' in status, which it no longer admits; if 'CLOSED' was renamed 'ARCHIVED' (an enum constant"
+				+ " or an entity, as a discriminator value), update them just before this statement: " + update + "\n");
+		String revision = read(generated.file());
+		String add = "ALTER TABLE ticket ADD CONSTRAINT ticket_status_check";
+		write(generated.file(), revision.replaceFirst(add, update + ";\n" + add));
+		runner.migrations(db.dataSource(), List.of(dev.migrations.autogenerate.scenarios.constraints.enumrenamed.v2.Ticket.class))
+			.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select status from ticket order by id")).containsExactly("OPEN", "ARCHIVED");
 	}
 
 	static void write(Path file, String text) {

@@ -1,5 +1,6 @@
 package dev.migrations.autogenerate.scenarios.enums;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -444,7 +445,9 @@ class EnumAndInheritanceScenariosTest {
 				String downgrade = downgradeSection(text);
 				assertThat(downgrade).contains("ALTER COLUMN currency TYPE character varying(255)")
 					.contains("DROP TYPE IF EXISTS dealcurrency")
-					.contains("ADD CONSTRAINT deal_currency_check CHECK");
+					.contains("ADD CONSTRAINT deal_currency_check CHECK")
+					// every label fits in 255 characters: no value can be too long
+					.doesNotContain("longer than 255 characters");
 				assertThat(downgrade.indexOf("ALTER COLUMN currency TYPE")).isLessThan(downgrade.indexOf("DROP TYPE"));
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select pg_typeof(currency)::text || ':' || currency from deal"))
@@ -695,6 +698,16 @@ class EnumAndInheritanceScenariosTest {
 	}
 
 	@Test
+	void theLobAdvisoryIsGivenOnceByTheRevisionThatCreatesTheColumnAndNotByLaterOnes(TestDatabase db) {
+		Migrations migrations = runner().migrations(db.dataSource(),
+				List.of(dev.migrations.autogenerate.scenarios.enums.lob.v2.Note.class));
+		MigrateResult created = migrations.migrate("create note");
+		assertThat(created.warnings()).filteredOn((warning) -> warning.contains("is stored as oid")).hasSize(1);
+		migrations.upgrade("head");
+		assertThat(migrations.migrate("nothing").warnings()).noneMatch((warning) -> warning.contains("is stored as oid"));
+	}
+
+	@Test
 	void lobStringOnPostgresIsAnOidAndTheRevisionSaysSo(TestDatabase db) {
 		ScenarioRunner runner = runner().v1(dev.migrations.autogenerate.scenarios.enums.lob.v1.Note.class)
 			.v2(dev.migrations.autogenerate.scenarios.enums.lob.v2.Note.class)
@@ -723,6 +736,30 @@ class EnumAndInheritanceScenariosTest {
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select obj_description('customer'::regclass, 'pg_class')"))
 				.containsExactly("people who buy; it's the billing party"))
 			.run(db);
+	}
+
+
+	/**
+	 * The root of a single-table hierarchy renamed: its discriminator value changes, and the new check
+	 * on the discriminator names the update that moves the existing rows to it.
+	 */
+	@Test
+	void renamedRootEntityGivesTheUpdateOfItsDiscriminatorValue(TestDatabase db) throws Exception {
+		ScenarioRunner runner = new ScenarioRunner(this.directory);
+		Migrations v1 = runner.migrations(db.dataSource(), List.of(
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v1.Creature.class,
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v1.Dog.class));
+		v1.migrate("create creature");
+		v1.upgrade("head");
+		execute(db.dataSource(), "insert into creature (id, dtype, name, breed) values (1, 'Creature', 'c', null),"
+				+ " (2, 'Dog', 'd', 'pug')");
+		Migrations v2 = runner.migrations(db.dataSource(), List.of(
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v2.Animal.class,
+				dev.migrations.autogenerate.scenarios.enums.rootrenamed.v2.Dog.class));
+		MigrateResult generated = v2.migrate("rename root");
+		assertThat(upgradeSection(Files.readString(generated.file()))).contains("if 'Creature' was renamed"
+				+ " 'Animal' (an enum constant or an entity, as a discriminator value), update them just before this"
+				+ " statement: UPDATE creature SET dtype = 'Animal' WHERE dtype = 'Creature'\n");
 	}
 
 }

@@ -126,6 +126,41 @@ class ExistingSchemaScenariosTest {
 	}
 
 	/**
+	 * Dropping an oid column, or a table with one, unlinks its large objects first: PostgreSQL deletes
+	 * neither with the column nor with the rows, and nothing refers to them afterwards.
+	 */
+	@Test
+	void droppingLargeObjectColumnsUnlinksTheirLargeObjects(TestDatabase db) {
+		new ScenarioRunner(this.directory)
+			.v1(dev.migrations.autogenerate.scenarios.existing.lobdrop.v1.Document.class,
+					dev.migrations.autogenerate.scenarios.existing.lobdrop.v1.Thumbnail.class)
+			.v2(dev.migrations.autogenerate.scenarios.existing.lobdrop.v2.Document.class)
+			.afterV1((ds) -> {
+				ScenarioRunner.execute(ds, "insert into document (id, title, scan) values (1, 'a', lo_from_bytea(0,"
+						+ " '\\x01'::bytea)), (2, 'b', lo_from_bytea(0, '\\x02'::bytea)), (3, 'c', null)");
+				ScenarioRunner.execute(ds, "insert into thumbnail (id, image) values (1, lo_from_bytea(0,"
+						+ " '\\x03'::bytea)), (2, lo_from_bytea(0, '\\x04'::bytea))");
+				assertThat(Sql.column(ds, "select count(*) from pg_largeobject_metadata")).containsExactly("4");
+			})
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("SELECT lo_unlink(lo) FROM (SELECT DISTINCT scan AS lo FROM document WHERE"
+						+ " scan IS NOT NULL) AS large_objects;\n"
+						+ "-- WARNING: drops column document.scan and its data, after unlinking the large objects it"
+						+ " refers to")
+					.contains("SELECT lo_unlink(lo) FROM (SELECT DISTINCT image AS lo FROM thumbnail WHERE"
+						+ " image IS NOT NULL) AS large_objects;\n"
+						+ "-- WARNING: drops table thumbnail and every row in it, after unlinking the large objects"
+						+ " its oid column image refers to");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select count(*) from pg_largeobject_metadata"))
+				.as("large objects left behind").containsExactly("0"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select title from document order by id"))
+				.containsExactly("a", "b", "c"))
+			.run(db);
+	}
+
+	/**
 	 * Indexes the entities do not declare, kept with {@code ignoreExtraIndexes}: not a difference,
 	 * not dropped. One on a column the entities give up goes with the column (with a warning) and
 	 * comes back with it on downgrade.

@@ -1,0 +1,23 @@
+package dev.migrations.autogenerate.scenarios.constraints.enumrenamed.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+@Entity
+public class Ticket {
+
+	@Id
+	Long id;
+
+	@Enumerated(EnumType.STRING)
+	Status status;
+
+	public enum Status {
+
+		OPEN, CLOSED
+
+	}
+
+}
