@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.PostgresIdentifiers;
+import dev.migrations.lint.OutsideTheDatabase;
 import dev.migrations.lint.Statements;
 import dev.migrations.revision.Revision;
 import dev.migrations.sql.SqlSplitter;

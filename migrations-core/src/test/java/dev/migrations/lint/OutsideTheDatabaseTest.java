@@ -1,4 +1,4 @@
-package dev.migrations.rehearse;
+package dev.migrations.lint;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package dev.migrations.rehearse;
+package dev.migrations.lint;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +14,15 @@ import java.util.Set;
  * {@code dblink_exec}...). Statements run through {@code EXECUTE} or in a {@code DO} block are found too:
  * the words of string constants and dollar-quoted bodies are read as well as the statement's own.
  */
-final class OutsideTheDatabase {
+public final class OutsideTheDatabase {
 
-	/** What the statement does outside the database, and whether the server undoes it when its transaction rolls back. */
-	record Reach(String what, boolean rolledBack) {
+	/**
+	 * What a statement does outside its database.
+	 *
+	 * @param what the statement's command and what it changes, as a message says it
+	 * @param rolledBack whether the server undoes it when the statement's transaction rolls back
+	 */
+	public record Reach(String what, boolean rolledBack) {
 	}
 
 	private static final Set<String> SHARED_OBJECTS = Set.of("role", "user", "group", "database", "tablespace");
@@ -33,7 +38,7 @@ final class OutsideTheDatabase {
 	}
 
 	/** @return what the statement reaches outside its database, or {@code null} for nothing */
-	static Reach of(String sql) {
+	public static Reach of(String sql) {
 		List<Word> words = new ArrayList<>();
 		read(sql, words, false);
 		for (int i = 0; i < words.size(); i++) {
@@ -159,104 +164,40 @@ final class OutsideTheDatabase {
 	private record Word(String text, boolean prose, boolean call) {
 	}
 
+	/** Reads the statement's words with {@link SqlLexer}, and those of its string constants and dollar bodies. */
 	private static void read(String sql, List<Word> words, boolean prose) {
-		int i = 0;
-		int length = sql.length();
-		while (i < length) {
-			char ch = sql.charAt(i);
-			if (sql.startsWith("--", i)) {
-				int end = sql.indexOf('\n', i);
-				i = (end < 0) ? length : end + 1;
-			}
-			else if (sql.startsWith("/*", i)) {
-				int depth = 1;
-				int j = i + 2;
-				while (j < length && depth > 0) {
-					if (sql.startsWith("/*", j)) {
-						depth++;
-						j += 2;
-					}
-					else if (sql.startsWith("*/", j)) {
-						depth--;
-						j += 2;
-					}
-					else {
-						j++;
+		List<Token> tokens = SqlLexer.tokens(sql);
+		for (int i = 0; i < tokens.size(); i++) {
+			Token token = tokens.get(i);
+			switch (token.kind()) {
+				case WORD -> words.add(new Word(token.value(), prose,
+						i + 1 < tokens.size() && tokens.get(i + 1).isSymbol("(")));
+				case QUOTED -> words.add(new Word("\"", prose, false));
+				case STRING -> {
+					words.add(new Word("'", prose, false));
+					read(stringContent(token.text()), words, true);
+				}
+				case DOLLAR -> {
+					String text = token.text();
+					int tag = text.indexOf('$', 1) + 1;
+					read(text.substring(tag, Math.max(tag, text.length() - tag)), words, prose);
+				}
+				case SYMBOL -> {
+					if (token.isSymbol(";")) {
+						words.add(new Word(";", prose, false));
 					}
 				}
-				i = j;
-			}
-			else if (ch == '\'') {
-				int j = i + 1;
-				StringBuilder text = new StringBuilder();
-				while (j < length) {
-					char c = sql.charAt(j);
-					if (c == '\'' && j + 1 < length && sql.charAt(j + 1) == '\'') {
-						text.append('\'');
-						j += 2;
-					}
-					else if (c == '\'') {
-						break;
-					}
-					else if (c == '\\' && j + 1 < length) {
-						// an E'' escape, or a plain backslash: either way not the end of the constant
-						text.append(c).append(sql.charAt(j + 1));
-						j += 2;
-					}
-					else {
-						text.append(c);
-						j++;
-					}
+				default -> {
 				}
-				words.add(new Word("'", prose, false));
-				read(text.toString(), words, true);
-				i = Math.min(j + 1, length);
-			}
-			else if (ch == '"') {
-				int end = sql.indexOf('"', i + 1);
-				words.add(new Word("\"", prose, false));
-				i = (end < 0) ? length : end + 1;
-			}
-			else if (ch == '$' && dollarTag(sql, i) != null) {
-				String tag = dollarTag(sql, i);
-				int end = sql.indexOf(tag, i + tag.length());
-				int bodyEnd = (end < 0) ? length : end;
-				read(sql.substring(i + tag.length(), bodyEnd), words, prose);
-				i = (end < 0) ? length : end + tag.length();
-			}
-			else if (Character.isLetter(ch) || ch == '_') {
-				int j = i;
-				while (j < length
-						&& (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_' || sql.charAt(j) == '$')) {
-					j++;
-				}
-				int k = j;
-				while (k < length && Character.isWhitespace(sql.charAt(k))) {
-					k++;
-				}
-				words.add(new Word(sql.substring(i, j).toLowerCase(Locale.ROOT), prose,
-						k < length && sql.charAt(k) == '('));
-				i = j;
-			}
-			else {
-				if (ch == ';') {
-					words.add(new Word(";", prose, false));
-				}
-				i++;
 			}
 		}
 	}
 
-	/** The dollar-quote tag opening at {@code i} ({@code $$} or {@code $name$}), or {@code null}. */
-	private static String dollarTag(String sql, int i) {
-		int j = i + 1;
-		while (j < sql.length() && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-			j++;
-		}
-		if (j < sql.length() && sql.charAt(j) == '$' && (j == i + 1 || !Character.isDigit(sql.charAt(i + 1)))) {
-			return sql.substring(i, j + 1);
-		}
-		return null;
+	/** What a string constant ({@code '...'}, {@code E'...'}) holds, {@code ''} undoubled. */
+	private static String stringContent(String text) {
+		int open = text.indexOf('\'');
+		int close = text.endsWith("'") && text.length() > open + 1 ? text.length() - 1 : text.length();
+		return text.substring(open + 1, close).replace("''", "'");
 	}
 
 }
