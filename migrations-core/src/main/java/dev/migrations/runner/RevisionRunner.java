@@ -6,8 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,11 +97,6 @@ final class RevisionRunner {
 	 */
 	private Map<Revision, List<SqlStatement>> checked = Map.of();
 
-	/** What a failure of {@link #statements} says was run: nothing of the revision, or nothing of the command. */
-	private String notRun = NOTHING_OF_THE_REVISION;
-
-	private static final String NOTHING_OF_THE_REVISION = " Nothing of this revision was run.";
-
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
 	List<StepResult> upgrade(List<Revision> steps) {
 		List<StepResult> results = new ArrayList<>();
@@ -131,17 +124,11 @@ final class RevisionRunner {
 	 */
 	private void checkAll(List<Revision> steps, boolean upgrade) {
 		Map<Revision, List<SqlStatement>> all = new IdentityHashMap<>();
-		if (steps.size() > 1) {
-			this.notRun = " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
-					+ " are all checked before the first one runs.";
-		}
-		try {
-			for (Revision revision : steps) {
-				all.put(revision, statements(revision, upgrade, isTransactional(revision)));
-			}
-		}
-		finally {
-			this.notRun = NOTHING_OF_THE_REVISION;
+		String notRun = (steps.size() == 1) ? " Nothing of this revision was run."
+				: " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
+						+ " are all checked before the first one runs.";
+		for (Revision revision : steps) {
+			all.put(revision, statements(revision, upgrade, isTransactional(revision), notRun));
 		}
 		this.checked = all;
 	}
@@ -227,11 +214,11 @@ final class RevisionRunner {
 	private void upgradeInTransaction(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision));
-		List<SqlStatement> statements = statements(revision, true, true);
+		List<SqlStatement> statements = this.checked.get(revision);
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
-			Map<String, String> session = sessionBefore(statements);
+			SessionRestore session = sessionBefore(statements);
 			runBody(revision, true, true, statements);
 			restoreSession(session);
 			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
@@ -258,11 +245,11 @@ final class RevisionRunner {
 	private void upgradeRecorded(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision) + " (not in a transaction)");
-		List<SqlStatement> statements = statements(revision, true, false);
+		List<SqlStatement> statements = this.checked.get(revision);
 		long start = System.nanoTime();
 		tool(revision, row(revision, AppliedRevision.State.RUNNING, 0));
 		countRow();
-		Map<String, String> session = sessionBeforeOutsideTransaction(revision, statements);
+		SessionRestore session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
 			runBody(revision, true, false, statements);
 		}
@@ -282,11 +269,11 @@ final class RevisionRunner {
 	private void downgradeInTransaction(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision));
-		List<SqlStatement> statements = statements(revision, false, true);
+		List<SqlStatement> statements = this.checked.get(revision);
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
-			Map<String, String> session = sessionBefore(statements);
+			SessionRestore session = sessionBefore(statements);
 			runBody(revision, false, true, statements);
 			restoreSession(session);
 			this.target.commit(List.of(deletion(revision),
@@ -312,12 +299,12 @@ final class RevisionRunner {
 	private void downgradeRecorded(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision) + " (not in a transaction)");
-		List<SqlStatement> statements = statements(revision, false, false);
+		List<SqlStatement> statements = this.checked.get(revision);
 		long start = System.nanoTime();
 		String started = this.target.online() ? "Its downgrade started at " + Instant.now() + " by " + this.performedBy + "."
 				: "Its downgrade was started by an " + this.performedBy + ".";
 		tool(revision, this.versionTable.markReverting(revision.id(), started));
-		Map<String, String> session = sessionBeforeOutsideTransaction(revision, statements);
+		SessionRestore session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
 			runBody(revision, false, false, statements);
 		}
@@ -406,36 +393,40 @@ final class RevisionRunner {
 	}
 
 	/**
-	 * The session's changed settings before a revision that may change them for the rest of the session
-	 * ({@link SessionSettings}); {@code null} when it cannot, offline, or on another database.
+	 * How to put back the session's settings after a revision that may change them for the rest of the session
+	 * ({@link SessionSettings}): online, the changed settings read before it; in a script, a reset after it (a
+	 * script cannot read them). {@code null} when the revision cannot change them, or on another database.
 	 */
-	private Map<String, String> sessionBefore(List<SqlStatement> statements) throws SQLException {
+	private SessionRestore sessionBefore(List<SqlStatement> statements) throws SQLException {
 		if (statements == null || !this.dialect.name().equals("postgresql") || !SessionSettings.mayChange(statements)) {
 			return null;
 		}
-		if (this.target instanceof ExecutionTarget.Script) {
-			// a script cannot read the settings before the revision: it resets them after it
-			return SessionSettings.changesRole(statements) ? SCRIPT_RESET_WITH_ROLE : SCRIPT_RESET;
+		if (this.target instanceof ExecutionTarget.Script script) {
+			boolean role = SessionSettings.changesRole(statements);
+			return () -> script.resetSession(role);
 		}
-		return (this.target instanceof ExecutionTarget.Jdbc jdbc) ? SessionSettings.read(jdbc.connection()) : null;
+		if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
+			Map<String, String> before = SessionSettings.read(jdbc.connection());
+			return () -> SessionSettings.restore(jdbc.connection(), before);
+		}
+		return null;
 	}
-
-	/** Markers (compared by identity) for a script to reset the session after the revision, and the role too. */
-	private static final Map<String, String> SCRIPT_RESET = Collections.unmodifiableMap(new HashMap<>());
-
-	private static final Map<String, String> SCRIPT_RESET_WITH_ROLE = Collections.unmodifiableMap(new HashMap<>());
 
 	/** Puts the settings a revision changed back, before the tool's own statements run on the session. */
-	private void restoreSession(Map<String, String> before) throws SQLException {
-		if (before == SCRIPT_RESET || before == SCRIPT_RESET_WITH_ROLE) {
-			((ExecutionTarget.Script) this.target).resetSession(before == SCRIPT_RESET_WITH_ROLE);
-		}
-		else if (before != null) {
-			SessionSettings.restore(((ExecutionTarget.Jdbc) this.target).connection(), before);
+	@FunctionalInterface
+	private interface SessionRestore {
+
+		void restore() throws SQLException;
+
+	}
+
+	private static void restoreSession(SessionRestore restore) throws SQLException {
+		if (restore != null) {
+			restore.restore();
 		}
 	}
 
-	private Map<String, String> sessionBeforeOutsideTransaction(Revision revision, List<SqlStatement> statements) {
+	private SessionRestore sessionBeforeOutsideTransaction(Revision revision, List<SqlStatement> statements) {
 		try {
 			return sessionBefore(statements);
 		}
@@ -445,7 +436,7 @@ final class RevisionRunner {
 		}
 	}
 
-	private void restoreSessionOutsideTransaction(Revision revision, Map<String, String> before, boolean upgrade) {
+	private void restoreSessionOutsideTransaction(Revision revision, SessionRestore before, boolean upgrade) {
 		try {
 			restoreSession(before);
 		}
@@ -456,7 +447,7 @@ final class RevisionRunner {
 		}
 	}
 
-	private void restoreQuietly(Map<String, String> before) {
+	private void restoreQuietly(SessionRestore before) {
 		try {
 			restoreSession(before);
 		}
@@ -479,10 +470,7 @@ final class RevisionRunner {
 	 * before anything of the revision runs or is recorded: a section that cannot be split, or that
 	 * ends or opens a transaction itself, fails with nothing of the revision run.
 	 */
-	private List<SqlStatement> statements(Revision revision, boolean upgrade, boolean inTransaction) {
-		if (this.checked.containsKey(revision)) {
-			return this.checked.get(revision);
-		}
+	private List<SqlStatement> statements(Revision revision, boolean upgrade, boolean inTransaction, String notRun) {
 		if (!(revision.body() instanceof Revision.SqlBody body)) {
 			return null;
 		}
@@ -496,7 +484,7 @@ final class RevisionRunner {
 		catch (MigrationsException ex) {
 			int line = (ex instanceof SqlSyntaxException syntax) ? syntax.line() : 0;
 			throw new MigrationFailedException(revision.source() + (line > 0 ? ":" + line : "") + ": the " + section
-					+ " section cannot be split into statements: " + ex.getMessage() + "." + this.notRun,
+					+ " section cannot be split into statements: " + ex.getMessage() + "." + notRun,
 					revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
 		}
 		for (int i = 0; i < statements.size(); i++) {
@@ -505,7 +493,7 @@ final class RevisionRunner {
 				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run:"
 						+ " its " + section + " statement " + (i + 1) + " (line " + statement.line() + ") is a COPY from"
 						+ " standard input, whose rows psql sends after it: a revision has no standard input. Write the"
-						+ " rows as INSERT statements, or COPY from a file the server can read." + this.notRun, revision.id(),
+						+ " rows as INSERT statements, or COPY from a file the server can read." + notRun, revision.id(),
 						revision.source(), i + 1, statement.line(), statement.sql(), null, upgrade, false);
 			}
 			String control = TransactionControl.command(statement.sql(), this.dialect.sqlSyntax());
@@ -520,7 +508,7 @@ final class RevisionRunner {
 								+ " commit together belong in a transactional revision of their own.";
 				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run: its "
 						+ section + " statement " + (i + 1) + " (line " + statement.line() + ") is " + control + ", which"
-						+ why + this.notRun, revision.id(), revision.source(), i + 1,
+						+ why + notRun, revision.id(), revision.source(), i + 1,
 						statement.line(), statement.sql(), null, upgrade, false);
 			}
 		}
