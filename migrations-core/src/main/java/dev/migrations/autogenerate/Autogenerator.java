@@ -154,25 +154,26 @@ public final class Autogenerator {
 	 * EXISTS}): it is warned about.
 	 */
 	static List<Operation> withTakenNames(SchemaModel database, List<Operation> operations, List<String> warnings) {
-		Map<String, String> holders = new TreeMap<>();
+		Map<String, Holder> holders = new TreeMap<>();
 		for (Table table : database.tables()) {
-			holders.put(table.name(), "table " + table.name());
+			holders.put(table.name(), new Holder(table.name(), "table " + table.name()));
 			if (table.primaryKey() != null && table.primaryKey().name() != null) {
-				holders.put(table.primaryKey().name(), "the primary key of " + table.name());
+				holders.put(table.primaryKey().name(), new Holder(table.name(), "the primary key of " + table.name()));
 			}
 			for (dev.migrations.schema.UniqueConstraint unique : table.uniqueConstraints()) {
 				if (unique.name() != null) {
-					holders.put(unique.name(), "a unique constraint of " + table.name());
+					holders.put(unique.name(), new Holder(table.name(), "a unique constraint of " + table.name()));
 				}
 			}
 			for (Index index : table.indexes()) {
 				if (index.name() != null) {
-					holders.put(index.name(), "an index of " + table.name() + " (" + String.join(", ", index.elements()) + ")");
+					holders.put(index.name(), new Holder(table.name(),
+							"an index of " + table.name() + " (" + String.join(", ", index.elements()) + ")"));
 				}
 			}
 		}
 		for (Sequence sequence : database.sequences()) {
-			holders.put(sequence.name(), "sequence " + sequence.name());
+			holders.put(sequence.name(), new Holder(null, "sequence " + sequence.name()));
 		}
 		if (holders.isEmpty()) {
 			return operations;
@@ -185,9 +186,7 @@ public final class Autogenerator {
 				}
 			}
 			else if (operation instanceof Operation.DropTable drop) {
-				holders.values().removeIf((holder) -> holder.equals("table " + drop.table().name())
-						|| holder.endsWith(" of " + drop.table().name())
-						|| holder.startsWith("an index of " + drop.table().name() + " ("));
+				holders.values().removeIf((holder) -> drop.table().name().equals(holder.table()));
 			}
 			else if (operation instanceof Operation.DropUnique drop && drop.constraint().name() != null) {
 				holders.remove(drop.constraint().name());
@@ -237,12 +236,16 @@ public final class Autogenerator {
 		return result;
 	}
 
-	private static boolean taken(Map<String, String> holders, String name) {
+	/** What holds a name in the schema: a relation of {@code table} ({@code null} for a sequence), as a message says it. */
+	private record Holder(String table, String description) {
+	}
+
+	private static boolean taken(Map<String, Holder> holders, String name) {
 		return name != null && holders.containsKey(name);
 	}
 
-	private static String takenName(String kind, String name, String table, Map<String, String> holders) {
-		return "The " + kind + " " + name + " of table " + table + " has the name of " + holders.get(name)
+	private static String takenName(String kind, String name, String table, Map<String, Holder> holders) {
+		return "The " + kind + " " + name + " of table " + table + " has the name of " + holders.get(name).description()
 				+ ": index names are unique in a schema, not per table, so the upgrade fails (relation " + name
 				+ " already exists; it is written without IF NOT EXISTS, which would skip it silently, and its"
 				+ " downgrade without IF EXISTS, which would drop the other); give one of them another name, e.g."
