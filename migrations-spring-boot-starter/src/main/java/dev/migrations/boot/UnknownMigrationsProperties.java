@@ -37,7 +37,7 @@ public final class UnknownMigrationsProperties {
 	 * Read by the starter without being configuration properties of its classes, and the test databases'
 	 * settings (migrations.test.*).
 	 */
-	private static final List<String> INTERNAL = List.of("migrations.test","migrations.shell.command-mode.active",
+	private static final List<String> INTERNAL = List.of("migrations.test", "migrations.shell.command-mode.active",
 			"migrations.shell.command-mode.command", "migrations.shell.command-mode.offline-range",
 			"migrations.shell.command-mode.fast-start");
 

@@ -35,6 +35,7 @@ import dev.migrations.diff.Operation;
 import dev.migrations.diff.Operation.AddEnumValue;
 import dev.migrations.diff.RenameMode;
 import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionFileParser;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.Direction;
@@ -1064,21 +1065,15 @@ final class DbCommands {
 		}
 	}
 
-	/** The parents a revision file just written names in its {@code -- down_revision:} header, when it was not read back. */
+	/** The parents a revision file just written names, when it was not read back: read with the revisions' own parser. */
 	private static String writtenParents(Path file) {
 		try {
-			for (String line : Files.readAllLines(file)) {
-				String trimmed = line.strip();
-				if (trimmed.startsWith("-- down_revision:")) {
-					String value = trimmed.substring("-- down_revision:".length()).strip();
-					return (value.isEmpty() || value.equals("none")) ? "<base>" : String.join(", ", value.split("\\s*,\\s*"));
-				}
-			}
+			return parents(RevisionFileParser.parse(Files.readString(file), file.toString()).downRevisions());
 		}
-		catch (IOException ex) {
-			// the file was just written: reading it back fails only in a race, and the header is then unknown
+		catch (IOException | RuntimeException ex) {
+			// the file was just written: reading it back fails only in a race, and the parents are then unknown
+			return "?";
 		}
-		return "?";
 	}
 
 	/**
