@@ -1654,32 +1654,31 @@ public final class Migrations {
 		if (this.configuration.baseline == null && !this.configuration.failOnNonEmptySchema) {
 			return null;
 		}
-		RevisionGraph graph = this.graph;
-		Baseline baseline = Baseline.of(this.configuration.baseline, this.configuration.failOnNonEmptySchema, graph,
-				this.locations);
-		return (connection) -> baseline.decide(ExistingSchema.read(connection, this.dialect,
-				this.dialect.currentSchema(connection), this.configuration.versionTable, this.configuration.tableFilter,
-				this.configuration.otherToolTables), graph, this.configuration.versionTable);
+		Baseline baseline = baseline();
+		return (connection) -> baseline.decide(existingSchema(connection), this.graph, this.configuration.versionTable);
 	}
 
 	private void baselineIfUnrecorded() {
 		if (this.configuration.baseline == null && !this.configuration.failOnNonEmptySchema) {
 			return;
 		}
-		RevisionGraph graph = this.graph;
-		Baseline baseline = Baseline.of(this.configuration.baseline, this.configuration.failOnNonEmptySchema, graph,
-				this.locations);
+		Baseline baseline = baseline();
 		AtomicReference<ExistingSchema> adopted = new AtomicReference<>();
 		CommandResult stamped = this.migrator.stampIfUnrecorded((connection) -> {
-			ExistingSchema existing = ExistingSchema.read(connection, this.dialect, this.dialect.currentSchema(connection),
-					this.configuration.versionTable, this.configuration.tableFilter, this.configuration.otherToolTables);
-			String revision = baseline.decide(existing, graph, this.configuration.versionTable);
+			ExistingSchema existing = existingSchema(connection);
+			String revision = baseline.decide(existing, this.graph, this.configuration.versionTable);
 			adopted.set(existing);
 			return revision;
 		});
 		if (!stamped.steps().isEmpty()) {
 			baseline.recorded(adopted.get());
 		}
+	}
+
+	/** What the connection's current schema holds, read under the lock before an upgrade decides on a baseline. */
+	private ExistingSchema existingSchema(Connection connection) throws SQLException {
+		return ExistingSchema.read(connection, this.dialect, this.dialect.currentSchema(connection),
+				this.configuration.versionTable, this.configuration.tableFilter, this.configuration.otherToolTables);
 	}
 
 	/**
