@@ -146,27 +146,58 @@ public final class Migrations {
 		boolean withHistory = configuration.javaPackages.isEmpty() && configuration.javaRevisions.isEmpty();
 		FilesReading reading = FilesReading.start(configuration.outputDirectory, configuration.locations,
 				this.classLoader, SqlSyntax.POSTGRESQL, withHistory);
+		// On a data source that opens a new session per connection, the connection that finds the dialect is
+		// kept for the first command (an application's startup upgrade) rather than closed and opened again.
+		Connection kept = null;
 		Dialect detected;
 		try {
-			detected = detectDialect(configuration);
+			if (DatabaseMigrator.keepsConnectionsOf(configuration.dataSource)) {
+				kept = connectForDialect(configuration);
+				detected = Dialect.detect(kept);
+			}
+			else {
+				detected = detectDialect(configuration);
+			}
 		}
 		catch (RuntimeException | Error ex) {
+			closeQuietly(kept, ex);
 			reading.awaitIgnoringFailure();
 			throw ex;
 		}
-		this.dialect = detected;
-		this.locations = withVendor(configuration.locations, detected);
-		FilesRead files;
-		if (detected.sqlSyntax() == SqlSyntax.POSTGRESQL) {
-			files = reading.await();
+		try {
+			this.dialect = detected;
+			this.locations = withVendor(configuration.locations, detected);
+			FilesRead files;
+			if (detected.sqlSyntax() == SqlSyntax.POSTGRESQL) {
+				files = reading.await();
+			}
+			else {
+				// section lines are told from quoted text by the database's own syntax: read again with it
+				reading.awaitIgnoringFailure();
+				files = FilesRead.read(configuration.outputDirectory, this.locations, this.classLoader, detected.sqlSyntax(),
+						false);
+			}
+			apply(files);
 		}
-		else {
-			// section lines are told from quoted text by the database's own syntax: read again with it
-			reading.awaitIgnoringFailure();
-			files = FilesRead.read(configuration.outputDirectory, this.locations, this.classLoader, detected.sqlSyntax(),
-					false);
+		catch (RuntimeException | Error ex) {
+			closeQuietly(kept, ex);
+			throw ex;
 		}
-		apply(files);
+		if (kept != null) {
+			this.migrator.handOver(kept);
+		}
+	}
+
+	private static void closeQuietly(Connection connection, Throwable failure) {
+		if (connection == null) {
+			return;
+		}
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			failure.addSuppressed(ex);
+		}
 	}
 
 	private static boolean mentionsVendor(List<String> locations) {
@@ -227,8 +258,17 @@ public final class Migrations {
 		if (configuration.dataSource == null) {
 			return new PostgresDialect();
 		}
-		try (Connection connection = configuration.dataSource.getConnection()) {
+		try (Connection connection = connectForDialect(configuration)) {
 			return Dialect.detect(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read the database product from the JDBC connection: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static Connection connectForDialect(MigrationsConfiguration configuration) {
+		try {
+			return configuration.dataSource.getConnection();
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not connect to the database to detect its dialect: " + ex.getMessage()
@@ -1605,18 +1645,15 @@ public final class Migrations {
 			for (MigrationsCallback callback : this.configuration.callbacks) {
 				callback.beforeUpgrade(context);
 			}
-			baselineIfUnrecorded();
-			// a database in the middle of the squashed history, to a revision of it, goes there through the
-			// replaced files alone; any other target, to the squash point first
-			Revision replaced = replacedTarget(target);
-			List<CommandResult> caughtUp = (replaced != null) ? List.of() : catchUpSquashedHistory();
-			result = ((replaced != null) ? migratorFor(target, replaced) : this.migrator).upgrade(target);
-			if (!caughtUp.isEmpty()) {
-				// one upgrade as the user sees it: from where the database was, every revision run
-				List<StepResult> steps = new ArrayList<>();
-				caughtUp.forEach((part) -> steps.addAll(part.steps()));
-				steps.addAll(result.steps());
-				result = new CommandResult(result.target(), steps, caughtUp.get(0).currentBefore(), result.currentAfter());
+			// a startup with nothing pending (the most common one) reads the version table once, without the lock;
+			// anything else, a database with no row recorded included (a baseline), runs under the lock
+			CommandResult upToDate = (this.squashedHistory.hasSquashes() || this.configuration.dataSource == null) ? null
+					: this.migrator.upgradeIfUpToDate(target);
+			if (upToDate != null) {
+				result = upToDate;
+			}
+			else {
+				result = upgradeUnderLock(target);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -1641,6 +1678,23 @@ public final class Migrations {
 						+ (result.currentAfter().isEmpty() ? "base" : String.join(", ", result.currentAfter()))
 						+ "; only what the callback does after it is missing.", ex);
 			}
+		}
+		return result;
+	}
+
+	private CommandResult upgradeUnderLock(String target) {
+		baselineIfUnrecorded();
+		// a database in the middle of the squashed history, to a revision of it, goes there through the
+		// replaced files alone; any other target, to the squash point first
+		Revision replaced = replacedTarget(target);
+		List<CommandResult> caughtUp = (replaced != null) ? List.of() : catchUpSquashedHistory();
+		CommandResult result = ((replaced != null) ? migratorFor(target, replaced) : this.migrator).upgrade(target);
+		if (!caughtUp.isEmpty()) {
+			// one upgrade as the user sees it: from where the database was, every revision run
+			List<StepResult> steps = new ArrayList<>();
+			caughtUp.forEach((part) -> steps.addAll(part.steps()));
+			steps.addAll(result.steps());
+			result = new CommandResult(result.target(), steps, caughtUp.get(0).currentBefore(), result.currentAfter());
 		}
 		return result;
 	}

@@ -45,6 +45,9 @@ public final class DatabaseMigrator {
 
 	private static final Logger logger = LoggerFactory.getLogger(DatabaseMigrator.class);
 
+	/** The connection loading opened, for the first command; {@code null} once taken or when there is none. */
+	private volatile SpareConnection spare;
+
 	private final DataSource dataSource;
 
 	private final Dialect dialect;
@@ -133,6 +136,85 @@ public final class DatabaseMigrator {
 			catch (RuntimeException ex) {
 				throw guard.failed(ex);
 			}
+		}
+	}
+
+	/**
+	 * The result of {@link #upgrade(String) upgrade(target)} when it would run nothing, found without the lock:
+	 * one connection and one read of the version table, no lock, no DDL. {@code null} when anything may be to
+	 * do or to report: no row recorded yet (the version tables, a baseline), a revision that did not complete,
+	 * a modified file, a revision pending, a target that does not resolve, a squash, or a statement that failed;
+	 * then the upgrade runs under the lock as always and reports what it finds there.
+	 * <p>
+	 * Reading without the lock is safe for this answer only: rows recorded as applied stay applied while other
+	 * instances upgrade (they add rows, under the lock), so a database found at the target is at the target. A
+	 * revision another instance is running shows as pending or RUNNING, which sends this instance to wait for the
+	 * lock. Instances starting together with nothing pending therefore no longer queue on the lock.
+	 */
+	public CommandResult upgradeIfUpToDate(String target) {
+		if (!this.versionTable.squashFree()) {
+			return null;
+		}
+		Connection connection;
+		try {
+			connection = connection();
+		}
+		catch (SQLException ex) {
+			throw databaseError(ex);
+		}
+		CommandResult result;
+		try {
+			result = upToDate(connection, target);
+		}
+		catch (SQLException | RuntimeException ex) {
+			// the upgrade under the lock reads again, and reports what is wrong with its own message
+			closeQuietly(connection);
+			return null;
+		}
+		if (result == null && keepsConnectionsOf(this.dataSource)) {
+			// the upgrade under the lock follows at once: it takes this session rather than opening another
+			this.spare = SpareConnection.keep(connection);
+		}
+		else {
+			closeQuietly(connection);
+		}
+		return result;
+	}
+
+	private CommandResult upToDate(Connection connection, String target) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			connection.setAutoCommit(true);
+		}
+		List<AppliedRevision> rows = this.versionTable.readStates(connection);
+		if (rows.isEmpty()) {
+			return null;
+		}
+		for (AppliedRevision row : rows) {
+			if (row.state() != AppliedRevision.State.APPLIED) {
+				return null;
+			}
+			if (this.validateChecksums) {
+				var revision = this.graph.find(row.revision());
+				if (revision.isEmpty() || isModified(row, revision.get())) {
+					return null;
+				}
+			}
+		}
+		List<String> applied = appliedIds(rows);
+		if (!this.resolver.upgrade(target, applied).steps().isEmpty()) {
+			return null;
+		}
+		List<String> current = this.resolver.current(applied);
+		logger.debug("Database is up to date at {} (target {}); read without the lock", current, target);
+		return new CommandResult(target, List.of(), current, current);
+	}
+
+	private static void closeQuietly(Connection connection) {
+		try {
+			connection.close();
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not close a connection: {}", ex.getMessage());
 		}
 	}
 
@@ -958,7 +1040,33 @@ public final class DatabaseMigrator {
 		if (this.dataSource == null) {
 			throw new MigrationsException("No DataSource is configured: only offline scripts (`--sql` with from:to) can be written.");
 		}
+		SpareConnection kept = this.spare;
+		if (kept != null) {
+			this.spare = null;
+			Connection connection = kept.take();
+			if (connection != null) {
+				return connection;
+			}
+		}
 		return this.dataSource.getConnection();
+	}
+
+	/**
+	 * Whether a connection of this data source, opened while loading, may be {@linkplain #handOver handed
+	 * over} to the first command: only for data sources that open a new session per connection and give every
+	 * caller the same database.
+	 */
+	public static boolean keepsConnectionsOf(DataSource dataSource) {
+		return SpareConnection.keepsFor(dataSource);
+	}
+
+	/**
+	 * The connection loading opened (to learn the dialect) for this migrator's first command, which then opens
+	 * none; closed after a short while if no command takes it. Only for a data source that
+	 * {@link #keepsConnectionsOf} accepts.
+	 */
+	public void handOver(Connection connection) {
+		this.spare = SpareConnection.keep(connection);
 	}
 
 	private String switchSchema(Connection connection) throws SQLException {

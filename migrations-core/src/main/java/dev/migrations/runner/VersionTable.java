@@ -118,6 +118,11 @@ final class VersionTable {
 	 * Under the lock, before a command writes: records squashes in place of the revisions they
 	 * replace where the database recorded their squash point (see {@link SquashedRows}).
 	 */
+	/** Whether no squash replaces revisions of this history (so no row needs translating or recording). */
+	boolean squashFree() {
+		return this.squashed.isEmpty();
+	}
+
 	void recordSquashes(Connection connection, java.util.function.Supplier<String> performedBy) throws SQLException {
 		if (!this.squashed.isEmpty()) {
 			this.squashed.record(connection, this, readStored(connection), performedBy);

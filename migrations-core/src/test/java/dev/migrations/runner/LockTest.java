@@ -233,4 +233,55 @@ class LockTest {
 
 	}
 
+
+	@Test
+	void anUpgradeWithNothingPendingDoesNotWaitForTheLockOnPostgres(TestDatabase db) throws Exception {
+		noWaitWithNothingPending(db, new dev.migrations.dialect.PostgresDialect(), "public.migrations_version");
+	}
+
+	@Test
+	void anUpgradeWithNothingPendingDoesNotWaitForTheLockOnMariaDb(@MariaDb TestDatabase db) throws Exception {
+		noWaitWithNothingPending(db, new dev.migrations.dialect.MariaDbDialect(),
+				Sql.column(db.dataSource(), "select database()").get(0) + ".migrations_version");
+	}
+
+	@SuppressWarnings("try")
+	private void noWaitWithNothingPending(TestDatabase db, dev.migrations.dialect.Dialect dialect, String lockName)
+			throws Exception {
+		RevisionFiles files = files();
+		Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().upgrade("head");
+		try (Connection holder = db.connection();
+				dev.migrations.dialect.DatabaseLock lock = dialect.lock(holder, lockName, Duration.ofSeconds(5))) {
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+				.lockTimeout(Duration.ofMillis(300)).load();
+			// many instances starting with nothing to do: none queues behind the one holding the lock
+			CommandResult result = migrations.upgrade("head");
+			assertThat(result.steps()).isEmpty();
+			assertThat(result.currentAfter()).containsExactly(FIRST);
+			// anything pending still waits for the lock
+			files.write("aaaa00000002", FIRST, "second", "CREATE TABLE second_table (id int);", "DROP TABLE second_table;");
+			Migrations next = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+				.lockTimeout(Duration.ofMillis(300)).load();
+			assertThatThrownBy(() -> next.upgrade("head")).isInstanceOf(LockTimeoutException.class);
+		}
+		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version order by applied_seq"))
+			.containsExactly(FIRST);
+	}
+
+	@Test
+	@SuppressWarnings("try")
+	void aModifiedOrFailedRevisionIsReportedUnderTheLockEvenWithNothingPending(TestDatabase db) throws Exception {
+		RevisionFiles files = files();
+		Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().upgrade("head");
+		files.write(FIRST, "none", "first", "CREATE TABLE first_table (id bigint PRIMARY KEY);", "DROP TABLE first_table;");
+		Migrations modified = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThatThrownBy(() -> modified.upgrade("head")).isInstanceOf(ChecksumMismatchException.class)
+			.hasMessageStartingWith("Applied revisions were modified after they were applied; nothing was run:");
+		Sql.execute(db.dataSource(), "update migrations_version set state = 'FAILED'");
+		Migrations failed = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.validateChecksums(false).load();
+		assertThatThrownBy(() -> failed.upgrade("head")).isInstanceOf(FailedRevisionException.class)
+			.hasMessageStartingWith("The database has revisions that did not complete; nothing was run:");
+	}
+
 }

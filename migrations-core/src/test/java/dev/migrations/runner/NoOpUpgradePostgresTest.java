@@ -69,14 +69,19 @@ class NoOpUpgradePostgresTest {
 	}
 
 	@Test
-	void missingLogTableIsCreatedAgain(TestDatabase db) {
+	void missingLogTableIsCreatedAgainByTheNextUpgradeThatWrites(TestDatabase db) {
 		RevisionFiles files = line();
 		migrations(db.dataSource(), files).upgrade("head");
 		Sql.execute(db.dataSource(), "DROP TABLE migrations_version_log");
 
+		// nothing pending: one read of the version table, no lock and no DDL
 		assertThat(migrations(db.dataSource(), files).upgrade("head").steps()).isEmpty();
+		assertThat(Sql.postgresTables(db.dataSource())).contains("migrations_version").doesNotContain("migrations_version_log");
 
+		files.write("cccc00000003", B, "create note", "CREATE TABLE note (id int PRIMARY KEY);", "DROP TABLE note;");
+		assertThat(migrations(db.dataSource(), files).upgrade("head").steps()).hasSize(1);
 		assertThat(Sql.postgresTables(db.dataSource())).contains("migrations_version", "migrations_version_log");
+		assertThat(Sql.column(db.dataSource(), "select revision from migrations_version_log")).containsExactly("cccc00000003");
 	}
 
 	@Test
