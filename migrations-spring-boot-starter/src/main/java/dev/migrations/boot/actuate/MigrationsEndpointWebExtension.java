@@ -82,26 +82,7 @@ public class MigrationsEndpointWebExtension {
 	}
 
 	private static WebEndpointResponse<Object> unavailable(RuntimeException failure) {
-		return unavailable("Could not read where the database stands: ", failure);
-	}
-
-	/**
-	 * The {@code 503} answered when where a database stands cannot be read: {@code {"error": prefix +
-	 * reason}}, the reason being the failure's message and its causes' (each once).
-	 * @param prefix what could not be read
-	 * @param failure the failure
-	 * @return the response
-	 */
-	public static WebEndpointResponse<Object> unavailable(String prefix, RuntimeException failure) {
-		StringBuilder reason = new StringBuilder(String.valueOf(failure.getMessage()));
-		for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-			String message = cause.getMessage();
-			if (message != null && !reason.toString().contains(message)) {
-				reason.append(": ").append(message);
-			}
-		}
-		return new WebEndpointResponse<>(Map.of("error", prefix + reason),
-				WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		return StatusUnavailable.response("Could not read where the database stands: ", failure);
 	}
 
 }

@@ -10,7 +10,7 @@ import dev.migrations.boot.actuate.MigrationsEndpoint;
 import dev.migrations.boot.actuate.MigrationsEndpoint.DriftDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.RevisionDescriptor;
-import dev.migrations.boot.actuate.MigrationsEndpointWebExtension;
+import dev.migrations.boot.actuate.StatusUnavailable;
 import dev.migrations.tenant.TenantOutcome;
 import dev.migrations.tenant.TenantRun;
 import dev.migrations.tenant.TenantState;
@@ -56,7 +56,7 @@ public class MigrationsTenantsEndpointWebExtension {
 			return new WebEndpointResponse<>(summary());
 		}
 		catch (MigrationsException | DataAccessException ex) {
-			return MigrationsEndpointWebExtension.unavailable("Could not read where the tenants stand: ", ex);
+			return StatusUnavailable.response("Could not read where the tenants stand: ", ex);
 		}
 	}
 
@@ -90,7 +90,7 @@ public class MigrationsTenantsEndpointWebExtension {
 			if (ex.getMessage() != null && ex.getMessage().startsWith("No tenant named")) {
 				return new WebEndpointResponse<>(Map.of("message", ex.getMessage()), WebEndpointResponse.STATUS_NOT_FOUND);
 			}
-			return MigrationsEndpointWebExtension.unavailable("Could not read where tenant " + name + " stands: ", ex);
+			return StatusUnavailable.response("Could not read where tenant " + name + " stands: ", ex);
 		}
 		List<RevisionDescriptor> revisions = status.revisions().stream()
 			.map(RevisionDescriptor::of)
