@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.migrations.diff.Difference;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
 import dev.migrations.runner.DatabaseState;
@@ -446,9 +447,8 @@ public final class TenantMigrations {
 		if (!state.failed().isEmpty()) {
 			kind = TenantState.State.FAILED;
 			revision = state.failed().get(0);
-			if (failure != null) {
-				error = failure.error();
-			}
+			// after a restart, or when another instance ran it, the row says why
+			error = (failure != null) ? failure.error() : recordedWhy(state.applied(), revision);
 		}
 		else if (failure != null && !state.pending().isEmpty()) {
 			kind = TenantState.State.FAILED;
@@ -543,6 +543,29 @@ public final class TenantMigrations {
 		return firstLine(failure.getMessage());
 	}
 
+	/**
+	 * Why a revision is recorded as failed, in the form of {@link #why}: for a failed statement the file,
+	 * line and the database's error, read back from the row's {@code error}; for a revision whose process
+	 * died before it recorded the outcome, that it never completed.
+	 */
+	static String recordedWhy(List<AppliedRevision> rows, String revision) {
+		AppliedRevision row = rows.stream().filter((r) -> r.revision().equals(revision)).reduce((a, b) -> b).orElse(null);
+		if (row == null) {
+			return null;
+		}
+		String error = row.error();
+		if (error == null || error.isBlank()) {
+			return "recorded as " + row.state() + ((row.appliedAt() != null) ? " since " + row.appliedAt() : "")
+					+ ": it ran outside a transaction and never recorded completion (its process may have died). Finish or"
+					+ " undo it by hand, then stamp this tenant.";
+		}
+		Matcher statement = RECORDED_STATEMENT.matcher(error);
+		if (statement.find()) {
+			return statement.group(1) + ":" + statement.group(2) + ": " + statement.group(3).strip();
+		}
+		return "recorded as " + row.state() + ": " + firstLine(error);
+	}
+
 	static String firstLine(String message) {
 		if (message == null) {
 			return "(no message)";
@@ -564,6 +587,10 @@ public final class TenantMigrations {
 		}
 		return first;
 	}
+
+	/** The head of a failed statement's message as the runner records it, up to the database's first line. */
+	private static final Pattern RECORDED_STATEMENT = Pattern.compile("^Revision \\S+ \\((.+)\\) failed at (?:upgrade|downgrade)"
+			+ " statement \\d+ of \\d+ \\(line (\\d+)\\):\n(?: {4}.*\n)*(.+?)(?: \\[SQLState \\w+\\])?$", Pattern.MULTILINE);
 
 	private static final Pattern COMMAND = Pattern.compile("`(db [^`]*)`");
 

@@ -84,6 +84,31 @@ class TenantMigrationsPostgresTest {
 	}
 
 	@Test
+	void aTenantRecordedAsFailedSaysWhyAfterARestart(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(ACCOUNT, "none", "account", "CREATE TABLE account (id int PRIMARY KEY, email text);", "DROP TABLE account;");
+		java.nio.file.Files.writeString(this.directory.resolve(UNIQUE_EMAIL + "_unique_email.sql"), "-- revision: "
+				+ UNIQUE_EMAIL + "\n-- down_revision: " + ACCOUNT + "\n-- message: unique email\n-- transactional: false\n\n"
+				+ "-- upgrade\nCREATE UNIQUE INDEX CONCURRENTLY account_email_key ON account (email);\n\n"
+				+ "-- downgrade\nDROP INDEX CONCURRENTLY account_email_key;\n");
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b").build();
+		assertThat(tenants.upgrade(ACCOUNT).succeeded()).isTrue();
+		execute(db, "INSERT INTO t_b.account (id, email) VALUES (1, 'ada@example.com'), (2, 'ada@example.com')");
+		assertThat(tenants.upgrade("head").failed()).extracting(TenantOutcome::tenant).containsExactly("t_b");
+
+		// another process (or this application restarted) reads the tenants: the row says why
+		TenantMigrations restarted = migrations(db.dataSource()).tenants().schemas("t_a", "t_b").build();
+
+		assertThat(restarted.state("t_b")).satisfies((state) -> {
+			assertThat(state.state()).isEqualTo(TenantState.State.FAILED);
+			assertThat(state.failedRevision()).isEqualTo(UNIQUE_EMAIL);
+			assertThat(state.error()).contains(UNIQUE_EMAIL + "_unique_email.sql:7: ERROR: could not create unique index");
+		});
+		assertThat(restarted.status(TenantSelector.all(), 10).notUpToDate()).singleElement()
+			.satisfies((state) -> assertThat(state.error()).contains("could not create unique index"));
+	}
+
+	@Test
 	void theStatusCountsTenantsByStateAndListsOnlyThoseNotUpToDateUpToTheLimit(TestDatabase db) throws SQLException {
 		writeAccountRevisions();
 		TenantMigrations tenants = migrations(db.dataSource()).tenants()

@@ -11,8 +11,8 @@ import java.util.List;
  * @param pending how many revisions {@code upgrade heads} would apply
  * @param failedRevision the revision that failed in the last run of this process, or recorded as
  *        failed in the version table; {@code null} when none
- * @param error the first line of the error of the last run of this process, or why the tenant
- *        could not be read; {@code null} when none
+ * @param error the first line of the error of the last run of this process, else of the error
+ *        recorded with the failed revision, or why the tenant could not be read; {@code null} when none
  */
 public record TenantState(String tenant, State state, List<String> current, int pending, String failedRevision,
 		String error) {

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsStatus;
 import dev.migrations.revision.AmbiguousRevisionException;
 import dev.migrations.revision.MultipleHeadsException;
 import dev.migrations.revision.TargetException;
+import dev.migrations.revision.UnknownAppliedRevisionException;
 import dev.migrations.revision.UnknownRevisionException;
 import dev.migrations.runner.CommandResult;
 import org.slf4j.Logger;
@@ -88,6 +90,12 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 		try {
 			result = this.migrations.upgrade(this.target);
 		}
+		catch (UnknownAppliedRevisionException ex) {
+			if (!aheadOfTheCode(ex)) {
+				throw ex;
+			}
+			return;
+		}
 		catch (TargetException | UnknownRevisionException | AmbiguousRevisionException ex) {
 			if (ex instanceof MultipleHeadsException) {
 				// told by its own analysis, which suggests a merge
@@ -108,6 +116,28 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 		logger.info("Upgraded the database from {} to {}: {} revision{} in {} ms", describe(result.currentBefore()),
 				describe(result.currentAfter()), count, (count == 1) ? "" : "s",
 				TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+	}
+
+	/**
+	 * Whether the database is ahead of this code with nothing of it left to run: revisions this code does
+	 * not know are applied (a newer release upgraded the database, as in a rolling deploy or after a roll
+	 * back of the code) and every revision of this code is applied. The application then starts, as it
+	 * would have before the newer release's upgrade, with a warning; the health indicator and the endpoint
+	 * list the unknown revisions as missing. With anything of this code pending the database has gone
+	 * another way, and the startup fails.
+	 */
+	private boolean aheadOfTheCode(UnknownAppliedRevisionException ex) {
+		MigrationsStatus status = this.migrations.status();
+		if (!status.pending().isEmpty() || !status.failed().isEmpty()) {
+			return false;
+		}
+		List<String> unknown = ex.revisions();
+		logger.warn("The database is ahead of this code: {} {} applied, which {} not among this application's revisions"
+				+ " (a newer release upgraded it, or their files were removed). Every revision of this application is"
+				+ " applied, so it starts without upgrading, at {}; /actuator/migrations lists {} as MISSING_FILE.",
+				(unknown.size() == 1) ? "revision" : "revisions", String.join(", ", unknown),
+				(unknown.size() == 1) ? "is" : "are", describe(status.current()), (unknown.size() == 1) ? "it" : "them");
+		return true;
 	}
 
 	private static String describe(List<String> current) {

@@ -82,15 +82,7 @@ public class MigrationsEndpointWebExtension {
 	}
 
 	private static WebEndpointResponse<Object> unavailable(RuntimeException failure) {
-		StringBuilder reason = new StringBuilder(String.valueOf(failure.getMessage()));
-		for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-			String message = cause.getMessage();
-			if (message != null && !reason.toString().contains(message)) {
-				reason.append(": ").append(message);
-			}
-		}
-		return new WebEndpointResponse<>(Map.of("error", "Could not read where the database stands: " + reason),
-				WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
+		return StatusUnavailable.response("Could not read where the database stands: ", failure);
 	}
 
 }

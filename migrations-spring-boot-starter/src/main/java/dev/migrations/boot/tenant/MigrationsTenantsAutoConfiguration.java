@@ -2,6 +2,7 @@ package dev.migrations.boot.tenant;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
+import dev.migrations.MigrationsStatus;
 import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationStrategy;
 import dev.migrations.boot.MigrationsAutoConfiguration;
@@ -10,8 +11,12 @@ import dev.migrations.boot.actuate.MigrationsEndpointAutoConfiguration;
 import dev.migrations.boot.actuate.MigrationsHealthContributorAutoConfiguration;
 import dev.migrations.boot.MigrationsProperties;
 import dev.migrations.entity.EntitySource;
+import dev.migrations.revision.UnknownAppliedRevisionException;
+import dev.migrations.tenant.TenantOutcome;
 import dev.migrations.tenant.TenantRun;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -45,6 +50,8 @@ import org.springframework.core.io.ResourceLoader;
 @EnableConfigurationProperties({ MigrationsTenantsProperties.class, MigrationsProperties.class })
 public final class MigrationsTenantsAutoConfiguration {
 
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsTenantsAutoConfiguration.class);
+
 	@Bean
 	@ConditionalOnMissingBean
 	TenantMigrations tenantMigrations(Migrations migrations, MigrationsTenantsProperties properties,
@@ -64,16 +71,40 @@ public final class MigrationsTenantsAutoConfiguration {
 			.build();
 	}
 
-	/** Upgrades every tenant; fails once all were tried when any failed, naming them. */
+	/**
+	 * Upgrades every tenant; fails once all were tried when any failed, naming them. A tenant ahead of
+	 * the code (a newer release upgraded it) with every revision of this code applied is no failure, as
+	 * for a single database: the application starts, with a warning.
+	 */
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationStrategy tenantsMigrationStrategy(TenantMigrations tenants) {
 		return (migrations, target) -> {
 			TenantRun run = tenants.upgrade(target);
-			if (!run.succeeded()) {
+			if (!run.failed().stream().allMatch((outcome) -> aheadOfTheCode(tenants, outcome))) {
 				throw new TenantsFailedException(run);
 			}
 		};
+	}
+
+	private static boolean aheadOfTheCode(TenantMigrations tenants, TenantOutcome outcome) {
+		if (!(outcome.failure() instanceof UnknownAppliedRevisionException unknown)) {
+			return false;
+		}
+		MigrationsStatus status;
+		try {
+			status = tenants.status(outcome.tenant());
+		}
+		catch (MigrationsException ex) {
+			return false;
+		}
+		if (!status.pending().isEmpty() || !status.failed().isEmpty()) {
+			return false;
+		}
+		logger.warn("Tenant {} is ahead of this code: {} applied, not among this application's revisions (a newer"
+				+ " release upgraded it). Every revision of this application is applied there, so the application starts.",
+				outcome.tenant(), String.join(", ", unknown.revisions()));
+		return true;
 	}
 
 	@Bean

@@ -10,6 +10,7 @@ import dev.migrations.boot.actuate.MigrationsEndpoint;
 import dev.migrations.boot.actuate.MigrationsEndpoint.DriftDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.MigrationsDescriptor;
 import dev.migrations.boot.actuate.MigrationsEndpoint.RevisionDescriptor;
+import dev.migrations.boot.actuate.StatusUnavailable;
 import dev.migrations.tenant.TenantOutcome;
 import dev.migrations.tenant.TenantRun;
 import dev.migrations.tenant.TenantState;
@@ -20,6 +21,7 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
+import org.springframework.dao.DataAccessException;
 
 /**
  * {@code /actuator/migrations} when tenants are configured: a summary whose size does not grow with
@@ -42,8 +44,23 @@ public class MigrationsTenantsEndpointWebExtension {
 		this.drift = drift;
 	}
 
+	/**
+	 * The summary; {@code 503} with {@code {"error": "Could not read where the tenants stand: ..."}} when
+	 * the tenants cannot be listed or read (their query fails, the database is down), as the endpoint of
+	 * a single database answers.
+	 * @return the {@link TenantsDescriptor}, or the error
+	 */
 	@ReadOperation
-	public TenantsDescriptor migrations() {
+	public WebEndpointResponse<Object> migrations() {
+		try {
+			return new WebEndpointResponse<>(summary());
+		}
+		catch (MigrationsException | DataAccessException ex) {
+			return StatusUnavailable.response("Could not read where the tenants stand: ", ex);
+		}
+	}
+
+	private TenantsDescriptor summary() {
 		TenantsStatus status = this.status.status();
 		List<String> heads = this.status.tenants().migrations().graph().heads();
 		Map<String, Integer> counts = new LinkedHashMap<>();
@@ -55,7 +72,11 @@ public class MigrationsTenantsEndpointWebExtension {
 				this.status.tenants().parallelism(), counts, listed, status.notListed()), (run != null) ? RunDescriptor.of(run) : null);
 	}
 
-	/** One tenant, in the form of the endpoint for a single database; 404 for a name that is no tenant. */
+	/**
+	 * One tenant, in the form of the endpoint for a single database; 404 for a name that is no tenant,
+	 * 503 with {@code {"error": "Could not read where tenant NAME stands: ..."}} when its version table
+	 * cannot be read (its database is down or gone, the tenants cannot be listed).
+	 */
 	@ReadOperation
 	public WebEndpointResponse<Object> tenant(@Selector String kind, @Selector String name) {
 		if (!kind.equals("tenants")) {
@@ -65,11 +86,11 @@ public class MigrationsTenantsEndpointWebExtension {
 		try {
 			status = this.status.tenants().status(name);
 		}
-		catch (MigrationsException ex) {
+		catch (MigrationsException | DataAccessException ex) {
 			if (ex.getMessage() != null && ex.getMessage().startsWith("No tenant named")) {
 				return new WebEndpointResponse<>(Map.of("message", ex.getMessage()), WebEndpointResponse.STATUS_NOT_FOUND);
 			}
-			throw ex;
+			return StatusUnavailable.response("Could not read where tenant " + name + " stands: ", ex);
 		}
 		List<RevisionDescriptor> revisions = status.revisions().stream()
 			.map(RevisionDescriptor::of)

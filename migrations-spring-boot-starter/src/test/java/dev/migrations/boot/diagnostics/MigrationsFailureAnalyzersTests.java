@@ -1,5 +1,8 @@
 package dev.migrations.boot.diagnostics;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +10,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.dialect.DatabaseLock;
 import dev.migrations.dialect.PostgresDialect;
@@ -16,11 +20,15 @@ import dev.migrations.test.TestDatabases;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
@@ -30,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Starts applications that fail during the startup upgrade and checks what the failure analyzers
  * registered in {@code META-INF/spring.factories} tell the user.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class MigrationsFailureAnalyzersTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -103,9 +112,28 @@ class MigrationsFailureAnalyzersTests {
 	}
 
 	@Test
-	void databaseAheadOfTheCodeSuggestsDeployingOrStamping() {
+	void databaseAheadOfTheCodeWithEveryRevisionOfTheCodeAppliedStartsWithAWarning(CapturedOutput output) {
+		// a newer release upgraded the database; this one (a rolled-back deploy, an old instance restarting) starts
 		startAndStop("migrations.locations=classpath:db/jpa,classpath:db/jpa-next");
-		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa");
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.locations=classpath:db/jpa")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrations.class).status().missing()).containsExactly("2b3c4d5e6f70");
+			});
+		assertThat(output).contains("The database is ahead of this code: revision 2b3c4d5e6f70 applied, which is not"
+				+ " among this application's revisions");
+	}
+
+	@Test
+	void databaseAheadOfTheCodeWithARevisionOfTheCodePendingSuggestsDeployingOrStamping(@TempDir Path other)
+			throws IOException {
+		startAndStop("migrations.locations=classpath:db/jpa,classpath:db/jpa-next");
+		// this code went another way from 1a2b3c4d5e6f: its own revision is pending, the database has one it does not know
+		Files.writeString(other.resolve("3c4d5e6f7a8b_add_book_isbn.sql"), "-- revision: 3c4d5e6f7a8b\n"
+				+ "-- down_revision: 1a2b3c4d5e6f\n-- message: add book isbn\n\n-- upgrade\n"
+				+ "ALTER TABLE book ADD COLUMN isbn varchar(20);\n\n-- downgrade\nALTER TABLE book DROP COLUMN isbn;\n");
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa,filesystem:" + other);
 		assertThat(analysis.getDescription()).contains("revision 2b3c4d5e6f70 applied", "ahead of this code");
 		assertThat(analysis.getAction()).contains("contains 2b3c4d5e6f70", "db stamp <revision>");
 	}

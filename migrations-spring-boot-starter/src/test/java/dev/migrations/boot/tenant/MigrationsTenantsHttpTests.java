@@ -117,6 +117,54 @@ class MigrationsTenantsHttpTests {
 	}
 
 	@Test
+	void tenantsAheadOfTheCodeDoNotStopTheStartupWhenEveryRevisionOfTheCodeIsApplied() throws Exception {
+		// a newer release (with INVOICE) upgraded the tenants; this release (without it) restarts
+		start("migrations.tenants.schemas=t1,t2");
+		this.applications.remove(0).close();
+		Files.delete(this.revisions.resolve(INVOICE + "_tenant.sql"));
+
+		String base = start("migrations.tenants.schemas=t1,t2");
+
+		DocumentContext json = json(get(base + "/actuator/migrations"));
+		assertThat(json.read("$.tenants.counts.UP_TO_DATE", Integer.class)).isEqualTo(2);
+		DocumentContext one = json(get(base + "/actuator/migrations/tenants/t1"));
+		assertThat(one.read("$.revisions[?(@.revision == '" + INVOICE + "')].state", List.class))
+			.containsExactly("MISSING_FILE");
+		assertThat(revisions("t1")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+	}
+
+	@Test
+	void aTenantThatCannotBeReadAnswers503WithTheReason() throws Exception {
+		String gone = this.database.jdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/no_such_database_h4$1");
+		String base = start("migrations.tenants.schemas=t1", "migrations.tenants.databases.gone.url=" + gone,
+				"migrations.upgrade-on-startup=false");
+
+		HttpResponse<String> one = get(base + "/actuator/migrations/tenants/gone");
+
+		assertThat(one.statusCode()).as(one.body()).isEqualTo(503);
+		assertThat(JsonPath.parse(one.body()).read("$.error", String.class))
+			.startsWith("Could not read where tenant gone stands: ")
+			.contains("no_such_database_h4");
+		assertThat(get(base + "/actuator/migrations/tenants/t1").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void tenantsThatCannotBeListedAnswer503WithTheReason() throws Exception {
+		String base = start("migrations.tenants.query=SELECT schema_name FROM no_such_tenant_table",
+				"migrations.upgrade-on-startup=false");
+
+		HttpResponse<String> summary = get(base + "/actuator/migrations");
+		HttpResponse<String> one = get(base + "/actuator/migrations/tenants/t1");
+
+		assertThat(summary.statusCode()).as(summary.body()).isEqualTo(503);
+		assertThat(JsonPath.parse(summary.body()).read("$.error", String.class))
+			.startsWith("Could not read where the tenants stand: ")
+			.contains("no_such_tenant_table");
+		assertThat(one.statusCode()).as(one.body()).isEqualTo(503);
+		assertThat(JsonPath.parse(one.body()).read("$.error", String.class)).contains("no_such_tenant_table");
+	}
+
+	@Test
 	void aTenantThatFailsFailsTheStartupAfterTheOthersAreUpgraded() throws Exception {
 		execute("CREATE SCHEMA t2; CREATE TABLE t2.invoice (id int)");
 
