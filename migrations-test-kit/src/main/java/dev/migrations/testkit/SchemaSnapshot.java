@@ -33,7 +33,8 @@ import dev.migrations.schema.SchemaModel;
  * clustered on it); every constraint as {@code pg_get_constraintdef} (domain constraints too); sequences with
  * their options, owner and privileges; enum types with their labels in order, domains, composite and range
  * types; comments; views and materialized views; functions and procedures; triggers (and whether enabled);
- * rules; extended statistics; default privileges; extensions. On MariaDB: columns, tables with engine and
+ * rules; extended statistics; default privileges; extensions (standing for their own functions, types, casts and
+ * tables, which are left out, as {@code pg_dump} leaves them). On MariaDB: columns, tables with engine and
  * comment, indexes, constraints with check clauses and foreign key actions, views, routines, triggers and
  * events.
  * <p>
@@ -120,7 +121,7 @@ final class SchemaSnapshot {
 			left join pg_class ot on ot.oid = dep.refobjid
 			left join pg_attribute oa on oa.attrelid = dep.refobjid and oa.attnum = dep.refobjsubid
 			where c.relnamespace = (select oid from ns) and coalesce(dep.refobjid, 0) not in (select oid from skipped)
-				and $SCOPE[c.oid]
+				and c.oid not in (select oid from skipped) and $SCOPE[c.oid]
 			union all
 			select case t.typtype when 'e' then 'enum type ' when 'd' then 'domain ' when 'r' then 'range type '
 					else 'type ' end || t.typname,
@@ -134,7 +135,9 @@ final class SchemaSnapshot {
 				t.oid, t.oid
 			from pg_type t
 			where t.typnamespace = (select oid from ns) and t.typtype in ('e', 'd', 'c', 'r')
-				and (t.typrelid = 0 or (select relkind from pg_class where oid = t.typrelid) = 'c') and $SCOPE[t.oid]
+				and (t.typrelid = 0 or (select relkind from pg_class where oid = t.typrelid) = 'c')
+				and not exists (select from pg_depend x where x.classid = 'pg_type'::regclass and x.objid = t.oid
+					and x.deptype = 'e') and $SCOPE[t.oid]
 			union all
 			select 'comment on ' || case when d.objsubid > 0 then 'column ' || c.relname || '.' || a.attname
 					else 'relation ' || c.relname end, d.description, coalesce(dep.refobjid, c.oid), c.oid
@@ -146,7 +149,8 @@ final class SchemaSnapshot {
 			union all
 			select 'comment on type ' || t.typname, d.description, t.oid, t.oid
 			from pg_description d join pg_type t on t.oid = d.objoid and d.classoid = 'pg_type'::regclass
-			where t.typnamespace = (select oid from ns) and $SCOPE[t.oid]
+			where t.typnamespace = (select oid from ns) and not exists (select from pg_depend x
+					where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e') and $SCOPE[t.oid]
 			union all
 			select 'comment on constraint ' || con.conname || ' on ' || t.relname, d.description, con.conrelid, con.oid
 			from pg_description d join pg_constraint con on con.oid = d.objoid and d.classoid = 'pg_constraint'::regclass
@@ -156,7 +160,9 @@ final class SchemaSnapshot {
 			union all
 			select case p.prokind when 'p' then 'procedure ' else 'function ' end || p.oid::regprocedure::text,
 				pg_get_functiondef(p.oid), p.oid, p.oid
-			from pg_proc p where p.pronamespace = (select oid from ns) and p.prokind in ('f', 'p') and $SCOPE[p.oid]
+			from pg_proc p where p.pronamespace = (select oid from ns) and p.prokind in ('f', 'p')
+				and not exists (select from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid
+					and x.deptype = 'e') and $SCOPE[p.oid]
 			union all
 			select 'trigger ' || tg.tgname || ' on ' || c.relname, pg_get_triggerdef(tg.oid)
 					|| case tg.tgenabled when 'D' then ' disabled' when 'R' then ' enabled replica' when 'A' then ' enabled always'
@@ -178,7 +184,8 @@ final class SchemaSnapshot {
 			select 'comment on ' || case p.prokind when 'p' then 'procedure ' else 'function ' end
 					|| p.oid::regprocedure::text, d.description, p.oid, p.oid
 			from pg_description d join pg_proc p on p.oid = d.objoid and d.classoid = 'pg_proc'::regclass
-			where p.pronamespace = (select oid from ns) and $SCOPE[p.oid]
+			where p.pronamespace = (select oid from ns) and not exists (select from pg_depend x
+					where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e') and $SCOPE[p.oid]
 			union all
 			select 'cast (' || format_type(ca.castsource, null) || ' as ' || format_type(ca.casttarget, null) || ')',
 				case ca.castcontext when 'i' then 'implicit' when 'a' then 'assignment' else 'explicit' end
@@ -188,7 +195,8 @@ final class SchemaSnapshot {
 			from pg_cast ca
 			where ca.oid >= 16384 and (ca.castsource in (select t.oid from pg_type t where t.typnamespace = (select oid from ns))
 					or ca.casttarget in (select t.oid from pg_type t where t.typnamespace = (select oid from ns)))
-				and $SCOPE[ca.oid]
+				and not exists (select from pg_depend x where x.classid = 'pg_cast'::regclass and x.objid = ca.oid
+					and x.deptype = 'e') and $SCOPE[ca.oid]
 			union all
 			select 'schema ' || n.nspname, '', n.oid, n.oid
 			from pg_namespace n
@@ -221,7 +229,8 @@ final class SchemaSnapshot {
 
 	private static final String POSTGRES_SCHEMA = """
 			ns as (select oid from pg_namespace where nspname = ?),
-			skipped as (select c.oid from pg_class c where c.relnamespace = (select oid from ns) and c.relname in (?, ?))
+			skipped as (select c.oid from pg_class c where c.relnamespace = (select oid from ns) and (c.relname in (?, ?)
+				or exists (select from pg_depend x where x.classid = 'pg_class'::regclass and x.objid = c.oid and x.deptype = 'e')))
 			""";
 
 	/** The whole schema: schema name, version table, its log. */
@@ -307,7 +316,8 @@ final class SchemaSnapshot {
 			.append("begin\n")
 			.append("  select n.oid into v_ns from pg_namespace n where n.nspname = schema_name;\n")
 			.append("  v_skipped := array(select c.oid from pg_class c where c.relnamespace = v_ns")
-			.append(" and c.relname in (version_table, log_table));\n")
+			.append(" and (c.relname in (version_table, log_table) or exists (select from pg_depend x")
+			.append(" where x.classid = 'pg_class'::regclass and x.objid = c.oid and x.deptype = 'e')));\n")
 			.append("  v_scope := array(").append(POSTGRES_SCOPE).append(");\n")
 			.append("  return query select null::text, null::text, o, o from unnest(v_scope) o;\n")
 			.append("  select coalesce(r.has_rel, false), r.has_class, coalesce(r.has_seq, false), coalesce(t.has_type, false),\n")

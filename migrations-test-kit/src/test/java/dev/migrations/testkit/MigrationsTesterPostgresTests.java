@@ -106,6 +106,22 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void anExtensionInstalledBeforeTheRevisionsIsNoTraceOfThemAndOneADowngradeForgetsIsNamedAlone(TestDatabase database,
+			TestDatabase another) throws Exception {
+		// as a DBA or a container's init script installs it: its functions are in the schema, but belong to it
+		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("create extension pgcrypto");
+		}
+		tester(database, "good").assertStairway().assertDowngradeLeavesNoTrace();
+
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester(another, "extension-forgotten")::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of x10000000002 (")
+			.withMessageContaining(":\n  extension pgcrypto: missing before the upgrade, present after the downgrade (")
+			.withMessageNotContaining("function ")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  DROP EXTENSION pgcrypto;");
+	}
+
+	@Test
 	void stairwayNamesAColumnDefaultTheDowngradeChanged(TestDatabase database) {
 		MigrationsTester tester = tester(database, "default-changed");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
