@@ -581,28 +581,78 @@ final class SchemaSnapshot {
 		List<String> drops = new ArrayList<>();
 		List<String> creates = new ArrayList<>();
 		SortedMap<String, String[]> differing = differing(other);
-		// a relation dropped whole takes its columns, constraints, triggers, rules and comments with it
+		// a relation dropped whole takes its columns, constraints, triggers, rules and comments with it; a constraint
+		// its index (a unique or primary key's index bears its name), a column the sequence it owns
 		Set<String> droppedRelations = new HashSet<>();
+		Set<String> droppedConstraints = new HashSet<>();
+		Set<String> createdConstraints = new HashSet<>();
+		Set<String> droppedColumns = new HashSet<>();
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
-			String relation = relation(entry.getKey());
-			if (relation != null && entry.getValue()[0] == null && entry.getValue()[1] != null) {
+			String name = entry.getKey();
+			String relation = relation(name);
+			boolean onlyTheirs = entry.getValue()[0] == null && entry.getValue()[1] != null;
+			boolean onlyMine = entry.getValue()[0] != null && entry.getValue()[1] == null;
+			if (relation != null && onlyTheirs) {
 				droppedRelations.add(relation);
 			}
+			if (name.startsWith("constraint ") && !name.contains(" on domain ")) {
+				(onlyTheirs ? droppedConstraints : onlyMine ? createdConstraints : new HashSet<String>()).add(name.split(" ")[1]);
+			}
+			if (name.startsWith("column ") && onlyTheirs) {
+				droppedColumns.add(name.substring("column ".length()));
+			}
+		}
+		// a column the downgrade did not rename back: present here only, and one of the same table and definition
+		// present there only
+		Map<String, String> renamedBack = new java.util.LinkedHashMap<>();
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
+			if (name.startsWith("column ") && entry.getValue()[0] != null && entry.getValue()[1] == null) {
+				String column = name.substring("column ".length());
+				String table = column.substring(0, Math.max(column.lastIndexOf('.'), 0));
+				List<String> candidates = new ArrayList<>();
+				for (String dropped : droppedColumns) {
+					if (dropped.startsWith(table + ".") && dropped.lastIndexOf('.') == table.length()
+							&& entry.getValue()[0].equals(differing.get("column " + dropped)[1])) {
+						candidates.add(dropped);
+					}
+				}
+				if (candidates.size() == 1 && !renamedBack.containsKey(candidates.get(0))) {
+					renamedBack.put(candidates.get(0), column);
+				}
+			}
+		}
+		for (Map.Entry<String, String> rename : renamedBack.entrySet()) {
+			String table = rename.getKey().substring(0, rename.getKey().lastIndexOf('.'));
+			drops.add("ALTER TABLE " + table + " RENAME COLUMN " + rename.getKey().substring(table.length() + 1) + " TO "
+					+ rename.getValue().substring(table.length() + 1) + ";");
+			droppedColumns.remove(rename.getKey());
 		}
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
 			String mine = entry.getValue()[0];
 			String theirs = entry.getValue()[1];
 			if (mine == null && theirs != null) {
-				if (ownedByDropped(entry.getKey(), droppedRelations)) {
+				if (ownedByDropped(name, droppedRelations)
+						|| (name.startsWith("column ") && !droppedColumns.contains(name.substring("column ".length())))
+						|| (name.startsWith("index ") && (droppedConstraints.contains(name.substring("index ".length()))
+								|| droppedRelations.contains(indexTable(theirs))))
+						|| (name.startsWith("sequence ") && droppedWithOwner(theirs, droppedRelations, droppedColumns))) {
 					continue;
 				}
-				String drop = drop(entry.getKey());
+				String drop = drop(name);
 				if (drop != null) {
 					drops.add(drop);
 				}
 			}
 			else if (mine != null && theirs == null) {
-				String create = create(entry.getKey(), mine);
+				if (name.startsWith("column ") && renamedBack.containsValue(name.substring("column ".length()))) {
+					continue;
+				}
+				if (name.startsWith("index ") && createdConstraints.contains(name.substring("index ".length()))) {
+					continue;
+				}
+				String create = create(name, mine);
 				if (create != null) {
 					creates.add(create);
 				}
@@ -612,6 +662,31 @@ final class SchemaSnapshot {
 		List<String> statements = new ArrayList<>(drops);
 		statements.addAll(creates);
 		return statements;
+	}
+
+	private static final java.util.regex.Pattern INDEX_TABLE = java.util.regex.Pattern
+		.compile(" ON (?:ONLY )?(\\S+) USING ");
+
+	/** The table an index definition is on, without its schema ({@code deal}), or {@code null}. */
+	private static String indexTable(String definition) {
+		java.util.regex.Matcher matcher = INDEX_TABLE.matcher(definition);
+		if (!matcher.find()) {
+			return null;
+		}
+		String table = matcher.group(1);
+		table = table.substring(table.lastIndexOf('.') + 1);
+		return (table.length() > 1 && table.startsWith("\"") && table.endsWith("\"")) ? table.substring(1, table.length() - 1)
+				.replace("\"\"", "\"") : table;
+	}
+
+	// a sequence owned by a column that goes with its table or with the column itself
+	private static boolean droppedWithOwner(String definition, Set<String> droppedRelations, Set<String> droppedColumns) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(" owned by (\\S+)").matcher(definition);
+		if (!matcher.find()) {
+			return false;
+		}
+		String column = matcher.group(1);
+		return droppedColumns.contains(column) || droppedRelations.contains(column.substring(0, Math.max(column.lastIndexOf('.'), 0)));
 	}
 
 	private static final List<String> RELATION_KINDS = List.of("partitioned table", "materialized view", "foreign table",

@@ -122,6 +122,31 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void theStatementsSuggestedForAForgottenDowngradeRunAsTheyAre(TestDatabase database, TestDatabase another,
+			TestDatabase third, TestDatabase fourth) {
+		// a unique constraint takes its index with it: no DROP INDEX that would fail after (or before) it
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester(database, "undo-suggestions")::assertStairway)
+			.withMessageContaining("\n  index uq_deal_code: missing before the upgrade, present after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  ALTER TABLE deal DROP CONSTRAINT uq_deal_code;");
+		// a table takes its primary key's index and its identity's sequence
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(another, "undo-suggestions-table")::assertStairway)
+			.withMessageContaining("\n  sequence note_id_seq: missing before the upgrade, present after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  DROP TABLE note;");
+		// a column renamed and not renamed back is renamed back, not dropped with its data
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(third, "undo-suggestions-rename")::assertStairway)
+			.withMessageContaining("\n  column deal.code: present before the upgrade (character varying(40) not null), missing"
+					+ " after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  ALTER TABLE deal RENAME COLUMN reference TO code;");
+		// a serial column takes its sequence
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(fourth, "undo-suggestions-serial")::assertStairway)
+			.withMessageContaining("\n  sequence deal_number_seq: missing before the upgrade, present after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  ALTER TABLE deal DROP COLUMN number;");
+	}
+
+	@Test
 	void stairwayNamesAColumnDefaultTheDowngradeChanged(TestDatabase database) {
 		MigrationsTester tester = tester(database, "default-changed");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
