@@ -20,6 +20,7 @@ import dev.migrations.render.RenderedStatement;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.RevisionSteps;
+import dev.migrations.tenant.Placeholders;
 
 /**
  * Checks an application's revisions against a real database: the checks every team otherwise writes by
@@ -43,7 +44,9 @@ import dev.migrations.runner.RevisionSteps;
  * and on a database the application has already upgraded at startup. A failed check throws an
  * {@link AssertionFailedError} whose message names the revision, the direction and the objects that differ.
  * <p>
- * Get one as a test method parameter through {@link MigrationsTest}, or from {@link #of(Migrations)}.
+ * Get one as a test method parameter through {@link MigrationsTest}, or from {@link #of(Migrations)}. Revisions
+ * written for many tenants, with {@code ${schema}} or {@code ${tenant}}, are checked on the configured schema as a
+ * tenant of that name (its {@code TenantMigrations.forTenant}).
  */
 public final class MigrationsTester {
 
@@ -62,7 +65,29 @@ public final class MigrationsTester {
 	 * Its database must be one the tests may empty: the checks downgrade it to {@code base}.
 	 */
 	public static MigrationsTester of(Migrations migrations) {
-		return new MigrationsTester(migrations);
+		return new MigrationsTester(onItsSchema(Objects.requireNonNull(migrations, "migrations")));
+	}
+
+	/**
+	 * Revisions written for many tenants ({@code ${schema}}, {@code ${tenant}}) run on the configured schema as a
+	 * tenant of that name, as {@code TenantMigrations} runs them, instead of sending the placeholders to the
+	 * database as written.
+	 */
+	private static Migrations onItsSchema(Migrations migrations) {
+		if (!Placeholders.used(migrations.graph())) {
+			return migrations;
+		}
+		String schema = migrations.schema();
+		if (schema == null) {
+			try (Connection connection = migrations.dataSource().getConnection()) {
+				schema = migrations.dialect().currentSchema(connection);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not read the schema the revisions' ${schema} stands for: "
+						+ ex.getMessage(), ex);
+			}
+		}
+		return migrations.tenants().schemas(schema).build().forTenant(schema);
 	}
 
 	/** The instance the checks run through. */

@@ -147,6 +147,23 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void revisionsWrittenForManyTenantsAreCheckedOnTheConfiguredSchema(TestDatabase database) throws Exception {
+		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("create schema acme");
+		}
+		Migrations migrations = Migrations.configure().dataSource(database.dataSource()).schema("acme")
+			.locations("classpath:revisions/placeholders").load();
+		MigrationsTester tester = MigrationsTester.of(migrations);
+		tester.at("p10000000001").insert("deal", row("id", 1, "code", "a")).upgradeTo("head")
+			.assertRows("deal", row("id", 1, "code", "a"));
+		assertThat(tester.snapshot()).containsEntry("comment on relation deal", "deals of acme");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of p10000000002 (")
+			.withMessageContaining("\n  index ix_deal_code: missing before the upgrade, present after the downgrade "
+					+ "(CREATE INDEX ix_deal_code ON acme.deal USING btree (code))");
+	}
+
+	@Test
 	void stairwayNamesAColumnDefaultTheDowngradeChanged(TestDatabase database) {
 		MigrationsTester tester = tester(database, "default-changed");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
