@@ -8,6 +8,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import dev.migrations.test.TestDatabase.Vendor;
 
@@ -24,12 +26,17 @@ import dev.migrations.test.TestDatabase.Vendor;
  * Hibernate settings. Unless {@link #freshDatabase()} is {@code false} or the class declares a
  * {@code @ServiceConnection} container, the application context is pointed at a fresh database of its own
  * ({@code spring.datasource.url}, {@code username} and {@code password}), dropped when the context closes.
+ * <p>
+ * The test methods of the class share its database, so they run one after the other even where JUnit runs
+ * methods in parallel ({@code junit.jupiter.execution.parallel.mode.default=concurrent}); test classes, each with
+ * a database of its own, still run in parallel with each other.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
 @ExtendWith(MigrationsTestExtension.class)
+@Execution(ExecutionMode.SAME_THREAD)
 public @interface MigrationsTest {
 
 	/** Where the revisions are, without Spring; as {@code migrations.locations}. */

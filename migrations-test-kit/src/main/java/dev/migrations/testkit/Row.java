@@ -136,7 +136,12 @@ public final class Row {
 
 	@Override
 	public String toString() {
-		return this.values.toString();
+		// bytes and arrays by what they hold, not by their identity
+		Map<String, Object> shown = new LinkedHashMap<>();
+		this.values.forEach((column, value) -> shown.put(column,
+				(value != null && (value.getClass().isArray() || value instanceof java.util.Collection<?>)) ? normalise(value)
+						: value));
+		return shown.toString();
 	}
 
 }
