@@ -55,6 +55,12 @@ public final class MigrationsTester {
 	// the schema the first time a check found the database at base, to tell what a later way down left
 	private SchemaSnapshot atBase;
 
+	// when the first check found the database above base (the application's startup upgrade): where it was, and
+	// what the way down to base left besides the version tables, extensions and schemas (empty when nothing)
+	private String cameDownFrom;
+
+	private List<String> leftOnTheFirstWayDown = List.of();
+
 	private MigrationsTester(Migrations migrations) {
 		this.migrations = Objects.requireNonNull(migrations, "migrations");
 	}
@@ -174,7 +180,7 @@ public final class MigrationsTester {
 				SchemaSnapshot before = snapshots.take();
 				for (Revision revision : this.migrations.graph().revisions()) {
 					String name = describe(revision);
-					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade of " + name);
+					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade of " + name, this::leftBehindHint);
 					SchemaSnapshot upgraded = snapshots.take();
 					step(() -> steps.downgrade(revision.id()), () -> "stairway: downgrade of " + name);
 					SchemaSnapshot downgraded = snapshots.take();
@@ -213,12 +219,30 @@ public final class MigrationsTester {
 	}
 
 	private static void step(Runnable step, Supplier<String> what) {
+		step(step, what, () -> "");
+	}
+
+	private static void step(Runnable step, Supplier<String> what, Supplier<String> hint) {
 		try {
 			step.run();
 		}
 		catch (RuntimeException ex) {
-			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage() + hint.get(), ex);
 		}
+	}
+
+	/**
+	 * For an upgrade that failed: what the first way down to base, from a head no check had seen built (the
+	 * application's startup upgrade), left in the schema, where an upgrade finds its objects already there.
+	 */
+	private String leftBehindHint() {
+		if (this.leftOnTheFirstWayDown.isEmpty()) {
+			return "";
+		}
+		return "\nBefore this, the database was brought down to base from " + this.cameDownFrom
+				+ " (where e.g. the application's startup upgrade had put it), and that left:" + lines(this.leftOnTheFirstWayDown)
+				+ "\nIf the upgrade failed on one of these (already exists), the downgrade of the revision that creates it"
+				+ " does not drop it.";
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {
@@ -310,7 +334,7 @@ public final class MigrationsTester {
 			this.migrations.upgrade(target);
 		}
 		catch (RuntimeException ex) {
-			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage() + leftBehindHint(), ex);
 		}
 	}
 
@@ -330,8 +354,22 @@ public final class MigrationsTester {
 			}
 			return;
 		}
+		String from = String.join(", ", this.migrations.current());
 		downgrade("base", () -> what + ": downgrade to base");
-		if (this.atBase != null) {
+		if (this.atBase == null) {
+			// the first way down, from a head no check saw built: what it left is what the schema holds at base from
+			// now on (later ways down are compared with it), and named if an upgrade then fails
+			this.atBase = SchemaSnapshot.take(this.migrations);
+			this.cameDownFrom = from;
+			List<String> left = new ArrayList<>();
+			this.atBase.objects().forEach((name, definition) -> {
+				if (!name.startsWith("extension ") && !name.startsWith("schema ")) {
+					left.add(name + (definition.isEmpty() ? "" : ": " + oneLine(definition)));
+				}
+			});
+			this.leftOnTheFirstWayDown = left;
+		}
+		else {
 			// a check after another one starts where that one left: a downgrade that forgets something shows here
 			// first, before the next check fails on what it left (an upgrade finding its type already there)
 			List<String> left = this.atBase.differences(SchemaSnapshot.take(this.migrations), "at base before",
@@ -359,6 +397,11 @@ public final class MigrationsTester {
 			text.append("\n  ").append(line);
 		}
 		return text.toString();
+	}
+
+	private static String oneLine(String text) {
+		String flat = text.replaceAll("\\s+", " ").strip();
+		return (flat.length() > 200) ? flat.substring(0, 197) + "..." : flat;
 	}
 
 	private static String capitalize(String text) {

@@ -74,6 +74,18 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aCheckStartingAtAHeadItDidNotSeeBuiltNamesWhatTheWayDownLeftWhenAnUpgradeThenFails(TestDatabase database) {
+		MigrationsTester tester = tester(database, "leftover-sequence");
+		tester.migrations().upgrade("head"); // as the application's startup upgrade does before the test
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: upgrade of f10000000001 (")
+			.withMessageContaining("already exists")
+			.withMessageContaining("\nBefore this, the database was brought down to base from f10000000001 (where e.g. the"
+					+ " application's startup upgrade had put it), and that left:\n  sequence deal_number_seq: bigint start 1")
+			.withMessageEndingWith("the downgrade of the revision that creates it does not drop it.");
+	}
+
+	@Test
 	void stairwayNamesAnIndexLeftOnATableTheDowngradeDoesNotTouch(TestDatabase database) {
 		MigrationsTester tester = tester(database, "index-on-other-table");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
