@@ -18,8 +18,8 @@ import dev.migrations.test.TestDatabase.Vendor;
  * <p>
  * <b>Without Spring</b>, the class gets a fresh database of its own (from {@code MIGRATIONS_TEST_POSTGRES_URL},
  * a server on {@code 127.0.0.1:5432}, Testcontainers or an embedded PostgreSQL, in that order; MariaDB likewise
- * but skipped when there is none), dropped after the class, and the revisions of {@link #locations()} with the
- * entities of {@link #entities()} and {@link #entityPackages()}.
+ * but skipped when there is none), dropped after the class, and the revisions of {@link #locations()} and
+ * {@link #javaPackages()} with the entities of {@link #entities()} and {@link #entityPackages()}.
  * <p>
  * <b>In a Spring test</b> ({@code @SpringBootTest}, or any test run by {@code SpringExtension}), the tester
  * uses the application's own {@code Migrations} bean, so its locations, entities, naming strategies and
@@ -41,6 +41,12 @@ public @interface MigrationsTest {
 
 	/** Where the revisions are, without Spring; as {@code migrations.locations}. */
 	String[] locations() default { "classpath:db/revisions" };
+
+	/**
+	 * Packages holding {@code JavaRevision} classes, without Spring; as {@code migrations.java-packages}. They join
+	 * the revisions of {@link #locations()} in one graph.
+	 */
+	String[] javaPackages() default {};
 
 	/** Entity classes to compare the schema with, without Spring. */
 	Class<?>[] entities() default {};
