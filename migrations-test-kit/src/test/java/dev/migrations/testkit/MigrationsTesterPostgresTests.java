@@ -159,6 +159,19 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void theStatementsSuggestedForAColumnTheDowngradeLeftChangedPutItsTypeNotNullAndDefaultBack(TestDatabase database) {
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(database, "undo-suggestions-columns")::assertStairway)
+			.withMessageContaining("\n  column deal.status: before the upgrade character varying(20) not null; after the downgrade"
+					+ " character varying(20) not null default 'NEW'::character varying")
+			.withMessageEndingWith("Its downgrade may lack (review before use):"
+					+ "\n  ALTER TABLE deal ALTER COLUMN amount DROP NOT NULL;"
+					+ "\n  ALTER TABLE deal ALTER COLUMN code TYPE character varying(40);"
+					+ "\n  ALTER TABLE deal ALTER COLUMN kind SET DEFAULT 'sale'::text;"
+					+ "\n  ALTER TABLE deal ALTER COLUMN status DROP DEFAULT;");
+	}
+
+	@Test
 	void revisionsWrittenForManyTenantsAreCheckedOnTheConfiguredSchema(TestDatabase database) throws Exception {
 		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
 			statement.execute("create schema acme");
