@@ -134,6 +134,19 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void anExtensionOrSchemaTheRevisionsLeaveIsATraceWhenTheDatabaseWasSeenAtBaseWithoutIt(TestDatabase database,
+			TestDatabase another) {
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(database, "extension-forgotten")::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("After downgrading from head to base, 1 object(s) besides the version tables remain:"
+					+ "\n  extension pgcrypto: ");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(another, "schema-left-behind")::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("After downgrading from head to base, 1 object(s) besides the version tables remain:"
+					+ "\n  schema audit");
+	}
+
+	@Test
 	void theStatementsSuggestedForAForgottenDowngradeRunAsTheyAre(TestDatabase database, TestDatabase another,
 			TestDatabase third, TestDatabase fourth) {
 		// a unique constraint takes its index with it: no DROP INDEX that would fail after (or before) it
