@@ -648,6 +648,9 @@ final class SchemaSnapshot {
 			else if (mine != null && theirs != null && name.startsWith("column ")) {
 				drops.addAll(alterColumnBack(name.substring("column ".length()), mine, theirs));
 			}
+			else if (mine != null && theirs != null && relation(name) != null) {
+				drops.addAll(alterRelationBack(relation(name), mine, theirs));
+			}
 			else if (mine != null && theirs == null) {
 				if (name.startsWith("column ") && renamedBack.containsValue(name.substring("column ".length()))) {
 					continue;
@@ -725,6 +728,90 @@ final class SchemaSnapshot {
 					: " SET DEFAULT " + before.defaultExpression() + ";"));
 		}
 		return statements;
+	}
+
+	// in the order GRANT names them
+	private static final Map<Character, String> TABLE_PRIVILEGES = new java.util.LinkedHashMap<>();
+
+	static {
+		String letters = "rawdDxtm";
+		List<String> privileges = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER",
+				"MAINTAIN");
+		for (int i = 0; i < letters.length(); i++) {
+			TABLE_PRIVILEGES.put(letters.charAt(i), privileges.get(i));
+		}
+	}
+
+	/**
+	 * For a table or view whose row-level security or privileges a downgrade left changed, the statements taking
+	 * {@code theirs} back to {@code mine}: row-level security enabled or disabled, forced or not, and each
+	 * grantee's privileges revoked and granted as they were.
+	 */
+	private static List<String> alterRelationBack(String relation, String mine, String theirs) {
+		List<String> statements = new ArrayList<>();
+		// with nothing before them (no view, flags or options), the privileges start the definition
+		String[] before = (" " + mine).split(" privileges ", 2);
+		String[] after = (" " + theirs).split(" privileges ", 2);
+		if (!before[0].equals(after[0])) {
+			String flagsBefore = " " + before[0] + " ";
+			String flagsAfter = " " + after[0] + " ";
+			if (flagsBefore.contains(" row level security ") != flagsAfter.contains(" row level security ")) {
+				statements.add("ALTER TABLE " + relation + (flagsBefore.contains(" row level security ") ? " ENABLE"
+						: " DISABLE") + " ROW LEVEL SECURITY;");
+			}
+			if (flagsBefore.contains(" forced ") != flagsAfter.contains(" forced ")) {
+				statements.add("ALTER TABLE " + relation + (flagsBefore.contains(" forced ") ? " FORCE" : " NO FORCE")
+						+ " ROW LEVEL SECURITY;");
+			}
+		}
+		if (before.length == 2 && after.length == 2 && !before[1].equals(after[1])) {
+			Map<String, String> granted = acl(before[1]);
+			Map<String, String> left = acl(after[1]);
+			Set<String> grantees = new TreeSet<>(granted.keySet());
+			grantees.addAll(left.keySet());
+			for (String grantee : grantees) {
+				String was = granted.getOrDefault(grantee, "");
+				String is = left.getOrDefault(grantee, "");
+				if (was.equals(is) || (was + is).contains("*") || !TABLE_PRIVILEGES.keySet().containsAll(letters(was + is))) {
+					continue;
+				}
+				String role = grantee.isEmpty() ? "PUBLIC" : grantee;
+				statements.add("REVOKE ALL ON TABLE " + relation + " FROM " + role + ";");
+				if (!was.isEmpty()) {
+					List<String> privileges = new ArrayList<>();
+					TABLE_PRIVILEGES.forEach((letter, privilege) -> {
+						if (was.indexOf(letter) >= 0) {
+							privileges.add(privilege);
+						}
+					});
+					statements.add("GRANT " + String.join(", ", privileges) + " ON TABLE " + relation + " TO " + role + ";");
+				}
+			}
+		}
+		return statements;
+	}
+
+	// grantee (empty for PUBLIC) -> privilege letters, of an ACL as aclitems joined by commas (grantee=arwd/grantor)
+	private static Map<String, String> acl(String text) {
+		Map<String, String> acl = new TreeMap<>();
+		for (String item : text.split(",")) {
+			int equals = item.indexOf('=');
+			int slash = item.lastIndexOf('/');
+			if (equals >= 0 && slash > equals) {
+				acl.merge(item.substring(0, equals), item.substring(equals + 1, slash), String::concat);
+			}
+		}
+		return acl;
+	}
+
+	private static Set<Character> letters(String text) {
+		Set<Character> letters = new HashSet<>();
+		for (char c : text.toCharArray()) {
+			if (c != '*') {
+				letters.add(c);
+			}
+		}
+		return letters;
 	}
 
 	private static final java.util.regex.Pattern INDEX_TABLE = java.util.regex.Pattern

@@ -172,6 +172,18 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void theStatementsSuggestedForATableTheDowngradeLeftLockedPutItsRowLevelSecurityAndGrantsBack(TestDatabase database) {
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(database, "undo-suggestions-access")::assertStairway)
+			.withMessageContaining("\n  table deal: before the upgrade privileges =ar/postgres,postgres=arwdDxt/postgres; after the"
+					+ " downgrade row level security privileges =r/postgres,postgres=arwdDxt/postgres")
+			.withMessageEndingWith("Its downgrade may lack (review before use):"
+					+ "\n  ALTER TABLE deal DISABLE ROW LEVEL SECURITY;"
+					+ "\n  REVOKE ALL ON TABLE deal FROM PUBLIC;"
+					+ "\n  GRANT SELECT, INSERT ON TABLE deal TO PUBLIC;");
+	}
+
+	@Test
 	void theStatementsSuggestedForAColumnTheDowngradeLeftChangedPutItsTypeNotNullAndDefaultBack(TestDatabase database) {
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(tester(database, "undo-suggestions-columns")::assertStairway)
