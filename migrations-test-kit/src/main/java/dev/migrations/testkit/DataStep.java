@@ -466,6 +466,17 @@ public final class DataStep {
 
 	/** A value as this driver takes it: an {@link Instant} as the UTC date-time it stands for. */
 	private static Object bindable(Object value) {
+		if (value instanceof java.util.Collection<?> collection) {
+			// a list for an array column: an array of its elements' class, which the driver can type
+			Class<?> type = collection.stream().filter(java.util.Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
+				.orElse(String.class);
+			Object array = java.lang.reflect.Array.newInstance(type, collection.size());
+			int i = 0;
+			for (Object element : collection) {
+				java.lang.reflect.Array.set(array, i++, element);
+			}
+			return array;
+		}
 		return (value instanceof Instant instant) ? instant.atOffset(ZoneOffset.UTC) : value;
 	}
 

@@ -414,14 +414,14 @@ class MigrationsTesterPostgresTests {
 	void dataTestsCompareBytesArraysAndJsonByTheirValues(TestDatabase database) {
 		DataStep step = tester(database, "data-bytes-arrays").at("q10000000001")
 			.insert("sample", row("id", 1, "bin", new byte[] { 1, 2, (byte) 255 }, "tags", new String[] { "x", "y" }, "nums",
-					new Integer[] { 1, 2 }, "doc", "{\"a\":1}"), row("id", 2));
+					new Integer[] { 1, 2 }, "doc", "{\"a\":1}"), row("id", 2), row("id", 3, "tags", java.util.List.of("z")));
 		step.assertRows("sample",
 				row("id", 1, "bin", new byte[] { 1, 2, (byte) 255 }, "tags", java.util.List.of("x", "y"), "nums",
 						new int[] { 1, 2 }, "doc", "{\"a\": 1}"),
-				row("id", 2, "bin", null, "tags", null, "nums", null, "doc", null));
+				row("id", 2, "bin", null, "tags", null, "nums", null, "doc", null), row("id", 3, "tags", new String[] { "z" }));
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(() -> step.assertRows("sample", row("id", 1, "bin", new byte[] { 1 }, "tags", new String[] { "y", "x" }),
-					row("id", 2)))
+					row("id", 2), row("id", 3, "tags", java.util.List.of("z"))))
 			.withMessageContaining("missing: [{id=1, bin=\\x01, tags=[y, x]}]")
 			.withMessageContaining("not expected: [{id=1, bin=\\x0102ff, tags=[x, y]}]");
 	}
