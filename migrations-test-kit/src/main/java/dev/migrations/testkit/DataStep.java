@@ -155,7 +155,7 @@ public final class DataStep {
 			columns.addAll(columnsOf(table));
 		}
 		Map<String, String> types = new LinkedHashMap<>();
-		List<Map<String, String>> actual = select(table, columns, stored, types);
+		List<Map<String, String>> actual = selectAsCompared(table, columns, stored, types);
 		List<Map<String, String>> wanted = new ArrayList<>();
 		for (Row row : expected) {
 			wanted.add(jsonAsTheServerPrintsIt(row.comparable(columns), types));
@@ -217,8 +217,7 @@ public final class DataStep {
 		for (String table : this.inserted) {
 			List<String> columns = existingColumns(table);
 			// null: the table is not there at this revision
-			tables.put(table,
-					(columns == null) ? null : select(table, new LinkedHashSet<>(columns), true, new LinkedHashMap<>()));
+			tables.put(table, (columns == null) ? null : selectAsCompared(table, new LinkedHashSet<>(columns), true));
 		}
 		return tables;
 	}
@@ -345,7 +344,7 @@ public final class DataStep {
 		}
 	}
 
-	/** JSON values of a jsonb column as the server prints them, so {@code {"a":1}} equals {@code {"a": 1}}. */
+	/** JSON values of a json or jsonb column as jsonb prints them, so {@code {"a":1}} equals {@code {"a": 1}}. */
 	private Map<String, String> jsonAsTheServerPrintsIt(Map<String, String> row, Map<String, String> types) {
 		if (types.isEmpty()) {
 			return row;
@@ -392,6 +391,20 @@ public final class DataStep {
 		return rows;
 	}
 
+	private List<Map<String, String>> selectAsCompared(String table, Set<String> columns, boolean stored) {
+		return selectAsCompared(table, columns, stored, new LinkedHashMap<>());
+	}
+
+	// as select, json (which keeps the text as written) read as jsonb prints it, as the expected values are
+	private List<Map<String, String>> selectAsCompared(String table, Set<String> columns, boolean stored,
+			Map<String, String> types) {
+		List<Map<String, String>> rows = select(table, columns, stored, types);
+		if (types.containsValue("json")) {
+			rows.replaceAll((row) -> jsonAsTheServerPrintsIt(row, types));
+		}
+		return rows;
+	}
+
 	// the columns named by the test, or as read from the catalog (stored), keyed by those names
 	private List<Map<String, String>> select(String table, Set<String> columns, boolean stored,
 			Map<String, String> types) {
@@ -412,8 +425,8 @@ public final class DataStep {
 				int index = 1;
 				for (String column : columns) {
 					String type = meta.getColumnTypeName(index);
-					if ("jsonb".equalsIgnoreCase(type)) {
-						types.put(column, "jsonb");
+					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type)) {
+						types.put(column, type.toLowerCase(java.util.Locale.ROOT));
 					}
 					row.put(column, Row.normalise(read(rs, index++, type)));
 				}
@@ -453,6 +466,17 @@ public final class DataStep {
 
 	/** A value as this driver takes it: an {@link Instant} as the UTC date-time it stands for. */
 	private static Object bindable(Object value) {
+		if (value instanceof java.util.Collection<?> collection) {
+			// a list for an array column: an array of its elements' class, which the driver can type
+			Class<?> type = collection.stream().filter(java.util.Objects::nonNull).findFirst().<Class<?>>map(Object::getClass)
+				.orElse(String.class);
+			Object array = java.lang.reflect.Array.newInstance(type, collection.size());
+			int i = 0;
+			for (Object element : collection) {
+				java.lang.reflect.Array.set(array, i++, element);
+			}
+			return array;
+		}
 		return (value instanceof Instant instant) ? instant.atOffset(ZoneOffset.UTC) : value;
 	}
 
@@ -475,7 +499,24 @@ public final class DataStep {
 		if (type.equals("time")) {
 			return rs.getObject(index, LocalTime.class);
 		}
-		return rs.getObject(index);
+		Object value = rs.getObject(index);
+		if (value instanceof java.sql.Blob blob) {
+			try {
+				return blob.getBytes(1, (int) blob.length());
+			}
+			finally {
+				blob.free();
+			}
+		}
+		if (value instanceof java.sql.Array array) {
+			try {
+				return array.getArray();
+			}
+			finally {
+				array.free();
+			}
+		}
+		return value;
 	}
 
 	// a table named by the test, as SQL: schema and table each quoted as the database needs

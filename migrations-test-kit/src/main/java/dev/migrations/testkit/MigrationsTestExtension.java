@@ -98,6 +98,9 @@ public final class MigrationsTestExtension implements ParameterResolver {
 					.dataSource(database.dataSource())
 					.locations(settings.locations())
 					.classLoader(testClass.getClassLoader());
+				if (settings.javaPackages().length > 0) {
+					configuration.javaPackages(settings.javaPackages());
+				}
 				if (settings.entities().length > 0 || settings.entityPackages().length > 0) {
 					configuration.entities(EntitySource.of(settings.entities())
 						.withPackages(List.of(settings.entityPackages()))

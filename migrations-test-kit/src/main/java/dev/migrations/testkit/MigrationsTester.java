@@ -20,6 +20,7 @@ import dev.migrations.render.RenderedStatement;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.RevisionSteps;
+import dev.migrations.tenant.Placeholders;
 
 /**
  * Checks an application's revisions against a real database: the checks every team otherwise writes by
@@ -43,7 +44,9 @@ import dev.migrations.runner.RevisionSteps;
  * and on a database the application has already upgraded at startup. A failed check throws an
  * {@link AssertionFailedError} whose message names the revision, the direction and the objects that differ.
  * <p>
- * Get one as a test method parameter through {@link MigrationsTest}, or from {@link #of(Migrations)}.
+ * Get one as a test method parameter through {@link MigrationsTest}, or from {@link #of(Migrations)}. Revisions
+ * written for many tenants, with {@code ${schema}} or {@code ${tenant}}, are checked on the configured schema as a
+ * tenant of that name (its {@code TenantMigrations.forTenant}).
  */
 public final class MigrationsTester {
 
@@ -51,6 +54,12 @@ public final class MigrationsTester {
 
 	// the schema the first time a check found the database at base, to tell what a later way down left
 	private SchemaSnapshot atBase;
+
+	// when the first check found the database above base (the application's startup upgrade): where it was, and
+	// what the way down to base left besides the version tables, extensions and schemas (empty when nothing)
+	private String cameDownFrom;
+
+	private List<String> leftOnTheFirstWayDown = List.of();
 
 	private MigrationsTester(Migrations migrations) {
 		this.migrations = Objects.requireNonNull(migrations, "migrations");
@@ -62,7 +71,29 @@ public final class MigrationsTester {
 	 * Its database must be one the tests may empty: the checks downgrade it to {@code base}.
 	 */
 	public static MigrationsTester of(Migrations migrations) {
-		return new MigrationsTester(migrations);
+		return new MigrationsTester(onItsSchema(Objects.requireNonNull(migrations, "migrations")));
+	}
+
+	/**
+	 * Revisions written for many tenants ({@code ${schema}}, {@code ${tenant}}) run on the configured schema as a
+	 * tenant of that name, as {@code TenantMigrations} runs them, instead of sending the placeholders to the
+	 * database as written.
+	 */
+	private static Migrations onItsSchema(Migrations migrations) {
+		if (!Placeholders.used(migrations.graph())) {
+			return migrations;
+		}
+		String schema = migrations.schema();
+		if (schema == null) {
+			try (Connection connection = migrations.dataSource().getConnection()) {
+				schema = migrations.dialect().currentSchema(connection);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not read the schema the revisions' ${schema} stands for: "
+						+ ex.getMessage(), ex);
+			}
+		}
+		return migrations.tenants().schemas(schema).build().forTenant(schema);
 	}
 
 	/** The instance the checks run through. */
@@ -149,7 +180,7 @@ public final class MigrationsTester {
 				SchemaSnapshot before = snapshots.take();
 				for (Revision revision : this.migrations.graph().revisions()) {
 					String name = describe(revision);
-					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade of " + name);
+					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade of " + name, this::leftBehindHint);
 					SchemaSnapshot upgraded = snapshots.take();
 					step(() -> steps.downgrade(revision.id()), () -> "stairway: downgrade of " + name);
 					SchemaSnapshot downgraded = snapshots.take();
@@ -188,12 +219,30 @@ public final class MigrationsTester {
 	}
 
 	private static void step(Runnable step, Supplier<String> what) {
+		step(step, what, () -> "");
+	}
+
+	private static void step(Runnable step, Supplier<String> what, Supplier<String> hint) {
 		try {
 			step.run();
 		}
 		catch (RuntimeException ex) {
-			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage() + hint.get(), ex);
 		}
+	}
+
+	/**
+	 * For an upgrade that failed: what the first way down to base, from a head no check had seen built (the
+	 * application's startup upgrade), left in the schema, where an upgrade finds its objects already there.
+	 */
+	private String leftBehindHint() {
+		if (this.leftOnTheFirstWayDown.isEmpty()) {
+			return "";
+		}
+		return "\nBefore this, the database was brought down to base from " + this.cameDownFrom
+				+ " (where e.g. the application's startup upgrade had put it), and that left:" + lines(this.leftOnTheFirstWayDown)
+				+ "\nIf the upgrade failed on one of these (already exists), the downgrade of the revision that creates it"
+				+ " does not drop it.";
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {
@@ -246,12 +295,19 @@ public final class MigrationsTester {
 	 * no table, index, sequence, type, function or view a revision created.
 	 */
 	public MigrationsTester assertDowngradeLeavesNoTrace() {
+		// the extensions and schemas at base, when the database is seen there before the way up
+		SchemaSnapshot base = this.atBase;
+		if (base == null && this.migrations.current().isEmpty()) {
+			base = SchemaSnapshot.take(this.migrations);
+		}
 		upgrade("head", () -> "upgrade to head");
 		toBase("downgrade from head to base");
 		Map<String, String> left = new java.util.TreeMap<>(SchemaSnapshot.take(this.migrations).objects());
 		// extensions belong to the database (plpgsql is in every one), not to the revisions' schema; other schemas
-		// may have been there before the revisions (the stairway tells those a revision leaves behind)
-		left.keySet().removeIf((name) -> name.startsWith("extension ") || name.startsWith("schema "));
+		// may have been there before the revisions: those are counted only when they were not there at base before
+		Map<String, String> before = (base != null) ? base.objects() : null;
+		left.keySet().removeIf((name) -> (name.startsWith("extension ") || name.startsWith("schema "))
+				&& (before == null || before.containsKey(name)));
 		if (!left.isEmpty()) {
 			List<String> lines = new ArrayList<>();
 			left.forEach((name, definition) -> lines.add(name + (definition.isEmpty() ? "" : ": " + definition)));
@@ -285,7 +341,7 @@ public final class MigrationsTester {
 			this.migrations.upgrade(target);
 		}
 		catch (RuntimeException ex) {
-			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage() + leftBehindHint(), ex);
 		}
 	}
 
@@ -305,8 +361,22 @@ public final class MigrationsTester {
 			}
 			return;
 		}
+		String from = String.join(", ", this.migrations.current());
 		downgrade("base", () -> what + ": downgrade to base");
-		if (this.atBase != null) {
+		if (this.atBase == null) {
+			// the first way down, from a head no check saw built: what it left is what the schema holds at base from
+			// now on (later ways down are compared with it), and named if an upgrade then fails
+			this.atBase = SchemaSnapshot.take(this.migrations);
+			this.cameDownFrom = from;
+			List<String> left = new ArrayList<>();
+			this.atBase.objects().forEach((name, definition) -> {
+				if (!name.startsWith("extension ") && !name.startsWith("schema ")) {
+					left.add(name + (definition.isEmpty() ? "" : ": " + oneLine(definition)));
+				}
+			});
+			this.leftOnTheFirstWayDown = left;
+		}
+		else {
 			// a check after another one starts where that one left: a downgrade that forgets something shows here
 			// first, before the next check fails on what it left (an upgrade finding its type already there)
 			List<String> left = this.atBase.differences(SchemaSnapshot.take(this.migrations), "at base before",
@@ -334,6 +404,11 @@ public final class MigrationsTester {
 			text.append("\n  ").append(line);
 		}
 		return text.toString();
+	}
+
+	private static String oneLine(String text) {
+		String flat = text.replaceAll("\\s+", " ").strip();
+		return (flat.length() > 200) ? flat.substring(0, 197) + "..." : flat;
 	}
 
 	private static String capitalize(String text) {

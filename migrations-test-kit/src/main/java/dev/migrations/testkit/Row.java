@@ -3,8 +3,10 @@ package dev.migrations.testkit;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -16,7 +18,8 @@ import java.util.Objects;
  * Values are compared by what they say, not by their Java type: {@code 1}, {@code 1L} and {@code 1.0} are the
  * same number, an enum label read back from the database equals the string written, a timestamp with time zone
  * equals any {@code OffsetDateTime}, {@code ZonedDateTime} or {@code Instant} of the same instant, one without
- * equals the {@code LocalDateTime}, and JSON equals the same JSON spaced otherwise.
+ * equals the {@code LocalDateTime}, JSON equals the same JSON spaced otherwise, bytes ({@code bytea}, {@code blob})
+ * equal a {@code byte[]} of the same bytes, and an array column equals a Java array or list of the same elements.
  * <p>
  * Columns are named as the database stores them ({@code row("User_id", 7)} for a column created as
  * {@code "User_id"}); the kit quotes them as the database needs (see {@link DataStep}).
@@ -97,6 +100,27 @@ public final class Row {
 		if (value instanceof java.sql.Time time) {
 			return time.toLocalTime().toString();
 		}
+		// bytes as PostgreSQL prints bytea, whatever array holds them
+		if (value instanceof byte[] bytes) {
+			StringBuilder hex = new StringBuilder("\\x");
+			for (byte b : bytes) {
+				hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+			}
+			return hex.toString();
+		}
+		// an array (a SQL array read back, or one a test gives) or a list by its elements, each compared as a value
+		if (value.getClass().isArray() || value instanceof java.util.Collection<?>) {
+			List<String> elements = new ArrayList<>();
+			if (value instanceof java.util.Collection<?> collection) {
+				collection.forEach((element) -> elements.add(normalise(element)));
+			}
+			else {
+				for (int i = 0; i < java.lang.reflect.Array.getLength(value); i++) {
+					elements.add(normalise(java.lang.reflect.Array.get(value, i)));
+				}
+			}
+			return elements.toString();
+		}
 		return value.toString();
 	}
 
@@ -112,7 +136,12 @@ public final class Row {
 
 	@Override
 	public String toString() {
-		return this.values.toString();
+		// bytes and arrays by what they hold, not by their identity
+		Map<String, Object> shown = new LinkedHashMap<>();
+		this.values.forEach((column, value) -> shown.put(column,
+				(value != null && (value.getClass().isArray() || value instanceof java.util.Collection<?>)) ? normalise(value)
+						: value));
+		return shown.toString();
 	}
 
 }

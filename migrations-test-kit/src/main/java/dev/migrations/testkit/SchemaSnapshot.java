@@ -33,7 +33,8 @@ import dev.migrations.schema.SchemaModel;
  * clustered on it); every constraint as {@code pg_get_constraintdef} (domain constraints too); sequences with
  * their options, owner and privileges; enum types with their labels in order, domains, composite and range
  * types; comments; views and materialized views; functions and procedures; triggers (and whether enabled);
- * rules; extended statistics; default privileges; extensions. On MariaDB: columns, tables with engine and
+ * rules; extended statistics; default privileges; extensions (standing for their own functions, types, casts and
+ * tables, which are left out, as {@code pg_dump} leaves them). On MariaDB: columns, tables with engine and
  * comment, indexes, constraints with check clauses and foreign key actions, views, routines, triggers and
  * events.
  * <p>
@@ -120,7 +121,7 @@ final class SchemaSnapshot {
 			left join pg_class ot on ot.oid = dep.refobjid
 			left join pg_attribute oa on oa.attrelid = dep.refobjid and oa.attnum = dep.refobjsubid
 			where c.relnamespace = (select oid from ns) and coalesce(dep.refobjid, 0) not in (select oid from skipped)
-				and $SCOPE[c.oid]
+				and c.oid not in (select oid from skipped) and $SCOPE[c.oid]
 			union all
 			select case t.typtype when 'e' then 'enum type ' when 'd' then 'domain ' when 'r' then 'range type '
 					else 'type ' end || t.typname,
@@ -134,7 +135,9 @@ final class SchemaSnapshot {
 				t.oid, t.oid
 			from pg_type t
 			where t.typnamespace = (select oid from ns) and t.typtype in ('e', 'd', 'c', 'r')
-				and (t.typrelid = 0 or (select relkind from pg_class where oid = t.typrelid) = 'c') and $SCOPE[t.oid]
+				and (t.typrelid = 0 or (select relkind from pg_class where oid = t.typrelid) = 'c')
+				and not exists (select from pg_depend x where x.classid = 'pg_type'::regclass and x.objid = t.oid
+					and x.deptype = 'e') and $SCOPE[t.oid]
 			union all
 			select 'comment on ' || case when d.objsubid > 0 then 'column ' || c.relname || '.' || a.attname
 					else 'relation ' || c.relname end, d.description, coalesce(dep.refobjid, c.oid), c.oid
@@ -146,7 +149,8 @@ final class SchemaSnapshot {
 			union all
 			select 'comment on type ' || t.typname, d.description, t.oid, t.oid
 			from pg_description d join pg_type t on t.oid = d.objoid and d.classoid = 'pg_type'::regclass
-			where t.typnamespace = (select oid from ns) and $SCOPE[t.oid]
+			where t.typnamespace = (select oid from ns) and not exists (select from pg_depend x
+					where x.classid = 'pg_type'::regclass and x.objid = t.oid and x.deptype = 'e') and $SCOPE[t.oid]
 			union all
 			select 'comment on constraint ' || con.conname || ' on ' || t.relname, d.description, con.conrelid, con.oid
 			from pg_description d join pg_constraint con on con.oid = d.objoid and d.classoid = 'pg_constraint'::regclass
@@ -156,7 +160,9 @@ final class SchemaSnapshot {
 			union all
 			select case p.prokind when 'p' then 'procedure ' else 'function ' end || p.oid::regprocedure::text,
 				pg_get_functiondef(p.oid), p.oid, p.oid
-			from pg_proc p where p.pronamespace = (select oid from ns) and p.prokind in ('f', 'p') and $SCOPE[p.oid]
+			from pg_proc p where p.pronamespace = (select oid from ns) and p.prokind in ('f', 'p')
+				and not exists (select from pg_depend x where x.classid = 'pg_proc'::regclass and x.objid = p.oid
+					and x.deptype = 'e') and $SCOPE[p.oid]
 			union all
 			select 'trigger ' || tg.tgname || ' on ' || c.relname, pg_get_triggerdef(tg.oid)
 					|| case tg.tgenabled when 'D' then ' disabled' when 'R' then ' enabled replica' when 'A' then ' enabled always'
@@ -178,7 +184,8 @@ final class SchemaSnapshot {
 			select 'comment on ' || case p.prokind when 'p' then 'procedure ' else 'function ' end
 					|| p.oid::regprocedure::text, d.description, p.oid, p.oid
 			from pg_description d join pg_proc p on p.oid = d.objoid and d.classoid = 'pg_proc'::regclass
-			where p.pronamespace = (select oid from ns) and $SCOPE[p.oid]
+			where p.pronamespace = (select oid from ns) and not exists (select from pg_depend x
+					where x.classid = 'pg_proc'::regclass and x.objid = p.oid and x.deptype = 'e') and $SCOPE[p.oid]
 			union all
 			select 'cast (' || format_type(ca.castsource, null) || ' as ' || format_type(ca.casttarget, null) || ')',
 				case ca.castcontext when 'i' then 'implicit' when 'a' then 'assignment' else 'explicit' end
@@ -188,7 +195,8 @@ final class SchemaSnapshot {
 			from pg_cast ca
 			where ca.oid >= 16384 and (ca.castsource in (select t.oid from pg_type t where t.typnamespace = (select oid from ns))
 					or ca.casttarget in (select t.oid from pg_type t where t.typnamespace = (select oid from ns)))
-				and $SCOPE[ca.oid]
+				and not exists (select from pg_depend x where x.classid = 'pg_cast'::regclass and x.objid = ca.oid
+					and x.deptype = 'e') and $SCOPE[ca.oid]
 			union all
 			select 'schema ' || n.nspname, '', n.oid, n.oid
 			from pg_namespace n
@@ -221,7 +229,8 @@ final class SchemaSnapshot {
 
 	private static final String POSTGRES_SCHEMA = """
 			ns as (select oid from pg_namespace where nspname = ?),
-			skipped as (select c.oid from pg_class c where c.relnamespace = (select oid from ns) and c.relname in (?, ?))
+			skipped as (select c.oid from pg_class c where c.relnamespace = (select oid from ns) and (c.relname in (?, ?)
+				or exists (select from pg_depend x where x.classid = 'pg_class'::regclass and x.objid = c.oid and x.deptype = 'e')))
 			""";
 
 	/** The whole schema: schema name, version table, its log. */
@@ -307,7 +316,8 @@ final class SchemaSnapshot {
 			.append("begin\n")
 			.append("  select n.oid into v_ns from pg_namespace n where n.nspname = schema_name;\n")
 			.append("  v_skipped := array(select c.oid from pg_class c where c.relnamespace = v_ns")
-			.append(" and c.relname in (version_table, log_table));\n")
+			.append(" and (c.relname in (version_table, log_table) or exists (select from pg_depend x")
+			.append(" where x.classid = 'pg_class'::regclass and x.objid = c.oid and x.deptype = 'e')));\n")
 			.append("  v_scope := array(").append(POSTGRES_SCOPE).append(");\n")
 			.append("  return query select null::text, null::text, o, o from unnest(v_scope) o;\n")
 			.append("  select coalesce(r.has_rel, false), r.has_class, coalesce(r.has_seq, false), coalesce(t.has_type, false),\n")
@@ -571,28 +581,84 @@ final class SchemaSnapshot {
 		List<String> drops = new ArrayList<>();
 		List<String> creates = new ArrayList<>();
 		SortedMap<String, String[]> differing = differing(other);
-		// a relation dropped whole takes its columns, constraints, triggers, rules and comments with it
+		// a relation dropped whole takes its columns, constraints, triggers, rules and comments with it; a constraint
+		// its index (a unique or primary key's index bears its name), a column the sequence it owns
 		Set<String> droppedRelations = new HashSet<>();
+		Set<String> droppedConstraints = new HashSet<>();
+		Set<String> createdConstraints = new HashSet<>();
+		Set<String> droppedColumns = new HashSet<>();
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
-			String relation = relation(entry.getKey());
-			if (relation != null && entry.getValue()[0] == null && entry.getValue()[1] != null) {
+			String name = entry.getKey();
+			String relation = relation(name);
+			boolean onlyTheirs = entry.getValue()[0] == null && entry.getValue()[1] != null;
+			boolean onlyMine = entry.getValue()[0] != null && entry.getValue()[1] == null;
+			if (relation != null && onlyTheirs) {
 				droppedRelations.add(relation);
 			}
+			if (name.startsWith("constraint ") && !name.contains(" on domain ")) {
+				(onlyTheirs ? droppedConstraints : onlyMine ? createdConstraints : new HashSet<String>()).add(name.split(" ")[1]);
+			}
+			if (name.startsWith("column ") && onlyTheirs) {
+				droppedColumns.add(name.substring("column ".length()));
+			}
+		}
+		// a column the downgrade did not rename back: present here only, and one of the same table and definition
+		// present there only
+		Map<String, String> renamedBack = new java.util.LinkedHashMap<>();
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
+			if (name.startsWith("column ") && entry.getValue()[0] != null && entry.getValue()[1] == null) {
+				String column = name.substring("column ".length());
+				String table = column.substring(0, Math.max(column.lastIndexOf('.'), 0));
+				List<String> candidates = new ArrayList<>();
+				for (String dropped : droppedColumns) {
+					if (dropped.startsWith(table + ".") && dropped.lastIndexOf('.') == table.length()
+							&& entry.getValue()[0].equals(differing.get("column " + dropped)[1])) {
+						candidates.add(dropped);
+					}
+				}
+				if (candidates.size() == 1 && !renamedBack.containsKey(candidates.get(0))) {
+					renamedBack.put(candidates.get(0), column);
+				}
+			}
+		}
+		for (Map.Entry<String, String> rename : renamedBack.entrySet()) {
+			String table = rename.getKey().substring(0, rename.getKey().lastIndexOf('.'));
+			drops.add("ALTER TABLE " + table + " RENAME COLUMN " + rename.getKey().substring(table.length() + 1) + " TO "
+					+ rename.getValue().substring(table.length() + 1) + ";");
+			droppedColumns.remove(rename.getKey());
 		}
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
 			String mine = entry.getValue()[0];
 			String theirs = entry.getValue()[1];
 			if (mine == null && theirs != null) {
-				if (ownedByDropped(entry.getKey(), droppedRelations)) {
+				if (ownedByDropped(name, droppedRelations)
+						|| (name.startsWith("column ") && !droppedColumns.contains(name.substring("column ".length())))
+						|| (name.startsWith("index ") && (droppedConstraints.contains(name.substring("index ".length()))
+								|| droppedRelations.contains(indexTable(theirs))))
+						|| (name.startsWith("sequence ") && droppedWithOwner(theirs, droppedRelations, droppedColumns))) {
 					continue;
 				}
-				String drop = drop(entry.getKey());
+				String drop = drop(name);
 				if (drop != null) {
 					drops.add(drop);
 				}
 			}
+			else if (mine != null && theirs != null && name.startsWith("column ")) {
+				drops.addAll(alterColumnBack(name.substring("column ".length()), mine, theirs));
+			}
+			else if (mine != null && theirs != null && relation(name) != null) {
+				drops.addAll(alterRelationBack(relation(name), mine, theirs));
+			}
 			else if (mine != null && theirs == null) {
-				String create = create(entry.getKey(), mine);
+				if (name.startsWith("column ") && renamedBack.containsValue(name.substring("column ".length()))) {
+					continue;
+				}
+				if (name.startsWith("index ") && createdConstraints.contains(name.substring("index ".length()))) {
+					continue;
+				}
+				String create = create(name, mine);
 				if (create != null) {
 					creates.add(create);
 				}
@@ -602,6 +668,175 @@ final class SchemaSnapshot {
 		List<String> statements = new ArrayList<>(drops);
 		statements.addAll(creates);
 		return statements;
+	}
+
+	/**
+	 * A column's definition as {@link #POSTGRES_OBJECTS} prints it, cut into type, {@code not null}, default and the
+	 * rest (identity, generation, collation, statistics, storage, privileges), or {@code null} when it does not
+	 * read plainly.
+	 */
+	private record ColumnDefinition(String type, boolean notNull, String defaultExpression, String rest) {
+
+		private static final java.util.regex.Pattern REST = java.util.regex.Pattern.compile(
+				" (generated always as identity|generated by default as identity|stored|collate |statistics |storage |privileges ).*$");
+
+		static ColumnDefinition parse(String definition) {
+			String text = definition;
+			String rest = "";
+			java.util.regex.Matcher matcher = REST.matcher(text);
+			if (matcher.find()) {
+				rest = text.substring(matcher.start());
+				text = text.substring(0, matcher.start());
+			}
+			String defaultExpression = null;
+			int at = text.indexOf(" default ");
+			if (at >= 0) {
+				defaultExpression = text.substring(at + " default ".length());
+				text = text.substring(0, at);
+			}
+			boolean notNull = text.endsWith(" not null");
+			if (notNull) {
+				text = text.substring(0, text.length() - " not null".length());
+			}
+			return text.isBlank() || text.contains(" default ") ? null
+					: new ColumnDefinition(text, notNull, defaultExpression, rest);
+		}
+
+	}
+
+	/**
+	 * For a column whose type, {@code NOT NULL} or default a downgrade left changed, the {@code ALTER COLUMN}s taking
+	 * {@code theirs} back to {@code mine}; none when anything else differs (identity, generation, collation...).
+	 */
+	private static List<String> alterColumnBack(String column, String mine, String theirs) {
+		ColumnDefinition before = ColumnDefinition.parse(mine);
+		ColumnDefinition after = ColumnDefinition.parse(theirs);
+		int dot = column.lastIndexOf('.');
+		if (before == null || after == null || dot <= 0 || !before.rest().equals(after.rest())) {
+			return List.of();
+		}
+		String alter = "ALTER TABLE " + column.substring(0, dot) + " ALTER COLUMN " + column.substring(dot + 1);
+		List<String> statements = new ArrayList<>();
+		if (!before.type().equals(after.type())) {
+			statements.add(alter + " TYPE " + before.type() + ";");
+		}
+		if (before.notNull() != after.notNull()) {
+			statements.add(alter + (before.notNull() ? " SET NOT NULL;" : " DROP NOT NULL;"));
+		}
+		if (!java.util.Objects.equals(before.defaultExpression(), after.defaultExpression())) {
+			statements.add(alter + ((before.defaultExpression() == null) ? " DROP DEFAULT;"
+					: " SET DEFAULT " + before.defaultExpression() + ";"));
+		}
+		return statements;
+	}
+
+	// in the order GRANT names them
+	private static final Map<Character, String> TABLE_PRIVILEGES = new java.util.LinkedHashMap<>();
+
+	static {
+		String letters = "rawdDxtm";
+		List<String> privileges = List.of("SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER",
+				"MAINTAIN");
+		for (int i = 0; i < letters.length(); i++) {
+			TABLE_PRIVILEGES.put(letters.charAt(i), privileges.get(i));
+		}
+	}
+
+	/**
+	 * For a table or view whose row-level security or privileges a downgrade left changed, the statements taking
+	 * {@code theirs} back to {@code mine}: row-level security enabled or disabled, forced or not, and each
+	 * grantee's privileges revoked and granted as they were.
+	 */
+	private static List<String> alterRelationBack(String relation, String mine, String theirs) {
+		List<String> statements = new ArrayList<>();
+		// with nothing before them (no view, flags or options), the privileges start the definition
+		String[] before = (" " + mine).split(" privileges ", 2);
+		String[] after = (" " + theirs).split(" privileges ", 2);
+		if (!before[0].equals(after[0])) {
+			String flagsBefore = " " + before[0] + " ";
+			String flagsAfter = " " + after[0] + " ";
+			if (flagsBefore.contains(" row level security ") != flagsAfter.contains(" row level security ")) {
+				statements.add("ALTER TABLE " + relation + (flagsBefore.contains(" row level security ") ? " ENABLE"
+						: " DISABLE") + " ROW LEVEL SECURITY;");
+			}
+			if (flagsBefore.contains(" forced ") != flagsAfter.contains(" forced ")) {
+				statements.add("ALTER TABLE " + relation + (flagsBefore.contains(" forced ") ? " FORCE" : " NO FORCE")
+						+ " ROW LEVEL SECURITY;");
+			}
+		}
+		if (before.length == 2 && after.length == 2 && !before[1].equals(after[1])) {
+			Map<String, String> granted = acl(before[1]);
+			Map<String, String> left = acl(after[1]);
+			Set<String> grantees = new TreeSet<>(granted.keySet());
+			grantees.addAll(left.keySet());
+			for (String grantee : grantees) {
+				String was = granted.getOrDefault(grantee, "");
+				String is = left.getOrDefault(grantee, "");
+				if (was.equals(is) || (was + is).contains("*") || !TABLE_PRIVILEGES.keySet().containsAll(letters(was + is))) {
+					continue;
+				}
+				String role = grantee.isEmpty() ? "PUBLIC" : grantee;
+				statements.add("REVOKE ALL ON TABLE " + relation + " FROM " + role + ";");
+				if (!was.isEmpty()) {
+					List<String> privileges = new ArrayList<>();
+					TABLE_PRIVILEGES.forEach((letter, privilege) -> {
+						if (was.indexOf(letter) >= 0) {
+							privileges.add(privilege);
+						}
+					});
+					statements.add("GRANT " + String.join(", ", privileges) + " ON TABLE " + relation + " TO " + role + ";");
+				}
+			}
+		}
+		return statements;
+	}
+
+	// grantee (empty for PUBLIC) -> privilege letters, of an ACL as aclitems joined by commas (grantee=arwd/grantor)
+	private static Map<String, String> acl(String text) {
+		Map<String, String> acl = new TreeMap<>();
+		for (String item : text.split(",")) {
+			int equals = item.indexOf('=');
+			int slash = item.lastIndexOf('/');
+			if (equals >= 0 && slash > equals) {
+				acl.merge(item.substring(0, equals), item.substring(equals + 1, slash), String::concat);
+			}
+		}
+		return acl;
+	}
+
+	private static Set<Character> letters(String text) {
+		Set<Character> letters = new HashSet<>();
+		for (char c : text.toCharArray()) {
+			if (c != '*') {
+				letters.add(c);
+			}
+		}
+		return letters;
+	}
+
+	private static final java.util.regex.Pattern INDEX_TABLE = java.util.regex.Pattern
+		.compile(" ON (?:ONLY )?(\\S+) USING ");
+
+	/** The table an index definition is on, without its schema ({@code deal}), or {@code null}. */
+	private static String indexTable(String definition) {
+		java.util.regex.Matcher matcher = INDEX_TABLE.matcher(definition);
+		if (!matcher.find()) {
+			return null;
+		}
+		String table = matcher.group(1);
+		table = table.substring(table.lastIndexOf('.') + 1);
+		return (table.length() > 1 && table.startsWith("\"") && table.endsWith("\"")) ? table.substring(1, table.length() - 1)
+				.replace("\"\"", "\"") : table;
+	}
+
+	// a sequence owned by a column that goes with its table or with the column itself
+	private static boolean droppedWithOwner(String definition, Set<String> droppedRelations, Set<String> droppedColumns) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile(" owned by (\\S+)").matcher(definition);
+		if (!matcher.find()) {
+			return false;
+		}
+		String column = matcher.group(1);
+		return droppedColumns.contains(column) || droppedRelations.contains(column.substring(0, Math.max(column.lastIndexOf('.'), 0)));
 	}
 
 	private static final List<String> RELATION_KINDS = List.of("partitioned table", "materialized view", "foreign table",

@@ -25,6 +25,15 @@ class MigrationsTestAnnotationTests {
 		assertThat(first.migrations()).isSameAs(second.migrations());
 	}
 
+	@Test
+	void testsOfOneClassRunOneAfterTheOtherWhereJUnitRunsMethodsInParallel() {
+		// JUnit reads the execution mode through meta-annotations: the class's tests share its database
+		assertThat(org.junit.platform.commons.support.AnnotationSupport
+			.findAnnotation(MigrationsTestAnnotationTests.class, org.junit.jupiter.api.parallel.Execution.class))
+			.hasValueSatisfying((execution) -> assertThat(execution.value())
+				.isEqualTo(org.junit.jupiter.api.parallel.ExecutionMode.SAME_THREAD));
+	}
+
 	@Nested
 	class InANestedClass {
 

@@ -74,6 +74,18 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aCheckStartingAtAHeadItDidNotSeeBuiltNamesWhatTheWayDownLeftWhenAnUpgradeThenFails(TestDatabase database) {
+		MigrationsTester tester = tester(database, "leftover-sequence");
+		tester.migrations().upgrade("head"); // as the application's startup upgrade does before the test
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: upgrade of f10000000001 (")
+			.withMessageContaining("already exists")
+			.withMessageContaining("\nBefore this, the database was brought down to base from f10000000001 (where e.g. the"
+					+ " application's startup upgrade had put it), and that left:\n  sequence deal_number_seq: bigint start 1")
+			.withMessageEndingWith("the downgrade of the revision that creates it does not drop it.");
+	}
+
+	@Test
 	void stairwayNamesAnIndexLeftOnATableTheDowngradeDoesNotTouch(TestDatabase database) {
 		MigrationsTester tester = tester(database, "index-on-other-table");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
@@ -103,6 +115,102 @@ class MigrationsTesterPostgresTests {
 					+ " base:")
 			.withMessageContaining("\n  enum type deal_kind: missing at base before, present at base again ('sale', 'rent')")
 			.withMessageEndingWith("assertStairway, run first (or in a test of its own), names which.");
+	}
+
+	@Test
+	void anExtensionInstalledBeforeTheRevisionsIsNoTraceOfThemAndOneADowngradeForgetsIsNamedAlone(TestDatabase database,
+			TestDatabase another) throws Exception {
+		// as a DBA or a container's init script installs it: its functions are in the schema, but belong to it
+		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("create extension pgcrypto");
+		}
+		tester(database, "good").assertStairway().assertDowngradeLeavesNoTrace();
+
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester(another, "extension-forgotten")::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of x10000000002 (")
+			.withMessageContaining(":\n  extension pgcrypto: missing before the upgrade, present after the downgrade (")
+			.withMessageNotContaining("function ")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  DROP EXTENSION pgcrypto;");
+	}
+
+	@Test
+	void anExtensionOrSchemaTheRevisionsLeaveIsATraceWhenTheDatabaseWasSeenAtBaseWithoutIt(TestDatabase database,
+			TestDatabase another) {
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(database, "extension-forgotten")::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("After downgrading from head to base, 1 object(s) besides the version tables remain:"
+					+ "\n  extension pgcrypto: ");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(another, "schema-left-behind")::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("After downgrading from head to base, 1 object(s) besides the version tables remain:"
+					+ "\n  schema audit");
+	}
+
+	@Test
+	void theStatementsSuggestedForAForgottenDowngradeRunAsTheyAre(TestDatabase database, TestDatabase another,
+			TestDatabase third, TestDatabase fourth) {
+		// a unique constraint takes its index with it: no DROP INDEX that would fail after (or before) it
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester(database, "undo-suggestions")::assertStairway)
+			.withMessageContaining("\n  index uq_deal_code: missing before the upgrade, present after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  ALTER TABLE deal DROP CONSTRAINT uq_deal_code;");
+		// a table takes its primary key's index and its identity's sequence
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(another, "undo-suggestions-table")::assertStairway)
+			.withMessageContaining("\n  sequence note_id_seq: missing before the upgrade, present after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  DROP TABLE note;");
+		// a column renamed and not renamed back is renamed back, not dropped with its data
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(third, "undo-suggestions-rename")::assertStairway)
+			.withMessageContaining("\n  column deal.code: present before the upgrade (character varying(40) not null), missing"
+					+ " after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  ALTER TABLE deal RENAME COLUMN reference TO code;");
+		// a serial column takes its sequence
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(fourth, "undo-suggestions-serial")::assertStairway)
+			.withMessageContaining("\n  sequence deal_number_seq: missing before the upgrade, present after the downgrade")
+			.withMessageEndingWith("Its downgrade may lack (review before use):\n  ALTER TABLE deal DROP COLUMN number;");
+	}
+
+	@Test
+	void theStatementsSuggestedForATableTheDowngradeLeftLockedPutItsRowLevelSecurityAndGrantsBack(TestDatabase database) {
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(database, "undo-suggestions-access")::assertStairway)
+			.withMessageContaining("\n  table deal: before the upgrade privileges =ar/postgres,postgres=arwdDxt/postgres; after the"
+					+ " downgrade row level security privileges =r/postgres,postgres=arwdDxt/postgres")
+			.withMessageEndingWith("Its downgrade may lack (review before use):"
+					+ "\n  ALTER TABLE deal DISABLE ROW LEVEL SECURITY;"
+					+ "\n  REVOKE ALL ON TABLE deal FROM PUBLIC;"
+					+ "\n  GRANT SELECT, INSERT ON TABLE deal TO PUBLIC;");
+	}
+
+	@Test
+	void theStatementsSuggestedForAColumnTheDowngradeLeftChangedPutItsTypeNotNullAndDefaultBack(TestDatabase database) {
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(tester(database, "undo-suggestions-columns")::assertStairway)
+			.withMessageContaining("\n  column deal.status: before the upgrade character varying(20) not null; after the downgrade"
+					+ " character varying(20) not null default 'NEW'::character varying")
+			.withMessageEndingWith("Its downgrade may lack (review before use):"
+					+ "\n  ALTER TABLE deal ALTER COLUMN amount DROP NOT NULL;"
+					+ "\n  ALTER TABLE deal ALTER COLUMN code TYPE character varying(40);"
+					+ "\n  ALTER TABLE deal ALTER COLUMN kind SET DEFAULT 'sale'::text;"
+					+ "\n  ALTER TABLE deal ALTER COLUMN status DROP DEFAULT;");
+	}
+
+	@Test
+	void revisionsWrittenForManyTenantsAreCheckedOnTheConfiguredSchema(TestDatabase database) throws Exception {
+		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
+			statement.execute("create schema acme");
+		}
+		Migrations migrations = Migrations.configure().dataSource(database.dataSource()).schema("acme")
+			.locations("classpath:revisions/placeholders").load();
+		MigrationsTester tester = MigrationsTester.of(migrations);
+		tester.at("p10000000001").insert("deal", row("id", 1, "code", "a")).upgradeTo("head")
+			.assertRows("deal", row("id", 1, "code", "a"));
+		assertThat(tester.snapshot()).containsEntry("comment on relation deal", "deals of acme");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of p10000000002 (")
+			.withMessageContaining("\n  index ix_deal_code: missing before the upgrade, present after the downgrade "
+					+ "(CREATE INDEX ix_deal_code ON acme.deal USING btree (code))");
 	}
 
 	@Test
@@ -300,6 +408,22 @@ class MigrationsTesterPostgresTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> step.assertRows("sample"))
 			.withMessageContaining("not expected: [{id=1, at=2026-01-02T10:00:00Z, local=2026-01-02T03:04:05, day=2026-01-02,"
 					+ " doc={\"a\": 1}}");
+	}
+
+	@Test
+	void dataTestsCompareBytesArraysAndJsonByTheirValues(TestDatabase database) {
+		DataStep step = tester(database, "data-bytes-arrays").at("q10000000001")
+			.insert("sample", row("id", 1, "bin", new byte[] { 1, 2, (byte) 255 }, "tags", new String[] { "x", "y" }, "nums",
+					new Integer[] { 1, 2 }, "doc", "{\"a\":1}"), row("id", 2), row("id", 3, "tags", java.util.List.of("z")));
+		step.assertRows("sample",
+				row("id", 1, "bin", new byte[] { 1, 2, (byte) 255 }, "tags", java.util.List.of("x", "y"), "nums",
+						new int[] { 1, 2 }, "doc", "{\"a\": 1}"),
+				row("id", 2, "bin", null, "tags", null, "nums", null, "doc", null), row("id", 3, "tags", new String[] { "z" }));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("sample", row("id", 1, "bin", new byte[] { 1 }, "tags", new String[] { "y", "x" }),
+					row("id", 2), row("id", 3, "tags", java.util.List.of("z"))))
+			.withMessageContaining("missing: [{id=1, bin=\\x01, tags=[y, x]}]")
+			.withMessageContaining("not expected: [{id=1, bin=\\x0102ff, tags=[x, y]}]");
 	}
 
 	@Test
