@@ -98,6 +98,30 @@ class MavenPluginIT {
 		assertThat(tables(database)).contains("customer");
 	}
 
+	@Test
+	void checkOfTenantsThatDifferPassesWithAWarningUnlessFailOnDrift(TestDatabase database) throws Exception {
+		Path project = copyProject();
+		try (Connection connection = database.connection()) {
+			connection.createStatement().execute("CREATE SCHEMA acme; CREATE SCHEMA globex");
+		}
+		String[] tenants = { "-Dmigrations.tenants.schemas=acme,globex", "-Dmigrations.arguments=--tenant all" };
+
+		assertThat(maven(project, database, "migrations:init").exitCode()).isZero();
+		Run differ = maven(project, database, concat(new String[] { "migrations:check" }, tenants));
+		assertThat(differ.exitCode()).as(differ.output()).isZero();
+		assertThat(differ.output()).contains("2 of 2 tenant(s) differ from the entities")
+			.contains("The entities and the database differ").doesNotContain("`db check` failed");
+
+		Run failOnDrift = maven(project, database, concat(new String[] { "migrations:check", "-Dmigrations.failOnDrift=true" }, tenants));
+		assertThat(failOnDrift.exitCode()).as(failOnDrift.output()).isNotZero();
+		assertThat(failOnDrift.output()).contains("BUILD FAILURE").contains("The entities and the database differ")
+			.doesNotContain("`db check` failed");
+	}
+
+	private static String[] concat(String[] first, String[] second) {
+		return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
+	}
+
 	private record Run(int exitCode, String output) {
 	}
 
