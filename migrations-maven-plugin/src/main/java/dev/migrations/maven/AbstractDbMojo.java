@@ -8,11 +8,13 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -92,6 +94,9 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			getLog().info("Skipping db " + command() + " (migrations.skip)");
 			return;
 		}
+		if (!runsHere()) {
+			return;
+		}
 		List<String> commandLine = commandLine();
 		getLog().debug("Running " + commandLine);
 		CommandProcess.Result result;
@@ -107,6 +112,47 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		}
 		handle(result);
 	}
+
+	/**
+	 * Whether the command runs in this module. A build of several modules ({@code mvn -pl app -am
+	 * migrations:migrate} from the root, so that the entities of a sibling module are compiled first) runs
+	 * the goal in each: it runs in the application's module, and the others (the parent pom, a module of
+	 * entities) are skipped, as {@code spring-boot:run} skips a pom. When no module of the build is an
+	 * application the goal fails in the last one, so that a build that ran no command does not pass.
+	 */
+	private boolean runsHere() throws MojoExecutionException, MojoFailureException {
+		List<MavenProject> projects = (this.session != null) ? this.session.getProjects() : List.of();
+		boolean several = projects.size() > 1;
+		boolean pom = "pom".equals(this.project.getPackaging());
+		if (!pom && !several) {
+			return true;
+		}
+		Path classes = Path.of(this.project.getBuild().getOutputDirectory());
+		if (MainClassFinder.isApplication(this.mainClass, this.project, classes)) {
+			synchronized (BUILDS_THAT_RAN) {
+				BUILDS_THAT_RAN.add(this.session.getRequest());
+			}
+			return true;
+		}
+		getLog().info("Skipping db " + command() + " in " + this.project.getArtifactId() + ": "
+				+ (pom ? "a pom module" : "no @SpringBootApplication class with a main method")
+				+ ", it runs in the application's module");
+		boolean last = projects.isEmpty() || projects.get(projects.size() - 1) == this.project;
+		boolean ran;
+		synchronized (BUILDS_THAT_RAN) {
+			ran = this.session != null && BUILDS_THAT_RAN.contains(this.session.getRequest());
+		}
+		if (last && !ran && (this.session == null || !this.session.isParallel())) {
+			throw new MojoFailureException("No module of this build is a Spring Boot application, so `db " + command()
+					+ "` ran nowhere: run the goal in the application's module (`mvn -pl <module> -am migrations:"
+					+ command() + "` from the root compiles the modules it depends on first), or name its main class with"
+					+ " -Dmigrations.mainClass=com.example.Application");
+		}
+		return false;
+	}
+
+	/** The builds (by their request) in which a goal ran the command in a module. */
+	private static final Set<Object> BUILDS_THAT_RAN = Collections.newSetFromMap(new WeakHashMap<>());
 
 	/** Acts on the command's exit status: 0 is done, anything else fails the build. */
 	void handle(CommandProcess.Result result) throws MojoFailureException {

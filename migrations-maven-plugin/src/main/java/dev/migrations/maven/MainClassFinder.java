@@ -28,6 +28,36 @@ final class MainClassFinder {
 
 	static String find(String configured, MavenProject project, Path classes)
 			throws MojoExecutionException, MojoFailureException {
+		String declared = declared(configured, project);
+		if (declared != null) {
+			return declared;
+		}
+		if (!Files.isDirectory(classes)) {
+			throw new MojoFailureException("No compiled classes in " + classes + ": run `mvn compile migrations:<goal>`");
+		}
+		List<String> candidates = applicationClasses(classes);
+		if (candidates.size() == 1) {
+			return candidates.get(0);
+		}
+		throw new MojoFailureException((candidates.isEmpty() ? "No @SpringBootApplication class with a main method in "
+				+ classes : "Several @SpringBootApplication classes with a main method: " + String.join(", ", candidates))
+				+ "; name the application's main class with -Dmigrations.mainClass=com.example.Application"
+				+ " (or <mainClass> in the plugin's configuration)");
+	}
+
+	/**
+	 * Whether the module is an application the command can start: a main class is named (the goal's
+	 * {@code mainClass}, {@code start-class}, {@code spring-boot-maven-plugin}'s {@code mainClass}), or its
+	 * compiled classes hold a {@code @SpringBootApplication} class with a {@code main} method. In a build of
+	 * several modules, the others (the parent, a module of entities) are skipped.
+	 */
+	static boolean isApplication(String configured, MavenProject project, Path classes) throws MojoExecutionException {
+		return !"pom".equals(project.getPackaging())
+				&& (declared(configured, project) != null || (Files.isDirectory(classes) && !applicationClasses(classes).isEmpty()));
+	}
+
+	/** The main class the configuration names, {@code null} when it names none. */
+	private static String declared(String configured, MavenProject project) {
 		if (configured != null && !configured.isBlank()) {
 			return configured.trim();
 		}
@@ -42,17 +72,7 @@ final class MainClassFinder {
 				return main.getValue().trim();
 			}
 		}
-		if (!Files.isDirectory(classes)) {
-			throw new MojoFailureException("No compiled classes in " + classes + ": run `mvn compile migrations:<goal>`");
-		}
-		List<String> candidates = applicationClasses(classes);
-		if (candidates.size() == 1) {
-			return candidates.get(0);
-		}
-		throw new MojoFailureException((candidates.isEmpty() ? "No @SpringBootApplication class with a main method in "
-				+ classes : "Several @SpringBootApplication classes with a main method: " + String.join(", ", candidates))
-				+ "; name the application's main class with -Dmigrations.mainClass=com.example.Application"
-				+ " (or <mainClass> in the plugin's configuration)");
+		return null;
 	}
 
 	private static List<String> applicationClasses(Path classes) throws MojoExecutionException {

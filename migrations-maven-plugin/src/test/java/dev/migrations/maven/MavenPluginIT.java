@@ -98,6 +98,55 @@ class MavenPluginIT {
 		assertThat(tables(database)).contains("customer");
 	}
 
+	@Test
+	void checkOfTenantsThatDifferPassesWithAWarningUnlessFailOnDrift(TestDatabase database) throws Exception {
+		Path project = copyProject();
+		try (Connection connection = database.connection()) {
+			connection.createStatement().execute("CREATE SCHEMA acme; CREATE SCHEMA globex");
+		}
+		String[] tenants = { "-Dmigrations.tenants.schemas=acme,globex", "-Dmigrations.arguments=--tenant all" };
+
+		assertThat(maven(project, database, "migrations:init").exitCode()).isZero();
+		Run differ = maven(project, database, concat(new String[] { "migrations:check" }, tenants));
+		assertThat(differ.exitCode()).as(differ.output()).isZero();
+		assertThat(differ.output()).contains("2 of 2 tenant(s) differ from the entities")
+			.contains("The entities and the database differ").doesNotContain("`db check` failed");
+
+		Run failOnDrift = maven(project, database, concat(new String[] { "migrations:check", "-Dmigrations.failOnDrift=true" }, tenants));
+		assertThat(failOnDrift.exitCode()).as(failOnDrift.output()).isNotZero();
+		assertThat(failOnDrift.output()).contains("BUILD FAILURE").contains("The entities and the database differ")
+			.doesNotContain("`db check` failed");
+	}
+
+	@Test
+	void goalsRunInTheApplicationsModuleOfABuildOfSeveralModulesWithTheEntitiesOfAnother(TestDatabase database)
+			throws Exception {
+		Path project = copyProject("multi");
+		Path revisions = project.resolve("app/src/main/resources/db/revisions");
+
+		// from the root: the entities' module is compiled first, the parent and the entities' module are skipped
+		Run migrate = maven(project, database, "migrations:init", "migrations:migrate", "-Dmigrations.message=create invoice");
+		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
+		assertThat(migrate.output()).contains("Skipping db migrate in multi: a pom module")
+			.contains("Skipping db migrate in entities: no @SpringBootApplication class");
+		List<Path> files = list(revisions);
+		assertThat(files).singleElement().satisfies((file) -> assertThat(file.getFileName().toString()).endsWith("_create_invoice.sql"));
+		assertThat(Files.readString(files.get(0))).contains("CREATE TABLE").contains("invoice").contains("customer_name");
+
+		// a build in which no module is an application ran no command: it fails
+		Run nowhere = maven(project, database, "-pl", "entities", "migrations:current");
+		assertThat(nowhere.exitCode()).as(nowhere.output()).isNotZero();
+		assertThat(nowhere.output()).contains("BUILD FAILURE").contains("No @SpringBootApplication class with a main method");
+		Run parentOnly = maven(project, database, "-N", "migrations:current");
+		assertThat(parentOnly.exitCode()).as(parentOnly.output()).isNotZero();
+		assertThat(parentOnly.output()).contains("No module of this build is a Spring Boot application, so `db current` ran"
+				+ " nowhere");
+	}
+
+	private static String[] concat(String[] first, String[] second) {
+		return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
+	}
+
 	private record Run(int exitCode, String output) {
 	}
 
@@ -136,8 +185,12 @@ class MavenPluginIT {
 	}
 
 	private static Path copyProject() throws IOException {
-		Path source = MODULE.resolve("src/test/projects/app");
-		Path target = MODULE.resolve("target/it/app-" + System.nanoTime());
+		return copyProject("app");
+	}
+
+	private static Path copyProject(String name) throws IOException {
+		Path source = MODULE.resolve("src/test/projects/" + name);
+		Path target = MODULE.resolve("target/it/" + name + "-" + System.nanoTime());
 		try (Stream<Path> files = Files.walk(source)) {
 			for (Path file : files.toList()) {
 				Path copy = target.resolve(source.relativize(file).toString());

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Spring Shell's non-interactive runner joins the arguments with spaces and parses the line again,
  * which splits a message the operating system's shell had kept whole ({@code -m "add status"}) and
  * reads {@code -1} as an option. The arguments are already words, so they are read as such:
- * {@code --name=value}, {@code --name value}, {@code -m value}, {@code --flag} (an option the command
+ * {@code --name=value}, {@code --name value}, {@code -m value}, {@code -mvalue}, {@code --flag} (an option the command
  * declares as boolean), {@code -N} as an argument, and everything after {@code --} as arguments.
  * Spring properties ({@code --spring.datasource.url=...}, any {@code --name} with a dot) and Spring Boot's
  * {@code --debug} and {@code --trace} are left to Spring Boot.
@@ -82,6 +82,12 @@ final class CommandLineInput {
 			}
 			boolean isLong = word.startsWith("--");
 			String body = word.substring(isLong ? 2 : 1);
+			if (!isLong && body.length() > 1 && Character.isLetter(body.charAt(0)) && body.charAt(1) != '='
+					&& takesValue(command, body.charAt(0))) {
+				// the value written against the option, as getopt reads it: -m"add status", -rbase:head
+				options.add(new DbCommand.GivenOption("", body.charAt(0), body.substring(1)));
+				continue;
+			}
 			int equals = body.indexOf('=');
 			String optionName = (equals >= 0) ? body.substring(0, equals) : body;
 			String value;
@@ -101,6 +107,11 @@ final class CommandLineInput {
 					: new DbCommand.GivenOption("", optionName.isEmpty() ? ' ' : optionName.charAt(0), value));
 		}
 		return new Parsed(arguments, options);
+	}
+
+	/** Whether the command declares a short option of this name that takes a value. */
+	private static boolean takesValue(DbCommand command, char shortName) {
+		return command.options().stream().anyMatch((option) -> option.shortName() == shortName && !option.flag());
 	}
 
 	private static boolean isFlag(DbCommand command, boolean isLong, String name) {

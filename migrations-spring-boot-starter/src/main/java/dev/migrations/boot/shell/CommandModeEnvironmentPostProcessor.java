@@ -3,6 +3,7 @@ package dev.migrations.boot.shell;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
@@ -53,6 +54,9 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 	static final String FORCED_PROPERTY_SOURCE = "migrationsCommandMode";
 
 	static final String DEFAULTS_PROPERTY_SOURCE = "migrationsCommandModeDefaults";
+
+	/** The commands that read and write the revision files alone: their dialect comes from the URL, not a connection. */
+	private static final Set<String> FILES_ONLY = Set.of("init", "revision", "merge", "edit");
 
 	@Override
 	public int getOrder() {
@@ -148,9 +152,18 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 
 	// `db upgrade FROM:TO --sql` (or downgrade): a script of a range the command names, which needs no database
 	// `db lint --all` or `db lint REVISION...` too: lint of the files, which needs no database either
+	// and the commands that write or open revision files, which read the files alone (db init before the database
+	// exists, db revision while it is down, as Alembic's), and db heads and db branches, which print the graph
 	private static boolean offlineRange(ConfigurableEnvironment environment, String command) {
+		if (command != null && FILES_ONLY.contains(command)) {
+			return true;
+		}
 		PropertySource<?> commandLine = environment.getPropertySources()
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+		if ("heads".equals(command) || "branches".equals(command)) {
+			// the graph alone; --verbose and --format json add each revision's state in the database
+			return commandLine == null || (!commandLine.containsProperty("verbose") && !commandLine.containsProperty("format"));
+		}
 		if ("lint".equals(command)) {
 			return (commandLine != null && commandLine.containsProperty("all")) || nonOptionArgument(environment, 2) != null;
 		}

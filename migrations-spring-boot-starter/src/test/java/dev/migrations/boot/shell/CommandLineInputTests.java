@@ -53,6 +53,16 @@ class CommandLineInputTests {
 	}
 
 	@Test
+	void aValueWrittenAgainstAShortOptionIsItsValue() {
+		// -m"add status" reaches the application as -madd status
+		CommandLineInput.Parsed input = parse("db", "migrate", "-madd status", "-m=retitle");
+		assertThat(options(input)).containsExactly("m=add status", "m=retitle");
+		assertThat(input.arguments()).isEmpty();
+		// a short option the command does not declare stays unknown, named by its letter
+		assertThat(options(parse("db", "upgrade", "-xyz"))).containsExactly("x=true");
+	}
+
+	@Test
 	void everythingAfterTwoDashesIsAnArgument() {
 		assertThat(arguments(parse("db", "upgrade", "--", "--sql"))).containsExactly("--sql");
 	}

@@ -122,6 +122,33 @@ class CommandModeFastStartProcessTests {
 	}
 
 	@Test
+	void theCommandsThatWriteRevisionFilesNeedNoDatabase(TestDatabase database) throws Exception {
+		// a new project, or a laptop whose database is not running: as Alembic's init, revision and merge
+		Path revisions = this.directory.resolve("revisions");
+		String unreachable = "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/none";
+		JavaProcess.Finished init = run(FastStartApplication.class, database, revisions, "db", "init", unreachable);
+		assertThat(init.exitCode()).as(init.toString()).isZero();
+		assertThat(revisions).isDirectory();
+		JavaProcess.Finished first = run(FastStartApplication.class, database, revisions, "db", "revision", "-m", "first",
+				"--rev-id", "aaaa1111", unreachable);
+		assertThat(first.exitCode()).as(first.toString()).isZero();
+		assertThat(revisions.resolve("aaaa1111_first.sql")).isRegularFile();
+		JavaProcess.Finished second = run(FastStartApplication.class, database, revisions, "db", "revision", "-m", "second",
+				"--head", "base", "--rev-id", "bbbb2222", unreachable);
+		assertThat(second.exitCode()).as(second.toString()).isZero();
+		JavaProcess.Finished merge = run(FastStartApplication.class, database, revisions, "db", "merge", "-m", "join",
+				unreachable);
+		assertThat(merge.exitCode()).as(merge.toString()).isZero();
+		assertThat(merge.out()).contains("joining aaaa1111, bbbb2222");
+		JavaProcess.Finished heads = run(FastStartApplication.class, database, revisions, "db", "heads", unreachable);
+		assertThat(heads.exitCode()).as(heads.toString()).isZero();
+		assertThat(heads.out()).contains("(head) join");
+		JavaProcess.Finished branches = run(FastStartApplication.class, database, revisions, "db", "branches", unreachable);
+		assertThat(branches.exitCode()).as(branches.toString()).isZero();
+		assertThat(init.out() + init.err() + first.err() + second.err() + merge.err()).doesNotContain("Could not connect");
+	}
+
+	@Test
 	void lintOfTheFilesNeedsNoDatabase(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.write(revisions, "1a2b3c4d5e6f_create.sql", "-- revision: 1a2b3c4d5e6f\n-- down_revision: none\n\n"

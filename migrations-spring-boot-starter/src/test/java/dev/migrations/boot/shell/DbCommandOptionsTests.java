@@ -100,6 +100,24 @@ class DbCommandOptionsTests {
 	}
 
 	@Test
+	void aValueWrittenAgainstItsShortOptionIsTheValueNotTrue(TestDatabase database) throws IOException {
+		writeBranches();
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade", INDEX).status()).isZero();
+
+		// what a shell makes of -m"add status" and -rbase:current, as getopt and Alembic read them
+		Result revision = db.run("revision", "-madd status", "--head", SIDE);
+		assertThat(revision.status()).as(revision.err()).isZero();
+		try (Stream<Path> files = Files.list(this.revisions)) {
+			Path file = files.filter((f) -> f.getFileName().toString().endsWith("_add_status.sql")).findFirst().orElseThrow();
+			assertThat(Files.readString(file)).contains("\n-- message: add status\n");
+		}
+		assertThat(db.run("history", "-rbase:current").lines()).containsExactly(
+				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles [applied]",
+				"<base> -> 1a2b3c4d5e6f, create bulletin [applied]");
+	}
+
+	@Test
 	void verbosePrintsTheFullHeader(TestDatabase database) {
 		writeBranches();
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
