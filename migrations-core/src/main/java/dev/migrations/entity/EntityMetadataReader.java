@@ -49,6 +49,15 @@ import org.hibernate.type.SqlTypes;
  */
 public class EntityMetadataReader {
 
+	/**
+	 * The setting that carries the SQL keywords the JDBC driver reports for the live database
+	 * ({@link java.sql.DatabaseMetaData#getSQLKeywords()}, comma separated), which the application's
+	 * Hibernate, built from a connection, registers with its dialect: {@code hibernate.auto_quote_keyword}
+	 * then quotes them too (PostgreSQL's {@code limit}, {@code offset}, {@code verbose}). The Spring Boot
+	 * starter sets it from the database; without it only the dialect's own keywords are quoted.
+	 */
+	public static final String SQL_KEYWORDS = "dev.migrations.entity.sql_keywords";
+
 	/** The dialect used when neither the source nor its settings name one. */
 	public static final String DEFAULT_DIALECT = "org.hibernate.dialect.PostgreSQLDialect";
 

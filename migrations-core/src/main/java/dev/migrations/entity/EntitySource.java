@@ -44,7 +44,9 @@ import org.hibernate.dialect.Dialect;
  * {@code null} for the settings' value, else the connection's current schema
  * @param settings further Hibernate settings, as the application passes them to its
  * EntityManagerFactory (e.g. {@code hibernate.type.preferred_uuid_jdbc_type},
- * {@code hibernate.auto_quote_keyword}, {@code jakarta.persistence.database-major-version}); entries
+ * {@code hibernate.auto_quote_keyword}, {@code jakarta.persistence.database-major-version}, and
+ * {@link EntityMetadataReader#SQL_KEYWORDS} with the driver's keywords, which a connection would give
+ * Hibernate); entries
  * with {@code null} values are dropped
  */
 public record EntitySource(List<Class<?>> classes, List<String> classNames, List<String> packageNames,

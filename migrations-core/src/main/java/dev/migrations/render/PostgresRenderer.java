@@ -999,6 +999,7 @@ public final class PostgresRenderer {
 			return notValidOrPlain(op, statement(alterTable(op.table()) + "ADD CONSTRAINT " + quote(checkName(op.table(), check))
 					+ " CHECK (" + check.expression() + ")",
 					warnings(holdsRows(op.table()) && !widensADroppedCheck(op.table(), check) && !admitsConvertedEnum(op.table(), check)
+							&& !boundsANewColumn(op.table(), check)
 							? "fails if rows of " + op.table() + " violate it" + valuesNoLongerAdmitted(op.table(), check) : null)));
 		}
 
@@ -1049,6 +1050,21 @@ public final class PostgresRenderer {
 				.filter((parsed) -> this.enumLabels.containsKey(List.of(table, parsed.subject()))
 						|| this.convertedFlags.contains(List.of(table, parsed.subject())))
 				.isPresent();
+		}
+
+		/**
+		 * Whether the check bounds the values of a column the list added without a default (an enum or a
+		 * {@code @Min}/{@code @Max} field added to an entity): the column holds only NULL, which the check admits.
+		 */
+		private boolean boundsANewColumn(String table, CheckConstraint check) {
+			return ValueSetCheck.parse(check.expression())
+				.filter((parsed) -> this.nullColumns.contains(List.of(table, unquoted(parsed.subject()))))
+				.isPresent();
+		}
+
+		private static String unquoted(String identifier) {
+			return (identifier.length() > 1 && identifier.startsWith("\"") && identifier.endsWith("\""))
+					? identifier.substring(1, identifier.length() - 1).replace("\"\"", "\"") : identifier;
 		}
 
 		/** Whether the check admits everything a check the list dropped from the table admitted: the rows pass it. */

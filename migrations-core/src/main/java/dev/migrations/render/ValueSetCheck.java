@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * A check that admits a set of values of one column, as PostgreSQL prints the checks Hibernate
  * writes for enums: {@code status::text = ANY (ARRAY['NEW'::character varying, ...]::text[])} for
  * {@code @Enumerated(STRING)} ({@code status IN (...)} as written) and {@code kind >= 0 AND kind <= 2}
- * for ordinals ({@code kind BETWEEN 0 AND 2}). An enum that gains constants replaces its check by a
- * wider one, which the rows passing the old check pass too.
+ * for ordinals ({@code kind BETWEEN 0 AND 2}), and the bounds of {@code @Min}/{@code @Max} (one or
+ * both, {@code lat >= '-90'::integer}, {@code percent <= 100::numeric}). An enum that gains constants
+ * replaces its check by a wider one, which the rows passing the old check pass too.
  *
  * @param subject the column, without casts or parentheses
  * @param values the admitted values as written (literals without their casts), for a list
@@ -22,7 +23,8 @@ record ValueSetCheck(String subject, List<String> values, long low, long high) {
 
 	private static final Pattern ANY = Pattern.compile("(.+?) = ANY \\((.*)\\)");
 
-	private static final Pattern BOUND = Pattern.compile("(.+?) (>=|<=) (-?\\d+)");
+	// PostgreSQL prints a negative bound as '-90'::integer, and casts a bound to a numeric column's type
+	private static final Pattern BOUND = Pattern.compile("(.+?) (>=|<=) \\(?'?(-?\\d+)'?(?:::[a-z ]+)?\\)?");
 
 	private static final Pattern CASTS = Pattern.compile("(?:::[a-z ]+(?:\\[\\])?)+$");
 
@@ -59,10 +61,21 @@ record ValueSetCheck(String subject, List<String> values, long low, long high) {
 			return Optional.of(new ValueSetCheck(column(any.group(1)), List.copyOf(values), 0, 0));
 		}
 		List<String> conjuncts = split(text, " AND ");
+		if (conjuncts.size() == 1) {
+			// a single @Min or @Max
+			Matcher bound = BOUND.matcher(text);
+			if (bound.matches() && fitsALong(bound.group(3))) {
+				long value = Long.parseLong(bound.group(3));
+				boolean low = bound.group(2).equals(">=");
+				return Optional.of(new ValueSetCheck(column(bound.group(1)), null, low ? value : Long.MIN_VALUE,
+						low ? Long.MAX_VALUE : value));
+			}
+		}
 		if (conjuncts.size() == 2) {
 			Matcher first = BOUND.matcher(unwrap(conjuncts.get(0).trim()));
 			Matcher second = BOUND.matcher(unwrap(conjuncts.get(1).trim()));
 			if (first.matches() && second.matches() && !first.group(2).equals(second.group(2))
+					&& fitsALong(first.group(3)) && fitsALong(second.group(3))
 					&& column(first.group(1)).equals(column(second.group(1)))) {
 				// Bean Validation's @Min and @Max reach the DDL in either order
 				Matcher low = first.group(2).equals(">=") ? first : second;
@@ -72,6 +85,16 @@ record ValueSetCheck(String subject, List<String> values, long low, long high) {
 			}
 		}
 		return Optional.empty();
+	}
+
+	private static boolean fitsALong(String digits) {
+		try {
+			Long.parseLong(digits);
+			return true;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 	private static String column(String operand) {

@@ -16,6 +16,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
+import dev.migrations.entity.fixtures.keywords.Quota;
 import dev.migrations.entity.fixtures.quoted.AppUser;
 import dev.migrations.entity.fixtures.reserved.Order;
 import dev.migrations.entity.fixtures.reserved.User;
@@ -247,6 +248,21 @@ class EntityMetadataReaderTest {
 		// the quoted logical name bypasses snake-casing: the tables are "Order" and "User"
 		assertThat(model.tableNames()).containsExactly("Order", "User");
 		assertThat(model.createStatements()).anyMatch((sql) -> sql.startsWith("create table \"User\" ("));
+	}
+
+	@Test
+	void autoQuotingKeywordsQuotesTheDriversKeywordsAsAConnectedHibernateDoes() {
+		EntitySource source = EntitySource.of(Quota.class).withSetting("hibernate.auto_quote_keyword", "true");
+
+		// the dialect alone knows SQL:2003's reserved words, not PostgreSQL's limit, offset and verbose
+		assertThat(this.reader.read(source).createStatements())
+			.contains("create table quota (limit integer, offset integer, verbose boolean, id bigint not null,"
+					+ " primary key (id))");
+		// with the keywords a connection's DatabaseMetaData reports, Hibernate quotes them as the application's does
+		assertThat(this.reader.read(source.withSetting(EntityMetadataReader.SQL_KEYWORDS, "abort,limit,offset,verbose"))
+			.createStatements())
+			.contains("create table quota (\"limit\" integer, \"offset\" integer, \"verbose\" boolean,"
+					+ " id bigint not null, primary key (id))");
 	}
 
 	/**

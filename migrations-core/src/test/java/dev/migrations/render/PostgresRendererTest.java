@@ -336,6 +336,37 @@ class PostgresRendererTest {
 	}
 
 	@Test
+	void checksBoundingAColumnAddedWithoutADefaultCarryNoWarning() {
+		// an enum field or a @Min field added to an entity: the new column holds only NULL, which the check admits
+		assertThat(this.renderer.render(List.of(new AddColumn("legacy", column("kind", "smallint")),
+				new AddColumn("place", column("group", "character varying(10)")),
+				new AddColumn("place", column("lat", "integer")),
+				new AddCheck("legacy", new CheckConstraint("legacy_kind_check", "kind >= 0 AND kind <= 2")),
+				new AddCheck("place", new CheckConstraint("place_group_check",
+						"\"group\"::text = ANY (ARRAY['A'::character varying, 'B'::character varying]::text[])")),
+				new AddCheck("place", new CheckConstraint("place_lat_check", "lat <= 90 AND lat >= '-90'::integer")))))
+			.allMatch((statement) -> statement.warnings().isEmpty());
+		// a default fills the new column; an existing column holds values
+		assertThat(warnings(List.of(new AddColumn("legacy", column("kind", "smallint", true, "3")),
+				new AddCheck("legacy", new CheckConstraint("legacy_kind_check", "kind >= 0 AND kind <= 2")))))
+			.containsExactly("fails if rows of legacy violate it");
+		assertThat(warnings(new AddCheck("legacy", new CheckConstraint("legacy_kind_check", "kind >= 0 AND kind <= 2"))))
+			.containsExactly("fails if rows of legacy violate it");
+	}
+
+	@Test
+	void aWidenedMinOrMaxCarriesNoWarning() {
+		assertThat(warnings(List.of(new DropCheck("place", new CheckConstraint("place_temperature_check",
+				"temperature >= '-10'::integer")),
+				new AddCheck("place", new CheckConstraint("place_temperature_check", "temperature >= '-20'::integer")))))
+			.isEmpty();
+		assertThat(warnings(List.of(new DropCheck("place", new CheckConstraint("place_population_check",
+				"population <= 2000000000")),
+				new AddCheck("place", new CheckConstraint("place_population_check", "population <= 1000000000")))))
+			.containsExactly("fails if rows of place violate it");
+	}
+
+	@Test
 	void indexesUseTheirMethodIncludeAndPredicate() {
 		assertThat(sql(new CreateIndex("doc", new Index("ix_doc_tags", List.of("tags"), false, "gin", null, List.of())),
 				new CreateIndex("doc", new Index("ix_doc_owner", List.of("owner_id", "created_at DESC"), true, "btree",

@@ -28,6 +28,21 @@ class ValueSetCheckTest {
 	}
 
 	@Test
+	void boundsAsPostgresqlPrintsThemAreRangesToo() {
+		// a negative bound is printed as a string cast, a bound on a numeric column with the column's type
+		assertThat(ValueSetCheck.admitsAllOf("lat <= 90 AND lat >= '-180'::integer", "lat >= '-90'::integer AND lat <= 90"))
+			.isTrue();
+		assertThat(ValueSetCheck.admitsAllOf("percent >= 0::numeric AND percent <= 200::numeric",
+				"percent >= 0::numeric AND percent <= 100::numeric")).isTrue();
+		// a single @Min or @Max
+		assertThat(ValueSetCheck.admitsAllOf("temperature >= '-20'::integer", "temperature >= '-10'::integer")).isTrue();
+		assertThat(ValueSetCheck.admitsAllOf("temperature >= '-10'::integer", "temperature >= '-20'::integer")).isFalse();
+		assertThat(ValueSetCheck.admitsAllOf("stock >= 0", "stock <= 10")).isFalse();
+		assertThat(ValueSetCheck.parse("valid_to >= valid_from")).isEmpty();
+		assertThat(ValueSetCheck.parse("big <= '99999999999999999999'::numeric")).isEmpty();
+	}
+
+	@Test
 	void aListAdmitsTheValuesItContains() {
 		assertThat(ValueSetCheck.admitsAllOf(
 				"status::text = ANY (ARRAY['NEW'::character varying, 'DONE'::character varying, 'LATE'::character varying]::text[])",

@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.MigrationsDataSource;
+import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntitySource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -212,9 +213,9 @@ public final class MigrationsEntitiesAutoConfiguration {
 	}
 
 	/**
-	 * The server's product and version, which the EntityManagerFactory reads from a connection to pick
-	 * the dialect and its version-dependent types; the metadata is built without a connection, so
-	 * they are passed as settings. Without a reachable database Hibernate's defaults apply.
+	 * The server's product, version and SQL keywords, which the EntityManagerFactory reads from a
+	 * connection to pick the dialect, its version-dependent types and the words it quotes; the metadata is
+	 * built without a connection, so they are passed as settings. Without a reachable database Hibernate's defaults apply.
 	 */
 	private static Map<String, Object> serverSettings(DataSource dataSource) {
 		Map<String, Object> settings = new LinkedHashMap<>();
@@ -224,6 +225,8 @@ public final class MigrationsEntitiesAutoConfiguration {
 			settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_VERSION, metaData.getDatabaseProductVersion());
 			settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MAJOR_VERSION, metaData.getDatabaseMajorVersion());
 			settings.put(JdbcSettings.JAKARTA_HBM2DDL_DB_MINOR_VERSION, metaData.getDatabaseMinorVersion());
+			// the keywords the application's Hibernate registers from the connection (auto_quote_keyword quotes them)
+			settings.put(EntityMetadataReader.SQL_KEYWORDS, metaData.getSQLKeywords());
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.debug("Could not read the database version for the entity metadata; Hibernate's defaults apply", ex);

@@ -13,6 +13,7 @@ import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.drift.DriftStatus;
 import dev.migrations.boot.drift.MigrationsDriftAutoConfiguration;
 import dev.migrations.boot.drift.MigrationsDriftMonitor;
+import dev.migrations.boot.entities.keywords.Quota;
 import dev.migrations.boot.entities.library.LibraryMember;
 import dev.migrations.boot.entities.library.Loan;
 import dev.migrations.boot.entities.validated.ClubMember;
@@ -227,6 +228,19 @@ class MigrationsEntitiesAutoConfigurationTests {
 	}
 
 	@Test
+	void columnsBootsHibernateAutoQuotesAsTheDriversKeywordsShowNoDifference() {
+		this.contextRunner.withUserConfiguration(KeywordEntities.class)
+			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create",
+					"spring.jpa.properties.hibernate.auto_quote_keyword=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				// limit, offset and verbose are keywords only PostgreSQL's driver reports; Boot's Hibernate quoted them
+				assertThat(columns(context, "quota")).contains("limit integer", "offset integer", "verbose boolean");
+				assertThat(context.getBean(Migrations.class).check()).isEmpty();
+			});
+	}
+
+	@Test
 	void validationModeFromSpringJpaPropertiesReachesTheEntities() {
 		this.contextRunner.withUserConfiguration(ValidatedEntities.class)
 			.withPropertyValues("migrations.upgrade-on-startup=false", "spring.jpa.hibernate.ddl-auto=create",
@@ -345,6 +359,12 @@ class MigrationsEntitiesAutoConfigurationTests {
 	@Configuration(proxyBeanMethods = false)
 	@AutoConfigurationPackage(basePackageClasses = ClubMember.class)
 	static class ValidatedEntities {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@AutoConfigurationPackage(basePackageClasses = Quota.class)
+	static class KeywordEntities {
 
 	}
 

@@ -131,7 +131,6 @@ class GeneratedAppScenariosTest {
 					ALTER TABLE notification ADD COLUMN IF NOT EXISTS retries integer;
 					ALTER TABLE notification ADD CONSTRAINT notification_format_check CHECK (format::text = ANY (ARRAY['EMAIL'::character varying, 'SMS'::character varying, 'PARCEL'::character varying, 'PUSH'::character varying]::text[]));
 					""" + bv("""
-					-- WARNING: fails if rows of notification violate it
 					ALTER TABLE notification ADD CONSTRAINT notification_retries_check CHECK (retries >= 1);
 					""", "")))
 			.run(db);
@@ -375,7 +374,6 @@ class GeneratedAppScenariosTest {
 			})
 			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
 					ALTER TABLE enrollment ADD COLUMN IF NOT EXISTS status character varying(12);
-					-- WARNING: fails if rows of enrollment violate it
 					ALTER TABLE enrollment ADD CONSTRAINT enrollment_status_check CHECK (status::text = ANY (ARRAY['ACTIVE'::character varying, 'COMPLETED'::character varying, 'DROPPED'::character varying]::text[]));
 					"""))
 			.run(db);
@@ -389,7 +387,6 @@ class GeneratedAppScenariosTest {
 			.revision((text) -> assertThat(upgrade(text)).isEqualTo(bv("""
 					ALTER TABLE property DROP CONSTRAINT IF EXISTS property_rooms_check;
 					ALTER TABLE property ADD COLUMN IF NOT EXISTS floor integer;
-					-- WARNING: fails if rows of property violate it
 					ALTER TABLE property ADD CONSTRAINT property_floor_check CHECK (floor >= 0);
 					ALTER TABLE property ADD CONSTRAINT property_rooms_check CHECK (rooms >= 1 AND rooms <= 100);
 					""", """
@@ -450,7 +447,6 @@ class GeneratedAppScenariosTest {
 					ALTER TABLE deal DROP CONSTRAINT IF EXISTS deal_stage_check;
 					ALTER TABLE deal ADD COLUMN IF NOT EXISTS probability integer;
 					""" + bv("""
-					-- WARNING: fails if rows of deal violate it
 					ALTER TABLE deal ADD CONSTRAINT deal_probability_check CHECK (probability >= 0 AND probability <= 100);
 					""", "") + """
 					ALTER TABLE deal ADD CONSTRAINT deal_stage_check CHECK (stage::text = ANY (ARRAY['LEAD'::character varying, 'QUALIFIED'::character varying, 'PROPOSAL'::character varying, 'WON'::character varying, 'LOST'::character varying]::text[]));
