@@ -76,6 +76,7 @@ import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
+import dev.migrations.runner.SpareConnection;
 import dev.migrations.runner.DatabaseState;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.runner.RevisionSteps;
@@ -98,7 +99,11 @@ import dev.migrations.squash.Squasher;
  */
 public final class Migrations {
 
-	private static final Logger logger = LoggerFactory.getLogger(Migrations.class);
+	// Not a static field: a cold startup connects before anything is logged, and the logging system starts
+	// meanwhile on the thread reading the revision files (see FilesReading), not before the connection.
+	private static Logger logger() {
+		return LoggerFactory.getLogger(Migrations.class);
+	}
 
 	private final MigrationsConfiguration configuration;
 
@@ -151,7 +156,7 @@ public final class Migrations {
 		Connection kept = null;
 		Dialect detected;
 		try {
-			if (DatabaseMigrator.keepsConnectionsOf(configuration.dataSource)) {
+			if (SpareConnection.keepsFor(configuration.dataSource)) {
 				kept = connectForDialect(configuration);
 				detected = Dialect.detect(kept);
 			}
@@ -340,7 +345,7 @@ public final class Migrations {
 	private void apply(FilesRead files) {
 		for (Stale stale : files.stale()) {
 			Path output = this.configuration.outputDirectory;
-			logger.warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
+			logger().warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
 					+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
 					+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
 					+ " if it is still wanted.", stale.revision().source(), stale.revision().id(), output, stale.location(),
@@ -507,7 +512,11 @@ public final class Migrations {
 
 		@Override
 		public FilesRead call() {
-			return FilesRead.read(this.output, this.locations, this.classLoader, this.syntax, this.withHistory);
+			FilesRead read = FilesRead.read(this.output, this.locations, this.classLoader, this.syntax, this.withHistory);
+			// the logging system starts here, while the calling thread connects, rather than after the connection on
+			// the calling thread, whose first logger (the migrator's) is created once both are done
+			LoggerFactory.getILoggerFactory();
+			return read;
 		}
 
 		/** The files read, or what reading them threw, as it was thrown. */
@@ -1839,7 +1848,12 @@ public final class Migrations {
 	 */
 	public static final String REVISION_TEMPLATE = "revision.sql.template";
 
-	private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_]*)}");
+	/** Compiled on first use, not when a startup loads this class. */
+	private static final class TemplatePlaceholder {
+
+		static final java.util.regex.Pattern PATTERN = java.util.regex.Pattern.compile("\\$\\{([A-Za-z_]*)}");
+
+	}
 
 	private static String fillTemplate(Path template, String id, String downRevision, String message, Instant created,
 			String extraHeaders, String upgradeSql, String downgradeSql) {
@@ -1859,7 +1873,7 @@ public final class Migrations {
 				created.toString(), "headers", extraHeaders.isEmpty() ? "" : extraHeaders.stripTrailing(), "upgrade",
 				(upgradeSql == null) ? "" : upgradeSql.stripTrailing(), "downgrade",
 				(downgradeSql == null) ? "" : downgradeSql.stripTrailing());
-		java.util.regex.Matcher matcher = PLACEHOLDER.matcher(text);
+		java.util.regex.Matcher matcher = TemplatePlaceholder.PATTERN.matcher(text);
 		StringBuilder filled = new StringBuilder();
 		while (matcher.find()) {
 			String value = values.get(matcher.group(1));

@@ -171,7 +171,7 @@ public final class DatabaseMigrator {
 			closeQuietly(connection);
 			return null;
 		}
-		if (result == null && keepsConnectionsOf(this.dataSource)) {
+		if (result == null && SpareConnection.keepsFor(this.dataSource)) {
 			// the upgrade under the lock follows at once: it takes this session rather than opening another
 			this.spare = SpareConnection.keep(connection);
 		}
@@ -1052,18 +1052,9 @@ public final class DatabaseMigrator {
 	}
 
 	/**
-	 * Whether a connection of this data source, opened while loading, may be {@linkplain #handOver handed
-	 * over} to the first command: only for data sources that open a new session per connection and give every
-	 * caller the same database.
-	 */
-	public static boolean keepsConnectionsOf(DataSource dataSource) {
-		return SpareConnection.keepsFor(dataSource);
-	}
-
-	/**
 	 * The connection loading opened (to learn the dialect) for this migrator's first command, which then opens
 	 * none; closed after a short while if no command takes it. Only for a data source that
-	 * {@link #keepsConnectionsOf} accepts.
+	 * {@link SpareConnection#keepsFor} accepts.
 	 */
 	public void handOver(Connection connection) {
 		this.spare = SpareConnection.keep(connection);

@@ -7,9 +7,6 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 /**
  * The connection that loading opened to learn the database's dialect, kept for the first command instead
  * of being closed and opened again: on a data source that opens a new server session for every
@@ -22,9 +19,7 @@ import org.slf4j.LoggerFactory;
  * closed after {@link #LIFETIME_MILLIS} by a daemon thread, so an instance that never runs a command holds
  * no session.
  */
-final class SpareConnection {
-
-	private static final Logger logger = LoggerFactory.getLogger(SpareConnection.class);
+public final class SpareConnection {
 
 	/** How long an unused spare stays open: an application's startup upgrade follows loading at once. */
 	static final long LIFETIME_MILLIS = 2_000;
@@ -44,8 +39,11 @@ final class SpareConnection {
 		this.connection = new AtomicReference<>(connection);
 	}
 
-	/** Whether a connection of this data source may be kept for the first command (its exact class is listed). */
-	static boolean keepsFor(DataSource dataSource) {
+	/**
+	 * Whether a connection of this data source may be kept for the first command (its exact class is listed).
+	 * Asked before connecting at a cold startup: this class logs nothing, so asking starts no logging system.
+	 */
+	public static boolean keepsFor(DataSource dataSource) {
 		return dataSource != null && NON_POOLING.contains(dataSource.getClass().getName());
 	}
 
@@ -78,7 +76,7 @@ final class SpareConnection {
 			connection.close();
 		}
 		catch (SQLException ex) {
-			logger.debug("Could not close the unused connection: {}", ex.getMessage());
+			// an unused session the server or the network already ended: nothing is lost
 		}
 	}
 

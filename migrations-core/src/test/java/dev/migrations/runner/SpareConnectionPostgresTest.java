@@ -99,10 +99,10 @@ class SpareConnectionPostgresTest {
 
 	@Test
 	void aPoolOrAnyOtherDataSourceIsNotKept(TestDatabase db) {
-		assertThat(DatabaseMigrator.keepsConnectionsOf(plain(db, "x"))).isTrue();
+		assertThat(SpareConnection.keepsFor(plain(db, "x"))).isTrue();
 		// the test support's own data source, like a pool or a routing data source, is not one of those listed
-		assertThat(DatabaseMigrator.keepsConnectionsOf(db.dataSource())).isFalse();
-		assertThat(DatabaseMigrator.keepsConnectionsOf(new PGSimpleDataSource() {
+		assertThat(SpareConnection.keepsFor(db.dataSource())).isFalse();
+		assertThat(SpareConnection.keepsFor(new PGSimpleDataSource() {
 		})).isFalse();
 	}
 
