@@ -158,7 +158,7 @@ public final class DataStep {
 		List<Map<String, String>> actual = selectAsCompared(table, columns, stored, types);
 		List<Map<String, String>> wanted = new ArrayList<>();
 		for (Row row : expected) {
-			wanted.add(jsonAsTheServerPrintsIt(row.comparable(columns), types));
+			wanted.add(asTheServerCompares(row.comparable(columns), types));
 		}
 		List<Map<String, String>> missing = new ArrayList<>(wanted);
 		List<Map<String, String>> unexpected = new ArrayList<>();
@@ -344,27 +344,39 @@ public final class DataStep {
 		}
 	}
 
-	/** JSON values of a json or jsonb column as jsonb prints them, so {@code {"a":1}} equals {@code {"a": 1}}. */
-	private Map<String, String> jsonAsTheServerPrintsIt(Map<String, String> row, Map<String, String> types) {
+	/**
+	 * Values of the columns whose type the server compares otherwise than by their text, as the server prints
+	 * them in a canonical form: JSON of a json or jsonb column as jsonb prints it, so {@code {"a":1}} equals
+	 * {@code {"a": 1}}; an interval justified as {@code justify_interval} prints it, so {@code 1 day} equals
+	 * {@code 24 hours} and {@code PT24H}, as PostgreSQL's {@code =} on intervals has them.
+	 */
+	private Map<String, String> asTheServerCompares(Map<String, String> row, Map<String, String> types) {
 		if (types.isEmpty()) {
 			return row;
 		}
 		Map<String, String> result = new LinkedHashMap<>(row);
-		try (Connection connection = connection();
-				PreparedStatement statement = connection.prepareStatement("SELECT CAST(CAST(? AS jsonb) AS text)")) {
-			for (String column : types.keySet()) {
-				String value = result.get(column);
-				if (value != null) {
+		try (Connection connection = connection()) {
+			for (Map.Entry<String, String> column : types.entrySet()) {
+				String value = result.get(column.getKey());
+				if (value == null) {
+					continue;
+				}
+				String sql = column.getValue().equals("interval") ? "SELECT CAST(justify_interval(CAST(? AS interval)) AS text)"
+						: "SELECT CAST(CAST(? AS jsonb) AS text)";
+				try (PreparedStatement statement = connection.prepareStatement(sql)) {
 					statement.setString(1, value);
 					try (ResultSet rs = statement.executeQuery()) {
 						rs.next();
-						result.put(column, rs.getString(1));
+						result.put(column.getKey(), rs.getString(1));
 					}
+				}
+				catch (SQLException ex) {
+					// not a value the server reads as that type: compared as written, and shown as missing
 				}
 			}
 		}
 		catch (SQLException ex) {
-			// not JSON the server reads: compared as written, and shown as missing
+			// no connection: compared as written
 		}
 		return result;
 	}
@@ -395,12 +407,16 @@ public final class DataStep {
 		return selectAsCompared(table, columns, stored, new LinkedHashMap<>());
 	}
 
-	// as select, json (which keeps the text as written) read as jsonb prints it, as the expected values are
+	// as select, json (which keeps the text as written) read as jsonb prints it and intervals justified, as the
+	// expected values are
 	private List<Map<String, String>> selectAsCompared(String table, Set<String> columns, boolean stored,
 			Map<String, String> types) {
 		List<Map<String, String>> rows = select(table, columns, stored, types);
-		if (types.containsValue("json")) {
-			rows.replaceAll((row) -> jsonAsTheServerPrintsIt(row, types));
+		if (types.containsValue("json") || types.containsValue("interval")) {
+			Map<String, String> recast = new LinkedHashMap<>(types);
+			// jsonb is read as the server prints it already
+			recast.values().removeIf("jsonb"::equals);
+			rows.replaceAll((row) -> asTheServerCompares(row, recast));
 		}
 		return rows;
 	}
@@ -425,7 +441,7 @@ public final class DataStep {
 				int index = 1;
 				for (String column : columns) {
 					String type = meta.getColumnTypeName(index);
-					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type)) {
+					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type) || "interval".equalsIgnoreCase(type)) {
 						types.put(column, type.toLowerCase(java.util.Locale.ROOT));
 					}
 					row.put(column, Row.normalise(read(rs, index++, type)));
@@ -498,6 +514,10 @@ public final class DataStep {
 		}
 		if (type.equals("time")) {
 			return rs.getObject(index, LocalTime.class);
+		}
+		if (type.equals("interval")) {
+			// as the server prints it (the driver's PGInterval prints every field), justified before comparing
+			return rs.getString(index);
 		}
 		Object value = rs.getObject(index);
 		if (value instanceof java.sql.Blob blob) {

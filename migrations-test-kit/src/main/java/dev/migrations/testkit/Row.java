@@ -18,7 +18,8 @@ import java.util.Objects;
  * Values are compared by what they say, not by their Java type: {@code 1}, {@code 1L} and {@code 1.0} are the
  * same number, an enum label read back from the database equals the string written, a timestamp with time zone
  * equals any {@code OffsetDateTime}, {@code ZonedDateTime} or {@code Instant} of the same instant, one without
- * equals the {@code LocalDateTime}, JSON equals the same JSON spaced otherwise, bytes ({@code bytea}, {@code blob})
+ * equals the {@code LocalDateTime}, JSON equals the same JSON spaced otherwise, an interval equals the same span
+ * as PostgreSQL's {@code =} has it ({@code "1 day"}, {@code "24 hours"}, {@code Duration.ofDays(1)}), bytes ({@code bytea}, {@code blob})
  * equal a {@code byte[]} of the same bytes, and an array column equals a Java array or list of the same elements.
  * <p>
  * Columns are named as the database stores them ({@code row("User_id", 7)} for a column created as

@@ -411,6 +411,23 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void dataTestsCompareIntervalsAsPostgresqlDoes(TestDatabase database) {
+		DataStep step = tester(database, "data-intervals").at("i10000000001")
+			.insert("sample", row("id", 1, "span", "1 day"), row("id", 2, "span", "36 hours"), row("id", 3, "span", "1 mon"),
+					row("id", 4));
+		// equal as PostgreSQL's = has them, whatever the way they are written
+		step.assertRows("sample", row("id", 1, "span", "1 day"), row("id", 2, "span", "1 day 12:00:00"),
+				row("id", 3, "span", "30 days"), row("id", 4, "span", null));
+		step.assertRows("sample", row("id", 1, "span", "24 hours"), row("id", 2, "span", java.time.Duration.ofHours(36)),
+				row("id", 3, "span", "1 month"), row("id", 4, "span", null));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("sample", row("id", 1, "span", "25 hours"), row("id", 2, "span", "36 hours"),
+					row("id", 3, "span", "1 mon"), row("id", 4, "span", null)))
+			.withMessageContaining("missing: [{id=1, span=1 day 01:00:00}]")
+			.withMessageContaining("not expected: [{id=1, span=1 day}]");
+	}
+
+	@Test
 	void dataTestsCompareBytesArraysAndJsonByTheirValues(TestDatabase database) {
 		DataStep step = tester(database, "data-bytes-arrays").at("q10000000001")
 			.insert("sample", row("id", 1, "bin", new byte[] { 1, 2, (byte) 255 }, "tags", new String[] { "x", "y" }, "nums",
