@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 import org.opentest4j.AssertionFailedError;
 
 import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
@@ -268,7 +269,21 @@ public final class MigrationsTester {
 	 */
 	public MigrationsTester assertEntitiesMatchSchema() {
 		upgrade("head", () -> "upgrade to head before comparing with the entities");
-		Comparison comparison = this.migrations.compare(DiffOptions.defaults());
+		Comparison comparison;
+		try {
+			comparison = this.migrations.compare(DiffOptions.defaults());
+		}
+		catch (MigrationsException ex) {
+			if (ex.getMessage() != null && ex.getMessage().startsWith("No entities are configured")) {
+				throw new AssertionFailedError("assertEntitiesMatchSchema has no entities to compare the schema with: name"
+						+ " them with @MigrationsTest(entities = { Deal.class, ... }) or @MigrationsTest(entityPackages ="
+						+ " \"com.acme.domain\"); in a Spring test they are the application's, taken from its context"
+						+ " (the JPA entities Spring Boot scans, or an EntitySource bean), so none means the context has"
+						+ " no JPA entities; with MigrationsTester.of(...), configure them with .entities(EntitySource.of(...))."
+						+ "\n" + ex.getMessage(), ex);
+			}
+			throw ex;
+		}
 		if (comparison.differences().isEmpty()) {
 			return this;
 		}

@@ -428,6 +428,15 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void entitiesMatchSchemaWithoutEntitiesSaysWhereToNameThem(TestDatabase database) {
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester(database, "good")::assertEntitiesMatchSchema)
+			.withMessageStartingWith("assertEntitiesMatchSchema has no entities to compare the schema with: name them with"
+					+ " @MigrationsTest(entities = { Deal.class, ... })")
+			.satisfies((ex) -> assertThat(ex.getMessage().lines().findFirst().orElseThrow())
+				.contains("in a Spring test they are the application's, taken from its context"));
+	}
+
+	@Test
 	void dataTestsCompareBytesArraysAndJsonByTheirValues(TestDatabase database) {
 		DataStep step = tester(database, "data-bytes-arrays").at("q10000000001")
 			.insert("sample", row("id", 1, "bin", new byte[] { 1, 2, (byte) 255 }, "tags", new String[] { "x", "y" }, "nums",
