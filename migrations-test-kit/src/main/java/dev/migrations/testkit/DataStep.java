@@ -44,9 +44,11 @@ public final class DataStep {
 	// that a failed assertion can name the revision that changed them
 	private final Set<String> inserted = new LinkedHashSet<>();
 
-	// what those tables held before the last upgrade and after each revision it applied
+	// what those tables held before the upgrades since the test last wrote rows (insert, execute) and after each
+	// revision they applied; empty after a downgrade or an upgrade to a relative target
 	private List<Reading> readings = List.of();
 
+	// revision: the one applied before the reading, or for the first reading the revisions the database was at
 	private record Reading(String revision, Map<String, List<Map<String, String>>> tables) {
 	}
 
@@ -92,6 +94,8 @@ public final class DataStep {
 		this.story.add("inserted into " + table);
 		// by its name in SQL: user and "user" are one table
 		this.inserted.add(tableName(table));
+		// the rows are the test's from here: the next upgrade reads them first
+		this.readings = List.of();
 		return this;
 	}
 
@@ -105,6 +109,7 @@ public final class DataStep {
 			throw new AssertionFailedError("Could not run " + sql + " " + String.join(", ", this.story) + ": "
 					+ ex.getMessage(), ex);
 		}
+		this.readings = List.of();
 		return this;
 	}
 
@@ -118,8 +123,12 @@ public final class DataStep {
 		else {
 			// one revision at a time (each in its own transaction, as in one command), reading the tables rows
 			// were inserted into after each
-			List<Reading> readings = new ArrayList<>();
-			readings.add(new Reading(null, readInserted()));
+			// after an upgrade read this way, and no rows written since, the readings go on from its own: a later
+			// upgrade's failed assertion can still name a revision applied by an earlier one
+			List<Reading> readings = new ArrayList<>(this.readings);
+			if (readings.isEmpty()) {
+				readings.add(new Reading(String.join(", ", this.tester.migrations().current()), readInserted()));
+			}
 			for (String revision : plan) {
 				this.tester.upgrade(revision, () -> "upgrade to " + target + " " + String.join(", ", this.story)
 						+ ", at revision " + this.tester.describe(revision));
@@ -268,7 +277,8 @@ public final class DataStep {
 			from--;
 		}
 		if (from == 0) {
-			return "the rows already differed before this upgrade.";
+			return "the rows already differed at " + describeAll(this.readings.get(0).revision())
+					+ ", before the revisions applied since; " + lastChange(read, columns);
 		}
 		String revision = this.tester.describe(this.readings.get(from).revision());
 		List<Map<String, String>> there = this.readings.get(from).tables().get(read);
@@ -276,6 +286,55 @@ public final class DataStep {
 				+ (Boolean.TRUE.equals(states.get(from - 1)) ? "the rows were as expected before it and are not after it"
 						: "the expected columns first exist after it, without the expected rows")
 				+ ((there != null) ? " (after it, " + table + " held " + there + ")" : "") + ".";
+	}
+
+	// the revisions (ids separated by commas) described, or base
+	private String describeAll(String revisions) {
+		if (revisions.isEmpty()) {
+			return "base";
+		}
+		List<String> described = new ArrayList<>();
+		for (String revision : revisions.split(", ")) {
+			described.add(this.tester.describe(revision));
+		}
+		return String.join(", ", described);
+	}
+
+	/**
+	 * Which revision applied since the first reading last changed the table's rows in the expected columns, the
+	 * one that produced the rows compared; or that none did.
+	 */
+	private String lastChange(String read, Set<String> columns) {
+		for (int i = this.readings.size() - 1; i > 0; i--) {
+			List<Map<String, String>> after = projected(this.readings.get(i).tables().get(read), columns);
+			List<Map<String, String>> before = projected(this.readings.get(i - 1).tables().get(read), columns);
+			if (!java.util.Objects.equals(after, before)) {
+				return "they were last changed by revision " + this.tester.describe(this.readings.get(i).revision())
+						+ ", which left them as they are (after it, " + read + " held "
+						+ this.readings.get(i).tables().get(read) + ").";
+			}
+		}
+		return "no revision applied since changed them in the expected columns.";
+	}
+
+	// rows in the expected columns present, as a multiset (sorted by their text); null when the table is not there
+	private static List<Map<String, String>> projected(List<Map<String, String>> rows, Set<String> columns) {
+		if (rows == null) {
+			return null;
+		}
+		List<Map<String, String>> result = new ArrayList<>();
+		for (Map<String, String> row : rows) {
+			Map<String, String> projected = new LinkedHashMap<>();
+			for (String column : columns) {
+				String label = labelOf(row, column);
+				if (label != null) {
+					projected.put(column, row.get(label));
+				}
+			}
+			result.add(projected);
+		}
+		result.sort(java.util.Comparator.comparing(Object::toString));
+		return result;
 	}
 
 	private static Boolean matches(List<Map<String, String>> rows, Set<String> columns, List<Map<String, String>> wanted) {

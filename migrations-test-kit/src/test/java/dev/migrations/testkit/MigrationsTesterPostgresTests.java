@@ -386,7 +386,30 @@ class MigrationsTesterPostgresTests {
 			.upgradeTo("head");
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(() -> before.assertRows("deal", row("id", 4, "currency", "EUR")))
-			.withMessageContaining("\n  the rows already differed before this upgrade.");
+			.withMessageContaining("\n  the rows already differed at f10000000003 (")
+			.withMessageContaining("\"deal note\"), before the revisions applied since; no revision applied since changed"
+					+ " them in the expected columns.");
+	}
+
+	@Test
+	void aBackfillThatLeavesRowsUnfilledIsNamedEvenWhenTheRowsDifferedBeforeIt(TestDatabase database) {
+		// the column exists, empty, when the rows are written: they differ from the start, and the backfill fills
+		// only some of them; the revision that produced the rows compared is named, across the test's upgrades
+		DataStep step = tester(database, "partial-backfill").at("p10000000002")
+			.insert("deal", row("id", 1, "amount", 5), row("id", 2, "amount", 20))
+			.upgradeTo("p10000000003")
+			.upgradeTo("head");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("deal", row("id", 1, "total", 5), row("id", 2, "total", 20)))
+			.withMessageContaining("missing: [{id=1, total=5}]")
+			.withMessageContaining("\n  the rows already differed at p10000000002 (")
+			.withMessageContaining("they were last changed by revision p10000000003 (revisions/partial-backfill/"
+					+ "p10000000003_backfill_total.sql, \"backfill total\"), which left them as they are (after it, deal held");
+		// rows written after an upgrade start the readings again: the backfill ran before them and is not named
+		DataStep later = step.insert("deal", row("id", 3, "amount", 30)).upgradeTo("head");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> later.assertRows("deal", row("id", 3, "total", 30)))
+			.withMessageNotContaining("p10000000003_backfill_total.sql");
 	}
 
 	@Test
