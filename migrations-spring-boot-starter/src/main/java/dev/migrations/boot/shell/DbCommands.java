@@ -212,7 +212,7 @@ final class DbCommands {
 			}
 		}
 		if (invocation.flag("sql")) {
-			return printMigrateSql(facade, invocation, options, out);
+			return printMigrateSql(facade, invocation, options, console);
 		}
 		boolean online = invocation.flag("online") || (facade.migrateOptions() != null && facade.migrateOptions().online());
 		MigrateResult result = invocation.flag("online")
@@ -272,13 +272,17 @@ final class DbCommands {
 		return Outcome.OK;
 	}
 
-	/** {@code db migrate --sql}: the revisions it would write, nothing written. */
+	/**
+	 * {@code db migrate --sql}: the revisions it would write, nothing written. Standard output is SQL alone
+	 * ({@code db migrate --sql > new.sql}): when there is nothing to print, saying so goes to standard error.
+	 */
 	private static Outcome printMigrateSql(Migrations facade, DbCommand.Invocation invocation, DiffOptions options,
-			PrintWriter out) {
+			CommandConsole console) {
+		PrintWriter out = console.out();
 		MigrateOptions migrateOptions = invocation.flag("online") ? MigrateOptions.onlineForm() : facade.migrateOptions();
 		Map<Path, String> texts = facade.migrateSql(invocation.option("message"), options, migrateOptions);
 		if (texts.isEmpty()) {
-			out.println("No changes: the entities match the database, so there is no revision to print.");
+			console.err().println("No changes: the entities match the database, so there is no revision to print.");
 			return Outcome.OK;
 		}
 		for (Map.Entry<Path, String> revision : texts.entrySet()) {
