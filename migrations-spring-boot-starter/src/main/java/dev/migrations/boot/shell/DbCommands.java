@@ -99,9 +99,12 @@ final class DbCommands {
 		return DbCommand.named("init")
 			.description("Create the revisions directory")
 			.action((invocation, console) -> {
-				Path directory = migrations().init();
+				Migrations facade = migrations();
+				boolean existed = Files.isDirectory(facade.outputDirectory());
+				Path directory = facade.init();
 				PrintWriter out = console.out();
-				out.println("Created " + directory.toAbsolutePath().normalize() + ".");
+				out.println(existed ? "Using the existing directory " + directory.toAbsolutePath().normalize()
+						+ ", which has no revisions yet." : "Created " + directory.toAbsolutePath().normalize() + ".");
 				out.println("Next: `db revision -m \"...\"` writes an empty revision, `db migrate -m \"...\"` generates one"
 						+ " from the entities.");
 				return Outcome.OK;

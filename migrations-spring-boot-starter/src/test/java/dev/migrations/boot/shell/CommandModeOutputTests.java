@@ -1,5 +1,6 @@
 package dev.migrations.boot.shell;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,6 +63,26 @@ class CommandModeOutputTests {
 				.collect(Collectors.joining("\n", "", "\n"));
 			assertThat(statements).matches("(CREATE TABLE IF NOT EXISTS \\w+ \\(\n(    [^\n]+\n)+\\);\n)+");
 		}
+	}
+
+	@Test
+	void initInAnExistingEmptyDirectorySaysItUsesIt(TestDatabase database) throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		CommandLineRun db = new CommandLineRun(database, revisions, Map.of());
+
+		Result init = db.run("init");
+		assertThat(init.status()).as(init.err()).isZero();
+		assertThat(init.lines()).containsExactly("Using the existing directory " + revisions + ", which has no revisions yet.",
+				"Next: `db revision -m \"...\"` writes an empty revision, `db migrate -m \"...\"` generates one from the"
+						+ " entities.");
+		assertThat(init.err()).isEmpty();
+		assertThat(revisions).isEmptyDirectory();
+
+		Path missing = this.directory.resolve("missing/revisions");
+		Result created = new CommandLineRun(database, missing, Map.of()).run("init");
+		assertThat(created.status()).as(created.err()).isZero();
+		assertThat(created.lines()).first().isEqualTo("Created " + missing + ".");
+		assertThat(missing).isEmptyDirectory();
 	}
 
 }
