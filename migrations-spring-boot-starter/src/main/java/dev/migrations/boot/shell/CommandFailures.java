@@ -14,6 +14,7 @@ import dev.migrations.MigrationsException;
 import dev.migrations.boot.DatabaseConnectionException;
 import dev.migrations.dialect.LockTimeoutException;
 import dev.migrations.runner.ChecksumMismatchException;
+import dev.migrations.runner.MigrationFailedException;
 
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
@@ -252,8 +253,10 @@ final class CommandFailures {
 			}
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ChecksumMismatchException || cause instanceof LockTimeoutException) {
-				// their message already says what to do: the analysis would say it again
+			if (cause instanceof ChecksumMismatchException || cause instanceof LockTimeoutException
+					|| cause instanceof MigrationFailedException) {
+				// their message already says what to do: the analysis would say it again (a failed revision's
+				// message says what was rolled back or stays applied, and how to go on)
 				return null;
 			}
 		}

@@ -117,7 +117,7 @@ final class DbCommandLine {
 			return Outcome.FAILED;
 		}
 		CommandLineInput.Parsed input = CommandLineInput.parse(words.subList(2, words.size()), command);
-		Outcome outcome = command.execute(input.arguments(), input.options(), new CommandConsole(out, prompt),
+		Outcome outcome = command.execute(input.arguments(), input.options(), new CommandConsole(out, prompt, err),
 				this.describer);
 		out.flush();
 		if (outcome.code() != 0 && !outcome.message().isEmpty()) {

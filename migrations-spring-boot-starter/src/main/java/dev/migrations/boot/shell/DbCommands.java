@@ -99,9 +99,12 @@ final class DbCommands {
 		return DbCommand.named("init")
 			.description("Create the revisions directory")
 			.action((invocation, console) -> {
-				Path directory = migrations().init();
+				Migrations facade = migrations();
+				boolean existed = Files.isDirectory(facade.outputDirectory());
+				Path directory = facade.init();
 				PrintWriter out = console.out();
-				out.println("Created " + directory.toAbsolutePath().normalize() + ".");
+				out.println(existed ? "Using the existing directory " + directory.toAbsolutePath().normalize()
+						+ ", which has no revisions yet." : "Created " + directory.toAbsolutePath().normalize() + ".");
 				out.println("Next: `db revision -m \"...\"` writes an empty revision, `db migrate -m \"...\"` generates one"
 						+ " from the entities.");
 				return Outcome.OK;
@@ -212,7 +215,7 @@ final class DbCommands {
 			}
 		}
 		if (invocation.flag("sql")) {
-			return printMigrateSql(facade, invocation, options, out);
+			return printMigrateSql(facade, invocation, options, console);
 		}
 		boolean online = invocation.flag("online") || (facade.migrateOptions() != null && facade.migrateOptions().online());
 		MigrateResult result = invocation.flag("online")
@@ -272,13 +275,17 @@ final class DbCommands {
 		return Outcome.OK;
 	}
 
-	/** {@code db migrate --sql}: the revisions it would write, nothing written. */
+	/**
+	 * {@code db migrate --sql}: the revisions it would write, nothing written. Standard output is SQL alone
+	 * ({@code db migrate --sql > new.sql}): when there is nothing to print, saying so goes to standard error.
+	 */
 	private static Outcome printMigrateSql(Migrations facade, DbCommand.Invocation invocation, DiffOptions options,
-			PrintWriter out) {
+			CommandConsole console) {
+		PrintWriter out = console.out();
 		MigrateOptions migrateOptions = invocation.flag("online") ? MigrateOptions.onlineForm() : facade.migrateOptions();
 		Map<Path, String> texts = facade.migrateSql(invocation.option("message"), options, migrateOptions);
 		if (texts.isEmpty()) {
-			out.println("No changes: the entities match the database, so there is no revision to print.");
+			console.err().println("No changes: the entities match the database, so there is no revision to print.");
 			return Outcome.OK;
 		}
 		for (Map.Entry<Path, String> revision : texts.entrySet()) {

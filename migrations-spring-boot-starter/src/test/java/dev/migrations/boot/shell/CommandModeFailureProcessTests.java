@@ -104,6 +104,25 @@ class CommandModeFailureProcessTests {
 	}
 
 	@Test
+	void aFailedRevisionSaysWhatToDoOnce(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("failing");
+		ShellTestRevisions.write(revisions, "1a2b3c4d5e6f_create.sql", "-- revision: 1a2b3c4d5e6f\n-- down_revision: none\n"
+				+ "-- message: create one\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "ALTER TABLE no_such_table ADD COLUMN x int;\n\n-- downgrade\nDROP TABLE one;\n");
+		Path file = revisions.resolve("1a2b3c4d5e6f_create.sql");
+		JavaProcess.Finished run = run(database, new Case(revisions, List.of("--logging.level.root=WARN"), ""), "db",
+				"upgrade");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.out().lines()).as(run.toString()).containsExactly("  [1/1] upgrade 1a2b3c4d5e6f create one ... failed");
+		assertThat(run.err().lines()).as(run.toString()).containsExactly(
+				"Revision 1a2b3c4d5e6f (" + file + ") failed at upgrade statement 2 of 2 (line 7):",
+				"    ALTER TABLE no_such_table ADD COLUMN x int",
+				"ERROR: relation \"no_such_table\" does not exist [SQLState 42P01]",
+				"The revision was rolled back: nothing of it was applied; revisions before it stay applied. Fix the statement"
+						+ " and run `db upgrade` again.");
+	}
+
+	@Test
 	void debugAddsTheStackTraceAndKeepsTheExitStatus(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("typo");
 		ShellTestRevisions.write(revisions, "1a2b3c4d5e6f_create.sql", file("-- revison: 1a2b3c4d5e6f\n-- down_revision: none\n"));
