@@ -203,6 +203,21 @@ class ConstraintScenariosTest {
 	}
 
 	/**
+	 * An index renamed in {@code @Index(name = ...)} with the same definition is renamed, as Alembic does; the
+	 * index Hibernate names itself keeps the database's name.
+	 */
+	@Test
+	void indexRenamedInTheEntity(TestDatabase db) {
+		new ScenarioRunner(this.directory).v1(dev.migrations.autogenerate.scenarios.constraints.indexrenamed.v1.Dup.class)
+			.v2(dev.migrations.autogenerate.scenarios.constraints.indexrenamed.v2.Dup.class)
+			.revision((text) -> {
+				assertThat(statements(upgrade(text))).containsExactly("ALTER INDEX ix_dup_a_b RENAME TO ix_dup_ab;");
+				assertThat(statements(downgrade(text))).containsExactly("ALTER INDEX ix_dup_ab RENAME TO ix_dup_a_b;");
+			})
+			.run(db);
+	}
+
+	/**
 	 * A new {@code @ManyToOne} to a new entity: the referenced table is created first, the foreign key
 	 * comes last. Hibernate declares no index on the foreign key column on PostgreSQL, so none is added.
 	 */
