@@ -562,6 +562,9 @@ final class Comparison {
 			followTableName(table, currentName, existing.name(), wanted.name(),
 					() -> ConstraintNames.index(currentName, existing), () -> ConstraintNames.index(table, wanted), true);
 		}
+		for (int i = 0; !renamed && i < indexes.matchedCurrent.size(); i++) {
+			renameIndex(table, indexes.matchedCurrent.get(i).name(), indexes.matchedTarget.get(i).name());
+		}
 
 		Matching<CheckConstraint> checks = match(pair.current.checks(), pair.target.checks(),
 				(check) -> Expressions.checkKey(check.expression(), renames),
@@ -634,6 +637,24 @@ final class Comparison {
 		this.keptNames.add(List.of(table, expected));
 		this.currentNames.add(expected);
 		use(expected);
+	}
+
+	/**
+	 * Renames an index the entities name explicitly ({@code @Index(name = ...)}) whose definition the
+	 * database holds under another name, as Alembic does. A name Hibernate generates is no choice of the
+	 * user and leaves the database's name alone, as do a difference of case only (an unquoted name the
+	 * database folded) and a wanted name another object of the database already carries.
+	 */
+	private void renameIndex(String table, String existing, String wanted) {
+		if (existing == null || ConstraintNames.needsReadableName(wanted, table) || existing.equalsIgnoreCase(wanted)
+				|| this.currentNames.contains(wanted) || this.currentNames.contains(wanted.toLowerCase(Locale.ROOT))) {
+			return;
+		}
+		this.renameConstraints.add(new RenameConstraint(table, existing, wanted, true));
+		this.keptNames.remove(List.of(table, existing));
+		this.keptNames.add(List.of(table, wanted));
+		this.currentNames.add(wanted);
+		use(wanted);
 	}
 
 	/** Whether putting the new table name in place of one occurrence of the old one in a name gives the expected name. */

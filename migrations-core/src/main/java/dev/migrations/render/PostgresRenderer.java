@@ -524,8 +524,16 @@ public final class PostgresRenderer {
 					&& !this.droppedKeys.contains(key);
 		}
 
-		private static List<Object> uniqueKey(String table, List<String> columns) {
-			return List.of("unique", table, columns);
+		/**
+		 * The rows a unique key holds for: its table and the set of its elements, whatever their order (and
+		 * their sort options) in the key, so a key re-added in another order finds the one dropped before it.
+		 */
+		private static List<Object> uniqueKey(String table, List<String> elements) {
+			Set<String> set = new HashSet<>();
+			for (String element : elements) {
+				set.add(element.replaceAll("(?i)(\\s+(ASC|DESC))?(\\s+NULLS\\s+(FIRST|LAST))?$", ""));
+			}
+			return List.of("unique", table, set);
 		}
 
 		private static List<Object> foreignKeyKey(String table, ForeignKey foreignKey) {
@@ -950,13 +958,18 @@ public final class PostgresRenderer {
 					warnings(op.nameTaken() ? "fails: the name " + indexName(op.table(), index) + " is already taken in the"
 							+ " schema by another relation (index names are unique in a schema, not per table); give this"
 							+ " index another name" : null,
-							(index.unique() && holdsRows(op.table())) ? "fails if " + op.table()
+							(index.unique() && holdsRows(op.table())
+									&& !this.droppedKeys.contains(uniqueKey(op.table(), index.elements()))) ? "fails if " + op.table()
 							+ " already holds duplicate values in (" + String.join(", ", index.elements()) + ")" : null)));
 		}
 
 		@Override
 		public List<RenderedStatement> visitDropIndex(DropIndex op) {
 			Index index = op.index();
+			if (index.unique() && index.where() == null) {
+				// a partial index held only for some rows
+				this.droppedKeys.add(uniqueKey(op.table(), index.elements()));
+			}
 			String indexName = indexName(op.table(), index);
 			String warning = null;
 			if (!this.createdIndexes.contains(List.of(op.table(), indexName))) {

@@ -283,7 +283,7 @@ class SchemaDifferTest {
 				.containsExactly("drop index a on doc(tags)", "create " + (changed.unique() ? "unique " : "") + "index b on doc(tags)");
 		}
 		Table sameWithNullMethod = table("doc").columns(column("tags", "text[]"))
-			.index(new Index("x", List.of("tags"), false, null, null, null))
+			.index(new Index("a", List.of("tags"), false, null, null, null))
 			.build();
 		assertThat(this.differ.diff(schema(database), schema(sameWithNullMethod))).isEmpty();
 	}
@@ -372,7 +372,7 @@ class SchemaDifferTest {
 			.build();
 		Table after = table("bulletin").columns(notNull("ref", "text"), column("state", "character varying(20)"))
 			.primaryKey("bulletin_pkey", "ref")
-			.index(index("ix", "state", "lower(ref)"))
+			.index(index("bulletin_status_idx", "state", "lower(ref)"))
 			.check("bulletin_state_check",
 					"((state)::text = ANY ((ARRAY['DRAFT'::character varying, 'LIVE'::character varying])::text[]))")
 			.build();

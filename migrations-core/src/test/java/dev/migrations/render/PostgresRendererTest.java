@@ -336,6 +336,23 @@ class PostgresRendererTest {
 	}
 
 	@Test
+	void uniqueKeysReorderedAfterTheirDropCarryNoWarning() {
+		// the rows were unique over the same set of columns: a new order (or sort option) cannot meet a duplicate
+		assertThat(this.renderer.render(List.of(new DropUnique("t", new UniqueConstraint("uq_t", List.of("b", "a"))),
+				new DropIndex("t", new Index("ux_t", List.of("d DESC", "c"), true, "btree", null, List.of())),
+				new AddUnique("t", new UniqueConstraint("uq_t", List.of("a", "b"))),
+				new CreateIndex("t", new Index("ux_t", List.of("c", "d"), true, "btree", null, List.of())))))
+			.allMatch((statement) -> statement.warnings().isEmpty());
+		// a partial index held only for some rows; a key over other columns proves nothing
+		assertThat(warnings(List.of(new DropIndex("t", new Index("ux_t", List.of("d", "c"), true, "btree", "(c > 0)", List.of())),
+				new CreateIndex("t", new Index("ux_t", List.of("c", "d"), true, "btree", null, List.of())),
+				new DropUnique("t", new UniqueConstraint("uq_t", List.of("b", "a"))),
+				new AddUnique("t", new UniqueConstraint("uq_t", List.of("a", "b", "c"))))))
+			.containsExactly("fails if t already holds duplicate values in (c, d)",
+					"fails if t already holds duplicate values in (a, b, c)");
+	}
+
+	@Test
 	void checksBoundingAColumnAddedWithoutADefaultCarryNoWarning() {
 		// an enum field or a @Min field added to an entity: the new column holds only NULL, which the check admits
 		assertThat(this.renderer.render(List.of(new AddColumn("legacy", column("kind", "smallint")),

@@ -178,6 +178,46 @@ class ConstraintScenariosTest {
 	}
 
 	/**
+	 * A unique constraint and a unique index (Hibernate makes it a constraint) whose columns are reordered:
+	 * dropped and made again (the order matters to the index) without a warning, as the rows were unique
+	 * over the same columns before.
+	 */
+	@Test
+	void reorderedUniqueKeysCarryNoWarning(TestDatabase db) {
+		new ScenarioRunner(this.directory).v1(dev.migrations.autogenerate.scenarios.constraints.uniqueorder.v1.Pair.class)
+			.v2(dev.migrations.autogenerate.scenarios.constraints.uniqueorder.v2.Pair.class)
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into pair (id, a, b, c, d) values (1, 'a', 'b', 'c', 'd')"))
+			.revision((text) -> {
+				assertThat(statements(upgrade(text))).containsExactlyInAnyOrder(
+						"ALTER TABLE pair DROP CONSTRAINT IF EXISTS uq_pair_a_b;",
+						"ALTER TABLE pair ADD CONSTRAINT uq_pair_a_b UNIQUE (a, b);",
+						"ALTER TABLE pair DROP CONSTRAINT IF EXISTS ux_pair_c_d;",
+						"ALTER TABLE pair ADD CONSTRAINT ux_pair_c_d UNIQUE (c, d);");
+				assertThat(upgrade(text)).doesNotContain("WARNING");
+				assertThat(downgrade(text)).doesNotContain("WARNING");
+			})
+			.afterV2((ds) -> assertThatIllegalStateException()
+				.isThrownBy(() -> ScenarioRunner.execute(ds, "insert into pair (id, a, b, c, d) values (2, 'a', 'b', 'x', 'y')"))
+				.withMessageContaining("uq_pair_a_b"))
+			.run(db);
+	}
+
+	/**
+	 * An index renamed in {@code @Index(name = ...)} with the same definition is renamed, as Alembic does; the
+	 * index Hibernate names itself keeps the database's name.
+	 */
+	@Test
+	void indexRenamedInTheEntity(TestDatabase db) {
+		new ScenarioRunner(this.directory).v1(dev.migrations.autogenerate.scenarios.constraints.indexrenamed.v1.Dup.class)
+			.v2(dev.migrations.autogenerate.scenarios.constraints.indexrenamed.v2.Dup.class)
+			.revision((text) -> {
+				assertThat(statements(upgrade(text))).containsExactly("ALTER INDEX ix_dup_a_b RENAME TO ix_dup_ab;");
+				assertThat(statements(downgrade(text))).containsExactly("ALTER INDEX ix_dup_ab RENAME TO ix_dup_a_b;");
+			})
+			.run(db);
+	}
+
+	/**
 	 * A new {@code @ManyToOne} to a new entity: the referenced table is created first, the foreign key
 	 * comes last. Hibernate declares no index on the foreign key column on PostgreSQL, so none is added.
 	 */

@@ -1,0 +1,19 @@
+package dev.migrations.autogenerate.scenarios.constraints.indexrenamed.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+@Entity
+@Table(indexes = { @Index(name = "ix_dup_ab", columnList = "a, b"), @Index(columnList = "b") })
+public class Dup {
+
+	@Id
+	Long id;
+
+	String a;
+
+	String b;
+
+}

@@ -1,0 +1,25 @@
+package dev.migrations.autogenerate.scenarios.constraints.uniqueorder.v2;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+@Entity
+@Table(uniqueConstraints = @UniqueConstraint(name = "uq_pair_a_b", columnNames = { "a", "b" }),
+		indexes = @Index(name = "ux_pair_c_d", columnList = "c, d", unique = true))
+public class Pair {
+
+	@Id
+	Long id;
+
+	String a;
+
+	String b;
+
+	String c;
+
+	String d;
+
+}
