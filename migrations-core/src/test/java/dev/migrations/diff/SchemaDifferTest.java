@@ -289,6 +289,19 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void anIndexNamedInTheEntitiesIsRenamedButNotForTheCutPostgresqlMakesOfALongName() {
+		Table database = table("doc").columns(column("tags", "text[]")).index(index("ix_doc_tags", "tags")).build();
+		Table renamed = table("doc").columns(column("tags", "text[]")).index(index("ix_doc_tag_list", "tags")).build();
+		assertThat(described(this.differ.diff(schema(database), schema(renamed)))).hasSize(1);
+		// 70 characters in the entity, stored as their first 63
+		String longName = "ix_doc_tags_" + "x".repeat(58);
+		Table stored = table("doc").columns(column("tags", "text[]")).index(index(longName.substring(0, 63), "tags")).build();
+		Table entities = table("doc").columns(column("tags", "text[]")).index(index(longName, "tags")).build();
+		assertThat(this.differ.diff(schema(stored), schema(entities))).isEmpty();
+		assertThat(Comparison.truncatedAsPostgresql("é".repeat(40))).isEqualTo("é".repeat(31));
+	}
+
+	@Test
 	void aDroppedAndAnAddedColumnOfTheSameShapeAreProposedAsARename() {
 		Table before = table("bulletin").columns(identity("id", "bigint"), notNull("title", "character varying(255)")).build();
 		Table after = table("bulletin").columns(identity("id", "bigint"), notNull("headline", "character varying(255)")).build();
