@@ -1656,14 +1656,8 @@ public final class Migrations {
 			}
 			// a startup with nothing pending (the most common one) reads the version table once, without the lock;
 			// anything else, a database with no row recorded included (a baseline), runs under the lock
-			CommandResult upToDate = (this.squashedHistory.hasSquashes() || this.configuration.dataSource == null) ? null
-					: this.migrator.upgradeIfUpToDate(target);
-			if (upToDate != null) {
-				result = upToDate;
-			}
-			else {
-				result = upgradeUnderLock(target);
-			}
+			CommandResult upToDate = this.migrator.upgradeIfUpToDate(target);
+			result = (upToDate != null) ? upToDate : upgradeUnderLock(target);
 		}
 		catch (RuntimeException ex) {
 			for (MigrationsCallback callback : this.configuration.callbacks) {

@@ -647,7 +647,7 @@ final class Comparison {
 	 */
 	private void renameIndex(String table, String existing, String wanted) {
 		if (existing == null || ConstraintNames.needsReadableName(wanted, table) || existing.equalsIgnoreCase(wanted)
-				|| existing.equalsIgnoreCase(truncatedAsPostgresql(wanted))
+				|| existing.equalsIgnoreCase(ConstraintNames.asStored(wanted))
 				|| this.currentNames.contains(wanted) || this.currentNames.contains(wanted.toLowerCase(Locale.ROOT))) {
 			return;
 		}
@@ -656,29 +656,6 @@ final class Comparison {
 		this.keptNames.add(List.of(table, wanted));
 		this.currentNames.add(wanted);
 		use(wanted);
-	}
-
-	/**
-	 * A name as PostgreSQL keeps it: cut to 63 bytes (NAMEDATALEN - 1) of UTF-8, at a character's boundary. An
-	 * {@code @Index} name longer than that is stored cut, and is no rename.
-	 */
-	static String truncatedAsPostgresql(String name) {
-		byte[] bytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		if (bytes.length <= 63) {
-			return name;
-		}
-		int end = 0;
-		int bytesSoFar = 0;
-		while (end < name.length()) {
-			int codePoint = name.codePointAt(end);
-			int size = new String(Character.toChars(codePoint)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-			if (bytesSoFar + size > 63) {
-				break;
-			}
-			bytesSoFar += size;
-			end += Character.charCount(codePoint);
-		}
-		return name.substring(0, end);
 	}
 
 	/** Whether putting the new table name in place of one occurrence of the old one in a name gives the expected name. */

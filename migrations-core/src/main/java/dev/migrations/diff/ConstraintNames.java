@@ -100,6 +100,25 @@ public final class ConstraintNames {
 	}
 
 	/**
+	 * A name as PostgreSQL stores it: its first {@link #MAX_LENGTH} bytes of UTF-8, cut at a character's boundary
+	 * (unlike {@link #truncate}, no hash is added). An {@code @Index} name longer than that is stored cut.
+	 */
+	public static String asStored(String name) {
+		int bytes = 0;
+		int end = 0;
+		while (end < name.length()) {
+			int codePoint = name.codePointAt(end);
+			int size = (codePoint < 0x80) ? 1 : (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
+			if (bytes + size > MAX_LENGTH) {
+				return name.substring(0, end);
+			}
+			bytes += size;
+			end += Character.charCount(codePoint);
+		}
+		return name;
+	}
+
+	/**
 	 * Cuts a name to {@link #MAX_LENGTH} bytes, ending it in {@code _} and 8 hex digits of a hash of
 	 * the full name; shorter names are returned as they are.
 	 * @param name a name

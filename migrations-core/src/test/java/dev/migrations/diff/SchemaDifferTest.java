@@ -298,7 +298,7 @@ class SchemaDifferTest {
 		Table stored = table("doc").columns(column("tags", "text[]")).index(index(longName.substring(0, 63), "tags")).build();
 		Table entities = table("doc").columns(column("tags", "text[]")).index(index(longName, "tags")).build();
 		assertThat(this.differ.diff(schema(stored), schema(entities))).isEmpty();
-		assertThat(Comparison.truncatedAsPostgresql("é".repeat(40))).isEqualTo("é".repeat(31));
+		assertThat(ConstraintNames.asStored("é".repeat(40))).isEqualTo("é".repeat(31));
 	}
 
 	@Test
