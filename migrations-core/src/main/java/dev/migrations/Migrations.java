@@ -1534,7 +1534,7 @@ public final class Migrations {
 
 	/**
 	 * {@code db squash REV [-m MSG]}: writes one revision standing for the history up to {@code revision}
-	 * (that revision and every one before it, which must form a linear history of SQL files). Its upgrade
+	 * (that revision and every one before it: SQL files whose branches all merge again by that revision). Its upgrade
 	 * creates the schema those revisions produce, read from a scratch schema where they are applied (see
 	 * {@link Squasher}), and is checked before anything is written; its {@code replaces} header lists the
 	 * revisions it stands for. The replaced files stay: new databases start from the squash, databases

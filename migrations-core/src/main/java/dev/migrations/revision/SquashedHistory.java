@@ -15,8 +15,8 @@ import java.util.Set;
  * {@code replaces} rule.
  * <p>
  * A squash is a root revision with a {@code -- replaces: r1, ..., rN} header: it creates the schema
- * that the linear history {@code r1 .. rN} (oldest first, the <b>squash point</b> {@code rN} last)
- * produces. While the squash's file is present:
+ * that the history {@code r1 .. rN} produces, listed in the order its revisions run (the <b>squash
+ * point</b> {@code rN} last, every other one an ancestor of it; the history may branch and merge). While the squash's file is present:
  * <ul>
  * <li>the replaced revisions are not part of the graph, whether their files are still there or not;
  * they are kept {@linkplain #replacedRevisions() aside} for databases stopped in the middle of them;</li>
@@ -166,22 +166,73 @@ public final class SquashedHistory {
 	}
 
 	/**
-	 * Where a database stands in the history a squash replaces: the position, in {@link Revision#replaces()}, of
-	 * the last revision it recorded. The replaced history is linear, so everything before it is done (an older
-	 * squash recorded standing for what it replaced, whose files may be gone) and everything after it is still
-	 * to run.
+	 * The revisions a squash replaces that a database still has to run to reach the squash point, in the order they
+	 * run. A revision is done when the database recorded it, or recorded a revision that follows it in the replaced
+	 * history: one after it on its branch, or an earlier squash standing for it.
+	 * <p>
+	 * Which revisions a done one follows is read from its file among {@code files} (an earlier squash stands for
+	 * what it replaces), else from its row (the parents the database recorded with it); when a recorded revision has
+	 * neither (no file, and no parent recorded: an earlier squash whose file is gone), every revision listed before
+	 * it is taken as done, which is exact for a linear history.
 	 * @param squash the squash
-	 * @param recorded the revisions the database recorded
-	 * @return the position, {@code -1} when none is recorded
+	 * @param recorded the revisions the database recorded (upgrades that completed), with the parents recorded in
+	 * their rows
+	 * @param files the replaced revisions whose files are present, by id
+	 * @return the ids still to run, oldest first; empty when the point is done
 	 */
-	public static int lastRecorded(Revision squash, Set<String> recorded) {
+	public static List<String> remaining(Revision squash, Map<String, List<String>> recorded, Map<String, Revision> files) {
 		List<String> replaced = squash.replaces();
+		Map<String, Integer> position = new HashMap<>(replaced.size() * 2);
+		for (int i = 0; i < replaced.size(); i++) {
+			position.put(replaced.get(i), i);
+		}
+		boolean[] done = new boolean[replaced.size()];
+		int doneBefore = -1;
+		// a revision comes after its parents in the list: one pass from the point back reaches every ancestor
 		for (int i = replaced.size() - 1; i >= 0; i--) {
-			if (recorded.contains(replaced.get(i))) {
-				return i;
+			String id = replaced.get(i);
+			if (i < doneBefore || recorded.containsKey(id)) {
+				done[i] = true;
+			}
+			if (!done[i]) {
+				continue;
+			}
+			Revision file = files.get(id);
+			List<String> parents;
+			if (file != null) {
+				parents = new ArrayList<>(file.isSquash() ? file.replaces() : file.downRevisions());
+				parents.addAll(file.dependsOn());
+			}
+			else {
+				parents = recorded.getOrDefault(id, List.of());
+			}
+			if (file == null && parents.isEmpty() && recorded.containsKey(id)) {
+				doneBefore = Math.max(doneBefore, i);
+			}
+			for (String parent : parents) {
+				Integer at = position.get(parent);
+				if (at != null) {
+					done[at] = true;
+				}
 			}
 		}
-		return -1;
+		List<String> result = new ArrayList<>();
+		for (int i = 0; i < replaced.size(); i++) {
+			if (!done[i]) {
+				result.add(replaced.get(i));
+			}
+		}
+		return result;
+	}
+
+	/** Whether a database recorded any of the revisions a squash replaces. */
+	public static boolean recordedAny(Revision squash, Set<String> recorded) {
+		for (String id : squash.replaces()) {
+			if (recorded.contains(id)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The ids a squash replaces whose files or classes are gone, oldest first. */

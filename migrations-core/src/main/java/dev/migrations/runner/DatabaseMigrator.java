@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -727,12 +728,12 @@ public final class DatabaseMigrator {
 		List<String> pending = new ArrayList<>();
 		Set<String> rewritten = new HashSet<>();
 		if (!midway.isEmpty()) {
-			Set<String> completed = new HashSet<>();
-			rows.stream().filter(DatabaseMigrator::completedUpgrade).forEach((row) -> completed.add(row.revision()));
+			Map<String, List<String>> completed = new HashMap<>();
+			rows.stream().filter(DatabaseMigrator::completedUpgrade)
+				.forEach((row) -> completed.put(row.revision(), row.downRevisions()));
 			for (Revision squash : new LinkedHashSet<>(midway.values())) {
-				// what follows the last revision recorded is to run; the squash itself is not, its row replaces theirs
-				List<String> replaced = squash.replaces();
-				pending.addAll(replaced.subList(SquashedHistory.lastRecorded(squash, completed) + 1, replaced.size()));
+				// what the recorded revisions do not cover is to run; the squash itself is not, its row replaces theirs
+				pending.addAll(SquashedHistory.remaining(squash, completed, Map.of()));
 				rewritten.add(squash.id());
 			}
 		}

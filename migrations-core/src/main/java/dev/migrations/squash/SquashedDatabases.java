@@ -1,8 +1,10 @@
 package dev.migrations.squash;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -45,29 +47,31 @@ public final class SquashedDatabases {
 			return List.of();
 		}
 		Set<String> recorded = recorded(state);
+		Map<String, List<String>> completed = completed(state);
 		List<CommandResult> results = new ArrayList<>();
 		for (Revision squash : history.squashes()) {
 			List<String> replaced = squash.replaces();
-			int last = SquashedHistory.lastRecorded(squash, recorded);
 			String point = replaced.get(replaced.size() - 1);
-			if (last < 0 || recorded.contains(squash.id()) || recorded.contains(point)) {
+			if (!SquashedHistory.recordedAny(squash, recorded) || recorded.contains(squash.id()) || recorded.contains(point)) {
 				continue;
 			}
-			List<String> done = replaced.subList(0, last + 1);
-			List<String> toRun = replaced.subList(last + 1, replaced.size());
+			List<String> toRun = SquashedHistory.remaining(squash, completed, history.replacedRevisions());
+			if (toRun.isEmpty()) {
+				continue;
+			}
+			List<String> done = replaced.stream().filter((id) -> !toRun.contains(id)).toList();
 			List<String> missing = toRun.stream().filter((id) -> !history.replacedRevisions().containsKey(id)).toList();
 			if (!missing.isEmpty()) {
 				throw new SquashException("The database recorded " + done.size() + " of the " + replaced.size()
-						+ " revisions squashed into " + squash.id() + " (" + squash.source() + "), up to "
-						+ done.get(done.size() - 1) + ", but not the last, " + point + ". It must go on through the "
-						+ toRun.size() + " replaced revision(s) after it, and the files of " + missing.size() + " of them are"
-						+ " gone (first: " + missing.get(0) + "). Nothing was run. Put the replaced revision files back (e.g."
-						+ " `git checkout <commit before their deletion> -- <revisions directory>`), run `db upgrade`, and delete"
-						+ " them again afterwards; or, if this database's schema is known to match " + point + ", record that"
-						+ " with `db stamp " + squash.id() + "`.");
+						+ " revisions squashed into " + squash.id() + " (" + squash.source() + "), but not the last, " + point
+						+ ". It must go on through the " + toRun.size() + " replaced revision(s) it has not run, and the"
+						+ " files of " + missing.size() + " of them are gone (first: " + missing.get(0) + "). Nothing was run."
+						+ " Put the replaced revision files back (e.g. `git checkout <commit before their deletion> --"
+						+ " <revisions directory>`), run `db upgrade`, and delete them again afterwards; or, if this database's"
+						+ " schema is known to match " + point + ", record that with `db stamp " + squash.id() + "`.");
 			}
-			logger.info("The database is at {} in the middle of the history squashed into {}: applying the {} replaced"
-					+ " revision(s) up to {} first", done.get(done.size() - 1), squash.id(), toRun.size(), point);
+			logger.info("The database is in the middle of the history squashed into {}: applying the {} replaced"
+					+ " revision(s) it has not run, up to {}, first", squash.id(), toRun.size(), point);
 			results.add(migrators.apply(graphFor(history, recorded)).upgrade(point));
 		}
 		return results;
@@ -92,12 +96,23 @@ public final class SquashedDatabases {
 	public static boolean isMidway(SquashedHistory history, Set<String> recorded) {
 		for (Revision squash : history.squashes()) {
 			List<String> replaced = squash.replaces();
-			if (SquashedHistory.lastRecorded(squash, recorded) >= 0 && !recorded.contains(squash.id())
+			if (SquashedHistory.recordedAny(squash, recorded) && !recorded.contains(squash.id())
 					&& !recorded.contains(replaced.get(replaced.size() - 1))) {
 				return true;
 			}
 		}
 		return false;
+	}
+
+	/** The revisions whose upgrade a database completed, with the parents recorded in their rows. */
+	private static Map<String, List<String>> completed(DatabaseState state) {
+		Map<String, List<String>> completed = new HashMap<>();
+		for (AppliedRevision row : state.applied()) {
+			if (row.state() != AppliedRevision.State.FAILED && row.state() != AppliedRevision.State.RUNNING) {
+				completed.put(row.revision(), row.downRevisions());
+			}
+		}
+		return completed;
 	}
 
 	/** The revisions a database recorded, as stored. */

@@ -46,9 +46,11 @@ import dev.migrations.schema.Table;
  * reverse), and the result is checked: the squash is applied to a second scratch schema, which must
  * read back exactly like the first, and its downgrade must leave that schema empty.
  * <p>
- * Only a linear history can be squashed: every revision up to the point has one parent, no
- * {@code depends_on}, no branch label, is an SQL file, and is the only child of its parent (the
- * point itself may have several children, which all follow the squash afterwards). Objects the
+ * The history up to the point may branch and merge, as long as it is closed: every revision before
+ * the point has all its children (and every revision naming it in {@code depends_on}) among the
+ * point's ancestors, so that nothing outside the squash follows half of it; none carries a branch
+ * label; all are SQL files. The point itself may have several children, which all follow the squash
+ * afterwards. Objects the
  * schema model does not carry (views, functions, triggers, rules, policies, domains and other
  * non-enum types, extensions, partitioned tables, rows in tables, advanced sequences) make the
  * squash fail, naming them: they are never silently dropped. Nor is what the model leaves out of the
@@ -100,18 +102,19 @@ public final class Squasher {
 		}
 		if (heads.size() > 1) {
 			throw new SquashException("Cannot squash up to head: there are " + heads.size() + " heads " + heads
-					+ ". Only a linear history can be squashed: name a revision before the branches split, or merge the"
-					+ " heads first (`db merge`).");
+					+ ". Merge them first (`db merge`), or name the revision to squash up to.");
 		}
 		return graph.get(heads.get(0));
 	}
 
 	/**
-	 * What a squash replaces: the point and its ancestors, oldest first, checked to be a linear history.
+	 * What a squash replaces: the point and its ancestors, in the order they run (oldest first, the point last),
+	 * checked to be a closed history of SQL files.
 	 * @param graph the revisions
 	 * @param point the squash point (id or unique prefix, or {@code head} for the one head)
-	 * @return the revisions to replace, oldest first, the point last
-	 * @throws SquashException when the history up to the point is not linear or not made of SQL files
+	 * @return the revisions to replace, in the order they run, the point last
+	 * @throws SquashException when a branch leaves the history before the point without coming back to it, or
+	 * a revision up to the point carries a branch label or is a Java revision
 	 */
 	public static List<Revision> history(RevisionGraph graph, String point) {
 		Revision last = "head".equals(point) ? singleHead(graph) : graph.resolve(point);
@@ -126,14 +129,6 @@ public final class Squasher {
 		}
 		for (Revision revision : chain) {
 			String where = revision.id() + " (" + revision.source() + ")";
-			if (revision.isMerge()) {
-				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " merges " + revision.downRevisions()
-						+ ". Only a linear history can be squashed: squash up to a revision before the branches split.");
-			}
-			if (!revision.dependsOn().isEmpty()) {
-				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " has depends_on "
-						+ revision.dependsOn() + ". Only a linear history can be squashed: squash up to a revision before it.");
-			}
 			if (!revision.branchLabels().isEmpty()) {
 				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " carries branch label(s) "
 						+ revision.branchLabels() + ", which the squash could not keep. Squash up to a revision before it.");
@@ -143,11 +138,13 @@ public final class Squasher {
 						+ " work (usually data) a schema cannot stand for. Squash up to a revision before it.");
 			}
 			if (revision != last) {
-				List<String> children = graph.children(revision.id());
-				if (children.size() > 1) {
+				List<String> outside = graph.children(revision.id()).stream().filter((id) -> !ancestors.contains(id)).toList();
+				if (!outside.isEmpty()) {
 					throw new SquashException("Cannot squash up to " + last.id() + ": the history branches at " + where
-							+ " into " + children + ". Only a linear history can be squashed: squash up to " + revision.id()
-							+ " or a revision before it.");
+							+ " into " + graph.children(revision.id()) + ", and " + outside + " do(es) not lead to "
+							+ last.id() + ". A squash can only replace a history whose branches all merge again by its last"
+							+ " revision: merge the branches first (`db merge`) and squash up to the merge, or squash up to "
+							+ revision.id() + " or a revision before it.");
 				}
 			}
 		}

@@ -324,17 +324,83 @@ class SquashPostgresTest {
 			.hasMessageStartingWith("Cannot squash up to head: there are 2 heads ");
 	}
 
+	private static final String A = "cccc00000001";
+
+	private static final String B = "cccc00000002";
+
+	private static final String C = "cccc00000003";
+
+	private static final String M = "cccc00000004";
+
+	private static final String D = "cccc00000005";
+
+	/** A root, two branches from it, their merge (the squash point in the tests), and a revision after it. */
+	private void writeBranchedHistory(Path target) {
+		RevisionFiles files = new RevisionFiles(target);
+		files.write(A, "none", "a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
+		files.write(B, A, "b", "CREATE TABLE b (id int PRIMARY KEY, a_id int REFERENCES a (id));", "DROP TABLE b;");
+		files.write(C, A, "c", "CREATE TABLE c (id int PRIMARY KEY);", "DROP TABLE c;");
+		files.write(M, B + ", " + C, "merge b and c", "ALTER TABLE b ADD COLUMN c_id int REFERENCES c (id);",
+				"ALTER TABLE b DROP COLUMN c_id;");
+		files.write(D, M, "d", "CREATE TABLE d (id int PRIMARY KEY);", "DROP TABLE d;");
+	}
+
 	@Test
-	void refusesAMergeInsideTheHistory(TestDatabase db) {
-		RevisionFiles files = new RevisionFiles(this.directory);
-		files.write("cccc00000001", "none", "a", "CREATE TABLE a (id int);", "DROP TABLE a;");
-		files.write("cccc00000002", "cccc00000001", "b", "CREATE TABLE b (id int);", "DROP TABLE b;");
-		files.write("cccc00000003", "cccc00000001", "c", "CREATE TABLE c (id int);", "DROP TABLE c;");
-		files.write("cccc00000004", "cccc00000002, cccc00000003", "merge", "", "");
-		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("cccc00000004", "squash"))
+	void aHistoryThatBranchesAndMergesIsSquashedAndDatabasesOnEitherBranchGoOnThroughTheirRest(TestDatabase base) {
+		writeBranchedHistory(this.directory);
+		try (TestDatabase onB = TestDatabases.postgres(); TestDatabase onC = TestDatabases.postgres();
+				TestDatabase atRoot = TestDatabases.postgres(); TestDatabase past = TestDatabases.postgres();
+				TestDatabase head = TestDatabases.postgres()) {
+			migrations(onB.dataSource(), this.directory).upgrade(B);
+			Sql.execute(onB.dataSource(), "insert into a values (1); insert into b (id, a_id) values (10, 1)");
+			migrations(onC.dataSource(), this.directory).upgrade(C);
+			Sql.execute(onC.dataSource(), "insert into c values (7)");
+			migrations(atRoot.dataSource(), this.directory).upgrade(A);
+			migrations(past.dataSource(), this.directory).upgrade(M);
+			migrations(head.dataSource(), this.directory).upgrade("head");
+
+			SquashResult result = migrations(base.dataSource(), this.directory).squash(M, "squash the branches");
+			String squash = result.revision();
+			assertThat(result.replaces()).containsExactly(A, B, C, M);
+
+			Migrations squashed = migrations(base.dataSource(), this.directory);
+			assertThat(squashed.graph().bases()).containsExactly(squash);
+			assertThat(squashed.graph().get(D).downRevisions()).containsExactly(squash);
+			// each database in the middle has the revisions of the other branch, the merge and what follows to run
+			assertThat(migrations(onB.dataSource(), this.directory).status().pending()).containsExactly(C, M, D);
+			assertThat(migrations(onC.dataSource(), this.directory).status().pending()).containsExactly(B, M, D);
+			assertThat(migrations(atRoot.dataSource(), this.directory).status().pending()).containsExactly(B, C, M, D);
+			assertThat(migrations(past.dataSource(), this.directory).current()).containsExactly(squash);
+
+			assertThat(migrations(onB.dataSource(), this.directory).upgrade("head").steps()).extracting(StepResult::revision)
+				.containsExactly(C, M, D);
+			assertThat(migrations(onC.dataSource(), this.directory).upgrade("head").steps()).extracting(StepResult::revision)
+				.containsExactly(B, M, D);
+			for (TestDatabase db : List.of(base, onB, onC, atRoot, past, head)) {
+				Migrations migrations = migrations(db.dataSource(), this.directory);
+				migrations.upgrade("head");
+				assertThat(migrations.current()).as(db.name()).containsExactly(D);
+				assertThat(versionRows(db.dataSource())).as(db.name()).containsExactly(squash, D);
+				assertThat(dump(db.dataSource())).as(db.name()).isEqualTo(dump(head.dataSource())).isNotEmpty();
+			}
+			assertThat(Sql.column(onB.dataSource(), "select a_id from b")).containsExactly("1");
+			assertThat(Sql.column(onC.dataSource(), "select id from c")).containsExactly("7");
+			// a new database downgrades through the squash to base
+			squashed.downgrade("base");
+			assertThat(Sql.postgresTables(base.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		}
+	}
+
+	@Test
+	void refusesABranchThatDoesNotMergeAgainByThePoint(TestDatabase db) {
+		writeBranchedHistory(this.directory);
+		new RevisionFiles(this.directory).write("cccc00000009", A, "e", "CREATE TABLE e (id int);", "DROP TABLE e;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash(M, "squash"))
 			.isInstanceOf(SquashException.class)
-			.hasMessageStartingWith("Cannot squash up to cccc00000004: the history branches at cccc00000001")
-			.hasMessageContaining("Only a linear history can be squashed");
+			.hasMessageStartingWith("Cannot squash up to " + M + ": the history branches at " + A)
+			.hasMessageContaining("[cccc00000009] do(es) not lead to " + M)
+			.hasMessageContaining("merge the branches first (`db merge`)");
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
 	}
 
 	@Test
