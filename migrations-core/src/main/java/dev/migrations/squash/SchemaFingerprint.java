@@ -18,7 +18,8 @@ import dev.migrations.dialect.PostgresIdentifiers;
  * schema model leaves out shows here too (exclusion constraints, {@code DEFERRABLE}, {@code MATCH
  * FULL}, {@code NOT VALID}, {@code NULLS NOT DISTINCT}, collations, generated columns, identity and
  * sequence options, storage settings, inheritance, unlogged tables, index options, extended
- * statistics, comments on constraints, indexes and types). A squash whose schema does not print
+ * statistics, comments on constraints, indexes and types), and the functions, procedures, views and
+ * triggers a squash writes again ({@link RoutinesAndViews}). A squash whose schema does not print
  * the same as its history's loses something, and is refused. Privileges are left out: a squash does
  * not carry them, as documented.
  */
@@ -99,9 +100,35 @@ final class SchemaFingerprint {
 			UNION ALL
 			SELECT 'statistics', '', s.stxname::text, pg_catalog.pg_get_statisticsobjdef(s.oid)
 			FROM pg_catalog.pg_statistic_ext s WHERE s.stxnamespace = ?::regnamespace
+			UNION ALL
+			SELECT CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END, '',
+			    p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
+			    pg_catalog.pg_get_functiondef(p.oid)
+			FROM pg_catalog.pg_proc p WHERE p.pronamespace = ?::regnamespace AND p.prokind IN ('f', 'p')
+			UNION ALL
+			SELECT 'comment', '', 'on routine ' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid)
+			    || ')', d.description
+			FROM pg_catalog.pg_description d JOIN pg_catalog.pg_proc p ON d.classoid = 'pg_catalog.pg_proc'::regclass
+			  AND d.objoid = p.oid
+			WHERE p.pronamespace = ?::regnamespace
+			UNION ALL
+			SELECT 'view', c.relname::text, c.relname::text, concat_ws(' ', 'options ' || c.reloptions::text,
+			    pg_catalog.pg_get_viewdef(c.oid))
+			FROM pg_catalog.pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind = 'v'
+			UNION ALL
+			SELECT 'trigger', c.relname::text, t.tgname || ' on ' || c.relname, pg_catalog.pg_get_triggerdef(t.oid)
+			    || ' (enabled ' || t.tgenabled::text || ')'
+			FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+			WHERE c.relnamespace = ?::regnamespace AND NOT t.tgisinternal
+			UNION ALL
+			SELECT 'comment', c.relname::text, 'on trigger ' || t.tgname || ' on ' || c.relname, d.description
+			FROM pg_catalog.pg_description d JOIN pg_catalog.pg_trigger t ON d.classoid = 'pg_catalog.pg_trigger'::regclass
+			  AND d.objoid = t.oid
+			JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+			WHERE c.relnamespace = ?::regnamespace AND NOT t.tgisinternal
 			""";
 
-	private static final int SCHEMA_PARAMETERS = 10;
+	private static final int SCHEMA_PARAMETERS = 15;
 
 	private SchemaFingerprint() {
 	}
@@ -128,8 +155,9 @@ final class SchemaFingerprint {
 						continue;
 					}
 					String definition = Objects.toString(rs.getString(4), "");
-					objects.put(rs.getString(1) + " " + name,
-							definition.replace(quoted + ".", "").replace(schema + ".", ""));
+					// a routine's arguments of the schema's own types are printed qualified
+					objects.put(rs.getString(1) + " " + RoutinesAndViews.unqualified(name, schema, quoted),
+							RoutinesAndViews.unqualified(definition, schema, quoted));
 				}
 			}
 		}

@@ -50,10 +50,11 @@ import dev.migrations.schema.Table;
  * the point has all its children (and every revision naming it in {@code depends_on}) among the
  * point's ancestors, so that nothing outside the squash follows half of it; none carries a branch
  * label; all are SQL files. The point itself may have several children, which all follow the squash
- * afterwards. Objects the
- * schema model does not carry (views, functions, triggers, rules, policies, domains and other
- * non-enum types, extensions, partitioned tables, rows in tables, advanced sequences) make the
- * squash fail, naming them: they are never silently dropped. Nor is what the model leaves out of the
+ * afterwards. Functions, procedures, views and triggers are written again after the tables, as the
+ * server prints them ({@link RoutinesAndViews}). Objects the schema model does not carry
+ * (materialized views, rules, policies, domains and other non-enum types, aggregates, extensions,
+ * partitioned tables, rows in tables, advanced sequences) make the squash fail, naming them: they
+ * are never silently dropped. Nor is what the model leaves out of the
  * objects it carries: the two schemas are also compared as the server prints them
  * ({@link SchemaFingerprint}), and any difference (an exclusion constraint, {@code DEFERRABLE}, a
  * collation, a generated column, identity options, storage settings...) fails the squash. Privileges
@@ -197,7 +198,7 @@ public final class Squasher {
 						+ " does not carry, and the squash would lose it:\n  " + String.join("\n  ", unsupported)
 						+ "\nSquash up to a revision before the one creating them, or move them to a revision after "
 						+ last.id() + " (a squash only stands for tables, columns, keys, indexes, checks, sequences, enum"
-						+ " types and comments).");
+						+ " types, functions, procedures, views, triggers and comments).");
 			}
 			List<Operation> operations = new SchemaDiffer().diff(SchemaModel.empty(produced), expected,
 					DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD));
@@ -210,8 +211,13 @@ public final class Squasher {
 			boolean fits = weight <= PostgresLockTable.budget(weight, this::serverBudget);
 			boolean transactional = fits && upgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction)
 					&& downgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction);
+			RoutinesAndViews routines = routinesAndViews(produced);
 			String upgradeSql = RenderedStatement.script(upgrade);
 			String downgradeSql = RenderedStatement.script(downgrade);
+			if (!routines.upgrade().isEmpty()) {
+				upgradeSql = upgradeSql.stripTrailing() + "\n\n" + routines.upgrade() + "\n";
+				downgradeSql = routines.downgrade() + "\n" + downgradeSql;
+			}
 			Revision squash = new Revision("squash_check", List.of(), List.of(), List.of(), "squash check", null,
 					transactional, "squash of " + last.id(), null, new Revision.SqlBody(upgradeSql, 1, downgradeSql, 1));
 			long rendered = System.nanoTime();
@@ -230,8 +236,8 @@ public final class Squasher {
 						+ " change:\n  " + String.join("\n  ", lost.subList(0, Math.min(lost.size(), 50)))
 						+ ((lost.size() > 50) ? "\n  ... and " + (lost.size() - 50) + " more" : "")
 						+ "\nSquash up to a revision before the one creating them, or move them to a revision after " + last.id()
-						+ " (a squash stands for tables, columns, keys, indexes, checks, sequences, enum types and comments,"
-						+ " with the options the schema model carries).");
+						+ " (a squash stands for tables, columns, keys, indexes, checks, sequences, enum types, functions,"
+						+ " procedures, views, triggers and comments, with the options the schema model carries).");
 			}
 			SchemaModel afterDowngrade = downgrade(RevisionGraph.of(List.of(squash)), rebuilt);
 			if (!afterDowngrade.tables().isEmpty() || !afterDowngrade.sequences().isEmpty()
@@ -251,6 +257,16 @@ public final class Squasher {
 		finally {
 			dropQuietly(produced);
 			dropQuietly(rebuilt);
+		}
+	}
+
+	private RoutinesAndViews routinesAndViews(String schema) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return RoutinesAndViews.read(connection, schema);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read the functions, views and triggers of the scratch schema " + schema
+					+ ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -309,17 +325,13 @@ public final class Squasher {
 
 	// Everything in the schema that the model leaves out, as "kind name" lines.
 	private static final String UNSUPPORTED = """
-			SELECT CASE c.relkind WHEN 'v' THEN 'view' WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table'
+			SELECT CASE c.relkind WHEN 'm' THEN 'materialized view' WHEN 'f' THEN 'foreign table'
 			  WHEN 'p' THEN 'partitioned table' ELSE 'composite type' END, c.relname::text
-			FROM pg_catalog.pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind IN ('v', 'm', 'f', 'p', 'c')
+			FROM pg_catalog.pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind IN ('m', 'f', 'p', 'c')
 			UNION ALL
-			SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate' ELSE 'function' END,
+			SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END,
 			  p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')'
-			FROM pg_catalog.pg_proc p WHERE p.pronamespace = ?::regnamespace
-			UNION ALL
-			SELECT 'trigger', t.tgname || ' on ' || c.relname
-			FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
-			WHERE c.relnamespace = ?::regnamespace AND NOT t.tgisinternal
+			FROM pg_catalog.pg_proc p WHERE p.pronamespace = ?::regnamespace AND p.prokind IN ('a', 'w')
 			UNION ALL
 			SELECT 'rule', r.rulename || ' on ' || c.relname
 			FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
@@ -345,12 +357,12 @@ public final class Squasher {
 		List<String> found = new ArrayList<>();
 		try (Connection connection = this.dataSource.getConnection()) {
 			try (PreparedStatement statement = connection.prepareStatement(UNSUPPORTED)) {
-				for (int i = 1; i <= 7; i++) {
+				for (int i = 1; i <= 6; i++) {
 					statement.setString(i, PostgresIdentifiers.quote(schema));
 				}
-				statement.setString(8, schema);
+				statement.setString(7, schema);
 				// the version tables' own sequences count applied revisions
-				statement.setString(9, this.versionTable.replace("_", "\\_") + "%");
+				statement.setString(8, this.versionTable.replace("_", "\\_") + "%");
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						found.add(rs.getString(1) + " " + rs.getString(2));

@@ -408,25 +408,113 @@ class SquashPostgresTest {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("dddd00000001", "none", "tables", "CREATE TABLE account (id int PRIMARY KEY, email text);",
 				"DROP TABLE account;");
-		files.write("dddd00000002", "dddd00000001", "view and function", """
-				CREATE VIEW account_emails AS SELECT email FROM account;
-				CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
-				CREATE TRIGGER account_touch BEFORE UPDATE ON account FOR EACH ROW EXECUTE FUNCTION touch();
+		files.write("dddd00000002", "dddd00000001", "materialized view, rule, domain and rows", """
+				CREATE MATERIALIZED VIEW account_emails AS SELECT email FROM account;
+				CREATE RULE no_delete AS ON DELETE TO account DO INSTEAD NOTHING;
+				CREATE DOMAIN email_address AS text CHECK (value LIKE '%@%');
+				CREATE AGGREGATE longest (text) (SFUNC = textcat, STYPE = text);
 				INSERT INTO account VALUES (1, 'root@example.com');""",
-				"DROP VIEW account_emails; DROP TRIGGER account_touch ON account; DROP FUNCTION touch();");
+				"DROP MATERIALIZED VIEW account_emails; DROP RULE no_delete ON account; DROP DOMAIN email_address;"
+						+ " DROP AGGREGATE longest (text);");
 		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("dddd00000002", "squash"))
 			.isInstanceOf(SquashException.class)
 			.hasMessageStartingWith("Cannot squash up to dddd00000002: the history creates what the schema model does not"
 					+ " carry")
-			.hasMessageContaining("view account_emails")
-			.hasMessageContaining("function touch()")
-			.hasMessageContaining("trigger account_touch on account")
+			.hasMessageContaining("materialized view account_emails")
+			.hasMessageContaining("rule no_delete on account")
+			.hasMessageContaining("domain email_address")
+			.hasMessageContaining("aggregate longest(text)")
 			.hasMessageContaining("rows in table account");
 		try (Stream<Path> list = Files.list(this.directory)) {
 			assertThat(list).hasSize(2);
 		}
 		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname like 'migrations_squash_%'"))
 			.isEmpty();
+	}
+
+	/** Functions, views and triggers as the server prints them, whatever the schema: what a squash must rebuild. */
+	private static List<String> routinesAndViews(DataSource dataSource) {
+		return Sql.column(dataSource, """
+				select kind || ' ' || name || ': ' || definition from (
+				  select 'function' kind, p.proname::text name, pg_get_functiondef(p.oid) definition from pg_proc p
+				  where p.pronamespace = 'public'::regnamespace
+				  union all select 'view', c.relname, pg_get_viewdef(c.oid) || coalesce(' ' || c.reloptions::text, '')
+				  from pg_class c where c.relnamespace = 'public'::regnamespace and c.relkind = 'v'
+				  union all select 'trigger', t.tgname, pg_get_triggerdef(t.oid) || ' ' || t.tgenabled::text from pg_trigger t
+				  join pg_class c on c.oid = t.tgrelid where c.relnamespace = 'public'::regnamespace and not t.tgisinternal
+				  union all select 'comment', coalesce(p.proname, c.relname, t.tgname), d.description from pg_description d
+				  left join pg_proc p on d.classoid = 'pg_proc'::regclass and p.oid = d.objoid
+				  left join pg_class c on d.classoid = 'pg_class'::regclass and c.oid = d.objoid and c.relkind = 'v'
+				  left join pg_trigger t on d.classoid = 'pg_trigger'::regclass and t.oid = d.objoid
+				  where coalesce(p.pronamespace, c.relnamespace, (select relnamespace from pg_class where oid = t.tgrelid))
+				    = 'public'::regnamespace) objects order by 1""");
+	}
+
+	@Test
+	void functionsViewsAndTriggersAreWrittenAgainAfterTheTablesAndDroppedBeforeThem(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("eeee00000001", "none", "tables", """
+				CREATE TYPE state AS ENUM ('open', 'closed');
+				CREATE TABLE account (id int PRIMARY KEY, email text NOT NULL, state state NOT NULL DEFAULT 'open',
+				    updated_at timestamptz);""", "DROP TABLE account; DROP TYPE state;");
+		files.write("eeee00000002", "eeee00000001", "trigger and views", """
+				CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				  NEW.updated_at := now();
+				  RETURN NEW;
+				END $$;
+				CREATE TRIGGER account_touch BEFORE UPDATE ON account FOR EACH ROW EXECUTE FUNCTION touch();
+				CREATE TRIGGER account_audit AFTER DELETE ON account FOR EACH ROW EXECUTE FUNCTION touch();
+				ALTER TABLE account DISABLE TRIGGER account_audit;
+				COMMENT ON TRIGGER account_touch ON account IS 'keeps updated_at';
+				CREATE VIEW open_accounts WITH (security_barrier = true) AS SELECT id, email FROM account WHERE state = 'open';
+				COMMENT ON VIEW open_accounts IS 'accounts still open';""",
+				"DROP VIEW open_accounts; DROP TRIGGER account_audit ON account; DROP TRIGGER account_touch ON account;"
+						+ " DROP FUNCTION touch();");
+		// a function created after the view it reads, and a view on that function, created after both
+		files.write("eeee00000003", "eeee00000002", "function on a view, view on a function", """
+				CREATE FUNCTION open_count(state state DEFAULT 'open') RETURNS bigint LANGUAGE sql STABLE
+				    BEGIN ATOMIC SELECT count(*) FROM open_accounts; END;
+				COMMENT ON FUNCTION open_count(state) IS 'how many are open';
+				CREATE PROCEDURE close_all() LANGUAGE sql AS $$ UPDATE account SET state = 'closed' $$;
+				CREATE VIEW summary AS SELECT open_count() AS open, (SELECT count(*) FROM open_accounts) AS listed;""",
+				"DROP VIEW summary; DROP PROCEDURE close_all(); DROP FUNCTION open_count(state);");
+		files.write("eeee00000004", "eeee00000003", "after", "CREATE TABLE later (id int);", "DROP TABLE later;");
+		writeFilesTo(this.unsquashed);
+
+		SquashResult result = migrations(db.dataSource(), this.directory).squash("eeee00000003", "squash");
+		String text = Files.readString(result.file());
+		assertThat(text).contains("CREATE OR REPLACE FUNCTION touch()").contains("CREATE VIEW open_accounts WITH (")
+			.doesNotContain("migrations_squash_");
+		assertThat(text.indexOf("CREATE TABLE")).isLessThan(text.indexOf("CREATE OR REPLACE FUNCTION touch()"));
+		assertThat(text.indexOf("CREATE VIEW open_accounts")).isLessThan(text.indexOf("FUNCTION open_count"));
+		assertThat(text.indexOf("FUNCTION open_count")).isLessThan(text.indexOf("CREATE VIEW summary"));
+
+		try (TestDatabase old = TestDatabases.postgres()) {
+			migrations(old.dataSource(), this.unsquashed).upgrade("head");
+			Migrations squashed = migrations(db.dataSource(), this.directory);
+			squashed.upgrade("head");
+			assertThat(versionRows(db.dataSource())).containsExactly(result.revision(), "eeee00000004");
+			assertThat(routinesAndViews(db.dataSource())).isEqualTo(routinesAndViews(old.dataSource())).hasSize(10);
+			assertThat(dump(db.dataSource())).isEqualTo(dump(old.dataSource()));
+			// the trigger works in the rebuilt schema
+			Sql.execute(db.dataSource(), "insert into account (id, email) values (1, 'a@example.com');"
+					+ " update account set email = 'b@example.com'");
+			assertThat(Sql.column(db.dataSource(), "select count(*) from account where updated_at is not null"))
+				.containsExactly("1");
+			Sql.execute(db.dataSource(), "delete from account");
+			squashed.downgrade("base");
+			assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+			assertThat(routinesAndViews(db.dataSource())).isEmpty();
+		}
+	}
+
+	private void writeFilesTo(Path target) throws IOException {
+		try (Stream<Path> list = Files.list(this.directory)) {
+			for (Path file : list.toList()) {
+				Files.copy(file, target.resolve(file.getFileName()));
+			}
+		}
 	}
 
 	@Test
