@@ -552,7 +552,7 @@ final class RevisionRunner {
 				boolean undone = !inTransaction || this.target.rollback();
 				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements.size(), line,
 						statement.sql(), ex, inTransaction, undone), revision.id(), revision.source(), i + 1, line,
-						statement.sql(), ex, upgrade, !inTransaction && i > 0 || !undone);
+						statement.sql(), ex, upgrade, !inTransaction && i > 0 || !undone, !inTransaction && i > 0);
 			}
 		}
 	}
