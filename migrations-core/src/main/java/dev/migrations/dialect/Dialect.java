@@ -31,6 +31,15 @@ public interface Dialect {
 	/** Whether a failed DDL statement can be rolled back together with the rest of its revision. */
 	boolean supportsTransactionalDdl();
 
+	/**
+	 * Where DDL is not transactional, whether a revision made only of data statements (INSERT, UPDATE,
+	 * DELETE, queries) still runs in one transaction with its version-table row, so that it commits whole or
+	 * not at all. Implied where DDL is transactional.
+	 */
+	default boolean supportsTransactionalData() {
+		return supportsTransactionalDdl();
+	}
+
 	/** Quotes an identifier when the database would otherwise fold or reject it. */
 	String quoteIfNeeded(String identifier);
 
@@ -233,6 +242,19 @@ public interface Dialect {
 
 	default String commitTransaction() {
 		return "COMMIT";
+	}
+
+	/** For offline scripts: what runs right after {@link #beginTransaction()}, e.g. to note when the transaction started. */
+	default List<String> afterBeginTransaction() {
+		return List.of();
+	}
+
+	/**
+	 * For offline scripts: an expression for when the transaction {@link #beginTransaction()} opened started,
+	 * by the server's clock; {@code null} where the script cannot tell.
+	 */
+	default String transactionStart() {
+		return supportsTransactionalDdl() ? "CURRENT_TIMESTAMP" : null;
 	}
 
 	/** Detects the dialect from the JDBC connection's metadata. */

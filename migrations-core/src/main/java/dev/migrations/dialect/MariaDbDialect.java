@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
 import dev.migrations.sql.SqlSyntax;
 
 /**
- * MariaDB and MySQL: DDL commits implicitly, so every revision runs as a recorded, recoverable
- * sequence of statements rather than in one transaction; the lock is {@code GET_LOCK}.
+ * MariaDB and MySQL: DDL commits implicitly, so a revision with DDL runs as a recorded, recoverable
+ * sequence of statements rather than in one transaction, while one of data statements only runs in one
+ * transaction with its version-table row (the version tables are InnoDB); the lock is {@code GET_LOCK}.
  */
 public final class MariaDbDialect implements Dialect {
 
@@ -56,6 +57,11 @@ public final class MariaDbDialect implements Dialect {
 	@Override
 	public boolean supportsTransactionalDdl() {
 		return false;
+	}
+
+	@Override
+	public boolean supportsTransactionalData() {
+		return true;
 	}
 
 	@Override
@@ -136,6 +142,17 @@ public final class MariaDbDialect implements Dialect {
 	@Override
 	public String beginTransaction() {
 		return "START TRANSACTION";
+	}
+
+	// CURRENT_TIMESTAMP is when the statement started, not the transaction: a user variable keeps the start
+	@Override
+	public List<String> afterBeginTransaction() {
+		return List.of("SET @migrations_started = CURRENT_TIMESTAMP(6)");
+	}
+
+	@Override
+	public String transactionStart() {
+		return "@migrations_started";
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.migrations.runner;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -29,7 +30,12 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 	 */
 	void commit(List<SqlCommand> last) throws SQLException;
 
-	void rollback();
+	/**
+	 * Rolls back the transaction {@link #begin()} opened, if one is open.
+	 * @return {@code false} when the database said it could not undo everything: changes to tables of an
+	 * engine without transactions (MariaDB's MyISAM, Aria) stay
+	 */
+	boolean rollback();
 
 	/** Runs a statement of a revision file exactly as written. */
 	void execute(String sql) throws SQLException;
@@ -45,6 +51,9 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 
 	/** Executes against a connection. */
 	final class Jdbc implements ExecutionTarget {
+
+		/** MariaDB's and MySQL's ER_WARNING_NOT_COMPLETE_ROLLBACK. */
+		private static final int NOT_COMPLETE_ROLLBACK = 1196;
 
 		private final Connection connection;
 
@@ -101,16 +110,29 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		}
 
 		@Override
-		public void rollback() {
+		public boolean rollback() {
 			try {
 				if (!this.connection.getAutoCommit()) {
 					this.connection.rollback();
+					boolean undone = !keptChanges(this.connection.getWarnings());
 					this.connection.setAutoCommit(true);
+					return undone;
 				}
 			}
 			catch (SQLException ex) {
 				// The original failure is what the user needs; a broken connection is closed by the caller.
 			}
+			return true;
+		}
+
+		/** Whether the warnings of a rollback include MariaDB's and MySQL's "some non-transactional changed tables couldn't be rolled back". */
+		private static boolean keptChanges(SQLWarning warning) {
+			for (SQLWarning next = warning; next != null; next = next.getNextWarning()) {
+				if (next.getErrorCode() == NOT_COMPLETE_ROLLBACK) {
+					return true;
+				}
+			}
+			return false;
 		}
 
 		@Override
@@ -224,6 +246,9 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		@Override
 		public void begin() {
 			this.out.append(this.dialect.beginTransaction()).append(";\n");
+			for (String sql : this.dialect.afterBeginTransaction()) {
+				this.out.append(sql).append(";\n");
+			}
 		}
 
 		@Override
@@ -240,7 +265,8 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		}
 
 		@Override
-		public void rollback() {
+		public boolean rollback() {
+			return true;
 		}
 
 		@Override

@@ -24,13 +24,28 @@ public class MigrationFailedException extends MigrationsException {
 
 	private final boolean partlyApplied;
 
+	private final boolean recordedUnfinished;
+
 	/**
 	 * @param upgrade whether the revision's upgrade failed (else its downgrade)
 	 * @param partlyApplied whether statements before the failing one may stay applied (it ran outside a
-	 * transaction); {@code false} when it was rolled back or nothing of it ran
+	 * transaction, and is then recorded as not completed); {@code false} when it was rolled back or nothing of
+	 * it ran
 	 */
 	public MigrationFailedException(String message, String revision, String source, int statementNumber, int line,
 			String sql, Throwable cause, boolean upgrade, boolean partlyApplied) {
+		this(message, revision, source, statementNumber, line, sql, cause, upgrade, partlyApplied, partlyApplied);
+	}
+
+	/**
+	 * @param upgrade whether the revision's upgrade failed (else its downgrade)
+	 * @param partlyApplied whether changes of the revision may stay applied
+	 * @param recordedUnfinished whether the revision ran outside a transaction and is recorded as not completed,
+	 * which {@code db stamp} resolves; {@code false} when a rollback left changes that tables without
+	 * transactions (MariaDB's MyISAM) could not undo, while the revision is not recorded at all
+	 */
+	public MigrationFailedException(String message, String revision, String source, int statementNumber, int line,
+			String sql, Throwable cause, boolean upgrade, boolean partlyApplied, boolean recordedUnfinished) {
 		super(message, cause);
 		this.revision = revision;
 		this.source = source;
@@ -39,6 +54,7 @@ public class MigrationFailedException extends MigrationsException {
 		this.sql = sql;
 		this.upgrade = upgrade;
 		this.partlyApplied = partlyApplied;
+		this.recordedUnfinished = recordedUnfinished;
 	}
 
 	/** Whether the revision's upgrade failed; {@code false} for its downgrade. */
@@ -48,11 +64,21 @@ public class MigrationFailedException extends MigrationsException {
 
 	/**
 	 * Whether statements of the revision before the failing one may stay applied: it ran outside a
-	 * transaction, and is recorded as not completed. {@code false} when it was rolled back or nothing of
+	 * transaction, and is recorded as not completed (see {@link #recordedUnfinished()}), or its rollback could
+	 * not undo changes to tables without transactions. {@code false} when it was rolled back or nothing of
 	 * it ran.
 	 */
 	public boolean partlyApplied() {
 		return this.partlyApplied;
+	}
+
+	/**
+	 * Whether the revision ran outside a transaction and is recorded as not completed, so that further
+	 * upgrades and downgrades stop until {@code db stamp} records how it was resolved. {@code false} when it
+	 * is not recorded: it was rolled back, or nothing of it ran.
+	 */
+	public boolean recordedUnfinished() {
+		return this.recordedUnfinished;
 	}
 
 	public String revision() {

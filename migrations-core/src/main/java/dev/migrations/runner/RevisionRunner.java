@@ -23,7 +23,8 @@ import dev.migrations.sql.SqlSyntaxException;
 /**
  * Runs revisions against an {@link ExecutionTarget}, keeping the version table in step.
  * <p>
- * Where the database has transactional DDL and the revision allows it, a revision and its
+ * Where the database has transactional DDL, or the revision's statements are data statements only that
+ * it can roll back (MariaDB, see {@link DataStatements}), and the revision allows it, a revision and its
  * version-table row commit together or not at all; a failure is rolled back and then written to the
  * log in a transaction of its own. Otherwise the row is written first as {@code RUNNING} (an upgrade)
  * or {@code REVERTING} (a downgrade, with when it started), then marked {@code APPLIED} or removed at
@@ -91,11 +92,16 @@ final class RevisionRunner {
 
 	}
 
+	/** The statements of every step, split and checked before the first step runs (see {@link #checkAll}). */
+	private Map<Revision, Checked> checked = Map.of();
+
 	/**
-	 * The statements of every step, split and checked before the first step runs (see {@link #checkAll}); a
-	 * Java revision maps to {@code null}.
+	 * A step's statements in the direction it runs, and whether it runs in one transaction with its
+	 * version-table row.
+	 * @param statements {@code null} for a Java revision
 	 */
-	private Map<Revision, List<SqlStatement>> checked = Map.of();
+	private record Checked(List<SqlStatement> statements, boolean inTransaction) {
+	}
 
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
 	List<StepResult> upgrade(List<Revision> steps) {
@@ -123,12 +129,12 @@ final class RevisionRunner {
 	 * ahead of it are applied, not halfway through.
 	 */
 	private void checkAll(List<Revision> steps, boolean upgrade) {
-		Map<Revision, List<SqlStatement>> all = new IdentityHashMap<>();
+		Map<Revision, Checked> all = new IdentityHashMap<>();
 		String notRun = (steps.size() == 1) ? " Nothing of this revision was run."
 				: " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
 						+ " are all checked before the first one runs.";
 		for (Revision revision : steps) {
-			all.put(revision, statements(revision, upgrade, isTransactional(revision), notRun));
+			all.put(revision, check(revision, upgrade, notRun));
 		}
 		this.checked = all;
 	}
@@ -141,8 +147,8 @@ final class RevisionRunner {
 			long start = System.nanoTime();
 			// a revision followed by another commits without waiting for the disk; set for the session
 			// while such revisions follow each other, not per transaction, to save a round trip each
-			deferral.defer(isTransactional(revision) && i < steps.size() - 1);
-			if (isTransactional(revision)) {
+			deferral.defer(inTransaction(revision) && i < steps.size() - 1);
+			if (inTransaction(revision)) {
 				upgradeInTransaction(revision);
 			}
 			else {
@@ -178,7 +184,7 @@ final class RevisionRunner {
 				logger.warn("Revision {} ({}) has no downgrade statements: only its version-table row is removed",
 						revision.id(), revision.source());
 			}
-			if (isTransactional(revision)) {
+			if (inTransaction(revision)) {
 				downgradeInTransaction(revision);
 			}
 			else {
@@ -207,14 +213,32 @@ final class RevisionRunner {
 		}
 	}
 
-	private boolean isTransactional(Revision revision) {
-		return revision.transactional() && this.dialect.supportsTransactionalDdl();
+	private boolean inTransaction(Revision revision) {
+		return this.checked.get(revision).inTransaction();
+	}
+
+	/**
+	 * Whether a revision whose section in the direction it runs has these statements ({@code null}: a Java
+	 * revision) runs in one transaction with its version-table row: where the revision allows it
+	 * ({@code transactional: false} does not) and the database can roll all of it back, which on one whose
+	 * DDL commits implicitly means data statements only. A Java revision's statements are not known: there
+	 * it runs outside a transaction, recorded as running.
+	 */
+	private boolean inTransaction(Revision revision, List<SqlStatement> statements) {
+		if (!revision.transactional()) {
+			return false;
+		}
+		if (this.dialect.supportsTransactionalDdl()) {
+			return true;
+		}
+		return statements != null && this.dialect.supportsTransactionalData()
+				&& DataStatements.allRollBack(statements, this.dialect.sqlSyntax());
 	}
 
 	private void upgradeInTransaction(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision));
-		List<SqlStatement> statements = this.checked.get(revision);
+		List<SqlStatement> statements = this.checked.get(revision).statements();
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
@@ -245,7 +269,7 @@ final class RevisionRunner {
 	private void upgradeRecorded(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Upgrade " + describe(revision) + " (not in a transaction)");
-		List<SqlStatement> statements = this.checked.get(revision);
+		List<SqlStatement> statements = this.checked.get(revision).statements();
 		long start = System.nanoTime();
 		tool(revision, row(revision, AppliedRevision.State.RUNNING, 0));
 		countRow();
@@ -269,7 +293,7 @@ final class RevisionRunner {
 	private void downgradeInTransaction(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision));
-		List<SqlStatement> statements = this.checked.get(revision);
+		List<SqlStatement> statements = this.checked.get(revision).statements();
 		long start = System.nanoTime();
 		try {
 			this.target.begin();
@@ -299,7 +323,7 @@ final class RevisionRunner {
 	private void downgradeRecorded(Revision revision) {
 		this.target.comment("");
 		this.target.comment("Downgrade " + describe(revision) + " (not in a transaction)");
-		List<SqlStatement> statements = this.checked.get(revision);
+		List<SqlStatement> statements = this.checked.get(revision).statements();
 		long start = System.nanoTime();
 		String started = this.target.online() ? "Its downgrade started at " + Instant.now() + " by " + this.performedBy + "."
 				: "Its downgrade was started by an " + this.performedBy + ".";
@@ -470,9 +494,9 @@ final class RevisionRunner {
 	 * before anything of the revision runs or is recorded: a section that cannot be split, or that
 	 * ends or opens a transaction itself, fails with nothing of the revision run.
 	 */
-	private List<SqlStatement> statements(Revision revision, boolean upgrade, boolean inTransaction, String notRun) {
+	private Checked check(Revision revision, boolean upgrade, String notRun) {
 		if (!(revision.body() instanceof Revision.SqlBody body)) {
-			return null;
+			return new Checked(null, inTransaction(revision, null));
 		}
 		String script = upgrade ? body.upgrade() : body.downgrade();
 		int firstLine = upgrade ? body.upgradeLine() : body.downgradeLine();
@@ -487,6 +511,7 @@ final class RevisionRunner {
 					+ " section cannot be split into statements: " + ex.getMessage() + "." + notRun,
 					revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
 		}
+		boolean inTransaction = inTransaction(revision, statements);
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
 			if (TransactionControl.copyFromClient(statement.sql())) {
@@ -512,7 +537,7 @@ final class RevisionRunner {
 						statement.line(), statement.sql(), null, upgrade, false);
 			}
 		}
-		return statements;
+		return new Checked(statements, inTransaction);
 	}
 
 	private void runSql(Revision revision, List<SqlStatement> statements, boolean upgrade, boolean inTransaction) {
@@ -523,9 +548,11 @@ final class RevisionRunner {
 			}
 			catch (SQLException ex) {
 				int line = statement.line();
+				// rolled back before the message is written, which says whether that undid everything
+				boolean undone = !inTransaction || this.target.rollback();
 				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements.size(), line,
-						statement.sql(), ex, inTransaction), revision.id(), revision.source(), i + 1, line, statement.sql(), ex,
-						upgrade, !inTransaction && i > 0);
+						statement.sql(), ex, inTransaction, undone), revision.id(), revision.source(), i + 1, line,
+						statement.sql(), ex, upgrade, !inTransaction && i > 0 || !undone, !inTransaction && i > 0);
 			}
 		}
 	}
@@ -549,7 +576,7 @@ final class RevisionRunner {
 	}
 
 	private String failureMessage(Revision revision, boolean upgrade, int number, int count, int line, String sql,
-			SQLException ex, boolean inTransaction) {
+			SQLException ex, boolean inTransaction, boolean undone) {
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(revision.id()).append(" (").append(revision.source()).append(") failed at ")
 				.append(upgrade ? "upgrade" : "downgrade").append(" statement ").append(number).append(" of ").append(count)
@@ -559,7 +586,15 @@ final class RevisionRunner {
 			message.append(" [SQLState ").append(ex.getSQLState()).append(']');
 		}
 		message.append('\n');
-		if (inTransaction) {
+		if (inTransaction && !undone) {
+			String ran = (number == 1) ? "statement 1" : "statements 1 to " + number;
+			message.append("The revision was rolled back and is not recorded as applied, but the database could not undo"
+					+ " what ").append(ran).append(" changed in tables without transactions (MyISAM, Aria: warning 1196):"
+							+ " those changes stay. Undo them by hand (and make those tables InnoDB, `ALTER TABLE ... ENGINE=InnoDB`,"
+							+ " so that a failure rolls them back), then run `db ").append(upgrade ? "upgrade" : "downgrade")
+				.append("` again.");
+		}
+		else if (inTransaction) {
 			message.append("The revision was rolled back: nothing of it was applied");
 			message.append(upgrade ? "; revisions before it stay applied." : ".");
 			if (OUT_OF_LOCKS.equals(ex.getSQLState())) {

@@ -65,7 +65,7 @@ final class TransactionControl {
 	}
 
 	/** The next word in lower case, after whitespace and comments; empty at the end or before anything else. */
-	private static String word(String sql, int[] position, SqlSyntax syntax) {
+	static String word(String sql, int[] position, SqlSyntax syntax) {
 		int i = skipBlanks(sql, position[0], syntax);
 		int start = i;
 		while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
@@ -75,7 +75,7 @@ final class TransactionControl {
 		return sql.substring(start, i).toLowerCase(Locale.ROOT);
 	}
 
-	private static int skipBlanks(String sql, int from, SqlSyntax syntax) {
+	static int skipBlanks(String sql, int from, SqlSyntax syntax) {
 		int i = from;
 		while (i < sql.length()) {
 			char ch = sql.charAt(i);

@@ -252,8 +252,9 @@ final class VersionTable {
 	 * measured by the server (0 where the dialect cannot).
 	 */
 	Object elapsedInTransaction() {
-		String elapsed = this.dialect.elapsedMillisSince("CURRENT_TIMESTAMP");
-		return (elapsed != null && this.dialect.supportsTransactionalDdl()) ? new SqlCommand.Expression(elapsed) : 0L;
+		String start = this.dialect.transactionStart();
+		String elapsed = (start != null) ? this.dialect.elapsedMillisSince(start) : null;
+		return (elapsed != null) ? new SqlCommand.Expression(elapsed) : 0L;
 	}
 
 	/** For offline scripts: how long since the revision's row was written as running, measured by the server. */

@@ -27,6 +27,12 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 					+ " started): the revision is still applied. Fix its downgrade section in " + where
 					+ " and run `db downgrade` again.";
 		}
+		else if (!cause.recordedUnfinished()) {
+			action = "Revision " + cause.revision() + " was rolled back and is not recorded as applied, but changes it made"
+					+ " to tables without transactions (MyISAM, Aria) stay: the rollback cannot undo them. Undo them by hand"
+					+ " as the message above says, then run `db " + (cause.upgrade() ? "upgrade" : "downgrade") + "` again"
+					+ (cause.upgrade() ? " (or start the application)" : "") + ".";
+		}
 		else {
 			action = "Revision " + cause.revision() + " ran outside a transaction: the statements before the failing one"
 					+ " stay applied, and it is recorded as not completed, which stops further upgrades and downgrades."

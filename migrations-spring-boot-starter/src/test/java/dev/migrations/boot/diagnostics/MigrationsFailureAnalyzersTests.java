@@ -93,6 +93,14 @@ class MigrationsFailureAnalyzersTests {
 		assertThat(partly.getAction()).contains("ran outside a transaction", "Finish or undo its downgrade by hand",
 				"the `db stamp` command the message above gives")
 			.doesNotContain("(finished)", "<parent>");
+
+		FailureAnalysis keptByMyIsam = analyzer.analyze(new MigrationFailedException("could not undo what statements 1 to 2"
+				+ " changed in tables without transactions", "abcd0000000f", file, 2, 9, "INSERT INTO t VALUES (1)", null,
+				true, true, false));
+		assertThat(keptByMyIsam.getAction()).startsWith("Revision abcd0000000f was rolled back and is not recorded as"
+				+ " applied, but changes it made to tables without transactions (MyISAM, Aria) stay")
+			.contains("run `db upgrade` again")
+			.doesNotContain("Nothing of", "outside a transaction", "db stamp");
 	}
 
 	@Test
