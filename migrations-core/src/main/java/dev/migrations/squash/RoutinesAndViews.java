@@ -18,8 +18,9 @@ import dev.migrations.dialect.PostgresIdentifiers;
 /**
  * The functions, procedures, views and triggers of a schema, as the server prints them, written again by a squash
  * after its tables: functions and views in an order where each comes after what it depends on (the server's
- * dependencies, then the order they were created in), triggers last, then their comments. Their downgrade drops
- * them in the reverse order, before the tables.
+ * dependencies, then the order they were created in), triggers last, then their comments. The functions a table
+ * calls (in a column default, a check or an index expression) come before the tables instead, with what they need.
+ * Their downgrade drops them in the reverse order.
  * <p>
  * The definitions are read with the schema first on the {@code search_path}, so that the server prints the names of
  * the schema's own objects unqualified, and the schema's name is taken out of the rest (a function's own name is
@@ -54,6 +55,14 @@ final class RoutinesAndViews {
 			  AND d.deptype = 'n'
 			""";
 
+	/** Functions a table's column default, check or index expression calls: they are created before the tables. */
+	private static final String NEEDED_BY_TABLES = """
+			SELECT DISTINCT d.refobjid::bigint FROM pg_catalog.pg_depend d
+			WHERE d.refclassid = 'pg_catalog.pg_proc'::regclass AND d.deptype = 'n'
+			  AND (d.classid IN ('pg_catalog.pg_attrdef'::regclass, 'pg_catalog.pg_constraint'::regclass)
+			    OR (d.classid = 'pg_catalog.pg_class'::regclass AND d.objid IN (SELECT i.indexrelid FROM pg_catalog.pg_index i)))
+			""";
+
 	private static final String TRIGGERS = """
 			SELECT pg_catalog.quote_ident(t.tgname) || ' ON ' || pg_catalog.quote_ident(c.relname),
 			    pg_catalog.pg_get_triggerdef(t.oid), t.tgenabled::text, pg_catalog.quote_ident(c.relname),
@@ -85,26 +94,45 @@ final class RoutinesAndViews {
 			ORDER BY 1
 			""";
 
+	private final String beforeTables;
+
 	private final String upgrade;
 
 	private final String downgrade;
 
+	private final String afterTables;
+
 	private final int count;
 
-	private RoutinesAndViews(String upgrade, String downgrade, int count) {
+	private RoutinesAndViews(String beforeTables, String upgrade, String downgrade, String afterTables, int count) {
+		this.beforeTables = beforeTables;
 		this.upgrade = upgrade;
 		this.downgrade = downgrade;
+		this.afterTables = afterTables;
 		this.count = count;
 	}
 
-	/** The statements creating them, after the tables; empty when there are none. */
+	/**
+	 * The statements creating the functions that tables call (in a column default, a check, an index expression),
+	 * and those functions need, before the tables; empty when there are none.
+	 */
+	String beforeTables() {
+		return this.beforeTables;
+	}
+
+	/** The statements creating the others, after the tables; empty when there are none. */
 	String upgrade() {
 		return this.upgrade;
 	}
 
-	/** The statements dropping them, before the tables are dropped; empty when there are none. */
+	/** The statements dropping those {@link #upgrade()} creates, before the tables are dropped; empty when there are none. */
 	String downgrade() {
 		return this.downgrade;
+	}
+
+	/** The statements dropping those {@link #beforeTables()} creates, after the tables are dropped; empty when there are none. */
+	String afterTables() {
+		return this.afterTables;
 	}
 
 	/** How many functions, procedures, views and triggers. */
@@ -144,13 +172,17 @@ final class RoutinesAndViews {
 				}
 			}
 		}
+		Map<Long, Set<Long>> needs = dependencies(connection, objects.keySet());
+		Set<Long> early = neededByTables(connection, objects.keySet(), needs);
+		StringBuilder before = new StringBuilder();
 		StringBuilder upgrade = new StringBuilder();
 		StringBuilder downgrade = new StringBuilder();
-		List<Long> order = order(connection, objects.keySet());
+		StringBuilder after = new StringBuilder();
+		List<Long> order = order(objects.keySet(), needs);
 		for (long oid : order) {
-			String[] object = objects.get(oid);
-			String definition = object[2].strip();
-			upgrade.append(definition.endsWith(";") ? definition : definition + ";").append("\n\n");
+			String definition = objects.get(oid)[2].strip();
+			(early.contains(oid) ? before : upgrade).append(definition.endsWith(";") ? definition : definition + ";")
+				.append("\n\n");
 		}
 		List<String> triggers = new ArrayList<>();
 		try (PreparedStatement statement = connection.prepareStatement(TRIGGERS)) {
@@ -188,29 +220,60 @@ final class RoutinesAndViews {
 		}
 		for (int i = order.size() - 1; i >= 0; i--) {
 			String[] object = objects.get(order.get(i));
-			downgrade.append("DROP ").append(object[0]).append(" IF EXISTS ").append(object[1]).append(";\n");
+			(early.contains(order.get(i)) ? after : downgrade).append("DROP ").append(object[0]).append(" IF EXISTS ")
+				.append(object[1]).append(";\n");
 		}
-		return new RoutinesAndViews(upgrade.toString().strip(), downgrade.toString().strip(),
-				objects.size() + triggers.size());
+		return new RoutinesAndViews(before.toString().strip(), upgrade.toString().strip(), downgrade.toString().strip(),
+				after.toString().strip(), objects.size() + triggers.size());
 	}
 
-	/**
-	 * The objects in an order where each comes after those it depends on, by the server's dependencies; among
-	 * those free to go, the one created first (lowest oid), which is how the history ran them.
-	 */
-	private static List<Long> order(Connection connection, Set<Long> oids) throws SQLException {
-		Map<Long, Set<Long>> needs = new HashMap<>();
-		if (!oids.isEmpty()) {
-			try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(DEPENDENCIES)) {
-				while (rs.next()) {
-					long object = rs.getLong(1);
-					long needed = rs.getLong(2);
-					if (object != needed && oids.contains(object) && oids.contains(needed)) {
-						needs.computeIfAbsent(object, (key) -> new TreeSet<>()).add(needed);
-					}
+	/** The functions the tables call, with every object those need in turn. */
+	private static Set<Long> neededByTables(Connection connection, Set<Long> oids, Map<Long, Set<Long>> needs)
+			throws SQLException {
+		Set<Long> early = new TreeSet<>();
+		if (oids.isEmpty()) {
+			return early;
+		}
+		List<Long> toVisit = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(NEEDED_BY_TABLES)) {
+			while (rs.next()) {
+				if (oids.contains(rs.getLong(1))) {
+					toVisit.add(rs.getLong(1));
 				}
 			}
 		}
+		while (!toVisit.isEmpty()) {
+			Long next = toVisit.remove(toVisit.size() - 1);
+			if (early.add(next)) {
+				toVisit.addAll(needs.getOrDefault(next, Set.of()));
+			}
+		}
+		return early;
+	}
+
+	/** What depends on what among the objects (by oid), as the server records it. */
+	private static Map<Long, Set<Long>> dependencies(Connection connection, Set<Long> oids) throws SQLException {
+		Map<Long, Set<Long>> needs = new HashMap<>();
+		if (oids.isEmpty()) {
+			return needs;
+		}
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(DEPENDENCIES)) {
+			while (rs.next()) {
+				long object = rs.getLong(1);
+				long needed = rs.getLong(2);
+				if (object != needed && oids.contains(object) && oids.contains(needed)) {
+					needs.computeIfAbsent(object, (key) -> new TreeSet<>()).add(needed);
+				}
+			}
+		}
+		return needs;
+	}
+
+	/**
+	 * The objects in an order where each comes after those it depends on; among those free to go, the one created
+	 * first (lowest oid), which is how the history ran them.
+	 */
+	private static List<Long> order(Set<Long> oids, Map<Long, Set<Long>> needs) {
 		List<Long> order = new ArrayList<>(oids.size());
 		TreeSet<Long> left = new TreeSet<>(oids);
 		while (!left.isEmpty()) {

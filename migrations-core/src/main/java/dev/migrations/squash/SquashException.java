@@ -9,4 +9,8 @@ public class SquashException extends MigrationsException {
 		super(message);
 	}
 
+	public SquashException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

@@ -35,6 +35,7 @@ import dev.migrations.render.RevisionParts;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.DatabaseMigrator;
+import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Table;
@@ -218,10 +219,24 @@ public final class Squasher {
 				upgradeSql = upgradeSql.stripTrailing() + "\n\n" + routines.upgrade() + "\n";
 				downgradeSql = routines.downgrade() + "\n" + downgradeSql;
 			}
+			if (!routines.beforeTables().isEmpty()) {
+				// as pg_dump does: a function's body (but one in BEGIN ATOMIC) is checked when it runs, not created
+				upgradeSql = "SET check_function_bodies = false;\n\n" + routines.beforeTables() + "\n\n" + upgradeSql;
+				downgradeSql = downgradeSql.stripTrailing() + "\n" + routines.afterTables() + "\n";
+			}
 			Revision squash = new Revision("squash_check", List.of(), List.of(), List.of(), "squash check", null,
 					transactional, "squash of " + last.id(), null, new Revision.SqlBody(upgradeSql, 1, downgradeSql, 1));
 			long rendered = System.nanoTime();
-			SchemaModel actual = apply(RevisionGraph.of(List.of(squash)), squash.id(), rebuilt);
+			SchemaModel actual;
+			try {
+				actual = apply(RevisionGraph.of(List.of(squash)), squash.id(), rebuilt);
+			}
+			catch (MigrationFailedException ex) {
+				throw new SquashException("The squash up to " + last.id() + " does not apply to an empty schema; nothing was"
+						+ " written. Its statement " + ex.statementNumber() + " failed: " + firstLine(ex.sql()) + "\n"
+						+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()) + "\nSquash up to a revision before the one creating the object it"
+						+ " names, or move that object to a revision after " + last.id() + ".", ex);
+			}
 			List<Difference> differences = new SchemaDiffer().differences(actual, renamed(expected, rebuilt),
 					DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD));
 			if (!differences.isEmpty()) {
@@ -258,6 +273,14 @@ public final class Squasher {
 			dropQuietly(produced);
 			dropQuietly(rebuilt);
 		}
+	}
+
+	private static String firstLine(String sql) {
+		if (sql == null) {
+			return "";
+		}
+		String line = sql.strip().lines().findFirst().orElse("");
+		return (line.length() > 200) ? line.substring(0, 200) + "..." : line;
 	}
 
 	private RoutinesAndViews routinesAndViews(String schema) {

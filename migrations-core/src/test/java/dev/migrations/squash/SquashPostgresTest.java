@@ -509,6 +509,67 @@ class SquashPostgresTest {
 		}
 	}
 
+	@Test
+	void aFunctionATableCallsIsCreatedBeforeTheTables(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("ffff00000001", "none", "functions", """
+				CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT 'C-' || floor(random() * 1000)::int $$;
+				CREATE FUNCTION is_code(value text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT value LIKE 'C-%' $$;
+				CREATE FUNCTION normalized(value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT lower(value) $$;""",
+				"DROP FUNCTION normalized(text); DROP FUNCTION is_code(text); DROP FUNCTION next_code();");
+		files.write("ffff00000002", "ffff00000001", "table calling them", """
+				CREATE TABLE item (id int PRIMARY KEY, code text NOT NULL DEFAULT next_code() CHECK (is_code(code)));
+				CREATE UNIQUE INDEX ux_item_code ON item (normalized(code));""", "DROP TABLE item;");
+		files.write("ffff00000003", "ffff00000002", "a function reading the table, and a table calling it", """
+				CREATE FUNCTION item_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM item $$;
+				CREATE TABLE report (id int, items bigint DEFAULT item_count());""",
+				"DROP TABLE report; DROP FUNCTION item_count();");
+		writeFilesTo(this.unsquashed);
+
+		SquashResult result = migrations(db.dataSource(), this.directory).squash("ffff00000003", "squash");
+		String text = Files.readString(result.file());
+		int table = text.indexOf("CREATE TABLE");
+		assertThat(text.indexOf("FUNCTION next_code()")).isBetween(0, table);
+		assertThat(text.indexOf("FUNCTION is_code(")).isBetween(0, table);
+		assertThat(text.indexOf("FUNCTION normalized(")).isBetween(0, table);
+		// called by a table too, it comes first; its body is checked when it runs, not when it is created
+		assertThat(text.indexOf("FUNCTION item_count()")).isBetween(0, table);
+		assertThat(text.indexOf("SET check_function_bodies = false;")).isBetween(0, text.indexOf("FUNCTION next_code()"));
+		try (TestDatabase old = TestDatabases.postgres()) {
+			migrations(old.dataSource(), this.unsquashed).upgrade("head");
+			Migrations squashed = migrations(db.dataSource(), this.directory);
+			squashed.upgrade("head");
+			assertThat(routinesAndViews(db.dataSource())).isEqualTo(routinesAndViews(old.dataSource())).hasSize(4);
+			assertThat(dump(db.dataSource())).isEqualTo(dump(old.dataSource()));
+			squashed.downgrade("base");
+			assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+			assertThat(routinesAndViews(db.dataSource())).isEmpty();
+		}
+	}
+
+	@Test
+	void aSquashThatDoesNotApplyToAnEmptySchemaIsRefusedNamingTheStatement(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		// a function whose body the server resolves at once (BEGIN ATOMIC) reads a table, and a later table's default
+		// calls it: the squash creates the functions tables call before all tables
+		files.write("ffff00000011", "none", "table", "CREATE TABLE setting (value int);", "DROP TABLE setting;");
+		files.write("ffff00000012", "ffff00000011", "function on it", """
+				CREATE FUNCTION current_setting_value() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT max(value) FROM setting; END;""",
+				"DROP FUNCTION current_setting_value();");
+		files.write("ffff00000013", "ffff00000012", "a table calling it", """
+				CREATE TABLE item (id int, setting int DEFAULT current_setting_value());""", "DROP TABLE item;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("ffff00000013", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("The squash up to ffff00000013 does not apply to an empty schema; nothing was written."
+					+ " Its statement ")
+			.hasMessageContaining("relation \"setting\" does not exist");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(3);
+		}
+		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname like 'migrations_squash_%'"))
+			.isEmpty();
+	}
+
 	private void writeFilesTo(Path target) throws IOException {
 		try (Stream<Path> list = Files.list(this.directory)) {
 			for (Path file : list.toList()) {
