@@ -640,7 +640,10 @@ final class SchemaSnapshot {
 						|| (name.startsWith("sequence ") && droppedWithOwner(theirs, droppedRelations, droppedColumns))) {
 					continue;
 				}
-				String drop = drop(name);
+				String drop = name.startsWith("comment on relation ")
+						? "COMMENT ON " + relationKind(name.substring("comment on relation ".length()), other) + " "
+								+ name.substring("comment on relation ".length()) + " IS NULL;"
+						: drop(name);
 				if (drop != null) {
 					drops.add(drop);
 				}
@@ -712,11 +715,19 @@ final class SchemaSnapshot {
 		ColumnDefinition before = ColumnDefinition.parse(mine);
 		ColumnDefinition after = ColumnDefinition.parse(theirs);
 		int dot = column.lastIndexOf('.');
-		if (before == null || after == null || dot <= 0 || !before.rest().equals(after.rest())) {
+		if (before == null || after == null || dot <= 0) {
+			return List.of();
+		}
+		// the privileges end the definition: granted on the column, they are revoked and granted back on it
+		String[] restBefore = (before.rest() + " ").split(" privileges ", 2);
+		String[] restAfter = (after.rest() + " ").split(" privileges ", 2);
+		if (!restBefore[0].strip().equals(restAfter[0].strip())) {
 			return List.of();
 		}
 		String alter = "ALTER TABLE " + column.substring(0, dot) + " ALTER COLUMN " + column.substring(dot + 1);
 		List<String> statements = new ArrayList<>();
+		statements.addAll(columnPrivilegesBack(column.substring(0, dot), column.substring(dot + 1),
+				(restBefore.length == 2) ? restBefore[1].strip() : "", (restAfter.length == 2) ? restAfter[1].strip() : ""));
 		if (!before.type().equals(after.type())) {
 			statements.add(alter + " TYPE " + before.type() + ";");
 		}
@@ -786,6 +797,42 @@ final class SchemaSnapshot {
 					});
 					statements.add("GRANT " + String.join(", ", privileges) + " ON TABLE " + relation + " TO " + role + ";");
 				}
+			}
+		}
+		return statements;
+	}
+
+	// in the order GRANT names them, for a column
+	private static final Map<Character, String> COLUMN_PRIVILEGES = Map.of('r', "SELECT", 'a', "INSERT", 'w', "UPDATE",
+			'x', "REFERENCES");
+
+	/** Each grantee's privileges on a column revoked and granted as they were ({@code mine}, from {@code theirs}). */
+	private static List<String> columnPrivilegesBack(String table, String column, String mine, String theirs) {
+		List<String> statements = new ArrayList<>();
+		if (mine.equals(theirs)) {
+			return statements;
+		}
+		Map<String, String> granted = acl(mine);
+		Map<String, String> left = acl(theirs);
+		Set<String> grantees = new TreeSet<>(granted.keySet());
+		grantees.addAll(left.keySet());
+		for (String grantee : grantees) {
+			String was = granted.getOrDefault(grantee, "");
+			String is = left.getOrDefault(grantee, "");
+			if (was.equals(is) || (was + is).contains("*") || !COLUMN_PRIVILEGES.keySet().containsAll(letters(was + is))) {
+				continue;
+			}
+			String role = grantee.isEmpty() ? "PUBLIC" : grantee;
+			statements.add("REVOKE ALL (" + column + ") ON TABLE " + table + " FROM " + role + ";");
+			List<String> privileges = new ArrayList<>();
+			for (char letter : "rawx".toCharArray()) {
+				if (was.indexOf(letter) >= 0) {
+					privileges.add(COLUMN_PRIVILEGES.get(letter));
+				}
+			}
+			if (!privileges.isEmpty()) {
+				statements.add("GRANT " + String.join(", ", privileges) + " (" + column + ") ON TABLE " + table + " TO "
+						+ role + ";");
 			}
 		}
 		return statements;
@@ -900,6 +947,10 @@ final class SchemaSnapshot {
 		if (name.startsWith("comment on column ")) {
 			return "COMMENT ON COLUMN " + last + " IS NULL;";
 		}
+		if (name.startsWith("comment on function ") || name.startsWith("comment on procedure ")) {
+			return "COMMENT ON " + words[2].toUpperCase(java.util.Locale.ROOT) + " "
+					+ name.substring(("comment on " + words[2] + " ").length()) + " IS NULL;";
+		}
 		if (name.startsWith("comment on type ")) {
 			return "COMMENT ON TYPE " + last + " IS NULL;";
 		}
@@ -928,6 +979,16 @@ final class SchemaSnapshot {
 			}
 		}
 		return null;
+	}
+
+	// the keyword COMMENT ON takes for a relation commented on (a table, view, index, sequence...)
+	private static String relationKind(String relation, SchemaSnapshot snapshot) {
+		for (String kind : List.of("materialized view", "foreign table", "view", "index", "sequence")) {
+			if (snapshot.objects().containsKey(kind + " " + relation)) {
+				return kind.toUpperCase(java.util.Locale.ROOT);
+			}
+		}
+		return "TABLE";
 	}
 
 	private static String create(String name, String definition) {

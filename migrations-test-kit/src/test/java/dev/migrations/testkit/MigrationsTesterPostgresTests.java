@@ -197,6 +197,30 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void theStatementsSuggestedForCommentsAndColumnGrantsADowngradeForgetsRunAsPasted(TestDatabase database,
+			TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-comments-grants")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		assertThat(suggested).isEqualTo("  COMMENT ON FUNCTION deal_total() IS NULL;\n  COMMENT ON VIEW big_deal IS NULL;"
+				+ "\n  COMMENT ON TABLE deal IS NULL;\n  REVOKE ALL (amount) ON TABLE deal FROM PUBLIC;"
+				+ "\n  REVOKE ALL (id) ON TABLE deal FROM PUBLIC;");
+		// pasted as the downgrade, they restore the schema the upgrade started from
+		java.nio.file.Path revisions = directory.resolve("revisions");
+		java.nio.file.Files.createDirectories(revisions);
+		for (String file : java.util.List.of("y40000000001_create_deal.sql", "y40000000002_document_and_share_deal.sql")) {
+			try (var in = MigrationsTesterPostgresTests.class.getResourceAsStream("/revisions/undo-suggestions-comments-grants/"
+					+ file)) {
+				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				java.nio.file.Files.writeString(revisions.resolve(file), text.replace("SELECT 1;", suggested));
+			}
+		}
+		MigrationsTester.of(Migrations.configure().dataSource(another.dataSource())
+			.locations("filesystem:" + revisions).load()).assertStairway();
+	}
+
+	@Test
 	void revisionsWrittenForManyTenantsAreCheckedOnTheConfiguredSchema(TestDatabase database) throws Exception {
 		try (var connection = database.dataSource().getConnection(); var statement = connection.createStatement()) {
 			statement.execute("create schema acme");
