@@ -151,14 +151,61 @@ public final class MigrationsTester {
 	 * number of revisions.
 	 */
 	public MigrationsTester assertStairway() {
-		toBase("before the stairway");
+		String leftAtBase = null;
+		try {
+			toBase("before the stairway");
+		}
+		catch (LeftAtBase ex) {
+			// what a downgrade left (the check before this one went up and down): dropped, so the stairway starts from
+			// base and names the revision whose downgrade leaves it
+			if (!restoreBase(ex.statements)) {
+				throw ex;
+			}
+			leftAtBase = ex.getMessage();
+		}
+		try {
+			stairwayFromBase();
+		}
+		catch (AssertionFailedError ex) {
+			if (leftAtBase == null) {
+				throw ex;
+			}
+			throw new AssertionFailedError(ex.getMessage() + "\n(Before the stairway, going back down to base had left"
+					+ " what a downgrade forgets; the stairway dropped it and started from base.)", ex);
+		}
+		if (leftAtBase != null) {
+			throw new AssertionFailedError(leftAtBase.substring(0, leftAtBase.indexOf("\nA revision's downgrade"))
+					+ "\nThe stairway, started from base after dropping it, found each downgrade undoing its upgrade: it was"
+					+ " left by a way down the steps do not take (a downgrade depending on the rows, or a change made on a"
+					+ " connection of its own).");
+		}
+		return this;
+	}
+
+	// drops what the way down to base left, on PostgreSQL: true when the schema is then the one seen at base
+	private boolean restoreBase(List<String> statements) {
+		if (statements.isEmpty()) {
+			return false;
+		}
+		try (Connection connection = this.migrations.dataSource().getConnection()) {
+			connection.setAutoCommit(true);
+			for (String statement : statements) {
+				execute(connection, statement);
+			}
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+		return this.atBase.differences(SchemaSnapshot.take(this.migrations), "at base before", "at base again").isEmpty();
+	}
+
+	private void stairwayFromBase() {
 		if (!stairway(true)) {
 			org.slf4j.LoggerFactory.getLogger(MigrationsTester.class).warn("The schema read step by step in the "
 					+ "stairway differs from a full read at head: running it again with a full read after each step.");
 			toBase("before the stairway with full snapshots");
 			stairway(false);
 		}
-		return this;
 	}
 
 	// false when the step-by-step snapshots do not match a full read at the end
@@ -394,14 +441,30 @@ public final class MigrationsTester {
 		else {
 			// a check after another one starts where that one left: a downgrade that forgets something shows here
 			// first, before the next check fails on what it left (an upgrade finding its type already there)
-			List<String> left = this.atBase.differences(SchemaSnapshot.take(this.migrations), "at base before",
-					"at base again");
+			SchemaSnapshot again = SchemaSnapshot.take(this.migrations);
+			List<String> left = this.atBase.differences(again, "at base before", "at base again");
 			if (!left.isEmpty()) {
-				throw new AssertionFailedError(capitalize(what) + ": going back down to base does not restore the schema it"
+				List<String> drops = this.migrations.dialect().name().equals("postgresql")
+						? this.atBase.statementsBackFrom(again) : List.of();
+				throw new LeftAtBase(drops, capitalize(what) + ": going back down to base does not restore the schema it"
 						+ " had at base:" + lines(left) + "\nA revision's downgrade does not undo all of its upgrade;"
-						+ " assertStairway, run first (or in a test of its own), names which.");
+						+ " assertStairway names which.");
 			}
 		}
+	}
+
+	/** The way down to base left what was not there at base before, with the statements that drop it. */
+	private static final class LeftAtBase extends AssertionFailedError {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient List<String> statements;
+
+		LeftAtBase(List<String> statements, String message) {
+			super(message);
+			this.statements = statements;
+		}
+
 	}
 
 	String describe(String revision) {

@@ -109,12 +109,25 @@ class MigrationsTesterPostgresTests {
 	void aCheckAfterAnotherSaysWhatTheWayBackToBaseLeftBeforeFailingOnIt(TestDatabase database) {
 		MigrationsTester tester = tester(database, "enum-left-behind");
 		tester.assertUpgradeFromBase();
-		// the stairway goes back to base first: what a downgrade left is named there, not as its own upgrade failing
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
-			.withMessageStartingWith("Before the stairway: going back down to base does not restore the schema it had at"
-					+ " base:")
+		// going back to base, what a downgrade left is named there, not as the next upgrade failing on it
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("Downgrade from head to base: going back down to base does not restore the schema it"
+					+ " had at base:")
 			.withMessageContaining("\n  enum type deal_kind: missing at base before, present at base again ('sale', 'rent')")
-			.withMessageEndingWith("assertStairway, run first (or in a test of its own), names which.");
+			.withMessageEndingWith("assertStairway names which.");
+	}
+
+	@Test
+	void theStairwayAfterAnUpgradeFromBaseNamesTheRevisionWhoseDowngradeLeftAnObjectOfItsOwn(TestDatabase database) {
+		MigrationsTester tester = tester(database, "enum-left-behind");
+		tester.assertSingleHead().assertUpgradeFromBase(); // in the order of the README's example
+		// the stairway drops what the way down left, starts from base, and names the revision and what it lacks
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of e20000000002 (")
+			.withMessageContaining("\n  enum type deal_kind: missing before the upgrade, present after the downgrade "
+					+ "('sale', 'rent')")
+			.withMessageContaining("Its downgrade may lack (review before use):\n  DROP TYPE deal_kind;")
+			.withMessageEndingWith("the stairway dropped it and started from base.)");
 	}
 
 	@Test
