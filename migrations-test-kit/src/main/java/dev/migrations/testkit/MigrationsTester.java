@@ -240,7 +240,10 @@ public final class MigrationsTester {
 								+ "\nMake its downgrade section undo every object its upgrade creates or changes."
 								+ (back.isEmpty() ? "" : " Its downgrade may lack (review before use):" + lines(back)));
 					}
-					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade again (after its downgrade) of " + name);
+					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade again (after its downgrade) of " + name,
+							() -> "\nIts first upgrade ran, and its downgrade restored the schema: the downgrade leaves"
+									+ " something this upgrade meets again, e.g. rows it inserts (make the downgrade delete"
+									+ " them) or objects of another schema.");
 					SchemaSnapshot again = snapshots.take();
 					differences = upgraded.differences(again, "after the first upgrade", "after the second");
 					if (!differences.isEmpty()) {
@@ -412,8 +415,16 @@ public final class MigrationsTester {
 			this.migrations.downgrade(target);
 		}
 		catch (RuntimeException ex) {
-			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage()
+					+ (String.valueOf(ex.getMessage()).contains("[SQLState 2BP01]") ? dependentsHint() : ""), ex);
 		}
+	}
+
+	// a drop refused for the objects depending on it (PostgreSQL's 2BP01), e.g. a view a later revision created
+	private static String dependentsHint() {
+		return "\nWhat depends on it (the Detail above) was probably created by a later revision whose downgrade does not"
+				+ " drop it: assertStairway on a database it finds at base (without Spring, @MigrationsTest(locations = ...)"
+				+ " in a class of its own) names that revision.";
 	}
 
 	private void toBase(String what) {

@@ -118,6 +118,28 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aWayDownRefusedForAViewALaterDowngradeLeftSaysWhereItComesFrom(TestDatabase database) {
+		MigrationsTester tester = tester(database, "view-forgotten");
+		tester.assertUpgradeFromBase();
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Before the stairway: downgrade to base failed: Revision m10000000001 (")
+			.withMessageContaining("view big_deal depends on table deal")
+			.withMessageEndingWith("\nWhat depends on it (the Detail above) was probably created by a later revision whose"
+					+ " downgrade does not drop it: assertStairway on a database it finds at base (without Spring,"
+					+ " @MigrationsTest(locations = ...) in a class of its own) names that revision.");
+	}
+
+	@Test
+	void anUpgradeThatFailsTheSecondTimeOnRowsItsDowngradeKeptSaysSo(TestDatabase database) {
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester(database, "seed-kept")::assertStairway)
+			.withMessageStartingWith("Stairway: upgrade again (after its downgrade) of k50000000002 (")
+			.withMessageContaining("duplicate key value violates unique constraint \"deal_pkey\"")
+			.withMessageEndingWith("\nIts first upgrade ran, and its downgrade restored the schema: the downgrade leaves"
+					+ " something this upgrade meets again, e.g. rows it inserts (make the downgrade delete them) or objects"
+					+ " of another schema.");
+	}
+
+	@Test
 	void theStairwayAfterAnUpgradeFromBaseNamesTheRevisionWhoseDowngradeLeftAnObjectOfItsOwn(TestDatabase database) {
 		MigrationsTester tester = tester(database, "enum-left-behind");
 		tester.assertSingleHead().assertUpgradeFromBase(); // in the order of the README's example
