@@ -62,6 +62,9 @@ public final class MigrationsTester {
 
 	private List<String> leftOnTheFirstWayDown = List.of();
 
+	// the statements dropping what that way down left, on PostgreSQL
+	private List<String> dropsOfTheFirstWayDown = List.of();
+
 	private MigrationsTester(Migrations migrations) {
 		this.migrations = Objects.requireNonNull(migrations, "migrations");
 	}
@@ -293,7 +296,8 @@ public final class MigrationsTester {
 		return "\nBefore this, the database was brought down to base from " + this.cameDownFrom
 				+ " (where e.g. the application's startup upgrade had put it), and that left:" + lines(this.leftOnTheFirstWayDown)
 				+ "\nIf the upgrade failed on one of these (already exists), the downgrade of the revision that creates it"
-				+ " does not drop it.";
+				+ " does not drop it" + (this.dropsOfTheFirstWayDown.isEmpty() ? "."
+						: "; it may lack (review before use):" + lines(this.dropsOfTheFirstWayDown));
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {
@@ -448,6 +452,10 @@ public final class MigrationsTester {
 				}
 			});
 			this.leftOnTheFirstWayDown = left;
+			if (!left.isEmpty() && this.migrations.dialect().name().equals("postgresql")) {
+				this.dropsOfTheFirstWayDown = this.atBase.withoutAllBut("extension ", "schema ")
+					.statementsBackFrom(this.atBase);
+			}
 		}
 		else {
 			// a check after another one starts where that one left: a downgrade that forgets something shows here

@@ -412,6 +412,19 @@ final class SchemaSnapshot {
 		this.number = number;
 	}
 
+	/** This snapshot with only the objects whose names start with one of {@code prefixes}, without the model. */
+	SchemaSnapshot withoutAllBut(String... prefixes) {
+		SortedMap<String, String> kept = new TreeMap<>();
+		objects().forEach((name, definition) -> {
+			for (String prefix : prefixes) {
+				if (name.startsWith(prefix)) {
+					kept.put(name, definition);
+				}
+			}
+		});
+		return new SchemaSnapshot(null, kept);
+	}
+
 	/** Reads the schema {@code migrations} works on, leaving its version tables out, with the model. */
 	static SchemaSnapshot take(Migrations migrations) {
 		try (Connection connection = migrations.dataSource().getConnection()) {
