@@ -667,6 +667,9 @@ final class SchemaSnapshot {
 			else if (mine != null && theirs != null && relation(name) != null) {
 				drops.addAll(alterRelationBack(relation(name), mine, theirs));
 			}
+			else if (mine != null && theirs != null && name.startsWith("enum type ")) {
+				creates.addAll(enumBack(name.substring("enum type ".length()), mine, other));
+			}
 			else if (mine != null && theirs == null) {
 				if (name.startsWith("column ") && renamedBack.containsValue(name.substring("column ".length()))) {
 					continue;
@@ -751,6 +754,55 @@ final class SchemaSnapshot {
 			statements.add(alter + ((before.defaultExpression() == null) ? " DROP DEFAULT;"
 					: " SET DEFAULT " + before.defaultExpression() + ";"));
 		}
+		return statements;
+	}
+
+	private static final java.util.regex.Pattern ENUM_LABELS = java.util.regex.Pattern
+		.compile("'(?:[^']|'')*'(?:, '(?:[^']|'')*')*");
+
+	/**
+	 * For an enum type whose labels a downgrade left changed (a value added: PostgreSQL drops none), the type made
+	 * again with its labels before and the columns of that type moved onto it, their defaults set again around the
+	 * change; none when a column uses it otherwise (an array, a domain).
+	 */
+	private static List<String> enumBack(String type, String labels, SchemaSnapshot other) {
+		if (!ENUM_LABELS.matcher(labels).matches()) {
+			return List.of();
+		}
+		List<String> statements = new ArrayList<>();
+		List<String> around = new ArrayList<>();
+		List<String> after = new ArrayList<>();
+		for (Map.Entry<String, String> column : other.objects().entrySet()) {
+			if (!column.getKey().startsWith("column ")) {
+				continue;
+			}
+			ColumnDefinition parsed = ColumnDefinition.parse(column.getValue());
+			if (parsed == null) {
+				if (column.getValue().startsWith(type)) {
+					return List.of();
+				}
+				continue;
+			}
+			if (parsed.type().equals(type + "[]")) {
+				return List.of();
+			}
+			if (!parsed.type().equals(type)) {
+				continue;
+			}
+			String qualified = column.getKey().substring("column ".length());
+			int dot = qualified.lastIndexOf('.');
+			String alter = "ALTER TABLE " + qualified.substring(0, dot) + " ALTER COLUMN " + qualified.substring(dot + 1);
+			if (parsed.defaultExpression() != null) {
+				around.add(alter + " DROP DEFAULT;");
+				after.add(alter + " SET DEFAULT " + parsed.defaultExpression() + ";");
+			}
+			around.add(alter + " TYPE " + type + " USING " + qualified.substring(dot + 1) + "::text::" + type + ";");
+		}
+		statements.add("ALTER TYPE " + type + " RENAME TO " + type + "_old;");
+		statements.add("CREATE TYPE " + type + " AS ENUM (" + labels + ");");
+		statements.addAll(around);
+		statements.addAll(after);
+		statements.add("DROP TYPE " + type + "_old;");
 		return statements;
 	}
 

@@ -242,17 +242,42 @@ class MigrationsTesterPostgresTests {
 		assertThat(suggested).isEqualTo("  COMMENT ON FUNCTION deal_total() IS NULL;\n  COMMENT ON VIEW big_deal IS NULL;"
 				+ "\n  COMMENT ON TABLE deal IS NULL;\n  REVOKE ALL (amount) ON TABLE deal FROM PUBLIC;"
 				+ "\n  REVOKE ALL (id) ON TABLE deal FROM PUBLIC;");
-		// pasted as the downgrade, they restore the schema the upgrade started from
+		assertPastedAsTheDowngradeTheyRestoreTheSchema(another, directory, "undo-suggestions-comments-grants", suggested,
+				"y40000000001_create_deal.sql", "y40000000002_document_and_share_deal.sql");
+	}
+
+	@Test
+	void anEnumValueADowngradeLeavesIsUndoneByMakingTheTypeAgainWithItsColumns(TestDatabase database,
+			TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-enum-value")::assertStairway).getMessage();
+		assertThat(message).startsWith("Stairway: the downgrade of y50000000002 (")
+			.contains("\n  enum type deal_state: before the upgrade 'open', 'won'; after the downgrade 'open', 'won', 'lost'");
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		assertThat(suggested).isEqualTo("  ALTER TYPE deal_state RENAME TO deal_state_old;"
+				+ "\n  CREATE TYPE deal_state AS ENUM ('open', 'won');"
+				+ "\n  ALTER TABLE deal ALTER COLUMN state DROP DEFAULT;"
+				+ "\n  ALTER TABLE deal ALTER COLUMN state TYPE deal_state USING state::text::deal_state;"
+				+ "\n  ALTER TABLE deal_note ALTER COLUMN state TYPE deal_state USING state::text::deal_state;"
+				+ "\n  ALTER TABLE deal ALTER COLUMN state SET DEFAULT 'open'::deal_state;"
+				+ "\n  DROP TYPE deal_state_old;");
+		assertPastedAsTheDowngradeTheyRestoreTheSchema(another, directory, "undo-suggestions-enum-value", suggested,
+				"y50000000001_create_deal.sql", "y50000000002_add_lost.sql");
+	}
+
+	// the revisions of a set, the statements suggested in place of the downgrade's SELECT 1: the stairway passes
+	private static void assertPastedAsTheDowngradeTheyRestoreTheSchema(TestDatabase database, java.nio.file.Path directory,
+			String set, String suggested, String... files) throws Exception {
 		java.nio.file.Path revisions = directory.resolve("revisions");
 		java.nio.file.Files.createDirectories(revisions);
-		for (String file : java.util.List.of("y40000000001_create_deal.sql", "y40000000002_document_and_share_deal.sql")) {
-			try (var in = MigrationsTesterPostgresTests.class.getResourceAsStream("/revisions/undo-suggestions-comments-grants/"
-					+ file)) {
+		for (String file : files) {
+			try (var in = MigrationsTesterPostgresTests.class.getResourceAsStream("/revisions/" + set + "/" + file)) {
 				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
 				java.nio.file.Files.writeString(revisions.resolve(file), text.replace("SELECT 1;", suggested));
 			}
 		}
-		MigrationsTester.of(Migrations.configure().dataSource(another.dataSource())
+		MigrationsTester.of(Migrations.configure().dataSource(database.dataSource())
 			.locations("filesystem:" + revisions).load()).assertStairway();
 	}
 
