@@ -322,6 +322,12 @@ public final class MigrationsTester {
 	 * {@code db migrate} would write).
 	 */
 	public MigrationsTester assertEntitiesMatchSchema() {
+		if (!this.migrations.dialect().name().equals("postgresql")) {
+			throw new IllegalStateException("assertEntitiesMatchSchema compares the schema with the entities as db check"
+					+ " does, which supports PostgreSQL only, and this database is " + this.migrations.dialect().name()
+					+ ": check the entities in a test on PostgreSQL (@MigrationsTest's default database), and the revisions"
+					+ " here with the other checks.");
+		}
 		upgrade("head", () -> "upgrade to head before comparing with the entities");
 		Comparison comparison;
 		try {

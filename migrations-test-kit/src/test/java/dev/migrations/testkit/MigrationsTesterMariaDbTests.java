@@ -45,6 +45,18 @@ class MigrationsTesterMariaDbTests {
 	}
 
 	@Test
+	void comparingWithTheEntitiesSaysWhereItRuns(@MariaDb TestDatabase database) {
+		MigrationsTester tester = MigrationsTester.of(Migrations.configure().dataSource(database.dataSource())
+			.locations("classpath:revisions/good-mariadb")
+			.entities(dev.migrations.entity.EntitySource.of(dev.migrations.testkit.entities.Deal.class))
+			.load());
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(tester::assertEntitiesMatchSchema)
+			.withMessage("assertEntitiesMatchSchema compares the schema with the entities as db check does, which supports"
+					+ " PostgreSQL only, and this database is mariadb: check the entities in a test on PostgreSQL"
+					+ " (@MigrationsTest's default database), and the revisions here with the other checks.");
+	}
+
+	@Test
 	void dataTestsQuoteNamesWithBackticks(@MariaDb TestDatabase database) {
 		// a reserved word, mixed-case columns, one the test never names
 		tester(database, "quoted-names-mariadb").at("930000000001")
