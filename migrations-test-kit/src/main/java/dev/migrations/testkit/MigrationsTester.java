@@ -377,7 +377,8 @@ public final class MigrationsTester {
 		}
 		upgrade("head", () -> "upgrade to head");
 		toBase("downgrade from head to base");
-		Map<String, String> left = new java.util.TreeMap<>(SchemaSnapshot.take(this.migrations).objects());
+		SchemaSnapshot after = SchemaSnapshot.take(this.migrations);
+		Map<String, String> left = new java.util.TreeMap<>(after.objects());
 		// extensions belong to the database (plpgsql is in every one), not to the revisions' schema; other schemas
 		// may have been there before the revisions: those are counted only when they were not there at base before
 		Map<String, String> before = (base != null) ? base.objects() : null;
@@ -386,9 +387,12 @@ public final class MigrationsTester {
 		if (!left.isEmpty()) {
 			List<String> lines = new ArrayList<>();
 			left.forEach((name, definition) -> lines.add(name + (definition.isEmpty() ? "" : ": " + definition)));
+			List<String> drops = this.migrations.dialect().name().equals("postgresql")
+					? after.without(left.keySet()).statementsBackFrom(after) : List.of();
 			throw new AssertionFailedError("After downgrading from head to base, " + left.size()
 					+ " object(s) besides the version tables remain:" + lines(lines)
-					+ "\nThe downgrade of the revision that creates each must drop it.");
+					+ "\nThe downgrade of the revision that creates each must drop it (assertStairway names the revision)"
+					+ (drops.isEmpty() ? "." : "; they are dropped by (review before use):" + lines(drops)));
 		}
 		return this;
 	}

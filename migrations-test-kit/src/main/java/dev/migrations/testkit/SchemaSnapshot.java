@@ -425,6 +425,13 @@ final class SchemaSnapshot {
 		return new SchemaSnapshot(null, kept);
 	}
 
+	/** This snapshot without the objects named, and without the model. */
+	SchemaSnapshot without(java.util.Collection<String> names) {
+		SortedMap<String, String> kept = new TreeMap<>(objects());
+		kept.keySet().removeAll(names);
+		return new SchemaSnapshot(null, kept);
+	}
+
 	/** Reads the schema {@code migrations} works on, leaving its version tables out, with the model. */
 	static SchemaSnapshot take(Migrations migrations) {
 		try (Connection connection = migrations.dataSource().getConnection()) {
