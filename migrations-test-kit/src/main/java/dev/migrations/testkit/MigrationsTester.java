@@ -236,12 +236,16 @@ public final class MigrationsTester {
 					step(() -> steps.downgrade(revision.id()), () -> "stairway: downgrade of " + name);
 					SchemaSnapshot downgraded = snapshots.take();
 					List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
+					boolean java = revision.body() instanceof Revision.JavaBody;
 					if (!differences.isEmpty()) {
 						List<String> back = postgres ? before.statementsBackFrom(downgraded) : List.of();
 						throw new AssertionFailedError("Stairway: the downgrade of " + name
 								+ " does not restore the schema it started from:" + lines(differences)
-								+ "\nMake its downgrade section undo every object its upgrade creates or changes."
-								+ (back.isEmpty() ? "" : " Its downgrade may lack (review before use):" + lines(back)));
+								+ "\nMake its downgrade " + (java ? "method" : "section")
+								+ " undo every object its upgrade creates or changes."
+								+ (back.isEmpty() ? "" : " Its downgrade may lack (review before use" + (java
+										? ", each run with Statement.execute"
+										: "") + "):" + lines(back)));
 					}
 					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade again (after its downgrade) of " + name,
 							() -> "\nIts first upgrade ran, and its downgrade restored the schema: the downgrade leaves"

@@ -249,6 +249,17 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aJavaRevisionsForgottenDowngradeIsToldAsItsMethod(TestDatabase database) {
+		MigrationsTester tester = MigrationsTester.of(Migrations.configure().dataSource(database.dataSource())
+			.locations("classpath:revisions/java-forgotten").javaPackages("dev.migrations.testkit.javaforgotten").load());
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of r30000000002 (class "
+					+ "dev.migrations.testkit.javaforgotten.R30000000002CodeIndex, \"code index\") does not restore")
+			.withMessageEndingWith("\nMake its downgrade method undo every object its upgrade creates or changes. Its"
+					+ " downgrade may lack (review before use, each run with Statement.execute):\n  DROP INDEX ix_deal_code;");
+	}
+
+	@Test
 	void anEnumValueADowngradeLeavesIsUndoneByMakingTheTypeAgainWithItsColumns(TestDatabase database,
 			TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
 		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
