@@ -238,7 +238,9 @@ public final class MigrationsTester {
 					List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
 					boolean java = revision.body() instanceof Revision.JavaBody;
 					if (!differences.isEmpty()) {
-						List<String> back = postgres ? before.statementsBackFrom(downgraded) : List.of();
+						List<String> back = postgres ? before.statementsBackFrom(downgraded)
+								: this.migrations.dialect().name().equals("mariadb")
+										? before.mariaDbStatementsBackFrom(downgraded) : List.of();
 						throw new AssertionFailedError("Stairway: the downgrade of " + name
 								+ " does not restore the schema it started from:" + lines(differences)
 								+ "\nMake its downgrade " + (java ? "method" : "section")

@@ -696,6 +696,75 @@ final class SchemaSnapshot {
 		return statements;
 	}
 
+	private static final List<String> MARIADB_DROP_ORDER = List.of("DROP TRIGGER", "DROP EVENT",
+			"ALTER TABLE {0} DROP FOREIGN KEY", "ALTER TABLE {0} DROP CONSTRAINT", "DROP INDEX", "ALTER TABLE {0} DROP COLUMN",
+			"DROP VIEW", "DROP TABLE", "DROP PROCEDURE", "DROP FUNCTION", "DROP SEQUENCE");
+
+	/**
+	 * On MariaDB, the drops of what only {@code other} has, dependent objects first: what a table's drop takes
+	 * with it (its columns, indexes, constraints, triggers) is left out.
+	 */
+	List<String> mariaDbStatementsBackFrom(SchemaSnapshot other) {
+		SortedMap<String, String[]> differing = differing(other);
+		Set<String> droppedTables = new HashSet<>();
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
+			if (entry.getValue()[0] == null && entry.getValue()[1] != null
+					&& (name.startsWith("base table ") || name.startsWith("view ") || name.startsWith("sequence "))) {
+				droppedTables.add(name.substring(name.lastIndexOf(' ') + 1));
+			}
+		}
+		List<String> statements = new ArrayList<>();
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
+			String theirs = entry.getValue()[1];
+			if (entry.getValue()[0] != null || theirs == null) {
+				continue;
+			}
+			String[] words = name.split(" ");
+			String table = (words.length >= 4 && words[words.length - 2].equals("on")) ? words[words.length - 1] : null;
+			if (table != null && droppedTables.contains(table)) {
+				continue;
+			}
+			if (name.startsWith("column ")) {
+				String column = words[1];
+				int dot = column.lastIndexOf('.');
+				if (!droppedTables.contains(column.substring(0, dot))) {
+					statements.add("ALTER TABLE " + column.substring(0, dot) + " DROP COLUMN " + column.substring(dot + 1) + ";");
+				}
+			}
+			else if (name.startsWith("base table ")) {
+				statements.add("DROP TABLE " + words[2] + ";");
+			}
+			else if (name.startsWith("view ") || name.startsWith("sequence ") || name.startsWith("procedure ")
+					|| name.startsWith("function ") || name.startsWith("event ")) {
+				statements.add("DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + ";");
+			}
+			else if (name.startsWith("trigger ")) {
+				statements.add("DROP TRIGGER " + words[1] + ";");
+			}
+			else if (name.startsWith("foreign key ")) {
+				statements.add("ALTER TABLE " + table + " DROP FOREIGN KEY " + words[2] + ";");
+			}
+			else if (name.startsWith("constraint ") && theirs.startsWith("CHECK")) {
+				statements.add("ALTER TABLE " + table + " DROP CONSTRAINT " + words[1] + ";");
+			}
+			else if (name.startsWith("index ") && !words[1].equals("PRIMARY")) {
+				statements.add("DROP INDEX " + words[1] + " ON " + table + ";");
+			}
+		}
+		statements.sort(Comparator.comparingInt((statement) -> {
+			for (int i = 0; i < MARIADB_DROP_ORDER.size(); i++) {
+				String[] prefix = MARIADB_DROP_ORDER.get(i).split(" \\{0\\} ");
+				if (statement.startsWith(prefix[0]) && (prefix.length == 1 || statement.contains(" " + prefix[1] + " "))) {
+					return i;
+				}
+			}
+			return MARIADB_DROP_ORDER.size();
+		}));
+		return statements;
+	}
+
 	/**
 	 * A column's definition as {@link #POSTGRES_OBJECTS} prints it, cut into type, {@code not null}, default and the
 	 * rest (identity, generation, collation, statistics, storage, privileges), or {@code null} when it does not

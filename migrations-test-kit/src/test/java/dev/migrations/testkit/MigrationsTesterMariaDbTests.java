@@ -35,6 +35,34 @@ class MigrationsTesterMariaDbTests {
 	}
 
 	@Test
+	void theStatementsSuggestedForAForgottenDowngradeRunAsPasted(@MariaDb TestDatabase database,
+			@MariaDb TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-mariadb")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		org.assertj.core.api.Assertions.assertThat(suggested).isEqualTo("  DROP TRIGGER trg_deal_code;"
+				+ "\n  ALTER TABLE deal DROP CONSTRAINT ck_deal_status;"
+				+ "\n  DROP INDEX ix_deal_status ON deal;"
+				+ "\n  DROP INDEX ux_deal_code ON deal;"
+				+ "\n  ALTER TABLE deal DROP COLUMN code;"
+				+ "\n  DROP VIEW open_deal;"
+				+ "\n  DROP TABLE note;"
+				+ "\n  DROP PROCEDURE deal_count;");
+		java.nio.file.Path revisions = directory.resolve("revisions");
+		java.nio.file.Files.createDirectories(revisions);
+		for (String file : java.util.List.of("940000000001_create_deal.sql", "940000000002_notes_codes_and_checks.sql")) {
+			try (var in = MigrationsTesterMariaDbTests.class.getResourceAsStream("/revisions/undo-suggestions-mariadb/"
+					+ file)) {
+				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				java.nio.file.Files.writeString(revisions.resolve(file), text.replace("SELECT 1;", suggested));
+			}
+		}
+		MigrationsTester.of(Migrations.configure().dataSource(another.dataSource())
+			.locations("filesystem:" + revisions).load()).assertStairway();
+	}
+
+	@Test
 	void aDataLossIsShown(@MariaDb TestDatabase database) {
 		MigrationsTester tester = tester(database, "good-mariadb");
 		DataStep step = tester.at("910000000002").insert("deal", row("id", 1, "status", "open", "currency", "AED"));
