@@ -238,9 +238,7 @@ public final class MigrationsTester {
 					List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
 					boolean java = revision.body() instanceof Revision.JavaBody;
 					if (!differences.isEmpty()) {
-						List<String> back = postgres ? before.statementsBackFrom(downgraded)
-								: this.migrations.dialect().name().equals("mariadb")
-										? before.mariaDbStatementsBackFrom(downgraded) : List.of();
+						List<String> back = statementsBack(before, downgraded);
 						throw new AssertionFailedError("Stairway: the downgrade of " + name
 								+ " does not restore the schema it started from:" + lines(differences)
 								+ "\nMake its downgrade " + (java ? "method" : "section")
@@ -393,8 +391,7 @@ public final class MigrationsTester {
 		if (!left.isEmpty()) {
 			List<String> lines = new ArrayList<>();
 			left.forEach((name, definition) -> lines.add(name + (definition.isEmpty() ? "" : ": " + definition)));
-			List<String> drops = this.migrations.dialect().name().equals("postgresql")
-					? after.without(left.keySet()).statementsBackFrom(after) : List.of();
+			List<String> drops = statementsBack(after.without(left.keySet()), after);
 			throw new AssertionFailedError("After downgrading from head to base, " + left.size()
 					+ " object(s) besides the version tables remain:" + lines(lines)
 					+ "\nThe downgrade of the revision that creates each must drop it (assertStairway names the revision)"
@@ -440,6 +437,15 @@ public final class MigrationsTester {
 		}
 	}
 
+	// the statements taking the schema of "after" back to "before", for a reviewer; none where the kit writes none
+	private List<String> statementsBack(SchemaSnapshot before, SchemaSnapshot after) {
+		return switch (this.migrations.dialect().name()) {
+			case "postgresql" -> before.statementsBackFrom(after);
+			case "mariadb" -> before.mariaDbStatementsBackFrom(after);
+			default -> List.of();
+		};
+	}
+
 	// a drop refused for the objects depending on it (PostgreSQL's 2BP01), e.g. a view a later revision created
 	private static String dependentsHint() {
 		return "\nWhat depends on it (the Detail above) was probably created by a later revision whose downgrade does not"
@@ -468,9 +474,8 @@ public final class MigrationsTester {
 				}
 			});
 			this.leftOnTheFirstWayDown = left;
-			if (!left.isEmpty() && this.migrations.dialect().name().equals("postgresql")) {
-				this.dropsOfTheFirstWayDown = this.atBase.withoutAllBut("extension ", "schema ")
-					.statementsBackFrom(this.atBase);
+			if (!left.isEmpty()) {
+				this.dropsOfTheFirstWayDown = statementsBack(this.atBase.withoutAllBut("extension ", "schema "), this.atBase);
 			}
 		}
 		else {
@@ -479,8 +484,7 @@ public final class MigrationsTester {
 			SchemaSnapshot again = SchemaSnapshot.take(this.migrations);
 			List<String> left = this.atBase.differences(again, "at base before", "at base again");
 			if (!left.isEmpty()) {
-				List<String> drops = this.migrations.dialect().name().equals("postgresql")
-						? this.atBase.statementsBackFrom(again) : List.of();
+				List<String> drops = statementsBack(this.atBase, again);
 				throw new LeftAtBase(drops, capitalize(what) + ": going back down to base does not restore the schema it"
 						+ " had at base:" + lines(left) + "\nA revision's downgrade does not undo all of its upgrade;"
 						+ " assertStairway names which.");

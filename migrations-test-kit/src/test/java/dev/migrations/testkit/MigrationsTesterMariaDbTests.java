@@ -63,6 +63,16 @@ class MigrationsTesterMariaDbTests {
 	}
 
 	@Test
+	void theStairwayAfterAnUpgradeFromBaseNamesTheRevisionWhoseDowngradeLeftATable(@MariaDb TestDatabase database) {
+		MigrationsTester tester = tester(database, "table-left-mariadb");
+		tester.assertSingleHead().assertUpgradeFromBase();
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of 950000000002 (")
+			.withMessageContaining("Its downgrade may lack (review before use):\n  DROP TABLE audit;")
+			.withMessageEndingWith("the stairway dropped it and started from base.)");
+	}
+
+	@Test
 	void aDataLossIsShown(@MariaDb TestDatabase database) {
 		MigrationsTester tester = tester(database, "good-mariadb");
 		DataStep step = tester.at("910000000002").insert("deal", row("id", 1, "status", "open", "currency", "AED"));
