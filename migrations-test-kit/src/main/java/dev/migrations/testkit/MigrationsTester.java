@@ -62,7 +62,7 @@ public final class MigrationsTester {
 
 	private List<String> leftOnTheFirstWayDown = List.of();
 
-	// the statements dropping what that way down left, on PostgreSQL
+	// the statements dropping what that way down left (PostgreSQL, MariaDB)
 	private List<String> dropsOfTheFirstWayDown = List.of();
 
 	private MigrationsTester(Migrations migrations) {
@@ -138,7 +138,9 @@ public final class MigrationsTester {
 	 * The stairway: from {@code base}, each revision in graph order is upgraded, downgraded and upgraded
 	 * again, and a full snapshot of the schema (see {@link #snapshot()}) must be the same before its upgrade
 	 * and after its downgrade, and the same after both upgrades. Catches a downgrade that forgets an index, a
-	 * type or a sequence, and an upgrade that works only once.
+	 * type or a sequence, and an upgrade that works only once. When going down to base first leaves what was not
+	 * there at base before (an earlier check went up and down), the stairway drops it and runs from base, so that
+	 * it names the revision whose downgrade leaves it.
 	 * <p>
 	 * The steps run as one command ({@link Migrations#steps()}): one connection holds the migrations lock for the
 	 * whole stairway, the version tables are read once, and each step writes its version-table row and log entry
@@ -185,7 +187,7 @@ public final class MigrationsTester {
 		return this;
 	}
 
-	// drops what the way down to base left, on PostgreSQL: true when the schema is then the one seen at base
+	// runs the statements dropping what the way down to base left: true when the schema is then the one seen at base
 	private boolean restoreBase(List<String> statements) {
 		if (statements.isEmpty()) {
 			return false;
