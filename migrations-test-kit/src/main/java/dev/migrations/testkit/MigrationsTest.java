@@ -25,7 +25,9 @@ import dev.migrations.test.TestDatabase.Vendor;
  * uses the application's own {@code Migrations} bean, so its locations, entities, naming strategies and
  * Hibernate settings. Unless {@link #freshDatabase()} is {@code false} or the class declares a
  * {@code @ServiceConnection} container, the application context is pointed at a fresh database of its own
- * ({@code spring.datasource.url}, {@code username} and {@code password}), dropped when the context closes.
+ * ({@code spring.datasource.url}, {@code username} and {@code password}), dropped when the context closes. Its
+ * startup upgrade goes to every head ({@code heads}) unless the application sets {@code migrations.target}, so
+ * that revisions with two heads fail {@link MigrationsTester#assertSingleHead()}, not the context.
  * <p>
  * The test methods of the class share its database, so they run one after the other even where JUnit runs
  * methods in parallel ({@code junit.jupiter.execution.parallel.mode.default=concurrent}); test classes, each with

@@ -41,10 +41,34 @@ public final class MigrationsTestContextCustomizerFactory implements ContextCust
 				settings = found.synthesize();
 			}
 		}
-		if (settings == null || !settings.freshDatabase() || hasServiceConnection(testClass)) {
+		if (settings == null) {
 			return null;
 		}
+		if (!settings.freshDatabase() || hasServiceConnection(testClass)) {
+			return new StartupTargetCustomizer();
+		}
 		return new FreshDatabaseCustomizer(testClass, settings.database());
+	}
+
+	/**
+	 * The startup upgrade of a {@code MigrationsTest} context goes to every head unless the application names its
+	 * target: with one head that is {@code head}; with two (two revisions written on the same parent), the context
+	 * still starts, and {@link MigrationsTester#assertSingleHead()} names them and the merge to write, where the
+	 * startup upgrade to {@code head} would have failed the context before any check ran.
+	 */
+	static void upgradeEveryHeadOnStartup(ConfigurableApplicationContext context) {
+		context.getEnvironment().getPropertySources()
+			.addLast(new MapPropertySource("migrationsTestStartupTarget", Map.of("migrations.target", "heads")));
+	}
+
+	/** For a context keeping its own database: only the startup target. */
+	record StartupTargetCustomizer() implements ContextCustomizer {
+
+		@Override
+		public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
+			upgradeEveryHeadOnStartup(context);
+		}
+
 	}
 
 	private static boolean hasServiceConnection(Class<?> testClass) {
@@ -73,6 +97,7 @@ public final class MigrationsTestContextCustomizerFactory implements ContextCust
 			context.getEnvironment().getPropertySources()
 				.addFirst(new MapPropertySource("migrationsTestDatabase", properties));
 			context.addApplicationListener(new DropOnClose(database));
+			upgradeEveryHeadOnStartup(context);
 		}
 
 	}

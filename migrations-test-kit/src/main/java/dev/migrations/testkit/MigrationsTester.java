@@ -62,6 +62,9 @@ public final class MigrationsTester {
 
 	private List<String> leftOnTheFirstWayDown = List.of();
 
+	// the statements dropping what that way down left (PostgreSQL, MariaDB)
+	private List<String> dropsOfTheFirstWayDown = List.of();
+
 	private MigrationsTester(Migrations migrations) {
 		this.migrations = Objects.requireNonNull(migrations, "migrations");
 	}
@@ -135,7 +138,9 @@ public final class MigrationsTester {
 	 * The stairway: from {@code base}, each revision in graph order is upgraded, downgraded and upgraded
 	 * again, and a full snapshot of the schema (see {@link #snapshot()}) must be the same before its upgrade
 	 * and after its downgrade, and the same after both upgrades. Catches a downgrade that forgets an index, a
-	 * type or a sequence, and an upgrade that works only once.
+	 * type or a sequence, and an upgrade that works only once. When going down to base first leaves what was not
+	 * there at base before (an earlier check went up and down), the stairway drops it and runs from base, so that
+	 * it names the revision whose downgrade leaves it.
 	 * <p>
 	 * The steps run as one command ({@link Migrations#steps()}): one connection holds the migrations lock for the
 	 * whole stairway, the version tables are read once, and each step writes its version-table row and log entry
@@ -151,14 +156,61 @@ public final class MigrationsTester {
 	 * number of revisions.
 	 */
 	public MigrationsTester assertStairway() {
-		toBase("before the stairway");
+		String leftAtBase = null;
+		try {
+			toBase("before the stairway");
+		}
+		catch (LeftAtBase ex) {
+			// what a downgrade left (the check before this one went up and down): dropped, so the stairway starts from
+			// base and names the revision whose downgrade leaves it
+			if (!restoreBase(ex.statements)) {
+				throw ex;
+			}
+			leftAtBase = ex.getMessage();
+		}
+		try {
+			stairwayFromBase();
+		}
+		catch (AssertionFailedError ex) {
+			if (leftAtBase == null) {
+				throw ex;
+			}
+			throw new AssertionFailedError(ex.getMessage() + "\n(Before the stairway, going back down to base had left"
+					+ " what a downgrade forgets; the stairway dropped it and started from base.)", ex);
+		}
+		if (leftAtBase != null) {
+			throw new AssertionFailedError(leftAtBase.substring(0, leftAtBase.indexOf("\nA revision's downgrade"))
+					+ "\nThe stairway, started from base after dropping it, found each downgrade undoing its upgrade: it was"
+					+ " left by a way down the steps do not take (a downgrade depending on the rows, or a change made on a"
+					+ " connection of its own).");
+		}
+		return this;
+	}
+
+	// runs the statements dropping what the way down to base left: true when the schema is then the one seen at base
+	private boolean restoreBase(List<String> statements) {
+		if (statements.isEmpty()) {
+			return false;
+		}
+		try (Connection connection = this.migrations.dataSource().getConnection()) {
+			connection.setAutoCommit(true);
+			for (String statement : statements) {
+				execute(connection, statement);
+			}
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+		return this.atBase.differences(SchemaSnapshot.take(this.migrations), "at base before", "at base again").isEmpty();
+	}
+
+	private void stairwayFromBase() {
 		if (!stairway(true)) {
 			org.slf4j.LoggerFactory.getLogger(MigrationsTester.class).warn("The schema read step by step in the "
 					+ "stairway differs from a full read at head: running it again with a full read after each step.");
 			toBase("before the stairway with full snapshots");
 			stairway(false);
 		}
-		return this;
 	}
 
 	// false when the step-by-step snapshots do not match a full read at the end
@@ -186,14 +238,21 @@ public final class MigrationsTester {
 					step(() -> steps.downgrade(revision.id()), () -> "stairway: downgrade of " + name);
 					SchemaSnapshot downgraded = snapshots.take();
 					List<String> differences = before.differences(downgraded, "before the upgrade", "after the downgrade");
+					boolean java = revision.body() instanceof Revision.JavaBody;
 					if (!differences.isEmpty()) {
-						List<String> back = postgres ? before.statementsBackFrom(downgraded) : List.of();
+						List<String> back = statementsBack(before, downgraded);
 						throw new AssertionFailedError("Stairway: the downgrade of " + name
 								+ " does not restore the schema it started from:" + lines(differences)
-								+ "\nMake its downgrade section undo every object its upgrade creates or changes."
-								+ (back.isEmpty() ? "" : " Its downgrade may lack (review before use):" + lines(back)));
+								+ "\nMake its downgrade " + (java ? "method" : "section")
+								+ " undo every object its upgrade creates or changes."
+								+ (back.isEmpty() ? "" : " Its downgrade may lack (review before use" + (java
+										? ", each run with Statement.execute"
+										: "") + "):" + lines(back)));
 					}
-					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade again (after its downgrade) of " + name);
+					step(() -> steps.upgrade(revision.id()), () -> "stairway: upgrade again (after its downgrade) of " + name,
+							() -> "\nIts first upgrade ran, and its downgrade restored the schema: the downgrade leaves"
+									+ " something this upgrade meets again, e.g. rows it inserts (make the downgrade delete"
+									+ " them) or objects of another schema.");
 					SchemaSnapshot again = snapshots.take();
 					differences = upgraded.differences(again, "after the first upgrade", "after the second");
 					if (!differences.isEmpty()) {
@@ -243,7 +302,8 @@ public final class MigrationsTester {
 		return "\nBefore this, the database was brought down to base from " + this.cameDownFrom
 				+ " (where e.g. the application's startup upgrade had put it), and that left:" + lines(this.leftOnTheFirstWayDown)
 				+ "\nIf the upgrade failed on one of these (already exists), the downgrade of the revision that creates it"
-				+ " does not drop it.";
+				+ " does not drop it" + (this.dropsOfTheFirstWayDown.isEmpty() ? "."
+						: "; it may lack (review before use):" + lines(this.dropsOfTheFirstWayDown));
 	}
 
 	private static void execute(Connection connection, String sql) throws SQLException {
@@ -268,6 +328,12 @@ public final class MigrationsTester {
 	 * {@code db migrate} would write).
 	 */
 	public MigrationsTester assertEntitiesMatchSchema() {
+		if (!this.migrations.dialect().name().equals("postgresql")) {
+			throw new IllegalStateException("assertEntitiesMatchSchema compares the schema with the entities as db check"
+					+ " does, which supports PostgreSQL only, and this database is " + this.migrations.dialect().name()
+					+ ": check the entities in a test on PostgreSQL (@MigrationsTest's default database), and the revisions"
+					+ " here with the other checks.");
+		}
 		upgrade("head", () -> "upgrade to head before comparing with the entities");
 		Comparison comparison;
 		try {
@@ -317,7 +383,8 @@ public final class MigrationsTester {
 		}
 		upgrade("head", () -> "upgrade to head");
 		toBase("downgrade from head to base");
-		Map<String, String> left = new java.util.TreeMap<>(SchemaSnapshot.take(this.migrations).objects());
+		SchemaSnapshot after = SchemaSnapshot.take(this.migrations);
+		Map<String, String> left = new java.util.TreeMap<>(after.objects());
 		// extensions belong to the database (plpgsql is in every one), not to the revisions' schema; other schemas
 		// may have been there before the revisions: those are counted only when they were not there at base before
 		Map<String, String> before = (base != null) ? base.objects() : null;
@@ -326,9 +393,11 @@ public final class MigrationsTester {
 		if (!left.isEmpty()) {
 			List<String> lines = new ArrayList<>();
 			left.forEach((name, definition) -> lines.add(name + (definition.isEmpty() ? "" : ": " + definition)));
+			List<String> drops = statementsBack(after.without(left.keySet()), after);
 			throw new AssertionFailedError("After downgrading from head to base, " + left.size()
 					+ " object(s) besides the version tables remain:" + lines(lines)
-					+ "\nThe downgrade of the revision that creates each must drop it.");
+					+ "\nThe downgrade of the revision that creates each must drop it (assertStairway names the revision)"
+					+ (drops.isEmpty() ? "." : "; they are dropped by (review before use):" + lines(drops)));
 		}
 		return this;
 	}
@@ -365,8 +434,25 @@ public final class MigrationsTester {
 			this.migrations.downgrade(target);
 		}
 		catch (RuntimeException ex) {
-			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage(), ex);
+			throw new AssertionFailedError(capitalize(what.get()) + " failed: " + ex.getMessage()
+					+ (String.valueOf(ex.getMessage()).contains("[SQLState 2BP01]") ? dependentsHint() : ""), ex);
 		}
+	}
+
+	// the statements taking the schema of "after" back to "before", for a reviewer; none where the kit writes none
+	private List<String> statementsBack(SchemaSnapshot before, SchemaSnapshot after) {
+		return switch (this.migrations.dialect().name()) {
+			case "postgresql" -> before.statementsBackFrom(after);
+			case "mariadb" -> before.mariaDbStatementsBackFrom(after);
+			default -> List.of();
+		};
+	}
+
+	// a drop refused for the objects depending on it (PostgreSQL's 2BP01), e.g. a view a later revision created
+	private static String dependentsHint() {
+		return "\nWhat depends on it (the Detail above) was probably created by a later revision whose downgrade does not"
+				+ " drop it: assertStairway on a database it finds at base (without Spring, @MigrationsTest(locations = ...)"
+				+ " in a class of its own) names that revision.";
 	}
 
 	private void toBase(String what) {
@@ -390,18 +476,36 @@ public final class MigrationsTester {
 				}
 			});
 			this.leftOnTheFirstWayDown = left;
+			if (!left.isEmpty()) {
+				this.dropsOfTheFirstWayDown = statementsBack(this.atBase.withoutAllBut("extension ", "schema "), this.atBase);
+			}
 		}
 		else {
 			// a check after another one starts where that one left: a downgrade that forgets something shows here
 			// first, before the next check fails on what it left (an upgrade finding its type already there)
-			List<String> left = this.atBase.differences(SchemaSnapshot.take(this.migrations), "at base before",
-					"at base again");
+			SchemaSnapshot again = SchemaSnapshot.take(this.migrations);
+			List<String> left = this.atBase.differences(again, "at base before", "at base again");
 			if (!left.isEmpty()) {
-				throw new AssertionFailedError(capitalize(what) + ": going back down to base does not restore the schema it"
+				List<String> drops = statementsBack(this.atBase, again);
+				throw new LeftAtBase(drops, capitalize(what) + ": going back down to base does not restore the schema it"
 						+ " had at base:" + lines(left) + "\nA revision's downgrade does not undo all of its upgrade;"
-						+ " assertStairway, run first (or in a test of its own), names which.");
+						+ " assertStairway names which.");
 			}
 		}
+	}
+
+	/** The way down to base left what was not there at base before, with the statements that drop it. */
+	private static final class LeftAtBase extends AssertionFailedError {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient List<String> statements;
+
+		LeftAtBase(List<String> statements, String message) {
+			super(message);
+			this.statements = statements;
+		}
+
 	}
 
 	String describe(String revision) {

@@ -412,6 +412,26 @@ final class SchemaSnapshot {
 		this.number = number;
 	}
 
+	/** This snapshot with only the objects whose names start with one of {@code prefixes}, without the model. */
+	SchemaSnapshot withoutAllBut(String... prefixes) {
+		SortedMap<String, String> kept = new TreeMap<>();
+		objects().forEach((name, definition) -> {
+			for (String prefix : prefixes) {
+				if (name.startsWith(prefix)) {
+					kept.put(name, definition);
+				}
+			}
+		});
+		return new SchemaSnapshot(null, kept);
+	}
+
+	/** This snapshot without the objects named, and without the model. */
+	SchemaSnapshot without(java.util.Collection<String> names) {
+		SortedMap<String, String> kept = new TreeMap<>(objects());
+		kept.keySet().removeAll(names);
+		return new SchemaSnapshot(null, kept);
+	}
+
 	/** Reads the schema {@code migrations} works on, leaving its version tables out, with the model. */
 	static SchemaSnapshot take(Migrations migrations) {
 		try (Connection connection = migrations.dataSource().getConnection()) {
@@ -640,7 +660,10 @@ final class SchemaSnapshot {
 						|| (name.startsWith("sequence ") && droppedWithOwner(theirs, droppedRelations, droppedColumns))) {
 					continue;
 				}
-				String drop = drop(name);
+				String drop = name.startsWith("comment on relation ")
+						? "COMMENT ON " + relationKind(name.substring("comment on relation ".length()), other) + " "
+								+ name.substring("comment on relation ".length()) + " IS NULL;"
+						: drop(name);
 				if (drop != null) {
 					drops.add(drop);
 				}
@@ -650,6 +673,9 @@ final class SchemaSnapshot {
 			}
 			else if (mine != null && theirs != null && relation(name) != null) {
 				drops.addAll(alterRelationBack(relation(name), mine, theirs));
+			}
+			else if (mine != null && theirs != null && name.startsWith("enum type ")) {
+				creates.addAll(enumBack(name.substring("enum type ".length()), mine, other));
 			}
 			else if (mine != null && theirs == null) {
 				if (name.startsWith("column ") && renamedBack.containsValue(name.substring("column ".length()))) {
@@ -667,6 +693,75 @@ final class SchemaSnapshot {
 		drops.sort(Comparator.comparingInt(SchemaSnapshot::dropOrder));
 		List<String> statements = new ArrayList<>(drops);
 		statements.addAll(creates);
+		return statements;
+	}
+
+	private static final List<String> MARIADB_DROP_ORDER = List.of("DROP TRIGGER", "DROP EVENT",
+			"ALTER TABLE {0} DROP FOREIGN KEY", "ALTER TABLE {0} DROP CONSTRAINT", "DROP INDEX", "ALTER TABLE {0} DROP COLUMN",
+			"DROP VIEW", "DROP TABLE", "DROP PROCEDURE", "DROP FUNCTION", "DROP SEQUENCE");
+
+	/**
+	 * On MariaDB, the drops of what only {@code other} has, dependent objects first: what a table's drop takes
+	 * with it (its columns, indexes, constraints, triggers) is left out.
+	 */
+	List<String> mariaDbStatementsBackFrom(SchemaSnapshot other) {
+		SortedMap<String, String[]> differing = differing(other);
+		Set<String> droppedTables = new HashSet<>();
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
+			if (entry.getValue()[0] == null && entry.getValue()[1] != null
+					&& (name.startsWith("base table ") || name.startsWith("view ") || name.startsWith("sequence "))) {
+				droppedTables.add(name.substring(name.lastIndexOf(' ') + 1));
+			}
+		}
+		List<String> statements = new ArrayList<>();
+		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
+			String name = entry.getKey();
+			String theirs = entry.getValue()[1];
+			if (entry.getValue()[0] != null || theirs == null) {
+				continue;
+			}
+			String[] words = name.split(" ");
+			String table = (words.length >= 4 && words[words.length - 2].equals("on")) ? words[words.length - 1] : null;
+			if (table != null && droppedTables.contains(table)) {
+				continue;
+			}
+			if (name.startsWith("column ")) {
+				String column = words[1];
+				int dot = column.lastIndexOf('.');
+				if (!droppedTables.contains(column.substring(0, dot))) {
+					statements.add("ALTER TABLE " + column.substring(0, dot) + " DROP COLUMN " + column.substring(dot + 1) + ";");
+				}
+			}
+			else if (name.startsWith("base table ")) {
+				statements.add("DROP TABLE " + words[2] + ";");
+			}
+			else if (name.startsWith("view ") || name.startsWith("sequence ") || name.startsWith("procedure ")
+					|| name.startsWith("function ") || name.startsWith("event ")) {
+				statements.add("DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + ";");
+			}
+			else if (name.startsWith("trigger ")) {
+				statements.add("DROP TRIGGER " + words[1] + ";");
+			}
+			else if (name.startsWith("foreign key ")) {
+				statements.add("ALTER TABLE " + table + " DROP FOREIGN KEY " + words[2] + ";");
+			}
+			else if (name.startsWith("constraint ") && theirs.startsWith("CHECK")) {
+				statements.add("ALTER TABLE " + table + " DROP CONSTRAINT " + words[1] + ";");
+			}
+			else if (name.startsWith("index ") && !words[1].equals("PRIMARY")) {
+				statements.add("DROP INDEX " + words[1] + " ON " + table + ";");
+			}
+		}
+		statements.sort(Comparator.comparingInt((statement) -> {
+			for (int i = 0; i < MARIADB_DROP_ORDER.size(); i++) {
+				String[] prefix = MARIADB_DROP_ORDER.get(i).split(" \\{0\\} ");
+				if (statement.startsWith(prefix[0]) && (prefix.length == 1 || statement.contains(" " + prefix[1] + " "))) {
+					return i;
+				}
+			}
+			return MARIADB_DROP_ORDER.size();
+		}));
 		return statements;
 	}
 
@@ -712,11 +807,19 @@ final class SchemaSnapshot {
 		ColumnDefinition before = ColumnDefinition.parse(mine);
 		ColumnDefinition after = ColumnDefinition.parse(theirs);
 		int dot = column.lastIndexOf('.');
-		if (before == null || after == null || dot <= 0 || !before.rest().equals(after.rest())) {
+		if (before == null || after == null || dot <= 0) {
+			return List.of();
+		}
+		// the privileges end the definition: granted on the column, they are revoked and granted back on it
+		String[] restBefore = (before.rest() + " ").split(" privileges ", 2);
+		String[] restAfter = (after.rest() + " ").split(" privileges ", 2);
+		if (!restBefore[0].strip().equals(restAfter[0].strip())) {
 			return List.of();
 		}
 		String alter = "ALTER TABLE " + column.substring(0, dot) + " ALTER COLUMN " + column.substring(dot + 1);
 		List<String> statements = new ArrayList<>();
+		statements.addAll(columnPrivilegesBack(column.substring(0, dot), column.substring(dot + 1),
+				(restBefore.length == 2) ? restBefore[1].strip() : "", (restAfter.length == 2) ? restAfter[1].strip() : ""));
 		if (!before.type().equals(after.type())) {
 			statements.add(alter + " TYPE " + before.type() + ";");
 		}
@@ -727,6 +830,55 @@ final class SchemaSnapshot {
 			statements.add(alter + ((before.defaultExpression() == null) ? " DROP DEFAULT;"
 					: " SET DEFAULT " + before.defaultExpression() + ";"));
 		}
+		return statements;
+	}
+
+	private static final java.util.regex.Pattern ENUM_LABELS = java.util.regex.Pattern
+		.compile("'(?:[^']|'')*'(?:, '(?:[^']|'')*')*");
+
+	/**
+	 * For an enum type whose labels a downgrade left changed (a value added: PostgreSQL drops none), the type made
+	 * again with its labels before and the columns of that type moved onto it, their defaults set again around the
+	 * change; none when a column uses it otherwise (an array, a domain).
+	 */
+	private static List<String> enumBack(String type, String labels, SchemaSnapshot other) {
+		if (!ENUM_LABELS.matcher(labels).matches()) {
+			return List.of();
+		}
+		List<String> statements = new ArrayList<>();
+		List<String> around = new ArrayList<>();
+		List<String> after = new ArrayList<>();
+		for (Map.Entry<String, String> column : other.objects().entrySet()) {
+			if (!column.getKey().startsWith("column ")) {
+				continue;
+			}
+			ColumnDefinition parsed = ColumnDefinition.parse(column.getValue());
+			if (parsed == null) {
+				if (column.getValue().startsWith(type)) {
+					return List.of();
+				}
+				continue;
+			}
+			if (parsed.type().equals(type + "[]")) {
+				return List.of();
+			}
+			if (!parsed.type().equals(type)) {
+				continue;
+			}
+			String qualified = column.getKey().substring("column ".length());
+			int dot = qualified.lastIndexOf('.');
+			String alter = "ALTER TABLE " + qualified.substring(0, dot) + " ALTER COLUMN " + qualified.substring(dot + 1);
+			if (parsed.defaultExpression() != null) {
+				around.add(alter + " DROP DEFAULT;");
+				after.add(alter + " SET DEFAULT " + parsed.defaultExpression() + ";");
+			}
+			around.add(alter + " TYPE " + type + " USING " + qualified.substring(dot + 1) + "::text::" + type + ";");
+		}
+		statements.add("ALTER TYPE " + type + " RENAME TO " + type + "_old;");
+		statements.add("CREATE TYPE " + type + " AS ENUM (" + labels + ");");
+		statements.addAll(around);
+		statements.addAll(after);
+		statements.add("DROP TYPE " + type + "_old;");
 		return statements;
 	}
 
@@ -786,6 +938,42 @@ final class SchemaSnapshot {
 					});
 					statements.add("GRANT " + String.join(", ", privileges) + " ON TABLE " + relation + " TO " + role + ";");
 				}
+			}
+		}
+		return statements;
+	}
+
+	// in the order GRANT names them, for a column
+	private static final Map<Character, String> COLUMN_PRIVILEGES = Map.of('r', "SELECT", 'a', "INSERT", 'w', "UPDATE",
+			'x', "REFERENCES");
+
+	/** Each grantee's privileges on a column revoked and granted as they were ({@code mine}, from {@code theirs}). */
+	private static List<String> columnPrivilegesBack(String table, String column, String mine, String theirs) {
+		List<String> statements = new ArrayList<>();
+		if (mine.equals(theirs)) {
+			return statements;
+		}
+		Map<String, String> granted = acl(mine);
+		Map<String, String> left = acl(theirs);
+		Set<String> grantees = new TreeSet<>(granted.keySet());
+		grantees.addAll(left.keySet());
+		for (String grantee : grantees) {
+			String was = granted.getOrDefault(grantee, "");
+			String is = left.getOrDefault(grantee, "");
+			if (was.equals(is) || (was + is).contains("*") || !COLUMN_PRIVILEGES.keySet().containsAll(letters(was + is))) {
+				continue;
+			}
+			String role = grantee.isEmpty() ? "PUBLIC" : grantee;
+			statements.add("REVOKE ALL (" + column + ") ON TABLE " + table + " FROM " + role + ";");
+			List<String> privileges = new ArrayList<>();
+			for (char letter : "rawx".toCharArray()) {
+				if (was.indexOf(letter) >= 0) {
+					privileges.add(COLUMN_PRIVILEGES.get(letter));
+				}
+			}
+			if (!privileges.isEmpty()) {
+				statements.add("GRANT " + String.join(", ", privileges) + " (" + column + ") ON TABLE " + table + " TO "
+						+ role + ";");
 			}
 		}
 		return statements;
@@ -900,6 +1088,10 @@ final class SchemaSnapshot {
 		if (name.startsWith("comment on column ")) {
 			return "COMMENT ON COLUMN " + last + " IS NULL;";
 		}
+		if (name.startsWith("comment on function ") || name.startsWith("comment on procedure ")) {
+			return "COMMENT ON " + words[2].toUpperCase(java.util.Locale.ROOT) + " "
+					+ name.substring(("comment on " + words[2] + " ").length()) + " IS NULL;";
+		}
 		if (name.startsWith("comment on type ")) {
 			return "COMMENT ON TYPE " + last + " IS NULL;";
 		}
@@ -928,6 +1120,16 @@ final class SchemaSnapshot {
 			}
 		}
 		return null;
+	}
+
+	// the keyword COMMENT ON takes for a relation commented on (a table, view, index, sequence...)
+	private static String relationKind(String relation, SchemaSnapshot snapshot) {
+		for (String kind : List.of("materialized view", "foreign table", "view", "index", "sequence")) {
+			if (snapshot.objects().containsKey(kind + " " + relation)) {
+				return kind.toUpperCase(java.util.Locale.ROOT);
+			}
+		}
+		return "TABLE";
 	}
 
 	private static String create(String name, String definition) {

@@ -35,6 +35,44 @@ class MigrationsTesterMariaDbTests {
 	}
 
 	@Test
+	void theStatementsSuggestedForAForgottenDowngradeRunAsPasted(@MariaDb TestDatabase database,
+			@MariaDb TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-mariadb")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		org.assertj.core.api.Assertions.assertThat(suggested).isEqualTo("  DROP TRIGGER trg_deal_code;"
+				+ "\n  ALTER TABLE deal DROP CONSTRAINT ck_deal_status;"
+				+ "\n  DROP INDEX ix_deal_status ON deal;"
+				+ "\n  DROP INDEX ux_deal_code ON deal;"
+				+ "\n  ALTER TABLE deal DROP COLUMN code;"
+				+ "\n  DROP VIEW open_deal;"
+				+ "\n  DROP TABLE note;"
+				+ "\n  DROP PROCEDURE deal_count;");
+		java.nio.file.Path revisions = directory.resolve("revisions");
+		java.nio.file.Files.createDirectories(revisions);
+		for (String file : java.util.List.of("940000000001_create_deal.sql", "940000000002_notes_codes_and_checks.sql")) {
+			try (var in = MigrationsTesterMariaDbTests.class.getResourceAsStream("/revisions/undo-suggestions-mariadb/"
+					+ file)) {
+				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				java.nio.file.Files.writeString(revisions.resolve(file), text.replace("SELECT 1;", suggested));
+			}
+		}
+		MigrationsTester.of(Migrations.configure().dataSource(another.dataSource())
+			.locations("filesystem:" + revisions).load()).assertStairway();
+	}
+
+	@Test
+	void theStairwayAfterAnUpgradeFromBaseNamesTheRevisionWhoseDowngradeLeftATable(@MariaDb TestDatabase database) {
+		MigrationsTester tester = tester(database, "table-left-mariadb");
+		tester.assertSingleHead().assertUpgradeFromBase();
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of 950000000002 (")
+			.withMessageContaining("Its downgrade may lack (review before use):\n  DROP TABLE audit;")
+			.withMessageEndingWith("the stairway dropped it and started from base.)");
+	}
+
+	@Test
 	void aDataLossIsShown(@MariaDb TestDatabase database) {
 		MigrationsTester tester = tester(database, "good-mariadb");
 		DataStep step = tester.at("910000000002").insert("deal", row("id", 1, "status", "open", "currency", "AED"));
@@ -42,6 +80,18 @@ class MigrationsTesterMariaDbTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> step.upgradeTo("head"))
 			.withMessageStartingWith("Upgrade to head at 910000000002 (")
 			.withMessageContaining("910000000003");
+	}
+
+	@Test
+	void comparingWithTheEntitiesSaysWhereItRuns(@MariaDb TestDatabase database) {
+		MigrationsTester tester = MigrationsTester.of(Migrations.configure().dataSource(database.dataSource())
+			.locations("classpath:revisions/good-mariadb")
+			.entities(dev.migrations.entity.EntitySource.of(dev.migrations.testkit.entities.Deal.class))
+			.load());
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(tester::assertEntitiesMatchSchema)
+			.withMessage("assertEntitiesMatchSchema compares the schema with the entities as db check does, which supports"
+					+ " PostgreSQL only, and this database is mariadb: check the entities in a test on PostgreSQL"
+					+ " (@MigrationsTest's default database), and the revisions here with the other checks.");
 	}
 
 	@Test

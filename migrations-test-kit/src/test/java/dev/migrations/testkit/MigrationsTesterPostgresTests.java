@@ -70,7 +70,9 @@ class MigrationsTesterPostgresTests {
 		assertThatExceptionOfType(AssertionFailedError.class)
 			.isThrownBy(tester(another, "leftover-sequence")::assertDowngradeLeavesNoTrace)
 			.withMessageStartingWith("After downgrading from head to base, 1 object(s) besides the version tables remain:")
-			.withMessageContaining("\n  sequence deal_number_seq: bigint start 1");
+			.withMessageContaining("\n  sequence deal_number_seq: bigint start 1")
+			.withMessageEndingWith("\nThe downgrade of the revision that creates each must drop it (assertStairway names the"
+					+ " revision); they are dropped by (review before use):\n  DROP SEQUENCE deal_number_seq;");
 	}
 
 	@Test
@@ -82,7 +84,8 @@ class MigrationsTesterPostgresTests {
 			.withMessageContaining("already exists")
 			.withMessageContaining("\nBefore this, the database was brought down to base from f10000000001 (where e.g. the"
 					+ " application's startup upgrade had put it), and that left:\n  sequence deal_number_seq: bigint start 1")
-			.withMessageEndingWith("the downgrade of the revision that creates it does not drop it.");
+			.withMessageEndingWith("the downgrade of the revision that creates it does not drop it; it may lack (review"
+					+ " before use):\n  DROP SEQUENCE deal_number_seq;");
 	}
 
 	@Test
@@ -109,12 +112,47 @@ class MigrationsTesterPostgresTests {
 	void aCheckAfterAnotherSaysWhatTheWayBackToBaseLeftBeforeFailingOnIt(TestDatabase database) {
 		MigrationsTester tester = tester(database, "enum-left-behind");
 		tester.assertUpgradeFromBase();
-		// the stairway goes back to base first: what a downgrade left is named there, not as its own upgrade failing
-		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
-			.withMessageStartingWith("Before the stairway: going back down to base does not restore the schema it had at"
-					+ " base:")
+		// going back to base, what a downgrade left is named there, not as the next upgrade failing on it
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("Downgrade from head to base: going back down to base does not restore the schema it"
+					+ " had at base:")
 			.withMessageContaining("\n  enum type deal_kind: missing at base before, present at base again ('sale', 'rent')")
-			.withMessageEndingWith("assertStairway, run first (or in a test of its own), names which.");
+			.withMessageEndingWith("assertStairway names which.");
+	}
+
+	@Test
+	void aWayDownRefusedForAViewALaterDowngradeLeftSaysWhereItComesFrom(TestDatabase database) {
+		MigrationsTester tester = tester(database, "view-forgotten");
+		tester.assertUpgradeFromBase();
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Before the stairway: downgrade to base failed: Revision m10000000001 (")
+			.withMessageContaining("view big_deal depends on table deal")
+			.withMessageEndingWith("\nWhat depends on it (the Detail above) was probably created by a later revision whose"
+					+ " downgrade does not drop it: assertStairway on a database it finds at base (without Spring,"
+					+ " @MigrationsTest(locations = ...) in a class of its own) names that revision.");
+	}
+
+	@Test
+	void anUpgradeThatFailsTheSecondTimeOnRowsItsDowngradeKeptSaysSo(TestDatabase database) {
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester(database, "seed-kept")::assertStairway)
+			.withMessageStartingWith("Stairway: upgrade again (after its downgrade) of k50000000002 (")
+			.withMessageContaining("duplicate key value violates unique constraint \"deal_pkey\"")
+			.withMessageEndingWith("\nIts first upgrade ran, and its downgrade restored the schema: the downgrade leaves"
+					+ " something this upgrade meets again, e.g. rows it inserts (make the downgrade delete them) or objects"
+					+ " of another schema.");
+	}
+
+	@Test
+	void theStairwayAfterAnUpgradeFromBaseNamesTheRevisionWhoseDowngradeLeftAnObjectOfItsOwn(TestDatabase database) {
+		MigrationsTester tester = tester(database, "enum-left-behind");
+		tester.assertSingleHead().assertUpgradeFromBase(); // in the order of the README's example
+		// the stairway drops what the way down left, starts from base, and names the revision and what it lacks
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of e20000000002 (")
+			.withMessageContaining("\n  enum type deal_kind: missing before the upgrade, present after the downgrade "
+					+ "('sale', 'rent')")
+			.withMessageContaining("Its downgrade may lack (review before use):\n  DROP TYPE deal_kind;")
+			.withMessageEndingWith("the stairway dropped it and started from base.)");
 	}
 
 	@Test
@@ -194,6 +232,66 @@ class MigrationsTesterPostgresTests {
 					+ "\n  ALTER TABLE deal ALTER COLUMN code TYPE character varying(40);"
 					+ "\n  ALTER TABLE deal ALTER COLUMN kind SET DEFAULT 'sale'::text;"
 					+ "\n  ALTER TABLE deal ALTER COLUMN status DROP DEFAULT;");
+	}
+
+	@Test
+	void theStatementsSuggestedForCommentsAndColumnGrantsADowngradeForgetsRunAsPasted(TestDatabase database,
+			TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-comments-grants")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		assertThat(suggested).isEqualTo("  COMMENT ON FUNCTION deal_total() IS NULL;\n  COMMENT ON VIEW big_deal IS NULL;"
+				+ "\n  COMMENT ON TABLE deal IS NULL;\n  REVOKE ALL (amount) ON TABLE deal FROM PUBLIC;"
+				+ "\n  REVOKE ALL (id) ON TABLE deal FROM PUBLIC;");
+		assertPastedAsTheDowngradeTheyRestoreTheSchema(another, directory, "undo-suggestions-comments-grants", suggested,
+				"y40000000001_create_deal.sql", "y40000000002_document_and_share_deal.sql");
+	}
+
+	@Test
+	void aJavaRevisionsForgottenDowngradeIsToldAsItsMethod(TestDatabase database) {
+		MigrationsTester tester = MigrationsTester.of(Migrations.configure().dataSource(database.dataSource())
+			.locations("classpath:revisions/java-forgotten").javaPackages("dev.migrations.testkit.javaforgotten").load());
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of r30000000002 (class "
+					+ "dev.migrations.testkit.javaforgotten.R30000000002CodeIndex, \"code index\") does not restore")
+			.withMessageEndingWith("\nMake its downgrade method undo every object its upgrade creates or changes. Its"
+					+ " downgrade may lack (review before use, each run with Statement.execute):\n  DROP INDEX ix_deal_code;");
+	}
+
+	@Test
+	void anEnumValueADowngradeLeavesIsUndoneByMakingTheTypeAgainWithItsColumns(TestDatabase database,
+			TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-enum-value")::assertStairway).getMessage();
+		assertThat(message).startsWith("Stairway: the downgrade of y50000000002 (")
+			.contains("\n  enum type deal_state: before the upgrade 'open', 'won'; after the downgrade 'open', 'won', 'lost'");
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		assertThat(suggested).isEqualTo("  ALTER TYPE deal_state RENAME TO deal_state_old;"
+				+ "\n  CREATE TYPE deal_state AS ENUM ('open', 'won');"
+				+ "\n  ALTER TABLE deal ALTER COLUMN state DROP DEFAULT;"
+				+ "\n  ALTER TABLE deal ALTER COLUMN state TYPE deal_state USING state::text::deal_state;"
+				+ "\n  ALTER TABLE deal_note ALTER COLUMN state TYPE deal_state USING state::text::deal_state;"
+				+ "\n  ALTER TABLE deal ALTER COLUMN state SET DEFAULT 'open'::deal_state;"
+				+ "\n  DROP TYPE deal_state_old;");
+		assertPastedAsTheDowngradeTheyRestoreTheSchema(another, directory, "undo-suggestions-enum-value", suggested,
+				"y50000000001_create_deal.sql", "y50000000002_add_lost.sql");
+	}
+
+	// the revisions of a set, the statements suggested in place of the downgrade's SELECT 1: the stairway passes
+	private static void assertPastedAsTheDowngradeTheyRestoreTheSchema(TestDatabase database, java.nio.file.Path directory,
+			String set, String suggested, String... files) throws Exception {
+		java.nio.file.Path revisions = directory.resolve("revisions");
+		java.nio.file.Files.createDirectories(revisions);
+		for (String file : files) {
+			try (var in = MigrationsTesterPostgresTests.class.getResourceAsStream("/revisions/" + set + "/" + file)) {
+				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				java.nio.file.Files.writeString(revisions.resolve(file), text.replace("SELECT 1;", suggested));
+			}
+		}
+		MigrationsTester.of(Migrations.configure().dataSource(database.dataSource())
+			.locations("filesystem:" + revisions).load()).assertStairway();
 	}
 
 	@Test
