@@ -2,9 +2,13 @@ package dev.migrations.boot;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+import org.springframework.jdbc.datasource.embedded.EmbeddedDatabase;
 
 /**
  * Picks the {@link DataSource} migrations use, with the precedence Spring Boot documents for
@@ -13,8 +17,14 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * or only a user (on the application's URL); else the application's {@code DataSource}. Connections
  * of its own are also opened when {@code migrations.init-sqls} is set, so that session settings
  * never reach the application's pool. The result is wrapped in a {@link RetryingDataSource}.
+ * <p>
+ * With only a user, on an embedded database (the one {@code @AutoConfigureTestDatabase} puts in place of
+ * the application's in {@code @DataJpaTest} and {@code @JdbcTest}) the user is not used: such a database
+ * knows only the login it was created with, so the connections of its own are opened with that login.
  */
 final class MigrationsDataSources {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsDataSources.class);
 
 	private MigrationsDataSources() {
 	}
@@ -29,8 +39,16 @@ final class MigrationsDataSources {
 			target = ofUrl(details, application, applicationDetails, classLoader);
 		}
 		else if (details.getUsername() != null) {
-			target = derived(requireApplication(application, "migrations.user"), details.getUsername(),
-					details.getPassword());
+			DataSource applicationDataSource = requireApplication(application, "migrations.user");
+			if (applicationDataSource instanceof EmbeddedDatabase) {
+				logger.info("migrations.user ({}) is not used on the application's embedded database (a test's, from"
+						+ " @AutoConfigureTestDatabase), which knows only the application's login: migrations connect"
+						+ " with that one", details.getUsername());
+				target = derived(applicationDataSource, null, null);
+			}
+			else {
+				target = derived(applicationDataSource, details.getUsername(), details.getPassword());
+			}
 		}
 		else if (!properties.getInitSqls().isEmpty()) {
 			target = derived(requireApplication(application, "migrations.init-sqls"), null, null);

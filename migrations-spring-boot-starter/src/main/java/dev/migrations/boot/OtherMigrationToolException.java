@@ -27,8 +27,9 @@ public class OtherMigrationToolException extends MigrationsException {
 	}
 
 	/**
-	 * @param managedByMigrations whether the schema has no history of the other tool and migrations
-	 * already manages it (its version log records upgrades): the other tool is merely on the class path
+	 * @param managedByMigrations whether migrations already manages the schema (its version log records
+	 * upgrades or a baseline): the other tool is merely on the class path, or still there after the schema
+	 * was taken over from it (its {@code history} then stays in place)
 	 */
 	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
 			OtherToolHistory history, boolean managedByMigrations) {
@@ -43,7 +44,7 @@ public class OtherMigrationToolException extends MigrationsException {
 		this.managedByMigrations = managedByMigrations;
 	}
 
-	/** Whether migrations already manages the schema and the other tool has no history in it. */
+	/** Whether migrations already manages the schema, taken over from the other tool ({@link #history()}) or not. */
 	public boolean managedByMigrations() {
 		return this.managedByMigrations;
 	}

@@ -96,8 +96,10 @@ final class OtherMigrationTools {
 					.filter((other) -> other.tool().equals(tool.name()))
 					.findFirst()
 					.orElse(null);
+				// revisions recorded: migrations manage the schema already, whether it has the other tool's history
+				// (taken over from it) or not (the other tool merely on the class path)
 				throw new OtherMigrationToolException(tool.name(), tool.disableProperty(), ours, mine, history,
-						history == null && existing.managedBefore());
+						existing.managedBefore());
 			}
 		}
 	}

@@ -7,6 +7,7 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.migrations.boot.MigrationsConnectionDetails;
 import dev.migrations.boot.MigrationsDataSource;
 import dev.migrations.boottests.app.Customer;
@@ -114,6 +115,17 @@ class ConnectionDetailsTests {
 	}
 
 	@Test
+	void aMigrationsDataSourceThatIsNoDefaultCandidateLeavesTheApplicationsToSpringBoot() {
+		ConfigurableApplicationContext context = this.apps.start(
+				new Class<?>[] { ShopApplication.class, NonDefaultCandidateDataSource.class }, false,
+				Apps.with(Apps.database(this.database), ShopApplication.DEFAULTS), "spring.jpa.hibernate.ddl-auto=none");
+		assertThat(Sql.tables(third, "public")).contains("customer");
+		assertThat(Sql.tables(this.database, "public")).isEmpty();
+		// the application's DataSource is still the one Spring Boot builds from spring.datasource.*
+		assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
+	}
+
+	@Test
 	void aConnectionDetailsBeanComesBeforeTheProperties() {
 		this.apps.start(new Class<?>[] { ShopApplication.class, OwnConnectionDetails.class }, false,
 				Apps.with(Apps.database(this.database), ShopApplication.DEFAULTS), "migrations.url=" + this.other.jdbcUrl(),
@@ -139,6 +151,17 @@ class ConnectionDetailsTests {
 		}
 
 		@Bean
+		@MigrationsDataSource
+		DataSource migrationsDataSource() {
+			return dataSource(third);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class NonDefaultCandidateDataSource {
+
+		@Bean(defaultCandidate = false)
 		@MigrationsDataSource
 		DataSource migrationsDataSource() {
 			return dataSource(third);

@@ -82,6 +82,16 @@ class StartupFailureAnalysisTests {
 		assertThat(Sql.tables(database, "public")).doesNotContain("tier");
 	}
 
+	@Test
+	void noRevisionsYetSaysToGenerateTheFirstFromTheEntities(TestDatabase database, CapturedOutput output) {
+		// a new application with the starter and its entities, before `db init`
+		Apps.failToStart(ShopApplication.class, Apps.database(database), "spring.jpa.hibernate.ddl-auto=validate");
+		assertThat(report(output)).contains("the revision location classpath:db/revisions does not exist",
+				"    db init\n    db migrate -m \"initial schema\"        (generated from the JPA entities; review it)",
+				"`db revision -m \"initial schema\"` writes an empty one to fill in by hand instead");
+		assertThat(Sql.tables(database, "public")).isEmpty();
+	}
+
 	/** Spring Boot's failure report, from its banner on. */
 	private static String report(CapturedOutput output) {
 		String all = output.toString();

@@ -136,6 +136,31 @@ class FlywaySideBySideTests {
 	}
 
 	@Test
+	void flywayEnabledAgainOnADatabaseTakenOverFromItIsToldToBeTurnedOffOnly(TestDatabase database,
+			CapturedOutput output) {
+		try (Apps flywayOnly = new Apps()) {
+			flywayOnly.start(ShopApplication.class, shop(database), FLYWAY, "migrations.enabled=false");
+		}
+		try (Apps takingOver = new Apps()) {
+			takingOver.start(ShopApplication.class, shop(database), FLYWAY, "spring.flyway.enabled=false",
+					"migrations.baseline=" + ShopApplication.ADD_EMAIL);
+		}
+		// a configuration (a profile, another environment) without spring.flyway.enabled=false
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY, "migrations.baseline=" + ShopApplication.ADD_EMAIL);
+		String report = report(output);
+		assertThat(report).contains("Flyway is enabled on a database that migrations already manages: schema public"
+				+ " was taken over from Flyway (its revisions are recorded by migrations; Flyway's history"
+				+ " (flyway_schema_history, at version 2 (add customer email)) stays in place, no longer read)",
+				"only the last step is left: set spring.flyway.enabled=false, or remove the dependency");
+		// not the steps already taken: a revision for the schema, the baseline
+		assertThat(report).doesNotContain("To move this database from Flyway", "Have a revision that creates the schema");
+		assertThat(Sql.query(database, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+			.containsExactly("1", "2");
+		assertThat(Sql.query(database, "SELECT revision FROM migrations_version ORDER BY revision"))
+			.containsExactly(ShopApplication.CREATE_CUSTOMER, ShopApplication.ADD_EMAIL);
+	}
+
+	@Test
 	void aFlywayHistoryUnderANameOfItsOwnIsReadAsFlywaysWhenTakingOver(TestDatabase database, CapturedOutput output) {
 		String table = "spring.flyway.table=shop_schema_versions";
 		try (Apps flywayOnly = new Apps()) {

@@ -14,7 +14,8 @@ class MissingRevisionLocationsFailureAnalyzer extends AbstractFailureAnalyzer<Mi
 		String description = "The database was not upgraded: the revision location" + (one ? " " : "s ")
 				+ String.join(", ", cause.locations()) + (one ? " does" : " do") + " not exist.";
 		String action = "Create the revisions directory (src/main/resources/db/revisions) and write a first revision:\n\n"
-				+ "    db init\n    db revision -m \"initial schema\"\n\n"
+				+ "    db init\n    db migrate -m \"initial schema\"        (generated from the JPA entities; review it)\n\n"
+				+ "(`db revision -m \"initial schema\"` writes an empty one to fill in by hand instead), "
 				+ "or point migrations.locations at the directory that holds your revisions, or set"
 				+ " migrations.fail-on-missing-locations=false to start without revisions.";
 		return new FailureAnalysis(description, action, cause);

@@ -16,12 +16,20 @@ class OtherMigrationToolFailureAnalyzer extends AbstractFailureAnalyzer<OtherMig
 				: "";
 		String description = "The application did not start: " + cause.getMessage();
 		if (cause.managedByMigrations()) {
-			String action = tool + " is enabled on a database that migrations already manages (schema " + cause.schema()
-					+ " has no " + tool + " history and its revisions are recorded by migrations), most likely because "
-					+ (flyway ? "spring-boot-starter-flyway (or flyway-core)" : "spring-boot-starter-liquibase (or liquibase-core)")
-					+ " is on the class path. Set " + cause.disableProperty() + ", or remove the dependency, and start"
-					+ " again. To let " + tool + " migrate another schema, give it one (" + (flyway
-							? "spring.flyway.default-schema" : "spring.liquibase.default-schema") + ").";
+			String dependency = flyway ? "spring-boot-starter-flyway (or flyway-core)"
+					: "spring-boot-starter-liquibase (or liquibase-core)";
+			String why = (cause.history() == null)
+					? " (schema " + cause.schema() + " has no " + tool + " history and its revisions are recorded by"
+							+ " migrations), most likely because " + dependency + " is on the class path."
+					: ": schema " + cause.schema() + " was taken over from " + tool + " (its revisions are recorded by"
+							+ " migrations; " + cause.history().describe() + " stays in place, no longer read), but "
+							+ dependency + " is still on the class path with " + tool + " enabled. Of the move from " + tool
+							+ " only the last step is left:";
+			String action = tool + " is enabled on a database that migrations already manages" + why
+					+ ((cause.history() == null) ? " Set " : " set ")
+					+ cause.disableProperty() + ", or remove the dependency, and start again. To let " + tool
+					+ " migrate another schema, give it one (" + (flyway ? "spring.flyway.default-schema"
+							: "spring.liquibase.default-schema") + ").";
 			return new FailureAnalysis(description, action, cause);
 		}
 		String repeatables = (cause.history() != null && !cause.history().repeatables().isEmpty())

@@ -28,6 +28,7 @@ import dev.migrations.MigrationsStatus;
 import dev.migrations.RevisionInfo;
 import dev.migrations.autogenerate.Comparison;
 import dev.migrations.baseline.ExistingSchema;
+import dev.migrations.baseline.FailedOtherToolMigrationException;
 import dev.migrations.baseline.NonEmptySchemaException;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
@@ -437,17 +438,40 @@ final class DbCommands {
 					return Outcome.OK;
 				}
 				Migrations facade = migrations();
+				Revision baseline = baselineToRecord(facade);
 				CommandResult result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				// the upgrade recorded the baseline first when it started from it on a database with nothing recorded
+				boolean baselined = baseline != null && result.currentBefore().equals(List.of(baseline.id()));
+				String recorded = baselined ? "the baseline " + baseline.id()
+						+ (baseline.message().isEmpty() ? "" : " (" + baseline.message() + ")") + ", recorded with its"
+						+ " ancestors as applied without running them (migrations.baseline: the schema had tables and no"
+						+ " recorded revision)" : null;
 				if (result.steps().isEmpty()) {
-					out.println("Nothing to upgrade: the database is at " + revisions(result.currentAfter()) + " (target "
-							+ target + ").");
+					out.println(baselined
+							? "Nothing to upgrade after " + recorded + ": the database is at "
+									+ revisions(result.currentAfter()) + " (target " + target + ")."
+							: "Nothing to upgrade: the database is at " + revisions(result.currentAfter()) + " (target "
+									+ target + ").");
 				}
 				else {
-					out.println("Upgraded to " + revisions(result.currentAfter()) + " from " + revisions(result.currentBefore())
-							+ ": " + count(result.steps()) + " in " + millis(result.steps()) + " ms.");
+					out.println("Upgraded to " + revisions(result.currentAfter()) + " from "
+							+ (baselined ? recorded : revisions(result.currentBefore())) + ": " + count(result.steps())
+							+ " in " + millis(result.steps()) + " ms.");
 				}
 				return Outcome.OK;
 			});
+	}
+
+	// the revision migrations.baseline names while nothing is recorded (the upgrade may record it); null otherwise, or
+	// when that cannot be read (the upgrade says why)
+	private static Revision baselineToRecord(Migrations facade) {
+		try {
+			Revision baseline = facade.baseline().revision();
+			return (baseline != null && facade.current().isEmpty()) ? baseline : null;
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -618,6 +642,12 @@ final class DbCommands {
 			return "But the schema already holds " + ex.schema().describeTables() + ", so `db upgrade` refuses to run them"
 					+ " over it: if it is what a revision creates, set migrations.baseline=<that revision> (first: "
 					+ String.join(", ", ex.firstRevisions()) + "), or `db stamp` it.";
+		}
+		catch (FailedOtherToolMigrationException ex) {
+			return "But " + ex.history().tool() + "'s history (" + ex.history().table() + ") records a failed migration, "
+					+ String.join(", ", ex.history().failed()) + ", so `db upgrade` refuses to take the schema over (it"
+					+ " may be half-changed): finish or undo that migration by hand, then run `flyway repair` or DELETE FROM "
+					+ ex.history().table() + " WHERE success = false.";
 		}
 		catch (RuntimeException ex) {
 			// a baseline that names no revision says so at the upgrade; the status is what was asked

@@ -211,6 +211,56 @@ class CommandModeTests {
 	}
 
 	@Test
+	void upgradeWithABaselineSaysItRecordedTheBaselineWithoutRunningIt() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			// what Hibernate's ddl-auto=create leaves: the first revision's schema, no version table
+			statement.execute("CREATE TABLE bulletin (id bigint NOT NULL PRIMARY KEY, title varchar(200) NOT NULL)");
+		}
+		Run adopted = run(null, "db", "upgrade", "--migrations.baseline=" + CREATE);
+		assertThat(adopted.exitCode()).as(adopted.err()).isZero();
+		assertThat(adopted.out()).contains("upgrade " + ShellTestRevisions.INDEX + " index bulletin titles ... done")
+			.containsPattern("Upgraded to " + ShellTestRevisions.INDEX + " from the baseline " + CREATE + " \\(create"
+					+ " bulletin\\), recorded with its ancestors as applied without running them \\(migrations.baseline:"
+					+ " the schema had tables and no recorded revision\\): 1 revision in \\d+ ms\\.");
+		assertThat(appliedRevisions()).containsExactlyInAnyOrder(CREATE, ShellTestRevisions.INDEX);
+
+		// once anything is recorded the baseline is not read again, and nothing is said of it
+		Run again = run(null, "db", "upgrade", "--migrations.baseline=" + CREATE);
+		assertThat(again.out()).contains("Nothing to upgrade: the database is at " + ShellTestRevisions.INDEX
+				+ " (target head).").doesNotContain("baseline");
+	}
+
+	@Test
+	void currentOnASchemaWithAFailedFlywayMigrationSaysTheUpgradeRefusesUntilItIsRepaired() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE bulletin (id bigint NOT NULL PRIMARY KEY, title varchar(200) NOT NULL)");
+			// Flyway's history as Flyway writes it, its V2 failed half-way
+			statement.execute("CREATE TABLE flyway_schema_history (installed_rank integer NOT NULL PRIMARY KEY,"
+					+ " version varchar(50), description varchar(200) NOT NULL, type varchar(20) NOT NULL, script"
+					+ " varchar(1000) NOT NULL, checksum integer, installed_by varchar(100) NOT NULL, installed_on timestamp"
+					+ " NOT NULL DEFAULT now(), execution_time integer NOT NULL, success boolean NOT NULL)");
+			statement.execute("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script,"
+					+ " checksum, installed_by, execution_time, success) VALUES (1, '1', 'create bulletin', 'SQL',"
+					+ " 'V1__create_bulletin.sql', 0, 'postgres', 1, true), (2, '2', 'index titles', 'SQL',"
+					+ " 'V2__index_titles.sql', 0, 'postgres', 1, false)");
+		}
+		Run current = run(null, "db", "current", "--migrations.baseline=" + CREATE);
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.out()).contains("2 revision(s) pending: ")
+			.contains("But Flyway's history (flyway_schema_history) records a failed migration, version 2 (index titles,"
+					+ " V2__index_titles.sql), so `db upgrade` refuses to take the schema over",
+					"`flyway repair` or DELETE FROM flyway_schema_history WHERE success = false")
+			.doesNotContain("Run `db upgrade`");
+
+		Run upgrade = run(null, "db", "upgrade", "--migrations.baseline=" + CREATE);
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith("Schema public was not adopted: Flyway's history (flyway_schema_history)"
+				+ " records a failed migration, version 2 (index titles, V2__index_titles.sql)");
+	}
+
+	@Test
 	void checkOnASchemaWithTablesAndNoRevisionRecordedSaysToAdoptItNotToUpgrade() throws SQLException {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
