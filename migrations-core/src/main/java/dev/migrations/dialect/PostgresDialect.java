@@ -275,6 +275,22 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public List<InvalidIndex> invalidIndexes(Connection connection) throws SQLException {
+		List<InvalidIndex> indexes = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select format('%I.%I', n.nspname, c.relname), format('%I.%I', tn.nspname,"
+						+ " t.relname) from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid ="
+						+ " c.relnamespace join pg_class t on t.oid = i.indrelid join pg_namespace tn on tn.oid = t.relnamespace"
+						+ " where not i.indisvalid and n.nspname = any (current_schemas(false)) and not exists (select 1 from"
+						+ " pg_stat_progress_create_index p where p.index_relid = i.indexrelid) order by 1")) {
+			while (rs.next()) {
+				indexes.add(new InvalidIndex(rs.getString(1), rs.getString(2)));
+			}
+		}
+		return indexes;
+	}
+
+	@Override
 	public boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("select exists (select 1 from pg_locks l"
 				+ " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 2"
