@@ -305,8 +305,21 @@ public final class PostgresDialect implements Dialect {
 		}
 	}
 
+	/**
+	 * What the holder is running, when it runs something: the statement of a revision under way, or, when its
+	 * process was killed, the statement the server goes on running (and holding the lock) until it ends.
+	 */
+	static String running(String state, String query, long seconds) {
+		if (!"active".equals(state) || query == null || query.isBlank()) {
+			return "";
+		}
+		String statement = query.strip().replaceAll("\\s+", " ");
+		return ", running for " + seconds + " s: " + ((statement.length() <= 120) ? statement : statement.substring(0, 117) + "...");
+	}
+
 	private static String describeHolder(Connection connection, int key) {
-		String sql = "select a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.state"
+		String sql = "select a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.state, a.query,"
+				+ " cast(extract(epoch from clock_timestamp() - a.query_start) as bigint) as query_seconds"
 				+ " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
 				+ " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 2"
 				+ " and l.database = (select oid from pg_database where datname = current_database())";
@@ -321,7 +334,8 @@ public final class PostgresDialect implements Dialect {
 							+ ((app == null || app.isEmpty()) ? "" : ", application '" + app + "'")
 							+ ((rs.getString("client_addr") == null) ? "" : ", client " + rs.getString("client_addr"))
 							+ ", connected since " + rs.getTimestamp("backend_start").toInstant()
-							+ ", state " + rs.getString("state") + ")");
+							+ ", state " + rs.getString("state") + running(rs.getString("state"), rs.getString("query"),
+									rs.getLong("query_seconds")) + ")");
 				}
 			}
 			return holders.isEmpty() ? "a session that released it just now" : String.join("; ", holders);
