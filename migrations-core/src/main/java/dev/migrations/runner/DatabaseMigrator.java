@@ -921,6 +921,24 @@ public final class DatabaseMigrator {
 				failures.add(describeFailed(row));
 			}
 		}
+		if (!failures.isEmpty() && this.dataSource != null) {
+			// what the revisions left unusable, as an upgrade would refuse with: the last entry
+			try (Connection connection = connection()) {
+				String original = switchSchema(connection);
+				try {
+					String note = invalidIndexes(connection);
+					if (!note.isEmpty()) {
+						failures.add(note.strip());
+					}
+				}
+				finally {
+					restoreSchema(connection, original);
+				}
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not look for invalid indexes: {}", ex.getMessage());
+			}
+		}
 		return failures;
 	}
 

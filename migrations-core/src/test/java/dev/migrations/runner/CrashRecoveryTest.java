@@ -215,6 +215,11 @@ class CrashRecoveryTest {
 			.hasMessageContaining("drop it first, whether you finish the revision or undo it:\n"
 					+ "    DROP INDEX CONCURRENTLY IF EXISTS public.ux_item_name;");
 
+		// `db current` says it too, after the revision
+		assertThat(migrations.failures()).hasSize(2).last().asString()
+			.startsWith("The index public.ux_item_name (on public.item) is INVALID")
+			.endsWith("DROP INDEX CONCURRENTLY IF EXISTS public.ux_item_name;");
+
 		// following it: drop the index, undo the revision's cause, record it as undone, upgrade again
 		Sql.execute(db.dataSource(), "DROP INDEX CONCURRENTLY IF EXISTS public.ux_item_name");
 		Sql.execute(db.dataSource(), "UPDATE item SET name = 'b' WHERE id = 2");
