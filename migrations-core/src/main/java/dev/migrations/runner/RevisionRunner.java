@@ -643,9 +643,9 @@ final class RevisionRunner {
 			message.append((i == 0) ? "" : ", ").append(indexes.get(i).name()).append(" (on ").append(indexes.get(i).table())
 				.append(")");
 		}
-		message.append((indexes.size() == 1) ? " is" : " are").append(" INVALID: a CREATE INDEX CONCURRENTLY (or REINDEX"
-				+ " CONCURRENTLY) that did not finish leaves its index so, unused by queries and still updated by every write."
-				+ " Running that statement again fails with \"already exists\" (with IF NOT EXISTS it keeps the invalid index),"
+		message.append((indexes.size() == 1) ? " is" : " are").append(" INVALID: a CREATE, REINDEX or DROP INDEX"
+				+ " CONCURRENTLY that did not finish leaves its index so, unused by queries and still updated by every write."
+				+ " Running its CREATE INDEX again fails with \"already exists\" (with IF NOT EXISTS it keeps the invalid index),"
 				+ " so drop ").append((indexes.size() == 1) ? "it" : "them").append(" first, whether you finish the revision"
 						+ " or undo it:");
 		for (Dialect.InvalidIndex index : indexes) {
