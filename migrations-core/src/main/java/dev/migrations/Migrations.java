@@ -763,7 +763,8 @@ public final class Migrations {
 	/**
 	 * What each revision recorded as not completed (failed, or running when its process died) says: when it
 	 * started, what failed, and the {@code db stamp} commands that record it either way, as an upgrade would
-	 * refuse with. Empty when every recorded revision completed.
+	 * refuse with, then, on PostgreSQL, the indexes left INVALID by a concurrent build that did not finish, with the
+	 * statements that drop them. Empty when every recorded revision completed.
 	 */
 	public List<String> failures() {
 		requireLocations();

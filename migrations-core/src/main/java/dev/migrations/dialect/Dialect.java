@@ -181,6 +181,19 @@ public interface Dialect {
 	boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException;
 
 	/**
+	 * The indexes of the schemas the connection's unqualified names resolve to that a build which did not finish
+	 * left unusable (PostgreSQL's INVALID, after a {@code CREATE INDEX CONCURRENTLY} that failed or whose session
+	 * ended), leaving out those a session is building now; none where the database has no such state.
+	 */
+	default List<InvalidIndex> invalidIndexes(Connection connection) throws SQLException {
+		return List.of();
+	}
+
+	/** An index left unusable, and its table, each as SQL names it (qualified, quoted where needed). */
+	record InvalidIndex(String name, String table) {
+	}
+
+	/**
 	 * Whether {@link #lock} and {@link #lockHeldElsewhere} cover every process using the database; {@code false}
 	 * where the lock is held inside one JVM (H2), so that a revision recorded as running may be running in
 	 * another process as well as have lost its process.

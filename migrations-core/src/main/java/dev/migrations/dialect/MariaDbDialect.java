@@ -250,14 +250,26 @@ public final class MariaDbDialect implements Dialect {
 		}
 	}
 
+	/**
+	 * The statement the holder runs, when it runs one: the statement of a revision under way, or, when its process
+	 * was killed, the statement the server goes on running (and holding the lock) until it ends.
+	 */
+	static String running(String info) {
+		if (info == null || info.isBlank()) {
+			return "";
+		}
+		String statement = info.strip().replaceAll("\\s+", " ");
+		return ": " + ((statement.length() <= 120) ? statement : statement.substring(0, 117) + "...");
+	}
+
 	private static String describeHolder(Connection connection, String name) {
 		try (PreparedStatement statement = connection.prepareStatement(
-				"select p.id, p.user, p.host, p.command, p.time from information_schema.processlist p where p.id = is_used_lock(?)")) {
+				"select p.id, p.user, p.host, p.command, p.time, p.info from information_schema.processlist p where p.id = is_used_lock(?)")) {
 			statement.setString(1, name);
 			try (ResultSet rs = statement.executeQuery()) {
 				if (rs.next()) {
 					return "connection " + rs.getLong("id") + " (user " + rs.getString("user") + "@" + rs.getString("host")
-							+ ", " + rs.getString("command") + " for " + rs.getLong("time") + " s)";
+							+ ", " + rs.getString("command") + " for " + rs.getLong("time") + " s" + running(rs.getString("info")) + ")";
 				}
 			}
 			return "a connection that released it just now";

@@ -275,6 +275,22 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public List<InvalidIndex> invalidIndexes(Connection connection) throws SQLException {
+		List<InvalidIndex> indexes = new ArrayList<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select format('%I.%I', n.nspname, c.relname), format('%I.%I', tn.nspname,"
+						+ " t.relname) from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid ="
+						+ " c.relnamespace join pg_class t on t.oid = i.indrelid join pg_namespace tn on tn.oid = t.relnamespace"
+						+ " where not i.indisvalid and n.nspname = any (current_schemas(false)) and not exists (select 1 from"
+						+ " pg_stat_progress_create_index p where p.index_relid = i.indexrelid) order by 1")) {
+			while (rs.next()) {
+				indexes.add(new InvalidIndex(rs.getString(1), rs.getString(2)));
+			}
+		}
+		return indexes;
+	}
+
+	@Override
 	public boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement("select exists (select 1 from pg_locks l"
 				+ " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 2"
@@ -289,8 +305,21 @@ public final class PostgresDialect implements Dialect {
 		}
 	}
 
+	/**
+	 * What the holder is running, when it runs something: the statement of a revision under way, or, when its
+	 * process was killed, the statement the server goes on running (and holding the lock) until it ends.
+	 */
+	static String running(String state, String query, long seconds) {
+		if (!"active".equals(state) || query == null || query.isBlank()) {
+			return "";
+		}
+		String statement = query.strip().replaceAll("\\s+", " ");
+		return ", running for " + seconds + " s: " + ((statement.length() <= 120) ? statement : statement.substring(0, 117) + "...");
+	}
+
 	private static String describeHolder(Connection connection, int key) {
-		String sql = "select a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.state"
+		String sql = "select a.pid, a.usename, a.application_name, a.client_addr, a.backend_start, a.state, a.query,"
+				+ " cast(extract(epoch from clock_timestamp() - a.query_start) as bigint) as query_seconds"
 				+ " from pg_locks l join pg_stat_activity a on a.pid = l.pid"
 				+ " where l.locktype = 'advisory' and l.granted and l.classid = ? and l.objid = ? and l.objsubid = 2"
 				+ " and l.database = (select oid from pg_database where datname = current_database())";
@@ -305,7 +334,8 @@ public final class PostgresDialect implements Dialect {
 							+ ((app == null || app.isEmpty()) ? "" : ", application '" + app + "'")
 							+ ((rs.getString("client_addr") == null) ? "" : ", client " + rs.getString("client_addr"))
 							+ ", connected since " + rs.getTimestamp("backend_start").toInstant()
-							+ ", state " + rs.getString("state") + ")");
+							+ ", state " + rs.getString("state") + running(rs.getString("state"), rs.getString("query"),
+									rs.getLong("query_seconds")) + ")");
 				}
 			}
 			return holders.isEmpty() ? "a session that released it just now" : String.join("; ", holders);

@@ -222,7 +222,7 @@ public final class DatabaseMigrator {
 	private CommandResult upgradeLocked(Connection connection, String target) throws SQLException {
 		// Only what the checks and the plan need: revision, checksum and state.
 		List<AppliedRevision> rows = this.versionTable.readStates(connection);
-		requireNoFailed(rows);
+		requireNoFailed(connection, rows);
 		if (this.validateChecksums) {
 			requireUnmodified(rows);
 		}
@@ -256,7 +256,7 @@ public final class DatabaseMigrator {
 	private CommandResult downgradeGuarded(String target, ShutdownGuard guard) {
 		return underLock(guard, (connection) -> {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
-			requireNoFailed(rows);
+			requireNoFailed(connection, rows);
 			List<String> applied = appliedIds(rows);
 			Plan plan = this.resolver.downgrade(target, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
 			List<String> before = this.resolver.current(applied);
@@ -921,6 +921,24 @@ public final class DatabaseMigrator {
 				failures.add(describeFailed(row));
 			}
 		}
+		if (!failures.isEmpty() && this.dataSource != null) {
+			// what the revisions left unusable, as an upgrade would refuse with: the last entry
+			try (Connection connection = connection()) {
+				String original = switchSchema(connection);
+				try {
+					String note = invalidIndexes(connection);
+					if (!note.isEmpty()) {
+						failures.add(note.strip());
+					}
+				}
+				finally {
+					restoreSchema(connection, original);
+				}
+			}
+			catch (SQLException ex) {
+				logger.debug("Could not look for invalid indexes: {}", ex.getMessage());
+			}
+		}
 		return failures;
 	}
 
@@ -951,6 +969,14 @@ public final class DatabaseMigrator {
 	}
 
 	void requireNoFailed(List<AppliedRevision> rows) {
+		requireNoFailed(null, rows);
+	}
+
+	/**
+	 * @param connection the command's connection, on the migrated schema, to name what a revision that stopped
+	 * half-way left unusable (an index a concurrent build did not finish); {@code null} when there is none
+	 */
+	void requireNoFailed(Connection connection, List<AppliedRevision> rows) {
 		List<String> failed = new ArrayList<>();
 		StringBuilder message = new StringBuilder();
 		for (AppliedRevision row : rows) {
@@ -962,9 +988,32 @@ public final class DatabaseMigrator {
 		}
 		if (!failed.isEmpty()) {
 			boolean elsewhere = !this.dialect.locksAcrossProcesses() && rows.stream().anyMatch(DatabaseMigrator::inProgressState);
+			message.append(invalidIndexes(connection));
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
 					failed, elsewhere);
 		}
+	}
+
+	/**
+	 * The indexes of the migrated schema that a concurrent build which did not finish left INVALID, with the
+	 * statements that drop them; empty when there are none or they cannot be read. Such an index is not used by
+	 * queries but is kept up to date by every write, and it is in the way of finishing the revision: running its
+	 * {@code CREATE INDEX CONCURRENTLY} again fails with "already exists", or with {@code IF NOT EXISTS} keeps the
+	 * invalid index, so the revision would be stamped as completed without a usable index.
+	 */
+	private String invalidIndexes(Connection connection) {
+		if (connection == null) {
+			return "";
+		}
+		List<Dialect.InvalidIndex> indexes;
+		try {
+			indexes = this.dialect.invalidIndexes(connection);
+		}
+		catch (SQLException ex) {
+			logger.debug("Could not look for invalid indexes: {}", ex.getMessage());
+			return "";
+		}
+		return RevisionRunner.invalidIndexesNote(indexes);
 	}
 
 	private String describeFailed(AppliedRevision row) {

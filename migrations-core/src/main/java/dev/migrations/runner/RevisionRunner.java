@@ -364,7 +364,7 @@ final class RevisionRunner {
 						+ " failed too (the database connection was lost), so it stays recorded as " + (upgrade ? "RUNNING" : "REVERTING")
 						+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
 		MigrationFailedException recordedFailure = new MigrationFailedException(failure.getMessage() + " " + status + " "
-				+ recovery(revision, upgrade), failure.revision(), failure.source(), failure.statementNumber(), failure.line(),
+				+ recovery(revision, upgrade) + invalidIndexesLeft(), failure.revision(), failure.source(), failure.statementNumber(), failure.line(),
 				failure.sql(), failure.getCause(), upgrade, true);
 		for (Throwable suppressed : failure.getSuppressed()) {
 			recordedFailure.addSuppressed(suppressed);
@@ -627,6 +627,45 @@ final class RevisionRunner {
 					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
 		}
 		return message.toString();
+	}
+
+	/**
+	 * What to do about indexes a concurrent build that did not finish left INVALID (see
+	 * {@link Dialect#invalidIndexes}): a paragraph starting on a new line, empty when there are none.
+	 */
+	static String invalidIndexesNote(List<Dialect.InvalidIndex> indexes) {
+		if (indexes.isEmpty()) {
+			return "";
+		}
+		StringBuilder message = new StringBuilder("\n  ");
+		message.append((indexes.size() == 1) ? "The index " : "The indexes ");
+		for (int i = 0; i < indexes.size(); i++) {
+			message.append((i == 0) ? "" : ", ").append(indexes.get(i).name()).append(" (on ").append(indexes.get(i).table())
+				.append(")");
+		}
+		message.append((indexes.size() == 1) ? " is" : " are").append(" INVALID: a CREATE, REINDEX or DROP INDEX"
+				+ " CONCURRENTLY that did not finish leaves its index so, unused by queries and still updated by every write."
+				+ " Running its CREATE INDEX again fails with \"already exists\" (with IF NOT EXISTS it keeps the invalid index),"
+				+ " so drop ").append((indexes.size() == 1) ? "it" : "them").append(" first, whether you finish the revision"
+						+ " or undo it:");
+		for (Dialect.InvalidIndex index : indexes) {
+			message.append("\n    DROP INDEX CONCURRENTLY IF EXISTS ").append(index.name()).append(';');
+		}
+		return message.toString();
+	}
+
+	/** {@link #invalidIndexesNote} of the revision's connection, when it is still open; empty when it cannot be read. */
+	private String invalidIndexesLeft() {
+		if (!(this.target instanceof ExecutionTarget.Jdbc jdbc)) {
+			return "";
+		}
+		try {
+			return invalidIndexesNote(this.dialect.invalidIndexes(jdbc.connection()));
+		}
+		catch (SQLException ex) {
+			// the session the revision ran on is gone: the next command names them
+			return "";
+		}
 	}
 
 	static String recovery(Revision revision, boolean upgrade) {

@@ -48,7 +48,7 @@ public final class RevisionSteps implements AutoCloseable {
 		this.locked = locked;
 		this.afterEachStep = (afterEachStep != null) ? afterEachStep : () -> {
 		};
-		migrator.requireNoFailed(rows);
+		migrator.requireNoFailed(locked.connection, rows);
 		this.applied = new ArrayList<>(DatabaseMigrator.appliedIds(rows));
 		this.rowsToCheck = rows;
 		this.runner = migrator.runner(locked.connection);
@@ -171,7 +171,7 @@ public final class RevisionSteps implements AutoCloseable {
 			throw new MigrationsException("Could not read " + this.migrator.versionTable().qualifiedTable()
 					+ " after the failed step: " + ex.getMessage() + ". Close these steps and run the next command.", ex);
 		}
-		this.migrator.requireNoFailed(rows);
+		this.migrator.requireNoFailed(this.locked.connection, rows);
 		this.applied = new ArrayList<>(DatabaseMigrator.appliedIds(rows));
 		this.reread = false;
 	}

@@ -191,6 +191,45 @@ class CrashRecoveryTest {
 	}
 
 	@Test
+	void anIndexThatAConcurrentBuildLeftInvalidIsNamedWithTheStatementThatDropsIt(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);\n"
+				+ "INSERT INTO item VALUES (1, 'a'), (2, 'a');", "DROP TABLE item;");
+		// the build fails on the duplicate once the index is in the catalog, as a killed or terminated one does
+		files.write(INDEX, BASE, "index", "-- transactional: false\n",
+				"CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS ux_item_name ON item (name);",
+				"DROP INDEX CONCURRENTLY IF EXISTS ux_item_name;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("The revision is recorded as FAILED")
+			.hasMessageContaining("The index public.ux_item_name (on public.item) is INVALID")
+			.hasMessageContaining("DROP INDEX CONCURRENTLY IF EXISTS public.ux_item_name;");
+		assertThat(Sql.column(db.dataSource(), "select indisvalid::text from pg_index where indexrelid = 'ux_item_name'::regclass"))
+			.containsExactly("false");
+
+		// the next start names the index left behind, since running the statement again would keep it invalid
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
+			.hasMessageContaining(INDEX + " (")
+			.hasMessageContaining("`db stamp " + INDEX + "` if you completed the upgrade, or `db stamp " + BASE + "` if you undid it")
+			.hasMessageContaining("The index public.ux_item_name (on public.item) is INVALID")
+			.hasMessageContaining("drop it first, whether you finish the revision or undo it:\n"
+					+ "    DROP INDEX CONCURRENTLY IF EXISTS public.ux_item_name;");
+
+		// `db current` says it too, after the revision
+		assertThat(migrations.failures()).hasSize(2).last().asString()
+			.startsWith("The index public.ux_item_name (on public.item) is INVALID")
+			.endsWith("DROP INDEX CONCURRENTLY IF EXISTS public.ux_item_name;");
+
+		// following it: drop the index, undo the revision's cause, record it as undone, upgrade again
+		Sql.execute(db.dataSource(), "DROP INDEX CONCURRENTLY IF EXISTS public.ux_item_name");
+		Sql.execute(db.dataSource(), "UPDATE item SET name = 'b' WHERE id = 2");
+		migrations.stamp(BASE);
+		assertThat(migrations.upgrade("head").steps()).hasSize(1);
+		assertThat(Sql.column(db.dataSource(), "select indisvalid::text from pg_index where indexrelid = 'ux_item_name'::regclass"))
+			.containsExactly("true");
+	}
+
+	@Test
 	void downgradeWhoseProcessDiedIsReportedWithItsStartAndDowngradeInstructions(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");

@@ -235,6 +235,55 @@ class LockTest {
 
 
 	@Test
+	void aLockTimeoutOnPostgresNamesTheStatementTheHolderIsRunning(TestDatabase db) throws Exception {
+		// the holder runs a statement until the test lets it go: as a revision under way does, or the statement of a
+		// killed process that the server goes on running, holding the lock, until it ends
+		holderRunningAStatement(db, new dev.migrations.dialect.PostgresDialect(), "public.migrations_version",
+				"select pg_advisory_lock(4343)", "select pg_advisory_unlock(4343)",
+				"select pid from pg_stat_activity where query = 'select pg_advisory_lock(4343)' and wait_event_type = 'Lock'"
+						+ " and datname = current_database()",
+				"state active, running for ");
+	}
+
+	@Test
+	void aLockTimeoutOnMariaDbNamesTheStatementTheHolderIsRunning(@MariaDb TestDatabase db) throws Exception {
+		// named after the database: MariaDB's named locks are server-wide, and another build may run this test too
+		String other = "lock_test_" + db.name();
+		holderRunningAStatement(db, new dev.migrations.dialect.MariaDbDialect(),
+				Sql.column(db.dataSource(), "select database()").get(0) + ".migrations_version",
+				"select get_lock('" + other + "', 600)", "select release_lock('" + other + "')",
+				"select id from information_schema.processlist where info = 'select get_lock(''" + other + "'', 600)'",
+				"Query for ");
+	}
+
+	@SuppressWarnings("try")
+	private void holderRunningAStatement(TestDatabase db, dev.migrations.dialect.Dialect dialect, String lockName,
+			String blocked, String release, String waitingQuery, String holderState) throws Exception {
+		RevisionFiles files = files();
+		ExecutorService pool = Executors.newSingleThreadExecutor();
+		try (Connection blocker = db.connection(); Connection holder = db.connection();
+				dev.migrations.dialect.DatabaseLock lock = dialect.lock(holder, lockName, Duration.ofSeconds(5))) {
+			CrashRecoveryTest.query(blocker, blocked);
+			Future<?> running = pool.submit(() -> {
+				CrashRecoveryTest.query(holder, blocked);
+				return null;
+			});
+			CrashRecoveryTest.awaitValue(db.dataSource(), waitingQuery);
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+				.lockTimeout(Duration.ofMillis(300)).load();
+			assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(LockTimeoutException.class)
+				.hasMessageContaining(holderState)
+				.hasMessageContaining(" s: " + blocked + ")");
+			CrashRecoveryTest.query(blocker, release);
+			running.get(2, TimeUnit.MINUTES);
+			CrashRecoveryTest.query(holder, release);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void anUpgradeWithNothingPendingDoesNotWaitForTheLockOnPostgres(TestDatabase db) throws Exception {
 		noWaitWithNothingPending(db, new dev.migrations.dialect.PostgresDialect(), "public.migrations_version");
 	}
