@@ -121,6 +121,29 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aChangedGenerationExpressionIsOneDifferenceAndARenamedColumnItReadsIsNone() {
+		Table before = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"), column("width", "integer"),
+					new Column("area", "integer", true, null, null, null, "(len * width)"),
+					new Column("girth", "integer", true, null, null, null, "(len + width)"))
+			.build();
+		Table after = table("box")
+			.columns(identity("id", "bigint"), column("length", "integer"), column("width", "integer"),
+					new Column("area", "integer", true, null, null, null, "(length * width)"),
+					new Column("girth", "integer", true, null, null, null, "(2 * (length + width))"))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(before), schema(after),
+				DiffOptions.defaults().withRenames(Map.of("box.len", "length")));
+
+		assertThat(described(operations)).containsExactly("rename column box.len to length", "drop column box.girth",
+				"add column box.girth");
+		assertThat(this.differ.describe(operations)).extracting(Difference::detail)
+			.containsExactly("box.len: the entities call it length (renamed)", "box.girth: database has generated always as"
+					+ " (len + width), entities want generated always as (2 * (length + width))");
+	}
+
+	@Test
 	void constraintAndIndexNamesAloneAreNoDifference() {
 		Table database = table("customer")
 			.columns(identity("id", "bigint"), column("email", "character varying(255)"), column("author_id", "bigint"),

@@ -122,15 +122,45 @@ class HibernateFeatureScenariosTest {
 	}
 
 	/**
-	 * {@code @GeneratedColumn} (a stored generated column) and {@code @Generated} with a default. The
-	 * schema model has no generation expression: a generated column compares like a plain one, and the
-	 * entities' reading warns of it.
+	 * {@code @GeneratedColumn} (a stored generated column) and {@code @Generated} with a default: the
+	 * generated column is created as one, and compared by its expression as the server prints it.
 	 */
 	@Test
 	void generatedColumns(TestDatabase db) {
 		run("generated", List.of("LineItem"), List.of("LineItem"))
+			.afterV1((ds) -> {
+				execute(ds, "insert into line_item (id, quantity, unit_price) values (1, 3, 2.50)");
+				assertThat(Sql.column(ds, "select total || ' ' || pg_get_expr(d.adbin, d.adrelid) from line_item,"
+						+ " pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum"
+						+ " where a.attrelid = 'line_item'::regclass and a.attname = 'total' and a.attgenerated = 's'"))
+					.containsExactly("7.50 ((quantity)::numeric * unit_price)");
+			})
 			.revision((text) -> assertThat(upgrade(text))
 				.isEqualTo("ALTER TABLE line_item ADD COLUMN IF NOT EXISTS note character varying(255);\n"))
+			.run(db);
+	}
+
+	/**
+	 * A generated column whose expression changes is dropped and added again (PostgreSQL cannot alter
+	 * it in place), and a new one is added after the column its expression reads.
+	 */
+	@Test
+	void generatedColumnExpressionChangedAndAdded(TestDatabase db) {
+		run("generatedchange", List.of("Parcel"), List.of("Parcel"))
+			.afterV1((ds) -> execute(ds, "insert into parcel (id, length_cm, width_cm) values (1, 30, 20)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						-- WARNING: drops column parcel.girth and its data
+						-- WARNING: the generation expression of parcel.girth changes (generated always as (length_cm + width_cm) -> generated always as (2 * (length_cm + width_cm))), which PostgreSQL cannot alter in place: the column is dropped and added again
+						ALTER TABLE parcel DROP COLUMN IF EXISTS girth;
+						ALTER TABLE parcel ADD COLUMN IF NOT EXISTS height_cm integer;
+						ALTER TABLE parcel ADD COLUMN IF NOT EXISTS girth integer GENERATED ALWAYS AS (2 * (length_cm + width_cm)) STORED;
+						ALTER TABLE parcel ADD COLUMN IF NOT EXISTS volume_cm3 integer GENERATED ALWAYS AS ((length_cm * width_cm) * height_cm) STORED;
+						""");
+				assertThat(downgrade(text)).contains(
+						"ALTER TABLE parcel ADD COLUMN IF NOT EXISTS girth integer GENERATED ALWAYS AS (length_cm + width_cm) STORED;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select girth || ' ' || area_cm2 from parcel")).containsExactly("100 600"))
 			.run(db);
 	}
 
