@@ -216,6 +216,19 @@ class EntityMetadataReaderTest {
 	}
 
 	@Test
+	void aViewEntityIsNamedInAWarningWithTheStatementToWriteAndASubselectIsNothing() {
+		EntityModel model = this.reader.read(EntitySource.of(dev.migrations.entity.fixtures.view.Gadget.class,
+				dev.migrations.entity.fixtures.view.ActiveGadget.class, dev.migrations.entity.fixtures.view.GadgetCount.class));
+
+		assertThat(model.tableNames()).containsExactly("gadget");
+		assertThat(model.warnings()).singleElement().satisfies((w) -> assertThat(w)
+			.startsWith("active_gadget is a view (@View(query = \"select id, name from gadget where not retired\")), which"
+					+ " autogenerate does not write or compare yet")
+			.contains("Add `CREATE VIEW active_gadget AS select id, name from gadget where not retired`")
+			.contains("`DROP VIEW active_gadget`"));
+	}
+
+	@Test
 	void aCompositeTypeOfAnStructEmbeddableIsNamedInAWarningWithTheStatementToWrite() {
 		EntityModel model = this.reader.read(EntitySource.of(dev.migrations.entity.fixtures.struct.Place.class));
 
