@@ -470,6 +470,13 @@ final class Comparison {
 		String table = pair.target.name();
 		Map<String, String> targetToCurrent = new HashMap<>();
 		pair.columnRenames.forEach((from, to) -> targetToCurrent.put(to, from));
+		// PostgreSQL cannot alter the type of a column a generated column reads
+		Set<String> retyped = new TreeSet<>();
+		for (Column wanted : pair.target.columns()) {
+			pair.current.column(targetToCurrent.getOrDefault(wanted.name(), wanted.name()))
+				.filter((existing) -> !ColumnTypes.same(existing.type(), wanted.type()))
+				.ifPresent((existing) -> retyped.add(wanted.name()));
+		}
 		Set<String> matched = new HashSet<>();
 		for (Column wanted : pair.target.columns()) {
 			String currentName = targetToCurrent.getOrDefault(wanted.name(), wanted.name());
@@ -491,6 +498,20 @@ final class Comparison {
 						+ "), which PostgreSQL cannot alter in place: the column is dropped and added again"));
 				this.addGeneratedColumns.add(new AddColumn(table, wanted));
 			}
+			else if (wanted.generated() != null && retyped.contains(wanted.name())) {
+				// ALTER TYPE takes no USING on a generated column: added again with its type, it is computed anew
+				this.dropGeneratedColumns.add(new DropColumn(table, renamed, "the type of the generated column " + table
+						+ "." + wanted.name() + " changes (" + renamed.type() + " -> " + wanted.type() + "): it is dropped"
+						+ " and added again with its new type"));
+				this.addGeneratedColumns.add(new AddColumn(table, wanted));
+			}
+			else if (wanted.generated() != null && !readColumns(wanted.generated(), retyped).isEmpty()) {
+				this.dropGeneratedColumns.add(new DropColumn(table, renamed, "the generated column " + table + "."
+						+ wanted.name() + " reads " + String.join(", ", readColumns(wanted.generated(), retyped))
+						+ ", whose type changes, which PostgreSQL refuses while a generated column reads it: the"
+						+ " generated column is dropped before and added again after"));
+				this.addGeneratedColumns.add(new AddColumn(table, wanted));
+			}
 			else if (!alterableShape(renamed).equals(alterableShape(wanted))) {
 				this.alterColumns.add(new AlterColumn(table, wanted.name(), renamed, wanted));
 			}
@@ -507,6 +528,19 @@ final class Comparison {
 		if (!Objects.equals(pair.current.comment(), pair.target.comment())) {
 			this.comments.add(new SetTableComment(table, pair.current.comment(), pair.target.comment()));
 		}
+	}
+
+	// the columns among these that an expression names
+	private static List<String> readColumns(String expression, Set<String> columns) {
+		Set<String> read = new TreeSet<>();
+		Matcher word = IDENTIFIER.matcher(expression);
+		while (word.find()) {
+			String name = (word.group(1) != null) ? word.group(1).replace("\"\"", "\"") : word.group();
+			if (columns.contains(name)) {
+				read.add(name);
+			}
+		}
+		return List.copyOf(read);
 	}
 
 	private static String generation(Column column) {

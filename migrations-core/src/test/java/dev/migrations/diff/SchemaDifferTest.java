@@ -144,6 +144,22 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aGeneratedColumnWhoseTypeChangesIsAddedAgainForAlterTypeTakesNoUsingThere() {
+		Table before = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"),
+					new Column("label", "text", true, null, null, null, "(len)::text"))
+			.build();
+		Table after = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"),
+					new Column("label", "integer", true, null, null, null, "(len)::text"))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(before), schema(after), DiffOptions.defaults());
+
+		assertThat(described(operations)).containsExactly("drop column box.label", "add column box.label");
+	}
+
+	@Test
 	void constraintAndIndexNamesAloneAreNoDifference() {
 		Table database = table("customer")
 			.columns(identity("id", "bigint"), column("email", "character varying(255)"), column("author_id", "bigint"),

@@ -165,6 +165,30 @@ class HibernateFeatureScenariosTest {
 	}
 
 	/**
+	 * The type of a column a generated column reads changes: PostgreSQL refuses to alter it while the
+	 * generated column reads it, so the generated column is dropped before and added again after; a
+	 * generated column's own type changes in place.
+	 */
+	@Test
+	void generatedColumnReadingAColumnWhoseTypeChanges(TestDatabase db) {
+		run("generatedbase", List.of("Basket"), List.of("Basket"))
+			.afterV1((ds) -> execute(ds, "insert into basket (id, items, price) values (1, 3, 2.50)"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					-- WARNING: drops column basket.slots and its data
+					-- WARNING: the generated column basket.slots reads items, whose type changes, which PostgreSQL refuses while a generated column reads it: the generated column is dropped before and added again after
+					ALTER TABLE basket DROP COLUMN IF EXISTS slots;
+					-- WARNING: drops column basket.total and its data
+					-- WARNING: the type of the generated column basket.total changes (numeric(12,2) -> numeric(14,2)): it is dropped and added again with its new type
+					ALTER TABLE basket DROP COLUMN IF EXISTS total;
+					ALTER TABLE basket ALTER COLUMN items TYPE bigint;
+					ALTER TABLE basket ADD COLUMN IF NOT EXISTS slots integer GENERATED ALWAYS AS (items + 1) STORED;
+					ALTER TABLE basket ADD COLUMN IF NOT EXISTS total numeric(14,2) GENERATED ALWAYS AS ((items)::numeric * price) STORED;
+					"""))
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select total || ' ' || slots from basket")).containsExactly("7.50 4"))
+			.run(db);
+	}
+
+	/**
 	 * Converters that change the column: Hibernate's yes/no, true/false and numeric boolean
 	 * converters (with their checks), an auto-applied converter of a record to {@code bigint}, and one
 	 * of an enum to a {@code varchar}.
