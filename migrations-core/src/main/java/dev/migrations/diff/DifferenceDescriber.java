@@ -3,6 +3,8 @@ package dev.migrations.diff;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.migrations.diff.Operation.AddCheck;
@@ -57,8 +59,7 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 				AddColumn add = findAddedColumn(drop, operations);
 				if (add != null) {
 					described.add(add);
-					differences.add(new Difference("COLUMN_GENERATED", drop.objectName(), drop.objectName()
-							+ ": database has " + generation(drop.column()) + ", entities want " + generation(add.column())));
+					differences.addAll(replaced(drop, add.column()));
 					continue;
 				}
 			}
@@ -142,6 +143,22 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 			}
 		}
 		return null;
+	}
+
+	// a column dropped and added again: its generation expression or its type changed, or it reads a column whose
+	// type changes (that column's difference says so)
+	private static List<Difference> replaced(DropColumn drop, Column target) {
+		Column existing = drop.column();
+		String column = drop.objectName();
+		if (!Objects.equals(Expressions.key(existing.generated(), Map.of()), Expressions.key(target.generated(), Map.of()))) {
+			return List.of(new Difference("COLUMN_GENERATED", column,
+					column + ": database has " + generation(existing) + ", entities want " + generation(target)));
+		}
+		if (!ColumnTypes.same(existing.type(), target.type())) {
+			return List.of(new Difference("COLUMN_TYPE", column,
+					column + ": database has " + existing.type() + ", entities want " + target.type()));
+		}
+		return List.of();
 	}
 
 	private static String generation(Column column) {

@@ -157,6 +157,27 @@ class SchemaDifferTest {
 		List<Operation> operations = this.differ.diff(schema(before), schema(after), DiffOptions.defaults());
 
 		assertThat(described(operations)).containsExactly("drop column box.label", "add column box.label");
+		assertThat(this.differ.describe(operations)).extracting(Difference::detail)
+			.containsExactly("box.label: database has text, entities want integer");
+	}
+
+	@Test
+	void aGeneratedColumnReadingARetypedColumnIsAddedAgainAndOnlyTheRetypedColumnIsADifference() {
+		Table before = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"),
+					new Column("twice", "bigint", true, null, null, null, "(len * 2)"))
+			.build();
+		Table after = table("box")
+			.columns(identity("id", "bigint"), column("len", "bigint"),
+					new Column("twice", "bigint", true, null, null, null, "(len * 2)"))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(before), schema(after), DiffOptions.defaults());
+
+		assertThat(described(operations)).containsExactly("drop column box.twice",
+				"alter column box.len (type integer -> bigint)", "add column box.twice");
+		assertThat(this.differ.describe(operations)).extracting(Difference::detail)
+			.containsExactly("box.len: database has integer, entities want bigint");
 	}
 
 	@Test
