@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Sql;
 import dev.migrations.autogenerate.ScenarioRunner;
+import dev.migrations.diff.Difference;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -146,7 +147,8 @@ class HibernateFeatureScenariosTest {
 	 */
 	@Test
 	void generatedColumnExpressionChangedAndAdded(TestDatabase db) {
-		run("generatedchange", List.of("Parcel"), List.of("Parcel"))
+		ScenarioRunner runner = run("generatedchange", List.of("Parcel"), List.of("Parcel"));
+		runner
 			.afterV1((ds) -> execute(ds, "insert into parcel (id, length_cm, width_cm) values (1, 30, 20)"))
 			.revision((text) -> {
 				assertThat(upgrade(text)).isEqualTo("""
@@ -161,6 +163,10 @@ class HibernateFeatureScenariosTest {
 						"ALTER TABLE parcel ADD COLUMN IF NOT EXISTS girth integer GENERATED ALWAYS AS (length_cm + width_cm) STORED;");
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select girth || ' ' || area_cm2 from parcel")).containsExactly("100 600"))
+			.afterDowngrade((ds) -> assertThat(runner.migrations(ds, List.of(classes("generatedchange", "v2", List.of("Parcel"))))
+				.check()).extracting(Difference::detail)
+				.contains("parcel.girth: database has generated always as (length_cm + width_cm), entities want generated"
+						+ " always as (2 * (length_cm + width_cm))"))
 			.run(db);
 	}
 
