@@ -118,6 +118,12 @@ final class Comparison {
 	// The phases, in execution order.
 	private final List<Operation> dropForeignKeys = new ArrayList<>();
 
+	/** Generated columns dropped, or dropped to be added again: before the columns they read go. */
+	private final List<Operation> dropGeneratedColumns = new ArrayList<>();
+
+	/** Generated columns added: after the columns they read are added. */
+	private final List<Operation> addGeneratedColumns = new ArrayList<>();
+
 	private final List<Operation> dropChecks = new ArrayList<>();
 
 	private final List<Operation> dropIndexes = new ArrayList<>();
@@ -223,8 +229,8 @@ final class Comparison {
 		List<Operation> all = new ArrayList<>();
 		for (List<Operation> phase : List.of(this.dropForeignKeys, this.dropChecks, this.dropIndexes, this.dropUniques,
 				this.dropPrimaryKeys, this.createTypes, this.createSequences, this.enumValues, this.renameTables,
-				this.renameConstraints, this.createTables, this.renameColumns, this.addColumns, this.alterColumns, this.comments,
-				this.dropColumns, this.dropTables, this.addPrimaryKeys, this.addUniques, this.createIndexes,
+				this.renameConstraints, this.createTables, this.renameColumns, this.dropGeneratedColumns, this.addColumns, this.alterColumns,
+				this.addGeneratedColumns, this.comments, this.dropColumns, this.dropTables, this.addPrimaryKeys, this.addUniques, this.createIndexes,
 				this.addChecks, this.addForeignKeys, this.dropSequences, this.dropTypes)) {
 			all.addAll(phase);
 		}
@@ -329,6 +335,12 @@ final class Comparison {
 	}
 
 	private static List<Object> columnShape(Column column) {
+		return java.util.Arrays.asList(ColumnTypes.canonical(column.type()), column.nullable(), column.defaultExpression(),
+				column.identity(), Expressions.key(column.generated(), Map.of()));
+	}
+
+	// what ALTER COLUMN changes (the generation expression was compared already)
+	private static List<Object> alterableShape(Column column) {
 		return java.util.Arrays.asList(ColumnTypes.canonical(column.type()), column.nullable(), column.defaultExpression(),
 				column.identity());
 	}
@@ -458,17 +470,49 @@ final class Comparison {
 		String table = pair.target.name();
 		Map<String, String> targetToCurrent = new HashMap<>();
 		pair.columnRenames.forEach((from, to) -> targetToCurrent.put(to, from));
+		// PostgreSQL cannot alter the type of a column a generated column reads
+		Set<String> retyped = new TreeSet<>();
+		for (Column wanted : pair.target.columns()) {
+			pair.current.column(targetToCurrent.getOrDefault(wanted.name(), wanted.name()))
+				.filter((existing) -> !ColumnTypes.same(existing.type(), wanted.type()))
+				.ifPresent((existing) -> retyped.add(wanted.name()));
+		}
 		Set<String> matched = new HashSet<>();
 		for (Column wanted : pair.target.columns()) {
 			String currentName = targetToCurrent.getOrDefault(wanted.name(), wanted.name());
 			Optional<Column> existing = pair.current.column(currentName);
 			if (existing.isEmpty()) {
-				this.addColumns.add(new AddColumn(table, wanted, pair.addNotes.get(wanted.name())));
+				// a generated column is added once the columns its expression reads are there
+				((wanted.generated() != null) ? this.addGeneratedColumns : this.addColumns)
+					.add(new AddColumn(table, wanted, pair.addNotes.get(wanted.name())));
 				continue;
 			}
 			matched.add(currentName);
 			Column renamed = withName(existing.get(), wanted.name());
-			if (!columnShape(renamed).equals(columnShape(wanted))) {
+			// after RENAME COLUMN the server's expression names the new column, as the entities' does
+			if (!Objects.equals(Expressions.key(existing.get().generated(), pair.columnRenames),
+					Expressions.key(wanted.generated(), Map.of()))) {
+				// PostgreSQL cannot give a column a generation expression, nor change one, in place
+				this.dropGeneratedColumns.add(new DropColumn(table, renamed, "the generation expression of " + table
+						+ "." + wanted.name() + " changes (" + generation(renamed) + " -> " + generation(wanted)
+						+ "), which PostgreSQL cannot alter in place: the column is dropped and added again"));
+				this.addGeneratedColumns.add(new AddColumn(table, wanted));
+			}
+			else if (wanted.generated() != null && retyped.contains(wanted.name())) {
+				// ALTER TYPE takes no USING on a generated column: added again with its type, it is computed anew
+				this.dropGeneratedColumns.add(new DropColumn(table, renamed, "the type of the generated column " + table
+						+ "." + wanted.name() + " changes (" + renamed.type() + " -> " + wanted.type() + "): it is dropped"
+						+ " and added again with its new type"));
+				this.addGeneratedColumns.add(new AddColumn(table, wanted));
+			}
+			else if (wanted.generated() != null && !readColumns(wanted.generated(), retyped).isEmpty()) {
+				this.dropGeneratedColumns.add(new DropColumn(table, renamed, "the generated column " + table + "."
+						+ wanted.name() + " reads " + String.join(", ", readColumns(wanted.generated(), retyped))
+						+ ", whose type changes, which PostgreSQL refuses while a generated column reads it: the"
+						+ " generated column is dropped before and added again after"));
+				this.addGeneratedColumns.add(new AddColumn(table, wanted));
+			}
+			else if (!alterableShape(renamed).equals(alterableShape(wanted))) {
 				this.alterColumns.add(new AlterColumn(table, wanted.name(), renamed, wanted));
 			}
 			if (!Objects.equals(renamed.comment(), wanted.comment())) {
@@ -477,7 +521,8 @@ final class Comparison {
 		}
 		for (Column column : pair.current.columns()) {
 			if (!matched.contains(column.name())) {
-				this.dropColumns.add(new DropColumn(table, column, pair.dropNotes.get(column.name())));
+				// before the columns its expression reads
+				((column.generated() != null) ? this.dropGeneratedColumns : this.dropColumns).add(new DropColumn(table, column, pair.dropNotes.get(column.name())));
 			}
 		}
 		if (!Objects.equals(pair.current.comment(), pair.target.comment())) {
@@ -485,9 +530,25 @@ final class Comparison {
 		}
 	}
 
+	// the columns among these that an expression names
+	private static List<String> readColumns(String expression, Set<String> columns) {
+		Set<String> read = new TreeSet<>();
+		Matcher word = IDENTIFIER.matcher(expression);
+		while (word.find()) {
+			String name = (word.group(1) != null) ? word.group(1).replace("\"\"", "\"") : word.group();
+			if (columns.contains(name)) {
+				read.add(name);
+			}
+		}
+		return List.copyOf(read);
+	}
+
+	private static String generation(Column column) {
+		return (column.generated() != null) ? "generated always as " + column.generatedAs() : "not generated";
+	}
+
 	private static Column withName(Column column, String name) {
-		return new Column(name, column.type(), column.nullable(), column.defaultExpression(), column.identity(),
-				column.comment());
+		return column.withName(name);
 	}
 
 	// Keys, constraints and indexes, matched by definition

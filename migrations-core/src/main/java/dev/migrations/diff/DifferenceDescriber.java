@@ -1,7 +1,11 @@
 package dev.migrations.diff;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import dev.migrations.diff.Operation.AddCheck;
 import dev.migrations.diff.Operation.AddColumn;
@@ -44,8 +48,21 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 
 	static List<Difference> describe(List<Operation> operations) {
 		List<Difference> differences = new ArrayList<>();
+		Set<Operation> described = new HashSet<>();
 		for (int i = 0; i < operations.size(); i++) {
 			Operation operation = operations.get(i);
+			if (described.contains(operation)) {
+				continue;
+			}
+			if (operation instanceof DropColumn drop) {
+				// a column dropped and added again is a generation expression that changed
+				AddColumn add = findAddedColumn(drop, operations);
+				if (add != null) {
+					described.add(add);
+					differences.addAll(replaced(drop, add.column()));
+					continue;
+				}
+			}
 			if (operation instanceof DropForeignKey drop
 					&& (isRecreated(drop, operations) || dropsTable(drop.table(), operations))) {
 				continue;
@@ -118,6 +135,36 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 		return "(" + String.join(", ", items) + ")";
 	}
 
+	private static AddColumn findAddedColumn(DropColumn drop, List<Operation> operations) {
+		for (Operation operation : operations) {
+			if (operation instanceof AddColumn add && add.table().equals(drop.table())
+					&& add.column().name().equals(drop.column().name())) {
+				return add;
+			}
+		}
+		return null;
+	}
+
+	// a column dropped and added again: its generation expression or its type changed, or it reads a column whose
+	// type changes (that column's difference says so)
+	private static List<Difference> replaced(DropColumn drop, Column target) {
+		Column existing = drop.column();
+		String column = drop.objectName();
+		if (!Objects.equals(Expressions.key(existing.generated(), Map.of()), Expressions.key(target.generated(), Map.of()))) {
+			return List.of(new Difference("COLUMN_GENERATED", column,
+					column + ": database has " + generation(existing) + ", entities want " + generation(target)));
+		}
+		if (!ColumnTypes.same(existing.type(), target.type())) {
+			return List.of(new Difference("COLUMN_TYPE", column,
+					column + ": database has " + existing.type() + ", entities want " + target.type()));
+		}
+		return List.of();
+	}
+
+	private static String generation(Column column) {
+		return (column.generated() != null) ? "generated always as " + column.generatedAs() : "a plain column";
+	}
+
 	private static String shape(Column column) {
 		StringBuilder shape = new StringBuilder(column.type());
 		if (column.identity() != null) {
@@ -128,6 +175,9 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 		}
 		if (column.defaultExpression() != null) {
 			shape.append(" DEFAULT ").append(column.defaultExpression());
+		}
+		if (column.generated() != null) {
+			shape.append(" GENERATED ALWAYS AS ").append(column.generatedAs()).append(" STORED");
 		}
 		return shape.toString();
 	}

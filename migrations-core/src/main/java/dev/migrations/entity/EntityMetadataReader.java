@@ -239,9 +239,18 @@ public class EntityMetadataReader {
 			for (Namespace namespace : this.metadata.getDatabase().getNamespaces()) {
 				boolean used = false;
 				for (Table table : namespace.getTables()) {
-					if (table.isPhysicalTable()) {
+					if (table.isPhysicalTable() && !table.isView()) {
 						tables.add(table(table, enumUses));
 						used = true;
+					}
+					else if (table.isView()) {
+						// Hibernate's DDL creates it, the schemas compared hold tables only
+						String name = this.identifiers.toMetaDataObjectName(table.getNameIdentifier());
+						this.warnings.add(name + " is a view (@View(query = \"" + table.getViewQuery().strip() + "\")), which"
+								+ " autogenerate does not write or compare yet: `db migrate` creates no view for it. Add `CREATE"
+								+ " VIEW " + table.getQuotedName(this.dialect) + " AS " + table.getViewQuery().strip() + "` by hand"
+								+ " after the tables it reads in the revision, and `DROP VIEW " + table.getQuotedName(this.dialect)
+								+ "` before them in its downgrade.");
 					}
 				}
 				Identifier schema = namespace.getPhysicalName().schema();
@@ -287,6 +296,10 @@ public class EntityMetadataReader {
 					this.warnings, List.copyOf(qualifiedSequences));
 		}
 
+		private boolean postgres() {
+			return this.dialect instanceof org.hibernate.dialect.PostgreSQLDialect;
+		}
+
 		private EntityTable table(Table table, Map<String, EnumUse> enumUses) {
 			String schema = (table.getSchemaIdentifier() != null)
 					? this.identifiers.toMetaDataSchemaName(table.getSchemaIdentifier()) : this.defaultSchema;
@@ -297,7 +310,9 @@ public class EntityMetadataReader {
 					.toMetaDataObjectName(new Identifier(column.getName(), column.isQuoted()));
 				String sqlType = column.getSqlType(this.metadata);
 				columns.add(new EntityColumn(columnName, sqlType, column.isNullable()));
-				if (column.getGeneratedAs() != null) {
+				// on PostgreSQL the scratch schema holds the generated column as Hibernate's DDL creates it, and
+				// autogenerate writes and compares its expression
+				if (column.getGeneratedAs() != null && !postgres()) {
 					this.warnings.add(name + "." + columnName + " is a generated column (@GeneratedColumn(\""
 							+ column.getGeneratedAs() + "\")), which autogenerate does not compare or write yet: `db migrate`"
 							+ " writes it as a plain column, which nothing fills. Write it by hand in the revision: "
@@ -331,7 +346,7 @@ public class EntityMetadataReader {
 			}
 			String definition = mapped.getSqlType();
 			String lower = (definition != null) ? definition.toLowerCase(java.util.Locale.ROOT) : "";
-			if (lower.contains("generated always as") && !lower.contains("identity")) {
+			if (lower.contains("generated always as") && !lower.contains("identity") && !postgres()) {
 				this.warnings.add(column + " is a generated column (columnDefinition \"" + definition + "\"), which"
 						+ " autogenerate does not compare or write yet: `db migrate` writes it as a plain column, which"
 						+ " nothing fills. Write it by hand in the revision as the columnDefinition says.");

@@ -38,8 +38,8 @@ import dev.migrations.schema.UniqueConstraint;
  * views, foreign tables and tables that belong to an extension are left out.</li>
  * <li>Columns in ordinal order, dropped ones skipped. {@code type} is {@code format_type}, the
  * default is {@code pg_get_expr(adbin, adrelid)}. Identity columns have no default; serial columns
- * keep {@code nextval('t_id_seq'::regclass)}. A generated column's expression is not a default, so
- * its default reads as {@code null}.</li>
+ * keep {@code nextval('t_id_seq'::regclass)}. A stored generated column's expression is not a default:
+ * its default reads as {@code null} and the expression ({@code pg_get_expr}) is its {@code generated}.</li>
  * <li>Primary keys, unique constraints, foreign keys (columns in key order, actions from
  * {@code confdeltype}/{@code confupdtype}) and check constraints; NOT NULL is nullability, not a
  * check, and a check's expression is {@code pg_get_constraintdef(oid, true)} without
@@ -110,6 +110,7 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 				a.attnotnull AS not_null, a.attidentity AS identity,
 				CASE WHEN a.attgenerated = '' AND a.attidentity = '' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END
 					AS default_expression,
+				CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(ad.adbin, ad.adrelid) END AS generation_expression,
 				d.description
 			FROM pg_catalog.pg_attribute a
 			JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
@@ -379,7 +380,7 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 			};
 			table.columns.add(new Column(rs.getString("column_name"), rs.getString("column_type"),
 					!rs.getBoolean("not_null"), rs.getString("default_expression"), identity,
-					rs.getString("description")));
+					rs.getString("description"), rs.getString("generation_expression")));
 		}
 
 		private void readConstraint(ResultSet rs) throws SQLException {

@@ -200,7 +200,7 @@ public final class OnlineForm {
 			}
 			else if (operation instanceof AlterColumn alter && setsNotNull(alter) && !createdTables.contains(alter.table())) {
 				Column relaxed = new Column(alter.target().name(), alter.target().type(), alter.existing().nullable(),
-						alter.target().defaultExpression(), alter.target().identity(), alter.target().comment());
+						alter.target().defaultExpression(), alter.target().identity(), alter.target().comment(), alter.target().generated());
 				AlterColumn rest = new AlterColumn(alter.table(), alter.column(), alter.existing(), relaxed);
 				if (rest.typeChanged() || rest.defaultChanged() || rest.identityChanged()) {
 					change.add(rest);

@@ -560,6 +560,9 @@ public final class PostgresRenderer {
 			if (column.identity() != null) {
 				sql.append(" GENERATED ").append(identity(column.identity())).append(" AS IDENTITY");
 			}
+			if (column.generated() != null) {
+				sql.append(" GENERATED ALWAYS AS ").append(column.generatedAs()).append(" STORED");
+			}
 			if (!column.nullable()) {
 				sql.append(" NOT NULL");
 			}
@@ -764,7 +767,7 @@ public final class PostgresRenderer {
 			Column column = op.column();
 			List<String> warnings = new ArrayList<>();
 			if (!column.nullable() && column.defaultExpression() == null && column.identity() == null
-					&& holdsRows(op.table())) {
+					&& column.generated() == null && holdsRows(op.table())) {
 				warnings.add("fails if " + op.table() + " has rows: NOT NULL " + column.name() + " has no default; add it"
 						+ " nullable, backfill it, then SET NOT NULL, or give it a default");
 			}
@@ -779,7 +782,7 @@ public final class PostgresRenderer {
 			if (sequence != null) {
 				statements.add(createOwnedSequence(sequence, column));
 			}
-			if (column.defaultExpression() == null && column.identity() == null) {
+			if (column.defaultExpression() == null && column.identity() == null && column.generated() == null) {
 				this.nullColumns.add(List.of(op.table(), column.name()));
 			}
 			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(column), warnings));

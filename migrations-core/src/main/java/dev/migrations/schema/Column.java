@@ -12,9 +12,63 @@ package dev.migrations.schema;
  *        columns have none)
  * @param identity identity generation, {@code null} for an ordinary column
  * @param comment the column comment, {@code null} when none
+ * @param generated the expression of a stored generated column ({@code GENERATED ALWAYS AS (...) STORED})
+ *        as the database prints it, {@code null} for an ordinary column
  */
 public record Column(String name, String type, boolean nullable, String defaultExpression, Identity identity,
-		String comment) {
+		String comment, String generated) {
+
+	/** An ordinary column, not generated. */
+	public Column(String name, String type, boolean nullable, String defaultExpression, Identity identity,
+			String comment) {
+		this(name, type, nullable, defaultExpression, identity, comment, null);
+	}
+
+	/**
+	 * The generation expression in one pair of parentheses, as {@code GENERATED ALWAYS AS} takes it (the
+	 * server prints {@code a + b} as {@code (a + b)}, and a column alone without them).
+	 * @return {@code (expression)}, or {@code null} for an ordinary column
+	 */
+	public String generatedAs() {
+		if (this.generated == null) {
+			return null;
+		}
+		String expression = this.generated.strip();
+		return enclosed(expression) ? expression : "(" + expression + ")";
+	}
+
+	// whether the first parenthesis closes at the end (outside string literals and quoted names)
+	private static boolean enclosed(String expression) {
+		if (!expression.startsWith("(") || !expression.endsWith(")")) {
+			return false;
+		}
+		int depth = 0;
+		char quote = 0;
+		for (int i = 0; i < expression.length(); i++) {
+			char c = expression.charAt(i);
+			if (quote != 0) {
+				if (c == quote) {
+					quote = 0;
+				}
+			}
+			else if (c == '\'' || c == '"') {
+				quote = c;
+			}
+			else if (c == '(') {
+				depth++;
+			}
+			else if (c == ')' && --depth == 0 && i < expression.length() - 1) {
+				return false;
+			}
+		}
+		return depth == 0;
+	}
+
+	/** This column under another name. */
+	public Column withName(String newName) {
+		return new Column(newName, this.type, this.nullable, this.defaultExpression, this.identity, this.comment,
+				this.generated);
+	}
 
 	/** How an identity column generates values. */
 	public enum Identity {

@@ -16,7 +16,7 @@ import dev.migrations.dialect.PostgresIdentifiers;
  * A schema's objects as the server itself prints them ({@code pg_get_constraintdef},
  * {@code pg_get_indexdef}, {@code format_type}, the catalogs' flags), one line per object: what the
  * schema model leaves out shows here too (exclusion constraints, {@code DEFERRABLE}, {@code MATCH
- * FULL}, {@code NOT VALID}, {@code NULLS NOT DISTINCT}, collations, generated columns, identity and
+ * FULL}, {@code NOT VALID}, {@code NULLS NOT DISTINCT}, collations, identity and
  * sequence options, storage settings, inheritance, unlogged tables, index options, extended
  * statistics, comments on constraints, indexes and types), and the functions, procedures, views and
  * triggers a squash writes again ({@link RoutinesAndViews}). A squash whose schema does not print

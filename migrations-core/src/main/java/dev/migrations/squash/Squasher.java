@@ -58,7 +58,7 @@ import dev.migrations.schema.Table;
  * are never silently dropped. Nor is what the model leaves out of the
  * objects it carries: the two schemas are also compared as the server prints them
  * ({@link SchemaFingerprint}), and any difference (an exclusion constraint, {@code DEFERRABLE}, a
- * collation, a generated column, identity options, storage settings...) fails the squash. Privileges
+ * collation, identity options, storage settings...) fails the squash. Privileges
  * ({@code GRANT}) are not read, and not carried.
  * <p>
  * The scratch schemas ({@value #SCHEMA_PREFIX}{@code <random>}) are created in the configured

@@ -121,6 +121,66 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aChangedGenerationExpressionIsOneDifferenceAndARenamedColumnItReadsIsNone() {
+		Table before = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"), column("width", "integer"),
+					new Column("area", "integer", true, null, null, null, "(len * width)"),
+					new Column("girth", "integer", true, null, null, null, "(len + width)"))
+			.build();
+		Table after = table("box")
+			.columns(identity("id", "bigint"), column("length", "integer"), column("width", "integer"),
+					new Column("area", "integer", true, null, null, null, "(length * width)"),
+					new Column("girth", "integer", true, null, null, null, "(2 * (length + width))"))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(before), schema(after),
+				DiffOptions.defaults().withRenames(Map.of("box.len", "length")));
+
+		assertThat(described(operations)).containsExactly("rename column box.len to length", "drop column box.girth",
+				"add column box.girth");
+		assertThat(this.differ.describe(operations)).extracting(Difference::detail)
+			.containsExactly("box.len: the entities call it length (renamed)", "box.girth: database has generated always as"
+					+ " (len + width), entities want generated always as (2 * (length + width))");
+	}
+
+	@Test
+	void aGeneratedColumnWhoseTypeChangesIsAddedAgainForAlterTypeTakesNoUsingThere() {
+		Table before = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"),
+					new Column("label", "text", true, null, null, null, "(len)::text"))
+			.build();
+		Table after = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"),
+					new Column("label", "integer", true, null, null, null, "(len)::text"))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(before), schema(after), DiffOptions.defaults());
+
+		assertThat(described(operations)).containsExactly("drop column box.label", "add column box.label");
+		assertThat(this.differ.describe(operations)).extracting(Difference::detail)
+			.containsExactly("box.label: database has text, entities want integer");
+	}
+
+	@Test
+	void aGeneratedColumnReadingARetypedColumnIsAddedAgainAndOnlyTheRetypedColumnIsADifference() {
+		Table before = table("box")
+			.columns(identity("id", "bigint"), column("len", "integer"),
+					new Column("twice", "bigint", true, null, null, null, "(len * 2)"))
+			.build();
+		Table after = table("box")
+			.columns(identity("id", "bigint"), column("len", "bigint"),
+					new Column("twice", "bigint", true, null, null, null, "(len * 2)"))
+			.build();
+
+		List<Operation> operations = this.differ.diff(schema(before), schema(after), DiffOptions.defaults());
+
+		assertThat(described(operations)).containsExactly("drop column box.twice",
+				"alter column box.len (type integer -> bigint)", "add column box.twice");
+		assertThat(this.differ.describe(operations)).extracting(Difference::detail)
+			.containsExactly("box.len: database has integer, entities want bigint");
+	}
+
+	@Test
 	void constraintAndIndexNamesAloneAreNoDifference() {
 		Table database = table("customer")
 			.columns(identity("id", "bigint"), column("email", "character varying(255)"), column("author_id", "bigint"),

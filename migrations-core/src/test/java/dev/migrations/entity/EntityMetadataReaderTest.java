@@ -189,13 +189,15 @@ class EntityMetadataReaderTest {
 	}
 
 	@Test
-	void aGeneratedColumnIsNamedInAWarningWithTheClauseToWrite() {
-		EntityModel model = this.reader.read(
-				EntitySource.of(dev.migrations.autogenerate.scenarios.hibernate.generated.v1.LineItem.class));
+	void aGeneratedColumnIsWrittenOnPostgresAndNamedInAWarningForOtherDatabases() {
+		EntitySource source = EntitySource
+			.of(dev.migrations.autogenerate.scenarios.hibernate.generated.v1.LineItem.class);
 
-		assertThat(model.warnings()).anySatisfy((warning) -> assertThat(warning).startsWith("line_item.")
-			.contains("is a generated column (@GeneratedColumn(\"quantity * unit_price\"))",
-					"GENERATED ALWAYS AS (quantity * unit_price) STORED"));
+		assertThat(this.reader.read(source).warnings()).isEmpty();
+		assertThat(this.reader.read(source.withDialect("org.hibernate.dialect.MariaDBDialect")).warnings())
+			.anySatisfy((warning) -> assertThat(warning).startsWith("line_item.")
+				.contains("is a generated column (@GeneratedColumn(\"quantity * unit_price\"))",
+						"GENERATED ALWAYS AS (quantity * unit_price) STORED"));
 	}
 
 	@Test
@@ -204,12 +206,26 @@ class EntityMetadataReaderTest {
 
 		assertThat(model.warnings()).anySatisfy((w) -> assertThat(w).startsWith("seat.holder has collation C (@Collate)"))
 			.anySatisfy((w) -> assertThat(w).startsWith("seat.code has a collation in its columnDefinition"))
-			.anySatisfy((w) -> assertThat(w).startsWith("seat.total is a generated column (columnDefinition"))
 			.anySatisfy((w) -> assertThat(w).startsWith("seat has table options (@Table(options = \"with (fillfactor = 70)\"))"))
 			.anySatisfy((w) -> assertThat(w).startsWith("seat.fk_seat_next has options (\"deferrable initially deferred\""))
 			.anySatisfy((w) -> assertThat(w).startsWith("seat.uk_seat_row_no has options (\"deferrable initially deferred\""));
+		// a generated column is written on PostgreSQL as its columnDefinition creates it
+		assertThat(model.warnings()).noneMatch((w) -> w.startsWith("seat.total"));
 		// a plain entity has none of them
 		assertThat(this.reader.read(EntitySource.of(Note.class, AuditEntry.class)).warnings()).isEmpty();
+	}
+
+	@Test
+	void aViewEntityIsNamedInAWarningWithTheStatementToWriteAndASubselectIsNothing() {
+		EntityModel model = this.reader.read(EntitySource.of(dev.migrations.entity.fixtures.view.Gadget.class,
+				dev.migrations.entity.fixtures.view.ActiveGadget.class, dev.migrations.entity.fixtures.view.GadgetCount.class));
+
+		assertThat(model.tableNames()).containsExactly("gadget");
+		assertThat(model.warnings()).singleElement().satisfies((w) -> assertThat(w)
+			.startsWith("active_gadget is a view (@View(query = \"select id, name from gadget where not retired\")), which"
+					+ " autogenerate does not write or compare yet")
+			.contains("Add `CREATE VIEW active_gadget AS select id, name from gadget where not retired`")
+			.contains("`DROP VIEW active_gadget`"));
 	}
 
 	@Test

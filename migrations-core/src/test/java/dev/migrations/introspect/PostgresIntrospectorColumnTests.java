@@ -127,11 +127,11 @@ class PostgresIntrospectorColumnTests {
 	}
 
 	@Test
-	void generatedColumnHasNoDefault() throws SQLException {
+	void generatedColumnHasItsExpressionAndNoDefault() throws SQLException {
 		execute("CREATE TABLE app.t (name text, name_length int GENERATED ALWAYS AS (length(name)) STORED)");
 
 		assertThat(read().table("t").orElseThrow().column("name_length"))
-			.contains(new Column("name_length", "integer", true, null, null, null));
+			.contains(new Column("name_length", "integer", true, null, null, null, "length(name)"));
 	}
 
 	@Test

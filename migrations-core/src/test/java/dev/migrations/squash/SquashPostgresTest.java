@@ -596,7 +596,7 @@ class SquashPostgresTest {
 			.hasMessageStartingWith("Cannot squash up to eeee00000002: the squash would not rebuild everything its 2"
 					+ " revisions create, as the server prints it; nothing was written.")
 			.hasMessageContaining("column parent.code: text collate C")
-			.hasMessageContaining("column parent.total: numeric generated s as (id * 2)")
+			.satisfies((ex) -> assertThat(ex.getMessage()).doesNotContain("parent.total"))
 			.hasMessageContaining("constraint parent_code_key on parent: UNIQUE NULLS NOT DISTINCT (code)")
 			.hasMessageContaining("table cache: persistence u options {fillfactor=70}")
 			.hasMessageContaining("column child.id: integer not null identity a start 100 increment 10")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Sql;
 import dev.migrations.autogenerate.ScenarioRunner;
+import dev.migrations.diff.Difference;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -122,15 +123,119 @@ class HibernateFeatureScenariosTest {
 	}
 
 	/**
-	 * {@code @GeneratedColumn} (a stored generated column) and {@code @Generated} with a default. The
-	 * schema model has no generation expression: a generated column compares like a plain one, and the
-	 * entities' reading warns of it.
+	 * {@code @GeneratedColumn} (a stored generated column) and {@code @Generated} with a default: the
+	 * generated column is created as one, and compared by its expression as the server prints it.
 	 */
 	@Test
 	void generatedColumns(TestDatabase db) {
 		run("generated", List.of("LineItem"), List.of("LineItem"))
+			.afterV1((ds) -> {
+				execute(ds, "insert into line_item (id, quantity, unit_price) values (1, 3, 2.50)");
+				assertThat(Sql.column(ds, "select total || ' ' || pg_get_expr(d.adbin, d.adrelid) from line_item,"
+						+ " pg_attrdef d join pg_attribute a on a.attrelid = d.adrelid and a.attnum = d.adnum"
+						+ " where a.attrelid = 'line_item'::regclass and a.attname = 'total' and a.attgenerated = 's'"))
+					.containsExactly("7.50 ((quantity)::numeric * unit_price)");
+			})
 			.revision((text) -> assertThat(upgrade(text))
 				.isEqualTo("ALTER TABLE line_item ADD COLUMN IF NOT EXISTS note character varying(255);\n"))
+			.run(db);
+	}
+
+	/**
+	 * A generated column whose expression changes is dropped and added again (PostgreSQL cannot alter
+	 * it in place), and a new one is added after the column its expression reads.
+	 */
+	@Test
+	void generatedColumnExpressionChangedAndAdded(TestDatabase db) {
+		ScenarioRunner runner = run("generatedchange", List.of("Parcel"), List.of("Parcel"));
+		runner
+			.afterV1((ds) -> execute(ds, "insert into parcel (id, length_cm, width_cm) values (1, 30, 20)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).isEqualTo("""
+						-- WARNING: drops column parcel.girth and its data
+						-- WARNING: the generation expression of parcel.girth changes (generated always as (length_cm + width_cm) -> generated always as (2 * (length_cm + width_cm))), which PostgreSQL cannot alter in place: the column is dropped and added again
+						ALTER TABLE parcel DROP COLUMN IF EXISTS girth;
+						ALTER TABLE parcel ADD COLUMN IF NOT EXISTS height_cm integer;
+						ALTER TABLE parcel ADD COLUMN IF NOT EXISTS girth integer GENERATED ALWAYS AS (2 * (length_cm + width_cm)) STORED;
+						ALTER TABLE parcel ADD COLUMN IF NOT EXISTS volume_cm3 integer GENERATED ALWAYS AS ((length_cm * width_cm) * height_cm) STORED;
+						""");
+				assertThat(downgrade(text)).contains(
+						"ALTER TABLE parcel ADD COLUMN IF NOT EXISTS girth integer GENERATED ALWAYS AS (length_cm + width_cm) STORED;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select girth || ' ' || area_cm2 from parcel")).containsExactly("100 600"))
+			.afterDowngrade((ds) -> assertThat(runner.migrations(ds, List.of(classes("generatedchange", "v2", List.of("Parcel"))))
+				.check()).extracting(Difference::detail)
+				.contains("parcel.girth: database has generated always as (length_cm + width_cm), entities want generated"
+						+ " always as (2 * (length_cm + width_cm))"))
+			.run(db);
+	}
+
+	/**
+	 * The type of a column a generated column reads changes: PostgreSQL refuses to alter it while the
+	 * generated column reads it, so the generated column is dropped before and added again after; a
+	 * generated column's own type changes in place.
+	 */
+	@Test
+	void generatedColumnReadingAColumnWhoseTypeChanges(TestDatabase db) {
+		run("generatedbase", List.of("Basket"), List.of("Basket"))
+			.afterV1((ds) -> execute(ds, "insert into basket (id, items, price) values (1, 3, 2.50)"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					-- WARNING: drops column basket.slots and its data
+					-- WARNING: the generated column basket.slots reads items, whose type changes, which PostgreSQL refuses while a generated column reads it: the generated column is dropped before and added again after
+					ALTER TABLE basket DROP COLUMN IF EXISTS slots;
+					-- WARNING: drops column basket.total and its data
+					-- WARNING: the type of the generated column basket.total changes (numeric(12,2) -> numeric(14,2)): it is dropped and added again with its new type
+					ALTER TABLE basket DROP COLUMN IF EXISTS total;
+					ALTER TABLE basket ALTER COLUMN items TYPE bigint;
+					ALTER TABLE basket ADD COLUMN IF NOT EXISTS slots integer GENERATED ALWAYS AS (items + 1) STORED;
+					ALTER TABLE basket ADD COLUMN IF NOT EXISTS total numeric(14,2) GENERATED ALWAYS AS ((items)::numeric * price) STORED;
+					"""))
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select total || ' ' || slots from basket")).containsExactly("7.50 4"))
+			.run(db);
+	}
+
+	/**
+	 * One entity with what a Spring team's model carries together (table and column comments, checks
+	 * on the class and a field, defaults, a natural id, a formula, JSON, array, inet and uuid types,
+	 * time zone storage, java.time types, large objects, {@code columnDefinition}s in any case and
+	 * spacing, a sequence with an initial value, versions, enums, an ordered element collection, a
+	 * join table with a unique constraint, Bean Validation) changed in each: the revision is exactly
+	 * the changes, and a {@code columnDefinition} only spelled differently is none.
+	 */
+	@Test
+	void aRealisticEntityChangedEverywhere(TestDatabase db) {
+		boolean validation = ScenarioRunner.beanValidationOnClassPath();
+		run("shipping", List.of("Shipment", "Tag"), List.of("Shipment", "Tag"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select last_value from shipment_seq")).containsExactly("1000"))
+			// Hibernate joins @Min and @Max in the order the validator lists them, which changes between JVMs
+			.revision((text) -> assertThat(upgrade(text).replace("(stars <= 10 AND stars >= 1)", "(stars >= 1 AND stars <= 10)"))
+				.isEqualTo("""
+					ALTER TABLE shipment DROP CONSTRAINT IF EXISTS shipment_priority_check;
+					""" + (validation ? "ALTER TABLE shipment DROP CONSTRAINT IF EXISTS shipment_stars_check;\n" : "") + """
+					ALTER TABLE shipment DROP CONSTRAINT IF EXISTS shipment_status_check;
+					ALTER TABLE shipment DROP CONSTRAINT IF EXISTS shipment_weight_grams_check;
+					ALTER TABLE shipment DROP CONSTRAINT IF EXISTS shipment_weight_positive;
+					ALTER SEQUENCE shipment_seq INCREMENT BY 50;
+					ALTER TABLE shipment ADD COLUMN IF NOT EXISTS shipped_at_tz integer;
+					ALTER TABLE shipment ADD COLUMN IF NOT EXISTS added character varying(255);
+					ALTER TABLE shipment ALTER COLUMN attempts SET DEFAULT 1;
+					""" + (validation ? "ALTER TABLE shipment ALTER COLUMN digits TYPE numeric(11,3);\n" : "") + """
+					ALTER TABLE shipment ALTER COLUMN fee TYPE numeric(12,2);
+					ALTER TABLE shipment ALTER COLUMN five SET DEFAULT 6;
+					ALTER TABLE shipment ALTER COLUMN version TYPE bigint;
+					""" + (validation ? "ALTER TABLE shipment ALTER COLUMN sized TYPE character varying(40);\n" : "") + """
+					ALTER TABLE shipment ALTER COLUMN state SET DEFAULT 'new'::character varying;
+					COMMENT ON COLUMN shipment.carrier IS 'carrier';
+					COMMENT ON TABLE shipment IS 'Shipments sent out';
+					ALTER TABLE shipment ADD CONSTRAINT shipment_priority_check CHECK (priority >= 0 AND priority <= 3);
+					""" + (validation ? "ALTER TABLE shipment ADD CONSTRAINT shipment_stars_check CHECK (stars >= 1 AND stars <= 10);\n"
+							: "") + """
+					ALTER TABLE shipment ADD CONSTRAINT shipment_status_check CHECK (status::text = ANY (ARRAY['NEW'::character varying, 'SENT'::character varying, 'DELIVERED'::character varying, 'LOST'::character varying]::text[]));
+					-- WARNING: fails if rows of shipment violate it
+					ALTER TABLE shipment ADD CONSTRAINT shipment_weight_grams_check CHECK (weight_grams < 2000000);
+					-- WARNING: fails if rows of shipment violate it
+					ALTER TABLE shipment ADD CONSTRAINT shipment_weight_positive CHECK (weight_grams >= 10);
+					"""))
 			.run(db);
 	}
 
