@@ -792,11 +792,24 @@ public final class Migrations {
 		return history((this.configuration.dataSource != null) ? this.migrator.state() : null);
 	}
 
+	/**
+	 * {@code db history} from the revision files alone: every revision, newest first, without a state, as
+	 * Alembic's {@code history} prints it. Touches no database (for when it cannot be reached).
+	 */
+	public List<RevisionInfo> historyOfFiles() {
+		return history(null);
+	}
+
 	/** {@code db show REV}: one revision (id or unique prefix, {@code head} or {@code label@head}). */
 	public RevisionInfo show(String revision) {
 		Revision found = this.graph.get(named(revision));
 		DatabaseState state = (this.configuration.dataSource != null) ? this.migrator.state() : null;
 		return info(found, state);
+	}
+
+	/** {@code db show REV} from the revision file alone, without its state: touches no database. */
+	public RevisionInfo showOfFile(String revision) {
+		return info(this.graph.get(named(revision)), null);
 	}
 
 	// one revision by id or prefix, or by head or label@head (the advice for a branch label names label@head)
