@@ -13,7 +13,9 @@ import java.util.function.Function;
 import dev.migrations.MigrationsException;
 import dev.migrations.boot.DatabaseConnectionException;
 import dev.migrations.dialect.LockTimeoutException;
+import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.runner.ChecksumMismatchException;
+import dev.migrations.runner.FailedRevisionException;
 import dev.migrations.runner.MigrationFailedException;
 
 import org.springframework.boot.context.properties.bind.BindException;
@@ -319,8 +321,14 @@ final class CommandFailures {
 			}
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FailedRevisionException failed) {
+				// each revision's own lines say how to record it: the general analysis would only repeat them less
+				// precisely, except for what the message cannot know (another process may be running the revision)
+				return failed.mayBeRunningElsewhere() ? "If another process is upgrading the database, wait for it to"
+						+ " finish and run the `db` command again." : null;
+			}
 			if (cause instanceof ChecksumMismatchException || cause instanceof LockTimeoutException
-					|| cause instanceof MigrationFailedException) {
+					|| cause instanceof MigrationFailedException || cause instanceof MissingRevisionLocationsException) {
 				// their message already says what to do: the analysis would say it again (a failed revision's
 				// message says what was rolled back or stays applied, and how to go on)
 				return null;
