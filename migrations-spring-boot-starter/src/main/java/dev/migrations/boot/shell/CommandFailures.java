@@ -205,7 +205,7 @@ final class CommandFailures {
 	static String describe(Throwable failure) {
 		String sentence = sentence(failure);
 		String action = action(failure);
-		return (action != null && !sentence.contains(action)) ? sentence + "\n" + action : sentence;
+		return Outcome.shortened((action != null && !sentence.contains(action)) ? sentence + "\n" + action : sentence);
 	}
 
 	private static String sentence(Throwable failure) {
