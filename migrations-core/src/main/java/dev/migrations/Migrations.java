@@ -1535,7 +1535,9 @@ public final class Migrations {
 	}
 
 	static String slug(String message) {
-		String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+		// accents off first (café is cafe, not caf_), so the name stays ASCII and readable; other scripts drop out
+		String ascii = java.text.Normalizer.normalize(message.replace("ß", "ss"), java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
 		if (slug.length() > 40) {
 			slug = slug.substring(0, 40).replaceAll("_+$", "");
 		}

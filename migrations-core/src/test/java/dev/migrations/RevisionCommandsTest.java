@@ -85,6 +85,14 @@ class RevisionCommandsTest {
 		assertThat(Migrations.slug("a".repeat(60))).hasSize(40);
 	}
 
+	@Test
+	void aMessageWithAccentsIsSluggedWithoutThem() {
+		// not caf_n_code: the letters lose their accents, not their place
+		assertThat(Migrations.slug("Café ünïcode Straße")).isEqualTo("cafe_unicode_strasse");
+		assertThat(Migrations.slug("日本語 — add ﬁeld")).isEqualTo("add_field");
+		assertThat(Migrations.slug("日本語")).isEqualTo("revision");
+	}
+
 	private static String id(Path file) {
 		return file.getFileName().toString().substring(0, 12);
 	}
