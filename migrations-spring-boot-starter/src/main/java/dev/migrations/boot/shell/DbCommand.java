@@ -220,7 +220,7 @@ final class DbCommand {
 		if (!repeatable && arguments.size() > this.args.size()) {
 			List<String> extra = arguments.subList(this.args.size(), arguments.size());
 			String listed = (extra.size() <= 10) ? String.join(" ", extra)
-					: String.join(" ", extra.subList(0, 10)) + " … (" + extra.size() + " in all)";
+					: String.join(" ", extra.subList(0, 10)) + " ... (" + extra.size() + " in all)";
 			throw new UsageException("Unexpected " + (extra.size() == 1 ? "argument " : "arguments ") + listed
 					+ (this.opts.stream().anyMatch((o) -> !o.flag()) ? "; quote a value that has spaces: -m \"add status\"" : ""));
 		}

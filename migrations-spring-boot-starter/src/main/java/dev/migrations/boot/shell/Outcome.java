@@ -35,8 +35,9 @@ record Outcome(int code, String message) {
 
 	/**
 	 * A message with each word longer than {@value #LONGEST_WORD} characters cut to its start, an ellipsis and
-	 * its length ({@code no revision 'aaaa…' (100000 characters)}), and the whole cut the same way beyond
-	 * {@value #LONGEST_TEXT}: an echoed argument of 100 KB must not bury the message (nor fill a CI log).
+	 * its length ({@code no revision 'aaaa...' (100000 characters)}), and the whole cut the same way beyond
+	 * {@value #LONGEST_TEXT}: an echoed argument of 100 KB must not bury the message (nor fill a CI log). The
+	 * ellipsis is three dots: a CI runner's POSIX locale prints a JVM's non-ASCII output as {@code ?}.
 	 */
 	static String shortened(String message) {
 		if (message.length() <= LONGEST_WORD) {
@@ -49,7 +50,7 @@ record Outcome(int code, String message) {
 			matcher.appendReplacement(result, java.util.regex.Matcher.quoteReplacement(cut(word)));
 		}
 		matcher.appendTail(result);
-		return (result.length() > LONGEST_TEXT) ? result.substring(0, LONGEST_TEXT) + "… (" + result.length()
+		return (result.length() > LONGEST_TEXT) ? result.substring(0, LONGEST_TEXT) + "... (" + result.length()
 				+ " characters in all)" : result.toString();
 	}
 
@@ -72,7 +73,7 @@ record Outcome(int code, String message) {
 		while (closing < word.length() && "'\"`)".indexOf(word.charAt(closing)) >= 0) {
 			closing++;
 		}
-		return word.substring(0, start) + value.substring(0, kept) + "…" + word.substring(end, closing) + " ("
+		return word.substring(0, start) + value.substring(0, kept) + "..." + word.substring(end, closing) + " ("
 				+ value.length() + " characters)" + word.substring(closing);
 	}
 

@@ -30,7 +30,7 @@ class LongArgumentsTests {
 	void aLongRevisionOptionOrCommandIsEchoedCutWithItsLength(TestDatabase database) {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
-		String cut = "a".repeat(80) + "…";
+		String cut = "a".repeat(80) + "...";
 
 		Result show = db.run("show", LONG);
 		assertThat(show.status()).isEqualTo(2);
@@ -44,12 +44,12 @@ class LongArgumentsTests {
 		Result option = db.run("current", "--" + LONG);
 		assertThat(option.status()).isEqualTo(2);
 		// the option as typed, its dashes included
-		assertThat(option.err()).startsWith("Unknown option --" + "a".repeat(78) + "… (100002 characters) for db current")
+		assertThat(option.err()).startsWith("Unknown option --" + "a".repeat(78) + "... (100002 characters) for db current")
 			.hasSizeLessThan(500);
 
 		Result command = db.run("upgrade" + LONG);
 		assertThat(command.status()).isEqualTo(2);
-		assertThat(command.err().lines().findFirst()).hasValue("Unknown command `db upgrade" + "a".repeat(73) + "…` (100007"
+		assertThat(command.err().lines().findFirst()).hasValue("Unknown command `db upgrade" + "a".repeat(73) + "...` (100007"
 				+ " characters): `db` lists the db commands.");
 	}
 
@@ -64,7 +64,7 @@ class LongArgumentsTests {
 		Result revision = db.run(words.toArray(String[]::new));
 		assertThat(revision.status()).isEqualTo(2);
 		assertThat(revision.err()).startsWith("Unexpected arguments word1 word2 word3 word4 word5 word6 word7 word8 word9"
-				+ " word10 … (19999 in all); quote a value that has spaces: -m \"add status\"").hasSizeLessThan(500);
+				+ " word10 ... (19999 in all); quote a value that has spaces: -m \"add status\"").hasSizeLessThan(500);
 	}
 
 }
