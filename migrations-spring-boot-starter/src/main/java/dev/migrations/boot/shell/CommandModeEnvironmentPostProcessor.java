@@ -161,11 +161,7 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		}
 		PropertySource<?> commandLine = environment.getPropertySources()
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-		if ("heads".equals(command) || "branches".equals(command)) {
-			// the graph alone; --verbose and --format json add each revision's state in the database
-			return commandLine == null || (!commandLine.containsProperty("verbose") && !commandLine.containsProperty("format"));
-		}
-		if ("history".equals(command) || "show".equals(command)) {
+		if ("heads".equals(command) || "branches".equals(command) || "history".equals(command) || "show".equals(command)) {
 			// the files, and each revision's state when the database can be reached: loading them must not connect,
 			// so that an unreachable database leaves the files to show (a tenant's states need the tenants)
 			return commandLine == null || !commandLine.containsProperty("tenant");

@@ -638,9 +638,21 @@ final class DbCommands {
 				PrintWriter out = console.out();
 				if (json) {
 					if (facade.dataSource() != null) {
-						// with their state in the database, as history has them
-						List<RevisionInfo> revisions = facade.status().revisions();
-						heads = heads.stream().map((head) -> Optional.ofNullable(byId(revisions, head.revision())).orElse(head))
+						// with their state in the database, as history has them, when it can be reached
+						List<RevisionInfo> revisions;
+						try {
+							revisions = facade.status().revisions();
+						}
+						catch (RuntimeException ex) {
+							String unreachable = CommandFailures.unreachable(ex);
+							if (unreachable == null) {
+								throw ex;
+							}
+							withoutStates(console, unreachable);
+							revisions = List.of();
+						}
+						List<RevisionInfo> states = revisions;
+						heads = heads.stream().map((head) -> Optional.ofNullable(byId(states, head.revision())).orElse(head))
 							.toList();
 					}
 					out.println(JsonOutput.revisions(heads.stream().map(RevisionInfo::revision).toList(), heads));

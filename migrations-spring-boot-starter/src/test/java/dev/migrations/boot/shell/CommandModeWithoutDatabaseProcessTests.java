@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code db history} and {@code db show} as Alembic's: the graph from the revision files when the database
+ * {@code db history}, {@code db show} and {@code db heads} as Alembic's: the graph from the revision files when the database
  * cannot be reached or none is configured (exit 0, said once on standard error with the URL), the states
  * when it can; a database that answers and refuses stays a failure, and so does a question only the
  * database answers ({@code --indicate-current}).
@@ -46,6 +46,12 @@ class CommandModeWithoutDatabaseProcessTests {
 				"--format=json");
 		assertThat(json.exitCode()).as(json.toString()).isZero();
 		assertThat(json.out().lines()).hasSize(1).first().asString().startsWith("{\"revisions\":[{\"revision\":\"2b3c4d5e6f70\"")
+			.doesNotContain("\"state\"");
+
+		JavaProcess.Finished heads = run(database, "--spring.datasource.url=" + NOTHING_LISTENING, "db", "heads", "--format",
+				"json");
+		assertThat(heads.exitCode()).as(heads.toString()).isZero();
+		assertThat(heads.out().lines()).hasSize(1).first().asString().startsWith("{\"heads\":[\"2b3c4d5e6f70\"]")
 			.doesNotContain("\"state\"");
 
 		JavaProcess.Finished show = run(database, "--spring.datasource.url=" + NOTHING_LISTENING, "db", "show", "head");
