@@ -69,6 +69,16 @@ class RevisionCommandsTest {
 	}
 
 	@Test
+	void aScriptFromAPrefixNamesTheRevisionInItsHeader() {
+		Migrations migrations = migrations(this.directory);
+		String first = id(migrations.revision("create t", "base", "CREATE TABLE t (id int);", "DROP TABLE t;"));
+		String second = id(migrations.revision("create u", first, "CREATE TABLE u (id int);", "DROP TABLE u;"));
+		String script = migrations.upgradeSql(first.substring(0, 6) + ":head");
+		assertThat(script.lines().findFirst()).hasValue("-- Upgrade script for postgresql, from " + first + " to " + second
+				+ " (head): 1 revision(s).");
+	}
+
+	@Test
 	void offlineScriptFromBaseNeedsNoDatabase() {
 		Migrations migrations = migrations(this.directory);
 		migrations.revision("create t", "base", "CREATE TABLE t (id int);", "DROP TABLE t;");
