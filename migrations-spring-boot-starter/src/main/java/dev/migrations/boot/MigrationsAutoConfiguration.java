@@ -98,6 +98,12 @@ public final class MigrationsAutoConfiguration {
 			logger.debug("No DataSource for a command of the revision files", ex);
 			toMigrate = null;
 		}
+		if (toMigrate != null && filesOnlyWithoutUrl(environment)
+				&& org.springframework.boot.jdbc.EmbeddedDatabaseConnection.isEmbedded(toMigrate)) {
+			// the in-memory database Spring Boot made up for want of a URL: its states would be those of an empty
+			// database that ends with the command, so the command shows the files alone, as with no database
+			toMigrate = null;
+		}
 		MigrationsConfiguration configuration = configuration(properties, toMigrate,
 				javaRevisions.orderedStream().toList(), entities.getIfAvailable(), listeners.orderedStream().toList(),
 				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment));

@@ -72,6 +72,13 @@ class CommandModeWithoutDatabaseProcessTests {
 		assertThat(history.firstErrorLine()).isEqualTo("Showing the revision files without their state: no database is"
 				+ " configured (spring.datasource.url or migrations.url).");
 
+		// with an in-memory database Spring Boot would make up (H2 is on this class path): the files alone too
+		JavaProcess.Finished madeUp = runWithoutUrl("db", "history", "--spring.datasource.embedded-database-connection=h2");
+		assertThat(madeUp.exitCode()).as(madeUp.toString()).isZero();
+		assertThat(madeUp.out()).doesNotContain("[pending]").contains("<base> -> 1a2b3c4d5e6f, create bulletin");
+		assertThat(madeUp.firstErrorLine()).startsWith("Showing the revision files without their state: no database is"
+				+ " configured");
+
 		JavaProcess.Finished current = runWithoutUrl("db", "current");
 		assertThat(current.exitCode()).as(current.toString()).isEqualTo(2);
 		assertThat(current.firstErrorLine()).startsWith("No database is configured: set spring.datasource.url");
@@ -125,7 +132,10 @@ class CommandModeWithoutDatabaseProcessTests {
 		ShellTestRevisions.writeBulletin(revisions);
 		List<String> args = new ArrayList<>(Arrays.asList(words));
 		args.addAll(List.of("--migrations.locations=filesystem:" + revisions, "--migrations.generate.output-dir=" + revisions,
-				"--spring.datasource.embedded-database-connection=none", "--logging.level.root=WARN"));
+				"--logging.level.root=WARN"));
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--spring.datasource.embedded-database-connection="))) {
+			args.add("--spring.datasource.embedded-database-connection=none");
+		}
 		try (JavaProcess process = JavaProcess.start(this.directory.resolve("runs"), ShellTestApplication.class, args)) {
 			return process.await();
 		}
