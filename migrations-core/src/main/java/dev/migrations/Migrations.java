@@ -793,11 +793,24 @@ public final class Migrations {
 		return history((this.configuration.dataSource != null) ? this.migrator.state() : null);
 	}
 
+	/**
+	 * {@code db history} from the revision files alone: every revision, newest first, without a state, as
+	 * Alembic's {@code history} prints it. Touches no database (for when it cannot be reached).
+	 */
+	public List<RevisionInfo> historyOfFiles() {
+		return history(null);
+	}
+
 	/** {@code db show REV}: one revision (id or unique prefix, {@code head} or {@code label@head}). */
 	public RevisionInfo show(String revision) {
 		Revision found = this.graph.get(named(revision));
 		DatabaseState state = (this.configuration.dataSource != null) ? this.migrator.state() : null;
 		return info(found, state);
+	}
+
+	/** {@code db show REV} from the revision file alone, without its state: touches no database. */
+	public RevisionInfo showOfFile(String revision) {
+		return info(this.graph.get(named(revision)), null);
 	}
 
 	// one revision by id or prefix, or by head or label@head (the advice for a branch label names label@head)
@@ -1523,7 +1536,9 @@ public final class Migrations {
 	}
 
 	static String slug(String message) {
-		String slug = message.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+		// accents off first (café is cafe, not caf_), so the name stays ASCII and readable; other scripts drop out
+		String ascii = java.text.Normalizer.normalize(message.replace("ß", "ss"), java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
 		if (slug.length() > 40) {
 			slug = slug.substring(0, 40).replaceAll("_+$", "");
 		}

@@ -69,6 +69,16 @@ class RevisionCommandsTest {
 	}
 
 	@Test
+	void aScriptFromAPrefixNamesTheRevisionInItsHeader() {
+		Migrations migrations = migrations(this.directory);
+		String first = id(migrations.revision("create t", "base", "CREATE TABLE t (id int);", "DROP TABLE t;"));
+		String second = id(migrations.revision("create u", first, "CREATE TABLE u (id int);", "DROP TABLE u;"));
+		String script = migrations.upgradeSql(first.substring(0, 6) + ":head");
+		assertThat(script.lines().findFirst()).hasValue("-- Upgrade script for postgresql, from " + first + " to " + second
+				+ " (head): 1 revision(s).");
+	}
+
+	@Test
 	void offlineScriptFromBaseNeedsNoDatabase() {
 		Migrations migrations = migrations(this.directory);
 		migrations.revision("create t", "base", "CREATE TABLE t (id int);", "DROP TABLE t;");
@@ -83,6 +93,14 @@ class RevisionCommandsTest {
 		assertThat(Migrations.slug("Add status index to Bulletin!")).isEqualTo("add_status_index_to_bulletin");
 		assertThat(Migrations.slug("???")).isEqualTo("revision");
 		assertThat(Migrations.slug("a".repeat(60))).hasSize(40);
+	}
+
+	@Test
+	void aMessageWithAccentsIsSluggedWithoutThem() {
+		// not caf_n_code: the letters lose their accents, not their place
+		assertThat(Migrations.slug("Café ünïcode Straße")).isEqualTo("cafe_unicode_strasse");
+		assertThat(Migrations.slug("日本語 — add ﬁeld")).isEqualTo("add_field");
+		assertThat(Migrations.slug("日本語")).isEqualTo("revision");
 	}
 
 	private static String id(Path file) {

@@ -62,6 +62,12 @@ final class TargetSyntax {
 			}
 			return new Target.BranchHead(matcher.group(1));
 		}
+		int colon = target.indexOf(':');
+		if (colon > 0 && colon < target.length() - 1 && target.indexOf(':', colon + 1) < 0) {
+			// Alembic's range, which only a script of the SQL (offline mode) takes
+			throw new TargetException("'" + target + "' is a range (FROM:TO), which only a script takes (--sql): to apply"
+					+ " or record it give the one target, e.g. " + target.substring(colon + 1));
+		}
 		throw new TargetException("'" + target + "' is not a target; use head, heads, base, a revision id or a"
 				+ " prefix of one, label@head, +N, -N, or <revision>+N / <revision>-N");
 	}

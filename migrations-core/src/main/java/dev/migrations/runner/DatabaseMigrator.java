@@ -812,7 +812,9 @@ public final class DatabaseMigrator {
 		if (colon >= 0) {
 			from = target.substring(0, colon).trim();
 			to = target.substring(colon + 1).trim();
-			applied = from.equals("base") ? List.of() : ancestorsInOrder(this.graph.resolve(from).id());
+			// the header names the revision, not the prefix it was given as
+			from = from.equals("base") ? from : this.graph.resolve(from).id();
+			applied = from.equals("base") ? List.of() : ancestorsInOrder(from);
 		}
 		else if (this.dataSource != null) {
 			List<AppliedRevision> rows = readRows();

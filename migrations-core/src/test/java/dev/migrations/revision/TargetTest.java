@@ -50,6 +50,8 @@ class TargetTest {
 			3f2a.sql          | '3f2a.sql' is not a target
 			base+1            | 'base+1' is not a target: steps are counted from where the database is (+1, -1) or from a revision
 			head-1            | 'head-1' is not a target: steps are counted from where the database is
+			3f2a:head         | '3f2a:head' is a range (FROM:TO), which only a script takes (--sql): to apply or record it give the one target, e.g. head
+			3f2a:             | '3f2a:' is not a target; use head
 			""")
 	void rejectsAnythingElseSayingWhatIsAccepted(String text, String message) {
 		assertThat(thrown(TargetException.class, () -> Target.parse(text))).hasMessageStartingWith(message);

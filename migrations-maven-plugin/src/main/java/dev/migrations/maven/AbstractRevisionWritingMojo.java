@@ -13,10 +13,16 @@ abstract class AbstractRevisionWritingMojo extends AbstractDbMojo {
 	@Parameter(property = "migrations.message")
 	String message;
 
+	/** A message such as the command's revision would have, for the advice when none is given. */
+	String exampleMessage() {
+		return "add phone to contact";
+	}
+
 	/** {@code -m MESSAGE}, or a failure that says how to give it. */
 	List<String> messageArguments() throws MojoFailureException {
 		if (this.message == null || this.message.isBlank()) {
-			throw new MojoFailureException("`db " + command() + "` needs a message: -Dmigrations.message=\"add phone to contact\"");
+			throw new MojoFailureException("`db " + command() + "` needs a message: -Dmigrations.message=\"" + exampleMessage()
+					+ "\"");
 		}
 		List<String> arguments = new ArrayList<>();
 		arguments.add("-m");

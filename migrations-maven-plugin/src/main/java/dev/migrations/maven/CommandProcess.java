@@ -29,7 +29,7 @@ final class CommandProcess {
 			.start();
 		// a script or JSON on standard output is the command's result, passed on byte for byte; hints then go to
 		// standard error
-		boolean result = commandLine.contains("--sql") || commandLine.contains("--format");
+		boolean result = printsResult(commandLine);
 		Pump out = new Pump(process.getInputStream(), System.out, !result);
 		Pump err = new Pump(process.getErrorStream(), System.err, true);
 		out.start();
@@ -45,6 +45,37 @@ final class CommandProcess {
 		out.join();
 		err.join();
 		return new Result(exitCode, out.lines(), err.lines());
+	}
+
+	/**
+	 * Whether the command prints a result for another program on standard output: a script ({@code --sql}) or
+	 * JSON ({@code --format json}), each option written as its own word or as {@code --name=value}, as the
+	 * command reads them.
+	 */
+	static boolean printsResult(List<String> commandLine) {
+		int db = commandLine.indexOf("db");
+		List<String> words = (db >= 0) ? commandLine.subList(db + 1, commandLine.size()) : commandLine;
+		for (int i = 0; i < words.size(); i++) {
+			String word = words.get(i);
+			if (word.equals("--")) {
+				return false;
+			}
+			if (word.equals("-m") || word.equals("--message")) {
+				// a message, whatever it says
+				i++;
+				continue;
+			}
+			if (word.equals("--sql") || word.equalsIgnoreCase("--sql=true")) {
+				return true;
+			}
+			if (word.equals("--format") && i + 1 < words.size() && words.get(i + 1).equalsIgnoreCase("json")) {
+				return true;
+			}
+			if (word.equalsIgnoreCase("--format=json")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The exit status and the last lines the command printed on each stream. */

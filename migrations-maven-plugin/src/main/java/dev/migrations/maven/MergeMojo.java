@@ -35,6 +35,11 @@ public class MergeMojo extends AbstractRevisionWritingMojo {
 	}
 
 	@Override
+	String exampleMessage() {
+		return "merge heads";
+	}
+
+	@Override
 	String command() {
 		return "merge";
 	}

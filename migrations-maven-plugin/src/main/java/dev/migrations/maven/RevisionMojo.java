@@ -36,6 +36,11 @@ public class RevisionMojo extends AbstractRevisionWritingMojo {
 	}
 
 	@Override
+	String exampleMessage() {
+		return "backfill status";
+	}
+
+	@Override
 	String command() {
 		return "revision";
 	}

@@ -84,9 +84,26 @@ public final class MigrationsAutoConfiguration {
 			// command mode prints them on standard error, after the command
 			UnknownMigrationsProperties.warnings(environment).forEach(logger::warn);
 		}
-		DataSource toMigrate = MigrationsDataSources.resolve(migrationsDataSource.getIfAvailable(),
-				dataSource.getIfUnique(), connectionDetails, jdbcConnectionDetails.getIfAvailable(), properties,
-				resourceLoader.getClassLoader());
+		DataSource toMigrate;
+		try {
+			toMigrate = MigrationsDataSources.resolve(migrationsDataSource.getIfAvailable(), dataSource.getIfUnique(),
+					connectionDetails, jdbcConnectionDetails.getIfAvailable(), properties, resourceLoader.getClassLoader());
+		}
+		catch (RuntimeException ex) {
+			if (!filesOnlyWithoutUrl(environment)) {
+				throw ex;
+			}
+			// a command of the files (db init, db revision, db history...) with no database configured at all: the
+			// files are what it shows or writes (Spring Boot cannot make a DataSource without a URL)
+			logger.debug("No DataSource for a command of the revision files", ex);
+			toMigrate = null;
+		}
+		if (toMigrate != null && filesOnlyWithoutUrl(environment)
+				&& org.springframework.boot.jdbc.EmbeddedDatabaseConnection.isEmbedded(toMigrate)) {
+			// the in-memory database Spring Boot made up for want of a URL: its states would be those of an empty
+			// database that ends with the command, so the command shows the files alone, as with no database
+			toMigrate = null;
+		}
 		MigrationsConfiguration configuration = configuration(properties, toMigrate,
 				javaRevisions.orderedStream().toList(), entities.getIfAvailable(), listeners.orderedStream().toList(),
 				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment));
@@ -100,6 +117,13 @@ public final class MigrationsAutoConfiguration {
 	 * database, so the dialect comes from the URL and nothing connects.
 	 */
 	public static final String OFFLINE_RANGE_PROPERTY = "migrations.shell.command-mode.offline-range";
+
+	// command mode, a command that reads or writes the files alone (or shows the states when it can), and no URL
+	private static boolean filesOnlyWithoutUrl(Environment environment) {
+		return environment.getProperty(OFFLINE_RANGE_PROPERTY, Boolean.class, false)
+				&& !StringUtils.hasText(environment.getProperty("migrations.url"))
+				&& !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+	}
 
 	/** For an offline range: the dialect the configured URL names, so that loading the revisions does not connect. */
 	static void offlineRange(MigrationsConfiguration configuration, Environment environment) {

@@ -13,7 +13,9 @@ import java.util.function.Function;
 import dev.migrations.MigrationsException;
 import dev.migrations.boot.DatabaseConnectionException;
 import dev.migrations.dialect.LockTimeoutException;
+import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.runner.ChecksumMismatchException;
+import dev.migrations.runner.FailedRevisionException;
 import dev.migrations.runner.MigrationFailedException;
 
 import org.springframework.boot.context.properties.bind.BindException;
@@ -122,8 +124,17 @@ final class CommandFailures {
 	static Throwable noDriver(Environment environment, Throwable failure) {
 		String url = environment.getProperty("migrations.url", environment.getProperty("spring.datasource.url"));
 		String property = (environment.getProperty("migrations.url") != null) ? "migrations.url" : "spring.datasource.url";
-		for (Throwable cause = failure; cause != null && url != null; cause = cause.getCause()) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			String message = cause.getMessage();
+			if (url == null || url.isBlank()) {
+				if (message != null && message.startsWith("Failed to determine a suitable driver class")) {
+					// Spring Boot's words for a DataSource without a URL, and no embedded database to make up
+					return new MigrationsException("No database is configured: set spring.datasource.url (or migrations.url)"
+							+ " to the database, e.g. --spring.datasource.url=jdbc:postgresql://localhost:5432/app, or"
+							+ " SPRING_DATASOURCE_URL in the environment.", failure);
+				}
+				continue;
+			}
 			if (message != null && (message.startsWith("Failed to determine a suitable driver class")
 					|| message.contains("claims to not accept jdbcUrl"))) {
 				return new MigrationsException("No JDBC driver on the class path accepts " + property + "=" + url + ": check"
@@ -134,10 +145,67 @@ final class CommandFailures {
 		return failure;
 	}
 
+	/**
+	 * Why the database could not be reached, when that is the failure: no server answered at the URL (connection
+	 * refused, unknown host, a timeout: SQLState class 08) or the server has no database of that name; said as
+	 * the URL and the database's answer, e.g. {@code jdbc:postgresql://db:5432/shop: Connection refused}.
+	 * {@code null} for any other failure, a login the server refused among them (28): the database is there and
+	 * the configuration is wrong.
+	 */
+	static String unreachable(Throwable failure) {
+		SQLException database = null;
+		String url = null;
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DatabaseConnectionException connection && url == null) {
+				url = connection.url();
+			}
+			if (cause instanceof SQLException sql && database == null) {
+				database = sql;
+			}
+		}
+		if (database == null) {
+			return null;
+		}
+		boolean unreachable = DatabaseConnectionException.isUnknownDatabase(database);
+		for (Throwable cause = database; cause != null && !unreachable; cause = cause.getCause()) {
+			String state = (cause instanceof SQLException sql && sql.getSQLState() != null) ? sql.getSQLState() : "";
+			unreachable = state.startsWith("08") || cause instanceof UnknownHostException
+					|| cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException
+					|| cause instanceof java.net.NoRouteToHostException;
+		}
+		for (Throwable cause = database; cause != null && unreachable; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {
+				return null;
+			}
+		}
+		if (!unreachable) {
+			return null;
+		}
+		String answer = rootAnswer(database);
+		return (url != null) ? url + ": " + answer : answer;
+	}
+
+	// the database's (or the network's) own words, without the wrappers' "Could not connect to ..." prefix
+	private static String rootAnswer(SQLException database) {
+		Throwable deepest = database;
+		for (Throwable cause = database; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+				deepest = cause;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		String message = (deepest instanceof UnknownHostException) ? "unknown host " + deepest.getMessage()
+				: (deepest.getMessage() != null) ? deepest.getMessage() : deepest.getClass().getSimpleName();
+		int newline = message.indexOf('\n');
+		return (newline >= 0) ? message.substring(0, newline).strip() : message.strip();
+	}
+
 	static String describe(Throwable failure) {
 		String sentence = sentence(failure);
 		String action = action(failure);
-		return (action != null && !sentence.contains(action)) ? sentence + "\n" + action : sentence;
+		return Outcome.shortened((action != null && !sentence.contains(action)) ? sentence + "\n" + action : sentence);
 	}
 
 	private static String sentence(Throwable failure) {
@@ -253,8 +321,14 @@ final class CommandFailures {
 			}
 		}
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FailedRevisionException failed) {
+				// each revision's own lines say how to record it: the general analysis would only repeat them less
+				// precisely, except for what the message cannot know (another process may be running the revision)
+				return failed.mayBeRunningElsewhere() ? "If another process is upgrading the database, wait for it to"
+						+ " finish and run the `db` command again." : null;
+			}
 			if (cause instanceof ChecksumMismatchException || cause instanceof LockTimeoutException
-					|| cause instanceof MigrationFailedException) {
+					|| cause instanceof MigrationFailedException || cause instanceof MissingRevisionLocationsException) {
 				// their message already says what to do: the analysis would say it again (a failed revision's
 				// message says what was rolled back or stays applied, and how to go on)
 				return null;

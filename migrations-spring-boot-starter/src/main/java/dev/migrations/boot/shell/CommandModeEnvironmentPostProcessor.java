@@ -153,16 +153,18 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 	// `db upgrade FROM:TO --sql` (or downgrade): a script of a range the command names, which needs no database
 	// `db lint --all` or `db lint REVISION...` too: lint of the files, which needs no database either
 	// and the commands that write or open revision files, which read the files alone (db init before the database
-	// exists, db revision while it is down, as Alembic's), and db heads and db branches, which print the graph
+	// exists, db revision while it is down, as Alembic's), and db heads and db branches, which print the graph, and
+	// db history and db show, which print it with the states when the database can be reached
 	private static boolean offlineRange(ConfigurableEnvironment environment, String command) {
 		if (command != null && FILES_ONLY.contains(command)) {
 			return true;
 		}
 		PropertySource<?> commandLine = environment.getPropertySources()
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
-		if ("heads".equals(command) || "branches".equals(command)) {
-			// the graph alone; --verbose and --format json add each revision's state in the database
-			return commandLine == null || (!commandLine.containsProperty("verbose") && !commandLine.containsProperty("format"));
+		if ("heads".equals(command) || "branches".equals(command) || "history".equals(command) || "show".equals(command)) {
+			// the files, and each revision's state when the database can be reached: loading them must not connect,
+			// so that an unreachable database leaves the files to show (a tenant's states need the tenants)
+			return commandLine == null || !commandLine.containsProperty("tenant");
 		}
 		if ("lint".equals(command)) {
 			return (commandLine != null && commandLine.containsProperty("all")) || nonOptionArgument(environment, 2) != null;

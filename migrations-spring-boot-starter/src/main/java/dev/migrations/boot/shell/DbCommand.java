@@ -219,7 +219,9 @@ final class DbCommand {
 		boolean repeatable = !this.args.isEmpty() && this.args.get(this.args.size() - 1).repeatable();
 		if (!repeatable && arguments.size() > this.args.size()) {
 			List<String> extra = arguments.subList(this.args.size(), arguments.size());
-			throw new UsageException("Unexpected " + (extra.size() == 1 ? "argument " : "arguments ") + String.join(" ", extra)
+			String listed = (extra.size() <= 10) ? String.join(" ", extra)
+					: String.join(" ", extra.subList(0, 10)) + " ... (" + extra.size() + " in all)";
+			throw new UsageException("Unexpected " + (extra.size() == 1 ? "argument " : "arguments ") + listed
 					+ (this.opts.stream().anyMatch((o) -> !o.flag()) ? "; quote a value that has spaces: -m \"add status\"" : ""));
 		}
 		for (int i = 0; i < this.args.size(); i++) {

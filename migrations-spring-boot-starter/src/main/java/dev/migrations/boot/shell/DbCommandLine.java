@@ -72,8 +72,8 @@ final class DbCommandLine {
 	/** The first line of the answer to {@code db <name>} when there is no such command. */
 	String unknown(String name) {
 		String closest = closest(name);
-		return "Unknown command `db " + name + "`"
-				+ ((closest != null) ? ": did you mean `" + closest + "`?" : ": `db` lists the db commands.");
+		return Outcome.shortened("Unknown command `db " + name + "`"
+				+ ((closest != null) ? ": did you mean `" + closest + "`?" : ": `db` lists the db commands."));
 	}
 
 	/**
@@ -89,7 +89,7 @@ final class DbCommandLine {
 			return execute(words, out, err, prompt);
 		}
 		catch (RuntimeException ex) {
-			err.println(this.describer.apply(ex));
+			err.println(Outcome.shortened(this.describer.apply(ex)));
 			return Outcome.FAILED;
 		}
 		finally {

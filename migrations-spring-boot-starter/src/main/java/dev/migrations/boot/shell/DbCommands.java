@@ -668,9 +668,21 @@ final class DbCommands {
 				PrintWriter out = console.out();
 				if (json) {
 					if (facade.dataSource() != null) {
-						// with their state in the database, as history has them
-						List<RevisionInfo> revisions = facade.status().revisions();
-						heads = heads.stream().map((head) -> Optional.ofNullable(byId(revisions, head.revision())).orElse(head))
+						// with their state in the database, as history has them, when it can be reached
+						List<RevisionInfo> revisions;
+						try {
+							revisions = facade.status().revisions();
+						}
+						catch (RuntimeException ex) {
+							String unreachable = CommandFailures.unreachable(ex);
+							if (unreachable == null) {
+								throw ex;
+							}
+							withoutStates(console, unreachable);
+							revisions = List.of();
+						}
+						List<RevisionInfo> states = revisions;
+						heads = heads.stream().map((head) -> Optional.ofNullable(byId(states, head.revision())).orElse(head))
 							.toList();
 					}
 					out.println(JsonOutput.revisions(heads.stream().map(RevisionInfo::revision).toList(), heads));
@@ -706,11 +718,33 @@ final class DbCommands {
 			.action((invocation, console) -> {
 				boolean json = json(invocation);
 				Migrations facade = migrations();
-				List<RevisionInfo> history = facade.history();
 				String range = invocation.option("rev-range");
 				boolean indicate = invocation.flag("indicate-current");
-				List<String> current = (indicate || (range != null && range.contains("current")) || invocation.flag("verbose"))
-						&& facade.dataSource() != null ? facade.current() : null;
+				// as Alembic's, only these ask the database; without them the files are enough
+				boolean asksDatabase = indicate || (range != null && range.contains("current"));
+				if (indicate && facade.dataSource() == null) {
+					throw new DbCommand.UsageException("--indicate-current needs the database, and none is configured"
+							+ " (spring.datasource.url or migrations.url)");
+				}
+				List<RevisionInfo> history;
+				List<String> current;
+				try {
+					history = facade.history();
+					current = (asksDatabase || invocation.flag("verbose")) && facade.dataSource() != null ? facade.current()
+							: null;
+				}
+				catch (RuntimeException ex) {
+					String unreachable = asksDatabase ? null : CommandFailures.unreachable(ex);
+					if (unreachable == null) {
+						throw ex;
+					}
+					history = facade.historyOfFiles();
+					current = null;
+					withoutStates(console, unreachable);
+				}
+				if (facade.dataSource() == null) {
+					withoutStates(console, null);
+				}
 				if (range != null) {
 					history = inRange(facade, history, range, current);
 				}
@@ -757,6 +791,20 @@ final class DbCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/**
+	 * Says once, on standard error (a JSON result stays alone on standard output), that the revisions are
+	 * shown from their files without their state in the database, and why.
+	 * @param unreachable the URL and the database's answer, {@code null} when no database is configured
+	 */
+	private static void withoutStates(CommandConsole console, String unreachable) {
+		PrintWriter err = (console.err() != null) ? console.err() : console.out();
+		err.println((unreachable != null)
+				? "Showing the revision files without their state: the database cannot be reached (" + unreachable + ")."
+				: "Showing the revision files without their state: no database is configured (spring.datasource.url or"
+						+ " migrations.url).");
+		err.flush();
 	}
 
 	/** The revisions of {@code FROM:TO}: descendants of FROM (itself included) that are ancestors of TO (itself included). */
@@ -874,8 +922,24 @@ final class DbCommands {
 				List<String> ids = wanted.equalsIgnoreCase("heads") ? facade.graph().heads() : List.of(wanted);
 				PrintWriter out = console.out();
 				List<String> objects = new ArrayList<>();
+				boolean filesOnly = facade.dataSource() == null;
+				if (filesOnly) {
+					withoutStates(console, null);
+				}
 				for (String id : ids) {
-					RevisionInfo info = facade.show(id);
+					RevisionInfo info;
+					try {
+						info = filesOnly ? facade.showOfFile(id) : facade.show(id);
+					}
+					catch (RuntimeException ex) {
+						String unreachable = CommandFailures.unreachable(ex);
+						if (unreachable == null) {
+							throw ex;
+						}
+						filesOnly = true;
+						withoutStates(console, unreachable);
+						info = facade.showOfFile(id);
+					}
 					if (json) {
 						objects.add(JsonOutput.revisionOf(info));
 						continue;

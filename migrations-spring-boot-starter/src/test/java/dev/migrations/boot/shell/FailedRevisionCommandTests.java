@@ -42,9 +42,13 @@ class FailedRevisionCommandTests {
 		assertThat(db.run("current", "--format", "json").out()).contains("\"upToDate\":false")
 			.contains("\"failed\":[\"2b3c4d5e6f70\"]");
 
-		// what command mode prints for the upgrade's failure: the db command is what runs again
+		// what command mode prints for the upgrade's failure: the revision's own advice, last, and no general line
 		String described = CommandFailures.describe(catchThrowable(() -> db.migrations().upgrade("head")));
-		assertThat(described).contains("and run the `db` command again").doesNotContain("start the application");
+		assertThat(described.lines().toList()).last().asString()
+			.isEqualTo("  Finish or undo its upgrade's statements by hand, then run `db stamp 2b3c4d5e6f70` if you completed"
+					+ " the upgrade, or `db stamp 1a2b3c4d5e6f` if you undid it.");
+		assertThat(described).doesNotContain("record the outcome with the `db stamp` command given above")
+			.doesNotContain("start the application");
 	}
 
 	@Test

@@ -1,0 +1,144 @@
+package dev.migrations.boot.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.test.JavaProcess;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code db history}, {@code db show} and {@code db heads} as Alembic's: the graph from the revision files when the database
+ * cannot be reached or none is configured (exit 0, said once on standard error with the URL), the states
+ * when it can; a database that answers and refuses stays a failure, and so does a question only the
+ * database answers ({@code --indicate-current}).
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class CommandModeWithoutDatabaseProcessTests {
+
+	private static final String NOTHING_LISTENING = "jdbc:postgresql://127.0.0.1:1/none";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void historyAndShowPrintTheFilesWhenNothingListensAtTheUrl(TestDatabase database) throws Exception {
+		JavaProcess.Finished history = run(database, "--spring.datasource.url=" + NOTHING_LISTENING, "db", "history");
+		assertThat(history.exitCode()).as(history.toString()).isZero();
+		assertThat(history.out().lines()).as(history.toString()).containsExactly(
+				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles",
+				"<base> -> 1a2b3c4d5e6f, create bulletin");
+		assertThat(history.err().lines().filter((line) -> line.startsWith("Showing"))).as(history.toString())
+			.containsExactly("Showing the revision files without their state: the database cannot be reached ("
+					+ NOTHING_LISTENING + ": Connection refused).");
+		assertThat(JavaProcess.STACK_TRACE.matcher(history.out() + history.err()).find()).isFalse();
+
+		JavaProcess.Finished json = run(database, "--spring.datasource.url=" + NOTHING_LISTENING, "db", "history",
+				"--format=json");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		assertThat(json.out().lines()).hasSize(1).first().asString().startsWith("{\"revisions\":[{\"revision\":\"2b3c4d5e6f70\"")
+			.doesNotContain("\"state\"");
+
+		JavaProcess.Finished heads = run(database, "--spring.datasource.url=" + NOTHING_LISTENING, "db", "heads", "--format",
+				"json");
+		assertThat(heads.exitCode()).as(heads.toString()).isZero();
+		assertThat(heads.out().lines()).hasSize(1).first().asString().startsWith("{\"heads\":[\"2b3c4d5e6f70\"]")
+			.doesNotContain("\"state\"");
+
+		JavaProcess.Finished show = run(database, "--spring.datasource.url=" + NOTHING_LISTENING, "db", "show", "head");
+		assertThat(show.exitCode()).as(show.toString()).isZero();
+		assertThat(show.out()).contains("Revision:   2b3c4d5e6f70 (head)").contains("CREATE INDEX ix_bulletin_title")
+			.doesNotContain("State:");
+		assertThat(show.firstErrorLine()).startsWith("Showing the revision files without their state: the database cannot"
+				+ " be reached (" + NOTHING_LISTENING);
+	}
+
+	@Test
+	void historyPrintsTheFilesWhenNoDatabaseIsConfigured(TestDatabase database) throws Exception {
+		// no URL, and no embedded database made up in its place
+		JavaProcess.Finished history = runWithoutUrl("db", "history");
+		assertThat(history.exitCode()).as(history.toString()).isZero();
+		assertThat(history.out().lines()).containsExactly("1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles",
+				"<base> -> 1a2b3c4d5e6f, create bulletin");
+		assertThat(history.firstErrorLine()).isEqualTo("Showing the revision files without their state: no database is"
+				+ " configured (spring.datasource.url or migrations.url).");
+
+		// with an in-memory database Spring Boot would make up (H2 is on this class path): the files alone too
+		JavaProcess.Finished madeUp = runWithoutUrl("db", "history", "--spring.datasource.embedded-database-connection=h2");
+		assertThat(madeUp.exitCode()).as(madeUp.toString()).isZero();
+		assertThat(madeUp.out()).doesNotContain("[pending]").contains("<base> -> 1a2b3c4d5e6f, create bulletin");
+		assertThat(madeUp.firstErrorLine()).startsWith("Showing the revision files without their state: no database is"
+				+ " configured");
+
+		JavaProcess.Finished current = runWithoutUrl("db", "current");
+		assertThat(current.exitCode()).as(current.toString()).isEqualTo(2);
+		assertThat(current.firstErrorLine()).startsWith("No database is configured: set spring.datasource.url");
+		assertThat(JavaProcess.STACK_TRACE.matcher(current.out() + current.err()).find()).isFalse();
+
+		JavaProcess.Finished indicate = runWithoutUrl("db", "history", "--indicate-current");
+		assertThat(indicate.exitCode()).as(indicate.toString()).isEqualTo(2);
+		assertThat(indicate.firstErrorLine()).startsWith("--indicate-current needs the database, and none is configured");
+	}
+
+	@Test
+	void aDatabaseThatAnswersAndRefusesOrAQuestionForItRemainsAFailure(TestDatabase database) throws Exception {
+		JavaProcess.Finished refused = run(database, "--spring.datasource.username=no_such_user_here", "db", "history");
+		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+		assertThat(refused.firstErrorLine()).contains("no_such_user_here");
+		assertThat(refused.out()).isEmpty();
+
+		JavaProcess.Finished indicate = run(database, "--spring.datasource.url=" + NOTHING_LISTENING, "db", "history",
+				"--indicate-current");
+		assertThat(indicate.exitCode()).as(indicate.toString()).isEqualTo(2);
+		assertThat(indicate.firstErrorLine()).contains("127.0.0.1:1");
+
+		JavaProcess.Finished reachable = run(database, null, "db", "history");
+		assertThat(reachable.exitCode()).as(reachable.toString()).isZero();
+		assertThat(reachable.out().lines()).containsExactly(
+				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles [pending]",
+				"<base> -> 1a2b3c4d5e6f, create bulletin [pending]");
+		assertThat(reachable.err()).doesNotContain("Showing the revision files");
+	}
+
+	private JavaProcess.Finished run(TestDatabase database, String setting, String... words)
+			throws IOException, InterruptedException {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		List<String> args = new ArrayList<>(Arrays.asList(words));
+		String replaced = (setting != null) ? setting.substring(0, setting.indexOf('=') + 1) : null;
+		ShellSession.connectionArguments(database, revisions).stream()
+			.filter((argument) -> replaced == null || !argument.startsWith(replaced))
+			.forEach(args::add);
+		if (setting != null) {
+			args.add(setting);
+		}
+		args.add("--logging.level.root=WARN");
+		try (JavaProcess process = JavaProcess.start(this.directory.resolve("runs"), ShellTestApplication.class, args)) {
+			return process.await();
+		}
+	}
+
+	private JavaProcess.Finished runWithoutUrl(String... words) throws IOException, InterruptedException {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		List<String> args = new ArrayList<>(Arrays.asList(words));
+		args.addAll(List.of("--migrations.locations=filesystem:" + revisions, "--migrations.generate.output-dir=" + revisions,
+				"--logging.level.root=WARN"));
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--spring.datasource.embedded-database-connection="))) {
+			args.add("--spring.datasource.embedded-database-connection=none");
+		}
+		try (JavaProcess process = JavaProcess.start(this.directory.resolve("runs"), ShellTestApplication.class, args)) {
+			return process.await();
+		}
+	}
+
+}
