@@ -54,7 +54,7 @@ import dev.migrations.schema.Table;
  * afterwards. Functions, procedures, views and triggers are written again after the tables, as the
  * server prints them ({@link RoutinesAndViews}). Objects the schema model does not carry
  * (materialized views, rules, policies, domains and other non-enum types, aggregates, extensions,
- * partitioned tables, rows in tables, advanced sequences) make the squash fail, naming them: they
+ * event triggers, partitioned tables, rows in tables, advanced sequences) make the squash fail, naming them: they
  * are never silently dropped. Nor is what the model leaves out of the
  * objects it carries: the two schemas are also compared as the server prints them
  * ({@link SchemaFingerprint}), and any difference (an exclusion constraint, {@code DEFERRABLE}, a
@@ -220,9 +220,22 @@ public final class Squasher {
 				downgradeSql = routines.downgrade() + "\n" + downgradeSql;
 			}
 			if (!routines.beforeTables().isEmpty()) {
+				// the enum types come first: the functions the tables call may take or return them, and are dropped
+				// before them
+				List<Operation> types = operations.stream().filter(Operation.CreateEnumType.class::isInstance).toList();
+				List<Operation> rest = operations.stream().filter((op) -> !types.contains(op)).toList();
+				String typesSql = types.isEmpty() ? "" : RenderedStatement.script(renderer.render(types)).strip() + "\n\n";
+				String typesDowngradeSql = types.isEmpty() ? ""
+						: RenderedStatement.script(renderer.renderDowngrade(types)).strip() + "\n";
+				String restSql = RenderedStatement.script(renderer.render(rest));
+				String restDowngradeSql = RenderedStatement.script(renderer.renderDowngrade(rest));
+				if (!routines.upgrade().isEmpty()) {
+					restSql = restSql.stripTrailing() + "\n\n" + routines.upgrade() + "\n";
+					restDowngradeSql = routines.downgrade() + "\n" + restDowngradeSql;
+				}
 				// as pg_dump does: a function's body (but one in BEGIN ATOMIC) is checked when it runs, not created
-				upgradeSql = "SET check_function_bodies = false;\n\n" + routines.beforeTables() + "\n\n" + upgradeSql;
-				downgradeSql = downgradeSql.stripTrailing() + "\n" + routines.afterTables() + "\n";
+				upgradeSql = typesSql + "SET check_function_bodies = false;\n\n" + routines.beforeTables() + "\n\n" + restSql;
+				downgradeSql = restDowngradeSql.stripTrailing() + "\n" + routines.afterTables() + "\n" + typesDowngradeSql;
 			}
 			Revision squash = new Revision("squash_check", List.of(), List.of(), List.of(), "squash check", null,
 					transactional, "squash of " + last.id(), null, new Revision.SqlBody(upgradeSql, 1, downgradeSql, 1));
@@ -371,6 +384,10 @@ public final class Squasher {
 			UNION ALL
 			SELECT 'extension', e.extname::text FROM pg_catalog.pg_extension e WHERE e.extnamespace = ?::regnamespace
 			UNION ALL
+			SELECT 'event trigger', e.evtname || ' (database-wide, on ' || e.evtevent || ')'
+			FROM pg_catalog.pg_event_trigger e JOIN pg_catalog.pg_proc p ON p.oid = e.evtfoid
+			WHERE p.pronamespace = ?::regnamespace
+			UNION ALL
 			SELECT 'sequence value', s.sequencename || ' (last value ' || s.last_value || ')'
 			FROM pg_catalog.pg_sequences s WHERE s.schemaname = ? AND s.last_value IS NOT NULL
 			  AND s.sequencename NOT LIKE ?
@@ -380,12 +397,12 @@ public final class Squasher {
 		List<String> found = new ArrayList<>();
 		try (Connection connection = this.dataSource.getConnection()) {
 			try (PreparedStatement statement = connection.prepareStatement(UNSUPPORTED)) {
-				for (int i = 1; i <= 6; i++) {
+				for (int i = 1; i <= 7; i++) {
 					statement.setString(i, PostgresIdentifiers.quote(schema));
 				}
-				statement.setString(7, schema);
+				statement.setString(8, schema);
 				// the version tables' own sequences count applied revisions
-				statement.setString(8, this.versionTable.replace("_", "\\_") + "%");
+				statement.setString(9, this.versionTable.replace("_", "\\_") + "%");
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						found.add(rs.getString(1) + " " + rs.getString(2));
