@@ -117,4 +117,33 @@ class SquashRoutinesPostgresTest {
 			.isEmpty();
 	}
 
+	@Test
+	void aViewColumnsDefaultIsCarried(TestDatabase db) throws IOException {
+		for (Path target : List.of(this.directory, this.unsquashed)) {
+			RevisionFiles files = new RevisionFiles(target);
+			files.write("adad00000001", "none", "notes", """
+					CREATE TABLE note (id int PRIMARY KEY, body text, kind text);
+					CREATE VIEW "Plain Note" AS SELECT id, body, kind FROM note;
+					ALTER VIEW "Plain Note" ALTER COLUMN kind SET DEFAULT 'plain';""", "DROP VIEW \"Plain Note\"; DROP TABLE note;");
+			files.write("adad00000002", "adad00000001", "author", "ALTER TABLE note ADD COLUMN author text;",
+					"ALTER TABLE note DROP COLUMN author;");
+		}
+		SquashResult result = migrations(db.dataSource(), this.directory).squash("adad00000002", "squash");
+
+		assertThat(Files.readString(result.file()))
+			.contains("ALTER VIEW \"Plain Note\" ALTER COLUMN kind SET DEFAULT 'plain'::text;");
+		try (TestDatabase history = TestDatabases.postgres()) {
+			migrations(history.dataSource(), this.unsquashed).upgrade("head");
+			Migrations squashed = migrations(db.dataSource(), this.directory);
+			squashed.upgrade("head");
+			assertThat(schema(db.dataSource())).isEqualTo(schema(history.dataSource()))
+				.contains("Plain Note.kind text YES 'plain'::text");
+			Sql.execute(db.dataSource(), "INSERT INTO \"Plain Note\" (id, body) VALUES (1, 'hello')");
+			assertThat(Sql.column(db.dataSource(), "SELECT kind FROM note")).containsExactly("plain");
+			Sql.execute(db.dataSource(), "DELETE FROM note");
+			squashed.downgrade("base");
+			assertThat(leftInPublic(db.dataSource())).isEmpty();
+		}
+	}
+
 }
