@@ -39,6 +39,7 @@ import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Table;
+import dev.migrations.tenant.Placeholders;
 
 /**
  * Builds the squash of the history up to a revision (PostgreSQL): the revisions are applied to a
@@ -135,6 +136,12 @@ public final class Squasher {
 				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " carries branch label(s) "
 						+ revision.branchLabels() + ", which the squash could not keep. Squash up to a revision before it.");
 			}
+			if (revision.body() instanceof Revision.SqlBody sql && (usesPlaceholder(sql.upgrade())
+					|| usesPlaceholder(sql.downgrade()))) {
+				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " uses " + Placeholders.SCHEMA
+						+ " or " + Placeholders.TENANT + ", which a squash, built from one scratch schema, could not keep for"
+						+ " every tenant. Squash up to a revision before it.");
+			}
 			if (!(revision.body() instanceof Revision.SqlBody)) {
 				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " is a Java revision, whose"
 						+ " work (usually data) a schema cannot stand for. Squash up to a revision before it.");
@@ -167,6 +174,10 @@ public final class Squasher {
 		return chain;
 	}
 
+	private static boolean usesPlaceholder(String sql) {
+		return sql != null && (sql.contains(Placeholders.SCHEMA) || sql.contains(Placeholders.TENANT));
+	}
+
 	/**
 	 * Builds and checks the squash of the history up to a revision.
 	 * @param graph the revisions
@@ -191,7 +202,19 @@ public final class Squasher {
 		String rebuilt = scratchName();
 		long started = System.nanoTime();
 		try {
-			SchemaModel expected = apply(RevisionGraph.of(chain), last.id(), produced);
+			SchemaModel expected;
+			try {
+				expected = apply(RevisionGraph.of(chain), last.id(), produced);
+			}
+			catch (MigrationFailedException ex) {
+				throw new SquashException("Cannot squash up to " + last.id() + ": the history does not run from base on an"
+						+ " empty schema (the scratch schema " + produced + "), so there is no schema to squash; nothing was"
+						+ " written. Revision " + ex.revision() + " (" + ex.source() + ") failed at statement "
+						+ ex.statementNumber() + ": " + firstLine(ex.sql()) + "\n"
+						+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage())
+						+ "\nA revision that names another schema, or needs what only an existing database has, cannot be"
+						+ " squashed: squash up to a revision before it.", ex);
+			}
 			long applied = System.nanoTime();
 			List<String> unsupported = unsupported(produced, expected);
 			if (!unsupported.isEmpty()) {
@@ -371,7 +394,7 @@ public final class Squasher {
 			UNION ALL
 			SELECT 'rule', r.rulename || ' on ' || c.relname
 			FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
-			WHERE c.relnamespace = ?::regnamespace AND c.relkind = 'r'
+			WHERE c.relnamespace = ?::regnamespace AND c.relkind IN ('r', 'v') AND r.rulename <> '_RETURN'
 			UNION ALL
 			SELECT 'policy', p.polname || ' on ' || c.relname
 			FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid

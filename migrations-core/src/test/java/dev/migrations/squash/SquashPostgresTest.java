@@ -342,6 +342,45 @@ class SquashPostgresTest {
 	}
 
 	@Test
+	void refusesAHistoryWithTenantPlaceholdersNamingTheRevision(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("fbfb00000001", "none", "a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
+		files.write("fbfb00000002", "fbfb00000001", "b", "CREATE TABLE ${schema}.b (id int PRIMARY KEY);",
+				"DROP TABLE ${schema}.b;");
+		files.write("fbfb00000003", "fbfb00000002", "c", "CREATE TABLE c (id int PRIMARY KEY);", "DROP TABLE c;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("fbfb00000003", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to fbfb00000003: fbfb00000002 (")
+			.hasMessageContaining("uses ${schema} or ${tenant}")
+			.hasMessageEndingWith("Squash up to a revision before it.");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(3);
+		}
+	}
+
+	@Test
+	void aHistoryThatDoesNotRunOnAnEmptySchemaIsRefusedNamingTheRevisionNotAdvisingAStamp(TestDatabase db)
+			throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("fcfc00000001", "none", "a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
+		files.write("fcfc00000002", "fcfc00000001", "index a table made by hand",
+				"CREATE INDEX ix_made_by_hand ON made_by_hand (id);", "DROP INDEX ix_made_by_hand;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("fcfc00000002", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to fcfc00000002: the history does not run from base on an empty"
+					+ " schema")
+			.hasMessageContaining("Revision fcfc00000002 (")
+			.hasMessageContaining("relation \"made_by_hand\" does not exist")
+			.hasMessageNotContaining("db stamp")
+			.hasMessageNotContaining("db upgrade");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(2);
+		}
+		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname like 'migrations_squash_%'"))
+			.isEmpty();
+	}
+
+	@Test
 	void refusesABranchInsideTheHistory(TestDatabase db) {
 		writeHistory(this.directory);
 		new RevisionFiles(this.directory).write("bbbb00000001", R2, "side branch", "CREATE TABLE side (id int);",

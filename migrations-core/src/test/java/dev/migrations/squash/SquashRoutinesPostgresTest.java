@@ -146,4 +146,24 @@ class SquashRoutinesPostgresTest {
 		}
 	}
 
+	@Test
+	void refusesARuleOnAViewAndWritesNothing(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aeae00000001", "none", "writable view", """
+				CREATE TABLE note (id int PRIMARY KEY, body text);
+				CREATE VIEW note_view AS SELECT id, body FROM note;
+				CREATE RULE note_view_insert AS ON INSERT TO note_view DO INSTEAD INSERT INTO note VALUES (NEW.id, NEW.body);""",
+				"DROP VIEW note_view; DROP TABLE note;");
+		files.write("aeae00000002", "aeae00000001", "author", "ALTER TABLE note ADD COLUMN author text;",
+				"ALTER TABLE note DROP COLUMN author;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("aeae00000002", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to aeae00000002: the history creates what the schema model does not"
+					+ " carry")
+			.hasMessageContaining("rule note_view_insert on note_view");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(2);
+		}
+	}
+
 }
