@@ -238,8 +238,13 @@ public final class Squasher {
 			RoutinesAndViews routines = routinesAndViews(produced);
 			String upgradeSql = RenderedStatement.script(upgrade);
 			String downgradeSql = RenderedStatement.script(downgrade);
+			// as pg_dump does: a function's body (but one in BEGIN ATOMIC) is checked when it runs, not when it is
+			// created, since what it reads may come after it (a function rewritten to read a view created after it);
+			// the session's setting is restored at the end
+			String routinesSql = routines.upgrade().isEmpty() ? ""
+					: (routines.beforeTables().isEmpty() ? "SET check_function_bodies = false;\n\n" : "") + routines.upgrade();
 			if (!routines.upgrade().isEmpty()) {
-				upgradeSql = upgradeSql.stripTrailing() + "\n\n" + routines.upgrade() + "\n";
+				upgradeSql = upgradeSql.stripTrailing() + "\n\n" + routinesSql + "\n";
 				downgradeSql = routines.downgrade() + "\n" + downgradeSql;
 			}
 			if (!routines.beforeTables().isEmpty()) {
@@ -253,12 +258,14 @@ public final class Squasher {
 				String restSql = RenderedStatement.script(renderer.render(rest));
 				String restDowngradeSql = RenderedStatement.script(renderer.renderDowngrade(rest));
 				if (!routines.upgrade().isEmpty()) {
-					restSql = restSql.stripTrailing() + "\n\n" + routines.upgrade() + "\n";
+					restSql = restSql.stripTrailing() + "\n\n" + routinesSql + "\n";
 					restDowngradeSql = routines.downgrade() + "\n" + restDowngradeSql;
 				}
-				// as pg_dump does: a function's body (but one in BEGIN ATOMIC) is checked when it runs, not created
 				upgradeSql = typesSql + "SET check_function_bodies = false;\n\n" + routines.beforeTables() + "\n\n" + restSql;
 				downgradeSql = restDowngradeSql.stripTrailing() + "\n" + routines.afterTables() + "\n" + typesDowngradeSql;
+			}
+			if (!routines.upgrade().isEmpty() || !routines.beforeTables().isEmpty()) {
+				upgradeSql = upgradeSql.stripTrailing() + "\n\nRESET check_function_bodies;\n";
 			}
 			Revision squash = new Revision("squash_check", List.of(), List.of(), List.of(), "squash check", null,
 					transactional, "squash of " + last.id(), null, new Revision.SqlBody(upgradeSql, 1, downgradeSql, 1));

@@ -166,4 +166,34 @@ class SquashRoutinesPostgresTest {
 		}
 	}
 
+	@Test
+	void aFunctionRewrittenToReadAViewCreatedAfterItIsSquashed(TestDatabase db)
+			throws IOException {
+		for (Path target : List.of(this.directory, this.unsquashed)) {
+			RevisionFiles files = new RevisionFiles(target);
+			files.write("afaf00000001", "none", "count", """
+					CREATE TABLE account (id int PRIMARY KEY, active boolean NOT NULL DEFAULT true);
+					CREATE FUNCTION active_count() RETURNS bigint LANGUAGE sql STABLE AS $$ SELECT count(*) FROM account $$;""",
+					"DROP FUNCTION active_count(); DROP TABLE account;");
+			files.write("afaf00000002", "afaf00000001", "active view", """
+					CREATE VIEW active_account AS SELECT id FROM account WHERE active;
+					CREATE OR REPLACE FUNCTION active_count() RETURNS bigint LANGUAGE sql STABLE
+					    AS $$ SELECT count(*) FROM active_account $$;""",
+					"CREATE OR REPLACE FUNCTION active_count() RETURNS bigint LANGUAGE sql STABLE"
+							+ " AS $$ SELECT count(*) FROM account $$; DROP VIEW active_account;");
+		}
+		SquashResult result = migrations(db.dataSource(), this.directory).squash("afaf00000002", "squash");
+
+		assertThat(Files.readString(result.file())).contains("RESET check_function_bodies;");
+		try (TestDatabase history = TestDatabases.postgres()) {
+			migrations(history.dataSource(), this.unsquashed).upgrade("head");
+			Migrations squashed = migrations(db.dataSource(), this.directory);
+			squashed.upgrade("head");
+			assertThat(schema(db.dataSource())).isEqualTo(schema(history.dataSource())).isNotEmpty();
+			assertThat(Sql.column(db.dataSource(), "SELECT active_count()")).containsExactly("0");
+			squashed.downgrade("base");
+			assertThat(leftInPublic(db.dataSource())).isEmpty();
+		}
+	}
+
 }
