@@ -724,12 +724,12 @@ public final class Migrations {
 	/** {@code db stamp TARGET}: records the database as being at the target without running anything. */
 	public CommandResult stamp(String target) {
 		requireLocations();
+		// a database in the middle of a squashed history (one whose revision there failed, told to stamp it or its
+		// parent) stamps a replaced revision over the revisions as they were before the squash
 		Revision replaced = replacedTarget(target);
-		if (replaced != null) {
-			migratorFor(target, replaced);
-		}
+		DatabaseMigrator migrator = (replaced != null) ? migratorFor(target, replaced) : this.migrator;
 		try {
-			return this.migrator.stamp(target);
+			return migrator.stamp(target);
 		}
 		finally {
 			this.changes.incrementAndGet();

@@ -29,7 +29,10 @@ import dev.migrations.dialect.PostgresIdentifiers;
  */
 final class RoutinesAndViews {
 
-	/** Functions and procedures (not aggregates or window functions), views: oid, kind, name to drop, definition. */
+	/**
+	 * Functions and procedures (not aggregates or window functions), views with their columns' defaults: oid, kind,
+	 * name to drop, definition.
+	 */
 	private static final String OBJECTS = """
 			SELECT p.oid::bigint, CASE p.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END,
 			    pg_catalog.quote_ident(p.proname) || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')',
@@ -41,7 +44,12 @@ final class RoutinesAndViews {
 			SELECT c.oid::bigint, 'VIEW', pg_catalog.quote_ident(c.relname),
 			    'CREATE VIEW ' || pg_catalog.quote_ident(c.relname)
 			    || coalesce(' WITH (' || array_to_string(c.reloptions, ', ') || ')', '') || ' AS' || E'\\n'
-			    || pg_catalog.pg_get_viewdef(c.oid), 'pg_class'
+			    || pg_catalog.pg_get_viewdef(c.oid)
+			    || coalesce((SELECT string_agg(E'\\nALTER VIEW ' || pg_catalog.quote_ident(c.relname) || ' ALTER COLUMN '
+			      || pg_catalog.quote_ident(a.attname) || ' SET DEFAULT ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid) || ';',
+			      '' ORDER BY a.attnum)
+			      FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+			      WHERE d.adrelid = c.oid), ''), 'pg_class'
 			FROM pg_catalog.pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind = 'v'
 			""";
 

@@ -18,8 +18,8 @@ import dev.migrations.dialect.PostgresIdentifiers;
  * schema model leaves out shows here too (exclusion constraints, {@code DEFERRABLE}, {@code MATCH
  * FULL}, {@code NOT VALID}, {@code NULLS NOT DISTINCT}, collations, identity and
  * sequence options, storage settings, inheritance, unlogged tables, index options, extended
- * statistics, comments on constraints, indexes and types), and the functions, procedures, views and
- * triggers a squash writes again ({@link RoutinesAndViews}). A squash whose schema does not print
+ * statistics, comments on constraints, indexes and types), and the functions, procedures, views (with
+ * their columns' defaults) and triggers a squash writes again ({@link RoutinesAndViews}). A squash whose schema does not print
  * the same as its history's loses something, and is refused. Privileges are left out: a squash does
  * not carry them, as documented.
  */
@@ -113,7 +113,11 @@ final class SchemaFingerprint {
 			WHERE p.pronamespace = ?::regnamespace
 			UNION ALL
 			SELECT 'view', c.relname::text, c.relname::text, concat_ws(' ', 'options ' || c.reloptions::text,
-			    pg_catalog.pg_get_viewdef(c.oid))
+			    pg_catalog.pg_get_viewdef(c.oid),
+			    (SELECT 'defaults ' || string_agg(a.attname || ' ' || pg_catalog.pg_get_expr(d.adbin, d.adrelid), ', '
+			      ORDER BY a.attnum)
+			     FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+			     WHERE d.adrelid = c.oid))
 			FROM pg_catalog.pg_class c WHERE c.relnamespace = ?::regnamespace AND c.relkind = 'v'
 			UNION ALL
 			SELECT 'trigger', c.relname::text, t.tgname || ' on ' || c.relname, pg_catalog.pg_get_triggerdef(t.oid)

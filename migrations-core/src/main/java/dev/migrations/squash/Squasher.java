@@ -39,6 +39,7 @@ import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.runner.MigrationsListener;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Table;
+import dev.migrations.tenant.Placeholders;
 
 /**
  * Builds the squash of the history up to a revision (PostgreSQL): the revisions are applied to a
@@ -54,7 +55,7 @@ import dev.migrations.schema.Table;
  * afterwards. Functions, procedures, views and triggers are written again after the tables, as the
  * server prints them ({@link RoutinesAndViews}). Objects the schema model does not carry
  * (materialized views, rules, policies, domains and other non-enum types, aggregates, extensions,
- * partitioned tables, rows in tables, advanced sequences) make the squash fail, naming them: they
+ * event triggers, partitioned tables, rows in tables, advanced sequences) make the squash fail, naming them: they
  * are never silently dropped. Nor is what the model leaves out of the
  * objects it carries: the two schemas are also compared as the server prints them
  * ({@link SchemaFingerprint}), and any difference (an exclusion constraint, {@code DEFERRABLE}, a
@@ -135,6 +136,12 @@ public final class Squasher {
 				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " carries branch label(s) "
 						+ revision.branchLabels() + ", which the squash could not keep. Squash up to a revision before it.");
 			}
+			if (revision.body() instanceof Revision.SqlBody sql && (usesPlaceholder(sql.upgrade())
+					|| usesPlaceholder(sql.downgrade()))) {
+				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " uses " + Placeholders.SCHEMA
+						+ " or " + Placeholders.TENANT + ", which a squash, built from one scratch schema, could not keep for"
+						+ " every tenant. Squash up to a revision before it.");
+			}
 			if (!(revision.body() instanceof Revision.SqlBody)) {
 				throw new SquashException("Cannot squash up to " + last.id() + ": " + where + " is a Java revision, whose"
 						+ " work (usually data) a schema cannot stand for. Squash up to a revision before it.");
@@ -167,6 +174,10 @@ public final class Squasher {
 		return chain;
 	}
 
+	private static boolean usesPlaceholder(String sql) {
+		return sql != null && (sql.contains(Placeholders.SCHEMA) || sql.contains(Placeholders.TENANT));
+	}
+
 	/**
 	 * Builds and checks the squash of the history up to a revision.
 	 * @param graph the revisions
@@ -191,7 +202,19 @@ public final class Squasher {
 		String rebuilt = scratchName();
 		long started = System.nanoTime();
 		try {
-			SchemaModel expected = apply(RevisionGraph.of(chain), last.id(), produced);
+			SchemaModel expected;
+			try {
+				expected = apply(RevisionGraph.of(chain), last.id(), produced);
+			}
+			catch (MigrationFailedException ex) {
+				throw new SquashException("Cannot squash up to " + last.id() + ": the history does not run from base on an"
+						+ " empty schema (the scratch schema " + produced + "), so there is no schema to squash; nothing was"
+						+ " written. Revision " + ex.revision() + " (" + ex.source() + ") failed at statement "
+						+ ex.statementNumber() + ": " + firstLine(ex.sql()) + "\n"
+						+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage())
+						+ "\nA revision that names another schema, or needs what only an existing database has, cannot be"
+						+ " squashed: squash up to a revision before it.", ex);
+			}
 			long applied = System.nanoTime();
 			List<String> unsupported = unsupported(produced, expected);
 			if (!unsupported.isEmpty()) {
@@ -215,14 +238,34 @@ public final class Squasher {
 			RoutinesAndViews routines = routinesAndViews(produced);
 			String upgradeSql = RenderedStatement.script(upgrade);
 			String downgradeSql = RenderedStatement.script(downgrade);
+			// as pg_dump does: a function's body (but one in BEGIN ATOMIC) is checked when it runs, not when it is
+			// created, since what it reads may come after it (a function rewritten to read a view created after it);
+			// the session's setting is restored at the end
+			String routinesSql = routines.upgrade().isEmpty() ? ""
+					: (routines.beforeTables().isEmpty() ? "SET check_function_bodies = false;\n\n" : "") + routines.upgrade();
 			if (!routines.upgrade().isEmpty()) {
-				upgradeSql = upgradeSql.stripTrailing() + "\n\n" + routines.upgrade() + "\n";
+				upgradeSql = upgradeSql.stripTrailing() + "\n\n" + routinesSql + "\n";
 				downgradeSql = routines.downgrade() + "\n" + downgradeSql;
 			}
 			if (!routines.beforeTables().isEmpty()) {
-				// as pg_dump does: a function's body (but one in BEGIN ATOMIC) is checked when it runs, not created
-				upgradeSql = "SET check_function_bodies = false;\n\n" + routines.beforeTables() + "\n\n" + upgradeSql;
-				downgradeSql = downgradeSql.stripTrailing() + "\n" + routines.afterTables() + "\n";
+				// the enum types come first: the functions the tables call may take or return them, and are dropped
+				// before them
+				List<Operation> types = operations.stream().filter(Operation.CreateEnumType.class::isInstance).toList();
+				List<Operation> rest = operations.stream().filter((op) -> !types.contains(op)).toList();
+				String typesSql = types.isEmpty() ? "" : RenderedStatement.script(renderer.render(types)).strip() + "\n\n";
+				String typesDowngradeSql = types.isEmpty() ? ""
+						: RenderedStatement.script(renderer.renderDowngrade(types)).strip() + "\n";
+				String restSql = RenderedStatement.script(renderer.render(rest));
+				String restDowngradeSql = RenderedStatement.script(renderer.renderDowngrade(rest));
+				if (!routines.upgrade().isEmpty()) {
+					restSql = restSql.stripTrailing() + "\n\n" + routinesSql + "\n";
+					restDowngradeSql = routines.downgrade() + "\n" + restDowngradeSql;
+				}
+				upgradeSql = typesSql + "SET check_function_bodies = false;\n\n" + routines.beforeTables() + "\n\n" + restSql;
+				downgradeSql = restDowngradeSql.stripTrailing() + "\n" + routines.afterTables() + "\n" + typesDowngradeSql;
+			}
+			if (!routines.upgrade().isEmpty() || !routines.beforeTables().isEmpty()) {
+				upgradeSql = upgradeSql.stripTrailing() + "\n\nRESET check_function_bodies;\n";
 			}
 			Revision squash = new Revision("squash_check", List.of(), List.of(), List.of(), "squash check", null,
 					transactional, "squash of " + last.id(), null, new Revision.SqlBody(upgradeSql, 1, downgradeSql, 1));
@@ -358,7 +401,7 @@ public final class Squasher {
 			UNION ALL
 			SELECT 'rule', r.rulename || ' on ' || c.relname
 			FROM pg_catalog.pg_rewrite r JOIN pg_catalog.pg_class c ON c.oid = r.ev_class
-			WHERE c.relnamespace = ?::regnamespace AND c.relkind = 'r'
+			WHERE c.relnamespace = ?::regnamespace AND c.relkind IN ('r', 'v') AND r.rulename <> '_RETURN'
 			UNION ALL
 			SELECT 'policy', p.polname || ' on ' || c.relname
 			FROM pg_catalog.pg_policy p JOIN pg_catalog.pg_class c ON c.oid = p.polrelid
@@ -371,6 +414,10 @@ public final class Squasher {
 			UNION ALL
 			SELECT 'extension', e.extname::text FROM pg_catalog.pg_extension e WHERE e.extnamespace = ?::regnamespace
 			UNION ALL
+			SELECT 'event trigger', e.evtname || ' (database-wide, on ' || e.evtevent || ')'
+			FROM pg_catalog.pg_event_trigger e JOIN pg_catalog.pg_proc p ON p.oid = e.evtfoid
+			WHERE p.pronamespace = ?::regnamespace
+			UNION ALL
 			SELECT 'sequence value', s.sequencename || ' (last value ' || s.last_value || ')'
 			FROM pg_catalog.pg_sequences s WHERE s.schemaname = ? AND s.last_value IS NOT NULL
 			  AND s.sequencename NOT LIKE ?
@@ -380,12 +427,12 @@ public final class Squasher {
 		List<String> found = new ArrayList<>();
 		try (Connection connection = this.dataSource.getConnection()) {
 			try (PreparedStatement statement = connection.prepareStatement(UNSUPPORTED)) {
-				for (int i = 1; i <= 6; i++) {
+				for (int i = 1; i <= 7; i++) {
 					statement.setString(i, PostgresIdentifiers.quote(schema));
 				}
-				statement.setString(7, schema);
+				statement.setString(8, schema);
 				// the version tables' own sequences count applied revisions
-				statement.setString(8, this.versionTable.replace("_", "\\_") + "%");
+				statement.setString(9, this.versionTable.replace("_", "\\_") + "%");
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						found.add(rs.getString(1) + " " + rs.getString(2));

@@ -312,6 +312,75 @@ class SquashPostgresTest {
 	}
 
 	@Test
+	void aDatabaseWhoseReplacedRevisionFailedIsStampedAsTheFailureSaysThenGoesOn(TestDatabase base) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("fafa00000001", "none", "a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
+		files.write("fafa00000002", "fafa00000001", "b and c", "-- transactional: false\n",
+				"CREATE TABLE b (id int PRIMARY KEY);\nCREATE TABLE c (id int PRIMARY KEY);", "DROP TABLE c;\nDROP TABLE b;");
+		files.write("fafa00000003", "fafa00000002", "d", "CREATE TABLE d (id int PRIMARY KEY);", "DROP TABLE d;");
+		files.write("fafa00000004", "fafa00000003", "e", "CREATE TABLE e (id int PRIMARY KEY);", "DROP TABLE e;");
+		try (TestDatabase mid = TestDatabases.postgres()) {
+			// a table c of its own makes the second statement of the non-transactional revision fail
+			Sql.execute(mid.dataSource(), "CREATE TABLE c (code text)");
+			assertThatThrownBy(() -> migrations(mid.dataSource(), this.directory).upgrade("head"))
+				.hasMessageContaining("run `db stamp fafa00000002` if you completed the upgrade, or `db stamp fafa00000001`"
+						+ " if you undid it");
+			String squash = migrations(base.dataSource(), this.directory).squash("fafa00000003", "squash").revision();
+
+			Migrations atMid = migrations(mid.dataSource(), this.directory);
+			assertThat(atMid.status().failed()).containsExactly("fafa00000002");
+			// completed by hand, then stamped as the failure said, though a squash now replaces that revision
+			Sql.execute(mid.dataSource(), "DROP TABLE c; CREATE TABLE c (id int PRIMARY KEY)");
+			atMid.stamp("fafa00000002");
+			assertThat(atMid.status().failed()).isEmpty();
+			assertThat(atMid.upgrade("head").steps()).extracting(StepResult::revision)
+				.containsExactly("fafa00000003", "fafa00000004");
+			assertThat(versionRows(mid.dataSource())).containsExactly(squash, "fafa00000004");
+			migrations(base.dataSource(), this.directory).upgrade("head");
+			assertThat(dump(mid.dataSource())).isEqualTo(dump(base.dataSource())).isNotEmpty();
+		}
+	}
+
+	@Test
+	void refusesAHistoryWithTenantPlaceholdersNamingTheRevision(TestDatabase db) throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("fbfb00000001", "none", "a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
+		files.write("fbfb00000002", "fbfb00000001", "b", "CREATE TABLE ${schema}.b (id int PRIMARY KEY);",
+				"DROP TABLE ${schema}.b;");
+		files.write("fbfb00000003", "fbfb00000002", "c", "CREATE TABLE c (id int PRIMARY KEY);", "DROP TABLE c;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("fbfb00000003", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to fbfb00000003: fbfb00000002 (")
+			.hasMessageContaining("uses ${schema} or ${tenant}")
+			.hasMessageEndingWith("Squash up to a revision before it.");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(3);
+		}
+	}
+
+	@Test
+	void aHistoryThatDoesNotRunOnAnEmptySchemaIsRefusedNamingTheRevisionNotAdvisingAStamp(TestDatabase db)
+			throws IOException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("fcfc00000001", "none", "a", "CREATE TABLE a (id int PRIMARY KEY);", "DROP TABLE a;");
+		files.write("fcfc00000002", "fcfc00000001", "index a table made by hand",
+				"CREATE INDEX ix_made_by_hand ON made_by_hand (id);", "DROP INDEX ix_made_by_hand;");
+		assertThatThrownBy(() -> migrations(db.dataSource(), this.directory).squash("fcfc00000002", "squash"))
+			.isInstanceOf(SquashException.class)
+			.hasMessageStartingWith("Cannot squash up to fcfc00000002: the history does not run from base on an empty"
+					+ " schema")
+			.hasMessageContaining("Revision fcfc00000002 (")
+			.hasMessageContaining("relation \"made_by_hand\" does not exist")
+			.hasMessageNotContaining("db stamp")
+			.hasMessageNotContaining("db upgrade");
+		try (Stream<Path> list = Files.list(this.directory)) {
+			assertThat(list).hasSize(2);
+		}
+		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname like 'migrations_squash_%'"))
+			.isEmpty();
+	}
+
+	@Test
 	void refusesABranchInsideTheHistory(TestDatabase db) {
 		writeHistory(this.directory);
 		new RevisionFiles(this.directory).write("bbbb00000001", R2, "side branch", "CREATE TABLE side (id int);",
