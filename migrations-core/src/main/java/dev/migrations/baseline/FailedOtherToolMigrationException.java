@@ -22,7 +22,7 @@ public class FailedOtherToolMigrationException extends MigrationsException {
 				+ ") records a failed migration, " + String.join(", ", history.failed())
 				+ ", so the schema may be half-changed by it. Nothing was run or recorded. Finish or undo that migration"
 				+ " by hand, then repair the history: `flyway repair`, or DELETE FROM " + history.table()
-				+ " WHERE success = false; then start again.");
+				+ " WHERE success = false; then start the application, or run the command, again.");
 		this.schema = schema;
 		this.history = history;
 	}

@@ -38,13 +38,17 @@ import java.util.TreeMap;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
+import org.slf4j.LoggerFactory;
+
 import dev.migrations.sql.SqlSyntax;
 
 /**
  * Finds revisions: {@code .sql} files under locations ({@code classpath:db/revisions},
  * {@code filesystem:/path/to/revisions}; a location without prefix is a classpath location) and
  * {@link JavaRevision} classes in packages. Directories are searched recursively; classpath
- * locations work in directories, jars and Spring Boot's nested jars.
+ * locations work in directories, jars and Spring Boot's nested jars. Only names ending in lower-case
+ * {@code .sql} are revisions (as Flyway reads its suffixes); a file ending in {@code .SQL} or another
+ * mix of cases is not read, and a warning names it.
  */
 public final class RevisionSources {
 
@@ -70,13 +74,15 @@ public final class RevisionSources {
 			// in the order of their names already: no sorting again for one location
 			Map<String, byte[]> located = new LinkedHashMap<>();
 			read.add(located);
+			List<String> otherCase = new ArrayList<>();
 			try {
-				readSqlFiles(location, classLoader, located);
+				readSqlFiles(location, classLoader, located, otherCase);
 			}
 			catch (UncheckedIOException ex) {
 				requireUtf8(read);
 				throw ex;
 			}
+			warnOtherCase(location, otherCase);
 		}
 		Map<String, byte[]> files = (read.size() == 1) ? read.get(0) : new TreeMap<>();
 		if (read.size() > 1) {
@@ -97,6 +103,18 @@ public final class RevisionSources {
 		return revisions;
 	}
 
+	/** Names the files of a location that end in {@code .sql} in another case, which are not read. */
+	private static void warnOtherCase(String location, List<String> otherCase) {
+		if (otherCase.isEmpty()) {
+			return;
+		}
+		otherCase.sort(null);
+		LoggerFactory.getLogger(RevisionSources.class)
+			.warn("{} file(s) in the revisions location {} are not read as revisions, because only names ending in"
+					+ " lower-case .sql are: {}; rename them to end in .sql", otherCase.size(), location,
+					String.join(", ", otherCase));
+	}
+
 	/**
 	 * Fails on the first file, in the order they were read, that is not UTF-8: a file is decoded
 	 * only when it is parsed, but that error comes before any other, as when each was decoded as it was read.
@@ -115,7 +133,7 @@ public final class RevisionSources {
 		for (String packageName : packages) {
 			String path = packageName.replace('.', '/');
 			Map<String, String> classes = new TreeMap<>();
-			for (Map.Entry<String, URL> entry : listResources(path, ".class", classLoader).entrySet()) {
+			for (Map.Entry<String, URL> entry : listResources(path, ".class", classLoader, null).entrySet()) {
 				String name = entry.getKey();
 				if (name.contains("$")) {
 					continue;
@@ -160,15 +178,19 @@ public final class RevisionSources {
 		}
 	}
 
-	/** Reads the {@code .sql} files of a location into {@code files}, in the order of their names. */
-	private static void readSqlFiles(String location, ClassLoader classLoader, Map<String, byte[]> files) {
+	/**
+	 * Reads the {@code .sql} files of a location into {@code files}, in the order of their names, and
+	 * adds to {@code otherCase} the names ending in {@code .sql} in another case.
+	 */
+	private static void readSqlFiles(String location, ClassLoader classLoader, Map<String, byte[]> files,
+			List<String> otherCase) {
 		if (location.startsWith("filesystem:")) {
 			Path root = Paths.get(location.substring("filesystem:".length()));
 			if (!Files.isDirectory(root)) {
 				return;
 			}
 			try {
-				for (String file : findFiles(root, ".sql")) {
+				for (String file : findFiles(root, ".sql", otherCase)) {
 					files.put(file, readAllBytes(file));
 				}
 			}
@@ -179,7 +201,7 @@ public final class RevisionSources {
 		}
 		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
 		path = trimSlashes(path);
-		for (Map.Entry<String, URL> entry : listResources(path, ".sql", classLoader).entrySet()) {
+		for (Map.Entry<String, URL> entry : listResources(path, ".sql", classLoader, otherCase).entrySet()) {
 			try (InputStream in = entry.getValue().openStream()) {
 				files.put(entry.getKey(), in.readAllBytes());
 			}
@@ -214,8 +236,12 @@ public final class RevisionSources {
 		return trimmed;
 	}
 
-	/** Resource names (relative to the class path root) under {@code path} ending in {@code suffix}. */
-	private static Map<String, URL> listResources(String path, String suffix, ClassLoader classLoader) {
+	/**
+	 * Resource names (relative to the class path root) under {@code path} ending in {@code suffix};
+	 * those ending in it in another case are added to {@code otherCase} unless it is null.
+	 */
+	private static Map<String, URL> listResources(String path, String suffix, ClassLoader classLoader,
+			List<String> otherCase) {
 		Map<String, URL> found = new TreeMap<>();
 		Enumeration<URL> roots;
 		try {
@@ -229,9 +255,15 @@ public final class RevisionSources {
 			try {
 				if ("file".equals(root.getProtocol())) {
 					Path directory = Paths.get(root.toURI());
-					for (Path file : find(directory, suffix)) {
+					List<Path> otherCaseFiles = (otherCase != null) ? new ArrayList<>() : null;
+					for (Path file : find(directory, suffix, otherCaseFiles)) {
 						String relative = directory.relativize(file).toString().replace('\\', '/');
 						found.put(path + "/" + relative, file.toUri().toURL());
+					}
+					if (otherCase != null) {
+						for (Path file : otherCaseFiles) {
+							otherCase.add(path + "/" + directory.relativize(file).toString().replace('\\', '/'));
+						}
 					}
 				}
 				else {
@@ -250,6 +282,10 @@ public final class RevisionSources {
 								if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(suffix)) {
 									String relative = name.substring(prefix.length());
 									found.put(path + "/" + relative, new URL(base + relative));
+								}
+								else if (otherCase != null && !entry.isDirectory() && name.startsWith(prefix)
+										&& endsWithIgnoringCase(name, suffix)) {
+									otherCase.add(path + "/" + name.substring(prefix.length()));
 								}
 							}
 						}
@@ -270,14 +306,19 @@ public final class RevisionSources {
 	 * no object per entry but its name, and one status of each entry; {@link #find} itself when a
 	 * directory cannot be listed (to report it as it does) or the path is empty.
 	 */
-	private static List<String> findFiles(Path root, String suffix) throws IOException {
+	private static List<String> findFiles(Path root, String suffix, List<String> otherCase) throws IOException {
 		String directory = root.toString();
 		String prefix = directory.endsWith(File.separator) ? directory : directory + File.separator;
 		List<String> relative = new ArrayList<>();
 		List<String> found = new ArrayList<>();
-		if (directory.isEmpty() || !listFiles(prefix, "", suffix, relative)) {
-			for (Path file : find(root, suffix)) {
+		List<String> otherCaseNames = new ArrayList<>();
+		if (directory.isEmpty() || !listFiles(prefix, "", suffix, relative, otherCaseNames)) {
+			List<Path> otherCaseFiles = new ArrayList<>();
+			for (Path file : find(root, suffix, otherCaseFiles)) {
 				found.add(file.toString());
+			}
+			for (Path file : otherCaseFiles) {
+				otherCase.add(file.toString());
 			}
 			found.sort(null);
 			return found;
@@ -288,11 +329,15 @@ public final class RevisionSources {
 		for (String name : sorted) {
 			found.add(prefix.concat(name));
 		}
+		for (String name : otherCaseNames) {
+			otherCase.add(prefix.concat(name));
+		}
 		return found;
 	}
 
 	// the names under prefix + relative, relative to prefix; false when a directory cannot be listed
-	private static boolean listFiles(String prefix, String relative, String suffix, List<String> found) {
+	private static boolean listFiles(String prefix, String relative, String suffix, List<String> found,
+			List<String> otherCase) {
 		// String.concat: no call site of the string concatenation to run in the interpreter for every file
 		String[] names = new File(prefix.concat(relative)).list();
 		if (names == null) {
@@ -306,8 +351,11 @@ public final class RevisionSources {
 				found.add(path);
 			}
 			else if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())
-					&& !listFiles(prefix, path.concat(File.separator), suffix, found)) {
+					&& !listFiles(prefix, path.concat(File.separator), suffix, found, otherCase)) {
 				return false;
+			}
+			else if (endsWithIgnoringCase(name, suffix) && !name.endsWith(suffix) && file.isFile()) {
+				otherCase.add(path);
 			}
 		}
 		return true;
@@ -318,15 +366,18 @@ public final class RevisionSources {
 	 * suffix. One directory read and no extra file status per file, which a stream from
 	 * {@link Files#walk} filtered with {@link Files#isRegularFile} takes.
 	 */
-	private static List<Path> find(Path directory, String suffix) throws IOException {
+	private static List<Path> find(Path directory, String suffix, List<Path> otherCase) throws IOException {
 		List<Path> found = new ArrayList<>();
 		Files.walkFileTree(directory, new SimpleFileVisitor<>() {
 
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-				if (file.toString().endsWith(suffix)
+				String name = file.toString();
+				List<Path> to = name.endsWith(suffix) ? found
+						: (otherCase != null && endsWithIgnoringCase(name, suffix)) ? otherCase : null;
+				if (to != null
 						&& (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file)))) {
-					found.add(file);
+					to.add(file);
 				}
 				return FileVisitResult.CONTINUE;
 			}
@@ -342,6 +393,10 @@ public final class RevisionSources {
 
 		});
 		return found;
+	}
+
+	private static boolean endsWithIgnoringCase(String name, String suffix) {
+		return name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length());
 	}
 
 	// A plain file stream: half the time of Files.readAllBytes's channel in a fresh JVM.

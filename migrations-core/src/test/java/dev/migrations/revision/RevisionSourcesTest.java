@@ -13,6 +13,11 @@ import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -48,6 +53,51 @@ class RevisionSourcesTest {
 			assertThat(RevisionSources.exists("classpath:db/revisions", loader)).isTrue();
 			assertThat(RevisionSources.exists("classpath:db/missing", loader)).isFalse();
 		}
+	}
+
+	@Test
+	void namesFilesEndingInSqlInAnotherCaseInAWarningAndDoesNotReadThem() throws IOException {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		Files.createDirectories(revisions.resolve("sub"));
+		Files.writeString(revisions.resolve("aaaa00000001_first.sql"), revision("aaaa00000001", "none"));
+		Files.writeString(revisions.resolve("bbbb00000002_second.SQL"), revision("bbbb00000002", "aaaa00000001"));
+		Files.writeString(revisions.resolve("sub/cccc00000003_third.Sql"), revision("cccc00000003", "bbbb00000002"));
+		Files.writeString(revisions.resolve("notes.txt"), "not a revision");
+		Path jar = this.directory.resolve("app.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			for (String dir : List.of("db/", "db/revisions/")) {
+				out.putNextEntry(new JarEntry(dir));
+				out.closeEntry();
+			}
+			put(out, "db/revisions/aaaa00000001_first.sql", revision("aaaa00000001", "none"));
+			put(out, "db/revisions/bbbb00000002_second.SQL", revision("bbbb00000002", "aaaa00000001"));
+		}
+		ListAppender<ILoggingEvent> events = new ListAppender<>();
+		events.start();
+		Logger logger = (Logger) LoggerFactory.getLogger(RevisionSources.class);
+		logger.addAppender(events);
+		try (URLClassLoader directoryLoader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, null);
+				URLClassLoader jarLoader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			assertThat(RevisionSources.loadSql(List.of("filesystem:" + revisions), getClass().getClassLoader()))
+				.extracting(Revision::id).containsExactly("aaaa00000001");
+			assertThat(RevisionSources.loadSql(List.of("classpath:revisions"), directoryLoader))
+				.extracting(Revision::id).containsExactly("aaaa00000001");
+			assertThat(RevisionSources.loadSql(List.of("classpath:db/revisions"), jarLoader))
+				.extracting(Revision::id).containsExactly("aaaa00000001");
+		}
+		finally {
+			logger.detachAppender(events);
+		}
+		assertThat(events.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly(
+				"2 file(s) in the revisions location filesystem:" + revisions + " are not read as revisions, because"
+						+ " only names ending in lower-case .sql are: " + revisions + "/bbbb00000002_second.SQL, "
+						+ revisions + "/sub/cccc00000003_third.Sql; rename them to end in .sql",
+				"2 file(s) in the revisions location classpath:revisions are not read as revisions, because only names"
+						+ " ending in lower-case .sql are: revisions/bbbb00000002_second.SQL,"
+						+ " revisions/sub/cccc00000003_third.Sql; rename them to end in .sql",
+				"1 file(s) in the revisions location classpath:db/revisions are not read as revisions, because only"
+						+ " names ending in lower-case .sql are: db/revisions/bbbb00000002_second.SQL; rename them to"
+						+ " end in .sql");
 	}
 
 	@Test

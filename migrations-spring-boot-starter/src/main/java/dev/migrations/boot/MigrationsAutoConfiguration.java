@@ -118,8 +118,12 @@ public final class MigrationsAutoConfiguration {
 	 */
 	public static final String OFFLINE_RANGE_PROPERTY = "migrations.shell.command-mode.offline-range";
 
-	// command mode, a command that reads or writes the files alone (or shows the states when it can), and no URL
-	private static boolean filesOnlyWithoutUrl(Environment environment) {
+	/**
+	 * Whether this is command mode, a command that reads or writes the revision files alone (or shows the
+	 * states when it can), and no URL: Spring Boot cannot create the DataSource then, and the command
+	 * goes without one.
+	 */
+	public static boolean filesOnlyWithoutUrl(Environment environment) {
 		return environment.getProperty(OFFLINE_RANGE_PROPERTY, Boolean.class, false)
 				&& !StringUtils.hasText(environment.getProperty("migrations.url"))
 				&& !StringUtils.hasText(environment.getProperty("spring.datasource.url"));

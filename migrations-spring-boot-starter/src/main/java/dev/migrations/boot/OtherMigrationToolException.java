@@ -21,6 +21,8 @@ public class OtherMigrationToolException extends MigrationsException {
 
 	private final boolean managedByMigrations;
 
+	private final String baseline;
+
 	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
 			OtherToolHistory history) {
 		this(tool, disableProperty, url, schema, history, false);
@@ -33,6 +35,16 @@ public class OtherMigrationToolException extends MigrationsException {
 	 */
 	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
 			OtherToolHistory history, boolean managedByMigrations) {
+		this(tool, disableProperty, url, schema, history, managedByMigrations, null);
+	}
+
+	/**
+	 * @param managedByMigrations whether migrations already manages the schema (see above)
+	 * @param baseline the revision {@code migrations.baseline} names, {@code null} when it is not set: the
+	 * schema is then taken as that revision once the other tool is off
+	 */
+	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
+			OtherToolHistory history, boolean managedByMigrations, String baseline) {
 		super(tool + " and migrations would both migrate schema " + schema + " of " + ((url != null) ? url : "the database")
 				+ " on this startup (" + tool + " is on the class path and " + disableProperty.replace("=false", "")
 				+ " is not false)" + ((history != null) ? "; the schema has " + history.describe() : "")
@@ -42,6 +54,12 @@ public class OtherMigrationToolException extends MigrationsException {
 		this.schema = schema;
 		this.history = history;
 		this.managedByMigrations = managedByMigrations;
+		this.baseline = baseline;
+	}
+
+	/** The revision {@code migrations.baseline} names; {@code null} when it is not set. */
+	public String baseline() {
+		return this.baseline;
 	}
 
 	/** Whether migrations already manages the schema, taken over from the other tool ({@link #history()}) or not. */

@@ -98,8 +98,9 @@ final class OtherMigrationTools {
 					.orElse(null);
 				// revisions recorded: migrations manage the schema already, whether it has the other tool's history
 				// (taken over from it) or not (the other tool merely on the class path)
+				String baseline = this.environment.getProperty("migrations.baseline");
 				throw new OtherMigrationToolException(tool.name(), tool.disableProperty(), ours, mine, history,
-						existing.managedBefore());
+						existing.managedBefore(), StringUtils.hasText(baseline) ? baseline.trim() : null);
 			}
 		}
 	}

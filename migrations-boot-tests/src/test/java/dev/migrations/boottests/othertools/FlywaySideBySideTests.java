@@ -79,6 +79,21 @@ class FlywaySideBySideTests {
 	}
 
 	@Test
+	void withTheBaselineSetOnlyTurningFlywayOffIsLeftToDo(TestDatabase database, CapturedOutput output) {
+		try (Apps flywayOnly = new Apps()) {
+			flywayOnly.start(ShopApplication.class, shop(database), FLYWAY, "migrations.enabled=false");
+		}
+		Apps.failToStart(ShopApplication.class, shop(database), FLYWAY, "migrations.baseline=" + ShopApplication.ADD_EMAIL);
+		String report = report(output);
+		assertThat(report).contains("1. Turn Flyway off: spring.flyway.enabled=false (or remove its dependency)."
+				+ " migrations.baseline=" + ShopApplication.ADD_EMAIL + " is set already: on the next start the existing"
+				+ " tables are taken as that revision");
+		assertThat(report).doesNotContain("Set migrations.baseline=", "Have a revision that creates the schema");
+		assertThat(Sql.query(database, "SELECT version FROM flyway_schema_history ORDER BY installed_rank"))
+			.containsExactly("1", "2");
+	}
+
+	@Test
 	void aFailedFlywayMigrationIsNotAdoptedUntilRepaired(TestDatabase database, CapturedOutput output) {
 		try (Apps flywayOnly = new Apps()) {
 			flywayOnly.start(ShopApplication.class, shop(database), FLYWAY, "migrations.enabled=false");

@@ -42,15 +42,26 @@ class OtherMigrationToolFailureAnalyzer extends AbstractFailureAnalyzer<OtherMig
 						+ " may be half-changed, and it is not adopted until repaired. Finish or undo it by hand, then run"
 						+ " `flyway repair` or DELETE FROM " + cause.history().table() + " WHERE success = false.\n"
 				: "";
-		String action = "To move this database from " + tool + " to migrations:\n\n" + failed
-				+ "    1. Have a revision that creates the schema " + tool + " built" + at + ": generate it from the entities"
-				+ " against an empty database with `db migrate -m \"initial schema\"`, or copy "
-				+ (flyway ? "Flyway's V*.sql scripts, and its R__*.sql repeatable scripts,"
-						: "the SQL of Liquibase's change sets") + " into revisions." + repeatables + "\n"
-				+ "    2. Set migrations.baseline=<that revision's id>: on the next start the existing tables are taken as"
-				+ " that revision and the revisions after it are applied; " + tool + "'s history stays in place, no longer"
-				+ " read.\n"
-				+ "    3. Turn " + tool + " off: " + cause.disableProperty() + " (or remove its dependency).\n\n"
+		String steps;
+		if (cause.baseline() != null) {
+			// the revision and the baseline are there: only the other tool being enabled is left
+			steps = "    " + (failed.isEmpty() ? "1" : "2") + ". Turn " + tool + " off: " + cause.disableProperty()
+					+ " (or remove its dependency). migrations.baseline=" + cause.baseline() + " is set already: on the"
+					+ " next start the existing tables are taken as that revision and the revisions after it are applied; "
+					+ tool + "'s history stays in place, no longer read." + repeatables + "\n\n";
+			failed = failed.replace("    0. ", "    1. ");
+		}
+		else {
+			steps = "    1. Have a revision that creates the schema " + tool + " built" + at + ": generate it from the"
+					+ " entities against an empty database with `db migrate -m \"initial schema\"`, or copy "
+					+ (flyway ? "Flyway's V*.sql scripts, and its R__*.sql repeatable scripts,"
+							: "the SQL of Liquibase's change sets") + " into revisions." + repeatables + "\n"
+					+ "    2. Set migrations.baseline=<that revision's id>: on the next start the existing tables are taken"
+					+ " as that revision and the revisions after it are applied; " + tool + "'s history stays in place,"
+					+ " no longer read.\n"
+					+ "    3. Turn " + tool + " off: " + cause.disableProperty() + " (or remove its dependency).\n\n";
+		}
+		String action = "To move this database from " + tool + " to migrations:\n\n" + failed + steps
 				+ "To keep " + tool + " for this database, set migrations.enabled=false instead. To let both run, give"
 				+ " them different schemas (migrations.schema, or " + (flyway ? "spring.flyway.default-schema"
 						: "spring.liquibase.default-schema") + ").";

@@ -46,6 +46,7 @@ import org.springframework.boot.jpa.autoconfigure.JpaProperties;
 import org.springframework.boot.persistence.autoconfigure.EntityScanPackages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
@@ -122,12 +123,25 @@ public final class MigrationsEntitiesAutoConfiguration {
 			ObjectProvider<ImplicitNamingStrategy> implicitNamingStrategy,
 			ObjectProvider<HibernatePropertiesCustomizer> customizers, ObjectProvider<DataSource> dataSource,
 			@MigrationsDataSource ObjectProvider<DataSource> migrationsDataSource, ResourceLoader resourceLoader,
-			BeanFactory beanFactory) {
+			BeanFactory beanFactory, Environment environment) {
 		Map<String, Object> settings = hibernateSettings(jpaProperties, hibernateProperties,
 				physicalNamingStrategy.getIfAvailable(), implicitNamingStrategy.getIfAvailable(),
 				customizers.orderedStream().toList(), beanFactory);
+		DataSource database;
+		try {
+			database = dataSource.getIfUnique(migrationsDataSource::getIfAvailable);
+		}
+		catch (RuntimeException ex) {
+			if (!MigrationsAutoConfiguration.filesOnlyWithoutUrl(environment)) {
+				throw ex;
+			}
+			// a command of the revision files (db lint --all, db history...) with no database configured: the
+			// entities go with Hibernate's defaults for the server, as when it cannot be reached
+			logger.debug("No DataSource for the entities of a command of the revision files", ex);
+			database = null;
+		}
 		return entitySource(managedTypes, settings, mappingResources(jpaProperties, resourceLoader.getClassLoader()),
-				dataSource.getIfUnique(migrationsDataSource::getIfAvailable), resourceLoader.getClassLoader());
+				database, resourceLoader.getClassLoader());
 	}
 
 	/**

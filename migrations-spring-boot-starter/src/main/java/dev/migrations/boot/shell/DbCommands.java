@@ -1029,8 +1029,18 @@ final class DbCommands {
 					return Outcome.OK;
 				}
 				List<String> pending = pendingOrNone(migrations());
-				NonEmptySchemaException refused = pending.isEmpty() ? null : upgradeRefusal(migrations());
-				if (refused != null) {
+				RuntimeException refusal = pending.isEmpty() ? null : upgradeRefusal(migrations());
+				if (refusal instanceof FailedOtherToolMigrationException failed) {
+					// `db upgrade` would refuse until the other tool's failed migration is repaired
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and "
+							+ pending.size() + " revision(s) are not applied yet, but " + failed.history().tool()
+							+ "'s history (" + failed.history().table() + ") records a failed migration, "
+							+ String.join(", ", failed.history().failed()) + ", so `db upgrade` refuses to take the schema"
+							+ " over (it may be half-changed): finish or undo that migration by hand, then run `flyway"
+							+ " repair` or DELETE FROM " + failed.history().table() + " WHERE success = false, apply the"
+							+ " revisions with `db upgrade` and check again");
+				}
+				if (refusal instanceof NonEmptySchemaException refused) {
 					// `db upgrade` would refuse: the way forward is adopting the schema, as `db current` says
 					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and no revision is"
 							+ " recorded while the schema already holds " + refused.schema().describeTables() + ", so `db"
@@ -1049,8 +1059,9 @@ final class DbCommands {
 			});
 	}
 
-	// why `db upgrade` would refuse the schema for want of a baseline; null when it would not (or that cannot be read)
-	private static NonEmptySchemaException upgradeRefusal(Migrations facade) {
+	// why `db upgrade` would refuse to adopt the schema (no baseline, or another tool's failed migration); null when
+	// it would not (or that cannot be read)
+	private static RuntimeException upgradeRefusal(Migrations facade) {
 		try {
 			ExistingSchema existing = facade.existingSchema();
 			if (existing.hasTables()) {
@@ -1058,7 +1069,7 @@ final class DbCommands {
 			}
 			return null;
 		}
-		catch (NonEmptySchemaException ex) {
+		catch (NonEmptySchemaException | FailedOtherToolMigrationException ex) {
 			return ex;
 		}
 		catch (RuntimeException ex) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.boot.shell.jpaapp.TicketApplication;
 import dev.migrations.test.JavaProcess;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -90,6 +91,19 @@ class CommandModeWithoutDatabaseProcessTests {
 	}
 
 	@Test
+	void lintOfTheFilesRunsWhenNoDatabaseIsConfigured(TestDatabase database) throws Exception {
+		// an application whose entities are scanned as Spring Boot does, and a DataSource it cannot create
+		JavaProcess.Finished all = runWithoutUrl(TicketApplication.class, "db", "lint", "--all");
+		assertThat(all.exitCode()).as(all.toString()).isZero();
+		assertThat(all.out()).as(all.toString()).contains("Linted 2 revisions");
+		assertThat(JavaProcess.STACK_TRACE.matcher(all.out() + all.err()).find()).as(all.toString()).isFalse();
+
+		JavaProcess.Finished one = runWithoutUrl(TicketApplication.class, "db", "lint", "2b3c4d5e6f70");
+		assertThat(one.exitCode()).as(one.toString()).isZero();
+		assertThat(one.out()).as(one.toString()).contains("Linted 1 revision");
+	}
+
+	@Test
 	void aDatabaseThatAnswersAndRefusesOrAQuestionForItRemainsAFailure(TestDatabase database) throws Exception {
 		JavaProcess.Finished refused = run(database, "--spring.datasource.username=no_such_user_here", "db", "history");
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
@@ -128,6 +142,11 @@ class CommandModeWithoutDatabaseProcessTests {
 	}
 
 	private JavaProcess.Finished runWithoutUrl(String... words) throws IOException, InterruptedException {
+		return runWithoutUrl(ShellTestApplication.class, words);
+	}
+
+	private JavaProcess.Finished runWithoutUrl(Class<?> application, String... words)
+			throws IOException, InterruptedException {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
 		List<String> args = new ArrayList<>(Arrays.asList(words));
@@ -136,7 +155,7 @@ class CommandModeWithoutDatabaseProcessTests {
 		if (args.stream().noneMatch((arg) -> arg.startsWith("--spring.datasource.embedded-database-connection="))) {
 			args.add("--spring.datasource.embedded-database-connection=none");
 		}
-		try (JavaProcess process = JavaProcess.start(this.directory.resolve("runs"), ShellTestApplication.class, args)) {
+		try (JavaProcess process = JavaProcess.start(this.directory.resolve("runs"), application, args)) {
 			return process.await();
 		}
 	}
