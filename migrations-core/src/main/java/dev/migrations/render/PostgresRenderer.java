@@ -380,33 +380,7 @@ public final class PostgresRenderer {
 
 	/** Whether the whole expression sits in one pair of parentheses. */
 	private static boolean isParenthesized(String expression) {
-		String text = expression.trim();
-		if (!text.startsWith("(") || !text.endsWith(")")) {
-			return false;
-		}
-		int depth = 0;
-		char quote = 0;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quote != 0) {
-				if (c == quote) {
-					quote = 0;
-				}
-			}
-			else if (c == '\'' || c == '"') {
-				quote = c;
-			}
-			else if (c == '(') {
-				depth++;
-			}
-			else if (c == ')') {
-				depth--;
-				if (depth == 0 && i < text.length() - 1) {
-					return false;
-				}
-			}
-		}
-		return depth == 0;
+		return Column.enclosed(expression.trim());
 	}
 
 	/**

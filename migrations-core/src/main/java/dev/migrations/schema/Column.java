@@ -33,12 +33,19 @@ public record Column(String name, String type, boolean nullable, String defaultE
 		if (this.generated == null) {
 			return null;
 		}
-		String expression = this.generated.strip();
-		return enclosed(expression) ? expression : "(" + expression + ")";
+		return inParentheses(this.generated);
 	}
 
-	// whether the first parenthesis closes at the end (outside string literals and quoted names)
-	private static boolean enclosed(String expression) {
+	private static String inParentheses(String expression) {
+		String text = expression.strip();
+		return enclosed(text) ? text : "(" + text + ")";
+	}
+
+	/**
+	 * Whether the whole of an SQL expression sits in one pair of parentheses: the first one closes at its end
+	 * (outside string literals and quoted names); blanks around it count as part of it.
+	 */
+	public static boolean enclosed(String expression) {
 		if (!expression.startsWith("(") || !expression.endsWith(")")) {
 			return false;
 		}
