@@ -133,9 +133,9 @@ public final class RevisionSources {
 		for (String packageName : packages) {
 			String path = packageName.replace('.', '/');
 			Map<String, String> classes = new TreeMap<>();
-			for (Map.Entry<String, URL> entry : listResources(path, ".class", classLoader, null).entrySet()) {
+			for (Map.Entry<String, URL> entry : listResources(path, ".class", classLoader).entrySet()) {
 				String name = entry.getKey();
-				if (name.contains("$")) {
+				if (name.contains("$") || !name.endsWith(".class")) {
 					continue;
 				}
 				classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), name);
@@ -190,8 +190,13 @@ public final class RevisionSources {
 				return;
 			}
 			try {
-				for (String file : findFiles(root, ".sql", otherCase)) {
-					files.put(file, readAllBytes(file));
+				for (String file : findFiles(root, ".sql")) {
+					if (file.endsWith(".sql")) {
+						files.put(file, readAllBytes(file));
+					}
+					else {
+						otherCase.add(file);
+					}
 				}
 			}
 			catch (IOException ex) {
@@ -201,7 +206,11 @@ public final class RevisionSources {
 		}
 		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
 		path = trimSlashes(path);
-		for (Map.Entry<String, URL> entry : listResources(path, ".sql", classLoader, otherCase).entrySet()) {
+		for (Map.Entry<String, URL> entry : listResources(path, ".sql", classLoader).entrySet()) {
+			if (!entry.getKey().endsWith(".sql")) {
+				otherCase.add(entry.getKey());
+				continue;
+			}
 			try (InputStream in = entry.getValue().openStream()) {
 				files.put(entry.getKey(), in.readAllBytes());
 			}
@@ -237,11 +246,10 @@ public final class RevisionSources {
 	}
 
 	/**
-	 * Resource names (relative to the class path root) under {@code path} ending in {@code suffix};
-	 * those ending in it in another case are added to {@code otherCase} unless it is null.
+	 * Resource names (relative to the class path root) under {@code path} ending in {@code suffix} in any
+	 * case (the callers tell a revision from a misnamed one).
 	 */
-	private static Map<String, URL> listResources(String path, String suffix, ClassLoader classLoader,
-			List<String> otherCase) {
+	private static Map<String, URL> listResources(String path, String suffix, ClassLoader classLoader) {
 		Map<String, URL> found = new TreeMap<>();
 		Enumeration<URL> roots;
 		try {
@@ -255,15 +263,9 @@ public final class RevisionSources {
 			try {
 				if ("file".equals(root.getProtocol())) {
 					Path directory = Paths.get(root.toURI());
-					List<Path> otherCaseFiles = (otherCase != null) ? new ArrayList<>() : null;
-					for (Path file : find(directory, suffix, otherCaseFiles)) {
+					for (Path file : find(directory, suffix)) {
 						String relative = directory.relativize(file).toString().replace('\\', '/');
 						found.put(path + "/" + relative, file.toUri().toURL());
-					}
-					if (otherCase != null) {
-						for (Path file : otherCaseFiles) {
-							otherCase.add(path + "/" + directory.relativize(file).toString().replace('\\', '/'));
-						}
 					}
 				}
 				else {
@@ -279,13 +281,9 @@ public final class RevisionSources {
 							while (entries.hasMoreElements()) {
 								JarEntry entry = entries.nextElement();
 								String name = entry.getName();
-								if (!entry.isDirectory() && name.startsWith(prefix) && name.endsWith(suffix)) {
+								if (!entry.isDirectory() && name.startsWith(prefix) && endsWithIgnoringCase(name, suffix)) {
 									String relative = name.substring(prefix.length());
 									found.put(path + "/" + relative, new URL(base + relative));
-								}
-								else if (otherCase != null && !entry.isDirectory() && name.startsWith(prefix)
-										&& endsWithIgnoringCase(name, suffix)) {
-									otherCase.add(path + "/" + name.substring(prefix.length()));
 								}
 							}
 						}
@@ -302,23 +300,18 @@ public final class RevisionSources {
 
 	/**
 	 * The paths of the regular files (or links to them) under a directory, recursively, whose names
-	 * end with the suffix, as {@link #find} gives them: with {@code java.io.File}, whose listing makes
+	 * end with the suffix in any case, as {@link #find} gives them: with {@code java.io.File}, whose listing makes
 	 * no object per entry but its name, and one status of each entry; {@link #find} itself when a
 	 * directory cannot be listed (to report it as it does) or the path is empty.
 	 */
-	private static List<String> findFiles(Path root, String suffix, List<String> otherCase) throws IOException {
+	private static List<String> findFiles(Path root, String suffix) throws IOException {
 		String directory = root.toString();
 		String prefix = directory.endsWith(File.separator) ? directory : directory + File.separator;
 		List<String> relative = new ArrayList<>();
 		List<String> found = new ArrayList<>();
-		List<String> otherCaseNames = new ArrayList<>();
-		if (directory.isEmpty() || !listFiles(prefix, "", suffix, relative, otherCaseNames)) {
-			List<Path> otherCaseFiles = new ArrayList<>();
-			for (Path file : find(root, suffix, otherCaseFiles)) {
+		if (directory.isEmpty() || !listFiles(prefix, "", suffix, relative)) {
+			for (Path file : find(root, suffix)) {
 				found.add(file.toString());
-			}
-			for (Path file : otherCaseFiles) {
-				otherCase.add(file.toString());
 			}
 			found.sort(null);
 			return found;
@@ -329,15 +322,11 @@ public final class RevisionSources {
 		for (String name : sorted) {
 			found.add(prefix.concat(name));
 		}
-		for (String name : otherCaseNames) {
-			otherCase.add(prefix.concat(name));
-		}
 		return found;
 	}
 
 	// the names under prefix + relative, relative to prefix; false when a directory cannot be listed
-	private static boolean listFiles(String prefix, String relative, String suffix, List<String> found,
-			List<String> otherCase) {
+	private static boolean listFiles(String prefix, String relative, String suffix, List<String> found) {
 		// String.concat: no call site of the string concatenation to run in the interpreter for every file
 		String[] names = new File(prefix.concat(relative)).list();
 		if (names == null) {
@@ -347,15 +336,12 @@ public final class RevisionSources {
 			String path = relative.concat(name);
 			File file = new File(prefix.concat(path));
 			// as the walk of the file tree: links followed to a file, not to a directory
-			if (name.endsWith(suffix) && file.isFile()) {
+			if (endsWithIgnoringCase(name, suffix) && file.isFile()) {
 				found.add(path);
 			}
 			else if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())
-					&& !listFiles(prefix, path.concat(File.separator), suffix, found, otherCase)) {
+					&& !listFiles(prefix, path.concat(File.separator), suffix, found)) {
 				return false;
-			}
-			else if (endsWithIgnoringCase(name, suffix) && !name.endsWith(suffix) && file.isFile()) {
-				otherCase.add(path);
 			}
 		}
 		return true;
@@ -363,21 +349,18 @@ public final class RevisionSources {
 
 	/**
 	 * The regular files (or links to them) under a directory, recursively, whose names end with the
-	 * suffix. One directory read and no extra file status per file, which a stream from
+	 * suffix in any case. One directory read and no extra file status per file, which a stream from
 	 * {@link Files#walk} filtered with {@link Files#isRegularFile} takes.
 	 */
-	private static List<Path> find(Path directory, String suffix, List<Path> otherCase) throws IOException {
+	private static List<Path> find(Path directory, String suffix) throws IOException {
 		List<Path> found = new ArrayList<>();
 		Files.walkFileTree(directory, new SimpleFileVisitor<>() {
 
 			@Override
 			public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-				String name = file.toString();
-				List<Path> to = name.endsWith(suffix) ? found
-						: (otherCase != null && endsWithIgnoringCase(name, suffix)) ? otherCase : null;
-				if (to != null
+				if (endsWithIgnoringCase(file.toString(), suffix)
 						&& (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file)))) {
-					to.add(file);
+					found.add(file);
 				}
 				return FileVisitResult.CONTINUE;
 			}
