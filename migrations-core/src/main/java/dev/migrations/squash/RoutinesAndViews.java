@@ -110,14 +110,16 @@ final class RoutinesAndViews {
 
 	private final String afterTables;
 
-	private final int count;
-
-	private RoutinesAndViews(String beforeTables, String upgrade, String downgrade, String afterTables, int count) {
+	private RoutinesAndViews(String beforeTables, String upgrade, String downgrade, String afterTables) {
 		this.beforeTables = beforeTables;
 		this.upgrade = upgrade;
 		this.downgrade = downgrade;
 		this.afterTables = afterTables;
-		this.count = count;
+	}
+
+	/** Whether the schema has none of them. */
+	boolean isEmpty() {
+		return this.beforeTables.isEmpty() && this.upgrade.isEmpty();
 	}
 
 	/**
@@ -141,11 +143,6 @@ final class RoutinesAndViews {
 	/** The statements dropping those {@link #beforeTables()} creates, after the tables are dropped; empty when there are none. */
 	String afterTables() {
 		return this.afterTables;
-	}
-
-	/** How many functions, procedures, views and triggers. */
-	int count() {
-		return this.count;
 	}
 
 	/**
@@ -232,7 +229,7 @@ final class RoutinesAndViews {
 				.append(object[1]).append(";\n");
 		}
 		return new RoutinesAndViews(before.toString().strip(), upgrade.toString().strip(), downgrade.toString().strip(),
-				after.toString().strip(), objects.size() + triggers.size());
+				after.toString().strip());
 	}
 
 	/** The functions the tables call, with every object those need in turn. */

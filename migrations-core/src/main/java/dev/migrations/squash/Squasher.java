@@ -236,36 +236,24 @@ public final class Squasher {
 			boolean transactional = fits && upgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction)
 					&& downgrade.stream().noneMatch(RenderedStatement::requiresNoTransaction);
 			RoutinesAndViews routines = routinesAndViews(produced);
-			String upgradeSql = RenderedStatement.script(upgrade);
-			String downgradeSql = RenderedStatement.script(downgrade);
-			// as pg_dump does: a function's body (but one in BEGIN ATOMIC) is checked when it runs, not when it is
-			// created, since what it reads may come after it (a function rewritten to read a view created after it);
-			// the session's setting is restored at the end
-			String routinesSql = routines.upgrade().isEmpty() ? ""
-					: (routines.beforeTables().isEmpty() ? "SET check_function_bodies = false;\n\n" : "") + routines.upgrade();
-			if (!routines.upgrade().isEmpty()) {
-				upgradeSql = upgradeSql.stripTrailing() + "\n\n" + routinesSql + "\n";
-				downgradeSql = routines.downgrade() + "\n" + downgradeSql;
+			String upgradeSql;
+			String downgradeSql;
+			if (routines.isEmpty()) {
+				upgradeSql = RenderedStatement.script(upgrade);
+				downgradeSql = RenderedStatement.script(downgrade);
 			}
-			if (!routines.beforeTables().isEmpty()) {
-				// the enum types come first: the functions the tables call may take or return them, and are dropped
-				// before them
+			else {
+				// the enum types come first: the functions the tables call may take or return them. As pg_dump does, a
+				// function's body (but one in BEGIN ATOMIC) is checked when it runs, not when it is created, since what
+				// it reads may come after it (a function rewritten to read a view created after it); the session's
+				// setting is restored at the end
 				List<Operation> types = operations.stream().filter(Operation.CreateEnumType.class::isInstance).toList();
 				List<Operation> rest = operations.stream().filter((op) -> !types.contains(op)).toList();
-				String typesSql = types.isEmpty() ? "" : RenderedStatement.script(renderer.render(types)).strip() + "\n\n";
-				String typesDowngradeSql = types.isEmpty() ? ""
-						: RenderedStatement.script(renderer.renderDowngrade(types)).strip() + "\n";
-				String restSql = RenderedStatement.script(renderer.render(rest));
-				String restDowngradeSql = RenderedStatement.script(renderer.renderDowngrade(rest));
-				if (!routines.upgrade().isEmpty()) {
-					restSql = restSql.stripTrailing() + "\n\n" + routinesSql + "\n";
-					restDowngradeSql = routines.downgrade() + "\n" + restDowngradeSql;
-				}
-				upgradeSql = typesSql + "SET check_function_bodies = false;\n\n" + routines.beforeTables() + "\n\n" + restSql;
-				downgradeSql = restDowngradeSql.stripTrailing() + "\n" + routines.afterTables() + "\n" + typesDowngradeSql;
-			}
-			if (!routines.upgrade().isEmpty() || !routines.beforeTables().isEmpty()) {
-				upgradeSql = upgradeSql.stripTrailing() + "\n\nRESET check_function_bodies;\n";
+				upgradeSql = sections(RenderedStatement.script(renderer.render(types)), "SET check_function_bodies = false;",
+						routines.beforeTables(), RenderedStatement.script(renderer.render(rest)), routines.upgrade(),
+						"RESET check_function_bodies;");
+				downgradeSql = sections(routines.downgrade(), RenderedStatement.script(renderer.renderDowngrade(rest)),
+						routines.afterTables(), RenderedStatement.script(renderer.renderDowngrade(types)));
 			}
 			Revision squash = new Revision("squash_check", List.of(), List.of(), List.of(), "squash check", null,
 					transactional, "squash of " + last.id(), null, new Revision.SqlBody(upgradeSql, 1, downgradeSql, 1));
@@ -316,6 +304,17 @@ public final class Squasher {
 			dropQuietly(produced);
 			dropQuietly(rebuilt);
 		}
+	}
+
+	/** The non-empty parts of a script, a blank line between each. */
+	private static String sections(String... parts) {
+		StringBuilder script = new StringBuilder();
+		for (String part : parts) {
+			if (!part.isBlank()) {
+				script.append((script.length() > 0) ? "\n\n" : "").append(part.strip());
+			}
+		}
+		return script.append('\n').toString();
 	}
 
 	private static String firstLine(String sql) {
