@@ -1004,18 +1004,7 @@ public final class DatabaseMigrator {
 	 * invalid index, so the revision would be stamped as completed without a usable index.
 	 */
 	private String invalidIndexes(Connection connection) {
-		if (connection == null) {
-			return "";
-		}
-		List<Dialect.InvalidIndex> indexes;
-		try {
-			indexes = this.dialect.invalidIndexes(connection);
-		}
-		catch (SQLException ex) {
-			logger.debug("Could not look for invalid indexes: {}", ex.getMessage());
-			return "";
-		}
-		return RevisionRunner.invalidIndexesNote(indexes);
+		return (connection != null) ? RevisionRunner.invalidIndexesNote(this.dialect, connection) : "";
 	}
 
 	private String describeFailed(AppliedRevision row) {

@@ -630,10 +630,22 @@ final class RevisionRunner {
 	}
 
 	/**
-	 * What to do about indexes a concurrent build that did not finish left INVALID (see
-	 * {@link Dialect#invalidIndexes}): a paragraph starting on a new line, empty when there are none.
+	 * What to do about the indexes a concurrent build that did not finish left INVALID on a connection's schema
+	 * (see {@link Dialect#invalidIndexes}): a paragraph starting on a new line; empty when there are none, or when
+	 * they cannot be read (the session is gone: the next command names them).
 	 */
-	static String invalidIndexesNote(List<Dialect.InvalidIndex> indexes) {
+	static String invalidIndexesNote(Dialect dialect, Connection connection) {
+		List<Dialect.InvalidIndex> indexes;
+		try {
+			indexes = dialect.invalidIndexes(connection);
+		}
+		catch (SQLException ex) {
+			return "";
+		}
+		return invalidIndexesNote(indexes);
+	}
+
+	private static String invalidIndexesNote(List<Dialect.InvalidIndex> indexes) {
 		if (indexes.isEmpty()) {
 			return "";
 		}
@@ -654,18 +666,9 @@ final class RevisionRunner {
 		return message.toString();
 	}
 
-	/** {@link #invalidIndexesNote} of the revision's connection, when it is still open; empty when it cannot be read. */
+	/** {@link #invalidIndexesNote} of the revision's connection, when it runs on one. */
 	private String invalidIndexesLeft() {
-		if (!(this.target instanceof ExecutionTarget.Jdbc jdbc)) {
-			return "";
-		}
-		try {
-			return invalidIndexesNote(this.dialect.invalidIndexes(jdbc.connection()));
-		}
-		catch (SQLException ex) {
-			// the session the revision ran on is gone: the next command names them
-			return "";
-		}
+		return (this.target instanceof ExecutionTarget.Jdbc jdbc) ? invalidIndexesNote(this.dialect, jdbc.connection()) : "";
 	}
 
 	static String recovery(Revision revision, boolean upgrade) {
