@@ -696,9 +696,9 @@ final class SchemaSnapshot {
 		return statements;
 	}
 
-	private static final List<String> MARIADB_DROP_ORDER = List.of("DROP TRIGGER", "DROP EVENT",
-			"ALTER TABLE {0} DROP FOREIGN KEY", "ALTER TABLE {0} DROP CONSTRAINT", "DROP INDEX", "ALTER TABLE {0} DROP COLUMN",
-			"DROP VIEW", "DROP TABLE", "DROP PROCEDURE", "DROP FUNCTION", "DROP SEQUENCE");
+	/** The kinds of objects in the order MariaDB drops them: dependent objects first. */
+	private static final List<String> MARIADB_DROP_ORDER = List.of("trigger", "event", "foreign key", "constraint",
+			"index", "column", "view", "base table", "procedure", "function", "sequence");
 
 	/**
 	 * On MariaDB, the drops of what only {@code other} has, dependent objects first: what a table's drop takes
@@ -714,13 +714,15 @@ final class SchemaSnapshot {
 				droppedTables.add(name.substring(name.lastIndexOf(' ') + 1));
 			}
 		}
-		List<String> statements = new ArrayList<>();
+		// each drop with its kind's place in the order
+		List<Map.Entry<Integer, String>> drops = new ArrayList<>();
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
 			String name = entry.getKey();
 			String theirs = entry.getValue()[1];
 			if (entry.getValue()[0] != null || theirs == null) {
 				continue;
 			}
+			String drop = null;
 			String[] words = name.split(" ");
 			String table = (words.length >= 4 && words[words.length - 2].equals("on")) ? words[words.length - 1] : null;
 			if (table != null && droppedTables.contains(table)) {
@@ -730,39 +732,35 @@ final class SchemaSnapshot {
 				String column = words[1];
 				int dot = column.lastIndexOf('.');
 				if (!droppedTables.contains(column.substring(0, dot))) {
-					statements.add("ALTER TABLE " + column.substring(0, dot) + " DROP COLUMN " + column.substring(dot + 1) + ";");
+					drop = "ALTER TABLE " + column.substring(0, dot) + " DROP COLUMN " + column.substring(dot + 1) + ";";
 				}
 			}
 			else if (name.startsWith("base table ")) {
-				statements.add("DROP TABLE " + words[2] + ";");
+				drop = "DROP TABLE " + words[2] + ";";
 			}
 			else if (name.startsWith("view ") || name.startsWith("sequence ") || name.startsWith("procedure ")
 					|| name.startsWith("function ") || name.startsWith("event ")) {
-				statements.add("DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + ";");
+				drop = "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + ";";
 			}
 			else if (name.startsWith("trigger ")) {
-				statements.add("DROP TRIGGER " + words[1] + ";");
+				drop = "DROP TRIGGER " + words[1] + ";";
 			}
 			else if (name.startsWith("foreign key ")) {
-				statements.add("ALTER TABLE " + table + " DROP FOREIGN KEY " + words[2] + ";");
+				drop = "ALTER TABLE " + table + " DROP FOREIGN KEY " + words[2] + ";";
 			}
 			else if (name.startsWith("constraint ") && theirs.startsWith("CHECK")) {
-				statements.add("ALTER TABLE " + table + " DROP CONSTRAINT " + words[1] + ";");
+				drop = "ALTER TABLE " + table + " DROP CONSTRAINT " + words[1] + ";";
 			}
 			else if (name.startsWith("index ") && !words[1].equals("PRIMARY")) {
-				statements.add("DROP INDEX " + words[1] + " ON " + table + ";");
+				drop = "DROP INDEX " + words[1] + " ON " + table + ";";
+			}
+			if (drop != null) {
+				String kind = MARIADB_DROP_ORDER.stream().filter((k) -> name.startsWith(k + " ")).findFirst().orElseThrow();
+				drops.add(Map.entry(MARIADB_DROP_ORDER.indexOf(kind), drop));
 			}
 		}
-		statements.sort(Comparator.comparingInt((statement) -> {
-			for (int i = 0; i < MARIADB_DROP_ORDER.size(); i++) {
-				String[] prefix = MARIADB_DROP_ORDER.get(i).split(" \\{0\\} ");
-				if (statement.startsWith(prefix[0]) && (prefix.length == 1 || statement.contains(" " + prefix[1] + " "))) {
-					return i;
-				}
-			}
-			return MARIADB_DROP_ORDER.size();
-		}));
-		return statements;
+		drops.sort(Map.Entry.comparingByKey());
+		return drops.stream().map(Map.Entry::getValue).toList();
 	}
 
 	/**
