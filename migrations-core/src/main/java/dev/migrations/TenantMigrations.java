@@ -554,10 +554,12 @@ public final class TenantMigrations {
 			return null;
 		}
 		String error = row.error();
-		if (error == null || error.isBlank()) {
+		if (error == null || error.isBlank() || row.underWay()) {
+			// the note of one under way says when a downgrade started and how far it got
+			String note = (error == null || error.isBlank()) ? "" : " " + firstLine(error);
 			return "recorded as " + row.state() + ((row.appliedAt() != null) ? " since " + row.appliedAt() : "")
-					+ ": it ran outside a transaction and never recorded completion (its process may have died). Finish or"
-					+ " undo it by hand, then stamp this tenant.";
+					+ ": it ran outside a transaction and never recorded completion (its process may have died)." + note
+					+ " Finish or undo it by hand, then stamp this tenant.";
 		}
 		Matcher statement = RECORDED_STATEMENT.matcher(error);
 		if (statement.find()) {

@@ -18,7 +18,8 @@ import java.util.List;
  * @param appliedAt when it was applied
  * @param executionMillis how long it took
  * @param appliedBy user and host that applied it
- * @param error for a failed revision, what failed and what to do
+ * @param error for a failed revision, what failed and what to do; for one started outside a transaction, how far it
+ * got (and for a downgrade, when and by whom it started)
  */
 public record AppliedRevision(String revision, List<String> downRevisions, String message, String kind, String source,
 		String checksum, State state, long appliedSeq, Instant appliedAt, long executionMillis, String appliedBy,
@@ -26,6 +27,18 @@ public record AppliedRevision(String revision, List<String> downRevisions, Strin
 
 	public AppliedRevision {
 		downRevisions = List.copyOf(downRevisions);
+	}
+
+	/**
+	 * Whether the row records a revision started outside a transaction and not ended, without a failure: running
+	 * now, or its process died. A failed upgrade is {@code FAILED}; a downgrade's note says, after a failure, what
+	 * failed.
+	 */
+	public boolean underWay() {
+		if (this.state == State.RUNNING) {
+			return true;
+		}
+		return this.state == State.REVERTING && (this.error == null || !this.error.contains(" It failed:"));
 	}
 
 	/** Whether the revision's statements all ran. */

@@ -665,17 +665,11 @@ public final class DatabaseMigrator {
 
 	private static boolean unfinished(List<AppliedRevision> rows) {
 		for (AppliedRevision row : rows) {
-			if (inProgressState(row)) {
+			if (row.underWay()) {
 				return true;
 			}
 		}
 		return false;
-	}
-
-	// recorded as started and not yet as ended, without an error: running now, or its process died
-	private static boolean inProgressState(AppliedRevision row) {
-		return (row.state() == AppliedRevision.State.RUNNING || row.state() == AppliedRevision.State.REVERTING)
-				&& (row.error() == null || row.error().isEmpty());
 	}
 
 	// whether a command holds the lock on another session now (read without taking it)
@@ -702,7 +696,7 @@ public final class DatabaseMigrator {
 		// upgrade goes on through the replaced revisions, then records the squash)
 		Map<String, Revision> midway = this.versionTable.midway(rows);
 		for (AppliedRevision row : rows) {
-			boolean underWay = running && inProgressState(row);
+			boolean underWay = running && row.underWay();
 			if (row.state() != AppliedRevision.State.APPLIED && !underWay) {
 				failed.add(row.revision());
 			}
@@ -989,7 +983,7 @@ public final class DatabaseMigrator {
 			message.append("\n  ").append(describeFailed(row));
 		}
 		if (!failed.isEmpty()) {
-			boolean elsewhere = !this.dialect.locksAcrossProcesses() && rows.stream().anyMatch(DatabaseMigrator::inProgressState);
+			boolean elsewhere = !this.dialect.locksAcrossProcesses() && rows.stream().anyMatch(AppliedRevision::underWay);
 			message.append(invalidIndexes(connection));
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
 					failed, elsewhere);
@@ -1025,12 +1019,16 @@ public final class DatabaseMigrator {
 		}
 		else {
 			message.append(" since ").append(row.appliedAt()).append(" by ").append(row.appliedBy());
-			if (row.error() != null) {
-				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
-			}
-			else if (row.state() == AppliedRevision.State.RUNNING) {
+			if (row.state() == AppliedRevision.State.RUNNING) {
 				message.append(": it ran outside a transaction and never recorded completion (").append(unfinished())
 					.append(").");
+				if (!note.isEmpty()) {
+					// how far it got: the statements that completed and the one that started
+					message.append(' ').append(note.replace("\n", "\n    "));
+				}
+			}
+			else if (row.error() != null) {
+				message.append(":\n    ").append(row.error().replace("\n", "\n    "));
 			}
 		}
 		message.append("\n  ").append(this.graph.contains(row.revision()) || this.versionTable.midway(List.of(row)).containsKey(row.revision())

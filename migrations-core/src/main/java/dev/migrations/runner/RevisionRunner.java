@@ -243,7 +243,7 @@ final class RevisionRunner {
 		try {
 			this.target.begin();
 			SessionRestore session = sessionBefore(statements);
-			runBody(revision, true, true, statements);
+			runBody(revision, true, true, statements, null);
 			restoreSession(session);
 			Object millis = this.target.online() ? millisSince(start) : this.versionTable.elapsedInTransaction();
 			// the row and the log entry go with the commit, in one exchange where the driver allows
@@ -275,7 +275,9 @@ final class RevisionRunner {
 		countRow();
 		SessionRestore session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
-			runBody(revision, true, false, statements);
+			// how far it got is noted between statements, unless they change the session's settings (the row's
+			// update could then fail or reach another table)
+			runBody(revision, true, false, statements, (session == null) ? "" : null);
 		}
 		catch (MigrationFailedException ex) {
 			restoreQuietly(session);
@@ -298,7 +300,7 @@ final class RevisionRunner {
 		try {
 			this.target.begin();
 			SessionRestore session = sessionBefore(statements);
-			runBody(revision, false, true, statements);
+			runBody(revision, false, true, statements, null);
 			restoreSession(session);
 			this.target.commit(List.of(deletion(revision),
 					this.versionTable.log(revision.id(), "DOWNGRADE", revision.message(), revision.checksum(),
@@ -330,7 +332,7 @@ final class RevisionRunner {
 		tool(revision, this.versionTable.markReverting(revision.id(), started));
 		SessionRestore session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
-			runBody(revision, false, false, statements);
+			runBody(revision, false, false, statements, (session == null) ? started + " " : null);
 		}
 		catch (MigrationFailedException ex) {
 			restoreQuietly(session);
@@ -480,9 +482,14 @@ final class RevisionRunner {
 		}
 	}
 
-	private void runBody(Revision revision, boolean upgrade, boolean inTransaction, List<SqlStatement> statements) {
+	/**
+	 * @param progressNote for a revision recorded before it runs (outside a transaction), what its row's
+	 * {@code error} column says before the progress this adds between statements; {@code null} for none
+	 */
+	private void runBody(Revision revision, boolean upgrade, boolean inTransaction, List<SqlStatement> statements,
+			String progressNote) {
 		if (revision.body() instanceof Revision.SqlBody) {
-			runSql(revision, statements, upgrade, inTransaction);
+			runSql(revision, statements, upgrade, inTransaction, progressNote);
 		}
 		else if (revision.body() instanceof Revision.JavaBody body) {
 			runJava(revision, body, upgrade, inTransaction);
@@ -540,9 +547,24 @@ final class RevisionRunner {
 		return new Checked(statements, inTransaction);
 	}
 
-	private void runSql(Revision revision, List<SqlStatement> statements, boolean upgrade, boolean inTransaction) {
+	private void runSql(Revision revision, List<SqlStatement> statements, boolean upgrade, boolean inTransaction,
+			String progressNote) {
+		boolean progress = progressNote != null && this.target.online() && statements.size() > 1;
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
+			if (progress && i > 0) {
+				// each statement commits on its own: the row says how far the revision got, for a process that dies
+				// before it records the outcome; a note that cannot be written (a statement changed the role or the
+				// database) is not a failure of the revision
+				try {
+					this.target.execute(this.versionTable.markProgress(revision.id(), upgrade, progressNote
+							+ progress(i, statements.size(), statement.line(), statement.sql())));
+				}
+				catch (SQLException ex) {
+					logger.debug("Could not note the progress of revision {}: {}", revision.id(), ex.getMessage());
+					progress = false;
+				}
+			}
 			try {
 				this.target.execute(statement.sql());
 			}
@@ -791,6 +813,19 @@ final class RevisionRunner {
 	private static String describe(Revision revision) {
 		return revision.id() + " (" + (revision.downRevisions().isEmpty() ? "base" : String.join(", ", revision.downRevisions()))
 				+ " -> " + revision.id() + "): " + revision.message() + " [" + revision.source() + "]";
+	}
+
+	/**
+	 * What a row recorded before its revision runs says between two statements: how many completed and which
+	 * started; read back by {@link DatabaseMigrator#failures()} when the revision never recorded its end.
+	 */
+	static String progress(int completed, int count, int line, String sql) {
+		String next = sql.strip().replaceAll("\\s+", " ");
+		if (next.length() > 200) {
+			next = next.substring(0, 200) + " ...";
+		}
+		return (completed == 1 ? "Statement 1" : "Statements 1 to " + completed) + " of " + count + " completed; statement "
+				+ (completed + 1) + " (line " + line + ") started at " + Instant.now() + ": " + next;
 	}
 
 	private static String abbreviate(String sql) {

@@ -311,6 +311,12 @@ final class VersionTable {
 				AppliedRevision.State.FAILED.name(), error, revision);
 	}
 
+	/** The note on a revision's row, recorded as running or reverting, on how far it got. */
+	SqlCommand markProgress(String revision, boolean upgrade, String note) {
+		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET error = ? WHERE revision = ? AND state = ?", note,
+				revision, (upgrade ? AppliedRevision.State.RUNNING : AppliedRevision.State.REVERTING).name());
+	}
+
 	SqlCommand markReverting(String revision, String note) {
 		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, error = ? WHERE revision = ?",
 				AppliedRevision.State.REVERTING.name(), note, revision);

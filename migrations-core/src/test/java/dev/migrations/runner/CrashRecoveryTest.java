@@ -131,6 +131,112 @@ class CrashRecoveryTest {
 	}
 
 	@Test
+	void aDowngradeUnderWayOutsideATransactionIsNotFailedAndItsRowSaysHowFarItGot(TestDatabase db) throws Exception {
+		RevisionFiles files = postgresRevisions(false);
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("head");
+		try (Connection blocker = db.dataSource().getConnection()) {
+			query(blocker, "select pg_advisory_lock(4242)");
+			Future<CommandResult> downgrade = this.pool.submit(() -> migrations.downgrade("-1"));
+			waitingPostgresPid(db.dataSource());
+			assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = '" + INDEX + "'"))
+				.containsExactly("REVERTING");
+			assertThat(Sql.column(db.dataSource(), "select error from migrations_version where revision = '" + INDEX + "'")
+				.get(0)).startsWith("Its downgrade started at ")
+				.contains(" Statement 1 of 3 completed; statement 2 (line ")
+				.endsWith(": SELECT pg_advisory_lock(4242)");
+
+			// another instance sees a downgrade under way, not a failure
+			MigrationsStatus status = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load()
+				.status();
+			assertThat(status.failed()).isEmpty();
+			assertThat(status.current()).containsExactly(INDEX);
+
+			query(blocker, "select pg_advisory_unlock(4242)");
+			assertThat(downgrade.get(2, TimeUnit.MINUTES).steps()).hasSize(1);
+		}
+		assertThat(migrations.current()).containsExactly(BASE);
+	}
+
+	@Test
+	void anUpgradeWhoseProcessDiedBetweenStatementsSaysWhichCompletedAndWhichStarted(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text, code text, kind text);",
+				"DROP TABLE item;");
+		files.write(INDEX, BASE, "indexes", "-- transactional: false\n",
+				"CREATE INDEX CONCURRENTLY ix_item_name ON item (name);\n"
+						+ "CREATE INDEX CONCURRENTLY ix_item_code\n    ON item (code);\n"
+						+ "CREATE INDEX CONCURRENTLY ix_item_kind ON item (kind);",
+				"DROP INDEX CONCURRENTLY IF EXISTS ix_item_kind;\nDROP INDEX CONCURRENTLY IF EXISTS ix_item_code;\n"
+						+ "DROP INDEX CONCURRENTLY IF EXISTS ix_item_name;");
+		Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().upgrade(BASE);
+		// the process dies as the second statement is sent
+		Migrations dying = Migrations.configure().dataSource(diesAt(db.dataSource(), "ix_item_code"))
+			.locations(files.location()).load();
+		assertThatThrownBy(() -> dying.upgrade("head")).isInstanceOf(ProcessDeath.class);
+		assertThat(Sql.column(db.dataSource(), "select indexname from pg_indexes where tablename = 'item' and indexname like 'ix%'"))
+			.containsExactly("ix_item_name");
+
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThat(migrations.status().failed()).containsExactly(INDEX);
+		List<String> lines = java.nio.file.Files.readAllLines(files.directory().resolve(INDEX + "_indexes.sql"));
+		int line = lines.indexOf("CREATE INDEX CONCURRENTLY ix_item_code") + 1;
+		assertThat(line).isPositive();
+		String progress = "Statement 1 of 3 completed; statement 2 (line " + line + ") started at ";
+		assertThat(migrations.failures()).singleElement().asString().startsWith(INDEX + " (")
+			.contains("is recorded as RUNNING since ",
+					": it ran outside a transaction and never recorded completion (the process may have died). " + progress)
+			.contains(": CREATE INDEX CONCURRENTLY ix_item_code ON item (code)\n")
+			.contains("`db stamp " + INDEX + "` if you completed the upgrade, or `db stamp " + BASE + "` if you undid it");
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class)
+			.hasMessageContaining(progress);
+
+		// what the note says is what to finish by hand before recording the revision as completed
+		Sql.execute(db.dataSource(), "CREATE INDEX ix_item_code ON item (code)");
+		Sql.execute(db.dataSource(), "CREATE INDEX ix_item_kind ON item (kind)");
+		migrations.stamp(INDEX);
+		assertThat(migrations.status().failed()).isEmpty();
+		assertThat(Sql.column(db.dataSource(), "select error from migrations_version where revision = '" + INDEX + "'"))
+			.containsExactly((String) null);
+	}
+
+	/** A data source whose process "dies" (an error no code catches) when a statement naming the marker is sent. */
+	static DataSource diesAt(DataSource dataSource, String marker) {
+		return (DataSource) java.lang.reflect.Proxy.newProxyInstance(CrashRecoveryTest.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					Object result = invoke(dataSource, method, args);
+					return (result instanceof Connection connection) ? dyingConnection(connection, marker) : result;
+				});
+	}
+
+	private static Connection dyingConnection(Connection connection, String marker) {
+		return (Connection) java.lang.reflect.Proxy.newProxyInstance(CrashRecoveryTest.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> {
+					Object result = invoke(connection, method, args);
+					if (!(result instanceof Statement statement) || result instanceof java.sql.PreparedStatement) {
+						return result;
+					}
+					return java.lang.reflect.Proxy.newProxyInstance(CrashRecoveryTest.class.getClassLoader(),
+							new Class<?>[] { Statement.class }, (p, m, a) -> {
+								if (m.getName().startsWith("execute") && a != null && a.length > 0 && a[0] instanceof String sql
+										&& sql.contains(marker)) {
+									throw new ProcessDeath();
+								}
+								return invoke(statement, m, a);
+							});
+				});
+	}
+
+	private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (java.lang.reflect.InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	@Test
 	void anUpgradeOfANewerReleaseThatDiedIsFailedNotAppliedInTheReleaseWithoutItsFile(TestDatabase db) throws Exception {
 		RevisionFiles older = new RevisionFiles(this.olderDirectory);
 		older.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
