@@ -49,6 +49,9 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 
 	private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
+	/** How long {@link #destroy()} waits for a check under way. */
+	static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
 	private final Migrations migrations;
 
 	private final boolean entitiesConfigured;
@@ -184,12 +187,25 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 		}
 	}
 
+	/**
+	 * Stops the checks, and waits (at most {@link #STOP_WAIT}) for one under way to give its connection back:
+	 * the data source closes after this bean, and a check still holding a connection then made the pool log a
+	 * warning at the shutdown of a short-lived application.
+	 */
 	@Override
 	public void destroy() {
 		this.stopped = true;
 		ScheduledExecutorService service = this.executor;
 		if (service != null) {
 			service.shutdownNow();
+			try {
+				if (!service.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+					logger.debug("The drift check under way did not end within {} of the shutdown", STOP_WAIT);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
 		}
 	}
 

@@ -68,6 +68,72 @@ class MigrationsDriftMonitorTests {
 	}
 
 	@Test
+	void stoppingWaitsForTheCheckUnderWaySoThatItsConnectionIsBackBeforeTheDataSourceCloses() throws Exception {
+		javax.sql.DataSource real = this.database.dataSource();
+		new JdbcTemplate(real).execute("select 1");
+		Migrations.configure().dataSource(real).locations("classpath:db/library").load().upgrade("head");
+		java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+		java.util.concurrent.atomic.AtomicBoolean armed = new java.util.concurrent.atomic.AtomicBoolean();
+		// a data source whose connections are counted, and which, once the monitor starts, hands out its first
+		// connection only when the test says so
+		DataSource blocking = (DataSource) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					if (!method.getName().equals("getConnection") || !armed.get()) {
+						return method.invoke(real, args);
+					}
+					entered.countDown();
+					boolean interrupted = false;
+					while (true) {
+						try {
+							release.await();
+							break;
+						}
+						catch (InterruptedException ex) {
+							interrupted = true;
+						}
+					}
+					if (interrupted) {
+						Thread.currentThread().interrupt();
+					}
+					java.sql.Connection connection = (java.sql.Connection) method.invoke(real, args);
+					open.incrementAndGet();
+					return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+							new Class<?>[] { java.sql.Connection.class }, (p, m, a) -> {
+								if (m.getName().equals("close") && !connection.isClosed()) {
+									open.decrementAndGet();
+								}
+								try {
+									return m.invoke(connection, a);
+								}
+								catch (java.lang.reflect.InvocationTargetException ex) {
+									throw ex.getCause();
+								}
+							});
+				});
+		Migrations migrations = Migrations.configure().dataSource(blocking).locations("classpath:db/library")
+			.entities(dev.migrations.entity.EntitySource.ofClassNames(
+					List.of(LIBRARY + "LibraryMember", LIBRARY + "Loan"), getClass().getClassLoader()))
+			.load();
+		MigrationsDriftMonitor monitor = new MigrationsDriftMonitor(migrations, true,
+				dev.migrations.boot.MigrationsProperties.DriftAction.WARN, Duration.ZERO);
+		armed.set(true);
+		monitor.start();
+		entered.await();
+		Thread stopping = new Thread(monitor::destroy, "stopping");
+		stopping.start();
+		// the check is let go once the shutdown has begun (the stopping thread is blocked or done, whichever)
+		while (stopping.getState() == Thread.State.NEW || stopping.getState() == Thread.State.RUNNABLE) {
+			Thread.onSpinWait();
+		}
+		release.countDown();
+		stopping.join();
+		assertThat(open.get()).as("connections still open when the monitor has stopped").isZero();
+		assertThat(monitor.report().checkedAt()).as("the check under way ended before the monitor stopped").isNotNull();
+	}
+
+	@Test
 	void reportsNothingBeforeTheFirstCheckAndNeverChecksOnTheCallersBehalf() {
 		entities(LIBRARY).run((context) -> {
 			DriftReport report = context.getBean(MigrationsDriftMonitor.class).report();
