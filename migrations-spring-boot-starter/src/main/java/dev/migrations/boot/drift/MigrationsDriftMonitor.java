@@ -50,7 +50,7 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 	private static final String INSUFFICIENT_PRIVILEGE = "42501";
 
 	/** How long {@link #destroy()} waits for a check under way. */
-	static final Duration STOP_WAIT = Duration.ofSeconds(30);
+	static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
 	private final Migrations migrations;
 
