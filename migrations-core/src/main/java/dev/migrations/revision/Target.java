@@ -56,7 +56,10 @@ public sealed interface Target {
 
 	}
 
-	/** {@code label@head}: the head of the branch starting at the revision labelled {@code label}. */
+	/**
+	 * {@code label@head}: the head of the branch starting at the revision labelled {@code label} or, when no
+	 * revision carries that label, at the revision with that id or unique prefix ({@code 3f2a@head}).
+	 */
 	record BranchHead(String label) implements Target {
 
 		public BranchHead {

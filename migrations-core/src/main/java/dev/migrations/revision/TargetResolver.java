@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * <li>{@code heads}: every head.</li>
  * <li>an id or unique prefix: that revision (nothing to do if it is applied).</li>
  * <li>{@code label@head}: the one head descending (through {@code down_revision}) from the revision
- * carrying the branch label.</li>
+ * carrying the branch label; {@code <rev>@head}, as in Alembic, from the revision with that id or unique
+ * prefix, when no label is {@code rev}.</li>
  * <li>{@code +N}: the first N steps of the {@code heads} plan; an error, applying nothing, if fewer
  * are pending.</li>
  * <li>{@code <rev>+N}: the revision N children below {@code rev}, every step having exactly one
@@ -324,17 +325,13 @@ public final class TargetResolver {
 		return this.graph.indexOf(heads.get(0));
 	}
 
+	/**
+	 * The one head descending (through {@code down_revision}) from the revision carrying the label or, as in
+	 * Alembic, from the revision the "label" names by id or unique prefix ({@code 3f2a@head}).
+	 */
 	private int branchHead(String label) {
-		String root = this.graph.branchRoot(label).orElseThrow(() -> {
-			Map<String, String> labels = this.graph.branchLabels();
-			return new TargetException("no branch label '" + label + "'; " + (labels.isEmpty()
-					? "no revision has one: add `-- branch_labels: " + label
-							+ "` to the first revision of the branch"
-					: "known labels: " + labels.entrySet()
-						.stream()
-						.map((entry) -> entry.getKey() + " (on " + entry.getValue() + ")")
-						.collect(Collectors.joining(", "))));
-		});
+		String labelled = this.graph.branchRoot(label).orElse(null);
+		String root = (labelled != null) ? labelled : revisionNamedAsBranch(label);
 		int rootIndex = this.graph.indexOf(root);
 		boolean[] branch = this.graph.reach(this.graph.childrenEdges(), rootIndex);
 		List<String> heads = new ArrayList<>();
@@ -344,11 +341,29 @@ public final class TargetResolver {
 			}
 		}
 		if (heads.size() > 1) {
-			throw new MultipleHeadsException(heads, "branch '" + label + "' (from " + root + ") has " + heads.size()
-					+ " heads: " + describe(heads) + "; `" + label + "@head` needs exactly one: run `db merge -m \"merge "
-					+ label + " heads\" " + String.join(" ", heads) + "` to join them, or upgrade to one of them by id");
+			String merge = (labelled != null) ? "db merge -m \"merge " + label + " heads\" " : "db merge -m \"merge heads\" ";
+			throw new MultipleHeadsException(heads, ((labelled != null) ? "branch '" + label + "' (from " + root + ") has "
+					: "the revisions from " + root + " have ") + heads.size() + " heads: " + describe(heads) + "; `" + label
+					+ "@head` needs exactly one: run `" + merge + String.join(" ", heads)
+					+ "` to join them, or upgrade to one of them by id");
 		}
 		return this.graph.indexOf(heads.get(0));
+	}
+
+	/** The revision {@code <rev>@head} starts from when no branch label is {@code rev}. */
+	private String revisionNamedAsBranch(String label) {
+		try {
+			return this.graph.resolve(label).id();
+		}
+		catch (UnknownRevisionException ex) {
+			Map<String, String> labels = this.graph.branchLabels();
+			throw new TargetException("no branch label or revision '" + label + "'; " + (labels.isEmpty()
+					? "no revision has a label: add `-- branch_labels: " + label + "` to the first revision of the branch"
+					: "known labels: " + labels.entrySet()
+						.stream()
+						.map((entry) -> entry.getKey() + " (on " + entry.getValue() + ")")
+						.collect(Collectors.joining(", "))));
+		}
 	}
 
 	/** Follows the single child ({@code +N}) or single parent ({@code -N}) step by step. */
