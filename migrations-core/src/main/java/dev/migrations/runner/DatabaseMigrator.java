@@ -27,6 +27,7 @@ import dev.migrations.revision.Plan;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.SquashedHistory;
+import dev.migrations.revision.Target;
 import dev.migrations.revision.TargetException;
 import dev.migrations.revision.TargetResolver;
 
@@ -810,11 +811,10 @@ public final class DatabaseMigrator {
 		String from;
 		int colon = target.indexOf(':');
 		if (colon >= 0) {
-			from = target.substring(0, colon).trim();
 			to = target.substring(colon + 1).trim();
-			// the header names the revision, not the prefix it was given as
-			from = from.equals("base") ? from : this.graph.resolve(from).id();
-			applied = from.equals("base") ? List.of() : ancestorsInOrder(from);
+			applied = rangeStart(target, target.substring(0, colon).trim());
+			// the header names the revisions, not the prefixes or keywords they were given as
+			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
 		}
 		else if (this.dataSource != null) {
 			List<AppliedRevision> rows = readRows();
@@ -882,6 +882,38 @@ public final class DatabaseMigrator {
 			runner.downgrade(plan.steps());
 		}
 		return script.text();
+	}
+
+	/**
+	 * The revisions a database is taken to have at the start of a range ({@code FROM:TO}): the revisions
+	 * {@code FROM} names (as {@code db current} prints them, {@code a,b}, or {@code head}, {@code heads},
+	 * {@code label@head}, an id or prefix, {@code base}) and their ancestors, in the graph's order.
+	 */
+	private List<String> rangeStart(String range, String start) {
+		for (String part : start.split(",", -1)) {
+			String trimmed = part.trim();
+			if (trimmed.isEmpty()) {
+				throw new TargetException("'" + range + "' starts from nothing: before the colon give where the database"
+						+ " is, as `db current` shows it (e.g. a1b2,c3d4), or base");
+			}
+			if (!trimmed.equalsIgnoreCase("base") && Target.parse(trimmed) instanceof Target.Relative) {
+				throw new TargetException("'" + range + "' starts from " + trimmed + ", which counts from the database's"
+						+ " current revisions; a script of a range starts from revisions named without the database: give"
+						+ " where the database is, as `db current` shows it (e.g. a1b2,c3d4), head, heads, label@head or"
+						+ " base");
+			}
+		}
+		Set<String> ancestors = new HashSet<>();
+		for (String id : stampTargets(start)) {
+			ancestors.addAll(this.graph.ancestors(id));
+		}
+		List<String> ordered = new ArrayList<>();
+		for (Revision revision : this.graph.revisions()) {
+			if (ancestors.contains(revision.id())) {
+				ordered.add(revision.id());
+			}
+		}
+		return ordered;
 	}
 
 	private List<String> ancestorsInOrder(String id) {
