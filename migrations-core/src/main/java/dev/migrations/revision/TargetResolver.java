@@ -43,6 +43,9 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>{@code -N}: N revisions so chosen; an error if fewer than N are applied.</li>
  * <li>{@code base}: every applied revision.</li>
+ * <li>{@code label@base} (or {@code <rev>@base}): the revision carrying the label (or with that id) and the
+ * applied revisions needing it (through {@code down_revision} and {@code depends_on}); other branches stay.
+ * Nothing to do when it is not applied.</li>
  * <li>an id or unique prefix, {@code <rev>-N} or {@code <rev>+N}: the revision stays applied and
  * everything applied after it goes: the applied revisions descending from its children (through
  * {@code down_revision} and {@code depends_on}). Revisions on other branches stay, including those
@@ -140,6 +143,9 @@ public final class TargetResolver {
 		if (target instanceof Target.RelativeTo relative) {
 			return List.of(this.graph.id(walk(relative)));
 		}
+		if (target instanceof Target.BranchBase) {
+			throw downgradeTarget(target);
+		}
 		throw new TargetException("'" + target + "' counts from the database's current revisions; give a revision"
 				+ " id, head, heads or base");
 	}
@@ -183,6 +189,9 @@ public final class TargetResolver {
 		}
 		if (target instanceof Target.RelativeTo relative) {
 			return upgradeTo(text, state, walk(relative));
+		}
+		if (target instanceof Target.BranchBase) {
+			throw downgradeTarget(target);
 		}
 		if (!(target instanceof Target.Relative relative)) {
 			throw new IllegalStateException("unhandled target " + target.getClass().getName());
@@ -249,6 +258,17 @@ public final class TargetResolver {
 		}
 		if (target instanceof Target.Base) {
 			return new Plan(unapply(state, state.applied, Integer.MAX_VALUE), text);
+		}
+		if (target instanceof Target.BranchBase branch) {
+			int root = this.graph.indexOf(branchRoot(branch.label()));
+			if (!state.applied[root]) {
+				return new Plan(List.of(), text);
+			}
+			boolean[] branchAndDependents = this.graph.reach(this.graph.requiredByEdges(), root);
+			for (int i = 0; i < branchAndDependents.length; i++) {
+				branchAndDependents[i] &= state.applied[i];
+			}
+			return new Plan(unapply(state, branchAndDependents, Integer.MAX_VALUE), text);
 		}
 		int revision;
 		if (target instanceof Target.RelativeTo relative) {
@@ -331,7 +351,7 @@ public final class TargetResolver {
 	 */
 	private int branchHead(String label) {
 		String labelled = this.graph.branchRoot(label).orElse(null);
-		String root = (labelled != null) ? labelled : revisionNamedAsBranch(label);
+		String root = branchRoot(label);
 		int rootIndex = this.graph.indexOf(root);
 		boolean[] branch = this.graph.reach(this.graph.childrenEdges(), rootIndex);
 		List<String> heads = new ArrayList<>();
@@ -348,6 +368,17 @@ public final class TargetResolver {
 					+ "` to join them, or upgrade to one of them by id");
 		}
 		return this.graph.indexOf(heads.get(0));
+	}
+
+	/** The revision carrying the label or, when none does, the revision the label names as an id or unique prefix. */
+	private String branchRoot(String label) {
+		return this.graph.branchRoot(label).orElseGet(() -> revisionNamedAsBranch(label));
+	}
+
+	private static TargetException downgradeTarget(Target target) {
+		String label = ((Target.BranchBase) target).label();
+		return new TargetException("'" + target + "' is a downgrade target: run `db downgrade " + target + "` to unapply"
+				+ " the branch; to go forward give head, heads, " + label + "@head or a revision id");
 	}
 
 	/** The revision {@code <rev>@head} starts from when no branch label is {@code rev}. */

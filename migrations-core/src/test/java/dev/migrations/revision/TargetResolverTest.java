@@ -235,11 +235,22 @@ class TargetResolverTest {
 				bill0001    | bill0002
 				1000aaaa    | 4000eeee bill0002 3100dddd 3000cccc bill0001 2000bbbb
 				1000aaaa+1  | 4000eeee 3100dddd 3000cccc
+				billing@base | bill0002 bill0001
+				3100dddd@base | 4000eeee 3100dddd
+				2000@base   | 4000eeee bill0002 3100dddd 3000cccc bill0001 2000bbbb
 				""")
 		void plans(String target, String expected) {
 			Plan plan = resolver.downgrade(target, APPLIED);
 			assertThat(plan.ids()).containsExactlyElementsOf(list(expected == null ? "" : expected));
 			assertThat(plan.target()).isEqualTo(target);
+		}
+
+		@Test
+		void branchBaseOfABranchNotAppliedIsNothingToDo() {
+			assertThat(resolver.downgrade("billing@base", List.of("1000aaaa", "2000bbbb")).isEmpty()).isTrue();
+			assertThat(thrown(TargetException.class, () -> resolver.upgrade("billing@base", NOTHING)))
+				.hasMessage("'billing@base' is a downgrade target: run `db downgrade billing@base` to unapply the branch;"
+						+ " to go forward give head, heads, billing@head or a revision id");
 		}
 
 		@Test

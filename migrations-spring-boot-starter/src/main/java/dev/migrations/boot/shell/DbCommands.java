@@ -495,7 +495,7 @@ final class DbCommands {
 		return DbCommand.named("downgrade")
 			.description("Downgrade the database to a target, revision by revision, under the database lock")
 			.usage("db downgrade TARGET [--sql]")
-			.argument("TARGET", "-N, base, a revision id or unique prefix, <revision>-N", true)
+			.argument("TARGET", "-N, base, a revision id or unique prefix, <revision>-N, label@base", true)
 			.flag("sql", "print the SQL script of the downgrade instead of running it (offline mode)")
 			.completion(completion(true, null))
 			.action((invocation, console) -> {
