@@ -830,8 +830,10 @@ public final class DatabaseMigrator {
 			from = "base";
 			applied = List.of();
 		}
-		Plan plan = upgrade ? this.resolver.upgrade(to, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
-				: this.resolver.downgrade(to, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
+		Plan plan = (colon >= 0) ? rangePlan(target, from, to, applied, upgrade)
+				: upgrade ? this.resolver.upgrade(to, applied) : this.resolver.downgrade(to, applied);
+		plan = upgrade ? plan.requireUpgradeStatements(this.dialect.sqlSyntax())
+				: plan.requireDowngradeStatements(this.dialect.sqlSyntax());
 		// where the script leaves the database, named by its revisions rather than as asked (-1, +2, head)
 		List<String> after = new ArrayList<>(applied);
 		if (upgrade) {
@@ -882,6 +884,43 @@ public final class DatabaseMigrator {
 			runner.downgrade(plan.steps());
 		}
 		return script.text();
+	}
+
+	/**
+	 * The plan of a range, refusing one given the wrong way round (an upgrade whose end comes before its start, a
+	 * downgrade whose end comes after it), which would otherwise be a script of nothing or a "not applied" error.
+	 */
+	private Plan rangePlan(String range, String from, String to, List<String> applied, boolean upgrade) {
+		if (upgrade) {
+			Plan plan = this.resolver.upgrade(to, applied);
+			if (plan.isEmpty() && goesTheOtherWay(() -> this.resolver.downgrade(to, applied))) {
+				throw new TargetException("'" + range + "' goes back: " + to + " comes before " + from + "; the script of"
+						+ " that downgrade is `db downgrade " + range + " --sql`");
+			}
+			return plan;
+		}
+		try {
+			return this.resolver.downgrade(to, applied);
+		}
+		catch (TargetException ex) {
+			if (goesTheOtherWay(() -> this.resolver.upgrade(to, applied))) {
+				TargetException reversed = new TargetException("'" + range + "' goes forward: " + to + " comes after "
+						+ from + "; the script of that upgrade is `db upgrade " + range + " --sql`");
+				reversed.addSuppressed(ex);
+				throw reversed;
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether the plan the other direction would make does something. */
+	private static boolean goesTheOtherWay(Supplier<Plan> otherDirection) {
+		try {
+			return !otherDirection.get().isEmpty();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -225,6 +225,20 @@ class StampChecksumOfflinePostgresTest {
 					+ " of a range starts from revisions named without the database");
 	}
 
+	@Test
+	void anOfflineRangeGivenTheWrongWayRoundNamesTheCommandThatWritesIt() {
+		Migrations files = Migrations.configure().dialect(new PostgresDialect()).locations(this.files.location()).load();
+		// before, the upgrade printed a script of no revision and the downgrade said B was "not applied"
+		assertThatThrownBy(() -> files.upgradeSql(E + ":" + B)).isInstanceOf(TargetException.class)
+			.hasMessage("'" + E + ":" + B + "' goes back: " + B + " comes before " + E + "; the script of that downgrade is"
+					+ " `db downgrade " + E + ":" + B + " --sql`");
+		assertThatThrownBy(() -> files.downgradeSql(B + ":" + E)).isInstanceOf(TargetException.class)
+			.hasMessage("'" + B + ":" + E + "' goes forward: " + E + " comes after " + B + "; the script of that upgrade is"
+					+ " `db upgrade " + B + ":" + E + " --sql`");
+		// a range already at its end is a script of nothing, as `db upgrade` at the head does nothing
+		assertThat(files.upgradeSql(E + ":head")).contains("0 revision(s)");
+	}
+
 	private static void runThroughPsql(Path psql, String script, TestDatabase db) throws Exception {
 		Path file = Files.createTempFile("range", ".sql");
 		Files.writeString(file, script);
