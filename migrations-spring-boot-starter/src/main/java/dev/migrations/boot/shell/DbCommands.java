@@ -770,6 +770,9 @@ final class DbCommands {
 					if (indicate && current != null && current.contains(info.revision())) {
 						line.append(" (current)");
 					}
+					if (facade.graph().contains(info.revision()) && facade.graph().children(info.revision()).size() > 1) {
+						line.append(" (branchpoint)");
+					}
 					if (info.downRevisions().size() > 1) {
 						line.append(" (mergepoint)");
 					}
