@@ -72,7 +72,7 @@ final class TargetSyntax {
 					+ " or record it give the one target, e.g. " + target.substring(colon + 1));
 		}
 		throw new TargetException("'" + target + "' is not a target; use head, heads, base, a revision id or a"
-				+ " prefix of one, label@head, +N, -N, or <revision>+N / <revision>-N");
+				+ " prefix of one, label@head, label@base, +N, -N, or <revision>+N / <revision>-N");
 	}
 
 	private static int steps(String sign, String digits, String text) {
