@@ -7,7 +7,7 @@ import java.util.Objects;
  * its text form. Which forms make sense depends on the direction; {@link TargetResolver} says.
  * <p>
  * Forms: {@code head}, {@code heads}, {@code base} (keywords in any case), a revision id or a
- * unique prefix of one, {@code label@head}, {@code +N}, {@code -N}, {@code <rev>+N} and
+ * unique prefix of one, {@code label@head}, {@code label@base}, {@code +N}, {@code -N}, {@code <rev>+N} and
  * {@code <rev>-N}. Each form's {@code toString()} gives the text back.
  */
 public sealed interface Target {
@@ -56,7 +56,10 @@ public sealed interface Target {
 
 	}
 
-	/** {@code label@head}: the head of the branch starting at the revision labelled {@code label}. */
+	/**
+	 * {@code label@head}: the head of the branch starting at the revision labelled {@code label} or, when no
+	 * revision carries that label, at the revision with that id or unique prefix ({@code 3f2a@head}).
+	 */
 	record BranchHead(String label) implements Target {
 
 		public BranchHead {
@@ -66,6 +69,23 @@ public sealed interface Target {
 		@Override
 		public String toString() {
 			return this.label + "@head";
+		}
+
+	}
+
+	/**
+	 * {@code label@base}: before the revision labelled {@code label} (or, when no revision carries that label, the
+	 * revision with that id or unique prefix), undoing it and every revision needing it; other branches stay.
+	 */
+	record BranchBase(String label) implements Target {
+
+		public BranchBase {
+			Objects.requireNonNull(label, "label");
+		}
+
+		@Override
+		public String toString() {
+			return this.label + "@base";
 		}
 
 	}

@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  * <li>{@code heads}: every head.</li>
  * <li>an id or unique prefix: that revision (nothing to do if it is applied).</li>
  * <li>{@code label@head}: the one head descending (through {@code down_revision}) from the revision
- * carrying the branch label.</li>
+ * carrying the branch label; {@code <rev>@head}, as in Alembic, from the revision with that id or unique
+ * prefix, when no label is {@code rev}.</li>
  * <li>{@code +N}: the first N steps of the {@code heads} plan; an error, applying nothing, if fewer
  * are pending.</li>
  * <li>{@code <rev>+N}: the revision N children below {@code rev}, every step having exactly one
@@ -42,6 +43,9 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>{@code -N}: N revisions so chosen; an error if fewer than N are applied.</li>
  * <li>{@code base}: every applied revision.</li>
+ * <li>{@code label@base} (or {@code <rev>@base}): the revision carrying the label (or with that id) and the
+ * applied revisions needing it (through {@code down_revision} and {@code depends_on}); other branches stay.
+ * Nothing to do when it is not applied.</li>
  * <li>an id or unique prefix, {@code <rev>-N} or {@code <rev>+N}: the revision stays applied and
  * everything applied after it goes: the applied revisions descending from its children (through
  * {@code down_revision} and {@code depends_on}). Revisions on other branches stay, including those
@@ -139,6 +143,9 @@ public final class TargetResolver {
 		if (target instanceof Target.RelativeTo relative) {
 			return List.of(this.graph.id(walk(relative)));
 		}
+		if (target instanceof Target.BranchBase) {
+			throw downgradeTarget(target);
+		}
 		throw new TargetException("'" + target + "' counts from the database's current revisions; give a revision"
 				+ " id, head, heads or base");
 	}
@@ -182,6 +189,9 @@ public final class TargetResolver {
 		}
 		if (target instanceof Target.RelativeTo relative) {
 			return upgradeTo(text, state, walk(relative));
+		}
+		if (target instanceof Target.BranchBase) {
+			throw downgradeTarget(target);
 		}
 		if (!(target instanceof Target.Relative relative)) {
 			throw new IllegalStateException("unhandled target " + target.getClass().getName());
@@ -248,6 +258,17 @@ public final class TargetResolver {
 		}
 		if (target instanceof Target.Base) {
 			return new Plan(unapply(state, state.applied, Integer.MAX_VALUE), text);
+		}
+		if (target instanceof Target.BranchBase branch) {
+			int root = this.graph.indexOf(branchRoot(branch.label()));
+			if (!state.applied[root]) {
+				return new Plan(List.of(), text);
+			}
+			boolean[] branchAndDependents = this.graph.reach(this.graph.requiredByEdges(), root);
+			for (int i = 0; i < branchAndDependents.length; i++) {
+				branchAndDependents[i] &= state.applied[i];
+			}
+			return new Plan(unapply(state, branchAndDependents, Integer.MAX_VALUE), text);
 		}
 		int revision;
 		if (target instanceof Target.RelativeTo relative) {
@@ -324,17 +345,13 @@ public final class TargetResolver {
 		return this.graph.indexOf(heads.get(0));
 	}
 
+	/**
+	 * The one head descending (through {@code down_revision}) from the revision carrying the label or, as in
+	 * Alembic, from the revision the "label" names by id or unique prefix ({@code 3f2a@head}).
+	 */
 	private int branchHead(String label) {
-		String root = this.graph.branchRoot(label).orElseThrow(() -> {
-			Map<String, String> labels = this.graph.branchLabels();
-			return new TargetException("no branch label '" + label + "'; " + (labels.isEmpty()
-					? "no revision has one: add `-- branch_labels: " + label
-							+ "` to the first revision of the branch"
-					: "known labels: " + labels.entrySet()
-						.stream()
-						.map((entry) -> entry.getKey() + " (on " + entry.getValue() + ")")
-						.collect(Collectors.joining(", "))));
-		});
+		String labelled = this.graph.branchRoot(label).orElse(null);
+		String root = branchRoot(label);
 		int rootIndex = this.graph.indexOf(root);
 		boolean[] branch = this.graph.reach(this.graph.childrenEdges(), rootIndex);
 		List<String> heads = new ArrayList<>();
@@ -344,11 +361,40 @@ public final class TargetResolver {
 			}
 		}
 		if (heads.size() > 1) {
-			throw new MultipleHeadsException(heads, "branch '" + label + "' (from " + root + ") has " + heads.size()
-					+ " heads: " + describe(heads) + "; `" + label + "@head` needs exactly one: run `db merge -m \"merge "
-					+ label + " heads\" " + String.join(" ", heads) + "` to join them, or upgrade to one of them by id");
+			String merge = (labelled != null) ? "db merge -m \"merge " + label + " heads\" " : "db merge -m \"merge heads\" ";
+			throw new MultipleHeadsException(heads, ((labelled != null) ? "branch '" + label + "' (from " + root + ") has "
+					: "the revisions from " + root + " have ") + heads.size() + " heads: " + describe(heads) + "; `" + label
+					+ "@head` needs exactly one: run `" + merge + String.join(" ", heads)
+					+ "` to join them, or upgrade to one of them by id");
 		}
 		return this.graph.indexOf(heads.get(0));
+	}
+
+	/** The revision carrying the label or, when none does, the revision the label names as an id or unique prefix. */
+	private String branchRoot(String label) {
+		return this.graph.branchRoot(label).orElseGet(() -> revisionNamedAsBranch(label));
+	}
+
+	private static TargetException downgradeTarget(Target target) {
+		String label = ((Target.BranchBase) target).label();
+		return new TargetException("'" + target + "' is a downgrade target: run `db downgrade " + target + "` to unapply"
+				+ " the branch; to go forward give head, heads, " + label + "@head or a revision id");
+	}
+
+	/** The revision {@code <rev>@head} starts from when no branch label is {@code rev}. */
+	private String revisionNamedAsBranch(String label) {
+		try {
+			return this.graph.resolve(label).id();
+		}
+		catch (UnknownRevisionException ex) {
+			Map<String, String> labels = this.graph.branchLabels();
+			throw new TargetException("no branch label or revision '" + label + "'; " + (labels.isEmpty()
+					? "no revision has a label: add `-- branch_labels: " + label + "` to the first revision of the branch"
+					: "known labels: " + labels.entrySet()
+						.stream()
+						.map((entry) -> entry.getKey() + " (on " + entry.getValue() + ")")
+						.collect(Collectors.joining(", "))));
+		}
 	}
 
 	/** Follows the single child ({@code +N}) or single parent ({@code -N}) step by step. */

@@ -56,9 +56,12 @@ final class TargetSyntax {
 		}
 		matcher = Patterns.BRANCH.matcher(target);
 		if (matcher.matches()) {
+			if (matcher.group(2).equalsIgnoreCase("base")) {
+				return new Target.BranchBase(matcher.group(1));
+			}
 			if (!matcher.group(2).equalsIgnoreCase("head")) {
-				throw new TargetException("'" + target + "' is not a target: after a branch label only @head is"
-						+ " supported (" + matcher.group(1) + "@head)");
+				throw new TargetException("'" + target + "' is not a target: after a branch label only @head and @base are"
+						+ " supported (" + matcher.group(1) + "@head, " + matcher.group(1) + "@base)");
 			}
 			return new Target.BranchHead(matcher.group(1));
 		}
@@ -69,7 +72,7 @@ final class TargetSyntax {
 					+ " or record it give the one target, e.g. " + target.substring(colon + 1));
 		}
 		throw new TargetException("'" + target + "' is not a target; use head, heads, base, a revision id or a"
-				+ " prefix of one, label@head, +N, -N, or <revision>+N / <revision>-N");
+				+ " prefix of one, label@head, label@base, +N, -N, or <revision>+N / <revision>-N");
 	}
 
 	private static int steps(String sign, String digits, String text) {

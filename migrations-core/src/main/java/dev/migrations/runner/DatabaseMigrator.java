@@ -27,6 +27,7 @@ import dev.migrations.revision.Plan;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.SquashedHistory;
+import dev.migrations.revision.Target;
 import dev.migrations.revision.TargetException;
 import dev.migrations.revision.TargetResolver;
 
@@ -804,11 +805,10 @@ public final class DatabaseMigrator {
 		String from;
 		int colon = target.indexOf(':');
 		if (colon >= 0) {
-			from = target.substring(0, colon).trim();
 			to = target.substring(colon + 1).trim();
-			// the header names the revision, not the prefix it was given as
-			from = from.equals("base") ? from : this.graph.resolve(from).id();
-			applied = from.equals("base") ? List.of() : ancestorsInOrder(from);
+			applied = rangeStart(target, target.substring(0, colon).trim());
+			// the header names the revisions, not the prefixes or keywords they were given as
+			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
 		}
 		else if (this.dataSource != null) {
 			List<AppliedRevision> rows = readRows();
@@ -824,8 +824,10 @@ public final class DatabaseMigrator {
 			from = "base";
 			applied = List.of();
 		}
-		Plan plan = upgrade ? this.resolver.upgrade(to, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
-				: this.resolver.downgrade(to, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
+		Plan plan = (colon >= 0) ? rangePlan(target, from, to, applied, upgrade)
+				: upgrade ? this.resolver.upgrade(to, applied) : this.resolver.downgrade(to, applied);
+		plan = upgrade ? plan.requireUpgradeStatements(this.dialect.sqlSyntax())
+				: plan.requireDowngradeStatements(this.dialect.sqlSyntax());
 		// where the script leaves the database, named by its revisions rather than as asked (-1, +2, head)
 		List<String> after = new ArrayList<>(applied);
 		if (upgrade) {
@@ -876,6 +878,75 @@ public final class DatabaseMigrator {
 			runner.downgrade(plan.steps());
 		}
 		return script.text();
+	}
+
+	/**
+	 * The plan of a range, refusing one given the wrong way round (an upgrade whose end comes before its start, a
+	 * downgrade whose end comes after it), which would otherwise be a script of nothing or a "not applied" error.
+	 */
+	private Plan rangePlan(String range, String from, String to, List<String> applied, boolean upgrade) {
+		if (upgrade) {
+			Plan plan = this.resolver.upgrade(to, applied);
+			if (plan.isEmpty() && goesTheOtherWay(() -> this.resolver.downgrade(to, applied))) {
+				throw new TargetException("'" + range + "' goes back: " + to + " comes before " + from + "; the script of"
+						+ " that downgrade is `db downgrade " + range + " --sql`");
+			}
+			return plan;
+		}
+		try {
+			return this.resolver.downgrade(to, applied);
+		}
+		catch (TargetException ex) {
+			if (goesTheOtherWay(() -> this.resolver.upgrade(to, applied))) {
+				TargetException reversed = new TargetException("'" + range + "' goes forward: " + to + " comes after "
+						+ from + "; the script of that upgrade is `db upgrade " + range + " --sql`");
+				reversed.addSuppressed(ex);
+				throw reversed;
+			}
+			throw ex;
+		}
+	}
+
+	/** Whether the plan the other direction would make does something. */
+	private static boolean goesTheOtherWay(Supplier<Plan> otherDirection) {
+		try {
+			return !otherDirection.get().isEmpty();
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * The revisions a database is taken to have at the start of a range ({@code FROM:TO}): the revisions
+	 * {@code FROM} names (as {@code db current} prints them, {@code a,b}, or {@code head}, {@code heads},
+	 * {@code label@head}, an id or prefix, {@code base}) and their ancestors, in the graph's order.
+	 */
+	private List<String> rangeStart(String range, String start) {
+		for (String part : start.split(",", -1)) {
+			String trimmed = part.trim();
+			if (trimmed.isEmpty()) {
+				throw new TargetException("'" + range + "' starts from nothing: before the colon give where the database"
+						+ " is, as `db current` shows it (e.g. a1b2,c3d4), or base");
+			}
+			if (!trimmed.equalsIgnoreCase("base") && Target.parse(trimmed) instanceof Target.Relative) {
+				throw new TargetException("'" + range + "' starts from " + trimmed + ", which counts from the database's"
+						+ " current revisions; a script of a range starts from revisions named without the database: give"
+						+ " where the database is, as `db current` shows it (e.g. a1b2,c3d4), head, heads, label@head or"
+						+ " base");
+			}
+		}
+		Set<String> ancestors = new HashSet<>();
+		for (String id : stampTargets(start)) {
+			ancestors.addAll(this.graph.ancestors(id));
+		}
+		List<String> ordered = new ArrayList<>();
+		for (Revision revision : this.graph.revisions()) {
+			if (ancestors.contains(revision.id())) {
+				ordered.add(revision.id());
+			}
+		}
+		return ordered;
 	}
 
 	private List<String> ancestorsInOrder(String id) {

@@ -68,6 +68,8 @@ class TargetResolverTest {
 				2000bbbb      | 1000aaaa 2000bbbb 3000cccc  |
 				bill0002      | 1000aaaa                    | 2000bbbb bill0001 bill0002
 				billing@head  |                             | 1000aaaa 2000bbbb bill0001 bill0002
+				bill0001@head |                             | 1000aaaa 2000bbbb bill0001 bill0002
+				3000@head     | 1000aaaa 2000bbbb           | 3000cccc 3100dddd 4000eeee 5000ffff
 				+1            |                             | 1000aaaa
 				+3            |                             | 1000aaaa 2000bbbb 3000cccc
 				+2            | 1000aaaa 2000bbbb 3000cccc  | 3100dddd 4000eeee
@@ -113,13 +115,26 @@ class TargetResolverTest {
 		void labelsAreCaseSensitiveUnlikeKeywords() {
 			assertThat(resolver.upgrade("HEADS", NOTHING).ids()).hasSize(8);
 			assertThat(thrown(TargetException.class, () -> resolver.upgrade("BILLING@head", NOTHING)))
-				.hasMessageStartingWith("no branch label 'BILLING'");
+				.hasMessageStartingWith("no branch label or revision 'BILLING'");
 		}
 
 		@Test
 		void unknownLabelListsKnownLabels() {
 			assertThat(thrown(TargetException.class, () -> resolver.upgrade("shipping@head", NOTHING)))
-				.hasMessage("no branch label 'shipping'; known labels: billing (on bill0001)");
+				.hasMessage("no branch label or revision 'shipping'; known labels: billing (on bill0001)");
+		}
+
+		@Test
+		void revisionWhoseDescendantsHaveSeveralHeadsIsAnError() {
+			List<Revision> revisions = new ArrayList<>(ordersRevisions());
+			revisions.add(rev("bill0003", "add credit notes", "bill0001"));
+			TargetResolver forked = new TargetResolver(RevisionGraph.of(revisions));
+			MultipleHeadsException error = thrown(MultipleHeadsException.class,
+					() -> forked.upgrade("bill0001@head", NOTHING));
+			assertThat(error.heads()).containsExactly("bill0002", "bill0003");
+			assertThat(error).hasMessageStartingWith("the revisions from bill0001 have 2 heads: bill0002 (add invoice"
+					+ " lines), bill0003 (add credit notes); `bill0001@head` needs exactly one: run `db merge -m \"merge"
+					+ " heads\" bill0002 bill0003` to join them, or upgrade to one of them by id");
 		}
 
 		@Test
@@ -220,11 +235,22 @@ class TargetResolverTest {
 				bill0001    | bill0002
 				1000aaaa    | 4000eeee bill0002 3100dddd 3000cccc bill0001 2000bbbb
 				1000aaaa+1  | 4000eeee 3100dddd 3000cccc
+				billing@base | bill0002 bill0001
+				3100dddd@base | 4000eeee 3100dddd
+				2000@base   | 4000eeee bill0002 3100dddd 3000cccc bill0001 2000bbbb
 				""")
 		void plans(String target, String expected) {
 			Plan plan = resolver.downgrade(target, APPLIED);
 			assertThat(plan.ids()).containsExactlyElementsOf(list(expected == null ? "" : expected));
 			assertThat(plan.target()).isEqualTo(target);
+		}
+
+		@Test
+		void branchBaseOfABranchNotAppliedIsNothingToDo() {
+			assertThat(resolver.downgrade("billing@base", List.of("1000aaaa", "2000bbbb")).isEmpty()).isTrue();
+			assertThat(thrown(TargetException.class, () -> resolver.upgrade("billing@base", NOTHING)))
+				.hasMessage("'billing@base' is a downgrade target: run `db downgrade billing@base` to unapply the branch;"
+						+ " to go forward give head, heads, billing@head or a revision id");
 		}
 
 		@Test

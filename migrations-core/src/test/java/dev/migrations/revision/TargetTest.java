@@ -23,6 +23,7 @@ class TargetTest {
 				Arguments.of("0001", new Target.Id("0001"), "0001"),
 				Arguments.of("billing@head", new Target.BranchHead("billing"), "billing@head"),
 				Arguments.of("data-fix@HEAD", new Target.BranchHead("data-fix"), "data-fix@head"),
+				Arguments.of("billing@base", new Target.BranchBase("billing"), "billing@base"),
 				Arguments.of("+2", new Target.Relative(2), "+2"),
 				Arguments.of("-1", new Target.Relative(-1), "-1"),
 				Arguments.of("3f2a+2", new Target.RelativeTo("3f2a", 2), "3f2a+2"),
@@ -46,7 +47,7 @@ class TargetTest {
 			+0                | '+0' moves 0 steps; give a number of revisions of 1 or more
 			3f2a-0            | '3f2a-0' moves 0 steps
 			+99999999999      | '+99999999999': 99999999999 is more steps than any graph has
-			billing@base      | 'billing@base' is not a target: after a branch label only @head is supported (billing@head)
+			billing@tip       | 'billing@tip' is not a target: after a branch label only @head and @base are supported (billing@head, billing@base)
 			3f2a.sql          | '3f2a.sql' is not a target
 			base+1            | 'base+1' is not a target: steps are counted from where the database is (+1, -1) or from a revision
 			head-1            | 'head-1' is not a target: steps are counted from where the database is

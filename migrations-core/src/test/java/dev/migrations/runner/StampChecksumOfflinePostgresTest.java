@@ -191,6 +191,66 @@ class StampChecksumOfflinePostgresTest {
 	}
 
 	@Test
+	void anOfflineRangeStartsFromEveryHeadTheDatabaseIsAt(TestDatabase db) throws Exception {
+		Path psql = TestDatabases.psqlExecutable().orElse(null);
+		Assumptions.assumeTrue(psql != null, "psql is not installed: the offline script cannot be run through it");
+		Migrations migrations = migrations(db);
+		migrations.upgrade(B);
+		migrations.upgrade(C);
+		assertThat(migrations.current()).containsExactly(B, C);
+		Migrations files = Migrations.configure().dialect(new PostgresDialect()).locations(this.files.location()).load();
+
+		// the range starts where `db current` says the database is: both branches, before the merge
+		String up = files.upgradeSql(B + "," + C + ":head");
+		assertThat(up.lines().findFirst()).hasValue("-- Upgrade script for postgresql, from " + B + "," + C + " to " + E
+				+ " (head): 2 revision(s).");
+		runThroughPsql(psql, up, db);
+		assertThat(migrations(db).current()).containsExactly(E);
+
+		// and from a keyword: the head, back to one branch point
+		String down = files.downgradeSql("head:" + A);
+		assertThat(down.lines().findFirst()).hasValue("-- Downgrade script for postgresql, from " + E + " to " + A
+				+ ": 4 revision(s).");
+		runThroughPsql(psql, down, db);
+		assertThat(migrations(db).current()).containsExactly(A);
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("account", "migrations_version",
+				"migrations_version_log");
+	}
+
+	@Test
+	void anOfflineRangeFromATargetThatCountsFromTheDatabaseSaysWhatToGive() {
+		Migrations files = Migrations.configure().dialect(new PostgresDialect()).locations(this.files.location()).load();
+		assertThatThrownBy(() -> files.downgradeSql("-1:base")).isInstanceOf(TargetException.class)
+			.hasMessageStartingWith("'-1:base' starts from -1, which counts from the database's current revisions; a script"
+					+ " of a range starts from revisions named without the database");
+	}
+
+	@Test
+	void anOfflineRangeGivenTheWrongWayRoundNamesTheCommandThatWritesIt() {
+		Migrations files = Migrations.configure().dialect(new PostgresDialect()).locations(this.files.location()).load();
+		// before, the upgrade printed a script of no revision and the downgrade said B was "not applied"
+		assertThatThrownBy(() -> files.upgradeSql(E + ":" + B)).isInstanceOf(TargetException.class)
+			.hasMessage("'" + E + ":" + B + "' goes back: " + B + " comes before " + E + "; the script of that downgrade is"
+					+ " `db downgrade " + E + ":" + B + " --sql`");
+		assertThatThrownBy(() -> files.downgradeSql(B + ":" + E)).isInstanceOf(TargetException.class)
+			.hasMessage("'" + B + ":" + E + "' goes forward: " + E + " comes after " + B + "; the script of that upgrade is"
+					+ " `db upgrade " + B + ":" + E + " --sql`");
+		// a range already at its end is a script of nothing, as `db upgrade` at the head does nothing
+		assertThat(files.upgradeSql(E + ":head")).contains("0 revision(s)");
+	}
+
+	private static void runThroughPsql(Path psql, String script, TestDatabase db) throws Exception {
+		Path file = Files.createTempFile("range", ".sql");
+		Files.writeString(file, script);
+		Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
+				db.psqlConnectionUri()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		assertThat(process.exitValue()).as(output).isZero();
+		Files.delete(file);
+	}
+
+	@Test
 	void anOfflineScriptPutsBackTheSessionSettingsARevisionChanges(TestDatabase online, TestDatabase offline)
 			throws Exception {
 		Path psql = TestDatabases.psqlExecutable().orElse(null);

@@ -17,7 +17,12 @@ import java.util.regex.Pattern;
  */
 final class CommandLineInput {
 
-	private static final Pattern RELATIVE = Pattern.compile("-\\d+");
+	/**
+	 * A word starting with a minus and a digit, which no option's name does: a relative target ({@code -2}) or
+	 * something to report as a target ({@code -1:base}, a range from steps back), never an option {@code -1}
+	 * whose rest would be lost.
+	 */
+	private static final Pattern RELATIVE = Pattern.compile("-\\d.*");
 
 	private CommandLineInput() {
 	}

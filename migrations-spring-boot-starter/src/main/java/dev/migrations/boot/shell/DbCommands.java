@@ -495,7 +495,7 @@ final class DbCommands {
 		return DbCommand.named("downgrade")
 			.description("Downgrade the database to a target, revision by revision, under the database lock")
 			.usage("db downgrade TARGET [--sql]")
-			.argument("TARGET", "-N, base, a revision id or unique prefix, <revision>-N", true)
+			.argument("TARGET", "-N, base, a revision id or unique prefix, <revision>-N, label@base", true)
 			.flag("sql", "print the SQL script of the downgrade instead of running it (offline mode)")
 			.completion(completion(true, null))
 			.action((invocation, console) -> {
@@ -769,6 +769,9 @@ final class DbCommands {
 					}
 					if (indicate && current != null && current.contains(info.revision())) {
 						line.append(" (current)");
+					}
+					if (facade.graph().contains(info.revision()) && facade.graph().children(info.revision()).size() > 1) {
+						line.append(" (branchpoint)");
 					}
 					if (info.downRevisions().size() > 1) {
 						line.append(" (mergepoint)");

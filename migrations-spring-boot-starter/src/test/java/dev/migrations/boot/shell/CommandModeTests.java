@@ -153,6 +153,23 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aRangeStartingWithMinusIsNotReadAsStepsBack() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run(null, "db", "upgrade", "head");
+
+		// before, "-1:base" was read as the option -1 and downgraded one revision
+		Run downgrade = run(null, "db", "downgrade", "-1:base");
+		assertThat(downgrade.exitCode()).isEqualTo(2);
+		assertThat(downgrade.err()).startsWith("'-1:base' is a range (FROM:TO), which only a script takes (--sql)");
+		assertThat(appliedRevisions()).containsExactlyInAnyOrder(ShellTestRevisions.CREATE, ShellTestRevisions.INDEX);
+
+		Run script = run(null, "db", "downgrade", "-1:base", "--sql");
+		assertThat(script.exitCode()).isEqualTo(2);
+		assertThat(script.out()).doesNotContain("Downgrade script");
+		assertThat(script.err()).startsWith("'-1:base' starts from -1, which counts from the database's current revisions");
+	}
+
+	@Test
 	void failuresExitWithTwoAndTheMessageOnStandardError() {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		Run unknownTarget = run(null, "db", "upgrade", "nonsense");

@@ -79,13 +79,13 @@ class DbCommandOptionsTests {
 
 		assertThat(db.run("history", "-r", "1a2b:2b3c").lines()).containsExactly(
 				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles [applied]",
-				"<base> -> 1a2b3c4d5e6f, create bulletin [applied]");
+				"<base> -> 1a2b3c4d5e6f (branchpoint), create bulletin [applied]");
 		// the side branch depends on the current revision: it comes after it
 		assertThat(db.run("history", "-r", "current:").lines()).containsExactly(
 				"1a2b3c4d5e6f -> 3c4d5e6f7081 (head) (side), side table [pending]",
 				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles [applied]");
 		assertThat(db.run("history", "-r", ":1a2b").lines())
-			.containsExactly("<base> -> 1a2b3c4d5e6f, create bulletin [applied]");
+			.containsExactly("<base> -> 1a2b3c4d5e6f (branchpoint), create bulletin [applied]");
 		assertThat(db.run("history", "-r", "base:current").lines()).hasSize(2).noneMatch((line) -> line.contains(SIDE));
 		assertThat(db.run("history", "--rev-range", SIDE + ":head").lines())
 			.containsExactly("1a2b3c4d5e6f -> 3c4d5e6f7081 (head) (side), side table [pending]");
@@ -114,7 +114,7 @@ class DbCommandOptionsTests {
 		}
 		assertThat(db.run("history", "-rbase:current").lines()).containsExactly(
 				"1a2b3c4d5e6f -> 2b3c4d5e6f70 (head), index bulletin titles [applied]",
-				"<base> -> 1a2b3c4d5e6f, create bulletin [applied]");
+				"<base> -> 1a2b3c4d5e6f (branchpoint), create bulletin [applied]");
 	}
 
 	@Test

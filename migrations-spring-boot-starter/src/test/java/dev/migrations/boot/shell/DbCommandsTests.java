@@ -232,7 +232,10 @@ class DbCommandsTests {
 					+ " [0-9a-f]{12}, [0-9a-f]{12}\\)\\.");
 			List<String> afterMerge = shell.run("db heads").lines();
 			assertThat(afterMerge).singleElement().asString().endsWith("(head) merge heads");
-			assertThat(shell.run("db history").lines().get(0)).contains("(head) (mergepoint), merge heads [pending]");
+			List<String> history = shell.run("db history").lines();
+			assertThat(history.get(0)).contains("(head) (mergepoint), merge heads [pending]");
+			// as Alembic's history, the revision the branches start from says so
+			assertThat(history).last().isEqualTo("<base> -> " + idOf(root) + " (branchpoint), create bulletin [pending]");
 		}
 	}
 
