@@ -70,8 +70,14 @@ public final class DataStep {
 			for (int i = 0; i < columns.size(); i++) {
 				sql.append((i > 0) ? ", " : "").append(columnName(columns.get(i)));
 			}
-			sql.append(") VALUES (").append("?, ".repeat(Math.max(0, columns.size() - 1)))
-				.append(columns.isEmpty() ? "" : "?").append(')');
+			if (columns.isEmpty()) {
+				// a row of defaults (an identity, a default now()): PostgreSQL and H2 have no empty column list
+				sql.setLength(sql.length() - 2);
+				sql.append(this.tester.migrations().dialect().name().equals("mariadb") ? " () VALUES ()" : " DEFAULT VALUES");
+			}
+			else {
+				sql.append(") VALUES (").append("?, ".repeat(columns.size() - 1)).append("?)");
+			}
 			try (Connection connection = connection();
 					PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 				boolean postgres = this.tester.migrations().dialect().name().equals("postgresql");
@@ -79,6 +85,10 @@ public final class DataStep {
 					Object value = row.values().get(columns.get(i));
 					if (postgres && (value instanceof String || value instanceof Enum<?>)) {
 						statement.setObject(i + 1, Row.normalise(value), Types.OTHER);
+					}
+					else if (postgres && textArray(value) != null) {
+						// untyped too, so that the strings fill an array of an enum, jsonb or uuid as they fill one value
+						statement.setObject(i + 1, textArray(value), Types.OTHER);
 					}
 					else {
 						statement.setObject(i + 1, bindable(value));
@@ -537,6 +547,38 @@ public final class DataStep {
 			}
 		}
 		return connection;
+	}
+
+	/**
+	 * A list or array of strings or enum constants (and nulls) as a PostgreSQL array literal, {@code {"ok","sad"}};
+	 * null for any other value.
+	 */
+	private static String textArray(Object value) {
+		List<?> elements;
+		if (value instanceof java.util.Collection<?> collection) {
+			elements = new ArrayList<>(collection);
+		}
+		else if (value instanceof Object[] array) {
+			elements = java.util.Arrays.asList(array);
+		}
+		else {
+			return null;
+		}
+		StringBuilder literal = new StringBuilder("{");
+		for (Object element : elements) {
+			if (element != null && !(element instanceof String) && !(element instanceof Enum<?>)) {
+				return null;
+			}
+			literal.append((literal.length() > 1) ? "," : "");
+			if (element == null) {
+				literal.append("NULL");
+			}
+			else {
+				String text = Row.normalise(element);
+				literal.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+			}
+		}
+		return literal.append('}').toString();
 	}
 
 	/** A value as this driver takes it: an {@link Instant} as the UTC date-time it stands for. */

@@ -628,6 +628,14 @@ class MigrationsTesterPostgresTests {
 			.doesNotContainKey("table migrations_version");
 	}
 
+	@Test
+	void dataTestsFillEnumArraysFromStringsAndInsertRowsOfDefaults(TestDatabase database) {
+		tester(database, "data-enum-arrays").at("s10000000001")
+			.insert("visit", row("moods", java.util.List.of("ok", "sad")), row("moods", new String[] { "sad" }), row())
+			.assertRows("visit", row("id", 1, "moods", java.util.List.of("ok", "sad")), row("id", 2, "moods", new String[] { "sad" }),
+					row("id", 3, "moods", null));
+	}
+
 	static MigrationsTester tester(TestDatabase database, String set, Class<?>... entities) {
 		var configuration = Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set);
 		if (entities.length > 0) {
