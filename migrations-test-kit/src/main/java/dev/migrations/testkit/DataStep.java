@@ -190,17 +190,17 @@ public final class DataStep {
 			StringBuilder message = new StringBuilder("Table " + table + " does not hold the rows expected "
 					+ String.join(", ", this.story) + ":");
 			if (!missing.isEmpty()) {
-				message.append("\n  missing: ").append(missing);
+				message.append("\n  missing: ").append(Row.shown(missing));
 			}
 			if (!unexpected.isEmpty()) {
-				message.append("\n  not expected: ").append(unexpected);
+				message.append("\n  not expected: ").append(Row.shown(unexpected));
 			}
 			String changedBy = changedBy(table, columns, wanted);
 			if (changedBy != null) {
 				message.append("\n  ").append(changedBy);
 			}
-			message.append("\n  expected: ").append(wanted).append("\n  actual: ").append(actual);
-			throw new AssertionFailedError(message.toString(), wanted.toString(), actual.toString());
+			message.append("\n  expected: ").append(Row.shown(wanted)).append("\n  actual: ").append(Row.shown(actual));
+			throw new AssertionFailedError(message.toString(), Row.shown(wanted), Row.shown(actual));
 		}
 		return this;
 	}
@@ -295,7 +295,7 @@ public final class DataStep {
 		return "changed by revision " + revision + ": "
 				+ (Boolean.TRUE.equals(states.get(from - 1)) ? "the rows were as expected before it and are not after it"
 						: "the expected columns first exist after it, without the expected rows")
-				+ ((there != null) ? " (after it, " + table + " held " + there + ")" : "") + ".";
+				+ ((there != null) ? " (after it, " + table + " held " + Row.shown(there) + ")" : "") + ".";
 	}
 
 	// the revisions (ids separated by commas) described, or base
@@ -321,7 +321,7 @@ public final class DataStep {
 			if (!java.util.Objects.equals(after, before)) {
 				return "they were last changed by revision " + this.tester.describe(this.readings.get(i).revision())
 						+ ", which left them as they are (after it, " + read + " held "
-						+ this.readings.get(i).tables().get(read) + ").";
+						+ Row.shown(this.readings.get(i).tables().get(read)) + ").";
 			}
 		}
 		return "no revision applied since changed them in the expected columns.";

@@ -636,6 +636,26 @@ class MigrationsTesterPostgresTests {
 					row("id", 3, "moods", null));
 	}
 
+	@Test
+	void dataTestsTellANullFromTheWordNullAndAnArrayElementWithACommaFromTwo(TestDatabase database) {
+		DataStep step = tester(database, "data-enum-arrays").at("s10000000001")
+			.insert("visit", row("id", 1, "labels", java.util.List.of("a, b"), "note", "null"),
+					row("id", 2, "labels", java.util.Arrays.asList("null", null), "note", ""));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "labels", java.util.List.of("a", "b"), "note", "null"),
+					row("id", 2, "labels", java.util.Arrays.asList("null", null), "note", "")))
+			.withMessageContaining("\n  missing: [{id=1, labels=[a, b], note=\"null\"}]")
+			.withMessageContaining("\n  not expected: [{id=1, labels=[\"a, b\"], note=\"null\"}]");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "labels", java.util.List.of("a, b"), "note", null),
+					row("id", 2, "labels", java.util.Arrays.asList(null, "null"), "note", "")))
+			.withMessageContaining("\n  missing: [{id=1, labels=[\"a, b\"], note=null}, {id=2, labels=[null, \"null\"], note=\"\"}]")
+			.withMessageContaining("\n  not expected: [{id=1, labels=[\"a, b\"], note=\"null\"}, {id=2, labels=[\"null\", null],"
+					+ " note=\"\"}]");
+		step.assertRows("visit", row("id", 1, "labels", java.util.List.of("a, b"), "note", "null"),
+				row("id", 2, "labels", java.util.Arrays.asList("null", null), "note", ""));
+	}
+
 	static MigrationsTester tester(TestDatabase database, String set, Class<?>... entities) {
 		var configuration = Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set);
 		if (entities.length > 0) {
