@@ -105,6 +105,19 @@ class MigrationsTesterMariaDbTests {
 					row("id", 2, "User_id", 8, "group", null, "Rank", 1));
 	}
 
+	@Test
+	void aCheckAfterAFailedStairwayNamesWhatItLeftInsteadOfAnUpgradeFailingOnItOutsideATransaction(
+			@MariaDb TestDatabase database) {
+		MigrationsTester tester = tester(database, "view-left-mariadb");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of 960000000002 (");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("Before upgrading to head: going back down to base does not restore the schema it"
+					+ " had at base:\n  view open_deal: missing at base before, present at base again");
+		// no revision was left recorded as failed
+		org.assertj.core.api.Assertions.assertThat(tester.migrations().current()).isEmpty();
+	}
+
 	private static MigrationsTester tester(TestDatabase database, String set) {
 		return MigrationsTester.of(
 				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());

@@ -656,6 +656,16 @@ class MigrationsTesterPostgresTests {
 				row("id", 2, "labels", java.util.Arrays.asList("null", null), "note", ""));
 	}
 
+	@Test
+	void aCheckAfterAFailedStairwayNamesWhatTheStairwayFoundLeftInsteadOfAnUpgradeFailingOnIt(TestDatabase database) {
+		MigrationsTester tester = tester(database, "branches-enum-left");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of g10000000009 (");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("Before upgrading to head: going back down to base does not restore the schema it"
+					+ " had at base:\n  enum type deal_status: missing at base before, present at base again ('new', 'won')");
+	}
+
 	static MigrationsTester tester(TestDatabase database, String set, Class<?>... entities) {
 		var configuration = Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set);
 		if (entities.length > 0) {
