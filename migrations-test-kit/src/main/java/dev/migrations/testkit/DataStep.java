@@ -22,6 +22,8 @@ import java.util.Set;
 
 import org.opentest4j.AssertionFailedError;
 
+import dev.migrations.revision.TargetResolver;
+
 /**
  * A data test under way: rows written at one revision, revisions applied, rows expected afterwards. Obtained
  * from {@link MigrationsTester#at(String)}; each method returns this step, so a test reads as one sentence.
@@ -214,10 +216,11 @@ public final class DataStep {
 		}
 		else {
 			try {
-				ends = List.of(migrations.graph().resolve(target).id());
+				// an id or prefix, label@head, <rev>+N: the revisions it names, whatever the database holds
+				ends = new TargetResolver(migrations.graph()).resolve(target);
 			}
 			catch (RuntimeException ex) {
-				// +N, label@head...: run as given, without naming the revision that changed the rows
+				// +N, or a target in error: run as given, without naming the revision that changed the rows
 				return null;
 			}
 		}

@@ -666,6 +666,28 @@ class MigrationsTesterPostgresTests {
 					+ " had at base:\n  enum type deal_status: missing at base before, present at base again ('new', 'won')");
 	}
 
+	@Test
+	void aHistoryWithBranchesAMergeDependsOnAJavaRevisionAndAConcurrentIndexPassesEveryCheck(TestDatabase database) {
+		// depends_on makes the enum revision (c...) come before the index (b...2), which needs it, in the stairway
+		assertThat(branches(database).migrations().graph().revisions()).extracting((revision) -> revision.id())
+			.containsExactly("a00000000001", "b00000000001", "c00000000001", "b00000000002", "d00000000001", "e00000000001");
+		branches(database).assertSingleHead().assertUpgradeFromBase().assertStairway().assertDowngradeLeavesNoTrace();
+	}
+
+	@Test
+	void aDataTestUpToABranchHeadNamesTheRevisionThatChangedTheRows(TestDatabase database) {
+		DataStep step = branches(database).at("a00000000001").insert("deal", row("id", 1, "status", "won", "note", "x"));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.upgradeTo("reports@head").assertRows("deal", row("id", 1, "note", "x")))
+			.withMessageContaining("\n  changed by revision e00000000001 (class dev.migrations.testkit.javabranches."
+					+ "E00000000001Audit, \"audit table from java\"): the rows were as expected before it and are not after it");
+	}
+
+	private static MigrationsTester branches(TestDatabase database) {
+		return MigrationsTester.of(Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/branches")
+			.javaPackages("dev.migrations.testkit.javabranches").load());
+	}
+
 	static MigrationsTester tester(TestDatabase database, String set, Class<?>... entities) {
 		var configuration = Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set);
 		if (entities.length > 0) {
