@@ -118,6 +118,21 @@ class MigrationsTesterMariaDbTests {
 		org.assertj.core.api.Assertions.assertThat(tester.migrations().current()).isEmpty();
 	}
 
+	@Test
+	void dataTestsCompareJsonByWhatItSays(@MariaDb TestDatabase database) {
+		DataStep step = tester(database, "data-json-mariadb").at("970000000001")
+			.insert("doc", row("id", 1, "body", "{\"a\":1,\"b\":[1,2]}"));
+		step.assertRows("doc", row("id", 1, "body", "{\"a\": 1, \"b\": [1, 2]}"));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("doc", row("id", 1, "body", "{\"a\": 2, \"b\": [1, 2]}")))
+			.withMessageContaining("\n  missing: [{id=1, body={\"a\":2,\"b\":[1,2]}}]")
+			.withMessageContaining("\n  not expected: [{id=1, body={\"a\":1,\"b\":[1,2]}}]");
+		// what is not JSON is compared as written
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("doc", row("id", 1, "body", "not json")))
+			.withMessageContaining("\n  missing: [{id=1, body=not json}]");
+	}
+
 	private static MigrationsTester tester(TestDatabase database, String set) {
 		return MigrationsTester.of(
 				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());
