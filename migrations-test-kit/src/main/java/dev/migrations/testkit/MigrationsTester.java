@@ -130,7 +130,8 @@ public final class MigrationsTester {
 	/** Every revision applies, from {@code base} to {@code head}, on an empty schema. */
 	public MigrationsTester assertUpgradeFromBase() {
 		toBase("before upgrading from base");
-		upgrade("head", () -> "upgrade from base to head");
+		String heads = headTarget();
+		upgrade(heads, () -> "upgrade from base to " + heads);
 		return this;
 	}
 
@@ -335,7 +336,8 @@ public final class MigrationsTester {
 					+ " here with the other checks.");
 		}
 		fromBaseWhenHalfWay("before upgrading to head to compare with the entities");
-		upgrade("head", () -> "upgrade to head before comparing with the entities");
+		String heads = headTarget();
+		upgrade(heads, () -> "upgrade to " + heads + " before comparing with the entities");
 		Comparison comparison;
 		try {
 			comparison = this.migrations.compare(DiffOptions.defaults());
@@ -383,8 +385,9 @@ public final class MigrationsTester {
 			base = SchemaSnapshot.take(this.migrations);
 		}
 		fromBaseWhenHalfWay("before upgrading to head");
-		upgrade("head", () -> "upgrade to head");
-		toBase("downgrade from head to base");
+		String heads = headTarget();
+		upgrade(heads, () -> "upgrade to " + heads);
+		toBase("downgrade from " + heads + " to base");
 		SchemaSnapshot after = SchemaSnapshot.take(this.migrations);
 		Map<String, String> left = new java.util.TreeMap<>(after.objects());
 		// extensions belong to the database (plpgsql is in every one), not to the revisions' schema; other schemas
@@ -396,7 +399,7 @@ public final class MigrationsTester {
 			List<String> lines = new ArrayList<>();
 			left.forEach((name, definition) -> lines.add(name + (definition.isEmpty() ? "" : ": " + definition)));
 			List<String> drops = statementsBack(after.without(left.keySet()), after);
-			throw new AssertionFailedError("After downgrading from head to base, " + left.size()
+			throw new AssertionFailedError("After downgrading from " + heads + " to base, " + left.size()
 					+ " object(s) besides the version tables remain:" + lines(lines)
 					+ "\nThe downgrade of the revision that creates each must drop it (assertStairway names the revision)"
 					+ (drops.isEmpty() ? "." : "; they are dropped by (review before use):" + lines(drops)));
@@ -507,6 +510,14 @@ public final class MigrationsTester {
 				&& !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(this.migrations.graph().heads()))) {
 			toBase(what);
 		}
+	}
+
+	/**
+	 * {@code head}, or {@code heads} when the revisions have several: two heads fail {@link #assertSingleHead()},
+	 * which names them and the merge to write, not every check that goes up.
+	 */
+	private String headTarget() {
+		return (this.migrations.graph().heads().size() > 1) ? "heads" : "head";
 	}
 
 	/** The way down to base left what was not there at base before, with the statements that drop it. */

@@ -434,6 +434,14 @@ class MigrationsTesterPostgresTests {
 	}
 
 	@Test
+	void aSecondHeadFailsOnlyTheSingleHeadCheckTheOthersUpgradeEveryHead(TestDatabase database) {
+		MigrationsTester tester = tester(database, "two-heads");
+		tester.assertUpgradeFromBase();
+		assertThat(tester.migrations().current()).containsExactly("d1000000002a", "d1000000002b");
+		tester.assertStairway().assertDowngradeLeavesNoTrace();
+	}
+
+	@Test
 	void anEnumChangeThatKeepsRowsPassesTheDataTest(TestDatabase database) {
 		tester(database, "good").at("a10000000002")
 			.insert("deal", row("id", 1, "status", "open", "currency", "EUR"), row("id", 2, "status", "won", "currency", "USD"))
