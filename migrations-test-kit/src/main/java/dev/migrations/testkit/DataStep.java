@@ -420,7 +420,8 @@ public final class DataStep {
 	 * Values of the columns whose type the server compares otherwise than by their text, as the server prints
 	 * them in a canonical form: JSON of a json or jsonb column as jsonb prints it (on MariaDB, as {@code JSON_COMPACT}
 	 * does), so {@code {"a":1}} equals {@code {"a": 1}}; an interval justified as {@code justify_interval} prints it, so {@code 1 day} equals
-	 * {@code 24 hours} and {@code PT24H}, as PostgreSQL's {@code =} on intervals has them.
+	 * {@code 24 hours} and {@code PT24H}, as PostgreSQL's {@code =} on intervals has them; a {@code character(n)}
+	 * without its padding, so {@code ab} equals {@code ab   }.
 	 */
 	private Map<String, String> asTheServerCompares(Map<String, String> row, Map<String, String> types) {
 		if (types.isEmpty()) {
@@ -432,6 +433,11 @@ public final class DataStep {
 			for (Map.Entry<String, String> column : types.entrySet()) {
 				String value = result.get(column.getKey());
 				if (value == null) {
+					continue;
+				}
+				if (column.getValue().equals("bpchar")) {
+					// character(n): its padding is no part of the value for PostgreSQL's =
+					result.put(column.getKey(), withoutPadding(value));
 					continue;
 				}
 				// MariaDB's JSON is text checked by json_valid: compacted, as written otherwise (null when not JSON)
@@ -517,7 +523,8 @@ public final class DataStep {
 				int index = 1;
 				for (String column : columns) {
 					String type = meta.getColumnTypeName(index);
-					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type) || "interval".equalsIgnoreCase(type)) {
+					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type) || "interval".equalsIgnoreCase(type)
+							|| "bpchar".equalsIgnoreCase(type)) {
 						types.put(column, type.toLowerCase(java.util.Locale.ROOT));
 					}
 					row.put(column, Row.normalise(read(rs, index++, type)));
@@ -623,6 +630,10 @@ public final class DataStep {
 		if (type.equals("time")) {
 			return rs.getObject(index, LocalTime.class);
 		}
+		if (type.equals("bpchar")) {
+			String value = rs.getString(index);
+			return (value != null) ? withoutPadding(value) : null;
+		}
 		if (type.equals("interval")) {
 			// as the server prints it (the driver's PGInterval prints every field), justified before comparing
 			return rs.getString(index);
@@ -645,6 +656,15 @@ public final class DataStep {
 			}
 		}
 		return value;
+	}
+
+	// a character(n) value without the spaces that pad it
+	private static String withoutPadding(String value) {
+		int end = value.length();
+		while (end > 0 && value.charAt(end - 1) == ' ') {
+			end--;
+		}
+		return value.substring(0, end);
 	}
 
 	// a table named by the test, as SQL: schema and table each quoted as the database needs

@@ -691,6 +691,15 @@ class MigrationsTesterPostgresTests {
 					+ "E00000000001Audit, \"audit table from java\"): the rows were as expected before it and are not after it");
 	}
 
+	@Test
+	void dataTestsCompareFixedLengthCharactersWithoutTheirPaddingAsPostgresqlDoes(TestDatabase database) {
+		DataStep step = tester(database, "data-enum-arrays").at("s10000000001").insert("visit", row("id", 1, "code", "ab"));
+		step.assertRows("visit", row("id", 1, "code", "ab")).assertRows("visit", row("id", 1, "code", "ab   "));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "code", " ab")))
+			.withMessageContaining("\n  missing: [{id=1, code=\" ab\"}]\n  not expected: [{id=1, code=ab}]");
+	}
+
 	private static MigrationsTester branches(TestDatabase database) {
 		return MigrationsTester.of(Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/branches")
 			.javaPackages("dev.migrations.testkit.javabranches").load());
