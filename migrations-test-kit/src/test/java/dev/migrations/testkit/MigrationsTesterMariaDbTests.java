@@ -133,6 +133,14 @@ class MigrationsTesterMariaDbTests {
 			.withMessageContaining("\n  missing: [{id=1, body=not json}]");
 	}
 
+	@Test
+	void dataTestsQuoteEveryWordMariaDbReserves(@MariaDb TestDatabase database) {
+		// release, like year_month or rows, is reserved on MariaDB though not in SQL's own list
+		tester(database, "data-types-mariadb").at("980000000001")
+			.insert("release", row("id", 1))
+			.assertRows("release", row("id", 1));
+	}
+
 	private static MigrationsTester tester(TestDatabase database, String set) {
 		return MigrationsTester.of(
 				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());
