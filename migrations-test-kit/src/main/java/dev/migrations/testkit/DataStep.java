@@ -624,6 +624,11 @@ public final class DataStep {
 		if (type.equals("timestamp") || type.equals("datetime")) {
 			return rs.getObject(index, LocalDateTime.class);
 		}
+		if (type.equals("year")) {
+			// MariaDB's driver reads a YEAR as the first day of that year
+			int year = rs.getInt(index);
+			return rs.wasNull() ? null : year;
+		}
 		if (type.equals("date")) {
 			return rs.getObject(index, LocalDate.class);
 		}

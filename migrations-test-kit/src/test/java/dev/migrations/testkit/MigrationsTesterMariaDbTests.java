@@ -141,6 +141,16 @@ class MigrationsTesterMariaDbTests {
 			.assertRows("release", row("id", 1));
 	}
 
+	@Test
+	void dataTestsCompareAYearAsTheNumberStored(@MariaDb TestDatabase database) {
+		DataStep step = tester(database, "data-types-mariadb").at("980000000001")
+			.insert("release", row("id", 1, "year", 2024), row("id", 2, "year", null))
+			.assertRows("release", row("id", 1, "year", 2024), row("id", 2, "year", null));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("release", row("id", 1, "year", 2025), row("id", 2, "year", null)))
+			.withMessageContaining("\n  not expected: [{id=1, year=2024}]");
+	}
+
 	private static MigrationsTester tester(TestDatabase database, String set) {
 		return MigrationsTester.of(
 				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());
