@@ -421,7 +421,8 @@ public final class DataStep {
 	 * them in a canonical form: JSON of a json or jsonb column as jsonb prints it (on MariaDB, as {@code JSON_COMPACT}
 	 * does), so {@code {"a":1}} equals {@code {"a": 1}}; an interval justified as {@code justify_interval} prints it, so {@code 1 day} equals
 	 * {@code 24 hours} and {@code PT24H}, as PostgreSQL's {@code =} on intervals has them; a {@code character(n)}
-	 * without its padding, so {@code ab} equals {@code ab   }.
+	 * without its padding, so {@code ab} equals {@code ab   }; a time with time zone as the server prints it, so
+	 * {@code OffsetTime} 10:00+05:30 equals {@code 10:00:00+05:30}.
 	 */
 	private Map<String, String> asTheServerCompares(Map<String, String> row, Map<String, String> types) {
 		if (types.isEmpty()) {
@@ -441,8 +442,11 @@ public final class DataStep {
 					continue;
 				}
 				// MariaDB's JSON is text checked by json_valid: compacted, as written otherwise (null when not JSON)
-				String sql = column.getValue().equals("interval") ? "SELECT CAST(justify_interval(CAST(? AS interval)) AS text)"
-						: mariadb ? "SELECT JSON_COMPACT(?)" : "SELECT CAST(CAST(? AS jsonb) AS text)";
+				String sql = switch (column.getValue()) {
+					case "interval" -> "SELECT CAST(justify_interval(CAST(? AS interval)) AS text)";
+					case "timetz" -> "SELECT CAST(CAST(? AS timetz) AS text)";
+					default -> mariadb ? "SELECT JSON_COMPACT(?)" : "SELECT CAST(CAST(? AS jsonb) AS text)";
+				};
 				try (PreparedStatement statement = connection.prepareStatement(sql)) {
 					statement.setString(1, value);
 					try (ResultSet rs = statement.executeQuery()) {
@@ -524,7 +528,7 @@ public final class DataStep {
 				for (String column : columns) {
 					String type = meta.getColumnTypeName(index);
 					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type) || "interval".equalsIgnoreCase(type)
-							|| "bpchar".equalsIgnoreCase(type)) {
+							|| "bpchar".equalsIgnoreCase(type) || "timetz".equalsIgnoreCase(type)) {
 						types.put(column, type.toLowerCase(java.util.Locale.ROOT));
 					}
 					row.put(column, Row.normalise(read(rs, index++, type)));
@@ -638,6 +642,10 @@ public final class DataStep {
 		if (type.equals("bpchar")) {
 			String value = rs.getString(index);
 			return (value != null) ? withoutPadding(value) : null;
+		}
+		if (type.equals("timetz")) {
+			// as the server prints it, with its own offset (the driver's Time would be in the JVM's zone)
+			return rs.getString(index);
 		}
 		if (type.equals("interval")) {
 			// as the server prints it (the driver's PGInterval prints every field), justified before comparing

@@ -700,6 +700,17 @@ class MigrationsTesterPostgresTests {
 			.withMessageContaining("\n  missing: [{id=1, code=\" ab\"}]\n  not expected: [{id=1, code=ab}]");
 	}
 
+	@Test
+	void dataTestsCompareATimeWithTimeZoneByItsTimeAndOffsetWhateverTheJvmsZone(TestDatabase database) {
+		java.time.OffsetTime opens = java.time.OffsetTime.parse("10:00+05:30");
+		DataStep step = tester(database, "data-enum-arrays").at("s10000000001").insert("visit", row("id", 1, "opens", opens));
+		step.assertRows("visit", row("id", 1, "opens", opens)).assertRows("visit", row("id", 1, "opens", "10:00:00+05:30"));
+		// another offset is another value for PostgreSQL's =, even at the same instant
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "opens", java.time.OffsetTime.parse("04:30Z"))))
+			.withMessageContaining("\n  missing: [{id=1, opens=04:30:00+00}]\n  not expected: [{id=1, opens=10:00:00+05:30}]");
+	}
+
 	private static MigrationsTester branches(TestDatabase database) {
 		return MigrationsTester.of(Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/branches")
 			.javaPackages("dev.migrations.testkit.javabranches").load());
