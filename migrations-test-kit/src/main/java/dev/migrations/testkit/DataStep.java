@@ -418,11 +418,12 @@ public final class DataStep {
 
 	/**
 	 * Values of the columns whose type the server compares otherwise than by their text, as the server prints
-	 * them in a canonical form: JSON of a json or jsonb column as jsonb prints it (on MariaDB, as {@code JSON_COMPACT}
-	 * does), so {@code {"a":1}} equals {@code {"a": 1}}; an interval justified as {@code justify_interval} prints it, so {@code 1 day} equals
-	 * {@code 24 hours} and {@code PT24H}, as PostgreSQL's {@code =} on intervals has them; a {@code character(n)}
-	 * without its padding, so {@code ab} equals {@code ab   }; a time with time zone as the server prints it, so
-	 * {@code OffsetTime} 10:00+05:30 equals {@code 10:00:00+05:30}.
+	 * them in a canonical form: JSON of a json or jsonb column as jsonb prints it (on MariaDB, as
+	 * {@code JSON_COMPACT} does), so {@code {"a":1}} equals {@code {"a": 1}}; an interval justified as
+	 * {@code justify_interval} prints it, so {@code 1 day} equals {@code 24 hours} and {@code PT24H}, as PostgreSQL's
+	 * {@code =} on intervals has them; a {@code character(n)} without its padding, so {@code ab} equals
+	 * {@code ab   }; a time with time zone as the server prints it, so {@code OffsetTime} 10:00+05:30 equals
+	 * {@code 10:00:00+05:30}.
 	 */
 	private Map<String, String> asTheServerCompares(Map<String, String> row, Map<String, String> types) {
 		if (types.isEmpty()) {
