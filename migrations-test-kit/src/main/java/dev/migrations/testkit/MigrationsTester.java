@@ -448,7 +448,7 @@ public final class MigrationsTester {
 	private List<String> statementsBack(SchemaSnapshot before, SchemaSnapshot after) {
 		return switch (this.migrations.dialect().name()) {
 			case "postgresql" -> before.statementsBackFrom(after);
-			case "mariadb" -> before.mariaDbStatementsBackFrom(after);
+			case "mariadb" -> before.mariaDbStatementsBackFrom(after, this.migrations.dialect()::quoteIfNeeded);
 			default -> List.of();
 		};
 	}

@@ -702,9 +702,10 @@ final class SchemaSnapshot {
 
 	/**
 	 * On MariaDB, the drops of what only {@code other} has, dependent objects first: what a table's drop takes
-	 * with it (its columns, indexes, constraints, triggers) is left out.
+	 * with it (its columns, indexes, constraints, triggers) is left out. Names are quoted by {@code quote} where
+	 * MariaDB needs it ({@code `order`}).
 	 */
-	List<String> mariaDbStatementsBackFrom(SchemaSnapshot other) {
+	List<String> mariaDbStatementsBackFrom(SchemaSnapshot other, java.util.function.UnaryOperator<String> quote) {
 		SortedMap<String, String[]> differing = differing(other);
 		Set<String> droppedTables = new HashSet<>();
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
@@ -732,27 +733,28 @@ final class SchemaSnapshot {
 				String column = words[1];
 				int dot = column.lastIndexOf('.');
 				if (!droppedTables.contains(column.substring(0, dot))) {
-					drop = "ALTER TABLE " + column.substring(0, dot) + " DROP COLUMN " + column.substring(dot + 1) + ";";
+					drop = "ALTER TABLE " + quote.apply(column.substring(0, dot)) + " DROP COLUMN "
+							+ quote.apply(column.substring(dot + 1)) + ";";
 				}
 			}
 			else if (name.startsWith("base table ")) {
-				drop = "DROP TABLE " + words[2] + ";";
+				drop = "DROP TABLE " + quote.apply(words[2]) + ";";
 			}
 			else if (name.startsWith("view ") || name.startsWith("sequence ") || name.startsWith("procedure ")
 					|| name.startsWith("function ") || name.startsWith("event ")) {
-				drop = "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + ";";
+				drop = "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + quote.apply(words[1]) + ";";
 			}
 			else if (name.startsWith("trigger ")) {
-				drop = "DROP TRIGGER " + words[1] + ";";
+				drop = "DROP TRIGGER " + quote.apply(words[1]) + ";";
 			}
 			else if (name.startsWith("foreign key ")) {
-				drop = "ALTER TABLE " + table + " DROP FOREIGN KEY " + words[2] + ";";
+				drop = "ALTER TABLE " + quote.apply(table) + " DROP FOREIGN KEY " + quote.apply(words[2]) + ";";
 			}
 			else if (name.startsWith("constraint ") && theirs.startsWith("CHECK")) {
-				drop = "ALTER TABLE " + table + " DROP CONSTRAINT " + words[1] + ";";
+				drop = "ALTER TABLE " + quote.apply(table) + " DROP CONSTRAINT " + quote.apply(words[1]) + ";";
 			}
 			else if (name.startsWith("index ") && !words[1].equals("PRIMARY")) {
-				drop = "DROP INDEX " + words[1] + " ON " + table + ";";
+				drop = "DROP INDEX " + quote.apply(words[1]) + " ON " + quote.apply(table) + ";";
 			}
 			if (drop != null) {
 				String kind = MARIADB_DROP_ORDER.stream().filter((k) -> name.startsWith(k + " ")).findFirst().orElseThrow();

@@ -151,6 +151,28 @@ class MigrationsTesterMariaDbTests {
 			.withMessageContaining("\n  not expected: [{id=1, year=2024}]");
 	}
 
+	@Test
+	void theStatementsSuggestedForObjectsNamedWithReservedWordsRunAsPasted(@MariaDb TestDatabase database,
+			@MariaDb TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "reserved-left-mariadb")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		org.assertj.core.api.Assertions.assertThat(suggested).isEqualTo("  DROP INDEX `key` ON `order`;"
+				+ "\n  ALTER TABLE `order` DROP COLUMN `rows`;"
+				+ "\n  DROP TABLE `release`;");
+		java.nio.file.Path revisions = directory.resolve("revisions");
+		java.nio.file.Files.createDirectories(revisions);
+		for (String file : java.util.List.of("990000000001_create_order.sql", "990000000002_rows_and_releases.sql")) {
+			try (var in = MigrationsTesterMariaDbTests.class.getResourceAsStream("/revisions/reserved-left-mariadb/" + file)) {
+				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				java.nio.file.Files.writeString(revisions.resolve(file), text.replace("SELECT 1;", suggested));
+			}
+		}
+		MigrationsTester.of(Migrations.configure().dataSource(another.dataSource())
+			.locations("filesystem:" + revisions).load()).assertStairway();
+	}
+
 	private static MigrationsTester tester(TestDatabase database, String set) {
 		return MigrationsTester.of(
 				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());
