@@ -279,6 +279,27 @@ class MigrationsTesterPostgresTests {
 				"y50000000001_create_deal.sql", "y50000000002_add_lost.sql");
 	}
 
+	@Test
+	void theStatementsSuggestedForObjectsNamedWithReservedWordsOrCapitalsRunAsPasted(TestDatabase database,
+			TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-quoted")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		assertThat(suggested).isEqualTo("  COMMENT ON COLUMN \"user\".\"Order\" IS NULL;"
+				+ "\n  ALTER TABLE \"user\" RENAME COLUMN \"Status\" TO status;"
+				+ "\n  ALTER TABLE \"user\" ALTER COLUMN \"Order\" DROP NOT NULL;"
+				+ "\n  DROP INDEX \"Key\";"
+				+ "\n  DROP VIEW \"select\";"
+				+ "\n  DROP TABLE \"Release\";"
+				+ "\n  ALTER TYPE \"Mood\" RENAME TO \"Mood_old\";"
+				+ "\n  CREATE TYPE \"Mood\" AS ENUM ('ok');"
+				+ "\n  ALTER TABLE \"user\" ALTER COLUMN mood TYPE \"Mood\" USING mood::text::\"Mood\";"
+				+ "\n  DROP TYPE \"Mood_old\";");
+		assertPastedAsTheDowngradeTheyRestoreTheSchema(another, directory, "undo-suggestions-quoted", suggested,
+				"v00000000001_create_user.sql", "v00000000002_rename_index_release.sql");
+	}
+
 	// the revisions of a set, the statements suggested in place of the downgrade's SELECT 1: the stairway passes
 	private static void assertPastedAsTheDowngradeTheyRestoreTheSchema(TestDatabase database, java.nio.file.Path directory,
 			String set, String suggested, String... files) throws Exception {
