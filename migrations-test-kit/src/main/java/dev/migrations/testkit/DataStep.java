@@ -22,6 +22,8 @@ import java.util.Set;
 
 import org.opentest4j.AssertionFailedError;
 
+import dev.migrations.revision.TargetResolver;
+
 /**
  * A data test under way: rows written at one revision, revisions applied, rows expected afterwards. Obtained
  * from {@link MigrationsTester#at(String)}; each method returns this step, so a test reads as one sentence.
@@ -70,8 +72,14 @@ public final class DataStep {
 			for (int i = 0; i < columns.size(); i++) {
 				sql.append((i > 0) ? ", " : "").append(columnName(columns.get(i)));
 			}
-			sql.append(") VALUES (").append("?, ".repeat(Math.max(0, columns.size() - 1)))
-				.append(columns.isEmpty() ? "" : "?").append(')');
+			if (columns.isEmpty()) {
+				// a row of defaults (an identity, a default now()): PostgreSQL and H2 have no empty column list
+				sql.setLength(sql.length() - 2);
+				sql.append(this.tester.migrations().dialect().name().equals("mariadb") ? " () VALUES ()" : " DEFAULT VALUES");
+			}
+			else {
+				sql.append(") VALUES (").append("?, ".repeat(columns.size() - 1)).append("?)");
+			}
 			try (Connection connection = connection();
 					PreparedStatement statement = connection.prepareStatement(sql.toString())) {
 				boolean postgres = this.tester.migrations().dialect().name().equals("postgresql");
@@ -79,6 +87,10 @@ public final class DataStep {
 					Object value = row.values().get(columns.get(i));
 					if (postgres && (value instanceof String || value instanceof Enum<?>)) {
 						statement.setObject(i + 1, Row.normalise(value), Types.OTHER);
+					}
+					else if (postgres && textArray(value) != null) {
+						// untyped too, so that the strings fill an array of an enum, jsonb or uuid as they fill one value
+						statement.setObject(i + 1, textArray(value), Types.OTHER);
 					}
 					else {
 						statement.setObject(i + 1, bindable(value));
@@ -180,17 +192,17 @@ public final class DataStep {
 			StringBuilder message = new StringBuilder("Table " + table + " does not hold the rows expected "
 					+ String.join(", ", this.story) + ":");
 			if (!missing.isEmpty()) {
-				message.append("\n  missing: ").append(missing);
+				message.append("\n  missing: ").append(Row.shown(missing));
 			}
 			if (!unexpected.isEmpty()) {
-				message.append("\n  not expected: ").append(unexpected);
+				message.append("\n  not expected: ").append(Row.shown(unexpected));
 			}
 			String changedBy = changedBy(table, columns, wanted);
 			if (changedBy != null) {
 				message.append("\n  ").append(changedBy);
 			}
-			message.append("\n  expected: ").append(wanted).append("\n  actual: ").append(actual);
-			throw new AssertionFailedError(message.toString(), wanted.toString(), actual.toString());
+			message.append("\n  expected: ").append(Row.shown(wanted)).append("\n  actual: ").append(Row.shown(actual));
+			throw new AssertionFailedError(message.toString(), Row.shown(wanted), Row.shown(actual));
 		}
 		return this;
 	}
@@ -204,10 +216,11 @@ public final class DataStep {
 		}
 		else {
 			try {
-				ends = List.of(migrations.graph().resolve(target).id());
+				// an id or prefix, label@head, <rev>+N: the revisions it names, whatever the database holds
+				ends = new TargetResolver(migrations.graph()).resolve(target);
 			}
 			catch (RuntimeException ex) {
-				// +N, label@head...: run as given, without naming the revision that changed the rows
+				// +N, or a target in error: run as given, without naming the revision that changed the rows
 				return null;
 			}
 		}
@@ -285,7 +298,7 @@ public final class DataStep {
 		return "changed by revision " + revision + ": "
 				+ (Boolean.TRUE.equals(states.get(from - 1)) ? "the rows were as expected before it and are not after it"
 						: "the expected columns first exist after it, without the expected rows")
-				+ ((there != null) ? " (after it, " + table + " held " + there + ")" : "") + ".";
+				+ ((there != null) ? " (after it, " + table + " held " + Row.shown(there) + ")" : "") + ".";
 	}
 
 	// the revisions (ids separated by commas) described, or base
@@ -311,7 +324,7 @@ public final class DataStep {
 			if (!java.util.Objects.equals(after, before)) {
 				return "they were last changed by revision " + this.tester.describe(this.readings.get(i).revision())
 						+ ", which left them as they are (after it, " + read + " held "
-						+ this.readings.get(i).tables().get(read) + ").";
+						+ Row.shown(this.readings.get(i).tables().get(read)) + ").";
 			}
 		}
 		return "no revision applied since changed them in the expected columns.";
@@ -405,28 +418,43 @@ public final class DataStep {
 
 	/**
 	 * Values of the columns whose type the server compares otherwise than by their text, as the server prints
-	 * them in a canonical form: JSON of a json or jsonb column as jsonb prints it, so {@code {"a":1}} equals
-	 * {@code {"a": 1}}; an interval justified as {@code justify_interval} prints it, so {@code 1 day} equals
-	 * {@code 24 hours} and {@code PT24H}, as PostgreSQL's {@code =} on intervals has them.
+	 * them in a canonical form: JSON of a json or jsonb column as jsonb prints it (on MariaDB, as
+	 * {@code JSON_COMPACT} does), so {@code {"a":1}} equals {@code {"a": 1}}; an interval justified as
+	 * {@code justify_interval} prints it, so {@code 1 day} equals {@code 24 hours} and {@code PT24H}, as PostgreSQL's
+	 * {@code =} on intervals has them; a {@code character(n)} without its padding, so {@code ab} equals
+	 * {@code ab   }; a time with time zone as the server prints it, so {@code OffsetTime} 10:00+05:30 equals
+	 * {@code 10:00:00+05:30}.
 	 */
 	private Map<String, String> asTheServerCompares(Map<String, String> row, Map<String, String> types) {
 		if (types.isEmpty()) {
 			return row;
 		}
 		Map<String, String> result = new LinkedHashMap<>(row);
+		boolean mariadb = this.tester.migrations().dialect().name().equals("mariadb");
 		try (Connection connection = connection()) {
 			for (Map.Entry<String, String> column : types.entrySet()) {
 				String value = result.get(column.getKey());
 				if (value == null) {
 					continue;
 				}
-				String sql = column.getValue().equals("interval") ? "SELECT CAST(justify_interval(CAST(? AS interval)) AS text)"
-						: "SELECT CAST(CAST(? AS jsonb) AS text)";
+				if (column.getValue().equals("bpchar")) {
+					// character(n): its padding is no part of the value for PostgreSQL's =
+					result.put(column.getKey(), withoutPadding(value));
+					continue;
+				}
+				// MariaDB's JSON is text checked by json_valid: compacted, as written otherwise (null when not JSON)
+				String sql = switch (column.getValue()) {
+					case "interval" -> "SELECT CAST(justify_interval(CAST(? AS interval)) AS text)";
+					case "timetz" -> "SELECT CAST(CAST(? AS timetz) AS text)";
+					default -> mariadb ? "SELECT JSON_COMPACT(?)" : "SELECT CAST(CAST(? AS jsonb) AS text)";
+				};
 				try (PreparedStatement statement = connection.prepareStatement(sql)) {
 					statement.setString(1, value);
 					try (ResultSet rs = statement.executeQuery()) {
 						rs.next();
-						result.put(column.getKey(), rs.getString(1));
+						if (rs.getString(1) != null) {
+							result.put(column.getKey(), rs.getString(1));
+						}
 					}
 				}
 				catch (SQLException ex) {
@@ -500,7 +528,8 @@ public final class DataStep {
 				int index = 1;
 				for (String column : columns) {
 					String type = meta.getColumnTypeName(index);
-					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type) || "interval".equalsIgnoreCase(type)) {
+					if ("jsonb".equalsIgnoreCase(type) || "json".equalsIgnoreCase(type) || "interval".equalsIgnoreCase(type)
+							|| "bpchar".equalsIgnoreCase(type) || "timetz".equalsIgnoreCase(type)) {
 						types.put(column, type.toLowerCase(java.util.Locale.ROOT));
 					}
 					row.put(column, Row.normalise(read(rs, index++, type)));
@@ -539,6 +568,38 @@ public final class DataStep {
 		return connection;
 	}
 
+	/**
+	 * A list or array of strings or enum constants (and nulls) as a PostgreSQL array literal, {@code {"ok","sad"}};
+	 * null for any other value.
+	 */
+	private static String textArray(Object value) {
+		List<?> elements;
+		if (value instanceof java.util.Collection<?> collection) {
+			elements = new ArrayList<>(collection);
+		}
+		else if (value instanceof Object[] array) {
+			elements = java.util.Arrays.asList(array);
+		}
+		else {
+			return null;
+		}
+		StringBuilder literal = new StringBuilder("{");
+		for (Object element : elements) {
+			if (element != null && !(element instanceof String) && !(element instanceof Enum<?>)) {
+				return null;
+			}
+			literal.append((literal.length() > 1) ? "," : "");
+			if (element == null) {
+				literal.append("NULL");
+			}
+			else {
+				String text = Row.normalise(element);
+				literal.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+			}
+		}
+		return literal.append('}').toString();
+	}
+
 	/** A value as this driver takes it: an {@link Instant} as the UTC date-time it stands for. */
 	private static Object bindable(Object value) {
 		if (value instanceof java.util.Collection<?> collection) {
@@ -568,11 +629,24 @@ public final class DataStep {
 		if (type.equals("timestamp") || type.equals("datetime")) {
 			return rs.getObject(index, LocalDateTime.class);
 		}
+		if (type.equals("year")) {
+			// MariaDB's driver reads a YEAR as the first day of that year
+			int year = rs.getInt(index);
+			return rs.wasNull() ? null : year;
+		}
 		if (type.equals("date")) {
 			return rs.getObject(index, LocalDate.class);
 		}
 		if (type.equals("time")) {
 			return rs.getObject(index, LocalTime.class);
+		}
+		if (type.equals("bpchar")) {
+			String value = rs.getString(index);
+			return (value != null) ? withoutPadding(value) : null;
+		}
+		if (type.equals("timetz")) {
+			// as the server prints it, with its own offset (the driver's Time would be in the JVM's zone)
+			return rs.getString(index);
 		}
 		if (type.equals("interval")) {
 			// as the server prints it (the driver's PGInterval prints every field), justified before comparing
@@ -596,6 +670,15 @@ public final class DataStep {
 			}
 		}
 		return value;
+	}
+
+	// a character(n) value without the spaces that pad it
+	private static String withoutPadding(String value) {
+		int end = value.length();
+		while (end > 0 && value.charAt(end - 1) == ' ') {
+			end--;
+		}
+		return value.substring(0, end);
 	}
 
 	// a table named by the test, as SQL: schema and table each quoted as the database needs

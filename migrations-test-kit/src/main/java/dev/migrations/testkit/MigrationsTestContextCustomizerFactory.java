@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.env.MapPropertySource;
@@ -97,6 +98,11 @@ public final class MigrationsTestContextCustomizerFactory implements ContextCust
 			context.getEnvironment().getPropertySources()
 				.addFirst(new MapPropertySource("migrationsTestDatabase", properties));
 			context.addApplicationListener(new DropOnClose(database));
+			// a context that fails to start is never closed (no ContextClosedEvent), but its singletons are destroyed:
+			// registered first, this one is destroyed last, after the data source
+			if (context instanceof GenericApplicationContext generic) {
+				generic.getDefaultListableBeanFactory().registerDisposableBean("migrationsTestDatabase", database::close);
+			}
 			upgradeEveryHeadOnStartup(context);
 		}
 

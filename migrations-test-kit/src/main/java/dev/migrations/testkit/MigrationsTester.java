@@ -130,7 +130,8 @@ public final class MigrationsTester {
 	/** Every revision applies, from {@code base} to {@code head}, on an empty schema. */
 	public MigrationsTester assertUpgradeFromBase() {
 		toBase("before upgrading from base");
-		upgrade("head", () -> "upgrade from base to head");
+		String heads = headTarget();
+		upgrade(heads, () -> "upgrade from base to " + heads);
 		return this;
 	}
 
@@ -334,7 +335,9 @@ public final class MigrationsTester {
 					+ ": check the entities in a test on PostgreSQL (@MigrationsTest's default database), and the revisions"
 					+ " here with the other checks.");
 		}
-		upgrade("head", () -> "upgrade to head before comparing with the entities");
+		fromBaseWhenHalfWay("before upgrading to head to compare with the entities");
+		String heads = headTarget();
+		upgrade(heads, () -> "upgrade to " + heads + " before comparing with the entities");
 		Comparison comparison;
 		try {
 			comparison = this.migrations.compare(DiffOptions.defaults());
@@ -381,8 +384,10 @@ public final class MigrationsTester {
 		if (base == null && this.migrations.current().isEmpty()) {
 			base = SchemaSnapshot.take(this.migrations);
 		}
-		upgrade("head", () -> "upgrade to head");
-		toBase("downgrade from head to base");
+		fromBaseWhenHalfWay("before upgrading to head");
+		String heads = headTarget();
+		upgrade(heads, () -> "upgrade to " + heads);
+		toBase("downgrade from " + heads + " to base");
 		SchemaSnapshot after = SchemaSnapshot.take(this.migrations);
 		Map<String, String> left = new java.util.TreeMap<>(after.objects());
 		// extensions belong to the database (plpgsql is in every one), not to the revisions' schema; other schemas
@@ -394,7 +399,7 @@ public final class MigrationsTester {
 			List<String> lines = new ArrayList<>();
 			left.forEach((name, definition) -> lines.add(name + (definition.isEmpty() ? "" : ": " + definition)));
 			List<String> drops = statementsBack(after.without(left.keySet()), after);
-			throw new AssertionFailedError("After downgrading from head to base, " + left.size()
+			throw new AssertionFailedError("After downgrading from " + heads + " to base, " + left.size()
 					+ " object(s) besides the version tables remain:" + lines(lines)
 					+ "\nThe downgrade of the revision that creates each must drop it (assertStairway names the revision)"
 					+ (drops.isEmpty() ? "." : "; they are dropped by (review before use):" + lines(drops)));
@@ -443,7 +448,7 @@ public final class MigrationsTester {
 	private List<String> statementsBack(SchemaSnapshot before, SchemaSnapshot after) {
 		return switch (this.migrations.dialect().name()) {
 			case "postgresql" -> before.statementsBackFrom(after);
-			case "mariadb" -> before.mariaDbStatementsBackFrom(after);
+			case "mariadb" -> before.mariaDbStatementsBackFrom(after, this.migrations.dialect()::quoteIfNeeded);
 			default -> List.of();
 		};
 	}
@@ -492,6 +497,27 @@ public final class MigrationsTester {
 						+ " assertStairway names which.");
 			}
 		}
+	}
+
+	/**
+	 * A check that stopped half way (a stairway that failed on a downgrade, a data test) may have left what the way
+	 * up meets again: going down to base first names it, instead of the upgrade failing on it (and, outside a
+	 * transaction, leaving the revision recorded as failed). Only once the database was seen at base.
+	 */
+	private void fromBaseWhenHalfWay(String what) {
+		List<String> current = this.migrations.current();
+		if (this.atBase != null && !current.isEmpty()
+				&& !new java.util.HashSet<>(current).equals(new java.util.HashSet<>(this.migrations.graph().heads()))) {
+			toBase(what);
+		}
+	}
+
+	/**
+	 * {@code head}, or {@code heads} when the revisions have several: two heads fail {@link #assertSingleHead()},
+	 * which names them and the merge to write, not every check that goes up.
+	 */
+	private String headTarget() {
+		return (this.migrations.graph().heads().size() > 1) ? "heads" : "head";
 	}
 
 	/** The way down to base left what was not there at base before, with the statements that drop it. */

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * A row of a table as column names and values, for {@link DataStep#insert} and {@link DataStep#assertRows}:
@@ -120,9 +121,38 @@ public final class Row {
 					elements.add(normalise(java.lang.reflect.Array.get(value, i)));
 				}
 			}
-			return elements.toString();
+			StringJoiner shown = new StringJoiner(", ", "[", "]");
+			elements.forEach((element) -> shown.add((element == null) ? "null" : quotedIf(element, true)));
+			return shown.toString();
 		}
 		return value.toString();
+	}
+
+	/**
+	 * Rows as a failed assertion shows them: a null as {@code null}, a string that would read as something else
+	 * (the word null, an empty string, one with spaces around it) in double quotes.
+	 */
+	static String shown(List<Map<String, String>> rows) {
+		if (rows == null) {
+			return "null";
+		}
+		StringJoiner shown = new StringJoiner(", ", "[", "]");
+		for (Map<String, String> row : rows) {
+			StringJoiner columns = new StringJoiner(", ", "{", "}");
+			row.forEach((column, value) -> columns.add(column + "=" + ((value == null) ? "null" : quotedIf(value, false))));
+			shown.add(columns.toString());
+		}
+		return shown.toString();
+	}
+
+	// quoted when it could be read as another value: among an array's elements also when it holds a separator
+	private static String quotedIf(String text, boolean element) {
+		boolean quote = text.isEmpty() || text.equalsIgnoreCase("null") || !text.equals(text.strip())
+				|| text.startsWith("\"");
+		for (int i = 0; element && !quote && i < text.length(); i++) {
+			quote = ",[]\"".indexOf(text.charAt(i)) >= 0;
+		}
+		return quote ? '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"' : text;
 	}
 
 	@Override

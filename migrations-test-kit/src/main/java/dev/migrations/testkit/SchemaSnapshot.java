@@ -595,7 +595,7 @@ final class SchemaSnapshot {
 	 * PostgreSQL statements that would take {@code other} back to this snapshot where it is plain what they are:
 	 * a drop for each object only {@code other} has (dependent objects first), a create for an index, constraint,
 	 * trigger, view or cast only this one has. For a reviewer to start from, not to paste unread: names are
-	 * as the catalog prints them, and data is not brought back.
+	 * quoted where PostgreSQL needs it, and data is not brought back.
 	 */
 	List<String> statementsBackFrom(SchemaSnapshot other) {
 		List<String> drops = new ArrayList<>();
@@ -644,8 +644,8 @@ final class SchemaSnapshot {
 		}
 		for (Map.Entry<String, String> rename : renamedBack.entrySet()) {
 			String table = rename.getKey().substring(0, rename.getKey().lastIndexOf('.'));
-			drops.add("ALTER TABLE " + table + " RENAME COLUMN " + rename.getKey().substring(table.length() + 1) + " TO "
-					+ rename.getValue().substring(table.length() + 1) + ";");
+			drops.add("ALTER TABLE " + q(table) + " RENAME COLUMN " + q(rename.getKey().substring(table.length() + 1)) + " TO "
+					+ q(rename.getValue().substring(table.length() + 1)) + ";");
 			droppedColumns.remove(rename.getKey());
 		}
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
@@ -662,7 +662,7 @@ final class SchemaSnapshot {
 				}
 				String drop = name.startsWith("comment on relation ")
 						? "COMMENT ON " + relationKind(name.substring("comment on relation ".length()), other) + " "
-								+ name.substring("comment on relation ".length()) + " IS NULL;"
+								+ q(name.substring("comment on relation ".length())) + " IS NULL;"
 						: drop(name);
 				if (drop != null) {
 					drops.add(drop);
@@ -702,9 +702,10 @@ final class SchemaSnapshot {
 
 	/**
 	 * On MariaDB, the drops of what only {@code other} has, dependent objects first: what a table's drop takes
-	 * with it (its columns, indexes, constraints, triggers) is left out.
+	 * with it (its columns, indexes, constraints, triggers) is left out. Names are quoted by {@code quote} where
+	 * MariaDB needs it ({@code `order`}).
 	 */
-	List<String> mariaDbStatementsBackFrom(SchemaSnapshot other) {
+	List<String> mariaDbStatementsBackFrom(SchemaSnapshot other, java.util.function.UnaryOperator<String> quote) {
 		SortedMap<String, String[]> differing = differing(other);
 		Set<String> droppedTables = new HashSet<>();
 		for (Map.Entry<String, String[]> entry : differing.entrySet()) {
@@ -732,27 +733,28 @@ final class SchemaSnapshot {
 				String column = words[1];
 				int dot = column.lastIndexOf('.');
 				if (!droppedTables.contains(column.substring(0, dot))) {
-					drop = "ALTER TABLE " + column.substring(0, dot) + " DROP COLUMN " + column.substring(dot + 1) + ";";
+					drop = "ALTER TABLE " + quote.apply(column.substring(0, dot)) + " DROP COLUMN "
+							+ quote.apply(column.substring(dot + 1)) + ";";
 				}
 			}
 			else if (name.startsWith("base table ")) {
-				drop = "DROP TABLE " + words[2] + ";";
+				drop = "DROP TABLE " + quote.apply(words[2]) + ";";
 			}
 			else if (name.startsWith("view ") || name.startsWith("sequence ") || name.startsWith("procedure ")
 					|| name.startsWith("function ") || name.startsWith("event ")) {
-				drop = "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + ";";
+				drop = "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + quote.apply(words[1]) + ";";
 			}
 			else if (name.startsWith("trigger ")) {
-				drop = "DROP TRIGGER " + words[1] + ";";
+				drop = "DROP TRIGGER " + quote.apply(words[1]) + ";";
 			}
 			else if (name.startsWith("foreign key ")) {
-				drop = "ALTER TABLE " + table + " DROP FOREIGN KEY " + words[2] + ";";
+				drop = "ALTER TABLE " + quote.apply(table) + " DROP FOREIGN KEY " + quote.apply(words[2]) + ";";
 			}
 			else if (name.startsWith("constraint ") && theirs.startsWith("CHECK")) {
-				drop = "ALTER TABLE " + table + " DROP CONSTRAINT " + words[1] + ";";
+				drop = "ALTER TABLE " + quote.apply(table) + " DROP CONSTRAINT " + quote.apply(words[1]) + ";";
 			}
 			else if (name.startsWith("index ") && !words[1].equals("PRIMARY")) {
-				drop = "DROP INDEX " + words[1] + " ON " + table + ";";
+				drop = "DROP INDEX " + quote.apply(words[1]) + " ON " + quote.apply(table) + ";";
 			}
 			if (drop != null) {
 				String kind = MARIADB_DROP_ORDER.stream().filter((k) -> name.startsWith(k + " ")).findFirst().orElseThrow();
@@ -814,7 +816,7 @@ final class SchemaSnapshot {
 		if (!restBefore[0].strip().equals(restAfter[0].strip())) {
 			return List.of();
 		}
-		String alter = "ALTER TABLE " + column.substring(0, dot) + " ALTER COLUMN " + column.substring(dot + 1);
+		String alter = "ALTER TABLE " + q(column.substring(0, dot)) + " ALTER COLUMN " + q(column.substring(dot + 1));
 		List<String> statements = new ArrayList<>();
 		statements.addAll(columnPrivilegesBack(column.substring(0, dot), column.substring(dot + 1),
 				(restBefore.length == 2) ? restBefore[1].strip() : "", (restAfter.length == 2) ? restAfter[1].strip() : ""));
@@ -839,7 +841,9 @@ final class SchemaSnapshot {
 	 * again with its labels before and the columns of that type moved onto it, their defaults set again around the
 	 * change; none when a column uses it otherwise (an array, a domain).
 	 */
-	private static List<String> enumBack(String type, String labels, SchemaSnapshot other) {
+	private static List<String> enumBack(String name, String labels, SchemaSnapshot other) {
+		// as the columns' types print it
+		String type = q(name);
 		if (!ENUM_LABELS.matcher(labels).matches()) {
 			return List.of();
 		}
@@ -865,18 +869,18 @@ final class SchemaSnapshot {
 			}
 			String qualified = column.getKey().substring("column ".length());
 			int dot = qualified.lastIndexOf('.');
-			String alter = "ALTER TABLE " + qualified.substring(0, dot) + " ALTER COLUMN " + qualified.substring(dot + 1);
+			String alter = "ALTER TABLE " + q(qualified.substring(0, dot)) + " ALTER COLUMN " + q(qualified.substring(dot + 1));
 			if (parsed.defaultExpression() != null) {
 				around.add(alter + " DROP DEFAULT;");
 				after.add(alter + " SET DEFAULT " + parsed.defaultExpression() + ";");
 			}
-			around.add(alter + " TYPE " + type + " USING " + qualified.substring(dot + 1) + "::text::" + type + ";");
+			around.add(alter + " TYPE " + type + " USING " + q(qualified.substring(dot + 1)) + "::text::" + type + ";");
 		}
-		statements.add("ALTER TYPE " + type + " RENAME TO " + type + "_old;");
+		statements.add("ALTER TYPE " + type + " RENAME TO " + q(name + "_old") + ";");
 		statements.add("CREATE TYPE " + type + " AS ENUM (" + labels + ");");
 		statements.addAll(around);
 		statements.addAll(after);
-		statements.add("DROP TYPE " + type + "_old;");
+		statements.add("DROP TYPE " + q(name + "_old") + ";");
 		return statements;
 	}
 
@@ -906,11 +910,11 @@ final class SchemaSnapshot {
 			String flagsBefore = " " + before[0] + " ";
 			String flagsAfter = " " + after[0] + " ";
 			if (flagsBefore.contains(" row level security ") != flagsAfter.contains(" row level security ")) {
-				statements.add("ALTER TABLE " + relation + (flagsBefore.contains(" row level security ") ? " ENABLE"
+				statements.add("ALTER TABLE " + q(relation) + (flagsBefore.contains(" row level security ") ? " ENABLE"
 						: " DISABLE") + " ROW LEVEL SECURITY;");
 			}
 			if (flagsBefore.contains(" forced ") != flagsAfter.contains(" forced ")) {
-				statements.add("ALTER TABLE " + relation + (flagsBefore.contains(" forced ") ? " FORCE" : " NO FORCE")
+				statements.add("ALTER TABLE " + q(relation) + (flagsBefore.contains(" forced ") ? " FORCE" : " NO FORCE")
 						+ " ROW LEVEL SECURITY;");
 			}
 		}
@@ -926,7 +930,7 @@ final class SchemaSnapshot {
 					continue;
 				}
 				String role = grantee.isEmpty() ? "PUBLIC" : grantee;
-				statements.add("REVOKE ALL ON TABLE " + relation + " FROM " + role + ";");
+				statements.add("REVOKE ALL ON TABLE " + q(relation) + " FROM " + role + ";");
 				if (!was.isEmpty()) {
 					List<String> privileges = new ArrayList<>();
 					TABLE_PRIVILEGES.forEach((letter, privilege) -> {
@@ -934,7 +938,7 @@ final class SchemaSnapshot {
 							privileges.add(privilege);
 						}
 					});
-					statements.add("GRANT " + String.join(", ", privileges) + " ON TABLE " + relation + " TO " + role + ";");
+					statements.add("GRANT " + String.join(", ", privileges) + " ON TABLE " + q(relation) + " TO " + role + ";");
 				}
 			}
 		}
@@ -962,7 +966,7 @@ final class SchemaSnapshot {
 				continue;
 			}
 			String role = grantee.isEmpty() ? "PUBLIC" : grantee;
-			statements.add("REVOKE ALL (" + column + ") ON TABLE " + table + " FROM " + role + ";");
+			statements.add("REVOKE ALL (" + q(column) + ") ON TABLE " + q(table) + " FROM " + role + ";");
 			List<String> privileges = new ArrayList<>();
 			for (char letter : "rawx".toCharArray()) {
 				if (was.indexOf(letter) >= 0) {
@@ -970,7 +974,7 @@ final class SchemaSnapshot {
 				}
 			}
 			if (!privileges.isEmpty()) {
-				statements.add("GRANT " + String.join(", ", privileges) + " (" + column + ") ON TABLE " + table + " TO "
+				statements.add("GRANT " + String.join(", ", privileges) + " (" + q(column) + ") ON TABLE " + q(table) + " TO "
 						+ role + ";");
 			}
 		}
@@ -1075,32 +1079,33 @@ final class SchemaSnapshot {
 		String last = words[words.length - 1];
 		if (name.startsWith("column ")) {
 			int dot = last.lastIndexOf('.');
-			return "ALTER TABLE " + last.substring(0, dot) + " DROP COLUMN " + last.substring(dot + 1) + ";";
+			return "ALTER TABLE " + q(last.substring(0, dot)) + " DROP COLUMN " + q(last.substring(dot + 1)) + ";";
 		}
 		if (name.startsWith("constraint ") && name.contains(" on domain ")) {
-			return "ALTER DOMAIN " + last + " DROP CONSTRAINT " + words[1] + ";";
+			return "ALTER DOMAIN " + q(last) + " DROP CONSTRAINT " + q(words[1]) + ";";
 		}
 		if (name.startsWith("constraint ")) {
-			return "ALTER TABLE " + last + " DROP CONSTRAINT " + words[1] + ";";
+			return "ALTER TABLE " + q(last) + " DROP CONSTRAINT " + q(words[1]) + ";";
 		}
 		if (name.startsWith("comment on column ")) {
-			return "COMMENT ON COLUMN " + last + " IS NULL;";
+			int dot = last.lastIndexOf('.');
+			return "COMMENT ON COLUMN " + q(last.substring(0, dot)) + "." + q(last.substring(dot + 1)) + " IS NULL;";
 		}
 		if (name.startsWith("comment on function ") || name.startsWith("comment on procedure ")) {
 			return "COMMENT ON " + words[2].toUpperCase(java.util.Locale.ROOT) + " "
-					+ name.substring(("comment on " + words[2] + " ").length()) + " IS NULL;";
+					+ routine(name.substring(("comment on " + words[2] + " ").length())) + " IS NULL;";
 		}
 		if (name.startsWith("comment on type ")) {
-			return "COMMENT ON TYPE " + last + " IS NULL;";
+			return "COMMENT ON TYPE " + q(last) + " IS NULL;";
 		}
 		if (name.startsWith("comment on constraint ")) {
-			return "COMMENT ON CONSTRAINT " + words[3] + " ON " + last + " IS NULL;";
+			return "COMMENT ON CONSTRAINT " + q(words[3]) + " ON " + q(last) + " IS NULL;";
 		}
 		if (name.startsWith("trigger ") || name.startsWith("policy ") || name.startsWith("rule ")) {
-			return "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + words[1] + " ON " + last + ";";
+			return "DROP " + words[0].toUpperCase(java.util.Locale.ROOT) + " " + q(words[1]) + " ON " + q(last) + ";";
 		}
 		if (name.startsWith("statistics ")) {
-			return "DROP STATISTICS " + last + ";";
+			return "DROP STATISTICS " + q(last) + ";";
 		}
 		if (name.startsWith("cast ")) {
 			return "DROP CAST " + name.substring("cast ".length()).replace(" as ", " AS ") + ";";
@@ -1114,7 +1119,8 @@ final class SchemaSnapshot {
 					case "enum type", "range type" -> "TYPE";
 					default -> kind.toUpperCase(java.util.Locale.ROOT);
 				};
-				return "DROP " + keyword + " " + object + ";";
+				return "DROP " + keyword + " " + (kind.equals("function") || kind.equals("procedure") ? routine(object) : q(object))
+						+ ";";
 			}
 		}
 		return null;
@@ -1137,10 +1143,10 @@ final class SchemaSnapshot {
 			return oneLine(definition) + ";";
 		}
 		if (name.startsWith("constraint ") && !name.contains(" on domain ")) {
-			return "ALTER TABLE " + last + " ADD CONSTRAINT " + words[1] + " " + oneLine(definition) + ";";
+			return "ALTER TABLE " + q(last) + " ADD CONSTRAINT " + q(words[1]) + " " + oneLine(definition) + ";";
 		}
 		if (name.startsWith("view ")) {
-			return "CREATE VIEW " + last + " AS " + oneLine(definition).replaceAll(";$", "") + ";";
+			return "CREATE VIEW " + q(last) + " AS " + oneLine(definition).replaceAll(";$", "") + ";";
 		}
 		if (name.startsWith("cast ") && !definition.contains(" with function ")) {
 			String context = definition.startsWith("implicit") ? " AS IMPLICIT" : definition.startsWith("assignment")
@@ -1149,6 +1155,17 @@ final class SchemaSnapshot {
 			return "CREATE CAST " + name.substring("cast ".length()).replace(" as ", " AS ") + method + context + ";";
 		}
 		return null;
+	}
+
+	// a name as the catalog holds it, quoted where PostgreSQL needs it in SQL ("user", "Order")
+	private static String q(String name) {
+		return dev.migrations.dialect.PostgresIdentifiers.quote(name);
+	}
+
+	// a function or procedure as named in the snapshot, deal_total(integer): its name quoted where needed
+	private static String routine(String signature) {
+		int open = signature.indexOf('(');
+		return (open > 0) ? q(signature.substring(0, open)) + signature.substring(open) : q(signature);
 	}
 
 	private static String oneLine(String definition) {

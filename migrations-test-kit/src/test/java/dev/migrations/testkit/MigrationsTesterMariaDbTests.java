@@ -105,6 +105,74 @@ class MigrationsTesterMariaDbTests {
 					row("id", 2, "User_id", 8, "group", null, "Rank", 1));
 	}
 
+	@Test
+	void aCheckAfterAFailedStairwayNamesWhatItLeftInsteadOfAnUpgradeFailingOnItOutsideATransaction(
+			@MariaDb TestDatabase database) {
+		MigrationsTester tester = tester(database, "view-left-mariadb");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of 960000000002 (");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("Before upgrading to head: going back down to base does not restore the schema it"
+					+ " had at base:\n  view open_deal: missing at base before, present at base again");
+		// no revision was left recorded as failed
+		org.assertj.core.api.Assertions.assertThat(tester.migrations().current()).isEmpty();
+	}
+
+	@Test
+	void dataTestsCompareJsonByWhatItSays(@MariaDb TestDatabase database) {
+		DataStep step = tester(database, "data-json-mariadb").at("970000000001")
+			.insert("doc", row("id", 1, "body", "{\"a\":1,\"b\":[1,2]}"));
+		step.assertRows("doc", row("id", 1, "body", "{\"a\": 1, \"b\": [1, 2]}"));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("doc", row("id", 1, "body", "{\"a\": 2, \"b\": [1, 2]}")))
+			.withMessageContaining("\n  missing: [{id=1, body={\"a\":2,\"b\":[1,2]}}]")
+			.withMessageContaining("\n  not expected: [{id=1, body={\"a\":1,\"b\":[1,2]}}]");
+		// what is not JSON is compared as written
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("doc", row("id", 1, "body", "not json")))
+			.withMessageContaining("\n  missing: [{id=1, body=not json}]");
+	}
+
+	@Test
+	void dataTestsQuoteEveryWordMariaDbReserves(@MariaDb TestDatabase database) {
+		// release, like year_month or rows, is reserved on MariaDB though not in SQL's own list
+		tester(database, "data-types-mariadb").at("980000000001")
+			.insert("release", row("id", 1))
+			.assertRows("release", row("id", 1));
+	}
+
+	@Test
+	void dataTestsCompareAYearAsTheNumberStored(@MariaDb TestDatabase database) {
+		DataStep step = tester(database, "data-types-mariadb").at("980000000001")
+			.insert("release", row("id", 1, "year", 2024), row("id", 2, "year", null))
+			.assertRows("release", row("id", 1, "year", 2024), row("id", 2, "year", null));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("release", row("id", 1, "year", 2025), row("id", 2, "year", null)))
+			.withMessageContaining("\n  not expected: [{id=1, year=2024}]");
+	}
+
+	@Test
+	void theStatementsSuggestedForObjectsNamedWithReservedWordsRunAsPasted(@MariaDb TestDatabase database,
+			@MariaDb TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "reserved-left-mariadb")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		org.assertj.core.api.Assertions.assertThat(suggested).isEqualTo("  DROP INDEX `key` ON `order`;"
+				+ "\n  ALTER TABLE `order` DROP COLUMN `rows`;"
+				+ "\n  DROP TABLE `release`;");
+		java.nio.file.Path revisions = directory.resolve("revisions");
+		java.nio.file.Files.createDirectories(revisions);
+		for (String file : java.util.List.of("990000000001_create_order.sql", "990000000002_rows_and_releases.sql")) {
+			try (var in = MigrationsTesterMariaDbTests.class.getResourceAsStream("/revisions/reserved-left-mariadb/" + file)) {
+				String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+				java.nio.file.Files.writeString(revisions.resolve(file), text.replace("SELECT 1;", suggested));
+			}
+		}
+		MigrationsTester.of(Migrations.configure().dataSource(another.dataSource())
+			.locations("filesystem:" + revisions).load()).assertStairway();
+	}
+
 	private static MigrationsTester tester(TestDatabase database, String set) {
 		return MigrationsTester.of(
 				Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/" + set).load());

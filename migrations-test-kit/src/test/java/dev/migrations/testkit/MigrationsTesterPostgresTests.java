@@ -279,6 +279,27 @@ class MigrationsTesterPostgresTests {
 				"y50000000001_create_deal.sql", "y50000000002_add_lost.sql");
 	}
 
+	@Test
+	void theStatementsSuggestedForObjectsNamedWithReservedWordsOrCapitalsRunAsPasted(TestDatabase database,
+			TestDatabase another, @org.junit.jupiter.api.io.TempDir java.nio.file.Path directory) throws Exception {
+		String message = org.junit.jupiter.api.Assertions.assertThrows(AssertionFailedError.class,
+				tester(database, "undo-suggestions-quoted")::assertStairway).getMessage();
+		String suggested = message.substring(message.indexOf("Its downgrade may lack (review before use):\n")
+				+ "Its downgrade may lack (review before use):\n".length());
+		assertThat(suggested).isEqualTo("  COMMENT ON COLUMN \"user\".\"Order\" IS NULL;"
+				+ "\n  ALTER TABLE \"user\" RENAME COLUMN \"Status\" TO status;"
+				+ "\n  ALTER TABLE \"user\" ALTER COLUMN \"Order\" DROP NOT NULL;"
+				+ "\n  DROP INDEX \"Key\";"
+				+ "\n  DROP VIEW \"select\";"
+				+ "\n  DROP TABLE \"Release\";"
+				+ "\n  ALTER TYPE \"Mood\" RENAME TO \"Mood_old\";"
+				+ "\n  CREATE TYPE \"Mood\" AS ENUM ('ok');"
+				+ "\n  ALTER TABLE \"user\" ALTER COLUMN mood TYPE \"Mood\" USING mood::text::\"Mood\";"
+				+ "\n  DROP TYPE \"Mood_old\";");
+		assertPastedAsTheDowngradeTheyRestoreTheSchema(another, directory, "undo-suggestions-quoted", suggested,
+				"v00000000001_create_user.sql", "v00000000002_rename_index_release.sql");
+	}
+
 	// the revisions of a set, the statements suggested in place of the downgrade's SELECT 1: the stairway passes
 	private static void assertPastedAsTheDowngradeTheyRestoreTheSchema(TestDatabase database, java.nio.file.Path directory,
 			String set, String suggested, String... files) throws Exception {
@@ -431,6 +452,14 @@ class MigrationsTesterPostgresTests {
 			.withMessageContaining("d1000000002a (")
 			.withMessageContaining("d1000000002b (")
 			.withMessageEndingWith("db merge -m \"merge heads\" d1000000002a d1000000002b");
+	}
+
+	@Test
+	void aSecondHeadFailsOnlyTheSingleHeadCheckTheOthersUpgradeEveryHead(TestDatabase database) {
+		MigrationsTester tester = tester(database, "two-heads");
+		tester.assertUpgradeFromBase();
+		assertThat(tester.migrations().current()).containsExactly("d1000000002a", "d1000000002b");
+		tester.assertStairway().assertDowngradeLeavesNoTrace();
 	}
 
 	@Test
@@ -626,6 +655,86 @@ class MigrationsTesterPostgresTests {
 			.containsKey("sequence deal_number_seq")
 			.containsEntry("index ix_deal_status", "CREATE INDEX ix_deal_status ON public.deal USING btree (status)")
 			.doesNotContainKey("table migrations_version");
+	}
+
+	@Test
+	void dataTestsFillEnumArraysFromStringsAndInsertRowsOfDefaults(TestDatabase database) {
+		tester(database, "data-enum-arrays").at("s10000000001")
+			.insert("visit", row("moods", java.util.List.of("ok", "sad")), row("moods", new String[] { "sad" }), row())
+			.assertRows("visit", row("id", 1, "moods", java.util.List.of("ok", "sad")), row("id", 2, "moods", new String[] { "sad" }),
+					row("id", 3, "moods", null));
+	}
+
+	@Test
+	void dataTestsTellANullFromTheWordNullAndAnArrayElementWithACommaFromTwo(TestDatabase database) {
+		DataStep step = tester(database, "data-enum-arrays").at("s10000000001")
+			.insert("visit", row("id", 1, "labels", java.util.List.of("a, b"), "note", "null"),
+					row("id", 2, "labels", java.util.Arrays.asList("null", null), "note", ""));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "labels", java.util.List.of("a", "b"), "note", "null"),
+					row("id", 2, "labels", java.util.Arrays.asList("null", null), "note", "")))
+			.withMessageContaining("\n  missing: [{id=1, labels=[a, b], note=\"null\"}]")
+			.withMessageContaining("\n  not expected: [{id=1, labels=[\"a, b\"], note=\"null\"}]");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "labels", java.util.List.of("a, b"), "note", null),
+					row("id", 2, "labels", java.util.Arrays.asList(null, "null"), "note", "")))
+			.withMessageContaining("\n  missing: [{id=1, labels=[\"a, b\"], note=null}, {id=2, labels=[null, \"null\"], note=\"\"}]")
+			.withMessageContaining("\n  not expected: [{id=1, labels=[\"a, b\"], note=\"null\"}, {id=2, labels=[\"null\", null],"
+					+ " note=\"\"}]");
+		step.assertRows("visit", row("id", 1, "labels", java.util.List.of("a, b"), "note", "null"),
+				row("id", 2, "labels", java.util.Arrays.asList("null", null), "note", ""));
+	}
+
+	@Test
+	void aCheckAfterAFailedStairwayNamesWhatTheStairwayFoundLeftInsteadOfAnUpgradeFailingOnIt(TestDatabase database) {
+		MigrationsTester tester = tester(database, "branches-enum-left");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Stairway: the downgrade of g10000000009 (");
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertDowngradeLeavesNoTrace)
+			.withMessageStartingWith("Before upgrading to head: going back down to base does not restore the schema it"
+					+ " had at base:\n  enum type deal_status: missing at base before, present at base again ('new', 'won')");
+	}
+
+	@Test
+	void aHistoryWithBranchesAMergeDependsOnAJavaRevisionAndAConcurrentIndexPassesEveryCheck(TestDatabase database) {
+		// depends_on makes the enum revision (c...) come before the index (b...2), which needs it, in the stairway
+		assertThat(branches(database).migrations().graph().revisions()).extracting((revision) -> revision.id())
+			.containsExactly("a00000000001", "b00000000001", "c00000000001", "b00000000002", "d00000000001", "e00000000001");
+		branches(database).assertSingleHead().assertUpgradeFromBase().assertStairway().assertDowngradeLeavesNoTrace();
+	}
+
+	@Test
+	void aDataTestUpToABranchHeadNamesTheRevisionThatChangedTheRows(TestDatabase database) {
+		DataStep step = branches(database).at("a00000000001").insert("deal", row("id", 1, "status", "won", "note", "x"));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.upgradeTo("reports@head").assertRows("deal", row("id", 1, "note", "x")))
+			.withMessageContaining("\n  changed by revision e00000000001 (class dev.migrations.testkit.javabranches."
+					+ "E00000000001Audit, \"audit table from java\"): the rows were as expected before it and are not after it");
+	}
+
+	@Test
+	void dataTestsCompareFixedLengthCharactersWithoutTheirPaddingAsPostgresqlDoes(TestDatabase database) {
+		DataStep step = tester(database, "data-enum-arrays").at("s10000000001").insert("visit", row("id", 1, "code", "ab"));
+		step.assertRows("visit", row("id", 1, "code", "ab")).assertRows("visit", row("id", 1, "code", "ab   "));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "code", " ab")))
+			.withMessageContaining("\n  missing: [{id=1, code=\" ab\"}]\n  not expected: [{id=1, code=ab}]");
+	}
+
+	@Test
+	void dataTestsCompareATimeWithTimeZoneByItsTimeAndOffsetWhateverTheJvmsZone(TestDatabase database) {
+		java.time.OffsetTime opens = java.time.OffsetTime.parse("10:00+05:30");
+		DataStep step = tester(database, "data-enum-arrays").at("s10000000001").insert("visit", row("id", 1, "opens", opens));
+		step.assertRows("visit", row("id", 1, "opens", opens)).assertRows("visit", row("id", 1, "opens", "10:00:00+05:30"));
+		// another offset is another value for PostgreSQL's =, even at the same instant
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> step.assertRows("visit", row("id", 1, "opens", java.time.OffsetTime.parse("04:30Z"))))
+			.withMessageContaining("\n  missing: [{id=1, opens=04:30:00+00}]\n  not expected: [{id=1, opens=10:00:00+05:30}]");
+	}
+
+	private static MigrationsTester branches(TestDatabase database) {
+		return MigrationsTester.of(Migrations.configure().dataSource(database.dataSource()).locations("classpath:revisions/branches")
+			.javaPackages("dev.migrations.testkit.javabranches").load());
 	}
 
 	static MigrationsTester tester(TestDatabase database, String set, Class<?>... entities) {
