@@ -68,6 +68,11 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	@Bean
+	static UpgradeBeforeDeferredJpaPostProcessor migrationsUpgradeBeforeDeferredJpaPostProcessor() {
+		return new UpgradeBeforeDeferredJpaPostProcessor();
+	}
+
+	@Bean
 	StartupProgressLog migrationsStartupProgressLog() {
 		return new StartupProgressLog();
 	}
