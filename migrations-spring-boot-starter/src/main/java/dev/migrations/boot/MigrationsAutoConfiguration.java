@@ -231,13 +231,15 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	/**
-	 * Tells Hibernate that the schema is managed, so its default {@code ddl-auto} for embedded
-	 * databases becomes {@code none} instead of {@code create-drop}.
+	 * Tells Hibernate that the schema of the database migrations migrate is managed, so its default
+	 * {@code ddl-auto} for an embedded database becomes {@code none} instead of {@code create-drop} there,
+	 * and stays {@code create-drop} on an embedded database of the application's that migrations do not
+	 * migrate (as Flyway's provider does).
 	 */
 	@Bean
 	@ConditionalOnMissingBean(MigrationsSchemaManagementProvider.class)
-	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider() {
-		return new MigrationsSchemaManagementProvider();
+	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider(ObjectProvider<Migrations> migrations) {
+		return new MigrationsSchemaManagementProvider(migrations);
 	}
 
 	private static void warnIfHibernateChangesTheSchema(Environment environment) {
@@ -279,9 +281,21 @@ public final class MigrationsAutoConfiguration {
 	/** The schema of the migrated database is managed by its revisions. */
 	static final class MigrationsSchemaManagementProvider implements SchemaManagementProvider {
 
+		private final ObjectProvider<Migrations> migrations;
+
+		MigrationsSchemaManagementProvider(ObjectProvider<Migrations> migrations) {
+			this.migrations = migrations;
+		}
+
 		@Override
 		public SchemaManagement getSchemaManagement(DataSource dataSource) {
-			return SchemaManagement.MANAGED;
+			return this.migrations.orderedStream().map(Migrations::dataSource).anyMatch((migrated) -> migrates(migrated, dataSource))
+					? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+		}
+
+		private static boolean migrates(DataSource migrated, DataSource dataSource) {
+			return migrated == dataSource
+					|| (migrated instanceof RetryingDataSource retrying && retrying.connectsTo(dataSource));
 		}
 
 	}
