@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -65,6 +66,16 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
 	PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
 		return new PropertiesMigrationsConnectionDetails(properties);
+	}
+
+	/**
+	 * The startup upgrade runs at startup also with {@code spring.main.lazy-initialization=true}. Lazy, it would
+	 * wait for the first bean that uses the database: in an application on JDBC that is the first request,
+	 * which an instance whose readiness reports the pending revisions (out of service) never gets.
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter migrationsInitializerLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
 	}
 
 	@Bean
