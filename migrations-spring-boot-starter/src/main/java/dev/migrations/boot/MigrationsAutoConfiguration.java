@@ -300,8 +300,10 @@ public final class MigrationsAutoConfiguration {
 
 		@Override
 		public SchemaManagement getSchemaManagement(DataSource dataSource) {
-			return this.migrations.orderedStream().map(Migrations::dataSource).anyMatch((migrated) -> migrates(migrated, dataSource))
-					? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+			boolean migrated = this.migrations.orderedStream()
+				.map(Migrations::dataSource)
+				.anyMatch((migrations) -> migrates(migrations, dataSource));
+			return migrated ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
 		}
 
 		private static boolean migrates(DataSource migrated, DataSource dataSource) {

@@ -9,7 +9,10 @@ import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A {@code @JdbcTest} as it comes: the revisions run on the embedded database it puts in place of the application's. */
+/**
+ * A {@code @JdbcTest} as it comes: the revisions run on the embedded database it puts in place of the
+ * application's.
+ */
 @JdbcTest
 @TestPropertySource(properties = "migrations.locations=classpath:apps/shop/revisions")
 class EmbeddedJdbcSliceTests {

@@ -1,5 +1,7 @@
 package dev.migrations.boottests.app;
 
+import java.util.List;
+
 import dev.migrations.boottests.support.Apps;
 import dev.migrations.boottests.support.Sql;
 import dev.migrations.test.TestDatabase;
@@ -27,17 +29,20 @@ class SqlInitializationTests {
 
 	@Test
 	void dataScriptsFillTheUpgradedTables(TestDatabase database) {
-		this.apps.start(ShopApplication.class, Apps.with(Apps.with(Apps.database(database), ShopApplication.DEFAULTS), DATA_SQL));
+		this.apps.start(ShopApplication.class, shop(database));
 		assertThat(Sql.query(database, "SELECT name || ' ' || email FROM customer")).containsExactly("Demo demo@example.com");
 	}
 
 	@Test
 	void scriptsDeferredUntilJpaStartedRunAfterTheUpgradeAndJpa(TestDatabase database) {
-		this.apps.start(ShopApplication.class, Apps.with(Apps.with(Apps.database(database), ShopApplication.DEFAULTS), DATA_SQL),
-				"spring.jpa.defer-datasource-initialization=true");
+		this.apps.start(ShopApplication.class, shop(database), "spring.jpa.defer-datasource-initialization=true");
 		assertThat(Sql.query(database, "SELECT name || ' ' || email FROM customer")).containsExactly("Demo demo@example.com");
 		assertThat(Sql.query(database, "SELECT revision FROM migrations_version ORDER BY applied_seq"))
 			.containsExactly(ShopApplication.CREATE_CUSTOMER, ShopApplication.ADD_EMAIL);
+	}
+
+	private static List<String> shop(TestDatabase database) {
+		return Apps.with(Apps.with(Apps.database(database), ShopApplication.DEFAULTS), DATA_SQL);
 	}
 
 }
