@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -65,6 +66,21 @@ public final class MigrationsAutoConfiguration {
 	@ConditionalOnMissingBean(MigrationsConnectionDetails.class)
 	PropertiesMigrationsConnectionDetails migrationsConnectionDetails(MigrationsProperties properties) {
 		return new PropertiesMigrationsConnectionDetails(properties);
+	}
+
+	/**
+	 * The startup upgrade runs at startup also with {@code spring.main.lazy-initialization=true}. Lazy, it would
+	 * wait for the first bean that uses the database: in an application on JDBC that is the first request,
+	 * which an instance whose readiness reports the pending revisions (out of service) never gets.
+	 */
+	@Bean
+	static LazyInitializationExcludeFilter migrationsInitializerLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(MigrationsInitializer.class);
+	}
+
+	@Bean
+	static UpgradeBeforeDeferredJpaPostProcessor migrationsUpgradeBeforeDeferredJpaPostProcessor() {
+		return new UpgradeBeforeDeferredJpaPostProcessor();
 	}
 
 	@Bean
@@ -226,13 +242,15 @@ public final class MigrationsAutoConfiguration {
 	}
 
 	/**
-	 * Tells Hibernate that the schema is managed, so its default {@code ddl-auto} for embedded
-	 * databases becomes {@code none} instead of {@code create-drop}.
+	 * Tells Hibernate that the schema of the database migrations migrate is managed, so its default
+	 * {@code ddl-auto} for an embedded database becomes {@code none} instead of {@code create-drop} there,
+	 * and stays {@code create-drop} on an embedded database of the application's that migrations do not
+	 * migrate (as Flyway's provider does).
 	 */
 	@Bean
 	@ConditionalOnMissingBean(MigrationsSchemaManagementProvider.class)
-	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider() {
-		return new MigrationsSchemaManagementProvider();
+	MigrationsSchemaManagementProvider migrationsSchemaManagementProvider(ObjectProvider<Migrations> migrations) {
+		return new MigrationsSchemaManagementProvider(migrations);
 	}
 
 	private static void warnIfHibernateChangesTheSchema(Environment environment) {
@@ -274,9 +292,23 @@ public final class MigrationsAutoConfiguration {
 	/** The schema of the migrated database is managed by its revisions. */
 	static final class MigrationsSchemaManagementProvider implements SchemaManagementProvider {
 
+		private final ObjectProvider<Migrations> migrations;
+
+		MigrationsSchemaManagementProvider(ObjectProvider<Migrations> migrations) {
+			this.migrations = migrations;
+		}
+
 		@Override
 		public SchemaManagement getSchemaManagement(DataSource dataSource) {
-			return SchemaManagement.MANAGED;
+			boolean migrated = this.migrations.orderedStream()
+				.map(Migrations::dataSource)
+				.anyMatch((migrations) -> migrates(migrations, dataSource));
+			return migrated ? SchemaManagement.MANAGED : SchemaManagement.UNMANAGED;
+		}
+
+		private static boolean migrates(DataSource migrated, DataSource dataSource) {
+			return migrated == dataSource
+					|| (migrated instanceof RetryingDataSource retrying && retrying.connectsTo(dataSource));
 		}
 
 	}

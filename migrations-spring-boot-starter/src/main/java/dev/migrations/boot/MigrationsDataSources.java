@@ -32,6 +32,8 @@ final class MigrationsDataSources {
 	static RetryingDataSource resolve(DataSource qualified, DataSource application, MigrationsConnectionDetails details,
 			JdbcConnectionDetails applicationDetails, MigrationsProperties properties, ClassLoader classLoader) {
 		DataSource target;
+		// the application's data source whose database connections of their own reach
+		DataSource derivedFrom = null;
 		if (qualified != null) {
 			target = qualified;
 		}
@@ -49,14 +51,17 @@ final class MigrationsDataSources {
 			else {
 				target = derived(applicationDataSource, details.getUsername(), details.getPassword());
 			}
+			derivedFrom = applicationDataSource;
 		}
 		else if (!properties.getInitSqls().isEmpty()) {
-			target = derived(requireApplication(application, "migrations.init-sqls"), null, null);
+			derivedFrom = requireApplication(application, "migrations.init-sqls");
+			target = derived(derivedFrom, null, null);
 		}
 		else {
 			target = requireApplication(application, null);
 		}
-		return new RetryingDataSource(target, DataSourceDescription.ofConnection(target), properties.getConnectRetries(),
+		return new RetryingDataSource(target, derivedFrom, DataSourceDescription.ofConnection(target),
+				properties.getConnectRetries(),
 				properties.getConnectRetriesInterval(), properties.getInitSqls());
 	}
 

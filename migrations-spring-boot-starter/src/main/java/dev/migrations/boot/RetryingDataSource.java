@@ -35,15 +35,42 @@ final class RetryingDataSource extends DelegatingDataSource {
 
 	private final List<String> initSqls;
 
+	private final DataSource derivedFrom;
+
 	private volatile boolean connected;
 
 	RetryingDataSource(DataSource target, DataSourceDescription description, int retries, Duration maxWait,
 			List<String> initSqls) {
+		this(target, null, description, retries, maxWait, initSqls);
+	}
+
+	/**
+	 * @param derivedFrom the application's data source whose database {@code target} connects to with
+	 * connections of its own (another user, session settings), or {@code null}
+	 */
+	RetryingDataSource(DataSource target, DataSource derivedFrom, DataSourceDescription description, int retries,
+			Duration maxWait, List<String> initSqls) {
 		super(target);
+		this.derivedFrom = derivedFrom;
 		this.description = description;
 		this.retries = Math.max(0, retries);
 		this.maxWait = (maxWait != null && !maxWait.isNegative()) ? maxWait : Duration.ZERO;
 		this.initSqls = List.copyOf(initSqls);
+	}
+
+	/**
+	 * Whether this data source connects to the database of {@code dataSource}: it is its target, its
+	 * connections of their own were derived from it, or both name the same URL.
+	 */
+	boolean connectsTo(DataSource dataSource) {
+		if (dataSource == null) {
+			return false;
+		}
+		if (dataSource == getTargetDataSource() || dataSource == this.derivedFrom) {
+			return true;
+		}
+		String url = this.description.url();
+		return url != null && url.equals(DataSourceDescription.of(dataSource).url());
 	}
 
 	/** What this data source connects to, for messages. */

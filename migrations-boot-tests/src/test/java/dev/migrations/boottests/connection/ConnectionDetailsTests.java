@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.Driver;
 
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -134,6 +135,16 @@ class ConnectionDetailsTests {
 		assertThat(Sql.tables(this.other, "public")).isEmpty();
 	}
 
+	@Test
+	void aJdbcConnectionDetailsBeanIsFollowedAsSpringBootsDataSourceFollowsIt() {
+		// what @ServiceConnection registers for a container, here without Docker
+		this.apps.start(new Class<?>[] { ShopApplication.class, ServiceConnectionDetails.class }, false,
+				Apps.with(Apps.database(this.database), ShopApplication.DEFAULTS));
+		assertThat(Sql.tables(third, "public")).containsExactly("customer", "migrations_version",
+				"migrations_version_log");
+		assertThat(Sql.tables(this.database, "public")).isEmpty();
+	}
+
 	private static DataSource dataSource(TestDatabase database) {
 		return new SimpleDriverDataSource(new Driver(), database.jdbcUrl(), database.username(),
 				(database.password() != null) ? database.password() : "");
@@ -165,6 +176,33 @@ class ConnectionDetailsTests {
 		@MigrationsDataSource
 		DataSource migrationsDataSource() {
 			return dataSource(third);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ServiceConnectionDetails {
+
+		@Bean
+		JdbcConnectionDetails jdbcConnectionDetails() {
+			return new JdbcConnectionDetails() {
+
+				@Override
+				public String getJdbcUrl() {
+					return third.jdbcUrl();
+				}
+
+				@Override
+				public String getUsername() {
+					return third.username();
+				}
+
+				@Override
+				public String getPassword() {
+					return (third.password() != null) ? third.password() : "";
+				}
+
+			};
 		}
 
 	}

@@ -35,6 +35,21 @@ class StartupFailureAnalysisTests {
 	}
 
 	@Test
+	void anEntityAheadOfADatabaseTheStartupDidNotUpgradeNamesTheSettingThatTurnedTheUpgradeOff(TestDatabase database,
+			CapturedOutput output) {
+		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS),
+				"migrations.enabled=false");
+		assertThat(report(output)).contains("found that the entities map table customer, which the database does not have",
+				"Action:\n\nmigrations.enabled=false turned migrations off, so the startup did not upgrade the database");
+		int before = output.toString().length();
+		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS),
+				"migrations.upgrade-on-startup=false");
+		assertThat(report(output.toString().substring(before))).contains(
+				"Action:\n\nmigrations.upgrade-on-startup=false turned the startup upgrade off, so the startup did not upgrade"
+						+ " the database");
+	}
+
+	@Test
 	void anUnreachableDatabaseIsNamedWithoutItsPassword(TestDatabase database, CapturedOutput output) throws IOException {
 		try (TcpProxy closed = TcpProxy.to(database, Integer.MAX_VALUE)) {
 			String url = closed.jdbcUrl(database.jdbcUrl());
@@ -94,7 +109,10 @@ class StartupFailureAnalysisTests {
 
 	/** Spring Boot's failure report, from its banner on. */
 	private static String report(CapturedOutput output) {
-		String all = output.toString();
+		return report(output.toString());
+	}
+
+	private static String report(String all) {
 		int start = all.indexOf("APPLICATION FAILED TO START");
 		assertThat(start).as("a failure analysis was reported").isNotNegative();
 		return all.substring(start);

@@ -5,13 +5,25 @@ import java.util.regex.Pattern;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.env.Environment;
 
 /**
  * Hibernate's schema validation ({@code spring.jpa.hibernate.ddl-auto=validate}) found that an
  * entity is ahead of the database: a field or entity was added or changed and no revision makes the
- * change yet. Hibernate is matched by class name, so the starter works without it.
+ * change yet, or the startup upgrade was turned off. Hibernate is matched by class name, so the starter
+ * works without it.
  */
 class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
+
+	private final Environment environment;
+
+	/**
+	 * @param environment the application's (Spring Boot passes it), to tell whether the startup was to upgrade;
+	 * {@code null} when unknown
+	 */
+	SchemaValidationFailureAnalyzer(Environment environment) {
+		this.environment = environment;
+	}
 
 	private static final String SCHEMA_MANAGEMENT_EXCEPTION = "org.hibernate.tool.schema.spi.SchemaManagementException";
 
@@ -29,7 +41,7 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause.getClass().getName().equals(SCHEMA_MANAGEMENT_EXCEPTION) && cause.getMessage() != null) {
 				Difference difference = difference(cause.getMessage());
-				return (difference != null) ? analysis(difference, cause) : null;
+				return (difference != null) ? analysis(difference, cause, upgradeTurnedOff()) : null;
 			}
 		}
 		return null;
@@ -69,11 +81,32 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 		return (dot >= 0) ? name.substring(dot + 1) : name;
 	}
 
-	private static FailureAnalysis analysis(Difference difference, Throwable cause) {
+	/**
+	 * Why the startup did not upgrade the database, as the first sentence of the action, or {@code null} when
+	 * it was to upgrade.
+	 */
+	private String upgradeTurnedOff() {
+		if (this.environment == null) {
+			return null;
+		}
+		if (!this.environment.getProperty("migrations.enabled", Boolean.class, true)) {
+			return "migrations.enabled=false turned migrations off, so the startup did not upgrade the database: remove it"
+					+ " (or set it to true) to let the startup apply the pending revisions, or set"
+					+ " spring.jpa.hibernate.ddl-auto=none where another process upgrades this database.";
+		}
+		if (!this.environment.getProperty("migrations.upgrade-on-startup", Boolean.class, true)) {
+			return "migrations.upgrade-on-startup=false turned the startup upgrade off, so the startup did not upgrade the"
+					+ " database: run `db upgrade` (or the job that upgrades it) before starting the application.";
+		}
+		return null;
+	}
+
+	private static FailureAnalysis analysis(Difference difference, Throwable cause, String upgradeTurnedOff) {
 		String description = "The application did not start: Hibernate's schema validation (spring.jpa.hibernate.ddl-auto"
 				+ "=validate) found that " + difference.what() + ". An entity changed and no applied revision makes that"
 				+ " change yet.\n\n" + cause.getMessage();
-		String action = "If a revision already makes this change, it was not applied: `db current` lists what is pending,"
+		String action = ((upgradeTurnedOff != null) ? upgradeTurnedOff + "\n\n" : "")
+				+ "If a revision already makes this change, it was not applied: `db current` lists what is pending,"
 				+ " `db upgrade` applies it (the startup does, unless migrations.upgrade-on-startup=false or"
 				+ " migrations.target stops short of it). Otherwise write a revision for the change, review it, and"
 				+ " apply it:\n\n"

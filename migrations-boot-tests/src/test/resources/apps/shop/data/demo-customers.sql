@@ -1,0 +1,1 @@
+INSERT INTO customer (name, email) VALUES ('Demo', 'demo@example.com');
