@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.dialect.Dialect;
 import dev.migrations.diff.Difference;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.runner.AppliedRevision;
@@ -289,6 +290,7 @@ public final class TenantMigrations {
 	}
 
 	private DatabaseMigrator migrator(Tenant tenant, boolean forRunning) {
+		requireWholeSchemaName(tenant);
 		MigrationsConfiguration configuration = this.migrations.configuration();
 		RevisionGraph graph = this.migrations.graph();
 		if (forRunning && usesPlaceholders(graph)) {
@@ -310,6 +312,25 @@ public final class TenantMigrations {
 	}
 
 	private record PlaceholderUse(RevisionGraph graph, boolean used) {
+	}
+
+	/**
+	 * A schema name longer than the database keeps is cut by PostgreSQL without an error, so two tenants
+	 * whose names begin alike would be migrated in one schema, each believing it is its own.
+	 */
+	private void requireWholeSchemaName(Tenant tenant) {
+		if (tenant.schema() == null) {
+			return;
+		}
+		Dialect dialect = this.migrations.dialect();
+		int length = dialect.identifierLength(tenant.schema());
+		if (length > dialect.maxIdentifierLength()) {
+			throw new MigrationsException("Tenant " + tenant.name() + ": its schema name has " + length + " "
+					+ dialect.identifierLengthUnit() + ", and " + dialect.name() + " keeps at most "
+					+ dialect.maxIdentifierLength() + " (longer names are cut or refused; cut, tenants whose names begin"
+					+ " alike would share one schema). Nothing was run for this tenant. Give it a schema name of at most "
+					+ dialect.maxIdentifierLength() + " " + dialect.identifierLengthUnit() + ".");
+		}
 	}
 
 	private String schemaOf(Tenant tenant) {
@@ -421,6 +442,7 @@ public final class TenantMigrations {
 	}
 
 	private Migrations forTenant(Tenant tenant) {
+		requireWholeSchemaName(tenant);
 		RevisionGraph graph = this.migrations.graph();
 		if (usesPlaceholders(graph)) {
 			graph = Placeholders.apply(graph, schemaOf(tenant), tenant.name());

@@ -177,6 +177,26 @@ class TenantMigrationsPostgresTest {
 	}
 
 	@Test
+	void aSchemaNameLongerThanPostgresKeepsFailsThatTenantInsteadOfSharingASchemaCutShort(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		String stem = "t_" + "x".repeat(61);
+		String first = stem + "a";
+		String second = stem + "b";
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", first, second).parallelism(2).build();
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.failed()).extracting(TenantOutcome::tenant).containsExactly(first, second);
+		assertThat(run.failed()).allSatisfy((failed) -> assertThat(failed.error()).startsWith("Tenant " + failed.tenant()
+				+ ": its schema name has 64 bytes, and postgresql keeps at most 63 (longer names are cut or refused;"
+				+ " cut, tenants whose names begin alike would share one schema). Nothing was run for this tenant."));
+		assertThat(count(db, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 't\\_xxx%'")).isZero();
+		assertThat(tenants.current("t_a")).containsExactly(INVOICE);
+		assertThat(tenants.status(TenantSelector.all(), 10).notUpToDate()).extracting(TenantState::state)
+			.containsExactly(TenantState.State.UNREACHABLE, TenantState.State.UNREACHABLE);
+	}
+
+	@Test
 	void atMostParallelismTenantsRunAtOnceEachOnOneConnection(TestDatabase db) {
 		int parallelism = 3;
 		CountDownLatch together = new CountDownLatch(parallelism);
