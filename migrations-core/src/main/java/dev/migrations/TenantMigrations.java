@@ -616,9 +616,17 @@ public final class TenantMigrations {
 
 	private static final Pattern COMMAND = Pattern.compile("`(db [^`]*)`");
 
+	/** The commands that take {@code --tenant}: the others work on the revision files. */
+	private static final Pattern TENANT_COMMAND = Pattern.compile(
+			"db (upgrade|downgrade|stamp|current|check|history|show|heads|lint|rehearse)(\\s.*)?", Pattern.DOTALL);
+
+	/** Options that work on one database, which those commands refuse with {@code --tenant}. */
+	private static final Pattern ONE_DATABASE_OPTION = Pattern.compile("\\s--(sql|purge|rehearse)\\b|^db current\\s.*--verbose\\b");
+
 	/**
 	 * A message about one tenant with the {@code db} commands it advises aimed at that tenant: `db stamp 3f2a`
-	 * becomes `db stamp 3f2a --tenant acme`, since the command alone would act on the default schema.
+	 * becomes `db stamp 3f2a --tenant acme`, since the command alone would act on the default schema. A
+	 * command that takes no {@code --tenant} (`db merge`, `db upgrade --sql`) is left as written.
 	 */
 	static String forTenant(String message, String tenant) {
 		if (message == null) {
@@ -629,7 +637,8 @@ public final class TenantMigrations {
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
 			String command = matcher.group(1);
-			String aimed = command.contains("--tenant") ? command : command + option;
+			boolean aimable = TENANT_COMMAND.matcher(command).matches() && !ONE_DATABASE_OPTION.matcher(command).find();
+			String aimed = (command.contains("--tenant") || !aimable) ? command : command + option;
 			matcher.appendReplacement(result, Matcher.quoteReplacement("`" + aimed + "`"));
 		}
 		matcher.appendTail(result);

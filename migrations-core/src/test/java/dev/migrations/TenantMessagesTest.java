@@ -20,6 +20,20 @@ class TenantMessagesTest {
 	}
 
 	@Test
+	void onlyCommandsThatTakeTheTenantOptionAreAimedAtTheTenant() {
+		// db merge and db migrate work on the revision files, and --sql, --purge, --rehearse on one database:
+		// with --tenant they are refused, so the advice stays as the user can type it
+		assertThat(TenantMigrations.forTenant("Several heads: run `db merge -m \"merge heads\"`, then `db upgrade`.", "k1"))
+			.isEqualTo("Several heads: run `db merge -m \"merge heads\"`, then `db upgrade --tenant k1`.");
+		assertThat(TenantMigrations.forTenant("Give it back its columns (`db upgrade --sql` against an empty database prints"
+				+ " them), or `db stamp --purge head`, `db upgrade --rehearse`, `db migrate -m \"...\"`.", "k1"))
+			.isEqualTo("Give it back its columns (`db upgrade --sql` against an empty database prints them), or"
+					+ " `db stamp --purge head`, `db upgrade --rehearse`, `db migrate -m \"...\"`.");
+		assertThat(TenantMigrations.forTenant("try `db rehearse --rollback` and `db lint`", "k1"))
+			.isEqualTo("try `db rehearse --rollback --tenant k1` and `db lint --tenant k1`");
+	}
+
+	@Test
 	void aFirstLineIntroducingAListKeepsTheListsFirstItem() {
 		assertThat(TenantMigrations.firstLine("Applied revisions were modified after they were applied; nothing was run:\n"
 				+ "  3f2a (create note): the file's checksum differs\n  4b1c (add body): the file's checksum differs\nStamp it."))
