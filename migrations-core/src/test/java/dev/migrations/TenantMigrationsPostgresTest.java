@@ -197,6 +197,22 @@ class TenantMigrationsPostgresTest {
 	}
 
 	@Test
+	void aTenantWhoseVersionTableLostAColumnIsNamedInTheSummaryWithWhatToDo(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b").build();
+		assertThat(tenants.upgrade(ACCOUNT).succeeded()).isTrue();
+		execute(db, "ALTER TABLE t_b.migrations_version DROP COLUMN checksum");
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.failed()).singleElement().satisfies((failed) -> assertThat(failed.error())
+			.startsWith("Database error: ERROR: column \"checksum\" does not exist. t_b.migrations_version or"
+					+ " migrations_version_log lacks a column this tool reads and writes"));
+		assertThat(run.summary()).contains("\n  t_b: Database error: ERROR: column \"checksum\" does not exist. t_b.migrations_version");
+		assertThat(tenants.current("t_a")).containsExactly(INVOICE);
+	}
+
+	@Test
 	void atMostParallelismTenantsRunAtOnceEachOnOneConnection(TestDatabase db) {
 		int parallelism = 3;
 		CountDownLatch together = new CountDownLatch(parallelism);
