@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.diff.Difference;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
@@ -252,6 +253,7 @@ public final class TenantMigrations {
 	private TenantRun run(String command, String target, TenantSelector selector,
 			Function<DatabaseMigrator, CommandResult> work) {
 		this.migrations.checkLocations();
+		requireKnownTarget(target);
 		List<Tenant> selected = selector.select(tenants());
 		long started = System.nanoTime();
 		List<TenantOutcome> outcomes = inParallel(selected, (tenant) -> runOne(command, target, tenant, work));
@@ -266,6 +268,19 @@ public final class TenantMigrations {
 		}
 		return run;
 	}
+
+	/**
+	 * A target that names revisions is the same in every tenant: one naming none (a typo, a prefix of
+	 * several) is refused once, before any tenant's schema or version table is made, rather than failing
+	 * in each tenant. Steps ({@code -1}) count from where each tenant is, so they are left to each.
+	 */
+	private void requireKnownTarget(String target) {
+		if (target != null && !RELATIVE_TARGET.matcher(target.strip()).matches()) {
+			new TargetResolver(this.migrations.graph()).resolve(target);
+		}
+	}
+
+	private static final Pattern RELATIVE_TARGET = Pattern.compile("[+-]\\d+");
 
 	private TenantOutcome runOne(String command, String target, Tenant tenant, Function<DatabaseMigrator, CommandResult> work) {
 		TenantOutcome outcome;

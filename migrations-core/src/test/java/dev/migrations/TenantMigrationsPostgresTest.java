@@ -213,6 +213,25 @@ class TenantMigrationsPostgresTest {
 	}
 
 	@Test
+	void aTargetNamingNoRevisionIsRefusedOnceBeforeAnyTenantIsTouched(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b", "t_new").parallelism(2).build();
+		assertThat(tenants.upgrade(UNIQUE_EMAIL, TenantSelector.of("t_a", "t_b")).succeeded()).isTrue();
+
+		assertThatThrownBy(() -> tenants.downgrade("zzzz", TenantSelector.all()))
+			.hasMessageStartingWith("no revision 'zzzz' among the 3 known revisions");
+		assertThatThrownBy(() -> tenants.stamp("zzzz", TenantSelector.all()))
+			.hasMessageStartingWith("no revision 'zzzz' among the 3 known revisions");
+
+		assertThat(tenants.lastRun().command()).isEqualTo("upgrade");
+		assertThat(count(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 't_new'")).isZero();
+		assertThat(tenants.current("t_a")).containsExactly(UNIQUE_EMAIL);
+		// a step counted from where each tenant is still runs per tenant
+		assertThat(tenants.downgrade("-1", TenantSelector.of("t_a", "t_b")).succeeded()).isTrue();
+		assertThat(tenants.current("t_b")).containsExactly(ACCOUNT);
+	}
+
+	@Test
 	void atMostParallelismTenantsRunAtOnceEachOnOneConnection(TestDatabase db) {
 		int parallelism = 3;
 		CountDownLatch together = new CountDownLatch(parallelism);
