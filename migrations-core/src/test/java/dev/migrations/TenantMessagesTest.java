@@ -1,5 +1,10 @@
 package dev.migrations;
 
+import java.time.Duration;
+import java.util.List;
+
+import dev.migrations.tenant.TenantOutcome;
+import dev.migrations.tenant.TenantRun;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +36,19 @@ class TenantMessagesTest {
 					+ " `db stamp --purge head`, `db upgrade --rehearse`, `db migrate -m \"...\"`.");
 		assertThat(TenantMigrations.forTenant("try `db rehearse --rollback` and `db lint`", "k1"))
 			.isEqualTo("try `db rehearse --rollback --tenant k1` and `db lint --tenant k1`");
+	}
+
+	@Test
+	void theSummarysSelectorOfTheFailedTenantsIsOneShellWord() {
+		TenantOutcome failed = new TenantOutcome("Acme Corp", null, null, "Database error: connection refused",
+				new MigrationsException("connection refused"));
+		TenantOutcome plain = new TenantOutcome("globex", null, null, "Database error: connection refused",
+				new MigrationsException("connection refused"));
+
+		assertThat(new TenantRun("upgrade", "head", List.of(failed, plain), 2, Duration.ZERO).summary())
+			.endsWith("(select them with --tenant 'Acme Corp,globex').");
+		assertThat(new TenantRun("upgrade", "head", List.of(plain), 1, Duration.ZERO).summary())
+			.endsWith("(select them with --tenant globex).");
 	}
 
 	@Test
