@@ -344,10 +344,11 @@ final class TenantCommands {
 			out.println(JsonOutput.tenants(tenants.migrations().graph().heads(), status, tenants.parallelism()));
 			return outcome;
 		}
-		out.println(status.tenants() + " tenant(s): " + status.counts().entrySet().stream()
+		String counts = status.counts().entrySet().stream()
 			.filter((entry) -> entry.getValue() > 0).sorted(java.util.Map.Entry.comparingByKey())
 			.map((entry) -> entry.getValue() + " " + entry.getKey().name().toLowerCase().replace('_', ' '))
-			.collect(Collectors.joining(", ")) + ".");
+			.collect(Collectors.joining(", "));
+		out.println(status.tenants() + " tenant(s)" + (counts.isEmpty() ? "" : ": " + counts) + ".");
 		for (TenantState state : status.notUpToDate()) {
 			StringBuilder line = new StringBuilder("  ").append(state.tenant()).append(": ")
 				.append(state.state().name().toLowerCase().replace('_', ' '));

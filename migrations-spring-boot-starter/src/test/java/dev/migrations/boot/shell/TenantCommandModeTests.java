@@ -102,11 +102,22 @@ class TenantCommandModeTests {
 		assertThat(withSql.err()).contains("--sql works on one database: give it without --tenant");
 	}
 
+	@Test
+	void aQueryReturningNoSchemaIsZeroTenants() {
+		CommandModeTests.Run current = run("db", "current", "--tenant", "all",
+				"--migrations.tenants.query=SELECT 'x' WHERE false");
+
+		assertThat(current.exitCode()).as(current.err()).isZero();
+		assertThat(current.out()).contains("0 tenant(s).\n").doesNotContain("0 tenant(s): .");
+	}
+
 	private CommandModeTests.Run run(String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));
 		args.addAll(ShellSession.connectionArguments(this.database, this.revisions));
 		args.add("--migrations.shell.command-mode.exit=false");
-		args.add("--migrations.tenants.schemas=t1,t2,t3");
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--migrations.tenants.query="))) {
+			args.add("--migrations.tenants.schemas=t1,t2,t3");
+		}
 		int out = this.output.getOut().length();
 		int err = this.output.getErr().length();
 		ConfigurableApplicationContext context = SpringApplication.run(ShellTestApplication.class, args.toArray(String[]::new));
