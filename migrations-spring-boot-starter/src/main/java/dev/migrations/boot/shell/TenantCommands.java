@@ -263,9 +263,12 @@ final class TenantCommands {
 		}
 		if (!checks.failed().isEmpty()) {
 			List<TenantCheck> failed = checks.failed();
+			List<TenantCheck> differing = checks.differing();
+			// the exit status is the failure's: the differences would go unseen in a job that reads only stderr
 			return Outcome.failed("check could not compare " + failed.size() + " of " + checks.checks().size()
 					+ " tenant(s): " + firstFive(failed.stream().map(TenantCheck::tenant).toList()) + ". Fix what stops them (the reason is printed for each), then"
-					+ " run it again.");
+					+ " run it again." + (differing.isEmpty() ? "" : " Of the others, " + differing.size()
+							+ " differ from the entities: " + firstFive(differing.stream().map(TenantCheck::tenant).toList()) + "."));
 		}
 		if (!checks.differing().isEmpty()) {
 			List<TenantCheck> differing = checks.differing();
