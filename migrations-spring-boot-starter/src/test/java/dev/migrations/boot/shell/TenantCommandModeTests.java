@@ -103,6 +103,19 @@ class TenantCommandModeTests {
 	}
 
 	@Test
+	void aBlankTenantOptionSelectsNoTenantRatherThanAll() throws SQLException {
+		assertThat(run("db", "upgrade", "--tenant", "all").exitCode()).isZero();
+
+		// e.g. --tenant "$TENANT" with the variable holding a space
+		CommandModeTests.Run blank = run("db", "downgrade", "base", "--tenant", " ");
+
+		assertThat(blank.exitCode()).isEqualTo(2);
+		assertThat(blank.err()).contains("No tenant named: give tenant names separated by commas, or `all`.");
+		assertThat(revisions("t1")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+		assertThat(revisions("t3")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+	}
+
+	@Test
 	void aQueryReturningNoSchemaIsZeroTenants() {
 		CommandModeTests.Run current = run("db", "current", "--tenant", "all",
 				"--migrations.tenants.query=SELECT 'x' WHERE false");
