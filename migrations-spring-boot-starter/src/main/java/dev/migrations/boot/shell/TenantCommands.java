@@ -332,7 +332,8 @@ final class TenantCommands {
 				+ run.outcomes().size() + " tenant(s): " + firstFive(failed.stream()
 					.map((o) -> o.tenant() + (o.failedRevision() != null ? " (revision " + o.failedRevision() + ")" : ""))
 					.toList())
-				+ ". The others are done; fix these, then run it again.");
+				+ ((failed.size() == run.outcomes().size()) ? ". No tenant reached the target" : ". The others are done")
+				+ "; fix these, then run it again.");
 	}
 
 	private Outcome current(TenantSelector selector, boolean json, PrintWriter out) {

@@ -103,6 +103,17 @@ class TenantCommandModeTests {
 	}
 
 	@Test
+	void whenEverySelectedTenantFailsTheMessageDoesNotSayTheOthersAreDone() throws SQLException {
+		execute("CREATE SCHEMA t2; CREATE TABLE t2.invoice (id int)");
+
+		CommandModeTests.Run run = run("db", "upgrade", "--tenant", "t2");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("upgrade head failed for 1 of 1 tenant(s): t2 (revision " + INVOICE + ")."
+				+ " No tenant reached the target; fix these, then run it again.").doesNotContain("The others are done");
+	}
+
+	@Test
 	void aBlankTenantOptionSelectsNoTenantRatherThanAll() throws SQLException {
 		assertThat(run("db", "upgrade", "--tenant", "all").exitCode()).isZero();
 
