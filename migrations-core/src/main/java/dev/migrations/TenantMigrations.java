@@ -30,8 +30,10 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.dialect.Dialect;
 import dev.migrations.diff.Difference;
 import dev.migrations.revision.RevisionGraph;
+import dev.migrations.revision.TargetResolver;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.DatabaseMigrator;
@@ -251,6 +253,7 @@ public final class TenantMigrations {
 	private TenantRun run(String command, String target, TenantSelector selector,
 			Function<DatabaseMigrator, CommandResult> work) {
 		this.migrations.checkLocations();
+		requireKnownTarget(target);
 		List<Tenant> selected = selector.select(tenants());
 		long started = System.nanoTime();
 		List<TenantOutcome> outcomes = inParallel(selected, (tenant) -> runOne(command, target, tenant, work));
@@ -265,6 +268,19 @@ public final class TenantMigrations {
 		}
 		return run;
 	}
+
+	/**
+	 * A target that names revisions is the same in every tenant: one naming none (a typo, a prefix of
+	 * several) is refused once, before any tenant's schema or version table is made, rather than failing
+	 * in each tenant. Steps ({@code -1}) count from where each tenant is, so they are left to each.
+	 */
+	private void requireKnownTarget(String target) {
+		if (target != null && !RELATIVE_TARGET.matcher(target.strip()).matches()) {
+			new TargetResolver(this.migrations.graph()).resolve(target);
+		}
+	}
+
+	private static final Pattern RELATIVE_TARGET = Pattern.compile("[+-]\\d+");
 
 	private TenantOutcome runOne(String command, String target, Tenant tenant, Function<DatabaseMigrator, CommandResult> work) {
 		TenantOutcome outcome;
@@ -289,6 +305,7 @@ public final class TenantMigrations {
 	}
 
 	private DatabaseMigrator migrator(Tenant tenant, boolean forRunning) {
+		requireWholeSchemaName(tenant);
 		MigrationsConfiguration configuration = this.migrations.configuration();
 		RevisionGraph graph = this.migrations.graph();
 		if (forRunning && usesPlaceholders(graph)) {
@@ -310,6 +327,25 @@ public final class TenantMigrations {
 	}
 
 	private record PlaceholderUse(RevisionGraph graph, boolean used) {
+	}
+
+	/**
+	 * A schema name longer than the database keeps is cut by PostgreSQL without an error, so two tenants
+	 * whose names begin alike would be migrated in one schema, each believing it is its own.
+	 */
+	private void requireWholeSchemaName(Tenant tenant) {
+		if (tenant.schema() == null) {
+			return;
+		}
+		Dialect dialect = this.migrations.dialect();
+		int length = dialect.identifierLength(tenant.schema());
+		if (length > dialect.maxIdentifierLength()) {
+			throw new MigrationsException("Tenant " + tenant.name() + ": its schema name has " + length + " "
+					+ dialect.identifierLengthUnit() + ", and " + dialect.name() + " keeps at most "
+					+ dialect.maxIdentifierLength() + " (longer names are cut or refused; cut, tenants whose names begin"
+					+ " alike would share one schema). Nothing was run for this tenant. Give it a schema name of at most "
+					+ dialect.maxIdentifierLength() + " " + dialect.identifierLengthUnit() + ".");
+		}
 	}
 
 	private String schemaOf(Tenant tenant) {
@@ -421,6 +457,7 @@ public final class TenantMigrations {
 	}
 
 	private Migrations forTenant(Tenant tenant) {
+		requireWholeSchemaName(tenant);
 		RevisionGraph graph = this.migrations.graph();
 		if (usesPlaceholders(graph)) {
 			graph = Placeholders.apply(graph, schemaOf(tenant), tenant.name());
@@ -596,9 +633,17 @@ public final class TenantMigrations {
 
 	private static final Pattern COMMAND = Pattern.compile("`(db [^`]*)`");
 
+	/** The commands that take {@code --tenant}: the others work on the revision files. */
+	private static final Pattern TENANT_COMMAND = Pattern.compile(
+			"db (upgrade|downgrade|stamp|current|check|history|show|heads|lint|rehearse)(\\s.*)?", Pattern.DOTALL);
+
+	/** Options that work on one database, which those commands refuse with {@code --tenant}. */
+	private static final Pattern ONE_DATABASE_OPTION = Pattern.compile("\\s--(sql|purge|rehearse)\\b|^db current\\s.*--verbose\\b");
+
 	/**
 	 * A message about one tenant with the {@code db} commands it advises aimed at that tenant: `db stamp 3f2a`
-	 * becomes `db stamp 3f2a --tenant acme`, since the command alone would act on the default schema.
+	 * becomes `db stamp 3f2a --tenant acme`, since the command alone would act on the default schema. A
+	 * command that takes no {@code --tenant} (`db merge`, `db upgrade --sql`) is left as written.
 	 */
 	static String forTenant(String message, String tenant) {
 		if (message == null) {
@@ -609,7 +654,8 @@ public final class TenantMigrations {
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
 			String command = matcher.group(1);
-			String aimed = command.contains("--tenant") ? command : command + option;
+			boolean aimable = TENANT_COMMAND.matcher(command).matches() && !ONE_DATABASE_OPTION.matcher(command).find();
+			String aimed = (command.contains("--tenant") || !aimable) ? command : command + option;
 			matcher.appendReplacement(result, Matcher.quoteReplacement("`" + aimed + "`"));
 		}
 		matcher.appendTail(result);

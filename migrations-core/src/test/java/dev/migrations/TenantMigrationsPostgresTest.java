@@ -177,6 +177,61 @@ class TenantMigrationsPostgresTest {
 	}
 
 	@Test
+	void aSchemaNameLongerThanPostgresKeepsFailsThatTenantInsteadOfSharingASchemaCutShort(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		String stem = "t_" + "x".repeat(61);
+		String first = stem + "a";
+		String second = stem + "b";
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", first, second).parallelism(2).build();
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.failed()).extracting(TenantOutcome::tenant).containsExactly(first, second);
+		assertThat(run.failed()).allSatisfy((failed) -> assertThat(failed.error()).startsWith("Tenant " + failed.tenant()
+				+ ": its schema name has 64 bytes, and postgresql keeps at most 63 (longer names are cut or refused;"
+				+ " cut, tenants whose names begin alike would share one schema). Nothing was run for this tenant."));
+		assertThat(count(db, "SELECT count(*) FROM pg_namespace WHERE nspname LIKE 't\\_xxx%'")).isZero();
+		assertThat(tenants.current("t_a")).containsExactly(INVOICE);
+		assertThat(tenants.status(TenantSelector.all(), 10).notUpToDate()).extracting(TenantState::state)
+			.containsExactly(TenantState.State.UNREACHABLE, TenantState.State.UNREACHABLE);
+	}
+
+	@Test
+	void aTenantWhoseVersionTableLostAColumnIsNamedInTheSummaryWithWhatToDo(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b").build();
+		assertThat(tenants.upgrade(ACCOUNT).succeeded()).isTrue();
+		execute(db, "ALTER TABLE t_b.migrations_version DROP COLUMN checksum");
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.failed()).singleElement().satisfies((failed) -> assertThat(failed.error())
+			.startsWith("Database error: ERROR: column \"checksum\" does not exist. t_b.migrations_version or"
+					+ " migrations_version_log lacks a column this tool reads and writes"));
+		assertThat(run.summary()).contains("\n  t_b: Database error: ERROR: column \"checksum\" does not exist. t_b.migrations_version");
+		assertThat(tenants.current("t_a")).containsExactly(INVOICE);
+	}
+
+	@Test
+	void aTargetNamingNoRevisionIsRefusedOnceBeforeAnyTenantIsTouched(TestDatabase db) throws SQLException {
+		writeAccountRevisions();
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b", "t_new").parallelism(2).build();
+		assertThat(tenants.upgrade(UNIQUE_EMAIL, TenantSelector.of("t_a", "t_b")).succeeded()).isTrue();
+
+		assertThatThrownBy(() -> tenants.downgrade("zzzz", TenantSelector.all()))
+			.hasMessageStartingWith("no revision 'zzzz' among the 3 known revisions");
+		assertThatThrownBy(() -> tenants.stamp("zzzz", TenantSelector.all()))
+			.hasMessageStartingWith("no revision 'zzzz' among the 3 known revisions");
+
+		assertThat(tenants.lastRun().command()).isEqualTo("upgrade");
+		assertThat(count(db, "SELECT count(*) FROM pg_namespace WHERE nspname = 't_new'")).isZero();
+		assertThat(tenants.current("t_a")).containsExactly(UNIQUE_EMAIL);
+		// a step counted from where each tenant is still runs per tenant
+		assertThat(tenants.downgrade("-1", TenantSelector.of("t_a", "t_b")).succeeded()).isTrue();
+		assertThat(tenants.current("t_b")).containsExactly(ACCOUNT);
+	}
+
+	@Test
 	void atMostParallelismTenantsRunAtOnceEachOnOneConnection(TestDatabase db) {
 		int parallelism = 3;
 		CountDownLatch together = new CountDownLatch(parallelism);

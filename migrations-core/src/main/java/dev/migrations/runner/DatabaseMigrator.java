@@ -1193,7 +1193,9 @@ public final class DatabaseMigrator {
 	private MigrationsException databaseError(SQLException ex) {
 		String state = ex.getSQLState();
 		if ("42703".equals(state) || "42S22".equals(state)) {
-			return new MigrationsException("Database error: " + ex.getMessage() + ". " + this.versionTable.qualifiedTable()
+			// the server's first line only: PostgreSQL adds "Position: 18" below it
+			String message = (ex.getMessage() != null) ? ex.getMessage().strip().lines().findFirst().orElse("") : "";
+			return new MigrationsException("Database error: " + message + ". " + this.versionTable.qualifiedTable()
 					+ " or " + this.versionTable.logTable() + " lacks a column this tool reads and writes: it was"
 					+ " altered by hand or created by another tool. Give it back its columns (`db upgrade --sql` against an"
 					+ " empty database prints the CREATE TABLE statements), then run the command again.", ex);

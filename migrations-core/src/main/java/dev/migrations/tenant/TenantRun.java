@@ -59,10 +59,16 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.")
 				.append(" Fix what failed, then run the same command again: only the tenants"
 					+ " not yet at the target change (select them with --tenant ")
-				.append(String.join(",", failed.stream().limit(3).map(TenantOutcome::tenant).toList()))
-				.append(failed.size() > 3 ? ",..." : "").append(").");
+				.append(shellWord(String.join(",", failed.stream().limit(3).map(TenantOutcome::tenant).toList())
+						+ (failed.size() > 3 ? ",..." : "")))
+				.append(").");
 		}
 		return text.toString();
+	}
+
+	/** The names as one word of a shell command line: quoted when a name has a space or a quote. */
+	private static String shellWord(String names) {
+		return names.matches("[A-Za-z0-9_.,-]+") ? names : "'" + names.replace("'", "'\\''") + "'";
 	}
 
 }

@@ -37,10 +37,16 @@ public final class TenantSelector {
 		return new TenantSelector(new LinkedHashSet<>(names));
 	}
 
-	/** {@code all} (or nothing) for every tenant, else names separated by commas. */
+	/**
+	 * {@code all} for every tenant, else names separated by commas. Nothing (a blank, as {@code --tenant "$T"}
+	 * gives with {@code T} unset) names no tenant, an error: it never stands for all of them.
+	 */
 	public static TenantSelector parse(String text) {
-		if (text == null || text.isBlank() || text.strip().equalsIgnoreCase("all")) {
+		if (text != null && text.strip().equalsIgnoreCase("all")) {
 			return ALL;
+		}
+		if (text == null) {
+			return of(List.of());
 		}
 		List<String> names = new ArrayList<>();
 		for (String part : text.split(",")) {

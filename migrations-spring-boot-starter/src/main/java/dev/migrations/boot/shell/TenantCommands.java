@@ -263,9 +263,12 @@ final class TenantCommands {
 		}
 		if (!checks.failed().isEmpty()) {
 			List<TenantCheck> failed = checks.failed();
+			List<TenantCheck> differing = checks.differing();
+			// the exit status is the failure's: the differences would go unseen in a job that reads only stderr
 			return Outcome.failed("check could not compare " + failed.size() + " of " + checks.checks().size()
 					+ " tenant(s): " + firstFive(failed.stream().map(TenantCheck::tenant).toList()) + ". Fix what stops them (the reason is printed for each), then"
-					+ " run it again.");
+					+ " run it again." + (differing.isEmpty() ? "" : " Of the others, " + differing.size()
+							+ " differ from the entities: " + firstFive(differing.stream().map(TenantCheck::tenant).toList()) + "."));
 		}
 		if (!checks.differing().isEmpty()) {
 			List<TenantCheck> differing = checks.differing();
@@ -329,7 +332,8 @@ final class TenantCommands {
 				+ run.outcomes().size() + " tenant(s): " + firstFive(failed.stream()
 					.map((o) -> o.tenant() + (o.failedRevision() != null ? " (revision " + o.failedRevision() + ")" : ""))
 					.toList())
-				+ ". The others are done; fix these, then run it again.");
+				+ ((failed.size() == run.outcomes().size()) ? ". No tenant reached the target" : ". The others are done")
+				+ "; fix these, then run it again.");
 	}
 
 	private Outcome current(TenantSelector selector, boolean json, PrintWriter out) {
@@ -344,10 +348,11 @@ final class TenantCommands {
 			out.println(JsonOutput.tenants(tenants.migrations().graph().heads(), status, tenants.parallelism()));
 			return outcome;
 		}
-		out.println(status.tenants() + " tenant(s): " + status.counts().entrySet().stream()
+		String counts = status.counts().entrySet().stream()
 			.filter((entry) -> entry.getValue() > 0).sorted(java.util.Map.Entry.comparingByKey())
 			.map((entry) -> entry.getValue() + " " + entry.getKey().name().toLowerCase().replace('_', ' '))
-			.collect(Collectors.joining(", ")) + ".");
+			.collect(Collectors.joining(", "));
+		out.println(status.tenants() + " tenant(s)" + (counts.isEmpty() ? "" : ": " + counts) + ".");
 		for (TenantState state : status.notUpToDate()) {
 			StringBuilder line = new StringBuilder("  ").append(state.tenant()).append(": ")
 				.append(state.state().name().toLowerCase().replace('_', ' '));

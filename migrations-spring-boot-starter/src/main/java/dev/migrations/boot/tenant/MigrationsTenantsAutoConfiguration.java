@@ -1,5 +1,9 @@
 package dev.migrations.boot.tenant;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariConfigMXBean;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.MigrationsStatus;
@@ -28,11 +32,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.jdbc.DataSourceUnwrapper;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
+import org.springframework.boot.jdbc.metadata.CompositeDataSourcePoolMetadataProvider;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadata;
+import org.springframework.boot.jdbc.metadata.DataSourcePoolMetadataProvider;
+import org.springframework.boot.jdbc.metadata.HikariDataSourcePoolMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * Many tenants: when {@code migrations.tenants.schemas}, {@code migrations.tenants.query} or
@@ -56,7 +66,7 @@ public final class MigrationsTenantsAutoConfiguration {
 	@ConditionalOnMissingBean
 	TenantMigrations tenantMigrations(Migrations migrations, MigrationsTenantsProperties properties,
 			MigrationsProperties migrationsProperties, ObjectProvider<JdbcConnectionDetails> applicationDetails,
-			ResourceLoader resourceLoader) {
+			ObjectProvider<DataSourcePoolMetadataProvider> poolMetadata, ResourceLoader resourceLoader) {
 		if (properties.getParallelism() < 1) {
 			throw new MigrationsException("migrations.tenants.parallelism must be at least 1, not "
 					+ properties.getParallelism() + ": it is how many tenants are upgraded at a time (default "
@@ -67,8 +77,47 @@ public final class MigrationsTenantsAutoConfiguration {
 			.schemaQuery(properties.getQuery())
 			.dataSources(TenantDatabases.of(properties.getDatabases(), migrationsProperties,
 					applicationDetails.getIfAvailable(), resourceLoader.getClassLoader()))
-			.parallelism(properties.getParallelism())
+			.parallelism(boundedByPool(properties.getParallelism(), migrations.dataSource(), poolMetadata))
 			.build();
+	}
+
+	/**
+	 * Each tenant running takes a connection of the pool its schemas live in: more tenants at a time than
+	 * the pool has connections would wait for one, and a tenant whose revisions take longer than the pool's
+	 * connection timeout would fail the others waiting. Tenants with a database of their own open their
+	 * own connections, outside the pool.
+	 */
+	private static int boundedByPool(int parallelism, DataSource dataSource,
+			ObjectProvider<DataSourcePoolMetadataProvider> poolMetadata) {
+		if (dataSource == null) {
+			return parallelism;
+		}
+		DataSourcePoolMetadata pool = new CompositeDataSourcePoolMetadataProvider(poolMetadata.orderedStream().toList())
+			.getDataSourcePoolMetadata(dataSource);
+		if (pool == null && HIKARI_PRESENT) {
+			pool = HikariMetadata.of(dataSource);
+		}
+		Integer max = (pool != null) ? pool.getMax() : null;
+		if (max == null || max < 1 || parallelism <= max) {
+			return parallelism;
+		}
+		logger.warn("migrations.tenants.parallelism={} is more than the {} connections of the pool the tenants' schemas are"
+				+ " in: tenants run {} at a time. Raise the pool's maximum size (spring.datasource.hikari.maximum-pool-size)"
+				+ " to run more at once.", parallelism, max, max);
+		return max;
+	}
+
+	private static final boolean HIKARI_PRESENT = ClassUtils.isPresent("com.zaxxer.hikari.HikariDataSource",
+			MigrationsTenantsAutoConfiguration.class.getClassLoader());
+
+	/** Kept apart so that nothing of Hikari loads where it is absent. */
+	private static final class HikariMetadata {
+
+		static DataSourcePoolMetadata of(DataSource dataSource) {
+			HikariDataSource hikari = DataSourceUnwrapper.unwrap(dataSource, HikariConfigMXBean.class, HikariDataSource.class);
+			return (hikari != null) ? new HikariDataSourcePoolMetadata(hikari) : null;
+		}
+
 	}
 
 	/**

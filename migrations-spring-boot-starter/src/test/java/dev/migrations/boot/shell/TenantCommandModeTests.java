@@ -102,11 +102,46 @@ class TenantCommandModeTests {
 		assertThat(withSql.err()).contains("--sql works on one database: give it without --tenant");
 	}
 
+	@Test
+	void whenEverySelectedTenantFailsTheMessageDoesNotSayTheOthersAreDone() throws SQLException {
+		execute("CREATE SCHEMA t2; CREATE TABLE t2.invoice (id int)");
+
+		CommandModeTests.Run run = run("db", "upgrade", "--tenant", "t2");
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err()).contains("upgrade head failed for 1 of 1 tenant(s): t2 (revision " + INVOICE + ")."
+				+ " No tenant reached the target; fix these, then run it again.").doesNotContain("The others are done");
+	}
+
+	@Test
+	void aBlankTenantOptionSelectsNoTenantRatherThanAll() throws SQLException {
+		assertThat(run("db", "upgrade", "--tenant", "all").exitCode()).isZero();
+
+		// e.g. --tenant "$TENANT" with the variable holding a space
+		CommandModeTests.Run blank = run("db", "downgrade", "base", "--tenant", " ");
+
+		assertThat(blank.exitCode()).isEqualTo(2);
+		assertThat(blank.err()).contains("No tenant named: give tenant names separated by commas, or `all`.");
+		assertThat(revisions("t1")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+		assertThat(revisions("t3")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+	}
+
+	@Test
+	void aQueryReturningNoSchemaIsZeroTenants() {
+		CommandModeTests.Run current = run("db", "current", "--tenant", "all",
+				"--migrations.tenants.query=SELECT 'x' WHERE false");
+
+		assertThat(current.exitCode()).as(current.err()).isZero();
+		assertThat(current.out()).contains("0 tenant(s).\n").doesNotContain("0 tenant(s): .");
+	}
+
 	private CommandModeTests.Run run(String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));
 		args.addAll(ShellSession.connectionArguments(this.database, this.revisions));
 		args.add("--migrations.shell.command-mode.exit=false");
-		args.add("--migrations.tenants.schemas=t1,t2,t3");
+		if (args.stream().noneMatch((arg) -> arg.startsWith("--migrations.tenants.query="))) {
+			args.add("--migrations.tenants.schemas=t1,t2,t3");
+		}
 		int out = this.output.getOut().length();
 		int err = this.output.getErr().length();
 		ConfigurableApplicationContext context = SpringApplication.run(ShellTestApplication.class, args.toArray(String[]::new));

@@ -105,6 +105,20 @@ class TenantReadCommandsTests {
 	}
 
 	@Test
+	void aTenantThatCannotBeComparedExitsTwoAndTheMessageStillNamesTheTenantsThatDiffer() throws SQLException {
+		assertThat(run("db", "upgrade", "--tenant", "t1,t2,t3").exitCode()).isZero();
+		execute("DROP INDEX t2.ix_bulletin_title");
+
+		CommandModeTests.Run check = run("db", "check", "--tenant", "all",
+				"--migrations.tenants.databases.gone.url=jdbc:postgresql://127.0.0.1:1/nowhere?connectTimeout=5");
+
+		assertThat(check.exitCode()).isEqualTo(2);
+		assertThat(check.out()).contains("2 match the entities, 1 differ, 1 could not be compared.");
+		assertThat(check.err()).contains("check could not compare 1 of 4 tenant(s): gone.")
+			.contains("Of the others, 1 differ from the entities: t2.");
+	}
+
+	@Test
 	void aTenantWithADatabaseOfItsOwnIsUpgradedThere(TestDatabase north) throws SQLException {
 		String[] tenant = { "--migrations.tenants.databases.north.url=" + north.jdbcUrl(),
 				"--migrations.tenants.databases.north.user=" + north.username(),

@@ -12,8 +12,10 @@ import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationStrategy;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.tenant.Tenant;
+import dev.migrations.tenant.TenantRun;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,27 @@ class MigrationsTenantsAutoConfigurationTests {
 				assertThat(tenants.tenants()).extracting(Tenant::name).containsExactly("acme", "globex");
 				assertThat(tenants.parallelism()).isEqualTo(7);
 			});
+	}
+
+	@Test
+	void runsAtMostAsManyTenantsAtATimeAsThePoolHasConnections() {
+		HikariDataSource pool = new HikariDataSource();
+		pool.setJdbcUrl(this.database.jdbcUrl());
+		pool.setUsername(this.database.username());
+		pool.setPassword(this.database.password());
+		pool.setMaximumPoolSize(2);
+		try (pool) {
+			this.contextRunner.withBean(DataSource.class, () -> pool)
+				.withPropertyValues("migrations.tenants.schemas=acme,globex,initech", "migrations.tenants.parallelism=6")
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					TenantMigrations tenants = context.getBean(TenantMigrations.class);
+					assertThat(tenants.parallelism()).isEqualTo(2);
+					TenantRun run = tenants.upgrade("head");
+					assertThat(run.succeeded()).as(run.summary()).isTrue();
+					assertThat(run.summary()).startsWith("upgrade head on 3 tenant(s), 2 at a time, ");
+				});
+		}
 	}
 
 	@Test
