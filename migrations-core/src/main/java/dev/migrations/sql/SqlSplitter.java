@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Splits the SQL of a revision into statements to be sent one by one through JDBC, exactly as
@@ -29,7 +30,8 @@ import java.util.Objects;
  * {@code --} line comments and nesting {@code /* ... *}{@code /} block comments. The body of a
  * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END} stays one statement,
  * counting {@code CASE ... END} inside it. A line starting with a backslash is a psql
- * meta-command, which JDBC cannot run, and is rejected.</li>
+ * meta-command, which JDBC cannot run, and is rejected; so is {@code COPY ... FROM STDIN}, at its
+ * own line, whose rows follow it as data that is not SQL.</li>
  * <li>{@link SqlSyntax#MARIADB}: {@code '...'} and {@code "..."} strings with doubled quotes and
  * backslash escapes (the default {@code sql_mode}; {@code NO_BACKSLASH_ESCAPES} is not honoured);
  * {@code `identifiers`} with doubled backticks; {@code #} comments, {@code --} comments only when
@@ -52,6 +54,8 @@ public final class SqlSplitter {
 	private static final String DEFAULT_DELIMITER = ";";
 
 	private static final String DELIMITER_DIRECTIVE = "DELIMITER";
+
+	private static final Pattern FROM_STDIN = Pattern.compile("(?i)\\bfrom\\s+stdin\\b");
 
 	private final String script;
 
@@ -451,7 +455,7 @@ public final class SqlSplitter {
 	/** A token that is not a word: it ends a routine header and separates BEGIN from ATOMIC. */
 	private void otherToken() {
 		this.previousWordBegin = false;
-		if (this.header != Header.ROUTINE) {
+		if (this.header != Header.ROUTINE && this.header != Header.COPY) {
 			this.header = Header.OTHER;
 		}
 	}
@@ -462,13 +466,14 @@ public final class SqlSplitter {
 			return;
 		}
 		switch (this.header) {
-			case START -> this.header = isWord(from, to, "CREATE") ? Header.CREATE : Header.OTHER;
+			case START -> this.header = isWord(from, to, "CREATE") ? Header.CREATE
+					: isWord(from, to, "COPY") ? Header.COPY : Header.OTHER;
 			case CREATE -> this.header = isWord(from, to, "OR") ? Header.CREATE_OR
 					: isRoutineWord(from, to) ? Header.ROUTINE : Header.OTHER;
 			case CREATE_OR -> this.header = isWord(from, to, "REPLACE") ? Header.CREATE_OR_REPLACE : Header.OTHER;
 			case CREATE_OR_REPLACE -> this.header = isRoutineWord(from, to) ? Header.ROUTINE : Header.OTHER;
 			case ROUTINE -> routineBodyWord(from, to);
-			case OTHER -> {
+			case COPY, OTHER -> {
 			}
 		}
 	}
@@ -500,6 +505,9 @@ public final class SqlSplitter {
 
 	private void endStatement() {
 		if (this.start >= 0 && this.topLevelLines == null) {
+			if (this.header == Header.COPY && FROM_STDIN.matcher(this.script.substring(this.start, this.end)).find()) {
+				throw copyFromStdin();
+			}
 			this.statements.add(new SqlStatement(this.script.substring(this.start, this.end), this.startLine));
 		}
 		this.start = -1;
@@ -527,6 +535,17 @@ public final class SqlSplitter {
 	private SqlSyntaxException unterminated(String what, String closing) {
 		return new SqlSyntaxException("Unterminated " + what + " starting at line " + this.line
 				+ ": add the closing " + closing, this.line);
+	}
+
+	/**
+	 * psql reads the rows of {@code COPY ... FROM STDIN} from the lines after it, up to {@code \.}: those
+	 * lines are data, not SQL, so they are not read on (a quote or a {@code \N} in them would be
+	 * reported as SQL), and the statement itself is named.
+	 */
+	private SqlSyntaxException copyFromStdin() {
+		return new SqlSyntaxException("Line " + this.startLine + " holds COPY ... FROM STDIN, whose rows psql reads from"
+				+ " the lines after it: revision files are plain SQL sent through JDBC, which sends no rows; write the rows"
+				+ " as INSERT statements, or COPY from a file the server can read", this.startLine);
 	}
 
 	private SqlSyntaxException metaCommand() {
@@ -573,7 +592,7 @@ public final class SqlSplitter {
 
 	private enum Header {
 
-		START, CREATE, CREATE_OR, CREATE_OR_REPLACE, ROUTINE, OTHER
+		START, CREATE, CREATE_OR, CREATE_OR_REPLACE, ROUTINE, COPY, OTHER
 
 	}
 

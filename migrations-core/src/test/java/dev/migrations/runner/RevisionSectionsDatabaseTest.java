@@ -117,6 +117,26 @@ class RevisionSectionsDatabaseTest {
 	}
 
 	@Test
+	void aCopyFromStdinWithItsRowsIsRefusedAtTheCopyLine(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create person", "CREATE TABLE person (id int, name text);",
+				"DROP TABLE person;");
+		// rows as pg_dump writes them: a quote and \N in the data are not SQL
+		Path file = files.write("bbbb00000002", "aaaa00000001", "load people",
+				"INSERT INTO person VALUES (0, 'first');\nCOPY person (id, name) FROM stdin;\n1\tO'Brien\n2\t\\N\n\\.",
+				"DELETE FROM person;");
+		Migrations migrations = load(db);
+		migrations.upgrade("aaaa00000001");
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith(file + ":8: the upgrade section cannot be split into statements: Line 8 holds"
+					+ " COPY ... FROM STDIN")
+			.withMessageContaining("write the rows as INSERT statements");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from person")).containsExactly("0");
+	}
+
+	@Test
 	void anEmptyUpgradeSectionIsRefusedBeforeAnythingRuns(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "create t", "CREATE TABLE t (id int);", "DROP TABLE t;");

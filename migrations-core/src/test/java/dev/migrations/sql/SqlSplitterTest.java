@@ -261,9 +261,11 @@ class SqlSplitterTest {
 			.isThrownBy(() -> SqlSplitter.split("  \\set ON_ERROR_STOP on\nSELECT 1;", SqlSyntax.POSTGRESQL))
 			.withMessageStartingWith("Line 1 starts with the psql meta-command '\\set': ");
 		assertThatExceptionOfType(SqlSyntaxException.class)
-			.isThrownBy(() -> SqlSplitter.split("COPY t FROM stdin;\n1\tx\n\\.\n", SqlSyntax.POSTGRESQL))
-			.withMessageStartingWith("Line 3 starts with the psql meta-command '\\.': ")
-			.withMessageContaining("COPY ... FROM STDIN data with INSERT statements");
+			.isThrownBy(() -> SqlSplitter.split("SELECT 1;\nCOPY t FROM stdin;\n1\tx\n\\.\n", SqlSyntax.POSTGRESQL))
+			.withMessageStartingWith("Line 2 holds COPY ... FROM STDIN, whose rows psql reads from the lines after it: ")
+			.withMessageEndingWith("write the rows as INSERT statements, or COPY from a file the server can read");
+		assertThat(SqlSplitter.split("COPY t TO stdout;\nCOPY t FROM '/tmp/stdin.csv';\nSELECT 'copy from stdin';",
+				SqlSyntax.POSTGRESQL)).hasSize(3);
 	}
 
 	@Test
