@@ -3,6 +3,7 @@ package dev.migrations.sql;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -40,8 +41,9 @@ import java.util.regex.Pattern;
  * text. A line {@code DELIMITER xx}, at the start of a statement, makes {@code xx} the delimiter
  * until the next such line and is not itself a statement. Stored programs with a
  * {@code BEGIN ... END} body ({@code CREATE PROCEDURE}, {@code FUNCTION}, {@code TRIGGER},
- * {@code EVENT}, {@code BEGIN NOT ATOMIC}) need such a directive: without one, the semicolons of
- * the body end the statement, as they do in the {@code mysql} client.</li>
+ * {@code EVENT}, {@code BEGIN NOT ATOMIC}) need such a directive: without one the first semicolon
+ * of the body would end the statement, as in the {@code mysql} client, so the statement is rejected,
+ * naming its line (its cut head would fail on the server after the statements before it ran).</li>
  * <li>{@link SqlSyntax#H2}: {@code '...'} strings with {@code ''}; {@code "identifiers"} with
  * {@code ""}; {@code $$...$$} bodies (no tags); {@code --} and {@code //} line comments; block
  * comments, which nest in H2 2.x as in PostgreSQL.</li>
@@ -93,6 +95,16 @@ public final class SqlSplitter {
 	private boolean previousWordBegin;
 
 	private int atomicDepth;
+
+	// MariaDB stored programs: which one the statement creates, how many words a DEFINER's value has
+	// taken, and how deep inside BEGIN / CASE ... END the scan is (only parenthesis depth 0 counts).
+	private StoredProgram program = StoredProgram.START;
+
+	private String programKind;
+
+	private int definerWords = -1;
+
+	private int blockDepth;
 
 	private SqlSplitter(String script, SqlSyntax syntax, int firstLine, BitSet topLevelLines) {
 		this(script, 0, script.length(), syntax, firstLine, topLevelLines);
@@ -198,6 +210,9 @@ public final class SqlSplitter {
 				continue;
 			}
 			if (this.atomicDepth == 0 && this.script.startsWith(this.delimiter, this.pos)) {
+				if (this.blockDepth > 0 && this.topLevelLines == null && DEFAULT_DELIMITER.equals(this.delimiter)) {
+					throw storedProgramCut();
+				}
 				endStatement();
 				this.pos += this.delimiter.length();
 				continue;
@@ -462,6 +477,10 @@ public final class SqlSplitter {
 
 	/** Follows the words of a PostgreSQL statement to keep a BEGIN ATOMIC body in one statement. */
 	private void word(int from, int to) {
+		if (this.syntax == SqlSyntax.MARIADB) {
+			storedProgramWord(from, to);
+			return;
+		}
 		if (this.syntax != SqlSyntax.POSTGRESQL) {
 			return;
 		}
@@ -474,6 +493,71 @@ public final class SqlSplitter {
 			case CREATE_OR_REPLACE -> this.header = isRoutineWord(from, to) ? Header.ROUTINE : Header.OTHER;
 			case ROUTINE -> routineBodyWord(from, to);
 			case COPY, OTHER -> {
+			}
+		}
+	}
+
+	/**
+	 * Follows the words of a MariaDB statement to tell a stored program whose {@code BEGIN ... END}
+	 * body the default delimiter cuts short: {@code CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE]
+	 * PROCEDURE|FUNCTION|TRIGGER|EVENT ... BEGIN}, or {@code BEGIN NOT ATOMIC}.
+	 */
+	private void storedProgramWord(int from, int to) {
+		switch (this.program) {
+			case START -> {
+				if (isWord(from, to, "CREATE")) {
+					this.program = StoredProgram.CREATE;
+				}
+				else if (isWord(from, to, "BEGIN")) {
+					this.program = StoredProgram.BEGIN;
+				}
+				else {
+					this.program = StoredProgram.OTHER;
+				}
+			}
+			case CREATE -> {
+				String kind = this.script.substring(from, to).toUpperCase(Locale.ROOT);
+				if (kind.equals("PROCEDURE") || kind.equals("FUNCTION") || kind.equals("TRIGGER") || kind.equals("EVENT")) {
+					this.program = StoredProgram.PROGRAM;
+					this.programKind = "CREATE " + kind;
+				}
+				else if (kind.equals("DEFINER")) {
+					this.definerWords = 0;
+				}
+				else if (kind.equals("OR") || kind.equals("REPLACE") || kind.equals("AGGREGATE")
+						|| kind.equals("CURRENT_USER")) {
+					// still the header
+				}
+				else if (this.definerWords >= 0 && this.definerWords < 2) {
+					this.definerWords++; // DEFINER = user@host written without quotes
+				}
+				else {
+					this.program = StoredProgram.OTHER;
+				}
+			}
+			case BEGIN -> this.program = isWord(from, to, "NOT") ? StoredProgram.BEGIN_NOT : StoredProgram.OTHER;
+			case BEGIN_NOT -> {
+				if (isWord(from, to, "ATOMIC")) {
+					this.program = StoredProgram.PROGRAM;
+					this.programKind = "BEGIN NOT ATOMIC";
+					this.blockDepth = 1;
+				}
+				else {
+					this.program = StoredProgram.OTHER;
+				}
+			}
+			case PROGRAM -> {
+				if (this.parenDepth > 0) {
+					return;
+				}
+				if (isWord(from, to, "BEGIN") || (this.blockDepth > 0 && isWord(from, to, "CASE"))) {
+					this.blockDepth++;
+				}
+				else if (this.blockDepth > 0 && isWord(from, to, "END")) {
+					this.blockDepth--;
+				}
+			}
+			case OTHER -> {
 			}
 		}
 	}
@@ -515,6 +599,10 @@ public final class SqlSplitter {
 		this.parenDepth = 0;
 		this.previousWordBegin = false;
 		this.atomicDepth = 0;
+		this.program = StoredProgram.START;
+		this.programKind = null;
+		this.definerWords = -1;
+		this.blockDepth = 0;
 	}
 
 	/** Moves to {@code to}, counting the line breaks passed. */
@@ -546,6 +634,17 @@ public final class SqlSplitter {
 		return new SqlSyntaxException("Line " + this.startLine + " holds COPY ... FROM STDIN, whose rows psql reads from"
 				+ " the lines after it: revision files are plain SQL sent through JDBC, which sends no rows; write the rows"
 				+ " as INSERT statements, or COPY from a file the server can read", this.startLine);
+	}
+
+	/**
+	 * A MariaDB stored program written without a {@code DELIMITER} directive: the first semicolon of
+	 * its body ended it, and the server would get the head of it (after the statements before it ran).
+	 */
+	private SqlSyntaxException storedProgramCut() {
+		String where = (this.line == this.startLine) ? "on that line" : "at line " + this.line;
+		return new SqlSyntaxException("Line " + this.startLine + " starts a stored program (" + this.programKind
+				+ ") whose BEGIN ... END body the ';' " + where + " cuts short: as for the mysql client, put a line"
+				+ " `DELIMITER //` before it, end it with `END//`, and put a line `DELIMITER ;` after it", this.startLine);
 	}
 
 	private SqlSyntaxException metaCommand() {
@@ -588,6 +687,12 @@ public final class SqlSplitter {
 
 	private static boolean isTagPart(char c) {
 		return isTagStart(c) || isAsciiDigit(c);
+	}
+
+	private enum StoredProgram {
+
+		START, CREATE, BEGIN, BEGIN_NOT, PROGRAM, OTHER
+
 	}
 
 	private enum Header {

@@ -137,6 +137,42 @@ class RevisionSectionsDatabaseTest {
 	}
 
 	@Test
+	void aStoredProgramWithoutDelimiterIsRefusedBeforeAnythingRunsOnMariaDb(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		Path file = files.write("aaaa00000001", "none", "notes", """
+				CREATE TABLE note (id int);
+				CREATE DEFINER = CURRENT_USER PROCEDURE add_note(IN x int)
+				BEGIN
+				  INSERT INTO note VALUES (x);
+				END;""", "DROP PROCEDURE add_note;\nDROP TABLE note;");
+		Migrations migrations = load(db);
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith(file + ":8: the upgrade section cannot be split into statements: Line 8 starts a"
+					+ " stored program (CREATE PROCEDURE) whose BEGIN ... END body the ';' at line 10 cuts short")
+			.withMessageContaining("`DELIMITER //`");
+		assertThat(migrations.status().failed()).as("nothing recorded as failed").isEmpty();
+		assertThat(migrations.current()).isEmpty();
+		assertThat(Sql.column(db.dataSource(),
+				"select count(*) from information_schema.tables where table_schema = database() and table_name = 'note'"))
+			.containsExactly("0");
+
+		// written as the mysql client wants it, it runs
+		files.write("aaaa00000001", "none", "notes", """
+				CREATE TABLE note (id int);
+				DELIMITER //
+				CREATE DEFINER = CURRENT_USER PROCEDURE add_note(IN x int)
+				BEGIN
+				  INSERT INTO note VALUES (x);
+				END//
+				DELIMITER ;
+				CALL add_note(7);""", "DROP PROCEDURE add_note;\nDROP TABLE note;");
+		Migrations fixed = load(db);
+		fixed.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select id from note")).containsExactly("7");
+	}
+
+	@Test
 	void anEmptyUpgradeSectionIsRefusedBeforeAnythingRuns(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "create t", "CREATE TABLE t (id int);", "DROP TABLE t;");

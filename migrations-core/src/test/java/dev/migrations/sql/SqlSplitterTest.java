@@ -269,6 +269,24 @@ class SqlSplitterTest {
 	}
 
 	@Test
+	void rejectsAMariadbStoredProgramWhoseBodyTheDefaultDelimiterCuts() {
+		assertThatExceptionOfType(SqlSyntaxException.class)
+			.isThrownBy(() -> SqlSplitter.split("SELECT 1;\nCREATE OR REPLACE DEFINER=`root`@`%` TRIGGER tr BEFORE INSERT"
+					+ " ON t\nFOR EACH ROW BEGIN\n  SET NEW.a = CASE WHEN NEW.a > 0 THEN 1 END;\nEND;", SqlSyntax.MARIADB))
+			.withMessageStartingWith("Line 2 starts a stored program (CREATE TRIGGER) whose BEGIN ... END body the ';'"
+					+ " at line 4 cuts short: ");
+		// no body to cut: an empty one, none at all, and BEGIN or EVENT as names
+		String script = """
+				CREATE PROCEDURE p0() BEGIN END;
+				CREATE FUNCTION f0() RETURNS int RETURN (SELECT begin FROM t);
+				CREATE DEFINER=root@localhost VIEW v1 AS SELECT 1 AS event;
+				CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id + 1;
+				CREATE TABLE x1 (`begin` int);
+				""";
+		assertThat(SqlSplitter.split(script, SqlSyntax.MARIADB)).hasSize(5);
+	}
+
+	@Test
 	void backslashIsAnEscapeInMariadbButNotInPostgresql() {
 		String script = "SELECT '\\''; SELECT 2;";
 		assertThat(SqlSplitter.split(script, SqlSyntax.MARIADB)).containsExactly(at(1, "SELECT '\\''"),
