@@ -24,9 +24,11 @@ import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.lint.OutsideTheDatabase;
 import dev.migrations.lint.Statements;
 import dev.migrations.revision.Revision;
+import dev.migrations.runner.Refusal;
 import dev.migrations.sql.SqlSplitter;
 import dev.migrations.sql.SqlStatement;
 import dev.migrations.sql.SqlSyntax;
+import dev.migrations.sql.SqlSyntaxException;
 
 /**
  * Runs the revisions an upgrade would apply where nothing is kept, and reports per statement its time,
@@ -112,6 +114,7 @@ public final class Rehearsal {
 					+ " cannot be rolled back. Rehearse on a copy instead: `db rehearse` without --rollback"
 					+ " (RehearsalOptions.copy() in the Java API).");
 		}
+		refuseWhatTheUpgradeRefuses(plan);
 		refuseOutside(plan, false);
 		String database;
 		List<RevisionRehearsal> revisions;
@@ -155,7 +158,9 @@ public final class Rehearsal {
 		}
 		if (this.options.url() == null || sameServer(configured, server)) {
 			// the copy is made on the database's own server, which keeps what reaches outside the copy
-			refuseOutside(this.planner.plan(configured), true);
+			List<Revision> plan = this.planner.plan(configured);
+			refuseWhatTheUpgradeRefuses(plan);
+			refuseOutside(plan, true);
 		}
 		String maintenance = this.options.maintenanceDatabase().equals(source) ? "template1"
 				: this.options.maintenanceDatabase();
@@ -177,6 +182,33 @@ public final class Rehearsal {
 		}
 		return new RehearsalReport(report.mode(), report.database(), report.copy(), report.target(), report.revisions(),
 				report.notes(), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * Refuses a plan holding a revision the upgrade would refuse before running any of it (a section that
+	 * cannot be split, its own {@code COMMIT} or {@code BEGIN}, a {@code COPY ... FROM STDIN}): rehearsing it
+	 * would report an upgrade that cannot happen, and in a rolled-back transaction its {@code COMMIT} would
+	 * keep on the database what ran before it.
+	 */
+	private static void refuseWhatTheUpgradeRefuses(List<Revision> plan) {
+		for (Revision revision : plan) {
+			if (revision.body() instanceof Revision.SqlBody body) {
+				String refused = "Cannot rehearse: the upgrade would refuse revision " + revision.id() + " ("
+						+ revision.source() + ") before running any of it: ";
+				List<SqlStatement> statements;
+				try {
+					statements = SqlSplitter.split(body.upgrade(), SqlSyntax.POSTGRESQL, Math.max(body.upgradeLine(), 1));
+				}
+				catch (SqlSyntaxException ex) {
+					throw new RehearsalException(refused + "its upgrade section cannot be split into statements: "
+							+ ex.getMessage() + ". Nothing was rehearsed.", ex);
+				}
+				Refusal refusal = Refusal.first(statements, true, SqlSyntax.POSTGRESQL, revision.transactional());
+				if (refusal != null) {
+					throw new RehearsalException(refused + refusal.reason() + " Nothing was rehearsed.");
+				}
+			}
+		}
 	}
 
 	/**
@@ -285,6 +317,7 @@ public final class Rehearsal {
 			try {
 				UrlDataSource copyDataSource = server.withDatabase(copy).withSearchPath(searchPath);
 				List<Revision> plan = this.planner.plan(copyDataSource);
+				refuseWhatTheUpgradeRefuses(plan);
 				List<RevisionRehearsal> revisions;
 				try (Connection connection = copyDataSource.getConnection();
 						LockObserver observer = new LockObserver(inSchema(copyDataSource.getConnection()))) {

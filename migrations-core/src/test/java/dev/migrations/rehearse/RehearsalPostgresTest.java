@@ -289,6 +289,28 @@ class RehearsalPostgresTest {
 	}
 
 	@Test
+	void aRevisionThatCommitsItselfIsRefusedAsTheUpgradeRefusesItAndNothingIsKept(TestDatabase db) {
+		Migrations migrations = upgradedToBase(db);
+		Path file = this.files.write(CHANGE, BASE, "commits", "CREATE TABLE kept (id int);\nCOMMIT;",
+				"DROP TABLE kept;");
+		migrations.reload();
+		Snapshot before = Snapshot.of(db);
+		String refusal = "Cannot rehearse: the upgrade would refuse revision " + CHANGE + " (" + file + ") before running"
+				+ " any of it: its upgrade statement 2 (line 8) is COMMIT";
+
+		// in the rolled-back transaction, the COMMIT would keep the table on the database itself
+		assertThatThrownBy(() -> migrations.rehearse("head", RehearsalOptions.rollback()))
+			.isInstanceOf(RehearsalException.class)
+			.hasMessageStartingWith(refusal)
+			.hasMessageEndingWith("Nothing was rehearsed.");
+		assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("kept");
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+		assertThatThrownBy(() -> migrations.rehearse("head", copyOf(db))).isInstanceOf(RehearsalException.class)
+			.hasMessageStartingWith(refusal);
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+	}
+
+	@Test
 	void nothingPendingRehearsesNothing(TestDatabase db) {
 		Migrations migrations = upgradedToBase(db);
 
