@@ -1,5 +1,8 @@
 package dev.migrations.rehearse;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -683,7 +686,8 @@ public final class Rehearsal {
 			long start = System.nanoTime();
 			if (step.java != null) {
 				try {
-					step.java.implementation().upgrade(this.connection);
+					step.java.implementation().upgrade(this.commit ? this.connection
+							: withoutCommit(this.connection, step.java.implementation().revision()));
 				}
 				catch (SQLException ex) {
 					step.error = ex;
@@ -700,6 +704,36 @@ public final class Rehearsal {
 			step.error = executed.error();
 		}
 
+	}
+
+	/**
+	 * The connection a Java revision gets in a rolled-back transaction: its {@code commit()}, {@code rollback()}
+	 * and {@code setAutoCommit(true)} would end the rehearsal's transaction, keeping on the database what ran
+	 * before them (a data migration committing in batches), so they fail, and the revision is reported as failed.
+	 */
+	private static Connection withoutCommit(Connection connection, String revision) {
+		InvocationHandler handler = (proxy, method, args) -> {
+			String name = method.getName();
+			boolean ends = (name.equals("commit") || name.equals("rollback")) && (args == null || args.length == 0)
+					|| name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]);
+			if (ends) {
+				throw new SQLException("A rehearsal in a rolled-back transaction cannot commit: Java revision " + revision
+						+ " called Connection." + name + (name.equals("setAutoCommit") ? "(true)" : "()") + ", which would"
+						+ " keep what ran before it on the database. Rehearse it on a copy: `db rehearse` without --rollback"
+						+ " (RehearsalOptions.copy() in the Java API).");
+			}
+			if (name.equals("close")) {
+				return null;
+			}
+			try {
+				return method.invoke(connection, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+		};
+		return (Connection) Proxy.newProxyInstance(Rehearsal.class.getClassLoader(), new Class<?>[] { Connection.class },
+				handler);
 	}
 
 	private static List<LockTaken> locks(List<PgLocks.Held> locks, Map<Long, PgLocks.Relation> existing,

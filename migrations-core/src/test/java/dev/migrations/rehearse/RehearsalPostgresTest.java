@@ -12,6 +12,7 @@ import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
 import dev.migrations.lint.LockMode;
+import dev.migrations.revision.JavaRevision;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -307,6 +308,54 @@ class RehearsalPostgresTest {
 		assertThat(Snapshot.of(db)).isEqualTo(before);
 		assertThatThrownBy(() -> migrations.rehearse("head", copyOf(db))).isInstanceOf(RehearsalException.class)
 			.hasMessageStartingWith(refusal);
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+	}
+
+	@Test
+	void aJavaRevisionCannotCommitTheRolledBackRehearsal(TestDatabase db) {
+		upgradedToBase(db);
+		// a data migration committing in batches, as Java revisions often do
+		JavaRevision batches = new JavaRevision() {
+
+			@Override
+			public String revision() {
+				return CHANGE;
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of(BASE);
+			}
+
+			@Override
+			public String message() {
+				return "backfill in batches";
+			}
+
+			@Override
+			public void upgrade(Connection connection) throws Exception {
+				try (java.sql.Statement statement = connection.createStatement()) {
+					statement.executeUpdate("UPDATE item SET v = 'done' WHERE id <= 10");
+				}
+				connection.commit();
+			}
+
+			@Override
+			public void downgrade(Connection connection) {
+			}
+
+		};
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(this.files.location())
+			.javaRevisions(List.of(batches)).load();
+		Snapshot before = Snapshot.of(db);
+
+		RehearsalReport report = migrations.rehearse("head", RehearsalOptions.rollback());
+
+		assertThat(report.failed()).isTrue();
+		assertThat(report.revisions().get(0).statements().get(0).error())
+			.startsWith("A rehearsal in a rolled-back transaction cannot commit: Java revision " + CHANGE
+					+ " called Connection.commit()");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from item where v = 'done'")).containsExactly("0");
 		assertThat(Snapshot.of(db)).isEqualTo(before);
 	}
 
