@@ -206,7 +206,8 @@ public final class Rehearsal {
 					throw new RehearsalException(refused + "its upgrade section cannot be split into statements: "
 							+ ex.getMessage() + ". Nothing was rehearsed.", ex);
 				}
-				Refusal refusal = Refusal.first(statements, true, SqlSyntax.POSTGRESQL, revision.transactional());
+				Refusal refusal = Refusal.first(statements, true, SqlSyntax.POSTGRESQL, revision.transactional(),
+						revision.transactional());
 				if (refusal != null) {
 					throw new RehearsalException(refused + refusal.reason() + " Nothing was rehearsed.");
 				}

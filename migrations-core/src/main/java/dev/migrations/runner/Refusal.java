@@ -21,9 +21,11 @@ public record Refusal(int number, SqlStatement statement, String reason) {
 	 * @param upgrade whether the section is the upgrade
 	 * @param syntax the database's syntax
 	 * @param inTransaction whether the revision runs in one transaction
+	 * @param declaredTransactional whether the revision allows one (no {@code transactional: false} header)
 	 * @return the refusal, or {@code null} when every statement may run
 	 */
-	public static Refusal first(List<SqlStatement> statements, boolean upgrade, SqlSyntax syntax, boolean inTransaction) {
+	public static Refusal first(List<SqlStatement> statements, boolean upgrade, SqlSyntax syntax, boolean inTransaction,
+			boolean declaredTransactional) {
 		String section = upgrade ? "upgrade" : "downgrade";
 		for (int i = 0; i < statements.size(); i++) {
 			SqlStatement statement = statements.get(i);
@@ -43,7 +45,10 @@ public record Refusal(int number, SqlStatement statement, String reason) {
 								+ " failed, while the revision would be recorded as not applied. Remove it; to commit statements"
 								+ " separately, move them to revisions of their own, or mark this one `-- transactional: false`"
 								+ " (each statement then commits on its own)."
-						: " opens or ends a transaction in a revision that runs outside one (`transactional: false`): what"
+						: " opens or ends a transaction in a revision that runs outside one ("
+								+ (declaredTransactional ? "on MariaDB and MySQL only a revision of data statements alone runs"
+										+ " in one, on H2 none does" : "`transactional: false`")
+								+ "): what"
 								+ " stayed applied could no longer be told after a failure. Remove it; statements that must"
 								+ " commit together belong in a transactional revision of their own.";
 				return new Refusal(i + 1, statement, "its " + section + " statement " + (i + 1) + " (line "

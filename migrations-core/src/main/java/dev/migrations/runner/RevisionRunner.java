@@ -512,7 +512,8 @@ final class RevisionRunner {
 					revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
 		}
 		boolean inTransaction = inTransaction(revision, statements);
-		Refusal refusal = Refusal.first(statements, upgrade, this.dialect.sqlSyntax(), inTransaction);
+		Refusal refusal = Refusal.first(statements, upgrade, this.dialect.sqlSyntax(), inTransaction,
+				revision.transactional());
 		if (refusal != null) {
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run: "
 					+ refusal.reason() + notRun, revision.id(), revision.source(), refusal.number(),
