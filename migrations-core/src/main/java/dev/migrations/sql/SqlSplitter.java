@@ -30,7 +30,8 @@ import java.util.regex.Pattern;
  * quotes ({@code $1} is a parameter and {@code a$b} an identifier, neither starts a quote);
  * {@code --} line comments and nesting {@code /* ... *}{@code /} block comments. The body of a
  * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END} stays one statement,
- * counting {@code CASE ... END} inside it. A line starting with a backslash is a psql
+ * counting {@code CASE ... END} inside it. As in psql, a semicolon inside parentheses does not end a
+ * statement ({@code CREATE RULE ... DO INSTEAD (INSERT ...; INSERT ...)}). A line starting with a backslash is a psql
  * meta-command, which JDBC cannot run, and is rejected; so is {@code COPY ... FROM STDIN}, at its
  * own line, whose rows follow it as data that is not SQL.</li>
  * <li>{@link SqlSyntax#MARIADB}: {@code '...'} and {@code "..."} strings with doubled quotes and
@@ -209,7 +210,9 @@ public final class SqlSplitter {
 				readDelimiterDirective();
 				continue;
 			}
-			if (this.atomicDepth == 0 && this.script.startsWith(this.delimiter, this.pos)) {
+			// PostgreSQL, as psql: a semicolon inside parentheses (a rule's actions) does not end the statement
+			if (this.atomicDepth == 0 && (this.parenDepth == 0 || this.syntax != SqlSyntax.POSTGRESQL)
+					&& this.script.startsWith(this.delimiter, this.pos)) {
 				if (this.blockDepth > 0 && this.topLevelLines == null && DEFAULT_DELIMITER.equals(this.delimiter)) {
 					throw storedProgramCut();
 				}

@@ -117,6 +117,27 @@ class RevisionSectionsDatabaseTest {
 	}
 
 	@Test
+	void semicolonsInsideParenthesesStayInTheStatementOnPostgres(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		// as psql reads it: a rule with several actions is one statement
+		files.write("aaaa00000001", "none", "audited view", """
+				CREATE TABLE item (id int);
+				CREATE TABLE item_audit (id int);
+				CREATE VIEW item_view AS SELECT id FROM item;
+				CREATE RULE item_view_insert AS ON INSERT TO item_view DO INSTEAD (
+				  INSERT INTO item VALUES (NEW.id);
+				  INSERT INTO item_audit VALUES (NEW.id)
+				);
+				INSERT INTO item_view VALUES (7);""", "DROP VIEW item_view;\nDROP TABLE item_audit;\nDROP TABLE item;");
+		Migrations migrations = load(db);
+
+		migrations.upgrade("head");
+
+		assertThat(Sql.column(db.dataSource(), "select (select count(*) from item) || ' ' || (select count(*) from item_audit)"))
+			.containsExactly("1 1");
+	}
+
+	@Test
 	void aCopyFromStdinWithItsRowsIsRefusedAtTheCopyLine(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "create person", "CREATE TABLE person (id int, name text);",
