@@ -93,6 +93,8 @@ public final class SqlSplitter {
 
 	private int parenDepth;
 
+	private int parenLine;
+
 	private boolean previousWordBegin;
 
 	private int atomicDepth;
@@ -224,6 +226,12 @@ public final class SqlSplitter {
 				readToken(c);
 			}
 		}
+		if (this.parenDepth > 0 && this.syntax == SqlSyntax.POSTGRESQL && this.topLevelLines == null) {
+			// its semicolons did not end statements: the rest of the script would run as one statement
+			throw new SqlSyntaxException("Unclosed parenthesis starting at line " + this.parenLine
+					+ ": add the closing ) (the statements after it would otherwise be read as part of its statement)",
+					this.parenLine);
+		}
 		endStatement();
 		return List.copyOf(this.statements);
 	}
@@ -288,7 +296,9 @@ public final class SqlSplitter {
 			}
 			case '$' -> readDollar();
 			case '(' -> {
-				this.parenDepth++;
+				if (this.parenDepth++ == 0) {
+					this.parenLine = this.line;
+				}
 				singleCharToken();
 			}
 			case ')' -> {

@@ -135,6 +135,15 @@ class RevisionSectionsDatabaseTest {
 
 		assertThat(Sql.column(db.dataSource(), "select (select count(*) from item) || ' ' || (select count(*) from item_audit)"))
 			.containsExactly("1 1");
+
+		// so a parenthesis left open would take in every statement after it: refused, naming its line
+		Path unclosed = files.write("bbbb00000002", "aaaa00000001", "unclosed", """
+				CREATE TABLE note (id int;
+				CREATE INDEX ix_item_id ON item (id);""", "DROP TABLE note;");
+		migrations.reload();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith(unclosed + ":7: the upgrade section cannot be split into statements: Unclosed"
+					+ " parenthesis starting at line 7: add the closing )");
 	}
 
 	@Test
