@@ -117,10 +117,12 @@ public final class Linter {
 					// the splitter counts lines within the section: the finding names the file's
 					String message = ex.getMessage().replaceFirst("\\b([Ll])ine " + ex.line() + "\\b", "$1ine " + line);
 					boolean metaCommand = message.contains("psql meta-command");
+					boolean copy = message.contains("COPY ... FROM STDIN");
 					drafts.add(Draft.of(Rule.SQL_SYNTAX, revision, line, "",
 							"the upgrade section cannot be split into statements: " + message,
 							(metaCommand ? "replace the psql meta-command with SQL or remove it"
-									: "close the quote, dollar quote or comment")
+									: copy ? "write the rows as INSERT statements"
+											: "close the quote, dollar quote or comment")
 									+ "; `db upgrade` would refuse this revision too"));
 				}
 				continue;

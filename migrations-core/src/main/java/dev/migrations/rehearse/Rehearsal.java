@@ -1,5 +1,8 @@
 package dev.migrations.rehearse;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -24,9 +27,11 @@ import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.lint.OutsideTheDatabase;
 import dev.migrations.lint.Statements;
 import dev.migrations.revision.Revision;
+import dev.migrations.runner.Refusal;
 import dev.migrations.sql.SqlSplitter;
 import dev.migrations.sql.SqlStatement;
 import dev.migrations.sql.SqlSyntax;
+import dev.migrations.sql.SqlSyntaxException;
 
 /**
  * Runs the revisions an upgrade would apply where nothing is kept, and reports per statement its time,
@@ -112,6 +117,7 @@ public final class Rehearsal {
 					+ " cannot be rolled back. Rehearse on a copy instead: `db rehearse` without --rollback"
 					+ " (RehearsalOptions.copy() in the Java API).");
 		}
+		refuseWhatTheUpgradeRefuses(plan);
 		refuseOutside(plan, false);
 		String database;
 		List<RevisionRehearsal> revisions;
@@ -155,7 +161,9 @@ public final class Rehearsal {
 		}
 		if (this.options.url() == null || sameServer(configured, server)) {
 			// the copy is made on the database's own server, which keeps what reaches outside the copy
-			refuseOutside(this.planner.plan(configured), true);
+			List<Revision> plan = this.planner.plan(configured);
+			refuseWhatTheUpgradeRefuses(plan);
+			refuseOutside(plan, true);
 		}
 		String maintenance = this.options.maintenanceDatabase().equals(source) ? "template1"
 				: this.options.maintenanceDatabase();
@@ -177,6 +185,34 @@ public final class Rehearsal {
 		}
 		return new RehearsalReport(report.mode(), report.database(), report.copy(), report.target(), report.revisions(),
 				report.notes(), Duration.ofNanos(System.nanoTime() - start));
+	}
+
+	/**
+	 * Refuses a plan holding a revision the upgrade would refuse before running any of it (a section that
+	 * cannot be split, its own {@code COMMIT} or {@code BEGIN}, a {@code COPY ... FROM STDIN}): rehearsing it
+	 * would report an upgrade that cannot happen, and in a rolled-back transaction its {@code COMMIT} would
+	 * keep on the database what ran before it.
+	 */
+	private static void refuseWhatTheUpgradeRefuses(List<Revision> plan) {
+		for (Revision revision : plan) {
+			if (revision.body() instanceof Revision.SqlBody body) {
+				String refused = "Cannot rehearse: the upgrade would refuse revision " + revision.id() + " ("
+						+ revision.source() + ") before running any of it: ";
+				List<SqlStatement> statements;
+				try {
+					statements = SqlSplitter.split(body.upgrade(), SqlSyntax.POSTGRESQL, Math.max(body.upgradeLine(), 1));
+				}
+				catch (SqlSyntaxException ex) {
+					throw new RehearsalException(refused + "its upgrade section cannot be split into statements: "
+							+ ex.getMessage() + ". Nothing was rehearsed.", ex);
+				}
+				Refusal refusal = Refusal.first(statements, true, SqlSyntax.POSTGRESQL, revision.transactional(),
+						revision.transactional());
+				if (refusal != null) {
+					throw new RehearsalException(refused + refusal.reason() + " Nothing was rehearsed.");
+				}
+			}
+		}
 	}
 
 	/**
@@ -285,6 +321,7 @@ public final class Rehearsal {
 			try {
 				UrlDataSource copyDataSource = server.withDatabase(copy).withSearchPath(searchPath);
 				List<Revision> plan = this.planner.plan(copyDataSource);
+				refuseWhatTheUpgradeRefuses(plan);
 				List<RevisionRehearsal> revisions;
 				try (Connection connection = copyDataSource.getConnection();
 						LockObserver observer = new LockObserver(inSchema(copyDataSource.getConnection()))) {
@@ -650,7 +687,8 @@ public final class Rehearsal {
 			long start = System.nanoTime();
 			if (step.java != null) {
 				try {
-					step.java.implementation().upgrade(this.connection);
+					step.java.implementation().upgrade(this.commit ? this.connection
+							: withoutCommit(this.connection, step.java.implementation().revision()));
 				}
 				catch (SQLException ex) {
 					step.error = ex;
@@ -667,6 +705,36 @@ public final class Rehearsal {
 			step.error = executed.error();
 		}
 
+	}
+
+	/**
+	 * The connection a Java revision gets in a rolled-back transaction: its {@code commit()}, {@code rollback()}
+	 * and {@code setAutoCommit(true)} would end the rehearsal's transaction, keeping on the database what ran
+	 * before them (a data migration committing in batches), so they fail, and the revision is reported as failed.
+	 */
+	private static Connection withoutCommit(Connection connection, String revision) {
+		InvocationHandler handler = (proxy, method, args) -> {
+			String name = method.getName();
+			boolean ends = (name.equals("commit") || name.equals("rollback")) && (args == null || args.length == 0)
+					|| name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]);
+			if (ends) {
+				throw new SQLException("A rehearsal in a rolled-back transaction cannot commit: Java revision " + revision
+						+ " called Connection." + name + (name.equals("setAutoCommit") ? "(true)" : "()") + ", which would"
+						+ " keep what ran before it on the database. Rehearse it on a copy: `db rehearse` without --rollback"
+						+ " (RehearsalOptions.copy() in the Java API).");
+			}
+			if (name.equals("close")) {
+				return null;
+			}
+			try {
+				return method.invoke(connection, args);
+			}
+			catch (InvocationTargetException ex) {
+				throw ex.getCause();
+			}
+		};
+		return (Connection) Proxy.newProxyInstance(Rehearsal.class.getClassLoader(), new Class<?>[] { Connection.class },
+				handler);
 	}
 
 	private static List<LockTaken> locks(List<PgLocks.Held> locks, Map<Long, PgLocks.Relation> existing,

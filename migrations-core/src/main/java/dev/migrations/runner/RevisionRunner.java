@@ -519,30 +519,12 @@ final class RevisionRunner {
 					revision.id(), revision.source(), 0, line, null, ex, upgrade, false);
 		}
 		boolean inTransaction = inTransaction(revision, statements);
-		for (int i = 0; i < statements.size(); i++) {
-			SqlStatement statement = statements.get(i);
-			if (TransactionControl.copyFromClient(statement.sql())) {
-				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run:"
-						+ " its " + section + " statement " + (i + 1) + " (line " + statement.line() + ") is a COPY from"
-						+ " standard input, whose rows psql sends after it: a revision has no standard input. Write the"
-						+ " rows as INSERT statements, or COPY from a file the server can read." + notRun, revision.id(),
-						revision.source(), i + 1, statement.line(), statement.sql(), null, upgrade, false);
-			}
-			String control = TransactionControl.command(statement.sql(), this.dialect.sqlSyntax());
-			if (control != null) {
-				String why = inTransaction
-						? " ends the transaction the revision runs in: what ran before it would stay if a later statement"
-								+ " failed, while the revision would be recorded as not applied. Remove it; to commit statements"
-								+ " separately, move them to revisions of their own, or mark this one `-- transactional: false`"
-								+ " (each statement then commits on its own)."
-						: " opens or ends a transaction in a revision that runs outside one (`transactional: false`): what"
-								+ " stayed applied could no longer be told after a failure. Remove it; statements that must"
-								+ " commit together belong in a transactional revision of their own.";
-				throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run: its "
-						+ section + " statement " + (i + 1) + " (line " + statement.line() + ") is " + control + ", which"
-						+ why + notRun, revision.id(), revision.source(), i + 1,
-						statement.line(), statement.sql(), null, upgrade, false);
-			}
+		Refusal refusal = Refusal.first(statements, upgrade, this.dialect.sqlSyntax(), inTransaction,
+				revision.transactional());
+		if (refusal != null) {
+			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") cannot run: "
+					+ refusal.reason() + notRun, revision.id(), revision.source(), refusal.number(),
+					refusal.statement().line(), refusal.statement().sql(), null, upgrade, false);
 		}
 		return new Checked(statements, inTransaction);
 	}

@@ -3,7 +3,9 @@ package dev.migrations.sql;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Splits the SQL of a revision into statements to be sent one by one through JDBC, exactly as
@@ -28,8 +30,10 @@ import java.util.Objects;
  * quotes ({@code $1} is a parameter and {@code a$b} an identifier, neither starts a quote);
  * {@code --} line comments and nesting {@code /* ... *}{@code /} block comments. The body of a
  * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE ... BEGIN ATOMIC ... END} stays one statement,
- * counting {@code CASE ... END} inside it. A line starting with a backslash is a psql
- * meta-command, which JDBC cannot run, and is rejected.</li>
+ * counting {@code CASE ... END} inside it. As in psql, a semicolon inside parentheses does not end a
+ * statement ({@code CREATE RULE ... DO INSTEAD (INSERT ...; INSERT ...)}). A line starting with a backslash is a psql
+ * meta-command, which JDBC cannot run, and is rejected; so is {@code COPY ... FROM STDIN}, at its
+ * own line, whose rows follow it as data that is not SQL.</li>
  * <li>{@link SqlSyntax#MARIADB}: {@code '...'} and {@code "..."} strings with doubled quotes and
  * backslash escapes (the default {@code sql_mode}; {@code NO_BACKSLASH_ESCAPES} is not honoured);
  * {@code `identifiers`} with doubled backticks; {@code #} comments, {@code --} comments only when
@@ -38,8 +42,9 @@ import java.util.Objects;
  * text. A line {@code DELIMITER xx}, at the start of a statement, makes {@code xx} the delimiter
  * until the next such line and is not itself a statement. Stored programs with a
  * {@code BEGIN ... END} body ({@code CREATE PROCEDURE}, {@code FUNCTION}, {@code TRIGGER},
- * {@code EVENT}, {@code BEGIN NOT ATOMIC}) need such a directive: without one, the semicolons of
- * the body end the statement, as they do in the {@code mysql} client.</li>
+ * {@code EVENT}, {@code BEGIN NOT ATOMIC}) need such a directive: without one the first semicolon
+ * of the body would end the statement, as in the {@code mysql} client, so the statement is rejected,
+ * naming its line (its cut head would fail on the server after the statements before it ran).</li>
  * <li>{@link SqlSyntax#H2}: {@code '...'} strings with {@code ''}; {@code "identifiers"} with
  * {@code ""}; {@code $$...$$} bodies (no tags); {@code --} and {@code //} line comments; block
  * comments, which nest in H2 2.x as in PostgreSQL.</li>
@@ -52,6 +57,8 @@ public final class SqlSplitter {
 	private static final String DEFAULT_DELIMITER = ";";
 
 	private static final String DELIMITER_DIRECTIVE = "DELIMITER";
+
+	private static final Pattern FROM_STDIN = Pattern.compile("(?i)\\bfrom\\s+stdin\\b");
 
 	private final String script;
 
@@ -86,9 +93,21 @@ public final class SqlSplitter {
 
 	private int parenDepth;
 
+	private int parenLine;
+
 	private boolean previousWordBegin;
 
 	private int atomicDepth;
+
+	// MariaDB stored programs: which one the statement creates, how many words a DEFINER's value has
+	// taken, and how deep inside BEGIN / CASE ... END the scan is (only parenthesis depth 0 counts).
+	private StoredProgram program = StoredProgram.START;
+
+	private String programKind;
+
+	private int definerWords = -1;
+
+	private int blockDepth;
 
 	private SqlSplitter(String script, SqlSyntax syntax, int firstLine, BitSet topLevelLines) {
 		this(script, 0, script.length(), syntax, firstLine, topLevelLines);
@@ -193,7 +212,12 @@ public final class SqlSplitter {
 				readDelimiterDirective();
 				continue;
 			}
-			if (this.atomicDepth == 0 && this.script.startsWith(this.delimiter, this.pos)) {
+			// PostgreSQL, as psql: a semicolon inside parentheses (a rule's actions) does not end the statement
+			if (this.atomicDepth == 0 && (this.parenDepth == 0 || this.syntax != SqlSyntax.POSTGRESQL)
+					&& this.script.startsWith(this.delimiter, this.pos)) {
+				if (this.blockDepth > 0 && this.topLevelLines == null && DEFAULT_DELIMITER.equals(this.delimiter)) {
+					throw storedProgramCut();
+				}
 				endStatement();
 				this.pos += this.delimiter.length();
 				continue;
@@ -201,6 +225,12 @@ public final class SqlSplitter {
 			if (!skipComment(c)) {
 				readToken(c);
 			}
+		}
+		if (this.parenDepth > 0 && this.syntax == SqlSyntax.POSTGRESQL && this.topLevelLines == null) {
+			// its semicolons did not end statements: the rest of the script would run as one statement
+			throw new SqlSyntaxException("Unclosed parenthesis starting at line " + this.parenLine
+					+ ": add the closing ) (the statements after it would otherwise be read as part of its statement)",
+					this.parenLine);
 		}
 		endStatement();
 		return List.copyOf(this.statements);
@@ -266,7 +296,9 @@ public final class SqlSplitter {
 			}
 			case '$' -> readDollar();
 			case '(' -> {
-				this.parenDepth++;
+				if (this.parenDepth++ == 0) {
+					this.parenLine = this.line;
+				}
 				singleCharToken();
 			}
 			case ')' -> {
@@ -451,23 +483,93 @@ public final class SqlSplitter {
 	/** A token that is not a word: it ends a routine header and separates BEGIN from ATOMIC. */
 	private void otherToken() {
 		this.previousWordBegin = false;
-		if (this.header != Header.ROUTINE) {
+		if (this.header != Header.ROUTINE && this.header != Header.COPY) {
 			this.header = Header.OTHER;
 		}
 	}
 
 	/** Follows the words of a PostgreSQL statement to keep a BEGIN ATOMIC body in one statement. */
 	private void word(int from, int to) {
+		if (this.syntax == SqlSyntax.MARIADB) {
+			storedProgramWord(from, to);
+			return;
+		}
 		if (this.syntax != SqlSyntax.POSTGRESQL) {
 			return;
 		}
 		switch (this.header) {
-			case START -> this.header = isWord(from, to, "CREATE") ? Header.CREATE : Header.OTHER;
+			case START -> this.header = isWord(from, to, "CREATE") ? Header.CREATE
+					: isWord(from, to, "COPY") ? Header.COPY : Header.OTHER;
 			case CREATE -> this.header = isWord(from, to, "OR") ? Header.CREATE_OR
 					: isRoutineWord(from, to) ? Header.ROUTINE : Header.OTHER;
 			case CREATE_OR -> this.header = isWord(from, to, "REPLACE") ? Header.CREATE_OR_REPLACE : Header.OTHER;
 			case CREATE_OR_REPLACE -> this.header = isRoutineWord(from, to) ? Header.ROUTINE : Header.OTHER;
 			case ROUTINE -> routineBodyWord(from, to);
+			case COPY, OTHER -> {
+			}
+		}
+	}
+
+	/**
+	 * Follows the words of a MariaDB statement to tell a stored program whose {@code BEGIN ... END}
+	 * body the default delimiter cuts short: {@code CREATE [OR REPLACE] [DEFINER = user] [AGGREGATE]
+	 * PROCEDURE|FUNCTION|TRIGGER|EVENT ... BEGIN}, or {@code BEGIN NOT ATOMIC}.
+	 */
+	private void storedProgramWord(int from, int to) {
+		switch (this.program) {
+			case START -> {
+				if (isWord(from, to, "CREATE")) {
+					this.program = StoredProgram.CREATE;
+				}
+				else if (isWord(from, to, "BEGIN")) {
+					this.program = StoredProgram.BEGIN;
+				}
+				else {
+					this.program = StoredProgram.OTHER;
+				}
+			}
+			case CREATE -> {
+				String kind = this.script.substring(from, to).toUpperCase(Locale.ROOT);
+				if (kind.equals("PROCEDURE") || kind.equals("FUNCTION") || kind.equals("TRIGGER") || kind.equals("EVENT")) {
+					this.program = StoredProgram.PROGRAM;
+					this.programKind = "CREATE " + kind;
+				}
+				else if (kind.equals("DEFINER")) {
+					this.definerWords = 0;
+				}
+				else if (kind.equals("OR") || kind.equals("REPLACE") || kind.equals("AGGREGATE")
+						|| kind.equals("CURRENT_USER")) {
+					// still the header
+				}
+				else if (this.definerWords >= 0 && this.definerWords < 2) {
+					this.definerWords++; // DEFINER = user@host written without quotes
+				}
+				else {
+					this.program = StoredProgram.OTHER;
+				}
+			}
+			case BEGIN -> this.program = isWord(from, to, "NOT") ? StoredProgram.BEGIN_NOT : StoredProgram.OTHER;
+			case BEGIN_NOT -> {
+				if (isWord(from, to, "ATOMIC")) {
+					this.program = StoredProgram.PROGRAM;
+					this.programKind = "BEGIN NOT ATOMIC";
+					this.blockDepth = 1;
+				}
+				else {
+					this.program = StoredProgram.OTHER;
+				}
+			}
+			case PROGRAM -> {
+				if (this.parenDepth > 0) {
+					return;
+				}
+				if (isWord(from, to, "BEGIN") || (this.blockDepth > 0 && isWord(from, to, "CASE"))) {
+					this.blockDepth++;
+				}
+				else if (this.blockDepth > 0 && isWord(from, to, "END")) {
+					this.blockDepth--;
+				}
+			}
 			case OTHER -> {
 			}
 		}
@@ -500,6 +602,9 @@ public final class SqlSplitter {
 
 	private void endStatement() {
 		if (this.start >= 0 && this.topLevelLines == null) {
+			if (this.header == Header.COPY && FROM_STDIN.matcher(this.script.substring(this.start, this.end)).find()) {
+				throw copyFromStdin();
+			}
 			this.statements.add(new SqlStatement(this.script.substring(this.start, this.end), this.startLine));
 		}
 		this.start = -1;
@@ -507,6 +612,10 @@ public final class SqlSplitter {
 		this.parenDepth = 0;
 		this.previousWordBegin = false;
 		this.atomicDepth = 0;
+		this.program = StoredProgram.START;
+		this.programKind = null;
+		this.definerWords = -1;
+		this.blockDepth = 0;
 	}
 
 	/** Moves to {@code to}, counting the line breaks passed. */
@@ -527,6 +636,28 @@ public final class SqlSplitter {
 	private SqlSyntaxException unterminated(String what, String closing) {
 		return new SqlSyntaxException("Unterminated " + what + " starting at line " + this.line
 				+ ": add the closing " + closing, this.line);
+	}
+
+	/**
+	 * psql reads the rows of {@code COPY ... FROM STDIN} from the lines after it, up to {@code \.}: those
+	 * lines are data, not SQL, so they are not read on (a quote or a {@code \N} in them would be
+	 * reported as SQL), and the statement itself is named.
+	 */
+	private SqlSyntaxException copyFromStdin() {
+		return new SqlSyntaxException("Line " + this.startLine + " holds COPY ... FROM STDIN, whose rows psql reads from"
+				+ " the lines after it: revision files are plain SQL sent through JDBC, which sends no rows; write the rows"
+				+ " as INSERT statements, or COPY from a file the server can read", this.startLine);
+	}
+
+	/**
+	 * A MariaDB stored program written without a {@code DELIMITER} directive: the first semicolon of
+	 * its body ended it, and the server would get the head of it (after the statements before it ran).
+	 */
+	private SqlSyntaxException storedProgramCut() {
+		String where = (this.line == this.startLine) ? "on that line" : "at line " + this.line;
+		return new SqlSyntaxException("Line " + this.startLine + " starts a stored program (" + this.programKind
+				+ ") whose BEGIN ... END body the ';' " + where + " cuts short: as for the mysql client, put a line"
+				+ " `DELIMITER //` before it, end it with `END//`, and put a line `DELIMITER ;` after it", this.startLine);
 	}
 
 	private SqlSyntaxException metaCommand() {
@@ -571,9 +702,15 @@ public final class SqlSplitter {
 		return isTagStart(c) || isAsciiDigit(c);
 	}
 
+	private enum StoredProgram {
+
+		START, CREATE, BEGIN, BEGIN_NOT, PROGRAM, OTHER
+
+	}
+
 	private enum Header {
 
-		START, CREATE, CREATE_OR, CREATE_OR_REPLACE, ROUTINE, OTHER
+		START, CREATE, CREATE_OR, CREATE_OR_REPLACE, ROUTINE, COPY, OTHER
 
 	}
 

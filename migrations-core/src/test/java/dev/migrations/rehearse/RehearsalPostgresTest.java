@@ -12,6 +12,7 @@ import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
 import dev.migrations.lint.LockMode;
+import dev.migrations.revision.JavaRevision;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -285,6 +286,76 @@ class RehearsalPostgresTest {
 			.hasMessageStartingWith("Cannot rehearse: what this statement does outside the database is not undone when the"
 					+ " rehearsal's transaction is rolled back:\n")
 			.hasMessageContaining("COPY ... TO a file writes on the server's file system");
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+	}
+
+	@Test
+	void aRevisionThatCommitsItselfIsRefusedAsTheUpgradeRefusesItAndNothingIsKept(TestDatabase db) {
+		Migrations migrations = upgradedToBase(db);
+		Path file = this.files.write(CHANGE, BASE, "commits", "CREATE TABLE kept (id int);\nCOMMIT;",
+				"DROP TABLE kept;");
+		migrations.reload();
+		Snapshot before = Snapshot.of(db);
+		String refusal = "Cannot rehearse: the upgrade would refuse revision " + CHANGE + " (" + file + ") before running"
+				+ " any of it: its upgrade statement 2 (line 8) is COMMIT";
+
+		// in the rolled-back transaction, the COMMIT would keep the table on the database itself
+		assertThatThrownBy(() -> migrations.rehearse("head", RehearsalOptions.rollback()))
+			.isInstanceOf(RehearsalException.class)
+			.hasMessageStartingWith(refusal)
+			.hasMessageEndingWith("Nothing was rehearsed.");
+		assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("kept");
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+		assertThatThrownBy(() -> migrations.rehearse("head", copyOf(db))).isInstanceOf(RehearsalException.class)
+			.hasMessageStartingWith(refusal);
+		assertThat(Snapshot.of(db)).isEqualTo(before);
+	}
+
+	@Test
+	void aJavaRevisionCannotCommitTheRolledBackRehearsal(TestDatabase db) {
+		upgradedToBase(db);
+		// a data migration committing in batches, as Java revisions often do
+		JavaRevision batches = new JavaRevision() {
+
+			@Override
+			public String revision() {
+				return CHANGE;
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of(BASE);
+			}
+
+			@Override
+			public String message() {
+				return "backfill in batches";
+			}
+
+			@Override
+			public void upgrade(Connection connection) throws Exception {
+				try (java.sql.Statement statement = connection.createStatement()) {
+					statement.executeUpdate("UPDATE item SET v = 'done' WHERE id <= 10");
+				}
+				connection.commit();
+			}
+
+			@Override
+			public void downgrade(Connection connection) {
+			}
+
+		};
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(this.files.location())
+			.javaRevisions(List.of(batches)).load();
+		Snapshot before = Snapshot.of(db);
+
+		RehearsalReport report = migrations.rehearse("head", RehearsalOptions.rollback());
+
+		assertThat(report.failed()).isTrue();
+		assertThat(report.revisions().get(0).statements().get(0).error())
+			.startsWith("A rehearsal in a rolled-back transaction cannot commit: Java revision " + CHANGE
+					+ " called Connection.commit()");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from item where v = 'done'")).containsExactly("0");
 		assertThat(Snapshot.of(db)).isEqualTo(before);
 	}
 

@@ -80,6 +80,21 @@ class MariaDbDataRevisionsTest {
 	}
 
 	@Test
+	void aCommitInARevisionWithoutTheHeaderIsNotBlamedOnTransactionalFalse(@MariaDb TestDatabase db) {
+		RevisionFiles files = revisions("INSERT INTO item VALUES (1, 'one');\nCOMMIT;\nINSERT INTO item VALUES (2, 'two');",
+				"DELETE FROM item;");
+
+		assertThatThrownBy(() -> migrations(db, files).upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith("Revision " + DATA + " (" + this.directory.resolve(DATA + "_backfill.sql")
+					+ ") cannot run: its upgrade statement 2 (line 8) is COMMIT, which opens or ends a transaction in a"
+					+ " revision that runs outside one (on MariaDB and MySQL only a revision of data statements alone runs"
+					+ " in one, on H2 none does)")
+			.hasMessageNotContaining("transactional: false`)");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema ="
+				+ " database() and table_name = 'item'")).containsExactly("0");
+	}
+
+	@Test
 	void aDataDowngradeThatFailsIsRolledBackAndStaysApplied(@MariaDb TestDatabase db) {
 		RevisionFiles files = revisions("INSERT INTO item VALUES (1, 'one');\nINSERT INTO item VALUES (2, 'two');",
 				"DELETE FROM item WHERE id = 2;\nDELETE FROM no_such_table;");

@@ -117,6 +117,92 @@ class RevisionSectionsDatabaseTest {
 	}
 
 	@Test
+	void semicolonsInsideParenthesesStayInTheStatementOnPostgres(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		// as psql reads it: a rule with several actions is one statement
+		files.write("aaaa00000001", "none", "audited view", """
+				CREATE TABLE item (id int);
+				CREATE TABLE item_audit (id int);
+				CREATE VIEW item_view AS SELECT id FROM item;
+				CREATE RULE item_view_insert AS ON INSERT TO item_view DO INSTEAD (
+				  INSERT INTO item VALUES (NEW.id);
+				  INSERT INTO item_audit VALUES (NEW.id)
+				);
+				INSERT INTO item_view VALUES (7);""", "DROP VIEW item_view;\nDROP TABLE item_audit;\nDROP TABLE item;");
+		Migrations migrations = load(db);
+
+		migrations.upgrade("head");
+
+		assertThat(Sql.column(db.dataSource(), "select (select count(*) from item) || ' ' || (select count(*) from item_audit)"))
+			.containsExactly("1 1");
+
+		// so a parenthesis left open would take in every statement after it: refused, naming its line
+		Path unclosed = files.write("bbbb00000002", "aaaa00000001", "unclosed", """
+				CREATE TABLE note (id int;
+				CREATE INDEX ix_item_id ON item (id);""", "DROP TABLE note;");
+		migrations.reload();
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith(unclosed + ":7: the upgrade section cannot be split into statements: Unclosed"
+					+ " parenthesis starting at line 7: add the closing )");
+	}
+
+	@Test
+	void aCopyFromStdinWithItsRowsIsRefusedAtTheCopyLine(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create person", "CREATE TABLE person (id int, name text);",
+				"DROP TABLE person;");
+		// rows as pg_dump writes them: a quote and \N in the data are not SQL
+		Path file = files.write("bbbb00000002", "aaaa00000001", "load people",
+				"INSERT INTO person VALUES (0, 'first');\nCOPY person (id, name) FROM stdin;\n1\tO'Brien\n2\t\\N\n\\.",
+				"DELETE FROM person;");
+		Migrations migrations = load(db);
+		migrations.upgrade("aaaa00000001");
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith(file + ":8: the upgrade section cannot be split into statements: Line 8 holds"
+					+ " COPY ... FROM STDIN")
+			.withMessageContaining("write the rows as INSERT statements");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from person")).containsExactly("0");
+	}
+
+	@Test
+	void aStoredProgramWithoutDelimiterIsRefusedBeforeAnythingRunsOnMariaDb(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		Path file = files.write("aaaa00000001", "none", "notes", """
+				CREATE TABLE note (id int);
+				CREATE DEFINER = CURRENT_USER PROCEDURE add_note(IN x int)
+				BEGIN
+				  INSERT INTO note VALUES (x);
+				END;""", "DROP PROCEDURE add_note;\nDROP TABLE note;");
+		Migrations migrations = load(db);
+
+		assertThatExceptionOfType(MigrationFailedException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith(file + ":8: the upgrade section cannot be split into statements: Line 8 starts a"
+					+ " stored program (CREATE PROCEDURE) whose BEGIN ... END body the ';' at line 10 cuts short")
+			.withMessageContaining("`DELIMITER //`");
+		assertThat(migrations.status().failed()).as("nothing recorded as failed").isEmpty();
+		assertThat(migrations.current()).isEmpty();
+		assertThat(Sql.column(db.dataSource(),
+				"select count(*) from information_schema.tables where table_schema = database() and table_name = 'note'"))
+			.containsExactly("0");
+
+		// written as the mysql client wants it, it runs
+		files.write("aaaa00000001", "none", "notes", """
+				CREATE TABLE note (id int);
+				DELIMITER //
+				CREATE DEFINER = CURRENT_USER PROCEDURE add_note(IN x int)
+				BEGIN
+				  INSERT INTO note VALUES (x);
+				END//
+				DELIMITER ;
+				CALL add_note(7);""", "DROP PROCEDURE add_note;\nDROP TABLE note;");
+		Migrations fixed = load(db);
+		fixed.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select id from note")).containsExactly("7");
+	}
+
+	@Test
 	void anEmptyUpgradeSectionIsRefusedBeforeAnythingRuns(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "create t", "CREATE TABLE t (id int);", "DROP TABLE t;");

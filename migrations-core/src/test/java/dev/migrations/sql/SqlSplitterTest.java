@@ -261,9 +261,29 @@ class SqlSplitterTest {
 			.isThrownBy(() -> SqlSplitter.split("  \\set ON_ERROR_STOP on\nSELECT 1;", SqlSyntax.POSTGRESQL))
 			.withMessageStartingWith("Line 1 starts with the psql meta-command '\\set': ");
 		assertThatExceptionOfType(SqlSyntaxException.class)
-			.isThrownBy(() -> SqlSplitter.split("COPY t FROM stdin;\n1\tx\n\\.\n", SqlSyntax.POSTGRESQL))
-			.withMessageStartingWith("Line 3 starts with the psql meta-command '\\.': ")
-			.withMessageContaining("COPY ... FROM STDIN data with INSERT statements");
+			.isThrownBy(() -> SqlSplitter.split("SELECT 1;\nCOPY t FROM stdin;\n1\tx\n\\.\n", SqlSyntax.POSTGRESQL))
+			.withMessageStartingWith("Line 2 holds COPY ... FROM STDIN, whose rows psql reads from the lines after it: ")
+			.withMessageEndingWith("write the rows as INSERT statements, or COPY from a file the server can read");
+		assertThat(SqlSplitter.split("COPY t TO stdout;\nCOPY t FROM '/tmp/stdin.csv';\nSELECT 'copy from stdin';",
+				SqlSyntax.POSTGRESQL)).hasSize(3);
+	}
+
+	@Test
+	void rejectsAMariadbStoredProgramWhoseBodyTheDefaultDelimiterCuts() {
+		assertThatExceptionOfType(SqlSyntaxException.class)
+			.isThrownBy(() -> SqlSplitter.split("SELECT 1;\nCREATE OR REPLACE DEFINER=`root`@`%` TRIGGER tr BEFORE INSERT"
+					+ " ON t\nFOR EACH ROW BEGIN\n  SET NEW.a = CASE WHEN NEW.a > 0 THEN 1 END;\nEND;", SqlSyntax.MARIADB))
+			.withMessageStartingWith("Line 2 starts a stored program (CREATE TRIGGER) whose BEGIN ... END body the ';'"
+					+ " at line 4 cuts short: ");
+		// no body to cut: an empty one, none at all, and BEGIN or EVENT as names
+		String script = """
+				CREATE PROCEDURE p0() BEGIN END;
+				CREATE FUNCTION f0() RETURNS int RETURN (SELECT begin FROM t);
+				CREATE DEFINER=root@localhost VIEW v1 AS SELECT 1 AS event;
+				CREATE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.id = NEW.id + 1;
+				CREATE TABLE x1 (`begin` int);
+				""";
+		assertThat(SqlSplitter.split(script, SqlSyntax.MARIADB)).hasSize(5);
 	}
 
 	@Test
