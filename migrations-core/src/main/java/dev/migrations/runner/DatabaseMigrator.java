@@ -808,13 +808,21 @@ public final class DatabaseMigrator {
 		List<String> applied;
 		List<String> baselined = List.of();
 		String from;
+		List<String> starts = List.of();
 		int colon = target.indexOf(':');
 		if (colon >= 0) {
-			from = target.substring(0, colon).trim();
+			String given = target.substring(0, colon).trim();
 			to = target.substring(colon + 1).trim();
-			// the header names the revision, not the prefix it was given as
-			from = from.equals("base") ? from : this.graph.resolve(from).id();
-			applied = from.equals("base") ? List.of() : ancestorsInOrder(from);
+			if (given.isEmpty() || to.isEmpty()) {
+				throw new TargetException("'" + target + "' has no " + (given.isEmpty() ? "FROM" : "TO") + ": a script's"
+						+ " range is FROM:TO, the revisions the database is at before the script and after it; write e.g. "
+						+ (given.isEmpty() ? (upgrade ? "base" : "head") : given) + ":"
+						+ (to.isEmpty() ? (upgrade ? "head" : "base") : to));
+			}
+			// the header names the revisions, not the target (head, a prefix) they were given as
+			starts = this.resolver.resolve(given);
+			from = starts.isEmpty() ? "base" : String.join(",", starts);
+			applied = ancestorsInOrder(starts);
 		}
 		else if (this.dataSource != null) {
 			List<AppliedRevision> rows = readRows();
@@ -832,6 +840,9 @@ public final class DatabaseMigrator {
 		}
 		Plan plan = upgrade ? this.resolver.upgrade(to, applied).requireUpgradeStatements(this.dialect.sqlSyntax())
 				: this.resolver.downgrade(to, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
+		if (upgrade && plan.steps().isEmpty() && !starts.isEmpty()) {
+			requireInOrder(target, starts, to, applied);
+		}
 		// where the script leaves the database, named by its revisions rather than as asked (-1, +2, head)
 		List<String> after = new ArrayList<>(applied);
 		if (upgrade) {
@@ -882,6 +893,46 @@ public final class DatabaseMigrator {
 			runner.downgrade(plan.steps());
 		}
 		return script.text();
+	}
+
+	/**
+	 * Fails on an upgrade range whose TO comes before its FROM ({@code 5ee6:c658}, the two swapped), whose script
+	 * would run nothing: a release script made so would be empty without a word.
+	 */
+	private void requireInOrder(String range, List<String> starts, String to, List<String> applied) {
+		List<String> ends;
+		try {
+			ends = this.resolver.resolve(to);
+		}
+		catch (TargetException ex) {
+			// +N counts from FROM: an empty plan is then the end of the line, not an order
+			return;
+		}
+		if (ends.isEmpty() || !applied.containsAll(ends) || starts.containsAll(ends)) {
+			return;
+		}
+		String given = range.substring(0, range.indexOf(':')).trim();
+		throw new TargetException("'" + range + "' is reversed: " + String.join(",", ends) + " comes before "
+				+ String.join(",", starts) + ", and an upgrade script goes from the older revision to the newer; write "
+				+ to + ":" + given + ", or `db downgrade " + range + " --sql` for the script that undoes the revisions"
+				+ " between them");
+	}
+
+	private List<String> ancestorsInOrder(List<String> ids) {
+		if (ids.size() == 1) {
+			return ancestorsInOrder(ids.get(0));
+		}
+		Set<String> ancestors = new HashSet<>();
+		for (String id : ids) {
+			ancestors.addAll(this.graph.ancestors(id));
+		}
+		List<String> ordered = new ArrayList<>();
+		for (Revision revision : this.graph.revisions()) {
+			if (ancestors.contains(revision.id())) {
+				ordered.add(revision.id());
+			}
+		}
+		return ordered;
 	}
 
 	private List<String> ancestorsInOrder(String id) {
