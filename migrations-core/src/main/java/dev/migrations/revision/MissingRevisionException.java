@@ -35,8 +35,12 @@ public class MissingRevisionException extends RevisionException {
 					+ reference.header() + " " + reference.missing() + ", which does not exist"
 					+ whole(reference, known))
 			.collect(Collectors.joining("; "));
+		boolean down = references.stream().anyMatch((reference) -> !reference.header().equals("depends_on"));
+		boolean depends = references.stream().anyMatch((reference) -> reference.header().equals("depends_on"));
+		String hint = (down ? "`none` for a root" : "") + ((down && depends) ? "; " : "")
+				+ (depends ? "remove an id from depends_on when nothing there is needed first" : "");
 		return list + "; add the missing revision file to the revision locations, or correct the "
-				+ (references.size() == 1 ? "header" : "headers") + " (use `none` for a root)";
+				+ (references.size() == 1 ? "header" : "headers") + " (" + (down ? "use " : "") + hint + ")";
 	}
 
 	// "(did you mean ...)" when the reference is the start of exactly one id: headers name whole ids, not prefixes

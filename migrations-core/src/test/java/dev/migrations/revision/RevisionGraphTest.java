@@ -180,6 +180,16 @@ class RevisionGraphTest {
 	}
 
 	@Test
+	void aMissingDependsOnIsNotAnsweredWithWhatARootWrites() {
+		List<Revision> revisions = new ArrayList<>(ordersRevisions());
+		revisions.add(rev("6000abcd", List.of("5000ffff"), List.of("gone0001"), List.of(), "needs gone"));
+		MissingRevisionException error = thrown(MissingRevisionException.class, () -> RevisionGraph.of(revisions));
+		assertThat(error).hasMessageEndingWith("names depends_on gone0001, which does not exist; add the missing revision"
+				+ " file to the revision locations, or correct the header (remove an id from depends_on when nothing"
+				+ " there is needed first)");
+	}
+
+	@Test
 	void everyMissingReferenceIsListedIncludingDependsOn() {
 		List<Revision> revisions = new ArrayList<>(ordersRevisions());
 		revisions.add(rev("6000abcd", List.of("5000ffff"), List.of("gone0001"), List.of(), "needs gone"));
