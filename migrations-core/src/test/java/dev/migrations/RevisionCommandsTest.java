@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.revision.TargetException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -76,6 +77,35 @@ class RevisionCommandsTest {
 		String script = migrations.upgradeSql(first.substring(0, 6) + ":head");
 		assertThat(script.lines().findFirst()).hasValue("-- Upgrade script for postgresql, from " + first + " to " + second
 				+ " (head): 1 revision(s).");
+	}
+
+	@Test
+	void aScriptRangeGivenTheWrongWayRoundIsAnErrorNotAnEmptyScript() {
+		Migrations migrations = migrations(this.directory);
+		String first = id(migrations.revision("create t", "base", "CREATE TABLE t (id int);", "DROP TABLE t;"));
+		String second = id(migrations.revision("create u", first, "CREATE TABLE u (id int);", "DROP TABLE u;"));
+		String reversed = second.substring(0, 6) + ":" + first.substring(0, 6);
+		assertThatThrownBy(() -> migrations.upgradeSql(reversed)).isInstanceOf(TargetException.class)
+			.hasMessageStartingWith("'" + reversed + "' goes back: " + first.substring(0, 6) + " comes before " + second)
+			.hasMessageEndingWith("the script of that downgrade is `db downgrade " + reversed + " --sql`");
+		assertThat(migrations.downgradeSql(reversed)).contains("DROP TABLE u;").doesNotContain("DROP TABLE t;");
+		// from a revision to itself: nothing to run, and nothing the wrong way round
+		assertThat(migrations.upgradeSql(second + ":" + second).lines().findFirst())
+			.hasValue("-- Upgrade script for postgresql, from " + second + " to " + second + ": 0 revision(s).");
+	}
+
+	@Test
+	void aScriptRangeStartsFromAnyTargetNamingRevisionsAndSaysWhatAnEmptySideLacks() {
+		Migrations migrations = migrations(this.directory);
+		String first = id(migrations.revision("create t", "base", "CREATE TABLE t (id int);", "DROP TABLE t;"));
+		String second = id(migrations.revision("create u", first, "CREATE TABLE u (id int);", "DROP TABLE u;"));
+		assertThat(migrations.downgradeSql("head:base").lines().findFirst())
+			.hasValue("-- Downgrade script for postgresql, from " + second + " to base: 2 revision(s).");
+		assertThatThrownBy(() -> migrations.upgradeSql(":head")).isInstanceOf(TargetException.class)
+			.hasMessageStartingWith("':head' starts from nothing: before the colon give where the database is");
+		assertThatThrownBy(() -> migrations.downgradeSql(second + ":")).isInstanceOf(TargetException.class)
+			.hasMessage("'" + second + ":' has no TO: a script's range is FROM:TO, the revisions the database is at"
+					+ " before the script and after it; write e.g. " + second + ":base");
 	}
 
 	@Test

@@ -651,7 +651,8 @@ public final class RevisionFileParser {
 	private static void checkId(String id, String what, String source, int line) {
 		if (id == null || !isId(id)) {
 			throw new RevisionFileException(source, line, what + " id '" + id
-					+ "' is invalid; revision ids are letters, digits and underscores (e.g. 3f2a9c1b7d4e)");
+					+ "' is invalid; revision ids are letters, digits and underscores (e.g. 3f2a9c1b7d4e)"
+					+ unseen(id, false));
 		}
 		// the reserved words are four or five letters long
 		if (id.length() <= 5 && RESERVED.contains(id.toLowerCase(Locale.ROOT))) {
@@ -709,7 +710,7 @@ public final class RevisionFileParser {
 		for (String value : values) {
 			if (!(labels ? isLabel(value) : isId(value))) {
 				throw new RevisionFileException(source, header.line(),
-						"'" + value + "' in `" + header.key() + "` is not a valid " + what);
+						"'" + value + "' in `" + header.key() + "` is not a valid " + what + unseen(value, labels));
 			}
 		}
 		if (!labels) {
@@ -719,6 +720,32 @@ public final class RevisionFileParser {
 		}
 		checkDistinct(values, header.key(), source, header.line());
 		return values;
+	}
+
+	/**
+	 * Names the first character of a value that is neither allowed nor a printable ASCII character, such as a no-break
+	 * space or a zero-width space pasted with an id: the message quotes the value, in which such a character cannot be
+	 * seen. Empty when there is none.
+	 */
+	private static String unseen(String value, boolean hyphens) {
+		if (value == null) {
+			return "";
+		}
+		for (int i = 0; i < value.length(); i = value.offsetByCodePoints(i, 1)) {
+			int c = value.codePointAt(i);
+			boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'
+					|| (hyphens && c == '-');
+			if (!allowed) {
+				if (c >= ' ' && c < 0x7f) {
+					return "";
+				}
+				String name = Character.getName(c);
+				return ": character " + (value.codePointCount(0, i) + 1) + " of it is U+"
+						+ String.format(Locale.ROOT, "%04X", c) + ((name != null) ? " (" + name + ")" : "")
+						+ ", which an editor may not show; retype the value";
+			}
+		}
+		return "";
 	}
 
 	/** Letters, digits and underscores, at least one. */

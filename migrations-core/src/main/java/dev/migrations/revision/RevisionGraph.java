@@ -136,7 +136,7 @@ public final class RevisionGraph {
 			requires[i] = (dependencies.length == 0) ? down[i] : distinct(down[i], dependencies);
 		}
 		if (!missing.isEmpty()) {
-			throw new MissingRevisionException(missing);
+			throw new MissingRevisionException(missing, Arrays.asList(ids));
 		}
 		return new RevisionGraph(ids, byIndex, index, down, requires, labels);
 	}

@@ -19,6 +19,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,7 +80,7 @@ public final class RevisionSources {
 			try {
 				readSqlFiles(location, classLoader, located, otherCase);
 			}
-			catch (UncheckedIOException ex) {
+			catch (UncheckedIOException | RevisionFileException ex) {
 				requireUtf8(read);
 				throw ex;
 			}
@@ -189,18 +191,28 @@ public final class RevisionSources {
 			if (!Files.isDirectory(root)) {
 				return;
 			}
+			List<String> found;
 			try {
-				for (String file : findFiles(root, ".sql")) {
-					if (file.endsWith(".sql")) {
-						files.put(file, readAllBytes(file));
-					}
-					else {
-						otherCase.add(file);
-					}
-				}
+				found = findFiles(root, ".sql");
 			}
 			catch (IOException ex) {
-				throw new UncheckedIOException("Could not read revisions under " + root, ex);
+				throw unreadable(root.toString(), ex);
+			}
+			catch (UncheckedIOException ex) {
+				throw unreadable(root.toString(), ex.getCause());
+			}
+			for (String file : found) {
+				if (file.endsWith(".sql")) {
+					try {
+						files.put(file, readAllBytes(file));
+					}
+					catch (IOException ex) {
+						throw unreadable(file, ex);
+					}
+				}
+				else {
+					otherCase.add(file);
+				}
 			}
 			return;
 		}
@@ -218,6 +230,57 @@ public final class RevisionSources {
 				throw new UncheckedIOException("Could not read revision " + entry.getKey(), ex);
 			}
 		}
+	}
+
+	/**
+	 * A file or directory of a location that cannot be read, named with the system's reason: "Could not read
+	 * revisions under" the location would leave the user to find which one, and why.
+	 * @param path the file read or the directory listed when the failure does not name one
+	 */
+	private static RevisionFileException unreadable(String path, IOException ex) {
+		String failed = (ex instanceof FileSystemException system && system.getFile() != null) ? system.getFile() : path;
+		String reason;
+		if (ex instanceof AccessDeniedException) {
+			reason = "permission denied";
+		}
+		else if (ex instanceof FileSystemException system && system.getReason() != null) {
+			reason = system.getReason();
+		}
+		else if (ex.getMessage() != null && ex.getMessage().startsWith(failed + " (") && ex.getMessage().endsWith(")")) {
+			// FileInputStream's words: "<path> (Permission denied)"
+			reason = ex.getMessage().substring(failed.length() + 2, ex.getMessage().length() - 1);
+		}
+		else {
+			reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		}
+		String what = Files.isDirectory(Paths.get(failed)) ? "the directory" : "the file";
+		RevisionFileException failure = new RevisionFileException(failed, 0, what + " cannot be read (" + reason
+				+ "), so the revisions of the location are not known; give the user running the command read access to "
+				+ (what.equals("the directory") ? "it (r and x)" : "it") + ", or move it out of the revision locations");
+		failure.initCause(ex);
+		return failure;
+	}
+
+	/**
+	 * Fails on a link named like a revision file whose target is missing (or cannot be reached): leaving it out
+	 * would leave its revision out without a word, and nothing else misses the newest revision, a head. Names
+	 * starting with a dot are left alone: Emacs marks a file being edited with such a link ({@code .#<name>}).
+	 */
+	private static void rejectDanglingLink(Path file) {
+		String name = file.getFileName().toString();
+		if (name.startsWith(".") || !Files.isSymbolicLink(file) || Files.exists(file)) {
+			return;
+		}
+		String target;
+		try {
+			target = Files.readSymbolicLink(file).toString();
+		}
+		catch (IOException ex) {
+			target = "a path that cannot be read";
+		}
+		throw new RevisionFileException(file.toString(), 0, "a symbolic link to " + target + ", which does not exist,"
+				+ " so the revision it stands for cannot be read; point the link at the revision file (or put the file"
+				+ " in its place), or delete the link");
 	}
 
 	/** Whether a location exists (a directory on the file system or on the class path). */
@@ -339,9 +402,13 @@ public final class RevisionSources {
 			if (endsWithIgnoringCase(name, suffix) && file.isFile()) {
 				found.add(path);
 			}
-			else if (file.isDirectory() && !Files.isSymbolicLink(file.toPath())
-					&& !listFiles(prefix, path.concat(File.separator), suffix, found)) {
-				return false;
+			else if (file.isDirectory()) {
+				if (!Files.isSymbolicLink(file.toPath()) && !listFiles(prefix, path.concat(File.separator), suffix, found)) {
+					return false;
+				}
+			}
+			else if (endsWithIgnoringCase(name, suffix) && !file.exists()) {
+				rejectDanglingLink(file.toPath());
 			}
 		}
 		return true;
@@ -361,6 +428,9 @@ public final class RevisionSources {
 				if (endsWithIgnoringCase(file.toString(), suffix)
 						&& (attributes.isRegularFile() || (attributes.isSymbolicLink() && Files.isRegularFile(file)))) {
 					found.add(file);
+				}
+				else if (attributes.isSymbolicLink() && endsWithIgnoringCase(file.toString(), suffix)) {
+					rejectDanglingLink(file);
 				}
 				return FileVisitResult.CONTINUE;
 			}

@@ -806,6 +806,11 @@ public final class DatabaseMigrator {
 		int colon = target.indexOf(':');
 		if (colon >= 0) {
 			to = target.substring(colon + 1).trim();
+			if (to.isEmpty()) {
+				throw new TargetException("'" + target + "' has no TO: a script's range is FROM:TO, the revisions the"
+						+ " database is at before the script and after it; write e.g. " + target.substring(0, colon).trim()
+						+ ":" + (upgrade ? "head" : "base"));
+			}
 			applied = rangeStart(target, target.substring(0, colon).trim());
 			// the header names the revisions, not the prefixes or keywords they were given as
 			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));

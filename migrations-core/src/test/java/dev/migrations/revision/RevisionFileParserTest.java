@@ -354,6 +354,26 @@ class RevisionFileParserTest {
 	}
 
 	@Test
+	void anIdHoldingACharacterAnEditorDoesNotShowNamesIt() {
+		// pasted from a chat or a web page: a no-break space the header's spaces do not strip, a zero-width space
+		String source = "db/revisions/x.txt";
+		String noBreak = FULL.replace("-- revision: 3f2a9c1b7d4e", "-- revision:\u00a03f2a9c1b7d4e");
+		assertThat(thrown(RevisionFileException.class, () -> RevisionFileParser.parse(noBreak, source)))
+			.hasMessage(source + ":1: revision id '\u00a03f2a9c1b7d4e' is invalid; revision ids are letters, digits and"
+					+ " underscores (e.g. 3f2a9c1b7d4e): character 1 of it is U+00A0 (NO-BREAK SPACE), which an editor"
+					+ " may not show; retype the value");
+		String zeroWidth = FULL.replace("-- down_revision: 1a2b3c4d5e6f", "-- down_revision: 1a2b3c4d5e6f\u200b");
+		assertThat(thrown(RevisionFileException.class, () -> RevisionFileParser.parse(zeroWidth, source)))
+			.hasMessageEndingWith("down_revision id '1a2b3c4d5e6f\u200b' is invalid; revision ids are letters, digits and"
+					+ " underscores (e.g. 3f2a9c1b7d4e): character 13 of it is U+200B (ZERO WIDTH SPACE), which an editor"
+					+ " may not show; retype the value");
+		String label = FULL.replace("-- branch_labels: billing", "-- branch_labels: billing\u00a0");
+		assertThat(thrown(RevisionFileException.class, () -> RevisionFileParser.parse(label, source)))
+			.hasMessageEndingWith("'billing\u00a0' in `branch_labels` is not a valid branch label (letters, digits, '_'"
+					+ " and '-'): character 8 of it is U+00A0 (NO-BREAK SPACE), which an editor may not show; retype the value");
+	}
+
+	@Test
 	void fileNameStartingWithAnotherIdIsAnError() {
 		RevisionFileException error = thrown(RevisionFileException.class,
 				() -> RevisionFileParser.parse(FULL, "db/revisions/1a2b3c4d5e6f_add_status_index.sql"));

@@ -170,6 +170,26 @@ class RevisionGraphTest {
 	}
 
 	@Test
+	void aDownRevisionGivenAsAPrefixIsAnsweredWithTheWholeId() {
+		List<Revision> revisions = new ArrayList<>(ordersRevisions());
+		revisions.add(rev("6000abcd", "after", "5000"));
+		MissingRevisionException error = thrown(MissingRevisionException.class, () -> RevisionGraph.of(revisions));
+		assertThat(error).hasMessage("db/revisions/6000abcd_after.sql (revision 6000abcd) names down_revision 5000, which"
+				+ " does not exist (did you mean 5000ffff? down_revision names whole revision ids, not prefixes); add the"
+				+ " missing revision file to the revision locations, or correct the header (use `none` for a root)");
+	}
+
+	@Test
+	void aMissingDependsOnIsNotAnsweredWithWhatARootWrites() {
+		List<Revision> revisions = new ArrayList<>(ordersRevisions());
+		revisions.add(rev("6000abcd", List.of("5000ffff"), List.of("gone0001"), List.of(), "needs gone"));
+		MissingRevisionException error = thrown(MissingRevisionException.class, () -> RevisionGraph.of(revisions));
+		assertThat(error).hasMessageEndingWith("names depends_on gone0001, which does not exist; add the missing revision"
+				+ " file to the revision locations, or correct the header (remove an id from depends_on when nothing"
+				+ " there is needed first)");
+	}
+
+	@Test
 	void everyMissingReferenceIsListedIncludingDependsOn() {
 		List<Revision> revisions = new ArrayList<>(ordersRevisions());
 		revisions.add(rev("6000abcd", List.of("5000ffff"), List.of("gone0001"), List.of(), "needs gone"));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -121,10 +122,46 @@ class RevisionSourcesTest {
 		Files.writeString(revisions.resolve("odd.sql/bbbb00000002_second.sql"), revision("bbbb00000002", "aaaa00000001"));
 		Files.createSymbolicLink(revisions.resolve("cccc00000003_linked.sql"), elsewhere.resolve("cccc00000003_linked.sql"));
 		Files.createSymbolicLink(revisions.resolve("linked"), elsewhere);
-		Files.createSymbolicLink(revisions.resolve("eeee00000005_dangling.sql"), elsewhere.resolve("missing.sql"));
 		List<Revision> loaded = RevisionSources.loadSql(List.of("filesystem:" + revisions), getClass().getClassLoader());
 		assertThat(loaded).extracting(Revision::source).containsExactly(revisions + "/aaaa00000001_first.sql",
 				revisions + "/cccc00000003_linked.sql", revisions + "/odd.sql/bbbb00000002_second.sql");
+	}
+
+	@Test
+	void aLinkNamedLikeARevisionWhoseFileIsMissingIsAnErrorNamingItNotARevisionLeftOut() throws IOException {
+		Files.writeString(this.directory.resolve("aaaa00000001_first.sql"), revision("aaaa00000001", "none"));
+		Path link = Files.createSymbolicLink(this.directory.resolve("bbbb00000002_second.sql"),
+				this.directory.resolve("elsewhere/bbbb00000002_second.sql"));
+		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.isInstanceOf(RevisionFileException.class)
+			.hasMessage(link + ": a symbolic link to " + this.directory.resolve("elsewhere/bbbb00000002_second.sql")
+					+ ", which does not exist, so the revision it stands for cannot be read; point the link at the"
+					+ " revision file (or put the file in its place), or delete the link");
+	}
+
+	@Test
+	void theLinkAnEditorMarksAFileBeingEditedWithIsNotARevision() throws IOException {
+		Files.writeString(this.directory.resolve("aaaa00000001_first.sql"), revision("aaaa00000001", "none"));
+		// Emacs's lock: a link to "user@host.pid:boot-time", which is no file
+		Files.createSymbolicLink(this.directory.resolve(".#aaaa00000001_first.sql"), Path.of("root@host.4242:1700000000"));
+		assertThat(RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.extracting(Revision::id)
+			.containsExactly("aaaa00000001");
+	}
+
+	@Test
+	void aFileThatCannotBeReadIsNamedWithTheSystemsReason() throws IOException {
+		// reading /proc/self/mem from its start fails with an input/output error, even for root (whom permissions
+		// do not stop)
+		Path memory = Path.of("/proc/self/mem");
+		Assumptions.assumeTrue(Files.isRegularFile(memory), "a Linux /proc");
+		Files.writeString(this.directory.resolve("aaaa00000001_first.sql"), revision("aaaa00000001", "none"));
+		Path link = Files.createSymbolicLink(this.directory.resolve("bbbb00000002_second.sql"), memory);
+		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.isInstanceOf(RevisionFileException.class)
+			.hasMessage(link + ": the file cannot be read (Input/output error), so the revisions of the location are"
+					+ " not known; give the user running the command read access to it, or move it out of the revision"
+					+ " locations");
 	}
 
 	@Test

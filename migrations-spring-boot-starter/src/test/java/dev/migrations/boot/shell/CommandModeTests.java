@@ -188,6 +188,23 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aRevisionFileLeftAsALinkToAMissingFileFailsTheUpgradeBeforeAnythingRuns() throws IOException, SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		// the newest revision, a head: nothing else would miss it, and the upgrade would end "up to date" without it
+		Path link = Files.createSymbolicLink(this.revisions.resolve("3c4d5e6f7081_add_status.sql"),
+				this.revisions.resolveSibling("not-copied").resolve("3c4d5e6f7081_add_status.sql"));
+		Run upgrade = run(null, "db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith(link + ": a symbolic link to " + this.revisions.resolveSibling("not-copied")
+				.resolve("3c4d5e6f7081_add_status.sql") + ", which does not exist, so the revision it stands for cannot be read;");
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT to_regclass('bulletin') IS NULL")) {
+			rows.next();
+			assertThat(rows.getBoolean(1)).as("nothing was applied").isTrue();
+		}
+	}
+
+	@Test
 	void rehearseCopiesTheDatabaseThoughTheApplicationsPoolIsConnectedAndGivesThePoolItsMinimumBack()
 			throws SQLException {
 		ShellTestRevisions.writeBulletin(this.revisions);
