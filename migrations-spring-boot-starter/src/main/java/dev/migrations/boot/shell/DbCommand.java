@@ -189,8 +189,12 @@ final class DbCommand {
 			char shortName = option.shortName();
 			String value = (option.value() != null) ? option.value() : "";
 			if (!(longName != null && !longName.isEmpty()) && Character.isDigit(shortName)) {
-				// "-1" read as a flag: it is a relative target
+				// "-1" read as a flag: it is a relative target; a word the parser took as its value is an argument too
+				// (refused as unexpected where the command takes no more), not dropped
 				arguments.add("-" + shortName);
+				if (!value.isEmpty()) {
+					arguments.add(value);
+				}
 				continue;
 			}
 			Opt opt = find(longName, shortName);
