@@ -1,8 +1,5 @@
 package dev.migrations.rehearse;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -27,6 +24,7 @@ import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.lint.OutsideTheDatabase;
 import dev.migrations.lint.Statements;
 import dev.migrations.revision.Revision;
+import dev.migrations.runner.NoCommitConnection;
 import dev.migrations.runner.Refusal;
 import dev.migrations.sql.SqlSplitter;
 import dev.migrations.sql.SqlStatement;
@@ -713,28 +711,9 @@ public final class Rehearsal {
 	 * before them (a data migration committing in batches), so they fail, and the revision is reported as failed.
 	 */
 	private static Connection withoutCommit(Connection connection, String revision) {
-		InvocationHandler handler = (proxy, method, args) -> {
-			String name = method.getName();
-			boolean ends = (name.equals("commit") || name.equals("rollback")) && (args == null || args.length == 0)
-					|| name.equals("setAutoCommit") && Boolean.TRUE.equals(args[0]);
-			if (ends) {
-				throw new SQLException("A rehearsal in a rolled-back transaction cannot commit: Java revision " + revision
-						+ " called Connection." + name + (name.equals("setAutoCommit") ? "(true)" : "()") + ", which would"
-						+ " keep what ran before it on the database. Rehearse it on a copy: `db rehearse` without --rollback"
-						+ " (RehearsalOptions.copy() in the Java API).");
-			}
-			if (name.equals("close")) {
-				return null;
-			}
-			try {
-				return method.invoke(connection, args);
-			}
-			catch (InvocationTargetException ex) {
-				throw ex.getCause();
-			}
-		};
-		return (Connection) Proxy.newProxyInstance(Rehearsal.class.getClassLoader(), new Class<?>[] { Connection.class },
-				handler);
+		return NoCommitConnection.of(connection, (call) -> "A rehearsal in a rolled-back transaction cannot commit: Java"
+				+ " revision " + revision + " called " + call + ", which would keep what ran before it on the database."
+				+ " Rehearse it on a copy: `db rehearse` without --rollback (RehearsalOptions.copy() in the Java API).");
 	}
 
 	private static List<LockTaken> locks(List<PgLocks.Held> locks, Map<Long, PgLocks.Relation> existing,

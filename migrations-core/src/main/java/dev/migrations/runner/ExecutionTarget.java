@@ -184,11 +184,19 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 
 		@Override
 		public void runJava(JavaRevision revision, boolean upgrade) throws Exception {
+			// in the revision's transaction, which commits with its version-table row: a commit of its own would keep
+			// what ran before it if a later step failed, while the revision would be recorded as not applied
+			Connection connection = this.connection.getAutoCommit() ? this.connection
+					: NoCommitConnection.of(this.connection, (call) -> "Java revision " + revision.revision() + " ("
+							+ revision.getClass().getName() + ") called " + call + " in the transaction it runs in, which"
+							+ " commits with its version-table row: what ran before the call would stay if a later step"
+							+ " failed, while the revision would be recorded as not applied. Remove the call, or run the"
+							+ " revision outside a transaction (transactional() returning false) to commit in batches.");
 			if (upgrade) {
-				revision.upgrade(this.connection);
+				revision.upgrade(connection);
 			}
 			else {
-				revision.downgrade(this.connection);
+				revision.downgrade(connection);
 			}
 		}
 

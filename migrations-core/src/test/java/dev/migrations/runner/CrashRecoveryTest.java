@@ -200,6 +200,58 @@ class CrashRecoveryTest {
 			.containsExactly((String) null);
 	}
 
+	@Test
+	void aJavaRevisionInATransactionCannotCommitHalfOfItself(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(new CommitsInBatches())).load();
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("Java revision batch0000001 (" + CommitsInBatches.class.getName() + ") called"
+					+ " Connection.commit() in the transaction it runs in")
+			.hasMessageContaining("It was rolled back: nothing of it was applied");
+		// what the batch before the commit inserted is gone with the rest, and the revision is not recorded
+		assertThat(Sql.column(db.dataSource(), "select count(*) from item")).containsExactly("0");
+		assertThat(migrations.current()).containsExactly(BASE);
+	}
+
+	/** A backfill committing after each batch, in a revision that runs in a transaction. */
+	static class CommitsInBatches implements JavaRevision {
+
+		@Override
+		public String revision() {
+			return "batch0000001";
+		}
+
+		@Override
+		public String message() {
+			return "backfill in batches";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of(BASE);
+		}
+
+		@Override
+		public void upgrade(Connection connection) throws Exception {
+			for (int batch = 0; batch < 2; batch++) {
+				try (Statement statement = connection.createStatement()) {
+					statement.executeUpdate("insert into item values (" + batch + ", 'n" + batch + "')");
+				}
+				connection.commit();
+			}
+		}
+
+		@Override
+		public void downgrade(Connection connection) throws Exception {
+			try (Statement statement = connection.createStatement()) {
+				statement.executeUpdate("delete from item");
+			}
+		}
+
+	}
+
 	/** A data source whose process "dies" (an error no code catches) when a statement naming the marker is sent. */
 	static DataSource diesAt(DataSource dataSource, String marker) {
 		return (DataSource) java.lang.reflect.Proxy.newProxyInstance(CrashRecoveryTest.class.getClassLoader(),
