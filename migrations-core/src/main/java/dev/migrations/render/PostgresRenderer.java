@@ -200,6 +200,10 @@ public final class PostgresRenderer {
 				if (operation instanceof CreateIndex create && create.index().name() != null) {
 					createdIndexes.add(List.of(create.table(), create.index().name()));
 				}
+				// a unique constraint is an index too: one taking a dropped index's name replaces it
+				if (operation instanceof AddUnique add && add.constraint().name() != null) {
+					createdIndexes.add(List.of(add.table(), add.constraint().name()));
+				}
 			}
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);
