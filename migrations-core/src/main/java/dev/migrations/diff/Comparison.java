@@ -588,6 +588,18 @@ final class Comparison {
 				(index) -> uniqueIndexColumns(index, renames));
 		satisfyByUniqueIndex(uniques.onlyCurrent, (unique) -> mapColumns(unique.columns(), renames), indexes.onlyTarget,
 				(index) -> uniqueIndexColumns(index, Map.of()));
+		// An index and a unique constraint share one namespace: the indexes dropped free their names before any
+		// unique constraint is named (an @Index made unique is a constraint under the index's name).
+		for (Index index : indexes.onlyCurrent) {
+			if (this.options.ignoreExtraIndexes() && outlivesTheScript(index, pair)) {
+				continue;
+			}
+			this.dropIndexes.add(new DropIndex(currentName, index));
+			release(table, index.name());
+			if (index.unique() && index.where() == null) {
+				this.droppedKeys.add(List.of(table, mapColumns(index.elements(), renames)));
+			}
+		}
 		for (UniqueConstraint unique : uniques.onlyCurrent) {
 			this.dropUniques.add(new DropUnique(currentName, unique));
 			release(table, unique.name());
@@ -604,16 +616,6 @@ final class Comparison {
 					() -> ConstraintNames.unique(table, wanted.columns()), false);
 		}
 
-		for (Index index : indexes.onlyCurrent) {
-			if (this.options.ignoreExtraIndexes() && outlivesTheScript(index, pair)) {
-				continue;
-			}
-			this.dropIndexes.add(new DropIndex(currentName, index));
-			release(table, index.name());
-			if (index.unique() && index.where() == null) {
-				this.droppedKeys.add(List.of(table, mapColumns(index.elements(), renames)));
-			}
-		}
 		for (Index index : indexes.onlyTarget) {
 			this.createIndexes.add(new CreateIndex(table, namedIndex(table, index)));
 		}

@@ -241,7 +241,9 @@ public final class OnlineForm {
 					List.of("Enum labels first: PostgreSQL cannot use a label added in the same transaction.")));
 		}
 		if (!drops.isEmpty()) {
-			steps.add(new Step(Kind.DROP_INDEXES, concurrently(this.renderer.render(drops)),
+			List<Operation> later = new ArrayList<>(change);
+			later.addAll(creations);
+			steps.add(new Step(Kind.DROP_INDEXES, concurrently(this.renderer.renderBefore(drops, later)),
 					concurrently(this.renderer.renderDowngrade(drops)), false,
 					List.of("Online form: DROP INDEX CONCURRENTLY cannot run in a transaction; each statement commits on its"
 							+ " own and waits for the queries using the index, without blocking reads or writes.")));

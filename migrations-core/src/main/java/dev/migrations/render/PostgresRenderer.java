@@ -188,8 +188,22 @@ public final class PostgresRenderer {
 		return List.copyOf(rendered);
 	}
 
+	/**
+	 * {@link #render} of operations that run in a revision of their own before {@code later} (the
+	 * online form's concurrent index drops): an index they drop whose name a later operation gives a
+	 * new index or unique constraint is replaced, not lost, and carries no warning for that.
+	 */
+	List<RenderedStatement> renderBefore(List<Operation> operations, List<Operation> later) {
+		return renderParts(List.of(operations), false, Set.of(), new HashMap<>(), later).get(0);
+	}
+
 	private List<List<RenderedStatement>> renderParts(List<List<Operation>> parts, boolean downgrade,
 			Set<Operation> notValid, Map<Operation, List<String>> validationWarnings) {
+		return renderParts(parts, downgrade, notValid, validationWarnings, List.of());
+	}
+
+	private List<List<RenderedStatement>> renderParts(List<List<Operation>> parts, boolean downgrade,
+			Set<Operation> notValid, Map<Operation, List<String>> validationWarnings, List<Operation> later) {
 		Set<String> standAloneSequences = new HashSet<>();
 		Set<List<String>> createdIndexes = new HashSet<>();
 		for (List<Operation> part : parts) {
@@ -197,9 +211,17 @@ public final class PostgresRenderer {
 				if (operation instanceof CreateSequence create) {
 					standAloneSequences.add(create.sequence().name());
 				}
-				if (operation instanceof CreateIndex create && create.index().name() != null) {
-					createdIndexes.add(List.of(create.table(), create.index().name()));
-				}
+			}
+		}
+		List<Operation> creators = new ArrayList<>(later);
+		parts.forEach(creators::addAll);
+		for (Operation operation : creators) {
+			if (operation instanceof CreateIndex create && create.index().name() != null) {
+				createdIndexes.add(List.of(create.table(), create.index().name()));
+			}
+			// a unique constraint is an index too: one taking a dropped index's name replaces it
+			if (operation instanceof AddUnique add && add.constraint().name() != null) {
+				createdIndexes.add(List.of(add.table(), add.constraint().name()));
 			}
 		}
 		Visitor visitor = new Visitor(standAloneSequences, createdIndexes, downgrade);

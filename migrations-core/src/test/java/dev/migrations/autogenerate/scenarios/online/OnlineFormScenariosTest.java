@@ -219,6 +219,33 @@ class OnlineFormScenariosTest {
 		assertThat(Sql.column(db.dataSource(), "select name from customer order by id")).containsExactly("a", "b");
 	}
 
+	/**
+	 * An index the entities still declare, made unique: its concurrent drop is no "index made by hand"
+	 * to declare with {@code @Index}, as the unique constraint a later revision adds takes its name.
+	 */
+	@Test
+	void anIndexMadeUniqueIsNoIndexMadeByHand(TestDatabase db) {
+		Migrations first = migrations(db.dataSource(), this.directory,
+				List.of(dev.migrations.autogenerate.scenarios.constraints.indexmadeunique.v1.Ticket.class));
+		first.migrate("v1");
+		first.upgrade("head");
+		ScenarioRunner.execute(db.dataSource(), "insert into ticket (id, code) values (1, 'a'), (2, 'b')");
+
+		Migrations second = migrations(db.dataSource(), this.directory,
+				List.of(dev.migrations.autogenerate.scenarios.constraints.indexmadeunique.v2.Ticket.class));
+		MigrateResult result = second.migrate("unique code", DiffOptions.defaults(), MigrateOptions.onlineForm());
+		String drop = read(result.files().get(0));
+		assertThat(upgradeSection(drop)).contains("DROP INDEX CONCURRENTLY IF EXISTS ix_ticket_code;")
+			.doesNotContain("WARNING: drops index");
+		assertThat(result.files().stream().map((file) -> upgradeSection(read(file))).toList())
+			.anySatisfy((upgrade) -> assertThat(upgrade).contains("ADD CONSTRAINT ix_ticket_code UNIQUE (code)"));
+
+		second.upgrade("head");
+		assertThat(second.check()).isEmpty();
+		second.downgrade("-" + result.files().size());
+		assertThat(first.check()).isEmpty();
+	}
+
 	private static void insertRows(DataSource dataSource) {
 		ScenarioRunner.execute(dataSource,
 				"insert into customer (id, name, email, note) values (1, 'a', 'a@example.com', 'first'),"

@@ -1,0 +1,215 @@
+package dev.migrations.autogenerate.scenarios.domains;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Sql;
+import dev.migrations.autogenerate.ScenarioRunner;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Whole domain models written the way well-known open-source applications write them, each through
+ * the round trip of {@link ScenarioRunner}: from an empty database the revision applies and
+ * {@code check} is empty, a schema Hibernate creates itself shows no drift, and a handful of real
+ * changes give exactly those changes.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class DomainScenariosTest {
+
+	private static final String PACKAGE = "dev.migrations.autogenerate.scenarios.domains.";
+
+	@TempDir
+	Path directory;
+
+	/**
+	 * Spring PetClinic's model: mapped superclasses {@code BaseEntity}, {@code NamedEntity} and
+	 * {@code Person} shared by owners and vets, one-to-many join columns with {@code @OrderBy}, a
+	 * {@code @JoinTable}. v2 shortens a column of the superclass (both tables follow), adds an e-mail, a
+	 * unique licence and an index.
+	 */
+	@Test
+	void petClinic(TestDatabase db) {
+		domain("petclinic", List.of("Owner", "Vet", "Pet", "PetType", "Specialty", "Visit"),
+				List.of("Owner", "Vet", "Pet", "PetType", "Specialty", "Visit"))
+			.afterV1((ds) -> assertThat(columns(ds, "owners")).containsExactly("id integer NOT NULL",
+					"address character varying(255)" + bv(" NOT NULL", ""), "city character varying(255)" + bv(" NOT NULL", ""),
+					"first_name character varying(255)" + bv(" NOT NULL", ""),
+					"last_name character varying(255)" + bv(" NOT NULL", ""),
+					"telephone character varying(255)" + bv(" NOT NULL", "")))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE owners ADD COLUMN IF NOT EXISTS email character varying(%s);
+					ALTER TABLE vets ADD COLUMN IF NOT EXISTS license character varying(20);
+					-- WARNING: narrows owners.last_name from character varying(255) to character varying(80): values longer than 80 characters make this fail; shorten them first
+					ALTER TABLE owners ALTER COLUMN last_name TYPE character varying(80);
+					-- WARNING: narrows vets.last_name from character varying(255) to character varying(80): values longer than 80 characters make this fail; shorten them first
+					ALTER TABLE vets ALTER COLUMN last_name TYPE character varying(80);
+					ALTER TABLE vets ADD CONSTRAINT vets_license_key UNIQUE (license);
+					CREATE INDEX IF NOT EXISTS ix_owners_last_name ON owners (last_name);
+					""".formatted(bv("120", "255"))))
+			.run(db);
+	}
+
+	/** PetClinic's {@code Integer} ids become {@code Long}: every key and every column referencing one. */
+	@Test
+	void petClinicMovesToLongIds(TestDatabase db) {
+		List<String> entities = List.of("Owner", "Vet", "Pet", "PetType", "Specialty", "Visit");
+		new ScenarioRunner(this.directory).v1(classes("petclinic", "v1", entities))
+			.v2(classes("petclinic", "longids", entities))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					-- WARNING: fails if visits has rows: NOT NULL vet_id has no default; add it nullable, backfill it, then SET NOT NULL, or give it a default
+					ALTER TABLE visits ADD COLUMN IF NOT EXISTS vet_id bigint NOT NULL;
+					ALTER TABLE owners ALTER COLUMN id TYPE bigint;
+					ALTER TABLE pets ALTER COLUMN id TYPE bigint;
+					ALTER TABLE pets ALTER COLUMN owner_id TYPE bigint;
+					ALTER TABLE pets ALTER COLUMN type_id TYPE bigint;
+					ALTER TABLE specialties ALTER COLUMN id TYPE bigint;
+					ALTER TABLE types ALTER COLUMN id TYPE bigint;
+					ALTER TABLE vet_specialties ALTER COLUMN specialty_id TYPE bigint;
+					ALTER TABLE vet_specialties ALTER COLUMN vet_id TYPE bigint;
+					ALTER TABLE vets ALTER COLUMN id TYPE bigint;
+					ALTER TABLE visits ALTER COLUMN id TYPE bigint;
+					ALTER TABLE visits ALTER COLUMN pet_id TYPE bigint;
+					ALTER TABLE visits ADD CONSTRAINT fk_visits_vet_id__vets FOREIGN KEY (vet_id) REFERENCES vets (id);
+					"""))
+			.run(db);
+	}
+
+	/** Keycloak's style: upper-case names in the annotations, folded by Spring's naming strategy. */
+	@Test
+	void identityProvider(TestDatabase db) {
+		identity(UnaryOperator.identity(), List.of("keycloak_role", "keycloak_role_role_kind_check", "service_account",
+				"realm", "display_name_html", "role_kind"))
+			.afterV1((ds) -> {
+				assertThat(columns(ds, "keycloak_role")).contains("role_kind character(1) NOT NULL");
+				// a primitive with a @Column is nullable to Hibernate, like any other
+				assertThat(columns(ds, "realm")).contains("password_history smallint", "otp_digits smallint",
+						"otp_kind character(1)", "theme_code character(1)", "lockout_factor real", "version bigint NOT NULL");
+				assertThat(Sql.column(ds, "select pg_get_constraintdef(oid) from pg_constraint"
+						+ " where conrelid = 'federated_identity'::regclass and contype in ('p', 'f') order by contype"))
+					.containsExactly("FOREIGN KEY (user_id) REFERENCES user_entity(id)",
+							"PRIMARY KEY (user_id, identity_provider)");
+			})
+			.run(db);
+	}
+
+	/** The names as written, as an application keeping Hibernate's standard physical naming strategy. */
+	@Test
+	void identityProviderWithTheNamesAsWritten(TestDatabase db) {
+		identity((source) -> source.withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class),
+				List.of("keycloak_role", "keycloak_role_role_kind_check", "service_account", "realm", "display_name_html",
+						"role_kind"))
+			.run(db);
+	}
+
+	/** The names as written and quoted, so the server keeps them upper-case. */
+	@Test
+	void identityProviderWithQuotedNames(TestDatabase db) {
+		identity((source) -> source.withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withSetting("hibernate.globally_quoted_identifiers", "true"),
+				List.of("\"KEYCLOAK_ROLE\"", "\"KEYCLOAK_ROLE_ROLE_KIND_check\"", "\"SERVICE_ACCOUNT\"", "\"REALM\"",
+						"\"DISPLAY_NAME_HTML\"", "\"ROLE_KIND\""))
+			.run(db);
+	}
+
+	/**
+	 * v2 adds a column to the realm and a third kind of role: its column, and its one-character
+	 * discriminator value in the check.
+	 */
+	private ScenarioRunner identity(UnaryOperator<EntitySource> configuration, List<String> names) {
+		List<String> v1 = List.of("RealmEntity", "UserEntity", "CredentialEntity", "FederatedIdentityEntity",
+				"UserRoleMappingEntity", "RoleEntity", "RealmRole", "ClientRole");
+		List<String> v2 = new ArrayList<>(v1);
+		v2.add("ServiceRole");
+		return domain("identity", v1, v2).configure(configuration)
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE %1$s DROP CONSTRAINT IF EXISTS %2$s;
+					ALTER TABLE %1$s ADD COLUMN IF NOT EXISTS %3$s character varying(36);
+					ALTER TABLE %4$s ADD COLUMN IF NOT EXISTS %5$s character varying(2048);
+					ALTER TABLE %1$s ADD CONSTRAINT %2$s CHECK (%6$s = ANY (ARRAY['R'::bpchar, 'C'::bpchar, 'S'::bpchar]));
+					""".formatted(names.toArray())));
+	}
+
+	/**
+	 * Broadleaf's style: ids from one shared {@code @TableGenerator} table, {@code JOINED} with a
+	 * {@code @PrimaryKeyJoinColumn}, {@code TABLE_PER_CLASS} on a sequence, a {@code @SecondaryTable},
+	 * an {@code @EmbeddedId} with {@code @MapsId}, an {@code @IdClass}, overrides of nested embeddables,
+	 * converters ({@code YesNoConverter}, to a {@code Character}, from a set), {@code @Temporal}, maps
+	 * keyed by a column and by an entity, an {@code @OrderColumn} on a many-to-many. v2 adds an embedded
+	 * amount and widens two columns.
+	 */
+	@Test
+	void commerce(TestDatabase db) {
+		List<String> entities = List.of("Category", "Product", "ProductBundle", "PaymentInfo", "CreditCardPayment",
+				"GiftCardPayment", "OrderItem", "OrderItemAttribute", "FulfillmentItem", "Store");
+		domain("commerce", entities, entities)
+			.afterV1((ds) -> {
+				// the generators of three entities share one table, a row each
+				assertThat(columns(ds, "sequence_generator")).containsExactly("id_val bigint",
+						"id_name character varying(255) NOT NULL");
+				assertThat(columns(ds, "blc_product_bundle")).contains("product_id bigint NOT NULL");
+				// an override's column replaces the embeddable's, NOT NULL included; a nested one's path is dotted
+				assertThat(columns(ds, "blc_store")).contains("street character varying(120)", "lat double precision",
+						"min_order_amount numeric(12,2)", "min_order_currency character(3)");
+			})
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE blc_store ADD COLUMN IF NOT EXISTS delivery_fee_amount numeric(38,2);
+					ALTER TABLE blc_store ADD COLUMN IF NOT EXISTS delivery_fee_currency character(3);
+					ALTER TABLE blc_order_item_attribute ALTER COLUMN value TYPE character varying(1024);
+					ALTER TABLE blc_store ALTER COLUMN min_order_amount TYPE numeric(19,2);
+					"""))
+			.run(db);
+	}
+
+	/** The value for this run: with Hibernate Validator on the class path, or without it. */
+	private static <T> T bv(T withValidator, T withoutValidator) {
+		return ScenarioRunner.beanValidationOnClassPath() ? withValidator : withoutValidator;
+	}
+
+	/** The statements of the upgrade section, without the header comment. */
+	private static String upgrade(String revision) {
+		return ScenarioRunner.upgradeSection(revision);
+	}
+
+	private static List<String> columns(DataSource dataSource, String table) {
+		return Sql.column(dataSource, "select attname || ' ' || format_type(atttypid, atttypmod)"
+				+ " || case when attnotnull then ' NOT NULL' else '' end from pg_attribute where attrelid = '" + table
+				+ "'::regclass and attnum > 0 and not attisdropped order by attnum");
+	}
+
+	private ScenarioRunner domain(String domain, List<String> v1, List<String> v2) {
+		return new ScenarioRunner(this.directory).v1(classes(domain, "v1", v1)).v2(classes(domain, "v2", v2));
+	}
+
+	// the version's class, or the class both versions of the domain share
+	private static Class<?>[] classes(String domain, String version, List<String> names) {
+		return names.stream()
+			.map((name) -> load(PACKAGE + domain + "." + version + "." + name, PACKAGE + domain + "." + name))
+			.toArray(Class<?>[]::new);
+	}
+
+	private static Class<?> load(String... candidates) {
+		for (String candidate : candidates) {
+			try {
+				return Class.forName(candidate);
+			}
+			catch (ClassNotFoundException ex) {
+				// the next candidate
+			}
+		}
+		throw new IllegalArgumentException("None of " + List.of(candidates) + " exists");
+	}
+
+}

@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.domains.identity;
+
+public enum EventKind {
+
+	LOGIN, LOGOUT, REGISTER
+
+}

@@ -1,0 +1,20 @@
+package dev.migrations.autogenerate.scenarios.domains.petclinic;
+
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+
+@Entity
+@Table(name = "visits")
+public class Visit extends BaseEntity {
+
+	@Column(name = "visit_date")
+	private LocalDate date;
+
+	@NotBlank
+	private String description;
+
+}

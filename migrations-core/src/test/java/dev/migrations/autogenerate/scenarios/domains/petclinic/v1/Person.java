@@ -1,0 +1,20 @@
+package dev.migrations.autogenerate.scenarios.domains.petclinic.v1;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.validation.constraints.NotBlank;
+
+import dev.migrations.autogenerate.scenarios.domains.petclinic.BaseEntity;
+
+@MappedSuperclass
+public class Person extends BaseEntity {
+
+	@Column(name = "first_name")
+	@NotBlank
+	private String firstName;
+
+	@Column(name = "last_name")
+	@NotBlank
+	private String lastName;
+
+}
