@@ -225,7 +225,8 @@ public final class Migrations {
 	/**
 	 * The same revisions, settings and entities on another target (a tenant's schema or database),
 	 * without reading the revision files again: the graph given (a tenant's, placeholders replaced),
-	 * no listener, callbacks or baseline.
+	 * no listener or callbacks. The baseline and the check of a schema with tables apply to each target: a
+	 * tenant built before migrations managed it is adopted (or refused) on its own, as one schema is.
 	 */
 	private Migrations(Migrations source, DataSource dataSource, String schema, RevisionGraph graph) {
 		MigrationsConfiguration copy = source.configuration.copy();
@@ -234,8 +235,6 @@ public final class Migrations {
 		copy.dialect = source.dialect;
 		copy.listener = MigrationsListener.NONE;
 		copy.callbacks = List.of();
-		copy.baseline = null;
-		copy.failOnNonEmptySchema = false;
 		this.configuration = copy;
 		this.entityModel = source.entityModel;
 		this.classLoader = source.classLoader;
@@ -1732,12 +1731,25 @@ public final class Migrations {
 	}
 
 	private void baselineIfUnrecorded() {
-		if (this.configuration.baseline == null && !this.configuration.failOnNonEmptySchema) {
+		baselineIfUnrecorded(this.migrator);
+	}
+
+	/** Whether an upgrade first decides, on a schema where nothing is recorded, on a baseline (or refuses one with tables). */
+	boolean adoptsExistingSchemas() {
+		return this.configuration.baseline != null || this.configuration.failOnNonEmptySchema;
+	}
+
+	/**
+	 * On a schema where no revision is recorded, records the baseline (or refuses a schema with tables), under the
+	 * migrator's lock, on the migrator's schema: this one's, or a tenant's.
+	 */
+	void baselineIfUnrecorded(DatabaseMigrator migrator) {
+		if (!adoptsExistingSchemas()) {
 			return;
 		}
 		Baseline baseline = baseline();
 		AtomicReference<ExistingSchema> adopted = new AtomicReference<>();
-		CommandResult stamped = this.migrator.stampIfUnrecorded((connection) -> {
+		CommandResult stamped = migrator.stampIfUnrecorded((connection) -> {
 			ExistingSchema existing = existingSchema(connection);
 			String revision = baseline.decide(existing, this.graph, this.configuration.versionTable);
 			adopted.set(existing);

@@ -70,9 +70,10 @@ import dev.migrations.tenant.TenantsStatus;
  * was tried. Running it again changes only the tenants not yet at the target.
  * <p>
  * {@code ${schema}} and {@code ${tenant}} in revision SQL become the tenant's schema and name
- * (see {@link Placeholders}). The configuration's {@link MigrationsConfiguration#listener listener},
- * {@link MigrationsConfiguration#callbacks callbacks} and {@link MigrationsConfiguration#baseline
- * baseline} are not applied to tenants; each tenant's outcome is logged instead.
+ * (see {@link Placeholders}). The configuration's {@link MigrationsConfiguration#listener listener} and
+ * {@link MigrationsConfiguration#callbacks callbacks} are not applied to tenants; each tenant's outcome is logged
+ * instead. Its {@link MigrationsConfiguration#baseline baseline} (and the refusal of a schema with tables and no
+ * revision recorded) applies to each tenant's upgrade on its own, as to one schema.
  */
 public final class TenantMigrations {
 
@@ -232,7 +233,18 @@ public final class TenantMigrations {
 
 	/** Upgrades each selected tenant to the target, {@link #parallelism()} at a time. */
 	public TenantRun upgrade(String target, TenantSelector selector) {
-		return run("upgrade", target, selector, (migrator) -> migrator.upgrade(target));
+		return run("upgrade", target, selector, (migrator) -> {
+			if (this.migrations.adoptsExistingSchemas()) {
+				// a tenant built before migrations managed it is adopted at the baseline (or refused) on its own, as
+				// one schema is; a tenant up to date is not locked for it
+				CommandResult upToDate = migrator.upgradeIfUpToDate(target);
+				if (upToDate != null) {
+					return upToDate;
+				}
+				this.migrations.baselineIfUnrecorded(migrator);
+			}
+			return migrator.upgrade(target);
+		});
 	}
 
 	/** Downgrades each selected tenant to the target, {@link #parallelism()} at a time. */
@@ -417,8 +429,8 @@ public final class TenantMigrations {
 	 * The single-schema facade on one tenant: the same revisions (placeholders replaced for it),
 	 * settings and entities, on its schema or database, so that every command of {@link Migrations}
 	 * works on it: {@code status}, {@code history}, {@code show}, {@code check}, {@code lint} (weighed
-	 * by its tables' sizes), {@code rehearse}, offline SQL. The configuration's listener, callbacks and
-	 * baseline are not applied, as for the other tenant commands; prefer {@link #upgrade} for changes,
+	 * by its tables' sizes), {@code rehearse}, offline SQL. The configuration's listener and callbacks are
+	 * not applied, as for the other tenant commands (its baseline is); prefer {@link #upgrade} for changes,
 	 * which records failures for {@link #status}. The revision files are not read again.
 	 */
 	public Migrations forTenant(String tenant) {

@@ -84,6 +84,39 @@ class TenantMigrationsPostgresTest {
 	}
 
 	@Test
+	void aTenantBuiltBeforeMigrationsIsRefusedAloneAndWithABaselineAdoptedRunningOnlyWhatFollows(TestDatabase db)
+			throws SQLException {
+		writeAccountRevisions();
+		// a tenant whose schema was built before migrations managed it (by hand, by Hibernate, by another tool)
+		execute(db, "CREATE SCHEMA t_old; CREATE TABLE t_old.account (id int PRIMARY KEY, email text);"
+				+ " INSERT INTO t_old.account VALUES (1, 'ada@example.com')");
+		TenantRun refused = Migrations.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)
+			.failOnNonEmptySchema(true).load().tenants().schemas("t_new", "t_old").build().upgrade("head");
+
+		assertThat(refused.failed()).singleElement().satisfies((failed) -> {
+			assertThat(failed.tenant()).isEqualTo("t_old");
+			assertThat(failed.error()).contains("baseline");
+		});
+		assertThat(tables(db, "t_new")).contains("account", "invoice");
+		assertThat(tables(db, "t_old")).contains("account").doesNotContain("invoice");
+		assertThat(count(db, "SELECT count(*) FROM t_old.migrations_version")).isZero();
+
+		TenantMigrations adopting = Migrations.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)
+			.baseline(ACCOUNT).load().tenants().schemas("t_new", "t_old").build();
+		TenantRun run = adopting.upgrade("head");
+
+		assertThat(run.succeeded()).isTrue();
+		assertThat(run.outcomes()).filteredOn(TenantOutcome::changed).singleElement().satisfies((o) -> {
+			assertThat(o.tenant()).isEqualTo("t_old");
+			assertThat(o.result().steps()).extracting((s) -> s.revision()).contains(UNIQUE_EMAIL, INVOICE)
+				.doesNotContain(ACCOUNT);
+		});
+		assertThat(adopting.current("t_old")).containsExactly(INVOICE);
+		assertThat(count(db, "SELECT count(*) FROM t_old.account")).isEqualTo(1);
+		assertThat(tables(db, "t_old")).contains("invoice");
+	}
+
+	@Test
 	void aTenantRecordedAsFailedSaysWhyAfterARestart(TestDatabase db) throws Exception {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write(ACCOUNT, "none", "account", "CREATE TABLE account (id int PRIMARY KEY, email text);", "DROP TABLE account;");
