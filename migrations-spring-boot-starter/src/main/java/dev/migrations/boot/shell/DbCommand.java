@@ -192,7 +192,8 @@ final class DbCommand {
 				// "-1" read as a flag: it is a relative target; a word the parser took as its value is an argument too
 				// (refused as unexpected where the command takes no more), not dropped
 				arguments.add("-" + shortName);
-				if (!value.isEmpty()) {
+				if (!value.isEmpty() && !value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+					// (the parser gives a short option it reads as a flag the value true)
 					arguments.add(value);
 				}
 				continue;

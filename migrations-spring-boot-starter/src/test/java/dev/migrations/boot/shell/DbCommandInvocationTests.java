@@ -24,6 +24,9 @@ class DbCommandInvocationTests {
 				List.of(new DbCommand.GivenOption(null, '1', null), new DbCommand.GivenOption("sql", ' ', null)));
 		assertThat(invocation.arguments()).containsExactly("-1");
 		assertThat(invocation.flag("sql")).isTrue();
+		// the shell's parser gives a short option it reads as a flag the value true
+		assertThat(this.downgrade.invocation(List.of(), List.of(new DbCommand.GivenOption(null, '1', "true"))).arguments())
+			.containsExactly("-1");
 	}
 
 	@Test
