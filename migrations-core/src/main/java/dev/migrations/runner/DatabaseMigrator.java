@@ -653,7 +653,7 @@ public final class DatabaseMigrator {
 			String original = switchSchema(connection);
 			try {
 				List<AppliedRevision> rows = this.versionTable.read(connection);
-				return state(rows, unfinished(rows) && lockHeldElsewhere(connection));
+				return state(rows, rows.stream().anyMatch(AppliedRevision::underWay) && lockHeldElsewhere(connection));
 			}
 			finally {
 				restoreSchema(connection, original);
@@ -662,15 +662,6 @@ public final class DatabaseMigrator {
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
 		}
-	}
-
-	private static boolean unfinished(List<AppliedRevision> rows) {
-		for (AppliedRevision row : rows) {
-			if (row.underWay()) {
-				return true;
-			}
-		}
-		return false;
 	}
 
 	// whether a command holds the lock on another session now (read without taking it)

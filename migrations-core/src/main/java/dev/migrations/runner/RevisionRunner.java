@@ -799,9 +799,9 @@ final class RevisionRunner {
 
 	/**
 	 * What a row recorded before its revision runs says between two statements: how many completed and which
-	 * started; read back by {@link DatabaseMigrator#failures()} when the revision never recorded its end.
+	 * started; read back by {@code DatabaseMigrator.failures()} when the revision never recorded its end.
 	 */
-	static String progress(int completed, int count, int line, String sql) {
+	private static String progress(int completed, int count, int line, String sql) {
 		String next = sql.strip().replaceAll("\\s+", " ");
 		if (next.length() > 200) {
 			next = next.substring(0, 200) + " ...";
