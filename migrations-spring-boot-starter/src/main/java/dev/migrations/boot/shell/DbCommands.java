@@ -786,7 +786,7 @@ final class DbCommands {
 						line.append(" (replaced by squash ").append(replacedBy.id()).append(')');
 					}
 					line.append(labels(info));
-					line.append(", ").append(info.message());
+					line.append(afterComma(info.message()));
 					if (info.state() != null) {
 						line.append(" [").append(state(info.state())).append(']');
 					}
@@ -892,14 +892,14 @@ final class DbCommands {
 						printVerbose(facade, facade.show(revision.id()), null, out);
 					}
 					else {
-						out.println(parents(revision.downRevisions()) + " -> " + revision.id() + " (branchpoint), "
-								+ revision.message());
+						out.println(parents(revision.downRevisions()) + " -> " + revision.id() + " (branchpoint)"
+								+ afterComma(revision.message()));
 					}
 					for (String child : children) {
 						Revision next = facade.graph().get(child);
 						out.println("    -> " + child + (facade.graph().heads().contains(child) ? " (head)" : "")
 								+ (next.branchLabels().isEmpty() ? "" : " (" + String.join(", ", next.branchLabels()) + ")")
-								+ ", " + next.message());
+								+ afterComma(next.message()));
 					}
 				}
 				if (!any) {
@@ -1264,6 +1264,11 @@ final class DbCommands {
 
 	private static RevisionInfo byId(List<RevisionInfo> revisions, String id) {
 		return revisions.stream().filter((info) -> info.revision().equals(id)).findFirst().orElse(null);
+	}
+
+	/** A message after a line's marks, as Alembic's history prints it: nothing for a revision without one. */
+	private static String afterComma(String message) {
+		return message.isEmpty() ? "" : ", " + message;
 	}
 
 	/** Alembic's {@code --verbose} block: the full header, then the message indented. */

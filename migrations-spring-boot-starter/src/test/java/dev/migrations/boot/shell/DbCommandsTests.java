@@ -240,6 +240,25 @@ class DbCommandsTests {
 	}
 
 	@Test
+	void historyAndBranchesOfRevisionsWithoutAMessageEndWithTheirMarks(TestDatabase database) throws IOException {
+		Path directory = this.revisions.resolve("db/revisions");
+		try (ShellSession shell = ShellSession.start(database, directory, "--spring.main.lazy-initialization=true")) {
+			shell.run("db init");
+			Files.writeString(directory.resolve("a1b2c3d4e5f6_first.sql"),
+					"-- revision: a1b2c3d4e5f6\n-- down_revision: none\n-- message:\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n");
+			Files.writeString(directory.resolve("b1b2c3d4e5f6_second.sql"),
+					"-- revision: b1b2c3d4e5f6\n-- down_revision: a1b2c3d4e5f6\n-- message:\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n");
+			Files.writeString(directory.resolve("c1b2c3d4e5f6_third.sql"),
+					"-- revision: c1b2c3d4e5f6\n-- down_revision: a1b2c3d4e5f6\n-- message:\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n");
+			shell.context().getBean(Migrations.class).reload();
+			assertThat(shell.run("db history").lines()).containsExactly("a1b2c3d4e5f6 -> c1b2c3d4e5f6 (head) [pending]",
+					"a1b2c3d4e5f6 -> b1b2c3d4e5f6 (head) [pending]", "<base> -> a1b2c3d4e5f6 (branchpoint) [pending]");
+			assertThat(shell.run("db branches").lines()).startsWith("<base> -> a1b2c3d4e5f6 (branchpoint)",
+					"    -> b1b2c3d4e5f6 (head)", "    -> c1b2c3d4e5f6 (head)");
+		}
+	}
+
+	@Test
 	void createDbCreatesTheSchemaFromTheEntitiesAndStampsTheHead(TestDatabase database) throws SQLException {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		try (ShellSession shell = start(database)) {
