@@ -231,30 +231,24 @@ public final class TenantMigrations {
 		return upgrade(target, TenantSelector.all());
 	}
 
-	/** Upgrades each selected tenant to the target, {@link #parallelism()} at a time. */
+	/**
+	 * Upgrades each selected tenant to the target, {@link #parallelism()} at a time, each as one schema is
+	 * upgraded: a tenant up to date is not locked; one built before migrations managed it is adopted at the
+	 * baseline (or refused) on its own; one in the middle of a squashed history goes on through the replaced
+	 * revisions first.
+	 */
 	public TenantRun upgrade(String target, TenantSelector selector) {
-		return run("upgrade", target, selector, (migrator) -> {
-			if (this.migrations.adoptsExistingSchemas()) {
-				// a tenant built before migrations managed it is adopted at the baseline (or refused) on its own, as
-				// one schema is; a tenant up to date is not locked for it
-				CommandResult upToDate = migrator.upgradeIfUpToDate(target);
-				if (upToDate != null) {
-					return upToDate;
-				}
-				this.migrations.baselineIfUnrecorded(migrator);
-			}
-			return migrator.upgrade(target);
-		});
+		return run("upgrade", target, selector, (tenant) -> tenant.upgrade(target));
 	}
 
 	/** Downgrades each selected tenant to the target, {@link #parallelism()} at a time. */
 	public TenantRun downgrade(String target, TenantSelector selector) {
-		return run("downgrade", target, selector, (migrator) -> migrator.downgrade(target));
+		return run("downgrade", target, selector, (tenant) -> tenant.downgrade(target));
 	}
 
 	/** Stamps each selected tenant at the target without running anything. */
 	public TenantRun stamp(String target, TenantSelector selector) {
-		return run("stamp", target, selector, (migrator) -> migrator.stamp(target));
+		return run("stamp", target, selector, (tenant) -> tenant.stamp(target));
 	}
 
 	/** The last run of this instance, {@code null} before the first. */
@@ -263,7 +257,7 @@ public final class TenantMigrations {
 	}
 
 	private TenantRun run(String command, String target, TenantSelector selector,
-			Function<DatabaseMigrator, CommandResult> work) {
+			Function<Migrations, CommandResult> work) {
 		this.migrations.checkLocations();
 		requireKnownTarget(target);
 		List<Tenant> selected = selector.select(tenants());
@@ -294,10 +288,10 @@ public final class TenantMigrations {
 
 	private static final Pattern RELATIVE_TARGET = Pattern.compile("[+-]\\d+");
 
-	private TenantOutcome runOne(String command, String target, Tenant tenant, Function<DatabaseMigrator, CommandResult> work) {
+	private TenantOutcome runOne(String command, String target, Tenant tenant, Function<Migrations, CommandResult> work) {
 		TenantOutcome outcome;
 		try {
-			CommandResult result = work.apply(migrator(tenant, true));
+			CommandResult result = work.apply(forTenant(tenant));
 			if (!result.steps().isEmpty()) {
 				logger.info("Tenant {}: {} {} ran {} revision(s), now at {}", tenant.name(), command, target,
 						result.steps().size(), result.currentAfter().isEmpty() ? "base" : result.currentAfter());
@@ -316,16 +310,13 @@ public final class TenantMigrations {
 		return outcome;
 	}
 
-	private DatabaseMigrator migrator(Tenant tenant, boolean forRunning) {
+	/** A migrator that reads where the tenant stands (the revisions' placeholders are not replaced: nothing runs). */
+	private DatabaseMigrator reader(Tenant tenant) {
 		requireWholeSchemaName(tenant);
 		MigrationsConfiguration configuration = this.migrations.configuration();
-		RevisionGraph graph = this.migrations.graph();
-		if (forRunning && usesPlaceholders(graph)) {
-			graph = Placeholders.apply(graph, schemaOf(tenant), tenant.name());
-		}
 		return new DatabaseMigrator(tenant.dataSource(), this.migrations.dialect(), tenant.schema(),
-				configuration.versionTable, graph, configuration.lockTimeout, configuration.validateChecksums,
-				this.migrations.performedBy(), MigrationsListener.NONE);
+				configuration.versionTable, this.migrations.graph(), configuration.lockTimeout,
+				configuration.validateChecksums, this.migrations.performedBy(), MigrationsListener.NONE);
 	}
 
 	/** Whether the graph's SQL names a placeholder, looked at once per graph rather than once per tenant. */
@@ -407,12 +398,12 @@ public final class TenantMigrations {
 	/** Everything {@link Migrations#status()} tells, for one tenant. */
 	public MigrationsStatus status(String tenant) {
 		this.migrations.checkLocations();
-		return this.migrations.status(migrator(find(tenant), false).state());
+		return this.migrations.status(reader(find(tenant)).state());
 	}
 
 	/** {@code db current} of one tenant. */
 	public List<String> current(String tenant) {
-		return migrator(find(tenant), false).state().current();
+		return reader(find(tenant)).state().current();
 	}
 
 	/** {@code db history --tenant NAME}: every revision, newest first, with its state in the tenant. */
@@ -484,7 +475,7 @@ public final class TenantMigrations {
 	private TenantState readState(Tenant tenant) {
 		DatabaseState state;
 		try {
-			state = migrator(tenant, false).state();
+			state = reader(tenant).state();
 		}
 		catch (RuntimeException ex) {
 			return new TenantState(tenant.name(), TenantState.State.UNREACHABLE, List.of(), 0, null, firstLine(ex.getMessage()));
