@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,7 @@ import dev.migrations.diff.Operation.AddEnumValue;
 import dev.migrations.diff.RenameMode;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionFileParser;
+import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.Direction;
@@ -696,7 +698,8 @@ final class DbCommands {
 						printVerbose(facade, head, null, out);
 					}
 					else {
-						out.println(head.revision() + " (head)" + labels(head) + (head.message().isEmpty() ? "" : " " + head.message()));
+						out.println(head.revision() + " (head)" + headLabels(facade.graph(), head)
+								+ (head.message().isEmpty() ? "" : " " + head.message()));
 					}
 				}
 				if (heads.size() > 1) {
@@ -1358,6 +1361,23 @@ final class DbCommands {
 
 	private static String labels(RevisionInfo info) {
 		return info.branchLabels().isEmpty() ? "" : " (" + String.join(", ", info.branchLabels()) + ")";
+	}
+
+	/**
+	 * The branch labels of a head: its own and, as in Alembic, those of the revisions it descends from, so that
+	 * each of several heads says which {@code label@head} names it.
+	 */
+	private static String headLabels(RevisionGraph graph, RevisionInfo head) {
+		Set<String> labels = new LinkedHashSet<>(head.branchLabels());
+		if (graph.contains(head.revision())) {
+			Set<String> ancestors = graph.ancestors(head.revision());
+			graph.branchLabels().forEach((label, revision) -> {
+				if (ancestors.contains(revision)) {
+					labels.add(label);
+				}
+			});
+		}
+		return labels.isEmpty() ? "" : " (" + String.join(", ", labels) + ")";
 	}
 
 	private static String parents(List<String> ids) {

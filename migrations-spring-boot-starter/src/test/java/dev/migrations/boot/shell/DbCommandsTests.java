@@ -259,6 +259,27 @@ class DbCommandsTests {
 	}
 
 	@Test
+	void headsNameTheBranchLabelEachHeadDescendsFrom(TestDatabase database) throws IOException {
+		Path directory = this.revisions.resolve("db/revisions");
+		try (ShellSession shell = ShellSession.start(database, directory, "--spring.main.lazy-initialization=true")) {
+			shell.run("db init");
+			String revision = "-- revision: %s\n-- down_revision: %s\n-- message: %s\n%s\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n";
+			Files.writeString(directory.resolve("a1b2c3d4e5f6_root.sql"), revision.formatted("a1b2c3d4e5f6", "none", "root", ""));
+			Files.writeString(directory.resolve("b1b2c3d4e5f6_feature.sql"),
+					revision.formatted("b1b2c3d4e5f6", "a1b2c3d4e5f6", "start feature", "-- branch_labels: feature\n"));
+			Files.writeString(directory.resolve("c1b2c3d4e5f6_main.sql"), revision.formatted("c1b2c3d4e5f6", "a1b2c3d4e5f6", "main", ""));
+			Files.writeString(directory.resolve("d1b2c3d4e5f6_more.sql"),
+					revision.formatted("d1b2c3d4e5f6", "b1b2c3d4e5f6", "more feature", ""));
+			shell.context().getBean(Migrations.class).reload();
+			// as Alembic's, a label applies to the revision's descendants: the head to name with feature@head says so
+			assertThat(shell.run("db heads").lines()).containsExactlyInAnyOrder("d1b2c3d4e5f6 (head) (feature) more feature",
+					"c1b2c3d4e5f6 (head) main", "2 heads: join them with `db merge -m \"merge heads\"`.");
+			assertThat(shell.run("db upgrade feature@head").status()).isZero();
+			assertThat(shell.run("db current").lines()).first().asString().startsWith("d1b2c3d4e5f6");
+		}
+	}
+
+	@Test
 	void createDbCreatesTheSchemaFromTheEntitiesAndStampsTheHead(TestDatabase database) throws SQLException {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		try (ShellSession shell = start(database)) {
