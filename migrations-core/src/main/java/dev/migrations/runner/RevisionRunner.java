@@ -622,7 +622,10 @@ final class RevisionRunner {
 					.append("` again.");
 			}
 			else {
-				message.append(" Fix the statement and run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+				// a timeout, a deadlock or the session's end is not the statement's mistake
+				String stopped = this.dialect.stoppedBySession(ex, upgrade ? "db upgrade" : "db downgrade");
+				message.append(' ').append((stopped != null) ? stopped
+						: "Fix the statement and run `db " + (upgrade ? "upgrade" : "downgrade") + "` again.");
 			}
 		}
 		else {
