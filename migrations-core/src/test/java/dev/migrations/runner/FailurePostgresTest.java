@@ -320,6 +320,33 @@ class FailurePostgresTest {
 		assertThat(migrations.current()).isEmpty();
 	}
 
+	/**
+	 * A revision outside a transaction whose statements all ran but whose row could not be marked applied (here a
+	 * trigger refuses it; a lost connection does the same) says that its statements completed and to stamp it.
+	 */
+	@Test
+	void aRevisionOutsideATransactionThatRanButCouldNotBeRecordedSaysToStampIt(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n",
+				"CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no applied rows'; END $$;\n"
+						+ "CREATE TRIGGER refuse BEFORE UPDATE ON migrations_version FOR EACH ROW"
+						+ " WHEN (NEW.state = 'APPLIED') EXECUTE FUNCTION refuse();",
+				"DROP TRIGGER refuse ON migrations_version;\nDROP FUNCTION refuse();");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("Revision bbbb00000002 (" + files.directory().resolve("bbbb00000002_two.sql")
+					+ ") ran all its statements (outside a transaction), but recording it as applied in migrations_version"
+					+ " failed: ")
+			.hasMessageContaining("no applied rows")
+			.hasMessageEndingWith("It stays recorded as RUNNING, and further upgrades and downgrades stop until it is"
+					+ " resolved: its statements completed, so run `db stamp bbbb00000002` once the database is reachable.");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'bbbb00000002'"))
+			.containsExactly("RUNNING");
+	}
+
 	@Test
 	void nonTransactionalFailureIsRecordedAndBlocksUntilStamped(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
