@@ -194,6 +194,15 @@ public interface Dialect {
 	}
 
 	/**
+	 * Why a statement of a revision run in a transaction failed when the session stopped it rather than a
+	 * mistake of its own (a lock or statement timeout ran out, a deadlock, the session ended), and what to do:
+	 * a sentence ending with running {@code command} again; {@code null} when the error is the statement's.
+	 */
+	default String stoppedBySession(SQLException error, String command) {
+		return null;
+	}
+
+	/**
 	 * Whether {@link #lock} and {@link #lockHeldElsewhere} cover every process using the database; {@code false}
 	 * where the lock is held inside one JVM (H2), so that a revision recorded as running may be running in
 	 * another process as well as have lost its process.

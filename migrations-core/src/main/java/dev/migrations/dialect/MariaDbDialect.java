@@ -256,6 +256,29 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
+	public String stoppedBySession(SQLException error, String command) {
+		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
+		return switch (error.getErrorCode()) {
+			// ER_LOCK_WAIT_TIMEOUT
+			case 1205 -> "The statement itself may be right: innodb_lock_wait_timeout ran out while it waited for a"
+					+ " row lock another session holds (information_schema.innodb_lock_waits names it). Once that session's"
+					+ " transaction has ended, or at a quieter time, run `" + command + "` again.";
+			// ER_STATEMENT_TIMEOUT
+			case 1969 -> "It was cancelled: max_statement_time ran out. If the statement needs longer, raise it for the"
+					+ " migrations' connections (`SET SESSION max_statement_time = 0` in migrations.init-sqls), then run `"
+					+ command + "` again.";
+			// ER_LOCK_DEADLOCK
+			case 1213 -> "The server rolled it back to end a deadlock with another session's transaction: run `" + command
+					+ "` again.";
+			// ER_QUERY_INTERRUPTED
+			case 1317 -> "It was cancelled by another session (KILL QUERY): run `" + command + "` again.";
+			// ER_CONNECTION_KILLED
+			case 1927 -> PostgresDialect.sessionEnded(command);
+			default -> state.startsWith("08") ? PostgresDialect.sessionEnded(command) : null;
+		};
+	}
+
+	@Override
 	public boolean lockHeldElsewhere(Connection connection, String lockName) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(
 				"select coalesce(is_used_lock(?) <> connection_id(), false)")) {

@@ -275,6 +275,30 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String stoppedBySession(SQLException error, String command) {
+		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
+		return switch (state) {
+			case "55P03" -> "The statement itself may be right: the session's lock_timeout ran out while it waited for a"
+					+ " lock another session holds (pg_locks and pg_stat_activity name it). Once that session's transaction"
+					+ " has ended, or at a quieter time, run `" + command + "` again.";
+			case "57014" -> "It was cancelled: statement_timeout ran out (set on the role, the database, the connection or"
+					+ " by the revision), or another session cancelled it. If the statement needs longer, start the revision's"
+					+ " section with `SET LOCAL statement_timeout = 0` (or a longer time), then run `" + command + "` again.";
+			case "40P01", "40001" -> "The server rolled it back to end a deadlock or a serialization conflict with another"
+					+ " session's transaction: run `" + command + "` again.";
+			case "57P01", "57P02", "57P03" -> sessionEnded(command);
+			default -> state.startsWith("08") ? sessionEnded(command) : null;
+		};
+	}
+
+	/** What to do after the revision's session ended: the server rolled back what it left unfinished. */
+	static String sessionEnded(String command) {
+		return "The session ended (the server was restarted, or the session terminated) or the connection was lost, and"
+				+ " the server rolls back what a session leaves unfinished: once the server accepts connections again, run `"
+				+ command + "` again.";
+	}
+
+	@Override
 	public List<InvalidIndex> invalidIndexes(Connection connection) throws SQLException {
 		List<InvalidIndex> indexes = new ArrayList<>();
 		try (Statement statement = connection.createStatement();

@@ -186,18 +186,53 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		public void runJava(JavaRevision revision, boolean upgrade) throws Exception {
 			// in the revision's transaction, which commits with its version-table row: a commit of its own would keep
 			// what ran before it if a later step failed, while the revision would be recorded as not applied
-			Connection connection = this.connection.getAutoCommit() ? this.connection
+			boolean outside = this.connection.getAutoCommit();
+			Connection connection = outside ? this.connection
 					: NoCommitConnection.of(this.connection, (call) -> "Java revision " + revision.revision() + " ("
 							+ revision.getClass().getName() + ") called " + call + " in the transaction it runs in, which"
 							+ " commits with its version-table row: what ran before the call would stay if a later step"
 							+ " failed, while the revision would be recorded as not applied. Remove the call, or run the"
 							+ " revision outside a transaction (transactional() returning false) to commit in batches.");
-			if (upgrade) {
-				revision.upgrade(connection);
+			boolean completed = false;
+			try {
+				if (upgrade) {
+					revision.upgrade(connection);
+				}
+				else {
+					revision.downgrade(connection);
+				}
+				completed = true;
 			}
-			else {
-				revision.downgrade(connection);
+			finally {
+				if (outside && completed) {
+					autoCommitAgain(true);
+				}
+				else if (outside) {
+					try {
+						autoCommitAgain(false);
+					}
+					catch (SQLException ex) {
+						// the revision's own failure is what the user needs; a broken connection is closed by the caller
+					}
+				}
 			}
+		}
+
+		/**
+		 * Puts auto-commit back on after a revision outside a transaction that turned it off (to commit in batches)
+		 * and left it so: otherwise its version-table row would be written in the open transaction and rolled back
+		 * with it when the connection is closed, leaving a completed revision recorded as running. What it left
+		 * uncommitted is committed when it completed (as every statement outside a transaction is), rolled back
+		 * when it failed.
+		 */
+		private void autoCommitAgain(boolean completed) throws SQLException {
+			if (this.connection.isClosed() || this.connection.getAutoCommit()) {
+				return;
+			}
+			if (!completed) {
+				this.connection.rollback();
+			}
+			this.connection.setAutoCommit(true);
 		}
 
 		@Override

@@ -285,8 +285,18 @@ final class RevisionRunner {
 		}
 		restoreSessionOutsideTransaction(revision, session, true);
 		// an offline script measures from the RUNNING row's applied_at, on the server, when it runs
-		tool(revision, this.versionTable.markApplied(revision,
-				this.target.online() ? millisSince(start) : this.versionTable.elapsedSinceAppliedAt()));
+		try {
+			this.target.execute(this.versionTable.markApplied(revision,
+					this.target.online() ? millisSince(start) : this.versionTable.elapsedSinceAppliedAt()));
+		}
+		catch (SQLException ex) {
+			// e.g. the connection was lost after the last statement: what ran stays, the row says RUNNING
+			throw new MigrationsException("Revision " + revision.id() + " (" + revision.source() + ") ran all its statements"
+					+ " (outside a transaction), but recording it as applied in " + this.versionTable.qualifiedTable()
+					+ " failed: " + ex.getMessage() + ". It stays recorded as RUNNING, and further upgrades and downgrades"
+					+ " stop until it is resolved: its statements completed, so run `db stamp " + revision.id()
+					+ "` once the database is reachable.", ex);
+		}
 		tool(revision, this.versionTable.log(revision.id(), "UPGRADE", revision.message(), revision.checksum(),
 				this.target.online() ? millisSince(start) : this.versionTable.recordedMillis(revision.id()),
 				this.performedBy));
@@ -622,7 +632,10 @@ final class RevisionRunner {
 					.append("` again.");
 			}
 			else {
-				message.append(" Fix the statement and run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+				// a timeout, a deadlock or the session's end is not the statement's mistake
+				String stopped = this.dialect.stoppedBySession(ex, upgrade ? "db upgrade" : "db downgrade");
+				message.append(' ').append((stopped != null) ? stopped
+						: "Fix the statement and run `db " + (upgrade ? "upgrade" : "downgrade") + "` again.");
 			}
 		}
 		else {

@@ -215,6 +215,76 @@ class CrashRecoveryTest {
 		assertThat(migrations.current()).containsExactly(BASE);
 	}
 
+	/**
+	 * A backfill outside a transaction that commits its batches with auto-commit off, as JDBC code usually does,
+	 * and leaves it off: the revision's row is still marked applied for good, not rolled back with the
+	 * connection's open transaction when the connection is closed (which left it RUNNING, and the next start refused).
+	 */
+	@Test
+	void aJavaRevisionOutsideATransactionLeavingAutoCommitOffIsRecordedAsApplied(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(new BatchesLeavingAutoCommitOff())).load();
+
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly(BASE, "batch0000001");
+
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'batch0000001'"))
+			.containsExactly("APPLIED");
+		assertThat(Sql.column(db.dataSource(), "select operation from migrations_version_log where revision = 'batch0000001'"))
+			.containsExactly("UPGRADE");
+		assertThat(Sql.column(db.dataSource(), "select name from item order by id")).containsExactly("n0", "n1");
+		Migrations next = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(new BatchesLeavingAutoCommitOff())).load();
+		assertThat(next.status().failed()).isEmpty();
+		assertThat(next.upgrade("head").steps()).isEmpty();
+	}
+
+	/** Failing after a committed batch, with auto-commit left off, it is recorded as FAILED, not left RUNNING. */
+	@Test
+	void aJavaRevisionOutsideATransactionFailingWithAutoCommitOffIsRecordedAsFailed(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(new BatchesLeavingAutoCommitOff() {
+
+				@Override
+				public void upgrade(Connection connection) throws Exception {
+					super.upgrade(connection);
+					try (Statement statement = connection.createStatement()) {
+						statement.executeUpdate("insert into item values (2, 'n2')");
+					}
+					throw new IllegalStateException("the third batch failed");
+				}
+
+			})).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("the third batch failed")
+			.hasMessageContaining("The revision is recorded as FAILED");
+
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'batch0000001'"))
+			.containsExactly("FAILED");
+		// the committed batches stay, the failed one's uncommitted row does not
+		assertThat(Sql.column(db.dataSource(), "select name from item order by id")).containsExactly("n0", "n1");
+	}
+
+	/** Commits each batch itself, outside a transaction, and leaves the connection with auto-commit off. */
+	static class BatchesLeavingAutoCommitOff extends CommitsInBatches {
+
+		@Override
+		public boolean transactional() {
+			return false;
+		}
+
+		@Override
+		public void upgrade(Connection connection) throws Exception {
+			connection.setAutoCommit(false);
+			super.upgrade(connection);
+		}
+
+	}
+
 	/** A backfill committing after each batch, in a revision that runs in a transaction. */
 	static class CommitsInBatches implements JavaRevision {
 

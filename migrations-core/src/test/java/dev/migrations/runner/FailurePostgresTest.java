@@ -1,6 +1,7 @@
 package dev.migrations.runner;
 
 import java.nio.file.Path;
+import java.sql.Connection;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +17,7 @@ import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** What a failing statement leaves behind, in and out of a transaction. */
@@ -237,6 +239,112 @@ class FailurePostgresTest {
 			.hasMessageNotContaining("Fix the statement");
 		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log", "one");
 		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
+	/**
+	 * A statement stopped by the session rather than by its own mistake (here a lock the test holds and the
+	 * revision's lock_timeout) is not "fixed": the message says what stopped it and to run the upgrade again.
+	 */
+	@Test
+	void aRevisionStoppedByItsLockTimeoutIsToldToRunAgainNotToBeFixed(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "INSERT INTO one VALUES (1);\nSET LOCAL lock_timeout = '10ms';\n"
+				+ "ALTER TABLE one ADD COLUMN name text;", "ALTER TABLE one DROP COLUMN name;\nDELETE FROM one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+
+		Throwable failure;
+		try (Connection reader = db.dataSource().getConnection()) {
+			// a long read of the table: the ALTER TABLE waits for it until its lock_timeout
+			reader.setAutoCommit(false);
+			CrashRecoveryTest.query(reader, "SELECT * FROM one");
+			failure = catchThrowable(() -> migrations.upgrade("head"));
+			reader.rollback();
+		}
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 3 of 3")
+			.hasMessageContaining("[SQLState 55P03]")
+			.hasMessageContaining("The revision was rolled back: nothing of it was applied")
+			.hasMessageContaining("lock_timeout ran out while it waited for a lock another session holds")
+			.hasMessageEndingWith("run `db upgrade` again.")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("bbbb00000002");
+	}
+
+	@Test
+	void aRevisionCancelledByItsStatementTimeoutIsToldHowToGiveItLonger(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "INSERT INTO one VALUES (1);\nSET LOCAL statement_timeout = '10ms';\n"
+				+ "SELECT pg_advisory_xact_lock(4711);", "DELETE FROM one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure;
+		try (Connection holder = db.dataSource().getConnection()) {
+			// the revision's last statement waits for this lock until its statement_timeout cancels it
+			CrashRecoveryTest.query(holder, "SELECT pg_advisory_lock(4711)");
+			failure = catchThrowable(() -> migrations.upgrade("head"));
+			CrashRecoveryTest.query(holder, "SELECT pg_advisory_unlock(4711)");
+		}
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("[SQLState 57014]")
+			.hasMessageContaining("The revision was rolled back: nothing of it was applied")
+			.hasMessageContaining("It was cancelled: statement_timeout ran out")
+			.hasMessageContaining("SET LOCAL statement_timeout = 0")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from one")).containsExactly("0");
+	}
+
+	/** The session ending mid-revision (a server restart, pg_terminate_backend) rolls it back: it is to be run again. */
+	@Test
+	void aRevisionWhoseSessionEndsIsToldToRunAgainNotToBeFixed(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);\n"
+				+ "SELECT pg_terminate_backend(pg_backend_pid());", "DROP TABLE one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 2 of 2")
+			.hasMessageContaining("[SQLState 57P01]")
+			.hasMessageContaining("The revision was rolled back: nothing of it was applied")
+			.hasMessageContaining("The session ended (the server was restarted, or the session terminated) or the"
+					+ " connection was lost")
+			.hasMessageEndingWith("run `db upgrade` again.")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		assertThat(migrations.current()).isEmpty();
+	}
+
+	/**
+	 * A revision outside a transaction whose statements all ran but whose row could not be marked applied (here a
+	 * trigger refuses it; a lost connection does the same) says that its statements completed and to stamp it.
+	 */
+	@Test
+	void aRevisionOutsideATransactionThatRanButCouldNotBeRecordedSaysToStampIt(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n",
+				"CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no applied rows'; END $$;\n"
+						+ "CREATE TRIGGER refuse BEFORE UPDATE ON migrations_version FOR EACH ROW"
+						+ " WHEN (NEW.state = 'APPLIED') EXECUTE FUNCTION refuse();",
+				"DROP TRIGGER refuse ON migrations_version;\nDROP FUNCTION refuse();");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("Revision bbbb00000002 (" + files.directory().resolve("bbbb00000002_two.sql")
+					+ ") ran all its statements (outside a transaction), but recording it as applied in migrations_version"
+					+ " failed: ")
+			.hasMessageContaining("no applied rows")
+			.hasMessageEndingWith("It stays recorded as RUNNING, and further upgrades and downgrades stop until it is"
+					+ " resolved: its statements completed, so run `db stamp bbbb00000002` once the database is reachable.");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'bbbb00000002'"))
+			.containsExactly("RUNNING");
 	}
 
 	@Test
