@@ -1249,8 +1249,11 @@ public final class DatabaseMigrator {
 			String message = (ex.getMessage() != null) ? ex.getMessage().strip().lines().findFirst().orElse("") : "";
 			return new MigrationsException("Database error: " + message + ". " + this.versionTable.qualifiedTable()
 					+ " or " + this.versionTable.logTable() + " lacks a column this tool reads and writes: it was"
-					+ " altered by hand or created by another tool. Give it back its columns (`db upgrade --sql` against an"
-					+ " empty database prints the CREATE TABLE statements), then run the command again.", ex);
+					+ " altered by hand, or it is another table under the same name (the application's, or another"
+					+ " tool's). Give it back its columns (`db upgrade --sql` against an empty database prints the CREATE"
+					+ " TABLE statements); or, when it is another table, leave it as it is and give migrations version"
+					+ " tables of their own: migrations.version-table=<a name not taken> (the plain Java API:"
+					+ " versionTable(...)). Then run the command again.", ex);
 		}
 		return new MigrationsException("Database error: " + ex.getMessage(), ex);
 	}
