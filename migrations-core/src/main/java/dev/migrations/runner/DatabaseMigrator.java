@@ -364,6 +364,27 @@ public final class DatabaseMigrator {
 	}
 
 	/**
+	 * {@link #stamp(String)} that, on a database where no revision is recorded, asks {@code adopting} (with the
+	 * locked connection, switched to the migrated schema) whether the schema was built without these revisions:
+	 * the stamp then adopts it, logged as the baseline's, and a downgrade does not go below it.
+	 */
+	public CommandResult stamp(String target, AdoptionCheck adopting) {
+		return underLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			boolean adopts = rows.isEmpty() && adopting.adopts(connection);
+			return stampLocked(connection, rows, target, adopts ? VersionTable.BASELINE : "STAMP");
+		});
+	}
+
+	/** Whether a schema without recorded revisions was built without them (used while the lock is held). */
+	@FunctionalInterface
+	public interface AdoptionCheck {
+
+		boolean adopts(Connection connection) throws SQLException;
+
+	}
+
+	/**
 	 * {@link #stamp(String)} after emptying the version table, as Alembic's {@code stamp --purge}: every
 	 * row is removed (and logged as unstamped) and the target and its ancestors are recorded afresh, in
 	 * one transaction under the lock.

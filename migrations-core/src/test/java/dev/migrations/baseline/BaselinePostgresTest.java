@@ -88,6 +88,30 @@ class BaselinePostgresTest {
 	}
 
 	@Test
+	void aStampThatAdoptsASchemaWithTablesIsNotDowngradedBelowEither(TestDatabase db) throws SQLException {
+		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)", "INSERT INTO customer VALUES (7)");
+		Migrations migrations = configure(db).load();
+		// what the refusal of a schema with tables advises besides the baseline: `db stamp <revision>` once
+		migrations.stamp("aaaa00000001");
+		migrations.upgrade("head");
+		assertThatThrownBy(() -> migrations.downgrade("base")).isInstanceOf(BelowBaselineException.class)
+			.hasMessageStartingWith("Refusing to downgrade to base: it would revert aaaa00000001 (create customer)");
+		assertThat(query(db, "SELECT id FROM customer")).containsExactly("7");
+		assertThat(query(db, "SELECT operation || ' ' || revision FROM migrations_version_log ORDER BY id"))
+			.containsExactly("BASELINE aaaa00000001", "UPGRADE bbbb00000002");
+	}
+
+	@Test
+	void aStampOnAnEmptySchemaIsAnOrdinaryStamp(TestDatabase db) throws SQLException {
+		Migrations migrations = configure(db).load();
+		migrations.stamp("aaaa00000001");
+		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)");
+		assertThat(migrations.downgrade("base").steps()).hasSize(1);
+		assertThat(query(db, "SELECT operation FROM migrations_version_log ORDER BY id"))
+			.containsExactly("STAMP", "DOWNGRADE");
+	}
+
+	@Test
 	void aRevisionRunAgainAfterTheBaselineCanBeDowngraded(TestDatabase db) throws SQLException {
 		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)");
 		Migrations migrations = configure(db).baseline("aaaa").load();
