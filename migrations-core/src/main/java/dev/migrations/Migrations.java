@@ -728,7 +728,11 @@ public final class Migrations {
 		Revision replaced = replacedTarget(target);
 		DatabaseMigrator migrator = (replaced != null) ? migratorFor(target, replaced) : this.migrator;
 		try {
-			return migrator.stamp(target);
+			// the stamp `db upgrade` advises on a schema with tables and no recorded revision adopts it as the baseline does
+			return migrator.stamp(target, (connection) -> {
+				ExistingSchema existing = existingSchema(connection);
+				return existing.hasTables() && !existing.managedBefore();
+			});
 		}
 		finally {
 			this.changes.incrementAndGet();

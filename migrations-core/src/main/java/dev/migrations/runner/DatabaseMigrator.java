@@ -260,11 +260,39 @@ public final class DatabaseMigrator {
 			requireNoFailed(connection, rows);
 			List<String> applied = appliedIds(rows);
 			Plan plan = this.resolver.downgrade(target, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
+			requireAboveBaseline(connection, target, plan.ids());
 			List<String> before = this.resolver.current(applied);
 			List<StepResult> steps = runner(connection).downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
 			return new CommandResult(target, steps, before, after);
 		});
+	}
+
+	/**
+	 * Refuses a downgrade that would revert revisions a baseline recorded as applied without running them
+	 * (see {@link VersionTable#baselined}): their downgrades would drop what the schema held before migrations
+	 * managed it, with its data.
+	 * @param target the target as given, for the message
+	 * @param reverted the revisions the downgrade would revert
+	 */
+	void requireAboveBaseline(Connection connection, String target, List<String> reverted) throws SQLException {
+		Set<String> baselined = this.versionTable.baselined(connection, reverted);
+		if (baselined.isEmpty()) {
+			return;
+		}
+		List<String> newest = this.resolver.current(List.copyOf(baselined));
+		Revision first = this.graph.get(newest.get(0));
+		Set<String> parents = new LinkedHashSet<>();
+		newest.forEach((id) -> parents.addAll(this.graph.get(id).downRevisions()));
+		parents.removeAll(baselined);
+		String parent = parents.isEmpty() ? "base" : String.join(",", parents);
+		throw new BelowBaselineException("Refusing to downgrade to " + target + ": it would revert " + first.id() + " ("
+				+ first.message() + "), which the baseline recorded as applied without running it"
+				+ (baselined.size() > 1 ? " (with " + (baselined.size() - 1) + " more revision(s) of the baseline)" : "")
+				+ ": the schema already had its objects when migrations adopted it, and its downgrade would drop them"
+				+ " with their data. Nothing was run. The furthest a downgrade goes is the baseline: `db downgrade "
+				+ String.join(",", newest) + "`. To remove the adopted objects anyway, drop them by hand, then"
+				+ " `db stamp " + parent + "`.", List.copyOf(baselined));
 	}
 
 	/**
@@ -336,6 +364,27 @@ public final class DatabaseMigrator {
 	}
 
 	/**
+	 * {@link #stamp(String)} that, on a database where no revision is recorded, asks {@code adopting} (with the
+	 * locked connection, switched to the migrated schema) whether the schema was built without these revisions:
+	 * the stamp then adopts it, logged as the baseline's, and a downgrade does not go below it.
+	 */
+	public CommandResult stamp(String target, AdoptionCheck adopting) {
+		return underLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			boolean adopts = rows.isEmpty() && adopting.adopts(connection);
+			return stampLocked(connection, rows, target, adopts ? VersionTable.BASELINE : "STAMP");
+		});
+	}
+
+	/** Whether a schema without recorded revisions was built without them (used while the lock is held). */
+	@FunctionalInterface
+	public interface AdoptionCheck {
+
+		boolean adopts(Connection connection) throws SQLException;
+
+	}
+
+	/**
 	 * {@link #stamp(String)} after emptying the version table, as Alembic's {@code stamp --purge}: every
 	 * row is removed (and logged as unstamped) and the target and its ancestors are recorded afresh, in
 	 * one transaction under the lock.
@@ -376,10 +425,14 @@ public final class DatabaseMigrator {
 	}
 
 	private CommandResult stampLocked(Connection connection, List<AppliedRevision> rows, String target) {
+		return stampLocked(connection, rows, target, "STAMP");
+	}
+
+	private CommandResult stampLocked(Connection connection, List<AppliedRevision> rows, String target, String operation) {
 		ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
 		try {
 			jdbc.begin();
-			CommandResult result = stampRows(jdbc, rows, target);
+			CommandResult result = stampRows(jdbc, rows, target, operation);
 			jdbc.commit();
 			return result;
 		}
@@ -406,7 +459,8 @@ public final class DatabaseMigrator {
 				List<String> current = this.resolver.current(appliedIds(rows));
 				return new CommandResult("", List.of(), current, current);
 			}
-			return stampLocked(connection, rows, revision);
+			// logged as the baseline's, which a downgrade does not go below (see requireAboveBaseline)
+			return stampLocked(connection, rows, revision, VersionTable.BASELINE);
 		});
 	}
 
@@ -526,6 +580,11 @@ public final class DatabaseMigrator {
 
 	private CommandResult stampRows(ExecutionTarget.Jdbc jdbc, List<AppliedRevision> rows, String target)
 			throws SQLException {
+		return stampRows(jdbc, rows, target, "STAMP");
+	}
+
+	private CommandResult stampRows(ExecutionTarget.Jdbc jdbc, List<AppliedRevision> rows, String target, String operation)
+			throws SQLException {
 		List<String> appliedBefore = new ArrayList<>();
 		for (AppliedRevision row : rows) {
 			if (this.graph.contains(row.revision()) && completedUpgrade(row)) {
@@ -587,7 +646,7 @@ public final class DatabaseMigrator {
 			else {
 				continue;
 			}
-			jdbc.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
+			jdbc.execute(this.versionTable.log(revision.id(), operation, revision.message(), revision.checksum(), 0,
 					this.performedBy.get()));
 			steps.add(new StepResult(Direction.UPGRADE, revision.id(), revision.message(), revision.source(), 0));
 		}
@@ -824,6 +883,9 @@ public final class DatabaseMigrator {
 				: upgrade ? this.resolver.upgrade(to, applied) : this.resolver.downgrade(to, applied);
 		plan = upgrade ? plan.requireUpgradeStatements(this.dialect.sqlSyntax())
 				: plan.requireDowngradeStatements(this.dialect.sqlSyntax());
+		if (!upgrade && colon < 0 && this.dataSource != null) {
+			requireAboveBaseline(target, plan.ids());
+		}
 		// where the script leaves the database, named by its revisions rather than as asked (-1, +2, head)
 		List<String> after = new ArrayList<>(applied);
 		if (upgrade) {
@@ -860,7 +922,7 @@ public final class DatabaseMigrator {
 				Revision revision = this.graph.get(id);
 				script.execute(this.versionTable.insert(revision, AppliedRevision.State.APPLIED, 0L,
 						"offline script (" + this.performedBy.get() + ")", null));
-				script.execute(this.versionTable.log(revision.id(), "STAMP", revision.message(), revision.checksum(), 0,
+				script.execute(this.versionTable.log(revision.id(), VersionTable.BASELINE, revision.message(), revision.checksum(), 0,
 						"offline script (" + this.performedBy.get() + ")"));
 			}
 			script.commit();
@@ -954,6 +1016,21 @@ public final class DatabaseMigrator {
 			}
 		}
 		return ordered;
+	}
+
+	private void requireAboveBaseline(String target, List<String> reverted) {
+		try (Connection connection = connection()) {
+			String original = switchSchema(connection);
+			try {
+				requireAboveBaseline(connection, target, reverted);
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read " + this.versionTable.logTable() + ": " + ex.getMessage(), ex);
+		}
 	}
 
 	private List<AppliedRevision> readRows() {
@@ -1193,8 +1270,11 @@ public final class DatabaseMigrator {
 			String message = (ex.getMessage() != null) ? ex.getMessage().strip().lines().findFirst().orElse("") : "";
 			return new MigrationsException("Database error: " + message + ". " + this.versionTable.qualifiedTable()
 					+ " or " + this.versionTable.logTable() + " lacks a column this tool reads and writes: it was"
-					+ " altered by hand or created by another tool. Give it back its columns (`db upgrade --sql` against an"
-					+ " empty database prints the CREATE TABLE statements), then run the command again.", ex);
+					+ " altered by hand, or it is another table under the same name (the application's, or another"
+					+ " tool's). Give it back its columns (`db upgrade --sql` against an empty database prints the CREATE"
+					+ " TABLE statements); or, when it is another table, leave it as it is and give migrations version"
+					+ " tables of their own: migrations.version-table=<a name not taken> (the plain Java API:"
+					+ " versionTable(...)). Then run the command again.", ex);
 		}
 		return new MigrationsException("Database error: " + ex.getMessage(), ex);
 	}

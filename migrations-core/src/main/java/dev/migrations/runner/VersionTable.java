@@ -7,9 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.dialect.Dialect;
@@ -17,7 +21,7 @@ import dev.migrations.revision.Revision;
 
 /**
  * The two tables the tool keeps in the target schema: the applied revisions, and an append-only log of
- * every upgrade, downgrade and stamp. Writes are {@link SqlCommand}s so the same statements serve
+ * every upgrade, downgrade, stamp and baseline. Writes are {@link SqlCommand}s so the same statements serve
  * online execution and offline scripts.
  */
 final class VersionTable {
@@ -25,6 +29,9 @@ final class VersionTable {
 	static final String KIND_SQL = "SQL";
 
 	static final String KIND_JAVA = "JAVA";
+
+	/** The log's operation for a revision recorded as applied without running by a baseline (see {@link #baselined}). */
+	static final String BASELINE = "BASELINE";
 
 	private static final String COLUMNS = "revision, down_revisions, message, kind, source, checksum, state, applied_seq, "
 			+ "applied_at, execution_millis, applied_by, error";
@@ -324,6 +331,34 @@ final class VersionTable {
 
 	SqlCommand delete(String revision) {
 		return SqlCommand.of("DELETE FROM " + this.qualifiedTable + " WHERE revision = ?", revision);
+	}
+
+	/**
+	 * Of the revisions given, those whose latest recording in the log is a baseline's: recorded as applied
+	 * without running because the schema already had them, and neither run nor stamped since.
+	 */
+	Set<String> baselined(Connection connection, Collection<String> revisions) throws SQLException {
+		if (revisions.isEmpty()) {
+			return Set.of();
+		}
+		Map<String, String> latest = new HashMap<>();
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = executeIfExists(statement, "SELECT revision, operation FROM " + this.qualifiedLogTable
+						+ " WHERE operation IN ('" + BASELINE + "', 'STAMP', 'UPGRADE') ORDER BY id")) {
+			if (rs == null) {
+				return Set.of();
+			}
+			while (rs.next()) {
+				latest.put(rs.getString(1), rs.getString(2));
+			}
+		}
+		Set<String> baselined = new LinkedHashSet<>();
+		for (String revision : revisions) {
+			if (BASELINE.equals(latest.get(revision))) {
+				baselined.add(revision);
+			}
+		}
+		return baselined;
 	}
 
 	SqlCommand log(String revision, String operation, String message, String checksum, Object executionMillis,

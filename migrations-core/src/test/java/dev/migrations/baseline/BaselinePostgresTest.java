@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
 import dev.migrations.RevisionFiles;
+import dev.migrations.runner.BelowBaselineException;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -58,8 +59,70 @@ class BaselinePostgresTest {
 		assertThat(result.steps()).extracting((step) -> step.revision()).containsExactly("bbbb00000002");
 		assertThat(query(db, "SELECT revision FROM migrations_version ORDER BY applied_seq"))
 			.containsExactly("aaaa00000001", "bbbb00000002");
-		assertThat(query(db, "SELECT operation FROM migrations_version_log ORDER BY id")).containsExactly("STAMP", "UPGRADE");
+		assertThat(query(db, "SELECT operation FROM migrations_version_log ORDER BY id")).containsExactly("BASELINE", "UPGRADE");
 		assertThat(query(db, "SELECT id || ':' || coalesce(email, '-') FROM customer")).containsExactly("7:-");
+	}
+
+	@Test
+	void aDowngradeBelowTheBaselineIsRefusedAndKeepsTheAdoptedTables(TestDatabase db) throws SQLException {
+		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)", "INSERT INTO customer VALUES (7)");
+		Migrations migrations = configure(db).baseline("aaaa").load();
+		migrations.upgrade("head");
+		for (String target : List.of("base", "-2")) {
+			assertThatThrownBy(() -> migrations.downgrade(target)).isInstanceOfSatisfying(BelowBaselineException.class,
+					(ex) -> assertThat(ex.getMessage()).startsWith("Refusing to downgrade to " + target + ": it would revert"
+							+ " aaaa00000001 (create customer), which the baseline recorded as applied without running it")
+						.contains("Nothing was run", "`db downgrade aaaa00000001`", "`db stamp base`"));
+			assertThatThrownBy(() -> migrations.downgradeSql(target)).isInstanceOf(BelowBaselineException.class);
+		}
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+		assertThat(query(db, "SELECT id || ':' || coalesce(email, '-') FROM customer")).containsExactly("7:-");
+
+		// down to the baseline is allowed: it reverts only what ran
+		migrations.downgrade("-1");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThatThrownBy(() -> migrations.downgrade("-1")).isInstanceOf(BelowBaselineException.class);
+		assertThat(query(db, "SELECT id FROM customer")).containsExactly("7");
+		assertThat(query(db, "SELECT operation || ' ' || revision FROM migrations_version_log ORDER BY id"))
+			.containsExactly("BASELINE aaaa00000001", "UPGRADE bbbb00000002", "DOWNGRADE bbbb00000002");
+	}
+
+	@Test
+	void aStampThatAdoptsASchemaWithTablesIsNotDowngradedBelowEither(TestDatabase db) throws SQLException {
+		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)", "INSERT INTO customer VALUES (7)");
+		Migrations migrations = configure(db).load();
+		// what the refusal of a schema with tables advises besides the baseline: `db stamp <revision>` once
+		migrations.stamp("aaaa00000001");
+		migrations.upgrade("head");
+		assertThatThrownBy(() -> migrations.downgrade("base")).isInstanceOf(BelowBaselineException.class)
+			.hasMessageStartingWith("Refusing to downgrade to base: it would revert aaaa00000001 (create customer)");
+		assertThat(query(db, "SELECT id FROM customer")).containsExactly("7");
+		assertThat(query(db, "SELECT operation || ' ' || revision FROM migrations_version_log ORDER BY id"))
+			.containsExactly("BASELINE aaaa00000001", "UPGRADE bbbb00000002");
+	}
+
+	@Test
+	void aStampOnAnEmptySchemaIsAnOrdinaryStamp(TestDatabase db) throws SQLException {
+		Migrations migrations = configure(db).load();
+		migrations.stamp("aaaa00000001");
+		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)");
+		assertThat(migrations.downgrade("base").steps()).hasSize(1);
+		assertThat(query(db, "SELECT operation FROM migrations_version_log ORDER BY id"))
+			.containsExactly("STAMP", "DOWNGRADE");
+	}
+
+	@Test
+	void aRevisionRunAgainAfterTheBaselineCanBeDowngraded(TestDatabase db) throws SQLException {
+		execute(db, "CREATE TABLE customer (id bigint PRIMARY KEY)");
+		Migrations migrations = configure(db).baseline("aaaa").load();
+		migrations.upgrade("head");
+		// recorded as the user says: `db stamp` is the user's word that the revision's objects are its own
+		migrations.stamp("base");
+		execute(db, "DROP TABLE customer");
+		migrations.upgrade("head");
+		assertThat(migrations.downgrade("base").steps()).hasSize(2);
+		assertThat(query(db, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'customer'"))
+			.containsExactly("0");
 	}
 
 	@Test
@@ -214,7 +277,7 @@ class BaselinePostgresTest {
 			executor.shutdownNow();
 		}
 		assertThat(query(db, "SELECT operation || ' ' || revision FROM migrations_version_log ORDER BY id"))
-			.containsExactly("STAMP aaaa00000001", "UPGRADE bbbb00000002");
+			.containsExactly("BASELINE aaaa00000001", "UPGRADE bbbb00000002");
 	}
 
 	private MigrationsConfiguration configure(TestDatabase db) {

@@ -82,7 +82,7 @@ class BaselineScriptAndRehearsalPostgresTest {
 
 		assertThat(query(db, "SELECT revision || ' ' || state FROM migrations_version ORDER BY applied_seq"))
 			.containsExactly("aaaa00000001 APPLIED", "bbbb00000002 APPLIED");
-		assertThat(query(db, "SELECT operation FROM migrations_version_log ORDER BY id")).containsExactly("STAMP", "UPGRADE");
+		assertThat(query(db, "SELECT operation FROM migrations_version_log ORDER BY id")).containsExactly("BASELINE", "UPGRADE");
 		// one foreign key, as the online upgrade leaves it
 		assertThat(query(db, "SELECT count(*) FROM pg_constraint WHERE conrelid = 'orders'::regclass AND contype = 'f'"))
 			.containsExactly("1");

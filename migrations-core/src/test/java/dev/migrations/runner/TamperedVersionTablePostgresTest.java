@@ -60,4 +60,18 @@ class TamperedVersionTablePostgresTest {
 			.hasMessageContaining("`db upgrade --sql` against an empty database prints the CREATE TABLE statements");
 	}
 
+	@Test
+	void anotherTableUnderTheVersionTablesNameIsLeftAloneAndAnotherNameAdvised(TestDatabase db) {
+		// the application's own table happens to carry the name
+		Sql.execute(db.dataSource(), "CREATE TABLE migrations_version (id int PRIMARY KEY, name text)");
+		Sql.execute(db.dataSource(), "INSERT INTO migrations_version VALUES (1, 'kept')");
+
+		assertThatThrownBy(() -> migrations(db).upgrade("head")).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("Database error: ERROR: column \"revision\" does not exist")
+			.hasMessageContaining("or it is another table under the same name")
+			.hasMessageContaining("leave it as it is and give migrations version tables of their own:"
+					+ " migrations.version-table=<a name not taken>");
+		assertThat(Sql.column(db.dataSource(), "SELECT id || ':' || name FROM migrations_version")).containsExactly("1:kept");
+	}
+
 }

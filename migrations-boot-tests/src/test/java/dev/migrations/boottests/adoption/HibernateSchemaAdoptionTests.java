@@ -67,7 +67,7 @@ class HibernateSchemaAdoptionTests {
 				"migrations.baseline=" + initial);
 		assertThat(context.getBean(Migrations.class).current()).containsExactly(initial);
 		assertThat(context.getBean(CustomerRepository.class).findByEmail("ada@example.com")).hasSize(1);
-		assertThat(Sql.query(this.live, "SELECT operation FROM migrations_version_log")).containsExactly("STAMP");
+		assertThat(Sql.query(this.live, "SELECT operation FROM migrations_version_log")).containsExactly("BASELINE");
 		assertThat(output).contains("Baseline: schema public had 1 table (customer) and no recorded revision, so "
 				+ initial + " (initial schema) and its ancestors are recorded as applied without running them");
 		this.apps.close();
@@ -77,7 +77,7 @@ class HibernateSchemaAdoptionTests {
 		context = this.apps.start(ShopApplication.class, adopting(this.live), "migrations.baseline=" + initial);
 		assertThat(context.getBean(Migrations.class).current()).containsExactly(next);
 		assertThat(Sql.query(this.live, "SELECT operation || ' ' || revision FROM migrations_version_log ORDER BY id"))
-			.containsExactly("STAMP " + initial, "UPGRADE " + next);
+			.containsExactly("BASELINE " + initial, "UPGRADE " + next);
 		this.apps.close();
 
 		// the same configuration installs an empty database from the revisions: nothing to baseline there

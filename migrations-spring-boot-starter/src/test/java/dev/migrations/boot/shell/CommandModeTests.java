@@ -263,6 +263,17 @@ class CommandModeTests {
 		Run again = run(null, "db", "upgrade", "--migrations.baseline=" + CREATE);
 		assertThat(again.out()).contains("Nothing to upgrade: the database is at " + ShellTestRevisions.INDEX
 				+ " (target head).").doesNotContain("baseline");
+
+		// the adopted table is not dropped by a downgrade below the baseline: refused, status 2, nothing run
+		Run below = run(null, "db", "downgrade", "base");
+		assertThat(below.exitCode()).isEqualTo(2);
+		assertThat(below.err()).startsWith("Refusing to downgrade to base: it would revert " + CREATE + " (create bulletin),"
+				+ " which the baseline recorded as applied without running it");
+		assertThat(below.err()).doesNotContain("\tat ");
+		assertThat(appliedRevisions()).containsExactlyInAnyOrder(CREATE, ShellTestRevisions.INDEX);
+		Run toBaseline = run(null, "db", "downgrade", CREATE);
+		assertThat(toBaseline.exitCode()).as(toBaseline.err()).isZero();
+		assertThat(appliedRevisions()).containsExactly(CREATE);
 	}
 
 	@Test
