@@ -407,6 +407,23 @@ class HibernateFeatureScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * An embeddable stored as one JSON document ({@code @Embedded @JdbcTypeCode(SqlTypes.JSON)}): a
+	 * {@code jsonb} column with the check Hibernate writes for the enum inside it, which the rows of a
+	 * filled table pass while the new column is empty.
+	 */
+	@Test
+	void embeddableAsJson(TestDatabase db) {
+		run("jsonembeddable", List.of("Subscriber"), List.of("Subscriber", "Preferences"))
+			.afterV1((ds) -> execute(ds, "insert into subscriber (id, email) values (1, 'a@example.com')"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE subscriber ADD COLUMN IF NOT EXISTS preferences jsonb;
+					ALTER TABLE subscriber ADD CONSTRAINT subscriber_preferences_check CHECK (preferences IS NULL OR ((preferences ->> 'theme'::text)::character varying) IS NULL OR ((((preferences ->> 'theme'::text)::character varying)::text) = ANY (ARRAY['LIGHT'::character varying, 'DARK'::character varying]::text[])));
+					"""))
+			.afterV2((ds) -> execute(ds, "update subscriber set preferences = '{\"theme\": \"DARK\", \"newsletter\": true}'"))
+			.run(db);
+	}
+
 	/** {@code @TenantId}: a column like any other, not null. */
 	@Test
 	void tenantId(TestDatabase db) {
