@@ -115,6 +115,9 @@ final class Comparison {
 
 	private final List<ForeignKeyMatch> foreignKeyMatches = new ArrayList<>();
 
+	/** (target table, column) of the columns whose type changes, each with its type before and after. */
+	private final Map<List<String>, List<String>> retypedColumns = new HashMap<>();
+
 	// The phases, in execution order.
 	private final List<Operation> dropForeignKeys = new ArrayList<>();
 
@@ -475,7 +478,10 @@ final class Comparison {
 		for (Column wanted : pair.target.columns()) {
 			pair.current.column(targetToCurrent.getOrDefault(wanted.name(), wanted.name()))
 				.filter((existing) -> !ColumnTypes.same(existing.type(), wanted.type()))
-				.ifPresent((existing) -> retyped.add(wanted.name()));
+				.ifPresent((existing) -> {
+					retyped.add(wanted.name());
+					this.retypedColumns.put(List.of(table, wanted.name()), List.of(existing.type(), wanted.type()));
+				});
 		}
 		Set<String> matched = new HashSet<>();
 		for (Column wanted : pair.target.columns()) {
@@ -736,13 +742,17 @@ final class Comparison {
 
 	/**
 	 * A foreign key must be dropped before the key it references and added after that key is
-	 * recreated, even when the foreign key itself does not change.
+	 * recreated, even when the foreign key itself does not change; and so must one whose columns, or
+	 * the ones it references, change to a type of another kind ({@code varchar} to {@code uuid}):
+	 * PostgreSQL refuses the first of the type changes while the foreign key joins two types it
+	 * cannot compare.
 	 */
 	private void recreateDependentForeignKeys() {
 		for (ForeignKeyMatch match : this.foreignKeyMatches) {
 			ForeignKey wanted = match.target;
 			if (!isLocal(wanted.referencedSchema(), this.target)
-					|| !this.droppedKeys.contains(List.of(wanted.referencedTable(), wanted.referencedColumns()))) {
+					|| !this.droppedKeys.contains(List.of(wanted.referencedTable(), wanted.referencedColumns()))
+							&& !changesTypeKind(match.targetTable, wanted)) {
 				continue;
 			}
 			this.dropForeignKeys.add(new DropForeignKey(match.currentTable, match.current));
@@ -751,6 +761,29 @@ final class Comparison {
 							wanted.referencedTable(), wanted.referencedColumns(), wanted.onDelete(), wanted.onUpdate());
 			this.addForeignKeys.add(new AddForeignKey(match.targetTable, readded));
 		}
+	}
+
+	private boolean changesTypeKind(String table, ForeignKey foreignKey) {
+		List<List<String>> columns = new ArrayList<>();
+		foreignKey.columns().forEach((column) -> columns.add(List.of(table, column)));
+		foreignKey.referencedColumns().forEach((column) -> columns.add(List.of(foreignKey.referencedTable(), column)));
+		return columns.stream()
+			.map(this.retypedColumns::get)
+			.anyMatch((types) -> types != null && !typeKind(types.get(0)).equals(typeKind(types.get(1))));
+	}
+
+	/**
+	 * The types a foreign key can join to one another: the number types ({@code integer} to
+	 * {@code bigint}), the string types ({@code varchar} to {@code text}), or one type whatever its
+	 * length or precision.
+	 */
+	private static String typeKind(String type) {
+		String base = type.replaceAll("\\([^)]*\\)", "").strip();
+		return switch (base) {
+			case "smallint", "integer", "bigint", "numeric", "real", "double precision" -> "number";
+			case "character varying", "character", "text" -> "string";
+			default -> base;
+		};
 	}
 
 	private boolean isUnrenamed(ForeignKey foreignKey, Map<String, String> renames) {

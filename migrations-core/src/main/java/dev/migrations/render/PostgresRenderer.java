@@ -107,6 +107,9 @@ public final class PostgresRenderer {
 
 	private static final Pattern PLAIN_NAME = Pattern.compile("[^\".]+");
 
+	// a check whose outermost operator is an OR after a column IS NULL: a row holding NULL there passes it
+	private static final Pattern NULL_OR = Pattern.compile("(\\w+|\"(?:[^\"]|\"\")+\") IS NULL OR ");
+
 	private static final Pattern QUOTED_NAME = Pattern.compile("\"((?:[^\"]|\"\")+)\"");
 
 	private final String schema;
@@ -1066,9 +1069,15 @@ public final class PostgresRenderer {
 
 		/**
 		 * Whether the check bounds the values of a column the list added without a default (an enum or a
-		 * {@code @Min}/{@code @Max} field added to an entity): the column holds only NULL, which the check admits.
+		 * {@code @Min}/{@code @Max} field added to an entity), or admits any row where such a column is NULL
+		 * ({@code preferences IS NULL OR ...}, Hibernate's check of an embeddable stored as JSON): the
+		 * column holds only NULL, which the check admits.
 		 */
 		private boolean boundsANewColumn(String table, CheckConstraint check) {
+			Matcher nullFirst = NULL_OR.matcher(check.expression());
+			if (nullFirst.lookingAt() && this.nullColumns.contains(List.of(table, unquoted(nullFirst.group(1))))) {
+				return true;
+			}
 			return ValueSetCheck.parse(check.expression())
 				.filter((parsed) -> this.nullColumns.contains(List.of(table, unquoted(parsed.subject()))))
 				.isPresent();

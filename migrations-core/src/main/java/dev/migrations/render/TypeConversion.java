@@ -54,9 +54,9 @@ final class TypeConversion {
 
 	private static final Map<String, Integer> FLOAT_DIGITS = Map.of("real", 6, "double precision", 15);
 
-	/** The longest text of a value of fixed-width types, sign included. */
+	/** The longest text of a value of fixed-width types, sign included; an address with its netmask. */
 	private static final Map<String, Integer> LONGEST_TEXT = Map.of("smallint", 6, "integer", 11, "bigint", 20,
-			"boolean", 5, "uuid", 36);
+			"boolean", 5, "uuid", 36, "inet", 49, "cidr", 49);
 
 	/** The {@code USING} expression, {@code null} when none is needed; a placeholder when not {@link #complete}. */
 	final String using;
@@ -152,6 +152,11 @@ final class TypeConversion {
 						+ letters.get(1) + " END", notes, true, false);
 			}
 			toString(label, source, target, notes);
+			if (source.dimensions == 0 && source.base.equals("inet")) {
+				// the cast to text appends the netmask to every host address (10.0.0.1/32), which the
+				// application never read: abbrev() is the text an inet is read as
+				return new TypeConversion("abbrev(" + column + ")", notes, true, false);
+			}
 			if (source.dimensions == 0 && ORDINAL_TYPES.contains(source.base) && labels != null) {
 				String using = "(ARRAY[" + String.join(", ", labels) + "])[" + column + " + 1]";
 				notes.warnings.add("converts the enum positions in " + label + " to its labels (" + positions(labels)

@@ -166,6 +166,27 @@ class ColumnScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * An address column that stops being {@code inet} keeps the text the application read from it:
+	 * a host address stays {@code 10.0.0.1}, where PostgreSQL's cast to text would append {@code /32}.
+	 */
+	@Test
+	void inetToStringKeepsTheAddressesAsTheApplicationReadThem(TestDatabase db) {
+		run(db, "inettext.v1.Visitor", "inettext.v2.Visitor")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into visitor (id, address) values (1, '10.0.0.1'),"
+					+ " (2, '10.1.0.0/16'), (3, '2001:db8::1'), (4, null)"))
+			.revision((text) -> {
+				assertThat(upgradeSection(text))
+					.isEqualTo("ALTER TABLE visitor ALTER COLUMN address TYPE character varying(49) USING abbrev(address);\n");
+				assertThat(downgradeSection(text)).contains("ALTER TABLE visitor ALTER COLUMN address TYPE inet USING address::inet;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select address from visitor order by id"))
+				.containsExactly("10.0.0.1", "10.1.0.0/16", "2001:db8::1", null))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select address from visitor order by id"))
+				.containsExactly("10.0.0.1", "10.1.0.0/16", "2001:db8::1", null))
+			.run(db);
+	}
+
 	@Test
 	void notNullWarnsAboutNullRowsAndTheDowngradeDropsIt(TestDatabase db) {
 		run(db, "setnotnull.v1.Account", "setnotnull.v2.Account")

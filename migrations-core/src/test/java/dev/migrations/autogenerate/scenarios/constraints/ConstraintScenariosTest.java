@@ -57,6 +57,44 @@ class ConstraintScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * A string key becomes a {@code uuid}: PostgreSQL refuses to change the key's type while a foreign
+	 * key of another type references it, and the other way round, so the foreign keys are dropped
+	 * before the columns change and added again after; the rows keep their links.
+	 */
+	@Test
+	void keyChangedToAnIncompatibleTypeRecreatesTheForeignKeysReferencingIt(TestDatabase db) {
+		String id = "6a1e0f3c-1f3e-4b8e-9f00-000000000001";
+		new ScenarioRunner(this.directory)
+			.v1(dev.migrations.autogenerate.scenarios.constraints.keytouuid.v1.Account.class,
+					dev.migrations.autogenerate.scenarios.constraints.keytouuid.v1.Entry.class)
+			.v2(dev.migrations.autogenerate.scenarios.constraints.keytouuid.v2.Account.class,
+					dev.migrations.autogenerate.scenarios.constraints.keytouuid.v2.Entry.class)
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into account (id, name) values ('" + id + "', 'main')",
+					"insert into account_aliases (account_id, aliases) values ('" + id + "', 'primary')",
+					"insert into entry (id, account_id) values (1, '" + id + "')"))
+			.revision((text) -> {
+				assertThat(statements(upgrade(text))).containsExactly(
+						"ALTER TABLE account_aliases DROP CONSTRAINT IF EXISTS fk_account_aliases_account_id__account;",
+						"ALTER TABLE entry DROP CONSTRAINT IF EXISTS fk_entry_account_id__account;",
+						"ALTER TABLE account ALTER COLUMN id TYPE uuid USING id::uuid;",
+						"ALTER TABLE account_aliases ALTER COLUMN account_id TYPE uuid USING account_id::uuid;",
+						"ALTER TABLE entry ALTER COLUMN account_id TYPE uuid USING account_id::uuid;",
+						"ALTER TABLE account_aliases ADD CONSTRAINT fk_account_aliases_account_id__account FOREIGN KEY (account_id) REFERENCES account (id);",
+						"ALTER TABLE entry ADD CONSTRAINT fk_entry_account_id__account FOREIGN KEY (account_id) REFERENCES account (id);");
+				// the values keep matching: the foreign keys added again need no warning
+				assertThat(upgrade(text)).doesNotContain("lacks");
+				assertThat(statements(downgrade(text))).startsWith(
+						"ALTER TABLE entry DROP CONSTRAINT IF EXISTS fk_entry_account_id__account;",
+						"ALTER TABLE account_aliases DROP CONSTRAINT IF EXISTS fk_account_aliases_account_id__account;");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select a.name || ' ' || pg_typeof(e.account_id) from entry e"
+					+ " join account a on a.id = e.account_id")).containsExactly("main uuid"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select aliases from account_aliases where account_id = '" + id + "'"))
+				.containsExactly("primary"))
+			.run(db);
+	}
+
 	@Test
 	void indexRemoved(TestDatabase db) {
 		new ScenarioRunner(this.directory).v1(dev.migrations.autogenerate.scenarios.constraints.indexremoved.v1.Ticket.class)

@@ -1,0 +1,3 @@
+package dev.migrations.autogenerate.scenarios.hibernate.everytype;
+
+public enum Kind { SMALL, LARGE }
