@@ -38,8 +38,7 @@ public final class UnknownMigrationsProperties {
 	 * settings (migrations.test.*).
 	 */
 	private static final List<String> INTERNAL = List.of("migrations.test", "migrations.shell.command-mode.active",
-			"migrations.shell.command-mode.command", "migrations.shell.command-mode.offline-range",
-			"migrations.shell.command-mode.fast-start");
+			"migrations.shell.command-mode.command", "migrations.shell.command-mode.offline-range");
 
 	private static volatile List<String> known;
 

@@ -74,6 +74,13 @@ class MigrationsPropertiesTests {
 	}
 
 	@Test
+	void theCommandModePropertiesTheReadmeNamesAreInTheIdeMetadata() throws IOException {
+		DocumentContext metadata = metadata();
+		assertThat(defaultOf(metadata, "migrations.shell.command-mode.fast-start")).isEqualTo(true);
+		assertThat(defaultOf(metadata, "migrations.shell.command-mode.allow-in-memory")).isEqualTo(false);
+	}
+
+	@Test
 	void defaultsOfDriftAndHealth() throws IOException {
 		MigrationsProperties.Drift drift = this.properties.getDrift();
 		assertThat(drift.getInterval()).isEqualTo(Duration.ofMinutes(10));

@@ -54,6 +54,21 @@ public class MigrationsShellProperties {
 		 */
 		private boolean allowInMemory;
 
+		/**
+		 * Whether a command runs without starting the application context when nothing it uses comes from
+		 * it (the database named by a URL in the properties, no bean of the application's that the command
+		 * takes). Off: every command starts the application context first. Read before the context starts.
+		 */
+		private boolean fastStart = true;
+
+		public boolean isFastStart() {
+			return this.fastStart;
+		}
+
+		public void setFastStart(boolean fastStart) {
+			this.fastStart = fastStart;
+		}
+
 		public boolean isAllowInMemory() {
 			return this.allowInMemory;
 		}
