@@ -442,7 +442,8 @@ public class MigrationsProperties {
 
 		/**
 		 * Status while the database has revisions applied that this code has no file for, as
-		 * during a rolling deployment while older instances still run.
+		 * during a rolling deployment while older instances still run; also while such a revision
+		 * is recorded as failed (the newer release's upgrade stopped half-way).
 		 */
 		private String missingStatus = "UP";
 

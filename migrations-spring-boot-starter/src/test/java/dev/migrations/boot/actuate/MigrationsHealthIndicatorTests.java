@@ -105,6 +105,23 @@ class MigrationsHealthIndicatorTests {
 	}
 
 	@Test
+	void aNewerReleasesFailedRevisionKeepsThisReleaseInServiceByDefault() {
+		// a rolling deploy: this release's instances run while the newer release's startup fails on its revision
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/library,classpath:db/library-newer-failing")
+			.run((context) -> assertThat(context).hasFailed());
+		ApplicationContextRunner running = this.contextRunner.withPropertyValues("migrations.upgrade-on-startup=false");
+		running.run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("current", List.of("5a1e00000002"))
+				.containsEntry("failed", List.of("5a1e0000f003"));
+		});
+		running.withPropertyValues("migrations.health.missing-status=DOWN")
+			.run((context) -> assertThat(health(context).getStatus()).isEqualTo(Status.DOWN));
+	}
+
+	@Test
 	void driftShowsInTheDetailsAndKeepsTheInstanceUpByDefault() {
 		drifted().run((context) -> {
 			context.getBean(MigrationsDriftMonitor.class).check();
