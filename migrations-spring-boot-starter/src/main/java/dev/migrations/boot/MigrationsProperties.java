@@ -415,7 +415,9 @@ public class MigrationsProperties {
 
 		/**
 		 * Stop the application, listing the differences. The check then runs synchronously once
-		 * all singletons (JPA included) exist and before the web server accepts requests.
+		 * all singletons (JPA included) exist and before the web server accepts requests. A database
+		 * ahead of the code (a newer release upgraded it) starts the application with the
+		 * differences logged.
 		 */
 		FAIL
 
