@@ -524,6 +524,9 @@ public class MigrationsProperties {
 		}
 
 		public void setRevisionsListed(int revisionsListed) {
+			if (revisionsListed < 0) {
+				throw new IllegalArgumentException("the number of revisions listed is 0 or more, not negative");
+			}
 			this.revisionsListed = revisionsListed;
 		}
 
