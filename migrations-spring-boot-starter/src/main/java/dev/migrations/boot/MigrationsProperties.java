@@ -452,7 +452,8 @@ public class MigrationsProperties {
 		/**
 		 * Status while the last drift check found differences between the entities and the
 		 * database. Drift can be harmless (an extra index), so by default it shows in the details
-		 * only.
+		 * only. Over a database ahead of the code (a newer release upgraded it), the missing status
+		 * applies instead.
 		 */
 		private String driftStatus = "UP";
 

@@ -26,7 +26,7 @@ import org.springframework.util.StringUtils;
  * revisions and the last drift check, each state mapped to a configurable status (see
  * {@link MigrationsProperties.Health}); a revision recorded as failed is always {@code DOWN}, unless this
  * release has no file for it (a newer release's upgrade failed during a rolling deploy), which is mapped as
- * a missing one. When
+ * a missing one, as is drift over a database such a release upgraded. When
  * several states apply, the most severe status wins. The details list {@code current},
  * {@code pending}, {@code modified}, {@code missing}, {@code failed} and {@code drift}.
  * <p>
@@ -91,7 +91,9 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			applying.add(this.statuses.missing());
 		}
 		if (drift.status() == DriftStatus.DETECTED) {
-			applying.add(this.statuses.drift());
+			// over a database a newer release upgraded, the differences are most likely that release's columns and
+			// tables: they count as its revisions do
+			applying.add(status.missing().isEmpty() ? this.statuses.drift() : this.statuses.missing());
 		}
 		if (!status.failed().isEmpty()) {
 			// one this release has no file for is a newer release's (a rolling deploy whose upgrade failed): the

@@ -145,6 +145,33 @@ class MigrationsHealthIndicatorTests {
 	}
 
 	@Test
+	void driftOnADatabaseANewerReleaseUpgradedFollowsTheMissingStatus() {
+		// a rolling deploy: the newer release added a column these entities do not map
+		Migrations.configure().dataSource(this.database.dataSource())
+			.locations("classpath:db/library", "classpath:db/library-newer")
+			.load()
+			.upgrade("head");
+		ApplicationContextRunner previous = this.contextRunner.withPropertyValues("migrations.health.drift-status=DOWN")
+			.withBean(PersistenceManagedTypes.class,
+					() -> PersistenceManagedTypes.of("dev.migrations.boot.entities.library.LibraryMember",
+							"dev.migrations.boot.entities.library.Loan"));
+		previous.run((context) -> {
+			context.getBean(MigrationsDriftMonitor.class).check();
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("missing", List.of("5a1e00000003"));
+			DriftDescriptor drift = (DriftDescriptor) health.getDetails().get("drift");
+			assertThat(drift.status()).isEqualTo(DriftStatus.DETECTED);
+			assertThat(drift.differences()).extracting(MigrationsEndpoint.DifferenceDescriptor::object)
+				.containsExactly("loan.due_on");
+		});
+		previous.withPropertyValues("migrations.health.missing-status=OUT_OF_SERVICE").run((context) -> {
+			context.getBean(MigrationsDriftMonitor.class).check();
+			assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+		});
+	}
+
+	@Test
 	void theMostSevereStatusWins() {
 		drifted().withPropertyValues("migrations.target=5a1e00000001", "migrations.health.drift-status=DOWN")
 			.run((context) -> {
