@@ -415,7 +415,9 @@ public class MigrationsProperties {
 
 		/**
 		 * Stop the application, listing the differences. The check then runs synchronously once
-		 * all singletons (JPA included) exist and before the web server accepts requests.
+		 * all singletons (JPA included) exist and before the web server accepts requests. A database
+		 * ahead of the code (a newer release upgraded it) starts the application with the
+		 * differences logged.
 		 */
 		FAIL
 
@@ -442,14 +444,16 @@ public class MigrationsProperties {
 
 		/**
 		 * Status while the database has revisions applied that this code has no file for, as
-		 * during a rolling deployment while older instances still run.
+		 * during a rolling deployment while older instances still run; also while such a revision
+		 * is recorded as failed (the newer release's upgrade stopped half-way).
 		 */
 		private String missingStatus = "UP";
 
 		/**
 		 * Status while the last drift check found differences between the entities and the
 		 * database. Drift can be harmless (an extra index), so by default it shows in the details
-		 * only.
+		 * only. Over a database ahead of the code (a newer release upgraded it), the missing status
+		 * applies instead.
 		 */
 		private String driftStatus = "UP";
 
@@ -521,6 +525,9 @@ public class MigrationsProperties {
 		}
 
 		public void setRevisionsListed(int revisionsListed) {
+			if (revisionsListed < 0) {
+				throw new IllegalArgumentException("the number of revisions listed is 0 or more, not negative");
+			}
 			this.revisionsListed = revisionsListed;
 		}
 

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsStatus;
+import dev.migrations.RevisionInfo;
 import dev.migrations.boot.MigrationsProperties;
 import dev.migrations.boot.drift.DriftReport;
 import dev.migrations.boot.drift.DriftStatus;
@@ -22,7 +24,9 @@ import org.springframework.util.StringUtils;
 /**
  * The {@code migrations} health indicator: the status follows where the database stands against the
  * revisions and the last drift check, each state mapped to a configurable status (see
- * {@link MigrationsProperties.Health}); a revision recorded as failed is always {@code DOWN}. When
+ * {@link MigrationsProperties.Health}); a revision recorded as failed is always {@code DOWN}, unless this
+ * release has no file for it (a newer release's upgrade failed during a rolling deploy), which is mapped as
+ * a missing one, as is drift over a database such a release upgraded. When
  * several states apply, the most severe status wins. The details list {@code current},
  * {@code pending}, {@code modified}, {@code missing}, {@code failed} and {@code drift}.
  * <p>
@@ -87,10 +91,20 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			applying.add(this.statuses.missing());
 		}
 		if (drift.status() == DriftStatus.DETECTED) {
-			applying.add(this.statuses.drift());
+			// over a database a newer release upgraded, the differences are most likely that release's columns and
+			// tables: they count as its revisions do
+			applying.add(status.missing().isEmpty() ? this.statuses.drift() : this.statuses.missing());
 		}
 		if (!status.failed().isEmpty()) {
-			applying.add(Status.DOWN);
+			// one this release has no file for is a newer release's (a rolling deploy whose upgrade failed): the
+			// previous release's instances stay in service, as over the newer release's applied revisions
+			Set<String> withoutFile = status.revisions().stream()
+				.filter((revision) -> revision.source() == null)
+				.map(RevisionInfo::revision)
+				.collect(Collectors.toSet());
+			for (String failed : status.failed()) {
+				applying.add(withoutFile.contains(failed) ? this.statuses.missing() : Status.DOWN);
+			}
 		}
 		builder.status(this.aggregator.getAggregateStatus(applying))
 			.withDetail("current", status.current())
@@ -106,7 +120,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	 *
 	 * @param pending while revisions are pending
 	 * @param modified while an applied revision's file changed
-	 * @param missing while the database has revisions applied that have no file
+	 * @param missing while the database has revisions applied, or recorded as failed, that have no file
 	 * @param drift while the entities and the database differ
 	 */
 	public record StatusMapping(Status pending, Status modified, Status missing, Status drift) {

@@ -31,7 +31,9 @@ import org.springframework.util.Assert;
  * {@code interval} (never when it is zero or negative). With {@link DriftAction#FAIL} the first check
  * runs instead synchronously during startup, after every singleton (the startup upgrade and JPA
  * included) is created and before the web server accepts requests, and a difference stops the
- * application with a {@link DriftDetectedException}. With {@link DriftAction#WARN} the differences
+ * application with a {@link DriftDetectedException}, unless the database is ahead of the code (revisions
+ * applied that this release has no file for, as during a rolling deploy): the application then starts, as it
+ * does over such a database, with the differences logged. With {@link DriftAction#WARN} the differences
  * of the first check are logged, and later checks log when the differences change.
  * <p>
  * {@link #report()} never throws and never touches the database: a check that cannot tell (no
@@ -153,7 +155,27 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 		DriftReport first = check(false);
 		this.checkedOnStartup = true;
 		if (first.status() == DriftStatus.DETECTED) {
-			throw new DriftDetectedException(first.differences());
+			List<String> ahead = aheadOfTheCode();
+			if (ahead.isEmpty()) {
+				throw new DriftDetectedException(first.differences());
+			}
+			// a database ahead of the code starts the application (an instance of the previous release during a
+			// rolling deploy): differences that the newer release's revisions made are no reason to stop it
+			logger.warn("The JPA entities and the database differ ({} difference{}), but the database is ahead of this"
+					+ " code ({} applied, which this release has no file for: a newer release upgraded it), so the"
+					+ " startup goes on despite migrations.drift.on-startup=fail:\n{}", first.differences().size(),
+					(first.differences().size() == 1) ? "" : "s", String.join(", ", ahead), describe(first.differences()));
+		}
+	}
+
+	// the revisions applied that have no file here; none when that cannot be read (the drift failure stands)
+	private List<String> aheadOfTheCode() {
+		try {
+			return this.migrations.status().missing();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not read whether the database is ahead of the code", ex);
+			return List.of();
 		}
 	}
 

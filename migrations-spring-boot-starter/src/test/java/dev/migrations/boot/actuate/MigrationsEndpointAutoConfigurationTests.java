@@ -30,6 +30,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -200,6 +201,32 @@ class MigrationsEndpointAutoConfigurationTests {
 				assertThat(descriptor.drift().status()).isEqualTo(DriftStatus.UNKNOWN);
 				assertThat(descriptor.drift().reason()).isEqualTo(MigrationsEndpoint.DRIFT_DISABLED);
 			});
+	}
+
+	@Test
+	void aNegativeNumberOfRevisionsListedIsToldByThePropertyAndValue() {
+		this.contextRunner
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations",
+					"migrations.actuator.revisions-listed=-1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				// bound as any bad value is: Spring Boot's failure analysis names the property, the value and why
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessage("the number of revisions listed is 0 or more, not negative");
+				BindException binding = findCause(context.getStartupFailure(), BindException.class);
+				assertThat(binding).isNotNull();
+				assertThat(binding.getProperty().getName()).hasToString("migrations.actuator.revisions-listed");
+				assertThat(binding.getProperty().getValue()).hasToString("-1");
+			});
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
 	}
 
 	@Test

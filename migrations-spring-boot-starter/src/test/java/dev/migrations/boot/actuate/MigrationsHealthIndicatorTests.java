@@ -105,6 +105,23 @@ class MigrationsHealthIndicatorTests {
 	}
 
 	@Test
+	void aNewerReleasesFailedRevisionKeepsThisReleaseInServiceByDefault() {
+		// a rolling deploy: this release's instances run while the newer release's startup fails on its revision
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:db/library,classpath:db/library-newer-failing")
+			.run((context) -> assertThat(context).hasFailed());
+		ApplicationContextRunner running = this.contextRunner.withPropertyValues("migrations.upgrade-on-startup=false");
+		running.run((context) -> {
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("current", List.of("5a1e00000002"))
+				.containsEntry("failed", List.of("5a1e0000f003"));
+		});
+		running.withPropertyValues("migrations.health.missing-status=DOWN")
+			.run((context) -> assertThat(health(context).getStatus()).isEqualTo(Status.DOWN));
+	}
+
+	@Test
 	void driftShowsInTheDetailsAndKeepsTheInstanceUpByDefault() {
 		drifted().run((context) -> {
 			context.getBean(MigrationsDriftMonitor.class).check();
@@ -124,6 +141,33 @@ class MigrationsHealthIndicatorTests {
 			assertThat(health(context).getStatus()).isEqualTo(Status.UP);
 			context.getBean(MigrationsDriftMonitor.class).check();
 			assertThat(health(context).getStatus()).isEqualTo(Status.DOWN);
+		});
+	}
+
+	@Test
+	void driftOnADatabaseANewerReleaseUpgradedFollowsTheMissingStatus() {
+		// a rolling deploy: the newer release added a column these entities do not map
+		Migrations.configure().dataSource(this.database.dataSource())
+			.locations("classpath:db/library", "classpath:db/library-newer")
+			.load()
+			.upgrade("head");
+		ApplicationContextRunner previous = this.contextRunner.withPropertyValues("migrations.health.drift-status=DOWN")
+			.withBean(PersistenceManagedTypes.class,
+					() -> PersistenceManagedTypes.of("dev.migrations.boot.entities.library.LibraryMember",
+							"dev.migrations.boot.entities.library.Loan"));
+		previous.run((context) -> {
+			context.getBean(MigrationsDriftMonitor.class).check();
+			Health health = health(context);
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsEntry("missing", List.of("5a1e00000003"));
+			DriftDescriptor drift = (DriftDescriptor) health.getDetails().get("drift");
+			assertThat(drift.status()).isEqualTo(DriftStatus.DETECTED);
+			assertThat(drift.differences()).extracting(MigrationsEndpoint.DifferenceDescriptor::object)
+				.containsExactly("loan.due_on");
+		});
+		previous.withPropertyValues("migrations.health.missing-status=OUT_OF_SERVICE").run((context) -> {
+			context.getBean(MigrationsDriftMonitor.class).check();
+			assertThat(health(context).getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 		});
 	}
 

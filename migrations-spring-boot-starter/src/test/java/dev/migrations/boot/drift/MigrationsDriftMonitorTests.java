@@ -215,6 +215,23 @@ class MigrationsDriftMonitorTests {
 	}
 
 	@Test
+	void failOnStartupStartsThePreviousReleaseOnADatabaseANewerReleaseUpgraded(CapturedOutput output) {
+		// a rolling deploy: the newer release added a column its entities map and these do not
+		Migrations.configure().dataSource(this.database.dataSource())
+			.locations("classpath:db/library", "classpath:db/library-newer")
+			.load()
+			.upgrade("head");
+		entities(LIBRARY).withPropertyValues("migrations.drift.on-startup=fail").run((context) -> {
+			assertThat(context).hasNotFailed();
+			DriftReport report = context.getBean(MigrationsDriftMonitor.class).report();
+			assertThat(report.status()).isEqualTo(DriftStatus.DETECTED);
+			assertThat(report.differences()).extracting(Difference::kind, Difference::object)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple("COLUMN_EXTRA", "loan.due_on"));
+			assertThat(output).contains("the database is ahead of this code (5a1e00000003", "loan.due_on");
+		});
+	}
+
+	@Test
 	void failOnStartupChecksSynchronouslyAndStartsWhenInSync() {
 		entities(LIBRARY).withPropertyValues("migrations.drift.on-startup=fail").run((context) -> {
 			assertThat(context).hasNotFailed();
