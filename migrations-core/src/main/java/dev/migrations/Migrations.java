@@ -1446,6 +1446,44 @@ public final class Migrations {
 		return write(message, parents, "", "", "");
 	}
 
+	/**
+	 * Refuses to write beside revision files this instance did not read: a packaged application reads its own
+	 * revisions, so one written before its last build (by it or by a teammate) would not be a parent of the
+	 * next, which would start a second head, and {@code db upgrade} would not run it.
+	 */
+	private void requireOutputDirectoryRead(Path directory) {
+		Set<String> read = new HashSet<>();
+		this.graph.revisions().forEach((revision) -> read.add(fileName(revision.source())));
+		this.squashedHistory.replacedRevisions().values().forEach((revision) -> read.add(fileName(revision.source())));
+		List<String> unread;
+		try (Stream<Path> files = Files.list(directory)) {
+			unread = files.map((file) -> file.getFileName().toString())
+				.filter((name) -> name.endsWith(".sql") && !name.startsWith(".") && !read.contains(name))
+				.sorted()
+				.toList();
+		}
+		catch (IOException ex) {
+			return;
+		}
+		if (!unread.isEmpty()) {
+			throw new MigrationsException(directory + " holds " + unread.size() + " revision file(s) this application did"
+					+ " not read (" + String.join(", ", unread.subList(0, Math.min(5, unread.size())))
+					+ (unread.size() > 5 ? ", ..." : "") + "): it reads its revisions from " + String.join(", ", this.locations)
+					+ ", built before they were written, so a new revision would not follow them (a second head) and `db"
+					+ " upgrade` would not run them. Nothing was written. Rebuild the application (e.g. `./mvnw package`) and"
+					+ " run the command again, or generate revisions from the sources with the Maven plugin (`mvn"
+					+ " migrations:migrate`).");
+		}
+	}
+
+	private static String fileName(String source) {
+		if (source == null) {
+			return "";
+		}
+		int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+		return source.substring(slash + 1);
+	}
+
 	private Path write(String message, List<String> parents, String upgradeSql, String downgradeSql, String extraHeaders) {
 		return write(message, parents, upgradeSql, downgradeSql, extraHeaders, null);
 	}
@@ -1462,6 +1500,7 @@ public final class Migrations {
 		}
 		// the parents come from the revisions: all of them must have been read
 		requireLocations();
+		requireOutputDirectoryRead(directory);
 		String id = (givenId != null) ? givenId : newRevisionId();
 		// every character that breaks a line (U+2028, U+0085, ...) or controls the terminal becomes a space:
 		// the header is one line

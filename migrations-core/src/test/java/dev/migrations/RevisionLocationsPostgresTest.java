@@ -142,6 +142,19 @@ class RevisionLocationsPostgresTest {
 				.classLoader(classLoader).outputDirectory(source).load();
 
 			assertThat(migrations.graph().revisions()).extracting(Revision::id).containsExactly("aaaa00000001");
+
+			// a revision written on top of the jar's head would be a second head beside the one the jar lacks
+			assertThatExceptionOfType(MigrationsException.class).isThrownBy(() -> migrations.revision("add price"))
+				.withMessageStartingWith(source + " holds 1 revision file(s) this application did not read"
+						+ " (cccc00000003_not_packaged.sql)")
+				.withMessageContaining("Nothing was written.");
+			assertThat(Files.list(source).map((file) -> file.getFileName().toString()).toList())
+				.containsExactly("cccc00000003_not_packaged.sql");
+			// once the jar holds what the directory holds, writing goes on
+			Files.delete(source.resolve("cccc00000003_not_packaged.sql"));
+			Files.copy(built.resolve("aaaa00000001_create_item.sql"), source.resolve("aaaa00000001_create_item.sql"));
+			Path written = migrations.revision("add price");
+			assertThat(Files.readString(written)).contains("-- down_revision: aaaa00000001\n");
 		}
 	}
 
