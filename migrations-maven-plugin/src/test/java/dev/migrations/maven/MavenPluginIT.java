@@ -96,6 +96,12 @@ class MavenPluginIT {
 		assertThat(upgrade.output()).contains("BUILD FAILURE").contains("`db show` failed (exit status")
 			.contains("nosuchrevision");
 		assertThat(tables(database)).contains("customer");
+
+		// -Dspring.datasource.url on Maven's command line is the database the command uses, not the environment's
+		Run elsewhere = maven(project, database, "migrations:current", "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+		assertThat(elsewhere.exitCode()).as(elsewhere.output()).isNotZero();
+		assertThat(elsewhere.output()).contains("BUILD FAILURE").contains("127.0.0.1:1/none")
+			.doesNotContain(revision + " (head) create customer");
 	}
 
 	@Test
