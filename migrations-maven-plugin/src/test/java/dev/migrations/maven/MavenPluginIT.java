@@ -77,6 +77,13 @@ class MavenPluginIT {
 		assertThat(broken.output()).contains("BUILD FAILURE").contains("`db check` failed (exit status 1)")
 			.doesNotContain("The entities and the database differ");
 
+		// -Dmigrations.sql=true prints the revision and writes nothing, as `db migrate --sql` does
+		Run preview = maven(project, database, "migrations:migrate", "-Dmigrations.message=create customer",
+				"-Dmigrations.sql=true");
+		assertThat(preview.exitCode()).as(preview.output()).isZero();
+		assertThat(preview.output()).contains("CREATE TABLE").contains("(not written)");
+		assertThat(list(revisions)).isEmpty();
+
 		Run migrate = maven(project, database, "migrations:migrate", "-Dmigrations.message=create customer");
 		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
 		List<Path> files = list(revisions);
