@@ -208,15 +208,21 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	}
 
 	/**
-	 * The {@code -Dmigrations.*} properties of the command line that are none of the plugin's, passed on
-	 * to the command's JVM as system properties: the application's settings ({@code migrations.baseline},
-	 * {@code migrations.schema}...), which its hints name. One that is a plugin property misspelt
-	 * ({@code migrations.taget}, {@code migrations.failondrift}) fails the goal, naming the right one:
-	 * ignored, it would leave a default in force ({@code head} as the target, no failure on drift).
+	 * The {@code -Dmigrations.*} properties of the command line that are none of the plugin's, and the
+	 * {@code -Dspring.*} ones, passed on to the command's JVM as system properties: the application's
+	 * settings ({@code migrations.baseline}, {@code migrations.schema}, {@code spring.datasource.url}...),
+	 * which its hints name. Left out, {@code -Dspring.datasource.url=...} would leave the command on the
+	 * database of {@code application.properties}, not the one the command line names. One that is a plugin
+	 * property misspelt ({@code migrations.taget}, {@code migrations.failondrift}) fails the goal, naming the
+	 * right one: ignored, it would leave a default in force ({@code head} as the target, no failure on drift).
 	 */
 	static List<String> applicationProperties(Properties userProperties) throws MojoFailureException {
 		List<String> forwarded = new ArrayList<>();
 		for (String key : new TreeSet<>(userProperties.stringPropertyNames())) {
+			if (key.startsWith("spring.")) {
+				forwarded.add("-D" + key + "=" + userProperties.getProperty(key));
+				continue;
+			}
 			if (!key.startsWith("migrations.") || Parameters.ALL.contains(key)) {
 				continue;
 			}

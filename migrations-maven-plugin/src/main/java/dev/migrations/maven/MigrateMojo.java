@@ -25,9 +25,16 @@ public class MigrateMojo extends AbstractRevisionWritingMojo {
 	@Parameter(property = "migrations.noRenames", defaultValue = "false")
 	boolean noRenames;
 
+	/** Prints the revision(s) that would be written, and writes nothing ({@code --sql}). */
+	@Parameter(property = "migrations.sql", defaultValue = "false")
+	boolean sql;
+
 	@Override
 	List<String> commandArguments() throws MojoFailureException {
 		List<String> arguments = messageArguments();
+		if (this.sql) {
+			arguments.add("--sql");
+		}
 		if (this.renames != null) {
 			for (String rename : this.renames.split(",")) {
 				addIfSet(arguments, "--rename", rename.trim());

@@ -27,6 +27,14 @@ class ApplicationPropertiesTest {
 	}
 
 	@Test
+	void theApplicationsSpringSettingsGoToTheCommandsJvm() throws MojoFailureException {
+		// the database the command line names, not the one of application.properties
+		assertThat(AbstractDbMojo.applicationProperties(properties("spring.datasource.url", "jdbc:postgresql://staging/shop",
+				"spring.profiles.active", "staging", "spring-boot.run.profiles", "dev")))
+			.containsExactly("-Dspring.datasource.url=jdbc:postgresql://staging/shop", "-Dspring.profiles.active=staging");
+	}
+
+	@Test
 	void aMisspeltPluginPropertyFailsTheGoalNamingTheRightOne() {
 		assertThatThrownBy(() -> AbstractDbMojo.applicationProperties(properties("migrations.taget", "+1")))
 			.isInstanceOf(MojoFailureException.class)

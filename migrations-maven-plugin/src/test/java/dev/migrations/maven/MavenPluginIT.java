@@ -77,6 +77,13 @@ class MavenPluginIT {
 		assertThat(broken.output()).contains("BUILD FAILURE").contains("`db check` failed (exit status 1)")
 			.doesNotContain("The entities and the database differ");
 
+		// -Dmigrations.sql=true prints the revision and writes nothing, as `db migrate --sql` does
+		Run preview = maven(project, database, "migrations:migrate", "-Dmigrations.message=create customer",
+				"-Dmigrations.sql=true");
+		assertThat(preview.exitCode()).as(preview.output()).isZero();
+		assertThat(preview.output()).contains("CREATE TABLE").contains("(not written)");
+		assertThat(list(revisions)).isEmpty();
+
 		Run migrate = maven(project, database, "migrations:migrate", "-Dmigrations.message=create customer");
 		assertThat(migrate.exitCode()).as(migrate.output()).isZero();
 		List<Path> files = list(revisions);
@@ -96,6 +103,12 @@ class MavenPluginIT {
 		assertThat(upgrade.output()).contains("BUILD FAILURE").contains("`db show` failed (exit status")
 			.contains("nosuchrevision");
 		assertThat(tables(database)).contains("customer");
+
+		// -Dspring.datasource.url on Maven's command line is the database the command uses, not the environment's
+		Run elsewhere = maven(project, database, "migrations:current", "-Dspring.datasource.url=jdbc:postgresql://127.0.0.1:1/none");
+		assertThat(elsewhere.exitCode()).as(elsewhere.output()).isNotZero();
+		assertThat(elsewhere.output()).contains("BUILD FAILURE").contains("127.0.0.1:1/none")
+			.doesNotContain(revision + " (head) create customer");
 	}
 
 	@Test

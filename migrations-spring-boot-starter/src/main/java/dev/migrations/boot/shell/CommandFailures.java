@@ -27,6 +27,7 @@ import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.PlaceholderResolutionException;
 
 /**
  * The message command mode prints for a failure, in place of a stack trace: first the sentence that
@@ -76,6 +77,10 @@ final class CommandFailures {
 	 * @return the database's answer, or the failure itself when a connection can be made (or not tried)
 	 */
 	static Throwable connectionFailure(Environment environment, Throwable failure) {
+		if (unresolvedPlaceholder(failure) != null) {
+			// the URL or the login names a variable that is not set: reading them again fails the same way
+			return failure;
+		}
 		Throwable noDriver = noDriver(environment, failure);
 		if (noDriver != failure) {
 			return noDriver;
@@ -115,6 +120,16 @@ final class CommandFailures {
 		}
 	}
 
+	/** The {@code ${NAME}} in a property's value that nothing resolves, when that is the failure; else {@code null}. */
+	private static PlaceholderResolutionException unresolvedPlaceholder(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof PlaceholderResolutionException placeholder) {
+				return placeholder;
+			}
+		}
+		return null;
+	}
+
 	/**
 	 * A URL that no driver on the class path accepts, said with the URL and the property it comes from:
 	 * Spring ("Failed to determine a suitable driver class") and HikariCP ("Driver ... claims to not
@@ -122,6 +137,9 @@ final class CommandFailures {
 	 * @return the failure so described, or the failure itself
 	 */
 	static Throwable noDriver(Environment environment, Throwable failure) {
+		if (unresolvedPlaceholder(failure) != null) {
+			return failure;
+		}
 		String url = environment.getProperty("migrations.url", environment.getProperty("spring.datasource.url"));
 		String property = (environment.getProperty("migrations.url") != null) ? "migrations.url" : "spring.datasource.url";
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -333,6 +351,11 @@ final class CommandFailures {
 				// message says what was rolled back or stays applied, and how to go on)
 				return null;
 			}
+		}
+		PlaceholderResolutionException placeholder = unresolvedPlaceholder(failure);
+		if (placeholder != null) {
+			return "Set the environment variable or property " + placeholder.getPlaceholder() + " before running the `db`"
+					+ " command, or give the placeholder a default: ${" + placeholder.getPlaceholder() + ":...}.";
 		}
 		for (FailureAnalyzer analyzer : starterAnalyzers()) {
 			try {

@@ -50,6 +50,15 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 				|| !environment.getProperty("migrations.shell.command-mode.exit", Boolean.class, true)) {
 			return;
 		}
+		exit(environment, exception);
+	}
+
+	/**
+	 * Ends the process as a command that failed: the failure's message on standard error (with the stack trace
+	 * under {@code --debug}), exit status 2. Also for a failure before this listener has the environment (in
+	 * {@link CommandModeFastStart}, which runs first).
+	 */
+	static void exit(ConfigurableEnvironment environment, Throwable exception) {
 		PrintStream err = System.err;
 		CommandOutput.standardOutput().flush();
 		err.println(CommandFailures.describe(CommandFailures.isExplained(exception) ? exception

@@ -100,12 +100,21 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 				: ClassUtils.getDefaultClassLoader();
 		boolean entities = !CommandModeAutoConfigurationFilter.CONNECTION_ONLY_COMMANDS.contains(command)
 				&& JPA.stream().allMatch((name) -> ClassUtils.isPresent(name, classLoader));
-		String reason = CommandModeMigrations.whyNotFromEnvironment(environment);
+		String reason;
 		List<String> entityPackages = List.of();
-		if (reason == null) {
-			ApplicationBeanScan.Result scan = ApplicationBeanScan.scan(this.application, entities);
-			reason = scan.reason();
-			entityPackages = scan.entityPackages();
+		try {
+			reason = CommandModeMigrations.whyNotFromEnvironment(environment);
+			if (reason == null) {
+				ApplicationBeanScan.Result scan = ApplicationBeanScan.scan(this.application, entities);
+				reason = scan.reason();
+				entityPackages = scan.entityPackages();
+			}
+		}
+		catch (RuntimeException ex) {
+			// a property that cannot be read (spring.datasource.url=${DB_URL} with DB_URL not set) fails here, before
+			// the failure listener has the environment: the command fails as it would once started
+			CommandModeFailureListener.exit(environment, ex);
+			return;
 		}
 		if (reason != null) {
 			if (CommandFailures.isDebug(environment)) {

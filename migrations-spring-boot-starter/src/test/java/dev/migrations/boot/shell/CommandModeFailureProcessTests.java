@@ -65,6 +65,9 @@ class CommandModeFailureProcessTests {
 				"unknown host"));
 		cases.put("no driver for the URL", new Case(good, List.of("--spring.datasource.url=jdbc:postgresq://127.0.0.1:5432/none"),
 				"No JDBC driver on the class path accepts spring.datasource.url=jdbc:postgresq://127.0.0.1:5432/none"));
+		// an environment variable that is not set, named by the URL (spring.datasource.url=${DB_URL})
+		cases.put("unresolved placeholder", new Case(good, List.of("--spring.datasource.url=${MIGRATIONS_TEST_UNSET_URL}"),
+				"Could not resolve placeholder 'MIGRATIONS_TEST_UNSET_URL'"));
 		cases.put("unknown user", new Case(good, List.of("--spring.datasource.username=no_such_user_here"), "no_such_user_here"));
 		Path failing = this.directory.resolve("failing");
 		ShellTestRevisions.write(failing, "1a2b3c4d5e6f_create.sql",
