@@ -1297,6 +1297,8 @@ public final class Migrations {
 		requireLocations();
 		requirePostgres("Rehearsal");
 		DataSource dataSource = requireDataSource();
+		// the copy is made from the database with no other session on it: the one loading kept would stop it
+		this.migrator.closeSpare();
 		return new Rehearsal(target, options, this.dialect, this.configuration.schema,
 				(database) -> upgradePlan(database, target)).run(dataSource);
 	}

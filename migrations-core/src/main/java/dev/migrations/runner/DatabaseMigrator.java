@@ -1243,6 +1243,21 @@ public final class DatabaseMigrator {
 		this.spare = SpareConnection.keep(connection);
 	}
 
+	/**
+	 * Closes the connection loading kept for the first command, if none took it: before a command that must find
+	 * no session of its own on the database (a rehearsal copies it with {@code CREATE DATABASE ... TEMPLATE}).
+	 */
+	public void closeSpare() {
+		SpareConnection kept = this.spare;
+		if (kept != null) {
+			this.spare = null;
+			Connection connection = kept.take();
+			if (connection != null) {
+				closeQuietly(connection);
+			}
+		}
+	}
+
 	private String switchSchema(Connection connection) throws SQLException {
 		return (this.schema != null) ? this.dialect.useSchema(connection, this.schema) : null;
 	}

@@ -71,6 +71,21 @@ class SpareConnectionPostgresTest {
 	}
 
 	@Test
+	void aRehearsalOnACopyIsNotKeptWaitingByTheSessionLoadingOpened(TestDatabase db) {
+		// CREATE DATABASE ... TEMPLATE refuses while another session is on the database, the test's own too
+		db.newSessionForEachConnection();
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(plain(db, "spare-rehearse")).locations(files.location())
+			.load();
+		assertThat(sessionsOf(db, "spare-rehearse")).hasSize(1);
+
+		// `db rehearse` in command mode: the command is the rehearsal, which the kept session would stop
+		assertThat(migrations.rehearse("head").revisions()).hasSize(1);
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
+	}
+
+	@Test
 	void theFirstCommandRunsOnTheSessionThatLoadingOpened(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "who", "CREATE TABLE who AS SELECT pg_backend_pid() AS pid;", "DROP TABLE who;");
