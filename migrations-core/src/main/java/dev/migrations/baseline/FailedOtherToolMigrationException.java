@@ -21,8 +21,8 @@ public class FailedOtherToolMigrationException extends MigrationsException {
 		super("Schema " + schema.schema() + " was not adopted: " + history.tool() + "'s history (" + history.table()
 				+ ") records a failed migration, " + String.join(", ", history.failed())
 				+ ", so the schema may be half-changed by it. Nothing was run or recorded. Finish or undo that migration"
-				+ " by hand, then repair the history: `flyway repair`, or DELETE FROM " + history.table()
-				+ " WHERE success = false; then start the application, or run the command, again.");
+				+ " by hand, then repair the history: `flyway repair`, or " + history.repairStatement(schema.schema())
+				+ "; then start the application, or run the command, again.");
 		this.schema = schema;
 		this.history = history;
 	}
@@ -30,6 +30,11 @@ public class FailedOtherToolMigrationException extends MigrationsException {
 	/** What the schema holds. */
 	public ExistingSchema schema() {
 		return this.schema;
+	}
+
+	/** The statement removing the history's failed rows. */
+	public String repairStatement() {
+		return this.history.repairStatement(this.schema.schema());
 	}
 
 	/** The history recording the failed migration. */

@@ -47,6 +47,17 @@ public record OtherToolHistory(String tool, String table, int applied, String la
 		return this.tool + "'s history (" + this.table + state + ")";
 	}
 
+	/**
+	 * The statement removing the failed rows, e.g. {@code DELETE FROM app.flyway_schema_history WHERE success =
+	 * false}: the table is named with its schema, which a session of the user's own may not have on its path (a
+	 * name that would need quotes is left unqualified).
+	 * @param schema the schema holding the history
+	 */
+	public String repairStatement(String schema) {
+		boolean plain = schema != null && schema.matches("[a-z_][a-z0-9_]*") && this.table.matches("[a-z_][a-z0-9_]*");
+		return "DELETE FROM " + (plain ? schema + "." : "") + this.table + " WHERE success = false";
+	}
+
 	/** Whether the history records a migration that failed. */
 	public boolean hasFailed() {
 		return !this.failed.isEmpty();

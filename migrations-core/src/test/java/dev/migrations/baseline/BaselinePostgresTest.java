@@ -210,6 +210,25 @@ class BaselinePostgresTest {
 	}
 
 	@Test
+	void aFailedFlywayMigrationInAnotherSchemaIsRefusedWithTheRepairStatementForThatSchema(TestDatabase db) throws SQLException {
+		execute(db, "CREATE SCHEMA app", "CREATE TABLE app.flyway_schema_history (installed_rank int PRIMARY KEY,"
+				+ " version varchar(50), description varchar(200), script varchar(1000), success boolean)",
+				"INSERT INTO app.flyway_schema_history VALUES (1, '1', 'create customer', 'V1__create_customer.sql', true),"
+						+ " (2, '2', 'add email', 'V2__add_email.sql', false)",
+				"CREATE TABLE app.customer (id bigint PRIMARY KEY)");
+		// a session of the user's own has public on its path: the statement names the history's schema
+		assertThatThrownBy(() -> configure(db).schema("app").baseline("aaaa00000001").load().upgrade("head"))
+			.isInstanceOf(FailedOtherToolMigrationException.class)
+			.hasMessageStartingWith("Schema app was not adopted: Flyway's history (flyway_schema_history) records a failed"
+					+ " migration")
+			.hasMessageContaining("`flyway repair`, or DELETE FROM app.flyway_schema_history WHERE success = false; then");
+		assertThat(query(db, "SELECT count(*) FROM app.customer")).containsExactly("0");
+		execute(db, "DELETE FROM app.flyway_schema_history WHERE success = false");
+		assertThat(configure(db).schema("app").baseline("aaaa00000001").load().upgrade("head").steps())
+			.extracting((step) -> step.revision()).containsExactly("bbbb00000002");
+	}
+
+	@Test
 	void historyTablesUnderConfiguredNamesAreReadAsTheOtherToolsAndDoNotCount(TestDatabase db) throws SQLException {
 		execute(db, "CREATE TABLE legacy_history (installed_rank int PRIMARY KEY, version varchar(50),"
 				+ " description varchar(200), success boolean)",

@@ -114,7 +114,7 @@ class FlywaySideBySideTests {
 		assertThat(report(output.toString().substring(before))).contains(
 				"Schema public was not adopted: Flyway's history (flyway_schema_history) records a failed migration,"
 						+ " version 3 (add customer phone, V3__add_customer_phone.sql), so the schema may be half-changed",
-				"`flyway repair`", "DELETE FROM flyway_schema_history WHERE success = false");
+				"`flyway repair`", "DELETE FROM public.flyway_schema_history WHERE success = false");
 		assertThat(Sql.query(database, "SELECT count(*) FROM migrations_version")).containsExactly("0");
 
 		Sql.execute(database, "DELETE FROM flyway_schema_history WHERE success = false");

@@ -10,13 +10,12 @@ class FailedOtherToolMigrationFailureAnalyzer extends AbstractFailureAnalyzer<Fa
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, FailedOtherToolMigrationException cause) {
-		String table = cause.history().table();
 		String description = "The database was not upgraded: " + cause.getMessage();
 		String action = "The failed migration (" + String.join(", ", cause.history().failed()) + ") may have left the"
 				+ " schema half-changed, so it is not taken as any revision (Flyway refuses to migrate in this state"
 				+ " too). Finish or undo that migration by hand, then remove its failed row:\n\n"
 				+ "    flyway repair                                  (or)\n"
-				+ "    DELETE FROM " + table + " WHERE success = false;\n\n"
+				+ "    " + cause.repairStatement() + ";\n\n"
 				+ "and start again. No property skips this check.";
 		return new FailureAnalysis(description, action, cause);
 	}

@@ -40,7 +40,7 @@ class OtherMigrationToolFailureAnalyzer extends AbstractFailureAnalyzer<OtherMig
 		String failed = (cause.history() != null && cause.history().hasFailed())
 				? "    0. Repair the failed migration first (" + String.join(", ", cause.history().failed()) + "): the schema"
 						+ " may be half-changed, and it is not adopted until repaired. Finish or undo it by hand, then run"
-						+ " `flyway repair` or DELETE FROM " + cause.history().table() + " WHERE success = false.\n"
+						+ " `flyway repair` or " + cause.history().repairStatement(cause.schema()) + ".\n"
 				: "";
 		String steps;
 		if (cause.baseline() != null) {

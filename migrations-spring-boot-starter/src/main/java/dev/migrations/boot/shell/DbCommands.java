@@ -648,8 +648,8 @@ final class DbCommands {
 		catch (FailedOtherToolMigrationException ex) {
 			return "But " + ex.history().tool() + "'s history (" + ex.history().table() + ") records a failed migration, "
 					+ String.join(", ", ex.history().failed()) + ", so `db upgrade` refuses to take the schema over (it"
-					+ " may be half-changed): finish or undo that migration by hand, then run `flyway repair` or DELETE FROM "
-					+ ex.history().table() + " WHERE success = false.";
+					+ " may be half-changed): finish or undo that migration by hand, then run `flyway repair` or "
+					+ ex.repairStatement() + ".";
 		}
 		catch (RuntimeException ex) {
 			// a baseline that names no revision says so at the upgrade; the status is what was asked
@@ -1043,7 +1043,7 @@ final class DbCommands {
 							+ "'s history (" + failed.history().table() + ") records a failed migration, "
 							+ String.join(", ", failed.history().failed()) + ", so `db upgrade` refuses to take the schema"
 							+ " over (it may be half-changed): finish or undo that migration by hand, then run `flyway"
-							+ " repair` or DELETE FROM " + failed.history().table() + " WHERE success = false, apply the"
+							+ " repair` or " + failed.repairStatement() + ", apply the"
 							+ " revisions with `db upgrade` and check again");
 				}
 				if (refusal instanceof NonEmptySchemaException refused) {

@@ -296,14 +296,15 @@ class CommandModeTests {
 		assertThat(current.out()).contains("2 revision(s) pending: ")
 			.contains("But Flyway's history (flyway_schema_history) records a failed migration, version 2 (index titles,"
 					+ " V2__index_titles.sql), so `db upgrade` refuses to take the schema over",
-					"`flyway repair` or DELETE FROM flyway_schema_history WHERE success = false")
+					"`flyway repair` or DELETE FROM public.flyway_schema_history WHERE success = false")
 			.doesNotContain("Run `db upgrade`");
 
 		Run upgrade = run(null, "db", "upgrade", "--migrations.baseline=" + CREATE);
 		assertThat(upgrade.exitCode()).isEqualTo(2);
 		assertThat(upgrade.err()).startsWith("Schema public was not adopted: Flyway's history (flyway_schema_history)"
 				+ " records a failed migration, version 2 (index titles, V2__index_titles.sql)")
-			.contains("WHERE success = false; then start the application, or run the command, again.");
+			.contains("DELETE FROM public.flyway_schema_history WHERE success = false; then start the application, or run the"
+					+ " command, again.");
 
 		// the differences are the revisions not applied yet, which `db upgrade` refuses until the failure is repaired
 		Run check = run(null, "db", "check", "--migrations.baseline=" + CREATE);
@@ -311,7 +312,7 @@ class CommandModeTests {
 		assertThat(check.err()).contains("the database differs from the entities, and 2 revision(s) are not applied yet,"
 				+ " but Flyway's history (flyway_schema_history) records a failed migration, version 2 (index titles,"
 				+ " V2__index_titles.sql), so `db upgrade` refuses to take the schema over (it may be half-changed):"
-				+ " finish or undo that migration by hand, then run `flyway repair` or DELETE FROM flyway_schema_history"
+				+ " finish or undo that migration by hand, then run `flyway repair` or DELETE FROM public.flyway_schema_history"
 				+ " WHERE success = false, apply the revisions with `db upgrade` and check again")
 			.doesNotContain("apply them with `db upgrade`");
 	}
