@@ -142,7 +142,6 @@ final class DbCommands {
 				console.out().println("Wrote " + file + " (revision " + idOf(file) + " on top of " + parents + ").");
 				console.out().println("Fill in its -- upgrade and -- downgrade sections, then run `db upgrade`.");
 				warnIfNotRead(facade, file, console.out());
-				warnIfUnreadFiles(facade, file, console.out());
 				return Outcome.OK;
 			});
 	}
@@ -1191,36 +1190,6 @@ final class DbCommands {
 		catch (IOException | RuntimeException ex) {
 			// the file was just written: reading it back fails only in a race, and the parents are then unknown
 			return "?";
-		}
-	}
-
-	/**
-	 * Says so when the directory revisions are written to holds revision files the history read does not (revisions
-	 * written since the application was built, read from a class path that does not have them yet): a new
-	 * revision goes on top of the head read, so it and those files may end up as separate heads.
-	 */
-	static void warnIfUnreadFiles(Migrations facade, Path written, PrintWriter out) {
-		Path directory = facade.outputDirectory();
-		if (!Files.isDirectory(directory)) {
-			return;
-		}
-		List<String> unread;
-		try (Stream<Path> files = Files.list(directory)) {
-			unread = files.filter((file) -> file.getFileName().toString().endsWith(".sql") && !file.equals(written))
-				.map(DbCommands::idOf)
-				.filter((id) -> !facade.graph().contains(id))
-				.sorted()
-				.toList();
-		}
-		catch (IOException ex) {
-			return;
-		}
-		if (!unread.isEmpty()) {
-			out.println("Warning: " + directory + " holds revision" + (unread.size() == 1 ? " " : "s ")
-					+ String.join(", ", unread) + " that the revisions read do not include, so revision " + idOf(written)
-					+ " was not put on top of " + (unread.size() == 1 ? "it" : "them") + " and the history may now have"
-					+ " several heads: check with `db heads` once the application reads them (rebuild it), and join them"
-					+ " with `db merge` or fix the new file's down_revision.");
 		}
 	}
 

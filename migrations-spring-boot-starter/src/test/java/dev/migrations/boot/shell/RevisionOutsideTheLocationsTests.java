@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import dev.migrations.Migrations;
 import dev.migrations.test.TestDatabase;
@@ -18,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code db revision} writing to a directory the revisions are not read from (the application's jar reads its
- * class path; the command runs elsewhere): it says which revision the new one is on top of, and warns when
- * the directory already holds a revision the history read does not, so that the new one may fork.
+ * class path; the command runs elsewhere): it says which revision the new one is on top of, and refuses when
+ * the directory already holds a revision the history read does not, which the new one would fork from.
  */
 @ExtendWith(TestDatabaseExtension.class)
 class RevisionOutsideTheLocationsTests {
@@ -47,11 +48,16 @@ class RevisionOutsideTheLocationsTests {
 		assertThat(first.toString()).contains("(revision aaaa00000001 on top of 571f42eb7339)")
 			.doesNotContain("Warning:");
 
+		// a second one would not follow the first, which the history read does not include: refused, nothing written
 		StringWriter second = new StringWriter();
+		StringWriter secondErr = new StringWriter();
 		assertThat(commandLine.run(List.of("db", "revision", "-m", "two", "--rev-id", "bbbb00000002"),
-				new PrintWriter(second), new PrintWriter(new StringWriter()), null)).isZero();
-		assertThat(second.toString()).contains("(revision bbbb00000002 on top of 571f42eb7339)")
-			.contains("Warning: " + written + " holds revision aaaa00000001 that the revisions read do not include");
+				new PrintWriter(second), new PrintWriter(secondErr), null)).isEqualTo(2);
+		assertThat(secondErr.toString()).startsWith(written + " holds 1 revision file(s) this application did not read"
+				+ " (aaaa00000001_one.sql)");
+		try (Stream<Path> files = Files.list(written)) {
+			assertThat(files.map((file) -> file.getFileName().toString())).containsExactly("aaaa00000001_one.sql");
+		}
 	}
 
 }
