@@ -67,6 +67,7 @@ import dev.migrations.revision.DuplicateRevisionException;
 import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionException;
+import dev.migrations.revision.RevisionFileParser;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionOptions;
 import dev.migrations.revision.RevisionSources;
@@ -1455,8 +1456,9 @@ public final class Migrations {
 	 */
 	private void requireOutputDirectoryRead(Path directory) {
 		Set<String> read = new HashSet<>();
-		this.graph.revisions().forEach((revision) -> read.add(fileName(revision.source())));
-		this.squashedHistory.replacedRevisions().values().forEach((revision) -> read.add(fileName(revision.source())));
+		this.graph.revisions().forEach((revision) -> read.add(RevisionFileParser.fileName(revision.source())));
+		this.squashedHistory.replacedRevisions().values()
+			.forEach((revision) -> read.add(RevisionFileParser.fileName(revision.source())));
 		List<String> unread;
 		try (Stream<Path> files = Files.list(directory)) {
 			unread = files.map((file) -> file.getFileName().toString())
@@ -1476,14 +1478,6 @@ public final class Migrations {
 					+ " run the command again, or generate revisions from the sources with the Maven plugin (`mvn"
 					+ " migrations:migrate`).");
 		}
-	}
-
-	private static String fileName(String source) {
-		if (source == null) {
-			return "";
-		}
-		int slash = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-		return source.substring(slash + 1);
 	}
 
 	private Path write(String message, List<String> parents, String upgradeSql, String downgradeSql, String extraHeaders) {

@@ -661,8 +661,13 @@ public final class RevisionFileParser {
 		}
 	}
 
+	/** The file name a revision's source ends with (a path or a URL), e.g. {@code 3f2a9c1b7d4e_add_email.sql}. */
+	public static String fileName(String source) {
+		return (source == null) ? "" : source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+	}
+
 	private static void checkFileName(String id, String source, int line) {
-		String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+		String name = fileName(source);
 		if (!endsWithSql(name)) {
 			return;
 		}

@@ -360,7 +360,8 @@ public final class DatabaseMigrator {
 	 * revisions.
 	 */
 	public CommandResult stamp(String target) {
-		return underLock((connection) -> stampLocked(connection, this.versionTable.read(connection), target));
+		return underLock((connection) -> stampLocked(connection, this.versionTable.read(connection), target,
+				VersionTable.STAMP));
 	}
 
 	/**
@@ -372,7 +373,7 @@ public final class DatabaseMigrator {
 		return underLock((connection) -> {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
 			boolean adopts = rows.isEmpty() && adopting.adopts(connection);
-			return stampLocked(connection, rows, target, adopts ? VersionTable.BASELINE : "STAMP");
+			return stampLocked(connection, rows, target, adopts ? VersionTable.BASELINE : VersionTable.STAMP);
 		});
 	}
 
@@ -406,7 +407,7 @@ public final class DatabaseMigrator {
 							this.performedBy.get()));
 					purged.add(new StepResult(Direction.DOWNGRADE, row.revision(), row.message(), row.source(), 0));
 				}
-				CommandResult stamped = stampRows(jdbc, List.of(), target);
+				CommandResult stamped = stampRows(jdbc, List.of(), target, VersionTable.STAMP);
 				jdbc.commit();
 				List<StepResult> steps = new ArrayList<>(purged);
 				steps.addAll(stamped.steps());
@@ -422,10 +423,6 @@ public final class DatabaseMigrator {
 						+ ": " + ex.getMessage() + ". Nothing was changed.", ex);
 			}
 		});
-	}
-
-	private CommandResult stampLocked(Connection connection, List<AppliedRevision> rows, String target) {
-		return stampLocked(connection, rows, target, "STAMP");
 	}
 
 	private CommandResult stampLocked(Connection connection, List<AppliedRevision> rows, String target, String operation) {
@@ -505,7 +502,7 @@ public final class DatabaseMigrator {
 					}
 					failed = "";
 					if (i == parts.size() - 1) {
-						result = stampRows(jdbc, rows, stampTarget);
+						result = stampRows(jdbc, rows, stampTarget, VersionTable.STAMP);
 					}
 					jdbc.commit();
 					committed++;
@@ -576,11 +573,6 @@ public final class DatabaseMigrator {
 			downgrade = List.copyOf(downgrade);
 		}
 
-	}
-
-	private CommandResult stampRows(ExecutionTarget.Jdbc jdbc, List<AppliedRevision> rows, String target)
-			throws SQLException {
-		return stampRows(jdbc, rows, target, "STAMP");
 	}
 
 	private CommandResult stampRows(ExecutionTarget.Jdbc jdbc, List<AppliedRevision> rows, String target, String operation)
@@ -1019,32 +1011,29 @@ public final class DatabaseMigrator {
 	}
 
 	private void requireAboveBaseline(String target, List<String> reverted) {
-		try (Connection connection = connection()) {
-			String original = switchSchema(connection);
-			try {
-				requireAboveBaseline(connection, target, reverted);
-			}
-			finally {
-				restoreSchema(connection, original);
-			}
-		}
-		catch (SQLException ex) {
-			throw new MigrationsException("Could not read " + this.versionTable.logTable() + ": " + ex.getMessage(), ex);
-		}
+		inSchema(this.versionTable.logTable(), (connection) -> {
+			requireAboveBaseline(connection, target, reverted);
+			return null;
+		});
 	}
 
 	private List<AppliedRevision> readRows() {
+		return inSchema(this.versionTable.qualifiedTable(), this.versionTable::read);
+	}
+
+	/** Work on a connection of its own switched to the migrated schema, without the lock. */
+	private <T> T inSchema(String reading, ConnectionWork<T> work) {
 		try (Connection connection = connection()) {
 			String original = switchSchema(connection);
 			try {
-				return this.versionTable.read(connection);
+				return work.run(connection);
 			}
 			finally {
 				restoreSchema(connection, original);
 			}
 		}
 		catch (SQLException ex) {
-			throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
+			throw new MigrationsException("Could not read " + reading + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -1294,11 +1283,11 @@ public final class DatabaseMigrator {
 		return new MigrationsException("Database error: " + ex.getMessage(), ex);
 	}
 
-	private <T> T underLock(LockedWork<T> work) {
+	private <T> T underLock(ConnectionWork<T> work) {
 		return underLock(null, work);
 	}
 
-	private <T> T underLock(ShutdownGuard guard, LockedWork<T> work) {
+	private <T> T underLock(ShutdownGuard guard, ConnectionWork<T> work) {
 		try (LockedConnection locked = lockedConnection(guard)) {
 			return work.run(locked.connection);
 		}
@@ -1401,7 +1390,7 @@ public final class DatabaseMigrator {
 	}
 
 	@FunctionalInterface
-	private interface LockedWork<T> {
+	private interface ConnectionWork<T> {
 
 		T run(Connection connection) throws SQLException;
 

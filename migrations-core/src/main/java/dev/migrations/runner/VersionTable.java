@@ -33,6 +33,9 @@ final class VersionTable {
 	/** The log's operation for a revision recorded as applied without running by a baseline (see {@link #baselined}). */
 	static final String BASELINE = "BASELINE";
 
+	/** The log's operation for a revision recorded by {@code db stamp}. */
+	static final String STAMP = "STAMP";
+
 	private static final String COLUMNS = "revision, down_revisions, message, kind, source, checksum, state, applied_seq, "
 			+ "applied_at, execution_millis, applied_by, error";
 
@@ -344,7 +347,7 @@ final class VersionTable {
 		Map<String, String> latest = new HashMap<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = executeIfExists(statement, "SELECT revision, operation FROM " + this.qualifiedLogTable
-						+ " WHERE operation IN ('" + BASELINE + "', 'STAMP', 'UPGRADE') ORDER BY id")) {
+						+ " WHERE operation IN ('" + BASELINE + "', '" + STAMP + "', 'UPGRADE') ORDER BY id")) {
 			if (rs == null) {
 				return Set.of();
 			}
