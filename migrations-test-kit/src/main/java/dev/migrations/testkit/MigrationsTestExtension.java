@@ -36,13 +36,24 @@ public final class MigrationsTestExtension implements ParameterResolver {
 	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
 		ExtensionContext classContext = classContext(extensionContext);
 		Class<?> testClass = classContext.getRequiredTestClass();
+		Migrations migrations;
 		if (isSpringTest(testClass)) {
-			return MigrationsTester.of(SpringMigrations.from(extensionContext));
+			migrations = SpringMigrations.from(extensionContext);
 		}
-		MigrationsTest settings = settings(testClass);
-		ClassResources resources = classContext.getStore(NAMESPACE)
-			.computeIfAbsent(testClass.getName(), (key) -> ClassResources.create(settings, testClass), ClassResources.class);
-		return MigrationsTester.of(resources.migrations());
+		else {
+			MigrationsTest settings = settings(testClass);
+			ClassResources resources = classContext.getStore(NAMESPACE)
+				.computeIfAbsent(testClass.getName(), (key) -> ClassResources.create(settings, testClass), ClassResources.class);
+			migrations = resources.migrations();
+		}
+		// one tester for the methods sharing the database: what it saw at base lets a check in one method name
+		// what a failed check of another left, as within one method, instead of an upgrade failing on it
+		return classContext.getStore(NAMESPACE)
+			.computeIfAbsent(new TesterKey(migrations), (key) -> MigrationsTester.of(migrations), MigrationsTester.class);
+	}
+
+	/** The tester of one database's instance, by identity. */
+	private record TesterKey(Migrations migrations) {
 	}
 
 	static MigrationsTest settings(Class<?> testClass) {

@@ -43,6 +43,25 @@ class MigrationsTestContextCustomizerFactoryTests {
 		assertThat(exists(server, name)).isFalse();
 	}
 
+	@Test
+	void hibernateDoesNotValidateTheSchemaSoThatADriftedRevisionFailsTheCheckNotTheContext() {
+		for (Class<?> testClass : List.of(AnnotatedTest.class, OwnDatabaseTest.class)) {
+			try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+				// as the application's application.properties says
+				context.getEnvironment().getPropertySources().addLast(new org.springframework.core.env.MapPropertySource(
+						"applicationProperties", java.util.Map.of("spring.jpa.hibernate.ddl-auto", "validate",
+								"spring.jpa.properties.hibernate.hbm2ddl.auto", "validate")));
+				new MigrationsTestContextCustomizerFactory().createContextCustomizer(testClass, List.of())
+					.customizeContext(context, null);
+				assertThat(context.getEnvironment().getProperty("spring.jpa.hibernate.ddl-auto")).as(testClass.getName())
+					.isEqualTo("none");
+				assertThat(context.getEnvironment().getProperty("spring.jpa.properties.hibernate.hbm2ddl.auto"))
+					.as(testClass.getName()).isEqualTo("none");
+				assertThat(context.getEnvironment().getProperty("migrations.target")).isEqualTo("heads");
+			}
+		}
+	}
+
 	// customizes the context as for a @MigrationsTest class: the name of the database it points the context at
 	private static String freshDatabaseOf(AnnotationConfigApplicationContext context) {
 		ContextCustomizer customizer = new MigrationsTestContextCustomizerFactory()
@@ -66,6 +85,11 @@ class MigrationsTestContextCustomizerFactoryTests {
 
 	@MigrationsTest
 	static class AnnotatedTest {
+
+	}
+
+	@MigrationsTest(freshDatabase = false)
+	static class OwnDatabaseTest {
 
 	}
 

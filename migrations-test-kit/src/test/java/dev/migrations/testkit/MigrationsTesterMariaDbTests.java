@@ -27,6 +27,24 @@ class MigrationsTesterMariaDbTests {
 	}
 
 	@Test
+	void aRevisionFailingPartWayInOneCheckDoesNotStopTheNextChecksOfTheClass(@MariaDb TestDatabase database) {
+		Migrations migrations = Migrations.configure().dataSource(database.dataSource())
+			.locations("classpath:revisions/failed-outside-transaction-mariadb").load();
+		// MariaDB runs DDL outside a transaction: the upgrade fails on the row after its index was created
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> MigrationsTester.of(migrations).at("950000000001")
+				.insert("deal", row("id", 1, "status", "lost"))
+				.upgradeTo("head"))
+			.withMessageStartingWith("Upgrade to head at 950000000001 (")
+			.withMessageContaining("failed at upgrade statement 2 of 2")
+			.withMessageContaining("\nThe test kit recorded the database at 950000000001 (db stamp 950000000001), so that"
+					+ " the next checks start from there");
+		// the methods of a @MigrationsTest class share the database and a tester each: the next ones run
+		MigrationsTester next = MigrationsTester.of(migrations);
+		next.assertStairway().assertDowngradeLeavesNoTrace().assertUpgradeFromBase();
+	}
+
+	@Test
 	void stairwayNamesTheRevisionWhoseDowngradeForgetsAnIndex(@MariaDb TestDatabase database) {
 		MigrationsTester tester = tester(database, "forgotten-index-mariadb");
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)

@@ -31,4 +31,23 @@ class MigrationsTestSpringTests {
 			.hasMessageEndingWith("\nJoin them with a merge revision: db merge -m \"merge heads\" 5b0b00000002 5b0b00000003");
 	}
 
+	@Test
+	void aRevisionDriftedFromTheEntitiesFailsTheCheckWithTheFixingSqlInsteadOfHibernateValidatingTheContext() {
+		List<Event> failures = EngineTestKit.engine("junit-jupiter")
+			.selectors(selectClass(DriftedRevisionsCheck.class))
+			.execute()
+			.testEvents()
+			.failed()
+			.list();
+		assertThat(failures).hasSize(1);
+		Throwable failure = failures.get(0).getPayload(org.junit.platform.engine.TestExecutionResult.class)
+			.orElseThrow()
+			.getThrowable()
+			.orElseThrow();
+		assertThat(failure).isInstanceOf(org.opentest4j.AssertionFailedError.class)
+			.hasMessageStartingWith("At head (5b0b00000001) the schema differs from the entities in 1 place(s):")
+			.hasMessageContaining("customer.email")
+			.hasMessageContaining("ALTER TABLE customer ADD COLUMN IF NOT EXISTS email character varying(200);");
+	}
+
 }
