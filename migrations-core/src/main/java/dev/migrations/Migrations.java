@@ -1226,7 +1226,7 @@ public final class Migrations {
 		return new Autogenerator(this.configuration.entities,
 				(table) -> !table.equals(versionTable) && !table.equals(versionTable + "_log") && user.test(table)
 						&& !otherTools.contains(table.toLowerCase(Locale.ROOT)),
-				this.entityModel);
+				this.configuration.sequenceFilter, this.entityModel);
 	}
 
 	private DataSource requireDataSource() {

@@ -62,6 +62,8 @@ public final class MigrationsConfiguration {
 
 	Predicate<String> tableFilter = (table) -> true;
 
+	Predicate<String> sequenceFilter = (sequence) -> true;
+
 	OtherToolTables otherToolTables = OtherToolTables.DEFAULTS;
 
 	boolean ignoreExtraIndexes;
@@ -193,11 +195,15 @@ public final class MigrationsConfiguration {
 
 	/**
 	 * Convenience for {@link #tableFilter}: tables matching any {@code include} pattern (all when
-	 * empty) and no {@code exclude} pattern; {@code *} matches any run of characters.
+	 * empty) and no {@code exclude} pattern; {@code *} matches any run of characters. The
+	 * {@code exclude} patterns leave out sequences of those names too (a library's own, such as
+	 * Spring Batch's {@code batch_job_execution_seq} beside its tables), so that a schema another
+	 * library keeps can be left out whole.
 	 */
 	public MigrationsConfiguration tables(List<String> include, List<String> exclude) {
 		List<Pattern> includes = include.stream().map(MigrationsConfiguration::glob).toList();
 		List<Pattern> excludes = exclude.stream().map(MigrationsConfiguration::glob).toList();
+		this.sequenceFilter = (sequence) -> excludes.stream().noneMatch((p) -> p.matcher(sequence).matches());
 		return tableFilter((table) -> (includes.isEmpty() || includes.stream().anyMatch((p) -> p.matcher(table).matches()))
 				&& excludes.stream().noneMatch((p) -> p.matcher(table).matches()));
 	}
@@ -286,6 +292,7 @@ public final class MigrationsConfiguration {
 		copy.listener = this.listener;
 		copy.entities = this.entities;
 		copy.tableFilter = this.tableFilter;
+		copy.sequenceFilter = this.sequenceFilter;
 		copy.otherToolTables = this.otherToolTables;
 		copy.ignoreExtraIndexes = this.ignoreExtraIndexes;
 		copy.baseline = this.baseline;

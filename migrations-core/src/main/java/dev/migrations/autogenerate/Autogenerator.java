@@ -70,6 +70,8 @@ public final class Autogenerator {
 
 	private final Predicate<String> tableFilter;
 
+	private final Predicate<String> sequenceFilter;
+
 	private final AtomicReference<EntityModel> entityModel;
 
 	private final PostgresIntrospector introspector = new PostgresIntrospector();
@@ -91,8 +93,21 @@ public final class Autogenerator {
 	 * entities (empty until the first comparison reads them)
 	 */
 	public Autogenerator(EntitySource entities, Predicate<String> tableFilter, AtomicReference<EntityModel> entityModel) {
+		this(entities, tableFilter, (sequence) -> true, entityModel);
+	}
+
+	/**
+	 * @param entities the entity classes and the Hibernate settings the application uses
+	 * @param tableFilter which tables are compared (the tool's own version tables must be excluded)
+	 * @param sequenceFilter which sequences are compared (those of the tables another library keeps can be left out)
+	 * @param entityModel where the entities read once are kept for later comparisons of the same
+	 * entities (empty until the first comparison reads them)
+	 */
+	public Autogenerator(EntitySource entities, Predicate<String> tableFilter, Predicate<String> sequenceFilter,
+			AtomicReference<EntityModel> entityModel) {
 		this.entities = entities;
 		this.tableFilter = tableFilter;
+		this.sequenceFilter = sequenceFilter;
 		this.entityModel = entityModel;
 	}
 
@@ -136,7 +151,8 @@ public final class Autogenerator {
 			}
 		}
 		target = withoutOtherSchemas(target, schema, model, warnings);
-		DiffOptions effective = options.includeTables(this.tableFilter);
+		DiffOptions effective = options.includeTables(this.tableFilter)
+			.includeSequences(options.sequenceFilter().and(this.sequenceFilter));
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
 		SchemaModel managed = withoutUnmanagedIndexes(database, target, unmanaged);
 		List<Operation> operations = withTakenNames(database, this.differ.diff(managed, target, effective), warnings);

@@ -89,7 +89,8 @@ public final class CommandModeMigrations implements AutoCloseable {
 					(this.applicationDataSource != null) ? this.applicationDataSource : toMigrate) : null;
 			MigrationsConfiguration configuration = MigrationsAutoConfiguration.configuration(properties, toMigrate,
 					List.of(), entitySource, this.listeners, List.of(), this.classLoader,
-					MigrationsAutoConfiguration.otherToolTables(this.environment));
+					MigrationsAutoConfiguration.otherToolTables(this.environment),
+					LibraryTables.of(this.environment, this.classLoader));
 			MigrationsAutoConfiguration.offlineRange(configuration, this.environment);
 			this.migrations = configuration.load();
 		}

@@ -1,6 +1,7 @@
 package dev.migrations.boot;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,7 +123,8 @@ public final class MigrationsAutoConfiguration {
 		}
 		MigrationsConfiguration configuration = configuration(properties, toMigrate,
 				javaRevisions.orderedStream().toList(), entities.getIfAvailable(), listeners.orderedStream().toList(),
-				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment));
+				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment),
+				LibraryTables.of(environment, resourceLoader.getClassLoader()));
 		offlineRange(configuration, environment);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration.load();
@@ -178,7 +180,8 @@ public final class MigrationsAutoConfiguration {
 	 */
 	static MigrationsConfiguration configuration(MigrationsProperties properties, DataSource toMigrate,
 			List<JavaRevision> javaRevisions, EntitySource entities, List<MigrationsListener> listeners,
-			List<MigrationsCallback> callbacks, ClassLoader classLoader, OtherToolTables otherToolTables) {
+			List<MigrationsCallback> callbacks, ClassLoader classLoader, OtherToolTables otherToolTables,
+			List<String> libraryTables) {
 		MigrationsConfiguration configuration = Migrations.configure()
 			.dataSource(toMigrate)
 			.locations(properties.getLocations())
@@ -198,8 +201,10 @@ public final class MigrationsAutoConfiguration {
 			.otherToolTables(otherToolTables)
 			.callbacks(callbacks);
 		MigrationsProperties.Drift drift = properties.getDrift();
-		if (!drift.getIncludeTables().isEmpty() || !drift.getExcludeTables().isEmpty()) {
-			configuration.tables(drift.getIncludeTables(), drift.getExcludeTables());
+		List<String> excludeTables = new ArrayList<>(drift.getExcludeTables());
+		excludeTables.addAll(libraryTables);
+		if (!drift.getIncludeTables().isEmpty() || !excludeTables.isEmpty()) {
+			configuration.tables(drift.getIncludeTables(), excludeTables);
 		}
 		configuration.ignoreExtraIndexes(drift.isIgnoreExtraIndexes());
 		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {
