@@ -363,18 +363,23 @@ final class RevisionRunner {
 	private MigrationFailedException recordFailure(Revision revision, boolean upgrade, MigrationFailedException failure,
 			String started) {
 		String error = (started != null) ? started + " It failed:\n" + failure.getMessage() : failure.getMessage();
-		SqlCommand mark = upgrade ? this.versionTable.markFailed(revision.id(), error)
-				: this.versionTable.markReverting(revision.id(), error);
+		SqlCommand mark = this.versionTable.markFailed(revision.id(), upgrade, error);
 		SqlCommand log = this.versionTable.log(revision.id(), "FAILED", revision.message(), revision.checksum(), 0,
 				this.performedBy);
-		boolean recorded = record(List.of(mark, log), failure);
+		Recorded recorded = record(List.of(mark, log), failure);
 		String state = upgrade ? "FAILED" : "REVERTING";
-		String status = recorded
-				? "The revision is recorded as " + state + " in " + this.versionTable.qualifiedTable()
-						+ " and further upgrades and downgrades stop until it is resolved."
-				: "Recording it as " + state + " in " + this.versionTable.qualifiedTable()
-						+ " failed too (the database connection was lost), so it stays recorded as " + (upgrade ? "RUNNING" : "REVERTING")
-						+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
+		String running = upgrade ? "RUNNING" : "REVERTING";
+		String status = switch (recorded) {
+			case YES -> "The revision is recorded as " + state + " in " + this.versionTable.qualifiedTable()
+					+ " and further upgrades and downgrades stop until it is resolved.";
+			case ROW_CHANGED -> "It was not recorded as " + state + ": its row in " + this.versionTable.qualifiedTable()
+					+ " was no longer " + running + ", another session (`db stamp`) changed it after the revision's"
+					+ " connection was lost, and what that session recorded stands. Check with `db current` that it"
+					+ " matches what the database holds.";
+			case NO -> "Recording it as " + state + " in " + this.versionTable.qualifiedTable()
+					+ " failed too (the database connection was lost), so it stays recorded as " + running
+					+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
+		};
 		MigrationFailedException recordedFailure = new MigrationFailedException(failure.getMessage() + " " + status + " "
 				+ recovery(revision, upgrade) + invalidIndexesLeft(), failure.revision(), failure.source(), failure.statementNumber(), failure.line(),
 				failure.sql(), failure.getCause(), upgrade, true);
@@ -396,36 +401,53 @@ final class RevisionRunner {
 				millisSince(startNanos), this.performedBy)), failure);
 	}
 
+	/** What recording a failure came to. */
+	private enum Recorded {
+
+		YES,
+
+		/** The first statement, an update conditional on the row's state, found it changed by another session. */
+		ROW_CHANGED,
+
+		/** Neither the revision's connection nor a new one could run the statements. */
+		NO
+
+	}
+
 	/**
 	 * Runs the tool's statements on the revision's connection, or on a fresh one when that one fails
-	 * (it may have died with the revision); {@code false} when neither could.
+	 * (it may have died with the revision).
 	 */
-	private boolean record(List<SqlCommand> commands, Exception failure) {
+	private Recorded record(List<SqlCommand> commands, Exception failure) {
 		try {
-			for (SqlCommand command : commands) {
-				this.target.execute(command);
-			}
-			return true;
+			return record(this.target, commands);
 		}
 		catch (SQLException ex) {
 			if (this.fresh == null) {
 				failure.addSuppressed(ex);
-				return false;
+				return Recorded.NO;
 			}
 			logger.debug("Could not record the failure on the revision's connection, trying a new one", ex);
 		}
 		try (Connection connection = this.fresh.open()) {
 			connection.setAutoCommit(true);
-			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
-			for (SqlCommand command : commands) {
-				jdbc.execute(command);
-			}
-			return true;
+			return record(new ExecutionTarget.Jdbc(connection), commands);
 		}
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
-			return false;
+			return Recorded.NO;
 		}
+	}
+
+	private static Recorded record(ExecutionTarget target, List<SqlCommand> commands) throws SQLException {
+		boolean changed = true;
+		for (SqlCommand command : commands) {
+			int rows = target.execute(command);
+			if (command == commands.get(0) && rows == 0) {
+				changed = false;
+			}
+		}
+		return changed ? Recorded.YES : Recorded.ROW_CHANGED;
 	}
 
 	/**

@@ -347,6 +347,32 @@ class FailurePostgresTest {
 			.containsExactly("RUNNING");
 	}
 
+	/**
+	 * The failure of a revision outside a transaction whose session ended is recorded on a new connection, when the
+	 * lock its command held is gone: a row another session changed meanwhile (here the revision itself, as `db stamp`
+	 * would record it) keeps what that session recorded.
+	 */
+	@Test
+	void aFailureRecordedOnANewConnectionLeavesARowAnotherSessionChanged(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n",
+				"CREATE TABLE two (id int PRIMARY KEY);\n"
+						+ "UPDATE migrations_version SET state = 'APPLIED', error = NULL WHERE revision = 'bbbb00000002';\n"
+						+ "SELECT pg_terminate_backend(pg_backend_pid());",
+				"DROP TABLE two;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 3 of 3")
+			.hasMessageContaining("It was not recorded as FAILED: its row in migrations_version was no longer RUNNING,"
+					+ " another session (`db stamp`) changed it after the revision's connection was lost, and what that"
+					+ " session recorded stands.");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'bbbb00000002'"))
+			.containsExactly("APPLIED");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+	}
+
 	@Test
 	void nonTransactionalFailureIsRecordedAndBlocksUntilStamped(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
