@@ -18,6 +18,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Revision;
 import dev.migrations.sql.SqlSplitter;
 import dev.migrations.sql.SqlStatement;
+import dev.migrations.sql.SqlSyntax;
 import dev.migrations.sql.SqlSyntaxException;
 
 /**
@@ -103,6 +104,30 @@ final class RevisionRunner {
 	private record Checked(List<SqlStatement> statements, boolean inTransaction) {
 	}
 
+	/**
+	 * Whether the session reads a backslash in a {@code '...'} string as an escape (PostgreSQL's
+	 * {@code standard_conforming_strings} off); read once per command, online; {@code null} until read.
+	 */
+	private Boolean conformingStringsOff;
+
+	private boolean conformingStringsOff() {
+		if (this.conformingStringsOff == null) {
+			boolean off = false;
+			if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
+				try (PreparedStatement statement = jdbc.connection().prepareStatement("SHOW standard_conforming_strings");
+						ResultSet rs = statement.executeQuery()) {
+					off = rs.next() && "off".equalsIgnoreCase(rs.getString(1));
+				}
+				catch (SQLException ex) {
+					throw new MigrationsException("Could not read standard_conforming_strings of the migrations' connection: "
+							+ ex.getMessage(), ex);
+				}
+			}
+			this.conformingStringsOff = off;
+		}
+		return this.conformingStringsOff;
+	}
+
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
 	List<StepResult> upgrade(List<Revision> steps) {
 		List<StepResult> results = new ArrayList<>();
@@ -130,6 +155,7 @@ final class RevisionRunner {
 	 */
 	private void checkAll(List<Revision> steps, boolean upgrade) {
 		Map<Revision, Checked> all = new IdentityHashMap<>();
+		this.conformingStringsOff = null;
 		String notRun = (steps.size() == 1) ? " Nothing of this revision was run."
 				: " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
 						+ " are all checked before the first one runs.";
@@ -540,6 +566,26 @@ final class RevisionRunner {
 		String script = upgrade ? body.upgrade() : body.downgrade();
 		int firstLine = upgrade ? body.upgradeLine() : body.downgradeLine();
 		String section = upgrade ? "upgrade" : "downgrade";
+		if (this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL && script.indexOf('\\') >= 0 && conformingStringsOff()) {
+			int line;
+			try {
+				line = SqlSplitter.lineOfBackslashInString(script, Math.max(firstLine, 1));
+			}
+			catch (SqlSyntaxException ex) {
+				// 'it\'s' read with the setting on leaves a string open
+				line = ex.line();
+			}
+			if (line > 0) {
+				throw new MigrationFailedException(revision.source() + ":" + line + ": the " + section + " section has a"
+						+ " backslash in a '...' string, and standard_conforming_strings is off on the migrations' connection"
+						+ " (set by migrations.init-sqls, or the role's or database's settings), where it escapes the next"
+						+ " character; revision files are read as PostgreSQL reads them by default, with the setting on,"
+						+ " where it is a backslash. Turn it on for the migrations' connections (remove it from"
+						+ " migrations.init-sqls, or add `SET standard_conforming_strings = on` there), or write the string"
+						+ " as E'...' with its backslashes doubled." + notRun, revision.id(), revision.source(), 0, line,
+						null, null, upgrade, false);
+			}
+		}
 		List<SqlStatement> statements;
 		try {
 			statements = SqlSplitter.split(script, this.dialect.sqlSyntax(), Math.max(firstLine, 1));

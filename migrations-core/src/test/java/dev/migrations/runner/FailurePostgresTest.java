@@ -373,6 +373,34 @@ class FailurePostgresTest {
 		assertThat(migrations.current()).containsExactly("bbbb00000002");
 	}
 
+	/**
+	 * With standard_conforming_strings off (a setting of the role, the database or migrations.init-sqls) a backslash
+	 * in '...' escapes the next character, where revision files are read with it on: a revision with such a string
+	 * is refused before anything runs; one whose backslashes are in E'...' strings runs.
+	 */
+	@Test
+	void aBackslashInAStringIsRefusedWhenStandardConformingStringsIsOff(TestDatabase db) {
+		Sql.execute(db.dataSource(), "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET standard_conforming_strings = off',"
+				+ " current_database()); END $$");
+		db.newSessionForEachConnection();
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "note", "CREATE TABLE note (body text);\nINSERT INTO note VALUES (E'C:\\\\temp');",
+				"DROP TABLE note;");
+		files.write("bbbb00000002", "aaaa00000001", "quote", "INSERT INTO note VALUES ('it''s');\nINSERT INTO note VALUES ('it\\'s');",
+				"DELETE FROM note;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select body from note")).containsExactly("C:\\temp");
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith(files.directory().resolve("bbbb00000002_quote.sql") + ":")
+			.hasMessageContaining(": the upgrade section has a backslash in a '...' string, and standard_conforming_strings"
+					+ " is off on the migrations' connection")
+			.hasMessageEndingWith("Nothing of this revision was run.");
+		assertThat(Sql.column(db.dataSource(), "select body from note")).containsExactly("C:\\temp");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
 	@Test
 	void nonTransactionalFailureIsRecordedAndBlocksUntilStamped(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
