@@ -399,8 +399,8 @@ final class RevisionRunner {
 			case YES -> "The revision is recorded as " + state + " in " + this.versionTable.qualifiedTable()
 					+ " and further upgrades and downgrades stop until it is resolved.";
 			case ROW_CHANGED -> "It was not recorded as " + state + ": its row in " + this.versionTable.qualifiedTable()
-					+ " was no longer " + running + ", another session (`db stamp`) changed it after the revision's"
-					+ " connection was lost, and what that session recorded stands. Check with `db current` that it"
+					+ " was no longer " + running + " (another session, e.g. `db stamp`, changed it after the revision's"
+					+ " connection was lost), and what that session recorded stands: check with `db current` that it"
 					+ " matches what the database holds.";
 			case NO -> "Recording it as " + state + " in " + this.versionTable.qualifiedTable()
 					+ " failed too (the database connection was lost), so it stays recorded as " + running

@@ -365,9 +365,9 @@ class FailurePostgresTest {
 
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("statement 3 of 3")
-			.hasMessageContaining("It was not recorded as FAILED: its row in migrations_version was no longer RUNNING,"
-					+ " another session (`db stamp`) changed it after the revision's connection was lost, and what that"
-					+ " session recorded stands.");
+			.hasMessageContaining("It was not recorded as FAILED: its row in migrations_version was no longer RUNNING"
+					+ " (another session, e.g. `db stamp`, changed it after the revision's connection was lost), and what"
+					+ " that session recorded stands: check with `db current` that it matches what the database holds.");
 		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'bbbb00000002'"))
 			.containsExactly("APPLIED");
 		assertThat(migrations.current()).containsExactly("bbbb00000002");
