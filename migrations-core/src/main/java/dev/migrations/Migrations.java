@@ -847,7 +847,7 @@ public final class Migrations {
 						&& !this.squashedHistory.replacedRevisions().containsKey(row.revision())) {
 					infos.add(new RevisionInfo(row.revision(), row.downRevisions(), row.message(), null, List.of(),
 							List.of(), false, RevisionInfo.State.FAILED, row.appliedAt(), row.executionMillis(),
-							row.checksum(), row.appliedBy(), row.checksum()));
+							row.checksum(), row.appliedBy(), row.checksum(), row.error()));
 				}
 			}
 		}
@@ -893,7 +893,8 @@ public final class Migrations {
 			else if (row != null) {
 				infos.add(new RevisionInfo(id, row.downRevisions(), row.message(), null, List.of(), List.of(), false,
 						failed.contains(id) ? RevisionInfo.State.FAILED : RevisionInfo.State.APPLIED, row.appliedAt(),
-						row.executionMillis(), row.checksum(), row.appliedBy(), row.checksum()));
+						row.executionMillis(), row.checksum(), row.appliedBy(), row.checksum(),
+						failed.contains(id) ? row.error() : null));
 			}
 			else {
 				// its file is gone: the next upgrade is refused until it is back (or the squash is stamped)
@@ -928,7 +929,8 @@ public final class Migrations {
 		return new RevisionInfo(revision.id(), revision.downRevisions(), revision.message(), revision.source(),
 				revision.branchLabels(), revision.dependsOn(), head, revisionState, (row != null) ? row.appliedAt() : null,
 				(row != null) ? row.executionMillis() : null, revision.checksum(), (row != null) ? row.appliedBy() : null,
-				(row != null) ? row.checksum() : null);
+				(row != null) ? row.checksum() : null,
+				(revisionState == RevisionInfo.State.FAILED) ? row.error() : null);
 	}
 
 	// ---- autogenerate and drift ----

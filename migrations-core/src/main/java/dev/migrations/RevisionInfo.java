@@ -20,10 +20,12 @@ import java.util.List;
  * @param appliedBy who applied it, {@code null} when not applied
  * @param appliedChecksum the checksum recorded when it was applied, {@code null} when not applied; differs from
  * {@code checksum} when the file changed since ({@link State#MODIFIED})
+ * @param error for a {@link State#FAILED} revision, what the version table recorded: what failed and what to do, or
+ * how far a revision that never recorded completion got; {@code null} otherwise
  */
 public record RevisionInfo(String revision, List<String> downRevisions, String message, String source,
 		List<String> branchLabels, List<String> dependsOn, boolean head, State state, Instant appliedAt,
-		Long executionMillis, String checksum, String appliedBy, String appliedChecksum) {
+		Long executionMillis, String checksum, String appliedBy, String appliedChecksum, String error) {
 
 	public RevisionInfo {
 		downRevisions = List.copyOf(downRevisions);
@@ -31,12 +33,20 @@ public record RevisionInfo(String revision, List<String> downRevisions, String m
 		dependsOn = List.copyOf(dependsOn);
 	}
 
+	/** A revision that did not fail. */
+	public RevisionInfo(String revision, List<String> downRevisions, String message, String source, List<String> branchLabels,
+			List<String> dependsOn, boolean head, State state, Instant appliedAt, Long executionMillis, String checksum,
+			String appliedBy, String appliedChecksum) {
+		this(revision, downRevisions, message, source, branchLabels, dependsOn, head, state, appliedAt, executionMillis,
+				checksum, appliedBy, appliedChecksum, null);
+	}
+
 	/** A revision whose applied checksum is not known (or not applied). */
 	public RevisionInfo(String revision, List<String> downRevisions, String message, String source, List<String> branchLabels,
 			List<String> dependsOn, boolean head, State state, Instant appliedAt, Long executionMillis, String checksum,
 			String appliedBy) {
 		this(revision, downRevisions, message, source, branchLabels, dependsOn, head, state, appliedAt, executionMillis,
-				checksum, appliedBy, null);
+				checksum, appliedBy, null, null);
 	}
 
 	/** A revision's state in the database. */

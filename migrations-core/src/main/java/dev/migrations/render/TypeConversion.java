@@ -152,10 +152,12 @@ final class TypeConversion {
 						+ letters.get(1) + " END", notes, true, false);
 			}
 			toString(label, source, target, notes);
-			if (source.dimensions == 0 && source.base.equals("inet")) {
+			if (source.base.equals("inet")) {
 				// the cast to text appends the netmask to every host address (10.0.0.1/32), which the
-				// application never read: abbrev() is the text an inet is read as
-				return new TypeConversion("abbrev(" + column + ")", notes, true, false);
+				// application never read: abbrev() is the text an inet is read as. An array's own text form
+				// ({10.0.0.1,10.1.0.0/16}) writes each element so, and USING takes no subquery over unnest()
+				return new TypeConversion((source.dimensions == 0) ? "abbrev(" + column + ")" : column + "::text::" + to,
+						notes, true, false);
 			}
 			if (source.dimensions == 0 && ORDINAL_TYPES.contains(source.base) && labels != null) {
 				String using = "(ARRAY[" + String.join(", ", labels) + "])[" + column + " + 1]";

@@ -40,8 +40,11 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 	/** Runs a statement of a revision file exactly as written. */
 	void execute(String sql) throws SQLException;
 
-	/** Runs one of the tool's own statements. */
-	void execute(SqlCommand command) throws SQLException;
+	/**
+	 * Runs one of the tool's own statements.
+	 * @return the number of rows it changed; -1 when not known (a script)
+	 */
+	int execute(SqlCommand command) throws SQLException;
 
 	void runJava(JavaRevision revision, boolean upgrade) throws Exception;
 
@@ -145,7 +148,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		}
 
 		@Override
-		public void execute(SqlCommand command) throws SQLException {
+		public int execute(SqlCommand command) throws SQLException {
 			StringBuilder sql = new StringBuilder();
 			List<Object> parameters = command.parameters();
 			int index = 0;
@@ -178,7 +181,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 						statement.setString(i + 1, value.toString());
 					}
 				}
-				statement.executeUpdate();
+				return statement.executeUpdate();
 			}
 		}
 
@@ -324,7 +327,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		}
 
 		@Override
-		public void execute(SqlCommand command) {
+		public int execute(SqlCommand command) {
 			StringBuilder sql = new StringBuilder();
 			int index = 0;
 			for (char c : command.sql().toCharArray()) {
@@ -337,6 +340,7 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 				}
 			}
 			this.out.append(sql).append(";\n");
+			return -1;
 		}
 
 		@Override

@@ -18,6 +18,7 @@ import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Revision;
 import dev.migrations.sql.SqlSplitter;
 import dev.migrations.sql.SqlStatement;
+import dev.migrations.sql.SqlSyntax;
 import dev.migrations.sql.SqlSyntaxException;
 
 /**
@@ -103,6 +104,30 @@ final class RevisionRunner {
 	private record Checked(List<SqlStatement> statements, boolean inTransaction) {
 	}
 
+	/**
+	 * Whether the session reads a backslash in a {@code '...'} string as an escape (PostgreSQL's
+	 * {@code standard_conforming_strings} off); read once per command, online; {@code null} until read.
+	 */
+	private Boolean conformingStringsOff;
+
+	private boolean conformingStringsOff() {
+		if (this.conformingStringsOff == null) {
+			boolean off = false;
+			if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
+				try (PreparedStatement statement = jdbc.connection().prepareStatement("SHOW standard_conforming_strings");
+						ResultSet rs = statement.executeQuery()) {
+					off = rs.next() && "off".equalsIgnoreCase(rs.getString(1));
+				}
+				catch (SQLException ex) {
+					throw new MigrationsException("Could not read standard_conforming_strings of the migrations' connection: "
+							+ ex.getMessage(), ex);
+				}
+			}
+			this.conformingStringsOff = off;
+		}
+		return this.conformingStringsOff;
+	}
+
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
 	List<StepResult> upgrade(List<Revision> steps) {
 		List<StepResult> results = new ArrayList<>();
@@ -130,6 +155,7 @@ final class RevisionRunner {
 	 */
 	private void checkAll(List<Revision> steps, boolean upgrade) {
 		Map<Revision, Checked> all = new IdentityHashMap<>();
+		this.conformingStringsOff = null;
 		String notRun = (steps.size() == 1) ? " Nothing of this revision was run."
 				: " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
 						+ " are all checked before the first one runs.";
@@ -363,18 +389,23 @@ final class RevisionRunner {
 	private MigrationFailedException recordFailure(Revision revision, boolean upgrade, MigrationFailedException failure,
 			String started) {
 		String error = (started != null) ? started + " It failed:\n" + failure.getMessage() : failure.getMessage();
-		SqlCommand mark = upgrade ? this.versionTable.markFailed(revision.id(), error)
-				: this.versionTable.markReverting(revision.id(), error);
+		SqlCommand mark = this.versionTable.markFailed(revision.id(), upgrade, error);
 		SqlCommand log = this.versionTable.log(revision.id(), "FAILED", revision.message(), revision.checksum(), 0,
 				this.performedBy);
-		boolean recorded = record(List.of(mark, log), failure);
+		Recorded recorded = record(List.of(mark, log), failure);
 		String state = upgrade ? "FAILED" : "REVERTING";
-		String status = recorded
-				? "The revision is recorded as " + state + " in " + this.versionTable.qualifiedTable()
-						+ " and further upgrades and downgrades stop until it is resolved."
-				: "Recording it as " + state + " in " + this.versionTable.qualifiedTable()
-						+ " failed too (the database connection was lost), so it stays recorded as " + (upgrade ? "RUNNING" : "REVERTING")
-						+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
+		String running = upgrade ? "RUNNING" : "REVERTING";
+		String status = switch (recorded) {
+			case YES -> "The revision is recorded as " + state + " in " + this.versionTable.qualifiedTable()
+					+ " and further upgrades and downgrades stop until it is resolved.";
+			case ROW_CHANGED -> "It was not recorded as " + state + ": its row in " + this.versionTable.qualifiedTable()
+					+ " was no longer " + running + " (another session, e.g. `db stamp`, changed it after the revision's"
+					+ " connection was lost), and what that session recorded stands: check with `db current` that it"
+					+ " matches what the database holds.";
+			case NO -> "Recording it as " + state + " in " + this.versionTable.qualifiedTable()
+					+ " failed too (the database connection was lost), so it stays recorded as " + running
+					+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
+		};
 		MigrationFailedException recordedFailure = new MigrationFailedException(failure.getMessage() + " " + status + " "
 				+ recovery(revision, upgrade) + invalidIndexesLeft(), failure.revision(), failure.source(), failure.statementNumber(), failure.line(),
 				failure.sql(), failure.getCause(), upgrade, true);
@@ -396,36 +427,53 @@ final class RevisionRunner {
 				millisSince(startNanos), this.performedBy)), failure);
 	}
 
+	/** What recording a failure came to. */
+	private enum Recorded {
+
+		YES,
+
+		/** The first statement, an update conditional on the row's state, found it changed by another session. */
+		ROW_CHANGED,
+
+		/** Neither the revision's connection nor a new one could run the statements. */
+		NO
+
+	}
+
 	/**
 	 * Runs the tool's statements on the revision's connection, or on a fresh one when that one fails
-	 * (it may have died with the revision); {@code false} when neither could.
+	 * (it may have died with the revision).
 	 */
-	private boolean record(List<SqlCommand> commands, Exception failure) {
+	private Recorded record(List<SqlCommand> commands, Exception failure) {
 		try {
-			for (SqlCommand command : commands) {
-				this.target.execute(command);
-			}
-			return true;
+			return record(this.target, commands);
 		}
 		catch (SQLException ex) {
 			if (this.fresh == null) {
 				failure.addSuppressed(ex);
-				return false;
+				return Recorded.NO;
 			}
 			logger.debug("Could not record the failure on the revision's connection, trying a new one", ex);
 		}
 		try (Connection connection = this.fresh.open()) {
 			connection.setAutoCommit(true);
-			ExecutionTarget.Jdbc jdbc = new ExecutionTarget.Jdbc(connection);
-			for (SqlCommand command : commands) {
-				jdbc.execute(command);
-			}
-			return true;
+			return record(new ExecutionTarget.Jdbc(connection), commands);
 		}
 		catch (SQLException ex) {
 			failure.addSuppressed(ex);
-			return false;
+			return Recorded.NO;
 		}
+	}
+
+	private static Recorded record(ExecutionTarget target, List<SqlCommand> commands) throws SQLException {
+		boolean changed = true;
+		for (SqlCommand command : commands) {
+			int rows = target.execute(command);
+			if (command == commands.get(0) && rows == 0) {
+				changed = false;
+			}
+		}
+		return changed ? Recorded.YES : Recorded.ROW_CHANGED;
 	}
 
 	/**
@@ -518,6 +566,26 @@ final class RevisionRunner {
 		String script = upgrade ? body.upgrade() : body.downgrade();
 		int firstLine = upgrade ? body.upgradeLine() : body.downgradeLine();
 		String section = upgrade ? "upgrade" : "downgrade";
+		if (this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL && script.indexOf('\\') >= 0 && conformingStringsOff()) {
+			int line;
+			try {
+				line = SqlSplitter.lineOfBackslashInString(script, Math.max(firstLine, 1));
+			}
+			catch (SqlSyntaxException ex) {
+				// 'it\'s' read with the setting on leaves a string open
+				line = ex.line();
+			}
+			if (line > 0) {
+				throw new MigrationFailedException(revision.source() + ":" + line + ": the " + section + " section has a"
+						+ " backslash in a '...' string, and standard_conforming_strings is off on the migrations' connection"
+						+ " (set by migrations.init-sqls, or the role's or database's settings), where it escapes the next"
+						+ " character; revision files are read as PostgreSQL reads them by default, with the setting on,"
+						+ " where it is a backslash. Turn it on for the migrations' connections (remove it from"
+						+ " migrations.init-sqls, or add `SET standard_conforming_strings = on` there), or write the string"
+						+ " as E'...' with its backslashes doubled." + notRun, revision.id(), revision.source(), 0, line,
+						null, null, upgrade, false);
+			}
+		}
 		List<SqlStatement> statements;
 		try {
 			statements = SqlSplitter.split(script, this.dialect.sqlSyntax(), Math.max(firstLine, 1));

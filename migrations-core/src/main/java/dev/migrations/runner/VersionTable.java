@@ -316,9 +316,17 @@ final class VersionTable {
 				+ " WHERE revision = ?", AppliedRevision.State.APPLIED.name(), executionMillis, revision.checksum(), revision.id());
 	}
 
-	SqlCommand markFailed(String revision, String error) {
-		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, error = ? WHERE revision = ?",
-				AppliedRevision.State.FAILED.name(), error, revision);
+	/**
+	 * The failure of a revision run outside a transaction: an upgrade's row becomes {@code FAILED}, a downgrade's
+	 * stays {@code REVERTING}, each with the error. Only while the row is as the revision left it: written on a new
+	 * connection after the revision's own died (and its lock with it), another session may have changed it since
+	 * ({@code db stamp}), and what that session recorded stands.
+	 */
+	SqlCommand markFailed(String revision, boolean upgrade, String error) {
+		AppliedRevision.State running = upgrade ? AppliedRevision.State.RUNNING : AppliedRevision.State.REVERTING;
+		AppliedRevision.State failed = upgrade ? AppliedRevision.State.FAILED : AppliedRevision.State.REVERTING;
+		return SqlCommand.of("UPDATE " + this.qualifiedTable + " SET state = ?, error = ? WHERE revision = ? AND state = ?",
+				failed.name(), error, revision, running.name());
 	}
 
 	/** The note on a revision's row, recorded as running or reverting, on how far it got. */

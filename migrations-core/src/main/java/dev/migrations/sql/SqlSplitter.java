@@ -109,6 +109,9 @@ public final class SqlSplitter {
 
 	private int blockDepth;
 
+	// PostgreSQL: the line of the first '...' string holding a backslash, 0 while none was read
+	private int backslashStringLine;
+
 	private SqlSplitter(String script, SqlSyntax syntax, int firstLine, BitSet topLevelLines) {
 		this(script, 0, script.length(), syntax, firstLine, topLevelLines);
 	}
@@ -148,6 +151,23 @@ public final class SqlSplitter {
 		Objects.requireNonNull(script, "script");
 		Objects.requireNonNull(syntax, "syntax");
 		return new SqlSplitter(script, syntax, firstLine, null).run();
+	}
+
+	/**
+	 * The line of the first ordinary {@code '...'} string of a PostgreSQL script that holds a backslash: read
+	 * as {@link #split} reads it, a literal backslash, but a backslash escape where the session's
+	 * {@code standard_conforming_strings} is off ({@code 'it\\'s'} is then one string, not a string and the
+	 * start of another). {@code E'...'} strings, which read the same either way, are not counted.
+	 * @param script the SQL text
+	 * @param firstLine the line of the file the script's first line is
+	 * @return the file's line of that string; 0 when no such string is read
+	 * @throws SqlSyntaxException as {@link #split(String, SqlSyntax, int)}
+	 */
+	public static int lineOfBackslashInString(String script, int firstLine) {
+		Objects.requireNonNull(script, "script");
+		SqlSplitter splitter = new SqlSplitter(script, SqlSyntax.POSTGRESQL, firstLine, null);
+		splitter.run();
+		return splitter.backslashStringLine;
 	}
 
 	/**
@@ -272,9 +292,14 @@ public final class SqlSplitter {
 
 	private void readToken(char c) {
 		switch (c) {
-			case '\'' -> quoted(endOfQuoted(this.pos, '\'', this.syntax == SqlSyntax.MARIADB), "string literal",
-					this.syntax == SqlSyntax.MARIADB ? "' (a quote inside a string is written '' or \\')"
-							: "' (a quote inside a string is written '')");
+			case '\'' -> {
+				int end = endOfQuoted(this.pos, '\'', this.syntax == SqlSyntax.MARIADB);
+				if (this.syntax == SqlSyntax.POSTGRESQL && this.backslashStringLine == 0 && hasBackslash(this.pos, end)) {
+					this.backslashStringLine = this.line;
+				}
+				quoted(end, "string literal", this.syntax == SqlSyntax.MARIADB
+						? "' (a quote inside a string is written '' or \\')" : "' (a quote inside a string is written '')");
+			}
 			case '"' -> {
 				if (this.syntax == SqlSyntax.MARIADB) {
 					quoted(endOfQuoted(this.pos, '"', true), "string literal",
@@ -380,6 +405,15 @@ public final class SqlSplitter {
 		}
 		token(quotedEnd);
 		otherToken();
+	}
+
+	private boolean hasBackslash(int from, int to) {
+		for (int i = from; i < to; i++) {
+			if (this.script.charAt(i) == '\\') {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

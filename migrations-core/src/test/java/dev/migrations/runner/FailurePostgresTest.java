@@ -347,6 +347,60 @@ class FailurePostgresTest {
 			.containsExactly("RUNNING");
 	}
 
+	/**
+	 * The failure of a revision outside a transaction whose session ended is recorded on a new connection, when the
+	 * lock its command held is gone: a row another session changed meanwhile (here the revision itself, as `db stamp`
+	 * would record it) keeps what that session recorded.
+	 */
+	@Test
+	void aFailureRecordedOnANewConnectionLeavesARowAnotherSessionChanged(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n",
+				"CREATE TABLE two (id int PRIMARY KEY);\n"
+						+ "UPDATE migrations_version SET state = 'APPLIED', error = NULL WHERE revision = 'bbbb00000002';\n"
+						+ "SELECT pg_terminate_backend(pg_backend_pid());",
+				"DROP TABLE two;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 3 of 3")
+			.hasMessageContaining("It was not recorded as FAILED: its row in migrations_version was no longer RUNNING"
+					+ " (another session, e.g. `db stamp`, changed it after the revision's connection was lost), and what"
+					+ " that session recorded stands: check with `db current` that it matches what the database holds.");
+		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = 'bbbb00000002'"))
+			.containsExactly("APPLIED");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+	}
+
+	/**
+	 * With standard_conforming_strings off (a setting of the role, the database or migrations.init-sqls) a backslash
+	 * in '...' escapes the next character, where revision files are read with it on: a revision with such a string
+	 * is refused before anything runs; one whose backslashes are in E'...' strings runs.
+	 */
+	@Test
+	void aBackslashInAStringIsRefusedWhenStandardConformingStringsIsOff(TestDatabase db) {
+		Sql.execute(db.dataSource(), "DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET standard_conforming_strings = off',"
+				+ " current_database()); END $$");
+		db.newSessionForEachConnection();
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "note", "CREATE TABLE note (body text);\nINSERT INTO note VALUES (E'C:\\\\temp');",
+				"DROP TABLE note;");
+		files.write("bbbb00000002", "aaaa00000001", "quote", "INSERT INTO note VALUES ('it''s');\nINSERT INTO note VALUES ('it\\'s');",
+				"DELETE FROM note;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select body from note")).containsExactly("C:\\temp");
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith(files.directory().resolve("bbbb00000002_quote.sql") + ":")
+			.hasMessageContaining(": the upgrade section has a backslash in a '...' string, and standard_conforming_strings"
+					+ " is off on the migrations' connection")
+			.hasMessageEndingWith("Nothing of this revision was run.");
+		assertThat(Sql.column(db.dataSource(), "select body from note")).containsExactly("C:\\temp");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
 	@Test
 	void nonTransactionalFailureIsRecordedAndBlocksUntilStamped(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);

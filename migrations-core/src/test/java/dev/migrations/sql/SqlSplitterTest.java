@@ -25,6 +25,14 @@ class SqlSplitterTest {
 	// ---------------------------------------------------------------- file lines and section lines
 
 	@Test
+	void findsTheFirstPlainStringWithABackslashWhichStandardConformingStringsOffReadsAsAnEscape() {
+		// E'' strings, dollar quotes, comments and identifiers read the same whatever the setting
+		String script = "SELECT E'a\\\\b', $$c\\d$$, \"e\\f\" -- g\\h\n;\nSELECT 'ok';\nSELECT 'C:\\temp';";
+		assertThat(SqlSplitter.lineOfBackslashInString(script, 10)).isEqualTo(13);
+		assertThat(SqlSplitter.lineOfBackslashInString("SELECT E'a\\\\b', 'it''s';", 1)).isZero();
+	}
+
+	@Test
 	void linesAreTheFilesWhenTheScriptStartsFurtherDown() {
 		assertThat(SqlSplitter.split("SELECT 1;\n\nSELECT 2;", SqlSyntax.POSTGRESQL, 7))
 			.containsExactly(new SqlStatement("SELECT 1", 7), new SqlStatement("SELECT 2", 9));

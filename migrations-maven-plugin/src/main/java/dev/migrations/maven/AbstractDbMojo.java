@@ -101,7 +101,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		getLog().debug("Running " + commandLine);
 		CommandProcess.Result result;
 		try {
-			result = CommandProcess.run(commandLine, this.project.getBasedir());
+			result = CommandProcess.run(commandLine, this.project.getBasedir(), hintOptions());
 		}
 		catch (IOException ex) {
 			throw new MojoExecutionException("Could not start the JVM for `db " + command() + "`: " + ex.getMessage(), ex);
@@ -149,6 +149,14 @@ abstract class AbstractDbMojo extends AbstractMojo {
 					+ " -Dmigrations.mainClass=com.example.Application");
 		}
 		return false;
+	}
+
+	/**
+	 * The options of the build's command line that chose the application and its database, which the goals a
+	 * hint names repeat ({@link #databaseOptions}).
+	 */
+	List<String> hintOptions() {
+		return (this.session != null) ? databaseOptions(this.session.getUserProperties()) : List.of();
 	}
 
 	/** The builds (by their request) in which a goal ran the command in a module. */
@@ -235,6 +243,27 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		}
 		return forwarded;
 	}
+
+	/**
+	 * The {@code -D} options of the command line that chose the application and its database: the application's
+	 * settings passed on to the command's JVM ({@link #applicationProperties}) and the plugin's properties that
+	 * shape that JVM ({@code migrations.profiles}, {@code migrations.jvmArguments}, {@code migrations.mainClass}).
+	 * A hint's goal without them would run on the database of {@code application.properties}.
+	 */
+	static List<String> databaseOptions(Properties userProperties) {
+		List<String> options = new ArrayList<>();
+		for (String key : new TreeSet<>(userProperties.stringPropertyNames())) {
+			boolean application = key.startsWith("spring.")
+					|| (key.startsWith("migrations.") && !Parameters.ALL.contains(key));
+			if (application || DATABASE_PARAMETERS.contains(key)) {
+				options.add(MavenHints.option(key, userProperties.getProperty(key)));
+			}
+		}
+		return options;
+	}
+
+	private static final Set<String> DATABASE_PARAMETERS = Set.of("migrations.profiles", "migrations.jvmArguments",
+			"migrations.mainClass");
 
 	/**
 	 * Every property a goal of the plugin reads, as the plugin's descriptor lists them (Maven builds it from the

@@ -48,8 +48,8 @@ public class CheckMojo extends AbstractDbMojo {
 			super.handle(result);
 			return;
 		}
-		String message = "The entities and the database differ (listed above): generate a revision with"
-				+ " `mvn migrations:migrate -Dmigrations.message=\"...\"`, or upgrade the database";
+		String message = MavenHints.translate("The entities and the database differ (listed above): generate a revision"
+				+ " with `db migrate -m \"...\"`, or upgrade the database", hintOptions());
 		if (this.failOnDrift) {
 			throw new MojoFailureException(message);
 		}

@@ -23,15 +23,20 @@ final class CommandProcess {
 	private CommandProcess() {
 	}
 
-	static Result run(List<String> commandLine, File workingDirectory) throws IOException, InterruptedException {
+	/**
+	 * Runs the command; the goals its hints name repeat {@code hintOptions}, the options of the build's command
+	 * line that chose the database.
+	 */
+	static Result run(List<String> commandLine, File workingDirectory, List<String> hintOptions)
+			throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(commandLine).directory(workingDirectory)
 			.redirectInput(ProcessBuilder.Redirect.INHERIT)
 			.start();
 		// a script or JSON on standard output is the command's result, passed on byte for byte; hints then go to
 		// standard error
 		boolean result = printsResult(commandLine);
-		Pump out = new Pump(process.getInputStream(), System.out, !result);
-		Pump err = new Pump(process.getErrorStream(), System.err, true);
+		Pump out = new Pump(process.getInputStream(), System.out, result ? null : hintOptions);
+		Pump err = new Pump(process.getErrorStream(), System.err, hintOptions);
 		out.start();
 		err.start();
 		int exitCode;
@@ -104,9 +109,10 @@ final class CommandProcess {
 
 		private final Deque<String> last = new ArrayDeque<>();
 
-		private final boolean hints;
+		// the options the goals of hints repeat; null when the stream is a result, whose lines are left as they are
+		private final List<String> hints;
 
-		Pump(InputStream input, PrintStream target, boolean hints) {
+		Pump(InputStream input, PrintStream target, List<String> hints) {
 			super("migrations-command-output");
 			setDaemon(true);
 			this.input = input;
@@ -120,8 +126,8 @@ final class CommandProcess {
 				String line;
 				while ((line = reader.readLine()) != null) {
 					// a hint names the goal that runs the command it suggests
-					if (this.hints) {
-						line = MavenHints.translate(line);
+					if (this.hints != null) {
+						line = MavenHints.translate(line, this.hints);
 					}
 					// one line at a time on the console, whole and flushed: the two streams share a terminal, and
 					// a line of one must not land inside a line of the other

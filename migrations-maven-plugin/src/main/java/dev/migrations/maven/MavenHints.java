@@ -10,7 +10,10 @@ import java.util.regex.Pattern;
 /**
  * The commands a command's output suggests (`db upgrade`, `db stamp 3f2a9c1b7d4e`), said as the goals that run
  * them from Maven (`mvn migrations:upgrade`, `mvn migrations:stamp -Dmigrations.target=3f2a9c1b7d4e`). Commands
- * with no goal ({@code db lint}, {@code db rehearse}...) are left as they are: they run in command mode.
+ * with no goal ({@code db lint}, {@code db rehearse}...) are left as they are: they run in command mode. A goal
+ * repeats the options of the build's command line that chose the application's database
+ * ({@code -Dmigrations.profiles=staging}, {@code -Dspring.datasource.url=...}), so that, copied, it runs on the
+ * same database.
  */
 final class MavenHints {
 
@@ -30,10 +33,21 @@ final class MavenHints {
 	// options followed by a value, passed on as they are
 	private static final Set<String> VALUED = Set.of("--tenant", "--format", "-r", "--rev-range", "--head", "--renames");
 
+	// a value a shell reads as one word without quotes
+	private static final Pattern PLAIN = Pattern.compile("[\\w./:=,+@%-]+");
+
 	private MavenHints() {
 	}
 
 	static String translate(String line) {
+		return translate(line, List.of());
+	}
+
+	/**
+	 * The line with the commands it suggests said as goals, each followed by the given options of the build's
+	 * command line ({@link #option}).
+	 */
+	static String translate(String line, List<String> options) {
 		// an SQL comment (a revision's header, `db show`) is the file's text, not a hint
 		if (line.indexOf("`db ") < 0 || line.stripLeading().startsWith("--")) {
 			return line;
@@ -42,6 +56,9 @@ final class MavenHints {
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
 			String goal = goal(matcher.group(1), matcher.group(2));
+			if (goal != null && !options.isEmpty()) {
+				goal += " " + String.join(" ", options);
+			}
 			matcher.appendReplacement(result, Matcher.quoteReplacement((goal != null) ? "`" + goal + "`" : matcher.group()));
 		}
 		matcher.appendTail(result);
@@ -94,6 +111,11 @@ final class MavenHints {
 			goal.append(" -Dmigrations.arguments=").append(quoted(String.join(" ", other)));
 		}
 		return goal.toString();
+	}
+
+	/** A {@code -D} option as a shell takes it: {@code -Dspring.datasource.url="jdbc:postgresql://db/shop?ssl=true&user=app"}. */
+	static String option(String property, String value) {
+		return "-D" + property + "=" + (PLAIN.matcher(value).matches() ? value : "\"" + value + "\"");
 	}
 
 	private static String quoted(String value) {

@@ -1,5 +1,8 @@
 package dev.migrations.maven;
 
+import java.util.List;
+import java.util.Properties;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,6 +30,28 @@ class MavenHintsTest {
 					+ " `mvn migrations:revision -Dmigrations.message=x -Dmigrations.splice=true`");
 		assertThat(MavenHints.translate("run `db stamp <revision> --tenant acme`"))
 			.isEqualTo("run `mvn migrations:stamp -Dmigrations.target=<revision> -Dmigrations.arguments=\"--tenant acme\"`");
+	}
+
+	@Test
+	void hintsRepeatTheOptionsOfTheCommandLineThatChoseTheDatabase() {
+		Properties commandLine = new Properties();
+		commandLine.setProperty("migrations.profiles", "staging");
+		commandLine.setProperty("spring.datasource.url", "jdbc:postgresql://staging/shop?ssl=true&user=app");
+		commandLine.setProperty("migrations.jvmArguments", "-Xmx1g -Dspring.jpa.show-sql=false");
+		commandLine.setProperty("migrations.schema", "sales");
+		// the goal's own, and Maven's
+		commandLine.setProperty("migrations.target", "+1");
+		commandLine.setProperty("migrations.failOnDrift", "true");
+		commandLine.setProperty("skipTests", "true");
+		List<String> options = AbstractDbMojo.databaseOptions(commandLine);
+		assertThat(MavenHints.translate("2 revision(s) pending: a1, b2. Run `db upgrade`.", options))
+			.isEqualTo("2 revision(s) pending: a1, b2. Run `mvn migrations:upgrade"
+					+ " -Dmigrations.jvmArguments=\"-Xmx1g -Dspring.jpa.show-sql=false\" -Dmigrations.profiles=staging"
+					+ " -Dmigrations.schema=sales -Dspring.datasource.url=\"jdbc:postgresql://staging/shop?ssl=true&user=app\"`.");
+		assertThat(MavenHints.translate("then `db stamp 3f2a9c1b7d4e`", List.of("-Dmigrations.profiles=staging")))
+			.isEqualTo("then `mvn migrations:stamp -Dmigrations.target=3f2a9c1b7d4e -Dmigrations.profiles=staging`");
+		// a command with no goal runs in command mode, where the options are the application's own
+		assertThat(MavenHints.translate("run `db rehearse` on a copy", options)).isEqualTo("run `db rehearse` on a copy");
 	}
 
 	@Test

@@ -281,19 +281,29 @@ public class MigrationsEndpoint {
 	 * @param checksum the checksum of its file (of what was applied when the file is missing)
 	 * @param appliedChecksum for a {@code MODIFIED} revision, the checksum of what was applied; {@code null} (left
 	 * out of the JSON) otherwise
+	 * @param error for a {@code FAILED} revision, what the version table recorded: what failed and what to do, or how
+	 * far a revision that never recorded completion got; {@code null} (left out of the JSON) otherwise
 	 */
 	public record RevisionDescriptor(String revision, List<String> downRevisions, String message,
-			RevisionInfo.State state, Instant appliedAt, Long executionMillis, String checksum, String appliedChecksum) {
+			RevisionInfo.State state, Instant appliedAt, Long executionMillis, String checksum, String appliedChecksum,
+			String error) {
 
 		public RevisionDescriptor {
 			downRevisions = List.copyOf(downRevisions);
+		}
+
+		/** A revision that did not fail. */
+		public RevisionDescriptor(String revision, List<String> downRevisions, String message, RevisionInfo.State state,
+				Instant appliedAt, Long executionMillis, String checksum, String appliedChecksum) {
+			this(revision, downRevisions, message, state, appliedAt, executionMillis, checksum, appliedChecksum, null);
 		}
 
 		/** The descriptor of a revision as the status tells it. */
 		public static RevisionDescriptor of(RevisionInfo info) {
 			return new RevisionDescriptor(info.revision(), info.downRevisions(), info.message(), info.state(),
 					info.appliedAt(), info.executionMillis(), info.checksum(),
-					(info.state() == RevisionInfo.State.MODIFIED) ? info.appliedChecksum() : null);
+					(info.state() == RevisionInfo.State.MODIFIED) ? info.appliedChecksum() : null,
+					(info.state() == RevisionInfo.State.FAILED) ? info.error() : null);
 		}
 
 	}

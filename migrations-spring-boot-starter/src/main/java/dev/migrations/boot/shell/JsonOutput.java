@@ -112,6 +112,10 @@ final class JsonOutput {
 			// what was applied, beside what the file holds now
 			json.put("appliedChecksum", info.appliedChecksum());
 		}
+		if (info.state() == RevisionInfo.State.FAILED && info.error() != null) {
+			// what the version table recorded about the failure, as the endpoint lists it
+			json.put("error", info.error());
+		}
 		return json;
 	}
 

@@ -91,6 +91,9 @@ public class MigrationsTenantsProperties {
 	}
 
 	public void setListed(int listed) {
+		if (listed < 0) {
+			throw new IllegalArgumentException("the number of tenants listed is 0 or more, not negative");
+		}
 		this.listed = listed;
 	}
 

@@ -1,6 +1,9 @@
 package dev.migrations.boot.actuate;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +150,29 @@ class MigrationsEndpointJsonTests {
 		DocumentContext read = json(endpoint.json(this.writer));
 		assertThat(read.read("$.revisions[*].state", List.class)).containsExactly("PENDING", "PENDING");
 		assertThat(read.read("$.revisionsNotListed", Integer.class)).isZero();
+	}
+
+	@Test
+	void aFailedRevisionSaysWhatFailedAsTheVersionTableRecordedIt() throws SQLException {
+		this.migrations.upgrade("head");
+		// as a revision run outside a transaction that failed half-way leaves its row
+		String error = "Statement 2 of 3 failed: ERROR: column \"isbn\" contains null values. Finish or undo its"
+				+ " statements by hand, then run `db stamp 5a1e00000002` or `db stamp 5a1e00000001`.";
+		try (Connection connection = this.database.connection();
+				PreparedStatement statement = connection
+					.prepareStatement("UPDATE migrations_version SET state = 'FAILED', error = ? WHERE revision = ?")) {
+			statement.setString(1, error);
+			statement.setString(2, SECOND);
+			assertThat(statement.executeUpdate()).isOne();
+		}
+		MigrationsEndpoint endpoint = new MigrationsEndpoint(
+				new MigrationsStatusCache(this.migrations, Duration.ZERO, this.clock), null);
+		DocumentContext read = json(endpoint.json(this.writer));
+		assertThat(read.read("$.revisions[*].state", List.class)).containsExactly("FAILED", "APPLIED");
+		assertThat(read.read("$.revisions[0]", Map.class).keySet()).containsExactly("revision", "downRevisions", "message",
+				"state", "appliedAt", "executionMillis", "checksum", "error");
+		assertThat(read.read("$.revisions[0].error", String.class)).isEqualTo(error);
+		assertThat(read.read("$.revisions[1]", Map.class)).doesNotContainKey("error");
 	}
 
 	private Migrations migrations() {

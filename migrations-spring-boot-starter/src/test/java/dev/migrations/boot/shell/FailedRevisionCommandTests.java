@@ -52,6 +52,21 @@ class FailedRevisionCommandTests {
 	}
 
 	@Test
+	void historyAsJsonSaysWhatFailedAsTheEndpointDoes(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'FAILED', error = 'Statement 2 of 2 failed: ERROR: boom'"
+					+ " WHERE revision = '2b3c4d5e6f70'");
+		}
+		String history = db.run("history", "--format", "json").out();
+		assertThat(history).contains("\"state\":\"FAILED\"").contains("\"error\":\"Statement 2 of 2 failed: ERROR: boom\"");
+		// only the failed revision has one
+		assertThat(history.split("\"error\"", -1)).hasSize(2);
+	}
+
+	@Test
 	void stampSaysWhichIncompleteRowsItCleared(TestDatabase database) throws Exception {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -135,6 +136,27 @@ class MigrationsTenantsAutoConfigurationTests {
 				.rootCause()
 				.hasMessageStartingWith("migrations.tenants.databases.north.url is not set: give the JDBC URL of tenant"
 						+ " north's database."));
+	}
+
+	@Test
+	void aNegativeNumberOfTenantsListedIsToldByThePropertyAndValue() {
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withPropertyValues("migrations.tenants.schemas=acme", "migrations.tenants.listed=-1")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				// bound as any bad value is: Spring Boot's failure analysis names the property, the value and why
+				assertThat(context.getStartupFailure()).rootCause()
+					.hasMessage("the number of tenants listed is 0 or more, not negative");
+				BindException binding = null;
+				for (Throwable cause = context.getStartupFailure(); cause != null; cause = cause.getCause()) {
+					if (cause instanceof BindException bind) {
+						binding = bind;
+					}
+				}
+				assertThat(binding).isNotNull();
+				assertThat(binding.getProperty().getName()).hasToString("migrations.tenants.listed");
+				assertThat(binding.getProperty().getValue()).hasToString("-1");
+			});
 	}
 
 	@Test

@@ -187,6 +187,21 @@ class ColumnScenariosTest {
 			.run(db);
 	}
 
+	/** As for one address: each address of an array stays as the application read it, {@code 10.0.0.1}. */
+	@Test
+	void inetArrayToStringArrayKeepsTheAddressesAsTheApplicationReadThem(TestDatabase db) {
+		run(db, "inetarraytext.v1.Visitor", "inetarraytext.v2.Visitor")
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into visitor (id, addresses) values"
+					+ " (1, '{10.0.0.1,10.1.0.0/16,NULL,2001:db8::1}'), (2, '{}'), (3, null)"))
+			.revision((text) -> assertThat(upgradeSection(text)).isEqualTo("ALTER TABLE visitor ALTER COLUMN addresses"
+					+ " TYPE character varying(255)[] USING addresses::text::character varying(255)[];\n"))
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select addresses::text from visitor order by id"))
+				.containsExactly("{10.0.0.1,10.1.0.0/16,NULL,2001:db8::1}", "{}", null))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select addresses::text from visitor order by id"))
+				.containsExactly("{10.0.0.1,10.1.0.0/16,NULL,2001:db8::1}", "{}", null))
+			.run(db);
+	}
+
 	@Test
 	void notNullWarnsAboutNullRowsAndTheDowngradeDropsIt(TestDatabase db) {
 		run(db, "setnotnull.v1.Account", "setnotnull.v2.Account")
