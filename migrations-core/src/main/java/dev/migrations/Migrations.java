@@ -1968,9 +1968,16 @@ public final class Migrations {
 			List<String> children = this.graph.children(parent.id());
 			throw new MigrationsException("Revision " + parent.id() + " is not a head (" + String.join(", ", children)
 					+ ((children.size() == 1) ? " comes" : " come") + " after it): a revision on top of it starts a branch. Pass"
-					+ " --splice to start one, or name a head with --head (`db heads` lists them).");
+					+ " --splice to start one (`db revision -m " + quotedMessage(message) + " --head " + parent.id()
+					+ " --splice`), or name a head with --head (`db heads` lists them).");
 		}
 		return writeWithOptions(message, List.of(parent.id()), options);
+	}
+
+	/** A revision's message as a command line takes it, for a command a message suggests. */
+	private static String quotedMessage(String message) {
+		boolean plain = message != null && message.chars().noneMatch((c) -> c == '"' || c == '`' || c == '\\' || c < ' ');
+		return "\"" + (plain ? message : "MESSAGE") + "\"";
 	}
 
 	private List<String> revisionParents(String head) {

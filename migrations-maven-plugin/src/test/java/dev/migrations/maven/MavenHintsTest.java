@@ -28,6 +28,10 @@ class MavenHintsTest {
 		assertThat(MavenHints.translate("name a head with `db revision -m x --head a1` or `db revision -m x --splice`"))
 			.isEqualTo("name a head with `mvn migrations:revision -Dmigrations.message=x -Dmigrations.head=a1` or"
 					+ " `mvn migrations:revision -Dmigrations.message=x -Dmigrations.splice=true`");
+		// as the refusal to write on a revision that is not a head says it
+		assertThat(MavenHints.translate("Pass --splice to start one (`db revision -m \"fix billing\" --head 1a2b3c4d5e6f --splice`)"))
+			.isEqualTo("Pass --splice to start one (`mvn migrations:revision -Dmigrations.message=\"fix billing\""
+					+ " -Dmigrations.head=1a2b3c4d5e6f -Dmigrations.splice=true`)");
 		assertThat(MavenHints.translate("run `db stamp <revision> --tenant acme`"))
 			.isEqualTo("run `mvn migrations:stamp -Dmigrations.target=<revision> -Dmigrations.arguments=\"--tenant acme\"`");
 	}

@@ -246,7 +246,7 @@ class DbCommandOptionsTests {
 		Result notAHead = db.run("revision", "-m", "fix", "--head", "1a2b");
 		assertThat(notAHead.status()).isEqualTo(2);
 		assertThat(notAHead.err()).startsWith("Revision 1a2b3c4d5e6f is not a head (2b3c4d5e6f70 comes after it)")
-			.contains("--splice");
+			.contains("(`db revision -m \"fix\" --head 1a2b3c4d5e6f --splice`)");
 		Result spliced = db.run("revision", "-m", "fix", "--head", "1a2b", "--splice", "--rev-id", "f1e2d3c4");
 		assertThat(spliced.status()).as(spliced.err()).isZero();
 		assertThat(Files.readString(this.revisions.resolve("f1e2d3c4_fix.sql"))).contains("-- down_revision: 1a2b3c4d5e6f\n");
