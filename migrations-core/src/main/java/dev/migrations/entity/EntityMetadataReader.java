@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import jakarta.persistence.EnumeratedValue;
 import jakarta.persistence.PersistenceException;
 
+import org.hibernate.MappingException;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.Identifier;
@@ -110,8 +111,7 @@ public class EntityMetadataReader {
 			BeanValidationDdl.apply(metadata, registry, classLoader);
 			GeneratedValueDdl.apply(metadata, registry);
 			metadata.orderColumns(true);
-			List<String> hibernateStatements = new SchemaCreatorImpl(registry).generateCreationCommands(metadata,
-					false);
+			List<String> hibernateStatements = creationCommands(metadata, registry, classes.size());
 			JdbcEnvironment environment = registry.requireService(JdbcEnvironment.class);
 			return new ModelBuilder(metadata, environment, defaultSchema(settings)).build(hibernateStatements);
 		}
@@ -136,6 +136,24 @@ public class EntityMetadataReader {
 		finally {
 			// closing the standard registry closes its bootstrap parent too
 			StandardServiceRegistryBuilder.destroy((registry != null) ? registry : bootstrap);
+		}
+	}
+
+	/**
+	 * The DDL Hibernate writes for the metadata, as {@code ddl-auto=create} does. A mapping can be
+	 * valid for the application yet have no DDL: a column of a library's type that the dialect has no
+	 * type name for (a JSON type without a column definition) works with {@code ddl-auto=none}.
+	 */
+	private static List<String> creationCommands(MetadataImplementor metadata, StandardServiceRegistry registry,
+			int classCount) {
+		try {
+			return new SchemaCreatorImpl(registry).generateCreationCommands(metadata, false);
+		}
+		catch (MappingException ex) {
+			throw new EntityMetadataException("Hibernate cannot write the DDL of the " + classCount
+					+ " entity classes: " + ex.getMessage() + ". The application may run without it (ddl-auto=none),"
+					+ " but autogenerate compares the DDL Hibernate writes, as ddl-auto=create does: give such a column"
+					+ " its type with @Column(columnDefinition = \"...\"), e.g. \"jsonb\" for a library's JSON type.", ex);
 		}
 	}
 

@@ -6,8 +6,10 @@ import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -103,11 +106,19 @@ public final class MigrationsEntitiesAutoConfiguration {
 	static class CommandModeManagedTypesConfiguration {
 
 		@Bean
-		PersistenceManagedTypes migrationsPersistenceManagedTypes(BeanFactory beanFactory,
-				ResourceLoader resourceLoader, ObjectProvider<ManagedClassNameFilter> managedClassNameFilter) {
+		PersistenceManagedTypes migrationsPersistenceManagedTypes(ConfigurableListableBeanFactory beanFactory,
+				ResourceLoader resourceLoader, Environment environment,
+				ObjectProvider<ManagedClassNameFilter> managedClassNameFilter) {
 			List<String> packages = EntityScanPackages.get(beanFactory).getPackageNames();
-			if (packages.isEmpty() && AutoConfigurationPackages.has(beanFactory)) {
-				packages = AutoConfigurationPackages.get(beanFactory);
+			if (packages.isEmpty()) {
+				// the libraries' packages too, whose auto-configurations command mode leaves out
+				Set<String> all = new LinkedHashSet<>();
+				if (AutoConfigurationPackages.has(beanFactory)) {
+					all.addAll(AutoConfigurationPackages.get(beanFactory));
+				}
+				all.addAll(AutoConfiguredEntityPackages.find(resourceLoader.getClassLoader(), environment, beanFactory)
+					.packages());
+				packages = List.copyOf(all);
 			}
 			return new PersistenceManagedTypesScanner(resourceLoader, managedClassNameFilter.getIfAvailable())
 				.scan(packages.toArray(String[]::new));

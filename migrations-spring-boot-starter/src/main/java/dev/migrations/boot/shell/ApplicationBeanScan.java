@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migrations.boot.jpa.AutoConfiguredEntityPackages;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
@@ -126,6 +129,18 @@ final class ApplicationBeanScan {
 	 * @return why the command needs the context ({@code null} if it does not), and where the entities are
 	 */
 	static Result scan(SpringApplication application, boolean entities) {
+		return scan(application, entities, null);
+	}
+
+	/**
+	 * Reads the application's classes, and the auto-configurations that add entity packages.
+	 * @param application the application being started
+	 * @param entities whether the command compares the entities with the database
+	 * @param environment the application's environment, for the conditions of the auto-configurations that
+	 * add entity packages ({@link AutoConfiguredEntityPackages}); {@code null} to leave those out
+	 * @return why the command needs the context ({@code null} if it does not), and where the entities are
+	 */
+	static Result scan(SpringApplication application, boolean entities, Environment environment) {
 		ClassLoader classLoader = (application.getClassLoader() != null) ? application.getClassLoader()
 				: ClassUtils.getDefaultClassLoader();
 		ApplicationBeanScan scan = new ApplicationBeanScan(classLoader, entities);
@@ -142,6 +157,14 @@ final class ApplicationBeanScan {
 		}
 		catch (IOException | RuntimeException ex) {
 			scan.because("its classes could not all be read (" + ex.getMessage() + ")");
+		}
+		if (entities && environment != null && scan.reason == null && scan.entityPackages.isEmpty()) {
+			AutoConfiguredEntityPackages.Found found = AutoConfiguredEntityPackages.find(classLoader, environment, null);
+			if (found.undecided() != null) {
+				scan.because("the auto-configuration " + found.undecided()
+						+ " adds entity packages under a condition on beans");
+			}
+			scan.autoConfigurationPackages.addAll(found.packages());
 		}
 		List<String> packages = new ArrayList<>(
 				scan.entityPackages.isEmpty() ? scan.autoConfigurationPackages : scan.entityPackages);

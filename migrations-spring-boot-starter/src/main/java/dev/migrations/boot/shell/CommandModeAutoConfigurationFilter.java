@@ -48,7 +48,10 @@ public final class CommandModeAutoConfigurationFilter implements AutoConfigurati
 			// DevTools (its restart would start the command twice) and Spring Data's repositories
 			"org.springframework.boot.devtools.", "org.springframework.boot.data.",
 			// the EntityManagerFactory: the entity metadata is built without it
-			"org.springframework.boot.hibernate.", "org.springframework.boot.jpa.");
+			"org.springframework.boot.hibernate.", "org.springframework.boot.jpa.",
+			// Spring Modulith's event publication registry, which needs the EntityManagerFactory left out above
+			// (its entity is still compared: AutoConfiguredEntityPackages)
+			"org.springframework.modulith.events.");
 
 	/** Left out too when the command needs no entities. */
 	private static final List<String> ENTITIES = List.of("dev.migrations.boot.jpa.");

@@ -105,7 +105,7 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 		try {
 			reason = CommandModeMigrations.whyNotFromEnvironment(environment);
 			if (reason == null) {
-				ApplicationBeanScan.Result scan = ApplicationBeanScan.scan(this.application, entities);
+				ApplicationBeanScan.Result scan = ApplicationBeanScan.scan(this.application, entities, environment);
 				reason = scan.reason();
 				entityPackages = scan.entityPackages();
 			}

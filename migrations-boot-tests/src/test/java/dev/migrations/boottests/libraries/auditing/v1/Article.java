@@ -1,0 +1,44 @@
+package dev.migrations.boottests.libraries.auditing.v1;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import org.springframework.data.annotation.CreatedDate;
+import org.springframework.data.annotation.LastModifiedBy;
+import org.springframework.data.jpa.domain.support.AuditingEntityListener;
+
+@Entity
+@EntityListeners(AuditingEntityListener.class)
+public class Article {
+
+	@Id
+	@GeneratedValue
+	Long id;
+
+	String title;
+
+	@CreatedDate
+	@Column(nullable = false, updatable = false)
+	Instant createdAt;
+
+	@LastModifiedBy
+	@Column(length = 50)
+	String lastModifiedBy;
+
+	@Version
+	long version;
+
+	public Article() {
+	}
+
+	public Article(String title) {
+		this.title = title;
+	}
+
+}
