@@ -589,15 +589,23 @@ final class DbCommands {
 				}
 				if (!status.pending().isEmpty()) {
 					String adoption = status.current().isEmpty() && status.failed().isEmpty() ? adoption(facade) : null;
+					// `db upgrade` refuses while applied revisions have no file: the advice is the missing line's
 					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
 							+ (adoption != null ? ". " + adoption
+									: !status.missing().isEmpty() ? ". `db upgrade` refuses while applied revisions have no"
+											+ " file (below)."
 									: status.failed().isEmpty() ? ". " + runUpgrade(status.heads()) : "."));
 				}
 				if (!status.modified().isEmpty()) {
 					out.println("Changed since applied: " + String.join(", ", status.modified()) + ".");
 				}
 				if (!status.missing().isEmpty()) {
-					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + ".");
+					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + "."
+							+ (status.pending().isEmpty() ? ""
+									: " The database went another way: bring their files into this code (merge the branch"
+											+ " that has them) and join the heads with `db merge -m MESSAGE`; for a file"
+											+ " deleted after it was applied, restore it and `db downgrade` it; or `db stamp"
+											+ " <revision>` the revision the database matches."));
 				}
 				if (!status.failed().isEmpty()) {
 					out.println("Recorded as failed: " + String.join(", ", status.failed())
@@ -1055,9 +1063,13 @@ final class DbCommands {
 				}
 				if (!pending.isEmpty()) {
 					// the revisions not applied yet may be what the differences are: `db migrate` refuses until they are
+					List<String> heads = migrations().graph().heads();
+					String apply = (heads.size() > 1) ? "`db upgrade heads` (there are " + heads.size() + " heads, "
+							+ String.join(", ", heads) + ": `db upgrade` needs one; or join them with `db merge -m MESSAGE`"
+							+ " first)" : "`db upgrade`";
 					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
-							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with"
-							+ " `db upgrade`, then check again");
+							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with "
+							+ apply + ", then check again");
 				}
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
