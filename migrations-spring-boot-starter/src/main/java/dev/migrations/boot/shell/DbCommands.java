@@ -1052,7 +1052,8 @@ final class DbCommands {
 				if (differences.isEmpty()) {
 					return Outcome.OK;
 				}
-				List<String> pending = pendingOrNone(migrations());
+				MigrationsStatus status = statusOrNull(migrations());
+				List<String> pending = (status != null) ? status.pending() : List.of();
 				RuntimeException refusal = pending.isEmpty() ? null : upgradeRefusal(migrations());
 				if (refusal instanceof FailedOtherToolMigrationException failed) {
 					// `db upgrade` would refuse until the other tool's failed migration is repaired
@@ -1071,6 +1072,15 @@ final class DbCommands {
 							+ " upgrade` refuses to run the " + pending.size() + " revision(s) not applied yet over it: if it"
 							+ " is what a revision creates, set migrations.baseline=<that revision> (first: "
 							+ String.join(", ", refused.firstRevisions()) + ") or `db stamp` it, then check again");
+				}
+				if (!pending.isEmpty() && !status.missing().isEmpty()) {
+					// `db upgrade` refuses while applied revisions have no file: the database went another way
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
+							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "), but `db upgrade`"
+							+ " refuses to apply them while the database has " + String.join(", ", status.missing())
+							+ " applied, which this code has no file for: the database went another way (see `db current`);"
+							+ " bring the file into this code and `db merge` the heads, or restore it and `db downgrade` it,"
+							+ " then upgrade and check again");
 				}
 				if (!pending.isEmpty()) {
 					// the revisions not applied yet may be what the differences are: `db migrate` refuses until they are
@@ -1115,13 +1125,13 @@ final class DbCommands {
 		}
 	}
 
-	// the revisions not applied yet, or none when that cannot be read (the differences are told all the same)
-	private static List<String> pendingOrNone(Migrations facade) {
+	// where the database stands, or null when that cannot be read (the differences are told all the same)
+	private static MigrationsStatus statusOrNull(Migrations facade) {
 		try {
-			return facade.status().pending();
+			return facade.status();
 		}
 		catch (RuntimeException ex) {
-			return List.of();
+			return null;
 		}
 	}
 

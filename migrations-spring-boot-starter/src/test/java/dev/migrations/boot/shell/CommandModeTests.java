@@ -122,10 +122,10 @@ class CommandModeTests {
 				-- down_revision: 1a2b3c4d5e6f
 
 				-- upgrade
-				CREATE INDEX ix_bulletin_title ON bulletin (title);
+				CREATE INDEX ix_bulletin_titles ON bulletin (title);
 
 				-- downgrade
-				DROP INDEX ix_bulletin_title;
+				DROP INDEX ix_bulletin_titles;
 				""";
 		Path rebased = this.revisions.resolve("3c4d5e6f7a8b_index_titles.sql");
 		Files.writeString(rebased, before);
@@ -144,6 +144,11 @@ class CommandModeTests {
 		assertThat(upgrade.exitCode()).isEqualTo(2);
 		assertThat(upgrade.err()).startsWith("the database has revision 3c4d5e6f7a8b applied, which is not among this"
 				+ " code's revisions, while this code's revision 2b3c4d5e6f70 is not applied: the database went another way");
+		Run check = run(null, "db", "check");
+		assertThat(check.exitCode()).isEqualTo(1);
+		assertThat(check.err()).contains("1 revision(s) are not applied yet (2b3c4d5e6f70), but `db upgrade` refuses to"
+				+ " apply them while the database has 3c4d5e6f7a8b applied, which this code has no file for")
+			.doesNotContain("apply them with `db upgrade`");
 
 		// the way out the message gives: the old file back, downgraded, deleted again
 		Files.writeString(rebased, before);
