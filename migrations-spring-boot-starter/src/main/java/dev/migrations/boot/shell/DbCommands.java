@@ -613,8 +613,10 @@ final class DbCommands {
 				if (!status.missing().isEmpty()) {
 					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + "."
 							+ (status.pending().isEmpty() ? ""
-									: " The database went another way: bring their files into this code (merge the branch"
-											+ " that has them) and join the heads with `db merge -m MESSAGE`; for a file"
+									: " The database went another way: bring " + (status.missing().size() == 1 ? "its file"
+											: "their files") + " into this code (merge the branch that has "
+											+ (status.missing().size() == 1 ? "it" : "them")
+											+ ") and join the heads with `db merge -m MESSAGE`; for a file"
 											+ " deleted after it was applied, restore it and `db downgrade` it; or `db stamp"
 											+ " <revision>` the revision the database matches."));
 				}

@@ -137,7 +137,8 @@ class CommandModeTests {
 		assertThat(current.exitCode()).isZero();
 		assertThat(current.out()).contains("1 revision(s) pending: 2b3c4d5e6f70. `db upgrade` refuses while applied"
 				+ " revisions have no file (below).\n")
-			.contains("Applied but without a revision file: 3c4d5e6f7a8b. The database went another way:")
+			.contains("Applied but without a revision file: 3c4d5e6f7a8b. The database went another way: bring its file into"
+					+ " this code (merge the branch that has it) and join the heads with `db merge -m MESSAGE`")
 			.contains("restore it and `db downgrade` it")
 			.doesNotContain("Run `db upgrade`");
 		Run upgrade = run(null, "db", "upgrade");
