@@ -531,7 +531,6 @@ final class DbCommands {
 			.action((invocation, console) -> {
 				boolean purge = invocation.flag("purge");
 				Migrations facade = migrations();
-				List<String> modified = modifiedOrNone(facade);
 				CommandResult result = facade.stamp(invocation.argument(0, null), purge);
 				console.out().println("Stamped " + revisions(result.currentAfter()) + " (was "
 						+ revisions(result.currentBefore()) + (purge ? ", version table purged first" : "")
@@ -551,16 +550,6 @@ final class DbCommands {
 						.map((row) -> row.revision() + " (" + row.state() + ", now "
 								+ (removed.contains(row.revision()) ? "un-recorded" : "recorded as applied") + ")")
 						.collect(Collectors.joining(", ")) + ".");
-				}
-				// stamping is the documented way to accept an applied revision's edit: say that it was accepted
-				List<String> stillModified = modifiedOrNone(facade);
-				List<String> accepted = modified.stream()
-					.filter((id) -> !removed.contains(id) && !stillModified.contains(id))
-					.toList();
-				if (!accepted.isEmpty()) {
-					console.out().println("Recorded the checksum of the file as it is now for " + String.join(", ", accepted)
-							+ ", changed since " + ((accepted.size() == 1) ? "it was" : "they were") + " applied: `db upgrade`"
-							+ " and the startup accept " + ((accepted.size() == 1) ? "it" : "them") + " as applied.");
 				}
 				List<String> forgotten = removed.stream().filter((id) -> !facade.graph().contains(id)).toList();
 				if (!forgotten.isEmpty()) {
@@ -1114,16 +1103,6 @@ final class DbCommands {
 		}
 		catch (RuntimeException ex) {
 			return null;
-		}
-	}
-
-	// the applied revisions whose file changed since, or none when that cannot be read
-	private static List<String> modifiedOrNone(Migrations facade) {
-		try {
-			return facade.status().modified();
-		}
-		catch (RuntimeException ex) {
-			return List.of();
 		}
 	}
 

@@ -45,11 +45,7 @@ class ModifiedRevisionCommandTests {
 		assertThat(described.split("Restore the applied content", -1)).hasSize(2);
 		assertThat(described).doesNotContain("start the application again");
 
-		Result stamp = db.run("stamp", "2b3c4d5e6f70");
-		assertThat(stamp.status()).isZero();
-		// the edit is accepted, and the output says so
-		assertThat(stamp.lines()).contains("Recorded the checksum of the file as it is now for 1a2b3c4d5e6f, changed since"
-				+ " it was applied: `db upgrade` and the startup accept it as applied.");
+		assertThat(db.run("stamp", "2b3c4d5e6f70").status()).isZero();
 		Result current = db.run("current");
 		assertThat(current.lines()).containsExactly("2b3c4d5e6f70 (head) index bulletin titles");
 		assertThat(db.run("upgrade").status()).isZero();
