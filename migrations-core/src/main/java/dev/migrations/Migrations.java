@@ -1198,12 +1198,17 @@ public final class Migrations {
 		}
 		DatabaseState state = this.migrator.state();
 		if (!state.failed().isEmpty()) {
-			throw new MigrationsException("Revisions " + state.failed() + " are recorded as failed: resolve them (see `db history`)"
-					+ " before generating a new revision.");
+			throw new MigrationsException("Revisions " + String.join(", ", state.failed()) + " are recorded as failed: resolve"
+					+ " them (see `db history`) before generating a new revision.");
 		}
 		if (!state.missing().isEmpty()) {
-			throw new MigrationsException("The database has revisions " + state.missing()
-					+ " applied that are not among the revision files: it is ahead of this code. Check out the code that has them"
+			// generated now, the revision would undo what they did (a shared database with another branch's revision)
+			throw new MigrationsException("The database has " + (state.missing().size() == 1 ? "revision " : "revisions ")
+					+ String.join(", ", state.missing()) + " applied, which " + (state.missing().size() == 1 ? "is" : "are")
+					+ " not among the revision files: a revision generated now would undo what "
+					+ (state.missing().size() == 1 ? "it" : "they") + " did. The database is ahead of this code, or has another"
+					+ " branch's revisions (a database shared with other developers), or their files were deleted after they"
+					+ " were applied: merge or check out the code that has them, or restore the files and `db downgrade` them,"
 					+ " before generating a new revision.");
 		}
 		if (!state.pending().isEmpty()) {

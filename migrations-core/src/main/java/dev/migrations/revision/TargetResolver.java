@@ -442,7 +442,7 @@ public final class TargetResolver {
 		}
 		if (strict && !unknown.isEmpty()) {
 			unknown.sort((a, b) -> Integer.compare(positions.get(a), positions.get(b)));
-			throw new UnknownAppliedRevisionException(unknown);
+			throw new UnknownAppliedRevisionException(unknown, pending(applied).stream().map(Revision::id).toList());
 		}
 		return new State(isApplied, position, count);
 	}

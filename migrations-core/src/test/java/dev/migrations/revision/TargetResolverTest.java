@@ -326,13 +326,32 @@ class TargetResolverTest {
 
 		@Test
 		void upgradePlanNamesUnknownAppliedRevisions() {
+			List<String> everyRevisionApplied = new ArrayList<>(resolver.graph().revisions().stream().map(Revision::id).toList());
+			everyRevisionApplied.addAll(List.of("9999zzzz", "9998zzzz"));
 			UnknownAppliedRevisionException error = thrown(UnknownAppliedRevisionException.class,
-					() -> resolver.upgrade("heads", this.applied));
+					() -> resolver.upgrade("heads", everyRevisionApplied));
 			assertThat(error.revisions()).containsExactly("9999zzzz", "9998zzzz");
+			assertThat(error.pending()).isEmpty();
 			assertThat(error).hasMessage("the database has revisions 9999zzzz, 9998zzzz applied, which are not among"
 					+ " this code's revisions: the database is ahead of this code, or revision files were removed;"
 					+ " deploy the code that has them, or run `db stamp <revision>` to record a known revision as the"
 					+ " database's state");
+		}
+
+		@Test
+		void upgradePlanWithRevisionsOfTheCodePendingTellsTheDatabaseWentAnotherWay() {
+			// a hotfix applied from a release branch, or a revision deleted and generated again after a rebase
+			UnknownAppliedRevisionException error = thrown(UnknownAppliedRevisionException.class,
+					() -> resolver.upgrade("heads", List.of("1000aaaa", "9999zzzz")));
+			assertThat(error.revisions()).containsExactly("9999zzzz");
+			assertThat(error.pending()).startsWith("2000bbbb");
+			assertThat(error).hasMessageStartingWith("the database has revision 9999zzzz applied, which is not among this"
+					+ " code's revisions, while this code's revisions 2000bbbb, ")
+				.hasMessageContaining(" are not applied: the database went another way, by a revision of another branch"
+						+ " (a hotfix applied from a release branch) or one whose file was deleted after it was applied"
+						+ " (generated again after a rebase); bring its file into this code (merge the branch that has"
+						+ " it) and join the heads with `db merge`, or restore the deleted file and `db downgrade` it")
+				.hasMessageNotContaining("ahead of this code");
 		}
 
 		@Test

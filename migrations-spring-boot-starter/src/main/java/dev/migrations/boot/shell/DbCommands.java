@@ -589,15 +589,25 @@ final class DbCommands {
 				}
 				if (!status.pending().isEmpty()) {
 					String adoption = status.current().isEmpty() && status.failed().isEmpty() ? adoption(facade) : null;
+					// `db upgrade` refuses while applied revisions have no file: the advice is the missing line's
 					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
 							+ (adoption != null ? ". " + adoption
+									: !status.missing().isEmpty() ? ". `db upgrade` refuses while applied revisions have no"
+											+ " file (below)."
 									: status.failed().isEmpty() ? ". " + runUpgrade(status.heads()) : "."));
 				}
 				if (!status.modified().isEmpty()) {
 					out.println("Changed since applied: " + String.join(", ", status.modified()) + ".");
 				}
 				if (!status.missing().isEmpty()) {
-					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + ".");
+					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + "."
+							+ (status.pending().isEmpty() ? ""
+									: " The database went another way: bring " + (status.missing().size() == 1 ? "its file"
+											: "their files") + " into this code (merge the branch that has "
+											+ (status.missing().size() == 1 ? "it" : "them")
+											+ ") and join the heads with `db merge -m MESSAGE`; for a file"
+											+ " deleted after it was applied, restore it and `db downgrade` it; or `db stamp"
+											+ " <revision>` the revision the database matches."));
 				}
 				if (!status.failed().isEmpty()) {
 					out.println("Recorded as failed: " + String.join(", ", status.failed())
@@ -1033,7 +1043,8 @@ final class DbCommands {
 				if (differences.isEmpty()) {
 					return Outcome.OK;
 				}
-				List<String> pending = pendingOrNone(migrations());
+				MigrationsStatus status = statusOrNull(migrations());
+				List<String> pending = (status != null) ? status.pending() : List.of();
 				RuntimeException refusal = pending.isEmpty() ? null : upgradeRefusal(migrations());
 				if (refusal instanceof FailedOtherToolMigrationException failed) {
 					// `db upgrade` would refuse until the other tool's failed migration is repaired
@@ -1053,11 +1064,24 @@ final class DbCommands {
 							+ " is what a revision creates, set migrations.baseline=<that revision> (first: "
 							+ String.join(", ", refused.firstRevisions()) + ") or `db stamp` it, then check again");
 				}
+				if (!pending.isEmpty() && !status.missing().isEmpty()) {
+					// `db upgrade` refuses while applied revisions have no file: the database went another way
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
+							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "), but `db upgrade`"
+							+ " refuses to apply them while the database has " + String.join(", ", status.missing())
+							+ " applied, which this code has no file for: the database went another way (see `db current`);"
+							+ " bring the file into this code and `db merge` the heads, or restore it and `db downgrade` it,"
+							+ " then upgrade and check again");
+				}
 				if (!pending.isEmpty()) {
 					// the revisions not applied yet may be what the differences are: `db migrate` refuses until they are
+					List<String> heads = migrations().graph().heads();
+					String apply = (heads.size() > 1) ? "`db upgrade heads` (there are " + heads.size() + " heads, "
+							+ String.join(", ", heads) + ": `db upgrade` needs one; or join them with `db merge -m MESSAGE`"
+							+ " first)" : "`db upgrade`";
 					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
-							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with"
-							+ " `db upgrade`, then check again");
+							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with "
+							+ apply + ", then check again");
 				}
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
@@ -1082,13 +1106,13 @@ final class DbCommands {
 		}
 	}
 
-	// the revisions not applied yet, or none when that cannot be read (the differences are told all the same)
-	private static List<String> pendingOrNone(Migrations facade) {
+	// where the database stands, or null when that cannot be read (the differences are told all the same)
+	private static MigrationsStatus statusOrNull(Migrations facade) {
 		try {
-			return facade.status().pending();
+			return facade.status();
 		}
 		catch (RuntimeException ex) {
-			return List.of();
+			return null;
 		}
 	}
 

@@ -134,16 +134,19 @@ class MigrationsFailureAnalyzersTests {
 	}
 
 	@Test
-	void databaseAheadOfTheCodeWithARevisionOfTheCodePendingSuggestsDeployingOrStamping(@TempDir Path other)
+	void databaseThatWentAnotherWayWithARevisionOfTheCodePendingSuggestsMergingTheOtherBranch(@TempDir Path other)
 			throws IOException {
+		// production got a hotfix from a release branch; this code went another way from 1a2b3c4d5e6f
 		startAndStop("migrations.locations=classpath:db/jpa,classpath:db/jpa-next");
-		// this code went another way from 1a2b3c4d5e6f: its own revision is pending, the database has one it does not know
 		Files.writeString(other.resolve("3c4d5e6f7a8b_add_book_isbn.sql"), "-- revision: 3c4d5e6f7a8b\n"
 				+ "-- down_revision: 1a2b3c4d5e6f\n-- message: add book isbn\n\n-- upgrade\n"
 				+ "ALTER TABLE book ADD COLUMN isbn varchar(20);\n\n-- downgrade\nALTER TABLE book DROP COLUMN isbn;\n");
 		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa,filesystem:" + other);
-		assertThat(analysis.getDescription()).contains("revision 2b3c4d5e6f70 applied", "ahead of this code");
-		assertThat(analysis.getAction()).contains("contains 2b3c4d5e6f70", "db stamp <revision>");
+		assertThat(analysis.getDescription()).contains("revision 2b3c4d5e6f70 applied", "Revision 3c4d5e6f7a8b of this"
+				+ " application is not applied either: the database went another way").doesNotContain("ahead of this code");
+		assertThat(analysis.getAction()).startsWith("Bring the file of 2b3c4d5e6f70 into this code")
+			.contains("db merge -m \"merge heads\"", "db downgrade", "db stamp <revision>")
+			.doesNotContain("Deploy the version");
 	}
 
 	@Test

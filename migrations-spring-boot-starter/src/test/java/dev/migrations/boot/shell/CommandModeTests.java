@@ -87,6 +87,79 @@ class CommandModeTests {
 	}
 
 	@Test
+	void checkWithTwoHeadsAfterAGitMergeSuggestsUpgradingEveryHeadOrMergingThem() {
+		// two feature branches each wrote a revision on 1a2b3c4d5e6f; after the git merge the database has neither
+		ShellTestRevisions.writeBulletin(this.revisions);
+		ShellTestRevisions.write(this.revisions, "3c4d5e6f7a8b_note_on_bulletin.sql", """
+				-- revision: 3c4d5e6f7a8b
+				-- down_revision: 1a2b3c4d5e6f
+
+				-- upgrade
+				COMMENT ON TABLE bulletin IS 'news';
+
+				-- downgrade
+				COMMENT ON TABLE bulletin IS NULL;
+				""");
+		run(null, "db", "upgrade", CREATE);
+
+		Run check = run(null, "db", "check");
+		assertThat(check.exitCode()).isEqualTo(1);
+		// `db upgrade` would fail on the two heads
+		assertThat(check.err()).contains("the database differs from the entities, and 2 revision(s) are not applied yet"
+				+ " (2b3c4d5e6f70, 3c4d5e6f7a8b): apply them with `db upgrade heads` (there are 2 heads, 2b3c4d5e6f70,"
+				+ " 3c4d5e6f7a8b: `db upgrade` needs one; or join them with `db merge -m MESSAGE` first), then check again");
+	}
+
+	@Test
+	void anAppliedRevisionDeletedAndGeneratedAgainAfterARebaseIsToldAndUndoneFromItsRestoredFile() throws Exception {
+		// a developer applied a revision, then rebased: deleted it and wrote it again on the new head
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Path index = this.revisions.resolve(ShellTestRevisions.INDEX + "_index_bulletin_titles.sql");
+		String indexText = Files.readString(index);
+		Files.delete(index);
+		String before = """
+				-- revision: 3c4d5e6f7a8b
+				-- down_revision: 1a2b3c4d5e6f
+
+				-- upgrade
+				CREATE INDEX ix_bulletin_titles ON bulletin (title);
+
+				-- downgrade
+				DROP INDEX ix_bulletin_titles;
+				""";
+		Path rebased = this.revisions.resolve("3c4d5e6f7a8b_index_titles.sql");
+		Files.writeString(rebased, before);
+		run(null, "db", "upgrade");
+		Files.delete(rebased);
+		Files.writeString(index, indexText);
+
+		Run current = run(null, "db", "current");
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.out()).contains("1 revision(s) pending: 2b3c4d5e6f70. `db upgrade` refuses while applied"
+				+ " revisions have no file (below).\n")
+			.contains("Applied but without a revision file: 3c4d5e6f7a8b. The database went another way: bring its file into"
+					+ " this code (merge the branch that has it) and join the heads with `db merge -m MESSAGE`")
+			.contains("restore it and `db downgrade` it")
+			.doesNotContain("Run `db upgrade`");
+		Run upgrade = run(null, "db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith("the database has revision 3c4d5e6f7a8b applied, which is not among this"
+				+ " code's revisions, while this code's revision 2b3c4d5e6f70 is not applied: the database went another way");
+		Run check = run(null, "db", "check");
+		assertThat(check.exitCode()).isEqualTo(1);
+		assertThat(check.err()).contains("1 revision(s) are not applied yet (2b3c4d5e6f70), but `db upgrade` refuses to"
+				+ " apply them while the database has 3c4d5e6f7a8b applied, which this code has no file for")
+			.doesNotContain("apply them with `db upgrade`");
+
+		// the way out the message gives: the old file back, downgraded, deleted again
+		Files.writeString(rebased, before);
+		assertThat(run(null, "db", "downgrade", "3c4d5e6f7a8b@base").exitCode()).isZero();
+		Files.delete(rebased);
+		assertThat(run(null, "db", "upgrade").exitCode()).isZero();
+		assertThat(appliedRevisions()).containsExactly(CREATE, ShellTestRevisions.INDEX);
+	}
+
+	@Test
 	void migrateKeepsAProbableRenameWithItsAlternativeWhenNobodyCanAnswer() throws IOException {
 		ShellTestRevisions.write(this.revisions, CREATE + "_create_bulletin.sql", """
 				-- revision: 1a2b3c4d5e6f

@@ -168,6 +168,25 @@ class DbCommandsTests {
 	}
 
 	@Test
+	void migrateOnADatabaseWithAnotherBranchsRevisionRefusesToWriteOneThatUndoesIt(TestDatabase database)
+			throws IOException {
+		// a database shared with a developer whose branch added the index; this branch has no file for it
+		ShellTestRevisions.writeBulletin(this.revisions);
+		try (ShellSession shell = start(database)) {
+			shell.run("db upgrade");
+			Files.delete(this.revisions.resolve(INDEX + "_index_bulletin_titles.sql"));
+			Result migrate = shell.run("db migrate -m \"drop the title index\"");
+			assertThat(migrate.status()).isEqualTo(2);
+			assertThat(migrate.message()).startsWith("The database has revision 2b3c4d5e6f70 applied, which is not among the"
+					+ " revision files: a revision generated now would undo what it did.")
+				.contains("merge or check out the code that has them");
+			try (Stream<Path> files = Files.list(this.revisions)) {
+				assertThat(files).hasSize(1);
+			}
+		}
+	}
+
+	@Test
 	void migrateAsksWhetherAProbableRenameIsOneAndWritesTheAnswer(TestDatabase database) throws IOException {
 		ShellTestRevisions.write(this.revisions, CREATE + "_create_bulletin.sql", """
 				-- revision: 1a2b3c4d5e6f
