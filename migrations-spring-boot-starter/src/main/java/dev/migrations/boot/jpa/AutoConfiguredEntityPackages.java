@@ -81,8 +81,18 @@ public final class AutoConfiguredEntityPackages {
 				if (beanFactory == null && !WITHOUT_BEANS.contains(condition)) {
 					return new Found(List.of(), autoConfiguration);
 				}
-				Class<?> type = ClassUtils.resolveClassName(condition, classLoader);
-				matches = matches && ((Condition) BeanUtils.instantiateClass(type)).matches(context, metadata);
+				try {
+					Class<?> type = ClassUtils.resolveClassName(condition, classLoader);
+					matches = matches && ((Condition) BeanUtils.instantiateClass(type)).matches(context, metadata);
+				}
+				catch (RuntimeException | LinkageError ex) {
+					// a condition that cannot be evaluated here: without the context, the context decides; with it,
+					// the auto-configuration would not have run either
+					if (beanFactory == null) {
+						return new Found(List.of(), autoConfiguration);
+					}
+					matches = false;
+				}
 			}
 			if (matches) {
 				packages.addAll(packages(metadata, ClassUtils.getPackageName(autoConfiguration)));
