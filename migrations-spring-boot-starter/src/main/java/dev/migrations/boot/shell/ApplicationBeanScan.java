@@ -162,7 +162,7 @@ final class ApplicationBeanScan {
 			AutoConfiguredEntityPackages.Found found = AutoConfiguredEntityPackages.find(classLoader, environment, null);
 			if (found.undecided() != null) {
 				scan.because("the auto-configuration " + found.undecided()
-						+ " adds entity packages under a condition on beans");
+						+ " adds entity packages under a condition only the application context can tell");
 			}
 			scan.autoConfigurationPackages.addAll(found.packages());
 		}
