@@ -109,7 +109,10 @@ public final class SqlSplitter {
 
 	private int blockDepth;
 
-	// PostgreSQL: the line of the first '...' string holding a backslash, 0 while none was read
+	// PostgreSQL, for lineOfBackslashInString only: whether to look for a '...' string holding a backslash, and the
+	// line of the first one, 0 while none was read
+	private boolean findBackslashString;
+
 	private int backslashStringLine;
 
 	private SqlSplitter(String script, SqlSyntax syntax, int firstLine, BitSet topLevelLines) {
@@ -166,6 +169,7 @@ public final class SqlSplitter {
 	public static int lineOfBackslashInString(String script, int firstLine) {
 		Objects.requireNonNull(script, "script");
 		SqlSplitter splitter = new SqlSplitter(script, SqlSyntax.POSTGRESQL, firstLine, null);
+		splitter.findBackslashString = true;
 		splitter.run();
 		return splitter.backslashStringLine;
 	}
@@ -294,7 +298,7 @@ public final class SqlSplitter {
 		switch (c) {
 			case '\'' -> {
 				int end = endOfQuoted(this.pos, '\'', this.syntax == SqlSyntax.MARIADB);
-				if (this.syntax == SqlSyntax.POSTGRESQL && this.backslashStringLine == 0 && hasBackslash(this.pos, end)) {
+				if (this.findBackslashString && this.backslashStringLine == 0 && hasBackslash(this.pos, end)) {
 					this.backslashStringLine = this.line;
 				}
 				quoted(end, "string literal", this.syntax == SqlSyntax.MARIADB

@@ -227,14 +227,10 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	static List<String> applicationProperties(Properties userProperties) throws MojoFailureException {
 		List<String> forwarded = new ArrayList<>();
 		for (String key : new TreeSet<>(userProperties.stringPropertyNames())) {
-			if (key.startsWith("spring.")) {
-				forwarded.add("-D" + key + "=" + userProperties.getProperty(key));
+			if (!isApplicationProperty(key)) {
 				continue;
 			}
-			if (!key.startsWith("migrations.") || Parameters.ALL.contains(key)) {
-				continue;
-			}
-			String meant = misspelt(key);
+			String meant = key.startsWith("spring.") ? null : misspelt(key);
 			if (meant != null) {
 				throw new MojoFailureException("-D" + key + " is not a property of the migrations plugin: did you mean -D"
 						+ meant + "?");
@@ -253,13 +249,16 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	static List<String> databaseOptions(Properties userProperties) {
 		List<String> options = new ArrayList<>();
 		for (String key : new TreeSet<>(userProperties.stringPropertyNames())) {
-			boolean application = key.startsWith("spring.")
-					|| (key.startsWith("migrations.") && !Parameters.ALL.contains(key));
-			if (application || DATABASE_PARAMETERS.contains(key)) {
+			if (isApplicationProperty(key) || DATABASE_PARAMETERS.contains(key)) {
 				options.add(MavenHints.option(key, userProperties.getProperty(key)));
 			}
 		}
 		return options;
+	}
+
+	/** A {@code -Dspring.*} property, or a {@code -Dmigrations.*} one that is none of the plugin's: the application's. */
+	private static boolean isApplicationProperty(String key) {
+		return key.startsWith("spring.") || (key.startsWith("migrations.") && !Parameters.ALL.contains(key));
 	}
 
 	private static final Set<String> DATABASE_PARAMETERS = Set.of("migrations.profiles", "migrations.jvmArguments",
