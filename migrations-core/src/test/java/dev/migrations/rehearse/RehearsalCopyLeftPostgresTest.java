@@ -13,6 +13,7 @@ import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
 import dev.migrations.dialect.PostgresIdentifiers;
+import dev.migrations.test.JavaProcess;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -50,10 +51,9 @@ class RehearsalCopyLeftPostgresTest {
 		RevisionFiles files = files("SELECT pg_sleep(120);");
 		Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().upgrade("aaaa00000001");
 		db.newSessionForEachConnection();
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-				RehearsalChild.class.getName(), db.jdbcUrl(), db.username(), (db.password() != null) ? db.password() : "",
-				files.location()).redirectErrorStream(true).redirectOutput(this.directory.resolve("child.log").toFile())
+		List<String> command = JavaProcess.javaCommand(RehearsalChild.class);
+		command.addAll(List.of(db.jdbcUrl(), db.username(), (db.password() != null) ? db.password() : "", files.location()));
+		Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(this.directory.resolve("child.log").toFile())
 			.start();
 		try {
 			// the copy exists and the revision is running on it

@@ -178,7 +178,8 @@ class MavenPluginIT {
 		builder.environment().put("SPRING_DATASOURCE_URL", database.jdbcUrl());
 		builder.environment().put("SPRING_DATASOURCE_USERNAME", database.username());
 		builder.environment().put("SPRING_DATASOURCE_PASSWORD", (database.password() != null) ? database.password() : "");
-		builder.environment().remove("MAVEN_OPTS");
+		// none of the machine's options; Maven's JVM starts as a short-lived one best does (its goals fork their own)
+		builder.environment().put("MAVEN_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
 		Process process = builder.start();
 		if (!process.waitFor(10, TimeUnit.MINUTES)) {
 			process.destroyForcibly();

@@ -17,6 +17,7 @@ import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migrations.test.JavaProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -144,8 +145,8 @@ class SampleAppPackagedIT {
 
 		/** Starts the app on a port the system picks when it binds, so no other process can take it first. */
 		static RunningApp start(Path jar, Path data, Path log) throws IOException {
-			List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Dsample.embedded-postgres.data-directory=" + data, "-jar", jar.toString(), "--server.port=0");
+			List<String> command = JavaProcess.javaCommand(List.of("-Dsample.embedded-postgres.data-directory=" + data, "-jar",
+					jar.toString(), "--server.port=0"));
 			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 			// no datasource at all, whatever the machine running the build has configured
 			builder.environment().keySet().removeIf((name) -> name.startsWith("SPRING_DATASOURCE"));

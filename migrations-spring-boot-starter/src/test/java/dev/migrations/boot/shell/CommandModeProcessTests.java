@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.test.JavaProcess;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -159,11 +160,7 @@ class CommandModeProcessTests {
 	}
 
 	private Process start(TestDatabase database, Path revisions, Path out, Path err, String... words) throws IOException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(ShellTestApplication.class.getName());
+		List<String> command = JavaProcess.javaCommand(ShellTestApplication.class);
 		command.addAll(Arrays.asList(words));
 		command.addAll(ShellSession.connectionArguments(database, revisions));
 		return new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -171,11 +168,7 @@ class CommandModeProcessTests {
 
 	private Finished java(TestDatabase database, Path revisions, String... words)
 			throws IOException, InterruptedException, SQLException {
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(ShellTestApplication.class.getName());
+		List<String> command = JavaProcess.javaCommand(ShellTestApplication.class);
 		command.addAll(Arrays.asList(words));
 		command.addAll(ShellSession.connectionArguments(database, revisions));
 		Path out = Files.createTempFile(this.directory, "out", ".txt");

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -18,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.boot.shell.app.ShellTestApplication;
+import dev.migrations.test.JavaProcess;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -54,11 +54,7 @@ class ShellConsoleProcessTests {
 	void theApplicationIsReadyAndChecksDriftWhileTheConsoleIsOpenAndExitEndsIt(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
-		command.add(ShellTestApplication.class.getName());
+		List<String> command = JavaProcess.javaCommand(ShellTestApplication.class);
 		command.addAll(ShellSession.connectionArguments(database, revisions));
 		command.add("--server.port=0");
 		command.add("--management.endpoint.health.probes.enabled=true");
