@@ -1,6 +1,8 @@
 package dev.migrations.entity;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import org.hibernate.boot.model.naming.ImplicitNamingStrategyLegacyJpaImpl;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 import org.hibernate.dialect.H2Dialect;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
@@ -367,6 +370,40 @@ class EntityMetadataReaderTest {
 			.contains("create domain Priority as varchar(6) check (value in ('HIGH','LOW','MEDIUM','URGENT'))");
 		assertThat(statementFor(model, "create table customer ")).contains("preferences json", "notes clob",
 				"status enum ('ACTIVE','CLOSED','SUSPENDED')");
+	}
+
+	@Test
+	void anEntityCompiledForANewerJavaIsNamedWithTheJavaItNeeds(@TempDir Path directory) throws Exception {
+		// the fixture's class file as a library built with a newer --release has it: only the version bytes differ
+		String resource = Quota.class.getName().replace('.', '/') + ".class";
+		byte[] bytes;
+		try (var in = getClass().getClassLoader().getResourceAsStream(resource)) {
+			bytes = in.readAllBytes();
+		}
+		int newer = Runtime.version().feature() + 1;
+		bytes[6] = 0;
+		bytes[7] = (byte) (newer + 44);
+		Path file = directory.resolve(resource);
+		Files.createDirectories(file.getParent());
+		Files.write(file, bytes);
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { directory.toUri().toURL() }, getClass().getClassLoader()) {
+			@Override
+			protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+				if (!name.equals(Quota.class.getName())) {
+					return super.loadClass(name, resolve);
+				}
+				synchronized (getClassLoadingLock(name)) {
+					Class<?> loaded = findLoadedClass(name);
+					return (loaded != null) ? loaded : findClass(name);
+				}
+			}
+		}) {
+			assertThatExceptionOfType(EntityMetadataException.class)
+				.isThrownBy(() -> this.reader.read(EntitySource.ofClassNames(List.of(Quota.class.getName()), loader)))
+				.withMessageStartingWith("Entity class " + Quota.class.getName() + " is compiled for Java " + newer
+						+ " (class file version " + (newer + 44) + ") and this JVM is Java " + Runtime.version().feature())
+				.withMessageContaining("run the application on Java " + newer + " or newer");
+		}
 	}
 
 	@Test

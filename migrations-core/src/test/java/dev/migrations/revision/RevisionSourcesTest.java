@@ -222,6 +222,41 @@ class RevisionSourcesTest {
 		assertThat(revisions.get(0).downRevisions()).containsExactly("aaaa00000001");
 	}
 
+	@Test
+	void aJavaRevisionCompiledForANewerJavaIsAnErrorNamingItNotARevisionLeftOut() throws IOException {
+		// the fixture's class file as a build with a newer --release writes it: only the version bytes differ
+		String name = "dev/migrations/fixtures/java/BackfillGreeting.class";
+		byte[] bytes;
+		try (var in = getClass().getClassLoader().getResourceAsStream(name)) {
+			bytes = in.readAllBytes();
+		}
+		int newer = Runtime.version().feature() + 1;
+		bytes[6] = 0;
+		bytes[7] = (byte) (newer + 44);
+		Path file = this.directory.resolve(name);
+		Files.createDirectories(file.getParent());
+		Files.write(file, bytes);
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { this.directory.toUri().toURL() }, getClass().getClassLoader()) {
+			@Override
+			protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+				if (!className.startsWith("dev.migrations.fixtures.java.")) {
+					return super.loadClass(className, resolve);
+				}
+				synchronized (getClassLoadingLock(className)) {
+					Class<?> loaded = findLoadedClass(className);
+					return (loaded != null) ? loaded : findClass(className);
+				}
+			}
+		}) {
+			assertThatThrownBy(() -> RevisionSources.loadJava(List.of("dev.migrations.fixtures.java"), loader))
+				.isInstanceOf(RevisionException.class)
+				.hasMessageStartingWith("Java revision class dev.migrations.fixtures.java.BackfillGreeting is compiled for Java "
+						+ newer + " (class file version " + (newer + 44) + ") and this JVM is Java " + Runtime.version().feature())
+				.hasMessageContaining("run the application on Java " + newer + " or newer, or compile the revisions with --release "
+						+ Runtime.version().feature());
+		}
+	}
+
 	private static void put(JarOutputStream out, String name, String content) throws IOException {
 		out.putNextEntry(new JarEntry(name));
 		OutputStream stream = out;

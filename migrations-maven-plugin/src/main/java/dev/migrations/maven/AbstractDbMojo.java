@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,11 +22,17 @@ import java.util.regex.Pattern;
 
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
+import org.apache.maven.toolchain.Toolchain;
+import org.apache.maven.toolchain.ToolchainManager;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 /**
  * Runs one {@code db} command of the module's application in a JVM of its own, started on the module's
@@ -46,6 +54,12 @@ abstract class AbstractDbMojo extends AbstractMojo {
 
 	@Parameter(defaultValue = "${session}", readonly = true)
 	MavenSession session;
+
+	@Component
+	ToolchainManager toolchainManager;
+
+	/** The {@code java} that runs the command, for a failure's message. */
+	private String java;
 
 	/**
 	 * The application's main class; by default the {@code start-class} property, the {@code mainClass} of
@@ -172,8 +186,78 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	MojoFailureException failure(CommandProcess.Result result) {
 		String message = result.message();
 		String status = "`db " + command() + "` failed (exit status " + result.exitCode() + ")";
+		Matcher newer = NEWER_CLASS_FILE.matcher(message);
+		if (newer.find()) {
+			int compiled = (int) Double.parseDouble(newer.group(1)) - 44;
+			int running = (int) Double.parseDouble(newer.group(2)) - 44;
+			String java = (this.java != null) ? this.java : javaExecutable();
+			return new MojoFailureException(status + ": the application's classes are compiled for Java " + compiled
+					+ " and the command's JVM is Java " + running + " (" + java + "): run Maven on a JDK " + compiled
+					+ " or newer, or declare that JDK as the build's toolchain (maven-toolchains-plugin, or <jdkToolchain> of"
+					+ " maven-compiler-plugin), which the goals run the command on" + System.lineSeparator() + message);
+		}
 		return new MojoFailureException(message.isEmpty() ? status + " without a message; run Maven with -X to see the command line"
 				: status + ": " + message);
+	}
+
+	/** What the JVM says when a class is compiled for a newer Java than it runs. */
+	private static final Pattern NEWER_CLASS_FILE = Pattern.compile(
+			"UnsupportedClassVersionError: .*class file version ([0-9.]+)\\), this version of the Java Runtime only recognizes class file versions up to ([0-9.]+)");
+
+	/**
+	 * The {@code java} of the JDK the module builds with, as {@code spring-boot:run} and Surefire take it: the
+	 * toolchain that {@code maven-toolchains-plugin} chose for the build, else the one {@code maven-compiler-plugin}'s
+	 * {@code <jdkToolchain>} asks for (the JDK that compiled the classes), else the JVM running Maven.
+	 */
+	String javaExecutable() {
+		Toolchain toolchain = toolchain();
+		if (toolchain != null) {
+			String java = toolchain.findTool("java");
+			if (java != null) {
+				getLog().info("Toolchain in migrations-maven-plugin: " + toolchain);
+				return java;
+			}
+		}
+		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+	}
+
+	private Toolchain toolchain() {
+		if (this.toolchainManager == null || this.session == null) {
+			return null;
+		}
+		Toolchain chosen = this.toolchainManager.getToolchainFromBuildContext("jdk", this.session);
+		if (chosen != null) {
+			return chosen;
+		}
+		Map<String, String> requirements = compilerToolchainRequirements();
+		if (requirements.isEmpty()) {
+			return null;
+		}
+		List<Toolchain> found = this.toolchainManager.getToolchains(this.session, "jdk", requirements);
+		return (found == null || found.isEmpty()) ? null : found.get(0);
+	}
+
+	/** The {@code <jdkToolchain>} of {@code maven-compiler-plugin}: of its main compilation, else of the plugin. */
+	private Map<String, String> compilerToolchainRequirements() {
+		Plugin compiler = this.project.getBuild().getPluginsAsMap().get("org.apache.maven.plugins:maven-compiler-plugin");
+		if (compiler == null) {
+			return Map.of();
+		}
+		PluginExecution compile = compiler.getExecutionsAsMap().get("default-compile");
+		Map<String, String> requirements = (compile != null) ? jdkToolchain(compile.getConfiguration()) : Map.of();
+		return requirements.isEmpty() ? jdkToolchain(compiler.getConfiguration()) : requirements;
+	}
+
+	private static Map<String, String> jdkToolchain(Object configuration) {
+		Map<String, String> requirements = new LinkedHashMap<>();
+		if (configuration instanceof Xpp3Dom dom && dom.getChild("jdkToolchain") != null) {
+			for (Xpp3Dom requirement : dom.getChild("jdkToolchain").getChildren()) {
+				if (requirement.getValue() != null && !requirement.getValue().isBlank()) {
+					requirements.put(requirement.getName(), requirement.getValue().trim());
+				}
+			}
+		}
+		return requirements;
 	}
 
 	List<String> commandLine() throws MojoExecutionException, MojoFailureException {
@@ -187,7 +271,8 @@ abstract class AbstractDbMojo extends AbstractMojo {
 		Path classes = Path.of(this.project.getBuild().getOutputDirectory());
 		String main = MainClassFinder.find(this.mainClass, this.project, classes);
 		List<String> line = new ArrayList<>();
-		line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		this.java = javaExecutable();
+		line.add(this.java);
 		// A command runs for seconds: the optimizing compiler's work would not pay off before the JVM ends, and it
 		// takes a core. A later -XX:TieredStopAtLevel in jvmArguments wins.
 		line.add("-XX:TieredStopAtLevel=1");

@@ -1,5 +1,6 @@
 package dev.migrations.maven;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
@@ -20,6 +21,7 @@ import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -109,6 +111,33 @@ class MavenPluginIT {
 		assertThat(elsewhere.exitCode()).as(elsewhere.output()).isNotZero();
 		assertThat(elsewhere.output()).contains("BUILD FAILURE").contains("127.0.0.1:1/none")
 			.doesNotContain(revision + " (head) create customer");
+	}
+
+	@Test
+	void theCommandRunsOnTheJdkOfTheCompilersToolchainNotOnMavensOwn(TestDatabase database) throws Exception {
+		Assumptions.assumeFalse(File.separatorChar == '\\', "the toolchain's JDK is made of shell scripts");
+		Path project = copyProject();
+		// the JDK running this test, as a JDK of toolchains.xml whose java says when it runs: a build on Maven's
+		// JDK compiling for a newer Java with that toolchain
+		Path jdk = project.resolveSibling(project.getFileName() + "-jdk");
+		Path real = Path.of(System.getProperty("java.home"), "bin");
+		Files.createDirectories(jdk.resolve("bin"));
+		Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\necho 'java of the toolchain' >&2\nexec '" + real.resolve("java")
+				+ "' \"$@\"\n");
+		Files.createSymbolicLink(jdk.resolve("bin/javac"), real.resolve("javac"));
+		assertThat(jdk.resolve("bin/java").toFile().setExecutable(true)).isTrue();
+		String version = String.valueOf(Runtime.version().feature());
+		Files.writeString(project.resolve("toolchains.xml"), "<toolchains><toolchain><type>jdk</type><provides><version>"
+				+ version + "</version></provides><configuration><jdkHome>" + jdk + "</jdkHome></configuration></toolchain></toolchains>");
+		Path pom = project.resolve("pom.xml");
+		Files.writeString(pom, Files.readString(pom).replace("<artifactId>maven-compiler-plugin</artifactId>",
+				"<artifactId>maven-compiler-plugin</artifactId><configuration><jdkToolchain><version>" + version
+						+ "</version></jdkToolchain></configuration>"));
+
+		Run run = maven(project, database, "-t", "toolchains.xml", "migrations:init", "migrations:current");
+		assertThat(run.exitCode()).as(run.output()).isZero();
+		assertThat(run.output()).contains("Toolchain in migrations-maven-plugin: JDK[" + jdk + "]")
+			.contains("java of the toolchain");
 	}
 
 	@Test
