@@ -274,6 +274,11 @@ public final class PostgresDialect implements Dialect {
 		}
 	}
 
+	/** Why a session may not write: a sentence. */
+	public static final String READ_ONLY_SESSION = "the session is read-only: default_transaction_read_only is on for"
+			+ " this user or database (a read-only user), or the server is a standby (a replica; SELECT pg_is_in_recovery()"
+			+ " says so).";
+
 	@Override
 	public String stoppedBySession(SQLException error, String command) {
 		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
@@ -284,6 +289,14 @@ public final class PostgresDialect implements Dialect {
 			case "57014" -> "It was cancelled: statement_timeout ran out (set on the role, the database, the connection or"
 					+ " by the revision), or another session cancelled it. If the statement needs longer, start the revision's"
 					+ " section with `SET LOCAL statement_timeout = 0` (or a longer time), then run `" + command + "` again.";
+			case "25006" -> "The statement itself may be right: " + READ_ONLY_SESSION + " Connect migrations to the primary"
+					+ " as a user that may change the schema (migrations.url, migrations.user and migrations.password; the"
+					+ " application keeps its own), then run `" + command + "` again.";
+			case "42501" -> "The statement itself may be right: the user migrations connect as lacks a privilege it needs"
+					+ " (the server's message above says which). Connect migrations as a user that has it, the owner of the"
+					+ " schema and its tables (migrations.user and migrations.password; the application keeps its own user), or"
+					+ " have it granted; what only a superuser may do (event triggers, untrusted extensions) a DBA can run"
+					+ " beforehand, the revision then saying IF NOT EXISTS. Then run `" + command + "` again.";
 			case "40P01", "40001" -> "The server rolled it back to end a deadlock or a serialization conflict with another"
 					+ " session's transaction: run `" + command + "` again.";
 			case "57P01", "57P02", "57P03" -> sessionEnded(command);
