@@ -1389,18 +1389,18 @@ public final class DatabaseMigrator {
 		if (state.equals("25006")) {
 			String why = (this.dialect instanceof PostgresDialect) ? PostgresDialect.READ_ONLY_SESSION
 					: "the session is read-only: the user or the server allows reading only (a replica?).";
-			throw new MigrationsException("Could not create " + what + ": the session is read-only (" + server + ")."
+			throw new WriteRefusedException("Could not create " + what + ": the session is read-only (" + server + ")."
 					+ " Nothing was changed.\n  " + Character.toUpperCase(why.charAt(0)) + why.substring(1)
 					+ " Connect migrations to the primary as a user that may change the schema (migrations.url,"
 					+ " migrations.user and migrations.password; the application keeps its own connection), then run"
-					+ " `db upgrade` again (or start the application).", ex);
+					+ " the command again (or start the application).", user, true, ex);
 		}
-		throw new MigrationsException("Could not create " + what + ": user " + user + " may not (" + server + ")."
+		throw new WriteRefusedException("Could not create " + what + ": user " + user + " may not (" + server + ")."
 				+ " Nothing was changed.\n  Migrations change the schema, so they connect as a user that may: set"
 				+ " migrations.user and migrations.password to the schema's owner (the application keeps its own user,"
 				+ " which then needs only SELECT, INSERT, UPDATE and DELETE), or GRANT " + grant + " TO " + user
-				+ ", or set migrations.schema to a schema " + user + " owns. Then run `db upgrade` again (or start the"
-				+ " application).", ex);
+				+ ", or set migrations.schema to a schema " + user + " owns. Then run the command again (or start the"
+				+ " application).", user, false, ex);
 	}
 
 	final class LockedConnection implements AutoCloseable {
