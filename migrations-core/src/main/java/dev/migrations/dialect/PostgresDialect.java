@@ -350,7 +350,8 @@ public final class PostgresDialect implements Dialect {
 					+ " (the server's message above says which). Connect migrations as a user that has it, the owner of the"
 					+ " schema and its tables (migrations.user and migrations.password; the application keeps its own user), or"
 					+ " have it granted; what only a superuser may do (event triggers, untrusted extensions) a DBA can run"
-					+ " beforehand, the revision then saying IF NOT EXISTS. Then run `" + command + "` again.";
+					+ " beforehand, and the revision leave out or guard (CREATE EXTENSION IF NOT EXISTS). Then run `" + command
+					+ "` again.";
 			case "40P01", "40001" -> "The server rolled it back to end a deadlock or a serialization conflict with another"
 					+ " session's transaction: run `" + command + "` again.";
 			case "57P01", "57P02", "57P03" -> sessionEnded(command);
