@@ -186,7 +186,11 @@ public final class PostgresDialect implements Dialect {
 				throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock on "
 						+ lockName + "; it is held by " + holder
 						+ ". Another instance is probably upgrading this database: wait for it to finish, or if that session is stuck,"
-						+ " end it (" + endSession(holder) + ") and retry. The wait is set by migrations.lock-timeout.", holder);
+						+ " end it (" + endSession(holder) + ") and retry. The wait is set by migrations.lock-timeout."
+						+ (holder.contains(", state idle)") ? " A session that holds the lock while idle may also be a server"
+								+ " session of a pool in transaction mode (PgBouncer's pool_mode = transaction), left with the lock"
+								+ " of a command that went through the pool: end it, and connect migrations to PostgreSQL directly"
+								+ " or through a pool in session mode (migrations.url)." : ""), holder);
 			}
 			if (now >= nextLog) {
 				logger.info("Waiting for the migrations lock on {} (waited {} ms of migrations.lock-timeout {} ms); it is held by {}",

@@ -95,6 +95,26 @@ class PooledSessionLockPostgresTest {
 			.contains("migrations.url");
 	}
 
+	@Test
+	void aLockTimeoutOnALockHeldByAnIdleSessionNamesTheTransactionPoolItMayBe(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		try (Connection pooled = db.connection()) {
+			// a server session of a transaction pool, left holding the lock of a command that went through it
+			CrashRecoveryTest.query(pooled, "select pg_try_advisory_lock(" + 0x6d696772 + ", " + key("public.migrations_version")
+					+ ")");
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+				.lockTimeout(java.time.Duration.ofMillis(300)).load();
+
+			Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+			assertThat(failure).isInstanceOf(dev.migrations.dialect.LockTimeoutException.class)
+				.hasMessageContaining("state idle)")
+				.hasMessageContaining("pool_mode = transaction")
+				.hasMessageContaining("migrations.url");
+		}
+	}
+
 	private static int key(String lockName) {
 		CRC32 crc = new CRC32();
 		crc.update(lockName.getBytes(StandardCharsets.UTF_8));
