@@ -18,6 +18,7 @@ import java.util.zip.CRC32;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.MigrationsException;
 import dev.migrations.sql.SqlSyntax;
 
 /**
@@ -171,12 +172,13 @@ public final class PostgresDialect implements Dialect {
 		boolean waited = false;
 		long sleepMillis = 20;
 		while (true) {
-			if (tryLock(connection, key)) {
+			int pid = tryLock(connection, key, lockName);
+			if (pid != 0) {
 				if (waited) {
 					logger.info("Took the migrations lock on {} after waiting {} ms", lockName,
 							(System.nanoTime() - started) / 1_000_000);
 				}
-				return new AdvisoryLock(connection, key, lockName);
+				return new AdvisoryLock(connection, key, lockName, pid);
 			}
 			long now = System.nanoTime();
 			if (now >= deadline) {
@@ -184,7 +186,11 @@ public final class PostgresDialect implements Dialect {
 				throw new LockTimeoutException("Timed out after " + timeout.toMillis() + " ms waiting for the migrations lock on "
 						+ lockName + "; it is held by " + holder
 						+ ". Another instance is probably upgrading this database: wait for it to finish, or if that session is stuck,"
-						+ " end it (" + endSession(holder) + ") and retry. The wait is set by migrations.lock-timeout.", holder);
+						+ " end it (" + endSession(holder) + ") and retry. The wait is set by migrations.lock-timeout."
+						+ (holder.contains(", state idle)") ? " A session that holds the lock while idle may also be a server"
+								+ " session of a pool in transaction mode (PgBouncer's pool_mode = transaction), left with the lock"
+								+ " of a command that went through the pool: end it, and connect migrations to PostgreSQL directly"
+								+ " or through a pool in session mode (migrations.url)." : ""), holder);
 			}
 			if (now >= nextLog) {
 				logger.info("Waiting for the migrations lock on {} (waited {} ms of migrations.lock-timeout {} ms); it is held by {}",
@@ -218,13 +224,46 @@ public final class PostgresDialect implements Dialect {
 	// The keys are numbers, written in the statement: plain statements are all a no-op startup sends, and
 	// the driver's prepared statements cost a few milliseconds more on first use in a fresh JVM (as does
 	// a lambda's first call, hence the class below).
-	private static boolean tryLock(Connection connection, int key) throws SQLException {
+	//
+	// A session lock is re-entrant: a server session that already holds it (taken by another client of a pool in
+	// transaction mode, which then lent the session to this one) would grant it again, and two instances would both
+	// hold it. So the lock is taken only by a session that does not hold it yet, unless this JVM took it there.
+	//
+	// Returns the session's pid when the lock was taken, 0 when another session holds it.
+	private static int tryLock(Connection connection, int key, String lockName) throws SQLException {
+		int pid;
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery(lockCall("pg_try_advisory_lock", key))) {
+				ResultSet rs = statement.executeQuery("select pg_backend_pid(), case when exists (select 1 from pg_locks"
+						+ " where locktype = 'advisory' and pid = pg_backend_pid() and classid = "
+						+ Integer.toUnsignedLong(LOCK_NAMESPACE) + " and objid = " + Integer.toUnsignedLong(key)
+						+ " and objsubid = 2 and granted) then null else " + lockCall("pg_try_advisory_lock", key).substring(7)
+						+ " end")) {
 			rs.next();
-			return rs.getBoolean(1);
+			pid = rs.getInt(1);
+			boolean taken = rs.getBoolean(2);
+			if (!rs.wasNull()) {
+				return taken ? pid : 0;
+			}
 		}
+		if (HELD.containsKey(pid + ":" + key)) {
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery(lockCall("pg_try_advisory_lock", key))) {
+				rs.next();
+				return rs.getBoolean(1) ? pid : 0;
+			}
+		}
+		throw new MigrationsException("The migrations lock on " + lockName + " is already held by this connection's server"
+				+ " session (pid " + pid + "), which this connection did not take it on: the session is shared with other"
+				+ " clients between transactions, as a pool in transaction mode does (PgBouncer's pool_mode = transaction"
+				+ " or statement, or another pooler between the application and PostgreSQL). The migrations lock is a session"
+				+ " lock, which does not hold there: instances starting at once would not be kept apart. Nothing was run.\n"
+				+ "  Connect migrations to PostgreSQL directly or through a pool in session mode: set migrations.url (with"
+				+ " migrations.user and migrations.password) to that address, while the application keeps its pooled URL.");
 	}
+
+	/** The locks this JVM holds, as "pid:key": taking one again on the same session is this JVM's own doing. */
+	private static final java.util.Map<String, Integer> HELD = new java.util.concurrent.ConcurrentHashMap<>();
+
 
 	private static String lockCall(String function, int key) {
 		return "select " + function + "(" + LOCK_NAMESPACE + ", " + key + ")";
@@ -239,20 +278,28 @@ public final class PostgresDialect implements Dialect {
 
 		private final String lockName;
 
-		AdvisoryLock(Connection connection, int key, String lockName) {
+		private final int pid;
+
+		private final String held;
+
+		AdvisoryLock(Connection connection, int key, String lockName, int pid) {
 			this.connection = connection;
 			this.key = key;
 			this.lockName = lockName;
+			this.pid = pid;
+			this.held = pid + ":" + key;
+			HELD.merge(this.held, 1, Integer::sum);
 		}
 
 		@Override
 		public void close() {
-			unlock(this.connection, this.key, this.lockName);
+			HELD.computeIfPresent(this.held, (session, count) -> (count > 1) ? count - 1 : null);
+			unlock(this.connection, this.key, this.lockName, this.pid);
 		}
 
 	}
 
-	private static void unlock(Connection connection, int key, String lockName) {
+	private static void unlock(Connection connection, int key, String lockName, int pid) {
 		try {
 			if (connection.isClosed()) {
 				return;
@@ -262,9 +309,20 @@ public final class PostgresDialect implements Dialect {
 				connection.setAutoCommit(true);
 			}
 			try (Statement statement = connection.createStatement();
-					ResultSet rs = statement.executeQuery(lockCall("pg_advisory_unlock", key))) {
+					ResultSet rs = statement.executeQuery(lockCall("pg_advisory_unlock", key) + ", pg_backend_pid()")) {
 				if (rs.next() && !rs.getBoolean(1)) {
-					logger.warn("The migrations lock on {} was not held when releasing it", lockName);
+					int releasing = rs.getInt(2);
+					logger.warn("The migrations lock on {} was not held by the session releasing it{} Instances starting at"
+							+ " once may not have been kept apart. Connect migrations to PostgreSQL directly or through a pool"
+							+ " in session mode: set migrations.url (with migrations.user and migrations.password) to that"
+							+ " address, while the application keeps its pooled URL.", lockName, (releasing != pid)
+									? ": it was taken on server session pid " + pid + " and released on pid " + releasing
+											+ ", so the connection's transactions went to different server sessions, as"
+											+ " through a pool in transaction mode (PgBouncer's pool_mode = transaction);"
+											+ " the lock may stay held by pid " + pid + " until the pool closes it."
+									: " (pid " + pid + "): a statement run under it released it (pg_advisory_unlock_all(),"
+											+ " DISCARD ALL), or the session was lent to another client meanwhile, as a pool in"
+											+ " transaction mode does (PgBouncer's pool_mode = transaction).");
 				}
 			}
 		}
@@ -273,6 +331,11 @@ public final class PostgresDialect implements Dialect {
 			logger.warn("Could not release the migrations lock on {}: {}", lockName, ex.getMessage());
 		}
 	}
+
+	/** Why a session may not write: a sentence. */
+	public static final String READ_ONLY_SESSION = "the session is read-only: default_transaction_read_only is on for"
+			+ " this user or database (a read-only user), or the server is a standby (a replica; SELECT pg_is_in_recovery()"
+			+ " says so).";
 
 	@Override
 	public String stoppedBySession(SQLException error, String command) {
@@ -284,6 +347,15 @@ public final class PostgresDialect implements Dialect {
 			case "57014" -> "It was cancelled: statement_timeout ran out (set on the role, the database, the connection or"
 					+ " by the revision), or another session cancelled it. If the statement needs longer, start the revision's"
 					+ " section with `SET LOCAL statement_timeout = 0` (or a longer time), then run `" + command + "` again.";
+			case "25006" -> "The statement itself may be right: " + READ_ONLY_SESSION + " Connect migrations to the primary"
+					+ " as a user that may change the schema (migrations.url, migrations.user and migrations.password; the"
+					+ " application keeps its own), then run `" + command + "` again.";
+			case "42501" -> "The statement itself may be right: the user migrations connect as lacks a privilege it needs"
+					+ " (the server's message above says which). Connect migrations as a user that has it, the owner of the"
+					+ " schema and its tables (migrations.user and migrations.password; the application keeps its own user), or"
+					+ " have it granted; what only a superuser may do (event triggers, untrusted extensions) a DBA can run"
+					+ " beforehand, and the revision leave out or guard (CREATE EXTENSION IF NOT EXISTS). Then run `" + command
+					+ "` again.";
 			case "40P01", "40001" -> "The server rolled it back to end a deadlock or a serialization conflict with another"
 					+ " session's transaction: run `" + command + "` again.";
 			case "57P01", "57P02", "57P03" -> sessionEnded(command);

@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import dev.migrations.MigrationsException;
 import dev.migrations.dialect.DatabaseLock;
 import dev.migrations.dialect.Dialect;
+import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.revision.Plan;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
@@ -1319,15 +1320,26 @@ public final class DatabaseMigrator {
 					List.of(this.versionTable.table(), this.versionTable.logTable()));
 			lock = this.dialect.lock(connection, lockName(tables.schema()), this.lockTimeout);
 			if (this.schema != null && !tables.exist()) {
-				for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
-					new ExecutionTarget.Jdbc(connection).execute(statement);
+				try {
+					for (String statement : this.dialect.createSchemaIfMissing(this.schema)) {
+						new ExecutionTarget.Jdbc(connection).execute(statement);
+					}
+				}
+				catch (SQLException ex) {
+					throw refusedToCreate(ex, "the schema " + this.schema, "CREATE ON DATABASE <database>", connection);
 				}
 			}
 			String original = switchSchema(connection);
 			try {
 				if (!tables.exist()) {
-					for (String statement : this.versionTable.createStatements()) {
-						new ExecutionTarget.Jdbc(connection).execute(statement);
+					try {
+						for (String statement : this.versionTable.createStatements()) {
+							new ExecutionTarget.Jdbc(connection).execute(statement);
+						}
+					}
+					catch (SQLException ex) {
+						throw refusedToCreate(ex, "the version table " + lockName(tables.schema()), "CREATE ON SCHEMA "
+								+ ((tables.schema() != null) ? tables.schema() : "<schema>"), connection);
 					}
 				}
 				this.versionTable.recordSquashes(connection, this.performedBy);
@@ -1354,6 +1366,41 @@ public final class DatabaseMigrator {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * The version tables (or their schema) could not be created: when the session may not write or the user lacks
+	 * the privilege, a message naming the user and what to connect with instead; otherwise the error as it is.
+	 */
+	private SQLException refusedToCreate(SQLException ex, String what, String grant, Connection connection) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		if (!state.equals("25006") && !state.equals("42501")) {
+			return ex;
+		}
+		String user;
+		try {
+			user = connection.getMetaData().getUserName();
+		}
+		catch (SQLException unknown) {
+			user = "the user migrations connect as";
+		}
+		// the server's first line only: PostgreSQL adds "Position: 28" below it
+		String server = (ex.getMessage() != null) ? ex.getMessage().strip().lines().findFirst().orElse("") : "";
+		if (state.equals("25006")) {
+			String why = (this.dialect instanceof PostgresDialect) ? PostgresDialect.READ_ONLY_SESSION
+					: "the session is read-only: the user or the server allows reading only (a replica?).";
+			throw new WriteRefusedException("Could not create " + what + ": the session is read-only (" + server + ")."
+					+ " Nothing was changed.\n  " + Character.toUpperCase(why.charAt(0)) + why.substring(1)
+					+ " Connect migrations to the primary as a user that may change the schema (migrations.url,"
+					+ " migrations.user and migrations.password; the application keeps its own connection), then run"
+					+ " the command again (or start the application).", user, true, ex);
+		}
+		throw new WriteRefusedException("Could not create " + what + ": user " + user + " may not (" + server + ")."
+				+ " Nothing was changed.\n  Migrations change the schema, so they connect as a user that may: set"
+				+ " migrations.user and migrations.password to the schema's owner (the application keeps its own user,"
+				+ " which then needs only SELECT, INSERT, UPDATE and DELETE), or GRANT " + grant + " TO " + user
+				+ ", or set migrations.schema to a schema " + user + " owns. Then run the command again (or start the"
+				+ " application).", user, false, ex);
 	}
 
 	final class LockedConnection implements AutoCloseable {

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.migrations.MigrationsException;
 import dev.migrations.boot.MigrationsConnectionDetails;
 import dev.migrations.boot.MigrationsDataSource;
 import dev.migrations.boottests.app.Customer;
@@ -33,6 +34,7 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Which database and user migrations connect with, in the order Spring Boot documents for Flyway:
@@ -94,6 +96,28 @@ class ConnectionDetailsTests {
 			assertThatThrownBy(() -> statement.execute("CREATE TABLE shop.intruder (id int)"))
 				.hasMessageContaining("permission denied for schema shop");
 		}
+	}
+
+	@Test
+	void anApplicationUserThatMayOnlyChangeRowsIsToldToGiveMigrationsTheSchemasOwner() {
+		String owner = this.roles.create("mig_owner", "owner-secret");
+		String app = this.roles.create("mig_app", "app-secret");
+		Sql.execute(this.database, "CREATE SCHEMA shop AUTHORIZATION " + owner, "GRANT USAGE ON SCHEMA shop TO " + app,
+				"ALTER ROLE " + app + " IN DATABASE " + this.database.name() + " SET search_path = shop");
+
+		// migrations.user forgotten: the application's own user, which may not create tables, would run the revisions
+		Throwable failure = catchThrowable(() -> this.apps.start(ShopApplication.class,
+				Apps.with(Apps.database(this.database.jdbcUrl(), app, "app-secret"), ShopApplication.DEFAULTS)));
+		while (failure != null && !(failure instanceof MigrationsException)) {
+			failure = failure.getCause();
+		}
+		assertThat(failure).isNotNull()
+			.satisfies((refused) -> assertThat(refused.getMessage().lines().findFirst().orElseThrow())
+				.isEqualTo("Could not create the version table shop.migrations_version: user " + app
+						+ " may not (ERROR: permission denied for schema shop). Nothing was changed."))
+			.hasMessageContaining("set migrations.user and migrations.password to the schema's owner")
+			.hasMessageContaining("GRANT CREATE ON SCHEMA shop TO " + app);
+		assertThat(Sql.tables(this.database, "shop")).isEmpty();
 	}
 
 	@Test

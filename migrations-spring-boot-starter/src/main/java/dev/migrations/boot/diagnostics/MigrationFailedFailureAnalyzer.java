@@ -1,5 +1,9 @@
 package dev.migrations.boot.diagnostics;
 
+import java.sql.SQLException;
+
+import dev.migrations.dialect.MariaDbDialect;
+import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.runner.MigrationFailedException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -16,7 +20,13 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 				+ ((cause.statementNumber() > 0) ? " at statement " + cause.statementNumber() + ", " + where : " in " + where)
 				+ ".\n\n" + cause.getMessage();
 		String action;
-		if (!cause.partlyApplied() && cause.upgrade()) {
+		if (!cause.partlyApplied() && cause.upgrade() && stoppedBySession(cause)) {
+			action = "Nothing of revision " + cause.revision() + " stayed applied (it was rolled back) and it is not recorded"
+					+ " as applied, while the revisions before it stay applied. The statement itself may be right: the message"
+					+ " above says what stopped it (a timeout, a read-only session, a privilege the user lacks, the session's"
+					+ " end) and what to change; then upgrade again: start the application, or run `db upgrade`.";
+		}
+		else if (!cause.partlyApplied() && cause.upgrade()) {
 			action = "Nothing of revision " + cause.revision() + " stayed applied (it was rolled back, or never started) and"
 					+ " it is not recorded as applied, while the revisions before it stay applied. Fix it in " + where
 					+ " (editing it is safe, it never ran to the end), then upgrade again: start the application, or run"
@@ -40,6 +50,17 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 					+ " outcome with the `db stamp` command the message above gives for that case.";
 		}
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	/** Whether the session stopped the statement rather than a mistake of its own, as the dialects tell it. */
+	private static boolean stoppedBySession(MigrationFailedException cause) {
+		for (Throwable error = cause.getCause(); error != null; error = error.getCause()) {
+			if (error instanceof SQLException sql) {
+				return new PostgresDialect().stoppedBySession(sql, "db upgrade") != null
+						|| new MariaDbDialect().stoppedBySession(sql, "db upgrade") != null;
+			}
+		}
+		return false;
 	}
 
 }

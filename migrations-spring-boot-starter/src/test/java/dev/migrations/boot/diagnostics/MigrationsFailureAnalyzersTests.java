@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -101,6 +103,37 @@ class MigrationsFailureAnalyzersTests {
 				+ " applied, but changes it made to tables without transactions (MyISAM, Aria) stay")
 			.contains("run `db upgrade` again")
 			.doesNotContain("Nothing of", "outside a transaction", "db stamp");
+	}
+
+	@Test
+	void aReadOnlySessionIsToldToConnectToThePrimaryAsAWritingUser() {
+		this.database.newSessionForEachConnection();
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("ALTER DATABASE " + this.database.name() + " SET default_transaction_read_only = on");
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa");
+		assertThat(analysis.getDescription()).startsWith("The database was not upgraded: could not create the version"
+				+ " table public.migrations_version: the session is read-only");
+		assertThat(analysis.getAction()).contains("default_transaction_read_only", "standby", "migrations.url")
+			.doesNotContain("Fix it");
+	}
+
+	@Test
+	void aRevisionStoppedByTheSessionIsNotToBeFixed() {
+		MigrationFailedFailureAnalyzer analyzer = new MigrationFailedFailureAnalyzer();
+		String file = "db/revisions/abcd0000000f_add_tier.sql";
+		FailureAnalysis readOnly = analyzer.analyze(new MigrationFailedException("Revision abcd0000000f (" + file + ") failed"
+				+ " at upgrade statement 1 of 1 (line 7):\n    INSERT INTO t VALUES (1)\nERROR: cannot execute INSERT in a"
+				+ " read-only transaction [SQLState 25006]\nThe revision was rolled back: nothing of it was applied; revisions"
+				+ " before it stay applied. The statement itself may be right: the session is read-only: ... then run `db"
+				+ " upgrade` again.", "abcd0000000f", file, 1, 7, "INSERT INTO t VALUES (1)",
+				new SQLException("ERROR: cannot execute INSERT in a read-only transaction", "25006"), true, false));
+		assertThat(readOnly.getAction()).startsWith("Nothing of revision abcd0000000f stayed applied")
+			.contains("what stopped it", "the message above")
+			.doesNotContain("Fix it");
 	}
 
 	@Test
@@ -214,7 +247,7 @@ class MigrationsFailureAnalyzersTests {
 			.stream()
 			.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
 			.toList();
-		assertThat(ours).hasSize(16);
+		assertThat(ours).hasSize(17);
 		return ours.stream()
 			.map((analyzer) -> analyzer.analyze(failure))
 			.filter(Objects::nonNull)

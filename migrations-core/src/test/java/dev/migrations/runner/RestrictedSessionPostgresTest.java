@@ -1,0 +1,113 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import dev.migrations.Migrations;
+import dev.migrations.MigrationsException;
+import dev.migrations.RevisionFiles;
+import dev.migrations.Sql;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * An upgrade on a session that may not do what it asks: a read-only user ({@code default_transaction_read_only} set
+ * on the role or the database, as a DBA sets it for a replica's or a reporting user) or a standby, or a user without
+ * a privilege a revision needs. The statement is not at fault, so the message says what to connect as instead, and
+ * nothing is half applied.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class RestrictedSessionPostgresTest {
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void aFreshDatabaseOnAReadOnlySessionIsToldToConnectToThePrimaryAsAWritingUser(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		db.newSessionForEachConnection();
+		Sql.execute(db.dataSource(), "ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationsException.class);
+		assertThat(failure.getMessage().lines().findFirst().orElseThrow())
+			.startsWith("Could not create the version table public.migrations_version: the session is read-only (ERROR:"
+					+ " cannot execute CREATE TABLE in a read-only transaction)");
+		assertThat(failure.getMessage()).contains("default_transaction_read_only")
+			.contains("standby")
+			.contains("migrations.url")
+			.contains("Nothing was changed");
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
+	}
+
+	@Test
+	void aRevisionFailingOnAReadOnlySessionIsNotToBeFixed(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "INSERT INTO one VALUES (1);", "DELETE FROM one;");
+		db.newSessionForEachConnection();
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+		Sql.execute(db.dataSource(), "ALTER DATABASE " + db.name() + " SET default_transaction_read_only = on");
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("[SQLState 25006]")
+			.hasMessageContaining("The revision was rolled back: nothing of it was applied")
+			.hasMessageContaining("the session is read-only")
+			.hasMessageContaining("default_transaction_read_only")
+			.hasMessageEndingWith("run `db upgrade` again.")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from one")).containsExactly("0");
+	}
+
+	@Test
+	void aRevisionAUserMayNotRunIsToldToConnectAsTheOwner(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "ALTER TABLE one ADD COLUMN note text;", "ALTER TABLE one DROP COLUMN note;");
+		String role = "mig_writer_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+		Sql.execute(db.dataSource(), "CREATE TABLE one (id int PRIMARY KEY)");
+		Sql.execute(db.dataSource(), "CREATE ROLE " + role + " LOGIN PASSWORD 'writer'");
+		try {
+			// the schema's tables belong to another user; this one may create tables (the version tables) but not
+			// alter a table it does not own
+			Sql.execute(db.dataSource(), "GRANT CREATE, USAGE ON SCHEMA public TO " + role);
+			PGSimpleDataSource writer = new PGSimpleDataSource();
+			writer.setURL(db.jdbcUrl());
+			writer.setUser(role);
+			writer.setPassword("writer");
+			Migrations migrations = Migrations.configure().dataSource(writer).locations(files.location()).load();
+
+			Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+			assertThat(failure).isInstanceOf(MigrationFailedException.class)
+				.hasMessageContaining("must be owner of table one")
+				.hasMessageContaining("[SQLState 42501]")
+				.hasMessageContaining("The revision was rolled back: nothing of it was applied")
+				.hasMessageContaining("the user migrations connect as lacks a privilege it needs")
+				.hasMessageContaining("migrations.user")
+				.hasMessageEndingWith("run `db upgrade` again.")
+				.hasMessageNotContaining("Fix the statement");
+			assertThat(Sql.column(db.dataSource(), "select count(*)::text from information_schema.columns where"
+					+ " table_name = 'one' and column_name = 'note'")).containsExactly("0");
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP OWNED BY " + role + " CASCADE");
+			Sql.execute(db.dataSource(), "DROP ROLE " + role);
+		}
+	}
+
+}
