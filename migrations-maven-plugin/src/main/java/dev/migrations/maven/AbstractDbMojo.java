@@ -50,7 +50,8 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	/**
 	 * The application's main class; by default the {@code start-class} property, the {@code mainClass} of
 	 * {@code spring-boot-maven-plugin}, or the one {@code @SpringBootApplication} class with a {@code main}
-	 * method among the compiled classes.
+	 * method among the compiled classes (in Kotlin, the class of the top-level {@code fun main} that starts it,
+	 * {@code ShopApplicationKt}).
 	 */
 	@Parameter(property = "migrations.mainClass")
 	String mainClass;
