@@ -1,10 +1,12 @@
 package dev.migrations.boot.shell;
 
+import dev.migrations.boot.shell.scan.beanregistrar.BeanRegistrarApplication;
 import dev.migrations.boot.shell.scan.clean.CleanApplication;
 import dev.migrations.boot.shell.scan.component.ComponentApplication;
 import dev.migrations.boot.shell.scan.datasource.DataSourceApplication;
 import dev.migrations.boot.shell.scan.imported.ImportingApplication;
 import dev.migrations.boot.shell.scan.initializer.RegisteringInitializer;
+import dev.migrations.boot.shell.scan.kotlinregistrar.KotlinRegistrarApplication;
 import dev.migrations.boot.shell.scan.naming.NamingApplication;
 import dev.migrations.boot.shell.scan.registrar.RegistrarApplication;
 import dev.migrations.boot.shell.scan.scanbase.ScanningApplication;
@@ -65,6 +67,19 @@ class ApplicationBeanScanTests {
 	void beansRegisteredInCodeNeedTheContext() {
 		assertThat(scan(RegistrarApplication.class, false).reason())
 			.isEqualTo(RegistrarApplication.class.getName() + "$Registrar registers beans in code");
+	}
+
+	@Test
+	void beansRegisteredByABeanRegistrarNeedTheContext() {
+		// Spring Framework 7: the naming strategy it registers is the one the application maps its entities with
+		assertThat(scan(BeanRegistrarApplication.class, true).reason())
+			.isEqualTo(BeanRegistrarApplication.class.getName() + "$NamingBeans registers beans in code");
+	}
+
+	@Test
+	void beansRegisteredByAKotlinBeanRegistrarDslNeedTheContext() {
+		assertThat(scan(KotlinRegistrarApplication.class, true).reason())
+			.isEqualTo("dev.migrations.boot.shell.scan.kotlinregistrar.ShopBeans registers beans in code");
 	}
 
 	@Test
