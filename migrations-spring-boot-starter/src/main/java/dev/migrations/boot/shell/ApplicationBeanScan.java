@@ -72,6 +72,12 @@ final class ApplicationBeanScan {
 			"org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor",
 			"org.springframework.beans.factory.BeanRegistrar");
 
+	/**
+	 * What Kotlin's {@code beans { }} gives {@code addInitializers}: an initializer of Spring's own, which
+	 * registers the application's beans.
+	 */
+	private static final String KOTLIN_BEANS_DSL = "org.springframework.context.support.BeanDefinitionDsl";
+
 	/** The types of beans that the {@code Migrations} of every command takes from the context. */
 	private static final Set<String> MIGRATIONS_BEANS = Set.of("javax.sql.DataSource", "dev.migrations.Migrations",
 			"dev.migrations.MigrationsCallback", "dev.migrations.runner.MigrationsListener",
@@ -150,7 +156,10 @@ final class ApplicationBeanScan {
 		ApplicationBeanScan scan = new ApplicationBeanScan(classLoader, entities);
 		for (Object initializer : application.getInitializers()) {
 			String type = initializer.getClass().getName();
-			if (!isSpringOrOurs(type)) {
+			if (type.equals(KOTLIN_BEANS_DSL)) {
+				scan.because("it has the context initializer " + type + " (Kotlin's beans { } DSL), which may register beans");
+			}
+			else if (!isSpringOrOurs(type)) {
 				scan.because("it has the context initializer " + type + ", which may register beans");
 			}
 		}

@@ -6,6 +6,7 @@ import dev.migrations.boot.shell.scan.component.ComponentApplication;
 import dev.migrations.boot.shell.scan.datasource.DataSourceApplication;
 import dev.migrations.boot.shell.scan.imported.ImportingApplication;
 import dev.migrations.boot.shell.scan.initializer.RegisteringInitializer;
+import dev.migrations.boot.shell.scan.kotlinregistrar.KotlinBeansDsl;
 import dev.migrations.boot.shell.scan.kotlinregistrar.KotlinRegistrarApplication;
 import dev.migrations.boot.shell.scan.naming.NamingApplication;
 import dev.migrations.boot.shell.scan.registrar.RegistrarApplication;
@@ -88,6 +89,15 @@ class ApplicationBeanScanTests {
 		application.addInitializers(new RegisteringInitializer());
 		assertThat(ApplicationBeanScan.scan(application, false).reason()).isEqualTo("it has the context initializer "
 				+ RegisteringInitializer.class.getName() + ", which may register beans");
+	}
+
+	@Test
+	void beansRegisteredWithKotlinsBeansDslNeedTheContext() {
+		// runApplication<ShopApplication>(*args) { addInitializers(beans { bean<PhysicalNamingStrategy> { ... } }) }
+		SpringApplication application = new SpringApplication(CleanApplication.class);
+		application.addInitializers(KotlinBeansDsl.initializer());
+		assertThat(ApplicationBeanScan.scan(application, true).reason()).isEqualTo("it has the context initializer "
+				+ "org.springframework.context.support.BeanDefinitionDsl (Kotlin's beans { } DSL), which may register beans");
 	}
 
 	private static ApplicationBeanScan.Result scan(Class<?> application, boolean entities) {
