@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -177,6 +179,40 @@ abstract class AbstractDbMojo extends AbstractMojo {
 				: status + ": " + message);
 	}
 
+	/**
+	 * Fails on classes of deleted Kotlin files in the compiled classes of this module and of the modules of
+	 * the build it depends on ({@link StaleKotlinClasses}).
+	 */
+	private void checkNoStaleKotlinClasses(List<String> classpath) throws MojoFailureException {
+		List<MavenProject> modules = new ArrayList<>();
+		modules.add(this.project);
+		if (this.session != null) {
+			modules.addAll(this.session.getProjects());
+		}
+		Set<Path> checked = new HashSet<>();
+		for (String element : classpath) {
+			Path directory = Path.of(element).toAbsolutePath().normalize();
+			if (!Files.isDirectory(directory) || !checked.add(directory)) {
+				continue;
+			}
+			for (MavenProject module : modules) {
+				if (module.getBuild() != null && module.getBuild().getOutputDirectory() != null
+						&& Path.of(module.getBuild().getOutputDirectory()).toAbsolutePath().normalize().equals(directory)) {
+					List<Path> sources = new ArrayList<>();
+					module.getCompileSourceRoots().forEach((root) -> sources.add(Path.of(root)));
+					if (module.getBasedir() != null) {
+						sources.add(module.getBasedir().toPath().resolve("src"));
+					}
+					if (module.getBuild().getDirectory() != null) {
+						sources.add(Path.of(module.getBuild().getDirectory(), "generated-sources"));
+					}
+					StaleKotlinClasses.check(directory, sources, command());
+					break;
+				}
+			}
+		}
+	}
+
 	List<String> commandLine() throws MojoExecutionException, MojoFailureException {
 		List<String> classpath;
 		try {
@@ -186,6 +222,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			throw new MojoExecutionException("Could not resolve the runtime class path of " + this.project.getId(), ex);
 		}
 		Path classes = Path.of(this.project.getBuild().getOutputDirectory());
+		checkNoStaleKotlinClasses(classpath);
 		String main = MainClassFinder.find(this.mainClass, this.project, classes);
 		List<String> line = new ArrayList<>();
 		line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -144,7 +144,7 @@ final class MainClassFinder {
 		return entry;
 	}
 
-	private static boolean contains(byte[] bytes, byte[] wanted) {
+	static boolean contains(byte[] bytes, byte[] wanted) {
 		outer: for (int i = 0; i <= bytes.length - wanted.length; i++) {
 			for (int j = 0; j < wanted.length; j++) {
 				if (bytes[i + j] != wanted[j]) {
