@@ -6,10 +6,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +66,8 @@ abstract class AbstractDbMojo extends AbstractMojo {
 	/**
 	 * The application's main class; by default the {@code start-class} property, the {@code mainClass} of
 	 * {@code spring-boot-maven-plugin}, or the one {@code @SpringBootApplication} class with a {@code main}
-	 * method among the compiled classes.
+	 * method among the compiled classes (in Kotlin, the class of the top-level {@code fun main} that starts it,
+	 * {@code ShopApplicationKt}).
 	 */
 	@Parameter(property = "migrations.mainClass")
 	String mainClass;
@@ -258,6 +261,38 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			}
 		}
 		return requirements;
+	/**
+	 * Fails on classes of deleted Kotlin files in the compiled classes of this module and of the modules of
+	 * the build it depends on ({@link StaleKotlinClasses}).
+	 */
+	private void checkNoStaleKotlinClasses(List<String> classpath) throws MojoFailureException {
+		List<MavenProject> modules = new ArrayList<>();
+		modules.add(this.project);
+		if (this.session != null) {
+			modules.addAll(this.session.getProjects());
+		}
+		Set<Path> checked = new HashSet<>();
+		for (String element : classpath) {
+			Path directory = Path.of(element).toAbsolutePath().normalize();
+			if (!Files.isDirectory(directory) || !checked.add(directory)) {
+				continue;
+			}
+			for (MavenProject module : modules) {
+				if (module.getBuild() != null && module.getBuild().getOutputDirectory() != null
+						&& Path.of(module.getBuild().getOutputDirectory()).toAbsolutePath().normalize().equals(directory)) {
+					List<Path> sources = new ArrayList<>();
+					module.getCompileSourceRoots().forEach((root) -> sources.add(Path.of(root)));
+					if (module.getBasedir() != null) {
+						sources.add(module.getBasedir().toPath().resolve("src"));
+					}
+					if (module.getBuild().getDirectory() != null) {
+						sources.add(Path.of(module.getBuild().getDirectory(), "generated-sources"));
+					}
+					StaleKotlinClasses.check(directory, sources, command());
+					break;
+				}
+			}
+		}
 	}
 
 	List<String> commandLine() throws MojoExecutionException, MojoFailureException {
@@ -269,6 +304,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			throw new MojoExecutionException("Could not resolve the runtime class path of " + this.project.getId(), ex);
 		}
 		Path classes = Path.of(this.project.getBuild().getOutputDirectory());
+		checkNoStaleKotlinClasses(classpath);
 		String main = MainClassFinder.find(this.mainClass, this.project, classes);
 		List<String> line = new ArrayList<>();
 		this.java = javaExecutable();

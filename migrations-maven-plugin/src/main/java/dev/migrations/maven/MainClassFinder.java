@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.apache.maven.model.Plugin;
@@ -48,7 +51,8 @@ final class MainClassFinder {
 	/**
 	 * Whether the module is an application the command can start: a main class is named (the goal's
 	 * {@code mainClass}, {@code start-class}, {@code spring-boot-maven-plugin}'s {@code mainClass}), or its
-	 * compiled classes hold a {@code @SpringBootApplication} class with a {@code main} method. In a build of
+	 * compiled classes hold a {@code @SpringBootApplication} class with a {@code main} method (or, in Kotlin,
+	 * a top-level {@code fun main} starting one). In a build of
 	 * several modules, the others (the parent, a module of entities) are skipped.
 	 */
 	static boolean isApplication(String configured, MavenProject project, Path classes) throws MojoExecutionException {
@@ -75,33 +79,72 @@ final class MainClassFinder {
 		return null;
 	}
 
+	/**
+	 * The {@code @SpringBootApplication} classes with a {@code main} method; failing those, the classes
+	 * with a {@code main} method that name one of them: Kotlin compiles {@code fun main} beside
+	 * {@code @SpringBootApplication class ShopApplication} into the static {@code main} of the file's facade
+	 * class, {@code ShopApplicationKt}, which refers to the annotated class (as a Java launcher class would).
+	 */
 	private static List<String> applicationClasses(Path classes) throws MojoExecutionException {
+		List<String> annotated = new ArrayList<>();
+		List<String> annotatedWithMain = new ArrayList<>();
+		Map<String, byte[]> othersWithMain = new TreeMap<>();
 		try (Stream<Path> files = Files.walk(classes)) {
-			return files.filter((file) -> file.toString().endsWith(".class"))
-				.filter(MainClassFinder::isApplicationWithMain)
-				.map((file) -> {
-					String relative = classes.relativize(file).toString();
-					return relative.substring(0, relative.length() - ".class".length()).replace(file.getFileSystem().getSeparator(), ".");
-				})
-				.sorted()
-				.toList();
+			for (Path file : (Iterable<Path>) files.filter((path) -> path.toString().endsWith(".class")).sorted()::iterator) {
+				byte[] bytes = read(file);
+				String relative = classes.relativize(file).toString();
+				String name = relative.substring(0, relative.length() - ".class".length())
+					.replace(file.getFileSystem().getSeparator(), ".");
+				boolean main = contains(bytes, MAIN_DESCRIPTOR);
+				if (contains(bytes, SPRING_BOOT_APPLICATION)) {
+					annotated.add(name);
+					if (main) {
+						annotatedWithMain.add(name);
+					}
+				}
+				else if (main) {
+					othersWithMain.put(name, bytes);
+				}
+			}
 		}
 		catch (IOException ex) {
 			throw new MojoExecutionException("Could not read the compiled classes in " + classes, ex);
 		}
+		if (!annotatedWithMain.isEmpty() || annotated.isEmpty()) {
+			return annotatedWithMain;
+		}
+		List<byte[]> references = annotated.stream().map(MainClassFinder::classConstant).toList();
+		return othersWithMain.entrySet()
+			.stream()
+			.filter((entry) -> references.stream().anyMatch((reference) -> contains(entry.getValue(), reference)))
+			.map(Map.Entry::getKey)
+			.toList();
 	}
 
-	private static boolean isApplicationWithMain(Path file) {
+	private static byte[] read(Path file) {
 		try {
-			byte[] bytes = Files.readAllBytes(file);
-			return contains(bytes, SPRING_BOOT_APPLICATION) && contains(bytes, MAIN_DESCRIPTOR);
+			return Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
-			return false;
+			return new byte[0];
 		}
 	}
 
-	private static boolean contains(byte[] bytes, byte[] wanted) {
+	/**
+	 * The constant pool entry of a class's internal name (tag 1, its length, its bytes), which a class that
+	 * refers to it holds; the length makes {@code com/example/App} no match for {@code com/example/AppKt}.
+	 */
+	private static byte[] classConstant(String className) {
+		byte[] name = className.replace('.', '/').getBytes(StandardCharsets.UTF_8);
+		byte[] entry = new byte[name.length + 3];
+		entry[0] = 1;
+		entry[1] = (byte) (name.length >> 8);
+		entry[2] = (byte) name.length;
+		System.arraycopy(name, 0, entry, 3, name.length);
+		return entry;
+	}
+
+	static boolean contains(byte[] bytes, byte[] wanted) {
 		outer: for (int i = 0; i <= bytes.length - wanted.length; i++) {
 			for (int j = 0; j < wanted.length; j++) {
 				if (bytes[i + j] != wanted[j]) {

@@ -42,8 +42,8 @@ import org.springframework.util.ClassUtils;
  * scan finds (the {@code @ComponentScan} / {@code scanBasePackages} packages, else the sources'
  * packages), the classes they {@code @Import}, and the auto-configurations that are neither Spring's nor
  * this starter's; and the context initializers it adds. A component whose type is one of those, a {@code @Bean} method returning one, a
- * {@code @ServiceConnection} bean, or an import that registers beans in code (an {@code ImportSelector}
- * or registrar of the application's) is a reason to start the context. It errs on the side of the
+ * {@code @ServiceConnection} bean, or an import that registers beans in code (an {@code ImportSelector},
+ * registrar or {@code BeanRegistrar} of the application's) is a reason to start the context. It errs on the side of the
  * context: a bean that is only declared under a condition or a profile that is off still counts. It
  * also collects the {@code @EntityScan} packages, which tell where the entities are.
  */
@@ -63,10 +63,20 @@ final class ApplicationBeanScan {
 
 	private static final String SERVICE_CONNECTION = "org.springframework.boot.testcontainers.service.connection.ServiceConnection";
 
-	/** What registers beans in code, which cannot be told without running it. */
+	/**
+	 * What registers beans in code, which cannot be told without running it; Spring Framework 7's
+	 * {@code BeanRegistrar} is also what Kotlin's {@code BeanRegistrarDsl} implements.
+	 */
 	private static final Set<String> REGISTRARS = Set.of("org.springframework.context.annotation.ImportSelector",
 			"org.springframework.context.annotation.ImportBeanDefinitionRegistrar",
-			"org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor");
+			"org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor",
+			"org.springframework.beans.factory.BeanRegistrar");
+
+	/**
+	 * What Kotlin's {@code beans { }} gives {@code addInitializers}: an initializer of Spring's own, which
+	 * registers the application's beans.
+	 */
+	private static final String KOTLIN_BEANS_DSL = "org.springframework.context.support.BeanDefinitionDsl";
 
 	/** The types of beans that the {@code Migrations} of every command takes from the context. */
 	private static final Set<String> MIGRATIONS_BEANS = Set.of("javax.sql.DataSource", "dev.migrations.Migrations",
@@ -146,7 +156,10 @@ final class ApplicationBeanScan {
 		ApplicationBeanScan scan = new ApplicationBeanScan(classLoader, entities);
 		for (Object initializer : application.getInitializers()) {
 			String type = initializer.getClass().getName();
-			if (!isSpringOrOurs(type)) {
+			if (type.equals(KOTLIN_BEANS_DSL)) {
+				scan.because("it has the context initializer " + type + " (Kotlin's beans { } DSL), which may register beans");
+			}
+			else if (!isSpringOrOurs(type)) {
 				scan.because("it has the context initializer " + type + ", which may register beans");
 			}
 		}

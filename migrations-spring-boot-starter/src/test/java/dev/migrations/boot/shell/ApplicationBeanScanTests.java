@@ -1,10 +1,13 @@
 package dev.migrations.boot.shell;
 
+import dev.migrations.boot.shell.scan.beanregistrar.BeanRegistrarApplication;
 import dev.migrations.boot.shell.scan.clean.CleanApplication;
 import dev.migrations.boot.shell.scan.component.ComponentApplication;
 import dev.migrations.boot.shell.scan.datasource.DataSourceApplication;
 import dev.migrations.boot.shell.scan.imported.ImportingApplication;
 import dev.migrations.boot.shell.scan.initializer.RegisteringInitializer;
+import dev.migrations.boot.shell.scan.kotlinregistrar.KotlinBeansDsl;
+import dev.migrations.boot.shell.scan.kotlinregistrar.KotlinRegistrarApplication;
 import dev.migrations.boot.shell.scan.naming.NamingApplication;
 import dev.migrations.boot.shell.scan.registrar.RegistrarApplication;
 import dev.migrations.boot.shell.scan.scanbase.ScanningApplication;
@@ -68,11 +71,33 @@ class ApplicationBeanScanTests {
 	}
 
 	@Test
+	void beansRegisteredByABeanRegistrarNeedTheContext() {
+		// Spring Framework 7: the naming strategy it registers is the one the application maps its entities with
+		assertThat(scan(BeanRegistrarApplication.class, true).reason())
+			.isEqualTo(BeanRegistrarApplication.class.getName() + "$NamingBeans registers beans in code");
+	}
+
+	@Test
+	void beansRegisteredByAKotlinBeanRegistrarDslNeedTheContext() {
+		assertThat(scan(KotlinRegistrarApplication.class, true).reason())
+			.isEqualTo("dev.migrations.boot.shell.scan.kotlinregistrar.ShopBeans registers beans in code");
+	}
+
+	@Test
 	void aContextInitializerOfTheApplicationNeedsTheContext() {
 		SpringApplication application = new SpringApplication(CleanApplication.class);
 		application.addInitializers(new RegisteringInitializer());
 		assertThat(ApplicationBeanScan.scan(application, false).reason()).isEqualTo("it has the context initializer "
 				+ RegisteringInitializer.class.getName() + ", which may register beans");
+	}
+
+	@Test
+	void beansRegisteredWithKotlinsBeansDslNeedTheContext() {
+		// runApplication<ShopApplication>(*args) { addInitializers(beans { bean<PhysicalNamingStrategy> { ... } }) }
+		SpringApplication application = new SpringApplication(CleanApplication.class);
+		application.addInitializers(KotlinBeansDsl.initializer());
+		assertThat(ApplicationBeanScan.scan(application, true).reason()).isEqualTo("it has the context initializer "
+				+ "org.springframework.context.support.BeanDefinitionDsl (Kotlin's beans { } DSL), which may register beans");
 	}
 
 	private static ApplicationBeanScan.Result scan(Class<?> application, boolean entities) {
