@@ -261,6 +261,8 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			}
 		}
 		return requirements;
+	}
+
 	/**
 	 * Fails on classes of deleted Kotlin files in the compiled classes of this module and of the modules of
 	 * the build it depends on ({@link StaleKotlinClasses}).
