@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.CRC32;
@@ -262,8 +264,7 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	/** The locks this JVM holds, as "pid:key": taking one again on the same session is this JVM's own doing. */
-	private static final java.util.Map<String, Integer> HELD = new java.util.concurrent.ConcurrentHashMap<>();
-
+	private static final Map<String, Integer> HELD = new ConcurrentHashMap<>();
 
 	private static String lockCall(String function, int key) {
 		return "select " + function + "(" + LOCK_NAMESPACE + ", " + key + ")";
