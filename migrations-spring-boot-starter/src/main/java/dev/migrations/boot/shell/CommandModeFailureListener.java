@@ -101,7 +101,7 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 					: CommandFailures.connectionFailure(environment, exception)));
 		}
 		else {
-			// Spring Boot's own message does not say that it is about the configuration (a YAML file's names no file)
+			// Spring Boot's own message does not say that it is about the configuration (YAML's parser names no file)
 			err.println("The application's configuration could not be read: " + CommandFailures.describe(exception)
 					+ ((exception instanceof ConfigDataResourceNotFoundException)
 							? "\nCorrect the location, or prefix it with `optional:` if the file may be absent." : ""));
