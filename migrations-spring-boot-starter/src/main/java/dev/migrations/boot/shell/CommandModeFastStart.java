@@ -74,7 +74,7 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 	}
 
 	/** Whether the first argument that is not an option ({@code --name=value}) is {@code db}, as for command mode. */
-	private static boolean isDbCommand(String[] args) {
+	static boolean isDbCommand(String[] args) {
 		for (String arg : args) {
 			if (!arg.startsWith("--")) {
 				return arg.equals("db");

@@ -107,6 +107,31 @@ class CommandModeFailureProcessTests {
 	}
 
 	@Test
+	void aConfigurationFileThatCannotBeReadExitsWithTwoAndNamesTheFile(TestDatabase database) throws Exception {
+		// Spring Boot fails while it reads the configuration, before command mode is on: `db check` must still not
+		// exit with 1, which says the entities differ from the database
+		Path revisions = this.directory.resolve("good");
+		ShellTestRevisions.writeBulletin(revisions);
+		Path missing = this.directory.resolve("no-such.properties");
+		Path broken = this.directory.resolve("broken.yml");
+		Files.writeString(broken, "spring:\n  datasource:\n    url: [unclosed\n");
+		Map<String, Case> cases = new LinkedHashMap<>();
+		cases.put("imported file missing", new Case(revisions, List.of("--spring.config.import=file:" + missing),
+				"The application's configuration could not be read: Config data resource 'file [" + missing + "]'"));
+		cases.put("YAML that does not parse", new Case(revisions, List.of("--spring.config.import=file:" + broken),
+				"The application's configuration could not be read: while parsing a flow sequence"));
+		List<String> problems = new ArrayList<>();
+		for (Map.Entry<String, Case> entry : cases.entrySet()) {
+			JavaProcess.Finished run = run(database, entry.getValue(), "db", "check");
+			if (run.exitCode() != 2 || !run.firstErrorLine().contains(entry.getValue().expected())
+					|| JavaProcess.STACK_TRACE.matcher(run.out() + run.err()).find()) {
+				problems.add(entry.getKey() + ":\n" + run);
+			}
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	@Test
 	void aFailedRevisionSaysWhatToDoOnce(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("failing");
 		ShellTestRevisions.write(revisions, "1a2b3c4d5e6f_create.sql", "-- revision: 1a2b3c4d5e6f\n-- down_revision: none\n"
