@@ -485,6 +485,36 @@ class HibernateFeatureScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The mapping features of Hibernate 6 and 7 applications have started to use, on one entity:
+	 * {@code @IdClass} and {@code @Embeddable} records, {@code @EmbeddedColumnNaming}, {@code @SoftDelete}
+	 * with its own column name and converter, {@code @SecondaryRow}, {@code @PartitionKey},
+	 * {@code @ConcreteProxy}, {@code @SQLRestriction}, {@code @ColumnTransformer(write)}, {@code Year},
+	 * {@code YearMonth}, {@code Duration}, {@code @TimeZoneStorage(COLUMN)}, the time-based
+	 * {@code @UuidGenerator}s.
+	 */
+	@Test
+	void hibernateSixAndSevenMappings(TestDatabase db) {
+		run("modern", List.of("Parcel", "Token"), List.of("Parcel", "Token"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select column_name || ' ' || format_type(atttypid, atttypmod)"
+					+ " from information_schema.columns c join pg_attribute a on a.attrelid = 'parcel'::regclass"
+					+ " and a.attname = c.column_name where c.table_name = 'parcel' order by column_name"))
+				.containsExactly("billing_month bytea", "carrier character varying(255)", "code character varying(255)",
+						"from_city character varying(255)", "from_zip character varying(255)",
+						"labels character varying(255)[]", "number bigint", "picked_up_at timestamp(6) with time zone",
+						"picked_up_at_tz integer", "removed character(1)", "season integer", "transit numeric(21,0)",
+						"weight integer"))
+			.revision((text) -> assertThat(upgrade(text)).contains(
+					"ALTER TABLE parcel ADD COLUMN IF NOT EXISTS delivered_at_tz integer;\n",
+					"ALTER TABLE parcel ADD COLUMN IF NOT EXISTS to_city character varying(255);\n",
+					"ALTER TABLE parcel_customs ADD COLUMN IF NOT EXISTS declared_in integer;\n",
+					"ALTER TABLE parcel ALTER COLUMN removed TYPE integer USING removed::integer;\n",
+					"ALTER TABLE parcel ADD CONSTRAINT parcel_removed_check CHECK (removed = ANY (ARRAY[0, 1]));\n",
+					"ALTER TABLE parcel ADD CONSTRAINT parcel_season_recent CHECK (season >= 2000);\n")
+				.doesNotContain("weight", "upper(", "region"))
+			.run(db);
+	}
+
 	private ScenarioRunner run(String scenario, List<String> v1, List<String> v2) {
 		return new ScenarioRunner(this.directory).v1(classes(scenario, "v1", v1)).v2(classes(scenario, "v2", v2));
 	}
