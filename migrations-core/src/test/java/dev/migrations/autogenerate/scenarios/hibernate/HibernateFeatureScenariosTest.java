@@ -515,6 +515,37 @@ class HibernateFeatureScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * {@code @SoftDelete} added to entities whose tables hold rows: the indicator is {@code NOT NULL}, and
+	 * the rows there are take its "not deleted" value (as the strategy and converter store it) instead of
+	 * the statement failing on them; the column keeps no default, as Hibernate maps it.
+	 */
+	@Test
+	void softDeleteAddedToAFilledTable(TestDatabase db) {
+		run("softdeleteadded", List.of("Note", "Memo", "Pin"), List.of("Note", "Memo", "Pin"))
+			.afterV1((ds) -> execute(ds, "insert into note (id, body) values (1, 'kept')",
+					"insert into memo (id, body) values (1, 'kept')", "insert into pin (id) values (1)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).startsWith("""
+						ALTER TABLE memo ADD COLUMN IF NOT EXISTS active character(1) DEFAULT 'Y' NOT NULL;
+						ALTER TABLE memo ALTER COLUMN active DROP DEFAULT;
+						COMMENT ON COLUMN memo.active IS 'Soft-delete indicator';
+						ALTER TABLE note ADD COLUMN IF NOT EXISTS archived boolean DEFAULT false NOT NULL;
+						ALTER TABLE note ALTER COLUMN archived DROP DEFAULT;
+						COMMENT ON COLUMN note.archived IS 'Soft-delete indicator';
+						ALTER TABLE pin ADD COLUMN IF NOT EXISTS active boolean DEFAULT true NOT NULL;
+						ALTER TABLE pin ALTER COLUMN active DROP DEFAULT;
+						COMMENT ON COLUMN pin.active IS 'Soft-delete indicator';
+						""").doesNotContain("has no default");
+				assertThat(downgrade(text)).contains("ALTER TABLE note DROP COLUMN IF EXISTS archived;\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select n.archived || ' ' || m.active || ' ' || coalesce("
+					+ "(select column_default from information_schema.columns where table_name = 'note'"
+					+ " and column_name = 'archived'), 'none') || ' ' || p.active from note n, memo m, pin p"))
+				.containsExactly("false Y none true"))
+			.run(db);
+	}
+
 	private ScenarioRunner run(String scenario, List<String> v1, List<String> v2) {
 		return new ScenarioRunner(this.directory).v1(classes(scenario, "v1", v1)).v2(classes(scenario, "v2", v2));
 	}
