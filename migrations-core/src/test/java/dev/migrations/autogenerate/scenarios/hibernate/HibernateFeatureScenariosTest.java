@@ -524,12 +524,16 @@ class HibernateFeatureScenariosTest {
 	void softDeleteAddedToAFilledTable(TestDatabase db) {
 		run("softdeleteadded", List.of("Note", "Memo", "Pin"), List.of("Note", "Memo", "Pin"))
 			.afterV1((ds) -> execute(ds, "insert into note (id, body) values (1, 'kept')",
-					"insert into memo (id, body) values (1, 'kept')", "insert into pin (id) values (1)"))
+					"insert into memo (id, body) values (1, 'kept')", "insert into memo_tags (memo_id, tags) values (1, 'a')",
+					"insert into pin (id) values (1)"))
 			.revision((text) -> {
 				assertThat(upgrade(text)).startsWith("""
 						ALTER TABLE memo ADD COLUMN IF NOT EXISTS active character(1) DEFAULT 'Y' NOT NULL;
 						ALTER TABLE memo ALTER COLUMN active DROP DEFAULT;
 						COMMENT ON COLUMN memo.active IS 'Soft-delete indicator';
+						ALTER TABLE memo_tags ADD COLUMN IF NOT EXISTS deleted boolean DEFAULT false NOT NULL;
+						ALTER TABLE memo_tags ALTER COLUMN deleted DROP DEFAULT;
+						COMMENT ON COLUMN memo_tags.deleted IS 'Soft-delete indicator';
 						ALTER TABLE note ADD COLUMN IF NOT EXISTS archived boolean DEFAULT false NOT NULL;
 						ALTER TABLE note ALTER COLUMN archived DROP DEFAULT;
 						COMMENT ON COLUMN note.archived IS 'Soft-delete indicator';
@@ -541,8 +545,8 @@ class HibernateFeatureScenariosTest {
 			})
 			.afterV2((ds) -> assertThat(Sql.column(ds, "select n.archived || ' ' || m.active || ' ' || coalesce("
 					+ "(select column_default from information_schema.columns where table_name = 'note'"
-					+ " and column_name = 'archived'), 'none') || ' ' || p.active from note n, memo m, pin p"))
-				.containsExactly("false Y none true"))
+					+ " and column_name = 'archived'), 'none') || ' ' || p.active || ' ' || t.deleted from note n, memo m, pin p, memo_tags t"))
+				.containsExactly("false Y none true false"))
 			.run(db);
 	}
 

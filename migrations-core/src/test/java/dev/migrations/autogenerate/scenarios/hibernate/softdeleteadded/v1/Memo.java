@@ -1,5 +1,8 @@
 package dev.migrations.autogenerate.scenarios.hibernate.softdeleteadded.v1;
 
+import java.util.List;
+
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -15,5 +18,8 @@ public class Memo {
 	Long id;
 
 	String body;
+
+	@ElementCollection
+	List<String> tags;
 
 }
