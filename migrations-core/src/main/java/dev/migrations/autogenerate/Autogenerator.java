@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,6 +22,7 @@ import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.SchemaDiffer;
 import dev.migrations.entity.CheckConditions;
+import dev.migrations.entity.EntityColumn;
 import dev.migrations.entity.EntityMetadataReader;
 import dev.migrations.entity.EntityModel;
 import dev.migrations.entity.EntityTable;
@@ -155,8 +157,37 @@ public final class Autogenerator {
 			.includeSequences(options.sequenceFilter().and(this.sequenceFilter));
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
 		SchemaModel managed = withoutUnmanagedIndexes(database, target, unmanaged);
-		List<Operation> operations = withTakenNames(database, this.differ.diff(managed, target, effective), warnings);
+		List<Operation> operations = withFills(model,
+				withTakenNames(database, this.differ.diff(managed, target, effective), warnings));
 		return new Comparison(database, target, operations, this.differ.describe(operations), warnings, unmanaged);
+	}
+
+	/**
+	 * A column added to a table that holds rows needs a value for them: where the mapping says what
+	 * it is (the "not deleted" of a {@code @SoftDelete} indicator, which is {@code NOT NULL}), the
+	 * addition carries it, and the rows take it instead of the statement failing on them.
+	 */
+	static List<Operation> withFills(EntityModel model, List<Operation> operations) {
+		return operations.stream().map((operation) -> {
+			if (operation instanceof Operation.AddColumn add && !add.column().nullable()) {
+				String fill = fill(model, add.table(), add.column().name());
+				if (fill != null) {
+					return add.withFill(fill);
+				}
+			}
+			return operation;
+		}).toList();
+	}
+
+	private static String fill(EntityModel model, String table, String column) {
+		int dot = table.lastIndexOf('.');
+		String schema = (dot < 0) ? null : table.substring(0, dot);
+		String name = table.substring(dot + 1);
+		return model.tables().stream()
+			.filter((candidate) -> candidate.name().equals(name)
+					&& (schema == null || schema.equals(candidate.schema())))
+			.flatMap((candidate) -> candidate.column(column).stream())
+			.map(EntityColumn::fill).filter(Objects::nonNull).findFirst().orElse(null);
 	}
 
 	/**

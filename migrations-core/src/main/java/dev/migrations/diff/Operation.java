@@ -209,16 +209,27 @@ public sealed interface Operation {
 	 * @param table the table
 	 * @param column the new column (its comment included)
 	 * @param note why this is not a rename, when a rename was considered ambiguous; {@code null} otherwise
+	 * @param fill the SQL literal the rows the table holds take, when the mapping says what it is
+	 * (a {@code @SoftDelete} indicator's "not deleted"); {@code null} otherwise
 	 */
-	record AddColumn(String table, Column column, String note) implements Operation {
+	record AddColumn(String table, Column column, String note, String fill) implements Operation {
 
 		public AddColumn {
 			Objects.requireNonNull(table, "table");
 			Objects.requireNonNull(column, "column");
 		}
 
+		public AddColumn(String table, Column column, String note) {
+			this(table, column, note, null);
+		}
+
 		public AddColumn(String table, Column column) {
 			this(table, column, null);
+		}
+
+		/** This addition, the rows the table holds taking {@code fill}. */
+		public AddColumn withFill(String fill) {
+			return new AddColumn(this.table, this.column, this.note, fill);
 		}
 
 		@Override

@@ -9,7 +9,14 @@ package dev.migrations.entity;
  * {@code numeric(12,2)}, {@code jsonb}, or {@code Priority} for a named enum type (which PostgreSQL
  * folds to {@code priority})
  * @param nullable whether Hibernate declares it nullable
+ * @param fill the SQL literal the rows a table already holds take when the column is added to it,
+ * {@code null} when the mapping does not say: the "not deleted" value of a {@code @SoftDelete}
+ * indicator ({@code false}, {@code true}, {@code 'N'}, {@code 0}, as its strategy and converter have it)
  */
-public record EntityColumn(String name, String sqlType, boolean nullable) {
+public record EntityColumn(String name, String sqlType, boolean nullable, String fill) {
+
+	public EntityColumn(String name, String sqlType, boolean nullable) {
+		this(name, sqlType, nullable, null);
+	}
 
 }

@@ -2,6 +2,7 @@ package dev.migrations.entity;
 
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import jakarta.persistence.EnumeratedValue;
 import jakarta.persistence.PersistenceException;
 
 import org.hibernate.MappingException;
+import org.hibernate.annotations.SoftDeleteType;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.Identifier;
@@ -32,9 +34,12 @@ import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.SoftDeletable;
 import org.hibernate.mapping.Table;
 import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 
 /**
  * Reads entities into an {@link EntityModel} through Hibernate's own boot metadata, the same way
@@ -261,6 +266,9 @@ public class EntityMetadataReader {
 
 		private final List<String> warnings = new ArrayList<>();
 
+		// the @SoftDelete indicator columns, each with the literal of "not deleted" (the rows there are)
+		private final Map<Column, String> notDeleted = new IdentityHashMap<>();
+
 		ModelBuilder(Metadata metadata, JdbcEnvironment environment, String defaultSchema) {
 			this.metadata = metadata;
 			this.dialect = environment.getDialect();
@@ -275,6 +283,7 @@ public class EntityMetadataReader {
 			Set<String> qualifiedSequences = new TreeSet<>();
 			Set<String> qualifiers = new TreeSet<>();
 			Map<String, EnumUse> enumUses = new LinkedHashMap<>();
+			softDeleteIndicators();
 			for (Namespace namespace : this.metadata.getDatabase().getNamespaces()) {
 				boolean used = false;
 				for (Table table : namespace.getTables()) {
@@ -335,6 +344,35 @@ public class EntityMetadataReader {
 					this.warnings, List.copyOf(qualifiedSequences));
 		}
 
+		private void softDeleteIndicators() {
+			List<SoftDeletable> softDeletables = new ArrayList<>();
+			for (PersistentClass entity : this.metadata.getEntityBindings()) {
+				if (entity instanceof SoftDeletable root) {
+					softDeletables.add(root);
+				}
+			}
+			softDeletables.addAll(this.metadata.getCollectionBindings());
+			for (SoftDeletable softDeletable : softDeletables) {
+				Column column = softDeletable.getSoftDeleteColumn();
+				if (column == null || softDeletable.getSoftDeleteStrategy() == SoftDeleteType.TIMESTAMP
+						|| !(column.getValue() instanceof BasicValue value)) {
+					continue;
+				}
+				// the converter Hibernate resolves takes "deleted" (for ACTIVE it reverses the application's)
+				@SuppressWarnings("unchecked")
+				BasicValueConverter<Boolean, ?> converter = (BasicValueConverter<Boolean, ?>) value.resolve()
+					.getValueConverter();
+				Object stored = (converter != null) ? converter.toRelationalValue(false)
+						: softDeletable.getSoftDeleteStrategy() == SoftDeleteType.ACTIVE;
+				if (stored instanceof Boolean || stored instanceof Number) {
+					this.notDeleted.put(column, stored.toString());
+				}
+				else if (stored instanceof Character || stored instanceof String) {
+					this.notDeleted.put(column, "'" + stored.toString().replace("'", "''") + "'");
+				}
+			}
+		}
+
 		private boolean postgres() {
 			return this.dialect instanceof org.hibernate.dialect.PostgreSQLDialect;
 		}
@@ -348,7 +386,7 @@ public class EntityMetadataReader {
 				String columnName = this.identifiers
 					.toMetaDataObjectName(new Identifier(column.getName(), column.isQuoted()));
 				String sqlType = column.getSqlType(this.metadata);
-				columns.add(new EntityColumn(columnName, sqlType, column.isNullable()));
+				columns.add(new EntityColumn(columnName, sqlType, column.isNullable(), this.notDeleted.get(column)));
 				// on PostgreSQL the scratch schema holds the generated column as Hibernate's DDL creates it, and
 				// autogenerate writes and compares its expression
 				if (column.getGeneratedAs() != null && !postgres()) {

@@ -764,8 +764,11 @@ public final class PostgresRenderer {
 		@Override
 		public List<RenderedStatement> visitAddColumn(AddColumn op) {
 			Column column = op.column();
+			// the rows there are take the value the mapping says they have, through a default dropped at once
+			boolean filled = op.fill() != null && column.defaultExpression() == null && column.identity() == null
+					&& column.generated() == null;
 			List<String> warnings = new ArrayList<>();
-			if (!column.nullable() && column.defaultExpression() == null && column.identity() == null
+			if (!filled && !column.nullable() && column.defaultExpression() == null && column.identity() == null
 					&& column.generated() == null && holdsRows(op.table())) {
 				warnings.add("fails if " + op.table() + " has rows: NOT NULL " + column.name() + " has no default; add it"
 						+ " nullable, backfill it, then SET NOT NULL, or give it a default");
@@ -781,10 +784,15 @@ public final class PostgresRenderer {
 			if (sequence != null) {
 				statements.add(createOwnedSequence(sequence, column));
 			}
-			if (column.defaultExpression() == null && column.identity() == null && column.generated() == null) {
+			if (!filled && column.defaultExpression() == null && column.identity() == null && column.generated() == null) {
 				this.nullColumns.add(List.of(op.table(), column.name()));
 			}
-			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(column), warnings));
+			Column added = filled ? new Column(column.name(), column.type(), column.nullable(), op.fill(), null,
+					column.comment(), null) : column;
+			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(added), warnings));
+			if (filled) {
+				statements.add(statement(alterTable(op.table()) + "ALTER COLUMN " + quote(column.name()) + " DROP DEFAULT"));
+			}
 			if (sequence != null) {
 				statements.add(ownSequence(sequence, op.table(), column));
 			}

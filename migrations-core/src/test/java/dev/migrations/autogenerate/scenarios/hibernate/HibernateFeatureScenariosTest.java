@@ -485,6 +485,71 @@ class HibernateFeatureScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The mapping features of Hibernate 6 and 7 applications have started to use, on one entity:
+	 * {@code @IdClass} and {@code @Embeddable} records, {@code @EmbeddedColumnNaming}, {@code @SoftDelete}
+	 * with its own column name and converter, {@code @SecondaryRow}, {@code @PartitionKey},
+	 * {@code @ConcreteProxy}, {@code @SQLRestriction}, {@code @ColumnTransformer(write)}, {@code Year},
+	 * {@code YearMonth}, {@code Duration}, {@code @TimeZoneStorage(COLUMN)}, the time-based
+	 * {@code @UuidGenerator}s.
+	 */
+	@Test
+	void hibernateSixAndSevenMappings(TestDatabase db) {
+		run("modern", List.of("Parcel", "Token"), List.of("Parcel", "Token"))
+			.afterV1((ds) -> assertThat(Sql.column(ds, "select column_name || ' ' || format_type(atttypid, atttypmod)"
+					+ " from information_schema.columns c join pg_attribute a on a.attrelid = 'parcel'::regclass"
+					+ " and a.attname = c.column_name where c.table_name = 'parcel' order by column_name"))
+				.containsExactly("billing_month bytea", "carrier character varying(255)", "code character varying(255)",
+						"from_city character varying(255)", "from_zip character varying(255)",
+						"labels character varying(255)[]", "number bigint", "picked_up_at timestamp(6) with time zone",
+						"picked_up_at_tz integer", "removed character(1)", "season integer", "transit numeric(21,0)",
+						"weight integer"))
+			.revision((text) -> assertThat(upgrade(text)).contains(
+					"ALTER TABLE parcel ADD COLUMN IF NOT EXISTS delivered_at_tz integer;\n",
+					"ALTER TABLE parcel ADD COLUMN IF NOT EXISTS to_city character varying(255);\n",
+					"ALTER TABLE parcel_customs ADD COLUMN IF NOT EXISTS declared_in integer;\n",
+					"ALTER TABLE parcel ALTER COLUMN removed TYPE integer USING removed::integer;\n",
+					"ALTER TABLE parcel ADD CONSTRAINT parcel_removed_check CHECK (removed = ANY (ARRAY[0, 1]));\n",
+					"ALTER TABLE parcel ADD CONSTRAINT parcel_season_recent CHECK (season >= 2000);\n")
+				.doesNotContain("weight", "upper(", "region"))
+			.run(db);
+	}
+
+	/**
+	 * {@code @SoftDelete} added to entities whose tables hold rows: the indicator is {@code NOT NULL}, and
+	 * the rows there are take its "not deleted" value (as the strategy and converter store it) instead of
+	 * the statement failing on them; the column keeps no default, as Hibernate maps it.
+	 */
+	@Test
+	void softDeleteAddedToAFilledTable(TestDatabase db) {
+		run("softdeleteadded", List.of("Note", "Memo", "Pin"), List.of("Note", "Memo", "Pin"))
+			.afterV1((ds) -> execute(ds, "insert into note (id, body) values (1, 'kept')",
+					"insert into memo (id, body) values (1, 'kept')", "insert into memo_tags (memo_id, tags) values (1, 'a')",
+					"insert into pin (id) values (1)"))
+			.revision((text) -> {
+				assertThat(upgrade(text)).startsWith("""
+						ALTER TABLE memo ADD COLUMN IF NOT EXISTS active character(1) DEFAULT 'Y' NOT NULL;
+						ALTER TABLE memo ALTER COLUMN active DROP DEFAULT;
+						COMMENT ON COLUMN memo.active IS 'Soft-delete indicator';
+						ALTER TABLE memo_tags ADD COLUMN IF NOT EXISTS deleted boolean DEFAULT false NOT NULL;
+						ALTER TABLE memo_tags ALTER COLUMN deleted DROP DEFAULT;
+						COMMENT ON COLUMN memo_tags.deleted IS 'Soft-delete indicator';
+						ALTER TABLE note ADD COLUMN IF NOT EXISTS archived boolean DEFAULT false NOT NULL;
+						ALTER TABLE note ALTER COLUMN archived DROP DEFAULT;
+						COMMENT ON COLUMN note.archived IS 'Soft-delete indicator';
+						ALTER TABLE pin ADD COLUMN IF NOT EXISTS active boolean DEFAULT true NOT NULL;
+						ALTER TABLE pin ALTER COLUMN active DROP DEFAULT;
+						COMMENT ON COLUMN pin.active IS 'Soft-delete indicator';
+						""").doesNotContain("has no default");
+				assertThat(downgrade(text)).contains("ALTER TABLE note DROP COLUMN IF EXISTS archived;\n");
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select n.archived || ' ' || m.active || ' ' || coalesce("
+					+ "(select column_default from information_schema.columns where table_name = 'note'"
+					+ " and column_name = 'archived'), 'none') || ' ' || p.active || ' ' || t.deleted from note n, memo m, pin p, memo_tags t"))
+				.containsExactly("false Y none true false"))
+			.run(db);
+	}
+
 	private ScenarioRunner run(String scenario, List<String> v1, List<String> v2) {
 		return new ScenarioRunner(this.directory).v1(classes(scenario, "v1", v1)).v2(classes(scenario, "v2", v2));
 	}

@@ -1,0 +1,16 @@
+package dev.migrations.autogenerate.scenarios.hibernate.softdeleteadded.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import org.hibernate.annotations.SoftDelete;
+import org.hibernate.annotations.SoftDeleteType;
+
+@Entity
+
+public class Pin {
+
+	@Id
+	Long id;
+
+}
