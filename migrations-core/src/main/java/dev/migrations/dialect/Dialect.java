@@ -202,6 +202,11 @@ public interface Dialect {
 		return null;
 	}
 
+	/** Why a session may not write (the server refused with "read-only"), as a sentence starting in lower case. */
+	default String readOnlySession() {
+		return "the session is read-only: the user or the server allows reading only (a replica?).";
+	}
+
 	/**
 	 * Whether {@link #lock} and {@link #lockHeldElsewhere} cover every process using the database; {@code false}
 	 * where the lock is held inside one JVM (H2), so that a revision recorded as running may be running in

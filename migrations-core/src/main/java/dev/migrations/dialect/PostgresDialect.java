@@ -333,10 +333,14 @@ public final class PostgresDialect implements Dialect {
 		}
 	}
 
-	/** Why a session may not write: a sentence. */
-	public static final String READ_ONLY_SESSION = "the session is read-only: default_transaction_read_only is on for"
+	private static final String READ_ONLY_SESSION = "the session is read-only: default_transaction_read_only is on for"
 			+ " this user or database (a read-only user), or the server is a standby (a replica; SELECT pg_is_in_recovery()"
 			+ " says so).";
+
+	@Override
+	public String readOnlySession() {
+		return READ_ONLY_SESSION;
+	}
 
 	@Override
 	public String stoppedBySession(SQLException error, String command) {

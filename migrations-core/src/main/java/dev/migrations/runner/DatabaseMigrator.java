@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import dev.migrations.MigrationsException;
 import dev.migrations.dialect.DatabaseLock;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.revision.Plan;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
@@ -1387,8 +1386,7 @@ public final class DatabaseMigrator {
 		// the server's first line only: PostgreSQL adds "Position: 28" below it
 		String server = (ex.getMessage() != null) ? ex.getMessage().strip().lines().findFirst().orElse("") : "";
 		if (state.equals("25006")) {
-			String why = (this.dialect instanceof PostgresDialect) ? PostgresDialect.READ_ONLY_SESSION
-					: "the session is read-only: the user or the server allows reading only (a replica?).";
+			String why = this.dialect.readOnlySession();
 			throw new WriteRefusedException("Could not create " + what + ": the session is read-only (" + server + ")."
 					+ " Nothing was changed.\n  " + Character.toUpperCase(why.charAt(0)) + why.substring(1)
 					+ " Connect migrations to the primary as a user that may change the schema (migrations.url,"
