@@ -41,6 +41,8 @@ import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 
+import dev.migrations.revision.NewerJava;
+
 /**
  * Reads entities into an {@link EntityModel} through Hibernate's own boot metadata, the same way
  * the application's EntityManagerFactory maps them, without any database connection.
@@ -180,7 +182,9 @@ public class EntityMetadataReader {
 				classes.add(Class.forName(name, false, classLoader));
 			}
 			catch (UnsupportedClassVersionError ex) {
-				throw newerJava(name, ex);
+				// often a library's: both Javas, which the advice for a class not found would not name
+				throw new EntityMetadataException("Entity class " + name + " " + NewerJava.describe(ex)
+						+ ", or use a build of the class for Java " + NewerJava.running(), ex);
 			}
 			catch (ClassNotFoundException | LinkageError ex) {
 				throw new EntityMetadataException("Entity class " + name + " cannot be loaded (" + ex
@@ -193,24 +197,6 @@ public class EntityMetadataReader {
 					+ " @Entity classes (in a Spring Boot application, the managed types it scans).");
 		}
 		return classes;
-	}
-
-	/** What the JVM says of a class compiled for a newer Java: "(class file version 69.0)". */
-	private static final Pattern CLASS_FILE_VERSION = Pattern.compile("class file version (\\d+)");
-
-	/**
-	 * An entity (often a library's) compiled for a newer Java than the JVM: the message names both Javas, which the
-	 * advice for a class not found would not.
-	 */
-	private static EntityMetadataException newerJava(String name, UnsupportedClassVersionError ex) {
-		int running = Runtime.version().feature();
-		Matcher version = CLASS_FILE_VERSION.matcher(String.valueOf(ex.getMessage()));
-		String compiledFor = version.find() ? "Java " + (Integer.parseInt(version.group(1)) - 44) + " (class file version "
-				+ version.group(1) + ")" : "a newer Java";
-		String needed = compiledFor.startsWith("Java ") ? compiledFor.substring(0, compiledFor.indexOf(" (")) : "that Java";
-		return new EntityMetadataException("Entity class " + name + " is compiled for " + compiledFor
-				+ " and this JVM is Java " + running + " (" + System.getProperty("java.home") + "): run the application on "
-				+ needed + " or newer, or use a build of the class for Java " + running, ex);
 	}
 
 	private static Map<String, Object> settings(EntitySource source) {

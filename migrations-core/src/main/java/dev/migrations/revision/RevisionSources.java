@@ -134,17 +134,16 @@ public final class RevisionSources {
 		List<Revision> revisions = new ArrayList<>();
 		for (String packageName : packages) {
 			String path = packageName.replace('.', '/');
-			Map<String, URL> classes = new TreeMap<>();
+			Map<String, String> classes = new TreeMap<>();
 			for (Map.Entry<String, URL> entry : listResources(path, ".class", classLoader).entrySet()) {
 				String name = entry.getKey();
 				if (name.contains("$") || !name.endsWith(".class")) {
 					continue;
 				}
-				classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), entry.getValue());
+				classes.put(name.substring(0, name.length() - ".class".length()).replace('/', '.'), name);
 			}
-			for (Map.Entry<String, URL> type : classes.entrySet()) {
-				instantiate(type.getKey(), type.getValue(), classLoader)
-					.ifPresent((revision) -> revisions.add(RevisionFileParser.fromJava(revision)));
+			for (String className : classes.keySet()) {
+				instantiate(className, classLoader).ifPresent((revision) -> revisions.add(RevisionFileParser.fromJava(revision)));
 			}
 		}
 		return revisions;
@@ -159,14 +158,15 @@ public final class RevisionSources {
 		return Collections.unmodifiableList(revisions);
 	}
 
-	private static Optional<JavaRevision> instantiate(String className, URL classFile, ClassLoader classLoader) {
+	private static Optional<JavaRevision> instantiate(String className, ClassLoader classLoader) {
 		Class<?> type;
 		try {
 			type = Class.forName(className, false, classLoader);
 		}
 		catch (UnsupportedClassVersionError ex) {
 			// left out, a revision (most likely what a class of the package is) would be missing from the graph
-			throw newerJava(className, classFile, ex);
+			throw new RevisionException("Java revision class " + className + " " + NewerJava.describe(ex)
+					+ ", or compile the revisions with --release " + NewerJava.running(), ex);
 		}
 		catch (ClassNotFoundException | LinkageError ex) {
 			return Optional.empty();
@@ -183,26 +183,6 @@ public final class RevisionSources {
 			throw new RevisionException("Java revision class " + className
 					+ " cannot be created: it needs a public no-argument constructor (" + ex + ")", ex);
 		}
-	}
-
-	private static RevisionException newerJava(String className, URL classFile, UnsupportedClassVersionError ex) {
-		int running = Runtime.version().feature();
-		int major = -1;
-		try (InputStream in = classFile.openStream()) {
-			byte[] header = in.readNBytes(8);
-			if (header.length == 8) {
-				major = ((header[6] & 0xFF) << 8) | (header[7] & 0xFF);
-			}
-		}
-		catch (IOException unreadable) {
-			// the JVM's own message below still names the version
-		}
-		String compiledFor = (major > 44) ? "Java " + (major - 44) + " (class file version " + major + ")"
-				: "a newer Java";
-		String newer = (major > 44) ? "Java " + (major - 44) : "the Java it is compiled for";
-		return new RevisionException("Java revision class " + className + " is compiled for " + compiledFor
-				+ " and this JVM is Java " + running + " (" + System.getProperty("java.home") + "): run the application on "
-				+ newer + " or newer, or compile the revisions with --release " + running, ex);
 	}
 
 	/**
