@@ -92,9 +92,7 @@ final class MainClassFinder {
 		try (Stream<Path> files = Files.walk(classes)) {
 			for (Path file : (Iterable<Path>) files.filter((path) -> path.toString().endsWith(".class")).sorted()::iterator) {
 				byte[] bytes = read(file);
-				String relative = classes.relativize(file).toString();
-				String name = relative.substring(0, relative.length() - ".class".length())
-					.replace(file.getFileSystem().getSeparator(), ".");
+				String name = className(classes, file);
 				boolean main = contains(bytes, MAIN_DESCRIPTOR);
 				if (contains(bytes, SPRING_BOOT_APPLICATION)) {
 					annotated.add(name);
@@ -119,6 +117,12 @@ final class MainClassFinder {
 			.filter((entry) -> references.stream().anyMatch((reference) -> contains(entry.getValue(), reference)))
 			.map(Map.Entry::getKey)
 			.toList();
+	}
+
+	/** The name of the class in {@code file}, a {@code .class} file under the directory {@code classes}. */
+	static String className(Path classes, Path file) {
+		String relative = classes.relativize(file).toString();
+		return relative.substring(0, relative.length() - ".class".length()).replace(file.getFileSystem().getSeparator(), ".");
 	}
 
 	private static byte[] read(Path file) {

@@ -82,9 +82,7 @@ final class StaleKotlinClasses {
 				}
 				String sourceFile = sourceFile(bytes);
 				if (sourceFile != null && sourceFile.endsWith(".kt")) {
-					String relative = classes.relativize(file).toString();
-					found.put(relative.substring(0, relative.length() - ".class".length())
-						.replace(file.getFileSystem().getSeparator(), "."), sourceFile);
+					found.put(MainClassFinder.className(classes, file), sourceFile);
 				}
 			}
 		}
