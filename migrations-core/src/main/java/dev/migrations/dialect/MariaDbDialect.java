@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -146,14 +147,22 @@ public final class MariaDbDialect implements Dialect {
 		return "'" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC).format(instant) + "'";
 	}
 
+	// A datetime has no zone: the version tables keep UTC, whatever the session's time_zone (the server's
+	// own zone by default) and the JVM's, which the driver would read a wall clock in
+	@Override
+	public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
+		LocalDateTime timestamp = resultSet.getObject(column, LocalDateTime.class);
+		return (timestamp != null) ? timestamp.toInstant(ZoneOffset.UTC) : null;
+	}
+
 	@Override
 	public String currentTimestamp() {
-		return "CURRENT_TIMESTAMP(6)";
+		return "UTC_TIMESTAMP(6)";
 	}
 
 	@Override
 	public String elapsedMillisSince(String timestamp) {
-		return "TIMESTAMPDIFF(MICROSECOND, " + timestamp + ", CURRENT_TIMESTAMP(6)) DIV 1000";
+		return "TIMESTAMPDIFF(MICROSECOND, " + timestamp + ", UTC_TIMESTAMP(6)) DIV 1000";
 	}
 
 	@Override
@@ -161,10 +170,10 @@ public final class MariaDbDialect implements Dialect {
 		return "START TRANSACTION";
 	}
 
-	// CURRENT_TIMESTAMP is when the statement started, not the transaction: a user variable keeps the start
+	// UTC_TIMESTAMP is when the statement started, not the transaction: a user variable keeps the start
 	@Override
 	public List<String> afterBeginTransaction() {
-		return List.of("SET @migrations_started = CURRENT_TIMESTAMP(6)");
+		return List.of("SET @migrations_started = UTC_TIMESTAMP(6)");
 	}
 
 	@Override

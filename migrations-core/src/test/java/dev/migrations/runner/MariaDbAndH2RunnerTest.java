@@ -1,6 +1,8 @@
 package dev.migrations.runner;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
+import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
+import dev.migrations.TestDataSources;
 import dev.migrations.test.MariaDb;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -62,6 +66,26 @@ class MariaDbAndH2RunnerTest {
 		assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema = database()"
 				+ " and table_name = 'item'")).containsExactly("0");
 		assertThat(migrations.current()).isEmpty();
+	}
+
+	/**
+	 * A server whose time zone is not the JVM's: the version table's {@code datetime} holds the server's wall
+	 * clock, and the time a revision was applied is still the instant it happened, as on PostgreSQL.
+	 */
+	@Test
+	void appliedAtOnMariaDbIsTheInstantWhateverTheServersTimeZone(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		DataSource kolkata = TestDataSources.initialized(db.dataSource(), "SET time_zone = '+05:30'");
+		Migrations migrations = Migrations.configure().dataSource(kolkata).locations(files.location()).load();
+		Instant before = Instant.now().minus(Duration.ofMinutes(10));
+		migrations.upgrade("head");
+		Instant after = Instant.now().plus(Duration.ofMinutes(10));
+
+		assertThat(migrations.history()).extracting(RevisionInfo::appliedAt)
+			.allSatisfy((appliedAt) -> assertThat(appliedAt).isBetween(before, after));
+		// a session in the JVM's zone reads the same instants
+		assertThat(Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().history())
+			.extracting(RevisionInfo::appliedAt).allSatisfy((appliedAt) -> assertThat(appliedAt).isBetween(before, after));
 	}
 
 	@Test
