@@ -84,7 +84,7 @@ public final class MariaDbDialect implements Dialect {
 
 	@Override
 	public String quoteIfNeeded(String identifier) {
-		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase())) {
+		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase(Locale.ROOT))) {
 			return identifier;
 		}
 		return "`" + identifier.replace("`", "``") + "`";

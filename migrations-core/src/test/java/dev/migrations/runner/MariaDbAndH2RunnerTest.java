@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -182,6 +183,31 @@ class MariaDbAndH2RunnerTest {
 								+ " or its process died")
 						.doesNotContain("the process may have died");
 				});
+	}
+
+	/**
+	 * A reserved word is quoted whatever the JVM's locale: in Turkish, {@code "LIMIT".toLowerCase()} is
+	 * {@code "lımıt"} (dotless i), which no list of keywords holds.
+	 */
+	@Test
+	void aReservedWordAsSchemaOnH2IsQuotedInATurkishLocale() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		DataSource dataSource = dev.migrations.TestDataSources.driverManager(
+				"jdbc:h2:mem:limit" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Locale locale = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+		try {
+			Migrations migrations = Migrations.configure().dataSource(dataSource).schema("LIMIT").locations(files.location())
+				.load();
+			migrations.upgrade("head");
+			assertThat(migrations.current()).containsExactly("aaaa00000001");
+		}
+		finally {
+			Locale.setDefault(locale);
+		}
+		assertThat(Sql.column(dataSource, "select table_name from information_schema.tables where table_schema = 'LIMIT'"
+				+ " order by 1")).contains("ITEM");
 	}
 
 	@Test
