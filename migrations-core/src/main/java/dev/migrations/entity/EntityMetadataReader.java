@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -293,7 +292,7 @@ public class EntityMetadataReader {
 					sequences.add(name);
 					if (schema != null) {
 						String schemaName = this.identifiers.toMetaDataSchemaName(schema);
-						if (!schemaName.equalsIgnoreCase(Objects.toString(this.defaultSchema, ""))) {
+						if (!schemaName.equals(this.defaultSchema)) {
 							qualifiedSequences.add(schemaName + "." + name);
 						}
 					}

@@ -92,4 +92,34 @@ class OtherSchemaEntitiesTest {
 		assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("invoice");
 	}
 
+	/**
+	 * PostgreSQL folds an unquoted name to lower case, and Hibernate writes {@code hibernate.default_schema=SALES}
+	 * unquoted: its tables are in {@code sales}. {@code migrations.schema} is a name as the database stores it,
+	 * so {@code SALES} is another schema, where the application would not find the revisions' tables.
+	 */
+	@Test
+	void aDefaultSchemaDifferingInCaseOnlyIsAnotherSchema(TestDatabase db) {
+		Migrations migrations = Migrations.configure()
+			.dataSource(db.dataSource())
+			.schema("SALES")
+			.locations("filesystem:" + this.revisions)
+			.entities(EntitySource.of(Invoice.class).withDefaultSchema("SALES"))
+			.load();
+
+		assertThatThrownBy(() -> migrations.migrate("invoice")).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("The entities' tables are in schema sales (hibernate.default_schema), but autogenerate"
+					+ " compares and migrates schema SALES")
+			.hasMessageContaining("Set migrations.schema=sales");
+		assertThat(this.revisions.toFile().list()).isEmpty();
+
+		// the schema Hibernate uses, named as the database stores it, is compared
+		Migrations lower = Migrations.configure()
+			.dataSource(db.dataSource())
+			.schema("sales")
+			.locations("filesystem:" + this.revisions)
+			.entities(EntitySource.of(Invoice.class).withDefaultSchema("SALES"))
+			.load();
+		assertThat(lower.migrate("invoice").written()).isTrue();
+	}
+
 }
