@@ -258,8 +258,9 @@ public class EntityMetadataReader {
 			this.metadata = metadata;
 			this.dialect = environment.getDialect();
 			this.identifiers = environment.getIdentifierHelper();
+			// as Hibernate reads the setting: quoted by hibernate.globally_quoted_identifiers too
 			this.defaultSchema = (defaultSchema != null)
-					? this.identifiers.toMetaDataSchemaName(Identifier.toIdentifier(defaultSchema)) : null;
+					? this.identifiers.toMetaDataSchemaName(this.identifiers.toIdentifier(defaultSchema)) : null;
 		}
 
 		EntityModel build(List<String> hibernateStatements) {

@@ -1,5 +1,6 @@
 package dev.migrations.autogenerate;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -98,7 +99,7 @@ class OtherSchemaEntitiesTest {
 	 * so {@code SALES} is another schema, where the application would not find the revisions' tables.
 	 */
 	@Test
-	void aDefaultSchemaDifferingInCaseOnlyIsAnotherSchema(TestDatabase db) {
+	void aDefaultSchemaDifferingInCaseOnlyIsAnotherSchema(TestDatabase db) throws IOException {
 		Migrations migrations = Migrations.configure()
 			.dataSource(db.dataSource())
 			.schema("SALES")
@@ -120,6 +121,18 @@ class OtherSchemaEntitiesTest {
 			.entities(EntitySource.of(Invoice.class).withDefaultSchema("SALES"))
 			.load();
 		assertThat(lower.migrate("invoice").written()).isTrue();
+
+		// quoted by hibernate.globally_quoted_identifiers, as Hibernate quotes it, SALES is SALES
+		Files.createDirectories(this.revisions.resolve("quoted"));
+		Migrations quoted = Migrations.configure()
+			.dataSource(db.dataSource())
+			.schema("SALES")
+			.locations("filesystem:" + this.revisions.resolve("quoted"))
+			.outputDirectory(this.revisions.resolve("quoted"))
+			.entities(EntitySource.of(Invoice.class).withDefaultSchema("SALES")
+				.withSetting("hibernate.globally_quoted_identifiers", "true"))
+			.load();
+		assertThat(quoted.migrate("invoice").written()).isTrue();
 	}
 
 }
