@@ -77,6 +77,9 @@ class CommandModeStartupTests {
 			// the application's own beans are defined, and stay asleep
 			assertThat(context.containsBeanDefinition("ticketController")).isTrue();
 			assertThat(context.getBeanFactory().containsSingleton("ticketController")).isFalse();
+			// a bean with a @Scheduled method too: its job does not start while the command runs
+			assertThat(context.containsBeanDefinition("ticketReminders")).isTrue();
+			assertThat(context.getBeanFactory().containsSingleton("ticketReminders")).isFalse();
 		}, "db", "current");
 		assertThat(current.exitCode()).as(current.err()).isZero();
 		assertThat(current.out()).contains("a1b2c3d4e5f6 (head) create tickets\n");
