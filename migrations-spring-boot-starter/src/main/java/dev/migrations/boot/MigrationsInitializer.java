@@ -15,7 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.core.Ordered;
+import org.springframework.core.SpringProperties;
 import org.springframework.util.Assert;
 
 /**
@@ -75,8 +77,27 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 		this.progress = progress;
 	}
 
+	/**
+	 * Whether this start is a training run, which Spring ends once the beans are created
+	 * ({@code -Dspring.context.exit=onRefresh}): the run that records a class-data sharing archive or an AOT cache
+	 * while the application is built. The startup upgrade does not run there.
+	 * @return {@code true} in a training run
+	 */
+	public static boolean isTrainingRun() {
+		return DefaultLifecycleProcessor.ON_REFRESH_VALUE
+			.equalsIgnoreCase(SpringProperties.getProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME));
+	}
+
 	@Override
 	public void afterPropertiesSet() {
+		if (isTrainingRun()) {
+			// Flyway's initializer migrates here; an image's build must not change the database its configuration names
+			logger.info("The startup upgrade does not run in a training run ({}={}, which records a class-data sharing"
+					+ " archive or an AOT cache): the database is not changed. The application upgrades it when it starts"
+					+ " for real; should the training run need the schema at head, run `db upgrade` before it.",
+					DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, DefaultLifecycleProcessor.ON_REFRESH_VALUE);
+			return;
+		}
 		this.beforeUpgrade.run();
 		if (this.strategy != null) {
 			this.strategy.migrate(this.migrations, this.target);

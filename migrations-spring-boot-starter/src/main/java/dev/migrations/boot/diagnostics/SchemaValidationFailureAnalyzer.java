@@ -3,6 +3,8 @@ package dev.migrations.boot.diagnostics;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.migrations.boot.MigrationsInitializer;
+
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.env.Environment;
@@ -86,6 +88,12 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 	 * it was to upgrade.
 	 */
 	private String upgradeTurnedOff() {
+		if (MigrationsInitializer.isTrainingRun()) {
+			return "This is a training run (spring.context.exit=onRefresh), in which the startup upgrade does not run, so"
+					+ " the database was not upgraded: set spring.jpa.hibernate.ddl-auto=none for the training run (with"
+					+ " spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false it needs no database at"
+					+ " all), or run `db upgrade` before it.";
+		}
 		if (this.environment == null) {
 			return null;
 		}

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsInitializer;
 import dev.migrations.boot.MigrationsProperties.DriftAction;
 import dev.migrations.diff.Difference;
 import org.slf4j.Logger;
@@ -148,7 +149,8 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.onStartup != DriftAction.FAIL || !this.entitiesConfigured) {
+		// a training run neither upgrades the database nor stops on what it finds there
+		if (this.onStartup != DriftAction.FAIL || !this.entitiesConfigured || MigrationsInitializer.isTrainingRun()) {
 			return;
 		}
 		// the failure lists the differences: no warning before it
