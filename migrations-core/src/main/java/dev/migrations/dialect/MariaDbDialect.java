@@ -1,5 +1,6 @@
 package dev.migrations.dialect;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -144,6 +145,23 @@ public final class MariaDbDialect implements Dialect {
 	@Override
 	public String timestampLiteral(Instant instant) {
 		return "'" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC).format(instant) + "'";
+	}
+
+	// A datetime holds the wall-clock time of the session's time zone (CURRENT_TIMESTAMP(6) wrote it): UNIX_TIMESTAMP
+	// reads it in that zone, where the driver's getTimestamp would read it in the JVM's.
+	@Override
+	public String selectTimestamp(String column) {
+		return "UNIX_TIMESTAMP(" + column + ")";
+	}
+
+	@Override
+	public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
+		BigDecimal seconds = resultSet.getBigDecimal(column);
+		if (seconds == null) {
+			return null;
+		}
+		long whole = seconds.longValue();
+		return Instant.ofEpochSecond(whole, seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
 	}
 
 	@Override

@@ -1,6 +1,14 @@
 package dev.migrations.runner;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -11,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
+import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
 import dev.migrations.test.MariaDb;
 import dev.migrations.test.TestDatabase;
@@ -74,6 +83,38 @@ class MariaDbAndH2RunnerTest {
 			.hasMessageStartingWith("Autogenerate (db migrate, db check, db create-db) supports PostgreSQL; mariadb is not"
 					+ " supported yet");
 		assertThat(files.directory().toFile().list()).hasSize(2);
+	}
+
+	/**
+	 * MariaDB's version tables keep when a revision ran as a datetime in the session's time zone: it is read in that
+	 * zone, not in the JVM's (a server in UTC read by an application in New York said 5 hours ahead).
+	 */
+	@Test
+	void appliedAtIsReadInTheSessionTimeZoneNotTheJvms(@MariaDb TestDatabase db) {
+		ZoneOffset jvm = ZoneId.systemDefault().getRules().getOffset(Instant.now());
+		String session = (Math.abs(jvm.getTotalSeconds() - 5 * 3600) > 3600) ? "+05:00" : "-05:00";
+		DataSource inSessionZone = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+					Object result;
+					try {
+						result = method.invoke(db.dataSource(), arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+					if (result instanceof Connection connection) {
+						try (Statement statement = connection.createStatement()) {
+							statement.execute("SET time_zone = '" + session + "'");
+						}
+					}
+					return result;
+				});
+		RevisionFiles files = writeRevisions();
+		Migrations migrations = Migrations.configure().dataSource(inSessionZone).locations(files.location()).load();
+		Instant before = Instant.now();
+		migrations.upgrade("head");
+		assertThat(migrations.history()).extracting(RevisionInfo::appliedAt)
+			.allSatisfy((appliedAt) -> assertThat(Duration.between(before, appliedAt).abs()).isLessThan(Duration.ofHours(1)));
 	}
 
 	@Test
