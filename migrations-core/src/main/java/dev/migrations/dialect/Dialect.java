@@ -212,6 +212,11 @@ public interface Dialect {
 		return null;
 	}
 
+	/** Whether autogenerate ({@code db migrate}, {@code db check}, {@code db create-db}) compares this database. */
+	default boolean supportsAutogenerate() {
+		return false;
+	}
+
 	/** Why a session may not write (the server refused with "read-only"), as a sentence starting in lower case. */
 	default String readOnlySession() {
 		return "the session is read-only: the user or the server allows reading only (a replica?).";

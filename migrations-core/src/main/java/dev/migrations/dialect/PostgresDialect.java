@@ -338,6 +338,11 @@ public final class PostgresDialect implements Dialect {
 			+ " says so).";
 
 	@Override
+	public boolean supportsAutogenerate() {
+		return true;
+	}
+
+	@Override
 	public String readOnlySession() {
 		return READ_ONLY_SESSION;
 	}
