@@ -1223,7 +1223,7 @@ public final class Migrations {
 			throw new MigrationsException("No entities are configured: autogenerate needs the JPA entity classes"
 					+ " (MigrationsConfiguration.entities(...); the Spring Boot starter passes the application's).");
 		}
-		if (!this.dialect.name().equals("postgresql")) {
+		if (!this.dialect.supportsAutogenerate()) {
 			throw new MigrationsException("Autogenerate (db migrate, db check, db create-db) supports PostgreSQL; "
 					+ this.dialect.name() + " is not supported yet. Write revisions by hand with `db revision`.");
 		}

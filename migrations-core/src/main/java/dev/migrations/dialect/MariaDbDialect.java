@@ -1,5 +1,6 @@
 package dev.migrations.dialect;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -146,6 +147,23 @@ public final class MariaDbDialect implements Dialect {
 		return "'" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC).format(instant) + "'";
 	}
 
+	// A datetime holds the wall-clock time of the session's time zone (CURRENT_TIMESTAMP(6) wrote it): UNIX_TIMESTAMP
+	// reads it in that zone, where the driver's getTimestamp would read it in the JVM's.
+	@Override
+	public String selectTimestamp(String column) {
+		return "UNIX_TIMESTAMP(" + column + ")";
+	}
+
+	@Override
+	public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
+		BigDecimal seconds = resultSet.getBigDecimal(column);
+		if (seconds == null) {
+			return null;
+		}
+		long whole = seconds.longValue();
+		return Instant.ofEpochSecond(whole, seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
+	}
+
 	@Override
 	public String currentTimestamp() {
 		return "CURRENT_TIMESTAMP(6)";
@@ -253,6 +271,23 @@ public final class MariaDbDialect implements Dialect {
 		catch (SQLException ex) {
 			logger.warn("Could not release the migrations lock '{}': {}", name, ex.getMessage());
 		}
+	}
+
+	@Override
+	public String backslashesReadOtherwise(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT @@SESSION.sql_mode")) {
+			if (!rs.next() || rs.getString(1) == null
+					|| !List.of(rs.getString(1).toUpperCase(Locale.ROOT).split(",")).contains("NO_BACKSLASH_ESCAPES")) {
+				return null;
+			}
+		}
+		return "a string, and the sql_mode of the migrations' connection has NO_BACKSLASH_ESCAPES (the server's"
+				+ " sql_mode, the JDBC URL's sessionVariables, or migrations.init-sqls), where a backslash is itself;"
+				+ " revision files are read as MariaDB reads them by default, where it escapes the next character. Take"
+				+ " it out for the migrations' connections (migrations.init-sqls[0]=SET SESSION sql_mode ="
+				+ " REPLACE(@@sql_mode, 'NO_BACKSLASH_ESCAPES', '')) and write a backslash in a string as \\\\, or"
+				+ " write the string without one (CONCAT('C:', CHAR(92))).";
 	}
 
 	@Override

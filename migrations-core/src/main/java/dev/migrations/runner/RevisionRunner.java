@@ -105,27 +105,27 @@ final class RevisionRunner {
 	}
 
 	/**
-	 * Whether the session reads a backslash in a {@code '...'} string as an escape (PostgreSQL's
-	 * {@code standard_conforming_strings} off); read once per command, online; {@code null} until read.
+	 * Why the session reads a backslash in a string otherwise than revision files are split (see
+	 * {@link Dialect#backslashesReadOtherwise}), {@code ""} when it reads them alike; read once per command, online;
+	 * {@code null} until read.
 	 */
-	private Boolean conformingStringsOff;
+	private String backslashesReadOtherwise;
 
-	private boolean conformingStringsOff() {
-		if (this.conformingStringsOff == null) {
-			boolean off = false;
+	private String backslashesReadOtherwise() {
+		if (this.backslashesReadOtherwise == null) {
+			String otherwise = null;
 			if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
-				try (PreparedStatement statement = jdbc.connection().prepareStatement("SHOW standard_conforming_strings");
-						ResultSet rs = statement.executeQuery()) {
-					off = rs.next() && "off".equalsIgnoreCase(rs.getString(1));
+				try {
+					otherwise = this.dialect.backslashesReadOtherwise(jdbc.connection());
 				}
 				catch (SQLException ex) {
-					throw new MigrationsException("Could not read standard_conforming_strings of the migrations' connection: "
-							+ ex.getMessage(), ex);
+					throw new MigrationsException("Could not read how the migrations' connection reads a backslash in a"
+							+ " string: " + ex.getMessage(), ex);
 				}
 			}
-			this.conformingStringsOff = off;
+			this.backslashesReadOtherwise = (otherwise != null) ? otherwise : "";
 		}
-		return this.conformingStringsOff;
+		return this.backslashesReadOtherwise;
 	}
 
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
@@ -155,7 +155,7 @@ final class RevisionRunner {
 	 */
 	private void checkAll(List<Revision> steps, boolean upgrade) {
 		Map<Revision, Checked> all = new IdentityHashMap<>();
-		this.conformingStringsOff = null;
+		this.backslashesReadOtherwise = null;
 		String notRun = (steps.size() == 1) ? " Nothing of this revision was run."
 				: " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
 						+ " are all checked before the first one runs.";
@@ -566,10 +566,11 @@ final class RevisionRunner {
 		String script = upgrade ? body.upgrade() : body.downgrade();
 		int firstLine = upgrade ? body.upgradeLine() : body.downgradeLine();
 		String section = upgrade ? "upgrade" : "downgrade";
-		if (this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL && script.indexOf('\\') >= 0 && conformingStringsOff()) {
+		String otherwise = (script.indexOf('\\') >= 0) ? backslashesReadOtherwise() : "";
+		if (!otherwise.isEmpty()) {
 			int line;
 			try {
-				line = SqlSplitter.lineOfBackslashInString(script, Math.max(firstLine, 1));
+				line = SqlSplitter.lineOfBackslashInString(script, this.dialect.sqlSyntax(), Math.max(firstLine, 1));
 			}
 			catch (SqlSyntaxException ex) {
 				// 'it\'s' read with the setting on leaves a string open
@@ -577,13 +578,8 @@ final class RevisionRunner {
 			}
 			if (line > 0) {
 				throw new MigrationFailedException(revision.source() + ":" + line + ": the " + section + " section has a"
-						+ " backslash in a '...' string, and standard_conforming_strings is off on the migrations' connection"
-						+ " (set by migrations.init-sqls, or the role's or database's settings), where it escapes the next"
-						+ " character; revision files are read as PostgreSQL reads them by default, with the setting on,"
-						+ " where it is a backslash. Turn it on for the migrations' connections (remove it from"
-						+ " migrations.init-sqls, or add `SET standard_conforming_strings = on` there), or write the string"
-						+ " as E'...' with its backslashes doubled." + notRun, revision.id(), revision.source(), 0, line,
-						null, null, upgrade, false);
+						+ " backslash in " + otherwise + notRun, revision.id(), revision.source(), 0, line, null, null, upgrade,
+						false);
 			}
 		}
 		List<SqlStatement> statements;

@@ -192,6 +192,13 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 		if (!this.entitiesConfigured || !this.started.compareAndSet(false, true)) {
 			return;
 		}
+		if (!this.migrations.dialect().supportsAutogenerate()) {
+			// a limit of the database, not a failure: one check (which connects to nothing) says why, then none
+			if (!this.checkedOnStartup) {
+				check();
+			}
+			return;
+		}
 		boolean periodic = !this.interval.isNegative() && !this.interval.isZero();
 		if (this.checkedOnStartup && !periodic) {
 			return;
@@ -256,7 +263,13 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 			}
 			case UNKNOWN -> {
 				if (!next.reason().equals(previous.reason())) {
-					logger.warn("Could not compare the JPA entities with the database: {}", next.reason());
+					if (this.migrations.dialect().supportsAutogenerate()) {
+						logger.warn("Could not compare the JPA entities with the database: {}", next.reason());
+					}
+					else {
+						logger.info("Drift from the JPA entities is not watched: {} (migrations.drift.enabled=false skips"
+								+ " this check)", next.reason());
+					}
 				}
 			}
 		}

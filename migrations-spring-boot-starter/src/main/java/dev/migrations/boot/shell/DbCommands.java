@@ -40,6 +40,7 @@ import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionFileParser;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionOptions;
+import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.Direction;
 import dev.migrations.runner.MigrationFailedException;
@@ -539,7 +540,12 @@ final class DbCommands {
 					.map(StepResult::revision).collect(Collectors.toSet());
 				List<String> removed = result.steps().stream().filter((step) -> step.direction() == Direction.DOWNGRADE)
 					.map(StepResult::revision).filter((id) -> !stamped.contains(id)).toList();
-				List<String> unrecorded = removed.stream().filter((id) -> facade.graph().contains(id)).toList();
+				// an upgrade recorded as failed or running was never recorded as applied: the cleared row says it
+				Set<String> neverApplied = result.clearedIncomplete().stream()
+					.filter((row) -> row.state() != AppliedRevision.State.REVERTING).map(AppliedRevision::revision)
+					.collect(Collectors.toSet());
+				List<String> unrecorded = removed.stream()
+					.filter((id) -> facade.graph().contains(id) && !neverApplied.contains(id)).toList();
 				if (!unrecorded.isEmpty()) {
 					console.out().println("Un-recorded: " + String.join(", ", unrecorded) + " (no longer recorded as applied;"
 							+ " what " + ((unrecorded.size() == 1) ? "it" : "they") + " changed in the database is still"

@@ -86,6 +86,15 @@ class FailedRevisionCommandTests {
 		assertThat(undone.lines()).containsExactly("Stamped 1a2b3c4d5e6f (was 2b3c4d5e6f70); no revision was run.",
 				"Un-recorded: 2b3c4d5e6f70 (no longer recorded as applied; what it changed in the database is still there).",
 				"Cleared the incomplete row(s): 2b3c4d5e6f70 (REVERTING, now un-recorded).");
+
+		// an upgrade that failed and was undone by hand was never recorded as applied: only the cleared row is named
+		assertThat(db.run("stamp", "2b3c4d5e6f70").status()).isZero();
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'FAILED' WHERE revision = '2b3c4d5e6f70'");
+		}
+		assertThat(db.run("stamp", "1a2b3c4d5e6f").lines()).containsExactly(
+				"Stamped 1a2b3c4d5e6f (was 1a2b3c4d5e6f); no revision was run.",
+				"Cleared the incomplete row(s): 2b3c4d5e6f70 (FAILED, now un-recorded).");
 	}
 
 }
