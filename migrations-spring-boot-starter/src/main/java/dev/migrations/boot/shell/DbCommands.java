@@ -1044,6 +1044,15 @@ final class DbCommands {
 					return Outcome.OK;
 				}
 				MigrationsStatus status = statusOrNull(migrations());
+				if (status != null && !status.failed().isEmpty()) {
+					// `db upgrade` refuses until the revisions that did not complete are resolved: what `db current` says
+					List<String> failed = status.failed();
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, but "
+							+ (failed.size() == 1 ? "revision " + failed.get(0) + " did" : "revisions " + String.join(", ", failed)
+									+ " did")
+							+ " not complete, so `db upgrade` refuses to run until " + (failed.size() == 1 ? "it is" : "they are")
+							+ " resolved:\n  " + String.join("\n", migrations().failures()).replace("\n", "\n  "));
+				}
 				List<String> pending = (status != null) ? status.pending() : List.of();
 				RuntimeException refusal = pending.isEmpty() ? null : upgradeRefusal(migrations());
 				if (refusal instanceof FailedOtherToolMigrationException failed) {
