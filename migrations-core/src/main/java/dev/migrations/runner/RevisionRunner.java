@@ -41,6 +41,9 @@ final class RevisionRunner {
 	/** PostgreSQL's unsafe_new_enum_value_usage: a value ALTER TYPE ... ADD VALUE added, used before it commits. */
 	private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
 
+	/** PostgreSQL's invalid_transaction_termination: a COMMIT in a DO block or procedure called in a transaction. */
+	private static final String INVALID_TERMINATION = "2D000";
+
 	// PostgreSQL's out of shared memory, e.g. the lock table full
 	private static final String OUT_OF_LOCKS = "53200";
 
@@ -692,6 +695,12 @@ final class RevisionRunner {
 				message.append(" This statement cannot run inside a transaction: mark the revision `-- transactional: false`"
 						+ " in its headers (each statement then commits on its own), or move the statement to a revision of"
 						+ " its own that is, then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			}
+			else if (INVALID_TERMINATION.equals(ex.getSQLState()) && this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL) {
+				// a backfill committing its batches in a DO loop
+				message.append(" A COMMIT or ROLLBACK in a DO block or procedure cannot run in the revision's transaction:"
+						+ " mark the revision `-- transactional: false` in its headers (its statements then run outside one,"
+						+ " and each batch commits), then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
 			}
 			else if (UNSAFE_NEW_ENUM_VALUE.equals(ex.getSQLState())) {
 				message.append(" A value ALTER TYPE ... ADD VALUE adds cannot be used until the transaction that added it"

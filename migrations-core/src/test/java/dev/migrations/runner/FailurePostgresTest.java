@@ -190,6 +190,34 @@ class FailurePostgresTest {
 	}
 
 	@Test
+	void aBackfillCommittingItsBatchesIsToldToGoOutsideATransactionAndRunsThere(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, code text);\n"
+				+ "INSERT INTO one SELECT g, NULL FROM generate_series(1, 25) g;", "DROP TABLE one;");
+		String backfill = "DO $$\nDECLARE last int := 0;\nBEGIN\n  WHILE last < 25 LOOP\n"
+				+ "    UPDATE one SET code = 'c' || id WHERE id > last AND id <= last + 10 AND code IS NULL;\n"
+				+ "    COMMIT;\n    last := last + 10;\n  END LOOP;\nEND $$;";
+		files.write("bbbb00000002", "aaaa00000001", "backfill", backfill, "UPDATE one SET code = NULL;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 1 of 1")
+			.hasMessageContaining("[SQLState 2D000]")
+			.hasMessageContaining("A COMMIT or ROLLBACK in a DO block or procedure cannot run in the revision's transaction:"
+					+ " mark the revision `-- transactional: false`")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+
+		// outside a transaction each batch commits on its own
+		files.write("bbbb00000002", "aaaa00000001", "backfill", "-- transactional: false\n", backfill,
+				"UPDATE one SET code = NULL;");
+		Migrations outside = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		outside.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from one where code = 'c' || id")).containsExactly("25");
+		assertThat(outside.current()).containsExactly("bbbb00000002");
+	}
+
+	@Test
 	void aNewEnumValueUsedInTheTransactionThatAddedItIsToldToGoInARevisionOfItsOwn(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "one", "CREATE TYPE mood AS ENUM ('a');\nCREATE TABLE one (id int, m mood);",
