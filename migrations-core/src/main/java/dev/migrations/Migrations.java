@@ -775,6 +775,14 @@ public final class Migrations {
 		return this.migrator.failures();
 	}
 
+	/**
+	 * The indexes of the migrated schema left INVALID by a {@code CREATE} or {@code REINDEX INDEX CONCURRENTLY} that
+	 * did not finish (PostgreSQL; empty elsewhere), whatever the version table records: {@code db check} reports them.
+	 */
+	public List<Dialect.InvalidIndex> invalidIndexes() {
+		return this.migrator.invalidIndexes();
+	}
+
 	/** {@code db heads}: the heads of the revision graph. */
 	public List<RevisionInfo> heads() {
 		List<RevisionInfo> heads = new ArrayList<>();

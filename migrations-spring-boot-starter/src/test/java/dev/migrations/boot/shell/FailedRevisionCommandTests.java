@@ -75,6 +75,27 @@ class FailedRevisionCommandTests {
 	}
 
 	@Test
+	void checkNamesAnIndexLeftInvalidByAConcurrentBuildThatDidNotFinish(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		assertThat(db.run("check").status()).isZero();
+		// as a CREATE INDEX CONCURRENTLY that failed or was killed leaves it, its revision then stamped as applied
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_bulletin_title'::regclass");
+		}
+
+		Result check = db.run("check");
+		assertThat(check.status()).isOne();
+		assertThat(check.lines()).contains("1 difference between the entities and the database:",
+				"  INDEX_INVALID  public.bulletin: index public.ix_bulletin_title is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that"
+						+ " did not finish left it so): queries do not use it; drop it with `DROP INDEX CONCURRENTLY IF EXISTS"
+						+ " public.ix_bulletin_title;` and create it again");
+		assertThat(check.err()).startsWith("the database has 1 index left INVALID: drop it and run its CREATE INDEX again");
+		assertThat(db.run("check", "--format", "json").out()).contains("\"kind\":\"INDEX_INVALID\"");
+	}
+
+	@Test
 	void historyAsJsonSaysWhatFailedAsTheEndpointDoes(TestDatabase database) throws Exception {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
