@@ -719,8 +719,32 @@ final class RevisionRunner {
 			message.append("It ran outside a transaction: ");
 			message.append((number == 1) ? "no statement of it had run before this one."
 					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
+			message.append(timeoutOutsideTransaction(ex));
 		}
 		return message.toString();
+	}
+
+	/**
+	 * Which timeout stopped a statement of a revision outside a transaction, and how to give the revision longer: a
+	 * session setting at its top ({@code SET LOCAL}, the advice for a transactional revision, does nothing there); empty
+	 * for another failure or database.
+	 */
+	private String timeoutOutsideTransaction(SQLException ex) {
+		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
+			return "";
+		}
+		String setting = switch (String.valueOf(ex.getSQLState())) {
+			case "57014" -> " It was cancelled: statement_timeout ran out (set on the role, the database, the connection or"
+					+ " by the revision), or another session cancelled it. If the statement needs longer, start the"
+					+ " revision's section with `SET statement_timeout = 0` (a session setting, put back after the revision:"
+					+ " outside a transaction SET LOCAL does nothing).";
+			case "55P03" -> " The statement itself may be right: the session's lock_timeout ran out while it waited for a"
+					+ " lock another session holds (pg_locks and pg_stat_activity name it). To wait longer, start the"
+					+ " revision's section with `SET lock_timeout = '1min'` (a session setting, put back after the revision:"
+					+ " outside a transaction SET LOCAL does nothing).";
+			default -> "";
+		};
+		return setting;
 	}
 
 	/**

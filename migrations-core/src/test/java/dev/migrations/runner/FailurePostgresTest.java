@@ -328,6 +328,33 @@ class FailurePostgresTest {
 		assertThat(Sql.column(db.dataSource(), "select count(*)::text from one")).containsExactly("0");
 	}
 
+	@Test
+	void aRevisionOutsideATransactionCancelledByItsStatementTimeoutIsToldToSetItForTheSession(TestDatabase db)
+			throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		// SET LOCAL does nothing outside a transaction: the advice for a transactional revision would not help here
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n", "INSERT INTO one VALUES (1);\n"
+				+ "SET statement_timeout = '10ms';\nSELECT pg_advisory_lock(4711);", "DELETE FROM one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure;
+		try (Connection holder = db.dataSource().getConnection()) {
+			CrashRecoveryTest.query(holder, "SELECT pg_advisory_lock(4711)");
+			failure = catchThrowable(() -> migrations.upgrade("head"));
+			CrashRecoveryTest.query(holder, "SELECT pg_advisory_unlock(4711)");
+		}
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("[SQLState 57014]")
+			.hasMessageContaining("It ran outside a transaction: statements 1 to 2 were applied and stay applied.")
+			.hasMessageContaining("It was cancelled: statement_timeout ran out")
+			.hasMessageContaining("start the revision's section with `SET statement_timeout = 0` (a session setting,"
+					+ " put back after the revision: outside a transaction SET LOCAL does nothing)")
+			.hasMessageContaining("`db stamp aaaa00000001` if you undid it");
+		assertThat(migrations.status().failed()).containsExactly("bbbb00000002");
+	}
+
 	/** The session ending mid-revision (a server restart, pg_terminate_backend) rolls it back: it is to be run again. */
 	@Test
 	void aRevisionWhoseSessionEndsIsToldToRunAgainNotToBeFixed(TestDatabase db) {
