@@ -177,16 +177,30 @@ class FailurePostgresTest {
 	@Test
 	void aStatementThatCannotRunInATransactionIsToldToGoOutsideOne(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
-		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, name text);\n"
-				+ "CREATE INDEX CONCURRENTLY ix_one_name ON one (name);", "DROP TABLE one;");
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, name text);", "DROP TABLE one;");
+		Path second = files.write("bbbb00000002", "aaaa00000001", "two", "ALTER TABLE one ADD COLUMN code text;\n"
+				+ "CREATE UNIQUE INDEX /* by code */ CONCURRENTLY ux_one_code ON one (code);", "ALTER TABLE one DROP COLUMN code;");
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
 
+		// it could never run: refused before the revisions ahead of it are applied, as a COMMIT is
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
-			.hasMessageContaining("statement 2 of 2")
+			.hasMessageStartingWith("Revision bbbb00000002 (" + second + ") cannot run: its upgrade statement 2 (line 8) is"
+					+ " CREATE UNIQUE INDEX CONCURRENTLY, which PostgreSQL cannot run inside a transaction")
+			.hasMessageContaining("Mark the revision `-- transactional: false` in its headers")
+			.hasMessageEndingWith("Nothing was run: the 2 revisions to apply are all checked before the first one runs.");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+
+		// a statement the check does not recognise is refused by the server, with the same advice
+		files.write("cccc00000003", "bbbb00000002", "three", "REINDEX (VERBOSE) TABLE CONCURRENTLY one;", "SELECT 1;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n", "ALTER TABLE one ADD COLUMN code text;\n"
+				+ "CREATE UNIQUE INDEX CONCURRENTLY ux_one_code ON one (code);", "ALTER TABLE one DROP COLUMN code;");
+		Migrations again = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThatThrownBy(() -> again.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 1 of 1")
 			.hasMessageContaining("[SQLState 25001]")
 			.hasMessageContaining("This statement cannot run inside a transaction: mark the revision `-- transactional: false`")
 			.hasMessageNotContaining("Fix the statement");
-		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		assertThat(again.current()).containsExactly("bbbb00000002");
 	}
 
 	@Test
