@@ -652,12 +652,31 @@ final class RevisionRunner {
 		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
 			// errors of the revision's own code too (recursion, an assert, a missing class), not of the JVM
 			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
-					+ (upgrade ? "upgrade" : "downgrade") + "` again."
+					+ (upgrade ? "upgrade" : "downgrade") + "` again." + outsideTransactionOnly(ex)
 					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
 					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
 					null, ex, upgrade, !inTransaction);
 		}
+	}
+
+	/**
+	 * For a Java revision that failed in its transaction on a statement PostgreSQL runs only outside one (an SQLException
+	 * in the failure's causes, as JDBC or Spring's JdbcTemplate throws it): the advice to run it outside; else empty.
+	 */
+	private String outsideTransactionOnly(Throwable failure) {
+		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
+			return "";
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && (NOT_IN_TRANSACTION.equals(sql.getSQLState())
+					|| INVALID_TERMINATION.equals(sql.getSQLState()))) {
+				return " A statement it ran cannot run inside a transaction (SQLState " + sql.getSQLState() + "): make its"
+						+ " transactional() return false (each statement then commits on its own), or move the statement to a"
+						+ " revision of its own that runs outside one.";
+			}
+		}
+		return "";
 	}
 
 	private String failureMessage(Revision revision, boolean upgrade, int number, int count, int line, String sql,
