@@ -1071,6 +1071,28 @@ public final class DatabaseMigrator {
 		return failures;
 	}
 
+	/**
+	 * The indexes of the migrated schema a concurrent build that did not finish left INVALID (PostgreSQL; none
+	 * elsewhere): unused by queries whether or not a revision is recorded as failed.
+	 */
+	public List<Dialect.InvalidIndex> invalidIndexes() {
+		if (this.dataSource == null) {
+			return List.of();
+		}
+		try (Connection connection = connection()) {
+			String original = switchSchema(connection);
+			try {
+				return this.dialect.invalidIndexes(connection);
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not look for invalid indexes: " + ex.getMessage(), ex);
+		}
+	}
+
 	// why a revision recorded as running never recorded its end, as far as the lock can tell
 	private String unfinished() {
 		return this.dialect.locksAcrossProcesses() ? "the process may have died"

@@ -41,6 +41,9 @@ final class RevisionRunner {
 	/** PostgreSQL's unsafe_new_enum_value_usage: a value ALTER TYPE ... ADD VALUE added, used before it commits. */
 	private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
 
+	/** PostgreSQL's invalid_transaction_termination: a COMMIT in a DO block or procedure called in a transaction. */
+	private static final String INVALID_TERMINATION = "2D000";
+
 	// PostgreSQL's out of shared memory, e.g. the lock table full
 	private static final String OUT_OF_LOCKS = "53200";
 
@@ -645,12 +648,31 @@ final class RevisionRunner {
 		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
 			// errors of the revision's own code too (recursion, an assert, a missing class), not of the JVM
 			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
-					+ (upgrade ? "upgrade" : "downgrade") + "` again."
+					+ (upgrade ? "upgrade" : "downgrade") + "` again." + outsideTransactionOnly(ex)
 					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
 					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
 					null, ex, upgrade, !inTransaction);
 		}
+	}
+
+	/**
+	 * For a Java revision that failed in its transaction on a statement PostgreSQL runs only outside one (an SQLException
+	 * in the failure's causes, as JDBC or Spring's JdbcTemplate throws it): the advice to run it outside; else empty.
+	 */
+	private String outsideTransactionOnly(Throwable failure) {
+		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
+			return "";
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && (NOT_IN_TRANSACTION.equals(sql.getSQLState())
+					|| INVALID_TERMINATION.equals(sql.getSQLState()))) {
+				return " A statement it ran cannot run inside a transaction (SQLState " + sql.getSQLState() + "): make its"
+						+ " transactional() return false (each statement then commits on its own), or move the statement to a"
+						+ " revision of its own that runs outside one.";
+			}
+		}
+		return "";
 	}
 
 	private String failureMessage(Revision revision, boolean upgrade, int number, int count, int line, String sql,
@@ -689,6 +711,12 @@ final class RevisionRunner {
 						+ " in its headers (each statement then commits on its own), or move the statement to a revision of"
 						+ " its own that is, then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
 			}
+			else if (INVALID_TERMINATION.equals(ex.getSQLState()) && this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL) {
+				// a backfill committing its batches in a DO loop
+				message.append(" A COMMIT or ROLLBACK in a DO block or procedure cannot run in the revision's transaction:"
+						+ " mark the revision `-- transactional: false` in its headers (its statements then run outside one,"
+						+ " and each batch commits), then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			}
 			else if (UNSAFE_NEW_ENUM_VALUE.equals(ex.getSQLState())) {
 				message.append(" A value ALTER TYPE ... ADD VALUE adds cannot be used until the transaction that added it"
 						+ " commits: put the ALTER TYPE ... ADD VALUE in a revision of its own before this one, or mark the"
@@ -706,8 +734,32 @@ final class RevisionRunner {
 			message.append("It ran outside a transaction: ");
 			message.append((number == 1) ? "no statement of it had run before this one."
 					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
+			message.append(timeoutOutsideTransaction(ex));
 		}
 		return message.toString();
+	}
+
+	/**
+	 * Which timeout stopped a statement of a revision outside a transaction, and how to give the revision longer: a
+	 * session setting at its top ({@code SET LOCAL}, the advice for a transactional revision, does nothing there); empty
+	 * for another failure or database.
+	 */
+	private String timeoutOutsideTransaction(SQLException ex) {
+		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
+			return "";
+		}
+		String setting = switch (String.valueOf(ex.getSQLState())) {
+			case "57014" -> " It was cancelled: statement_timeout ran out (set on the role, the database, the connection or"
+					+ " by the revision), or another session cancelled it. If the statement needs longer, start the"
+					+ " revision's section with `SET statement_timeout = 0` (a session setting, put back after the revision:"
+					+ " outside a transaction SET LOCAL does nothing).";
+			case "55P03" -> " The statement itself may be right: the session's lock_timeout ran out while it waited for a"
+					+ " lock another session holds (pg_locks and pg_stat_activity name it). To wait longer, start the"
+					+ " revision's section with `SET lock_timeout = '1min'` (a session setting, put back after the revision:"
+					+ " outside a transaction SET LOCAL does nothing).";
+			default -> "";
+		};
+		return setting;
 	}
 
 	/**

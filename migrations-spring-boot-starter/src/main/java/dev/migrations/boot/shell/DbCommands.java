@@ -31,6 +31,7 @@ import dev.migrations.autogenerate.Comparison;
 import dev.migrations.baseline.ExistingSchema;
 import dev.migrations.baseline.FailedOtherToolMigrationException;
 import dev.migrations.baseline.NonEmptySchemaException;
+import dev.migrations.dialect.Dialect;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -1028,7 +1029,14 @@ final class DbCommands {
 			.action((invocation, console) -> {
 				boolean json = json(invocation);
 				Comparison comparison = migrations().compare(DiffOptions.defaults());
-				List<Difference> differences = comparison.differences();
+				List<Difference> differences = new ArrayList<>(comparison.differences());
+				// an index a concurrent build left INVALID matches the entities on paper, but queries do not use it
+				List<Dialect.InvalidIndex> invalid = migrations().invalidIndexes();
+				for (Dialect.InvalidIndex index : invalid) {
+					differences.add(new Difference("INDEX_INVALID", index.table(), index.table() + ": index " + index.name()
+							+ " is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that did not finish left it so): queries do not"
+							+ " use it; drop it with `DROP INDEX CONCURRENTLY IF EXISTS " + index.name() + ";` and create it again"));
+				}
 				PrintWriter out = console.out();
 				if (json) {
 					out.println(JsonOutput.drift(differences, Instant.now()));
@@ -1050,6 +1058,22 @@ final class DbCommands {
 					return Outcome.OK;
 				}
 				MigrationsStatus status = statusOrNull(migrations());
+				if (status != null && !status.failed().isEmpty()) {
+					// `db upgrade` refuses until the revisions that did not complete are resolved: what `db current` says
+					List<String> failed = status.failed();
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, but "
+							+ (failed.size() == 1 ? "revision " + failed.get(0) + " did" : "revisions " + String.join(", ", failed)
+									+ " did")
+							+ " not complete, so `db upgrade` refuses to run until " + (failed.size() == 1 ? "it is" : "they are")
+							+ " resolved:\n  " + String.join("\n", migrations().failures()).replace("\n", "\n  "));
+				}
+				if (differences.size() == invalid.size()) {
+					// nothing for `db migrate` to write: the index is there, unusable
+					return new Outcome(DbCommand.DIFFERENCES, "the database has " + invalid.size() + (invalid.size() == 1
+							? " index" : " indexes") + " left INVALID: drop " + (invalid.size() == 1 ? "it" : "each")
+							+ " and run its CREATE INDEX again (by hand, CONCURRENTLY, as its revision is recorded as applied),"
+							+ " then check again");
+				}
 				List<String> pending = (status != null) ? status.pending() : List.of();
 				RuntimeException refusal = pending.isEmpty() ? null : upgradeRefusal(migrations());
 				if (refusal instanceof FailedOtherToolMigrationException failed) {
