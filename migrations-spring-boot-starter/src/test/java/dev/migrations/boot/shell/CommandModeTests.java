@@ -160,6 +160,32 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aDowngradeThroughANewerReleasesRevisionsIsRefusedNamingTheReleaseToRunItWithAndTheTarget() throws Exception {
+		// the newer release upgraded the database; the deploy is rolled back and the older release's jar is at hand
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run(null, "db", "upgrade");
+		Path newer = this.revisions.resolve(ShellTestRevisions.INDEX + "_index_bulletin_titles.sql");
+		String newerText = Files.readString(newer);
+		Files.delete(newer);
+
+		Run older = run(null, "db", "downgrade", "-1");
+		assertThat(older.exitCode()).isEqualTo(2);
+		assertThat(older.err()).startsWith("Cannot downgrade with this code: the database has revision "
+				+ ShellTestRevisions.INDEX + " applied, which is not among this code's revisions (a newer release applied"
+				+ " it), so it has no downgrade for it. Nothing was run.")
+			.contains("    java -jar <the newer release>.jar db downgrade " + CREATE + "\n")
+			.doesNotContain("Deploy the version");
+		assertThat(appliedRevisions()).containsExactly(CREATE, ShellTestRevisions.INDEX);
+
+		// the way the message gives: the newer release (its files) downgrades, then the older one runs
+		Files.writeString(newer, newerText);
+		assertThat(run(null, "db", "downgrade", CREATE).exitCode()).isZero();
+		Files.delete(newer);
+		assertThat(run(null, "db", "current").out()).contains(CREATE + " (head) create bulletin\n");
+		assertThat(appliedRevisions()).containsExactly(CREATE);
+	}
+
+	@Test
 	void migrateKeepsAProbableRenameWithItsAlternativeWhenNobodyCanAnswer() throws IOException {
 		ShellTestRevisions.write(this.revisions, CREATE + "_create_bulletin.sql", """
 				-- revision: 1a2b3c4d5e6f
