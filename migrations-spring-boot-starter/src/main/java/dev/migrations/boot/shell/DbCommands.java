@@ -40,6 +40,7 @@ import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionFileParser;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionOptions;
+import dev.migrations.revision.UnknownAppliedRevisionException;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.Direction;
 import dev.migrations.runner.MigrationFailedException;
@@ -65,6 +66,8 @@ final class DbCommands {
 	private final Function<String, String> environment;
 
 	private final SafetyCommands safety;
+
+	private boolean failOnDatabaseAhead;
 
 	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress) {
 		this(migrations, progress, System::getenv);
@@ -92,6 +95,14 @@ final class DbCommands {
 
 	private Migrations migrations() {
 		return this.migrations.get();
+	}
+
+	/**
+	 * Whether {@code db upgrade} fails on a database ahead of this code even when every revision of this code is
+	 * applied ({@code migrations.fail-on-database-ahead}); by default it has nothing to do, as the startup.
+	 */
+	void setFailOnDatabaseAhead(boolean failOnDatabaseAhead) {
+		this.failOnDatabaseAhead = failOnDatabaseAhead;
 	}
 
 	private static DbCommand.Completion completion(boolean keywords, String valueOption) {
@@ -440,7 +451,23 @@ final class DbCommands {
 				}
 				Migrations facade = migrations();
 				Revision baseline = baselineToRecord(facade);
-				CommandResult result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				CommandResult result;
+				try {
+					result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				}
+				catch (UnknownAppliedRevisionException ex) {
+					if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+						throw ex;
+					}
+					// as the startup: the previous release's upgrade job (a roll-back of the deploy) has nothing to do
+					boolean one = ex.revisions().size() == 1;
+					out.println("Nothing to upgrade: the database is ahead of this code, with " + (one ? "revision " : "revisions ")
+							+ String.join(", ", ex.revisions()) + " applied, which " + (one ? "is" : "are") + " not among its"
+							+ " revisions (a newer release upgraded it); every revision of this code is applied. To go back"
+							+ " to this code's head, run `db downgrade " + String.join(",", facade.status().heads())
+							+ "` with the release that has " + (one ? "it" : "them") + ".");
+					return Outcome.OK;
+				}
 				// the upgrade recorded the baseline first when it started from it on a database with nothing recorded
 				boolean baselined = baseline != null && result.currentBefore().equals(List.of(baseline.id()));
 				String recorded = baselined ? "the baseline " + baseline.id()

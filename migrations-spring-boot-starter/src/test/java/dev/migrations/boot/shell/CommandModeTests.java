@@ -186,6 +186,26 @@ class CommandModeTests {
 	}
 
 	@Test
+	void theOlderReleasesUpgradeOnADatabaseAheadHasNothingToDoAsItsStartupUnlessFailOnDatabaseAhead() throws Exception {
+		// a roll-back of the deploy runs the older release's upgrade job against the database the newer one upgraded
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run(null, "db", "upgrade");
+		Files.delete(this.revisions.resolve(ShellTestRevisions.INDEX + "_index_bulletin_titles.sql"));
+
+		Run upgrade = run(null, "db", "upgrade");
+		assertThat(upgrade.exitCode()).isZero();
+		assertThat(upgrade.out()).contains("Nothing to upgrade: the database is ahead of this code, with revision "
+				+ ShellTestRevisions.INDEX + " applied, which is not among its revisions (a newer release upgraded it); every"
+				+ " revision of this code is applied. To go back to this code's head, run `db downgrade " + CREATE + "` with"
+				+ " the release that has it.");
+		Run refused = run(null, "db", "upgrade", "--migrations.fail-on-database-ahead=true");
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err()).startsWith("the database has revision " + ShellTestRevisions.INDEX + " applied, which is"
+				+ " not among this code's revisions: the database is ahead of this code");
+		assertThat(appliedRevisions()).containsExactly(CREATE, ShellTestRevisions.INDEX);
+	}
+
+	@Test
 	void migrateKeepsAProbableRenameWithItsAlternativeWhenNobodyCanAnswer() throws IOException {
 		ShellTestRevisions.write(this.revisions, CREATE + "_create_bulletin.sql", """
 				-- revision: 1a2b3c4d5e6f
