@@ -1110,6 +1110,14 @@ final class DbCommands {
 							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with "
 							+ apply + ", then check again");
 				}
+				if (status != null && !status.missing().isEmpty()) {
+					// ahead of the code: the differences are most likely the newer release's, not this code's to revise
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, but it is ahead of"
+							+ " this code: it has " + String.join(", ", status.missing()) + " applied, which this code has no"
+							+ " file for (a newer release upgraded it, see `db current`), so the differences are most likely"
+							+ " that release's: check with the code that has " + (status.missing().size() == 1 ? "it" : "them")
+							+ " rather than generating a revision here, which would undo them");
+				}
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
 			});

@@ -198,6 +198,14 @@ class CommandModeTests {
 				+ ShellTestRevisions.INDEX + " applied, which is not among its revisions (a newer release upgraded it); every"
 				+ " revision of this code is applied. To go back to this code's head, run `db downgrade " + CREATE + "` with"
 				+ " the release that has it.");
+		// what the newer release's revision did, as `db check` with this code sees it
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("ALTER TABLE bulletin ADD COLUMN summary text");
+		}
+		Run check = run(null, "db", "check");
+		assertThat(check.exitCode()).isEqualTo(1);
+		assertThat(check.err()).startsWith("the database differs from the entities, but it is ahead of this code: it has "
+				+ ShellTestRevisions.INDEX + " applied, which this code has no file for").doesNotContain("db migrate");
 		Run refused = run(null, "db", "upgrade", "--migrations.fail-on-database-ahead=true");
 		assertThat(refused.exitCode()).isEqualTo(2);
 		assertThat(refused.err()).startsWith("the database has revision " + ShellTestRevisions.INDEX + " applied, which is"
