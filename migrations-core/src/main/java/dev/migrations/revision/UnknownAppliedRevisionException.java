@@ -57,7 +57,7 @@ public class UnknownAppliedRevisionException extends RevisionException {
 				+ " not among this code's revisions (a newer release applied " + (one ? "it" : "them") + "), so it has no"
 				+ " downgrade for " + (one ? "it" : "them") + ". Nothing was run. Downgrade with the release that has "
 				+ (one ? "it" : "them") + ", to " + target + " (the newest revision of this code applied), then deploy this"
-				+ " one", this.revisions, this.pending, newestKnown);
+				+ " one.", this.revisions, this.pending, newestKnown);
 	}
 
 	private static String message(List<String> revisions, List<String> pending) {
