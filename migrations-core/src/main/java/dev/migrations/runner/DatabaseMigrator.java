@@ -844,7 +844,15 @@ public final class DatabaseMigrator {
 
 	/** The SQL script a downgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
 	public String downgradeScript(String target) {
-		return script(target, false, null);
+		try {
+			return script(target, false, null);
+		}
+		catch (UnknownAppliedRevisionException ex) {
+			if (this.dataSource == null || target.indexOf(':') >= 0) {
+				throw ex;
+			}
+			throw ex.forDowngrade(this.resolver.current(appliedIds(readRows()).stream().filter(this.graph::contains).toList()));
+		}
 	}
 
 	private String script(String target, boolean upgrade, BaselineDecision baseline) {

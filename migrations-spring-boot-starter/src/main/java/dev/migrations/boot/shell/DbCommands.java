@@ -628,7 +628,8 @@ final class DbCommands {
 				}
 				if (!status.missing().isEmpty()) {
 					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + "."
-							+ (status.pending().isEmpty() ? ""
+							+ (status.pending().isEmpty() ? " The database is ahead of this code (a newer release upgraded"
+									+ " it; every revision of this code is applied), or their files were removed."
 									: " The database went another way: bring " + (status.missing().size() == 1 ? "its file"
 											: "their files") + " into this code (merge the branch that has "
 											+ (status.missing().size() == 1 ? "it" : "them")

@@ -198,6 +198,16 @@ class CommandModeTests {
 				+ ShellTestRevisions.INDEX + " applied, which is not among its revisions (a newer release upgraded it); every"
 				+ " revision of this code is applied. To go back to this code's head, run `db downgrade " + CREATE + "` with"
 				+ " the release that has it.");
+		Run current = run(null, "db", "current");
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.out()).contains("Applied but without a revision file: " + ShellTestRevisions.INDEX + ". The"
+				+ " database is ahead of this code (a newer release upgraded it; every revision of this code is applied)");
+		assertThat(run(null, "db", "current", "--format", "json").out())
+			.contains("\"pending\":[],\"missing\":[\"" + ShellTestRevisions.INDEX + "\"]}");
+		Run script = run(null, "db", "downgrade", CREATE, "--sql");
+		assertThat(script.exitCode()).isEqualTo(2);
+		assertThat(script.err()).startsWith("Cannot downgrade with this code: the database has revision "
+				+ ShellTestRevisions.INDEX + " applied");
 		// what the newer release's revision did, as `db check` with this code sees it
 		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
 			statement.execute("ALTER TABLE bulletin ADD COLUMN summary text");
