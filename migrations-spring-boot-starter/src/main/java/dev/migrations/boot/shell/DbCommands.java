@@ -446,7 +446,18 @@ final class DbCommands {
 					return this.safety.rehearse(target, false, out);
 				}
 				if (invocation.flag("sql")) {
-					out.print(withNewline(scriptOf(() -> migrations().upgradeSql(target))));
+					String script;
+					try {
+						script = scriptOf(() -> migrations().upgradeSql(target));
+					}
+					catch (UnknownAppliedRevisionException ex) {
+						if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+							throw ex;
+						}
+						// a script of nothing, as the upgrade has nothing to do (a comment, for psql -f)
+						script = "-- " + aheadOfTheCode(ex, migrations());
+					}
+					out.print(withNewline(script));
 					return Outcome.OK;
 				}
 				Migrations facade = migrations();
@@ -460,12 +471,7 @@ final class DbCommands {
 						throw ex;
 					}
 					// as the startup: the previous release's upgrade job (a roll-back of the deploy) has nothing to do
-					boolean one = ex.revisions().size() == 1;
-					out.println("Nothing to upgrade: the database is ahead of this code, with " + (one ? "revision " : "revisions ")
-							+ String.join(", ", ex.revisions()) + " applied, which " + (one ? "is" : "are") + " not among its"
-							+ " revisions (a newer release upgraded it); every revision of this code is applied. To go back"
-							+ " to this code's head, run `db downgrade " + String.join(",", facade.status().heads())
-							+ "` with the release that has " + (one ? "it" : "them") + ".");
+					out.println(aheadOfTheCode(ex, facade));
 					return Outcome.OK;
 				}
 				// the upgrade recorded the baseline first when it started from it on a database with nothing recorded
@@ -488,6 +494,16 @@ final class DbCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/** What {@code db upgrade} says of a database ahead of this code with every revision of it applied. */
+	private static String aheadOfTheCode(UnknownAppliedRevisionException ex, Migrations facade) {
+		boolean one = ex.revisions().size() == 1;
+		return "Nothing to upgrade: the database is ahead of this code, with " + (one ? "revision " : "revisions ")
+				+ String.join(", ", ex.revisions()) + " applied, which " + (one ? "is" : "are") + " not among its"
+				+ " revisions (a newer release upgraded it); every revision of this code is applied. To go back to this"
+				+ " code's head, run `db downgrade " + String.join(",", facade.graph().heads()) + "` with the release that"
+				+ " has " + (one ? "it" : "them") + ".";
 	}
 
 	// the revision migrations.baseline names while nothing is recorded (the upgrade may record it); null otherwise, or

@@ -204,9 +204,9 @@ class CommandModeTests {
 				+ " database is ahead of this code (a newer release upgraded it; every revision of this code is applied)");
 		assertThat(run(null, "db", "current", "--format", "json").out())
 			.contains("\"pending\":[],\"missing\":[\"" + ShellTestRevisions.INDEX + "\"]}");
-		Run script = run(null, "db", "downgrade", CREATE, "--sql");
-		assertThat(script.exitCode()).isEqualTo(2);
-		assertThat(script.err()).startsWith("Cannot downgrade with this code: the database has revision "
+		Run downgradeScript = run(null, "db", "downgrade", CREATE, "--sql");
+		assertThat(downgradeScript.exitCode()).isEqualTo(2);
+		assertThat(downgradeScript.err()).startsWith("Cannot downgrade with this code: the database has revision "
 				+ ShellTestRevisions.INDEX + " applied");
 		// what the newer release's revision did, as `db check` with this code sees it
 		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
@@ -216,6 +216,12 @@ class CommandModeTests {
 		assertThat(check.exitCode()).isEqualTo(1);
 		assertThat(check.err()).startsWith("the database differs from the entities, but it is ahead of this code: it has "
 				+ ShellTestRevisions.INDEX + " applied, which this code has no file for").doesNotContain("db migrate");
+		Run upgradeScript = run(null, "db", "upgrade", "--sql");
+		assertThat(upgradeScript.exitCode()).isZero();
+		assertThat(upgradeScript.out()).endsWith("-- Nothing to upgrade: the database is ahead of this code, with revision "
+				+ ShellTestRevisions.INDEX + " applied, which is not among its revisions (a newer release upgraded it); every"
+				+ " revision of this code is applied. To go back to this code's head, run `db downgrade " + CREATE + "` with"
+				+ " the release that has it.\n");
 		Run refused = run(null, "db", "upgrade", "--migrations.fail-on-database-ahead=true");
 		assertThat(refused.exitCode()).isEqualTo(2);
 		assertThat(refused.err()).startsWith("the database has revision " + ShellTestRevisions.INDEX + " applied, which is"
