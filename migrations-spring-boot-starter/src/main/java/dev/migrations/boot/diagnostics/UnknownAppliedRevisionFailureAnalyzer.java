@@ -45,7 +45,9 @@ class UnknownAppliedRevisionFailureAnalyzer extends AbstractFailureAnalyzer<Unkn
 				+ " revision files were removed.";
 		String action = "Deploy the version of the application that contains " + revisions
 				+ ", or restore the removed revision files. If the database really is at a revision this code knows,"
-				+ " record it with:\n\n    db stamp <revision>";
+				+ " record it with:\n\n    db stamp <revision>\n\nWith every revision of this code applied, as here, the"
+				+ " application starts on such a database (and `db upgrade` has nothing to do) unless"
+				+ " migrations.fail-on-database-ahead=true.";
 		return new FailureAnalysis(description, action, cause);
 	}
 
