@@ -233,6 +233,7 @@ public final class MigrationsAutoConfiguration {
 				applicationUrl(dataSource.getIfUnique(), jdbcConnectionDetails.getIfAvailable()),
 				StringUtils.hasText(properties.getSchema()) ? properties.getSchema() : null));
 		initializer.setProgress(progress.getIfAvailable());
+		initializer.setFailOnDatabaseAhead(properties.isFailOnDatabaseAhead());
 		return initializer;
 	}
 

@@ -15,9 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.SpringProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
 /**
@@ -26,7 +28,7 @@ import org.springframework.util.Assert;
  * {@link MigrationsInitializerDatabaseInitializerDetector} reports it to Spring Boot as a database
  * initializer.
  */
-public class MigrationsInitializer implements InitializingBean, Ordered {
+public class MigrationsInitializer implements InitializingBean, EnvironmentAware, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsInitializer.class);
 
@@ -42,6 +44,10 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 	};
 
 	private StartupProgressLog progress;
+
+	private Environment environment;
+
+	private boolean failOnDatabaseAhead;
 
 	/**
 	 * Creates an initializer that upgrades to {@code target}.
@@ -86,6 +92,19 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 	public static boolean isTrainingRun() {
 		return DefaultLifecycleProcessor.ON_REFRESH_VALUE
 			.equalsIgnoreCase(SpringProperties.getProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME));
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	/**
+	 * Whether a database ahead of this code stops the startup even when every revision of this code is
+	 * applied (by default it starts, with a warning).
+	 */
+	public void setFailOnDatabaseAhead(boolean failOnDatabaseAhead) {
+		this.failOnDatabaseAhead = failOnDatabaseAhead;
 	}
 
 	@Override
@@ -148,11 +167,16 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 	 * another way, and the startup fails.
 	 */
 	private boolean aheadOfTheCode(UnknownAppliedRevisionException ex) {
+		if (this.failOnDatabaseAhead) {
+			return false;
+		}
 		MigrationsStatus status = this.migrations.status();
 		if (!status.pending().isEmpty() || !status.failed().isEmpty()) {
 			return false;
 		}
 		List<String> unknown = ex.revisions();
+		// every revision of this code is applied, so its heads are the newest of them
+		new DatabaseAheadOfTheCode(unknown, status.heads()).rememberIn(this.environment);
 		logger.warn("The database is ahead of this code: {} {} applied, which {} not among this application's revisions"
 				+ " (a newer release upgraded it, or their files were removed). Every revision of this application is"
 				+ " applied, so it starts without upgrading, at {}; /actuator/migrations lists {} as MISSING_FILE.",

@@ -79,6 +79,23 @@ class StartupFailureAnalysisTests {
 	}
 
 	@Test
+	void aColumnTheNextReleaseDroppedIsExplainedByTheDatabaseAheadAndTheDowngradeWithThatRelease(TestDatabase database,
+			CapturedOutput output) {
+		// the next release upgraded the database during a rolling deploy; this release's instance restarts
+		try (Apps apps = new Apps()) {
+			apps.start(ShopApplication.class, Apps.database(database),
+					"migrations.locations=classpath:apps/shop/revisions,classpath:apps/shop-next");
+		}
+		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS));
+		assertThat(report(output)).contains("found that the entities map column customer.email, which the database does"
+				+ " not have. The database is ahead of this code: revision 5b0b00000003, which this release does not have,"
+				+ " was applied by a newer release",
+				"Do not write a revision for this difference in this release",
+				"java -jar <the newer release>.jar db downgrade " + ShopApplication.ADD_EMAIL)
+			.doesNotContain("db migrate");
+	}
+
+	@Test
 	void anUnreachableDatabaseIsNamedWithoutItsPassword(TestDatabase database, CapturedOutput output) throws IOException {
 		try (TcpProxy closed = TcpProxy.to(database, Integer.MAX_VALUE)) {
 			String url = closed.jdbcUrl(database.jdbcUrl());

@@ -41,6 +41,7 @@ import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionFileParser;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionOptions;
+import dev.migrations.revision.UnknownAppliedRevisionException;
 import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.Direction;
@@ -68,6 +69,8 @@ final class DbCommands {
 
 	private final SafetyCommands safety;
 
+	private boolean failOnDatabaseAhead;
+
 	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress) {
 		this(migrations, progress, System::getenv);
 	}
@@ -94,6 +97,14 @@ final class DbCommands {
 
 	private Migrations migrations() {
 		return this.migrations.get();
+	}
+
+	/**
+	 * Whether {@code db upgrade} fails on a database ahead of this code even when every revision of this code is
+	 * applied ({@code migrations.fail-on-database-ahead}); by default it has nothing to do, as the startup.
+	 */
+	void setFailOnDatabaseAhead(boolean failOnDatabaseAhead) {
+		this.failOnDatabaseAhead = failOnDatabaseAhead;
 	}
 
 	private static DbCommand.Completion completion(boolean keywords, String valueOption) {
@@ -437,12 +448,34 @@ final class DbCommands {
 					return this.safety.rehearse(target, false, out);
 				}
 				if (invocation.flag("sql")) {
-					out.print(withNewline(scriptOf(() -> migrations().upgradeSql(target))));
+					String script;
+					try {
+						script = scriptOf(() -> migrations().upgradeSql(target));
+					}
+					catch (UnknownAppliedRevisionException ex) {
+						if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+							throw ex;
+						}
+						// a script of nothing, as the upgrade has nothing to do (a comment, for psql -f)
+						script = "-- " + aheadOfTheCode(ex, migrations());
+					}
+					out.print(withNewline(script));
 					return Outcome.OK;
 				}
 				Migrations facade = migrations();
 				Revision baseline = baselineToRecord(facade);
-				CommandResult result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				CommandResult result;
+				try {
+					result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				}
+				catch (UnknownAppliedRevisionException ex) {
+					if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+						throw ex;
+					}
+					// as the startup: the previous release's upgrade job (a roll-back of the deploy) has nothing to do
+					out.println(aheadOfTheCode(ex, facade));
+					return Outcome.OK;
+				}
 				// the upgrade recorded the baseline first when it started from it on a database with nothing recorded
 				boolean baselined = baseline != null && result.currentBefore().equals(List.of(baseline.id()));
 				String recorded = baselined ? "the baseline " + baseline.id()
@@ -463,6 +496,16 @@ final class DbCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/** What {@code db upgrade} says of a database ahead of this code with every revision of it applied. */
+	private static String aheadOfTheCode(UnknownAppliedRevisionException ex, Migrations facade) {
+		boolean one = ex.revisions().size() == 1;
+		return "Nothing to upgrade: the database is ahead of this code, with " + (one ? "revision " : "revisions ")
+				+ String.join(", ", ex.revisions()) + " applied, which " + (one ? "is" : "are") + " not among its"
+				+ " revisions (a newer release upgraded it); every revision of this code is applied. To go back to this"
+				+ " code's head, run `db downgrade " + String.join(",", facade.graph().heads()) + "` with the release that"
+				+ " has " + (one ? "it" : "them") + ".";
 	}
 
 	// the revision migrations.baseline names while nothing is recorded (the upgrade may record it); null otherwise, or
@@ -608,7 +651,8 @@ final class DbCommands {
 				}
 				if (!status.missing().isEmpty()) {
 					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + "."
-							+ (status.pending().isEmpty() ? ""
+							+ (status.pending().isEmpty() ? " The database is ahead of this code (a newer release upgraded"
+									+ " it; every revision of this code is applied), or their files were removed."
 									: " The database went another way: bring " + (status.missing().size() == 1 ? "its file"
 											: "their files") + " into this code (merge the branch that has "
 											+ (status.missing().size() == 1 ? "it" : "them")
@@ -1112,6 +1156,14 @@ final class DbCommands {
 					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
 							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with "
 							+ apply + ", then check again");
+				}
+				if (status != null && !status.missing().isEmpty()) {
+					// ahead of the code: the differences are most likely the newer release's, not this code's to revise
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, but it is ahead of"
+							+ " this code: it has " + String.join(", ", status.missing()) + " applied, which this code has no"
+							+ " file for (a newer release upgraded it, see `db current`), so the differences are most likely"
+							+ " that release's: check with the code that has " + (status.missing().size() == 1 ? "it" : "them")
+							+ " rather than generating a revision here, which would undo them");
 				}
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");
