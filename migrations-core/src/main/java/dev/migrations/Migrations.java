@@ -353,7 +353,16 @@ public final class Migrations {
 		}
 		Loaded loaded = files.loaded();
 		if (loaded == null) {
-			List<Revision> java = new ArrayList<>(RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader));
+			// a class of the packages also given as an instance (a Spring bean, with the beans it injects; maybe a proxy,
+			// a subclass) is that instance, not a second revision of the same id
+			List<Revision> java = new ArrayList<>();
+			for (Revision scanned : RevisionSources.loadJava(this.configuration.javaPackages, this.classLoader)) {
+				Class<?> type = ((Revision.JavaBody) scanned.body()).implementation().getClass();
+				if (this.configuration.javaRevisions.stream()
+					.noneMatch((given) -> type.isInstance(given) && scanned.id().equals(given.revision()))) {
+					java.add(scanned);
+				}
+			}
 			java.addAll(RevisionSources.fromInstances(this.configuration.javaRevisions));
 			loaded = Loaded.of(files, java);
 		}
@@ -773,6 +782,14 @@ public final class Migrations {
 	public List<String> failures() {
 		requireLocations();
 		return this.migrator.failures();
+	}
+
+	/**
+	 * The indexes of the migrated schema left INVALID by a {@code CREATE} or {@code REINDEX INDEX CONCURRENTLY} that
+	 * did not finish (PostgreSQL; empty elsewhere), whatever the version table records: {@code db check} reports them.
+	 */
+	public List<Dialect.InvalidIndex> invalidIndexes() {
+		return this.migrator.invalidIndexes();
 	}
 
 	/** {@code db heads}: the heads of the revision graph. */
@@ -1223,7 +1240,7 @@ public final class Migrations {
 			throw new MigrationsException("No entities are configured: autogenerate needs the JPA entity classes"
 					+ " (MigrationsConfiguration.entities(...); the Spring Boot starter passes the application's).");
 		}
-		if (!this.dialect.name().equals("postgresql")) {
+		if (!this.dialect.supportsAutogenerate()) {
 			throw new MigrationsException("Autogenerate (db migrate, db check, db create-db) supports PostgreSQL; "
 					+ this.dialect.name() + " is not supported yet. Write revisions by hand with `db revision`.");
 		}

@@ -202,6 +202,21 @@ public interface Dialect {
 		return null;
 	}
 
+	/**
+	 * Why the session reads a backslash in a string otherwise than revision files are split, and what to do, as
+	 * the end of a sentence starting "the upgrade section has a backslash in " (PostgreSQL:
+	 * {@code standard_conforming_strings} off; MariaDB: {@code NO_BACKSLASH_ESCAPES} in {@code sql_mode});
+	 * {@code null} when it reads them as the files are split.
+	 */
+	default String backslashesReadOtherwise(Connection connection) throws SQLException {
+		return null;
+	}
+
+	/** Whether autogenerate ({@code db migrate}, {@code db check}, {@code db create-db}) compares this database. */
+	default boolean supportsAutogenerate() {
+		return false;
+	}
+
 	/** Why a session may not write (the server refused with "read-only"), as a sentence starting in lower case. */
 	default String readOnlySession() {
 		return "the session is read-only: the user or the server allows reading only (a replica?).";

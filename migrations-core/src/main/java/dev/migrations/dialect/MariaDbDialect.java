@@ -265,6 +265,23 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
+	public String backslashesReadOtherwise(Connection connection) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT @@SESSION.sql_mode")) {
+			if (!rs.next() || rs.getString(1) == null
+					|| !List.of(rs.getString(1).toUpperCase(Locale.ROOT).split(",")).contains("NO_BACKSLASH_ESCAPES")) {
+				return null;
+			}
+		}
+		return "a string, and the sql_mode of the migrations' connection has NO_BACKSLASH_ESCAPES (the server's"
+				+ " sql_mode, the JDBC URL's sessionVariables, or migrations.init-sqls), where a backslash is itself;"
+				+ " revision files are read as MariaDB reads them by default, where it escapes the next character. Take"
+				+ " it out for the migrations' connections (migrations.init-sqls[0]=SET SESSION sql_mode ="
+				+ " REPLACE(@@sql_mode, 'NO_BACKSLASH_ESCAPES', '')) and write a backslash in a string as \\\\, or"
+				+ " write the string without one (CONCAT('C:', CHAR(92))).";
+	}
+
+	@Override
 	public String stoppedBySession(SQLException error, String command) {
 		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
 		return switch (error.getErrorCode()) {

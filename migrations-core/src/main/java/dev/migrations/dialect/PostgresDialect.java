@@ -338,8 +338,29 @@ public final class PostgresDialect implements Dialect {
 			+ " says so).";
 
 	@Override
+	public boolean supportsAutogenerate() {
+		return true;
+	}
+
+	@Override
 	public String readOnlySession() {
 		return READ_ONLY_SESSION;
+	}
+
+	@Override
+	public String backslashesReadOtherwise(Connection connection) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SHOW standard_conforming_strings");
+				ResultSet rs = statement.executeQuery()) {
+			if (!rs.next() || !"off".equalsIgnoreCase(rs.getString(1))) {
+				return null;
+			}
+		}
+		return "a '...' string, and standard_conforming_strings is off on the migrations' connection (set by"
+				+ " migrations.init-sqls, or the role's or database's settings), where it escapes the next character;"
+				+ " revision files are read as PostgreSQL reads them by default, with the setting on, where it is a"
+				+ " backslash. Turn it on for the migrations' connections (remove it from migrations.init-sqls, or add"
+				+ " `SET standard_conforming_strings = on` there), or write the string as E'...' with its backslashes"
+				+ " doubled.";
 	}
 
 	@Override

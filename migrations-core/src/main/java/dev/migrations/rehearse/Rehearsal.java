@@ -280,14 +280,35 @@ public final class Rehearsal {
 
 	}
 
+	/**
+	 * Copies the database. The server waits a few seconds for sessions that are ending; a session the caller's
+	 * pool was still opening when it released its sessions arrives after that, and stays idle: the caller releases
+	 * again (only its first release is set back) and the copy is tried once more, twice at most.
+	 */
+	private void createCopy(Connection admin, String copy, String source) throws SQLException {
+		for (int attempt = 1;; attempt++) {
+			try (Statement statement = admin.createStatement()) {
+				statement.execute("CREATE DATABASE " + PostgresIdentifiers.quote(copy) + " TEMPLATE "
+						+ PostgresIdentifiers.quote(source));
+				return;
+			}
+			catch (SQLException ex) {
+				if (!OBJECT_IN_USE.equals(ex.getSQLState()) || attempt == 3
+						|| this.options.release() == RehearsalOptions.ConnectionRelease.NONE) {
+					throw ex;
+				}
+				this.options.release().release();
+			}
+		}
+	}
+
 	private RehearsalReport copyAndRun(UrlDataSource server, String source, String maintenance, String searchPath)
 			throws CopyRefused {
 		String copy = copyName(source);
 		try (Connection admin = connect(server.withDatabase(maintenance), "the maintenance database " + maintenance)) {
 			List<String> notes = leftovers(admin, source);
-			try (Statement statement = admin.createStatement()) {
-				statement.execute("CREATE DATABASE " + PostgresIdentifiers.quote(copy) + " TEMPLATE "
-						+ PostgresIdentifiers.quote(source));
+			try {
+				createCopy(admin, copy, source);
 			}
 			catch (SQLException ex) {
 				if (OBJECT_IN_USE.equals(ex.getSQLState())) {

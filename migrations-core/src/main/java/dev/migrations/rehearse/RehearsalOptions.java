@@ -38,8 +38,10 @@ public final class RehearsalOptions {
 		};
 
 		/**
-		 * Closes the caller's idle sessions on the database and keeps new ones from opening.
-		 * @return what sets things back, run once the copy has been rehearsed and dropped (or could not be made)
+		 * Closes the caller's idle sessions on the database and keeps new ones from opening. Called again when the
+		 * copy is refused for sessions still connected (one the caller was opening meanwhile), at most twice more.
+		 * @return what sets things back, run once the copy has been rehearsed and dropped (or could not be made);
+		 * only the first call's is run
 		 */
 		Runnable release();
 

@@ -18,6 +18,8 @@ public class UnknownAppliedRevisionException extends RevisionException {
 
 	private final List<String> pending;
 
+	private final List<String> downgradeTo;
+
 	public UnknownAppliedRevisionException(List<String> revisions) {
 		this(revisions, List.of());
 	}
@@ -27,9 +29,35 @@ public class UnknownAppliedRevisionException extends RevisionException {
 	 * @param pending the revisions of the graph not applied, in the order {@code db upgrade heads} would apply them
 	 */
 	public UnknownAppliedRevisionException(List<String> revisions, List<String> pending) {
-		super(message(revisions, pending));
+		this(message(revisions, pending), revisions, pending, null);
+	}
+
+	private UnknownAppliedRevisionException(String message, List<String> revisions, List<String> pending,
+			List<String> downgradeTo) {
+		super(message);
 		this.revisions = List.copyOf(revisions);
 		this.pending = List.copyOf(pending);
+		this.downgradeTo = (downgradeTo != null) ? List.copyOf(downgradeTo) : null;
+	}
+
+	/**
+	 * The same database met by a downgrade: when it is only ahead of this code (nothing of it pending), this
+	 * code has no downgrade for the revisions it does not know, and the release that has them must run it.
+	 * @param newestKnown the newest revisions of this code applied, where a downgrade with that release goes
+	 * back to (empty for base)
+	 */
+	public UnknownAppliedRevisionException forDowngrade(List<String> newestKnown) {
+		if (!this.pending.isEmpty()) {
+			return this;
+		}
+		boolean one = this.revisions.size() == 1;
+		String target = newestKnown.isEmpty() ? "base" : String.join(",", newestKnown);
+		return new UnknownAppliedRevisionException("Cannot downgrade with this code: the database has "
+				+ (one ? "revision " : "revisions ") + String.join(", ", this.revisions) + " applied, which " + (one ? "is" : "are")
+				+ " not among this code's revisions (a newer release applied " + (one ? "it" : "them") + "), so it has no"
+				+ " downgrade for " + (one ? "it" : "them") + ". Nothing was run. Downgrade with the release that has "
+				+ (one ? "it" : "them") + ", to " + target + " (the newest revision of this code applied), then deploy this"
+				+ " one.", this.revisions, this.pending, newestKnown);
 	}
 
 	private static String message(List<String> revisions, List<String> pending) {
@@ -66,6 +94,15 @@ public class UnknownAppliedRevisionException extends RevisionException {
 	 */
 	public List<String> pending() {
 		return this.pending;
+	}
+
+	/**
+	 * Where a downgrade refused for revisions this code does not know should go, run by the release that has
+	 * them: the newest revisions of this code applied (empty for base); {@code null} when not refused to a
+	 * downgrade, or when the database went another way.
+	 */
+	public List<String> downgradeTo() {
+		return this.downgradeTo;
 	}
 
 }

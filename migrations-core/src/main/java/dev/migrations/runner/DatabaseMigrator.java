@@ -30,6 +30,7 @@ import dev.migrations.revision.SquashedHistory;
 import dev.migrations.revision.Target;
 import dev.migrations.revision.TargetException;
 import dev.migrations.revision.TargetResolver;
+import dev.migrations.revision.UnknownAppliedRevisionException;
 
 /**
  * Runs the writing commands (upgrade, downgrade, stamp) against a database under the migrations lock,
@@ -259,7 +260,13 @@ public final class DatabaseMigrator {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
 			requireNoFailed(connection, rows);
 			List<String> applied = appliedIds(rows);
-			Plan plan = this.resolver.downgrade(target, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
+			Plan plan;
+			try {
+				plan = this.resolver.downgrade(target, applied).requireDowngradeStatements(this.dialect.sqlSyntax());
+			}
+			catch (UnknownAppliedRevisionException ex) {
+				throw ex.forDowngrade(this.resolver.current(applied.stream().filter(this.graph::contains).toList()));
+			}
 			requireAboveBaseline(connection, target, plan.ids());
 			List<String> before = this.resolver.current(applied);
 			List<StepResult> steps = runner(connection).downgrade(plan.steps());
@@ -837,7 +844,15 @@ public final class DatabaseMigrator {
 
 	/** The SQL script a downgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
 	public String downgradeScript(String target) {
-		return script(target, false, null);
+		try {
+			return script(target, false, null);
+		}
+		catch (UnknownAppliedRevisionException ex) {
+			if (this.dataSource == null || target.indexOf(':') >= 0) {
+				throw ex;
+			}
+			throw ex.forDowngrade(this.resolver.current(appliedIds(readRows()).stream().filter(this.graph::contains).toList()));
+		}
 	}
 
 	private String script(String target, boolean upgrade, BaselineDecision baseline) {
@@ -1069,6 +1084,28 @@ public final class DatabaseMigrator {
 			}
 		}
 		return failures;
+	}
+
+	/**
+	 * The indexes of the migrated schema a concurrent build that did not finish left INVALID (PostgreSQL; none
+	 * elsewhere): unused by queries whether or not a revision is recorded as failed.
+	 */
+	public List<Dialect.InvalidIndex> invalidIndexes() {
+		if (this.dataSource == null) {
+			return List.of();
+		}
+		try (Connection connection = connection()) {
+			String original = switchSchema(connection);
+			try {
+				return this.dialect.invalidIndexes(connection);
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not look for invalid indexes: " + ex.getMessage(), ex);
+		}
 	}
 
 	// why a revision recorded as running never recorded its end, as far as the lock can tell

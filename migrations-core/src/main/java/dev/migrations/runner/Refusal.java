@@ -7,8 +7,8 @@ import dev.migrations.sql.SqlSyntax;
 
 /**
  * A statement of a revision that an upgrade or downgrade refuses to run, checked in every revision
- * before the first one runs: one that opens or ends a transaction itself, or copies from the client's
- * standard input. The rehearsal refuses the same statements.
+ * before the first one runs: one that opens or ends a transaction itself, copies from the client's
+ * standard input, or (PostgreSQL) can never run in the transaction the revision runs in. The rehearsal refuses the same statements.
  * @param number the statement's 1-based number in its section
  * @param statement the statement
  * @param reason what it is and what to do, naming the section, the statement's number and its line
@@ -33,6 +33,14 @@ public record Refusal(int number, SqlStatement statement, String reason) {
 				return new Refusal(i + 1, statement, "its " + section + " statement " + (i + 1) + " (line " + statement.line()
 						+ ") is a COPY from standard input, whose rows psql sends after it: a revision has no standard"
 						+ " input. Write the rows as INSERT statements, or COPY from a file the server can read.");
+			}
+			String outside = inTransaction ? TransactionControl.outsideTransactionOnly(statement.sql(), syntax) : null;
+			if (outside != null) {
+				return new Refusal(i + 1, statement, "its " + section + " statement " + (i + 1) + " (line " + statement.line()
+						+ ") is " + outside + ", which PostgreSQL cannot run inside a transaction, and the revision runs in"
+						+ " one. Mark the revision `-- transactional: false` in its headers (each statement then commits on its"
+						+ " own; a Java revision: transactional() returning false), or move the statement to a revision of its"
+						+ " own that is.");
 			}
 			String control = TransactionControl.command(statement.sql(), syntax);
 			if (control != null) {

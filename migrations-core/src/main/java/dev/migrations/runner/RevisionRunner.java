@@ -41,6 +41,9 @@ final class RevisionRunner {
 	/** PostgreSQL's unsafe_new_enum_value_usage: a value ALTER TYPE ... ADD VALUE added, used before it commits. */
 	private static final String UNSAFE_NEW_ENUM_VALUE = "55P04";
 
+	/** PostgreSQL's invalid_transaction_termination: a COMMIT in a DO block or procedure called in a transaction. */
+	private static final String INVALID_TERMINATION = "2D000";
+
 	// PostgreSQL's out of shared memory, e.g. the lock table full
 	private static final String OUT_OF_LOCKS = "53200";
 
@@ -105,27 +108,27 @@ final class RevisionRunner {
 	}
 
 	/**
-	 * Whether the session reads a backslash in a {@code '...'} string as an escape (PostgreSQL's
-	 * {@code standard_conforming_strings} off); read once per command, online; {@code null} until read.
+	 * Why the session reads a backslash in a string otherwise than revision files are split (see
+	 * {@link Dialect#backslashesReadOtherwise}), {@code ""} when it reads them alike; read once per command, online;
+	 * {@code null} until read.
 	 */
-	private Boolean conformingStringsOff;
+	private String backslashesReadOtherwise;
 
-	private boolean conformingStringsOff() {
-		if (this.conformingStringsOff == null) {
-			boolean off = false;
+	private String backslashesReadOtherwise() {
+		if (this.backslashesReadOtherwise == null) {
+			String otherwise = null;
 			if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
-				try (PreparedStatement statement = jdbc.connection().prepareStatement("SHOW standard_conforming_strings");
-						ResultSet rs = statement.executeQuery()) {
-					off = rs.next() && "off".equalsIgnoreCase(rs.getString(1));
+				try {
+					otherwise = this.dialect.backslashesReadOtherwise(jdbc.connection());
 				}
 				catch (SQLException ex) {
-					throw new MigrationsException("Could not read standard_conforming_strings of the migrations' connection: "
-							+ ex.getMessage(), ex);
+					throw new MigrationsException("Could not read how the migrations' connection reads a backslash in a"
+							+ " string: " + ex.getMessage(), ex);
 				}
 			}
-			this.conformingStringsOff = off;
+			this.backslashesReadOtherwise = (otherwise != null) ? otherwise : "";
 		}
-		return this.conformingStringsOff;
+		return this.backslashesReadOtherwise;
 	}
 
 	/** Applies the steps in order; stops at the first failure, keeping what was applied before it. */
@@ -155,7 +158,7 @@ final class RevisionRunner {
 	 */
 	private void checkAll(List<Revision> steps, boolean upgrade) {
 		Map<Revision, Checked> all = new IdentityHashMap<>();
-		this.conformingStringsOff = null;
+		this.backslashesReadOtherwise = null;
 		String notRun = (steps.size() == 1) ? " Nothing of this revision was run."
 				: " Nothing was run: the " + steps.size() + " revisions to " + (upgrade ? "apply" : "revert")
 						+ " are all checked before the first one runs.";
@@ -566,10 +569,11 @@ final class RevisionRunner {
 		String script = upgrade ? body.upgrade() : body.downgrade();
 		int firstLine = upgrade ? body.upgradeLine() : body.downgradeLine();
 		String section = upgrade ? "upgrade" : "downgrade";
-		if (this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL && script.indexOf('\\') >= 0 && conformingStringsOff()) {
+		String otherwise = (script.indexOf('\\') >= 0) ? backslashesReadOtherwise() : "";
+		if (!otherwise.isEmpty()) {
 			int line;
 			try {
-				line = SqlSplitter.lineOfBackslashInString(script, Math.max(firstLine, 1));
+				line = SqlSplitter.lineOfBackslashInString(script, this.dialect.sqlSyntax(), Math.max(firstLine, 1));
 			}
 			catch (SqlSyntaxException ex) {
 				// 'it\'s' read with the setting on leaves a string open
@@ -577,13 +581,8 @@ final class RevisionRunner {
 			}
 			if (line > 0) {
 				throw new MigrationFailedException(revision.source() + ":" + line + ": the " + section + " section has a"
-						+ " backslash in a '...' string, and standard_conforming_strings is off on the migrations' connection"
-						+ " (set by migrations.init-sqls, or the role's or database's settings), where it escapes the next"
-						+ " character; revision files are read as PostgreSQL reads them by default, with the setting on,"
-						+ " where it is a backslash. Turn it on for the migrations' connections (remove it from"
-						+ " migrations.init-sqls, or add `SET standard_conforming_strings = on` there), or write the string"
-						+ " as E'...' with its backslashes doubled." + notRun, revision.id(), revision.source(), 0, line,
-						null, null, upgrade, false);
+						+ " backslash in " + otherwise + notRun, revision.id(), revision.source(), 0, line, null, null, upgrade,
+						false);
 			}
 		}
 		List<SqlStatement> statements;
@@ -649,12 +648,31 @@ final class RevisionRunner {
 		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
 			// errors of the revision's own code too (recursion, an assert, a missing class), not of the JVM
 			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
-					+ (upgrade ? "upgrade" : "downgrade") + "` again."
+					+ (upgrade ? "upgrade" : "downgrade") + "` again." + outsideTransactionOnly(ex)
 					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
 					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
 					null, ex, upgrade, !inTransaction);
 		}
+	}
+
+	/**
+	 * For a Java revision that failed in its transaction on a statement PostgreSQL runs only outside one (an SQLException
+	 * in the failure's causes, as JDBC or Spring's JdbcTemplate throws it): the advice to run it outside; else empty.
+	 */
+	private String outsideTransactionOnly(Throwable failure) {
+		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
+			return "";
+		}
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && (NOT_IN_TRANSACTION.equals(sql.getSQLState())
+					|| INVALID_TERMINATION.equals(sql.getSQLState()))) {
+				return " A statement it ran cannot run inside a transaction (SQLState " + sql.getSQLState() + "): make its"
+						+ " transactional() return false (each statement then commits on its own), or move the statement to a"
+						+ " revision of its own that runs outside one.";
+			}
+		}
+		return "";
 	}
 
 	private String failureMessage(Revision revision, boolean upgrade, int number, int count, int line, String sql,
@@ -693,6 +711,12 @@ final class RevisionRunner {
 						+ " in its headers (each statement then commits on its own), or move the statement to a revision of"
 						+ " its own that is, then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
 			}
+			else if (INVALID_TERMINATION.equals(ex.getSQLState()) && this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL) {
+				// a backfill committing its batches in a DO loop
+				message.append(" A COMMIT or ROLLBACK in a DO block or procedure cannot run in the revision's transaction:"
+						+ " mark the revision `-- transactional: false` in its headers (its statements then run outside one,"
+						+ " and each batch commits), then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+			}
 			else if (UNSAFE_NEW_ENUM_VALUE.equals(ex.getSQLState())) {
 				message.append(" A value ALTER TYPE ... ADD VALUE adds cannot be used until the transaction that added it"
 						+ " commits: put the ALTER TYPE ... ADD VALUE in a revision of its own before this one, or mark the"
@@ -710,8 +734,32 @@ final class RevisionRunner {
 			message.append("It ran outside a transaction: ");
 			message.append((number == 1) ? "no statement of it had run before this one."
 					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
+			message.append(timeoutOutsideTransaction(ex));
 		}
 		return message.toString();
+	}
+
+	/**
+	 * Which timeout stopped a statement of a revision outside a transaction, and how to give the revision longer: a
+	 * session setting at its top ({@code SET LOCAL}, the advice for a transactional revision, does nothing there); empty
+	 * for another failure or database.
+	 */
+	private String timeoutOutsideTransaction(SQLException ex) {
+		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
+			return "";
+		}
+		String setting = switch (String.valueOf(ex.getSQLState())) {
+			case "57014" -> " It was cancelled: statement_timeout ran out (set on the role, the database, the connection or"
+					+ " by the revision), or another session cancelled it. If the statement needs longer, start the"
+					+ " revision's section with `SET statement_timeout = 0` (a session setting, put back after the revision:"
+					+ " outside a transaction SET LOCAL does nothing).";
+			case "55P03" -> " The statement itself may be right: the session's lock_timeout ran out while it waited for a"
+					+ " lock another session holds (pg_locks and pg_stat_activity name it). To wait longer, start the"
+					+ " revision's section with `SET lock_timeout = '1min'` (a session setting, put back after the revision:"
+					+ " outside a transaction SET LOCAL does nothing).";
+			default -> "";
+		};
+		return setting;
 	}
 
 	/**

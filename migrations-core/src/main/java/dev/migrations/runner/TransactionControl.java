@@ -54,6 +54,44 @@ final class TransactionControl {
 		}
 	}
 
+	/**
+	 * The PostgreSQL statements that can never run inside a transaction block ({@code CREATE INDEX CONCURRENTLY},
+	 * {@code DROP INDEX CONCURRENTLY}, {@code REINDEX ... CONCURRENTLY}, {@code VACUUM}, {@code CREATE DATABASE}...),
+	 * named as in messages; {@code null} for any other statement (or one this reading does not recognise, which the
+	 * server then refuses when it runs).
+	 */
+	static String outsideTransactionOnly(String sql, SqlSyntax syntax) {
+		if (syntax != SqlSyntax.POSTGRESQL) {
+			return null;
+		}
+		int[] position = { 0 };
+		String first = word(sql, position, syntax);
+		String second = word(sql, position, syntax);
+		return switch (first) {
+			case "vacuum" -> "VACUUM";
+			case "create" -> switch (second) {
+				case "database", "tablespace" -> "CREATE " + second.toUpperCase(Locale.ROOT);
+				case "index" -> word(sql, position, syntax).equals("concurrently") ? "CREATE INDEX CONCURRENTLY" : null;
+				case "unique" -> word(sql, position, syntax).equals("index") && word(sql, position, syntax).equals("concurrently")
+						? "CREATE UNIQUE INDEX CONCURRENTLY" : null;
+				default -> null;
+			};
+			case "drop" -> switch (second) {
+				case "database", "tablespace" -> "DROP " + second.toUpperCase(Locale.ROOT);
+				case "index" -> word(sql, position, syntax).equals("concurrently") ? "DROP INDEX CONCURRENTLY" : null;
+				default -> null;
+			};
+			case "reindex" -> switch (second) {
+				case "database", "system" -> "REINDEX " + second.toUpperCase(Locale.ROOT);
+				case "index", "table", "schema" -> word(sql, position, syntax).equals("concurrently") ? "REINDEX "
+						+ second.toUpperCase(Locale.ROOT) + " CONCURRENTLY" : null;
+				default -> null;
+			};
+			case "alter" -> second.equals("system") ? "ALTER SYSTEM" : null;
+			default -> null;
+		};
+	}
+
 	/** Whether a statement is a {@code COPY ... FROM STDIN} (or {@code TO STDOUT}), which needs the client's streams. */
 	static boolean copyFromClient(String sql) {
 		if (sql.length() < 4 || !sql.regionMatches(true, 0, "copy", 0, 4)

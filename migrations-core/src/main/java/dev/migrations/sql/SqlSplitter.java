@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * meta-command, which JDBC cannot run, and is rejected; so is {@code COPY ... FROM STDIN}, at its
  * own line, whose rows follow it as data that is not SQL.</li>
  * <li>{@link SqlSyntax#MARIADB}: {@code '...'} and {@code "..."} strings with doubled quotes and
- * backslash escapes (the default {@code sql_mode}; {@code NO_BACKSLASH_ESCAPES} is not honoured);
+ * backslash escapes (the default {@code sql_mode}; where a session has {@code NO_BACKSLASH_ESCAPES}, a revision
+ * with a backslash in a string is refused, see {@link #lineOfBackslashInString(String, SqlSyntax, int)});
  * {@code `identifiers`} with doubled backticks; {@code #} comments, {@code --} comments only when
  * followed by whitespace (so {@code 1--1} is arithmetic); non-nesting block comments, where
  * executable comments ({@code /*!...*}{@code /}, {@code /*M!...*}{@code /}) count as statement
@@ -109,7 +110,7 @@ public final class SqlSplitter {
 
 	private int blockDepth;
 
-	// PostgreSQL, for lineOfBackslashInString only: whether to look for a '...' string holding a backslash, and the
+	// for lineOfBackslashInString only: whether to look for a string holding a backslash, and the
 	// line of the first one, 0 while none was read
 	private boolean findBackslashString;
 
@@ -167,10 +168,33 @@ public final class SqlSplitter {
 	 * @throws SqlSyntaxException as {@link #split(String, SqlSyntax, int)}
 	 */
 	public static int lineOfBackslashInString(String script, int firstLine) {
+		return lineOfBackslashInString(script, SqlSyntax.POSTGRESQL, firstLine);
+	}
+
+	/**
+	 * The line of the first string of a script that holds a backslash, read as {@link #split} reads it: on
+	 * PostgreSQL an ordinary {@code '...'} string (see {@link #lineOfBackslashInString(String, int)}); on MariaDB
+	 * a {@code '...'} or {@code "..."} string, where a backslash escapes the next character, but is itself where
+	 * the session's {@code sql_mode} has {@code NO_BACKSLASH_ESCAPES}.
+	 * @param script the SQL text
+	 * @param syntax the lexical rules of the target database
+	 * @param firstLine the line of the file the script's first line is
+	 * @return the file's line of that string; 0 when no such string is read
+	 * @throws SqlSyntaxException as {@link #split(String, SqlSyntax, int)}, when no such string was read before
+	 */
+	public static int lineOfBackslashInString(String script, SqlSyntax syntax, int firstLine) {
 		Objects.requireNonNull(script, "script");
-		SqlSplitter splitter = new SqlSplitter(script, SqlSyntax.POSTGRESQL, firstLine, null);
+		SqlSplitter splitter = new SqlSplitter(script, syntax, firstLine, null);
 		splitter.findBackslashString = true;
-		splitter.run();
+		try {
+			splitter.run();
+		}
+		catch (SqlSyntaxException ex) {
+			// read with escapes, a string such as 'C:\' goes on past its quote and may leave a later one open
+			if (splitter.backslashStringLine == 0) {
+				throw ex;
+			}
+		}
 		return splitter.backslashStringLine;
 	}
 
@@ -306,8 +330,11 @@ public final class SqlSplitter {
 			}
 			case '"' -> {
 				if (this.syntax == SqlSyntax.MARIADB) {
-					quoted(endOfQuoted(this.pos, '"', true), "string literal",
-							"\" (a quote inside it is written \"\" or \\\")");
+					int end = endOfQuoted(this.pos, '"', true);
+					if (this.findBackslashString && this.backslashStringLine == 0 && hasBackslash(this.pos, end)) {
+						this.backslashStringLine = this.line;
+					}
+					quoted(end, "string literal", "\" (a quote inside it is written \"\" or \\\")");
 				}
 				else {
 					quoted(endOfQuoted(this.pos, '"', false), "quoted identifier",

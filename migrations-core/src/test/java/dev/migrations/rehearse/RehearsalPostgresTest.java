@@ -2,6 +2,8 @@ package dev.migrations.rehearse;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -193,6 +195,50 @@ class RehearsalPostgresTest {
 				.contains(LockMode.SHARE);
 		}
 		assertThat(Snapshot.of(db)).isEqualTo(before);
+	}
+
+	@Test
+	void aSessionTheCallerWasStillOpeningWhenItReleasedItsOwnIsReleasedAgainAndTheCopyMade(TestDatabase db)
+			throws Exception {
+		Migrations migrations = upgradedToBase(db);
+		this.files.write(CHANGE, BASE, "index", "CREATE INDEX ix_item_v ON item (v);", "DROP INDEX ix_item_v;");
+		migrations.reload();
+		// a pool that was opening a connection when it closed its idle ones: the connection arrives afterwards,
+		// and goes only when the pool is asked again
+		List<Connection> late = new ArrayList<>();
+		List<String> calls = new ArrayList<>();
+		RehearsalOptions.ConnectionRelease pool = () -> {
+			calls.add("release");
+			try {
+				if (late.isEmpty()) {
+					late.add(db.connection());
+				}
+				else {
+					close(late);
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException(ex);
+			}
+			return () -> calls.add("restore");
+		};
+		try {
+			RehearsalReport report = migrations.rehearse("head", copyOf(db).releasing(pool));
+
+			assertThat(report.mode()).isEqualTo(RehearsalOptions.Mode.COPY);
+			assertThat(report.toText()).endsWith("The rehearsal ran every statement; nothing was kept.\n");
+			assertThat(calls).containsExactly("release", "release", "restore");
+		}
+		finally {
+			close(late);
+		}
+	}
+
+	private static void close(List<Connection> connections) throws SQLException {
+		for (Connection connection : connections) {
+			connection.close();
+		}
+		connections.clear();
 	}
 
 	@Test

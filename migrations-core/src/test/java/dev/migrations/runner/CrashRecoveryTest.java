@@ -215,6 +215,50 @@ class CrashRecoveryTest {
 		assertThat(migrations.current()).containsExactly(BASE);
 	}
 
+	@Test
+	void aJavaRevisionRunningAStatementThatCannotRunInATransactionIsToldToRunOutsideOne(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		JavaRevision concurrently = new JavaRevision() {
+
+			@Override
+			public String revision() {
+				return "javaindex001";
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of(BASE);
+			}
+
+			@Override
+			public String message() {
+				return "index by name";
+			}
+
+			@Override
+			public void upgrade(Connection connection) throws SQLException {
+				query(connection, "SELECT 1");
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("CREATE INDEX CONCURRENTLY ix_item_name ON item (name)");
+				}
+			}
+
+			@Override
+			public void downgrade(Connection connection) {
+			}
+
+		};
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(concurrently)).load();
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("Revision javaindex001 (class ")
+			.hasMessageContaining("It was rolled back: nothing of it was applied")
+			.hasMessageContaining("A statement it ran cannot run inside a transaction (SQLState 25001): make its"
+					+ " transactional() return false");
+		assertThat(migrations.current()).containsExactly(BASE);
+	}
+
 	/**
 	 * A backfill outside a transaction that commits its batches with auto-commit off, as JDBC code usually does,
 	 * and leaves it off: the revision's row is still marked applied for good, not rolled back with the

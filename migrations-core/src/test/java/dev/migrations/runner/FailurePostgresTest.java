@@ -177,16 +177,58 @@ class FailurePostgresTest {
 	@Test
 	void aStatementThatCannotRunInATransactionIsToldToGoOutsideOne(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
-		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, name text);\n"
-				+ "CREATE INDEX CONCURRENTLY ix_one_name ON one (name);", "DROP TABLE one;");
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, name text);", "DROP TABLE one;");
+		Path second = files.write("bbbb00000002", "aaaa00000001", "two", "ALTER TABLE one ADD COLUMN code text;\n"
+				+ "CREATE UNIQUE INDEX /* by code */ CONCURRENTLY ux_one_code ON one (code);", "ALTER TABLE one DROP COLUMN code;");
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
 
+		// it could never run: refused before the revisions ahead of it are applied, as a COMMIT is
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
-			.hasMessageContaining("statement 2 of 2")
+			.hasMessageStartingWith("Revision bbbb00000002 (" + second + ") cannot run: its upgrade statement 2 (line 8) is"
+					+ " CREATE UNIQUE INDEX CONCURRENTLY, which PostgreSQL cannot run inside a transaction")
+			.hasMessageContaining("Mark the revision `-- transactional: false` in its headers")
+			.hasMessageEndingWith("Nothing was run: the 2 revisions to apply are all checked before the first one runs.");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+
+		// a statement the check does not recognise is refused by the server, with the same advice
+		files.write("cccc00000003", "bbbb00000002", "three", "REINDEX (VERBOSE) TABLE CONCURRENTLY one;", "SELECT 1;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n", "ALTER TABLE one ADD COLUMN code text;\n"
+				+ "CREATE UNIQUE INDEX CONCURRENTLY ux_one_code ON one (code);", "ALTER TABLE one DROP COLUMN code;");
+		Migrations again = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThatThrownBy(() -> again.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 1 of 1")
 			.hasMessageContaining("[SQLState 25001]")
 			.hasMessageContaining("This statement cannot run inside a transaction: mark the revision `-- transactional: false`")
 			.hasMessageNotContaining("Fix the statement");
-		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+		assertThat(again.current()).containsExactly("bbbb00000002");
+	}
+
+	@Test
+	void aBackfillCommittingItsBatchesIsToldToGoOutsideATransactionAndRunsThere(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, code text);\n"
+				+ "INSERT INTO one SELECT g, NULL FROM generate_series(1, 25) g;", "DROP TABLE one;");
+		String backfill = "DO $$\nDECLARE last int := 0;\nBEGIN\n  WHILE last < 25 LOOP\n"
+				+ "    UPDATE one SET code = 'c' || id WHERE id > last AND id <= last + 10 AND code IS NULL;\n"
+				+ "    COMMIT;\n    last := last + 10;\n  END LOOP;\nEND $$;";
+		files.write("bbbb00000002", "aaaa00000001", "backfill", backfill, "UPDATE one SET code = NULL;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statement 1 of 1")
+			.hasMessageContaining("[SQLState 2D000]")
+			.hasMessageContaining("A COMMIT or ROLLBACK in a DO block or procedure cannot run in the revision's transaction:"
+					+ " mark the revision `-- transactional: false`")
+			.hasMessageNotContaining("Fix the statement");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+
+		// outside a transaction each batch commits on its own
+		files.write("bbbb00000002", "aaaa00000001", "backfill", "-- transactional: false\n", backfill,
+				"UPDATE one SET code = NULL;");
+		Migrations outside = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		outside.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from one where code = 'c' || id")).containsExactly("25");
+		assertThat(outside.current()).containsExactly("bbbb00000002");
 	}
 
 	@Test
@@ -298,6 +340,33 @@ class FailurePostgresTest {
 			.hasMessageNotContaining("Fix the statement");
 		assertThat(migrations.current()).containsExactly("aaaa00000001");
 		assertThat(Sql.column(db.dataSource(), "select count(*)::text from one")).containsExactly("0");
+	}
+
+	@Test
+	void aRevisionOutsideATransactionCancelledByItsStatementTimeoutIsToldToSetItForTheSession(TestDatabase db)
+			throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		// SET LOCAL does nothing outside a transaction: the advice for a transactional revision would not help here
+		files.write("bbbb00000002", "aaaa00000001", "two", "-- transactional: false\n", "INSERT INTO one VALUES (1);\n"
+				+ "SET statement_timeout = '10ms';\nSELECT pg_advisory_lock(4711);", "DELETE FROM one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure;
+		try (Connection holder = db.dataSource().getConnection()) {
+			CrashRecoveryTest.query(holder, "SELECT pg_advisory_lock(4711)");
+			failure = catchThrowable(() -> migrations.upgrade("head"));
+			CrashRecoveryTest.query(holder, "SELECT pg_advisory_unlock(4711)");
+		}
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("[SQLState 57014]")
+			.hasMessageContaining("It ran outside a transaction: statements 1 to 2 were applied and stay applied.")
+			.hasMessageContaining("It was cancelled: statement_timeout ran out")
+			.hasMessageContaining("start the revision's section with `SET statement_timeout = 0` (a session setting,"
+					+ " put back after the revision: outside a transaction SET LOCAL does nothing)")
+			.hasMessageContaining("`db stamp aaaa00000001` if you undid it");
+		assertThat(migrations.status().failed()).containsExactly("bbbb00000002");
 	}
 
 	/** The session ending mid-revision (a server restart, pg_terminate_backend) rolls it back: it is to be run again. */

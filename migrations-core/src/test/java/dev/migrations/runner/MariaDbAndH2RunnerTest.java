@@ -1,8 +1,14 @@
 package dev.migrations.runner;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -99,6 +105,70 @@ class MariaDbAndH2RunnerTest {
 			.hasMessageStartingWith("Autogenerate (db migrate, db check, db create-db) supports PostgreSQL; mariadb is not"
 					+ " supported yet");
 		assertThat(files.directory().toFile().list()).hasSize(2);
+	}
+
+	/**
+	 * MariaDB's version tables keep when a revision ran as a datetime in the session's time zone: it is read in that
+	 * zone, not in the JVM's (a server in UTC read by an application in New York said 5 hours ahead).
+	 */
+	@Test
+	void appliedAtIsReadInTheSessionTimeZoneNotTheJvms(@MariaDb TestDatabase db) {
+		ZoneOffset jvm = ZoneId.systemDefault().getRules().getOffset(Instant.now());
+		String session = (Math.abs(jvm.getTotalSeconds() - 5 * 3600) > 3600) ? "+05:00" : "-05:00";
+		DataSource inSessionZone = withSessionSetting(db, "SET time_zone = '" + session + "'");
+		RevisionFiles files = writeRevisions();
+		Migrations migrations = Migrations.configure().dataSource(inSessionZone).locations(files.location()).load();
+		Instant before = Instant.now();
+		migrations.upgrade("head");
+		assertThat(migrations.history()).extracting(RevisionInfo::appliedAt)
+			.allSatisfy((appliedAt) -> assertThat(Duration.between(before, appliedAt).abs()).isLessThan(Duration.ofHours(1)));
+	}
+
+	/** The test database's connections, each running {@code sql} first (as migrations.init-sqls does). */
+	static DataSource withSessionSetting(TestDatabase db, String sql) {
+		return (DataSource) Proxy.newProxyInstance(MariaDbAndH2RunnerTest.class.getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+					Object result;
+					try {
+						result = method.invoke(db.dataSource(), arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+					if (result instanceof Connection connection) {
+						try (Statement statement = connection.createStatement()) {
+							statement.execute(sql);
+						}
+					}
+					return result;
+				});
+	}
+
+	/**
+	 * With NO_BACKSLASH_ESCAPES in sql_mode a backslash in a string is itself, where revision files are read as
+	 * MariaDB reads them by default, as an escape: a revision with one is refused before anything runs, naming its
+	 * line and the setting (it was refused as an unterminated string, or sent as two statements in one); a
+	 * revision without one runs.
+	 */
+	@Test
+	void aBackslashInAStringIsRefusedWhenTheSessionHasNoBackslashEscapes(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "setting", "CREATE TABLE setting (name varchar(20), value varchar(50));",
+				"DROP TABLE setting;");
+		files.write("bbbb00000002", "aaaa00000001", "paths",
+				"INSERT INTO setting VALUES ('root', 'C:\\data\\');\nINSERT INTO setting VALUES ('logs', 'D:');",
+				"DELETE FROM setting;");
+		Migrations migrations = Migrations.configure()
+			.dataSource(withSessionSetting(db, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')"))
+			.locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith(files.directory().resolve("bbbb00000002_paths.sql") + ":7: the upgrade section has a"
+					+ " backslash in a string, and the sql_mode of the migrations' connection has NO_BACKSLASH_ESCAPES")
+			.hasMessageEndingWith("Nothing of this revision was run.");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from setting")).containsExactly("0");
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
 	}
 
 	@Test

@@ -23,6 +23,8 @@ import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
 import dev.migrations.dialect.LockTimeoutException;
 import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.fixtures.java.BackfillGreeting;
+import dev.migrations.revision.Revision;
 import dev.migrations.revision.TargetException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -343,6 +345,27 @@ class StampChecksumOfflinePostgresTest {
 			.containsExactly("SQL", "JAVA", "SQL");
 		migrations.downgrade("aaaa00000001");
 		assertThat(Sql.column(db.dataSource(), "select count(*) from greeting")).containsExactly("0");
+	}
+
+	@Test
+	void aJavaRevisionOfThePackagesAlsoGivenAsAnInstanceIsOneRevisionTheInstance(TestDatabase db) {
+		// a class of migrations.java-packages that is also a Spring bean (@Component): the bean has its injected beans
+		RevisionFiles javaFiles = new RevisionFiles(this.directory.resolve("java"));
+		try {
+			Files.createDirectories(javaFiles.directory());
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		javaFiles.write("aaaa00000001", "none", "greeting table", "CREATE TABLE greeting (text text);", "DROP TABLE greeting;");
+		BackfillGreeting bean = new BackfillGreeting();
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(javaFiles.location())
+			.javaPackages("dev.migrations.fixtures.java").javaRevisions(List.of(bean)).load();
+		assertThat(migrations.graph().find("java000backfill")).get()
+			.extracting((revision) -> ((Revision.JavaBody) revision.body()).implementation()).isSameAs(bean);
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision)
+			.containsExactly("aaaa00000001", "java000backfill");
+		assertThat(Sql.column(db.dataSource(), "select text from greeting order by 1")).containsExactly("bonjour", "hello");
 	}
 
 	/** Holds the lock by blocking inside a revision until told to go on (after the waiter gave up). */

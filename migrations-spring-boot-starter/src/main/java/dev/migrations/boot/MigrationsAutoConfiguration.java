@@ -96,7 +96,8 @@ public final class MigrationsAutoConfiguration {
 			MigrationsConnectionDetails connectionDetails, ObjectProvider<JdbcConnectionDetails> jdbcConnectionDetails,
 			ObjectProvider<JavaRevision> javaRevisions, ObjectProvider<MigrationsConfigurationCustomizer> customizers,
 			ObjectProvider<EntitySource> entities, ObjectProvider<MigrationsListener> listeners,
-			ObjectProvider<MigrationsCallback> callbacks, ResourceLoader resourceLoader, Environment environment) {
+			ObjectProvider<MigrationsCallback> callbacks, ListableBeanFactory beanFactory, ResourceLoader resourceLoader,
+			Environment environment) {
 		if (!environment.getProperty("migrations.shell.command-mode.active", Boolean.class, false)) {
 			// command mode prints them on standard error, after the command
 			UnknownMigrationsProperties.warnings(environment).forEach(logger::warn);
@@ -122,7 +123,9 @@ public final class MigrationsAutoConfiguration {
 			toMigrate = null;
 		}
 		MigrationsConfiguration configuration = configuration(properties, toMigrate,
-				javaRevisions.orderedStream().toList(), entities.getIfAvailable(), listeners.orderedStream().toList(),
+				JavaRevisionBeans.of(javaRevisions, beanFactory,
+						JavaRevisionBeans.present(dataSource.getIfUnique(), migrationsDataSource.getIfAvailable())),
+				entities.getIfAvailable(), listeners.orderedStream().toList(),
 				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment),
 				LibraryTables.of(environment, resourceLoader.getClassLoader()));
 		offlineRange(configuration, environment);
@@ -230,6 +233,7 @@ public final class MigrationsAutoConfiguration {
 				applicationUrl(dataSource.getIfUnique(), jdbcConnectionDetails.getIfAvailable()),
 				StringUtils.hasText(properties.getSchema()) ? properties.getSchema() : null));
 		initializer.setProgress(progress.getIfAvailable());
+		initializer.setFailOnDatabaseAhead(properties.isFailOnDatabaseAhead());
 		return initializer;
 	}
 

@@ -15,7 +15,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.context.support.DefaultLifecycleProcessor;
 import org.springframework.core.Ordered;
+import org.springframework.core.SpringProperties;
+import org.springframework.core.env.Environment;
 import org.springframework.util.Assert;
 
 /**
@@ -24,7 +28,7 @@ import org.springframework.util.Assert;
  * {@link MigrationsInitializerDatabaseInitializerDetector} reports it to Spring Boot as a database
  * initializer.
  */
-public class MigrationsInitializer implements InitializingBean, Ordered {
+public class MigrationsInitializer implements InitializingBean, EnvironmentAware, Ordered {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsInitializer.class);
 
@@ -40,6 +44,10 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 	};
 
 	private StartupProgressLog progress;
+
+	private Environment environment;
+
+	private boolean failOnDatabaseAhead;
 
 	/**
 	 * Creates an initializer that upgrades to {@code target}.
@@ -75,8 +83,40 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 		this.progress = progress;
 	}
 
+	/**
+	 * Whether this start is a training run, which Spring ends once the beans are created
+	 * ({@code -Dspring.context.exit=onRefresh}): the run that records a class-data sharing archive or an AOT cache
+	 * while the application is built. The startup upgrade does not run there.
+	 * @return {@code true} in a training run
+	 */
+	public static boolean isTrainingRun() {
+		return DefaultLifecycleProcessor.ON_REFRESH_VALUE
+			.equalsIgnoreCase(SpringProperties.getProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME));
+	}
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	/**
+	 * Whether a database ahead of this code stops the startup even when every revision of this code is
+	 * applied (by default it starts, with a warning).
+	 */
+	public void setFailOnDatabaseAhead(boolean failOnDatabaseAhead) {
+		this.failOnDatabaseAhead = failOnDatabaseAhead;
+	}
+
 	@Override
 	public void afterPropertiesSet() {
+		if (isTrainingRun()) {
+			// Flyway's initializer migrates here; an image's build must not change the database its configuration names
+			logger.info("The startup upgrade does not run in a training run ({}={}, which records a class-data sharing"
+					+ " archive or an AOT cache): the database is not changed. The application upgrades it when it starts"
+					+ " for real; should the training run need the schema at head, run `db upgrade` before it.",
+					DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, DefaultLifecycleProcessor.ON_REFRESH_VALUE);
+			return;
+		}
 		this.beforeUpgrade.run();
 		if (this.strategy != null) {
 			this.strategy.migrate(this.migrations, this.target);
@@ -127,11 +167,16 @@ public class MigrationsInitializer implements InitializingBean, Ordered {
 	 * another way, and the startup fails.
 	 */
 	private boolean aheadOfTheCode(UnknownAppliedRevisionException ex) {
+		if (this.failOnDatabaseAhead) {
+			return false;
+		}
 		MigrationsStatus status = this.migrations.status();
 		if (!status.pending().isEmpty() || !status.failed().isEmpty()) {
 			return false;
 		}
 		List<String> unknown = ex.revisions();
+		// every revision of this code is applied, so its heads are the newest of them
+		new DatabaseAheadOfTheCode(unknown, status.heads()).rememberIn(this.environment);
 		logger.warn("The database is ahead of this code: {} {} applied, which {} not among this application's revisions"
 				+ " (a newer release upgraded it, or their files were removed). Every revision of this application is"
 				+ " applied, so it starts without upgrading, at {}; /actuator/migrations lists {} as MISSING_FILE.",

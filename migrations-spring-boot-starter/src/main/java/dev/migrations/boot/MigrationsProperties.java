@@ -37,6 +37,14 @@ public class MigrationsProperties {
 	private boolean failOnMissingLocations = true;
 
 	/**
+	 * Whether a database ahead of this code (revisions applied that it has no file for, because a newer
+	 * release upgraded it) stops the startup upgrade and 'db upgrade' even when every revision of this code is
+	 * applied. By default they go on without upgrading, with a warning, so that the previous release keeps
+	 * starting during a rolling deploy and after a roll-back of the code.
+	 */
+	private boolean failOnDatabaseAhead;
+
+	/**
 	 * Whether to upgrade the database when the application starts, before JPA and JDBC users start.
 	 */
 	private boolean upgradeOnStartup = true;
@@ -162,6 +170,14 @@ public class MigrationsProperties {
 
 	public void setFailOnMissingLocations(boolean failOnMissingLocations) {
 		this.failOnMissingLocations = failOnMissingLocations;
+	}
+
+	public boolean isFailOnDatabaseAhead() {
+		return this.failOnDatabaseAhead;
+	}
+
+	public void setFailOnDatabaseAhead(boolean failOnDatabaseAhead) {
+		this.failOnDatabaseAhead = failOnDatabaseAhead;
 	}
 
 	public boolean isUpgradeOnStartup() {

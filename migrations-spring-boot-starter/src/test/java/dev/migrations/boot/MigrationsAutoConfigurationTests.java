@@ -21,9 +21,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -206,6 +209,51 @@ class MigrationsAutoConfigurationTests {
 	}
 
 	@Test
+	void aJavaRevisionBeanNeedingTheJdbcTemplateIsRefusedNamingItNotReportedAsACycle() {
+		// the JdbcTemplate waits for the startup upgrade, which the revision is part of
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withBean(DataSource.class, this.database::dataSource)
+			.withBean("seedWithTemplate", SeedBooksWithTemplate.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				JavaRevisionBeanException failure = findCause(context.getStartupFailure(), JavaRevisionBeanException.class);
+				assertThat(failure).isNotNull();
+				assertThat(failure.getMessage()).startsWith("The Java revision bean 'seedWithTemplate' ("
+						+ SeedBooksWithTemplate.class.getName() + ") needs a bean that is created after the upgrade it is part of")
+					.contains("new JdbcTemplate(new SingleConnectionDataSource(connection, true))")
+					.endsWith("Nothing was run.");
+				assertThat(findCause(context.getStartupFailure(), BeanCurrentlyInCreationException.class)).isNull();
+				assertThat(tables()).doesNotContain("book", "migrations_version");
+			});
+	}
+
+	@Test
+	void aJavaRevisionBeanUsingTheMigratedDataSourceThroughABeanIsRefusedWithoutAStartupUpgrade() {
+		// without the startup upgrade (as in command mode) the JdbcTemplate is there, but on another connection
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues("migrations.upgrade-on-startup=false")
+			.withBean(DataSource.class, this.database::dataSource)
+			.withBean("seedWithTemplate", SeedBooksWithTemplate.class)
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				JavaRevisionBeanException failure = findCause(context.getStartupFailure(), JavaRevisionBeanException.class);
+				assertThat(failure).isNotNull();
+				assertThat(failure.getMessage()).startsWith("The Java revision bean 'seedWithTemplate' ("
+						+ SeedBooksWithTemplate.class.getName() + ") uses the database the revisions migrate through the bean"
+						+ " 'dataSource' instead of the connection the revision gets");
+			});
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return type.cast(cause);
+			}
+		}
+		return null;
+	}
+
+	@Test
 	void runsTheMigrationStrategyInsteadOfTheUpgrade() {
 		List<String> seen = new ArrayList<>();
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
@@ -335,6 +383,21 @@ class MigrationsAutoConfigurationTests {
 		@MigrationsDataSource
 		DataSource ddlDataSource(TestDatabase ddlDatabase) {
 			return ddlDatabase.dataSource();
+		}
+
+	}
+
+	static class SeedBooksWithTemplate extends SeedBooks {
+
+		private final JdbcTemplate jdbcTemplate;
+
+		SeedBooksWithTemplate(JdbcTemplate jdbcTemplate) {
+			this.jdbcTemplate = jdbcTemplate;
+		}
+
+		@Override
+		public void upgrade(Connection connection) {
+			this.jdbcTemplate.update("INSERT INTO book (id, title) VALUES (1, 'Seeded by a Java revision')");
 		}
 
 	}

@@ -56,6 +56,23 @@ public final class JavaProcess implements AutoCloseable {
 	public static JavaProcess start(Path directory, Class<?> main, List<String> args) throws IOException {
 		List<String> command = javaCommand(main);
 		command.addAll(args);
+		return start(directory, command, String.join(" ", args));
+	}
+
+	/**
+	 * Starts {@code main} as {@link #start(Path, Class, List)} does, with JVM options of the caller's before it
+	 * (e.g. {@code -Dspring.context.exit=onRefresh}).
+	 */
+	public static JavaProcess start(Path directory, List<String> jvmOptions, Class<?> main, List<String> args)
+			throws IOException {
+		List<String> rest = new ArrayList<>(jvmOptions);
+		rest.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+		List<String> command = javaCommand(rest);
+		command.addAll(args);
+		return start(directory, command, String.join(" ", jvmOptions) + " " + String.join(" ", args));
+	}
+
+	private static JavaProcess start(Path directory, List<String> command, String description) throws IOException {
 		Files.createDirectories(directory);
 		Path out = Files.createTempFile(directory, "out", ".txt");
 		Path err = Files.createTempFile(directory, "err", ".txt");
@@ -63,7 +80,7 @@ public final class JavaProcess implements AutoCloseable {
 			.redirectOutput(out.toFile())
 			.redirectError(err.toFile())
 			.start();
-		return new JavaProcess(process, out, err, String.join(" ", args));
+		return new JavaProcess(process, out, err, description);
 	}
 
 	/** Waits for the JVM to end, for minutes: a slow machine is no failure. */

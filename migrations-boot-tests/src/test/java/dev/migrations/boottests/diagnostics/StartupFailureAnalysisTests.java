@@ -15,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.support.DefaultLifecycleProcessor;
+import org.springframework.core.SpringProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +49,50 @@ class StartupFailureAnalysisTests {
 		assertThat(report(output.toString().substring(before))).contains(
 				"Action:\n\nmigrations.upgrade-on-startup=false turned the startup upgrade off, so the startup did not upgrade"
 						+ " the database");
+	}
+
+	/**
+	 * A training run ({@code -Dspring.context.exit=onRefresh}, read here as Spring reads it) does not upgrade: Hibernate's
+	 * validation then fails on the database as it is, and the report says why and what to set; a drift check that is
+	 * to stop the startup does not stop it.
+	 */
+	@Test
+	void aTrainingRunLeavesTheDatabaseAsItIsAndSaysWhyHibernateFoundItBehind(TestDatabase database, CapturedOutput output) {
+		// the lifecycle processor reads the property once, when its class is loaded: loaded before, it does not end this JVM
+		new DefaultLifecycleProcessor();
+		SpringProperties.setProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, DefaultLifecycleProcessor.ON_REFRESH_VALUE);
+		try {
+			Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS));
+			assertThat(report(output)).contains("found that the entities map table customer, which the database does not have",
+					"Action:\n\nThis is a training run (spring.context.exit=onRefresh), in which the startup upgrade does not"
+							+ " run, so the database was not upgraded: set spring.jpa.hibernate.ddl-auto=none for the training run");
+			try (Apps apps = new Apps()) {
+				apps.start(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS),
+						"spring.jpa.hibernate.ddl-auto=none", "migrations.drift.on-startup=fail");
+			}
+		}
+		finally {
+			SpringProperties.setProperty(DefaultLifecycleProcessor.EXIT_PROPERTY_NAME, null);
+		}
+		assertThat(output).contains("The startup upgrade does not run in a training run");
+		assertThat(Sql.tables(database, "public")).isEmpty();
+	}
+
+	@Test
+	void aColumnTheNextReleaseDroppedIsExplainedByTheDatabaseAheadAndTheDowngradeWithThatRelease(TestDatabase database,
+			CapturedOutput output) {
+		// the next release upgraded the database during a rolling deploy; this release's instance restarts
+		try (Apps apps = new Apps()) {
+			apps.start(ShopApplication.class, Apps.database(database),
+					"migrations.locations=classpath:apps/shop/revisions,classpath:apps/shop-next");
+		}
+		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS));
+		assertThat(report(output)).contains("found that the entities map column customer.email, which the database does"
+				+ " not have. The database is ahead of this code: revision 5b0b00000003, which this release does not have,"
+				+ " was applied by a newer release",
+				"Do not write a revision for this difference in this release",
+				"java -jar <the newer release>.jar db downgrade " + ShopApplication.ADD_EMAIL)
+			.doesNotContain("db migrate");
 	}
 
 	@Test

@@ -1,5 +1,6 @@
 package dev.migrations.boottests.nonjpa;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.migrations.boottests.app.ShopApplication;
@@ -11,6 +12,9 @@ import dev.migrations.test.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +52,23 @@ class LibrarySchemasTests {
 				"migrations.locations=classpath:apps/shop/revisions,classpath:apps/library-schemas");
 		assertThat(failure).rootCause().hasMessageContaining("relation \"qrtz_triggers\" does not exist");
 		assertThat(Sql.tables(database, "public")).doesNotContain("qrtz_triggers");
+	}
+
+	/**
+	 * {@code java -jar app.jar db current} of the application: a command looks at the database as it is and changes
+	 * nothing, so neither the libraries' schema scripts nor Quartz's scheduler (a lifecycle bean, started even when
+	 * lazy) run.
+	 */
+	@Test
+	void aCommandRunsNoLibrarysSchemaScriptAndStartsNoScheduler(TestDatabase database) {
+		List<String> args = new ArrayList<>(List.of("db", "current", "--migrations.shell.command-mode.exit=false",
+				"--migrations.shell.command-mode.fast-start=false"));
+		jobsShop(database).forEach((setting) -> args.add("--" + setting));
+		ConfigurableApplicationContext context = SpringApplication.run(JobsShopApplication.class, args.toArray(String[]::new));
+		boolean schedulerStarted = context.getBeanFactory().containsSingleton("quartzScheduler");
+		assertThat(SpringApplication.exit(context)).isZero();
+		assertThat(schedulerStarted).as("Quartz's scheduler started").isFalse();
+		assertThat(Sql.tables(database, "public")).isEmpty();
 	}
 
 	static List<String> jobsShop(TestDatabase database) {

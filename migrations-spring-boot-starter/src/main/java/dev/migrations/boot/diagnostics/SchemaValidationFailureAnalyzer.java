@@ -1,7 +1,11 @@
 package dev.migrations.boot.diagnostics;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import dev.migrations.boot.DatabaseAheadOfTheCode;
+import dev.migrations.boot.MigrationsInitializer;
 
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
@@ -10,8 +14,9 @@ import org.springframework.core.env.Environment;
 /**
  * Hibernate's schema validation ({@code spring.jpa.hibernate.ddl-auto=validate}) found that an
  * entity is ahead of the database: a field or entity was added or changed and no revision makes the
- * change yet, or the startup upgrade was turned off. Hibernate is matched by class name, so the starter
- * works without it.
+ * change yet, or the startup upgrade was turned off. Or the database is ahead of this code: a newer
+ * release's revisions, applied during a rolling deploy or before a roll-back of the code, dropped or
+ * changed what this release maps. Hibernate is matched by class name, so the starter works without it.
  */
 class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 
@@ -41,7 +46,13 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (cause.getClass().getName().equals(SCHEMA_MANAGEMENT_EXCEPTION) && cause.getMessage() != null) {
 				Difference difference = difference(cause.getMessage());
-				return (difference != null) ? analysis(difference, cause, upgradeTurnedOff()) : null;
+				if (difference == null) {
+					return null;
+				}
+				DatabaseAheadOfTheCode ahead = (this.environment != null) ? DatabaseAheadOfTheCode.of(this.environment)
+						: null;
+				return (ahead != null) ? aheadAnalysis(difference, cause, ahead)
+						: analysis(difference, cause, upgradeTurnedOff());
 			}
 		}
 		return null;
@@ -86,6 +97,12 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 	 * it was to upgrade.
 	 */
 	private String upgradeTurnedOff() {
+		if (MigrationsInitializer.isTrainingRun()) {
+			return "This is a training run (spring.context.exit=onRefresh), in which the startup upgrade does not run, so"
+					+ " the database was not upgraded: set spring.jpa.hibernate.ddl-auto=none for the training run (with"
+					+ " spring.jpa.properties.hibernate.boot.allow_jdbc_metadata_access=false it needs no database at"
+					+ " all), or run `db upgrade` before it.";
+		}
 		if (this.environment == null) {
 			return null;
 		}
@@ -114,6 +131,31 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 				+ "    db revision -m \"" + difference.message() + "\"    (MariaDB, H2: an empty revision to fill in)\n"
 				+ "    db upgrade\n\n"
 				+ "On PostgreSQL, `db check` lists every difference between the entities and the database.";
+		return new FailureAnalysis(description, action, cause);
+	}
+
+	/**
+	 * The startup found the database ahead of this code and started without upgrading: what differs is the
+	 * newer release's doing, and a revision written for it here would undo that release's change.
+	 */
+	private static FailureAnalysis aheadAnalysis(Difference difference, Throwable cause, DatabaseAheadOfTheCode ahead) {
+		List<String> unknown = ahead.unknown();
+		boolean one = unknown.size() == 1;
+		String revisions = String.join(", ", unknown);
+		String known = ahead.known().isEmpty() ? "base" : String.join(",", ahead.known());
+		String description = "The application did not start: Hibernate's schema validation (spring.jpa.hibernate.ddl-auto"
+				+ "=validate) found that " + difference.what() + ". The database is ahead of this code: revision"
+				+ (one ? " " : "s ") + revisions + ", which this release does not have, " + (one ? "was" : "were")
+				+ " applied by a newer release and changed what this release's entities map.\n\n" + cause.getMessage();
+		String action = "Do not write a revision for this difference in this release: it would undo the newer"
+				+ " release's change. Deploy the newer release (the one that has " + revisions + "), or, to go back to"
+				+ " this one, first downgrade the database with the newer release's application, to " + known
+				+ ", the newest revision of this release:\n\n"
+				+ "    java -jar <the newer release>.jar db downgrade " + known + "\n\n"
+				+ "(what those revisions dropped, the downgrade creates again without its data). To keep the previous"
+				+ " release running while a new one is deployed, drop or change what the previous release maps only"
+				+ " in a later release, once no instance of the previous one runs (expand, then contract); `db lint`"
+				+ " flags such revisions.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -32,11 +32,22 @@ class UnknownAppliedRevisionFailureAnalyzer extends AbstractFailureAnalyzer<Unkn
 					+ " is at a revision this code knows, record it with:\n\n    db stamp <revision>";
 			return new FailureAnalysis(description, action, cause);
 		}
+		if (cause.downgradeTo() != null) {
+			String target = cause.downgradeTo().isEmpty() ? "base" : String.join(",", cause.downgradeTo());
+			String action = "Run the downgrade with the release that has " + revisions + " (its application, or its"
+					+ " revision files), then deploy this release:\n\n    java -jar <the newer release>.jar db downgrade "
+					+ target + "\n\nWithout that release, `db stamp " + target + "` records the database at " + target
+					+ " but undoes nothing of what " + revisions + " did: only when its schema is known to suit this"
+					+ " release.";
+			return new FailureAnalysis(cause.getMessage(), action, cause);
+		}
 		String description = applied + " The database is ahead of this code (a newer version was deployed to it), or"
 				+ " revision files were removed.";
 		String action = "Deploy the version of the application that contains " + revisions
 				+ ", or restore the removed revision files. If the database really is at a revision this code knows,"
-				+ " record it with:\n\n    db stamp <revision>";
+				+ " record it with:\n\n    db stamp <revision>\n\nWith every revision of this code applied, as here, the"
+				+ " application starts on such a database (and `db upgrade` has nothing to do) unless"
+				+ " migrations.fail-on-database-ahead=true.";
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 import dev.migrations.Migrations;
+import dev.migrations.boot.MigrationsInitializer;
 import dev.migrations.boot.MigrationsProperties.DriftAction;
 import dev.migrations.diff.Difference;
 import org.slf4j.Logger;
@@ -148,7 +149,8 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
-		if (this.onStartup != DriftAction.FAIL || !this.entitiesConfigured) {
+		// a training run neither upgrades the database nor stops on what it finds there
+		if (this.onStartup != DriftAction.FAIL || !this.entitiesConfigured || MigrationsInitializer.isTrainingRun()) {
 			return;
 		}
 		// the failure lists the differences: no warning before it
@@ -188,6 +190,13 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 	/** Starts the background checks, once; called when the application is ready. */
 	public void start() {
 		if (!this.entitiesConfigured || !this.started.compareAndSet(false, true)) {
+			return;
+		}
+		if (!this.migrations.dialect().supportsAutogenerate()) {
+			// a limit of the database, not a failure: one check (which connects to nothing) says why, then none
+			if (!this.checkedOnStartup) {
+				check();
+			}
 			return;
 		}
 		boolean periodic = !this.interval.isNegative() && !this.interval.isZero();
@@ -254,7 +263,13 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 			}
 			case UNKNOWN -> {
 				if (!next.reason().equals(previous.reason())) {
-					logger.warn("Could not compare the JPA entities with the database: {}", next.reason());
+					if (this.migrations.dialect().supportsAutogenerate()) {
+						logger.warn("Could not compare the JPA entities with the database: {}", next.reason());
+					}
+					else {
+						logger.info("Drift from the JPA entities is not watched: {} (migrations.drift.enabled=false skips"
+								+ " this check)", next.reason());
+					}
 				}
 			}
 		}

@@ -31,7 +31,10 @@ public final class CommandModeAutoConfigurationFilter implements AutoConfigurati
 	static final Set<String> CONNECTION_ONLY_COMMANDS = Set.of("current", "heads", "history", "show", "upgrade",
 			"downgrade", "stamp", "merge", "revision", "init", "branches", "edit", "help", "");
 
-	/** Never used by a command: web, actuator and metrics, transactions, DevTools, Spring Data, and JPA's own start-up. */
+	/**
+	 * Never used by a command: web, actuator and metrics, transactions, scheduling, Quartz and Spring Batch, DevTools,
+	 * Spring Data, and JPA's own start-up.
+	 */
 	private static final List<String> UNUSED = List.of(
 			// the web stack
 			"org.springframework.boot.webmvc.", "org.springframework.boot.webflux.", "org.springframework.boot.servlet.",
@@ -45,6 +48,15 @@ public final class CommandModeAutoConfigurationFilter implements AutoConfigurati
 			"dev.migrations.boot.actuate.",
 			// proxies for the application's transactional and advised beans, which a command does not call
 			"org.springframework.boot.transaction.", "org.springframework.boot.autoconfigure.aop.",
+			// the scheduler of @Scheduled methods, whose lazy-initialization exclusion would create the application's
+			// beans that have one (and start their jobs) in a process that only came to run a command
+			"org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
+			// Quartz's scheduler, a lifecycle bean started even when lazy, which would run the application's jobs and
+			// Quartz's schema script (spring.quartz.jdbc.initialize-schema) while a command looks at the database
+			"org.springframework.boot.quartz.",
+			// Spring Batch, whose runner of the application's jobs (an ApplicationRunner, created with the command's) needs
+			// its job repository and so runs Batch's schema script (spring.batch.jdbc.initialize-schema)
+			"org.springframework.boot.batch.",
 			// DevTools (its restart would start the command twice) and Spring Data's repositories
 			"org.springframework.boot.devtools.", "org.springframework.boot.data.",
 			// the EntityManagerFactory: the entity metadata is built without it

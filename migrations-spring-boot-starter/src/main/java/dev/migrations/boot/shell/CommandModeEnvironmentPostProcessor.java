@@ -8,10 +8,13 @@ import java.util.Set;
 import dev.migrations.TenantMigrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.NativeDetector;
 import org.springframework.core.Ordered;
+import org.springframework.core.SpringProperties;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -87,6 +90,13 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 			// standard output is a script (--sql) or JSON for another program: the log goes to standard error. Other
 			// commands keep it on standard output, so that standard error's first line is a failure's message.
 			CommandOutput.logsToStandardError();
+		}
+		if (AotDetector.useGeneratedArtifacts() && !NativeDetector.inNativeImage()) {
+			// -Dspring.aot.enabled=true on a JVM: the bean definitions generated at build time are those of the
+			// application's ordinary start, with the conditions evaluated then (a web server, the startup upgrade, no
+			// command runner), which the properties below could no longer change. The command starts the application
+			// from its classes instead, as without the option; SpringApplication decides when it prepares the context.
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, "false");
 		}
 		Map<String, Object> forced = new LinkedHashMap<>();
 		forced.put(ACTIVE_PROPERTY, "true");

@@ -136,9 +136,10 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 			RehearsalConnections connections = RehearsalConnections
 				.commandMode((rehearsed) -> (migrations.applicationDataSource() != null)
 						? List.of(migrations.applicationDataSource()) : List.of());
-			DbCommandLine commands = DbCommandLine.of(
-					new DbCommands(migrations::get, progress, System::getenv, connections),
-					CommandFailures.describer(environment));
+			DbCommands dbCommands = new DbCommands(migrations::get, progress, System::getenv, connections);
+			dbCommands.setFailOnDatabaseAhead(environment.getProperty("migrations.fail-on-database-ahead", Boolean.class,
+					false));
+			DbCommandLine commands = DbCommandLine.of(dbCommands, CommandFailures.describer(environment));
 			List<String> words = CommandLineInput.commandWords(this.args);
 			String refusal = InMemoryDatabaseGuard.refusal(environment, words, migrations::get);
 			if (refusal != null) {

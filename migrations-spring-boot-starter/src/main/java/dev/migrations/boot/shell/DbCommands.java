@@ -31,6 +31,7 @@ import dev.migrations.autogenerate.Comparison;
 import dev.migrations.baseline.ExistingSchema;
 import dev.migrations.baseline.FailedOtherToolMigrationException;
 import dev.migrations.baseline.NonEmptySchemaException;
+import dev.migrations.dialect.Dialect;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -40,6 +41,8 @@ import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionFileParser;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.RevisionOptions;
+import dev.migrations.revision.UnknownAppliedRevisionException;
+import dev.migrations.runner.AppliedRevision;
 import dev.migrations.runner.CommandResult;
 import dev.migrations.runner.Direction;
 import dev.migrations.runner.MigrationFailedException;
@@ -65,6 +68,8 @@ final class DbCommands {
 	private final Function<String, String> environment;
 
 	private final SafetyCommands safety;
+
+	private boolean failOnDatabaseAhead;
 
 	DbCommands(Supplier<Migrations> migrations, ProgressPrinter progress) {
 		this(migrations, progress, System::getenv);
@@ -92,6 +97,14 @@ final class DbCommands {
 
 	private Migrations migrations() {
 		return this.migrations.get();
+	}
+
+	/**
+	 * Whether {@code db upgrade} fails on a database ahead of this code even when every revision of this code is
+	 * applied ({@code migrations.fail-on-database-ahead}); by default it has nothing to do, as the startup.
+	 */
+	void setFailOnDatabaseAhead(boolean failOnDatabaseAhead) {
+		this.failOnDatabaseAhead = failOnDatabaseAhead;
 	}
 
 	private static DbCommand.Completion completion(boolean keywords, String valueOption) {
@@ -435,12 +448,34 @@ final class DbCommands {
 					return this.safety.rehearse(target, false, out);
 				}
 				if (invocation.flag("sql")) {
-					out.print(withNewline(scriptOf(() -> migrations().upgradeSql(target))));
+					String script;
+					try {
+						script = scriptOf(() -> migrations().upgradeSql(target));
+					}
+					catch (UnknownAppliedRevisionException ex) {
+						if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+							throw ex;
+						}
+						// a script of nothing, as the upgrade has nothing to do (a comment, for psql -f)
+						script = "-- " + aheadOfTheCode(ex, migrations());
+					}
+					out.print(withNewline(script));
 					return Outcome.OK;
 				}
 				Migrations facade = migrations();
 				Revision baseline = baselineToRecord(facade);
-				CommandResult result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				CommandResult result;
+				try {
+					result = this.progress.printingTo(out, () -> facade.upgrade(target));
+				}
+				catch (UnknownAppliedRevisionException ex) {
+					if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+						throw ex;
+					}
+					// as the startup: the previous release's upgrade job (a roll-back of the deploy) has nothing to do
+					out.println(aheadOfTheCode(ex, facade));
+					return Outcome.OK;
+				}
 				// the upgrade recorded the baseline first when it started from it on a database with nothing recorded
 				boolean baselined = baseline != null && result.currentBefore().equals(List.of(baseline.id()));
 				String recorded = baselined ? "the baseline " + baseline.id()
@@ -461,6 +496,16 @@ final class DbCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/** What {@code db upgrade} says of a database ahead of this code with every revision of it applied. */
+	private static String aheadOfTheCode(UnknownAppliedRevisionException ex, Migrations facade) {
+		boolean one = ex.revisions().size() == 1;
+		return "Nothing to upgrade: the database is ahead of this code, with " + (one ? "revision " : "revisions ")
+				+ String.join(", ", ex.revisions()) + " applied, which " + (one ? "is" : "are") + " not among its"
+				+ " revisions (a newer release upgraded it); every revision of this code is applied. To go back to this"
+				+ " code's head, run `db downgrade " + String.join(",", facade.graph().heads()) + "` with the release that"
+				+ " has " + (one ? "it" : "them") + ".";
 	}
 
 	// the revision migrations.baseline names while nothing is recorded (the upgrade may record it); null otherwise, or
@@ -539,7 +584,12 @@ final class DbCommands {
 					.map(StepResult::revision).collect(Collectors.toSet());
 				List<String> removed = result.steps().stream().filter((step) -> step.direction() == Direction.DOWNGRADE)
 					.map(StepResult::revision).filter((id) -> !stamped.contains(id)).toList();
-				List<String> unrecorded = removed.stream().filter((id) -> facade.graph().contains(id)).toList();
+				// an upgrade recorded as failed or running was never recorded as applied: the cleared row says it
+				Set<String> neverApplied = result.clearedIncomplete().stream()
+					.filter((row) -> row.state() != AppliedRevision.State.REVERTING).map(AppliedRevision::revision)
+					.collect(Collectors.toSet());
+				List<String> unrecorded = removed.stream()
+					.filter((id) -> facade.graph().contains(id) && !neverApplied.contains(id)).toList();
 				if (!unrecorded.isEmpty()) {
 					console.out().println("Un-recorded: " + String.join(", ", unrecorded) + " (no longer recorded as applied;"
 							+ " what " + ((unrecorded.size() == 1) ? "it" : "they") + " changed in the database is still"
@@ -601,7 +651,8 @@ final class DbCommands {
 				}
 				if (!status.missing().isEmpty()) {
 					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + "."
-							+ (status.pending().isEmpty() ? ""
+							+ (status.pending().isEmpty() ? " The database is ahead of this code (a newer release upgraded"
+									+ " it; every revision of this code is applied), or their files were removed."
 									: " The database went another way: bring " + (status.missing().size() == 1 ? "its file"
 											: "their files") + " into this code (merge the branch that has "
 											+ (status.missing().size() == 1 ? "it" : "them")
@@ -1022,7 +1073,14 @@ final class DbCommands {
 			.action((invocation, console) -> {
 				boolean json = json(invocation);
 				Comparison comparison = migrations().compare(DiffOptions.defaults());
-				List<Difference> differences = comparison.differences();
+				List<Difference> differences = new ArrayList<>(comparison.differences());
+				// an index a concurrent build left INVALID matches the entities on paper, but queries do not use it
+				List<Dialect.InvalidIndex> invalid = migrations().invalidIndexes();
+				for (Dialect.InvalidIndex index : invalid) {
+					differences.add(new Difference("INDEX_INVALID", index.table(), index.table() + ": index " + index.name()
+							+ " is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that did not finish left it so): queries do not"
+							+ " use it; drop it with `DROP INDEX CONCURRENTLY IF EXISTS " + index.name() + ";` and create it again"));
+				}
 				PrintWriter out = console.out();
 				if (json) {
 					out.println(JsonOutput.drift(differences, Instant.now()));
@@ -1044,6 +1102,22 @@ final class DbCommands {
 					return Outcome.OK;
 				}
 				MigrationsStatus status = statusOrNull(migrations());
+				if (status != null && !status.failed().isEmpty()) {
+					// `db upgrade` refuses until the revisions that did not complete are resolved: what `db current` says
+					List<String> failed = status.failed();
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, but "
+							+ (failed.size() == 1 ? "revision " + failed.get(0) + " did" : "revisions " + String.join(", ", failed)
+									+ " did")
+							+ " not complete, so `db upgrade` refuses to run until " + (failed.size() == 1 ? "it is" : "they are")
+							+ " resolved:\n  " + String.join("\n", migrations().failures()).replace("\n", "\n  "));
+				}
+				if (differences.size() == invalid.size()) {
+					// nothing for `db migrate` to write: the index is there, unusable
+					return new Outcome(DbCommand.DIFFERENCES, "the database has " + invalid.size() + (invalid.size() == 1
+							? " index" : " indexes") + " left INVALID: drop " + (invalid.size() == 1 ? "it" : "each")
+							+ " and run its CREATE INDEX again (by hand, CONCURRENTLY, as its revision is recorded as applied),"
+							+ " then check again");
+				}
 				List<String> pending = (status != null) ? status.pending() : List.of();
 				RuntimeException refusal = pending.isEmpty() ? null : upgradeRefusal(migrations());
 				if (refusal instanceof FailedOtherToolMigrationException failed) {
@@ -1082,6 +1156,14 @@ final class DbCommands {
 					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and " + pending.size()
 							+ " revision(s) are not applied yet (" + String.join(", ", pending) + "): apply them with "
 							+ apply + ", then check again");
+				}
+				if (status != null && !status.missing().isEmpty()) {
+					// ahead of the code: the differences are most likely the newer release's, not this code's to revise
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, but it is ahead of"
+							+ " this code: it has " + String.join(", ", status.missing()) + " applied, which this code has no"
+							+ " file for (a newer release upgraded it, see `db current`), so the differences are most likely"
+							+ " that release's: check with the code that has " + (status.missing().size() == 1 ? "it" : "them")
+							+ " rather than generating a revision here, which would undo them");
 				}
 				return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities: generate a revision"
 						+ " with `db migrate -m \"...\"` and apply it with `db upgrade`");

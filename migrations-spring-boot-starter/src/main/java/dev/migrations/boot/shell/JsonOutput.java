@@ -32,6 +32,10 @@ final class JsonOutput {
 			// why it is not up to date when nothing is pending: revisions that did not complete
 			json.put("failed", status.failed());
 		}
+		if (!status.missing().isEmpty()) {
+			// applied without a file here: a database ahead of this code (a newer release's), or files removed
+			json.put("missing", status.missing());
+		}
 		return write(json);
 	}
 

@@ -64,6 +64,8 @@ public final class MigrationsCommandsAutoConfiguration {
 						: RehearsalConnections.APPLICATION_POOLS_KEPT;
 			DbCommands commands = new DbCommands(tenantCommands.scoped(migrations::getObject), progress, System::getenv,
 					connections);
+			commands.setFailOnDatabaseAhead(environment.getProperty("migrations.fail-on-database-ahead", Boolean.class,
+					false));
 			return new DbCommandLine(tenantCommands.withTenantOption(DbCommandLine.all(commands)),
 					CommandFailures.describer(environment));
 		}

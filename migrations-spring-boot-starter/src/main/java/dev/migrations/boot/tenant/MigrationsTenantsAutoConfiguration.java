@@ -123,14 +123,16 @@ public final class MigrationsTenantsAutoConfiguration {
 	/**
 	 * Upgrades every tenant; fails once all were tried when any failed, naming them. A tenant ahead of
 	 * the code (a newer release upgraded it) with every revision of this code applied is no failure, as
-	 * for a single database: the application starts, with a warning.
+	 * for a single database: the application starts, with a warning (unless
+	 * {@code migrations.fail-on-database-ahead}).
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationStrategy tenantsMigrationStrategy(TenantMigrations tenants) {
+	MigrationStrategy tenantsMigrationStrategy(TenantMigrations tenants, MigrationsProperties properties) {
+		boolean failOnDatabaseAhead = properties.isFailOnDatabaseAhead();
 		return (migrations, target) -> {
 			TenantRun run = tenants.upgrade(target);
-			if (!run.failed().stream().allMatch((outcome) -> aheadOfTheCode(tenants, outcome))) {
+			if (!run.failed().stream().allMatch((outcome) -> !failOnDatabaseAhead && aheadOfTheCode(tenants, outcome))) {
 				throw new TenantsFailedException(run);
 			}
 		};

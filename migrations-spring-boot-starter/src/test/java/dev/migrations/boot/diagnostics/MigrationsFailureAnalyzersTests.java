@@ -167,6 +167,16 @@ class MigrationsFailureAnalyzersTests {
 	}
 
 	@Test
+	void databaseAheadOfTheCodeStopsTheStartupWhenTheApplicationAsksFor() {
+		startAndStop("migrations.locations=classpath:db/jpa,classpath:db/jpa-next");
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa",
+				"migrations.fail-on-database-ahead=true");
+		assertThat(analysis.getDescription()).contains("revision 2b3c4d5e6f70 applied", "The database is ahead of this code");
+		assertThat(analysis.getAction()).startsWith("Deploy the version of the application that contains 2b3c4d5e6f70")
+			.endsWith("unless migrations.fail-on-database-ahead=true.");
+	}
+
+	@Test
 	void databaseThatWentAnotherWayWithARevisionOfTheCodePendingSuggestsMergingTheOtherBranch(@TempDir Path other)
 			throws IOException {
 		// production got a hotfix from a release branch; this code went another way from 1a2b3c4d5e6f

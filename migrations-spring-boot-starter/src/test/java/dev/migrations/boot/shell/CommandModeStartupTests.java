@@ -25,10 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.SpringProperties;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,9 +79,38 @@ class CommandModeStartupTests {
 			// the application's own beans are defined, and stay asleep
 			assertThat(context.containsBeanDefinition("ticketController")).isTrue();
 			assertThat(context.getBeanFactory().containsSingleton("ticketController")).isFalse();
+			// a bean with a @Scheduled method too: its job does not start while the command runs
+			assertThat(context.containsBeanDefinition("ticketReminders")).isTrue();
+			assertThat(context.getBeanFactory().containsSingleton("ticketReminders")).isFalse();
 		}, "db", "current");
 		assertThat(current.exitCode()).as(current.err()).isZero();
 		assertThat(current.out()).contains("a1b2c3d4e5f6 (head) create tickets\n");
+	}
+
+	/**
+	 * {@code java -Dspring.aot.enabled=true -jar app.jar db current} of an application processed ahead of time: the
+	 * bean definitions generated at build time are those of its ordinary start (the startup upgrade, the web server,
+	 * no command runner), so the command starts the application from its classes instead, and upgrades nothing.
+	 */
+	@Test
+	void aCommandStartsTheApplicationFromItsClassesWhenAheadOfTimeProcessingIsOn() throws IOException, SQLException {
+		writeTicketRevision("SELECT 1;");
+		SpringProperties.setProperty(AotDetector.AOT_ENABLED, "true");
+		Run current;
+		try {
+			current = run((context) -> assertThat(context.getBeanFactory().containsSingleton("ticketController")).isFalse(),
+					"db", "current", "--migrations.shell.command-mode.fast-start=false");
+		}
+		finally {
+			SpringProperties.setProperty(AotDetector.AOT_ENABLED, null);
+		}
+		assertThat(current.exitCode()).as(current.err()).isZero();
+		assertThat(current.out()).contains("No revision is applied: the database is at base.");
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT to_regclass('migrations_version') IS NULL")) {
+			assertThat(rows.next()).isTrue();
+			assertThat(rows.getBoolean(1)).as("no version table: nothing was upgraded").isTrue();
+		}
 	}
 
 	@Test

@@ -52,6 +52,50 @@ class FailedRevisionCommandTests {
 	}
 
 	@Test
+	void checkOnAFailedRevisionSaysToResolveItNotToUpgrade(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		// as a CREATE INDEX CONCURRENTLY of a `transactional: false` revision that failed leaves it
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("DROP INDEX ix_bulletin_title");
+			statement.execute("UPDATE migrations_version SET state = 'FAILED', error = 'Statement 1 of 1 failed: ERROR: boom'"
+					+ " WHERE revision = '2b3c4d5e6f70'");
+		}
+
+		Result check = db.run("check");
+		assertThat(check.status()).isOne();
+		assertThat(check.out()).contains("INDEX_MISSING");
+		// `db upgrade` refuses while a revision is recorded as failed: the way on is what `db current` says
+		assertThat(check.err()).startsWith("the database differs from the entities, but revision 2b3c4d5e6f70 did not"
+				+ " complete, so `db upgrade` refuses to run until it is resolved:")
+			.contains("2b3c4d5e6f70 (").contains("is recorded as FAILED")
+			.contains("`db stamp 2b3c4d5e6f70` if you completed the upgrade, or `db stamp 1a2b3c4d5e6f` if you undid it")
+			.doesNotContain("apply them with `db upgrade`");
+	}
+
+	@Test
+	void checkNamesAnIndexLeftInvalidByAConcurrentBuildThatDidNotFinish(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		assertThat(db.run("check").status()).isZero();
+		// as a CREATE INDEX CONCURRENTLY that failed or was killed leaves it, its revision then stamped as applied
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_bulletin_title'::regclass");
+		}
+
+		Result check = db.run("check");
+		assertThat(check.status()).isOne();
+		assertThat(check.lines()).contains("1 difference between the entities and the database:",
+				"  INDEX_INVALID  public.bulletin: index public.ix_bulletin_title is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that"
+						+ " did not finish left it so): queries do not use it; drop it with `DROP INDEX CONCURRENTLY IF EXISTS"
+						+ " public.ix_bulletin_title;` and create it again");
+		assertThat(check.err()).startsWith("the database has 1 index left INVALID: drop it and run its CREATE INDEX again");
+		assertThat(db.run("check", "--format", "json").out()).contains("\"kind\":\"INDEX_INVALID\"");
+	}
+
+	@Test
 	void historyAsJsonSaysWhatFailedAsTheEndpointDoes(TestDatabase database) throws Exception {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
@@ -86,6 +130,15 @@ class FailedRevisionCommandTests {
 		assertThat(undone.lines()).containsExactly("Stamped 1a2b3c4d5e6f (was 2b3c4d5e6f70); no revision was run.",
 				"Un-recorded: 2b3c4d5e6f70 (no longer recorded as applied; what it changed in the database is still there).",
 				"Cleared the incomplete row(s): 2b3c4d5e6f70 (REVERTING, now un-recorded).");
+
+		// an upgrade that failed and was undone by hand was never recorded as applied: only the cleared row is named
+		assertThat(db.run("stamp", "2b3c4d5e6f70").status()).isZero();
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'FAILED' WHERE revision = '2b3c4d5e6f70'");
+		}
+		assertThat(db.run("stamp", "1a2b3c4d5e6f").lines()).containsExactly(
+				"Stamped 1a2b3c4d5e6f (was 1a2b3c4d5e6f); no revision was run.",
+				"Cleared the incomplete row(s): 2b3c4d5e6f70 (FAILED, now un-recorded).");
 	}
 
 }

@@ -131,6 +131,12 @@ class MigrationsTenantsHttpTests {
 		assertThat(one.read("$.revisions[?(@.revision == '" + INVOICE + "')].state", List.class))
 			.containsExactly("MISSING_FILE");
 		assertThat(revisions("t1")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+		this.applications.remove(0).close();
+
+		assertThatThrownBy(() -> start("migrations.tenants.schemas=t1,t2", "migrations.fail-on-database-ahead=true"))
+			.rootCause()
+			.hasMessageContaining("t1")
+			.hasMessageContaining("t2");
 	}
 
 	@Test

@@ -9,14 +9,16 @@ import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * A small application as users write them: JPA entities behind a Spring Data repository and a REST
  * controller, a naming strategy of its own (tables prefixed {@code tk_}, columns in snake case), and
  * nothing that tells the migrations where the entities are: command mode must find them as Spring Boot
- * does.
+ * does; and a scheduled job.
  */
 @SpringBootApplication
+@EnableScheduling
 public class TicketApplication {
 
 	public static void main(String[] args) {
