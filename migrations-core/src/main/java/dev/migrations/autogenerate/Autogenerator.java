@@ -302,11 +302,12 @@ public final class Autogenerator {
 	/**
 	 * Unqualified tables belong to {@code hibernate.default_schema} when it is set: compared with, and
 	 * created in, another schema, {@code db check} would say in sync while the application looks for
-	 * its tables where none are.
+	 * its tables where none are. Both names are as the catalog stores them (Hibernate's unquoted
+	 * {@code SALES} is {@code sales}), so a difference of case is another schema.
 	 */
 	private static void requireDefaultSchemaCompared(EntityModel model, String schema) {
 		String defaultSchema = model.defaultSchema();
-		if (defaultSchema != null && schema != null && !defaultSchema.equalsIgnoreCase(schema)) {
+		if (defaultSchema != null && schema != null && !defaultSchema.equals(schema)) {
 			throw new MigrationsException("The entities' tables are in schema " + defaultSchema + " (hibernate.default_schema),"
 					+ " but autogenerate compares and migrates schema " + schema + ": revisions would create them in " + schema
 					+ ", where the application does not look for them. Set migrations.schema=" + defaultSchema
@@ -325,8 +326,8 @@ public final class Autogenerator {
 		Set<String> elsewhere = new TreeSet<>();
 		for (EntityTable table : model.tables()) {
 			// a table in hibernate.default_schema is an unqualified one, compared where the revisions run
-			boolean qualified = table.schema() != null && !table.schema().equalsIgnoreCase(model.defaultSchema());
-			if (qualified && !table.schema().equalsIgnoreCase(schema) && elsewhere.add(table.name())) {
+			boolean qualified = table.schema() != null && !table.schema().equals(model.defaultSchema());
+			if (qualified && !table.schema().equals(schema) && elsewhere.add(table.name())) {
 				warnings.add("Table " + table.schema() + "." + table.name() + " is mapped to schema " + table.schema()
 						+ ", and autogenerate compares schema " + schema + " only: it is left out of `db check` and"
 						+ " `db migrate`. Write its revisions by hand (`db revision`), naming the schema:"
@@ -339,7 +340,7 @@ public final class Autogenerator {
 			int dot = qualified.indexOf('.');
 			String sequenceSchema = qualified.substring(0, dot);
 			String name = qualified.substring(dot + 1);
-			if (!sequenceSchema.equalsIgnoreCase(schema) && sequencesElsewhere.add(name)) {
+			if (!sequenceSchema.equals(schema) && sequencesElsewhere.add(name)) {
 				warnings.add("Sequence " + qualified + " is mapped to schema " + sequenceSchema + " (@SequenceGenerator(schema"
 						+ " = ...)), and autogenerate compares schema " + schema + " only: it is left out of `db check` and"
 						+ " `db migrate`. Write its revision by hand (`db revision`), naming the schema: CREATE SCHEMA IF NOT"

@@ -231,11 +231,6 @@ public interface Dialect {
 		return true;
 	}
 
-	/** How a query selects a timestamp column of the version tables for {@link #readTimestamp}: the column itself. */
-	default String selectTimestamp(String column) {
-		return column;
-	}
-
 	/** Reads a timestamp column of the version tables as an instant, {@code null} for SQL NULL. */
 	default Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
 		Timestamp timestamp = resultSet.getTimestamp(column);

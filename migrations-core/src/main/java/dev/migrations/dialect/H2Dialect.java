@@ -64,7 +64,7 @@ public final class H2Dialect implements Dialect {
 
 	@Override
 	public String quoteIfNeeded(String identifier) {
-		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase())) {
+		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase(Locale.ROOT))) {
 			return identifier;
 		}
 		return "\"" + identifier.replace("\"", "\"\"") + "\"";

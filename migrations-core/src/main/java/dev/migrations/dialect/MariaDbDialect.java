@@ -1,6 +1,5 @@
 package dev.migrations.dialect;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class MariaDbDialect implements Dialect {
 
 	@Override
 	public String quoteIfNeeded(String identifier) {
-		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase())) {
+		if (PLAIN_IDENTIFIER.matcher(identifier).matches() && !RESERVED.contains(identifier.toLowerCase(Locale.ROOT))) {
 			return identifier;
 		}
 		return "`" + identifier.replace("`", "``") + "`";
@@ -147,31 +147,22 @@ public final class MariaDbDialect implements Dialect {
 		return "'" + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC).format(instant) + "'";
 	}
 
-	// A datetime holds the wall-clock time of the session's time zone (CURRENT_TIMESTAMP(6) wrote it): UNIX_TIMESTAMP
-	// reads it in that zone, where the driver's getTimestamp would read it in the JVM's.
-	@Override
-	public String selectTimestamp(String column) {
-		return "UNIX_TIMESTAMP(" + column + ")";
-	}
-
+	// A datetime has no zone: the version tables keep UTC, whatever the session's time_zone (the server's
+	// own zone by default) and the JVM's, which the driver would read a wall clock in
 	@Override
 	public Instant readTimestamp(ResultSet resultSet, int column) throws SQLException {
-		BigDecimal seconds = resultSet.getBigDecimal(column);
-		if (seconds == null) {
-			return null;
-		}
-		long whole = seconds.longValue();
-		return Instant.ofEpochSecond(whole, seconds.subtract(BigDecimal.valueOf(whole)).movePointRight(9).longValue());
+		LocalDateTime timestamp = resultSet.getObject(column, LocalDateTime.class);
+		return (timestamp != null) ? timestamp.toInstant(ZoneOffset.UTC) : null;
 	}
 
 	@Override
 	public String currentTimestamp() {
-		return "CURRENT_TIMESTAMP(6)";
+		return "UTC_TIMESTAMP(6)";
 	}
 
 	@Override
 	public String elapsedMillisSince(String timestamp) {
-		return "TIMESTAMPDIFF(MICROSECOND, " + timestamp + ", CURRENT_TIMESTAMP(6)) DIV 1000";
+		return "TIMESTAMPDIFF(MICROSECOND, " + timestamp + ", UTC_TIMESTAMP(6)) DIV 1000";
 	}
 
 	@Override
@@ -179,10 +170,10 @@ public final class MariaDbDialect implements Dialect {
 		return "START TRANSACTION";
 	}
 
-	// CURRENT_TIMESTAMP is when the statement started, not the transaction: a user variable keeps the start
+	// UTC_TIMESTAMP is when the statement started, not the transaction: a user variable keeps the start
 	@Override
 	public List<String> afterBeginTransaction() {
-		return List.of("SET @migrations_started = CURRENT_TIMESTAMP(6)");
+		return List.of("SET @migrations_started = UTC_TIMESTAMP(6)");
 	}
 
 	@Override

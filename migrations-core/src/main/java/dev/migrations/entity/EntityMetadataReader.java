@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -259,8 +258,9 @@ public class EntityMetadataReader {
 			this.metadata = metadata;
 			this.dialect = environment.getDialect();
 			this.identifiers = environment.getIdentifierHelper();
+			// as Hibernate reads the setting: quoted by hibernate.globally_quoted_identifiers too
 			this.defaultSchema = (defaultSchema != null)
-					? this.identifiers.toMetaDataSchemaName(Identifier.toIdentifier(defaultSchema)) : null;
+					? this.identifiers.toMetaDataSchemaName(this.identifiers.toIdentifier(defaultSchema)) : null;
 		}
 
 		EntityModel build(List<String> hibernateStatements) {
@@ -293,7 +293,7 @@ public class EntityMetadataReader {
 					sequences.add(name);
 					if (schema != null) {
 						String schemaName = this.identifiers.toMetaDataSchemaName(schema);
-						if (!schemaName.equalsIgnoreCase(Objects.toString(this.defaultSchema, ""))) {
+						if (!schemaName.equals(this.defaultSchema)) {
 							qualifiedSequences.add(schemaName + "." + name);
 						}
 					}

@@ -1,5 +1,6 @@
 package dev.migrations.entity;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -16,6 +17,14 @@ public class ScratchSchemaException extends MigrationsException {
 	private static final long serialVersionUID = 1L;
 
 	private static final Pattern SYNTAX_ERROR_NEAR = Pattern.compile("syntax error at or near \"([^\"]+)\"");
+
+	private static final Pattern FIRST_NAME = Pattern.compile("\"([^\"]+)\"");
+
+	// a name of the DDL, quoted ("...") or not
+	private static final Pattern NAME = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([\\p{L}_][\\p{L}\\p{N}_$]*)");
+
+	/** PostgreSQL's identifier limit in bytes ({@code NAMEDATALEN - 1}). */
+	private static final int MAX_NAME_BYTES = 63;
 
 	// Hibernate writes @Comment text between quotes as it is, without doubling quotes inside it
 	private static final Pattern COMMENT_TEXT = Pattern
@@ -81,6 +90,10 @@ public class ScratchSchemaException extends MigrationsException {
 					+ " (MigrationsConfiguration.tables(include, exclude)); tables already in sync with the entities are"
 					+ " not created.";
 		}
+		String cut = cutName(statement, cause);
+		if (cut != null) {
+			return message + cut;
+		}
 		Matcher nearWord = SYNTAX_ERROR_NEAR.matcher(String.valueOf(cause.getMessage()));
 		if ("42601".equals(cause.getSQLState()) && nearWord.find() && isWord(nearWord.group(1))) {
 			String word = nearWord.group(1).toLowerCase(Locale.ROOT);
@@ -92,6 +105,50 @@ public class ScratchSchemaException extends MigrationsException {
 		}
 		return message + "The application's Hibernate would fail on the same statement: fix the mapping (or its"
 				+ " columnDefinition) and run again.";
+	}
+
+	/**
+	 * When an object "already exists" under a name that a longer name of the statement becomes once
+	 * PostgreSQL cuts it to 63 bytes, what to do about it; else {@code null}.
+	 */
+	private static String cutName(String statement, SQLException cause) {
+		String state = cause.getSQLState();
+		if (!"42P07".equals(state) && !"42710".equals(state) && !"42701".equals(state)) {
+			return null;
+		}
+		Matcher existing = FIRST_NAME.matcher(firstLine(cause.getMessage()));
+		if (!existing.find()) {
+			return null;
+		}
+		Matcher name = NAME.matcher(statement);
+		while (name.find()) {
+			String text = (name.group(1) != null) ? name.group(1).replace("\"\"", "\"") : name.group(2).toLowerCase(Locale.ROOT);
+			if (text.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES && cut(text).equals(existing.group(1))) {
+				return "PostgreSQL keeps the first " + MAX_NAME_BYTES + " bytes of a name and drops the rest: " + text
+						+ " becomes " + existing.group(1) + ", the name of an object an earlier statement created (or of"
+						+ " another column of the table). Give one of them a shorter name (@Table(name = ...),"
+						+ " @CollectionTable(name = ...), @JoinTable(name = ...), @Column(name = ...), @Index(name = ...),"
+						+ " @UniqueConstraint(name = ...), @ForeignKey(name = ...)); the application's Hibernate fails on"
+						+ " the same statement.";
+			}
+		}
+		return null;
+	}
+
+	// as PostgreSQL cuts: whole characters, at most 63 bytes
+	private static String cut(String name) {
+		int bytes = 0;
+		int end = 0;
+		while (end < name.length()) {
+			int codePoint = name.codePointAt(end);
+			int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+			if (bytes + size > MAX_NAME_BYTES) {
+				break;
+			}
+			bytes += size;
+			end += Character.charCount(codePoint);
+		}
+		return name.substring(0, end);
 	}
 
 	private static boolean isWord(String text) {

@@ -56,9 +56,6 @@ final class VersionTable {
 
 	private final SquashedRows squashed;
 
-	/** {@link #COLUMNS} as a query reads them, {@code applied_at} as the dialect reads a timestamp. */
-	private final String selectColumns;
-
 	VersionTable(Dialect dialect, String schema, String table) {
 		this(dialect, schema, table, SquashedRows.NONE);
 	}
@@ -81,8 +78,6 @@ final class VersionTable {
 		this.qualifiedTable = dialect.qualify(schema, table);
 		this.qualifiedLogTable = dialect.qualify(schema, this.logTable);
 		this.squashed = squashed;
-		this.selectColumns = "revision, down_revisions, message, kind, source, checksum, state, applied_seq, "
-				+ dialect.selectTimestamp("applied_at") + ", execution_millis, applied_by, error";
 	}
 
 	String table() {
@@ -155,7 +150,7 @@ final class VersionTable {
 		}
 		List<AppliedRevision> rows = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
-				ResultSet rs = executeIfExists(statement, "SELECT " + this.selectColumns + " FROM " + this.qualifiedTable
+				ResultSet rs = executeIfExists(statement, "SELECT " + COLUMNS + " FROM " + this.qualifiedTable
 						+ " ORDER BY applied_seq")) {
 			if (rs == null) {
 				return List.of();

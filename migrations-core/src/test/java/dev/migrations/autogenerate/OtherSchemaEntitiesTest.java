@@ -1,5 +1,6 @@
 package dev.migrations.autogenerate;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -90,6 +91,48 @@ class OtherSchemaEntitiesTest {
 			.hasMessageContaining("Set migrations.schema=app");
 		assertThatThrownBy(migrations::check).hasMessageStartingWith("The entities' tables are in schema app");
 		assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("invoice");
+	}
+
+	/**
+	 * PostgreSQL folds an unquoted name to lower case, and Hibernate writes {@code hibernate.default_schema=SALES}
+	 * unquoted: its tables are in {@code sales}. {@code migrations.schema} is a name as the database stores it,
+	 * so {@code SALES} is another schema, where the application would not find the revisions' tables.
+	 */
+	@Test
+	void aDefaultSchemaDifferingInCaseOnlyIsAnotherSchema(TestDatabase db) throws IOException {
+		Migrations migrations = Migrations.configure()
+			.dataSource(db.dataSource())
+			.schema("SALES")
+			.locations("filesystem:" + this.revisions)
+			.entities(EntitySource.of(Invoice.class).withDefaultSchema("SALES"))
+			.load();
+
+		assertThatThrownBy(() -> migrations.migrate("invoice")).isInstanceOf(MigrationsException.class)
+			.hasMessageStartingWith("The entities' tables are in schema sales (hibernate.default_schema), but autogenerate"
+					+ " compares and migrates schema SALES")
+			.hasMessageContaining("Set migrations.schema=sales");
+		assertThat(this.revisions.toFile().list()).isEmpty();
+
+		// the schema Hibernate uses, named as the database stores it, is compared
+		Migrations lower = Migrations.configure()
+			.dataSource(db.dataSource())
+			.schema("sales")
+			.locations("filesystem:" + this.revisions)
+			.entities(EntitySource.of(Invoice.class).withDefaultSchema("SALES"))
+			.load();
+		assertThat(lower.migrate("invoice").written()).isTrue();
+
+		// quoted by hibernate.globally_quoted_identifiers, as Hibernate quotes it, SALES is SALES
+		Files.createDirectories(this.revisions.resolve("quoted"));
+		Migrations quoted = Migrations.configure()
+			.dataSource(db.dataSource())
+			.schema("SALES")
+			.locations("filesystem:" + this.revisions.resolve("quoted"))
+			.outputDirectory(this.revisions.resolve("quoted"))
+			.entities(EntitySource.of(Invoice.class).withDefaultSchema("SALES")
+				.withSetting("hibernate.globally_quoted_identifiers", "true"))
+			.load();
+		assertThat(quoted.migrate("invoice").written()).isTrue();
 	}
 
 }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -21,6 +22,7 @@ import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
+import dev.migrations.TestDataSources;
 import dev.migrations.test.MariaDb;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -71,6 +73,26 @@ class MariaDbAndH2RunnerTest {
 		assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema = database()"
 				+ " and table_name = 'item'")).containsExactly("0");
 		assertThat(migrations.current()).isEmpty();
+	}
+
+	/**
+	 * A server whose time zone is not the JVM's: the version table's {@code datetime} holds the server's wall
+	 * clock, and the time a revision was applied is still the instant it happened, as on PostgreSQL.
+	 */
+	@Test
+	void appliedAtOnMariaDbIsTheInstantWhateverTheServersTimeZone(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		DataSource kolkata = TestDataSources.initialized(db.dataSource(), "SET time_zone = '+05:30'");
+		Migrations migrations = Migrations.configure().dataSource(kolkata).locations(files.location()).load();
+		Instant before = Instant.now().minus(Duration.ofMinutes(10));
+		migrations.upgrade("head");
+		Instant after = Instant.now().plus(Duration.ofMinutes(10));
+
+		assertThat(migrations.history()).extracting(RevisionInfo::appliedAt)
+			.allSatisfy((appliedAt) -> assertThat(appliedAt).isBetween(before, after));
+		// a session in the JVM's zone reads the same instants
+		assertThat(Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().history())
+			.extracting(RevisionInfo::appliedAt).allSatisfy((appliedAt) -> assertThat(appliedAt).isBetween(before, after));
 	}
 
 	@Test
@@ -231,6 +253,31 @@ class MariaDbAndH2RunnerTest {
 								+ " or its process died")
 						.doesNotContain("the process may have died");
 				});
+	}
+
+	/**
+	 * A reserved word is quoted whatever the JVM's locale: in Turkish, {@code "LIMIT".toLowerCase()} is
+	 * {@code "lımıt"} (dotless i), which no list of keywords holds.
+	 */
+	@Test
+	void aReservedWordAsSchemaOnH2IsQuotedInATurkishLocale() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		DataSource dataSource = dev.migrations.TestDataSources.driverManager(
+				"jdbc:h2:mem:limit" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Locale locale = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+		try {
+			Migrations migrations = Migrations.configure().dataSource(dataSource).schema("LIMIT").locations(files.location())
+				.load();
+			migrations.upgrade("head");
+			assertThat(migrations.current()).containsExactly("aaaa00000001");
+		}
+		finally {
+			Locale.setDefault(locale);
+		}
+		assertThat(Sql.column(dataSource, "select table_name from information_schema.tables where table_schema = 'LIMIT'"
+				+ " order by 1")).contains("ITEM");
 	}
 
 	@Test

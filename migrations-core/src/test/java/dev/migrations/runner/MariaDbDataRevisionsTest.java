@@ -207,7 +207,7 @@ class MariaDbDataRevisionsTest {
 		Migrations migrations = migrations(db, files);
 		String script = migrations.upgradeSql("base:head");
 		assertThat(script).contains("_item.sql] (not in a transaction)\nINSERT INTO migrations_version")
-			.contains("START TRANSACTION;\nSET @migrations_started = CURRENT_TIMESTAMP(6);\nSET @next = 0;\n"
+			.contains("START TRANSACTION;\nSET @migrations_started = UTC_TIMESTAMP(6);\nSET @next = 0;\n"
 					+ "INSERT INTO item VALUES (1, 'one');\nUPDATE item SET name = 'uno';\nSELECT SLEEP(0.3);\n"
 					+ "INSERT INTO migrations_version");
 		assertThat(script.substring(script.indexOf("SELECT SLEEP(0.3);"))).contains("COMMIT;");
@@ -221,7 +221,7 @@ class MariaDbDataRevisionsTest {
 		assertThat(Sql.column(db.dataSource(), "select execution_millis >= 300 from migrations_version_log where revision = '"
 				+ DATA + "'")).containsExactly("1");
 		String downgrade = migrations.downgradeSql(DATA + ":" + BASE);
-		assertThat(downgrade).contains("START TRANSACTION;\nSET @migrations_started = CURRENT_TIMESTAMP(6);\n"
+		assertThat(downgrade).contains("START TRANSACTION;\nSET @migrations_started = UTC_TIMESTAMP(6);\n"
 				+ "DELETE FROM item;\nDELETE FROM migrations_version");
 	}
 

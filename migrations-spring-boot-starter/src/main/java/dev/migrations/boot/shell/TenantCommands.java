@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -350,12 +351,12 @@ final class TenantCommands {
 		}
 		String counts = status.counts().entrySet().stream()
 			.filter((entry) -> entry.getValue() > 0).sorted(java.util.Map.Entry.comparingByKey())
-			.map((entry) -> entry.getValue() + " " + entry.getKey().name().toLowerCase().replace('_', ' '))
+			.map((entry) -> entry.getValue() + " " + entry.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
 			.collect(Collectors.joining(", "));
 		out.println(status.tenants() + " tenant(s)" + (counts.isEmpty() ? "" : ": " + counts) + ".");
 		for (TenantState state : status.notUpToDate()) {
 			StringBuilder line = new StringBuilder("  ").append(state.tenant()).append(": ")
-				.append(state.state().name().toLowerCase().replace('_', ' '));
+				.append(state.state().name().toLowerCase(Locale.ROOT).replace('_', ' '));
 			if (state.state() != TenantState.State.UNREACHABLE) {
 				// an unreachable tenant's revision is not known
 				line.append(", at ").append(revisions(state.current()));

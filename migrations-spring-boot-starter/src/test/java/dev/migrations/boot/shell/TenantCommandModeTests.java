@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import dev.migrations.boot.shell.app.ShellTestApplication;
 import dev.migrations.test.TestDatabase;
@@ -48,6 +49,22 @@ class TenantCommandModeTests {
 		this.output = output;
 		write(ACCOUNT, "none", "CREATE TABLE account (id int PRIMARY KEY);", "DROP TABLE account;");
 		write(INVOICE, ACCOUNT, "CREATE TABLE invoice (id int PRIMARY KEY);", "DROP TABLE invoice;");
+	}
+
+	/** In Turkish, {@code "BEHIND".toLowerCase()} is {@code "behınd"}: the states are English words in every locale. */
+	@Test
+	void tenantStatesReadTheSameInATurkishLocale() {
+		assertThat(run("db", "upgrade", "--tenant", "t1,t3").exitCode()).isZero();
+		Locale locale = Locale.getDefault();
+		Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+		try {
+			CommandModeTests.Run current = run("db", "current", "--tenant", "all");
+			assertThat(current.exitCode()).isZero();
+			assertThat(current.out()).contains("3 tenant(s): 1 behind, 2 up to date.").contains("  t2: behind, at base");
+		}
+		finally {
+			Locale.setDefault(locale);
+		}
 	}
 
 	@Test

@@ -423,6 +423,42 @@ class ColumnScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * Names as real models have them: quoted mixed case with spaces and dashes, reserved words, Cyrillic and
+	 * German letters, and names past 63 bytes (explicit index, unique and foreign key names, a long column,
+	 * a collection table built from two long names, Cyrillic names whose two-byte letters pass the limit).
+	 * The server keeps every long name cut to 63 bytes of whole characters, and the revisions use those
+	 * names, so checks stay empty and the downgrade drops what the upgrade added.
+	 */
+	@Test
+	void quotedUnicodeAndLongNamesRoundTrip(TestDatabase db) {
+		run(db, "identifiers.v1.CustomerSubscriptionBillingAgreementHistoryRec",
+				"identifiers.v1.AnotherRatherLongEntityNameForTheBillingAccountOwnerParty", "identifiers.v1.Zakaz",
+				"identifiers.v1.OrderLine", "identifiers.v1.Grp", "identifiers.v2.CustomerSubscriptionBillingAgreementHistoryRec",
+				"identifiers.v2.AnotherRatherLongEntityNameForTheBillingAccountOwnerParty", "identifiers.v2.Zakaz",
+				"identifiers.v2.OrderLine", "identifiers.v2.Grp")
+			.afterV1((ds) -> {
+				assertThat(Sql.column(ds, "select relname from pg_class where relnamespace = current_schema()::regnamespace"
+						+ " and relkind in ('r', 'i') and (octet_length(relname) = 63 or relname ~ '[^a-z0-9_]') order by 1"))
+					.contains("customer_subscription_billing_agreement_history_rec_attached_do",
+							"ix_customer_subscription_billing_agreement_history_record_effec", "OrderLine",
+							"заказ", "индекс_заказа_по_размеру_и_статусу");
+				// Hibernate writes an @Index name unquoted, backticks or not, so the server folds it
+				assertThat(Sql.column(ds, "select indexname from pg_indexes where tablename = 'OrderLine' order by 1"))
+					.containsExactly("OrderLine_pkey", "ix_orderline_total");
+				ScenarioRunner.execute(ds, "insert into \"заказ\" (id, \"größe\") values (1, 42)");
+			})
+			.revision((text) -> assertThat(upgradeSection(text).lines()
+					.filter((line) -> !line.isBlank() && !line.startsWith("--"))).containsExactlyInAnyOrder(
+					"ALTER TABLE \"OrderLine\" ADD COLUMN IF NOT EXISTS \"Shipped At\" character varying(255);",
+					"ALTER TABLE customer_subscription_billing_agreement_history_rec ADD COLUMN IF NOT EXISTS"
+							+ " added_later_with_another_very_long_column_name_that_goes_past_t character varying(255);",
+					"ALTER TABLE \"group\" ADD COLUMN IF NOT EXISTS \"offset\" integer;",
+					"ALTER TABLE \"заказ\" ADD COLUMN IF NOT EXISTS breite integer;"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select \"größe\" from \"заказ\"")).containsExactly("42"))
+			.run(db);
+	}
+
 	@Test
 	void reservedWordTablesQuotedByAutoQuoteKeywordAreQuotedInTheSql(TestDatabase db) {
 		String revision = roundTrip(db, (source) -> source.withSetting("hibernate.auto_quote_keyword", "true"),

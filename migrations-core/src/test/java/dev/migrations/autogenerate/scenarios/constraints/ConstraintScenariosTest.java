@@ -28,6 +28,7 @@ import dev.migrations.test.TestDatabaseExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -935,6 +936,28 @@ class ConstraintScenariosTest {
 					+ " where conrelid = 'subscription_billing_agreement_amendment'::regclass and contype in ('u', 'f')"))
 				.isEmpty())
 			.run(db);
+	}
+
+	/**
+	 * Two names cut to the same 63 bytes are one name to PostgreSQL: the error names the long name and
+	 * what it became, instead of only "already exists" about a name the mapping never wrote.
+	 */
+	@Test
+	void namesCutToTheSameSixtyThreeBytesAreNamedInTheError(TestDatabase db) {
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)
+			.outputDirectory(this.directory)
+			.entities(EntitySource.of(
+					dev.migrations.autogenerate.scenarios.constraints.cutnames.CustomerSubscriptionBillingAgreementHistoryRecordOfTheCustomer.class))
+			.load();
+
+		assertThatThrownBy(() -> migrations.migrate("cut")).hasMessageContaining(
+				"PostgreSQL said: ERROR: relation \"customer_subscription_billing_agreement_history_record_of_the_c\" already exists")
+			.hasMessageContaining("PostgreSQL keeps the first 63 bytes of a name and drops the rest:"
+					+ " customer_subscription_billing_agreement_history_record_of_the_customer_document_references"
+					+ " becomes customer_subscription_billing_agreement_history_record_of_the_c, the name of an object"
+					+ " an earlier statement created")
+			.hasMessageContaining("@Table(name = ...), @CollectionTable(name = ...), @JoinTable(name = ...)");
+		assertThat(this.directory.toFile().list()).isEmpty();
 	}
 
 	/**

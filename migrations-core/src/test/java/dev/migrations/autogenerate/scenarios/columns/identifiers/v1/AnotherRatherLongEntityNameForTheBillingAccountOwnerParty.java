@@ -1,0 +1,14 @@
+package dev.migrations.autogenerate.scenarios.columns.identifiers.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class AnotherRatherLongEntityNameForTheBillingAccountOwnerParty {
+
+	@Id
+	Long id;
+
+	String name;
+
+}
