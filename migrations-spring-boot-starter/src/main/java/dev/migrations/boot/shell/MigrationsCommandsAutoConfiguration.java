@@ -38,6 +38,12 @@ public final class MigrationsCommandsAutoConfiguration {
 		return new CommandModeRunner(context, properties.getCommandMode().isExit());
 	}
 
+	@Bean
+	@ConditionalOnBooleanProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY)
+	static ScheduledBeansStayLazy migrationsCommandModeScheduledBeansStayLazy() {
+		return new ScheduledBeansStayLazy();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(Migrations.class)
 	static class DbCommandLineConfiguration {
