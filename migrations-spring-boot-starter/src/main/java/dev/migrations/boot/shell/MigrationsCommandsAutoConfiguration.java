@@ -44,6 +44,12 @@ public final class MigrationsCommandsAutoConfiguration {
 		return new ScheduledBeansStayLazy();
 	}
 
+	@Bean
+	@ConditionalOnBooleanProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY)
+	static ApplicationRunnersLeftOut migrationsCommandModeApplicationRunnersLeftOut() {
+		return new ApplicationRunnersLeftOut();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(Migrations.class)
 	static class DbCommandLineConfiguration {
