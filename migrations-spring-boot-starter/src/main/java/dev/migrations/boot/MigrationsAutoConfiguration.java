@@ -123,8 +123,10 @@ public final class MigrationsAutoConfiguration {
 			toMigrate = null;
 		}
 		MigrationsConfiguration configuration = configuration(properties, toMigrate,
-				JavaRevisionBeans.of(javaRevisions, beanFactory,
-						JavaRevisionBeans.present(dataSource.getIfUnique(), migrationsDataSource.getIfAvailable())),
+				JavaRevisionBeans.of(javaRevisions, beanFactory, (toMigrate != null)
+						? JavaRevisionBeans.present(dataSource.getIfUnique(), migrationsDataSource.getIfAvailable())
+						// no database: asking for the application's DataSource again would fail as it did above
+						: List.of()),
 				entities.getIfAvailable(), listeners.orderedStream().toList(),
 				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment),
 				LibraryTables.of(environment, resourceLoader.getClassLoader()));
