@@ -503,7 +503,8 @@ class CrashRecoveryTest {
 
 	/**
 	 * Not INVALID in the sense that a build left it so: an index another role's session is building right now
-	 * (its progress row shows a role without pg_read_all_stats no index), and a partitioned table's index created
+	 * (its progress row shows a role without pg_read_all_stats no index), the new index of a REINDEX CONCURRENTLY
+	 * under way (its progress row names the index it replaces), and a partitioned table's index created
 	 * ON ONLY, which is valid once each partition's index is attached (DROP INDEX CONCURRENTLY refuses it anyway).
 	 */
 	@Test
@@ -535,6 +536,18 @@ class CrashRecoveryTest {
 			assertThat(asChecker.invalidIndexes()).isEmpty();
 			blocker.commit();
 			build.get(2, TimeUnit.MINUTES);
+
+			// a REINDEX CONCURRENTLY's new index, while its progress row names the index it replaces
+			query(blocker, "LOCK TABLE item IN ROW EXCLUSIVE MODE");
+			Future<?> reindex = this.pool.submit(() -> {
+				Sql.execute(db.dataSource(), "REINDEX INDEX CONCURRENTLY ix_item_name");
+				return null;
+			});
+			awaitValue(db.dataSource(), "select 1 from pg_index where indexrelid = to_regclass('ix_item_name_ccnew')");
+			assertThat(Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().invalidIndexes())
+				.isEmpty();
+			blocker.commit();
+			reindex.get(2, TimeUnit.MINUTES);
 		}
 		finally {
 			Sql.execute(db.dataSource(), "DROP OWNED BY " + role + " CASCADE");
