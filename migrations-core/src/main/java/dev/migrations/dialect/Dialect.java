@@ -183,7 +183,8 @@ public interface Dialect {
 	/**
 	 * The indexes of the schemas the connection's unqualified names resolve to that a build which did not finish
 	 * left unusable (PostgreSQL's INVALID, after a {@code CREATE INDEX CONCURRENTLY} that failed or whose session
-	 * ended), leaving out those a session is building now; none where the database has no such state.
+	 * ended), leaving out those a session is building now (whichever role) and a partitioned table's index, invalid
+	 * until each partition's index is attached; none where the database has no such state.
 	 */
 	default List<InvalidIndex> invalidIndexes(Connection connection) throws SQLException {
 		return List.of();

@@ -398,13 +398,20 @@ public final class PostgresDialect implements Dialect {
 
 	@Override
 	public List<InvalidIndex> invalidIndexes(Connection connection) throws SQLException {
+		// under way while a session builds an index of its table: its progress row names the table (REINDEX
+		// CONCURRENTLY's names the index it replaces, not the new one), or, hidden from a role without
+		// pg_read_all_stats, its session holds the table's SHARE UPDATE EXCLUSIVE lock
 		List<InvalidIndex> indexes = new ArrayList<>();
 		try (Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery("select format('%I.%I', n.nspname, c.relname), format('%I.%I', tn.nspname,"
 						+ " t.relname) from pg_index i join pg_class c on c.oid = i.indexrelid join pg_namespace n on n.oid ="
 						+ " c.relnamespace join pg_class t on t.oid = i.indrelid join pg_namespace tn on tn.oid = t.relnamespace"
-						+ " where not i.indisvalid and n.nspname = any (current_schemas(false)) and not exists (select 1 from"
-						+ " pg_stat_progress_create_index p where p.index_relid = i.indexrelid) order by 1")) {
+						+ " where not i.indisvalid and c.relkind = 'i' and n.nspname = any (current_schemas(false))"
+						+ " and not exists (select 1 from pg_stat_progress_create_index p where p.datid = (select oid from"
+						+ " pg_database where datname = current_database()) and (p.relid = i.indrelid"
+						+ " or p.relid is null and exists (select 1 from pg_locks l where l.pid = p.pid and l.locktype ="
+						+ " 'relation' and l.database = p.datid and l.relation = i.indrelid and l.granted and l.mode ="
+						+ " 'ShareUpdateExclusiveLock'))) order by 1")) {
 			while (rs.next()) {
 				indexes.add(new InvalidIndex(rs.getString(1), rs.getString(2)));
 			}

@@ -576,8 +576,8 @@ final class RevisionRunner {
 				line = SqlSplitter.lineOfBackslashInString(script, this.dialect.sqlSyntax(), Math.max(firstLine, 1));
 			}
 			catch (SqlSyntaxException ex) {
-				// 'it\'s' read with the setting on leaves a string open
-				line = ex.line();
+				// a mistake of another kind, which splitting reports below
+				line = 0;
 			}
 			if (line > 0) {
 				throw new MigrationFailedException(revision.source() + ":" + line + ": the " + section + " section has a"

@@ -83,7 +83,10 @@ final class TransactionControl {
 			};
 			case "reindex" -> switch (second) {
 				case "database", "system" -> "REINDEX " + second.toUpperCase(Locale.ROOT);
-				case "index", "table", "schema" -> word(sql, position, syntax).equals("concurrently") ? "REINDEX "
+				// REINDEX SCHEMA goes through the schema's tables one transaction each, as REINDEX DATABASE does
+				case "schema" -> word(sql, position, syntax).equals("concurrently") ? "REINDEX SCHEMA CONCURRENTLY"
+						: "REINDEX SCHEMA";
+				case "index", "table" -> word(sql, position, syntax).equals("concurrently") ? "REINDEX "
 						+ second.toUpperCase(Locale.ROOT) + " CONCURRENTLY" : null;
 				default -> null;
 			};
@@ -102,11 +105,15 @@ final class TransactionControl {
 		return lower.matches("(?s).*\\bfrom\\s+stdin\\b.*") || lower.matches("(?s).*\\bto\\s+stdout\\b.*");
 	}
 
-	/** The next word in lower case, after whitespace and comments; empty at the end or before anything else. */
+	/**
+	 * The next word in lower case, after whitespace and comments, read to its end as a name is
+	 * ({@code concurrently_idx} is not {@code concurrently}); empty at the end or before anything else.
+	 */
 	static String word(String sql, int[] position, SqlSyntax syntax) {
 		int i = skipBlanks(sql, position[0], syntax);
 		int start = i;
-		while (i < sql.length() && Character.isLetter(sql.charAt(i))) {
+		while (i < sql.length() && (Character.isLetter(sql.charAt(i))
+				|| i > start && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$'))) {
 			i++;
 		}
 		position[0] = i;
@@ -126,14 +133,35 @@ final class TransactionControl {
 			}
 			else if (sql.startsWith("/*", i) && !(syntax == SqlSyntax.MARIADB && (sql.startsWith("/*!", i)
 					|| sql.startsWith("/*M!", i)))) {
-				int end = sql.indexOf("*/", i + 2);
-				i = (end < 0) ? sql.length() : end + 2;
+				i = endOfBlockComment(sql, i, syntax == SqlSyntax.POSTGRESQL);
 			}
 			else {
 				break;
 			}
 		}
 		return i;
+	}
+
+	// after the block comment at from; PostgreSQL's nest: /* a /* b */ c */ is one comment
+	private static int endOfBlockComment(String sql, int from, boolean nesting) {
+		int depth = 0;
+		int i = from;
+		while (i < sql.length() - 1) {
+			if (sql.startsWith("/*", i) && (nesting || depth == 0)) {
+				depth++;
+				i += 2;
+			}
+			else if (sql.startsWith("*/", i)) {
+				i += 2;
+				if (--depth == 0) {
+					return i;
+				}
+			}
+			else {
+				i++;
+			}
+		}
+		return sql.length();
 	}
 
 }

@@ -190,7 +190,9 @@ public final class SqlSplitter {
 			splitter.run();
 		}
 		catch (SqlSyntaxException ex) {
-			// read with escapes, a string such as 'C:\' goes on past its quote and may leave a later one open
+			// read with escapes, a string such as 'C:\' goes on past its quote and may leave itself or a later one
+			// open; on PostgreSQL 'it\'s' leaves the rest open after a string with a backslash. Any other mistake is
+			// reported as it is
 			if (splitter.backslashStringLine == 0) {
 				throw ex;
 			}
@@ -438,8 +440,9 @@ public final class SqlSplitter {
 		otherToken();
 	}
 
+	// in the quoted text from `from` to `to`, or (to < 0: never closed) to the end of the script
 	private boolean hasBackslash(int from, int to) {
-		for (int i = from; i < to; i++) {
+		for (int i = from; i < ((to < 0) ? this.length : to); i++) {
 			if (this.script.charAt(i) == '\\') {
 				return true;
 			}

@@ -501,6 +501,60 @@ class CrashRecoveryTest {
 			.containsExactly("true");
 	}
 
+	/**
+	 * Not INVALID in the sense that a build left it so: an index another role's session is building right now
+	 * (its progress row shows a role without pg_read_all_stats no index), the new index of a REINDEX CONCURRENTLY
+	 * under way (its progress row names the index it replaces), and a partitioned table's index created
+	 * ON ONLY, which is valid once each partition's index is attached (DROP INDEX CONCURRENTLY refuses it anyway).
+	 */
+	@Test
+	void anIndexBeingBuiltByAnotherRoleAndAPartitionedIndexBeingAssembledAreNotInvalid(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);\n"
+				+ "CREATE TABLE event (id int, at date) PARTITION BY RANGE (at);\n"
+				+ "CREATE TABLE event_2026 PARTITION OF event FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n"
+				+ "CREATE INDEX ix_event_at ON ONLY event (at);", "DROP TABLE event;\nDROP TABLE item;");
+		Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().upgrade("head");
+		String role = "checker_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+		Sql.execute(db.dataSource(), "CREATE ROLE " + role + " LOGIN");
+		try (Connection blocker = db.dataSource().getConnection()) {
+			Sql.execute(db.dataSource(), "GRANT SELECT ON migrations_version, migrations_version_log TO " + role);
+			org.postgresql.ds.PGSimpleDataSource checker = new org.postgresql.ds.PGSimpleDataSource();
+			checker.setURL(db.jdbcUrl());
+			checker.setUser(role);
+			Migrations asChecker = Migrations.configure().dataSource(checker).locations(files.location()).load();
+			assertThat(asChecker.invalidIndexes()).isEmpty();
+
+			// the build waits for the blocker's transaction once its index is in the catalog
+			blocker.setAutoCommit(false);
+			query(blocker, "LOCK TABLE item IN ROW EXCLUSIVE MODE");
+			Future<?> build = this.pool.submit(() -> {
+				Sql.execute(db.dataSource(), "CREATE INDEX CONCURRENTLY ix_item_name ON item (name)");
+				return null;
+			});
+			awaitValue(db.dataSource(), "select 1 from pg_index where indexrelid = to_regclass('ix_item_name')");
+			assertThat(asChecker.invalidIndexes()).isEmpty();
+			blocker.commit();
+			build.get(2, TimeUnit.MINUTES);
+
+			// a REINDEX CONCURRENTLY's new index, while its progress row names the index it replaces
+			query(blocker, "LOCK TABLE item IN ROW EXCLUSIVE MODE");
+			Future<?> reindex = this.pool.submit(() -> {
+				Sql.execute(db.dataSource(), "REINDEX INDEX CONCURRENTLY ix_item_name");
+				return null;
+			});
+			awaitValue(db.dataSource(), "select 1 from pg_index where indexrelid = to_regclass('ix_item_name_ccnew')");
+			assertThat(Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().invalidIndexes())
+				.isEmpty();
+			blocker.commit();
+			reindex.get(2, TimeUnit.MINUTES);
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP OWNED BY " + role + " CASCADE");
+			Sql.execute(db.dataSource(), "DROP ROLE " + role);
+		}
+	}
+
 	@Test
 	void downgradeWhoseProcessDiedIsReportedWithItsStartAndDowngradeInstructions(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);

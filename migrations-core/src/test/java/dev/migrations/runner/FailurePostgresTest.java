@@ -203,6 +203,35 @@ class FailurePostgresTest {
 		assertThat(again.current()).containsExactly("bbbb00000002");
 	}
 
+	/**
+	 * A name starting with a keyword (an index named concurrently_..., a prepared statement named transaction_...)
+	 * and a nested comment holding one are not the statements that cannot run in a transaction: they run.
+	 * REINDEX SCHEMA is one.
+	 */
+	@Test
+	void namesAndNestedCommentsHoldingTransactionWordsRunInTheTransaction(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY, name text, code text);\n"
+				+ "CREATE INDEX concurrently_by_name ON one (name);\n"
+				+ "CREATE INDEX /* was: /* nested */ CONCURRENTLY */ ix_one_code ON one (code);\n"
+				+ "PREPARE transaction_count AS SELECT count(*) FROM one;\nDEALLOCATE transaction_count;", "DROP TABLE one;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		migrations.upgrade("head");
+
+		assertThat(migrations.current()).containsExactly("aaaa00000001");
+		assertThat(Sql.column(db.dataSource(), "select indexname from pg_indexes where tablename = 'one' order by 1"))
+			.containsExactly("concurrently_by_name", "ix_one_code", "one_pkey");
+
+		// REINDEX SCHEMA cannot run in one, CONCURRENTLY or not
+		Path second = files.write("bbbb00000002", "aaaa00000001", "reindex", "-- after the load\nREINDEX SCHEMA public;",
+				"SELECT 1;");
+		Migrations again = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		assertThatThrownBy(() -> again.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith("Revision bbbb00000002 (" + second + ") cannot run: its upgrade statement 1 (line 8) is"
+					+ " REINDEX SCHEMA, which PostgreSQL cannot run inside a transaction");
+	}
+
 	@Test
 	void aBackfillCommittingItsBatchesIsToldToGoOutsideATransactionAndRunsThere(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);

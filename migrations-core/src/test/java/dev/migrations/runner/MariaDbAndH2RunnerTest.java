@@ -148,7 +148,7 @@ class MariaDbAndH2RunnerTest {
 	 * With NO_BACKSLASH_ESCAPES in sql_mode a backslash in a string is itself, where revision files are read as
 	 * MariaDB reads them by default, as an escape: a revision with one is refused before anything runs, naming its
 	 * line and the setting (it was refused as an unterminated string, or sent as two statements in one); a
-	 * revision without one runs.
+	 * revision without one runs, and one with another mistake is told that mistake.
 	 */
 	@Test
 	void aBackslashInAStringIsRefusedWhenTheSessionHasNoBackslashEscapes(@MariaDb TestDatabase db) {
@@ -169,6 +169,17 @@ class MariaDbAndH2RunnerTest {
 			.hasMessageEndingWith("Nothing of this revision was run.");
 		assertThat(Sql.column(db.dataSource(), "select count(*) from setting")).containsExactly("0");
 		assertThat(migrations.current()).containsExactly("aaaa00000001");
+
+		// a backslash outside strings is no reason: another mistake is named as it is
+		files.write("bbbb00000002", "aaaa00000001", "paths", "-- reads C:\\data\n"
+				+ "CREATE PROCEDURE purge() BEGIN DELETE FROM setting; END;", "DROP PROCEDURE purge;");
+		Migrations again = Migrations.configure()
+			.dataSource(withSessionSetting(db, "SET SESSION sql_mode = CONCAT(@@sql_mode, ',NO_BACKSLASH_ESCAPES')"))
+			.locations(files.location()).load();
+		assertThatThrownBy(() -> again.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith(files.directory().resolve("bbbb00000002_paths.sql") + ":8: the upgrade section cannot be"
+					+ " split into statements: Line 8 starts a stored program")
+			.hasMessageNotContaining("NO_BACKSLASH_ESCAPES");
 	}
 
 	@Test

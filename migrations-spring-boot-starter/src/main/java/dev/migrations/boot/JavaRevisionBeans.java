@@ -93,9 +93,20 @@ final class JavaRevisionBeans {
 					&& factory.getSingleton(name) instanceof DataSource dataSource && isMigrated(dataSource, migrated)) {
 				return name;
 			}
-			next.addAll(Arrays.asList(factory.getDependenciesForBean(name)));
+			String configuration = factoryBeanName(factory, name);
+			for (String dependency : factory.getDependenciesForBean(name)) {
+				// the configuration whose @Bean method made the bean: its own dependencies (a DataSource for its other
+				// beans) are not the bean's, which gets its method's parameters (dependencies of the bean itself)
+				if (!dependency.equals(configuration)) {
+					next.add(dependency);
+				}
+			}
 		}
 		return null;
+	}
+
+	private static String factoryBeanName(ConfigurableListableBeanFactory factory, String name) {
+		return factory.containsBeanDefinition(name) ? factory.getBeanDefinition(name).getFactoryBeanName() : null;
 	}
 
 	private static boolean isMigrated(DataSource dataSource, List<DataSource> migrated) {

@@ -244,6 +244,18 @@ class MigrationsAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void aJavaRevisionBeanOfAConfigurationThatNeedsTheDataSourceItselfIsUsed() {
+		// the configuration's own DataSource is not one the revision uses: its @Bean method gets nothing
+		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
+			.withUserConfiguration(RevisionsBesideADataSource.class)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrations.class).current()).containsExactly("5eed00000001");
+				assertThat(query("SELECT title FROM book")).containsExactly("Seeded by a Java revision");
+			});
+	}
+
 	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			if (type.isInstance(cause)) {
@@ -383,6 +395,27 @@ class MigrationsAutoConfigurationTests {
 		@MigrationsDataSource
 		DataSource ddlDataSource(TestDatabase ddlDatabase) {
 			return ddlDatabase.dataSource();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RevisionsBesideADataSource {
+
+		private final DataSource dataSource;
+
+		RevisionsBesideADataSource(DataSource dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		@Bean
+		SeedBooks seedBooks() {
+			return new SeedBooks();
+		}
+
+		@Bean
+		JdbcTemplate reportingTemplate() {
+			return new JdbcTemplate(this.dataSource);
 		}
 
 	}

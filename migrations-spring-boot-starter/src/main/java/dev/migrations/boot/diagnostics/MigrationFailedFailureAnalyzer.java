@@ -2,10 +2,12 @@ package dev.migrations.boot.diagnostics;
 
 import java.sql.SQLException;
 
+import dev.migrations.boot.JavaRevisionBeanException;
 import dev.migrations.dialect.MariaDbDialect;
 import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.runner.MigrationFailedException;
 
+import org.springframework.beans.factory.BeanCurrentlyInCreationException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
@@ -30,7 +32,10 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 			action = "Nothing of revision " + cause.revision() + " stayed applied (it was rolled back, or never started) and"
 					+ " it is not recorded as applied, while the revisions before it stay applied. Fix it in " + where
 					+ " (editing it is safe, it never ran to the end), then upgrade again: start the application, or run"
-					+ " `db upgrade`. `db upgrade --sql` prints the SQL that would run.";
+					+ " `db upgrade`. `db upgrade --sql` prints the SQL that would run."
+					+ (askedForABeanInCreation(cause) ? " The revision needs a bean that waits for the upgrade it is part of"
+							+ " (one that uses the database, taken from the application context while the revision ran): "
+							+ JavaRevisionBeanException.ADVICE : "");
 		}
 		else if (!cause.partlyApplied()) {
 			action = "Nothing of the downgrade of revision " + cause.revision() + " stayed (it was rolled back, or never"
@@ -50,6 +55,19 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 					+ " outcome with the `db stamp` command the message above gives for that case.";
 		}
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	/**
+	 * Whether a Java revision asked the application context, while it ran, for a bean created after the upgrade (an
+	 * {@code ObjectProvider<JdbcTemplate>}), which Spring reports as a bean currently in creation.
+	 */
+	private static boolean askedForABeanInCreation(MigrationFailedException cause) {
+		for (Throwable error = cause.getCause(); error != null; error = error.getCause()) {
+			if (error instanceof BeanCurrentlyInCreationException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** Whether the session stopped the statement rather than a mistake of its own, as the dialects tell it. */

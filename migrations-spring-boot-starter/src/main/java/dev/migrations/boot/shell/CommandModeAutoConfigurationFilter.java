@@ -32,8 +32,9 @@ public final class CommandModeAutoConfigurationFilter implements AutoConfigurati
 			"downgrade", "stamp", "merge", "revision", "init", "branches", "edit", "help", "");
 
 	/**
-	 * Never used by a command: web, actuator and metrics, transactions, scheduling, Quartz and Spring Batch, DevTools,
-	 * Spring Data, and JPA's own start-up.
+	 * Never used by a command: web, actuator and metrics, transactions, Quartz and Spring Batch, DevTools, Spring Data,
+	 * and JPA's own start-up. Task scheduling stays (the application's beans may need its scheduler), without keeping
+	 * the beans with a {@code @Scheduled} method out of lazy initialization ({@link ScheduledBeansStayLazy}).
 	 */
 	private static final List<String> UNUSED = List.of(
 			// the web stack
@@ -48,9 +49,6 @@ public final class CommandModeAutoConfigurationFilter implements AutoConfigurati
 			"dev.migrations.boot.actuate.",
 			// proxies for the application's transactional and advised beans, which a command does not call
 			"org.springframework.boot.transaction.", "org.springframework.boot.autoconfigure.aop.",
-			// the scheduler of @Scheduled methods, whose lazy-initialization exclusion would create the application's
-			// beans that have one (and start their jobs) in a process that only came to run a command
-			"org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration",
 			// Quartz's scheduler, a lifecycle bean started even when lazy, which would run the application's jobs and
 			// Quartz's schema script (spring.quartz.jdbc.initialize-schema) while a command looks at the database
 			"org.springframework.boot.quartz.",

@@ -18,8 +18,8 @@ import org.springframework.core.Ordered;
  * Needs no Spring Shell: the commands are a {@link DbCommandLine}.
  * <p>
  * Being an {@code ApplicationRunner}, it keeps Spring Shell's runner (if Spring Shell is there) from
- * existing. It runs before the application's other runners, and by exiting keeps them from running in
- * a process that only came to run a command. With {@code migrations.shell.command-mode.exit=false} it
+ * existing. The application's own runners are left out ({@link ApplicationRunnersLeftOut}): they do not
+ * run, nor are they created, in a process that only came to run a command. With {@code migrations.shell.command-mode.exit=false} it
  * only records the status, which {@link SpringApplication#exit} then returns.
  */
 final class CommandModeRunner implements ApplicationRunner, ExitCodeGenerator, Ordered {

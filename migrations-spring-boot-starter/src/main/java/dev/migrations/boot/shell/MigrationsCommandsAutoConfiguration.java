@@ -38,6 +38,18 @@ public final class MigrationsCommandsAutoConfiguration {
 		return new CommandModeRunner(context, properties.getCommandMode().isExit());
 	}
 
+	@Bean
+	@ConditionalOnBooleanProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY)
+	static ScheduledBeansStayLazy migrationsCommandModeScheduledBeansStayLazy() {
+		return new ScheduledBeansStayLazy();
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(CommandModeEnvironmentPostProcessor.ACTIVE_PROPERTY)
+	static ApplicationRunnersLeftOut migrationsCommandModeApplicationRunnersLeftOut() {
+		return new ApplicationRunnersLeftOut();
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBean(Migrations.class)
 	static class DbCommandLineConfiguration {

@@ -16,6 +16,7 @@ import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.dialect.DatabaseLock;
 import dev.migrations.dialect.PostgresDialect;
+import dev.migrations.revision.JavaRevision;
 import dev.migrations.runner.MigrationFailedException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
@@ -25,14 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -229,6 +233,22 @@ class MigrationsFailureAnalyzersTests {
 		assertThat(analyze(new IllegalStateException("unrelated"))).isNull();
 	}
 
+	@Test
+	void aJavaRevisionAskingForABeanThatWaitsForTheUpgradeIsToldWhatItMayUseInstead() {
+		// a bean taken through an ObjectProvider is no dependency Spring records: it fails only when the revision runs
+		Throwable[] failure = new Throwable[1];
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JdbcTemplateAutoConfiguration.class))
+			.withPropertyValues("migrations.locations=classpath:db/jpa")
+			.withBean(DataSource.class, this.database::dataSource)
+			.withBean("seedWithTemplate", SeedWithTemplateProvider.class)
+			.run((context) -> failure[0] = context.getStartupFailure());
+		FailureAnalysis analysis = analyze(failure[0]);
+		assertThat(analysis.getDescription()).startsWith("The database was not upgraded to the end: revision 5eed00000002");
+		assertThat(analysis.getAction()).startsWith("Nothing of revision 5eed00000002 stayed applied")
+			.contains("needs a bean that waits for the upgrade it is part of")
+			.contains("new JdbcTemplate(new SingleConnectionDataSource(connection, true))");
+	}
+
 	private void startAndStop(String... properties) {
 		this.contextRunner.withBean(DataSource.class, this.database::dataSource)
 			.withPropertyValues(properties)
@@ -263,6 +283,40 @@ class MigrationsFailureAnalyzersTests {
 			.filter(Objects::nonNull)
 			.findFirst()
 			.orElse(null);
+	}
+
+	static class SeedWithTemplateProvider implements JavaRevision {
+
+		private final ObjectProvider<JdbcTemplate> jdbcTemplate;
+
+		SeedWithTemplateProvider(ObjectProvider<JdbcTemplate> jdbcTemplate) {
+			this.jdbcTemplate = jdbcTemplate;
+		}
+
+		@Override
+		public String revision() {
+			return "5eed00000002";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("1a2b3c4d5e6f");
+		}
+
+		@Override
+		public String message() {
+			return "seed books";
+		}
+
+		@Override
+		public void upgrade(Connection connection) {
+			this.jdbcTemplate.getObject().update("INSERT INTO book (id, title) VALUES (1, 'Seeded')");
+		}
+
+		@Override
+		public void downgrade(Connection connection) {
+		}
+
 	}
 
 }
