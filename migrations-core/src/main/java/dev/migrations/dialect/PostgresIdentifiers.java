@@ -65,6 +65,29 @@ public final class PostgresIdentifiers {
 		return (schema != null) ? quote(schema) + "." + quote(name) : quote(name);
 	}
 
+	/** The most bytes of a name PostgreSQL keeps ({@code NAMEDATALEN - 1}). */
+	public static final int MAX_NAME_BYTES = 63;
+
+	/**
+	 * A name as PostgreSQL stores it: its first {@link #MAX_NAME_BYTES} bytes of UTF-8, cut at a character's boundary.
+	 * @param name a name
+	 * @return the name, cut when longer
+	 */
+	public static String asStored(String name) {
+		int bytes = 0;
+		int end = 0;
+		while (end < name.length()) {
+			int codePoint = name.codePointAt(end);
+			int size = (codePoint < 0x80) ? 1 : (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
+			if (bytes + size > MAX_NAME_BYTES) {
+				return name.substring(0, end);
+			}
+			bytes += size;
+			end += Character.charCount(codePoint);
+		}
+		return name;
+	}
+
 	/**
 	 * A string literal, with quotes doubled ({@code standard_conforming_strings} is on since PostgreSQL 9.1).
 	 * @param value the text

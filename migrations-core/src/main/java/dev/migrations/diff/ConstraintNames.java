@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.schema.Index;
 
 /**
@@ -104,18 +105,7 @@ public final class ConstraintNames {
 	 * (unlike {@link #truncate}, no hash is added). An {@code @Index} name longer than that is stored cut.
 	 */
 	public static String asStored(String name) {
-		int bytes = 0;
-		int end = 0;
-		while (end < name.length()) {
-			int codePoint = name.codePointAt(end);
-			int size = (codePoint < 0x80) ? 1 : (codePoint < 0x800) ? 2 : (codePoint < 0x10000) ? 3 : 4;
-			if (bytes + size > MAX_LENGTH) {
-				return name.substring(0, end);
-			}
-			bytes += size;
-			end += Character.charCount(codePoint);
-		}
-		return name;
+		return PostgresIdentifiers.asStored(name);
 	}
 
 	/**

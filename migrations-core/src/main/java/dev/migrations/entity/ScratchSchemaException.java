@@ -1,12 +1,12 @@
 package dev.migrations.entity;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.dialect.PostgresIdentifiers;
 
 /**
  * A statement of the entities' DDL failed in the scratch schema. The same statement would fail when
@@ -22,9 +22,6 @@ public class ScratchSchemaException extends MigrationsException {
 
 	// a name of the DDL, quoted ("...") or not
 	private static final Pattern NAME = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([\\p{L}_][\\p{L}\\p{N}_$]*)");
-
-	/** PostgreSQL's identifier limit in bytes ({@code NAMEDATALEN - 1}). */
-	private static final int MAX_NAME_BYTES = 63;
 
 	// Hibernate writes @Comment text between quotes as it is, without doubling quotes inside it
 	private static final Pattern COMMENT_TEXT = Pattern
@@ -123,8 +120,9 @@ public class ScratchSchemaException extends MigrationsException {
 		Matcher name = NAME.matcher(statement);
 		while (name.find()) {
 			String text = (name.group(1) != null) ? name.group(1).replace("\"\"", "\"") : name.group(2).toLowerCase(Locale.ROOT);
-			if (text.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES && cut(text).equals(existing.group(1))) {
-				return "PostgreSQL keeps the first " + MAX_NAME_BYTES + " bytes of a name and drops the rest: " + text
+			String stored = PostgresIdentifiers.asStored(text);
+			if (!stored.equals(text) && stored.equals(existing.group(1))) {
+				return "PostgreSQL keeps the first " + PostgresIdentifiers.MAX_NAME_BYTES + " bytes of a name and drops the rest: " + text
 						+ " becomes " + existing.group(1) + ", the name of an object an earlier statement created (or of"
 						+ " another column of the table). Give one of them a shorter name (@Table(name = ...),"
 						+ " @CollectionTable(name = ...), @JoinTable(name = ...), @Column(name = ...), @Index(name = ...),"
@@ -133,22 +131,6 @@ public class ScratchSchemaException extends MigrationsException {
 			}
 		}
 		return null;
-	}
-
-	// as PostgreSQL cuts: whole characters, at most 63 bytes
-	private static String cut(String name) {
-		int bytes = 0;
-		int end = 0;
-		while (end < name.length()) {
-			int codePoint = name.codePointAt(end);
-			int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
-			if (bytes + size > MAX_NAME_BYTES) {
-				break;
-			}
-			bytes += size;
-			end += Character.charCount(codePoint);
-		}
-		return name.substring(0, end);
 	}
 
 	private static boolean isWord(String text) {
