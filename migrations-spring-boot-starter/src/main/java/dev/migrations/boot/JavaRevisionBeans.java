@@ -48,8 +48,8 @@ final class JavaRevisionBeans {
 			for (String name : beans.getBeanNamesForType(JavaRevision.class, true, false)) {
 				String dataSource = usedDataSource(factory, name, migrated);
 				if (dataSource != null) {
-					throw new JavaRevisionBeanException(name, "The Java revision bean '" + name + "' ("
-							+ type(factory, name) + ") uses the database the revisions migrate through the bean '" + dataSource
+					throw new JavaRevisionBeanException(name, "The Java revision bean '" + name + "'"
+							+ typeSuffix(factory, name) + " uses the database the revisions migrate through the bean '" + dataSource
 							+ "' instead of the connection the revision gets: its statements would run on another connection,"
 							+ " outside the revision's transaction (kept although the revision failed, or waiting for the locks"
 							+ " the revision holds, for ever). " + JavaRevisionBeanException.ADVICE + " Nothing was run.");
@@ -131,11 +131,6 @@ final class JavaRevisionBeans {
 	private static String typeSuffix(ListableBeanFactory beans, String name) {
 		Class<?> type = beans.getType(name, false);
 		return (type != null) ? " (" + type.getName() + ")" : "";
-	}
-
-	private static String type(ListableBeanFactory beans, String name) {
-		Class<?> type = beans.getType(name, false);
-		return (type != null) ? type.getName() : "?";
 	}
 
 	static List<DataSource> present(DataSource... dataSources) {

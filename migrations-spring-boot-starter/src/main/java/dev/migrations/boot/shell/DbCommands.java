@@ -453,7 +453,7 @@ final class DbCommands {
 						script = scriptOf(() -> migrations().upgradeSql(target));
 					}
 					catch (UnknownAppliedRevisionException ex) {
-						if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+						if (!nothingToUpgrade(ex)) {
 							throw ex;
 						}
 						// a script of nothing, as the upgrade has nothing to do (a comment, for psql -f)
@@ -469,7 +469,7 @@ final class DbCommands {
 					result = this.progress.printingTo(out, () -> facade.upgrade(target));
 				}
 				catch (UnknownAppliedRevisionException ex) {
-					if (this.failOnDatabaseAhead || !ex.pending().isEmpty()) {
+					if (!nothingToUpgrade(ex)) {
 						throw ex;
 					}
 					// as the startup: the previous release's upgrade job (a roll-back of the deploy) has nothing to do
@@ -496,6 +496,14 @@ final class DbCommands {
 				}
 				return Outcome.OK;
 			});
+	}
+
+	/**
+	 * Whether the upgrade has nothing to do on a database ahead of this code: every revision of this code is applied,
+	 * and {@code migrations.fail-on-database-ahead} does not ask to fail.
+	 */
+	private boolean nothingToUpgrade(UnknownAppliedRevisionException ex) {
+		return !this.failOnDatabaseAhead && ex.pending().isEmpty();
 	}
 
 	/** What {@code db upgrade} says of a database ahead of this code with every revision of it applied. */
