@@ -1,6 +1,8 @@
 package dev.migrations.boot.shell;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -189,7 +191,7 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		return target != null && target.indexOf(':') > 0 && target.indexOf(':') < target.length() - 1;
 	}
 
-	// `--sql`, or `--format json` (`--format=json`)
+	// `--sql`, or `--format json` (`--format=json`), the format's name in any case as the commands read it
 	private static boolean machineReadableOutput(ConfigurableEnvironment environment) {
 		PropertySource<?> commandLine = environment.getPropertySources()
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
@@ -200,12 +202,12 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 			return true;
 		}
 		Object format = commandLine.getProperty("format");
-		if (format != null && format.toString().contains("json")) {
+		if (format != null && format.toString().toLowerCase(Locale.ROOT).contains("json")) {
 			return true;
 		}
 		Object nonOptionArgs = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
 		return commandLine.containsProperty("format") && nonOptionArgs instanceof String joined
-				&& java.util.Arrays.asList(joined.split(",")).contains("json");
+				&& Arrays.stream(joined.split(",")).anyMatch("json"::equalsIgnoreCase);
 	}
 
 	private static String nonOptionArgument(ConfigurableEnvironment environment, int index) {

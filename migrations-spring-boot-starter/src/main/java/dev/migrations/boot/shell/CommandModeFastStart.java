@@ -118,8 +118,9 @@ public final class CommandModeFastStart implements SpringApplicationRunListener,
 		}
 		if (reason != null) {
 			if (CommandFailures.isDebug(environment)) {
-				// with the debug output on standard output: standard error's first line is a failure's message
-				CommandOutput.standardOutput().println("db " + command + " starts the application context: " + reason);
+				// with the log: on standard output, where standard error's first line is a failure's message, and on
+				// standard error when standard output is a script or JSON (System.out is then standard error)
+				System.out.println("db " + command + " starts the application context: " + reason);
 			}
 			return;
 		}

@@ -223,6 +223,17 @@ class CommandModeFastStartProcessTests {
 				+ CallbackApplication.class.getName() + ".announcingCallback() declares a bean of type"
 				+ " dev.migrations.MigrationsCallback\n");
 		assertThat(current.err()).isEmpty();
+
+		// with JSON or a script on standard output, the reason goes with the log to standard error
+		JavaProcess.Finished json = run(CallbackApplication.class, database, revisions, "db", "current", "--debug",
+				"--format", "json");
+		assertThat(json.exitCode()).as(json.toString()).isZero();
+		assertThat(json.out().lines()).as(json.toString()).hasSize(1).first().asString().startsWith("{\"current\":[");
+		assertThat(json.err()).contains("db current starts the application context: ");
+		JavaProcess.Finished script = run(CallbackApplication.class, database, revisions, "db", "downgrade", "head:base",
+				"--sql", "--debug");
+		assertThat(script.exitCode()).as(script.toString()).isZero();
+		assertThat(script.out()).as(script.toString()).startsWith("-- ").doesNotContain("starts the application context");
 	}
 
 	private JavaProcess.Finished run(Class<?> application, TestDatabase database, Path revisions, String... words)

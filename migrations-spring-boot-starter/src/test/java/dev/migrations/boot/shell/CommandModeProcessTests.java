@@ -61,6 +61,15 @@ class CommandModeProcessTests {
 		JsonNode drift = JsonMapper.builder().build().readTree(lines.get(0));
 		assertThat(drift.get("status").asString()).isEqualTo("DETECTED");
 		assertThat(drift.get("differences").get(0).get("kind").asString()).isEqualTo("INDEX_MISSING");
+
+		// the format's name in capitals is JSON as well, for the command and for where the log goes
+		for (String[] format : new String[][] { { "--format=JSON" }, { "--format", "Json" } }) {
+			List<String> words = new ArrayList<>(List.of("db", "check"));
+			words.addAll(Arrays.asList(format));
+			Finished capitals = java(database, revisions, words.toArray(String[]::new));
+			assertThat(capitals.exitCode()).as(capitals.toString()).isEqualTo(1);
+			assertThat(capitals.out().lines()).as(capitals.toString()).hasSize(1).first().asString().startsWith("{");
+		}
 	}
 
 	@Test
