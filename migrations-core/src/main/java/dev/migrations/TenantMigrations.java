@@ -303,7 +303,8 @@ public final class TenantMigrations {
 			String revision = (ex instanceof MigrationFailedException failed) ? failed.revision()
 					: (ex instanceof FailedRevisionException earlier && !earlier.revisions().isEmpty())
 							? earlier.revisions().get(0) : null;
-			outcome = new TenantOutcome(tenant.name(), null, revision, why(ex), ex);
+			// the commands it advises aimed at this tenant, as in the log: typed as written, they act on it
+			outcome = new TenantOutcome(tenant.name(), null, revision, forTenant(why(ex), tenant.name()), ex);
 			logger.warn("Tenant {}: {} {} failed: {}", tenant.name(), command, target, forTenant(ex.getMessage(), tenant.name()));
 			this.lastFailures.put(tenant.name(), outcome);
 		}

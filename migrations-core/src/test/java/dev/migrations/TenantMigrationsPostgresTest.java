@@ -97,6 +97,9 @@ class TenantMigrationsPostgresTest {
 			assertThat(failed.tenant()).isEqualTo("t_old");
 			assertThat(failed.error()).contains("baseline");
 		});
+		// the summary's advice acts on that tenant when typed as written, not on the default schema
+		assertThat(refused.summary()).contains("  t_old: ").contains("run `db stamp <revision> --tenant t_old` once")
+			.doesNotContain("`db stamp <revision>` once");
 		assertThat(tables(db, "t_new")).contains("account", "invoice");
 		assertThat(tables(db, "t_old")).contains("account").doesNotContain("invoice");
 		assertThat(count(db, "SELECT count(*) FROM t_old.migrations_version")).isZero();

@@ -13,6 +13,7 @@ import com.jayway.jsonpath.JsonPath;
 import dev.migrations.MigrateOptions;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.TenantMigrations;
 import dev.migrations.render.OnlineForm;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +79,13 @@ class MigrationsPropertiesTests {
 		DocumentContext metadata = metadata();
 		assertThat(defaultOf(metadata, "migrations.shell.command-mode.fast-start")).isEqualTo(true);
 		assertThat(defaultOf(metadata, "migrations.shell.command-mode.allow-in-memory")).isEqualTo(false);
+	}
+
+	@Test
+	void theTenantsParallelismDocumentedIsTheOneInTheIdeMetadata() throws IOException {
+		// docs/tenants.md: `migrations.tenants.parallelism` defaults to 4, which an IDE shows too
+		assertThat(defaultOf(metadata(), "migrations.tenants.parallelism")).isEqualTo(TenantMigrations.DEFAULT_PARALLELISM)
+			.isEqualTo(4);
 	}
 
 	@Test

@@ -28,6 +28,10 @@ final class JsonOutput {
 		json.put("heads", status.heads());
 		json.put("upToDate", status.upToDate());
 		json.put("pending", status.pending());
+		if (!status.modified().isEmpty()) {
+			// applied revisions whose upgrade changed since (the health indicator's name): `db upgrade` refuses on them
+			json.put("modified", status.modified());
+		}
 		if (!status.failed().isEmpty()) {
 			// why it is not up to date when nothing is pending: revisions that did not complete
 			json.put("failed", status.failed());

@@ -96,6 +96,22 @@ class FailedRevisionCommandTests {
 	}
 
 	@Test
+	void currentAsJsonNamesARevisionChangedSinceItWasAppliedAsTheTextDoes(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		assertThat(db.run("current", "--format", "json").out()).doesNotContain("\"modified\"");
+		// as an applied revision's upgrade edited afterwards leaves it: `db upgrade` refuses until it is resolved
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET checksum = '0000' WHERE revision = '2b3c4d5e6f70'");
+		}
+
+		assertThat(db.run("current").out()).contains("Changed since applied: 2b3c4d5e6f70.");
+		// the health indicator's field name
+		assertThat(db.run("current", "--format", "json").out()).contains("\"modified\":[\"2b3c4d5e6f70\"]");
+	}
+
+	@Test
 	void historyAsJsonSaysWhatFailedAsTheEndpointDoes(TestDatabase database) throws Exception {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
