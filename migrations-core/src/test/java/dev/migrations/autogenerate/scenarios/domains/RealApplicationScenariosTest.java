@@ -1,0 +1,179 @@
+package dev.migrations.autogenerate.scenarios.domains;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
+
+import org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.Sql;
+import dev.migrations.autogenerate.ScenarioRunner;
+import dev.migrations.entity.EntityMetadataReader;
+import dev.migrations.entity.EntitySource;
+import dev.migrations.entity.HibernateSchemaCreation;
+import dev.migrations.entity.PredictionAssertions;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Entity models of real open-source applications, rebuilt with their annotations (their behaviour left
+ * out), each taken the way a user adopting the tool takes it:
+ * <ol>
+ * <li>the schema the application's Hibernate creates ({@code ddl-auto=create}) shows no difference;</li>
+ * <li>from an empty database {@code migrate} writes a revision that applies, after which {@code check} is
+ * empty and the schema is Hibernate's own: the same columns, types, nullability, defaults, constraints,
+ * indexes and sequences, only the names the tool gives constraints and indexes differ;</li>
+ * <li>{@code downgrade base} leaves none of it.</li>
+ * </ol>
+ * Runs with Hibernate Validator on the class path and without it (the {@code without-bean-validation}
+ * execution), as the constraints change Hibernate's DDL.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class RealApplicationScenariosTest {
+
+	@TempDir
+	Path directory;
+
+	/**
+	 * Eclipse Cargo Tracker (the Jakarta EE reference application): embeddables nesting embeddables,
+	 * one-to-many join columns declared inside embeddables, {@code @NotNull} on primitives, on
+	 * many-to-ones, on an embedded value and on a collection, {@code @Pattern}, {@code @Size(min)}, a
+	 * column named in camel case, one sequence per entity. As Jakarta EE runs it, the names as written.
+	 */
+	@Test
+	void cargoTracker(TestDatabase db) {
+		assertRealModel(db, cargoTracker().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	/** Cargo Tracker's model in a Spring Boot application, with its naming strategies. */
+	@Test
+	void cargoTrackerWithSpringNaming(TestDatabase db) {
+		assertRealModel(db, cargoTracker());
+	}
+
+	private static EntitySource cargoTracker() {
+		return EntitySource.of(classes("cargo", "Cargo", "Leg", "HandlingEvent", "Location", "Voyage", "CarrierMovement"));
+	}
+
+	private void assertRealModel(TestDatabase db, EntitySource source) {
+		DataSource dataSource = db.dataSource();
+		try (Connection connection = db.connection()) {
+			PredictionAssertions.assertPredictionsMatchTheServer(connection,
+					new EntityMetadataReader().read(source));
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex.getMessage(), ex);
+		}
+
+		HibernateSchemaCreation.create(dataSource, source);
+		assertThat(migrations(dataSource, source, directory("hibernate")).check())
+			.as("check against the schema Hibernate created").isEmpty();
+		List<String> hibernates = shape(dataSource);
+		emptyDatabase(dataSource);
+
+		Path revisions = directory("revisions");
+		Migrations migrations = migrations(dataSource, source, revisions);
+		assertThat(migrations.migrate("initial").written()).isTrue();
+		String revision = read(revisions);
+		migrations.upgrade("head");
+		assertThat(migrations.check()).as("check after upgrading; revision:%n%s", revision).isEmpty();
+		assertThat(migrations.migrate("no change").written()).isFalse();
+		assertThat(shape(dataSource)).as("the schema of the revision against Hibernate's; revision:%n%s", revision)
+			.containsExactlyElementsOf(hibernates);
+
+		migrations.downgrade("base");
+		assertThat(shape(dataSource)).as("after downgrade base").isEmpty();
+	}
+
+	private Migrations migrations(DataSource dataSource, EntitySource source, Path revisions) {
+		return Migrations.configure().dataSource(dataSource).locations("filesystem:" + revisions)
+			.outputDirectory(revisions).entities(source).load();
+	}
+
+	/**
+	 * The shape of the public schema but the tool's own tables: columns with their types, nullability and
+	 * defaults, constraints and indexes by definition (without their names), sequences, enum types.
+	 */
+	private static List<String> shape(DataSource dataSource) {
+		String ours = "not in ('migrations_version', 'migrations_version_log')";
+		List<String> lines = new ArrayList<>();
+		lines.addAll(Sql.column(dataSource, "select c.relname || '.' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod)"
+				+ " || case when a.attnotnull then ' NOT NULL' else '' end"
+				+ " || coalesce(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '')"
+				+ " || case when a.attidentity <> '' then ' IDENTITY ' || a.attidentity::text else '' end"
+				+ " from pg_attribute a join pg_class c on c.oid = a.attrelid"
+				+ " left join pg_attrdef d on d.adrelid = a.attrelid and d.adnum = a.attnum"
+				+ " where c.relnamespace = 'public'::regnamespace and c.relkind = 'r' and a.attnum > 0"
+				+ " and not a.attisdropped and c.relname " + ours + " order by 1"));
+		// a check is compared by its conditions: the server prints Hibernate's "status in ('A', 'B')" as
+		// "ANY ((ARRAY['A'::character varying, ...])::text[])", and that text, which a revision runs, again otherwise
+		lines.addAll(Sql.column(dataSource, "select conrelid::regclass || ' ' || pg_get_constraintdef(oid) from pg_constraint"
+				+ " where connamespace = 'public'::regnamespace and contype <> 'n' and conrelid::regclass::text " + ours
+				+ " order by 1")
+			.stream()
+			.map((line) -> line.contains(" CHECK ")
+					? line.replaceAll("::(character varying|text)(\\[\\])?|[()]", "") : line)
+			.sorted()
+			.toList());
+		lines.addAll(Sql.column(dataSource, "select regexp_replace(indexdef, 'INDEX \\S+ ON', 'INDEX ON') from pg_indexes"
+				+ " where schemaname = 'public' and tablename " + ours + " order by 1"));
+		lines.addAll(Sql.column(dataSource, "select sequencename || ' start ' || start_value || ' by ' || increment_by"
+				+ " || ' ' || data_type::text from pg_sequences where schemaname = 'public' and sequencename not like 'migrations\\_%' order by 1"));
+		lines.addAll(Sql.column(dataSource, "select t.typname || ':' || string_agg(e.enumlabel, ',' order by e.enumsortorder)"
+				+ " from pg_type t join pg_enum e on e.enumtypid = t.oid where t.typnamespace = 'public'::regnamespace"
+				+ " group by t.typname order by 1"));
+		return lines;
+	}
+
+	private static void emptyDatabase(DataSource dataSource) {
+		ScenarioRunner.execute(dataSource, "DROP SCHEMA public CASCADE", "CREATE SCHEMA public");
+	}
+
+	private Path directory(String name) {
+		try {
+			return Files.createDirectories(this.directory.resolve(name));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String read(Path revisions) {
+		try (var files = Files.list(revisions)) {
+			return files.sorted().map(ScenarioRunner::read).reduce("", String::concat);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static List<Class<?>> classes(String domain, String... names) {
+		List<Class<?>> classes = new ArrayList<>();
+		for (String name : names) {
+			try {
+				classes.add(Class.forName("dev.migrations.autogenerate.scenarios.domains." + domain + "." + name));
+			}
+			catch (ClassNotFoundException ex) {
+				throw new IllegalArgumentException(ex);
+			}
+		}
+		return classes;
+	}
+
+}
