@@ -71,6 +71,29 @@ class RealApplicationScenariosTest {
 		return EntitySource.of(classes("cargo", "Cargo", "Leg", "HandlingEvent", "Location", "Voyage", "CarrierMovement"));
 	}
 
+	/**
+	 * Keycloak's clients and client scopes (org.keycloak.models.jpa.entities): upper-case names in the
+	 * annotations, {@code @Nationalized}, {@code @Access(PROPERTY)} on the id, {@code @IdClass} keys holding a
+	 * many-to-one, element collections of strings (sets) and maps keyed by a {@code @MapKeyColumn}, of
+	 * strings and of integers, in tables named by {@code @CollectionTable}. With Keycloak's naming (the names as
+	 * written, folded by the server).
+	 */
+	@Test
+	void keycloakClients(TestDatabase db) {
+		assertRealModel(db, keycloakClients().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	@Test
+	void keycloakClientsWithSpringNaming(TestDatabase db) {
+		assertRealModel(db, keycloakClients());
+	}
+
+	private static EntitySource keycloakClients() {
+		return EntitySource.of(classes("keycloak", "ClientEntity", "ClientAttributeEntity", "ProtocolMapperEntity",
+				"ClientScopeEntity", "ClientScopeAttributeEntity"));
+	}
+
 	private void assertRealModel(TestDatabase db, EntitySource source) {
 		DataSource dataSource = db.dataSource();
 		try (Connection connection = db.connection()) {
