@@ -94,6 +94,21 @@ class RealApplicationScenariosTest {
 				"ClientScopeEntity", "ClientScopeAttributeEntity"));
 	}
 
+	/**
+	 * Shopizer's customers, stores and reference data (com.salesmanager.core.model): every id from a row
+	 * of one {@code @TableGenerator} table, {@code Integer} and {@code Long} ids, Hibernate Validator's
+	 * {@code @NotEmpty}, {@code @Email} and {@code @Pattern} (on nullable and non-nullable columns, on an
+	 * embeddable marked {@code @Valid}, on a many-to-many), a {@code java.util.Currency} and a
+	 * one-character enum column, {@code @Temporal} dates, a description superclass whose generator each
+	 * subclass declares, a long text column. Shopizer runs with Spring Boot's naming.
+	 */
+	@Test
+	void shopizerCustomers(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(classes("shopizer", "Customer", "CustomerAttribute", "CustomerOption",
+				"CustomerOptionValue", "CustomerOptionDescription", "MerchantStore", "Language", "Country", "Zone",
+				"Currency", "Group")));
+	}
+
 	private void assertRealModel(TestDatabase db, EntitySource source) {
 		DataSource dataSource = db.dataSource();
 		try (Connection connection = db.connection()) {
