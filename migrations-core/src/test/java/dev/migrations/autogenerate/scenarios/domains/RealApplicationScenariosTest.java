@@ -109,6 +109,27 @@ class RealApplicationScenariosTest {
 				"Currency", "Group")));
 	}
 
+	/**
+	 * HAPI FHIR's terminology tables (ca.uhn.fhir.jpa.entity, before partitioning): named sequences,
+	 * foreign keys named by {@code @ForeignKey} and indexes sharing those names, named unique constraints,
+	 * join columns the association only reads while a basic attribute of the same column writes them,
+	 * one-to-ones, {@code @Lob} text and bytes, a {@code Length.LONG32} byte array, ordinal enums stored
+	 * as integers, {@code @Version}. HAPI FHIR keeps Hibernate's standard naming.
+	 */
+	@Test
+	void fhirTerminology(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(classes("fhir", "ResourceTable", "TermCodeSystem", "TermCodeSystemVersion",
+				"TermConcept", "TermConceptProperty", "TermConceptDesignation", "TermConceptParentChildLink"))
+			.withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	@Test
+	void fhirTerminologyWithSpringNaming(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(classes("fhir", "ResourceTable", "TermCodeSystem", "TermCodeSystemVersion",
+				"TermConcept", "TermConceptProperty", "TermConceptDesignation", "TermConceptParentChildLink")));
+	}
+
 	private void assertRealModel(TestDatabase db, EntitySource source) {
 		DataSource dataSource = db.dataSource();
 		try (Connection connection = db.connection()) {
