@@ -130,6 +130,25 @@ class RealApplicationScenariosTest {
 				"TermConcept", "TermConceptProperty", "TermConceptDesignation", "TermConceptParentChildLink")));
 	}
 
+	/**
+	 * Kogito's data index and jobs service (Apache KIE, on Quarkus, which keeps Hibernate's standard
+	 * naming): camel-case column names, JSON trees through an {@code AttributeConverter} into columns
+	 * declared {@code jsonb} or left to the converter's type, element collections whose foreign keys are
+	 * named, {@code @OnDelete(CASCADE)}, zoned and offset date-times, columns named {@code enter} and
+	 * {@code exit}, {@code columnDefinition = "TEXT"}.
+	 */
+	@Test
+	void kogitoDataIndex(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(classes("kogito", "ProcessInstanceEntity", "NodeInstanceEntity", "JobDetailsEntity"))
+			.withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	@Test
+	void kogitoDataIndexWithSpringNaming(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(classes("kogito", "ProcessInstanceEntity", "NodeInstanceEntity", "JobDetailsEntity")));
+	}
+
 	private void assertRealModel(TestDatabase db, EntitySource source) {
 		DataSource dataSource = db.dataSource();
 		try (Connection connection = db.connection()) {
