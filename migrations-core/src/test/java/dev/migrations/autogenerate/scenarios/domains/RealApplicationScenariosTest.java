@@ -17,6 +17,8 @@ import org.hibernate.boot.model.naming.PhysicalNamingStrategyStandardImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.migrations.Migrations;
 import dev.migrations.Sql;
@@ -118,16 +120,18 @@ class RealApplicationScenariosTest {
 	 */
 	@Test
 	void fhirTerminology(TestDatabase db) {
-		assertRealModel(db, EntitySource.of(classes("fhir", "ResourceTable", "TermCodeSystem", "TermCodeSystemVersion",
-				"TermConcept", "TermConceptProperty", "TermConceptDesignation", "TermConceptParentChildLink"))
-			.withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+		assertRealModel(db, fhirTerminology().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
 			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
 	}
 
 	@Test
 	void fhirTerminologyWithSpringNaming(TestDatabase db) {
-		assertRealModel(db, EntitySource.of(classes("fhir", "ResourceTable", "TermCodeSystem", "TermCodeSystemVersion",
-				"TermConcept", "TermConceptProperty", "TermConceptDesignation", "TermConceptParentChildLink")));
+		assertRealModel(db, fhirTerminology());
+	}
+
+	private static EntitySource fhirTerminology() {
+		return EntitySource.of(classes("fhir", "ResourceTable", "TermCodeSystem", "TermCodeSystemVersion", "TermConcept",
+				"TermConceptProperty", "TermConceptDesignation", "TermConceptParentChildLink"));
 	}
 
 	/**
@@ -149,6 +153,28 @@ class RealApplicationScenariosTest {
 		assertRealModel(db, EntitySource.of(classes("kogito", "ProcessInstanceEntity", "NodeInstanceEntity", "JobDetailsEntity")));
 	}
 
+	/**
+	 * Cargo Tracker's, Keycloak's and HAPI FHIR's models under settings applications set in their
+	 * {@code spring.jpa.properties}: the sequence naming Hibernate 5 applications keep, no foreign keys, other
+	 * JDBC types for durations, instants, booleans and UUIDs, nationalized strings, time zones in a column of
+	 * their own, generator names global to the persistence unit.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "hibernate.id.db_structure_naming_strategy=legacy", "hibernate.id.db_structure_naming_strategy=single",
+			"hibernate.hbm2ddl.default_constraint_mode=NO_CONSTRAINT", "hibernate.type.preferred_duration_jdbc_type=INTERVAL_SECOND",
+			"hibernate.type.preferred_instant_jdbc_type=TIMESTAMP", "hibernate.type.preferred_boolean_jdbc_type=INTEGER",
+			"hibernate.use_nationalized_character_data=true", "hibernate.type.preferred_uuid_jdbc_type=CHAR",
+			"hibernate.timezone.default_storage=COLUMN", "hibernate.jpa.compliance.global_id_generators=true" })
+	void realModelsUnderApplicationSettings(String setting, TestDatabase db) {
+		String key = setting.substring(0, setting.indexOf('='));
+		String value = setting.substring(setting.indexOf('=') + 1);
+		assertRealModel(db, cargoTracker().withSetting(key, value));
+		emptyDatabase(db.dataSource());
+		assertRealModel(db, keycloakClients().withSetting(key, value));
+		emptyDatabase(db.dataSource());
+		assertRealModel(db, fhirTerminology().withSetting(key, value));
+	}
+
 	private void assertRealModel(TestDatabase db, EntitySource source) {
 		DataSource dataSource = db.dataSource();
 		try (Connection connection = db.connection()) {
@@ -160,12 +186,12 @@ class RealApplicationScenariosTest {
 		}
 
 		HibernateSchemaCreation.create(dataSource, source);
-		assertThat(migrations(dataSource, source, directory("hibernate")).check())
+		assertThat(migrations(dataSource, source, directory("hibernate-" + System.nanoTime())).check())
 			.as("check against the schema Hibernate created").isEmpty();
 		List<String> hibernates = shape(dataSource);
 		emptyDatabase(dataSource);
 
-		Path revisions = directory("revisions");
+		Path revisions = directory("revisions-" + System.nanoTime());
 		Migrations migrations = migrations(dataSource, source, revisions);
 		assertThat(migrations.migrate("initial").written()).isTrue();
 		String revision = read(revisions);
