@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.domains.cargo;
+
+public enum RoutingStatus {
+
+	NOT_ROUTED, ROUTED, MISROUTED
+
+}

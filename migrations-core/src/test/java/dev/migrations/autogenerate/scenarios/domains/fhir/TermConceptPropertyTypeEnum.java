@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.domains.fhir;
+
+public enum TermConceptPropertyTypeEnum {
+
+	STRING, CODING
+
+}

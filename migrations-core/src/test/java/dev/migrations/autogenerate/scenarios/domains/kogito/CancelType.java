@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.domains.kogito;
+
+public enum CancelType {
+
+	ABORTED, SKIPPED, OBSOLETE, EXITED
+
+}

@@ -1,0 +1,7 @@
+package dev.migrations.autogenerate.scenarios.domains.shopizer;
+
+public enum CustomerGender {
+
+	M, F
+
+}
