@@ -437,6 +437,25 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aPasswordInTheUrlIsNotPrintedWhereTheDriverOrTheMessageRepeatsTheUrl() {
+		// PostgreSQL's driver reads no user:password@ (libpq's URIs have it): it says the whole of it is an unknown host
+		String userInfo = "jdbc:postgresql://app:s3cretH9@127.0.0.1:5432/postgres";
+		Run unknownHost = runWithUrl(userInfo, "db", "current");
+		assertThat(unknownHost.exitCode()).isEqualTo(2);
+		assertThat(unknownHost.err()).contains("unknown host app:******@127.0.0.1");
+		assertThat(unknownHost.out() + unknownHost.err()).doesNotContain("s3cretH9");
+		Run debug = runWithUrl(userInfo, "db", "current", "--debug");
+		assertThat(debug.err()).contains("\tat ");
+		assertThat(debug.out() + debug.err()).doesNotContain("s3cretH9");
+
+		Run noDriver = runWithUrl("jdbc:postgres://127.0.0.1:5432/postgres?user=app&password=s3cretH9", "db", "current");
+		assertThat(noDriver.exitCode()).isEqualTo(2);
+		assertThat(noDriver.err())
+			.contains("accepts spring.datasource.url=jdbc:postgres://127.0.0.1:5432/postgres?user=app&password=******:");
+		assertThat(noDriver.out() + noDriver.err()).doesNotContain("s3cretH9");
+	}
+
+	@Test
 	void debugAddsTheStackTraceAfterTheMessage() {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		Run quiet = run(null, "db", "upgrade", "nonsense");
