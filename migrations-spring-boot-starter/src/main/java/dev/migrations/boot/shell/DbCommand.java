@@ -153,9 +153,9 @@ final class DbCommand {
 			// act on it escaped; a script (--sql) and JSON are results for programs, written as they are
 			boolean result = invocation.flag("sql") || "json".equalsIgnoreCase(String.valueOf(invocation.option("format")));
 			if (!result) {
-				out = new PrintWriter(TerminalText.escaping(console.out()));
+				out = new PrintWriter(TerminalText.escaping(console.out()), true);
 			}
-			err = (console.err() == console.out() && !result) ? out : new PrintWriter(TerminalText.escaping(console.err()));
+			err = (console.err() == console.out() && !result) ? out : new PrintWriter(TerminalText.escaping(console.err()), true);
 			Outcome outcome = this.action.run(invocation, new CommandConsole(out, console.prompt(), err));
 			return new Outcome(outcome.code(), TerminalText.escape(outcome.message()));
 		}
