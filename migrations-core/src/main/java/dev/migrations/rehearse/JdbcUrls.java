@@ -1,6 +1,7 @@
 package dev.migrations.rehearse;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.Secrets;
 
 /** The database part of a PostgreSQL JDBC URL, read and replaced; host, port and parameters are kept. */
 final class JdbcUrls {
@@ -17,7 +18,7 @@ final class JdbcUrls {
 	static String withDatabase(String url, String database) {
 		if (url == null || !url.startsWith(PREFIX)) {
 			throw new MigrationsException("A rehearsal on a copy needs a PostgreSQL JDBC URL (jdbc:postgresql://host:port/"
-					+ "database), got " + url + ".");
+					+ "database), got " + Secrets.maskUrl(url) + ".");
 		}
 		int question = url.indexOf('?');
 		String query = (question < 0) ? "" : url.substring(question);

@@ -19,6 +19,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import dev.migrations.Secrets;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.lint.OutsideTheDatabase;
@@ -395,8 +396,8 @@ public final class Rehearsal {
 			return dataSource.getConnection();
 		}
 		catch (SQLException ex) {
-			throw new RehearsalException("Cannot connect to " + what + " (" + dataSource.url() + ") to make a copy for the"
-					+ " rehearsal: " + ex.getMessage() + ". Pass a URL, user and password that reach it with"
+			throw new RehearsalException("Cannot connect to " + what + " (" + Secrets.maskUrl(dataSource.url()) + ") to make a"
+					+ " copy for the rehearsal: " + Secrets.mask(ex.getMessage(), Secrets.inUrl(dataSource.url())) + ". Pass a URL, user and password that reach it with"
 					+ " RehearsalOptions.copy(url, user, password).", ex);
 		}
 	}

@@ -36,6 +36,16 @@ final class MavenHints {
 	// a value a shell reads as one word without quotes
 	private static final Pattern PLAIN = Pattern.compile("[\\w./:=,+@%-]+");
 
+	private static final String MASK = "******";
+
+	// spring.datasource.password, migrations.password, migrations.tenants.acme.password, ...data-source-properties.password
+	private static final Pattern PASSWORD_PROPERTY = Pattern.compile("(?i)(password|pwd)[^.]*$");
+
+	// a URL's ?password=, a JVM option's -Dspring.datasource.password=
+	private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)((?:password|pwd)=)[^&;\\s\"]*");
+
+	private static final Pattern USER_INFO = Pattern.compile("//([^/@:\\s\"]*):[^/\\s\"]*@");
+
 	private MavenHints() {
 	}
 
@@ -113,9 +123,20 @@ final class MavenHints {
 		return goal.toString();
 	}
 
-	/** A {@code -D} option as a shell takes it: {@code -Dspring.datasource.url="jdbc:postgresql://db/shop?ssl=true&user=app"}. */
+	/**
+	 * A {@code -D} option as a shell takes it: {@code -Dspring.datasource.url="jdbc:postgresql://db/shop?ssl=true&user=app"}.
+	 * A password is said as {@value #MASK}, whether it is the property's value ({@code spring.datasource.password}), in a
+	 * URL ({@code ?password=}, {@code //user:password@host}) or in JVM options: hints are printed in the build's log.
+	 */
 	static String option(String property, String value) {
-		return "-D" + property + "=" + (PLAIN.matcher(value).matches() ? value : "\"" + value + "\"");
+		String shown = PASSWORD_PROPERTY.matcher(property).find() ? MASK : withoutPasswords(value);
+		return "-D" + property + "=" + (PLAIN.matcher(shown).matches() ? shown : "\"" + shown + "\"");
+	}
+
+	/** The text with the values of {@code password=} and {@code pwd=} and the password of {@code //user:password@} masked. */
+	static String withoutPasswords(String text) {
+		String masked = PASSWORD_VALUE.matcher(text).replaceAll("$1" + MASK);
+		return USER_INFO.matcher(masked).replaceAll("//$1:" + MASK + "@");
 	}
 
 	private static String quoted(String value) {

@@ -59,6 +59,24 @@ class MavenHintsTest {
 	}
 
 	@Test
+	void hintsRepeatNoPasswordOfTheCommandLine() {
+		// the build's log is read by more people than the database's password is meant for (CI logs)
+		Properties commandLine = new Properties();
+		commandLine.setProperty("spring.datasource.password", "s3cret");
+		commandLine.setProperty("migrations.password", "s3cret");
+		commandLine.setProperty("spring.datasource.url", "jdbc:postgresql://db/shop?user=app&password=s3cret&ssl=true");
+		commandLine.setProperty("migrations.url", "jdbc:mariadb://app:s3cret@db:3306/shop");
+		commandLine.setProperty("migrations.jvmArguments", "-Xmx1g -Dspring.datasource.password=s3cret");
+		List<String> options = AbstractDbMojo.databaseOptions(commandLine);
+		String hint = MavenHints.translate("Run `db upgrade`.", options);
+		assertThat(hint).doesNotContain("s3cret")
+			.isEqualTo("Run `mvn migrations:upgrade -Dmigrations.jvmArguments=\"-Xmx1g -Dspring.datasource.password=******\""
+					+ " -Dmigrations.password=\"******\" -Dmigrations.url=\"jdbc:mariadb://app:******@db:3306/shop\""
+					+ " -Dspring.datasource.password=\"******\""
+					+ " -Dspring.datasource.url=\"jdbc:postgresql://db/shop?user=app&password=******&ssl=true\"`.");
+	}
+
+	@Test
 	void commandsWithoutAGoalAndOtherTextStayAsTheyAre() {
 		assertThat(MavenHints.translate("run `db rehearse` on a copy")).isEqualTo("run `db rehearse` on a copy");
 		assertThat(MavenHints.translate("INSERT INTO note VALUES ('`db upgrade` $1 \\\\');"))

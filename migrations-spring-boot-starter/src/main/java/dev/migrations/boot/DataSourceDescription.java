@@ -1,9 +1,13 @@
 package dev.migrations.boot;
 
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import dev.migrations.Secrets;
 
 import org.springframework.beans.BeanWrapper;
 import org.springframework.beans.BeanWrapperImpl;
@@ -16,10 +20,6 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * @param user the user; {@code null} when it cannot be told
  */
 record DataSourceDescription(String url, String user) {
-
-	private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)((?:password|pwd)=)[^&;]*");
-
-	private static final Pattern USER_INFO = Pattern.compile("//([^/@:]*):[^/@]*@");
 
 	private static final Pattern USER_PARAMETER = Pattern.compile("(?i)[?&;]user=([^&;]*)");
 
@@ -64,8 +64,25 @@ record DataSourceDescription(String url, String user) {
 	}
 
 	static String withoutPassword(String url) {
-		String masked = PASSWORD_PARAMETER.matcher(url).replaceAll("$1******");
-		return USER_INFO.matcher(masked).replaceAll("//$1:******@");
+		return Secrets.maskUrl(url);
+	}
+
+	/**
+	 * The passwords the data source connects with, for masking them where a driver's message repeats them: those
+	 * of its URL and its password property.
+	 */
+	static Set<String> passwords(DataSource dataSource) {
+		DataSource target = dataSource;
+		while (target instanceof DelegatingDataSource delegating && delegating.getTargetDataSource() != null) {
+			target = delegating.getTargetDataSource();
+		}
+		BeanWrapper properties = new BeanWrapperImpl(target);
+		Set<String> passwords = new LinkedHashSet<>(Secrets.inUrl(read(properties, "jdbcUrl", "url", "URL")));
+		String password = read(properties, "password");
+		if (password != null) {
+			passwords.add(password);
+		}
+		return passwords;
 	}
 
 	private static String read(BeanWrapper properties, String... names) {

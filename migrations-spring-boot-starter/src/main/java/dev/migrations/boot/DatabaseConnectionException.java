@@ -1,6 +1,10 @@
 package dev.migrations.boot;
 
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.Set;
+
+import dev.migrations.Secrets;
 
 /**
  * Migrations could not connect to their database: unreachable, refused, or the login was rejected.
@@ -17,9 +21,22 @@ public class DatabaseConnectionException extends SQLException {
 	private final int attempts;
 
 	public DatabaseConnectionException(String url, String user, int attempts, Throwable cause) {
+		this(url, user, attempts, cause, Set.of());
+	}
+
+	/**
+	 * @param url the JDBC URL without credentials
+	 * @param user the login user
+	 * @param attempts how many connection attempts were made
+	 * @param cause the driver's (or pool's) failure
+	 * @param passwords the passwords of the login, masked where the driver's message repeats them (a URL's
+	 * {@code user:password@} that the driver could not read, quoted as a host or a port)
+	 */
+	public DatabaseConnectionException(String url, String user, int attempts, Throwable cause,
+			Collection<String> passwords) {
 		super("Could not connect to " + ((url != null) ? url : "the database") + ((user != null) ? " as user '" + user + "'" : "")
-				+ ((attempts > 1) ? " after " + attempts + " attempts" : "") + ": " + rootMessage(cause),
-				sqlState(cause), errorCode(cause), cause);
+				+ ((attempts > 1) ? " after " + attempts + " attempts" : "") + ": "
+				+ Secrets.mask(rootMessage(cause), passwords), sqlState(cause), errorCode(cause), cause);
 		this.url = url;
 		this.user = user;
 		this.attempts = attempts;

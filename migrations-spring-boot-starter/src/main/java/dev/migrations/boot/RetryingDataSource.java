@@ -8,6 +8,8 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migrations.Secrets;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,11 +103,14 @@ final class RetryingDataSource extends DelegatingDataSource {
 					throw ex;
 				}
 				if (this.connected || attempt > this.retries) {
-					throw new DatabaseConnectionException(this.description.url(), this.description.user(), attempt, ex);
+					throw new DatabaseConnectionException(this.description.url(), this.description.user(), attempt, ex,
+							DataSourceDescription.passwords(obtainTargetDataSource()));
 				}
 				Duration pause = (wait.compareTo(this.maxWait) > 0) ? this.maxWait : wait;
 				logger.warn("Could not connect to {} (attempt {} of {}): {}; retrying in {} ms",
-						this.description.url(), attempt, this.retries + 1, ex.getMessage(), pause.toMillis());
+						this.description.url(), attempt, this.retries + 1,
+						Secrets.mask(ex.getMessage(), DataSourceDescription.passwords(obtainTargetDataSource())),
+						pause.toMillis());
 				pause(pause, ex);
 				wait = wait.multipliedBy(2);
 			}

@@ -1,5 +1,6 @@
 package dev.migrations.boot;
 
+import dev.migrations.TerminalText;
 import dev.migrations.revision.Revision;
 import dev.migrations.runner.Direction;
 import dev.migrations.runner.MigrationsListener;
@@ -30,7 +31,7 @@ final class StartupProgressLog implements MigrationsListener {
 	@Override
 	public void starting(Direction direction, Revision revision, int index, int total) {
 		if (Thread.currentThread() == this.upgrading) {
-			logger.info("Upgrading {}/{}: {} ({})", index, total, revision.id(), revision.message());
+			logger.info("Upgrading {}/{}: {} ({})", index, total, revision.id(), TerminalText.escapeLine(revision.message()));
 		}
 	}
 

@@ -32,6 +32,20 @@ class DatabaseConnectionExceptionTests {
 		assertThat(DataSourceDescription.user("jdbc:mariadb://127.0.0.1:3306/shop", "root")).isEqualTo("root");
 	}
 
+	@Test
+	void aPasswordTheDriverRepeatsFromTheUrlIsMasked() {
+		// MariaDB's driver reads no user:password@ (nor PostgreSQL's): it repeats the password as the port
+		org.springframework.jdbc.datasource.DriverManagerDataSource dataSource = new org.springframework.jdbc.datasource.DriverManagerDataSource(
+				"jdbc:mariadb://app:s3cretH9@127.0.0.1:3306/shop", "app", "");
+		RetryingDataSource retrying = new RetryingDataSource(dataSource, DataSourceDescription.ofConnection(dataSource), 0,
+				java.time.Duration.ZERO, java.util.List.of());
+		Throwable failure = org.assertj.core.api.Assertions.catchThrowable(retrying::getConnection);
+		assertThat(failure).isInstanceOf(DatabaseConnectionException.class);
+		assertThat(failure.getMessage()).startsWith("Could not connect to jdbc:mariadb://app:******@127.0.0.1:3306/shop")
+			.contains("******@127.0.0.1")
+			.doesNotContain("s3cretH9");
+	}
+
 	private static DatabaseConnectionException failure(SQLException cause) {
 		return new DatabaseConnectionException("jdbc:test://host/shop", "app", 1, new RuntimeException(cause));
 	}

@@ -35,6 +35,8 @@ class StartupLogTests {
 
 	private static final AtomicReference<String> seenWhileRunning = new AtomicReference<>();
 
+	private static final AtomicReference<String> hostileMessage = new AtomicReference<>();
+
 	@RegisterExtension
 	final Apps apps = new Apps();
 
@@ -72,6 +74,24 @@ class StartupLogTests {
 		assertThat(lines.get(0)).endsWith("Database is up to date at 5b0b00000002 (target head)");
 	}
 
+	@Test
+	void aRevisionMessageIsLoggedOnItsOneLineWithWhatWouldActOnTheTerminalEscaped(TestDatabase database,
+			CapturedOutput captured) {
+		hostileMessage.set("seed\n2026-12-05T00:00:00Z  INFO forged line \u001b[31mred\u001b]0;title\u0007");
+		try {
+			this.apps.start(new Class<?>[] { ShopApplication.class, ThirdRevision.class }, false,
+					Apps.with(Apps.database(database), ShopApplication.DEFAULTS));
+		}
+		finally {
+			hostileMessage.set(null);
+		}
+		List<String> lines = migrationsInfoLines(captured.toString());
+		assertThat(lines.stream().filter((line) -> line.contains("Upgrading 3/3")).toList()).singleElement().asString()
+			.endsWith("Upgrading 3/3: 5b0b00000003 (seed\\u000a2026-12-05T00:00:00Z  INFO forged line"
+				+ " \\u001b[31mred\\u001b]0;title\\u0007)");
+		assertThat(captured.toString()).doesNotContain("\u001b", "\u0007").doesNotContain("\n2026-12-05T00:00:00Z");
+	}
+
 	/** The INFO lines logged by migrations' own loggers. */
 	private static List<String> migrationsInfoLines(String output) {
 		return output.lines().filter((line) -> line.contains(" INFO ") && line.contains("] dev.migrations.")).toList();
@@ -96,12 +116,14 @@ class StartupLogTests {
 
 				@Override
 				public String message() {
-					return "seed the first customer";
+					return (hostileMessage.get() != null) ? hostileMessage.get() : "seed the first customer";
 				}
 
 				@Override
 				public void upgrade(Connection connection) throws Exception {
-					seenWhileRunning.set(output.get().get());
+					if (output.get() != null) {
+						seenWhileRunning.set(output.get().get());
+					}
 					try (Statement statement = connection.createStatement()) {
 						statement.execute("INSERT INTO customer (name) VALUES ('first')");
 					}

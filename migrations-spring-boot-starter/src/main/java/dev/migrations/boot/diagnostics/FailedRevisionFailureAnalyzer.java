@@ -1,5 +1,6 @@
 package dev.migrations.boot.diagnostics;
 
+import dev.migrations.TerminalText;
 import dev.migrations.runner.FailedRevisionException;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
@@ -16,7 +17,7 @@ class FailedRevisionFailureAnalyzer extends AbstractFailureAnalyzer<FailedRevisi
 						? " did not complete: it may be running in another process (this database's lock does not reach"
 								+ " across processes), or its process died, and the database may be half-changed.\n\n"
 						: " did not complete on an earlier run, and the database may be half-changed.\n\n")
-				+ cause.getMessage();
+				+ TerminalText.escape(cause.getMessage());
 		String action = (cause.mayBeRunningElsewhere()
 				? "If another instance is upgrading the database, wait for it to finish and start this one again. Otherwise f"
 				: "F") + "inish or undo the revision's statements by hand, then record the outcome with the `db stamp`"

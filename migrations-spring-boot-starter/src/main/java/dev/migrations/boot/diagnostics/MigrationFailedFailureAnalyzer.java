@@ -2,6 +2,7 @@ package dev.migrations.boot.diagnostics;
 
 import java.sql.SQLException;
 
+import dev.migrations.TerminalText;
 import dev.migrations.boot.JavaRevisionBeanException;
 import dev.migrations.dialect.MariaDbDialect;
 import dev.migrations.dialect.PostgresDialect;
@@ -20,7 +21,7 @@ class MigrationFailedFailureAnalyzer extends AbstractFailureAnalyzer<MigrationFa
 		String description = (cause.upgrade() ? "The database was not upgraded to the end: revision "
 				: "The database was not downgraded to the end: the downgrade of revision ") + cause.revision() + " failed"
 				+ ((cause.statementNumber() > 0) ? " at statement " + cause.statementNumber() + ", " + where : " in " + where)
-				+ ".\n\n" + cause.getMessage();
+				+ ".\n\n" + TerminalText.escape(cause.getMessage());
 		String action;
 		if (!cause.partlyApplied() && cause.upgrade() && stoppedBySession(cause)) {
 			action = "Nothing of revision " + cause.revision() + " stayed applied (it was rolled back) and it is not recorded"

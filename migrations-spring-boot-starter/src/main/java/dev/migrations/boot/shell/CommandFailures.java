@@ -6,11 +6,15 @@ import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.Driver;
 import java.sql.SQLException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.Secrets;
 import dev.migrations.boot.DatabaseConnectionException;
 import dev.migrations.dialect.LockTimeoutException;
 import dev.migrations.revision.MissingRevisionLocationsException;
@@ -24,7 +28,10 @@ import org.springframework.boot.origin.PropertySourceOrigin;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.jdbc.DatabaseDriver;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.PlaceholderResolutionException;
@@ -45,8 +52,43 @@ final class CommandFailures {
 	 * property) the stack trace follows the message.
 	 */
 	static Function<Throwable, String> describer(Environment environment) {
-		return (failure) -> isDebug(environment) ? describe(noDriver(environment, failure)) + "\n" + stackTrace(failure)
-				: describe(noDriver(environment, failure));
+		return (failure) -> withoutPasswords(environment,
+				isDebug(environment) ? describe(noDriver(environment, failure)) + "\n" + stackTrace(failure)
+						: describe(noDriver(environment, failure)));
+	}
+
+	/**
+	 * The text with the passwords of the configuration masked: those of the {@code *password} properties and those
+	 * in the {@code *url} properties' URLs ({@code ?password=}, {@code //user:password@}). A driver's message may
+	 * quote the part of a URL it could not read (PostgreSQL's as an unknown host, MariaDB's as a port), and a
+	 * failure's message is printed where a CI job's log keeps it.
+	 */
+	static String withoutPasswords(Environment environment, String text) {
+		if (text == null || !(environment instanceof ConfigurableEnvironment configurable)) {
+			return text;
+		}
+		Set<String> passwords = new LinkedHashSet<>();
+		for (PropertySource<?> source : configurable.getPropertySources()) {
+			if (!(source instanceof EnumerablePropertySource<?> enumerable)) {
+				continue;
+			}
+			for (String name : enumerable.getPropertyNames()) {
+				String key = name.toLowerCase(Locale.ROOT);
+				boolean password = key.endsWith("password") || key.endsWith("pwd");
+				if (password || key.endsWith("url")) {
+					try {
+						String value = configurable.getProperty(name);
+						if (value != null) {
+							passwords.addAll(password ? Set.of(value) : Secrets.inUrl(value));
+						}
+					}
+					catch (RuntimeException ex) {
+						// a value that cannot be resolved holds no password to mask
+					}
+				}
+			}
+		}
+		return Secrets.mask(text, passwords);
 	}
 
 	static boolean isDebug(Environment environment) {
@@ -155,7 +197,8 @@ final class CommandFailures {
 			}
 			if (message != null && (message.startsWith("Failed to determine a suitable driver class")
 					|| message.contains("claims to not accept jdbcUrl"))) {
-				return new MigrationsException("No JDBC driver on the class path accepts " + property + "=" + url + ": check"
+				return new MigrationsException("No JDBC driver on the class path accepts " + property + "="
+						+ Secrets.maskUrl(url) + ": check"
 						+ " its spelling (jdbc:postgresql://host:5432/database, jdbc:mariadb://host:3306/database,"
 						+ " jdbc:h2:...) and that the database's driver is a dependency of the application.", failure);
 			}

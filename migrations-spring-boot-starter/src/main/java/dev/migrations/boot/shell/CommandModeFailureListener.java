@@ -1,6 +1,10 @@
 package dev.migrations.boot.shell;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import dev.migrations.TerminalText;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,8 +101,8 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 		PrintStream err = System.err;
 		CommandOutput.standardOutput().flush();
 		if (askDatabase) {
-			err.println(CommandFailures.describe(CommandFailures.isExplained(exception) ? exception
-					: CommandFailures.connectionFailure(environment, exception)));
+			err.println(TerminalText.escape(CommandFailures.withoutPasswords(environment, CommandFailures.describe(
+					CommandFailures.isExplained(exception) ? exception : CommandFailures.connectionFailure(environment, exception)))));
 		}
 		else {
 			// Spring Boot's own message does not say that it is about the configuration (YAML's parser names no file)
@@ -107,7 +111,9 @@ public final class CommandModeFailureListener implements SpringApplicationRunLis
 							? "\nCorrect the location, or prefix it with `optional:` if the file may be absent." : ""));
 		}
 		if (CommandFailures.isDebug(environment) || logger.isDebugEnabled()) {
-			exception.printStackTrace(err);
+			StringWriter trace = new StringWriter();
+			exception.printStackTrace(new PrintWriter(trace));
+			err.print(TerminalText.escape(CommandFailures.withoutPasswords(environment, trace.toString())));
 		}
 		dev.migrations.boot.UnknownMigrationsProperties.warnings(environment)
 			.forEach((warning) -> err.println("Warning: " + warning));

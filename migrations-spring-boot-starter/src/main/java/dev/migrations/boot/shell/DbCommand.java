@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.TerminalText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -141,23 +142,35 @@ final class DbCommand {
 	Outcome execute(List<String> arguments, List<GivenOption> options, CommandConsole console,
 			Function<Throwable, String> describer) {
 		PrintWriter out = console.out();
+		PrintWriter err = null;
 		try {
 			Invocation invocation = invocation(arguments, options);
 			if (invocation.flag("help")) {
 				out.println(getHelp());
 				return Outcome.OK;
 			}
-			return this.action.run(invocation, console);
+			// what revision files and the database hold reaches a person's terminal with the characters that would
+			// act on it escaped; a script (--sql) and JSON are results for programs, written as they are
+			boolean result = invocation.flag("sql") || "json".equalsIgnoreCase(String.valueOf(invocation.option("format")));
+			if (!result) {
+				out = new PrintWriter(TerminalText.escaping(console.out()), true);
+			}
+			err = (console.err() == console.out() && !result) ? out : new PrintWriter(TerminalText.escaping(console.err()), true);
+			Outcome outcome = this.action.run(invocation, new CommandConsole(out, console.prompt(), err));
+			return new Outcome(outcome.code(), TerminalText.escape(outcome.message()));
 		}
 		catch (UsageException ex) {
-			return Outcome.failed(ex.getMessage() + " (see `" + getName() + " --help`)");
+			return Outcome.failed(TerminalText.escape(ex.getMessage() + " (see `" + getName() + " --help`)"));
 		}
 		catch (RuntimeException ex) {
 			logger.debug("{} failed", getName(), ex);
-			return Outcome.failed(describer.apply(ex));
+			return Outcome.failed(TerminalText.escape(describer.apply(ex)));
 		}
 		finally {
 			out.flush();
+			if (err != null) {
+				err.flush();
+			}
 		}
 	}
 

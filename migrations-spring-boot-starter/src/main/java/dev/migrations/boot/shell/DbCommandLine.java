@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
+import dev.migrations.TerminalText;
 import dev.migrations.boot.UnknownMigrationsProperties;
 
 /**
@@ -89,7 +90,7 @@ final class DbCommandLine {
 			return execute(words, out, err, prompt);
 		}
 		catch (RuntimeException ex) {
-			err.println(Outcome.shortened(this.describer.apply(ex)));
+			err.println(Outcome.shortened(TerminalText.escape(this.describer.apply(ex))));
 			return Outcome.FAILED;
 		}
 		finally {

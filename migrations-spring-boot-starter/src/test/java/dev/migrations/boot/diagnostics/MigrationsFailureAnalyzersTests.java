@@ -110,6 +110,21 @@ class MigrationsFailureAnalyzersTests {
 	}
 
 	@Test
+	void whatTheRevisionFileOrTheVersionTableHoldsIsToldWithItsTerminalControlsEscaped() {
+		// the analysis is logged to the console at startup: an escape sequence in a failed statement's SQL, or in the
+		// error the version table recorded, would act on the operator's terminal
+		String file = "db/revisions/abcd0000000f_add_tier.sql";
+		FailureAnalysis failed = new MigrationFailedFailureAnalyzer().analyze(new MigrationFailedException("Revision"
+				+ " abcd0000000f failed at upgrade statement 1 of 1 (line 5):\n    SELECT 1/0 AS \"\u001b[2Jx\"\nERROR:"
+				+ " division by zero", "abcd0000000f", file, 1, 5, "SELECT 1/0 AS \"\u001b[2Jx\"", null, true, false));
+		assertThat(failed.getDescription()).contains("\n    SELECT 1/0 AS \"\\u001b[2Jx\"\nERROR:").doesNotContain("\u001b");
+		FailureAnalysis recorded = new FailedRevisionFailureAnalyzer().analyze(new dev.migrations.runner.FailedRevisionException(
+				"Revision abcd0000000f is recorded as FAILED: \u001b]0;pwned\u0007 \u202eevil", List.of("abcd0000000f")));
+		assertThat(recorded.getDescription()).contains("\\u001b]0;pwned\\u0007 \\u202eevil")
+			.doesNotContain("\u001b", "\u0007", "\u202e");
+	}
+
+	@Test
 	void aReadOnlySessionIsToldToConnectToThePrimaryAsAWritingUser() {
 		this.database.newSessionForEachConnection();
 		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {

@@ -437,6 +437,67 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aPasswordInTheUrlIsNotPrintedWhereTheDriverOrTheMessageRepeatsTheUrl() {
+		// PostgreSQL's driver reads no user:password@ (libpq's URIs have it): it says the whole of it is an unknown host
+		String userInfo = "jdbc:postgresql://app:s3cretH9@127.0.0.1:5432/postgres";
+		Run unknownHost = runWithUrl(userInfo, "db", "current");
+		assertThat(unknownHost.exitCode()).isEqualTo(2);
+		assertThat(unknownHost.err()).contains("unknown host app:******@127.0.0.1");
+		assertThat(unknownHost.out() + unknownHost.err()).doesNotContain("s3cretH9");
+		Run debug = runWithUrl(userInfo, "db", "current", "--debug");
+		assertThat(debug.err()).contains("\tat ");
+		assertThat(debug.out() + debug.err()).doesNotContain("s3cretH9");
+
+		Run noDriver = runWithUrl("jdbc:postgres://127.0.0.1:5432/postgres?user=app&password=s3cretH9", "db", "current");
+		assertThat(noDriver.exitCode()).isEqualTo(2);
+		assertThat(noDriver.err())
+			.contains("accepts spring.datasource.url=jdbc:postgres://127.0.0.1:5432/postgres?user=app&password=******:");
+		assertThat(noDriver.out() + noDriver.err()).doesNotContain("s3cretH9");
+	}
+
+	@Test
+	void whatARevisionFileOrTheDatabaseHoldsReachesTheTerminalWithItsControlCharactersEscaped() {
+		// a message that recolours the screen, sets the window's title, rings the bell and reads backwards, and SQL
+		// whose failure echoes an escape sequence
+		ShellTestRevisions.write(this.revisions, "1a2b3c4d5e6f_hostile.sql", """
+				-- revision: 1a2b3c4d5e6f
+				-- down_revision: none
+				-- message: red \u001b[31mRED\u001b[0m title \u001b]0;pwned\u0007 rlo \u202egpj.exe "q" back\\slash
+
+				-- upgrade
+				CREATE TABLE bulletin (id bigint PRIMARY KEY);
+
+				-- downgrade
+				DROP TABLE bulletin;
+				""");
+		ShellTestRevisions.write(this.revisions, "2b3c4d5e6f70_fails.sql", """
+				-- revision: 2b3c4d5e6f70
+				-- down_revision: 1a2b3c4d5e6f
+
+				-- upgrade
+				SELECT 1/0 AS "\u001b[2Jboom";
+
+				-- downgrade
+				""");
+		String shown = "red \\u001b[31mRED\\u001b[0m title \\u001b]0;pwned\\u0007 rlo \\u202egpj.exe \"q\" back\\slash";
+		Run history = run(null, "db", "history");
+		assertThat(history.exitCode()).isZero();
+		assertThat(history.out()).contains("<base> -> 1a2b3c4d5e6f, " + shown + " [pending]");
+		Run show = run(null, "db", "show", "1a2b3c4d5e6f");
+		assertThat(show.out()).contains("Message:    " + shown + "\n");
+		Run upgrade = run(null, "db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.out()).contains("upgrade 1a2b3c4d5e6f " + shown + " ... done");
+		assertThat(upgrade.err()).contains("SELECT 1/0 AS \"\\u001b[2Jboom\"");
+		for (Run run : List.of(history, show, upgrade)) {
+			assertThat(run.out() + run.err()).doesNotContain("\u001b", "\u0007", "\u202e");
+		}
+		// JSON is for programs: its strings escape the control characters themselves, and keep the text as it is
+		Run json = run(null, "db", "history", "--format", "json");
+		assertThat(json.out()).contains("\"message\":\"red \\u001b[31mRED").doesNotContain("\u001b");
+	}
+
+	@Test
 	void debugAddsTheStackTraceAfterTheMessage() {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		Run quiet = run(null, "db", "upgrade", "nonsense");
