@@ -195,9 +195,10 @@ public interface Dialect {
 	}
 
 	/**
-	 * Why a statement of a revision run in a transaction failed when the session stopped it rather than a
-	 * mistake of its own (a lock or statement timeout ran out, a deadlock, the session ended), and what to do:
-	 * a sentence ending with running {@code command} again; {@code null} when the error is the statement's.
+	 * Why a statement of a revision run in a transaction (a SQL revision's, or one a Java revision ran) failed when the
+	 * session stopped it rather than a mistake of its own (a lock or statement timeout ran out, a deadlock, the session
+	 * ended), and what to do: a sentence ending with running {@code command} again; {@code null} when the error is the
+	 * statement's.
 	 */
 	default String stoppedBySession(SQLException error, String command) {
 		return null;

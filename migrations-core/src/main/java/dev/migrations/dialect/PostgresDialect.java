@@ -384,7 +384,11 @@ public final class PostgresDialect implements Dialect {
 					+ "` again.";
 			case "40P01", "40001" -> "The server rolled it back to end a deadlock or a serialization conflict with another"
 					+ " session's transaction: run `" + command + "` again.";
-			case "57P01", "57P02", "57P03" -> sessionEnded(command);
+			case "25P03" -> "The server ended the session: the revision's transaction stayed idle (no statement running,"
+					+ " its code working between statements) longer than idle_in_transaction_session_timeout, set on the role,"
+					+ " the database or the server. Give the migrations' sessions longer (migrations.init-sqls: `SET"
+					+ " idle_in_transaction_session_timeout = 0`, or a longer time), then run `" + command + "` again.";
+			case "57P01", "57P02", "57P03", "57P05" -> sessionEnded(command);
 			default -> state.startsWith("08") ? sessionEnded(command) : null;
 		};
 	}

@@ -647,13 +647,33 @@ final class RevisionRunner {
 		}
 		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
 			// errors of the revision's own code too (recursion, an assert, a missing class), not of the JVM
-			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
-					+ (upgrade ? "upgrade" : "downgrade") + "` again." + outsideTransactionOnly(ex)
+			String state = inTransaction ? "It was rolled back: nothing of it was applied. " + javaAdvice(ex, upgrade)
 					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
 					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
 					null, ex, upgrade, !inTransaction);
 		}
+	}
+
+	/**
+	 * What to do about a Java revision that failed in its transaction: run it again when a statement it ran was stopped
+	 * by the session rather than by its own mistake (a timeout, a deadlock, the session's end: {@link
+	 * Dialect#stoppedBySession}), as for a SQL revision; else fix it.
+	 */
+	private String javaAdvice(Throwable failure, boolean upgrade) {
+		String command = upgrade ? "db upgrade" : "db downgrade";
+		String outside = outsideTransactionOnly(failure);
+		if (outside.isEmpty()) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException sql) {
+					String stopped = this.dialect.stoppedBySession(sql, command);
+					if (stopped != null) {
+						return stopped;
+					}
+				}
+			}
+		}
+		return "Fix it and run `" + command + "` again." + outside;
 	}
 
 	/**
