@@ -92,6 +92,14 @@ public interface Dialect {
 	}
 
 	/**
+	 * Why the connection has no schema that unqualified names resolve to ({@link #currentSchema} is {@code null}),
+	 * as the end of a sentence starting "the session has no schema to create it in, as ".
+	 */
+	default String noCurrentSchema(Connection connection) {
+		return "the connection names no schema (database) to use: name one in its URL";
+	}
+
+	/**
 	 * What {@link #findTables} found.
 	 * @param schema the schema unqualified names resolve to, or the configured one; {@code null} when there is none
 	 * @param exist whether every table asked for is known to exist there

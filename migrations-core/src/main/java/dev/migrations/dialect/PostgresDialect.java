@@ -99,6 +99,21 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String noCurrentSchema(Connection connection) {
+		String searchPath;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select current_setting('search_path')")) {
+			rs.next();
+			searchPath = rs.getString(1);
+		}
+		catch (SQLException ex) {
+			searchPath = "not readable: " + ex.getMessage();
+		}
+		return "its search_path (" + searchPath + ") names no schema that exists (the search_path is set by ALTER ROLE or"
+				+ " ALTER DATABASE ... SET search_path, the URL's currentSchema or migrations.init-sqls)";
+	}
+
+	@Override
 	public String useSchema(Connection connection, String schema) throws SQLException {
 		// The whole search_path, not just its first entry, so it can be put back exactly.
 		String previous;

@@ -1354,6 +1354,13 @@ public final class DatabaseMigrator {
 			// still missing once the lock is held (another instance may have created them meanwhile).
 			Dialect.Tables tables = this.dialect.findTables(connection, this.schema,
 					List.of(this.versionTable.table(), this.versionTable.logTable()));
+			if (tables.schema() == null) {
+				throw new MigrationsException("Could not create the version table " + this.versionTable.table() + ": the"
+						+ " session has no schema to create it in, as " + this.dialect.noCurrentSchema(connection) + "."
+						+ " Nothing was changed.\n  Set migrations.schema to the schema to migrate (created when missing;"
+						+ " schema(...) in the plain Java API), or create the schema the session should use, then run the"
+						+ " command again (or start the application).");
+			}
 			lock = this.dialect.lock(connection, lockName(tables.schema()), this.lockTimeout);
 			if (this.schema != null && !tables.exist()) {
 				try {

@@ -51,6 +51,38 @@ class RestrictedSessionPostgresTest {
 		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
 	}
 
+	/**
+	 * A search_path naming no schema that exists (set on the role or the database, e.g. a schema per tenant not yet
+	 * created) leaves the session nowhere to create the version tables: said so, with the search_path, before anything
+	 * is created; migrations.schema then migrates a schema of its own.
+	 */
+	@Test
+	void aSearchPathNamingNoSchemaThatExistsIsToldToSetTheSchema(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		db.newSessionForEachConnection();
+		Sql.execute(db.dataSource(), "ALTER DATABASE " + db.name() + " SET search_path = tenant_one");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationsException.class);
+		assertThat(failure.getMessage().lines().findFirst().orElseThrow())
+			.isEqualTo("Could not create the version table migrations_version: the session has no schema to create it in,"
+					+ " as its search_path (tenant_one) names no schema that exists (the search_path is set by ALTER ROLE or"
+					+ " ALTER DATABASE ... SET search_path, the URL's currentSchema or migrations.init-sqls). Nothing was"
+					+ " changed.");
+		assertThat(failure.getMessage()).contains("migrations.schema");
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from pg_class c join pg_namespace n on n.oid ="
+				+ " c.relnamespace where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')"))
+			.containsExactly("0");
+
+		Migrations inItsSchema = Migrations.configure().dataSource(db.dataSource()).schema("tenant_one")
+			.locations(files.location()).load();
+		inItsSchema.upgrade("head");
+		assertThat(inItsSchema.current()).containsExactly("aaaa00000001");
+	}
+
 	@Test
 	void aRevisionFailingOnAReadOnlySessionIsNotToBeFixed(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
