@@ -1350,6 +1350,9 @@ public final class DatabaseMigrator {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
+			if (connection.isReadOnly()) {
+				throw readOnlyConnection(connection);
+			}
 			// Asked before the lock: tables seen there stay there, tables seen missing are created if
 			// still missing once the lock is held (another instance may have created them meanwhile).
 			Dialect.Tables tables = this.dialect.findTables(connection, this.schema,
@@ -1409,6 +1412,27 @@ public final class DatabaseMigrator {
 			}
 			throw ex;
 		}
+	}
+
+	/**
+	 * A connection its pool made read-only ({@link Connection#setReadOnly}): PostgreSQL's driver makes only its
+	 * transactions READ ONLY, so the version tables would be created outside one and each transactional revision then
+	 * refused; no command that writes starts on it.
+	 */
+	private static WriteRefusedException readOnlyConnection(Connection connection) {
+		String user;
+		try {
+			user = connection.getMetaData().getUserName();
+		}
+		catch (SQLException unknown) {
+			user = "the user migrations connect as";
+		}
+		return new WriteRefusedException("The migrations' connection is read-only: its pool sets it so"
+				+ " (Connection.setReadOnly(true), as spring.datasource.hikari.read-only=true does), and the server refuses"
+				+ " the revisions' writes. Nothing was changed.\n  Give migrations a connection that may write: set"
+				+ " migrations.url (with migrations.user and migrations.password) to the primary, while the application"
+				+ " keeps its read-only pool, or take the read-only setting off the pool. Then run the command again (or"
+				+ " start the application).", user, true, null);
 	}
 
 	/**

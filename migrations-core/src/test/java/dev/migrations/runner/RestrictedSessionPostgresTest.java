@@ -1,7 +1,11 @@
 package dev.migrations.runner;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,6 +85,47 @@ class RestrictedSessionPostgresTest {
 			.locations(files.location()).load();
 		inItsSchema.upgrade("head");
 		assertThat(inItsSchema.current()).containsExactly("aaaa00000001");
+	}
+
+	/**
+	 * A connection its pool makes read-only (Connection.setReadOnly(true), as spring.datasource.hikari.read-only=true
+	 * does): the driver makes only its transactions READ ONLY, so the version tables were created and each
+	 * transactional revision then failed, blamed on the user or a standby. Now a command that writes is refused before
+	 * anything is created, naming the connection's setting; a startup with nothing pending still reads as before.
+	 */
+	@Test
+	void aConnectionMadeReadOnlyByItsPoolIsRefusedBeforeAnythingIsWritten(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		db.newSessionForEachConnection();
+		DataSource readOnly = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+					Object result = method.invoke(db.dataSource(), arguments);
+					if (result instanceof Connection connection) {
+						connection.setReadOnly(true);
+					}
+					return result;
+				});
+
+		Throwable failure = catchThrowable(() -> Migrations.configure().dataSource(readOnly).locations(files.location())
+			.load()
+			.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(WriteRefusedException.class);
+		assertThat(((WriteRefusedException) failure).readOnly()).isTrue();
+		assertThat(failure.getMessage().lines().findFirst().orElseThrow())
+			.isEqualTo("The migrations' connection is read-only: its pool sets it so (Connection.setReadOnly(true), as"
+					+ " spring.datasource.hikari.read-only=true does), and the server refuses the revisions' writes."
+					+ " Nothing was changed.");
+		assertThat(failure.getMessage()).contains("migrations.url");
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
+
+		Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().upgrade("head");
+		files.write("bbbb00000002", "aaaa00000001", "two", "INSERT INTO one VALUES (1);", "DELETE FROM one;");
+		Migrations reading = Migrations.configure().dataSource(readOnly).locations(files.location()).load();
+		assertThat(reading.upgrade("aaaa00000001").steps()).isEmpty();
+		assertThat(catchThrowable(() -> reading.upgrade("head"))).isInstanceOf(WriteRefusedException.class);
+		assertThat(reading.current()).containsExactly("aaaa00000001");
 	}
 
 	@Test
