@@ -227,6 +227,36 @@ public interface Dialect {
 		return false;
 	}
 
+	/** Why the database refused a statement of the tool's for where or as whom it connects, not what it runs. */
+	enum WriteRefusal {
+
+		/** The session, the user or the server allows reading only. */
+		READ_ONLY,
+
+		/** The user lacks a privilege. */
+		PRIVILEGE
+
+	}
+
+	/** How the database refused, when the error says it refused to write for the session's sake; else {@code null}. */
+	default WriteRefusal writeRefusal(SQLException error) {
+		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
+		return switch (state) {
+			case "25006" -> WriteRefusal.READ_ONLY;
+			case "42501" -> WriteRefusal.PRIVILEGE;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The GRANT that lets {@code user} create the version tables in {@code schema}, or create {@code schema} itself.
+	 * @param schema the schema, {@code null} when not known
+	 */
+	default String grantToCreate(Connection connection, String user, String schema, boolean schemaItself) {
+		return "GRANT " + (schemaItself ? "CREATE ON DATABASE <database>"
+				: "CREATE ON SCHEMA " + ((schema != null) ? schema : "<schema>")) + " TO " + user;
+	}
+
 	/** Why a session may not write (the server refused with "read-only"), as a sentence starting in lower case. */
 	default String readOnlySession() {
 		return "the session is read-only: the user or the server allows reading only (a replica?).";

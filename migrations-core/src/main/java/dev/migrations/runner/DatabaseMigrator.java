@@ -1372,7 +1372,7 @@ public final class DatabaseMigrator {
 					}
 				}
 				catch (SQLException ex) {
-					throw refusedToCreate(ex, "the schema " + this.schema, "CREATE ON DATABASE <database>", connection);
+					throw refusedToCreate(ex, "the schema " + this.schema, this.schema, true, connection);
 				}
 			}
 			String original = switchSchema(connection);
@@ -1384,8 +1384,8 @@ public final class DatabaseMigrator {
 						}
 					}
 					catch (SQLException ex) {
-						throw refusedToCreate(ex, "the version table " + lockName(tables.schema()), "CREATE ON SCHEMA "
-								+ ((tables.schema() != null) ? tables.schema() : "<schema>"), connection);
+						throw refusedToCreate(ex, "the version table " + lockName(tables.schema()), tables.schema(), false,
+								connection);
 					}
 				}
 				this.versionTable.recordSquashes(connection, this.performedBy);
@@ -1439,9 +1439,10 @@ public final class DatabaseMigrator {
 	 * The version tables (or their schema) could not be created: when the session may not write or the user lacks
 	 * the privilege, a message naming the user and what to connect with instead; otherwise the error as it is.
 	 */
-	private SQLException refusedToCreate(SQLException ex, String what, String grant, Connection connection) {
-		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
-		if (!state.equals("25006") && !state.equals("42501")) {
+	private SQLException refusedToCreate(SQLException ex, String what, String schema, boolean schemaItself,
+			Connection connection) {
+		Dialect.WriteRefusal refusal = this.dialect.writeRefusal(ex);
+		if (refusal == null) {
 			return ex;
 		}
 		String user;
@@ -1453,7 +1454,7 @@ public final class DatabaseMigrator {
 		}
 		// the server's first line only: PostgreSQL adds "Position: 28" below it
 		String server = (ex.getMessage() != null) ? ex.getMessage().strip().lines().findFirst().orElse("") : "";
-		if (state.equals("25006")) {
+		if (refusal == Dialect.WriteRefusal.READ_ONLY) {
 			String why = this.dialect.readOnlySession();
 			throw new WriteRefusedException("Could not create " + what + ": the session is read-only (" + server + ")."
 					+ " Nothing was changed.\n  " + Character.toUpperCase(why.charAt(0)) + why.substring(1)
@@ -1464,8 +1465,8 @@ public final class DatabaseMigrator {
 		throw new WriteRefusedException("Could not create " + what + ": user " + user + " may not (" + server + ")."
 				+ " Nothing was changed.\n  Migrations change the schema, so they connect as a user that may: set"
 				+ " migrations.user and migrations.password to the schema's owner (the application keeps its own user,"
-				+ " which then needs only SELECT, INSERT, UPDATE and DELETE), or GRANT " + grant + " TO " + user
-				+ ", or set migrations.schema to a schema " + user + " owns. Then run the command again (or start the"
+				+ " which then needs only SELECT, INSERT, UPDATE and DELETE), or "
+				+ this.dialect.grantToCreate(connection, user, schema, schemaItself) + ", or set migrations.schema to a schema " + user + " owns. Then run the command again (or start the"
 				+ " application).", user, false, ex);
 	}
 
