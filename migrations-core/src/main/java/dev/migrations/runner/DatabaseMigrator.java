@@ -134,7 +134,7 @@ public final class DatabaseMigrator {
 				return upgradeLocked(locked.connection, target);
 			}
 			catch (SQLException ex) {
-				throw guard.failed(databaseError(ex));
+				throw guard.failed(databaseError(ex, "db upgrade"));
 			}
 			catch (RuntimeException ex) {
 				throw guard.failed(ex);
@@ -1305,6 +1305,14 @@ public final class DatabaseMigrator {
 	 * version tables missing says so, with where to see what they should hold.
 	 */
 	private MigrationsException databaseError(SQLException ex) {
+		return databaseError(ex, null);
+	}
+
+	/**
+	 * @param command the command to run again when the session rather than the statement stopped it (its end, a
+	 * timeout: {@link Dialect#stoppedBySession}), {@code null} to say nothing of it
+	 */
+	private MigrationsException databaseError(SQLException ex, String command) {
 		String state = ex.getSQLState();
 		if ("42703".equals(state) || "42S22".equals(state)) {
 			// the server's first line only: PostgreSQL adds "Position: 18" below it
@@ -1317,7 +1325,12 @@ public final class DatabaseMigrator {
 					+ " tables of their own: migrations.version-table=<a name not taken> (the plain Java API:"
 					+ " versionTable(...)). Then run the command again.", ex);
 		}
-		return new MigrationsException("Database error: " + ex.getMessage(), ex);
+		String stopped = (command != null) ? this.dialect.stoppedBySession(ex, command) : null;
+		if (stopped == null) {
+			return new MigrationsException("Database error: " + ex.getMessage(), ex);
+		}
+		String message = String.valueOf(ex.getMessage()).strip();
+		return new MigrationsException("Database error: " + message + (message.endsWith(".") ? " " : ". ") + stopped, ex);
 	}
 
 	private <T> T underLock(ConnectionWork<T> work) {

@@ -91,6 +91,43 @@ class CrashRecoveryTest {
 				+ "'")).containsExactly("FAILED");
 	}
 
+	/**
+	 * An instance waiting for the migrations lock whose session a DBA ends (clearing "stuck" sessions while another
+	 * instance upgrades) says what happened and to run again, not a bare "Database error"; the other goes on.
+	 */
+	@Test
+	void anUpgradeWhoseSessionIsTerminatedWhileItWaitsForTheLockIsToldToRunAgain(TestDatabase db) throws Exception {
+		RevisionFiles files = postgresRevisions(true);
+		Migrations first = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		Migrations second = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.lockTimeout(java.time.Duration.ofMinutes(2)).load();
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		Throwable failure;
+		try (Connection blocker = db.dataSource().getConnection()) {
+			query(blocker, "select pg_advisory_lock(4242)");
+			Future<CommandResult> holding = this.pool.submit(() -> first.upgrade("head"));
+			String holder = waitingPostgresPid(db.dataSource());
+			Future<CommandResult> waiting = other.submit(() -> second.upgrade("head"));
+			String waiter = awaitValue(db.dataSource(), "select pid from pg_stat_activity where datname = current_database()"
+					+ " and pid not in (pg_backend_pid(), " + holder + ") and query like '%pg_try_advisory_lock%'");
+			query(blocker, "select pg_terminate_backend(" + waiter + ")");
+			failure = catchThrowable(() -> waiting.get(2, TimeUnit.MINUTES)).getCause();
+			query(blocker, "select pg_advisory_unlock(4242)");
+			holding.get(2, TimeUnit.MINUTES);
+		}
+		finally {
+			other.shutdownNow();
+		}
+
+		assertThat(failure).isInstanceOf(dev.migrations.MigrationsException.class)
+			// the server's message, or the driver's "This connection has been closed." when it saw the end first
+			.hasMessageStartingWith("Database error: ")
+			.hasMessageNotContaining("..")
+			.hasMessageContaining("The session ended (the server was restarted, or the session terminated)")
+			.hasMessageEndingWith("run `db upgrade` again.");
+		assertThat(first.current()).containsExactly(INDEX);
+	}
+
 	@Test
 	void anUpgradeUnderWayOutsideATransactionIsPendingNotFailedWhileItsCommandHoldsTheLock(TestDatabase db) throws Exception {
 		RevisionFiles files = postgresRevisions(true);
