@@ -316,9 +316,10 @@ public final class MariaDbDialect implements Dialect {
 		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
 		return switch (error.getErrorCode()) {
 			// ER_LOCK_WAIT_TIMEOUT
-			case 1205 -> "The statement itself may be right: innodb_lock_wait_timeout ran out while it waited for a"
-					+ " row lock another session holds (information_schema.innodb_lock_waits names it). Once that session's"
-					+ " transaction has ended, or at a quieter time, run `" + command + "` again.";
+			case 1205 -> "The statement itself may be right: innodb_lock_wait_timeout (a row lock) or lock_wait_timeout"
+					+ " (a table's metadata lock) ran out while it waited for a lock another session holds"
+					+ " (information_schema.innodb_lock_waits names a row lock's holder). Once that session's transaction"
+					+ " has ended, or at a quieter time, run `" + command + "` again.";
 			// ER_STATEMENT_TIMEOUT
 			case 1969 -> "It was cancelled: max_statement_time ran out. If the statement needs longer, raise it for the"
 					+ " migrations' connections (`SET SESSION max_statement_time = 0` in migrations.init-sqls), then run `"

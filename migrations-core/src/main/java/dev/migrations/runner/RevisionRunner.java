@@ -765,6 +765,19 @@ final class RevisionRunner {
 	 * for another failure or database.
 	 */
 	private String timeoutOutsideTransaction(SQLException ex) {
+		if (this.dialect.sqlSyntax() == SqlSyntax.MARIADB) {
+			return switch (ex.getErrorCode()) {
+				// ER_LOCK_WAIT_TIMEOUT: DDL waits for the table's metadata lock, not a row lock
+				case 1205 -> " The statement itself may be right: lock_wait_timeout (a table's metadata lock, which DDL"
+						+ " waits for behind any open transaction that read the table) or innodb_lock_wait_timeout (a row"
+						+ " lock) ran out while it waited for a lock another session holds (SHOW PROCESSLIST shows the"
+						+ " statement waiting; information_schema.innodb_trx the open transactions).";
+				// ER_STATEMENT_TIMEOUT
+				case 1969 -> " It was cancelled: max_statement_time ran out. To give the revisions longer, set it for the"
+						+ " migrations' connections (`SET SESSION max_statement_time = 0` in migrations.init-sqls).";
+				default -> "";
+			};
+		}
 		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
 			return "";
 		}

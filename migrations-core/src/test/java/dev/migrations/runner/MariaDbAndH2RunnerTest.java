@@ -111,6 +111,42 @@ class MariaDbAndH2RunnerTest {
 	}
 
 	/**
+	 * DDL on MariaDB runs outside a transaction and waits for the table's metadata lock behind any open transaction
+	 * that read the table, up to lock_wait_timeout (a day by default): when it runs out, the message names that
+	 * setting (not only innodb_lock_wait_timeout, which is for rows) and the revision is recorded as failed.
+	 */
+	@Test
+	void aRevisionStoppedByTheMetadataLockWaitOnMariaDbNamesTheTimeout(@MariaDb TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "ALTER TABLE one ADD COLUMN note varchar(10);",
+				"ALTER TABLE one DROP COLUMN note;");
+		org.mariadb.jdbc.MariaDbDataSource impatient = new org.mariadb.jdbc.MariaDbDataSource(db.jdbcUrl()
+				+ (db.jdbcUrl().contains("?") ? "&" : "?") + "sessionVariables=lock_wait_timeout=1");
+		impatient.setUser(db.username());
+		if (db.password() != null) {
+			impatient.setPassword(db.password());
+		}
+		Migrations migrations = Migrations.configure().dataSource(impatient).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+
+		Throwable failure;
+		try (Connection reader = db.connection(); Statement statement = reader.createStatement()) {
+			// an open transaction that read the table holds its metadata lock until it ends
+			reader.setAutoCommit(false);
+			statement.executeQuery("SELECT * FROM one").close();
+			failure = catchThrowable(() -> migrations.upgrade("head"));
+			reader.rollback();
+		}
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("Lock wait timeout exceeded")
+			.hasMessageContaining("It ran outside a transaction: no statement of it had run before this one.")
+			.hasMessageContaining("lock_wait_timeout (a table's metadata lock")
+			.hasMessageContaining("The revision is recorded as FAILED");
+	}
+
+	/**
 	 * A server whose time zone is not the JVM's: the version table's {@code datetime} holds the server's wall
 	 * clock, and the time a revision was applied is still the instant it happened, as on PostgreSQL.
 	 */
