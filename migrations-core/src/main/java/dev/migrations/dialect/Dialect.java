@@ -227,6 +227,15 @@ public interface Dialect {
 		return false;
 	}
 
+	/**
+	 * The other sessions in a transaction that hold locks on the database's tables now, as a sentence ending in a
+	 * space: asked when a statement's lock wait ran out, so the one in its way is likely among them; empty when none,
+	 * or when they cannot be read.
+	 */
+	default String lockHolders(Connection connection) {
+		return "";
+	}
+
 	/** Why the database refused a statement of the tool's for where or as whom it connects, not what it runs. */
 	enum WriteRefusal {
 

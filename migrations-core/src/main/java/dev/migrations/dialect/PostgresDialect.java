@@ -408,6 +408,35 @@ public final class PostgresDialect implements Dialect {
 		};
 	}
 
+	@Override
+	public String lockHolders(Connection connection) {
+		// user tables' locks (oids from 16384 on), of sessions in a transaction, oldest transaction first
+		String sql = "select a.pid, a.usename, a.application_name, a.state, a.query,"
+				+ " cast(extract(epoch from clock_timestamp() - a.xact_start) as bigint) as xact_seconds"
+				+ " from pg_stat_activity a where a.pid <> pg_backend_pid() and a.xact_start is not null"
+				+ " and exists (select 1 from pg_locks l where l.pid = a.pid and l.granted and l.locktype = 'relation'"
+				+ " and l.relation >= 16384 and l.database = (select oid from pg_database where datname = current_database()))"
+				+ " order by a.xact_start limit 3";
+		List<String> holders = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				String app = rs.getString("application_name");
+				String query = (rs.getString("query") != null) ? rs.getString("query").strip().replaceAll("\\s+", " ") : "";
+				holders.add("pid " + rs.getInt("pid") + " (user " + rs.getString("usename")
+						+ ((app == null || app.isEmpty()) ? "" : ", application '" + app + "'") + ", " + rs.getString("state")
+						+ ", its transaction open for " + rs.getLong("xact_seconds") + " s"
+						+ (query.isEmpty() ? "" : ", last statement: "
+								+ ((query.length() <= 100) ? query : query.substring(0, 97) + "..."))
+						+ ")");
+			}
+		}
+		catch (SQLException ex) {
+			return "";
+		}
+		return holders.isEmpty() ? "" : "Sessions in a transaction holding locks on tables when it gave up: "
+				+ String.join("; ", holders) + ". ";
+	}
+
 	/** What to do after the revision's session ended: the server rolled back what it left unfinished. */
 	static String sessionEnded(String command) {
 		return "The session ended (the server was restarted, or the session terminated) or the connection was lost, and"

@@ -746,7 +746,7 @@ final class RevisionRunner {
 			else {
 				// a timeout, a deadlock or the session's end is not the statement's mistake
 				String stopped = this.dialect.stoppedBySession(ex, upgrade ? "db upgrade" : "db downgrade");
-				message.append(' ').append((stopped != null) ? stopped
+				message.append(' ').append(lockWaitRanOut(ex) ? lockHolders() : "").append((stopped != null) ? stopped
 						: "Fix the statement and run `db " + (upgrade ? "upgrade" : "downgrade") + "` again.");
 			}
 		}
@@ -755,8 +755,21 @@ final class RevisionRunner {
 			message.append((number == 1) ? "no statement of it had run before this one."
 					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
 			message.append(timeoutOutsideTransaction(ex));
+			if (lockWaitRanOut(ex)) {
+				message.append(' ').append(lockHolders().strip());
+			}
 		}
 		return message.toString();
+	}
+
+	/** Whether a lock wait ran out: PostgreSQL's lock_timeout, MariaDB's lock_wait_timeout or innodb_lock_wait_timeout. */
+	private static boolean lockWaitRanOut(SQLException ex) {
+		return "55P03".equals(ex.getSQLState()) || ex.getErrorCode() == 1205;
+	}
+
+	/** Who holds locks on the tables now (see {@link Dialect#lockHolders}), online; else empty. */
+	private String lockHolders() {
+		return (this.target instanceof ExecutionTarget.Jdbc jdbc) ? this.dialect.lockHolders(jdbc.connection()) : "";
 	}
 
 	/**
