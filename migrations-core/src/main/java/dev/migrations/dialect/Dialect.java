@@ -92,6 +92,14 @@ public interface Dialect {
 	}
 
 	/**
+	 * Why the connection has no schema that unqualified names resolve to ({@link #currentSchema} is {@code null}),
+	 * as the end of a sentence starting "the session has no schema to create it in, as ".
+	 */
+	default String noCurrentSchema(Connection connection) {
+		return "the connection names no schema (database) to use: name one in its URL";
+	}
+
+	/**
 	 * What {@link #findTables} found.
 	 * @param schema the schema unqualified names resolve to, or the configured one; {@code null} when there is none
 	 * @param exist whether every table asked for is known to exist there
@@ -195,9 +203,10 @@ public interface Dialect {
 	}
 
 	/**
-	 * Why a statement of a revision run in a transaction failed when the session stopped it rather than a
-	 * mistake of its own (a lock or statement timeout ran out, a deadlock, the session ended), and what to do:
-	 * a sentence ending with running {@code command} again; {@code null} when the error is the statement's.
+	 * Why a statement of a revision run in a transaction (a SQL revision's, or one a Java revision ran) failed when the
+	 * session stopped it rather than a mistake of its own (a lock or statement timeout ran out, a deadlock, the session
+	 * ended), and what to do: a sentence ending with running {@code command} again; {@code null} when the error is the
+	 * statement's.
 	 */
 	default String stoppedBySession(SQLException error, String command) {
 		return null;
@@ -216,6 +225,45 @@ public interface Dialect {
 	/** Whether autogenerate ({@code db migrate}, {@code db check}, {@code db create-db}) compares this database. */
 	default boolean supportsAutogenerate() {
 		return false;
+	}
+
+	/**
+	 * The other sessions in a transaction that hold locks on the database's tables now, as a sentence ending in a
+	 * space: asked when a statement's lock wait ran out, so the one in its way is likely among them; empty when none,
+	 * or when they cannot be read.
+	 */
+	default String lockHolders(Connection connection) {
+		return "";
+	}
+
+	/** Why the database refused a statement of the tool's for where or as whom it connects, not what it runs. */
+	enum WriteRefusal {
+
+		/** The session, the user or the server allows reading only. */
+		READ_ONLY,
+
+		/** The user lacks a privilege. */
+		PRIVILEGE
+
+	}
+
+	/** How the database refused, when the error says it refused to write for the session's sake; else {@code null}. */
+	default WriteRefusal writeRefusal(SQLException error) {
+		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
+		return switch (state) {
+			case "25006" -> WriteRefusal.READ_ONLY;
+			case "42501" -> WriteRefusal.PRIVILEGE;
+			default -> null;
+		};
+	}
+
+	/**
+	 * The GRANT that lets {@code user} create the version tables in {@code schema}, or create {@code schema} itself.
+	 * @param schema the schema, {@code null} when not known
+	 */
+	default String grantToCreate(Connection connection, String user, String schema, boolean schemaItself) {
+		return "GRANT " + (schemaItself ? "CREATE ON DATABASE <database>"
+				: "CREATE ON SCHEMA " + ((schema != null) ? schema : "<schema>")) + " TO " + user;
 	}
 
 	/** Why a session may not write (the server refused with "read-only"), as a sentence starting in lower case. */

@@ -282,13 +282,44 @@ public final class MariaDbDialect implements Dialect {
 	}
 
 	@Override
+	public WriteRefusal writeRefusal(SQLException error) {
+		return switch (error.getErrorCode()) {
+			// ER_OPTION_PREVENTS_STATEMENT (--read-only), ER_CANT_EXECUTE_IN_READ_ONLY_TRANSACTION
+			case 1290, 1792 -> WriteRefusal.READ_ONLY;
+			// ER_TABLEACCESS_DENIED_ERROR, ER_COLUMNACCESS_DENIED_ERROR, ER_DBACCESS_DENIED_ERROR,
+			// ER_SPECIFIC_ACCESS_DENIED_ERROR
+			case 1142, 1143, 1044, 1227 -> WriteRefusal.PRIVILEGE;
+			default -> null;
+		};
+	}
+
+	@Override
+	public String grantToCreate(Connection connection, String user, String schema, boolean schemaItself) {
+		// the account as the server knows it, with its host: 'name'@'host'
+		String account = "'" + user + "'@'%'";
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("select current_user()")) {
+			if (rs.next() && rs.getString(1) != null) {
+				String current = rs.getString(1);
+				int at = current.lastIndexOf('@');
+				account = (at < 0) ? "'" + current + "'" : "'" + current.substring(0, at) + "'@'" + current.substring(at + 1) + "'";
+			}
+		}
+		catch (SQLException ex) {
+			// the user name as the driver gives it, any host
+		}
+		return "GRANT CREATE, ALTER, DROP, INDEX, REFERENCES ON " + ((schema != null) ? "`" + schema.replace("`", "``") + "`" : "<database>")
+				+ ".* TO " + account;
+	}
+
+	@Override
 	public String stoppedBySession(SQLException error, String command) {
 		String state = (error.getSQLState() != null) ? error.getSQLState() : "";
 		return switch (error.getErrorCode()) {
 			// ER_LOCK_WAIT_TIMEOUT
-			case 1205 -> "The statement itself may be right: innodb_lock_wait_timeout ran out while it waited for a"
-					+ " row lock another session holds (information_schema.innodb_lock_waits names it). Once that session's"
-					+ " transaction has ended, or at a quieter time, run `" + command + "` again.";
+			case 1205 -> "The statement itself may be right: innodb_lock_wait_timeout (a row lock) or lock_wait_timeout"
+					+ " (a table's metadata lock) ran out while it waited for a lock another session holds"
+					+ " (information_schema.innodb_lock_waits names a row lock's holder). Once that session's transaction"
+					+ " has ended, or at a quieter time, run `" + command + "` again.";
 			// ER_STATEMENT_TIMEOUT
 			case 1969 -> "It was cancelled: max_statement_time ran out. If the statement needs longer, raise it for the"
 					+ " migrations' connections (`SET SESSION max_statement_time = 0` in migrations.init-sqls), then run `"

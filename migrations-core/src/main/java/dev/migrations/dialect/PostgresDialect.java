@@ -99,6 +99,21 @@ public final class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String noCurrentSchema(Connection connection) {
+		String searchPath;
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("select current_setting('search_path')")) {
+			rs.next();
+			searchPath = rs.getString(1);
+		}
+		catch (SQLException ex) {
+			searchPath = "not readable: " + ex.getMessage();
+		}
+		return "its search_path (" + searchPath + ") names no schema that exists (the search_path is set by ALTER ROLE or"
+				+ " ALTER DATABASE ... SET search_path, the URL's currentSchema or migrations.init-sqls)";
+	}
+
+	@Override
 	public String useSchema(Connection connection, String schema) throws SQLException {
 		// The whole search_path, not just its first entry, so it can be put back exactly.
 		String previous;
@@ -384,9 +399,42 @@ public final class PostgresDialect implements Dialect {
 					+ "` again.";
 			case "40P01", "40001" -> "The server rolled it back to end a deadlock or a serialization conflict with another"
 					+ " session's transaction: run `" + command + "` again.";
-			case "57P01", "57P02", "57P03" -> sessionEnded(command);
+			case "25P03" -> "The server ended the session: the revision's transaction stayed idle (no statement running,"
+					+ " its code working between statements) longer than idle_in_transaction_session_timeout, set on the role,"
+					+ " the database or the server. Give the migrations' sessions longer (migrations.init-sqls: `SET"
+					+ " idle_in_transaction_session_timeout = 0`, or a longer time), then run `" + command + "` again.";
+			case "57P01", "57P02", "57P03", "57P05" -> sessionEnded(command);
 			default -> state.startsWith("08") ? sessionEnded(command) : null;
 		};
+	}
+
+	@Override
+	public String lockHolders(Connection connection) {
+		// user tables' locks (oids from 16384 on), of sessions in a transaction, oldest transaction first
+		String sql = "select a.pid, a.usename, a.application_name, a.state, a.query,"
+				+ " cast(extract(epoch from clock_timestamp() - a.xact_start) as bigint) as xact_seconds"
+				+ " from pg_stat_activity a where a.pid <> pg_backend_pid() and a.xact_start is not null"
+				+ " and exists (select 1 from pg_locks l where l.pid = a.pid and l.granted and l.locktype = 'relation'"
+				+ " and l.relation >= 16384 and l.database = (select oid from pg_database where datname = current_database()))"
+				+ " order by a.xact_start limit 3";
+		List<String> holders = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				String app = rs.getString("application_name");
+				String query = (rs.getString("query") != null) ? rs.getString("query").strip().replaceAll("\\s+", " ") : "";
+				holders.add("pid " + rs.getInt("pid") + " (user " + rs.getString("usename")
+						+ ((app == null || app.isEmpty()) ? "" : ", application '" + app + "'") + ", " + rs.getString("state")
+						+ ", its transaction open for " + rs.getLong("xact_seconds") + " s"
+						+ (query.isEmpty() ? "" : ", last statement: "
+								+ ((query.length() <= 100) ? query : query.substring(0, 97) + "..."))
+						+ ")");
+			}
+		}
+		catch (SQLException ex) {
+			return "";
+		}
+		return holders.isEmpty() ? "" : "Sessions in a transaction holding locks on tables when it gave up: "
+				+ String.join("; ", holders) + ". ";
 	}
 
 	/** What to do after the revision's session ended: the server rolled back what it left unfinished. */

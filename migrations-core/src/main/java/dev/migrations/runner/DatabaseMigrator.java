@@ -134,7 +134,7 @@ public final class DatabaseMigrator {
 				return upgradeLocked(locked.connection, target);
 			}
 			catch (SQLException ex) {
-				throw guard.failed(databaseError(ex));
+				throw guard.failed(databaseError(ex, "db upgrade"));
 			}
 			catch (RuntimeException ex) {
 				throw guard.failed(ex);
@@ -1305,6 +1305,14 @@ public final class DatabaseMigrator {
 	 * version tables missing says so, with where to see what they should hold.
 	 */
 	private MigrationsException databaseError(SQLException ex) {
+		return databaseError(ex, null);
+	}
+
+	/**
+	 * @param command the command to run again when the session rather than the statement stopped it (its end, a
+	 * timeout: {@link Dialect#stoppedBySession}), {@code null} to say nothing of it
+	 */
+	private MigrationsException databaseError(SQLException ex, String command) {
 		String state = ex.getSQLState();
 		if ("42703".equals(state) || "42S22".equals(state)) {
 			// the server's first line only: PostgreSQL adds "Position: 18" below it
@@ -1317,7 +1325,12 @@ public final class DatabaseMigrator {
 					+ " tables of their own: migrations.version-table=<a name not taken> (the plain Java API:"
 					+ " versionTable(...)). Then run the command again.", ex);
 		}
-		return new MigrationsException("Database error: " + ex.getMessage(), ex);
+		String stopped = (command != null) ? this.dialect.stoppedBySession(ex, command) : null;
+		if (stopped == null) {
+			return new MigrationsException("Database error: " + ex.getMessage(), ex);
+		}
+		String message = String.valueOf(ex.getMessage()).strip();
+		return new MigrationsException("Database error: " + message + (message.endsWith(".") ? " " : ". ") + stopped, ex);
 	}
 
 	private <T> T underLock(ConnectionWork<T> work) {
@@ -1350,10 +1363,20 @@ public final class DatabaseMigrator {
 			if (!connection.getAutoCommit()) {
 				connection.setAutoCommit(true);
 			}
+			if (connection.isReadOnly()) {
+				throw readOnlyConnection(connection);
+			}
 			// Asked before the lock: tables seen there stay there, tables seen missing are created if
 			// still missing once the lock is held (another instance may have created them meanwhile).
 			Dialect.Tables tables = this.dialect.findTables(connection, this.schema,
 					List.of(this.versionTable.table(), this.versionTable.logTable()));
+			if (tables.schema() == null) {
+				throw new MigrationsException("Could not create the version table " + this.versionTable.table() + ": the"
+						+ " session has no schema to create it in, as " + this.dialect.noCurrentSchema(connection) + "."
+						+ " Nothing was changed.\n  Set migrations.schema to the schema to migrate (created when missing;"
+						+ " schema(...) in the plain Java API), or create the schema the session should use, then run the"
+						+ " command again (or start the application).");
+			}
 			lock = this.dialect.lock(connection, lockName(tables.schema()), this.lockTimeout);
 			if (this.schema != null && !tables.exist()) {
 				try {
@@ -1362,7 +1385,7 @@ public final class DatabaseMigrator {
 					}
 				}
 				catch (SQLException ex) {
-					throw refusedToCreate(ex, "the schema " + this.schema, "CREATE ON DATABASE <database>", connection);
+					throw refusedToCreate(ex, "the schema " + this.schema, this.schema, true, connection);
 				}
 			}
 			String original = switchSchema(connection);
@@ -1374,8 +1397,8 @@ public final class DatabaseMigrator {
 						}
 					}
 					catch (SQLException ex) {
-						throw refusedToCreate(ex, "the version table " + lockName(tables.schema()), "CREATE ON SCHEMA "
-								+ ((tables.schema() != null) ? tables.schema() : "<schema>"), connection);
+						throw refusedToCreate(ex, "the version table " + lockName(tables.schema()), tables.schema(), false,
+								connection);
 					}
 				}
 				this.versionTable.recordSquashes(connection, this.performedBy);
@@ -1405,12 +1428,34 @@ public final class DatabaseMigrator {
 	}
 
 	/**
+	 * A connection its pool made read-only ({@link Connection#setReadOnly}): PostgreSQL's driver makes only its
+	 * transactions READ ONLY, so the version tables would be created outside one and each transactional revision then
+	 * refused; no command that writes starts on it.
+	 */
+	private static WriteRefusedException readOnlyConnection(Connection connection) {
+		String user;
+		try {
+			user = connection.getMetaData().getUserName();
+		}
+		catch (SQLException unknown) {
+			user = "the user migrations connect as";
+		}
+		return new WriteRefusedException("The migrations' connection is read-only: its pool sets it so"
+				+ " (Connection.setReadOnly(true), as spring.datasource.hikari.read-only=true does), and the server refuses"
+				+ " the revisions' writes. Nothing was changed.\n  Give migrations a connection that may write: set"
+				+ " migrations.url (with migrations.user and migrations.password) to the primary, while the application"
+				+ " keeps its read-only pool, or take the read-only setting off the pool. Then run the command again (or"
+				+ " start the application).", user, true, null);
+	}
+
+	/**
 	 * The version tables (or their schema) could not be created: when the session may not write or the user lacks
 	 * the privilege, a message naming the user and what to connect with instead; otherwise the error as it is.
 	 */
-	private SQLException refusedToCreate(SQLException ex, String what, String grant, Connection connection) {
-		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
-		if (!state.equals("25006") && !state.equals("42501")) {
+	private SQLException refusedToCreate(SQLException ex, String what, String schema, boolean schemaItself,
+			Connection connection) {
+		Dialect.WriteRefusal refusal = this.dialect.writeRefusal(ex);
+		if (refusal == null) {
 			return ex;
 		}
 		String user;
@@ -1422,7 +1467,7 @@ public final class DatabaseMigrator {
 		}
 		// the server's first line only: PostgreSQL adds "Position: 28" below it
 		String server = (ex.getMessage() != null) ? ex.getMessage().strip().lines().findFirst().orElse("") : "";
-		if (state.equals("25006")) {
+		if (refusal == Dialect.WriteRefusal.READ_ONLY) {
 			String why = this.dialect.readOnlySession();
 			throw new WriteRefusedException("Could not create " + what + ": the session is read-only (" + server + ")."
 					+ " Nothing was changed.\n  " + Character.toUpperCase(why.charAt(0)) + why.substring(1)
@@ -1433,8 +1478,8 @@ public final class DatabaseMigrator {
 		throw new WriteRefusedException("Could not create " + what + ": user " + user + " may not (" + server + ")."
 				+ " Nothing was changed.\n  Migrations change the schema, so they connect as a user that may: set"
 				+ " migrations.user and migrations.password to the schema's owner (the application keeps its own user,"
-				+ " which then needs only SELECT, INSERT, UPDATE and DELETE), or GRANT " + grant + " TO " + user
-				+ ", or set migrations.schema to a schema " + user + " owns. Then run the command again (or start the"
+				+ " which then needs only SELECT, INSERT, UPDATE and DELETE), or "
+				+ this.dialect.grantToCreate(connection, user, schema, schemaItself) + ", or set migrations.schema to a schema " + user + " owns. Then run the command again (or start the"
 				+ " application).", user, false, ex);
 	}
 

@@ -647,13 +647,33 @@ final class RevisionRunner {
 		}
 		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
 			// errors of the revision's own code too (recursion, an assert, a missing class), not of the JVM
-			String state = inTransaction ? "It was rolled back: nothing of it was applied. Fix it and run `db "
-					+ (upgrade ? "upgrade" : "downgrade") + "` again." + outsideTransactionOnly(ex)
+			String state = inTransaction ? "It was rolled back: nothing of it was applied. " + javaAdvice(ex, upgrade)
 					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
 					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
 					null, ex, upgrade, !inTransaction);
 		}
+	}
+
+	/**
+	 * What to do about a Java revision that failed in its transaction: run it again when a statement it ran was stopped
+	 * by the session rather than by its own mistake (a timeout, a deadlock, the session's end: {@link
+	 * Dialect#stoppedBySession}), as for a SQL revision; else fix it.
+	 */
+	private String javaAdvice(Throwable failure, boolean upgrade) {
+		String command = upgrade ? "db upgrade" : "db downgrade";
+		String outside = outsideTransactionOnly(failure);
+		if (outside.isEmpty()) {
+			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+				if (cause instanceof SQLException sql) {
+					String stopped = this.dialect.stoppedBySession(sql, command);
+					if (stopped != null) {
+						return stopped;
+					}
+				}
+			}
+		}
+		return "Fix it and run `" + command + "` again." + outside;
 	}
 
 	/**
@@ -726,7 +746,7 @@ final class RevisionRunner {
 			else {
 				// a timeout, a deadlock or the session's end is not the statement's mistake
 				String stopped = this.dialect.stoppedBySession(ex, upgrade ? "db upgrade" : "db downgrade");
-				message.append(' ').append((stopped != null) ? stopped
+				message.append(' ').append(lockWaitRanOut(ex) ? lockHolders() : "").append((stopped != null) ? stopped
 						: "Fix the statement and run `db " + (upgrade ? "upgrade" : "downgrade") + "` again.");
 			}
 		}
@@ -735,8 +755,21 @@ final class RevisionRunner {
 			message.append((number == 1) ? "no statement of it had run before this one."
 					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
 			message.append(timeoutOutsideTransaction(ex));
+			if (lockWaitRanOut(ex)) {
+				message.append(' ').append(lockHolders().strip());
+			}
 		}
 		return message.toString();
+	}
+
+	/** Whether a lock wait ran out: PostgreSQL's lock_timeout, MariaDB's lock_wait_timeout or innodb_lock_wait_timeout. */
+	private static boolean lockWaitRanOut(SQLException ex) {
+		return "55P03".equals(ex.getSQLState()) || ex.getErrorCode() == 1205;
+	}
+
+	/** Who holds locks on the tables now (see {@link Dialect#lockHolders}), online; else empty. */
+	private String lockHolders() {
+		return (this.target instanceof ExecutionTarget.Jdbc jdbc) ? this.dialect.lockHolders(jdbc.connection()) : "";
 	}
 
 	/**
@@ -745,6 +778,19 @@ final class RevisionRunner {
 	 * for another failure or database.
 	 */
 	private String timeoutOutsideTransaction(SQLException ex) {
+		if (this.dialect.sqlSyntax() == SqlSyntax.MARIADB) {
+			return switch (ex.getErrorCode()) {
+				// ER_LOCK_WAIT_TIMEOUT: DDL waits for the table's metadata lock, not a row lock
+				case 1205 -> " The statement itself may be right: lock_wait_timeout (a table's metadata lock, which DDL"
+						+ " waits for behind any open transaction that read the table) or innodb_lock_wait_timeout (a row"
+						+ " lock) ran out while it waited for a lock another session holds (SHOW PROCESSLIST shows the"
+						+ " statement waiting; information_schema.innodb_trx the open transactions).";
+				// ER_STATEMENT_TIMEOUT
+				case 1969 -> " It was cancelled: max_statement_time ran out. To give the revisions longer, set it for the"
+						+ " migrations' connections (`SET SESSION max_statement_time = 0` in migrations.init-sqls).";
+				default -> "";
+			};
+		}
 		if (this.dialect.sqlSyntax() != SqlSyntax.POSTGRESQL) {
 			return "";
 		}

@@ -91,6 +91,43 @@ class CrashRecoveryTest {
 				+ "'")).containsExactly("FAILED");
 	}
 
+	/**
+	 * An instance waiting for the migrations lock whose session a DBA ends (clearing "stuck" sessions while another
+	 * instance upgrades) says what happened and to run again, not a bare "Database error"; the other goes on.
+	 */
+	@Test
+	void anUpgradeWhoseSessionIsTerminatedWhileItWaitsForTheLockIsToldToRunAgain(TestDatabase db) throws Exception {
+		RevisionFiles files = postgresRevisions(true);
+		Migrations first = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		Migrations second = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.lockTimeout(java.time.Duration.ofMinutes(2)).load();
+		ExecutorService other = Executors.newSingleThreadExecutor();
+		Throwable failure;
+		try (Connection blocker = db.dataSource().getConnection()) {
+			query(blocker, "select pg_advisory_lock(4242)");
+			Future<CommandResult> holding = this.pool.submit(() -> first.upgrade("head"));
+			String holder = waitingPostgresPid(db.dataSource());
+			Future<CommandResult> waiting = other.submit(() -> second.upgrade("head"));
+			String waiter = awaitValue(db.dataSource(), "select pid from pg_stat_activity where datname = current_database()"
+					+ " and pid not in (pg_backend_pid(), " + holder + ") and query like '%pg_try_advisory_lock%'");
+			query(blocker, "select pg_terminate_backend(" + waiter + ")");
+			failure = catchThrowable(() -> waiting.get(2, TimeUnit.MINUTES)).getCause();
+			query(blocker, "select pg_advisory_unlock(4242)");
+			holding.get(2, TimeUnit.MINUTES);
+		}
+		finally {
+			other.shutdownNow();
+		}
+
+		assertThat(failure).isInstanceOf(dev.migrations.MigrationsException.class)
+			// the server's message, or the driver's "This connection has been closed." when it saw the end first
+			.hasMessageStartingWith("Database error: ")
+			.hasMessageNotContaining("..")
+			.hasMessageContaining("The session ended (the server was restarted, or the session terminated)")
+			.hasMessageEndingWith("run `db upgrade` again.");
+		assertThat(first.current()).containsExactly(INDEX);
+	}
+
 	@Test
 	void anUpgradeUnderWayOutsideATransactionIsPendingNotFailedWhileItsCommandHoldsTheLock(TestDatabase db) throws Exception {
 		RevisionFiles files = postgresRevisions(true);
@@ -213,6 +250,115 @@ class CrashRecoveryTest {
 		// what the batch before the commit inserted is gone with the rest, and the revision is not recorded
 		assertThat(Sql.column(db.dataSource(), "select count(*) from item")).containsExactly("0");
 		assertThat(migrations.current()).containsExactly(BASE);
+	}
+
+	/** A Java revision in a transaction running the given statements, then those after the session it ran on ended. */
+	static JavaRevision javaRevision(String id, String parent, List<String> statements, DataSource observer,
+			List<String> afterItsSessionEnded) {
+		return new JavaRevision() {
+
+			@Override
+			public String revision() {
+				return id;
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of(parent);
+			}
+
+			@Override
+			public String message() {
+				return "backfill";
+			}
+
+			@Override
+			public void upgrade(Connection connection) throws Exception {
+				for (String sql : statements) {
+					query(connection, sql);
+				}
+				if (!afterItsSessionEnded.isEmpty()) {
+					String pid;
+					try (Statement statement = connection.createStatement();
+							var rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+						rs.next();
+						pid = rs.getString(1);
+					}
+					// its code works on (no statement running) until the server has ended the idle transaction
+					awaitValue(observer, "select 1 where not exists (select 1 from pg_stat_activity where pid = " + pid + ")");
+					for (String sql : afterItsSessionEnded) {
+						query(connection, sql);
+					}
+				}
+			}
+
+			@Override
+			public void downgrade(Connection connection) {
+			}
+
+		};
+	}
+
+	/**
+	 * A Java revision (a JdbcTemplate backfill) stopped by what the session does, not by its own mistake, is told what
+	 * stopped it and to run the upgrade again, as a SQL revision is: here its lock_timeout, while a read holds the table.
+	 */
+	@Test
+	void aJavaRevisionStoppedByItsLockTimeoutIsToldToRunAgainNotToBeFixed(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(javaRevision("javafill0001", BASE, List.of("INSERT INTO item VALUES (1, 'one')",
+					"SET LOCAL lock_timeout = '10ms'", "ALTER TABLE item ADD COLUMN note text"), db.dataSource(), List.of())))
+			.load();
+		migrations.upgrade(BASE);
+
+		Throwable failure;
+		try (Connection reader = db.dataSource().getConnection()) {
+			reader.setAutoCommit(false);
+			query(reader, "SELECT * FROM item");
+			failure = catchThrowable(() -> migrations.upgrade("head"));
+			reader.rollback();
+		}
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("Revision javafill0001 (class ")
+			.hasMessageContaining("It was rolled back: nothing of it was applied")
+			.hasMessageContaining("lock_timeout ran out while it waited for a lock another session holds")
+			.hasMessageEndingWith("run `db upgrade` again.")
+			.hasMessageNotContaining("Fix it");
+		assertThat(migrations.current()).containsExactly(BASE);
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from item")).containsExactly("0");
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("javafill0001");
+	}
+
+	/**
+	 * A Java revision whose code works on between statements longer than idle_in_transaction_session_timeout (set on
+	 * the role or the database) has its session ended by the server: the message names the setting and how to give
+	 * the migrations' sessions longer, not "fix it".
+	 */
+	@Test
+	void aJavaRevisionWhoseTransactionStaysIdleTooLongIsToldWhichSettingEndedIt(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(BASE, "none", "item", "CREATE TABLE item (id int PRIMARY KEY, name text);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.javaRevisions(List.of(javaRevision("javafill0001", BASE, List.of("INSERT INTO item VALUES (1, 'one')",
+					"SET LOCAL idle_in_transaction_session_timeout = '10ms'"), db.dataSource(),
+					List.of("INSERT INTO item VALUES (2, 'two')"))))
+			.load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("Revision javafill0001 (class ")
+			.hasMessageContaining("idle-in-transaction timeout")
+			.hasMessageContaining("It was rolled back: nothing of it was applied")
+			.hasMessageContaining("idle_in_transaction_session_timeout")
+			.hasMessageContaining("migrations.init-sqls")
+			.hasMessageEndingWith("run `db upgrade` again.")
+			.hasMessageNotContaining("Fix it");
+		assertThat(migrations.current()).containsExactly(BASE);
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from item")).containsExactly("0");
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.migrations.runner;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -326,10 +328,16 @@ class FailurePostgresTest {
 		migrations.upgrade("aaaa00000001");
 
 		Throwable failure;
+		String readerPid;
 		try (Connection reader = db.dataSource().getConnection()) {
 			// a long read of the table: the ALTER TABLE waits for it until its lock_timeout
 			reader.setAutoCommit(false);
 			CrashRecoveryTest.query(reader, "SELECT * FROM one");
+			try (Statement statement = reader.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT pg_backend_pid()")) {
+				rs.next();
+				readerPid = rs.getString(1);
+			}
 			failure = catchThrowable(() -> migrations.upgrade("head"));
 			reader.rollback();
 		}
@@ -339,6 +347,10 @@ class FailurePostgresTest {
 			.hasMessageContaining("[SQLState 55P03]")
 			.hasMessageContaining("The revision was rolled back: nothing of it was applied")
 			.hasMessageContaining("lock_timeout ran out while it waited for a lock another session holds")
+			// the session that held it, still in its transaction when the revision gave up
+			.hasMessageContaining("Sessions in a transaction holding locks on tables when it gave up: pid " + readerPid
+					+ " (user ")
+			.hasMessageContaining("idle in transaction")
 			.hasMessageEndingWith("run `db upgrade` again.")
 			.hasMessageNotContaining("Fix the statement");
 		assertThat(migrations.current()).containsExactly("aaaa00000001");

@@ -29,6 +29,7 @@ import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** The runner on databases without transactional DDL. */
 @ExtendWith(TestDatabaseExtension.class)
@@ -73,6 +74,76 @@ class MariaDbAndH2RunnerTest {
 		assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema = database()"
 				+ " and table_name = 'item'")).containsExactly("0");
 		assertThat(migrations.current()).isEmpty();
+	}
+
+	/**
+	 * A user that may only read (the application's own, given to migrations too) is told, as on PostgreSQL, that it
+	 * may not create the version tables and what to grant or connect as: MariaDB's refusal (1142, SQLState 42000)
+	 * was a bare "Database error".
+	 */
+	@Test
+	void aUserThatMayNotCreateTheVersionTablesIsToldWhatToGrantOnMariaDb(@MariaDb TestDatabase db) throws Exception {
+		RevisionFiles files = writeRevisions();
+		String user = "mig_reader_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+		Sql.execute(db.dataSource(), "CREATE USER '" + user + "'@'%' IDENTIFIED BY 'reader'");
+		try {
+			Sql.execute(db.dataSource(), "GRANT SELECT, INSERT, UPDATE, DELETE ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+			org.mariadb.jdbc.MariaDbDataSource reader = new org.mariadb.jdbc.MariaDbDataSource(db.jdbcUrl());
+			reader.setUser(user);
+			reader.setPassword("reader");
+			Migrations migrations = Migrations.configure().dataSource(reader).locations(files.location()).load();
+
+			Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+			assertThat(failure).isInstanceOf(WriteRefusedException.class);
+			assertThat(failure.getMessage().lines().findFirst().orElseThrow())
+				.startsWith("Could not create the version table " + db.name() + ".migrations_version: user " + user
+						+ " may not (")
+				.endsWith("Nothing was changed.");
+			assertThat(failure.getMessage()).contains("migrations.user")
+				.contains("GRANT CREATE, ALTER, DROP, INDEX, REFERENCES ON `" + db.name() + "`.* TO '" + user + "'@'%'");
+			assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema = '"
+					+ db.name() + "'")).containsExactly("0");
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP USER '" + user + "'@'%'");
+		}
+	}
+
+	/**
+	 * DDL on MariaDB runs outside a transaction and waits for the table's metadata lock behind any open transaction
+	 * that read the table, up to lock_wait_timeout (a day by default): when it runs out, the message names that
+	 * setting (not only innodb_lock_wait_timeout, which is for rows) and the revision is recorded as failed.
+	 */
+	@Test
+	void aRevisionStoppedByTheMetadataLockWaitOnMariaDbNamesTheTimeout(@MariaDb TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		files.write("bbbb00000002", "aaaa00000001", "two", "ALTER TABLE one ADD COLUMN note varchar(10);",
+				"ALTER TABLE one DROP COLUMN note;");
+		org.mariadb.jdbc.MariaDbDataSource impatient = new org.mariadb.jdbc.MariaDbDataSource(db.jdbcUrl()
+				+ (db.jdbcUrl().contains("?") ? "&" : "?") + "sessionVariables=lock_wait_timeout=1");
+		impatient.setUser(db.username());
+		if (db.password() != null) {
+			impatient.setPassword(db.password());
+		}
+		Migrations migrations = Migrations.configure().dataSource(impatient).locations(files.location()).load();
+		migrations.upgrade("aaaa00000001");
+
+		Throwable failure;
+		try (Connection reader = db.connection(); Statement statement = reader.createStatement()) {
+			// an open transaction that read the table holds its metadata lock until it ends
+			reader.setAutoCommit(false);
+			statement.executeQuery("SELECT * FROM one").close();
+			failure = catchThrowable(() -> migrations.upgrade("head"));
+			reader.rollback();
+		}
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("Lock wait timeout exceeded")
+			.hasMessageContaining("It ran outside a transaction: no statement of it had run before this one.")
+			.hasMessageContaining("lock_wait_timeout (a table's metadata lock")
+			.hasMessageContaining("The revision is recorded as FAILED");
 	}
 
 	/**

@@ -1,7 +1,11 @@
 package dev.migrations.runner;
 
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.concurrent.ThreadLocalRandom;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +53,79 @@ class RestrictedSessionPostgresTest {
 			.contains("migrations.url")
 			.contains("Nothing was changed");
 		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
+	}
+
+	/**
+	 * A search_path naming no schema that exists (set on the role or the database, e.g. a schema per tenant not yet
+	 * created) leaves the session nowhere to create the version tables: said so, with the search_path, before anything
+	 * is created; migrations.schema then migrates a schema of its own.
+	 */
+	@Test
+	void aSearchPathNamingNoSchemaThatExistsIsToldToSetTheSchema(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		db.newSessionForEachConnection();
+		Sql.execute(db.dataSource(), "ALTER DATABASE " + db.name() + " SET search_path = tenant_one");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationsException.class);
+		assertThat(failure.getMessage().lines().findFirst().orElseThrow())
+			.isEqualTo("Could not create the version table migrations_version: the session has no schema to create it in,"
+					+ " as its search_path (tenant_one) names no schema that exists (the search_path is set by ALTER ROLE or"
+					+ " ALTER DATABASE ... SET search_path, the URL's currentSchema or migrations.init-sqls). Nothing was"
+					+ " changed.");
+		assertThat(failure.getMessage()).contains("migrations.schema");
+		assertThat(Sql.column(db.dataSource(), "select count(*)::text from pg_class c join pg_namespace n on n.oid ="
+				+ " c.relnamespace where n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')"))
+			.containsExactly("0");
+
+		Migrations inItsSchema = Migrations.configure().dataSource(db.dataSource()).schema("tenant_one")
+			.locations(files.location()).load();
+		inItsSchema.upgrade("head");
+		assertThat(inItsSchema.current()).containsExactly("aaaa00000001");
+	}
+
+	/**
+	 * A connection its pool makes read-only (Connection.setReadOnly(true), as spring.datasource.hikari.read-only=true
+	 * does): the driver makes only its transactions READ ONLY, so the version tables were created and each
+	 * transactional revision then failed, blamed on the user or a standby. Now a command that writes is refused before
+	 * anything is created, naming the connection's setting; a startup with nothing pending still reads as before.
+	 */
+	@Test
+	void aConnectionMadeReadOnlyByItsPoolIsRefusedBeforeAnythingIsWritten(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);", "DROP TABLE one;");
+		db.newSessionForEachConnection();
+		DataSource readOnly = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, arguments) -> {
+					Object result = method.invoke(db.dataSource(), arguments);
+					if (result instanceof Connection connection) {
+						connection.setReadOnly(true);
+					}
+					return result;
+				});
+
+		Throwable failure = catchThrowable(() -> Migrations.configure().dataSource(readOnly).locations(files.location())
+			.load()
+			.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(WriteRefusedException.class);
+		assertThat(((WriteRefusedException) failure).readOnly()).isTrue();
+		assertThat(failure.getMessage().lines().findFirst().orElseThrow())
+			.isEqualTo("The migrations' connection is read-only: its pool sets it so (Connection.setReadOnly(true), as"
+					+ " spring.datasource.hikari.read-only=true does), and the server refuses the revisions' writes."
+					+ " Nothing was changed.");
+		assertThat(failure.getMessage()).contains("migrations.url");
+		assertThat(Sql.postgresTables(db.dataSource())).isEmpty();
+
+		Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load().upgrade("head");
+		files.write("bbbb00000002", "aaaa00000001", "two", "INSERT INTO one VALUES (1);", "DELETE FROM one;");
+		Migrations reading = Migrations.configure().dataSource(readOnly).locations(files.location()).load();
+		assertThat(reading.upgrade("aaaa00000001").steps()).isEmpty();
+		assertThat(catchThrowable(() -> reading.upgrade("head"))).isInstanceOf(WriteRefusedException.class);
+		assertThat(reading.current()).containsExactly("aaaa00000001");
 	}
 
 	@Test

@@ -130,6 +130,20 @@ class StartupFailureAnalysisTests {
 				"The server answered but has no database of that name");
 	}
 
+	/**
+	 * A pool made read-only (for a replica, or by mistake) and used by migrations too: the driver makes only its
+	 * transactions read-only, so the version tables were created, then the first revision failed, blamed on a
+	 * read-only user or a standby. The report names the pool's setting and leaves the database untouched.
+	 */
+	@Test
+	void aReadOnlyPoolIsNamedAndNothingIsCreated(TestDatabase database, CapturedOutput output) {
+		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS),
+				"spring.datasource.hikari.read-only=true");
+		assertThat(report(output)).contains("The database was not upgraded: the migrations' connection is read-only",
+				"spring.datasource.hikari.read-only=true", "migrations.url");
+		assertThat(Sql.tables(database, "public")).isEmpty();
+	}
+
 	@Test
 	void aFailingRevisionIsNamedWithItsFileLineAndSqlAndWasRolledBack(TestDatabase database, CapturedOutput output) {
 		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), ShopApplication.DEFAULTS),
