@@ -513,8 +513,9 @@ public class MigrationsProperties {
 	public static class Actuator {
 
 		/**
-		 * How long the endpoint and the health indicator reuse the status they read from the
-		 * version table: however many requests arrive, the table is read at most once per period.
+		 * How long the endpoint, the health indicator and the migrations.pending gauge reuse the
+		 * status they read from the version table: however many requests arrive, the table is read
+		 * at most once per period (for the gauge, in the background: a scrape never waits for it).
 		 * Upgrades, downgrades and stamps made by this application show at once; those made by
 		 * other instances show after this period. Zero reads the table on every request.
 		 */

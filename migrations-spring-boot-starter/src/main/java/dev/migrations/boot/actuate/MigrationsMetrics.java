@@ -1,10 +1,14 @@
 package dev.migrations.boot.actuate;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import dev.migrations.Migrations;
+import dev.migrations.MigrationsStatus;
 import dev.migrations.boot.drift.DriftReport;
 import dev.migrations.boot.drift.DriftStatus;
 import dev.migrations.boot.drift.MigrationsDriftMonitor;
@@ -20,6 +24,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
 
 /**
@@ -29,19 +34,23 @@ import org.springframework.util.Assert;
  * <li>{@code migrations.upgrade.duration} (timer): one sample per upgrade that applied revisions (the
  * startup upgrade, or a {@code db upgrade} run in the process), from the first revision's start to the
  * last one's end;</li>
- * <li>{@code migrations.pending} (gauge): revisions pending, read from the database when the gauge is
- * read; NaN when the database cannot be read;</li>
+ * <li>{@code migrations.pending} (gauge): revisions pending as the last status read found them (the
+ * {@link MigrationsStatusCache} shared with the endpoint and the health indicator); NaN before the first read
+ * and while the last one failed (the database could not be read). Reading the gauge never touches the
+ * database: when that status is older than the cache's time-to-live, the gauge asks for it to be read again on
+ * a background thread (one read at a time) and answers the last one meanwhile, so a scrape never waits for a
+ * connection, during an outage neither;</li>
  * <li>{@code migrations.drift.differences} (gauge): differences found by the last drift check; NaN
  * while drift is unknown.</li>
  * </ul>
  * As a {@link MigrationsListener} it counts from the startup upgrade on, which runs before the meter
  * registry exists; the meters read its counts once it is {@link #bindTo bound}.
  */
-public class MigrationsMetrics implements MigrationsListener, MeterBinder {
+public class MigrationsMetrics implements MigrationsListener, MeterBinder, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsMetrics.class);
 
-	private final Supplier<Migrations> migrations;
+	private final Supplier<MigrationsStatusCache> status;
 
 	private final Supplier<DriftReport> drift;
 
@@ -53,16 +62,23 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder {
 
 	private final ThreadLocal<Long> upgradeStart = new ThreadLocal<>();
 
+	private final AtomicBoolean reading = new AtomicBoolean();
+
+	private volatile ExecutorService reader;
+
+	private volatile boolean stopped;
+
 	/**
-	 * Creates the metrics. Both suppliers are called only when a gauge is read, so the metrics can be
+	 * Creates the metrics. Both suppliers are called only once the metrics are bound, so the metrics can be
 	 * created before the facade they observe.
-	 * @param migrations the facade, read by the {@code migrations.pending} gauge
+	 * @param status where the {@code migrations.pending} gauge takes the last status read from, and asks for it
+	 * to be read again
 	 * @param drift the last drift report, e.g. {@link MigrationsDriftMonitor#report()}
 	 */
-	public MigrationsMetrics(Supplier<Migrations> migrations, Supplier<DriftReport> drift) {
-		Assert.notNull(migrations, "'migrations' must not be null");
+	public MigrationsMetrics(Supplier<MigrationsStatusCache> status, Supplier<DriftReport> drift) {
+		Assert.notNull(status, "'status' must not be null");
 		Assert.notNull(drift, "'drift' must not be null");
-		this.migrations = migrations;
+		this.status = status;
 		this.drift = drift;
 	}
 
@@ -105,15 +121,66 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder {
 		Gauge.builder("migrations.drift.differences", this, MigrationsMetrics::driftDifferences)
 			.description("Differences between the JPA entities and the database found by the last drift check")
 			.register(registry);
+		// the first scrape finds a status read already, unless the database is slow to answer
+		readInBackgroundIfStale();
 	}
 
 	private double pending() {
-		try {
-			return this.migrations.get().status().pending().size();
+		MigrationsStatus last = this.status.get().lastStatus();
+		readInBackgroundIfStale();
+		return (last != null) ? last.pending().size() : Double.NaN;
+	}
+
+	// one read at a time, on a thread of its own: the scrape answers at once with what was read before
+	private void readInBackgroundIfStale() {
+		MigrationsStatusCache cache = this.status.get();
+		if (this.stopped || !cache.isStale() || !this.reading.compareAndSet(false, true)) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not read the pending revisions for the migrations.pending gauge", ex);
-			return Double.NaN;
+		try {
+			reader().execute(() -> {
+				try {
+					cache.status();
+				}
+				catch (RuntimeException ex) {
+					logger.debug("Could not read the pending revisions for the migrations.pending gauge", ex);
+				}
+				finally {
+					this.reading.set(false);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping
+			this.reading.set(false);
+		}
+	}
+
+	private ExecutorService reader() {
+		ExecutorService service = this.reader;
+		if (service == null) {
+			synchronized (this) {
+				service = this.reader;
+				if (service == null) {
+					service = Executors.newSingleThreadExecutor((task) -> {
+						Thread thread = new Thread(task, "migrations-metrics");
+						thread.setDaemon(true);
+						return thread;
+					});
+					this.reader = service;
+				}
+			}
+		}
+		return service;
+	}
+
+	/** Stops the background reads; one under way is interrupted. */
+	@Override
+	public void destroy() {
+		this.stopped = true;
+		ExecutorService service = this.reader;
+		if (service != null) {
+			service.shutdownNow();
 		}
 	}
 

@@ -27,6 +27,9 @@ import org.springframework.util.Assert;
  * this application changed the database or {@link #invalidate()} was called, wait for the read and
  * share its result, failures included (so an unreachable database is waited for once, not once per
  * queued request). A time-to-live of zero reads the database on every call.
+ * <p>
+ * {@link #lastStatus()} and {@link #isStale()} never touch the database: they let a reader that must not wait
+ * (a metrics scrape) show the last status read and have it read again elsewhere.
  */
 public class MigrationsStatusCache {
 
@@ -74,7 +77,9 @@ public class MigrationsStatusCache {
 	 */
 	public MigrationsStatus status() {
 		if (this.timeToLiveMillis == 0) {
-			return this.migrations.status();
+			Snapshot read = read();
+			this.snapshot = read;
+			return read.status();
 		}
 		Snapshot seen = this.snapshot;
 		if (seen != null && isFresh(seen)) {
@@ -102,6 +107,26 @@ public class MigrationsStatusCache {
 		finally {
 			this.reading.unlock();
 		}
+	}
+
+	/**
+	 * The status the last read returned, however old, without reading the database.
+	 * @return the status, or {@code null} when nothing was read yet or the last read failed (the database could
+	 * not be read)
+	 */
+	public MigrationsStatus lastStatus() {
+		Snapshot seen = this.snapshot;
+		return (seen != null) ? seen.read() : null;
+	}
+
+	/**
+	 * Whether {@link #status()} would read the database now: nothing was read yet, the time-to-live has passed
+	 * (always with a time-to-live of zero), or this application changed the database since. Never reads it.
+	 * @return whether the status should be read again
+	 */
+	public boolean isStale() {
+		Snapshot seen = this.snapshot;
+		return seen == null || !isFresh(seen);
 	}
 
 	/**

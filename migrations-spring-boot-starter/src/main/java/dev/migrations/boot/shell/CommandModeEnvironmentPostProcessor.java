@@ -2,7 +2,6 @@ package dev.migrations.boot.shell;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -191,7 +190,9 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 		return target != null && target.indexOf(':') > 0 && target.indexOf(':') < target.length() - 1;
 	}
 
-	// `--sql`, or `--format json` (`--format=json`), the format's name in any case as the commands read it
+	// `--sql`, or `--format json` (`--format=json`), the format's name in any case as the commands read it, and only
+	// that name: a format the command refuses (`--format=jsonl`, `--format=Json,other`) prints no JSON, and its usage
+	// error stays standard error's first line
 	private static boolean machineReadableOutput(ConfigurableEnvironment environment) {
 		PropertySource<?> commandLine = environment.getPropertySources()
 			.get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
@@ -202,7 +203,7 @@ public final class CommandModeEnvironmentPostProcessor implements EnvironmentPos
 			return true;
 		}
 		Object format = commandLine.getProperty("format");
-		if (format != null && format.toString().toLowerCase(Locale.ROOT).contains("json")) {
+		if (format != null && format.toString().equalsIgnoreCase("json")) {
 			return true;
 		}
 		Object nonOptionArgs = commandLine.getProperty(CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);

@@ -1,25 +1,41 @@
 package dev.migrations.boot.tenant;
 
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import dev.migrations.tenant.TenantState;
+import dev.migrations.tenant.TenantsStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
+
 /**
  * Micrometer gauges of the tenants: {@code migrations.tenants}, how many tenants are in each state,
  * one gauge per state (tag {@code state}: {@code UNREACHABLE}, {@code FAILED}, {@code MODIFIED},
  * {@code BEHIND}, {@code UP_TO_DATE}). Counted, not tagged by tenant, so the number of time series
- * does not grow with the tenants. Read from the {@link TenantsStatusCache} (at most one read of the
- * tenants per its time-to-live, whatever the number of gauges and scrapes); NaN when the tenants
- * cannot be listed.
+ * does not grow with the tenants. The tenants as the {@link TenantsStatusCache} last read them; NaN before the
+ * first read and while the tenants cannot be listed. Reading a gauge never touches the database: when that
+ * status is older than the cache's time-to-live, the tenants are read again on a background thread (one read at
+ * a time, at most one per time-to-live) and the gauges answer the last read meanwhile, so a scrape never waits
+ * for a tenant's connection.
  */
-public class MigrationsTenantsMetrics implements MeterBinder {
+public class MigrationsTenantsMetrics implements MeterBinder, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsTenantsMetrics.class);
 
 	private final TenantsStatusCache status;
+
+	private final AtomicBoolean reading = new AtomicBoolean();
+
+	private volatile ExecutorService reader;
+
+	private volatile boolean stopped;
 
 	public MigrationsTenantsMetrics(TenantsStatusCache status) {
 		this.status = status;
@@ -34,15 +50,65 @@ public class MigrationsTenantsMetrics implements MeterBinder {
 				.baseUnit("tenants")
 				.register(registry);
 		}
+		// the first scrape finds the tenants read already, unless they are slow to answer
+		readInBackgroundIfStale();
 	}
 
 	private double count(TenantState.State state) {
-		try {
-			return this.status.status().counts().getOrDefault(state, 0);
+		TenantsStatus last = this.status.lastStatus();
+		readInBackgroundIfStale();
+		return (last != null) ? last.counts().getOrDefault(state, 0) : Double.NaN;
+	}
+
+	// one read at a time, on a thread of its own: the scrape answers at once with what was read before
+	private void readInBackgroundIfStale() {
+		if (this.stopped || !this.status.isStale() || !this.reading.compareAndSet(false, true)) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			logger.debug("Could not read the tenants for the migrations.tenants gauge", ex);
-			return Double.NaN;
+		try {
+			reader().execute(() -> {
+				try {
+					this.status.status();
+				}
+				catch (RuntimeException ex) {
+					logger.debug("Could not read the tenants for the migrations.tenants gauge", ex);
+				}
+				finally {
+					this.reading.set(false);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// stopping
+			this.reading.set(false);
+		}
+	}
+
+	private ExecutorService reader() {
+		ExecutorService service = this.reader;
+		if (service == null) {
+			synchronized (this) {
+				service = this.reader;
+				if (service == null) {
+					service = Executors.newSingleThreadExecutor((task) -> {
+						Thread thread = new Thread(task, "migrations-tenants-metrics");
+						thread.setDaemon(true);
+						return thread;
+					});
+					this.reader = service;
+				}
+			}
+		}
+		return service;
+	}
+
+	/** Stops the background reads; one under way is interrupted. */
+	@Override
+	public void destroy() {
+		this.stopped = true;
+		ExecutorService service = this.reader;
+		if (service != null) {
+			service.shutdownNow();
 		}
 	}
 

@@ -47,8 +47,9 @@ public class MigrationsTenantsProperties {
 	private int listed = 50;
 
 	/**
-	 * How long the tenants' status is reused by the endpoint and the health indicator: reading it
-	 * takes one query per tenant.
+	 * How long the tenants' status is reused by the endpoint, the health indicator and the
+	 * migrations.tenants gauges (which have it read again in the background, never on a scrape):
+	 * reading it takes one query per tenant.
 	 */
 	private Duration statusCacheTtl = Duration.ofSeconds(10);
 

@@ -13,7 +13,8 @@ import dev.migrations.tenant.TenantsStatus;
  * per time-to-live (one query per tenant, {@code parallelism} at a time) by one caller at a time, and
  * read again at once after a run of this application. While it is read again after its time-to-live,
  * other callers get the previous status at once; when there is none yet, or after a run of this
- * application, they wait for the read and share its result.
+ * application, they wait for the read and share its result. {@link #lastStatus()} and {@link #isStale()} never
+ * touch the database, for a reader that must not wait (a metrics scrape).
  */
 public class TenantsStatusCache {
 
@@ -26,6 +27,9 @@ public class TenantsStatusCache {
 	private final ReentrantLock reading = new ReentrantLock();
 
 	private volatile Snapshot snapshot;
+
+	// null while nothing was read or the last read failed (the tenants could not be listed)
+	private volatile TenantsStatus lastRead;
 
 	public TenantsStatusCache(TenantMigrations tenants, Duration timeToLive, int listed) {
 		this.tenants = tenants;
@@ -59,13 +63,38 @@ public class TenantsStatusCache {
 			}
 			long started = System.nanoTime();
 			TenantRun run = this.tenants.lastRun();
-			TenantsStatus status = this.tenants.status(TenantSelector.all(), this.listed);
+			TenantsStatus status;
+			try {
+				status = this.tenants.status(TenantSelector.all(), this.listed);
+			}
+			catch (RuntimeException ex) {
+				this.lastRead = null;
+				throw ex;
+			}
 			this.snapshot = new Snapshot(status, started, run);
+			this.lastRead = status;
 			return status;
 		}
 		finally {
 			this.reading.unlock();
 		}
+	}
+
+	/**
+	 * The status the last read returned, however old, without reading the tenants.
+	 * @return the status, or {@code null} when nothing was read yet or the last read failed
+	 */
+	public TenantsStatus lastStatus() {
+		return this.lastRead;
+	}
+
+	/**
+	 * Whether {@link #status()} would read the tenants now (nothing read yet, the time-to-live passed, or a run of
+	 * this application since). Never reads them.
+	 * @return whether the status should be read again
+	 */
+	public boolean isStale() {
+		return !fresh(this.snapshot);
 	}
 
 	private boolean fresh(Snapshot snapshot) {

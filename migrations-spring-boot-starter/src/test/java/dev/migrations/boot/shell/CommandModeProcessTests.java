@@ -73,6 +73,20 @@ class CommandModeProcessTests {
 	}
 
 	@Test
+	void aFormatThatIsNotJsonLeavesTheFailuresMessageFirstOnStandardError(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		// no JSON is printed: the log stays on standard output, so standard error's first line is the usage error
+		for (String format : List.of("Json,other", "jsonl")) {
+			Finished refused = java(database, revisions, "db", "current", "--format=" + format);
+			assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+			assertThat(refused.err().lines().findFirst()).as(refused.toString())
+				.hasValue("--format " + format + " is not a format: use text or json (see `db current --help`)");
+			assertThat(refused.out()).as(refused.toString()).contains("Starting ShellTestApplication");
+		}
+	}
+
+	@Test
 	void standardOutputOfAScriptIsTheScriptAlone(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
