@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.Secrets;
@@ -44,6 +45,9 @@ import org.springframework.util.PlaceholderResolutionException;
  */
 final class CommandFailures {
 
+	private static final Pattern PASSWORD_NAMED_PWD = Pattern.compile("[._\\-\\]]pwd$");
+
+
 	private CommandFailures() {
 	}
 
@@ -58,8 +62,9 @@ final class CommandFailures {
 	}
 
 	/**
-	 * The text with the passwords of the configuration masked: those of the {@code *password} properties and those
-	 * in the {@code *url} properties' URLs ({@code ?password=}, {@code //user:password@}). A driver's message may
+	 * The text with the passwords of the configuration masked: those of the {@code *password} and {@code *.pwd}
+	 * ({@code MYSQL_PWD}) properties and those in the {@code *url} properties' URLs ({@code ?password=},
+	 * {@code //user:password@}). A driver's message may
 	 * quote the part of a URL it could not read (PostgreSQL's as an unknown host, MariaDB's as a port), and a
 	 * failure's message is printed where a CI job's log keeps it.
 	 */
@@ -74,7 +79,8 @@ final class CommandFailures {
 			}
 			for (String name : enumerable.getPropertyNames()) {
 				String key = name.toLowerCase(Locale.ROOT);
-				boolean password = key.endsWith("password") || key.endsWith("pwd");
+				// a shell's PWD and OLDPWD are directories, MYSQL_PWD and a *.pwd property are passwords
+				boolean password = key.endsWith("password") || PASSWORD_NAMED_PWD.matcher(key).find();
 				if (password || key.endsWith("url")) {
 					try {
 						String value = configurable.getProperty(name);
