@@ -476,6 +476,15 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aPasswordThatIsTheUsersNameIsNotMaskedWhereTheFailureNamesTheUser() {
+		// the development default postgres/postgres/postgres: the failure says which database and user it could not reach
+		Run refused = runWithUrl("jdbc:postgresql://127.0.0.1:1/postgres", "db", "current",
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err()).contains("Could not connect to jdbc:postgresql://127.0.0.1:1/postgres as user 'postgres'");
+	}
+
+	@Test
 	void whatARevisionFileOrTheDatabaseHoldsReachesTheTerminalWithItsControlCharactersEscaped() {
 		// a message that recolours the screen, sets the window's title, rings the bell and reads backwards, and SQL
 		// whose failure echoes an escape sequence
