@@ -78,8 +78,12 @@ public final class Secrets {
 	}
 
 	/**
-	 * The text with every occurrence of the passwords masked, the longest first (one password may hold another).
-	 * Blank passwords and those shorter than three characters are left, as they would mask ordinary words.
+	 * The text with the passwords masked, the longest first (one password may hold another). A password is masked
+	 * where it stands as a word of its own: not where it starts or ends inside another word ({@code postgres} in
+	 * {@code jdbc:postgresql:} or in a table {@code postgres_things}, {@code app} in {@code apps}), as a driver
+	 * quotes it between other characters ({@code unknown host app:s3cret@db}, {@code password=s3cret&}). A blank
+	 * password, and one shorter than three characters, would mask ordinary words: it is masked only where it stands
+	 * as a URL's password ({@code :ab@}).
 	 * @param text the text, or {@code null}
 	 * @param passwords the passwords ({@code null} elements are ignored)
 	 * @return the text as shown, {@code null} for {@code null}
@@ -89,15 +93,43 @@ public final class Secrets {
 			return text;
 		}
 		List<String> longestFirst = passwords.stream()
-			.filter((password) -> password != null && password.strip().length() >= SHORTEST_MASKED)
+			.filter((password) -> password != null && !password.isEmpty())
 			.distinct()
 			.sorted(Comparator.comparingInt(String::length).reversed())
 			.toList();
 		String masked = text;
 		for (String password : longestFirst) {
-			masked = masked.replace(password, MASK);
+			masked = mask(masked, password);
 		}
 		return masked;
+	}
+
+	private static String mask(String text, String password) {
+		boolean wordLong = password.strip().length() >= SHORTEST_MASKED;
+		StringBuilder masked = null;
+		int copied = 0;
+		for (int at = text.indexOf(password); at >= 0; at = text.indexOf(password, at + 1)) {
+			int end = at + password.length();
+			boolean own = at >= copied
+					&& ((wordLong && !joins(password.charAt(0), text, at - 1)
+							&& !joins(password.charAt(password.length() - 1), text, end))
+							|| (at > 0 && text.charAt(at - 1) == ':' && end < text.length() && text.charAt(end) == '@'));
+			if (own) {
+				masked = (masked != null) ? masked : new StringBuilder(text.length());
+				masked.append(text, copied, at).append(MASK);
+				copied = end;
+			}
+		}
+		return (masked != null) ? masked.append(text, copied, text.length()).toString() : text;
+	}
+
+	// whether a password's first or last character and the text's character next to it are of one word
+	private static boolean joins(char edge, String text, int next) {
+		return next >= 0 && next < text.length() && isWordCharacter(edge) && isWordCharacter(text.charAt(next));
+	}
+
+	private static boolean isWordCharacter(char c) {
+		return Character.isLetterOrDigit(c) || c == '_';
 	}
 
 }

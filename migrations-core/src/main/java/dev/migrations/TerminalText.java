@@ -10,7 +10,8 @@ import java.io.Writer;
  * showing it is shown as its Java escape ({@code \u001b}), as JSON shows it: the control characters but line
  * feed and tab (ESC starts the sequences that recolour the screen, move the cursor or set the window's title; a
  * carriage return lets a line overwrite itself), DEL, the C1 controls (U+0080 to U+009F, CSI among them), and
- * the bidirectional formatting characters (U+202E makes a line read backwards). A carriage return before a line
+ * the bidirectional embeddings, overrides and isolates (U+202E makes a line read backwards); the right-to-left
+ * and left-to-right marks of Hebrew and Arabic text are text. A carriage return before a line
  * feed is a line end, kept as it is.
  */
 public final class TerminalText {
@@ -87,8 +88,10 @@ public final class TerminalText {
 
 	/** Whether a character is one a terminal acts on. */
 	static boolean isControl(char c) {
-		return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || c == 0x061c || c == 0x200e
-				|| c == 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+		// the embeddings, overrides and isolates; the marks (U+200E, U+200F, U+061C) reorder nothing around them
+		// and are part of right-to-left text
+		return (c < 0x20 && c != '\n' && c != '\t') || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+				|| (c >= 0x2066 && c <= 0x2069);
 	}
 
 	private static boolean needsEscape(String text, int i) {

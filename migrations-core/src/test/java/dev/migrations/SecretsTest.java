@@ -39,4 +39,22 @@ class SecretsTest {
 		assertThat(Secrets.mask("as user 'a'", List.of("a", ""))).isEqualTo("as user 'a'");
 	}
 
+	@Test
+	void aPasswordInsideAnotherWordIsNotMasked() {
+		// "postgres", "secret", "app": a development password is often a word that names, or starts, other things
+		String failure = "Could not connect to jdbc:postgresql://127.0.0.1:5432/shop: INSERT INTO postgres_things SELECT"
+				+ " secret_id FROM apps";
+		assertThat(Secrets.mask(failure, List.of("postgres", "secret", "app"))).isEqualTo(failure);
+		assertThat(Secrets.mask("password authentication failed ('postgres'), token secret.", List.of("postgres", "secret")))
+			.isEqualTo("password authentication failed ('******'), token ******.");
+		// a password that does not start or end with a letter or digit is masked wherever it is
+		assertThat(Secrets.mask("x-p@ss!y", List.of("p@ss!"))).isEqualTo("x-******y");
+	}
+
+	@Test
+	void aShortPasswordIsMaskedWhereTheDriverQuotesTheUrlsUserAndPassword() {
+		assertThat(Secrets.mask("The connection attempt failed. (unknown host app:ab@127.0.0.1) as user 'ab'", List.of("ab")))
+			.isEqualTo("The connection attempt failed. (unknown host app:******@127.0.0.1) as user 'ab'");
+	}
+
 }

@@ -24,6 +24,20 @@ class TerminalTextTest {
 	}
 
 	@Test
+	void theMarksOfRightToLeftTextAreText() {
+		// Hebrew and Arabic text places its punctuation with the right-to-left and left-to-right marks (and Arabic's
+		// letter mark): they reorder nothing around them, unlike the embeddings, overrides and isolates
+		String hebrew = "\u05d4\u05d5\u05e1\u05e3 \u05e1\u05d8\u05d8\u05d5\u05e1!\u200f (status) \u200e \u0627\u0644\u062d\u0627\u0644\u0629\u061c";
+		assertThat(TerminalText.escape(hebrew)).isSameAs(hebrew);
+		assertThat(TerminalText.escapeLine(hebrew)).isSameAs(hebrew);
+		StringWriter written = new StringWriter();
+		PrintWriter out = new PrintWriter(TerminalText.escaping(written));
+		out.print(hebrew + " \u2067x\u2069");
+		out.flush();
+		assertThat(written.toString()).isEqualTo(hebrew + " \\u2067x\\u2069");
+	}
+
+	@Test
 	void aTextShownAsOneLineCannotStartAnother() {
 		assertThat(TerminalText.escapeLine("seed\r\n2026-12-05 INFO forged\u2028\u001b[0m"))
 			.isEqualTo("seed\\u000d\\u000a2026-12-05 INFO forged\\u2028\\u001b[0m");

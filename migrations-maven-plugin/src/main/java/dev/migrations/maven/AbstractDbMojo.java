@@ -115,7 +115,7 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			return;
 		}
 		List<String> commandLine = commandLine();
-		getLog().debug("Running " + MavenHints.withoutPasswords(String.valueOf(commandLine)));
+		getLog().debug("Running " + MavenHints.shown(commandLine));
 		CommandProcess.Result result;
 		try {
 			result = CommandProcess.run(commandLine, this.project.getBasedir(), hintOptions());

@@ -44,6 +44,8 @@ final class MavenHints {
 	// a URL's ?password=, a JVM option's -Dspring.datasource.password=
 	private static final Pattern PASSWORD_VALUE = Pattern.compile("(?i)((?:password|pwd)=)[^&;\\s\"]*");
 
+	private static final Pattern SYSTEM_PROPERTY = Pattern.compile("-D([^=]+)=.*", Pattern.DOTALL);
+
 	private static final Pattern USER_INFO = Pattern.compile("//([^/@:\\s\"]*):[^/\\s\"]*@");
 
 	private MavenHints() {
@@ -131,6 +133,18 @@ final class MavenHints {
 	static String option(String property, String value) {
 		String shown = PASSWORD_PROPERTY.matcher(property).find() ? MASK : withoutPasswords(value);
 		return "-D" + property + "=" + (PLAIN.matcher(shown).matches() ? shown : "\"" + shown + "\"");
+	}
+
+	/**
+	 * The command line of the command's JVM as the debug log shows it, with its passwords masked word by word: the
+	 * value of a password property's {@code -D} option whole (a passphrase holds spaces), a URL's password.
+	 */
+	static String shown(List<String> commandLine) {
+		return commandLine.stream().map((word) -> {
+			Matcher option = SYSTEM_PROPERTY.matcher(word);
+			return (option.matches() && PASSWORD_PROPERTY.matcher(option.group(1)).find()) ? "-D" + option.group(1) + "=" + MASK
+					: withoutPasswords(word);
+		}).toList().toString();
 	}
 
 	/** The text with the values of {@code password=} and {@code pwd=} and the password of {@code //user:password@} masked. */

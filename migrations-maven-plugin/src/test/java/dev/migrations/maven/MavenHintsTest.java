@@ -77,6 +77,15 @@ class MavenHintsTest {
 	}
 
 	@Test
+	void theDebugLineOfTheCommandsJvmMasksAPassphraseWhole() {
+		// -Dspring.datasource.password="correct horse battery" is one word of the command line
+		assertThat(MavenHints.shown(List.of("java", "-Dspring.datasource.password=correct horse battery",
+				"-Dspring.datasource.url=jdbc:postgresql://db/shop?password=s3cret", "-cp", "app.jar", "db", "current")))
+			.isEqualTo("[java, -Dspring.datasource.password=******,"
+					+ " -Dspring.datasource.url=jdbc:postgresql://db/shop?password=******, -cp, app.jar, db, current]");
+	}
+
+	@Test
 	void commandsWithoutAGoalAndOtherTextStayAsTheyAre() {
 		assertThat(MavenHints.translate("run `db rehearse` on a copy")).isEqualTo("run `db rehearse` on a copy");
 		assertThat(MavenHints.translate("INSERT INTO note VALUES ('`db upgrade` $1 \\\\');"))

@@ -30,13 +30,14 @@ public class DatabaseConnectionException extends SQLException {
 	 * @param attempts how many connection attempts were made
 	 * @param cause the driver's (or pool's) failure
 	 * @param passwords the passwords of the login, masked where the driver's message repeats them (a URL's
-	 * {@code user:password@} that the driver could not read, quoted as a host or a port)
+	 * {@code user:password@} that the driver could not read, quoted as a host or a port); one that is the user's
+	 * name is not, as the message names the user
 	 */
 	public DatabaseConnectionException(String url, String user, int attempts, Throwable cause,
 			Collection<String> passwords) {
 		super("Could not connect to " + ((url != null) ? url : "the database") + ((user != null) ? " as user '" + user + "'" : "")
 				+ ((attempts > 1) ? " after " + attempts + " attempts" : "") + ": "
-				+ Secrets.mask(rootMessage(cause), passwords), sqlState(cause), errorCode(cause), cause);
+				+ Secrets.mask(rootMessage(cause), notTheUser(passwords, user)), sqlState(cause), errorCode(cause), cause);
 		this.url = url;
 		this.user = user;
 		this.attempts = attempts;
@@ -91,6 +92,10 @@ public class DatabaseConnectionException extends SQLException {
 			}
 		}
 		return null;
+	}
+
+	private static Collection<String> notTheUser(Collection<String> passwords, String user) {
+		return passwords.stream().filter((password) -> !password.equals(user)).toList();
 	}
 
 	private static String rootMessage(Throwable cause) {

@@ -46,6 +46,15 @@ class DatabaseConnectionExceptionTests {
 			.doesNotContain("s3cretH9");
 	}
 
+	@Test
+	void aPasswordThatIsTheUsersNameIsNotMaskedInTheDriversMessage() {
+		// postgres/postgres: the message names the user anyway, and masking its name would only hide who was refused
+		DatabaseConnectionException failure = new DatabaseConnectionException("jdbc:postgresql://db:5432/shop", "postgres", 1,
+				new SQLException("FATAL: password authentication failed for user \"postgres\""), java.util.Set.of("postgres"));
+		assertThat(failure.getMessage()).isEqualTo("Could not connect to jdbc:postgresql://db:5432/shop as user 'postgres':"
+				+ " FATAL: password authentication failed for user \"postgres\"");
+	}
+
 	private static DatabaseConnectionException failure(SQLException cause) {
 		return new DatabaseConnectionException("jdbc:test://host/shop", "app", 1, new RuntimeException(cause));
 	}

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import dev.migrations.MigrationsException;
 import dev.migrations.Secrets;
@@ -44,6 +45,12 @@ import org.springframework.util.PlaceholderResolutionException;
  */
 final class CommandFailures {
 
+	// spring.datasource.username, migrations.user, SPRING_DATASOURCE_USERNAME; not the shell's USER
+	private static final Pattern USER_NAME = Pattern.compile("[._\\-\\]]user(name)?$");
+
+	private static final Pattern PASSWORD_NAMED_PWD = Pattern.compile("[._\\-\\]]pwd$");
+
+
 	private CommandFailures() {
 	}
 
@@ -58,28 +65,33 @@ final class CommandFailures {
 	}
 
 	/**
-	 * The text with the passwords of the configuration masked: those of the {@code *password} properties and those
-	 * in the {@code *url} properties' URLs ({@code ?password=}, {@code //user:password@}). A driver's message may
-	 * quote the part of a URL it could not read (PostgreSQL's as an unknown host, MariaDB's as a port), and a
-	 * failure's message is printed where a CI job's log keeps it.
+	 * The text with the passwords of the configuration masked: those of the {@code *password} and {@code *.pwd}
+	 * ({@code MYSQL_PWD}) properties and those in the {@code *url} properties' URLs ({@code ?password=},
+	 * {@code //user:password@}), but for one that is the value of a {@code *.user} or {@code *.username}
+	 * property (the failure names the user). A driver's message may quote the part of a URL it could not read
+	 * (PostgreSQL's as an unknown host, MariaDB's as a port), and a failure's message is printed where a CI job's
+	 * log keeps it.
 	 */
 	static String withoutPasswords(Environment environment, String text) {
 		if (text == null || !(environment instanceof ConfigurableEnvironment configurable)) {
 			return text;
 		}
 		Set<String> passwords = new LinkedHashSet<>();
+		Set<String> users = new LinkedHashSet<>();
 		for (PropertySource<?> source : configurable.getPropertySources()) {
 			if (!(source instanceof EnumerablePropertySource<?> enumerable)) {
 				continue;
 			}
 			for (String name : enumerable.getPropertyNames()) {
 				String key = name.toLowerCase(Locale.ROOT);
-				boolean password = key.endsWith("password") || key.endsWith("pwd");
-				if (password || key.endsWith("url")) {
+				// a shell's PWD and OLDPWD are directories, MYSQL_PWD and a *.pwd property are passwords
+				boolean password = key.endsWith("password") || PASSWORD_NAMED_PWD.matcher(key).find();
+				boolean user = USER_NAME.matcher(key).find();
+				if (password || user || key.endsWith("url")) {
 					try {
 						String value = configurable.getProperty(name);
 						if (value != null) {
-							passwords.addAll(password ? Set.of(value) : Secrets.inUrl(value));
+							(user ? users : passwords).addAll((password || user) ? Set.of(value) : Secrets.inUrl(value));
 						}
 					}
 					catch (RuntimeException ex) {
@@ -88,6 +100,8 @@ final class CommandFailures {
 				}
 			}
 		}
+		// a password that is a user's name is not masked: the failure names the user ("as user 'postgres'")
+		passwords.removeAll(users);
 		return Secrets.mask(text, passwords);
 	}
 

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.migrations.Migrations;
+import dev.migrations.TerminalText;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.shell.core.InputReader;
@@ -67,7 +68,8 @@ final class ShellDbCommand extends AbstractCommand {
 			this.reloader.reloadIfChanged();
 		}
 		catch (RuntimeException ex) {
-			return new ExitStatus(Outcome.FAILED, this.commandLine.describer().apply(ex));
+			// a revision file's content, quoted by its failure, reaches the terminal escaped as the commands' does
+			return new ExitStatus(Outcome.FAILED, TerminalText.escape(this.commandLine.describer().apply(ex)));
 		}
 		Outcome outcome = this.command.execute(arguments, options,
 				new CommandConsole(context.outputWriter(), prompt(context.inputReader())), this.commandLine.describer());

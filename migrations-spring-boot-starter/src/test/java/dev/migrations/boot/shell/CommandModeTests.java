@@ -456,6 +456,35 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aCommonPasswordIsNotMaskedInsideTheWordsOfAFailure() {
+		// the password of many a development database is "postgres": the failed statement and the URL stay readable
+		ShellTestRevisions.write(this.revisions, "1a2b3c4d5e6f_fails.sql", """
+				-- revision: 1a2b3c4d5e6f
+				-- down_revision: none
+
+				-- upgrade
+				INSERT INTO postgres_things VALUES (1);
+
+				-- downgrade
+				""");
+		String url = this.database.jdbcUrl() + (this.database.jdbcUrl().contains("?") ? "&" : "?") + "user="
+				+ this.database.username() + "&password=postgres";
+		Run upgrade = runWithUrl(url, "db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).contains("    INSERT INTO postgres_things VALUES (1)\n")
+			.contains("relation \"postgres_things\" does not exist");
+	}
+
+	@Test
+	void aPasswordThatIsTheUsersNameIsNotMaskedWhereTheFailureNamesTheUser() {
+		// the development default postgres/postgres/postgres: the failure says which database and user it could not reach
+		Run refused = runWithUrl("jdbc:postgresql://127.0.0.1:1/postgres", "db", "current",
+				"--spring.datasource.username=postgres", "--spring.datasource.password=postgres");
+		assertThat(refused.exitCode()).isEqualTo(2);
+		assertThat(refused.err()).contains("Could not connect to jdbc:postgresql://127.0.0.1:1/postgres as user 'postgres'");
+	}
+
+	@Test
 	void whatARevisionFileOrTheDatabaseHoldsReachesTheTerminalWithItsControlCharactersEscaped() {
 		// a message that recolours the screen, sets the window's title, rings the bell and reads backwards, and SQL
 		// whose failure echoes an escape sequence

@@ -87,4 +87,22 @@ class ShellRevisionFilesReloadTests {
 		}
 	}
 
+	@Test
+	void aBrokenFileWrittenFromOutsideIsToldWithItsTerminalControlsEscaped(TestDatabase database) {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		try (ShellSession shell = ShellSession.start(database, this.revisions)) {
+			assertThat(shell.run("db heads").status()).isZero();
+			ShellTestRevisions.write(this.revisions, EXTRA + "_bulletin_body.sql", """
+					-- revision: 3c4d5e6f7081
+					-- down_revision: 2b3c4d5e6f70 \u001b]0;pwned\u0007
+
+					-- upgrade
+					ALTER TABLE bulletin ADD COLUMN body text;
+					""");
+			ShellSession.Result broken = shell.run("db heads");
+			assertThat(broken.status()).isEqualTo(2);
+			assertThat(broken.message()).contains("2b3c4d5e6f70 \\u001b]0;pwned\\u0007").doesNotContain("\u001b", "\u0007");
+		}
+	}
+
 }
