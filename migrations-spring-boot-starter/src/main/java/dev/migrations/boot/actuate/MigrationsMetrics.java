@@ -200,7 +200,8 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder, Dispo
 		service.shutdownNow();
 		try {
 			if (!service.awaitTermination(READ_UNDER_WAY_WAIT_SECONDS, TimeUnit.SECONDS)) {
-				logger.debug("Stopped waiting for the read of the pending revisions for the migrations.pending gauge under way");
+				logger.debug("Stopped waiting for the read of the pending revisions for the migrations.pending gauge"
+						+ " under way");
 			}
 		}
 		catch (InterruptedException ex) {
