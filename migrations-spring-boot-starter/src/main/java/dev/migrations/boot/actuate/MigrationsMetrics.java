@@ -50,6 +50,8 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder, Dispo
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsMetrics.class);
 
+	private static final int READ_UNDER_WAY_WAIT_SECONDS = 10;
+
 	private final Supplier<MigrationsStatusCache> status;
 
 	private final Supplier<DriftReport> drift;
@@ -137,8 +139,14 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder, Dispo
 		if (this.stopped || !cache.isStale() || !this.reading.compareAndSet(false, true)) {
 			return;
 		}
+		ExecutorService reader = reader();
+		if (reader == null) {
+			// stopped
+			this.reading.set(false);
+			return;
+		}
 		try {
-			reader().execute(() -> {
+			reader.execute(() -> {
 				try {
 					cache.status();
 				}
@@ -161,7 +169,7 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder, Dispo
 		if (service == null) {
 			synchronized (this) {
 				service = this.reader;
-				if (service == null) {
+				if (service == null && !this.stopped) {
 					service = Executors.newSingleThreadExecutor((task) -> {
 						Thread thread = new Thread(task, "migrations-metrics");
 						thread.setDaemon(true);
@@ -174,13 +182,30 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder, Dispo
 		return service;
 	}
 
-	/** Stops the background reads; one under way is interrupted. */
+	/**
+	 * Stops the background reads. One under way is interrupted and waited for (at most
+	 * {@value #READ_UNDER_WAY_WAIT_SECONDS} seconds): the connection pool, closed next, would otherwise break the
+	 * connection under it, which the pool logs as a warning with a stack trace.
+	 */
 	@Override
 	public void destroy() {
-		this.stopped = true;
-		ExecutorService service = this.reader;
-		if (service != null) {
-			service.shutdownNow();
+		ExecutorService service;
+		synchronized (this) {
+			this.stopped = true;
+			service = this.reader;
+		}
+		if (service == null) {
+			return;
+		}
+		service.shutdownNow();
+		try {
+			if (!service.awaitTermination(READ_UNDER_WAY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+				logger.debug("Stopped waiting for the read of the pending revisions for the migrations.pending gauge"
+						+ " under way");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

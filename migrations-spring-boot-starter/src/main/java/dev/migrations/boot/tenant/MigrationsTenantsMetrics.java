@@ -3,6 +3,7 @@ package dev.migrations.boot.tenant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.migrations.tenant.TenantState;
@@ -28,6 +29,8 @@ import org.springframework.beans.factory.DisposableBean;
 public class MigrationsTenantsMetrics implements MeterBinder, DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(MigrationsTenantsMetrics.class);
+
+	private static final int READ_UNDER_WAY_WAIT_SECONDS = 10;
 
 	private final TenantsStatusCache status;
 
@@ -65,8 +68,14 @@ public class MigrationsTenantsMetrics implements MeterBinder, DisposableBean {
 		if (this.stopped || !this.status.isStale() || !this.reading.compareAndSet(false, true)) {
 			return;
 		}
+		ExecutorService reader = reader();
+		if (reader == null) {
+			// stopped
+			this.reading.set(false);
+			return;
+		}
 		try {
-			reader().execute(() -> {
+			reader.execute(() -> {
 				try {
 					this.status.status();
 				}
@@ -89,7 +98,7 @@ public class MigrationsTenantsMetrics implements MeterBinder, DisposableBean {
 		if (service == null) {
 			synchronized (this) {
 				service = this.reader;
-				if (service == null) {
+				if (service == null && !this.stopped) {
 					service = Executors.newSingleThreadExecutor((task) -> {
 						Thread thread = new Thread(task, "migrations-tenants-metrics");
 						thread.setDaemon(true);
@@ -102,13 +111,29 @@ public class MigrationsTenantsMetrics implements MeterBinder, DisposableBean {
 		return service;
 	}
 
-	/** Stops the background reads; one under way is interrupted. */
+	/**
+	 * Stops the background reads. One under way is interrupted and waited for (at most
+	 * {@value #READ_UNDER_WAY_WAIT_SECONDS} seconds): the connection pool, closed next, would otherwise break the
+	 * connection under it, which the pool logs as a warning with a stack trace.
+	 */
 	@Override
 	public void destroy() {
-		this.stopped = true;
-		ExecutorService service = this.reader;
-		if (service != null) {
-			service.shutdownNow();
+		ExecutorService service;
+		synchronized (this) {
+			this.stopped = true;
+			service = this.reader;
+		}
+		if (service == null) {
+			return;
+		}
+		service.shutdownNow();
+		try {
+			if (!service.awaitTermination(READ_UNDER_WAY_WAIT_SECONDS, TimeUnit.SECONDS)) {
+				logger.debug("Stopped waiting for the read of the tenants for the migrations.tenants gauge under way");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

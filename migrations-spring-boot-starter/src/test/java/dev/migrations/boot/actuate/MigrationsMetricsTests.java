@@ -1,6 +1,15 @@
 package dev.migrations.boot.actuate;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import dev.migrations.Migrations;
 import dev.migrations.boot.MigrationsAutoConfiguration;
@@ -10,9 +19,11 @@ import dev.migrations.boot.jpa.MigrationsEntitiesAutoConfiguration;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabases;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -20,6 +31,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationContext;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
@@ -118,6 +131,90 @@ class MigrationsMetricsTests {
 			.withPropertyValues("spring.datasource.url=" + this.database.jdbcUrl(),
 					"spring.datasource.username=" + this.database.username(), "migrations.locations=classpath:db/library")
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(MigrationsMetrics.class));
+	}
+
+	@Test
+	void aReadAskedForWhileTheContextClosesStartsNoThread() {
+		Migrations migrations = Migrations.configure()
+			.dataSource(this.database.dataSource())
+			.locations("classpath:db/library")
+			.load();
+		MigrationsMetrics[] metrics = new MigrationsMetrics[1];
+		MigrationsStatusCache cache = new MigrationsStatusCache(migrations, Duration.ofHours(1)) {
+
+			@Override
+			public boolean isStale() {
+				// the context closes between a scrape's look at the status and its asking for a read
+				metrics[0].destroy();
+				return super.isStale();
+			}
+
+		};
+		metrics[0] = new MigrationsMetrics(() -> cache, () -> null);
+		Set<Thread> before = readerThreads();
+		metrics[0].bindTo(new SimpleMeterRegistry());
+		Set<Thread> started = readerThreads();
+		started.removeAll(before);
+		assertThat(started).as("threads left running by stopped metrics").isEmpty();
+	}
+
+	private static Set<Thread> readerThreads() {
+		Set<Thread> threads = new HashSet<>(Thread.getAllStackTraces().keySet());
+		threads.removeIf((thread) -> !thread.getName().equals("migrations-metrics") || !thread.isAlive());
+		return threads;
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void closingWaitsForABackgroundReadUnderWaySoThePoolDoesNotBreakItsConnection(CapturedOutput output)
+			throws Exception {
+		this.contextRunner.withPropertyValues("migrations.actuator.status-cache-ttl=1h").run((context) -> {
+			MigrationsStatusCache cache = context.getBean(MigrationsStatusCache.class);
+			cache.status();
+			Thread closing = new Thread(context::close, "closing");
+			try (Connection locker = this.database.dataSource().getConnection();
+					Statement statement = locker.createStatement()) {
+				// the read the scrape asks for waits on this lock, as on a slow database
+				locker.setAutoCommit(false);
+				statement.execute("LOCK TABLE migrations_version IN ACCESS EXCLUSIVE MODE");
+				cache.invalidate();
+				context.getBean(MeterRegistry.class).get("migrations.pending").gauge().value();
+				awaitCondition(() -> readsWaitingForALock(statement) > 0);
+				closing.start();
+				awaitCondition(() -> !closing.isAlive() || waitingInMetricsDestroy(closing));
+				assertThat(closing.isAlive()).as("closing waits for the read under way").isTrue();
+				locker.rollback();
+			}
+			closing.join();
+			assertThat(cache.lastStatus()).isNotNull();
+		});
+		assertThat(output).doesNotContain("marked as broken").doesNotContain("PSQLException");
+	}
+
+	private static int readsWaitingForALock(Statement statement) {
+		try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = "
+				+ "current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()")) {
+			rows.next();
+			return rows.getInt(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean waitingInMetricsDestroy(Thread thread) {
+		return thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
+			.anyMatch((frame) -> frame.getClassName().equals(MigrationsMetrics.class.getName())
+					&& frame.getMethodName().equals("destroy"));
+	}
+
+	/** Polls a condition; the bound is only a safety net against a test that would otherwise never end. */
+	private static void awaitCondition(BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+		while (!condition.getAsBoolean()) {
+			assertThat(System.nanoTime()).as("condition reached within the safety bound").isLessThan(deadline);
+			Thread.sleep(20);
+		}
 	}
 
 	/**
