@@ -1,10 +1,6 @@
 package dev.migrations.boot.actuate;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -21,8 +17,6 @@ import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.util.Assert;
@@ -48,10 +42,6 @@ import org.springframework.util.Assert;
  */
 public class MigrationsMetrics implements MigrationsListener, MeterBinder, DisposableBean {
 
-	private static final Logger logger = LoggerFactory.getLogger(MigrationsMetrics.class);
-
-	private static final int READ_UNDER_WAY_WAIT_SECONDS = 10;
-
 	private final Supplier<MigrationsStatusCache> status;
 
 	private final Supplier<DriftReport> drift;
@@ -64,11 +54,8 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder, Dispo
 
 	private final ThreadLocal<Long> upgradeStart = new ThreadLocal<>();
 
-	private final AtomicBoolean reading = new AtomicBoolean();
-
-	private volatile ExecutorService reader;
-
-	private volatile boolean stopped;
+	private final BackgroundStatusRead read = new BackgroundStatusRead("migrations-metrics",
+			"the pending revisions for the migrations.pending gauge");
 
 	/**
 	 * Creates the metrics. Both suppliers are called only once the metrics are bound, so the metrics can be
@@ -136,77 +123,13 @@ public class MigrationsMetrics implements MigrationsListener, MeterBinder, Dispo
 	// one read at a time, on a thread of its own: the scrape answers at once with what was read before
 	private void readInBackgroundIfStale() {
 		MigrationsStatusCache cache = this.status.get();
-		if (this.stopped || !cache.isStale() || !this.reading.compareAndSet(false, true)) {
-			return;
-		}
-		ExecutorService reader = reader();
-		if (reader == null) {
-			// stopped
-			this.reading.set(false);
-			return;
-		}
-		try {
-			reader.execute(() -> {
-				try {
-					cache.status();
-				}
-				catch (RuntimeException ex) {
-					logger.debug("Could not read the pending revisions for the migrations.pending gauge", ex);
-				}
-				finally {
-					this.reading.set(false);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			// stopping
-			this.reading.set(false);
-		}
+		this.read.readIfStale(cache::isStale, cache::status);
 	}
 
-	private ExecutorService reader() {
-		ExecutorService service = this.reader;
-		if (service == null) {
-			synchronized (this) {
-				service = this.reader;
-				if (service == null && !this.stopped) {
-					service = Executors.newSingleThreadExecutor((task) -> {
-						Thread thread = new Thread(task, "migrations-metrics");
-						thread.setDaemon(true);
-						return thread;
-					});
-					this.reader = service;
-				}
-			}
-		}
-		return service;
-	}
-
-	/**
-	 * Stops the background reads. One under way is interrupted and waited for (at most
-	 * {@value #READ_UNDER_WAY_WAIT_SECONDS} seconds): the connection pool, closed next, would otherwise break the
-	 * connection under it, which the pool logs as a warning with a stack trace.
-	 */
+	/** Stops the background reads; one under way is waited for ({@link BackgroundStatusRead#stop()}). */
 	@Override
 	public void destroy() {
-		ExecutorService service;
-		synchronized (this) {
-			this.stopped = true;
-			service = this.reader;
-		}
-		if (service == null) {
-			return;
-		}
-		service.shutdownNow();
-		try {
-			if (!service.awaitTermination(READ_UNDER_WAY_WAIT_SECONDS, TimeUnit.SECONDS)) {
-				logger.debug("Stopped waiting for the read of the pending revisions for the migrations.pending gauge"
-						+ " under way");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.read.stop();
 	}
 
 	private double driftDifferences() {

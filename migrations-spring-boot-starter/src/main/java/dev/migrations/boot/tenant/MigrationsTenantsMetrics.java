@@ -1,18 +1,11 @@
 package dev.migrations.boot.tenant;
 
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
+import dev.migrations.boot.actuate.BackgroundStatusRead;
 import dev.migrations.tenant.TenantState;
 import dev.migrations.tenant.TenantsStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -28,17 +21,10 @@ import org.springframework.beans.factory.DisposableBean;
  */
 public class MigrationsTenantsMetrics implements MeterBinder, DisposableBean {
 
-	private static final Logger logger = LoggerFactory.getLogger(MigrationsTenantsMetrics.class);
-
-	private static final int READ_UNDER_WAY_WAIT_SECONDS = 10;
-
 	private final TenantsStatusCache status;
 
-	private final AtomicBoolean reading = new AtomicBoolean();
-
-	private volatile ExecutorService reader;
-
-	private volatile boolean stopped;
+	private final BackgroundStatusRead read = new BackgroundStatusRead("migrations-tenants-metrics",
+			"the tenants for the migrations.tenants gauge");
 
 	public MigrationsTenantsMetrics(TenantsStatusCache status) {
 		this.status = status;
@@ -65,76 +51,13 @@ public class MigrationsTenantsMetrics implements MeterBinder, DisposableBean {
 
 	// one read at a time, on a thread of its own: the scrape answers at once with what was read before
 	private void readInBackgroundIfStale() {
-		if (this.stopped || !this.status.isStale() || !this.reading.compareAndSet(false, true)) {
-			return;
-		}
-		ExecutorService reader = reader();
-		if (reader == null) {
-			// stopped
-			this.reading.set(false);
-			return;
-		}
-		try {
-			reader.execute(() -> {
-				try {
-					this.status.status();
-				}
-				catch (RuntimeException ex) {
-					logger.debug("Could not read the tenants for the migrations.tenants gauge", ex);
-				}
-				finally {
-					this.reading.set(false);
-				}
-			});
-		}
-		catch (RejectedExecutionException ex) {
-			// stopping
-			this.reading.set(false);
-		}
+		this.read.readIfStale(this.status::isStale, this.status::status);
 	}
 
-	private ExecutorService reader() {
-		ExecutorService service = this.reader;
-		if (service == null) {
-			synchronized (this) {
-				service = this.reader;
-				if (service == null && !this.stopped) {
-					service = Executors.newSingleThreadExecutor((task) -> {
-						Thread thread = new Thread(task, "migrations-tenants-metrics");
-						thread.setDaemon(true);
-						return thread;
-					});
-					this.reader = service;
-				}
-			}
-		}
-		return service;
-	}
-
-	/**
-	 * Stops the background reads. One under way is interrupted and waited for (at most
-	 * {@value #READ_UNDER_WAY_WAIT_SECONDS} seconds): the connection pool, closed next, would otherwise break the
-	 * connection under it, which the pool logs as a warning with a stack trace.
-	 */
+	/** Stops the background reads; one under way is waited for ({@link BackgroundStatusRead#stop()}). */
 	@Override
 	public void destroy() {
-		ExecutorService service;
-		synchronized (this) {
-			this.stopped = true;
-			service = this.reader;
-		}
-		if (service == null) {
-			return;
-		}
-		service.shutdownNow();
-		try {
-			if (!service.awaitTermination(READ_UNDER_WAY_WAIT_SECONDS, TimeUnit.SECONDS)) {
-				logger.debug("Stopped waiting for the read of the tenants for the migrations.tenants gauge under way");
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		this.read.stop();
 	}
 
 }
