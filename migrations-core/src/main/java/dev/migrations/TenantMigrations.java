@@ -653,7 +653,7 @@ public final class TenantMigrations {
 		if (message == null) {
 			return null;
 		}
-		String option = " --tenant " + (tenant.matches("[A-Za-z0-9_.-]+") ? tenant : "'" + tenant.replace("'", "'\\''") + "'");
+		String option = " --tenant " + TenantSelector.of(tenant).shellWord();
 		Matcher matcher = COMMAND.matcher(message);
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {
