@@ -80,6 +80,32 @@ class TenantNamesPostgresTest {
 	}
 
 	@Test
+	void aQuotedSchemaPlaceholderTakesNamesNeedingQuotesAndAnUnquotedOneFailsThatTenantAlone(TestDatabase db)
+			throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(ACCOUNT, "none", "note", """
+				CREATE TABLE "${schema}".note (id int PRIMARY KEY);
+				COMMENT ON TABLE "${schema}".note IS 'notes of ${tenant}';""", "DROP TABLE note;");
+		List<String> names = List.of("Acme Corp", "Order", "select", "a.b", LONGEST);
+		TenantMigrations tenants = migrations(db).tenants().schemas(names).build();
+
+		TenantRun run = tenants.upgrade("head");
+
+		assertThat(run.succeeded()).as(run.summary()).isTrue();
+		for (String name : names) {
+			assertThat(tables(db, name)).as(name).contains("note");
+		}
+
+		files.write(NOTE, ACCOUNT, "unquoted", "CREATE TABLE ${schema}.other (id int PRIMARY KEY);", "DROP TABLE other;");
+		TenantRun unquoted = migrations(db).tenants().schemas("plain", "Order").build().upgrade("head");
+		// as written: a name needing quotes breaks the statement in its tenant only, which is rolled back
+		assertThat(unquoted.failed()).extracting(TenantOutcome::tenant).containsExactly("Order");
+		assertThat(unquoted.failed().get(0).error()).contains("syntax error");
+		assertThat(tables(db, "plain")).contains("note", "other");
+		assertThat(tables(db, "Order")).doesNotContain("other");
+	}
+
+	@Test
 	void aQueryReturningDuplicatesAndNullsListsEachTenantOnce(TestDatabase db) throws SQLException {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write(ACCOUNT, "none", "account", "CREATE TABLE account (id int PRIMARY KEY);", "DROP TABLE account;");
