@@ -266,12 +266,9 @@ public final class TenantMigrations {
 		TenantRun run = new TenantRun(command, target, outcomes, Math.min(this.parallelism, Math.max(1, selected.size())),
 				Duration.ofNanos(System.nanoTime() - started));
 		this.lastRun = run;
-		if (run.succeeded()) {
-			logger.info("{}", run.summary());
-		}
-		else {
-			logger.warn("{}", run.summary());
-		}
+		// the caller prints or logs the summary (the db commands on their output, the startup in its log or its
+		// failure): logged here too, it would be read twice
+		logger.debug("{}", run.summary());
 		return run;
 	}
 
@@ -452,7 +449,8 @@ public final class TenantMigrations {
 				return new TenantCheck(tenant.name(), forTenant(tenant).check(), null, null);
 			}
 			catch (RuntimeException ex) {
-				logger.warn("Tenant {}: check failed: {}", tenant.name(), ex.getMessage());
+				// the command prints the reason for each tenant; a warning would come first on standard error with --format json
+				logger.info("Tenant {}: check failed: {}", tenant.name(), ex.getMessage());
 				return new TenantCheck(tenant.name(), List.of(), firstLine(ex.getMessage()), ex);
 			}
 		});
@@ -653,7 +651,7 @@ public final class TenantMigrations {
 		if (message == null) {
 			return null;
 		}
-		String option = " --tenant " + (tenant.matches("[A-Za-z0-9_.-]+") ? tenant : "'" + tenant.replace("'", "'\\''") + "'");
+		String option = " --tenant " + TenantSelector.of(tenant).shellWord();
 		Matcher matcher = COMMAND.matcher(message);
 		StringBuilder result = new StringBuilder();
 		while (matcher.find()) {

@@ -21,6 +21,9 @@ class TenantMessagesTest {
 				+ " upgrade, or `db stamp 2222bbbb0002 --tenant k1` if you undid it.");
 		assertThat(TenantMigrations.forTenant("run `db current`", "Acme Corp")).isEqualTo("run `db current --tenant 'Acme Corp'`");
 		assertThat(TenantMigrations.forTenant("run `db current --tenant k2`", "k1")).isEqualTo("run `db current --tenant k2`");
+		// typed as printed, a bare all would act on every tenant, and a,b on two others
+		assertThat(TenantMigrations.forTenant("run `db stamp 3f2a`", "all")).isEqualTo("run `db stamp 3f2a --tenant '\"all\"'`");
+		assertThat(TenantMigrations.forTenant("run `db stamp 3f2a`", "a,b")).isEqualTo("run `db stamp 3f2a --tenant '\"a,b\"'`");
 		assertThat(TenantMigrations.forTenant("no command here", "k1")).isEqualTo("no command here");
 	}
 

@@ -18,6 +18,9 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 	/** How many failed tenants {@link #summary()} names before counting the rest. */
 	public static final int LISTED_FAILURES = 20;
 
+	/** How many failed tenants the advice's {@code --tenant} names. */
+	private static final int LISTED_IN_ADVICE = 3;
+
 	public TenantRun {
 		outcomes = List.copyOf(outcomes);
 	}
@@ -59,16 +62,11 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.")
 				.append(" Fix what failed, then run the same command again: only the tenants"
 					+ " not yet at the target change (select them with --tenant ")
-				.append(shellWord(String.join(",", failed.stream().limit(3).map(TenantOutcome::tenant).toList())
-						+ (failed.size() > 3 ? ",..." : "")))
+				.append(TenantSelector.of(failed.stream().limit(LISTED_IN_ADVICE).map(TenantOutcome::tenant).toList()).shellWord())
+				.append((failed.size() > LISTED_IN_ADVICE) ? " and the other " + (failed.size() - LISTED_IN_ADVICE) + " failed" : "")
 				.append(").");
 		}
 		return text.toString();
-	}
-
-	/** The names as one word of a shell command line: quoted when a name has a space or a quote. */
-	private static String shellWord(String names) {
-		return names.matches("[A-Za-z0-9_.,-]+") ? names : "'" + names.replace("'", "'\\''") + "'";
 	}
 
 }

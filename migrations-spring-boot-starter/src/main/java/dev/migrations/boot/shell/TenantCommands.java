@@ -24,7 +24,8 @@ import dev.migrations.tenant.TenantState;
 import dev.migrations.tenant.TenantsStatus;
 
 /**
- * The {@code --tenant} option: names separated by commas, or {@code all}. Without it the commands
+ * The {@code --tenant} option: names separated by commas, or {@code all} (see {@link TenantSelector#parse}: a
+ * name in double quotes is taken exactly). Without it the commands
  * work on the one configured schema as before.
  * <ul>
  * <li>{@code db upgrade}, {@code db downgrade}, {@code db stamp} run over the selected tenants, go on
@@ -48,7 +49,8 @@ final class TenantCommands {
 	static final int LISTED = 50;
 
 	static final DbCommand.Opt TENANT = new DbCommand.Opt("tenant", ' ', "TENANTS",
-			"run for these tenants (migrations.tenants.*): names separated by commas, or all", false, false);
+			"run for these tenants (migrations.tenants.*): names separated by commas, or all; a name in double quotes"
+					+ " is taken exactly ('\"all\"' is a tenant named all)", false, false);
 
 	static final DbCommand.Opt ONE_TENANT = new DbCommand.Opt("tenant", ' ', "TENANT",
 			"run on this one tenant's schema or database (migrations.tenants.*)", false, false);
@@ -331,7 +333,7 @@ final class TenantCommands {
 		List<TenantOutcome> failed = run.failed();
 		return Outcome.failed(run.command() + " " + run.target() + " failed for " + failed.size() + " of "
 				+ run.outcomes().size() + " tenant(s): " + firstFive(failed.stream()
-					.map((o) -> o.tenant() + (o.failedRevision() != null ? " (revision " + o.failedRevision() + ")" : ""))
+					.map((o) -> TenantSelector.of(o.tenant()) + (o.failedRevision() != null ? " (revision " + o.failedRevision() + ")" : ""))
 					.toList())
 				+ ((failed.size() == run.outcomes().size()) ? ". No tenant reached the target" : ". The others are done")
 				+ "; fix these, then run it again.");
@@ -344,7 +346,7 @@ final class TenantCommands {
 		// where a tenant stands could not be told: a failure, as db history and db check say it
 		Outcome outcome = (unreachable > 0) ? Outcome.failed(unreachable + " tenant(s) could not be read: check their"
 				+ " connection (URL, user, password) or the schema's privileges, then run `db current --tenant "
-				+ selector + "` again.") : Outcome.OK;
+				+ selector.shellWord() + "` again.") : Outcome.OK;
 		if (json) {
 			out.println(JsonOutput.tenants(tenants.migrations().graph().heads(), status, tenants.parallelism()));
 			return outcome;

@@ -135,6 +135,7 @@ public final class MigrationsTenantsAutoConfiguration {
 			if (!run.failed().stream().allMatch((outcome) -> !failOnDatabaseAhead && aheadOfTheCode(tenants, outcome))) {
 				throw new TenantsFailedException(run);
 			}
+			logger.info("{}", run.summary());
 		};
 	}
 

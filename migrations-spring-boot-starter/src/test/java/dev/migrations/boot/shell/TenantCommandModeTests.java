@@ -154,6 +154,68 @@ class TenantCommandModeTests {
 		assertThat(current.out()).contains("0 tenant(s).\n").doesNotContain("0 tenant(s): .");
 	}
 
+	/**
+	 * A legacy schema named {@code all}, one with a comma: selected by their names in double quotes, and the advice
+	 * the summary prints, typed into a POSIX shell, acts on the failed tenant alone. The summary is printed once.
+	 */
+	@Test
+	void aTenantNamedAllIsSelectedQuotedAndTheAdviceTypedInAShellActsOnItAlone() throws Exception {
+		String query = "--migrations.tenants.query=SELECT unnest(ARRAY['t1', 'all', 'a,b', 'it''s'])";
+		// a sequence in the way of the table of the second revision
+		execute("CREATE SCHEMA \"all\"; CREATE SEQUENCE \"all\".invoice");
+
+		CommandModeTests.Run run = run("db", "upgrade", "--tenant", "all", query);
+
+		assertThat(run.exitCode()).isEqualTo(2);
+		assertThat(run.err().lines().findFirst()).hasValue("upgrade head failed for 1 of 4 tenant(s): \"all\" (revision "
+				+ INVOICE + "). The others are done; fix these, then run it again.");
+		assertThat(occurrences(run.out() + run.err(), "upgrade head on 4 tenant(s)")).isEqualTo(1);
+		assertThat(revisions("it's")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+		assertThat(revisions("a,b")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+		assertThat(revisions("all")).containsExactly(ACCOUNT);
+		String advice = run.out().substring(run.out().indexOf("(select them with ") + "(select them with ".length());
+		advice = advice.substring(0, advice.indexOf(")."));
+		assertThat(advice).isEqualTo("--tenant '\"all\"'");
+
+		assertThat(run("db", "downgrade", "base", "--tenant", "t1", query).exitCode()).isZero();
+		execute("DROP SEQUENCE \"all\".invoice");
+		List<String> words = new ArrayList<>(List.of("db", "upgrade"));
+		words.addAll(shellWords(advice));
+		words.add(query);
+		CommandModeTests.Run rerun = run(words.toArray(String[]::new));
+
+		assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+		assertThat(rerun.out()).contains("upgrade head on 1 tenant(s)").contains("1 changed (1 revision(s))");
+		assertThat(revisions("all")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+		assertThat(revisions("t1")).isEmpty();
+
+		CommandModeTests.Run comma = run("db", "current", "--tenant", "\"a,b\"", query);
+		assertThat(comma.exitCode()).as(comma.err()).isZero();
+		assertThat(comma.out()).contains("1 tenant(s): 1 up to date.");
+		CommandModeTests.Run mixed = run("db", "downgrade", "base", "--tenant", "all,t1", query);
+		assertThat(mixed.exitCode()).isEqualTo(2);
+		assertThat(mixed.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
+			.startsWith("`all` selects every tenant and takes no other name; a tenant named all is written in double"
+					+ " quotes: --tenant '\"all\"'."));
+		assertThat(revisions("all")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
+	}
+
+	/** The words a POSIX shell makes of a command line. */
+	private static List<String> shellWords(String line) throws IOException, InterruptedException {
+		Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\n' " + line).redirectErrorStream(true).start();
+		String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(shell.waitFor()).as(out).isZero();
+		return out.lines().toList();
+	}
+
+	private static int occurrences(String text, String part) {
+		int count = 0;
+		for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+			count++;
+		}
+		return count;
+	}
+
 	private CommandModeTests.Run run(String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));
 		args.addAll(ShellSession.connectionArguments(this.database, this.revisions));
@@ -181,7 +243,7 @@ class TenantCommandModeTests {
 	}
 
 	private List<String> revisions(String schema) throws SQLException {
-		return column("SELECT revision FROM " + schema + ".migrations_version");
+		return column("SELECT revision FROM \"" + schema.replace("\"", "\"\"") + "\".migrations_version");
 	}
 
 	private List<String> schemas() throws SQLException {

@@ -99,6 +99,24 @@ class MigrationsTenantsHttpTests {
 			.isEqualTo(3);
 	}
 
+	/** Names needing quotes in SQL, and the word all: each answered for at its own URL, the name percent-encoded. */
+	@Test
+	void eachTenantIsAnsweredForAtItsNameEncodedInThePath() throws Exception {
+		write(ACCOUNT, "none", "CREATE TABLE account (id int PRIMARY KEY);", "DROP TABLE account;");
+		String base = start("migrations.tenants.query=SELECT unnest(ARRAY['Acme Corp', 'a.b', 'all', 'a,b', 'it''s',"
+				+ " 'Order', 'x\"y', '株式'])", "migrations.target=" + ACCOUNT);
+
+		assertThat(json(get(base + "/actuator/migrations")).read("$.tenants.counts.BEHIND", Integer.class)).isEqualTo(8);
+		for (String name : List.of("Acme Corp", "a.b", "all", "a,b", "it's", "Order", "x\"y", "株式")) {
+			HttpResponse<String> one = get(base + "/actuator/migrations/tenants/"
+					+ java.net.URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+			DocumentContext json = json(one);
+			assertThat(json.read("$.current", List.class)).as(name).containsExactly(ACCOUNT);
+			assertThat(json.read("$.pending", List.class)).as(name).containsExactly(INVOICE);
+		}
+		assertThat(get(base + "/actuator/migrations/tenants/acme%20corp").statusCode()).isEqualTo(404);
+	}
+
 	@Test
 	void theEndpointListsTenantsBehindUpToItsLimitAndCountsTheRest() throws Exception {
 		String base = start("migrations.tenants.query=SELECT 'q' || n FROM generate_series(1, 4) n",
