@@ -16,6 +16,7 @@ import java.util.Map;
 import com.jayway.jsonpath.JsonPath;
 import dev.migrations.boot.shell.CommandLineRun.Result;
 import dev.migrations.boot.shell.app.Bulletin;
+import dev.migrations.test.MariaDb;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,35 @@ class FailedStatementPasswordsTests {
 		Throwable refused = catchThrowable(() -> application(database).run().close());
 		assertThat(refused).isNotNull();
 		assertThat(output.getAll()).doesNotContain(SECRET);
+	}
+
+	@Test
+	void onMariaDbAUsersIdentifiedByPasswordIsMasked(@MariaDb TestDatabase database, CapturedOutput output)
+			throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		ShellTestRevisions.write(this.revisions, FAILING + "_reporting_user_password.sql", """
+				-- revision: 3c4d5e6f7081
+				-- down_revision: 2b3c4d5e6f70
+				-- message: reporting user password
+				-- transactional: false
+
+				-- upgrade
+				CREATE TABLE report_grant (id bigint);
+				ALTER USER 'mig_no_such_reporter'@'%%' IDENTIFIED BY '%s';
+
+				-- downgrade
+				DROP TABLE IF EXISTS report_grant;
+				""".formatted(SECRET));
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+
+		Result upgrade = db.run("upgrade");
+		assertThat(upgrade.status()).isEqualTo(2);
+		assertThat(upgrade.err()).contains("ALTER USER 'mig_no_such_reporter'@'%' IDENTIFIED BY '******'")
+			.contains("Operation ALTER USER failed for 'mig_no_such_reporter'@'%'");
+		assertThat(recordedError(database)).contains("IDENTIFIED BY '******'");
+		Result history = db.run("history", "--format", "json");
+		assertThat(history.out()).contains("IDENTIFIED BY '******'");
+		assertThat(upgrade.err() + history.out() + recordedError(database) + output.getAll()).doesNotContain(SECRET);
 	}
 
 	private SpringApplicationBuilder application(TestDatabase database, String... properties) {
