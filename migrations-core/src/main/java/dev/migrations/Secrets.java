@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * Passwords kept out of what the tool prints (messages, logs, the failures of command mode): a JDBC URL is
  * shown with its password masked ({@code ?password=}, {@code ;password=}, {@code (password=...)},
  * {@code //user:password@host}), and a text that may repeat a password (a driver's message quoting the part of
- * the URL it could not read, a stack trace) has every known password masked.
+ * the URL it could not read, a stack trace) has every known password masked. A statement, or a database's message
+ * quoting one, is shown with its password literals masked ({@code PASSWORD '...'}, {@code IDENTIFIED BY '...'}): a
+ * revision that creates a role or a user mapping leaves its password in no message, log line or recorded error.
  */
 public final class Secrets {
 
@@ -32,6 +34,28 @@ public final class Secrets {
 	// the authority's user:password@, up to its last '@' (a password may hold one)
 	private static final Pattern USER_INFO = Pattern.compile("//([^/@:?#]*):([^/?#]*)@");
 
+	// a string literal: '...' (doubled quotes and backslash escapes within; MariaDB's "..." too), E'...', $tag$...$tag$,
+	// and ''...'' as a literal quoted within another (EXECUTE 'CREATE ROLE x PASSWORD ''...'''); one cut short by an
+	// abbreviated statement runs to the end of its line
+	private static final String LITERAL = "(?:''[^'\\n]+''|[Ee]?'(?:[^'\\\\\\n]|''|\\\\.)*'?|\"(?:[^\"\\\\\\n]|\"\"|\\\\.)*\"?"
+			+ "|(?<tag>\\$\\w*\\$)[^\\n]*?\\k<tag>)";
+
+	private static final List<Pattern> SQL_PASSWORDS = List.of(
+			// PostgreSQL's [ENCRYPTED] PASSWORD '...' of CREATE/ALTER ROLE and USER; the password '...' option of a user
+			// mapping or a foreign server
+			Pattern.compile("(?i)((?<![\\w$])PASSWORD\\s+)(" + LITERAL + ")"),
+			// MariaDB's and MySQL's PASSWORD('...') and OLD_PASSWORD('...')
+			Pattern.compile("(?i)((?<![\\w$])(?:OLD_)?PASSWORD\\s*\\(\\s*)(" + LITERAL + ")"),
+			// IDENTIFIED BY '...', IDENTIFIED WITH plugin BY|AS '...', IDENTIFIED VIA plugin USING '...'
+			Pattern.compile("(?i)((?<![\\w$])IDENTIFIED\\s+(?:(?:WITH|VIA)\\s+\\S+\\s+)?(?:BY|AS|USING)\\s+(?:PASSWORD\\s+)?)("
+					+ LITERAL + ")"),
+			// SET PASSWORD [FOR user] = '...'
+			Pattern.compile("(?i)((?<![\\w$])SET\\s+PASSWORD\\b[^=\\n]*=\\s*)(" + LITERAL + ")"),
+			// a connection string's password=... (dblink_connect, a server's options)
+			Pattern.compile("(?i)((?<![\\w$])(?:password|pwd)=)([^\\s'\"&;),]+)"),
+			// a URL's user:password@ (dblink, a foreign server), up to its last '@'
+			Pattern.compile("(//[^/@:?#\\s'\"]*:)([^/?#\\s'\"]*)(?=@)"));
+
 	private Secrets() {
 	}
 
@@ -47,6 +71,52 @@ public final class Secrets {
 		String masked = PASSWORD_IN_PARENTHESES.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK));
 		masked = PASSWORD_PARAMETER.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK));
 		return USER_INFO.matcher(masked).replaceAll("//$1:" + Matcher.quoteReplacement(MASK) + "@");
+	}
+
+	/**
+	 * The text with the password literals of SQL statements masked and the rest as it is, so that a failed statement
+	 * stays readable: {@code CREATE ROLE app LOGIN PASSWORD '******'}. The forms masked: {@code [ENCRYPTED] PASSWORD
+	 * '...'} (PostgreSQL's roles, a user mapping's or a foreign server's options), {@code IDENTIFIED BY|AS|USING
+	 * [PASSWORD] '...'} and {@code PASSWORD('...')} (MariaDB, MySQL), {@code SET PASSWORD ... = '...'}, a connection
+	 * string's {@code password=...} and a URL's {@code user:password@}.
+	 * @param text a statement, or a message that may quote one, or {@code null}
+	 * @return the text as shown, {@code null} for {@code null}
+	 */
+	public static String maskSql(String text) {
+		if (text == null) {
+			return null;
+		}
+		String masked = text;
+		for (Pattern pattern : SQL_PASSWORDS) {
+			Matcher matcher = pattern.matcher(masked);
+			StringBuilder out = null;
+			while (matcher.find()) {
+				out = (out != null) ? out : new StringBuilder(masked.length());
+				matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + maskedLiteral(matcher.group(2))));
+			}
+			if (out != null) {
+				masked = matcher.appendTail(out).toString();
+			}
+		}
+		return masked;
+	}
+
+	// the literal's quotes kept around the mask, so that the statement reads as written
+	private static String maskedLiteral(String value) {
+		if (value.startsWith("''")) {
+			return "''" + MASK + "''";
+		}
+		if (value.startsWith("E'") || value.startsWith("e'")) {
+			return value.charAt(0) + "'" + MASK + "'";
+		}
+		if (value.startsWith("'") || value.startsWith("\"")) {
+			return value.charAt(0) + MASK + value.charAt(0);
+		}
+		if (value.startsWith("$")) {
+			String tag = value.substring(0, value.indexOf('$', 1) + 1);
+			return tag + MASK + tag;
+		}
+		return MASK;
 	}
 
 	/**

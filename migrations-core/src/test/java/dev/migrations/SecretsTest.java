@@ -57,4 +57,55 @@ class SecretsTest {
 			.isEqualTo("The connection attempt failed. (unknown host app:******@127.0.0.1) as user 'ab'");
 	}
 
+	@Test
+	void aStatementsPasswordLiteralsAreMaskedAndTheStatementStaysReadable() {
+		// PostgreSQL roles, as written and as a driver or PL/pgSQL quotes them
+		assertThat(Secrets.maskSql("CREATE ROLE app LOGIN PASSWORD 's3cret'"))
+			.isEqualTo("CREATE ROLE app LOGIN PASSWORD '******'");
+		assertThat(Secrets.maskSql("ALTER USER x WITH ENCRYPTED password 'it''s s3cret' VALID UNTIL 'infinity';"))
+			.isEqualTo("ALTER USER x WITH ENCRYPTED password '******' VALID UNTIL 'infinity';");
+		assertThat(Secrets.maskSql("ALTER ROLE x PASSWORD E'a\\'b'")).isEqualTo("ALTER ROLE x PASSWORD E'******'");
+		assertThat(Secrets.maskSql("CREATE ROLE x PASSWORD $pw$s3cret$pw$ LOGIN")).isEqualTo("CREATE ROLE x PASSWORD $pw$******$pw$ LOGIN");
+		assertThat(Secrets.maskSql("DO $$ BEGIN EXECUTE 'CREATE ROLE x PASSWORD ''s3cret'' LOGIN'; END $$"))
+			.isEqualTo("DO $$ BEGIN EXECUTE 'CREATE ROLE x PASSWORD ''******'' LOGIN'; END $$");
+		assertThat(Secrets.maskSql("Where: SQL statement \"CREATE ROLE x PASSWORD 's3cret'\""))
+			.isEqualTo("Where: SQL statement \"CREATE ROLE x PASSWORD '******'\"");
+		// postgres_fdw and dblink
+		assertThat(Secrets.maskSql("CREATE USER MAPPING FOR app SERVER films OPTIONS (user 'bob', password 's3cret')"))
+			.isEqualTo("CREATE USER MAPPING FOR app SERVER films OPTIONS (user 'bob', password '******')");
+		assertThat(Secrets.maskSql("ALTER USER MAPPING FOR app SERVER films OPTIONS (SET password 's3cret')"))
+			.isEqualTo("ALTER USER MAPPING FOR app SERVER films OPTIONS (SET password '******')");
+		assertThat(Secrets.maskSql("SELECT dblink_connect('host=db user=bob password=s3cret dbname=films')"))
+			.isEqualTo("SELECT dblink_connect('host=db user=bob password=****** dbname=films')");
+		assertThat(Secrets.maskSql("SELECT dblink('postgresql://bob:s3c@ret@db:5432/films', 'SELECT 1')"))
+			.isEqualTo("SELECT dblink('postgresql://bob:******@db:5432/films', 'SELECT 1')");
+		// MariaDB and MySQL
+		assertThat(Secrets.maskSql("CREATE USER 'app'@'%' IDENTIFIED BY 's3cret'"))
+			.isEqualTo("CREATE USER 'app'@'%' IDENTIFIED BY '******'");
+		assertThat(Secrets.maskSql("ALTER USER app IDENTIFIED BY \"it\\'s\" ACCOUNT UNLOCK"))
+			.isEqualTo("ALTER USER app IDENTIFIED BY \"******\" ACCOUNT UNLOCK");
+		assertThat(Secrets.maskSql("CREATE USER app IDENTIFIED BY PASSWORD '*94BDCEBE19083CE2A1F959FD02F964C7AF4CFC29'"))
+			.isEqualTo("CREATE USER app IDENTIFIED BY PASSWORD '******'");
+		assertThat(Secrets.maskSql("CREATE USER app IDENTIFIED WITH mysql_native_password BY 's3cret'"))
+			.isEqualTo("CREATE USER app IDENTIFIED WITH mysql_native_password BY '******'");
+		assertThat(Secrets.maskSql("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('s3cret')"))
+			.isEqualTo("CREATE USER app IDENTIFIED VIA ed25519 USING PASSWORD('******')");
+		assertThat(Secrets.maskSql("SET PASSWORD FOR 'app'@'%' = PASSWORD('s3cret')"))
+			.isEqualTo("SET PASSWORD FOR 'app'@'%' = PASSWORD('******')");
+		assertThat(Secrets.maskSql("SET PASSWORD FOR 'app'@'%' = 's3cret'")).isEqualTo("SET PASSWORD FOR 'app'@'%' = '******'");
+		assertThat(Secrets.maskSql("CREATE SERVER s FOREIGN DATA WRAPPER mysql OPTIONS (USER 'bob', PASSWORD 's3cret')"))
+			.isEqualTo("CREATE SERVER s FOREIGN DATA WRAPPER mysql OPTIONS (USER 'bob', PASSWORD '******')");
+		// as MariaDB quotes a statement it could not parse; a literal cut short is masked to the end of its line
+		assertThat(Secrets.maskSql("You have an error in your SQL syntax; near 'IDENTIFIED BY 's3cret' LOGN' at line 1"))
+			.isEqualTo("You have an error in your SQL syntax; near 'IDENTIFIED BY '******' LOGN' at line 1");
+		assertThat(Secrets.maskSql("statement 2 (line 7): CREATE ROLE x PASSWORD 's3cr ...\nERROR: boom"))
+			.isEqualTo("statement 2 (line 7): CREATE ROLE x PASSWORD '******'\nERROR: boom");
+		// what is not a password literal stays as it is
+		String plain = "ERROR: password authentication failed for user \"app\"; UPDATE account SET password = NULL;"
+				+ " INSERT INTO t (password_hint) VALUES ('ask'); ALTER ROLE x PASSWORD NULL; jdbc:postgresql://db:5432/shop";
+		assertThat(Secrets.maskSql(plain)).isEqualTo(plain);
+		assertThat(Secrets.maskSql("CREATE ROLE x PASSWORD '******'")).isEqualTo("CREATE ROLE x PASSWORD '******'");
+		assertThat(Secrets.maskSql(null)).isNull();
+	}
+
 }

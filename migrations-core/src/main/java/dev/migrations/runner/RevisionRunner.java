@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.Secrets;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Revision;
 import dev.migrations.sql.SqlSplitter;
@@ -633,7 +634,7 @@ final class RevisionRunner {
 				boolean undone = !inTransaction || this.target.rollback();
 				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements.size(), line,
 						statement.sql(), ex, inTransaction, undone), revision.id(), revision.source(), i + 1, line,
-						statement.sql(), ex, upgrade, !inTransaction && i > 0 || !undone, !inTransaction && i > 0);
+						Secrets.maskSql(statement.sql()), ex, upgrade, !inTransaction && i > 0 || !undone, !inTransaction && i > 0);
 			}
 		}
 	}
@@ -650,7 +651,7 @@ final class RevisionRunner {
 			String state = inTransaction ? "It was rolled back: nothing of it was applied. " + javaAdvice(ex, upgrade)
 					: "It ran outside a transaction, so part of it may have been applied.";
 			throw new MigrationFailedException("Revision " + revision.id() + " (" + revision.source() + ") failed in its "
-					+ (upgrade ? "upgrade" : "downgrade") + ": " + ex + ". " + state, revision.id(), revision.source(), 0, 0,
+					+ (upgrade ? "upgrade" : "downgrade") + ": " + Secrets.maskSql(ex.toString()) + ". " + state, revision.id(), revision.source(), 0, 0,
 					null, ex, upgrade, !inTransaction);
 		}
 	}
@@ -700,8 +701,9 @@ final class RevisionRunner {
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(revision.id()).append(" (").append(revision.source()).append(") failed at ")
 				.append(upgrade ? "upgrade" : "downgrade").append(" statement ").append(number).append(" of ").append(count)
-				.append(" (line ").append(line).append("):\n    ").append(abbreviate(sql).replace("\n", "\n    ")).append('\n')
-				.append(ex.getMessage());
+				.append(" (line ").append(line).append("):\n    ").append(abbreviate(Secrets.maskSql(sql)).replace("\n", "\n    "))
+				.append('\n')
+				.append(Secrets.maskSql(ex.getMessage()));
 		if (ex.getSQLState() != null) {
 			message.append(" [SQLState ").append(ex.getSQLState()).append(']');
 		}
@@ -977,7 +979,7 @@ final class RevisionRunner {
 	 * started; read back by {@code DatabaseMigrator.failures()} when the revision never recorded its end.
 	 */
 	private static String progress(int completed, int count, int line, String sql) {
-		String next = sql.strip().replaceAll("\\s+", " ");
+		String next = Secrets.maskSql(sql).strip().replaceAll("\\s+", " ");
 		if (next.length() > 200) {
 			next = next.substring(0, 200) + " ...";
 		}

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.Secrets;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.revision.Revision;
 
@@ -159,7 +160,9 @@ final class VersionTable {
 			while (rs.next()) {
 				rows.add(new AppliedRevision(rs.getString(1), splitList(rs.getString(2)), rs.getString(3), rs.getString(4),
 						rs.getString(5), rs.getString(6), state(rs.getString(7), rs.getString(1)), rs.getLong(8),
-						this.dialect.readTimestamp(rs, 9), rs.getLong(10), rs.getString(11), rs.getString(12)));
+						this.dialect.readTimestamp(rs, 9), rs.getLong(10), rs.getString(11),
+						// a row an earlier release recorded may hold a failed statement's password as written
+						Secrets.maskSql(rs.getString(12))));
 			}
 		}
 		return rows;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,7 @@ import dev.migrations.MigrationsException;
 import dev.migrations.RevisionFiles;
 import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
+import dev.migrations.revision.JavaRevision;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -509,6 +511,57 @@ class FailurePostgresTest {
 			.hasMessageEndingWith("Nothing of this revision was run.");
 		assertThat(Sql.column(db.dataSource(), "select body from note")).containsExactly("C:\\temp");
 		assertThat(migrations.current()).containsExactly("aaaa00000001");
+	}
+
+	@Test
+	void aJavaRevisionsFailureQuotingItsStatementIsToldWithThePasswordMasked(TestDatabase db) {
+		// as Spring's JdbcTemplate words a failed statement: "StatementCallback; ... for SQL [...]"
+		JavaRevision role = new JavaRevision() {
+
+			@Override
+			public String revision() {
+				return "cccc00000001";
+			}
+
+			@Override
+			public List<String> downRevisions() {
+				return List.of();
+			}
+
+			@Override
+			public String message() {
+				return "reporting role";
+			}
+
+			@Override
+			public void upgrade(Connection connection) throws Exception {
+				String sql = "ALTER ROLE mig_no_such_reporter PASSWORD 'Tr0ub4dor-s3cret'";
+				try (Statement statement = connection.createStatement()) {
+					statement.execute(sql);
+				}
+				catch (java.sql.SQLException ex) {
+					throw new IllegalStateException("StatementCallback; uncategorized SQLException for SQL [" + sql + "]; "
+							+ ex.getMessage(), ex);
+				}
+			}
+
+			@Override
+			public void downgrade(Connection connection) {
+			}
+
+		};
+		Migrations migrations = Migrations.configure()
+			.dataSource(db.dataSource())
+			.failOnMissingLocations(false)
+			.javaRevisions(List.of(role))
+			.load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith("Revision cccc00000001 (")
+			.hasMessageContaining("for SQL [ALTER ROLE mig_no_such_reporter PASSWORD '******']")
+			.hasMessageContaining("role \"mig_no_such_reporter\" does not exist")
+			.message()
+			.doesNotContain("Tr0ub4dor-s3cret");
 	}
 
 	@Test

@@ -70,11 +70,13 @@ final class CommandFailures {
 	 * {@code //user:password@}), but for one that is the value of a {@code *.user} or {@code *.username}
 	 * property (the failure names the user). A driver's message may quote the part of a URL it could not read
 	 * (PostgreSQL's as an unknown host, MariaDB's as a port), and a failure's message is printed where a CI job's
-	 * log keeps it.
+	 * log keeps it. The password literals of SQL statements are masked too ({@link Secrets#maskSql}).
 	 */
 	static String withoutPasswords(Environment environment, String text) {
-		if (text == null || !(environment instanceof ConfigurableEnvironment configurable)) {
-			return text;
+		// a failed statement, and the database's message quoting it (a PL/pgSQL context in the --debug trace)
+		String masked = Secrets.maskSql(text);
+		if (masked == null || !(environment instanceof ConfigurableEnvironment configurable)) {
+			return masked;
 		}
 		Set<String> passwords = new LinkedHashSet<>();
 		Set<String> users = new LinkedHashSet<>();
@@ -102,7 +104,7 @@ final class CommandFailures {
 		}
 		// a password that is a user's name is not masked: the failure names the user ("as user 'postgres'")
 		passwords.removeAll(users);
-		return Secrets.mask(text, passwords);
+		return Secrets.mask(masked, passwords);
 	}
 
 	static boolean isDebug(Environment environment) {

@@ -151,6 +151,26 @@ class CommandModeFailureProcessTests {
 	}
 
 	@Test
+	void aFailedStatementsPasswordIsMaskedInTheMessageAndTheDebugTrace(TestDatabase database) throws Exception {
+		Path revisions = this.directory.resolve("password");
+		// PL/pgSQL's message, which the driver's exception in the trace holds, quotes the statement it ran
+		ShellTestRevisions.write(revisions, "1a2b3c4d5e6f_create.sql", "-- revision: 1a2b3c4d5e6f\n-- down_revision: none\n"
+				+ "-- message: reporting role\n-- transactional: false\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "DO $$ BEGIN EXECUTE 'ALTER ROLE mig_no_such_reporter PASSWORD ''Tr0ub4dor-s3cret'''; END $$;\n\n"
+				+ "-- downgrade\nDROP TABLE one;\n");
+		JavaProcess.Finished run = run(database, new Case(revisions, List.of("--debug"), ""), "db", "upgrade");
+		assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+		assertThat(run.firstErrorLine()).as(run.toString()).startsWith("Revision 1a2b3c4d5e6f (")
+			.endsWith(") failed at upgrade statement 2 of 2 (line 8):");
+		assertThat(run.err()).as(run.toString())
+			.contains("    DO $$ BEGIN EXECUTE 'ALTER ROLE mig_no_such_reporter PASSWORD ''******'''; END $$")
+			.contains("PSQLException")
+			.contains("SQL statement \"ALTER ROLE mig_no_such_reporter PASSWORD '******'\"")
+			.doesNotContain("Tr0ub4dor-s3cret");
+		assertThat(run.out()).doesNotContain("Tr0ub4dor-s3cret");
+	}
+
+	@Test
 	void debugAddsTheStackTraceAndKeepsTheExitStatus(TestDatabase database) throws Exception {
 		Path revisions = this.directory.resolve("typo");
 		ShellTestRevisions.write(revisions, "1a2b3c4d5e6f_create.sql", file("-- revison: 1a2b3c4d5e6f\n-- down_revision: none\n"));
