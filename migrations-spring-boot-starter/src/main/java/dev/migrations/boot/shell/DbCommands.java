@@ -31,7 +31,6 @@ import dev.migrations.autogenerate.Comparison;
 import dev.migrations.baseline.ExistingSchema;
 import dev.migrations.baseline.FailedOtherToolMigrationException;
 import dev.migrations.baseline.NonEmptySchemaException;
-import dev.migrations.dialect.Dialect;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -1083,12 +1082,8 @@ final class DbCommands {
 				Comparison comparison = migrations().compare(DiffOptions.defaults());
 				List<Difference> differences = new ArrayList<>(comparison.differences());
 				// an index a concurrent build left INVALID matches the entities on paper, but queries do not use it
-				List<Dialect.InvalidIndex> invalid = migrations().invalidIndexes();
-				for (Dialect.InvalidIndex index : invalid) {
-					differences.add(new Difference("INDEX_INVALID", index.table(), index.table() + ": index " + index.name()
-							+ " is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that did not finish left it so): queries do not"
-							+ " use it; drop it with `DROP INDEX CONCURRENTLY IF EXISTS " + index.name() + ";` and create it again"));
-				}
+				List<Difference> invalid = migrations().invalidIndexDifferences();
+				differences.addAll(invalid);
 				PrintWriter out = console.out();
 				if (json) {
 					out.println(JsonOutput.drift(differences, Instant.now()));
