@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.migrations.boot.MigrationsAutoConfiguration;
 import dev.migrations.boot.actuate.MigrationsEndpoint;
@@ -23,8 +24,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.orm.jpa.persistenceunit.PersistenceManagedTypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,6 +51,36 @@ class InvalidIndexReportTests {
 	Path revisions;
 
 	@Test
+	void aStartupThatFailsOnDriftForAnIndexLeftInvalidSaysToRebuildOrDropItNotToGenerateARevision(TestDatabase database)
+			throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		// as a CREATE INDEX CONCURRENTLY of the revision whose session was killed half-way leaves it
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_bulletin_title'::regclass");
+		}
+
+		contextRunner(database).withPropertyValues("migrations.drift.on-startup=fail").run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			assertThat(failure).hasMessageContaining("INDEX_INVALID").hasMessageContaining("Rebuild or drop the index left"
+					+ " INVALID as its line says (`db migrate` writes nothing for it), or set migrations.drift.on-startup=warn");
+			FailureAnalysis analysis = SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+				.load(FailureAnalyzer.class, SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {
+				}))
+				.stream()
+				.filter((analyzer) -> analyzer.getClass().getName().startsWith("dev.migrations."))
+				.map((analyzer) -> analyzer.analyze(failure))
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElseThrow();
+			assertThat(analysis.getAction()).startsWith("Rebuild or drop each index left INVALID as its line above says")
+				.doesNotContain("db migrate -m");
+		});
+	}
+
+	@Test
 	void dbCheckTheJavaApiAndTheEndpointEachNameTheIndexAndWhatToDo(TestDatabase database) throws Exception {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
@@ -66,16 +100,7 @@ class InvalidIndexReportTests {
 		assertThat(check.status()).as(check.err()).isOne();
 		assertThat(check.lines()).contains("  INDEX_INVALID  " + INVALID.detail());
 
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, DataSourceAutoConfiguration.class,
-					MigrationsAutoConfiguration.class, MigrationsEntitiesAutoConfiguration.class,
-					MigrationsDriftAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
-			.withBean(PersistenceManagedTypes.class, () -> PersistenceManagedTypes.of(Bulletin.class.getName()))
-			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
-					"spring.datasource.username=" + database.username(),
-					"spring.datasource.password=" + ((database.password() != null) ? database.password() : ""),
-					"migrations.locations=filesystem:" + this.revisions,
-					"management.endpoints.web.exposure.include=migrations")
+		contextRunner(database).withPropertyValues("management.endpoints.web.exposure.include=migrations")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				context.getBean(MigrationsDriftMonitor.class).check();
@@ -84,6 +109,18 @@ class InvalidIndexReportTests {
 				assertThat(drift.differences()).contains(
 						new MigrationsEndpoint.DifferenceDescriptor(INVALID.kind(), INVALID.object(), INVALID.detail()));
 			});
+	}
+
+	private ApplicationContextRunner contextRunner(TestDatabase database) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, DataSourceAutoConfiguration.class,
+					MigrationsAutoConfiguration.class, MigrationsEntitiesAutoConfiguration.class,
+					MigrationsDriftAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
+			.withBean(PersistenceManagedTypes.class, () -> PersistenceManagedTypes.of(Bulletin.class.getName()))
+			.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
+					"spring.datasource.username=" + database.username(),
+					"spring.datasource.password=" + ((database.password() != null) ? database.password() : ""),
+					"migrations.locations=filesystem:" + this.revisions);
 	}
 
 }
