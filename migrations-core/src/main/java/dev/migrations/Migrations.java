@@ -959,7 +959,35 @@ public final class Migrations {
 	 * hand-written revisions) are not differences: {@link #compare}'s {@code unmanaged()} lists them.
 	 */
 	public List<Difference> check() {
-		return compare(DiffOptions.defaults()).differences();
+		List<Difference> differences = new ArrayList<>(compare(DiffOptions.defaults()).differences());
+		differences.addAll(invalidIndexDifferences());
+		return List.copyOf(differences);
+	}
+
+	/**
+	 * The indexes a concurrent build that did not finish left INVALID ({@link #invalidIndexes()}) as differences of
+	 * kind {@code INDEX_INVALID}, each saying what to do: what {@link #check()}, {@code db check} and the drift report
+	 * list besides {@link #compare}'s differences. Such an index matches the entities on paper, but queries do not use it.
+	 */
+	public List<Difference> invalidIndexDifferences() {
+		List<Difference> differences = new ArrayList<>();
+		for (Dialect.InvalidIndex index : invalidIndexes()) {
+			differences.add(new Difference("INDEX_INVALID", index.table(), index.table() + ": index " + index.name()
+					+ " is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that did not finish left it so): queries do not"
+					+ " use it; " + (leftByReindex(index.name()) ? "drop it with `DROP INDEX CONCURRENTLY IF EXISTS "
+							+ index.name() + ";` (a REINDEX CONCURRENTLY that did not finish left this copy; the index"
+							+ " it rebuilt is still there)"
+							: "once what made the build fail is fixed, rebuild it with `REINDEX INDEX CONCURRENTLY "
+									+ index.name() + ";`, or drop it with `DROP INDEX CONCURRENTLY IF EXISTS " + index.name()
+									+ ";` and create it again")));
+		}
+		return differences;
+	}
+
+	// PostgreSQL names the copy a REINDEX CONCURRENTLY builds <index>_ccnew (then _ccnew1, ...), and the index it
+	// replaced <index>_ccold once swapped
+	private static boolean leftByReindex(String index) {
+		return index.matches("(?s).*_cc(new|old)\\d*\"?");
 	}
 
 	/** The full comparison behind {@link #check()} and {@link #migrate}. */

@@ -14,7 +14,8 @@ import java.util.Objects;
  *        {@code UNIQUE_EXTRA}, {@code INDEX_MISSING}, {@code INDEX_EXTRA}, {@code FOREIGN_KEY_MISSING},
  *        {@code FOREIGN_KEY_EXTRA}, {@code CHECK_MISSING}, {@code CHECK_EXTRA}, {@code SEQUENCE_MISSING},
  *        {@code SEQUENCE_EXTRA}, {@code SEQUENCE_CHANGED}, {@code SEQUENCE_RENAMED}, {@code CONSTRAINT_RENAMED}, {@code ENUM_TYPE_MISSING},
- *        {@code ENUM_TYPE_EXTRA}, {@code ENUM_VALUES}, {@code TABLE_COMMENT}, {@code COLUMN_COMMENT}
+ *        {@code ENUM_TYPE_EXTRA}, {@code ENUM_VALUES}, {@code TABLE_COMMENT}, {@code COLUMN_COMMENT}; and, from
+ *        {@code check()} rather than the comparison, {@code INDEX_INVALID} (an index a concurrent build left unusable)
  * @param object the object concerned, e.g. {@code bulletin} or {@code bulletin.status}
  * @param detail a sentence for humans, e.g. {@code bulletin.status: database has character
  *        varying(20), entities want character varying(50)}

@@ -1223,15 +1223,28 @@ public final class DatabaseMigrator {
 			// stamping where the database is records the edited files' checksums and keeps every revision applied;
 			// stamping the modified revision itself would un-record the revisions after it
 			List<String> applied = new ArrayList<>();
+			List<String> unknown = new ArrayList<>();
 			for (AppliedRevision row : rows) {
-				if (completedUpgrade(row) && this.graph.contains(row.revision())) {
-					applied.add(row.revision());
+				if (completedUpgrade(row)) {
+					(this.graph.contains(row.revision()) ? applied : unknown).add(row.revision());
 				}
 			}
 			String at = String.join(",", this.resolver.current(applied));
+			String restore = "\nRestore the applied content (e.g. `git checkout` the file) and put new changes in a new"
+					+ " revision (`db revision`).";
+			if (!unknown.isEmpty()) {
+				// a stamp drops the rows of revisions it has no file for: here it would un-record the newer release's
+				boolean one = unknown.size() == 1;
+				throw new ChecksumMismatchException("Applied revisions were modified after they were applied; nothing was run:"
+						+ message + restore + " The database is also ahead of this code: it has " + (one ? "revision " : "revisions ")
+						+ String.join(", ", unknown) + " applied, which this code has no file for (a newer release applied "
+						+ (one ? "it" : "them") + "), so `db stamp` with this code would un-record " + (one ? "it" : "them")
+						+ ". If the database already matches the edited file, record that with the release that has "
+						+ (one ? "it" : "them") + " (its `db stamp` where the database is), or set migrations.validate-checksums"
+						+ "=false to skip this check.", modified, at, unknown);
+			}
 			throw new ChecksumMismatchException("Applied revisions were modified after they were applied; nothing was run:"
-					+ message + "\nRestore the applied content (e.g. `git checkout` the file) and put new changes in a new revision"
-					+ " (`db revision`). If the database already matches the edited file, record that with `db stamp " + at
+					+ message + restore + " If the database already matches the edited file, record that with `db stamp " + at
 					+ "` (where the database is: it keeps every revision applied and records the files' checksums), or set"
 					+ " migrations.validate-checksums=false to skip this check.", modified, at);
 		}

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What {@code check()} sends to the database when every table's outcome is predicted (benchmark P3's shapes:
  * identity keys, unique columns, enum checks, decimals, indexes, a foreign key): the current schema and the
- * introspector's seven catalog reads, and no DDL, neither for a database in sync nor for a changed table whose
+ * introspector's seven catalog reads, then the read of the indexes left INVALID, and no DDL, neither for a database in sync nor for a changed table whose
  * checks the live database shows.
  */
 @ExtendWith(TestDatabaseExtension.class)
@@ -71,8 +71,9 @@ class CheckStatementsTest {
 		assertThat(sql).as("statements sent by check()")
 			.allSatisfy((statement) -> assertThat(statement.strip()).startsWithIgnoringCase("select"))
 			.noneMatch((statement) -> statement.toLowerCase(java.util.Locale.ROOT).contains("create "))
-			.hasSize(8);
+			.hasSize(9);
 		assertThat(sql.get(0)).isEqualToIgnoringCase("select current_schema()");
+		assertThat(sql.get(8)).contains("not i.indisvalid");
 	}
 
 }

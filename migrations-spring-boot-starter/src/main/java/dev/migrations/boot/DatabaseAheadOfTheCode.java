@@ -16,14 +16,22 @@ import org.springframework.core.env.PropertySource;
  * @param unknown the applied revisions this code has no file for, in the order they were applied
  * @param known the newest revisions of this code applied (what a downgrade with the newer release goes back
  * to), empty for base
+ * @param modified the revisions of this code changed after they were applied (the startup went on as
+ * {@code migrations.validate-checksums=false} allows): what they now say never ran, which may explain a
+ * difference as well as the newer release
  */
-public record DatabaseAheadOfTheCode(List<String> unknown, List<String> known) {
+public record DatabaseAheadOfTheCode(List<String> unknown, List<String> known, List<String> modified) {
 
 	private static final String PROPERTY_SOURCE_NAME = "migrationsDatabaseAheadOfTheCode";
 
 	public DatabaseAheadOfTheCode {
 		unknown = List.copyOf(unknown);
 		known = List.copyOf(known);
+		modified = List.copyOf(modified);
+	}
+
+	public DatabaseAheadOfTheCode(List<String> unknown, List<String> known) {
+		this(unknown, known, List.of());
 	}
 
 	/** What the startup of the application with this environment found, or {@code null} when it was not ahead. */

@@ -176,7 +176,7 @@ public class MigrationsInitializer implements InitializingBean, EnvironmentAware
 		}
 		List<String> unknown = ex.revisions();
 		// every revision of this code is applied, so its heads are the newest of them
-		new DatabaseAheadOfTheCode(unknown, status.heads()).rememberIn(this.environment);
+		new DatabaseAheadOfTheCode(unknown, status.heads(), status.modified()).rememberIn(this.environment);
 		logger.warn("The database is ahead of this code: {} {} applied, which {} not among this application's revisions"
 				+ " (a newer release upgraded it, or their files were removed). Every revision of this application is"
 				+ " applied, so it starts without upgrading, at {}; /actuator/migrations lists {} as MISSING_FILE.",

@@ -1,6 +1,10 @@
 package dev.migrations.boottests.diagnostics;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import dev.migrations.boottests.ahead.AheadShopApplication;
 import dev.migrations.boottests.app.ShopApplication;
@@ -12,6 +16,7 @@ import dev.migrations.test.TestDatabaseExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -93,6 +98,30 @@ class StartupFailureAnalysisTests {
 				"Do not write a revision for this difference in this release",
 				"java -jar <the newer release>.jar db downgrade " + ShopApplication.ADD_EMAIL)
 			.doesNotContain("db migrate");
+	}
+
+	@Test
+	void onADatabaseAheadARevisionOfThisReleaseEditedAfterItRanIsNamedBesideTheNewerRelease(TestDatabase database,
+			CapturedOutput output, @TempDir Path revisions) throws IOException {
+		try (Apps apps = new Apps()) {
+			apps.start(ShopApplication.class, Apps.database(database),
+					"migrations.locations=classpath:apps/shop/revisions,classpath:apps/shop-next");
+		}
+		// this release's files, one edited after it ran; checksums not validated, so the startup goes on as ahead
+		for (String name : new String[] { "5b0b00000001_create_customer.sql", "5b0b00000002_add_customer_email.sql" }) {
+			try (InputStream in = getClass().getResourceAsStream("/apps/shop/revisions/" + name)) {
+				String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+				Files.writeString(revisions.resolve(name), name.startsWith(ShopApplication.ADD_EMAIL)
+						? text.replace("-- downgrade", "CREATE INDEX ix_customer_email ON customer (email);\n\n-- downgrade")
+						: text);
+			}
+		}
+		Apps.failToStart(ShopApplication.class, Apps.with(Apps.database(database), "migrations.locations=filesystem:"
+				+ revisions, "spring.jpa.hibernate.ddl-auto=validate", "migrations.validate-checksums=false"));
+		assertThat(report(output)).contains("The database is ahead of this code: revision 5b0b00000003",
+				"But revision " + ShopApplication.ADD_EMAIL + " of this release was also changed after it was applied"
+						+ " (migrations.validate-checksums=false let the startup go on): the database has what it did when"
+						+ " it ran, not what its file now says, which may be this difference");
 	}
 
 	@Test

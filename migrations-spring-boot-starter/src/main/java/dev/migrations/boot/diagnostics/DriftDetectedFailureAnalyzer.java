@@ -12,9 +12,15 @@ class DriftDetectedFailureAnalyzer extends AbstractFailureAnalyzer<DriftDetected
 	protected FailureAnalysis analyze(Throwable rootFailure, DriftDetectedException cause) {
 		String description = "The application did not start because migrations.drift.on-startup=fail and the JPA entities"
 				+ " and the database differ:\n\n" + cause.getMessage();
-		String action = "Turn the entity changes into a revision and apply it:\n\n    db migrate -m \"...\"\n    db upgrade\n\n"
-				+ "or change the entities back. To start anyway and only log the differences, set"
-				+ " migrations.drift.on-startup=warn.";
+		boolean onlyInvalidIndexes = cause.differences().stream()
+			.allMatch((difference) -> difference.kind().equals("INDEX_INVALID"));
+		// an index a concurrent build left INVALID is no entity change: `db migrate` writes nothing for it
+		String action = (onlyInvalidIndexes ? "Rebuild or drop each index left INVALID as its line above says (`db migrate`"
+				+ " writes nothing for it). To start anyway and only log the differences, set"
+				+ " migrations.drift.on-startup=warn."
+				: "Turn the entity changes into a revision and apply it:\n\n    db migrate -m \"...\"\n    db upgrade\n\n"
+						+ "or change the entities back. To start anyway and only log the differences, set"
+						+ " migrations.drift.on-startup=warn.");
 		return new FailureAnalysis(description, action, cause);
 	}
 

@@ -146,7 +146,8 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 		String description = "The application did not start: Hibernate's schema validation (spring.jpa.hibernate.ddl-auto"
 				+ "=validate) found that " + difference.what() + ". The database is ahead of this code: revision"
 				+ (one ? " " : "s ") + revisions + ", which this release does not have, " + (one ? "was" : "were")
-				+ " applied by a newer release and changed what this release's entities map.\n\n" + cause.getMessage();
+				+ " applied by a newer release and changed what this release's entities map." + modified(ahead) + "\n\n"
+				+ cause.getMessage();
 		String action = "Do not write a revision for this difference in this release: it would undo the newer"
 				+ " release's change. Deploy the newer release (the one that has " + revisions + "), or, to go back to"
 				+ " this one, first downgrade the database with the newer release's application, to " + known
@@ -157,6 +158,21 @@ class SchemaValidationFailureAnalyzer implements FailureAnalyzer {
 				+ " in a later release, once no instance of the previous one runs (expand, then contract); `db lint`"
 				+ " flags such revisions.";
 		return new FailureAnalysis(description, action, cause);
+	}
+
+	/** The revisions of this release edited after they ran, which may be the difference as well: a sentence, or empty. */
+	private static String modified(DatabaseAheadOfTheCode ahead) {
+		List<String> modified = ahead.modified();
+		if (modified.isEmpty()) {
+			return "";
+		}
+		boolean one = modified.size() == 1;
+		return " But " + (one ? "revision " : "revisions ") + String.join(", ", modified) + " of this release " + (one ? "was"
+				: "were") + " also changed after " + (one ? "it was" : "they were") + " applied (migrations.validate-checksums"
+				+ "=false let the startup go on): the database has what " + (one ? "it" : "they") + " did when " + (one ? "it"
+						: "they") + " ran, not what " + (one ? "its file now says" : "their files now say") + ", which may be"
+				+ " this difference: restore the applied content (e.g. `git checkout` the file) and put the change in a new"
+				+ " revision.";
 	}
 
 	/** What differs, and a revision message for it. */

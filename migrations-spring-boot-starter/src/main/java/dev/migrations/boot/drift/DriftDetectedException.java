@@ -18,8 +18,8 @@ public class DriftDetectedException extends MigrationsException {
 	public DriftDetectedException(List<Difference> differences) {
 		super("The JPA entities and the database differ (" + differences.size() + " difference"
 				+ ((differences.size() == 1) ? "" : "s") + "):\n" + MigrationsDriftMonitor.describe(differences)
-				+ "\nWrite a revision for them with `db migrate -m \"...\"` and apply it, or set"
-				+ " migrations.drift.on-startup=warn to start anyway.");
+				+ "\n" + MigrationsDriftMonitor.whatToDo(differences) + ", or set migrations.drift.on-startup=warn to start"
+				+ " anyway.");
 		this.differences = List.copyOf(differences);
 	}
 

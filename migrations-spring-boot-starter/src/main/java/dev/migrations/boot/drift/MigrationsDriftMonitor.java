@@ -251,9 +251,9 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 		switch (next.status()) {
 			case DETECTED -> {
 				if (first || !next.differences().equals(previous.differences())) {
-					logger.warn("The JPA entities and the database differ ({} difference{}):\n{}\nWrite a revision for them"
-							+ " with `db migrate -m \"...\"`, or list them with `db check`.", next.differences().size(),
-							(next.differences().size() == 1) ? "" : "s", describe(next.differences()));
+					logger.warn("The JPA entities and the database differ ({} difference{}):\n{}\n{}, or list them with"
+							+ " `db check`.", next.differences().size(), (next.differences().size() == 1) ? "" : "s",
+							describe(next.differences()), whatToDo(next.differences()));
 				}
 			}
 			case NONE -> {
@@ -281,6 +281,22 @@ public class MigrationsDriftMonitor implements SmartInitializingSingleton, Appli
 			case DETECTED -> report.differences().size() + " differences\n" + describe(report.differences());
 			case UNKNOWN -> "unknown: " + report.reason();
 		};
+	}
+
+	/**
+	 * What to do about the differences, a sentence without its full stop: a revision from {@code db migrate}, and for an
+	 * index left INVALID (of which {@code db migrate} writes nothing) the rebuild or drop its line gives.
+	 */
+	static String whatToDo(List<Difference> differences) {
+		long invalid = differences.stream().filter((difference) -> difference.kind().equals("INDEX_INVALID")).count();
+		if (invalid == 0) {
+			return "Write a revision for them with `db migrate -m \"...\"` and apply it";
+		}
+		String indexes = "rebuild or drop " + ((invalid == 1) ? "the index" : "each index") + " left INVALID as "
+				+ ((invalid == 1) ? "its line says" : "their lines say") + " (`db migrate` writes nothing for "
+				+ ((invalid == 1) ? "it)" : "them)");
+		return (invalid == differences.size()) ? Character.toUpperCase(indexes.charAt(0)) + indexes.substring(1)
+				: "Write a revision for the others with `db migrate -m \"...\"` and apply it, and " + indexes;
 	}
 
 	static String describe(List<Difference> differences) {

@@ -256,13 +256,34 @@ final class DbCommand {
 				return Opt.HELP;
 			}
 			return this.opts.stream().filter((o) -> o.longName().equals(longName)).findFirst()
-				.orElseThrow(() -> new UsageException("Unknown option --" + longName + " for " + getName()));
+				.orElseThrow(() -> unknownOption("--" + longName, NearestNames.of(longName, longNames())));
 		}
 		if (shortName == 'h') {
 			return Opt.HELP;
 		}
 		return this.opts.stream().filter((o) -> o.shortName() == shortName).findFirst()
-			.orElseThrow(() -> new UsageException("Unknown option -" + shortName + " for " + getName()));
+			.orElseThrow(() -> unknownOption("-" + shortName, longNames().stream()
+				.filter((name) -> name.charAt(0) == Character.toLowerCase(shortName)).toList()));
+	}
+
+	private List<String> longNames() {
+		return this.opts.stream().map(Opt::longName).toList();
+	}
+
+	/** An option this command does not have: the nearest it has, else all it takes. */
+	private UsageException unknownOption(String typed, List<String> nearest) {
+		String message = "Unknown option " + typed + " for " + getName();
+		if (!nearest.isEmpty()) {
+			return new UsageException(message + ": did you mean " + NearestNames.either(nearest.stream()
+				.map((name) -> "--" + name).toList(), "") + "?");
+		}
+		if (this.opts.isEmpty()) {
+			return new UsageException(message + ", which takes no option");
+		}
+		return new UsageException(message + ", which takes " + String.join(", ", this.opts.stream().map((opt) -> {
+			String names = "--" + opt.longName();
+			return opt.flag() ? names : names + " " + opt.valueName();
+		}).toList()));
 	}
 
 	/** What a command does once its input is read. */

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import dev.migrations.TerminalText;
-import dev.migrations.boot.UnknownMigrationsProperties;
 
 /**
  * The {@code db} commands as one command line, with no dependency on Spring Shell: reads the words of
@@ -70,11 +70,20 @@ final class DbCommandLine {
 		return text.toString().stripTrailing();
 	}
 
+	/**
+	 * What Flyway, Liquibase and Alembic call what a {@code db} command does, for the answer to one of their
+	 * words: {@code db status} names {@code db current} and {@code db history}.
+	 */
+	private static final Map<String, List<String>> OTHER_TOOLS_WORDS = Map.of("status", List.of("current", "history"),
+			"info", List.of("current", "history"), "validate", List.of("check"), "baseline", List.of("stamp"),
+			"rollback", List.of("downgrade"), "undo", List.of("downgrade"), "log", List.of("history"));
+
 	/** The first line of the answer to {@code db <name>} when there is no such command. */
 	String unknown(String name) {
-		String closest = closest(name);
-		return Outcome.shortened("Unknown command `db " + name + "`"
-				+ ((closest != null) ? ": did you mean `" + closest + "`?" : ": `db` lists the db commands."));
+		List<String> nearest = nearest(name);
+		return Outcome.shortened("Unknown command `db " + name + "`" + (nearest.isEmpty() ? ": `db` lists the db commands."
+				: ": did you mean " + NearestNames.either(nearest.stream().map((command) -> "db " + command).toList(), "`")
+						+ "?"));
 	}
 
 	/**
@@ -127,22 +136,13 @@ final class DbCommandLine {
 		return outcome.code();
 	}
 
-	/** The command whose name is closest to a mistyped one, {@code null} when none is close. */
-	private String closest(String typed) {
-		String wanted = typed.toLowerCase(Locale.ROOT);
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		for (DbCommand command : this.commands) {
-			String candidate = command.getName().substring(3);
-			int distance = candidate.startsWith(wanted) && wanted.length() >= 2 ? 0
-					: UnknownMigrationsProperties.distance(wanted, candidate);
-			if (distance < bestDistance) {
-				bestDistance = distance;
-				best = command.getName();
-			}
-		}
-		// a typo or two, not a different word
-		return (bestDistance <= Math.max(1, Math.min(2, wanted.length() / 3))) ? best : null;
+	/** The names of the commands a mistyped one was most likely meant to be (without {@code db}), none when none is near. */
+	private List<String> nearest(String typed) {
+		List<String> names = this.commands.stream().map((command) -> command.getName().substring(3)).toList();
+		// another tool's word first: `db info` is Flyway's, not a typo of `db init`
+		List<String> meant = OTHER_TOOLS_WORDS.getOrDefault(typed.toLowerCase(Locale.ROOT), List.of()).stream()
+			.filter(names::contains).toList();
+		return meant.isEmpty() ? NearestNames.of(typed, names) : meant;
 	}
 
 }

@@ -31,7 +31,6 @@ import dev.migrations.autogenerate.Comparison;
 import dev.migrations.baseline.ExistingSchema;
 import dev.migrations.baseline.FailedOtherToolMigrationException;
 import dev.migrations.baseline.NonEmptySchemaException;
-import dev.migrations.dialect.Dialect;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
@@ -650,16 +649,21 @@ final class DbCommands {
 					// `db upgrade` refuses while applied revisions have no file: the advice is the missing line's
 					out.println(status.pending().size() + " revision(s) pending: " + String.join(", ", status.pending())
 							+ (adoption != null ? ". " + adoption
-									: !status.missing().isEmpty() ? ". `db upgrade` refuses while applied revisions have no"
-											+ " file (below)."
+									: !status.missing().isEmpty() && status.failed().isEmpty() ? ". `db upgrade` refuses while"
+											+ " applied revisions have no file (below)."
 									: status.failed().isEmpty() ? ". " + runUpgrade(status.heads()) : "."));
 				}
 				if (!status.modified().isEmpty()) {
 					out.println("Changed since applied: " + String.join(", ", status.modified()) + ".");
 				}
 				if (!status.missing().isEmpty()) {
+					// a revision that did not complete is no other way the database went: what stops `db upgrade` is it
+					boolean notRun = status.pending().stream().anyMatch((id) -> !status.failed().contains(id));
 					out.println("Applied but without a revision file: " + String.join(", ", status.missing()) + "."
-							+ (status.pending().isEmpty() ? " The database is ahead of this code (a newer release upgraded"
+							+ (!notRun && !status.failed().isEmpty() ? " The database is ahead of this code (a newer release"
+									+ " upgraded it), or their files were removed; what stops `db upgrade` is the revision of"
+									+ " this code recorded as failed (below)."
+							: !notRun ? " The database is ahead of this code (a newer release upgraded"
 									+ " it; every revision of this code is applied), or their files were removed."
 									: " The database went another way: bring " + (status.missing().size() == 1 ? "its file"
 											: "their files") + " into this code (merge the branch that has "
@@ -1083,12 +1087,8 @@ final class DbCommands {
 				Comparison comparison = migrations().compare(DiffOptions.defaults());
 				List<Difference> differences = new ArrayList<>(comparison.differences());
 				// an index a concurrent build left INVALID matches the entities on paper, but queries do not use it
-				List<Dialect.InvalidIndex> invalid = migrations().invalidIndexes();
-				for (Dialect.InvalidIndex index : invalid) {
-					differences.add(new Difference("INDEX_INVALID", index.table(), index.table() + ": index " + index.name()
-							+ " is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that did not finish left it so): queries do not"
-							+ " use it; drop it with `DROP INDEX CONCURRENTLY IF EXISTS " + index.name() + ";` and create it again"));
-				}
+				List<Difference> invalid = migrations().invalidIndexDifferences();
+				differences.addAll(invalid);
 				PrintWriter out = console.out();
 				if (json) {
 					out.println(JsonOutput.drift(differences, Instant.now()));
@@ -1145,6 +1145,20 @@ final class DbCommands {
 							+ " upgrade` refuses to run the " + pending.size() + " revision(s) not applied yet over it: if it"
 							+ " is what a revision creates, set migrations.baseline=<that revision> (first: "
 							+ String.join(", ", refused.firstRevisions()) + ") or `db stamp` it, then check again");
+				}
+				if (status != null && !status.modified().isEmpty()) {
+					// what ran is not what the file now says: the differences may be the edit, never the newer release's
+					List<String> modified = status.modified();
+					boolean one = modified.size() == 1;
+					List<String> missing = status.missing();
+					return new Outcome(DbCommand.DIFFERENCES, "the database differs from the entities, and "
+							+ (one ? "revision " : "revisions ") + String.join(", ", modified) + " of this code " + (one ? "was"
+									: "were") + " changed after " + (one ? "it was" : "they were") + " applied: the database has"
+							+ " what ran, not what " + (one ? "its file now says" : "their files now say") + ", so the differences may be"
+							+ " that change; restore the applied content and put the change in a new revision (`db upgrade`"
+							+ " says how to proceed)" + (missing.isEmpty() ? ""
+									: ". The database is also ahead of this code: it has " + String.join(", ", missing)
+											+ " applied, which this code has no file for (see `db current`)"));
 				}
 				if (!pending.isEmpty() && !status.missing().isEmpty()) {
 					// `db upgrade` refuses while applied revisions have no file: the database went another way

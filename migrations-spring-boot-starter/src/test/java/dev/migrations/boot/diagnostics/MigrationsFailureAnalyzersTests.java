@@ -172,6 +172,18 @@ class MigrationsFailureAnalyzersTests {
 	}
 
 	@Test
+	void editedAppliedRevisionOnADatabaseAheadOfTheCodeIsToldWithoutAStampThatWouldUnrecordTheNewerRevision() {
+		// a newer release upgraded the database; this release's own applied revision was edited since
+		startAndStop("migrations.locations=classpath:db/jpa,classpath:db/jpa-next");
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/jpa-edited");
+		assertThat(analysis.getDescription()).contains("revision 1a2b3c4d5e6f was modified after being applied");
+		assertThat(analysis.getAction()).contains("git checkout", "db revision -m", "The database is also ahead of this"
+				+ " code: it has revision 2b3c4d5e6f70 applied, which this code has no file for (a newer release applied"
+				+ " it), so `db stamp` with this code would un-record it.", "migrations.validate-checksums=false")
+			.doesNotContain("db stamp 1a2b3c4d5e6f");
+	}
+
+	@Test
 	void databaseAheadOfTheCodeWithEveryRevisionOfTheCodeAppliedStartsWithAWarning(CapturedOutput output) {
 		// a newer release upgraded the database; this one (a rolled-back deploy, an old instance restarting) starts
 		startAndStop("migrations.locations=classpath:db/jpa,classpath:db/jpa-next");

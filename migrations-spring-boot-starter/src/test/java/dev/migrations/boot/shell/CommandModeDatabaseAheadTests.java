@@ -117,6 +117,67 @@ class CommandModeDatabaseAheadTests {
 		assertThat(appliedRevisions()).containsExactly(CREATE, ShellTestRevisions.INDEX);
 	}
 
+	@Test
+	void aRevisionOfThisCodeChangedAfterItWasAppliedIsToldAsSuchOnADatabaseAheadAndNoStampUnrecordsTheNewerOnes()
+			throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run("db", "upgrade");
+		Path newer = this.revisions.resolve(ShellTestRevisions.INDEX + "_index_bulletin_titles.sql");
+		String newerText = Files.readString(newer);
+		Files.delete(newer);
+		// this release's own revision edited after it ran: the database lacks what the edit adds
+		Path create = this.revisions.resolve(CREATE + "_create_bulletin.sql");
+		String applied = Files.readString(create);
+		Files.writeString(create, applied.replace("title varchar(200) NOT NULL", "title varchar(200) NOT NULL, note text"));
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("ALTER TABLE bulletin ADD COLUMN summary text");
+		}
+
+		Run upgrade = run("db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith("Applied revisions were modified after they were applied; nothing was run:")
+			.contains("The database is also ahead of this code: it has revision " + ShellTestRevisions.INDEX + " applied,"
+					+ " which this code has no file for (a newer release applied it), so `db stamp` with this code would"
+					+ " un-record it.")
+			.doesNotContain("`db stamp " + CREATE + "`");
+		Run check = run("db", "check");
+		assertThat(check.exitCode()).isEqualTo(1);
+		assertThat(check.err()).startsWith("the database differs from the entities, and revision " + CREATE + " of this"
+				+ " code was changed after it was applied: the database has what ran, not what its file now says")
+			.contains("The database is also ahead of this code: it has " + ShellTestRevisions.INDEX + " applied")
+			.doesNotContain("most likely that release's");
+
+		// what the message warns of: a stamp with this code drops the newer release's revision from the record
+		assertThat(run("db", "stamp", CREATE).exitCode()).isZero();
+		assertThat(appliedRevisions()).containsExactly(CREATE);
+		Files.writeString(newer, newerText);
+		assertThat(run("db", "stamp", ShellTestRevisions.INDEX).exitCode()).isZero();
+		assertThat(appliedRevisions()).containsExactly(CREATE, ShellTestRevisions.INDEX);
+	}
+
+	@Test
+	void aRevisionOfThisCodeThatDidNotCompleteOnADatabaseAheadIsWhatCurrentSaysStopsTheUpgrade() throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run("db", "upgrade");
+		Files.delete(this.revisions.resolve(ShellTestRevisions.INDEX + "_index_bulletin_titles.sql"));
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'FAILED', error = 'Statement 1 of 1 failed: boom'"
+					+ " WHERE revision = '" + CREATE + "'");
+		}
+
+		Run upgrade = run("db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith("The database has revisions that did not complete; nothing was run:");
+		Run current = run("db", "current");
+		assertThat(current.exitCode()).isZero();
+		assertThat(current.out()).contains("1 revision(s) pending: " + CREATE + ".\n")
+			.contains("Applied but without a revision file: " + ShellTestRevisions.INDEX + ". The database is ahead of this"
+					+ " code (a newer release upgraded it), or their files were removed; what stops `db upgrade` is the"
+					+ " revision of this code recorded as failed (below).")
+			.contains("Recorded as failed: " + CREATE + ".")
+			.doesNotContain("went another way").doesNotContain("refuses while applied revisions have no file");
+	}
+
 	/** Starts the test application with the command's words, then the database settings, as arguments. */
 	private Run run(String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));

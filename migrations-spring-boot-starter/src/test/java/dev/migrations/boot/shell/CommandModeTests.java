@@ -261,6 +261,48 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aMistypedCommandOrOptionIsAnsweredWithTheNearestOnesAndExitsWithTwoWithoutRunningAnything() throws SQLException {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run(null, "db", "upgrade", "+1");
+		assertMistyped("Unknown command `db upgrd`: did you mean `db upgrade`?", "db", "upgrd");
+		assertMistyped("Unknown command `db curent`: did you mean `db current`?", "db", "curent");
+		assertMistyped("Unknown command `db hist`: did you mean `db history`?", "db", "hist");
+		assertMistyped("Unknown command `db migrte`: did you mean `db migrate`?", "db", "migrte");
+		assertMistyped("Unknown command `db dwngrade`: did you mean `db downgrade`?", "db", "dwngrade", "-1");
+		// a prefix of several commands names each of them
+		assertMistyped("Unknown command `db re`: did you mean `db rehearse` or `db revision`?", "db", "re");
+		// the words of Flyway and Alembic for what a db command does
+		assertMistyped("Unknown command `db status`: did you mean `db current` or `db history`?", "db", "status");
+		assertMistyped("Unknown command `db validate`: did you mean `db check`?", "db", "validate");
+		assertMistyped("Unknown command `db frobnicate`: `db` lists the db commands.", "db", "frobnicate");
+		assertMistyped("Unknown option --sq for db upgrade: did you mean --sql? (see `db upgrade --help`)", "db", "upgrade",
+				"--sq");
+		assertMistyped("Unknown option --rehaerse for db upgrade: did you mean --rehearse? (see `db upgrade --help`)", "db",
+				"upgrade", "--rehaerse");
+		// nothing near: the options it takes (Alembic's upgrade takes --tag)
+		assertMistyped("Unknown option --tag for db upgrade, which takes --sql, --rehearse, --tenant TENANTS (see `db"
+				+ " upgrade --help`)", "db",
+				"upgrade", "head", "--tag", "v2");
+		assertMistyped("Unknown option -s for db upgrade: did you mean --sql? (see `db upgrade --help`)", "db", "upgrade",
+				"-s");
+		assertThat(appliedRevisions()).containsExactly(CREATE);
+
+		// what is typed right runs as typed
+		Run history = run(null, "db", "history");
+		assertThat(history.exitCode()).as(history.err()).isZero();
+		assertThat(history.err()).doesNotContain("did you mean");
+		Run upgrade = run(null, "db", "upgrade", "--sql");
+		assertThat(upgrade.exitCode()).as(upgrade.err()).isZero();
+		assertThat(appliedRevisions()).containsExactly(CREATE);
+	}
+
+	private void assertMistyped(String firstLine, String... words) {
+		Run run = run(null, words);
+		assertThat(run.exitCode()).as(run.err()).isEqualTo(2);
+		assertThat(run.err().lines().findFirst().orElse("")).isEqualTo(firstLine);
+	}
+
+	@Test
 	void aRevisionFileLeftAsALinkToAMissingFileFailsTheUpgradeBeforeAnythingRuns() throws IOException, SQLException {
 		ShellTestRevisions.writeBulletin(this.revisions);
 		// the newest revision, a head: nothing else would miss it, and the upgrade would end "up to date" without it

@@ -326,7 +326,11 @@ class DbCommandsTests {
 			assertThat(shell.run("db revision -m add status").message())
 				.startsWith("Unexpected argument status; quote a value that has spaces");
 			assertThat(shell.run("db upgrade --bogus=1").message())
-				.isEqualTo("Unknown option --bogus for db upgrade (see `db upgrade --help`)");
+				.isEqualTo("Unknown option --bogus for db upgrade, which takes --sql, --rehearse, --tenant TENANTS (see `db"
+						+ " upgrade --help`)");
+			assertThat(shell.run("db upgrade --sqll=1").message())
+				.isEqualTo("Unknown option --sqll for db upgrade: did you mean --sql? (see `db upgrade --help`)");
+			assertThat(shell.run("db upgrd").message()).isEqualTo("Unknown command `db upgrd`: did you mean `db upgrade`?");
 			assertThat(shell.run("db migrate -m x --rename title").message()).contains("OLD=NEW");
 			assertThat(shell.run("db downgrade").message()).startsWith("db downgrade needs TARGET");
 		}

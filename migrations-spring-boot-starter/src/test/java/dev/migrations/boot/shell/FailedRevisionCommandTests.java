@@ -89,8 +89,9 @@ class FailedRevisionCommandTests {
 		assertThat(check.status()).isOne();
 		assertThat(check.lines()).contains("1 difference between the entities and the database:",
 				"  INDEX_INVALID  public.bulletin: index public.ix_bulletin_title is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that"
-						+ " did not finish left it so): queries do not use it; drop it with `DROP INDEX CONCURRENTLY IF EXISTS"
-						+ " public.ix_bulletin_title;` and create it again");
+						+ " did not finish left it so): queries do not use it; once what made the build fail is fixed, rebuild it"
+						+ " with `REINDEX INDEX CONCURRENTLY public.ix_bulletin_title;`, or drop it with `DROP INDEX CONCURRENTLY"
+						+ " IF EXISTS public.ix_bulletin_title;` and create it again");
 		assertThat(check.err()).startsWith("the database has 1 index left INVALID: drop it and run its CREATE INDEX again");
 		assertThat(db.run("check", "--format", "json").out()).contains("\"kind\":\"INDEX_INVALID\"");
 	}

@@ -68,6 +68,23 @@ class TenantCommandModeTests {
 	}
 
 	@Test
+	void aMistypedTenantOptionIsAnsweredWithTheNearestOneAndNothingRuns() throws SQLException {
+		CommandModeTests.Run typo = run("db", "upgrade", "--tenat", "t1");
+		assertThat(typo.exitCode()).as(typo.err()).isEqualTo(2);
+		assertThat(typo.err().lines().findFirst()).hasValue(
+				"Unknown option --tenat for db upgrade: did you mean --tenant? (see `db upgrade --help`)");
+		CommandModeTests.Run other = run("db", "upgrade", "--tag", "t1");
+		assertThat(other.exitCode()).as(other.err()).isEqualTo(2);
+		assertThat(other.err().lines().findFirst()).hasValue("Unknown option --tag for db upgrade, which takes --sql,"
+				+ " --rehearse, --tenant TENANTS (see `db upgrade --help`)");
+		CommandModeTests.Run letter = run("db", "current", "-t", "t1");
+		assertThat(letter.exitCode()).as(letter.err()).isEqualTo(2);
+		assertThat(letter.err().lines().findFirst()).hasValue(
+				"Unknown option -t for db current: did you mean --tenant? (see `db current --help`)");
+		assertThat(schemas()).doesNotContain("t1", "t2", "t3");
+	}
+
+	@Test
 	void upgradeOfSelectedTenantsExitsZeroAndLeavesTheOthersAlone() throws SQLException {
 		CommandModeTests.Run run = run("db", "upgrade", "--tenant", "t1,t3");
 
