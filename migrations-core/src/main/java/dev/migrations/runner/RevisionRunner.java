@@ -481,20 +481,21 @@ final class RevisionRunner {
 
 	/**
 	 * How to put back the session's settings after a revision that may change them for the rest of the session
-	 * ({@link SessionSettings}): online, the changed settings read before it; in a script, a reset after it (a
+	 * ({@link SessionSettings}): online, the settings read before it; in a PostgreSQL script, a reset after it (a
 	 * script cannot read them). {@code null} when the revision cannot change them, or on another database.
 	 */
 	private SessionRestore sessionBefore(List<SqlStatement> statements) throws SQLException {
-		if (statements == null || !this.dialect.name().equals("postgresql") || !SessionSettings.mayChange(statements)) {
+		SqlSyntax syntax = this.dialect.sqlSyntax();
+		if (syntax != SqlSyntax.POSTGRESQL && syntax != SqlSyntax.MARIADB || !SessionSettings.mayChange(statements, syntax)) {
 			return null;
 		}
-		if (this.target instanceof ExecutionTarget.Script script) {
+		if (this.target instanceof ExecutionTarget.Script script && statements != null && syntax == SqlSyntax.POSTGRESQL) {
 			boolean role = SessionSettings.changesRole(statements);
 			return () -> script.resetSession(role);
 		}
 		if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
-			Map<String, String> before = SessionSettings.read(jdbc.connection());
-			return () -> SessionSettings.restore(jdbc.connection(), before);
+			Map<String, String> before = SessionSettings.read(jdbc.connection(), syntax);
+			return () -> SessionSettings.restore(jdbc.connection(), before, syntax);
 		}
 		return null;
 	}

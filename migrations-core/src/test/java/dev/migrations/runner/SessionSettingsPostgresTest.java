@@ -1,6 +1,11 @@
 package dev.migrations.runner;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,6 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
+import dev.migrations.TestDataSources;
+import dev.migrations.revision.JavaRevision;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -47,6 +54,112 @@ class SessionSettingsPostgresTest {
 		migrations.downgrade("base");
 		assertThat(Sql.column(db.dataSource(), "select nspname from pg_namespace where nspname = 'other'")).isEmpty();
 		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
+	}
+
+	@Test
+	void aRoleOrSessionUserARevisionSetsOwnsNeitherTheNextRevisionsTablesNorTheVersionTableRows(TestDatabase db)
+			throws SQLException {
+		String role = "mig_role_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Sql.execute(db.dataSource(), "CREATE ROLE " + role);
+		try {
+			RevisionFiles files = new RevisionFiles(this.directory);
+			files.write("aaaa00000001", "none", "as another role", "GRANT CREATE ON SCHEMA public TO " + role + ";\nSET ROLE "
+					+ role + ";\nCREATE TABLE owned_by_role (id int);", "DROP TABLE owned_by_role;");
+			files.write("bbbb00000002", "aaaa00000001", "plain", "CREATE TABLE after_role (id int);", "DROP TABLE after_role;");
+			files.write("cccc00000003", "bbbb00000002", "as another session user", "-- transactional: false\n",
+					"SET SESSION AUTHORIZATION " + role + ";\nCREATE TABLE owned_by_session_user (id int);",
+					"DROP TABLE owned_by_session_user;");
+			files.write("dddd00000004", "cccc00000003", "plain again", "CREATE TABLE after_session_user (id int);",
+					"DROP TABLE after_session_user;");
+			try (Connection connection = db.dataSource().getConnection()) {
+				String user = Sql.column(db.dataSource(), "select current_user").get(0);
+				Migrations migrations = Migrations.configure().dataSource(TestDataSources.singleConnection(connection))
+					.locations(files.location()).load();
+
+				migrations.upgrade("head");
+
+				assertThat(Sql.column(db.dataSource(), "select tablename || ' ' || tableowner from pg_tables"
+						+ " where schemaname = 'public' order by 1")).containsExactly("after_role " + user,
+								"after_session_user " + user, "migrations_version " + user, "migrations_version_log " + user,
+								"owned_by_role " + role, "owned_by_session_user " + role);
+				// the connection goes back to the pool as it came
+				assertThat(column(connection, "select current_user || ' ' || session_user"))
+					.containsExactly(user + " " + user);
+				migrations.downgrade("base");
+			}
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP OWNED BY " + role);
+			Sql.execute(db.dataSource(), "DROP ROLE " + role);
+		}
+	}
+
+	@Test
+	void settingsAJavaRevisionChangesEndWithIt(TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "other schema", "CREATE SCHEMA other;", "DROP SCHEMA other;");
+		files.write("cccc00000003", "java00000002", "plain", "SELECT pg_sleep(0.3);\nCREATE TABLE in_public (id int);",
+				"DROP TABLE in_public;");
+		try (Connection connection = db.dataSource().getConnection()) {
+			List<String> before = column(connection, "select current_setting('search_path') || ' '"
+					+ " || current_setting('statement_timeout')");
+			Migrations migrations = Migrations.configure().dataSource(TestDataSources.singleConnection(connection))
+				.locations(files.location()).javaRevisions(List.of(new SettingRevision())).load();
+
+			migrations.upgrade("head");
+
+			assertThat(Sql.column(db.dataSource(), "select table_schema || '.' || table_name from information_schema.tables"
+					+ " where table_schema in ('public', 'other') and table_name not like 'migrations%' order by 1"))
+				.containsExactly("other.in_other", "public.in_public");
+			assertThat(column(connection, "select current_setting('search_path') || ' '"
+					+ " || current_setting('statement_timeout')")).isEqualTo(before);
+		}
+	}
+
+	/** Sets the session's search_path and statement_timeout, as a Java revision may. */
+	static class SettingRevision implements JavaRevision {
+
+		@Override
+		public String revision() {
+			return "java00000002";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("aaaa00000001");
+		}
+
+		@Override
+		public String message() {
+			return "sets the session";
+		}
+
+		@Override
+		public void upgrade(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET search_path TO other");
+				statement.execute("SET statement_timeout = 100");
+				statement.execute("CREATE TABLE in_other (id int)");
+			}
+		}
+
+		@Override
+		public void downgrade(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("DROP TABLE other.in_other");
+			}
+		}
+
+	}
+
+	private static List<String> column(Connection connection, String sql) throws SQLException {
+		List<String> values = new java.util.ArrayList<>();
+		try (Statement statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
 	}
 
 }
