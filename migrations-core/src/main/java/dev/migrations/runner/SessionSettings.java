@@ -35,7 +35,25 @@ final class SessionSettings {
 	private static final String READ = "SELECT name, setting FROM pg_catalog.pg_settings WHERE source = 'session'"
 			// neither is in pg_settings; a role a revision sets would own the next revisions' tables
 			+ " UNION ALL SELECT 'session_authorization', pg_catalog.current_setting('session_authorization')"
-			+ " UNION ALL SELECT 'role', pg_catalog.current_setting('role')";
+			+ " UNION ALL SELECT 'role', pg_catalog.current_setting('role')"
+			// what else a revision can leave in the session, each with the statement that ends it: a temporary
+			// table hides a table of the same name from the next revisions, a prepared statement's name is taken
+			+ " UNION ALL SELECT ' temp ' || c.oid, 'DROP ' || CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'S' THEN 'SEQUENCE'"
+			+ " ELSE 'TABLE' END || ' IF EXISTS ' || c.oid::pg_catalog.regclass || ' CASCADE' FROM pg_catalog.pg_class c"
+			+ " WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind IN ('r', 'p', 'v', 'S')"
+			+ " UNION ALL SELECT ' listen ' || c, 'UNLISTEN ' || pg_catalog.quote_ident(c)"
+			+ " FROM pg_catalog.pg_listening_channels() c"
+			+ " UNION ALL SELECT ' prepared ' || name, 'DEALLOCATE ' || pg_catalog.quote_ident(name)"
+			+ " FROM pg_catalog.pg_prepared_statements WHERE from_sql"
+			+ " UNION ALL SELECT ' advisory ' || l.classid || ' ' || l.objid || ' ' || l.objsubid || ' ' || l.mode,"
+			+ " 'SELECT pg_catalog.pg_advisory_unlock' || CASE l.mode WHEN 'ShareLock' THEN '_shared' ELSE '' END || '('"
+			+ " || CASE l.objsubid WHEN 1 THEN ((l.classid::int8 << 32) | l.objid::int8)::text"
+			+ " ELSE (l.classid::int8 - CASE WHEN l.classid::int8 > 2147483647 THEN 4294967296 ELSE 0 END)::text || ', '"
+			+ " || (l.objid::int8 - CASE WHEN l.objid::int8 > 2147483647 THEN 4294967296 ELSE 0 END)::text END || ')'"
+			+ " FROM pg_catalog.pg_locks l WHERE l.locktype = 'advisory' AND l.pid = pg_catalog.pg_backend_pid() AND l.granted";
+
+	/** At most this many unlocks of one advisory lock a revision took again and again. */
+	private static final int UNLOCKS = 1000;
 
 	private static final String RESTORE = "SELECT pg_catalog.set_config(?, ?, false)";
 
@@ -77,7 +95,12 @@ final class SessionSettings {
 				}
 				continue;
 			}
-			if (sql.startsWith("reset") || sql.startsWith("discard") || containsIgnoringCase(text, "set_config")) {
+			if (sql.startsWith("reset") || sql.startsWith("discard") || containsIgnoringCase(text, "set_config")
+					|| containsIgnoringCase(text, "advisory_lock")) {
+				return true;
+			}
+			if (startsWithWord(sql, "listen") || startsWithWord(sql, "prepare")
+					|| startsWithWord(sql, "create") && (sql.contains(" temp ") || sql.contains(" temporary "))) {
 				return true;
 			}
 			// a DO block or a procedure may SET through EXECUTE
@@ -131,9 +154,11 @@ final class SessionSettings {
 		return false;
 	}
 
+	// a word with an underscore, found from the underscores of the text: a long INSERT is not copied
 	private static boolean containsIgnoringCase(String text, String word) {
+		int offset = word.indexOf('_');
 		for (int i = text.indexOf('_'); i >= 0; i = text.indexOf('_', i + 1)) {
-			int start = i - 3;
+			int start = i - offset;
 			if (start >= 0 && text.regionMatches(true, start, word, 0, word.length())) {
 				return true;
 			}
@@ -166,6 +191,13 @@ final class SessionSettings {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET statement_timeout = 0");
 		}
+		// a LISTEN in the revision's transaction shows in pg_listening_channels() only once committed: all of them
+		// end when the session listened to none before
+		if (before.keySet().stream().noneMatch((name) -> name.startsWith(" listen "))) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("UNLISTEN *");
+			}
+		}
 		Map<String, String> after = read(connection, syntax);
 		List<String> names = new ArrayList<>(new TreeSet<>(after.keySet()));
 		for (String name : new TreeSet<>(before.keySet())) {
@@ -182,6 +214,12 @@ final class SessionSettings {
 		}));
 		for (String name : names) {
 			String was = before.get(name);
+			if (name.startsWith(" ")) {
+				if (was == null) {
+					end(connection, name, after.get(name));
+				}
+				continue;
+			}
 			if (Objects.equals(was, after.get(name))) {
 				continue;
 			}
@@ -191,6 +229,24 @@ final class SessionSettings {
 					statement.setString(2, was);
 				}
 				statement.executeQuery().close();
+			}
+		}
+	}
+
+	/** Ends what a revision left in the session: drops its temporary table, unlistens, releases its advisory lock. */
+	private static void end(Connection connection, String name, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			if (!name.startsWith(" advisory ")) {
+				statement.execute(sql);
+				return;
+			}
+			// taken n times, held until unlocked n times; a transaction's own lock is not unlocked this way (false)
+			for (int i = 0; i < UNLOCKS; i++) {
+				try (ResultSet rs = statement.executeQuery(sql)) {
+					if (!rs.next() || !rs.getBoolean(1)) {
+						return;
+					}
+				}
 			}
 		}
 	}

@@ -95,6 +95,32 @@ class SessionSettingsPostgresTest {
 	}
 
 	@Test
+	void temporaryTablesListensPreparedStatementsAndAdvisoryLocksARevisionLeavesEndWithIt(TestDatabase db)
+			throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "leaves things in the session", "CREATE TEMP TABLE staging (id int);\n"
+				+ "INSERT INTO staging VALUES (0);\nLISTEN changes;\nPREPARE lookup AS SELECT 1;\n"
+				+ "SELECT pg_advisory_lock(4242);\nSELECT pg_advisory_lock_shared(1, 2);", "SELECT 1;");
+		// a table of the same name as the temporary one, and a statement of the same name
+		files.write("bbbb00000002", "aaaa00000001", "plain", "-- transactional: false\n", "CREATE TABLE staging (id int);\n"
+				+ "INSERT INTO staging VALUES (1);\nPREPARE lookup AS SELECT 2;\nDEALLOCATE lookup;", "DROP TABLE staging;");
+		try (Connection connection = db.dataSource().getConnection()) {
+			Migrations migrations = Migrations.configure().dataSource(TestDataSources.singleConnection(connection))
+				.locations(files.location()).load();
+
+			migrations.upgrade("head");
+
+			assertThat(Sql.column(db.dataSource(), "select id from public.staging")).containsExactly("1");
+			// the connection goes back to the pool as it came
+			assertThat(column(connection, "select count(*) from pg_class where relnamespace = pg_my_temp_schema()"
+					+ " union all select count(*) from pg_listening_channels()"
+					+ " union all select count(*) from pg_prepared_statements where from_sql"
+					+ " union all select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"))
+				.containsExactly("0", "0", "0", "0");
+		}
+	}
+
+	@Test
 	void settingsAJavaRevisionChangesEndWithIt(TestDatabase db) throws SQLException {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "other schema", "CREATE SCHEMA other;", "DROP SCHEMA other;");
