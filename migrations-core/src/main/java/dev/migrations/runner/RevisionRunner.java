@@ -485,17 +485,30 @@ final class RevisionRunner {
 	 * script cannot read them). {@code null} when the revision cannot change them, or on another database.
 	 */
 	private SessionRestore sessionBefore(List<SqlStatement> statements) throws SQLException {
+		return sessionBefore(statements, false);
+	}
+
+	/**
+	 * @param outsideTransaction whether the revision runs outside a transaction, where one it opened and left open
+	 * ends with it: committed when it completed, as each of its statements is, else rolled back
+	 */
+	private SessionRestore sessionBefore(List<SqlStatement> statements, boolean outsideTransaction) throws SQLException {
 		SqlSyntax syntax = this.dialect.sqlSyntax();
 		if (syntax != SqlSyntax.POSTGRESQL && syntax != SqlSyntax.MARIADB || !SessionSettings.mayChange(statements, syntax)) {
 			return null;
 		}
 		if (this.target instanceof ExecutionTarget.Script script && statements != null && syntax == SqlSyntax.POSTGRESQL) {
 			boolean role = SessionSettings.changesRole(statements);
-			return () -> script.resetSession(role);
+			return (completed) -> script.resetSession(role);
 		}
 		if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
 			Map<String, String> before = SessionSettings.read(jdbc.connection(), syntax);
-			return () -> SessionSettings.restore(jdbc.connection(), before, syntax);
+			return (completed) -> {
+				if (outsideTransaction) {
+					SessionSettings.endTransaction(jdbc.connection(), syntax, completed);
+				}
+				SessionSettings.restore(jdbc.connection(), before, syntax);
+			};
 		}
 		return null;
 	}
@@ -504,19 +517,20 @@ final class RevisionRunner {
 	@FunctionalInterface
 	private interface SessionRestore {
 
-		void restore() throws SQLException;
+		/** @param completed whether the revision completed, rather than failed */
+		void restore(boolean completed) throws SQLException;
 
 	}
 
 	private static void restoreSession(SessionRestore restore) throws SQLException {
 		if (restore != null) {
-			restore.restore();
+			restore.restore(true);
 		}
 	}
 
 	private SessionRestore sessionBeforeOutsideTransaction(Revision revision, List<SqlStatement> statements) {
 		try {
-			return sessionBefore(statements);
+			return sessionBefore(statements, true);
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not read the session's settings before revision " + revision.id() + " ("
@@ -537,7 +551,9 @@ final class RevisionRunner {
 
 	private void restoreQuietly(SessionRestore before) {
 		try {
-			restoreSession(before);
+			if (before != null) {
+				before.restore(false);
+			}
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not put the session's settings back after a failed revision", ex);

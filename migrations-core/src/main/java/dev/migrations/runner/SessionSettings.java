@@ -233,6 +233,38 @@ final class SessionSettings {
 		}
 	}
 
+	/**
+	 * Ends a transaction a revision run outside one opened and left open (a Java revision's {@code BEGIN} or {@code
+	 * START TRANSACTION} with auto-commit on): otherwise its version-table row would be written in it, and rolled back
+	 * with it when the connection is closed, or the connection would go back to the pool in it. Committed when the
+	 * revision completed (as each of its statements would be), rolled back when it failed.
+	 */
+	static void endTransaction(Connection connection, SqlSyntax syntax, boolean completed) throws SQLException {
+		if (!connection.getAutoCommit()) {
+			return;
+		}
+		try (Statement statement = connection.createStatement()) {
+			if (!completed && syntax == SqlSyntax.POSTGRESQL) {
+				// a failed statement may have aborted it, where nothing but a ROLLBACK runs (a warning when none is open)
+				statement.execute("ROLLBACK");
+				return;
+			}
+			String open = "SELECT @@in_transaction = 1";
+			if (syntax == SqlSyntax.POSTGRESQL) {
+				// a setting local to the transaction outlives its statement only in an open one
+				statement.executeQuery("SELECT pg_catalog.set_config('migrations.in_transaction', 'yes', true)").close();
+				open = "SELECT pg_catalog.current_setting('migrations.in_transaction', true) = 'yes'";
+			}
+			boolean inTransaction;
+			try (ResultSet rs = statement.executeQuery(open)) {
+				inTransaction = rs.next() && rs.getBoolean(1);
+			}
+			if (inTransaction) {
+				statement.execute(completed ? "COMMIT" : "ROLLBACK");
+			}
+		}
+	}
+
 	/** Ends what a revision left in the session: drops its temporary table, unlistens, releases its advisory lock. */
 	private static void end(Connection connection, String name, String sql) throws SQLException {
 		try (Statement statement = connection.createStatement()) {

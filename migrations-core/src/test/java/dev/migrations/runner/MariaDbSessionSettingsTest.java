@@ -16,6 +16,7 @@ import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
 import dev.migrations.TestDataSources;
+import dev.migrations.revision.JavaRevision;
 import dev.migrations.test.MariaDb;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -93,6 +94,67 @@ class MariaDbSessionSettingsTest {
 		finally {
 			Sql.execute(db.dataSource(), "DROP DATABASE IF EXISTS " + other);
 		}
+	}
+
+	@Test
+	void aJavaRevisionsSettingsAndTheTransactionItLeavesOpenEndWithIt(@MariaDb TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "a table", "CREATE TABLE parent (id int PRIMARY KEY);", "DROP TABLE parent;");
+		try (Connection connection = db.dataSource().getConnection()) {
+			List<String> before = column(connection, SETTINGS);
+			Migrations migrations = Migrations.configure().dataSource(TestDataSources.singleConnection(connection))
+				.locations(files.location()).javaRevisions(List.of(new OpeningRevision())).load();
+
+			migrations.upgrade("head");
+
+			// another session sees its row and the revision's as applied: nothing was left uncommitted
+			assertThat(Sql.column(db.dataSource(), "SELECT CONCAT(revision, ' ', state) FROM migrations_version ORDER BY 1"))
+				.containsExactly("aaaa00000001 APPLIED", "java00000002 APPLIED");
+			assertThat(Sql.column(db.dataSource(), "SELECT id FROM parent")).containsExactly("1");
+			assertThat(column(connection, SETTINGS)).isEqualTo(before);
+			assertThat(column(connection, "SELECT @@in_transaction")).containsExactly("0");
+		}
+	}
+
+	/** Runs outside a transaction, sets sql_mode and foreign_key_checks, and leaves a transaction open. */
+	static class OpeningRevision implements JavaRevision {
+
+		@Override
+		public String revision() {
+			return "java00000002";
+		}
+
+		@Override
+		public List<String> downRevisions() {
+			return List.of("aaaa00000001");
+		}
+
+		@Override
+		public String message() {
+			return "opens a transaction";
+		}
+
+		@Override
+		public boolean transactional() {
+			return false;
+		}
+
+		@Override
+		public void upgrade(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET SESSION sql_mode = 'ANSI_QUOTES', foreign_key_checks = 0");
+				statement.execute("START TRANSACTION");
+				statement.execute("INSERT INTO parent VALUES (1)");
+			}
+		}
+
+		@Override
+		public void downgrade(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("DELETE FROM parent");
+			}
+		}
+
 	}
 
 	private static List<String> column(Connection connection, String sql) throws SQLException {

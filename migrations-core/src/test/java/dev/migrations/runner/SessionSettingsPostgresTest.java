@@ -142,6 +142,46 @@ class SessionSettingsPostgresTest {
 		}
 	}
 
+	@Test
+	void aTransactionAJavaRevisionOutsideOneOpensAndLeavesOpenIsCommittedWithIt(TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "first", "CREATE TABLE first (id int);", "DROP TABLE first;");
+		try (Connection connection = db.dataSource().getConnection()) {
+			Migrations migrations = Migrations.configure().dataSource(TestDataSources.singleConnection(connection))
+				.locations(files.location()).javaRevisions(List.of(new BeginningRevision())).load();
+
+			migrations.upgrade("head");
+
+			// another session sees the revision's table and its row as applied: nothing was left uncommitted
+			assertThat(Sql.column(db.dataSource(), "select revision || ' ' || state from migrations_version order by 1"))
+				.containsExactly("aaaa00000001 APPLIED", "java00000002 APPLIED");
+			assertThat(Sql.column(db.dataSource(), "select count(*) from begun")).containsExactly("1");
+			// and the connection goes back to the pool out of it
+			String pid = column(connection, "select pg_backend_pid()").get(0);
+			assertThat(Sql.column(db.dataSource(), "select state from pg_stat_activity where pid = " + pid))
+				.containsExactly("idle");
+		}
+	}
+
+	/** Runs outside a transaction, opens one with BEGIN and leaves it open. */
+	static class BeginningRevision extends SettingRevision {
+
+		@Override
+		public boolean transactional() {
+			return false;
+		}
+
+		@Override
+		public void upgrade(Connection connection) throws SQLException {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("BEGIN");
+				statement.execute("CREATE TABLE begun (id int)");
+				statement.execute("INSERT INTO begun VALUES (1)");
+			}
+		}
+
+	}
+
 	/** Sets the session's search_path and statement_timeout, as a Java revision may. */
 	static class SettingRevision implements JavaRevision {
 
