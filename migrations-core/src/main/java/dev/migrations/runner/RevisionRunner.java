@@ -306,7 +306,7 @@ final class RevisionRunner {
 		try {
 			// how far it got is noted between statements, unless they change the session's settings (the row's
 			// update could then fail or reach another table)
-			runBody(revision, true, false, statements, (session == null) ? "" : null);
+			runBody(revision, true, false, statements, noteProgress(session, statements) ? "" : null);
 		}
 		catch (MigrationFailedException ex) {
 			restoreQuietly(session);
@@ -371,7 +371,7 @@ final class RevisionRunner {
 		tool(revision, this.versionTable.markReverting(revision.id(), started));
 		SessionRestore session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
-			runBody(revision, false, false, statements, (session == null) ? started + " " : null);
+			runBody(revision, false, false, statements, noteProgress(session, statements) ? started + " " : null);
 		}
 		catch (MigrationFailedException ex) {
 			restoreQuietly(session);
@@ -511,6 +511,14 @@ final class RevisionRunner {
 			};
 		}
 		return null;
+	}
+
+	/**
+	 * Whether how far a revision outside a transaction got is noted in its row between its statements: not when they
+	 * may change the session's settings (the row's update could then fail or reach another table).
+	 */
+	private boolean noteProgress(SessionRestore session, List<SqlStatement> statements) {
+		return session == null || !SessionSettings.mayChangeSettings(statements, this.dialect.sqlSyntax());
 	}
 
 	/** Puts the settings a revision changed back, before the tool's own statements run on the session. */

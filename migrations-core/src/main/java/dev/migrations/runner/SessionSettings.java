@@ -82,6 +82,19 @@ final class SessionSettings {
 	 * {@code null} (a Java revision, whose statements are not known) may.
 	 */
 	static boolean mayChange(List<SqlStatement> statements, SqlSyntax syntax) {
+		return mayChange(statements, syntax, true);
+	}
+
+	/**
+	 * Whether a statement may change a setting the tool's own statements depend on ({@code search_path}, the role,
+	 * a timeout): not a temporary table, {@code LISTEN}, {@code PREPARE} or an advisory lock, which are only ended after
+	 * the revision. {@code null} (a Java revision) may.
+	 */
+	static boolean mayChangeSettings(List<SqlStatement> statements, SqlSyntax syntax) {
+		return mayChange(statements, syntax, false);
+	}
+
+	private static boolean mayChange(List<SqlStatement> statements, SqlSyntax syntax, boolean leftovers) {
 		if (statements == null) {
 			return true;
 		}
@@ -95,12 +108,12 @@ final class SessionSettings {
 				}
 				continue;
 			}
-			if (sql.startsWith("reset") || sql.startsWith("discard") || containsIgnoringCase(text, "set_config")
-					|| containsIgnoringCase(text, "advisory_lock")) {
+			if (sql.startsWith("reset") || sql.startsWith("discard") || containsIgnoringCase(text, "set_config")) {
 				return true;
 			}
-			if (startsWithWord(sql, "listen") || startsWithWord(sql, "prepare")
-					|| startsWithWord(sql, "create") && (sql.contains(" temp ") || sql.contains(" temporary "))) {
+			if (leftovers && (containsIgnoringCase(text, "advisory_lock") || startsWithWord(sql, "listen")
+					|| startsWithWord(sql, "prepare")
+					|| startsWithWord(sql, "create") && (sql.contains(" temp ") || sql.contains(" temporary ")))) {
 				return true;
 			}
 			// a DO block or a procedure may SET through EXECUTE
