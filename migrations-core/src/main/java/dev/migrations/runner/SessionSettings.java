@@ -28,7 +28,9 @@ import dev.migrations.sql.SqlSyntax;
  * set_config(..., false)}; {@code SET LOCAL} is the revision's own business and ends with its transaction anyway. On
  * MariaDB: {@code SET [SESSION]} of any system variable ({@code sql_mode}, {@code foreign_key_checks}, {@code
  * time_zone}, {@code autocommit}, {@code max_statement_time}...), {@code SET NAMES}, {@code SET ROLE}, {@code USE}
- * and {@code LOCK TABLES}. A Java revision's statements are not known: the settings are read around each one.
+ * and {@code LOCK TABLES}. What else a PostgreSQL revision leaves in the session ends with it too (temporary tables,
+ * {@code LISTEN}, {@code PREPARE}, session advisory locks), and a transaction a revision run outside one left open
+ * ({@link #endTransaction}). A Java revision's statements are not known: the settings are read around each one.
  */
 final class SessionSettings {
 
@@ -62,6 +64,9 @@ final class SessionSettings {
 
 	private static final String MARIADB_READ = "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.SESSION_VARIABLES"
 			+ " UNION ALL SELECT ' database', DATABASE() UNION ALL SELECT ' role', CURRENT_ROLE()";
+
+	private static final String MYSQL_READ = "SELECT UPPER(VARIABLE_NAME), VARIABLE_VALUE FROM performance_schema.session_variables"
+			+ " UNION ALL SELECT ' database', DATABASE()";
 
 	/** MariaDB's session variables that change by themselves, statement by statement. */
 	private static final Set<String> MARIADB_NOT_SETTINGS = Set.of("TIMESTAMP", "LAST_INSERT_ID", "IDENTITY", "INSERT_ID",
@@ -181,9 +186,21 @@ final class SessionSettings {
 
 	/** The settings changed in this session (PostgreSQL), or all of the session's (MariaDB), by name. */
 	static Map<String, String> read(Connection connection, SqlSyntax syntax) throws SQLException {
+		if (syntax != SqlSyntax.MARIADB) {
+			return read(connection, syntax, READ);
+		}
+		try {
+			return read(connection, syntax, MARIADB_READ);
+		}
+		catch (SQLException ex) {
+			// MySQL 8 has them in performance_schema only, and no roles of this kind
+			return read(connection, syntax, MYSQL_READ);
+		}
+	}
+
+	private static Map<String, String> read(Connection connection, SqlSyntax syntax, String sql) throws SQLException {
 		Map<String, String> settings = new HashMap<>();
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery((syntax == SqlSyntax.MARIADB) ? MARIADB_READ : READ)) {
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
 			while (rs.next()) {
 				if (syntax != SqlSyntax.MARIADB || !MARIADB_NOT_SETTINGS.contains(rs.getString(1))) {
 					settings.put(rs.getString(1), rs.getString(2));
