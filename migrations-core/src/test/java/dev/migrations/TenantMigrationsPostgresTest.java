@@ -351,6 +351,41 @@ class TenantMigrationsPostgresTest {
 		files.write(INVOICE, UNIQUE_EMAIL, "invoice", "CREATE TABLE invoice (id int PRIMARY KEY);", "DROP TABLE invoice;");
 	}
 
+	@Test
+	void aRevisionsSessionSettingsReachNeitherItsTenantsNextRevisionsNorTheNextTenantOnTheSameSession(TestDatabase db)
+			throws SQLException {
+		String role = "mig_tenant_role_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+		execute(db, "CREATE ROLE " + role);
+		try (Connection connection = db.connection()) {
+			RevisionFiles files = new RevisionFiles(this.directory);
+			files.write(ACCOUNT, "none", "account", "CREATE TABLE account (id int);\nGRANT CREATE ON SCHEMA public TO " + role
+					+ ";\nSET ROLE " + role + ";\nSET search_path TO public;\nCREATE TABLE IF NOT EXISTS shared_note (id int);",
+					"DROP TABLE account;");
+			files.write(INVOICE, ACCOUNT, "invoice", "CREATE TABLE invoice (id int);", "DROP TABLE invoice;");
+			// one session for every tenant, one after the other, as a pool of one hands it out
+			TenantMigrations tenants = migrations(TestDataSources.singleConnection(connection)).tenants()
+				.schemas("t_a", "t_b").parallelism(1).build();
+
+			assertThat(tenants.upgrade("head").succeeded()).isTrue();
+
+			for (String tenant : List.of("t_a", "t_b")) {
+				assertThat(tables(db, tenant)).containsExactlyInAnyOrder("account", "invoice", "migrations_version",
+						"migrations_version_log");
+				assertThat(tenants.current(tenant)).containsExactly(INVOICE);
+			}
+			try (Statement statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT string_agg(tableowner, ',') FROM pg_tables"
+							+ " WHERE schemaname IN ('t_a', 't_b') AND tableowner = '" + role + "'")) {
+				rs.next();
+				assertThat(rs.getString(1)).isNull();
+			}
+		}
+		finally {
+			execute(db, "DROP OWNED BY " + role);
+			execute(db, "DROP ROLE " + role);
+		}
+	}
+
 	private Migrations migrations(javax.sql.DataSource dataSource) {
 		return Migrations.configure().dataSource(dataSource).locations("filesystem:" + this.directory).load();
 	}

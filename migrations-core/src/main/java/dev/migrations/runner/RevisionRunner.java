@@ -307,7 +307,7 @@ final class RevisionRunner {
 		try {
 			// how far it got is noted between statements, unless they change the session's settings (the row's
 			// update could then fail or reach another table)
-			runBody(revision, true, false, statements, (session == null) ? "" : null);
+			runBody(revision, true, false, statements, noteProgress(session, statements) ? "" : null);
 		}
 		catch (MigrationFailedException ex) {
 			restoreQuietly(session);
@@ -372,7 +372,7 @@ final class RevisionRunner {
 		tool(revision, this.versionTable.markReverting(revision.id(), started));
 		SessionRestore session = sessionBeforeOutsideTransaction(revision, statements);
 		try {
-			runBody(revision, false, false, statements, (session == null) ? started + " " : null);
+			runBody(revision, false, false, statements, noteProgress(session, statements) ? started + " " : null);
 		}
 		catch (MigrationFailedException ex) {
 			restoreQuietly(session);
@@ -482,41 +482,64 @@ final class RevisionRunner {
 
 	/**
 	 * How to put back the session's settings after a revision that may change them for the rest of the session
-	 * ({@link SessionSettings}): online, the changed settings read before it; in a script, a reset after it (a
+	 * ({@link SessionSettings}): online, the settings read before it; in a PostgreSQL script, a reset after it (a
 	 * script cannot read them). {@code null} when the revision cannot change them, or on another database.
 	 */
 	private SessionRestore sessionBefore(List<SqlStatement> statements) throws SQLException {
-		if (statements == null || !this.dialect.name().equals("postgresql") || !SessionSettings.mayChange(statements)) {
+		return sessionBefore(statements, false);
+	}
+
+	/**
+	 * @param outsideTransaction whether the revision runs outside a transaction, where one it opened and left open
+	 * ends with it: committed when it completed, as each of its statements is, else rolled back
+	 */
+	private SessionRestore sessionBefore(List<SqlStatement> statements, boolean outsideTransaction) throws SQLException {
+		SqlSyntax syntax = this.dialect.sqlSyntax();
+		if (syntax != SqlSyntax.POSTGRESQL && syntax != SqlSyntax.MARIADB || !SessionSettings.mayChange(statements, syntax)) {
 			return null;
 		}
-		if (this.target instanceof ExecutionTarget.Script script) {
+		if (this.target instanceof ExecutionTarget.Script script && statements != null && syntax == SqlSyntax.POSTGRESQL) {
 			boolean role = SessionSettings.changesRole(statements);
-			return () -> script.resetSession(role);
+			return (completed) -> script.resetSession(role);
 		}
 		if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
-			Map<String, String> before = SessionSettings.read(jdbc.connection());
-			return () -> SessionSettings.restore(jdbc.connection(), before);
+			Map<String, String> before = SessionSettings.read(jdbc.connection(), syntax);
+			return (completed) -> {
+				if (outsideTransaction) {
+					SessionSettings.endTransaction(jdbc.connection(), syntax, completed);
+				}
+				SessionSettings.restore(jdbc.connection(), before, syntax);
+			};
 		}
 		return null;
+	}
+
+	/**
+	 * Whether how far a revision outside a transaction got is noted in its row between its statements: not when they
+	 * may change the session's settings (the row's update could then fail or reach another table).
+	 */
+	private boolean noteProgress(SessionRestore session, List<SqlStatement> statements) {
+		return session == null || !SessionSettings.mayChangeSettings(statements, this.dialect.sqlSyntax());
 	}
 
 	/** Puts the settings a revision changed back, before the tool's own statements run on the session. */
 	@FunctionalInterface
 	private interface SessionRestore {
 
-		void restore() throws SQLException;
+		/** @param completed whether the revision completed, rather than failed */
+		void restore(boolean completed) throws SQLException;
 
 	}
 
 	private static void restoreSession(SessionRestore restore) throws SQLException {
 		if (restore != null) {
-			restore.restore();
+			restore.restore(true);
 		}
 	}
 
 	private SessionRestore sessionBeforeOutsideTransaction(Revision revision, List<SqlStatement> statements) {
 		try {
-			return sessionBefore(statements);
+			return sessionBefore(statements, true);
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not read the session's settings before revision " + revision.id() + " ("
@@ -537,7 +560,9 @@ final class RevisionRunner {
 
 	private void restoreQuietly(SessionRestore before) {
 		try {
-			restoreSession(before);
+			if (before != null) {
+				before.restore(false);
+			}
 		}
 		catch (SQLException ex) {
 			logger.debug("Could not put the session's settings back after a failed revision", ex);
