@@ -34,27 +34,27 @@ public final class Secrets {
 	// the authority's user:password@, up to its last '@' (a password may hold one)
 	private static final Pattern USER_INFO = Pattern.compile("//([^/@:?#]*):([^/?#]*)@");
 
-	// a string literal: '...' (doubled quotes and backslash escapes within; MariaDB's "..." too), E'...', $tag$...$tag$,
-	// and ''...'' as a literal quoted within another (EXECUTE 'CREATE ROLE x PASSWORD ''...'''); one cut short by an
-	// abbreviated statement runs to the end of its line
-	private static final String LITERAL = "(?:''[^'\\n]+''|[Ee]?'(?:[^'\\\\\\n]|''|\\\\.)*'?|\"(?:[^\"\\\\\\n]|\"\"|\\\\.)*\"?"
-			+ "|(?<tag>\\$\\w*\\$)[^\\n]*?\\k<tag>)";
+	// what a password literal follows: PostgreSQL's [ENCRYPTED] PASSWORD '...' of CREATE/ALTER ROLE and USER, the
+	// password '...' option of a user mapping or a foreign server; MariaDB's and MySQL's PASSWORD('...') and
+	// OLD_PASSWORD('...'), IDENTIFIED BY '...', IDENTIFIED WITH plugin BY|AS '...', IDENTIFIED VIA plugin USING '...', and
+	// SET PASSWORD [FOR user] = '...' (a user and host as long as MariaDB takes them). The literal is read by literalEnd:
+	// a pattern for it would recurse once for each of its characters and exhaust the stack on a long one; the bounded
+	// run keeps a long line from being read again for each of its words
+	private static final List<Pattern> BEFORE_PASSWORD_LITERAL = List.of(
+			Pattern.compile("(?i)(?<![\\w$])PASSWORD\\s+"),
+			Pattern.compile("(?i)(?<![\\w$])(?:OLD_)?PASSWORD\\s*\\(\\s*"),
+			Pattern.compile("(?i)(?<![\\w$])IDENTIFIED\\s+(?:(?:WITH|VIA)\\s+\\S+\\s+)?(?:BY|AS|USING)\\s+(?:PASSWORD\\s+)?"),
+			Pattern.compile("(?i)(?<![\\w$])SET\\s+PASSWORD\\b[^=\\n]{0,400}=\\s*"));
 
-	private static final List<Pattern> SQL_PASSWORDS = List.of(
-			// PostgreSQL's [ENCRYPTED] PASSWORD '...' of CREATE/ALTER ROLE and USER; the password '...' option of a user
-			// mapping or a foreign server
-			Pattern.compile("(?i)((?<![\\w$])PASSWORD\\s+)(" + LITERAL + ")"),
-			// MariaDB's and MySQL's PASSWORD('...') and OLD_PASSWORD('...')
-			Pattern.compile("(?i)((?<![\\w$])(?:OLD_)?PASSWORD\\s*\\(\\s*)(" + LITERAL + ")"),
-			// IDENTIFIED BY '...', IDENTIFIED WITH plugin BY|AS '...', IDENTIFIED VIA plugin USING '...'
-			Pattern.compile("(?i)((?<![\\w$])IDENTIFIED\\s+(?:(?:WITH|VIA)\\s+\\S+\\s+)?(?:BY|AS|USING)\\s+(?:PASSWORD\\s+)?)("
-					+ LITERAL + ")"),
-			// SET PASSWORD [FOR user] = '...'
-			Pattern.compile("(?i)((?<![\\w$])SET\\s+PASSWORD\\b[^=\\n]*=\\s*)(" + LITERAL + ")"),
-			// a connection string's password=... (dblink_connect, a server's options)
-			Pattern.compile("(?i)((?<![\\w$])(?:password|pwd)=)([^\\s'\"&;),]+)"),
+	private static final List<Pattern> SQL_PASSWORD_VALUES = List.of(
+			// a connection string's password=... (dblink_connect, a server's options), bare or in quotes (doubled within a
+			// statement's literal)
+			Pattern.compile("(?i)((?<![\\w$])(?:password|pwd)=)(''[^'\\n]++''|'[^'\\n]*+'|[^\\s'\"&;),]+)"),
 			// a URL's user:password@ (dblink, a foreign server), up to its last '@'
 			Pattern.compile("(//[^/@:?#\\s'\"]*:)([^/?#\\s'\"]*)(?=@)"));
+
+	// the longest $tag$...$tag$ taken for a password: its closing tag is looked for no further
+	private static final int LONGEST_DOLLAR_QUOTED = 4096;
 
 	private Secrets() {
 	}
@@ -87,7 +87,27 @@ public final class Secrets {
 			return null;
 		}
 		String masked = text;
-		for (Pattern pattern : SQL_PASSWORDS) {
+		for (Pattern pattern : BEFORE_PASSWORD_LITERAL) {
+			Matcher matcher = pattern.matcher(masked);
+			StringBuilder out = null;
+			int copied = 0;
+			int from = 0;
+			while (from < masked.length() && matcher.find(from)) {
+				int end = literalEnd(masked, matcher.end());
+				if (end < 0) {
+					from = matcher.end();
+					continue;
+				}
+				out = (out != null) ? out : new StringBuilder(masked.length());
+				out.append(masked, copied, matcher.end()).append(maskedLiteral(masked.substring(matcher.end(), end)));
+				copied = end;
+				from = end;
+			}
+			if (out != null) {
+				masked = out.append(masked, copied, masked.length()).toString();
+			}
+		}
+		for (Pattern pattern : SQL_PASSWORD_VALUES) {
 			Matcher matcher = pattern.matcher(masked);
 			StringBuilder out = null;
 			while (matcher.find()) {
@@ -101,6 +121,78 @@ public final class Secrets {
 		return masked;
 	}
 
+	/**
+	 * Where the string literal at {@code start} ends, {@code -1} when none begins there: {@code '...'} (doubled quotes
+	 * and backslash escapes within; MariaDB's {@code "..."} too), {@code E'...'}, {@code U&'...'}, {@code $tag$...$tag$}
+	 * on one line, and {@code ''...''} as a literal quoted within another ({@code EXECUTE 'CREATE ROLE x PASSWORD
+	 * ''...'''}). A quoted one cut short (an abbreviated statement) runs to the end of its line.
+	 */
+	private static int literalEnd(String text, int start) {
+		int length = text.length();
+		if (text.startsWith("''", start)) {
+			int end = start + 2;
+			while (end < length && text.charAt(end) != '\'' && text.charAt(end) != '\n') {
+				end++;
+			}
+			if (end > start + 2 && text.startsWith("''", end)) {
+				return end + 2;
+			}
+		}
+		int open = start;
+		if (text.regionMatches(true, open, "E'", 0, 2)) {
+			open++;
+		}
+		else if (text.regionMatches(true, open, "U&'", 0, 3)) {
+			open += 2;
+		}
+		if (open < length && (text.charAt(open) == '\'' || text.charAt(open) == '"')) {
+			char quote = text.charAt(open);
+			int i = open + 1;
+			while (i < length) {
+				char c = text.charAt(i);
+				if (c == '\n') {
+					return i;
+				}
+				if (c == '\\') {
+					if (i + 1 < length && text.charAt(i + 1) != '\n') {
+						i += 2;
+						continue;
+					}
+					return i;
+				}
+				if (c == quote) {
+					if (i + 1 < length && text.charAt(i + 1) == quote) {
+						i += 2;
+						continue;
+					}
+					return i + 1;
+				}
+				i++;
+			}
+			return length;
+		}
+		if (text.startsWith("$", start)) {
+			int i = start + 1;
+			while (i < length && i - start <= 64 && isWordChar(text.charAt(i))) {
+				i++;
+			}
+			if (i < length && text.charAt(i) == '$') {
+				String tag = text.substring(start, i + 1);
+				int last = Math.min(length - tag.length(), i + 1 + LONGEST_DOLLAR_QUOTED);
+				for (int j = i + 1; j <= last && text.charAt(j) != '\n'; j++) {
+					if (text.startsWith(tag, j)) {
+						return j + tag.length();
+					}
+				}
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isWordChar(char c) {
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+	}
+
 	// the literal's quotes kept around the mask, so that the statement reads as written
 	private static String maskedLiteral(String value) {
 		if (value.startsWith("''")) {
@@ -108,6 +200,9 @@ public final class Secrets {
 		}
 		if (value.startsWith("E'") || value.startsWith("e'")) {
 			return value.charAt(0) + "'" + MASK + "'";
+		}
+		if (value.regionMatches(true, 0, "U&'", 0, 3)) {
+			return value.substring(0, 3) + MASK + "'";
 		}
 		if (value.startsWith("'") || value.startsWith("\"")) {
 			return value.charAt(0) + MASK + value.charAt(0);

@@ -108,4 +108,37 @@ class SecretsTest {
 		assertThat(Secrets.maskSql(null)).isNull();
 	}
 
+	@Test
+	void aLongOrPathologicalTextIsMaskedWithoutExhaustingTheStack() {
+		// a literal that runs on (a token used as a password, a line cut short) is read char by char, not by recursion
+		String token = "eyJ0eXAiOiJKV1Qi" + "x".repeat(100_000);
+		assertThat(Secrets.maskSql("CREATE USER MAPPING FOR app SERVER s OPTIONS (password '" + token + "')"))
+			.isEqualTo("CREATE USER MAPPING FOR app SERVER s OPTIONS (password '******')");
+		assertThat(Secrets.maskSql("ALTER ROLE x PASSWORD '" + token)).isEqualTo("ALTER ROLE x PASSWORD '******'");
+		assertThat(Secrets.maskSql("ALTER USER app IDENTIFIED BY \"" + token + "\"")).isEqualTo("ALTER USER app IDENTIFIED BY \"******\"");
+		assertThat(Secrets.maskSql("ALTER ROLE x PASSWORD E'" + "\\'".repeat(50_000) + "' LOGIN"))
+			.isEqualTo("ALTER ROLE x PASSWORD E'******' LOGIN");
+		assertThat(Secrets.maskSql("ALTER ROLE x PASSWORD '" + "a''".repeat(50_000) + "' LOGIN"))
+			.isEqualTo("ALTER ROLE x PASSWORD '******' LOGIN");
+		// what would make a backtracking pattern go over the same text again for each of its words finishes too
+		for (String text : List.of("SET PASSWORD ".repeat(8_000), "PASSWORD $a$ ".repeat(8_000), "PASSWORD $a".repeat(10_000),
+				"IDENTIFIED WITH x ".repeat(6_000), "PASSWORD" + " ".repeat(100_000) + "x", "//" + ":".repeat(100_000),
+				"password=".repeat(12_000), "INSERT INTO t VALUES " + "('password x', 'y'),".repeat(5_000))) {
+			assertThat(Secrets.maskSql(text)).startsWith(text.substring(0, 2));
+		}
+		String statement = ("INSERT INTO t VALUES ('" + "x".repeat(1_000) + "');\n").repeat(1_000);
+		assertThat(Secrets.maskSql(statement)).isEqualTo(statement);
+	}
+
+	@Test
+	void aPasswordWrittenAsAUnicodeLiteralOrQuotedInAConnectionStringIsMasked() {
+		assertThat(Secrets.maskSql("CREATE ROLE x PASSWORD U&'s3\\0063ret' LOGIN")).isEqualTo("CREATE ROLE x PASSWORD U&'******' LOGIN");
+		assertThat(Secrets.maskSql("ALTER USER app IDENTIFIED BY \"&s3cret\"")).isEqualTo("ALTER USER app IDENTIFIED BY \"******\"");
+		// a libpq connection string quotes a value with a space, doubled within the statement's literal
+		assertThat(Secrets.maskSql("SELECT dblink_connect('host=db password=''s3 cret'' dbname=films')"))
+			.isEqualTo("SELECT dblink_connect('host=db password=''******'' dbname=films')");
+		assertThat(Secrets.maskSql("could not connect: host=db password='s3 cret' dbname=films"))
+			.isEqualTo("could not connect: host=db password='******' dbname=films");
+	}
+
 }

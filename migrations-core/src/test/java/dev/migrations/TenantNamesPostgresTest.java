@@ -160,6 +160,16 @@ class TenantNamesPostgresTest {
 			.extracting(Tenant::name).containsExactly("say \"hi\"");
 	}
 
+	@Test
+	void aNameWithANoBreakSpaceIsTakenExactlyAndShownInQuotesWhereTheSpaceCannotBeSeen(TestDatabase db) {
+		// pasted from a web page: a no-break space is no whitespace to trim, and the name is a name of its own
+		assertThatThrownBy(() -> TenantSelector.parse("\u00A0acme").select(List.of(new Tenant("acme", "acme", db.dataSource()))))
+			.hasMessageStartingWith("No tenant named \"\u00A0acme\" among the 1 tenant(s) (acme).");
+		assertThat(advice("acme\u202F")).isEqualTo("--tenant '\"acme\u202F\"'");
+		assertThat(TenantSelector.parse(TenantSelector.of("\u00A0acme").toString()).select(List.of(new Tenant("\u00A0acme",
+				"x", db.dataSource())))).extracting(Tenant::name).containsExactly("\u00A0acme");
+	}
+
 	private static String advice(String... failed) {
 		List<TenantOutcome> outcomes = new ArrayList<>();
 		for (String name : failed) {

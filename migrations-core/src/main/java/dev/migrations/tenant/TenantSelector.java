@@ -127,10 +127,14 @@ public final class TenantSelector {
 		return of(names);
 	}
 
-	/** How a name is written in a selector: bare when {@link #parse} reads it back as it is, else in double quotes. */
+	/**
+	 * How a name is written in a selector: bare when {@link #parse} reads it back as it is, else in double quotes; in
+	 * quotes too when it begins or ends with a space that is not trimmed (a no-break space), which would not be seen.
+	 */
 	static String selectorName(String name) {
 		boolean bare = !name.isEmpty() && !name.equalsIgnoreCase(ALL_KEYWORD) && name.indexOf(',') < 0
-				&& name.charAt(0) != '"' && name.charAt(0) != '-' && name.strip().equals(name);
+				&& name.charAt(0) != '"' && name.charAt(0) != '-' && name.strip().equals(name)
+				&& !Character.isSpaceChar(name.charAt(0)) && !Character.isSpaceChar(name.charAt(name.length() - 1));
 		return bare ? name : '"' + name.replace("\"", "\"\"") + '"';
 	}
 

@@ -565,6 +565,29 @@ class FailurePostgresTest {
 	}
 
 	@Test
+	void aFailedStatementWithALongPasswordIsToldAndRecordedWithItMasked(TestDatabase db) {
+		// an access token used as a password (a cloud database's) runs to a few thousand characters on one line
+		String token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + "Tr0ub4dor".repeat(400);
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "reporting server", "-- transactional: false\n",
+				"CREATE TABLE report (id int);\nCREATE USER MAPPING FOR CURRENT_USER SERVER mig_no_such_server"
+						+ " OPTIONS (user 'reporter', password '" + token + "');",
+				"DROP TABLE report;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageStartingWith("Revision aaaa00000001 (")
+			.hasMessageContaining("failed at upgrade statement 2 of 2 (line 9)")
+			.hasMessageContaining("OPTIONS (user 'reporter', password '******')")
+			.hasMessageContaining("server \"mig_no_such_server\" does not exist")
+			.message()
+			.doesNotContain("Tr0ub4dor");
+		assertThat(Sql.column(db.dataSource(), "select error from migrations_version where revision = 'aaaa00000001'"))
+			.singleElement().asString().contains("password '******'").doesNotContain("Tr0ub4dor");
+		assertThat(migrations.history().get(0).error()).contains("password '******'").doesNotContain("Tr0ub4dor");
+	}
+
+	@Test
 	void nonTransactionalFailureIsRecordedAndBlocksUntilStamped(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "base table", "CREATE TABLE item (id int PRIMARY KEY, name text);",

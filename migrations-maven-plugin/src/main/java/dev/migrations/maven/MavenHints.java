@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The commands a command's output suggests (`db upgrade`, `db stamp 3f2a9c1b7d4e`), said as the goals that run
@@ -37,6 +38,8 @@ final class MavenHints {
 	private static final Pattern PLAIN = Pattern.compile("[\\w./:=,+@%-]+");
 
 	private static final String MASK = "******";
+
+	private static final Pattern SHELL_SPECIAL_IN_DOUBLE_QUOTES = Pattern.compile("[\"$`\\\\!]");
 
 	// spring.datasource.password, migrations.password, migrations.tenants.acme.password, ...data-source-properties.password
 	private static final Pattern PASSWORD_PROPERTY = Pattern.compile("(?i)(password|pwd)[^.]*$");
@@ -120,7 +123,7 @@ final class MavenHints {
 			goal.append(" -D").append(property).append('=').append(String.join(",", positional));
 		}
 		if (!other.isEmpty()) {
-			goal.append(" -Dmigrations.arguments=").append(quoted(String.join(" ", other)));
+			goal.append(" -Dmigrations.arguments=").append(argumentsValue(other));
 		}
 		return goal.toString();
 	}
@@ -151,6 +154,48 @@ final class MavenHints {
 	static String withoutPasswords(String text) {
 		String masked = PASSWORD_VALUE.matcher(text).replaceAll("$1" + MASK);
 		return USER_INFO.matcher(masked).replaceAll("//$1:" + MASK + "@");
+	}
+
+	/**
+	 * The value of {@code -Dmigrations.arguments} as a shell takes it, so that the plugin ({@link Words#split}) reads
+	 * back the same words: a tenant's name in double quotes ({@code --tenant '"all"'}, the tenant named all, not
+	 * every tenant) keeps them.
+	 */
+	private static String argumentsValue(List<String> words) {
+		String value = words.stream().map(MavenHints::word).collect(Collectors.joining(" "));
+		if (PLAIN.matcher(value).matches()) {
+			return value;
+		}
+		// in double quotes a shell still reads $, `, \ and (bash) !
+		return SHELL_SPECIAL_IN_DOUBLE_QUOTES.matcher(value).find() ? "'" + value.replace("'", "'\\''") + "'"
+				: "\"" + value + "\"";
+	}
+
+	// one word as Words.split reads it back: it takes quotes of either kind, with no escapes within
+	private static String word(String word) {
+		if (PLAIN.matcher(word).matches()) {
+			return word;
+		}
+		if (word.indexOf('"') < 0) {
+			return "\"" + word + "\"";
+		}
+		if (word.indexOf('\'') < 0) {
+			return "'" + word + "'";
+		}
+		// runs of single quotes in double quotes, the rest in single quotes
+		StringBuilder quoted = new StringBuilder();
+		int start = 0;
+		while (start < word.length()) {
+			boolean singleQuotes = word.charAt(start) == '\'';
+			int end = start;
+			while (end < word.length() && (word.charAt(end) == '\'') == singleQuotes) {
+				end++;
+			}
+			char quote = singleQuotes ? '"' : '\'';
+			quoted.append(quote).append(word, start, end).append(quote);
+			start = end;
+		}
+		return quoted.toString();
 	}
 
 	private static String quoted(String value) {

@@ -1,5 +1,6 @@
 package dev.migrations.maven;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 
@@ -34,6 +35,24 @@ class MavenHintsTest {
 					+ " -Dmigrations.head=1a2b3c4d5e6f -Dmigrations.splice=true`)");
 		assertThat(MavenHints.translate("run `db stamp <revision> --tenant acme`"))
 			.isEqualTo("run `mvn migrations:stamp -Dmigrations.target=<revision> -Dmigrations.arguments=\"--tenant acme\"`");
+	}
+
+	@Test
+	void aTenantsNameInQuotesIsPassedToTheGoalAsItIsSoTheHintActsOnThatTenantAlone() throws Exception {
+		// as a tenant's failure advises: typed in a shell, the goal must hand the command the same words
+		assertThat(MavenHints.translate("run `db stamp 3f2a --tenant '\"all\"'`"))
+			.isEqualTo("run `mvn migrations:stamp -Dmigrations.target=3f2a -Dmigrations.arguments='--tenant '\\''\"all\"'\\'''`");
+		assertThat(MavenHints.translate("run `db stamp 3f2a --tenant 'Acme Corp'`"))
+			.isEqualTo("run `mvn migrations:stamp -Dmigrations.target=3f2a -Dmigrations.arguments='--tenant \"Acme Corp\"'`");
+		for (String tenant : List.of("'\"all\"'", "'\"a,b\"'", "'Acme Corp'", "'\"x\"\"y\"'", "'$HOME !x'")) {
+			String goal = MavenHints.translate("`db upgrade --tenant " + tenant + "`");
+			String option = goal.substring(goal.indexOf("-Dmigrations.arguments=") + "-Dmigrations.arguments=".length(),
+					goal.length() - 1);
+			Process shell = new ProcessBuilder("sh", "-c", "printf '%s' " + option).start();
+			String arguments = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(shell.waitFor()).isZero();
+			assertThat(Words.split(arguments)).containsExactly("--tenant", Words.split(tenant).get(0));
+		}
 	}
 
 	@Test

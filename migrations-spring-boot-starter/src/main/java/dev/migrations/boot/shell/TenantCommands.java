@@ -284,9 +284,13 @@ final class TenantCommands {
 		return Outcome.OK;
 	}
 
-	/** The first five names, and {@code ...} when there are more: what a one-line message can carry. */
+	/**
+	 * The first five names, and {@code ...} when there are more: what a one-line message can carry. Each is written as
+	 * {@code --tenant} takes it ({@code "a, b"} in double quotes), so that a name with a comma reads as one tenant.
+	 */
 	private static String firstFive(List<String> names) {
-		return names.stream().limit(5).collect(Collectors.joining(", ")) + ((names.size() > 5) ? ", ..." : "");
+		return names.stream().limit(5).map((name) -> TenantSelector.of(name).toString()).collect(Collectors.joining(", "))
+				+ ((names.size() > 5) ? ", ..." : "");
 	}
 
 	private static String firstLine(String message) {
@@ -332,9 +336,9 @@ final class TenantCommands {
 		}
 		List<TenantOutcome> failed = run.failed();
 		return Outcome.failed(run.command() + " " + run.target() + " failed for " + failed.size() + " of "
-				+ run.outcomes().size() + " tenant(s): " + firstFive(failed.stream()
+				+ run.outcomes().size() + " tenant(s): " + failed.stream().limit(5)
 					.map((o) -> TenantSelector.of(o.tenant()) + (o.failedRevision() != null ? " (revision " + o.failedRevision() + ")" : ""))
-					.toList())
+					.collect(Collectors.joining(", ")) + ((failed.size() > 5) ? ", ..." : "")
 				+ ((failed.size() == run.outcomes().size()) ? ". No tenant reached the target" : ". The others are done")
 				+ "; fix these, then run it again.");
 	}

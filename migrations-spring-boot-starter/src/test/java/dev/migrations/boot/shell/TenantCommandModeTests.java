@@ -217,6 +217,19 @@ class TenantCommandModeTests {
 		assertThat(revisions("all")).containsExactlyInAnyOrder(ACCOUNT, INVOICE);
 	}
 
+	@Test
+	void aFailedTenantWhoseNameHasACommaIsNamedInQuotesByTheCommandsThatRunForEachTenant() throws Exception {
+		String query = "--migrations.tenants.query=SELECT unnest(ARRAY['t1', 'a, b'])";
+		// a version table that cannot be read
+		execute("CREATE SCHEMA \"a, b\"; CREATE TABLE \"a, b\".migrations_version (junk int)");
+
+		CommandModeTests.Run history = run("db", "history", "--tenant", "all", query);
+
+		assertThat(history.exitCode()).isEqualTo(2);
+		assertThat(history.err().lines().findFirst()).hasValueSatisfying((line) -> assertThat(line)
+			.startsWith("db history failed for 1 of 2 tenant(s): \"a, b\". The others are printed"));
+	}
+
 	/** The words a POSIX shell makes of a command line. */
 	private static List<String> shellWords(String line) throws IOException, InterruptedException {
 		Process shell = new ProcessBuilder("sh", "-c", "printf '%s\\n' " + line).redirectErrorStream(true).start();
