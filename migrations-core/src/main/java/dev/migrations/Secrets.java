@@ -112,7 +112,9 @@ public final class Secrets {
 			StringBuilder out = null;
 			while (matcher.find()) {
 				out = (out != null) ? out : new StringBuilder(masked.length());
-				matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + maskedLiteral(matcher.group(2))));
+				// a value masked already (a URL's, by maskUrl) is kept with what follows it: "password=******: check ..."
+				String value = matcher.group(2).startsWith(MASK) ? matcher.group(2) : maskedLiteral(matcher.group(2));
+				matcher.appendReplacement(out, Matcher.quoteReplacement(matcher.group(1) + value));
 			}
 			if (out != null) {
 				masked = matcher.appendTail(out).toString();

@@ -141,4 +141,13 @@ class SecretsTest {
 			.isEqualTo("could not connect: host=db password='******' dbname=films");
 	}
 
+	@Test
+	void aUrlMaskedAlreadyKeepsWhatFollowsItsMaskedPassword() {
+		// a message naming the URL masked by maskUrl, then masked again as a failure's text
+		String message = "No JDBC driver on the class path accepts spring.datasource.url=jdbc:postgres://h:5432/db?user=app"
+				+ "&password=******: check its spelling";
+		assertThat(Secrets.maskSql(message)).isEqualTo(message);
+		assertThat(Secrets.maskSql("url=jdbc:x://h/db?password=s3cret: check")).isEqualTo("url=jdbc:x://h/db?password=****** check");
+	}
+
 }
