@@ -1283,8 +1283,9 @@ public final class DatabaseMigrator {
 						+ String.join(", ", unknown) + " applied, which this code has no file for (a newer release applied "
 						+ (one ? "it" : "them") + "), so `db stamp` with this code would un-record " + (one ? "it" : "them")
 						+ ". If the database already matches the edited file, record that with the release that has "
-						+ (one ? "it" : "them") + " (its `db stamp` where the database is), or set migrations.validate-checksums"
-						+ "=false to skip this check.", modified, at, unknown);
+						+ (one ? "it" : "them") + ", once its file has the same edit (its `db stamp` where the database is records"
+						+ " its files' checksums), or set migrations.validate-checksums=false to skip this check.", modified, at,
+						unknown);
 			}
 			throw new ChecksumMismatchException("Applied revisions were modified after they were applied; nothing was run:"
 					+ message + restore + " If the database already matches the edited file, record that with `db stamp " + at
