@@ -972,6 +972,10 @@ public final class Migrations {
 	public List<Difference> invalidIndexDifferences() {
 		List<Difference> differences = new ArrayList<>();
 		for (Dialect.InvalidIndex index : invalidIndexes()) {
+			if (!checkedTable(tableName(index.table()))) {
+				// a table the comparison leaves out (another application's, a library's): not this application's drift
+				continue;
+			}
 			differences.add(new Difference("INDEX_INVALID", index.table(), index.table() + ": index " + index.name()
 					+ " is INVALID (a CREATE or REINDEX INDEX CONCURRENTLY that did not finish left it so): queries do not"
 					+ " use it; " + (leftByReindex(index.name()) ? "drop it with `DROP INDEX CONCURRENTLY IF EXISTS "
@@ -982,6 +986,36 @@ public final class Migrations {
 									+ ";` and create it again")));
 		}
 		return differences;
+	}
+
+	/** Whether the comparison looks at a table (by its name as stored): the configured filter, without the version and other tools' tables. */
+	private boolean checkedTable(String table) {
+		String versionTable = this.configuration.versionTable;
+		return !table.equals(versionTable) && !table.equals(versionTable + "_log") && this.configuration.tableFilter.test(table)
+				&& !this.configuration.otherToolTables.configuredNames().contains(table.toLowerCase(Locale.ROOT));
+	}
+
+	/** The table's name as stored, from its qualified name as SQL writes it ({@code public."Ledger"} is {@code Ledger}). */
+	static String tableName(String qualified) {
+		if (!qualified.endsWith("\"")) {
+			return qualified.substring(qualified.lastIndexOf('.') + 1);
+		}
+		StringBuilder name = new StringBuilder();
+		int i = qualified.length() - 2;
+		while (i >= 0) {
+			char c = qualified.charAt(i);
+			if (c == '"') {
+				if (i > 0 && qualified.charAt(i - 1) == '"') {
+					name.append('"');
+					i -= 2;
+					continue;
+				}
+				break;
+			}
+			name.append(c);
+			i--;
+		}
+		return name.reverse().toString();
 	}
 
 	// PostgreSQL names the copy a REINDEX CONCURRENTLY builds <index>_ccnew (then _ccnew1, ...), and the index it

@@ -1154,10 +1154,53 @@ public final class DatabaseMigrator {
 		}
 		if (!failed.isEmpty()) {
 			boolean elsewhere = !this.dialect.locksAcrossProcesses() && rows.stream().anyMatch(AppliedRevision::underWay);
+			message.append(stampHazards(rows, failed));
 			message.append(invalidIndexes(connection));
 			throw new FailedRevisionException("The database has revisions that did not complete; nothing was run:" + message,
 					failed, elsewhere);
 		}
+	}
+
+	/**
+	 * What the {@code db stamp} a failed revision's recovery advises would also do, said before it is run: un-record the
+	 * revisions a newer release applied (a stamp with this code drops the rows it has no file for), and record an
+	 * edited file of this code as applied (a stamp records the stamped revisions' checksums). Paragraphs starting on
+	 * a new line; empty when neither applies.
+	 */
+	private String stampHazards(List<AppliedRevision> rows, List<String> failed) {
+		StringBuilder text = new StringBuilder();
+		List<String> unknown = new ArrayList<>();
+		List<String> modified = new ArrayList<>();
+		for (AppliedRevision row : rows) {
+			if (row.state() != AppliedRevision.State.APPLIED) {
+				continue;
+			}
+			var revision = this.graph.find(row.revision());
+			if (revision.isEmpty()) {
+				unknown.add(row.revision());
+			}
+			else if (this.validateChecksums && isModified(row, revision.get())) {
+				modified.add(row.revision());
+			}
+		}
+		if (!unknown.isEmpty() && failed.stream().anyMatch(this.graph::contains)) {
+			boolean one = unknown.size() == 1;
+			text.append("\n  The database is also ahead of this code: it has ").append(one ? "revision " : "revisions ")
+				.append(String.join(", ", unknown))
+				.append(" applied, which this code has no file for (a newer release applied ").append(one ? "it" : "them")
+				.append("), so a `db stamp` with this code would un-record ").append(one ? "it" : "them")
+				.append(": run the `db stamp` with the release that has ").append(one ? "it." : "them.");
+		}
+		if (!modified.isEmpty()) {
+			boolean one = modified.size() == 1;
+			text.append("\n  ").append(one ? "Revision " : "Revisions ").append(String.join(", ", modified))
+				.append(" of this code ").append(one ? "was" : "were").append(" also changed after ")
+				.append(one ? "it was applied (its file differs" : "they were applied (their files differ")
+				.append(" from what ran): restore ").append(one ? "its" : "their")
+				.append(" applied content (e.g. `git checkout` the file) before any `db stamp`, which would record the edited")
+				.append(one ? " file" : " files").append(" as applied without running ").append(one ? "it." : "them.");
+		}
+		return text.toString();
 	}
 
 	/**
@@ -1240,8 +1283,9 @@ public final class DatabaseMigrator {
 						+ String.join(", ", unknown) + " applied, which this code has no file for (a newer release applied "
 						+ (one ? "it" : "them") + "), so `db stamp` with this code would un-record " + (one ? "it" : "them")
 						+ ". If the database already matches the edited file, record that with the release that has "
-						+ (one ? "it" : "them") + " (its `db stamp` where the database is), or set migrations.validate-checksums"
-						+ "=false to skip this check.", modified, at, unknown);
+						+ (one ? "it" : "them") + ", once its file has the same edit (its `db stamp` where the database is records"
+						+ " its files' checksums), or set migrations.validate-checksums=false to skip this check.", modified, at,
+						unknown);
 			}
 			throw new ChecksumMismatchException("Applied revisions were modified after they were applied; nothing was run:"
 					+ message + restore + " If the database already matches the edited file, record that with `db stamp " + at

@@ -26,8 +26,9 @@ class ChecksumMismatchFailureAnalyzer extends AbstractFailureAnalyzer<ChecksumMi
 					+ (one ? "revision " : "revisions ") + String.join(", ", unknown) + " applied, which this code has no"
 					+ " file for (a newer release applied " + (one ? "it" : "them") + "), so `db stamp` with this code would"
 					+ " un-record " + (one ? "it" : "them") + ". If the database already matches the edited file, record"
-					+ " that with the release that has " + (one ? "it" : "them") + " (its `db stamp` where the database is),"
-					+ " or set migrations.validate-checksums=false to skip this check.", cause);
+					+ " that with the release that has " + (one ? "it" : "them") + ", once its file has the same edit (its `db"
+					+ " stamp` where the database is records its files' checksums), or set migrations.validate-checksums=false"
+					+ " to skip this check.", cause);
 		}
 		action += "If the database already matches the edited file, record that with `db stamp "
 				+ ((cause.stampTarget() != null && !cause.stampTarget().isEmpty()) ? cause.stampTarget() : "<the revision it is at>")

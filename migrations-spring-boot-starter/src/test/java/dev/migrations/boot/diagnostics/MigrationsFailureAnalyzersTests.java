@@ -179,7 +179,9 @@ class MigrationsFailureAnalyzersTests {
 		assertThat(analysis.getDescription()).contains("revision 1a2b3c4d5e6f was modified after being applied");
 		assertThat(analysis.getAction()).contains("git checkout", "db revision -m", "The database is also ahead of this"
 				+ " code: it has revision 2b3c4d5e6f70 applied, which this code has no file for (a newer release applied"
-				+ " it), so `db stamp` with this code would un-record it.", "migrations.validate-checksums=false")
+				+ " it), so `db stamp` with this code would un-record it.", "migrations.validate-checksums=false",
+				"record that with the release that has it, once its file has the same edit (its `db stamp` where the"
+						+ " database is records its files' checksums)")
 			.doesNotContain("db stamp 1a2b3c4d5e6f");
 	}
 

@@ -139,6 +139,9 @@ class CommandModeDatabaseAheadTests {
 			.contains("The database is also ahead of this code: it has revision " + ShellTestRevisions.INDEX + " applied,"
 					+ " which this code has no file for (a newer release applied it), so `db stamp` with this code would"
 					+ " un-record it.")
+			// the newer release's stamp records its own file's checksum: it settles the edit only if that file has it
+			.contains("record that with the release that has it, once its file has the same edit (its `db stamp` where the"
+					+ " database is records its files' checksums)")
 			.doesNotContain("`db stamp " + CREATE + "`");
 		Run check = run("db", "check");
 		assertThat(check.exitCode()).isEqualTo(1);
@@ -176,6 +179,50 @@ class CommandModeDatabaseAheadTests {
 					+ " revision of this code recorded as failed (below).")
 			.contains("Recorded as failed: " + CREATE + ".")
 			.doesNotContain("went another way").doesNotContain("refuses while applied revisions have no file");
+	}
+
+	@Test
+	void aFailedRevisionOfThisCodeOnADatabaseAheadIsToldThatAStampWithThisCodeWouldUnrecordTheNewerOnes() throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run("db", "upgrade");
+		Files.delete(this.revisions.resolve(ShellTestRevisions.INDEX + "_index_bulletin_titles.sql"));
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'FAILED', error = 'Statement 1 of 1 failed: boom'"
+					+ " WHERE revision = '" + CREATE + "'");
+		}
+
+		Run upgrade = run("db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith("The database has revisions that did not complete; nothing was run:")
+			.contains("`db stamp " + CREATE + "` if you completed the upgrade")
+			.contains("The database is also ahead of this code: it has revision " + ShellTestRevisions.INDEX + " applied,"
+					+ " which this code has no file for (a newer release applied it), so a `db stamp` with this code would"
+					+ " un-record it: run the `db stamp` with the release that has it.");
+		assertThat(appliedRevisions()).containsExactly(CREATE, ShellTestRevisions.INDEX);
+	}
+
+	@Test
+	void aFailedRevisionDoesNotHideARevisionOfThisCodeChangedAfterItWasAppliedWhichAStampWouldRecordAsApplied()
+			throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		run("db", "upgrade");
+		Files.delete(this.revisions.resolve(ShellTestRevisions.INDEX + "_index_bulletin_titles.sql"));
+		// the newer release's upgrade stopped half-way, and this release's own revision was edited after it ran
+		try (Connection connection = this.database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("UPDATE migrations_version SET state = 'FAILED', error = 'Statement 1 of 1 failed: boom'"
+					+ " WHERE revision = '" + ShellTestRevisions.INDEX + "'");
+		}
+		Path create = this.revisions.resolve(CREATE + "_create_bulletin.sql");
+		Files.writeString(create, Files.readString(create)
+			.replace("title varchar(200) NOT NULL", "title varchar(200) NOT NULL, note text"));
+
+		Run upgrade = run("db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		assertThat(upgrade.err()).startsWith("The database has revisions that did not complete; nothing was run:")
+			.contains("run `db stamp " + CREATE + "` (its parent), here or with it.")
+			.contains("Revision " + CREATE + " of this code was also changed after it was applied (its file differs from"
+					+ " what ran): restore its applied content (e.g. `git checkout` the file) before any `db stamp`, which"
+					+ " would record the edited file as applied without running it.");
 	}
 
 	/** Starts the test application with the command's words, then the database settings, as arguments. */

@@ -111,6 +111,32 @@ class InvalidIndexReportTests {
 			});
 	}
 
+	@Test
+	void anIndexLeftInvalidOnATableTheDriftCheckLeavesOutIsNoDifference(TestDatabase database) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		CommandLineRun db = new CommandLineRun(database, this.revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		// another application's table in the same schema, left out of the drift check, with an index its own
+		// concurrent build left INVALID
+		try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE \"Ledger\" (id bigint PRIMARY KEY, code text)");
+			statement.execute("CREATE INDEX ix_ledger_code ON \"Ledger\" (code)");
+			statement.execute("UPDATE pg_index SET indisvalid = false WHERE indexrelid = 'ix_ledger_code'::regclass");
+		}
+
+		contextRunner(database)
+			.withPropertyValues("migrations.drift.on-startup=fail", "migrations.drift.exclude-tables=Ledger")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MigrationsDriftMonitor.class).check().status()).isEqualTo(DriftStatus.NONE);
+			});
+		// without the exclusion, it is drift like any other
+		contextRunner(database).run((context) -> {
+			assertThat(context.getBean(MigrationsDriftMonitor.class).check().differences())
+				.extracting(Difference::kind).contains("INDEX_INVALID");
+		});
+	}
+
 	private ApplicationContextRunner contextRunner(TestDatabase database) {
 		return new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(EndpointAutoConfiguration.class, DataSourceAutoConfiguration.class,
