@@ -1,0 +1,114 @@
+package dev.migrations.runner;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.migrations.Migrations;
+import dev.migrations.RevisionFiles;
+import dev.migrations.Sql;
+import dev.migrations.TestDataSources;
+import dev.migrations.test.TestDatabase;
+import dev.migrations.test.TestDatabaseExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a revision does to its session that the tool itself relies on, and settings whose values need quoting: the
+ * session the run began with is what every revision starts from.
+ */
+@ExtendWith(TestDatabaseExtension.class)
+class SessionStatePostgresTest {
+
+	/** Fails the revision it runs in unless the session holds the migrations lock. */
+	private static final String LOCK_HELD = "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory'"
+			+ " AND pid = pg_backend_pid() AND objsubid = 2 AND granted) THEN RAISE EXCEPTION 'migrations lock not held';"
+			+ " END IF; END $$;";
+
+	@TempDir
+	Path directory;
+
+	@Test
+	void theMigrationsLockARevisionReleasesIsTakenBackBeforeTheNextRevision(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "unlocks all", "SELECT pg_advisory_unlock_all();\nCREATE TABLE a (id int);",
+				"DROP TABLE a;");
+		files.write("bbbb00000002", "aaaa00000001", "checks", LOCK_HELD, "SELECT 1;");
+		files.write("cccc00000003", "bbbb00000002", "discards", "-- transactional: false\n", "DISCARD ALL;", "SELECT 1;");
+		files.write("dddd00000004", "cccc00000003", "checks again", LOCK_HELD + "\nCREATE TABLE d (id int);",
+				"DROP TABLE d;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		migrations.upgrade("head");
+
+		assertThat(migrations.current()).containsExactly("dddd00000004");
+		assertThat(Sql.postgresTables(db.dataSource())).contains("a", "d");
+	}
+
+	@Test
+	void settingsWhoseValuesNeedQuotingArePutBackAsTheyWere(TestDatabase db) throws SQLException {
+		Sql.execute(db.dataSource(), "CREATE SCHEMA \"app, x y\"");
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "changes them", "SET search_path TO public;\nSET TIME ZONE 'America/New_York';\n"
+				+ "SET datestyle = 'ISO, DMY';\nCREATE TABLE in_public (id int);", "DROP TABLE public.in_public;");
+		files.write("bbbb00000002", "aaaa00000001", "resets them", "RESET ALL;\nCREATE TABLE also_in_public (id int);",
+				"DROP TABLE public.also_in_public;");
+		files.write("cccc00000003", "bbbb00000002", "plain", "CREATE TABLE in_app (d date);", "DROP TABLE in_app;");
+		try (Connection connection = db.dataSource().getConnection()) {
+			String settings = "select current_setting('search_path') || ' | ' || current_setting('TimeZone') || ' | '"
+					+ " || current_setting('DateStyle')";
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET search_path TO \"app, x y\", public");
+				statement.execute("SET TIME ZONE 'Europe/Paris'");
+				statement.execute("SET datestyle = 'ISO, YMD'");
+			}
+			List<String> before = column(connection, settings);
+			Migrations migrations = Migrations.configure().dataSource(TestDataSources.singleConnection(connection))
+				.locations(files.location()).load();
+
+			migrations.upgrade("head");
+
+			assertThat(column(connection, settings)).isEqualTo(before);
+			assertThat(Sql.column(db.dataSource(), "select table_schema || '.' || table_name from information_schema.tables"
+					+ " where table_schema in ('public', 'app, x y') and table_name not like 'migrations%' order by 1"))
+				.containsExactly("app, x y.in_app", "public.also_in_public", "public.in_public");
+			assertThat(Sql.column(db.dataSource(), "select table_schema from information_schema.tables"
+					+ " where table_name = 'migrations_version'")).containsExactly("app, x y");
+		}
+	}
+
+	@Test
+	void aRevisionThatChangesNothingCostsNoStatement(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "plain", "CREATE TABLE plain (id int);", "DROP TABLE plain;");
+		files.write("bbbb00000002", "aaaa00000001", "plain outside", "-- transactional: false\n",
+				"CREATE INDEX CONCURRENTLY plain_id ON plain (id);", "DROP INDEX CONCURRENTLY plain_id;");
+		List<String> sql = Collections.synchronizedList(new ArrayList<>());
+		Migrations migrations = Migrations.configure().dataSource(TestDataSources.recording(db.dataSource(), sql))
+			.locations(files.location()).load();
+
+		migrations.upgrade("head");
+
+		assertThat(sql).noneMatch((text) -> text.contains("pg_settings") || text.contains("pg_catalog.set_config")
+				|| text.contains("UNLISTEN") || text.contains("statement_timeout"));
+	}
+
+	private static List<String> column(Connection connection, String sql) throws SQLException {
+		List<String> values = new ArrayList<>();
+		try (Statement statement = connection.createStatement(); var rs = statement.executeQuery(sql)) {
+			while (rs.next()) {
+				values.add(rs.getString(1));
+			}
+		}
+		return values;
+	}
+
+}
