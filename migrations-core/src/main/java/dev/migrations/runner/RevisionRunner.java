@@ -500,7 +500,8 @@ final class RevisionRunner {
 		}
 		if (this.target instanceof ExecutionTarget.Script script && statements != null && syntax == SqlSyntax.POSTGRESQL) {
 			boolean role = SessionSettings.changesRole(statements);
-			return (completed) -> script.resetSession(role);
+			boolean user = SessionSettings.changesSessionUser(statements);
+			return (completed) -> script.resetSession(role, user);
 		}
 		if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
 			Map<String, String> before = SessionSettings.read(jdbc.connection(), syntax);

@@ -174,6 +174,21 @@ final class SessionSettings {
 		return false;
 	}
 
+	/**
+	 * Whether a statement sets the session's user, which neither {@code RESET ALL} nor {@code RESET ROLE} puts back: the
+	 * next statements would run as that user.
+	 */
+	static boolean changesSessionUser(List<SqlStatement> statements) {
+		for (SqlStatement statement : statements) {
+			String sql = statement.sql().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+			if (sql.startsWith("set session authorization") || sql.startsWith("discard")
+					|| sql.contains("set_config('session_authorization'")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	// a word with an underscore, found from the underscores of the text: a long INSERT is not copied
 	private static boolean containsIgnoringCase(String text, String word) {
 		int offset = word.indexOf('_');

@@ -1,5 +1,7 @@
 package dev.migrations.runner;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -7,7 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +21,8 @@ import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
 import dev.migrations.TestDataSources;
+import dev.migrations.test.TestDatabases;
+import dev.migrations.dialect.PostgresDialect;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -99,6 +106,41 @@ class SessionStatePostgresTest {
 
 		assertThat(sql).noneMatch((text) -> text.contains("pg_settings") || text.contains("pg_catalog.set_config")
 				|| text.contains("UNLISTEN") || text.contains("statement_timeout"));
+	}
+
+	@Test
+	void anOfflineScriptPutsBackTheSessionUserARevisionSets(TestDatabase db) throws Exception {
+		Path psql = TestDatabases.psqlExecutable().orElse(null);
+		Assumptions.assumeTrue(psql != null, "psql is not installed: the offline script cannot be run through it");
+		String role = "mig_role_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Sql.execute(db.dataSource(), "CREATE ROLE " + role);
+		try {
+			RevisionFiles files = new RevisionFiles(this.directory);
+			files.write("aaaa00000001", "none", "as another session user", "GRANT CREATE ON SCHEMA public TO " + role
+					+ ";\nSET SESSION AUTHORIZATION " + role + ";\nCREATE TABLE owned_by_session_user (id int);",
+					"DROP TABLE owned_by_session_user;");
+			files.write("bbbb00000002", "aaaa00000001", "plain", "CREATE TABLE after_session_user (id int);",
+					"DROP TABLE after_session_user;");
+			String script = Migrations.configure().dialect(new PostgresDialect()).locations(files.location()).load()
+				.upgradeSql("base:head");
+			Path file = Files.createTempFile("upgrade", ".sql");
+			Files.writeString(file, script);
+			Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
+					db.psqlConnectionUri()).redirectErrorStream(true).start();
+			String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+			Files.delete(file);
+			assertThat(process.exitValue()).as(output).isZero();
+			String user = Sql.column(db.dataSource(), "select current_user").get(0);
+			assertThat(Sql.column(db.dataSource(), "select tablename || ' ' || tableowner from pg_tables"
+					+ " where schemaname = 'public' order by 1")).containsExactly("after_session_user " + user,
+							"migrations_version " + user, "migrations_version_log " + user,
+							"owned_by_session_user " + role);
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP OWNED BY " + role);
+			Sql.execute(db.dataSource(), "DROP ROLE " + role);
+		}
 	}
 
 	private static List<String> column(Connection connection, String sql) throws SQLException {
