@@ -49,15 +49,24 @@ class SessionStatePostgresTest {
 		files.write("aaaa00000001", "none", "unlocks all", "SELECT pg_advisory_unlock_all();\nCREATE TABLE a (id int);",
 				"DROP TABLE a;");
 		files.write("bbbb00000002", "aaaa00000001", "checks", LOCK_HELD, "SELECT 1;");
-		files.write("cccc00000003", "bbbb00000002", "discards", "-- transactional: false\n", "DISCARD ALL;", "SELECT 1;");
+		// enough revisions before it for the driver to prepare its own statements on the server, which DISCARD ALL drops
+		String last = "bbbb00000002";
+		for (int i = 10; i < 20; i++) {
+			files.write("b0" + i + "00000000", last, "plain " + i, "CREATE TABLE p" + i + " (id int);", "DROP TABLE p" + i + ";");
+			last = "b0" + i + "00000000";
+		}
+		files.write("cccc00000003", last, "discards", "-- transactional: false\n", "DISCARD ALL;", LOCK_HELD);
 		files.write("dddd00000004", "cccc00000003", "checks again", LOCK_HELD + "\nCREATE TABLE d (id int);",
-				"DROP TABLE d;");
+				"SELECT pg_advisory_unlock_all();\nDROP TABLE d;");
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
 
 		migrations.upgrade("head");
 
 		assertThat(migrations.current()).containsExactly("dddd00000004");
 		assertThat(Sql.postgresTables(db.dataSource())).contains("a", "d");
+		// a downgrade's unlock as well: the revision after it runs under the lock
+		migrations.downgrade(last);
+		assertThat(migrations.current()).containsExactly(last);
 	}
 
 	@Test
