@@ -102,6 +102,33 @@ class SessionStatePostgresTest {
 	}
 
 	@Test
+	void aSettingAfterACommentAndTheSessionsOwnTemporaryTables(TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "commented", "CREATE SCHEMA other;\n-- the next tables go to other\n"
+				+ "SET search_path TO other;\nCREATE TABLE in_other (id int);\n/* a temporary table of its own */"
+				+ " CREATE TEMP TABLE staging (id int);\nINSERT INTO staging VALUES (1);\nINSERT INTO in_other SELECT id FROM staging;",
+				"DROP SCHEMA other CASCADE;");
+		files.write("bbbb00000002", "aaaa00000001", "plain", "CREATE TABLE in_public (id int);", "DROP TABLE in_public;");
+		try (Connection connection = db.dataSource().getConnection()) {
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TEMP TABLE pool_own (id int)");
+			}
+			Migrations migrations = Migrations.configure().dataSource(TestDataSources.singleConnection(connection))
+				.locations(files.location()).load();
+
+			migrations.upgrade("head");
+
+			assertThat(Sql.column(db.dataSource(), "select table_schema || '.' || table_name from information_schema.tables"
+					+ " where table_schema in ('public', 'other') and table_name not like 'migrations%' order by 1"))
+				.containsExactly("other.in_other", "public.in_public");
+			assertThat(Sql.column(db.dataSource(), "select id from other.in_other")).containsExactly("1");
+			// the application's own temporary table stays, the revision's is dropped
+			assertThat(column(connection, "select relname from pg_class where relnamespace = pg_my_temp_schema()"
+					+ " and relkind = 'r'")).containsExactly("pool_own");
+		}
+	}
+
+	@Test
 	void aRevisionThatChangesNothingCostsNoStatement(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write("aaaa00000001", "none", "plain", "CREATE TABLE plain (id int);", "DROP TABLE plain;");
