@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,30 @@ class MariaDbSessionStateTest {
 			assertThat(Sql.column(db.dataSource(), "SELECT parent_id FROM child")).containsExactly("7");
 			migrations.downgrade("base");
 			assertThat(migrations.current()).isEmpty();
+		}
+	}
+
+	@Test
+	void aDataRevisionInATransactionChangingTheNextTransactionsIsolationAndAccess(@MariaDb TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "a table", "CREATE TABLE parent (id int PRIMARY KEY);", "DROP TABLE parent;");
+		// only data statements: in one transaction with its row
+		files.write("bbbb00000002", "aaaa00000001", "rows", "SET SESSION TRANSACTION ISOLATION LEVEL SERIALIZABLE;\n"
+				+ "INSERT INTO parent VALUES (1);\nSET SESSION TRANSACTION READ ONLY;", "DELETE FROM parent;");
+		files.write("cccc00000003", "bbbb00000002", "more rows", "INSERT INTO parent VALUES (2);", "DELETE FROM parent WHERE id = 2;");
+		List<String> sql = Collections.synchronizedList(new ArrayList<>());
+		try (Connection connection = db.dataSource().getConnection()) {
+			List<String> before = column(connection, SETTINGS);
+			Migrations migrations = Migrations.configure()
+				.dataSource(TestDataSources.recording(TestDataSources.singleConnection(connection), sql))
+				.locations(files.location()).load();
+
+			migrations.upgrade("head");
+
+			assertThat(column(connection, SETTINGS)).isEqualTo(before);
+			assertThat(Sql.column(db.dataSource(), "SELECT id FROM parent ORDER BY id")).containsExactly("1", "2");
+			// read around the revision that sets, not around the others
+			assertThat(sql.stream().filter((text) -> text.contains("SESSION_VARIABLES"))).hasSize(2);
 		}
 	}
 
