@@ -27,6 +27,7 @@ import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What a revision does to its session that the tool itself relies on, and settings whose values need quoting: the
@@ -126,6 +127,19 @@ class SessionStatePostgresTest {
 			assertThat(column(connection, "select relname from pg_class where relnamespace = pg_my_temp_schema()"
 					+ " and relkind = 'r'")).containsExactly("pool_own");
 		}
+	}
+
+	@Test
+	void aSettingTheDriverCannotWorkWithFailsTheRevisionSayingSo(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "dates", "CREATE TABLE t (id int);\nSET datestyle = 'SQL, DMY';", "DROP TABLE t;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).hasMessageContaining("DateStyle")
+			.hasMessageContaining("The JDBC driver closed the connection because the statement changed a setting the driver"
+					+ " depends on")
+			.hasMessageNotContaining("once the server accepts connections again");
+		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("migrations_version", "migrations_version_log");
 	}
 
 	@Test
