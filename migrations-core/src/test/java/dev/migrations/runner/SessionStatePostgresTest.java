@@ -71,6 +71,49 @@ class SessionStatePostgresTest {
 	}
 
 	@Test
+	void aRevisionAfterWhichAnotherSessionTookTheMigrationsLockFails(TestDatabase db) throws SQLException {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "a table", "CREATE TABLE a (id int);", "DROP TABLE a;");
+		try (Connection other = db.dataSource().getConnection()) {
+			LockTakingRevision.other = other;
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+				.javaRevisions(List.of(new LockTakingRevision())).load();
+
+			assertThatThrownBy(() -> migrations.upgrade("head"))
+				.hasMessageStartingWith("Could not commit revision java00000002")
+				.hasMessageContaining("another session took it meanwhile");
+			// rolled back: not recorded, its table not created
+			assertThat(migrations.current()).containsExactly("aaaa00000001");
+			assertThat(Sql.postgresTables(db.dataSource())).doesNotContain("taken");
+		}
+		finally {
+			LockTakingRevision.other = null;
+		}
+	}
+
+	/** Releases the session's advisory locks, and another session takes the migrations lock before it ends. */
+	static class LockTakingRevision extends SessionSettingsPostgresTest.SettingRevision {
+
+		static Connection other;
+
+		@Override
+		public void upgrade(Connection connection) throws SQLException {
+			List<String> lock = column(connection, "select 'select pg_advisory_lock(' || (classid::int8 - case when"
+					+ " classid::int8 > 2147483647 then 4294967296 else 0 end) || ', ' || (objid::int8 - case when objid::int8"
+					+ " > 2147483647 then 4294967296 else 0 end) || ')' from pg_locks where locktype = 'advisory'"
+					+ " and pid = pg_backend_pid() and objsubid = 2");
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("CREATE TABLE taken (id int)");
+				statement.execute("SELECT pg_advisory_unlock_all()");
+			}
+			try (Statement statement = other.createStatement()) {
+				statement.execute(lock.get(0));
+			}
+		}
+
+	}
+
+	@Test
 	void settingsWhoseValuesNeedQuotingArePutBackAsTheyWere(TestDatabase db) throws SQLException {
 		Sql.execute(db.dataSource(), "CREATE SCHEMA \"app, x y\"");
 		RevisionFiles files = new RevisionFiles(this.directory);
