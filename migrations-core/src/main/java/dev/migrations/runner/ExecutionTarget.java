@@ -274,8 +274,12 @@ sealed interface ExecutionTarget permits ExecutionTarget.Jdbc, ExecutionTarget.S
 		 * script runs next (the version-table row, later revisions) must not run under the revision's
 		 * {@code search_path}, role or {@code statement_timeout}, as the online runner restores them.
 		 */
-		void resetSession(boolean role) {
+		void resetSession(boolean role, boolean sessionUser) {
 			comment("the revision changes session settings: put them back");
+			if (sessionUser) {
+				// the session's user the script was run as; only a superuser could change it
+				execute("RESET SESSION AUTHORIZATION");
+			}
 			if (role) {
 				execute("RESET ROLE");
 			}

@@ -500,7 +500,8 @@ final class RevisionRunner {
 		}
 		if (this.target instanceof ExecutionTarget.Script script && statements != null && syntax == SqlSyntax.POSTGRESQL) {
 			boolean role = SessionSettings.changesRole(statements);
-			return (completed) -> script.resetSession(role);
+			boolean user = SessionSettings.changesSessionUser(statements);
+			return (completed) -> script.resetSession(role, user);
 		}
 		if (this.target instanceof ExecutionTarget.Jdbc jdbc) {
 			Map<String, String> before = SessionSettings.read(jdbc.connection(), syntax);
@@ -770,6 +771,9 @@ final class RevisionRunner {
 						+ " revision `-- transactional: false` in its headers, then run `db ").append(upgrade ? "upgrade" : "downgrade")
 					.append("` again.");
 			}
+			else if (settingTheDriverRejects(sql, ex)) {
+				message.append(' ').append(driverRejectsSetting(upgrade));
+			}
 			else {
 				// a timeout, a deadlock or the session's end is not the statement's mistake
 				String stopped = this.dialect.stoppedBySession(ex, upgrade ? "db upgrade" : "db downgrade");
@@ -782,11 +786,34 @@ final class RevisionRunner {
 			message.append((number == 1) ? "no statement of it had run before this one."
 					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
 			message.append(timeoutOutsideTransaction(ex));
+			if (settingTheDriverRejects(sql, ex)) {
+				message.append(' ').append(driverRejectsSetting(upgrade));
+			}
 			if (lockWaitRanOut(ex)) {
 				message.append(' ').append(lockHolders().strip());
 			}
 		}
 		return message.toString();
+	}
+
+	/**
+	 * Whether the driver closed the connection because the statement, a {@code SET}, changed a setting the driver
+	 * depends on (PostgreSQL's DateStyle not beginning with ISO, client_encoding other than UTF8; MariaDB's character
+	 * set of the connection other than utf8/utf8mb4): the session did not end by itself, and running the revision again
+	 * ends it again.
+	 */
+	private static boolean settingTheDriverRejects(String sql, SQLException ex) {
+		String statement = sql.strip().toLowerCase(java.util.Locale.ROOT);
+		return ex.getSQLState() != null && ex.getSQLState().startsWith("08")
+				&& (statement.startsWith("set ") || statement.startsWith("set\t") || statement.startsWith("set\n")
+						|| statement.startsWith("/*!") && statement.contains(" set "));
+	}
+
+	private static String driverRejectsSetting(boolean upgrade) {
+		return "The JDBC driver closed the connection because the statement changed a setting the driver depends on"
+				+ " (the message above names it), so the same would happen again: remove the statement from the revision"
+				+ " (format dates with to_char or DATE_FORMAT, convert text with convert_to or CONVERT), then run `db "
+				+ (upgrade ? "upgrade" : "downgrade") + "` again.";
 	}
 
 	/** Whether a lock wait ran out: PostgreSQL's lock_timeout, MariaDB's lock_wait_timeout or innodb_lock_wait_timeout. */

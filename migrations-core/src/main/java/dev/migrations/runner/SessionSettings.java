@@ -116,7 +116,9 @@ final class SessionSettings {
 			if (sql.startsWith("reset") || sql.startsWith("discard") || containsIgnoringCase(text, "set_config")) {
 				return true;
 			}
-			if (leftovers && (containsIgnoringCase(text, "advisory_lock") || startsWithWord(sql, "listen")
+			// an unlock may release a lock the session held before, the migrations lock among them
+			if (leftovers && (containsIgnoringCase(text, "advisory_lock") || containsIgnoringCase(text, "advisory_unlock")
+					|| startsWithWord(sql, "listen")
 					|| startsWithWord(sql, "prepare")
 					|| startsWithWord(sql, "create") && (sql.contains(" temp ") || sql.contains(" temporary ")))) {
 				return true;
@@ -166,6 +168,21 @@ final class SessionSettings {
 			if (sql.startsWith("set role") || sql.startsWith("set session role") || sql.startsWith("set session authorization")
 					|| sql.startsWith("reset role") || sql.startsWith("reset session authorization")
 					|| sql.startsWith("discard") || sql.contains("set_config('role'")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a statement sets the session's user, which neither {@code RESET ALL} nor {@code RESET ROLE} puts back: the
+	 * next statements would run as that user.
+	 */
+	static boolean changesSessionUser(List<SqlStatement> statements) {
+		for (SqlStatement statement : statements) {
+			String sql = statement.sql().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+			if (sql.startsWith("set session authorization") || sql.startsWith("discard")
+					|| sql.contains("set_config('session_authorization'")) {
 				return true;
 			}
 		}
@@ -248,6 +265,9 @@ final class SessionSettings {
 				if (was == null) {
 					end(connection, name, after.get(name));
 				}
+				else if (!after.containsKey(name) && name.startsWith(" advisory ")) {
+					takeBack(connection, was);
+				}
 				continue;
 			}
 			if (Objects.equals(was, after.get(name))) {
@@ -309,6 +329,24 @@ final class SessionSettings {
 						return;
 					}
 				}
+			}
+		}
+	}
+
+	/**
+	 * Takes back an advisory lock the session held before the revision and the revision released ({@code
+	 * pg_advisory_unlock_all()}, {@code DISCARD ALL}): the migrations lock among them, without which another instance
+	 * could run the next revisions at the same time.
+	 */
+	private static void takeBack(Connection connection, String unlock) throws SQLException {
+		String lock = unlock.replace("pg_advisory_unlock", "pg_try_advisory_lock");
+		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(lock)) {
+			if (!rs.next() || !rs.getBoolean(1)) {
+				throw new SQLException("the revision released the session's advisory lock "
+						+ lock.substring(lock.indexOf('(')) + " (pg_advisory_unlock_all(), DISCARD ALL or an unlock), which"
+						+ " the session held before it (the migrations lock, or the application's), and another session took"
+						+ " it meanwhile: the revisions are no longer kept apart from another instance's. Remove the unlock"
+						+ " from the revision; a revision releases only the advisory locks it takes");
 			}
 		}
 	}
