@@ -68,9 +68,12 @@ class PooledSessionLockPostgresTest {
 	void aLockGoneWhenTheCommandReleasesItIsExplained(TestDatabase db) {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		// what a transaction pool does between the command's transactions: the session holding the lock is not the
-		// one the release is sent on
-		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);\nSELECT pg_advisory_unlock_all();",
-				"DROP TABLE one;");
+		// one the release is sent on. Here a function releases it, called by a revision whose own text does not say so
+		// (a revision that unlocks in its text has the lock taken back after it, see SessionStatePostgresTest)
+		files.write("aaaa00000001", "none", "one", "CREATE TABLE one (id int PRIMARY KEY);\nCREATE FUNCTION let_go()"
+				+ " RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM pg_advisory_unlock_all(); END $$;",
+				"DROP FUNCTION let_go();\nDROP TABLE one;");
+		files.write("aaaa00000002", "aaaa00000001", "two", "SELECT let_go();", "SELECT 1;");
 		List<String> lines = new CopyOnWriteArrayList<>();
 		AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
 			@Override
