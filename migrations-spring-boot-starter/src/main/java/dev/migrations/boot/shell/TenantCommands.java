@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -289,8 +290,13 @@ final class TenantCommands {
 	 * {@code --tenant} takes it ({@code "a, b"} in double quotes), so that a name with a comma reads as one tenant.
 	 */
 	private static String firstFive(List<String> names) {
-		return names.stream().limit(5).map((name) -> TenantSelector.of(name).toString()).collect(Collectors.joining(", "))
-				+ ((names.size() > 5) ? ", ..." : "");
+		return firstFive(names, (name) -> name, (name) -> "");
+	}
+
+	/** The same, each tenant's name followed by a note about it. */
+	private static <T> String firstFive(List<T> items, Function<T, String> tenant, Function<T, String> note) {
+		return items.stream().limit(5).map((item) -> TenantSelector.of(tenant.apply(item)) + note.apply(item))
+			.collect(Collectors.joining(", ")) + ((items.size() > 5) ? ", ..." : "");
 	}
 
 	private static String firstLine(String message) {
@@ -336,9 +342,8 @@ final class TenantCommands {
 		}
 		List<TenantOutcome> failed = run.failed();
 		return Outcome.failed(run.command() + " " + run.target() + " failed for " + failed.size() + " of "
-				+ run.outcomes().size() + " tenant(s): " + failed.stream().limit(5)
-					.map((o) -> TenantSelector.of(o.tenant()) + (o.failedRevision() != null ? " (revision " + o.failedRevision() + ")" : ""))
-					.collect(Collectors.joining(", ")) + ((failed.size() > 5) ? ", ..." : "")
+				+ run.outcomes().size() + " tenant(s): " + firstFive(failed, TenantOutcome::tenant,
+						(o) -> (o.failedRevision() != null) ? " (revision " + o.failedRevision() + ")" : "")
 				+ ((failed.size() == run.outcomes().size()) ? ". No tenant reached the target" : ". The others are done")
 				+ "; fix these, then run it again.");
 	}
