@@ -614,7 +614,7 @@ public final class RevisionFileParser {
 		return best;
 	}
 
-	private static int distance(String a, String b) {
+	static int distance(String a, String b) {
 		int[] previous = new int[b.length() + 1];
 		int[] current = new int[b.length() + 1];
 		for (int j = 0; j <= b.length(); j++) {

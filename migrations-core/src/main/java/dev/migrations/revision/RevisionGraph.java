@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
@@ -345,6 +346,15 @@ public final class RevisionGraph {
 				.append(this.labels.get(idOrPrefix))
 				.append(" for the revision carrying it");
 		}
+		else if (targetMeant(idOrPrefix) != null) {
+			message.append(" among the ")
+				.append(this.ids.length)
+				.append(" known revisions, and '")
+				.append(idOrPrefix)
+				.append("' is not a target: did you mean `")
+				.append(targetMeant(idOrPrefix))
+				.append("`?");
+		}
 		else {
 			message.append(" among the ")
 				.append(this.ids.length)
@@ -352,6 +362,27 @@ public final class RevisionGraph {
 						+ " configured locations?)");
 		}
 		return new UnknownRevisionException(idOrPrefix, message.toString());
+	}
+
+	/**
+	 * The target word ({@code head}, {@code heads}, {@code base}) a word at most two edits from it stands for; none for
+	 * hexadecimal digits, which are a mistyped id, as generated.
+	 */
+	private static String targetMeant(String word) {
+		String lower = word.toLowerCase(Locale.ROOT);
+		if (lower.chars().allMatch((c) -> Character.digit(c, 16) >= 0)) {
+			return null;
+		}
+		String best = null;
+		int bestDistance = 3;
+		for (String target : List.of("head", "heads", "base")) {
+			int distance = RevisionFileParser.distance(lower, target);
+			if (distance < bestDistance) {
+				best = target;
+				bestDistance = distance;
+			}
+		}
+		return best;
 	}
 
 	/**

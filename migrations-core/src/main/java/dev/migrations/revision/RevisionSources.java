@@ -466,6 +466,10 @@ public final class RevisionSources {
 
 	/** The text of a revision file, which must be UTF-8. */
 	static String decode(byte[] bytes, String source) {
+		if (isUtf16(bytes)) {
+			throw new RevisionFileException(source, 1, "the file is UTF-16, not UTF-8: save it as UTF-8 (in PowerShell,"
+					+ " `Set-Content -Encoding utf8` or `Out-File -Encoding utf8`)");
+		}
 		// Most revision files are ASCII, which a plain decode reads as it is: the same length and no
 		// replacement character means every byte was ASCII. Anything else is checked strictly.
 		String text = new String(bytes, StandardCharsets.UTF_8);
@@ -490,6 +494,20 @@ public final class RevisionSources {
 					+ " offset %d (byte %d of line %d) is not part of a UTF-8 character; the file was probably saved as"
 					+ " Latin-1 or Windows-1252: save it as UTF-8", bytes[offset] & 0xff, offset, offset - lineStart + 1, line));
 		}
+	}
+
+	/**
+	 * A UTF-16 byte order mark, or text whose first two characters are ASCII in UTF-16 (every other byte NUL), as a
+	 * revision's first line is: what Windows PowerShell's {@code >} writes, which would otherwise be reported as a
+	 * Latin-1 byte or a NUL byte.
+	 */
+	private static boolean isUtf16(byte[] bytes) {
+		if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE)
+				|| (bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF))) {
+			return true;
+		}
+		return bytes.length >= 4 && ((bytes[0] != 0 && bytes[1] == 0 && bytes[2] != 0 && bytes[3] == 0)
+				|| (bytes[0] == 0 && bytes[1] != 0 && bytes[2] == 0 && bytes[3] != 0));
 	}
 
 	/** The offset of the first byte that is not part of a valid UTF-8 sequence (the length when there is none). */

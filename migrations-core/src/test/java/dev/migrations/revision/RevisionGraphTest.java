@@ -139,6 +139,21 @@ class RevisionGraphTest {
 	}
 
 	@Test
+	void aMistypedHeadOrBaseIsAnsweredWithTheTargetMeant() {
+		assertThat(thrown(UnknownRevisionException.class, () -> this.graph.resolve("hed")))
+			.hasMessage("no revision 'hed' among the 8 known revisions, and 'hed' is not a target: did you mean `head`?");
+		assertThat(thrown(UnknownRevisionException.class, () -> this.graph.resolve("bsae")))
+			.hasMessage("no revision 'bsae' among the 8 known revisions, and 'bsae' is not a target: did you mean"
+					+ " `base`?");
+		assertThat(thrown(UnknownRevisionException.class, () -> this.graph.resolve("Haeds")))
+			.hasMessageEndingWith("did you mean `heads`?");
+		// hexadecimal digits are an id's, as generated: a mistyped id is not taken for a word
+		assertThat(thrown(UnknownRevisionException.class, () -> this.graph.resolve("bead")))
+			.hasMessage("no revision 'bead' among the 8 known revisions; run `db history` to list them (is the"
+					+ " revision file in the configured locations?)");
+	}
+
+	@Test
 	void branchLabelGivenAsRevisionPointsToLabelAtHead() {
 		assertThat(thrown(UnknownRevisionException.class, () -> this.graph.resolve("billing")))
 			.hasMessageContaining("'billing' is a branch label; use billing@head for its head or bill0001 for the"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,34 @@ class RevisionSourcesTest {
 			.isInstanceOf(RevisionFileException.class)
 			.hasMessageContaining(file.toString())
 			.hasMessageContaining("UTF-8");
+	}
+
+	@Test
+	void aFileSavedAsUtf16IsNamedAsSuchWithOrWithoutItsByteOrderMark() throws IOException {
+		// what Windows PowerShell's `>` and Out-File write, and Notepad's "Unicode"
+		Path file = this.directory.resolve("aaaa00000001_utf16.sql");
+		for (Charset charset : List.of(StandardCharsets.UTF_16, StandardCharsets.UTF_16LE,
+				StandardCharsets.UTF_16BE)) {
+			byte[] text = revision("aaaa00000001", "none").getBytes(charset);
+			if (charset.equals(StandardCharsets.UTF_16LE)) {
+				byte[] marked = new byte[text.length + 2];
+				marked[0] = (byte) 0xFF;
+				marked[1] = (byte) 0xFE;
+				System.arraycopy(text, 0, marked, 2, text.length);
+				Files.write(file, marked);
+				assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory),
+						getClass().getClassLoader()))
+					.isInstanceOf(RevisionFileException.class)
+					.hasMessage(file + ":1: the file is UTF-16, not UTF-8: save it as UTF-8 (in PowerShell,"
+							+ " `Set-Content -Encoding utf8` or `Out-File -Encoding utf8`)");
+			}
+			Files.write(file, text);
+			assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory),
+					getClass().getClassLoader()))
+				.isInstanceOf(RevisionFileException.class)
+				.hasMessage(file + ":1: the file is UTF-16, not UTF-8: save it as UTF-8 (in PowerShell,"
+						+ " `Set-Content -Encoding utf8` or `Out-File -Encoding utf8`)");
+		}
 	}
 
 	@Test

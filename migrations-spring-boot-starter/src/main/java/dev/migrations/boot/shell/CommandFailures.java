@@ -19,6 +19,7 @@ import dev.migrations.Secrets;
 import dev.migrations.boot.DatabaseConnectionException;
 import dev.migrations.dialect.LockTimeoutException;
 import dev.migrations.revision.MissingRevisionLocationsException;
+import dev.migrations.revision.MultipleHeadsException;
 import dev.migrations.runner.ChecksumMismatchException;
 import dev.migrations.runner.FailedRevisionException;
 import dev.migrations.runner.MigrationFailedException;
@@ -405,9 +406,11 @@ final class CommandFailures {
 						+ " finish and run the `db` command again." : null;
 			}
 			if (cause instanceof ChecksumMismatchException || cause instanceof LockTimeoutException
-					|| cause instanceof MigrationFailedException || cause instanceof MissingRevisionLocationsException) {
+					|| cause instanceof MigrationFailedException || cause instanceof MissingRevisionLocationsException
+					|| cause instanceof MultipleHeadsException) {
 				// their message already says what to do: the analysis would say it again (a failed revision's
-				// message says what was rolled back or stays applied, and how to go on)
+				// message says what was rolled back or stays applied, and how to go on; the heads' message names
+				// `db merge` and `db upgrade heads`, the analysis adds only what concerns a start)
 				return null;
 			}
 		}

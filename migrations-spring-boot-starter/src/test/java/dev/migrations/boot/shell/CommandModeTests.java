@@ -111,6 +111,29 @@ class CommandModeTests {
 	}
 
 	@Test
+	void upgradeWithTwoHeadsFailsWithTheOneMessageThatSaysHowToJoinThem() {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		ShellTestRevisions.write(this.revisions, "3c4d5e6f7a8b_note_on_bulletin.sql", """
+				-- revision: 3c4d5e6f7a8b
+				-- down_revision: 1a2b3c4d5e6f
+
+				-- upgrade
+				COMMENT ON TABLE bulletin IS 'news';
+
+				-- downgrade
+				COMMENT ON TABLE bulletin IS NULL;
+				""");
+
+		Run upgrade = run(null, "db", "upgrade");
+		assertThat(upgrade.exitCode()).isEqualTo(2);
+		// the message names both ways on: the startup failure's analysis (start the application again, set
+		// migrations.target) would only repeat them, about a start that is not happening
+		assertThat(upgrade.err()).isEqualTo("the revisions have 2 heads: 2b3c4d5e6f70 (index bulletin titles), 3c4d5e6f7a8b;"
+				+ " `head` needs exactly one: run `db merge -m \"merge heads\"` to join them, or `db upgrade heads` to upgrade"
+				+ " every branch\n");
+	}
+
+	@Test
 	void anAppliedRevisionDeletedAndGeneratedAgainAfterARebaseIsToldAndUndoneFromItsRestoredFile() throws Exception {
 		// a developer applied a revision, then rebased: deleted it and wrote it again on the new head
 		ShellTestRevisions.writeBulletin(this.revisions);
