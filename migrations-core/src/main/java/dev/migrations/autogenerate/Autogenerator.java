@@ -465,7 +465,8 @@ public final class Autogenerator {
 		SchemaModel scratch = selection.statements().isEmpty() ? SchemaModel.empty(schema)
 				: merge(schema, PostgresScratchSchema.materializeInParts(connection, selection.statements(),
 						model.schemaQualifiers(), (scratchConnection, scratchSchema, partTables) -> rejectShadowedEnumTypes(
-								this.introspector.introspect(scratchConnection, scratchSchema,
+								// the compared schema's objects (an extension's citext in public) read as the live side reads them
+								this.introspector.introspect(scratchConnection, scratchSchema, schema,
 										(table) -> partTables.test(table) && this.tableFilter.test(table)),
 								scratchSchema, model)));
 		List<Table> tables = new ArrayList<>();
