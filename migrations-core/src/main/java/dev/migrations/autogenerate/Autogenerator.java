@@ -464,7 +464,7 @@ public final class Autogenerator {
 		PostgresDdlPrediction.Selection selection = prediction.select(skippedTables, knownSequences.keySet());
 		SchemaModel scratch = selection.statements().isEmpty() ? SchemaModel.empty(schema)
 				: merge(schema, PostgresScratchSchema.materializeInParts(connection, selection.statements(),
-						model.schemaQualifiers(), (scratchConnection, scratchSchema, partTables) -> rejectShadowedEnumTypes(
+						model.schemaQualifiers(), schema, (scratchConnection, scratchSchema, partTables) -> rejectShadowedEnumTypes(
 								// the compared schema's objects (an extension's citext in public) read as the live side reads them
 								this.introspector.introspect(scratchConnection, scratchSchema, schema,
 										(table) -> partTables.test(table) && this.tableFilter.test(table)),
