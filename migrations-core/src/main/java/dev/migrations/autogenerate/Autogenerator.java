@@ -1,6 +1,9 @@
 package dev.migrations.autogenerate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,6 +37,7 @@ import dev.migrations.introspect.PostgresIntrospector;
 import dev.migrations.autogenerate.Comparison.UnmanagedIndex;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumType;
+import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Sequence;
@@ -382,16 +386,16 @@ public final class Autogenerator {
 			return target;
 		}
 		Set<String> views = new HashSet<>();
-		try (java.sql.PreparedStatement statement = connection.prepareStatement(VIEWS)) {
+		try (PreparedStatement statement = connection.prepareStatement(VIEWS)) {
 			statement.setString(1, schema);
 			statement.setArray(2, connection.createArrayOf("text", missing.toArray()));
-			try (java.sql.ResultSet rows = statement.executeQuery()) {
+			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
 					views.add(rows.getString(1));
 				}
 			}
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new MigrationsException("Could not read the views of schema " + schema + ": " + ex.getMessage(), ex);
 		}
 		if (views.isEmpty()) {
@@ -402,7 +406,7 @@ public final class Autogenerator {
 			if (views.contains(table.name())) {
 				continue;
 			}
-			List<dev.migrations.schema.ForeignKey> foreignKeys = table.foreignKeys().stream()
+			List<ForeignKey> foreignKeys = table.foreignKeys().stream()
 				.filter((foreignKey) -> !views.contains(foreignKey.referencedTable())
 						|| foreignKey.referencedSchema() != null && !foreignKey.referencedSchema().equals(schema))
 				.toList();
