@@ -1,6 +1,9 @@
 package dev.migrations.autogenerate;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,6 +37,7 @@ import dev.migrations.introspect.PostgresIntrospector;
 import dev.migrations.autogenerate.Comparison.UnmanagedIndex;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumType;
+import dev.migrations.schema.ForeignKey;
 import dev.migrations.schema.Index;
 import dev.migrations.schema.SchemaModel;
 import dev.migrations.schema.Sequence;
@@ -153,6 +157,7 @@ public final class Autogenerator {
 			}
 		}
 		target = withoutOtherSchemas(target, schema, model, warnings);
+		target = withoutViews(connection, schema, target, database);
 		DiffOptions effective = options.includeTables(this.tableFilter)
 			.includeSequences(options.sequenceFilter().and(this.sequenceFilter));
 		List<UnmanagedIndex> unmanaged = new ArrayList<>();
@@ -357,6 +362,61 @@ public final class Autogenerator {
 		return new SchemaModel(target.schema(), kept, keptSequences, target.enumTypes());
 	}
 
+	// the schema's views and materialized views among the names given (the tables the entities want and
+	// the database lacks), in the search_path the introspection left: the schema is named
+	private static final String VIEWS = """
+			SELECT c.relname::text FROM pg_catalog.pg_class c
+			JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+			WHERE n.nspname = ? AND c.relkind IN ('v', 'm') AND c.relname = ANY (?)""";
+
+	/**
+	 * The entities' tables without those the database has as a view or a materialized view: an
+	 * {@code @Immutable} entity with {@code @Table(name = "v_order_total")} reads a view the application
+	 * creates in a revision of its own (Hibernate's {@code ddl-auto=create} would make it a table, as it
+	 * knows no better). Such a view is no missing table, autogenerate does not compare views, and no
+	 * foreign key can reference one: the foreign keys of other tables to it are left out too. Only names
+	 * the database lacks as tables are looked up, so a schema in sync costs no query.
+	 */
+	private static SchemaModel withoutViews(Connection connection, String schema, SchemaModel target,
+			SchemaModel database) {
+		List<String> missing = target.tables().stream().map(Table::name)
+			.filter((name) -> database.table(name).isEmpty())
+			.toList();
+		if (missing.isEmpty()) {
+			return target;
+		}
+		Set<String> views = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement(VIEWS)) {
+			statement.setString(1, schema);
+			statement.setArray(2, connection.createArrayOf("text", missing.toArray()));
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					views.add(rows.getString(1));
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read the views of schema " + schema + ": " + ex.getMessage(), ex);
+		}
+		if (views.isEmpty()) {
+			return target;
+		}
+		List<Table> kept = new ArrayList<>();
+		for (Table table : target.tables()) {
+			if (views.contains(table.name())) {
+				continue;
+			}
+			List<ForeignKey> foreignKeys = table.foreignKeys().stream()
+				.filter((foreignKey) -> !views.contains(foreignKey.referencedTable())
+						|| foreignKey.referencedSchema() != null && !foreignKey.referencedSchema().equals(schema))
+				.toList();
+			kept.add(foreignKeys.size() == table.foreignKeys().size() ? table
+					: new Table(table.name(), table.columns(), table.primaryKey(), table.uniqueConstraints(),
+							table.indexes(), foreignKeys, table.checks(), table.comment()));
+		}
+		return new SchemaModel(target.schema(), kept, target.sequences(), target.enumTypes());
+	}
+
 	private static void startThread(Runnable task) {
 		Thread thread = new Thread(task, "migrations-introspect");
 		thread.setDaemon(true);
@@ -408,8 +468,9 @@ public final class Autogenerator {
 		PostgresDdlPrediction.Selection selection = prediction.select(skippedTables, knownSequences.keySet());
 		SchemaModel scratch = selection.statements().isEmpty() ? SchemaModel.empty(schema)
 				: merge(schema, PostgresScratchSchema.materializeInParts(connection, selection.statements(),
-						model.schemaQualifiers(), (scratchConnection, scratchSchema, partTables) -> rejectShadowedEnumTypes(
-								this.introspector.introspect(scratchConnection, scratchSchema,
+						model.schemaQualifiers(), schema, (scratchConnection, scratchSchema, partTables) -> rejectShadowedEnumTypes(
+								// the compared schema's objects (an extension's citext in public) read as the live side reads them
+								this.introspector.introspect(scratchConnection, scratchSchema, schema,
 										(table) -> partTables.test(table) && this.tableFilter.test(table)),
 								scratchSchema, model)));
 		List<Table> tables = new ArrayList<>();

@@ -1183,6 +1183,33 @@ final class Comparison {
 
 	// Sequences
 
+	private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'::regclass\\)");
+
+	// the unqualified sequences (those of the compared schema, as the server prints them) that column
+	// defaults of the model call
+	private static Set<String> sequencesCalledByDefaults(SchemaModel model) {
+		Set<String> names = new HashSet<>();
+		for (Table table : model.tables()) {
+			for (Column column : table.columns()) {
+				if (column.defaultExpression() == null) {
+					continue;
+				}
+				Matcher call = NEXTVAL.matcher(column.defaultExpression());
+				while (call.find()) {
+					String name = call.group(1).replace("''", "'");
+					if (name.startsWith("\"") && name.endsWith("\"") && name.length() > 1
+							&& name.substring(1, name.length() - 1).replace("\"\"", "").indexOf('"') < 0) {
+						names.add(name.substring(1, name.length() - 1).replace("\"\"", "\""));
+					}
+					else if (name.indexOf('.') < 0 && name.indexOf('"') < 0) {
+						names.add(name);
+					}
+				}
+			}
+		}
+		return names;
+	}
+
 	private void compareSequences() {
 		Map<String, Sequence> existing = new LinkedHashMap<>();
 		for (Sequence sequence : this.current.sequences()) {
@@ -1203,6 +1230,9 @@ final class Comparison {
 				this.createSequences.add(new AlterSequence(found, wanted));
 			}
 		}
+		// a sequence the entities do not create but a column default of theirs calls (a hand-made
+		// sequence in a columnDefinition: default nextval('order_number_seq')) is theirs too
+		existing.keySet().removeAll(sequencesCalledByDefaults(this.target));
 		renameSequences(existing, created);
 		for (Sequence sequence : created) {
 			this.createSequences.add(new CreateSequence(sequence));

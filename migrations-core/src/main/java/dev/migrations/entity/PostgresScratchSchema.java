@@ -32,7 +32,9 @@ import dev.migrations.dialect.PostgresLockTable;
  * DDL several times faster. Otherwise it is {@code CREATE SCHEMA migrations_scratch_<random>}.
  * Either way, inside the transaction {@code SET LOCAL search_path} puts the scratch schema first,
  * then the schemas of installed extensions (so types such as {@code citext} resolve) and
- * {@code pg_catalog}. The live schemas are not on the path, so every unqualified object, named enum
+ * {@code pg_catalog}; the compared schema comes last when given (so a {@code columnDefinition} naming a
+ * domain, an enum type or a sequence a hand-written revision created there resolves, as it does for the
+ * application). Unqualified objects are created in the first schema of the path, so every one, named enum
  * types included, is created in the scratch schema even when a type of the same name exists in
  * {@code public}. Schema qualifiers Hibernate writes for explicitly mapped schemas
  * ({@link EntityModel#schemaQualifiers()}) are removed, so those objects land in the scratch schema
@@ -126,14 +128,39 @@ public final class PostgresScratchSchema {
 	 */
 	public static <T> List<T> materializeInParts(Connection connection, List<String> createStatements,
 			Collection<String> schemaQualifiers, PartWork<T> work) {
+		return materializeInParts(connection, createStatements, schemaQualifiers, null, work);
+	}
+
+	/**
+	 * Like {@link #materializeInParts(Connection, List, Collection, PartWork)}, with the objects of
+	 * {@code visibleSchema} found by the DDL's unqualified names, after those of the scratch schema,
+	 * the extensions' schemas and {@code pg_catalog}: a {@code columnDefinition} naming a domain, an
+	 * enum type or a sequence that a hand-written revision created in the compared schema resolves as
+	 * it does for the application. Unqualified objects are still created in the scratch schema.
+	 * @param <T> the result type
+	 * @param connection a connection to the PostgreSQL database
+	 * @param createStatements DDL statements, in order; unqualified names land in the scratch schema
+	 * @param schemaQualifiers schema prefixes to remove from the statements
+	 * @param visibleSchema the schema whose objects the DDL may use, {@code null} for none
+	 * @param work what to do with each part
+	 * @return the work's results, one per part, in order (one when the DDL was not cut)
+	 * @throws ScratchSchemaException when a DDL statement fails, numbered as in the whole DDL
+	 */
+	public static <T> List<T> materializeInParts(Connection connection, List<String> createStatements,
+			Collection<String> schemaQualifiers, String visibleSchema, PartWork<T> work) {
 		List<String> statements = createStatements.stream().map((s) -> unqualify(s, schemaQualifiers)).toList();
 		int budget = PostgresLockTable.budget(PostgresLockTable.weight(statements), () -> PostgresLockTable.budget(connection));
-		return materializeInParts(connection, statements, budget, work);
+		return materializeInParts(connection, statements, budget, visibleSchema, work);
 	}
 
 	// statements already unqualified; parts of at most lockBudget (ScratchParts' weights)
 	static <T> List<T> materializeInParts(Connection connection, List<String> statements, int lockBudget,
 			PartWork<T> work) {
+		return materializeInParts(connection, statements, lockBudget, null, work);
+	}
+
+	private static <T> List<T> materializeInParts(Connection connection, List<String> statements, int lockBudget,
+			String visibleSchema, PartWork<T> work) {
 		List<ScratchParts.Part> parts = (PostgresLockTable.weight(statements) > lockBudget)
 				? ScratchParts.split(statements, lockBudget) : List.of();
 		if (parts.size() <= 1) {
@@ -141,13 +168,13 @@ public final class PostgresScratchSchema {
 			ScratchWork<T> whole = (c, schema) -> work.apply(c, schema, (table) -> true);
 			// a list that may hold a null result, like the work's
 			return Collections.singletonList(materialize(statements, numbers(statements.size()), statements.size(),
-					connection, whole));
+					connection, visibleSchema, whole));
 		}
 		logger.debug("Creating {} statements in the scratch schema in {} parts of about {} locks at most",
 				statements.size(), parts.size(), lockBudget);
 		List<T> results = new ArrayList<>(parts.size());
 		for (ScratchParts.Part part : parts) {
-			results.add(materialize(part.statements(), part.numbers(), statements.size(), connection,
+			results.add(materialize(part.statements(), part.numbers(), statements.size(), connection, visibleSchema,
 					(c, schema) -> work.apply(c, schema, part.tables()::contains)));
 		}
 		return results;
@@ -202,15 +229,15 @@ public final class PostgresScratchSchema {
 	public static <T> T materialize(Connection connection, List<String> createStatements,
 			Collection<String> schemaQualifiers, ScratchWork<T> work) {
 		List<String> statements = createStatements.stream().map((s) -> unqualify(s, schemaQualifiers)).toList();
-		return materialize(statements, numbers(statements.size()), statements.size(), connection, work);
+		return materialize(statements, numbers(statements.size()), statements.size(), connection, null, work);
 	}
 
 	// statements already unqualified; numbers are their positions in the whole DDL of count statements
 	private static <T> T materialize(List<String> statements, List<Integer> numbers, int count, Connection connection,
-			ScratchWork<T> work) {
+			String visibleSchema, ScratchWork<T> work) {
 		String schema = SCHEMA_PREFIX + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE);
 		try {
-			return new Run(connection, schema).execute(statements, numbers, count, work);
+			return new Run(connection, schema, visibleSchema).execute(statements, numbers, count, work);
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not set up or remove the scratch schema " + schema + ": "
@@ -311,9 +338,13 @@ public final class PostgresScratchSchema {
 		// whether the objects go to the session's temporary schema
 		private boolean temporary;
 
-		Run(Connection connection, String schema) {
+		// the schema whose objects the DDL may use, searched after pg_catalog; null for none
+		private final String visibleSchema;
+
+		Run(Connection connection, String schema, String visibleSchema) {
 			this.connection = connection;
 			this.schema = schema;
+			this.visibleSchema = visibleSchema;
 		}
 
 		<T> T execute(List<String> statements, List<Integer> numbers, int count, ScratchWork<T> work)
@@ -402,6 +433,10 @@ public final class PostgresScratchSchema {
 				}
 			}
 			path.add("pg_catalog");
+			if (this.visibleSchema != null && !path.contains(quoteIdentifier(this.visibleSchema))) {
+				// after pg_catalog, as for the application, whose search_path lists it implicitly first
+				path.add(quoteIdentifier(this.visibleSchema));
+			}
 			if (!this.temporary) {
 				// listed last, the session's own temporary tables cannot take the DDL's names
 				path.add("pg_temp");

@@ -85,11 +85,14 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 
 	// the schema, then the session's temporary schema (which is searched first unless listed); for the
 	// temporary schema itself, pg_catalog first, as it comes first for any other schema
+	// A schema whose objects read unqualified besides the introspected one's comes last (see
+	// introspect(Connection, String, String, Predicate)).
 	private static final String SCOPE_SESSION = """
 			SELECT pg_catalog.set_config('search_path',
 				CASE WHEN s.name = (SELECT nspname::text FROM pg_catalog.pg_namespace WHERE oid = pg_catalog.pg_my_temp_schema())
-					THEN 'pg_catalog, pg_temp' ELSE pg_catalog.quote_ident(s.name) || ', pg_temp' END, true)
-			FROM (SELECT ?::text AS name) s""";
+					THEN 'pg_catalog, pg_temp' ELSE pg_catalog.quote_ident(s.name) || ', pg_temp' END
+				|| COALESCE(', ' || pg_catalog.quote_ident(s.visible), ''), true)
+			FROM (SELECT ?::text AS name, ?::text AS visible) s""";
 
 	private static final String INCLUDED_TABLE = """
 			c.relkind IN ('r', 'p') AND NOT c.relispartition
@@ -228,10 +231,26 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 
 	@Override
 	public SchemaModel introspect(Connection connection, String schema, Predicate<String> includeTable) {
+		return introspect(connection, schema, null, includeTable);
+	}
+
+	/**
+	 * Reads {@code schema} as {@link #introspect(Connection, String, Predicate)} does, with the objects of
+	 * {@code visibleSchema} (searched after {@code schema}) printed unqualified too, as they are when that
+	 * schema is the one introspected: a scratch copy of the entities' DDL reads its {@code citext} column,
+	 * whose extension is installed in the compared schema, as {@code citext} rather than {@code public.citext}.
+	 * @param connection an open connection
+	 * @param schema the schema to read
+	 * @param visibleSchema a schema whose objects are not qualified either, {@code null} for none
+	 * @param includeTable which tables to read, by name
+	 * @return the schema model
+	 */
+	public SchemaModel introspect(Connection connection, String schema, String visibleSchema,
+			Predicate<String> includeTable) {
 		Objects.requireNonNull(connection, "connection");
 		Objects.requireNonNull(schema, "schema");
 		Objects.requireNonNull(includeTable, "includeTable");
-		Reader reader = new Reader(connection, schema, includeTable);
+		Reader reader = new Reader(connection, schema, visibleSchema, includeTable);
 		try {
 			return reader.readScoped();
 		}
@@ -255,9 +274,12 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 
 		private String currentQuery = "transaction setup";
 
-		Reader(Connection connection, String schema, Predicate<String> includeTable) {
+		private final String visibleSchema;
+
+		Reader(Connection connection, String schema, String visibleSchema, Predicate<String> includeTable) {
 			this.connection = connection;
 			this.schema = schema;
+			this.visibleSchema = visibleSchema;
 			this.includeTable = includeTable;
 		}
 
@@ -348,6 +370,9 @@ public final class PostgresIntrospector implements SchemaIntrospector {
 			this.queries++;
 			try (PreparedStatement statement = this.connection.prepareStatement(sql)) {
 				statement.setString(1, this.schema);
+				if (sql == SCOPE_SESSION) {
+					statement.setString(2, this.visibleSchema);
+				}
 				try (ResultSet rs = statement.executeQuery()) {
 					while (rs.next()) {
 						handler.handle(rs);
