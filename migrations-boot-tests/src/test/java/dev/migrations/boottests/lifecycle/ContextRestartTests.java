@@ -69,6 +69,22 @@ class ContextRestartTests {
 	}
 
 	@Test
+	void twoContextsOpenAtOnceOnOneDatabaseAsTheTestContextCacheKeepsThem(TestDatabase database, CapturedOutput output)
+			throws Exception {
+		ConfigurableApplicationContext first = startShop(database);
+		ConfigurableApplicationContext second = startShop(database, "spring.threads.virtual.enabled=true",
+				"migrations.drift.interval=1m");
+		assertThat(output).contains("Database is up to date at " + ShopApplication.ADD_EMAIL + " (target head)");
+		assertThat(get(Apps.baseUrl(first) + "/actuator/migrations")).contains("\"upToDate\":true");
+		assertThat(get(Apps.baseUrl(second) + "/actuator/migrations")).contains("\"upToDate\":true");
+		second.close();
+		// the first one still answers, from its own threads
+		assertThat(get(Apps.baseUrl(first) + "/actuator/health")).contains("\"status\":\"UP\"");
+		first.close();
+		assertNothingLeft(database);
+	}
+
+	@Test
 	void aStartupThatFailsAfterTheUpgradeLeavesNothingRunningAndTheNextStartWorks(TestDatabase database,
 			CapturedOutput output) throws Exception {
 		Throwable failure = Apps.failToStart(FailingAfterTheUpgrade.class, Apps.database(database),
