@@ -100,6 +100,30 @@ class ContextRestartTests {
 		assertThat(get(Apps.baseUrl(retry) + "/actuator/migrations")).contains("\"upToDate\":true");
 	}
 
+	@Test
+	void aStartupWhoseRevisionFailsLeavesNothingRunningAndTheFixedReleaseStarts(TestDatabase database,
+			CapturedOutput output) throws Exception {
+		Throwable failure = Apps.failToStart(ShopApplication.class, Apps.database(database), ShopApplication.DEFAULTS[1],
+				"migrations.locations=classpath:apps/shop/revisions,classpath:apps/failing");
+		assertThat(failure).hasStackTraceContaining("5b0bfa110003");
+		assertThat(Sql.query(database, "SELECT revision FROM migrations_version ORDER BY applied_seq"))
+			.containsExactly(ShopApplication.CREATE_CUSTOMER, ShopApplication.ADD_EMAIL);
+		assertNothingLeft(database);
+
+		// the release without the broken revision
+		ConfigurableApplicationContext fixed = startShop(database);
+		assertThat(get(Apps.baseUrl(fixed) + "/actuator/migrations")).contains("\"upToDate\":true");
+	}
+
+	@Test
+	void aContextWithConnectionsOfItsOwnAndNoUpgradeLeavesNoSession(TestDatabase database) throws Exception {
+		ConfigurableApplicationContext context = this.apps.start(ShopApplication.class, Apps.database(database),
+				with(ShopApplication.DEFAULTS, "migrations.url=" + database.jdbcUrl(), "migrations.upgrade-on-startup=false",
+						"spring.jpa.hibernate.ddl-auto=none"));
+		context.close();
+		assertNothingLeft(database);
+	}
+
 	private ConfigurableApplicationContext startShop(TestDatabase database, String... more) {
 		return this.apps.startWeb(ShopApplication.class, Apps.database(database),
 				with(with(ShopApplication.DEFAULTS, "management.endpoints.web.exposure.include=*"), more));
