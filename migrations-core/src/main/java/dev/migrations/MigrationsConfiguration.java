@@ -93,14 +93,31 @@ public final class MigrationsConfiguration {
 		return this;
 	}
 
-	/** Revision locations: {@code classpath:...} or {@code filesystem:...}; {@code {vendor}} becomes the dialect name. */
+	/**
+	 * Revision locations: {@code classpath:...} or {@code filesystem:...} (also written {@code file:...}, Spring's
+	 * prefix); {@code {vendor}} becomes the dialect name.
+	 */
 	public MigrationsConfiguration locations(String... locations) {
 		return locations(Arrays.asList(locations));
 	}
 
 	public MigrationsConfiguration locations(List<String> locations) {
-		this.locations = List.copyOf(locations);
+		this.locations = List.copyOf(locations.stream().map(MigrationsConfiguration::fileSystemLocation).toList());
 		return this;
+	}
+
+	// Spring's file: prefix (spring.sql.init, spring.liquibase) names a directory as Flyway's filesystem: does; read as
+	// a class path location it would be reported as missing although the directory is there
+	private static String fileSystemLocation(String location) {
+		if (location == null || !location.startsWith("file:")) {
+			return location;
+		}
+		String path = location.substring("file:".length());
+		// file:///srv/revisions, a URL's form, is the path /srv/revisions
+		if (path.startsWith("///")) {
+			path = path.substring(2);
+		}
+		return "filesystem:" + path;
 	}
 
 	/** Packages searched for {@link JavaRevision} classes. */

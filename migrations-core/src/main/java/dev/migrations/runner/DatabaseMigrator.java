@@ -456,16 +456,26 @@ public final class DatabaseMigrator {
 	 * @return what was stamped; no steps when nothing was
 	 */
 	public CommandResult stampIfUnrecorded(BaselineDecision baseline) {
-		return underLock((connection) -> {
-			List<AppliedRevision> rows = this.versionTable.readStates(connection);
-			String revision = rows.isEmpty() ? baseline.revision(connection) : null;
-			if (revision == null) {
-				List<String> current = this.resolver.current(appliedIds(rows));
-				return new CommandResult("", List.of(), current, current);
+		// the first step of an upgrade of a database with nothing recorded: a new one, or one whose first upgrade
+		// another instance is running, so that this one waits here for the lock; a shutdown stops that wait at once,
+		// as the upgrade's own
+		try (ShutdownGuard guard = new ShutdownGuard()) {
+			try {
+				return underLock(guard, (connection) -> {
+					List<AppliedRevision> rows = this.versionTable.readStates(connection);
+					String revision = rows.isEmpty() ? baseline.revision(connection) : null;
+					if (revision == null) {
+						List<String> current = this.resolver.current(appliedIds(rows));
+						return new CommandResult("", List.of(), current, current);
+					}
+					// logged as the baseline's, which a downgrade does not go below (see requireAboveBaseline)
+					return stampLocked(connection, rows, revision, VersionTable.BASELINE);
+				});
 			}
-			// logged as the baseline's, which a downgrade does not go below (see requireAboveBaseline)
-			return stampLocked(connection, rows, revision, VersionTable.BASELINE);
-		});
+			catch (RuntimeException ex) {
+				throw guard.failed(ex);
+			}
+		}
 	}
 
 	/** Which revision a schema without recorded revisions already is (used while the lock is held). */

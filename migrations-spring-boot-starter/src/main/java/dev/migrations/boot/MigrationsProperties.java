@@ -24,7 +24,7 @@ public class MigrationsProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Where revision files are read from: 'classpath:' or 'filesystem:' locations. '{vendor}' is
+	 * Where revision files are read from: 'classpath:' or 'filesystem:' (also 'file:') locations. '{vendor}' is
 	 * replaced by the database's dialect name (postgresql, mariadb, h2).
 	 */
 	private List<String> locations = new ArrayList<>(List.of(MigrationsConfiguration.DEFAULT_LOCATION));

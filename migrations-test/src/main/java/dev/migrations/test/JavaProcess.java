@@ -113,6 +113,11 @@ public final class JavaProcess implements AutoCloseable {
 				+ out() + err());
 	}
 
+	/** Asks the JVM to stop (SIGTERM, as Kubernetes and service managers send it), without waiting for it. */
+	public void terminate() {
+		this.process.destroy();
+	}
+
 	public boolean isAlive() {
 		return this.process.isAlive();
 	}

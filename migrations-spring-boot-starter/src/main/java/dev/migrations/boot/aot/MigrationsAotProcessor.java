@@ -57,7 +57,7 @@ class MigrationsAotProcessor implements BeanFactoryInitializationAotProcessor {
 	static Set<String> resourcePatterns(List<String> locations) {
 		Set<String> patterns = new LinkedHashSet<>();
 		for (String location : locations) {
-			if (location.startsWith("filesystem:")) {
+			if (location.startsWith("filesystem:") || location.startsWith("file:")) {
 				continue;
 			}
 			String path = (location.startsWith("classpath:") ? location.substring("classpath:".length()) : location)
