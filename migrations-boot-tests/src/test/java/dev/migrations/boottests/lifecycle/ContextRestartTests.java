@@ -6,12 +6,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import dev.migrations.boottests.app.ShopApplication;
 import dev.migrations.boottests.support.Apps;
 import dev.migrations.boottests.support.Sql;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,6 +41,14 @@ class ContextRestartTests {
 	@RegisterExtension
 	final Apps apps = new Apps();
 
+	/** The starter's threads alive before the test: those of contexts other test classes left running. */
+	private Set<Thread> threadsBefore;
+
+	@BeforeEach
+	void rememberThreadsAlready() {
+		this.threadsBefore = Set.copyOf(migrationsThreads(Set.of()));
+	}
+
 	@Test
 	void aContextStartedAgainFindsTheDatabaseUpToDateAndNothingOfTheFirst(TestDatabase database, CapturedOutput output)
 			throws Exception {
@@ -46,7 +56,7 @@ class ContextRestartTests {
 		assertThat(get(Apps.baseUrl(first) + "/actuator/migrations")).contains("\"upToDate\":true");
 		assertThat(get(Apps.baseUrl(first) + "/actuator/metrics/migrations.pending")).contains("\"VALUE\"");
 		first.close();
-		assertNothingLeft(database);
+		assertNothingLeft(database, this.threadsBefore);
 
 		ConfigurableApplicationContext second = startShop(database);
 		assertThat(output).contains("Database is up to date at " + ShopApplication.ADD_EMAIL + " (target head)");
@@ -54,7 +64,7 @@ class ContextRestartTests {
 		assertThat(status).contains("\"upToDate\":true").contains("\"current\":[\"" + ShopApplication.ADD_EMAIL + "\"]");
 		assertThat(Sql.query(database, "SELECT count(*) FROM migrations_version_log")).containsExactly("2");
 		second.close();
-		assertNothingLeft(database);
+		assertNothingLeft(database, this.threadsBefore);
 	}
 
 	@Test
@@ -64,7 +74,7 @@ class ContextRestartTests {
 					"migrations.actuator.status-cache-ttl=" + i + "s");
 			assertThat(get(Apps.baseUrl(context) + "/actuator/health")).contains("\"status\":\"UP\"");
 			context.close();
-			assertNothingLeft(database);
+			assertNothingLeft(database, this.threadsBefore);
 		}
 	}
 
@@ -81,7 +91,7 @@ class ContextRestartTests {
 		// the first one still answers, from its own threads
 		assertThat(get(Apps.baseUrl(first) + "/actuator/health")).contains("\"status\":\"UP\"");
 		first.close();
-		assertNothingLeft(database);
+		assertNothingLeft(database, this.threadsBefore);
 	}
 
 	@Test
@@ -93,7 +103,7 @@ class ContextRestartTests {
 		// the upgrade ran and stays
 		assertThat(Sql.query(database, "SELECT revision FROM migrations_version ORDER BY applied_seq"))
 			.containsExactly(ShopApplication.CREATE_CUSTOMER, ShopApplication.ADD_EMAIL);
-		assertNothingLeft(database);
+		assertNothingLeft(database, this.threadsBefore);
 
 		ConfigurableApplicationContext retry = startShop(database);
 		assertThat(output).contains("Database is up to date at " + ShopApplication.ADD_EMAIL);
@@ -108,7 +118,7 @@ class ContextRestartTests {
 		assertThat(failure).hasStackTraceContaining("5b0bfa110003");
 		assertThat(Sql.query(database, "SELECT revision FROM migrations_version ORDER BY applied_seq"))
 			.containsExactly(ShopApplication.CREATE_CUSTOMER, ShopApplication.ADD_EMAIL);
-		assertNothingLeft(database);
+		assertNothingLeft(database, this.threadsBefore);
 
 		// the release without the broken revision
 		ConfigurableApplicationContext fixed = startShop(database);
@@ -121,7 +131,7 @@ class ContextRestartTests {
 				with(ShopApplication.DEFAULTS, "migrations.url=" + database.jdbcUrl(), "migrations.upgrade-on-startup=false",
 						"spring.jpa.hibernate.ddl-auto=none"));
 		context.close();
-		assertNothingLeft(database);
+		assertNothingLeft(database, this.threadsBefore);
 	}
 
 	private ConfigurableApplicationContext startShop(TestDatabase database, String... more) {
@@ -143,26 +153,29 @@ class ContextRestartTests {
 		return response.body();
 	}
 
-	/** No thread of the starter's alive, no session on the database, no advisory lock held. */
-	static void assertNothingLeft(TestDatabase database) throws InterruptedException {
-		for (Thread thread : migrationsThreads()) {
+	/**
+	 * No thread of the starter's alive but those alive before the test (the contexts other test classes left in
+	 * Spring's test context cache, in the same JVM, keep theirs), no session on the database, no advisory lock held.
+	 */
+	static void assertNothingLeft(TestDatabase database, Set<Thread> before) throws InterruptedException {
+		for (Thread thread : migrationsThreads(before)) {
 			// a thread whose executor was shut down may still be on its way out
 			thread.join(Duration.ofSeconds(30).toMillis());
 		}
-		assertThat(migrationsThreads()).extracting(Thread::getName).isEmpty();
+		assertThat(migrationsThreads(before)).extracting(Thread::getName).isEmpty();
 		assertThat(Sql.query(database, "SELECT coalesce(application_name, '') || ' ' || state || ' ' || query"
 				+ " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")).isEmpty();
 		assertThat(Sql.query(database, "SELECT objid::text FROM pg_locks WHERE locktype = 'advisory'"
 				+ " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).isEmpty();
 	}
 
-	private static List<Thread> migrationsThreads() {
+	private static List<Thread> migrationsThreads(Set<Thread> before) {
 		return Thread.getAllStackTraces()
 			.keySet()
 			.stream()
 			// the test kit's own (migrations-test-*) create and drop the test databases
 			.filter((thread) -> thread.getName().startsWith("migrations-") && !thread.getName().startsWith("migrations-test-")
-					&& thread.isAlive())
+					&& thread.isAlive() && !before.contains(thread))
 			.toList();
 	}
 
