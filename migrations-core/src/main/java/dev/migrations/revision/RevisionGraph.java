@@ -346,20 +346,11 @@ public final class RevisionGraph {
 				.append(this.labels.get(idOrPrefix))
 				.append(" for the revision carrying it");
 		}
-		else if (targetMeant(idOrPrefix) != null) {
-			message.append(" among the ")
-				.append(this.ids.length)
-				.append(" known revisions, and '")
-				.append(idOrPrefix)
-				.append("' is not a target: did you mean `")
-				.append(targetMeant(idOrPrefix))
-				.append("`?");
-		}
 		else {
-			message.append(" among the ")
-				.append(this.ids.length)
-				.append(" known revisions; run `db history` to list them (is the revision file in the"
-						+ " configured locations?)");
+			String meant = targetMeant(idOrPrefix);
+			message.append(" among the ").append(this.ids.length).append(" known revisions");
+			message.append((meant != null) ? ", and '" + idOrPrefix + "' is not a target: did you mean `" + meant + "`?"
+					: "; run `db history` to list them (is the revision file in the configured locations?)");
 		}
 		return new UnknownRevisionException(idOrPrefix, message.toString());
 	}

@@ -245,18 +245,7 @@ public final class DatabaseMigrator {
 
 	/** Downgrades to the target ({@code -N}, {@code base}, an id or prefix, {@code rev-N}). */
 	public CommandResult downgrade(String target) {
-		try (ShutdownGuard guard = new ShutdownGuard()) {
-			try {
-				return downgradeGuarded(target, guard);
-			}
-			catch (RuntimeException ex) {
-				throw guard.failed(ex);
-			}
-		}
-	}
-
-	private CommandResult downgradeGuarded(String target, ShutdownGuard guard) {
-		return underLock(guard, (connection) -> {
+		return underGuardedLock((connection) -> {
 			List<AppliedRevision> rows = this.versionTable.read(connection);
 			requireNoFailed(connection, rows);
 			List<String> applied = appliedIds(rows);
@@ -459,23 +448,16 @@ public final class DatabaseMigrator {
 		// the first step of an upgrade of a database with nothing recorded: a new one, or one whose first upgrade
 		// another instance is running, so that this one waits here for the lock; a shutdown stops that wait at once,
 		// as the upgrade's own
-		try (ShutdownGuard guard = new ShutdownGuard()) {
-			try {
-				return underLock(guard, (connection) -> {
-					List<AppliedRevision> rows = this.versionTable.readStates(connection);
-					String revision = rows.isEmpty() ? baseline.revision(connection) : null;
-					if (revision == null) {
-						List<String> current = this.resolver.current(appliedIds(rows));
-						return new CommandResult("", List.of(), current, current);
-					}
-					// logged as the baseline's, which a downgrade does not go below (see requireAboveBaseline)
-					return stampLocked(connection, rows, revision, VersionTable.BASELINE);
-				});
+		return underGuardedLock((connection) -> {
+			List<AppliedRevision> rows = this.versionTable.readStates(connection);
+			String revision = rows.isEmpty() ? baseline.revision(connection) : null;
+			if (revision == null) {
+				List<String> current = this.resolver.current(appliedIds(rows));
+				return new CommandResult("", List.of(), current, current);
 			}
-			catch (RuntimeException ex) {
-				throw guard.failed(ex);
-			}
-		}
+			// logged as the baseline's, which a downgrade does not go below (see requireAboveBaseline)
+			return stampLocked(connection, rows, revision, VersionTable.BASELINE);
+		});
 	}
 
 	/** Which revision a schema without recorded revisions already is (used while the lock is held). */
@@ -1402,6 +1384,18 @@ public final class DatabaseMigrator {
 
 	private <T> T underLock(ConnectionWork<T> work) {
 		return underLock(null, work);
+	}
+
+	/** {@link #underLock(ShutdownGuard, ConnectionWork)} under a guard of its own: a shutdown stops the wait and the work. */
+	private <T> T underGuardedLock(ConnectionWork<T> work) {
+		try (ShutdownGuard guard = new ShutdownGuard()) {
+			try {
+				return underLock(guard, work);
+			}
+			catch (RuntimeException ex) {
+				throw guard.failed(ex);
+			}
+		}
 	}
 
 	private <T> T underLock(ShutdownGuard guard, ConnectionWork<T> work) {
