@@ -2,6 +2,7 @@ package dev.migrations.tenant;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What an upgrade, downgrade or stamp did over the selected tenants: one outcome per tenant, in the
@@ -28,6 +29,16 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 	public List<TenantOutcome> failed() {
 		return this.outcomes.stream().filter(TenantOutcome::failed).toList();
 	}
+
+	/**
+	 * Whether the target counts steps from where each tenant stands ({@code -1}, {@code +2}): run again on every
+	 * tenant, it would move those already done once more, so a failed run is run again for the failed tenants only.
+	 */
+	public boolean countsFromEachTenant() {
+		return this.target != null && RELATIVE_TARGET.matcher(this.target.strip()).matches();
+	}
+
+	private static final Pattern RELATIVE_TARGET = Pattern.compile("[+-]\\d+");
 
 	/** Whether every tenant succeeded. */
 	public boolean succeeded() {
@@ -59,12 +70,19 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 			text.append("\n  ... and ").append(failed.size() - LISTED_FAILURES).append(" more failed tenant(s).");
 		}
 		if (!failed.isEmpty()) {
-			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.")
-				.append(" Fix what failed, then run the same command again: only the tenants"
-					+ " not yet at the target change (select them with --tenant ")
-				.append(TenantSelector.of(failed.stream().limit(LISTED_IN_ADVICE).map(TenantOutcome::tenant).toList()).shellWord())
-				.append((failed.size() > LISTED_IN_ADVICE) ? " and the other " + (failed.size() - LISTED_IN_ADVICE) + " failed" : "")
-				.append(").");
+			String selector = TenantSelector.of(failed.stream().limit(LISTED_IN_ADVICE).map(TenantOutcome::tenant).toList())
+				.shellWord() + ((failed.size() > LISTED_IN_ADVICE)
+						? " and the other " + (failed.size() - LISTED_IN_ADVICE) + " failed" : "");
+			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.");
+			if (countsFromEachTenant() && failed.size() < this.outcomes.size()) {
+				text.append(" Fix what failed, then run it for the failed tenants only (--tenant ").append(selector).append("): ")
+					.append(this.target.strip()).append(" counts from where each tenant stands, so the same command on every"
+							+ " tenant would move those already done once more.");
+			}
+			else {
+				text.append(" Fix what failed, then run the same command again: only the tenants"
+						+ " not yet at the target change (select them with --tenant ").append(selector).append(").");
+			}
 		}
 		return text.toString();
 	}
