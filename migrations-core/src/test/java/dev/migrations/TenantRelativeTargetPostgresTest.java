@@ -61,6 +61,26 @@ class TenantRelativeTargetPostgresTest {
 	}
 
 	@Test
+	void aDowngradeByTwoStepsThatFailsHalfWayInOneTenantAdvisesTheRevisionItWasGoingTo(TestDatabase db)
+			throws SQLException {
+		writeRevisions();
+		TenantMigrations tenants = Migrations.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)
+			.load().tenants().schemas("t_a", "t_b").build();
+		assertThat(tenants.upgrade("head").succeeded()).isTrue();
+		execute(db, "CREATE TABLE t_b.blocker (invoice_id int REFERENCES t_b.invoice (id))");
+
+		TenantRun run = tenants.downgrade("-2", TenantSelector.all());
+
+		assertThat(tenants.current("t_b")).containsExactly(INVOICE);
+		assertThat(run.summary().lines().reduce((first, second) -> second)).hasValue("The other tenants are done. Fix what"
+				+ " failed, then take each failed tenant (--tenant t_b) where -2 was taking it, with the command its error"
+				+ " ends with (`db downgrade REVISION --tenant NAME`): -2 counts from where each tenant stands, so the same"
+				+ " command again would move those already done, and a failed tenant that went part of the way, too far.");
+		assertThat(run.failed()).singleElement().satisfies((failed) -> assertThat(failed.failure().getMessage())
+			.endsWith("Fix the statement and run `db downgrade " + ACCOUNT + "` again."));
+	}
+
+	@Test
 	void anUpgradeToARevisionStillAdvisesRunningTheSameCommandAgain(TestDatabase db) throws SQLException {
 		writeRevisions();
 		TenantMigrations tenants = Migrations.configure().dataSource(db.dataSource()).locations("filesystem:" + this.directory)

@@ -38,6 +38,11 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 		return this.target != null && RELATIVE_TARGET.matcher(this.target.strip()).matches();
 	}
 
+	/** Whether the target is one step ({@code -1}, {@code +1}): a tenant that failed it did not move. */
+	public boolean oneStep() {
+		return countsFromEachTenant() && this.target.strip().substring(1).replaceFirst("^0+", "").equals("1");
+	}
+
 	private static final Pattern RELATIVE_TARGET = Pattern.compile("[+-]\\d+");
 
 	/** Whether every tenant succeeded. */
@@ -74,10 +79,19 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 				.shellWord() + ((failed.size() > LISTED_IN_ADVICE)
 						? " and the other " + (failed.size() - LISTED_IN_ADVICE) + " failed" : "");
 			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.");
-			if (countsFromEachTenant() && failed.size() < this.outcomes.size()) {
+			String given = (this.target != null) ? this.target.strip() : "";
+			if (countsFromEachTenant() && failed.size() < this.outcomes.size() && oneStep()) {
 				text.append(" Fix what failed, then run it for the failed tenants only (--tenant ").append(selector).append("): ")
-					.append(this.target.strip()).append(" counts from where each tenant stands, so the same command on every"
+					.append(given).append(" counts from where each tenant stands, so the same command on every"
 							+ " tenant would move those already done once more.");
+			}
+			else if (countsFromEachTenant() && failed.size() < this.outcomes.size()) {
+				// a failed tenant may have gone some of the steps: its error names the revision they were going to
+				text.append(" Fix what failed, then take each failed tenant (--tenant ").append(selector).append(") where ")
+					.append(given).append(" was taking it, with the command its error ends with (`db ").append(this.command)
+					.append(" REVISION --tenant NAME`): ").append(given).append(" counts from where each tenant stands, so the"
+							+ " same command again would move those already done, and a failed tenant that went part of the"
+							+ " way, too far.");
 			}
 			else {
 				text.append(" Fix what failed, then run the same command again: only the tenants"

@@ -356,6 +356,12 @@ final class TenantCommands {
 		if (!run.countsFromEachTenant() || failed.size() == run.outcomes().size()) {
 			return "run it again";
 		}
+		if (!run.oneStep()) {
+			// a failed tenant may have gone some of the steps: its error names the revision they were going to
+			return "take each where " + run.target().strip() + " was taking it, with the command its error ends with (`db "
+					+ run.command() + " REVISION --tenant NAME`; " + run.target().strip()
+					+ " counts from where each tenant stands)";
+		}
 		String selector = (failed.size() <= 5)
 				? TenantSelector.of(failed.stream().map(TenantOutcome::tenant).toList()).shellWord() : "NAMES";
 		return "run it for them only: `db " + run.command() + " " + run.target().strip() + " --tenant " + selector + "` ("

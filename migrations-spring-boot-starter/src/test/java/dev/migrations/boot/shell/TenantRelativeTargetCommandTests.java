@@ -64,6 +64,24 @@ class TenantRelativeTargetCommandTests {
 		}
 	}
 
+	@Test
+	void twoStepsDownFailingHalfWayInOneTenantAreFinishedWithTheCommandItsErrorEndsWith(TestDatabase database,
+			CapturedOutput output) throws Exception {
+		write(ACCOUNT, "none", "CREATE TABLE account (id int PRIMARY KEY);", "DROP TABLE account;");
+		write(INVOICE, ACCOUNT, "CREATE TABLE invoice (id int PRIMARY KEY);", "DROP TABLE invoice;");
+		assertThat(run(database, output, "db", "upgrade", "--tenant", "all").exitCode()).isZero();
+		execute(database, "CREATE TABLE t2.blocker (account_id int REFERENCES t2.account (id))");
+
+		CommandModeTests.Run down = run(database, output, "db", "downgrade", "-2", "--tenant", "all");
+
+		assertThat(down.exitCode()).as(down.err()).isEqualTo(2);
+		assertThat(down.err().lines().findFirst()).hasValue("downgrade -2 failed for 1 of 3 tenant(s): t2 (revision "
+				+ ACCOUNT + "). The others are done; fix these, then take each where -2 was taking it, with the command"
+				+ " its error ends with (`db downgrade REVISION --tenant NAME`; -2 counts from where each tenant stands).");
+		assertThat(down.out()).contains("Fix the statement and run `db downgrade base --tenant t2` again.");
+		assertThat(column(database, "SELECT revision FROM t2.migrations_version")).containsExactly(ACCOUNT);
+	}
+
 	private CommandModeTests.Run run(TestDatabase database, CapturedOutput output, String... words) {
 		List<String> args = new ArrayList<>(Arrays.asList(words));
 		args.addAll(ShellSession.connectionArguments(database, this.revisions));
