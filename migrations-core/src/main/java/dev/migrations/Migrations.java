@@ -844,6 +844,18 @@ public final class Migrations {
 			}
 			return ids.get(0);
 		}
+		Revision replaced = replacedTarget(revision);
+		if (replaced != null) {
+			Revision squash = this.squashedHistory.squashes().stream()
+				.filter((candidate) -> candidate.replaces().contains(replaced.id()))
+				.findFirst()
+				.orElse(null);
+			if (squash != null) {
+				throw new TargetException("'" + revision.strip() + "' is revision " + replaced.id() + " (" + replaced.source()
+						+ "), which squash " + squash.id() + " (" + squash.source() + ") replaces: `db show " + squash.id()
+						+ "` shows the squash.");
+			}
+		}
 		return this.graph.resolve(revision).id();
 	}
 

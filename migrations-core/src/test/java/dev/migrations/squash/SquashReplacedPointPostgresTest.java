@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
 import dev.migrations.RevisionFiles;
+import dev.migrations.revision.TargetException;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
 
@@ -69,6 +70,22 @@ class SquashReplacedPointPostgresTest {
 					+ ") already replaces it")
 			.hasMessageEndingWith("Nothing follows " + first.revision() + " yet: squash again once revisions after it"
 					+ " are written.");
+	}
+
+	@Test
+	void showingARevisionASquashReplacesNamesTheSquashAndTheFile(TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		Path replacedFile = files.write(R1, "none", "account", "CREATE TABLE account (id bigint PRIMARY KEY);",
+				"DROP TABLE account;");
+		files.write(R2, R1, "invoice", "CREATE TABLE invoice (id bigint PRIMARY KEY);", "DROP TABLE invoice;");
+		SquashResult squash = migrations(db.dataSource()).squash(R2, "first");
+		Migrations migrations = migrations(db.dataSource());
+
+		for (Runnable show : new Runnable[] { () -> migrations.show(R1), () -> migrations.showOfFile(R1) }) {
+			assertThatThrownBy(show::run).isInstanceOf(TargetException.class)
+				.hasMessage("'" + R1 + "' is revision " + R1 + " (" + replacedFile + "), which squash " + squash.revision()
+						+ " (" + squash.file() + ") replaces: `db show " + squash.revision() + "` shows the squash.");
+		}
 	}
 
 	private List<Path> listFiles() throws java.io.IOException {
