@@ -88,6 +88,29 @@ class SquashReplacedPointPostgresTest {
 		}
 	}
 
+	@Test
+	void aDowngradeInTheMiddleWithAReplacedFileGoneNamesTheSquashAndWhatToRestore(TestDatabase db) throws Exception {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write(R1, "none", "account", "CREATE TABLE account (id bigint PRIMARY KEY);", "DROP TABLE account;");
+		Path second = files.write(R2, R1, "invoice", "CREATE TABLE invoice (id bigint PRIMARY KEY);", "DROP TABLE invoice;");
+		files.write(R3, R2, "note", "CREATE TABLE note (id bigint PRIMARY KEY);", "DROP TABLE note;");
+		try (TestDatabase mid = dev.migrations.test.TestDatabases.postgres()) {
+			migrations(mid.dataSource()).upgrade(R1);
+			SquashResult squash = migrations(db.dataSource()).squash(R3, "squash");
+			java.nio.file.Files.delete(second);
+
+			assertThatThrownBy(() -> migrations(mid.dataSource()).downgrade("-1")).isInstanceOf(SquashException.class)
+				.hasMessage("The database is in the middle of the history squashed into " + squash.revision() + " ("
+						+ squash.file() + "): it goes up and down through the replaced revision files, and the file of "
+						+ R2 + " is gone. Nothing was run. Put the replaced revision files back (e.g. `git checkout <commit"
+						+ " before their deletion> -- <revisions directory>`), run the command again, and delete them once"
+						+ " the database is at " + squash.revision() + " or beyond; or, if this database's schema is known to"
+						+ " match " + R3 + ", record that with `db stamp " + squash.revision() + "`.");
+			assertThat(dev.migrations.Sql.column(mid.dataSource(), "select revision from migrations_version"))
+				.containsExactly(R1);
+		}
+	}
+
 	private List<Path> listFiles() throws java.io.IOException {
 		try (var stream = java.nio.file.Files.list(this.directory)) {
 			return stream.sorted().toList();
