@@ -260,7 +260,8 @@ public final class DatabaseMigrator {
 			}
 			requireAboveBaseline(connection, target, plan.ids());
 			List<String> before = this.resolver.current(applied);
-			List<StepResult> steps = runner(connection).towards(destination(applied, plan.ids(), false)).downgrade(plan.steps());
+			List<StepResult> steps = runner(connection).towards(destination(applied, plan.ids(), false))
+				.downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
 			return new CommandResult(target, steps, before, after);
 		});
