@@ -844,6 +844,18 @@ public final class Migrations {
 			}
 			return ids.get(0);
 		}
+		Revision replaced = replacedTarget(revision);
+		if (replaced != null) {
+			Revision squash = this.squashedHistory.squashes().stream()
+				.filter((candidate) -> candidate.replaces().contains(replaced.id()))
+				.findFirst()
+				.orElse(null);
+			if (squash != null) {
+				throw new TargetException("'" + revision.strip() + "' is revision " + replaced.id() + " (" + replaced.source()
+						+ "), which squash " + squash.id() + " (" + squash.source() + ") replaces: `db show " + squash.id()
+						+ "` shows the squash.");
+			}
+		}
 		return this.graph.resolve(revision).id();
 	}
 
@@ -1687,6 +1699,7 @@ public final class Migrations {
 	 */
 	public SquashResult squash(String revision, String message) {
 		requireLocations();
+		refuseSquashingReplaced(revision);
 		SquashPlan plan = new Squasher(requireDataSource(), this.dialect, this.configuration.versionTable,
 				this.configuration.lockTimeout).plan(this.graph, revision);
 		int count = plan.replaces().size();
@@ -1706,6 +1719,39 @@ public final class Migrations {
 				+ (plan.transactional() ? "" : "-- transactional: false\n");
 		Path file = write(effective, List.of(), upgrade, plan.downgradeSql(), headers);
 		return new SquashResult(file, revisionId(file), plan.point(), plan.replaces(), sources, plan.tables());
+	}
+
+	/**
+	 * A squash up to a revision an earlier squash replaces (the same point again, or one inside that history): the
+	 * graph alone would say there is no such revision, though its file is there.
+	 */
+	private void refuseSquashingReplaced(String revision) {
+		Revision replaced = replacedTarget(revision);
+		if (replaced == null) {
+			return;
+		}
+		Revision squash = this.squashedHistory.squashes().stream()
+			.filter((candidate) -> candidate.replaces().contains(replaced.id()))
+			.findFirst()
+			.orElse(null);
+		if (squash == null) {
+			return;
+		}
+		List<String> heads = this.graph.heads();
+		String next;
+		if (heads.equals(List.of(squash.id()))) {
+			next = "Nothing follows " + squash.id() + " yet: squash again once revisions after it are written.";
+		}
+		else if (heads.size() == 1) {
+			next = "Name a revision after " + squash.id() + " (`db squash " + heads.get(0)
+					+ "`): a squash replaces the earlier squash too.";
+		}
+		else {
+			next = "Name a revision after " + squash.id() + ": a squash replaces the earlier squash too.";
+		}
+		throw new SquashException("Cannot squash up to " + revision.strip() + ": squash " + squash.id() + " ("
+				+ squash.source() + ") already replaces it (revision " + replaced.id() + "), and every revision before it."
+				+ " Nothing was written. " + next);
 	}
 
 	/** The revisions read, with their squashes and the revisions those replace. */

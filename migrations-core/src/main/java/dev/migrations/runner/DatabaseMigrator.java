@@ -231,8 +231,10 @@ public final class DatabaseMigrator {
 		List<String> applied = appliedIds(rows);
 		Plan plan = this.resolver.upgrade(target, applied).requireUpgradeStatements(this.dialect.sqlSyntax());
 		List<String> before = this.resolver.current(applied);
+		// steps (+2) would count again from where a failure stopped: the advice names where they were going
 		List<StepResult> steps = plan.steps().isEmpty() ? List.of()
-				: runner(connection).upgrade(plan.steps());
+				: runner(connection).towards(Target.parse(target) instanceof Target.Relative
+						? destination(applied, plan.ids(), true) : null).upgrade(plan.steps());
 		// Nothing ran under the lock, so the rows already read are current: a startup with nothing
 		// pending reads the version table once.
 		List<String> after = steps.isEmpty() ? before
@@ -258,10 +260,28 @@ public final class DatabaseMigrator {
 			}
 			requireAboveBaseline(connection, target, plan.ids());
 			List<String> before = this.resolver.current(applied);
-			List<StepResult> steps = runner(connection).downgrade(plan.steps());
+			List<StepResult> steps = runner(connection).towards(destination(applied, plan.ids(), false))
+				.downgrade(plan.steps());
 			List<String> after = this.resolver.current(appliedIds(this.versionTable.read(connection)));
 			return new CommandResult(target, steps, before, after);
 		});
+	}
+
+	/**
+	 * Where an upgrade applying (a downgrade reverting) these revisions ends, as a target to give the command again
+	 * after a failure: steps ({@code -2}) would count from where it stopped. {@code null} when it ends at several
+	 * revisions.
+	 */
+	private String destination(List<String> applied, List<String> steps, boolean upgrade) {
+		List<String> left = new ArrayList<>(applied);
+		if (upgrade) {
+			left.addAll(steps);
+		}
+		else {
+			left.removeAll(steps);
+		}
+		List<String> current = this.resolver.current(left);
+		return current.isEmpty() ? "base" : (current.size() == 1) ? current.get(0) : null;
 	}
 
 	/**

@@ -97,6 +97,28 @@ final class RevisionRunner {
 
 	}
 
+	/** Where the command under way goes, for the command a failure advises; {@code null} for the command alone. */
+	private String destination;
+
+	/**
+	 * The command that goes on after a failure: {@code db upgrade} or {@code db downgrade}, to where it was going
+	 * when that was given ({@link #towards}).
+	 */
+	private String command(boolean upgrade) {
+		return (upgrade ? "db upgrade" : "db downgrade") + ((this.destination != null) ? " " + this.destination : "");
+	}
+
+	/**
+	 * Names where the command goes in the command a failure advises to run again: a revision or {@code base} rather
+	 * than steps ({@code -2}), which would count again from where it stopped.
+	 * @param destination a target of {@code db upgrade} or {@code db downgrade}, {@code null} for the command alone
+	 * @return this runner
+	 */
+	RevisionRunner towards(String destination) {
+		this.destination = destination;
+		return this;
+	}
+
 	/** The statements of every step, split and checked before the first step runs (see {@link #checkAll}). */
 	private Map<Revision, Checked> checked = Map.of();
 
@@ -237,7 +259,7 @@ final class RevisionRunner {
 			MigrationsException stopped = new MigrationsException("Stopped before " + (upgrade ? "" : "the downgrade of ") + "revision " + next.id()
 					+ " (" + next.source() + "): the command's thread was interrupted (the process is shutting down). "
 					+ done + " of " + total + " revision" + (total == 1 ? "" : "s") + " " + (upgrade ? "applied" : "reverted")
-					+ " and recorded; the rest were not started. Run `db " + (upgrade ? "upgrade" : "downgrade")
+					+ " and recorded; the rest were not started. Run `" + command(upgrade)
 					+ "` again (or start the application again) to go on.");
 			throw stopped;
 		}
@@ -351,7 +373,7 @@ final class RevisionRunner {
 			this.target.rollback();
 			MigrationsException failure = new MigrationsException("Could not commit the downgrade of revision "
 					+ revision.id() + " (" + revision.source() + "): " + ex.getMessage()
-					+ ". It was rolled back; run `db downgrade` again.", ex);
+					+ ". It was rolled back; run `" + command(false) + "` again.", ex);
 			logRolledBack(revision, start, failure);
 			throw failure;
 		}
@@ -688,7 +710,7 @@ final class RevisionRunner {
 	 * Dialect#stoppedBySession}), as for a SQL revision; else fix it.
 	 */
 	private String javaAdvice(Throwable failure, boolean upgrade) {
-		String command = upgrade ? "db upgrade" : "db downgrade";
+		String command = command(upgrade);
 		String outside = outsideTransactionOnly(failure);
 		if (outside.isEmpty()) {
 			for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -739,7 +761,7 @@ final class RevisionRunner {
 			message.append("The revision was rolled back and is not recorded as applied, but the database could not undo"
 					+ " what ").append(ran).append(" changed in tables without transactions (MyISAM, Aria: warning 1196):"
 							+ " those changes stay. Undo them by hand (and make those tables InnoDB, `ALTER TABLE ... ENGINE=InnoDB`,"
-							+ " so that a failure rolls them back), then run `db ").append(upgrade ? "upgrade" : "downgrade")
+							+ " so that a failure rolls them back), then run `").append(command(upgrade))
 				.append("` again.");
 		}
 		else if (inTransaction) {
@@ -751,24 +773,24 @@ final class RevisionRunner {
 						+ " sequence it creates or changes until it ends, and the server holds about"
 						+ " max_locks_per_transaction × max_connections of them for all sessions. Split the revision into"
 						+ " several (a few hundred tables each), or raise max_locks_per_transaction on the server (it"
-						+ " takes a restart), then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+						+ " takes a restart), then run `").append(command(upgrade)).append("` again.");
 			}
 			else if (NOT_IN_TRANSACTION.equals(ex.getSQLState())) {
 				// CREATE INDEX CONCURRENTLY, VACUUM, ALTER SYSTEM, CREATE DATABASE...
 				message.append(" This statement cannot run inside a transaction: mark the revision `-- transactional: false`"
 						+ " in its headers (each statement then commits on its own), or move the statement to a revision of"
-						+ " its own that is, then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+						+ " its own that is, then run `").append(command(upgrade)).append("` again.");
 			}
 			else if (INVALID_TERMINATION.equals(ex.getSQLState()) && this.dialect.sqlSyntax() == SqlSyntax.POSTGRESQL) {
 				// a backfill committing its batches in a DO loop
 				message.append(" A COMMIT or ROLLBACK in a DO block or procedure cannot run in the revision's transaction:"
 						+ " mark the revision `-- transactional: false` in its headers (its statements then run outside one,"
-						+ " and each batch commits), then run `db ").append(upgrade ? "upgrade" : "downgrade").append("` again.");
+						+ " and each batch commits), then run `").append(command(upgrade)).append("` again.");
 			}
 			else if (UNSAFE_NEW_ENUM_VALUE.equals(ex.getSQLState())) {
 				message.append(" A value ALTER TYPE ... ADD VALUE adds cannot be used until the transaction that added it"
 						+ " commits: put the ALTER TYPE ... ADD VALUE in a revision of its own before this one, or mark the"
-						+ " revision `-- transactional: false` in its headers, then run `db ").append(upgrade ? "upgrade" : "downgrade")
+						+ " revision `-- transactional: false` in its headers, then run `").append(command(upgrade))
 					.append("` again.");
 			}
 			else if (settingTheDriverRejects(sql, ex)) {
@@ -776,9 +798,9 @@ final class RevisionRunner {
 			}
 			else {
 				// a timeout, a deadlock or the session's end is not the statement's mistake
-				String stopped = this.dialect.stoppedBySession(ex, upgrade ? "db upgrade" : "db downgrade");
+				String stopped = this.dialect.stoppedBySession(ex, command(upgrade));
 				message.append(' ').append(lockWaitRanOut(ex) ? lockHolders() : "").append((stopped != null) ? stopped
-						: "Fix the statement and run `db " + (upgrade ? "upgrade" : "downgrade") + "` again.");
+						: "Fix the statement and run `" + command(upgrade) + "` again.");
 			}
 		}
 		else {
@@ -809,11 +831,11 @@ final class RevisionRunner {
 						|| statement.startsWith("/*!") && statement.contains(" set "));
 	}
 
-	private static String driverRejectsSetting(boolean upgrade) {
+	private String driverRejectsSetting(boolean upgrade) {
 		return "The JDBC driver closed the connection because the statement changed a setting the driver depends on"
 				+ " (the message above names it), so the same would happen again: remove the statement from the revision"
-				+ " (format dates with to_char or DATE_FORMAT, convert text with convert_to or CONVERT), then run `db "
-				+ (upgrade ? "upgrade" : "downgrade") + "` again.";
+				+ " (format dates with to_char or DATE_FORMAT, convert text with convert_to or CONVERT), then run `"
+				+ command(upgrade) + "` again.";
 	}
 
 	/** Whether a lock wait ran out: PostgreSQL's lock_timeout, MariaDB's lock_wait_timeout or innodb_lock_wait_timeout. */

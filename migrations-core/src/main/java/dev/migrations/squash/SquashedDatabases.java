@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.revision.MissingRevisionException;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
 import dev.migrations.revision.SquashedHistory;
@@ -85,23 +86,43 @@ public final class SquashedDatabases {
 	 * @param recorded the revisions the database recorded
 	 */
 	public static RevisionGraph graphFor(SquashedHistory history, Set<String> recorded) {
-		SquashedHistory level = history;
-		while (isMidway(level, recorded)) {
-			level = SquashedHistory.of(level.unsquashed());
+		Revision squash = midwaySquash(history, recorded);
+		try {
+			SquashedHistory level = history;
+			while (isMidway(level, recorded)) {
+				level = SquashedHistory.of(level.unsquashed());
+			}
+			return RevisionGraph.of(level.revisions());
 		}
-		return RevisionGraph.of(level.revisions());
+		catch (MissingRevisionException ex) {
+			if (squash == null) {
+				throw ex;
+			}
+			List<String> replaced = squash.replaces();
+			throw new SquashException("The database is in the middle of the history squashed into " + squash.id() + " ("
+					+ squash.source() + "): it goes up and down through the replaced revision files, and the file of "
+					+ ex.missingId() + " is gone. Nothing was run. Put the replaced revision files back (e.g. `git checkout"
+					+ " <commit before their deletion> -- <revisions directory>`), run the command again, and delete them"
+					+ " once the database is at " + squash.id() + " or beyond; or, if this database's schema is known to match "
+					+ replaced.get(replaced.size() - 1) + ", record that with `db stamp " + squash.id() + "`.", ex);
+		}
 	}
 
-	/** Whether the database recorded some of the revisions a squash of the history replaces, but neither it nor its point. */
-	public static boolean isMidway(SquashedHistory history, Set<String> recorded) {
+	/** The squash whose history the database is in the middle of, {@code null} for none. */
+	private static Revision midwaySquash(SquashedHistory history, Set<String> recorded) {
 		for (Revision squash : history.squashes()) {
 			List<String> replaced = squash.replaces();
 			if (SquashedHistory.recordedAny(squash, recorded) && !recorded.contains(squash.id())
 					&& !recorded.contains(replaced.get(replaced.size() - 1))) {
-				return true;
+				return squash;
 			}
 		}
-		return false;
+		return null;
+	}
+
+	/** Whether the database recorded some of the revisions a squash of the history replaces, but neither it nor its point. */
+	public static boolean isMidway(SquashedHistory history, Set<String> recorded) {
+		return midwaySquash(history, recorded) != null;
 	}
 
 	/** The revisions whose upgrade a database completed, with the parents recorded in their rows. */

@@ -2,6 +2,7 @@ package dev.migrations.tenant;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What an upgrade, downgrade or stamp did over the selected tenants: one outcome per tenant, in the
@@ -28,6 +29,21 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 	public List<TenantOutcome> failed() {
 		return this.outcomes.stream().filter(TenantOutcome::failed).toList();
 	}
+
+	/**
+	 * Whether the target counts steps from where each tenant stands ({@code -1}, {@code +2}): run again on every
+	 * tenant, it would move those already done once more, so a failed run is run again for the failed tenants only.
+	 */
+	public boolean countsFromEachTenant() {
+		return this.target != null && RELATIVE_TARGET.matcher(this.target.strip()).matches();
+	}
+
+	/** Whether the target is one step ({@code -1}, {@code +1}): a tenant that failed it did not move. */
+	public boolean oneStep() {
+		return countsFromEachTenant() && this.target.strip().substring(1).replaceFirst("^0+", "").equals("1");
+	}
+
+	private static final Pattern RELATIVE_TARGET = Pattern.compile("[+-]\\d+");
 
 	/** Whether every tenant succeeded. */
 	public boolean succeeded() {
@@ -59,12 +75,28 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 			text.append("\n  ... and ").append(failed.size() - LISTED_FAILURES).append(" more failed tenant(s).");
 		}
 		if (!failed.isEmpty()) {
-			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.")
-				.append(" Fix what failed, then run the same command again: only the tenants"
-					+ " not yet at the target change (select them with --tenant ")
-				.append(TenantSelector.of(failed.stream().limit(LISTED_IN_ADVICE).map(TenantOutcome::tenant).toList()).shellWord())
-				.append((failed.size() > LISTED_IN_ADVICE) ? " and the other " + (failed.size() - LISTED_IN_ADVICE) + " failed" : "")
-				.append(").");
+			String selector = TenantSelector.of(failed.stream().limit(LISTED_IN_ADVICE).map(TenantOutcome::tenant).toList())
+				.shellWord() + ((failed.size() > LISTED_IN_ADVICE)
+						? " and the other " + (failed.size() - LISTED_IN_ADVICE) + " failed" : "");
+			text.append((failed.size() == this.outcomes.size()) ? "\nNo tenant reached the target." : "\nThe other tenants are done.");
+			String given = (this.target != null) ? this.target.strip() : "";
+			if (countsFromEachTenant() && failed.size() < this.outcomes.size() && oneStep()) {
+				text.append(" Fix what failed, then run it for the failed tenants only (--tenant ").append(selector).append("): ")
+					.append(given).append(" counts from where each tenant stands, so the same command on every"
+							+ " tenant would move those already done once more.");
+			}
+			else if (countsFromEachTenant() && failed.size() < this.outcomes.size()) {
+				// a failed tenant may have gone some of the steps: its error names the revision they were going to
+				text.append(" Fix what failed, then take each failed tenant (--tenant ").append(selector).append(") where ")
+					.append(given).append(" was taking it, with the command its error ends with (`db ").append(this.command)
+					.append(" REVISION --tenant NAME`): ").append(given).append(" counts from where each tenant stands, so the"
+							+ " same command again would move those already done, and a failed tenant that went part of the"
+							+ " way, too far.");
+			}
+			else {
+				text.append(" Fix what failed, then run the same command again: only the tenants"
+						+ " not yet at the target change (select them with --tenant ").append(selector).append(").");
+			}
 		}
 		return text.toString();
 	}

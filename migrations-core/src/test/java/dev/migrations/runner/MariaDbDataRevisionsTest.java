@@ -103,7 +103,7 @@ class MariaDbDataRevisionsTest {
 		assertThatThrownBy(() -> migrations.downgrade("-1")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("failed at downgrade statement 2 of 2")
 			.hasMessageContaining("The revision was rolled back: nothing of it was applied. Fix the statement and run"
-					+ " `db downgrade` again.");
+					+ " `db downgrade " + BASE + "` again.");
 		assertThat(Sql.column(db.dataSource(), "select id from item order by id")).containsExactly("1", "2");
 		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = '" + DATA + "'"))
 			.containsExactly("APPLIED");

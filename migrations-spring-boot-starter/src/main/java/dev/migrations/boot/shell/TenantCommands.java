@@ -345,7 +345,28 @@ final class TenantCommands {
 				+ run.outcomes().size() + " tenant(s): " + firstFive(failed, TenantOutcome::tenant,
 						(o) -> (o.failedRevision() != null) ? " (revision " + o.failedRevision() + ")" : "")
 				+ ((failed.size() == run.outcomes().size()) ? ". No tenant reached the target" : ". The others are done")
-				+ "; fix these, then run it again.");
+				+ "; fix these, then " + runAgain(run, failed) + ".");
+	}
+
+	/**
+	 * The same command again, or, for steps counted from where each tenant stands ({@code -1}), the command for the
+	 * failed tenants only: on every tenant it would move those already done once more.
+	 */
+	private static String runAgain(TenantRun run, List<TenantOutcome> failed) {
+		if (!run.countsFromEachTenant() || failed.size() == run.outcomes().size()) {
+			return "run it again";
+		}
+		if (!run.oneStep()) {
+			// a failed tenant may have gone some of the steps: its error names the revision they were going to
+			return "take each where " + run.target().strip() + " was taking it, with the command its error ends with (`db "
+					+ run.command() + " REVISION --tenant NAME`; " + run.target().strip()
+					+ " counts from where each tenant stands)";
+		}
+		String selector = (failed.size() <= 5)
+				? TenantSelector.of(failed.stream().map(TenantOutcome::tenant).toList()).shellWord() : "NAMES";
+		return "run it for them only: `db " + run.command() + " " + run.target().strip() + " --tenant " + selector + "` ("
+				+ run.target().strip() + " counts from where each tenant stands"
+				+ ((failed.size() <= 5) ? "" : "; NAMES: the failed tenants listed above, separated by commas") + ")";
 	}
 
 	private Outcome current(TenantSelector selector, boolean json, PrintWriter out) {
