@@ -523,8 +523,10 @@ public final class Migrations {
 		public FilesRead call() {
 			FilesRead read = FilesRead.read(this.output, this.locations, this.classLoader, this.syntax, this.withHistory);
 			// the logging system starts here, while the calling thread connects, rather than after the connection on
-			// the calling thread, whose first logger (the migrator's) is created once both are done
+			// the calling thread, whose first logger (the migrator's) is created once both are done; and so are loaded
+			// the classes the calling thread needs once connected
 			LoggerFactory.getILoggerFactory();
+			DatabaseMigrator.loadClasses();
 			return read;
 		}
 
