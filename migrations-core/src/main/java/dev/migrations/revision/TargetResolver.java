@@ -72,23 +72,6 @@ public final class TargetResolver {
 	}
 
 	/**
-	 * Loads and initializes this class and those resolving a target and planning an upgrade use, ahead of their
-	 * first use (see {@code DatabaseMigrator.loadClasses()}).
-	 */
-	public static void loadClasses() {
-		for (Class<?> type : List.of(TargetResolver.class, State.class, Target.class, Target.Head.class, TargetSyntax.class,
-				Plan.class)) {
-			try {
-				Class.forName(type.getName(), true, type.getClassLoader());
-			}
-			catch (ClassNotFoundException ex) {
-				// cannot happen: the class is loaded already
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
-
-	/**
 	 * The database's current heads: applied revisions that no other applied revision names as
 	 * {@code down_revision}, in the order they were applied. Applied ids unknown to the graph are
 	 * included (their parents cannot be known, so a known parent of one is listed too).

@@ -81,14 +81,11 @@ public final class DatabaseMigrator {
 	 * otherwise cost the caller about ten milliseconds after its connection is open.
 	 */
 	public static void loadClasses() {
-		TargetResolver.loadClasses();
-		initialize(VersionTable.class, SquashedRows.class, AppliedRevision.class, AppliedRevision.State.class,
-				CommandResult.class, ExecutionTarget.class, SpareConnection.class, PostgresDialect.class,
-				PostgresIdentifiers.class, MigrationsCallback.Context.class);
-	}
-
-	static void initialize(Class<?>... types) {
-		for (Class<?> type : types) {
+		// resolving a target in an empty history loads what resolving one in the revisions read needs
+		new TargetResolver(RevisionGraph.of(List.of())).upgrade("head", List.of());
+		for (Class<?> type : List.of(DatabaseMigrator.class, VersionTable.class, SquashedRows.class, AppliedRevision.class,
+				AppliedRevision.State.class, CommandResult.class, ExecutionTarget.class, SpareConnection.class,
+				PostgresDialect.class, PostgresIdentifiers.class, MigrationsCallback.Context.class)) {
 			try {
 				Class.forName(type.getName(), true, type.getClassLoader());
 			}
