@@ -523,10 +523,8 @@ public final class Migrations {
 		public FilesRead call() {
 			FilesRead read = FilesRead.read(this.output, this.locations, this.classLoader, this.syntax, this.withHistory);
 			// the logging system starts here, while the calling thread connects, rather than after the connection on
-			// the calling thread, whose first logger (the migrator's) is created once both are done; and so are loaded
-			// the classes the calling thread needs once connected
+			// the calling thread, whose first logger (the migrator's) is created once both are done
 			LoggerFactory.getILoggerFactory();
-			DatabaseMigrator.loadClasses();
 			return read;
 		}
 

@@ -20,12 +20,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.migrations.MigrationsCallback;
 import dev.migrations.MigrationsException;
 import dev.migrations.dialect.DatabaseLock;
 import dev.migrations.dialect.Dialect;
-import dev.migrations.dialect.PostgresDialect;
-import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.revision.Plan;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionGraph;
@@ -73,28 +70,6 @@ public final class DatabaseMigrator {
 	private final Supplier<String> performedBy;
 
 	private final MigrationsListener listener;
-
-	/**
-	 * Loads and initializes this class and the others an upgrade with nothing pending needs once connected (the
-	 * version table's, the plan's, PostgreSQL's dialect), for a thread that has nothing else to do while the
-	 * caller connects: the one reading the revision files. In a fresh JVM, loading and verifying them would
-	 * otherwise cost the caller about ten milliseconds after its connection is open.
-	 */
-	public static void loadClasses() {
-		// resolving a target in an empty history loads what resolving one in the revisions read needs
-		new TargetResolver(RevisionGraph.of(List.of())).upgrade("head", List.of());
-		for (Class<?> type : List.of(DatabaseMigrator.class, VersionTable.class, SquashedRows.class, AppliedRevision.class,
-				AppliedRevision.State.class, CommandResult.class, ExecutionTarget.class, SpareConnection.class,
-				PostgresDialect.class, PostgresIdentifiers.class, MigrationsCallback.Context.class)) {
-			try {
-				Class.forName(type.getName(), true, type.getClassLoader());
-			}
-			catch (ClassNotFoundException ex) {
-				// cannot happen: the class is loaded already
-				throw new IllegalStateException(ex);
-			}
-		}
-	}
 
 	/**
 	 * @param dataSource the database; {@code null} for offline scripts only
