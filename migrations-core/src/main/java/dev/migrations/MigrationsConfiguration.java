@@ -60,9 +60,10 @@ public final class MigrationsConfiguration {
 
 	EntitySource entities;
 
-	Predicate<String> tableFilter = (table) -> true;
+	// a class rather than lambdas: a fresh JVM spins a class for each lambda on its first use, before connecting
+	Predicate<String> tableFilter = EveryName.INSTANCE;
 
-	Predicate<String> sequenceFilter = (sequence) -> true;
+	Predicate<String> sequenceFilter = EveryName.INSTANCE;
 
 	OtherToolTables otherToolTables = OtherToolTables.DEFAULTS;
 
@@ -102,7 +103,12 @@ public final class MigrationsConfiguration {
 	}
 
 	public MigrationsConfiguration locations(List<String> locations) {
-		this.locations = List.copyOf(locations.stream().map(MigrationsConfiguration::fileSystemLocation).toList());
+		// a loop rather than a stream: what a startup runs before it connects costs the connection in a fresh JVM
+		List<String> configured = new ArrayList<>(locations.size());
+		for (String location : locations) {
+			configured.add(fileSystemLocation(location));
+		}
+		this.locations = List.copyOf(configured);
 		return this;
 	}
 
@@ -194,7 +200,7 @@ public final class MigrationsConfiguration {
 	 * application's, a queue's) can be left out. The version tables are always left out.
 	 */
 	public MigrationsConfiguration tableFilter(Predicate<String> tableFilter) {
-		this.tableFilter = (tableFilter != null) ? tableFilter : (table) -> true;
+		this.tableFilter = (tableFilter != null) ? tableFilter : EveryName.INSTANCE;
 		return this;
 	}
 
@@ -323,6 +329,18 @@ public final class MigrationsConfiguration {
 	/** Reads the revisions and returns the facade; fails on invalid files or graphs. */
 	public Migrations load() {
 		return new Migrations(this);
+	}
+
+	/** The filter of every table and sequence name. */
+	private static final class EveryName implements Predicate<String> {
+
+		static final EveryName INSTANCE = new EveryName();
+
+		@Override
+		public boolean test(String name) {
+			return true;
+		}
+
 	}
 
 }

@@ -50,13 +50,15 @@ public final class ColdStart {
 		Path directory = Path.of(args[1]);
 		DataSource dataSource = new Tools.Database(System.getenv("BENCH_JDBC_URL"), System.getenv("BENCH_USER"),
 				System.getenv("BENCH_PASSWORD")).dataSource();
+		// the configuration's values are the application's, given before the tool is called (as the data source is)
+		String location = "filesystem:" + directory.toAbsolutePath();
 		long start = System.nanoTime();
 		int executed;
 		long loaded = 0;
 		switch (tool) {
 			case "migrations" -> {
 				Migrations migrations = Migrations.configure().dataSource(dataSource)
-					.locations("filesystem:" + directory.toAbsolutePath()).load();
+					.locations(location).load();
 				loaded = System.nanoTime() - start;
 				executed = migrations.upgrade("head").steps().size();
 			}

@@ -348,8 +348,18 @@ public interface Dialect {
 		return supportsTransactionalDdl() ? "CURRENT_TIMESTAMP" : null;
 	}
 
-	/** Detects the dialect from the JDBC connection's metadata. */
+	/**
+	 * Detects the dialect from the JDBC connection: from its driver's class where the driver serves one product
+	 * (PostgreSQL's, MariaDB's and MySQL's drivers, also below a pool's proxy), else from the connection's
+	 * metadata. The driver's class gives the answer its metadata would ({@code getDatabaseProductName()} of
+	 * PostgreSQL's driver is a constant) without loading the driver's metadata class, which is most of what
+	 * detecting costs in a fresh JVM.
+	 */
 	static Dialect detect(Connection connection) {
+		Dialect byDriver = byDriverClass(connection);
+		if (byDriver != null) {
+			return byDriver;
+		}
 		try {
 			DatabaseMetaData metaData = connection.getMetaData();
 			return forProductName(metaData.getDatabaseProductName(), metaData.getURL());
@@ -357,6 +367,40 @@ public interface Dialect {
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not read the database product from the JDBC connection: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static Dialect byDriverClass(Connection connection) {
+		Connection current = connection;
+		// a pool's proxy (HikariCP's, say) unwraps to what it wraps: a driver's connection, or another proxy
+		for (int depth = 0; depth < 4; depth++) {
+			Dialect dialect = forDriverClass(current.getClass().getName());
+			if (dialect != null) {
+				return dialect;
+			}
+			Connection unwrapped;
+			try {
+				unwrapped = current.unwrap(Connection.class);
+			}
+			catch (SQLException | RuntimeException ex) {
+				// a wrapper that does not unwrap: its metadata says
+				return null;
+			}
+			if (unwrapped == null || unwrapped == current) {
+				return null;
+			}
+			current = unwrapped;
+		}
+		return null;
+	}
+
+	static Dialect forDriverClass(String connectionClass) {
+		if (connectionClass.startsWith("org.postgresql.")) {
+			return new PostgresDialect();
+		}
+		if (connectionClass.startsWith("org.mariadb.jdbc.") || connectionClass.startsWith("com.mysql.cj.jdbc.")) {
+			return new MariaDbDialect();
+		}
+		return null;
 	}
 
 	static Dialect forProductName(String productName, String url) {

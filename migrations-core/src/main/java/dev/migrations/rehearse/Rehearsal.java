@@ -161,6 +161,11 @@ public final class Rehearsal {
 		if (this.options.url() == null || sameServer(configured, server)) {
 			// the copy is made on the database's own server, which keeps what reaches outside the copy
 			List<Revision> plan = this.planner.plan(configured);
+			if (plan.isEmpty()) {
+				// a copy of this database would have nothing to run either: none is made
+				return new RehearsalReport(RehearsalOptions.Mode.COPY, source, null, this.target, List.of(), List.of(),
+						Duration.ofNanos(System.nanoTime() - start));
+			}
 			refuseWhatTheUpgradeRefuses(plan);
 			refuseOutside(plan, true);
 		}

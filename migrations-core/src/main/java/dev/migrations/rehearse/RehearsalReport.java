@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param mode where it ran
  * @param database the database rehearsed (the target, or the one a copy was made of)
- * @param copy the copy it ran on, dropped afterwards; {@code null} in {@link RehearsalOptions.Mode#ROLLBACK} mode
+ * @param copy the copy it ran on, dropped afterwards; {@code null} in {@link RehearsalOptions.Mode#ROLLBACK} mode, and
+ * when the database had no revision to apply up to the target (no copy is made for nothing)
  * @param target the upgrade target rehearsed, e.g. {@code head}
  * @param revisions the revisions, in the order the upgrade would apply them, up to the first failure
  * @param notes how it ran (a fallback, the rollback mode's limits)
@@ -50,6 +51,10 @@ public record RehearsalReport(RehearsalOptions.Mode mode, String database, Strin
 
 	/** The report as a command prints it. */
 	public String toText() {
+		if (this.mode == RehearsalOptions.Mode.COPY && this.copy == null) {
+			return "Nothing to rehearse: " + this.database + " has no revision to apply up to " + this.target
+					+ ", so no copy was made.\n";
+		}
 		StringBuilder out = new StringBuilder();
 		int statements = this.revisions.stream().mapToInt((r) -> r.statements().size()).sum();
 		out.append("Rehearsed ").append(this.revisions.size()).append(this.revisions.size() == 1 ? " revision" : " revisions")
