@@ -846,10 +846,7 @@ public final class Migrations {
 		}
 		Revision replaced = replacedTarget(revision);
 		if (replaced != null) {
-			Revision squash = this.squashedHistory.squashes().stream()
-				.filter((candidate) -> candidate.replaces().contains(replaced.id()))
-				.findFirst()
-				.orElse(null);
+			Revision squash = squashReplacing(replaced.id());
 			if (squash != null) {
 				throw new TargetException("'" + revision.strip() + "' is revision " + replaced.id() + " (" + replaced.source()
 						+ "), which squash " + squash.id() + " (" + squash.source() + ") replaces: `db show " + squash.id()
@@ -1730,10 +1727,7 @@ public final class Migrations {
 		if (replaced == null) {
 			return;
 		}
-		Revision squash = this.squashedHistory.squashes().stream()
-			.filter((candidate) -> candidate.replaces().contains(replaced.id()))
-			.findFirst()
-			.orElse(null);
+		Revision squash = squashReplacing(replaced.id());
 		if (squash == null) {
 			return;
 		}
@@ -1752,6 +1746,16 @@ public final class Migrations {
 		throw new SquashException("Cannot squash up to " + revision.strip() + ": squash " + squash.id() + " ("
 				+ squash.source() + ") already replaces it (revision " + replaced.id() + "), and every revision before it."
 				+ " Nothing was written. " + next);
+	}
+
+	/** The squash that replaces the revision, {@code null} for none. */
+	private Revision squashReplacing(String id) {
+		for (Revision squash : this.squashedHistory.squashes()) {
+			if (squash.replaces().contains(id)) {
+				return squash;
+			}
+		}
+		return null;
 	}
 
 	/** The revisions read, with their squashes and the revisions those replace. */
@@ -1821,10 +1825,7 @@ public final class Migrations {
 		if (replaced == null || migrator != this.migrator) {
 			return migrator;
 		}
-		Revision squash = this.squashedHistory.squashes().stream()
-			.filter((candidate) -> candidate.replaces().contains(replaced.id()))
-			.findFirst()
-			.orElse(null);
+		Revision squash = squashReplacing(replaced.id());
 		throw new TargetException("'" + target.strip() + "' is revision " + replaced.id() + ", which "
 				+ ((squash != null) ? "squash " + squash.id() + " (" + squash.source() + ")" : "a squash")
 				+ " replaces: only a database in the middle of that history, recorded before the squash, still goes"
