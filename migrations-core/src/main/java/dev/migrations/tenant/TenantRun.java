@@ -2,7 +2,8 @@ package dev.migrations.tenant;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
+
+import dev.migrations.revision.Target;
 
 /**
  * What an upgrade, downgrade or stamp did over the selected tenants: one outcome per tenant, in the
@@ -35,15 +36,27 @@ public record TenantRun(String command, String target, List<TenantOutcome> outco
 	 * tenant, it would move those already done once more, so a failed run is run again for the failed tenants only.
 	 */
 	public boolean countsFromEachTenant() {
-		return this.target != null && RELATIVE_TARGET.matcher(this.target.strip()).matches();
+		return relativeTarget() != null;
 	}
 
 	/** Whether the target is one step ({@code -1}, {@code +1}): a tenant that failed it did not move. */
 	public boolean oneStep() {
-		return countsFromEachTenant() && this.target.strip().substring(1).replaceFirst("^0+", "").equals("1");
+		Target.Relative relative = relativeTarget();
+		return relative != null && Math.abs(relative.steps()) == 1;
 	}
 
-	private static final Pattern RELATIVE_TARGET = Pattern.compile("[+-]\\d+");
+	private Target.Relative relativeTarget() {
+		if (this.target == null) {
+			return null;
+		}
+		try {
+			return (Target.parse(this.target) instanceof Target.Relative relative) ? relative : null;
+		}
+		catch (RuntimeException ex) {
+			// a target no tenant could take: nothing counted from where they stand
+			return null;
+		}
+	}
 
 	/** Whether every tenant succeeded. */
 	public boolean succeeded() {
