@@ -752,6 +752,7 @@ public final class Migrations {
 	/** {@code db upgrade TARGET --sql}: the script the upgrade would run, including the version-table statements. */
 	public String upgradeSql(String target) {
 		requireLocations();
+		requireScriptTargets(target);
 		// with a database, the script follows what the online upgrade would do with a schema that has tables
 		// and no recorded revision: stamp the baseline, or refuse
 		boolean range = target.indexOf(':') >= 0;
@@ -762,6 +763,7 @@ public final class Migrations {
 	/** {@code db downgrade TARGET --sql}. */
 	public String downgradeSql(String target) {
 		requireLocations();
+		requireScriptTargets(target);
 		return this.migrator.downgradeScript(target);
 	}
 
@@ -1830,6 +1832,32 @@ public final class Migrations {
 				+ ((squash != null) ? "squash " + squash.id() + " (" + squash.source() + ")" : "a squash")
 				+ " replaces: only a database in the middle of that history, recorded before the squash, still goes"
 				+ " through it. Name " + ((squash != null) ? squash.id() : "the squash") + " or a revision after it.");
+	}
+
+	/**
+	 * Refuses a script whose target, or either end of whose range, names a revision a squash replaces, saying so
+	 * (the graph alone would say there is no such revision, though its file is there): a script neither starts nor
+	 * ends in the middle of a squashed history.
+	 */
+	private void requireScriptTargets(String target) {
+		if (!this.squashedHistory.hasSquashes() || target == null) {
+			return;
+		}
+		int colon = target.indexOf(':');
+		for (String end : (colon < 0) ? new String[] { target } : new String[] { target.substring(0, colon),
+				target.substring(colon + 1) }) {
+			Revision replaced = replacedTarget(end);
+			if (replaced == null) {
+				continue;
+			}
+			Revision squash = squashReplacing(replaced.id());
+			String name = (squash != null) ? squash.id() : "the squash";
+			throw new TargetException("'" + end.strip() + "' is revision " + replaced.id() + ", which "
+					+ ((squash != null) ? "squash " + squash.id() + " (" + squash.source() + ")" : "a squash")
+					+ " replaces: a script (--sql) neither starts nor ends in the middle of a squashed history. Name " + name
+					+ " or a revision after it (a database at the last revision the squash replaces is at " + name
+					+ "); for a database in the middle of that history, run `db upgrade " + name + "` online first.");
+		}
 	}
 
 	// ---- adopting an existing schema, callbacks around upgrades ----

@@ -854,6 +854,40 @@ public final class DatabaseMigrator {
 		}
 	}
 
+	/**
+	 * Refuses a script from a database whose version table holds revisions a squash replaces, and not the squash: a
+	 * script could neither record the squash in their place, as an online command does under the lock, nor go
+	 * through the replaced revisions a database in the middle of them has still to run.
+	 */
+	private void requireSquashRecorded(List<AppliedRevision> stored, boolean upgrade) {
+		Revision squash = this.versionTable.storedWithoutSquash(stored);
+		if (squash == null) {
+			return;
+		}
+		List<String> replaced = squash.replaces();
+		String point = replaced.get(replaced.size() - 1);
+		long recorded = stored.stream().filter((row) -> replaced.contains(row.revision())).count();
+		String command = (upgrade ? "db upgrade" : "db downgrade") + " ... --sql";
+		boolean atPoint = stored.stream().anyMatch((row) -> row.revision().equals(point)
+				&& row.state() == AppliedRevision.State.APPLIED);
+		if (atPoint) {
+			List<String> current = this.resolver.current(appliedIds(this.versionTable.translate(stored)).stream()
+				.filter(this.graph::contains).toList());
+			throw new MigrationsException("Cannot write the script (" + command + "): " + this.versionTable.qualifiedTable()
+					+ " holds the " + recorded + " revision(s) squash " + squash.id() + " (" + squash.source() + ") replaces,"
+					+ " up to " + point + ", and not the squash itself, which the first online command taking the lock"
+					+ " records in their place; a script cannot, and its version-table statements would miss their rows."
+					+ " Nothing was written. Run `db stamp " + String.join(" ", current) + "` online first (the revision"
+					+ " the database is at: it changes nothing but these rows), then write the script again.");
+		}
+		throw new MigrationsException("Cannot write the script (" + command + "): the database is in the middle of the"
+				+ " history squashed into " + squash.id() + " (" + squash.source() + "): it recorded " + recorded + " of the "
+				+ replaced.size() + " revisions the squash replaces, but not the last, " + point + ", and a script does not"
+				+ " go through the replaced revisions. Nothing was written. Run `db upgrade " + squash.id() + "` online"
+				+ " first (it runs the replaced revisions not yet run from their files and records the squash), then write"
+				+ " the script again; or write it with the release before the squash.");
+	}
+
 	/** The SQL script a downgrade to the target would run; {@code from:to} starts from a given revision instead of the database. */
 	public String downgradeScript(String target) {
 		try {
@@ -885,7 +919,9 @@ public final class DatabaseMigrator {
 			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
 		}
 		else if (this.dataSource != null) {
-			List<AppliedRevision> rows = readRows();
+			List<AppliedRevision> stored = inSchema(this.versionTable.qualifiedTable(), this.versionTable::readStored);
+			requireSquashRecorded(stored, upgrade);
+			List<AppliedRevision> rows = this.versionTable.translate(stored);
 			requireNoFailed(rows);
 			applied = appliedIds(rows);
 			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));

@@ -111,6 +111,30 @@ final class SquashedRows {
 		return midway;
 	}
 
+	/**
+	 * The first squash of which the rows as stored hold replaced revisions without the squash itself: the database
+	 * is at its point with the rows not yet recorded as the squash, or in the middle of its history; {@code null}
+	 * when there is none.
+	 */
+	Revision storedWithoutSquash(List<AppliedRevision> rows) {
+		if (this.squashes.isEmpty() || rows.isEmpty()) {
+			return null;
+		}
+		Set<String> stored = new HashSet<>(rows.size() * 2);
+		rows.forEach((row) -> stored.add(row.revision()));
+		for (Revision squash : this.squashes) {
+			if (stored.contains(squash.id())) {
+				continue;
+			}
+			for (String id : squash.replaces()) {
+				if (stored.contains(id)) {
+					return squash;
+				}
+			}
+		}
+		return null;
+	}
+
 	private static AppliedRevision standIn(Revision squash, AppliedRevision point) {
 		return new AppliedRevision(squash.id(), squash.downRevisions(), squash.message(), VersionTable.kind(squash),
 				squash.source(), squash.checksum(), AppliedRevision.State.APPLIED, point.appliedSeq(), point.appliedAt(),

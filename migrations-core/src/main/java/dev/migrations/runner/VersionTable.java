@@ -122,18 +122,28 @@ final class VersionTable {
 	 * Rows of revisions replaced by a squash read as {@link SquashedRows} says.
 	 */
 	List<AppliedRevision> read(Connection connection) throws SQLException {
-		return this.squashed.translate(readStored(connection));
+		return translate(readStored(connection));
+	}
+
+	/** Rows as stored read as {@link #read} returns them. */
+	List<AppliedRevision> translate(List<AppliedRevision> storedRows) {
+		return this.squashed.translate(storedRows);
+	}
+
+	/** Whether no squash replaces revisions of this history (so no row needs translating or recording). */
+	boolean squashFree() {
+		return this.squashed.isEmpty();
+	}
+
+	/** See {@link SquashedRows#storedWithoutSquash}. */
+	Revision storedWithoutSquash(List<AppliedRevision> storedRows) {
+		return this.squashed.storedWithoutSquash(storedRows);
 	}
 
 	/**
 	 * Under the lock, before a command writes: records squashes in place of the revisions they
 	 * replace where the database recorded their squash point (see {@link SquashedRows}).
 	 */
-	/** Whether no squash replaces revisions of this history (so no row needs translating or recording). */
-	boolean squashFree() {
-		return this.squashed.isEmpty();
-	}
-
 	void recordSquashes(Connection connection, java.util.function.Supplier<String> performedBy) throws SQLException {
 		if (!this.squashed.isEmpty()) {
 			this.squashed.record(connection, this, readStored(connection), performedBy);
