@@ -261,10 +261,69 @@ class MariaDbAndH2RunnerTest {
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("statement 2 of 2 (line 8)")
-			.hasMessageContaining("statements 1 to 1 were applied")
+			.hasMessageContaining("statement 1 was applied")
 			.hasMessageContaining("db stamp base");
 		assertThat(Sql.column(db.dataSource(), "select state from migrations_version")).containsExactly("FAILED");
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class);
+	}
+
+	/**
+	 * A revision failing half-way through its DDL on MariaDB, whose statements commit one by one: the message names
+	 * the statements that stay applied, so that undoing them by hand needs no counting in the file; after they are
+	 * undone and the parent stamped, the corrected file runs.
+	 */
+	@Test
+	void aRevisionFailingHalfWayOnMariaDbNamesWhatStaysAppliedAndRunsAgainOnceFixed(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		String upgrade = "CREATE TABLE tag (id int PRIMARY KEY, label varchar(50));\n"
+				+ "ALTER TABLE item\n  ADD COLUMN note varchar(100);\nALTER TABLE item ADD COLUMN broken nonsense;\n"
+				+ "CREATE INDEX ix_item_note ON item (note);";
+		String downgrade = "DROP INDEX ix_item_note ON item;\nALTER TABLE item DROP COLUMN broken;\n"
+				+ "ALTER TABLE item DROP COLUMN note;\nDROP TABLE tag;";
+		files.write("bbbb00000002", "aaaa00000001", "add tags", upgrade, downgrade);
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class);
+		assertThat(failure.getMessage().lines().findFirst().orElseThrow()).isEqualTo("Revision bbbb00000002 ("
+				+ files.directory().resolve("bbbb00000002_add_tags.sql") + ") failed at upgrade statement 3 of 4 (line 10):");
+		assertThat(failure.getMessage()).contains("It ran outside a transaction: statements 1 to 2 were applied and stay"
+				+ " applied:\n    1 (line 7): CREATE TABLE tag (id int PRIMARY KEY, label varchar(50))\n"
+				+ "    2 (line 8): ALTER TABLE item ADD COLUMN note varchar(100)\nThe revision is recorded as FAILED in")
+			.endsWith("run `db stamp bbbb00000002` if you completed the upgrade, or `db stamp aaaa00000001` if you undid it.");
+		// db current shows what the version table keeps: the same list
+		assertThat(migrations.status().revisions()).filteredOn((revision) -> revision.revision().equals("bbbb00000002"))
+			.singleElement()
+			.satisfies((revision) -> assertThat(revision.error()).contains("were applied and stay applied:\n    1 (line 7):")
+				.endsWith("\n    2 (line 8): ALTER TABLE item ADD COLUMN note varchar(100)"));
+
+		// undone by hand, the parent stamped: the corrected file runs
+		Sql.execute(db.dataSource(), "DROP TABLE tag");
+		Sql.execute(db.dataSource(), "ALTER TABLE item DROP COLUMN note");
+		files.write("bbbb00000002", "aaaa00000001", "add tags", upgrade.replace("nonsense", "int"), downgrade);
+		Migrations fixed = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		fixed.stamp("aaaa00000001");
+		fixed.upgrade("head");
+		assertThat(fixed.current()).containsExactly("bbbb00000002");
+		assertThat(Sql.column(db.dataSource(), "select column_name from information_schema.columns where table_schema ="
+				+ " database() and table_name = 'item' order by ordinal_position")).containsExactly("id", "note", "broken");
+	}
+
+	/** One statement applied before the failure is named as one, on H2 as on MariaDB. */
+	@Test
+	void aRevisionFailingAtItsSecondStatementOnH2NamesTheOneApplied() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "two tables", "CREATE TABLE first_table (id int);\nCREATE TABLE broken (id nonsense);",
+				"DROP TABLE IF EXISTS broken;\nDROP TABLE IF EXISTS first_table;");
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:second" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("It ran outside a transaction: statement 1 was applied and stays applied:\n"
+					+ "    1 (line 7): CREATE TABLE first_table (id int)\nThe revision is recorded as FAILED in")
+			.hasMessageNotContaining("statements 1 to 1");
 	}
 
 	@Test
