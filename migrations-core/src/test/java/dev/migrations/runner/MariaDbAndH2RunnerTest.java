@@ -179,6 +179,24 @@ class MariaDbAndH2RunnerTest {
 	}
 
 	/**
+	 * An application without JPA on H2 (or MariaDB) calling check() is told that autogenerate supports PostgreSQL,
+	 * not to configure entities that would then be refused all the same.
+	 */
+	@Test
+	void checkOnH2WithoutEntitiesSaysFirstThatAutogenerateIsPostgresOnly() {
+		RevisionFiles files = writeRevisions();
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:check" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).load();
+		migrations.upgrade("head");
+
+		assertThatThrownBy(migrations::check).hasMessageStartingWith("Autogenerate (db migrate, db check, db create-db)"
+				+ " supports PostgreSQL; h2 is not supported yet");
+		assertThatThrownBy(() -> migrations.migrate("add account")).hasMessageStartingWith("Autogenerate (db migrate,"
+				+ " db check, db create-db) supports PostgreSQL; h2 is not supported yet");
+		assertThat(files.directory().toFile().list()).hasSize(2);
+	}
+
+	/**
 	 * MariaDB's version tables keep when a revision ran as a datetime in the session's time zone: it is read in that
 	 * zone, not in the JVM's (a server in UTC read by an application in New York said 5 hours ahead).
 	 */
