@@ -179,6 +179,45 @@ class MariaDbAndH2RunnerTest {
 	}
 
 	/**
+	 * A configured schema the first upgrade creates (on MariaDB a database, here one whose name needs quotes) does not
+	 * exist before it: the database is at base, as on PostgreSQL, not "Unknown database" with advice to correct the
+	 * URL, which does not name it.
+	 */
+	@Test
+	void aSchemaTheFirstUpgradeCreatesIsAtBaseBeforeItOnMariaDb(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		String schema = db.name() + "-later";
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.schema(schema).load();
+		try {
+			assertThat(migrations.current()).isEmpty();
+			assertThat(migrations.status().pending()).containsExactly("aaaa00000001", "bbbb00000002");
+			assertThat(migrations.history()).extracting(RevisionInfo::state).containsOnly(RevisionInfo.State.PENDING);
+
+			migrations.upgrade("head");
+			assertThat(migrations.current()).containsExactly("bbbb00000002");
+			assertThat(Sql.column(db.dataSource(), "select name from `" + schema + "`.item")).hasSize(1);
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP DATABASE IF EXISTS `" + schema + "`");
+		}
+	}
+
+	/** The same on H2, whose schemas the first upgrade creates too. */
+	@Test
+	void aSchemaTheFirstUpgradeCreatesIsAtBaseBeforeItOnH2() {
+		RevisionFiles files = writeRevisions();
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:later" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).schema("LATER").load();
+
+		assertThat(migrations.current()).isEmpty();
+		assertThat(migrations.status().pending()).containsExactly("aaaa00000001", "bbbb00000002");
+
+		migrations.upgrade("head");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+	}
+
+	/**
 	 * An application without JPA on H2 (or MariaDB) calling check() is told that autogenerate supports PostgreSQL,
 	 * not to configure entities that would then be refused all the same.
 	 */
