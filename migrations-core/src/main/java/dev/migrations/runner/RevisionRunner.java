@@ -833,9 +833,9 @@ final class RevisionRunner {
 		StringBuilder lines = new StringBuilder();
 		int shown = Math.min(statements.size(), APPLIED_SHOWN);
 		if (statements.size() > shown) {
-			lines.append("\n    statements 1 to ").append(statements.size() - shown).append(" (lines ")
-				.append(statements.get(0).line()).append(" to ").append(statements.get(statements.size() - shown - 1).line())
-				.append(")");
+			int before = statements.size() - shown;
+			lines.append("\n    statements 1 to ").append(before).append(" (lines ").append(statements.get(0).line())
+				.append(" to ").append(statements.get(before - 1).line()).append(")");
 		}
 		for (int i = statements.size() - shown; i < statements.size(); i++) {
 			String sql = Secrets.maskSql(statements.get(i).sql()).strip().replaceAll("\\s+", " ");

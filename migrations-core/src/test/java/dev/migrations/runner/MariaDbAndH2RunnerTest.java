@@ -383,6 +383,24 @@ class MariaDbAndH2RunnerTest {
 			.hasMessageNotContaining("statements 1 to 1");
 	}
 
+	/** Of many statements applied, the message names the last ten one by one and the lines of the others. */
+	@Test
+	void aRevisionFailingAfterManyStatementsOnH2NamesTheLastTenApplied() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		StringBuilder upgrade = new StringBuilder();
+		for (int i = 1; i <= 12; i++) {
+			upgrade.append("CREATE TABLE t").append(i).append(" (id int);\n");
+		}
+		files.write("aaaa00000001", "none", "many tables", upgrade + "CREATE TABLE broken (id nonsense);", "SELECT 1;");
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:many" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statements 1 to 12 were applied and stay applied:\n    statements 1 to 2 (lines 7 to 8)\n"
+					+ "    3 (line 9): CREATE TABLE t3 (id int)\n")
+			.hasMessageContaining("\n    12 (line 18): CREATE TABLE t12 (id int)\nThe revision is recorded as FAILED");
+	}
+
 	@Test
 	void lockTimeoutOnMariaDbNamesTheConnectionHoldingIt(@MariaDb TestDatabase db) throws Exception {
 		RevisionFiles files = writeRevisions();
