@@ -1309,13 +1309,14 @@ public final class Migrations {
 	}
 
 	private Autogenerator autogenerator() {
-		if (this.configuration.entities == null) {
-			throw new MigrationsException("No entities are configured: autogenerate needs the JPA entity classes"
-					+ " (MigrationsConfiguration.entities(...); the Spring Boot starter passes the application's).");
-		}
+		// what cannot work at all comes before what to configure
 		if (!this.dialect.supportsAutogenerate()) {
 			throw new MigrationsException("Autogenerate (db migrate, db check, db create-db) supports PostgreSQL; "
 					+ this.dialect.name() + " is not supported yet. Write revisions by hand with `db revision`.");
+		}
+		if (this.configuration.entities == null) {
+			throw new MigrationsException("No entities are configured: autogenerate needs the JPA entity classes"
+					+ " (MigrationsConfiguration.entities(...); the Spring Boot starter passes the application's).");
 		}
 		String versionTable = this.configuration.versionTable;
 		Predicate<String> user = this.configuration.tableFilter;

@@ -28,8 +28,8 @@ import dev.migrations.dialect.Dialect;
  * @param schema the schema that was read
  * @param tables the tables that count, in the database's order
  * @param otherTools the bookkeeping of other migration tools found in the schema
- * @param managedBefore whether the version log records earlier upgrades, downgrades or stamps (a
- * database downgraded to {@code base} is not one to adopt)
+ * @param managedBefore whether the version table records a revision (one under way too) or its log earlier
+ * upgrades, downgrades or stamps (a database downgraded to {@code base} is not one to adopt)
  * @param dialect the database's dialect name (e.g. {@code postgresql}, {@code mariadb}), for advice that
  * differs by database; {@code null} when unknown
  */
@@ -95,8 +95,10 @@ public record ExistingSchema(String schema, List<String> tables, List<OtherToolH
 		boolean managedBefore = false;
 		for (String table : listTables(connection, dialect, schema)) {
 			String lower = table.toLowerCase(Locale.ROOT);
-			if (lower.equals(ownTable + "_log")) {
-				managedBefore = hasRows(connection, dialect.qualify(schema, table));
+			if (lower.equals(ownTable + "_log") || lower.equals(ownTable)) {
+				// a row of its own (the first revision another instance runs now, RUNNING before its log entry) or in
+				// the log: a schema migrations manage, not one to adopt
+				managedBefore = managedBefore || hasRows(connection, dialect.qualify(schema, table));
 			}
 			else if (otherToolTables.contains(table)) {
 				bookkeeping.add(table);

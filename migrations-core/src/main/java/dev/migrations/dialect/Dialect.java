@@ -108,6 +108,14 @@ public interface Dialect {
 	}
 
 	/**
+	 * Whether {@link #useSchema} failed because the schema does not exist yet (the first upgrade creates it): a
+	 * database where nothing was recorded. PostgreSQL's {@code search_path} takes a schema that does not exist.
+	 */
+	default boolean isMissingSchema(SQLException ex) {
+		return false;
+	}
+
+	/**
 	 * Makes unqualified names on this connection resolve to {@code schema}.
 	 * @return what to pass to {@link #restoreSchema} to undo it
 	 */

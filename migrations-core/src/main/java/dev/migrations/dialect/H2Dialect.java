@@ -47,6 +47,12 @@ public final class H2Dialect implements Dialect {
 		this.url = url;
 	}
 
+	// SCHEMA_NOT_FOUND_1
+	@Override
+	public boolean isMissingSchema(SQLException ex) {
+		return ex.getErrorCode() == 90079;
+	}
+
 	@Override
 	public String name() {
 		return "h2";

@@ -103,6 +103,12 @@ public final class MariaDbDialect implements Dialect {
 		}
 	}
 
+	// ER_BAD_DB_ERROR: in MariaDB a schema is a database
+	@Override
+	public boolean isMissingSchema(SQLException ex) {
+		return ex.getErrorCode() == 1049;
+	}
+
 	@Override
 	public String useSchema(Connection connection, String schema) throws SQLException {
 		// In MariaDB a schema is a database, which JDBC calls a catalog.

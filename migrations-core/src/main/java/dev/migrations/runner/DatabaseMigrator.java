@@ -720,7 +720,17 @@ public final class DatabaseMigrator {
 	/** Where the database stands; reads without taking the lock and never creates anything. */
 	public DatabaseState state() {
 		try (Connection connection = connection()) {
-			String original = switchSchema(connection);
+			String original;
+			try {
+				original = switchSchema(connection);
+			}
+			catch (SQLException ex) {
+				if (this.dialect.isMissingSchema(ex)) {
+					// the first upgrade creates it: nothing is recorded yet
+					return state(List.of(), false);
+				}
+				throw ex;
+			}
 			try {
 				List<AppliedRevision> rows = this.versionTable.read(connection);
 				return state(rows, rows.stream().anyMatch(AppliedRevision::underWay) && lockHeldElsewhere(connection));
@@ -1081,13 +1091,30 @@ public final class DatabaseMigrator {
 	}
 
 	private List<AppliedRevision> readRows() {
-		return inSchema(this.versionTable.qualifiedTable(), this.versionTable::read);
+		return inSchema(this.versionTable.qualifiedTable(), this.versionTable::read, List.of());
 	}
 
 	/** Work on a connection of its own switched to the migrated schema, without the lock. */
 	private <T> T inSchema(String reading, ConnectionWork<T> work) {
+		return inSchema(reading, work, null);
+	}
+
+	/**
+	 * @param whenMissing the answer when the schema does not exist yet (the first upgrade creates it), {@code null} to
+	 * fail then too
+	 */
+	private <T> T inSchema(String reading, ConnectionWork<T> work, T whenMissing) {
 		try (Connection connection = connection()) {
-			String original = switchSchema(connection);
+			String original;
+			try {
+				original = switchSchema(connection);
+			}
+			catch (SQLException ex) {
+				if (whenMissing != null && this.dialect.isMissingSchema(ex)) {
+					return whenMissing;
+				}
+				throw ex;
+			}
 			try {
 				return work.run(connection);
 			}

@@ -48,6 +48,9 @@ final class RevisionRunner {
 	// PostgreSQL's out of shared memory, e.g. the lock table full
 	private static final String OUT_OF_LOCKS = "53200";
 
+	/** How many of the statements a failed revision outside a transaction applied its message names one by one. */
+	private static final int APPLIED_SHOWN = 10;
+
 	private static final Logger logger = LoggerFactory.getLogger(RevisionRunner.class);
 
 	private final Dialect dialect;
@@ -432,9 +435,10 @@ final class RevisionRunner {
 					+ " failed too (the database connection was lost), so it stays recorded as " + running
 					+ " (started, never completed) and further upgrades and downgrades stop until it is resolved.";
 		};
-		MigrationFailedException recordedFailure = new MigrationFailedException(failure.getMessage() + " " + status + " "
-				+ recovery(revision, upgrade) + invalidIndexesLeft(), failure.revision(), failure.source(), failure.statementNumber(), failure.line(),
-				failure.sql(), failure.getCause(), upgrade, true);
+		MigrationFailedException recordedFailure = new MigrationFailedException(failure.getMessage()
+				+ followedBy(failure.getMessage(), " " + status) + " " + recovery(revision, upgrade) + invalidIndexesLeft(),
+				failure.revision(), failure.source(), failure.statementNumber(), failure.line(), failure.sql(),
+				failure.getCause(), upgrade, true);
 		for (Throwable suppressed : failure.getSuppressed()) {
 			recordedFailure.addSuppressed(suppressed);
 		}
@@ -680,7 +684,7 @@ final class RevisionRunner {
 				int line = statement.line();
 				// rolled back before the message is written, which says whether that undid everything
 				boolean undone = !inTransaction || this.target.rollback();
-				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements.size(), line,
+				throw new MigrationFailedException(failureMessage(revision, upgrade, i + 1, statements, line,
 						statement.sql(), ex, inTransaction, undone), revision.id(), revision.source(), i + 1, line,
 						Secrets.maskSql(statement.sql()), ex, upgrade, !inTransaction && i > 0 || !undone, !inTransaction && i > 0);
 			}
@@ -744,8 +748,9 @@ final class RevisionRunner {
 		return "";
 	}
 
-	private String failureMessage(Revision revision, boolean upgrade, int number, int count, int line, String sql,
-			SQLException ex, boolean inTransaction, boolean undone) {
+	private String failureMessage(Revision revision, boolean upgrade, int number, List<SqlStatement> statements, int line,
+			String sql, SQLException ex, boolean inTransaction, boolean undone) {
+		int count = statements.size();
 		StringBuilder message = new StringBuilder();
 		message.append("Revision ").append(revision.id()).append(" (").append(revision.source()).append(") failed at ")
 				.append(upgrade ? "upgrade" : "downgrade").append(" statement ").append(number).append(" of ").append(count)
@@ -806,16 +811,49 @@ final class RevisionRunner {
 		else {
 			message.append("It ran outside a transaction: ");
 			message.append((number == 1) ? "no statement of it had run before this one."
-					: "statements 1 to " + (number - 1) + " were applied and stay applied.");
-			message.append(timeoutOutsideTransaction(ex));
+					: (number == 2) ? "statement 1 was applied and stays applied:"
+							: "statements 1 to " + (number - 1) + " were applied and stay applied:");
+			if (number > 1) {
+				// named, so that finishing or undoing them by hand needs no counting in the file
+				message.append(applied(statements.subList(0, number - 1)));
+			}
+			message.append(followedBy(message.toString(), timeoutOutsideTransaction(ex)));
 			if (settingTheDriverRejects(sql, ex)) {
-				message.append(' ').append(driverRejectsSetting(upgrade));
+				message.append(followedBy(message.toString(), " " + driverRejectsSetting(upgrade)));
 			}
 			if (lockWaitRanOut(ex)) {
-				message.append(' ').append(lockHolders().strip());
+				message.append(followedBy(message.toString(), " " + lockHolders().strip()));
 			}
 		}
 		return message.toString();
+	}
+
+	/** The statements a revision outside a transaction applied before one failed, on a line each. */
+	private static String applied(List<SqlStatement> statements) {
+		StringBuilder lines = new StringBuilder();
+		int shown = Math.min(statements.size(), APPLIED_SHOWN);
+		if (statements.size() > shown) {
+			int before = statements.size() - shown;
+			lines.append("\n    statements 1 to ").append(before).append(" (lines ").append(statements.get(0).line())
+				.append(" to ").append(statements.get(before - 1).line()).append(")");
+		}
+		for (int i = statements.size() - shown; i < statements.size(); i++) {
+			String sql = Secrets.maskSql(statements.get(i).sql()).strip().replaceAll("\\s+", " ");
+			lines.append("\n    ").append(i + 1).append(" (line ").append(statements.get(i).line()).append("): ")
+				.append((sql.length() > 120) ? sql.substring(0, 120) + " ..." : sql);
+		}
+		return lines.toString();
+	}
+
+	/**
+	 * A sentence {@code next} (starting with a space, or empty) after {@code text}: on a line of its own when
+	 * {@code text} ends with a line of a list, the statements a revision applied.
+	 */
+	static String followedBy(String text, String next) {
+		if (next.isBlank()) {
+			return "";
+		}
+		return text.substring(text.lastIndexOf('\n') + 1).startsWith("    ") ? "\n" + next.stripLeading() : next;
 	}
 
 	/**

@@ -179,6 +179,63 @@ class MariaDbAndH2RunnerTest {
 	}
 
 	/**
+	 * A configured schema the first upgrade creates (on MariaDB a database, here one whose name needs quotes) does not
+	 * exist before it: the database is at base, as on PostgreSQL, not "Unknown database" with advice to correct the
+	 * URL, which does not name it.
+	 */
+	@Test
+	void aSchemaTheFirstUpgradeCreatesIsAtBaseBeforeItOnMariaDb(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		String schema = db.name() + "-later";
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.schema(schema).load();
+		try {
+			assertThat(migrations.current()).isEmpty();
+			assertThat(migrations.status().pending()).containsExactly("aaaa00000001", "bbbb00000002");
+			assertThat(migrations.history()).extracting(RevisionInfo::state).containsOnly(RevisionInfo.State.PENDING);
+
+			migrations.upgrade("head");
+			assertThat(migrations.current()).containsExactly("bbbb00000002");
+			assertThat(Sql.column(db.dataSource(), "select name from `" + schema + "`.item")).hasSize(1);
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP DATABASE IF EXISTS `" + schema + "`");
+		}
+	}
+
+	/** The same on H2, whose schemas the first upgrade creates too. */
+	@Test
+	void aSchemaTheFirstUpgradeCreatesIsAtBaseBeforeItOnH2() {
+		RevisionFiles files = writeRevisions();
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:later" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).schema("LATER").load();
+
+		assertThat(migrations.current()).isEmpty();
+		assertThat(migrations.status().pending()).containsExactly("aaaa00000001", "bbbb00000002");
+
+		migrations.upgrade("head");
+		assertThat(migrations.current()).containsExactly("bbbb00000002");
+	}
+
+	/**
+	 * An application without JPA on H2 (or MariaDB) calling check() is told that autogenerate supports PostgreSQL,
+	 * not to configure entities that would then be refused all the same.
+	 */
+	@Test
+	void checkOnH2WithoutEntitiesSaysFirstThatAutogenerateIsPostgresOnly() {
+		RevisionFiles files = writeRevisions();
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:check" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).load();
+		migrations.upgrade("head");
+
+		assertThatThrownBy(migrations::check).hasMessageStartingWith("Autogenerate (db migrate, db check, db create-db)"
+				+ " supports PostgreSQL; h2 is not supported yet");
+		assertThatThrownBy(() -> migrations.migrate("add account")).hasMessageStartingWith("Autogenerate (db migrate,"
+				+ " db check, db create-db) supports PostgreSQL; h2 is not supported yet");
+		assertThat(files.directory().toFile().list()).hasSize(2);
+	}
+
+	/**
 	 * MariaDB's version tables keep when a revision ran as a datetime in the session's time zone: it is read in that
 	 * zone, not in the JVM's (a server in UTC read by an application in New York said 5 hours ahead).
 	 */
@@ -261,10 +318,87 @@ class MariaDbAndH2RunnerTest {
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("statement 2 of 2 (line 8)")
-			.hasMessageContaining("statements 1 to 1 were applied")
+			.hasMessageContaining("statement 1 was applied")
 			.hasMessageContaining("db stamp base");
 		assertThat(Sql.column(db.dataSource(), "select state from migrations_version")).containsExactly("FAILED");
 		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(FailedRevisionException.class);
+	}
+
+	/**
+	 * A revision failing half-way through its DDL on MariaDB, whose statements commit one by one: the message names
+	 * the statements that stay applied, so that undoing them by hand needs no counting in the file; after they are
+	 * undone and the parent stamped, the corrected file runs.
+	 */
+	@Test
+	void aRevisionFailingHalfWayOnMariaDbNamesWhatStaysAppliedAndRunsAgainOnceFixed(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int PRIMARY KEY);", "DROP TABLE item;");
+		String upgrade = "CREATE TABLE tag (id int PRIMARY KEY, label varchar(50));\n"
+				+ "ALTER TABLE item\n  ADD COLUMN note varchar(100);\nALTER TABLE item ADD COLUMN broken nonsense;\n"
+				+ "CREATE INDEX ix_item_note ON item (note);";
+		String downgrade = "DROP INDEX ix_item_note ON item;\nALTER TABLE item DROP COLUMN broken;\n"
+				+ "ALTER TABLE item DROP COLUMN note;\nDROP TABLE tag;";
+		files.write("bbbb00000002", "aaaa00000001", "add tags", upgrade, downgrade);
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class);
+		assertThat(failure.getMessage().lines().findFirst().orElseThrow()).isEqualTo("Revision bbbb00000002 ("
+				+ files.directory().resolve("bbbb00000002_add_tags.sql") + ") failed at upgrade statement 3 of 4 (line 10):");
+		assertThat(failure.getMessage()).contains("It ran outside a transaction: statements 1 to 2 were applied and stay"
+				+ " applied:\n    1 (line 7): CREATE TABLE tag (id int PRIMARY KEY, label varchar(50))\n"
+				+ "    2 (line 8): ALTER TABLE item ADD COLUMN note varchar(100)\nThe revision is recorded as FAILED in")
+			.endsWith("run `db stamp bbbb00000002` if you completed the upgrade, or `db stamp aaaa00000001` if you undid it.");
+		// db current shows what the version table keeps: the same list
+		assertThat(migrations.status().revisions()).filteredOn((revision) -> revision.revision().equals("bbbb00000002"))
+			.singleElement()
+			.satisfies((revision) -> assertThat(revision.error()).contains("were applied and stay applied:\n    1 (line 7):")
+				.endsWith("\n    2 (line 8): ALTER TABLE item ADD COLUMN note varchar(100)"));
+
+		// undone by hand, the parent stamped: the corrected file runs
+		Sql.execute(db.dataSource(), "DROP TABLE tag");
+		Sql.execute(db.dataSource(), "ALTER TABLE item DROP COLUMN note");
+		files.write("bbbb00000002", "aaaa00000001", "add tags", upgrade.replace("nonsense", "int"), downgrade);
+		Migrations fixed = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+		fixed.stamp("aaaa00000001");
+		fixed.upgrade("head");
+		assertThat(fixed.current()).containsExactly("bbbb00000002");
+		assertThat(Sql.column(db.dataSource(), "select column_name from information_schema.columns where table_schema ="
+				+ " database() and table_name = 'item' order by ordinal_position")).containsExactly("id", "note", "broken");
+	}
+
+	/** One statement applied before the failure is named as one, on H2 as on MariaDB. */
+	@Test
+	void aRevisionFailingAtItsSecondStatementOnH2NamesTheOneApplied() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("aaaa00000001", "none", "two tables", "CREATE TABLE first_table (id int);\nCREATE TABLE broken (id nonsense);",
+				"DROP TABLE IF EXISTS broken;\nDROP TABLE IF EXISTS first_table;");
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:second" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("It ran outside a transaction: statement 1 was applied and stays applied:\n"
+					+ "    1 (line 7): CREATE TABLE first_table (id int)\nThe revision is recorded as FAILED in")
+			.hasMessageNotContaining("statements 1 to 1");
+	}
+
+	/** Of many statements applied, the message names the last ten one by one and the lines of the others. */
+	@Test
+	void aRevisionFailingAfterManyStatementsOnH2NamesTheLastTenApplied() {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		StringBuilder upgrade = new StringBuilder();
+		for (int i = 1; i <= 12; i++) {
+			upgrade.append("CREATE TABLE t").append(i).append(" (id int);\n");
+		}
+		files.write("aaaa00000001", "none", "many tables", upgrade + "CREATE TABLE broken (id nonsense);", "SELECT 1;");
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:many" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).load();
+
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationFailedException.class)
+			.hasMessageContaining("statements 1 to 12 were applied and stay applied:\n    statements 1 to 2 (lines 7 to 8)\n"
+					+ "    3 (line 9): CREATE TABLE t3 (id int)\n")
+			.hasMessageContaining("\n    12 (line 18): CREATE TABLE t12 (id int)\nThe revision is recorded as FAILED");
 	}
 
 	@Test

@@ -164,7 +164,7 @@ class MariaDbDataRevisionsTest {
 				"DROP TABLE IF EXISTS broken;\nDELETE FROM item;");
 		assertThatThrownBy(() -> migrations(db, files).upgrade("head")).isInstanceOf(MigrationFailedException.class)
 			.hasMessageContaining("statement 2 of 2")
-			.hasMessageContaining("It ran outside a transaction: statements 1 to 1 were applied and stay applied.")
+			.hasMessageContaining("It ran outside a transaction: statement 1 was applied and stays applied:\n    1 (line ")
 			.hasMessageContaining("The revision is recorded as FAILED in migrations_version");
 		assertThat(Sql.column(db.dataSource(), "select name from item")).containsExactly("one");
 		assertThat(Sql.column(db.dataSource(), "select state from migrations_version where revision = '" + DATA + "'"))

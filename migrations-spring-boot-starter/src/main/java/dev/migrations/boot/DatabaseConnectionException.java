@@ -71,6 +71,14 @@ public class DatabaseConnectionException extends SQLException {
 		return isUnknownDatabase(this);
 	}
 
+	/**
+	 * Whether H2 answered that another process has the database open (error 90020): an embedded H2 file database
+	 * lets one process at a time use its file.
+	 */
+	public boolean isDatabaseInUse() {
+		return getErrorCode() == 90020;
+	}
+
 	/** Whether a driver's answer says the database does not exist (see {@link #isUnknownDatabase()}). */
 	public static boolean isUnknownDatabase(SQLException answer) {
 		return "3D000".equals(answer.getSQLState()) || answer.getErrorCode() == 1049 || answer.getErrorCode() == 90146;

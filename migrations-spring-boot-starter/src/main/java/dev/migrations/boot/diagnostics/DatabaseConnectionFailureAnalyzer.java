@@ -27,6 +27,12 @@ class DatabaseConnectionFailureAnalyzer extends AbstractFailureAnalyzer<Database
 			action = "The server answered but has no database of that name: create it, or correct the database name in"
 					+ " spring.datasource.url (or migrations.url).";
 		}
+		else if (cause.isDatabaseInUse()) {
+			action = "Another process has this H2 database open: an embedded H2 file database is used by one process at"
+					+ " a time (the application, a `db` command, an H2 console). Stop that process and try again, or add"
+					+ " ;AUTO_SERVER=TRUE to the URL of every process using the file so that they share it (the migrations"
+					+ " lock on H2 does not reach across processes: start one instance at a time).";
+		}
 		else {
 			action = "Check that the database server is running and reachable from this host at " + server(cause.url())
 					+ " (host name, port, firewall, Docker network or Kubernetes service), and the URL in"

@@ -591,12 +591,13 @@ final class DbCommands {
 					.map(StepResult::revision).collect(Collectors.toSet());
 				List<String> removed = result.steps().stream().filter((step) -> step.direction() == Direction.DOWNGRADE)
 					.map(StepResult::revision).filter((id) -> !stamped.contains(id)).toList();
-				// an upgrade recorded as failed or running was never recorded as applied: the cleared row says it
-				Set<String> neverApplied = result.clearedIncomplete().stream()
-					.filter((row) -> row.state() != AppliedRevision.State.REVERTING).map(AppliedRevision::revision)
+				// the cleared row says it: an upgrade recorded as failed or running was never recorded as applied, and
+				// a downgrade that stopped half-way is stamped away once it was completed by hand (its changes are
+				// not "still there")
+				Set<String> cleared = result.clearedIncomplete().stream().map(AppliedRevision::revision)
 					.collect(Collectors.toSet());
 				List<String> unrecorded = removed.stream()
-					.filter((id) -> facade.graph().contains(id) && !neverApplied.contains(id)).toList();
+					.filter((id) -> facade.graph().contains(id) && !cleared.contains(id)).toList();
 				if (!unrecorded.isEmpty()) {
 					console.out().println("Un-recorded: " + String.join(", ", unrecorded) + " (no longer recorded as applied;"
 							+ " what " + ((unrecorded.size() == 1) ? "it" : "they") + " changed in the database is still"

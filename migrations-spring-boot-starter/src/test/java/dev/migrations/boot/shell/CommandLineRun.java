@@ -24,12 +24,17 @@ final class CommandLineRun {
 	private final Migrations migrations;
 
 	CommandLineRun(TestDatabase database, Path revisions, Map<String, String> environment) {
-		this.migrations = Migrations.configure()
+		this(Migrations.configure()
 			.dataSource(database.dataSource())
 			.locations("filesystem:" + revisions)
 			.outputDirectory(revisions)
 			.entities(EntitySource.of(Bulletin.class))
-			.load();
+			.load(), environment);
+	}
+
+	/** The commands on {@code migrations} configured by the test, e.g. as the starter does it. */
+	CommandLineRun(Migrations migrations, Map<String, String> environment) {
+		this.migrations = migrations;
 		DbCommands commands = new DbCommands(() -> this.migrations, new ProgressPrinter(), environment::get);
 		this.commandLine = new DbCommandLine(List.of(commands.init(), commands.revision(), commands.migrate(),
 				commands.upgrade(), commands.downgrade(), commands.current(), commands.heads(), commands.history(),

@@ -655,6 +655,32 @@ class CommandModeTests {
 			.contains("a lock timeout is 0 or more, not negative");
 	}
 
+	/**
+	 * An embedded H2 file database lets one process at a time open it: a command run while the application (or an H2
+	 * console) has it open is told that, not to check that a server is running and reachable.
+	 */
+	@Test
+	void anH2FileDatabaseAnotherProcessHasOpenIsToldSo(@TempDir Path h2) throws Exception {
+		ShellTestRevisions.writeBulletin(this.revisions);
+		String url = "jdbc:h2:file:" + h2.resolve("shop");
+		try (Connection connection = java.sql.DriverManager.getConnection(url)) {
+			// the database file exists
+		}
+		Run current;
+		// another process's H2 holds the lock on the file, as H2 itself takes it
+		try (java.nio.channels.FileChannel file = java.nio.channels.FileChannel.open(h2.resolve("shop.mv.db"),
+				java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE);
+				java.nio.channels.FileLock lock = file.lock()) {
+			current = runWithUrl(url, "db", "current");
+		}
+
+		assertThat(current.exitCode()).isEqualTo(2);
+		assertThat(current.err()).contains("Database may be already in use")
+			.contains("Another process has this H2 database open")
+			.contains("AUTO_SERVER=TRUE")
+			.doesNotContain("reachable from this host");
+	}
+
 	@Test
 	void refusesTheInMemoryDatabaseSpringBootMakesUpWhenNoUrlIsSet() {
 		ShellTestRevisions.writeBulletin(this.revisions);
