@@ -131,6 +131,18 @@ class LintDatabasePostgresTest {
 	}
 
 	@Test
+	void timestampToTimestamptzOfTheMaximumPrecisionDoesNotRewriteInUtc(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "table", "CREATE TABLE u (id int, at timestamp);", "");
+		this.files.write(CHANGE, BASE, "change", "SET LOCAL lock_timeout = '5s';\nALTER TABLE u ALTER COLUMN at TYPE timestamptz(6);",
+				"");
+		migrations(db).upgrade(BASE);
+
+		assertThat(inTimeZone(db, "UTC").lint().findings("column-type-rewrite")).isEmpty();
+		assertThat(inTimeZone(db, "Europe/Paris").lint().findings("column-type-rewrite")).hasSize(1);
+	}
+
+	@Test
 	void aRevisionSeesWhatItsAncestorsBuiltNotWhatASiblingBranchDid(TestDatabase db) {
 		this.files = new RevisionFiles(this.directory);
 		this.files.write(BASE, "none", "table", "CREATE TABLE t (id int, c varchar(10));", "");
