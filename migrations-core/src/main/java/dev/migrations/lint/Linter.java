@@ -408,6 +408,9 @@ public final class Linter {
 			else if (shape instanceof Shape.Locking locking) {
 				lock(locking.table(), locking.mode(), locking.command());
 			}
+			else if (shape instanceof Shape.Rewrite rewrite) {
+				rewrite(rewrite);
+			}
 		}
 
 		/**
@@ -1022,6 +1025,18 @@ public final class Linter {
 					"mark the revision `-- transactional: false` (each statement then commits on its own), keeping"
 							+ " the statements that must be atomic in another revision",
 					null);
+		}
+
+		private void rewrite(Shape.Rewrite rewrite) {
+			if (rewrite.outsideTransaction() && this.transactional) {
+				noTransaction(rewrite.command());
+			}
+			if (isExisting(rewrite.table())) {
+				add(Rule.TABLE_REWRITE, rewrite.command() + " writes " + rewrite.table().sql() + " anew under an ACCESS"
+						+ " EXCLUSIVE lock held until it is done (minutes on a large table): "
+						+ LockMode.ACCESS_EXCLUSIVE.effect(), rewrite.fix(), rewrite.table());
+			}
+			lock(rewrite.table(), LockMode.ACCESS_EXCLUSIVE, rewrite.command());
 		}
 
 		/** A lock taken on a table: remembered for the transaction, and checked against lock_timeout. */

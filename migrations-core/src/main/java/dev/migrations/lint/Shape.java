@@ -110,13 +110,30 @@ sealed interface Shape {
 
 	/**
 	 * Another statement that locks an existing table: {@code TRUNCATE}, {@code LOCK TABLE},
-	 * {@code CREATE TRIGGER}, {@code CLUSTER}, {@code VACUUM FULL}, policies and rules.
+	 * {@code CREATE TRIGGER}, {@code REFRESH MATERIALIZED VIEW CONCURRENTLY}, policies and rules.
 	 */
 	record Locking(String command, Name table, LockMode mode) implements Shape {
 
 		@Override
 		public TableLock lock() {
 			return new TableLock(this.table, this.mode);
+		}
+
+	}
+
+	/**
+	 * A statement that writes a whole existing table or materialized view anew under an ACCESS EXCLUSIVE lock
+	 * held for as long as that takes: {@code VACUUM FULL}, {@code CLUSTER}, {@code REFRESH MATERIALIZED VIEW}.
+	 * @param command the statement's words, e.g. {@code VACUUM FULL}
+	 * @param table the table or view written anew
+	 * @param outsideTransaction whether PostgreSQL refuses it inside a transaction block
+	 * @param fix the safe way to get what it does
+	 */
+	record Rewrite(String command, Name table, boolean outsideTransaction, String fix) implements Shape {
+
+		@Override
+		public TableLock lock() {
+			return new TableLock(this.table, LockMode.ACCESS_EXCLUSIVE);
 		}
 
 	}

@@ -79,6 +79,8 @@ class LintCorpusPostgresTest {
 
 	static final String BACKFILL = "backfill-in-ddl-transaction";
 
+	static final String REWRITE = "table-rewrite";
+
 	static final String TIMEOUT = "missing-lock-timeout";
 
 	static final String TRANSACTION = "transaction-control";
@@ -391,6 +393,21 @@ class LintCorpusPostgresTest {
 						TIMEOUT + "@1"),
 				c("a percent sign in a quoted table name, type change", "ALTER TABLE \"100% items\" ALTER COLUMN id TYPE bigint;",
 						TYPE + "@1", TIMEOUT + "@1"),
+				// table-rewrite
+				c("vacuum full of an existing table", "VACUUM FULL account;", REWRITE + "@1", TIMEOUT + "@1").nonTransactional(),
+				c("vacuum full in a transactional revision", "VACUUM (FULL) account;", NO_TRANSACTION + "@1", REWRITE + "@1",
+						TIMEOUT + "@1")
+					.fails(),
+				c("cluster an existing table", "CLUSTER account USING account_pkey;", REWRITE + "@1", TIMEOUT + "@1"),
+				c("refresh an existing materialized view", "REFRESH MATERIALIZED VIEW {s}.names;", REWRITE + "@1",
+						TIMEOUT + "@1")
+					.setup("CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account;"),
+				c("refresh a materialized view concurrently", "REFRESH MATERIALIZED VIEW CONCURRENTLY names;", TIMEOUT + "@1")
+					.setup("CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account;\n"
+							+ "CREATE UNIQUE INDEX ux_names ON names (id);"),
+				c("refresh a materialized view created in the same revision",
+						"CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account WITH NO DATA;\n"
+								+ "REFRESH MATERIALIZED VIEW names WITH DATA;"),
 				c("lock table in share mode", "LOCK TABLE account IN SHARE MODE;", TIMEOUT + "@1"),
 				c("lock table in access share mode", "LOCK TABLE account IN ACCESS SHARE MODE;"),
 				c("comment on a table takes no blocking lock", "COMMENT ON TABLE account IS 'customers; CREATE INDEX';"));
