@@ -246,6 +246,8 @@ class LintCorpusPostgresTest {
 						TYPE + "@1", TIMEOUT + "@1"),
 				c("timestamp to its maximum precision", "ALTER TABLE account ALTER COLUMN created TYPE timestamp(6);",
 						TIMEOUT + "@1"),
+				c("timestamp to its maximum precision, spelt as Hibernate writes it",
+						"ALTER TABLE account ALTER COLUMN created TYPE timestamp(6) without time zone;", TIMEOUT + "@1"),
 				c("timestamp precision lowered", "ALTER TABLE account ALTER COLUMN created TYPE timestamp(3);", TYPE + "@1",
 						TIMEOUT + "@1"),
 				c("type change on a new table",
