@@ -257,7 +257,9 @@ public final class Linter {
 	private Severity severity(Draft draft, TableSize size) {
 		Severity severity = (draft.severity() != null) ? draft.severity() : this.options.severity(draft.rule());
 		if (draft.rule().sizeDependent() && size != null && severity != Severity.INFO) {
-			if (size.rows() < this.options.infoBelowRows()) {
+			// a required column fails on the first row, however few: harmless only on an empty table
+			long harmlessBelow = (draft.rule() == Rule.ADD_REQUIRED_COLUMN) ? 1 : this.options.infoBelowRows();
+			if (size.rows() < harmlessBelow) {
 				return Severity.INFO;
 			}
 			if (size.rows() >= this.options.errorFromRows()) {
