@@ -552,7 +552,7 @@ public final class Linter {
 			if (!create.concurrently() && !create.only()) {
 				lock(create.table(), LockMode.SHARE, "CREATE INDEX");
 			}
-			this.schema.createIndex(create.index(), create.table(), this.revision.id());
+			this.schema.createIndex(create.index(), create.table(), create.columns(), this.revision.id());
 		}
 
 		private void dropIndex(Shape.DropIndex drop) {
@@ -671,6 +671,12 @@ public final class Linter {
 			}
 			else if (action instanceof Shape.AddConstraint add) {
 				addConstraint(name, add.constraint(), single);
+				if (add.constraint().kind() == ConstraintKind.PRIMARY_KEY && add.constraint().usingIndex() != null) {
+					// PostgreSQL makes each column of the index NOT NULL, scanning the table for a nullable one
+					for (String column : this.schema.indexColumns(Name.of(add.constraint().usingIndex()))) {
+						setNotNull(name, table, column, true);
+					}
+				}
 			}
 			else if (action instanceof Shape.DropColumn drop) {
 				dropColumn(name, drop.column());
@@ -679,7 +685,7 @@ public final class Linter {
 				changeType(name, table, change);
 			}
 			else if (action instanceof Shape.SetNotNull set) {
-				setNotNull(name, table, set.column());
+				setNotNull(name, table, set.column(), false);
 			}
 			else if (action instanceof Shape.ValidateConstraint validate) {
 				validate(name, validate.name());
@@ -875,7 +881,8 @@ public final class Linter {
 				.when(condition, Set.of()));
 		}
 
-		private void setNotNull(Name table, KnownSchema.Table known, String column) {
+		/** {@code SET NOT NULL}, or the one a primary key made from an index ({@code implicit}) does. */
+		private void setNotNull(Name table, KnownSchema.Table known, String column, boolean implicit) {
 			KnownSchema.Column definition = known.columns.get(column);
 			if (definition != null && definition.notNull) {
 				return;
@@ -887,7 +894,8 @@ public final class Linter {
 			}
 			String constraint = quote(table.name() + "_" + column + "_not_null");
 			String t = table.sql();
-			add(Rule.SET_NOT_NULL, "SET NOT NULL on " + t + "." + quote(column) + " scans the whole table under an ACCESS"
+			add(Rule.SET_NOT_NULL, (implicit ? "ADD PRIMARY KEY USING INDEX sets NOT NULL on " : "SET NOT NULL on ") + t + "."
+					+ quote(column) + (implicit ? ", which" : "") + " scans the whole table under an ACCESS"
 					+ " EXCLUSIVE lock to prove no row is NULL: every read and write of " + t + " waits for the scan",
 					"ALTER TABLE " + t + " ADD CONSTRAINT " + constraint + " CHECK (" + quote(column)
 							+ " IS NOT NULL) NOT VALID;\nthen, in another transaction:\nALTER TABLE " + t

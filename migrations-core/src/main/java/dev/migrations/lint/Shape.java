@@ -37,9 +37,14 @@ sealed interface Shape {
 	 * @param concurrently whether {@code CONCURRENTLY} is given
 	 * @param only whether {@code ON ONLY} builds the index of a partitioned table's parent alone
 	 * @param concurrentlyAt where {@code CONCURRENTLY} would go in the statement's text
+	 * @param columns the indexed columns, empty when an element is an expression
 	 */
-	record CreateIndex(Name index, Name table, boolean unique, boolean concurrently, boolean only, int concurrentlyAt)
-			implements Shape {
+	record CreateIndex(Name index, Name table, boolean unique, boolean concurrently, boolean only, int concurrentlyAt,
+			List<String> columns) implements Shape {
+
+		public CreateIndex {
+			columns = List.copyOf(columns);
+		}
 
 		@Override
 		public TableLock lock() {

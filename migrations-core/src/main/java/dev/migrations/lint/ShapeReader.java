@@ -139,8 +139,32 @@ final class ShapeReader {
 		}
 		boolean only = c.accept("only");
 		Name table = c.name();
-		return (table != null) ? new Shape.CreateIndex(name, table, unique, concurrently, only, concurrentlyAt)
-				: new Shape.Other();
+		if (table == null) {
+			return new Shape.Other();
+		}
+		if (c.accept("using")) {
+			c.identifier();
+		}
+		return new Shape.CreateIndex(name, table, unique, concurrently, only, concurrentlyAt, indexColumns(c.group()));
+	}
+
+	/** The columns of an index's elements ({@code email}, {@code id DESC}, {@code name text_pattern_ops}); none when one is an expression. */
+	private static List<String> indexColumns(SqlCursor elements) {
+		if (elements == null) {
+			return List.of();
+		}
+		List<String> columns = new ArrayList<>();
+		for (SqlCursor element : elements.splitAtCommas()) {
+			if (element.atSymbol("(")) {
+				return List.of();
+			}
+			String column = element.identifier();
+			if (column == null || element.atSymbol("(")) {
+				return List.of();
+			}
+			columns.add(column);
+		}
+		return columns;
 	}
 
 	private static Shape createTable(SqlCursor c) {

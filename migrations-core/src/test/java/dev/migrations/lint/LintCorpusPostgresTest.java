@@ -276,6 +276,17 @@ class LintCorpusPostgresTest {
 								+ "ALTER TABLE account ADD CONSTRAINT account_email_key UNIQUE USING INDEX account_email_idx;")
 					.nonTransactional(),
 				c("primary key added directly", "ALTER TABLE bare ADD PRIMARY KEY (id);", UNIQUE + "@1", TIMEOUT + "@1"),
+				// PostgreSQL sets NOT NULL on a nullable column of the index, scanning the table
+				c("primary key using an index on a nullable column",
+						"SET lock_timeout = '2s';\nCREATE UNIQUE INDEX CONCURRENTLY bare_id_idx ON bare USING btree (id int4_ops);\n"
+								+ "ALTER TABLE bare ADD CONSTRAINT bare_pkey PRIMARY KEY USING INDEX bare_id_idx;",
+						NOT_NULL + "@3")
+					.nonTransactional(),
+				c("primary key using an index on a column already not null",
+						"SET lock_timeout = '2s';\nCREATE UNIQUE INDEX CONCURRENTLY keyed_id_idx ON keyed (id);\n"
+								+ "ALTER TABLE keyed ADD CONSTRAINT keyed_pkey PRIMARY KEY USING INDEX keyed_id_idx;")
+					.setup("CREATE TABLE keyed (id int NOT NULL);")
+					.nonTransactional(),
 				c("column added UNIQUE", "ALTER TABLE account ADD COLUMN code2 int UNIQUE;", UNIQUE + "@1", TIMEOUT + "@1"),
 				// rename-column and rename-table
 				c("rename column", "ALTER TABLE account RENAME COLUMN name TO full_name;", RENAME_COLUMN + "@1",
