@@ -696,6 +696,13 @@ public final class Linter {
 			else if (action instanceof Shape.RenameTable rename) {
 				renameTable(name, rename.to());
 			}
+			else if (action instanceof Shape.RewriteAction rewrite) {
+				add(Rule.TABLE_REWRITE, "ALTER TABLE ... " + rewrite.description() + " writes " + name.sql() + " anew (and its"
+						+ " indexes) under an ACCESS EXCLUSIVE lock held until it is done (minutes on a large table): "
+						+ LockMode.ACCESS_EXCLUSIVE.effect(), "no online form: change it while the table is small, or in a"
+								+ " maintenance window; to load a new table fast, create it UNLOGGED in the revision that creates it",
+						name);
+			}
 			else if (action instanceof Shape.DetachPartition detach && detach.concurrently() && this.transactional) {
 				noTransaction("DETACH PARTITION ... CONCURRENTLY");
 			}

@@ -56,7 +56,7 @@ public enum Rule {
 	/** {@code DROP TABLE} of a table the code may still map. */
 	DROP_TABLE("drop-table", Severity.WARNING, false),
 
-	/** {@code VACUUM FULL}, {@code CLUSTER} or {@code REFRESH MATERIALIZED VIEW} of an existing table or view. */
+	/** {@code VACUUM FULL}, {@code CLUSTER}, {@code SET [UN]LOGGED} or {@code REFRESH MATERIALIZED VIEW} of an existing table or view. */
 	TABLE_REWRITE("table-rewrite", Severity.WARNING, true),
 
 	/** An {@code UPDATE} or {@code DELETE} of a whole table in the transaction of DDL on an existing table. */

@@ -303,4 +303,14 @@ sealed interface Shape {
 	record OtherAction(String description, LockMode mode) implements Action {
 	}
 
+	/** {@code SET LOGGED} or {@code SET UNLOGGED}: the table is written anew under ACCESS EXCLUSIVE. */
+	record RewriteAction(String description) implements Action {
+
+		@Override
+		public LockMode mode() {
+			return LockMode.ACCESS_EXCLUSIVE;
+		}
+
+	}
+
 }

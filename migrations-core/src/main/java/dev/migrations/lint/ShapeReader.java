@@ -551,6 +551,12 @@ final class ShapeReader {
 		if (c.accept("attach", "partition")) {
 			return new Shape.OtherAction("ATTACH PARTITION", LockMode.SHARE_UPDATE_EXCLUSIVE);
 		}
+		if (c.accept("set", "logged")) {
+			return new Shape.RewriteAction("SET LOGGED");
+		}
+		if (c.accept("set", "unlogged")) {
+			return new Shape.RewriteAction("SET UNLOGGED");
+		}
 		if (c.at("enable") || c.at("disable")) {
 			c.next();
 			c.acceptAny("always", "replica");

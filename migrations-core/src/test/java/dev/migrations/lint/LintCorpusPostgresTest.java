@@ -418,6 +418,10 @@ class LintCorpusPostgresTest {
 				c("refresh a materialized view concurrently", "REFRESH MATERIALIZED VIEW CONCURRENTLY names;", TIMEOUT + "@1")
 					.setup("CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account;\n"
 							+ "CREATE UNIQUE INDEX ux_names ON names (id);"),
+				c("set unlogged", "ALTER TABLE account SET UNLOGGED;", REWRITE + "@1", TIMEOUT + "@1"),
+				c("set logged", "ALTER TABLE other SET LOGGED;", REWRITE + "@1", TIMEOUT + "@1")
+					.setup("ALTER TABLE other SET UNLOGGED;"),
+				c("set unlogged on a new table", "CREATE TABLE t9 (id int);\nALTER TABLE t9 SET UNLOGGED;"),
 				c("refresh a materialized view created in the same revision",
 						"CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account WITH NO DATA;\n"
 								+ "REFRESH MATERIALIZED VIEW names WITH DATA;"),
