@@ -345,11 +345,13 @@ public final class Migrations {
 	private void apply(FilesRead files) {
 		for (Stale stale : files.stale()) {
 			Path output = this.configuration.outputDirectory;
-			logger().warn("Revision file {} (revision {}) is on the class path but not in {}, which holds the revisions"
+			logger().warn("Revision file {} ({}) is on the class path but not in {}, which holds the revisions"
 					+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
 					+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
-					+ " if it is still wanted.", stale.revision().source(), stale.revision().id(), output, stale.location(),
-					output);
+					+ " if it is still wanted.", stale.source(),
+					(stale.revision() != null) ? "revision " + stale.revision()
+							: "not a revision as it stands: " + stale.unparsable().lines().findFirst().orElse(""),
+					output, stale.location(), output);
 		}
 		Loaded loaded = files.loaded();
 		if (loaded == null) {
@@ -412,14 +414,23 @@ public final class Migrations {
 				if (!mirrored && !RevisionSources.exists(location, classLoader)) {
 					missing.add(location);
 				}
-				for (Revision revision : RevisionSources.loadSql(List.of(location), classLoader, syntax)) {
+				// a copy that does not parse is stale too when the output directory lacks its file (deleted or renamed
+				// to fix it), and stands for the output directory's file, read above, when it has it
+				List<Revision> located = !mirrored ? RevisionSources.loadSql(List.of(location), classLoader, syntax)
+						: RevisionSources.loadSql(List.of(location), classLoader, syntax, (file, failure) -> {
+							if (!Files.isRegularFile(counterpart(output, location, file))) {
+								stale.add(new Stale(file, null, location, failure.getMessage()));
+							}
+							return true;
+						});
+				for (Revision revision : located) {
 					if (!sources.add(revision.source())) {
 						continue;
 					}
 					if (mirrored) {
 						Revision fresher = fromOutput.get(revision.id());
 						if (fresher == null) {
-							stale.add(new Stale(revision, location));
+							stale.add(new Stale(revision.source(), revision.id(), location, null));
 							continue;
 						}
 						if (replaced.add(revision.id())) {
@@ -457,8 +468,24 @@ public final class Migrations {
 
 	}
 
-	/** A revision on the class path left out because the output directory, which it mirrors, lacks it. */
-	private record Stale(Revision revision, String location) {
+	/**
+	 * A revision file on the class path left out because the output directory, which it mirrors, lacks it.
+	 * @param source the file
+	 * @param revision its revision, {@code null} when it does not parse
+	 * @param location the class path location it is in
+	 * @param unparsable why it does not parse, {@code null} when it does
+	 */
+	private record Stale(String source, String revision, String location, String unparsable) {
+	}
+
+	/** The file of the output directory that a class path file of the location it mirrors is the copy of. */
+	private static Path counterpart(Path output, String location, String source) {
+		String path = location.startsWith("classpath:") ? location.substring("classpath:".length()) : location;
+		path = path.replaceAll("^/+|/+$", "") + "/";
+		String relative = source.replace('\\', '/');
+		int at = relative.indexOf(path);
+		relative = (at >= 0) ? relative.substring(at + path.length()) : Paths.get(source).getFileName().toString();
+		return output.resolve(relative);
 	}
 
 	/** The history and graph of the revisions read. */

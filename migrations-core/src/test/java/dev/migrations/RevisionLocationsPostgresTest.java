@@ -111,6 +111,35 @@ class RevisionLocationsPostgresTest {
 	}
 
 	/**
+	 * A broken revision file deleted (or renamed) from the source directory to fix it, whose copy stays in the
+	 * build output, is ignored like any stale copy, not read and reported as if it were still a revision.
+	 */
+	@Test
+	void aStaleClassPathCopyThatDoesNotParseIsIgnoredToo(TestDatabase db) throws IOException {
+		Path source = Files.createDirectories(this.directory.resolve("src/main/resources/db/revs"));
+		Path classes = this.directory.resolve("classes");
+		Path copy = Files.createDirectories(classes.resolve("db/revs"));
+		for (RevisionFiles files : List.of(new RevisionFiles(source), new RevisionFiles(copy))) {
+			files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		}
+		// a header misspelt, deleted from the source directory since, still in the build output
+		Files.writeString(copy.resolve("bbbb00000002_typo.sql"),
+				"-- revision: bbbb00000002\n-- down_revison: aaaa00000001\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n");
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, null)) {
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+				.locations("classpath:db/revs").classLoader(classLoader).outputDirectory(source).load();
+
+			assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("aaaa00000001");
+
+			// fixed in the source directory, not copied to the build output yet: the fixed file is the revision
+			Files.writeString(source.resolve("bbbb00000002_typo.sql"),
+					"-- revision: bbbb00000002\n-- down_revision: aaaa00000001\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n");
+			migrations.reload();
+			assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("bbbb00000002");
+		}
+	}
+
+	/**
 	 * A packaged application's revisions are the jar's wherever it runs: a source directory where it
 	 * happens to run (the project's, with a revision deleted since the jar was built and another not
 	 * yet in it) is not read.

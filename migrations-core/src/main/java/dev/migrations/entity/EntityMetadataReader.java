@@ -65,6 +65,13 @@ public class EntityMetadataReader {
 	 */
 	public static final String SQL_KEYWORDS = "dev.migrations.entity.sql_keywords";
 
+	/**
+	 * The setting that says where the entity classes were looked for, as a sentence, when the source was
+	 * filled by a scan: a source without classes then fails naming it rather than asking for classes. The
+	 * Spring Boot starter sets it to the packages it scanned.
+	 */
+	public static final String SCANNED_FOR_ENTITIES = "dev.migrations.entity.scanned_for_entities";
+
 	/** The dialect used when neither the source nor its settings name one. */
 	public static final String DEFAULT_DIALECT = "org.hibernate.dialect.PostgreSQLDialect";
 
@@ -192,6 +199,10 @@ public class EntityMetadataReader {
 			}
 		}
 		if (classes.isEmpty()) {
+			Object scanned = source.settings().get(SCANNED_FOR_ENTITIES);
+			if (scanned != null) {
+				throw new EntityMetadataException("No entity classes to read: " + scanned);
+			}
 			throw new EntityMetadataException("No entity classes to read. Give the entity source the application's"
 					+ " @Entity classes (in a Spring Boot application, the managed types it scans).");
 		}

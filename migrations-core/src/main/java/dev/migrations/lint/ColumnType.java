@@ -107,20 +107,27 @@ record ColumnType(String name, List<Long> modifiers, int arrayDimensions, String
 
 	}
 
+	/** Time types whose precision stops at 6: 6 or more is the same as none. */
+	private static final Set<String> TEMPORAL = Set.of("timestamp", "timestamptz", "time", "timetz");
+
+	private static final int MAX_TEMPORAL_PRECISION = 6;
+
 	/**
 	 * Whether moving from this type to {@code target} rewrites the table, following PostgreSQL's
 	 * binary-coercible casts and length-coercion shortcuts: {@code varchar(n)} to a larger or no
 	 * length or to {@code text}, {@code text} to {@code varchar}, {@code numeric(p,s)} to a larger
 	 * precision with the same scale or to {@code numeric}, {@code bit varying} and time precisions
-	 * raised, {@code cidr} to {@code inet}.
+	 * raised (a time type without precision to precision 6, its maximum, too), {@code cidr} to {@code inet}.
 	 */
 	Change changeTo(ColumnType target) {
 		if (this.arrayDimensions != target.arrayDimensions) {
 			return Change.REWRITE;
 		}
+		boolean unbounded = target.modifiers.isEmpty() || (TEMPORAL.contains(target.name)
+				&& target.modifiers.size() == 1 && target.modifiers.get(0) >= MAX_TEMPORAL_PRECISION);
 		if (this.name.equals(target.name)) {
 			if (this.modifiers.equals(target.modifiers)
-					|| (target.modifiers.isEmpty() && (WIDENABLE.contains(this.name) || this.name.equals("numeric")))) {
+					|| (unbounded && (WIDENABLE.contains(this.name) || this.name.equals("numeric")))) {
 				return Change.NO_REWRITE;
 			}
 			if (WIDENABLE.contains(this.name) && !this.modifiers.isEmpty() && target.modifiers.size() == 1
@@ -133,7 +140,6 @@ record ColumnType(String name, List<Long> modifiers, int arrayDimensions, String
 			}
 			return Change.REWRITE;
 		}
-		boolean unbounded = target.modifiers.isEmpty();
 		if (this.name.equals("character varying") && target.name.equals("text")) {
 			return Change.NO_REWRITE;
 		}

@@ -66,7 +66,7 @@ final class KnownSchema {
 
 	}
 
-	private record Index(Name name, Name table, String createdBy) {
+	private record Index(Name name, Name table, String createdBy, List<String> columns) {
 	}
 
 	/** A copy to go on from along another branch: later changes to either do not show in the other. */
@@ -176,17 +176,23 @@ final class KnownSchema {
 		table.name = renamed;
 		this.tables.computeIfAbsent(renamed.key(), (key) -> new ArrayList<>()).add(table);
 		for (List<Index> list : this.indexes.values()) {
-			list.replaceAll((index) -> index.table().matches(from) ? new Index(index.name(), renamed, index.createdBy())
+			list.replaceAll((index) -> index.table().matches(from) ? new Index(index.name(), renamed, index.createdBy(), index.columns())
 					: index);
 		}
 	}
 
-	void createIndex(Name index, Name table, String revision) {
+	void createIndex(Name index, Name table, List<String> columns, String revision) {
 		if (index == null) {
 			return;
 		}
 		dropIndex(index);
-		this.indexes.computeIfAbsent(index.key(), (key) -> new ArrayList<>()).add(new Index(index, table, revision));
+		this.indexes.computeIfAbsent(index.key(), (key) -> new ArrayList<>()).add(new Index(index, table, revision, columns));
+	}
+
+	/** The columns of an index a revision created, empty when not known (an expression, or no revision created it). */
+	List<String> indexColumns(Name index) {
+		Index known = index(index);
+		return (known != null) ? known.columns() : List.of();
 	}
 
 	void dropIndex(Name name) {

@@ -257,7 +257,9 @@ public final class Linter {
 	private Severity severity(Draft draft, TableSize size) {
 		Severity severity = (draft.severity() != null) ? draft.severity() : this.options.severity(draft.rule());
 		if (draft.rule().sizeDependent() && size != null && severity != Severity.INFO) {
-			if (size.rows() < this.options.infoBelowRows()) {
+			// a required column fails on the first row, however few: harmless only on an empty table
+			long harmlessBelow = (draft.rule() == Rule.ADD_REQUIRED_COLUMN) ? 1 : this.options.infoBelowRows();
+			if (size.rows() < harmlessBelow) {
 				return Severity.INFO;
 			}
 			if (size.rows() >= this.options.errorFromRows()) {
@@ -408,6 +410,9 @@ public final class Linter {
 			else if (shape instanceof Shape.Locking locking) {
 				lock(locking.table(), locking.mode(), locking.command());
 			}
+			else if (shape instanceof Shape.Rewrite rewrite) {
+				rewrite(rewrite);
+			}
 		}
 
 		/**
@@ -547,7 +552,7 @@ public final class Linter {
 			if (!create.concurrently() && !create.only()) {
 				lock(create.table(), LockMode.SHARE, "CREATE INDEX");
 			}
-			this.schema.createIndex(create.index(), create.table(), this.revision.id());
+			this.schema.createIndex(create.index(), create.table(), create.columns(), this.revision.id());
 		}
 
 		private void dropIndex(Shape.DropIndex drop) {
@@ -666,6 +671,12 @@ public final class Linter {
 			}
 			else if (action instanceof Shape.AddConstraint add) {
 				addConstraint(name, add.constraint(), single);
+				if (add.constraint().kind() == ConstraintKind.PRIMARY_KEY && add.constraint().usingIndex() != null) {
+					// PostgreSQL makes each column of the index NOT NULL, scanning the table for a nullable one
+					for (String column : this.schema.indexColumns(Name.of(add.constraint().usingIndex()))) {
+						setNotNull(name, table, column, true);
+					}
+				}
 			}
 			else if (action instanceof Shape.DropColumn drop) {
 				dropColumn(name, drop.column());
@@ -674,7 +685,7 @@ public final class Linter {
 				changeType(name, table, change);
 			}
 			else if (action instanceof Shape.SetNotNull set) {
-				setNotNull(name, table, set.column());
+				setNotNull(name, table, set.column(), false);
 			}
 			else if (action instanceof Shape.ValidateConstraint validate) {
 				validate(name, validate.name());
@@ -684,6 +695,13 @@ public final class Linter {
 			}
 			else if (action instanceof Shape.RenameTable rename) {
 				renameTable(name, rename.to());
+			}
+			else if (action instanceof Shape.RewriteAction rewrite) {
+				add(Rule.TABLE_REWRITE, "ALTER TABLE ... " + rewrite.description() + " writes " + name.sql() + " anew (and its"
+						+ " indexes) under an ACCESS EXCLUSIVE lock held until it is done (minutes on a large table): "
+						+ LockMode.ACCESS_EXCLUSIVE.effect(), "no online form: change it while the table is small, or in a"
+								+ " maintenance window; to load a new table fast, create it UNLOGGED in the revision that creates it",
+						name);
 			}
 			else if (action instanceof Shape.DetachPartition detach && detach.concurrently() && this.transactional) {
 				noTransaction("DETACH PARTITION ... CONCURRENTLY");
@@ -870,7 +888,8 @@ public final class Linter {
 				.when(condition, Set.of()));
 		}
 
-		private void setNotNull(Name table, KnownSchema.Table known, String column) {
+		/** {@code SET NOT NULL}, or the one a primary key made from an index ({@code implicit}) does. */
+		private void setNotNull(Name table, KnownSchema.Table known, String column, boolean implicit) {
 			KnownSchema.Column definition = known.columns.get(column);
 			if (definition != null && definition.notNull) {
 				return;
@@ -882,7 +901,8 @@ public final class Linter {
 			}
 			String constraint = quote(table.name() + "_" + column + "_not_null");
 			String t = table.sql();
-			add(Rule.SET_NOT_NULL, "SET NOT NULL on " + t + "." + quote(column) + " scans the whole table under an ACCESS"
+			add(Rule.SET_NOT_NULL, (implicit ? "ADD PRIMARY KEY USING INDEX sets NOT NULL on " : "SET NOT NULL on ") + t + "."
+					+ quote(column) + (implicit ? ", which" : "") + " scans the whole table under an ACCESS"
 					+ " EXCLUSIVE lock to prove no row is NULL: every read and write of " + t + " waits for the scan",
 					"ALTER TABLE " + t + " ADD CONSTRAINT " + constraint + " CHECK (" + quote(column)
 							+ " IS NOT NULL) NOT VALID;\nthen, in another transaction:\nALTER TABLE " + t
@@ -1022,6 +1042,18 @@ public final class Linter {
 					"mark the revision `-- transactional: false` (each statement then commits on its own), keeping"
 							+ " the statements that must be atomic in another revision",
 					null);
+		}
+
+		private void rewrite(Shape.Rewrite rewrite) {
+			if (rewrite.outsideTransaction() && this.transactional) {
+				noTransaction(rewrite.command());
+			}
+			if (isExisting(rewrite.table())) {
+				add(Rule.TABLE_REWRITE, rewrite.command() + " writes " + rewrite.table().sql() + " anew under an ACCESS"
+						+ " EXCLUSIVE lock held until it is done (minutes on a large table): "
+						+ LockMode.ACCESS_EXCLUSIVE.effect(), rewrite.fix(), rewrite.table());
+			}
+			lock(rewrite.table(), LockMode.ACCESS_EXCLUSIVE, rewrite.command());
 		}
 
 		/** A lock taken on a table: remembered for the transaction, and checked against lock_timeout. */

@@ -56,6 +56,9 @@ public enum Rule {
 	/** {@code DROP TABLE} of a table the code may still map. */
 	DROP_TABLE("drop-table", Severity.WARNING, false),
 
+	/** {@code VACUUM FULL}, {@code CLUSTER}, {@code SET [UN]LOGGED} or {@code REFRESH MATERIALIZED VIEW} of an existing table or view. */
+	TABLE_REWRITE("table-rewrite", Severity.WARNING, true),
+
 	/** An {@code UPDATE} or {@code DELETE} of a whole table in the transaction of DDL on an existing table. */
 	BACKFILL_IN_DDL_TRANSACTION("backfill-in-ddl-transaction", Severity.WARNING, true),
 

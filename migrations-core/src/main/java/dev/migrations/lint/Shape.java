@@ -37,9 +37,14 @@ sealed interface Shape {
 	 * @param concurrently whether {@code CONCURRENTLY} is given
 	 * @param only whether {@code ON ONLY} builds the index of a partitioned table's parent alone
 	 * @param concurrentlyAt where {@code CONCURRENTLY} would go in the statement's text
+	 * @param columns the indexed columns, empty when an element is an expression
 	 */
-	record CreateIndex(Name index, Name table, boolean unique, boolean concurrently, boolean only, int concurrentlyAt)
-			implements Shape {
+	record CreateIndex(Name index, Name table, boolean unique, boolean concurrently, boolean only, int concurrentlyAt,
+			List<String> columns) implements Shape {
+
+		public CreateIndex {
+			columns = List.copyOf(columns);
+		}
 
 		@Override
 		public TableLock lock() {
@@ -110,13 +115,30 @@ sealed interface Shape {
 
 	/**
 	 * Another statement that locks an existing table: {@code TRUNCATE}, {@code LOCK TABLE},
-	 * {@code CREATE TRIGGER}, {@code CLUSTER}, {@code VACUUM FULL}, policies and rules.
+	 * {@code CREATE TRIGGER}, {@code REFRESH MATERIALIZED VIEW CONCURRENTLY}, policies and rules.
 	 */
 	record Locking(String command, Name table, LockMode mode) implements Shape {
 
 		@Override
 		public TableLock lock() {
 			return new TableLock(this.table, this.mode);
+		}
+
+	}
+
+	/**
+	 * A statement that writes a whole existing table or materialized view anew under an ACCESS EXCLUSIVE lock
+	 * held for as long as that takes: {@code VACUUM FULL}, {@code CLUSTER}, {@code REFRESH MATERIALIZED VIEW}.
+	 * @param command the statement's words, e.g. {@code VACUUM FULL}
+	 * @param table the table or view written anew
+	 * @param outsideTransaction whether PostgreSQL refuses it inside a transaction block
+	 * @param fix the safe way to get what it does
+	 */
+	record Rewrite(String command, Name table, boolean outsideTransaction, String fix) implements Shape {
+
+		@Override
+		public TableLock lock() {
+			return new TableLock(this.table, LockMode.ACCESS_EXCLUSIVE);
 		}
 
 	}
@@ -279,6 +301,16 @@ sealed interface Shape {
 
 	/** Any other action, with the lock it takes ({@code null} when it takes none worth naming). */
 	record OtherAction(String description, LockMode mode) implements Action {
+	}
+
+	/** {@code SET LOGGED} or {@code SET UNLOGGED}: the table is written anew under ACCESS EXCLUSIVE. */
+	record RewriteAction(String description) implements Action {
+
+		@Override
+		public LockMode mode() {
+			return LockMode.ACCESS_EXCLUSIVE;
+		}
+
 	}
 
 }

@@ -57,8 +57,8 @@ final class ShapeReader {
 			case "reset" -> reset(c);
 			case "select" -> selectSetConfig(c);
 			case "begin", "start", "commit", "end", "rollback", "abort", "prepare" -> transactionControl(c);
-			case "vacuum" -> new Shape.NoTransaction(c.at("vacuum") && c.peek(1) != null && c.peek(1).is("full")
-					? "VACUUM FULL" : "VACUUM");
+			case "vacuum" -> vacuum(c);
+			case "refresh" -> refresh(c);
 			case "truncate" -> truncate(c);
 			case "lock" -> lockTable(c);
 			case "cluster" -> cluster(c);
@@ -76,6 +76,13 @@ final class ShapeReader {
 		c.acceptAny("temporary", "temp", "unlogged");
 		if (c.accept("table")) {
 			return createTable(c);
+		}
+		if (c.accept("materialized", "view")) {
+			// known as new, like a table: refreshing it in the same revision locks nobody out
+			boolean ifNotExists = c.accept("if", "not", "exists");
+			Name view = c.name();
+			return (view != null) ? new Shape.CreateTable(view, ifNotExists, List.of(), List.of(), List.of())
+					: new Shape.Other();
 		}
 		if (c.accept("database")) {
 			return new Shape.NoTransaction("CREATE DATABASE");
@@ -132,8 +139,32 @@ final class ShapeReader {
 		}
 		boolean only = c.accept("only");
 		Name table = c.name();
-		return (table != null) ? new Shape.CreateIndex(name, table, unique, concurrently, only, concurrentlyAt)
-				: new Shape.Other();
+		if (table == null) {
+			return new Shape.Other();
+		}
+		if (c.accept("using")) {
+			c.identifier();
+		}
+		return new Shape.CreateIndex(name, table, unique, concurrently, only, concurrentlyAt, indexColumns(c.group()));
+	}
+
+	/** The columns of an index's elements ({@code email}, {@code id DESC}, {@code name text_pattern_ops}); none when one is an expression. */
+	private static List<String> indexColumns(SqlCursor elements) {
+		if (elements == null) {
+			return List.of();
+		}
+		List<String> columns = new ArrayList<>();
+		for (SqlCursor element : elements.splitAtCommas()) {
+			if (element.atSymbol("(")) {
+				return List.of();
+			}
+			String column = element.identifier();
+			if (column == null || element.atSymbol("(")) {
+				return List.of();
+			}
+			columns.add(column);
+		}
+		return columns;
 	}
 
 	private static Shape createTable(SqlCursor c) {
@@ -520,6 +551,12 @@ final class ShapeReader {
 		if (c.accept("attach", "partition")) {
 			return new Shape.OtherAction("ATTACH PARTITION", LockMode.SHARE_UPDATE_EXCLUSIVE);
 		}
+		if (c.accept("set", "logged")) {
+			return new Shape.RewriteAction("SET LOGGED");
+		}
+		if (c.accept("set", "unlogged")) {
+			return new Shape.RewriteAction("SET UNLOGGED");
+		}
 		if (c.at("enable") || c.at("disable")) {
 			c.next();
 			c.acceptAny("always", "replica");
@@ -739,10 +776,59 @@ final class ShapeReader {
 
 	private static Shape cluster(SqlCursor c) {
 		c.accept("cluster");
+		c.skipGroup();
 		c.accept("verbose");
 		Name table = c.name();
-		return (table != null) ? new Shape.Locking("CLUSTER", table, LockMode.ACCESS_EXCLUSIVE)
+		return (table != null) ? new Shape.Rewrite("CLUSTER", table, false,
+				"pg_repack (or pg_squeeze) outside the revisions, which rebuild the table in order while reads and writes go"
+						+ " on; a revision is no place for routine table maintenance")
 				: new Shape.NoTransaction("CLUSTER");
+	}
+
+	/** {@code VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table]} or {@code VACUUM (FULL, ...) [table]}. */
+	private static Shape vacuum(SqlCursor c) {
+		c.accept("vacuum");
+		boolean full = false;
+		SqlCursor options = c.group();
+		if (options != null) {
+			for (SqlCursor option : options.splitAtCommas()) {
+				if (option.accept("full")) {
+					full = option.atEnd() || option.acceptAny("true", "on", "1") != null;
+				}
+			}
+		}
+		else {
+			full = c.accept("full");
+			while (c.acceptAny("freeze", "verbose", "analyze", "analyse") != null) {
+				// the options of the old syntax, before the table
+			}
+		}
+		Name table = c.name();
+		if (!full) {
+			return new Shape.NoTransaction("VACUUM");
+		}
+		return (table != null) ? new Shape.Rewrite("VACUUM FULL", table, true,
+				"plain VACUUM (reads and writes go on), or pg_repack (or pg_squeeze) outside the revisions to give the"
+						+ " space back to the operating system while reads and writes go on")
+				: new Shape.NoTransaction("VACUUM FULL");
+	}
+
+	/** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]}. */
+	private static Shape refresh(SqlCursor c) {
+		if (!c.accept("refresh", "materialized", "view")) {
+			return new Shape.Other();
+		}
+		boolean concurrently = c.accept("concurrently");
+		Name view = c.name();
+		if (view == null) {
+			return new Shape.Other();
+		}
+		if (concurrently) {
+			return new Shape.Locking("REFRESH MATERIALIZED VIEW CONCURRENTLY", view, LockMode.EXCLUSIVE);
+		}
+		return new Shape.Rewrite("REFRESH MATERIALIZED VIEW", view, false,
+				"REFRESH MATERIALIZED VIEW CONCURRENTLY " + view.sql() + "; (reads of the view go on; it needs a unique"
+						+ " index on the view, on columns only)");
 	}
 
 }

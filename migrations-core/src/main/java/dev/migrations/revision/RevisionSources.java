@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiPredicate;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
@@ -71,6 +72,21 @@ public final class RevisionSources {
 	 * @return the revisions
 	 */
 	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
+		return loadSql(locations, classLoader, syntax, (source, failure) -> false);
+	}
+
+	/**
+	 * Parses every {@code .sql} file under the locations, in a stable order, leaving out a file that does not
+	 * parse when {@code skipUnparsable} accepts it (given its source and why it does not parse), e.g. a stale
+	 * copy in the build output of a file deleted since; any other such file fails the call.
+	 * @param locations {@code classpath:} or {@code filesystem:} locations
+	 * @param classLoader where class path locations are looked up
+	 * @param syntax the lexical rules of the database
+	 * @param skipUnparsable whether to leave out a file that does not parse
+	 * @return the revisions
+	 */
+	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
+			BiPredicate<String, RevisionFileException> skipUnparsable) {
 		List<Map<String, byte[]>> read = new ArrayList<>(locations.size());
 		for (String location : locations) {
 			// in the order of their names already: no sorting again for one location
@@ -99,7 +115,9 @@ public final class RevisionSources {
 			}
 			catch (RevisionFileException ex) {
 				requireUtf8(read);
-				throw ex;
+				if (!skipUnparsable.test(file.getKey(), ex)) {
+					throw ex;
+				}
 			}
 		}
 		return revisions;

@@ -79,6 +79,8 @@ class LintCorpusPostgresTest {
 
 	static final String BACKFILL = "backfill-in-ddl-transaction";
 
+	static final String REWRITE = "table-rewrite";
+
 	static final String TIMEOUT = "missing-lock-timeout";
 
 	static final String TRANSACTION = "transaction-control";
@@ -242,6 +244,12 @@ class LintCorpusPostgresTest {
 					.setup("CREATE TYPE mood AS ENUM ('sad', 'happy');\nALTER TABLE account ADD COLUMN feeling mood;"),
 				c("timestamp to timestamptz without the database", "ALTER TABLE account ALTER COLUMN created TYPE timestamptz;",
 						TYPE + "@1", TIMEOUT + "@1"),
+				c("timestamp to its maximum precision", "ALTER TABLE account ALTER COLUMN created TYPE timestamp(6);",
+						TIMEOUT + "@1"),
+				c("timestamp to its maximum precision, spelt as Hibernate writes it",
+						"ALTER TABLE account ALTER COLUMN created TYPE timestamp(6) without time zone;", TIMEOUT + "@1"),
+				c("timestamp precision lowered", "ALTER TABLE account ALTER COLUMN created TYPE timestamp(3);", TYPE + "@1",
+						TIMEOUT + "@1"),
 				c("type change on a new table",
 						"CREATE TABLE t6 (v int);\nALTER TABLE t6 ALTER COLUMN v TYPE bigint;"),
 				c("collation change only", "ALTER TABLE account ALTER COLUMN name TYPE text COLLATE \"C\";", TIMEOUT + "@1"),
@@ -268,6 +276,17 @@ class LintCorpusPostgresTest {
 								+ "ALTER TABLE account ADD CONSTRAINT account_email_key UNIQUE USING INDEX account_email_idx;")
 					.nonTransactional(),
 				c("primary key added directly", "ALTER TABLE bare ADD PRIMARY KEY (id);", UNIQUE + "@1", TIMEOUT + "@1"),
+				// PostgreSQL sets NOT NULL on a nullable column of the index, scanning the table
+				c("primary key using an index on a nullable column",
+						"SET lock_timeout = '2s';\nCREATE UNIQUE INDEX CONCURRENTLY bare_id_idx ON bare USING btree (id int4_ops);\n"
+								+ "ALTER TABLE bare ADD CONSTRAINT bare_pkey PRIMARY KEY USING INDEX bare_id_idx;",
+						NOT_NULL + "@3")
+					.nonTransactional(),
+				c("primary key using an index on a column already not null",
+						"SET lock_timeout = '2s';\nCREATE UNIQUE INDEX CONCURRENTLY keyed_id_idx ON keyed (id);\n"
+								+ "ALTER TABLE keyed ADD CONSTRAINT keyed_pkey PRIMARY KEY USING INDEX keyed_id_idx;")
+					.setup("CREATE TABLE keyed (id int NOT NULL);")
+					.nonTransactional(),
 				c("column added UNIQUE", "ALTER TABLE account ADD COLUMN code2 int UNIQUE;", UNIQUE + "@1", TIMEOUT + "@1"),
 				// rename-column and rename-table
 				c("rename column", "ALTER TABLE account RENAME COLUMN name TO full_name;", RENAME_COLUMN + "@1",
@@ -387,6 +406,25 @@ class LintCorpusPostgresTest {
 						TIMEOUT + "@1"),
 				c("a percent sign in a quoted table name, type change", "ALTER TABLE \"100% items\" ALTER COLUMN id TYPE bigint;",
 						TYPE + "@1", TIMEOUT + "@1"),
+				// table-rewrite
+				c("vacuum full of an existing table", "VACUUM FULL account;", REWRITE + "@1", TIMEOUT + "@1").nonTransactional(),
+				c("vacuum full in a transactional revision", "VACUUM (FULL) account;", NO_TRANSACTION + "@1", REWRITE + "@1",
+						TIMEOUT + "@1")
+					.fails(),
+				c("cluster an existing table", "CLUSTER account USING account_pkey;", REWRITE + "@1", TIMEOUT + "@1"),
+				c("refresh an existing materialized view", "REFRESH MATERIALIZED VIEW {s}.names;", REWRITE + "@1",
+						TIMEOUT + "@1")
+					.setup("CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account;"),
+				c("refresh a materialized view concurrently", "REFRESH MATERIALIZED VIEW CONCURRENTLY names;", TIMEOUT + "@1")
+					.setup("CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account;\n"
+							+ "CREATE UNIQUE INDEX ux_names ON names (id);"),
+				c("set unlogged", "ALTER TABLE account SET UNLOGGED;", REWRITE + "@1", TIMEOUT + "@1"),
+				c("set logged", "ALTER TABLE other SET LOGGED;", REWRITE + "@1", TIMEOUT + "@1")
+					.setup("ALTER TABLE other SET UNLOGGED;"),
+				c("set unlogged on a new table", "CREATE TABLE t9 (id int);\nALTER TABLE t9 SET UNLOGGED;"),
+				c("refresh a materialized view created in the same revision",
+						"CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account WITH NO DATA;\n"
+								+ "REFRESH MATERIALIZED VIEW names WITH DATA;"),
 				c("lock table in share mode", "LOCK TABLE account IN SHARE MODE;", TIMEOUT + "@1"),
 				c("lock table in access share mode", "LOCK TABLE account IN ACCESS SHARE MODE;"),
 				c("comment on a table takes no blocking lock", "COMMENT ON TABLE account IS 'customers; CREATE INDEX';"));

@@ -85,6 +85,28 @@ class LintDatabasePostgresTest {
 	}
 
 	@Test
+	void aRequiredColumnOnASmallTableWithRowsIsStillAnErrorForItFails(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "tables", "CREATE TABLE empty_t (id int);\nCREATE TABLE small_t (id int);", "");
+		Migrations migrations = migrations(db);
+		migrations.upgrade("head");
+		Sql.execute(db.dataSource(), "INSERT INTO small_t SELECT g FROM generate_series(1, 5) g");
+		Sql.execute(db.dataSource(), "ANALYZE small_t");
+		this.files.write(CHANGE, BASE, "required", "SET LOCAL lock_timeout = '5s';\n"
+				+ "ALTER TABLE empty_t ADD COLUMN code text NOT NULL;\nALTER TABLE small_t ADD COLUMN code text NOT NULL;", "");
+		migrations.reload();
+
+		LintResult result = migrations.lint();
+
+		// below the info threshold, but the upgrade fails on the first row all the same
+		assertThat(result.findings("add-required-column")).extracting(Finding::line, Finding::severity)
+			.containsExactly(tuple(8, Severity.INFO), tuple(9, Severity.ERROR));
+		assertThat(result.exitStatus()).isEqualTo(1);
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationsException.class)
+			.hasMessageContaining("column \"code\" of relation \"small_t\" contains null values");
+	}
+
+	@Test
 	void sessionSettingsAndFunctionVolatilityComeFromTheDatabase(TestDatabase db) {
 		this.files = new RevisionFiles(this.directory);
 		this.files.write(BASE, "none", "table and functions", "CREATE TABLE t (id int, created timestamp);\n"
@@ -123,6 +145,18 @@ class LintDatabasePostgresTest {
 		this.files = new RevisionFiles(this.directory);
 		this.files.write(BASE, "none", "table", "CREATE TABLE u (id int, at timestamptz);", "");
 		this.files.write(CHANGE, BASE, "change", "SET LOCAL lock_timeout = '5s';\nALTER TABLE u ALTER COLUMN at TYPE timestamp;",
+				"");
+		migrations(db).upgrade(BASE);
+
+		assertThat(inTimeZone(db, "UTC").lint().findings("column-type-rewrite")).isEmpty();
+		assertThat(inTimeZone(db, "Europe/Paris").lint().findings("column-type-rewrite")).hasSize(1);
+	}
+
+	@Test
+	void timestampToTimestamptzOfTheMaximumPrecisionDoesNotRewriteInUtc(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "table", "CREATE TABLE u (id int, at timestamp);", "");
+		this.files.write(CHANGE, BASE, "change", "SET LOCAL lock_timeout = '5s';\nALTER TABLE u ALTER COLUMN at TYPE timestamptz(6);",
 				"");
 		migrations(db).upgrade(BASE);
 

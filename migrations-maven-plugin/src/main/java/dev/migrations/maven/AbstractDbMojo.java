@@ -145,19 +145,28 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			return true;
 		}
 		Path classes = Path.of(this.project.getBuild().getOutputDirectory());
-		if (MainClassFinder.isApplication(this.mainClass, this.project, classes)) {
+		if (MainClassFinder.isApplication(this.mainClass, this.project, classes, several)) {
 			synchronized (BUILDS_THAT_RAN) {
 				BUILDS_THAT_RAN.add(this.session.getRequest());
 			}
 			return true;
 		}
+		boolean named = this.mainClass != null && !this.mainClass.isBlank();
 		getLog().info("Skipping db " + command() + " in " + this.project.getArtifactId() + ": "
-				+ (pom ? "a pom module" : "no @SpringBootApplication class with a main method")
+				+ (pom ? "a pom module" : named ? "it does not compile " + this.mainClass.trim()
+						: "no @SpringBootApplication class with a main method")
 				+ ", it runs in the application's module");
 		boolean last = projects.isEmpty() || projects.get(projects.size() - 1) == this.project;
 		boolean ran;
 		synchronized (BUILDS_THAT_RAN) {
 			ran = this.session != null && BUILDS_THAT_RAN.contains(this.session.getRequest());
+		}
+		if (last && !ran && (this.session == null || !this.session.isParallel()) && named) {
+			throw new MojoFailureException("No module of this build compiles the main class " + this.mainClass.trim()
+					+ " (-Dmigrations.mainClass, or <mainClass> in the plugin's configuration)"
+					+ ", so `db " + command() + "` ran nowhere: check the class's name (its package included), and that"
+					+ " the application's module is in the build (`mvn -pl <module> -am migrations:" + command()
+					+ "` from the root)");
 		}
 		if (last && !ran && (this.session == null || !this.session.isParallel())) {
 			throw new MojoFailureException("No module of this build is a Spring Boot application, so `db " + command()

@@ -55,9 +55,18 @@ final class MainClassFinder {
 	 * a top-level {@code fun main} starting one). In a build of
 	 * several modules, the others (the parent, a module of entities) are skipped.
 	 */
-	static boolean isApplication(String configured, MavenProject project, Path classes) throws MojoExecutionException {
-		return !"pom".equals(project.getPackaging())
-				&& (declared(configured, project) != null || (Files.isDirectory(classes) && !applicationClasses(classes).isEmpty()));
+	static boolean isApplication(String configured, MavenProject project, Path classes, boolean oneOfSeveral)
+			throws MojoExecutionException {
+		if ("pom".equals(project.getPackaging())) {
+			return false;
+		}
+		String declared = declared(configured, project);
+		if (declared != null) {
+			// in a build of several modules the name reaches each (-Dmigrations.mainClass, a parent's start-class): it is
+			// the application of the module that compiles it
+			return !oneOfSeveral || Files.isRegularFile(classes.resolve(declared.replace('.', '/') + ".class"));
+		}
+		return Files.isDirectory(classes) && !applicationClasses(classes).isEmpty();
 	}
 
 	/** The main class the configuration names, {@code null} when it names none. */

@@ -54,13 +54,13 @@ class MainClassFinderTest {
 	void aKotlinApplicationStartsFromItsTopLevelMainFunction() throws Exception {
 		copyKotlinClasses("ShopApplication", "ShopApplicationKt", "Customer", "CustomerStatus");
 		assertThat(MainClassFinder.find(null, jarProject(), this.classes)).isEqualTo("com.example.shop.ShopApplicationKt");
-		assertThat(MainClassFinder.isApplication(null, jarProject(), this.classes)).isTrue();
+		assertThat(MainClassFinder.isApplication(null, jarProject(), this.classes, false)).isTrue();
 	}
 
 	@Test
 	void kotlinEntitiesWithoutAnApplicationAreNoApplication() throws Exception {
 		copyKotlinClasses("Customer", "CustomerStatus");
-		assertThat(MainClassFinder.isApplication(null, jarProject(), this.classes)).isFalse();
+		assertThat(MainClassFinder.isApplication(null, jarProject(), this.classes, false)).isFalse();
 		assertThatThrownBy(() -> MainClassFinder.find(null, jarProject(), this.classes))
 			.isInstanceOf(MojoFailureException.class)
 			.hasMessageStartingWith("No @SpringBootApplication class with a main method");
@@ -70,7 +70,21 @@ class MainClassFinderTest {
 	void theApplicationClassWithoutItsMainFunctionIsNoApplication() throws Exception {
 		// the annotated class alone cannot be started: java would say it has no main method
 		copyKotlinClasses("ShopApplication", "Customer");
-		assertThat(MainClassFinder.isApplication(null, jarProject(), this.classes)).isFalse();
+		assertThat(MainClassFinder.isApplication(null, jarProject(), this.classes, false)).isFalse();
+	}
+
+	@Test
+	void inABuildOfSeveralModulesANamedMainClassIsTheApplicationOfTheModuleThatCompilesIt() throws Exception {
+		// -Dmigrations.mainClass (or a start-class the parent pom gives every module) reaches each module of the build
+		String main = "com.example.shop.ShopApplicationKt";
+		Path entitiesModule = Files.createDirectories(this.classes.resolve("entities"));
+		assertThat(MainClassFinder.isApplication(main, jarProject(), entitiesModule, true)).isFalse();
+
+		this.classes = Files.createDirectories(this.classes.resolve("app"));
+		copyKotlinClasses("ShopApplication", "ShopApplicationKt");
+		assertThat(MainClassFinder.isApplication(main, jarProject(), this.classes, true)).isTrue();
+		// in a build of one module the class may come from a dependency
+		assertThat(MainClassFinder.isApplication(main, jarProject(), entitiesModule, false)).isTrue();
 	}
 
 	@Test

@@ -364,8 +364,8 @@ public final class MigrationsTester {
 		StringBuilder message = new StringBuilder("At head (" + String.join(", ", this.migrations.current())
 				+ ") the schema differs from the entities in " + comparison.differences().size() + " place(s):");
 		for (Difference difference : comparison.differences()) {
-			message.append("\n  ").append(difference.kind()).append(' ').append(difference.object()).append(": ")
-				.append(difference.detail());
+			// as db check lists it: the detail names the object
+			message.append("\n  ").append(difference.kind()).append("  ").append(difference.detail());
 		}
 		if (this.migrations.dialect().name().equals("postgresql") && !comparison.operations().isEmpty()) {
 			List<RenderedStatement> statements = new PostgresRenderer(this.migrations.schema())

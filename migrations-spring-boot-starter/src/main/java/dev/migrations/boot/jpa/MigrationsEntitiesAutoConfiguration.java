@@ -151,8 +151,35 @@ public final class MigrationsEntitiesAutoConfiguration {
 			logger.debug("No DataSource for the entities of a command of the revision files", ex);
 			database = null;
 		}
+		if (managedTypes.getManagedClassNames().isEmpty()) {
+			settings.put(EntityMetadataReader.SCANNED_FOR_ENTITIES, scannedForEntities(beanFactory));
+		}
 		return entitySource(managedTypes, settings, mappingResources(jpaProperties, resourceLoader.getClassLoader()),
 				database, resourceLoader.getClassLoader());
+	}
+
+	/**
+	 * Where Spring Boot looked for the entities, for a scan that found none: in a build of several modules
+	 * the entities often sit in a package the application class does not cover, which only
+	 * {@code @EntityScan} brings in.
+	 */
+	static String scannedForEntities(BeanFactory beanFactory) {
+		List<String> named = EntityScanPackages.get(beanFactory).getPackageNames();
+		String where;
+		if (!named.isEmpty()) {
+			where = String.join(", ", named) + " (the packages @EntityScan names)";
+		}
+		else if (AutoConfigurationPackages.has(beanFactory)) {
+			where = String.join(", ", AutoConfigurationPackages.get(beanFactory))
+					+ " (the application's package; no @EntityScan names others)";
+		}
+		else {
+			where = "none (no @EntityScan, no application package)";
+		}
+		return "no @Entity class in the packages scanned for entities, " + where + ". If the entities are in"
+				+ " another package or module, name it with @EntityScan(\"...\") on the application class"
+				+ " (org.springframework.boot.persistence.autoconfigure.EntityScan; the application's JPA needs it too),"
+				+ " with the application's own package if it holds entities as well.";
 	}
 
 	/**

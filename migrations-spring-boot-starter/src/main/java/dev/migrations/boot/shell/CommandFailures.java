@@ -206,9 +206,11 @@ final class CommandFailures {
 			if (url == null || url.isBlank()) {
 				if (message != null && message.startsWith("Failed to determine a suitable driver class")) {
 					// Spring Boot's words for a DataSource without a URL, and no embedded database to make up
+					// said so that it works however the command started: java -jar, the Maven goals, the shell
 					return new MigrationsException("No database is configured: set spring.datasource.url (or migrations.url)"
-							+ " to the database, e.g. --spring.datasource.url=jdbc:postgresql://localhost:5432/app, or"
-							+ " SPRING_DATASOURCE_URL in the environment.", failure);
+							+ " to the database, e.g. spring.datasource.url=jdbc:postgresql://localhost:5432/app in the"
+							+ " application's application.properties; for one run, -Dspring.datasource.url=... (java -D..."
+							+ " -jar, or after a Maven goal) or SPRING_DATASOURCE_URL in the environment.", failure);
 				}
 				continue;
 			}

@@ -82,7 +82,11 @@ class CommandModeWithoutDatabaseProcessTests {
 
 		JavaProcess.Finished current = runWithoutUrl("db", "current");
 		assertThat(current.exitCode()).as(current.toString()).isEqualTo(2);
-		assertThat(current.firstErrorLine()).startsWith("No database is configured: set spring.datasource.url");
+		// said so that it works however the command was started: java -jar, the Maven goals, the shell
+		assertThat(current.firstErrorLine()).isEqualTo("No database is configured: set spring.datasource.url (or"
+				+ " migrations.url) to the database, e.g. spring.datasource.url=jdbc:postgresql://localhost:5432/app in the"
+				+ " application's application.properties; for one run, -Dspring.datasource.url=... (java -D... -jar, or"
+				+ " after a Maven goal) or SPRING_DATASOURCE_URL in the environment.");
 		assertThat(JavaProcess.STACK_TRACE.matcher(current.out() + current.err()).find()).isFalse();
 
 		JavaProcess.Finished indicate = runWithoutUrl("db", "history", "--indicate-current");
