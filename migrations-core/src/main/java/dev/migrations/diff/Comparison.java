@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.diff.DiffOptions.Rename;
 import dev.migrations.diff.Operation.AddCheck;
 import dev.migrations.diff.Operation.AddColumn;
@@ -45,6 +46,7 @@ import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
 import dev.migrations.diff.Operation.RenameConstraint;
+import dev.migrations.diff.Operation.RenameEnumValue;
 import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
@@ -141,6 +143,10 @@ final class Comparison {
 
 	private final List<Operation> enumValues = new ArrayList<>();
 
+	// enum labels renamed in place, by type (from, to): found before the columns are compared, as defaults and
+	// checks that name the old label name the new one once the label is renamed
+	private final Map<String, List<String>> labelRenames = new HashMap<>();
+
 	private final List<Operation> renameTables = new ArrayList<>();
 
 	/** Constraints and indexes of renamed tables whose names follow the table's name. */
@@ -208,6 +214,7 @@ final class Comparison {
 	}
 
 	List<Operation> operations() {
+		findLabelRenames();
 		matchTables();
 		for (TablePair pair : this.pairs.values()) {
 			matchColumns(pair);
@@ -494,7 +501,7 @@ final class Comparison {
 				continue;
 			}
 			matched.add(currentName);
-			Column renamed = withName(existing.get(), wanted.name());
+			Column renamed = relabeled(withName(existing.get(), wanted.name()));
 			// after RENAME COLUMN the server's expression names the new column, as the entities' does
 			if (!Objects.equals(Expressions.key(existing.get().generated(), pair.columnRenames),
 					Expressions.key(wanted.generated(), Map.of()))) {
@@ -636,7 +643,7 @@ final class Comparison {
 		}
 
 		Matching<CheckConstraint> checks = match(pair.current.checks(), pair.target.checks(),
-				(check) -> Expressions.checkKey(check.expression(), renames),
+				(check) -> Expressions.checkKey(relabeled(check.expression()), renames),
 				(check) -> Expressions.checkKey(check.expression(), Map.of()));
 		for (CheckConstraint check : checks.onlyCurrent) {
 			this.dropChecks.add(new DropCheck(currentName, check));
@@ -1061,8 +1068,15 @@ final class Comparison {
 	}
 
 	private void changeEnumValues(EnumType existing, EnumType wanted) {
-		recreateLabelDependents(existing.name());
 		List<EnumUsage> usages = usages(existing.name());
+		List<String> rename = this.labelRenames.get(existing.name());
+		if (rename != null) {
+			this.enumValues.add(new RenameEnumValue(existing.name(), rename.get(0), rename.get(1), existing.values(),
+					wanted.values(), new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages,
+							existing.casts())));
+			return;
+		}
+		recreateLabelDependents(existing.name());
 		if (!isSubsequence(existing.values(), wanted.values())) {
 			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages,
 					existing.casts()));
@@ -1079,6 +1093,60 @@ final class Comparison {
 				values = next;
 			}
 		}
+	}
+
+	/**
+	 * A type whose labels differ in one place only (one removed, one added where it was, the same number of
+	 * labels) probably had that label renamed: {@code RENAME VALUE} keeps the rows that hold it, where the swap
+	 * fails on them and no {@code UPDATE} before it can name the new label. Guessed as columns are, so not
+	 * with {@link RenameMode#DROP_AND_ADD}.
+	 */
+	private void findLabelRenames() {
+		if (this.options.renameMode() != RenameMode.PROPOSE_RENAME) {
+			return;
+		}
+		for (EnumType wanted : this.target.enumTypes()) {
+			Optional<EnumType> existing = this.current.enumType(wanted.name());
+			if (existing.isEmpty() || existing.get().values().size() != wanted.values().size()) {
+				continue;
+			}
+			List<Integer> changed = new ArrayList<>();
+			for (int i = 0; i < wanted.values().size(); i++) {
+				if (!existing.get().values().get(i).equals(wanted.values().get(i))) {
+					changed.add(i);
+				}
+			}
+			if (changed.size() == 1) {
+				int i = changed.get(0);
+				this.labelRenames.put(wanted.name(), List.of(existing.get().values().get(i), wanted.values().get(i)));
+			}
+		}
+	}
+
+	/** A column as it is once the labels are renamed: a default naming a renamed label names the new one. */
+	private Column relabeled(Column column) {
+		String expression = relabeled(column.defaultExpression());
+		if (Objects.equals(expression, column.defaultExpression())) {
+			return column;
+		}
+		return new Column(column.name(), column.type(), column.nullable(), expression, column.identity(),
+				column.comment(), column.generated());
+	}
+
+	/** An expression as the server prints it once the labels are renamed ({@code 'CLOSED'::status} → {@code 'DONE'::status}). */
+	private String relabeled(String expression) {
+		if (expression == null || this.labelRenames.isEmpty()) {
+			return expression;
+		}
+		String result = expression;
+		for (Map.Entry<String, List<String>> rename : this.labelRenames.entrySet()) {
+			String type = rename.getKey();
+			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(rename.getValue().get(0)))
+					+ "(::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$]))");
+			result = literal.matcher(result)
+				.replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(rename.getValue().get(1))) + "$1");
+		}
+		return result;
 	}
 
 	/**

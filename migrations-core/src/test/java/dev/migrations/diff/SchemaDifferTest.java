@@ -557,6 +557,29 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aLabelReplacedInItsPlaceIsRenamedAndADefaultNamingItFollowsUnlessRenamesAreNotGuessed() {
+		List<dev.migrations.schema.EnumType> before = List.of(enumType("dealcurrency", "USD", "GBP", "EUR"));
+		List<dev.migrations.schema.EnumType> after = List.of(enumType("dealcurrency", "USD", "GBX", "EUR"));
+		SchemaModel database = schema(List.of(table("deal").columns(column("currency", "dealcurrency", true,
+				"'GBP'::dealcurrency")).build()), List.of(), before);
+		SchemaModel entities = schema(List.of(table("deal").columns(column("currency", "dealcurrency", true,
+				"'GBX'::dealcurrency")).build()), List.of(), after);
+		List<EnumUsage> usages = List.of(new EnumUsage("deal", "currency", false, "'GBP'::dealcurrency"));
+		RecreateEnumType swap = new RecreateEnumType("dealcurrency", List.of("USD", "GBP", "EUR"),
+				List.of("USD", "GBX", "EUR"), usages);
+
+		assertThat(this.differ.diff(database, entities)).containsExactly(new Operation.RenameEnumValue("dealcurrency",
+				"GBP", "GBX", List.of("USD", "GBP", "EUR"), List.of("USD", "GBX", "EUR"), swap));
+		assertThat(this.differ.diff(database, entities, DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD)))
+			.contains(swap);
+		// two labels changed, or one moved: no guess
+		assertThat(described(this.differ.diff(database, schema(List.of(table("deal").columns(column("currency",
+				"dealcurrency", true, "'GBP'::dealcurrency")).build()), List.of(),
+				List.of(enumType("dealcurrency", "AUD", "GBP", "CHF"))))))
+			.containsExactly("recreate enum type dealcurrency with values (AUD, GBP, CHF)");
+	}
+
+	@Test
 	void theLiveTypesCastsTravelWithItsLabelChangesAndAreNoDifferenceOnTheirOwn() {
 		Table deal = table("deal").columns(column("currency", "dealcurrency")).build();
 		List<EnumCast> casts = List.of(new EnumCast("character varying", true, EnumCast.Context.IMPLICIT));
@@ -728,6 +751,8 @@ class SchemaDifferTest {
 				new AddEnumValue("m", "b", List.of("a"), List.of("a", "b"), usages),
 				new Operation.DropEnumValue("m", "b", List.of("a", "b"), List.of("a"), usages),
 				new RecreateEnumType("m", List.of("a", "b"), List.of("b"), usages),
+				new Operation.RenameEnumValue("m", "a", "c", List.of("a", "b"), List.of("c", "b"),
+						new RecreateEnumType("m", List.of("a", "b"), List.of("c", "b"), usages)),
 				new Operation.SetTableComment("t", null, "x"), new Operation.SetColumnComment("t", "c", "x", null));
 
 		assertThat(Operation.class.getPermittedSubclasses()).hasSize(all.size());

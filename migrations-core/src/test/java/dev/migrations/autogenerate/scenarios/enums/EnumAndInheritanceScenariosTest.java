@@ -323,6 +323,45 @@ class EnumAndInheritanceScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * A constant renamed in place (the only label removed and the only one added, at its position) is
+	 * a probable rename: {@code RENAME VALUE} keeps the rows that hold it, where the swap would fail on
+	 * them and no {@code UPDATE} before it could name the new label. A default and a check naming the
+	 * label follow it.
+	 */
+	@Test
+	void valueRenamedInPlaceIsRenamedAndTheRowsHoldingItFollow(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.renamevalue.v1.Ticket.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.renamevalue.v2.Ticket.class)
+			.afterV1((ds) -> execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED')",
+					"insert into ticket (id, title, status, reopened_from) values (2, 'b', 'OPEN', null)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("-- WARNING: probable rename: 'CLOSED' and 'DONE' of ticketstatus are at the"
+						+ " same place; if this is not a rename, replace this statement with: ALTER TABLE ticket ALTER COLUMN"
+						+ " reopened_from DROP DEFAULT; ALTER TABLE ticket ALTER COLUMN status DROP DEFAULT; ALTER TYPE"
+						+ " ticketstatus RENAME TO ticketstatus_old; CREATE TYPE ticketstatus AS ENUM ('OPEN', 'DONE', 'ARCHIVED');");
+				// the default and the check naming the label follow it: nothing else to do
+				assertThat(upgrade.lines().filter((line) -> !line.startsWith("--") && !line.isBlank()))
+					.containsExactly("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';");
+				assertThat(downgradeSection(text).lines().filter((line) -> !line.startsWith("--") && !line.isBlank()))
+					.containsExactly("ALTER TYPE ticketstatus RENAME VALUE 'DONE' TO 'CLOSED';");
+			})
+			.afterV2((ds) -> {
+				assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "DONE", "ARCHIVED");
+				execute(ds, "insert into ticket (id, title, reopened_from) values (3, 'c', default)");
+				assertThat(Sql.column(ds, "select title || ':' || status || ':' || coalesce(reopened_from::text, '-')"
+						+ " from ticket order by id")).containsExactly("a:DONE:DONE", "b:OPEN:-", "c:OPEN:DONE");
+				execute(ds, "delete from ticket where id = 3");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+				assertThat(Sql.column(ds, "select title || ':' || status || ':' || coalesce(reopened_from::text, '-')"
+						+ " from ticket order by id")).containsExactly("a:CLOSED:CLOSED", "b:OPEN:-");
+			})
+			.run(db);
+	}
+
 	@Test
 	void newTableUsingAnExistingEnumTypeDoesNotCreateItAgain(TestDatabase db) {
 		runner().v1(dev.migrations.autogenerate.scenarios.enums.reusedtype.v1.Contact.class)
