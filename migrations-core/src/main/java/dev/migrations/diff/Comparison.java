@@ -145,7 +145,11 @@ final class Comparison {
 
 	// enum labels renamed in place, by type (from, to): found before the columns are compared, as defaults and
 	// checks that name the old label name the new one once the label is renamed
-	private final Map<String, List<String>> labelRenames = new HashMap<>();
+	private final Map<String, LabelRename> labelRenames = new HashMap<>();
+
+	/** A label of an enum type renamed in place, asked for or guessed. */
+	private record LabelRename(String from, String to, boolean proposed) {
+	}
 
 	private final List<Operation> renameTables = new ArrayList<>();
 
@@ -255,7 +259,7 @@ final class Comparison {
 		Set<String> onlyTarget = new TreeSet<>(this.targetTables.keySet());
 		onlyTarget.removeAll(this.currentTables.keySet());
 		for (Rename rename : this.options.renames()) {
-			if (!rename.isColumn()) {
+			if (!rename.isColumn() && !rename.label()) {
 				requireTableRename(rename, onlyCurrent, onlyTarget);
 				onlyCurrent.remove(rename.from());
 				onlyTarget.remove(rename.to());
@@ -1069,12 +1073,20 @@ final class Comparison {
 
 	private void changeEnumValues(EnumType existing, EnumType wanted) {
 		List<EnumUsage> usages = usages(existing.name());
-		List<String> rename = this.labelRenames.get(existing.name());
+		LabelRename rename = this.labelRenames.get(existing.name());
 		if (rename != null) {
-			this.enumValues.add(new RenameEnumValue(existing.name(), rename.get(0), rename.get(1), existing.values(),
-					wanted.values(), new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages,
-							existing.casts())));
-			return;
+			List<String> renamed = new ArrayList<>(existing.values());
+			renamed.set(renamed.indexOf(rename.from()), rename.to());
+			this.enumValues.add(new RenameEnumValue(existing.name(), rename.from(), rename.to(), existing.values(),
+					renamed, rename.proposed() ? new RecreateEnumType(existing.name(), existing.values(), wanted.values(),
+							usages, existing.casts()) : null));
+			if (renamed.equals(wanted.values())) {
+				return;
+			}
+			// what else changes happens to the renamed labels, and the defaults name them
+			existing = new EnumType(existing.name(), renamed, existing.casts());
+			usages = usages.stream().map((usage) -> new EnumUsage(usage.table(), usage.column(), usage.array(),
+					relabeled(usage.defaultExpression()))).toList();
 		}
 		recreateLabelDependents(existing.name());
 		if (!isSubsequence(existing.values(), wanted.values())) {
@@ -1099,15 +1111,23 @@ final class Comparison {
 	 * A type whose labels differ in one place only (one removed, one added where it was, the same number of
 	 * labels) probably had that label renamed: {@code RENAME VALUE} keeps the rows that hold it, where the swap
 	 * fails on them and no {@code UPDATE} before it can name the new label. Guessed as columns are, so not
-	 * with {@link RenameMode#DROP_AND_ADD}.
+	 * with {@link RenameMode#DROP_AND_ADD}; a label rename asked for ({@code type:OLD=NEW}) applies in every
+	 * mode, and the type's other changes follow it.
 	 */
 	private void findLabelRenames() {
+		for (Rename rename : this.options.renames()) {
+			if (rename.label()) {
+				requireLabelRename(rename);
+				this.labelRenames.put(rename.table(), new LabelRename(rename.from(), rename.to(), false));
+			}
+		}
 		if (this.options.renameMode() != RenameMode.PROPOSE_RENAME) {
 			return;
 		}
 		for (EnumType wanted : this.target.enumTypes()) {
 			Optional<EnumType> existing = this.current.enumType(wanted.name());
-			if (existing.isEmpty() || existing.get().values().size() != wanted.values().size()) {
+			if (existing.isEmpty() || existing.get().values().size() != wanted.values().size()
+					|| this.labelRenames.containsKey(wanted.name())) {
 				continue;
 			}
 			List<Integer> changed = new ArrayList<>();
@@ -1118,8 +1138,38 @@ final class Comparison {
 			}
 			if (changed.size() == 1) {
 				int i = changed.get(0);
-				this.labelRenames.put(wanted.name(), List.of(existing.get().values().get(i), wanted.values().get(i)));
+				this.labelRenames.put(wanted.name(),
+						new LabelRename(existing.get().values().get(i), wanted.values().get(i), true));
 			}
+		}
+	}
+
+	private void requireLabelRename(Rename rename) {
+		Optional<EnumType> existing = this.current.enumType(rename.table());
+		Optional<EnumType> wanted = this.target.enumType(rename.table());
+		String problem = null;
+		if (existing.isEmpty() || wanted.isEmpty()) {
+			problem = (existing.isEmpty() ? "the database" : "the entities") + " have no enum type " + rename.table();
+		}
+		else if (this.labelRenames.containsKey(rename.table())) {
+			problem = "another label of " + rename.table() + " is renamed too; rename one label per revision";
+		}
+		else if (!existing.get().values().contains(rename.from())) {
+			problem = "the database's " + rename.table() + " has no label '" + rename.from() + "' (it has "
+					+ String.join(", ", existing.get().values()) + ")";
+		}
+		else if (existing.get().values().contains(rename.to())) {
+			problem = "the database's " + rename.table() + " already has a label '" + rename.to() + "'";
+		}
+		else if (!wanted.get().values().contains(rename.to()) || wanted.get().values().contains(rename.from())) {
+			problem = "the entities' " + rename.table() + " " + (wanted.get().values().contains(rename.from())
+					? "still has '" + rename.from() + "'" : "has no label '" + rename.to() + "'") + " (it has "
+					+ String.join(", ", wanted.get().values()) + ")";
+		}
+		if (problem != null) {
+			throw new MigrationsException("Cannot rename label '" + rename.from() + "' of enum type " + rename.table()
+					+ " to '" + rename.to() + "': " + problem + ". Check the rename " + rename
+					+ " you passed, or leave it out to recreate the type.");
 		}
 	}
 
@@ -1139,12 +1189,12 @@ final class Comparison {
 			return expression;
 		}
 		String result = expression;
-		for (Map.Entry<String, List<String>> rename : this.labelRenames.entrySet()) {
+		for (Map.Entry<String, LabelRename> rename : this.labelRenames.entrySet()) {
 			String type = rename.getKey();
-			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(rename.getValue().get(0)))
+			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(rename.getValue().from()))
 					+ "(::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$]))");
 			result = literal.matcher(result)
-				.replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(rename.getValue().get(1))) + "$1");
+				.replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(rename.getValue().to())) + "$1");
 		}
 		return result;
 	}
@@ -1167,7 +1217,7 @@ final class Comparison {
 			for (CheckConstraint check : pair.current.checks()) {
 				if (literal.matcher(check.expression()).find() && !isDropped(this.dropChecks, check)) {
 					this.dropChecks.add(new DropCheck(currentName, check));
-					this.addChecks.add(new AddCheck(table, check));
+					this.addChecks.add(new AddCheck(table, new CheckConstraint(check.name(), relabeled(check.expression()))));
 				}
 			}
 			for (Index index : pair.current.indexes()) {

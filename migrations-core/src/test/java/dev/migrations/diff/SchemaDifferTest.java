@@ -580,6 +580,34 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aLabelRenameAskedForAppliesInEveryModeAndTheTypesOtherChangesFollowIt() {
+		Table deal = table("deal").columns(column("currency", "dealcurrency", true, "'GBP'::dealcurrency")).build();
+		SchemaModel database = schema(List.of(deal), List.of(), List.of(enumType("dealcurrency", "USD", "GBP", "EUR")));
+		// GBP became GBX and EUR went: the rename first, then the swap without EUR, its default naming GBX
+		SchemaModel entities = schema(List.of(table("deal").columns(column("currency", "dealcurrency", true,
+				"'GBX'::dealcurrency")).build()), List.of(), List.of(enumType("dealcurrency", "USD", "GBX")));
+		DiffOptions asked = DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD)
+			.withRenames(Map.of("dealcurrency:GBP", "GBX"));
+
+		assertThat(this.differ.diff(database, entities, asked)).containsExactly(
+				new Operation.RenameEnumValue("dealcurrency", "GBP", "GBX", List.of("USD", "GBP", "EUR"),
+						List.of("USD", "GBX", "EUR"), null),
+				new RecreateEnumType("dealcurrency", List.of("USD", "GBX", "EUR"), List.of("USD", "GBX"),
+						List.of(new EnumUsage("deal", "currency", false, "'GBX'::dealcurrency"))));
+		assertThatExceptionOfType(MigrationsException.class)
+			.isThrownBy(() -> this.differ.diff(database, entities, asked.withRenames(Map.of("dealcurrency:EUR", "CHF"))))
+			.withMessage("Cannot rename label 'EUR' of enum type dealcurrency to 'CHF': another label of dealcurrency is"
+					+ " renamed too; rename one label per revision. Check the rename dealcurrency:EUR=CHF you passed, or"
+					+ " leave it out to recreate the type.");
+		assertThatExceptionOfType(MigrationsException.class)
+			.isThrownBy(() -> this.differ.diff(database, entities,
+					DiffOptions.defaults().withRenames(Map.of("dealcurrency:GBP", "CHF"))))
+			.withMessage("Cannot rename label 'GBP' of enum type dealcurrency to 'CHF': the entities' dealcurrency has no"
+					+ " label 'CHF' (it has USD, GBX). Check the rename dealcurrency:GBP=CHF you passed, or leave it out to"
+					+ " recreate the type.");
+	}
+
+	@Test
 	void theLiveTypesCastsTravelWithItsLabelChangesAndAreNoDifferenceOnTheirOwn() {
 		Table deal = table("deal").columns(column("currency", "dealcurrency")).build();
 		List<EnumCast> casts = List.of(new EnumCast("character varying", true, EnumCast.Context.IMPLICIT));

@@ -362,6 +362,50 @@ class EnumAndInheritanceScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * A label rename asked for ({@code --rename ticketstatus:CLOSED=DONE}, or answered yes in the shell) is
+	 * written whatever the rename mode, and the type's other changes (a label removed) follow it: the swap
+	 * restores the default naming the renamed label.
+	 */
+	@Test
+	void labelRenameAskedForIsWrittenBeforeTheSwapOfTheTypesOtherChanges(TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevalue.v1.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED')");
+
+		Migrations v3 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevalue.v3.Ticket.class));
+		MigrateResult generated = v3.migrate("done, no archive", dev.migrations.diff.DiffOptions.defaults()
+			.withRenameMode(dev.migrations.diff.RenameMode.DROP_AND_ADD).withRenames(java.util.Map.of("ticketstatus:CLOSED", "DONE")));
+		String upgrade = upgradeSection(read(generated.file()));
+		assertThat(upgrade).contains("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';\n")
+			.contains("CREATE TYPE ticketstatus AS ENUM ('OPEN', 'DONE');")
+			.contains("ALTER TABLE ticket ALTER COLUMN reopened_from SET DEFAULT 'DONE'::ticketstatus;")
+			.doesNotContain("probable rename");
+		assertThat(upgrade.indexOf("RENAME VALUE")).isLessThan(upgrade.indexOf("RENAME TO ticketstatus_old"));
+		v3.upgrade("head");
+		assertThat(v3.check()).isEmpty();
+		assertThat(Sql.column(ds, "select title || ':' || status || ':' || reopened_from from ticket"))
+			.containsExactly("a:DONE:DONE");
+
+		v3.downgrade("-1");
+		assertThat(v1.check()).isEmpty();
+		assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+		assertThat(Sql.column(ds, "select title || ':' || status || ':' || reopened_from from ticket"))
+			.containsExactly("a:CLOSED:CLOSED");
+	}
+
+	static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	@Test
 	void newTableUsingAnExistingEnumTypeDoesNotCreateItAgain(TestDatabase db) {
 		runner().v1(dev.migrations.autogenerate.scenarios.enums.reusedtype.v1.Contact.class)
