@@ -1203,21 +1203,29 @@ final class Comparison {
 	 * Checks and indexes comparing a column with one of the type's labels ({@code currency <> 'USD'::currency}) keep
 	 * the old type's literal when the type is swapped (a removed or reordered label now, the downgrade of an added
 	 * one), and the column's conversion fails on them ("operator does not exist: currency <> currency_old"): those
-	 * the entities keep as they are are dropped before the change and added again after it, as they were.
+	 * the entities keep are dropped before the change and added again after it, as they are by then: naming the
+	 * columns renamed meanwhile (as the entities' definition does), under the name a renamed table gives them.
 	 */
 	private void recreateLabelDependents(String type) {
 		Pattern literal = Pattern.compile("::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$])");
 		for (TablePair pair : this.pairs.values()) {
-			if (!pair.columnRenames.isEmpty()) {
-				// what is added again must name the columns as they are then: left to the matching of definitions
-				continue;
-			}
 			String currentName = pair.current.name();
 			String table = pair.target.name();
+			Map<String, String> renames = pair.columnRenames;
 			for (CheckConstraint check : pair.current.checks()) {
 				if (literal.matcher(check.expression()).find() && !isDropped(this.dropChecks, check)) {
-					this.dropChecks.add(new DropCheck(currentName, check));
-					this.addChecks.add(new AddCheck(table, new CheckConstraint(check.name(), relabeled(check.expression()))));
+					String expression = relabeled(check.expression());
+					if (!renames.isEmpty()) {
+						String key = Expressions.checkKey(expression, renames);
+						expression = pair.target.checks().stream()
+							.filter((wanted) -> Expressions.checkKey(wanted.expression(), Map.of()).equals(key))
+							.map(CheckConstraint::expression).findFirst().orElse(null);
+					}
+					if (expression != null) {
+						this.dropChecks.add(new DropCheck(currentName, check));
+						this.addChecks.add(new AddCheck(table,
+								new CheckConstraint(nameAfterRenames(table, check.name(), false), expression)));
+					}
 				}
 			}
 			for (Index index : pair.current.indexes()) {
@@ -1226,11 +1234,35 @@ final class Comparison {
 					mentions |= literal.matcher(element).find();
 				}
 				if (mentions && !isDropped(this.dropIndexes, index)) {
-					this.dropIndexes.add(new DropIndex(currentName, index));
-					this.createIndexes.add(new CreateIndex(table, index));
+					Index again = index;
+					if (!renames.isEmpty()) {
+						List<Object> key = indexKey(index, renames);
+						again = pair.target.indexes().stream().filter((wanted) -> indexKey(wanted, Map.of()).equals(key))
+							.findFirst().orElse(null);
+					}
+					if (again != null) {
+						this.dropIndexes.add(new DropIndex(currentName, index));
+						this.createIndexes.add(new CreateIndex(table, new Index(nameAfterRenames(table, index.name(), true),
+								again.elements(), again.unique(), again.method(), again.where(), again.include())));
+					}
 				}
 			}
 		}
+	}
+
+	/**
+	 * The name a constraint or index has once the table's names follow its new name: a constraint dropped and added
+	 * again is not renamed in between, it is added under the new name.
+	 */
+	private String nameAfterRenames(String table, String name, boolean index) {
+		for (Iterator<Operation> renames = this.renameConstraints.iterator(); renames.hasNext();) {
+			if (renames.next() instanceof RenameConstraint rename && rename.index() == index
+					&& rename.table().equals(table) && rename.from().equals(name)) {
+				renames.remove();
+				return rename.to();
+			}
+		}
+		return name;
 	}
 
 	private static boolean isDropped(List<Operation> drops, Object constraint) {

@@ -264,6 +264,62 @@ class EnumAndInheritanceScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The same swap while a column the check and the index read is renamed: they are added again naming the
+	 * column as it is then (the server had kept the old type's literal in them, and the conversion failed).
+	 */
+	@Test
+	void labelDependentsOfATableWithARenamedColumnAreDroppedAndAddedAroundTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.labeldependents.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.labeldependents.v3.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, currency, amount) values (1, 'USD', 5), (2, 'GBP', -1)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("ALTER TABLE deal RENAME COLUMN amount TO total;")
+					.contains("ALTER TABLE deal DROP CONSTRAINT IF EXISTS ck_deal_usd_amount;")
+					.contains("DROP INDEX IF EXISTS ix_deal_amount_not_usd;");
+				assertThat(upgrade.indexOf("ADD CONSTRAINT ck_deal_usd_amount"))
+					.isGreaterThan(upgrade.indexOf("RENAME COLUMN amount TO total"));
+			})
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select pg_get_constraintdef(oid) from pg_constraint where conname = 'ck_deal_usd_amount'"))
+					.singleElement().asString().contains("total > 0");
+				assertThat(Sql.column(ds, "select indexdef from pg_indexes where indexname = 'ix_deal_amount_not_usd'"))
+					.singleElement().asString().contains("(total)");
+				assertThat(Sql.column(ds, "select id || ':' || currency || ':' || total from deal order by id"))
+					.containsExactly("1:USD:5", "2:GBP:-1");
+			})
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select id || ':' || currency || ':' || amount from deal order by id"))
+				.containsExactly("1:USD:5", "2:GBP:-1"))
+			.run(db);
+	}
+
+	/** And while the table is renamed, the check and the index taking the table's new name. */
+	@Test
+	void labelDependentsOfARenamedTableAreDroppedAndAddedAroundTheSwapUnderTheirNewNames(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.labeldependents.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.labeldependents.v4.Offer.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, currency, amount) values (1, 'USD', 5), (2, 'GBP', -1)"))
+			.revision((text) -> assertThat(upgradeSection(text)).contains("ALTER TABLE deal RENAME TO offer;")
+				.contains("ALTER TABLE deal DROP CONSTRAINT IF EXISTS ck_deal_usd_amount;")
+				.contains("ALTER TABLE offer ADD CONSTRAINT ck_offer_usd_amount CHECK"))
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select conname from pg_constraint where conname like 'ck_%_usd_amount'"))
+					.containsExactly("ck_offer_usd_amount");
+				assertThat(Sql.column(ds, "select indexname from pg_indexes where indexname like 'ix_%_amount_not_usd'"))
+					.containsExactly("ix_offer_amount_not_usd");
+				assertThat(Sql.column(ds, "select id || ':' || currency || ':' || amount from offer order by id"))
+					.containsExactly("1:USD:5", "2:GBP:-1");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(Sql.column(ds, "select conname from pg_constraint where conname like 'ck_%_usd_amount'"))
+					.containsExactly("ck_deal_usd_amount");
+				assertThat(Sql.column(ds, "select id || ':' || currency || ':' || amount from deal order by id"))
+					.containsExactly("1:USD:5", "2:GBP:-1");
+			})
+			.run(db);
+	}
+
 	@Test
 	void removingAValueRowsStillHoldFailsCleanlyAndNamesTheRevision(TestDatabase db) {
 		// the entities of the removal above, with a row that still holds the removed label
