@@ -143,6 +143,10 @@ final class Comparison {
 
 	private final List<Operation> enumValues = new ArrayList<>();
 
+	// tables and columns of an enum type whose labels change that the script drops: dropped before the type
+	// changes rather than converted to a type their rows may not fit
+	private final List<Operation> dropsBeforeEnumValues = new ArrayList<>();
+
 	// enum labels renamed in place, by type (from, to): found before the columns are compared, as defaults and
 	// checks that name the old label name the new one once the label is renamed
 	private final Map<String, LabelRename> labelRenames = new HashMap<>();
@@ -242,7 +246,7 @@ final class Comparison {
 		compareSequences();
 		List<Operation> all = new ArrayList<>();
 		for (List<Operation> phase : List.of(this.dropForeignKeys, this.dropChecks, this.dropIndexes, this.dropUniques,
-				this.dropPrimaryKeys, this.createTypes, this.createSequences, this.enumValues, this.renameTables,
+				this.dropPrimaryKeys, this.createTypes, this.createSequences, this.dropsBeforeEnumValues, this.enumValues, this.renameTables,
 				this.renameConstraints, this.createTables, this.renameColumns, this.dropGeneratedColumns, this.addColumns, this.alterColumns,
 				this.addGeneratedColumns, this.comments, this.dropColumns, this.dropTables, this.addPrimaryKeys, this.addUniques, this.createIndexes,
 				this.addChecks, this.addForeignKeys, this.dropSequences, this.dropTypes)) {
@@ -1072,7 +1076,7 @@ final class Comparison {
 	}
 
 	private void changeEnumValues(EnumType existing, EnumType wanted) {
-		List<EnumUsage> usages = usages(existing.name());
+		List<EnumUsage> usages = usagesKept(usages(existing.name()));
 		LabelRename rename = this.labelRenames.get(existing.name());
 		if (rename != null) {
 			List<String> renamed = new ArrayList<>(existing.values());
@@ -1283,6 +1287,43 @@ final class Comparison {
 			}
 		}
 		return i == shorter.size();
+	}
+
+	/**
+	 * The columns of the type the script keeps. A table it drops, and a column it drops from a table that keeps its
+	 * name, are dropped before the type changes instead of being converted (the swap fails on rows holding a label
+	 * it removes, rows about to go); the downgrade creates them again after the type is back.
+	 */
+	private List<EnumUsage> usagesKept(List<EnumUsage> usages) {
+		List<EnumUsage> kept = new ArrayList<>();
+		for (EnumUsage usage : usages) {
+			Operation drop = null;
+			for (Operation operation : this.dropTables) {
+				if (operation instanceof DropTable dropTable && dropTable.table().name().equals(usage.table())) {
+					drop = operation;
+				}
+			}
+			if (drop == null) {
+				TablePair pair = this.pairsByCurrentName.get(usage.table());
+				boolean plain = pair != null && pair.current.name().equals(pair.target.name())
+						&& pair.current.columns().stream().allMatch((column) -> column.generated() == null);
+				for (Operation operation : this.dropColumns) {
+					if (plain && operation instanceof DropColumn dropColumn && dropColumn.table().equals(usage.table())
+							&& dropColumn.column().name().equals(usage.column())) {
+						drop = operation;
+					}
+				}
+			}
+			if (drop == null) {
+				kept.add(usage);
+			}
+			else if (!this.dropsBeforeEnumValues.contains(drop)) {
+				this.dropTables.remove(drop);
+				this.dropColumns.remove(drop);
+				this.dropsBeforeEnumValues.add(drop);
+			}
+		}
+		return kept;
 	}
 
 	/** Every column of the type in the database, filtered tables included: the swap must convert them all. */

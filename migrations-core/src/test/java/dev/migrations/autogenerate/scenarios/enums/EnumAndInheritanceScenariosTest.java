@@ -538,6 +538,50 @@ class EnumAndInheritanceScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * A label removed while the table (or the column) whose rows hold it is dropped: the table goes before the
+	 * type is swapped instead of being converted, which failed on those rows; the downgrade creates it after
+	 * the type is back.
+	 */
+	@Test
+	void aTableDroppedWithTheLabelItsRowsHoldGoesBeforeTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Deal.class,
+				dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Invoice.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.removevalue.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'd', 'GBP')",
+					"insert into invoice (id, amount, currency) values (1, 10.50, 'AED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).doesNotContain("ALTER TABLE invoice").doesNotContain("rows of invoice");
+				assertThat(upgrade.indexOf("DROP TABLE IF EXISTS invoice;")).isLessThan(upgrade.indexOf("RENAME TO dealcurrency_old"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade.indexOf("CREATE TABLE IF NOT EXISTS invoice"))
+					.isGreaterThan(downgrade.indexOf("DROP TYPE IF EXISTS dealcurrency_old"));
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select title || ':' || currency from deal")).containsExactly("d:GBP"))
+			.afterDowngrade((ds) -> execute(ds, "insert into invoice (id, amount, currency) values (2, 1, 'AED')"))
+			.run(db);
+	}
+
+	@Test
+	void aColumnDroppedWithTheLabelItsRowsHoldGoesBeforeTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Deal.class,
+				dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Invoice.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.removevalue.v2.Deal.class,
+					dev.migrations.autogenerate.scenarios.enums.droppedusage.Invoice.class)
+			.afterV1((ds) -> execute(ds, "insert into invoice (id, amount, currency) values (1, 10.50, 'AED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).doesNotContain("ALTER TABLE invoice ALTER COLUMN currency");
+				assertThat(upgrade.indexOf("ALTER TABLE invoice DROP COLUMN IF EXISTS currency;"))
+					.isLessThan(upgrade.indexOf("RENAME TO dealcurrency_old"));
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select amount from invoice")).containsExactly("10.50"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select amount || ':' || coalesce(currency::text, '-') from invoice"))
+				.containsExactly("10.50:-"))
+			.run(db);
+	}
+
 	@Test
 	void enumColumnDefaultSurvivesTheSwap(TestDatabase db) {
 		runner().v1(dev.migrations.autogenerate.scenarios.enums.enumdefault.v1.Invitation.class)
