@@ -1312,7 +1312,8 @@ public final class PostgresRenderer {
 			List<String> warnings = new ArrayList<>();
 			if (op.proposed()) {
 				warnings.add("probable rename: " + literal(op.from()) + " and " + literal(op.to()) + " of " + op.type()
-						+ " are at the same place; if this is not a rename, replace this statement with: "
+						+ " are at the same place, so rows holding " + literal(op.from()) + " will hold " + literal(op.to())
+						+ "; if this is not a rename, replace this statement with: "
 						+ oneLine(List.of(op.alternative())));
 			}
 			return List.of(statement("ALTER TYPE " + name(op.type()) + " RENAME VALUE " + literal(op.from()) + " TO "

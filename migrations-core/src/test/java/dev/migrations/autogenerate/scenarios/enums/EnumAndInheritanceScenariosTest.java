@@ -394,7 +394,8 @@ class EnumAndInheritanceScenariosTest {
 			.revision((text) -> {
 				String upgrade = upgradeSection(text);
 				assertThat(upgrade).contains("-- WARNING: probable rename: 'CLOSED' and 'DONE' of ticketstatus are at the"
-						+ " same place; if this is not a rename, replace this statement with: ALTER TABLE ticket ALTER COLUMN"
+						+ " same place, so rows holding 'CLOSED' will hold 'DONE'; if this is not a rename, replace this"
+						+ " statement with: ALTER TABLE ticket ALTER COLUMN"
 						+ " reopened_from DROP DEFAULT; ALTER TABLE ticket ALTER COLUMN status DROP DEFAULT; ALTER TYPE"
 						+ " ticketstatus RENAME TO ticketstatus_old; CREATE TYPE ticketstatus AS ENUM ('OPEN', 'DONE', 'ARCHIVED');");
 				// the default and the check naming the label follow it: nothing else to do
