@@ -1094,8 +1094,8 @@ final class Comparison {
 		}
 		recreateLabelDependents(existing.name());
 		if (!isSubsequence(existing.values(), wanted.values())) {
-			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages,
-					existing.casts()));
+			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(),
+					takeDefaultChanges(usages), existing.casts()));
 			return;
 		}
 		// Left to right, each new label goes after its predecessor, which already exists by then.
@@ -1324,6 +1324,43 @@ final class Comparison {
 			}
 		}
 		return kept;
+	}
+
+	/**
+	 * A column whose default the same change sets anew gets it from the swap, which drops the default before the
+	 * type is recreated and sets one after: setting it later would leave the old default out of the downgrade's
+	 * swap (and setting the old one back before that swap names a label the type does not have yet).
+	 */
+	private List<EnumUsage> takeDefaultChanges(List<EnumUsage> usages) {
+		List<EnumUsage> result = new ArrayList<>();
+		for (EnumUsage usage : usages) {
+			EnumUsage taken = usage;
+			TablePair pair = this.pairsByCurrentName.get(usage.table());
+			if (pair != null) {
+				String table = pair.target.name();
+				String column = pair.columnRenames.getOrDefault(usage.column(), usage.column());
+				for (int i = 0; i < this.alterColumns.size(); i++) {
+					if (this.alterColumns.get(i) instanceof AlterColumn alter && alter.table().equals(table)
+							&& alter.column().equals(column) && !alter.typeChanged()
+							&& !Objects.equals(alter.existing().defaultExpression(), alter.target().defaultExpression())) {
+						taken = new EnumUsage(usage.table(), usage.column(), usage.array(), usage.defaultExpression(),
+								alter.target().defaultExpression());
+						Column existing = alter.existing();
+						Column rest = new Column(existing.name(), existing.type(), existing.nullable(),
+								alter.target().defaultExpression(), existing.identity(), existing.comment(), existing.generated());
+						if (alterableShape(rest).equals(alterableShape(alter.target()))) {
+							this.alterColumns.remove(i);
+						}
+						else {
+							this.alterColumns.set(i, new AlterColumn(alter.table(), alter.column(), rest, alter.target()));
+						}
+						break;
+					}
+				}
+			}
+			result.add(taken);
+		}
+		return result;
 	}
 
 	/** Every column of the type in the database, filtered tables included: the swap must convert them all. */

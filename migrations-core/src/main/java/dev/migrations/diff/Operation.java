@@ -1321,7 +1321,8 @@ public sealed interface Operation {
 
 		@Override
 		public Operation reverse() {
-			return new RecreateEnumType(this.type, this.newValues, this.oldValues, this.usages, this.casts);
+			return new RecreateEnumType(this.type, this.newValues, this.oldValues,
+					this.usages.stream().map(EnumUsage::reversed).toList(), this.casts);
 		}
 
 		@Override

@@ -1282,7 +1282,7 @@ public final class PostgresRenderer {
 			conversions.forEach((table, clauses) -> statements.add(statement(alterTable(table)
 					+ String.join(",\n    ", clauses))));
 			for (EnumUsage usage : op.usages()) {
-				String restored = usage.defaultExpression();
+				String restored = usage.defaultAfter();
 				if (restored == null) {
 					continue;
 				}

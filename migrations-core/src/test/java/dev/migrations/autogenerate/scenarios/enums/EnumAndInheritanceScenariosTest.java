@@ -583,6 +583,39 @@ class EnumAndInheritanceScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The label a default names is removed and the default changes: the swap sets the new default after the
+	 * conversion, and its downgrade the old one after the old type is back (setting it before failed).
+	 */
+	@Test
+	void aDefaultWhoseLabelIsRemovedIsReplacedByTheSwapBothWays(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.defaultremoved.v1.Guest.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.defaultremoved.v2.Guest.class)
+			.afterV1((ds) -> execute(ds, "insert into guest (id, rsvp) values (1, 'ATTENDED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).doesNotContain("is not restored")
+					.containsOnlyOnce("ALTER TABLE guest ALTER COLUMN rsvp SET DEFAULT 'ATTENDED'::rsvp;");
+				assertThat(upgrade.indexOf("SET DEFAULT 'ATTENDED'::rsvp")).isLessThan(upgrade.indexOf("DROP TYPE IF EXISTS rsvp_old"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade).containsOnlyOnce("ALTER TABLE guest ALTER COLUMN rsvp SET DEFAULT 'INVITED'::rsvp;");
+				assertThat(downgrade.indexOf("SET DEFAULT 'INVITED'::rsvp"))
+					.isGreaterThan(downgrade.indexOf("CREATE TYPE rsvp AS ENUM ('INVITED', 'ATTENDED', 'NOSHOW');"));
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into guest (id) values (2)");
+				assertThat(Sql.column(ds, "select id || ':' || rsvp from guest order by id")).containsExactly("1:ATTENDED",
+						"2:ATTENDED");
+				execute(ds, "delete from guest where id = 2");
+			})
+			.afterDowngrade((ds) -> {
+				execute(ds, "insert into guest (id) values (3)");
+				assertThat(Sql.column(ds, "select id || ':' || rsvp from guest order by id")).containsExactly("1:ATTENDED",
+						"3:INVITED");
+			})
+			.run(db);
+	}
+
 	@Test
 	void enumColumnDefaultSurvivesTheSwap(TestDatabase db) {
 		runner().v1(dev.migrations.autogenerate.scenarios.enums.enumdefault.v1.Invitation.class)
