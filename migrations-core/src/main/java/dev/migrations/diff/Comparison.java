@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.diff.DiffOptions.Rename;
 import dev.migrations.diff.Operation.AddCheck;
 import dev.migrations.diff.Operation.AddColumn;
@@ -45,6 +46,7 @@ import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
 import dev.migrations.diff.Operation.RenameConstraint;
+import dev.migrations.diff.Operation.RenameEnumValue;
 import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
@@ -141,6 +143,18 @@ final class Comparison {
 
 	private final List<Operation> enumValues = new ArrayList<>();
 
+	// tables and columns of an enum type whose labels change that the script drops: dropped before the type
+	// changes rather than converted to a type their rows may not fit
+	private final List<Operation> dropsBeforeEnumValues = new ArrayList<>();
+
+	// enum labels renamed in place, by type (from, to): found before the columns are compared, as defaults and
+	// checks that name the old label name the new one once the label is renamed
+	private final Map<String, LabelRename> labelRenames = new HashMap<>();
+
+	/** A label of an enum type renamed in place, asked for or guessed. */
+	private record LabelRename(String from, String to, boolean proposed) {
+	}
+
 	private final List<Operation> renameTables = new ArrayList<>();
 
 	/** Constraints and indexes of renamed tables whose names follow the table's name. */
@@ -208,6 +222,7 @@ final class Comparison {
 	}
 
 	List<Operation> operations() {
+		findLabelRenames();
 		matchTables();
 		for (TablePair pair : this.pairs.values()) {
 			matchColumns(pair);
@@ -231,7 +246,7 @@ final class Comparison {
 		compareSequences();
 		List<Operation> all = new ArrayList<>();
 		for (List<Operation> phase : List.of(this.dropForeignKeys, this.dropChecks, this.dropIndexes, this.dropUniques,
-				this.dropPrimaryKeys, this.createTypes, this.createSequences, this.enumValues, this.renameTables,
+				this.dropPrimaryKeys, this.createTypes, this.createSequences, this.dropsBeforeEnumValues, this.enumValues, this.renameTables,
 				this.renameConstraints, this.createTables, this.renameColumns, this.dropGeneratedColumns, this.addColumns, this.alterColumns,
 				this.addGeneratedColumns, this.comments, this.dropColumns, this.dropTables, this.addPrimaryKeys, this.addUniques, this.createIndexes,
 				this.addChecks, this.addForeignKeys, this.dropSequences, this.dropTypes)) {
@@ -248,7 +263,7 @@ final class Comparison {
 		Set<String> onlyTarget = new TreeSet<>(this.targetTables.keySet());
 		onlyTarget.removeAll(this.currentTables.keySet());
 		for (Rename rename : this.options.renames()) {
-			if (!rename.isColumn()) {
+			if (!rename.isColumn() && !rename.label()) {
 				requireTableRename(rename, onlyCurrent, onlyTarget);
 				onlyCurrent.remove(rename.from());
 				onlyTarget.remove(rename.to());
@@ -494,7 +509,7 @@ final class Comparison {
 				continue;
 			}
 			matched.add(currentName);
-			Column renamed = withName(existing.get(), wanted.name());
+			Column renamed = relabeled(withName(existing.get(), wanted.name()));
 			// after RENAME COLUMN the server's expression names the new column, as the entities' does
 			if (!Objects.equals(Expressions.key(existing.get().generated(), pair.columnRenames),
 					Expressions.key(wanted.generated(), Map.of()))) {
@@ -636,7 +651,7 @@ final class Comparison {
 		}
 
 		Matching<CheckConstraint> checks = match(pair.current.checks(), pair.target.checks(),
-				(check) -> Expressions.checkKey(check.expression(), renames),
+				(check) -> Expressions.checkKey(relabeled(check.expression()), renames),
 				(check) -> Expressions.checkKey(check.expression(), Map.of()));
 		for (CheckConstraint check : checks.onlyCurrent) {
 			this.dropChecks.add(new DropCheck(currentName, check));
@@ -1061,11 +1076,26 @@ final class Comparison {
 	}
 
 	private void changeEnumValues(EnumType existing, EnumType wanted) {
+		List<EnumUsage> usages = usagesKept(usages(existing.name()));
+		LabelRename rename = this.labelRenames.get(existing.name());
+		if (rename != null) {
+			List<String> renamed = new ArrayList<>(existing.values());
+			renamed.set(renamed.indexOf(rename.from()), rename.to());
+			this.enumValues.add(new RenameEnumValue(existing.name(), rename.from(), rename.to(), existing.values(),
+					renamed, rename.proposed() ? new RecreateEnumType(existing.name(), existing.values(), wanted.values(),
+							usages, existing.casts()) : null));
+			if (renamed.equals(wanted.values())) {
+				return;
+			}
+			// what else changes happens to the renamed labels, and the defaults name them
+			existing = new EnumType(existing.name(), renamed, existing.casts());
+			usages = usages.stream().map((usage) -> new EnumUsage(usage.table(), usage.column(), usage.array(),
+					relabeled(usage.defaultExpression()))).toList();
+		}
 		recreateLabelDependents(existing.name());
-		List<EnumUsage> usages = usages(existing.name());
 		if (!isSubsequence(existing.values(), wanted.values())) {
-			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(), usages,
-					existing.casts()));
+			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(),
+					takeDefaultChanges(usages), existing.casts()));
 			return;
 		}
 		// Left to right, each new label goes after its predecessor, which already exists by then.
@@ -1082,24 +1112,124 @@ final class Comparison {
 	}
 
 	/**
+	 * A type whose labels differ in one place only (one removed, one added where it was, the same number of
+	 * labels) probably had that label renamed: {@code RENAME VALUE} keeps the rows that hold it, where the swap
+	 * fails on them and no {@code UPDATE} before it can name the new label. Guessed as columns are, so not
+	 * with {@link RenameMode#DROP_AND_ADD}; a label rename asked for ({@code type:OLD=NEW}) applies in every
+	 * mode, and the type's other changes follow it.
+	 */
+	private void findLabelRenames() {
+		for (Rename rename : this.options.renames()) {
+			if (rename.label()) {
+				requireLabelRename(rename);
+				this.labelRenames.put(rename.table(), new LabelRename(rename.from(), rename.to(), false));
+			}
+		}
+		if (this.options.renameMode() != RenameMode.PROPOSE_RENAME) {
+			return;
+		}
+		for (EnumType wanted : this.target.enumTypes()) {
+			Optional<EnumType> existing = this.current.enumType(wanted.name());
+			if (existing.isEmpty() || existing.get().values().size() != wanted.values().size()
+					|| this.labelRenames.containsKey(wanted.name())) {
+				continue;
+			}
+			List<Integer> changed = new ArrayList<>();
+			for (int i = 0; i < wanted.values().size(); i++) {
+				if (!existing.get().values().get(i).equals(wanted.values().get(i))) {
+					changed.add(i);
+				}
+			}
+			if (changed.size() == 1) {
+				int i = changed.get(0);
+				this.labelRenames.put(wanted.name(),
+						new LabelRename(existing.get().values().get(i), wanted.values().get(i), true));
+			}
+		}
+	}
+
+	private void requireLabelRename(Rename rename) {
+		Optional<EnumType> existing = this.current.enumType(rename.table());
+		Optional<EnumType> wanted = this.target.enumType(rename.table());
+		String problem = null;
+		if (existing.isEmpty() || wanted.isEmpty()) {
+			problem = (existing.isEmpty() ? "the database" : "the entities") + " have no enum type " + rename.table();
+		}
+		else if (this.labelRenames.containsKey(rename.table())) {
+			problem = "another label of " + rename.table() + " is renamed too; rename one label per revision";
+		}
+		else if (!existing.get().values().contains(rename.from())) {
+			problem = "the database's " + rename.table() + " has no label '" + rename.from() + "' (it has "
+					+ String.join(", ", existing.get().values()) + ")";
+		}
+		else if (existing.get().values().contains(rename.to())) {
+			problem = "the database's " + rename.table() + " already has a label '" + rename.to() + "'";
+		}
+		else if (!wanted.get().values().contains(rename.to()) || wanted.get().values().contains(rename.from())) {
+			problem = "the entities' " + rename.table() + " " + (wanted.get().values().contains(rename.from())
+					? "still has '" + rename.from() + "'" : "has no label '" + rename.to() + "'") + " (it has "
+					+ String.join(", ", wanted.get().values()) + ")";
+		}
+		if (problem != null) {
+			throw new MigrationsException("Cannot rename label '" + rename.from() + "' of enum type " + rename.table()
+					+ " to '" + rename.to() + "': " + problem + ". Check the rename " + rename
+					+ " you passed, or leave it out to recreate the type.");
+		}
+	}
+
+	/** A column as it is once the labels are renamed: a default naming a renamed label names the new one. */
+	private Column relabeled(Column column) {
+		String expression = relabeled(column.defaultExpression());
+		if (Objects.equals(expression, column.defaultExpression())) {
+			return column;
+		}
+		return new Column(column.name(), column.type(), column.nullable(), expression, column.identity(),
+				column.comment(), column.generated());
+	}
+
+	/** An expression as the server prints it once the labels are renamed ({@code 'CLOSED'::status} → {@code 'DONE'::status}). */
+	private String relabeled(String expression) {
+		if (expression == null || this.labelRenames.isEmpty()) {
+			return expression;
+		}
+		String result = expression;
+		for (Map.Entry<String, LabelRename> rename : this.labelRenames.entrySet()) {
+			String type = rename.getKey();
+			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(rename.getValue().from()))
+					+ "(::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$]))");
+			result = literal.matcher(result)
+				.replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(rename.getValue().to())) + "$1");
+		}
+		return result;
+	}
+
+	/**
 	 * Checks and indexes comparing a column with one of the type's labels ({@code currency <> 'USD'::currency}) keep
 	 * the old type's literal when the type is swapped (a removed or reordered label now, the downgrade of an added
 	 * one), and the column's conversion fails on them ("operator does not exist: currency <> currency_old"): those
-	 * the entities keep as they are are dropped before the change and added again after it, as they were.
+	 * the entities keep are dropped before the change and added again after it, as they are by then: naming the
+	 * columns renamed meanwhile (as the entities' definition does), under the name a renamed table gives them.
 	 */
 	private void recreateLabelDependents(String type) {
 		Pattern literal = Pattern.compile("::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$])");
 		for (TablePair pair : this.pairs.values()) {
-			if (!pair.columnRenames.isEmpty()) {
-				// what is added again must name the columns as they are then: left to the matching of definitions
-				continue;
-			}
 			String currentName = pair.current.name();
 			String table = pair.target.name();
+			Map<String, String> renames = pair.columnRenames;
 			for (CheckConstraint check : pair.current.checks()) {
 				if (literal.matcher(check.expression()).find() && !isDropped(this.dropChecks, check)) {
-					this.dropChecks.add(new DropCheck(currentName, check));
-					this.addChecks.add(new AddCheck(table, check));
+					String expression = relabeled(check.expression());
+					if (!renames.isEmpty()) {
+						String key = Expressions.checkKey(expression, renames);
+						expression = pair.target.checks().stream()
+							.filter((wanted) -> Expressions.checkKey(wanted.expression(), Map.of()).equals(key))
+							.map(CheckConstraint::expression).findFirst().orElse(null);
+					}
+					if (expression != null) {
+						this.dropChecks.add(new DropCheck(currentName, check));
+						this.addChecks.add(new AddCheck(table,
+								new CheckConstraint(nameAfterRenames(table, check.name(), false), expression)));
+					}
 				}
 			}
 			for (Index index : pair.current.indexes()) {
@@ -1108,11 +1238,35 @@ final class Comparison {
 					mentions |= literal.matcher(element).find();
 				}
 				if (mentions && !isDropped(this.dropIndexes, index)) {
-					this.dropIndexes.add(new DropIndex(currentName, index));
-					this.createIndexes.add(new CreateIndex(table, index));
+					Index again = index;
+					if (!renames.isEmpty()) {
+						List<Object> key = indexKey(index, renames);
+						again = pair.target.indexes().stream().filter((wanted) -> indexKey(wanted, Map.of()).equals(key))
+							.findFirst().orElse(null);
+					}
+					if (again != null) {
+						this.dropIndexes.add(new DropIndex(currentName, index));
+						this.createIndexes.add(new CreateIndex(table, new Index(nameAfterRenames(table, index.name(), true),
+								again.elements(), again.unique(), again.method(), again.where(), again.include())));
+					}
 				}
 			}
 		}
+	}
+
+	/**
+	 * The name a constraint or index has once the table's names follow its new name: a constraint dropped and added
+	 * again is not renamed in between, it is added under the new name.
+	 */
+	private String nameAfterRenames(String table, String name, boolean index) {
+		for (Iterator<Operation> renames = this.renameConstraints.iterator(); renames.hasNext();) {
+			if (renames.next() instanceof RenameConstraint rename && rename.index() == index
+					&& rename.table().equals(table) && rename.from().equals(name)) {
+				renames.remove();
+				return rename.to();
+			}
+		}
+		return name;
 	}
 
 	private static boolean isDropped(List<Operation> drops, Object constraint) {
@@ -1133,6 +1287,80 @@ final class Comparison {
 			}
 		}
 		return i == shorter.size();
+	}
+
+	/**
+	 * The columns of the type the script keeps. A table it drops, and a column it drops from a table that keeps its
+	 * name, are dropped before the type changes instead of being converted (the swap fails on rows holding a label
+	 * it removes, rows about to go); the downgrade creates them again after the type is back.
+	 */
+	private List<EnumUsage> usagesKept(List<EnumUsage> usages) {
+		List<EnumUsage> kept = new ArrayList<>();
+		for (EnumUsage usage : usages) {
+			Operation drop = null;
+			for (Operation operation : this.dropTables) {
+				if (operation instanceof DropTable dropTable && dropTable.table().name().equals(usage.table())) {
+					drop = operation;
+				}
+			}
+			if (drop == null) {
+				TablePair pair = this.pairsByCurrentName.get(usage.table());
+				boolean plain = pair != null && pair.current.name().equals(pair.target.name())
+						&& pair.current.columns().stream().allMatch((column) -> column.generated() == null);
+				for (Operation operation : this.dropColumns) {
+					if (plain && operation instanceof DropColumn dropColumn && dropColumn.table().equals(usage.table())
+							&& dropColumn.column().name().equals(usage.column())) {
+						drop = operation;
+					}
+				}
+			}
+			if (drop == null) {
+				kept.add(usage);
+			}
+			else if (!this.dropsBeforeEnumValues.contains(drop)) {
+				this.dropTables.remove(drop);
+				this.dropColumns.remove(drop);
+				this.dropsBeforeEnumValues.add(drop);
+			}
+		}
+		return kept;
+	}
+
+	/**
+	 * A column whose default the same change sets anew gets it from the swap, which drops the default before the
+	 * type is recreated and sets one after: setting it later would leave the old default out of the downgrade's
+	 * swap (and setting the old one back before that swap names a label the type does not have yet).
+	 */
+	private List<EnumUsage> takeDefaultChanges(List<EnumUsage> usages) {
+		List<EnumUsage> result = new ArrayList<>();
+		for (EnumUsage usage : usages) {
+			EnumUsage taken = usage;
+			TablePair pair = this.pairsByCurrentName.get(usage.table());
+			if (pair != null) {
+				String table = pair.target.name();
+				String column = pair.columnRenames.getOrDefault(usage.column(), usage.column());
+				for (int i = 0; i < this.alterColumns.size(); i++) {
+					if (this.alterColumns.get(i) instanceof AlterColumn alter && alter.table().equals(table)
+							&& alter.column().equals(column) && !alter.typeChanged()
+							&& !Objects.equals(alter.existing().defaultExpression(), alter.target().defaultExpression())) {
+						taken = new EnumUsage(usage.table(), usage.column(), usage.array(), usage.defaultExpression(),
+								alter.target().defaultExpression());
+						Column existing = alter.existing();
+						Column rest = new Column(existing.name(), existing.type(), existing.nullable(),
+								alter.target().defaultExpression(), existing.identity(), existing.comment(), existing.generated());
+						if (alterableShape(rest).equals(alterableShape(alter.target()))) {
+							this.alterColumns.remove(i);
+						}
+						else {
+							this.alterColumns.set(i, new AlterColumn(alter.table(), alter.column(), rest, alter.target()));
+						}
+						break;
+					}
+				}
+			}
+			result.add(taken);
+		}
+		return result;
 	}
 
 	/** Every column of the type in the database, filtered tables included: the swap must convert them all. */

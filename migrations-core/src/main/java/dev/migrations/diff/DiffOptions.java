@@ -61,9 +61,10 @@ public record DiffOptions(Predicate<String> tableFilter, Predicate<String> seque
 	}
 
 	/**
-	 * Adds renames written as {@code old=new} for a table and {@code table.old=new} (or
-	 * {@code table.old=table.new}) for a column, the form a command line or a property takes. The
-	 * table of a column rename may be named by its current or its new name.
+	 * Adds renames written as {@code old=new} for a table, {@code table.old=new} (or
+	 * {@code table.old=table.new}) for a column and {@code type:OLD=NEW} for a label of an enum type,
+	 * the form a command line or a property takes. The table of a column rename may be named by its
+	 * current or its new name.
 	 * @param renames old name to new name
 	 * @return options with these renames added
 	 */
@@ -78,31 +79,51 @@ public record DiffOptions(Predicate<String> tableFilter, Predicate<String> seque
 	/**
 	 * A rename asked for explicitly.
 	 *
-	 * @param table for a column rename, the table (its current or its new name); {@code null} for a
-	 *        table rename
-	 * @param from the name in the database
-	 * @param to the name the entities use
+	 * @param table for a column rename, the table (its current or its new name); for a label rename, the
+	 *        enum type; {@code null} for a table rename
+	 * @param from the name (or label) in the database
+	 * @param to the name (or label) the entities use
+	 * @param label whether this renames a label of the enum type {@code table}
 	 */
-	public record Rename(String table, String from, String to) {
+	public record Rename(String table, String from, String to, boolean label) {
 
 		public Rename {
 			Objects.requireNonNull(from, "from");
 			Objects.requireNonNull(to, "to");
+			if (label) {
+				Objects.requireNonNull(table, "type");
+			}
 		}
 
 		public static Rename table(String from, String to) {
-			return new Rename(null, from, to);
+			return new Rename(null, from, to, false);
 		}
 
 		public static Rename column(String table, String from, String to) {
-			return new Rename(Objects.requireNonNull(table, "table"), from, to);
+			return new Rename(Objects.requireNonNull(table, "table"), from, to, false);
+		}
+
+		/** A label of an enum type renamed in place ({@code ALTER TYPE ... RENAME VALUE}). */
+		public static Rename label(String type, String from, String to) {
+			return new Rename(type, from, to, true);
 		}
 
 		public boolean isColumn() {
-			return this.table != null;
+			return this.table != null && !this.label;
 		}
 
 		static Rename parse(String key, String value) {
+			int colon = key.indexOf(':');
+			if (colon >= 0 && (key.indexOf('.') < 0 || key.indexOf('.') > colon)) {
+				String type = key.substring(0, colon).trim();
+				// labels are taken as written: blanks count
+				String from = key.substring(colon + 1);
+				if (type.isEmpty() || from.isEmpty() || value.isEmpty()) {
+					throw new MigrationsException("Cannot read the rename '" + key + "=" + value
+							+ "': a label of an enum type is renamed with type:OLD_LABEL=NEW_LABEL");
+				}
+				return label(type, from, value);
+			}
 			String from = key.trim();
 			String to = value.trim();
 			int dot = from.indexOf('.');
@@ -132,6 +153,9 @@ public record DiffOptions(Predicate<String> tableFilter, Predicate<String> seque
 
 		@Override
 		public String toString() {
+			if (this.label) {
+				return this.table + ":" + this.from + "=" + this.to;
+			}
 			return (this.table != null) ? this.table + "." + this.from + "=" + this.to : this.from + "=" + this.to;
 		}
 

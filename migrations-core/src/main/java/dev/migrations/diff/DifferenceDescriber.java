@@ -32,6 +32,7 @@ import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
 import dev.migrations.diff.Operation.RenameConstraint;
+import dev.migrations.diff.Operation.RenameEnumValue;
 import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
@@ -400,6 +401,11 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 	@Override
 	public List<Difference> visitRecreateEnumType(RecreateEnumType op) {
 		return List.of(enumValues(op.type(), op.oldValues(), op.newValues()));
+	}
+
+	@Override
+	public List<Difference> visitRenameEnumValue(RenameEnumValue op) {
+		return List.of(enumValues(op.type(), op.existingValues(), op.resultingValues()));
 	}
 
 	@Override

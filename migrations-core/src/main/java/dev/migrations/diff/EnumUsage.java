@@ -11,12 +11,24 @@ import java.util.Objects;
  * @param column the column
  * @param array whether the column is an array of the enum type ({@code status[]})
  * @param defaultExpression the column default as the database prints it, {@code null} when none
+ * @param defaultAfter the default the column gets once the type is recreated: its default, or the one the
+ *        entities give it when the same change sets another (which may name a label only the new type has)
  */
-public record EnumUsage(String table, String column, boolean array, String defaultExpression) {
+public record EnumUsage(String table, String column, boolean array, String defaultExpression, String defaultAfter) {
 
 	public EnumUsage {
 		Objects.requireNonNull(table, "table");
 		Objects.requireNonNull(column, "column");
+	}
+
+	/** A column that keeps its default. */
+	public EnumUsage(String table, String column, boolean array, String defaultExpression) {
+		this(table, column, array, defaultExpression, defaultExpression);
+	}
+
+	/** The same column the other way round: the default it gets is the one it had. */
+	public EnumUsage reversed() {
+		return new EnumUsage(this.table, this.column, this.array, this.defaultAfter, this.defaultExpression);
 	}
 
 }

@@ -1321,7 +1321,8 @@ public sealed interface Operation {
 
 		@Override
 		public Operation reverse() {
-			return new RecreateEnumType(this.type, this.newValues, this.oldValues, this.usages, this.casts);
+			return new RecreateEnumType(this.type, this.newValues, this.oldValues,
+					this.usages.stream().map(EnumUsage::reversed).toList(), this.casts);
 		}
 
 		@Override
@@ -1342,6 +1343,68 @@ public sealed interface Operation {
 		@Override
 		public <R> R accept(OperationVisitor<R> visitor) {
 			return visitor.visitRecreateEnumType(this);
+		}
+
+	}
+
+	/**
+	 * Rename one label of an enum type in place ({@code ALTER TYPE ... RENAME VALUE}): the rows holding it,
+	 * and the defaults and checks naming it, hold the new label afterwards.
+	 *
+	 * @param type the enum type
+	 * @param from the label as it is
+	 * @param to the label it becomes
+	 * @param existingValues labels before, in order (containing {@code from})
+	 * @param resultingValues labels after, in order ({@code to} where {@code from} was)
+	 * @param alternative the swap to write instead when the differ guessed the rename wrongly; {@code null} when
+	 *        the rename was not guessed
+	 */
+	record RenameEnumValue(String type, String from, String to, List<String> existingValues,
+			List<String> resultingValues, RecreateEnumType alternative) implements Operation {
+
+		public RenameEnumValue {
+			Objects.requireNonNull(type, "type");
+			Objects.requireNonNull(from, "from");
+			Objects.requireNonNull(to, "to");
+			existingValues = List.copyOf(existingValues);
+			resultingValues = List.copyOf(resultingValues);
+			int position = existingValues.indexOf(from);
+			if (position < 0 || resultingValues.size() != existingValues.size()
+					|| !to.equals(resultingValues.get(position)) || existingValues.contains(to)) {
+				throw new IllegalArgumentException("'" + from + "' of " + type + " " + existingValues
+						+ " does not become '" + to + "' in " + resultingValues);
+			}
+		}
+
+		/** Whether the differ guessed this rename from the labels' places rather than being told. */
+		public boolean proposed() {
+			return this.alternative != null;
+		}
+
+		@Override
+		public Operation reverse() {
+			return new RenameEnumValue(this.type, this.to, this.from, this.resultingValues, this.existingValues,
+					(this.alternative != null) ? (RecreateEnumType) this.alternative.reverse() : null);
+		}
+
+		@Override
+		public String describe() {
+			return "rename value '" + this.from + "' of enum type " + this.type + " to '" + this.to + "'";
+		}
+
+		@Override
+		public String kind() {
+			return "ENUM_VALUES";
+		}
+
+		@Override
+		public String objectName() {
+			return this.type;
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitRenameEnumValue(this);
 		}
 
 	}

@@ -63,6 +63,8 @@ public interface OperationVisitor<R> {
 
 	R visitRecreateEnumType(Operation.RecreateEnumType recreateEnumType);
 
+	R visitRenameEnumValue(Operation.RenameEnumValue renameEnumValue);
+
 	R visitSetTableComment(Operation.SetTableComment setTableComment);
 
 	R visitSetColumnComment(Operation.SetColumnComment setColumnComment);

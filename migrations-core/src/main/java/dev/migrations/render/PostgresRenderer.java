@@ -43,6 +43,7 @@ import dev.migrations.diff.Operation.DropUnique;
 import dev.migrations.diff.Operation.RecreateEnumType;
 import dev.migrations.diff.Operation.RenameColumn;
 import dev.migrations.diff.Operation.RenameConstraint;
+import dev.migrations.diff.Operation.RenameEnumValue;
 import dev.migrations.diff.Operation.RenameSequence;
 import dev.migrations.diff.Operation.RenameTable;
 import dev.migrations.diff.Operation.SetColumnComment;
@@ -1281,7 +1282,7 @@ public final class PostgresRenderer {
 			conversions.forEach((table, clauses) -> statements.add(statement(alterTable(table)
 					+ String.join(",\n    ", clauses))));
 			for (EnumUsage usage : op.usages()) {
-				String restored = usage.defaultExpression();
+				String restored = usage.defaultAfter();
 				if (restored == null) {
 					continue;
 				}
@@ -1304,6 +1305,19 @@ public final class PostgresRenderer {
 				statements.set(0, statement(statements.get(0).sql(), warnings));
 			}
 			return statements;
+		}
+
+		@Override
+		public List<RenderedStatement> visitRenameEnumValue(RenameEnumValue op) {
+			List<String> warnings = new ArrayList<>();
+			if (op.proposed()) {
+				warnings.add("probable rename: " + literal(op.from()) + " and " + literal(op.to()) + " of " + op.type()
+						+ " are at the same place, so rows holding " + literal(op.from()) + " will hold " + literal(op.to())
+						+ "; if this is not a rename, replace this statement with: "
+						+ oneLine(List.of(op.alternative())));
+			}
+			return List.of(statement("ALTER TYPE " + name(op.type()) + " RENAME VALUE " + literal(op.from()) + " TO "
+					+ literal(op.to()), warnings));
 		}
 
 		private String removalWarning(EnumUsage usage, List<String> removed) {

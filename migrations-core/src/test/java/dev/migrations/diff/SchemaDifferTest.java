@@ -557,6 +557,59 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aLabelReplacedInItsPlaceIsRenamedAndADefaultNamingItFollowsUnlessRenamesAreNotGuessed() {
+		List<dev.migrations.schema.EnumType> before = List.of(enumType("dealcurrency", "USD", "GBP", "EUR"));
+		List<dev.migrations.schema.EnumType> after = List.of(enumType("dealcurrency", "USD", "GBX", "EUR"));
+		SchemaModel database = schema(List.of(table("deal").columns(column("currency", "dealcurrency", true,
+				"'GBP'::dealcurrency")).build()), List.of(), before);
+		SchemaModel entities = schema(List.of(table("deal").columns(column("currency", "dealcurrency", true,
+				"'GBX'::dealcurrency")).build()), List.of(), after);
+		List<EnumUsage> usages = List.of(new EnumUsage("deal", "currency", false, "'GBP'::dealcurrency"));
+		RecreateEnumType swap = new RecreateEnumType("dealcurrency", List.of("USD", "GBP", "EUR"),
+				List.of("USD", "GBX", "EUR"), usages);
+
+		assertThat(this.differ.diff(database, entities)).containsExactly(new Operation.RenameEnumValue("dealcurrency",
+				"GBP", "GBX", List.of("USD", "GBP", "EUR"), List.of("USD", "GBX", "EUR"), swap));
+		// not guessed: the swap, which sets the new default once the type has its label
+		assertThat(this.differ.diff(database, entities, DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD)))
+			.containsExactly(new RecreateEnumType("dealcurrency", List.of("USD", "GBP", "EUR"), List.of("USD", "GBX", "EUR"),
+					List.of(new EnumUsage("deal", "currency", false, "'GBP'::dealcurrency", "'GBX'::dealcurrency"))));
+		// two labels changed, or one moved: no guess
+		assertThat(described(this.differ.diff(database, schema(List.of(table("deal").columns(column("currency",
+				"dealcurrency", true, "'GBP'::dealcurrency")).build()), List.of(),
+				List.of(enumType("dealcurrency", "AUD", "GBP", "CHF"))))))
+			.containsExactly("recreate enum type dealcurrency with values (AUD, GBP, CHF)");
+	}
+
+	@Test
+	void aLabelRenameAskedForAppliesInEveryModeAndTheTypesOtherChangesFollowIt() {
+		Table deal = table("deal").columns(column("currency", "dealcurrency", true, "'GBP'::dealcurrency")).build();
+		SchemaModel database = schema(List.of(deal), List.of(), List.of(enumType("dealcurrency", "USD", "GBP", "EUR")));
+		// GBP became GBX and EUR went: the rename first, then the swap without EUR, its default naming GBX
+		SchemaModel entities = schema(List.of(table("deal").columns(column("currency", "dealcurrency", true,
+				"'GBX'::dealcurrency")).build()), List.of(), List.of(enumType("dealcurrency", "USD", "GBX")));
+		DiffOptions asked = DiffOptions.defaults().withRenameMode(RenameMode.DROP_AND_ADD)
+			.withRenames(Map.of("dealcurrency:GBP", "GBX"));
+
+		assertThat(this.differ.diff(database, entities, asked)).containsExactly(
+				new Operation.RenameEnumValue("dealcurrency", "GBP", "GBX", List.of("USD", "GBP", "EUR"),
+						List.of("USD", "GBX", "EUR"), null),
+				new RecreateEnumType("dealcurrency", List.of("USD", "GBX", "EUR"), List.of("USD", "GBX"),
+						List.of(new EnumUsage("deal", "currency", false, "'GBX'::dealcurrency"))));
+		assertThatExceptionOfType(MigrationsException.class)
+			.isThrownBy(() -> this.differ.diff(database, entities, asked.withRenames(Map.of("dealcurrency:EUR", "CHF"))))
+			.withMessage("Cannot rename label 'EUR' of enum type dealcurrency to 'CHF': another label of dealcurrency is"
+					+ " renamed too; rename one label per revision. Check the rename dealcurrency:EUR=CHF you passed, or"
+					+ " leave it out to recreate the type.");
+		assertThatExceptionOfType(MigrationsException.class)
+			.isThrownBy(() -> this.differ.diff(database, entities,
+					DiffOptions.defaults().withRenames(Map.of("dealcurrency:GBP", "CHF"))))
+			.withMessage("Cannot rename label 'GBP' of enum type dealcurrency to 'CHF': the entities' dealcurrency has no"
+					+ " label 'CHF' (it has USD, GBX). Check the rename dealcurrency:GBP=CHF you passed, or leave it out to"
+					+ " recreate the type.");
+	}
+
+	@Test
 	void theLiveTypesCastsTravelWithItsLabelChangesAndAreNoDifferenceOnTheirOwn() {
 		Table deal = table("deal").columns(column("currency", "dealcurrency")).build();
 		List<EnumCast> casts = List.of(new EnumCast("character varying", true, EnumCast.Context.IMPLICIT));
@@ -728,6 +781,8 @@ class SchemaDifferTest {
 				new AddEnumValue("m", "b", List.of("a"), List.of("a", "b"), usages),
 				new Operation.DropEnumValue("m", "b", List.of("a", "b"), List.of("a"), usages),
 				new RecreateEnumType("m", List.of("a", "b"), List.of("b"), usages),
+				new Operation.RenameEnumValue("m", "a", "c", List.of("a", "b"), List.of("c", "b"),
+						new RecreateEnumType("m", List.of("a", "b"), List.of("c", "b"), usages)),
 				new Operation.SetTableComment("t", null, "x"), new Operation.SetColumnComment("t", "c", "x", null));
 
 		assertThat(Operation.class.getPermittedSubclasses()).hasSize(all.size());

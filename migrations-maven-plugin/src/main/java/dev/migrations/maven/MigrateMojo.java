@@ -17,7 +17,10 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
 @Execute(phase = LifecyclePhase.PROCESS_CLASSES)
 public class MigrateMojo extends AbstractRevisionWritingMojo {
 
-	/** Renames to write as renames, comma-separated {@code old_table=new_table} or {@code table.old=new}. */
+	/**
+	 * Renames to write as renames, comma-separated {@code old_table=new_table}, {@code table.old=new} or
+	 * {@code enum_type:OLD_LABEL=NEW_LABEL}.
+	 */
 	@Parameter(property = "migrations.renames")
 	String renames;
 

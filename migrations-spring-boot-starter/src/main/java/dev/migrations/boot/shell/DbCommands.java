@@ -203,8 +203,8 @@ final class DbCommands {
 			.description("Generate a revision from the differences between the JPA entities and the database")
 			.usage("db migrate -m MESSAGE [--rename OLD=NEW]... [--no-renames] [--online] [--sql]")
 			.option("message", 'm', "MESSAGE", "what the revision does, e.g. \"add status to bulletin\"", true)
-			.repeatableOption("rename", "OLD=NEW", "a rename to write as one: old_table=new_table or"
-					+ " table.old_column=new_column (may be repeated)")
+			.repeatableOption("rename", "OLD=NEW", "a rename to write as one: old_table=new_table,"
+					+ " table.old_column=new_column or enum_type:OLD_LABEL=NEW_LABEL (may be repeated)")
 			.flag("no-renames", "never guess renames: a dropped and an added column of the same shape stay a drop and an add")
 			.flag("online", "write the online form: a chain of revisions that keep the tables usable (CONCURRENTLY, NOT VALID"
 					+ " then VALIDATE, lock_timeout)")
@@ -358,6 +358,11 @@ final class DbCommands {
 				question = "Is table " + table.from() + " → " + table.to() + " a rename? [Y/n] ";
 				rename = DiffOptions.Rename.table(table.from(), table.to());
 			}
+			else if (operation instanceof Operation.RenameEnumValue label) {
+				question = "Is '" + label.from() + "' → '" + label.to() + "' of enum type " + label.type()
+						+ " a rename? [Y/n] ";
+				rename = DiffOptions.Rename.label(label.type(), label.from(), label.to());
+			}
 			else {
 				Operation.RenameColumn column = (Operation.RenameColumn) operation;
 				if (refusedTables.contains(column.table())) {
@@ -405,7 +410,8 @@ final class DbCommands {
 
 	private static boolean isProbableRename(Operation operation) {
 		return (operation instanceof Operation.RenameTable table && table.proposed())
-				|| (operation instanceof Operation.RenameColumn column && column.proposed());
+				|| (operation instanceof Operation.RenameColumn column && column.proposed())
+				|| (operation instanceof Operation.RenameEnumValue label && label.proposed());
 	}
 
 	private static Map<String, String> renames(List<String> values) {
@@ -414,7 +420,7 @@ final class DbCommands {
 			int equals = value.indexOf('=');
 			if (equals <= 0 || equals == value.length() - 1) {
 				throw new DbCommand.UsageException("--rename " + value + " is not OLD=NEW: write old_table=new_table for a"
-						+ " table or table.old_column=new_column for a column");
+						+ " table, table.old_column=new_column for a column or enum_type:OLD_LABEL=NEW_LABEL for a label");
 			}
 			renames.put(value.substring(0, equals), value.substring(equals + 1));
 		}

@@ -351,7 +351,7 @@ class DbCommandsTests {
 
 					Options:
 					  -m, --message MESSAGE  what the revision does, e.g. "add status to bulletin"
-					  --rename OLD=NEW       a rename to write as one: old_table=new_table or table.old_column=new_column (may be repeated)
+					  --rename OLD=NEW       a rename to write as one: old_table=new_table, table.old_column=new_column or enum_type:OLD_LABEL=NEW_LABEL (may be repeated)
 					  --no-renames           never guess renames: a dropped and an added column of the same shape stay a drop and an add
 					  --online               write the online form: a chain of revisions that keep the tables usable (CONCURRENTLY, NOT VALID then VALIDATE, lock_timeout)
 					  --sql                  print the revision(s) that would be written, and write nothing

@@ -264,6 +264,62 @@ class EnumAndInheritanceScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The same swap while a column the check and the index read is renamed: they are added again naming the
+	 * column as it is then (the server had kept the old type's literal in them, and the conversion failed).
+	 */
+	@Test
+	void labelDependentsOfATableWithARenamedColumnAreDroppedAndAddedAroundTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.labeldependents.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.labeldependents.v3.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, currency, amount) values (1, 'USD', 5), (2, 'GBP', -1)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("ALTER TABLE deal RENAME COLUMN amount TO total;")
+					.contains("ALTER TABLE deal DROP CONSTRAINT IF EXISTS ck_deal_usd_amount;")
+					.contains("DROP INDEX IF EXISTS ix_deal_amount_not_usd;");
+				assertThat(upgrade.indexOf("ADD CONSTRAINT ck_deal_usd_amount"))
+					.isGreaterThan(upgrade.indexOf("RENAME COLUMN amount TO total"));
+			})
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select pg_get_constraintdef(oid) from pg_constraint where conname = 'ck_deal_usd_amount'"))
+					.singleElement().asString().contains("total > 0");
+				assertThat(Sql.column(ds, "select indexdef from pg_indexes where indexname = 'ix_deal_amount_not_usd'"))
+					.singleElement().asString().contains("(total)");
+				assertThat(Sql.column(ds, "select id || ':' || currency || ':' || total from deal order by id"))
+					.containsExactly("1:USD:5", "2:GBP:-1");
+			})
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select id || ':' || currency || ':' || amount from deal order by id"))
+				.containsExactly("1:USD:5", "2:GBP:-1"))
+			.run(db);
+	}
+
+	/** And while the table is renamed, the check and the index taking the table's new name. */
+	@Test
+	void labelDependentsOfARenamedTableAreDroppedAndAddedAroundTheSwapUnderTheirNewNames(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.labeldependents.v1.Deal.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.labeldependents.v4.Offer.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, currency, amount) values (1, 'USD', 5), (2, 'GBP', -1)"))
+			.revision((text) -> assertThat(upgradeSection(text)).contains("ALTER TABLE deal RENAME TO offer;")
+				.contains("ALTER TABLE deal DROP CONSTRAINT IF EXISTS ck_deal_usd_amount;")
+				.contains("ALTER TABLE offer ADD CONSTRAINT ck_offer_usd_amount CHECK"))
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select conname from pg_constraint where conname like 'ck_%_usd_amount'"))
+					.containsExactly("ck_offer_usd_amount");
+				assertThat(Sql.column(ds, "select indexname from pg_indexes where indexname like 'ix_%_amount_not_usd'"))
+					.containsExactly("ix_offer_amount_not_usd");
+				assertThat(Sql.column(ds, "select id || ':' || currency || ':' || amount from offer order by id"))
+					.containsExactly("1:USD:5", "2:GBP:-1");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(Sql.column(ds, "select conname from pg_constraint where conname like 'ck_%_usd_amount'"))
+					.containsExactly("ck_deal_usd_amount");
+				assertThat(Sql.column(ds, "select id || ':' || currency || ':' || amount from deal order by id"))
+					.containsExactly("1:USD:5", "2:GBP:-1");
+			})
+			.run(db);
+	}
+
 	@Test
 	void removingAValueRowsStillHoldFailsCleanlyAndNamesTheRevision(TestDatabase db) {
 		// the entities of the removal above, with a row that still holds the removed label
@@ -321,6 +377,90 @@ class EnumAndInheritanceScenariosTest {
 			})
 			.afterDowngrade((ds) -> assertThat(labels(ds, "dealcurrency")).containsExactly("USD", "EUR", "AED", "GBP"))
 			.run(db);
+	}
+
+	/**
+	 * A constant renamed in place (the only label removed and the only one added, at its position) is
+	 * a probable rename: {@code RENAME VALUE} keeps the rows that hold it, where the swap would fail on
+	 * them and no {@code UPDATE} before it could name the new label. A default and a check naming the
+	 * label follow it.
+	 */
+	@Test
+	void valueRenamedInPlaceIsRenamedAndTheRowsHoldingItFollow(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.renamevalue.v1.Ticket.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.renamevalue.v2.Ticket.class)
+			.afterV1((ds) -> execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED')",
+					"insert into ticket (id, title, status, reopened_from) values (2, 'b', 'OPEN', null)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("-- WARNING: probable rename: 'CLOSED' and 'DONE' of ticketstatus are at the"
+						+ " same place, so rows holding 'CLOSED' will hold 'DONE'; if this is not a rename, replace this"
+						+ " statement with: ALTER TABLE ticket ALTER COLUMN"
+						+ " reopened_from DROP DEFAULT; ALTER TABLE ticket ALTER COLUMN status DROP DEFAULT; ALTER TYPE"
+						+ " ticketstatus RENAME TO ticketstatus_old; CREATE TYPE ticketstatus AS ENUM ('OPEN', 'DONE', 'ARCHIVED');");
+				// the default and the check naming the label follow it: nothing else to do
+				assertThat(upgrade.lines().filter((line) -> !line.startsWith("--") && !line.isBlank()))
+					.containsExactly("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';");
+				assertThat(downgradeSection(text).lines().filter((line) -> !line.startsWith("--") && !line.isBlank()))
+					.containsExactly("ALTER TYPE ticketstatus RENAME VALUE 'DONE' TO 'CLOSED';");
+			})
+			.afterV2((ds) -> {
+				assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "DONE", "ARCHIVED");
+				execute(ds, "insert into ticket (id, title, reopened_from) values (3, 'c', default)");
+				assertThat(Sql.column(ds, "select title || ':' || status || ':' || coalesce(reopened_from::text, '-')"
+						+ " from ticket order by id")).containsExactly("a:DONE:DONE", "b:OPEN:-", "c:OPEN:DONE");
+				execute(ds, "delete from ticket where id = 3");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+				assertThat(Sql.column(ds, "select title || ':' || status || ':' || coalesce(reopened_from::text, '-')"
+						+ " from ticket order by id")).containsExactly("a:CLOSED:CLOSED", "b:OPEN:-");
+			})
+			.run(db);
+	}
+
+	/**
+	 * A label rename asked for ({@code --rename ticketstatus:CLOSED=DONE}, or answered yes in the shell) is
+	 * written whatever the rename mode, and the type's other changes (a label removed) follow it: the swap
+	 * restores the default naming the renamed label.
+	 */
+	@Test
+	void labelRenameAskedForIsWrittenBeforeTheSwapOfTheTypesOtherChanges(TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevalue.v1.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED')");
+
+		Migrations v3 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevalue.v3.Ticket.class));
+		MigrateResult generated = v3.migrate("done, no archive", dev.migrations.diff.DiffOptions.defaults()
+			.withRenameMode(dev.migrations.diff.RenameMode.DROP_AND_ADD).withRenames(java.util.Map.of("ticketstatus:CLOSED", "DONE")));
+		String upgrade = upgradeSection(read(generated.file()));
+		assertThat(upgrade).contains("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';\n")
+			.contains("CREATE TYPE ticketstatus AS ENUM ('OPEN', 'DONE');")
+			.contains("ALTER TABLE ticket ALTER COLUMN reopened_from SET DEFAULT 'DONE'::ticketstatus;")
+			.doesNotContain("probable rename");
+		assertThat(upgrade.indexOf("RENAME VALUE")).isLessThan(upgrade.indexOf("RENAME TO ticketstatus_old"));
+		v3.upgrade("head");
+		assertThat(v3.check()).isEmpty();
+		assertThat(Sql.column(ds, "select title || ':' || status || ':' || reopened_from from ticket"))
+			.containsExactly("a:DONE:DONE");
+
+		v3.downgrade("-1");
+		assertThat(v1.check()).isEmpty();
+		assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+		assertThat(Sql.column(ds, "select title || ':' || status || ':' || reopened_from from ticket"))
+			.containsExactly("a:CLOSED:CLOSED");
+	}
+
+	static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	@Test
@@ -395,6 +535,83 @@ class EnumAndInheritanceScenariosTest {
 				assertThat(Sql.column(ds, "select currency from deal")).containsExactly("GBP");
 				assertThat(Sql.column(ds, "select currency from invoice")).containsExactly("EUR");
 				assertThat(enumTypes(ds)).containsExactly("dealcurrency");
+			})
+			.run(db);
+	}
+
+	/**
+	 * A label removed while the table (or the column) whose rows hold it is dropped: the table goes before the
+	 * type is swapped instead of being converted, which failed on those rows; the downgrade creates it after
+	 * the type is back.
+	 */
+	@Test
+	void aTableDroppedWithTheLabelItsRowsHoldGoesBeforeTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Deal.class,
+				dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Invoice.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.removevalue.v2.Deal.class)
+			.afterV1((ds) -> execute(ds, "insert into deal (id, title, currency) values (1, 'd', 'GBP')",
+					"insert into invoice (id, amount, currency) values (1, 10.50, 'AED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).doesNotContain("ALTER TABLE invoice").doesNotContain("rows of invoice");
+				assertThat(upgrade.indexOf("DROP TABLE IF EXISTS invoice;")).isLessThan(upgrade.indexOf("RENAME TO dealcurrency_old"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade.indexOf("CREATE TABLE IF NOT EXISTS invoice"))
+					.isGreaterThan(downgrade.indexOf("DROP TYPE IF EXISTS dealcurrency_old"));
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select title || ':' || currency from deal")).containsExactly("d:GBP"))
+			.afterDowngrade((ds) -> execute(ds, "insert into invoice (id, amount, currency) values (2, 1, 'AED')"))
+			.run(db);
+	}
+
+	@Test
+	void aColumnDroppedWithTheLabelItsRowsHoldGoesBeforeTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Deal.class,
+				dev.migrations.autogenerate.scenarios.enums.sharedtype.v1.Invoice.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.removevalue.v2.Deal.class,
+					dev.migrations.autogenerate.scenarios.enums.droppedusage.Invoice.class)
+			.afterV1((ds) -> execute(ds, "insert into invoice (id, amount, currency) values (1, 10.50, 'AED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).doesNotContain("ALTER TABLE invoice ALTER COLUMN currency");
+				assertThat(upgrade.indexOf("ALTER TABLE invoice DROP COLUMN IF EXISTS currency;"))
+					.isLessThan(upgrade.indexOf("RENAME TO dealcurrency_old"));
+			})
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select amount from invoice")).containsExactly("10.50"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select amount || ':' || coalesce(currency::text, '-') from invoice"))
+				.containsExactly("10.50:-"))
+			.run(db);
+	}
+
+	/**
+	 * The label a default names is removed and the default changes: the swap sets the new default after the
+	 * conversion, and its downgrade the old one after the old type is back (setting it before failed).
+	 */
+	@Test
+	void aDefaultWhoseLabelIsRemovedIsReplacedByTheSwapBothWays(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.defaultremoved.v1.Guest.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.defaultremoved.v2.Guest.class)
+			.afterV1((ds) -> execute(ds, "insert into guest (id, rsvp) values (1, 'ATTENDED')"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).doesNotContain("is not restored")
+					.containsOnlyOnce("ALTER TABLE guest ALTER COLUMN rsvp SET DEFAULT 'ATTENDED'::rsvp;");
+				assertThat(upgrade.indexOf("SET DEFAULT 'ATTENDED'::rsvp")).isLessThan(upgrade.indexOf("DROP TYPE IF EXISTS rsvp_old"));
+				String downgrade = downgradeSection(text);
+				assertThat(downgrade).containsOnlyOnce("ALTER TABLE guest ALTER COLUMN rsvp SET DEFAULT 'INVITED'::rsvp;");
+				assertThat(downgrade.indexOf("SET DEFAULT 'INVITED'::rsvp"))
+					.isGreaterThan(downgrade.indexOf("CREATE TYPE rsvp AS ENUM ('INVITED', 'ATTENDED', 'NOSHOW');"));
+			})
+			.afterV2((ds) -> {
+				execute(ds, "insert into guest (id) values (2)");
+				assertThat(Sql.column(ds, "select id || ':' || rsvp from guest order by id")).containsExactly("1:ATTENDED",
+						"2:ATTENDED");
+				execute(ds, "delete from guest where id = 2");
+			})
+			.afterDowngrade((ds) -> {
+				execute(ds, "insert into guest (id) values (3)");
+				assertThat(Sql.column(ds, "select id || ':' || rsvp from guest order by id")).containsExactly("1:ATTENDED",
+						"3:INVITED");
 			})
 			.run(db);
 	}
