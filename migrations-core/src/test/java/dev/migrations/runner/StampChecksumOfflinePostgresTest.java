@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
+import dev.migrations.Psql;
 import dev.migrations.RevisionFiles;
 import dev.migrations.RevisionInfo;
 import dev.migrations.Sql;
@@ -194,8 +195,7 @@ class StampChecksumOfflinePostgresTest {
 
 	@Test
 	void anOfflineRangeStartsFromEveryHeadTheDatabaseIsAt(TestDatabase db) throws Exception {
-		Path psql = TestDatabases.psqlExecutable().orElse(null);
-		Assumptions.assumeTrue(psql != null, "psql is not installed: the offline script cannot be run through it");
+		Psql.executable();
 		Migrations migrations = migrations(db);
 		migrations.upgrade(B);
 		migrations.upgrade(C);
@@ -206,14 +206,14 @@ class StampChecksumOfflinePostgresTest {
 		String up = files.upgradeSql(B + "," + C + ":head");
 		assertThat(up.lines().findFirst()).hasValue("-- Upgrade script for postgresql, from " + B + "," + C + " to " + E
 				+ " (head): 2 revision(s).");
-		runThroughPsql(psql, up, db);
+		Psql.run(up, db);
 		assertThat(migrations(db).current()).containsExactly(E);
 
 		// and from a keyword: the head, back to one branch point
 		String down = files.downgradeSql("head:" + A);
 		assertThat(down.lines().findFirst()).hasValue("-- Downgrade script for postgresql, from " + E + " to " + A
 				+ ": 4 revision(s).");
-		runThroughPsql(psql, down, db);
+		Psql.run(down, db);
 		assertThat(migrations(db).current()).containsExactly(A);
 		assertThat(Sql.postgresTables(db.dataSource())).containsExactly("account", "migrations_version",
 				"migrations_version_log");
@@ -239,17 +239,6 @@ class StampChecksumOfflinePostgresTest {
 					+ " `db upgrade " + B + ":" + E + " --sql`");
 		// a range already at its end is a script of nothing, as `db upgrade` at the head does nothing
 		assertThat(files.upgradeSql(E + ":head")).contains("0 revision(s)");
-	}
-
-	private static void runThroughPsql(Path psql, String script, TestDatabase db) throws Exception {
-		Path file = Files.createTempFile("range", ".sql");
-		Files.writeString(file, script);
-		Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
-				db.psqlConnectionUri()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		Files.delete(file);
 	}
 
 	@Test

@@ -1,13 +1,9 @@
 package dev.migrations.squash;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
+import dev.migrations.Psql;
 import dev.migrations.RevisionFiles;
 import dev.migrations.Sql;
 import dev.migrations.dialect.PostgresDialect;
@@ -64,8 +61,7 @@ class SquashScriptPostgresTest {
 	@Test
 	void aDowngradeScriptFromADatabaseAtThePointIsRefusedUntilAnOnlineStampRecordsTheSquash(TestDatabase db)
 			throws Exception {
-		Path psql = TestDatabases.psqlExecutable().orElse(null);
-		Assumptions.assumeTrue(psql != null, "psql is not installed: the script cannot be run through it");
+		Psql.executable();
 		try (TestDatabase at = TestDatabases.postgres()) {
 			migrations(at.dataSource()).upgrade("head");
 			SquashResult squash = migrations(db.dataSource()).squash(R3, "squash");
@@ -83,7 +79,7 @@ class SquashScriptPostgresTest {
 			migrations(at.dataSource()).stamp(squash.revision());
 			assertThat(Sql.column(at.dataSource(), "select revision from migrations_version"))
 				.containsExactly(squash.revision());
-			runThroughPsql(psql, migrations(at.dataSource()).downgradeSql("base"), at);
+			Psql.run(migrations(at.dataSource()).downgradeSql("base"), at);
 			assertThat(Sql.postgresTables(at.dataSource())).containsExactly("migrations_version", "migrations_version_log");
 			assertThat(Sql.column(at.dataSource(), "select revision from migrations_version")).isEmpty();
 		}
@@ -92,8 +88,7 @@ class SquashScriptPostgresTest {
 	@Test
 	void anUpgradeScriptFromADatabaseInTheMiddleIsRefusedUntilAnOnlineUpgradeToTheSquash(TestDatabase db)
 			throws Exception {
-		Path psql = TestDatabases.psqlExecutable().orElse(null);
-		Assumptions.assumeTrue(psql != null, "psql is not installed: the script cannot be run through it");
+		Psql.executable();
 		try (TestDatabase mid = TestDatabases.postgres()) {
 			migrations(mid.dataSource()).upgrade(R1);
 			SquashResult squash = migrations(db.dataSource()).squash(R3, "squash");
@@ -115,7 +110,7 @@ class SquashScriptPostgresTest {
 			String script = migrations(mid.dataSource()).upgradeSql("head");
 			assertThat(script.lines().findFirst()).hasValue("-- Upgrade script for postgresql, from " + squash.revision()
 					+ " to " + R4 + " (head): 1 revision(s).");
-			runThroughPsql(psql, script, mid);
+			Psql.run(script, mid);
 			assertThat(migrations(mid.dataSource()).current()).containsExactly(R4);
 			assertThat(Sql.postgresTables(mid.dataSource())).containsExactly("account", "invoice", "memo",
 					"migrations_version", "migrations_version_log", "note");
@@ -141,17 +136,6 @@ class SquashScriptPostgresTest {
 		assertThat(offline.upgradeSql(squash.revision() + ":head").lines().findFirst())
 			.hasValue("-- Upgrade script for postgresql, from " + squash.revision() + " to " + squash.revision()
 					+ " (head): 0 revision(s).");
-	}
-
-	private static void runThroughPsql(Path psql, String script, TestDatabase db) throws Exception {
-		Path file = Files.createTempFile("squash", ".sql");
-		Files.writeString(file, script);
-		Process process = new ProcessBuilder(psql.toString(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-f", file.toString(),
-				db.psqlConnectionUri()).redirectErrorStream(true).start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-		assertThat(process.exitValue()).as(output).isZero();
-		Files.delete(file);
 	}
 
 }
