@@ -454,6 +454,74 @@ class EnumAndInheritanceScenariosTest {
 			.containsExactly("a:CLOSED:CLOSED");
 	}
 
+	/**
+	 * Labels of two types renamed in place in the revision that renames a column and a table of them: the table
+	 * and the column whose default names the label are still renamed (they were dropped and created empty), and
+	 * the partial index naming the label is kept (it was dropped and built again).
+	 */
+	@Test
+	void labelsRenamedInPlaceWithATableAndAColumnRenamedKeepTheTablesRowsAndIndexes(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v1.Ticket.class,
+				dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v1.Board.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v2.Ticket.class,
+					dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v2.Board.class)
+			.afterV1((ds) -> execute(ds, "insert into ticket (id, title, status, priority) values (1, 'a', 'CLOSED', 'HIGH')",
+					"insert into board (id) values (1)"))
+			.revision((text) -> {
+				String upgrade = upgradeSection(text);
+				assertThat(upgrade).contains("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';")
+					.contains("ALTER TYPE priority RENAME VALUE 'HIGH' TO 'URGENT';")
+					.contains("ALTER TABLE board RENAME TO panel;")
+					.contains("ALTER TABLE ticket RENAME COLUMN title TO headline;");
+				assertThat(upgrade.lines().filter((line) -> !line.startsWith("--")))
+					.noneMatch((line) -> line.contains("DROP TABLE") || line.contains("INDEX"));
+			})
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select id || ':' || status || ':' || reopened_from || ':' || priority from ticket"))
+					.containsExactly("1:DONE:DONE:URGENT");
+				assertThat(Sql.column(ds, "select id || ':' || state from panel")).containsExactly("1:DONE");
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(Sql.column(ds, "select id || ':' || status || ':' || reopened_from || ':' || priority from ticket"))
+					.containsExactly("1:CLOSED:CLOSED:HIGH");
+				assertThat(Sql.column(ds, "select id || ':' || state from board")).containsExactly("1:CLOSED");
+			})
+			.run(db);
+	}
+
+	/**
+	 * A label rename asked for while a label is added after the renamed one and named by a default: the added
+	 * label gets a revision of its own that commits first, and the rename goes with it ({@code ADD VALUE 'REVIEW'
+	 * AFTER 'DONE'} failed there before the rename had run). The column the second revision drops comes back on
+	 * downgrade with its default naming the label as it is then ({@code 'DONE'}, renamed back afterwards).
+	 */
+	@Test
+	void labelRenameAskedForGoesWithALabelAddedAfterItInTheLabelsRevision(TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v3.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status, priority) values (1, 'a', 'CLOSED', 'HIGH')");
+
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v4.Ticket.class));
+		MigrateResult generated = v2.migrate("done and review",
+				dev.migrations.diff.DiffOptions.defaults().withRenames(java.util.Map.of("ticketstatus:CLOSED", "DONE")));
+		assertThat(generated.files()).hasSize(2);
+		assertThat(upgradeSection(read(generated.files().get(0))))
+			.contains("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';\n"
+					+ "ALTER TYPE ticketstatus ADD VALUE IF NOT EXISTS 'REVIEW' AFTER 'DONE';");
+		v2.upgrade("head");
+		assertThat(v2.check()).isEmpty();
+		assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "DONE", "REVIEW", "ARCHIVED");
+		assertThat(Sql.column(ds, "select id || ':' || status || ':' || review_from from ticket")).containsExactly("1:DONE:REVIEW");
+
+		v2.downgrade("-2");
+		assertThat(v1.check()).isEmpty();
+		assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+		assertThat(Sql.column(ds, "select id || ':' || status || ':' || reopened_from from ticket")).containsExactly("1:CLOSED:CLOSED");
+	}
+
 	static String read(Path file) {
 		try {
 			return Files.readString(file);
