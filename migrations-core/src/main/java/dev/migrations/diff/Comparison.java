@@ -1156,7 +1156,7 @@ final class Comparison {
 		Optional<EnumType> wanted = this.target.enumType(rename.table());
 		String problem = null;
 		if (existing.isEmpty() || wanted.isEmpty()) {
-			problem = (existing.isEmpty() ? "the database" : "the entities") + " have no enum type " + rename.table();
+			problem = (existing.isEmpty() ? "the database has" : "the entities have") + " no enum type " + rename.table();
 		}
 		else if (this.labelRenames.containsKey(rename.table())) {
 			problem = "another label of " + rename.table() + " is renamed too; rename one label per revision";

@@ -522,6 +522,35 @@ class EnumAndInheritanceScenariosTest {
 		assertThat(Sql.column(ds, "select id || ':' || status || ':' || reopened_from from ticket")).containsExactly("1:CLOSED:CLOSED");
 	}
 
+	/**
+	 * A label rename naming the type with its schema is refused, where it was read as a rename of column
+	 * {@code ticketstatus:CLOSED} of a table {@code public} that no table matches, left out without a word: the
+	 * revision then swapped the type, which fails on the rows holding the label.
+	 */
+	@Test
+	void aLabelRenameNamingTheTypesSchemaIsRefusedAndNothingIsWritten(TestDatabase db) throws Exception {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevalue.v1.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevalue.v2.Ticket.class));
+		dev.migrations.diff.DiffOptions noGuesses = dev.migrations.diff.DiffOptions.defaults()
+			.withRenameMode(dev.migrations.diff.RenameMode.DROP_AND_ADD);
+
+		assertThatThrownBy(() -> v2.migrate("done", noGuesses.withRenames(java.util.Map.of("public.ticketstatus:CLOSED", "DONE"))))
+			.isInstanceOf(MigrationsException.class)
+			.hasMessage("Cannot read the rename 'public.ticketstatus:CLOSED=DONE': name the enum type without its schema"
+					+ " (ticketstatus:CLOSED=DONE), as the types of the migrated schema are named");
+		assertThatThrownBy(() -> v2.migrate("done", noGuesses.withRenames(java.util.Map.of("ticket_status:CLOSED", "DONE"))))
+			.isInstanceOf(MigrationsException.class)
+			.hasMessage("Cannot rename label 'CLOSED' of enum type ticket_status to 'DONE': the database has no enum type"
+					+ " ticket_status. Check the rename ticket_status:CLOSED=DONE you passed, or leave it out to recreate the type.");
+		try (java.util.stream.Stream<Path> files = Files.list(this.directory)) {
+			assertThat(files).hasSize(1);
+		}
+	}
+
 	static String read(Path file) {
 		try {
 			return Files.readString(file);
