@@ -1422,9 +1422,27 @@ public sealed interface Operation {
 			if (expression == null) {
 				return null;
 			}
-			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(from)) + "(::(?:\"?[\\w$]+\"?\\.)?\"?"
-					+ Pattern.quote(type) + "\"?(?![\\w$]))");
-			return literal.matcher(expression).replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(to)) + "$1");
+			String cast = "(::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?";
+			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(from)) + cast + "(?![\\w$]))");
+			String result = literal.matcher(expression)
+				.replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(to)) + "$1");
+			// an array of the type, as the server prints it: '{OPEN,CLOSED}'::status[] (a label quoted when it must be)
+			Matcher array = Pattern.compile("'\\{([^'{}]*)\\}'" + cast + "\\[\\])").matcher(result);
+			StringBuilder relabeled = new StringBuilder();
+			while (array.find()) {
+				List<String> elements = new ArrayList<>();
+				for (String element : array.group(1).split(",", -1)) {
+					boolean quoted = element.length() > 1 && element.startsWith("\"") && element.endsWith("\"");
+					String label = quoted ? element.substring(1, element.length() - 1) : element;
+					elements.add(label.equals(from)
+							? (quoted || to.equalsIgnoreCase("NULL") || !to.matches("[^\\s,{}\"\\\\']+") ? "\"" + to + "\"" : to)
+							: element);
+				}
+				array.appendReplacement(relabeled,
+						Matcher.quoteReplacement("'{" + String.join(",", elements) + "}'" + array.group(2)));
+			}
+			array.appendTail(relabeled);
+			return relabeled.toString();
 		}
 
 		/**

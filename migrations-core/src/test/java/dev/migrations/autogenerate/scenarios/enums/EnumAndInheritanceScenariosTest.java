@@ -550,6 +550,26 @@ class EnumAndInheritanceScenariosTest {
 		}
 	}
 
+	/**
+	 * A label renamed in place that the default of an array of the type names ({@code '{CLOSED}'::status[]}): the
+	 * default follows the label, where it was set again to the new label and its downgrade set the old one before
+	 * the label was renamed back (invalid input value for enum status: "CLOSED").
+	 */
+	@Test
+	void aLabelRenamedInPlaceThatAnArrayDefaultNamesIsFollowedByTheDefault(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.renamevaluearray.v1.Card.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.renamevaluearray.v2.Card.class)
+			.afterV1((ds) -> execute(ds, "insert into card (id) values (1)",
+					"insert into card (id, status, history) values (2, 'OPEN', '{OPEN,CLOSED}')"))
+			.revision((text) -> assertThat(upgradeSection(text).lines().filter((line) -> !line.startsWith("--") && !line.isBlank()))
+				.containsExactly("ALTER TYPE status RENAME VALUE 'CLOSED' TO 'DONE';"))
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select id || ':' || status || ':' || history::text from card order by id"))
+				.containsExactly("1:DONE:{DONE}", "2:OPEN:{OPEN,DONE}"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select id || ':' || status || ':' || history::text from card order by id"))
+				.containsExactly("1:CLOSED:{CLOSED}", "2:OPEN:{OPEN,CLOSED}"))
+			.run(db);
+	}
+
 	static String read(Path file) {
 		try {
 			return Files.readString(file);
