@@ -521,6 +521,32 @@ class EnumAndInheritanceScenariosTest {
 		assertThat(Sql.column(ds, "select id || ':' || status || ':' || reopened_from from ticket")).containsExactly("1:CLOSED:CLOSED");
 	}
 
+	/** The same in the online form ({@code db migrate --online}): the labels' step, then the change's. */
+	@Test
+	void labelRenameAskedForGoesWithALabelAddedAfterItInTheOnlineForm(TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v3.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status, priority) values (1, 'a', 'CLOSED', 'HIGH')");
+
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.renamevaluemix.v4.Ticket.class));
+		MigrateResult generated = v2.migrate("done and review",
+				dev.migrations.diff.DiffOptions.defaults().withRenames(java.util.Map.of("ticketstatus:CLOSED", "DONE")),
+				dev.migrations.MigrateOptions.onlineForm());
+		assertThat(upgradeSection(read(generated.files().get(0))))
+			.contains("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';\n"
+					+ "ALTER TYPE ticketstatus ADD VALUE IF NOT EXISTS 'REVIEW' AFTER 'DONE';");
+		v2.upgrade("head");
+		assertThat(v2.check()).isEmpty();
+		assertThat(Sql.column(ds, "select id || ':' || status || ':' || review_from from ticket")).containsExactly("1:DONE:REVIEW");
+
+		v2.downgrade("-" + generated.files().size());
+		assertThat(v1.check()).isEmpty();
+		assertThat(Sql.column(ds, "select id || ':' || status || ':' || reopened_from from ticket")).containsExactly("1:CLOSED:CLOSED");
+	}
+
 	/**
 	 * A label rename naming the type with its schema is refused, where it was read as a rename of column
 	 * {@code ticketstatus:CLOSED} of a table {@code public} that no table matches, left out without a word: the
