@@ -1129,9 +1129,11 @@ public final class Migrations {
 		if (!rendered.transactional()) {
 			// PostgreSQL cannot use an enum label in the transaction that added it. Rather than run the whole
 			// revision (and its downgrade's type swap) outside a transaction, the labels get a revision of their
-			// own that commits first; both revisions then run transactionally.
-			List<Operation> labels = operations.stream().filter((op) -> op instanceof Operation.AddEnumValue).toList();
-			List<Operation> rest = operations.stream().filter((op) -> !(op instanceof Operation.AddEnumValue)).toList();
+			// own that commits first; both revisions then run transactionally. A label renamed goes with them, as a
+			// label may be added after it (ADD VALUE 'REVIEW' AFTER 'DONE' once CLOSED is renamed DONE).
+			List<Operation> labels = operations.stream().filter(Operation::changesEnumLabelsInPlace).toList();
+			List<Operation> rest = Operation.afterLabelChanges(labels,
+					operations.stream().filter((op) -> !op.changesEnumLabelsInPlace()).toList());
 			Rendered first = Rendered.of(renderer, labels);
 			Rendered second = Rendered.of(renderer, rest);
 			if (!labels.isEmpty() && !rest.isEmpty() && first.transactional() && second.transactional()) {

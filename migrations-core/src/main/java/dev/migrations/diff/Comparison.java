@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.migrations.MigrationsException;
-import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.diff.DiffOptions.Rename;
 import dev.migrations.diff.Operation.AddCheck;
 import dev.migrations.diff.Operation.AddColumn;
@@ -306,7 +305,8 @@ final class Comparison {
 		Map<String, List<String>> candidatesOfDropped = new TreeMap<>();
 		Map<String, List<String>> candidatesOfAdded = new TreeMap<>();
 		for (String dropped : onlyCurrent) {
-			Set<List<Object>> shape = tableShape(this.currentTables.get(dropped));
+			// compared as it is once the labels are renamed: a default naming a renamed label names the new one
+			Set<List<Object>> shape = tableShape(relabeled(this.currentTables.get(dropped)));
 			for (String added : onlyTarget) {
 				if (!shape.isEmpty() && shape.equals(tableShape(this.targetTables.get(added)))) {
 					candidatesOfDropped.computeIfAbsent(dropped, (k) -> new ArrayList<>()).add(added);
@@ -445,7 +445,7 @@ final class Comparison {
 		Map<String, List<String>> candidatesOfDropped = new TreeMap<>();
 		Map<String, List<String>> candidatesOfAdded = new TreeMap<>();
 		for (String dropped : onlyCurrent) {
-			List<Object> shape = columnShape(pair.current.column(dropped).orElseThrow());
+			List<Object> shape = columnShape(relabeled(pair.current.column(dropped).orElseThrow()));
 			for (String added : onlyTarget) {
 				if (shape.equals(columnShape(pair.target.column(added).orElseThrow()))) {
 					candidatesOfDropped.computeIfAbsent(dropped, (k) -> new ArrayList<>()).add(added);
@@ -862,13 +862,14 @@ final class Comparison {
 		return columns;
 	}
 
+	// as the server prints it once the labels are renamed: a partial index naming a renamed label is kept
 	private List<Object> indexKey(Index index, Map<String, String> renames) {
 		List<String> elements = new ArrayList<>();
 		for (String element : index.elements()) {
-			elements.add(Expressions.key(element, renames));
+			elements.add(Expressions.key(relabeled(element), renames));
 		}
 		return java.util.Arrays.asList(elements, index.unique(), (index.method() != null) ? index.method() : "btree",
-				Expressions.key(index.where(), renames), mapColumns(index.include(), renames));
+				Expressions.key(relabeled(index.where()), renames), mapColumns(index.include(), renames));
 	}
 
 	private List<Object> currentForeignKeyKey(ForeignKey foreignKey, Map<String, String> renames) {
@@ -1076,7 +1077,7 @@ final class Comparison {
 	}
 
 	private void changeEnumValues(EnumType existing, EnumType wanted) {
-		List<EnumUsage> usages = usagesKept(usages(existing.name()));
+		List<EnumUsage> usages = usages(existing.name());
 		LabelRename rename = this.labelRenames.get(existing.name());
 		if (rename != null) {
 			List<String> renamed = new ArrayList<>(existing.values());
@@ -1095,9 +1096,11 @@ final class Comparison {
 		recreateLabelDependents(existing.name());
 		if (!isSubsequence(existing.values(), wanted.values())) {
 			this.enumValues.add(new RecreateEnumType(existing.name(), existing.values(), wanted.values(),
-					takeDefaultChanges(usages), existing.casts()));
+					takeDefaultChanges(usagesKept(usages)), existing.casts()));
 			return;
 		}
+		// Labels added convert no row: a column dropped stays where drops go, so that the downgrade creates it again
+		// before its swap, which converts it (the labels may get a revision of their own, downgraded last).
 		// Left to right, each new label goes after its predecessor, which already exists by then.
 		List<String> values = new ArrayList<>(existing.values());
 		for (int i = 0; i < wanted.values().size(); i++) {
@@ -1153,7 +1156,7 @@ final class Comparison {
 		Optional<EnumType> wanted = this.target.enumType(rename.table());
 		String problem = null;
 		if (existing.isEmpty() || wanted.isEmpty()) {
-			problem = (existing.isEmpty() ? "the database" : "the entities") + " have no enum type " + rename.table();
+			problem = (existing.isEmpty() ? "the database has" : "the entities have") + " no enum type " + rename.table();
 		}
 		else if (this.labelRenames.containsKey(rename.table())) {
 			problem = "another label of " + rename.table() + " is renamed too; rename one label per revision";
@@ -1187,6 +1190,13 @@ final class Comparison {
 				column.comment(), column.generated());
 	}
 
+	/** A table whose columns are as they are once the labels are renamed. */
+	private Table relabeled(Table table) {
+		List<Column> columns = table.columns().stream().map(this::relabeled).toList();
+		return columns.equals(table.columns()) ? table : new Table(table.name(), columns, table.primaryKey(),
+				table.uniqueConstraints(), table.indexes(), table.foreignKeys(), table.checks(), table.comment());
+	}
+
 	/** An expression as the server prints it once the labels are renamed ({@code 'CLOSED'::status} → {@code 'DONE'::status}). */
 	private String relabeled(String expression) {
 		if (expression == null || this.labelRenames.isEmpty()) {
@@ -1194,11 +1204,7 @@ final class Comparison {
 		}
 		String result = expression;
 		for (Map.Entry<String, LabelRename> rename : this.labelRenames.entrySet()) {
-			String type = rename.getKey();
-			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(rename.getValue().from()))
-					+ "(::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$]))");
-			result = literal.matcher(result)
-				.replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(rename.getValue().to())) + "$1");
+			result = RenameEnumValue.relabel(result, rename.getKey(), rename.getValue().from(), rename.getValue().to());
 		}
 		return result;
 	}
@@ -1238,7 +1244,8 @@ final class Comparison {
 					mentions |= literal.matcher(element).find();
 				}
 				if (mentions && !isDropped(this.dropIndexes, index)) {
-					Index again = index;
+					Index again = new Index(index.name(), index.elements().stream().map(this::relabeled).toList(),
+							index.unique(), index.method(), relabeled(index.where()), index.include());
 					if (!renames.isEmpty()) {
 						List<Object> key = indexKey(index, renames);
 						again = pair.target.indexes().stream().filter((wanted) -> indexKey(wanted, Map.of()).equals(key))

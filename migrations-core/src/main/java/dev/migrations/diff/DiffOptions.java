@@ -113,14 +113,21 @@ public record DiffOptions(Predicate<String> tableFilter, Predicate<String> seque
 		}
 
 		static Rename parse(String key, String value) {
+			// no table or column name has a colon: a schema-qualified type (public.status:OLD) is a label rename too,
+			// never a column rename of a table "public" that no table matches
 			int colon = key.indexOf(':');
-			if (colon >= 0 && (key.indexOf('.') < 0 || key.indexOf('.') > colon)) {
+			if (colon >= 0) {
 				String type = key.substring(0, colon).trim();
 				// labels are taken as written: blanks count
 				String from = key.substring(colon + 1);
 				if (type.isEmpty() || from.isEmpty() || value.isEmpty()) {
 					throw new MigrationsException("Cannot read the rename '" + key + "=" + value
 							+ "': a label of an enum type is renamed with type:OLD_LABEL=NEW_LABEL");
+				}
+				if (type.indexOf('.') >= 0) {
+					throw new MigrationsException("Cannot read the rename '" + key + "=" + value
+							+ "': name the enum type without its schema (" + type.substring(type.lastIndexOf('.') + 1) + ":"
+							+ from + "=" + value + "), as the types of the migrated schema are named");
 				}
 				return label(type, from, value);
 			}

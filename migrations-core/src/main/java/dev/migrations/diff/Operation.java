@@ -4,8 +4,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.schema.CheckConstraint;
 import dev.migrations.schema.Column;
 import dev.migrations.schema.EnumCast;
@@ -44,6 +47,31 @@ public sealed interface Operation {
 	String objectName();
 
 	<R> R accept(OperationVisitor<R> visitor);
+
+	/**
+	 * Whether this adds or renames a label of an enum type in place: what goes into the revision of its own that
+	 * commits the labels a change uses before the change runs (a label added may go after one renamed).
+	 */
+	default boolean changesEnumLabelsInPlace() {
+		return this instanceof AddEnumValue || this instanceof RenameEnumValue;
+	}
+
+	/**
+	 * A change as it reads in a revision of its own after the one changing the labels in place: what it drops
+	 * names the renamed labels by their new names, as its downgrade runs before they are renamed back.
+	 * @param labels the operations of the earlier revision
+	 * @param change the operations of the later one
+	 * @return the later operations naming the renamed labels by their new names
+	 */
+	static List<Operation> afterLabelChanges(List<Operation> labels, List<Operation> change) {
+		List<Operation> result = new ArrayList<>(change);
+		for (Operation label : labels) {
+			if (label instanceof RenameEnumValue rename) {
+				result.replaceAll(rename::relabel);
+			}
+		}
+		return List.copyOf(result);
+	}
 
 	/**
 	 * The downgrade of a list of operations: each reversed, in the opposite order.
@@ -1379,6 +1407,89 @@ public sealed interface Operation {
 		/** Whether the differ guessed this rename from the labels' places rather than being told. */
 		public boolean proposed() {
 			return this.alternative != null;
+		}
+
+		/**
+		 * An expression as the server prints it once a label is renamed ({@code 'CLOSED'::status} →
+		 * {@code 'DONE'::status}).
+		 * @param expression a default, a check or an index expression, may be {@code null}
+		 * @param type the enum type
+		 * @param from the label as it is
+		 * @param to the label it becomes
+		 * @return the expression naming the new label
+		 */
+		public static String relabel(String expression, String type, String from, String to) {
+			if (expression == null) {
+				return null;
+			}
+			String cast = "(::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?";
+			Pattern literal = Pattern.compile(Pattern.quote(PostgresIdentifiers.literal(from)) + cast + "(?![\\w$]))");
+			String result = literal.matcher(expression)
+				.replaceAll(Matcher.quoteReplacement(PostgresIdentifiers.literal(to)) + "$1");
+			// an array of the type, as the server prints it: '{OPEN,CLOSED}'::status[] (a label quoted when it must be)
+			Matcher array = Pattern.compile("'\\{([^'{}]*)\\}'" + cast + "\\[\\])").matcher(result);
+			StringBuilder relabeled = new StringBuilder();
+			while (array.find()) {
+				List<String> elements = new ArrayList<>();
+				for (String element : array.group(1).split(",", -1)) {
+					boolean quoted = element.length() > 1 && element.startsWith("\"") && element.endsWith("\"");
+					String label = quoted ? element.substring(1, element.length() - 1) : element;
+					elements.add(label.equals(from)
+							? (quoted || to.equalsIgnoreCase("NULL") || !to.matches("[^\\s,{}\"\\\\']+") ? "\"" + to + "\"" : to)
+							: element);
+				}
+				array.appendReplacement(relabeled,
+						Matcher.quoteReplacement("'{" + String.join(",", elements) + "}'" + array.group(2)));
+			}
+			array.appendTail(relabeled);
+			return relabeled.toString();
+		}
+
+		/**
+		 * An operation as it reads once this label is renamed: the check, index, column or table it drops (and its
+		 * downgrade creates again) or the default a column had naming the new label. For a revision that runs after
+		 * the one renaming the label, whose downgrade runs before the label is renamed back.
+		 * @param operation an operation of the change
+		 * @return the operation naming the new label
+		 */
+		public Operation relabel(Operation operation) {
+			if (operation instanceof DropCheck drop) {
+				return new DropCheck(drop.table(), relabel(drop.check()));
+			}
+			if (operation instanceof DropIndex drop) {
+				return new DropIndex(drop.table(), relabel(drop.index()), drop.nameTaken());
+			}
+			if (operation instanceof DropColumn drop) {
+				return new DropColumn(drop.table(), relabel(drop.column()), drop.note());
+			}
+			if (operation instanceof AlterColumn alter) {
+				return new AlterColumn(alter.table(), alter.column(), relabel(alter.existing()), alter.target());
+			}
+			if (operation instanceof DropTable drop) {
+				Table table = drop.table();
+				return new DropTable(new Table(table.name(), table.columns().stream().map(this::relabel).toList(),
+						table.primaryKey(), table.uniqueConstraints(), table.indexes().stream().map(this::relabel).toList(),
+						table.foreignKeys(), table.checks().stream().map(this::relabel).toList(), table.comment()), drop.note());
+			}
+			return operation;
+		}
+
+		private String relabel(String expression) {
+			return relabel(expression, this.type, this.from, this.to);
+		}
+
+		private CheckConstraint relabel(CheckConstraint check) {
+			return new CheckConstraint(check.name(), relabel(check.expression()));
+		}
+
+		private Index relabel(Index index) {
+			return new Index(index.name(), index.elements().stream().map(this::relabel).toList(), index.unique(),
+					index.method(), relabel(index.where()), index.include());
+		}
+
+		private Column relabel(Column column) {
+			return new Column(column.name(), column.type(), column.nullable(), relabel(column.defaultExpression()),
+					column.identity(), column.comment(), relabel(column.generated()));
 		}
 
 		@Override

@@ -18,7 +18,6 @@ import dev.migrations.dialect.PostgresLockTable;
 import dev.migrations.diff.ConstraintNames;
 import dev.migrations.diff.Operation;
 import dev.migrations.diff.Operation.AddCheck;
-import dev.migrations.diff.Operation.AddEnumValue;
 import dev.migrations.diff.Operation.AddForeignKey;
 import dev.migrations.diff.Operation.AlterColumn;
 import dev.migrations.diff.Operation.CreateIndex;
@@ -181,7 +180,7 @@ public final class OnlineForm {
 		Set<Operation> notValid = new LinkedHashSet<>();
 		List<NotNull> notNulls = new ArrayList<>();
 		for (Operation operation : operations) {
-			if (operation instanceof AddEnumValue) {
+			if (operation.changesEnumLabelsInPlace()) {
 				labels.add(operation);
 				change.add(operation);
 			}
@@ -222,13 +221,16 @@ public final class OnlineForm {
 		boolean labelsApart = false;
 		if (!labels.isEmpty() && !transactional(changeUpgrade, changeDowngrade)) {
 			// as in the plain form: labels used in the same change commit first, so both revisions stay transactional
-			List<Operation> rest = change.stream().filter((operation) -> !(operation instanceof AddEnumValue)).toList();
+			List<Operation> rest = Operation.afterLabelChanges(labels,
+					change.stream().filter((operation) -> !operation.changesEnumLabelsInPlace()).toList());
 			Map<Operation, List<String>> restWarnings = new HashMap<>();
 			List<RenderedStatement> restUpgrade = this.renderer.renderNotValid(rest, notValid, restWarnings);
 			List<RenderedStatement> restDowngrade = this.renderer.renderDowngrade(rest);
 			if (!rest.isEmpty() && transactional(restUpgrade, restDowngrade)
 					&& transactional(this.renderer.render(labels), this.renderer.renderDowngrade(labels))) {
 				labelsApart = true;
+				// the indexes dropped in a step after the labels' are created again before the labels are renamed back
+				drops = Operation.afterLabelChanges(labels, drops);
 				change = rest;
 				changeUpgrade = restUpgrade;
 				changeDowngrade = restDowngrade;

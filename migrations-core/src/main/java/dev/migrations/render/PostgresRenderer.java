@@ -1313,8 +1313,11 @@ public final class PostgresRenderer {
 			if (op.proposed()) {
 				warnings.add("probable rename: " + literal(op.from()) + " and " + literal(op.to()) + " of " + op.type()
 						+ " are at the same place, so rows holding " + literal(op.from()) + " will hold " + literal(op.to())
-						+ "; if this is not a rename, replace this statement with: "
-						+ oneLine(List.of(op.alternative())));
+						// the swap alone fails on those rows and on checks and indexes naming the label: the differ
+						// writes it with what goes with it
+						+ "; if this is not a rename, write the revision again with `db migrate --no-renames` (or answer n"
+						+ " in the shell): it recreates the type without " + literal(op.from()) + " and says what to do"
+						+ " with the rows holding it");
 			}
 			return List.of(statement("ALTER TYPE " + name(op.type()) + " RENAME VALUE " + literal(op.from()) + " TO "
 					+ literal(op.to()), warnings));

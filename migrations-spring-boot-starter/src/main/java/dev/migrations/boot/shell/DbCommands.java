@@ -34,7 +34,6 @@ import dev.migrations.baseline.NonEmptySchemaException;
 import dev.migrations.diff.DiffOptions;
 import dev.migrations.diff.Difference;
 import dev.migrations.diff.Operation;
-import dev.migrations.diff.Operation.AddEnumValue;
 import dev.migrations.diff.RenameMode;
 import dev.migrations.revision.Revision;
 import dev.migrations.revision.RevisionFileParser;
@@ -257,14 +256,14 @@ final class DbCommands {
 					+ (labels ? "the new enum labels, applied first in a revision of their own" : message) + ")"
 					+ (labels ? ":" : ""));
 			if (labels) {
-				result.operations().stream().filter(AddEnumValue.class::isInstance)
+				result.operations().stream().filter(Operation::changesEnumLabelsInPlace)
 					.forEach((operation) -> out.println("  " + operation.describe()));
 			}
 		}
 		out.println("Wrote " + result.file() + " (revision " + result.revision() + "):");
 		boolean guessed = false;
 		for (Operation operation : result.operations()) {
-			if (labelsApart && operation instanceof AddEnumValue) {
+			if (labelsApart && operation.changesEnumLabelsInPlace()) {
 				continue;
 			}
 			boolean probable = isProbableRename(operation);
