@@ -929,7 +929,8 @@ public final class DatabaseMigrator {
 			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
 		}
 		else if (this.dataSource != null) {
-			List<AppliedRevision> stored = inSchema(this.versionTable.qualifiedTable(), this.versionTable::readStored);
+			List<AppliedRevision> stored = inSchema(this.versionTable.qualifiedTable(), this.versionTable::readStored,
+					List.of());
 			requireSquashRecorded(stored, upgrade);
 			List<AppliedRevision> rows = this.versionTable.translate(stored);
 			requireNoFailed(rows);
@@ -1084,10 +1085,11 @@ public final class DatabaseMigrator {
 	}
 
 	private void requireAboveBaseline(String target, List<String> reverted) {
+		// a schema the first upgrade creates has no baseline to stay above
 		inSchema(this.versionTable.logTable(), (connection) -> {
 			requireAboveBaseline(connection, target, reverted);
-			return null;
-		});
+			return true;
+		}, true);
 	}
 
 	private List<AppliedRevision> readRows() {

@@ -203,6 +203,43 @@ class MariaDbAndH2RunnerTest {
 		}
 	}
 
+	/**
+	 * The scripts (--sql) from a database whose configured schema the first upgrade creates start at base, as on
+	 * PostgreSQL, and writing them creates nothing: no "Unknown database" from reading the version table or its log.
+	 */
+	@Test
+	void scriptsFromASchemaTheFirstUpgradeCreatesStartAtBaseOnMariaDb(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		String schema = db.name() + "-script";
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.schema(schema).load();
+		try {
+			assertThat(migrations.upgradeSql("head"))
+				.startsWith("-- Upgrade script for mariadb, from base to bbbb00000002 (head): 2 revision(s).\n");
+			assertThat(migrations.downgradeSql("base"))
+				.startsWith("-- Downgrade script for mariadb, from base to base: 0 revision(s).\n");
+			assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.schemata where schema_name = '"
+					+ schema + "'")).as("writing the scripts created nothing").containsExactly("0");
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP DATABASE IF EXISTS `" + schema + "`");
+		}
+	}
+
+	/** The same on H2. */
+	@Test
+	void scriptsFromASchemaTheFirstUpgradeCreatesStartAtBaseOnH2() {
+		RevisionFiles files = writeRevisions();
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:script" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).schema("LATER").load();
+
+		assertThat(migrations.upgradeSql("head"))
+			.startsWith("-- Upgrade script for h2, from base to bbbb00000002 (head): 2 revision(s).\n");
+		assertThat(migrations.downgradeSql("base")).startsWith("-- Downgrade script for h2, from base to base: 0 revision(s).\n");
+		assertThat(Sql.column(h2, "select count(*) from information_schema.schemata where schema_name = 'LATER'"))
+			.containsExactly("0");
+	}
+
 	/** The same on H2, whose schemas the first upgrade creates too. */
 	@Test
 	void aSchemaTheFirstUpgradeCreatesIsAtBaseBeforeItOnH2() {
