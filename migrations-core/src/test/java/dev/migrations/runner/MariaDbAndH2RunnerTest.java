@@ -438,6 +438,37 @@ class MariaDbAndH2RunnerTest {
 			.hasMessageContaining("\n    12 (line 18): CREATE TABLE t12 (id int)\nThe revision is recorded as FAILED");
 	}
 
+	/**
+	 * Eleven statements applied on MariaDB: the one not named on a line of its own is one statement, not "statements 1
+	 * to 1"; a password literal stays masked and a long statement over several lines is shown on one, cut short.
+	 */
+	@Test
+	void aRevisionFailingAfterElevenStatementsOnMariaDbNamesTheFirstAsOne(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		StringBuilder upgrade = new StringBuilder();
+		for (int i = 1; i <= 9; i++) {
+			upgrade.append("CREATE TABLE t").append(i).append(" (id int);\n");
+		}
+		upgrade.append("CREATE TABLE wide (\n  first_column_with_a_long_name varchar(100),\n"
+				+ "  second_column_with_a_long_name varchar(100),\n  third_column_with_a_long_name varchar(100)\n);\n");
+		upgrade.append("SELECT PASSWORD('sekret-h32-pass');\nCREATE TABLE broken (id nonsense);");
+		files.write("aaaa00000001", "none", "many tables", upgrade.toString(), "SELECT 1;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class);
+		assertThat(failure.getMessage()).contains("statements 1 to 11 were applied and stay applied:\n    statement 1 (line 7)\n"
+				+ "    2 (line 8): CREATE TABLE t2 (id int)\n")
+			.contains("\n    10 (line 16): CREATE TABLE wide ( first_column_with_a_long_name varchar(100),"
+					+ " second_column_with_a_long_name varchar(100), third_colum ...\n"
+					+ "    11 (line 21): SELECT PASSWORD('******')\nThe revision is recorded as FAILED")
+			.doesNotContain("statements 1 to 1 ")
+			.doesNotContain("sekret-h32-pass");
+		assertThat(Sql.column(db.dataSource(), "select error from migrations_version")).singleElement()
+			.asString().doesNotContain("sekret-h32-pass");
+	}
+
 	@Test
 	void lockTimeoutOnMariaDbNamesTheConnectionHoldingIt(@MariaDb TestDatabase db) throws Exception {
 		RevisionFiles files = writeRevisions();
