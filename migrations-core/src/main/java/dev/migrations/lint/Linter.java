@@ -673,7 +673,7 @@ public final class Linter {
 				addConstraint(name, add.constraint(), single);
 				if (add.constraint().kind() == ConstraintKind.PRIMARY_KEY && add.constraint().usingIndex() != null) {
 					// PostgreSQL makes each column of the index NOT NULL, scanning the table for a nullable one
-					for (String column : this.schema.indexColumns(Name.of(add.constraint().usingIndex()))) {
+					for (String column : this.schema.indexColumns(new Name(null, add.constraint().usingIndex()))) {
 						setNotNull(name, table, column, true);
 					}
 				}
