@@ -414,6 +414,8 @@ class LintCorpusPostgresTest {
 						TYPE + "@1", TIMEOUT + "@1"),
 				// table-rewrite
 				c("vacuum full of an existing table", "VACUUM FULL account;", REWRITE + "@1", TIMEOUT + "@1").nonTransactional(),
+				c("vacuum full of two tables", "VACUUM FULL account, other;", REWRITE + "@1", REWRITE + "@1", TIMEOUT + "@1")
+					.nonTransactional(),
 				c("vacuum full in a transactional revision", "VACUUM (FULL) account;", NO_TRANSACTION + "@1", REWRITE + "@1",
 						TIMEOUT + "@1")
 					.fails(),
