@@ -837,6 +837,14 @@ public final class Migrations {
 	}
 
 	/**
+	 * Whether the configured schema exists (on MariaDB a database); {@code true} when none is configured. One that
+	 * does not is at base until the first upgrade creates it.
+	 */
+	public boolean schemaExists() {
+		return this.migrator.schemaExists();
+	}
+
+	/**
 	 * The indexes of the migrated schema left INVALID by a {@code CREATE} or {@code REINDEX INDEX CONCURRENTLY} that
 	 * did not finish (PostgreSQL; empty elsewhere), whatever the version table records: {@code db check} reports them.
 	 */

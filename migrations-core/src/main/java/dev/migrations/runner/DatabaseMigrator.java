@@ -1164,6 +1164,40 @@ public final class DatabaseMigrator {
 	}
 
 	/**
+	 * Whether the configured schema exists (on MariaDB a database); {@code true} when none is configured, the
+	 * connection's own. One that does not is at base until the first upgrade creates it: a command that reads says
+	 * so, for a name misspelt would read the same.
+	 */
+	public boolean schemaExists() {
+		if (this.dataSource == null || this.schema == null) {
+			return true;
+		}
+		try (Connection connection = connection()) {
+			String original;
+			try {
+				original = switchSchema(connection);
+			}
+			catch (SQLException ex) {
+				if (this.dialect.isMissingSchema(ex)) {
+					return false;
+				}
+				throw ex;
+			}
+			try {
+				// PostgreSQL's search_path takes a schema that does not exist, which current_schema() then skips
+				return this.dialect.currentSchema(connection) != null;
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read whether schema " + this.schema + " exists: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	/**
 	 * The indexes of the migrated schema a concurrent build that did not finish left INVALID (PostgreSQL; none
 	 * elsewhere): unused by queries whether or not a revision is recorded as failed.
 	 */
