@@ -415,9 +415,13 @@ public final class Migrations {
 					missing.add(location);
 				}
 				// a copy that does not parse is stale too when the output directory lacks its file (deleted or renamed
-				// to fix it), and stands for the output directory's file, read above, when it has it
+				// to fix it), and stands for the output directory's file, read above, when it has it; a file of a jar
+				// (a dependency's revisions in the same location) is no copy of the output directory's, and is reported
 				List<Revision> located = !mirrored ? RevisionSources.loadSql(List.of(location), classLoader, syntax)
 						: RevisionSources.loadSql(List.of(location), classLoader, syntax, (file, failure) -> {
+							if (!inDirectory(file, classLoader)) {
+								return false;
+							}
 							if (!Files.isRegularFile(counterpart(output, location, file))) {
 								stale.add(new Stale(file, null, location, failure.getMessage()));
 							}
@@ -476,6 +480,25 @@ public final class Migrations {
 	 * @param unparsable why it does not parse, {@code null} when it does
 	 */
 	private record Stale(String source, String revision, String location, String unparsable) {
+	}
+
+	/**
+	 * Whether the class path file read as {@code source} came from a directory (the build output), not a jar: of
+	 * several with its name, the last one found is the one read.
+	 */
+	private static boolean inDirectory(String source, ClassLoader classLoader) {
+		try {
+			Enumeration<URL> found = ((classLoader != null) ? classLoader : ClassLoader.getSystemClassLoader())
+				.getResources(source);
+			URL last = null;
+			while (found.hasMoreElements()) {
+				last = found.nextElement();
+			}
+			return last != null && "file".equals(last.getProtocol());
+		}
+		catch (IOException ex) {
+			return false;
+		}
 	}
 
 	/** The file of the output directory that a class path file of the location it mirrors is the copy of. */
@@ -811,6 +834,14 @@ public final class Migrations {
 	public List<String> failures() {
 		requireLocations();
 		return this.migrator.failures();
+	}
+
+	/**
+	 * Whether the configured schema exists (on MariaDB a database); {@code true} when none is configured. One that
+	 * does not is at base until the first upgrade creates it.
+	 */
+	public boolean schemaExists() {
+		return this.migrator.schemaExists();
 	}
 
 	/**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.migrations.revision.DuplicateRevisionException;
 import dev.migrations.revision.MissingRevisionLocationsException;
 import dev.migrations.revision.Revision;
+import dev.migrations.revision.RevisionFileException;
 import dev.migrations.runner.StepResult;
 import dev.migrations.test.TestDatabase;
 import dev.migrations.test.TestDatabaseExtension;
@@ -136,6 +137,40 @@ class RevisionLocationsPostgresTest {
 					"-- revision: bbbb00000002\n-- down_revision: aaaa00000001\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n");
 			migrations.reload();
 			assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("bbbb00000002");
+		}
+	}
+
+	/**
+	 * A revision file that does not parse in a jar on the class path (a dependency's revisions in the same
+	 * location) is no copy of the output directory's files: it is reported, not ignored as a stale copy, also while
+	 * the build output holds the location too.
+	 */
+	@Test
+	void aFileThatDoesNotParseInAJarBesideTheBuildOutputIsReported(TestDatabase db) throws IOException {
+		Path source = Files.createDirectories(this.directory.resolve("src/main/resources/db/revs"));
+		Path classes = this.directory.resolve("classes");
+		Path copy = Files.createDirectories(classes.resolve("db/revs"));
+		for (RevisionFiles files : List.of(new RevisionFiles(source), new RevisionFiles(copy))) {
+			files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		}
+		Path jar = this.directory.resolve("dependency.jar");
+		try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+			for (String entry : List.of("db/", "db/revs/")) {
+				out.putNextEntry(new java.util.jar.JarEntry(entry));
+				out.closeEntry();
+			}
+			out.putNextEntry(new java.util.jar.JarEntry("db/revs/bbbb00000002_typo.sql"));
+			out.write("-- revision: bbbb00000002\n-- down_revison: aaaa00000001\n\n-- upgrade\nSELECT 1;\n\n-- downgrade\nSELECT 1;\n"
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.closeEntry();
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL(), jar.toUri().toURL() },
+				null)) {
+			assertThatExceptionOfType(RevisionFileException.class)
+				.isThrownBy(() -> Migrations.configure().dataSource(db.dataSource()).locations("classpath:db/revs")
+					.classLoader(classLoader).outputDirectory(source).load().upgrade("head"))
+				.withMessageStartingWith("db/revs/bbbb00000002_typo.sql:2: unknown header `down_revison`");
+			assertThat(Sql.postgresTables(db.dataSource())).as("nothing ran").doesNotContain("item");
 		}
 	}
 

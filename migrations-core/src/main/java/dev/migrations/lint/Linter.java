@@ -673,7 +673,7 @@ public final class Linter {
 				addConstraint(name, add.constraint(), single);
 				if (add.constraint().kind() == ConstraintKind.PRIMARY_KEY && add.constraint().usingIndex() != null) {
 					// PostgreSQL makes each column of the index NOT NULL, scanning the table for a nullable one
-					for (String column : this.schema.indexColumns(Name.of(add.constraint().usingIndex()))) {
+					for (String column : this.schema.indexColumns(new Name(null, add.constraint().usingIndex()))) {
 						setNotNull(name, table, column, true);
 					}
 				}
@@ -1048,12 +1048,17 @@ public final class Linter {
 			if (rewrite.outsideTransaction() && this.transactional) {
 				noTransaction(rewrite.command());
 			}
-			if (isExisting(rewrite.table())) {
-				add(Rule.TABLE_REWRITE, rewrite.command() + " writes " + rewrite.table().sql() + " anew under an ACCESS"
-						+ " EXCLUSIVE lock held until it is done (minutes on a large table): "
-						+ LockMode.ACCESS_EXCLUSIVE.effect(), rewrite.fix(), rewrite.table());
+			List<Name> tables = new ArrayList<>();
+			tables.add(rewrite.table());
+			tables.addAll(rewrite.others());
+			for (Name table : tables) {
+				if (isExisting(table)) {
+					add(Rule.TABLE_REWRITE, rewrite.command() + " writes " + table.sql() + " anew under an ACCESS"
+							+ " EXCLUSIVE lock held until it is done (minutes on a large table): "
+							+ LockMode.ACCESS_EXCLUSIVE.effect(), rewrite.fix(), table);
+				}
+				lock(table, LockMode.ACCESS_EXCLUSIVE, rewrite.command());
 			}
-			lock(rewrite.table(), LockMode.ACCESS_EXCLUSIVE, rewrite.command());
 		}
 
 		/** A lock taken on a table: remembered for the transaction, and checked against lock_timeout. */

@@ -98,8 +98,10 @@ final class PostgresCatalog {
 						rows = 0;
 					}
 					else if (reltuples >= 0 && relpages > 0) {
-						// the planner's estimate, scaled to the table's current size as the planner does
+						// the planner's estimate, scaled to the table's current size as the planner does; one of no rows
+						// (analyzed when every row was deleted) is counted, as rows written since fail a required column
 						rows = Math.round(reltuples / relpages * pages);
+						rows = (rows == 0) ? -1 : rows;
 					}
 					else {
 						rows = -1;
@@ -110,7 +112,7 @@ final class PostgresCatalog {
 		}
 		for (Map.Entry<Name, TableSize> entry : sizes.entrySet()) {
 			if (entry.getValue().rows() < 0) {
-				// never analyzed: count, but no further than the error threshold
+				// never analyzed, or estimated empty: count, but no further than the error threshold
 				String text = relation(entry.getKey(), schema);
 				try (Statement statement = connection.createStatement();
 						ResultSet rs = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + text + " LIMIT "

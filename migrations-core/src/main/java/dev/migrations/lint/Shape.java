@@ -133,8 +133,9 @@ sealed interface Shape {
 	 * @param table the table or view written anew
 	 * @param outsideTransaction whether PostgreSQL refuses it inside a transaction block
 	 * @param fix the safe way to get what it does
+	 * @param others the further tables it writes anew, one after the other ({@code VACUUM FULL a, b}); empty for one
 	 */
-	record Rewrite(String command, Name table, boolean outsideTransaction, String fix) implements Shape {
+	record Rewrite(String command, Name table, boolean outsideTransaction, String fix, List<Name> others) implements Shape {
 
 		@Override
 		public TableLock lock() {

@@ -781,7 +781,7 @@ final class ShapeReader {
 		Name table = c.name();
 		return (table != null) ? new Shape.Rewrite("CLUSTER", table, false,
 				"pg_repack (or pg_squeeze) outside the revisions, which rebuild the table in order while reads and writes go"
-						+ " on; a revision is no place for routine table maintenance")
+						+ " on; a revision is no place for routine table maintenance", List.of())
 				: new Shape.NoTransaction("CLUSTER");
 	}
 
@@ -807,10 +807,24 @@ final class ShapeReader {
 		if (!full) {
 			return new Shape.NoTransaction("VACUUM");
 		}
-		return (table != null) ? new Shape.Rewrite("VACUUM FULL", table, true,
+		if (table == null) {
+			return new Shape.NoTransaction("VACUUM FULL");
+		}
+		// VACUUM FULL a, b (c): each table of the list is written anew in turn
+		List<Name> others = new ArrayList<>();
+		c.skipGroup();
+		while (c.atSymbol(",")) {
+			c.next();
+			Name other = c.name();
+			if (other == null) {
+				break;
+			}
+			others.add(other);
+			c.skipGroup();
+		}
+		return new Shape.Rewrite("VACUUM FULL", table, true,
 				"plain VACUUM (reads and writes go on), or pg_repack (or pg_squeeze) outside the revisions to give the"
-						+ " space back to the operating system while reads and writes go on")
-				: new Shape.NoTransaction("VACUUM FULL");
+						+ " space back to the operating system while reads and writes go on", List.copyOf(others));
 	}
 
 	/** {@code REFRESH MATERIALIZED VIEW [CONCURRENTLY] name [WITH [NO] DATA]}. */
@@ -828,7 +842,7 @@ final class ShapeReader {
 		}
 		return new Shape.Rewrite("REFRESH MATERIALIZED VIEW", view, false,
 				"REFRESH MATERIALIZED VIEW CONCURRENTLY " + view.sql() + "; (reads of the view go on; it needs a unique"
-						+ " index on the view, on columns only)");
+						+ " index on the view, on columns only)", List.of());
 	}
 
 }

@@ -929,7 +929,8 @@ public final class DatabaseMigrator {
 			from = applied.isEmpty() ? "base" : String.join(",", this.resolver.current(applied));
 		}
 		else if (this.dataSource != null) {
-			List<AppliedRevision> stored = inSchema(this.versionTable.qualifiedTable(), this.versionTable::readStored);
+			List<AppliedRevision> stored = inSchema(this.versionTable.qualifiedTable(), this.versionTable::readStored,
+					List.of());
 			requireSquashRecorded(stored, upgrade);
 			List<AppliedRevision> rows = this.versionTable.translate(stored);
 			requireNoFailed(rows);
@@ -1084,10 +1085,11 @@ public final class DatabaseMigrator {
 	}
 
 	private void requireAboveBaseline(String target, List<String> reverted) {
+		// a schema the first upgrade creates has no baseline to stay above
 		inSchema(this.versionTable.logTable(), (connection) -> {
 			requireAboveBaseline(connection, target, reverted);
-			return null;
-		});
+			return true;
+		}, true);
 	}
 
 	private List<AppliedRevision> readRows() {
@@ -1159,6 +1161,40 @@ public final class DatabaseMigrator {
 			}
 		}
 		return failures;
+	}
+
+	/**
+	 * Whether the configured schema exists (on MariaDB a database); {@code true} when none is configured, the
+	 * connection's own. One that does not is at base until the first upgrade creates it: a command that reads says
+	 * so, for a name misspelt would read the same.
+	 */
+	public boolean schemaExists() {
+		if (this.dataSource == null || this.schema == null) {
+			return true;
+		}
+		try (Connection connection = connection()) {
+			String original;
+			try {
+				original = switchSchema(connection);
+			}
+			catch (SQLException ex) {
+				if (this.dialect.isMissingSchema(ex)) {
+					return false;
+				}
+				throw ex;
+			}
+			try {
+				// PostgreSQL's search_path takes a schema that does not exist, which current_schema() then skips
+				return this.dialect.currentSchema(connection) != null;
+			}
+			finally {
+				restoreSchema(connection, original);
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not read whether schema " + this.schema + " exists: " + ex.getMessage(),
+					ex);
+		}
 	}
 
 	/**

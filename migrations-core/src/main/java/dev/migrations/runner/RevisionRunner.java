@@ -834,8 +834,10 @@ final class RevisionRunner {
 		int shown = Math.min(statements.size(), APPLIED_SHOWN);
 		if (statements.size() > shown) {
 			int before = statements.size() - shown;
-			lines.append("\n    statements 1 to ").append(before).append(" (lines ").append(statements.get(0).line())
-				.append(" to ").append(statements.get(before - 1).line()).append(")");
+			// one statement before the ten is one, as in the sentence above the list
+			lines.append((before == 1) ? "\n    statement 1 (line " + statements.get(0).line() + ")"
+					: "\n    statements 1 to " + before + " (lines " + statements.get(0).line() + " to "
+							+ statements.get(before - 1).line() + ")");
 		}
 		for (int i = statements.size() - shown; i < statements.size(); i++) {
 			String sql = Secrets.maskSql(statements.get(i).sql()).strip().replaceAll("\\s+", " ");

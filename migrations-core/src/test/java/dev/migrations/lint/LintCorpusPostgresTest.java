@@ -282,6 +282,12 @@ class LintCorpusPostgresTest {
 								+ "ALTER TABLE bare ADD CONSTRAINT bare_pkey PRIMARY KEY USING INDEX bare_id_idx;",
 						NOT_NULL + "@3")
 					.nonTransactional(),
+				// a quoted index name keeps its case: the index is still found
+				c("primary key using an index with a quoted name on a nullable column",
+						"SET lock_timeout = '2s';\nCREATE UNIQUE INDEX CONCURRENTLY \"Bare Id\" ON bare (id);\n"
+								+ "ALTER TABLE bare ADD CONSTRAINT bare_pkey PRIMARY KEY USING INDEX \"Bare Id\";",
+						NOT_NULL + "@3")
+					.nonTransactional(),
 				c("primary key using an index on a column already not null",
 						"SET lock_timeout = '2s';\nCREATE UNIQUE INDEX CONCURRENTLY keyed_id_idx ON keyed (id);\n"
 								+ "ALTER TABLE keyed ADD CONSTRAINT keyed_pkey PRIMARY KEY USING INDEX keyed_id_idx;")
@@ -408,6 +414,8 @@ class LintCorpusPostgresTest {
 						TYPE + "@1", TIMEOUT + "@1"),
 				// table-rewrite
 				c("vacuum full of an existing table", "VACUUM FULL account;", REWRITE + "@1", TIMEOUT + "@1").nonTransactional(),
+				c("vacuum full of two tables", "VACUUM FULL account, other;", REWRITE + "@1", REWRITE + "@1", TIMEOUT + "@1")
+					.nonTransactional(),
 				c("vacuum full in a transactional revision", "VACUUM (FULL) account;", NO_TRANSACTION + "@1", REWRITE + "@1",
 						TIMEOUT + "@1")
 					.fails(),

@@ -106,6 +106,31 @@ class LintDatabasePostgresTest {
 			.hasMessageContaining("column \"code\" of relation \"small_t\" contains null values");
 	}
 
+	/**
+	 * Statistics of no rows (analyzed after every row was deleted) and a row written since: the planner's estimate
+	 * of none is not taken for an empty table, since the upgrade fails on that row.
+	 */
+	@Test
+	void aRequiredColumnOnATableEstimatedEmptyThatHasARowIsAnError(TestDatabase db) {
+		this.files = new RevisionFiles(this.directory);
+		this.files.write(BASE, "none", "tables", "CREATE TABLE refilled (id int);", "");
+		Migrations migrations = migrations(db);
+		migrations.upgrade("head");
+		Sql.execute(db.dataSource(), "INSERT INTO refilled SELECT g FROM generate_series(1, 5) g");
+		Sql.execute(db.dataSource(), "DELETE FROM refilled");
+		Sql.execute(db.dataSource(), "ANALYZE refilled");
+		Sql.execute(db.dataSource(), "INSERT INTO refilled VALUES (6)");
+		this.files.write(CHANGE, BASE, "required", "SET LOCAL lock_timeout = '5s';\n"
+				+ "ALTER TABLE refilled ADD COLUMN code text NOT NULL;", "");
+		migrations.reload();
+
+		LintResult result = migrations.lint();
+
+		assertThat(result.findings("add-required-column")).extracting(Finding::severity).containsExactly(Severity.ERROR);
+		assertThatThrownBy(() -> migrations.upgrade("head")).isInstanceOf(MigrationsException.class)
+			.hasMessageContaining("column \"code\" of relation \"refilled\" contains null values");
+	}
+
 	@Test
 	void sessionSettingsAndFunctionVolatilityComeFromTheDatabase(TestDatabase db) {
 		this.files = new RevisionFiles(this.directory);

@@ -203,6 +203,43 @@ class MariaDbAndH2RunnerTest {
 		}
 	}
 
+	/**
+	 * The scripts (--sql) from a database whose configured schema the first upgrade creates start at base, as on
+	 * PostgreSQL, and writing them creates nothing: no "Unknown database" from reading the version table or its log.
+	 */
+	@Test
+	void scriptsFromASchemaTheFirstUpgradeCreatesStartAtBaseOnMariaDb(@MariaDb TestDatabase db) {
+		RevisionFiles files = writeRevisions();
+		String schema = db.name() + "-script";
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location())
+			.schema(schema).load();
+		try {
+			assertThat(migrations.upgradeSql("head"))
+				.startsWith("-- Upgrade script for mariadb, from base to bbbb00000002 (head): 2 revision(s).\n");
+			assertThat(migrations.downgradeSql("base"))
+				.startsWith("-- Downgrade script for mariadb, from base to base: 0 revision(s).\n");
+			assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.schemata where schema_name = '"
+					+ schema + "'")).as("writing the scripts created nothing").containsExactly("0");
+		}
+		finally {
+			Sql.execute(db.dataSource(), "DROP DATABASE IF EXISTS `" + schema + "`");
+		}
+	}
+
+	/** The same on H2. */
+	@Test
+	void scriptsFromASchemaTheFirstUpgradeCreatesStartAtBaseOnH2() {
+		RevisionFiles files = writeRevisions();
+		DataSource h2 = TestDataSources.driverManager("jdbc:h2:mem:script" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "");
+		Migrations migrations = Migrations.configure().dataSource(h2).locations(files.location()).schema("LATER").load();
+
+		assertThat(migrations.upgradeSql("head"))
+			.startsWith("-- Upgrade script for h2, from base to bbbb00000002 (head): 2 revision(s).\n");
+		assertThat(migrations.downgradeSql("base")).startsWith("-- Downgrade script for h2, from base to base: 0 revision(s).\n");
+		assertThat(Sql.column(h2, "select count(*) from information_schema.schemata where schema_name = 'LATER'"))
+			.containsExactly("0");
+	}
+
 	/** The same on H2, whose schemas the first upgrade creates too. */
 	@Test
 	void aSchemaTheFirstUpgradeCreatesIsAtBaseBeforeItOnH2() {
@@ -399,6 +436,37 @@ class MariaDbAndH2RunnerTest {
 			.hasMessageContaining("statements 1 to 12 were applied and stay applied:\n    statements 1 to 2 (lines 7 to 8)\n"
 					+ "    3 (line 9): CREATE TABLE t3 (id int)\n")
 			.hasMessageContaining("\n    12 (line 18): CREATE TABLE t12 (id int)\nThe revision is recorded as FAILED");
+	}
+
+	/**
+	 * Eleven statements applied on MariaDB: the one not named on a line of its own is one statement, not "statements 1
+	 * to 1"; a password literal stays masked and a long statement over several lines is shown on one, cut short.
+	 */
+	@Test
+	void aRevisionFailingAfterElevenStatementsOnMariaDbNamesTheFirstAsOne(@MariaDb TestDatabase db) {
+		RevisionFiles files = new RevisionFiles(this.directory);
+		StringBuilder upgrade = new StringBuilder();
+		for (int i = 1; i <= 9; i++) {
+			upgrade.append("CREATE TABLE t").append(i).append(" (id int);\n");
+		}
+		upgrade.append("CREATE TABLE wide (\n  first_column_with_a_long_name varchar(100),\n"
+				+ "  second_column_with_a_long_name varchar(100),\n  third_column_with_a_long_name varchar(100)\n);\n");
+		upgrade.append("SELECT PASSWORD('sekret-h32-pass');\nCREATE TABLE broken (id nonsense);");
+		files.write("aaaa00000001", "none", "many tables", upgrade.toString(), "SELECT 1;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load();
+
+		Throwable failure = catchThrowable(() -> migrations.upgrade("head"));
+
+		assertThat(failure).isInstanceOf(MigrationFailedException.class);
+		assertThat(failure.getMessage()).contains("statements 1 to 11 were applied and stay applied:\n    statement 1 (line 7)\n"
+				+ "    2 (line 8): CREATE TABLE t2 (id int)\n")
+			.contains("\n    10 (line 16): CREATE TABLE wide ( first_column_with_a_long_name varchar(100),"
+					+ " second_column_with_a_long_name varchar(100), third_colum ...\n"
+					+ "    11 (line 21): SELECT PASSWORD('******')\nThe revision is recorded as FAILED")
+			.doesNotContain("statements 1 to 1 ")
+			.doesNotContain("sekret-h32-pass");
+		assertThat(Sql.column(db.dataSource(), "select error from migrations_version")).singleElement()
+			.asString().doesNotContain("sekret-h32-pass");
 	}
 
 	@Test

@@ -151,9 +151,13 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			}
 			return true;
 		}
-		boolean named = this.mainClass != null && !this.mainClass.isBlank();
+		// named by the goal, or by the start-class property or spring-boot-maven-plugin's mainClass a parent pom gives
+		// every module
+		String declared = MainClassFinder.declared(this.mainClass, this.project);
+		boolean named = declared != null;
+		boolean byGoal = this.mainClass != null && !this.mainClass.isBlank();
 		getLog().info("Skipping db " + command() + " in " + this.project.getArtifactId() + ": "
-				+ (pom ? "a pom module" : named ? "it does not compile " + this.mainClass.trim()
+				+ (pom ? "a pom module" : named ? "it does not compile " + declared
 						: "no @SpringBootApplication class with a main method")
 				+ ", it runs in the application's module");
 		boolean last = projects.isEmpty() || projects.get(projects.size() - 1) == this.project;
@@ -162,8 +166,9 @@ abstract class AbstractDbMojo extends AbstractMojo {
 			ran = this.session != null && BUILDS_THAT_RAN.contains(this.session.getRequest());
 		}
 		if (last && !ran && (this.session == null || !this.session.isParallel()) && named) {
-			throw new MojoFailureException("No module of this build compiles the main class " + this.mainClass.trim()
-					+ " (-Dmigrations.mainClass, or <mainClass> in the plugin's configuration)"
+			throw new MojoFailureException("No module of this build compiles the main class " + declared
+					+ (byGoal ? " (-Dmigrations.mainClass, or <mainClass> in the plugin's configuration)"
+							: " (the start-class property, or spring-boot-maven-plugin's <mainClass>)")
 					+ ", so `db " + command() + "` ran nowhere: check the class's name (its package included), and that"
 					+ " the application's module is in the build (`mvn -pl <module> -am migrations:" + command()
 					+ "` from the root)");

@@ -70,7 +70,7 @@ final class MainClassFinder {
 	}
 
 	/** The main class the configuration names, {@code null} when it names none. */
-	private static String declared(String configured, MavenProject project) {
+	static String declared(String configured, MavenProject project) {
 		if (configured != null && !configured.isBlank()) {
 			return configured.trim();
 		}

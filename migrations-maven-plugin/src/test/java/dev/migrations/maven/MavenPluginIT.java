@@ -187,6 +187,24 @@ class MavenPluginIT {
 				+ " nowhere");
 	}
 
+	/**
+	 * A start-class the parent pom gives every module, naming a class no module compiles (misspelt): the modules are
+	 * skipped as not compiling it, and the build fails naming it, not as if no main class were named.
+	 */
+	@Test
+	void aStartClassNoModuleCompilesIsNamedWhenTheGoalRanNowhere(TestDatabase database) throws Exception {
+		Path project = copyProject("multi");
+		Path pom = project.resolve("pom.xml");
+		Files.writeString(pom, Files.readString(pom).replace("<properties>",
+				"<properties>\n    <start-class>com.example.app.Ap</start-class>"));
+
+		Run current = maven(project, database, "migrations:current");
+		assertThat(current.exitCode()).as(current.output()).isNotZero();
+		assertThat(current.output()).contains("Skipping db current in app: it does not compile com.example.app.Ap")
+			.contains("No module of this build compiles the main class com.example.app.Ap (the start-class property")
+			.doesNotContain("No module of this build is a Spring Boot application");
+	}
+
 	private static String[] concat(String[] first, String[] second) {
 		return Stream.concat(Stream.of(first), Stream.of(second)).toArray(String[]::new);
 	}

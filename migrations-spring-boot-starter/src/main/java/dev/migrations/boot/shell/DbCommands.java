@@ -641,6 +641,11 @@ final class DbCommands {
 				}
 				if (status.current().isEmpty()) {
 					out.println("No revision is applied: the database is at base.");
+					if (!facade.schemaExists()) {
+						// as a misspelt name would read: said, not taken for a database at base alone
+						out.println("Schema " + facade.schema() + " does not exist yet: the first `db upgrade` creates it."
+								+ " If the database should have it already, check migrations.schema.");
+					}
 				}
 				for (String id : status.current()) {
 					if (invocation.flag("verbose")) {
