@@ -226,6 +226,7 @@ final class Comparison {
 		for (TablePair pair : this.pairs.values()) {
 			matchColumns(pair);
 		}
+		requireColumnRenamesMatched();
 		for (TablePair pair : this.pairs.values()) {
 			compareColumns(pair);
 			compareConstraints(pair);
@@ -421,6 +422,28 @@ final class Comparison {
 		}
 		if (this.options.renameMode() == RenameMode.PROPOSE_RENAME) {
 			proposeColumnRenames(pair, onlyCurrent, onlyTarget);
+		}
+	}
+
+	/**
+	 * Refuses a column rename asked for on a table that is neither in the database and the entities both (under its
+	 * name or the one a rename gives it): it would be left out without a word, and the column dropped and added.
+	 */
+	private void requireColumnRenamesMatched() {
+		for (Rename rename : this.options.renames()) {
+			if (!rename.isColumn() || this.pairs.containsKey(rename.table())
+					|| this.pairsByCurrentName.containsKey(rename.table())) {
+				continue;
+			}
+			String problem = this.currentTables.containsKey(rename.table())
+					? "the entities map no table " + rename.table() + ", so it is dropped"
+					: this.targetTables.containsKey(rename.table())
+							? "the database has no table " + rename.table() + ", so it is created"
+							: "neither the database nor the entities have a table " + rename.table()
+									+ " (or the table filter leaves it out)";
+			throw new MigrationsException("Cannot rename column " + rename.table() + "." + rename.from() + " to "
+					+ rename.to() + ": " + problem + ". Check the rename " + rename + " you passed (a column is named"
+					+ " TABLE.COLUMN=NEW, the table as the database or the entities name it, without its schema).");
 		}
 	}
 

@@ -417,6 +417,26 @@ class SchemaDifferTest {
 	}
 
 	@Test
+	void aColumnRenameOnATableNotOnBothSidesIsRefusedRatherThanLeftOut() {
+		Table before = table("bulletin").columns(column("title", "text")).build();
+		Table after = table("bulletin").columns(column("headline", "text")).build();
+		Table added = table("notice").columns(column("body", "text")).build();
+
+		assertThatExceptionOfType(MigrationsException.class)
+			.isThrownBy(() -> this.differ.diff(schema(before), schema(after),
+					DiffOptions.defaults().withRenames(Map.of("bulletins.title", "headline"))))
+			.withMessage("Cannot rename column bulletins.title to headline: neither the database nor the entities have a"
+					+ " table bulletins (or the table filter leaves it out). Check the rename bulletins.title=headline you"
+					+ " passed (a column is named TABLE.COLUMN=NEW, the table as the database or the entities name it,"
+					+ " without its schema).");
+		assertThatExceptionOfType(MigrationsException.class)
+			.isThrownBy(() -> this.differ.diff(schema(before), schema(after, added),
+					DiffOptions.defaults().withRenames(Map.of("notice.text", "body"))))
+			.withMessageStartingWith("Cannot rename column notice.text to body: the database has no table notice, so it is"
+					+ " created.");
+	}
+
+	@Test
 	void anExplicitRenameThatDoesNotFitSaysWhy() {
 		Table before = table("bulletin").columns(column("title", "text")).build();
 		Table after = table("bulletin").columns(column("headline", "text")).build();
