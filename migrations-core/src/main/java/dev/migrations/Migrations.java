@@ -433,11 +433,13 @@ public final class Migrations {
 					}
 					if (mirrored) {
 						Revision fresher = fromOutput.get(revision.id());
-						if (fresher == null) {
+						// only a file of a directory (the build output) is a copy of the output directory's; a jar's
+						// (a dependency's revisions in the same location) is a revision of its own
+						if (fresher == null && inDirectory(revision.source(), classLoader)) {
 							stale.add(new Stale(revision.source(), revision.id(), location, null));
 							continue;
 						}
-						if (replaced.add(revision.id())) {
+						if (fresher != null && replaced.add(revision.id())) {
 							revisions.add(fresher);
 							continue;
 						}

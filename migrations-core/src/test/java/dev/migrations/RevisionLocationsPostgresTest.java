@@ -175,6 +175,42 @@ class RevisionLocationsPostgresTest {
 	}
 
 	/**
+	 * A dependency's revisions in the same class path location as the build output (a module of revisions beside
+	 * the application's own) are revisions of their own, not stale copies of files missing from the source directory.
+	 */
+	@Test
+	void aRevisionOfAJarBesideTheBuildOutputIsApplied(TestDatabase db) throws IOException {
+		Path source = Files.createDirectories(this.directory.resolve("src/main/resources/db/revs"));
+		Path classes = this.directory.resolve("classes");
+		Path copy = Files.createDirectories(classes.resolve("db/revs"));
+		for (RevisionFiles files : List.of(new RevisionFiles(source), new RevisionFiles(copy))) {
+			files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		}
+		Path jar = this.directory.resolve("dependency.jar");
+		try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar))) {
+			for (String entry : List.of("db/", "db/revs/")) {
+				out.putNextEntry(new java.util.jar.JarEntry(entry));
+				out.closeEntry();
+			}
+			out.putNextEntry(new java.util.jar.JarEntry("db/revs/bbbb00000002_audit.sql"));
+			out.write(("-- revision: bbbb00000002\n-- down_revision: aaaa00000001\n-- message: audit\n\n-- upgrade\n"
+					+ "CREATE TABLE audit (id int);\n\n-- downgrade\nDROP TABLE audit;\n")
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			out.closeEntry();
+		}
+		try (URLClassLoader classLoader = new URLClassLoader(new URL[] { classes.toUri().toURL(), jar.toUri().toURL() },
+				null)) {
+			Migrations migrations = Migrations.configure().dataSource(db.dataSource()).locations("classpath:db/revs")
+				.classLoader(classLoader).outputDirectory(source).load();
+
+			assertThat(migrations.graph().revisions()).extracting(Revision::id)
+				.containsExactlyInAnyOrder("aaaa00000001", "bbbb00000002");
+			migrations.upgrade("head");
+			assertThat(Sql.postgresTables(db.dataSource())).contains("item", "audit");
+		}
+	}
+
+	/**
 	 * A packaged application's revisions are the jar's wherever it runs: a source directory where it
 	 * happens to run (the project's, with a revision deleted since the jar was built and another not
 	 * yet in it) is not read.
