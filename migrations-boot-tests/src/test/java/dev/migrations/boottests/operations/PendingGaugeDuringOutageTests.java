@@ -74,7 +74,9 @@ class PendingGaugeDuringOutageTests {
 			// the time-to-live passes: the next read of the status goes to the database
 			cache.invalidate();
 			assertThat(pendingGauge(registry, connections)).as("the last status read").isEqualTo(1);
-			assertThat(get(metric)).contains("\"value\":1.0");
+			// the scrape answers at once: with the last status read, or unknown if the background read that the gauge
+			// just asked for has failed already (which comes first depends on the machine, not on the code)
+			assertThat(get(metric)).containsAnyOf("\"value\":1.0", "\"value\":\"NaN\"");
 
 			// once a read has failed (here the test's own, or the one the scrape asked for, whichever ran first)
 			assertThatRuntimeException().isThrownBy(cache::status);
