@@ -548,6 +548,60 @@ class EnumAndInheritanceScenariosTest {
 	}
 
 	/**
+	 * A label added and named by a default while a check and a partial index compare the column with another
+	 * label: the labels revision's downgrade swaps the type, so it drops the check and the index before the swap
+	 * and adds them again after it (they named the old type's literal, and the conversion failed with
+	 * {@code operator does not exist: ticketstatus <> ticketstatus_old}). Each step keeps the rows and leaves
+	 * no difference.
+	 */
+	@Test
+	void checksAndPartialIndexesNamingALabelAreDroppedAndAddedAroundTheSwapOfTheLabelsRevisionsDowngrade(TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v1.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED'), (2, null, 'OPEN')");
+
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v2.Ticket.class));
+		MigrateResult generated = v2.migrate("review");
+		assertThat(generated.files()).hasSize(2);
+		String labels = read(generated.files().get(0));
+		assertThat(upgradeSection(labels)).contains("ALTER TYPE ticketstatus ADD VALUE IF NOT EXISTS 'REVIEW' AFTER 'CLOSED';");
+		String downgrade = downgradeSection(labels);
+		assertThat(downgrade).contains("ALTER TABLE ticket DROP CONSTRAINT IF EXISTS ck_ticket_closed;")
+			.contains("DROP INDEX IF EXISTS ix_ticket_open;");
+		assertThat(downgrade.indexOf("DROP CONSTRAINT IF EXISTS ck_ticket_closed"))
+			.isLessThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+		assertThat(downgrade.indexOf("ADD CONSTRAINT ck_ticket_closed"))
+			.isGreaterThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+		assertThat(downgrade.indexOf("CREATE INDEX IF NOT EXISTS ix_ticket_open"))
+			.isGreaterThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+
+		for (int round = 0; round < 2; round++) {
+			v2.upgrade("head");
+			assertThat(v2.check()).as("check after upgrading both revisions").isEmpty();
+			assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "REVIEW", "ARCHIVED");
+			execute(ds, "insert into ticket (id, title) values (3, 'c')");
+			assertThat(Sql.column(ds, "select id || ':' || coalesce(title, '-') || ':' || status from ticket order by id"))
+				.containsExactly("1:a:CLOSED", "2:-:OPEN", "3:c:REVIEW");
+			execute(ds, "delete from ticket where id = 3");
+
+			v2.downgrade("-1");
+			assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "REVIEW", "ARCHIVED");
+			assertThat(Sql.column(ds, "select id || ':' || status from ticket order by id")).containsExactly("1:CLOSED", "2:OPEN");
+			v2.downgrade("-1");
+			assertThat(v1.check()).as("check against v1 after downgrading both revisions").isEmpty();
+			assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+			assertThat(Sql.column(ds, "select id || ':' || coalesce(title, '-') || ':' || status from ticket order by id"))
+				.containsExactly("1:a:CLOSED", "2:-:OPEN");
+			assertThat(Sql.column(ds, "select indexname from pg_indexes where indexname = 'ix_ticket_open'")).hasSize(1);
+			assertThatThrownBy(() -> execute(ds, "insert into ticket (id, title, status) values (4, null, 'CLOSED')"))
+				.hasMessageContaining("ck_ticket_closed");
+		}
+	}
+
+	/**
 	 * A label rename naming the type with its schema is refused, where it was read as a rename of column
 	 * {@code ticketstatus:CLOSED} of a table {@code public} that no table matches, left out without a word: the
 	 * revision then swapped the type, which fails on the rows holding the label.
