@@ -628,6 +628,29 @@ class EnumAndInheritanceScenariosTest {
 	}
 
 	/**
+	 * And with the table of the check and the index dropped by the later revision: its downgrade creates the table
+	 * again with them, so the labels revision drops and adds them around its swap all the same.
+	 */
+	@Test
+	void checksAndPartialIndexesOfATableTheLaterRevisionDropsAreDroppedAndAddedAroundTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.labelsused.v1.Ticket.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.labelsused.v4.Board.class)
+			.revision((text) -> {
+				assertThat(text).contains("-- message: v2 (enum labels)\n");
+				String downgrade = downgradeSection(text.substring(0, text.indexOf("-- revision:", 1)));
+				assertThat(downgrade.indexOf("DROP CONSTRAINT IF EXISTS ck_ticket_closed"))
+					.isNotNegative().isLessThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+				assertThat(Sql.column(ds, "select indexname from pg_indexes where indexname = 'ix_ticket_open'")).hasSize(1);
+				assertThatThrownBy(() -> execute(ds, "insert into ticket (id, title, status) values (4, null, 'CLOSED')"))
+					.hasMessageContaining("ck_ticket_closed");
+			})
+			.run(db);
+	}
+
+	/**
 	 * Upgrades the revisions of a labels scenario, downgrades them one by one, twice: the rows are kept, no
 	 * difference is left at either end, and the check and the index are there and work.
 	 */
