@@ -1167,7 +1167,8 @@ public final class Migrations {
 			List<Operation> labels = operations.stream().filter(Operation::changesEnumLabelsInPlace).toList();
 			List<Operation> rest = Operation.afterLabelChanges(labels,
 					operations.stream().filter((op) -> !op.changesEnumLabelsInPlace()).toList());
-			Rendered first = Rendered.of(renderer, labels);
+			// the labels' downgrade swaps the type: the checks and indexes naming its labels go around it there
+			Rendered first = Rendered.of(renderer, Operation.labelsWithDependents(labels, operations));
 			Rendered second = Rendered.of(renderer, rest);
 			if (!labels.isEmpty() && !rest.isEmpty() && first.transactional() && second.transactional()) {
 				Path labelsFile = writeGenerated(message + " (enum labels)", parents, first, List.of(), warnings);

@@ -1240,7 +1240,7 @@ final class Comparison {
 	 * columns renamed meanwhile (as the entities' definition does), under the name a renamed table gives them.
 	 */
 	private void recreateLabelDependents(String type) {
-		Pattern literal = Pattern.compile("::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$])");
+		Pattern literal = Operation.labelLiteral(type);
 		for (TablePair pair : this.pairs.values()) {
 			String currentName = pair.current.name();
 			String table = pair.target.name();

@@ -74,6 +74,77 @@ public sealed interface Operation {
 	}
 
 	/**
+	 * The revision of its own that changes labels in place, with what its downgrade needs: that downgrade
+	 * swaps the type of each label added (create the type anew, convert the columns, drop the old one), and a
+	 * check or an index comparing a column with one of the type's labels keeps the old type's literal, on which
+	 * the conversion fails ({@code operator does not exist: status <> status_old}). So each check and index the
+	 * change drops that names such a type's label, and each of a table it drops, is dropped after the labels
+	 * are renamed and added again after they are added, as the database has it then: the downgrade drops it
+	 * before the swap and adds it again after. The later revision still drops and adds what it does.
+	 * @param labels the operations changing labels in place, in order
+	 * @param operations the whole change
+	 * @return the operations of the labels' revision
+	 */
+	static List<Operation> labelsWithDependents(List<Operation> labels, List<Operation> operations) {
+		List<Pattern> literals = labels.stream().filter(AddEnumValue.class::isInstance)
+			.map((label) -> ((AddEnumValue) label).type()).distinct().map(Operation::labelLiteral).toList();
+		if (literals.isEmpty()) {
+			return labels;
+		}
+		List<Operation> drops = new ArrayList<>();
+		for (Operation operation : operations) {
+			if (operation instanceof DropCheck drop && namesLabel(literals, drop.check().expression())) {
+				drops.add(new DropCheck(drop.table(), drop.check()));
+			}
+			else if (operation instanceof DropIndex drop && namesLabel(literals, drop.index())) {
+				drops.add(new DropIndex(drop.table(), drop.index()));
+			}
+			else if (operation instanceof DropTable drop) {
+				for (CheckConstraint check : drop.table().checks()) {
+					if (namesLabel(literals, check.expression())) {
+						drops.add(new DropCheck(drop.table().name(), check));
+					}
+				}
+				for (Index index : drop.table().indexes()) {
+					if (namesLabel(literals, index)) {
+						drops.add(new DropIndex(drop.table().name(), index));
+					}
+				}
+			}
+		}
+		if (drops.isEmpty()) {
+			return labels;
+		}
+		List<Operation> result = new ArrayList<>();
+		int renames = 0;
+		while (renames < labels.size() && labels.get(renames) instanceof RenameEnumValue) {
+			result.add(labels.get(renames++));
+		}
+		drops = afterLabelChanges(labels, drops);
+		result.addAll(drops);
+		result.addAll(labels.subList(renames, labels.size()));
+		result.addAll(reverse(drops));
+		return List.copyOf(result);
+	}
+
+	/** A literal of the type as the server prints it in a check or an index ({@code 'USD'::currency}). */
+	static Pattern labelLiteral(String type) {
+		return Pattern.compile("::(?:\"?[\\w$]+\"?\\.)?\"?" + Pattern.quote(type) + "\"?(?![\\w$])");
+	}
+
+	private static boolean namesLabel(List<Pattern> literals, Index index) {
+		boolean names = index.where() != null && namesLabel(literals, index.where());
+		for (String element : index.elements()) {
+			names |= namesLabel(literals, element);
+		}
+		return names;
+	}
+
+	private static boolean namesLabel(List<Pattern> literals, String expression) {
+		return literals.stream().anyMatch((literal) -> literal.matcher(expression).find());
+	}
+
+	/**
 	 * The downgrade of a list of operations: each reversed, in the opposite order.
 	 * @param operations operations in execution order
 	 * @return the operations that undo them, in execution order

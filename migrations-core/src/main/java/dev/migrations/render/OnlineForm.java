@@ -226,9 +226,12 @@ public final class OnlineForm {
 			Map<Operation, List<String>> restWarnings = new HashMap<>();
 			List<RenderedStatement> restUpgrade = this.renderer.renderNotValid(rest, notValid, restWarnings);
 			List<RenderedStatement> restDowngrade = this.renderer.renderDowngrade(rest);
+			// the labels' downgrade swaps the type: the checks and indexes naming its labels go around it there
+			List<Operation> labelsStep = Operation.labelsWithDependents(labels, operations);
 			if (!rest.isEmpty() && transactional(restUpgrade, restDowngrade)
-					&& transactional(this.renderer.render(labels), this.renderer.renderDowngrade(labels))) {
+					&& transactional(this.renderer.render(labelsStep), this.renderer.renderDowngrade(labelsStep))) {
 				labelsApart = true;
+				labels = labelsStep;
 				// the indexes dropped in a step after the labels' are created again before the labels are renamed back
 				drops = Operation.afterLabelChanges(labels, drops);
 				change = rest;

@@ -548,6 +548,140 @@ class EnumAndInheritanceScenariosTest {
 	}
 
 	/**
+	 * A label added and named by a default while a check and a partial index compare the column with another
+	 * label: the labels revision's downgrade swaps the type, so it drops the check and the index before the swap
+	 * and adds them again after it (they named the old type's literal, and the conversion failed with
+	 * {@code operator does not exist: ticketstatus <> ticketstatus_old}). Each step keeps the rows and leaves
+	 * no difference.
+	 */
+	@Test
+	void checksAndPartialIndexesNamingALabelAreDroppedAndAddedAroundTheSwapOfTheLabelsRevisionsDowngrade(TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v1.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED'), (2, null, 'OPEN')");
+
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v2.Ticket.class));
+		MigrateResult generated = v2.migrate("review");
+		assertThat(generated.files()).hasSize(2);
+		String labels = read(generated.files().get(0));
+		assertThat(upgradeSection(labels)).contains("ALTER TYPE ticketstatus ADD VALUE IF NOT EXISTS 'REVIEW' AFTER 'CLOSED';");
+		String downgrade = downgradeSection(labels);
+		assertThat(downgrade).contains("ALTER TABLE ticket DROP CONSTRAINT IF EXISTS ck_ticket_closed;")
+			.contains("DROP INDEX IF EXISTS ix_ticket_open;");
+		assertThat(downgrade.indexOf("DROP CONSTRAINT IF EXISTS ck_ticket_closed"))
+			.isLessThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+		assertThat(downgrade.indexOf("ADD CONSTRAINT ck_ticket_closed"))
+			.isGreaterThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+		assertThat(downgrade.indexOf("CREATE INDEX IF NOT EXISTS ix_ticket_open"))
+			.isGreaterThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+
+		upgradeAndDowngradeTwice(ds, v1, v2, generated.files().size(), "CLOSED");
+	}
+
+	/** The same in the online form: the labels' step, then the change's. */
+	@Test
+	void checksAndPartialIndexesNamingALabelAreDroppedAndAddedAroundTheSwapOfTheLabelsStepInTheOnlineForm(TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v1.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED'), (2, null, 'OPEN')");
+
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v2.Ticket.class));
+		MigrateResult generated = v2.migrate("review", dev.migrations.diff.DiffOptions.defaults(),
+				dev.migrations.MigrateOptions.onlineForm());
+		String downgrade = downgradeSection(read(generated.files().get(0)));
+		assertThat(downgrade.indexOf("DROP CONSTRAINT IF EXISTS ck_ticket_closed"))
+			.isNotNegative().isLessThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+		upgradeAndDowngradeTwice(ds, v1, v2, generated.files().size(), "CLOSED");
+	}
+
+	/**
+	 * And with the label the check and the index name renamed ({@code --rename ticketstatus:CLOSED=DONE}): the
+	 * labels revision renames it, then drops them and adds them again naming it as it is then.
+	 */
+	@Test
+	void checksAndPartialIndexesNamingARenamedLabelAreDroppedAndAddedAroundTheSwapOfTheLabelsRevisionsDowngrade(
+			TestDatabase db) {
+		ScenarioRunner runner = runner();
+		DataSource ds = db.dataSource();
+		Migrations v1 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v1.Ticket.class));
+		v1.migrate("v1");
+		v1.upgrade("head");
+		execute(ds, "insert into ticket (id, title, status) values (1, 'a', 'CLOSED'), (2, null, 'OPEN')");
+
+		Migrations v2 = runner.migrations(ds, List.of(dev.migrations.autogenerate.scenarios.enums.labelsused.v3.Ticket.class));
+		MigrateResult generated = v2.migrate("done and review",
+				dev.migrations.diff.DiffOptions.defaults().withRenames(java.util.Map.of("ticketstatus:CLOSED", "DONE")));
+		assertThat(generated.files()).hasSize(2);
+		String labels = read(generated.files().get(0));
+		assertThat(upgradeSection(labels)).contains("ALTER TYPE ticketstatus RENAME VALUE 'CLOSED' TO 'DONE';");
+		String downgrade = downgradeSection(labels);
+		assertThat(downgrade.indexOf("ADD CONSTRAINT ck_ticket_closed"))
+			.isGreaterThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"))
+			.isLessThan(downgrade.indexOf("RENAME VALUE 'DONE' TO 'CLOSED'"));
+		upgradeAndDowngradeTwice(ds, v1, v2, generated.files().size(), "DONE");
+	}
+
+	/**
+	 * And with the table of the check and the index dropped by the later revision: its downgrade creates the table
+	 * again with them, so the labels revision drops and adds them around its swap all the same.
+	 */
+	@Test
+	void checksAndPartialIndexesOfATableTheLaterRevisionDropsAreDroppedAndAddedAroundTheSwap(TestDatabase db) {
+		runner().v1(dev.migrations.autogenerate.scenarios.enums.labelsused.v1.Ticket.class)
+			.v2(dev.migrations.autogenerate.scenarios.enums.labelsused.v4.Board.class)
+			.revision((text) -> {
+				assertThat(text).contains("-- message: v2 (enum labels)\n");
+				String downgrade = downgradeSection(text.substring(0, text.indexOf("-- revision:", 1)));
+				assertThat(downgrade.indexOf("DROP CONSTRAINT IF EXISTS ck_ticket_closed"))
+					.isNotNegative().isLessThan(downgrade.indexOf("ALTER COLUMN status TYPE ticketstatus"));
+			})
+			.afterDowngrade((ds) -> {
+				assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+				assertThat(Sql.column(ds, "select indexname from pg_indexes where indexname = 'ix_ticket_open'")).hasSize(1);
+				assertThatThrownBy(() -> execute(ds, "insert into ticket (id, title, status) values (4, null, 'CLOSED')"))
+					.hasMessageContaining("ck_ticket_closed");
+			})
+			.run(db);
+	}
+
+	/**
+	 * Upgrades the revisions of a labels scenario, downgrades them one by one, twice: the rows are kept, no
+	 * difference is left at either end, and the check and the index are there and work.
+	 */
+	private static void upgradeAndDowngradeTwice(DataSource ds, Migrations v1, Migrations v2, int revisions, String closed) {
+		for (int round = 0; round < 2; round++) {
+			v2.upgrade("head");
+			assertThat(v2.check()).as("check after upgrading the revisions").isEmpty();
+			assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", closed, "REVIEW", "ARCHIVED");
+			execute(ds, "insert into ticket (id, title) values (3, 'c')");
+			assertThat(Sql.column(ds, "select id || ':' || coalesce(title, '-') || ':' || status from ticket order by id"))
+				.containsExactly("1:a:" + closed, "2:-:OPEN", "3:c:REVIEW");
+			assertThatThrownBy(() -> execute(ds, "insert into ticket (id, title, status) values (4, null, '" + closed + "')"))
+				.hasMessageContaining("ck_ticket_closed");
+			execute(ds, "delete from ticket where id = 3");
+
+			for (int i = 0; i < revisions; i++) {
+				v2.downgrade("-1");
+				assertThat(Sql.column(ds, "select id || ':' || coalesce(title, '-') from ticket order by id"))
+					.as("rows after downgrading %d of %d revisions", i + 1, revisions).containsExactly("1:a", "2:-");
+			}
+			assertThat(v1.check()).as("check against v1 after downgrading the revisions").isEmpty();
+			assertThat(labels(ds, "ticketstatus")).containsExactly("OPEN", "CLOSED", "ARCHIVED");
+			assertThat(Sql.column(ds, "select id || ':' || coalesce(title, '-') || ':' || status from ticket order by id"))
+				.containsExactly("1:a:CLOSED", "2:-:OPEN");
+			assertThat(Sql.column(ds, "select indexname from pg_indexes where indexname = 'ix_ticket_open'")).hasSize(1);
+			assertThatThrownBy(() -> execute(ds, "insert into ticket (id, title, status) values (4, null, 'CLOSED')"))
+				.hasMessageContaining("ck_ticket_closed");
+		}
+	}
+
+	/**
 	 * A label rename naming the type with its schema is refused, where it was read as a rename of column
 	 * {@code ticketstatus:CLOSED} of a table {@code public} that no table matches, left out without a word: the
 	 * revision then swapped the type, which fails on the rows holding the label.

@@ -1,0 +1,31 @@
+package dev.migrations.autogenerate.scenarios.enums.labelsused.v1;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.Check;
+import org.hibernate.annotations.ColumnDefault;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A partial index and a check comparing the enum column with a label, a default naming one. */
+@Entity
+@Table(name = "ticket", indexes = @Index(name = "ix_ticket_open", columnList = "title", options = "where status <> 'CLOSED'"))
+@Check(name = "ck_ticket_closed", constraints = "status <> 'CLOSED' or title is not null")
+public class Ticket {
+
+	@Id
+	Long id;
+
+	String title;
+
+	@Enumerated(EnumType.STRING)
+	@JdbcTypeCode(SqlTypes.NAMED_ENUM)
+	@ColumnDefault("'OPEN'")
+	TicketStatus status;
+
+}
