@@ -201,6 +201,30 @@ class RealApplicationScenariosTest {
 	}
 
 	/**
+	 * Axon Framework's JPA tables, which an Axon application's Hibernate creates (AxonFramework/AxonFramework,
+	 * 4.x, the event store, token store, saga store and dead-letter queue): payloads typed by a mapped
+	 * superclass's type variable that the entity fixes to bytes, {@code @Lob} byte arrays with a length, one in
+	 * an embeddable, {@code @IdClass} keys declared on a mapped superclass, unnamed indexes over attribute
+	 * names (unique and not, with spaces in the list, two sharing a first column), columns named {@code index}
+	 * and {@code sequence}, a generic entity class.
+	 */
+	@Test
+	void axonFramework(TestDatabase db) {
+		assertRealModel(db, axonFramework());
+	}
+
+	@Test
+	void axonFrameworkWithTheNamesAsWritten(TestDatabase db) {
+		assertRealModel(db, axonFramework().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	private static EntitySource axonFramework() {
+		return EntitySource.of(classes("axon", "DomainEventEntry", "SnapshotEventEntry", "TokenEntry", "SagaEntry",
+				"AssociationValueEntry", "DeadLetterEntry"));
+	}
+
+	/**
 	 * Cargo Tracker's, Keycloak's and HAPI FHIR's models under settings applications set in their
 	 * {@code spring.jpa.properties}: the sequence naming Hibernate 5 applications keep, no foreign keys, other
 	 * JDBC types for durations, instants, booleans and UUIDs, nationalized strings, time zones in a column of
