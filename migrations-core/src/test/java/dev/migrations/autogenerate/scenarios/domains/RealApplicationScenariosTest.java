@@ -225,6 +225,27 @@ class RealApplicationScenariosTest {
 	}
 
 	/**
+	 * Spring Authorization Server's JPA guide (spring-projects/spring-authorization-server, the entities of
+	 * docs/src/main/java/sample/jpa/entity): table names quoted with backticks, {@code authorization} and
+	 * {@code client} among them, and {@code authorizationConsent} in camel case, which Hibernate's standard
+	 * naming keeps quoted in mixed case; an {@code @IdClass} of two strings; strings of lengths up to 4000.
+	 */
+	@Test
+	void authorizationServerGuide(TestDatabase db) {
+		assertRealModel(db, authorizationServerGuide());
+	}
+
+	@Test
+	void authorizationServerGuideWithTheNamesAsWritten(TestDatabase db) {
+		assertRealModel(db, authorizationServerGuide().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	private static EntitySource authorizationServerGuide() {
+		return EntitySource.of(classes("authorizationserver", "Client", "Authorization", "AuthorizationConsent"));
+	}
+
+	/**
 	 * Cargo Tracker's, Keycloak's and HAPI FHIR's models under settings applications set in their
 	 * {@code spring.jpa.properties}: the sequence naming Hibernate 5 applications keep, no foreign keys, other
 	 * JDBC types for durations, instants, booleans and UUIDs, nationalized strings, time zones in a column of
