@@ -154,6 +154,98 @@ class RealApplicationScenariosTest {
 	}
 
 	/**
+	 * JHipster's sample application (jhipster-sample-app, io.github.jhipster.sample.domain): identity ids,
+	 * a string primary key joined from a many-to-many, a map of strings in a collection table whose columns
+	 * are named {@code name} and {@code value}, {@code @Size} with minimums, {@code @Email} and
+	 * {@code @Pattern}, decimals of a given precision, instants, zoned date-times, a local date, auditing
+	 * columns from a mapped superclass. JHipster runs with Spring Boot's naming.
+	 */
+	@Test
+	void jhipsterSampleApp(TestDatabase db) {
+		assertRealModel(db, jhipsterSampleApp());
+	}
+
+	@Test
+	void jhipsterSampleAppWithTheNamesAsWritten(TestDatabase db) {
+		assertRealModel(db, jhipsterSampleApp().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	private static EntitySource jhipsterSampleApp() {
+		return EntitySource.of(classes("jhipster", "User", "Authority", "PersistentToken", "PersistentAuditEvent",
+				"BankAccount", "Label", "Operation"));
+	}
+
+	/**
+	 * NutriXplorer's accounts (konradkoza/nutrixplorer, pl.lodz.p.it.nutrixplorer.model.mok, a Spring Boot
+	 * application): generated UUIDs declared {@code columnDefinition = "uuid"} with a {@code @Version} in a
+	 * mapped superclass, a table and a secondary table in a schema named {@code PUBLIC}, two joined
+	 * hierarchies with discriminator columns (one subclass without a column of its own), unique constraints
+	 * naming columns in another case than the mapping, a named index, a one-to-one, a column of length
+	 * {@code Integer.MAX_VALUE}.
+	 */
+	@Test
+	void nutrixplorerAccounts(TestDatabase db) {
+		assertRealModel(db, nutrixplorerAccounts());
+	}
+
+	@Test
+	void nutrixplorerAccountsWithTheNamesAsWritten(TestDatabase db) {
+		assertRealModel(db, nutrixplorerAccounts().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	private static EntitySource nutrixplorerAccounts() {
+		return EntitySource.of(classes("nutrixplorer", "User", "Administrator", "Client", "Seller", "Address",
+				"AccountVerificationToken", "Product"));
+	}
+
+	/**
+	 * Axon Framework's JPA tables, which an Axon application's Hibernate creates (AxonFramework/AxonFramework,
+	 * 4.x, the event store, token store, saga store and dead-letter queue): payloads typed by a mapped
+	 * superclass's type variable that the entity fixes to bytes, {@code @Lob} byte arrays with a length, one in
+	 * an embeddable, {@code @IdClass} keys declared on a mapped superclass, unnamed indexes over attribute
+	 * names (unique and not, with spaces in the list, two sharing a first column), columns named {@code index}
+	 * and {@code sequence}, a generic entity class.
+	 */
+	@Test
+	void axonFramework(TestDatabase db) {
+		assertRealModel(db, axonFramework());
+	}
+
+	@Test
+	void axonFrameworkWithTheNamesAsWritten(TestDatabase db) {
+		assertRealModel(db, axonFramework().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	private static EntitySource axonFramework() {
+		return EntitySource.of(classes("axon", "DomainEventEntry", "SnapshotEventEntry", "TokenEntry", "SagaEntry",
+				"AssociationValueEntry", "DeadLetterEntry"));
+	}
+
+	/**
+	 * Spring Authorization Server's JPA guide (spring-projects/spring-authorization-server, the entities of
+	 * docs/src/main/java/sample/jpa/entity): table names quoted with backticks, {@code authorization} and
+	 * {@code client} among them, and {@code authorizationConsent} in camel case, which Hibernate's standard
+	 * naming keeps quoted in mixed case; an {@code @IdClass} of two strings; strings of lengths up to 4000.
+	 */
+	@Test
+	void authorizationServerGuide(TestDatabase db) {
+		assertRealModel(db, authorizationServerGuide());
+	}
+
+	@Test
+	void authorizationServerGuideWithTheNamesAsWritten(TestDatabase db) {
+		assertRealModel(db, authorizationServerGuide().withPhysicalNamingStrategy(PhysicalNamingStrategyStandardImpl.class)
+			.withImplicitNamingStrategy(ImplicitNamingStrategyJpaCompliantImpl.class));
+	}
+
+	private static EntitySource authorizationServerGuide() {
+		return EntitySource.of(classes("authorizationserver", "Client", "Authorization", "AuthorizationConsent"));
+	}
+
+	/**
 	 * Cargo Tracker's, Keycloak's and HAPI FHIR's models under settings applications set in their
 	 * {@code spring.jpa.properties}: the sequence naming Hibernate 5 applications keep, no foreign keys, other
 	 * JDBC types for durations, instants, booleans and UUIDs, nationalized strings, time zones in a column of
