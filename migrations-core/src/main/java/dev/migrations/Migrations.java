@@ -1167,8 +1167,10 @@ public final class Migrations {
 			List<Operation> labels = operations.stream().filter(Operation::changesEnumLabelsInPlace).toList();
 			List<Operation> rest = Operation.afterLabelChanges(labels,
 					operations.stream().filter((op) -> !op.changesEnumLabelsInPlace()).toList());
-			// the labels' downgrade swaps the type: the checks and indexes naming its labels go around it there
-			Rendered first = Rendered.of(renderer, Operation.labelsWithDependents(labels, operations));
+			// the labels' downgrade swaps the type: the checks and indexes naming its labels go around it there, and
+			// only there (the upgrade adds the labels alone, rebuilding no index)
+			Rendered first = new Rendered(renderer.render(labels),
+					renderer.renderDowngrade(Operation.labelsWithDependents(labels, operations)));
 			Rendered second = Rendered.of(renderer, rest);
 			if (!labels.isEmpty() && !rest.isEmpty() && first.transactional() && second.transactional()) {
 				Path labelsFile = writeGenerated(message + " (enum labels)", parents, first, List.of(), warnings);

@@ -80,10 +80,11 @@ public sealed interface Operation {
 	 * the conversion fails ({@code operator does not exist: status <> status_old}). So each check and index the
 	 * change drops that names such a type's label, and each of a table it drops, is dropped after the labels
 	 * are renamed and added again after they are added, as the database has it then: the downgrade drops it
-	 * before the swap and adds it again after. The later revision still drops and adds what it does.
+	 * before the swap and adds it again after. The later revision still drops and adds what it does. Only the
+	 * downgrade is rendered from these: the upgrade adds the labels alone, rebuilding no index.
 	 * @param labels the operations changing labels in place, in order
 	 * @param operations the whole change
-	 * @return the operations of the labels' revision
+	 * @return the operations whose downgrade is the labels' revision's downgrade
 	 */
 	static List<Operation> labelsWithDependents(List<Operation> labels, List<Operation> operations) {
 		List<Pattern> literals = labels.stream().filter(AddEnumValue.class::isInstance)

@@ -219,6 +219,7 @@ public final class OnlineForm {
 		List<RenderedStatement> changeUpgrade = this.renderer.renderNotValid(change, notValid, validationWarnings);
 		List<RenderedStatement> changeDowngrade = this.renderer.renderDowngrade(change);
 		boolean labelsApart = false;
+		List<Operation> labelsUpgrade = labels;
 		if (!labels.isEmpty() && !transactional(changeUpgrade, changeDowngrade)) {
 			// as in the plain form: labels used in the same change commit first, so both revisions stay transactional
 			List<Operation> rest = Operation.afterLabelChanges(labels,
@@ -229,8 +230,11 @@ public final class OnlineForm {
 			// the labels' downgrade swaps the type: the checks and indexes naming its labels go around it there
 			List<Operation> labelsStep = Operation.labelsWithDependents(labels, operations);
 			if (!rest.isEmpty() && transactional(restUpgrade, restDowngrade)
-					&& transactional(this.renderer.render(labelsStep), this.renderer.renderDowngrade(labelsStep))) {
+					&& transactional(this.renderer.render(labels), this.renderer.renderDowngrade(labelsStep))) {
 				labelsApart = true;
+				// only the downgrade goes around the swap: the upgrade adds the labels alone, blocking no writes
+				// with an index built in its transaction
+				labelsUpgrade = labels;
 				labels = labelsStep;
 				// the indexes dropped in a step after the labels' are created again before the labels are renamed back
 				drops = Operation.afterLabelChanges(labels, drops);
@@ -242,7 +246,7 @@ public final class OnlineForm {
 		}
 		List<Step> steps = new ArrayList<>();
 		if (labelsApart) {
-			steps.add(transactionalStep(Kind.ENUM_LABELS, this.renderer.render(labels), this.renderer.renderDowngrade(labels),
+			steps.add(transactionalStep(Kind.ENUM_LABELS, this.renderer.render(labelsUpgrade), this.renderer.renderDowngrade(labels),
 					List.of("Enum labels first: PostgreSQL cannot use a label added in the same transaction.")));
 		}
 		if (!drops.isEmpty()) {
