@@ -72,7 +72,8 @@ public final class RevisionSources {
 	 * @return the revisions
 	 */
 	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader, SqlSyntax syntax) {
-		return loadSql(locations, classLoader, syntax, (source, failure) -> false);
+		// no lambda: this runs at every startup, where the first one costs a fresh JVM its bootstrap
+		return loadSql(locations, classLoader, syntax, null);
 	}
 
 	/**
@@ -82,7 +83,7 @@ public final class RevisionSources {
 	 * @param locations {@code classpath:} or {@code filesystem:} locations
 	 * @param classLoader where class path locations are looked up
 	 * @param syntax the lexical rules of the database
-	 * @param skipUnparsable whether to leave out a file that does not parse
+	 * @param skipUnparsable whether to leave out a file that does not parse; {@code null} for never
 	 * @return the revisions
 	 */
 	public static List<Revision> loadSql(List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
@@ -115,7 +116,7 @@ public final class RevisionSources {
 			}
 			catch (RevisionFileException ex) {
 				requireUtf8(read);
-				if (!skipUnparsable.test(file.getKey(), ex)) {
+				if (skipUnparsable == null || !skipUnparsable.test(file.getKey(), ex)) {
 					throw ex;
 				}
 			}
