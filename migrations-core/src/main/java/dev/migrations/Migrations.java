@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -1893,11 +1894,19 @@ public final class Migrations {
 		if (replaced == null || migrator != this.migrator) {
 			return migrator;
 		}
+		throw replacedBySquash(target, replaced, (squash) -> "only a database in the middle of that history, recorded"
+				+ " before the squash, still goes through it. Name " + squash + " or a revision after it.");
+	}
+
+	/**
+	 * A target naming a revision a squash replaces, refused: "'3f2a' is revision 3f2a9c1b7d4e, which squash 9d0e...
+	 * (its file) replaces: " and what {@code rest} says given the squash's id ("the squash" if none is found).
+	 */
+	private TargetException replacedBySquash(String named, Revision replaced, Function<String, String> rest) {
 		Revision squash = squashReplacing(replaced.id());
-		throw new TargetException("'" + target.strip() + "' is revision " + replaced.id() + ", which "
-				+ ((squash != null) ? "squash " + squash.id() + " (" + squash.source() + ")" : "a squash")
-				+ " replaces: only a database in the middle of that history, recorded before the squash, still goes"
-				+ " through it. Name " + ((squash != null) ? squash.id() : "the squash") + " or a revision after it.");
+		return new TargetException("'" + named.strip() + "' is revision " + replaced.id() + ", which "
+				+ ((squash != null) ? "squash " + squash.id() + " (" + squash.source() + ")" : "a squash") + " replaces: "
+				+ rest.apply((squash != null) ? squash.id() : "the squash"));
 	}
 
 	/**
@@ -1916,13 +1925,10 @@ public final class Migrations {
 			if (replaced == null) {
 				continue;
 			}
-			Revision squash = squashReplacing(replaced.id());
-			String name = (squash != null) ? squash.id() : "the squash";
-			throw new TargetException("'" + end.strip() + "' is revision " + replaced.id() + ", which "
-					+ ((squash != null) ? "squash " + squash.id() + " (" + squash.source() + ")" : "a squash")
-					+ " replaces: a script (--sql) neither starts nor ends in the middle of a squashed history. Name " + name
-					+ " or a revision after it (a database at the last revision the squash replaces is at " + name
-					+ "); for a database in the middle of that history, run `db upgrade " + name + "` online first.");
+			throw replacedBySquash(end, replaced, (name) -> "a script (--sql) neither starts nor ends in the middle of a"
+					+ " squashed history. Name " + name + " or a revision after it (a database at the last revision the"
+					+ " squash replaces is at " + name + "); for a database in the middle of that history, run `db upgrade "
+					+ name + "` online first.");
 		}
 	}
 

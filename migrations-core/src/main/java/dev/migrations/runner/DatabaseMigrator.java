@@ -719,29 +719,11 @@ public final class DatabaseMigrator {
 
 	/** Where the database stands; reads without taking the lock and never creates anything. */
 	public DatabaseState state() {
-		try (Connection connection = connection()) {
-			String original;
-			try {
-				original = switchSchema(connection);
-			}
-			catch (SQLException ex) {
-				if (this.dialect.isMissingSchema(ex)) {
-					// the first upgrade creates it: nothing is recorded yet
-					return state(List.of(), false);
-				}
-				throw ex;
-			}
-			try {
-				List<AppliedRevision> rows = this.versionTable.read(connection);
-				return state(rows, rows.stream().anyMatch(AppliedRevision::underWay) && lockHeldElsewhere(connection));
-			}
-			finally {
-				restoreSchema(connection, original);
-			}
-		}
-		catch (SQLException ex) {
-			throw new MigrationsException("Could not read " + this.versionTable.qualifiedTable() + ": " + ex.getMessage(), ex);
-		}
+		// a schema the first upgrade creates (a MariaDB database, an H2 schema) records nothing yet
+		return inSchema(this.versionTable.qualifiedTable(), (connection) -> {
+			List<AppliedRevision> rows = this.versionTable.read(connection);
+			return state(rows, rows.stream().anyMatch(AppliedRevision::underWay) && lockHeldElsewhere(connection));
+		}, () -> state(List.of(), false));
 	}
 
 	// whether a command holds the lock on another session now (read without taking it)
@@ -930,7 +912,7 @@ public final class DatabaseMigrator {
 		}
 		else if (this.dataSource != null) {
 			List<AppliedRevision> stored = inSchema(this.versionTable.qualifiedTable(), this.versionTable::readStored,
-					List.of());
+					List::of);
 			requireSquashRecorded(stored, upgrade);
 			List<AppliedRevision> rows = this.versionTable.translate(stored);
 			requireNoFailed(rows);
@@ -1089,11 +1071,11 @@ public final class DatabaseMigrator {
 		inSchema(this.versionTable.logTable(), (connection) -> {
 			requireAboveBaseline(connection, target, reverted);
 			return true;
-		}, true);
+		}, () -> true);
 	}
 
 	private List<AppliedRevision> readRows() {
-		return inSchema(this.versionTable.qualifiedTable(), this.versionTable::read, List.of());
+		return inSchema(this.versionTable.qualifiedTable(), this.versionTable::read, List::of);
 	}
 
 	/** Work on a connection of its own switched to the migrated schema, without the lock. */
@@ -1105,7 +1087,7 @@ public final class DatabaseMigrator {
 	 * @param whenMissing the answer when the schema does not exist yet (the first upgrade creates it), {@code null} to
 	 * fail then too
 	 */
-	private <T> T inSchema(String reading, ConnectionWork<T> work, T whenMissing) {
+	private <T> T inSchema(String reading, ConnectionWork<T> work, Supplier<T> whenMissing) {
 		try (Connection connection = connection()) {
 			String original;
 			try {
@@ -1113,7 +1095,7 @@ public final class DatabaseMigrator {
 			}
 			catch (SQLException ex) {
 				if (whenMissing != null && this.dialect.isMissingSchema(ex)) {
-					return whenMissing;
+					return whenMissing.get();
 				}
 				throw ex;
 			}
@@ -1172,29 +1154,9 @@ public final class DatabaseMigrator {
 		if (this.dataSource == null || this.schema == null) {
 			return true;
 		}
-		try (Connection connection = connection()) {
-			String original;
-			try {
-				original = switchSchema(connection);
-			}
-			catch (SQLException ex) {
-				if (this.dialect.isMissingSchema(ex)) {
-					return false;
-				}
-				throw ex;
-			}
-			try {
-				// PostgreSQL's search_path takes a schema that does not exist, which current_schema() then skips
-				return this.dialect.currentSchema(connection) != null;
-			}
-			finally {
-				restoreSchema(connection, original);
-			}
-		}
-		catch (SQLException ex) {
-			throw new MigrationsException("Could not read whether schema " + this.schema + " exists: " + ex.getMessage(),
-					ex);
-		}
+		// PostgreSQL's search_path takes a schema that does not exist, which current_schema() then skips
+		return inSchema("whether schema " + this.schema + " exists",
+				(connection) -> this.dialect.currentSchema(connection) != null, () -> false);
 	}
 
 	/**
