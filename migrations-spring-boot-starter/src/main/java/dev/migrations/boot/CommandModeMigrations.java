@@ -91,7 +91,7 @@ public final class CommandModeMigrations implements AutoCloseable {
 					List.of(), entitySource, this.listeners, List.of(), this.classLoader,
 					MigrationsAutoConfiguration.otherToolTables(this.environment),
 					LibraryTables.of(this.environment, this.classLoader));
-			MigrationsAutoConfiguration.offlineRange(configuration, this.environment);
+			MigrationsAutoConfiguration.offlineRange(configuration, this.environment, this.classLoader);
 			this.migrations = configuration.load();
 		}
 		return this.migrations;

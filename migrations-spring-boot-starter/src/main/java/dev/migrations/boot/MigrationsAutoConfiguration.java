@@ -12,6 +12,7 @@ import dev.migrations.MigrateOptions;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsCallback;
 import dev.migrations.MigrationsConfiguration;
+import dev.migrations.MigrationsException;
 import dev.migrations.baseline.OtherToolTables;
 import dev.migrations.dialect.Dialect;
 import dev.migrations.entity.EntitySource;
@@ -42,6 +43,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 
 /**
@@ -130,7 +132,7 @@ public final class MigrationsAutoConfiguration {
 				entities.getIfAvailable(), listeners.orderedStream().toList(),
 				callbacks.orderedStream().toList(), resourceLoader.getClassLoader(), otherToolTables(environment),
 				LibraryTables.of(environment, resourceLoader.getClassLoader()));
-		offlineRange(configuration, environment);
+		offlineRange(configuration, environment, resourceLoader.getClassLoader());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(configuration));
 		return configuration.load();
 	}
@@ -152,17 +154,56 @@ public final class MigrationsAutoConfiguration {
 				&& !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
 	}
 
-	/** For an offline range: the dialect the configured URL names, so that loading the revisions does not connect. */
-	static void offlineRange(MigrationsConfiguration configuration, Environment environment) {
+	/**
+	 * For an offline range: the dialect the configured URL names, so that loading the revisions does not connect.
+	 * With no URL at all, the one database whose driver the application has (a server's driver before H2's,
+	 * which applications often keep for development); with several or none, a script cannot be written in
+	 * the right SQL and the URL is asked for (the other commands on the files read them as PostgreSQL's).
+	 */
+	static void offlineRange(MigrationsConfiguration configuration, Environment environment, ClassLoader classLoader) {
 		if (!environment.getProperty(OFFLINE_RANGE_PROPERTY, Boolean.class, false)) {
 			return;
 		}
 		String url = StringUtils.hasText(environment.getProperty("migrations.url")) ? environment.getProperty("migrations.url")
 				: environment.getProperty("spring.datasource.url");
-		Dialect dialect = Dialect.forJdbcUrl(url);
+		String command = environment.getProperty("migrations.shell.command-mode.command");
+		Dialect dialect = StringUtils.hasText(url) ? Dialect.forJdbcUrl(url)
+				: dialectOfTheDriver(classLoader, "upgrade".equals(command) || "downgrade".equals(command));
 		if (dialect != null) {
 			configuration.dialect(dialect);
 		}
+	}
+
+	private static Dialect dialectOfTheDriver(ClassLoader classLoader, boolean script) {
+		List<String> servers = new ArrayList<>();
+		if (ClassUtils.isPresent("org.postgresql.Driver", classLoader)) {
+			servers.add("PostgreSQL's");
+		}
+		if (ClassUtils.isPresent("org.mariadb.jdbc.Driver", classLoader)) {
+			servers.add("MariaDB's");
+		}
+		if (ClassUtils.isPresent("com.mysql.cj.jdbc.Driver", classLoader)) {
+			servers.add("MySQL's");
+		}
+		if (servers.size() == 1) {
+			return Dialect.forJdbcUrl(switch (servers.get(0)) {
+				case "PostgreSQL's" -> "jdbc:postgresql:";
+				case "MariaDB's" -> "jdbc:mariadb:";
+				default -> "jdbc:mysql:";
+			});
+		}
+		if (servers.isEmpty() && ClassUtils.isPresent("org.h2.Driver", classLoader)) {
+			return Dialect.forJdbcUrl("jdbc:h2:");
+		}
+		if (!script) {
+			// the commands on the files alone read them with PostgreSQL's syntax, as without a URL before
+			return null;
+		}
+		throw new MigrationsException("A script's SQL depends on its database, and no URL is configured"
+				+ (servers.isEmpty() ? " nor a driver of PostgreSQL, MariaDB, MySQL or H2 on the class path"
+						: " and the application has " + String.join(" and ", servers) + " drivers")
+				+ ": give the database's URL, e.g. --spring.datasource.url=jdbc:postgresql://localhost:5432/app"
+				+ " (only its scheme is read for a script of a range; nothing connects).");
 	}
 
 	/**

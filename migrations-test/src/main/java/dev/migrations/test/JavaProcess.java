@@ -72,6 +72,17 @@ public final class JavaProcess implements AutoCloseable {
 		return start(directory, command, String.join(" ", jvmOptions) + " " + String.join(" ", args));
 	}
 
+	/**
+	 * Starts {@code main} as {@link #start(Path, Class, List)} does, on a class path of the caller's (e.g. the test
+	 * class path without a driver, as an application that does not depend on it has).
+	 */
+	public static JavaProcess startOnClassPath(Path directory, String classPath, Class<?> main, List<String> args)
+			throws IOException {
+		List<String> command = javaCommand(List.of("-cp", classPath, main.getName()));
+		command.addAll(args);
+		return start(directory, command, String.join(" ", args));
+	}
+
 	private static JavaProcess start(Path directory, List<String> command, String description) throws IOException {
 		Files.createDirectories(directory);
 		Path out = Files.createTempFile(directory, "out", ".txt");

@@ -108,6 +108,43 @@ class CommandModeWithoutDatabaseProcessTests {
 	}
 
 	@Test
+	void aScriptOfARangeWithoutAUrlIsWrittenForTheOneDatabaseWhoseDriverTheApplicationHas(TestDatabase database)
+			throws Exception {
+		JavaProcess.Finished mariaDb = runWithoutUrlOn(withoutDrivers("postgresql-", "h2-"), "db", "upgrade", "base:head",
+				"--sql");
+		assertThat(mariaDb.exitCode()).as(mariaDb.toString()).isZero();
+		assertThat(mariaDb.out()).as(mariaDb.toString())
+			.startsWith("-- Upgrade script for mariadb, from base to 2b3c4d5e6f70 (head): 2 revision(s).")
+			.contains(") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;")
+			.contains("CREATE INDEX ix_bulletin_title");
+
+		JavaProcess.Finished postgres = runWithoutUrlOn(withoutDrivers("mariadb-java-client-", "h2-"), "db", "upgrade",
+				"base:head", "--sql");
+		assertThat(postgres.exitCode()).as(postgres.toString()).isZero();
+		assertThat(postgres.out()).as(postgres.toString())
+			.startsWith("-- Upgrade script for postgresql, from base to 2b3c4d5e6f70 (head): 2 revision(s).")
+			.doesNotContain("ENGINE=InnoDB");
+
+		// PostgreSQL's and MariaDB's drivers (and H2's): which database the script is for is not known
+		JavaProcess.Finished both = runWithoutUrlOn(System.getProperty("java.class.path"), "db", "upgrade", "base:head",
+				"--sql");
+		assertThat(both.exitCode()).as(both.toString()).isEqualTo(2);
+		assertThat(both.out()).isEmpty();
+		assertThat(both.firstErrorLine()).isEqualTo("A script's SQL depends on its database, and no URL is configured and"
+				+ " the application has PostgreSQL's and MariaDB's drivers: give the database's URL, e.g."
+				+ " --spring.datasource.url=jdbc:postgresql://localhost:5432/app (only its scheme is read for a script of"
+				+ " a range; nothing connects).");
+		assertThat(JavaProcess.STACK_TRACE.matcher(both.out() + both.err()).find()).as(both.toString()).isFalse();
+	}
+
+	private static String withoutDrivers(String... jarNamePrefixes) {
+		return Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+			.filter((entry) -> Arrays.stream(jarNamePrefixes)
+				.noneMatch((prefix) -> Path.of(entry).getFileName().toString().startsWith(prefix)))
+			.collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+	}
+
+	@Test
 	void aDatabaseThatAnswersAndRefusesOrAQuestionForItRemainsAFailure(TestDatabase database) throws Exception {
 		JavaProcess.Finished refused = run(database, "--spring.datasource.username=no_such_user_here", "db", "history");
 		assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
@@ -151,6 +188,15 @@ class CommandModeWithoutDatabaseProcessTests {
 
 	private JavaProcess.Finished runWithoutUrl(Class<?> application, String... words)
 			throws IOException, InterruptedException {
+		return runWithoutUrlOn(application, null, words);
+	}
+
+	private JavaProcess.Finished runWithoutUrlOn(String classPath, String... words) throws IOException, InterruptedException {
+		return runWithoutUrlOn(ShellTestApplication.class, classPath, words);
+	}
+
+	private JavaProcess.Finished runWithoutUrlOn(Class<?> application, String classPath, String... words)
+			throws IOException, InterruptedException {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
 		List<String> args = new ArrayList<>(Arrays.asList(words));
@@ -159,7 +205,9 @@ class CommandModeWithoutDatabaseProcessTests {
 		if (args.stream().noneMatch((arg) -> arg.startsWith("--spring.datasource.embedded-database-connection="))) {
 			args.add("--spring.datasource.embedded-database-connection=none");
 		}
-		try (JavaProcess process = JavaProcess.start(this.directory.resolve("runs"), application, args)) {
+		try (JavaProcess process = (classPath != null)
+				? JavaProcess.startOnClassPath(this.directory.resolve("runs"), classPath, application, args)
+				: JavaProcess.start(this.directory.resolve("runs"), application, args)) {
 			return process.await();
 		}
 	}
