@@ -42,6 +42,9 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.migrations.autogenerate.ViewRebuilds;
+import dev.migrations.introspect.PostgresDependentViews;
+import dev.migrations.schema.View;
 import dev.migrations.autogenerate.Autogenerator;
 import dev.migrations.baseline.Baseline;
 import dev.migrations.baseline.ExistingSchema;
@@ -1148,31 +1151,36 @@ public final class Migrations {
 			// what the comparison left out or cannot write (another schema, a collation) is said even so
 			return new MigrateResult(null, null, List.of(), List.of(), comparison.warnings(), true, List.of());
 		}
+		// the views reading a column the change alters the type of are dropped and created again around it
+		List<View> views = viewsReading(comparison.operations());
 		if (migrateOptions != null && migrateOptions.online()) {
-			return writeOnline(message, comparison, migrateOptions);
+			return writeOnline(message, comparison, migrateOptions, views);
 		}
-		List<Operation> operations = comparison.operations();
 		PostgresRenderer renderer = new PostgresRenderer();
 		// the comparison's own (what it left out or cannot write), then the warnings of the statements written: a
 		// mapping trap (a @Lob as oid) is warned where its column changes
 		List<String> warnings = new ArrayList<>(comparison.warnings());
+		warnings.addAll(ViewRebuilds.warnings(comparison.operations(), views, true));
+		List<Operation> operations = ViewRebuilds.around(comparison.operations(), views, warnings, true, true);
 		List<Path> files = new ArrayList<>();
 		List<String> parents = this.graph.heads();
 		List<Operation> change = operations;
-		Rendered rendered = Rendered.of(renderer, operations);
+		Rendered rendered = Rendered.of(renderer, comparison.operations(), views, warnings);
 		if (!rendered.transactional()) {
 			// PostgreSQL cannot use an enum label in the transaction that added it. Rather than run the whole
 			// revision (and its downgrade's type swap) outside a transaction, the labels get a revision of their
 			// own that commits first; both revisions then run transactionally. A label renamed goes with them, as a
 			// label may be added after it (ADD VALUE 'REVIEW' AFTER 'DONE' once CLOSED is renamed DONE).
-			List<Operation> labels = operations.stream().filter(Operation::changesEnumLabelsInPlace).toList();
+			List<Operation> whole = comparison.operations();
+			List<Operation> labels = whole.stream().filter(Operation::changesEnumLabelsInPlace).toList();
 			List<Operation> rest = Operation.afterLabelChanges(labels,
-					operations.stream().filter((op) -> !op.changesEnumLabelsInPlace()).toList());
+					whole.stream().filter((op) -> !op.changesEnumLabelsInPlace()).toList());
 			// the labels' downgrade swaps the type: the checks and indexes naming its labels go around it there, and
-			// only there (the upgrade adds the labels alone, rebuilding no index)
-			Rendered first = new Rendered(renderer.render(labels),
-					renderer.renderDowngrade(Operation.labelsWithDependents(labels, operations)));
-			Rendered second = Rendered.of(renderer, rest);
+			// only there (the upgrade adds the labels alone, rebuilding no index), and so do the views reading them
+			Rendered first = new Rendered(renderer.render(labels), renderer.renderDowngrade(ViewRebuilds.around(
+					Operation.labelsWithDependents(labels, whole), views, warnings, false, true)));
+			Rendered second = Rendered.of(renderer, rest, views, warnings);
+			rest = ViewRebuilds.around(rest, views, warnings, true, true);
 			if (!labels.isEmpty() && !rest.isEmpty() && first.transactional() && second.transactional()) {
 				Path labelsFile = writeGenerated(message + " (enum labels)", parents, first, List.of(), warnings);
 				files.add(labelsFile);
@@ -1209,6 +1217,22 @@ public final class Migrations {
 				rendered.transactional(), files);
 	}
 
+	/** The views (and those reading them) reading a column the operations alter the type of or drop. */
+	private List<View> viewsReading(List<Operation> operations) {
+		Set<String> columns = ViewRebuilds.columns(operations);
+		if (columns.isEmpty()) {
+			return List.of();
+		}
+		try (Connection connection = requireDataSource().getConnection()) {
+			String schema = (this.configuration.schema != null) ? this.configuration.schema : this.dialect.currentSchema(connection);
+			return PostgresDependentViews.reading(connection, schema, columns);
+		}
+		catch (SQLException ex) {
+			throw new MigrationsException("Could not connect to read the views of the columns the change alters: "
+					+ ex.getMessage() + ". Check the connection.", ex);
+		}
+	}
+
 	/** The most one revision's transaction may weigh on the server ({@link PostgresLockTable#budget}). */
 	private int lockBudget() {
 		try (Connection connection = requireDataSource().getConnection()) {
@@ -1223,8 +1247,10 @@ public final class Migrations {
 	/** Operations rendered once, upgrade and downgrade. */
 	private record Rendered(List<RenderedStatement> upgrade, List<RenderedStatement> downgrade) {
 
-		static Rendered of(PostgresRenderer renderer, List<Operation> operations) {
-			return new Rendered(renderer.render(operations), renderer.renderDowngrade(operations));
+		/** Each direction with the views it changes the columns of dropped and created again around it. */
+		static Rendered of(PostgresRenderer renderer, List<Operation> operations, List<View> views, List<String> warnings) {
+			return new Rendered(renderer.render(ViewRebuilds.around(operations, views, warnings, true, false)),
+					renderer.renderDowngrade(ViewRebuilds.around(operations, views, warnings, false, true)));
 		}
 
 		boolean transactional() {
@@ -1249,10 +1275,12 @@ public final class Migrations {
 	}
 
 	/** The online form's chain of revisions, each on top of the one before. */
-	private MigrateResult writeOnline(String message, Comparison comparison, MigrateOptions migrateOptions) {
+	private MigrateResult writeOnline(String message, Comparison comparison, MigrateOptions migrateOptions,
+			List<View> views) {
 		List<OnlineForm.Step> steps = new OnlineForm(migrateOptions.effectiveLockTimeout(), this::lockBudget)
 			.steps(comparison.operations());
 		List<String> warnings = new ArrayList<>(comparison.warnings());
+		warnings.addAll(ViewRebuilds.warnings(comparison.operations(), views, false));
 		List<Path> files = new ArrayList<>();
 		List<String> parents = this.graph.heads();
 		boolean transactional = true;

@@ -420,4 +420,16 @@ final class DifferenceDescriber implements OperationVisitor<List<Difference>> {
 				+ comment(op.target()));
 	}
 
+
+	// a view rebuilt around a change is what the change needs, not a difference of its own
+	@Override
+	public List<Difference> visitDropView(Operation.DropView op) {
+		return List.of();
+	}
+
+	@Override
+	public List<Difference> visitCreateView(Operation.CreateView op) {
+		return List.of();
+	}
+
 }

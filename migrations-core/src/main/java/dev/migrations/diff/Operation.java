@@ -19,6 +19,7 @@ import dev.migrations.schema.PrimaryKey;
 import dev.migrations.schema.Sequence;
 import dev.migrations.schema.Table;
 import dev.migrations.schema.UniqueConstraint;
+import dev.migrations.schema.View;
 
 /**
  * One schema change, as the {@link SchemaDiffer} produces it and a renderer turns it into SQL.
@@ -1171,6 +1172,84 @@ public sealed interface Operation {
 		@Override
 		public <R> R accept(OperationVisitor<R> visitor) {
 			return visitor.visitRenameConstraint(this);
+		}
+
+	}
+
+	/**
+	 * Drop a view that reads a column the change alters, to create it again after the change
+	 * ({@link CreateView}): no difference between the entities and the database, only what the change needs.
+	 *
+	 * @param view the view as the database defines it
+	 */
+	record DropView(View view) implements Operation {
+
+		public DropView {
+			Objects.requireNonNull(view, "view");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new CreateView(this.view);
+		}
+
+		@Override
+		public String describe() {
+			return "drop " + (this.view.materialized() ? "materialized view " : "view ") + this.view.name()
+					+ " (created again after the change)";
+		}
+
+		@Override
+		public String kind() {
+			return "VIEW_REBUILT";
+		}
+
+		@Override
+		public String objectName() {
+			return this.view.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitDropView(this);
+		}
+
+	}
+
+	/**
+	 * Create a view again, as {@link DropView} dropped it, with its comments, privileges, indexes and triggers.
+	 *
+	 * @param view the view as the database defined it
+	 */
+	record CreateView(View view) implements Operation {
+
+		public CreateView {
+			Objects.requireNonNull(view, "view");
+		}
+
+		@Override
+		public Operation reverse() {
+			return new DropView(this.view);
+		}
+
+		@Override
+		public String describe() {
+			return "create " + (this.view.materialized() ? "materialized view " : "view ") + this.view.name() + " again";
+		}
+
+		@Override
+		public String kind() {
+			return "VIEW_REBUILT";
+		}
+
+		@Override
+		public String objectName() {
+			return this.view.name();
+		}
+
+		@Override
+		public <R> R accept(OperationVisitor<R> visitor) {
+			return visitor.visitCreateView(this);
 		}
 
 	}

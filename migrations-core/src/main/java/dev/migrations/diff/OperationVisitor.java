@@ -69,4 +69,8 @@ public interface OperationVisitor<R> {
 
 	R visitSetColumnComment(Operation.SetColumnComment setColumnComment);
 
+	R visitDropView(Operation.DropView dropView);
+
+	R visitCreateView(Operation.CreateView createView);
+
 }

@@ -1352,6 +1352,19 @@ public final class PostgresRenderer {
 			return List.of(columnComment(op.table(), op.column(), op.target()));
 		}
 
+		@Override
+		public List<RenderedStatement> visitDropView(Operation.DropView op) {
+			return List.of(statement(op.view().drop()));
+		}
+
+		@Override
+		public List<RenderedStatement> visitCreateView(Operation.CreateView op) {
+			List<RenderedStatement> statements = new ArrayList<>();
+			statements.add(statement(op.view().create()));
+			op.view().afterCreate().forEach((sql) -> statements.add(statement(sql)));
+			return statements;
+		}
+
 	}
 
 	/** PostgreSQL's defaults for sequence bounds, so only what differs is written. */

@@ -781,6 +781,8 @@ class SchemaDifferTest {
 		Table table = table("t").columns(identity("id", "bigint")).primaryKey("t_pkey", "id").build();
 		Column column = column("c", "text");
 		List<EnumUsage> usages = List.of(new EnumUsage("t", "m", false, "'a'::m"));
+		dev.migrations.schema.View view = new dev.migrations.schema.View("v", false, "CREATE VIEW v AS SELECT c FROM t",
+				List.of(), java.util.Set.of("t.c"));
 		List<Operation> all = List.of(new CreateTable(table), new DropTable(table, "note"),
 				new RenameTable("a", "b", List.of(new DropTable(table), new CreateTable(table))),
 				new AddColumn("t", column), new DropColumn("t", column),
@@ -803,7 +805,8 @@ class SchemaDifferTest {
 				new RecreateEnumType("m", List.of("a", "b"), List.of("b"), usages),
 				new Operation.RenameEnumValue("m", "a", "c", List.of("a", "b"), List.of("c", "b"),
 						new RecreateEnumType("m", List.of("a", "b"), List.of("c", "b"), usages)),
-				new Operation.SetTableComment("t", null, "x"), new Operation.SetColumnComment("t", "c", "x", null));
+				new Operation.SetTableComment("t", null, "x"), new Operation.SetColumnComment("t", "c", "x", null),
+				new Operation.DropView(view), new Operation.CreateView(view));
 
 		assertThat(Operation.class.getPermittedSubclasses()).hasSize(all.size());
 		for (Operation operation : all) {

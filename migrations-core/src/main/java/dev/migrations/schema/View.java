@@ -1,0 +1,34 @@
+package dev.migrations.schema;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A view or materialized view of the database that reads columns a change alters: PostgreSQL refuses to
+ * change the type of a column a view reads ({@code cannot alter type of a column used by a view or rule}), so
+ * the change drops the view first and creates it again after, as the database defines it.
+ *
+ * @param name the view's name as a statement names it (qualified when it lives in another schema)
+ * @param materialized whether it is a materialized view
+ * @param create the statement that creates it as it is ({@code CREATE VIEW ... AS ...})
+ * @param afterCreate what the drop takes with it and the creation puts back, in order: its comments, its
+ *        privileges granted to others, a materialized view's indexes, the triggers of a view
+ * @param columns the columns ({@code table.column}) whose change needs it rebuilt: those it reads, and those a
+ *        view it reads reads
+ */
+public record View(String name, boolean materialized, String create, List<String> afterCreate, Set<String> columns) {
+
+	public View {
+		Objects.requireNonNull(name, "name");
+		Objects.requireNonNull(create, "create");
+		afterCreate = List.copyOf(afterCreate);
+		columns = Set.copyOf(columns);
+	}
+
+	/** The statement that drops it. */
+	public String drop() {
+		return (this.materialized ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + this.name;
+	}
+
+}

@@ -1,0 +1,5 @@
+package dev.migrations.autogenerate.dependentviews.v3;
+
+public enum Status {
+	OPEN
+}
