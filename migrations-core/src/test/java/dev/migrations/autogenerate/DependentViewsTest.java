@@ -56,18 +56,23 @@ class DependentViewsTest {
 		List<String> upgrade = statements(ScenarioRunner.upgradeSection(revision));
 		// the readers of a view before it, the change, then each created again before its readers
 		assertThat(upgrade).containsSubsequence("DROP VIEW open_ticket_title", "DROP VIEW open_ticket",
-				"ALTER TABLE ticket ALTER COLUMN title TYPE character varying(100)", "CREATE VIEW open_ticket AS",
+				"ALTER TABLE ticket ALTER COLUMN title TYPE character varying(100)",
+				"CREATE VIEW open_ticket WITH (security_barrier=true) AS",
 				"COMMENT ON VIEW open_ticket IS 'the open ones'", "GRANT SELECT ON open_ticket TO PUBLIC",
 				"CREATE VIEW open_ticket_title AS");
 		assertThat(upgrade).containsSubsequence("DROP MATERIALIZED VIEW ticket_count",
 				"ALTER TABLE ticket ALTER COLUMN title TYPE character varying(100)",
 				"CREATE MATERIALIZED VIEW ticket_count AS",
 				"CREATE UNIQUE INDEX ticket_count_title ON ticket_count USING btree (title)");
+		// a view of another schema too
+		assertThat(upgrade).containsSubsequence("DROP VIEW reporting.\"Ticket Titles\"",
+				"ALTER TABLE ticket ALTER COLUMN title TYPE character varying(100)",
+				"CREATE VIEW reporting.\"Ticket Titles\" AS");
 		// the view reading another column is left alone
 		assertThat(revision).doesNotContain("ticket_priority");
 		assertThat(statements(ScenarioRunner.downgradeSection(revision))).containsSubsequence("DROP VIEW open_ticket_title",
 				"DROP VIEW open_ticket", "ALTER TABLE ticket ALTER COLUMN title TYPE character varying(50)",
-				"CREATE VIEW open_ticket AS", "CREATE VIEW open_ticket_title AS");
+				"CREATE VIEW open_ticket WITH (security_barrier=true) AS", "CREATE VIEW open_ticket_title AS");
 
 		v2.reload();
 		v2.upgrade("head");
@@ -91,7 +96,7 @@ class DependentViewsTest {
 		MigrateResult written = v3.migrate("no closed tickets");
 		List<String> upgrade = statements(ScenarioRunner.upgradeSection(Files.readString(written.file())));
 		assertThat(upgrade).containsSubsequence("DROP VIEW open_ticket_title", "DROP VIEW open_ticket",
-				"CREATE VIEW open_ticket AS", "CREATE VIEW open_ticket_title AS");
+				"CREATE VIEW open_ticket WITH (security_barrier=true) AS", "CREATE VIEW open_ticket_title AS");
 		assertThat(upgrade).noneMatch((statement) -> statement.contains("ticket_count"));
 
 		v3.reload();
@@ -111,7 +116,8 @@ class DependentViewsTest {
 		String revision = Files.readString(written.file());
 		assertThat(ScenarioRunner.upgradeSection(revision)).doesNotContain("VIEW");
 		assertThat(statements(ScenarioRunner.downgradeSection(revision))).containsSubsequence("DROP VIEW open_ticket_title",
-				"DROP VIEW open_ticket", "CREATE VIEW open_ticket AS", "CREATE VIEW open_ticket_title AS");
+				"DROP VIEW open_ticket", "CREATE VIEW open_ticket WITH (security_barrier=true) AS",
+				"CREATE VIEW open_ticket_title AS");
 
 		v5.reload();
 		v5.upgrade("head");
@@ -149,7 +155,8 @@ class DependentViewsTest {
 		v1.reload();
 		v1.upgrade("head");
 		execute(db.dataSource(), "insert into ticket (id, title, status, priority) values (1, 'first', 'OPEN', 2)",
-				"create view open_ticket as select id, title from ticket where status = 'OPEN'",
+				"create view open_ticket with (security_barrier) as select id, title from ticket where status = 'OPEN'",
+				"create schema reporting", "create view reporting.\"Ticket Titles\" as select title from ticket",
 				"create view open_ticket_title as select upper(title) as title from open_ticket",
 				"create view ticket_priority as select id, priority from ticket",
 				"create materialized view ticket_count as select title, count(*) as n from ticket group by title",
@@ -166,6 +173,7 @@ class DependentViewsTest {
 		assertThat(Sql.column(db.dataSource(), "select indexname from pg_indexes where tablename = 'ticket_count'"))
 			.containsExactly("ticket_count_title");
 		assertThat(Sql.column(db.dataSource(), "select n from ticket_count")).containsExactly("1");
+		assertThat(Sql.column(db.dataSource(), "select title from reporting.\"Ticket Titles\"")).containsExactly("first");
 	}
 
 	private static List<String> statements(String section) {
