@@ -26,12 +26,27 @@ public final class ViewRebuilds {
 	 */
 	public static Set<String> columns(List<Operation> operations) {
 		Set<String> columns = new LinkedHashSet<>(typeChanges(operations, true, true));
+		columns.addAll(dropped(operations));
+		return columns;
+	}
+
+	// the columns dropped, alone or with their table, and not added again (a generated column whose expression changed)
+	private static Set<String> dropped(List<Operation> operations) {
+		Set<String> dropped = new LinkedHashSet<>();
+		Set<String> added = new LinkedHashSet<>();
 		for (Operation operation : operations) {
 			if (operation instanceof Operation.DropColumn drop) {
-				columns.add(drop.table() + "." + drop.column().name());
+				dropped.add(drop.table() + "." + drop.column().name());
+			}
+			else if (operation instanceof Operation.DropTable drop) {
+				drop.table().columns().forEach((column) -> dropped.add(drop.table().name() + "." + column.name()));
+			}
+			else if (operation instanceof Operation.AddColumn add) {
+				added.add(add.table() + "." + add.column().name());
 			}
 		}
-		return columns;
+		dropped.removeAll(added);
+		return dropped;
 	}
 
 	// the columns whose type the upgrade, the downgrade or both change: a label removed swaps the type in the upgrade,
@@ -120,17 +135,7 @@ public final class ViewRebuilds {
 	 * type it changes.
 	 */
 	public static List<String> warnings(List<Operation> operations, List<View> views, boolean rebuilt) {
-		Set<String> dropped = new LinkedHashSet<>();
-		Set<String> added = new LinkedHashSet<>();
-		for (Operation operation : operations) {
-			if (operation instanceof Operation.DropColumn drop) {
-				dropped.add(drop.table() + "." + drop.column().name());
-			}
-			else if (operation instanceof Operation.AddColumn add) {
-				added.add(add.table() + "." + add.column().name());
-			}
-		}
-		dropped.removeAll(added);
+		Set<String> dropped = dropped(operations);
 		Set<String> changed = typeChanges(operations, true, true);
 		List<String> warnings = new ArrayList<>();
 		for (View view : views) {
@@ -138,7 +143,7 @@ public final class ViewRebuilds {
 			if (!drops.isEmpty()) {
 				warnings.add(view.name() + " reads " + String.join(", ", drops) + ", which this revision drops:"
 						+ " PostgreSQL refuses the drop while the view exists. Edit the revision: drop the view before"
-						+ " and create it again without the column after (SELECT pg_get_viewdef('" + view.name()
+						+ " and create it again without what is dropped after (SELECT pg_get_viewdef('" + view.name()
 						+ "'::regclass) prints its definition)");
 			}
 			else if (!rebuilt && view.columns().stream().anyMatch(changed::contains)) {

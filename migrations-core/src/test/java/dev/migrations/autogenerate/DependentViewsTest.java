@@ -133,7 +133,7 @@ class DependentViewsTest {
 		MigrateResult written = migrations(db, V4).migrate("no priority");
 		assertThat(written.warnings()).contains("ticket_priority reads ticket.priority, which this revision drops:"
 				+ " PostgreSQL refuses the drop while the view exists. Edit the revision: drop the view before and create"
-				+ " it again without the column after (SELECT pg_get_viewdef('ticket_priority'::regclass) prints its"
+				+ " it again without what is dropped after (SELECT pg_get_viewdef('ticket_priority'::regclass) prints its"
 				+ " definition)");
 		assertThat(Files.readString(written.file())).doesNotContain("DROP VIEW");
 	}
