@@ -141,7 +141,8 @@ public final class Migrations {
 				: Thread.currentThread().getContextClassLoader() != null ? Thread.currentThread().getContextClassLoader()
 						: Migrations.class.getClassLoader();
 		this.performedBy = new PerformedBy(configuration.installedBy);
-		if (configuration.dialect != null || configuration.dataSource == null || mentionsVendor(configuration.locations)) {
+		if (configuration.dialect != null || configuration.dataSource == null || mentionsVendor(configuration.locations)
+				|| mentionsVendor(configuration.outputDirectory)) {
 			this.dialect = (configuration.dialect != null) ? configuration.dialect : detectDialect(configuration);
 			this.locations = withVendor(configuration.locations, this.dialect);
 			reload();
@@ -184,8 +185,8 @@ public final class Migrations {
 			else {
 				// section lines are told from quoted text by the database's own syntax: read again with it
 				reading.awaitIgnoringFailure();
-				files = FilesRead.read(configuration.outputDirectory, this.locations, this.classLoader, detected.sqlSyntax(),
-						false);
+				files = FilesRead.read(configuredOutputDirectory(), this.locations, this.classLoader,
+						detected.sqlSyntax(), false);
 			}
 			apply(files);
 		}
@@ -217,6 +218,20 @@ public final class Migrations {
 			}
 		}
 		return false;
+	}
+
+	private static boolean mentionsVendor(Path outputDirectory) {
+		return outputDirectory != null && outputDirectory.toString().contains("{vendor}");
+	}
+
+	/**
+	 * The output directory configured, {@code {vendor}} in it replaced as in the locations
+	 * ({@code src/main/resources/db/{vendor}} is {@code src/main/resources/db/postgresql} on PostgreSQL).
+	 */
+	private Path configuredOutputDirectory() {
+		Path configured = this.configuration.outputDirectory;
+		return (mentionsVendor(configured) && this.dialect != null)
+				? Paths.get(configured.toString().replace("{vendor}", this.dialect.name())) : configured;
 	}
 
 	private static List<String> withVendor(List<String> configured, Dialect dialect) {
@@ -341,14 +356,14 @@ public final class Migrations {
 	 * {@code target/classes} copy of a deleted file) is left out, with a warning naming the file.
 	 */
 	public void reload() {
-		apply(FilesRead.read(this.configuration.outputDirectory, this.locations, this.classLoader,
+		apply(FilesRead.read(configuredOutputDirectory(), this.locations, this.classLoader,
 				this.dialect.sqlSyntax(), false));
 	}
 
 	/** Takes the revisions of the files read, with the Java revisions, as this instance's history. */
 	private void apply(FilesRead files) {
 		for (Stale stale : files.stale()) {
-			Path output = this.configuration.outputDirectory;
+			Path output = configuredOutputDirectory();
 			logger().warn("Revision file {} ({}) is on the class path but not in {}, which holds the revisions"
 					+ " of {} while it exists: it is ignored. It is a stale copy of a deleted or moved file: run"
 					+ " `mvn clean` (or delete it from the build output) to remove it, or put the file back in {}"
@@ -1530,7 +1545,7 @@ public final class Migrations {
 	/** The directory {@code db revision} and {@code db migrate} write to. */
 	public Path outputDirectory() {
 		if (this.configuration.outputDirectory != null) {
-			return this.configuration.outputDirectory;
+			return configuredOutputDirectory();
 		}
 		for (String location : this.locations) {
 			if (location.startsWith("filesystem:")) {

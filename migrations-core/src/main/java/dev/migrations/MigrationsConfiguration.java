@@ -164,8 +164,9 @@ public final class MigrationsConfiguration {
 
 	/**
 	 * Where new revision files are written; default: the first {@code filesystem:} location, else
-	 * {@value #DEFAULT_OUTPUT_DIRECTORY}. When set, and while it exists, it is the whole truth for the
-	 * class path locations it mirrors (see {@link Migrations#reload()}).
+	 * {@value #DEFAULT_OUTPUT_DIRECTORY}. {@code {vendor}} in it is replaced as in the locations. When set,
+	 * and while it exists, it is the whole truth for the class path locations it mirrors (see
+	 * {@link Migrations#reload()}).
 	 */
 	public MigrationsConfiguration outputDirectory(Path outputDirectory) {
 		this.outputDirectory = outputDirectory;

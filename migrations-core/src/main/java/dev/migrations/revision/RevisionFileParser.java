@@ -90,6 +90,11 @@ public final class RevisionFileParser {
 
 	private static final Pattern HEADER = Pattern.compile("\\s*--\\s*([A-Za-z_][A-Za-z0-9_-]*)\\s*:(.*)");
 
+	// Flyway's versioned, undo and repeatable script names (default prefixes and separator)
+	private static final Pattern FLYWAY_SCRIPT = Pattern.compile("(?:[VU]\\d+(?:[._]\\d+)*|R)__.*\\.sql");
+
+	private static final Pattern REVISION_HEADER = Pattern.compile("(?im)^--\\s*revision\\s*:");
+
 	static final byte[] TRANSACTIONAL_TRUE = "transactional=true\n".getBytes(StandardCharsets.UTF_8);
 
 	static final byte[] TRANSACTIONAL_FALSE = "transactional=false\n".getBytes(StandardCharsets.UTF_8);
@@ -121,6 +126,36 @@ public final class RevisionFileParser {
 	 * @throws RevisionFileException naming the source and line of the first problem
 	 */
 	public static Revision parse(String content, String source, SqlSyntax syntax) {
+		try {
+			return parseRevision(content, source, syntax);
+		}
+		catch (RevisionFileException ex) {
+			throw asFlywayScript(ex, content, source);
+		}
+	}
+
+	/**
+	 * A file named as Flyway names its scripts ({@code V1__create_customer.sql}, {@code V1.1__...},
+	 * {@code U1__...}, {@code R__...}) without a {@code -- revision:} header: Flyway's directory among the
+	 * locations, as a team moving from Flyway may point them. The error says so, with the way on.
+	 */
+	private static RevisionFileException asFlywayScript(RevisionFileException ex, String content, String source) {
+		String name = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
+		if (!FLYWAY_SCRIPT.matcher(name).matches() || REVISION_HEADER.matcher(content).find()) {
+			return ex;
+		}
+		String prefix = (ex.line() > 0) ? source + ":" + ex.line() + ": " : source + ": ";
+		String detail = ex.getMessage().startsWith(prefix) ? ex.getMessage().substring(prefix.length()) : ex.getMessage();
+		RevisionFileException named = new RevisionFileException(ex.source(), ex.line(), detail + ". " + name
+				+ " is named as a Flyway migration, which is not a revision file: point migrations.locations at the"
+				+ " revisions' own directory, and carry what Flyway's scripts created into a revision (`db migrate -m"
+				+ " \"initial schema\"` against an empty database, or the scripts' SQL after a revision's `-- upgrade`"
+				+ " line), as the README's Moving from Flyway or Liquibase says");
+		named.setStackTrace(ex.getStackTrace());
+		return named;
+	}
+
+	private static Revision parseRevision(String content, String source, SqlSyntax syntax) {
 		if (content.startsWith("\uFEFF")) {
 			content = content.substring(1);
 		}

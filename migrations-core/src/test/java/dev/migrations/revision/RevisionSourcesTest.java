@@ -35,6 +35,22 @@ class RevisionSourcesTest {
 	}
 
 	@Test
+	void flywaysScriptsInTheLocationsAreNamedAsSuchWithTheWayOn() throws IOException {
+		// a team moving from Flyway points migrations.locations at Flyway's own directory
+		Files.writeString(this.directory.resolve("V1__create_customer.sql"),
+				"-- customer table\nCREATE TABLE customer (id bigint PRIMARY KEY, name varchar(255));\n");
+		assertThatThrownBy(() -> RevisionSources.loadSql(List.of("filesystem:" + this.directory), getClass().getClassLoader()))
+			.isInstanceOf(RevisionFileException.class)
+			.hasMessageStartingWith(this.directory.resolve("V1__create_customer.sql") + ":1: expected a header `-- key: value`"
+					+ " or the `-- upgrade` line, found `-- customer table`")
+			.hasMessageContaining("V1__create_customer.sql is named as a Flyway migration, which is not a revision file:"
+					+ " point migrations.locations at the revisions' own directory, and carry what Flyway's scripts"
+					+ " created into a revision (`db migrate -m \"initial schema\"` against an empty database, or the"
+					+ " scripts' SQL after a revision's `-- upgrade` line), as the README's Moving from Flyway or"
+					+ " Liquibase says");
+	}
+
+	@Test
 	void readsFilesFromAJarOnTheClassPath() throws IOException {
 		Path jar = this.directory.resolve("app.jar");
 		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {

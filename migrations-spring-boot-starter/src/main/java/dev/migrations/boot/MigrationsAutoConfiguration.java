@@ -253,14 +253,41 @@ public final class MigrationsAutoConfiguration {
 			configuration.tables(drift.getIncludeTables(), excludeTables);
 		}
 		configuration.ignoreExtraIndexes(drift.isIgnoreExtraIndexes());
-		if (StringUtils.hasText(properties.getGenerate().getOutputDir())) {
-			configuration.outputDirectory(Path.of(properties.getGenerate().getOutputDir()));
-		}
+		configuration.outputDirectory(outputDirectory(properties));
 		configuration.migrateOptions(new MigrateOptions(properties.getGenerate().isOnline(),
 				properties.getGenerate().getOnlineLockTimeout()));
 		return configuration;
 	}
 
+
+	/**
+	 * Where {@code db migrate} and {@code db revision} write: {@code migrations.generate.output-dir}, else the
+	 * directory the revisions are read from, as Alembic's {@code script_location} is both: the first
+	 * {@code filesystem:} location, else the source directory of the first class path location
+	 * ({@code src/main/resources/db/migration} for {@code classpath:db/migration}; {@code {vendor}} in either is
+	 * replaced once the database is known).
+	 */
+	static Path outputDirectory(MigrationsProperties properties) {
+		String configured = properties.getGenerate().getOutputDir();
+		if (StringUtils.hasText(configured)) {
+			return Path.of(configured);
+		}
+		List<String> locations = properties.getLocations();
+		for (String location : locations) {
+			if (location.startsWith("filesystem:") && StringUtils.hasText(location.substring("filesystem:".length()))) {
+				return Path.of(location.substring("filesystem:".length()));
+			}
+		}
+		for (String location : locations) {
+			if (location.startsWith("classpath:")) {
+				String path = location.substring("classpath:".length()).replaceAll("^/+|/+$", "");
+				if (!path.isEmpty() && !path.contains("*")) {
+					return Path.of("src/main/resources", path);
+				}
+			}
+		}
+		return Path.of(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+	}
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "migrations.upgrade-on-startup", matchIfMissing = true)

@@ -557,10 +557,12 @@ public class MigrationsProperties {
 
 		/**
 		 * The directory new revision files are written to, relative to the working directory.
-		 * While it exists, its files take precedence over copies on the class path, so a new
-		 * revision can be applied without a rebuild.
+		 * Default: the directory the revisions are read from, the first 'filesystem:' location, else
+		 * the source directory of the first 'classpath:' one (src/main/resources/db/revisions for
+		 * classpath:db/revisions). While it exists, its files take precedence over copies on the class
+		 * path, so a new revision can be applied without a rebuild.
 		 */
-		private String outputDir = MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY;
+		private String outputDir;
 
 		public String getOutputDir() {
 			return this.outputDir;

@@ -23,6 +23,8 @@ public class OtherMigrationToolException extends MigrationsException {
 
 	private final String baseline;
 
+	private final boolean empty;
+
 	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
 			OtherToolHistory history) {
 		this(tool, disableProperty, url, schema, history, false);
@@ -45,6 +47,17 @@ public class OtherMigrationToolException extends MigrationsException {
 	 */
 	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
 			OtherToolHistory history, boolean managedByMigrations, String baseline) {
+		this(tool, disableProperty, url, schema, history, managedByMigrations, baseline, false);
+	}
+
+	/**
+	 * @param managedByMigrations whether migrations already manages the schema (see above)
+	 * @param baseline the revision {@code migrations.baseline} names, {@code null} when it is not set
+	 * @param empty whether the schema holds no table and no history of the other tool: nothing there was
+	 * built by it, so turning it off is all this database needs
+	 */
+	public OtherMigrationToolException(String tool, String disableProperty, String url, String schema,
+			OtherToolHistory history, boolean managedByMigrations, String baseline, boolean empty) {
 		super(tool + " and migrations would both migrate schema " + schema + " of " + ((url != null) ? url : "the database")
 				+ " on this startup (" + tool + " is on the class path and " + disableProperty.replace("=false", "")
 				+ " is not false)" + ((history != null) ? "; the schema has " + history.describe() : "")
@@ -55,6 +68,12 @@ public class OtherMigrationToolException extends MigrationsException {
 		this.history = history;
 		this.managedByMigrations = managedByMigrations;
 		this.baseline = baseline;
+		this.empty = empty;
+	}
+
+	/** Whether the schema holds no table and no history of the other tool. */
+	public boolean empty() {
+		return this.empty;
 	}
 
 	/** The revision {@code migrations.baseline} names; {@code null} when it is not set. */

@@ -100,7 +100,8 @@ final class OtherMigrationTools {
 				// (taken over from it) or not (the other tool merely on the class path)
 				String baseline = this.environment.getProperty("migrations.baseline");
 				throw new OtherMigrationToolException(tool.name(), tool.disableProperty(), ours, mine, history,
-						existing.managedBefore(), StringUtils.hasText(baseline) ? baseline.trim() : null);
+						existing.managedBefore(), StringUtils.hasText(baseline) ? baseline.trim() : null,
+						history == null && !existing.hasTables());
 			}
 		}
 	}

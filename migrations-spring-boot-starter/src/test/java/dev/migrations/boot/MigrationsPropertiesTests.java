@@ -30,8 +30,10 @@ class MigrationsPropertiesTests {
 		assertThat(this.properties.getLocations()).containsExactly(MigrationsConfiguration.DEFAULT_LOCATION);
 		assertThat(this.properties.getVersionTable()).isEqualTo(MigrationsConfiguration.DEFAULT_VERSION_TABLE);
 		assertThat(this.properties.getLockTimeout()).isEqualTo(MigrationsConfiguration.DEFAULT_LOCK_TIMEOUT);
-		assertThat(this.properties.getGenerate().getOutputDir()).isEqualTo(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
-		assertThat(Path.of(this.properties.getGenerate().getOutputDir()))
+		// unset: the source directory of the locations, the core's default for the default locations
+		assertThat(this.properties.getGenerate().getOutputDir()).isNull();
+		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties))
+			.isEqualTo(Path.of(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY))
 			.isEqualTo(Migrations.configure().locations(this.properties.getLocations()).load().outputDirectory());
 		assertThat(this.properties.isValidateChecksums()).isTrue();
 		assertThat(this.properties.getJavaPackages()).isEmpty();
@@ -56,9 +58,24 @@ class MigrationsPropertiesTests {
 		assertThat(defaultOf(metadata, "migrations.version-table")).isEqualTo(MigrationsConfiguration.DEFAULT_VERSION_TABLE);
 		assertThat(DurationStyle.detectAndParse((String) defaultOf(metadata, "migrations.lock-timeout")))
 			.isEqualTo(MigrationsConfiguration.DEFAULT_LOCK_TIMEOUT);
-		assertThat(defaultOf(metadata, "migrations.generate.output-dir"))
-			.isEqualTo(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+		// no single default: the directory the locations read (see outputDirectoryFollowsTheLocations)
+		assertThat(metadata.<List<Object>>read("$.properties[?(@.name == 'migrations.generate.output-dir')].defaultValue"))
+			.isEmpty();
 		assertThat(defaultOf(metadata, "migrations.drift.on-startup")).isEqualTo("warn");
+	}
+
+	@Test
+	void outputDirectoryFollowsTheLocations() {
+		this.properties.setLocations(List.of("classpath:db/migration"));
+		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties))
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
+		this.properties.setLocations(List.of("classpath:/db/revisions/{vendor}/", "classpath:db/common"));
+		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties))
+			.isEqualTo(Path.of("src/main/resources/db/revisions/{vendor}"));
+		this.properties.setLocations(List.of("classpath:db/revisions", "filesystem:/srv/revisions"));
+		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties)).isEqualTo(Path.of("/srv/revisions"));
+		this.properties.getGenerate().setOutputDir("revisions-out");
+		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties)).isEqualTo(Path.of("revisions-out"));
 	}
 
 	@Test

@@ -43,6 +43,12 @@ class FlywaySideBySideTests {
 						+ " on this startup (Flyway is on the class path and spring.flyway.enabled is not false)",
 				"spring.flyway.enabled=false", "migrations.baseline=<that revision's id>", "db migrate -m \"initial schema\"",
 				"migrations.enabled=false");
+		// a new application's database: Flyway built nothing there, so no revision or baseline is needed for it
+		assertThat(report(output)).contains("Schema public is empty (no table, no Flyway history): Flyway built nothing"
+				+ " here, so on this database turning Flyway off (spring.flyway.enabled=false) is all it takes, and"
+				+ " migrations create the schema from the revisions.",
+				"To move a database Flyway has migrated (production, a colleague's) to migrations:")
+			.doesNotContain("To move this database from Flyway");
 		assertThat(Sql.tables(database, "public")).isEmpty();
 	}
 

@@ -61,7 +61,14 @@ class OtherMigrationToolFailureAnalyzer extends AbstractFailureAnalyzer<OtherMig
 					+ " no longer read.\n"
 					+ "    3. Turn " + tool + " off: " + cause.disableProperty() + " (or remove its dependency).\n\n";
 		}
-		String action = "To move this database from " + tool + " to migrations:\n\n" + failed + steps
+		String empty = cause.empty()
+				? "Schema " + cause.schema() + " is empty (no table, no " + tool + " history): " + tool + " built nothing"
+						+ " here, so on this database turning " + tool + " off (" + cause.disableProperty() + ") is all it"
+						+ " takes, and migrations create the schema from the revisions.\n\n"
+				: "";
+		String heading = cause.empty() ? "To move a database " + tool + " has migrated (production, a colleague's) to"
+				+ " migrations:" : "To move this database from " + tool + " to migrations:";
+		String action = empty + heading + "\n\n" + failed + steps
 				+ "To keep " + tool + " for this database, set migrations.enabled=false instead. To let both run, give"
 				+ " them different schemas (migrations.schema, or " + (flyway ? "spring.flyway.default-schema"
 						: "spring.liquibase.default-schema") + ").";

@@ -87,6 +87,29 @@ class CommandModeTests {
 	}
 
 	@Test
+	void aRevisionIsWrittenToTheFilesystemLocationTheRevisionsAreReadFrom() throws IOException {
+		// as Flyway's users set spring.flyway.locations=filesystem:..., without migrations.generate.output-dir
+		ShellTestRevisions.writeBulletin(this.revisions);
+		Run run = runWithoutOutputDirectory("filesystem:" + this.revisions, "db", "revision", "-m", "add note",
+				"--rev-id", "4d5e6f7a8b9c");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("Wrote " + this.revisions.resolve("4d5e6f7a8b9c_add_note.sql")
+				+ " (revision 4d5e6f7a8b9c on top of 2b3c4d5e6f70)").doesNotContain("Note:");
+		assertThat(newRevisionFile().getFileName()).hasToString("4d5e6f7a8b9c_add_note.sql");
+	}
+
+	@Test
+	void aRevisionIsWrittenToTheDatabasesOwnDirectoryOfAVendorLocation() throws IOException {
+		ShellTestRevisions.writeBulletin(Files.createDirectories(this.revisions.resolve("postgresql")));
+		Run run = runWithoutOutputDirectory("filesystem:" + this.revisions + "/{vendor}", "db", "revision", "-m",
+				"add note", "--rev-id", "4d5e6f7a8b9c");
+		assertThat(run.exitCode()).isZero();
+		assertThat(run.out()).contains("Wrote " + this.revisions.resolve("postgresql/4d5e6f7a8b9c_add_note.sql")
+				+ " (revision 4d5e6f7a8b9c on top of 2b3c4d5e6f70)").doesNotContain("Note:");
+		assertThat(this.revisions.resolve("postgresql/4d5e6f7a8b9c_add_note.sql")).exists();
+	}
+
+	@Test
 	void checkWithTwoHeadsAfterAGitMergeSuggestsUpgradingEveryHeadOrMergingThem() {
 		// two feature branches each wrote a revision on 1a2b3c4d5e6f; after the git merge the database has neither
 		ShellTestRevisions.writeBulletin(this.revisions);
@@ -714,6 +737,22 @@ class CommandModeTests {
 		args.add("--spring.datasource.url=" + url);
 		args.add("--spring.jpa.open-in-view=false");
 		args.add("--migrations.locations=filesystem:" + this.revisions);
+		args.add("--migrations.shell.command-mode.exit=false");
+		int out = this.output.getOut().length();
+		int err = this.output.getErr().length();
+		ConfigurableApplicationContext context = SpringApplication.run(ShellTestApplication.class, args.toArray(String[]::new));
+		int exitCode = SpringApplication.exit(context);
+		return new Run(exitCode, this.output.getOut().substring(out), this.output.getErr().substring(err));
+	}
+
+	/** As {@link #run}, with the locations given and no {@code migrations.generate.output-dir}. */
+	private Run runWithoutOutputDirectory(String locations, String... words) {
+		List<String> args = new ArrayList<>(Arrays.asList(words));
+		ShellSession.connectionArguments(this.database, this.revisions)
+			.stream()
+			.filter((arg) -> !arg.startsWith("--migrations.generate.output-dir=") && !arg.startsWith("--migrations.locations="))
+			.forEach(args::add);
+		args.add("--migrations.locations=" + locations);
 		args.add("--migrations.shell.command-mode.exit=false");
 		int out = this.output.getOut().length();
 		int err = this.output.getErr().length();
