@@ -259,7 +259,6 @@ public final class MigrationsAutoConfiguration {
 		return configuration;
 	}
 
-
 	/**
 	 * Where {@code db migrate} and {@code db revision} write: {@code migrations.generate.output-dir}, else the
 	 * directory the revisions are read from, as Alembic's {@code script_location} is both: the first
@@ -288,6 +287,7 @@ public final class MigrationsAutoConfiguration {
 		}
 		return Path.of(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
 	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBooleanProperty(name = "migrations.upgrade-on-startup", matchIfMissing = true)
