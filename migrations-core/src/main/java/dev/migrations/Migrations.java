@@ -2271,6 +2271,11 @@ public final class Migrations {
 				throw new MigrationsException("Revision id '" + id + "' is already used by " + revision.source()
 						+ ": choose another id.");
 			}
+			if (revision.id().equalsIgnoreCase(id)) {
+				throw new MigrationsException("Revision id '" + id + "' differs only in case from the existing revision "
+						+ revision.id() + " (" + revision.source() + "), which MariaDB's version table and the file systems"
+						+ " of macOS and Windows do not tell apart: choose another id.");
+			}
 			if (revision.id().startsWith(id) || id.startsWith(revision.id())) {
 				throw new MigrationsException("Revision id '" + id + "' and the existing revision " + revision.id()
 						+ " would be ambiguous as prefixes: choose an id that neither starts nor is the start of another.");
