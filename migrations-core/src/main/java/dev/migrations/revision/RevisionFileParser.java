@@ -575,6 +575,12 @@ public final class RevisionFileParser {
 	private static Header headerOrError(String line, int lineNumber, String source) {
 		Matcher matcher = HEADER.matcher(line);
 		if (!matcher.matches()) {
+			String stripped = line.strip();
+			if (stripped.startsWith("\uFEFF")) {
+				// invisible where the message quotes the line: joining files saved with one leaves it mid-file
+				throw new RevisionFileException(source, lineNumber, "an invisible byte order mark (U+FEFF) starts the line `"
+						+ stripped.substring(1).strip() + "`: delete it (it is left where files saved with one were joined)");
+			}
 			throw new RevisionFileException(source, lineNumber, "expected a header `-- key: value` or the `-- upgrade`"
 					+ " line, found `" + line.strip() + "`; SQL and comments go after `-- upgrade`");
 		}
@@ -595,7 +601,9 @@ public final class RevisionFileParser {
 					message.append("; did you mean `").append(suggestion).append("`?");
 				}
 			}
-			message.append(" Known headers: ").append(String.join(", ", HEADERS));
+			message.append(message.charAt(message.length() - 1) == '?' ? " " : ". ").append("Known headers: ")
+				.append(String.join(", ", HEADERS))
+				.append("; a note of your own goes after the `-- upgrade` line, as an SQL comment");
 			throw new RevisionFileException(source, lineNumber, message.toString());
 		}
 		return new Header(key, matcher.group(2).strip(), lineNumber);
