@@ -387,6 +387,16 @@ public final class Migrations {
 	 */
 	private record FilesRead(List<String> missing, List<Stale> stale, List<Revision> revisions, Loaded loaded) {
 
+		/** A file's path with links and {@code ..} resolved, the source itself when it is no file of the disk. */
+		private static String sameFile(String source) {
+			try {
+				return Paths.get(source).toRealPath().toString();
+			}
+			catch (IOException | RuntimeException ex) {
+				return source;
+			}
+		}
+
 		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
 				boolean withHistory) {
 			// the output directory stands in for the class path locations it mirrors, and only for them: with
@@ -429,7 +439,8 @@ public final class Migrations {
 							return true;
 						});
 				for (Revision revision : located) {
-					if (!sources.add(revision.source())) {
+					// one file reached through two locations (a directory named twice, differently) is one revision
+					if (!sources.add((locations.size() > 1) ? sameFile(revision.source()) : revision.source())) {
 						continue;
 					}
 					if (mirrored) {

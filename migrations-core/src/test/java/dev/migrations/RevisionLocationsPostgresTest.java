@@ -69,6 +69,20 @@ class RevisionLocationsPostgresTest {
 		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("aaaa00000001");
 	}
 
+	@Test
+	void oneDirectoryListedTwiceUnderTwoSpellingsIsReadOnce(TestDatabase db) throws IOException {
+		Path revisions = Files.createDirectories(this.directory.resolve("revs"));
+		Files.createSymbolicLink(this.directory.resolve("link"), revisions);
+		RevisionFiles files = new RevisionFiles(revisions);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+			.locations("filesystem:" + revisions, "filesystem:" + this.directory + "/revs/../revs",
+					"filesystem:" + this.directory.resolve("link"))
+			.load();
+
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("aaaa00000001");
+	}
+
 	/**
 	 * A revision file deleted from the source directory, whose copy stays in the build output
 	 * ({@code target/classes}), is not a revision any more: the output directory is the whole
