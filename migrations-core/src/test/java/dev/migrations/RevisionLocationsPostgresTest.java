@@ -70,6 +70,17 @@ class RevisionLocationsPostgresTest {
 	}
 
 	@Test
+	void aLocationNamingNoDirectoryIsRefused() {
+		// read, it would be every .sql file under the working directory, or of the whole class path
+		for (String location : List.of("filesystem:", "filesystem:  ", "classpath:", "classpath:/", "file:", " ")) {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> Migrations.configure().locations("classpath:db/revisions", location))
+				.withMessage("the location '" + location + "' names no directory: write filesystem:<directory> or"
+						+ " classpath:<path>, e.g. classpath:db/revisions");
+		}
+	}
+
+	@Test
 	void oneDirectoryListedTwiceUnderTwoSpellingsIsReadOnce(TestDatabase db) throws IOException {
 		Path revisions = Files.createDirectories(this.directory.resolve("revs"));
 		Files.createSymbolicLink(this.directory.resolve("link"), revisions);
