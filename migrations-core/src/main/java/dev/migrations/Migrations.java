@@ -2253,9 +2253,13 @@ public final class Migrations {
 		}
 		if (!options.branchLabels().isEmpty()) {
 			for (String label : options.branchLabels()) {
-				if (!label.matches("[A-Za-z0-9_-]+") || label.equalsIgnoreCase("head") || label.equalsIgnoreCase("base")) {
+				if (!label.matches("[A-Za-z0-9_-]+")) {
 					throw new MigrationsException("Branch label '" + label + "' is not valid: use letters, digits, '_' and"
 							+ " '-', e.g. --branch-label billing.");
+				}
+				if (RevisionFileParser.isTargetKeyword(label)) {
+					throw new MigrationsException("Branch label '" + label + "' is a target keyword (head, heads, base),"
+							+ " which a target would not read as the label: choose another label.");
 				}
 				String owner = this.graph.branchLabels().get(label);
 				if (owner != null) {

@@ -281,6 +281,10 @@ public final class RevisionFileParser {
 				throw new RevisionFileException(source, 0, "branch label '" + label
 						+ "' is invalid; use letters, digits, '_' and '-'");
 			}
+			if (isTargetKeyword(label)) {
+				throw new RevisionFileException(source, 0, "branch label '" + label + "' is a target keyword (head, heads,"
+						+ " base), which a target would not read as the label: choose another label");
+			}
 		}
 		checkDistinct(downRevisions, "downRevisions()", source, 0);
 		checkDistinct(dependsOn, "dependsOn()", source, 0);
@@ -731,6 +735,15 @@ public final class RevisionFileParser {
 				checkId(value, header.key(), source, header.line());
 			}
 		}
+		else {
+			for (String value : values) {
+				if (isTargetKeyword(value)) {
+					throw new RevisionFileException(source, header.line(), "'" + value + "' in `" + header.key()
+							+ "` is a target keyword (head, heads, base), which a target would not read as the label:"
+							+ " choose another label");
+				}
+			}
+		}
 		checkDistinct(values, header.key(), source, header.line());
 		return values;
 	}
@@ -767,6 +780,11 @@ public final class RevisionFileParser {
 	}
 
 	/** Letters, digits, underscores and hyphens, at least one. */
+	/** Whether a branch label would be a word targets take for themselves: {@code head}, {@code heads}, {@code base}. */
+	public static boolean isTargetKeyword(String label) {
+		return label.equalsIgnoreCase("head") || label.equalsIgnoreCase("heads") || label.equalsIgnoreCase("base");
+	}
+
 	private static boolean isLabel(String value) {
 		return isWord(value, true);
 	}

@@ -262,6 +262,9 @@ class DbCommandOptionsTests {
 		assertThat(otherCase.err()).startsWith("Revision id 'ABCD1234' differs only in case from the existing revision"
 				+ " abcd1234");
 		assertThat(this.revisions.resolve("ABCD1234_x.sql")).doesNotExist();
+		assertThat(db.run("revision", "-m", "x", "--head", "abcd", "--branch-label", "heads").err())
+			.startsWith("Branch label 'heads' is a target keyword (head, heads, base), which a target would not read as"
+					+ " the label: choose another label.");
 		Result labelTaken = db.run("revision", "-m", "x", "--head", "abcd", "--branch-label", "billing");
 		assertThat(labelTaken.status()).isEqualTo(2);
 		assertThat(labelTaken.err()).startsWith("Branch label 'billing' is already on revision abcd1234");
