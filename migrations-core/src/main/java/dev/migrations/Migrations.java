@@ -405,6 +405,16 @@ public final class Migrations {
 	 */
 	private record FilesRead(List<String> missing, List<Stale> stale, List<Revision> revisions, Loaded loaded) {
 
+		/** A file's path with links and {@code ..} resolved, the source itself when it is no file of the disk. */
+		private static String sameFile(String source) {
+			try {
+				return Paths.get(source).toRealPath().toString();
+			}
+			catch (IOException | RuntimeException ex) {
+				return source;
+			}
+		}
+
 		static FilesRead read(Path output, List<String> locations, ClassLoader classLoader, SqlSyntax syntax,
 				boolean withHistory) {
 			// the output directory stands in for the class path locations it mirrors, and only for them: with
@@ -447,7 +457,8 @@ public final class Migrations {
 							return true;
 						});
 				for (Revision revision : located) {
-					if (!sources.add(revision.source())) {
+					// one file reached through two locations (a directory named twice, differently) is one revision
+					if (!sources.add((locations.size() > 1) ? sameFile(revision.source()) : revision.source())) {
 						continue;
 					}
 					if (mirrored) {
@@ -2285,9 +2296,13 @@ public final class Migrations {
 		}
 		if (!options.branchLabels().isEmpty()) {
 			for (String label : options.branchLabels()) {
-				if (!label.matches("[A-Za-z0-9_-]+") || label.equalsIgnoreCase("head") || label.equalsIgnoreCase("base")) {
+				if (!label.matches("[A-Za-z0-9_-]+")) {
 					throw new MigrationsException("Branch label '" + label + "' is not valid: use letters, digits, '_' and"
 							+ " '-', e.g. --branch-label billing.");
+				}
+				if (RevisionFileParser.isTargetKeyword(label)) {
+					throw new MigrationsException("Branch label '" + label + "' is a target keyword (head, heads, base),"
+							+ " which a target would not read as the label: choose another label.");
 				}
 				String owner = this.graph.branchLabels().get(label);
 				if (owner != null) {
@@ -2313,6 +2328,11 @@ public final class Migrations {
 			if (revision.id().equals(id)) {
 				throw new MigrationsException("Revision id '" + id + "' is already used by " + revision.source()
 						+ ": choose another id.");
+			}
+			if (revision.id().equalsIgnoreCase(id)) {
+				throw new MigrationsException("Revision id '" + id + "' differs only in case from the existing revision "
+						+ revision.id() + " (" + revision.source() + "), which MariaDB's version table and the file systems"
+						+ " of macOS and Windows do not tell apart: choose another id.");
 			}
 			if (revision.id().startsWith(id) || id.startsWith(revision.id())) {
 				throw new MigrationsException("Revision id '" + id + "' and the existing revision " + revision.id()

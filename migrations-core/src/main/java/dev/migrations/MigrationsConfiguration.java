@@ -106,11 +106,40 @@ public final class MigrationsConfiguration {
 		// a loop rather than a stream: what a startup runs before it connects costs the connection in a fresh JVM
 		List<String> configured = new ArrayList<>(locations.size());
 		for (String location : locations) {
-			configured.add(fileSystemLocation(location));
+			configured.add(fileSystemLocation(requireDirectory(location)));
 		}
 		this.locations = List.copyOf(configured);
 		return this;
 	}
+
+	/**
+	 * Fails on a location whose path is empty ({@code filesystem:}, {@code classpath:/}, a blank entry of a list):
+	 * read, it would be every {@code .sql} file under the working directory, or of the whole class path.
+	 * @return the location
+	 * @throws IllegalArgumentException naming it
+	 */
+	public static String requireDirectory(String location) {
+		String path = (location != null) ? location : "";
+		boolean fileSystem = path.startsWith("filesystem:") || path.startsWith("file:");
+		if (path.startsWith("classpath:") || fileSystem) {
+			path = path.substring(path.indexOf(':') + 1);
+		}
+		path = path.strip();
+		if (!fileSystem) {
+			// the class path's root is no directory of revisions either
+			int slash = 0;
+			while (slash < path.length() && path.charAt(slash) == '/') {
+				slash++;
+			}
+			path = path.substring(slash);
+		}
+		if (path.isEmpty()) {
+			throw new IllegalArgumentException("the location '" + location + "' names no directory: write"
+					+ " filesystem:<directory> or classpath:<path>, e.g. classpath:db/revisions");
+		}
+		return location;
+	}
+
 
 	// Spring's file: prefix (spring.sql.init, spring.liquibase) names a directory as Flyway's filesystem: does; read as
 	// a class path location it would be reported as missing although the directory is there

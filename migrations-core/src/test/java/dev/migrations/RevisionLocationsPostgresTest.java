@@ -69,6 +69,31 @@ class RevisionLocationsPostgresTest {
 		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("aaaa00000001");
 	}
 
+	@Test
+	void aLocationNamingNoDirectoryIsRefused() {
+		// read, it would be every .sql file under the working directory, or of the whole class path
+		for (String location : List.of("filesystem:", "filesystem:  ", "classpath:", "classpath:/", "file:", " ")) {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> Migrations.configure().locations("classpath:db/revisions", location))
+				.withMessage("the location '" + location + "' names no directory: write filesystem:<directory> or"
+						+ " classpath:<path>, e.g. classpath:db/revisions");
+		}
+	}
+
+	@Test
+	void oneDirectoryListedTwiceUnderTwoSpellingsIsReadOnce(TestDatabase db) throws IOException {
+		Path revisions = Files.createDirectories(this.directory.resolve("revs"));
+		Files.createSymbolicLink(this.directory.resolve("link"), revisions);
+		RevisionFiles files = new RevisionFiles(revisions);
+		files.write("aaaa00000001", "none", "create item", "CREATE TABLE item (id int);", "DROP TABLE item;");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+			.locations("filesystem:" + revisions, "filesystem:" + this.directory + "/revs/../revs",
+					"filesystem:" + this.directory.resolve("link"))
+			.load();
+
+		assertThat(migrations.upgrade("head").steps()).extracting(StepResult::revision).containsExactly("aaaa00000001");
+	}
+
 	/**
 	 * A revision file deleted from the source directory, whose copy stays in the build output
 	 * ({@code target/classes}), is not a revision any more: the output directory is the whole

@@ -328,6 +328,9 @@ public final class Linter {
 
 		private final List<Draft> backfills = new ArrayList<>();
 
+		/** Types this revision created: no running instance uses them yet. */
+		private final List<Name> newTypes = new ArrayList<>();
+
 		/** Enum values added earlier in this (transactional) revision. */
 		private final List<AddedValue> addedValues = new ArrayList<>();
 
@@ -409,10 +412,37 @@ public final class Linter {
 			}
 			else if (shape instanceof Shape.Locking locking) {
 				lock(locking.table(), locking.mode(), locking.command());
+				for (Name other : locking.others()) {
+					lock(other, locking.mode(), locking.command());
+				}
 			}
 			else if (shape instanceof Shape.Rewrite rewrite) {
 				rewrite(rewrite);
 			}
+			else if (shape instanceof Shape.CreateType create) {
+				this.newTypes.add(create.type());
+			}
+			else if (shape instanceof Shape.RenameEnumValue rename) {
+				renameEnumValue(rename);
+			}
+		}
+
+		private void renameEnumValue(Shape.RenameEnumValue rename) {
+			for (Name created : this.newTypes) {
+				if (created.matches(rename.type())) {
+					return;
+				}
+			}
+			String type = rename.type().sql();
+			add(Rule.RENAME_ENUM_VALUE, "ALTER TYPE " + type + " RENAME VALUE " + rename.from() + " TO " + rename.to()
+					+ ": instances still running the previous release write " + rename.from() + ", which no longer exists"
+					+ " (their inserts and updates fail with \"invalid input value for enum\"), and read " + rename.to()
+					+ ", which their code does not know",
+					"deploy this revision once no instance of the previous release runs (say so with `-- lint:"
+							+ " disable=rename-enum-value <reason>`); or add the new label first (`ALTER TYPE " + type
+							+ " ADD VALUE " + rename.to() + "`), release code that writes it and reads both, and move the"
+							+ " rows to it in a later release",
+					null);
 		}
 
 		/**
@@ -1048,6 +1078,15 @@ public final class Linter {
 			if (rewrite.outsideTransaction() && this.transactional) {
 				noTransaction(rewrite.command());
 			}
+			if (rewrite.table() == null) {
+				String which = rewrite.command().equals("CLUSTER") ? "every table clustered before (CLUSTER ... USING)"
+						: "every table of the database";
+				add(Rule.TABLE_REWRITE, rewrite.command() + " without a table writes " + which + " anew, one after the"
+						+ " other, each under an ACCESS EXCLUSIVE lock held until it is done (minutes on a large table): "
+						+ LockMode.ACCESS_EXCLUSIVE.effect(), rewrite.fix(), null);
+				lock(null, LockMode.ACCESS_EXCLUSIVE, rewrite.command());
+				return;
+			}
 			List<Name> tables = new ArrayList<>();
 			tables.add(rewrite.table());
 			tables.addAll(rewrite.others());
@@ -1078,10 +1117,12 @@ public final class Linter {
 			}
 			if (!this.lockTimeout && !this.lockTimeoutReported) {
 				this.lockTimeoutReported = true;
-				String on = (table != null) ? table.sql() : "the table";
+				String on = (table != null) ? table.sql() : "each table in turn";
+				String held = (table != null) ? table.sql() : "one of them";
+				String queued = (table != null) ? table.sql() : "that table";
 				this.drafts.add(draft(Rule.MISSING_LOCK_TIMEOUT, what + " waits for " + article(mode) + " lock on " + on
-						+ " with no lock_timeout: if a long query or an idle transaction holds any lock on " + on
-						+ ", this statement waits, and every query on " + on + " after it queues behind it ("
+						+ " with no lock_timeout: if a long query or an idle transaction holds any lock on " + held
+						+ ", this statement waits, and every query on " + queued + " after it queues behind it ("
 						+ mode.effect() + ")",
 						this.transactional ? "start the upgrade section with `SET LOCAL lock_timeout = '5s';` and run the"
 								+ " upgrade again when it times out"

@@ -50,13 +50,22 @@ public enum Rule {
 	/** {@code RENAME TO} of a table the running code reads. */
 	RENAME_TABLE("rename-table", Severity.WARNING, false),
 
+	/**
+	 * {@code ALTER TYPE ... RENAME VALUE} of an enum type some earlier revision created: instances still running the
+	 * previous release write the old label, which no longer exists.
+	 */
+	RENAME_ENUM_VALUE("rename-enum-value", Severity.WARNING, false),
+
 	/** {@code DROP COLUMN} of a column the code may still map. */
 	DROP_COLUMN("drop-column", Severity.WARNING, false),
 
 	/** {@code DROP TABLE} of a table the code may still map. */
 	DROP_TABLE("drop-table", Severity.WARNING, false),
 
-	/** {@code VACUUM FULL}, {@code CLUSTER}, {@code SET [UN]LOGGED} or {@code REFRESH MATERIALIZED VIEW} of an existing table or view. */
+	/**
+	 * {@code VACUUM FULL}, {@code CLUSTER}, {@code SET [UN]LOGGED} or {@code REFRESH MATERIALIZED VIEW} of an existing
+	 * table or view, and {@code VACUUM FULL} or {@code CLUSTER} naming no table (every table they apply to).
+	 */
 	TABLE_REWRITE("table-rewrite", Severity.WARNING, true),
 
 	/** An {@code UPDATE} or {@code DELETE} of a whole table in the transaction of DDL on an existing table. */

@@ -116,8 +116,14 @@ sealed interface Shape {
 	/**
 	 * Another statement that locks an existing table: {@code TRUNCATE}, {@code LOCK TABLE},
 	 * {@code CREATE TRIGGER}, {@code REFRESH MATERIALIZED VIEW CONCURRENTLY}, policies and rules.
+	 * @param others the further tables it locks in the same mode ({@code TRUNCATE a, b}, {@code LOCK a, b}); empty for one
 	 */
-	record Locking(String command, Name table, LockMode mode) implements Shape {
+	record Locking(String command, Name table, LockMode mode, List<Name> others) implements Shape {
+
+		/** A statement locking one table. */
+		Locking(String command, Name table, LockMode mode) {
+			this(command, table, mode, List.of());
+		}
 
 		@Override
 		public TableLock lock() {
@@ -130,7 +136,8 @@ sealed interface Shape {
 	 * A statement that writes a whole existing table or materialized view anew under an ACCESS EXCLUSIVE lock
 	 * held for as long as that takes: {@code VACUUM FULL}, {@code CLUSTER}, {@code REFRESH MATERIALIZED VIEW}.
 	 * @param command the statement's words, e.g. {@code VACUUM FULL}
-	 * @param table the table or view written anew
+	 * @param table the table or view written anew; {@code null} for every table it applies to ({@code VACUUM FULL;}
+	 * writes every table of the database anew, {@code CLUSTER;} every table clustered before)
 	 * @param outsideTransaction whether PostgreSQL refuses it inside a transaction block
 	 * @param fix the safe way to get what it does
 	 * @param others the further tables it writes anew, one after the other ({@code VACUUM FULL a, b}); empty for one
@@ -139,9 +146,20 @@ sealed interface Shape {
 
 		@Override
 		public TableLock lock() {
-			return new TableLock(this.table, LockMode.ACCESS_EXCLUSIVE);
+			return (this.table != null) ? new TableLock(this.table, LockMode.ACCESS_EXCLUSIVE) : null;
 		}
 
+	}
+
+	/** {@code CREATE TYPE name ...}: a type no running instance uses yet. */
+	record CreateType(Name type) implements Shape {
+	}
+
+	/**
+	 * {@code ALTER TYPE name RENAME VALUE 'from' TO 'to'}: the label {@code from} is gone at once, for every
+	 * instance.
+	 */
+	record RenameEnumValue(Name type, String from, String to) implements Shape {
 	}
 
 	/** Anything else: read only for the lock-free statements it is. */

@@ -87,6 +87,10 @@ final class ShapeReader {
 		if (c.accept("database")) {
 			return new Shape.NoTransaction("CREATE DATABASE");
 		}
+		if (c.accept("type")) {
+			Name type = c.name();
+			return (type != null) ? new Shape.CreateType(type) : new Shape.Other();
+		}
 		if (c.accept("tablespace")) {
 			return new Shape.NoTransaction("CREATE TABLESPACE");
 		}
@@ -453,6 +457,9 @@ final class ShapeReader {
 			Name table = nameAfter(c, "on");
 			return (table != null) ? new Shape.Locking("ALTER POLICY", table, LockMode.ACCESS_EXCLUSIVE) : new Shape.Other();
 		}
+		if (c.accept("type")) {
+			return alterType(c);
+		}
 		if (!c.accept("table")) {
 			return new Shape.Other();
 		}
@@ -742,20 +749,50 @@ final class ShapeReader {
 		return new Shape.TransactionControl(first.value().toUpperCase(Locale.ROOT));
 	}
 
+	/** {@code ALTER TYPE name RENAME VALUE 'from' TO 'to'}; the type's other forms lock no table. */
+	private static Shape alterType(SqlCursor c) {
+		Name type = c.name();
+		if (type == null || !c.accept("rename", "value")) {
+			return new Shape.Other();
+		}
+		Token from = c.next();
+		if (from == null || from.kind() != Token.Kind.STRING || !c.accept("to")) {
+			return new Shape.Other();
+		}
+		Token to = c.next();
+		return (to != null && to.kind() == Token.Kind.STRING) ? new Shape.RenameEnumValue(type, from.text(), to.text())
+				: new Shape.Other();
+	}
+
 	private static Shape truncate(SqlCursor c) {
 		c.accept("truncate");
 		c.accept("table");
-		c.accept("only");
-		Name table = c.name();
-		return (table != null) ? new Shape.Locking("TRUNCATE", table, LockMode.ACCESS_EXCLUSIVE) : new Shape.Other();
+		List<Name> tables = tableList(c);
+		return (!tables.isEmpty()) ? new Shape.Locking("TRUNCATE", tables.get(0), LockMode.ACCESS_EXCLUSIVE,
+				List.copyOf(tables.subList(1, tables.size()))) : new Shape.Other();
+	}
+
+	/** {@code [ONLY] name [*] [, ...]}, as {@code TRUNCATE} and {@code LOCK} list their tables. */
+	private static List<Name> tableList(SqlCursor c) {
+		List<Name> tables = new ArrayList<>();
+		do {
+			c.accept("only");
+			Name table = c.name();
+			if (table == null) {
+				break;
+			}
+			tables.add(table);
+			c.acceptSymbol("*");
+		}
+		while (c.acceptSymbol(","));
+		return tables;
 	}
 
 	private static Shape lockTable(SqlCursor c) {
 		c.accept("lock");
 		c.accept("table");
-		c.accept("only");
-		Name table = c.name();
-		if (table == null) {
+		List<Name> tables = tableList(c);
+		if (tables.isEmpty()) {
 			return new Shape.Other();
 		}
 		c.until((t) -> t.is("in"));
@@ -771,7 +808,7 @@ final class ShapeReader {
 				}
 			}
 		}
-		return new Shape.Locking("LOCK TABLE", table, mode);
+		return new Shape.Locking("LOCK TABLE", tables.get(0), mode, List.copyOf(tables.subList(1, tables.size())));
 	}
 
 	private static Shape cluster(SqlCursor c) {
@@ -779,10 +816,10 @@ final class ShapeReader {
 		c.skipGroup();
 		c.accept("verbose");
 		Name table = c.name();
-		return (table != null) ? new Shape.Rewrite("CLUSTER", table, false,
+		// without a table, every table clustered before is clustered again, one after the other, outside a transaction
+		return new Shape.Rewrite("CLUSTER", table, table == null,
 				"pg_repack (or pg_squeeze) outside the revisions, which rebuild the table in order while reads and writes go"
-						+ " on; a revision is no place for routine table maintenance", List.of())
-				: new Shape.NoTransaction("CLUSTER");
+						+ " on; a revision is no place for routine table maintenance", List.of());
 	}
 
 	/** {@code VACUUM [FULL] [FREEZE] [VERBOSE] [ANALYZE] [table]} or {@code VACUUM (FULL, ...) [table]}. */
@@ -807,13 +844,10 @@ final class ShapeReader {
 		if (!full) {
 			return new Shape.NoTransaction("VACUUM");
 		}
-		if (table == null) {
-			return new Shape.NoTransaction("VACUUM FULL");
-		}
-		// VACUUM FULL a, b (c): each table of the list is written anew in turn
+		// VACUUM FULL a, b (c): each table of the list is written anew in turn; with none, every table of the database
 		List<Name> others = new ArrayList<>();
 		c.skipGroup();
-		while (c.atSymbol(",")) {
+		while (table != null && c.atSymbol(",")) {
 			c.next();
 			Name other = c.name();
 			if (other == null) {

@@ -316,6 +316,10 @@ public final class RevisionFileParser {
 				throw new RevisionFileException(source, 0, "branch label '" + label
 						+ "' is invalid; use letters, digits, '_' and '-'");
 			}
+			if (isTargetKeyword(label)) {
+				throw new RevisionFileException(source, 0, "branch label '" + label + "' is a target keyword (head, heads,"
+						+ " base), which a target would not read as the label: choose another label");
+			}
 		}
 		checkDistinct(downRevisions, "downRevisions()", source, 0);
 		checkDistinct(dependsOn, "dependsOn()", source, 0);
@@ -610,6 +614,12 @@ public final class RevisionFileParser {
 	private static Header headerOrError(String line, int lineNumber, String source) {
 		Matcher matcher = HEADER.matcher(line);
 		if (!matcher.matches()) {
+			String stripped = line.strip();
+			if (stripped.startsWith("\uFEFF")) {
+				// invisible where the message quotes the line: joining files saved with one leaves it mid-file
+				throw new RevisionFileException(source, lineNumber, "an invisible byte order mark (U+FEFF) starts the line `"
+						+ stripped.substring(1).strip() + "`: delete it (it is left where files saved with one were joined)");
+			}
 			throw new RevisionFileException(source, lineNumber, "expected a header `-- key: value` or the `-- upgrade`"
 					+ " line, found `" + line.strip() + "`; SQL and comments go after `-- upgrade`");
 		}
@@ -630,7 +640,9 @@ public final class RevisionFileParser {
 					message.append("; did you mean `").append(suggestion).append("`?");
 				}
 			}
-			message.append(" Known headers: ").append(String.join(", ", HEADERS));
+			message.append(message.charAt(message.length() - 1) == '?' ? " " : ". ").append("Known headers: ")
+				.append(String.join(", ", HEADERS))
+				.append("; a note of your own goes after the `-- upgrade` line, as an SQL comment");
 			throw new RevisionFileException(source, lineNumber, message.toString());
 		}
 		return new Header(key, matcher.group(2).strip(), lineNumber);
@@ -758,6 +770,15 @@ public final class RevisionFileParser {
 				checkId(value, header.key(), source, header.line());
 			}
 		}
+		else {
+			for (String value : values) {
+				if (isTargetKeyword(value)) {
+					throw new RevisionFileException(source, header.line(), "'" + value + "' in `" + header.key()
+							+ "` is a target keyword (head, heads, base), which a target would not read as the label:"
+							+ " choose another label");
+				}
+			}
+		}
 		checkDistinct(values, header.key(), source, header.line());
 		return values;
 	}
@@ -794,6 +815,11 @@ public final class RevisionFileParser {
 	}
 
 	/** Letters, digits, underscores and hyphens, at least one. */
+	/** Whether a branch label would be a word targets take for themselves: {@code head}, {@code heads}, {@code base}. */
+	public static boolean isTargetKeyword(String label) {
+		return label.equalsIgnoreCase("head") || label.equalsIgnoreCase("heads") || label.equalsIgnoreCase("base");
+	}
+
 	private static boolean isLabel(String value) {
 		return isWord(value, true);
 	}

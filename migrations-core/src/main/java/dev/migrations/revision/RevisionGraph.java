@@ -107,6 +107,26 @@ public final class RevisionGraph {
 	 * id that is not among the revisions
 	 * @throws CycleException when references loop
 	 */
+	/**
+	 * Fails on two ids that differ only in case: MariaDB compares the version table's ids without case (the second
+	 * could never be recorded), and so do the file systems of macOS and Windows for files named alike.
+	 */
+	private static void rejectIdsDifferingInCase(Revision[] sortedById) {
+		if (sortedById.length < 2) {
+			return;
+		}
+		Map<String, Revision> byFolded = new HashMap<>(sortedById.length * 2);
+		for (Revision revision : sortedById) {
+			Revision other = byFolded.putIfAbsent(revision.id().toLowerCase(Locale.ROOT), revision);
+			if (other != null) {
+				throw new RevisionException("revisions " + other.id() + " (" + other.source() + ") and " + revision.id()
+						+ " (" + revision.source() + ") differ only in case, which MariaDB's version table and the file"
+						+ " systems of macOS and Windows do not tell apart: give one of them a new id (header and file"
+						+ " name) and point its children at it");
+			}
+		}
+	}
+
 	public static RevisionGraph of(Collection<Revision> revisions) {
 		// A stable sort puts duplicates next to each other, in the order they were given.
 		Revision[] byIndex = revisions.toArray(Revision[]::new);
@@ -120,6 +140,7 @@ public final class RevisionGraph {
 			ids[i] = byIndex[i].id();
 			index.put(ids[i], i);
 		}
+		rejectIdsDifferingInCase(byIndex);
 		Map<String, String> labels = new TreeMap<>();
 		List<MissingRevisionException.Reference> missing = new ArrayList<>();
 		int[][] down = new int[ids.length][];

@@ -89,6 +89,8 @@ class LintCorpusPostgresTest {
 
 	static final String ENUM_VALUE = "new-enum-value-in-transaction";
 
+	static final String RENAME_ENUM_VALUE = "rename-enum-value";
+
 	/** Two enum types sharing a value's text, and a table with a column of each. */
 	static final String ENUMS = """
 			CREATE TYPE mood AS ENUM ('a');
@@ -412,6 +414,15 @@ class LintCorpusPostgresTest {
 						TIMEOUT + "@1"),
 				c("a percent sign in a quoted table name, type change", "ALTER TABLE \"100% items\" ALTER COLUMN id TYPE bigint;",
 						TYPE + "@1", TIMEOUT + "@1"),
+				// rename-enum-value
+				c("rename of an enum value", "ALTER TYPE mood RENAME VALUE 'a' TO 'happy';", RENAME_ENUM_VALUE + "@1")
+					.setup(ENUMS),
+				c("rename of an enum value, qualified and quoted", "ALTER TYPE {s}.\"mood\" RENAME VALUE 'a' TO 'it''s';",
+						RENAME_ENUM_VALUE + "@1")
+					.setup(ENUMS),
+				c("rename of a value of an enum type created in the same revision",
+						"CREATE TYPE fresh AS ENUM ('x');\nALTER TYPE fresh RENAME VALUE 'x' TO 'y';"),
+				c("rename of an enum type is not a value rename", "ALTER TYPE mood RENAME TO feeling;").setup(ENUMS),
 				// table-rewrite
 				c("vacuum full of an existing table", "VACUUM FULL account;", REWRITE + "@1", TIMEOUT + "@1").nonTransactional(),
 				c("vacuum full of two tables", "VACUUM FULL account, other;", REWRITE + "@1", REWRITE + "@1", TIMEOUT + "@1")
@@ -420,6 +431,16 @@ class LintCorpusPostgresTest {
 						TIMEOUT + "@1")
 					.fails(),
 				c("cluster an existing table", "CLUSTER account USING account_pkey;", REWRITE + "@1", TIMEOUT + "@1"),
+				c("vacuum full of the whole database", "VACUUM FULL;", REWRITE + "@1", TIMEOUT + "@1").nonTransactional(),
+				c("vacuum full of the whole database in a transactional revision", "VACUUM (FULL, ANALYZE);",
+						NO_TRANSACTION + "@1", REWRITE + "@1", TIMEOUT + "@1")
+					.fails(),
+				c("cluster of every table clustered before", "CLUSTER;", REWRITE + "@1", TIMEOUT + "@1")
+					.setup("CLUSTER account USING account_pkey;")
+					.nonTransactional(),
+				c("cluster of every table clustered before in a transactional revision", "CLUSTER VERBOSE;",
+						NO_TRANSACTION + "@1", REWRITE + "@1", TIMEOUT + "@1")
+					.fails(),
 				c("refresh an existing materialized view", "REFRESH MATERIALIZED VIEW {s}.names;", REWRITE + "@1",
 						TIMEOUT + "@1")
 					.setup("CREATE MATERIALIZED VIEW names AS SELECT id, name FROM account;"),
@@ -435,6 +456,15 @@ class LintCorpusPostgresTest {
 								+ "REFRESH MATERIALIZED VIEW names WITH DATA;"),
 				c("lock table in share mode", "LOCK TABLE account IN SHARE MODE;", TIMEOUT + "@1"),
 				c("lock table in access share mode", "LOCK TABLE account IN ACCESS SHARE MODE;"),
+				c("truncate of a new table and an existing one", "CREATE TABLE t9 (id int);\nTRUNCATE t9, ONLY account CASCADE;",
+						TIMEOUT + "@2"),
+				c("lock of a new table and an existing one", "CREATE TABLE t9 (id int);\nLOCK t9, other * IN EXCLUSIVE MODE;",
+						TIMEOUT + "@2"),
+				c("lock of an existing table after a new one holds it for the transaction",
+						"CREATE TABLE t9 (id int);\nSET LOCAL lock_timeout = '5s';\nLOCK TABLE t9, account;\n"
+								+ "ALTER TABLE account VALIDATE CONSTRAINT account_n_ck;",
+						VALIDATE + "@4")
+					.setup("ALTER TABLE account ADD CONSTRAINT account_n_ck CHECK (n > 0) NOT VALID;"),
 				c("comment on a table takes no blocking lock", "COMMENT ON TABLE account IS 'customers; CREATE INDEX';"));
 	}
 

@@ -216,9 +216,28 @@ class RevisionFileParserTest {
 	void unknownHeaderFarFromAnyKnownListsKnownKeys() {
 		RevisionFileException error = error(FULL.replace("-- branch_labels: billing", "-- author: me"));
 		assertThat(error.line()).isEqualTo(7);
-		assertThat(error).hasMessageContaining("unknown header `author`")
+		assertThat(error).hasMessageContaining("unknown header `author`. Known headers: revision, down_revision")
 			.hasMessageNotContaining("did you mean")
-			.hasMessageContaining("Known headers: revision, down_revision");
+			.hasMessageEndingWith("; a note of your own goes after the `-- upgrade` line, as an SQL comment");
+	}
+
+	@Test
+	void aBranchLabelThatIsATargetKeywordIsRefused() {
+		// `db upgrade head` would mean the label's revision or the graph's head, depending on who reads it
+		for (String keyword : new String[] { "head", "Heads", "base" }) {
+			RevisionFileException error = error(FULL.replace("-- branch_labels: billing", "-- branch_labels: billing, "
+					+ keyword));
+			assertThat(error).hasMessage(SOURCE + ":7: '" + keyword + "' in `branch_labels` is a target keyword (head,"
+					+ " heads, base), which a target would not read as the label: choose another label");
+		}
+	}
+
+	@Test
+	void aByteOrderMarkBeforeTheUpgradeLineIsNamed() {
+		// left in the middle of a file by joining files saved with one: invisible where the message quotes the line
+		RevisionFileException error = error(FULL.replace("\n-- upgrade\n", "\n\uFEFF-- upgrade\n"));
+		assertThat(error).hasMessageStartingWith(SOURCE + ":9: ")
+			.hasMessageContaining("an invisible byte order mark (U+FEFF) starts the line `-- upgrade`: delete it");
 	}
 
 	@Test

@@ -82,6 +82,22 @@ class MariaDbAndH2RunnerTest {
 	 * was a bare "Database error".
 	 */
 	@Test
+	void revisionIdsDifferingOnlyInCaseAreRefusedBeforeAnythingRunsOnMariaDb(@MariaDb TestDatabase db) {
+		// MariaDB compares the version table's ids without case: the second could never be recorded
+		RevisionFiles files = new RevisionFiles(this.directory);
+		files.write("abcd1234", "none", "lower", "CREATE TABLE lower_case (id int);", "DROP TABLE lower_case;");
+		files.write("ABCD1234", "abcd1234", "upper", "CREATE TABLE upper_case (id int);", "DROP TABLE upper_case;");
+
+		assertThatThrownBy(() -> Migrations.configure().dataSource(db.dataSource()).locations(files.location()).load()
+			.upgrade("head")).hasMessageStartingWith("revisions ABCD1234 ("
+				+ files.directory().resolve("ABCD1234_upper.sql") + ") and abcd1234 ("
+				+ files.directory().resolve("abcd1234_lower.sql") + ") differ only in case")
+			.hasMessageContaining("give one of them a new id");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from information_schema.tables where table_schema = database()"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void aUserThatMayNotCreateTheVersionTablesIsToldWhatToGrantOnMariaDb(@MariaDb TestDatabase db) throws Exception {
 		RevisionFiles files = writeRevisions();
 		String user = "mig_reader_" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & 0xffffffffL);

@@ -161,6 +161,11 @@ public class MigrationsProperties {
 	}
 
 	public void setLocations(List<String> locations) {
+		if (locations != null) {
+			for (String location : locations) {
+				MigrationsConfiguration.requireDirectory(location);
+			}
+		}
 		this.locations = locations;
 	}
 

@@ -676,6 +676,14 @@ class CommandModeTests {
 		assertThat(negative.exitCode()).isEqualTo(2);
 		assertThat(negative.err().lines().findFirst().orElse("")).startsWith("Invalid value for migrations.lock-timeout: '-1s'")
 			.contains("a lock timeout is 0 or more, not negative");
+
+		// an empty path would read every .sql file under the working directory (or the whole class path)
+		Run noDirectory = run(null, "db", "current", "--migrations.locations=filesystem:");
+		assertThat(noDirectory.exitCode()).isEqualTo(2);
+		assertThat(noDirectory.err().lines().findFirst().orElse(""))
+			.startsWith("Invalid value for migrations.locations: 'filesystem:")
+			.contains("the location 'filesystem:' names no directory: write filesystem:<directory> or classpath:<path>,"
+					+ " e.g. classpath:db/revisions");
 	}
 
 	/**

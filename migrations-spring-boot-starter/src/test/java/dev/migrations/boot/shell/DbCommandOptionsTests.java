@@ -257,6 +257,14 @@ class DbCommandOptionsTests {
 			.startsWith("Revision id '2b3c' and the existing revision 2b3c4d5e6f70 would be ambiguous");
 		assertThat(db.run("revision", "-m", "x", "--head", "abcd", "--rev-id", "base").err())
 			.startsWith("Revision id 'base' is a target keyword");
+		Result otherCase = db.run("revision", "-m", "x", "--head", "abcd", "--rev-id", "ABCD1234");
+		assertThat(otherCase.status()).isEqualTo(2);
+		assertThat(otherCase.err()).startsWith("Revision id 'ABCD1234' differs only in case from the existing revision"
+				+ " abcd1234");
+		assertThat(this.revisions.resolve("ABCD1234_x.sql")).doesNotExist();
+		assertThat(db.run("revision", "-m", "x", "--head", "abcd", "--branch-label", "heads").err())
+			.startsWith("Branch label 'heads' is a target keyword (head, heads, base), which a target would not read as"
+					+ " the label: choose another label.");
 		Result labelTaken = db.run("revision", "-m", "x", "--head", "abcd", "--branch-label", "billing");
 		assertThat(labelTaken.status()).isEqualTo(2);
 		assertThat(labelTaken.err()).startsWith("Branch label 'billing' is already on revision abcd1234");
