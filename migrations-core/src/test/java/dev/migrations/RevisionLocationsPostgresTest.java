@@ -50,6 +50,19 @@ class RevisionLocationsPostgresTest {
 	}
 
 	@Test
+	void aFilesystemLocationThatIsAFileIsNamedAsOne(TestDatabase db) throws Exception {
+		Path file = Files.writeString(this.directory.resolve("1a2b3c4d_create.sql"), "-- revision: 1a2b3c4d\n");
+		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
+			.locations("filesystem:" + file).load();
+
+		assertThatExceptionOfType(MissingRevisionLocationsException.class).isThrownBy(() -> migrations.upgrade("head"))
+			.withMessageStartingWith("Revision location filesystem:" + file + " is a file, not a directory: point"
+					+ " migrations.locations at the directory holding the revision files (filesystem:" + this.directory
+					+ ")");
+		assertThat(Sql.postgresTables(db.dataSource())).as("nothing was created").isEmpty();
+	}
+
+	@Test
 	void aMissingClassPathLocationFailsTheFirstCommand(TestDatabase db) {
 		Migrations migrations = Migrations.configure().dataSource(db.dataSource())
 			.locations("classpath:db/nowhere", "filesystem:" + this.directory).load();

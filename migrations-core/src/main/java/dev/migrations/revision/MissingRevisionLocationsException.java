@@ -1,5 +1,7 @@
 package dev.migrations.revision;
 
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.List;
 
 /**
@@ -19,13 +21,28 @@ public class MissingRevisionLocationsException extends RevisionException {
 	 * @param outputDirectory the directory {@code db init} creates
 	 */
 	public MissingRevisionLocationsException(List<String> locations, String outputDirectory) {
-		super("Revision location" + ((locations.size() == 1) ? " " : "s ") + String.join(", ", locations)
+		super(aFile(locations) != null ? "Revision location " + aFile(locations) + " is a file, not a directory: point"
+				+ " migrations.locations at the directory holding the revision files (filesystem:"
+				+ Paths.get(aFile(locations).substring("filesystem:".length())).toAbsolutePath().getParent()
+				+ ")"
+				: "Revision location" + ((locations.size() == 1) ? " " : "s ") + String.join(", ", locations)
 				+ ((locations.size() == 1) ? " does" : " do") + " not exist: create "
 				+ ((locations.size() == 1) ? "it" : "them") + " (`db init` creates " + outputDirectory
 				+ "), point the locations (migrations.locations) at your revisions, or set"
 				+ " migrations.fail-on-missing-locations=false (failOnMissingLocations(false) in the Java API)"
 				+ " to run without revisions");
 		this.locations = List.copyOf(locations);
+	}
+
+	// a filesystem location naming a file (a revision file given where its directory is meant)
+	private static String aFile(List<String> locations) {
+		for (String location : locations) {
+			if (location.startsWith("filesystem:")
+					&& Files.isRegularFile(Paths.get(location.substring("filesystem:".length())))) {
+				return location;
+			}
+		}
+		return null;
 	}
 
 	/**
