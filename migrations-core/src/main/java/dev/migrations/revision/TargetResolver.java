@@ -249,6 +249,9 @@ public final class TargetResolver {
 						+ plural(relative.steps(), "revision"));
 			}
 			int steps = -relative.steps();
+			if (state.count == 0) {
+				throw new TargetException("cannot downgrade " + text + ": the database is at base, no revision is applied");
+			}
 			if (state.count < steps) {
 				throw new TargetException("cannot downgrade " + text + ": only " + plural(state.count, "revision")
 						+ (state.count == 1 ? " is" : " are") + " applied"

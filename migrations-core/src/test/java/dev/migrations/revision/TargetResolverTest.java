@@ -281,7 +281,7 @@ class TargetResolverTest {
 				.hasMessage("cannot downgrade -8: only 7 revisions are applied; run `db downgrade base` to unapply them"
 						+ " all");
 			assertThat(thrown(TargetException.class, () -> resolver.downgrade("-1", NOTHING)))
-				.hasMessage("cannot downgrade -1: only 0 revisions are applied");
+				.hasMessage("cannot downgrade -1: the database is at base, no revision is applied");
 		}
 
 		@Test
