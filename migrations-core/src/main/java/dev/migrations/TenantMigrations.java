@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -262,14 +263,148 @@ public final class TenantMigrations {
 		requireKnownTarget(target);
 		List<Tenant> selected = selector.select(tenants());
 		long started = System.nanoTime();
-		List<TenantOutcome> outcomes = inParallel(selected, (tenant) -> runOne(command, target, tenant, work));
-		TenantRun run = new TenantRun(command, target, outcomes, Math.min(this.parallelism, Math.max(1, selected.size())),
-				Duration.ofNanos(System.nanoTime() - started));
+		TenantRun run = null;
+		RunShutdown shutdown = RunShutdown.register(command);
+		try {
+			List<TenantOutcome> outcomes = inParallel(selected, (tenant) -> shutdown.stopping()
+					? new TenantOutcome(tenant.name(), null, null, NOT_STARTED, new MigrationsException(NOT_STARTED))
+					: runOne(command, target, tenant, work));
+			run = new TenantRun(command, target, outcomes, Math.min(this.parallelism, Math.max(1, selected.size())),
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+		finally {
+			shutdown.ended(run);
+		}
 		this.lastRun = run;
 		// the caller prints or logs the summary (the db commands on their output, the startup in its log or its
 		// failure): logged here too, it would be read twice
 		logger.debug("{}", run.summary());
 		return run;
+	}
+
+	private static final String NOT_STARTED = "not started: the process was shutting down. Nothing was run for this"
+			+ " tenant; run the command again for it.";
+
+	/**
+	 * Keeps a tenant run from starting tenants once the process is shutting down (SIGTERM, Ctrl+C): each
+	 * tenant's command stops at a revision's boundary on its own, but the run would then go on to the next
+	 * tenant, whose command could no longer guard itself and would be halted with the JVM in the middle of a
+	 * revision (a {@code transactional: false} one left {@code RUNNING}). A shutdown hook marks the run as
+	 * stopping and waits for it to end, so the tenants under way finish and the others are reported as not
+	 * started; what it says goes to standard error, as the process halts before the caller prints anything.
+	 */
+	private static final class RunShutdown {
+
+		private final String command;
+
+		private final CountDownLatch ended = new CountDownLatch(1);
+
+		private final Thread hook;
+
+		private final boolean registered;
+
+		private volatile boolean stopping;
+
+		private volatile TenantRun run;
+
+		private RunShutdown(String command) {
+			this.command = command;
+			this.hook = new Thread(this::stop, "migrations-tenants-shutdown");
+			boolean added;
+			try {
+				Runtime.getRuntime().addShutdownHook(this.hook);
+				added = true;
+			}
+			catch (IllegalStateException ex) {
+				// already shutting down: no tenant starts
+				this.stopping = true;
+				added = false;
+			}
+			catch (SecurityException ex) {
+				added = false;
+			}
+			this.registered = added;
+		}
+
+		static RunShutdown register(String command) {
+			return new RunShutdown(command);
+		}
+
+		/**
+		 * Whether the process is shutting down: asked before each tenant, also of the JVM itself, since the
+		 * hooks start together and a tenant's own hook may let its command end before this one ran.
+		 */
+		boolean stopping() {
+			if (!this.stopping && this.registered) {
+				Thread probe = new Thread(() -> {
+				});
+				try {
+					Runtime.getRuntime().addShutdownHook(probe);
+					Runtime.getRuntime().removeShutdownHook(probe);
+				}
+				catch (IllegalStateException ex) {
+					this.stopping = true;
+				}
+			}
+			return this.stopping;
+		}
+
+		private void stop() {
+			this.stopping = true;
+			System.err.println("migrations: the process is shutting down: the tenants under way complete the revision"
+					+ " they run, and no other tenant starts");
+			try {
+				this.ended.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			TenantRun run = this.run;
+			if (run != null) {
+				System.err.println("migrations: " + stopped(run));
+			}
+		}
+
+		private String stopped(TenantRun run) {
+			List<String> notStarted = new ArrayList<>();
+			int failed = 0;
+			for (TenantOutcome outcome : run.outcomes()) {
+				if (NOT_STARTED.equals(outcome.error())) {
+					notStarted.add(outcome.tenant());
+				}
+				else if (outcome.failed()) {
+					failed++;
+				}
+			}
+			int done = run.outcomes().size() - failed - notStarted.size();
+			StringBuilder text = new StringBuilder("Stopped the tenants' ").append(this.command)
+				.append(" (the process is shutting down): ").append(done).append(" of ").append(run.outcomes().size())
+				.append(" tenant(s) done");
+			if (failed > 0) {
+				text.append(", ").append(failed).append(" failed (the log says why)");
+			}
+			text.append(", ").append(notStarted.size()).append(" not started");
+			if (!notStarted.isEmpty()) {
+				text.append(": run the command again for those (--tenant ").append(TenantSelector.of(notStarted).shellWord())
+					.append(")");
+			}
+			return text.append('.').toString();
+		}
+
+		void ended(TenantRun run) {
+			this.run = run;
+			this.ended.countDown();
+			if (this.registered) {
+				try {
+					Runtime.getRuntime().removeShutdownHook(this.hook);
+				}
+				catch (IllegalStateException ex) {
+					// shutting down: the hook has run or is running, and is now released
+				}
+			}
+		}
+
 	}
 
 	/**
