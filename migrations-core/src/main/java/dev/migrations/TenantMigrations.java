@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -266,9 +267,11 @@ public final class TenantMigrations {
 		TenantRun run = null;
 		RunShutdown shutdown = RunShutdown.register(command);
 		try {
-			List<TenantOutcome> outcomes = inParallel(selected, (tenant) -> shutdown.stopping()
-					? new TenantOutcome(tenant.name(), null, null, NOT_STARTED, new MigrationsException(NOT_STARTED))
-					: runOne(command, target, tenant, work));
+			Function<Tenant, TenantOutcome> notStarted = (tenant) -> new TenantOutcome(tenant.name(), null, null, NOT_STARTED,
+					new MigrationsException(NOT_STARTED));
+			List<TenantOutcome> outcomes = inParallel(selected,
+					(tenant) -> shutdown.stopping() ? notStarted.apply(tenant) : runOne(command, target, tenant, work),
+					notStarted);
 			run = new TenantRun(command, target, outcomes, Math.min(this.parallelism, Math.max(1, selected.size())),
 					Duration.ofNanos(System.nanoTime() - started));
 		}
@@ -282,8 +285,8 @@ public final class TenantMigrations {
 		return run;
 	}
 
-	private static final String NOT_STARTED = "not started: the process was shutting down. Nothing was run for this"
-			+ " tenant; run the command again for it.";
+	private static final String NOT_STARTED = "not started: the run was stopped (the process was shutting down, or the"
+			+ " thread running it was interrupted). Nothing was run for this tenant; run the command again for it.";
 
 	/**
 	 * Keeps a tenant run from starting tenants once the process is shutting down (SIGTERM, Ctrl+C): each
@@ -361,9 +364,8 @@ public final class TenantMigrations {
 				return;
 			}
 			TenantRun run = this.run;
-			if (run != null) {
-				System.err.println("migrations: " + stopped(run));
-			}
+			System.err.println("migrations: " + ((run != null) ? stopped(run) : "Stopped the tenants' " + this.command
+					+ " (the process is shutting down); `db current --tenant all` shows where each tenant stands."));
 		}
 
 		private String stopped(TenantRun run) {
@@ -382,7 +384,7 @@ public final class TenantMigrations {
 				.append(" (the process is shutting down): ").append(done).append(" of ").append(run.outcomes().size())
 				.append(" tenant(s) done");
 			if (failed > 0) {
-				text.append(", ").append(failed).append(" failed (the log says why)");
+				text.append(", ").append(failed).append(" not finished (the log says where each stopped or why it failed)");
 			}
 			text.append(", ").append(notStarted.size()).append(" not started");
 			if (!notStarted.isEmpty()) {
@@ -644,6 +646,15 @@ public final class TenantMigrations {
 	// ---- running tenants a bounded number at a time ----
 
 	private <T> List<T> inParallel(List<Tenant> tenants, Function<Tenant, T> work) {
+		return inParallel(tenants, work, null);
+	}
+
+	/**
+	 * @param notStarted for a run that changes tenants, what a tenant not started is when the calling thread is
+	 * interrupted: the tenants under way stop at a revision's boundary and are waited for, rather than going on
+	 * beside a caller that has moved on (an application closing its pool); {@code null} to fail at once
+	 */
+	private <T> List<T> inParallel(List<Tenant> tenants, Function<Tenant, T> work, Function<Tenant, T> notStarted) {
 		if (tenants.isEmpty()) {
 			return List.of();
 		}
@@ -652,8 +663,8 @@ public final class TenantMigrations {
 			return tenants.stream().map(work).toList();
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(threads, new TenantThreads());
+		List<Future<T>> futures = new ArrayList<>(tenants.size());
 		try {
-			List<Future<T>> futures = new ArrayList<>(tenants.size());
 			for (Tenant tenant : tenants) {
 				futures.add(pool.submit(() -> work.apply(tenant)));
 			}
@@ -664,6 +675,9 @@ public final class TenantMigrations {
 			return results;
 		}
 		catch (InterruptedException ex) {
+			if (notStarted != null) {
+				return afterInterrupt(tenants, futures, pool, notStarted);
+			}
 			Thread.currentThread().interrupt();
 			throw new MigrationsException("Interrupted while running tenants: the tenants already started finish their"
 					+ " current revision; run the command again for the rest.", ex);
@@ -677,6 +691,52 @@ public final class TenantMigrations {
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	/** The tenants not started are not started; those under way are waited for; the interrupt is kept. */
+	private static <T> List<T> afterInterrupt(List<Tenant> tenants, List<Future<T>> futures, ExecutorService pool,
+			Function<Tenant, T> notStarted) {
+		// the tenants not started are taken off the queue; as one schema's command whose thread is interrupted, each
+		// tenant under way stops at a revision's boundary
+		Set<Runnable> neverRun = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		neverRun.addAll(pool.shutdownNow());
+		try {
+			while (true) {
+				try {
+					if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+						break;
+					}
+				}
+				catch (InterruptedException again) {
+					// the tenants under way still end first
+				}
+			}
+			List<T> results = new ArrayList<>(tenants.size());
+			for (int i = 0; i < tenants.size(); i++) {
+				Future<T> future = (i < futures.size()) ? futures.get(i) : null;
+				if (future == null || (future instanceof Runnable task && neverRun.contains(task))) {
+					results.add(notStarted.apply(tenants.get(i)));
+					continue;
+				}
+				try {
+					results.add(future.get());
+				}
+				catch (ExecutionException failed) {
+					if (failed.getCause() instanceof Error error) {
+						throw error;
+					}
+					throw new MigrationsException(failed.getCause().getMessage(), failed.getCause());
+				}
+				catch (InterruptedException again) {
+					// not reached: the task is done
+					results.add(notStarted.apply(tenants.get(i)));
+				}
+			}
+			return results;
+		}
+		finally {
+			Thread.currentThread().interrupt();
 		}
 	}
 
