@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -262,14 +264,149 @@ public final class TenantMigrations {
 		requireKnownTarget(target);
 		List<Tenant> selected = selector.select(tenants());
 		long started = System.nanoTime();
-		List<TenantOutcome> outcomes = inParallel(selected, (tenant) -> runOne(command, target, tenant, work));
-		TenantRun run = new TenantRun(command, target, outcomes, Math.min(this.parallelism, Math.max(1, selected.size())),
-				Duration.ofNanos(System.nanoTime() - started));
+		TenantRun run = null;
+		RunShutdown shutdown = RunShutdown.register(command);
+		try {
+			Function<Tenant, TenantOutcome> notStarted = (tenant) -> new TenantOutcome(tenant.name(), null, null, NOT_STARTED,
+					new MigrationsException(NOT_STARTED));
+			List<TenantOutcome> outcomes = inParallel(selected,
+					(tenant) -> shutdown.stopping() ? notStarted.apply(tenant) : runOne(command, target, tenant, work),
+					notStarted);
+			run = new TenantRun(command, target, outcomes, Math.min(this.parallelism, Math.max(1, selected.size())),
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+		finally {
+			shutdown.ended(run);
+		}
 		this.lastRun = run;
 		// the caller prints or logs the summary (the db commands on their output, the startup in its log or its
 		// failure): logged here too, it would be read twice
 		logger.debug("{}", run.summary());
 		return run;
+	}
+
+	private static final String NOT_STARTED = "not started: the run was stopped (the process was shutting down, or the"
+			+ " thread running it was interrupted). Nothing was run for this tenant; run the command again for it.";
+
+	/**
+	 * Keeps a tenant run from starting tenants once the process is shutting down (SIGTERM, Ctrl+C): each
+	 * tenant's command stops at a revision's boundary on its own, but the run would then go on to the next
+	 * tenant, whose command could no longer guard itself and would be halted with the JVM in the middle of a
+	 * revision (a {@code transactional: false} one left {@code RUNNING}). A shutdown hook marks the run as
+	 * stopping and waits for it to end, so the tenants under way finish and the others are reported as not
+	 * started; what it says goes to standard error, as the process halts before the caller prints anything.
+	 */
+	private static final class RunShutdown {
+
+		private final String command;
+
+		private final CountDownLatch ended = new CountDownLatch(1);
+
+		private final Thread hook;
+
+		private final boolean registered;
+
+		private volatile boolean stopping;
+
+		private volatile TenantRun run;
+
+		private RunShutdown(String command) {
+			this.command = command;
+			this.hook = new Thread(this::stop, "migrations-tenants-shutdown");
+			boolean added;
+			try {
+				Runtime.getRuntime().addShutdownHook(this.hook);
+				added = true;
+			}
+			catch (IllegalStateException ex) {
+				// already shutting down: no tenant starts
+				this.stopping = true;
+				added = false;
+			}
+			catch (SecurityException ex) {
+				added = false;
+			}
+			this.registered = added;
+		}
+
+		static RunShutdown register(String command) {
+			return new RunShutdown(command);
+		}
+
+		/**
+		 * Whether the process is shutting down: asked before each tenant, also of the JVM itself, since the
+		 * hooks start together and a tenant's own hook may let its command end before this one ran.
+		 */
+		boolean stopping() {
+			if (!this.stopping && this.registered) {
+				Thread probe = new Thread(() -> {
+				});
+				try {
+					Runtime.getRuntime().addShutdownHook(probe);
+					Runtime.getRuntime().removeShutdownHook(probe);
+				}
+				catch (IllegalStateException ex) {
+					this.stopping = true;
+				}
+			}
+			return this.stopping;
+		}
+
+		private void stop() {
+			this.stopping = true;
+			System.err.println("migrations: the process is shutting down: the tenants under way complete the revision"
+					+ " they run, and no other tenant starts");
+			try {
+				this.ended.await();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			TenantRun run = this.run;
+			System.err.println("migrations: " + ((run != null) ? stopped(run) : "Stopped the tenants' " + this.command
+					+ " (the process is shutting down); `db current --tenant all` shows where each tenant stands."));
+		}
+
+		private String stopped(TenantRun run) {
+			List<String> notStarted = new ArrayList<>();
+			int failed = 0;
+			for (TenantOutcome outcome : run.outcomes()) {
+				if (NOT_STARTED.equals(outcome.error())) {
+					notStarted.add(outcome.tenant());
+				}
+				else if (outcome.failed()) {
+					failed++;
+				}
+			}
+			int done = run.outcomes().size() - failed - notStarted.size();
+			StringBuilder text = new StringBuilder("Stopped the tenants' ").append(this.command)
+				.append(" (the process is shutting down): ").append(done).append(" of ").append(run.outcomes().size())
+				.append(" tenant(s) done");
+			if (failed > 0) {
+				text.append(", ").append(failed).append(" not finished (the log says where each stopped or why it failed)");
+			}
+			text.append(", ").append(notStarted.size()).append(" not started");
+			if (!notStarted.isEmpty()) {
+				text.append(": run the command again for those (--tenant ").append(TenantSelector.of(notStarted).shellWord())
+					.append(")");
+			}
+			return text.append('.').toString();
+		}
+
+		void ended(TenantRun run) {
+			this.run = run;
+			this.ended.countDown();
+			if (this.registered) {
+				try {
+					Runtime.getRuntime().removeShutdownHook(this.hook);
+				}
+				catch (IllegalStateException ex) {
+					// shutting down: the hook has run or is running, and is now released
+				}
+			}
+		}
+
 	}
 
 	/**
@@ -509,6 +646,15 @@ public final class TenantMigrations {
 	// ---- running tenants a bounded number at a time ----
 
 	private <T> List<T> inParallel(List<Tenant> tenants, Function<Tenant, T> work) {
+		return inParallel(tenants, work, null);
+	}
+
+	/**
+	 * @param notStarted for a run that changes tenants, what a tenant not started is when the calling thread is
+	 * interrupted: the tenants under way stop at a revision's boundary and are waited for, rather than going on
+	 * beside a caller that has moved on (an application closing its pool); {@code null} to fail at once
+	 */
+	private <T> List<T> inParallel(List<Tenant> tenants, Function<Tenant, T> work, Function<Tenant, T> notStarted) {
 		if (tenants.isEmpty()) {
 			return List.of();
 		}
@@ -517,8 +663,8 @@ public final class TenantMigrations {
 			return tenants.stream().map(work).toList();
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(threads, new TenantThreads());
+		List<Future<T>> futures = new ArrayList<>(tenants.size());
 		try {
-			List<Future<T>> futures = new ArrayList<>(tenants.size());
 			for (Tenant tenant : tenants) {
 				futures.add(pool.submit(() -> work.apply(tenant)));
 			}
@@ -529,6 +675,9 @@ public final class TenantMigrations {
 			return results;
 		}
 		catch (InterruptedException ex) {
+			if (notStarted != null) {
+				return afterInterrupt(tenants, futures, pool, notStarted);
+			}
 			Thread.currentThread().interrupt();
 			throw new MigrationsException("Interrupted while running tenants: the tenants already started finish their"
 					+ " current revision; run the command again for the rest.", ex);
@@ -542,6 +691,52 @@ public final class TenantMigrations {
 		}
 		finally {
 			pool.shutdownNow();
+		}
+	}
+
+	/** The tenants not started are not started; those under way are waited for; the interrupt is kept. */
+	private static <T> List<T> afterInterrupt(List<Tenant> tenants, List<Future<T>> futures, ExecutorService pool,
+			Function<Tenant, T> notStarted) {
+		// the tenants not started are taken off the queue; as one schema's command whose thread is interrupted, each
+		// tenant under way stops at a revision's boundary
+		Set<Runnable> neverRun = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+		neverRun.addAll(pool.shutdownNow());
+		try {
+			while (true) {
+				try {
+					if (pool.awaitTermination(1, TimeUnit.DAYS)) {
+						break;
+					}
+				}
+				catch (InterruptedException again) {
+					// the tenants under way still end first
+				}
+			}
+			List<T> results = new ArrayList<>(tenants.size());
+			for (int i = 0; i < tenants.size(); i++) {
+				Future<T> future = (i < futures.size()) ? futures.get(i) : null;
+				if (future == null || (future instanceof Runnable task && neverRun.contains(task))) {
+					results.add(notStarted.apply(tenants.get(i)));
+					continue;
+				}
+				try {
+					results.add(future.get());
+				}
+				catch (ExecutionException failed) {
+					if (failed.getCause() instanceof Error error) {
+						throw error;
+					}
+					throw new MigrationsException(failed.getCause().getMessage(), failed.getCause());
+				}
+				catch (InterruptedException again) {
+					// not reached: the task is done
+					results.add(notStarted.apply(tenants.get(i)));
+				}
+			}
+			return results;
+		}
+		finally {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -343,6 +343,69 @@ class TenantMigrationsPostgresTest {
 
 	}
 
+	@Test
+	void anInterruptedRunWaitsForTheTenantsUnderWayAndStartsNoOther(TestDatabase db) throws Exception {
+		// two revisions, the first waiting for a lock this test holds: the interrupt arrives while two tenants run it
+		java.nio.file.Files.writeString(this.directory.resolve("aaaa00000001_wait.sql"), "-- revision: aaaa00000001\n"
+				+ "-- down_revision: none\n-- message: wait\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "SELECT pg_advisory_xact_lock(4246);\n\n-- downgrade\nDROP TABLE one;\n");
+		java.nio.file.Files.writeString(this.directory.resolve("bbbb00000002_next.sql"), "-- revision: bbbb00000002\n"
+				+ "-- down_revision: aaaa00000001\n-- message: next\n\n-- upgrade\nCREATE TABLE two (id int);\n\n"
+				+ "-- downgrade\nDROP TABLE two;\n");
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b", "t_c").parallelism(2).build();
+		java.util.concurrent.atomic.AtomicReference<Object> answer = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread caller;
+		try (Connection holder = db.connection(); Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(4246)");
+			caller = new Thread(() -> {
+				try {
+					answer.set(tenants.upgrade("head"));
+				}
+				catch (RuntimeException ex) {
+					answer.set(ex);
+				}
+			});
+			caller.start();
+			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+			try {
+				while (!waitingForTheTestsLock(db).equals("2")) {
+					assertThat(System.nanoTime()).as("two tenants waiting for the test's lock").isLessThan(deadline);
+					Thread.sleep(20);
+				}
+				caller.interrupt();
+				// the lock is released once the run took the interrupt: waiting (timed) for the tenants under way
+				while (caller.getState() != Thread.State.TIMED_WAITING && caller.getState() != Thread.State.TERMINATED) {
+					assertThat(System.nanoTime()).as("the run taking the interrupt").isLessThan(deadline);
+					Thread.sleep(20);
+				}
+			}
+			finally {
+				statement.execute("SELECT pg_advisory_unlock(4246)");
+			}
+		}
+		caller.join();
+
+		// the tenants under way stopped at the revision's boundary, recorded; the third was not started
+		assertThat(answer.get()).isInstanceOf(TenantRun.class);
+		TenantRun run = (TenantRun) answer.get();
+		assertThat(run.outcomes()).extracting(TenantOutcome::tenant).containsExactly("t_a", "t_b", "t_c");
+		assertThat(run.outcomes().get(0).error()).startsWith("Stopped before revision bbbb00000002");
+		assertThat(run.outcomes().get(1).error()).startsWith("Stopped before revision bbbb00000002");
+		assertThat(run.outcomes().get(2).error()).startsWith("not started: the run was stopped");
+		assertThat(tenants.current("t_a")).containsExactly("aaaa00000001");
+		assertThat(tenants.current("t_b")).containsExactly("aaaa00000001");
+		assertThat(tables(db, "t_c")).isEmpty();
+	}
+
+	private static String waitingForTheTestsLock(TestDatabase db) throws SQLException {
+		try (Connection connection = db.connection(); Statement statement = connection.createStatement();
+				java.sql.ResultSet rs = statement.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type"
+						+ " = 'Lock' AND wait_event = 'advisory' AND datname = current_database()")) {
+			rs.next();
+			return rs.getString(1);
+		}
+	}
+
 	private void writeAccountRevisions() {
 		RevisionFiles files = new RevisionFiles(this.directory);
 		files.write(ACCOUNT, "none", "account", "CREATE TABLE account (id int PRIMARY KEY, email text);", "DROP TABLE account;");

@@ -101,6 +101,46 @@ class ShutdownDuringStartupUpgradeTests {
 		}
 	}
 
+	@Test
+	void withTenantsTheTenantsUnderWayCompleteAndNoOtherTenantStarts(TestDatabase database) throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		// the revision waits for a lock this test holds, so the signal arrives while two tenants run it
+		Files.writeString(revisions.resolve("aaaa00000001_wait.sql"), "-- revision: aaaa00000001\n-- down_revision: none\n"
+				+ "-- message: wait\n-- created: 2026-12-05T00:00:00Z\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "SELECT pg_advisory_xact_lock(4242);\n\n-- downgrade\nDROP TABLE one;\n");
+		List<String> args = arguments(database, revisions);
+		args.add("--migrations.tenants.schemas=tenant_a,tenant_b,tenant_c");
+		args.add("--migrations.tenants.parallelism=2");
+		JavaProcess app;
+		try (Connection holder = database.connection(); Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(4242)");
+			app = JavaProcess.start(this.directory, ShopApplication.class, args);
+			try {
+				await(() -> Sql.query(database, "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+						+ " AND wait_event = 'advisory' AND datname = current_database()").equals(List.of("2")),
+						"two tenants' revision waiting for the test's lock", app);
+				app.terminate();
+				await(() -> err(app).contains("migrations: the process is shutting down"), "the shutdown's notice", app);
+			}
+			finally {
+				statement.execute("SELECT pg_advisory_unlock(4242)");
+			}
+		}
+		app.close();
+		String output = app.out() + app.err();
+		assertThat(app.isAlive()).isFalse();
+		for (String tenant : List.of("tenant_a", "tenant_b")) {
+			assertThat(Sql.query(database, "SELECT revision || ' ' || state FROM " + tenant + ".migrations_version"))
+				.as(output).containsExactly("aaaa00000001 APPLIED");
+		}
+		// tenant_c was not started: not even its schema was created
+		assertThat(Sql.query(database, "SELECT nspname::text FROM pg_namespace WHERE nspname LIKE 'tenant_%' ORDER BY 1"))
+			.as(output).containsExactly("tenant_a", "tenant_b");
+		assertThat(app.err()).as(output).contains("migrations: Stopped the tenants' upgrade (the process is shutting down):"
+				+ " 2 of 3 tenant(s) done, 1 not started: run the command again for those (--tenant tenant_c).");
+		assertThat(output).doesNotContain("Started ShopApplication");
+	}
+
 	private Path writeRevisions() throws Exception {
 		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
 		// the first revision waits for a lock this test holds, so the signal arrives while it runs

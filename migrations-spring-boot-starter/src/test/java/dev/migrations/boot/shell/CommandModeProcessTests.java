@@ -154,6 +154,47 @@ class CommandModeProcessTests {
 				+ " current_schema() order by 1")).containsExactly("migrations_version", "migrations_version_log", "one");
 	}
 
+	@Test
+	void aShutdownDuringATenantRunCompletesTheTenantUnderWayAndStartsNoOtherTenant(TestDatabase database) throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		// the revision waits for a lock this test holds, so the signal arrives while the first tenant runs it
+		Files.writeString(revisions.resolve("aaaa00000001_wait.sql"), "-- revision: aaaa00000001\n-- down_revision: none\n"
+				+ "-- message: wait\n-- created: 2026-12-04T00:00:00Z\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "SELECT pg_advisory_xact_lock(4243);\n\n-- downgrade\nDROP TABLE one;\n");
+		Path err = Files.createTempFile(this.directory, "err", ".txt");
+		Path out = Files.createTempFile(this.directory, "out", ".txt");
+		Process process;
+		try (Connection holder = database.connection(); Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(4243)");
+			// one tenant at a time: tenant_a runs first, tenant_b waits for its turn
+			process = start(database, revisions, out, err, "db", "upgrade", "--tenant", "all",
+					"--migrations.tenants.schemas=tenant_a,tenant_b", "--migrations.tenants.parallelism=1");
+			try {
+				awaitTrue(() -> column(database, "select count(*)::text from pg_stat_activity where"
+						+ " wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database()")
+					.equals(List.of("1")), "tenant_a's revision waiting for the test's lock", err);
+				// SIGTERM, as Kubernetes sends it
+				process.destroy();
+				awaitTrue(() -> Files.readString(err).contains("migrations: the process is shutting down"),
+						"the shutdown's notice", out);
+			}
+			finally {
+				statement.execute("SELECT pg_advisory_unlock(4243)");
+			}
+			assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		}
+		String output = Files.readString(out) + Files.readString(err);
+		assertThat(process.exitValue()).as(output).isEqualTo(143);
+		assertThat(column(database, "select revision || ' ' || state from tenant_a.migrations_version")).as(output)
+			.containsExactly("aaaa00000001 APPLIED");
+		// tenant_b was not started: not even its schema was created
+		assertThat(column(database, "select nspname::text from pg_namespace where nspname like 'tenant_%' order by 1"))
+			.as(output).containsExactly("tenant_a");
+		assertThat(Files.readString(err)).as(output)
+			.contains("migrations: Stopped the tenants' upgrade (the process is shutting down): 1 of 2 tenant(s) done,"
+					+ " 1 not started: run the command again for those (--tenant tenant_b).");
+	}
+
 	private static List<String> column(TestDatabase database, String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
 		try (Connection connection = database.connection(); Statement statement = connection.createStatement();
