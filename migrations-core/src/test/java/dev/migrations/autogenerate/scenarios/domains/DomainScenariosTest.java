@@ -173,6 +173,68 @@ class DomainScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The RealWorld "conduit" back end as Spring applications write it: UUID ids
+	 * ({@code GenerationType.UUID}), auditing columns and a version from a mapped superclass, a
+	 * {@code @NaturalId} e-mail, an {@code @EmbeddedId} with {@code @MapsId}, an {@code @IdClass}, a
+	 * sequence of allocation size 50, a {@code @Lob} and a text body, a {@code @Formula}, an
+	 * {@code @SQLRestriction}, a many-to-many whose join table has a named unique constraint, Hibernate
+	 * Validator's {@code @Email}, {@code @Size(min, max)} and {@code @Pattern}. v2 adds a column and an
+	 * index, renames a column, turns a bounded bio into text and tightens a title's bound.
+	 */
+	@Test
+	void conduit(TestDatabase db) {
+		List<String> entities = List.of("User", "Article", "Comment", "Follow", "Tag", "Favorite");
+		domain("conduit", entities, entities).validatedByHibernate()
+			.revision((text) -> System.out.println("CONDUIT REVISION\n" + text))
+			.run(db);
+	}
+
+	/**
+	 * A shop with every inheritance strategy: products in one table told apart by a discriminator column,
+	 * payments {@code JOINED} with a discriminator and a {@code @PrimaryKeyJoinColumn}, notifications
+	 * {@code TABLE_PER_CLASS}, three entities sharing one sequence generator; nested embeddables overridden
+	 * with {@code @AttributeOverride} (dotted paths), element collections with {@code @OrderColumn} and
+	 * {@code @MapKeyColumn}, JSON and array columns, {@code Year} and {@code Duration}, decimals bounded by
+	 * {@code @Digits}, {@code @DecimalMin} and {@code @DecimalMax}, enums stored as strings and as ordinals,
+	 * {@code @ColumnDefault}, indexes in {@code @Table}. v2 adds enum constants, a column on the root and on
+	 * a subclass, an index, renames a column, widens a length and changes two validator bounds.
+	 */
+	@Test
+	void storefront(TestDatabase db) {
+		List<String> entities = List.of("Product", "Book", "DigitalProduct", "Payment", "CardPayment", "BankTransfer",
+				"Notification", "EmailNotification", "SmsNotification", "CustomerOrder", "Coupon", "StockLevel");
+		domain("storefront", entities, entities).validatedByHibernate()
+			.revision((text) -> System.out.println("STOREFRONT REVISION\n" + text))
+			.run(db);
+	}
+
+	/**
+	 * The shop's next release: an unordered element collection gets an {@code @OrderColumn}, a map key
+	 * column widens, {@code @Digits} and {@code @DecimalMax} widen a price, an ordinal enum becomes a
+	 * string one, and a nullable count becomes {@code @NotNull} with a {@code @ColumnDefault}.
+	 */
+	@Test
+	void storefrontNextRelease(TestDatabase db) {
+		List<String> entities = List.of("Product", "Book", "DigitalProduct", "Payment", "CardPayment", "BankTransfer",
+				"Notification", "EmailNotification", "SmsNotification", "CustomerOrder", "Coupon", "StockLevel");
+		new ScenarioRunner(this.directory).v1(classes("storefront", "v2", entities))
+			.v2(classes("storefront", "v3", entities))
+			.validatedByHibernate()
+			.afterV1((ds) -> ScenarioRunner.execute(ds,
+					"insert into products (id, product_type, sku, name, price, stock, visibility) values (1, 'BOOK', 'B-1', 'Dune', 12.5, 3, 1)",
+					"insert into product_translations (product_id, locale, title) values (1, 'fr', 'Dune')"))
+			.revision((text) -> System.out.println("STOREFRONT NEXT REVISION\n" + text))
+			.afterV2((ds) -> assertThat(Sql.column(ds, "select sku || ' ' || price || ' ' || stock || ' ' || visibility from products"))
+				.containsExactly("B-1 12.500 3 CATALOG"))
+			.afterDowngrade((ds) -> {
+				assertThat(Sql.column(ds, "select sku || ' ' || price || ' ' || stock || ' ' || visibility from products"))
+					.containsExactly("B-1 12.50 3 1");
+				assertThat(Sql.column(ds, "select locale || ' ' || title from product_translations")).containsExactly("fr Dune");
+			})
+			.run(db);
+	}
+
 	/** The value for this run: with Hibernate Validator on the class path, or without it. */
 	private static <T> T bv(T withValidator, T withoutValidator) {
 		return ScenarioRunner.beanValidationOnClassPath() ? withValidator : withoutValidator;

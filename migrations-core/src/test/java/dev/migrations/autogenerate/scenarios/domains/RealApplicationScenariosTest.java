@@ -246,6 +246,37 @@ class RealApplicationScenariosTest {
 	}
 
 	/**
+	 * The RealWorld "conduit" back end (see {@link DomainScenariosTest#conduit}), its second version,
+	 * and a shop with every inheritance strategy, shared sequences, nested overridden embeddables,
+	 * element collections, JSON and arrays (see {@link DomainScenariosTest#storefront}), its third.
+	 */
+	@Test
+	void conduit(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(versioned("conduit", "v2", "User", "Article", "Comment", "Follow", "Tag", "Favorite")));
+	}
+
+	@Test
+	void storefront(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(versioned("storefront", "v3", "Product", "Book", "DigitalProduct", "Payment",
+				"CardPayment", "BankTransfer", "Notification", "EmailNotification", "SmsNotification", "CustomerOrder",
+				"Coupon", "StockLevel")));
+	}
+
+	// the version's class, else the class the versions share
+	private static List<Class<?>> versioned(String domain, String version, String... names) {
+		List<Class<?>> classes = new ArrayList<>();
+		for (String name : names) {
+			try {
+				classes.add(Class.forName("dev.migrations.autogenerate.scenarios.domains." + domain + "." + version + "." + name));
+			}
+			catch (ClassNotFoundException ex) {
+				classes.addAll(classes(domain, name));
+			}
+		}
+		return classes;
+	}
+
+	/**
 	 * Cargo Tracker's, Keycloak's and HAPI FHIR's models under settings applications set in their
 	 * {@code spring.jpa.properties}: the sequence naming Hibernate 5 applications keep, no foreign keys, other
 	 * JDBC types for durations, instants, booleans and UUIDs, nationalized strings, time zones in a column of
@@ -281,6 +312,8 @@ class RealApplicationScenariosTest {
 		assertThat(migrations(dataSource, source, directory("hibernate-" + System.nanoTime())).check())
 			.as("check against the schema Hibernate created").isEmpty();
 		List<String> hibernates = shape(dataSource);
+		// ddl-auto=validate is held against the tool's schemas wherever it passes on Hibernate's own
+		boolean validates = validates(dataSource, source);
 		emptyDatabase(dataSource);
 
 		Path revisions = directory("revisions-" + System.nanoTime());
@@ -292,9 +325,31 @@ class RealApplicationScenariosTest {
 		assertThat(migrations.migrate("no change").written()).isFalse();
 		assertThat(shape(dataSource)).as("the schema of the revision against Hibernate's; revision:%n%s", revision)
 			.containsExactlyElementsOf(hibernates);
+		if (validates) {
+			HibernateSchemaCreation.validate(dataSource, source);
+		}
 
 		migrations.downgrade("base");
 		assertThat(shape(dataSource)).as("after downgrade base").isEmpty();
+
+		// a fresh install: create-db makes the same schema, stamped at the head
+		migrations.createDb();
+		assertThat(migrations.check()).as("check after create-db").isEmpty();
+		assertThat(migrations.migrate("no change after create-db").written()).isFalse();
+		assertThat(shape(dataSource)).as("the schema of create-db against Hibernate's").containsExactlyElementsOf(hibernates);
+		if (validates) {
+			HibernateSchemaCreation.validate(dataSource, source);
+		}
+	}
+
+	private static boolean validates(DataSource dataSource, EntitySource source) {
+		try {
+			HibernateSchemaCreation.validate(dataSource, source);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private Migrations migrations(DataSource dataSource, EntitySource source, Path revisions) {
