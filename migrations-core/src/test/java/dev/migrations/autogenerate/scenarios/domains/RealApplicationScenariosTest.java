@@ -262,6 +262,22 @@ class RealApplicationScenariosTest {
 				"Coupon", "StockLevel")));
 	}
 
+	/**
+	 * A realm model written as identity servers write theirs: element collections of enums (a set stored as
+	 * strings, a list as ordinals with an index), a map keyed by an enum, a one-to-many list ordered in the
+	 * child's table, a shared primary key ({@code @MapsId} on a one-to-one), an integer discriminator, a
+	 * foreign key left out and one on delete cascade, a join to a unique non-key column, {@code @Check},
+	 * {@code @Comment}, a unique constraint and an index over attribute names with directions, and Java
+	 * types of every kind (locale, currency, zone, URL, intervals, offset times, fractional seconds, time
+	 * zones in a column of their own, floats of a precision, characters, bytes, INET, arrays with a length,
+	 * a converter to text, a timestamp version).
+	 */
+	@Test
+	void identityRealm(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(classes("realm", "RealmEntity", "ClientEntity", "ConfidentialClient",
+				"ClientProfile")));
+	}
+
 	// the version's class, else the class the versions share
 	private static List<Class<?>> versioned(String domain, String version, String... names) {
 		List<Class<?>> classes = new ArrayList<>();
