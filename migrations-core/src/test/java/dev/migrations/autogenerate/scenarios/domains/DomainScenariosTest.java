@@ -331,6 +331,41 @@ class DomainScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The identity realm's next release (see {@code RealApplicationScenariosTest#identityRealm}): an enum
+	 * constant used by a set, a map key and an ordinal list, an array's length, fractional seconds, a
+	 * float's precision, a comment, a {@code @Check}, a validator bound, {@code @OnDelete} removed, a
+	 * subclass with an integer discriminator value and a column added to another.
+	 */
+	@Test
+	void identityRealm(TestDatabase db) {
+		List<String> entities = List.of("RealmEntity", "ClientEntity", "ConfidentialClient", "ClientProfile");
+		List<String> v2 = new ArrayList<>(entities);
+		v2.add("PublicClient");
+		domain("realm", entities, v2).validatedByHibernate()
+			.afterV1((ds) -> ScenarioRunner.execute(ds, "insert into realm (id, name, access_token_lifespan, flag, weight, level,"
+					+ " priority, version, ratio, touched) values ('r1', 'master', 300, 'y', 1.5, 1, 2, now(), 0.25, now())",
+					"insert into realm_ordinal_flows (realm_id, idx, ordinal_flows) values ('r1', 0, 2)",
+					"insert into client (id, client_kind, realm_id, client_id, secret) values (1, 1, 'r1', 'admin-cli', 's')"))
+			// a float's precision within double precision and an array's length change nothing on PostgreSQL
+			.revision((text) -> assertThat(upgrade(text)).contains("""
+					ALTER TABLE client ADD COLUMN IF NOT EXISTS pkce_required boolean;
+					ALTER TABLE client ADD COLUMN IF NOT EXISTS jwks_url character varying(%s);
+					ALTER TABLE realm ALTER COLUMN created TYPE timestamp(6) with time zone;
+					COMMENT ON COLUMN realm.ssl_required IS 'Where SSL is required, by address';
+					ALTER TABLE client ADD CONSTRAINT client_client_kind_check CHECK (client_kind = ANY (ARRAY[0, 1, 2]));
+					""".formatted(bv("512", "255")), """
+					-- WARNING: fails if rows of realm violate it
+					ALTER TABLE realm ADD CONSTRAINT realm_lifespan_positive CHECK (access_token_lifespan >= 60);
+					ALTER TABLE realm_flow_timeouts ADD CONSTRAINT realm_flow_timeouts_flow_check CHECK (flow::text = ANY (ARRAY['BROWSER'::character varying, 'DIRECT_GRANT'::character varying, 'RESET'::character varying, 'DEVICE'::character varying]::text[]));
+					ALTER TABLE realm_ordinal_flows ADD CONSTRAINT realm_ordinal_flows_ordinal_flows_check CHECK (ordinal_flows >= 0 AND ordinal_flows <= 3);
+					ALTER TABLE realm_required_flows ADD CONSTRAINT realm_required_flows_flow_check CHECK (flow::text = ANY (ARRAY['BROWSER'::character varying, 'DIRECT_GRANT'::character varying, 'RESET'::character varying, 'DEVICE'::character varying]::text[]));
+					""").doesNotContain("ratio", "otp_digits"))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select r.name || ' ' || r.ratio || ' ' || c.client_id || ' '"
+					+ " || f.ordinal_flows from realm r, client c, realm_ordinal_flows f")).containsExactly("master 0.25 admin-cli 2"))
+			.run(db);
+	}
+
 	/** The value for this run: with Hibernate Validator on the class path, or without it. */
 	private static <T> T bv(T withValidator, T withoutValidator) {
 		return ScenarioRunner.beanValidationOnClassPath() ? withValidator : withoutValidator;

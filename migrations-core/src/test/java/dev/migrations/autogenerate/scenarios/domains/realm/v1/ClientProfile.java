@@ -1,4 +1,4 @@
-package dev.migrations.autogenerate.scenarios.domains.realm;
+package dev.migrations.autogenerate.scenarios.domains.realm.v1;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,5 +1,6 @@
-package dev.migrations.autogenerate.scenarios.domains.realm;
+package dev.migrations.autogenerate.scenarios.domains.realm.v2;
 
+import dev.migrations.autogenerate.scenarios.domains.realm.CsvConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.DiscriminatorColumn;
@@ -16,8 +17,6 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.validation.constraints.NotNull;
 
-import org.hibernate.annotations.OnDelete;
-import org.hibernate.annotations.OnDeleteAction;
 
 @Entity
 @Table(name = "client")
@@ -32,7 +31,6 @@ public class ClientEntity {
 
 	@ManyToOne
 	@JoinColumn(name = "realm_id")
-	@OnDelete(action = OnDeleteAction.CASCADE)
 	private RealmEntity realm;
 
 	@ManyToOne

@@ -1,4 +1,4 @@
-package dev.migrations.autogenerate.scenarios.domains.realm;
+package dev.migrations.autogenerate.scenarios.domains.realm.v2;
 
 import java.math.BigInteger;
 import java.net.URL;
@@ -18,6 +18,7 @@ import java.util.TimeZone;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
+import dev.migrations.autogenerate.scenarios.domains.realm.CsvConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
@@ -54,12 +55,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "realm", uniqueConstraints = @UniqueConstraint(name = "uk_realm_display", columnNames = { "displayName", "locale" }),
 		indexes = @Index(name = "ix_realm_name_created", columnList = "name ASC, created DESC"))
 @Comment("A realm of users and clients")
-@Check(name = "realm_lifespan_positive", constraints = "access_token_lifespan > 0")
+@Check(name = "realm_lifespan_positive", constraints = "access_token_lifespan >= 60")
 public class RealmEntity {
 
 	public enum SslRequired { ALL, EXTERNAL, NONE }
 
-	public enum Flow { BROWSER, DIRECT_GRANT, RESET }
+	public enum Flow { BROWSER, DIRECT_GRANT, RESET, DEVICE }
 
 	@Id
 	@Column(length = 36)
@@ -84,11 +85,11 @@ public class RealmEntity {
 	private URL frontendUrl;
 
 	@Enumerated(EnumType.STRING)
-	@Comment("Where SSL is required")
+	@Comment("Where SSL is required, by address")
 	private SslRequired sslRequired;
 
 	@Min(1)
-	@Max(86400)
+	@Max(604800)
 	private int accessTokenLifespan;
 
 	@JdbcTypeCode(SqlTypes.INTERVAL_SECOND)
@@ -105,7 +106,7 @@ public class RealmEntity {
 	@TimeZoneStorage(TimeZoneStorageType.COLUMN)
 	private OffsetDateTime lastLogin;
 
-	@FractionalSeconds(3)
+	@FractionalSeconds(6)
 	private Instant created;
 
 	@CurrentTimestamp
@@ -113,7 +114,7 @@ public class RealmEntity {
 
 	private BigInteger quota;
 
-	@Column(precision = 10)
+	@Column(precision = 15)
 	private Double ratio;
 
 	private float weight;
@@ -136,7 +137,7 @@ public class RealmEntity {
 	@JdbcTypeCode(SqlTypes.INET)
 	private String lastIp;
 
-	@Array(length = 3)
+	@Array(length = 5)
 	private Integer[] otpDigits;
 
 	private List<String> hosts;
