@@ -1,6 +1,5 @@
 package dev.migrations.autogenerate.scenarios.domains.conduit;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;

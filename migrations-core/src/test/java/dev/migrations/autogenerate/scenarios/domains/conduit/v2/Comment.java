@@ -1,8 +1,6 @@
 package dev.migrations.autogenerate.scenarios.domains.conduit.v2;
 
 import jakarta.persistence.Column;
-
-import dev.migrations.autogenerate.scenarios.domains.conduit.AuditedEntity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -17,6 +15,8 @@ import jakarta.validation.constraints.NotBlank;
 
 import org.hibernate.annotations.ColumnDefault;
 import org.hibernate.annotations.SQLRestriction;
+
+import dev.migrations.autogenerate.scenarios.domains.conduit.AuditedEntity;
 
 @Entity
 @Table(name = "comments", indexes = { @Index(name = "ix_comments_article", columnList = "article_id, created_at"), @Index(name = "ix_comments_author", columnList = "author_id") })

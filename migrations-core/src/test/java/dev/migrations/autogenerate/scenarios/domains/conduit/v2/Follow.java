@@ -2,7 +2,6 @@ package dev.migrations.autogenerate.scenarios.domains.conduit.v2;
 
 import java.time.Instant;
 
-import dev.migrations.autogenerate.scenarios.domains.conduit.FollowId;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.ManyToOne;
@@ -10,6 +9,8 @@ import jakarta.persistence.MapsId;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.CreationTimestamp;
+
+import dev.migrations.autogenerate.scenarios.domains.conduit.FollowId;
 
 @Entity
 @Table(name = "follows")

@@ -1,6 +1,5 @@
 package dev.migrations.autogenerate.scenarios.domains.realm.v2;
 
-import dev.migrations.autogenerate.scenarios.domains.realm.CsvConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.DiscriminatorColumn;
@@ -15,7 +14,6 @@ import jakarta.persistence.InheritanceType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import jakarta.validation.constraints.NotNull;
 
 
 @Entity

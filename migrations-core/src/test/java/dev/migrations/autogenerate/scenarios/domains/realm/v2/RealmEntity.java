@@ -18,7 +18,6 @@ import java.util.TimeZone;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
-import dev.migrations.autogenerate.scenarios.domains.realm.CsvConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
@@ -50,6 +49,8 @@ import org.hibernate.annotations.Nationalized;
 import org.hibernate.annotations.TimeZoneStorage;
 import org.hibernate.annotations.TimeZoneStorageType;
 import org.hibernate.type.SqlTypes;
+
+import dev.migrations.autogenerate.scenarios.domains.realm.CsvConverter;
 
 @Entity
 @Table(name = "realm", uniqueConstraints = @UniqueConstraint(name = "uk_realm_display", columnNames = { "displayName", "locale" }),

@@ -7,9 +7,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
-import jakarta.persistence.OrderColumn;
-
-import org.hibernate.annotations.ListIndexBase;
 
 import dev.migrations.autogenerate.scenarios.hibernate.ordercolumnadded.Track;
 
