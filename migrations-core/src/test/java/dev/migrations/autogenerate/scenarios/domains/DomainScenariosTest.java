@@ -366,6 +366,32 @@ class DomainScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * The shop's release after: a column on the root of the {@code TABLE_PER_CLASS} notifications (every
+	 * concrete table gets it) and a column on a {@code JOINED} subclass, with rows in both.
+	 */
+	@Test
+	void storefrontInheritanceRelease(TestDatabase db) {
+		List<String> entities = List.of("Product", "Book", "DigitalProduct", "Payment", "CardPayment", "BankTransfer",
+				"Notification", "EmailNotification", "SmsNotification", "CustomerOrder", "Coupon", "StockLevel");
+		new ScenarioRunner(this.directory).v1(classes("storefront", "v3", entities))
+			.v2(classes("storefront", "v4", entities))
+			.validatedByHibernate()
+			.afterV1((ds) -> ScenarioRunner.execute(ds,
+					"insert into email_notification (id, recipient, body) values (1, 'a@b.test', null)",
+					"insert into orders (id, order_number, street, status, version) values (1000, 'O-1', 'Main 1', 'NEW', 0)",
+					"insert into payments (id, kind, amount, order_id) values ('5b4f6f4e-0f5e-4d1c-9a43-1f6f0e1c2a10', 'CARD', 10, 1000)",
+					"insert into card_payments (payment_id, last4) values ('5b4f6f4e-0f5e-4d1c-9a43-1f6f0e1c2a10', '4242')"))
+			.revision((text) -> assertThat(upgrade(text)).isEqualTo("""
+					ALTER TABLE card_payments ADD COLUMN IF NOT EXISTS holder_name character varying(%s);
+					ALTER TABLE email_notification ADD COLUMN IF NOT EXISTS channel character varying(20);
+					ALTER TABLE sms_notification ADD COLUMN IF NOT EXISTS channel character varying(20);
+					""".formatted(bv("26", "255"))))
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select e.recipient || ' ' || c.last4 from email_notification e,"
+					+ " card_payments c")).containsExactly("a@b.test 4242"))
+			.run(db);
+	}
+
 	/** The value for this run: with Hibernate Validator on the class path, or without it. */
 	private static <T> T bv(T withValidator, T withoutValidator) {
 		return ScenarioRunner.beanValidationOnClassPath() ? withValidator : withoutValidator;
