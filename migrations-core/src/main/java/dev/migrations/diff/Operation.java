@@ -315,6 +315,9 @@ public sealed interface Operation {
 	 */
 	record AddColumn(String table, Column column, String note, String fill) implements Operation {
 
+		/** How a {@link #fill()} that numbers the rows starts (the entities' {@code EntityColumn.ROW_NUMBER}). */
+		public static final String ROW_NUMBER = "row_number() OVER (";
+
 		public AddColumn {
 			Objects.requireNonNull(table, "table");
 			Objects.requireNonNull(column, "column");
@@ -326,6 +329,14 @@ public sealed interface Operation {
 
 		public AddColumn(String table, Column column) {
 			this(table, column, null);
+		}
+
+		/**
+		 * Whether {@link #fill()} numbers the rows, a value each (the index column of a list), rather than
+		 * giving them all one literal.
+		 */
+		public boolean numbersRows() {
+			return this.fill != null && this.fill.startsWith(ROW_NUMBER);
 		}
 
 		/** This addition, the rows the table holds taking {@code fill}. */

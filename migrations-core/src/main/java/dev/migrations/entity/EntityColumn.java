@@ -11,9 +11,15 @@ package dev.migrations.entity;
  * @param nullable whether Hibernate declares it nullable
  * @param fill the SQL literal the rows a table already holds take when the column is added to it,
  * {@code null} when the mapping does not say: the "not deleted" value of a {@code @SoftDelete}
- * indicator ({@code false}, {@code true}, {@code 'N'}, {@code 0}, as its strategy and converter have it)
+ * indicator ({@code false}, {@code true}, {@code 'N'}, {@code 0}, as its strategy and converter have it), or,
+ * for the index column of a list ({@code @OrderColumn}), a window expression numbering the rows of each
+ * owner from the list's base ({@code row_number() OVER (PARTITION BY playlist_id ORDER BY ctid) - 1}),
+ * which starts with {@link #ROW_NUMBER}
  */
 public record EntityColumn(String name, String sqlType, boolean nullable, String fill) {
+
+	/** How a {@link #fill()} that numbers the rows, one value each, starts. */
+	public static final String ROW_NUMBER = "row_number() OVER (";
 
 	public EntityColumn(String name, String sqlType, boolean nullable) {
 		this(name, sqlType, nullable, null);

@@ -32,7 +32,9 @@ import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.env.spi.IdentifierHelper;
 import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
 import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.IndexedCollection;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.SoftDeletable;
 import org.hibernate.mapping.Table;
@@ -40,6 +42,7 @@ import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.converter.spi.BasicValueConverter;
 
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.revision.NewerJava;
 
 /**
@@ -262,7 +265,8 @@ public class EntityMetadataReader {
 
 		private final List<String> warnings = new ArrayList<>();
 
-		// the @SoftDelete indicator columns, each with the literal of "not deleted" (the rows there are)
+		// the @SoftDelete indicator columns, each with the literal of "not deleted" (the rows there are), and the
+		// index columns of lists (@OrderColumn), each numbering the rows of an owner
 		private final Map<Column, String> notDeleted = new IdentityHashMap<>();
 
 		ModelBuilder(Metadata metadata, JdbcEnvironment environment, String defaultSchema) {
@@ -281,6 +285,7 @@ public class EntityMetadataReader {
 			Set<String> qualifiers = new TreeSet<>();
 			Map<String, EnumUse> enumUses = new LinkedHashMap<>();
 			softDeleteIndicators();
+			listIndexes();
 			for (Namespace namespace : this.metadata.getDatabase().getNamespaces()) {
 				boolean used = false;
 				for (Table table : namespace.getTables()) {
@@ -367,6 +372,30 @@ public class EntityMetadataReader {
 				else if (stored instanceof Character || stored instanceof String) {
 					this.notDeleted.put(column, "'" + stored.toString().replace("'", "''") + "'");
 				}
+			}
+		}
+
+		/**
+		 * The index column of each list ({@code @OrderColumn}) fills the rows a table already holds by
+		 * numbering those of each owner (the collection's key) from the list's base, in the order they are
+		 * stored: the order a list without an index column was written in.
+		 */
+		private void listIndexes() {
+			for (Collection collection : this.metadata.getCollectionBindings()) {
+				if (!(collection instanceof IndexedCollection list) || !list.isList()
+						|| list.getIndex().getColumnSpan() != 1 || !(list.getIndex().getSelectables().get(0) instanceof Column index)
+						|| list.getKey().getColumns().isEmpty() || this.notDeleted.containsKey(index)) {
+					continue;
+				}
+				List<String> owner = new ArrayList<>();
+				for (Column key : list.getKey().getColumns()) {
+					owner.add(PostgresIdentifiers.quote(this.identifiers.toMetaDataObjectName(new Identifier(key.getName(),
+							key.isQuoted()))));
+				}
+				int base = (collection instanceof org.hibernate.mapping.List indexed) ? indexed.getBaseIndex() : 0;
+				String offset = (base == 1) ? "" : (base == 0) ? " - 1" : " + " + (base - 1);
+				this.notDeleted.put(index, EntityColumn.ROW_NUMBER + "PARTITION BY " + String.join(", ", owner)
+						+ " ORDER BY ctid)" + offset);
 			}
 		}
 

@@ -380,6 +380,10 @@ public final class PostgresRenderer {
 		return render(Operation.reverse(upgrade), true);
 	}
 
+	// the fill of a list's index column: the owner's columns, and the offset giving the list's base
+	private static final Pattern NUMBERING = Pattern.compile(Pattern.quote(AddColumn.ROW_NUMBER)
+			+ "PARTITION BY (.+) ORDER BY ctid\\)( - 1| \\+ \\d+)?");
+
 	private String name(String name) {
 		return PostgresIdentifiers.qualified(this.schema, name);
 	}
@@ -764,6 +768,10 @@ public final class PostgresRenderer {
 
 		@Override
 		public List<RenderedStatement> visitAddColumn(AddColumn op) {
+			if (op.numbersRows() && op.column().defaultExpression() == null && op.column().identity() == null
+					&& op.column().generated() == null) {
+				return numberedColumn(op);
+			}
 			Column column = op.column();
 			// the rows there are take the value the mapping says they have, through a default dropped at once
 			boolean filled = op.fill() != null && column.defaultExpression() == null && column.identity() == null
@@ -797,6 +805,35 @@ public final class PostgresRenderer {
 			if (sequence != null) {
 				statements.add(ownSequence(sequence, op.table(), column));
 			}
+			if (column.comment() != null) {
+				statements.add(columnComment(op.table(), column.name(), column.comment()));
+			}
+			return statements;
+		}
+
+		/**
+		 * The index column of a list added to a table that may hold rows: added nullable, each owner's rows
+		 * numbered in the order they are stored (the order a list without an index column was written in),
+		 * then {@code NOT NULL}, so the key the index column joins takes the rows instead of failing on them.
+		 */
+		private List<RenderedStatement> numberedColumn(AddColumn op) {
+			Column column = op.column();
+			String name = quote(column.name());
+			Matcher numbering = NUMBERING.matcher(op.fill());
+			String owner = numbering.matches() ? numbering.group(1) : "owner";
+			String offset = (numbering.matches() && numbering.group(2) != null) ? numbering.group(2) : "";
+			int base = offset.isEmpty() ? 1 : offset.equals(" - 1") ? 0 : Integer.parseInt(offset.substring(3)) + 1;
+			List<RenderedStatement> statements = new ArrayList<>();
+			Column nullable = new Column(column.name(), column.type(), true, null, null, column.comment(), null);
+			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(nullable),
+					(op.note() != null) ? List.of(op.note()) : List.of()));
+			statements.add(statement("UPDATE " + name(op.table()) + " AS t SET " + name + " = numbered.list_index FROM"
+					+ " (SELECT ctid AS row_id, " + op.fill() + " AS list_index FROM " + name(op.table())
+					+ ") AS numbered WHERE t.ctid = numbered.row_id", List.of("numbers the rows of each (" + owner + ") of "
+							+ op.table() + " from " + base + " in the order they are stored, which is the order they were"
+							+ " written in unless they were updated since; update " + name + " after this statement if the"
+							+ " lists must keep another order")));
+			statements.add(statement(alterTable(op.table()) + "ALTER COLUMN " + name + " SET NOT NULL"));
 			if (column.comment() != null) {
 				statements.add(columnComment(op.table(), column.name(), column.comment()));
 			}

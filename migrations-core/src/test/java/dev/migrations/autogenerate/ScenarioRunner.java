@@ -59,6 +59,8 @@ public final class ScenarioRunner {
 
 	private boolean hibernateCreateCheck = true;
 
+	private boolean hibernateValidation;
+
 	private UnaryOperator<MigrationsConfiguration> migrationsConfiguration = UnaryOperator.identity();
 
 	private UnaryOperator<EntitySource> configuration = UnaryOperator.identity();
@@ -124,6 +126,15 @@ public final class ScenarioRunner {
 		return this;
 	}
 
+	/**
+	 * After each upgrade, the application's Hibernate validates the schema the revisions made
+	 * ({@code ddl-auto=validate}), as an application that keeps validation on starts.
+	 */
+	public ScenarioRunner validatedByHibernate() {
+		this.hibernateValidation = true;
+		return this;
+	}
+
 	/** The text of the revision generated for v2, after {@link #run}. */
 	public String generatedRevision() {
 		return this.generatedRevision;
@@ -142,6 +153,7 @@ public final class ScenarioRunner {
 		first.upgrade("head");
 		assertThat(first.check()).as("check after upgrading to v1").isEmpty();
 		assertThat(first.migrate("no change").written()).as("migrate with no change writes nothing").isFalse();
+		validate(dataSource, this.v1);
 		this.afterV1.accept(dataSource);
 
 		Migrations second = migrations(dataSource, this.v2);
@@ -154,11 +166,13 @@ public final class ScenarioRunner {
 		second.upgrade("head");
 		assertThat(second.check()).as("check after upgrading to v2; revision:%n%s", this.generatedRevision).isEmpty();
 		assertThat(second.migrate("no change").written()).isFalse();
+		validate(dataSource, this.v2);
 		this.afterV2.accept(dataSource);
 
 		second.downgrade("-" + generated.files().size());
 		assertThat(migrations(dataSource, this.v1).check()).as("check against v1 after downgrading; revision:%n%s",
 				this.generatedRevision).isEmpty();
+		validate(dataSource, this.v1);
 		this.afterDowngrade.accept(dataSource);
 
 		if (this.hibernateCreateCheck) {
@@ -168,6 +182,12 @@ public final class ScenarioRunner {
 			assertHibernateCreatedSchemaHasNoDrift(db, this.v1);
 			emptyDatabase(dataSource);
 			assertHibernateCreatedSchemaHasNoDrift(db, this.v2);
+		}
+	}
+
+	private void validate(DataSource dataSource, List<Class<?>> entities) {
+		if (this.hibernateValidation) {
+			HibernateSchemaCreation.validate(dataSource, this.configuration.apply(EntitySource.of(entities)));
 		}
 	}
 

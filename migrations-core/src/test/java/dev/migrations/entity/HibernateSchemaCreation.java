@@ -40,6 +40,21 @@ public final class HibernateSchemaCreation {
 	 * @param source the entity classes and the application's Hibernate settings
 	 */
 	public static void create(DataSource dataSource, EntitySource source) {
+		start(dataSource, source, "create");
+	}
+
+	/**
+	 * Lets Hibernate validate the database's schema against the entities, as an application with
+	 * {@code spring.jpa.hibernate.ddl-auto=validate} does on start.
+	 * @param dataSource the database
+	 * @param source the entity classes and the application's Hibernate settings
+	 * @throws RuntimeException Hibernate's {@code SchemaManagementException} (wrapped) when the schema does not validate
+	 */
+	public static void validate(DataSource dataSource, EntitySource source) {
+		start(dataSource, source, "validate");
+	}
+
+	private static void start(DataSource dataSource, EntitySource source, String action) {
 		Map<String, Object> settings = new LinkedHashMap<>(source.settings());
 		settings.put(MappingSettings.PHYSICAL_NAMING_STRATEGY, (source.physicalNamingStrategy() != null)
 				? source.physicalNamingStrategy() : SnakeCasePhysicalNamingStrategy.INSTANCE);
@@ -51,7 +66,7 @@ public final class HibernateSchemaCreation {
 		if (source.defaultSchema() != null) {
 			settings.put(MappingSettings.DEFAULT_SCHEMA, source.defaultSchema());
 		}
-		settings.put(SchemaToolingSettings.HBM2DDL_AUTO, "create");
+		settings.put(SchemaToolingSettings.HBM2DDL_AUTO, action);
 		// a statement the server rejects fails the test instead of being logged
 		settings.put(SchemaToolingSettings.HBM2DDL_HALT_ON_ERROR, true);
 		List<Class<?>> classes = source.classes();

@@ -40,8 +40,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <li>from an empty database {@code migrate} writes a revision that applies, after which {@code check} is
  * empty and the schema is Hibernate's own: the same columns, types, nullability, defaults, constraints,
  * indexes and sequences, only the names the tool gives constraints and indexes differ;</li>
- * <li>{@code downgrade base} leaves none of it.</li>
+ * <li>{@code downgrade base} leaves none of it;</li>
+ * <li>{@code create-db} on the emptied database makes Hibernate's schema again, after which {@code check} is
+ * empty and {@code migrate} writes nothing.</li>
  * </ol>
+ * Where Hibernate's own schema validation ({@code ddl-auto=validate}) passes on the schema it created, it passes
+ * on the schemas of the revision and of {@code create-db} too.
  * Runs with Hibernate Validator on the class path and without it (the {@code without-bean-validation}
  * execution), as the constraints change Hibernate's DDL.
  */
@@ -246,6 +250,53 @@ class RealApplicationScenariosTest {
 	}
 
 	/**
+	 * The RealWorld "conduit" back end (see {@link DomainScenariosTest#conduit}), its second version,
+	 * and a shop with every inheritance strategy, shared sequences, nested overridden embeddables,
+	 * element collections, JSON and arrays (see {@link DomainScenariosTest#storefront}), its third.
+	 */
+	@Test
+	void conduit(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(versioned("conduit", "v2", "User", "Article", "Comment", "Follow", "Tag", "Favorite")));
+	}
+
+	@Test
+	void storefront(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(versioned("storefront", "v3", "Product", "Book", "DigitalProduct", "Payment",
+				"CardPayment", "BankTransfer", "Notification", "EmailNotification", "SmsNotification", "CustomerOrder",
+				"Coupon", "StockLevel")));
+	}
+
+	/**
+	 * A realm model written as identity servers write theirs: element collections of enums (a set stored as
+	 * strings, a list as ordinals with an index), a map keyed by an enum, a one-to-many list ordered in the
+	 * child's table, a shared primary key ({@code @MapsId} on a one-to-one), an integer discriminator, a
+	 * foreign key left out and one on delete cascade, a join to a unique non-key column, {@code @Check},
+	 * {@code @Comment}, a unique constraint and an index over attribute names with directions, and Java
+	 * types of every kind (locale, currency, zone, URL, intervals, offset times, fractional seconds, time
+	 * zones in a column of their own, floats of a precision, characters, bytes, INET, arrays with a length,
+	 * a converter to text, a timestamp version).
+	 */
+	@Test
+	void identityRealm(TestDatabase db) {
+		assertRealModel(db, EntitySource.of(versioned("realm", "v2", "RealmEntity", "ClientEntity", "ConfidentialClient",
+				"PublicClient", "ClientProfile")));
+	}
+
+	// the version's class, else the class the versions share
+	private static List<Class<?>> versioned(String domain, String version, String... names) {
+		List<Class<?>> classes = new ArrayList<>();
+		for (String name : names) {
+			try {
+				classes.add(Class.forName("dev.migrations.autogenerate.scenarios.domains." + domain + "." + version + "." + name));
+			}
+			catch (ClassNotFoundException ex) {
+				classes.addAll(classes(domain, name));
+			}
+		}
+		return classes;
+	}
+
+	/**
 	 * Cargo Tracker's, Keycloak's and HAPI FHIR's models under settings applications set in their
 	 * {@code spring.jpa.properties}: the sequence naming Hibernate 5 applications keep, no foreign keys, other
 	 * JDBC types for durations, instants, booleans and UUIDs, nationalized strings, time zones in a column of
@@ -281,6 +332,8 @@ class RealApplicationScenariosTest {
 		assertThat(migrations(dataSource, source, directory("hibernate-" + System.nanoTime())).check())
 			.as("check against the schema Hibernate created").isEmpty();
 		List<String> hibernates = shape(dataSource);
+		// ddl-auto=validate is held against the tool's schemas wherever it passes on Hibernate's own
+		boolean validates = validates(dataSource, source);
 		emptyDatabase(dataSource);
 
 		Path revisions = directory("revisions-" + System.nanoTime());
@@ -292,9 +345,31 @@ class RealApplicationScenariosTest {
 		assertThat(migrations.migrate("no change").written()).isFalse();
 		assertThat(shape(dataSource)).as("the schema of the revision against Hibernate's; revision:%n%s", revision)
 			.containsExactlyElementsOf(hibernates);
+		if (validates) {
+			HibernateSchemaCreation.validate(dataSource, source);
+		}
 
 		migrations.downgrade("base");
 		assertThat(shape(dataSource)).as("after downgrade base").isEmpty();
+
+		// a fresh install: create-db makes the same schema, stamped at the head
+		migrations.createDb();
+		assertThat(migrations.check()).as("check after create-db").isEmpty();
+		assertThat(migrations.migrate("no change after create-db").written()).isFalse();
+		assertThat(shape(dataSource)).as("the schema of create-db against Hibernate's").containsExactlyElementsOf(hibernates);
+		if (validates) {
+			HibernateSchemaCreation.validate(dataSource, source);
+		}
+	}
+
+	private static boolean validates(DataSource dataSource, EntitySource source) {
+		try {
+			HibernateSchemaCreation.validate(dataSource, source);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private Migrations migrations(DataSource dataSource, EntitySource source, Path revisions) {

@@ -550,6 +550,40 @@ class HibernateFeatureScenariosTest {
 			.run(db);
 	}
 
+	/**
+	 * {@code @OrderColumn} added to lists whose tables hold rows (an element collection, a many-to-many's
+	 * join table): the index is {@code NOT NULL} and part of the key, so the rows there are are numbered
+	 * within their owner, from the list's base, in the order they are stored, instead of the statement
+	 * failing on them; the downgrade drops the index and keeps the rows.
+	 */
+	@Test
+	void orderColumnAddedToFilledLists(TestDatabase db) {
+		run("ordercolumnadded", List.of("Playlist", "Track"), List.of("Playlist", "Track"))
+			.afterV1((ds) -> execute(ds, "insert into playlist (id) values (1), (2)",
+					"insert into track (id, title) values (10, 'x'), (11, 'y'), (12, 'z')",
+					"insert into playlist_tags (playlist_id, tags) values (1, 'a'), (2, 'c'), (1, 'b')",
+					"insert into playlist_tracks (playlist_id, tracks_id) values (1, 11), (2, 12), (1, 10)"))
+			.revision((text) -> assertThat(upgrade(text)).startsWith("""
+					ALTER TABLE playlist_tags ADD COLUMN IF NOT EXISTS tags_order integer;
+					-- WARNING: numbers the rows of each (playlist_id) of playlist_tags from 0 in the order they are stored, which is the order they were written in unless they were updated since; update tags_order after this statement if the lists must keep another order
+					UPDATE playlist_tags AS t SET tags_order = numbered.list_index FROM (SELECT ctid AS row_id, row_number() OVER (PARTITION BY playlist_id ORDER BY ctid) - 1 AS list_index FROM playlist_tags) AS numbered WHERE t.ctid = numbered.row_id;
+					ALTER TABLE playlist_tags ALTER COLUMN tags_order SET NOT NULL;
+					ALTER TABLE playlist_tracks ADD COLUMN IF NOT EXISTS "position" integer;
+					-- WARNING: numbers the rows of each (playlist_id) of playlist_tracks from 1 in the order they are stored, which is the order they were written in unless they were updated since; update "position" after this statement if the lists must keep another order
+					UPDATE playlist_tracks AS t SET "position" = numbered.list_index FROM (SELECT ctid AS row_id, row_number() OVER (PARTITION BY playlist_id ORDER BY ctid) AS list_index FROM playlist_tracks) AS numbered WHERE t.ctid = numbered.row_id;
+					ALTER TABLE playlist_tracks ALTER COLUMN "position" SET NOT NULL;
+					""").doesNotContain("has no default"))
+			.afterV2((ds) -> {
+				assertThat(Sql.column(ds, "select playlist_id || ' ' || tags_order || ' ' || tags from playlist_tags order by 1"))
+					.containsExactly("1 0 a", "1 1 b", "2 0 c");
+				assertThat(Sql.column(ds, "select playlist_id || ' ' || position || ' ' || tracks_id from playlist_tracks"
+						+ " order by 1")).containsExactly("1 1 11", "1 2 10", "2 1 12");
+			})
+			.afterDowngrade((ds) -> assertThat(Sql.column(ds, "select playlist_id || ' ' || tags from playlist_tags order by 1"))
+				.containsExactly("1 a", "1 b", "2 c"))
+			.run(db);
+	}
+
 	private ScenarioRunner run(String scenario, List<String> v1, List<String> v2) {
 		return new ScenarioRunner(this.directory).v1(classes(scenario, "v1", v1)).v2(classes(scenario, "v2", v2));
 	}
