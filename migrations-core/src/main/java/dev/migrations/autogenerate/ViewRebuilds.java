@@ -129,6 +129,32 @@ public final class ViewRebuilds {
 		return List.copyOf(result);
 	}
 
+	// the labels the upgrade removes that the view's definition names ('CLOSED'::status), as type.label
+	private static List<String> removedLabels(List<Operation> operations, View view) {
+		List<String> named = new ArrayList<>();
+		for (Operation operation : operations) {
+			String type = null;
+			List<String> removed = new ArrayList<>();
+			if (operation instanceof Operation.DropEnumValue drop) {
+				type = drop.type();
+				removed.add(drop.value());
+			}
+			else if (operation instanceof Operation.RecreateEnumType recreate) {
+				type = recreate.type();
+				removed.addAll(recreate.oldValues());
+				removed.removeAll(recreate.newValues());
+			}
+			for (String label : removed) {
+				String literal = "'" + label.replace("'", "''") + "'::";
+				String bare = type.substring(type.lastIndexOf('.') + 1);
+				if (view.create().contains(literal + bare) || view.create().contains(literal + "\"" + bare.replace("\"", "\"\"") + "\"")) {
+					named.add(bare + "." + label);
+				}
+			}
+		}
+		return named;
+	}
+
 	/**
 	 * What the reviewer must do about views reading a column the change drops (PostgreSQL refuses to drop it while
 	 * they exist), and, for the online form, which does not rebuild views, about those reading a column whose
@@ -145,6 +171,19 @@ public final class ViewRebuilds {
 						+ " PostgreSQL refuses the drop while the view exists. Edit the revision: drop the view before"
 						+ " and create it again without what is dropped after (SELECT pg_get_viewdef('" + view.name()
 						+ "'::regclass) prints its definition)");
+			}
+			else if (rebuilt && view.columns().stream().anyMatch(changed::contains)) {
+				if (!view.blockedBy().isEmpty()) {
+					warnings.add(view.name() + " is needed by " + String.join(", ", view.blockedBy()) + ": PostgreSQL"
+							+ " refuses to drop the view under them, and the revision drops it and creates it again around"
+							+ " the change of " + String.join(", ", view.columns()) + ". Edit the revision: drop them"
+							+ " before " + view.drop() + " and create them again after the view");
+				}
+				for (String label : removedLabels(operations, view)) {
+					warnings.add(view.name() + " names the enum label " + label + ", which this revision removes:"
+							+ " creating the view again after the change fails (invalid input value for enum). Edit the"
+							+ " revision: create the view again without the label");
+				}
 			}
 			else if (!rebuilt && view.columns().stream().anyMatch(changed::contains)) {
 				warnings.add(view.name() + " reads " + String.join(", ", view.columns()) + ", whose type this change"

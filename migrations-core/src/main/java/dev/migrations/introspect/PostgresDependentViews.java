@@ -46,8 +46,22 @@ public final class PostgresDependentViews {
 			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
 			  AND d.refobjid = ANY (?::bigint[]::oid[]) AND v.oid <> d.refobjid AND v.relkind IN ('v', 'm')""";
 
+	// what else depends on the views given, their row types or their arrays (a function returning the row type, a
+	// function with a SQL body reading the view, a rule of a table): PostgreSQL refuses to drop a view under them
+	private static final String BLOCKING = """
+			SELECT DISTINCT v.oid::bigint, pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid)
+			FROM pg_catalog.pg_class v JOIN pg_catalog.pg_type t ON t.oid = v.reltype
+			JOIN pg_catalog.pg_depend d ON (d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = v.oid)
+			  OR (d.refclassid = 'pg_catalog.pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray))
+			WHERE v.oid = ANY (?::bigint[]::oid[]) AND d.deptype = 'n'
+			  AND NOT (d.classid = 'pg_catalog.pg_rewrite'::regclass AND EXISTS (SELECT FROM pg_catalog.pg_rewrite r
+			    WHERE r.oid = d.objid AND r.ev_class = ANY (?::bigint[]::oid[])))
+			  AND NOT (d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.typarray)
+			ORDER BY 1, 2""";
+
 	// one view: its name as a statement of the schema names it, whether materialized, the statement creating it,
-	// and what the drop takes with it (comments, privileges granted to others, indexes, triggers, rules, owner)
+	// and what the drop takes with it (comments, privileges granted to others on it and on its columns, its columns'
+	// defaults, indexes, triggers, rules, owner)
 	private static final String DEFINITION = """
 			SELECT v.relkind = 'm', q.name,
 			  pg_catalog.pg_get_viewdef(v.oid), v.reloptions::text[], v.relispopulated,
@@ -66,7 +80,17 @@ public final class PostgresDependentViews {
 			    WHERE g.tgrelid = v.oid AND NOT g.tgisinternal ORDER BY g.tgname),
 			  ARRAY(SELECT pg_catalog.pg_get_ruledef(r.oid) FROM pg_catalog.pg_rewrite r
 			    WHERE r.ev_class = v.oid AND r.rulename <> '_RETURN' ORDER BY r.rulename),
-			  pg_catalog.pg_get_userbyid(v.relowner) = current_user, format('%I.%I', n.nspname, v.relname)
+			  pg_catalog.pg_get_userbyid(v.relowner) = current_user, format('%I.%I', n.nspname, v.relname),
+			  ARRAY(SELECT format('GRANT %s (%I) ON %s TO %s%s', g.privilege_type, a.attname, q.name,
+			      CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) END,
+			      CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+			    FROM pg_catalog.pg_attribute a CROSS JOIN LATERAL aclexplode(a.attacl) g
+			    WHERE a.attrelid = v.oid AND a.attnum > 0 AND g.grantee <> v.relowner
+			    ORDER BY a.attnum, g.grantee, g.privilege_type),
+			  ARRAY(SELECT format('ALTER VIEW %s ALTER COLUMN %I SET DEFAULT %s', q.name, a.attname,
+			      pg_catalog.pg_get_expr(d.adbin, d.adrelid))
+			    FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+			    WHERE d.adrelid = v.oid ORDER BY d.adnum)
 			FROM pg_catalog.pg_class v JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
 			CROSS JOIN LATERAL (SELECT CASE WHEN n.nspname = ? THEN format('%I', v.relname)
 			  ELSE format('%I.%I', n.nspname, v.relname) END AS name) q
@@ -152,8 +176,18 @@ public final class PostgresDependentViews {
 			try {
 				// the definitions name the schema's objects unqualified, as the revisions (run in it) do
 				setSearchPath(connection, "pg_catalog.quote_ident(?)", schema);
+				Map<Long, List<String>> blocking = new LinkedHashMap<>();
+				try (PreparedStatement statement = connection.prepareStatement(BLOCKING)) {
+					statement.setArray(1, connection.createArrayOf("bigint", dropOrder.toArray()));
+					statement.setArray(2, connection.createArrayOf("bigint", dropOrder.toArray()));
+					try (ResultSet rows = statement.executeQuery()) {
+						while (rows.next()) {
+							blocking.computeIfAbsent(rows.getLong(1), (oid) -> new ArrayList<>()).add(rows.getString(2));
+						}
+					}
+				}
 				for (Long oid : dropOrder) {
-					views.add(definition(connection, schema, oid, columnsOf.get(oid)));
+					views.add(definition(connection, schema, oid, columnsOf.get(oid), blocking.getOrDefault(oid, List.of())));
 				}
 			}
 			finally {
@@ -193,8 +227,8 @@ public final class PostgresDependentViews {
 		}
 	}
 
-	private static View definition(Connection connection, String schema, long oid, Set<String> columns)
-			throws SQLException {
+	private static View definition(Connection connection, String schema, long oid, Set<String> columns,
+			List<String> blockedBy) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(DEFINITION)) {
 			statement.setString(1, schema);
 			statement.setLong(2, oid);
@@ -225,13 +259,13 @@ public final class PostgresDependentViews {
 				if (comment != null) {
 					after.add("COMMENT ON " + kind + name + " IS '" + comment.replace("'", "''") + "'");
 				}
-				for (int column = 8; column <= 12; column++) {
+				for (int column : new int[] { 8, 9, 15, 16, 10, 11, 12 }) {
 					for (String sql : (String[]) row.getArray(column).getArray()) {
 						sql = sql.strip();
 						if (sql.endsWith(";")) {
 							sql = sql.substring(0, sql.length() - 1);
 						}
-						if (column >= 10 && !name.equals(row.getString(14))) {
+						if (column >= 10 && column <= 12 && !name.equals(row.getString(14))) {
 							// the server names the view qualified in these: in the schema the revisions run in, it is not
 							String qualified = row.getString(14);
 							sql = sql.replace(" ON " + qualified + " ", " ON " + name + " ")
@@ -240,7 +274,7 @@ public final class PostgresDependentViews {
 						after.add(sql);
 					}
 				}
-				return new View(name, materialized, create.toString(), after, columns);
+				return new View(name, materialized, create.toString(), after, columns, blockedBy);
 			}
 		}
 	}

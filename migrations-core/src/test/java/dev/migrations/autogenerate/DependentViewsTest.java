@@ -148,6 +148,50 @@ class DependentViewsTest {
 				+ " drop and create views again."));
 	}
 
+	@Test
+	void theGrantsOnAViewsColumnsAndTheirDefaultsAreCreatedAgainToo(TestDatabase db) throws Exception {
+		String base = withViews(db);
+		execute(db.dataSource(), "create view ticket_form as select id, title, priority from ticket",
+				"alter view ticket_form alter column priority set default 7",
+				"grant select (title), update (title) on ticket_form to public");
+		Migrations v2 = migrations(db, V2);
+		v2.migrate("longer titles");
+		v2.reload();
+		v2.upgrade("head");
+		assertFormAsBefore(db);
+		v2.downgrade(base);
+		assertFormAsBefore(db);
+	}
+
+	@Test
+	void aViewAFunctionNeedsIsLeftToTheReviewerWithAWarning(TestDatabase db) throws Exception {
+		withViews(db);
+		execute(db.dataSource(), "create function open_tickets() returns setof open_ticket language sql"
+				+ " as 'select * from open_ticket'");
+		MigrateResult written = migrations(db, V2).migrate("longer titles");
+		assertThat(written.warnings()).contains("open_ticket is needed by function open_tickets(): PostgreSQL refuses"
+				+ " to drop the view under them, and the revision drops it and creates it again around the change of"
+				+ " ticket.title. Edit the revision: drop them before DROP VIEW open_ticket and create them again after"
+				+ " the view");
+	}
+
+	@Test
+	void aViewNamingALabelTheRevisionRemovesIsLeftToTheReviewerWithAWarning(TestDatabase db) throws Exception {
+		withViews(db);
+		execute(db.dataSource(), "create view closed_ticket as select id from ticket where status = 'CLOSED'");
+		MigrateResult written = migrations(db, V3).migrate("no closed tickets");
+		assertThat(written.warnings()).contains("closed_ticket names the enum label status.CLOSED, which this revision"
+				+ " removes: creating the view again after the change fails (invalid input value for enum). Edit the"
+				+ " revision: create the view again without the label");
+	}
+
+	private static void assertFormAsBefore(TestDatabase db) {
+		assertThat(Sql.column(db.dataSource(), "select has_column_privilege('public', 'ticket_form', 'title', 'UPDATE')"
+				+ " and not has_column_privilege('public', 'ticket_form', 'priority', 'SELECT')")).containsExactly("t");
+		assertThat(Sql.column(db.dataSource(), "select column_default from information_schema.columns"
+				+ " where table_name = 'ticket_form' and column_name = 'priority'")).containsExactly("7");
+	}
+
 	/** The tickets at their first revision, with views over them; the revision's id. */
 	private String withViews(TestDatabase db) {
 		Migrations v1 = migrations(db, V1);
