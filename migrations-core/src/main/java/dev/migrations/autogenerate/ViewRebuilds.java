@@ -174,10 +174,7 @@ public final class ViewRebuilds {
 			}
 			else if (rebuilt && view.columns().stream().anyMatch(changed::contains)) {
 				if (!view.blockedBy().isEmpty()) {
-					warnings.add(view.name() + " is needed by " + String.join(", ", view.blockedBy()) + ": PostgreSQL"
-							+ " refuses to drop the view under them, and the revision drops it and creates it again around"
-							+ " the change of " + String.join(", ", view.columns()) + ". Edit the revision: drop them"
-							+ " before " + view.drop() + " and create them again after the view");
+					warnings.add(view.blockedWarning());
 				}
 				for (String label : removedLabels(operations, view)) {
 					warnings.add(view.name() + " names the enum label " + label + ", which this revision removes:"

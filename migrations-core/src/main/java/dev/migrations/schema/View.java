@@ -35,6 +35,17 @@ public record View(String name, boolean materialized, String create, List<String
 		this(name, materialized, create, afterCreate, columns, List.of());
 	}
 
+	/**
+	 * What the reviewer must do when other objects than views need it ({@link #blockedBy()}): PostgreSQL refuses to
+	 * drop it under them.
+	 */
+	public String blockedWarning() {
+		return this.name + " is needed by " + String.join(", ", this.blockedBy) + ": PostgreSQL refuses to drop the"
+				+ " view under them, and the revision drops it and creates it again around the change of "
+				+ String.join(", ", this.columns.stream().sorted().toList()) + ". Edit the revision: drop them before "
+				+ drop() + " and create them again after the view";
+	}
+
 	/** The statement that drops it. */
 	public String drop() {
 		return (this.materialized ? "DROP MATERIALIZED VIEW " : "DROP VIEW ") + this.name;
