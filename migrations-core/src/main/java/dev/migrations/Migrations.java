@@ -1251,7 +1251,7 @@ public final class Migrations {
 		}
 		try (Connection connection = requireDataSource().getConnection()) {
 			String schema = (this.configuration.schema != null) ? this.configuration.schema : this.dialect.currentSchema(connection);
-			return PostgresDependentViews.reading(connection, schema, columns);
+			return PostgresDependentViews.reading(connection, schema, columns, ViewRebuilds.enumColumns(operations));
 		}
 		catch (SQLException ex) {
 			throw new MigrationsException("Could not connect to read the views of the columns the change alters: "

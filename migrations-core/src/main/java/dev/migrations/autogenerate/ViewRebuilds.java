@@ -30,6 +30,28 @@ public final class ViewRebuilds {
 		return columns;
 	}
 
+	/**
+	 * The columns ({@code table.column}) whose enum type the operations swap for another in either direction: the
+	 * views naming their type must go around the swap too.
+	 */
+	public static Set<String> enumColumns(List<Operation> operations) {
+		Set<String> columns = new LinkedHashSet<>();
+		for (Operation operation : operations) {
+			List<EnumUsage> usages = List.of();
+			if (operation instanceof Operation.RecreateEnumType recreate) {
+				usages = recreate.usages();
+			}
+			else if (operation instanceof Operation.DropEnumValue drop) {
+				usages = drop.usages();
+			}
+			else if (operation instanceof Operation.AddEnumValue add) {
+				usages = add.usages();
+			}
+			usages.forEach((usage) -> columns.add(usage.table() + "." + usage.column()));
+		}
+		return columns;
+	}
+
 	// the columns dropped, alone or with their table, and not added again (a generated column whose expression changed)
 	private static Set<String> dropped(List<Operation> operations) {
 		Set<String> dropped = new LinkedHashSet<>();

@@ -24,7 +24,8 @@ import dev.migrations.schema.View;
  */
 public final class PostgresDependentViews {
 
-	// the views whose rules read the columns given (table and column names as pairs), in any schema
+	// the views whose rules read the columns given (table and column names as pairs), in any schema, and those naming
+	// the enum type of the enum columns given (a constant 'OPEN'::status): a swapped type cannot be dropped under them
 	private static final String READING = """
 			SELECT DISTINCT v.oid::bigint, t.relname::text, a.attname::text
 			FROM pg_catalog.pg_depend d
@@ -35,6 +36,18 @@ public final class PostgresDependentViews {
 			JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
 			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
 			  AND n.nspname = ? AND v.oid <> t.oid AND v.relkind IN ('v', 'm')
+			  AND (t.relname::text, a.attname::text) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+			UNION
+			SELECT DISTINCT v.oid::bigint, t.relname::text, a.attname::text
+			FROM pg_catalog.pg_depend d
+			JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+			JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
+			JOIN pg_catalog.pg_type y ON d.refobjid IN (y.oid, y.typarray)
+			JOIN pg_catalog.pg_attribute a ON a.atttypid IN (y.oid, y.typarray)
+			JOIN pg_catalog.pg_class t ON t.oid = a.attrelid
+			JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_type'::regclass
+			  AND y.typtype = 'e' AND n.nspname = ? AND v.oid <> t.oid AND v.relkind IN ('v', 'm') AND a.attnum > 0
 			  AND (t.relname::text, a.attname::text) IN (SELECT * FROM unnest(?::text[], ?::text[]))""";
 
 	// the views whose rules read the relations given
@@ -108,6 +121,21 @@ public final class PostgresDependentViews {
 	 * @return the views to rebuild, each with the columns (of those given) it reads directly or through others
 	 */
 	public static List<View> reading(Connection connection, String schema, Collection<String> columns) {
+		return reading(connection, schema, columns, List.of());
+	}
+
+	/**
+	 * The views reading the columns given, and those naming the enum type of a column whose type is swapped for
+	 * another (PostgreSQL cannot drop the old type under them), with the views reading those.
+	 * @param connection a connection to the database
+	 * @param schema the schema of the tables
+	 * @param columns the columns, as {@code table.column} of the schema
+	 * @param enumColumns those of the columns whose enum type is swapped for another
+	 * @return the views to rebuild, each with the columns (of those given) it reads or whose type it names, directly
+	 *         or through others
+	 */
+	public static List<View> reading(Connection connection, String schema, Collection<String> columns,
+			Collection<String> enumColumns) {
 		if (columns.isEmpty()) {
 			return List.of();
 		}
@@ -125,6 +153,16 @@ public final class PostgresDependentViews {
 				statement.setString(1, schema);
 				statement.setArray(2, connection.createArrayOf("text", tables.toArray()));
 				statement.setArray(3, connection.createArrayOf("text", names.toArray()));
+				List<String> enumTables = new ArrayList<>();
+				List<String> enumNames = new ArrayList<>();
+				for (String column : enumColumns) {
+					int dot = column.lastIndexOf('.');
+					enumTables.add(column.substring(0, dot));
+					enumNames.add(column.substring(dot + 1));
+				}
+				statement.setString(4, schema);
+				statement.setArray(5, connection.createArrayOf("text", enumTables.toArray()));
+				statement.setArray(6, connection.createArrayOf("text", enumNames.toArray()));
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
 						reads.computeIfAbsent(rows.getLong(1), (oid) -> new LinkedHashSet<>())

@@ -109,6 +109,26 @@ class DependentViewsTest {
 	}
 
 	@Test
+	void aViewNamingAnEnumTypeSwappedForAnotherIsRebuiltAroundTheSwap(TestDatabase db) throws Exception {
+		String base = withViews(db);
+		// it reads no column of that type, but the old type cannot be dropped under it
+		execute(db.dataSource(), "create view ticket_default_status as select id, 'OPEN'::status as status from ticket");
+		Migrations v3 = migrations(db, V3);
+		List<String> upgrade = statements(ScenarioRunner.upgradeSection(Files.readString(v3.migrate("no closed tickets")
+			.file())));
+		assertThat(upgrade).containsSubsequence("DROP VIEW ticket_default_status", "DROP TYPE IF EXISTS status_old",
+				"CREATE VIEW ticket_default_status AS");
+
+		v3.reload();
+		v3.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select status::text from ticket_default_status")).containsExactly("OPEN");
+		v3.downgrade(base);
+		assertThat(Sql.column(db.dataSource(), "select status::text from ticket_default_status")).containsExactly("OPEN");
+		assertThat(Sql.column(db.dataSource(), "select count(*) from pg_type where typname = 'status_old'"))
+			.containsExactly("0");
+	}
+
+	@Test
 	void aLabelAddedInPlaceRebuildsTheViewsOnlyInTheDowngradeWhichSwapsTheType(TestDatabase db) throws Exception {
 		String base = withViews(db);
 		Migrations v5 = migrations(db, V5);
