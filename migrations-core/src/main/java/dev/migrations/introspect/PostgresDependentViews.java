@@ -74,7 +74,7 @@ public final class PostgresDependentViews {
 
 	// one view: its name as a statement of the schema names it, whether materialized, the statement creating it,
 	// and what the drop takes with it (comments, privileges granted to others on it and on its columns, its columns'
-	// defaults, indexes, triggers, rules, owner)
+	// defaults, indexes, extended statistics, triggers, rules, owner)
 	private static final String DEFINITION = """
 			SELECT v.relkind = 'm', q.name,
 			  pg_catalog.pg_get_viewdef(v.oid), v.reloptions::text[], v.relispopulated,
@@ -103,7 +103,12 @@ public final class PostgresDependentViews {
 			  ARRAY(SELECT format('ALTER VIEW %s ALTER COLUMN %I SET DEFAULT %s', q.name, a.attname,
 			      pg_catalog.pg_get_expr(d.adbin, d.adrelid))
 			    FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-			    WHERE d.adrelid = v.oid ORDER BY d.adnum)
+			    WHERE d.adrelid = v.oid ORDER BY d.adnum),
+			  ARRAY(SELECT CASE WHEN s.stxnamespace = v.relnamespace AND q.name = format('%I', v.relname)
+			      THEN replace(pg_catalog.pg_get_statisticsobjdef(s.oid),
+			        'CREATE STATISTICS ' || format('%I.%I', n.nspname, s.stxname), 'CREATE STATISTICS ' || format('%I', s.stxname))
+			      ELSE pg_catalog.pg_get_statisticsobjdef(s.oid) END
+			    FROM pg_catalog.pg_statistic_ext s WHERE s.stxrelid = v.oid ORDER BY s.stxname)
 			FROM pg_catalog.pg_class v JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
 			CROSS JOIN LATERAL (SELECT CASE WHEN n.nspname = ? THEN format('%I', v.relname)
 			  ELSE format('%I.%I', n.nspname, v.relname) END AS name) q
@@ -297,17 +302,20 @@ public final class PostgresDependentViews {
 				if (comment != null) {
 					after.add("COMMENT ON " + kind + name + " IS '" + comment.replace("'", "''") + "'");
 				}
-				for (int column : new int[] { 8, 9, 15, 16, 10, 11, 12 }) {
+				for (int column : new int[] { 8, 9, 15, 16, 10, 17, 11, 12 }) {
 					for (String sql : (String[]) row.getArray(column).getArray()) {
 						sql = sql.strip();
 						if (sql.endsWith(";")) {
 							sql = sql.substring(0, sql.length() - 1);
 						}
-						if (column >= 10 && column <= 12 && !name.equals(row.getString(14))) {
+						if ((column >= 10 && column <= 12 || column == 17) && !name.equals(row.getString(14))) {
 							// the server names the view qualified in these: in the schema the revisions run in, it is not
 							String qualified = row.getString(14);
 							sql = sql.replace(" ON " + qualified + " ", " ON " + name + " ")
 								.replace(" TO " + qualified + " ", " TO " + name + " ");
+							if (sql.endsWith(" FROM " + qualified)) {
+								sql = sql.substring(0, sql.length() - qualified.length()) + name;
+							}
 						}
 						after.add(sql);
 					}

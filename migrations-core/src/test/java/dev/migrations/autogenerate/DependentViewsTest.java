@@ -184,6 +184,23 @@ class DependentViewsTest {
 	}
 
 	@Test
+	void theStatisticsOfAMaterializedViewAreCreatedAgainToo(TestDatabase db) throws Exception {
+		String base = withViews(db);
+		execute(db.dataSource(), "create statistics ticket_count_stats (ndistinct) on title, n from ticket_count");
+		Migrations v2 = migrations(db, V2);
+		// named as the schema the revisions run in names it
+		assertThat(Files.readString(v2.migrate("longer titles").file()))
+			.contains("CREATE STATISTICS ticket_count_stats (ndistinct) ON title, n FROM ticket_count;");
+		v2.reload();
+		v2.upgrade("head");
+		assertThat(Sql.column(db.dataSource(), "select pg_get_statisticsobjdef(oid) from pg_statistic_ext"))
+			.containsExactly("CREATE STATISTICS public.ticket_count_stats (ndistinct) ON title, n FROM ticket_count");
+		v2.downgrade(base);
+		assertThat(Sql.column(db.dataSource(), "select pg_get_statisticsobjdef(oid) from pg_statistic_ext"))
+			.containsExactly("CREATE STATISTICS public.ticket_count_stats (ndistinct) ON title, n FROM ticket_count");
+	}
+
+	@Test
 	void aViewAFunctionNeedsIsLeftToTheReviewerWithAWarning(TestDatabase db) throws Exception {
 		withViews(db);
 		execute(db.dataSource(), "create function open_tickets() returns setof open_ticket language sql"
