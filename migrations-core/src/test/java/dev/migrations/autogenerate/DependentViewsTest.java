@@ -41,6 +41,9 @@ class DependentViewsTest {
 	// the label ARCHIVED added
 	private static final EntitySource V5 = EntitySource.of(dev.migrations.autogenerate.dependentviews.v5.Ticket.class);
 
+	// the label ARCHIVED added and named by the column's default: the labels get a revision of their own
+	private static final EntitySource V6 = EntitySource.of(dev.migrations.autogenerate.dependentviews.v6.Ticket.class);
+
 	// priority removed
 	private static final EntitySource V4 = EntitySource.of(dev.migrations.autogenerate.dependentviews.v4.Ticket.class);
 
@@ -143,6 +146,27 @@ class DependentViewsTest {
 		v5.upgrade("head");
 		assertThat(v5.check()).isEmpty();
 		v5.downgrade(base);
+		assertViewsAsBefore(db);
+		assertThat(Sql.column(db.dataSource(), "select title from open_ticket_title")).containsExactly("FIRST");
+	}
+
+	@Test
+	void aLabelAddedAndUsedRebuildsTheViewsInTheDowngradeOfTheLabelsRevision(TestDatabase db) throws Exception {
+		String base = withViews(db);
+		Migrations v6 = migrations(db, V6);
+		MigrateResult written = v6.migrate("archived by default");
+		assertThat(written.files()).hasSize(2);
+		String labels = Files.readString(written.files().get(0));
+		assertThat(ScenarioRunner.upgradeSection(labels)).doesNotContain("VIEW");
+		assertThat(statements(ScenarioRunner.downgradeSection(labels))).containsSubsequence("DROP VIEW open_ticket_title",
+				"DROP VIEW open_ticket", "DROP TYPE IF EXISTS status_old", "CREATE VIEW open_ticket WITH (security_barrier=true) AS",
+				"CREATE VIEW open_ticket_title AS");
+		assertThat(Files.readString(written.files().get(1))).doesNotContain("VIEW");
+
+		v6.reload();
+		v6.upgrade("head");
+		assertThat(v6.check()).isEmpty();
+		v6.downgrade(base);
 		assertViewsAsBefore(db);
 		assertThat(Sql.column(db.dataSource(), "select title from open_ticket_title")).containsExactly("FIRST");
 	}
