@@ -30,6 +30,28 @@ public final class ViewRebuilds {
 		return columns;
 	}
 
+	/**
+	 * The columns ({@code table.column}) whose enum type the operations swap for another in either direction: the
+	 * views naming their type must go around the swap too.
+	 */
+	public static Set<String> enumColumns(List<Operation> operations) {
+		Set<String> columns = new LinkedHashSet<>();
+		for (Operation operation : operations) {
+			List<EnumUsage> usages = List.of();
+			if (operation instanceof Operation.RecreateEnumType recreate) {
+				usages = recreate.usages();
+			}
+			else if (operation instanceof Operation.DropEnumValue drop) {
+				usages = drop.usages();
+			}
+			else if (operation instanceof Operation.AddEnumValue add) {
+				usages = add.usages();
+			}
+			usages.forEach((usage) -> columns.add(usage.table() + "." + usage.column()));
+		}
+		return columns;
+	}
+
 	// the columns dropped, alone or with their table, and not added again (a generated column whose expression changed)
 	private static Set<String> dropped(List<Operation> operations) {
 		Set<String> dropped = new LinkedHashSet<>();
@@ -129,6 +151,32 @@ public final class ViewRebuilds {
 		return List.copyOf(result);
 	}
 
+	// the labels the upgrade removes that the view's definition names ('CLOSED'::status), as type.label
+	private static List<String> removedLabels(List<Operation> operations, View view) {
+		List<String> named = new ArrayList<>();
+		for (Operation operation : operations) {
+			String type = null;
+			List<String> removed = new ArrayList<>();
+			if (operation instanceof Operation.DropEnumValue drop) {
+				type = drop.type();
+				removed.add(drop.value());
+			}
+			else if (operation instanceof Operation.RecreateEnumType recreate) {
+				type = recreate.type();
+				removed.addAll(recreate.oldValues());
+				removed.removeAll(recreate.newValues());
+			}
+			for (String label : removed) {
+				String literal = "'" + label.replace("'", "''") + "'::";
+				String bare = type.substring(type.lastIndexOf('.') + 1);
+				if (view.create().contains(literal + bare) || view.create().contains(literal + "\"" + bare.replace("\"", "\"\"") + "\"")) {
+					named.add(bare + "." + label);
+				}
+			}
+		}
+		return named;
+	}
+
 	/**
 	 * What the reviewer must do about views reading a column the change drops (PostgreSQL refuses to drop it while
 	 * they exist), and, for the online form, which does not rebuild views, about those reading a column whose
@@ -145,6 +193,16 @@ public final class ViewRebuilds {
 						+ " PostgreSQL refuses the drop while the view exists. Edit the revision: drop the view before"
 						+ " and create it again without what is dropped after (SELECT pg_get_viewdef('" + view.name()
 						+ "'::regclass) prints its definition)");
+			}
+			else if (rebuilt && view.columns().stream().anyMatch(changed::contains)) {
+				if (!view.blockedBy().isEmpty()) {
+					warnings.add(view.blockedWarning());
+				}
+				for (String label : removedLabels(operations, view)) {
+					warnings.add(view.name() + " names the enum label " + label + ", which this revision removes:"
+							+ " creating the view again after the change fails (invalid input value for enum). Edit the"
+							+ " revision: create the view again without the label");
+				}
 			}
 			else if (!rebuilt && view.columns().stream().anyMatch(changed::contains)) {
 				warnings.add(view.name() + " reads " + String.join(", ", view.columns()) + ", whose type this change"

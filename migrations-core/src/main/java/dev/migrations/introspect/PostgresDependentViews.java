@@ -24,7 +24,8 @@ import dev.migrations.schema.View;
  */
 public final class PostgresDependentViews {
 
-	// the views whose rules read the columns given (table and column names as pairs), in any schema
+	// the views whose rules read the columns given (table and column names as pairs), in any schema, and those naming
+	// the enum type of the enum columns given (a constant 'OPEN'::status): a swapped type cannot be dropped under them
 	private static final String READING = """
 			SELECT DISTINCT v.oid::bigint, t.relname::text, a.attname::text
 			FROM pg_catalog.pg_depend d
@@ -35,6 +36,18 @@ public final class PostgresDependentViews {
 			JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = d.refobjsubid
 			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
 			  AND n.nspname = ? AND v.oid <> t.oid AND v.relkind IN ('v', 'm')
+			  AND (t.relname::text, a.attname::text) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+			UNION
+			SELECT DISTINCT v.oid::bigint, t.relname::text, a.attname::text
+			FROM pg_catalog.pg_depend d
+			JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
+			JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
+			JOIN pg_catalog.pg_type y ON d.refobjid IN (y.oid, y.typarray)
+			JOIN pg_catalog.pg_attribute a ON a.atttypid IN (y.oid, y.typarray)
+			JOIN pg_catalog.pg_class t ON t.oid = a.attrelid
+			JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_type'::regclass
+			  AND y.typtype = 'e' AND n.nspname = ? AND v.oid <> t.oid AND v.relkind IN ('v', 'm') AND a.attnum > 0
 			  AND (t.relname::text, a.attname::text) IN (SELECT * FROM unnest(?::text[], ?::text[]))""";
 
 	// the views whose rules read the relations given
@@ -46,8 +59,22 @@ public final class PostgresDependentViews {
 			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
 			  AND d.refobjid = ANY (?::bigint[]::oid[]) AND v.oid <> d.refobjid AND v.relkind IN ('v', 'm')""";
 
+	// what else depends on the views given, their row types or their arrays (a function returning the row type, a
+	// function with a SQL body reading the view, a rule of a table): PostgreSQL refuses to drop a view under them
+	private static final String BLOCKING = """
+			SELECT DISTINCT v.oid::bigint, pg_catalog.pg_describe_object(d.classid, d.objid, d.objsubid)
+			FROM pg_catalog.pg_class v JOIN pg_catalog.pg_type t ON t.oid = v.reltype
+			JOIN pg_catalog.pg_depend d ON (d.refclassid = 'pg_catalog.pg_class'::regclass AND d.refobjid = v.oid)
+			  OR (d.refclassid = 'pg_catalog.pg_type'::regclass AND d.refobjid IN (t.oid, t.typarray))
+			WHERE v.oid = ANY (?::bigint[]::oid[]) AND d.deptype = 'n'
+			  AND NOT (d.classid = 'pg_catalog.pg_rewrite'::regclass AND EXISTS (SELECT FROM pg_catalog.pg_rewrite r
+			    WHERE r.oid = d.objid AND r.ev_class = ANY (?::bigint[]::oid[])))
+			  AND NOT (d.classid = 'pg_catalog.pg_type'::regclass AND d.objid = t.typarray)
+			ORDER BY 1, 2""";
+
 	// one view: its name as a statement of the schema names it, whether materialized, the statement creating it,
-	// and what the drop takes with it (comments, privileges granted to others, indexes, triggers, rules, owner)
+	// and what the drop takes with it (comments, privileges granted to others on it and on its columns, its columns'
+	// defaults, indexes, extended statistics, triggers, rules, owner)
 	private static final String DEFINITION = """
 			SELECT v.relkind = 'm', q.name,
 			  pg_catalog.pg_get_viewdef(v.oid), v.reloptions::text[], v.relispopulated,
@@ -66,7 +93,22 @@ public final class PostgresDependentViews {
 			    WHERE g.tgrelid = v.oid AND NOT g.tgisinternal ORDER BY g.tgname),
 			  ARRAY(SELECT pg_catalog.pg_get_ruledef(r.oid) FROM pg_catalog.pg_rewrite r
 			    WHERE r.ev_class = v.oid AND r.rulename <> '_RETURN' ORDER BY r.rulename),
-			  pg_catalog.pg_get_userbyid(v.relowner) = current_user, format('%I.%I', n.nspname, v.relname)
+			  pg_catalog.pg_get_userbyid(v.relowner) = current_user, format('%I.%I', n.nspname, v.relname),
+			  ARRAY(SELECT format('GRANT %s (%I) ON %s TO %s%s', g.privilege_type, a.attname, q.name,
+			      CASE WHEN g.grantee = 0 THEN 'PUBLIC' ELSE quote_ident(pg_catalog.pg_get_userbyid(g.grantee)) END,
+			      CASE WHEN g.is_grantable THEN ' WITH GRANT OPTION' ELSE '' END)
+			    FROM pg_catalog.pg_attribute a CROSS JOIN LATERAL aclexplode(a.attacl) g
+			    WHERE a.attrelid = v.oid AND a.attnum > 0 AND g.grantee <> v.relowner
+			    ORDER BY a.attnum, g.grantee, g.privilege_type),
+			  ARRAY(SELECT format('ALTER VIEW %s ALTER COLUMN %I SET DEFAULT %s', q.name, a.attname,
+			      pg_catalog.pg_get_expr(d.adbin, d.adrelid))
+			    FROM pg_catalog.pg_attrdef d JOIN pg_catalog.pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+			    WHERE d.adrelid = v.oid ORDER BY d.adnum),
+			  ARRAY(SELECT CASE WHEN s.stxnamespace = v.relnamespace AND q.name = format('%I', v.relname)
+			      THEN replace(pg_catalog.pg_get_statisticsobjdef(s.oid),
+			        'CREATE STATISTICS ' || format('%I.%I', n.nspname, s.stxname), 'CREATE STATISTICS ' || format('%I', s.stxname))
+			      ELSE pg_catalog.pg_get_statisticsobjdef(s.oid) END
+			    FROM pg_catalog.pg_statistic_ext s WHERE s.stxrelid = v.oid ORDER BY s.stxname)
 			FROM pg_catalog.pg_class v JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace
 			CROSS JOIN LATERAL (SELECT CASE WHEN n.nspname = ? THEN format('%I', v.relname)
 			  ELSE format('%I.%I', n.nspname, v.relname) END AS name) q
@@ -84,6 +126,21 @@ public final class PostgresDependentViews {
 	 * @return the views to rebuild, each with the columns (of those given) it reads directly or through others
 	 */
 	public static List<View> reading(Connection connection, String schema, Collection<String> columns) {
+		return reading(connection, schema, columns, List.of());
+	}
+
+	/**
+	 * The views reading the columns given, and those naming the enum type of a column whose type is swapped for
+	 * another (PostgreSQL cannot drop the old type under them), with the views reading those.
+	 * @param connection a connection to the database
+	 * @param schema the schema of the tables
+	 * @param columns the columns, as {@code table.column} of the schema
+	 * @param enumColumns those of the columns whose enum type is swapped for another
+	 * @return the views to rebuild, each with the columns (of those given) it reads or whose type it names, directly
+	 *         or through others
+	 */
+	public static List<View> reading(Connection connection, String schema, Collection<String> columns,
+			Collection<String> enumColumns) {
 		if (columns.isEmpty()) {
 			return List.of();
 		}
@@ -101,6 +158,16 @@ public final class PostgresDependentViews {
 				statement.setString(1, schema);
 				statement.setArray(2, connection.createArrayOf("text", tables.toArray()));
 				statement.setArray(3, connection.createArrayOf("text", names.toArray()));
+				List<String> enumTables = new ArrayList<>();
+				List<String> enumNames = new ArrayList<>();
+				for (String column : enumColumns) {
+					int dot = column.lastIndexOf('.');
+					enumTables.add(column.substring(0, dot));
+					enumNames.add(column.substring(dot + 1));
+				}
+				statement.setString(4, schema);
+				statement.setArray(5, connection.createArrayOf("text", enumTables.toArray()));
+				statement.setArray(6, connection.createArrayOf("text", enumNames.toArray()));
 				try (ResultSet rows = statement.executeQuery()) {
 					while (rows.next()) {
 						reads.computeIfAbsent(rows.getLong(1), (oid) -> new LinkedHashSet<>())
@@ -152,8 +219,18 @@ public final class PostgresDependentViews {
 			try {
 				// the definitions name the schema's objects unqualified, as the revisions (run in it) do
 				setSearchPath(connection, "pg_catalog.quote_ident(?)", schema);
+				Map<Long, List<String>> blocking = new LinkedHashMap<>();
+				try (PreparedStatement statement = connection.prepareStatement(BLOCKING)) {
+					statement.setArray(1, connection.createArrayOf("bigint", dropOrder.toArray()));
+					statement.setArray(2, connection.createArrayOf("bigint", dropOrder.toArray()));
+					try (ResultSet rows = statement.executeQuery()) {
+						while (rows.next()) {
+							blocking.computeIfAbsent(rows.getLong(1), (oid) -> new ArrayList<>()).add(rows.getString(2));
+						}
+					}
+				}
 				for (Long oid : dropOrder) {
-					views.add(definition(connection, schema, oid, columnsOf.get(oid)));
+					views.add(definition(connection, schema, oid, columnsOf.get(oid), blocking.getOrDefault(oid, List.of())));
 				}
 			}
 			finally {
@@ -193,8 +270,8 @@ public final class PostgresDependentViews {
 		}
 	}
 
-	private static View definition(Connection connection, String schema, long oid, Set<String> columns)
-			throws SQLException {
+	private static View definition(Connection connection, String schema, long oid, Set<String> columns,
+			List<String> blockedBy) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(DEFINITION)) {
 			statement.setString(1, schema);
 			statement.setLong(2, oid);
@@ -225,22 +302,25 @@ public final class PostgresDependentViews {
 				if (comment != null) {
 					after.add("COMMENT ON " + kind + name + " IS '" + comment.replace("'", "''") + "'");
 				}
-				for (int column = 8; column <= 12; column++) {
+				for (int column : new int[] { 8, 9, 15, 16, 10, 17, 11, 12 }) {
 					for (String sql : (String[]) row.getArray(column).getArray()) {
 						sql = sql.strip();
 						if (sql.endsWith(";")) {
 							sql = sql.substring(0, sql.length() - 1);
 						}
-						if (column >= 10 && !name.equals(row.getString(14))) {
+						if ((column >= 10 && column <= 12 || column == 17) && !name.equals(row.getString(14))) {
 							// the server names the view qualified in these: in the schema the revisions run in, it is not
 							String qualified = row.getString(14);
 							sql = sql.replace(" ON " + qualified + " ", " ON " + name + " ")
 								.replace(" TO " + qualified + " ", " TO " + name + " ");
+							if (sql.endsWith(" FROM " + qualified)) {
+								sql = sql.substring(0, sql.length() - qualified.length()) + name;
+							}
 						}
 						after.add(sql);
 					}
 				}
-				return new View(name, materialized, create.toString(), after, columns);
+				return new View(name, materialized, create.toString(), after, columns, blockedBy);
 			}
 		}
 	}

@@ -1391,6 +1391,9 @@ public final class PostgresRenderer {
 
 		@Override
 		public List<RenderedStatement> visitDropView(Operation.DropView op) {
+			if (!op.view().blockedBy().isEmpty()) {
+				return List.of(statement(op.view().drop(), warnings(op.view().blockedWarning())));
+			}
 			return List.of(statement(op.view().drop()));
 		}
 

@@ -16,14 +16,34 @@ import java.util.Set;
  *        privileges granted to others, a materialized view's indexes, the triggers of a view
  * @param columns the columns ({@code table.column}) whose change needs it rebuilt: those it reads, and those a
  *        view it reads reads
+ * @param blockedBy what else depends on it (a function returning its row type, a function with a SQL body reading
+ *        it), as the database describes each: PostgreSQL refuses to drop the view under them
  */
-public record View(String name, boolean materialized, String create, List<String> afterCreate, Set<String> columns) {
+public record View(String name, boolean materialized, String create, List<String> afterCreate, Set<String> columns,
+		List<String> blockedBy) {
 
 	public View {
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(create, "create");
 		afterCreate = List.copyOf(afterCreate);
 		columns = Set.copyOf(columns);
+		blockedBy = List.copyOf(blockedBy);
+	}
+
+	/** A view nothing but other views depends on. */
+	public View(String name, boolean materialized, String create, List<String> afterCreate, Set<String> columns) {
+		this(name, materialized, create, afterCreate, columns, List.of());
+	}
+
+	/**
+	 * What the reviewer must do when other objects than views need it ({@link #blockedBy()}): PostgreSQL refuses to
+	 * drop it under them.
+	 */
+	public String blockedWarning() {
+		return this.name + " is needed by " + String.join(", ", this.blockedBy) + ": PostgreSQL refuses to drop the"
+				+ " view under them, and the revision drops it and creates it again around the change of "
+				+ String.join(", ", this.columns.stream().sorted().toList()) + ". Edit the revision: drop them before "
+				+ drop() + " and create them again after the view";
 	}
 
 	/** The statement that drops it. */
