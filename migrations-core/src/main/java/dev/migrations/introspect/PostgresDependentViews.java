@@ -48,7 +48,8 @@ public final class PostgresDependentViews {
 			JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
 			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_type'::regclass
 			  AND y.typtype = 'e' AND n.nspname = ? AND v.oid <> t.oid AND v.relkind IN ('v', 'm') AND a.attnum > 0
-			  AND (t.relname::text, a.attname::text) IN (SELECT * FROM unnest(?::text[], ?::text[]))""";
+			  AND (t.relname::text, a.attname::text) IN (SELECT * FROM unnest(?::text[], ?::text[]))
+			ORDER BY 1, 2, 3""";
 
 	// the views whose rules read the relations given
 	private static final String READING_VIEWS = """
@@ -57,7 +58,8 @@ public final class PostgresDependentViews {
 			JOIN pg_catalog.pg_rewrite r ON r.oid = d.objid
 			JOIN pg_catalog.pg_class v ON v.oid = r.ev_class
 			WHERE d.classid = 'pg_catalog.pg_rewrite'::regclass AND d.refclassid = 'pg_catalog.pg_class'::regclass
-			  AND d.refobjid = ANY (?::bigint[]::oid[]) AND v.oid <> d.refobjid AND v.relkind IN ('v', 'm')""";
+			  AND d.refobjid = ANY (?::bigint[]::oid[]) AND v.oid <> d.refobjid AND v.relkind IN ('v', 'm')
+			ORDER BY 1, 2""";
 
 	// what else depends on the views given, their row types or their arrays (a function returning the row type, a
 	// function with a SQL body reading the view, a rule of a table): PostgreSQL refuses to drop a view under them

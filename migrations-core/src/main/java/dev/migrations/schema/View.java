@@ -1,5 +1,7 @@
 package dev.migrations.schema;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -26,7 +28,8 @@ public record View(String name, boolean materialized, String create, List<String
 		Objects.requireNonNull(name, "name");
 		Objects.requireNonNull(create, "create");
 		afterCreate = List.copyOf(afterCreate);
-		columns = Set.copyOf(columns);
+		// in the order given (the catalog's), so that a warning naming them reads the same on every run
+		columns = Collections.unmodifiableSet(new LinkedHashSet<>(columns));
 		blockedBy = List.copyOf(blockedBy);
 	}
 
