@@ -1558,12 +1558,7 @@ public final class Migrations {
 		if (this.configuration.outputDirectory != null) {
 			return configuredOutputDirectory();
 		}
-		for (String location : this.locations) {
-			if (location.startsWith("filesystem:")) {
-				return Paths.get(location.substring("filesystem:".length()));
-			}
-		}
-		return Paths.get(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+		return MigrationsConfiguration.outputDirectoryOf(this.locations);
 	}
 
 	/**

@@ -94,6 +94,35 @@ class RevisionLocationsPostgresTest {
 	}
 
 	@Test
+	void aWildcardLocationIsRefused() {
+		// classpath*: and * are Spring's and Flyway's; read literally, the location would be reported missing
+		for (String location : List.of("classpath*:db/migration", "classpath:db/*/migration", "filesystem:revisions/*")) {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> Migrations.configure().locations("classpath:db/revisions", location))
+				.withMessageStartingWith("the location '" + location + "' has a wildcard, which is not read: name the"
+						+ " directory, e.g. classpath:db/migration");
+		}
+	}
+
+	@Test
+	void revisionsAreWrittenWhereTheLocationsReadThem() {
+		// without outputDirectory(...): the first filesystem: location, else the source directory of the first class
+		// path one, as the starter's migrations.generate.output-dir
+		assertThat(Migrations.configure().locations("classpath:db/migration").load().outputDirectory())
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
+		assertThat(Migrations.configure().locations("/db/migration/").load().outputDirectory())
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
+		assertThat(Migrations.configure().locations("classpath:db/migration", "file:revs").load().outputDirectory())
+			.isEqualTo(Path.of("revs"));
+		assertThat(MigrationsConfiguration.outputDirectoryOf(List.of("file:///srv/revs")))
+			.isEqualTo(Path.of("/srv/revs"));
+		assertThat(MigrationsConfiguration.outputDirectoryOf(List.of("classpath:db/{vendor}")))
+			.isEqualTo(Path.of("src/main/resources/db/{vendor}"));
+		assertThat(Migrations.configure().load().outputDirectory())
+			.isEqualTo(Path.of(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY));
+	}
+
+	@Test
 	void oneDirectoryListedTwiceUnderTwoSpellingsIsReadOnce(TestDatabase db) throws IOException {
 		Path revisions = Files.createDirectories(this.directory.resolve("revs"));
 		Files.createSymbolicLink(this.directory.resolve("link"), revisions);
