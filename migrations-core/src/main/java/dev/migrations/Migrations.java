@@ -1567,6 +1567,12 @@ public final class Migrations {
 	 */
 	public Path init() {
 		Path directory = outputDirectory();
+		if (Files.exists(directory) && !Files.isDirectory(directory)) {
+			Path absolute = directory.toAbsolutePath().normalize();
+			throw new MigrationsException("The revisions directory " + directory.toAbsolutePath() + " is a file, not a"
+					+ " directory: point migrations.locations (or migrations.generate.output-dir) at the directory holding"
+					+ " the revision files (" + absolute.getParent() + ").");
+		}
 		try {
 			if (Files.isDirectory(directory)) {
 				try (Stream<Path> files = Files.list(directory)) {

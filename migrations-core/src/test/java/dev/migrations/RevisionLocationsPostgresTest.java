@@ -59,6 +59,11 @@ class RevisionLocationsPostgresTest {
 			.withMessageStartingWith("Revision location filesystem:" + file + " is a file, not a directory: point"
 					+ " migrations.locations at the directory holding the revision files (filesystem:" + this.directory
 					+ ")");
+		// db init, which creates a missing location, says the same instead of failing to create it
+		assertThatExceptionOfType(MigrationsException.class).isThrownBy(migrations::init)
+			.withMessage("The revisions directory " + file + " is a file, not a directory: point migrations.locations"
+					+ " (or migrations.generate.output-dir) at the directory holding the revision files ("
+					+ this.directory + ").");
 		assertThat(Sql.postgresTables(db.dataSource())).as("nothing was created").isEmpty();
 	}
 
