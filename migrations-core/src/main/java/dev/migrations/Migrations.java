@@ -1559,12 +1559,7 @@ public final class Migrations {
 		if (this.configuration.outputDirectory != null) {
 			return configuredOutputDirectory();
 		}
-		for (String location : this.locations) {
-			if (location.startsWith("filesystem:")) {
-				return Paths.get(location.substring("filesystem:".length()));
-			}
-		}
-		return Paths.get(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+		return MigrationsConfiguration.outputDirectoryOf(this.locations);
 	}
 
 	/**
@@ -1573,6 +1568,12 @@ public final class Migrations {
 	 */
 	public Path init() {
 		Path directory = outputDirectory();
+		if (Files.exists(directory) && !Files.isDirectory(directory)) {
+			Path absolute = directory.toAbsolutePath().normalize();
+			throw new MigrationsException("The revisions directory " + directory.toAbsolutePath() + " is a file, not a"
+					+ " directory: point migrations.locations (or migrations.generate.output-dir) at the directory holding"
+					+ " the revision files (" + absolute.getParent() + ").");
+		}
 		try {
 			if (Files.isDirectory(directory)) {
 				try (Stream<Path> files = Files.list(directory)) {

@@ -1,6 +1,7 @@
 package dev.migrations;
 
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +115,8 @@ public final class MigrationsConfiguration {
 
 	/**
 	 * Fails on a location whose path is empty ({@code filesystem:}, {@code classpath:/}, a blank entry of a list):
-	 * read, it would be every {@code .sql} file under the working directory, or of the whole class path.
+	 * read, it would be every {@code .sql} file under the working directory, or of the whole class path; and on
+	 * one with a wildcard ({@code classpath*:db/migration}, {@code classpath:db/*}), which is not read.
 	 * @return the location
 	 * @throws IllegalArgumentException naming it
 	 */
@@ -137,9 +139,42 @@ public final class MigrationsConfiguration {
 			throw new IllegalArgumentException("the location '" + location + "' names no directory: write"
 					+ " filesystem:<directory> or classpath:<path>, e.g. classpath:db/revisions");
 		}
+		// Spring's classpath*: and Flyway's wildcards: read as a path, the location would be called missing
+		if (path.contains("*") || path.startsWith("classpath*:")) {
+			throw new IllegalArgumentException("the location '" + location + "' has a wildcard, which is not read:"
+					+ " name the directory, e.g. classpath:db/migration (a classpath: location is read from every jar"
+					+ " and directory of the class path that has it, subdirectories included)");
+		}
 		return location;
 	}
 
+
+	/**
+	 * The directory new revision files are written to when none is configured: the one the locations read, as
+	 * Alembic's {@code script_location} is both. The first {@code filesystem:} (or {@code file:}) location, else
+	 * the source directory of the first class path location ({@code src/main/resources/db/migration} for
+	 * {@code classpath:db/migration}), else {@value #DEFAULT_OUTPUT_DIRECTORY}. {@code {vendor}} is left in it.
+	 */
+	public static Path outputDirectoryOf(List<String> locations) {
+		for (String location : locations) {
+			String directory = fileSystemLocation(location);
+			if (directory != null && directory.startsWith("filesystem:") && !directory.substring("filesystem:".length()).isBlank()) {
+				return Paths.get(directory.substring("filesystem:".length()));
+			}
+		}
+		for (String location : locations) {
+			if (location == null || location.startsWith("filesystem:") || location.startsWith("file:")) {
+				continue;
+			}
+			String path = (location.startsWith("classpath:") ? location.substring("classpath:".length()) : location)
+				.strip()
+				.replaceAll("^/+|/+$", "");
+			if (!path.isEmpty() && !path.contains("*") && !path.contains(":")) {
+				return Paths.get("src/main/resources", path);
+			}
+		}
+		return Paths.get(DEFAULT_OUTPUT_DIRECTORY);
+	}
 
 	// Spring's file: prefix (spring.sql.init, spring.liquibase) names a directory as Flyway's filesystem: does; read as
 	// a class path location it would be reported as missing although the directory is there
@@ -192,8 +227,8 @@ public final class MigrationsConfiguration {
 	}
 
 	/**
-	 * Where new revision files are written; default: the first {@code filesystem:} location, else
-	 * {@value #DEFAULT_OUTPUT_DIRECTORY}. {@code {vendor}} in it is replaced as in the locations. When set,
+	 * Where new revision files are written; default: the directory the locations read (see
+	 * {@link #outputDirectoryOf(List)}). {@code {vendor}} in it is replaced as in the locations. When set,
 	 * and while it exists, it is the whole truth for the class path locations it mirrors (see
 	 * {@link Migrations#reload()}).
 	 */

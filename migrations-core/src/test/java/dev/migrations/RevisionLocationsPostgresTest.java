@@ -59,6 +59,11 @@ class RevisionLocationsPostgresTest {
 			.withMessageStartingWith("Revision location filesystem:" + file + " is a file, not a directory: point"
 					+ " migrations.locations at the directory holding the revision files (filesystem:" + this.directory
 					+ ")");
+		// db init, which creates a missing location, says the same instead of failing to create it
+		assertThatExceptionOfType(MigrationsException.class).isThrownBy(migrations::init)
+			.withMessage("The revisions directory " + file + " is a file, not a directory: point migrations.locations"
+					+ " (or migrations.generate.output-dir) at the directory holding the revision files ("
+					+ this.directory + ").");
 		assertThat(Sql.postgresTables(db.dataSource())).as("nothing was created").isEmpty();
 	}
 
@@ -91,6 +96,35 @@ class RevisionLocationsPostgresTest {
 				.withMessage("the location '" + location + "' names no directory: write filesystem:<directory> or"
 						+ " classpath:<path>, e.g. classpath:db/revisions");
 		}
+	}
+
+	@Test
+	void aWildcardLocationIsRefused() {
+		// classpath*: and * are Spring's and Flyway's; read literally, the location would be reported missing
+		for (String location : List.of("classpath*:db/migration", "classpath:db/*/migration", "filesystem:revisions/*")) {
+			assertThatExceptionOfType(IllegalArgumentException.class)
+				.isThrownBy(() -> Migrations.configure().locations("classpath:db/revisions", location))
+				.withMessageStartingWith("the location '" + location + "' has a wildcard, which is not read: name the"
+						+ " directory, e.g. classpath:db/migration");
+		}
+	}
+
+	@Test
+	void revisionsAreWrittenWhereTheLocationsReadThem() {
+		// without outputDirectory(...): the first filesystem: location, else the source directory of the first class
+		// path one, as the starter's migrations.generate.output-dir
+		assertThat(Migrations.configure().locations("classpath:db/migration").load().outputDirectory())
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
+		assertThat(Migrations.configure().locations("/db/migration/").load().outputDirectory())
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
+		assertThat(Migrations.configure().locations("classpath:db/migration", "file:revs").load().outputDirectory())
+			.isEqualTo(Path.of("revs"));
+		assertThat(MigrationsConfiguration.outputDirectoryOf(List.of("file:///srv/revs")))
+			.isEqualTo(Path.of("/srv/revs"));
+		assertThat(MigrationsConfiguration.outputDirectoryOf(List.of("classpath:db/{vendor}")))
+			.isEqualTo(Path.of("src/main/resources/db/{vendor}"));
+		assertThat(Migrations.configure().load().outputDirectory())
+			.isEqualTo(Path.of(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY));
 	}
 
 	@Test

@@ -15,6 +15,8 @@ public class MissingRevisionLocationsException extends RevisionException {
 
 	private final List<String> locations;
 
+	private final String outputDirectory;
+
 	/**
 	 * Creates the exception.
 	 * @param locations the missing locations, after {@code {vendor}} substitution
@@ -32,6 +34,23 @@ public class MissingRevisionLocationsException extends RevisionException {
 				+ " migrations.fail-on-missing-locations=false (failOnMissingLocations(false) in the Java API)"
 				+ " to run without revisions");
 		this.locations = List.copyOf(locations);
+		this.outputDirectory = outputDirectory;
+	}
+
+	/**
+	 * The directory {@code db init} creates.
+	 * @return the directory, as configured
+	 */
+	public String outputDirectory() {
+		return this.outputDirectory;
+	}
+
+	/**
+	 * The location that is a file, not a directory (a revision file given where its directory is meant).
+	 * @return the location, {@code null} when none is a file
+	 */
+	public String fileLocation() {
+		return aFile(this.locations);
 	}
 
 	// a filesystem location naming a file (a revision file given where its directory is meant)

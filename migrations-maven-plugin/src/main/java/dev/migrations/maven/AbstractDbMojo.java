@@ -42,8 +42,8 @@ import org.codehaus.plexus.util.xml.Xpp3Dom;
  * the command mode of the starter. So the command sees what the application sees (its
  * {@code application.properties}, profiles, datasource, naming strategies and locations) without a jar
  * being built, and writes revisions into the module's sources: the JVM works in the module's directory,
- * where the default {@code migrations.generate.output-dir} ({@code src/main/resources/db/revisions})
- * lies.
+ * where the default {@code migrations.generate.output-dir} (the source directory of the locations,
+ * {@code src/main/resources/db/revisions} for the default ones) lies.
  * <p>
  * Exit status of the command: 0 done, 1 differences found by {@code db check} (see {@link CheckMojo}),
  * anything else fails the build with the command's message.

@@ -271,21 +271,7 @@ public final class MigrationsAutoConfiguration {
 		if (StringUtils.hasText(configured)) {
 			return Path.of(configured);
 		}
-		List<String> locations = properties.getLocations();
-		for (String location : locations) {
-			if (location.startsWith("filesystem:") && StringUtils.hasText(location.substring("filesystem:".length()))) {
-				return Path.of(location.substring("filesystem:".length()));
-			}
-		}
-		for (String location : locations) {
-			if (location.startsWith("classpath:")) {
-				String path = location.substring("classpath:".length()).replaceAll("^/+|/+$", "");
-				if (!path.isEmpty() && !path.contains("*")) {
-					return Path.of("src/main/resources", path);
-				}
-			}
-		}
-		return Path.of(MigrationsConfiguration.DEFAULT_OUTPUT_DIRECTORY);
+		return MigrationsConfiguration.outputDirectoryOf(properties.getLocations());
 	}
 
 	@Bean

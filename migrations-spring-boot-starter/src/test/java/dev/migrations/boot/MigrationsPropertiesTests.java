@@ -74,6 +74,12 @@ class MigrationsPropertiesTests {
 			.isEqualTo(Path.of("src/main/resources/db/revisions/{vendor}"));
 		this.properties.setLocations(List.of("classpath:db/revisions", "filesystem:/srv/revisions"));
 		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties)).isEqualTo(Path.of("/srv/revisions"));
+		// Spring's file: prefix and a path without prefix, which the locations read as filesystem: and classpath:
+		this.properties.setLocations(List.of("classpath:db/common", "file:revisions"));
+		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties)).isEqualTo(Path.of("revisions"));
+		this.properties.setLocations(List.of("db/migration"));
+		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties))
+			.isEqualTo(Path.of("src/main/resources/db/migration"));
 		this.properties.getGenerate().setOutputDir("revisions-out");
 		assertThat(MigrationsAutoConfiguration.outputDirectory(this.properties)).isEqualTo(Path.of("revisions-out"));
 	}

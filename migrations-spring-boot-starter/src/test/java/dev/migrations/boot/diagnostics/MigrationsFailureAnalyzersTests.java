@@ -159,7 +159,18 @@ class MigrationsFailureAnalyzersTests {
 	void missingLocationSuggestsDbInit() {
 		FailureAnalysis analysis = analyzeStartup("migrations.locations=classpath:db/nowhere");
 		assertThat(analysis.getDescription()).contains("classpath:db/nowhere does not exist");
-		assertThat(analysis.getAction()).contains("db init", "migrations.locations", "migrations.fail-on-missing-locations=false");
+		assertThat(analysis.getAction()).contains("db init", "migrations.locations", "migrations.fail-on-missing-locations=false")
+			.startsWith("Create the revisions directory (src/main/resources/db/nowhere) and write a first revision:");
+	}
+
+	@Test
+	void aLocationThatIsAFileIsNamedAsOneWithItsDirectoryToPointAt(@TempDir Path directory) throws IOException {
+		Path file = Files.writeString(directory.resolve("1a2b3c4d_create.sql"), "-- revision: 1a2b3c4d\n");
+		FailureAnalysis analysis = analyzeStartup("migrations.locations=filesystem:" + file);
+		assertThat(analysis.getDescription()).isEqualTo("The database was not upgraded: the revision location"
+				+ " filesystem:" + file + " is a file, not a directory.");
+		assertThat(analysis.getAction()).isEqualTo("Point migrations.locations at the directory holding the revision"
+				+ " files (filesystem:" + directory + ").");
 	}
 
 	@Test
