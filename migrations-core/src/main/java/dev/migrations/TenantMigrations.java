@@ -659,14 +659,21 @@ public final class TenantMigrations {
 			return List.of();
 		}
 		int threads = Math.min(this.parallelism, tenants.size());
-		if (threads == 1) {
+		if (notStarted != null) {
+			// a tenant is not started on an interrupted thread: the caller's, one tenant after the other (the
+			// interrupt is kept), or a worker's once the run took the interrupt
+			Function<Tenant, T> started = work;
+			work = (tenant) -> Thread.currentThread().isInterrupted() ? notStarted.apply(tenant) : started.apply(tenant);
+		}
+		if (threads == 1 || (notStarted != null && Thread.currentThread().isInterrupted())) {
 			return tenants.stream().map(work).toList();
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(threads, new TenantThreads());
 		List<Future<T>> futures = new ArrayList<>(tenants.size());
+		Function<Tenant, T> each = work;
 		try {
 			for (Tenant tenant : tenants) {
-				futures.add(pool.submit(() -> work.apply(tenant)));
+				futures.add(pool.submit(() -> each.apply(tenant)));
 			}
 			List<T> results = new ArrayList<>(tenants.size());
 			for (Future<T> future : futures) {
