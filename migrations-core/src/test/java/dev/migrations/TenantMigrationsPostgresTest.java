@@ -383,7 +383,9 @@ class TenantMigrationsPostgresTest {
 				statement.execute("SELECT pg_advisory_unlock(4246)");
 			}
 		}
-		caller.join();
+		// bounded: a run that never returns fails the test rather than hanging the build
+		caller.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(5));
+		assertThat(caller.isAlive()).as("the interrupted run returned").isFalse();
 
 		// the tenants under way stopped at the revision's boundary, recorded; the third was not started
 		assertThat(answer.get()).isInstanceOf(TenantRun.class);
@@ -432,7 +434,9 @@ class TenantMigrationsPostgresTest {
 				statement.execute("SELECT pg_advisory_unlock(4247)");
 			}
 		}
-		caller.join();
+		// bounded: a run that never returns fails the test rather than hanging the build
+		caller.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(5));
+		assertThat(caller.isAlive()).as("the interrupted run returned").isFalse();
 
 		assertThat(answer.get()).isInstanceOf(TenantRun.class);
 		TenantRun run = (TenantRun) answer.get();
