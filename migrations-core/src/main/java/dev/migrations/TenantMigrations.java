@@ -370,13 +370,17 @@ public final class TenantMigrations {
 
 		private String stopped(TenantRun run) {
 			List<String> notStarted = new ArrayList<>();
+			// those not finished are behind as much as those not started: the command is run again for both
+			List<String> notDone = new ArrayList<>();
 			int failed = 0;
 			for (TenantOutcome outcome : run.outcomes()) {
 				if (NOT_STARTED.equals(outcome.error())) {
 					notStarted.add(outcome.tenant());
+					notDone.add(outcome.tenant());
 				}
 				else if (outcome.failed()) {
 					failed++;
+					notDone.add(outcome.tenant());
 				}
 			}
 			int done = run.outcomes().size() - failed - notStarted.size();
@@ -387,8 +391,8 @@ public final class TenantMigrations {
 				text.append(", ").append(failed).append(" not finished (the log says where each stopped or why it failed)");
 			}
 			text.append(", ").append(notStarted.size()).append(" not started");
-			if (!notStarted.isEmpty()) {
-				text.append(": run the command again for those (--tenant ").append(TenantSelector.of(notStarted).shellWord())
+			if (!notDone.isEmpty()) {
+				text.append(": run the command again for those (--tenant ").append(TenantSelector.of(notDone).shellWord())
 					.append(")");
 			}
 			return text.append('.').toString();
@@ -659,14 +663,21 @@ public final class TenantMigrations {
 			return List.of();
 		}
 		int threads = Math.min(this.parallelism, tenants.size());
-		if (threads == 1) {
+		if (notStarted != null) {
+			// a tenant is not started on an interrupted thread: the caller's, one tenant after the other (the
+			// interrupt is kept), or a worker's once the run took the interrupt
+			Function<Tenant, T> started = work;
+			work = (tenant) -> Thread.currentThread().isInterrupted() ? notStarted.apply(tenant) : started.apply(tenant);
+		}
+		if (threads == 1 || (notStarted != null && Thread.currentThread().isInterrupted())) {
 			return tenants.stream().map(work).toList();
 		}
 		ExecutorService pool = Executors.newFixedThreadPool(threads, new TenantThreads());
 		List<Future<T>> futures = new ArrayList<>(tenants.size());
+		Function<Tenant, T> each = work;
 		try {
 			for (Tenant tenant : tenants) {
-				futures.add(pool.submit(() -> work.apply(tenant)));
+				futures.add(pool.submit(() -> each.apply(tenant)));
 			}
 			List<T> results = new ArrayList<>(tenants.size());
 			for (Future<T> future : futures) {

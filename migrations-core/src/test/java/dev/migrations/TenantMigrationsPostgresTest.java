@@ -383,7 +383,9 @@ class TenantMigrationsPostgresTest {
 				statement.execute("SELECT pg_advisory_unlock(4246)");
 			}
 		}
-		caller.join();
+		// bounded: a run that never returns fails the test rather than hanging the build
+		caller.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(5));
+		assertThat(caller.isAlive()).as("the interrupted run returned").isFalse();
 
 		// the tenants under way stopped at the revision's boundary, recorded; the third was not started
 		assertThat(answer.get()).isInstanceOf(TenantRun.class);
@@ -395,6 +397,80 @@ class TenantMigrationsPostgresTest {
 		assertThat(tenants.current("t_a")).containsExactly("aaaa00000001");
 		assertThat(tenants.current("t_b")).containsExactly("aaaa00000001");
 		assertThat(tables(db, "t_c")).isEmpty();
+	}
+
+	@Test
+	void anInterruptedRunOneTenantAtATimeStartsNoOtherTenant(TestDatabase db) throws Exception {
+		// the tenants run one after the other on the caller's thread: the interrupt arrives while the first runs
+		java.nio.file.Files.writeString(this.directory.resolve("aaaa00000001_wait.sql"), "-- revision: aaaa00000001\n"
+				+ "-- down_revision: none\n-- message: wait\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "SELECT pg_advisory_xact_lock(4247);\n\n-- downgrade\nDROP TABLE one;\n");
+		java.nio.file.Files.writeString(this.directory.resolve("bbbb00000002_next.sql"), "-- revision: bbbb00000002\n"
+				+ "-- down_revision: aaaa00000001\n-- message: next\n\n-- upgrade\nCREATE TABLE two (id int);\n\n"
+				+ "-- downgrade\nDROP TABLE two;\n");
+		TenantMigrations tenants = migrations(db.dataSource()).tenants().schemas("t_a", "t_b", "t_c").parallelism(1).build();
+		java.util.concurrent.atomic.AtomicReference<Object> answer = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread caller;
+		try (Connection holder = db.connection(); Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(4247)");
+			caller = new Thread(() -> {
+				try {
+					answer.set(tenants.upgrade("head"));
+				}
+				catch (RuntimeException ex) {
+					answer.set(ex);
+				}
+			});
+			caller.start();
+			long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
+			try {
+				while (!waitingForTheTestsLock(db).equals("1")) {
+					assertThat(System.nanoTime()).as("the first tenant waiting for the test's lock").isLessThan(deadline);
+					Thread.sleep(20);
+				}
+				caller.interrupt();
+			}
+			finally {
+				statement.execute("SELECT pg_advisory_unlock(4247)");
+			}
+		}
+		// bounded: a run that never returns fails the test rather than hanging the build
+		caller.join(java.util.concurrent.TimeUnit.MINUTES.toMillis(5));
+		assertThat(caller.isAlive()).as("the interrupted run returned").isFalse();
+
+		assertThat(answer.get()).isInstanceOf(TenantRun.class);
+		TenantRun run = (TenantRun) answer.get();
+		assertThat(run.outcomes()).extracting(TenantOutcome::tenant).containsExactly("t_a", "t_b", "t_c");
+		assertThat(run.outcomes().get(0).error()).startsWith("Stopped before revision bbbb00000002");
+		assertThat(run.outcomes().get(1).error()).startsWith("not started: the run was stopped");
+		assertThat(run.outcomes().get(2).error()).startsWith("not started: the run was stopped");
+		assertThat(tenants.current("t_a")).containsExactly("aaaa00000001");
+		assertThat(tables(db, "t_b")).isEmpty();
+		assertThat(tables(db, "t_c")).isEmpty();
+	}
+
+	@Test
+	void aRunWhoseThreadIsInterruptedBeforeItStartsStartsNoTenant(TestDatabase db) throws Exception {
+		writeAccountRevisions();
+		for (int parallelism : new int[] { 1, 2 }) {
+			TenantMigrations tenants = migrations(db.dataSource()).tenants()
+				.schemas("t_" + parallelism + "_a", "t_" + parallelism + "_b", "t_" + parallelism + "_c")
+				.parallelism(parallelism)
+				.build();
+			Thread.currentThread().interrupt();
+			TenantRun run;
+			try {
+				run = tenants.upgrade("head");
+			}
+			finally {
+				assertThat(Thread.interrupted()).as("the caller's interrupt kept").isTrue();
+			}
+			assertThat(run.outcomes()).extracting(TenantOutcome::error)
+				.allSatisfy((error) -> assertThat(error).startsWith("not started: the run was stopped"));
+			for (String tenant : List.of("a", "b", "c")) {
+				assertThat(tables(db, "t_" + parallelism + "_" + tenant)).isEmpty();
+			}
+		}
 	}
 
 	private static String waitingForTheTestsLock(TestDatabase db) throws SQLException {

@@ -40,10 +40,11 @@ final class ShutdownGuard implements AutoCloseable {
 	}
 
 	private void stop() {
-		System.err.println("migrations: the process is shutting down: the revision running (if any) is completed, and no"
-				+ " other revision starts");
 		this.stopping = true;
 		this.worker.interrupt();
+		// said once the command is told: whoever reads it knows no other revision starts
+		System.err.println("migrations: the process is shutting down: the revision running (if any) is completed, and no"
+				+ " other revision starts");
 		try {
 			this.ended.await();
 		}

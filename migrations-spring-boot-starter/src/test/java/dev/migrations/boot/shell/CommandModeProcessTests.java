@@ -195,6 +195,47 @@ class CommandModeProcessTests {
 					+ " 1 not started: run the command again for those (--tenant tenant_b).");
 	}
 
+	@Test
+	void aShutdownDuringATenantRunNamesTheTenantStoppedHalfWayAmongThoseToRunAgain(TestDatabase database) throws Exception {
+		Path revisions = Files.createDirectories(this.directory.resolve("revisions"));
+		// the first revision waits for a lock this test holds, so the signal arrives before tenant_a's second revision
+		Files.writeString(revisions.resolve("aaaa00000001_wait.sql"), "-- revision: aaaa00000001\n-- down_revision: none\n"
+				+ "-- message: wait\n-- created: 2026-12-04T00:00:00Z\n\n-- upgrade\nCREATE TABLE one (id int);\n"
+				+ "SELECT pg_advisory_xact_lock(4244);\n\n-- downgrade\nDROP TABLE one;\n");
+		Files.writeString(revisions.resolve("bbbb00000002_next.sql"), "-- revision: bbbb00000002\n"
+				+ "-- down_revision: aaaa00000001\n-- message: next\n-- created: 2026-12-04T00:00:00Z\n\n-- upgrade\n"
+				+ "CREATE TABLE two (id int);\n\n-- downgrade\nDROP TABLE two;\n");
+		Path err = Files.createTempFile(this.directory, "err", ".txt");
+		Path out = Files.createTempFile(this.directory, "out", ".txt");
+		Process process;
+		try (Connection holder = database.connection(); Statement statement = holder.createStatement()) {
+			statement.execute("SELECT pg_advisory_lock(4244)");
+			process = start(database, revisions, out, err, "db", "upgrade", "--tenant", "all",
+					"--migrations.tenants.schemas=tenant_a,tenant_b", "--migrations.tenants.parallelism=1");
+			try {
+				awaitTrue(() -> column(database, "select count(*)::text from pg_stat_activity where"
+						+ " wait_event_type = 'Lock' and wait_event = 'advisory' and datname = current_database()")
+					.equals(List.of("1")), "tenant_a's revision waiting for the test's lock", err);
+				process.destroy();
+				// tenant_a's own notice, said once its command is told to start no other revision
+				awaitTrue(() -> Files.readString(err).contains("the revision running (if any) is completed"),
+						"the shutdown's notice", out);
+			}
+			finally {
+				statement.execute("SELECT pg_advisory_unlock(4244)");
+			}
+			assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+		}
+		String output = Files.readString(out) + Files.readString(err);
+		assertThat(column(database, "select revision || ' ' || state from tenant_a.migrations_version")).as(output)
+			.containsExactly("aaaa00000001 APPLIED");
+		// tenant_a is behind as much as tenant_b: both are named to run the command again for
+		assertThat(Files.readString(err)).as(output)
+			.contains("migrations: Stopped the tenants' upgrade (the process is shutting down): 0 of 2 tenant(s) done,"
+					+ " 1 not finished (the log says where each stopped or why it failed), 1 not started: run the command"
+					+ " again for those (--tenant tenant_a,tenant_b).");
+	}
+
 	private static List<String> column(TestDatabase database, String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
 		try (Connection connection = database.connection(); Statement statement = connection.createStatement();
