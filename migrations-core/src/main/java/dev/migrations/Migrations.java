@@ -35,6 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -123,6 +124,9 @@ public final class Migrations {
 	private volatile RevisionGraph graph;
 
 	private volatile DatabaseMigrator migrator;
+
+	/** What a command stopped by a shutdown says it advises, rewritten for the target (a tenant's: aimed at it). */
+	private UnaryOperator<String> shutdownAdvice = UnaryOperator.identity();
 
 	private volatile SquashedHistory squashedHistory;
 
@@ -248,7 +252,8 @@ public final class Migrations {
 	 * no listener or callbacks. The baseline and the check of a schema with tables apply to each target: a
 	 * tenant built before migrations managed it is adopted (or refused) on its own, as one schema is.
 	 */
-	private Migrations(Migrations source, DataSource dataSource, String schema, RevisionGraph graph) {
+	private Migrations(Migrations source, DataSource dataSource, String schema, RevisionGraph graph,
+			UnaryOperator<String> shutdownAdvice) {
 		MigrationsConfiguration copy = source.configuration.copy();
 		copy.dataSource = dataSource;
 		copy.schema = schema;
@@ -264,13 +269,18 @@ public final class Migrations {
 		this.graph = graph;
 		this.squashedHistory = source.squashedHistory;
 		this.missingLocations = source.missingLocations;
+		this.shutdownAdvice = shutdownAdvice;
 		this.migrator = new DatabaseMigrator(dataSource, this.dialect, schema, copy.versionTable, graph, copy.lockTimeout,
-				copy.validateChecksums, this.performedBy, MigrationsListener.NONE);
+				copy.validateChecksums, this.performedBy, MigrationsListener.NONE).shutdownAdvice(shutdownAdvice);
 	}
 
-	/** This configuration on another target, e.g. one tenant (see {@link TenantMigrations#forTenant}). */
-	Migrations on(DataSource dataSource, String schema, RevisionGraph graph) {
-		return new Migrations(this, dataSource, schema, graph);
+	/**
+	 * This configuration on another target, e.g. one tenant (see {@link TenantMigrations#forTenant}).
+	 * @param shutdownAdvice rewrites where a command stopped by a shutdown says it stopped (a tenant's aims the
+	 * command it advises at the tenant)
+	 */
+	Migrations on(DataSource dataSource, String schema, RevisionGraph graph, UnaryOperator<String> shutdownAdvice) {
+		return new Migrations(this, dataSource, schema, graph, shutdownAdvice);
 	}
 
 	/** Starts a configuration. */
@@ -392,7 +402,8 @@ public final class Migrations {
 		this.missingLocations = files.missing();
 		this.migrator = new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
 				this.configuration.versionTable, loaded.graph(), this.configuration.lockTimeout,
-				this.configuration.validateChecksums, this.performedBy, this.configuration.listener);
+				this.configuration.validateChecksums, this.performedBy, this.configuration.listener)
+			.shutdownAdvice(this.shutdownAdvice);
 		this.changes.incrementAndGet();
 	}
 
@@ -1899,7 +1910,8 @@ public final class Migrations {
 	private DatabaseMigrator migratorOver(RevisionGraph graph) {
 		return new DatabaseMigrator(this.configuration.dataSource, this.dialect, this.configuration.schema,
 				this.configuration.versionTable, graph, this.configuration.lockTimeout, this.configuration.validateChecksums,
-				this.performedBy, this.configuration.listener);
+				this.performedBy, this.configuration.listener)
+			.shutdownAdvice(this.shutdownAdvice);
 	}
 
 	/**

@@ -605,7 +605,9 @@ public final class TenantMigrations {
 		if (usesPlaceholders(graph)) {
 			graph = Placeholders.apply(graph, schemaOf(tenant), tenant.name());
 		}
-		return this.migrations.on(tenant.dataSource(), tenant.schema(), graph);
+		// what its command says when a shutdown stops it advises commands aimed at the tenant, as its failures do
+		return this.migrations.on(tenant.dataSource(), tenant.schema(), graph,
+				(message) -> forTenant(message, tenant.name()));
 	}
 
 	private Tenant find(String name) {

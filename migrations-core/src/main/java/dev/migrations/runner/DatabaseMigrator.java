@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import javax.sql.DataSource;
 
@@ -71,6 +72,8 @@ public final class DatabaseMigrator {
 
 	private final MigrationsListener listener;
 
+	private UnaryOperator<String> shutdownAdvice = UnaryOperator.identity();
+
 	/**
 	 * @param dataSource the database; {@code null} for offline scripts only
 	 * @param dialect the dialect (required)
@@ -125,11 +128,23 @@ public final class DatabaseMigrator {
 		return this.dialect;
 	}
 
+	/**
+	 * Rewrites where a command stopped by a shutdown says it stopped, as printed on standard error: a tenant's
+	 * command aims the command it advises ({@code db upgrade}) at the tenant, which alone would act on the default
+	 * schema. The identity unless set.
+	 * @param advice rewrites the message
+	 * @return this migrator
+	 */
+	public DatabaseMigrator shutdownAdvice(UnaryOperator<String> advice) {
+		this.shutdownAdvice = Objects.requireNonNull(advice, "advice");
+		return this;
+	}
+
 	/** Upgrades to the target ({@code head}, {@code heads}, an id or prefix, {@code +N}, {@code rev+N}, {@code label@head}). */
 	public CommandResult upgrade(String target) {
 		// not through underLock: the first call of a lambda costs a fresh JVM about a millisecond, and this
 		// is the command every application startup runs
-		try (ShutdownGuard guard = new ShutdownGuard()) {
+		try (ShutdownGuard guard = new ShutdownGuard(this.shutdownAdvice)) {
 			try (LockedConnection locked = lockedConnection(guard)) {
 				return upgradeLocked(locked.connection, target);
 			}
@@ -1469,7 +1484,7 @@ public final class DatabaseMigrator {
 
 	/** {@link #underLock(ShutdownGuard, ConnectionWork)} under a guard of its own: a shutdown stops the wait and the work. */
 	private <T> T underGuardedLock(ConnectionWork<T> work) {
-		try (ShutdownGuard guard = new ShutdownGuard()) {
+		try (ShutdownGuard guard = new ShutdownGuard(this.shutdownAdvice)) {
 			try {
 				return underLock(guard, work);
 			}

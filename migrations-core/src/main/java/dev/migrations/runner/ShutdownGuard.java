@@ -1,6 +1,7 @@
 package dev.migrations.runner;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.UnaryOperator;
 
 /**
  * Lets an upgrade or downgrade end at a revision's boundary when the process is asked to stop (SIGTERM, as
@@ -11,6 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * ({@link RevisionRunner} checks the thread's interrupt between revisions). Nothing is done to a command that
  * ends on its own. What it says goes to standard error, not to the log: a shutdown may stop the logging system
  * before it, and the process halts as soon as the hooks end, maybe before the command's caller prints anything.
+ * A tenant's command says where it stopped with the commands it advises aimed at the tenant (see
+ * {@link DatabaseMigrator#shutdownAdvice}).
  */
 final class ShutdownGuard implements AutoCloseable {
 
@@ -26,7 +29,11 @@ final class ShutdownGuard implements AutoCloseable {
 
 	private volatile RuntimeException failure;
 
-	ShutdownGuard() {
+	private final UnaryOperator<String> advice;
+
+	/** @param advice rewrites what the command's failure says before it is printed (the identity for one schema) */
+	ShutdownGuard(UnaryOperator<String> advice) {
+		this.advice = advice;
 		boolean added;
 		try {
 			Runtime.getRuntime().addShutdownHook(this.hook);
@@ -53,7 +60,7 @@ final class ShutdownGuard implements AutoCloseable {
 			return;
 		}
 		RuntimeException failure = this.failure;
-		System.err.println("migrations: " + ((failure != null) ? failure.getMessage()
+		System.err.println("migrations: " + ((failure != null) ? this.advice.apply(failure.getMessage())
 				: "the command completed before the process ended"));
 	}
 

@@ -234,6 +234,13 @@ class CommandModeProcessTests {
 			.contains("migrations: Stopped the tenants' upgrade (the process is shutting down): 0 of 2 tenant(s) done,"
 					+ " 1 not finished (the log says where each stopped or why it failed), 1 not started: run the command"
 					+ " again for those (--tenant tenant_a,tenant_b).");
+		// tenant_a's own line aims the command it advises at tenant_a: alone, it would upgrade the default schema
+		assertThat(Files.readString(err)).as(output)
+			.contains("migrations: Stopped before revision bbbb00000002 (" + revisions.resolve("bbbb00000002_next.sql")
+					+ "): the command's thread was interrupted (the process is shutting down). 1 of 2 revisions applied and"
+					+ " recorded; the rest were not started. Run `db upgrade --tenant tenant_a` again (or start the"
+					+ " application again) to go on.")
+			.doesNotContain("Run `db upgrade` again");
 	}
 
 	private static List<String> column(TestDatabase database, String sql) throws SQLException {
