@@ -2364,15 +2364,30 @@ public final class Migrations {
 	 * match the database.
 	 */
 	public Map<Path, String> migrateSql(String message, DiffOptions options, MigrateOptions migrateOptions) {
+		return new LinkedHashMap<>(migrateSqlResult(message, options, migrateOptions).revisions());
+	}
+
+	/**
+	 * {@code db migrate -m MSG --sql}: the revisions {@link #migrateSql} prints, and the warnings
+	 * {@link #migrate(String, DiffOptions, MigrateOptions)} would report that are not written into them (an
+	 * entity of another schema, a collation, a view reading a column the revision drops), which a script
+	 * printed alone would lose.
+	 */
+	public MigrateSqlResult migrateSqlResult(String message, DiffOptions options, MigrateOptions migrateOptions) {
 		Map<Path, String> texts = new LinkedHashMap<>();
+		MigrateResult result;
 		DRY_RUN.set(texts);
 		try {
-			migrate(message, options, migrateOptions);
+			result = migrate(message, options, migrateOptions);
 		}
 		finally {
 			DRY_RUN.remove();
 		}
-		return texts;
+		// the warnings of the statements are in the texts already, as comments over them
+		List<String> warnings = result.warnings().stream()
+			.filter((warning) -> texts.values().stream().noneMatch((text) -> text.contains("-- WARNING: " + warning + "\n")))
+			.toList();
+		return new MigrateSqlResult(texts, warnings);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.migrations.MigrateResult;
+import dev.migrations.MigrateSqlResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.Sql;
@@ -59,6 +60,34 @@ class OtherSchemaEntitiesTest {
 		MigrateResult inSync = migrations.migrate("nothing");
 		assertThat(inSync.written()).isFalse();
 		assertThat(inSync.warnings()).anySatisfy((warning) -> assertThat(warning).startsWith("Table audit.counter"));
+	}
+
+	@Test
+	void theRevisionPrintedAndNotWrittenComesWithTheWarningItDoesNotCarry(TestDatabase db) throws Exception {
+		Migrations migrations = Migrations.configure()
+			.dataSource(db.dataSource())
+			.locations("filesystem:" + this.revisions)
+			.entities(EntitySource.of(Invoice.class, Counter.class))
+			.load();
+
+		MigrateSqlResult printed = migrations.migrateSqlResult("invoice", DiffOptions.defaults(),
+				migrations.migrateOptions());
+		assertThat(printed.revisions()).hasSize(1);
+		assertThat(printed.revisions().values().iterator().next()).contains("CREATE TABLE IF NOT EXISTS invoice (")
+			.doesNotContain("counter");
+		assertThat(printed.warnings()).singleElement().asString().startsWith("Table audit.counter is mapped to schema audit");
+		assertThat(this.revisions.toFile().list()).as("nothing written").isEmpty();
+		// the method returning the texts alone is unchanged
+		assertThat(migrations.migrateSql("invoice", DiffOptions.defaults(), migrations.migrateOptions()).values())
+			.singleElement().asString().contains("CREATE TABLE IF NOT EXISTS invoice (");
+
+		migrations.migrate("invoice");
+		migrations.reload();
+		migrations.upgrade("head");
+		// said again when nothing is left to print
+		MigrateSqlResult inSync = migrations.migrateSqlResult("nothing", DiffOptions.defaults(), migrations.migrateOptions());
+		assertThat(inSync.revisions()).isEmpty();
+		assertThat(inSync.warnings()).singleElement().asString().startsWith("Table audit.counter");
 	}
 
 	@Test

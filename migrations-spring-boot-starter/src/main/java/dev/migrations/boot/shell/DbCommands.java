@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 
 import dev.migrations.MigrateOptions;
 import dev.migrations.MigrateResult;
+import dev.migrations.MigrateSqlResult;
 import dev.migrations.Migrations;
 import dev.migrations.MigrationsException;
 import dev.migrations.MigrationsStatus;
@@ -290,15 +291,21 @@ final class DbCommands {
 
 	/**
 	 * {@code db migrate --sql}: the revisions it would write, nothing written. Standard output is SQL alone
-	 * ({@code db migrate --sql > new.sql}): when there is nothing to print, saying so goes to standard error.
+	 * ({@code db migrate --sql > new.sql}): when there is nothing to print, saying so goes to standard error, and so
+	 * do the warnings the script does not carry as {@code -- WARNING:} comments (another schema, a collation).
 	 */
 	private static Outcome printMigrateSql(Migrations facade, DbCommand.Invocation invocation, DiffOptions options,
 			CommandConsole console) {
 		PrintWriter out = console.out();
 		MigrateOptions migrateOptions = invocation.flag("online") ? MigrateOptions.onlineForm() : facade.migrateOptions();
-		Map<Path, String> texts = facade.migrateSql(invocation.option("message"), options, migrateOptions);
+		MigrateSqlResult result = facade.migrateSqlResult(invocation.option("message"), options, migrateOptions);
+		Map<Path, String> texts = result.revisions();
 		if (texts.isEmpty()) {
 			console.err().println("No changes: the entities match the database, so there is no revision to print.");
+		}
+		// the warnings the script does not carry as comments, where they do not mix with it
+		printWarnings(console.err(), result.warnings());
+		if (texts.isEmpty()) {
 			return Outcome.OK;
 		}
 		for (Map.Entry<Path, String> revision : texts.entrySet()) {

@@ -46,6 +46,46 @@ class CommandModeOutputTests {
 	}
 
 	@Test
+	void migrateSqlPrintsTheWarningsTheScriptDoesNotCarryOnStandardError(TestDatabase database) {
+		Path revisions = this.directory.resolve("revisions");
+		ShellTestRevisions.writeBulletin(revisions);
+		ShellTestRevisions.write(revisions, "3c4d5e6f7081_bulletin_extra.sql", """
+				-- revision: 3c4d5e6f7081
+				-- down_revision: 2b3c4d5e6f70
+				-- message: bulletin extra
+				-- created: 2026-11-21T22:40:00Z
+
+				-- upgrade
+				ALTER TABLE bulletin ADD COLUMN extra text;
+				CREATE VIEW bulletin_extra AS SELECT id, extra FROM bulletin;
+
+				-- downgrade
+				DROP VIEW bulletin_extra;
+				ALTER TABLE bulletin DROP COLUMN extra;
+				""");
+		CommandLineRun db = new CommandLineRun(database, revisions, Map.of());
+		assertThat(db.run("upgrade").status()).isZero();
+		String warning = "bulletin_extra reads bulletin.extra, which this revision drops: PostgreSQL refuses the drop"
+				+ " while the view exists.";
+
+		// the entity has no column extra: the revision drops it, which the view reading it prevents
+		Result printed = db.run("migrate", "-m", "drop extra", "--sql");
+		assertThat(printed.status()).as(printed.err()).isZero();
+		assertThat(printed.out()).doesNotContain("bulletin_extra reads", "Warnings:").startsWith("-- " + revisions)
+			.contains("ALTER TABLE bulletin DROP COLUMN IF EXISTS extra;\n")
+			.endsWith("-- Nothing was written: run the same command without --sql to write this revision.\n");
+		// the warning is not in the script, whose statements carry their own (the column's data lost) as comments
+		assertThat(printed.out()).contains("-- WARNING: drops column bulletin.extra and its data\n");
+		assertThat(printed.err().lines()).hasSize(2).first().isEqualTo("Warnings:");
+		assertThat(printed.err().lines().toList().get(1)).startsWith("  " + warning);
+
+		// the same warning `db migrate` prints when it writes the revision
+		Result migrate = db.run("migrate", "-m", "drop extra");
+		assertThat(migrate.status()).as(migrate.err()).isZero();
+		assertThat(migrate.lines()).anyMatch((line) -> line.startsWith("  " + warning));
+	}
+
+	@Test
 	void upgradeAndDowngradeSqlWithNothingToRunPrintAScriptOfSqlAndComments(TestDatabase database) {
 		Path revisions = this.directory.resolve("revisions");
 		ShellTestRevisions.writeBulletin(revisions);
