@@ -231,7 +231,15 @@ public final class PostgresDependentViews {
 						}
 					}
 				}
+				boolean own = true;
 				for (Long oid : dropOrder) {
+					// a view of another schema names every relation qualified: the revision runs in the compared schema
+					// (in each tenant's, with tenants), where an unqualified name would read another table than it does
+					boolean inSchema = inSchema(connection, oid, schema);
+					if (inSchema != own) {
+						setSearchPath(connection, inSchema ? "pg_catalog.quote_ident(?)" : "?", inSchema ? schema : "");
+						own = inSchema;
+					}
 					views.add(definition(connection, schema, oid, columnsOf.get(oid), blocking.getOrDefault(oid, List.of())));
 				}
 			}
@@ -261,6 +269,17 @@ public final class PostgresDependentViews {
 				ResultSet rows = statement.executeQuery("SELECT pg_catalog.current_setting('search_path')")) {
 			rows.next();
 			return rows.getString(1);
+		}
+	}
+
+	private static boolean inSchema(Connection connection, long oid, String schema) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname = ? FROM pg_catalog.pg_class v"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace WHERE v.oid = ?::bigint::oid")) {
+			statement.setString(1, schema);
+			statement.setLong(2, oid);
+			try (ResultSet row = statement.executeQuery()) {
+				return row.next() && row.getBoolean(1);
+			}
 		}
 	}
 
