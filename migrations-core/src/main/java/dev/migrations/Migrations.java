@@ -1198,6 +1198,9 @@ public final class Migrations {
 		// mapping trap (a @Lob as oid) is warned where its column changes
 		List<String> warnings = new ArrayList<>(comparison.warnings());
 		warnings.addAll(ViewRebuilds.warnings(comparison.operations(), views, true));
+		if (this.configuration.schema != null) {
+			warnings.addAll(ViewRebuilds.namingTheSchema(views, this.configuration.schema));
+		}
 		List<Operation> operations = ViewRebuilds.around(comparison.operations(), views, warnings, true, true);
 		List<Path> files = new ArrayList<>();
 		List<String> parents = this.graph.heads();

@@ -178,6 +178,29 @@ public final class ViewRebuilds {
 	}
 
 	/**
+	 * The views of the schema compared whose definition names that schema as a string ({@code 'acme'}): created
+	 * again as the database defines them, they name it in every schema the revision runs in, which with tenants
+	 * is each tenant's, where a {@code ${schema}} or {@code ${tenant}} of the revision that created them wrote its
+	 * own name.
+	 * @param views the views rebuilt
+	 * @param schema the schema compared
+	 * @return a warning for each
+	 */
+	public static List<String> namingTheSchema(List<View> views, String schema) {
+		String literal = "'" + schema.replace("'", "''") + "'";
+		List<String> warnings = new ArrayList<>();
+		for (View view : views) {
+			// the views of another schema are named qualified, and read the same tables wherever the revision runs
+			if (view.name().matches("[a-z_][a-z0-9_$]*|\"([^\"]|\"\")*\"") && view.create().contains(literal)) {
+				warnings.add(view.name() + " names the schema " + schema + " as a string (" + literal + "), created again"
+						+ " as written: run in another tenant's schema, it names " + schema + " there too. Where ${schema}"
+						+ " or ${tenant} wrote it, write the placeholder again in both sections of the revision");
+			}
+		}
+		return warnings;
+	}
+
+	/**
 	 * What the reviewer must do about views reading a column the change drops (PostgreSQL refuses to drop it while
 	 * they exist), and, for the online form, which does not rebuild views, about those reading a column whose
 	 * type it changes.
