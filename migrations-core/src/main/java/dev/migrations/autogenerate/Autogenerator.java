@@ -170,13 +170,15 @@ public final class Autogenerator {
 	/**
 	 * A column added to a table that holds rows needs a value for them: where the mapping says what
 	 * it is (the "not deleted" of a {@code @SoftDelete} indicator, which is {@code NOT NULL}), the
-	 * addition carries it, and the rows take it instead of the statement failing on them.
+	 * addition carries it, and the rows take it instead of the statement failing on them. The index
+	 * of a one-to-many's list, in the children's table, is nullable (a child no owner holds has none)
+	 * and still numbers the rows of each owner: Hibernate fails to load a list whose rows have no index.
 	 */
 	static List<Operation> withFills(EntityModel model, List<Operation> operations) {
 		return operations.stream().map((operation) -> {
-			if (operation instanceof Operation.AddColumn add && !add.column().nullable()) {
+			if (operation instanceof Operation.AddColumn add) {
 				String fill = fill(model, add.table(), add.column().name());
-				if (fill != null) {
+				if (fill != null && (!add.column().nullable() || fill.startsWith(Operation.AddColumn.ROW_NUMBER))) {
 					return add.withFill(fill);
 				}
 			}

@@ -384,6 +384,9 @@ public final class PostgresRenderer {
 	private static final Pattern NUMBERING = Pattern.compile(Pattern.quote(AddColumn.ROW_NUMBER)
 			+ "PARTITION BY (.+) ORDER BY ctid\\)( - 1| \\+ \\d+)?");
 
+	// the commas between the owner's columns, not those inside a quoted name
+	private static final Pattern OWNER_COLUMNS = Pattern.compile(", (?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)");
+
 	private String name(String name) {
 		return PostgresIdentifiers.qualified(this.schema, name);
 	}
@@ -827,13 +830,19 @@ public final class PostgresRenderer {
 			Column nullable = new Column(column.name(), column.type(), true, null, null, column.comment(), null);
 			statements.add(statement(alterTable(op.table()) + "ADD COLUMN IF NOT EXISTS " + columnDefinition(nullable),
 					(op.note() != null) ? List.of(op.note()) : List.of()));
+			// a one-to-many's index, in the children's table, is nullable: the children no owner holds keep none
+			String held = column.nullable() ? " WHERE " + String.join(" AND ", OWNER_COLUMNS.splitAsStream(owner)
+				.map((key) -> key + " IS NOT NULL").toList()) : "";
 			statements.add(statement("UPDATE " + name(op.table()) + " AS t SET " + name + " = numbered.list_index FROM"
-					+ " (SELECT ctid AS row_id, " + op.fill() + " AS list_index FROM " + name(op.table())
+					+ " (SELECT ctid AS row_id, " + op.fill() + " AS list_index FROM " + name(op.table()) + held
 					+ ") AS numbered WHERE t.ctid = numbered.row_id", List.of("numbers the rows of each (" + owner + ") of "
 							+ op.table() + " from " + base + " in the order they are stored, which is the order they were"
 							+ " written in unless they were updated since; update " + name + " after this statement if the"
-							+ " lists must keep another order")));
-			statements.add(statement(alterTable(op.table()) + "ALTER COLUMN " + name + " SET NOT NULL"));
+							+ " lists must keep another order" + (column.nullable() ? "; the rows of no (" + owner
+									+ ") keep no index" : ""))));
+			if (!column.nullable()) {
+				statements.add(statement(alterTable(op.table()) + "ALTER COLUMN " + name + " SET NOT NULL"));
+			}
 			if (column.comment() != null) {
 				statements.add(columnComment(op.table(), column.name(), column.comment()));
 			}

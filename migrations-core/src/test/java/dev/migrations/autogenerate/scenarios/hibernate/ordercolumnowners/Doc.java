@@ -1,0 +1,14 @@
+package dev.migrations.autogenerate.scenarios.hibernate.ordercolumnowners;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+@Entity
+public class Doc {
+
+	@Id
+	Long id;
+
+	String title;
+
+}

@@ -1,0 +1,31 @@
+package dev.migrations.autogenerate.scenarios.hibernate.ordercolumnowners.v2;
+
+import java.util.List;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.OrderColumn;
+
+import org.hibernate.annotations.ListIndexBase;
+
+import dev.migrations.autogenerate.scenarios.hibernate.ordercolumnowners.CrateId;
+import dev.migrations.autogenerate.scenarios.hibernate.ordercolumnowners.Item;
+
+@Entity
+@IdClass(CrateId.class)
+public class Crate {
+
+	@Id
+	String site;
+
+	@Id
+	Long number;
+
+	@ManyToMany
+	@OrderColumn(name = "slot_no")
+	@ListIndexBase(1)
+	List<Item> items;
+
+}
