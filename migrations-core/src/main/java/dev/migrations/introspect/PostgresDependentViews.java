@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.migrations.MigrationsException;
+import dev.migrations.dialect.PostgresIdentifiers;
 import dev.migrations.schema.View;
 
 /**
@@ -231,11 +232,12 @@ public final class PostgresDependentViews {
 						}
 					}
 				}
+				Set<Long> ofTheSchema = inSchema(connection, dropOrder, schema);
 				boolean own = true;
 				for (Long oid : dropOrder) {
 					// a view of another schema names every relation qualified: the revision runs in the compared schema
 					// (in each tenant's, with tenants), where an unqualified name would read another table than it does
-					boolean inSchema = inSchema(connection, oid, schema);
+					boolean inSchema = ofTheSchema.contains(oid);
 					if (inSchema != own) {
 						setSearchPath(connection, inSchema ? "pg_catalog.quote_ident(?)" : "?", inSchema ? schema : "");
 						own = inSchema;
@@ -272,15 +274,21 @@ public final class PostgresDependentViews {
 		}
 	}
 
-	private static boolean inSchema(Connection connection, long oid, String schema) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement("SELECT n.nspname = ? FROM pg_catalog.pg_class v"
-				+ " JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace WHERE v.oid = ?::bigint::oid")) {
-			statement.setString(1, schema);
-			statement.setLong(2, oid);
-			try (ResultSet row = statement.executeQuery()) {
-				return row.next() && row.getBoolean(1);
+	// the views among those given that live in the schema
+	private static Set<Long> inSchema(Connection connection, List<Long> views, String schema) throws SQLException {
+		Set<Long> found = new HashSet<>();
+		try (PreparedStatement statement = connection.prepareStatement("SELECT v.oid::bigint FROM pg_catalog.pg_class v"
+				+ " JOIN pg_catalog.pg_namespace n ON n.oid = v.relnamespace"
+				+ " WHERE v.oid = ANY (?::bigint[]::oid[]) AND n.nspname = ?")) {
+			statement.setArray(1, connection.createArrayOf("bigint", views.toArray()));
+			statement.setString(2, schema);
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					found.add(rows.getLong(1));
+				}
 			}
 		}
+		return found;
 	}
 
 	private static void setSearchPath(Connection connection, String value, String argument) throws SQLException {
@@ -317,7 +325,7 @@ public final class PostgresDependentViews {
 				List<String> after = new ArrayList<>();
 				String kind = materialized ? "MATERIALIZED VIEW " : "VIEW ";
 				if (!row.getBoolean(13)) {
-					after.add("ALTER " + kind + name + " OWNER TO " + quoteIdent(row.getString(7)));
+					after.add("ALTER " + kind + name + " OWNER TO " + PostgresIdentifiers.quote(row.getString(7)));
 				}
 				String comment = row.getString(6);
 				if (comment != null) {
@@ -344,10 +352,6 @@ public final class PostgresDependentViews {
 				return new View(name, materialized, create.toString(), after, columns, blockedBy);
 			}
 		}
-	}
-
-	private static String quoteIdent(String identifier) {
-		return "\"" + identifier.replace("\"", "\"\"") + "\"";
 	}
 
 }

@@ -17,16 +17,21 @@ public class MissingRevisionLocationsException extends RevisionException {
 
 	private final String outputDirectory;
 
+	private final String fileLocation;
+
 	/**
 	 * Creates the exception.
 	 * @param locations the missing locations, after {@code {vendor}} substitution
 	 * @param outputDirectory the directory {@code db init} creates
 	 */
 	public MissingRevisionLocationsException(List<String> locations, String outputDirectory) {
-		super(aFile(locations) != null ? "Revision location " + aFile(locations) + " is a file, not a directory: point"
+		this(locations, outputDirectory, aFile(locations));
+	}
+
+	private MissingRevisionLocationsException(List<String> locations, String outputDirectory, String fileLocation) {
+		super(fileLocation != null ? "Revision location " + fileLocation + " is a file, not a directory: point"
 				+ " migrations.locations at the directory holding the revision files (filesystem:"
-				+ Paths.get(aFile(locations).substring("filesystem:".length())).toAbsolutePath().getParent()
-				+ ")"
+				+ Paths.get(fileLocation.substring("filesystem:".length())).toAbsolutePath().getParent() + ")"
 				: "Revision location" + ((locations.size() == 1) ? " " : "s ") + String.join(", ", locations)
 				+ ((locations.size() == 1) ? " does" : " do") + " not exist: create "
 				+ ((locations.size() == 1) ? "it" : "them") + " (`db init` creates " + outputDirectory
@@ -35,6 +40,7 @@ public class MissingRevisionLocationsException extends RevisionException {
 				+ " to run without revisions");
 		this.locations = List.copyOf(locations);
 		this.outputDirectory = outputDirectory;
+		this.fileLocation = fileLocation;
 	}
 
 	/**
@@ -50,7 +56,7 @@ public class MissingRevisionLocationsException extends RevisionException {
 	 * @return the location, {@code null} when none is a file
 	 */
 	public String fileLocation() {
-		return aFile(this.locations);
+		return this.fileLocation;
 	}
 
 	// a filesystem location naming a file (a revision file given where its directory is meant)

@@ -174,23 +174,19 @@ public final class MigrationsAutoConfiguration {
 		}
 	}
 
+	// the servers' drivers, each with its name and a URL's scheme that gives its dialect
+	private static final String[][] SERVER_DRIVERS = { { "org.postgresql.Driver", "PostgreSQL's", "jdbc:postgresql:" },
+			{ "org.mariadb.jdbc.Driver", "MariaDB's", "jdbc:mariadb:" }, { "com.mysql.cj.jdbc.Driver", "MySQL's", "jdbc:mysql:" } };
+
 	private static Dialect dialectOfTheDriver(ClassLoader classLoader, boolean script) {
-		List<String> servers = new ArrayList<>();
-		if (ClassUtils.isPresent("org.postgresql.Driver", classLoader)) {
-			servers.add("PostgreSQL's");
-		}
-		if (ClassUtils.isPresent("org.mariadb.jdbc.Driver", classLoader)) {
-			servers.add("MariaDB's");
-		}
-		if (ClassUtils.isPresent("com.mysql.cj.jdbc.Driver", classLoader)) {
-			servers.add("MySQL's");
+		List<String[]> servers = new ArrayList<>();
+		for (String[] driver : SERVER_DRIVERS) {
+			if (ClassUtils.isPresent(driver[0], classLoader)) {
+				servers.add(driver);
+			}
 		}
 		if (servers.size() == 1) {
-			return Dialect.forJdbcUrl(switch (servers.get(0)) {
-				case "PostgreSQL's" -> "jdbc:postgresql:";
-				case "MariaDB's" -> "jdbc:mariadb:";
-				default -> "jdbc:mysql:";
-			});
+			return Dialect.forJdbcUrl(servers.get(0)[2]);
 		}
 		if (servers.isEmpty() && ClassUtils.isPresent("org.h2.Driver", classLoader)) {
 			return Dialect.forJdbcUrl("jdbc:h2:");
@@ -201,7 +197,8 @@ public final class MigrationsAutoConfiguration {
 		}
 		throw new MigrationsException("A script's SQL depends on its database, and no URL is configured"
 				+ (servers.isEmpty() ? " nor a driver of PostgreSQL, MariaDB, MySQL or H2 on the class path"
-						: " and the application has " + String.join(" and ", servers) + " drivers")
+						: " and the application has " + String.join(" and ", servers.stream().map((driver) -> driver[1]).toList())
+								+ " drivers")
 				+ ": give the database's URL, e.g. --spring.datasource.url=jdbc:postgresql://localhost:5432/app"
 				+ " (only its scheme is read for a script of a range; nothing connects).");
 	}
